@@ -1,0 +1,143 @@
+// The one place that turns environment variables into a validated, typed, frozen Config.
+// Every bad variable is reported at once, naming the variable and the fix.
+import { z } from 'zod';
+
+/** Our names first; Amundsen (flaskoidc / frontend) names are accepted as aliases. */
+export const ENV_ALIASES: Record<string, readonly string[]> = {
+  OIDC_ISSUER: ['FLASK_OIDC_CONFIG_URL'],
+  OIDC_CLIENT_ID: ['FLASK_OIDC_CLIENT_ID'],
+  OIDC_CLIENT_SECRET: ['FLASK_OIDC_CLIENT_SECRET'],
+  OIDC_REDIRECT_URI: ['FLASK_OIDC_REDIRECT_URI'],
+  OIDC_SCOPES: ['FLASK_OIDC_SCOPES'],
+  OIDC_USER_ID_CLAIM: ['FLASK_OIDC_USER_ID_FIELD'],
+  OIDC_PROVIDER_NAME: ['FLASK_OIDC_PROVIDER_NAME'],
+  METADATA_URL: ['METADATASERVICE_BASE'],
+  SEARCH_URL: ['SEARCHSERVICE_BASE'],
+};
+
+export interface Config {
+  readonly mode: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** Where browsers reach the BFF, without a trailing slash. */
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly oidc: {
+    /** Issuer URL; undefined when the development IdP is used (it fills this at start). */
+    readonly issuer: string | undefined;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly redirectUri: string;
+    readonly postLogoutRedirectUri: string;
+    readonly scopes: string;
+    readonly userIdClaim: string;
+    readonly providerName: string;
+  };
+  readonly devIdp: { readonly enabled: boolean; readonly port: number };
+  readonly catalog: {
+    /** True when METADATA_URL and SEARCH_URL are unset: the embedded catalog starts. */
+    readonly embedded: boolean;
+    readonly metadataUrl: string;
+    readonly searchUrl: string;
+    readonly metadataPort: number;
+    readonly searchPort: number;
+    readonly dbPath: string;
+    readonly demoTables: number;
+    /** Audience the catalog demands in JWT access tokens; undefined = not checked. */
+    readonly tokenAudience: string | undefined;
+  };
+  readonly session: {
+    readonly secret: string | undefined;
+    readonly dbPath: string;
+    readonly idleTimeoutMinutes: number;
+    readonly cookieSecure: boolean;
+  };
+  readonly upstreamTimeoutMs: number;
+  readonly ui: { readonly indexUsers: boolean };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return LOOPBACK_HOSTS.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+const port = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a port number (1-65535)` })
+    .int({ error: `${name} must be a whole port number (1-65535)` })
+    .min(1, { error: `${name} must be a port number between 1 and 65535` })
+    .max(65535, { error: `${name} must be a port number between 1 and 65535` })
+    .default(fallback);
+
+const httpUrl = (name: string, example: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), {
+      error: `${name} must be an absolute http(s) URL, for example ${example}`,
+    })
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const bool = (name: string) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { error: `${name} must be true or false` })
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = (name: string, fallback: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(1, { error: `${name} must be at least 1` })
+    .max(max, { error: `${name} must be at most ${max}` })
+    .default(fallback);
+
+export const EnvSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: 'NODE_ENV must be development, production or test' })
+    .default('development'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: port('PORT', 5000),
+  PUBLIC_URL: httpUrl('PUBLIC_URL', 'https://catalog.example.com').optional(),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  OIDC_ISSUER: httpUrl('OIDC_ISSUER', 'https://login.example.com/realms/main')
+    .transform((v) => v.replace(/\/\.well-known\/openid-configuration$/, ''))
+    .optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.string().trim().min(1).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .trim()
+    .default('openid email profile')
+    .refine((v) => v.split(/[\s,]+/).includes('openid'), {
+      error: 'OIDC_SCOPES must include "openid", for example "openid email profile"',
+    })
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean).join(' ')),
+  OIDC_USER_ID_CLAIM: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_:.-]+$/, { error: 'OIDC_USER_ID_CLAIM must be a claim name such as email or sub' })
+    .default('email'),
+  OIDC_PROVIDER_NAME: z.string().trim().min(1).optional(),
+  DEV_IDP_PORT: port('DEV_IDP_PORT', 5005),
+  METADATA_URL: httpUrl('METADATA_URL', 'http://amundsen-metadata:5002').optional(),
+  SEARCH_URL: httpUrl('SEARCH_URL', 'http://amundsen-search:5001').optional(),
+  CATALOG_METADATA_PORT: port('CATALOG_METADATA_PORT', 5002),
+  CATALOG_SEARCH_PORT: port('CATALOG_SEARCH_PORT', 5001),
+  CATALOG_DB: z.string().trim().min(1).optional(),
+  CATALOG_DEMO_TABLES: positiveInt('CATALOG_DEMO_TABLES', 300, 5_000_000),
+  CATALOG_TOKEN_AUDIENCE: z.string().trim().min(1).optional(),
+  SESSION_SECRET: z
+    .string()
+    .min(32, { error: 'SESSION_SECRET must be at least 32 characters; generate one with: openssl rand -hex 32' })
+    .optional(),
+  SESSION_IDLE_TIMEOUT_MINUTES: positiveInt('SESSION_IDLE_TIMEOUT_MINUTES', 480, 60 * 24 * 30),
+  UPSTREAM_TIMEOUT_MS: positiveInt('UPSTREAM_TIMEOUT_MS', 5000, 120_000),
+  INDEX_USERS: bool('INDEX_USERS').default(false),
+});
+export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,19 @@
+// The people of the embedded default: they log in at the development IdP and own, read and
+// bookmark tables in the demo catalog. Log-in names are shown on the IdP's login page.
+
+export interface DemoPerson {
+  /** What to type on the development IdP's login page; also the OIDC `sub`. */
+  login: string;
+  given_name: string;
+  family_name: string;
+  email: string;
+  team_name: string;
+  role_name: string;
+}
+
+export const DEMO_PEOPLE: readonly DemoPerson[] = Object.freeze([
+  { login: 'roald', given_name: 'Roald', family_name: 'Amundsen', email: 'roald.amundsen@example.org', team_name: 'Polar Data Platform', role_name: 'Data Engineer' },
+  { login: 'fridtjof', given_name: 'Fridtjof', family_name: 'Nansen', email: 'fridtjof.nansen@example.org', team_name: 'Analytics', role_name: 'Analytics Lead' },
+  { login: 'liv', given_name: 'Liv', family_name: 'Arnesen', email: 'liv.arnesen@example.org', team_name: 'Growth', role_name: 'Data Scientist' },
+  { login: 'borge', given_name: 'Børge', family_name: 'Ousland', email: 'borge.ousland@example.org', team_name: 'Finance Data', role_name: 'Analyst' },
+]);
