@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { UserSchema } from './bff-api';
+import { normalizeUser } from './user';
+
+describe('normalizeUser', () => {
+  it('derives user_id, full_name and display_name the way Amundsen does', () => {
+    const user = normalizeUser({ email: 'ada@example.org', first_name: 'Ada', last_name: 'Lovelace' });
+    expect(user).toMatchObject({ user_id: 'ada@example.org', full_name: 'Ada Lovelace', display_name: 'Ada Lovelace', is_active: true });
+    expect(UserSchema.parse(user)).toEqual(user);
+  });
+
+  it('falls back to the email, then the id, for the display name', () => {
+    expect(normalizeUser({ email: 'x@example.org' })?.display_name).toBe('x@example.org');
+    expect(normalizeUser({ user_id: 'u123' })?.display_name).toBe('u123');
+  });
+
+  it('treats blank strings as missing and keeps an explicit display name', () => {
+    const user = normalizeUser({ user_id: 'u1', email: '  ', full_name: '', display_name: 'Captain' });
+    expect(user).toMatchObject({ email: null, full_name: null, display_name: 'Captain' });
+  });
+
+  it('returns null when there is neither a user id nor an email', () => {
+    expect(normalizeUser({ first_name: 'Nobody' })).toBeNull();
+  });
+});

@@ -1,0 +1,16 @@
+import express, { type Router } from 'express';
+import type { AuthUserResponse, ClientConfig } from '../../contract/bff-api';
+import type { SessionAuth } from '../auth/session-auth';
+
+export function createAuthUserRoutes(auth: SessionAuth, clientConfig: ClientConfig): Router {
+  const router = express.Router();
+  router.get('/auth_user', (req, res) => {
+    const body: AuthUserResponse = { msg: 'Success', user: auth.requireUser(req) };
+    res.json(body);
+  });
+  router.get('/config', (req, res) => {
+    auth.requireUser(req);
+    res.json(clientConfig);
+  });
+  return router;
+}

@@ -1,0 +1,33 @@
+import express, { type Router } from 'express';
+import type { PopularResourcesResponse, TableDetailResponse } from '../../contract/bff-api';
+import { parseTableKey } from '../../contract/table-key';
+import type { SessionAuth } from '../auth/session-auth';
+import { InputError } from '../http/errors';
+import { parseRequiredQuery } from '../http/parse-request';
+import type { MetadataClient } from '../upstream/metadata-client';
+import { toTableDetail, toTableSummary } from './map-table';
+
+const POPULAR_TABLES_COUNT = 12;
+
+/** `/api/metadata/v0/...`, the Amundsen frontend's metadata routes. */
+export function createMetadataRoutes(auth: SessionAuth, metadata: MetadataClient): Router {
+  const router = express.Router();
+
+  router.get('/popular_resources', async (req, res) => {
+    auth.requireUser(req);
+    const tables = await metadata.getPopularTables(await auth.getAccessToken(req), POPULAR_TABLES_COUNT);
+    const body: PopularResourcesResponse = { msg: 'Success', results: { table: tables.map(toTableSummary) } };
+    res.json(body);
+  });
+
+  router.get('/table', async (req, res) => {
+    auth.requireUser(req);
+    const key = parseRequiredQuery(req, 'key');
+    if (!parseTableKey(key)) throw new InputError(`"${key}" is not a table key; expected database://cluster.schema/table`, 'invalid_key');
+    const table = await metadata.getTable(await auth.getAccessToken(req), key);
+    const body: TableDetailResponse = { msg: 'Success', tableData: toTableDetail(table, true) };
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeReturnTo } from './return-to';
+
+describe('sanitizeReturnTo', () => {
+  it('keeps same-origin paths with their query', () => {
+    expect(sanitizeReturnTo('/table_detail/gold/hive/core/customers')).toBe('/table_detail/gold/hive/core/customers');
+    expect(sanitizeReturnTo('/search?term=orders')).toBe('/search?term=orders');
+  });
+
+  it.each(['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '', '/%0d\n', 42, undefined])(
+    'refuses %j and sends people home instead',
+    (value) => expect(sanitizeReturnTo(value)).toBe('/'),
+  );
+
+  it('does not return to the login machinery itself', () => {
+    expect(sanitizeReturnTo('/login?returnTo=/x')).toBe('/');
+    expect(sanitizeReturnTo('/logout')).toBe('/');
+  });
+});

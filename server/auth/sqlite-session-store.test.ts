@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type session from 'express-session';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteSessionStore } from './sqlite-session-store';
+
+const call = <T>(fn: (cb: (err: unknown, value?: T) => void) => void) =>
+  new Promise<T | undefined>((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+
+function sessionData(expiresInMs: number, extra: Record<string, unknown> = {}): session.SessionData {
+  return { cookie: { originalMaxAge: expiresInMs, expires: new Date(Date.now() + expiresInMs) }, ...extra } as unknown as session.SessionData;
+}
+
+describe('SqliteSessionStore', () => {
+  let dir: string;
+  let dbPath: string;
+  let store: SqliteSessionStore;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-sessions-'));
+    dbPath = path.join(dir, 'sub', 'sessions.sqlite');
+    store = new SqliteSessionStore(dbPath);
+  });
+  afterEach(() => {
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a session across a restart of the store', async () => {
+    await call((cb) => store.set('abc', sessionData(60_000, { user: { user_id: 'u1' } }), cb));
+    store.close();
+    store = new SqliteSessionStore(dbPath);
+    const loaded = await call<session.SessionData | null>((cb) => store.get('abc', cb));
+    expect(loaded).toMatchObject({ user: { user_id: 'u1' } });
+  });
+
+  it('creates the database file readable by its owner only', () => {
+    expect(fs.statSync(dbPath).mode & 0o077).toBe(0);
+  });
+
+  it('does not return an expired session, and sweeps it', async () => {
+    await call((cb) => store.set('old', sessionData(-1000), cb));
+    await call((cb) => store.set('new', sessionData(60_000), cb));
+    expect(await call((cb) => store.get('old', cb))).toBeNull();
+    expect(store.sweep()).toBe(1);
+    expect(await call<number>((cb) => store.length(cb))).toBe(1);
+  });
+
+  it('extends the expiry on touch and forgets a destroyed session', async () => {
+    const data = sessionData(10);
+    await call((cb) => store.set('s', data, cb));
+    await call((cb) => store.touch('s', sessionData(60_000), () => cb(null)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await call((cb) => store.get('s', cb))).not.toBeNull();
+    await call((cb) => store.destroy('s', cb));
+    expect(await call((cb) => store.get('s', cb))).toBeNull();
+  });
+});

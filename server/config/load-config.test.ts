@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('starts the development IdP and the embedded catalog when nothing is configured', () => {
+    const config = loadConfig({});
+    expect(config.devIdp.enabled).toBe(true);
+    expect(config.catalog.embedded).toBe(true);
+    expect(config.port).toBe(5000);
+    expect(config.catalog.metadataUrl).toBe('http://127.0.0.1:5002');
+    expect(config.catalog.searchUrl).toBe('http://127.0.0.1:5001');
+    expect(config.oidc.redirectUri).toBe('http://localhost:5000/auth');
+    expect(config.oidc.userIdClaim).toBe('email');
+    expect(Object.isFrozen(config.oidc)).toBe(true);
+  });
+
+  it('accepts the flaskoidc names as aliases and strips the discovery suffix', () => {
+    const config = loadConfig({
+      FLASK_OIDC_CONFIG_URL: 'https://login.example.com/realms/main/.well-known/openid-configuration',
+      FLASK_OIDC_CLIENT_ID: 'amundsen',
+      FLASK_OIDC_CLIENT_SECRET: 's3cret',
+      FLASK_OIDC_REDIRECT_URI: '/oidc/callback',
+      FLASK_OIDC_SCOPES: 'openid,email',
+      FLASK_OIDC_USER_ID_FIELD: 'preferred_username',
+      FLASK_OIDC_PROVIDER_NAME: 'Keycloak',
+      METADATASERVICE_BASE: 'http://metadata:5002/',
+      SEARCHSERVICE_BASE: 'http://search:5001',
+    });
+    expect(config.oidc).toMatchObject({
+      issuer: 'https://login.example.com/realms/main',
+      clientId: 'amundsen',
+      clientSecret: 's3cret',
+      redirectUri: 'http://localhost:5000/oidc/callback',
+      scopes: 'openid email',
+      userIdClaim: 'preferred_username',
+      providerName: 'Keycloak',
+    });
+    expect(config.devIdp.enabled).toBe(false);
+    expect(config.catalog).toMatchObject({ embedded: false, metadataUrl: 'http://metadata:5002', searchUrl: 'http://search:5001' });
+  });
+
+  it('names every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', OIDC_SCOPES: 'email', INDEX_USERS: 'maybe' });
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/PORT must be a port number/);
+    expect(problems.join('\n')).toMatch(/OIDC_SCOPES must include "openid"/);
+    expect(problems.join('\n')).toMatch(/INDEX_USERS must be true or false/);
+  });
+
+  it('refuses production without a real issuer and a session secret', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', PUBLIC_URL: 'https://catalog.example.com' });
+    expect(problems.some((p) => p.startsWith('OIDC_ISSUER') && p.includes('never runs in production'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('SESSION_SECRET is required'))).toBe(true);
+  });
+
+  it('requires the client credentials with a real issuer, and https for a non-local issuer', () => {
+    const problems = problemsOf({ OIDC_ISSUER: 'http://idp.example.com' });
+    expect(problems.join('\n')).toMatch(/OIDC_CLIENT_ID .* is required/);
+    expect(problems.join('\n')).toMatch(/OIDC_CLIENT_SECRET .* is required/);
+    expect(problems.join('\n')).toMatch(/OIDC_ISSUER must use https/);
+  });
+
+  it('requires the metadata and search URLs together', () => {
+    expect(problemsOf({ METADATA_URL: 'http://m:5002' }).join()).toMatch(/METADATA_URL and SEARCH_URL must be set together/);
+  });
+
+  it('reports a conflict between a name and its alias', () => {
+    expect(problemsOf({ OIDC_CLIENT_ID: 'a', FLASK_OIDC_CLIENT_ID: 'b' }).join()).toMatch(/OIDC_CLIENT_ID and its alias FLASK_OIDC_CLIENT_ID/);
+  });
+
+  it('rejects a redirect URI on another origin', () => {
+    expect(problemsOf({ OIDC_REDIRECT_URI: 'https://evil.example/auth' }).join()).toMatch(/must be on PUBLIC_URL's origin/);
+  });
+
+  it('rejects a short session secret with a hint to generate one', () => {
+    expect(problemsOf({ SESSION_SECRET: 'short' }).join()).toMatch(/openssl rand -hex 32/);
+  });
+});

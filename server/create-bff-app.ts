@@ -1,0 +1,60 @@
+// The BFF: login, session, the /api the SPA calls, and the SPA itself. Built from its dependencies
+// so tests can give it a real IdP and catalog on free ports.
+import express, { type Express } from 'express';
+import type session from 'express-session';
+import type { ClientConfig } from '../contract/bff-api';
+import { createApiRouter } from './api/create-api-router';
+import { createLoginRoutes } from './auth/login-routes';
+import type { OidcClient } from './auth/oidc-client';
+import { createSessionAuth } from './auth/session-auth';
+import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
+import { createErrorMiddleware } from './http/error-middleware';
+import type { Logger } from './http/logger';
+import { sameOriginGuard } from './http/same-origin-guard';
+import { securityHeaders } from './http/security-headers';
+import { createSpaRoutes } from './spa/serve-spa';
+import type { MetadataClient } from './upstream/metadata-client';
+import type { SearchClient } from './upstream/search-client';
+
+export interface BffDeps {
+  publicUrl: string;
+  redirectUri: string;
+  userIdClaim: string;
+  providerName: string;
+  session: { secret: string; store: session.Store; idleTimeoutMinutes: number };
+  oidc: OidcClient;
+  metadata: MetadataClient;
+  search: SearchClient;
+  clientConfig: ClientConfig;
+  spaDistDir: string;
+  logger: Logger;
+}
+
+export function createBffApp(deps: BffDeps): Express {
+  const app = express();
+  const https = deps.publicUrl.startsWith('https:');
+  app.disable('x-powered-by');
+  if (https) app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(securityHeaders({ https }));
+  app.get('/healthcheck', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(createSessionMiddleware({ ...deps.session, secureCookie: https }));
+  app.use(sameOriginGuard(new URL(deps.publicUrl).origin));
+
+  const auth = createSessionAuth(deps.oidc, deps.logger);
+  app.use(
+    createLoginRoutes({
+      oidc: deps.oidc,
+      redirectUri: deps.redirectUri,
+      userIdClaim: deps.userIdClaim,
+      providerName: deps.providerName,
+      sessionCookieName: getSessionCookieName(https),
+      logger: deps.logger,
+    }),
+  );
+  app.use('/api', createApiRouter({ auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig }));
+  app.use(createSpaRoutes(deps.spaDistDir));
+  app.use(createErrorMiddleware(deps.logger));
+  return app;
+}

@@ -1,0 +1,165 @@
+// read config → start what the config asks for (dev IdP, embedded catalog) → BFF → listen → shut down cleanly.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_PEOPLE } from './demo/demo-people';
+import { createOidcClient } from './auth/oidc-client';
+import { SqliteSessionStore } from './auth/sqlite-session-store';
+import { createBearerAuth } from './catalog/auth/create-bearer-auth';
+import { openCatalog } from './catalog/create-catalog';
+import { isLoopbackUrl, type Config } from './config/config-schema';
+import { ConfigError, loadConfig } from './config/load-config';
+import { createBffApp } from './create-bff-app';
+import { startDevIdp } from './dev-idp/start-dev-idp';
+import { createLogger, type Logger } from './http/logger';
+import { createMetadataClient } from './upstream/metadata-client';
+import { createSearchClient } from './upstream/search-client';
+import { createUpstreamHttp } from './upstream/upstream-http';
+
+/** The audience the development IdP puts in access tokens and the embedded catalog demands. */
+const DEV_CATALOG_AUDIENCE = 'urn:nansen:catalog';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function listen(app: { listen: (port: number, host: string, cb: () => void) => Server }, port: number, host: string, what: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, () => resolve(server));
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} (${what}) is already in use: stop whatever uses it, or choose another port with the setting shown in the README.`)
+          : err,
+      ),
+    );
+  });
+}
+
+/** In development a missing SESSION_SECRET is generated once and kept in the data folder. */
+function resolveSessionSecret(config: Config): string {
+  if (config.session.secret) return config.session.secret;
+  const file = path.join(config.dataDir, '.session-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function start(config: Config, logger: Logger) {
+  const closers: (() => Promise<void> | void)[] = [];
+  const closeServer = (server: Server) => () => new Promise<void>((resolve) => server.close(() => resolve()));
+
+  let issuer = config.oidc.issuer;
+  let clientSecret = config.oidc.clientSecret;
+  let extraAuthorizationParams: Record<string, string> | undefined;
+  if (config.devIdp.enabled) {
+    clientSecret = randomBytes(24).toString('base64url');
+    const devIdp = await startDevIdp({
+      mode: config.mode,
+      port: config.devIdp.port,
+      client: {
+        clientId: config.oidc.clientId,
+        clientSecret,
+        redirectUris: [config.oidc.redirectUri],
+        postLogoutRedirectUris: [config.oidc.postLogoutRedirectUri],
+      },
+      accessTokenAudience: DEV_CATALOG_AUDIENCE,
+    });
+    closers.push(() => devIdp.close());
+    issuer = devIdp.issuer;
+    logger.info(`development identity provider at ${issuer} (never used in production)`);
+  }
+  if (!issuer) throw new Error('unreachable: no issuer');
+
+  if (config.catalog.embedded) {
+    const authenticate = createBearerAuth({
+      issuer,
+      audience: config.catalog.tokenAudience ?? (config.devIdp.enabled ? DEV_CATALOG_AUDIENCE : undefined),
+      allowInsecureHttp: isLoopbackUrl(issuer),
+    });
+    const catalog = openCatalog({
+      dbPath: config.catalog.dbPath,
+      demoTables: config.catalog.demoTables,
+      authenticate,
+      onProgress: (message) => logger.info(`catalog: ${message}`),
+    });
+    closers.push(() => catalog.close());
+    const metadataServer = await listen(catalog.metadataApp, config.catalog.metadataPort, '127.0.0.1', 'CATALOG_METADATA_PORT');
+    closers.push(closeServer(metadataServer));
+    const searchServer = await listen(catalog.searchApp, config.catalog.searchPort, '127.0.0.1', 'CATALOG_SEARCH_PORT');
+    closers.push(closeServer(searchServer));
+    logger.info(`embedded catalog: metadata ${config.catalog.metadataUrl}, search ${config.catalog.searchUrl} (${config.catalog.dbPath})`);
+  }
+
+  const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: config.catalog.metadataUrl, timeoutMs: config.upstreamTimeoutMs, logger });
+  const searchHttp = createUpstreamHttp({ name: 'search service', baseUrl: config.catalog.searchUrl, timeoutMs: config.upstreamTimeoutMs, logger });
+  closers.push(() => metadataHttp.close(), () => searchHttp.close());
+  const sessionStore = new SqliteSessionStore(config.session.dbPath);
+  closers.push(() => sessionStore.close());
+
+  const app = createBffApp({
+    publicUrl: config.publicUrl,
+    redirectUri: config.oidc.redirectUri,
+    userIdClaim: config.oidc.userIdClaim,
+    providerName: config.oidc.providerName,
+    session: { secret: resolveSessionSecret(config), store: sessionStore, idleTimeoutMinutes: config.session.idleTimeoutMinutes },
+    oidc: createOidcClient({
+      issuer,
+      clientId: config.oidc.clientId,
+      clientSecret,
+      redirectUri: config.oidc.redirectUri,
+      postLogoutRedirectUri: config.oidc.postLogoutRedirectUri,
+      scopes: config.oidc.scopes,
+      extraAuthorizationParams,
+    }),
+    metadata: createMetadataClient(metadataHttp),
+    search: createSearchClient(searchHttp),
+    clientConfig: { indexUsers: config.ui.indexUsers, providerName: config.oidc.providerName },
+    spaDistDir: path.join(ROOT, 'dist', 'client'),
+    logger,
+  });
+  const bffServer = await listen(app, config.port, config.host, 'PORT');
+  closers.unshift(closeServer(bffServer));
+
+  logger.info(`Nansen is ready: open ${config.publicUrl}`);
+  if (config.devIdp.enabled) logger.info(`log in as one of: ${DEMO_PEOPLE.map((p) => p.login).join(', ')} (any password)`);
+
+  return async () => {
+    for (const close of closers) await close();
+  };
+}
+
+async function main() {
+  const logger = createLogger();
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  let stop: () => Promise<void>;
+  try {
+    stop = await start(config, logger);
+  } catch (err) {
+    logger.error('Nansen could not start', err instanceof Error ? new Error(err.message) : err);
+    process.exit(1);
+  }
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info(`${signal}: shutting down`);
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      stop().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+}
+
+await main();

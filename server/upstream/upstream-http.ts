@@ -1,0 +1,113 @@
+// One keep-alive connection pool per upstream service (metadata, search). Every call carries the
+// user's bearer token; statuses become business errors here, so callers only see data or AppErrors.
+import { Pool } from 'undici';
+import type { z } from 'zod';
+import { InputError, NotFoundError, UpstreamError } from '../http/errors';
+import type { Logger } from '../http/logger';
+
+export interface UpstreamHttpOptions {
+  /** Human name used in errors: "metadata service". */
+  name: string;
+  baseUrl: string;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+export interface UpstreamCall<T extends z.ZodTypeAny> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path after the base URL, already encoded (see encodeKeyForPath). */
+  path: string;
+  token: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  schema: T;
+}
+
+export interface UpstreamHttp {
+  call<T extends z.ZodTypeAny>(request: UpstreamCall<T>): Promise<z.infer<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Amundsen binds keys with `<path:...>`: send them the way its frontend does (slashes and colons
+ * kept) but escape everything else that a URL would mangle (API.md §1).
+ */
+export function encodeKeyForPath(key: string): string {
+  return encodeURIComponent(key).replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+}
+
+function messageOf(body: unknown): string | undefined {
+  if (body && typeof body === 'object' && 'message' in body) {
+    const m = (body as { message: unknown }).message;
+    return typeof m === 'string' ? m : JSON.stringify(m);
+  }
+  return undefined;
+}
+
+export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
+  const base = new URL(options.baseUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const pool = new Pool(base.origin, { connections: 64, pipelining: 1, keepAliveTimeout: 30_000 });
+
+  return {
+    async call({ method, path, token, query, body, schema }) {
+      const search = new URLSearchParams();
+      for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) search.set(k, String(v));
+      const fullPath = `${prefix}${path}${search.size ? `?${search}` : ''}`;
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+
+      let status: number;
+      let text: string;
+      try {
+        const response = await pool.request({
+          method,
+          path: fullPath,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          headersTimeout: options.timeoutMs,
+          bodyTimeout: options.timeoutMs,
+        });
+        status = response.statusCode;
+        text = await response.body.text();
+      } catch (err) {
+        const timedOut = err instanceof Error && /Timeout/i.test(err.name + (err as { code?: string }).code);
+        options.logger.warn(`${options.name} ${method} ${path} failed`, err);
+        throw timedOut
+          ? new UpstreamError(`The ${options.name} did not answer within ${options.timeoutMs} ms; try again.`, 'upstream_timeout', 504)
+          : new UpstreamError(`The ${options.name} is unavailable; try again in a moment.`, 'upstream_unavailable', 502);
+      }
+
+      let json: unknown = null;
+      if (text) {
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+      }
+      if (status >= 300 && status < 400 || status === 401 || status === 403) {
+        // Amundsen behind flaskoidc redirects unauthenticated calls; our catalog answers 401.
+        options.logger.warn(`${options.name} refused the access token for ${method} ${path} (${status})`);
+        throw new UpstreamError(
+          `The ${options.name} refused Nansen's access token. An administrator should check that it trusts the same identity provider (and CATALOG_TOKEN_AUDIENCE).`,
+          'upstream_rejected_token',
+          502,
+        );
+      }
+      if (status === 404) throw new NotFoundError(messageOf(json) ?? `Not found in the ${options.name}`, 'not_found');
+      if (status === 400 || status === 422) throw new InputError(messageOf(json) ?? `The ${options.name} rejected the request`, 'upstream_rejected_input');
+      if (status >= 400 || json === undefined) {
+        options.logger.warn(`${options.name} ${method} ${path} answered ${status}${json === undefined ? ' with a non-JSON body' : ''}`);
+        throw new UpstreamError(`The ${options.name} failed (HTTP ${status}); try again in a moment.`, 'upstream_failed', 502);
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        options.logger.warn(`${options.name} ${method} ${path} sent an unexpected shape: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        throw new UpstreamError(`The ${options.name} sent an answer Nansen does not understand.`, 'upstream_bad_response', 502);
+      }
+      return parsed.data;
+    },
+    close: () => pool.close(),
+  };
+}
