@@ -1,0 +1,240 @@
+// The BFF against a real oidc-provider and the real embedded catalog, over real HTTP on free ports.
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthUserResponseSchema, PopularResourcesResponseSchema, SearchResponseSchema, TableDetailResponseSchema } from '../contract/bff-api';
+import { createOidcClient } from './auth/oidc-client';
+import { SqliteSessionStore } from './auth/sqlite-session-store';
+import { createBearerAuth } from './catalog/auth/create-bearer-auth';
+import { openCatalog, type Catalog } from './catalog/create-catalog';
+import { createBffApp } from './create-bff-app';
+import { startDevIdp, type DevIdp } from './dev-idp/start-dev-idp';
+import { createMemoryLogger } from './http/logger';
+import { completeDevIdpLogin } from './testing/dev-idp-login';
+import { getFreePort } from './testing/free-port';
+import { createMetadataClient } from './upstream/metadata-client';
+import { createSearchClient } from './upstream/search-client';
+import { createUpstreamHttp, type UpstreamHttp } from './upstream/upstream-http';
+
+const AUDIENCE = 'urn:nansen:catalog';
+
+/** A browser-like client for the BFF: keeps its session cookie, never follows redirects. */
+class BffBrowser {
+  private cookie = '';
+  constructor(readonly base: string) {}
+  get sessionCookie() {
+    return this.cookie;
+  }
+  async request(pathOrUrl: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    if (this.cookie) headers.set('cookie', this.cookie);
+    const res = await fetch(new URL(pathOrUrl, this.base), { ...init, headers, redirect: 'manual' });
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('nansen.sid='));
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    return res;
+  }
+  async logIn(login: string, returnTo = '/') {
+    const start = await this.request(`/login?returnTo=${encodeURIComponent(returnTo)}`);
+    expect(start.status).toBe(303);
+    const callback = await completeDevIdpLogin(start.headers.get('location')!, login);
+    return this.request(callback);
+  }
+}
+
+describe('BFF with a real OpenID provider and the embedded catalog', () => {
+  let dataDir: string;
+  let idp: DevIdp;
+  let catalog: Catalog;
+  let sessionStore: SqliteSessionStore;
+  let upstreams: UpstreamHttp[];
+  const servers: Server[] = [];
+  const logger = createMemoryLogger();
+  let base: string;
+
+  const listen = async (app: { listen: (port: number, host: string, cb: () => void) => Server }) => {
+    const port = await getFreePort();
+    await new Promise<void>((resolve) => servers.push(app.listen(port, '127.0.0.1', resolve)));
+    return port;
+  };
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-bff-'));
+    const bffPort = await getFreePort();
+    base = `http://localhost:${bffPort}`;
+    const clientSecret = 'integration-test-secret';
+    idp = await startDevIdp({
+      mode: 'test',
+      port: 0,
+      client: { clientId: 'nansen-bff', clientSecret, redirectUris: [`${base}/auth`], postLogoutRedirectUris: [`${base}/logged-out`] },
+      accessTokenAudience: AUDIENCE,
+    });
+    catalog = openCatalog({
+      dbPath: path.join(dataDir, 'catalog.sqlite'),
+      demoTables: 60,
+      authenticate: createBearerAuth({ issuer: idp.issuer, audience: AUDIENCE, allowInsecureHttp: true }),
+    });
+    const metadataPort = await listen(catalog.metadataApp);
+    const searchPort = await listen(catalog.searchApp);
+    const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${metadataPort}`, timeoutMs: 5000, logger });
+    const searchHttp = createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${searchPort}`, timeoutMs: 5000, logger });
+    upstreams = [metadataHttp, searchHttp];
+    sessionStore = new SqliteSessionStore(path.join(dataDir, 'sessions.sqlite'));
+    const app = createBffApp({
+      publicUrl: base,
+      redirectUri: `${base}/auth`,
+      userIdClaim: 'email',
+      providerName: 'Test IdP',
+      session: { secret: 'x'.repeat(32), store: sessionStore, idleTimeoutMinutes: 30 },
+      oidc: createOidcClient({
+        issuer: idp.issuer,
+        clientId: 'nansen-bff',
+        clientSecret,
+        redirectUri: `${base}/auth`,
+        postLogoutRedirectUri: `${base}/logged-out`,
+        scopes: 'openid email profile',
+      }),
+      metadata: createMetadataClient(metadataHttp),
+      search: createSearchClient(searchHttp),
+      clientConfig: { indexUsers: false, providerName: 'Test IdP' },
+      spaDistDir: path.join(dataDir, 'no-spa-built'),
+      logger,
+    });
+    await new Promise<void>((resolve) => servers.push(app.listen(bffPort, '127.0.0.1', resolve)));
+  });
+
+  afterAll(async () => {
+    for (const s of servers) await new Promise((r) => s.close(r));
+    for (const u of upstreams ?? []) await u.close();
+    catalog?.close();
+    sessionStore?.close();
+    await idp?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('sends a signed-out visitor of a page to log in, and answers API calls with a JSON 401', async () => {
+    const browser = new BffBrowser(base);
+    const page = await browser.request('/table_detail/gold/hive/core/customers');
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe(`/login?returnTo=${encodeURIComponent('/table_detail/gold/hive/core/customers')}`);
+    const api = await browser.request('/api/auth_user');
+    expect(api.status).toBe(401);
+    expect(await api.json()).toEqual({ error: { name: 'NotAuthenticatedError', message: expect.any(String), code: 'not_authenticated' } });
+  });
+
+  it('starts the login with PKCE S256, state and nonce at the provider', async () => {
+    const res = await new BffBrowser(base).request('/login?returnTo=/search');
+    const url = new URL(res.headers.get('location')!);
+    expect(url.origin).toBe(new URL(idp.issuer).origin);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(url.searchParams.get('state')).toBeTruthy();
+    expect(url.searchParams.get('nonce')).toBeTruthy();
+    expect(url.searchParams.get('redirect_uri')).toBe(`${base}/auth`);
+    expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    expect(res.headers.get('set-cookie')).toMatch(/SameSite=Lax/i);
+  });
+
+  it('logs a user in, brings them back where they were going, with a new session id and the User object', async () => {
+    const browser = new BffBrowser(base);
+    await browser.request('/login?returnTo=/x'); // a session exists before login
+    const before = browser.sessionCookie;
+    const back = await browser.logIn('roald', '/search?term=orders');
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('/search?term=orders');
+    expect(browser.sessionCookie).not.toBe(before);
+
+    const res = await browser.request('/api/auth_user');
+    const text = await res.text();
+    const body = AuthUserResponseSchema.parse(JSON.parse(text));
+    expect(body.user).toMatchObject({
+      user_id: 'roald.amundsen@example.org',
+      email: 'roald.amundsen@example.org',
+      first_name: 'Roald',
+      last_name: 'Amundsen',
+      display_name: 'Roald Amundsen',
+    });
+    expect(text).not.toMatch(/eyJ|access_token|refresh_token/);
+  });
+
+  it('reads tables, popular tables and search results from the catalog with the user token', async () => {
+    const browser = new BffBrowser(base);
+    await browser.logIn('fridtjof');
+
+    const table = TableDetailResponseSchema.parse(await (await browser.request(`/api/metadata/v0/table?key=${encodeURIComponent('hive://gold.core/customers')}`)).json());
+    expect(table.tableData).toMatchObject({ key: 'hive://gold.core/customers', name: 'customers', schema: 'core', database: 'hive', cluster: 'gold' });
+    expect(table.tableData.columns.map((c) => c.name)).toContain('customer_id');
+    expect(table.tableData.columns[0]!.key).toBe(`hive://gold.core/customers/${table.tableData.columns[0]!.name}`);
+    expect(table.tableData.owners.map((o) => o.user_id)).toContain('roald.amundsen@example.org');
+
+    const popular = PopularResourcesResponseSchema.parse(await (await browser.request('/api/metadata/v0/popular_resources?types=table')).json());
+    expect(popular.results.table.map((t) => t.key)).toContain('hive://gold.core/customers');
+
+    const search = await browser.request('/api/search/v1/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ searchTerm: 'orders', pageIndex: 0, resultsPerPage: 10, resources: ['table'] }),
+    });
+    const results = SearchResponseSchema.parse(await search.json());
+    expect(results.table!.results[0]).toMatchObject({ key: 'hive://gold.sales/orders', name: 'orders' });
+    expect(results.table!.total_results).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers bad input and unknown tables with the one error shape', async () => {
+    const browser = new BffBrowser(base);
+    await browser.logIn('liv');
+    const missing = await browser.request(`/api/metadata/v0/table?key=${encodeURIComponent('hive://gold.core/no_such_table')}`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error).toMatchObject({ name: 'NotFoundError' });
+    const badKey = await browser.request('/api/metadata/v0/table?key=nonsense');
+    expect(badKey.status).toBe(400);
+    expect((await badKey.json()).error.message).toMatch(/not a table key/);
+    const badBody = await browser.request('/api/search/v1/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ searchTerm: 42 }),
+    });
+    expect(badBody.status).toBe(400);
+    expect((await badBody.json()).error.message).toMatch(/searchTerm/);
+  });
+
+  it('refuses a cross-site POST', async () => {
+    const browser = new BffBrowser(base);
+    await browser.logIn('liv');
+    const res = await browser.request('/api/search/v1/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ searchTerm: 'x' }),
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('shows a readable page for a callback with an unknown state or a provider error', async () => {
+    const browser = new BffBrowser(base);
+    const stale = await browser.request('/auth?code=abc&state=unknown');
+    expect(stale.status).toBe(400);
+    expect(await stale.text()).toMatch(/This login link has expired/);
+    const denied = await browser.request('/auth?error=access_denied&error_description=User%20%3Cb%3Ecancelled%3C%2Fb%3E');
+    const html = await denied.text();
+    expect(html).toContain('User &lt;b&gt;cancelled&lt;/b&gt;');
+    expect(html).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('logs out at the provider too, after which the session is gone', async () => {
+    const browser = new BffBrowser(base);
+    await browser.logIn('borge');
+    expect((await browser.request('/api/auth_user')).status).toBe(200);
+    const out = await browser.request('/logout', { method: 'POST', headers: { origin: base } });
+    expect(out.status).toBe(303);
+    const target = new URL(out.headers.get('location')!);
+    expect(target.origin).toBe(new URL(idp.issuer).origin);
+    expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${base}/logged-out`);
+    expect(target.searchParams.get('id_token_hint')).toBeTruthy();
+    expect((await browser.request('/api/auth_user')).status).toBe(401);
+  });
+
+  it('never writes a token to the log', () => {
+    expect(logger.lines.join('\n')).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+  });
+});
