@@ -1,0 +1,101 @@
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
+import type Provider from 'oidc-provider';
+import type { InteractionDetails } from 'oidc-provider';
+import { findDemoPerson, listDemoLogins } from './dev-accounts';
+import { renderErrorPage, renderLoginPage } from './render-dev-idp-pages';
+
+export const INTERACTION_PATH = '/interaction';
+
+export function getInteractionUrl(uid: string): string {
+  return `${INTERACTION_PATH}/${uid}`;
+}
+
+function sendHtml(res: Response, status: number, html: string): void {
+  res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
+}
+
+async function loadInteraction(provider: Provider, req: Request, response: Response): Promise<InteractionDetails> {
+  const details = await provider.interactionDetails(req, response);
+  if (details.uid !== req.params.uid) throw new InteractionMismatchError();
+  return details;
+}
+
+class InteractionMismatchError extends Error {
+  override name = 'InteractionMismatchError';
+  constructor() {
+    super('This login page belongs to another login attempt.');
+  }
+}
+
+function toStringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/**
+ * Our first-party client gets consent without a consent screen: grant what the provider reports as
+ * missing (OIDC scopes, claims and the resource's scopes) and finish the interaction.
+ */
+async function grantFirstPartyConsent(provider: Provider, req: Request, response: Response, details: InteractionDetails) {
+  const accountId = details.session?.accountId;
+  const clientId = details.params.client_id;
+  if (!accountId || typeof clientId !== 'string') throw new Error('Consent was asked before anyone logged in.');
+  const grant =
+    (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ?? new provider.Grant({ accountId, clientId });
+  const missing = details.prompt.details;
+  const missingScope = toStringList(missing.missingOIDCScope);
+  if (missingScope.length > 0) grant.addOIDCScope(missingScope.join(' '));
+  const missingClaims = toStringList(missing.missingOIDCClaims);
+  if (missingClaims.length > 0) grant.addOIDCClaims(missingClaims);
+  const resourceScopes = (missing.missingResourceScopes ?? {}) as Record<string, unknown>;
+  for (const [resource, scopes] of Object.entries(resourceScopes)) grant.addResourceScope(resource, toStringList(scopes).join(' '));
+  const grantId = await grant.save();
+  await provider.interactionFinished(req, response, { consent: { grantId } }, { mergeWithLastSubmission: true });
+}
+
+/** Express routes for the development IdP's own login page and automatic first-party consent. */
+export function createInteractionRouter(provider: Provider, firstPartyClientId: string): Router {
+  const router = express.Router();
+  const logins = listDemoLogins();
+
+  router.get(`${INTERACTION_PATH}/:uid`, async (req, response) => {
+    const details = await loadInteraction(provider, req, response);
+    if (details.prompt.name === 'login') {
+      sendHtml(response, 200, renderLoginPage({ action: `${getInteractionUrl(details.uid)}/login`, logins }));
+      return;
+    }
+    if (details.prompt.name === 'consent' && details.params.client_id === firstPartyClientId) {
+      await grantFirstPartyConsent(provider, req, response, details);
+      return;
+    }
+    sendHtml(response, 400, renderErrorPage('Cannot continue', `The development IdP cannot handle the "${details.prompt.name}" step for this application.`));
+  });
+
+  router.post(`${INTERACTION_PATH}/:uid/login`, express.urlencoded({ extended: false, limit: '10kb' }), async (req, response) => {
+    const details = await loadInteraction(provider, req, response);
+    if (details.prompt.name !== 'login') throw new InteractionMismatchError();
+    const login = typeof req.body?.login === 'string' ? req.body.login.trim() : '';
+    const password = typeof req.body?.password === 'string' ? req.body.password : '';
+    const action = `${getInteractionUrl(details.uid)}/login`;
+    const person = findDemoPerson(login);
+    if (!person || password === '') {
+      const error = !person
+        ? `"${login}" is not a demo person. Log in as one of: ${logins.join(', ')}.`
+        : 'Type any password; it must not be empty.';
+      sendHtml(response, 200, renderLoginPage({ action, logins, error, login }));
+      return;
+    }
+    await provider.interactionFinished(req, response, { login: { accountId: person.login } }, { mergeWithLastSubmission: false });
+  });
+
+  const handleInteractionError: ErrorRequestHandler = (error: Error, _req, response, next) => {
+    if (response.headersSent) return next(error);
+    const expired = error.name === 'SessionNotFound' || error.name === 'InteractionMismatchError';
+    if (!expired) console.error('[dev-idp] interaction failed:', error.name, error.message);
+    const message = expired
+      ? 'This login attempt has expired or was started in another browser.'
+      : 'Something went wrong while logging in.';
+    sendHtml(response, expired ? 400 : 500, renderErrorPage('Login failed', message));
+  };
+  router.use(handleInteractionError);
+  return router;
+}

@@ -1,0 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+
+export const SIGNING_ALGORITHM = 'RS256';
+
+/** A fresh RS256 key pair as a private JWK with a `kid`, for the development IdP's JWKS. */
+export async function createSigningKey(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  return { ...jwk, kid: randomUUID(), alg: SIGNING_ALGORITHM, use: 'sig' };
+}

@@ -1,0 +1,115 @@
+// Minimal typings for the parts of oidc-provider 9 that the development IdP uses. The package
+// ships no types and we chose not to add @types/oidc-provider for a development-only tool.
+declare module 'oidc-provider' {
+  import type { IncomingMessage, ServerResponse } from 'node:http';
+
+  export interface OidcClaims {
+    sub: string;
+    [claim: string]: unknown;
+  }
+
+  export interface Account {
+    accountId: string;
+    claims(use: string, scope: string): Promise<OidcClaims> | OidcClaims;
+  }
+
+  export interface OidcClient {
+    clientId: string;
+    grantTypeAllowed(type: string): boolean;
+  }
+
+  export interface TokenLike {
+    kind: string;
+    accountId?: string;
+    scopes: Set<string>;
+  }
+
+  export interface KoaContextWithOIDC {
+    host: string;
+    body: unknown;
+    type: string;
+    status: number;
+    oidc: {
+      client?: OidcClient;
+      params?: Record<string, unknown>;
+      [key: string]: unknown;
+    };
+  }
+
+  export interface ResourceServerInfo {
+    scope: string;
+    audience?: string;
+    accessTokenTTL?: number;
+    accessTokenFormat?: 'opaque' | 'jwt';
+    jwt?: { sign?: { alg?: string } };
+  }
+
+  export interface ClientMetadata {
+    client_id: string;
+    client_secret?: string;
+    redirect_uris?: string[];
+    post_logout_redirect_uris?: string[];
+    grant_types?: string[];
+    response_types?: string[];
+    token_endpoint_auth_method?: string;
+    id_token_signed_response_alg?: string;
+    [key: string]: unknown;
+  }
+
+  export interface Configuration {
+    clients?: ClientMetadata[];
+    jwks?: { keys: Record<string, unknown>[] };
+    cookies?: { keys?: (string | Buffer)[] };
+    claims?: Record<string, string[] | null>;
+    scopes?: string[];
+    conformIdTokenClaims?: boolean;
+    findAccount?: (ctx: KoaContextWithOIDC, sub: string, token?: unknown) => Promise<Account | undefined>;
+    interactions?: { url?: (ctx: KoaContextWithOIDC, interaction: { uid: string }) => string | Promise<string> };
+    pkce?: { required?: (ctx: KoaContextWithOIDC, client: OidcClient) => boolean };
+    issueRefreshToken?: (ctx: KoaContextWithOIDC, client: OidcClient, source: TokenLike) => boolean | Promise<boolean>;
+    extraTokenClaims?: (ctx: KoaContextWithOIDC, token: TokenLike) => Promise<Record<string, unknown> | undefined>;
+    renderError?: (ctx: KoaContextWithOIDC, out: Record<string, string>, error: Error) => void | Promise<void>;
+    ttl?: Record<string, number>;
+    features?: Record<string, Record<string, unknown>>;
+    [key: string]: unknown;
+  }
+
+  export interface InteractionDetails {
+    uid: string;
+    prompt: { name: string; reasons: string[]; details: Record<string, unknown> };
+    params: Record<string, unknown>;
+    session?: { accountId?: string };
+    grantId?: string;
+    returnTo: string;
+  }
+
+  export interface Grant {
+    addOIDCScope(scope: string): void;
+    addOIDCClaims(claims: string[]): void;
+    addResourceScope(resource: string, scope: string): void;
+    save(): Promise<string>;
+  }
+
+  export interface GrantConstructor {
+    new (properties: { accountId: string; clientId: string }): Grant;
+    find(id: string): Promise<Grant | undefined>;
+  }
+
+  export default class Provider {
+    constructor(issuer: string, configuration?: Configuration);
+    readonly issuer: string;
+    readonly Grant: GrantConstructor;
+    proxy: boolean;
+    callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
+    interactionFinished(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: Record<string, unknown>,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<void>;
+    on(event: string, listener: (...args: unknown[]) => void): this;
+  }
+
+  export const errors: Record<string, new (...args: unknown[]) => Error>;
+}

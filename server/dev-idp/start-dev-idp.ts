@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { createSigningKey, SIGNING_ALGORITHM } from './create-signing-key';
+import { createInteractionRouter, getInteractionUrl } from './create-interaction-router';
+import { DEV_IDP_CLAIMS, findDemoPerson, findDevAccount } from './dev-accounts';
+import { renderErrorPage, renderLogoutPage, renderSignedOutPage } from './render-dev-idp-pages';
+
+export interface DevIdpOptions {
+  /** The development IdP refuses to start in production. */
+  mode: 'development' | 'production' | 'test';
+  /** Bind address; default 127.0.0.1. */
+  host?: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Default `http://localhost:${actualPort}`; used verbatim everywhere. */
+  issuer?: string;
+  client: { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] };
+  /** Access tokens are JWTs for this audience (a resource indicator such as `urn:nansen:catalog`). */
+  accessTokenAudience: string;
+}
+
+export interface DevIdp {
+  issuer: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
+function sendKoaHtml(ctx: KoaContextWithOIDC, html: string): void {
+  ctx.type = 'html';
+  ctx.body = html;
+}
+
+async function createProviderConfiguration(options: DevIdpOptions): Promise<Configuration> {
+  const { client, accessTokenAudience } = options;
+  return {
+    clients: [
+      {
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        redirect_uris: client.redirectUris,
+        post_logout_redirect_uris: client.postLogoutRedirectUris,
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+        id_token_signed_response_alg: SIGNING_ALGORITHM,
+      },
+    ],
+    jwks: { keys: [await createSigningKey()] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    claims: DEV_IDP_CLAIMS,
+    conformIdTokenClaims: false,
+    allowOmittingSingleRegisteredRedirectUri: false,
+    findAccount: findDevAccount,
+    interactions: { url: (_ctx, interaction) => getInteractionUrl(interaction.uid) },
+    pkce: { required: () => true },
+    // Our one client is first-party: it gets a refresh token without asking for offline_access
+    // (which oidc-provider would only honour with prompt=consent). The refresh token still ends with
+    // the IdP session, so logging out at the IdP stops refreshing.
+    issueRefreshToken: (_ctx, oidcClient) => oidcClient.grantTypeAllowed('refresh_token'),
+    // The catalog learns who calls it from the access token alone.
+    extraTokenClaims: async (_ctx, token) => {
+      const person = token.kind === 'AccessToken' && token.accountId ? findDemoPerson(token.accountId) : undefined;
+      return person ? { email: person.email, preferred_username: person.login } : undefined;
+    },
+    renderError: (ctx, out) => {
+      sendKoaHtml(ctx, renderErrorPage('Login failed', `${out.error}: ${out.error_description ?? 'no description'}`));
+    },
+    ttl: {
+      AccessToken: 10 * MINUTE,
+      AuthorizationCode: MINUTE,
+      IdToken: HOUR,
+      RefreshToken: DAY,
+      Session: DAY,
+      Grant: DAY,
+      Interaction: HOUR,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
+          sendKoaHtml(ctx, renderLogoutPage(form, Boolean(ctx.oidc.params?.id_token_hint)));
+        },
+        postLogoutSuccessSource: (ctx: KoaContextWithOIDC) => sendKoaHtml(ctx, renderSignedOutPage()),
+      },
+      resourceIndicators: {
+        enabled: true,
+        // Every authorization request is for the catalog unless it names a resource itself …
+        defaultResource: async (_ctx: unknown, _client: unknown, oneOf?: string[]) => oneOf ?? accessTokenAudience,
+        // … and the token endpoint keeps using it, so access tokens are JWTs for the catalog.
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx: unknown, resourceIndicator: string) => {
+          if (resourceIndicator !== accessTokenAudience) throw new errors.InvalidTarget();
+          return { scope: '', audience: accessTokenAudience, accessTokenFormat: 'jwt', accessTokenTTL: 10 * MINUTE };
+        },
+      },
+    },
+  };
+}
+
+/** Start a development-only OpenID provider with the demo people, on its own port. */
+export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
+  if (options.mode === 'production') {
+    throw new Error('The development IdP never runs in production; configure a real OpenID provider instead.');
+  }
+  const server = createServer();
+  const port = await listen(server, options.port, options.host ?? '127.0.0.1');
+  try {
+    const issuer = options.issuer ?? `http://localhost:${port}`;
+    const provider = new Provider(issuer, await createProviderConfiguration(options));
+    provider.on('server_error', (_ctx, error) => console.error('[dev-idp] server error:', error));
+    const app = express();
+    app.disable('x-powered-by');
+    app.use(createInteractionRouter(provider, options.client.clientId));
+    app.use(provider.callback());
+    server.on('request', app);
+    return { issuer, port, close: () => closeServer(server) };
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+}
