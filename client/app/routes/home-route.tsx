@@ -1,0 +1,17 @@
+import { PageTitle } from '../../components/page-title';
+import { PopularTables } from '../../features/popular-tables/components/popular-tables';
+import { SearchBox } from '../../features/search/components/search-box';
+
+export function HomeRoute() {
+  return (
+    <div className="home">
+      <PageTitle title="Home" />
+      <section className="hero" aria-labelledby="home-heading">
+        <h1 id="home-heading">Find the data you need</h1>
+        <p className="hero__lead">Search tables by name, column, description or tag.</p>
+        <SearchBox variant="home" />
+      </section>
+      <PopularTables />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { Link } from 'react-router';
+import { Pagination } from '../../../components/pagination';
+import { computePagination } from '../../../components/pagination-state';
+import { EmptyState, ErrorState, SkeletonList } from '../../../components/status';
+import { describeError } from '../../../lib/api-error';
+import { RESULTS_PER_PAGE, useSearchTables } from '../api/search-tables';
+import { buildSearchPath } from '../search-params';
+import { SearchResultItem } from './search-result-item';
+
+const plural = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'result' : 'results'}`;
+
+export function SearchResults({ term, pageIndex }: { term: string; pageIndex: number }) {
+  const query = useSearchTables({ term, pageIndex });
+
+  if (!term) {
+    return (
+      <>
+        <h1>Search tables</h1>
+        <EmptyState>Type a table name, column, description word or tag in the search box above.</EmptyState>
+      </>
+    );
+  }
+
+  if (query.isPending) {
+    return (
+      <>
+        <h1>Searching for “{term}”…</h1>
+        <SkeletonList label={`Searching for ${term}`} />
+      </>
+    );
+  }
+
+  if (query.isError) {
+    return (
+      <>
+        <h1>Search for “{term}”</h1>
+        <ErrorState title="The search failed" message={describeError(query.error)} onRetry={() => void query.refetch()} />
+      </>
+    );
+  }
+
+  const { totalResults, results } = query.data;
+  const pages = computePagination(pageIndex, RESULTS_PER_PAGE, totalResults);
+  const hrefForPage = (index: number) => buildSearchPath({ term, pageIndex: index });
+
+  return (
+    <>
+      <h1 aria-live="polite">
+        {plural(totalResults)} for “{term}”
+      </h1>
+      {totalResults === 0 ? (
+        <EmptyState>No tables match “{term}”. Try fewer words or a prefix.</EmptyState>
+      ) : results.length === 0 || pages.isPastEnd ? (
+        <EmptyState>
+          This page is past the last page of results. <Link to={hrefForPage(0)}>Go to the first page</Link>.
+        </EmptyState>
+      ) : (
+        <>
+          <p className="results-range">
+            Showing {pages.firstItem}–{pages.lastItem}
+          </p>
+          <ol className={`results${query.isPlaceholderData ? ' results--stale' : ''}`} aria-busy={query.isPlaceholderData}>
+            {results.map((result) => (
+              <SearchResultItem key={result.key} result={result} />
+            ))}
+          </ol>
+        </>
+      )}
+      <Pagination pageIndex={pageIndex} perPage={RESULTS_PER_PAGE} totalItems={totalResults} hrefForPage={hrefForPage} />
+    </>
+  );
+}

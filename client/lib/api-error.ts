@@ -1,0 +1,33 @@
+// The one error type the SPA sees from the BFF: HTTP status plus the `{error:{name,message,code?}}` body.
+
+/** `status` is 0 when no HTTP answer was usable (network failure, unexpected body). */
+export class ApiError extends Error {
+  override readonly name: string;
+  readonly status: number;
+  readonly code: string | undefined;
+
+  constructor(status: number, name: string, message: string, code?: string) {
+    super(message);
+    this.status = status;
+    this.name = name;
+    this.code = code;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export function isUnauthorized(error: unknown): boolean {
+  return isApiError(error) && error.status === 401;
+}
+
+export function isNotFound(error: unknown): boolean {
+  return isApiError(error) && error.status === 404;
+}
+
+/** A readable sentence for any thrown value, for error states. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong.';
+}

@@ -1,0 +1,32 @@
+// The query client, and the ONE place a 401 is handled: any query or mutation that fails with 401
+// sends the browser to log in and come back.
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError, isUnauthorized } from './api-error';
+
+export interface QueryClientOptions {
+  onUnauthorized: () => void;
+}
+
+const MAX_RETRIES = 2;
+
+/** Retry network trouble and 5xx a couple of times; never a 4xx, which will not change on retry. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (failureCount >= MAX_RETRIES) return false;
+  if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+  if (isApiError(error) && error.name === 'InvalidResponse') return false;
+  return true;
+}
+
+export function createQueryClient({ onUnauthorized }: QueryClientOptions): QueryClient {
+  const onError = (error: unknown) => {
+    if (isUnauthorized(error)) onUnauthorized();
+  };
+  return new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: shouldRetry, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
