@@ -1,0 +1,330 @@
+// The catalog schema as an ordered list of migrations. `schema_version` records which ones ran;
+// open-catalog-database.ts applies the missing ones in one transaction each. Append new migrations,
+// never edit an applied one.
+//
+// Design: one row per entity, join tables for many-to-many links, integer ids for joins and the
+// Amundsen string keys (table key, user email, tag name) as unique natural keys. Derived data lives in
+// two places the store keeps in step: `tables.popularity` (from table_readers) and the search index
+// (`table_search` + the FTS5 table `table_search_fts`, see search-index.ts).
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'amundsen model: tables, columns, users, tags, badges, usage, lineage, dashboards, search index',
+    sql: `
+      CREATE TABLE catalog_settings (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        user_id TEXT NOT NULL UNIQUE,          -- Amundsen user key: the email
+        email TEXT,
+        first_name TEXT,
+        last_name TEXT,
+        full_name TEXT,
+        display_name TEXT,
+        is_active INTEGER NOT NULL DEFAULT 1,
+        github_username TEXT,
+        team_name TEXT,
+        slack_id TEXT,
+        employee_type TEXT,
+        manager_user_id TEXT,                   -- user_id of the manager (may not exist yet)
+        role_name TEXT,
+        profile_url TEXT,
+        other_key_values TEXT NOT NULL DEFAULT '{}'  -- JSON object string -> string
+      );
+
+      CREATE TABLE schemas (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,               -- {database}://{cluster}.{schema}
+        database TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT
+      );
+
+      CREATE TABLE tables (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,               -- {database}://{cluster}.{schema}/{name}
+        schema_id INTEGER NOT NULL REFERENCES schemas(id),
+        name TEXT NOT NULL,
+        description TEXT,
+        description_source TEXT,
+        is_view INTEGER NOT NULL DEFAULT 0,
+        last_updated_timestamp INTEGER,         -- epoch seconds
+        source_type TEXT,
+        source_url TEXT,
+        total_reads INTEGER NOT NULL DEFAULT 0, -- derived from table_readers
+        reader_count INTEGER NOT NULL DEFAULT 0,
+        popularity REAL NOT NULL DEFAULT 0      -- reader_count * ln(1 + total_reads)
+      );
+      CREATE INDEX tables_by_popularity ON tables(popularity DESC, key);
+      CREATE INDEX tables_by_schema ON tables(schema_id);
+
+      CREATE TABLE columns (
+        id INTEGER PRIMARY KEY,
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        description TEXT,
+        col_type TEXT NOT NULL,
+        sort_order INTEGER NOT NULL,
+        UNIQUE (table_id, name)
+      );
+
+      CREATE TABLE column_stats (
+        column_id INTEGER NOT NULL REFERENCES columns(id) ON DELETE CASCADE,
+        stat_type TEXT NOT NULL,
+        stat_val TEXT,
+        start_epoch INTEGER,
+        end_epoch INTEGER,
+        is_metric INTEGER,
+        PRIMARY KEY (column_id, stat_type)
+      ) WITHOUT ROWID;
+
+      -- Complex column types (struct/array/map); top-level rows have parent_id NULL.
+      CREATE TABLE type_metadata (
+        id INTEGER PRIMARY KEY,
+        column_id INTEGER NOT NULL REFERENCES columns(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES type_metadata(id) ON DELETE CASCADE,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT,
+        data_type TEXT NOT NULL,
+        sort_order INTEGER NOT NULL
+      );
+      CREATE INDEX type_metadata_by_column ON type_metadata(column_id);
+
+      CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        tag_type TEXT NOT NULL DEFAULT 'default'
+      );
+      CREATE TABLE badges (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        UNIQUE (name, category)
+      );
+
+      CREATE TABLE table_tags (
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id),
+        PRIMARY KEY (table_id, tag_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX table_tags_by_tag ON table_tags(tag_id);
+
+      CREATE TABLE table_badges (
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        badge_id INTEGER NOT NULL REFERENCES badges(id),
+        PRIMARY KEY (table_id, badge_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE column_badges (
+        column_id INTEGER NOT NULL REFERENCES columns(id) ON DELETE CASCADE,
+        badge_id INTEGER NOT NULL REFERENCES badges(id),
+        PRIMARY KEY (column_id, badge_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE type_metadata_badges (
+        type_metadata_id INTEGER NOT NULL REFERENCES type_metadata(id) ON DELETE CASCADE,
+        badge_id INTEGER NOT NULL REFERENCES badges(id),
+        PRIMARY KEY (type_metadata_id, badge_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE table_owners (
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        PRIMARY KEY (table_id, user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX table_owners_by_user ON table_owners(user_id);
+
+      -- Usage: one row per (table, reader), as databuilder's TableColumnUsage aggregates it.
+      CREATE TABLE table_readers (
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        read_count INTEGER NOT NULL,
+        PRIMARY KEY (table_id, user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX table_readers_by_user ON table_readers(user_id, read_count DESC);
+
+      CREATE TABLE watermarks (
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        watermark_type TEXT NOT NULL,           -- high_watermark | low_watermark
+        partition_key TEXT,
+        partition_value TEXT,
+        create_time TEXT,
+        PRIMARY KEY (table_id, watermark_type)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE programmatic_descriptions (
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (table_id, source)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE applications (
+        id INTEGER PRIMARY KEY,
+        app_key TEXT NOT NULL UNIQUE,           -- Amundsen Application.id, e.g. dag/task id
+        name TEXT,
+        description TEXT,
+        application_url TEXT
+      );
+      CREATE TABLE table_applications (
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        application_id INTEGER NOT NULL REFERENCES applications(id),
+        kind TEXT NOT NULL,                     -- Producing | Consuming
+        PRIMARY KEY (table_id, application_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE resource_reports (
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        url TEXT NOT NULL,
+        PRIMARY KEY (table_id, name)
+      ) WITHOUT ROWID;
+
+      -- Lineage is keyed by strings: either end may be outside the catalog (in_amundsen = false).
+      CREATE TABLE table_lineage (
+        upstream_key TEXT NOT NULL,
+        downstream_key TEXT NOT NULL,
+        PRIMARY KEY (upstream_key, downstream_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX table_lineage_by_downstream ON table_lineage(downstream_key, upstream_key);
+      CREATE TABLE column_lineage (
+        upstream_key TEXT NOT NULL,
+        downstream_key TEXT NOT NULL,
+        PRIMARY KEY (upstream_key, downstream_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX column_lineage_by_downstream ON column_lineage(downstream_key, upstream_key);
+
+      -- Dashboards (phase 2 endpoints; schema here so the model is complete from the start).
+      CREATE TABLE dashboard_groups (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,               -- {product}_dashboard://{cluster}.{group_id}
+        product TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        name TEXT,
+        url TEXT,
+        description TEXT
+      );
+      CREATE TABLE dashboards (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,               -- {product}_dashboard://{cluster}.{group_id}/{id}
+        group_id INTEGER NOT NULL REFERENCES dashboard_groups(id),
+        name TEXT NOT NULL,
+        url TEXT,
+        description TEXT,
+        created_timestamp INTEGER,
+        updated_timestamp INTEGER,
+        last_successful_run_timestamp INTEGER,
+        last_run_timestamp INTEGER,
+        last_run_state TEXT,
+        total_views INTEGER NOT NULL DEFAULT 0,
+        popularity REAL NOT NULL DEFAULT 0
+      );
+      CREATE INDEX dashboards_by_popularity ON dashboards(popularity DESC, key);
+      CREATE TABLE dashboard_tables (
+        dashboard_id INTEGER NOT NULL REFERENCES dashboards(id) ON DELETE CASCADE,
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        PRIMARY KEY (dashboard_id, table_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX dashboard_tables_by_table ON dashboard_tables(table_id);
+      CREATE TABLE dashboard_owners (
+        dashboard_id INTEGER NOT NULL REFERENCES dashboards(id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        PRIMARY KEY (dashboard_id, user_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE dashboard_tags (
+        dashboard_id INTEGER NOT NULL REFERENCES dashboards(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id),
+        PRIMARY KEY (dashboard_id, tag_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE dashboard_badges (
+        dashboard_id INTEGER NOT NULL REFERENCES dashboards(id) ON DELETE CASCADE,
+        badge_id INTEGER NOT NULL REFERENCES badges(id),
+        PRIMARY KEY (dashboard_id, badge_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE dashboard_queries (
+        dashboard_id INTEGER NOT NULL REFERENCES dashboards(id) ON DELETE CASCADE,
+        sort_order INTEGER NOT NULL,
+        name TEXT,
+        url TEXT,
+        query_text TEXT,
+        PRIMARY KEY (dashboard_id, sort_order)
+      ) WITHOUT ROWID;
+      CREATE TABLE dashboard_charts (
+        dashboard_id INTEGER NOT NULL REFERENCES dashboards(id) ON DELETE CASCADE,
+        sort_order INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (dashboard_id, sort_order)
+      ) WITHOUT ROWID;
+      CREATE TABLE dashboard_viewers (
+        dashboard_id INTEGER NOT NULL REFERENCES dashboards(id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        view_count INTEGER NOT NULL,
+        PRIMARY KEY (dashboard_id, user_id)
+      ) WITHOUT ROWID;
+
+      -- Bookmarks ("follow"); resource_key may point at a table, dashboard or feature.
+      CREATE TABLE bookmarks (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        resource_type TEXT NOT NULL,
+        resource_key TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, resource_type, resource_key)
+      ) WITHOUT ROWID;
+
+      -- Search index for tables, kept in step by search-index.ts. doc_id encodes the rank:
+      -- (inverted quantised popularity << 32) | table_id, so FTS5 walks matches most popular first
+      -- and ORDER BY doc_id LIMIT k stops after k rows instead of ranking every match.
+      CREATE TABLE table_search (
+        doc_id INTEGER PRIMARY KEY,
+        table_id INTEGER NOT NULL UNIQUE REFERENCES tables(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        database TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        schema_name TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT,
+        column_names TEXT NOT NULL,             -- JSON array of strings
+        tag_names TEXT NOT NULL,                -- JSON array of strings
+        badge_names TEXT NOT NULL,              -- JSON array of strings
+        popularity REAL NOT NULL,
+        name_lc TEXT NOT NULL,
+        key_lc TEXT NOT NULL,
+        database_lc TEXT NOT NULL,
+        cluster_lc TEXT NOT NULL,
+        schema_lc TEXT NOT NULL
+      );
+      CREATE INDEX table_search_by_name ON table_search(name_lc, doc_id);
+
+      -- Multi-valued filter fields (tag, badges, column), lower-cased, for GLOB filters.
+      CREATE TABLE table_search_values (
+        table_id INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (table_id, field, value)
+      ) WITHOUT ROWID;
+      CREATE INDEX table_search_values_by_value ON table_search_values(field, value, table_id);
+
+      CREATE VIRTUAL TABLE table_search_fts USING fts5(
+        name, schema_name, description, column_names, tag_names, badge_names,
+        content = 'table_search', content_rowid = 'doc_id',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER table_search_after_insert AFTER INSERT ON table_search BEGIN
+        INSERT INTO table_search_fts(rowid, name, schema_name, description, column_names, tag_names, badge_names)
+        VALUES (new.doc_id, new.name, new.schema_name, new.description, new.column_names, new.tag_names, new.badge_names);
+      END;
+      CREATE TRIGGER table_search_after_delete AFTER DELETE ON table_search BEGIN
+        INSERT INTO table_search_fts(table_search_fts, rowid, name, schema_name, description, column_names, tag_names, badge_names)
+        VALUES ('delete', old.doc_id, old.name, old.schema_name, old.description, old.column_names, old.tag_names, old.badge_names);
+      END;
+    `,
+  },
+];
