@@ -55,7 +55,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
 
   const listen = async (app: { listen: (port: number, host: string, cb: () => void) => Server }) => {
     const port = await getFreePort();
-    await new Promise<void>((resolve) => servers.push(app.listen(port, '127.0.0.1', resolve)));
+    await new Promise<void>((resolve) => servers.push(app.listen(port, '127.0.0.1', () => resolve())));
     return port;
   };
 
@@ -101,7 +101,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
       spaDistDir: path.join(dataDir, 'no-spa-built'),
       logger,
     });
-    await new Promise<void>((resolve) => servers.push(app.listen(bffPort, '127.0.0.1', resolve)));
+    await new Promise<void>((resolve) => servers.push(app.listen(bffPort, '127.0.0.1', () => resolve())));
   });
 
   afterAll(async () => {
@@ -227,6 +227,8 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     expect((await browser.request('/api/auth_user')).status).toBe(200);
     const out = await browser.request('/logout', { method: 'POST', headers: { origin: base } });
     expect(out.status).toBe(303);
+    // Browsers apply CSP form-action to the redirect after the log-out form: the provider must be allowed.
+    expect(out.headers.get('content-security-policy')).toContain(`form-action 'self' ${new URL(idp.issuer).origin}`);
     const target = new URL(out.headers.get('location')!);
     expect(target.origin).toBe(new URL(idp.issuer).origin);
     expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${base}/logged-out`);

@@ -35,7 +35,7 @@ export function createBffApp(deps: BffDeps): Express {
   const https = deps.publicUrl.startsWith('https:');
   app.disable('x-powered-by');
   if (https) app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-  app.use(securityHeaders({ https }));
+  app.use(securityHeaders({ https, formTargets: [new URL(deps.oidc.issuer).origin] }));
   app.get('/healthcheck', (_req, res) => {
     res.json({ status: 'ok' });
   });

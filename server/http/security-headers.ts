@@ -1,7 +1,11 @@
 import type { RequestHandler } from 'express';
 
-/** Strict headers for every response: no framing, no sniffing, scripts from our origin only. */
-export function securityHeaders(options: { https: boolean }): RequestHandler {
+/**
+ * Strict headers for every response: no framing, no sniffing, scripts from our origin only.
+ * `formTargets` are origins a form may lead to: the log-out form redirects to the identity provider,
+ * and browsers apply form-action to that redirect too.
+ */
+export function securityHeaders(options: { https: boolean; formTargets: string[] }): RequestHandler {
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
@@ -11,7 +15,7 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...options.formTargets].join(' '),
     "frame-ancestors 'none'",
   ].join('; ');
   return (_req, res, next) => {
