@@ -16,6 +16,10 @@ export interface SearchIndexMaintainer {
    * doc_ids make B-tree and FTS5 inserts appends: much faster than per-batch refreshes for bulk loads).
    */
   rebuildAll(): void;
+  /** Rebuild the search documents of these dashboards (ids of `dashboards`). */
+  refreshDashboards(dashboardIds: readonly number[]): void;
+  /** Rebuild the search documents of these users (ids of `users`). */
+  refreshUsers(userIds: readonly number[]): void;
 }
 
 export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMaintainer {
@@ -69,6 +73,9 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
       if (tableIds.length) popularity.run(JSON.stringify(tableIds));
     },
     refreshDocuments,
+    // Dashboard and user search documents: filled in by the search work (issue 3).
+    refreshDashboards() {},
+    refreshUsers() {},
     rebuildAll: db.transaction(() => {
       db.exec(`UPDATE tables SET total_reads = 0, reader_count = 0, popularity = 0;
         DELETE FROM table_search; DELETE FROM table_search_values;
