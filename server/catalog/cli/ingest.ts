@@ -1,0 +1,96 @@
+// Loads NDJSON ingest records (docs/ingest.md) into a catalog database:
+//   tsx server/catalog/cli/ingest.ts --db data/catalog.sqlite records.ndjson   (or `-` for stdin)
+// Progress goes to stderr about once a second (or every --progress-every N lines); the summary goes to stdout as JSON.
+// Exit code: 0 all records loaded, 2 some records rejected (the rest loaded), 1 fatal error.
+import { createReadStream, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openCatalogDatabase } from '../store/open-catalog-database';
+import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
+
+const USAGE = 'usage: tsx server/catalog/cli/ingest.ts --db path/to/catalog.sqlite [--batch-size N] [--progress-every N] [--quiet] FILE.ndjson|-\n';
+
+class UsageError extends Error {}
+
+function formatProgress(p: IngestProgress): string {
+  const mb = (p.bytesRead / 1024 / 1024).toFixed(1);
+  if (p.phase === 'indexing') return `ingest: ${p.recordsLoaded} records loaded; refreshing the search index…`;
+  return `ingest: ${p.linesRead} lines (${mb} MB), ${p.recordsLoaded} loaded, ${p.recordsRejected} rejected, ${p.recordsPerSecond} records/s`;
+}
+
+function formatResult(s: IngestSummary): string {
+  const counts = Object.entries(s.loaded).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ') || 'nothing';
+  const total = Object.values(s.loaded).reduce((a, b) => a + b, 0);
+  const rejected = s.rejectedCount
+    ? `, ${s.rejectedCount} rejected (first: line ${s.rejected[0]?.line}: ${s.rejected[0]?.reason})`
+    : '';
+  return `ingest: loaded ${total} records (${counts})${rejected} from ${s.linesRead} lines in ${(s.durationMs / 1000).toFixed(2)} s; search index ${s.searchIndex}\n`;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      'batch-size': { type: 'string' },
+      'progress-every': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!values.db) throw new UsageError('--db is required');
+  if (positionals.length !== 1) throw new UsageError('give exactly one input file (or - for stdin)');
+  const [file] = positionals;
+  const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) {
+    throw new UsageError(`--batch-size must be a whole number ≥ 1, got "${values['batch-size']}"`);
+  }
+  const progressEvery = values['progress-every'] === undefined ? undefined : Number(values['progress-every']);
+  if (progressEvery !== undefined && (!Number.isInteger(progressEvery) || progressEvery < 1)) {
+    throw new UsageError(`--progress-every must be a whole number ≥ 1, got "${values['progress-every']}"`);
+  }
+  if (file !== '-') {
+    let isFile = false;
+    try {
+      isFile = statSync(file).isFile();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      throw new Error(code === 'ENOENT' ? `input file not found: ${file}` : `cannot read ${file}: ${(err as Error).message}`);
+    }
+    if (!isFile) throw new Error(`input is not a file: ${file}`);
+  }
+
+  const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const db = openCatalogDatabase(values.db);
+  try {
+    const summary = await ingestNdjson(db, input, {
+      batchSize,
+      progressEveryRecords: progressEvery,
+      onProgress: values.quiet ? undefined : (p) => {
+        if (p.phase === 'loading' || (p.phase === 'indexing' && p.elapsedMs >= 1000)) process.stderr.write(`${formatProgress(p)}\n`);
+      },
+    });
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    process.stderr.write(formatResult(summary));
+    return summary.rejectedCount > 0 ? 2 : 0;
+  } catch (err) {
+    if (err instanceof IngestAbortedError) process.stdout.write(`${JSON.stringify(err.summary, null, 2)}\n`);
+    throw err;
+  } finally {
+    db.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`ingest: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (err instanceof UsageError) process.stderr.write(USAGE);
+    process.exitCode = 1;
+  },
+);

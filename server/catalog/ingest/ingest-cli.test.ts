@@ -1,0 +1,76 @@
+// End to end: the real CLI (server/catalog/cli/ingest.ts) in a child process on temp files.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCatalogDatabase } from '../store/open-catalog-database';
+
+const CLI = join(import.meta.dirname, '..', 'cli', 'ingest.ts');
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nansen-ingest-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function runCli(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+const table = (name: string) => JSON.stringify({ type: 'table', database: 'hive', cluster: 'gold', schema: 'core', name });
+const countTables = (dbPath: string) => {
+  const db = openCatalogDatabase(dbPath);
+  try {
+    return db.prepare('SELECT count(*) FROM tables').pluck().get();
+  } finally {
+    db.close();
+  }
+};
+
+describe('catalog:ingest CLI', () => {
+  it('loads the good records, prints the summary with the bad lines and exits 2', async () => {
+    const file = join(dir, 'records.ndjson');
+    writeFileSync(file, [table('a'), 'nope', table('b'), '{"type":"usage","table_key":"hive://gold.core/zz","user_email":"u@x.org","read_count":1}'].join('\n'));
+    const dbPath = join(dir, 'catalog.sqlite');
+    const { code, stdout, stderr } = await runCli(['--db', dbPath, file]);
+    expect(code).toBe(2);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ loaded: { table: 2 }, rejectedCount: 2, linesRead: 4 });
+    expect(summary.rejected.map((r: { line: number }) => r.line)).toEqual([2, 4]);
+    expect(stderr).toMatch(/ingest: loaded 2 records \(table 2\), 2 rejected \(first: line 2: invalid JSON/);
+    expect(countTables(dbPath)).toBe(2);
+  });
+
+  it('reads stdin for "-", reports progress on stderr and exits 0 when everything loaded', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const input = Array.from({ length: 3000 }, (_, i) => table(`t${i}`)).join('\n');
+    const { code, stdout, stderr } = await runCli(['--db', dbPath, '--batch-size', '500', '--progress-every', '1000', '-'], input);
+    expect(stderr).toMatch(/ingest: \d+ lines \([\d.]+ MB\), \d+ loaded, 0 rejected, \d+ records\/s/);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ loaded: { table: 3000 }, rejectedCount: 0 });
+    expect(countTables(dbPath)).toBe(3000);
+  });
+
+  it('exits 1 with a clear message when the input file does not exist', async () => {
+    const missing = join(dir, 'missing.ndjson');
+    const { code, stdout, stderr } = await runCli(['--db', join(dir, 'catalog.sqlite'), missing]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`ingest: input file not found: ${missing}\n`);
+  });
+
+  it('exits 1 with the usage when --db is missing', async () => {
+    const { code, stderr } = await runCli([join(dir, 'x.ndjson')]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/--db is required[\s\S]*usage: /);
+  });
+});

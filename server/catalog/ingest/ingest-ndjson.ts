@@ -1,0 +1,198 @@
+// Loads an NDJSON stream of ingest records into the catalog: reads line by line, validates each line,
+// applies records in batched transactions (one savepoint per record so bad ones are skipped), then
+// refreshes popularity and the search index for what changed. Bad records are reported with their
+// line number and reason; the rest still loads.
+import type { CatalogDatabase } from '../store/open-catalog-database';
+import { INGEST_RECORD_TYPES, type IngestRecord, type IngestRecordType } from './ingest-record-schemas';
+import { parseIngestLine } from './parse-ingest-line';
+import { DEFAULT_MAX_LINE_BYTES, readNdjsonLines } from './read-ndjson-lines';
+import { createIngestWriter, RejectedRecordError } from './write-ingest-records';
+
+export interface RejectedRecord {
+  line: number;
+  reason: string;
+}
+
+export interface IngestSummary {
+  loaded: Record<IngestRecordType, number>;
+  /** The first `maxRejected` rejections, in line order. */
+  rejected: RejectedRecord[];
+  /** All rejections, listed or not. */
+  rejectedCount: number;
+  /** Rejections not listed in `rejected` (over the cap). */
+  rejectedOmitted: number;
+  linesRead: number;
+  bytesRead: number;
+  /** How the search index was brought up to date after the load. */
+  searchIndex: 'refreshed' | 'rebuilt' | 'unchanged';
+  durationMs: number;
+}
+
+export interface IngestProgress {
+  linesRead: number;
+  bytesRead: number;
+  recordsLoaded: number;
+  recordsRejected: number;
+  elapsedMs: number;
+  recordsPerSecond: number;
+  phase: 'loading' | 'indexing' | 'done';
+}
+
+export interface IngestOptions {
+  /** Records per transaction (default 2 000). */
+  batchSize?: number;
+  /** Rejections listed in the summary (default 1 000); the rest are only counted. */
+  maxRejected?: number;
+  maxLineBytes?: number;
+  /** Above this many touched tables/dashboards/users the whole search index is rebuilt (default 20 000). */
+  rebuildThreshold?: number;
+  /**
+   * Called after a batch when `progressIntervalMs` (default 1 000) passed or `progressEveryRecords`
+   * lines were read since the last call, before the search index refresh, and at the end.
+   */
+  onProgress?: (progress: IngestProgress) => void;
+  progressIntervalMs?: number;
+  progressEveryRecords?: number;
+}
+
+/** The load stopped part-way (unreadable input, body too large, database error). */
+export class IngestAbortedError extends Error {
+  override name = 'IngestAbortedError';
+  constructor(message: string, readonly summary: IngestSummary, override readonly cause: unknown) {
+    super(message);
+  }
+}
+
+const TOO_LONG_REASON = (max: number) => `line is longer than ${max} bytes`;
+
+export async function ingestNdjson(
+  db: CatalogDatabase,
+  input: AsyncIterable<Buffer | string | Uint8Array> | Iterable<Buffer | string | Uint8Array>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const batchSize = options.batchSize ?? 2000;
+  const maxRejected = options.maxRejected ?? 1000;
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const progressIntervalMs = options.progressIntervalMs ?? 1000;
+  const progressEveryRecords = options.progressEveryRecords ?? Infinity;
+  const started = performance.now();
+  const writer = createIngestWriter(db, { rebuildThreshold: options.rebuildThreshold });
+
+  const loaded = Object.fromEntries(INGEST_RECORD_TYPES.map((t) => [t, 0])) as Record<IngestRecordType, number>;
+  const rejected: RejectedRecord[] = [];
+  let rejectedCount = 0;
+  let loadedCount = 0;
+  let linesRead = 0;
+  let bytesRead = 0;
+  let searchIndex: IngestSummary['searchIndex'] = 'unchanged';
+  let lastProgress = started;
+  let lastProgressLine = 0;
+  let batch: { line: number; record: IngestRecord }[] = [];
+
+  const reject = (line: number, reason: string) => {
+    rejectedCount += 1;
+    if (rejected.length < maxRejected) rejected.push({ line, reason });
+  };
+  const summarize = (): IngestSummary => ({
+    loaded: { ...loaded },
+    rejected: [...rejected],
+    rejectedCount,
+    rejectedOmitted: rejectedCount - rejected.length,
+    linesRead,
+    bytesRead,
+    searchIndex,
+    durationMs: Math.round(performance.now() - started),
+  });
+  const report = (phase: IngestProgress['phase'], force = false) => {
+    const now = performance.now();
+    if (!options.onProgress) return;
+    if (!force && now - lastProgress < progressIntervalMs && linesRead - lastProgressLine < progressEveryRecords) return;
+    lastProgress = now;
+    lastProgressLine = linesRead;
+    const elapsedMs = now - started;
+    options.onProgress({
+      linesRead,
+      bytesRead,
+      recordsLoaded: loadedCount,
+      recordsRejected: rejectedCount,
+      elapsedMs: Math.round(elapsedMs),
+      recordsPerSecond: elapsedMs > 0 ? Math.round((loadedCount * 1000) / elapsedMs) : 0,
+      phase,
+    });
+  };
+
+  const flush = () => {
+    if (!batch.length) return;
+    const current = batch;
+    batch = [];
+    // Rejections inside a batch are only final once it commits.
+    const batchRejections: RejectedRecord[] = [];
+    const batchLoaded: IngestRecordType[] = [];
+    writer.runBatch(() => {
+      for (const { line, record } of current) {
+        try {
+          writer.applyRecord(record);
+          batchLoaded.push(record.type);
+        } catch (err) {
+          const reason = describeRecordFailure(err);
+          if (reason === undefined) throw err;
+          batchRejections.push({ line, reason });
+        }
+      }
+    });
+    for (const type of batchLoaded) loaded[type] += 1;
+    loadedCount += batchLoaded.length;
+    // Parse rejections of later lines were recorded already; keep the list in line order.
+    for (const r of batchRejections) reject(r.line, r.reason);
+    if (batchRejections.length) rejected.sort((a, b) => a.line - b.line);
+    report('loading');
+  };
+
+  try {
+    for await (const item of readNdjsonLines(input, { maxLineBytes })) {
+      linesRead = item.line;
+      bytesRead += item.bytes + 1;
+      if ('tooLong' in item) {
+        reject(item.line, TOO_LONG_REASON(maxLineBytes));
+        continue;
+      }
+      if (item.text.trim() === '') continue;
+      const parsed = parseIngestLine(item.text);
+      if (!parsed.ok) {
+        reject(item.line, parsed.reason);
+        continue;
+      }
+      batch.push({ line: item.line, record: parsed.record });
+      if (batch.length >= batchSize) flush();
+    }
+    flush();
+  } catch (err) {
+    // Keep what was read completely; then report how far we got.
+    try {
+      flush();
+      searchIndex = writer.refreshSearchIndex();
+    } catch {
+      // the original error is the one to report
+    }
+    throw new IngestAbortedError(
+      `ingest stopped after line ${linesRead}: ${err instanceof Error ? err.message : String(err)}`,
+      summarize(),
+      err,
+    );
+  }
+  report('indexing', true);
+  searchIndex = writer.refreshSearchIndex();
+  const summary = summarize();
+  report('done', true);
+  return summary;
+}
+
+/** The reason a record is rejected, or undefined when the error is not the record's fault (fatal). */
+function describeRecordFailure(err: unknown): string | undefined {
+  if (err instanceof RejectedRecordError) return err.message;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return `could not be stored: ${(err as Error).message}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseIngestLine } from './parse-ingest-line';
+
+const reasonOf = (line: string) => {
+  const parsed = parseIngestLine(line);
+  if (parsed.ok) throw new Error(`expected a rejection for ${line}`);
+  return parsed.reason;
+};
+
+describe('parseIngestLine', () => {
+  it('accepts a minimal table and fills defaults (no columns, lists left out)', () => {
+    const parsed = parseIngestLine('{"type":"table","database":"hive","cluster":"gold","schema":"s","name":"t"}');
+    expect(parsed).toEqual({ ok: true, record: { type: 'table', database: 'hive', cluster: 'gold', schema: 's', name: 't', columns: [] } });
+  });
+
+  it('turns bare badge names into badges with the category of their place', () => {
+    const parsed = parseIngestLine(JSON.stringify({
+      type: 'table', database: 'hive', cluster: 'gold', schema: 's', name: 't', badges: ['beta'],
+      columns: [{ name: 'id', col_type: 'int', badges: ['PK', { badge_name: 'PII', category: 'privacy' }] }],
+    }));
+    expect(parsed.ok && parsed.record.type === 'table' && parsed.record).toMatchObject({
+      badges: [{ badge_name: 'beta', category: 'table_status' }],
+      columns: [{ badges: [{ badge_name: 'PK', category: 'column' }, { badge_name: 'PII', category: 'privacy' }] }],
+    });
+  });
+
+  it('names invalid JSON, non-objects, a missing or unknown type', () => {
+    expect(reasonOf('{"type": "table",')).toMatch(/^invalid JSON: /);
+    expect(reasonOf('[1,2]')).toBe('a record must be a JSON object, got an array');
+    expect(reasonOf('{"name":"x"}')).toBe('missing field "type"');
+    expect(reasonOf('{"type":"view"}')).toBe(
+      'unknown type "view" (expected one of table, user, dashboard, lineage, usage, owner, tag)',
+    );
+  });
+
+  it('names each missing field with its path, and wrong types with what was expected', () => {
+    expect(reasonOf('{"type":"table","database":"hive","cluster":"gold","schema":"s"}')).toBe('table record: missing field "name"');
+    expect(reasonOf('{"type":"table","database":"hive","cluster":"gold","schema":"s","name":"t","columns":[{"name":"id"}]}'))
+      .toBe('table record: missing field "columns[0].col_type"');
+    expect(reasonOf('{"type":"table","database":"hive","cluster":"gold","schema":"s","name":"t","is_view":"no"}'))
+      .toBe('table record: field "is_view": expected boolean, got string "no"');
+    expect(reasonOf('{"type":"usage","table_key":"hive://gold.s/t","user_email":"a@b.c"}')).toBe('usage record: missing field "read_count"');
+    expect(reasonOf('{"type":"user","first_name":"A"}')).toBe('user record: missing field "email" (or "user_id")');
+  });
+
+  it('rejects duplicate column names and malformed keys', () => {
+    expect(reasonOf(JSON.stringify({
+      type: 'table', database: 'hive', cluster: 'gold', schema: 's', name: 't',
+      columns: [{ name: 'id', col_type: 'int' }, { name: 'id', col_type: 'int' }],
+    }))).toBe('table record: field "columns[1].name": duplicate column "id"');
+    expect(reasonOf('{"type":"usage","table_key":"customers","user_email":"a@b.c","read_count":1}'))
+      .toBe('usage record: field "table_key": must be a table key like "hive://gold.schema/table"');
+    expect(reasonOf('{"type":"lineage","upstream":"hive://gold.s/a"}')).toBe('lineage record: missing field "downstream"');
+  });
+});

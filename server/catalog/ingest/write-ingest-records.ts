@@ -1,0 +1,369 @@
+// Ingest's SQL: applies one validated record to the store. Tables and users go through the store's
+// bulk writer (store/write-tables.ts); dashboards, lineage, usage, owners and tags are written here.
+// Every record runs in its own savepoint inside the caller's batch transaction, so a record that
+// fails leaves no trace and the batch goes on. Ids of touched tables, dashboards and users are kept
+// so the search index is refreshed once, after the load.
+import type { CatalogDatabase } from '../store/open-catalog-database';
+import { buildTableKey, type BadgeRecord, type TableRecord } from '../store/catalog-records';
+import { createTableWriter } from '../store/write-tables';
+import { createSearchIndexMaintainer } from '../store/search-index';
+import type {
+  DashboardIngestRecord,
+  IngestRecord,
+  LineageIngestRecord,
+  OwnerIngestRecord,
+  TableIngestRecord,
+  TagIngestRecord,
+  UsageIngestRecord,
+  UserIngestRecord,
+} from './ingest-record-schemas';
+
+/** A record that is well-formed but cannot be applied (e.g. it names a table not in the catalog). */
+export class RejectedRecordError extends Error {
+  override name = 'RejectedRecordError';
+}
+
+export interface IngestWriter {
+  /** Applies one record in a savepoint; throws RejectedRecordError (or a constraint error) to reject it. */
+  applyRecord(record: IngestRecord): void;
+  /** Runs `fn` in one transaction (a batch of records). */
+  runBatch(fn: () => void): void;
+  /** Refreshes popularity and search documents of everything touched; `rebuilt` if it rebuilt all. */
+  refreshSearchIndex(): 'refreshed' | 'rebuilt' | 'unchanged';
+}
+
+export interface IngestWriterOptions {
+  /** Above this many touched tables, dashboards or users, rebuild the whole index instead. */
+  rebuildThreshold?: number;
+}
+
+const REFRESH_CHUNK = 5000;
+
+export function dashboardGroupKey(d: { product: string; cluster: string; group_id: string }): string {
+  return `${d.product}_dashboard://${d.cluster}.${d.group_id}`;
+}
+
+export function dashboardKey(d: { product: string; cluster: string; group_id: string; id: string }): string {
+  return `${dashboardGroupKey(d)}/${d.id}`;
+}
+
+export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOptions = {}): IngestWriter {
+  const rebuildThreshold = options.rebuildThreshold ?? 20_000;
+  const tableWriter = createTableWriter(db);
+  const searchIndex = createSearchIndexMaintainer(db);
+
+  const findTable = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
+  const findDashboard = db.prepare('SELECT id FROM dashboards WHERE key = ?').pluck();
+  const findUser = db.prepare('SELECT id FROM users WHERE user_id = ?').pluck();
+  const insertBareUser = db.prepare('INSERT INTO users (user_id, email) VALUES (?, ?) RETURNING id').pluck();
+  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
+  const insertTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
+  const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
+  const insertBadge = db.prepare('INSERT INTO badges (name, category) VALUES (?, ?) RETURNING id').pluck();
+
+  // What a table keeps when a table record leaves a list out.
+  const tagsOfTable = db.prepare(
+    'SELECT g.name FROM table_tags tt JOIN tags g ON g.id = tt.tag_id WHERE tt.table_id = ? ORDER BY g.name',
+  ).pluck();
+  const badgesOfTable = db.prepare(
+    'SELECT b.name AS badge_name, b.category FROM table_badges tb JOIN badges b ON b.id = tb.badge_id WHERE tb.table_id = ?',
+  );
+  const ownersOfTable = db.prepare(
+    'SELECT u.user_id FROM table_owners o JOIN users u ON u.id = o.user_id WHERE o.table_id = ?',
+  ).pluck();
+  const readersOfTable = db.prepare(
+    'SELECT u.user_id, r.read_count FROM table_readers r JOIN users u ON u.id = r.user_id WHERE r.table_id = ?',
+  );
+  const watermarksOfTable = db.prepare(
+    'SELECT watermark_type, partition_key, partition_value, create_time FROM watermarks WHERE table_id = ?',
+  );
+  const programmaticOfTable = db.prepare('SELECT source, text FROM programmatic_descriptions WHERE table_id = ?');
+  const applicationsOfTable = db.prepare(`
+    SELECT a.app_key AS id, a.name, a.description, a.application_url, ta.kind
+    FROM table_applications ta JOIN applications a ON a.id = ta.application_id WHERE ta.table_id = ?`);
+  const reportsOfTable = db.prepare('SELECT name, url FROM resource_reports WHERE table_id = ?');
+
+  const upsertGroup = db.prepare(`
+    INSERT INTO dashboard_groups (key, product, cluster, name, url, description) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (key) DO UPDATE SET name = coalesce(excluded.name, name), url = coalesce(excluded.url, url),
+      description = coalesce(excluded.description, description)
+    RETURNING id`).pluck();
+  const upsertDashboard = db.prepare(`
+    INSERT INTO dashboards (key, group_id, name, url, description, created_timestamp, updated_timestamp,
+      last_successful_run_timestamp, last_run_timestamp, last_run_state)
+    VALUES (@key, @group_id, @name, @url, @description, @created_timestamp, @updated_timestamp,
+      @last_successful_run_timestamp, @last_run_timestamp, @last_run_state)
+    ON CONFLICT (key) DO UPDATE SET group_id = excluded.group_id, name = excluded.name, url = excluded.url,
+      description = excluded.description, created_timestamp = excluded.created_timestamp,
+      updated_timestamp = excluded.updated_timestamp,
+      last_successful_run_timestamp = excluded.last_successful_run_timestamp,
+      last_run_timestamp = excluded.last_run_timestamp, last_run_state = excluded.last_run_state
+    RETURNING id`).pluck();
+  const dashboardChildren = (name: string) => db.prepare(`DELETE FROM ${name} WHERE dashboard_id = ?`);
+  const clearDashboard = {
+    owners: dashboardChildren('dashboard_owners'),
+    tags: dashboardChildren('dashboard_tags'),
+    badges: dashboardChildren('dashboard_badges'),
+    tables: dashboardChildren('dashboard_tables'),
+    queries: dashboardChildren('dashboard_queries'),
+    charts: dashboardChildren('dashboard_charts'),
+  };
+  const insertDashboardOwner = db.prepare('INSERT OR IGNORE INTO dashboard_owners (dashboard_id, user_id) VALUES (?, ?)');
+  const insertDashboardTag = db.prepare('INSERT OR IGNORE INTO dashboard_tags (dashboard_id, tag_id) VALUES (?, ?)');
+  const insertDashboardBadge = db.prepare('INSERT OR IGNORE INTO dashboard_badges (dashboard_id, badge_id) VALUES (?, ?)');
+  const insertDashboardTable = db.prepare('INSERT OR IGNORE INTO dashboard_tables (dashboard_id, table_id) VALUES (?, ?)');
+  const insertDashboardQuery = db.prepare(
+    'INSERT INTO dashboard_queries (dashboard_id, sort_order, name, url, query_text) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertDashboardChart = db.prepare('INSERT INTO dashboard_charts (dashboard_id, sort_order, name) VALUES (?, ?, ?)');
+
+  const insertTableLineage = db.prepare('INSERT OR IGNORE INTO table_lineage (upstream_key, downstream_key) VALUES (?, ?)');
+  const insertColumnLineage = db.prepare('INSERT OR IGNORE INTO column_lineage (upstream_key, downstream_key) VALUES (?, ?)');
+
+  const setReader = db.prepare(`
+    INSERT INTO table_readers (table_id, user_id, read_count) VALUES (?, ?, ?)
+    ON CONFLICT (table_id, user_id) DO UPDATE SET read_count = excluded.read_count`);
+  const deleteReader = db.prepare('DELETE FROM table_readers WHERE table_id = ? AND user_id = ?');
+  const setViewer = db.prepare(`
+    INSERT INTO dashboard_viewers (dashboard_id, user_id, view_count) VALUES (?, ?, ?)
+    ON CONFLICT (dashboard_id, user_id) DO UPDATE SET view_count = excluded.view_count`);
+  const deleteViewer = db.prepare('DELETE FROM dashboard_viewers WHERE dashboard_id = ? AND user_id = ?');
+  const insertTableOwner = db.prepare('INSERT OR IGNORE INTO table_owners (table_id, user_id) VALUES (?, ?)');
+  const insertTableTag = db.prepare('INSERT OR IGNORE INTO table_tags (table_id, tag_id) VALUES (?, ?)');
+
+  // Touched ids; `null` once a set grew past the threshold (then the whole index is rebuilt).
+  let touchedTables: Set<number> | null = new Set();
+  let touchedDashboards: Set<number> | null = new Set();
+  let touchedUsers: Set<number> | null = new Set();
+  const touch = (set: Set<number> | null, id: number): Set<number> | null => {
+    if (set === null) return null;
+    set.add(id);
+    return set.size > rebuildThreshold ? null : set;
+  };
+  const touchTable = (id: number) => (touchedTables = touch(touchedTables, id));
+  const touchDashboard = (id: number) => (touchedDashboards = touch(touchedDashboards, id));
+  const touchUser = (id: number) => (touchedUsers = touch(touchedUsers, id));
+
+  // No id caches here: a savepoint that rolls back would leave them pointing at rows that are gone.
+  function resolveUser(userId: string): number {
+    const id = (findUser.get(userId) as number | undefined) ?? (insertBareUser.get(userId, userId) as number);
+    touchUser(id);
+    return id;
+  }
+  const resolveTag = (name: string) => (findTag.get(name) as number | undefined) ?? (insertTag.get(name) as number);
+  const resolveBadge = (b: BadgeRecord) =>
+    (findBadge.get(b.badge_name, b.category) as number | undefined) ?? (insertBadge.get(b.badge_name, b.category) as number);
+
+  function requireTable(key: string): number {
+    const id = findTable.get(key) as number | undefined;
+    if (id === undefined) throw new RejectedRecordError(`unknown table "${key}" (load the table record first)`);
+    return id;
+  }
+  function requireDashboard(key: string): number {
+    const id = findDashboard.get(key) as number | undefined;
+    if (id === undefined) throw new RejectedRecordError(`unknown dashboard "${key}" (load the dashboard record first)`);
+    return id;
+  }
+
+  function applyTable(r: TableIngestRecord): void {
+    const { type: _type, ...fields } = r;
+    const record: TableRecord = { ...fields, columns: r.columns };
+    const existingId = findTable.get(buildTableKey(r)) as number | undefined;
+    if (existingId !== undefined) {
+      // The bulk writer replaces every list; keep the ones this record leaves out, and usage always.
+      record.tags ??= tagsOfTable.all(existingId) as string[];
+      record.badges ??= badgesOfTable.all(existingId) as BadgeRecord[];
+      record.owners ??= ownersOfTable.all(existingId) as string[];
+      record.watermarks ??= watermarksOfTable.all(existingId) as TableRecord['watermarks'];
+      record.programmatic_descriptions ??= programmaticOfTable.all(existingId) as TableRecord['programmatic_descriptions'];
+      record.applications ??= applicationsOfTable.all(existingId) as TableRecord['applications'];
+      record.resource_reports ??= reportsOfTable.all(existingId) as TableRecord['resource_reports'];
+      record.readers = readersOfTable.all(existingId) as TableRecord['readers'];
+    }
+    for (const owner of record.owners ?? []) resolveUser(owner);
+    // Last step of the savepoint: the bulk writer caches ids and must not see a rollback after it.
+    const [id] = tableWriter.writeTables([record], { deferSearchIndex: true });
+    touchTable(id);
+  }
+
+  function applyUser(r: UserIngestRecord): void {
+    const userId = (r.user_id ?? r.email) as string;
+    tableWriter.writeUsers([
+      {
+        user_id: userId,
+        email: r.email ?? userId,
+        first_name: r.first_name,
+        last_name: r.last_name,
+        full_name: r.full_name,
+        display_name: r.display_name,
+        is_active: r.is_active,
+        github_username: r.github_username,
+        team_name: r.team_name,
+        slack_id: r.slack_id,
+        employee_type: r.employee_type,
+        manager_user_id: r.manager_user_id ?? r.manager_email,
+        role_name: r.role_name,
+        profile_url: r.profile_url,
+        other_key_values: r.other_key_values,
+      },
+    ]);
+    touchUser(findUser.get(userId) as number);
+  }
+
+  function applyDashboard(r: DashboardIngestRecord): void {
+    // Check every reference before writing anything.
+    const tableIds = r.tables?.map(requireTable);
+    const groupId = upsertGroup.get(
+      dashboardGroupKey(r), r.product, r.cluster, r.group_name ?? null, r.group_url ?? null, r.group_description ?? null,
+    ) as number;
+    const id = upsertDashboard.get({
+      key: dashboardKey(r),
+      group_id: groupId,
+      name: r.name,
+      url: r.url ?? null,
+      description: r.description ?? null,
+      created_timestamp: r.created_timestamp ?? null,
+      updated_timestamp: r.updated_timestamp ?? null,
+      last_successful_run_timestamp: r.last_successful_run_timestamp ?? null,
+      last_run_timestamp: r.last_run_timestamp ?? null,
+      last_run_state: r.last_run_state ?? null,
+    }) as number;
+    if (r.owners) {
+      clearDashboard.owners.run(id);
+      for (const owner of r.owners) insertDashboardOwner.run(id, resolveUser(owner));
+    }
+    if (r.tags) {
+      clearDashboard.tags.run(id);
+      for (const tag of r.tags) insertDashboardTag.run(id, resolveTag(tag));
+    }
+    if (r.badges) {
+      clearDashboard.badges.run(id);
+      for (const badge of r.badges) insertDashboardBadge.run(id, resolveBadge(badge));
+    }
+    if (tableIds) {
+      clearDashboard.tables.run(id);
+      for (const tableId of tableIds) insertDashboardTable.run(id, tableId);
+    }
+    if (r.queries) {
+      clearDashboard.queries.run(id);
+      r.queries.forEach((q, i) => insertDashboardQuery.run(id, i, q.name ?? null, q.url ?? null, q.query_text ?? null));
+    }
+    if (r.charts) {
+      clearDashboard.charts.run(id);
+      r.charts.forEach((name, i) => insertDashboardChart.run(id, i, name));
+    }
+    touchDashboard(id);
+  }
+
+  function applyLineage(r: LineageIngestRecord): void {
+    if (r.upstream === r.downstream) throw new RejectedRecordError(`upstream and downstream are the same key "${r.upstream}"`);
+    (r.level === 'column' ? insertColumnLineage : insertTableLineage).run(r.upstream, r.downstream);
+  }
+
+  function applyUsage(r: UsageIngestRecord): void {
+    if (r.table_key !== undefined) {
+      const tableId = requireTable(r.table_key);
+      const userId = resolveUser(r.user_email);
+      if (r.read_count === 0) deleteReader.run(tableId, userId);
+      else setReader.run(tableId, userId, r.read_count);
+      touchTable(tableId);
+    } else {
+      const dashboardId = requireDashboard(r.dashboard_key as string);
+      const userId = resolveUser(r.user_email);
+      if (r.read_count === 0) deleteViewer.run(dashboardId, userId);
+      else setViewer.run(dashboardId, userId, r.read_count);
+      touchDashboard(dashboardId);
+    }
+  }
+
+  function applyOwner(r: OwnerIngestRecord): void {
+    if (r.resource_type === 'table') {
+      const tableId = requireTable(r.resource_key);
+      insertTableOwner.run(tableId, resolveUser(r.user_email));
+      touchTable(tableId);
+    } else {
+      const dashboardId = requireDashboard(r.resource_key);
+      insertDashboardOwner.run(dashboardId, resolveUser(r.user_email));
+      touchDashboard(dashboardId);
+    }
+  }
+
+  function applyTag(r: TagIngestRecord): void {
+    if (r.resource_type === 'table') {
+      const tableId = requireTable(r.resource_key);
+      insertTableTag.run(tableId, resolveTag(r.tag));
+      touchTable(tableId);
+    } else {
+      const dashboardId = requireDashboard(r.resource_key);
+      insertDashboardTag.run(dashboardId, resolveTag(r.tag));
+      touchDashboard(dashboardId);
+    }
+  }
+
+  const applyInSavepoint = db.transaction((record: IngestRecord) => {
+    switch (record.type) {
+      case 'table': return applyTable(record);
+      case 'user': return applyUser(record);
+      case 'dashboard': return applyDashboard(record);
+      case 'lineage': return applyLineage(record);
+      case 'usage': return applyUsage(record);
+      case 'owner': return applyOwner(record);
+      case 'tag': return applyTag(record);
+    }
+  });
+
+  // BEGIN IMMEDIATE: take the write lock before the first read, so another process writing the same
+  // file makes us wait (busy_timeout) instead of failing a read-then-write with SQLITE_BUSY.
+  const batchTransaction = db.transaction((fn: () => void) => fn());
+
+  const refreshChunks = (ids: Set<number>, refresh: (chunk: number[]) => void) => {
+    const all = [...ids];
+    for (let i = 0; i < all.length; i += REFRESH_CHUNK) refresh(all.slice(i, i + REFRESH_CHUNK));
+  };
+
+  return {
+    applyRecord: (record) => applyInSavepoint(record),
+    runBatch: (fn) => batchTransaction.immediate(fn),
+    refreshSearchIndex() {
+      if (touchedTables === null || touchedDashboards === null || touchedUsers === null) {
+        searchIndex.rebuildAll();
+        touchedTables = new Set();
+        touchedDashboards = new Set();
+        touchedUsers = new Set();
+        return 'rebuilt';
+      }
+      if (!touchedTables.size && !touchedDashboards.size && !touchedUsers.size) return 'unchanged';
+      const [tables, dashboards, users] = [touchedTables, touchedDashboards, touchedUsers];
+      db.transaction(() => {
+        refreshChunks(tables, (ids) => {
+          searchIndex.refreshPopularity(ids);
+          searchIndex.refreshDocuments(ids);
+        });
+        refreshChunks(dashboards, (ids) => searchIndex.refreshDashboards(ids));
+        refreshChunks(users, (ids) => searchIndex.refreshUsers(ids));
+      }).immediate();
+      touchedTables = new Set();
+      touchedDashboards = new Set();
+      touchedUsers = new Set();
+      return 'refreshed';
+    },
+  };
+}
+
+/**
+ * Notes one ingest in the edit log (migration 2), if this database has one: who loaded what. One row
+ * per ingest, not per record. Returns false when there is no edit log.
+ */
+export function recordIngestInEditLog(
+  db: CatalogDatabase,
+  entry: { user_id: string; summary: { loaded: Record<string, number>; rejectedCount: number; linesRead: number } },
+): boolean {
+  const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'edit_log'").get();
+  if (!hasLog) return false;
+  const { loaded, rejectedCount, linesRead } = entry.summary;
+  db.prepare(`
+    INSERT INTO edit_log (resource_key, resource_type, action, field, before, after, user_id, edited_at)
+    VALUES ('ingest', 'ingest', 'create', 'records', NULL, ?, ?, ?)`)
+    .run(JSON.stringify({ loaded, rejectedCount, linesRead }), entry.user_id, new Date().toISOString());
+  return true;
+}
