@@ -181,6 +181,17 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     expect(results.table!.total_results).toBeGreaterThanOrEqual(1);
   });
 
+  it('reads a person\'s profile from metadata through the user route', async () => {
+    const browser = new BffBrowser(base);
+    await browser.logIn('liv');
+    const url = `/api/metadata/v0/user?user_id=${encodeURIComponent('liv.arnesen@example.org')}`;
+    const res = await browser.request(url);
+    expect(res.status).toBe(200);
+    expect(AuthUserResponseSchema.parse(await res.json()).user).toMatchObject({ user_id: 'liv.arnesen@example.org', full_name: 'Liv Arnesen' });
+    const unknown = await browser.request(`/api/metadata/v0/user?user_id=${encodeURIComponent('nobody@example.org')}`);
+    expect(unknown.status).toBe(404);
+  });
+
   it('answers bad input and unknown tables with the one error shape', async () => {
     const browser = new BffBrowser(base);
     await browser.logIn('liv');

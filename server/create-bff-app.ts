@@ -15,6 +15,7 @@ import { securityHeaders } from './http/security-headers';
 import { createSpaRoutes } from './spa/serve-spa';
 import type { MetadataClient } from './upstream/metadata-client';
 import type { SearchClient } from './upstream/search-client';
+import { recordLoginUser } from './users/record-login-user';
 
 export interface BffDeps {
   publicUrl: string;
@@ -51,6 +52,9 @@ export function createBffApp(deps: BffDeps): Express {
       providerName: deps.providerName,
       sessionCookieName: getSessionCookieName(https),
       logger: deps.logger,
+      onLogin: async (user, accessToken) => {
+        await recordLoginUser(deps.metadata, accessToken, user);
+      },
     }),
   );
   app.use('/api', createApiRouter({ auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig }));

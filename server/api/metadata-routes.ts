@@ -1,8 +1,9 @@
 import express, { type Router } from 'express';
-import type { PopularResourcesResponse, TableDetailResponse } from '../../contract/bff-api';
+import type { AuthUserResponse, PopularResourcesResponse, TableDetailResponse } from '../../contract/bff-api';
+import { normalizeUser } from '../../contract/user';
 import { parseTableKey } from '../../contract/table-key';
 import type { SessionAuth } from '../auth/session-auth';
-import { InputError } from '../http/errors';
+import { InputError, NotFoundError } from '../http/errors';
 import { parseRequiredQuery } from '../http/parse-request';
 import type { MetadataClient } from '../upstream/metadata-client';
 import { toTableDetail, toTableSummary } from './map-table';
@@ -26,6 +27,15 @@ export function createMetadataRoutes(auth: SessionAuth, metadata: MetadataClient
     if (!parseTableKey(key)) throw new InputError(`"${key}" is not a table key; expected database://cluster.schema/table`, 'invalid_key');
     const table = await metadata.getTable(await auth.getAccessToken(req), key);
     const body: TableDetailResponse = { msg: 'Success', tableData: toTableDetail(table, true) };
+    res.json(body);
+  });
+
+  router.get('/user', async (req, res) => {
+    auth.requireUser(req);
+    const userId = parseRequiredQuery(req, 'user_id', 320);
+    const user = normalizeUser(await metadata.getUser(await auth.getAccessToken(req), userId));
+    if (!user) throw new NotFoundError(`No user ${userId}`, 'not_found');
+    const body: AuthUserResponse = { msg: 'Success', user };
     res.json(body);
   });
 

@@ -1,11 +1,13 @@
 // The embedded catalog: an Amundsen-compatible metadata API and search API on one SQLite file.
 // server/main.ts listens metadataApp on 5002 and searchApp on 5001 (Amundsen's defaults).
-import type { Express, RequestHandler } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { createCatalogStore } from './store/create-catalog-store';
 import { createMetadataApp } from './metadata/create-metadata-app';
 import { createSearchApp } from './search/create-search-app';
 import { seedDemoCatalog } from './demo/seed-demo-catalog';
+import { createIngestRoutes } from './ingest/ingest-routes';
 import type { ErrorLog } from './http/handle-catalog-errors';
+import type { BadgeRecord } from './store/catalog-records';
 
 export interface CatalogOptions {
   /** SQLite file; parent dir created if missing. */
@@ -18,6 +20,11 @@ export interface CatalogOptions {
   onProgress?: (message: string) => void;
   /** Where 5xx errors are logged; defaults to stderr. */
   log?: ErrorLog;
+  /**
+   * Badges a metadata PUT may attach in addition to those already in the catalog (Amundsen's
+   * WHITELIST_BADGES; see metadata/create-badge-policy.ts). Default: none.
+   */
+  badgeWhitelist?: readonly BadgeRecord[];
 }
 
 export interface Catalog {
@@ -43,8 +50,13 @@ export function openCatalog(options: CatalogOptions): Catalog {
     throw err;
   }
   const deps = { store, authenticate: options.authenticate, log: options.log ?? stderrLog };
+  // POST /ingest (our extension, docs/ingest.md) goes before the metadata routes' catch-all.
+  const metadataApp = express();
+  metadataApp.disable('x-powered-by');
+  metadataApp.use(createIngestRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
+  metadataApp.use(createMetadataApp({ ...deps, badgeWhitelist: options.badgeWhitelist }));
   return {
-    metadataApp: createMetadataApp(deps),
+    metadataApp,
     searchApp: createSearchApp(deps),
     close: () => store.close(),
   };

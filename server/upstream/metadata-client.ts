@@ -1,10 +1,15 @@
 // The only code that calls the metadata service (the embedded catalog or Amundsen's).
-import { AmundsenTableSchema, PopularResourcesSchema, type AmundsenTable } from './amundsen-schemas';
+import { z } from 'zod';
+import type { User } from '../../contract/bff-api';
+import { AmundsenTableSchema, AmundsenUserSchema, PopularResourcesSchema, type AmundsenTable, type AmundsenUser } from './amundsen-schemas';
 import { encodeKeyForPath, type UpstreamHttp } from './upstream-http';
 
 export interface MetadataClient {
   getTable(token: string, key: string): Promise<AmundsenTable>;
   getPopularTables(token: string, limit: number): Promise<ReturnType<typeof PopularResourcesSchema.parse>['Table']>;
+  getUser(token: string, userId: string): Promise<AmundsenUser>;
+  /** Creates or updates the user (Amundsen `PUT /user`; its answer is the user JSON encoded twice). */
+  putUser(token: string, user: User): Promise<void>;
 }
 
 export function createMetadataClient(http: UpstreamHttp): MetadataClient {
@@ -19,6 +24,10 @@ export function createMetadataClient(http: UpstreamHttp): MetadataClient {
         schema: PopularResourcesSchema,
       });
       return body.Table;
+    },
+    getUser: (token, userId) => http.call({ method: 'GET', path: `/user/${encodeURIComponent(userId)}`, token, schema: AmundsenUserSchema }),
+    async putUser(token, user) {
+      await http.call({ method: 'PUT', path: '/user', token, body: user, schema: z.unknown() });
     },
   };
 }

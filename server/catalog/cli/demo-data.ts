@@ -32,7 +32,7 @@ function main(): void {
   const db = openCatalogDatabase(values.db);
   try {
     const result = seedDemoCatalog(db, { count, seed, onProgress: (line) => process.stdout.write(`${line}\n`) });
-    process.stdout.write(`done: ${result.tables} tables, ${result.users} users in ${result.seconds.toFixed(2)} s → ${values.db}\n`);
+    process.stdout.write(`done: ${result.tables} tables, ${result.users} users, ${result.dashboards} dashboards in ${result.seconds.toFixed(2)} s → ${values.db}\n`);
   } finally {
     db.close();
   }

@@ -2,10 +2,12 @@
 //   tsx server/catalog/cli/ingest.ts --db data/catalog.sqlite records.ndjson   (or `-` for stdin)
 // Progress goes to stderr about once a second (or every --progress-every N lines); the summary goes to stdout as JSON.
 // Exit code: 0 all records loaded, 2 some records rejected (the rest loaded), 1 fatal error.
+import { userInfo } from 'node:os';
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../store/open-catalog-database';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
+import { recordIngest } from '../ingest/write-ingest-records';
 
 const USAGE = 'usage: tsx server/catalog/cli/ingest.ts --db path/to/catalog.sqlite [--batch-size N] [--progress-every N] [--quiet] FILE.ndjson|-\n';
 
@@ -73,6 +75,7 @@ async function main(): Promise<number> {
         if (p.phase === 'loading' || (p.phase === 'indexing' && p.elapsedMs >= 1000)) process.stderr.write(`${formatProgress(p)}\n`);
       },
     });
+    if (Object.values(summary.loaded).some((n) => n > 0)) recordIngest(db, { user_id: `cli:${userInfo().username}`, summary });
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     process.stderr.write(formatResult(summary));
     return summary.rejectedCount > 0 ? 2 : 0;

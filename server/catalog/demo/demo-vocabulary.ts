@@ -65,6 +65,20 @@ export const DEMO_SCHEMAS: readonly DemoSchema[] = [
     entities: ['headcount', 'hires', 'departures', 'compensation_bands', 'time_off'] },
   { name: 'risk', description: 'Fraud detection and credit risk', tags: ['risk'],
     entities: ['fraud_alerts', 'risk_scores', 'blocked_cards', 'disputes', 'kyc_checks'] },
+  { name: 'payments', description: 'Card, wallet and bank payment processing', tags: ['finance', 'pci'],
+    entities: ['card_authorizations', 'captures', 'settlements', 'payment_methods', 'wallet_topups', 'bank_transfers', 'payment_fees', 'three_ds_challenges'] },
+  { name: 'identity', description: 'Accounts, authentication and consent', tags: ['security', 'pii'],
+    entities: ['user_accounts', 'password_resets', 'mfa_enrollments', 'consents', 'api_tokens', 'sso_connections', 'login_attempts'] },
+  { name: 'ml', description: 'Feature tables, training sets and model outputs', tags: ['ml_feature'],
+    entities: ['churn_features', 'ltv_predictions', 'recommendation_scores', 'training_labels', 'embedding_vectors', 'demand_forecasts', 'propensity_scores'] },
+  { name: 'growth', description: 'Acquisition funnels, referrals and activation', tags: ['growth'],
+    entities: ['referrals', 'funnel_steps', 'activation_events', 'onboarding_progress', 'trial_conversions', 'app_installs', 'reactivations'] },
+  { name: 'content', description: 'Catalog content, reviews and search', tags: ['content'],
+    entities: ['product_reviews', 'review_votes', 'search_queries', 'search_clicks', 'content_pages', 'media_assets', 'translations'] },
+  { name: 'ops', description: 'Infrastructure cost, incidents and pipeline health', tags: ['platform'],
+    entities: ['cloud_costs', 'incidents', 'on_call_pages', 'pipeline_runs', 'data_quality_checks', 'query_logs', 'storage_usage'] },
+  { name: 'partners', description: 'Marketplace sellers, affiliates and resellers', tags: ['partners'],
+    entities: ['sellers', 'seller_payouts', 'affiliate_clicks', 'reseller_contracts', 'commission_rates', 'partner_listings'] },
 ];
 
 export interface TableStyle {
@@ -83,7 +97,28 @@ export const TABLE_PREFIXES: readonly { prefix: string; phrase: string }[] = [
   { prefix: 'raw_', phrase: 'Raw landing data for' },
   { prefix: 'int_', phrase: 'Intermediate model joining' },
   { prefix: 'agg_', phrase: 'Aggregated' },
+  { prefix: 'mart_', phrase: 'Reporting mart of' },
+  { prefix: 'snap_', phrase: 'Point-in-time snapshot of' },
 ];
+
+/** Qualifiers put in front of the entity ("eu_orders", "mobile_sessions"): market, platform, segment. */
+export const TABLE_QUALIFIERS: readonly { word: string; phrase: string }[] = [
+  ['eu', 'in the EU'], ['us', 'in the US'], ['uk', 'in the UK'], ['apac', 'in APAC'], ['latam', 'in Latin America'],
+  ['nordics', 'in the Nordics'], ['dach', 'in Germany, Austria and Switzerland'], ['mobile', 'from the mobile apps'],
+  ['web', 'from the website'], ['ios', 'from the iOS app'], ['android', 'from the Android app'], ['pos', 'from point-of-sale terminals'],
+  ['b2b', 'of business customers'], ['b2c', 'of consumers'], ['enterprise', 'of enterprise accounts'], ['smb', 'of small businesses'],
+  ['vip', 'of VIP customers'], ['new', 'of first-time customers'], ['returning', 'of returning customers'], ['churned', 'of churned customers'],
+  ['trial', 'of trial users'], ['paid', 'of paying users'], ['free', 'of free-tier users'], ['internal', 'of internal users'],
+  ['partner', 'through partners'], ['marketplace', 'on the marketplace'], ['wholesale', 'of wholesale'], ['retail', 'of retail'],
+  ['legacy', 'from the legacy platform'], ['migrated', 'migrated from the old platform'], ['realtime', 'streamed in real time'],
+  ['batch', 'loaded in nightly batches'], ['sampled', 'on a 1% sample'], ['deduplicated', 'after deduplication'], ['enriched', 'enriched with reference data'],
+  ['validated', 'that passed validation'], ['rejected', 'that failed validation'], ['pending', 'still pending'], ['archived', 'archived after 2 years'],
+  ['promo', 'during promotions'], ['holiday', 'during holiday campaigns'], ['subscription', 'of subscriptions'], ['prepaid', 'of prepaid plans'],
+  ['crossborder', 'across borders'], ['domestic', 'within one country'], ['fraud', 'flagged by fraud rules'], ['manual', 'entered manually'],
+  ['automated', 'created by automation'], ['priority', 'with priority handling'], ['gift', 'of gift purchases'], ['bundle', 'of product bundles'],
+  ['premium', 'of premium plans'], ['student', 'of student plans'], ['family', 'of family plans'], ['corporate', 'of corporate plans'],
+  ['emea', 'in EMEA'], ['amer', 'in the Americas'], ['beta', 'from the beta programme'], ['experiment', 'in experiments'], ['canary', 'from canary releases'],
+].map(([word, phrase]) => ({ word, phrase }));
 
 export const TABLE_SUFFIXES: readonly { suffix: string; phrase: string; aggregate: boolean }[] = [
   { suffix: '', phrase: 'one row per record', aggregate: false },
@@ -95,6 +130,22 @@ export const TABLE_SUFFIXES: readonly { suffix: string; phrase: string; aggregat
   { suffix: '_by_country', phrase: 'one row per day and country', aggregate: true },
   { suffix: '_by_channel', phrase: 'one row per day and acquisition channel', aggregate: true },
   { suffix: '_v2', phrase: 'the rebuilt version of the model', aggregate: false },
+  { suffix: '_hourly', phrase: 'one row per hour', aggregate: true },
+  { suffix: '_quarterly', phrase: 'one row per fiscal quarter', aggregate: true },
+  { suffix: '_by_region', phrase: 'one row per day and sales region', aggregate: true },
+  { suffix: '_by_product', phrase: 'one row per day and product', aggregate: true },
+  { suffix: '_by_cohort', phrase: 'one row per signup cohort and week', aggregate: true },
+  { suffix: '_by_device', phrase: 'one row per day and device type', aggregate: true },
+  { suffix: '_by_store', phrase: 'one row per day and store', aggregate: true },
+  { suffix: '_summary', phrase: 'summarised for reporting', aggregate: true },
+  { suffix: '_latest', phrase: 'only the latest version of each record', aggregate: false },
+  { suffix: '_changes', phrase: 'one row per change captured from the source (CDC)', aggregate: false },
+  { suffix: '_scd', phrase: 'slowly changing dimension with validity ranges', aggregate: false },
+  { suffix: '_errors', phrase: 'rows rejected by the pipeline with the reason', aggregate: false },
+  { suffix: '_backfill', phrase: 'a one-off backfill of older data', aggregate: false },
+  { suffix: '_ltv', phrase: 'lifetime value per record', aggregate: true },
+  { suffix: '_kpis', phrase: 'key performance indicators per day', aggregate: true },
+  { suffix: '_funnel', phrase: 'funnel conversion per step and day', aggregate: true },
 ];
 
 export interface DemoColumn {
@@ -140,6 +191,17 @@ export const COMMON_COLUMNS: readonly DemoColumn[] = [
   { name: 'notes', type: 'string', description: 'Free-text notes; may contain personal data', pii: true },
   { name: 'warehouse_id', type: 'id', description: 'Fulfilment warehouse; joins logistics.warehouses' },
   { name: 'employee_id', type: 'id', description: 'Employee responsible; joins core.employees' },
+  { name: 'order_id', type: 'id', description: 'Order the row belongs to; joins sales.orders' },
+  { name: 'supplier_id', type: 'id', description: 'Supplier; joins core.suppliers' },
+  { name: 'language', type: 'string', description: 'IETF language tag of the user interface' },
+  { name: 'timezone', type: 'string', description: 'IANA time zone of the customer' },
+  { name: 'postal_code', type: 'string', description: 'Postal code of the delivery address', pii: true },
+  { name: 'event_time', type: 'timestamp', description: 'When the event happened on the client (UTC)' },
+  { name: 'batch_id', type: 'string', description: 'Load batch that wrote the row' },
+  { name: 'exchange_rate', type: 'double', description: 'Rate used to convert to USD' },
+  { name: 'is_first_purchase', type: 'boolean', description: 'True for the customer\'s first purchase' },
+  { name: 'valid_from', type: 'timestamp', description: 'Start of the validity range (SCD type 2)' },
+  { name: 'valid_to', type: 'timestamp', description: 'End of the validity range; null while current' },
 ];
 
 export const AGGREGATE_COLUMNS: readonly DemoColumn[] = [
@@ -148,6 +210,14 @@ export const AGGREGATE_COLUMNS: readonly DemoColumn[] = [
   { name: 'total_amount_usd', type: 'decimal', description: 'Sum of amount_usd in the period' },
   { name: 'avg_amount_usd', type: 'decimal', description: 'Average amount_usd in the period' },
   { name: 'p95_duration_seconds', type: 'double', description: '95th percentile duration' },
+  { name: 'sessions', type: 'int', description: 'Sessions in the period' },
+  { name: 'conversions', type: 'int', description: 'Conversions in the period' },
+  { name: 'revenue_usd', type: 'decimal', description: 'Net revenue in the period, in USD' },
+  { name: 'refund_amount_usd', type: 'decimal', description: 'Refunds booked in the period, in USD' },
+  { name: 'active_users', type: 'int', description: 'Distinct active users in the period' },
+  { name: 'new_users', type: 'int', description: 'Users seen for the first time in the period' },
+  { name: 'median_basket_usd', type: 'decimal', description: 'Median basket value in USD' },
+  { name: 'error_rate', type: 'double', description: 'Share of requests that failed' },
 ];
 
 export const EXTRA_TAGS: readonly string[] = [

@@ -51,4 +51,17 @@ describe('generateDemoTables', () => {
     }
     expect(new Set(users.map((u) => u.user_id)).size).toBe(users.length);
   });
+
+  it('gives generated tables realistic, unique names without numeric suffixes', () => {
+    const names = [...generateDemoTables({ count: 20_000 })].map((t) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((n) => /_\d+$/.test(n))).toEqual([]);
+    expect(names.filter((n) => n.includes('_v2')).length).toBeGreaterThan(0); // a suffix from the vocabulary, not a counter
+  });
+
+  it('adds generated colleagues for big catalogs, still with unique ids', () => {
+    const users = buildDemoUsers(3000);
+    expect(users.length).toBe(buildDemoUsers().length + 3000);
+    expect(new Set(users.map((u) => u.user_id)).size).toBe(users.length);
+  });
 });

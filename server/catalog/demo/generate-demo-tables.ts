@@ -16,6 +16,7 @@ import {
   EXTRA_TAGS,
   TABLE_BADGES,
   TABLE_PREFIXES,
+  TABLE_QUALIFIERS,
   TABLE_SUFFIXES,
   type DemoColumn,
   type DemoWarehouse,
@@ -33,7 +34,15 @@ export const ANCHOR_TABLE_KEYS = [
 
 const [ROALD, FRIDTJOF, LIV, BORGE] = DEMO_PEOPLE.map((p) => p.email);
 
-export function buildDemoUsers(): UserRecord[] {
+const EXTRA_FIRST_NAMES = ['Astrid', 'Bjorn', 'Camila', 'Dmitri', 'Elif', 'Farah', 'Goran', 'Hana', 'Ingrid', 'Jonas', 'Kaveh', 'Leila',
+  'Mateo', 'Nadia', 'Oskar', 'Priya', 'Quentin', 'Rosa', 'Sami', 'Tove', 'Ulla', 'Viktor', 'Wen', 'Ximena', 'Yusuf', 'Zofia',
+  'Anders', 'Beatriz', 'Chidi', 'Dagny', 'Emeka', 'Freya', 'Gustav', 'Hiroshi', 'Isak', 'Jana', 'Kofi', 'Lars', 'Maja', 'Nils'];
+const EXTRA_LAST_NAMES = ['Andersen', 'Bakken', 'Costa', 'Dahl', 'Eriksen', 'Fischer', 'Garcia', 'Hansen', 'Ito', 'Johansson', 'Kowalski',
+  'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quist', 'Rossi', 'Solberg', 'Tanaka', 'Umarov', 'Varga', 'Wang', 'Xu',
+  'Yilmaz', 'Zhang', 'Berg', 'Haugen', 'Strand', 'Lund', 'Nguyen', 'Silva', 'Novak', 'Horvat', 'Kaur', 'Mensah', 'Olsen', 'Vik'];
+
+/** The demo people and colleagues, plus `extra` generated colleagues (for big catalogs). */
+export function buildDemoUsers(extra = 0): UserRecord[] {
   const people: UserRecord[] = DEMO_PEOPLE.map((p) => ({
     user_id: p.email,
     email: p.email,
@@ -62,7 +71,25 @@ export function buildDemoUsers(): UserRecord[] {
       manager_user_id: DEMO_PEOPLE[i % DEMO_PEOPLE.length].email,
     };
   });
-  return [...people, ...colleagues];
+  const generated: UserRecord[] = [];
+  for (let i = 0; i < extra; i++) {
+    const first = EXTRA_FIRST_NAMES[i % EXTRA_FIRST_NAMES.length];
+    const last = EXTRA_LAST_NAMES[Math.floor(i / EXTRA_FIRST_NAMES.length) % EXTRA_LAST_NAMES.length];
+    const round = Math.floor(i / (EXTRA_FIRST_NAMES.length * EXTRA_LAST_NAMES.length));
+    const email = `${first}.${last}${round ? round + 1 : ''}`.toLowerCase() + '@example.org';
+    const [team, role] = COLLEAGUE_TEAMS[(i * 7) % COLLEAGUE_TEAMS.length];
+    generated.push({
+      user_id: email, email, first_name: first, last_name: last, full_name: `${first} ${last}`,
+      team_name: team, role_name: role, employee_type: i % 6 === 5 ? 'contractor' : 'fulltime',
+      manager_user_id: DEMO_PEOPLE[i % DEMO_PEOPLE.length].email,
+    });
+  }
+  return [...people, ...colleagues, ...generated];
+}
+
+/** Generated colleagues for a catalog of `count` tables: one per 200 tables, at most 3 000. */
+export function countExtraDemoUsers(count: number): number {
+  return Math.min(3000, Math.floor(count / 200));
 }
 
 export interface DemoTableOptions {
@@ -73,33 +100,42 @@ export interface DemoTableOptions {
 /** Yields `count` tables (at least the anchors if count < 3 is asked, none if count is 0). */
 export function* generateDemoTables({ count, seed = DEFAULT_DEMO_SEED }: DemoTableOptions): Generator<TableRecord> {
   const random = createSeededRandom(seed);
-  const users = buildDemoUsers().map((u) => u.user_id);
+  const users = buildDemoUsers(countExtraDemoUsers(count)).map((u) => u.user_id);
   const anchors = buildAnchorTables(users);
-  const used = new Set<string>();
-  for (const anchor of anchors.slice(0, count)) {
-    used.add(buildTableKey(anchor));
-    yield anchor;
-  }
-  for (let i = anchors.length; i < count; i++) {
-    const table = buildRandomTable(random, users, used);
-    used.add(buildTableKey(table));
+  const anchorKeys = new Set(anchors.map(buildTableKey));
+  yield* anchors.slice(0, count);
+  // Names walk a permutation of prefix × qualifier × entity × suffix (~1.9 M combinations), so
+  // they are unique up to there without numeric suffixes; the seed picks the starting point.
+  let combination = seed % NAME_SPACE;
+  for (let i = anchors.length, n = 0; i < count; n++) {
+    const table = buildRandomTable(random, users, combination, Math.floor(n / NAME_SPACE));
+    combination = (combination + NAME_STRIDE) % NAME_SPACE;
+    if (anchorKeys.has(buildTableKey(table))) continue;
+    i++;
     yield table;
   }
 }
 
-function buildRandomTable(random: SeededRandom, users: readonly string[], used: Set<string>): TableRecord {
+const ENTITIES = DEMO_SCHEMAS.flatMap((schema) => schema.entities.map((entity) => ({ schema, entity })));
+const QUALIFIERS = [{ word: '', phrase: '' }, ...TABLE_QUALIFIERS];
+const NAME_SPACE = TABLE_PREFIXES.length * QUALIFIERS.length * ENTITIES.length * TABLE_SUFFIXES.length;
+/** A prime that divides no factor of NAME_SPACE: stepping by it visits every combination once. */
+const NAME_STRIDE = 1_000_003;
+
+function buildRandomTable(random: SeededRandom, users: readonly string[], combination: number, round: number): TableRecord {
+  let c = combination;
+  const prefix = TABLE_PREFIXES[c % TABLE_PREFIXES.length];
+  c = Math.floor(c / TABLE_PREFIXES.length);
+  const qualifier = QUALIFIERS[c % QUALIFIERS.length];
+  c = Math.floor(c / QUALIFIERS.length);
+  const { schema, entity } = ENTITIES[c % ENTITIES.length];
+  const suffix = TABLE_SUFFIXES[Math.floor(c / ENTITIES.length) % TABLE_SUFFIXES.length];
   const warehouse = random.pick(DEMO_WAREHOUSES);
   const cluster = random.pick(warehouse.clusters);
-  const schema = random.pick(DEMO_SCHEMAS);
-  const entity = random.pick(schema.entities);
-  const prefix = random.chance(0.35) ? TABLE_PREFIXES[0] : random.pick(TABLE_PREFIXES);
-  const suffix = random.chance(0.4) ? TABLE_SUFFIXES[0] : random.pick(TABLE_SUFFIXES);
-  const baseName = `${prefix.prefix}${entity}${suffix.suffix}`;
-  let name = baseName;
-  for (let n = 2; used.has(`${warehouse.database}://${cluster}.${schema.name}/${name}`); n++) name = `${baseName}_${n}`;
+  const name = `${prefix.prefix}${qualifier.word ? `${qualifier.word}_` : ''}${entity}${suffix.suffix}${round ? `_${round + 1}` : ''}`;
 
   const entityWords = entity.replace(/_/g, ' ');
-  const description = `${prefix.phrase} ${entityWords} from the ${schema.name} domain, ${suffix.phrase}.` +
+  const description = `${prefix.phrase} ${entityWords}${qualifier.phrase ? ` ${qualifier.phrase}` : ''} from the ${schema.name} domain, ${suffix.phrase}.` +
     (random.chance(0.3) ? ` Refreshed ${random.pick(['hourly', 'daily at 02:00 UTC', 'every 15 minutes', 'weekly on Mondays'])}.` : '');
 
   const columns = buildColumns(random, warehouse, entity, suffix.aggregate);
@@ -138,7 +174,7 @@ function buildRandomTable(random: SeededRandom, users: readonly string[], used: 
     readers,
     watermarks: warehouse.partitioned ? buildWatermarks(random, lastUpdated) : [],
   };
-  if (prefix.prefix === 'fct_' || prefix.prefix === 'dim_' || prefix.prefix === 'int_' || prefix.prefix === 'agg_') {
+  if (['fct_', 'dim_', 'int_', 'agg_', 'mart_'].includes(prefix.prefix)) {
     table.source = { source_type: 'github', source: `https://github.com/example-org/dbt-models/blob/main/models/${schema.name}/${name}.sql` };
   }
   if (random.chance(0.5)) {
@@ -163,6 +199,8 @@ function buildRandomTable(random: SeededRandom, users: readonly string[], used: 
   return table;
 }
 
+const DIMENSION_COLUMNS = COMMON_COLUMNS.filter((c) => (c.type === 'string' || c.type === 'id') && !c.pii);
+
 function singular(entity: string): string {
   const last = entity.split('_').at(-1)!;
   const base = entity.endsWith('ies') ? `${entity.slice(0, -3)}y` : entity.endsWith('ses') ? entity.slice(0, -2) : entity.endsWith('s') ? entity.slice(0, -1) : entity;
@@ -173,11 +211,11 @@ function buildColumns(random: SeededRandom, warehouse: DemoWarehouse, entity: st
   const picks: DemoColumn[] = [];
   if (aggregate) {
     picks.push({ name: 'ds', type: 'date', description: 'Day of the aggregate (UTC)' });
-    picks.push(...random.sample(COMMON_COLUMNS.filter((c) => c.type === 'string' && !c.pii), random.int(1, 3)));
-    picks.push(...random.sample(AGGREGATE_COLUMNS, random.int(2, AGGREGATE_COLUMNS.length)));
+    picks.push(...random.sample(DIMENSION_COLUMNS, random.int(4, 10)));
+    picks.push(...random.sample(AGGREGATE_COLUMNS, random.int(3, AGGREGATE_COLUMNS.length)));
   } else {
     picks.push({ name: `${singular(entity)}_id`, type: 'id', description: `Unique id of the ${singular(entity).replace(/_/g, ' ')}` });
-    picks.push(...random.sample(COMMON_COLUMNS, random.int(4, 29)));
+    picks.push(...random.sample(COMMON_COLUMNS, random.int(15, 29)));
   }
   const seen = new Set<string>();
   const columns: ColumnRecord[] = [];

@@ -1,9 +1,15 @@
-// Writes the demo users and `count` demo tables into a catalog database in batched transactions,
-// reporting progress as it goes.
+// Writes the demo users, `count` demo tables, table lineage and dashboards into a catalog database
+// in batched transactions, reporting progress as it goes.
+//
+// Into an empty database the load runs in bulk mode: synchronous = OFF (a crash mid-load leaves a
+// file to delete, not a half-trusted catalog), a 1 GiB page cache, and foreign-key checks off (the
+// writer resolves every reference itself and nothing is deleted). Settings are restored after.
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { createTableWriter } from '../store/write-tables';
-import type { TableRecord } from '../store/catalog-records';
-import { buildDemoUsers, DEFAULT_DEMO_SEED, generateDemoTables } from './generate-demo-tables';
+import { createSearchIndexMaintainer } from '../store/search-index';
+import { buildTableKey, type TableRecord } from '../store/catalog-records';
+import { buildDemoUsers, countExtraDemoUsers, DEFAULT_DEMO_SEED, DEMO_EPOCH_SECONDS, generateDemoTables } from './generate-demo-tables';
+import { createSeededRandom } from './seeded-random';
 
 export interface SeedDemoOptions {
   count: number;
@@ -15,40 +21,182 @@ export interface SeedDemoOptions {
 export interface SeedDemoResult {
   tables: number;
   users: number;
+  dashboards: number;
   seconds: number;
 }
 
-export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): SeedDemoResult {
-  const { count, seed = DEFAULT_DEMO_SEED, batchSize = 2000, onProgress } = options;
-  const started = performance.now();
-  const writer = createTableWriter(db);
-  const users = buildDemoUsers();
-  writer.writeUsers(users);
+/** Layers feed each other: raw → stg → int/fct/dim → agg/mart. Lineage follows that order. */
+const LAYER_OF: Record<string, number> = { raw: 0, stg: 1, snap: 1, int: 2, fct: 3, dim: 3, agg: 4, mart: 4 };
+const layerOf = (name: string) => LAYER_OF[name.split('_')[0]] ?? 2;
 
-  const report = (done: number) => {
-    const seconds = (performance.now() - started) / 1000;
-    onProgress?.(`demo catalog: ${done}/${count} tables written (${Math.round(done / Math.max(seconds, 0.001))} tables/s)`);
-  };
-  let batch: TableRecord[] = [];
-  let written = 0;
-  let nextReport = 10_000;
-  for (const table of generateDemoTables({ count, seed })) {
-    batch.push(table);
-    if (batch.length >= batchSize) {
+export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): SeedDemoResult {
+  const { count, seed = DEFAULT_DEMO_SEED, batchSize = 5000, onProgress } = options;
+  const started = performance.now();
+  const empty = (db.prepare('SELECT count(*) FROM tables').pluck().get() as number) === 0;
+  const restore = empty ? enterBulkMode(db) : () => {};
+  try {
+    const writer = createTableWriter(db);
+    const users = buildDemoUsers(countExtraDemoUsers(count));
+    writer.writeUsers(users);
+
+    const random = createSeededRandom(seed ^ 0x5eed);
+    const insertLineage = db.prepare('INSERT OR IGNORE INTO table_lineage (upstream_key, downstream_key) VALUES (?, ?)');
+    // Recent keys per (schema, layer): lineage links a table to tables one layer below in its schema.
+    const recent = new Map<string, string[]>();
+    const remember = (t: TableRecord) => {
+      const slot = `${t.schema}/${layerOf(t.name)}`;
+      const list = recent.get(slot) ?? [];
+      if (list.length >= 64) list[random.int(0, 63)] = buildTableKey(t);
+      else list.push(buildTableKey(t));
+      recent.set(slot, list);
+    };
+    const writeLineage = db.transaction((tables: TableRecord[]) => {
+      for (const t of tables) {
+        const layer = layerOf(t.name);
+        if (layer > 0) {
+          const below = recent.get(`${t.schema}/${layer - 1}`) ?? recent.get(`${t.schema}/${layer - 2}`);
+          if (below?.length) for (const up of random.sample(below, random.int(1, 2))) insertLineage.run(up, buildTableKey(t));
+        }
+        remember(t);
+      }
+    });
+
+    const step = Math.max(10_000, Math.round(count / 20 / 10_000) * 10_000);
+    const report = (done: number) => {
+      const seconds = (performance.now() - started) / 1000;
+      onProgress?.(`demo catalog: ${done}/${count} tables written (${Math.round(done / Math.max(seconds, 0.001))} tables/s)`);
+    };
+    let batch: TableRecord[] = [];
+    let written = 0;
+    let nextReport = step;
+    const flush = () => {
       writer.writeTables(batch, { deferSearchIndex: true });
+      writeLineage(batch);
       written += batch.length;
       batch = [];
       if (written >= nextReport) {
         report(written);
-        nextReport += 10_000;
+        nextReport += step;
       }
+    };
+    for (const table of generateDemoTables({ count, seed })) {
+      batch.push(table);
+      if (batch.length >= batchSize) flush();
     }
+    if (batch.length) flush();
+
+    const dashboards = seedDemoDashboards(db, { tables: count, users: users.map((u) => u.user_id), seed });
+    onProgress?.('demo catalog: finishing the search index');
+    writer.rebuildSearchIndex();
+    db.pragma('optimize');
+    report(written);
+    return { tables: written, users: users.length, dashboards, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    restore();
   }
-  if (batch.length) writer.writeTables(batch, { deferSearchIndex: true });
-  written += batch.length;
-  onProgress?.('demo catalog: building the search index');
-  writer.rebuildSearchIndex();
-  db.pragma('optimize');
-  report(written);
-  return { tables: written, users: users.length, seconds: (performance.now() - started) / 1000 };
+}
+
+function enterBulkMode(db: CatalogDatabase): () => void {
+  const previous = {
+    synchronous: db.pragma('synchronous', { simple: true }),
+    cache_size: db.pragma('cache_size', { simple: true }),
+    foreign_keys: db.pragma('foreign_keys', { simple: true }),
+  };
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -1048576');
+  db.pragma('foreign_keys = OFF');
+  // FTS5: no incremental merging while loading (the final 'optimize' merges once), and bigger
+  // in-memory segments.
+  const ftsTables = ['table_name_fts', 'table_text_fts'];
+  const setFts = (option: string, value: number) => {
+    for (const fts of ftsTables) db.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('${option}', ${Math.trunc(value)})`);
+  };
+  setFts('automerge', 0);
+  setFts('crisismerge', 1000);
+  setFts('hashsize', 64 * 1024 * 1024);
+  return () => {
+    setFts('automerge', 4);
+    setFts('crisismerge', 16);
+    setFts('hashsize', 1024 * 1024);
+    db.pragma(`foreign_keys = ${previous.foreign_keys}`);
+    db.pragma(`cache_size = ${previous.cache_size}`);
+    db.pragma(`synchronous = ${previous.synchronous}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  };
+}
+
+const DASHBOARD_PRODUCTS = [
+  { product: 'mode', cluster: 'gold', host: 'app.mode.com/example-org' },
+  { product: 'tableau', cluster: 'prod', host: 'tableau.example.org' },
+  { product: 'looker', cluster: 'prod', host: 'example.looker.com' },
+  { product: 'superset', cluster: 'analytics', host: 'superset.example.org' },
+];
+const DASHBOARD_TOPICS = ['Revenue', 'Orders', 'Customers', 'Marketing Spend', 'Funnel', 'Retention', 'Churn', 'Support Tickets',
+  'Inventory', 'Shipping', 'Payments', 'Fraud', 'Experiments', 'Product Usage', 'Cloud Costs', 'Data Quality', 'Hiring', 'NPS',
+  'Search', 'Reviews', 'Partners', 'Subscriptions', 'Refunds', 'Sessions', 'Campaigns', 'Pricing', 'Forecast', 'Cohorts'];
+const DASHBOARD_VIEWS = ['Overview', 'Daily', 'Weekly Review', 'Monthly Board Pack', 'by Region', 'by Channel', 'Deep Dive',
+  'Health', 'Executive Summary', 'Trends', 'Alerts', 'by Country', 'Scorecard', 'Drilldown'];
+const DASHBOARD_GROUPS = ['Finance', 'Growth', 'Marketing', 'Operations', 'Product', 'Leadership', 'Support', 'Risk', 'Platform', 'Sales'];
+const CHARTS = ['Trend', 'Breakdown', 'Top 10', 'Map', 'Funnel', 'Cohort Grid', 'Year over Year', 'Target vs Actual', 'Distribution', 'KPI Tiles'];
+
+/** One dashboard per 50 tables (at least 12, at most 20 000), in groups per product; returns how many. */
+export function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; users: readonly string[]; seed: number }): number {
+  if (options.tables === 0) return 0;
+  const random = createSeededRandom(options.seed ^ 0xda5b);
+  const total = Math.min(20_000, Math.max(12, Math.floor(options.tables / 50)));
+  const userIds = new Map((db.prepare('SELECT user_id, id FROM users').all() as { user_id: string; id: number }[]).map((u) => [u.user_id, u.id]));
+  const tableIdRange = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM tables').get() as { lo: number; hi: number };
+  const insertGroup = db.prepare(`INSERT INTO dashboard_groups (key, product, cluster, name, url, description) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id`).pluck();
+  const insertDashboard = db.prepare(`INSERT INTO dashboards (key, group_id, name, url, description, created_timestamp, updated_timestamp,
+      last_successful_run_timestamp, last_run_timestamp, last_run_state, total_views, popularity)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id`).pluck();
+  const clear = ['dashboard_tables', 'dashboard_owners', 'dashboard_tags', 'dashboard_queries', 'dashboard_charts', 'dashboard_viewers']
+    .map((t) => db.prepare(`DELETE FROM ${t} WHERE dashboard_id = ?`));
+  const insertTable = db.prepare('INSERT OR IGNORE INTO dashboard_tables (dashboard_id, table_id) VALUES (?, ?)');
+  const insertOwner = db.prepare('INSERT OR IGNORE INTO dashboard_owners (dashboard_id, user_id) VALUES (?, ?)');
+  const insertViewer = db.prepare('INSERT OR IGNORE INTO dashboard_viewers (dashboard_id, user_id, view_count) VALUES (?, ?, ?)');
+  const insertQuery = db.prepare('INSERT INTO dashboard_queries (dashboard_id, sort_order, name, url, query_text) VALUES (?, ?, ?, ?, ?)');
+  const insertChart = db.prepare('INSERT INTO dashboard_charts (dashboard_id, sort_order, name) VALUES (?, ?, ?)');
+  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
+  const insertTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id').pluck();
+  const insertDashboardTag = db.prepare('INSERT OR IGNORE INTO dashboard_tags (dashboard_id, tag_id) VALUES (?, ?)');
+  const ids: number[] = [];
+  db.transaction(() => {
+    for (let i = 0; i < total; i++) {
+      const p = DASHBOARD_PRODUCTS[i % DASHBOARD_PRODUCTS.length];
+      const groupName = DASHBOARD_GROUPS[Math.floor(i / DASHBOARD_PRODUCTS.length) % DASHBOARD_GROUPS.length];
+      const groupId = `${groupName.toLowerCase()}_${p.product}`;
+      const groupKey = `${p.product}_dashboard://${p.cluster}.${groupId}`;
+      const group = insertGroup.get(groupKey, p.product, p.cluster, groupName, `https://${p.host}/spaces/${groupId}`, `${groupName} dashboards in ${p.product}`) as number;
+      const topic = DASHBOARD_TOPICS[i % DASHBOARD_TOPICS.length];
+      const view = DASHBOARD_VIEWS[Math.floor(i / DASHBOARD_TOPICS.length) % DASHBOARD_VIEWS.length];
+      const round = Math.floor(i / (DASHBOARD_TOPICS.length * DASHBOARD_VIEWS.length));
+      const name = `${topic} ${view}${round ? ` ${round + 1}` : ''}`;
+      const slug = `${topic}_${view}_${round}`.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+      const viewers = random.sample(options.users, random.int(0, 15)).map((u) => ({ u, n: random.int(1, 120) }));
+      const views = viewers.reduce((sum, v) => sum + v.n, 0);
+      const updated = DEMO_EPOCH_SECONDS - random.int(0, 30 * 86400);
+      const id = insertDashboard.get(`${groupKey}/${slug}`, group, name, `https://${p.host}/dashboards/${slug}`,
+        `${topic} ${view.toLowerCase()} for the ${groupName} team`, updated - random.int(30, 700) * 86400, updated,
+        updated - 3600, updated - 3600, random.chance(0.08) ? 'failed' : 'succeeded', views,
+        viewers.length ? viewers.length * Math.log(1 + views) : 0) as number;
+      for (const statement of clear) statement.run(id);
+      for (const t of new Set(Array.from({ length: random.int(1, 5) }, () => random.int(tableIdRange.lo, tableIdRange.hi)))) insertTable.run(id, t);
+      for (const owner of random.sample(options.users, random.int(1, 2))) insertOwner.run(id, userIds.get(owner));
+      for (const v of viewers) insertViewer.run(id, userIds.get(v.u), v.n);
+      random.sample(CHARTS, random.int(2, 6)).forEach((chart, n) => insertChart.run(id, n, `${topic} ${chart}`));
+      for (let q = 0; q < random.int(1, 3); q++) {
+        insertQuery.run(id, q, `${topic} query ${q + 1}`, `https://${p.host}/dashboards/${slug}/queries/${q + 1}`,
+          `SELECT ds, count(*) FROM ${groupName.toLowerCase()}.${topic.toLowerCase().replace(/ /g, '_')} GROUP BY ds`);
+      }
+      for (const tag of random.sample([groupName.toLowerCase(), 'kpi', 'weekly_review', 'certified'], random.int(0, 2))) {
+        insertDashboardTag.run(id, (findTag.get(tag) as number | undefined) ?? (insertTag.get(tag) as number));
+      }
+      ids.push(id);
+    }
+  })();
+  createSearchIndexMaintainer(db).refreshDashboards(ids);
+  return total;
 }

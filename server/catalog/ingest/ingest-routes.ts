@@ -10,7 +10,8 @@ import { AppError, InputError } from '../http/catalog-errors';
 import { createCatalogErrorHandler, type ErrorLog } from '../http/handle-catalog-errors';
 import { sendJson } from '../http/send-json';
 import { IngestAbortedError, ingestNdjson, type IngestOptions, type IngestSummary } from './ingest-ndjson';
-import { recordIngestInEditLog } from './write-ingest-records';
+import { recordIngest } from './write-ingest-records';
+import { readEditorId } from '../metadata/read-editor-id';
 
 export const NDJSON_CONTENT_TYPES = ['application/x-ndjson', 'application/jsonl'];
 export const DEFAULT_INGEST_MAX_BYTES = 100 * 1024 * 1024;
@@ -57,11 +58,9 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
       throw new PayloadTooLargeError(`The request body is too large: ${declared} bytes, the limit is ${maxBytes}.`);
     }
     const body = encoding === 'gzip' ? req.pipe(createGunzip()) : req;
-    // Who ingested goes to the edit log (one row per request), as `{subject, email}` from the bearer auth.
-    const principal = res.locals.principal as { subject?: string; email?: string | null } | undefined;
+    // Who ingested goes to the edit log (one row per request).
     const noteIngest = (summary: IngestSummary) => {
-      const userId = principal?.email ?? principal?.subject;
-      if (userId && Object.values(summary.loaded).some((n) => n > 0)) recordIngestInEditLog(deps.db, { user_id: userId, summary });
+      if (Object.values(summary.loaded).some((n) => n > 0)) recordIngest(deps.db, { user_id: readEditorId(res), summary });
     };
     try {
       const summary = await ingestNdjson(deps.db, limitBytes(body, maxBytes), deps.ingestOptions);

@@ -7,6 +7,8 @@ import type { CatalogDatabase } from '../store/open-catalog-database';
 import { buildTableKey, type BadgeRecord, type TableRecord } from '../store/catalog-records';
 import { createTableWriter } from '../store/write-tables';
 import { createSearchIndexMaintainer } from '../store/search-index';
+import { createEditLog } from '../store/edit-log';
+import { createCatalogOverview } from '../store/read-catalog-overview';
 import type {
   DashboardIngestRecord,
   IngestRecord,
@@ -351,19 +353,24 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
 }
 
 /**
- * Notes one ingest in the edit log (migration 2), if this database has one: who loaded what. One row
- * per ingest, not per record. Returns false when there is no edit log.
+ * Notes one ingest in the edit log (who loaded what: one row per ingest, not per record) and moves
+ * the catalog's "latest updated" time (GET /latest_updated_ts).
  */
-export function recordIngestInEditLog(
+export function recordIngest(
   db: CatalogDatabase,
   entry: { user_id: string; summary: { loaded: Record<string, number>; rejectedCount: number; linesRead: number } },
-): boolean {
-  const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'edit_log'").get();
-  if (!hasLog) return false;
+): void {
   const { loaded, rejectedCount, linesRead } = entry.summary;
-  db.prepare(`
-    INSERT INTO edit_log (resource_key, resource_type, action, field, before, after, user_id, edited_at)
-    VALUES ('ingest', 'ingest', 'create', 'records', NULL, ?, ?, ?)`)
-    .run(JSON.stringify({ loaded, rejectedCount, linesRead }), entry.user_id, new Date().toISOString());
-  return true;
+  db.transaction(() => {
+    createEditLog(db).record({
+      resource_key: 'ingest',
+      resource_type: 'ingest',
+      action: 'create',
+      field: 'records',
+      before: null,
+      after: { loaded, rejectedCount, linesRead },
+      user_id: entry.user_id,
+    });
+    createCatalogOverview(db).setLatestUpdatedTimestamp(Math.floor(Date.now() / 1000));
+  }).immediate();
 }

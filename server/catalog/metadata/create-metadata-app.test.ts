@@ -126,7 +126,10 @@ describe('metadata popular endpoints', () => {
       schema_description: 'Conformed core entities shared by every team',
     });
     const both = await get('/popular_resources/?types=table,dashboard&limit=1');
-    expect(both.body).toEqual({ Table: [expect.objectContaining({ name: 'customers' })], Dashboard: [] });
+    expect(both.body).toEqual({ Table: [expect.objectContaining({ name: 'customers' })], Dashboard: [expect.objectContaining({ uri: expect.any(String) })] });
+    expect(Object.keys(both.body.Dashboard[0]).sort()).toEqual(
+      ['chart_names', 'cluster', 'description', 'group_name', 'group_url', 'last_successful_run_timestamp', 'name', 'product', 'uri', 'url'],
+    );
   });
 
   it('rejects an unknown resource type in popular_resources', async () => {

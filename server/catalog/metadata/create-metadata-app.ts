@@ -1,92 +1,45 @@
-// The Amundsen-compatible metadata service (phase 1: health, table detail, popular tables/resources).
-// Routes are matched on the percent-DECODED path by route-decoded-path.ts, so table keys work raw
+// The Amundsen-compatible metadata service (API.md §4): tables, columns, type metadata, lineage,
+// dashboards, users, bookmarks, popular lists, tags, badges, statistics, and our edit log.
+// Routes are matched on the percent-DECODED path by route-decoded-path.ts, so keys work raw
 // (`/table/hive://gold.core/customers`) and fully encoded (`/table/hive%3A%2F%2Fgold.core%2Fcustomers`).
 //
-// Trailing slashes follow Werkzeug: `/popular_tables/` and `/popular_resources/` are the real routes;
-// without the slash we answer `308 Permanent Redirect` to the slashed path (query string kept), as
-// Amundsen does — clients that follow redirects keep working, and the BFF should send the slash.
+// Trailing slashes follow Werkzeug: `/popular_tables/`, `/popular_resources/`, `/tags/`, `/badges/`,
+// `/table/KEY/dashboard/`, `/user/UID/follow|own|read/` are the real routes; the slash-less GETs
+// answer `308 Permanent Redirect` to the slashed path (query string kept), as Amundsen does.
+//
+// Every write runs in one BEGIN IMMEDIATE transaction with its edit-log entry (who: the token's email
+// or subject) and the search-index refresh (store/edit-resources.ts, store/edit-users.ts).
 import express, { type Express, type RequestHandler } from 'express';
 import type { CatalogStore } from '../store/create-catalog-store';
-import { InputError, NotFoundError } from '../http/catalog-errors';
-import { sendJson } from '../http/send-json';
-import { routeDecodedPath, type CatalogRoute } from '../http/route-decoded-path';
+import type { BadgeRecord } from '../store/catalog-records';
+import { routeDecodedPath } from '../http/route-decoded-path';
 import { createCatalogErrorHandler, type ErrorLog } from '../http/handle-catalog-errors';
-import { parseCommaList, parseLimit } from '../http/parse-query';
+import { createBadgePolicy } from './create-badge-policy';
+import { buildCatalogRoutes } from './build-catalog-routes';
+import { buildTableRoutes } from './build-table-routes';
+import { buildDashboardRoutes } from './build-dashboard-routes';
+import { buildUserRoutes } from './build-user-routes';
 
 export interface MetadataAppDeps {
   store: CatalogStore;
   authenticate: RequestHandler;
   log: ErrorLog;
+  /** Badges a PUT may attach besides those already in the catalog (see create-badge-policy.ts). */
+  badgeWhitelist?: readonly BadgeRecord[];
 }
 
-const POPULAR_RESOURCE_TYPES = new Set(['table', 'dashboard']);
-
-export function createMetadataApp({ store, authenticate, log }: MetadataAppDeps): Express {
+export function createMetadataApp({ store, authenticate, log, badgeWhitelist }: MetadataAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  const badges = createBadgePolicy(store.resources, badgeWhitelist);
 
-  const redirectWithSlash = (path: string): CatalogRoute => ({
-    method: 'GET',
-    pattern: new RegExp(`^${path}$`),
-    handle(req, res) {
-      const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-      res.location(`${path}/${query}`);
-      sendJson(res, 308, { message: `Redirecting to ${path}/ (this route ends with a slash)` });
-    },
-  });
-
-  const routes: CatalogRoute[] = [
-    {
-      method: 'GET',
-      pattern: /^\/healthcheck$/,
-      public: true,
-      handle(_req, res) {
-        const ok = store.checkHealth();
-        sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'fail', checks: { 'SqliteProxy:connection': { ok } } });
-      },
-    },
-    redirectWithSlash('/popular_tables'),
-    {
-      // UID is accepted but not used yet: phase 1 ranks globally (Amundsen personalises by co-readers).
-      method: 'GET',
-      pattern: /^\/popular_tables\/(?<uid>[^/]*)$/,
-      handle(req, res) {
-        const tables = store.tables.listPopularTables(parseLimit(req));
-        sendJson(res, 200, {
-          popular_tables: tables.map(({ database, cluster, schema, name, description }) => ({ database, cluster, schema, name, description })),
-        });
-      },
-    },
-    redirectWithSlash('/popular_resources'),
-    {
-      method: 'GET',
-      pattern: /^\/popular_resources\/(?<uid>[^/]*)$/,
-      handle(req, res) {
-        const limit = parseLimit(req);
-        const types = parseCommaList(req, 'types', ['table']).map((t) => t.toLowerCase());
-        const unknown = types.find((t) => !POPULAR_RESOURCE_TYPES.has(t));
-        if (unknown) throw new InputError(`Unknown resource type "${unknown}" in types; use table and/or dashboard`);
-        // A type that was not asked for is `{}` (not `[]`), exactly like Amundsen (API.md §9.1).
-        sendJson(res, 200, {
-          Table: types.includes('table') ? store.tables.listPopularTables(limit) : {},
-          Dashboard: types.includes('dashboard') ? [] : {},
-        });
-      },
-    },
-    // Specific /table/KEY/... suffix routes go HERE, before the catch-all detail route (API.md §1).
-    {
-      method: 'GET',
-      pattern: /^\/table\/(?<key>.+)$/,
-      handle(_req, res, { key }) {
-        const table = store.tables.getTableDetail(key);
-        if (!table) throw new NotFoundError(`table_uri ${key} does not exist`);
-        sendJson(res, 200, table);
-      },
-    },
-  ];
-
-  app.use(routeDecodedPath(routes, authenticate));
+  app.use(routeDecodedPath([
+    ...buildCatalogRoutes(store),
+    ...buildTableRoutes(store, badges),
+    ...buildDashboardRoutes(store, badges),
+    ...buildUserRoutes(store),
+  ], authenticate));
   app.use(createCatalogErrorHandler(log));
   return app;
 }

@@ -1,5 +1,6 @@
-// The Amundsen-compatible search service: GET /healthcheck and POST /v2/search.
-// Phase 1 searches tables; dashboard/feature/user groups are answered empty.
+// The Amundsen-compatible search service: GET /healthcheck, POST /v2/search (tables, dashboards,
+// users; the feature group is always empty — the catalog holds no ML features) and
+// POST/DELETE /v2/document.
 // The body is parsed as JSON whatever its Content-Type (Amundsen demands application/json and
 // answers 415 otherwise; being lenient costs nothing here).
 import express, { type Express, type RequestHandler } from 'express';
@@ -8,7 +9,9 @@ import { sendJson } from '../http/send-json';
 import { routeDecodedPath, type CatalogRoute } from '../http/route-decoded-path';
 import { createCatalogErrorHandler, type ErrorLog } from '../http/handle-catalog-errors';
 import { parseSearchRequest } from './parse-search-request';
-import { createTableSearch } from './search-tables';
+import { createCatalogSearch } from './search-catalog';
+import { createDocumentUpdater } from './update-search-document';
+import { createSearchIndexMaintainer } from '../store/search-index';
 
 export interface SearchAppDeps {
   store: CatalogStore;
@@ -20,7 +23,11 @@ export function createSearchApp({ store, authenticate, log }: SearchAppDeps): Ex
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  const tableSearch = createTableSearch(store.db);
+  // Catalogs from before migration 3 have no documents in the new index yet: build them once.
+  const stale = store.db.prepare("SELECT 1 FROM catalog_settings WHERE name = 'search_index_stale'").get();
+  if (stale) createSearchIndexMaintainer(store.db).rebuildAll();
+  const catalogSearch = createCatalogSearch(store.db);
+  const documents = createDocumentUpdater(store.db, catalogSearch.invalidateVocabulary);
   const parseJson = express.json({ type: () => true, limit: '256kb', strict: true });
 
   const routes: CatalogRoute[] = [
@@ -38,27 +45,17 @@ export function createSearchApp({ store, authenticate, log }: SearchAppDeps): Ex
       pattern: /^\/v2\/search$/,
       before: [parseJson],
       handle(req, res) {
-        const request = parseSearchRequest(req.body);
-        const results: Record<string, unknown> = {};
-        for (const type of request.types) {
-          results[type] = type === 'table'
-            ? tableSearch.searchTables({
-                queryTerm: request.query_term,
-                filters: request.filters,
-                pageIndex: request.page_index,
-                resultsPerPage: request.results_per_page,
-              })
-            : { total_results: 0, results: [] };
-        }
-        sendJson(res, 200, {
-          msg: 'Success',
-          page_index: request.page_index,
-          results_per_page: request.results_per_page,
-          results,
-          status_code: 200,
-        });
+        sendJson(res, 200, catalogSearch.search(parseSearchRequest(req.body)));
       },
     },
+    ...(['POST', 'DELETE'] as const).map((method): CatalogRoute => ({
+      method,
+      pattern: /^\/v2\/document$/,
+      before: [parseJson],
+      handle(req, res) {
+        sendJson(res, 200, { msg: documents.update(method, req.body) });
+      },
+    })),
   ];
 
   app.use(routeDecodedPath(routes, authenticate));

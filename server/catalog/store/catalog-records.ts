@@ -87,3 +87,48 @@ export function buildTableKey(t: { database: string; cluster: string; schema: st
 export function buildSchemaKey(t: { database: string; cluster: string; schema: string }): string {
   return `${t.database}://${t.cluster}.${t.schema}`;
 }
+
+export interface DashboardRecord {
+  product: string; // e.g. mode → keys `mode_dashboard://…`
+  cluster: string;
+  group_id: string;
+  group_name?: string | null;
+  group_url?: string | null;
+  dashboard_id: string;
+  name: string;
+  url?: string | null;
+  description?: string | null;
+  created_timestamp?: number | null;
+  updated_timestamp?: number | null;
+  last_successful_run_timestamp?: number | null;
+  last_run_timestamp?: number | null;
+  last_run_state?: string | null;
+  /** Used when no viewers are listed. */
+  total_views?: number;
+  owners?: string[];
+  tags?: string[];
+  badges?: BadgeRecord[];
+  queries?: { name: string | null; url: string | null; query_text: string | null }[];
+  charts?: string[];
+  /** Keys of tables the dashboard uses (unknown keys are skipped). */
+  tables?: string[];
+  viewers?: { user_id: string; view_count: number }[];
+}
+
+/** A complex column type; keys are derived (`{column_key}/type/{name}`, then `{parent_key}/{name}`). */
+export interface TypeMetadataRecord {
+  kind: string; // struct | array | map | scalar
+  name: string;
+  data_type: string;
+  description?: string | null;
+  badges?: BadgeRecord[];
+  children?: TypeMetadataRecord[];
+}
+
+export function buildDashboardGroupKey(d: { product: string; cluster: string; group_id: string }): string {
+  return `${d.product}_dashboard://${d.cluster}.${d.group_id}`;
+}
+
+export function buildDashboardKey(d: { product: string; cluster: string; group_id: string; dashboard_id: string }): string {
+  return `${buildDashboardGroupKey(d)}/${d.dashboard_id}`;
+}

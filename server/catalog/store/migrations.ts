@@ -327,4 +327,133 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    // Metadata writes (issue 3): the edit log, and indexes for the user pages (owned dashboards,
+    // viewed dashboards, who bookmarked a resource).
+    version: 2,
+    name: 'edit log; indexes for user-owned dashboards, dashboard viewers and bookmarks by resource',
+    sql: `
+      -- One row per metadata write that changed something: who, when, what, and the value before and
+      -- after (JSON). Read newest first through GET /edits (edit-log.ts).
+      CREATE TABLE edit_log (
+        id INTEGER PRIMARY KEY,
+        resource_key TEXT NOT NULL,             -- table/column/type-metadata/dashboard key or user id
+        resource_type TEXT NOT NULL,            -- table | column | type_metadata | dashboard | user
+        action TEXT NOT NULL,                   -- update | add | remove | create
+        field TEXT NOT NULL,                    -- description | tag | badge | owner | follow | user
+        before TEXT,                            -- JSON, NULL when there was nothing
+        after TEXT,                             -- JSON, NULL when nothing is left
+        user_id TEXT NOT NULL,                  -- the caller: token email, else subject
+        edited_at TEXT NOT NULL                 -- ISO-8601 UTC
+      );
+      CREATE INDEX edit_log_by_resource ON edit_log(resource_key, id);
+
+      CREATE INDEX dashboard_owners_by_user ON dashboard_owners(user_id);
+      CREATE INDEX dashboard_viewers_by_user ON dashboard_viewers(user_id);
+      CREATE INDEX bookmarks_by_resource ON bookmarks(resource_type, resource_key);
+    `,
+  },
+  {
+    // Search at scale (issue 3, search half): the table index is rebuilt around two contentless FTS5
+    // tables fed with documents built in JS (see store/search-index.ts and search/search-terms.ts),
+    // and dashboards and users get search documents of their own.
+    version: 3,
+    name: 'search index v2: name + text/facet FTS for tables; dashboard and user search documents',
+    sql: `
+      DROP TRIGGER IF EXISTS table_search_after_insert;
+      DROP TRIGGER IF EXISTS table_search_after_delete;
+      DROP TABLE IF EXISTS table_search_fts;
+      DROP TABLE IF EXISTS table_search_values;
+      DROP TABLE IF EXISTS table_search;
+
+      -- One document per table: what a hit shows and what filters and highlights read.
+      -- doc_id = (inverted log-quantised popularity << 32) | table_id (search-terms.ts buildDocId):
+      -- rowid order is popularity order, in this table and in both FTS tables.
+      CREATE TABLE table_search (
+        doc_id INTEGER PRIMARY KEY,
+        table_id INTEGER NOT NULL UNIQUE REFERENCES tables(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        database TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        schema_name TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_norm TEXT NOT NULL,                -- name tokens joined by spaces: the "exact name" form
+        description TEXT,
+        column_names TEXT NOT NULL,             -- JSON array of strings
+        tag_names TEXT NOT NULL,                -- JSON array of strings
+        badge_names TEXT NOT NULL,              -- JSON array of strings
+        popularity REAL NOT NULL
+      );
+      CREATE INDEX table_search_by_name ON table_search(name_norm, doc_id);
+      -- Name tokens only (positions kept for "name starts with"); small, so prefix indexes are cheap.
+      CREATE VIRTUAL TABLE table_name_fts USING fts5(
+        name, content = '', contentless_delete = 1, prefix = '1 2 3',
+        tokenize = 'unicode61 remove_diacritics 2');
+      -- text: the distinct tokens of name, schema, description, tags, badges, column names and column
+      -- descriptions; facets: one token per filterable (field, value) (search-terms.ts facetToken).
+      -- Prefix indexes for 1–3 characters keep short search-as-you-type prefixes lazy (no merge of
+      -- every matching term's doclist); longer prefixes are expanded with search_vocabulary.
+      CREATE VIRTUAL TABLE table_text_fts USING fts5(
+        text, facets, content = '', contentless_delete = 1, detail = column, prefix = '1 2 3',
+        tokenize = 'unicode61 remove_diacritics 2');
+      -- Every word ever put in table_text_fts's text column (never pruned: a stale word matches
+      -- nothing). A typed prefix of 4+ characters becomes an OR of the words it starts, which FTS5
+      -- walks lazily in rowid order instead of materialising one merged doclist.
+      CREATE TABLE search_vocabulary (term TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TRIGGER table_search_after_delete AFTER DELETE ON table_search BEGIN
+        DELETE FROM table_name_fts WHERE rowid = old.doc_id;
+        DELETE FROM table_text_fts WHERE rowid = old.doc_id;
+      END;
+
+      CREATE TABLE dashboard_search (
+        doc_id INTEGER PRIMARY KEY,
+        dashboard_id INTEGER NOT NULL UNIQUE REFERENCES dashboards(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_norm TEXT NOT NULL,
+        description TEXT,
+        product TEXT,
+        cluster TEXT,
+        group_name TEXT,
+        group_url TEXT,
+        url TEXT,
+        last_successful_run_timestamp INTEGER,
+        chart_names TEXT NOT NULL,              -- JSON array of strings
+        query_names TEXT NOT NULL,              -- JSON array of strings
+        tag_names TEXT NOT NULL,                -- JSON array of strings
+        badge_names TEXT NOT NULL,              -- JSON array of strings
+        popularity REAL NOT NULL
+      );
+      CREATE INDEX dashboard_search_by_name ON dashboard_search(name_norm, doc_id);
+      CREATE VIRTUAL TABLE dashboard_search_fts USING fts5(
+        name, text, content = '', contentless_delete = 1, prefix = '1 2 3',
+        tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TRIGGER dashboard_search_after_delete AFTER DELETE ON dashboard_search BEGIN
+        DELETE FROM dashboard_search_fts WHERE rowid = old.doc_id;
+      END;
+
+      CREATE TABLE user_search (
+        doc_id INTEGER PRIMARY KEY,
+        user_row_id INTEGER NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        email TEXT,
+        first_name TEXT,
+        last_name TEXT,
+        full_name TEXT,
+        name_norm TEXT NOT NULL,
+        popularity REAL NOT NULL                -- ln(1 + reads of tables by this user)
+      );
+      CREATE INDEX user_search_by_name ON user_search(name_norm, doc_id);
+      CREATE VIRTUAL TABLE user_search_fts USING fts5(
+        name, text, content = '', contentless_delete = 1, prefix = '1 2 3',
+        tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TRIGGER user_search_after_delete AFTER DELETE ON user_search BEGIN
+        DELETE FROM user_search_fts WHERE rowid = old.doc_id;
+      END;
+
+      -- Existing catalogs: the search app rebuilds every document on its next start.
+      INSERT OR REPLACE INTO catalog_settings (name, value)
+        SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM tables) OR EXISTS (SELECT 1 FROM users);
+    `,
+  },
 ];

@@ -19,7 +19,7 @@ export interface TableReader {
   listPopularTables(limit: number): AmundsenTableSummary[];
 }
 
-interface UserRow {
+export interface UserRow {
   user_id: string;
   email: string | null;
   first_name: string | null;
@@ -39,7 +39,8 @@ interface UserRow {
   other_key_values: string;
 }
 
-const USER_COLUMNS = `u.user_id, u.email, u.first_name, u.last_name, u.full_name, u.display_name, u.is_active,
+/** Columns of `users u` (plus its manager `m`, LEFT JOINed) that toAmundsenUser needs. */
+export const USER_COLUMNS = `u.user_id, u.email, u.first_name, u.last_name, u.full_name, u.display_name, u.is_active,
   u.github_username, u.team_name, u.slack_id, u.employee_type, u.manager_user_id, m.full_name AS manager_full_name,
   m.email AS manager_email, u.role_name, u.profile_url, u.other_key_values`;
 

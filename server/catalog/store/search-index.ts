@@ -1,28 +1,150 @@
-// Keeps the table search index (table_search + FTS5 + filter values) in step with the store.
-// Everything is derived with set-based SQL from the normalized tables, so any write path (bulk
-// ingest, a tag PUT, a new reader) calls the same two functions for the tables it touched.
+// Keeps the search documents (tables, dashboards, users) in step with the store.
+//
+// Documents are built in JS (search/search-terms.ts decides the tokens) and written to a document
+// table plus contentless FTS5 tables; see migration 3 for the layout. Every write path calls the
+// same functions for the rows it touched, inside its own transaction:
+//   refreshPopularity(tableIds) → refreshDocuments(tableIds)   after table/reader changes
+//   refreshDashboards(ids), refreshUsers(ids)                   after dashboard/user changes
+// The bulk table writer builds table documents straight from its records (writeTableDocuments),
+// without reading back what it just wrote.
 import type { CatalogDatabase } from './open-catalog-database';
+import {
+  addTokens,
+  buildDocId,
+  computePopularity,
+  facetToken,
+  normalizeName,
+  type FacetField,
+  tokenize,
+} from '../search/search-terms';
 
-/** Quantisation of popularity inside doc_id: 0.001 steps, 31 bits. See migrations.ts. */
-const RANK_SQL = `((2147483647 - min(CAST(round(t.popularity * 1000) AS INTEGER), 2147483647)) << 32) | t.id`;
+/** Everything a table's search document is built from. */
+export interface TableDocumentSource {
+  tableId: number;
+  key: string;
+  database: string;
+  cluster: string;
+  schema: string;
+  name: string;
+  description: string | null;
+  popularity: number;
+  columns: readonly { name: string; description?: string | null }[];
+  tags: readonly string[];
+  badges: readonly string[];
+}
 
 export interface SearchIndexMaintainer {
   /** Recompute total_reads / reader_count / popularity of these tables from table_readers. */
   refreshPopularity(tableIds: readonly number[]): void;
-  /** Rebuild the search documents of these tables (call after popularity). */
+  /** Rebuild the search documents of these tables from the store (call after popularity). */
   refreshDocuments(tableIds: readonly number[]): void;
   /**
-   * Recompute popularity of every table and rebuild the whole index in rank order (sequential
-   * doc_ids make B-tree and FTS5 inserts appends: much faster than per-batch refreshes for bulk loads).
+   * Recompute popularity of every table and rebuild every search document (tables, dashboards,
+   * users) from the store, then merge the FTS segments.
    */
   rebuildAll(): void;
   /** Rebuild the search documents of these dashboards (ids of `dashboards`). */
   refreshDashboards(dashboardIds: readonly number[]): void;
   /** Rebuild the search documents of these users (ids of `users`). */
   refreshUsers(userIds: readonly number[]): void;
+  /**
+   * Write documents for tables whose rows were just written (the writer builds them from its
+   * records). `replace` = some of them may already have a document.
+   */
+  writeTableDocuments(sources: readonly TableDocumentSource[], options?: { replace?: boolean }): void;
+  /** Rebuild every dashboard and user document (small) — e.g. after a bulk load. */
+  refreshAllDashboardsAndUsers(): void;
+  /** Merge FTS5 segments into one per index (after bulk loads: faster queries, smaller file). */
+  optimize(): void;
+}
+
+const CHUNK = 2000;
+
+// Column descriptions, tags and schema names repeat across thousands of tables: memoise their
+// tokens and facet tokens (bounded caches, cleared when full).
+const CACHE_LIMIT = 200_000;
+const tokenCache = new Map<string, string[]>();
+const facetCache = new Map<string, string>();
+/** Per database: words known to be in search_vocabulary already (spares an INSERT per word). */
+const KNOWN_TERMS = new WeakMap<CatalogDatabase, Set<string>>();
+
+function cachedTokens(text: string | null | undefined): readonly string[] {
+  if (!text) return [];
+  let tokens = tokenCache.get(text);
+  if (!tokens) {
+    if (tokenCache.size >= CACHE_LIMIT) tokenCache.clear();
+    tokens = [...new Set(tokenize(text))];
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
+}
+
+function cachedFacet(field: FacetField, value: string): string {
+  const key = `${field}\u0000${value}`;
+  let token = facetCache.get(key);
+  if (!token) {
+    if (facetCache.size >= CACHE_LIMIT) facetCache.clear();
+    token = facetToken(field, value);
+    facetCache.set(key, token);
+  }
+  return token;
+}
+
+export function buildTableText(s: TableDocumentSource): { text: string; facets: string } {
+  const words = new Set<string>();
+  const add = (text: string | null | undefined) => {
+    for (const t of cachedTokens(text)) words.add(t);
+  };
+  add(s.name);
+  add(s.schema);
+  add(s.description);
+  const facets = [cachedFacet('database', s.database), cachedFacet('cluster', s.cluster), cachedFacet('schema', s.schema)];
+  for (const tag of s.tags) {
+    add(tag);
+    facets.push(cachedFacet('tag', tag));
+  }
+  for (const badge of s.badges) {
+    add(badge);
+    facets.push(cachedFacet('badges', badge));
+  }
+  for (const c of s.columns) {
+    add(c.name);
+    add(c.description);
+    facets.push(cachedFacet('column', c.name));
+  }
+  return { text: [...words].join(' '), facets: facets.join(' ') };
+}
+
+export interface DashboardTextSource {
+  name: string; description: string | null; group_name: string | null; product: string | null;
+  chart_names: readonly string[]; query_names: readonly string[]; tag_names: readonly string[]; badge_names: readonly string[];
+}
+
+/** FTS columns (name, text) of a dashboard document. */
+export function buildDashboardText(d: DashboardTextSource): { name: string; text: string } {
+  const words = new Set<string>();
+  for (const text of [d.name, d.description, d.group_name, d.product, ...d.chart_names, ...d.query_names, ...d.tag_names, ...d.badge_names]) {
+    addTokens(words, text);
+  }
+  return { name: tokenize(d.name).join(' '), text: [...words].join(' ') };
+}
+
+export interface UserTextSource {
+  shown_name: string; first_name: string | null; last_name: string | null; email: string | null; user_id: string;
+  team_name?: string | null; role_name?: string | null;
+}
+
+/** FTS columns (name, text) of a user document. */
+export function buildUserText(u: UserTextSource): { name: string; text: string } {
+  const words = new Set<string>();
+  for (const text of [u.shown_name, u.first_name, u.last_name, u.email, u.user_id, u.team_name, u.role_name]) addTokens(words, text);
+  return { name: tokenize(u.shown_name).join(' '), text: [...words].join(' ') };
 }
 
 export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMaintainer {
+  const json = (ids: readonly number[]) => JSON.stringify(ids);
+
+  // ---- tables -------------------------------------------------------------------------------
   const popularity = db.prepare(`
     UPDATE tables AS t SET total_reads = r.total, reader_count = r.readers,
       popularity = CASE WHEN r.total > 0 THEN r.readers * ln(1 + r.total) ELSE 0 END
@@ -30,59 +152,275 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
           FROM json_each(?) AS ids LEFT JOIN table_readers tr ON tr.table_id = ids.value
           GROUP BY ids.value) AS r
     WHERE t.id = r.table_id`);
-  const deleteDocs = db.prepare('DELETE FROM table_search WHERE table_id IN (SELECT value FROM json_each(?))');
-  const deleteValues = db.prepare('DELETE FROM table_search_values WHERE table_id IN (SELECT value FROM json_each(?))');
-  const insertDocs = db.prepare(`
-    INSERT INTO table_search (doc_id, table_id, key, database, cluster, schema_name, name, description,
-      column_names, tag_names, badge_names, popularity, name_lc, key_lc, database_lc, cluster_lc, schema_lc)
-    SELECT ${RANK_SQL}, t.id, t.key, s.database, s.cluster, s.name, t.name, t.description,
-      (SELECT json_group_array(name) FROM (SELECT c.name FROM columns c WHERE c.table_id = t.id ORDER BY c.sort_order, c.name)),
-      (SELECT json_group_array(name) FROM (SELECT g.name FROM table_tags tt JOIN tags g ON g.id = tt.tag_id
-        WHERE tt.table_id = t.id AND g.tag_type = 'default' ORDER BY g.name)),
-      (SELECT json_group_array(name) FROM (SELECT b.name FROM table_badges tb JOIN badges b ON b.id = tb.badge_id
-        WHERE tb.table_id = t.id ORDER BY b.name)),
-      t.popularity, lower(t.name), lower(t.key), lower(s.database), lower(s.cluster), lower(s.name)
-    FROM json_each(?) AS ids JOIN tables t ON t.id = ids.value JOIN schemas s ON s.id = t.schema_id`);
-  const allTableIds = db.prepare('SELECT id FROM tables ORDER BY popularity DESC, id').pluck();
   const popularityOfAll = db.prepare(`
     UPDATE tables AS t SET total_reads = r.total, reader_count = r.readers,
       popularity = CASE WHEN r.total > 0 THEN r.readers * ln(1 + r.total) ELSE 0 END
     FROM (SELECT table_id, sum(read_count) AS total, count(*) AS readers FROM table_readers GROUP BY table_id) AS r
     WHERE t.id = r.table_id`);
-  const insertValues = db.prepare(`
-    INSERT OR IGNORE INTO table_search_values (table_id, field, value)
-    SELECT c.table_id, 'column', lower(c.name) FROM columns c WHERE c.table_id IN (SELECT value FROM json_each(@ids))
-    UNION ALL
-    SELECT tt.table_id, 'tag', lower(g.name) FROM table_tags tt JOIN tags g ON g.id = tt.tag_id
-      WHERE tt.table_id IN (SELECT value FROM json_each(@ids)) AND g.tag_type = 'default'
-    UNION ALL
-    SELECT tb.table_id, 'badges', lower(b.name) FROM table_badges tb JOIN badges b ON b.id = tb.badge_id
-      WHERE tb.table_id IN (SELECT value FROM json_each(@ids))`);
+  const deleteTableDocs = db.prepare('DELETE FROM table_search WHERE table_id IN (SELECT value FROM json_each(?))');
+  const insertTableDoc = db.prepare(`
+    INSERT INTO table_search (doc_id, table_id, key, database, cluster, schema_name, name, name_norm, description,
+      column_names, tag_names, badge_names, popularity)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertTableName = db.prepare('INSERT INTO table_name_fts (rowid, name) VALUES (?, ?)');
+  const insertTableText = db.prepare('INSERT INTO table_text_fts (rowid, text, facets) VALUES (?, ?, ?)');
+  const tableRows = db.prepare(`
+    SELECT t.id, t.key, t.name, t.description, t.popularity, s.database, s.cluster, s.name AS schema
+    FROM json_each(?) AS ids JOIN tables t ON t.id = ids.value JOIN schemas s ON s.id = t.schema_id`);
+  const tableRowsInRange = db.prepare(`
+    SELECT t.id, t.key, t.name, t.description, t.popularity, s.database, s.cluster, s.name AS schema
+    FROM tables t JOIN schemas s ON s.id = t.schema_id WHERE t.id BETWEEN ? AND ?`);
+  const columnRows = db.prepare(`
+    SELECT table_id, name, description FROM columns WHERE table_id IN (SELECT value FROM json_each(?))
+    ORDER BY table_id, sort_order, name`);
+  const columnRowsInRange = db.prepare(`
+    SELECT table_id, name, description FROM columns WHERE table_id BETWEEN ? AND ? ORDER BY table_id, sort_order, name`);
+  const tagRows = db.prepare(`
+    SELECT tt.table_id, g.name FROM table_tags tt JOIN tags g ON g.id = tt.tag_id
+    WHERE tt.table_id IN (SELECT value FROM json_each(?)) AND g.tag_type = 'default' ORDER BY g.name`);
+  const tagRowsInRange = db.prepare(`
+    SELECT tt.table_id, g.name FROM table_tags tt JOIN tags g ON g.id = tt.tag_id
+    WHERE tt.table_id BETWEEN ? AND ? AND g.tag_type = 'default' ORDER BY g.name`);
+  const badgeRows = db.prepare(`
+    SELECT tb.table_id, b.name FROM table_badges tb JOIN badges b ON b.id = tb.badge_id
+    WHERE tb.table_id IN (SELECT value FROM json_each(?)) ORDER BY b.name`);
+  const badgeRowsInRange = db.prepare(`
+    SELECT tb.table_id, b.name FROM table_badges tb JOIN badges b ON b.id = tb.badge_id
+    WHERE tb.table_id BETWEEN ? AND ? ORDER BY b.name`);
+  const tableIdRange = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM tables');
 
-  const refreshDocuments = (tableIds: readonly number[]) => {
-    if (!tableIds.length) return;
-    const ids = JSON.stringify(tableIds);
-    deleteDocs.run(ids);
-    deleteValues.run(ids);
-    insertDocs.run(ids);
-    insertValues.run({ ids });
+  interface TableRow { id: number; key: string; name: string; description: string | null; popularity: number; database: string; cluster: string; schema: string }
+  interface ChildRow { table_id: number; name: string; description?: string | null }
+
+  function groupBy<T extends { table_id: number }>(rows: T[]): Map<number, T[]> {
+    const map = new Map<number, T[]>();
+    for (const r of rows) {
+      const list = map.get(r.table_id);
+      if (list) list.push(r);
+      else map.set(r.table_id, [r]);
+    }
+    return map;
+  }
+
+  function assembleSources(tables: TableRow[], columns: ChildRow[], tags: ChildRow[], badges: ChildRow[]): TableDocumentSource[] {
+    const columnsBy = groupBy(columns);
+    const tagsBy = groupBy(tags);
+    const badgesBy = groupBy(badges);
+    return tables.map((t) => ({
+      tableId: t.id,
+      key: t.key,
+      database: t.database,
+      cluster: t.cluster,
+      schema: t.schema,
+      name: t.name,
+      description: t.description,
+      popularity: t.popularity,
+      columns: columnsBy.get(t.id) ?? [],
+      tags: (tagsBy.get(t.id) ?? []).map((r) => r.name),
+      badges: (badgesBy.get(t.id) ?? []).map((r) => r.name),
+    }));
+  }
+
+  const insertTerm = db.prepare('INSERT OR IGNORE INTO search_vocabulary (term) VALUES (?)');
+  let knownTerms = KNOWN_TERMS.get(db);
+  if (!knownTerms) KNOWN_TERMS.set(db, (knownTerms = new Set()));
+  const addToVocabulary = (text: string) => {
+    for (const term of text.split(' ')) {
+      if (!term || knownTerms.has(term)) continue;
+      if (knownTerms.size >= CACHE_LIMIT) knownTerms.clear();
+      knownTerms.add(term);
+      insertTerm.run(term);
+    }
   };
+
+  function writeTableDocuments(sources: readonly TableDocumentSource[], options?: { replace?: boolean }): void {
+    if (!sources.length) return;
+    if (options?.replace) deleteTableDocs.run(json(sources.map((s) => s.tableId)));
+    // Insert in doc_id order: FTS5 appends rowids to its in-memory segment as long as they grow.
+    const docs = sources.map((s) => ({ s, docId: buildDocId(s.popularity, s.tableId) })).sort((a, b) => a.docId - b.docId);
+    for (const { s, docId } of docs) {
+      insertTableDoc.run(docId, s.tableId, s.key, s.database, s.cluster, s.schema, s.name, normalizeName(s.name),
+        s.description, JSON.stringify(s.columns.map((c) => c.name)), JSON.stringify(s.tags), JSON.stringify(s.badges),
+        s.popularity);
+    }
+    for (const { s, docId } of docs) insertTableName.run(docId, tokenize(s.name).join(' '));
+    for (const { s, docId } of docs) {
+      const { text, facets } = buildTableText(s);
+      insertTableText.run(docId, text, facets);
+      addToVocabulary(text);
+    }
+  }
+
+  function refreshDocuments(tableIds: readonly number[]): void {
+    for (let i = 0; i < tableIds.length; i += CHUNK) {
+      const ids = json(tableIds.slice(i, i + CHUNK));
+      deleteTableDocs.run(ids);
+      const sources = assembleSources(
+        tableRows.all(ids) as TableRow[],
+        columnRows.all(ids) as ChildRow[],
+        tagRows.all(ids) as ChildRow[],
+        badgeRows.all(ids) as ChildRow[],
+      );
+      writeTableDocuments(sources);
+    }
+  }
+
+  // ---- dashboards -----------------------------------------------------------------------------
+  const deleteDashboardDocs = db.prepare('DELETE FROM dashboard_search WHERE dashboard_id IN (SELECT value FROM json_each(?))');
+  const dashboardRows = db.prepare(`
+    SELECT d.id, d.key, d.name, d.description, d.url, d.last_successful_run_timestamp,
+      g.name AS group_name, g.url AS group_url, g.product, g.cluster,
+      CASE WHEN d.popularity > 0 THEN d.popularity
+        ELSE coalesce((SELECT count(*) * ln(1 + sum(v.view_count)) FROM dashboard_viewers v WHERE v.dashboard_id = d.id), 0)
+      END AS popularity
+    FROM json_each(?) AS ids JOIN dashboards d ON d.id = ids.value JOIN dashboard_groups g ON g.id = d.group_id`);
+  const dashboardLists = db.prepare(`
+    SELECT id, kind, name FROM (
+      SELECT dashboard_id AS id, 'chart' AS kind, name, sort_order FROM dashboard_charts
+        WHERE dashboard_id IN (SELECT value FROM json_each(@ids))
+      UNION ALL
+      SELECT dashboard_id, 'query', name, sort_order FROM dashboard_queries
+        WHERE dashboard_id IN (SELECT value FROM json_each(@ids)) AND name IS NOT NULL
+      UNION ALL
+      SELECT dt.dashboard_id, 'tag', g.name, 0 FROM dashboard_tags dt JOIN tags g ON g.id = dt.tag_id
+        WHERE dt.dashboard_id IN (SELECT value FROM json_each(@ids)) AND g.tag_type = 'default'
+      UNION ALL
+      SELECT x.dashboard_id, 'badge', b.name, 0 FROM dashboard_badges x JOIN badges b ON b.id = x.badge_id
+        WHERE x.dashboard_id IN (SELECT value FROM json_each(@ids)))
+    ORDER BY id, kind, sort_order, name`);
+  const insertDashboardDoc = db.prepare(`
+    INSERT INTO dashboard_search (doc_id, dashboard_id, key, name, name_norm, description, product, cluster, group_name,
+      group_url, url, last_successful_run_timestamp, chart_names, query_names, tag_names, badge_names, popularity)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertDashboardFts = db.prepare('INSERT INTO dashboard_search_fts (rowid, name, text) VALUES (?, ?, ?)');
+  const allDashboardIds = db.prepare('SELECT id FROM dashboards ORDER BY id').pluck();
+
+  interface DashboardRow {
+    id: number; key: string; name: string; description: string | null; url: string | null;
+    last_successful_run_timestamp: number | null; group_name: string | null; group_url: string | null;
+    product: string; cluster: string; popularity: number;
+  }
+
+  function refreshDashboards(dashboardIds: readonly number[]): void {
+    for (let i = 0; i < dashboardIds.length; i += CHUNK) {
+      const ids = json(dashboardIds.slice(i, i + CHUNK));
+      deleteDashboardDocs.run(ids);
+      const lists = new Map<number, { chart: string[]; query: string[]; tag: string[]; badge: string[] }>();
+      const listOf = (id: number) => {
+        let l = lists.get(id);
+        if (!l) lists.set(id, (l = { chart: [], query: [], tag: [], badge: [] }));
+        return l;
+      };
+      for (const r of dashboardLists.all({ ids }) as { id: number; kind: 'chart' | 'query' | 'tag' | 'badge'; name: string }[]) {
+        listOf(r.id)[r.kind].push(r.name);
+      }
+      const rows = (dashboardRows.all(ids) as DashboardRow[])
+        .map((d) => ({ d, docId: buildDocId(d.popularity, d.id) }))
+        .sort((a, b) => a.docId - b.docId);
+      for (const { d, docId } of rows) {
+        const l = listOf(d.id);
+        insertDashboardDoc.run(docId, d.id, d.key, d.name, normalizeName(d.name), d.description, d.product, d.cluster,
+          d.group_name, d.group_url, d.url, d.last_successful_run_timestamp, JSON.stringify(l.chart),
+          JSON.stringify(l.query), JSON.stringify(l.tag), JSON.stringify(l.badge), d.popularity);
+        const fts = buildDashboardText({ ...d, chart_names: l.chart, query_names: l.query, tag_names: l.tag, badge_names: l.badge });
+        insertDashboardFts.run(docId, fts.name, fts.text);
+      }
+    }
+  }
+
+  // ---- users ----------------------------------------------------------------------------------
+  const deleteUserDocs = db.prepare('DELETE FROM user_search WHERE user_row_id IN (SELECT value FROM json_each(?))');
+  const userRows = db.prepare(`
+    SELECT u.id, u.user_id, u.email, u.first_name, u.last_name, u.full_name, u.display_name, u.team_name, u.role_name,
+      (SELECT coalesce(sum(r.read_count), 0) FROM table_readers r WHERE r.user_id = u.id) AS reads
+    FROM json_each(?) AS ids JOIN users u ON u.id = ids.value`);
+  const insertUserDoc = db.prepare(`
+    INSERT INTO user_search (doc_id, user_row_id, user_id, email, first_name, last_name, full_name, name_norm, popularity)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertUserFts = db.prepare('INSERT INTO user_search_fts (rowid, name, text) VALUES (?, ?, ?)');
+  const allUserIds = db.prepare('SELECT id FROM users ORDER BY id').pluck();
+
+  interface UserRow {
+    id: number; user_id: string; email: string | null; first_name: string | null; last_name: string | null;
+    full_name: string | null; display_name: string | null; team_name: string | null; role_name: string | null; reads: number;
+  }
+
+  function refreshUsers(userIds: readonly number[]): void {
+    for (let i = 0; i < userIds.length; i += CHUNK) {
+      const ids = json(userIds.slice(i, i + CHUNK));
+      deleteUserDocs.run(ids);
+      const rows = (userRows.all(ids) as UserRow[])
+        .map((u) => ({ u, pop: Math.log(1 + u.reads) }))
+        .map((x) => ({ ...x, docId: buildDocId(x.pop, x.u.id) }))
+        .sort((a, b) => a.docId - b.docId);
+      for (const { u, pop, docId } of rows) {
+        // Amundsen: full_name defaults to "first last"; the display name falls back to the email.
+        const derived = [u.first_name, u.last_name].filter(Boolean).join(' ');
+        const fullName = u.full_name ?? (derived || null);
+        const email = u.email ?? u.user_id;
+        const shownName = fullName ?? u.display_name ?? email;
+        insertUserDoc.run(docId, u.id, u.user_id, email, u.first_name, u.last_name, fullName, normalizeName(shownName), pop);
+        const fts = buildUserText({ ...u, shown_name: shownName, email });
+        insertUserFts.run(docId, fts.name, fts.text);
+      }
+    }
+  }
+
+  // ---- whole index ----------------------------------------------------------------------------
+  const clearAll = () =>
+    db.exec(`
+      INSERT INTO table_name_fts(table_name_fts) VALUES ('delete-all');
+      INSERT INTO table_text_fts(table_text_fts) VALUES ('delete-all');
+      INSERT INTO dashboard_search_fts(dashboard_search_fts) VALUES ('delete-all');
+      INSERT INTO user_search_fts(user_search_fts) VALUES ('delete-all');
+      DELETE FROM table_search; DELETE FROM dashboard_search; DELETE FROM user_search;`);
+
+  const refreshAllDashboardsAndUsers = () => {
+    refreshDashboards(allDashboardIds.all() as number[]);
+    refreshUsers(allUserIds.all() as number[]);
+  };
+
+  const optimize = () =>
+    db.exec(`
+      INSERT INTO table_name_fts(table_name_fts) VALUES ('optimize');
+      INSERT INTO table_text_fts(table_text_fts) VALUES ('optimize');
+      INSERT INTO dashboard_search_fts(dashboard_search_fts) VALUES ('optimize');
+      INSERT INTO user_search_fts(user_search_fts) VALUES ('optimize');`);
+
+  const rebuildAll = db.transaction(() => {
+    clearAll();
+    db.exec('UPDATE tables SET total_reads = 0, reader_count = 0, popularity = 0');
+    popularityOfAll.run();
+    const { lo, hi } = tableIdRange.get() as { lo: number | null; hi: number | null };
+    if (lo !== null && hi !== null) {
+      for (let from = lo; from <= hi; from += CHUNK) {
+        const to = from + CHUNK - 1;
+        writeTableDocuments(assembleSources(
+          tableRowsInRange.all(from, to) as TableRow[],
+          columnRowsInRange.all(from, to) as ChildRow[],
+          tagRowsInRange.all(from, to) as ChildRow[],
+          badgeRowsInRange.all(from, to) as ChildRow[],
+        ));
+      }
+    }
+    refreshAllDashboardsAndUsers();
+    optimize();
+    db.prepare("DELETE FROM catalog_settings WHERE name = 'search_index_stale'").run();
+  });
 
   return {
     refreshPopularity(tableIds) {
-      if (tableIds.length) popularity.run(JSON.stringify(tableIds));
+      if (tableIds.length) popularity.run(json(tableIds));
     },
     refreshDocuments,
-    // Dashboard and user search documents: filled in by the search work (issue 3).
-    refreshDashboards() {},
-    refreshUsers() {},
-    rebuildAll: db.transaction(() => {
-      db.exec(`UPDATE tables SET total_reads = 0, reader_count = 0, popularity = 0;
-        DELETE FROM table_search; DELETE FROM table_search_values;
-        INSERT INTO table_search_fts(table_search_fts) VALUES ('delete-all');`);
-      popularityOfAll.run();
-      const ids = allTableIds.all() as number[];
-      for (let i = 0; i < ids.length; i += 5000) refreshDocuments(ids.slice(i, i + 5000));
-    }),
+    refreshDashboards,
+    refreshUsers,
+    rebuildAll: () => rebuildAll(),
+    writeTableDocuments,
+    refreshAllDashboardsAndUsers,
+    optimize,
   };
 }
+
+/** The table popularity the store derives from readers (kept here so writers can compute it in JS). */
+export { computePopularity };

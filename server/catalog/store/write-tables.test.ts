@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCatalogStore, type CatalogStore } from './create-catalog-store';
 import { makeReaders, makeTable } from '../testing/open-test-catalog';
+import { createSearchIndexMaintainer } from './search-index';
 
 let dir: string;
 let store: CatalogStore;
@@ -17,20 +18,23 @@ afterEach(() => {
 });
 
 const ftsHits = (term: string) =>
-  store.db.prepare("SELECT s.key FROM table_search_fts f JOIN table_search s ON s.doc_id = f.rowid WHERE table_search_fts MATCH ?").pluck().all(term);
+  store.db.prepare("SELECT s.key FROM table_text_fts f JOIN table_search s ON s.doc_id = f.rowid WHERE table_text_fts MATCH ?")
+    .pluck().all(`text : ${term}`);
 
 describe('createTableWriter', () => {
   it('replaces a table\'s columns and tags on re-write and keeps the search index in step', () => {
     store.writer.writeTables([makeTable('hive://gold.core/things', { tags: ['alpha'], columns: [{ name: 'old_col', col_type: 'int' }] })]);
-    expect(ftsHits('old_col')).toEqual(['hive://gold.core/things']);
+    expect(ftsHits('old')).toEqual(['hive://gold.core/things']);
     store.writer.writeTables([makeTable('hive://gold.core/things', { tags: ['beta'], columns: [{ name: 'new_col', col_type: 'int' }] })]);
     const detail = store.tables.getTableDetail('hive://gold.core/things')!;
     expect(detail.columns.map((c) => c.name)).toEqual(['new_col']);
     expect(detail.tags).toEqual([{ tag_type: 'default', tag_name: 'beta' }]);
-    expect(ftsHits('old_col')).toEqual([]);
-    expect(ftsHits('new_col')).toEqual(['hive://gold.core/things']);
+    expect(ftsHits('old')).toEqual([]);
+    expect(ftsHits('new')).toEqual(['hive://gold.core/things']);
+    expect(ftsHits('alpha')).toEqual([]);
+    expect(ftsHits('beta')).toEqual(['hive://gold.core/things']);
     expect(store.db.prepare('SELECT count(*) FROM table_search').pluck().get()).toBe(1);
-    expect(store.db.prepare("SELECT value FROM table_search_values WHERE field = 'tag'").pluck().all()).toEqual(['beta']);
+    expect(store.db.prepare('SELECT tag_names FROM table_search').pluck().get()).toBe('["beta"]');
   });
 
   it('orders search documents by popularity (readers × ln(1 + reads))', () => {
@@ -51,11 +55,34 @@ describe('createTableWriter', () => {
     expect(owner).toMatchObject({ user_id: 'someone@example.org', email: 'someone@example.org', full_name: null, display_name: 'someone@example.org' });
   });
 
-  it('rebuilds the whole search index after a deferred bulk write', () => {
+  it('writes table documents even in a deferred bulk write, and indexes new users when the load is finished', () => {
     store.writer.writeTables([makeTable('hive://gold.core/later', { readers: makeReaders(2) })], { deferSearchIndex: true });
-    expect(store.db.prepare('SELECT count(*) FROM table_search').pluck().get()).toBe(0);
-    store.writer.rebuildSearchIndex();
     expect(ftsHits('later')).toEqual(['hive://gold.core/later']);
     expect(store.db.prepare('SELECT reader_count FROM tables').pluck().get()).toBe(2);
+    expect(store.db.prepare('SELECT count(*) FROM user_search').pluck().get()).toBe(0);
+    store.writer.rebuildSearchIndex();
+    expect(store.db.prepare('SELECT user_id FROM user_search ORDER BY user_id').pluck().all()).toEqual(['reader0@example.org', 'reader1@example.org']);
+  });
+
+  it('rebuilds every document from the store with rebuildAll, matching what the writer built', () => {
+    store.writer.writeTables([
+      makeTable('hive://gold.core/a', { readers: makeReaders(3), tags: ['t1'], columns: [{ name: 'x_id', col_type: 'int', description: 'Zebra stripes' }] }),
+      makeTable('hive://gold.core/b', { readers: makeReaders(1, 3) }),
+    ]);
+    const snapshot = () => ({
+      docs: store.db.prepare('SELECT * FROM table_search ORDER BY doc_id').all(),
+      zebra: ftsHits('zebra'),
+    });
+    const before = snapshot();
+    createSearchIndexMaintainer(store.db).rebuildAll();
+    expect(snapshot()).toEqual(before);
+    expect(before.zebra).toEqual(['hive://gold.core/a']);
+  });
+
+  it('deleting a table removes its search document and full-text entries', () => {
+    store.writer.writeTables([makeTable('hive://gold.core/gone', { columns: [{ name: 'quux', col_type: 'int' }] })]);
+    store.db.prepare("DELETE FROM tables WHERE key = 'hive://gold.core/gone'").run();
+    expect(ftsHits('quux')).toEqual([]);
+    expect(store.db.prepare('SELECT count(*) FROM table_search').pluck().get()).toBe(0);
   });
 });

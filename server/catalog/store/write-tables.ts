@@ -1,18 +1,26 @@
 // The store's bulk write path: upsert users and whole tables (with everything attached) in one
-// transaction per call, with prepared statements, then refresh popularity and the search index for
-// exactly the tables written. Callers batch (e.g. 1 000 tables per call).
+// transaction per call, with prepared statements. Popularity and the tables' search documents are
+// computed in JS from the records themselves (a table write replaces its readers, so the record
+// says everything), which spares reading back what was just written. Callers batch (e.g. 2 000
+// tables per call).
 import type { CatalogDatabase } from './open-catalog-database';
 import { buildSchemaKey, buildTableKey, type BadgeRecord, type TableRecord, type UserRecord } from './catalog-records';
-import { createSearchIndexMaintainer } from './search-index';
+import { computePopularity, createSearchIndexMaintainer, type TableDocumentSource } from './search-index';
 
 export interface TableWriter {
   writeUsers(users: readonly UserRecord[]): void;
   /**
-   * Upserts each table by key; its columns, tags, badges, owners, readers, … are replaced. Returns
-   * table ids. With `deferSearchIndex`, popularity and the search index are left stale until
-   * `rebuildSearchIndex()` (for bulk loads).
+   * Upserts each table by key; its columns, tags, badges, owners, readers, … are replaced, and its
+   * popularity and search document are rewritten. Returns table ids. With `deferSearchIndex` (bulk
+   * loads), the search documents of users created on the way and the final merge of the full-text
+   * index wait for `rebuildSearchIndex()`.
    */
   writeTables(tables: readonly TableRecord[], options?: { deferSearchIndex?: boolean }): number[];
+  /**
+   * Finishes a bulk load: table documents are already current, so this rebuilds the (few) dashboard
+   * and user documents and merges the FTS segments. A from-scratch rebuild of everything is
+   * `createSearchIndexMaintainer(db).rebuildAll()`.
+   */
   rebuildSearchIndex(): void;
 }
 
@@ -40,9 +48,11 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
       last_name = excluded.last_name, full_name = excluded.full_name, display_name = excluded.display_name,
       is_active = excluded.is_active, github_username = excluded.github_username, team_name = excluded.team_name,
       slack_id = excluded.slack_id, employee_type = excluded.employee_type, manager_user_id = excluded.manager_user_id,
-      role_name = excluded.role_name, profile_url = excluded.profile_url, other_key_values = excluded.other_key_values`);
+      role_name = excluded.role_name, profile_url = excluded.profile_url, other_key_values = excluded.other_key_values
+    RETURNING id`).pluck();
   const findUser = db.prepare('SELECT id FROM users WHERE user_id = ?').pluck();
   const insertBareUser = db.prepare('INSERT INTO users (user_id, email) VALUES (?, ?) RETURNING id').pluck();
+  const newUserIds: number[] = [];
 
   const upsertSchema = db.prepare(`
     INSERT INTO schemas (key, database, cluster, name, description) VALUES (?, ?, ?, ?, ?)
@@ -50,18 +60,18 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     RETURNING id`).pluck();
   const findTable = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
   const insertTable = db.prepare(`
-    INSERT INTO tables (key, schema_id, name, description, description_source, is_view, last_updated_timestamp, source_type, source_url)
-    VALUES (@key, @schema_id, @name, @description, @description_source, @is_view, @last_updated_timestamp, @source_type, @source_url)`);
+    INSERT INTO tables (key, schema_id, name, description, description_source, is_view, last_updated_timestamp, source_type,
+      source_url, total_reads, reader_count, popularity)
+    VALUES (@key, @schema_id, @name, @description, @description_source, @is_view, @last_updated_timestamp, @source_type,
+      @source_url, @total_reads, @reader_count, @popularity)`);
   const updateTable = db.prepare(`
     UPDATE tables SET schema_id = @schema_id, name = @name, description = @description,
       description_source = @description_source, is_view = @is_view, last_updated_timestamp = @last_updated_timestamp,
-      source_type = @source_type, source_url = @source_url
+      source_type = @source_type, source_url = @source_url, total_reads = @total_reads, reader_count = @reader_count,
+      popularity = @popularity
     WHERE id = @id`);
   const deleteChildren = CHILD_TABLES.map((name) => db.prepare(`DELETE FROM ${name} WHERE table_id = ?`));
 
-  const insertColumn = db.prepare(
-    'INSERT INTO columns (table_id, name, description, col_type, sort_order) VALUES (?, ?, ?, ?, ?)',
-  );
   const insertStat = db.prepare(
     'INSERT OR REPLACE INTO column_stats (column_id, stat_type, stat_val, start_epoch, end_epoch, is_metric) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -73,9 +83,21 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
   const insertTableTag = db.prepare('INSERT OR IGNORE INTO table_tags (table_id, tag_id) VALUES (?, ?)');
   const insertTableBadge = db.prepare('INSERT OR IGNORE INTO table_badges (table_id, badge_id) VALUES (?, ?)');
   const insertOwner = db.prepare('INSERT OR IGNORE INTO table_owners (table_id, user_id) VALUES (?, ?)');
-  const insertReader = db.prepare(
-    'INSERT INTO table_readers (table_id, user_id, read_count) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET read_count = read_count + excluded.read_count',
-  );
+  // Multi-row INSERTs, one statement per row count (cached): one call per table instead of one per row.
+  const multiRow = (head: string, width: number) => {
+    const cache = new Map<number, ReturnType<CatalogDatabase['prepare']>>();
+    const placeholders = `(${Array(width).fill('?').join(', ')})`;
+    return (rows: number) => {
+      let statement = cache.get(rows);
+      if (!statement) {
+        statement = db.prepare(`${head} VALUES ${Array(rows).fill(placeholders).join(', ')}`);
+        if (rows <= 256) cache.set(rows, statement);
+      }
+      return statement;
+    };
+  };
+  const insertColumns = multiRow('INSERT INTO columns (table_id, name, description, col_type, sort_order)', 5);
+  const insertReaders = multiRow('INSERT INTO table_readers (table_id, user_id, read_count)', 3);
   const insertWatermark = db.prepare(
     'INSERT OR REPLACE INTO watermarks (table_id, watermark_type, partition_key, partition_value, create_time) VALUES (?, ?, ?, ?, ?)',
   );
@@ -119,7 +141,11 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
   function resolveUser(userId: string): number {
     let id = userIds.get(userId);
     if (id === undefined) {
-      id = (findUser.get(userId) as number | undefined) ?? (insertBareUser.get(userId, userId) as number);
+      id = findUser.get(userId) as number | undefined;
+      if (id === undefined) {
+        id = insertBareUser.get(userId, userId) as number;
+        newUserIds.push(id);
+      }
       userIds.set(userId, id);
     }
     return id;
@@ -134,8 +160,14 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     return id;
   }
 
-  function writeOneTable(t: TableRecord): number {
+  function writeOneTable(t: TableRecord, docs: TableDocumentSource[], replaced: number[]): number {
     const key = buildTableKey(t);
+    // Readers as the store will hold them: repeated user ids are summed (see insertReader).
+    const reads = new Map<string, number>();
+    for (const r of t.readers ?? []) reads.set(r.user_id, (reads.get(r.user_id) ?? 0) + r.read_count);
+    let totalReads = 0;
+    for (const n of reads.values()) totalReads += n;
+    const popularity = computePopularity(reads.size, totalReads);
     const row = {
       key,
       schema_id: resolveSchema(t),
@@ -146,6 +178,9 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
       last_updated_timestamp: t.last_updated_timestamp ?? null,
       source_type: t.source?.source_type ?? null,
       source_url: t.source?.source ?? null,
+      total_reads: totalReads,
+      reader_count: reads.size,
+      popularity,
     };
     const existingId = findTable.get(key) as number | undefined;
     let tableId: number;
@@ -155,10 +190,21 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
       tableId = existingId;
       updateTable.run({ ...row, id: tableId });
       for (const del of deleteChildren) del.run(tableId);
+      replaced.push(tableId);
     }
 
+    // Columns in multi-row INSERTs (≤ 500 rows each): rowids of a VALUES list are assigned in order,
+    // so the ids of a chunk are its last n rowids.
+    const columnIds: number[] = [];
+    for (let from = 0; from < t.columns.length; from += 500) {
+      const chunk = t.columns.slice(from, from + 500);
+      const params: unknown[] = [];
+      chunk.forEach((c, i) => params.push(tableId, c.name, c.description ?? null, c.col_type, c.sort_order ?? from + i));
+      const last = Number(insertColumns(chunk.length).run(params).lastInsertRowid);
+      for (let i = 0; i < chunk.length; i++) columnIds.push(last - chunk.length + 1 + i);
+    }
     t.columns.forEach((c, index) => {
-      const columnId = Number(insertColumn.run(tableId, c.name, c.description ?? null, c.col_type, c.sort_order ?? index).lastInsertRowid);
+      const columnId = columnIds[index];
       for (const s of c.stats ?? []) {
         insertStat.run(columnId, s.stat_type, s.stat_val, s.start_epoch ?? null, s.end_epoch ?? null,
           s.is_metric == null ? null : s.is_metric ? 1 : 0);
@@ -168,7 +214,11 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     for (const tag of t.tags ?? []) insertTableTag.run(tableId, resolveTag(tag));
     for (const b of t.badges ?? []) insertTableBadge.run(tableId, resolveBadge(b));
     for (const owner of t.owners ?? []) insertOwner.run(tableId, resolveUser(owner));
-    for (const r of t.readers ?? []) insertReader.run(tableId, resolveUser(r.user_id), r.read_count);
+    if (reads.size) {
+      const readerParams: unknown[] = [];
+      for (const [userId, count] of reads) readerParams.push(tableId, resolveUser(userId), count);
+      insertReaders(reads.size).run(readerParams);
+    }
     for (const w of t.watermarks ?? []) {
       insertWatermark.run(tableId, w.watermark_type, w.partition_key, w.partition_value, w.create_time);
     }
@@ -178,12 +228,26 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
       insertTableApplication.run(tableId, appId, a.kind);
     }
     for (const r of t.resource_reports ?? []) insertReport.run(tableId, r.name, r.url);
+    docs.push({
+      tableId,
+      key,
+      database: t.database,
+      cluster: t.cluster,
+      schema: t.schema,
+      name: t.name,
+      description: row.description,
+      popularity,
+      columns: t.columns,
+      tags: [...new Set(t.tags ?? [])].sort(),
+      badges: [...new Set((t.badges ?? []).map((b) => b.badge_name))].sort(),
+    });
     return tableId;
   }
 
   const writeUsers = db.transaction((users: readonly UserRecord[]) => {
+    const ids: number[] = [];
     for (const u of users) {
-      upsertUser.run({
+      ids.push(upsertUser.get({
         user_id: u.user_id,
         email: u.email ?? u.user_id,
         first_name: u.first_name ?? null,
@@ -199,16 +263,20 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
         role_name: u.role_name ?? null,
         profile_url: u.profile_url ?? null,
         other_key_values: JSON.stringify(u.other_key_values ?? {}),
-      });
+      }) as number);
+      userIds.set(u.user_id, ids[ids.length - 1]);
     }
+    searchIndex.refreshUsers(ids);
   });
 
   const writeTablesInTransaction = db.transaction((tables: readonly TableRecord[], defer: boolean): number[] => {
-    const ids = tables.map(writeOneTable);
-    if (!defer) {
-      searchIndex.refreshPopularity(ids);
-      searchIndex.refreshDocuments(ids);
-    }
+    const docs: TableDocumentSource[] = [];
+    const replaced: number[] = [];
+    const ids = tables.map((t) => writeOneTable(t, docs, replaced));
+    // A key repeated within one call: only its last version counts.
+    const last = new Map(docs.map((d) => [d.tableId, d]));
+    searchIndex.writeTableDocuments([...last.values()], { replace: replaced.length > 0 || last.size < docs.length });
+    if (!defer && newUserIds.length) searchIndex.refreshUsers(newUserIds.splice(0));
     return ids;
   });
   const writeTables = (tables: readonly TableRecord[], options?: { deferSearchIndex?: boolean }): number[] => {
@@ -217,6 +285,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     } catch (err) {
       // Ids created inside the rolled-back transaction are gone: forget them.
       for (const cache of [tagIds, badgeIds, userIds, schemaIds]) cache.clear();
+      newUserIds.length = 0;
       throw err;
     }
   };
@@ -224,6 +293,10 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
   return {
     writeUsers: (users) => writeUsers(users),
     writeTables,
-    rebuildSearchIndex: () => searchIndex.rebuildAll(),
+    rebuildSearchIndex: db.transaction(() => {
+      newUserIds.length = 0;
+      searchIndex.refreshAllDashboardsAndUsers();
+      searchIndex.optimize();
+    }),
   };
 }

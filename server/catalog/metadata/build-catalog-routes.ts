@@ -1,0 +1,102 @@
+// Catalog-wide metadata routes: health, popular lists, tags, badges, statistics, last update and
+// our edit-log extension GET /edits.
+import { InputError } from '../http/catalog-errors';
+import type { CatalogRoute } from '../http/route-decoded-path';
+import { sendJson } from '../http/send-json';
+import { parseCommaList, parseLimit } from '../http/parse-query';
+import type { CatalogStore } from '../store/create-catalog-store';
+import { parseBeforeId } from './parse-metadata-query';
+import { redirectWithSlash } from './redirect-with-slash';
+
+const POPULAR_RESOURCE_TYPES = new Set(['table', 'dashboard']);
+
+export function buildCatalogRoutes(store: CatalogStore): CatalogRoute[] {
+  return [
+    {
+      method: 'GET',
+      pattern: /^\/healthcheck$/,
+      public: true,
+      handle(_req, res) {
+        const ok = store.checkHealth();
+        sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'fail', checks: { 'SqliteProxy:connection': { ok } } });
+      },
+    },
+    redirectWithSlash(/^\/popular_tables$/),
+    {
+      // With a UID: tables the user's co-readers read most, then the global ranking.
+      method: 'GET',
+      pattern: /^\/popular_tables\/(?<uid>[^/]*)$/,
+      handle(req, res, { uid }) {
+        const tables = store.overview.listPopularTables(parseLimit(req), uid || undefined);
+        sendJson(res, 200, {
+          popular_tables: tables.map(({ database, cluster, schema, name, description }) => ({ database, cluster, schema, name, description })),
+        });
+      },
+    },
+    redirectWithSlash(/^\/popular_resources$/),
+    {
+      method: 'GET',
+      pattern: /^\/popular_resources\/(?<uid>[^/]*)$/,
+      handle(req, res, { uid }) {
+        const limit = parseLimit(req);
+        const types = parseCommaList(req, 'types', ['table']).map((t) => t.toLowerCase());
+        // Amundsen 500s on an unknown type; a 400 names it.
+        const unknown = types.find((t) => !POPULAR_RESOURCE_TYPES.has(t));
+        if (unknown) throw new InputError(`Unknown resource type "${unknown}" in types; use table and/or dashboard`);
+        // A type that was not asked for is `{}` (not `[]`), exactly like Amundsen (API.md §9.1).
+        sendJson(res, 200, {
+          Table: types.includes('table') ? store.overview.listPopularTables(limit, uid || undefined) : {},
+          Dashboard: types.includes('dashboard') ? store.overview.listPopularDashboards(limit, uid || undefined) : {},
+        });
+      },
+    },
+    redirectWithSlash(/^\/tags$/),
+    {
+      method: 'GET',
+      pattern: /^\/tags\/$/,
+      handle(_req, res) {
+        sendJson(res, 200, { tag_usages: store.overview.listTagUsage() });
+      },
+    },
+    redirectWithSlash(/^\/badges$/),
+    {
+      method: 'GET',
+      pattern: /^\/badges\/$/,
+      handle(_req, res) {
+        sendJson(res, 200, { badges: store.overview.listBadges() });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/latest_updated_ts$/,
+      handle(_req, res) {
+        const ts = store.overview.getLatestUpdatedTimestamp();
+        if (ts === undefined) {
+          res.status(204).end();
+          return;
+        }
+        sendJson(res, 200, { neo4j_latest_timestamp: ts });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/system\/statistics$/,
+      handle(_req, res) {
+        sendJson(res, 200, { Statistics: store.overview.getStatistics() });
+      },
+    },
+    {
+      // Our extension (not in Amundsen): the edit log, newest first. `resource_key` filters to one
+      // resource (a table, column, type-metadata or dashboard key, or a user id for profile and
+      // bookmark edits); `before` is the id of the last edit of the previous page.
+      method: 'GET',
+      pattern: /^\/edits$/,
+      handle(req, res) {
+        const key = req.query.resource_key;
+        if (key !== undefined && typeof key !== 'string') throw new InputError('resource_key must be given once');
+        const edits = store.editLog.list({ resourceKey: key || undefined, limit: parseLimit(req, 50, 500), before: parseBeforeId(req) });
+        sendJson(res, 200, { edits });
+      },
+    },
+  ];
+}

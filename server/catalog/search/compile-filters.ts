@@ -1,0 +1,148 @@
+// Turns Amundsen search filters into predicates, per resource type. Values are ES-style wildcard
+// patterns (`*`, `?`), matched case-insensitively; `operation` OR = any value, AND = every value.
+// Filter names a resource does not know are ignored, as Amundsen does.
+//
+// For tables, equality-style fields (database, cluster, schema, tag, badges, column) are also
+// compiled to an FTS5 expression over facet tokens (search-terms.ts): wildcard patterns are first
+// expanded against the (small) list of distinct values. The full-text tier then lets FTS5 apply
+// them; the name tiers use the equivalent SQL predicate on the document row.
+import type { Statement } from 'better-sqlite3';
+import type { CatalogDatabase } from '../store/open-catalog-database';
+import type { SearchFilter, SearchResourceType } from './parse-search-request';
+import { facetToken, quoteFts, type FacetField } from './search-terms';
+
+type FieldSpec =
+  | { kind: 'scalar'; sql: string; facet?: FacetField; vocabulary?: string }
+  | { kind: 'list'; sql: string; facet?: FacetField; vocabulary?: string };
+
+const FIELDS: Record<Exclude<SearchResourceType, 'feature'>, Record<string, FieldSpec>> = {
+  table: {
+    database: { kind: 'scalar', sql: 's.database', facet: 'database', vocabulary: 'SELECT DISTINCT database FROM schemas' },
+    cluster: { kind: 'scalar', sql: 's.cluster', facet: 'cluster', vocabulary: 'SELECT DISTINCT cluster FROM schemas' },
+    schema: { kind: 'scalar', sql: 's.schema_name', facet: 'schema', vocabulary: 'SELECT DISTINCT name FROM schemas' },
+    tag: { kind: 'list', sql: 's.tag_names', facet: 'tag', vocabulary: "SELECT name FROM tags WHERE tag_type = 'default'" },
+    badges: { kind: 'list', sql: 's.badge_names', facet: 'badges', vocabulary: 'SELECT DISTINCT name FROM badges' },
+    // Distinct column names are too many to list per query: wildcard column patterns use SQL.
+    column: { kind: 'list', sql: 's.column_names', facet: 'column' },
+    table: { kind: 'scalar', sql: 's.name' },
+    key: { kind: 'scalar', sql: 's.key' },
+    description: { kind: 'scalar', sql: 's.description' },
+  },
+  dashboard: {
+    key: { kind: 'scalar', sql: 's.key' },
+    uri: { kind: 'scalar', sql: 's.key' },
+    name: { kind: 'scalar', sql: 's.name' },
+    description: { kind: 'scalar', sql: 's.description' },
+    url: { kind: 'scalar', sql: 's.url' },
+    product: { kind: 'scalar', sql: 's.product' },
+    cluster: { kind: 'scalar', sql: 's.cluster' },
+    group_name: { kind: 'scalar', sql: 's.group_name' },
+    group_url: { kind: 'scalar', sql: 's.group_url' },
+    last_successful_run_timestamp: { kind: 'scalar', sql: 'CAST(s.last_successful_run_timestamp AS TEXT)' },
+    chart_names: { kind: 'list', sql: 's.chart_names' },
+    query_names: { kind: 'list', sql: 's.query_names' },
+    tag: { kind: 'list', sql: 's.tag_names' },
+    badges: { kind: 'list', sql: 's.badge_names' },
+  },
+  user: {
+    full_name: { kind: 'scalar', sql: 's.full_name' },
+    first_name: { kind: 'scalar', sql: 's.first_name' },
+    last_name: { kind: 'scalar', sql: 's.last_name' },
+    email: { kind: 'scalar', sql: 's.email' },
+    user_id: { kind: 'scalar', sql: 's.user_id' },
+  },
+};
+
+export interface CompiledFilters {
+  /** No document can match (e.g. a resource_type filter for another type). */
+  impossible: boolean;
+  /** Every filter as one SQL predicate over the document row `s` ("1" = none). */
+  sql: string;
+  params: unknown[];
+  /** Tables: the facet filters as an FTS5 expression over the `facets` column, or null. */
+  facetExpr: string | null;
+  /** The part of `sql` that `facetExpr` does not cover. */
+  residualSql: string;
+  residualParams: unknown[];
+}
+
+export function convertWildcardToGlob(pattern: string): string {
+  // `[` starts a character class in GLOB; everything else maps 1:1 (`*`, `?`).
+  return pattern.toLowerCase().replace(/\[/g, '[[]');
+}
+
+export function matchesWildcard(pattern: string, text: string): boolean {
+  const source = pattern.toLowerCase().replace(/[.+^${}()|[\]\\]|\*|\?/g, (m) => (m === '*' ? '.*' : m === '?' ? '.' : `\\${m}`));
+  return new RegExp(`^${source}$`, 's').test(text.toLowerCase());
+}
+
+const hasWildcard = (v: string) => v.includes('*') || v.includes('?');
+
+export function createFilterCompiler(db: CatalogDatabase) {
+  const vocabularies = new Map<string, Statement<unknown[]>>();
+  const vocabulary = (sql: string): string[] => {
+    let statement = vocabularies.get(sql);
+    if (!statement) vocabularies.set(sql, (statement = db.prepare<unknown[]>(sql).pluck()));
+    return statement.all() as string[];
+  };
+
+  return function compileFilters(type: SearchResourceType, filters: readonly SearchFilter[]): CompiledFilters {
+    const fields = type === 'feature' ? {} : FIELDS[type];
+    const all: string[] = [];
+    const allParams: unknown[] = [];
+    const residual: string[] = [];
+    const residualParams: unknown[] = [];
+    const facetParts: string[] = [];
+    let impossible = false;
+    for (const filter of filters) {
+      const values = filter.values.filter((v) => v !== '');
+      if (!values.length) continue;
+      const and = filter.operation === 'AND';
+      if (filter.name === 'resource_type') {
+        const hits = values.map((v) => matchesWildcard(v, type));
+        if (!(and ? hits.every(Boolean) : hits.some(Boolean))) impossible = true;
+        continue;
+      }
+      const spec = (fields as Record<string, FieldSpec | undefined>)[filter.name];
+      if (!spec) continue;
+      const one = spec.kind === 'scalar'
+        ? `lower(${spec.sql}) GLOB ?`
+        : `EXISTS (SELECT 1 FROM json_each(${spec.sql}) WHERE lower(value) GLOB ?)`;
+      const sql = `(${values.map(() => one).join(and ? ' AND ' : ' OR ')})`;
+      const params = values.map(convertWildcardToGlob);
+      all.push(sql);
+      allParams.push(...params);
+
+      const facet = spec.facet;
+      const expandable = facet && (spec.vocabulary || !values.some(hasWildcard));
+      if (!facet || !expandable) {
+        residual.push(sql);
+        residualParams.push(...params);
+        continue;
+      }
+      const known = values.some(hasWildcard) ? vocabulary(spec.vocabulary!) : [];
+      const groups = values.map((v) => {
+        const exact = hasWildcard(v) ? [...new Set(known.filter((k) => matchesWildcard(v, k)).map((k) => k.toLowerCase()))] : [v];
+        return exact.map((e) => quoteFts(facetToken(facet, e)));
+      });
+      if (and) {
+        if (groups.some((g) => !g.length)) impossible = true;
+        else for (const g of groups) facetParts.push(`facets : (${g.join(' OR ')})`);
+      } else {
+        const tokens = groups.flat();
+        if (!tokens.length) impossible = true;
+        else facetParts.push(`facets : (${tokens.join(' OR ')})`);
+      }
+    }
+    return {
+      impossible,
+      sql: all.length ? all.join(' AND ') : '1',
+      params: allParams,
+      facetExpr: facetParts.length ? facetParts.join(' AND ') : null,
+      residualSql: residual.length ? residual.join(' AND ') : '1',
+      residualParams,
+    };
+  };
+}
+
+export type CompileFilters = ReturnType<typeof createFilterCompiler>;

@@ -1,0 +1,80 @@
+// Highlights for the hits of one page: Elasticsearch-style fragments where every word that starts
+// with a query token is wrapped in <em>…</em>. All other text is HTML-escaped, so the only markup a
+// fragment can contain is <em> and </em>.
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const FRAGMENT_SIZE = 160;
+const MAX_LIST_FRAGMENTS = 10;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Lower-cases and strips diacritics the way the FTS tokenizer compares words. */
+function fold(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** The text with matching words wrapped in <em>, or null when no word matches. */
+export function highlightText(text: string | null | undefined, tokens: readonly string[]): string | null {
+  if (!text || !tokens.length) return null;
+  const folded = tokens.map(fold);
+  let out = '';
+  let last = 0;
+  let matched = false;
+  for (const m of text.matchAll(WORD)) {
+    const word = fold(m[0]);
+    if (!folded.some((t) => word.startsWith(t))) continue;
+    matched = true;
+    out += `${escapeHtml(text.slice(last, m.index))}<em>${escapeHtml(m[0])}</em>`;
+    last = m.index + m[0].length;
+  }
+  if (!matched) return null;
+  return out + escapeHtml(text.slice(last));
+}
+
+/** One fragment of a long text around its first match (whole text when short). */
+export function highlightFragment(text: string | null | undefined, tokens: readonly string[]): string | null {
+  if (!text) return null;
+  if (text.length <= FRAGMENT_SIZE) return highlightText(text, tokens);
+  const folded = tokens.map(fold);
+  let first = -1;
+  for (const m of text.matchAll(WORD)) {
+    const word = fold(m[0]);
+    if (folded.some((t) => word.startsWith(t))) {
+      first = m.index;
+      break;
+    }
+  }
+  if (first < 0) return null;
+  let start = Math.max(0, first - FRAGMENT_SIZE / 4);
+  let end = Math.min(text.length, start + FRAGMENT_SIZE);
+  // Do not cut words in half.
+  while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) start--;
+  while (end < text.length && /[\p{L}\p{N}]/u.test(text[end])) end++;
+  return highlightText(text.slice(start, end), tokens);
+}
+
+/** Highlighted entries of a list (column names, chart names, …), at most 10. */
+export function highlightList(values: readonly string[], tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    const h = highlightText(v, tokens);
+    if (h !== null) out.push(h);
+    if (out.length >= MAX_LIST_FRAGMENTS) break;
+  }
+  return out;
+}
+
+/** Builds a highlight object from named fields, leaving out fields without a match. */
+export function buildHighlight(fields: Record<string, string | null | readonly string[]>, tokens: readonly string[]): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === null) continue;
+    const fragments = typeof value === 'string'
+      ? [highlightFragment(value, tokens)].filter((f): f is string => f !== null)
+      : highlightList(value as readonly string[], tokens);
+    if (fragments.length) result[name] = fragments;
+  }
+  return result;
+}

@@ -1,0 +1,169 @@
+// POST /v2/search behind the HTTP layer: one tiered search per resource type (tiered-search.ts),
+// Amundsen's hit shapes, highlights for the page's hits, and the typo fallback.
+import type { CatalogDatabase } from '../store/open-catalog-database';
+import { createFilterCompiler } from './compile-filters';
+import { buildHighlight } from './highlight';
+import type { ParsedSearchRequest, SearchResourceType } from './parse-search-request';
+import { tokenizeQuery } from './search-terms';
+import { createCorrector } from './suggest-correction';
+import { createTieredSearch, type RankedDoc } from './tiered-search';
+
+export interface SearchGroup {
+  total_results: number;
+  results: Record<string, unknown>[];
+}
+
+export interface SearchResponseBody {
+  msg: string;
+  page_index: number;
+  results_per_page: number;
+  results: Record<string, SearchGroup>;
+  status_code: 200;
+  /** Only when the typo fallback answered: the corrected query term. Not in Amundsen's shape. */
+  did_you_mean?: string;
+}
+
+interface TableDocRow {
+  doc_id: number; key: string; description: string | null; badge_names: string; tag_names: string;
+  schema_name: string; name: string; column_names: string; database: string; cluster: string; popularity: number;
+}
+interface DashboardDocRow {
+  doc_id: number; key: string; name: string; description: string | null; product: string | null; cluster: string | null;
+  group_name: string | null; group_url: string | null; url: string | null; last_successful_run_timestamp: number | null;
+  chart_names: string; query_names: string; tag_names: string; badge_names: string; popularity: number;
+}
+interface UserDocRow {
+  doc_id: number; user_id: string; email: string | null; first_name: string | null; last_name: string | null;
+  full_name: string | null; popularity: number;
+}
+
+/** Tier first, popularity as the fraction: scores fall monotonically down the result list. */
+const score = (tier: number, popularity: number) => Number((tier + popularity / (popularity + 1)).toFixed(6));
+const list = (json: string) => JSON.parse(json) as string[];
+
+export function createCatalogSearch(db: CatalogDatabase) {
+  const compileFilters = createFilterCompiler(db);
+  const corrector = createCorrector(db);
+  const engines = {
+    table: createTieredSearch(db, { docs: 'table_search', nameFts: 'table_name_fts', nameColumn: '', textFts: 'table_text_fts',
+      vocabulary: 'search_vocabulary' }),
+    dashboard: createTieredSearch(db, { docs: 'dashboard_search', nameFts: 'dashboard_search_fts', nameColumn: 'name', textFts: 'dashboard_search_fts' }),
+    user: createTieredSearch(db, { docs: 'user_search', nameFts: 'user_search_fts', nameColumn: 'name', textFts: 'user_search_fts' }),
+  };
+  const rowsOf = (table: string) => db.prepare(`SELECT * FROM ${table} WHERE doc_id IN (SELECT value FROM json_each(?))`);
+  const tableRows = rowsOf('table_search');
+  const dashboardRows = rowsOf('dashboard_search');
+  const userRows = rowsOf('user_search');
+
+  function fetch<T extends { doc_id: number }>(statement: ReturnType<typeof rowsOf>, page: RankedDoc[]): { row: T; tier: number }[] {
+    const rows = new Map((statement.all(JSON.stringify(page.map((p) => p.docId))) as T[]).map((r) => [r.doc_id, r]));
+    return page.flatMap(({ docId, tier }) => {
+      const row = rows.get(docId);
+      return row ? [{ row, tier }] : [];
+    });
+  }
+
+  function searchGroup(type: SearchResourceType, request: ParsedSearchRequest, tokens: string[], highlight: boolean): SearchGroup {
+    if (type === 'feature') return { total_results: 0, results: [] }; // the catalog has no ML features
+    const { total, page } = engines[type].search({
+      tokens,
+      filters: compileFilters(type, request.filters),
+      offset: request.page_index * request.results_per_page,
+      limit: request.results_per_page,
+    });
+    const hl = (fields: Parameters<typeof buildHighlight>[0]) => (highlight && tokens.length ? buildHighlight(fields, tokens) : {});
+    let results: Record<string, unknown>[];
+    if (type === 'table') {
+      results = fetch<TableDocRow>(tableRows, page).map(({ row: r, tier }) => {
+        const columns = list(r.column_names);
+        return {
+          key: r.key,
+          description: r.description,
+          badges: list(r.badge_names),
+          tag: list(r.tag_names),
+          schema: r.schema_name,
+          table: r.name,
+          column: columns,
+          database: r.database,
+          cluster: r.cluster,
+          resource_type: 'table',
+          search_score: score(tier, r.popularity),
+          highlight: hl({ name: r.name, description: r.description, columns }),
+        };
+      });
+    } else if (type === 'dashboard') {
+      results = fetch<DashboardDocRow>(dashboardRows, page).map(({ row: r, tier }) => {
+        const chartNames = list(r.chart_names);
+        const queryNames = list(r.query_names);
+        return {
+          key: r.key,
+          description: r.description,
+          resource_type: 'dashboard',
+          url: r.url,
+          uri: r.key,
+          last_successful_run_timestamp: r.last_successful_run_timestamp,
+          group_name: r.group_name,
+          chart_names: chartNames,
+          query_names: queryNames,
+          name: r.name,
+          tag: list(r.tag_names),
+          // V2 (legacy proxy) fields the stock frontend also reads.
+          product: r.product,
+          cluster: r.cluster,
+          group_url: r.group_url,
+          badges: list(r.badge_names),
+          search_score: score(tier, r.popularity),
+          highlight: hl({ name: r.name, description: r.description, chart_names: chartNames, query_names: queryNames }),
+        };
+      });
+    } else {
+      results = fetch<UserDocRow>(userRows, page).map(({ row: r, tier }) => ({
+        full_name: r.full_name,
+        email: r.email,
+        first_name: r.first_name,
+        last_name: r.last_name,
+        resource_type: 'user',
+        user_id: r.user_id,
+        search_score: score(tier, r.popularity),
+        highlight: hl({ full_name: r.full_name, email: r.email }),
+      }));
+    }
+    return { total_results: total, results };
+  }
+
+  function search(request: ParsedSearchRequest): SearchResponseBody {
+    const run = (tokens: string[]) => {
+      const results: Record<string, SearchGroup> = {};
+      for (const type of request.types) {
+        results[type] = searchGroup(type, request, tokens, request.highlight_options[type]?.enable_highlight === true);
+      }
+      return results;
+    };
+    const tokens = tokenizeQuery(request.query_term);
+    const body: SearchResponseBody = {
+      msg: 'Success',
+      page_index: request.page_index,
+      results_per_page: request.results_per_page,
+      results: run(tokens),
+      status_code: 200,
+    };
+    const searchable = request.types.filter((t) => t !== 'feature');
+    if (tokens.length && searchable.length && searchable.every((t) => body.results[t].total_results === 0)) {
+      const corrected = corrector.correct(tokens);
+      if (corrected) {
+        const results = run(corrected);
+        if (searchable.some((t) => results[t].total_results > 0)) {
+          const term = corrected.join(' ');
+          body.results = results;
+          body.msg = `Success; no results for "${request.query_term}", showing results for "${term}"`;
+          body.did_you_mean = term;
+        }
+      }
+    }
+    return body;
+  }
+
+  return { search, invalidateVocabulary: corrector.invalidate };
+}
+
+export type CatalogSearch = ReturnType<typeof createCatalogSearch>;

@@ -1,0 +1,96 @@
+// The vocabulary shared by the index writer (store/search-index.ts) and the search queries:
+// how text becomes tokens, and how exact filter values become "facet" tokens in the full-text index.
+//
+// Tokens are runs of letters/digits, lower-cased — the split FTS5's unicode61 tokenizer makes, so
+// `_`, `.`, `/`, `:` separate tokens and user input can never inject FTS5 syntax once each token is
+// quoted.
+//
+// Facet tokens let FTS5 itself apply the equality filters (database, cluster, schema, tag, badges,
+// column): every table document carries one token per (field, lower-cased value), e.g. the schema
+// `finance` becomes `ǂs` + hash("finance"). A filter is then an FTS5 OR over those tokens, ANDed
+// with the query; FTS5 intersects rowid-ordered doclists, so even a very selective filter costs
+// only the rows it skips over. `ǂ` (U+01C2, a letter to unicode61) never starts a token a user
+// types in practice, and query tokens are stripped of it anyway.
+
+const TOKEN_PATTERN = /[\p{L}\p{N}]+/gu;
+const FACET_MARK = 'ǂ';
+
+/** Lower-cased tokens of a text, in order, duplicates kept. */
+export function tokenize(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return text.toLowerCase().match(TOKEN_PATTERN) ?? [];
+}
+
+/** Query tokens: as `tokenize`, minus the facet mark so a query can never address facet tokens. */
+export function tokenizeQuery(queryTerm: string): string[] {
+  return tokenize(queryTerm.replaceAll(FACET_MARK, ' '));
+}
+
+/** Tokens joined by one space: the normalised form used for "exact name" comparisons. */
+export function normalizeName(text: string): string {
+  return tokenize(text).join(' ');
+}
+
+/** Adds the distinct tokens of `text` to `into`. */
+export function addTokens(into: Set<string>, text: string | null | undefined): void {
+  if (!text) return;
+  const found = text.toLowerCase().match(TOKEN_PATTERN);
+  if (found) for (const t of found) into.add(t);
+}
+
+export type FacetField = 'database' | 'cluster' | 'schema' | 'tag' | 'badges' | 'column';
+
+const FACET_CODES: Record<FacetField, string> = {
+  database: 'd',
+  cluster: 'c',
+  schema: 's',
+  tag: 't',
+  badges: 'b',
+  column: 'k',
+};
+
+/** The FTS token standing for `field = value` (case-insensitive). */
+export function facetToken(field: FacetField, value: string): string {
+  return `${FACET_MARK}${FACET_CODES[field]}${hashString(value.toLowerCase())}`;
+}
+
+/** 53-bit string hash (cyrb53) in base 36: stable, fast, collisions negligible at catalog scale. */
+export function hashString(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Quotes a token for an FTS5 expression (tokens never contain `"`, but be safe). */
+export function quoteFts(token: string): string {
+  return `"${token.replaceAll('"', '""')}"`;
+}
+
+/**
+ * Rank part of a doc_id: documents are stored under (inverted quantised popularity << 32) | row id,
+ * so walking an FTS5 doclist or the doc table in rowid order IS walking in popularity order, and
+ * `ORDER BY rowid LIMIT k` stops after k rows. Popularity is quantised on a log scale
+ * (log2(1 + p) in 1/65 536 steps, 21 bits), so doc ids stay below 2^53 and are exact JS numbers.
+ */
+export function buildDocId(popularity: number, rowId: number): number {
+  const q = Math.min(Math.round(Math.log2(1 + Math.max(popularity, 0)) * 65536), MAX_RANK);
+  return (MAX_RANK - q) * 4294967296 + rowId;
+}
+const MAX_RANK = 2097151;
+
+/** The row id inside a doc_id. */
+export function rowIdOfDoc(docId: number): number {
+  return docId % 4294967296;
+}
+
+/** Table popularity from its readers: reader_count × ln(1 + total reads). */
+export function computePopularity(readerCount: number, totalReads: number): number {
+  return totalReads > 0 ? readerCount * Math.log(1 + totalReads) : 0;
+}

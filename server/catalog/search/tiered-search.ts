@@ -1,0 +1,175 @@
+// The ranking engine shared by table, dashboard and user search. Nothing ranks every match: each
+// tier is a query that walks rows in doc_id order — which IS popularity order (search-terms.ts
+// buildDocId) — and stops after the rows the page still needs.
+//
+//   tier 4  exact name (tokens equal; B-tree lookup on name_norm)
+//   tier 3  name starts with the query, last token a prefix   (name FTS: ^ "a b" *)
+//   tier 2  every query token starts a word of the name       (name FTS: "a"* AND "b"*)
+//   tier 1  the text — name, schema, description, columns and their descriptions, tags, badges —
+//           holds every query token as a word, the last one as a prefix (text FTS; a prefix of
+//           4+ characters is expanded to the words it starts via the vocabulary table, so FTS5
+//           walks an OR lazily instead of merging every matching doclist up front)
+//
+// Tiers are taken in turn, skipping documents already taken, until offset + page size. Within a
+// tier, usage (popularity) decides. With filters, the name tiers look at no more than
+// NAME_TIER_SCAN candidates each (filters are checked per candidate there); the text tier applies
+// facet filters inside FTS5 and is exact.
+//
+// total_results: the number of text-tier matches (every hit of tiers 2–4 is one), counted up to
+// TOTAL_RESULTS_CAP; a value equal to the cap means "at least this many" (like Elasticsearch's
+// track_total_hits). An unfiltered browse is counted exactly.
+import type { Statement } from 'better-sqlite3';
+import type { CatalogDatabase } from '../store/open-catalog-database';
+import { buildFtsQueries } from './build-fts-query';
+import type { CompiledFilters } from './compile-filters';
+
+export const TOTAL_RESULTS_CAP = 10_000;
+export const NAME_TIER_SCAN = 5_000;
+
+export interface TieredSearchTables {
+  /** Document table (aliased `s`) with doc_id, name_norm. */
+  docs: string;
+  /** FTS table searched by the name tiers, and the column holding the name ('' = its only column). */
+  nameFts: string;
+  nameColumn: string;
+  /** FTS table with a `text` column (and, for tables, `facets`). */
+  textFts: string;
+  /** Table of all words of the text column (`term`), to expand long last-token prefixes. */
+  vocabulary?: string;
+}
+
+/** Longest OR a typed prefix expands to; beyond it FTS5 merges the prefix's doclists instead. */
+export const MAX_PREFIX_EXPANSION = 32;
+
+export interface TieredSearchInput {
+  tokens: readonly string[];
+  filters: CompiledFilters;
+  offset: number;
+  limit: number;
+}
+
+export interface RankedDoc {
+  docId: number;
+  tier: number;
+}
+
+export interface TieredSearchOutput {
+  total: number;
+  page: RankedDoc[];
+}
+
+export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
+  const statements = new Map<string, Statement<unknown[]>>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size > 256) statements.clear(); // filter shapes vary; keep the cache bounded
+      statement = db.prepare<unknown[]>(sql).pluck();
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const ids = (sql: string, params: unknown[]) => prepare(sql).all(...params) as number[];
+  const count = (sql: string, params: unknown[]) => prepare(sql).get(...params) as number;
+
+  // count(*) of the whole document table only changes with writes: cache it per data version.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  let cachedCount: { version: string; count: number } | undefined;
+  const countAll = () => {
+    const version = `${dataVersion.get() as number}:${totalChanges.get() as number}`;
+    if (cachedCount?.version !== version) {
+      cachedCount = { version, count: count(`SELECT count(*) FROM ${t.docs}`, []) };
+    }
+    return cachedCount.count;
+  };
+
+  const vocabularyRange = t.vocabulary
+    ? db.prepare(`SELECT term FROM ${t.vocabulary} WHERE term >= ? AND term < ? ORDER BY term LIMIT ${MAX_PREFIX_EXPANSION + 1}`).pluck()
+    : undefined;
+  const expandPrefix = vocabularyRange
+    ? (prefix: string) => {
+        const words = vocabularyRange.all(prefix, `${prefix}\u{10FFFF}`) as string[];
+        return words.length <= MAX_PREFIX_EXPANSION ? words : undefined;
+      }
+    : undefined;
+
+  function browse({ filters, offset, limit }: TieredSearchInput): TieredSearchOutput {
+    let page: number[];
+    let total: number;
+    if (filters.facetExpr) {
+      const [sql, params] = filtered(filters.facetExpr, filters, `LIMIT ? OFFSET ?`);
+      page = ids(sql, [...params, limit, offset]);
+      const [countSql, countParams] = filtered(filters.facetExpr, filters, `LIMIT ${TOTAL_RESULTS_CAP}`);
+      total = count(`SELECT count(*) FROM (${countSql})`, countParams);
+    } else if (filters.sql === '1') {
+      page = ids(`SELECT doc_id FROM ${t.docs} ORDER BY doc_id LIMIT ? OFFSET ?`, [limit, offset]);
+      total = countAll();
+    } else {
+      page = ids(`SELECT s.doc_id FROM ${t.docs} s WHERE ${filters.sql} ORDER BY s.doc_id LIMIT ? OFFSET ?`,
+        [...filters.params, limit, offset]);
+      total = count(`SELECT count(*) FROM (SELECT 1 FROM ${t.docs} s WHERE ${filters.sql} LIMIT ${TOTAL_RESULTS_CAP})`, filters.params);
+    }
+    return { total, page: page.map((docId) => ({ docId, tier: 0 })) };
+  }
+
+  /** Text-FTS matches of `expr` (AND facets) passing the residual SQL filter, in doc_id order. */
+  function filtered(expr: string, filters: CompiledFilters, tail: string): [string, unknown[]] {
+    const match = filters.facetExpr && expr !== filters.facetExpr ? `(${expr}) AND ${filters.facetExpr}` : expr;
+    if (filters.residualSql === '1') {
+      return [`SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ? ORDER BY rowid ${tail}`, [match]];
+    }
+    return [
+      `SELECT s.doc_id FROM (SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ? ORDER BY rowid LIMIT ${TOTAL_RESULTS_CAP}) m
+       JOIN ${t.docs} s ON s.doc_id = m.rowid WHERE ${filters.residualSql} ${tail}`,
+      [match, ...filters.residualParams],
+    ];
+  }
+
+  function search(input: TieredSearchInput): TieredSearchOutput {
+    const { tokens, filters, offset, limit } = input;
+    if (filters.impossible) return { total: 0, page: [] };
+    const fts = buildFtsQueries(tokens, t.nameColumn, expandPrefix);
+    if (!fts) return browse(input);
+
+    const need = offset + limit;
+    const seen = new Set<number>();
+    const picked: RankedDoc[] = [];
+    const take = (tier: number, found: number[]) => {
+      for (const docId of found) {
+        if (seen.has(docId) || picked.length >= need) continue;
+        seen.add(docId);
+        picked.push({ docId, tier });
+      }
+    };
+    const unfiltered = filters.sql === '1';
+    const want = () => need - picked.length + seen.size; // rows to read so that skipping `seen` still fills the page
+
+    take(4, ids(`SELECT s.doc_id FROM ${t.docs} s WHERE s.name_norm = ? AND ${filters.sql} ORDER BY s.doc_id LIMIT ?`,
+      [fts.exactName, ...filters.params, want()]));
+    for (const [tier, expr] of [[3, fts.namePrefix], [2, fts.nameTokens]] as const) {
+      if (picked.length >= need) break;
+      if (unfiltered) {
+        take(tier, ids(`SELECT rowid FROM ${t.nameFts} WHERE ${t.nameFts} MATCH ? ORDER BY rowid LIMIT ?`, [expr, want()]));
+      } else {
+        // The candidates come in doc_id order and the join keeps it (no ORDER BY, so LIMIT stops
+        // the scan early); sorted again in JS to be safe.
+        take(tier, ids(
+          `SELECT s.doc_id FROM (SELECT rowid FROM ${t.nameFts} WHERE ${t.nameFts} MATCH ? ORDER BY rowid LIMIT ${NAME_TIER_SCAN}) m
+           JOIN ${t.docs} s ON s.doc_id = m.rowid WHERE ${filters.sql} LIMIT ?`,
+          [expr, ...filters.params, want()]).sort((a, b) => a - b));
+      }
+    }
+    if (picked.length < need) {
+      const [sql, params] = filtered(fts.anywhere, filters, 'LIMIT ?');
+      take(1, ids(sql, [...params, want()]).sort((a, b) => a - b));
+    }
+    const [countSql, countParams] = filtered(fts.anywhere, filters, `LIMIT ${TOTAL_RESULTS_CAP}`);
+    const total = Math.max(count(`SELECT count(*) FROM (${countSql})`, countParams), picked.length);
+    return { total, page: picked.slice(offset, need) };
+  }
+
+  return { search };
+}
+
+export type TieredSearch = ReturnType<typeof createTieredSearch>;
