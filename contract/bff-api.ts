@@ -192,6 +192,8 @@ export const SearchResultsPageSchema = <T extends z.ZodTypeAny>(item: T) =>
 export const SearchResponseSchema = z.object({
   search_term: z.string(),
   msg: z.string(),
+  /** Set when nothing matched the term as typed and the results are for this corrected term. */
+  did_you_mean: z.string().optional(),
   table: SearchResultsPageSchema(TableSearchResultSchema).optional(),
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;

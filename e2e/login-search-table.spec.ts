@@ -31,3 +31,14 @@ test('a user searches for a table, opens it, logs out and is asked to log in aga
   await expect(page).toHaveURL((url) => url.origin === idpOrigin);
   await expect(page.getByLabel(/password/i)).toBeVisible();
 });
+
+test('a misspelled search shows what it searched for instead, and an unknown table says so', async ({ page, idpOrigin }) => {
+  await page.goto('/search?term=custmers');
+  await logInAtDevIdp(page, idpOrigin, 'liv');
+  await expect(page.getByTestId('did-you-mean')).toContainText('Nothing matched “custmers”');
+  await expect(page.getByRole('link', { name: 'customers', exact: true })).toBeVisible();
+
+  await page.goto('/table_detail/gold/hive/core/no_such_table');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Table not found');
+  await expect(page.getByText('hive://gold.core/no_such_table')).toBeVisible();
+});

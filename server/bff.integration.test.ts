@@ -179,6 +179,16 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     const results = SearchResponseSchema.parse(await search.json());
     expect(results.table!.results[0]).toMatchObject({ key: 'hive://gold.sales/orders', name: 'orders' });
     expect(results.table!.total_results).toBeGreaterThanOrEqual(1);
+    expect(results.did_you_mean).toBeUndefined();
+
+    const typo = await browser.request('/api/search/v1/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ searchTerm: 'custmers' }),
+    });
+    const corrected = SearchResponseSchema.parse(await typo.json());
+    expect(corrected.did_you_mean).toBe('customers');
+    expect(corrected.table!.results[0]).toMatchObject({ name: 'customers' });
   });
 
   it('reads a person\'s profile from metadata through the user route', async () => {

@@ -52,7 +52,6 @@ async function start(config: Config, logger: Logger) {
 
   let issuer = config.oidc.issuer;
   let clientSecret = config.oidc.clientSecret;
-  let extraAuthorizationParams: Record<string, string> | undefined;
   if (config.devIdp.enabled) {
     clientSecret = randomBytes(24).toString('base64url');
     const devIdp = await startDevIdp({
@@ -111,7 +110,6 @@ async function start(config: Config, logger: Logger) {
       redirectUri: config.oidc.redirectUri,
       postLogoutRedirectUri: config.oidc.postLogoutRedirectUri,
       scopes: config.oidc.scopes,
-      extraAuthorizationParams,
     }),
     metadata: createMetadataClient(metadataHttp),
     search: createSearchClient(searchHttp),

@@ -17,6 +17,7 @@ export function createSearchRoutes(auth: SessionAuth, search: SearchClient): Rou
     const body: SearchResponse = {
       search_term: request.searchTerm,
       msg: 'Success',
+      ...(upstream.did_you_mean ? { did_you_mean: upstream.did_you_mean } : {}),
       ...(request.resources.includes('table')
         ? {
             table: {

@@ -11,8 +11,6 @@ export interface OidcSettings {
   redirectUri: string;
   postLogoutRedirectUri: string;
   scopes: string;
-  /** Extra authorization parameters, e.g. a `resource` the access token is for. */
-  extraAuthorizationParams?: Record<string, string>;
 }
 
 export interface LoginStart {
@@ -77,7 +75,6 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
       const url = oidc.buildAuthorizationUrl(config, {
-        ...settings.extraAuthorizationParams,
         redirect_uri: settings.redirectUri,
         scope: settings.scopes,
         code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),

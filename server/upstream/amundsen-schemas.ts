@@ -97,6 +97,8 @@ const SearchGroupSchema = <T extends z.ZodTypeAny>(hit: T) =>
 
 export const SearchResponseSchema = z.object({
   msg: z.string().nullish(),
+  // Nansen's catalog: the corrected term its typo fallback searched for (not in Amundsen's contract).
+  did_you_mean: z.string().optional(),
   page_index: z.number().nullish(),
   results_per_page: z.number().nullish(),
   results: z.object({ table: SearchGroupSchema(SearchTableHitSchema).optional() }).loose(),

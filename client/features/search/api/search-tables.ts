@@ -8,6 +8,8 @@ export interface TableSearchPage {
   pageIndex: number;
   totalResults: number;
   results: TableSearchResult[];
+  /** The corrected term the results are for, when nothing matched the term as typed. */
+  didYouMean?: string;
 }
 
 export interface TableSearchInput {
@@ -33,7 +35,7 @@ export async function searchTables(input: TableSearchInput, signal?: AbortSignal
     signal,
   });
   const page = body.table ?? { page_index: input.pageIndex, results: [], total_results: 0 };
-  return { pageIndex: page.page_index, totalResults: page.total_results, results: page.results };
+  return { pageIndex: page.page_index, totalResults: page.total_results, results: page.results, didYouMean: body.did_you_mean };
 }
 
 export const searchTablesQueryOptions = (input: TableSearchInput) =>

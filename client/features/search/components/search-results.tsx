@@ -7,7 +7,9 @@ import { RESULTS_PER_PAGE, useSearchTables } from '../api/search-tables';
 import { buildSearchPath } from '../search-params';
 import { SearchResultItem } from './search-result-item';
 
-const plural = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'result' : 'results'}`;
+/** Search services count matches up to 10,000 (as Elasticsearch does by default); more reads "10,000+". */
+const COUNT_CAP = 10_000;
+const plural = (n: number) => `${n.toLocaleString('en-US')}${n >= COUNT_CAP ? '+' : ''} ${n === 1 ? 'result' : 'results'}`;
 
 export function SearchResults({ term, pageIndex }: { term: string; pageIndex: number }) {
   const query = useSearchTables({ term, pageIndex });
@@ -39,15 +41,20 @@ export function SearchResults({ term, pageIndex }: { term: string; pageIndex: nu
     );
   }
 
-  const { totalResults, results } = query.data;
+  const { totalResults, results, didYouMean } = query.data;
   const pages = computePagination(pageIndex, RESULTS_PER_PAGE, totalResults);
   const hrefForPage = (index: number) => buildSearchPath({ term, pageIndex: index });
 
   return (
     <>
       <h1 aria-live="polite">
-        {plural(totalResults)} for “{term}”
+        {plural(totalResults)} for “{didYouMean ?? term}”
       </h1>
+      {didYouMean && (
+        <p className="did-you-mean" data-testid="did-you-mean">
+          Nothing matched “{term}”, so these are the results for “{didYouMean}”.
+        </p>
+      )}
       {totalResults === 0 ? (
         <EmptyState>No tables match “{term}”. Try fewer words or a prefix.</EmptyState>
       ) : results.length === 0 || pages.isPastEnd ? (
