@@ -37,5 +37,11 @@ describe('seedDemoCatalog', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(db.prepare("SELECT v FROM table_text_fts_config WHERE k = 'automerge'").pluck().get()).toBe(4);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('locking_mode', { simple: true })).toBe('normal');
+    // The secondary indexes dropped for the load are back.
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['tables_by_popularity', 'table_readers_by_user', 'table_lineage_by_downstream',
+      'table_search_by_name', 'table_owners_by_user', 'table_tags_by_tag', 'tables_by_schema']));
   });
 });

@@ -1,9 +1,12 @@
 // Writes the demo users, `count` demo tables, table lineage and dashboards into a catalog database
 // in batched transactions, reporting progress as it goes.
 //
-// Into an empty database the load runs in bulk mode: synchronous = OFF (a crash mid-load leaves a
-// file to delete, not a half-trusted catalog), a 1 GiB page cache, and foreign-key checks off (the
-// writer resolves every reference itself and nothing is deleted). Settings are restored after.
+// Into an empty database the load runs in bulk mode: no journal (journal_mode = OFF, exclusive
+// lock) and synchronous = OFF — a crash or failed batch mid-load leaves a file to delete, not a
+// half-trusted catalog — a 1 GiB page cache, foreign-key checks off (the writer resolves every
+// reference itself and nothing is deleted), secondary indexes of the loaded tables dropped and
+// rebuilt after the load, FTS5 merging deferred to one final 'optimize', 25 000 tables per
+// transaction, and no per-table key lookups (every key is new). Settings are restored after (WAL).
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { createTableWriter } from '../store/write-tables';
 import { createSearchIndexMaintainer } from '../store/search-index';
@@ -30,10 +33,11 @@ const LAYER_OF: Record<string, number> = { raw: 0, stg: 1, snap: 1, int: 2, fct:
 const layerOf = (name: string) => LAYER_OF[name.split('_')[0]] ?? 2;
 
 export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): SeedDemoResult {
-  const { count, seed = DEFAULT_DEMO_SEED, batchSize = 5000, onProgress } = options;
   const started = performance.now();
   const empty = (db.prepare('SELECT count(*) FROM tables').pluck().get() as number) === 0;
-  const restore = empty ? enterBulkMode(db) : () => {};
+  // Bulk loads commit every 25 000 tables: fewer, bigger FTS segments and page writes.
+  const { count, seed = DEFAULT_DEMO_SEED, batchSize = empty ? 25_000 : 5000, onProgress } = options;
+  const bulk = empty ? enterBulkMode(db) : null;
   try {
     const writer = createTableWriter(db);
     const users = buildDemoUsers(countExtraDemoUsers(count));
@@ -70,7 +74,8 @@ export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): 
     let written = 0;
     let nextReport = step;
     const flush = () => {
-      writer.writeTables(batch, { deferSearchIndex: true });
+      // Into an empty catalog every generated key is new (demo names are unique).
+      writer.writeTables(batch, { deferSearchIndex: true, newTables: empty });
       writeLineage(batch);
       written += batch.length;
       batch = [];
@@ -84,6 +89,7 @@ export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): 
       if (batch.length >= batchSize) flush();
     }
     if (batch.length) flush();
+    bulk?.recreateIndexes();
 
     const dashboards = seedDemoDashboards(db, { tables: count, users: users.map((u) => u.user_id), seed });
     onProgress?.('demo catalog: finishing the search index');
@@ -92,19 +98,59 @@ export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): 
     report(written);
     return { tables: written, users: users.length, dashboards, seconds: (performance.now() - started) / 1000 };
   } finally {
-    restore();
+    bulk?.restore();
   }
 }
 
-function enterBulkMode(db: CatalogDatabase): () => void {
+interface BulkMode {
+  /** Recreates the secondary indexes dropped for the load (call before reading through them). */
+  recreateIndexes(): void;
+  /** Restores every setting (and index) changed for the load. */
+  restore(): void;
+}
+
+/** Tables the load appends to whose secondary indexes are dropped during the load and rebuilt after. */
+const DEFERRED_INDEX_TABLES = ['tables', 'table_tags', 'table_owners', 'table_readers', 'table_lineage', 'table_search'];
+
+function enterBulkMode(db: CatalogDatabase): BulkMode {
   const previous = {
     synchronous: db.pragma('synchronous', { simple: true }),
     cache_size: db.pragma('cache_size', { simple: true }),
     foreign_keys: db.pragma('foreign_keys', { simple: true }),
+    journal_mode: String(db.pragma('journal_mode', { simple: true })),
+    threads: db.pragma('threads', { simple: true }),
   };
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1048576');
   db.pragma('foreign_keys = OFF');
+  // No rollback journal / WAL while loading into an empty file: every page is written once, to the
+  // database itself. Only when this is the sole connection (leaving WAL needs that); else stay in WAL.
+  let journalOff = false;
+  if (previous.journal_mode === 'wal') {
+    try {
+      db.pragma('locking_mode = EXCLUSIVE');
+      journalOff = String(db.pragma('journal_mode = OFF', { simple: true })) === 'off';
+    } catch {
+      journalOff = false;
+    }
+    if (!journalOff) db.pragma('locking_mode = NORMAL');
+  }
+  // Secondary indexes of the tables being appended to are built once, after the load, from sorted
+  // data instead of being updated row by row (UNIQUE / PRIMARY KEY indexes stay).
+  const placeholders = DEFERRED_INDEX_TABLES.map(() => '?').join(', ');
+  const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+    AND tbl_name IN (${placeholders})`).all(...DEFERRED_INDEX_TABLES) as { name: string; sql: string }[];
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
+  let indexesPending = indexes.length > 0;
+  const recreateIndexes = () => {
+    if (!indexesPending) return;
+    indexesPending = false;
+    db.pragma('threads = 2'); // a second sorter thread for CREATE INDEX
+    db.transaction(() => {
+      for (const index of indexes) db.exec(index.sql);
+    })();
+    db.pragma(`threads = ${previous.threads}`);
+  };
   // FTS5: no incremental merging while loading (the final 'optimize' merges once), and bigger
   // in-memory segments.
   const ftsTables = ['table_name_fts', 'table_text_fts'];
@@ -114,14 +160,22 @@ function enterBulkMode(db: CatalogDatabase): () => void {
   setFts('automerge', 0);
   setFts('crisismerge', 1000);
   setFts('hashsize', 64 * 1024 * 1024);
-  return () => {
-    setFts('automerge', 4);
-    setFts('crisismerge', 16);
-    setFts('hashsize', 1024 * 1024);
-    db.pragma(`foreign_keys = ${previous.foreign_keys}`);
-    db.pragma(`cache_size = ${previous.cache_size}`);
-    db.pragma(`synchronous = ${previous.synchronous}`);
-    db.pragma('wal_checkpoint(TRUNCATE)');
+  return {
+    recreateIndexes,
+    restore: () => {
+      recreateIndexes();
+      setFts('automerge', 4);
+      setFts('crisismerge', 16);
+      setFts('hashsize', 1024 * 1024);
+      db.pragma(`foreign_keys = ${previous.foreign_keys}`);
+      db.pragma(`cache_size = ${previous.cache_size}`);
+      db.pragma(`synchronous = ${previous.synchronous}`);
+      if (journalOff) {
+        db.pragma('locking_mode = NORMAL');
+        db.pragma(`journal_mode = ${previous.journal_mode}`);
+      }
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
   };
 }
 

@@ -64,7 +64,9 @@ const CHUNK = 2000;
 // tokens and facet tokens (bounded caches, cleared when full).
 const CACHE_LIMIT = 200_000;
 const tokenCache = new Map<string, string[]>();
-const facetCache = new Map<string, string>();
+/** Per facet field: value → facet token (no concatenated cache keys: they cost a hash per lookup). */
+const facetCache = new Map<FacetField, Map<string, string>>();
+let facetCacheSize = 0;
 /** Per database: words known to be in search_vocabulary already (spares an INSERT per word). */
 const KNOWN_TERMS = new WeakMap<CatalogDatabase, Set<string>>();
 
@@ -80,24 +82,36 @@ function cachedTokens(text: string | null | undefined): readonly string[] {
 }
 
 function cachedFacet(field: FacetField, value: string): string {
-  const key = `${field}\u0000${value}`;
-  let token = facetCache.get(key);
-  if (!token) {
-    if (facetCache.size >= CACHE_LIMIT) facetCache.clear();
+  let byValue = facetCache.get(field);
+  if (!byValue) facetCache.set(field, (byValue = new Map()));
+  let token = byValue.get(value);
+  if (token === undefined) {
+    if (facetCacheSize >= CACHE_LIMIT) {
+      for (const m of facetCache.values()) m.clear();
+      facetCacheSize = 0;
+    }
     token = facetToken(field, value);
-    facetCache.set(key, token);
+    byValue.set(value, token);
+    facetCacheSize++;
   }
   return token;
 }
 
 export function buildTableText(s: TableDocumentSource): { text: string; facets: string } {
+  const { words, facets } = buildTableTokens(s);
+  return { text: [...words].join(' '), facets };
+}
+
+/** The distinct words of a table document (for the text column and the vocabulary) and its facet tokens. */
+function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets: string } {
   const words = new Set<string>();
   const add = (text: string | null | undefined) => {
     for (const t of cachedTokens(text)) words.add(t);
   };
-  add(s.name);
+  // Names and descriptions are mostly unique: tokenised directly, not through the cache.
+  addTokens(words, s.name);
   add(s.schema);
-  add(s.description);
+  addTokens(words, s.description);
   const facets = [cachedFacet('database', s.database), cachedFacet('cluster', s.cluster), cachedFacet('schema', s.schema)];
   for (const tag of s.tags) {
     add(tag);
@@ -112,7 +126,7 @@ export function buildTableText(s: TableDocumentSource): { text: string; facets: 
     add(c.description);
     facets.push(cachedFacet('column', c.name));
   }
-  return { text: [...words].join(' '), facets: facets.join(' ') };
+  return { words, facets: facets.join(' ') };
 }
 
 export interface DashboardTextSource {
@@ -224,8 +238,8 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
   const insertTerm = db.prepare('INSERT OR IGNORE INTO search_vocabulary (term) VALUES (?)');
   let knownTerms = KNOWN_TERMS.get(db);
   if (!knownTerms) KNOWN_TERMS.set(db, (knownTerms = new Set()));
-  const addToVocabulary = (text: string) => {
-    for (const term of text.split(' ')) {
+  const addToVocabulary = (terms: Iterable<string>) => {
+    for (const term of terms) {
       if (!term || knownTerms.has(term)) continue;
       if (knownTerms.size >= CACHE_LIMIT) knownTerms.clear();
       knownTerms.add(term);
@@ -245,9 +259,9 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     }
     for (const { s, docId } of docs) insertTableName.run(docId, tokenize(s.name).join(' '));
     for (const { s, docId } of docs) {
-      const { text, facets } = buildTableText(s);
-      insertTableText.run(docId, text, facets);
-      addToVocabulary(text);
+      const { words, facets } = buildTableTokens(s);
+      insertTableText.run(docId, [...words].join(' '), facets);
+      addToVocabulary(words);
     }
   }
 

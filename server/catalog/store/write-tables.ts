@@ -1,8 +1,9 @@
 // The store's bulk write path: upsert users and whole tables (with everything attached) in one
 // transaction per call, with prepared statements. Popularity and the tables' search documents are
 // computed in JS from the records themselves (a table write replaces its readers, so the record
-// says everything), which spares reading back what was just written. Callers batch (e.g. 2 000
-// tables per call).
+// says everything), which spares reading back what was just written. Child rows (columns, badges,
+// readers, …) are buffered across the tables of a call and written with multi-row INSERTs. Callers
+// batch (e.g. 2 000 tables per call; bulk loads 25 000).
 import type { CatalogDatabase } from './open-catalog-database';
 import { buildSchemaKey, buildTableKey, type BadgeRecord, type TableRecord, type UserRecord } from './catalog-records';
 import { computePopularity, createSearchIndexMaintainer, type TableDocumentSource } from './search-index';
@@ -15,7 +16,7 @@ export interface TableWriter {
    * loads), the search documents of users created on the way and the final merge of the full-text
    * index wait for `rebuildSearchIndex()`.
    */
-  writeTables(tables: readonly TableRecord[], options?: { deferSearchIndex?: boolean }): number[];
+  writeTables(tables: readonly TableRecord[], options?: WriteTablesOptions): number[];
   /**
    * Finishes a bulk load: table documents are already current, so this rebuilds the (few) dashboard
    * and user documents and merges the FTS segments. A from-scratch rebuild of everything is
@@ -23,6 +24,18 @@ export interface TableWriter {
    */
   rebuildSearchIndex(): void;
 }
+
+export interface WriteTablesOptions {
+  deferSearchIndex?: boolean;
+  /**
+   * The caller guarantees that no table of this call exists yet (a load into an empty catalog):
+   * the per-table key lookup is skipped. A key that does exist fails the call (UNIQUE constraint).
+   */
+  newTables?: boolean;
+}
+
+/** Rows per multi-row INSERT of child rows (×6 parameters at most: well under SQLite's limit). */
+const ROWS_PER_INSERT = 128;
 
 const CHILD_TABLES = [
   'columns',
@@ -62,8 +75,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
   const insertTable = db.prepare(`
     INSERT INTO tables (key, schema_id, name, description, description_source, is_view, last_updated_timestamp, source_type,
       source_url, total_reads, reader_count, popularity)
-    VALUES (@key, @schema_id, @name, @description, @description_source, @is_view, @last_updated_timestamp, @source_type,
-      @source_url, @total_reads, @reader_count, @popularity)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const updateTable = db.prepare(`
     UPDATE tables SET schema_id = @schema_id, name = @name, description = @description,
       description_source = @description_source, is_view = @is_view, last_updated_timestamp = @last_updated_timestamp,
@@ -72,17 +84,10 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     WHERE id = @id`);
   const deleteChildren = CHILD_TABLES.map((name) => db.prepare(`DELETE FROM ${name} WHERE table_id = ?`));
 
-  const insertStat = db.prepare(
-    'INSERT OR REPLACE INTO column_stats (column_id, stat_type, stat_val, start_epoch, end_epoch, is_metric) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insertColumnBadge = db.prepare('INSERT OR IGNORE INTO column_badges (column_id, badge_id) VALUES (?, ?)');
   const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
   const insertTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
   const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
   const insertBadge = db.prepare('INSERT INTO badges (name, category) VALUES (?, ?) RETURNING id').pluck();
-  const insertTableTag = db.prepare('INSERT OR IGNORE INTO table_tags (table_id, tag_id) VALUES (?, ?)');
-  const insertTableBadge = db.prepare('INSERT OR IGNORE INTO table_badges (table_id, badge_id) VALUES (?, ?)');
-  const insertOwner = db.prepare('INSERT OR IGNORE INTO table_owners (table_id, user_id) VALUES (?, ?)');
   // Multi-row INSERTs, one statement per row count (cached): one call per table instead of one per row.
   const multiRow = (head: string, width: number) => {
     const cache = new Map<number, ReturnType<CatalogDatabase['prepare']>>();
@@ -97,28 +102,92 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     };
   };
   const insertColumns = multiRow('INSERT INTO columns (table_id, name, description, col_type, sort_order)', 5);
-  const insertReaders = multiRow('INSERT INTO table_readers (table_id, user_id, read_count)', 3);
-  const insertWatermark = db.prepare(
-    'INSERT OR REPLACE INTO watermarks (table_id, watermark_type, partition_key, partition_value, create_time) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insertProgrammatic = db.prepare(
-    'INSERT OR REPLACE INTO programmatic_descriptions (table_id, source, text) VALUES (?, ?, ?)',
-  );
+  // Child rows are buffered across the tables of a call and written with multi-row INSERTs (the
+  // same conflict clauses, applied row by row in order). Buffers are flushed before any table is
+  // replaced and at the end of the call, columns first (stats and badges need their ids).
+  const rowBuffer = (head: string, width: number) => {
+    const statement = multiRow(head, width);
+    let params: unknown[] = [];
+    let rows = 0;
+    const flush = () => {
+      if (!rows) return;
+      statement(rows).run(params);
+      params = [];
+      rows = 0;
+    };
+    return {
+      add(...values: unknown[]) {
+        for (const v of values) params.push(v);
+        if (++rows === ROWS_PER_INSERT) flush();
+      },
+      flush,
+      clear() {
+        params = [];
+        rows = 0;
+      },
+    };
+  };
+  const stats = rowBuffer('INSERT OR REPLACE INTO column_stats (column_id, stat_type, stat_val, start_epoch, end_epoch, is_metric)', 6);
+  const columnBadges = rowBuffer('INSERT OR IGNORE INTO column_badges (column_id, badge_id)', 2);
+  const tableTags = rowBuffer('INSERT OR IGNORE INTO table_tags (table_id, tag_id)', 2);
+  const tableBadges = rowBuffer('INSERT OR IGNORE INTO table_badges (table_id, badge_id)', 2);
+  const owners = rowBuffer('INSERT OR IGNORE INTO table_owners (table_id, user_id)', 2);
+  const readers = rowBuffer('INSERT INTO table_readers (table_id, user_id, read_count)', 3);
+  const watermarks = rowBuffer('INSERT OR REPLACE INTO watermarks (table_id, watermark_type, partition_key, partition_value, create_time)', 5);
+  const programmatic = rowBuffer('INSERT OR REPLACE INTO programmatic_descriptions (table_id, source, text)', 3);
+  const tableApplications = rowBuffer('INSERT OR REPLACE INTO table_applications (table_id, application_id, kind)', 3);
+  const reports = rowBuffer('INSERT OR REPLACE INTO resource_reports (table_id, name, url)', 3);
+  const childBuffers = [stats, columnBadges, tableTags, tableBadges, owners, readers, watermarks, programmatic, tableApplications, reports];
+
+  // Columns waiting to be inserted (5 parameters each), and those of them with stats or badges.
+  let columnParams: unknown[] = [];
+  let columnCount = 0;
+  let columnsWithChildren: { index: number; column: TableRecord['columns'][number] }[] = [];
+  function flushColumns(): void {
+    if (!columnCount) return;
+    // Multi-row INSERTs (≤ ROWS_PER_INSERT rows each): rowids of a VALUES list are assigned in
+    // order, so the ids of a chunk are its last n rowids.
+    const columnIds: number[] = new Array(columnCount);
+    for (let from = 0; from < columnCount; from += ROWS_PER_INSERT) {
+      const n = Math.min(ROWS_PER_INSERT, columnCount - from);
+      const last = Number(insertColumns(n).run(columnParams.slice(from * 5, (from + n) * 5)).lastInsertRowid);
+      for (let i = 0; i < n; i++) columnIds[from + i] = last - n + 1 + i;
+    }
+    for (const { index, column } of columnsWithChildren) {
+      const columnId = columnIds[index];
+      for (const st of column.stats ?? []) {
+        stats.add(columnId, st.stat_type, st.stat_val, st.start_epoch ?? null, st.end_epoch ?? null,
+          st.is_metric == null ? null : st.is_metric ? 1 : 0);
+      }
+      for (const b of column.badges ?? []) columnBadges.add(columnId, resolveBadge(b));
+    }
+    columnParams = [];
+    columnCount = 0;
+    columnsWithChildren = [];
+  }
+  function flushRows(): void {
+    flushColumns();
+    for (const buffer of childBuffers) buffer.flush();
+  }
+  function dropBufferedRows(): void {
+    columnParams = [];
+    columnCount = 0;
+    columnsWithChildren = [];
+    for (const buffer of childBuffers) buffer.clear();
+  }
   const upsertApplication = db.prepare(`
     INSERT INTO applications (app_key, name, description, application_url) VALUES (?, ?, ?, ?)
     ON CONFLICT (app_key) DO UPDATE SET name = excluded.name, description = excluded.description,
       application_url = excluded.application_url
     RETURNING id`).pluck();
-  const insertTableApplication = db.prepare(
-    'INSERT OR REPLACE INTO table_applications (table_id, application_id, kind) VALUES (?, ?, ?)',
-  );
-  const insertReport = db.prepare('INSERT OR REPLACE INTO resource_reports (table_id, name, url) VALUES (?, ?, ?)');
 
   // Small caches: tags, badges and users repeat across thousands of tables.
   const tagIds = new Map<string, number>();
   const badgeIds = new Map<string, number>();
   const userIds = new Map<string, number>();
   const schemaIds = new Map<string, number>();
+  /** Schema description last written by this writer, per schema key (see resolveSchema). */
+  const schemaDescriptions = new Map<string, string>();
 
   function resolveTag(name: string): number {
     let id = tagIds.get(name);
@@ -150,17 +219,22 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     }
     return id;
   }
-  function resolveSchema(t: TableRecord): number {
+  function resolveSchema(t: TableRecord, newTables: boolean): number {
     const key = buildSchemaKey(t);
     let id = schemaIds.get(key);
-    if (id === undefined || t.schema_description != null) {
-      id = upsertSchema.get(key, t.database, t.cluster, t.schema, t.schema_description ?? null) as number;
+    const description = t.schema_description;
+    // In a load of new tables (nothing else writes meanwhile), a description this writer already
+    // wrote needs no second upsert; otherwise a given description is always written.
+    const written = newTables && description != null && schemaDescriptions.get(key) === description;
+    if (id === undefined || (description != null && !written)) {
+      id = upsertSchema.get(key, t.database, t.cluster, t.schema, description ?? null) as number;
       schemaIds.set(key, id);
+      if (description != null) schemaDescriptions.set(key, description);
     }
     return id;
   }
 
-  function writeOneTable(t: TableRecord, docs: TableDocumentSource[], replaced: number[]): number {
+  function writeOneTable(t: TableRecord, docs: TableDocumentSource[], replaced: number[], newTable: boolean): number {
     const key = buildTableKey(t);
     // Readers as the store will hold them: repeated user ids are summed (see insertReader).
     const reads = new Map<string, number>();
@@ -168,66 +242,56 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     let totalReads = 0;
     for (const n of reads.values()) totalReads += n;
     const popularity = computePopularity(reads.size, totalReads);
-    const row = {
-      key,
-      schema_id: resolveSchema(t),
-      name: t.name,
-      description: t.description ?? null,
-      description_source: t.description_source ?? null,
-      is_view: t.is_view ? 1 : 0,
-      last_updated_timestamp: t.last_updated_timestamp ?? null,
-      source_type: t.source?.source_type ?? null,
-      source_url: t.source?.source ?? null,
-      total_reads: totalReads,
-      reader_count: reads.size,
+    const description = t.description ?? null;
+    const row = [
+      resolveSchema(t, newTable),
+      t.name,
+      description,
+      t.description_source ?? null,
+      t.is_view ? 1 : 0,
+      t.last_updated_timestamp ?? null,
+      t.source?.source_type ?? null,
+      t.source?.source ?? null,
+      totalReads,
+      reads.size,
       popularity,
-    };
-    const existingId = findTable.get(key) as number | undefined;
+    ];
+    const existingId = newTable ? undefined : (findTable.get(key) as number | undefined);
     let tableId: number;
     if (existingId === undefined) {
-      tableId = Number(insertTable.run(row).lastInsertRowid);
+      tableId = Number(insertTable.run(key, ...row).lastInsertRowid);
     } else {
       tableId = existingId;
-      updateTable.run({ ...row, id: tableId });
+      // Rows still buffered may belong to this table (a key repeated in one call): write them first.
+      flushRows();
+      updateTable.run({
+        id: tableId, schema_id: row[0], name: row[1], description: row[2], description_source: row[3], is_view: row[4],
+        last_updated_timestamp: row[5], source_type: row[6], source_url: row[7], total_reads: row[8], reader_count: row[9],
+        popularity: row[10],
+      });
       for (const del of deleteChildren) del.run(tableId);
       replaced.push(tableId);
     }
 
-    // Columns in multi-row INSERTs (≤ 500 rows each): rowids of a VALUES list are assigned in order,
-    // so the ids of a chunk are its last n rowids.
-    const columnIds: number[] = [];
-    for (let from = 0; from < t.columns.length; from += 500) {
-      const chunk = t.columns.slice(from, from + 500);
-      const params: unknown[] = [];
-      chunk.forEach((c, i) => params.push(tableId, c.name, c.description ?? null, c.col_type, c.sort_order ?? from + i));
-      const last = Number(insertColumns(chunk.length).run(params).lastInsertRowid);
-      for (let i = 0; i < chunk.length; i++) columnIds.push(last - chunk.length + 1 + i);
-    }
-    t.columns.forEach((c, index) => {
-      const columnId = columnIds[index];
-      for (const s of c.stats ?? []) {
-        insertStat.run(columnId, s.stat_type, s.stat_val, s.start_epoch ?? null, s.end_epoch ?? null,
-          s.is_metric == null ? null : s.is_metric ? 1 : 0);
-      }
-      for (const b of c.badges ?? []) insertColumnBadge.run(columnId, resolveBadge(b));
+    t.columns.forEach((c, i) => {
+      columnParams.push(tableId, c.name, c.description ?? null, c.col_type, c.sort_order ?? i);
+      if (c.stats?.length || c.badges?.length) columnsWithChildren.push({ index: columnCount, column: c });
+      columnCount++;
     });
-    for (const tag of t.tags ?? []) insertTableTag.run(tableId, resolveTag(tag));
-    for (const b of t.badges ?? []) insertTableBadge.run(tableId, resolveBadge(b));
-    for (const owner of t.owners ?? []) insertOwner.run(tableId, resolveUser(owner));
-    if (reads.size) {
-      const readerParams: unknown[] = [];
-      for (const [userId, count] of reads) readerParams.push(tableId, resolveUser(userId), count);
-      insertReaders(reads.size).run(readerParams);
-    }
+    if (columnCount >= 4 * ROWS_PER_INSERT) flushColumns();
+    for (const tag of t.tags ?? []) tableTags.add(tableId, resolveTag(tag));
+    for (const b of t.badges ?? []) tableBadges.add(tableId, resolveBadge(b));
+    for (const owner of t.owners ?? []) owners.add(tableId, resolveUser(owner));
+    for (const [userId, count] of reads) readers.add(tableId, resolveUser(userId), count);
     for (const w of t.watermarks ?? []) {
-      insertWatermark.run(tableId, w.watermark_type, w.partition_key, w.partition_value, w.create_time);
+      watermarks.add(tableId, w.watermark_type, w.partition_key, w.partition_value, w.create_time);
     }
-    for (const p of t.programmatic_descriptions ?? []) insertProgrammatic.run(tableId, p.source, p.text);
+    for (const p of t.programmatic_descriptions ?? []) programmatic.add(tableId, p.source, p.text);
     for (const a of t.applications ?? []) {
       const appId = upsertApplication.get(a.id, a.name, a.description, a.application_url) as number;
-      insertTableApplication.run(tableId, appId, a.kind);
+      tableApplications.add(tableId, appId, a.kind);
     }
-    for (const r of t.resource_reports ?? []) insertReport.run(tableId, r.name, r.url);
+    for (const r of t.resource_reports ?? []) reports.add(tableId, r.name, r.url);
     docs.push({
       tableId,
       key,
@@ -235,7 +299,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
       cluster: t.cluster,
       schema: t.schema,
       name: t.name,
-      description: row.description,
+      description,
       popularity,
       columns: t.columns,
       tags: [...new Set(t.tags ?? [])].sort(),
@@ -269,22 +333,24 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     searchIndex.refreshUsers(ids);
   });
 
-  const writeTablesInTransaction = db.transaction((tables: readonly TableRecord[], defer: boolean): number[] => {
+  const writeTablesInTransaction = db.transaction((tables: readonly TableRecord[], defer: boolean, newTables: boolean): number[] => {
     const docs: TableDocumentSource[] = [];
     const replaced: number[] = [];
-    const ids = tables.map((t) => writeOneTable(t, docs, replaced));
+    const ids = tables.map((t) => writeOneTable(t, docs, replaced, newTables));
+    flushRows();
     // A key repeated within one call: only its last version counts.
     const last = new Map(docs.map((d) => [d.tableId, d]));
     searchIndex.writeTableDocuments([...last.values()], { replace: replaced.length > 0 || last.size < docs.length });
     if (!defer && newUserIds.length) searchIndex.refreshUsers(newUserIds.splice(0));
     return ids;
   });
-  const writeTables = (tables: readonly TableRecord[], options?: { deferSearchIndex?: boolean }): number[] => {
+  const writeTables = (tables: readonly TableRecord[], options?: WriteTablesOptions): number[] => {
     try {
-      return writeTablesInTransaction(tables, options?.deferSearchIndex === true);
+      return writeTablesInTransaction(tables, options?.deferSearchIndex === true, options?.newTables === true);
     } catch (err) {
+      dropBufferedRows();
       // Ids created inside the rolled-back transaction are gone: forget them.
-      for (const cache of [tagIds, badgeIds, userIds, schemaIds]) cache.clear();
+      for (const cache of [tagIds, badgeIds, userIds, schemaIds, schemaDescriptions]) cache.clear();
       newUserIds.length = 0;
       throw err;
     }
