@@ -9,6 +9,7 @@ import { createTableWriter } from '../store/write-tables';
 import { createSearchIndexMaintainer } from '../store/search-index';
 import { createEditLog } from '../store/edit-log';
 import { createCatalogOverview } from '../store/read-catalog-overview';
+import { createUserRows } from '../store/user-rows';
 import type {
   DashboardIngestRecord,
   IngestRecord,
@@ -56,8 +57,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
 
   const findTable = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
   const findDashboard = db.prepare('SELECT id FROM dashboards WHERE key = ?').pluck();
-  const findUser = db.prepare('SELECT id FROM users WHERE user_id = ?').pluck();
-  const insertBareUser = db.prepare('INSERT INTO users (user_id, email) VALUES (?, ?) RETURNING id').pluck();
+  const userRows = createUserRows(db);
   const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
   const insertTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
   const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
@@ -148,7 +148,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
 
   // No id caches here: a savepoint that rolls back would leave them pointing at rows that are gone.
   function resolveUser(userId: string): number {
-    const id = (findUser.get(userId) as number | undefined) ?? (insertBareUser.get(userId, userId) as number);
+    const { id } = userRows.ensure(userId);
     touchUser(id);
     return id;
   }
@@ -209,7 +209,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
         other_key_values: r.other_key_values,
       },
     ]);
-    touchUser(findUser.get(userId) as number);
+    touchUser(userRows.find(userId)!);
   }
 
   function applyDashboard(r: DashboardIngestRecord): void {

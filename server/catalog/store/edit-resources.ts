@@ -8,6 +8,7 @@ import type { CatalogDatabase } from './open-catalog-database';
 import type { BadgeRecord } from './catalog-records';
 import { createEditLog, type EditLog, type EditResourceType } from './edit-log';
 import { createImmediateRunner } from './run-immediate';
+import { createUserRows } from './user-rows';
 import { createSearchIndexMaintainer, type SearchIndexMaintainer } from './search-index';
 
 export type DescribedType = 'table' | 'column' | 'type_metadata' | 'dashboard';
@@ -102,8 +103,7 @@ export function createResourceEditor(
   const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
   const insertBadge = db.prepare('INSERT INTO badges (name, category) VALUES (?, ?) RETURNING id').pluck();
   const badgeNamed = db.prepare('SELECT 1 FROM badges WHERE name = ? LIMIT 1').pluck();
-  const findUser = db.prepare('SELECT id FROM users WHERE user_id = ?').pluck();
-  const insertUser = db.prepare('INSERT INTO users (user_id, email) VALUES (?, ?) RETURNING id').pluck();
+  const userRows = createUserRows(db);
 
   function reindex(type: DescribedType, found: Located): void {
     if (type === 'dashboard') {
@@ -177,15 +177,13 @@ export function createResourceEditor(
     addOwner(ref, userId, by) {
       return changeLinks(ref, 'owner', ownerLinks[ref.type], 'add',
         () => {
-          const existing = findUser.get(userId) as number | undefined;
-          if (existing !== undefined) return existing;
-          const id = insertUser.get(userId, userId) as number;
-          searchIndex.refreshUsers([id]);
+          const { id, created } = userRows.ensure(userId);
+          if (created) searchIndex.refreshUsers([id]);
           return id;
         }, by);
     },
     removeOwner(ref, userId, by) {
-      return changeLinks(ref, 'owner', ownerLinks[ref.type], 'remove', () => findUser.get(userId) as number | undefined, by);
+      return changeLinks(ref, 'owner', ownerLinks[ref.type], 'remove', () => userRows.find(userId), by);
     },
     badgeExists: (badge) => findBadge.get(badge.badge_name, badge.category) !== undefined,
     hasBadgeNamed: (name) => badgeNamed.get(name) !== undefined,

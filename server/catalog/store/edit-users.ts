@@ -5,6 +5,7 @@ import type { CatalogDatabase } from './open-catalog-database';
 import type { AmundsenUser } from './amundsen-models';
 import { createEditLog, type EditLog } from './edit-log';
 import { createImmediateRunner } from './run-immediate';
+import { createUserRows } from './user-rows';
 import { createSearchIndexMaintainer, type SearchIndexMaintainer } from './search-index';
 import { createUserReader } from './read-users';
 
@@ -46,19 +47,7 @@ export function createUserEditor(
 ): UserEditor {
   const runImmediate = createImmediateRunner(db);
   const users = createUserReader(db);
-  const upsert = db.prepare(`
-    INSERT INTO users (user_id, email, first_name, last_name, full_name, display_name, is_active, github_username,
-      team_name, slack_id, employee_type, manager_user_id, role_name, profile_url, other_key_values)
-    VALUES (@user_id, @email, @first_name, @last_name, @full_name, @display_name, @is_active, @github_username,
-      @team_name, @slack_id, @employee_type, @manager_user_id, @role_name, @profile_url, @other_key_values)
-    ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, first_name = excluded.first_name,
-      last_name = excluded.last_name, full_name = excluded.full_name, display_name = excluded.display_name,
-      is_active = excluded.is_active, github_username = excluded.github_username, team_name = excluded.team_name,
-      slack_id = excluded.slack_id, employee_type = excluded.employee_type, manager_user_id = excluded.manager_user_id,
-      role_name = excluded.role_name, profile_url = excluded.profile_url, other_key_values = excluded.other_key_values
-    RETURNING id`).pluck();
-  const findUser = db.prepare('SELECT id FROM users WHERE user_id = ?').pluck();
-  const insertBareUser = db.prepare('INSERT INTO users (user_id, email) VALUES (?, ?) RETURNING id').pluck();
+  const userRows = createUserRows(db);
   const resourceExists = {
     table: db.prepare('SELECT 1 FROM tables WHERE key = ?').pluck(),
     dashboard: db.prepare('SELECT 1 FROM dashboards WHERE key = ?').pluck(),
@@ -72,11 +61,11 @@ export function createUserEditor(
     putUser(profile, by) {
       return runImmediate(() => {
         const before = users.getUser(profile.user_id) ?? null;
-        const id = upsert.get({
+        const id = userRows.upsert({
           ...profile,
           is_active: profile.is_active ? 1 : 0,
           other_key_values: JSON.stringify(profile.other_key_values),
-        }) as number;
+        });
         const user = users.getUser(profile.user_id)!;
         if (JSON.stringify(before) !== JSON.stringify(user)) {
           editLog.record({
@@ -91,11 +80,8 @@ export function createUserEditor(
     follow(userId, type, key, by) {
       return runImmediate(() => {
         if (!resourceExists[type].get(key)) return false;
-        let id = findUser.get(userId) as number | undefined;
-        if (id === undefined) {
-          id = insertBareUser.get(userId, userId) as number;
-          searchIndex.refreshUsers([id]);
-        }
+        const { id, created } = userRows.ensure(userId);
+        if (created) searchIndex.refreshUsers([id]);
         if (insertBookmark.run(id, type, key, Math.floor(Date.now() / 1000)).changes > 0) {
           editLog.record({ resource_key: userId, resource_type: 'user', action: 'add', field: 'follow', before: null,
             after: { resource_type: type, resource_key: key }, user_id: by });
@@ -106,7 +92,7 @@ export function createUserEditor(
     unfollow(userId, type, key, by) {
       return runImmediate(() => {
         if (!resourceExists[type].get(key)) return false;
-        const id = findUser.get(userId) as number | undefined;
+        const id = userRows.find(userId);
         if (id !== undefined && deleteBookmark.run(id, type, key).changes > 0) {
           editLog.record({ resource_key: userId, resource_type: 'user', action: 'remove', field: 'follow',
             before: { resource_type: type, resource_key: key }, after: null, user_id: by });

@@ -5,6 +5,7 @@ import {
   buildDashboardGroupKey, buildDashboardKey, type BadgeRecord, type DashboardRecord, type TypeMetadataRecord,
 } from './catalog-records';
 import { createImmediateRunner } from './run-immediate';
+import { createUserRows } from './user-rows';
 import { createSearchIndexMaintainer } from './search-index';
 
 export interface RelatedRecordWriter {
@@ -45,8 +46,7 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
   const insertQuery = db.prepare('INSERT INTO dashboard_queries (dashboard_id, sort_order, name, url, query_text) VALUES (?, ?, ?, ?, ?)');
   const insertChart = db.prepare('INSERT INTO dashboard_charts (dashboard_id, sort_order, name) VALUES (?, ?, ?)');
   const insertViewer = db.prepare('INSERT OR REPLACE INTO dashboard_viewers (dashboard_id, user_id, view_count) VALUES (?, ?, ?)');
-  const findUser = db.prepare('SELECT id FROM users WHERE user_id = ?').pluck();
-  const insertUser = db.prepare('INSERT INTO users (user_id, email) VALUES (?, ?) RETURNING id').pluck();
+  const userRows = createUserRows(db);
   const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
   const newTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
   const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
@@ -60,7 +60,7 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).pluck();
   const insertTypeBadge = db.prepare('INSERT OR IGNORE INTO type_metadata_badges (type_metadata_id, badge_id) VALUES (?, ?)');
 
-  const userId = (id: string) => (findUser.get(id) as number | undefined) ?? (insertUser.get(id, id) as number);
+  const userId = (id: string) => userRows.ensure(id).id;
   const tagId = (name: string) => (findTag.get(name) as number | undefined) ?? (newTag.get(name) as number);
   const badgeId = (b: BadgeRecord) =>
     (findBadge.get(b.badge_name, b.category) as number | undefined) ?? (newBadge.get(b.badge_name, b.category) as number);

@@ -7,6 +7,7 @@
 import type { CatalogDatabase } from './open-catalog-database';
 import { buildSchemaKey, buildTableKey, type BadgeRecord, type TableRecord, type UserRecord } from './catalog-records';
 import { computePopularity, createSearchIndexMaintainer, type TableDocumentSource } from './search-index';
+import { createUserRows } from './user-rows';
 
 export interface TableWriter {
   writeUsers(users: readonly UserRecord[]): void;
@@ -52,19 +53,7 @@ const CHILD_TABLES = [
 export function createTableWriter(db: CatalogDatabase): TableWriter {
   const searchIndex = createSearchIndexMaintainer(db);
 
-  const upsertUser = db.prepare(`
-    INSERT INTO users (user_id, email, first_name, last_name, full_name, display_name, is_active, github_username,
-      team_name, slack_id, employee_type, manager_user_id, role_name, profile_url, other_key_values)
-    VALUES (@user_id, @email, @first_name, @last_name, @full_name, @display_name, @is_active, @github_username,
-      @team_name, @slack_id, @employee_type, @manager_user_id, @role_name, @profile_url, @other_key_values)
-    ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, first_name = excluded.first_name,
-      last_name = excluded.last_name, full_name = excluded.full_name, display_name = excluded.display_name,
-      is_active = excluded.is_active, github_username = excluded.github_username, team_name = excluded.team_name,
-      slack_id = excluded.slack_id, employee_type = excluded.employee_type, manager_user_id = excluded.manager_user_id,
-      role_name = excluded.role_name, profile_url = excluded.profile_url, other_key_values = excluded.other_key_values
-    RETURNING id`).pluck();
-  const findUser = db.prepare('SELECT id FROM users WHERE user_id = ?').pluck();
-  const insertBareUser = db.prepare('INSERT INTO users (user_id, email) VALUES (?, ?) RETURNING id').pluck();
+  const userRows = createUserRows(db);
   const newUserIds: number[] = [];
 
   const upsertSchema = db.prepare(`
@@ -210,11 +199,9 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
   function resolveUser(userId: string): number {
     let id = userIds.get(userId);
     if (id === undefined) {
-      id = findUser.get(userId) as number | undefined;
-      if (id === undefined) {
-        id = insertBareUser.get(userId, userId) as number;
-        newUserIds.push(id);
-      }
+      const ensured = userRows.ensure(userId);
+      id = ensured.id;
+      if (ensured.created) newUserIds.push(id);
       userIds.set(userId, id);
     }
     return id;
@@ -311,7 +298,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
   const writeUsers = db.transaction((users: readonly UserRecord[]) => {
     const ids: number[] = [];
     for (const u of users) {
-      ids.push(upsertUser.get({
+      ids.push(userRows.upsert({
         user_id: u.user_id,
         email: u.email ?? u.user_id,
         first_name: u.first_name ?? null,
@@ -327,7 +314,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
         role_name: u.role_name ?? null,
         profile_url: u.profile_url ?? null,
         other_key_values: JSON.stringify(u.other_key_values ?? {}),
-      }) as number);
+      }));
       userIds.set(u.user_id, ids[ids.length - 1]);
     }
     searchIndex.refreshUsers(ids);
