@@ -5,29 +5,18 @@ import type { CatalogDatabase } from './open-catalog-database';
 import type { AmundsenUser } from './amundsen-models';
 import { createEditLog, type EditLog } from './edit-log';
 import { createImmediateRunner } from './run-immediate';
-import { createUserRows } from './user-rows';
+import { createUserRows, type UserRowValues } from './user-rows';
 import { createSearchIndexMaintainer, type SearchIndexMaintainer } from './search-index';
 import { createUserReader } from './read-users';
 
-/** A validated User as PUT /user loads it (user_id already defaulted from email). */
-export interface UserProfile {
-  user_id: string;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  full_name: string | null;
-  display_name: string | null;
+/**
+ * A validated User as PUT /user loads it (user_id already defaulted from email; manager_user_id is
+ * Amundsen's manager_id, else manager_email).
+ */
+export type UserProfile = Omit<UserRowValues, 'is_active' | 'other_key_values'> & {
   is_active: boolean;
-  github_username: string | null;
-  team_name: string | null;
-  slack_id: string | null;
-  employee_type: string | null;
-  /** The manager's user id (Amundsen's manager_id, else manager_email). */
-  manager_user_id: string | null;
-  role_name: string | null;
-  profile_url: string | null;
   other_key_values: Record<string, string>;
-}
+};
 
 export type BookmarkType = 'table' | 'dashboard';
 

@@ -1,4 +1,5 @@
 // The store's read path for tables: the full Amundsen Table detail and popularity-ranked summaries.
+import type { UserRowValues } from './user-rows';
 import type { CatalogDatabase } from './open-catalog-database';
 import type {
   AmundsenApplication,
@@ -19,24 +20,11 @@ export interface TableReader {
   listPopularTables(limit: number): AmundsenTableSummary[];
 }
 
-export interface UserRow {
-  user_id: string;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  full_name: string | null;
-  display_name: string | null;
+/** A users row as read, with the manager's name and email joined in. */
+export interface UserRow extends Omit<UserRowValues, 'is_active'> {
   is_active: number;
-  github_username: string | null;
-  team_name: string | null;
-  slack_id: string | null;
-  employee_type: string | null;
-  manager_user_id: string | null;
   manager_full_name: string | null;
   manager_email: string | null;
-  role_name: string | null;
-  profile_url: string | null;
-  other_key_values: string;
 }
 
 /** Columns of `users u` (plus its manager `m`, LEFT JOINed) that toAmundsenUser needs. */
