@@ -81,6 +81,7 @@ async function start(config: Config, logger: Logger) {
       dbPath: config.catalog.dbPath,
       demoTables: config.catalog.demoTables,
       authenticate,
+      log: logger,
       onProgress: (message) => logger.info(`catalog: ${message}`),
     });
     closers.push(() => catalog.close());
