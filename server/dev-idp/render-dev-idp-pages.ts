@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '../http/html-page';
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
 .warning{border:2px solid #b45309;background:#fffbeb;padding:.5rem .75rem;border-radius:4px}
