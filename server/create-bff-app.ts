@@ -12,7 +12,7 @@ import { createErrorMiddleware } from './http/error-middleware';
 import type { Logger } from './http/logger';
 import { sameOriginGuard } from './http/same-origin-guard';
 import { securityHeaders } from './http/security-headers';
-import { createSpaRoutes } from './spa/serve-spa';
+import { createSpaAssetRoutes, createSpaPageRoutes } from './spa/serve-spa';
 import type { MetadataClient } from './upstream/metadata-client';
 import type { SearchClient } from './upstream/search-client';
 import { recordLoginUser } from './users/record-login-user';
@@ -40,6 +40,7 @@ export function createBffApp(deps: BffDeps): Express {
   app.get('/healthcheck', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(createSpaAssetRoutes(deps.spaDistDir));
   app.use(createSessionMiddleware({ ...deps.session, secureCookie: https }));
   app.use(sameOriginGuard(new URL(deps.publicUrl).origin));
 
@@ -58,7 +59,7 @@ export function createBffApp(deps: BffDeps): Express {
     }),
   );
   app.use('/api', createApiRouter({ auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig }));
-  app.use(createSpaRoutes(deps.spaDistDir));
+  app.use(createSpaPageRoutes(deps.spaDistDir));
   app.use(createErrorMiddleware(deps.logger));
   return app;
 }

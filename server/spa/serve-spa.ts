@@ -5,13 +5,19 @@ import path from 'node:path';
 import express, { type Router } from 'express';
 import { renderPage } from '../http/html-page';
 
-export function createSpaRoutes(distDir: string): Router {
+/** The built files. Mounted before the session middleware: assets need no session lookup. */
+export function createSpaAssetRoutes(distDir: string): Router {
+  const router = express.Router();
+  router.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
+  router.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  return router;
+}
+
+/** Every other page URL: index.html for signed-in users, a login redirect for everyone else. */
+export function createSpaPageRoutes(distDir: string): Router {
   const router = express.Router();
   const indexPath = path.join(distDir, 'index.html');
   let indexHtml: string | undefined;
-
-  router.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
-  router.use(express.static(distDir, { index: false, maxAge: '1h' }));
 
   router.get(/.*/, (req, res) => {
     if (!req.session.user) {
