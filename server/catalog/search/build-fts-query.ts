@@ -1,5 +1,5 @@
 // Builds the FTS5 MATCH expressions for the ranking tiers from the query tokens. Every token is
-// quoted and prefix-matched, so user input can never inject FTS5 syntax.
+// quoted, so user input can never inject FTS5 syntax.
 import { quoteFts } from './search-terms';
 
 export interface FtsQueries {
@@ -9,34 +9,39 @@ export interface FtsQueries {
   namePrefix: string;
   /** Every token prefix-matches some token of the name. */
   nameTokens: string;
-  /** Every token prefix-matches some token of the text column (name, description, columns, …). */
-  anywhere: string;
+  /** Every token is a word of the text (name, description, columns, …), the last one a prefix; null = nothing can match. */
+  anywhere: string | null;
 }
 
-/**
- * `nameColumn` = the FTS column filter for names (`''` when the FTS table has only the name column).
- * `expandPrefix`, when given, turns the last token into the words it starts (undefined = too many):
- * the text tier then matches earlier tokens as whole words and the last one as an OR of words.
- */
-export function buildFtsQueries(
-  tokens: readonly string[],
-  nameColumn: string,
-  expandPrefix?: (prefix: string) => string[] | undefined,
-): FtsQueries | undefined {
+export interface TextQueryOptions {
+  /** The FTS column holding the text (`''` when the text FTS table has only that column). */
+  column: string;
+  /**
+   * When given, a last token longer than `indexedPrefixLength` is matched as an OR of the words it
+   * starts (the most common ones) instead of an FTS5 prefix query, which would merge the doclists
+   * of every such word first (the index has prefix indexes up to that length only). Earlier tokens
+   * are then whole words. An empty list means no indexed word starts with it.
+   */
+  expandPrefix?: (prefix: string) => string[];
+  indexedPrefixLength?: number;
+}
+
+/** `nameColumn` = the FTS column filter for names (`''` when the FTS table has only the name column). */
+export function buildFtsQueries(tokens: readonly string[], nameColumn: string, text: TextQueryOptions): FtsQueries | undefined {
   if (!tokens.length) return undefined;
   const all = tokens.map((t) => `${quoteFts(t)}*`).join(' AND ');
   const filter = nameColumn ? `${nameColumn} : ` : '';
-  let anywhere = all;
-  if (expandPrefix) {
+  let anywhere: string | null = all;
+  if (text.expandPrefix) {
     const last = tokens[tokens.length - 1];
-    const words = last.length > 3 ? expandPrefix(last) : undefined;
-    const lastExpr = words?.length ? `(${words.map(quoteFts).join(' OR ')})` : `${quoteFts(last)}*`;
-    anywhere = [...tokens.slice(0, -1).map(quoteFts), lastExpr].join(' AND ');
+    const words = last.length > (text.indexedPrefixLength ?? 0) ? text.expandPrefix(last) : undefined;
+    const lastExpr = words ? `(${words.map(quoteFts).join(' OR ')})` : `${quoteFts(last)}*`;
+    anywhere = words?.length === 0 ? null : [...tokens.slice(0, -1).map(quoteFts), lastExpr].join(' AND ');
   }
   return {
     exactName: tokens.join(' '),
     namePrefix: `${filter}^ ${quoteFts(tokens.join(' '))} *`,
     nameTokens: `${filter}(${all})`,
-    anywhere: `text : (${anywhere})`,
+    anywhere: anywhere === null ? null : text.column ? `${text.column} : (${anywhere})` : `(${anywhere})`,
   };
 }

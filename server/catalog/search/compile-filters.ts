@@ -59,7 +59,7 @@ export interface CompiledFilters {
   /** Every filter as one SQL predicate over the document row `s` ("1" = none). */
   sql: string;
   params: unknown[];
-  /** Tables: the facet filters as an FTS5 expression over the `facets` column, or null. */
+  /** Tables: the facet filters as an FTS5 expression over the facet tokens of the text index, or null. */
   facetExpr: string | null;
   /** The part of `sql` that `facetExpr` does not cover. */
   residualSql: string;
@@ -127,11 +127,11 @@ export function createFilterCompiler(db: CatalogDatabase) {
       });
       if (and) {
         if (groups.some((g) => !g.length)) impossible = true;
-        else for (const g of groups) facetParts.push(`facets : (${g.join(' OR ')})`);
+        else for (const g of groups) facetParts.push(`(${g.join(' OR ')})`);
       } else {
         const tokens = groups.flat();
         if (!tokens.length) impossible = true;
-        else facetParts.push(`facets : (${tokens.join(' OR ')})`);
+        else facetParts.push(`(${tokens.join(' OR ')})`);
       }
     }
     return {

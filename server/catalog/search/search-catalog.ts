@@ -46,9 +46,11 @@ export function createCatalogSearch(db: CatalogDatabase) {
   const corrector = createCorrector(db);
   const engines = {
     table: createTieredSearch(db, { docs: 'table_search', nameFts: 'table_name_fts', nameColumn: '', textFts: 'table_text_fts',
-      vocabulary: 'search_vocabulary' }),
-    dashboard: createTieredSearch(db, { docs: 'dashboard_search', nameFts: 'dashboard_search_fts', nameColumn: 'name', textFts: 'dashboard_search_fts' }),
-    user: createTieredSearch(db, { docs: 'user_search', nameFts: 'user_search_fts', nameColumn: 'name', textFts: 'user_search_fts' }),
+      textColumn: '', vocabulary: 'search_vocabulary', textPrefixIndexes: 2 }),
+    dashboard: createTieredSearch(db, { docs: 'dashboard_search', nameFts: 'dashboard_search_fts', nameColumn: 'name',
+      textFts: 'dashboard_search_fts', textColumn: 'text' }),
+    user: createTieredSearch(db, { docs: 'user_search', nameFts: 'user_search_fts', nameColumn: 'name',
+      textFts: 'user_search_fts', textColumn: 'text' }),
   };
   const rowsOf = (table: string) => db.prepare(`SELECT * FROM ${table} WHERE doc_id IN (SELECT value FROM json_each(?))`);
   const tableRows = rowsOf('table_search');

@@ -6,14 +6,17 @@
 //   tier 3  name starts with the query, last token a prefix   (name FTS: ^ "a b" *)
 //   tier 2  every query token starts a word of the name       (name FTS: "a"* AND "b"*)
 //   tier 1  the text — name, schema, description, columns and their descriptions, tags, badges —
-//           holds every query token as a word, the last one as a prefix (text FTS; a prefix of
-//           4+ characters is expanded to the words it starts via the vocabulary table, so FTS5
-//           walks an OR lazily instead of merging every matching doclist up front)
+//           holds every query token as a word, the last one as a prefix. For tables the text index
+//           has prefix indexes for 1–2 characters only (more made loads slow): a typed prefix of 3+
+//           characters is expanded to the MAX_PREFIX_EXPANSION most common words it starts
+//           (vocabulary table, document counts), and FTS5 walks that OR lazily in rowid order. A
+//           rare word that shares its first letters with 32 commoner ones is found by the text tier
+//           once more letters are typed; the name tiers use prefix indexes 1–3 and are exact.
 //
 // Tiers are taken in turn, skipping documents already taken, until offset + page size. Within a
 // tier, usage (popularity) decides. With filters, the name tiers look at no more than
 // NAME_TIER_SCAN candidates each (filters are checked per candidate there); the text tier applies
-// facet filters inside FTS5 and is exact.
+// facet filters inside FTS5.
 //
 // total_results: the number of text-tier matches (every hit of tiers 2–4 is one), counted up to
 // TOTAL_RESULTS_CAP; a value equal to the cap means "at least this many" (like Elasticsearch's
@@ -32,13 +35,19 @@ export interface TieredSearchTables {
   /** FTS table searched by the name tiers, and the column holding the name ('' = its only column). */
   nameFts: string;
   nameColumn: string;
-  /** FTS table with a `text` column (and, for tables, `facets`). */
+  /** FTS table searched by the text tier, and its text column ('' = its only column). */
   textFts: string;
-  /** Table of all words of the text column (`term`), to expand long last-token prefixes. */
+  textColumn: string;
+  /**
+   * Table of the words of the text index (`term`, `docs`): given, a last token longer than
+   * `textPrefixIndexes` characters is expanded to the most common words it starts.
+   */
   vocabulary?: string;
+  /** The longest prefix the text index has a prefix index for (0 = none). */
+  textPrefixIndexes?: number;
 }
 
-/** Longest OR a typed prefix expands to; beyond it FTS5 merges the prefix's doclists instead. */
+/** Longest OR a typed prefix expands to in the text tier. */
 export const MAX_PREFIX_EXPANSION = 32;
 
 export interface TieredSearchInput {
@@ -84,14 +93,8 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     return cachedCount.count;
   };
 
-  const vocabularyRange = t.vocabulary
-    ? db.prepare(`SELECT term FROM ${t.vocabulary} WHERE term >= ? AND term < ? ORDER BY term LIMIT ${MAX_PREFIX_EXPANSION + 1}`).pluck()
-    : undefined;
-  const expandPrefix = vocabularyRange
-    ? (prefix: string) => {
-        const words = vocabularyRange.all(prefix, `${prefix}\u{10FFFF}`) as string[];
-        return words.length <= MAX_PREFIX_EXPANSION ? words : undefined;
-      }
+  const expandPrefix = t.vocabulary
+    ? createPrefixExpander(db, t.vocabulary, () => `${dataVersion.get() as number}:${totalChanges.get() as number}`)
     : undefined;
 
   function browse({ filters, offset, limit }: TieredSearchInput): TieredSearchOutput {
@@ -129,7 +132,7 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
   function search(input: TieredSearchInput): TieredSearchOutput {
     const { tokens, filters, offset, limit } = input;
     if (filters.impossible) return { total: 0, page: [] };
-    const fts = buildFtsQueries(tokens, t.nameColumn, expandPrefix);
+    const fts = buildFtsQueries(tokens, t.nameColumn, { column: t.textColumn, expandPrefix, indexedPrefixLength: t.textPrefixIndexes });
     if (!fts) return browse(input);
 
     const need = offset + limit;
@@ -160,6 +163,7 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
           [expr, ...filters.params, want()]).sort((a, b) => a - b));
       }
     }
+    if (fts.anywhere === null) return { total: picked.length, page: picked.slice(offset, need) };
     if (picked.length < need) {
       const [sql, params] = filtered(fts.anywhere, filters, 'LIMIT ?');
       take(1, ids(sql, [...params, want()]).sort((a, b) => a - b));
@@ -173,3 +177,30 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
 }
 
 export type TieredSearch = ReturnType<typeof createTieredSearch>;
+
+/**
+ * The words a typed prefix stands for in the text tier: the word itself if it is indexed, then the
+ * most common words starting with the prefix, MAX_PREFIX_EXPANSION in all. Short prefixes scan many
+ * vocabulary rows, so answers are cached until the database changes.
+ */
+function createPrefixExpander(db: CatalogDatabase, vocabulary: string, readVersion: () => string) {
+  const common = db.prepare(
+    `SELECT term FROM ${vocabulary} WHERE term >= ? AND term < ? ORDER BY docs DESC, term LIMIT ${MAX_PREFIX_EXPANSION}`).pluck();
+  const exact = db.prepare(`SELECT 1 FROM ${vocabulary} WHERE term = ?`).pluck();
+  let cache = new Map<string, string[]>();
+  let cachedVersion = '';
+  return (prefix: string): string[] => {
+    const version = readVersion();
+    if (version !== cachedVersion || cache.size >= 1000) {
+      cache = new Map();
+      cachedVersion = version;
+    }
+    let words = cache.get(prefix);
+    if (!words) {
+      words = common.all(prefix, `${prefix}\u{10FFFF}`) as string[];
+      if (!words.includes(prefix) && exact.get(prefix)) words = [prefix, ...words.slice(0, MAX_PREFIX_EXPANSION - 1)];
+      cache.set(prefix, words);
+    }
+    return words;
+  };
+}

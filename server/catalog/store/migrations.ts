@@ -456,4 +456,30 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM tables) OR EXISTS (SELECT 1 FROM users);
     `,
   },
+  {
+    // Load speed (issue 3): the table text index was the largest cost of a load — every token also
+    // fed three prefix indexes and a second (facets) column. It becomes one column, no positions
+    // (detail = none), prefix indexes for 1–2 characters only; a typed prefix of 3+ characters is
+    // expanded to the most common words it starts (search_vocabulary.docs).
+    // See docs/decisions/005-lighter-text-index.md.
+    version: 4,
+    name: 'table text index: one column, no positions, prefix indexes 1-2; vocabulary with document counts',
+    sql: `
+      DROP TABLE IF EXISTS table_text_fts;
+      -- The distinct words of name, schema, description, tags, badges, column names and column
+      -- descriptions, then one facet token per filterable (field, value) (search-terms.ts facetToken).
+      CREATE VIRTUAL TABLE table_text_fts USING fts5(
+        text, content = '', contentless_delete = 1, detail = none, prefix = '1 2',
+        tokenize = 'unicode61 remove_diacritics 2');
+      DROP TABLE IF EXISTS search_vocabulary;
+      -- Every word put in table_text_fts, with the number of documents it was written to (counted
+      -- up on every write, recounted exactly by a full rebuild): a typed prefix of 3+ characters
+      -- becomes an OR of the most common words it starts.
+      CREATE TABLE search_vocabulary (term TEXT PRIMARY KEY, docs INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+
+      -- Existing catalogs: the search app rebuilds every document on its next start.
+      INSERT OR REPLACE INTO catalog_settings (name, value)
+        SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM tables) OR EXISTS (SELECT 1 FROM users);
+    `,
+  },
 ];

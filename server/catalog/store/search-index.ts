@@ -67,8 +67,6 @@ const tokenCache = new Map<string, string[]>();
 /** Per facet field: value → facet token (no concatenated cache keys: they cost a hash per lookup). */
 const facetCache = new Map<FacetField, Map<string, string>>();
 let facetCacheSize = 0;
-/** Per database: words known to be in search_vocabulary already (spares an INSERT per word). */
-const KNOWN_TERMS = new WeakMap<CatalogDatabase, Set<string>>();
 
 function cachedTokens(text: string | null | undefined): readonly string[] {
   if (!text) return [];
@@ -95,11 +93,6 @@ function cachedFacet(field: FacetField, value: string): string {
     facetCacheSize++;
   }
   return token;
-}
-
-export function buildTableText(s: TableDocumentSource): { text: string; facets: string } {
-  const { words, facets } = buildTableTokens(s);
-  return { text: [...words].join(' '), facets };
 }
 
 /** The distinct words of a table document (for the text column and the vocabulary) and its facet tokens. */
@@ -177,7 +170,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
       column_names, tag_names, badge_names, popularity)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTableName = db.prepare('INSERT INTO table_name_fts (rowid, name) VALUES (?, ?)');
-  const insertTableText = db.prepare('INSERT INTO table_text_fts (rowid, text, facets) VALUES (?, ?, ?)');
+  const insertTableText = db.prepare('INSERT INTO table_text_fts (rowid, text) VALUES (?, ?)');
   const tableRows = db.prepare(`
     SELECT t.id, t.key, t.name, t.description, t.popularity, s.database, s.cluster, s.name AS schema
     FROM json_each(?) AS ids JOIN tables t ON t.id = ids.value JOIN schemas s ON s.id = t.schema_id`);
@@ -235,17 +228,10 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     }));
   }
 
-  const insertTerm = db.prepare('INSERT OR IGNORE INTO search_vocabulary (term) VALUES (?)');
-  let knownTerms = KNOWN_TERMS.get(db);
-  if (!knownTerms) KNOWN_TERMS.set(db, (knownTerms = new Set()));
-  const addToVocabulary = (terms: Iterable<string>) => {
-    for (const term of terms) {
-      if (!term || knownTerms.has(term)) continue;
-      if (knownTerms.size >= CACHE_LIMIT) knownTerms.clear();
-      knownTerms.add(term);
-      insertTerm.run(term);
-    }
-  };
+  // Document counts are added up per call and written once per distinct word.
+  const countTerm = db.prepare(`
+    INSERT INTO search_vocabulary (term, docs) VALUES (?, ?)
+    ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs`);
 
   function writeTableDocuments(sources: readonly TableDocumentSource[], options?: { replace?: boolean }): void {
     if (!sources.length) return;
@@ -258,11 +244,13 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
         s.popularity);
     }
     for (const { s, docId } of docs) insertTableName.run(docId, tokenize(s.name).join(' '));
+    const counts = new Map<string, number>();
     for (const { s, docId } of docs) {
       const { words, facets } = buildTableTokens(s);
-      insertTableText.run(docId, [...words].join(' '), facets);
-      addToVocabulary(words);
+      insertTableText.run(docId, `${[...words].join(' ')} ${facets}`);
+      for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
     }
+    for (const [term, n] of counts) countTerm.run(term, n);
   }
 
   function refreshDocuments(tableIds: readonly number[]): void {
@@ -387,7 +375,8 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
       INSERT INTO table_text_fts(table_text_fts) VALUES ('delete-all');
       INSERT INTO dashboard_search_fts(dashboard_search_fts) VALUES ('delete-all');
       INSERT INTO user_search_fts(user_search_fts) VALUES ('delete-all');
-      DELETE FROM table_search; DELETE FROM dashboard_search; DELETE FROM user_search;`);
+      DELETE FROM table_search; DELETE FROM dashboard_search; DELETE FROM user_search;
+      DELETE FROM search_vocabulary;`);
 
   const refreshAllDashboardsAndUsers = () => {
     refreshDashboards(allDashboardIds.all() as number[]);

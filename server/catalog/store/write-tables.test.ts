@@ -19,7 +19,7 @@ afterEach(() => {
 
 const ftsHits = (term: string) =>
   store.db.prepare("SELECT s.key FROM table_text_fts f JOIN table_search s ON s.doc_id = f.rowid WHERE table_text_fts MATCH ?")
-    .pluck().all(`text : ${term}`);
+    .pluck().all(`"${term}"`);
 
 describe('createTableWriter', () => {
   it('replaces a table\'s columns and tags on re-write and keeps the search index in step', () => {
