@@ -1,10 +1,11 @@
 // The embedded catalog: an Amundsen-compatible metadata API and search API on one SQLite file.
 // server/main.ts listens metadataApp on 5002 and searchApp on 5001 (Amundsen's defaults).
+import { existsSync } from 'node:fs';
 import express, { type Express, type RequestHandler } from 'express';
 import { createCatalogStore } from './store/create-catalog-store';
 import { createMetadataApp } from './metadata/create-metadata-app';
 import { createSearchApp } from './search/create-search-app';
-import { seedDemoCatalog } from './demo/seed-demo-catalog';
+import { createDemoCatalogFile, seedDemoCatalog } from './demo/seed-demo-catalog';
 import { createIngestRoutes } from './ingest/ingest-routes';
 import type { ErrorLog } from './http/handle-catalog-errors';
 import type { BadgeRecord } from './store/catalog-records';
@@ -40,6 +41,10 @@ const stderrLog: ErrorLog = {
 };
 
 export function openCatalog(options: CatalogOptions): Catalog {
+  // A catalog file that does not exist yet is built whole and renamed into place (crash-safe).
+  if (options.demoTables > 0 && options.dbPath !== ':memory:' && !existsSync(options.dbPath)) {
+    createDemoCatalogFile(options.dbPath, { count: options.demoTables, onProgress: options.onProgress });
+  }
   const store = createCatalogStore(options.dbPath);
   try {
     if (options.demoTables > 0 && store.countTables() === 0) {

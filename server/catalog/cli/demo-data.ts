@@ -1,9 +1,10 @@
 // Fills a catalog database with demo data:
 //   tsx server/catalog/cli/demo-data.ts --tables 300 --db data/catalog.db [--seed 20250601]
 // Tables already in the file are upserted by key (same seed ⇒ same keys), so re-running is safe.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../store/open-catalog-database';
-import { seedDemoCatalog } from '../demo/seed-demo-catalog';
+import { createDemoCatalogFile, seedDemoCatalog, type SeedDemoResult } from '../demo/seed-demo-catalog';
 import { DEFAULT_DEMO_SEED } from '../demo/generate-demo-tables';
 
 function parsePositiveInt(name: string, value: string | undefined, fallback: number): number {
@@ -29,10 +30,17 @@ function main(): void {
   }
   const count = parsePositiveInt('tables', values.tables, 300);
   const seed = parsePositiveInt('seed', values.seed, DEFAULT_DEMO_SEED);
+  const options = { count, seed, onProgress: (line: string) => process.stdout.write(`${line}\n`) };
+  const done = (result: SeedDemoResult) =>
+    process.stdout.write(`done: ${result.tables} tables, ${result.users} users, ${result.dashboards} dashboards in ${result.seconds.toFixed(2)} s → ${values.db}\n`);
+  // A new file is built whole and renamed into place; an existing catalog is loaded in place.
+  if (!existsSync(values.db)) {
+    done(createDemoCatalogFile(values.db, options));
+    return;
+  }
   const db = openCatalogDatabase(values.db);
   try {
-    const result = seedDemoCatalog(db, { count, seed, onProgress: (line) => process.stdout.write(`${line}\n`) });
-    process.stdout.write(`done: ${result.tables} tables, ${result.users} users, ${result.dashboards} dashboards in ${result.seconds.toFixed(2)} s → ${values.db}\n`);
+    done(seedDemoCatalog(db, options));
   } finally {
     db.close();
   }

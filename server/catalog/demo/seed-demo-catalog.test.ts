@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
-import { seedDemoCatalog } from './seed-demo-catalog';
+import { createDemoCatalogFile, seedDemoCatalog } from './seed-demo-catalog';
 
 let dir: string;
 let db: CatalogDatabase;
@@ -43,5 +43,50 @@ describe('seedDemoCatalog', () => {
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['tables_by_popularity', 'table_readers_by_user', 'table_lineage_by_downstream',
       'table_search_by_name', 'table_owners_by_user', 'table_tags_by_tag', 'tables_by_schema']));
+  });
+
+  it('loads an existing empty catalog in place with its WAL journal on (a crash loses one batch at most)', () => {
+    const modes: string[] = [];
+    seedDemoCatalog(db, { count: 60, batchSize: 20, onProgress: () => modes.push(String(db.pragma('journal_mode', { simple: true }))) });
+    expect(modes.length).toBeGreaterThan(0);
+    expect(new Set(modes)).toEqual(new Set(['wal']));
+  });
+});
+
+describe('createDemoCatalogFile', () => {
+  it('builds the catalog under another name and renames it into place when complete', () => {
+    const target = join(dir, 'fresh', 'catalog.db');
+    const seenDuringLoad: string[][] = [];
+    const result = createDemoCatalogFile(target, { count: 80, onProgress: () => seenDuringLoad.push(readdirSync(join(dir, 'fresh'))) });
+    expect(result.tables).toBe(80);
+    expect(seenDuringLoad.length).toBeGreaterThan(0);
+    for (const files of seenDuringLoad) {
+      expect(files).toContain('catalog.db.loading');
+      expect(files).not.toContain('catalog.db'); // nothing at the catalog's path until done
+      expect(files).toEqual(['catalog.db.loading']); // and no journal (-wal / -journal) beside it
+    }
+    expect(readdirSync(join(dir, 'fresh'))).toEqual(['catalog.db']); // no .loading, no WAL left behind
+    const built = openCatalogDatabase(target);
+    try {
+      expect(built.prepare('SELECT count(*) FROM table_search').pluck().get()).toBe(80);
+      expect(built.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      built.close();
+    }
+  });
+
+  it('leaves nothing behind when the build fails part-way, and replaces what a crashed build left', () => {
+    const target = join(dir, 'catalog-new.db');
+    writeFileSync(`${target}.loading`, 'left by a crashed build');
+    let calls = 0;
+    expect(() => createDemoCatalogFile(target, { count: 60, batchSize: 20, onProgress: () => {
+      if (++calls === 2) throw new Error('disk full');
+    } })).toThrow('disk full');
+    expect(readdirSync(dir).filter((f) => f.startsWith('catalog-new'))).toEqual([]);
+    expect(createDemoCatalogFile(target, { count: 30 }).tables).toBe(30);
+  });
+
+  it('refuses to overwrite an existing catalog', () => {
+    expect(() => createDemoCatalogFile(join(dir, 'catalog.db'), { count: 10 })).toThrow(/already exists/);
   });
 });

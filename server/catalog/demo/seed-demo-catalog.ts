@@ -1,13 +1,20 @@
 // Writes the demo users, `count` demo tables, table lineage and dashboards into a catalog database
 // in batched transactions, reporting progress as it goes.
 //
-// Into an empty database the load runs in bulk mode: no journal (journal_mode = OFF, exclusive
-// lock) and synchronous = OFF — a crash or failed batch mid-load leaves a file to delete, not a
-// half-trusted catalog — a 1 GiB page cache, foreign-key checks off (the writer resolves every
-// reference itself and nothing is deleted), secondary indexes of the loaded tables dropped and
-// rebuilt after the load, FTS5 merging deferred to one final 'optimize', 25 000 tables per
-// transaction, and no per-table key lookups (every key is new). Settings are restored after (WAL).
-import type { CatalogDatabase } from '../store/open-catalog-database';
+// Into an empty database the load runs in bulk mode: synchronous = OFF, a 1 GiB page cache,
+// foreign-key checks off (the writer resolves every reference itself and nothing is deleted),
+// secondary indexes of the loaded tables dropped and rebuilt after the load, FTS5 merging deferred
+// to one final 'optimize', 25 000 tables per transaction, and no per-table key lookups (every key
+// is new). Settings are restored after.
+//
+// A new catalog file (createDemoCatalogFile) is built under another name without any journal
+// (every page written once, to the file itself) and renamed into place when complete: a crash
+// leaves no half-built catalog where the catalog belongs, only a `.loading` file the next build
+// deletes. An existing (empty) catalog file is loaded in place and keeps its WAL journal, so a
+// crash there loses at most the batch being written.
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { enableWal, openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
+import { MIGRATIONS } from '../store/migrations';
 import { createTableWriter } from '../store/write-tables';
 import { createSearchIndexMaintainer } from '../store/search-index';
 import { buildTableKey, type TableRecord } from '../store/catalog-records';
@@ -32,6 +39,34 @@ export interface SeedDemoResult {
 const LAYER_OF: Record<string, number> = { raw: 0, stg: 1, snap: 1, int: 2, fct: 3, dim: 3, agg: 4, mart: 4 };
 const layerOf = (name: string) => LAYER_OF[name.split('_')[0]] ?? 2;
 
+/**
+ * Builds a new catalog file with demo data at `dbPath` (which must not exist yet): written as
+ * `${dbPath}.loading` without a journal, renamed into place when complete. On failure nothing is
+ * left at `dbPath` and the partial file is deleted.
+ */
+export function createDemoCatalogFile(dbPath: string, options: SeedDemoOptions): SeedDemoResult {
+  if (existsSync(dbPath)) throw new Error(`${dbPath} already exists: demo data for an existing catalog is loaded in place (seedDemoCatalog)`);
+  const loading = `${dbPath}.loading`;
+  const removeLoading = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${loading}${suffix}`, { force: true });
+  };
+  removeLoading(); // left by a build that crashed
+  const db = openCatalogDatabase(loading, MIGRATIONS, { unjournaled: true });
+  let result: SeedDemoResult;
+  try {
+    result = seedDemoCatalog(db, options);
+    enableWal(db);
+  } catch (err) {
+    db.close();
+    removeLoading();
+    throw err;
+  }
+  db.close(); // checkpoints and removes the WAL: the whole catalog is in the one file
+  renameSync(loading, dbPath);
+  return result;
+}
+
+/** Loads demo data into an open catalog (bulk mode when it has no tables yet). */
 export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): SeedDemoResult {
   const started = performance.now();
   const empty = (db.prepare('SELECT count(*) FROM tables').pluck().get() as number) === 0;
@@ -117,24 +152,11 @@ function enterBulkMode(db: CatalogDatabase): BulkMode {
     synchronous: db.pragma('synchronous', { simple: true }),
     cache_size: db.pragma('cache_size', { simple: true }),
     foreign_keys: db.pragma('foreign_keys', { simple: true }),
-    journal_mode: String(db.pragma('journal_mode', { simple: true })),
     threads: db.pragma('threads', { simple: true }),
   };
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1048576');
   db.pragma('foreign_keys = OFF');
-  // No rollback journal / WAL while loading into an empty file: every page is written once, to the
-  // database itself. Only when this is the sole connection (leaving WAL needs that); else stay in WAL.
-  let journalOff = false;
-  if (previous.journal_mode === 'wal') {
-    try {
-      db.pragma('locking_mode = EXCLUSIVE');
-      journalOff = String(db.pragma('journal_mode = OFF', { simple: true })) === 'off';
-    } catch {
-      journalOff = false;
-    }
-    if (!journalOff) db.pragma('locking_mode = NORMAL');
-  }
   // Secondary indexes of the tables being appended to are built once, after the load, from sorted
   // data instead of being updated row by row (UNIQUE / PRIMARY KEY indexes stay).
   const placeholders = DEFERRED_INDEX_TABLES.map(() => '?').join(', ');
@@ -170,10 +192,6 @@ function enterBulkMode(db: CatalogDatabase): BulkMode {
       db.pragma(`foreign_keys = ${previous.foreign_keys}`);
       db.pragma(`cache_size = ${previous.cache_size}`);
       db.pragma(`synchronous = ${previous.synchronous}`);
-      if (journalOff) {
-        db.pragma('locking_mode = NORMAL');
-        db.pragma(`journal_mode = ${previous.journal_mode}`);
-      }
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
   };

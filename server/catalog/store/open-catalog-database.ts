@@ -6,10 +6,37 @@ import { MIGRATIONS, type Migration } from './migrations';
 
 export type CatalogDatabase = Database.Database;
 
-export function openCatalogDatabase(dbPath: string, migrations: readonly Migration[] = MIGRATIONS): CatalogDatabase {
+export interface OpenCatalogOptions {
+  /**
+   * For a new file that nothing else opens until it is complete (demo/seed-demo-catalog.ts
+   * createDemoCatalogFile): an exclusive lock and no journal at all, so every page is written once,
+   * to the file itself. Call `enableWal` when the file is complete.
+   */
+  unjournaled?: boolean;
+}
+
+export function openCatalogDatabase(
+  dbPath: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: OpenCatalogOptions = {},
+): CatalogDatabase {
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
   const db = new Database(dbPath);
   try {
+    if (options.unjournaled) {
+      db.pragma('page_size = 16384');
+      db.unsafeMode(true); // better-sqlite3's defensive mode refuses journal_mode = OFF
+      db.pragma('locking_mode = EXCLUSIVE');
+      if (String(db.pragma('journal_mode = OFF', { simple: true })) !== 'off') throw new Error(`${dbPath}: could not turn the journal off`);
+      db.pragma('foreign_keys = ON');
+      db.pragma('temp_store = MEMORY');
+      applyMigrations(db, migrations);
+      return db;
+    }
+    // New files get 16 KiB pages (a no-op for existing ones): a table row with ~20 columns and the
+    // FTS5 segment blobs fit in fewer pages; a 100 k-table demo load measured ~20 % faster than with
+    // the 4 KiB default, detail and search latency unchanged (docs/benchmarks.md).
+    db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -50,4 +77,12 @@ export function applyMigrations(db: CatalogDatabase, migrations: readonly Migrat
     })();
   }
   return latest;
+}
+
+/** Ends an `unjournaled` build: back to WAL, shared locking and defensive mode. */
+export function enableWal(db: CatalogDatabase): void {
+  db.pragma('locking_mode = NORMAL');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.unsafeMode(false);
 }
