@@ -16,7 +16,7 @@ import type { RequestHandler } from 'express';
 import { Pool } from 'undici';
 import { openCatalog } from '../create-catalog';
 import { openCatalogDatabase } from '../store/open-catalog-database';
-import { seedDemoCatalog } from '../demo/seed-demo-catalog';
+import { createDemoCatalogFile } from '../demo/seed-demo-catalog';
 import { createSeededRandom, type SeededRandom } from '../demo/seeded-random';
 import { tokenize } from '../search/search-terms';
 
@@ -80,7 +80,10 @@ function buildQuery(random: SeededRandom, name: string, columns: string[]): stri
   return picked.join(' ');
 }
 
-async function measure(pool: Pool, requests: { method: 'GET' | 'POST'; path: string; body?: string }[]): Promise<number[]> {
+interface BenchRequest { method: 'GET' | 'POST'; path: string; body?: string }
+
+/** Sends the requests one at a time; returns each one's latency (ms), in request order. */
+async function measure(pool: Pool, requests: BenchRequest[]): Promise<number[]> {
   const times: number[] = [];
   for (const r of requests) {
     const started = performance.now();
@@ -94,8 +97,10 @@ async function measure(pool: Pool, requests: { method: 'GET' | 'POST'; path: str
     times.push(performance.now() - started);
     if (res.statusCode !== 200) throw new Error(`${r.method} ${r.path} → ${res.statusCode}: ${text.slice(0, 200)}`);
   }
-  return times.sort((a, b) => a - b);
+  return times;
 }
+
+const sorted = (times: number[]) => [...times].sort((a, b) => a - b);
 
 async function benchmark(size: number, options: Options) {
   mkdirSync(options.dir, { recursive: true });
@@ -104,11 +109,9 @@ async function benchmark(size: number, options: Options) {
   let loadRate: number | null = null;
   if (!(options.reuse && existsSync(dbPath))) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
-    const db = openCatalogDatabase(dbPath);
     const started = performance.now();
-    const result = seedDemoCatalog(db, { count: size, onProgress: log });
+    const result = createDemoCatalogFile(dbPath, { count: size, onProgress: log });
     const seconds = (performance.now() - started) / 1000;
-    db.close();
     loadRate = result.tables / seconds;
     log(`loaded ${result.tables} tables, ${result.dashboards} dashboards, ${result.users} users in ${seconds.toFixed(1)} s = ${Math.round(loadRate)} tables/s`);
   }
@@ -151,10 +154,15 @@ async function benchmark(size: number, options: Options) {
     const details = detailTables.map((t) => ({ method: 'GET' as const, path: `/table/${encodeKey(t.key)}` }));
 
     await measure(searchPool, searches.slice(0, 100)); // warm-up
-    const searchTimes = await measure(searchPool, searches.slice(100));
+    const searchLatencies = await measure(searchPool, searches.slice(100));
     await measure(metadataPool, details.slice(0, 50));
-    const detailTimes = await measure(metadataPool, details.slice(50));
+    const detailTimes = sorted(await measure(metadataPool, details.slice(50)));
+    const searchTimes = sorted(searchLatencies);
     const slowest = searchTimes.at(-1)!;
+    const slowQueries = searchLatencies
+      .map((ms, i) => ({ ms, body: JSON.parse(searches[100 + i].body) as { query_term: string; filters?: unknown } }))
+      .sort((a, b) => b.ms - a.ms).slice(0, 8)
+      .map(({ ms, body }) => `${fmt(ms)} "${body.query_term}"${body.filters ? ` ${JSON.stringify(body.filters)}` : ''}`);
     const result = {
       tables: size,
       load_tables_per_s: loadRate === null ? null : Math.round(loadRate),
@@ -163,6 +171,7 @@ async function benchmark(size: number, options: Options) {
       table_detail: { requests: detailTimes.length, p50_ms: percentile(detailTimes, 50), p99_ms: percentile(detailTimes, 99) },
     };
     log(`search (${searchTimes.length} queries): p50 ${fmt(result.search.p50_ms)}, p99 ${fmt(result.search.p99_ms)}, max ${fmt(slowest)}`);
+    log(`slowest searches: ${slowQueries.join(' · ')}`);
     log(`table detail (${detailTimes.length} requests): p50 ${fmt(result.table_detail.p50_ms)}, p99 ${fmt(result.table_detail.p99_ms)}`);
     writeFileSync(join(options.dir, `results-${size}.json`), `${JSON.stringify(result, null, 2)}\n`);
     return result;
