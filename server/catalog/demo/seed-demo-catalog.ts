@@ -17,6 +17,7 @@ import { enableWal, openCatalogDatabase, type CatalogDatabase } from '../store/o
 import { MIGRATIONS } from '../store/migrations';
 import { createTableWriter } from '../store/write-tables';
 import { createSearchIndexMaintainer } from '../store/search-index';
+import { createDashboardWriter } from '../store/write-dashboards';
 import { buildTableKey, type TableRecord } from '../store/catalog-records';
 import { buildDemoUsers, countExtraDemoUsers, DEFAULT_DEMO_SEED, DEMO_EPOCH_SECONDS, generateDemoTables } from './generate-demo-tables';
 import { createSeededRandom } from './seeded-random';
@@ -124,11 +125,19 @@ export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): 
       if (batch.length >= batchSize) flush();
     }
     if (batch.length) flush();
-    bulk?.recreateIndexes();
-
-    const dashboards = seedDemoDashboards(db, { tables: count, users: users.map((u) => u.user_id), seed });
-    onProgress?.('demo catalog: finishing the search index');
-    writer.rebuildSearchIndex();
+    // The steps after the last batch take a while on big loads: say what is happening and how long it took.
+    const timedStep = (label: string, work: () => void) => {
+      onProgress?.(`demo catalog: ${label}…`);
+      const stepStarted = performance.now();
+      work();
+      onProgress?.(`demo catalog: ${label} took ${((performance.now() - stepStarted) / 1000).toFixed(1)} s`);
+    };
+    if (bulk) timedStep('building indexes', () => bulk.recreateIndexes());
+    let dashboards = 0;
+    timedStep('writing dashboards', () => {
+      dashboards = seedDemoDashboards(db, { tables: count, users: users.map((u) => u.user_id), seed });
+    });
+    timedStep('finishing the search index', () => writer.rebuildSearchIndex());
     db.pragma('optimize');
     report(written);
     return { tables: written, users: users.length, dashboards, seconds: (performance.now() - started) / 1000 };
@@ -211,62 +220,54 @@ const DASHBOARD_VIEWS = ['Overview', 'Daily', 'Weekly Review', 'Monthly Board Pa
 const DASHBOARD_GROUPS = ['Finance', 'Growth', 'Marketing', 'Operations', 'Product', 'Leadership', 'Support', 'Risk', 'Platform', 'Sales'];
 const CHARTS = ['Trend', 'Breakdown', 'Top 10', 'Map', 'Funnel', 'Cohort Grid', 'Year over Year', 'Target vs Actual', 'Distribution', 'KPI Tiles'];
 
-/** One dashboard per 50 tables (at least 12, at most 20 000), in groups per product; returns how many. */
+/**
+ * One dashboard per 50 tables (at least 12, at most 20 000), in groups per product, written through
+ * the store's dashboard writer in one transaction; returns how many.
+ */
 export function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; users: readonly string[]; seed: number }): number {
   if (options.tables === 0) return 0;
   const random = createSeededRandom(options.seed ^ 0xda5b);
   const total = Math.min(20_000, Math.max(12, Math.floor(options.tables / 50)));
   const userIds = new Map((db.prepare('SELECT user_id, id FROM users').all() as { user_id: string; id: number }[]).map((u) => [u.user_id, u.id]));
+  const userId = (user: string) => userIds.get(user) as number;
   const tableIdRange = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM tables').get() as { lo: number; hi: number };
-  const insertGroup = db.prepare(`INSERT INTO dashboard_groups (key, product, cluster, name, url, description) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id`).pluck();
-  const insertDashboard = db.prepare(`INSERT INTO dashboards (key, group_id, name, url, description, created_timestamp, updated_timestamp,
-      last_successful_run_timestamp, last_run_timestamp, last_run_state, total_views, popularity)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id`).pluck();
-  const clear = ['dashboard_tables', 'dashboard_owners', 'dashboard_tags', 'dashboard_queries', 'dashboard_charts', 'dashboard_viewers']
-    .map((t) => db.prepare(`DELETE FROM ${t} WHERE dashboard_id = ?`));
-  const insertTable = db.prepare('INSERT OR IGNORE INTO dashboard_tables (dashboard_id, table_id) VALUES (?, ?)');
-  const insertOwner = db.prepare('INSERT OR IGNORE INTO dashboard_owners (dashboard_id, user_id) VALUES (?, ?)');
-  const insertViewer = db.prepare('INSERT OR IGNORE INTO dashboard_viewers (dashboard_id, user_id, view_count) VALUES (?, ?, ?)');
-  const insertQuery = db.prepare('INSERT INTO dashboard_queries (dashboard_id, sort_order, name, url, query_text) VALUES (?, ?, ?, ?, ?)');
-  const insertChart = db.prepare('INSERT INTO dashboard_charts (dashboard_id, sort_order, name) VALUES (?, ?, ?)');
+  const writer = createDashboardWriter(db);
   const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
   const insertTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id').pluck();
-  const insertDashboardTag = db.prepare('INSERT OR IGNORE INTO dashboard_tags (dashboard_id, tag_id) VALUES (?, ?)');
+  const tagId = (tag: string) => (findTag.get(tag) as number | undefined) ?? (insertTag.get(tag) as number);
   const ids: number[] = [];
   db.transaction(() => {
     for (let i = 0; i < total; i++) {
       const p = DASHBOARD_PRODUCTS[i % DASHBOARD_PRODUCTS.length];
       const groupName = DASHBOARD_GROUPS[Math.floor(i / DASHBOARD_PRODUCTS.length) % DASHBOARD_GROUPS.length];
       const groupId = `${groupName.toLowerCase()}_${p.product}`;
-      const groupKey = `${p.product}_dashboard://${p.cluster}.${groupId}`;
-      const group = insertGroup.get(groupKey, p.product, p.cluster, groupName, `https://${p.host}/spaces/${groupId}`, `${groupName} dashboards in ${p.product}`) as number;
       const topic = DASHBOARD_TOPICS[i % DASHBOARD_TOPICS.length];
       const view = DASHBOARD_VIEWS[Math.floor(i / DASHBOARD_TOPICS.length) % DASHBOARD_VIEWS.length];
       const round = Math.floor(i / (DASHBOARD_TOPICS.length * DASHBOARD_VIEWS.length));
-      const name = `${topic} ${view}${round ? ` ${round + 1}` : ''}`;
       const slug = `${topic}_${view}_${round}`.toLowerCase().replace(/[^a-z0-9]+/g, '_');
-      const viewers = random.sample(options.users, random.int(0, 15)).map((u) => ({ u, n: random.int(1, 120) }));
-      const views = viewers.reduce((sum, v) => sum + v.n, 0);
+      // The random draws come in a fixed order (same seed ⇒ same dashboards): keep it.
+      const viewers = random.sample(options.users, random.int(0, 15)).map((u) => ({ user_row_id: userId(u), view_count: random.int(1, 120) }));
       const updated = DEMO_EPOCH_SECONDS - random.int(0, 30 * 86400);
-      const id = insertDashboard.get(`${groupKey}/${slug}`, group, name, `https://${p.host}/dashboards/${slug}`,
-        `${topic} ${view.toLowerCase()} for the ${groupName} team`, updated - random.int(30, 700) * 86400, updated,
-        updated - 3600, updated - 3600, random.chance(0.08) ? 'failed' : 'succeeded', views,
-        viewers.length ? viewers.length * Math.log(1 + views) : 0) as number;
-      for (const statement of clear) statement.run(id);
-      for (const t of new Set(Array.from({ length: random.int(1, 5) }, () => random.int(tableIdRange.lo, tableIdRange.hi)))) insertTable.run(id, t);
-      for (const owner of random.sample(options.users, random.int(1, 2))) insertOwner.run(id, userIds.get(owner));
-      for (const v of viewers) insertViewer.run(id, userIds.get(v.u), v.n);
-      random.sample(CHARTS, random.int(2, 6)).forEach((chart, n) => insertChart.run(id, n, `${topic} ${chart}`));
+      const created = updated - random.int(30, 700) * 86400;
+      const runState = random.chance(0.08) ? 'failed' : 'succeeded';
+      const tableIds = new Set(Array.from({ length: random.int(1, 5) }, () => random.int(tableIdRange.lo, tableIdRange.hi)));
+      const owners = random.sample(options.users, random.int(1, 2));
+      const charts = random.sample(CHARTS, random.int(2, 6)).map((chart) => `${topic} ${chart}`);
+      const queries = [];
       for (let q = 0; q < random.int(1, 3); q++) {
-        insertQuery.run(id, q, `${topic} query ${q + 1}`, `https://${p.host}/dashboards/${slug}/queries/${q + 1}`,
-          `SELECT ds, count(*) FROM ${groupName.toLowerCase()}.${topic.toLowerCase().replace(/ /g, '_')} GROUP BY ds`);
+        queries.push({ name: `${topic} query ${q + 1}`, url: `https://${p.host}/dashboards/${slug}/queries/${q + 1}`,
+          query_text: `SELECT ds, count(*) FROM ${groupName.toLowerCase()}.${topic.toLowerCase().replace(/ /g, '_')} GROUP BY ds` });
       }
-      for (const tag of random.sample([groupName.toLowerCase(), 'kpi', 'weekly_review', 'certified'], random.int(0, 2))) {
-        insertDashboardTag.run(id, (findTag.get(tag) as number | undefined) ?? (insertTag.get(tag) as number));
-      }
-      ids.push(id);
+      const tags = random.sample([groupName.toLowerCase(), 'kpi', 'weekly_review', 'certified'], random.int(0, 2));
+      ids.push(writer.writeDashboard({
+        product: p.product, cluster: p.cluster, group_id: groupId, group_name: groupName,
+        group_url: `https://${p.host}/spaces/${groupId}`, group_description: `${groupName} dashboards in ${p.product}`,
+        dashboard_id: slug, name: `${topic} ${view}${round ? ` ${round + 1}` : ''}`, url: `https://${p.host}/dashboards/${slug}`,
+        description: `${topic} ${view.toLowerCase()} for the ${groupName} team`, created_timestamp: created,
+        updated_timestamp: updated, last_successful_run_timestamp: updated - 3600, last_run_timestamp: updated - 3600,
+        last_run_state: runState, total_views: viewers.reduce((sum, v) => sum + v.view_count, 0),
+        table_ids: [...tableIds], owner_ids: owners.map(userId), viewers, charts, queries, tag_ids: tags.map(tagId),
+      }));
     }
   })();
   createSearchIndexMaintainer(db).refreshDashboards(ids);

@@ -1,11 +1,13 @@
 // Ingest's SQL: applies one validated record to the store. Tables and users go through the store's
-// bulk writer (store/write-tables.ts); dashboards, lineage, usage, owners and tags are written here.
+// bulk writer (store/write-tables.ts), dashboards and their owners, tags and viewers through the
+// dashboard writer (store/write-dashboards.ts); lineage, table usage, owners and tags are written here.
 // Every record runs in its own savepoint inside the caller's batch transaction, so a record that
 // fails leaves no trace and the batch goes on. Ids of touched tables, dashboards and users are kept
 // so the search index is refreshed once, after the load.
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { buildTableKey, type BadgeRecord, type TableRecord } from '../store/catalog-records';
 import { createTableWriter } from '../store/write-tables';
+import { createDashboardWriter } from '../store/write-dashboards';
 import { createSearchIndexMaintainer } from '../store/search-index';
 import { createEditLog } from '../store/edit-log';
 import { createCatalogOverview } from '../store/read-catalog-overview';
@@ -42,21 +44,13 @@ export interface IngestWriterOptions {
 
 const REFRESH_CHUNK = 5000;
 
-export function dashboardGroupKey(d: { product: string; cluster: string; group_id: string }): string {
-  return `${d.product}_dashboard://${d.cluster}.${d.group_id}`;
-}
-
-export function dashboardKey(d: { product: string; cluster: string; group_id: string; id: string }): string {
-  return `${dashboardGroupKey(d)}/${d.id}`;
-}
-
 export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOptions = {}): IngestWriter {
   const rebuildThreshold = options.rebuildThreshold ?? 20_000;
   const tableWriter = createTableWriter(db);
+  const dashboardWriter = createDashboardWriter(db);
   const searchIndex = createSearchIndexMaintainer(db);
 
   const findTable = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
-  const findDashboard = db.prepare('SELECT id FROM dashboards WHERE key = ?').pluck();
   const userRows = createUserRows(db);
   const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
   const insertTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
@@ -85,40 +79,6 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     FROM table_applications ta JOIN applications a ON a.id = ta.application_id WHERE ta.table_id = ?`);
   const reportsOfTable = db.prepare('SELECT name, url FROM resource_reports WHERE table_id = ?');
 
-  const upsertGroup = db.prepare(`
-    INSERT INTO dashboard_groups (key, product, cluster, name, url, description) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (key) DO UPDATE SET name = coalesce(excluded.name, name), url = coalesce(excluded.url, url),
-      description = coalesce(excluded.description, description)
-    RETURNING id`).pluck();
-  const upsertDashboard = db.prepare(`
-    INSERT INTO dashboards (key, group_id, name, url, description, created_timestamp, updated_timestamp,
-      last_successful_run_timestamp, last_run_timestamp, last_run_state)
-    VALUES (@key, @group_id, @name, @url, @description, @created_timestamp, @updated_timestamp,
-      @last_successful_run_timestamp, @last_run_timestamp, @last_run_state)
-    ON CONFLICT (key) DO UPDATE SET group_id = excluded.group_id, name = excluded.name, url = excluded.url,
-      description = excluded.description, created_timestamp = excluded.created_timestamp,
-      updated_timestamp = excluded.updated_timestamp,
-      last_successful_run_timestamp = excluded.last_successful_run_timestamp,
-      last_run_timestamp = excluded.last_run_timestamp, last_run_state = excluded.last_run_state
-    RETURNING id`).pluck();
-  const dashboardChildren = (name: string) => db.prepare(`DELETE FROM ${name} WHERE dashboard_id = ?`);
-  const clearDashboard = {
-    owners: dashboardChildren('dashboard_owners'),
-    tags: dashboardChildren('dashboard_tags'),
-    badges: dashboardChildren('dashboard_badges'),
-    tables: dashboardChildren('dashboard_tables'),
-    queries: dashboardChildren('dashboard_queries'),
-    charts: dashboardChildren('dashboard_charts'),
-  };
-  const insertDashboardOwner = db.prepare('INSERT OR IGNORE INTO dashboard_owners (dashboard_id, user_id) VALUES (?, ?)');
-  const insertDashboardTag = db.prepare('INSERT OR IGNORE INTO dashboard_tags (dashboard_id, tag_id) VALUES (?, ?)');
-  const insertDashboardBadge = db.prepare('INSERT OR IGNORE INTO dashboard_badges (dashboard_id, badge_id) VALUES (?, ?)');
-  const insertDashboardTable = db.prepare('INSERT OR IGNORE INTO dashboard_tables (dashboard_id, table_id) VALUES (?, ?)');
-  const insertDashboardQuery = db.prepare(
-    'INSERT INTO dashboard_queries (dashboard_id, sort_order, name, url, query_text) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insertDashboardChart = db.prepare('INSERT INTO dashboard_charts (dashboard_id, sort_order, name) VALUES (?, ?, ?)');
-
   const insertTableLineage = db.prepare('INSERT OR IGNORE INTO table_lineage (upstream_key, downstream_key) VALUES (?, ?)');
   const insertColumnLineage = db.prepare('INSERT OR IGNORE INTO column_lineage (upstream_key, downstream_key) VALUES (?, ?)');
 
@@ -126,10 +86,6 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     INSERT INTO table_readers (table_id, user_id, read_count) VALUES (?, ?, ?)
     ON CONFLICT (table_id, user_id) DO UPDATE SET read_count = excluded.read_count`);
   const deleteReader = db.prepare('DELETE FROM table_readers WHERE table_id = ? AND user_id = ?');
-  const setViewer = db.prepare(`
-    INSERT INTO dashboard_viewers (dashboard_id, user_id, view_count) VALUES (?, ?, ?)
-    ON CONFLICT (dashboard_id, user_id) DO UPDATE SET view_count = excluded.view_count`);
-  const deleteViewer = db.prepare('DELETE FROM dashboard_viewers WHERE dashboard_id = ? AND user_id = ?');
   const insertTableOwner = db.prepare('INSERT OR IGNORE INTO table_owners (table_id, user_id) VALUES (?, ?)');
   const insertTableTag = db.prepare('INSERT OR IGNORE INTO table_tags (table_id, tag_id) VALUES (?, ?)');
 
@@ -162,7 +118,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     return id;
   }
   function requireDashboard(key: string): number {
-    const id = findDashboard.get(key) as number | undefined;
+    const id = dashboardWriter.findDashboard(key);
     if (id === undefined) throw new RejectedRecordError(`unknown dashboard "${key}" (load the dashboard record first)`);
     return id;
   }
@@ -213,47 +169,16 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
   }
 
   function applyDashboard(r: DashboardIngestRecord): void {
-    // Check every reference before writing anything.
+    // Check every reference before writing anything. Viewers come as usage records.
     const tableIds = r.tables?.map(requireTable);
-    const groupId = upsertGroup.get(
-      dashboardGroupKey(r), r.product, r.cluster, r.group_name ?? null, r.group_url ?? null, r.group_description ?? null,
-    ) as number;
-    const id = upsertDashboard.get({
-      key: dashboardKey(r),
-      group_id: groupId,
-      name: r.name,
-      url: r.url ?? null,
-      description: r.description ?? null,
-      created_timestamp: r.created_timestamp ?? null,
-      updated_timestamp: r.updated_timestamp ?? null,
-      last_successful_run_timestamp: r.last_successful_run_timestamp ?? null,
-      last_run_timestamp: r.last_run_timestamp ?? null,
-      last_run_state: r.last_run_state ?? null,
-    }) as number;
-    if (r.owners) {
-      clearDashboard.owners.run(id);
-      for (const owner of r.owners) insertDashboardOwner.run(id, resolveUser(owner));
-    }
-    if (r.tags) {
-      clearDashboard.tags.run(id);
-      for (const tag of r.tags) insertDashboardTag.run(id, resolveTag(tag));
-    }
-    if (r.badges) {
-      clearDashboard.badges.run(id);
-      for (const badge of r.badges) insertDashboardBadge.run(id, resolveBadge(badge));
-    }
-    if (tableIds) {
-      clearDashboard.tables.run(id);
-      for (const tableId of tableIds) insertDashboardTable.run(id, tableId);
-    }
-    if (r.queries) {
-      clearDashboard.queries.run(id);
-      r.queries.forEach((q, i) => insertDashboardQuery.run(id, i, q.name ?? null, q.url ?? null, q.query_text ?? null));
-    }
-    if (r.charts) {
-      clearDashboard.charts.run(id);
-      r.charts.forEach((name, i) => insertDashboardChart.run(id, i, name));
-    }
+    const id = dashboardWriter.writeDashboard({
+      ...r,
+      dashboard_id: r.id,
+      table_ids: tableIds,
+      owner_ids: r.owners?.map(resolveUser),
+      tag_ids: r.tags?.map(resolveTag),
+      badge_ids: r.badges?.map(resolveBadge),
+    });
     touchDashboard(id);
   }
 
@@ -272,8 +197,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     } else {
       const dashboardId = requireDashboard(r.dashboard_key as string);
       const userId = resolveUser(r.user_email);
-      if (r.read_count === 0) deleteViewer.run(dashboardId, userId);
-      else setViewer.run(dashboardId, userId, r.read_count);
+      dashboardWriter.setViewCount(dashboardId, userId, r.read_count);
       touchDashboard(dashboardId);
     }
   }
@@ -285,7 +209,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
       touchTable(tableId);
     } else {
       const dashboardId = requireDashboard(r.resource_key);
-      insertDashboardOwner.run(dashboardId, resolveUser(r.user_email));
+      dashboardWriter.addOwner(dashboardId, resolveUser(r.user_email));
       touchDashboard(dashboardId);
     }
   }
@@ -297,7 +221,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
       touchTable(tableId);
     } else {
       const dashboardId = requireDashboard(r.resource_key);
-      insertDashboardTag.run(dashboardId, resolveTag(r.tag));
+      dashboardWriter.addTag(dashboardId, resolveTag(r.tag));
       touchDashboard(dashboardId);
     }
   }

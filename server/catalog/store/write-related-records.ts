@@ -1,12 +1,13 @@
 // Writes the records that hang off tables — dashboards, lineage edges, complex column types — for
-// fixtures and loaders. Upserts by key and replaces what is attached, one transaction per call.
+// fixtures and loaders, one transaction per call. Dashboards go through the dashboard writer
+// (write-dashboards.ts: a list given replaces what is attached, one left out keeps it; unknown table
+// keys are skipped); a column's type metadata is replaced whole.
 import type { CatalogDatabase } from './open-catalog-database';
-import {
-  buildDashboardGroupKey, buildDashboardKey, type BadgeRecord, type DashboardRecord, type TypeMetadataRecord,
-} from './catalog-records';
+import type { BadgeRecord, DashboardRecord, TypeMetadataRecord } from './catalog-records';
 import { createImmediateRunner } from './run-immediate';
 import { createUserRows } from './user-rows';
 import { createSearchIndexMaintainer } from './search-index';
+import { createDashboardWriter } from './write-dashboards';
 
 export interface RelatedRecordWriter {
   /** Returns dashboard ids. */
@@ -17,35 +18,11 @@ export interface RelatedRecordWriter {
   writeTypeMetadata(tableKey: string, columnName: string, type: TypeMetadataRecord): boolean;
 }
 
-const DASHBOARD_CHILDREN = ['dashboard_tables', 'dashboard_owners', 'dashboard_tags', 'dashboard_badges',
-  'dashboard_queries', 'dashboard_charts', 'dashboard_viewers'] as const;
-
 export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWriter {
   const runImmediate = createImmediateRunner(db);
   const searchIndex = createSearchIndexMaintainer(db);
-  const upsertGroup = db.prepare(`
-    INSERT INTO dashboard_groups (key, product, cluster, name, url) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (key) DO UPDATE SET name = excluded.name, url = excluded.url RETURNING id`).pluck();
-  const upsertDashboard = db.prepare(`
-    INSERT INTO dashboards (key, group_id, name, url, description, created_timestamp, updated_timestamp,
-      last_successful_run_timestamp, last_run_timestamp, last_run_state, total_views)
-    VALUES (@key, @group_id, @name, @url, @description, @created_timestamp, @updated_timestamp,
-      @last_successful_run_timestamp, @last_run_timestamp, @last_run_state, @total_views)
-    ON CONFLICT (key) DO UPDATE SET group_id = excluded.group_id, name = excluded.name, url = excluded.url,
-      description = excluded.description, created_timestamp = excluded.created_timestamp,
-      updated_timestamp = excluded.updated_timestamp, last_successful_run_timestamp = excluded.last_successful_run_timestamp,
-      last_run_timestamp = excluded.last_run_timestamp, last_run_state = excluded.last_run_state,
-      total_views = excluded.total_views
-    RETURNING id`).pluck();
-  const deleteChildren = DASHBOARD_CHILDREN.map((t) => db.prepare(`DELETE FROM ${t} WHERE dashboard_id = ?`));
+  const dashboardWriter = createDashboardWriter(db);
   const tableId = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
-  const insertTable = db.prepare('INSERT OR IGNORE INTO dashboard_tables (dashboard_id, table_id) VALUES (?, ?)');
-  const insertOwner = db.prepare('INSERT OR IGNORE INTO dashboard_owners (dashboard_id, user_id) VALUES (?, ?)');
-  const insertTag = db.prepare('INSERT OR IGNORE INTO dashboard_tags (dashboard_id, tag_id) VALUES (?, ?)');
-  const insertBadge = db.prepare('INSERT OR IGNORE INTO dashboard_badges (dashboard_id, badge_id) VALUES (?, ?)');
-  const insertQuery = db.prepare('INSERT INTO dashboard_queries (dashboard_id, sort_order, name, url, query_text) VALUES (?, ?, ?, ?, ?)');
-  const insertChart = db.prepare('INSERT INTO dashboard_charts (dashboard_id, sort_order, name) VALUES (?, ?, ?)');
-  const insertViewer = db.prepare('INSERT OR REPLACE INTO dashboard_viewers (dashboard_id, user_id, view_count) VALUES (?, ?, ?)');
   const userRows = createUserRows(db);
   const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
   const newTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
@@ -67,28 +44,14 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
 
   return {
     writeDashboards: (records) => runImmediate(() => {
-      const ids = records.map((d) => {
-        const groupId = upsertGroup.get(buildDashboardGroupKey(d), d.product, d.cluster, d.group_name ?? null, d.group_url ?? null) as number;
-        const id = upsertDashboard.get({
-          key: buildDashboardKey(d), group_id: groupId, name: d.name, url: d.url ?? null, description: d.description ?? null,
-          created_timestamp: d.created_timestamp ?? null, updated_timestamp: d.updated_timestamp ?? null,
-          last_successful_run_timestamp: d.last_successful_run_timestamp ?? null,
-          last_run_timestamp: d.last_run_timestamp ?? null, last_run_state: d.last_run_state ?? null,
-          total_views: d.total_views ?? 0,
-        }) as number;
-        for (const del of deleteChildren) del.run(id);
-        for (const key of d.tables ?? []) {
-          const t = tableId.get(key) as number | undefined;
-          if (t !== undefined) insertTable.run(id, t);
-        }
-        for (const owner of d.owners ?? []) insertOwner.run(id, userId(owner));
-        for (const tag of d.tags ?? []) insertTag.run(id, tagId(tag));
-        for (const b of d.badges ?? []) insertBadge.run(id, badgeId(b));
-        (d.queries ?? []).forEach((q, i) => insertQuery.run(id, i, q.name, q.url, q.query_text));
-        (d.charts ?? []).forEach((name, i) => insertChart.run(id, i, name));
-        for (const v of d.viewers ?? []) insertViewer.run(id, userId(v.user_id), v.view_count);
-        return id;
-      });
+      const ids = records.map((d) => dashboardWriter.writeDashboard({
+        ...d,
+        table_ids: d.tables?.map((key) => tableId.get(key) as number | undefined).filter((id) => id !== undefined),
+        owner_ids: d.owners?.map(userId),
+        tag_ids: d.tags?.map(tagId),
+        badge_ids: d.badges?.map(badgeId),
+        viewers: d.viewers?.map((v) => ({ user_row_id: userId(v.user_id), view_count: v.view_count })),
+      }));
       searchIndex.refreshDashboards(ids);
       return ids;
     }),
