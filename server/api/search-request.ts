@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SearchRequestSchema } from '../../contract/bff-api';
-import type { AmundsenSearchRequest } from '../upstream/amundsen-schemas';
+import type { AmundsenSearchRequest } from '../../contract/amundsen-shapes';
 
 type ParsedSearchRequest = z.output<typeof SearchRequestSchema>;
 

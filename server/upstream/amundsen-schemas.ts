@@ -1,35 +1,53 @@
-// Amundsen's metadata and search response shapes (API.md §3, §5), checked at runtime. Lenient where
-// real services differ between versions (missing lists become [], missing values null).
+// Amundsen's metadata and search responses as the BFF parses them. The shapes are the contract's
+// (contract/amundsen-shapes.ts); each object schema below `satisfies` a ShapeOf the contract type, so
+// a field the contract adds, drops or retypes fails the build here. Lenient where real services
+// differ between versions (missing lists become [], missing values null); where a parser keeps a field
+// looser than the contract, or skips one, the type it is checked against says so (Loosen, Omit, Retype).
 import { z } from 'zod';
+import type * as Contract from '../../contract/amundsen-shapes';
+
+/** One zod schema for every field of T (none missing, none extra), each parsing to T's type for it. */
+type ShapeOf<T> = { [K in keyof T]-?: z.ZodType<T[K], unknown> };
+/** T whose fields K may still be null or missing after parsing. */
+type Loosen<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null | undefined };
+/** T with some of its fields parsed to another type (R may only name fields of T). */
+type Retype<T, R extends { [K in keyof R]: K extends keyof T ? unknown : never }> = Omit<T, keyof R> & R;
+/** Compiles only if every value of T is valid input to S (the other direction: T widened, S not). */
+type Accepts<S extends z.ZodType, T extends z.input<S>> = [S, T];
+/** T as a type literal, deeply (an interface has no implicit index signature for `.loose()` input). */
+type Plain<T> = T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
 
 const str = z.string().nullish().transform((v) => v ?? null);
 const num = z.number().nullish().transform((v) => v ?? null);
 const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).nullish().transform((v) => v ?? []);
 
+/** Unknown fields are kept; `is_active` and `other_key_values` may be missing (normalizeUser fills them). */
 export const AmundsenUserSchema = z
   .object({
     user_id: str, email: str, first_name: str, last_name: str, full_name: str, display_name: str,
     is_active: z.boolean().nullish(), github_username: str, team_name: str, slack_id: str, employee_type: str,
     manager_fullname: str, manager_email: str, manager_id: str, role_name: str, profile_url: str,
     other_key_values: z.record(z.string(), z.string()).nullish(),
-  })
+  } satisfies ShapeOf<Loosen<Contract.AmundsenUser, 'is_active' | 'other_key_values'>>)
   .loose();
 export type AmundsenUser = z.infer<typeof AmundsenUserSchema>;
 
-export const AmundsenTagSchema = z.object({ tag_type: z.string().nullish().transform((v) => v ?? 'default'), tag_name: z.string() });
-export const AmundsenBadgeSchema = z.object({ badge_name: z.string(), category: z.string().nullish().transform((v) => v ?? '') });
+export const AmundsenTagSchema = z.object({
+  tag_type: z.string().nullish().transform((v) => v ?? 'default'), tag_name: z.string(),
+} satisfies ShapeOf<Contract.AmundsenTag>);
+export const AmundsenBadgeSchema = z.object({
+  badge_name: z.string(), category: z.string().nullish().transform((v) => v ?? ''),
+} satisfies ShapeOf<Contract.AmundsenBadge>);
 
-const StatSchema = z.object({ stat_type: z.string(), stat_val: str, start_epoch: num, end_epoch: num, is_metric: z.boolean().nullish().transform((v) => v ?? null) });
+const StatSchema = z.object({
+  stat_type: z.string(), stat_val: str, start_epoch: num, end_epoch: num, is_metric: z.boolean().nullish().transform((v) => v ?? null),
+} satisfies ShapeOf<Contract.AmundsenStat>);
 
-type AmundsenTypeMetadata = {
-  kind: string; name: string; key: string; description: string | null; data_type: string; sort_order: number;
-  badges: { badge_name: string; category: string }[]; children: AmundsenTypeMetadata[];
-};
-const TypeMetadataSchema: z.ZodType<AmundsenTypeMetadata, unknown> = z.lazy(() =>
+const TypeMetadataSchema: z.ZodType<Contract.AmundsenTypeMetadata, unknown> = z.lazy(() =>
   z.object({
     kind: z.string(), name: z.string(), key: z.string(), description: str, data_type: z.string(),
     sort_order: z.number(), badges: list(AmundsenBadgeSchema), children: list(TypeMetadataSchema),
-  }),
+  } satisfies ShapeOf<Contract.AmundsenTypeMetadata>),
 );
 
 const ColumnSchema = z.object({
@@ -41,10 +59,17 @@ const ColumnSchema = z.object({
   stats: list(StatSchema),
   badges: list(AmundsenBadgeSchema),
   type_metadata: TypeMetadataSchema.nullish().transform((v) => v ?? null),
-});
+} satisfies ShapeOf<Contract.AmundsenColumn>);
 
-const ApplicationSchema = z.object({ application_url: str, description: str, id: z.string(), name: str, kind: str });
+const ApplicationSchema = z.object({
+  application_url: str, description: str, id: z.string(), name: str, kind: str,
+} satisfies ShapeOf<Contract.AmundsenApplication>);
 
+const ReaderSchema = z.object({
+  user: AmundsenUserSchema, read_count: z.number().nullish().transform((v) => v ?? 0),
+} satisfies ShapeOf<Retype<Contract.AmundsenReader, { user: AmundsenUser }>>);
+
+/** The BFF shows neither common joins nor common filters, so it does not parse them. */
 export const AmundsenTableSchema = z.object({
   database: z.string(),
   cluster: z.string(),
@@ -58,26 +83,38 @@ export const AmundsenTableSchema = z.object({
   badges: list(AmundsenBadgeSchema),
   columns: list(ColumnSchema),
   owners: list(AmundsenUserSchema),
-  table_readers: list(z.object({ user: AmundsenUserSchema, read_count: z.number().nullish().transform((v) => v ?? 0) })),
-  watermarks: list(z.object({ watermark_type: str, partition_key: str, partition_value: str, create_time: str })),
+  table_readers: list(ReaderSchema),
+  watermarks: list(z.object({
+    watermark_type: str, partition_key: str, partition_value: str, create_time: str,
+  } satisfies ShapeOf<Contract.AmundsenWatermark>)),
   table_writer: ApplicationSchema.nullish().transform((v) => v ?? null),
   table_apps: z.array(ApplicationSchema).nullish().transform((v) => v ?? null),
-  resource_reports: z.array(z.object({ name: z.string(), url: z.string() })).nullish().transform((v) => v ?? null),
-  source: z.object({ source_type: z.string(), source: z.string() }).nullish().transform((v) => v ?? null),
-  programmatic_descriptions: list(z.object({ source: z.string(), text: z.string() })),
-});
+  resource_reports: z.array(z.object({
+    name: z.string(), url: z.string(),
+  } satisfies ShapeOf<Contract.AmundsenResourceReport>)).nullish().transform((v) => v ?? null),
+  source: z.object({
+    source_type: z.string(), source: z.string(),
+  } satisfies ShapeOf<Contract.AmundsenSource>).nullish().transform((v) => v ?? null),
+  programmatic_descriptions: list(z.object({
+    source: z.string(), text: z.string(),
+  } satisfies ShapeOf<Contract.AmundsenProgrammaticDescription>)),
+} satisfies ShapeOf<Retype<
+  Omit<Contract.AmundsenTable, 'common_joins' | 'common_filters'>,
+  { owners: AmundsenUser[]; table_readers: z.infer<typeof ReaderSchema>[] }
+>>);
 export type AmundsenTable = z.infer<typeof AmundsenTableSchema>;
 
 export const AmundsenTableSummarySchema = z.object({
   database: z.string(), cluster: z.string(), schema: z.string(), name: z.string(), description: str,
   schema_description: str,
-});
+} satisfies ShapeOf<Contract.AmundsenTableSummary>);
 
 export const PopularResourcesSchema = z.object({
   // A type that was not requested comes back as {} instead of [] (API.md §9.1).
   Table: z.union([z.array(AmundsenTableSummarySchema), z.object({}).transform(() => [])]).optional().transform((v) => v ?? []),
 });
 
+/** The BFF does not read `resource_type`; an index without scores gives a null `search_score`. */
 export const SearchTableHitSchema = z.object({
   key: z.string(),
   description: str,
@@ -90,26 +127,32 @@ export const SearchTableHitSchema = z.object({
   cluster: z.string(),
   search_score: num,
   highlight: z.record(z.string(), z.array(z.string())).nullish().transform((v) => v ?? {}),
-});
+} satisfies ShapeOf<Loosen<Omit<Contract.AmundsenTableSearchHit, 'resource_type'>, 'search_score'>>);
 
 const SearchGroupSchema = <T extends z.ZodTypeAny>(hit: T) =>
-  z.object({ total_results: z.number(), results: z.array(hit) });
+  z.object({ total_results: z.number(), results: z.array(hit) } satisfies ShapeOf<Contract.AmundsenSearchGroup<z.infer<T>>>);
 
+/** Only table hits are read; the other resource types' groups pass through unchecked. */
+const SearchResultsSchema = z.object({ table: SearchGroupSchema(SearchTableHitSchema).optional() }).loose();
+
+/** `status_code` is not read; `msg` and the paging may be missing. */
 export const SearchResponseSchema = z.object({
   msg: z.string().nullish(),
-  // Nansen's catalog: the corrected term its typo fallback searched for (not in Amundsen's contract).
   did_you_mean: z.string().optional(),
   page_index: z.number().nullish(),
   results_per_page: z.number().nullish(),
-  results: z.object({ table: SearchGroupSchema(SearchTableHitSchema).optional() }).loose(),
-});
+  results: SearchResultsSchema,
+} satisfies ShapeOf<Retype<
+  Loosen<Omit<Contract.AmundsenSearchResponse, 'status_code'>, 'msg' | 'page_index' | 'results_per_page'>,
+  { results: z.infer<typeof SearchResultsSchema> }
+>>);
 export type AmundsenSearchResponse = z.infer<typeof SearchResponseSchema>;
 
-export interface AmundsenSearchRequest {
-  query_term: string;
-  resource_types: string[];
-  page_index: number;
-  results_per_page: number;
-  filters: { name: string; values: string[]; operation: 'AND' | 'OR' }[];
-  highlight_options: Record<string, { enable_highlight: boolean }>;
-}
+// Whatever the contract allows must parse: a contract field widened (say to string | null) while its
+// parser still demands a string fails here.
+type ParsersAcceptTheContract = [
+  Accepts<typeof AmundsenUserSchema, Plain<Contract.AmundsenUser>>,
+  Accepts<typeof AmundsenTableSchema, Plain<Contract.AmundsenTable>>,
+  Accepts<typeof AmundsenTableSummarySchema, Plain<Contract.AmundsenTableSummary>>,
+  Accepts<typeof SearchResponseSchema, Plain<Contract.AmundsenSearchResponse>>,
+];

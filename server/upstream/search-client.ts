@@ -1,5 +1,6 @@
 // The only code that calls the search service (the embedded catalog or Amundsen's).
-import { SearchResponseSchema, type AmundsenSearchRequest, type AmundsenSearchResponse } from './amundsen-schemas';
+import type { AmundsenSearchRequest } from '../../contract/amundsen-shapes';
+import { SearchResponseSchema, type AmundsenSearchResponse } from './amundsen-schemas';
 import type { UpstreamHttp } from './upstream-http';
 
 export interface SearchClient {

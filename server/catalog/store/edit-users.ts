@@ -2,7 +2,7 @@
 // ("follow"). One BEGIN IMMEDIATE transaction per write, with its edit-log entry and the user's
 // search document refreshed in the same transaction.
 import type { CatalogDatabase } from './open-catalog-database';
-import type { AmundsenUser } from './amundsen-models';
+import type { AmundsenUser } from '../../../contract/amundsen-shapes';
 import { createEditLog, type EditLog } from './edit-log';
 import { createImmediateRunner } from './run-immediate';
 import { createUserRows, type UserRowValues } from './user-rows';

@@ -1,7 +1,7 @@
 // Catalog-wide reads: tag usage, badges, statistics, the last-ingest timestamp and the popular
 // lists (personalised by co-readers when a user id is given).
 import type { CatalogDatabase } from './open-catalog-database';
-import type { AmundsenBadge, AmundsenTableSummary } from './amundsen-models';
+import type { AmundsenBadge, AmundsenTableSummary } from '../../../contract/amundsen-shapes';
 import { createDashboardReader, type AmundsenDashboardSummary } from './read-dashboards';
 
 /** `catalog_settings` row holding the epoch seconds of the last completed ingest. */

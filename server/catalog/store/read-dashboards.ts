@@ -1,6 +1,6 @@
 // The store's read path for dashboards: Amundsen's DashboardDetail and DashboardSummary shapes.
 import type { CatalogDatabase } from './open-catalog-database';
-import type { AmundsenBadge, AmundsenPopularTable, AmundsenTag, AmundsenUser } from './amundsen-models';
+import type { AmundsenBadge, AmundsenPopularTable, AmundsenTag, AmundsenUser } from '../../../contract/amundsen-shapes';
 import { toAmundsenUser, USER_COLUMNS, type UserRow } from './read-tables';
 
 export interface AmundsenDashboardSummary {

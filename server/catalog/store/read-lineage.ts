@@ -9,7 +9,7 @@
 //   entities in that direction at ANY depth, so a client knows how much a deeper walk would show;
 // - `in_amundsen` is filled (true when the key is a table/column of this catalog).
 import type { CatalogDatabase } from './open-catalog-database';
-import type { AmundsenBadge } from './amundsen-models';
+import type { AmundsenBadge } from '../../../contract/amundsen-shapes';
 
 export type LineageDirection = 'upstream' | 'downstream' | 'both';
 

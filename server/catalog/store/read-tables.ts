@@ -10,7 +10,7 @@ import type {
   AmundsenTableSummary,
   AmundsenTypeMetadata,
   AmundsenUser,
-} from './amundsen-models';
+} from '../../../contract/amundsen-shapes';
 
 /** How many readers the table detail lists (Amundsen's Neo4j proxy returns the top 5). */
 export const TABLE_READER_LIMIT = 5;

@@ -1,6 +1,6 @@
 // The store's read path for users: profiles and the resources a user follows, owns and reads.
 import type { CatalogDatabase } from './open-catalog-database';
-import type { AmundsenPopularTable, AmundsenUser } from './amundsen-models';
+import type { AmundsenPopularTable, AmundsenUser } from '../../../contract/amundsen-shapes';
 import { toAmundsenUser, USER_COLUMNS, type UserRow } from './read-tables';
 import { createDashboardReader, type AmundsenDashboardSummary } from './read-dashboards';
 

@@ -1,0 +1,141 @@
+// Amundsen's metadata and search JSON, the one description of it (API.md §3, §5): every field
+// present, null where unknown, exactly as the services serialise their models. The embedded catalog
+// (server/catalog/store) emits these types; the BFF's parsers (server/upstream/amundsen-schemas.ts)
+// are checked against them at compile time, so a field added, removed or retyped here breaks the
+// build wherever either side disagrees. Types only: nothing here runs.
+import type { TypeMetadata } from './bff-api';
+
+export interface AmundsenUser {
+  user_id: string | null;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  full_name: string | null;
+  display_name: string | null;
+  is_active: boolean;
+  github_username: string | null;
+  team_name: string | null;
+  slack_id: string | null;
+  employee_type: string | null;
+  manager_fullname: string | null;
+  manager_email: string | null;
+  manager_id: string | null;
+  role_name: string | null;
+  profile_url: string | null;
+  other_key_values: Record<string, string>;
+}
+
+export interface AmundsenTag { tag_type: string; tag_name: string }
+export interface AmundsenBadge { badge_name: string; category: string }
+export interface AmundsenStat {
+  stat_type: string;
+  stat_val: string | null;
+  start_epoch: number | null;
+  end_epoch: number | null;
+  is_metric: boolean | null;
+}
+/** A column's complex type, nested; the frontend API passes it on as is, so bff-api.ts declares it for both. */
+export type AmundsenTypeMetadata = TypeMetadata;
+export interface AmundsenColumn {
+  name: string;
+  key: string | null;
+  description: string | null;
+  col_type: string;
+  sort_order: number;
+  stats: AmundsenStat[];
+  badges: AmundsenBadge[];
+  type_metadata: AmundsenTypeMetadata | null;
+}
+export interface AmundsenReader { user: AmundsenUser; read_count: number }
+export interface AmundsenWatermark {
+  watermark_type: string | null;
+  partition_key: string | null;
+  partition_value: string | null;
+  create_time: string | null;
+}
+export interface AmundsenApplication {
+  application_url: string | null;
+  description: string | null;
+  id: string;
+  name: string | null;
+  kind: string | null;
+}
+export interface AmundsenResourceReport { name: string; url: string }
+export interface AmundsenSource { source_type: string; source: string }
+export interface AmundsenProgrammaticDescription { source: string; text: string }
+export interface AmundsenSqlWhere { where_clause: string }
+
+export interface AmundsenTable {
+  database: string;
+  cluster: string;
+  schema: string;
+  name: string;
+  key: string | null;
+  tags: AmundsenTag[];
+  badges: AmundsenBadge[];
+  table_readers: AmundsenReader[];
+  description: string | null;
+  columns: AmundsenColumn[];
+  owners: AmundsenUser[];
+  watermarks: AmundsenWatermark[];
+  table_writer: AmundsenApplication | null;
+  table_apps: AmundsenApplication[] | null;
+  resource_reports: AmundsenResourceReport[] | null;
+  last_updated_timestamp: number | null;
+  source: AmundsenSource | null;
+  is_view: boolean;
+  programmatic_descriptions: AmundsenProgrammaticDescription[];
+  common_joins: unknown[] | null;
+  common_filters: AmundsenSqlWhere[] | null;
+}
+
+export interface AmundsenPopularTable {
+  database: string;
+  cluster: string;
+  schema: string;
+  name: string;
+  description: string | null;
+}
+
+export interface AmundsenTableSummary extends AmundsenPopularTable {
+  schema_description: string | null;
+}
+
+/** POST /v2/search body (§5.1). */
+export interface AmundsenSearchRequest {
+  query_term: string;
+  resource_types: string[];
+  page_index: number;
+  results_per_page: number;
+  filters: { name: string; values: string[]; operation: 'AND' | 'OR' }[];
+  highlight_options: Record<string, { enable_highlight: boolean }>;
+}
+
+/** A table hit of POST /v2/search (§5.1): `table` is the name, `column` the column names. */
+export interface AmundsenTableSearchHit {
+  key: string;
+  description: string | null;
+  badges: string[];
+  tag: string[];
+  schema: string;
+  table: string;
+  column: string[];
+  database: string;
+  cluster: string;
+  resource_type: string | null;
+  search_score: number;
+  highlight: Record<string, string[]>;
+}
+
+export interface AmundsenSearchGroup<Hit> { total_results: number; results: Hit[] }
+
+/** POST /v2/search answer (§5.1): one group per searched resource type, keyed lower-case. */
+export interface AmundsenSearchResponse {
+  msg: string;
+  page_index: number;
+  results_per_page: number;
+  status_code: number;
+  results: { table?: AmundsenSearchGroup<AmundsenTableSearchHit>; [resourceType: string]: AmundsenSearchGroup<unknown> | undefined };
+  /** Nansen's catalog only, when its typo fallback answered: the corrected term it searched for. */
+  did_you_mean?: string;
+}
