@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUTH_HEADER, openTestCatalog, type TestCatalog } from '../testing/open-test-catalog';
 import { openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
 import { ingestNdjson, type IngestOptions, type IngestProgress } from './ingest-ndjson';
+import { createIngestWriter, SEARCH_DOCUMENTS_PENDING } from './write-ingest-records';
+import { parseIngestLine } from './parse-ingest-line';
 
 let catalog: TestCatalog;
 let db: CatalogDatabase; // the ingest's own connection, like the CLI's
@@ -216,5 +218,33 @@ describe('ingestNdjson', () => {
     ), { batchSize: 10 });
     expect(summary.rejected).toEqual([{ line: 2, reason: `upstream and downstream are the same key "${T1}"` }]);
     expect(summary.loaded).toMatchObject({ table: 1, tag: 1, lineage: 0 });
+  });
+
+  it('writes search documents once, after the load, and clears its pending flag', async () => {
+    await ingest(ndjson(table1));
+    expect(one('SELECT count(*) FROM table_search WHERE key = ?', T1)).toBe(1);
+    expect(one(`SELECT count(*) FROM catalog_settings WHERE name = '${SEARCH_DOCUMENTS_PENDING}'`)).toBe(0);
+    const hits = await request(catalog.searchApp).post('/v2/search').set(...AUTH_HEADER).send({ query_term: 'test_table1', resource_types: ['table'] });
+    expect(hits.body.results.table.results.map((h: { key: string }) => h.key)).toEqual([T1]);
+  });
+
+  it('leaves a flag when it stops before writing search documents; the search app rebuilds them on its next start', async () => {
+    const writer = createIngestWriter(db);
+    const parsed = parseIngestLine(JSON.stringify(table1));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    writer.runBatch(() => writer.applyRecord(parsed.record)); // committed, and then the process "dies"
+    expect(one('SELECT count(*) FROM tables WHERE key = ?', T1)).toBe(1);
+    expect(one('SELECT count(*) FROM table_search WHERE key = ?', T1)).toBe(0);
+    expect(one(`SELECT value FROM catalog_settings WHERE name = '${SEARCH_DOCUMENTS_PENDING}'`)).toBe('1');
+
+    const restarted = openTestCatalog({ dbPath: catalog.dbPath });
+    try {
+      const hits = await request(restarted.searchApp).post('/v2/search').set(...AUTH_HEADER)
+        .send({ query_term: 'test_table1', resource_types: ['table'] });
+      expect(hits.body.results.table.results.map((h: { key: string }) => h.key)).toEqual([T1]);
+      expect(one(`SELECT count(*) FROM catalog_settings WHERE name = '${SEARCH_DOCUMENTS_PENDING}'`)).toBe(0);
+    } finally {
+      restarted.cleanup();
+    }
   });
 });

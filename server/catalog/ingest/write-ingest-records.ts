@@ -23,6 +23,9 @@ import type {
   UserIngestRecord,
 } from './ingest-record-schemas';
 
+/** catalog_settings flag: an ingest wrote tables whose search documents it has not written yet. */
+export const SEARCH_DOCUMENTS_PENDING = 'search_documents_pending';
+
 /** A record that is well-formed but cannot be applied (e.g. it names a table not in the catalog). */
 export class RejectedRecordError extends Error {
   override name = 'RejectedRecordError';
@@ -140,7 +143,9 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     }
     for (const owner of record.owners ?? []) resolveUser(owner);
     // Last step of the savepoint: the bulk writer caches ids and must not see a rollback after it.
-    const [id] = tableWriter.writeTables([record], { deferSearchIndex: true });
+    // No search document per record: FTS5 flushes its pending terms at every savepoint, so one
+    // document per savepoint made a segment per table. refreshSearchIndex writes them after the load.
+    const [id] = tableWriter.writeTables([record], { deferSearchIndex: true, withoutSearchDocuments: true });
     touchTable(id);
   }
 
@@ -238,9 +243,18 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     }
   });
 
+  // Committed with the first batch, cleared by refreshSearchIndex: if the process dies in between,
+  // the search app finds the flag on its next start and rebuilds every document.
+  const markDocumentsPending = db.prepare(
+    `INSERT OR REPLACE INTO catalog_settings (name, value) VALUES ('${SEARCH_DOCUMENTS_PENDING}', '1')`);
+  const clearDocumentsPending = db.prepare(`DELETE FROM catalog_settings WHERE name = '${SEARCH_DOCUMENTS_PENDING}'`);
+
   // BEGIN IMMEDIATE: take the write lock before the first read, so another process writing the same
   // file makes us wait (busy_timeout) instead of failing a read-then-write with SQLITE_BUSY.
-  const batchTransaction = db.transaction((fn: () => void) => fn());
+  const batchTransaction = db.transaction((fn: () => void) => {
+    markDocumentsPending.run();
+    fn();
+  });
 
   const refreshChunks = (ids: Set<number>, refresh: (chunk: number[]) => void) => {
     const all = [...ids];
@@ -258,8 +272,8 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
         touchedUsers = new Set();
         return 'rebuilt';
       }
-      if (!touchedTables.size && !touchedDashboards.size && !touchedUsers.size) return 'unchanged';
       const [tables, dashboards, users] = [touchedTables, touchedDashboards, touchedUsers];
+      const changed = tables.size > 0 || dashboards.size > 0 || users.size > 0;
       db.transaction(() => {
         refreshChunks(tables, (ids) => {
           searchIndex.refreshPopularity(ids);
@@ -267,7 +281,9 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
         });
         refreshChunks(dashboards, (ids) => searchIndex.refreshDashboards(ids));
         refreshChunks(users, (ids) => searchIndex.refreshUsers(ids));
+        clearDocumentsPending.run();
       }).immediate();
+      if (!changed) return 'unchanged';
       touchedTables = new Set();
       touchedDashboards = new Set();
       touchedUsers = new Set();

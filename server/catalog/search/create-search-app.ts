@@ -23,8 +23,10 @@ export function createSearchApp({ store, authenticate, log }: SearchAppDeps): Ex
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  // Catalogs from before migration 3 have no documents in the new index yet: build them once.
-  const stale = store.db.prepare("SELECT 1 FROM catalog_settings WHERE name = 'search_index_stale'").get();
+  // A migration that changed the index, or an ingest that stopped before writing its search
+  // documents (ingest/write-ingest-records.ts), leaves a flag: build every document once.
+  const stale = store.db.prepare(
+    "SELECT 1 FROM catalog_settings WHERE name IN ('search_index_stale', 'search_documents_pending')").get();
   if (stale) createSearchIndexMaintainer(store.db).rebuildAll();
   const catalogSearch = createCatalogSearch(store.db);
   const documents = createDocumentUpdater(store.db, catalogSearch.invalidateVocabulary);

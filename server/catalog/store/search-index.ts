@@ -408,7 +408,8 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     }
     refreshAllDashboardsAndUsers();
     optimize();
-    db.prepare("DELETE FROM catalog_settings WHERE name = 'search_index_stale'").run();
+    // Every flag that asks for a rebuild (a migration's, an interrupted ingest's) is answered now.
+    db.prepare("DELETE FROM catalog_settings WHERE name IN ('search_index_stale', 'search_documents_pending')").run();
   });
 
   return {

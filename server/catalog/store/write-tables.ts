@@ -33,6 +33,12 @@ export interface WriteTablesOptions {
    * the per-table key lookup is skipped. A key that does exist fails the call (UNIQUE constraint).
    */
   newTables?: boolean;
+  /**
+   * Write no search documents: the caller refreshes the documents of these tables itself once it is
+   * done (NDJSON ingest: `refreshDocuments` after the load). Until then a new table is not
+   * searchable and a rewritten one is found by its old document.
+   */
+  withoutSearchDocuments?: boolean;
 }
 
 /** Rows per multi-row INSERT of child rows (×6 parameters at most: well under SQLite's limit). */
@@ -320,20 +326,22 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     searchIndex.refreshUsers(ids);
   });
 
-  const writeTablesInTransaction = db.transaction((tables: readonly TableRecord[], defer: boolean, newTables: boolean): number[] => {
+  const writeTablesInTransaction = db.transaction((tables: readonly TableRecord[], options: WriteTablesOptions): number[] => {
     const docs: TableDocumentSource[] = [];
     const replaced: number[] = [];
-    const ids = tables.map((t) => writeOneTable(t, docs, replaced, newTables));
+    const ids = tables.map((t) => writeOneTable(t, docs, replaced, options.newTables === true));
     flushRows();
-    // A key repeated within one call: only its last version counts.
-    const last = new Map(docs.map((d) => [d.tableId, d]));
-    searchIndex.writeTableDocuments([...last.values()], { replace: replaced.length > 0 || last.size < docs.length });
-    if (!defer && newUserIds.length) searchIndex.refreshUsers(newUserIds.splice(0));
+    if (!options.withoutSearchDocuments) {
+      // A key repeated within one call: only its last version counts.
+      const last = new Map(docs.map((d) => [d.tableId, d]));
+      searchIndex.writeTableDocuments([...last.values()], { replace: replaced.length > 0 || last.size < docs.length });
+    }
+    if (!options.deferSearchIndex && newUserIds.length) searchIndex.refreshUsers(newUserIds.splice(0));
     return ids;
   });
-  const writeTables = (tables: readonly TableRecord[], options?: WriteTablesOptions): number[] => {
+  const writeTables = (tables: readonly TableRecord[], options: WriteTablesOptions = {}): number[] => {
     try {
-      return writeTablesInTransaction(tables, options?.deferSearchIndex === true, options?.newTables === true);
+      return writeTablesInTransaction(tables, options);
     } catch (err) {
       dropBufferedRows();
       // Ids created inside the rolled-back transaction are gone: forget them.
