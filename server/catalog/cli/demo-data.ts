@@ -1,11 +1,13 @@
-// Fills a catalog database with demo data:
+// Fills a catalog database with demo data, or writes it as NDJSON ingest records:
 //   tsx server/catalog/cli/demo-data.ts --tables 300 --db data/catalog.db [--seed 20250601]
+//   tsx server/catalog/cli/demo-data.ts --tables 300 --ndjson demo.ndjson
 // Tables already in the file are upserted by key (same seed ⇒ same keys), so re-running is safe.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../store/open-catalog-database';
 import { createDemoCatalogFile, seedDemoCatalog, type SeedDemoResult } from '../demo/seed-demo-catalog';
 import { DEFAULT_DEMO_SEED } from '../demo/generate-demo-tables';
+import { writeDemoNdjson } from '../demo/write-demo-ndjson';
 
 function parsePositiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -14,31 +16,42 @@ function parsePositiveInt(name: string, value: string | undefined, fallback: num
   return n;
 }
 
-function main(): void {
+const USAGE = 'usage: tsx server/catalog/cli/demo-data.ts --tables N (--db path/to/catalog.db | --ndjson path/to/out.ndjson) [--seed S]\n';
+
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       tables: { type: 'string', default: '300' },
       db: { type: 'string' },
+      ndjson: { type: 'string' },
       seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help || !values.db) {
-    process.stdout.write('usage: tsx server/catalog/cli/demo-data.ts --tables N --db path/to/catalog.db [--seed S]\n');
+  if (values.help || (values.db === undefined) === (values.ndjson === undefined)) {
+    process.stdout.write(USAGE);
     process.exitCode = values.help ? 0 : 2;
     return;
   }
   const count = parsePositiveInt('tables', values.tables, 300);
   const seed = parsePositiveInt('seed', values.seed, DEFAULT_DEMO_SEED);
-  const options = { count, seed, onProgress: (line: string) => process.stdout.write(`${line}\n`) };
-  const done = (result: SeedDemoResult) =>
-    process.stdout.write(`done: ${result.tables} tables, ${result.users} users, ${result.dashboards} dashboards in ${result.seconds.toFixed(2)} s → ${values.db}\n`);
-  // A new file is built whole and renamed into place; an existing catalog is loaded in place.
-  if (!existsSync(values.db)) {
-    done(createDemoCatalogFile(values.db, options));
+  if (values.ndjson !== undefined) {
+    const started = performance.now();
+    const written = await writeDemoNdjson(values.ndjson, { count, seed });
+    process.stdout.write(`done: ${written.tables} tables in ${written.records} records (${(written.bytes / 2 ** 20).toFixed(1)} MiB) ` +
+      `in ${((performance.now() - started) / 1000).toFixed(2)} s → ${values.ndjson}\n`);
     return;
   }
-  const db = openCatalogDatabase(values.db);
+  const dbPath = values.db as string; // exactly one of --db / --ndjson is given
+  const options = { count, seed, onProgress: (line: string) => process.stdout.write(`${line}\n`) };
+  const done = (result: SeedDemoResult) =>
+    process.stdout.write(`done: ${result.tables} tables, ${result.users} users, ${result.dashboards} dashboards in ${result.seconds.toFixed(2)} s → ${dbPath}\n`);
+  // A new file is built whole and renamed into place; an existing catalog is loaded in place.
+  if (!existsSync(dbPath)) {
+    done(createDemoCatalogFile(dbPath, options));
+    return;
+  }
+  const db = openCatalogDatabase(dbPath);
   try {
     done(seedDemoCatalog(db, options));
   } finally {
@@ -46,9 +59,7 @@ function main(): void {
   }
 }
 
-try {
-  main();
-} catch (err) {
+main().catch((err: unknown) => {
   process.stderr.write(`demo-data: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 1;
-}
+});

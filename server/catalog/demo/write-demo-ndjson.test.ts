@@ -1,0 +1,37 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
+import { ingestNdjson } from '../ingest/ingest-ndjson';
+import { writeDemoNdjson } from './write-demo-ndjson';
+
+let dir: string;
+let db: CatalogDatabase;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nansen-demo-ndjson-'));
+  db = openCatalogDatabase(join(dir, 'catalog.db'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('writeDemoNdjson', () => {
+  it('writes demo users, tables and their usage as NDJSON that ingest loads without a rejection', async () => {
+    const path = join(dir, 'demo.ndjson');
+    const written = await writeDemoNdjson(path, { count: 40 });
+    const text = readFileSync(path, 'utf8');
+    expect(written.tables).toBe(40);
+    expect(written.bytes).toBe(Buffer.byteLength(text));
+    expect(text.trimEnd().split('\n')).toHaveLength(written.records);
+
+    const summary = await ingestNdjson(db, [text]);
+    expect(summary.rejected).toEqual([]);
+    expect(summary.loaded.table).toBe(40);
+    expect(summary.loaded.usage).toBe(written.records - 40 - summary.loaded.user);
+    expect(db.prepare('SELECT count(*) FROM table_search').pluck().get()).toBe(40);
+    // Usage became readers, and readers became popularity.
+    expect(db.prepare('SELECT count(*) FROM tables WHERE popularity > 0').pluck().get()).toBeGreaterThan(20);
+  });
+});
