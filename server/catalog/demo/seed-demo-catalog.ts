@@ -16,7 +16,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { enableWal, openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
 import { MIGRATIONS } from '../store/migrations';
 import { createTableWriter } from '../store/write-tables';
-import { createSearchIndexMaintainer } from '../store/search-index';
+import { createSearchIndexMaintainer, setFtsLoadMode } from '../store/search-index';
 import { createDashboardWriter } from '../store/write-dashboards';
 import { buildTableKey, type TableRecord } from '../store/catalog-records';
 import { buildDemoUsers, countExtraDemoUsers, DEFAULT_DEMO_SEED, DEMO_EPOCH_SECONDS, generateDemoTables } from './generate-demo-tables';
@@ -184,20 +184,12 @@ function enterBulkMode(db: CatalogDatabase): BulkMode {
   };
   // FTS5: no incremental merging while loading (the final 'optimize' merges once), and bigger
   // in-memory segments.
-  const ftsTables = ['table_name_fts', 'table_text_fts'];
-  const setFts = (option: string, value: number) => {
-    for (const fts of ftsTables) db.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('${option}', ${Math.trunc(value)})`);
-  };
-  setFts('automerge', 0);
-  setFts('crisismerge', 1000);
-  setFts('hashsize', 64 * 1024 * 1024);
+  setFtsLoadMode(db, true);
   return {
     recreateIndexes,
     restore: () => {
       recreateIndexes();
-      setFts('automerge', 4);
-      setFts('crisismerge', 16);
-      setFts('hashsize', 1024 * 1024);
+      setFtsLoadMode(db, false);
       db.pragma(`foreign_keys = ${previous.foreign_keys}`);
       db.pragma(`cache_size = ${previous.cache_size}`);
       db.pragma(`synchronous = ${previous.synchronous}`);

@@ -391,6 +391,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
       INSERT INTO user_search_fts(user_search_fts) VALUES ('optimize');`);
 
   const rebuildAll = db.transaction(() => {
+    setFtsLoadMode(db, true);
     clearAll();
     db.exec('UPDATE tables SET total_reads = 0, reader_count = 0, popularity = 0');
     popularityOfAll.run();
@@ -408,6 +409,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     }
     refreshAllDashboardsAndUsers();
     optimize();
+    setFtsLoadMode(db, false);
     // Every flag that asks for a rebuild (a migration's, an interrupted ingest's) is answered now.
     db.prepare("DELETE FROM catalog_settings WHERE name IN ('search_index_stale', 'search_documents_pending')").run();
   });
@@ -424,6 +426,26 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     refreshAllDashboardsAndUsers,
     optimize,
   };
+}
+
+/** The FTS5 tables that grow with the number of tables. */
+const TABLE_FTS = ['table_name_fts', 'table_text_fts'] as const;
+
+/**
+ * FTS5 settings for writing many documents (a bulk load, a full rebuild): 64 MiB of pending terms
+ * before a segment is written (default 1 MiB) and no incremental merging, so the index is written
+ * in few big segments and merged once by `optimize`. `false` restores the defaults. The settings
+ * are stored in the FTS tables' config, inside the caller's transaction.
+ */
+export function setFtsLoadMode(db: CatalogDatabase, on: boolean): void {
+  const settings = on
+    ? { automerge: 0, crisismerge: 1000, hashsize: 64 * 1024 * 1024 }
+    : { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
+  for (const fts of TABLE_FTS) {
+    for (const [option, value] of Object.entries(settings)) {
+      db.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('${option}', ${Math.trunc(value)})`); // FTS5 wants literals here
+    }
+  }
 }
 
 /** The table popularity the store derives from readers (kept here so writers can compute it in JS). */
