@@ -82,5 +82,8 @@ describe('the last word of a table search, in the text tier', () => {
     // … and a rebuild counts the documents as they are.
     createSearchIndexMaintainer(store.db).rebuildAll();
     expect(docs.get(COMMON[0])).toBe(3);
+    // The rebuild wrote in FTS5 load mode and restored the incremental-merge settings after.
+    const ftsConfig = (fts: string, k: string) => store.db.prepare(`SELECT v FROM ${fts}_config WHERE k = ?`).pluck().get(k);
+    expect([ftsConfig('table_text_fts', 'automerge'), ftsConfig('table_name_fts', 'hashsize')]).toEqual([4, 1024 * 1024]);
   });
 });
