@@ -10,8 +10,8 @@
 // A new catalog file (createDemoCatalogFile) is built under another name without any journal
 // (every page written once, to the file itself) and renamed into place when complete: a crash
 // leaves no half-built catalog where the catalog belongs, only a `.loading` file the next build
-// deletes. An existing (empty) catalog file is loaded in place and keeps its WAL journal, so a
-// crash there loses at most the batch being written.
+// deletes. An existing (empty) catalog file is loaded in place and keeps its WAL journal, so if
+// the process dies there, at most the batch being written is lost.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { enableWal, openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
 import { MIGRATIONS } from '../store/migrations';

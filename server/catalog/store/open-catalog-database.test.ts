@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './migrations';
-import { openCatalogDatabase, readSchemaVersion } from './open-catalog-database';
+import { enableWal, openCatalogDatabase, readSchemaVersion } from './open-catalog-database';
 
 const dirs: string[] = [];
 const tempDb = () => {
@@ -16,10 +16,23 @@ afterEach(() => {
 });
 
 describe('openCatalogDatabase', () => {
-  it('creates the parent dir, uses WAL and records the schema version', () => {
+  it('creates the parent dir, uses WAL and 16 KiB pages, and records the schema version', () => {
     const db = openCatalogDatabase(tempDb());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('page_size', { simple: true })).toBe(16384);
     expect(readSchemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
+    db.close();
+  });
+
+  it('opens a private build file without a journal, in defensive mode again after enableWal', () => {
+    const path = tempDb();
+    const db = openCatalogDatabase(path, MIGRATIONS, { unjournaled: true });
+    expect([db.pragma('journal_mode', { simple: true }), db.pragma('locking_mode', { simple: true })]).toEqual(['off', 'exclusive']);
+    expect(readSchemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
+    enableWal(db);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Defensive mode is back: journal_mode = OFF is refused again.
+    expect(db.pragma('journal_mode = OFF', { simple: true })).toBe('wal');
     db.close();
   });
 
