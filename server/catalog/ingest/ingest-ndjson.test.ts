@@ -247,4 +247,20 @@ describe('ingestNdjson', () => {
       restarted.cleanup();
     }
   });
+
+  it('counts overlapping ingests: the flag stays until the last one has written its documents', async () => {
+    const pending = () => one(`SELECT value FROM catalog_settings WHERE name = '${SEARCH_DOCUMENTS_PENDING}'`);
+    const first = createIngestWriter(db);
+    const second = createIngestWriter(db);
+    const parsed = parseIngestLine(JSON.stringify(table1));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    first.runBatch(() => first.applyRecord(parsed.record));
+    second.runBatch(() => second.applyRecord(parsed.record));
+    second.runBatch(() => second.applyRecord(parsed.record)); // a second batch counts nothing more
+    expect(pending()).toBe('2');
+    first.refreshSearchIndex();
+    expect(pending()).toBe('1'); // the second ingest's documents may still be missing
+    second.refreshSearchIndex();
+    expect(pending()).toBeUndefined();
+  });
 });

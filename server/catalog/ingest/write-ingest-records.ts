@@ -243,16 +243,22 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     }
   });
 
-  // Committed with the first batch, cleared by refreshSearchIndex: if the process dies in between,
-  // the search app finds the flag on its next start and rebuilds every document.
-  const markDocumentsPending = db.prepare(
-    `INSERT OR REPLACE INTO catalog_settings (name, value) VALUES ('${SEARCH_DOCUMENTS_PENDING}', '1')`);
-  const clearDocumentsPending = db.prepare(`DELETE FROM catalog_settings WHERE name = '${SEARCH_DOCUMENTS_PENDING}'`);
+  // SEARCH_DOCUMENTS_PENDING counts the ingests that have committed records whose search documents
+  // are not written yet: each counts itself in with its first batch and out when it has refreshed
+  // the index (ingests may overlap, over HTTP or from two processes). If a process dies in between,
+  // the count stays above 0 and the search app rebuilds every document on its next start. A full
+  // rebuild answers every pending ingest at once and removes the count.
+  const countIn = db.prepare(`INSERT INTO catalog_settings (name, value) VALUES ('${SEARCH_DOCUMENTS_PENDING}', '1')
+    ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1`);
+  const countOut = db.prepare(`UPDATE catalog_settings SET value = CAST(value AS INTEGER) - 1 WHERE name = '${SEARCH_DOCUMENTS_PENDING}'`);
+  const dropZeroCount = db.prepare(
+    `DELETE FROM catalog_settings WHERE name = '${SEARCH_DOCUMENTS_PENDING}' AND CAST(value AS INTEGER) <= 0`);
+  let countedIn = false;
 
   // BEGIN IMMEDIATE: take the write lock before the first read, so another process writing the same
   // file makes us wait (busy_timeout) instead of failing a read-then-write with SQLITE_BUSY.
   const batchTransaction = db.transaction((fn: () => void) => {
-    markDocumentsPending.run();
+    if (!countedIn) countIn.run();
     fn();
   });
 
@@ -263,10 +269,14 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
 
   return {
     applyRecord: (record) => applyInSavepoint(record),
-    runBatch: (fn) => batchTransaction.immediate(fn),
+    runBatch: (fn) => {
+      batchTransaction.immediate(fn);
+      countedIn = true; // only once a batch has committed (a rolled-back one took its count with it)
+    },
     refreshSearchIndex() {
       if (touchedTables === null || touchedDashboards === null || touchedUsers === null) {
         searchIndex.rebuildAll();
+        countedIn = false;
         touchedTables = new Set();
         touchedDashboards = new Set();
         touchedUsers = new Set();
@@ -281,8 +291,12 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
         });
         refreshChunks(dashboards, (ids) => searchIndex.refreshDashboards(ids));
         refreshChunks(users, (ids) => searchIndex.refreshUsers(ids));
-        clearDocumentsPending.run();
+        if (countedIn) {
+          countOut.run();
+          dropZeroCount.run();
+        }
       }).immediate();
+      countedIn = false;
       if (!changed) return 'unchanged';
       touchedTables = new Set();
       touchedDashboards = new Set();
