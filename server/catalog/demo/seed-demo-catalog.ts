@@ -16,7 +16,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { enableWal, openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
 import { MIGRATIONS } from '../store/migrations';
 import { createTableWriter } from '../store/write-tables';
-import { createSearchIndexMaintainer, setFtsLoadMode } from '../store/search-index';
+import { setFtsLoadMode } from '../store/search-index';
 import { createDashboardWriter } from '../store/write-dashboards';
 import { buildTableKey, type TableRecord } from '../store/catalog-records';
 import { buildDemoUsers, countExtraDemoUsers, DEFAULT_DEMO_SEED, DEMO_EPOCH_SECONDS, generateDemoTables } from './generate-demo-tables';
@@ -214,9 +214,10 @@ const CHARTS = ['Trend', 'Breakdown', 'Top 10', 'Map', 'Funnel', 'Cohort Grid', 
 
 /**
  * One dashboard per 50 tables (at least 12, at most 20 000), in groups per product, written through
- * the store's dashboard writer in one transaction; returns how many.
+ * the store's dashboard writer in one transaction; returns how many. Their search documents are
+ * written by the caller (seedDemoCatalog ends with writer.rebuildSearchIndex()).
  */
-export function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; users: readonly string[]; seed: number }): number {
+function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; users: readonly string[]; seed: number }): number {
   if (options.tables === 0) return 0;
   const random = createSeededRandom(options.seed ^ 0xda5b);
   const total = Math.min(20_000, Math.max(12, Math.floor(options.tables / 50)));
@@ -227,7 +228,6 @@ export function seedDemoDashboards(db: CatalogDatabase, options: { tables: numbe
   const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
   const insertTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id').pluck();
   const tagId = (tag: string) => (findTag.get(tag) as number | undefined) ?? (insertTag.get(tag) as number);
-  const ids: number[] = [];
   db.transaction(() => {
     for (let i = 0; i < total; i++) {
       const p = DASHBOARD_PRODUCTS[i % DASHBOARD_PRODUCTS.length];
@@ -251,7 +251,7 @@ export function seedDemoDashboards(db: CatalogDatabase, options: { tables: numbe
           query_text: `SELECT ds, count(*) FROM ${groupName.toLowerCase()}.${topic.toLowerCase().replace(/ /g, '_')} GROUP BY ds` });
       }
       const tags = random.sample([groupName.toLowerCase(), 'kpi', 'weekly_review', 'certified'], random.int(0, 2));
-      ids.push(writer.writeDashboard({
+      writer.writeDashboard({
         product: p.product, cluster: p.cluster, group_id: groupId, group_name: groupName,
         group_url: `https://${p.host}/spaces/${groupId}`, group_description: `${groupName} dashboards in ${p.product}`,
         dashboard_id: slug, name: `${topic} ${view}${round ? ` ${round + 1}` : ''}`, url: `https://${p.host}/dashboards/${slug}`,
@@ -259,9 +259,8 @@ export function seedDemoDashboards(db: CatalogDatabase, options: { tables: numbe
         updated_timestamp: updated, last_successful_run_timestamp: updated - 3600, last_run_timestamp: updated - 3600,
         last_run_state: runState, total_views: viewers.reduce((sum, v) => sum + v.view_count, 0),
         table_ids: [...tableIds], owner_ids: owners.map(userId), viewers, charts, queries, tag_ids: tags.map(tagId),
-      }));
+      });
     }
   })();
-  createSearchIndexMaintainer(db).refreshDashboards(ids);
   return total;
 }
