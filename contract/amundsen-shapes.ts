@@ -3,7 +3,6 @@
 // (server/catalog/store) emits these types; the BFF's parsers (server/upstream/amundsen-schemas.ts)
 // are checked against them at compile time, so a field added, removed or retyped here breaks the
 // build wherever either side disagrees. Types only: nothing here runs.
-import type { TypeMetadata } from './bff-api';
 
 export interface AmundsenUser {
   user_id: string | null;
@@ -34,8 +33,17 @@ export interface AmundsenStat {
   end_epoch: number | null;
   is_metric: boolean | null;
 }
-/** A column's complex type, nested; the frontend API passes it on as is, so bff-api.ts declares it for both. */
-export type AmundsenTypeMetadata = TypeMetadata;
+/** A column's complex type (struct, array, map), nested; the frontend API passes it on as is. */
+export interface AmundsenTypeMetadata {
+  kind: string;
+  name: string;
+  key: string;
+  description: string | null;
+  data_type: string;
+  sort_order: number;
+  badges: AmundsenBadge[];
+  children: AmundsenTypeMetadata[];
+}
 export interface AmundsenColumn {
   name: string;
   key: string | null;
@@ -123,6 +131,39 @@ export interface AmundsenTableSearchHit {
   database: string;
   cluster: string;
   resource_type: string | null;
+  search_score: number;
+  highlight: Record<string, string[]>;
+}
+
+/** A dashboard hit of POST /v2/search (§5.1), with the legacy fields the stock frontend also reads. */
+export interface AmundsenDashboardSearchHit {
+  key: string;
+  description: string | null;
+  resource_type: string;
+  url: string | null;
+  uri: string;
+  last_successful_run_timestamp: number | null;
+  group_name: string | null;
+  chart_names: string[];
+  query_names: string[];
+  name: string;
+  tag: string[];
+  product: string | null;
+  cluster: string | null;
+  group_url: string | null;
+  badges: string[];
+  search_score: number;
+  highlight: Record<string, string[]>;
+}
+
+/** A user hit of POST /v2/search (§5.1). */
+export interface AmundsenUserSearchHit {
+  full_name: string | null;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  resource_type: string;
+  user_id: string;
   search_score: number;
   highlight: Record<string, string[]>;
 }

@@ -2,6 +2,7 @@
 // runtime schemas so neither side trusts an unchecked cast. Both client/ and server/ import this
 // module; it must stay free of Node and browser APIs.
 import { z } from 'zod';
+import type { AmundsenTypeMetadata } from './amundsen-shapes';
 
 const nullableString = z.string().nullable();
 
@@ -56,16 +57,8 @@ export const StatSchema = z.object({
   is_metric: z.boolean().nullable().optional(),
 });
 
-export type TypeMetadata = {
-  kind: string;
-  name: string;
-  key: string;
-  description: string | null;
-  data_type: string;
-  sort_order: number;
-  badges: Badge[];
-  children: TypeMetadata[];
-};
+/** Passed on from Amundsen as is (contract/amundsen-shapes.ts). */
+export type TypeMetadata = AmundsenTypeMetadata;
 export const TypeMetadataSchema: z.ZodType<TypeMetadata> = z.lazy(() =>
   z.object({
     kind: z.string(),

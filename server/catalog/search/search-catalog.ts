@@ -1,5 +1,8 @@
 // POST /v2/search behind the HTTP layer: one tiered search per resource type (tiered-search.ts),
 // Amundsen's hit shapes, highlights for the page's hits, and the typo fallback.
+import type {
+  AmundsenDashboardSearchHit, AmundsenSearchGroup, AmundsenSearchResponse, AmundsenTableSearchHit, AmundsenUserSearchHit,
+} from '../../../contract/amundsen-shapes';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { createFilterCompiler } from './compile-filters';
 import { buildHighlight } from './highlight';
@@ -8,20 +11,8 @@ import { tokenizeQuery } from './search-terms';
 import { createCorrector } from './suggest-correction';
 import { createTieredSearch, type RankedDoc } from './tiered-search';
 
-export interface SearchGroup {
-  total_results: number;
-  results: Record<string, unknown>[];
-}
-
-export interface SearchResponseBody {
-  msg: string;
-  page_index: number;
-  results_per_page: number;
-  results: Record<string, SearchGroup>;
-  status_code: 200;
-  /** Only when the typo fallback answered: the corrected query term. Not in Amundsen's shape. */
-  did_you_mean?: string;
-}
+type Hit = AmundsenTableSearchHit | AmundsenDashboardSearchHit | AmundsenUserSearchHit;
+type SearchGroup = AmundsenSearchGroup<Hit>;
 
 interface TableDocRow {
   doc_id: number; key: string; description: string | null; badge_names: string; tag_names: string;
@@ -74,9 +65,9 @@ export function createCatalogSearch(db: CatalogDatabase) {
       limit: request.results_per_page,
     });
     const hl = (fields: Parameters<typeof buildHighlight>[0]) => (highlight && tokens.length ? buildHighlight(fields, tokens) : {});
-    let results: Record<string, unknown>[];
+    let results: Hit[];
     if (type === 'table') {
-      results = fetch<TableDocRow>(tableRows, page).map(({ row: r, tier }) => {
+      results = fetch<TableDocRow>(tableRows, page).map(({ row: r, tier }): AmundsenTableSearchHit => {
         const columns = list(r.column_names);
         return {
           key: r.key,
@@ -94,7 +85,7 @@ export function createCatalogSearch(db: CatalogDatabase) {
         };
       });
     } else if (type === 'dashboard') {
-      results = fetch<DashboardDocRow>(dashboardRows, page).map(({ row: r, tier }) => {
+      results = fetch<DashboardDocRow>(dashboardRows, page).map(({ row: r, tier }): AmundsenDashboardSearchHit => {
         const chartNames = list(r.chart_names);
         const queryNames = list(r.query_names);
         return {
@@ -119,7 +110,7 @@ export function createCatalogSearch(db: CatalogDatabase) {
         };
       });
     } else {
-      results = fetch<UserDocRow>(userRows, page).map(({ row: r, tier }) => ({
+      results = fetch<UserDocRow>(userRows, page).map(({ row: r, tier }): AmundsenUserSearchHit => ({
         full_name: r.full_name,
         email: r.email,
         first_name: r.first_name,
@@ -133,7 +124,7 @@ export function createCatalogSearch(db: CatalogDatabase) {
     return { total_results: total, results };
   }
 
-  function search(request: ParsedSearchRequest): SearchResponseBody {
+  function search(request: ParsedSearchRequest): AmundsenSearchResponse {
     const run = (tokens: string[]) => {
       const results: Record<string, SearchGroup> = {};
       for (const type of request.types) {
@@ -142,15 +133,16 @@ export function createCatalogSearch(db: CatalogDatabase) {
       return results;
     };
     const tokens = tokenizeQuery(request.query_term);
-    const body: SearchResponseBody = {
+    const first = run(tokens);
+    const body: AmundsenSearchResponse = {
       msg: 'Success',
       page_index: request.page_index,
       results_per_page: request.results_per_page,
-      results: run(tokens),
+      results: first,
       status_code: 200,
     };
     const searchable = request.types.filter((t) => t !== 'feature');
-    if (tokens.length && searchable.length && searchable.every((t) => body.results[t].total_results === 0)) {
+    if (tokens.length && searchable.length && searchable.every((t) => first[t].total_results === 0)) {
       const corrected = corrector.correct(tokens);
       if (corrected) {
         const results = run(corrected);
