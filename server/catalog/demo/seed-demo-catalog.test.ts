@@ -39,6 +39,8 @@ describe('seedDemoCatalog', () => {
     expect(db.prepare("SELECT v FROM table_text_fts_config WHERE k = 'automerge'").pluck().get()).toBe(4);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('locking_mode', { simple: true })).toBe('normal');
+    expect(db.pragma('cache_size', { simple: true })).toBe(-65536); // openCatalogDatabase's 64 MiB
+    expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
     // The secondary indexes dropped for the load are back.
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['tables_by_popularity', 'table_readers_by_user', 'table_lineage_by_downstream',

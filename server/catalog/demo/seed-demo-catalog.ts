@@ -176,10 +176,19 @@ function enterBulkMode(db: CatalogDatabase): BulkMode {
   const recreateIndexes = () => {
     if (!indexesPending) return;
     indexesPending = false;
-    db.pragma('threads = 2'); // a second sorter thread for CREATE INDEX
+    // A second sorter thread, a small page cache and temporary files on disk. The sorter sizes its
+    // in-memory runs by the page cache, and spills them to temporary storage. On this VM, fresh memory
+    // costs more than merging more, smaller runs through the OS's file cache. Every index at 1 M
+    // tables: 6.5 s like this; 21 s with temp_store = MEMORY; 24 s with the load's 1 GiB cache.
+    const settings = { cache_size: db.pragma('cache_size', { simple: true }), temp_store: db.pragma('temp_store', { simple: true }) };
+    db.pragma('threads = 2');
+    db.pragma('cache_size = -4096');
+    db.pragma('temp_store = FILE');
     db.transaction(() => {
       for (const index of indexes) db.exec(index.sql);
     })();
+    db.pragma(`cache_size = ${settings.cache_size}`);
+    db.pragma(`temp_store = ${settings.temp_store}`);
     db.pragma(`threads = ${previous.threads}`);
   };
   // FTS5: no incremental merging while loading (the final 'optimize' merges once), and bigger
