@@ -1,0 +1,49 @@
+// Upgrading a catalog file written by an older Nansen: the search index is rebuilt in the new layout.
+import request from 'supertest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AUTH_HEADER, openTestCatalog } from '../testing/open-test-catalog';
+import { MIGRATIONS } from './migrations';
+import { openCatalogDatabase } from './open-catalog-database';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('migration 4 (the lighter text index)', () => {
+  it('turns a catalog from before it into one whose tables are found by name, description and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nansen-migrate-'));
+    dirs.push(dir);
+    const dbPath = join(dir, 'catalog.db');
+    const old = openCatalogDatabase(dbPath, MIGRATIONS.filter((m) => m.version <= 3));
+    const schemaId = old.prepare("INSERT INTO schemas (key, database, cluster, name) VALUES ('hive://gold.sales', 'hive', 'gold', 'sales') RETURNING id")
+      .pluck().get();
+    const tableId = old.prepare(`INSERT INTO tables (key, schema_id, name, description)
+      VALUES ('hive://gold.sales/orders', ?, 'orders', 'Every order placed in the shop') RETURNING id`).pluck().get(schemaId);
+    old.prepare("INSERT INTO columns (table_id, name, col_type, sort_order) VALUES (?, 'shipping_country', 'string', 0)").run(tableId);
+    old.close();
+
+    const catalog = openTestCatalog({ dbPath });
+    try {
+      const keys = async (query_term: string) => {
+        const res = await request(catalog.searchApp).post('/v2/search').set(...AUTH_HEADER).send({ query_term, resource_types: ['table'] });
+        return (res.body.results.table.results as { key: string }[]).map((h) => h.key);
+      };
+      expect(await keys('orders')).toEqual(['hive://gold.sales/orders']);
+      expect(await keys('placed shop')).toEqual(['hive://gold.sales/orders']);
+      expect(await keys('shipping coun')).toEqual(['hive://gold.sales/orders']);
+      const db = openCatalogDatabase(dbPath);
+      try {
+        expect(db.prepare("SELECT docs FROM search_vocabulary WHERE term = 'shop'").pluck().get()).toBe(1);
+        expect(db.prepare("SELECT count(*) FROM catalog_settings WHERE name = 'search_index_stale'").pluck().get()).toBe(0);
+      } finally {
+        db.close();
+      }
+    } finally {
+      catalog.cleanup();
+    }
+  });
+});
