@@ -1,3 +1,4 @@
+import { connect, createServer, type Socket } from 'node:net';
 import express from 'express';
 import { base64url, SignJWT } from 'jose';
 import request from 'supertest';
@@ -210,19 +211,75 @@ describe('bearer auth against a hostile identity provider', () => {
   });
 });
 
+/**
+ * A TCP relay on 127.0.0.1:`port` to 127.0.0.1:`targetPort`. The hostile IdP listens on a port of its
+ * own choosing; the relay puts it at the address the catalog was configured with, as if the IdP had
+ * come back up there.
+ */
+async function startRelay(port: number, targetPort: number): Promise<{ close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return {
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        for (const socket of sockets) socket.destroy(); // keep-alive connections would hold close() open
+      }),
+  };
+}
+
 describe('bearer auth when the identity provider is unreachable', () => {
   it('answers 503 without logging the token, and recovers once the IdP is back', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const port = await getFreePort();
-    const app = createCatalogApp({ issuer: `http://127.0.0.1:${port}`, audience: AUDIENCE, allowInsecureHttp: true });
+    const issuer = `http://127.0.0.1:${port}`;
+    const app = createCatalogApp({ issuer, audience: AUDIENCE, allowInsecureHttp: true });
     const token = 'opaque-secret-token-value';
+    const whoami = (bearer: string) => request(app).get('/whoami').set('Authorization', `Bearer ${bearer}`);
+    let idp: HostileIdp | undefined;
+    let relay: { close(): Promise<void> } | undefined;
+    try {
+      // Nothing listens at the issuer: every request fails discovery, and fails again the next time.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const response = await whoami(token);
+        expect(response.status).toBe(503);
+        expect(response.body).toEqual({ message: 'Cannot reach the identity provider to validate the token' });
+      }
+      expect(errors).toHaveBeenCalled();
+      expect(JSON.stringify(errors.mock.calls)).not.toContain(token);
 
-    const response = await request(app).get('/whoami').set('Authorization', `Bearer ${token}`);
-    expect(response.status).toBe(503);
-    expect(response.body).toEqual({ message: 'Cannot reach the identity provider to validate the token' });
-    expect(errors).toHaveBeenCalled();
-    expect(JSON.stringify(errors.mock.calls)).not.toContain(token);
-    errors.mockRestore();
+      // The IdP is back at the configured address: the same app (no restart) must accept valid tokens
+      // again, i.e. the failed discovery was not remembered.
+      idp = await startHostileIdp();
+      idp.advertiseIssuer(issuer);
+      relay = await startRelay(port, Number(new URL(idp.issuer).port));
+      const jwt = await whoami(await idp.signAccessToken({ iss: issuer, aud: AUDIENCE }));
+      expect(jwt.status).toBe(200);
+      expect(jwt.body).toMatchObject({ subject: 'roald', claims: expect.objectContaining({ iss: issuer }) });
+      idp.acceptOpaqueToken(token, { sub: 'liv', email: 'liv.arnesen@example.org' });
+      const opaque = await whoami(token);
+      expect(opaque.status).toBe(200);
+      expect(opaque.body).toMatchObject({ subject: 'liv', email: 'liv.arnesen@example.org' });
+    } finally {
+      errors.mockRestore();
+      await relay?.close();
+      await idp?.close();
+    }
   });
 });
 

@@ -19,8 +19,18 @@ async function tagsAndOwners(catalog: TestCatalog) {
   };
 }
 
+interface Edit { field: string; action: string; before: string[]; after: string[]; user_id: string }
+
 describe('concurrent metadata writes', () => {
-  it('lose nothing when two catalogs on one file take 50 tag PUTs and 50 owner PUTs interleaved', async () => {
+  // Not a race test. In one process nothing can interleave inside a write: better-sqlite3 is
+  // synchronous and each handler runs its BEGIN IMMEDIATE transaction to completion before the event
+  // loop takes the next request, so the two connections below never contend for the lock (the
+  // multi-process test further down is the one that does). What this pins is that two catalog
+  // instances on one file stay in step when 100 HTTP writes over real sockets alternate between
+  // them: neither serves state of its own that the other's writes made stale, and every edit-log
+  // entry's `before` is exactly the previous entry's `after` — which would break if a write ever read
+  // its "before" outside its transaction (e.g. across an await) or from an instance cache.
+  it('keeps two catalogs on one file in step through 100 alternating HTTP writes: final state and edit log add up exactly', async () => {
     const first = openTestCatalog({ tables: [makeTable(TABLE)] });
     opened.push(first);
     const second = openTestCatalog({ dbPath: first.dbPath });
@@ -37,20 +47,36 @@ describe('concurrent metadata writes', () => {
     const results = await Promise.all(writes);
     expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
 
+    // Lists come back sorted by name (code-unit order, as SQLite's BINARY collation sorts).
+    const expectedTags = Array.from({ length: 50 }, (_, i) => `t${i}`).sort();
+    const expectedOwners = Array.from({ length: 50 }, (_, i) => `owner${i}@example.org`).sort();
     for (const catalog of [first, second]) {
-      const { tags, owners } = await tagsAndOwners(catalog);
-      expect(tags).toHaveLength(50);
-      expect(owners).toHaveLength(50);
+      expect(await tagsAndOwners(catalog)).toEqual({ tags: expectedTags, owners: expectedOwners });
     }
-    const log = (await request(first.metadataApp).get(`/edits?resource_key=${encodeURIComponent(TABLE)}&limit=500`).set(...authAs('x@example.org'))).body.edits;
+
+    const log = (await request(second.metadataApp).get(`/edits?resource_key=${encodeURIComponent(TABLE)}&limit=500`)
+      .set(...authAs('x@example.org'))).body.edits as Edit[];
     expect(log).toHaveLength(100);
-    // Each entry's before/after are consecutive states: the lists grow by exactly one each time.
-    const tagEdits = log.filter((e: { field: string }) => e.field === 'tag').reverse();
-    tagEdits.forEach((e: { before: string[]; after: string[] }, i: number) => {
-      expect(e.before).toHaveLength(i);
-      expect(e.after).toHaveLength(i + 1);
-    });
-    expect(new Set(log.map((e: { user_id: string }) => e.user_id)).size).toBe(50);
+    const chronological = [...log].reverse();
+    for (const [field, expected, added] of [
+      ['tag', expectedTags, (i: number) => `t${i}`],
+      ['owner', expectedOwners, (i: number) => `owner${i}@example.org`],
+    ] as const) {
+      const edits = chronological.filter((e) => e.field === field);
+      expect(edits).toHaveLength(50);
+      let state: string[] = [];
+      for (const edit of edits) {
+        // Each entry is one add, by the writer whose request added that value, on top of the state
+        // the previous entry left.
+        const writer = Number(/^writer(\d+)@/.exec(edit.user_id)?.[1]);
+        expect(edit.action).toBe('add');
+        expect(edit.before).toEqual(state);
+        state = [...state, added(writer)].sort();
+        expect(edit.after).toEqual(state);
+      }
+      expect(state).toEqual(expected);
+      expect(new Set(edits.map((e) => e.user_id)).size).toBe(50);
+    }
   });
 
   it('lose nothing when three processes write to the same file at once (BEGIN IMMEDIATE + busy_timeout)', async () => {

@@ -55,25 +55,41 @@ export function highlightFragment(text: string | null | undefined, tokens: reado
   return highlightText(text.slice(start, end), tokens);
 }
 
-/** Highlighted entries of a list (column names, chart names, …), at most 10. */
-export function highlightList(values: readonly string[], tokens: readonly string[]): string[] {
+/**
+ * Highlighted entries of a list, at most 10. Short entries (column names, chart names, …) are
+ * highlighted whole; long ones (column descriptions) pass `highlightFragment` so each is cut to one
+ * fragment, as a description is.
+ */
+export function highlightList(
+  values: readonly string[],
+  tokens: readonly string[],
+  highlightEntry: (text: string, tokens: readonly string[]) => string | null = highlightText,
+): string[] {
   const out: string[] = [];
   for (const v of values) {
-    const h = highlightText(v, tokens);
+    const h = highlightEntry(v, tokens);
     if (h !== null) out.push(h);
     if (out.length >= MAX_LIST_FRAGMENTS) break;
   }
   return out;
 }
 
+/** A list field whose entries are long free text (column descriptions), not names. */
+export interface LongTextList {
+  longTexts: readonly string[];
+}
+
+export type HighlightField = string | null | readonly string[] | LongTextList;
+
 /** Builds a highlight object from named fields, leaving out fields without a match. */
-export function buildHighlight(fields: Record<string, string | null | readonly string[]>, tokens: readonly string[]): Record<string, string[]> {
+export function buildHighlight(fields: Record<string, HighlightField>, tokens: readonly string[]): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(fields)) {
     if (value === null) continue;
-    const fragments = typeof value === 'string'
-      ? [highlightFragment(value, tokens)].filter((f): f is string => f !== null)
-      : highlightList(value as readonly string[], tokens);
+    let fragments: string[];
+    if (typeof value === 'string') fragments = [highlightFragment(value, tokens)].filter((f): f is string => f !== null);
+    else if ('longTexts' in value) fragments = highlightList(value.longTexts, tokens, highlightFragment);
+    else fragments = highlightList(value, tokens);
     if (fragments.length) result[name] = fragments;
   }
   return result;

@@ -182,6 +182,24 @@ describe('highlight', () => {
     const plain = await search({ query_term: 'camp', resource_types: ['table'] });
     expect(plain.body.results.table.results[0].highlight).toEqual({});
   });
+
+  it('highlights the column description a hit was found by, and nothing when highlighting is off', async () => {
+    const shipments = 'postgres://shop_db.core/shipments';
+    const asked = await search({ query_term: 'delivering', resource_types: ['table'], highlight_options: { table: { enable_highlight: true } } });
+    expect(keysOf(asked)).toEqual([shipments]); // found only through "Company delivering the orders"
+    expect(asked.body.results.table.results[0].highlight).toEqual({ column_descriptions: ['Company <em>delivering</em> the orders'] });
+    // Next to the other keys, not instead of them.
+    const orders = await search({ query_term: 'orders', resource_types: ['table'], results_per_page: 7,
+      highlight_options: { table: { enable_highlight: true } } });
+    const hit = (orders.body.results.table.results as { key: string; highlight: Record<string, string[]> }[]).find((h) => h.key === shipments);
+    expect(hit?.highlight).toEqual({ column_descriptions: ['Company delivering the <em>orders</em>'] });
+
+    for (const highlight_options of [undefined, { table: { enable_highlight: false } }, { dashboard: { enable_highlight: true } }]) {
+      const res = await search({ query_term: 'delivering', resource_types: ['table'], highlight_options });
+      expect(keysOf(res), JSON.stringify(highlight_options)).toEqual([shipments]);
+      expect(res.body.results.table.results[0].highlight, JSON.stringify(highlight_options)).toEqual({});
+    }
+  });
 });
 
 describe('dashboard search', () => {
@@ -207,6 +225,20 @@ describe('dashboard search', () => {
     expect(keysOf(and, 'dashboard')).toEqual(['mode_dashboard://gold.finance/revenue']);
     const group = await search({ query_term: 're', resource_types: ['dashboard'], filters: [{ name: 'group_name', values: ['growth', 'fin*'], operation: 'OR' }] });
     expect(group.body.results.dashboard.total_results).toBe(2);
+  });
+
+  it('filters dashboards by name (wildcards, case-insensitive, OR and AND)', async () => {
+    // Without the filter "revenue" finds both revenue dashboards and a browse finds all three.
+    const overview = await search({ query_term: 'revenue', resource_types: ['dashboard'],
+      filters: [{ name: 'name', values: ['*OVERVIEW'], operation: 'OR' }] });
+    expect(keysOf(overview, 'dashboard')).toEqual(['mode_dashboard://gold.finance/revenue']);
+    const either = await search({ query_term: '', resource_types: ['dashboard'],
+      filters: [{ name: 'name', values: ['signup funnel', 'revenue by *'], operation: 'OR' }] });
+    expect(keysOf(either, 'dashboard')).toEqual(['mode_dashboard://gold.finance/revenue_by_region', 'tableau_dashboard://gold.growth/funnel']);
+    expect(either.body.results.dashboard.total_results).toBe(2);
+    const both = await search({ query_term: '', resource_types: ['dashboard'],
+      filters: [{ name: 'name', values: ['revenue*', '*region'], operation: 'AND' }] });
+    expect(keysOf(both, 'dashboard')).toEqual(['mode_dashboard://gold.finance/revenue_by_region']);
   });
 });
 

@@ -15,7 +15,7 @@ type Hit = AmundsenTableSearchHit | AmundsenDashboardSearchHit | AmundsenUserSea
 type SearchGroup = AmundsenSearchGroup<Hit>;
 
 interface TableDocRow {
-  doc_id: number; key: string; description: string | null; badge_names: string; tag_names: string;
+  doc_id: number; table_id: number; key: string; description: string | null; badge_names: string; tag_names: string;
   schema_name: string; name: string; column_names: string; database: string; cluster: string; popularity: number;
 }
 interface DashboardDocRow {
@@ -47,6 +47,23 @@ export function createCatalogSearch(db: CatalogDatabase) {
   const tableRows = rowsOf('table_search');
   const dashboardRows = rowsOf('dashboard_search');
   const userRows = rowsOf('user_search');
+  // Column descriptions are indexed (their words are in table_text_fts) but not stored in the search
+  // document, so the `column_descriptions` highlight reads them from `columns` — for the page's hits
+  // only, and only when highlighting was asked for: one query over the (table_id, name) index per page.
+  const columnDescriptionRows = db.prepare(`SELECT table_id, description FROM columns
+    WHERE table_id IN (SELECT value FROM json_each(?)) AND description IS NOT NULL AND description <> ''
+    ORDER BY table_id, sort_order, name`);
+
+  function readColumnDescriptions(tableIds: number[]): Map<number, string[]> {
+    const byTable = new Map<number, string[]>();
+    const rows = columnDescriptionRows.iterate(JSON.stringify(tableIds)) as Iterable<{ table_id: number; description: string }>;
+    for (const { table_id, description } of rows) {
+      const descriptions = byTable.get(table_id);
+      if (descriptions) descriptions.push(description);
+      else byTable.set(table_id, [description]);
+    }
+    return byTable;
+  }
 
   function fetch<T extends { doc_id: number }>(statement: ReturnType<typeof rowsOf>, page: RankedDoc[]): { row: T; tier: number }[] {
     const rows = new Map((statement.all(JSON.stringify(page.map((p) => p.docId))) as T[]).map((r) => [r.doc_id, r]));
@@ -64,10 +81,13 @@ export function createCatalogSearch(db: CatalogDatabase) {
       offset: request.page_index * request.results_per_page,
       limit: request.results_per_page,
     });
-    const hl = (fields: Parameters<typeof buildHighlight>[0]) => (highlight && tokens.length ? buildHighlight(fields, tokens) : {});
+    const highlighting = highlight && tokens.length > 0;
+    const hl = (fields: Parameters<typeof buildHighlight>[0]) => (highlighting ? buildHighlight(fields, tokens) : {});
     let results: Hit[];
     if (type === 'table') {
-      results = fetch<TableDocRow>(tableRows, page).map(({ row: r, tier }): AmundsenTableSearchHit => {
+      const rows = fetch<TableDocRow>(tableRows, page);
+      const columnDescriptions = highlighting ? readColumnDescriptions(rows.map(({ row }) => row.table_id)) : new Map<number, string[]>();
+      results = rows.map(({ row: r, tier }): AmundsenTableSearchHit => {
         const columns = list(r.column_names);
         return {
           key: r.key,
@@ -81,7 +101,12 @@ export function createCatalogSearch(db: CatalogDatabase) {
           cluster: r.cluster,
           resource_type: 'table',
           search_score: score(tier, r.popularity),
-          highlight: hl({ name: r.name, description: r.description, columns }),
+          // The table highlight keys of API.md §5.1. Tags, badges and the schema are searched too but
+          // have no highlight key there, so a hit found only through them keeps `{}`.
+          highlight: hl({
+            name: r.name, description: r.description, columns,
+            column_descriptions: { longTexts: columnDescriptions.get(r.table_id) ?? [] },
+          }),
         };
       });
     } else if (type === 'dashboard') {
