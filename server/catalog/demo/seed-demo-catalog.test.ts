@@ -1,8 +1,11 @@
+import request from 'supertest';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
+import { createCatalogOverview } from '../store/read-catalog-overview';
+import { AUTH_HEADER, openTestCatalog } from '../testing/open-test-catalog';
 import { createDemoCatalogFile, seedDemoCatalog } from './seed-demo-catalog';
 
 let dir: string;
@@ -30,6 +33,17 @@ describe('seedDemoCatalog', () => {
     expect(count('SELECT count(*) FROM user_search')).toBe(result.users);
     expect(count('SELECT count(*) FROM dashboard_tables')).toBeGreaterThan(0);
     expect(lines.at(-1)).toMatch(/1500\/1500 tables written/);
+  });
+
+  it('sets the catalog\'s latest-updated time to the time of the load (GET /latest_updated_ts: 200, not 204)', () => {
+    const overview = createCatalogOverview(db);
+    expect(overview.getLatestUpdatedTimestamp()).toBeUndefined();
+    const before = Math.floor(Date.now() / 1000);
+    seedDemoCatalog(db, { count: 30 });
+    const after = Math.ceil(Date.now() / 1000);
+    const latest = overview.getLatestUpdatedTimestamp();
+    expect(latest).toBeGreaterThanOrEqual(before);
+    expect(latest).toBeLessThanOrEqual(after);
   });
 
   it('restores the connection settings it changed for the bulk load', () => {
@@ -86,6 +100,17 @@ describe('createDemoCatalogFile', () => {
     } })).toThrow('disk full');
     expect(readdirSync(dir).filter((f) => f.startsWith('catalog-new'))).toEqual([]);
     expect(createDemoCatalogFile(target, { count: 30 }).tables).toBe(30);
+  });
+
+  it('gives a default (demo) install a latest-updated time: GET /latest_updated_ts answers 200, not 204', async () => {
+    const catalog = openTestCatalog({ demoTables: 30 });
+    try {
+      const res = await request(catalog.metadataApp).get('/latest_updated_ts').set(...AUTH_HEADER);
+      expect(res.status).toBe(200);
+      expect(res.body.neo4j_latest_timestamp).toBeGreaterThan(Math.floor(Date.now() / 1000) - 600);
+    } finally {
+      catalog.cleanup();
+    }
   });
 
   it('refuses to overwrite an existing catalog', () => {

@@ -104,9 +104,11 @@ export const UserIngestSchema = z
     team_name: optionalText,
     slack_id: optionalText,
     employee_type: optionalText,
-    /** The manager's user id (email); `manager_email` is accepted as a synonym (databuilder's name). */
+    /** The manager's user id (email); `manager_email` stands in for it when absent (databuilder's name). */
     manager_user_id: optionalText,
+    /** Kept as given too: a manager the catalog does not know still shows a name and email. */
     manager_email: optionalText,
+    manager_fullname: optionalText,
     role_name: optionalText,
     profile_url: optionalText,
     other_key_values: z.record(z.string(), z.string()).optional(),

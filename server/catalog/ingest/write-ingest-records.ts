@@ -165,6 +165,8 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
         slack_id: r.slack_id,
         employee_type: r.employee_type,
         manager_user_id: r.manager_user_id ?? r.manager_email,
+        manager_fullname: r.manager_fullname,
+        manager_email: r.manager_email,
         role_name: r.role_name,
         profile_url: r.profile_url,
         other_key_values: r.other_key_values,

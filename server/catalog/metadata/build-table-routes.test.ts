@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AUTH_HEADER, authAs, openTestCatalog, TEST_EDITOR, type TestCatalog } from '../testing/open-test-catalog';
+import { AUTH_HEADER, authAs, makeTable, openTestCatalog, TEST_EDITOR, type TestCatalog } from '../testing/open-test-catalog';
 import {
   ALICE, buildMetadataFixture, CUSTOMERS, encodeKey, ORDERS, PAYLOAD_TYPE, PERCENT, QUOTED, RAW_ORDERS, REVENUE,
   REVENUE_DAILY, S3_RAW,
@@ -282,5 +282,35 @@ describe('GET /table/KEY/dashboard/', () => {
     }] });
     expect((await get(`/table/${REVENUE_DAILY}/dashboard/`)).body).toEqual({ dashboards: [] });
     expect((await get('/table/hive://gold.core/nope/dashboard/')).status).toBe(404);
+  });
+
+  it('answers 308 to the slash form without the trailing slash (API.md §0), keeping the key encoded as sent', async () => {
+    const paths = [
+      `/table/${REVENUE}/dashboard`,
+      `/table/${encodeURIComponent(REVENUE)}/dashboard`,
+      `/table/${encodeURIComponent(`${REVENUE}/dashboard`)}`, // the suffix's slash encoded too
+      `/table/${encodeKey(QUOTED)}/dashboard`,
+      `/table/${encodeURIComponent(PERCENT)}/dashboard`,
+    ];
+    for (const path of paths) {
+      const res = await get(`${path}?x=1`);
+      expect(res.status, path).toBe(308);
+      expect(res.headers.location, path).toBe(`${path}/?x=1`);
+      const followed = await get(res.headers.location);
+      expect(followed.status, path).toBe(200);
+      expect(followed.body, path).toHaveProperty('dashboards');
+    }
+    expect((await get(`/table/${REVENUE}/dashboard`)).headers.location).toBe(`/table/${REVENUE}/dashboard/`);
+  });
+
+  it('still serves the detail of a table whose key ends in /dashboard', async () => {
+    const other = openTestCatalog({ tables: [makeTable('hive://gold.core/dashboard')] });
+    try {
+      const res = await request(other.metadataApp).get('/table/hive://gold.core/dashboard').set(...AUTH_HEADER);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ schema: 'core', name: 'dashboard' });
+    } finally {
+      other.cleanup();
+    }
   });
 });

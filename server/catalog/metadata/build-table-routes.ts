@@ -13,6 +13,7 @@ import { buildBadgeRoutes, buildTagRoutes } from './build-tag-badge-routes';
 import { parseDepth, parseDirection } from './parse-metadata-query';
 import { parseDescriptionBody, readRawBody } from './read-json-body';
 import { readEditorId } from './read-editor-id';
+import { sendSlashRedirect } from './redirect-with-slash';
 
 const TABLE = '/table/(?<key>.+)';
 const COLUMN = `${TABLE}/column/(?<column>[^/]+)`;
@@ -101,6 +102,18 @@ export function buildTableRoutes(store: CatalogStore, badges: BadgePolicy): Cata
         const dashboards = store.dashboards.listTableDashboards(params.key);
         if (!dashboards) throw new NotFoundError(tableMissing(params));
         sendJson(res, 200, { dashboards });
+      },
+    },
+    {
+      // Without the slash: 308 to it, like the other slash routes (API.md §0), instead of falling into
+      // the detail catch-all below. Unless `KEY/dashboard` is itself a table (a table named
+      // "dashboard"): that one keeps its detail page.
+      method: 'GET',
+      pattern: new RegExp(`^${TABLE}/dashboard$`),
+      handle(req, res, { key }) {
+        const table = store.tables.getTableDetail(`${key}/dashboard`);
+        if (table) sendJson(res, 200, table);
+        else sendSlashRedirect(req, res);
       },
     },
     ...buildDescriptionRoutes(TYPE_METADATA, (p) => ({ type: 'type_metadata', key: p.key }), typeMetadataMissing, store),

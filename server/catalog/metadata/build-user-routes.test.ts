@@ -63,9 +63,51 @@ describe('PUT /user', () => {
   });
 
   it('also accepts a double-encoded request body', async () => {
-    const res = await putUser(JSON.stringify(JSON.stringify({ user_id: 'yan@example.org' })));
+    const res = await putUser(JSON.stringify(JSON.stringify({ user_id: 'yan@example.org', display_name: 'Yan' })));
     expect(res.status).toBe(201);
-    expect(JSON.parse(res.body as string)).toMatchObject({ user_id: 'yan@example.org', display_name: null });
+    expect(JSON.parse(res.body as string)).toMatchObject({ user_id: 'yan@example.org', email: null, display_name: 'Yan' });
+  });
+
+  it('answers 400 naming what is missing when no display name can be derived (API.md §3)', async () => {
+    for (const body of [{ user_id: 'x' }, { user_id: 'x', first_name: 'Only' }, { user_id: 'x', last_name: 'Name' }]) {
+      const res = await putUser(JSON.stringify(body));
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body).toEqual({
+        message: 'Invalid user: "display_name", "full_name" (or "first_name" and "last_name") or "email" must be provided.',
+      });
+    }
+    expect((await get('/user/x')).status).toBe(404); // nothing was written
+    // Each source of a display name is enough on its own.
+    for (const body of [{ user_id: 'x1', display_name: 'X' }, { user_id: 'x2', full_name: 'X Y' },
+      { user_id: 'x3', first_name: 'X', last_name: 'Y' }, { user_id: 'x4', email: 'x4@example.org' }]) {
+      expect((await putUser(JSON.stringify(body))).status, JSON.stringify(body)).toBe(201);
+    }
+  });
+
+  it('keeps the manager name and email it was given when the manager is not a known user', async () => {
+    const body = { email: 'newhire@example.org', full_name: 'New Hire', manager_id: 'boss@elsewhere.org',
+      manager_fullname: 'Big Boss', manager_email: 'boss@elsewhere.org' };
+    const created = await putUser(JSON.stringify(body));
+    expect(created.status).toBe(201);
+    const expected = { manager_id: 'boss@elsewhere.org', manager_fullname: 'Big Boss', manager_email: 'boss@elsewhere.org' };
+    expect(JSON.parse(created.body as string)).toMatchObject(expected);
+    expect((await get('/user/newhire@example.org')).body).toMatchObject(expected);
+    // Only a name (no manager id at all) survives as well.
+    await putUser(JSON.stringify({ email: 'newhire@example.org', full_name: 'New Hire', manager_fullname: 'Big Boss' }));
+    expect((await get('/user/newhire@example.org')).body).toMatchObject({ manager_id: null, manager_fullname: 'Big Boss', manager_email: null });
+  });
+
+  it("prefers a known manager's own name and email, falling back to the given ones per field", async () => {
+    // Bob is known (full name "Bob Berg", email = his id); the profile's stale name loses to his row.
+    await putUser(JSON.stringify({ email: 'newhire@example.org', full_name: 'New Hire', manager_id: 'bob@example.org',
+      manager_fullname: 'Robert Berg (old)', manager_email: 'robert@old.example.org' }));
+    expect((await get('/user/newhire@example.org')).body).toMatchObject({
+      manager_id: 'bob@example.org', manager_fullname: 'Bob Berg', manager_email: 'bob@example.org' });
+    // Carol is known only by id (no name): the given name fills the gap.
+    await putUser(JSON.stringify({ email: 'newhire@example.org', full_name: 'New Hire', manager_id: 'carol@example.org',
+      manager_fullname: 'Carol Chen' }));
+    expect((await get('/user/newhire@example.org')).body).toMatchObject({
+      manager_id: 'carol@example.org', manager_fullname: 'Carol Chen', manager_email: 'carol@example.org' });
   });
 
   it('answers 400 for an empty body, no id or email, wrong types and invalid JSON', async () => {

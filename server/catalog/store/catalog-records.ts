@@ -14,6 +14,9 @@ export interface UserRecord {
   slack_id?: string | null;
   employee_type?: string | null;
   manager_user_id?: string | null;
+  /** The manager's name and email as given (a known manager's own row wins when read back). */
+  manager_fullname?: string | null;
+  manager_email?: string | null;
   role_name?: string | null;
   profile_url?: string | null;
   other_key_values?: Record<string, string>;

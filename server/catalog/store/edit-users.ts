@@ -11,7 +11,7 @@ import { createUserReader } from './read-users';
 
 /**
  * A validated User as PUT /user loads it (user_id already defaulted from email; manager_user_id is
- * Amundsen's manager_id, else manager_email).
+ * Amundsen's manager_id, else manager_email; manager_fullname and manager_email as given).
  */
 export type UserProfile = Omit<UserRowValues, 'is_active' | 'other_key_values'> & {
   is_active: boolean;

@@ -47,3 +47,44 @@ describe('migration 4 (the lighter text index)', () => {
     }
   });
 });
+
+describe('migration 5 (the manager name and email a profile gave)', () => {
+  it('keeps what users answered before the upgrade, and stores the given manager fields after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nansen-migrate-'));
+    dirs.push(dir);
+    const dbPath = join(dir, 'catalog.db');
+    const old = openCatalogDatabase(dbPath, MIGRATIONS.filter((m) => m.version <= 4));
+    const addUser = old.prepare('INSERT INTO users (user_id, email, full_name, manager_user_id) VALUES (?, ?, ?, ?)');
+    addUser.run('boss@example.org', 'boss@example.org', 'The Boss', null);
+    addUser.run('ann@example.org', 'ann@example.org', 'Ann', 'boss@example.org');
+    addUser.run('ben@example.org', 'ben@example.org', 'Ben', 'stranger@example.org');
+    old.close();
+
+    const catalog = openTestCatalog({ dbPath });
+    try {
+      const api = () => request(catalog.metadataApp);
+      const manager = async (id: string) => {
+        const { manager_id, manager_fullname, manager_email } = (await api().get(`/user/${id}`).set(...AUTH_HEADER)).body;
+        return { manager_id, manager_fullname, manager_email };
+      };
+      expect(await manager('ann@example.org'))
+        .toEqual({ manager_id: 'boss@example.org', manager_fullname: 'The Boss', manager_email: 'boss@example.org' });
+      expect(await manager('ben@example.org'))
+        .toEqual({ manager_id: 'stranger@example.org', manager_fullname: null, manager_email: null });
+
+      const put = await api().put('/user').set(...AUTH_HEADER).send({ email: 'ben@example.org', full_name: 'Ben',
+        manager_id: 'stranger@example.org', manager_fullname: 'Sam Stranger', manager_email: 'sam@example.org' });
+      expect(put.status).toBe(200);
+      expect(await manager('ben@example.org'))
+        .toEqual({ manager_id: 'stranger@example.org', manager_fullname: 'Sam Stranger', manager_email: 'sam@example.org' });
+    } finally {
+      catalog.cleanup();
+    }
+    const db = openCatalogDatabase(dbPath);
+    try {
+      expect(db.prepare('SELECT max(version) FROM schema_version').pluck().get()).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
+    } finally {
+      db.close();
+    }
+  });
+});

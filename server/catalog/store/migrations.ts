@@ -482,4 +482,16 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM tables) OR EXISTS (SELECT 1 FROM users);
     `,
   },
+  {
+    // PUT /user and the ingest `user` record carry the manager's name and email (Amundsen's User
+    // fields manager_fullname, manager_email). Until now only the manager's user id was kept and both
+    // were read from the manager's own row, so a manager the catalog does not know came back nameless.
+    // Existing rows get NULL: what they answered before (see USER_COLUMNS in read-tables.ts).
+    version: 5,
+    name: 'users: the manager name and email a profile gave',
+    sql: `
+      ALTER TABLE users ADD COLUMN manager_fullname TEXT;
+      ALTER TABLE users ADD COLUMN manager_email TEXT;
+    `,
+  },
 ];

@@ -20,17 +20,24 @@ export interface TableReader {
   listPopularTables(limit: number): AmundsenTableSummary[];
 }
 
-/** A users row as read, with the manager's name and email joined in. */
-export interface UserRow extends Omit<UserRowValues, 'is_active'> {
+/** A users row as read, with the manager's name and email resolved (see USER_COLUMNS). */
+export interface UserRow extends Omit<UserRowValues, 'is_active' | 'manager_fullname' | 'manager_email'> {
   is_active: number;
   manager_full_name: string | null;
   manager_email: string | null;
 }
 
-/** Columns of `users u` (plus its manager `m`, LEFT JOINed) that toAmundsenUser needs. */
+/**
+ * Columns of `users u` (plus its manager `m`, LEFT JOINed) that toAmundsenUser needs.
+ * The manager's name and email, per field: the manager's own row wins when the catalog knows the
+ * manager and has that value (it is the one kept current, so a rename reaches every report), else
+ * what the user's profile gave (PUT /user, ingest) — so a manager the catalog does not know, or
+ * knows only as a bare id, keeps the name and email the profile was given.
+ */
 export const USER_COLUMNS = `u.user_id, u.email, u.first_name, u.last_name, u.full_name, u.display_name, u.is_active,
-  u.github_username, u.team_name, u.slack_id, u.employee_type, u.manager_user_id, m.full_name AS manager_full_name,
-  m.email AS manager_email, u.role_name, u.profile_url, u.other_key_values`;
+  u.github_username, u.team_name, u.slack_id, u.employee_type, u.manager_user_id,
+  COALESCE(m.full_name, u.manager_fullname) AS manager_full_name, COALESCE(m.email, u.manager_email) AS manager_email,
+  u.role_name, u.profile_url, u.other_key_values`;
 
 export function toAmundsenUser(row: UserRow): AmundsenUser {
   return {

@@ -16,6 +16,12 @@ export interface UserRowValues {
   slack_id: string | null;
   employee_type: string | null;
   manager_user_id: string | null;
+  /**
+   * The manager's name and email as the profile gave them (Amundsen's User fields). Optional: absent
+   * means null, like every other field of a full-profile upsert.
+   */
+  manager_fullname?: string | null;
+  manager_email?: string | null;
   role_name: string | null;
   profile_url: string | null;
   other_key_values: string;
@@ -33,20 +39,26 @@ export interface UserRows {
 export function createUserRows(db: CatalogDatabase): UserRows {
   const upsert = db.prepare(`
     INSERT INTO users (user_id, email, first_name, last_name, full_name, display_name, is_active, github_username,
-      team_name, slack_id, employee_type, manager_user_id, role_name, profile_url, other_key_values)
+      team_name, slack_id, employee_type, manager_user_id, manager_fullname, manager_email, role_name, profile_url,
+      other_key_values)
     VALUES (@user_id, @email, @first_name, @last_name, @full_name, @display_name, @is_active, @github_username,
-      @team_name, @slack_id, @employee_type, @manager_user_id, @role_name, @profile_url, @other_key_values)
+      @team_name, @slack_id, @employee_type, @manager_user_id, @manager_fullname, @manager_email, @role_name, @profile_url,
+      @other_key_values)
     ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, first_name = excluded.first_name,
       last_name = excluded.last_name, full_name = excluded.full_name, display_name = excluded.display_name,
       is_active = excluded.is_active, github_username = excluded.github_username, team_name = excluded.team_name,
       slack_id = excluded.slack_id, employee_type = excluded.employee_type, manager_user_id = excluded.manager_user_id,
-      role_name = excluded.role_name, profile_url = excluded.profile_url, other_key_values = excluded.other_key_values
+      manager_fullname = excluded.manager_fullname, manager_email = excluded.manager_email, role_name = excluded.role_name,
+      profile_url = excluded.profile_url, other_key_values = excluded.other_key_values
     RETURNING id`).pluck();
   const find = db.prepare('SELECT id FROM users WHERE user_id = ?').pluck();
   const insertBare = db.prepare('INSERT INTO users (user_id, email) VALUES (?, ?) RETURNING id').pluck();
 
   return {
-    upsert: (values) => upsert.get(values) as number,
+    // better-sqlite3 refuses a missing named parameter: the optional manager fields default to null here.
+    upsert: (values) => upsert.get({
+      ...values, manager_fullname: values.manager_fullname ?? null, manager_email: values.manager_email ?? null,
+    }) as number,
     find: (userId) => find.get(userId) as number | undefined,
     ensure(userId) {
       const existing = find.get(userId) as number | undefined;

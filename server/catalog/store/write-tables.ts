@@ -317,6 +317,8 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
         slack_id: u.slack_id ?? null,
         employee_type: u.employee_type ?? null,
         manager_user_id: u.manager_user_id ?? null,
+        manager_fullname: u.manager_fullname ?? null,
+        manager_email: u.manager_email ?? null,
         role_name: u.role_name ?? null,
         profile_url: u.profile_url ?? null,
         other_key_values: JSON.stringify(u.other_key_values ?? {}),
