@@ -4,8 +4,10 @@
 //
 // For tables, equality-style fields (database, cluster, schema, tag, badges, column) are also
 // compiled to an FTS5 expression over facet tokens (search-terms.ts): wildcard patterns are first
-// expanded against the (small) list of distinct values. The full-text tier then lets FTS5 apply
-// them; the name tiers use the equivalent SQL predicate on the document row.
+// expanded against the (small) list of distinct values. The text tier lets FTS5 apply them. The
+// name index holds the facet tokens of every field but `column` (a table's ~20 column tokens would
+// double its size), so the name tiers let FTS5 apply the others and check a column filter per
+// candidate, with the equivalent SQL predicate on the document row.
 import type { Statement } from 'better-sqlite3';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import type { SearchFilter, SearchResourceType } from './parse-search-request';
@@ -64,7 +66,15 @@ export interface CompiledFilters {
   /** The part of `sql` that `facetExpr` does not cover. */
   residualSql: string;
   residualParams: unknown[];
+  /** Tables: the facet filters the name index holds (all but `column`) as an FTS5 expression, or null. */
+  nameFacetExpr: string | null;
+  /** The part of `sql` that `nameFacetExpr` does not cover. */
+  nameResidualSql: string;
+  nameResidualParams: unknown[];
 }
+
+/** Facet fields whose tokens the table name index holds too (migration 6). */
+const NAME_INDEX_FACETS: ReadonlySet<FacetField> = new Set(['database', 'cluster', 'schema', 'tag', 'badges']);
 
 export function convertWildcardToGlob(pattern: string): string {
   // `[` starts a character class in GLOB; everything else maps 1:1 (`*`, `?`).
@@ -93,6 +103,9 @@ export function createFilterCompiler(db: CatalogDatabase) {
     const residual: string[] = [];
     const residualParams: unknown[] = [];
     const facetParts: string[] = [];
+    const nameResidual: string[] = [];
+    const nameResidualParams: unknown[] = [];
+    const nameFacetParts: string[] = [];
     let impossible = false;
     for (const filter of filters) {
       const values = filter.values.filter((v) => v !== '');
@@ -118,8 +131,21 @@ export function createFilterCompiler(db: CatalogDatabase) {
       if (!facet || !expandable) {
         residual.push(sql);
         residualParams.push(...params);
+        nameResidual.push(sql);
+        nameResidualParams.push(...params);
         continue;
       }
+      // Facet parts of this filter, added to the text index's expression and, when the name index
+      // holds this field, to the name index's; otherwise the name tiers check it per candidate.
+      const inNameIndex = NAME_INDEX_FACETS.has(facet);
+      if (!inNameIndex) {
+        nameResidual.push(sql);
+        nameResidualParams.push(...params);
+      }
+      const addPart = (part: string) => {
+        facetParts.push(part);
+        if (inNameIndex) nameFacetParts.push(part);
+      };
       const known = values.some(hasWildcard) ? vocabulary(spec.vocabulary!) : [];
       const groups = values.map((v) => {
         const exact = hasWildcard(v) ? [...new Set(known.filter((k) => matchesWildcard(v, k)).map((k) => k.toLowerCase()))] : [v];
@@ -127,11 +153,11 @@ export function createFilterCompiler(db: CatalogDatabase) {
       });
       if (and) {
         if (groups.some((g) => !g.length)) impossible = true;
-        else for (const g of groups) facetParts.push(`(${g.join(' OR ')})`);
+        else for (const g of groups) addPart(`(${g.join(' OR ')})`);
       } else {
         const tokens = groups.flat();
         if (!tokens.length) impossible = true;
-        else facetParts.push(`(${tokens.join(' OR ')})`);
+        else addPart(`(${tokens.join(' OR ')})`);
       }
     }
     return {
@@ -141,6 +167,9 @@ export function createFilterCompiler(db: CatalogDatabase) {
       facetExpr: facetParts.length ? facetParts.join(' AND ') : null,
       residualSql: residual.length ? residual.join(' AND ') : '1',
       residualParams,
+      nameFacetExpr: nameFacetParts.length ? nameFacetParts.join(' AND ') : null,
+      nameResidualSql: nameResidual.length ? nameResidual.join(' AND ') : '1',
+      nameResidualParams,
     };
   };
 }

@@ -36,8 +36,8 @@ export function createCatalogSearch(db: CatalogDatabase) {
   const compileFilters = createFilterCompiler(db);
   const corrector = createCorrector(db);
   const engines = {
-    table: createTieredSearch(db, { docs: 'table_search', nameFts: 'table_name_fts', nameColumn: '', textFts: 'table_text_fts',
-      textColumn: '', vocabulary: 'search_vocabulary', textPrefixIndexes: 2 }),
+    table: createTieredSearch(db, { docs: 'table_search', nameFts: 'table_name_fts', nameColumn: 'name', nameFacetsColumn: 'facets',
+      textFts: 'table_text_fts', textColumn: '', vocabulary: 'search_vocabulary', textPrefixIndexes: 2 }),
     dashboard: createTieredSearch(db, { docs: 'dashboard_search', nameFts: 'dashboard_search_fts', nameColumn: 'name',
       textFts: 'dashboard_search_fts', textColumn: 'text' }),
     user: createTieredSearch(db, { docs: 'user_search', nameFts: 'user_search_fts', nameColumn: 'name',

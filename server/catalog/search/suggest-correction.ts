@@ -29,14 +29,15 @@ export function isWithinOneEdit(a: string, b: string): boolean {
 }
 
 export function createCorrector(db: CatalogDatabase) {
+  // Per column ('col'): only the words of names count here, not the facet tokens of the table name
+  // index nor the text columns of the dashboard and user indexes.
   for (const fts of ['table_name_fts', 'dashboard_search_fts', 'user_search_fts']) {
-    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${fts}_vocab USING fts5vocab(main, ${fts}, 'row')`);
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${fts}_names USING fts5vocab(main, ${fts}, 'col')`);
   }
-  // Dashboard and user FTS tables also index a text column; only their name words count here.
   const read = db.prepare(`
-    SELECT term, doc FROM temp.table_name_fts_vocab
-    UNION ALL SELECT term, doc FROM temp.dashboard_search_fts_vocab
-    UNION ALL SELECT term, doc FROM temp.user_search_fts_vocab`);
+    SELECT term, doc FROM temp.table_name_fts_names WHERE col = 'name'
+    UNION ALL SELECT term, doc FROM temp.dashboard_search_fts_names WHERE col = 'name'
+    UNION ALL SELECT term, doc FROM temp.user_search_fts_names WHERE col = 'name'`);
   let vocabulary: Vocabulary | undefined;
   const load = (): Vocabulary => {
     if (!vocabulary || Date.now() - vocabulary.loadedAt > VOCABULARY_TTL_MS) {

@@ -14,20 +14,27 @@
 //           once more letters are typed; the name tiers use prefix indexes 1–3 and are exact.
 //
 // Tiers are taken in turn, skipping documents already taken, until offset + page size. Within a
-// tier, usage (popularity) decides. With filters, the name tiers look at no more than
-// NAME_TIER_SCAN candidates each (filters are checked per candidate there); the text tier applies
-// facet filters inside FTS5.
+// tier, usage (popularity) decides. Filters: both indexes hold facet tokens, so FTS5 applies the
+// facet filters (database, cluster, schema, tag, badges; the text index also column) while it
+// walks the matches; the others (table, key, description, wildcard column; column in the name
+// tiers) are checked per candidate, walking the matches in doc_id order until the page is full. A
+// selective filter of that kind reads further, but never drops a match or moves it to a lower tier.
 //
-// total_results: the number of text-tier matches (every hit of tiers 2–4 is one), counted up to
-// TOTAL_RESULTS_CAP; a value equal to the cap means "at least this many" (like Elasticsearch's
-// track_total_hits). An unfiltered browse is counted exactly.
+// total_results: the number of hits, counted up to TOTAL_RESULTS_CAP; a value equal to the cap
+// means "at least this many" (like Elasticsearch's track_total_hits). Every hit is a text-tier or
+// a tier-2 match (tiers 3–4 are tier-2 matches too): the text matches are counted, and when there
+// are fewer than the cap, the union of both is. An unfiltered browse is counted exactly.
 import type { Statement } from 'better-sqlite3';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { buildFtsQueries } from './build-fts-query';
 import type { CompiledFilters } from './compile-filters';
 
 export const TOTAL_RESULTS_CAP = 10_000;
-export const NAME_TIER_SCAN = 5_000;
+/**
+ * Below this many text matches, the tier-2 (name) matches are counted too (up to this many): the
+ * count walks every name match of the query, 1–20 ms at 1 M tables for multi-word prefixes.
+ */
+export const NAME_COUNT_BELOW = 1_000;
 
 export interface TieredSearchTables {
   /** Document table (aliased `s`) with doc_id, name_norm. */
@@ -35,6 +42,11 @@ export interface TieredSearchTables {
   /** FTS table searched by the name tiers, and the column holding the name ('' = its only column). */
   nameFts: string;
   nameColumn: string;
+  /**
+   * Column of `nameFts` holding the facet tokens of `nameFacetExpr` (tables): given, the name tiers
+   * let FTS5 apply those filters and check only the rest per candidate.
+   */
+  nameFacetsColumn?: string;
   /** FTS table searched by the text tier, and its text column ('' = its only column). */
   textFts: string;
   textColumn: string;
@@ -116,16 +128,36 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     return { total, page: page.map((docId) => ({ docId, tier: 0 })) };
   }
 
-  /** Text-FTS matches of `expr` (AND facets) passing the residual SQL filter, in doc_id order. */
+  /**
+   * Text-FTS matches of `expr` (AND facets) passing the residual SQL filter, in doc_id order. FTS5
+   * walks its doclists in rowid order and the ORDER BY is satisfied by that walk, so LIMIT stops the
+   * scan as soon as enough rows passed: a selective residual filter reads further, never misses one.
+   */
   function filtered(expr: string, filters: CompiledFilters, tail: string): [string, unknown[]] {
     const match = filters.facetExpr && expr !== filters.facetExpr ? `(${expr}) AND ${filters.facetExpr}` : expr;
     if (filters.residualSql === '1') {
       return [`SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ? ORDER BY rowid ${tail}`, [match]];
     }
     return [
-      `SELECT s.doc_id FROM (SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ? ORDER BY rowid LIMIT ${TOTAL_RESULTS_CAP}) m
-       JOIN ${t.docs} s ON s.doc_id = m.rowid WHERE ${filters.residualSql} ${tail}`,
+      `SELECT s.doc_id FROM (SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ?) m
+       JOIN ${t.docs} s ON s.doc_id = m.rowid WHERE ${filters.residualSql} ORDER BY m.rowid ${tail}`,
       [match, ...filters.residualParams],
+    ];
+  }
+
+  /**
+   * Name-FTS matches of `expr` passing every filter, in doc_id order: facet filters inside FTS5 when
+   * the name index holds them, the rest per candidate (lazily, as in `filtered`).
+   */
+  function nameMatches(expr: string, filters: CompiledFilters): [string, unknown[]] {
+    const inFts = t.nameFacetsColumn !== undefined && filters.nameFacetExpr !== null;
+    const match = inFts ? `(${expr}) AND ${t.nameFacetsColumn} : (${filters.nameFacetExpr})` : expr;
+    const [residual, residualParams] = inFts ? [filters.nameResidualSql, filters.nameResidualParams] : [filters.sql, filters.params];
+    if (residual === '1') return [`SELECT rowid FROM ${t.nameFts} WHERE ${t.nameFts} MATCH ? ORDER BY rowid`, [match]];
+    return [
+      `SELECT s.doc_id FROM (SELECT rowid FROM ${t.nameFts} WHERE ${t.nameFts} MATCH ?) m
+       JOIN ${t.docs} s ON s.doc_id = m.rowid WHERE ${residual} ORDER BY m.rowid`,
+      [match, ...residualParams],
     ];
   }
 
@@ -145,32 +177,50 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
         picked.push({ docId, tier });
       }
     };
-    const unfiltered = filters.sql === '1';
     const want = () => need - picked.length + seen.size; // rows to read so that skipping `seen` still fills the page
 
     take(4, ids(`SELECT s.doc_id FROM ${t.docs} s WHERE s.name_norm = ? AND ${filters.sql} ORDER BY s.doc_id LIMIT ?`,
       [fts.exactName, ...filters.params, want()]));
+    let tier2: number[] | undefined; // every tier-2 match, when the tier-2 query read them all
     for (const [tier, expr] of [[3, fts.namePrefix], [2, fts.nameTokens]] as const) {
       if (picked.length >= need) break;
-      if (unfiltered) {
-        take(tier, ids(`SELECT rowid FROM ${t.nameFts} WHERE ${t.nameFts} MATCH ? ORDER BY rowid LIMIT ?`, [expr, want()]));
+      const limit = want();
+      const [sql, params] = nameMatches(expr, filters);
+      const found = ids(`${sql} LIMIT ?`, [...params, limit]);
+      take(tier, found);
+      if (tier === 2 && found.length < limit) tier2 = found;
+    }
+
+    // total_results: every hit is a tier-2 (name) or a tier-1 (text) match. The text tier usually
+    // finds them all, but not a name match whose earlier words were typed in part ("cust ord"), nor
+    // one whose last word is a rare word beyond the prefix expansion. So: the text matches are
+    // counted up to the cap; below it, they are listed and the union with the tier-2 matches is
+    // counted (those the tier-2 query already read when it read them all, else a listing).
+    // The text matches: the page's share, then a count up to the cap. With a residual filter every
+    // match costs a row read, so they are listed once, up to the cap, for both.
+    let total = 0;
+    if (fts.anywhere !== null) {
+      const [sql, params] = filtered(fts.anywhere, filters, 'LIMIT ?');
+      if (filters.residualSql !== '1') {
+        const textIds = ids(sql, [...params, TOTAL_RESULTS_CAP]);
+        if (picked.length < need) take(1, textIds);
+        total = textIds.length;
       } else {
-        // The candidates come in doc_id order and the join keeps it (no ORDER BY, so LIMIT stops
-        // the scan early); sorted again in JS to be safe.
-        take(tier, ids(
-          `SELECT s.doc_id FROM (SELECT rowid FROM ${t.nameFts} WHERE ${t.nameFts} MATCH ? ORDER BY rowid LIMIT ${NAME_TIER_SCAN}) m
-           JOIN ${t.docs} s ON s.doc_id = m.rowid WHERE ${filters.sql} LIMIT ?`,
-          [expr, ...filters.params, want()]).sort((a, b) => a - b));
+        if (picked.length < need) take(1, ids(sql, [...params, want()]));
+        total = count(`SELECT count(*) FROM (${sql})`, [...params, TOTAL_RESULTS_CAP]);
       }
     }
-    if (fts.anywhere === null) return { total: picked.length, page: picked.slice(offset, need) };
-    if (picked.length < need) {
-      const [sql, params] = filtered(fts.anywhere, filters, 'LIMIT ?');
-      take(1, ids(sql, [...params, want()]).sort((a, b) => a - b));
+    // Name matches the text tier does not see (an earlier word typed in part, "cust ord"; a rare last
+    // word beyond the prefix expansion) are hits too. When the text matches are few, the tier-2
+    // matches are counted as well (read already if the tier-2 query read them all), and the larger
+    // count is the total: exact when one set holds the other (the usual case), never smaller than
+    // either, and the same on every page.
+    if (total < NAME_COUNT_BELOW) {
+      const [sql, params] = nameMatches(fts.nameTokens, filters);
+      const names = tier2?.length ?? count(`SELECT count(*) FROM (${sql} LIMIT ${NAME_COUNT_BELOW})`, params);
+      total = Math.max(total, names);
     }
-    const [countSql, countParams] = filtered(fts.anywhere, filters, `LIMIT ${TOTAL_RESULTS_CAP}`);
-    const total = Math.max(count(`SELECT count(*) FROM (${countSql})`, countParams), picked.length);
-    return { total, page: picked.slice(offset, need) };
+    return { total: Math.max(total, picked.length), page: picked.slice(offset, need) };
   }
 
   return { search };

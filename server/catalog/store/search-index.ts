@@ -95,8 +95,11 @@ function cachedFacet(field: FacetField, value: string): string {
   return token;
 }
 
-/** The distinct words of a table document (for the text column and the vocabulary) and its facet tokens. */
-function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets: string } {
+/**
+ * The distinct words of a table document (for the text column and the vocabulary), and its facet
+ * tokens: all of them for the text index, all but the column ones for the name index (migration 6).
+ */
+function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets: string; nameFacets: string } {
   const words = new Set<string>();
   const add = (text: string | null | undefined) => {
     for (const t of cachedTokens(text)) words.add(t);
@@ -114,12 +117,13 @@ function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets:
     add(badge);
     facets.push(cachedFacet('badges', badge));
   }
+  const nameFacets = facets.join(' ');
   for (const c of s.columns) {
     add(c.name);
     add(c.description);
     facets.push(cachedFacet('column', c.name));
   }
-  return { words, facets: facets.join(' ') };
+  return { words, facets: facets.join(' '), nameFacets };
 }
 
 export interface DashboardTextSource {
@@ -169,7 +173,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     INSERT INTO table_search (doc_id, table_id, key, database, cluster, schema_name, name, name_norm, description,
       column_names, tag_names, badge_names, popularity)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertTableName = db.prepare('INSERT INTO table_name_fts (rowid, name) VALUES (?, ?)');
+  const insertTableName = db.prepare('INSERT INTO table_name_fts (rowid, name, facets) VALUES (?, ?, ?)');
   const insertTableText = db.prepare('INSERT INTO table_text_fts (rowid, text) VALUES (?, ?)');
   const tableRows = db.prepare(`
     SELECT t.id, t.key, t.name, t.description, t.popularity, s.database, s.cluster, s.name AS schema
@@ -243,13 +247,14 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
         s.description, JSON.stringify(s.columns.map((c) => c.name)), JSON.stringify(s.tags), JSON.stringify(s.badges),
         s.popularity);
     }
-    for (const { s, docId } of docs) insertTableName.run(docId, tokenize(s.name).join(' '));
+    const tokens = docs.map(({ s }) => buildTableTokens(s));
+    docs.forEach(({ s, docId }, i) => insertTableName.run(docId, tokenize(s.name).join(' '), tokens[i].nameFacets));
     const counts = new Map<string, number>();
-    for (const { s, docId } of docs) {
-      const { words, facets } = buildTableTokens(s);
+    docs.forEach(({ docId }, i) => {
+      const { words, facets } = tokens[i];
       insertTableText.run(docId, `${[...words].join(' ')} ${facets}`);
       for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-    }
+    });
     for (const [term, n] of counts) countTerm.run(term, n);
   }
 
