@@ -68,6 +68,17 @@ describe('catalog:ingest CLI', () => {
     expect(stderr).toBe(`ingest: input file not found: ${missing}\n`);
   });
 
+  it('takes a time budget per transaction with --max-batch-ms and refuses one that is not a whole number ≥ 1', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const input = Array.from({ length: 50 }, (_, i) => table(`t${i}`)).join('\n');
+    const ok = await runCli(['--db', dbPath, '--max-batch-ms', '1', '--quiet', '-'], input);
+    expect(ok.code).toBe(0);
+    expect(countTables(dbPath)).toBe(50);
+    const bad = await runCli(['--db', dbPath, '--max-batch-ms', '0.5', '-'], input);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--max-batch-ms must be a whole number ≥ 1, got "0.5"[\s\S]*usage: .*--max-batch-ms N/);
+  });
+
   it('exits 1 with the usage when --db is missing', async () => {
     const { code, stderr } = await runCli([join(dir, 'x.ndjson')]);
     expect(code).toBe(1);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTH_HEADER, openTestCatalog, type TestCatalog } from '../testing/open-test-catalog';
 import { openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
 import { ingestNdjson, type IngestOptions, type IngestProgress } from './ingest-ndjson';
@@ -13,6 +13,7 @@ beforeEach(() => {
   db = openCatalogDatabase(catalog.dbPath);
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   db.close();
   catalog.cleanup();
 });
@@ -196,7 +197,8 @@ describe('ingestNdjson', () => {
       }
     }
     const summary = await ingestNdjson(db, generate(), {
-      batchSize: 2000, progressIntervalMs: 0, rebuildThreshold: 5000, onProgress: (p) => progress.push(p),
+      // No time budget: the batches must end on the count alone, however slow the machine.
+      batchSize: 2000, maxBatchMs: Infinity, progressIntervalMs: 0, rebuildThreshold: 5000, onProgress: (p) => progress.push(p),
     });
     expect(summary).toMatchObject({ loaded: { table: 10_000, usage: 10_000 }, rejectedCount: 0, linesRead: 20_000, searchIndex: 'rebuilt' });
     const loading = progress.filter((p) => p.phase === 'loading');
@@ -206,6 +208,60 @@ describe('ingestNdjson', () => {
     expect(one('SELECT count(*) FROM table_search')).toBe(10_000);
     expect(one('SELECT total_reads FROM tables WHERE key = ?', 'hive://gold.bulk/t9999')).toBe(10_000);
     expect(one('SELECT key FROM table_search ORDER BY doc_id LIMIT 1')).toBe('hive://gold.bulk/t9999');
+  });
+
+  describe('time budget of a transaction (maxBatchMs)', () => {
+    const bulkTable = (name: string) => ({ type: 'table', database: 'hive', cluster: 'gold', schema: 'bulk', name, columns: [{ name: 'id', col_type: 'int' }] });
+    const input = ndjson(
+      bulkTable('a'), bulkTable('b'),
+      { type: 'usage', table_key: 'hive://gold.bulk/missing', user_email: 'u@example.org', read_count: 1 }, // line 3
+      bulkTable('c'), bulkTable('d'), bulkTable('e'),
+    );
+    // Progress is reported after each commit; a second connection sees only committed rows.
+    const loadWatchingCommits = async (options: IngestOptions) => {
+      const reader = openCatalogDatabase(catalog.dbPath);
+      const commits: { loaded: number; tablesVisible: unknown }[] = [];
+      try {
+        const summary = await ingest(input, {
+          batchSize: 1000, progressIntervalMs: 0, ...options,
+          onProgress: (p) => {
+            if (p.phase === 'loading') commits.push({ loaded: p.recordsLoaded, tablesVisible: reader.prepare('SELECT count(*) FROM tables').pluck().get() });
+          },
+        });
+        return { summary, commits };
+      } finally {
+        reader.close();
+      }
+    };
+
+    it('without a budget the record count alone ends the transaction', async () => {
+      const { summary, commits } = await loadWatchingCommits({ maxBatchMs: Infinity });
+      expect(commits).toEqual([{ loaded: 5, tablesVisible: 5 }]);
+      expect(summary.rejected).toEqual([{ line: 3, reason: 'unknown table "hive://gold.bulk/missing" (load the table record first)' }]);
+    });
+
+    it('commits when the budget is spent and goes on with the rest of the batch in the next transaction', async () => {
+      // A fake clock that ticks 1 ms per reading: inside a transaction it is read once for the
+      // deadline and once after each record, so a 3 ms budget ends a transaction after 3 records.
+      let now = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+      const { summary, commits } = await loadWatchingCommits({ maxBatchMs: 3 });
+      expect(commits).toEqual([
+        { loaded: 2, tablesVisible: 2 }, // a, b and the rejected line 3
+        { loaded: 5, tablesVisible: 5 }, // c, d, e
+      ]);
+      expect(summary.loaded).toMatchObject({ table: 5, usage: 0 });
+      expect(summary.rejected).toEqual([{ line: 3, reason: 'unknown table "hive://gold.bulk/missing" (load the table record first)' }]);
+    });
+
+    it('still applies one record per transaction when the budget is 0', async () => {
+      const { summary, commits } = await loadWatchingCommits({ maxBatchMs: 0 });
+      expect(commits.map((c) => c.loaded)).toEqual([1, 2, 2, 3, 4, 5]);
+      expect(commits.map((c) => c.tablesVisible)).toEqual([1, 2, 2, 3, 4, 5]);
+      expect(summary).toMatchObject({ loaded: { table: 5 }, rejectedCount: 1, searchIndex: 'refreshed' });
+      expect(one(`SELECT count(*) FROM catalog_settings WHERE name = '${SEARCH_DOCUMENTS_PENDING}'`)).toBe(0);
+      expect(one('SELECT count(*) FROM table_search')).toBe(5);
+    });
   });
 
   it('rejects a record that breaks a constraint inside a batch and keeps the others of that batch', async () => {

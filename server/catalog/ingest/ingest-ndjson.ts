@@ -2,6 +2,11 @@
 // applies records in batched transactions (one savepoint per record so bad ones are skipped), then
 // refreshes popularity and the search index for what changed. Bad records are reported with their
 // line number and reason; the rest still loads.
+//
+// A transaction ends after `batchSize` records or `maxBatchMs`, whichever comes first. Bigger
+// transactions load faster (each commit rewrites every page its batch touched, and random index
+// updates touch many pages), but a transaction holds the write lock — other writers wait, up to
+// busy_timeout — and, better-sqlite3 being synchronous, blocks the event loop while it runs.
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { INGEST_RECORD_TYPES, type IngestRecord, type IngestRecordType } from './ingest-record-schemas';
 import { parseIngestLine } from './parse-ingest-line';
@@ -38,9 +43,19 @@ export interface IngestProgress {
   phase: 'loading' | 'indexing' | 'done';
 }
 
+/** Defaults for a load that shares its process (the HTTP endpoint): short transactions. */
+export const DEFAULT_BATCH_SIZE = 2000;
+export const DEFAULT_MAX_BATCH_MS = 200;
+
 export interface IngestOptions {
-  /** Records per transaction (default 2 000). */
+  /** Most records per transaction (default 2 000). */
   batchSize?: number;
+  /**
+   * Time budget of one transaction in ms (default 200), checked after each record: a transaction
+   * that has run this long commits, and the rest of its batch goes on in the next one (after a turn
+   * of the event loop). At least one record per transaction. `Infinity` turns the budget off.
+   */
+  maxBatchMs?: number;
   /** Rejections listed in the summary (default 1 000); the rest are only counted. */
   maxRejected?: number;
   maxLineBytes?: number;
@@ -70,7 +85,8 @@ export async function ingestNdjson(
   input: AsyncIterable<Buffer | string | Uint8Array> | Iterable<Buffer | string | Uint8Array>,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const maxBatchMs = options.maxBatchMs ?? DEFAULT_MAX_BATCH_MS;
   const maxRejected = options.maxRejected ?? 1000;
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const progressIntervalMs = options.progressIntervalMs ?? 1000;
@@ -121,15 +137,20 @@ export async function ingestNdjson(
     });
   };
 
-  const flush = () => {
-    if (!batch.length) return;
-    const current = batch;
-    batch = [];
-    // Rejections inside a batch are only final once it commits.
+  // Applies one transaction's worth of `records`, from `start`: until the batch ends or the time
+  // budget is spent. Returns where the next transaction starts.
+  const commitSome = (records: { line: number; record: IngestRecord }[], start: number): number => {
+    let next = start;
+    // Rejections inside a transaction are only final once it commits.
     const batchRejections: RejectedRecord[] = [];
     const batchLoaded: IngestRecordType[] = [];
     writer.runBatch(() => {
-      for (const { line, record } of current) {
+      // Timed from inside the transaction: the budget is about how long we hold the write lock,
+      // not how long we waited for it.
+      const deadline = performance.now() + maxBatchMs;
+      while (next < records.length) {
+        const { line, record } = records[next];
+        next += 1;
         try {
           writer.applyRecord(record);
           batchLoaded.push(record.type);
@@ -138,6 +159,7 @@ export async function ingestNdjson(
           if (reason === undefined) throw err;
           batchRejections.push({ line, reason });
         }
+        if (performance.now() >= deadline) break;
       }
     });
     for (const type of batchLoaded) loaded[type] += 1;
@@ -145,7 +167,20 @@ export async function ingestNdjson(
     // Parse rejections of later lines were recorded already; keep the list in line order.
     for (const r of batchRejections) reject(r.line, r.reason);
     if (batchRejections.length) rejected.sort((a, b) => a.line - b.line);
-    report('loading');
+    return next;
+  };
+
+  const flush = async () => {
+    if (!batch.length) return;
+    const current = batch;
+    batch = [];
+    // A database error ends the load: the rest of `current` is dropped, not retried by the caller.
+    let next = 0;
+    while (next < current.length) {
+      if (next > 0) await yieldToEventLoop(); // the budget ran out: let other requests in
+      next = commitSome(current, next);
+      report('loading');
+    }
   };
 
   try {
@@ -163,13 +198,13 @@ export async function ingestNdjson(
         continue;
       }
       batch.push({ line: item.line, record: parsed.record });
-      if (batch.length >= batchSize) flush();
+      if (batch.length >= batchSize) await flush();
     }
-    flush();
+    await flush();
   } catch (err) {
     // Keep what was read completely; then report how far we got.
     try {
-      flush();
+      await flush();
       searchIndex = writer.refreshSearchIndex();
     } catch {
       // the original error is the one to report
@@ -186,6 +221,8 @@ export async function ingestNdjson(
   report('done', true);
   return summary;
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The reason a record is rejected, or undefined when the error is not the record's fault (fatal). */
 function describeRecordFailure(err: unknown): string | undefined {

@@ -3,13 +3,25 @@
 //   200 when the whole body was read (check `rejectedCount`: rejected records do not change the status),
 //   400 wrong content type or encoding, 413 body over the limit (the lines before the limit ARE loaded;
 //   the body says how far it got), 500 database failure.
+// With `Accept: application/x-ndjson` the answer streams instead: 200 at once, a progress line per
+// progress event, and a last line that is the summary, or an error (with the status the JSON answer
+// would have had) when the load stopped part-way. Checks that fail before loading keep their status.
+import { finished } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import express, { type RequestHandler, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { AppError, InputError } from '../http/catalog-errors';
 import { createCatalogErrorHandler, type ErrorLog } from '../http/handle-catalog-errors';
 import { sendJson } from '../http/send-json';
-import { IngestAbortedError, ingestNdjson, type IngestOptions, type IngestSummary } from './ingest-ndjson';
+import {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_MAX_BATCH_MS,
+  IngestAbortedError,
+  ingestNdjson,
+  type IngestOptions,
+  type IngestProgress,
+  type IngestSummary,
+} from './ingest-ndjson';
 import { recordIngest } from './write-ingest-records';
 import { readEditorId } from '../metadata/read-editor-id';
 
@@ -23,8 +35,21 @@ export interface IngestRoutesDeps {
   log?: ErrorLog;
   /** Largest (decompressed) body accepted, in bytes; default 100 MiB. */
   maxBytes?: number;
+  /** Batch and progress settings (tests use small ones); not settable by the client. */
   ingestOptions?: Omit<IngestOptions, 'onProgress'>;
 }
+
+/**
+ * Short transactions: the endpoint shares its process (and event loop) with every other request,
+ * and better-sqlite3 blocks that loop while a transaction runs.
+ */
+const ENDPOINT_INGEST_OPTIONS: IngestOptions = { batchSize: DEFAULT_BATCH_SIZE, maxBatchMs: DEFAULT_MAX_BATCH_MS };
+
+/** One line of a streamed answer (docs/ingest.md). */
+type IngestStreamLine =
+  | ({ type: 'progress' } & IngestProgress)
+  | ({ type: 'summary' } & IngestSummary)
+  | ({ type: 'error'; status: number; message: string } & Partial<IngestSummary>);
 
 class PayloadTooLargeError extends AppError {
   override name = 'PayloadTooLargeError';
@@ -39,7 +64,80 @@ const stderrLog: ErrorLog = {
 
 export function createIngestRoutes(deps: IngestRoutesDeps): Router {
   const maxBytes = deps.maxBytes ?? DEFAULT_INGEST_MAX_BYTES;
+  const log = deps.log ?? stderrLog;
+  const ingestOptions: IngestOptions = { ...ENDPOINT_INGEST_OPTIONS, ...deps.ingestOptions };
   const router = express.Router();
+
+  // Who ingested goes to the edit log (one row per request).
+  const noteIngest = (res: Response, summary: IngestSummary) => {
+    if (Object.values(summary.loaded).some((n) => n > 0)) recordIngest(deps.db, { user_id: readEditorId(res), summary });
+  };
+
+  /**
+   * The answer to a load that stopped part-way for a reason the client can act on (413, 400), with
+   * how far it got. Anything else is rethrown: a 500, which says no more than that.
+   */
+  const answerAbort = (res: Response, err: unknown): { status: number; body: { message: string } & IngestSummary } => {
+    if (!(err instanceof IngestAbortedError)) throw err;
+    noteIngest(res, err.summary);
+    const cause = err.cause;
+    if (cause instanceof BodyLimitExceeded) {
+      return {
+        status: 413,
+        body: {
+          message: `The request body is larger than ${maxBytes} bytes; lines 1–${err.summary.linesRead} were processed (see loaded and rejected), the rest was not read.`,
+          ...err.summary,
+        },
+      };
+    }
+    if ((cause as { code?: string } | null)?.code?.startsWith('Z_')) {
+      return {
+        status: 400,
+        body: {
+          message: `The gzip body could not be decompressed after line ${err.summary.linesRead}; the lines before it were processed.`,
+          ...err.summary,
+        },
+      };
+    }
+    throw err;
+  };
+
+  const streamIngest = async (req: Request, res: Response, input: AsyncIterable<Buffer>) => {
+    res.status(200).type('application/x-ndjson').set('Cache-Control', 'no-store');
+    // Send the status and headers now, not with the first progress line (a batch or more away).
+    res.flushHeaders();
+    // A client that went away gets no more lines; the load itself goes on (or stops, if the body
+    // was cut off) and refreshes the search index as usual.
+    let open = true;
+    res.on('close', () => (open = false));
+    const writeLine = (line: IngestStreamLine) => {
+      if (!open || res.writableEnded) return;
+      try {
+        res.write(`${JSON.stringify(line)}\n`);
+      } catch {
+        open = false; // never let a dead socket break the load (this runs inside onProgress)
+      }
+    };
+    try {
+      const summary = await ingestNdjson(deps.db, input, {
+        ...ingestOptions,
+        onProgress: (progress) => writeLine({ type: 'progress', ...progress }),
+      });
+      noteIngest(res, summary);
+      writeLine({ type: 'summary', ...summary });
+    } catch (err) {
+      try {
+        const { status, body } = answerAbort(res, err);
+        writeLine({ type: 'error', status, ...body });
+      } catch (failure) {
+        // What the error handler does for a JSON answer: log it; the client learns only "500".
+        log.error(`catalog ${req.method} ${req.path} failed`, failure);
+        const partial = err instanceof IngestAbortedError ? err.summary : {};
+        writeLine({ type: 'error', status: 500, message: 'Internal Server Error', ...partial });
+      }
+    }
+    if (open) res.end();
+  };
 
   const ingest: RequestHandler = async (req, res) => {
     if (!req.is(NDJSON_CONTENT_TYPES)) {
@@ -57,41 +155,41 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
     if (encoding === 'identity' && Number.isFinite(declared) && declared > maxBytes) {
       throw new PayloadTooLargeError(`The request body is too large: ${declared} bytes, the limit is ${maxBytes}.`);
     }
-    const body = encoding === 'gzip' ? req.pipe(createGunzip()) : req;
-    // Who ingested goes to the edit log (one row per request).
-    const noteIngest = (summary: IngestSummary) => {
-      if (Object.values(summary.loaded).some((n) => n > 0)) recordIngest(deps.db, { user_id: readEditorId(res), summary });
-    };
+    const input = limitBytes(encoding === 'gzip' ? gunzipBody(req) : req, maxBytes);
+    // Streaming only when asked for: JSON stays the answer for Accept */*, application/json or none.
+    if (req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson') {
+      return streamIngest(req, res, input);
+    }
     try {
-      const summary = await ingestNdjson(deps.db, limitBytes(body, maxBytes), deps.ingestOptions);
-      noteIngest(summary);
+      const summary = await ingestNdjson(deps.db, input, ingestOptions);
+      noteIngest(res, summary);
       sendJson(res, 200, summary);
     } catch (err) {
-      if (!(err instanceof IngestAbortedError)) throw err;
-      noteIngest(err.summary);
-      const cause = err.cause;
-      if (cause instanceof BodyLimitExceeded) {
-        return sendJson(res, 413, {
-          message: `The request body is larger than ${maxBytes} bytes; lines 1–${err.summary.linesRead} were processed (see loaded and rejected), the rest was not read.`,
-          ...err.summary,
-        });
-      }
-      if ((cause as { code?: string } | null)?.code?.startsWith('Z_')) {
-        return sendJson(res, 400, {
-          message: `The gzip body could not be decompressed after line ${err.summary.linesRead}; the lines before it were processed.`,
-          ...err.summary,
-        });
-      }
-      throw err;
+      const { status, body } = answerAbort(res, err);
+      sendJson(res, status, body);
     }
   };
 
   router.post('/ingest', ...(deps.authenticate ? [deps.authenticate] : []), ingest);
-  router.use(createCatalogErrorHandler(deps.log ?? stderrLog));
+  router.use(createCatalogErrorHandler(log));
   return router;
 }
 
 class BodyLimitExceeded extends Error {}
+
+/**
+ * The decompressed body. pipe() does not pass on a failure of its source, so a client that
+ * disconnects mid-body would leave the load waiting for the rest for ever; forward it. (Not
+ * pipeline(): when we stop reading at the size limit it would destroy the request, and with it the
+ * socket, before the 413 is sent.)
+ */
+function gunzipBody(req: Request): AsyncIterable<Buffer> {
+  const gunzip = createGunzip();
+  finished(req, (err) => {
+    if (err) gunzip.destroy(err);
+  });
+  return req.pipe(gunzip);
+}
 
 async function* limitBytes(input: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer> {
   let total = 0;
