@@ -108,6 +108,11 @@ describe('PUT /user', () => {
       manager_fullname: 'Carol Chen' }));
     expect((await get('/user/newhire@example.org')).body).toMatchObject({
       manager_id: 'carol@example.org', manager_fullname: 'Carol Chen', manager_email: 'carol@example.org' });
+    // A bare row's email is only its id: the email the profile gave wins over it.
+    await putUser(JSON.stringify({ email: 'newhire@example.org', full_name: 'New Hire', manager_id: 'carol@example.org',
+      manager_fullname: 'Carol Chen', manager_email: 'carol.chen@corp.example.org' }));
+    expect((await get('/user/newhire@example.org')).body).toMatchObject({
+      manager_id: 'carol@example.org', manager_fullname: 'Carol Chen', manager_email: 'carol.chen@corp.example.org' });
   });
 
   it('answers 400 for an empty body, no id or email, wrong types and invalid JSON', async () => {

@@ -88,7 +88,15 @@ export function matchesWildcard(pattern: string, text: string): boolean {
 
 const hasWildcard = (v: string) => v.includes('*') || v.includes('?');
 
+/**
+ * SQLite's lower() folds ASCII letters only, while patterns and facet tokens are lowercased in JS
+ * (every script): a filter on "Über" must match the same rows in SQL as in the facet index, or a
+ * name tier and the text tier would disagree. So the SQL checks use JS's lowercasing too.
+ */
+const LOWER = 'nansen_lower';
+
 export function createFilterCompiler(db: CatalogDatabase) {
+  db.function(LOWER, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
   const vocabularies = new Map<string, Statement<unknown[]>>();
   const vocabulary = (sql: string): string[] => {
     let statement = vocabularies.get(sql);
@@ -119,8 +127,8 @@ export function createFilterCompiler(db: CatalogDatabase) {
       const spec = (fields as Record<string, FieldSpec | undefined>)[filter.name];
       if (!spec) continue;
       const one = spec.kind === 'scalar'
-        ? `lower(${spec.sql}) GLOB ?`
-        : `EXISTS (SELECT 1 FROM json_each(${spec.sql}) WHERE lower(value) GLOB ?)`;
+        ? `${LOWER}(${spec.sql}) GLOB ?`
+        : `EXISTS (SELECT 1 FROM json_each(${spec.sql}) WHERE ${LOWER}(value) GLOB ?)`;
       const sql = `(${values.map(() => one).join(and ? ' AND ' : ' OR ')})`;
       const params = values.map(convertWildcardToGlob);
       all.push(sql);

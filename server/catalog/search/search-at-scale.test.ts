@@ -26,6 +26,15 @@ const tables: TableRecord[] = [
   makeTable('hive://gold.s3/popular_thing', { description: 'alpha rocks', readers: makeReaders(5, 50) }),
   // Names the text tier misses when the first word is typed in part ("cust ord").
   ...Array.from({ length: 30 }, (_, i) => makeTable(`hive://gold.s4/customer_orders_${i}`)),
+  // For "zeb qu": three name-only matches (zeb starts "zebra" but is not a word of them) and two
+  // text-only ones (the word "zeb" in a description, no name match).
+  ...Array.from({ length: 3 }, (_, i) => makeTable(`hive://gold.s5/zebra_quotes_${i}`)),
+  ...Array.from({ length: 2 }, (_, i) => makeTable(`hive://gold.s5/misc_feed_${i}`, { description: 'zeb quality checks' })),
+  // Non-ASCII filter values: an exact name match (tier 4) and a more popular prefix match (tier 3).
+  makeTable('hive://gold.ÜBER/orders'),
+  makeTable('hive://gold.ÜBER/orders_popular', { readers: makeReaders(3, 20) }),
+  makeTable('hive://gold.s6/sizes', { columns: [{ name: 'Übung', col_type: 'string' }] }),
+  makeTable('hive://gold.s6/sizes_popular', { columns: [{ name: 'Übung', col_type: 'string' }], readers: makeReaders(3, 20) }),
 ];
 
 let dir: string;
@@ -88,5 +97,26 @@ describe('table search beyond its internal bounds', () => {
     const keys = [...first.keys, ...second.keys, ...last.keys];
     expect(new Set(keys).size).toBe(30);
     expect(keys.every((key) => key.startsWith('hive://gold.s4/customer_orders_'))).toBe(true);
+  });
+
+  it('counts name-only and text-only matches together, the same on every page', () => {
+    const pages = [0, 1, 2].map((page) => find('zeb qu', {}, page, 2));
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+    expect(pages.flatMap((p) => p.keys).sort()).toEqual([
+      'hive://gold.s5/misc_feed_0', 'hive://gold.s5/misc_feed_1',
+      'hive://gold.s5/zebra_quotes_0', 'hive://gold.s5/zebra_quotes_1', 'hive://gold.s5/zebra_quotes_2',
+    ]);
+  });
+
+  it('applies filters on non-ASCII values the same way in every tier', () => {
+    // SQLite's own lower() leaves "Ü" as it is; a tier checking the filter in SQL must still agree
+    // with the facet tokens (lowercased in JS), or the exact name match drops below the prefix one.
+    expect(find('orders', { schema: ['über'] }).keys).toEqual(['hive://gold.ÜBER/orders', 'hive://gold.ÜBER/orders_popular']);
+    expect(find('sizes', { column: ['übung'] }).keys).toEqual(['hive://gold.s6/sizes', 'hive://gold.s6/sizes_popular']);
+  });
+
+  it('pages past the cap of text matches with a filter checked per match', () => {
+    // 10 051 "metric" tables pass `table = *`; the last page of 1 000 holds the last 51.
+    expect(find('metric', { table: ['*'] }, 10, 1000).keys).toHaveLength(BULK + 1 - 10_000);
   });
 });

@@ -22,8 +22,8 @@
 //
 // total_results: the number of hits, counted up to TOTAL_RESULTS_CAP; a value equal to the cap
 // means "at least this many" (like Elasticsearch's track_total_hits). Every hit is a text-tier or
-// a tier-2 match (tiers 3–4 are tier-2 matches too): the text matches are counted, and when there
-// are fewer than the cap, the union of both is. An unfiltered browse is counted exactly.
+// a tier-2 match (tiers 3–4 are tier-2 matches too). Below NAME_COUNT_BELOW text matches the union
+// of both is counted exactly; above, the text matches are. An unfiltered browse is counted exactly.
 import type { Statement } from 'better-sqlite3';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { buildFtsQueries } from './build-fts-query';
@@ -31,8 +31,9 @@ import type { CompiledFilters } from './compile-filters';
 
 export const TOTAL_RESULTS_CAP = 10_000;
 /**
- * Below this many text matches, the tier-2 (name) matches are counted too (up to this many): the
- * count walks every name match of the query, 1–20 ms at 1 M tables for multi-word prefixes.
+ * Below this many text matches, total_results is their union with the first this-many tier-2
+ * (name) matches: listing those walks every name match of the query when they are fewer, 1–20 ms
+ * at 1 M tables for multi-word prefixes, so it is not done for broad queries.
  */
 export const NAME_COUNT_BELOW = 1_000;
 
@@ -191,34 +192,32 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
       if (tier === 2 && found.length < limit) tier2 = found;
     }
 
-    // total_results: every hit is a tier-2 (name) or a tier-1 (text) match. The text tier usually
-    // finds them all, but not a name match whose earlier words were typed in part ("cust ord"), nor
-    // one whose last word is a rare word beyond the prefix expansion. So: the text matches are
-    // counted up to the cap; below it, they are listed and the union with the tier-2 matches is
-    // counted (those the tier-2 query already read when it read them all, else a listing).
-    // The text matches: the page's share, then a count up to the cap. With a residual filter every
-    // match costs a row read, so they are listed once, up to the cap, for both.
+    // The text tier, and total_results. Every hit is a tier-2 (name) or a tier-1 (text) match. The
+    // text tier usually finds them all, but not a name match whose earlier words were typed in part
+    // ("cust ord"), nor one whose last word is a rare word beyond the prefix expansion. So the
+    // first NAME_COUNT_BELOW text matches are listed (the page takes its share): fewer than that is
+    // all of them, and the total is the size of their union with the first NAME_COUNT_BELOW tier-2
+    // matches. More are counted up to the cap, name-only matches left out (the total is then at
+    // least NAME_COUNT_BELOW). Either way the total does not depend on the page. With a residual
+    // filter every text match costs a row read, so they are listed once, up to the cap.
     let total = 0;
+    let textIds: number[] = [];
     if (fts.anywhere !== null) {
       const [sql, params] = filtered(fts.anywhere, filters, 'LIMIT ?');
-      if (filters.residualSql !== '1') {
-        const textIds = ids(sql, [...params, TOTAL_RESULTS_CAP]);
-        if (picked.length < need) take(1, textIds);
-        total = textIds.length;
-      } else {
-        if (picked.length < need) take(1, ids(sql, [...params, want()]));
-        total = count(`SELECT count(*) FROM (${sql})`, [...params, TOTAL_RESULTS_CAP]);
-      }
+      const residual = filters.residualSql !== '1';
+      const first = Math.max(residual ? TOTAL_RESULTS_CAP : NAME_COUNT_BELOW, want());
+      textIds = ids(sql, [...params, first]);
+      if (picked.length < need) take(1, textIds);
+      total = textIds.length < first || residual
+        ? Math.min(textIds.length, TOTAL_RESULTS_CAP)
+        : count(`SELECT count(*) FROM (${sql})`, [...params, TOTAL_RESULTS_CAP]);
     }
-    // Name matches the text tier does not see (an earlier word typed in part, "cust ord"; a rare last
-    // word beyond the prefix expansion) are hits too. When the text matches are few, the tier-2
-    // matches are counted as well (read already if the tier-2 query read them all), and the larger
-    // count is the total: exact when one set holds the other (the usual case), never smaller than
-    // either, and the same on every page.
     if (total < NAME_COUNT_BELOW) {
       const [sql, params] = nameMatches(fts.nameTokens, filters);
-      const names = tier2?.length ?? count(`SELECT count(*) FROM (${sql} LIMIT ${NAME_COUNT_BELOW})`, params);
-      total = Math.max(total, names);
+      const names = tier2 ?? ids(`${sql} LIMIT ?`, [...params, NAME_COUNT_BELOW]);
+      const union = new Set(textIds);
+      for (const docId of names.slice(0, NAME_COUNT_BELOW)) union.add(docId);
+      total = union.size;
     }
     return { total: Math.max(total, picked.length), page: picked.slice(offset, need) };
   }

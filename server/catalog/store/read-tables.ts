@@ -32,11 +32,15 @@ export interface UserRow extends Omit<UserRowValues, 'is_active' | 'manager_full
  * The manager's name and email, per field: the manager's own row wins when the catalog knows the
  * manager and has that value (it is the one kept current, so a rename reaches every report), else
  * what the user's profile gave (PUT /user, ingest) — so a manager the catalog does not know, or
- * knows only as a bare id, keeps the name and email the profile was given.
+ * knows only as a bare id, keeps the name and email the profile was given. A bare row (created
+ * when someone named the id as an owner or reader: no names) has its id as email, which is no
+ * better than the profile's; its email counts only when the profile gave none.
  */
 export const USER_COLUMNS = `u.user_id, u.email, u.first_name, u.last_name, u.full_name, u.display_name, u.is_active,
   u.github_username, u.team_name, u.slack_id, u.employee_type, u.manager_user_id,
-  COALESCE(m.full_name, u.manager_fullname) AS manager_full_name, COALESCE(m.email, u.manager_email) AS manager_email,
+  COALESCE(m.full_name, u.manager_fullname) AS manager_full_name,
+  CASE WHEN coalesce(m.full_name, m.display_name, m.first_name, m.last_name) IS NULL
+    THEN COALESCE(u.manager_email, m.email) ELSE COALESCE(m.email, u.manager_email) END AS manager_email,
   u.role_name, u.profile_url, u.other_key_values`;
 
 export function toAmundsenUser(row: UserRow): AmundsenUser {
