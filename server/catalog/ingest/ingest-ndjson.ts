@@ -216,7 +216,17 @@ export async function ingestNdjson(
     );
   }
   report('indexing', true);
-  searchIndex = writer.refreshSearchIndex();
+  try {
+    searchIndex = writer.refreshSearchIndex();
+  } catch (err) {
+    // Every record is committed; only the search index is behind (the pending mark makes the search
+    // app rebuild it on its next start). Callers still get the summary, like any stop part-way.
+    throw new IngestAbortedError(
+      `ingest loaded every line but could not refresh the search index: ${err instanceof Error ? err.message : String(err)}`,
+      summarize(),
+      err,
+    );
+  }
   const summary = summarize();
   report('done', true);
   return summary;

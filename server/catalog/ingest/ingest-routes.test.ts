@@ -211,6 +211,21 @@ describe('POST /ingest with Accept: application/x-ndjson (streamed progress)', (
     expect(countTables()).toBe(2);
   });
 
+  it('notes the ingest and ends with the whole summary when only the final search index refresh fails', async () => {
+    // Every record commits; the refresh writes the search documents, and that fails.
+    db.function('fail_refresh', () => {
+      throw new Error('disk on fire at /secret/path');
+    });
+    db.exec('CREATE TEMP TRIGGER fail_search_docs BEFORE INSERT ON main.table_search BEGIN SELECT fail_refresh(); END');
+    const log = { error: vi.fn() };
+    const res = await postStreamed(lines(table('t0'), table('t1')), { ...streaming, log });
+    const last = linesOf(res.body).at(-1);
+    expect(last).toMatchObject({ type: 'error', status: 500, message: 'Internal Server Error', loaded: { table: 2 }, linesRead: 2 });
+    expect(res.body).not.toMatch(/disk on fire|secret/);
+    expect(countTables()).toBe(2);
+    expect(db.prepare("SELECT count(*) FROM edit_log WHERE resource_type = 'ingest'").pluck().get()).toBe(1);
+  });
+
   describe('a client that disconnects mid-body', () => {
     let server: Server;
     afterEach(() => new Promise<void>((resolve) => {

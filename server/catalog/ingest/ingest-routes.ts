@@ -118,8 +118,9 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
         open = false; // never let a dead socket break the load (this runs inside onProgress)
       }
     };
+    let summary: IngestSummary | undefined; // kept for the error line if the edit-log note fails
     try {
-      const summary = await ingestNdjson(deps.db, input, {
+      summary = await ingestNdjson(deps.db, input, {
         ...ingestOptions,
         onProgress: (progress) => writeLine({ type: 'progress', ...progress }),
       });
@@ -132,7 +133,7 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
       } catch (failure) {
         // What the error handler does for a JSON answer: log it; the client learns only "500".
         log.error(`catalog ${req.method} ${req.path} failed`, failure);
-        const partial = err instanceof IngestAbortedError ? err.summary : {};
+        const partial = err instanceof IngestAbortedError ? err.summary : summary ?? {};
         writeLine({ type: 'error', status: 500, message: 'Internal Server Error', ...partial });
       }
     }
