@@ -39,8 +39,9 @@ function formatResult(s: IngestSummary): string {
 function wholeNumberOption(values: Record<string, unknown>, name: string): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, got "${String(raw)}"`);
+  // Digits only: Number() would also take "0x10", "1e3" and " 5 ".
+  const n = /^\d+$/.test(String(raw)) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, got "${String(raw)}"`);
   return n;
 }
 

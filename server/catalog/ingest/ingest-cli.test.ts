@@ -77,6 +77,12 @@ describe('catalog:ingest CLI', () => {
     const bad = await runCli(['--db', dbPath, '--max-batch-ms', '0.5', '-'], input);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--max-batch-ms must be a whole number ≥ 1, got "0.5"[\s\S]*usage: .*--max-batch-ms N/);
+    // Only digits: what Number() would also read is refused.
+    for (const value of ['0x10', '1e3', ' 5 ']) {
+      const refused = await runCli(['--db', dbPath, '--batch-size', value, '-'], input);
+      expect(refused.code, value).toBe(1);
+      expect(refused.stderr).toContain(`--batch-size must be a whole number ≥ 1, got "${value}"`);
+    }
   });
 
   it('exits 1 with the usage when --db is missing', async () => {
