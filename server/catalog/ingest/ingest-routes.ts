@@ -90,6 +90,14 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
         },
       };
     }
+    // The client hung up mid-body (node: "aborted", ECONNRESET): nobody reads this answer, and it is
+    // not a server failure to log.
+    if ((cause as { code?: string } | null)?.code === 'ECONNRESET') {
+      return {
+        status: 400,
+        body: { message: `The client closed the connection after line ${err.summary.linesRead}; the lines before it were processed.`, ...err.summary },
+      };
+    }
     if ((cause as { code?: string } | null)?.code?.startsWith('Z_')) {
       return {
         status: 400,
