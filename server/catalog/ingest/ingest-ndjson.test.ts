@@ -210,6 +210,36 @@ describe('ingestNdjson', () => {
     expect(one('SELECT key FROM table_search ORDER BY doc_id LIMIT 1')).toBe('hive://gold.bulk/t9999');
   });
 
+  describe('the search index refresh after a load', () => {
+    const tableNamed = (schema: string, name: string) => ({ type: 'table', database: 'hive', cluster: 'gold', schema, name, columns: [{ name: 'id', col_type: 'int' }] });
+    const newTables = ndjson(...['a', 'b', 'c', 'd', 'e'].map((name) => tableNamed('fresh', name)));
+    const freshDocs = () => one("SELECT count(*) FROM table_search WHERE key LIKE 'hive://gold.fresh/%'") as number;
+
+    it('rebuilds the whole index when the touched tables are most of the catalog', async () => {
+      expect((await ingest(newTables, { rebuildThreshold: 1 })).searchIndex).toBe('rebuilt');
+      expect(freshDocs()).toBe(5);
+    });
+
+    it('otherwise refreshes what was touched, a chunk per transaction, letting other work run in between', async () => {
+      await ingest(ndjson(...Array.from({ length: 20 }, (_, i) => tableNamed('old', `t${i}`))));
+      // Other work scheduled on the event loop while the load runs sees each chunk as it commits.
+      const seen: number[] = [];
+      let running = true;
+      const sample = () => {
+        seen.push(freshDocs());
+        if (running) setImmediate(sample);
+      };
+      setImmediate(sample);
+      const summary = await ingest(newTables, { rebuildThreshold: 1, refreshChunk: 2 });
+      running = false;
+      expect(summary.searchIndex).toBe('refreshed');
+      expect(freshDocs()).toBe(5);
+      expect(seen).toContain(2);
+      expect(seen).toContain(4);
+      expect(one(`SELECT count(*) FROM catalog_settings WHERE name = '${SEARCH_DOCUMENTS_PENDING}'`)).toBe(0);
+    });
+  });
+
   describe('time budget of a transaction (maxBatchMs)', () => {
     const bulkTable = (name: string) => ({ type: 'table', database: 'hive', cluster: 'gold', schema: 'bulk', name, columns: [{ name: 'id', col_type: 'int' }] });
     const input = ndjson(

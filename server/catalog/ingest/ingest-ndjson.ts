@@ -59,8 +59,13 @@ export interface IngestOptions {
   /** Rejections listed in the summary (default 1 000); the rest are only counted. */
   maxRejected?: number;
   maxLineBytes?: number;
-  /** Above this many touched tables/dashboards/users the whole search index is rebuilt (default 20 000). */
+  /**
+   * The whole search index is rebuilt when more than this many tables (dashboards, users) were
+   * touched and more than half of the catalog's (default 20 000); otherwise what was touched is
+   * refreshed in steps of `refreshChunk` (default 2 000), with a turn of the event loop between.
+   */
   rebuildThreshold?: number;
+  refreshChunk?: number;
   /**
    * Called after a batch when `progressIntervalMs` (default 1 000) passed or `progressEveryRecords`
    * lines were read since the last call, before the search index refresh, and at the end.
@@ -92,7 +97,7 @@ export async function ingestNdjson(
   const progressIntervalMs = options.progressIntervalMs ?? 1000;
   const progressEveryRecords = options.progressEveryRecords ?? Infinity;
   const started = performance.now();
-  const writer = createIngestWriter(db, { rebuildThreshold: options.rebuildThreshold });
+  const writer = createIngestWriter(db, { rebuildThreshold: options.rebuildThreshold, refreshChunk: options.refreshChunk });
 
   const loaded = Object.fromEntries(INGEST_RECORD_TYPES.map((t) => [t, 0])) as Record<IngestRecordType, number>;
   const rejected: RejectedRecord[] = [];
@@ -217,7 +222,14 @@ export async function ingestNdjson(
   }
   report('indexing', true);
   try {
-    searchIndex = writer.refreshSearchIndex();
+    const steps = writer.refreshSearchIndexSteps();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        searchIndex = step.value;
+        break;
+      }
+      await yieldToEventLoop(); // let other requests in between steps
+    }
   } catch (err) {
     // Every record is committed; only the search index is behind (the pending mark makes the search
     // app rebuild it on its next start). Callers still get the summary, like any stop part-way.

@@ -37,18 +37,34 @@ export interface IngestWriter {
   /** Runs `fn` in one transaction (a batch of records). */
   runBatch(fn: () => void): void;
   /** Refreshes popularity and search documents of everything touched; `rebuilt` if it rebuilt all. */
-  refreshSearchIndex(): 'refreshed' | 'rebuilt' | 'unchanged';
+  refreshSearchIndex(): SearchIndexRefresh;
+  /**
+   * The same, one transaction per step (a chunk of tables, dashboards or users), pausing between
+   * steps so the caller can let other work run: a server stays responsive while a big ingest's
+   * documents are written. A full rebuild is one step. The pending mark is counted out last.
+   */
+  refreshSearchIndexSteps(): Generator<void, SearchIndexRefresh, void>;
 }
+
+export type SearchIndexRefresh = 'refreshed' | 'rebuilt' | 'unchanged';
 
 export interface IngestWriterOptions {
-  /** Above this many touched tables, dashboards or users, rebuild the whole index instead. */
+  /**
+   * Rebuild the whole index instead of refreshing what was touched when more than this many tables
+   * (dashboards, users) were touched AND more than half of the catalog's: a rebuild costs the whole
+   * catalog, a refresh what was touched. Default 20 000.
+   */
   rebuildThreshold?: number;
+  /** Tables (dashboards, users) per refresh step; default 2 000 (~0.2 s). */
+  refreshChunk?: number;
 }
 
-const REFRESH_CHUNK = 5000;
+/** Past this many touched ids of a kind the ids are not kept (memory); the whole index is rebuilt. */
+const TOUCHED_LIMIT = 2_000_000;
 
 export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOptions = {}): IngestWriter {
   const rebuildThreshold = options.rebuildThreshold ?? 20_000;
+  const refreshChunk = options.refreshChunk ?? 2000;
   const tableWriter = createTableWriter(db);
   const dashboardWriter = createDashboardWriter(db);
   const searchIndex = createSearchIndexMaintainer(db);
@@ -92,15 +108,22 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
   const insertTableOwner = db.prepare('INSERT OR IGNORE INTO table_owners (table_id, user_id) VALUES (?, ?)');
   const insertTableTag = db.prepare('INSERT OR IGNORE INTO table_tags (table_id, tag_id) VALUES (?, ?)');
 
-  // Touched ids; `null` once a set grew past the threshold (then the whole index is rebuilt).
+  // Touched ids; `null` once a set grew past TOUCHED_LIMIT (then the whole index is rebuilt).
   let touchedTables: Set<number> | null = new Set();
   let touchedDashboards: Set<number> | null = new Set();
   let touchedUsers: Set<number> | null = new Set();
   const touch = (set: Set<number> | null, id: number): Set<number> | null => {
     if (set === null) return null;
     set.add(id);
-    return set.size > rebuildThreshold ? null : set;
+    return set.size > TOUCHED_LIMIT ? null : set;
   };
+  const countRows = {
+    tables: db.prepare('SELECT count(*) FROM tables').pluck(),
+    dashboards: db.prepare('SELECT count(*) FROM dashboards').pluck(),
+    users: db.prepare('SELECT count(*) FROM users').pluck(),
+  };
+  const mustRebuild = (set: Set<number> | null, kind: keyof typeof countRows) =>
+    set === null || (set.size > rebuildThreshold && set.size > (countRows[kind].get() as number) / 2);
   const touchTable = (id: number) => (touchedTables = touch(touchedTables, id));
   const touchDashboard = (id: number) => (touchedDashboards = touch(touchedDashboards, id));
   const touchUser = (id: number) => (touchedUsers = touch(touchedUsers, id));
@@ -264,10 +287,50 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     fn();
   });
 
-  const refreshChunks = (ids: Set<number>, refresh: (chunk: number[]) => void) => {
-    const all = [...ids];
-    for (let i = 0; i < all.length; i += REFRESH_CHUNK) refresh(all.slice(i, i + REFRESH_CHUNK));
-  };
+  function* refreshSearchIndexSteps(): Generator<void, SearchIndexRefresh, void> {
+    if (mustRebuild(touchedTables, 'tables') || mustRebuild(touchedDashboards, 'dashboards') || mustRebuild(touchedUsers, 'users')) {
+      searchIndex.rebuildAll(); // answers every pending mark (see above)
+      countedIn = false;
+      touchedTables = new Set();
+      touchedDashboards = new Set();
+      touchedUsers = new Set();
+      return 'rebuilt';
+    }
+    const [tables, dashboards, users] = [touchedTables, touchedDashboards, touchedUsers] as Set<number>[];
+    const steps: (() => void)[] = [];
+    const chunked = (ids: Set<number>, refresh: (chunk: number[]) => void) => {
+      const all = [...ids];
+      for (let i = 0; i < all.length; i += refreshChunk) {
+        const chunk = all.slice(i, i + refreshChunk);
+        steps.push(() => refresh(chunk));
+      }
+    };
+    chunked(tables, (ids) => {
+      searchIndex.refreshPopularity(ids);
+      searchIndex.refreshDocuments(ids);
+    });
+    chunked(dashboards, (ids) => searchIndex.refreshDashboards(ids));
+    chunked(users, (ids) => searchIndex.refreshUsers(ids));
+    // Each step commits on its own; the last one (or the only one, when nothing was touched) also
+    // counts this ingest out, so a process that dies part-way leaves its mark for the next start.
+    const last = Math.max(steps.length, 1) - 1;
+    for (let i = 0; i <= last; i++) {
+      db.transaction(() => {
+        steps[i]?.();
+        if (i === last && countedIn) {
+          countOut.run();
+          dropZeroCount.run();
+        }
+      }).immediate();
+      if (i < last) yield;
+    }
+    countedIn = false;
+    if (!steps.length) return 'unchanged';
+    touchedTables = new Set();
+    touchedDashboards = new Set();
+    touchedUsers = new Set();
+    return 'refreshed';
+  }
 
   return {
     applyRecord: (record) => applyInSavepoint(record),
@@ -276,35 +339,13 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
       countedIn = true; // only once a batch has committed (a rolled-back one took its count with it)
     },
     refreshSearchIndex() {
-      if (touchedTables === null || touchedDashboards === null || touchedUsers === null) {
-        searchIndex.rebuildAll();
-        countedIn = false;
-        touchedTables = new Set();
-        touchedDashboards = new Set();
-        touchedUsers = new Set();
-        return 'rebuilt';
+      const steps = refreshSearchIndexSteps();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
       }
-      const [tables, dashboards, users] = [touchedTables, touchedDashboards, touchedUsers];
-      const changed = tables.size > 0 || dashboards.size > 0 || users.size > 0;
-      db.transaction(() => {
-        refreshChunks(tables, (ids) => {
-          searchIndex.refreshPopularity(ids);
-          searchIndex.refreshDocuments(ids);
-        });
-        refreshChunks(dashboards, (ids) => searchIndex.refreshDashboards(ids));
-        refreshChunks(users, (ids) => searchIndex.refreshUsers(ids));
-        if (countedIn) {
-          countOut.run();
-          dropZeroCount.run();
-        }
-      }).immediate();
-      countedIn = false;
-      if (!changed) return 'unchanged';
-      touchedTables = new Set();
-      touchedDashboards = new Set();
-      touchedUsers = new Set();
-      return 'refreshed';
     },
+    refreshSearchIndexSteps,
   };
 }
 
