@@ -124,6 +124,11 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
   };
   const mustRebuild = (set: Set<number> | null, kind: keyof typeof countRows) =>
     set === null || (set.size > rebuildThreshold && set.size > (countRows[kind].get() as number) / 2);
+  const forgetTouched = () => {
+    touchedTables = new Set();
+    touchedDashboards = new Set();
+    touchedUsers = new Set();
+  };
   const touchTable = (id: number) => (touchedTables = touch(touchedTables, id));
   const touchDashboard = (id: number) => (touchedDashboards = touch(touchedDashboards, id));
   const touchUser = (id: number) => (touchedUsers = touch(touchedUsers, id));
@@ -291,9 +296,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     if (mustRebuild(touchedTables, 'tables') || mustRebuild(touchedDashboards, 'dashboards') || mustRebuild(touchedUsers, 'users')) {
       searchIndex.rebuildAll(); // answers every pending mark (see above)
       countedIn = false;
-      touchedTables = new Set();
-      touchedDashboards = new Set();
-      touchedUsers = new Set();
+      forgetTouched();
       return 'rebuilt';
     }
     const [tables, dashboards, users] = [touchedTables, touchedDashboards, touchedUsers] as Set<number>[];
@@ -326,9 +329,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     }
     countedIn = false;
     if (!steps.length) return 'unchanged';
-    touchedTables = new Set();
-    touchedDashboards = new Set();
-    touchedUsers = new Set();
+    forgetTouched();
     return 'refreshed';
   }
 
