@@ -12,36 +12,13 @@ import { openCatalog, type Catalog } from './catalog/create-catalog';
 import { createBffApp } from './create-bff-app';
 import { startDevIdp, type DevIdp } from './dev-idp/start-dev-idp';
 import { createMemoryLogger } from './http/logger';
-import { completeDevIdpLogin } from './testing/dev-idp-login';
+import { BffBrowser } from './testing/bff-browser';
 import { getFreePort } from './testing/free-port';
 import { createMetadataClient } from './upstream/metadata-client';
 import { createSearchClient } from './upstream/search-client';
 import { createUpstreamHttp, type UpstreamHttp } from './upstream/upstream-http';
 
 const AUDIENCE = 'urn:nansen:catalog';
-
-/** A browser-like client for the BFF: keeps its session cookie, never follows redirects. */
-class BffBrowser {
-  private cookie = '';
-  constructor(readonly base: string) {}
-  get sessionCookie() {
-    return this.cookie;
-  }
-  async request(pathOrUrl: string, init: RequestInit = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookie) headers.set('cookie', this.cookie);
-    const res = await fetch(new URL(pathOrUrl, this.base), { ...init, headers, redirect: 'manual' });
-    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('nansen.sid='));
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    return res;
-  }
-  async logIn(login: string, returnTo = '/') {
-    const start = await this.request(`/login?returnTo=${encodeURIComponent(returnTo)}`);
-    expect(start.status).toBe(303);
-    const callback = await completeDevIdpLogin(start.headers.get('location')!, login);
-    return this.request(callback);
-  }
-}
 
 describe('BFF with a real OpenID provider and the embedded catalog', () => {
   let dataDir: string;
@@ -94,6 +71,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
         redirectUri: `${base}/auth`,
         postLogoutRedirectUri: `${base}/logged-out`,
         scopes: 'openid email profile',
+      idTokenSigningAlg: 'RS256',
       }),
       metadata: createMetadataClient(metadataHttp),
       search: createSearchClient(searchHttp),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PEOPLE } from './demo/demo-people';
 import { createOidcClient } from './auth/oidc-client';
+import { SIGNING_ALGORITHM as DEV_IDP_SIGNING_ALGORITHM } from './dev-idp/create-signing-key';
 import { SqliteSessionStore } from './auth/sqlite-session-store';
 import { createBearerAuth } from './catalog/auth/create-bearer-auth';
 import { openCatalog } from './catalog/create-catalog';
@@ -111,6 +112,7 @@ async function start(config: Config, logger: Logger) {
       redirectUri: config.oidc.redirectUri,
       postLogoutRedirectUri: config.oidc.postLogoutRedirectUri,
       scopes: config.oidc.scopes,
+      idTokenSigningAlg: config.devIdp.enabled ? DEV_IDP_SIGNING_ALGORITHM : config.oidc.idTokenSigningAlg,
     }),
     metadata: createMetadataClient(metadataHttp),
     search: createSearchClient(searchHttp),

@@ -11,6 +11,8 @@ export interface OidcSettings {
   redirectUri: string;
   postLogoutRedirectUri: string;
   scopes: string;
+  /** The one algorithm ID tokens must be signed with (asymmetric; config refuses `none` and HMAC). */
+  idTokenSigningAlg: string;
 }
 
 export interface LoginStart {
@@ -29,18 +31,29 @@ export interface OidcClient {
   startLogin(returnTo: string): Promise<LoginStart>;
   finishLogin(callbackUrl: URL, pending: PendingLogin, state: string): Promise<LoginResult>;
   fetchUserInfo(accessToken: string, subject: string): Promise<Record<string, unknown>>;
+  /** Refresh the tokens; a new ID token must name the same subject and issuer as the login's. */
   refresh(tokens: SessionTokens): Promise<SessionTokens>;
   buildLogoutUrl(idToken: string | undefined): Promise<string | null>;
 }
 
 const DEFAULT_TOKEN_LIFETIME_S = 300;
 
-function toSessionTokens(response: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers, previous?: SessionTokens): SessionTokens {
+type TokenResponse = oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
+
+/** A refresh answered with an ID token for someone else (or from another issuer): the session must end. */
+export class IdTokenSubjectChangedError extends Error {
+  override name = 'IdTokenSubjectChangedError';
+  readonly code = 'id_token_subject_changed';
+}
+
+function toSessionTokens(response: TokenResponse, identity: { subject: string; issuer: string }, previous?: SessionTokens): SessionTokens {
   return {
     accessToken: response.access_token,
     refreshToken: response.refresh_token ?? previous?.refreshToken,
     idToken: response.id_token ?? previous?.idToken,
     expiresAt: Date.now() + (response.expiresIn() ?? DEFAULT_TOKEN_LIFETIME_S) * 1000,
+    subject: identity.subject,
+    issuer: identity.issuer,
   };
 }
 
@@ -50,10 +63,18 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
 
   function getConfiguration(): Promise<oidc.Configuration> {
     configuration ??= oidc
-      .discovery(new URL(settings.issuer), settings.clientId, undefined, oidc.ClientSecretBasic(settings.clientSecret), {
-        execute: insecureAllowed ? [oidc.allowInsecureRequests] : [],
-        timeout: 10,
-      })
+      .discovery(
+        new URL(settings.issuer),
+        settings.clientId,
+        { id_token_signed_response_alg: settings.idTokenSigningAlg },
+        oidc.ClientSecretBasic(settings.clientSecret),
+        {
+          // Non-repudiation: verify the ID token's signature against the provider's JWKS, even though it
+          // came straight from the token endpoint (openid-client skips that check by default).
+          execute: insecureAllowed ? [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] : [oidc.enableNonRepudiationChecks],
+          timeout: 10,
+        },
+      )
       .catch((err: unknown) => {
         configuration = undefined; // try again next time
         const detail = err instanceof Error ? err.message : String(err);
@@ -93,7 +114,9 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         expectedNonce: pending.nonce,
         idTokenExpected: true,
       });
-      return { tokens: toSessionTokens(response), claims: { ...response.claims() } };
+      const claims = response.claims();
+      if (!claims) throw new Error('the token response has no ID token');
+      return { tokens: toSessionTokens(response, { subject: claims.sub, issuer: claims.iss }), claims: { ...claims } };
     },
 
     async fetchUserInfo(accessToken, subject) {
@@ -103,8 +126,15 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
 
     async refresh(tokens) {
       if (!tokens.refreshToken) throw new Error('no refresh token');
+      if (!tokens.subject || !tokens.issuer) throw new IdTokenSubjectChangedError('the session does not record whom it was issued to');
       const config = await getConfiguration();
-      return toSessionTokens(await oidc.refreshTokenGrant(config, tokens.refreshToken), tokens);
+      const response = await oidc.refreshTokenGrant(config, tokens.refreshToken);
+      // OpenID Connect Core 12.2: a refreshed ID token keeps the login's iss and sub.
+      const claims = response.claims();
+      if (claims && (claims.sub !== tokens.subject || claims.iss !== tokens.issuer)) {
+        throw new IdTokenSubjectChangedError('the refreshed ID token names another subject or issuer');
+      }
+      return toSessionTokens(response, { subject: tokens.subject, issuer: tokens.issuer }, tokens);
     },
 
     async buildLogoutUrl(idToken) {

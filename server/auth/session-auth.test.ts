@@ -25,6 +25,7 @@ describe('session auth', () => {
       redirectUri: TEST_CLIENT.redirectUris[0]!,
       postLogoutRedirectUri: TEST_CLIENT.postLogoutRedirectUris[0]!,
       scopes: 'openid email profile',
+      idTokenSigningAlg: 'RS256',
     });
   });
   afterAll(() => idp.close());

@@ -7,6 +7,9 @@ export interface SessionTokens {
   idToken?: string;
   /** Epoch milliseconds; the access token is refreshed shortly before this. */
   expiresAt: number;
+  /** `sub` and `iss` of the login's verified ID token; a refresh must not change them. */
+  subject?: string;
+  issuer?: string;
 }
 
 export interface PendingLogin {

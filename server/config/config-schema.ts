@@ -32,6 +32,8 @@ export interface Config {
     readonly scopes: string;
     readonly userIdClaim: string;
     readonly providerName: string;
+    /** The one algorithm ID tokens must be signed with; never `none`, never HMAC. */
+    readonly idTokenSigningAlg: string;
   };
   readonly devIdp: { readonly enabled: boolean; readonly port: number };
   readonly catalog: {
@@ -65,6 +67,9 @@ export function isLoopbackUrl(url: string): boolean {
     return false;
   }
 }
+
+/** Asymmetric JWS algorithms only: `none` proves nothing, and HMAC lets anyone with the client secret forge. */
+export const ID_TOKEN_SIGNING_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
 
 const port = (name: string, fallback: number) =>
   z.coerce
@@ -124,6 +129,11 @@ export const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_:.-]+$/, { error: 'OIDC_USER_ID_CLAIM must be a claim name such as email or sub' })
     .default('email'),
   OIDC_PROVIDER_NAME: z.string().trim().min(1).optional(),
+  OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG: z
+    .enum(ID_TOKEN_SIGNING_ALGS, {
+      error: `OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG must be the algorithm your provider signs ID tokens with, one of ${ID_TOKEN_SIGNING_ALGS.join(', ')} ('none' and HMAC algorithms such as HS256 are refused: with them an ID token proves nothing)`,
+    })
+    .default('RS256'),
   DEV_IDP_PORT: port('DEV_IDP_PORT', 5005),
   METADATA_URL: httpUrl('METADATA_URL', 'http://amundsen-metadata:5002').optional(),
   SEARCH_URL: httpUrl('SEARCH_URL', 'http://amundsen-search:5001').optional(),

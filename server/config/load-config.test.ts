@@ -82,6 +82,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ OIDC_REDIRECT_URI: 'https://evil.example/auth' }).join()).toMatch(/must be on PUBLIC_URL's origin/);
   });
 
+  it('pins ID tokens to RS256 by default and takes another asymmetric algorithm', () => {
+    expect(loadConfig({}).oidc.idTokenSigningAlg).toBe('RS256');
+    expect(loadConfig({ OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG: 'ES256' }).oidc.idTokenSigningAlg).toBe('ES256');
+  });
+
+  it.each(['none', 'HS256', 'HS512', 'rs256'])('refuses %s as the ID token signing algorithm', (alg) => {
+    const problems = problemsOf({ OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG: alg });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG must be .* one of RS256, .*'none' and HMAC/);
+  });
+
   it('rejects a short session secret with a hint to generate one', () => {
     expect(problemsOf({ SESSION_SECRET: 'short' }).join()).toMatch(/openssl rand -hex 32/);
   });

@@ -89,6 +89,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
       scopes: e.OIDC_SCOPES,
       userIdClaim: e.OIDC_USER_ID_CLAIM,
       providerName: e.OIDC_PROVIDER_NAME ?? (devIdpEnabled ? 'Nansen development login' : 'your identity provider'),
+      idTokenSigningAlg: e.OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG,
     },
     devIdp: { enabled: devIdpEnabled, port: e.DEV_IDP_PORT },
     catalog: {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
 
 export interface SigningKey {
   kid: string;
@@ -23,7 +23,28 @@ export interface HostileIdp {
   hits(path: string): number;
   /** What discovery says the issuer is (to test a mismatch). */
   advertiseIssuer(issuer: string): void;
+  /**
+   * How the token endpoint signs the ID tokens of logins from now on: `valid` (the current key), or one
+   * of the forgeries a relying party must refuse.
+   */
+  forgeIdTokens(forgery: IdTokenForgery): void;
+  /** Claims that override those of the ID token a refresh answers (e.g. another `sub`). */
+  overrideRefreshIdTokenClaims(claims: JWTPayload): void;
   close(): Promise<void>;
+}
+
+/**
+ * `es256-published-key` is signed correctly, with a key the JWKS publishes, but with an algorithm the
+ * relying party did not pin: only the pin refuses it.
+ */
+export type IdTokenForgery = 'valid' | 'broken-signature' | 'alg-none' | 'hs256-client-secret' | 'hs256-public-key' | 'es256-published-key';
+
+/** The client the hostile IdP's login endpoints serve (any redirect URI is accepted). */
+export const HOSTILE_CLIENT = { clientId: 'nansen-hostile-test', clientSecret: 'hostile-idp-client-secret-long-enough' };
+
+interface IssuedCode {
+  nonce: string | undefined;
+  sub: string;
 }
 
 export async function createSigningKeyPair(alg = 'RS256'): Promise<SigningKey> {
@@ -38,14 +59,71 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 /**
- * A fake OpenID provider we control completely (discovery, JWKS, UserInfo) on a free port, for testing
- * how the catalog treats tokens that a real provider would never issue.
+ * A fake OpenID provider we control completely (discovery, JWKS, UserInfo, and a login that signs in
+ * everyone as "roald" at once) on a free port, for testing how the BFF and the catalog treat tokens that
+ * a real provider would never issue.
  */
 export async function startHostileIdp(): Promise<HostileIdp> {
   let key = await createSigningKeyPair();
+  const ecKey = await createSigningKeyPair('ES256');
   const opaqueTokens = new Map<string, Record<string, unknown>>();
   const hitCounts = new Map<string, number>();
   let advertisedIssuer: string | undefined;
+  let forgery: IdTokenForgery = 'valid';
+  let refreshOverrides: JWTPayload = {};
+  const codes = new Map<string, IssuedCode>();
+  const refreshTokens = new Map<string, IssuedCode>();
+
+  async function signIdToken(claims: JWTPayload): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    const payload = { iss: issuer, aud: HOSTILE_CLIENT.clientId, iat: now, exp: now + 600, email: `${claims.sub}@example.org`, ...claims };
+    switch (forgery) {
+      case 'valid':
+        return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(key.privateKey);
+      case 'broken-signature': {
+        const jwt = await new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(key.privateKey);
+        const [header, body, signature] = jwt.split('.');
+        const flipped = (signature![0] === 'A' ? 'B' : 'A') + signature!.slice(1);
+        return `${header}.${body}.${flipped}`;
+      }
+      case 'es256-published-key':
+        return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: ecKey.kid }).sign(ecKey.privateKey);
+      case 'alg-none':
+        return new UnsecuredJWT(payload).encode();
+      case 'hs256-client-secret':
+        return new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(HOSTILE_CLIENT.clientSecret));
+      case 'hs256-public-key': {
+        // The classic key confusion: HMAC keyed with the bytes of the provider's published RSA key.
+        const pem = createPublicKey({ key: key.publicJwk as import('node:crypto').JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+        return new SignJWT(payload).setProtectedHeader({ alg: 'HS256', kid: key.kid }).sign(new TextEncoder().encode(String(pem)));
+      }
+    }
+  }
+
+  async function answerToken(req: IncomingMessage, res: ServerResponse) {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const form = new URLSearchParams(body);
+    const grant =
+      form.get('grant_type') === 'authorization_code'
+        ? codes.get(form.get('code') ?? '')
+        : form.get('grant_type') === 'refresh_token'
+          ? refreshTokens.get(form.get('refresh_token') ?? '')
+          : undefined;
+    if (!grant) return sendJson(res, 400, { error: 'invalid_grant' });
+    const refreshing = form.get('grant_type') === 'refresh_token';
+    if (!refreshing) codes.delete(form.get('code')!);
+    const refreshToken = randomUUID();
+    refreshTokens.set(refreshToken, grant);
+    const idClaims: JWTPayload = refreshing ? { sub: grant.sub, ...refreshOverrides } : { sub: grant.sub, nonce: grant.nonce };
+    return sendJson(res, 200, {
+      access_token: `opaque-${randomUUID()}`,
+      token_type: 'Bearer',
+      expires_in: 600,
+      refresh_token: refreshToken,
+      id_token: await signIdToken(idClaims),
+    });
+  }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
@@ -57,9 +135,28 @@ export async function startHostileIdp(): Promise<HostileIdp> {
         userinfo_endpoint: `${issuer}/userinfo`,
         authorization_endpoint: `${issuer}/auth`,
         token_endpoint: `${issuer}/token`,
+        // As a careless provider might: a relying party that trusts this list accepts HMAC and none.
+        id_token_signing_alg_values_supported: ['RS256', 'ES256', 'HS256', 'none'],
+        authorization_response_iss_parameter_supported: true,
       });
     }
-    if (path === '/jwks') return sendJson(res, 200, { keys: [key.publicJwk] });
+    if (path === '/jwks') return sendJson(res, 200, { keys: [key.publicJwk, ecKey.publicJwk] });
+    if (path === '/auth') {
+      // Logs everyone in as "roald" at once: the tests are about what the relying party accepts.
+      const params = new URL(req.url ?? '/', issuer).searchParams;
+      const code = randomUUID();
+      codes.set(code, { nonce: params.get('nonce') ?? undefined, sub: 'roald' });
+      const target = new URL(params.get('redirect_uri') ?? '');
+      target.searchParams.set('code', code);
+      target.searchParams.set('state', params.get('state') ?? '');
+      target.searchParams.set('iss', issuer);
+      res.writeHead(303, { location: target.href });
+      return res.end();
+    }
+    if (path === '/token' && req.method === 'POST') {
+      answerToken(req, res).catch((error: unknown) => sendJson(res, 500, { error: 'server_error', error_description: String(error) }));
+      return;
+    }
     if (path === '/userinfo') {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const claims = token ? opaqueTokens.get(token) : undefined;
@@ -91,6 +188,12 @@ export async function startHostileIdp(): Promise<HostileIdp> {
     hits: (path) => hitCounts.get(path) ?? 0,
     advertiseIssuer(value) {
       advertisedIssuer = value;
+    },
+    forgeIdTokens(value) {
+      forgery = value;
+    },
+    overrideRefreshIdTokenClaims(claims) {
+      refreshOverrides = claims;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
