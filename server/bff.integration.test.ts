@@ -9,6 +9,7 @@ import { createOidcClient } from './auth/oidc-client';
 import { SqliteSessionStore } from './auth/sqlite-session-store';
 import { createBearerAuth } from './catalog/auth/create-bearer-auth';
 import { openCatalog, type Catalog } from './catalog/create-catalog';
+import { toClientConfig, UiConfigFileSchema } from '../contract/ui-config';
 import { createBffApp } from './create-bff-app';
 import { startDevIdp, type DevIdp } from './dev-idp/start-dev-idp';
 import { createMemoryLogger } from './http/logger';
@@ -75,7 +76,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
       }),
       metadata: createMetadataClient(metadataHttp),
       search: createSearchClient(searchHttp),
-      clientConfig: { indexUsers: false, providerName: 'Test IdP' },
+      clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
       spaDistDir: path.join(dataDir, 'no-spa-built'),
       logger,
     });

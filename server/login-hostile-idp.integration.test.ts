@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { toClientConfig, UiConfigFileSchema } from '../contract/ui-config';
 import { createBffApp } from './create-bff-app';
 import { createMemoryLogger } from './http/logger';
 import { BffBrowser } from './testing/bff-browser';
@@ -58,7 +59,7 @@ describe('ID token verification against a hostile provider', () => {
       }),
       metadata: createMetadataClient(upstream),
       search: createSearchClient(upstream),
-      clientConfig: { indexUsers: false, providerName: 'Hostile IdP' },
+      clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Hostile IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
       spaDistDir: path.join(dataDir, 'no-spa-built'),
       logger,
     });

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PEOPLE } from './demo/demo-people';
+import { toClientConfig, UiConfigFileSchema } from '../contract/ui-config';
 import { createOidcClient } from './auth/oidc-client';
 import { SIGNING_ALGORITHM as DEV_IDP_SIGNING_ALGORITHM } from './dev-idp/create-signing-key';
 import { SqliteSessionStore } from './auth/sqlite-session-store';
@@ -116,7 +117,12 @@ async function start(config: Config, logger: Logger) {
     }),
     metadata: createMetadataClient(metadataHttp),
     search: createSearchClient(searchHttp),
-    clientConfig: { indexUsers: config.ui.indexUsers, providerName: config.oidc.providerName },
+    clientConfig: toClientConfig(UiConfigFileSchema.parse({}), {
+      providerName: config.oidc.providerName,
+      indexUsers: config.ui.indexUsers,
+      indexDashboards: config.catalog.embedded,
+      logoUrl: null,
+    }),
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
   });

@@ -1,7 +1,7 @@
 // The one fetch wrapper: every BFF call goes through here. It sends same-origin cookies, parses
 // success bodies with the contract schema, and turns every failure into an ApiError. It never
 // redirects or shows UI; 401 handling lives in the query client.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ApiErrorBodySchema } from '../../contract/bff-api';
 import { ApiError } from './api-error';
 
@@ -11,7 +11,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function requestJson<S extends z.ZodType>(
+export async function requestJson<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   options: RequestOptions = {},

@@ -17,7 +17,7 @@ export function createMetadataRoutes(auth: SessionAuth, metadata: MetadataClient
   router.get('/popular_resources', async (req, res) => {
     auth.requireUser(req);
     const tables = await metadata.getPopularTables(await auth.getAccessToken(req), POPULAR_TABLES_COUNT);
-    const body: PopularResourcesResponse = { msg: 'Success', results: { table: tables.map(toTableSummary) } };
+    const body: PopularResourcesResponse = { msg: 'Success', results: { table: tables.map(toTableSummary), dashboard: [] } };
     res.json(body);
   });
 

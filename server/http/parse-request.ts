@@ -1,6 +1,6 @@
 // One parser per kind of request input; each throws InputError with a precise message.
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InputError } from './errors';
 
 export function parseRequiredQuery(req: Request, name: string, maxLength = 2048): string {
@@ -10,8 +10,12 @@ export function parseRequiredQuery(req: Request, name: string, maxLength = 2048)
   return value;
 }
 
-export function parseBody<T extends z.ZodTypeAny>(req: Request, schema: T): z.infer<T> {
-  const parsed = schema.safeParse(req.body ?? {});
+// Contract schemas are written with zod/mini, which ships no messages: use zod's English ones here.
+z.config(z.locales.en());
+
+/** Validate a JSON body with a schema (zod or zod/mini); the first problem becomes a 400 naming the field. */
+export function parseBody<T extends z.core.$ZodType>(req: Request, schema: T): z.core.output<T> {
+  const parsed = z.safeParse(schema, req.body ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `"${issue.path.join('.')}"` : 'The request body';

@@ -25,7 +25,7 @@ export function RootLayout() {
           </Link>
           {/* Remount on a new term so the box shows the term of the page you are on. */}
           <SearchBox key={term} variant="nav" initialTerm={term} />
-          <CurrentUser profilePath={config.data?.indexUsers ? buildUserPath : undefined} />
+          <CurrentUser profilePath={config.data?.indexUsers.enabled ? buildUserPath : undefined} />
         </div>
         {navigation.state === 'loading' ? <div className="nav__progress" aria-hidden="true" /> : null}
       </header>

@@ -10,7 +10,7 @@ export function TableRoute() {
   return (
     <TablePage
       coordinates={{ cluster, database, schema, name: table }}
-      indexUsers={config.data?.indexUsers ?? false}
+      indexUsers={config.data?.indexUsers.enabled ?? false}
     />
   );
 }

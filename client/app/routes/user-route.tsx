@@ -21,7 +21,7 @@ export function UserRoute() {
       />
     );
   }
-  if (!config.data.indexUsers) {
+  if (!config.data.indexUsers.enabled) {
     return (
       <section className="state state--empty">
         <PageTitle title="User profiles are turned off" />

@@ -2,13 +2,14 @@
 // with a query token is wrapped in <em>…</em>. All other text is HTML-escaped, so the only markup a
 // fragment can contain is <em> and </em>.
 
+import { escapeHighlightText } from '../../../contract/search-highlight';
+
 const WORD = /[\p{L}\p{N}]+/gu;
 const FRAGMENT_SIZE = 160;
 const MAX_LIST_FRAGMENTS = 10;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+// The fragment format is decided once, in contract/search-highlight.ts.
+const escapeHtml = escapeHighlightText;
 
 /** Lower-cases and strips diacritics the way the FTS tokenizer compares words. */
 function fold(word: string): string {
