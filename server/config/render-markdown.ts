@@ -1,0 +1,42 @@
+// Markdown → HTML for announcements, rendered once at start-up. The operator writes the Markdown, but
+// the HTML lands in every user's page, so it is made safe here: raw HTML comes out as text, and links
+// and images keep only http(s), mailto and relative URLs (anything else becomes its plain text).
+import { Marked, type Tokens } from 'marked';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/**
+ * http:, https:, mailto: or a relative URL. Browsers drop tabs, line breaks and leading control
+ * characters in URLs, so they are dropped before the scheme is read ("java\tscript:" is javascript:).
+ */
+export function isSafeUrl(href: string): boolean {
+  const compact = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  const scheme = /^([^/?#]*?):/.exec(compact)?.[1];
+  return scheme === undefined || ['http', 'https', 'mailto'].includes(scheme.toLowerCase());
+}
+
+const titleAttribute = (title: string | null | undefined) => (title ? ` title="${escapeHtml(title)}"` : '');
+
+const markdown = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: {
+    html({ text, block }: Tokens.HTML | Tokens.Tag) {
+      return block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text);
+    },
+    link({ href, title, tokens }: Tokens.Link) {
+      const text = this.parser.parseInline(tokens);
+      // The href is written exactly as checked: escaping & keeps an entity from turning into a colon.
+      return isSafeUrl(href) ? `<a href="${escapeHtml(href)}"${titleAttribute(title)}>${text}</a>` : text;
+    },
+    image({ href, title, text }: Tokens.Image) {
+      return isSafeUrl(href) ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${titleAttribute(title)}>` : escapeHtml(text);
+    },
+  },
+});
+
+export function renderMarkdown(source: string): string {
+  return markdown.parse(source, { async: false }) as string;
+}
