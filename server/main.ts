@@ -5,7 +5,6 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PEOPLE } from './demo/demo-people';
-import { toClientConfig, UiConfigFileSchema } from '../contract/ui-config';
 import { createOidcClient } from './auth/oidc-client';
 import { SIGNING_ALGORITHM as DEV_IDP_SIGNING_ALGORITHM } from './dev-idp/create-signing-key';
 import { SqliteSessionStore } from './auth/sqlite-session-store';
@@ -13,6 +12,7 @@ import { createBearerAuth } from './catalog/auth/create-bearer-auth';
 import { openCatalog } from './catalog/create-catalog';
 import { isLoopbackUrl, type Config } from './config/config-schema';
 import { ConfigError, loadConfig } from './config/load-config';
+import { loadUiConfig, type UiConfig } from './config/load-ui-config';
 import { createBffApp } from './create-bff-app';
 import { startDevIdp } from './dev-idp/start-dev-idp';
 import { createLogger, type Logger } from './http/logger';
@@ -48,7 +48,26 @@ function resolveSessionSecret(config: Config): string {
   return secret;
 }
 
-async function start(config: Config, logger: Logger) {
+/** The environment, then the UI config file it names; throws ConfigError listing every bad setting. */
+function readSettings(): { config: Config; ui: UiConfig } {
+  const config = loadConfig(process.env);
+  const ui = loadUiConfig(config.ui.configFile, {
+    providerName: config.oidc.providerName,
+    indexUsers: config.ui.indexUsers,
+    embeddedCatalog: config.catalog.embedded,
+  });
+  return { config, ui };
+}
+
+function describeUiConfig(config: Config, ui: UiConfig): string {
+  if (!config.ui.configFile) return 'UI config: every option at its default (UI_CONFIG_FILE is unset)';
+  const parts = [`UI config: ${config.ui.configFile}`];
+  if (ui.announcements) parts.push(`${ui.announcements.length} announcement(s)`);
+  if (ui.logo) parts.push(`logo at ${ui.logo.path}`);
+  return parts.join(', ');
+}
+
+async function start(config: Config, ui: UiConfig, logger: Logger) {
   const closers: (() => Promise<void> | void)[] = [];
   const closeServer = (server: Server) => () => new Promise<void>((resolve) => server.close(() => resolve()));
 
@@ -117,18 +136,14 @@ async function start(config: Config, logger: Logger) {
     }),
     metadata: createMetadataClient(metadataHttp),
     search: createSearchClient(searchHttp),
-    clientConfig: toClientConfig(UiConfigFileSchema.parse({}), {
-      providerName: config.oidc.providerName,
-      indexUsers: config.ui.indexUsers,
-      indexDashboards: config.catalog.embedded,
-      logoUrl: null,
-    }),
+    clientConfig: ui.clientConfig,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
   });
   const bffServer = await listen(app, config.port, config.host, 'PORT');
   closers.unshift(closeServer(bffServer));
 
+  logger.info(describeUiConfig(config, ui));
   logger.info(`Nansen is ready: open ${config.publicUrl}`);
   if (config.devIdp.enabled) logger.info(`log in as one of: ${DEMO_PEOPLE.map((p) => p.login).join(', ')} (any password)`);
 
@@ -139,9 +154,9 @@ async function start(config: Config, logger: Logger) {
 
 async function main() {
   const logger = createLogger();
-  let config: Config;
+  let settings: { config: Config; ui: UiConfig };
   try {
-    config = loadConfig(process.env);
+    settings = readSettings();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -151,7 +166,7 @@ async function main() {
   }
   let stop: () => Promise<void>;
   try {
-    stop = await start(config, logger);
+    stop = await start(settings.config, settings.ui, logger);
   } catch (err) {
     logger.error('Nansen could not start', err instanceof Error ? new Error(err.message) : err);
     process.exit(1);

@@ -55,7 +55,12 @@ export interface Config {
     readonly cookieSecure: boolean;
   };
   readonly upstreamTimeoutMs: number;
-  readonly ui: { readonly indexUsers: boolean };
+  readonly ui: {
+    /** The runtime UI config file (absolute path); undefined = every UI option at its default. */
+    readonly configFile: string | undefined;
+    /** INDEX_USERS when set; it wins over the file's indexUsers.enabled. */
+    readonly indexUsers: boolean | undefined;
+  };
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -148,6 +153,7 @@ export const EnvSchema = z.object({
     .optional(),
   SESSION_IDLE_TIMEOUT_MINUTES: positiveInt('SESSION_IDLE_TIMEOUT_MINUTES', 480, 60 * 24 * 30),
   UPSTREAM_TIMEOUT_MS: positiveInt('UPSTREAM_TIMEOUT_MS', 5000, 120_000),
-  INDEX_USERS: bool('INDEX_USERS').default(false),
+  INDEX_USERS: bool('INDEX_USERS').optional(),
+  UI_CONFIG_FILE: z.string().trim().min(1).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;

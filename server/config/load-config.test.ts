@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './load-config';
 
@@ -91,6 +92,18 @@ describe('loadConfig', () => {
     const problems = problemsOf({ OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG: alg });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG must be .* one of RS256, .*'none' and HMAC/);
+  });
+
+  it('resolves UI_CONFIG_FILE to an absolute path and leaves it undefined when unset', () => {
+    expect(loadConfig({}).ui.configFile).toBeUndefined();
+    expect(loadConfig({ UI_CONFIG_FILE: 'conf/ui.json' }).ui.configFile).toBe(path.resolve('conf/ui.json'));
+  });
+
+  it('leaves INDEX_USERS undefined when unset, so the UI config file decides', () => {
+    expect(loadConfig({}).ui.indexUsers).toBeUndefined();
+    expect(loadConfig({ INDEX_USERS: '' }).ui.indexUsers).toBeUndefined();
+    expect(loadConfig({ INDEX_USERS: 'false' }).ui.indexUsers).toBe(false);
+    expect(loadConfig({ INDEX_USERS: 'true' }).ui.indexUsers).toBe(true);
   });
 
   it('rejects a short session secret with a hint to generate one', () => {

@@ -109,7 +109,10 @@ export function loadConfig(rawEnv: RawEnv): Config {
       cookieSecure: publicUrl.startsWith('https:'),
     },
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
-    ui: { indexUsers: e.INDEX_USERS },
+    ui: {
+      configFile: e.UI_CONFIG_FILE === undefined ? undefined : path.resolve(e.UI_CONFIG_FILE),
+      indexUsers: e.INDEX_USERS,
+    },
   };
   return deepFreeze(config);
 }
