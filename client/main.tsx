@@ -1,19 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
+import { BrowserRouter } from 'react-router';
+import { authUserQueryOptions, clientConfigQueryOptions } from './app/app-data';
 import { AppProviders } from './app/providers';
-import { createAppRouter } from './app/router';
+import { RootLayout } from './app/routes/root-layout';
 import { redirectToLogin } from './lib/login-redirect';
 import { createQueryClient } from './lib/query-client';
-import './app/styles.css';
+import './app/tokens.css';
 
 const queryClient = createQueryClient({ onUnauthorized: redirectToLogin });
-const router = createAppRouter(queryClient);
+// Ask for the shell's data before React renders.
+void queryClient.prefetchQuery(authUserQueryOptions());
+void queryClient.prefetchQuery(clientConfigQueryOptions());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <RootLayout />
+      </BrowserRouter>
     </AppProviders>
   </StrictMode>,
 );

@@ -1,20 +1,55 @@
-import { test as base, expect, type Page } from '@playwright/test';
+// Fixtures for the journeys: which app instance (user profiles off or on), a signed-in browser by
+// default, an accessibility check, and screenshots at 1280 and 800 px attached to the report.
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { AUTH_STATE, logInAtDevIdp } from './login';
 
-/** The app under test, started by global-setup.ts on free ports. */
-export const test = base.extend<{ idpOrigin: string }>({
-  baseURL: async ({}, use) => {
-    const url = process.env.NANSEN_E2E_BASE_URL;
-    if (!url) throw new Error('NANSEN_E2E_BASE_URL is not set: run the e2e tests with `npm run test:e2e`');
-    await use(url);
-  },
-  idpOrigin: async ({}, use) => use(process.env.NANSEN_E2E_IDP_ORIGIN ?? ''),
+interface ServerInfo {
+  baseUrl: string;
+  idpOrigin: string;
+}
+
+function serverInfo(profiles: 'on' | 'off'): ServerInfo {
+  const raw = process.env[profiles === 'on' ? 'NANSEN_E2E_PROFILES_ON' : 'NANSEN_E2E_PROFILES_OFF'];
+  if (!raw) throw new Error('The e2e servers are not running: run the e2e tests with `npm run test:e2e`');
+  return JSON.parse(raw) as ServerInfo;
+}
+
+export const test = base.extend<{ profiles: 'on' | 'off'; signedIn: boolean; idpOrigin: string }>({
+  /** `test.use({ profiles: 'on' })` runs a file against the instance with INDEX_USERS=true. */
+  profiles: ['off', { option: true }],
+  /** `test.use({ signedIn: false })` starts without a session (login journeys). */
+  signedIn: [true, { option: true }],
+  baseURL: async ({ profiles }, use) => use(serverInfo(profiles).baseUrl),
+  idpOrigin: async ({ profiles }, use) => use(serverInfo(profiles).idpOrigin),
+  storageState: async ({ profiles, signedIn }, use) => use(signedIn ? AUTH_STATE[profiles] : { cookies: [], origins: [] }),
 });
-export { expect };
+export { expect, logInAtDevIdp };
 
-/** Fills the development IdP's real login form. */
-export async function logInAtDevIdp(page: Page, idpOrigin: string, login: string) {
-  await expect(page).toHaveURL((url) => url.origin === idpOrigin);
-  await page.getByLabel(/log-?in|user/i).first().fill(login);
-  await page.getByLabel(/password/i).fill('any password');
-  await page.getByRole('button', { name: /log in|sign in|continue/i }).click();
+/** No serious or critical accessibility violations on the page as it is now (axe-core). */
+export async function expectAccessible(page: Page, testInfo: TestInfo, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    await testInfo.attach(`axe-${what}.json`, { body: JSON.stringify(serious, null, 2), contentType: 'application/json' });
+  }
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`),
+    `accessibility violations on ${what}`,
+  ).toEqual([]);
+}
+
+/** Screenshots of the whole page at 1280 and 800 px wide, attached to the report; checks no sideways scroll. */
+export async function captureWidths(page: Page, testInfo: TestInfo, name: string) {
+  const original = page.viewportSize();
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => document.fonts.ready);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+    // Also kept as files, to look at outside the report.
+    const path = `test-results/screenshots/${testInfo.project.name}-${name}-${width}.png`;
+    await testInfo.attach(`${name}-${width}.png`, { body: await page.screenshot({ fullPage: true, path }), contentType: 'image/png' });
+  }
+  if (original) await page.setViewportSize(original);
 }

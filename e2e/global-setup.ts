@@ -1,54 +1,37 @@
-// Starts the real thing for the browser tests: `server/main.ts` on the embedded default (dev IdP,
-// catalog with demo data, BFF serving the built SPA), every port free, data in a temp folder.
-import { spawn } from 'node:child_process';
+// Two instances of the real app for the browser tests: user profiles off (the default) on localhost,
+// and on (INDEX_USERS=true) on 127.0.0.1, so the two keep their cookies apart. Each has its own dev IdP,
+// catalog with demo data and BFF. Then each signs in once as roald; journeys reuse those sessions.
+import { chromium } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { getFreePort } from '../server/testing/free-port';
-
-async function waitForReady(url: string, child: ReturnType<typeof spawn>, log: () => string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Nansen exited with code ${child.exitCode}:\n${log()}`);
-    if (log().includes('Nansen is ready')) {
-      const res = await fetch(`${url}/healthcheck`).catch(() => undefined);
-      if (res?.ok) return;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Nansen did not start within ${timeoutMs} ms:\n${log()}`);
-}
+import { CHROMIUM_LAUNCH_OPTIONS } from '../playwright.config';
+import { AUTH_STATE, logInAtDevIdp } from './login';
+import { startNansen } from './start-nansen';
 
 export default async function globalSetup() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-e2e-'));
-  const [port, idpPort, metadataPort, searchPort] = [await getFreePort(), await getFreePort(), await getFreePort(), await getFreePort()];
-  const baseUrl = `http://localhost:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: String(port),
-    PUBLIC_URL: baseUrl,
-    DEV_IDP_PORT: String(idpPort),
-    CATALOG_METADATA_PORT: String(metadataPort),
-    CATALOG_SEARCH_PORT: String(searchPort),
-    DATA_DIR: dataDir,
-    CATALOG_DEMO_TABLES: '300',
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  await waitForReady(baseUrl, child, () => output, 60_000);
-  process.env.NANSEN_E2E_BASE_URL = baseUrl;
-  process.env.NANSEN_E2E_IDP_ORIGIN = `http://localhost:${idpPort}`;
+  const [profilesOff, profilesOn] = await Promise.all([
+    startNansen({ name: 'profiles-off', host: 'localhost' }),
+    startNansen({ name: 'profiles-on', host: '127.0.0.1', env: { INDEX_USERS: 'true' } }),
+  ]);
+  process.env.NANSEN_E2E_PROFILES_OFF = JSON.stringify({ baseUrl: profilesOff.baseUrl, idpOrigin: profilesOff.idpOrigin });
+  process.env.NANSEN_E2E_PROFILES_ON = JSON.stringify({ baseUrl: profilesOn.baseUrl, idpOrigin: profilesOn.idpOrigin });
+
+  fs.mkdirSync('test-results', { recursive: true });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  try {
+    for (const [server, file] of [[profilesOff, AUTH_STATE.off], [profilesOn, AUTH_STATE.on]] as const) {
+      const context = await browser.newContext({ baseURL: server.baseUrl });
+      const page = await context.newPage();
+      await page.goto('/');
+      await logInAtDevIdp(page, server.idpOrigin, 'roald');
+      await page.getByTestId('current-user').waitFor();
+      await context.storageState({ path: file });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
 
   return async () => {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-    fs.mkdirSync('test-results', { recursive: true });
-    fs.writeFileSync(path.join('test-results', 'server.log'), output);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all([profilesOff.stop(), profilesOn.stop()]);
   };
 }

@@ -1,4 +1,7 @@
+import { useDocumentTitle } from '../app/app-data';
+
 // React 19 hoists <title> into <head>; render exactly one per page.
 export function PageTitle({ title }: { title?: string }) {
-  return <title>{title ? `${title} · Nansen` : 'Nansen'}</title>;
+  const documentTitle = useDocumentTitle();
+  return <title>{title ? `${title} · ${documentTitle}` : documentTitle}</title>;
 }

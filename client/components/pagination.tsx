@@ -1,39 +1,43 @@
-import { Link } from 'react-router';
+import { ButtonLink } from './button';
 import { computePagination } from './pagination-state';
+import './pagination.css';
 
+/** Previous / "Page n of m" / Next as links, so every page has a URL (and the back button works). */
 export function Pagination({
   pageIndex,
   perPage,
   totalItems,
   hrefForPage,
+  label = 'Pages',
 }: {
   pageIndex: number;
   perPage: number;
   totalItems: number;
   hrefForPage: (pageIndex: number) => string;
+  label?: string;
 }) {
   const state = computePagination(pageIndex, perPage, totalItems);
   if (state.totalPages <= 1 && !state.hasPrevious) return null;
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={label}>
       {state.hasPrevious ? (
-        <Link className="button" to={hrefForPage(Math.min(pageIndex, state.totalPages) - 1)} rel="prev">
+        <ButtonLink to={hrefForPage(Math.min(pageIndex, state.totalPages) - 1)} rel="prev">
           Previous
-        </Link>
+        </ButtonLink>
       ) : (
-        <span className="button button--disabled" aria-disabled="true">
+        <span className="btn btn--secondary" aria-disabled="true">
           Previous
         </span>
       )}
       <span className="pagination__status">
-        Page {state.page} of {state.totalPages}
+        Page {Math.min(state.page, state.totalPages)} of {state.totalPages.toLocaleString('en-US')}
       </span>
       {state.hasNext ? (
-        <Link className="button" to={hrefForPage(pageIndex + 1)} rel="next">
+        <ButtonLink to={hrefForPage(pageIndex + 1)} rel="next">
           Next
-        </Link>
+        </ButtonLink>
       ) : (
-        <span className="button button--disabled" aria-disabled="true">
+        <span className="btn btn--secondary" aria-disabled="true">
           Next
         </span>
       )}

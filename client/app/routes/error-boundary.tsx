@@ -1,53 +1,41 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Button, ButtonLink } from '../../components/button';
 import { PageTitle } from '../../components/page-title';
 import { describeError } from '../../lib/api-error';
 
 function messageOf(error: unknown): string {
-  if (isRouteErrorResponse(error)) return `${error.status} ${error.statusText}`;
-  if (error instanceof Error && /dynamically imported module|Importing a module script failed/i.test(error.message)) {
-    return 'A newer version of Nansen is available. Reload the page to get it.';
+  if (error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch dynamically/i.test(error.message)) {
+    return 'A newer version of Nansen is available, or the connection dropped. Reload the page.';
   }
   return describeError(error);
 }
 
 /** A page failed to render: keep the nav bar, explain, offer a reload. */
-export function PageErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <section className="state state--error" role="alert">
-      <PageTitle title="Error" />
-      <h1>This page could not be shown</h1>
-      <p>{messageOf(error)}</p>
-      <p>
-        <button type="button" className="button" onClick={() => window.location.reload()}>
-          Reload
-        </button>{' '}
-        <Link to="/">Go home</Link>
-      </p>
-    </section>
-  );
-}
+export class PageErrorBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
 
-/** The shell itself failed: a bare page without the nav bar. */
-export function RootErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <main className="page" id="main">
-      <PageTitle title="Error" />
-      <h1>Nansen could not start</h1>
-      <p>{messageOf(error)}</p>
-      <p>
-        <a href="/">Reload Nansen</a>
-      </p>
-    </main>
-  );
-}
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
 
-/** Shown for the instant before the first route's code has loaded. */
-export function AppShellFallback() {
-  return (
-    <div className="app-shell-fallback" role="status">
-      <span className="visually-hidden">Loading Nansen</span>
-    </div>
-  );
+  override componentDidCatch(error: unknown, info: ErrorInfo) {
+    console.error('A page failed to render', error, info.componentStack);
+  }
+
+  override render() {
+    if (this.state.error === null) return this.props.children;
+    return (
+      <section className="state state--error" role="alert">
+        <PageTitle title="Error" />
+        <h1>This page could not be shown</h1>
+        <p>{messageOf(this.state.error)}</p>
+        <p className="state__action">
+          <Button onClick={() => window.location.reload()}>Reload</Button>{' '}
+          <ButtonLink to="/" variant="ghost" reloadDocument>
+            Go home
+          </ButtonLink>
+        </p>
+      </section>
+    );
+  }
 }

@@ -1,4 +1,6 @@
 import { PageTitle } from '../../components/page-title';
+import { popularTablesQueryOptions } from '../../features/popular-tables/api/get-popular-tables';
+import type { Prefetch } from '../router';
 import { PopularTables } from '../../features/popular-tables/components/popular-tables';
 import { SearchBox } from '../../features/search/components/search-box';
 
@@ -15,3 +17,9 @@ export function HomeRoute() {
     </div>
   );
 }
+
+export const prefetch: Prefetch = (queryClient) => {
+  void queryClient.prefetchQuery(popularTablesQueryOptions());
+};
+
+export default HomeRoute;

@@ -1,20 +1,33 @@
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
+import { ButtonLink } from '../../components/button';
 import { PageTitle } from '../../components/page-title';
+import { EmptyState } from '../../components/state';
+import { browsePath, homePath } from '../paths';
 
 export function NotFoundRoute() {
   const { pathname } = useLocation();
   return (
-    <section className="not-found">
+    <section>
       <PageTitle title="Page not found" />
       <h1>Page not found</h1>
-      <p>
-        There is no page at <code>{pathname}</code>.
-      </p>
-      <p>
-        <Link className="button" to="/">
-          Go to the home page
-        </Link>
-      </p>
+      <EmptyState
+        action={
+          <>
+            <ButtonLink to={homePath} variant="primary">
+              Go to the home page
+            </ButtonLink>{' '}
+            <ButtonLink to={browsePath} variant="ghost">
+              Browse tags and badges
+            </ButtonLink>
+          </>
+        }
+      >
+        <p>
+          There is no page at <code>{pathname}</code>. Search from the box above, or start again from the home page.
+        </p>
+      </EmptyState>
     </section>
   );
 }
+
+export default NotFoundRoute;

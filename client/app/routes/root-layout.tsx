@@ -1,37 +1,73 @@
-import { Link, Outlet, useLocation, useNavigation, useSearchParams } from 'react-router';
-import { useClientConfig } from '../../features/app-config/api/get-client-config';
-import { CurrentUser } from '../../features/auth/components/current-user';
-import { SearchBox } from '../../features/search/components/search-box';
-import { parseSearchParams } from '../../features/search/search-params';
-import { buildUserPath } from '../../features/table/owner-link';
+// The shell around every page: loads the UI config and the signed-in user (pages render once both are
+// there), the nav bar, keyboard shortcuts, focus and scroll handling on navigation.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
+import { PageTitle } from '../../components/page-title';
+import { SkeletonPage } from '../../components/skeleton';
+import { ErrorState } from '../../components/state';
+import { AppDataProvider, authUserQueryOptions, clientConfigQueryOptions } from '../app-data';
+import { AppRoutes } from '../router';
+import { KeyboardShortcutsDialog, useGlobalShortcuts } from '../shell/keyboard-shortcuts';
+import { NavBar } from '../shell/nav-bar';
+import { useScrollRestoration } from '../shell/use-scroll-restoration';
+import './root-layout.css';
+
+/** After a move to another page (not on the first load), put focus on the new page's heading. */
+function useFocusHeadingOnNavigate() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    // Wait a frame for the new page (or its skeleton) to render.
+    const frame = requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main');
+      if (!heading) return;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
+}
 
 export function RootLayout() {
-  const location = useLocation();
-  const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
-  const config = useClientConfig();
-  const onSearchPage = location.pathname === '/search';
-  const term = onSearchPage ? parseSearchParams(searchParams).term : '';
+  const config = useQuery(clientConfigQueryOptions());
+  const user = useQuery(authUserQueryOptions());
+  const queryClient = useQueryClient();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useGlobalShortcuts(showShortcuts);
+  useFocusHeadingOnNavigate();
+  useScrollRestoration();
 
+  if (config.isError || user.isError) {
+    const failed = config.isError ? config : user;
+    return (
+      <main id="main" className="page">
+        <PageTitle title="Error" />
+        <h1>Nansen could not start</h1>
+        <ErrorState title="The app's settings could not be loaded" error={failed.error} onRetry={() => void failed.refetch()} />
+      </main>
+    );
+  }
+  if (!config.data || !user.data) {
+    return (
+      <main id="main" className="page">
+        <SkeletonPage label="Loading Nansen" />
+      </main>
+    );
+  }
   return (
-    <>
+    <AppDataProvider value={{ config: config.data, user: user.data }}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="nav">
-        <div className="nav__inner">
-          <Link to="/" className="nav__brand">
-            Nansen
-          </Link>
-          {/* Remount on a new term so the box shows the term of the page you are on. */}
-          <SearchBox key={term} variant="nav" initialTerm={term} />
-          <CurrentUser profilePath={config.data?.indexUsers.enabled ? buildUserPath : undefined} />
-        </div>
-        {navigation.state === 'loading' ? <div className="nav__progress" aria-hidden="true" /> : null}
-      </header>
+      <NavBar onShowShortcuts={showShortcuts} />
       <main id="main" className="page" tabIndex={-1}>
-        <Outlet />
+        <AppRoutes queryClient={queryClient} />
       </main>
-    </>
+      <KeyboardShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+    </AppDataProvider>
   );
 }

@@ -1,11 +1,13 @@
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { SearchResults } from '../../features/search/components/search-results';
-import { parseSearchParams } from '../../features/search/search-params';
+import { searchTablesQueryOptions } from '../../features/search/api/search-tables';
+import { parseSearchState } from '../paths';
+import type { Prefetch } from '../router';
 
 export function SearchRoute() {
   const [searchParams] = useSearchParams();
-  const { term, pageIndex } = parseSearchParams(searchParams);
+  const { term, pageIndex } = parseSearchState(searchParams);
   return (
     <div className="search-page">
       <PageTitle title={term ? `${term} – Search` : 'Search'} />
@@ -13,3 +15,10 @@ export function SearchRoute() {
     </div>
   );
 }
+
+export const prefetch: Prefetch = (queryClient, { searchParams }) => {
+  const { term, pageIndex } = parseSearchState(searchParams);
+  if (term) void queryClient.prefetchQuery(searchTablesQueryOptions({ term, pageIndex }));
+};
+
+export default SearchRoute;

@@ -1,16 +1,21 @@
 import { useParams } from 'react-router';
-import { useClientConfig } from '../../features/app-config/api/get-client-config';
+import { parseTableKey } from '../../../contract/table-key';
+import { tableQueryOptions } from '../../features/table/api/get-table';
 import { TablePage } from '../../features/table/components/table-page';
+import { tableKeyFromParams } from '../paths';
+import type { Prefetch } from '../router';
 import { NotFoundRoute } from './not-found-route';
 
 export function TableRoute() {
-  const { cluster, database, schema, table } = useParams();
-  const config = useClientConfig();
-  if (!cluster || !database || !schema || !table) return <NotFoundRoute />;
-  return (
-    <TablePage
-      coordinates={{ cluster, database, schema, name: table }}
-      indexUsers={config.data?.indexUsers.enabled ?? false}
-    />
-  );
+  const key = tableKeyFromParams(useParams());
+  const coordinates = key ? parseTableKey(key) : null;
+  if (!coordinates) return <NotFoundRoute />;
+  return <TablePage coordinates={coordinates} />;
 }
+
+export const prefetch: Prefetch = (queryClient, { params }) => {
+  const key = tableKeyFromParams(params);
+  if (key) void queryClient.prefetchQuery(tableQueryOptions(key));
+};
+
+export default TableRoute;

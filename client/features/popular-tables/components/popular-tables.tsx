@@ -1,7 +1,6 @@
-import { Link } from 'react-router';
-import { buildTablePagePath } from '../../../../contract/table-key';
-import { EmptyState, ErrorState, SkeletonList } from '../../../components/status';
-import { describeError } from '../../../lib/api-error';
+import { QueryState } from '../../../components/query-state';
+import { ResourceList } from '../../../components/resource-list';
+import { EmptyState } from '../../../components/state';
 import { usePopularTables } from '../api/get-popular-tables';
 
 export function PopularTables() {
@@ -9,35 +8,15 @@ export function PopularTables() {
   return (
     <section className="panel" aria-labelledby="popular-heading">
       <h2 id="popular-heading">Popular tables</h2>
-      {query.isPending ? (
-        <SkeletonList label="Loading popular tables" />
-      ) : query.isError ? (
-        <ErrorState
-          title="Popular tables could not be loaded"
-          message={describeError(query.error)}
-          onRetry={() => void query.refetch()}
-        />
-      ) : query.data.length === 0 ? (
-        <EmptyState>No popular tables yet</EmptyState>
-      ) : (
-        <ol className="results">
-          {query.data.map((table) => (
-            <li key={table.key} className="result">
-              <h3 className="result__name">
-                <Link to={buildTablePagePath(table)}>{table.name}</Link>
-              </h3>
-              <p className="result__meta">
-                {table.database} · {table.cluster} · {table.schema}
-              </p>
-              {table.description ? (
-                <p className="result__description">{table.description}</p>
-              ) : (
-                <p className="result__description result__description--none">No description</p>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryState
+        query={query}
+        loadingLabel="Loading popular tables"
+        errorTitle="Popular tables could not be loaded"
+        isEmpty={(tables) => tables.length === 0}
+        empty={<EmptyState title="No popular tables yet">Tables appear here once people use them.</EmptyState>}
+      >
+        {(tables) => <ResourceList items={tables} label="Popular tables" />}
+      </QueryState>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { buildSearchPath, MAX_TERM_LENGTH } from '../search-params';
+import { MAX_TERM_LENGTH, searchPath } from '../../../app/paths';
+import { SEARCH_INPUT_ATTRIBUTE } from '../../../app/shell/keyboard-shortcuts';
+import './search.css';
 
 /**
  * A search form that goes to `/search?term=…`. It is a real GET form, so it also works before the
@@ -15,7 +17,7 @@ export function SearchBox({ variant, initialTerm = '' }: { variant: 'home' | 'na
     event.preventDefault();
     const trimmed = term.trim();
     if (!trimmed) return;
-    void navigate(buildSearchPath({ term: trimmed }));
+    void navigate(searchPath({ term: trimmed }));
   }
 
   return (
@@ -23,10 +25,11 @@ export function SearchBox({ variant, initialTerm = '' }: { variant: 'home' | 'na
       <input
         type="search"
         name="term"
-        aria-label="Search tables"
+        aria-label="Search the catalog"
         aria-describedby={variant === 'home' ? hintId : undefined}
         data-testid={variant === 'home' ? 'home-search' : 'nav-search'}
-        placeholder={variant === 'home' ? 'Search tables by name, column, description or tag' : 'Search tables'}
+        {...{ [SEARCH_INPUT_ATTRIBUTE]: '' }}
+        placeholder={variant === 'home' ? 'Search tables by name, column, description or tag' : 'Search'}
         autoComplete="off"
         spellCheck={false}
         maxLength={MAX_TERM_LENGTH}

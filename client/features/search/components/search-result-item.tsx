@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { TableSearchResult } from '../../../../contract/bff-api';
-import { buildTablePagePath } from '../../../../contract/table-key';
-import { ChipList } from '../../../components/chips';
+import { tablePath } from '../../../app/paths';
+import { BadgeList, TagList } from '../../../components/chip';
 import { HighlightedText } from '../../../components/highlighted-text';
 
 function descriptionHighlight(result: TableSearchResult): string | null {
@@ -15,7 +15,7 @@ export function SearchResultItem({ result }: { result: TableSearchResult }) {
   return (
     <li className="result">
       <h2 className="result__name">
-        <Link to={buildTablePagePath(result)}>{result.name}</Link>
+        <Link to={tablePath(result)}>{result.name}</Link>
       </h2>
       <p className="result__meta">
         {result.database} · {result.cluster} · {result.schema}
@@ -28,8 +28,8 @@ export function SearchResultItem({ result }: { result: TableSearchResult }) {
         <p className="result__description result__description--none">No description</p>
       )}
       <div className="result__chips">
-        <ChipList items={result.badges.map((b) => b.tag_name)} label="Badges" tone="badge" />
-        <ChipList items={result.tags} label="Tags" />
+        <BadgeList badges={result.badges.map((b) => b.tag_name)} />
+        <TagList tags={result.tags} />
       </div>
     </li>
   );

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import { Pagination } from '../../../components/pagination';
 import { computePagination } from '../../../components/pagination-state';
-import { EmptyState, ErrorState, SkeletonList } from '../../../components/status';
-import { describeError } from '../../../lib/api-error';
+import { SkeletonList } from '../../../components/skeleton';
+import { EmptyState, ErrorState } from '../../../components/state';
 import { RESULTS_PER_PAGE, useSearchTables } from '../api/search-tables';
-import { buildSearchPath } from '../search-params';
+import { searchPath } from '../../../app/paths';
+import './search.css';
 import { SearchResultItem } from './search-result-item';
 
 /** Search services count matches up to 10,000 (as Elasticsearch does by default); more reads "10,000+". */
@@ -36,14 +37,14 @@ export function SearchResults({ term, pageIndex }: { term: string; pageIndex: nu
     return (
       <>
         <h1>Search for “{term}”</h1>
-        <ErrorState title="The search failed" message={describeError(query.error)} onRetry={() => void query.refetch()} />
+        <ErrorState title="The search failed" error={query.error} onRetry={() => void query.refetch()} />
       </>
     );
   }
 
   const { totalResults, results, didYouMean } = query.data;
   const pages = computePagination(pageIndex, RESULTS_PER_PAGE, totalResults);
-  const hrefForPage = (index: number) => buildSearchPath({ term, pageIndex: index });
+  const hrefForPage = (index: number) => searchPath({ term, pageIndex: index });
 
   return (
     <>

@@ -1,5 +1,5 @@
 import type { Column } from '../../../../contract/bff-api';
-import { ChipList } from '../../../components/chips';
+import { BadgeList } from '../../../components/chip';
 
 export function ColumnsTable({ columns }: { columns: Column[] }) {
   if (columns.length === 0) return <p className="muted">This table has no columns recorded.</p>;
@@ -29,7 +29,7 @@ export function ColumnsTable({ columns }: { columns: Column[] }) {
               </td>
               <td className="pre-line">
                 {column.description ?? <span className="muted">—</span>}
-                <ChipList items={column.badges.map((b) => b.badge_name)} label="Column badges" tone="badge" />
+                <BadgeList badges={column.badges.map((b) => b.badge_name)} label="Column badges" />
               </td>
             </tr>
           ))}

@@ -1,11 +1,12 @@
 import type { TableDetail } from '../../../../contract/bff-api';
-import { ChipList } from '../../../components/chips';
+import { BadgeList, TagList } from '../../../components/chip';
+import { PersonLink } from '../../../components/person-link';
+import { safeHttpUrl } from '../../../components/safe-url';
+import './table.css';
 import { formatEpochSeconds, splitParagraphs } from '../format';
-import { safeHttpUrl } from '../owner-link';
 import { ColumnsTable } from './columns-table';
-import { PersonLink } from './person-link';
 
-export function TableDetailView({ table, indexUsers }: { table: TableDetail; indexUsers: boolean }) {
+export function TableDetailView({ table }: { table: TableDetail }) {
   const lastUpdated = formatEpochSeconds(table.last_updated_timestamp);
   const paragraphs = table.description ? splitParagraphs(table.description) : [];
   const readers = [...table.table_readers].sort((a, b) => b.read_count - a.read_count);
@@ -79,7 +80,7 @@ export function TableDetailView({ table, indexUsers }: { table: TableDetail; ind
             <dt>Tags</dt>
             <dd>
               {table.tags.length > 0 ? (
-                <ChipList items={table.tags.map((t) => t.tag_name)} label="Tags" />
+                <TagList tags={table.tags.map((t) => t.tag_name)} />
               ) : (
                 <span className="muted">No tags</span>
               )}
@@ -89,7 +90,7 @@ export function TableDetailView({ table, indexUsers }: { table: TableDetail; ind
               <>
                 <dt>Badges</dt>
                 <dd>
-                  <ChipList items={table.badges.map((b) => b.badge_name)} label="Badges" tone="badge" />
+                  <BadgeList badges={table.badges.map((b) => b.badge_name)} />
                 </dd>
               </>
             ) : null}
@@ -100,7 +101,7 @@ export function TableDetailView({ table, indexUsers }: { table: TableDetail; ind
                 <ul className="people">
                   {table.owners.map((owner) => (
                     <li key={owner.user_id}>
-                      <PersonLink user={owner} indexUsers={indexUsers} />
+                      <PersonLink user={owner} />
                     </li>
                   ))}
                 </ul>
@@ -115,7 +116,7 @@ export function TableDetailView({ table, indexUsers }: { table: TableDetail; ind
                 <ul className="people">
                   {readers.map((reader) => (
                     <li key={reader.user.user_id}>
-                      <PersonLink user={reader.user} indexUsers={indexUsers} />{' '}
+                      <PersonLink user={reader.user} />{' '}
                       <span className="muted">
                         ({reader.read_count.toLocaleString('en-US')} {reader.read_count === 1 ? 'read' : 'reads'})
                       </span>

@@ -1,28 +1,23 @@
-import { Link } from 'react-router';
 import { buildTableKey, type TableCoordinates } from '../../../../contract/table-key';
 import { PageTitle } from '../../../components/page-title';
-import { ErrorState } from '../../../components/status';
-import { describeError, isNotFound } from '../../../lib/api-error';
+import { searchPath } from '../../../app/paths';
+import { ButtonLink } from '../../../components/button';
+import { SkeletonPage } from '../../../components/skeleton';
+import { ErrorState } from '../../../components/state';
+import { isNotFound } from '../../../lib/api-error';
 import { useTable } from '../api/get-table';
 import { TableDetailView } from './table-detail-view';
 
-export function TablePage({ coordinates, indexUsers }: { coordinates: TableCoordinates; indexUsers: boolean }) {
+export function TablePage({ coordinates }: { coordinates: TableCoordinates }) {
   const key = buildTableKey(coordinates);
   const query = useTable(key);
 
   if (query.isPending) {
     return (
-      <div className="table-detail" role="status" aria-busy="true">
+      <>
         <PageTitle title={coordinates.name} />
-        <span className="visually-hidden">Loading table {coordinates.name}</span>
-        <div aria-hidden="true">
-          <div className="skeleton skeleton--eyebrow" />
-          <div className="skeleton skeleton--heading" />
-          <div className="skeleton skeleton--line" />
-          <div className="skeleton skeleton--line" />
-          <div className="skeleton skeleton--block" />
-        </div>
-      </div>
+        <SkeletonPage label={`Loading table ${coordinates.name}`} />
+      </>
     );
   }
 
@@ -36,9 +31,9 @@ export function TablePage({ coordinates, indexUsers }: { coordinates: TableCoord
             There is no table <code>{key}</code> in the catalog. It may have been renamed or removed.
           </p>
           <p>
-            <Link className="button" to={`/search?term=${encodeURIComponent(coordinates.name)}`}>
+            <ButtonLink variant="primary" to={searchPath({ term: coordinates.name })}>
               Search for “{coordinates.name}”
-            </Link>
+            </ButtonLink>
           </p>
         </section>
       );
@@ -51,7 +46,7 @@ export function TablePage({ coordinates, indexUsers }: { coordinates: TableCoord
         </h1>
         <ErrorState
           title="This table could not be loaded"
-          message={describeError(query.error)}
+          error={query.error}
           onRetry={() => void query.refetch()}
         />
       </>
@@ -61,7 +56,7 @@ export function TablePage({ coordinates, indexUsers }: { coordinates: TableCoord
   return (
     <>
       <PageTitle title={query.data.name} />
-      <TableDetailView table={query.data} indexUsers={indexUsers} />
+      <TableDetailView table={query.data} />
     </>
   );
 }

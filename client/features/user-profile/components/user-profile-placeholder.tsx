@@ -1,5 +1,5 @@
 import type { User } from '../../../../contract/bff-api';
-import { PageTitle } from '../../../components/page-title';
+
 
 /** Until the full profile page lands: who this is, when it is the signed-in user. */
 export function UserProfilePlaceholder({ userId, currentUser }: { userId: string; currentUser: User | undefined }) {
@@ -7,7 +7,7 @@ export function UserProfilePlaceholder({ userId, currentUser }: { userId: string
   const name = isMe && currentUser ? currentUser.display_name : userId;
   return (
     <section className="profile">
-      <PageTitle title={name} />
+
       <p className="eyebrow">{isMe ? 'Your profile' : 'Profile'}</p>
       <h1>{name}</h1>
       {isMe && currentUser ? (

@@ -1,29 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { choosePersonLink, safeHttpUrl } from './owner-link';
+import { choosePersonTarget } from './person-link';
+import { safeHttpUrl } from './safe-url';
 
-describe('choosePersonLink', () => {
+describe('choosePersonTarget', () => {
   const owner = { user_id: 'ada@example.com', profile_url: 'https://people.example.com/ada' };
 
   it('links to the in-app profile when users are indexed', () => {
-    expect(choosePersonLink(owner, true)).toEqual({ kind: 'internal', to: '/user/ada%40example.com' });
+    expect(choosePersonTarget(owner, true)).toEqual({ kind: 'internal', to: '/user/ada%40example.com' });
   });
 
   it('links to the external profile when users are not indexed', () => {
-    expect(choosePersonLink(owner, false)).toEqual({ kind: 'external', href: 'https://people.example.com/ada' });
+    expect(choosePersonTarget(owner, false)).toEqual({ kind: 'external', href: 'https://people.example.com/ada' });
   });
 
   it('shows plain text without a profile url', () => {
-    expect(choosePersonLink({ ...owner, profile_url: null }, false)).toEqual({ kind: 'none' });
-    expect(choosePersonLink({ ...owner, profile_url: '' }, false)).toEqual({ kind: 'none' });
+    expect(choosePersonTarget({ ...owner, profile_url: null }, false)).toEqual({ kind: 'none' });
+    expect(choosePersonTarget({ ...owner, profile_url: '' }, false)).toEqual({ kind: 'none' });
   });
 
   it('never links to a script or relative url', () => {
-    expect(choosePersonLink({ ...owner, profile_url: 'javascript:alert(1)' }, false)).toEqual({ kind: 'none' });
-    expect(choosePersonLink({ ...owner, profile_url: '/people/ada' }, false)).toEqual({ kind: 'none' });
+    expect(choosePersonTarget({ ...owner, profile_url: 'javascript:alert(1)' }, false)).toEqual({ kind: 'none' });
+    expect(choosePersonTarget({ ...owner, profile_url: '/people/ada' }, false)).toEqual({ kind: 'none' });
   });
 
   it('encodes user ids with slashes', () => {
-    expect(choosePersonLink({ user_id: 'team/ada', profile_url: null }, true)).toEqual({
+    expect(choosePersonTarget({ user_id: 'team/ada', profile_url: null }, true)).toEqual({
       kind: 'internal',
       to: '/user/team%2Fada',
     });

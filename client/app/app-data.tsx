@@ -1,0 +1,67 @@
+// What every page may rely on once the shell has loaded: the UI config and the signed-in user. The root
+// route loads both (in parallel with the page's own data) and renders pages only when both are there,
+// so pages read them synchronously and never show a flag flipping after the first paint.
+import { queryOptions } from '@tanstack/react-query';
+import { createContext, use, useMemo, type ReactNode } from 'react';
+import { AuthUserResponseSchema, type User } from '../../contract/api-common';
+import { formatDate } from '../../contract/date-format';
+import { ClientConfigSchema, type ClientConfig } from '../../contract/ui-config';
+import { requestJson } from '../lib/api-client';
+
+export const clientConfigQueryOptions = () =>
+  queryOptions({
+    queryKey: ['client-config'] as const,
+    queryFn: ({ signal }) => requestJson('/api/config', ClientConfigSchema, { signal }),
+    staleTime: Infinity,
+  });
+
+export const authUserQueryOptions = () =>
+  queryOptions({
+    queryKey: ['auth-user'] as const,
+    queryFn: async ({ signal }) => (await requestJson('/api/auth_user', AuthUserResponseSchema, { signal })).user,
+    staleTime: 5 * 60_000,
+  });
+
+export interface AppData {
+  config: ClientConfig;
+  user: User;
+}
+
+const AppDataContext = createContext<AppData | null>(null);
+
+export function AppDataProvider({ value, children }: { value: AppData; children: ReactNode }) {
+  return <AppDataContext value={value}>{children}</AppDataContext>;
+}
+
+function useAppData(): AppData {
+  const data = use(AppDataContext);
+  if (!data) throw new Error('useUiConfig and useCurrentUser need the root layout above them');
+  return data;
+}
+
+export function useUiConfig(): ClientConfig {
+  return useAppData().config;
+}
+
+/** The documentTitle of the UI config, or "Nansen" where the shell has not loaded (error pages). */
+export function useDocumentTitle(): string {
+  return use(AppDataContext)?.config.documentTitle ?? 'Nansen';
+}
+
+export function useCurrentUser(): User {
+  return useAppData().user;
+}
+
+export type DateStyle = keyof ClientConfig['date'];
+
+/** Formats Amundsen timestamps (epoch seconds) with the UI config's date formats; null for none. */
+export function useFormatDate(): (epochSeconds: number | null | undefined, style?: DateStyle) => string | null {
+  const formats = useUiConfig().date;
+  return useMemo(
+    () => (epochSeconds, style = 'default') =>
+      epochSeconds === null || epochSeconds === undefined || !Number.isFinite(epochSeconds) || epochSeconds <= 0
+        ? null
+        : formatDate(epochSeconds, formats[style]),
+    [formats],
+  );
+}

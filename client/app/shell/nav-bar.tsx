@@ -1,0 +1,50 @@
+// The bar on every page: the logo (home), search (except on the home page, which has its own),
+// Browse, the config's links, and the signed-in user's menu.
+import { Link, NavLink, useLocation } from 'react-router';
+import { UserMenu } from '../../features/auth/components/user-menu';
+import { NavSearch } from '../../features/search/components/nav-search';
+import { useCurrentUser, useUiConfig } from '../app-data';
+import { announcementsPath, browsePath, homePath, userPath } from '../paths';
+import './nav-bar.css';
+
+export function NavBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
+  const config = useUiConfig();
+  const user = useCurrentUser();
+  const { pathname } = useLocation();
+  return (
+    <header className="nav">
+      <div className="nav__inner">
+        <Link to={homePath} className="nav__brand">
+          {config.logoUrl ? (
+            <img src={config.logoUrl} alt="" className="nav__logo" />
+          ) : (
+            <span className="nav__mark" aria-hidden="true" />
+          )}
+          <span>{config.logoTitle}</span>
+        </Link>
+        {pathname === homePath ? <div className="nav__search-spacer" /> : <NavSearch />}
+        <nav aria-label="Main" className="nav__links">
+          <NavLink to={browsePath}>Browse</NavLink>
+          {config.announcements.enabled ? <NavLink to={announcementsPath}>Announcements</NavLink> : null}
+          {config.navLinks.map((link) =>
+            link.target === '_blank' ? (
+              <a key={link.href} href={link.href} target="_blank" rel="noopener noreferrer">
+                {link.label}
+                <span className="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            ) : /^https?:/i.test(link.href) ? (
+              <a key={link.href} href={link.href}>
+                {link.label}
+              </a>
+            ) : (
+              <NavLink key={link.href} to={link.href}>
+                {link.label}
+              </NavLink>
+            ),
+          )}
+        </nav>
+        <UserMenu user={user} profilePath={config.indexUsers.enabled ? userPath(user.user_id) : null} onShowShortcuts={onShowShortcuts} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,146 @@
+// A text input with a list of suggestions below it, as the WAI-ARIA Authoring Practices' "combobox
+// with listbox popup" describes: typing shows suggestions, arrow keys move the active suggestion
+// (aria-activedescendant; focus stays in the input), Enter picks it (or submits what was typed),
+// Escape closes the list, then clears the text.
+import { useId, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { cx } from './class-names';
+import './combobox.css';
+
+export interface ComboboxOption {
+  id: string;
+  label: ReactNode;
+  onSelect: () => void;
+}
+
+export interface ComboboxGroup {
+  id: string;
+  label: string;
+  options: ComboboxOption[];
+}
+
+export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'onSubmit'> {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  groups: ComboboxGroup[];
+  /** Options after the groups (e.g. "All results for …"). */
+  footer?: ComboboxOption[];
+  /** Announced and shown in the popup when there is nothing to list ("Searching…", "No matches"). */
+  status?: ReactNode;
+  /** Enter with no active option. */
+  onSubmitValue: (value: string) => void;
+  ref?: Ref<HTMLInputElement>;
+}
+
+export function Combobox({ label, value, onValueChange, groups, footer = [], status, onSubmitValue, ref, className, ...input }: ComboboxProps) {
+  const baseId = useId();
+  const [open, setOpen] = useState(false);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const options = [...groups.flatMap((g) => g.options), ...footer];
+  const hasContent = options.length > 0 || !!status;
+  const expanded = open && value.trim() !== '' && hasContent;
+  const optionId = (index: number) => `${baseId}-option-${index}`;
+  const listboxId = `${baseId}-listbox`;
+
+  function close() {
+    setOpen(false);
+    setActiveIndex(-1);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setOpen(true);
+      if (options.length === 0) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActiveIndex((current) => (current === -1 && step < 0 ? options.length - 1 : (current + step + options.length) % options.length));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const option = expanded ? options[activeIndex] : undefined;
+      close();
+      if (option) option.onSelect();
+      else onSubmitValue(value);
+    } else if (event.key === 'Escape') {
+      if (expanded) {
+        event.preventDefault();
+        close();
+      } else if (value) {
+        event.preventDefault();
+        onValueChange('');
+      }
+    }
+  }
+
+  let index = -1;
+  const renderOption = (option: ComboboxOption) => {
+    index += 1;
+    const i = index;
+    return (
+      <li
+        key={option.id}
+        id={optionId(i)}
+        role="option"
+        aria-selected={i === activeIndex}
+        className={cx('combobox__option', i === activeIndex && 'combobox__option--active')}
+        // Keep focus in the input while clicking.
+        onMouseDown={(event) => event.preventDefault()}
+        onMouseMove={() => setActiveIndex(i)}
+        onClick={() => {
+          close();
+          option.onSelect();
+        }}
+      >
+        {option.label}
+      </li>
+    );
+  };
+
+  return (
+    <div className={cx('combobox', className)}>
+      <input
+        ref={ref}
+        type="search"
+        role="combobox"
+        aria-label={label}
+        aria-expanded={expanded}
+        aria-controls={listboxId}
+        aria-autocomplete="list"
+        aria-activedescendant={expanded && activeIndex >= 0 ? optionId(activeIndex) : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        className="combobox__input"
+        value={value}
+        onChange={(event) => {
+          onValueChange(event.target.value);
+          setOpen(true);
+          setActiveIndex(-1);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={close}
+        onKeyDown={onKeyDown}
+        {...input}
+      />
+      <div className={cx('combobox__popup', !expanded && 'combobox__popup--hidden')}>
+        <ul id={listboxId} role="listbox" aria-label={`${label}: suggestions`} className="combobox__listbox">
+          {groups.map((group) =>
+            group.options.length === 0 ? null : (
+              <li key={group.id} role="presentation">
+                <div id={`${baseId}-group-${group.id}`} className="combobox__group-label" aria-hidden="true">
+                  {group.label}
+                </div>
+                <ul role="group" aria-labelledby={`${baseId}-group-${group.id}`} className="combobox__group">
+                  {group.options.map(renderOption)}
+                </ul>
+              </li>
+            ),
+          )}
+          {footer.map(renderOption)}
+        </ul>
+        {expanded && status ? <div className="combobox__status">{status}</div> : null}
+      </div>
+      <div role="status" className="visually-hidden">
+        {expanded ? (options.length > 0 ? `${options.length} suggestions; use the arrow keys to choose one.` : status) : ''}
+      </div>
+    </div>
+  );
+}

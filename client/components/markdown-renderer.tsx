@@ -1,0 +1,42 @@
+// Loaded on demand by markdown.tsx: Markdown → HTML (marked) → sanitized HTML (DOMPurify). Raw HTML in
+// Markdown is kept as text; links open in a new tab without access to this page; headings are moved
+// down below the page's own (a description's "# Title" becomes an h3).
+import DOMPurify from 'dompurify';
+import { Marked } from 'marked';
+
+const marked = new Marked({
+  gfm: true,
+  renderer: {
+    html: ({ text }) => escape(text),
+    heading({ tokens, depth }) {
+      const level = Math.min(6, depth + 2);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
+  },
+});
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'A' && node.getAttribute('href')) {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+});
+
+const SANITIZE = { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'], FORBID_ATTR: ['style'] };
+
+export function renderMarkdown(source: string): string {
+  return DOMPurify.sanitize(marked.parse(source, { async: false }), SANITIZE);
+}
+
+export function sanitizeHtml(html: string): string {
+  return DOMPurify.sanitize(html, SANITIZE);
+}
+
+export default function MarkdownRenderer({ kind, source, className }: { kind: 'markdown' | 'html'; source: string; className?: string }) {
+  const html = kind === 'markdown' ? renderMarkdown(source) : sanitizeHtml(source);
+  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}

@@ -1,0 +1,30 @@
+// The one loading / empty / error switch for a query, so no view hand-writes it.
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { isNotFound } from '../lib/api-error';
+import { SkeletonList } from './skeleton';
+import { ErrorState } from './state';
+
+export interface QueryStateProps<T> {
+  query: UseQueryResult<T>;
+  /** Announced while loading ("Loading popular tables"); or pass `loading` for a custom skeleton. */
+  loadingLabel: string;
+  loading?: ReactNode;
+  /** Title of the error state ("Popular tables could not be loaded"). */
+  errorTitle: string;
+  /** Shown instead of the error state when the query failed with 404. */
+  notFound?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}
+
+export function QueryState<T>({ query, loadingLabel, loading, errorTitle, notFound, isEmpty, empty, children }: QueryStateProps<T>) {
+  if (query.isPending) return loading ?? <SkeletonList label={loadingLabel} rows={3} />;
+  if (query.isError) {
+    if (notFound && isNotFound(query.error)) return notFound;
+    return <ErrorState title={errorTitle} error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  if (isEmpty?.(query.data)) return empty ?? null;
+  return children(query.data);
+}
