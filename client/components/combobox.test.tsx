@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Combobox, type ComboboxGroup } from './combobox';
+
+function Example({ onPick, onSubmit }: { onPick: (id: string) => void; onSubmit: (value: string) => void }) {
+  const [value, setValue] = useState('');
+  const groups: ComboboxGroup[] = value
+    ? [
+        { id: 'tables', label: 'Tables', options: [{ id: 't1', label: 'orders', onSelect: () => onPick('t1') }, { id: 't2', label: 'customers', onSelect: () => onPick('t2') }] },
+        { id: 'people', label: 'People', options: [{ id: 'p1', label: 'Liv', onSelect: () => onPick('p1') }] },
+      ]
+    : [];
+  return <Combobox label="Search" value={value} onValueChange={setValue} groups={groups} footer={[{ id: 'all', label: `All results for ${value}`, onSelect: () => onSubmit(value) }]} onSubmitValue={onSubmit} />;
+}
+
+afterEach(cleanup);
+
+function setup() {
+  const onPick = vi.fn();
+  const onSubmit = vi.fn();
+  render(<Example onPick={onPick} onSubmit={onSubmit} />);
+  return { onPick, onSubmit, input: screen.getByRole('combobox', { name: 'Search' }), user: userEvent.setup() };
+}
+
+describe('Combobox', () => {
+  it('stays collapsed until something is typed, then lists the groups', async () => {
+    const { input, user } = setup();
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    await user.type(input, 'or');
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('group', { name: 'Tables' })).toBeTruthy();
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['orders', 'customers', 'Liv', 'All results for or']);
+  });
+
+  it('moves the active option with the arrows, keeping focus in the input, and picks it with Enter', async () => {
+    const { input, user, onPick } = setup();
+    await user.type(input, 'or');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    const active = screen.getByRole('option', { name: 'customers' });
+    expect(input.getAttribute('aria-activedescendant')).toBe(active.id);
+    expect(active.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(input);
+    await user.keyboard('{Enter}');
+    expect(onPick).toHaveBeenCalledWith('t2');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('wraps from the first option up to the last', async () => {
+    const { input, user } = setup();
+    await user.type(input, 'or');
+    await user.keyboard('{ArrowUp}');
+    expect(input.getAttribute('aria-activedescendant')).toBe(screen.getByRole('option', { name: 'All results for or' }).id);
+  });
+
+  it('submits what was typed on Enter with no active option', async () => {
+    const { input, user, onSubmit, onPick } = setup();
+    await user.type(input, 'orders{Enter}');
+    expect(onSubmit).toHaveBeenCalledWith('orders');
+    expect(onPick).not.toHaveBeenCalled();
+  });
+
+  it('closes on the first Escape and clears the text on the second', async () => {
+    const { input, user } = setup();
+    await user.type(input, 'or');
+    await user.keyboard('{Escape}');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect((input as HTMLInputElement).value).toBe('or');
+    await user.keyboard('{Escape}');
+    expect((input as HTMLInputElement).value).toBe('');
+  });
+
+  it('picks an option by click', async () => {
+    const { input, user, onPick } = setup();
+    await user.type(input, 'or');
+    await user.click(screen.getByRole('option', { name: 'Liv' }));
+    expect(onPick).toHaveBeenCalledWith('p1');
+  });
+});

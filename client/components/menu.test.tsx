@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MenuButton } from './menu';
+
+function renderMenu(onSelect = vi.fn()) {
+  render(
+    <MemoryRouter>
+      <button type="button">Before</button>
+      <MenuButton
+        trigger="Account"
+        header={<span>Ada Lovelace</span>}
+        items={[
+          { kind: 'link', label: 'My profile', to: '/user/ada' },
+          { kind: 'action', label: 'Shortcuts', onSelect },
+          { kind: 'post', label: 'Log out', action: '/logout' },
+        ]}
+      />
+    </MemoryRouter>,
+  );
+  return { onSelect, button: screen.getByRole('button', { name: 'Account' }) };
+}
+
+afterEach(cleanup);
+
+describe('MenuButton', () => {
+  it('is a closed menu button until opened', () => {
+    const { button } = renderMenu();
+    expect(button.getAttribute('aria-haspopup')).toBe('menu');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('opens on click with focus on the first item; arrows wrap; Escape closes and returns focus', async () => {
+    const user = userEvent.setup();
+    const { button } = renderMenu();
+    await user.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByText('Ada Lovelace')).toBeTruthy();
+    const items = screen.getAllByRole('menuitem');
+    expect(items.map((i) => i.textContent)).toEqual(['My profile', 'Shortcuts', 'Log out']);
+    expect(document.activeElement).toBe(items[0]);
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(items[2]);
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(items[0]);
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(items[2]);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('opens on ArrowUp with focus on the last item', async () => {
+    const user = userEvent.setup();
+    const { button } = renderMenu();
+    button.focus();
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement?.textContent).toBe('Log out');
+  });
+
+  it('runs an action, closes and gives focus back to the button', async () => {
+    const user = userEvent.setup();
+    const { button, onSelect } = renderMenu();
+    await user.click(button);
+    await user.click(screen.getByRole('menuitem', { name: 'Shortcuts' }));
+    expect(onSelect).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('closes on a click outside', async () => {
+    const user = userEvent.setup();
+    const { button } = renderMenu();
+    await user.click(button);
+    await user.click(screen.getByRole('button', { name: 'Before' }));
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('logs out through a real POST form', async () => {
+    const user = userEvent.setup();
+    const { button } = renderMenu();
+    await user.click(button);
+    const form = screen.getByRole('menuitem', { name: 'Log out' }).closest('form')!;
+    expect(form.getAttribute('method')).toBe('post');
+    expect(form.getAttribute('action')).toBe('/logout');
+  });
+});
