@@ -176,7 +176,95 @@ export interface AmundsenSearchResponse {
   page_index: number;
   results_per_page: number;
   status_code: number;
-  results: { table?: AmundsenSearchGroup<AmundsenTableSearchHit>; [resourceType: string]: AmundsenSearchGroup<unknown> | undefined };
+  results: {
+    table?: AmundsenSearchGroup<AmundsenTableSearchHit>;
+    dashboard?: AmundsenSearchGroup<AmundsenDashboardSearchHit>;
+    user?: AmundsenSearchGroup<AmundsenUserSearchHit>;
+    [resourceType: string]: AmundsenSearchGroup<unknown> | undefined;
+  };
   /** Nansen's catalog only, when its typo fallback answered: the corrected term it searched for. */
   did_you_mean?: string;
+}
+
+/** GET /tags/ item (§3 TagUsage): a tag in use and how many resources carry it. */
+export interface AmundsenTagUsage { tag_name: string; tag_count: number }
+/** GET /tags/ answer. */
+export interface AmundsenTagUsages { tag_usages: AmundsenTagUsage[] }
+/** GET /badges/ answer: every badge node. */
+export interface AmundsenBadges { badges: AmundsenBadge[] }
+/** GET /latest_updated_ts answer (epoch seconds); 204 with no body when the catalog was never updated. */
+export interface AmundsenLatestUpdated { neo4j_latest_timestamp: number | null }
+
+/** A dashboard in lists (§3 DashboardSummary): popular, follow/own, a table's dashboards. */
+export interface AmundsenDashboardSummary {
+  uri: string;
+  cluster: string;
+  group_name: string | null;
+  group_url: string | null;
+  /** Derived from the key prefix: `mode_dashboard://…` → `mode` (§1). */
+  product: string;
+  name: string;
+  url: string | null;
+  description: string | null;
+  last_successful_run_timestamp: number | null;
+  chart_names: string[];
+}
+
+export interface AmundsenDashboardQuery { name: string | null; url: string | null; query_text: string | null }
+
+/** GET /dashboard/KEY (§3 DashboardDetail). */
+export interface AmundsenDashboardDetail extends AmundsenDashboardSummary {
+  created_timestamp: number | null;
+  updated_timestamp: number | null;
+  last_run_timestamp: number | null;
+  last_run_state: string | null;
+  owners: AmundsenUser[];
+  /** Always [] from Neo4j. */
+  frequent_users: AmundsenUser[];
+  query_names: string[];
+  queries: AmundsenDashboardQuery[];
+  tables: AmundsenPopularTable[];
+  tags: AmundsenTag[];
+  badges: AmundsenBadge[];
+  recent_view_count: number;
+}
+
+/** GET /table/KEY/dashboard/ answer. */
+export interface AmundsenTableDashboards { dashboards: AmundsenDashboardSummary[] }
+
+/** GET /popular_resources/ answer: capitalised keys; a type not asked for is `{}`, not `[]` (§9.1). */
+export interface AmundsenPopularResources {
+  Table: AmundsenTableSummary[] | Record<string, never>;
+  Dashboard: AmundsenDashboardSummary[] | Record<string, never>;
+}
+
+/** GET /user/UID/follow/ and /user/UID/own/ answers. */
+export interface AmundsenUserResources { table: AmundsenPopularTable[]; dashboard: AmundsenDashboardSummary[] }
+/** GET /user/UID/read/ answer: tables only. */
+export interface AmundsenUserReads { table: AmundsenPopularTable[] }
+
+/**
+ * One entity of a lineage answer (§3 LineageItem): `source` is the key's prefix before `://`, `usage`
+ * the summed read count, `parent` the key one hop closer. Column lineage lists column keys.
+ */
+export interface AmundsenLineageItem {
+  key: string;
+  level: number;
+  source: string;
+  badges: AmundsenBadge[] | null;
+  usage: number | null;
+  parent: string | null;
+  link: string | null;
+  in_amundsen: boolean | null;
+}
+
+/** GET /table/KEY/lineage and /table/KEY/column/COL/lineage (§3 Lineage); Neo4j leaves the counts null. */
+export interface AmundsenLineage {
+  key: string;
+  direction: string;
+  depth: number;
+  upstream_entities: AmundsenLineageItem[];
+  downstream_entities: AmundsenLineageItem[];
+  upstream_count: number | null;
+  downstream_count: number | null;
 }

@@ -109,10 +109,109 @@ export const AmundsenTableSummarySchema = z.object({
   schema_description: str,
 } satisfies ShapeOf<Contract.AmundsenTableSummary>);
 
+/** The table summary of follow/own/read lists and a dashboard's tables (no schema description). */
+export const AmundsenPopularTableSchema = z.object({
+  database: z.string(), cluster: z.string(), schema: z.string(), name: z.string(), description: str,
+} satisfies ShapeOf<Contract.AmundsenPopularTable>);
+export type AmundsenPopularTable = z.infer<typeof AmundsenPopularTableSchema>;
+
+/** A dashboard summary; a missing `product` is derived from the uri by the mapper, as metadata does. */
+export const AmundsenDashboardSummarySchema = z.object({
+  uri: z.string(),
+  cluster: z.string(),
+  group_name: str,
+  group_url: str,
+  product: str,
+  name: z.string(),
+  url: str,
+  description: str,
+  last_successful_run_timestamp: num,
+  chart_names: list(z.string()),
+} satisfies ShapeOf<Loosen<Contract.AmundsenDashboardSummary, 'product'>>);
+export type AmundsenDashboardSummary = z.infer<typeof AmundsenDashboardSummarySchema>;
+
+export const AmundsenDashboardDetailSchema = AmundsenDashboardSummarySchema.extend({
+  created_timestamp: num,
+  updated_timestamp: num,
+  last_run_timestamp: num,
+  last_run_state: str,
+  owners: list(AmundsenUserSchema),
+  frequent_users: list(AmundsenUserSchema),
+  query_names: list(z.string()),
+  queries: list(z.object({ name: str, url: str, query_text: str } satisfies ShapeOf<Contract.AmundsenDashboardQuery>)),
+  tables: list(AmundsenPopularTableSchema),
+  tags: list(AmundsenTagSchema),
+  badges: list(AmundsenBadgeSchema),
+  recent_view_count: z.number().nullish().transform((v) => v ?? 0),
+} satisfies ShapeOf<Retype<
+  Omit<Contract.AmundsenDashboardDetail, keyof Contract.AmundsenDashboardSummary>,
+  { owners: AmundsenUser[]; frequent_users: AmundsenUser[] }
+>>);
+export type AmundsenDashboardDetail = z.infer<typeof AmundsenDashboardDetailSchema>;
+
+export const TableDashboardsSchema = z.object({
+  dashboards: list(AmundsenDashboardSummarySchema),
+} satisfies ShapeOf<Retype<Contract.AmundsenTableDashboards, { dashboards: AmundsenDashboardSummary[] }>>);
+
+// A type that was not requested comes back as {} instead of [] (API.md §9.1).
+const requestedList = <T extends z.ZodTypeAny>(item: T) =>
+  z.union([z.array(item), z.object({}).transform((): z.infer<T>[] => [])]).optional().transform((v) => v ?? []);
+
 export const PopularResourcesSchema = z.object({
-  // A type that was not requested comes back as {} instead of [] (API.md §9.1).
-  Table: z.union([z.array(AmundsenTableSummarySchema), z.object({}).transform(() => [])]).optional().transform((v) => v ?? []),
-});
+  Table: requestedList(AmundsenTableSummarySchema),
+  Dashboard: requestedList(AmundsenDashboardSummarySchema),
+} satisfies ShapeOf<Retype<
+  Contract.AmundsenPopularResources,
+  { Table: z.infer<typeof AmundsenTableSummarySchema>[]; Dashboard: AmundsenDashboardSummary[] }
+>>);
+
+/** GET /user/UID/follow/ and /own/: a service without dashboards may leave `dashboard` out. */
+export const UserResourcesSchema = z.object({
+  table: list(AmundsenPopularTableSchema),
+  dashboard: list(AmundsenDashboardSummarySchema),
+} satisfies ShapeOf<Retype<Contract.AmundsenUserResources, { dashboard: AmundsenDashboardSummary[] }>>);
+
+export const UserReadsSchema = z.object({
+  table: list(AmundsenPopularTableSchema),
+} satisfies ShapeOf<Contract.AmundsenUserReads>);
+
+export const TagUsagesSchema = z.object({
+  tag_usages: list(z.object({ tag_name: z.string(), tag_count: z.number() } satisfies ShapeOf<Contract.AmundsenTagUsage>)),
+} satisfies ShapeOf<Contract.AmundsenTagUsages>);
+
+export const BadgesSchema = z.object({ badges: list(AmundsenBadgeSchema) } satisfies ShapeOf<Contract.AmundsenBadges>);
+
+/** `null` is the 204 (never updated): the upstream client reads an empty body as null. */
+export const LatestUpdatedSchema = z
+  .object({ neo4j_latest_timestamp: num } satisfies ShapeOf<Contract.AmundsenLatestUpdated>)
+  .nullable();
+
+/** Lenient where Neo4j leaves fields out or null; `badges: null` becomes []. */
+export const AmundsenLineageItemSchema = z.object({
+  key: z.string(),
+  level: z.number(),
+  source: str,
+  badges: list(AmundsenBadgeSchema),
+  usage: num,
+  parent: str,
+  link: str,
+  in_amundsen: z.boolean().nullish().transform((v) => v ?? null),
+} satisfies ShapeOf<Loosen<Retype<Contract.AmundsenLineageItem, { badges: Contract.AmundsenBadge[] }>, 'source'>>);
+export type AmundsenLineageItem = z.infer<typeof AmundsenLineageItemSchema>;
+
+export const AmundsenLineageSchema = z.object({
+  key: z.string(),
+  direction: z.string(),
+  depth: z.number(),
+  upstream_entities: list(AmundsenLineageItemSchema),
+  downstream_entities: list(AmundsenLineageItemSchema),
+  upstream_count: num,
+  downstream_count: num,
+} satisfies ShapeOf<Retype<
+  Contract.AmundsenLineage,
+  { upstream_entities: AmundsenLineageItem[]; downstream_entities: AmundsenLineageItem[] }
+>>);
+export type AmundsenLineage = z.infer<typeof AmundsenLineageSchema>;
 
 /** The BFF does not read `resource_type`; an index without scores gives a null `search_score`. */
 export const SearchTableHitSchema = z.object({
@@ -129,11 +228,59 @@ export const SearchTableHitSchema = z.object({
   highlight: z.record(z.string(), z.array(z.string())).nullish().transform((v) => v ?? {}),
 } satisfies ShapeOf<Loosen<Omit<Contract.AmundsenTableSearchHit, 'resource_type'>, 'search_score'>>);
 
+/** Search lists hold plain strings; legacy indexes wrapped them as `{tag_name}` (API.md §5.3, §9.13). */
+const nameList = z
+  .array(z.union([z.string(), z.object({ tag_name: z.string() }).transform((t) => t.tag_name)]))
+  .nullish()
+  .transform((v): string[] => v ?? []);
+
+/**
+ * A dashboard hit: the V2_1 proxy sends key, chart and query names but no product, cluster or group
+ * url; the legacy V2 proxy the other way round (API.md §5.1, §9.13). So all of those may be missing.
+ */
+export const SearchDashboardHitSchema = z.object({
+  key: str,
+  description: str,
+  url: str,
+  uri: z.string(),
+  last_successful_run_timestamp: num,
+  group_name: str,
+  chart_names: nameList,
+  query_names: nameList,
+  name: z.string(),
+  tag: nameList,
+  product: str,
+  cluster: str,
+  group_url: str,
+  badges: nameList,
+  search_score: num,
+  highlight: z.record(z.string(), z.array(z.string())).nullish().transform((v) => v ?? {}),
+} satisfies ShapeOf<Loosen<Omit<Contract.AmundsenDashboardSearchHit, 'resource_type'>, 'key' | 'search_score'>>);
+export type SearchDashboardHit = z.infer<typeof SearchDashboardHitSchema>;
+
+/** A person hit: Amundsen's index has no `user_id` (the email is the key); ours adds it. */
+export const SearchUserHitSchema = z.object({
+  full_name: str,
+  email: str,
+  first_name: str,
+  last_name: str,
+  user_id: str,
+  search_score: num,
+  highlight: z.record(z.string(), z.array(z.string())).nullish().transform((v) => v ?? {}),
+} satisfies ShapeOf<Loosen<Omit<Contract.AmundsenUserSearchHit, 'resource_type'>, 'user_id' | 'search_score'>>);
+export type SearchUserHit = z.infer<typeof SearchUserHitSchema>;
+
 const SearchGroupSchema = <T extends z.ZodTypeAny>(hit: T) =>
   z.object({ total_results: z.number(), results: z.array(hit) } satisfies ShapeOf<Contract.AmundsenSearchGroup<z.infer<T>>>);
 
-/** Only table hits are read; the other resource types' groups pass through unchecked. */
-const SearchResultsSchema = z.object({ table: SearchGroupSchema(SearchTableHitSchema).optional() }).loose();
+/** Table, dashboard and people hits are read; other resource types' groups pass through unchecked. */
+const SearchResultsSchema = z
+  .object({
+    table: SearchGroupSchema(SearchTableHitSchema).optional(),
+    dashboard: SearchGroupSchema(SearchDashboardHitSchema).optional(),
+    user: SearchGroupSchema(SearchUserHitSchema).optional(),
+  })
+  .loose();
 
 /** `status_code` is not read; `msg` and the paging may be missing. */
 export const SearchResponseSchema = z.object({
@@ -147,6 +294,7 @@ export const SearchResponseSchema = z.object({
   { results: z.infer<typeof SearchResultsSchema> }
 >>);
 export type AmundsenSearchResponse = z.infer<typeof SearchResponseSchema>;
+export type SearchTableHit = z.infer<typeof SearchTableHitSchema>;
 
 // Whatever the contract allows must parse: a contract field widened (say to string | null) while its
 // parser still demands a string fails here.
@@ -154,5 +302,14 @@ type ParsersAcceptTheContract = [
   Accepts<typeof AmundsenUserSchema, Plain<Contract.AmundsenUser>>,
   Accepts<typeof AmundsenTableSchema, Plain<Contract.AmundsenTable>>,
   Accepts<typeof AmundsenTableSummarySchema, Plain<Contract.AmundsenTableSummary>>,
+  Accepts<typeof PopularResourcesSchema, Plain<Contract.AmundsenPopularResources>>,
+  Accepts<typeof AmundsenDashboardDetailSchema, Plain<Contract.AmundsenDashboardDetail>>,
+  Accepts<typeof TableDashboardsSchema, Plain<Contract.AmundsenTableDashboards>>,
+  Accepts<typeof UserResourcesSchema, Plain<Contract.AmundsenUserResources>>,
+  Accepts<typeof UserReadsSchema, Plain<Contract.AmundsenUserReads>>,
+  Accepts<typeof TagUsagesSchema, Plain<Contract.AmundsenTagUsages>>,
+  Accepts<typeof BadgesSchema, Plain<Contract.AmundsenBadges>>,
+  Accepts<typeof LatestUpdatedSchema, Plain<Contract.AmundsenLatestUpdated>>,
+  Accepts<typeof AmundsenLineageSchema, Plain<Contract.AmundsenLineage>>,
   Accepts<typeof SearchResponseSchema, Plain<Contract.AmundsenSearchResponse>>,
 ];

@@ -21,6 +21,7 @@ describe('upstream HTTP client', () => {
         const path = req.url!.replace(/^\/base/, '');
         const send = (status: number, payload: string, type = 'application/json') => res.writeHead(status, { 'content-type': type }).end(payload);
         if (path.startsWith('/ok')) return send(200, JSON.stringify({ value: 1 }));
+        if (path.startsWith('/no-content')) return res.writeHead(204).end();
         if (path.startsWith('/missing')) return send(404, JSON.stringify({ message: 'table_uri x does not exist' }));
         if (path.startsWith('/bad-input')) return send(400, JSON.stringify({ message: 'query_term is required' }));
         if (path.startsWith('/unauthorized')) return send(401, JSON.stringify({ message: 'invalid token' }));
@@ -44,6 +45,15 @@ describe('upstream HTTP client', () => {
   it('sends the bearer token under the base path and parses the answer', async () => {
     await expect(client.call({ method: 'POST', path: '/ok', token: 'tok-123', query: { limit: 5, skip: undefined }, body: { a: 1 }, schema })).resolves.toEqual({ value: 1 });
     expect(seen.at(-1)).toEqual({ url: '/base/ok?limit=5', auth: 'Bearer tok-123', contentType: 'application/json', body: '{"a":1}' });
+  });
+
+  it('sends a GET with a JSON body and its content type, as Amundsen\'s lineage GETs need', async () => {
+    await expect(client.call({ method: 'GET', path: '/ok/lineage', token: 't', query: { depth: 2 }, body: {}, schema })).resolves.toEqual({ value: 1 });
+    expect(seen.at(-1)).toEqual({ url: '/base/ok/lineage?depth=2', auth: 'Bearer t', contentType: 'application/json', body: '{}' });
+  });
+
+  it('reads an empty answer (a 204) as null for the schema to judge', async () => {
+    await expect(client.call({ method: 'GET', path: '/no-content', token: 't', schema: schema.nullable() })).resolves.toBeNull();
   });
 
   it('maps 404 to NotFoundError with the service message, and 400 to InputError', async () => {

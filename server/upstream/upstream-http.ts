@@ -19,6 +19,10 @@ export interface UpstreamCall<T extends z.ZodTypeAny> {
   path: string;
   token: string;
   query?: Record<string, string | number | undefined>;
+  /**
+   * Sent as JSON with `Content-Type: application/json`, on any method: Amundsen's lineage GETs need
+   * `{}` (API.md §2). undici sends a GET body; `fetch` would refuse it.
+   */
   body?: unknown;
   schema: T;
 }

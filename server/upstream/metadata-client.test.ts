@@ -1,0 +1,87 @@
+// The metadata client on the wire, against a stand-in service that answers like Amundsen's (API.md §4):
+// the paths it calls, the slashes they need, the lineage GET body, and the answers' quirks.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../http/logger';
+import { createMetadataClient, type MetadataClient } from './metadata-client';
+import { createUpstreamHttp, type UpstreamHttp } from './upstream-http';
+
+interface Seen { method: string; url: string; contentType: string | undefined; body: string }
+
+const LINEAGE = { key: 'hive://gold.s/t', direction: 'both', depth: 2, upstream_entities: [], downstream_entities: [], upstream_count: null, downstream_count: null };
+
+describe('metadata client', () => {
+  let server: http.Server;
+  let upstream: UpstreamHttp;
+  let metadata: MetadataClient;
+  const seen: Seen[] = [];
+  let answers: Record<string, { status: number; body?: unknown }> = {};
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push({ method: req.method!, url: req.url!, contentType: req.headers['content-type'], body });
+        const path = req.url!.split('?')[0]!;
+        // Like Flask-RESTful's reqparse under Werkzeug ≥ 2.3: lineage without a JSON body is refused.
+        if (path.endsWith('/lineage') && (req.headers['content-type'] !== 'application/json' || body === '')) {
+          res.writeHead(415, { 'content-type': 'application/json' }).end('{"message": "Unsupported Media Type"}');
+          return;
+        }
+        const answer = answers[path] ?? { status: 404, body: { message: `no ${path}` } };
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    upstream = createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, timeoutMs: 2000, logger: createMemoryLogger() });
+    metadata = createMetadataClient(upstream);
+  });
+  afterAll(async () => {
+    await upstream.close();
+    await new Promise((r) => server.close(r));
+  });
+
+  it('sends lineage GETs with a JSON content type and an empty JSON object, the depth and direction in the query', async () => {
+    answers = { '/table/hive://gold.s/t/lineage': { status: 200, body: LINEAGE }, '/table/hive://gold.s/t/column/a%20b/lineage': { status: 200, body: LINEAGE } };
+    await expect(metadata.getTableLineage('t', 'hive://gold.s/t', { depth: 2, direction: 'both' })).resolves.toMatchObject({ key: 'hive://gold.s/t' });
+    expect(seen.at(-1)).toEqual({ method: 'GET', url: '/table/hive://gold.s/t/lineage?depth=2&direction=both', contentType: 'application/json', body: '{}' });
+    await metadata.getColumnLineage('t', 'hive://gold.s/t', 'a b', { depth: 1, direction: 'upstream' });
+    expect(seen.at(-1)).toMatchObject({ url: '/table/hive://gold.s/t/column/a%20b/lineage?depth=1&direction=upstream', contentType: 'application/json', body: '{}' });
+  });
+
+  it('calls the slash routes with their trailing slash and escapes user ids', async () => {
+    answers = {
+      '/tags/': { status: 200, body: { tag_usages: [{ tag_name: 'pii', tag_count: 3 }] } },
+      '/badges/': { status: 200, body: { badges: [{ badge_name: 'beta', category: 'table_status' }] } },
+      '/table/hive://gold.s/t/dashboard/': { status: 200, body: { dashboards: [] } },
+      '/user/a%2Fb%40example.org/follow/': { status: 200, body: { table: [], dashboard: [] } },
+      '/user/a%2Fb%40example.org/own/': { status: 200, body: { table: [] } },
+      '/user/a%2Fb%40example.org/read/': { status: 200, body: { table: [{ database: 'hive', cluster: 'gold', schema: 's', name: 't', description: null }] } },
+    };
+    await expect(metadata.getTagUsages('t')).resolves.toEqual([{ tag_name: 'pii', tag_count: 3 }]);
+    await expect(metadata.getBadges('t')).resolves.toEqual([{ badge_name: 'beta', category: 'table_status' }]);
+    await expect(metadata.getTableDashboards('t', 'hive://gold.s/t')).resolves.toEqual([]);
+    await expect(metadata.getBookmarks('t', 'a/b@example.org')).resolves.toEqual({ table: [], dashboard: [] });
+    // A service without dashboards leaves them out of the owned list.
+    await expect(metadata.getOwned('t', 'a/b@example.org')).resolves.toEqual({ table: [], dashboard: [] });
+    await expect(metadata.getRead('t', 'a/b@example.org')).resolves.toHaveLength(1);
+    expect(seen.slice(-6).map((s) => s.url)).toEqual(Object.keys(answers));
+  });
+
+  it('reads the never-updated 204 of the last update time as null', async () => {
+    answers = { '/latest_updated_ts': { status: 204 } };
+    await expect(metadata.getLastIndexed('t')).resolves.toBeNull();
+    answers = { '/latest_updated_ts': { status: 200, body: { neo4j_latest_timestamp: 1700000000 } } };
+    await expect(metadata.getLastIndexed('t')).resolves.toBe(1700000000);
+  });
+
+  it('reads popular resources with capitalised keys and a type not asked for as {}', async () => {
+    answers = { '/popular_resources/': { status: 200, body: { Table: {}, Dashboard: [{ uri: 'mode_dashboard://c.g/d', cluster: 'c', name: 'D' }] } } };
+    const popular = await metadata.getPopularResources('t', 4, ['dashboard']);
+    expect(seen.at(-1)!.url).toBe('/popular_resources/?limit=4&types=dashboard');
+    expect(popular.Table).toEqual([]);
+    expect(popular.Dashboard).toEqual([expect.objectContaining({ uri: 'mode_dashboard://c.g/d', product: null, chart_names: [], group_name: null })]);
+  });
+});
