@@ -1,16 +1,84 @@
 // Serves the built SPA. Hashed assets are public and cached forever; every page URL returns
 // index.html to signed-in users, and sends signed-out visitors to log in and back.
+// The build writes .br and .gz twins of the text files (scripts/vite-precompress.ts): the one the
+// request accepts is sent as it is, so nothing is compressed per request.
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import { NotFoundError } from '../http/errors';
 import { renderPage } from '../http/html-page';
+import { chooseEncoding, type ContentCoding } from './choose-encoding';
+
+/** Files that may have precompressed twins: their responses vary with Accept-Encoding. */
+const NEGOTIABLE_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json']);
+const TWIN_SUFFIX: Record<Exclude<ContentCoding, 'identity'>, string> = { br: '.br', gzip: '.gz' };
 
 /** The built files. Mounted before the session middleware: assets need no session lookup. */
 export function createSpaAssetRoutes(distDir: string): Router {
   const router = express.Router();
-  router.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
-  router.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  router.use('/assets', serveBuiltFiles(path.join(distDir, 'assets'), { cacheControl: 'public, max-age=31536000, immutable', whenMissing: 'not-found' }));
+  // Other top-level files (favicon and the like); index.html goes through the page routes below.
+  router.use(serveBuiltFiles(distDir, { cacheControl: 'public, max-age=3600', whenMissing: 'next', except: ['/index.html'] }));
   return router;
+}
+
+interface ServeOptions {
+  cacheControl: string;
+  /** Under /assets a missing file is a 404; elsewhere the URL may be a page of the SPA. */
+  whenMissing: 'not-found' | 'next';
+  except?: string[];
+}
+
+function serveBuiltFiles(root: string, options: ServeOptions): RequestHandler {
+  const missing = (next: NextFunction) =>
+    options.whenMissing === 'next' ? next() : next(new NotFoundError('No such file in the web app; reload the page to get the current version.', 'asset_not_found'));
+
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const file = options.except?.includes(req.path) ? undefined : resolveInside(root, req.path);
+    if (!file || !(await isFile(file))) return missing(next);
+
+    let sent = file;
+    if (NEGOTIABLE_EXTENSIONS.has(path.extname(file).toLowerCase())) {
+      res.vary('Accept-Encoding');
+      const twins = (['br', 'gzip'] as const).map((coding) => ({ coding, file: file + TWIN_SUFFIX[coding] }));
+      const available = await Promise.all(twins.map(async (twin) => ((await isFile(twin.file)) ? twin : undefined)));
+      const coding = chooseEncoding(req.headers['accept-encoding'], available.flatMap((twin) => (twin ? [twin.coding] : [])));
+      if (coding !== 'identity') {
+        sent = file + TWIN_SUFFIX[coding];
+        res.set('Content-Encoding', coding);
+      }
+    }
+    // The original's type, whichever bytes are sent; Content-Length, ETag and Last-Modified are the sent file's.
+    res.type(path.extname(file)).set('Cache-Control', options.cacheControl);
+    res.sendFile(sent, { dotfiles: 'allow', acceptRanges: false, cacheControl: false }, (err?: Error & { status?: number }) => {
+      if (!err || res.headersSent) return;
+      for (const header of ['Content-Encoding', 'Content-Type', 'Cache-Control', 'Vary']) res.removeHeader(header);
+      if (err.status === 404) missing(next);
+      else next(err);
+    });
+  };
+}
+
+/** The file a URL path names inside `root`; undefined for dot-files, `..` and undecodable paths. */
+function resolveInside(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  const segments = decoded.split('/').filter(Boolean);
+  if (segments.length === 0 || segments.some((s) => s.startsWith('.') || s.includes('\\') || s.includes('\0'))) return undefined;
+  return path.join(root, ...segments);
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await fs.promises.stat(file)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Every other page URL: index.html for signed-in users, a login redirect for everyone else. */
