@@ -1,12 +1,17 @@
-import express, { type Router } from 'express';
+import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { ClientConfig } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
 import { apiNotFound } from '../http/error-middleware';
+import { InputError } from '../http/errors';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
 import { createAuthUserRoutes } from './auth-user-routes';
-import { createMetadataRoutes } from './metadata-routes';
+import { createCatalogRoutes } from './catalog-routes';
+import { createDashboardRoutes } from './dashboard-routes';
+import { createLineageRoutes } from './lineage-routes';
 import { createSearchRoutes } from './search-routes';
+import { createTableRoutes } from './table-routes';
+import { createUserRoutes } from './user-routes';
 
 export interface ApiDeps {
   auth: SessionAuth;
@@ -15,17 +20,30 @@ export interface ApiDeps {
   clientConfig: ClientConfig;
 }
 
+/** Express answers a path parameter with broken percent-encoding with a URIError: that is bad input. */
+const badPathEncoding: ErrorRequestHandler = (err, _req, _res, next) => {
+  next(err instanceof URIError ? new InputError('The path is not valid percent-encoding.', 'invalid_path') : err);
+};
+
 /** Everything under /api: parse → upstream call → JSON. */
-export function createApiRouter(deps: ApiDeps): Router {
+export function createApiRouter({ auth, metadata, search, clientConfig }: ApiDeps): Router {
   const router = express.Router();
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
   router.use(express.json({ limit: '100kb' }));
-  router.use('/', createAuthUserRoutes(deps.auth, deps.clientConfig));
-  router.use('/metadata/v0', createMetadataRoutes(deps.auth, deps.metadata));
-  router.use('/search/v1', createSearchRoutes(deps.auth, deps.search));
+  router.use('/', createAuthUserRoutes(auth, clientConfig));
+  router.use(
+    '/metadata/v0',
+    createTableRoutes(auth, metadata),
+    createCatalogRoutes(auth, metadata, clientConfig),
+    createDashboardRoutes(auth, metadata, clientConfig),
+    createLineageRoutes(auth, metadata, clientConfig),
+    createUserRoutes(auth, metadata, clientConfig),
+  );
+  router.use('/search/v1', createSearchRoutes(auth, search, clientConfig));
   router.use(apiNotFound);
+  router.use(badPathEncoding);
   return router;
 }

@@ -1,13 +1,12 @@
 // Amundsen metadata/search shapes → the shapes the SPA reads (contract/bff-api.ts), the way the
 // Amundsen frontend's backend reshapes them (keys computed, users normalised).
-import type { TableDetail, TableSearchResult, TableSummary, User } from '../../contract/bff-api';
+import type { TableDetail, TableSummary, User } from '../../contract/bff-api';
 import { buildTableKey } from '../../contract/table-key';
 import { normalizeUser } from '../../contract/user';
-import type { AmundsenTable, AmundsenUser } from '../upstream/amundsen-schemas';
-import type { SearchTableHitSchema, AmundsenTableSummarySchema } from '../upstream/amundsen-schemas';
-import type { z } from 'zod';
+import type { AmundsenPopularTable, AmundsenTable, AmundsenUser } from '../upstream/amundsen-schemas';
 
-function toUsers(users: AmundsenUser[]): User[] {
+/** Users normalised the way Amundsen's frontend loads them; a user with neither id nor email is left out. */
+export function toUsers(users: AmundsenUser[]): User[] {
   return users.map((u) => normalizeUser({ ...u, is_active: u.is_active ?? true, other_key_values: u.other_key_values ?? {} })).filter((u): u is User => u !== null);
 }
 
@@ -42,7 +41,8 @@ export function toTableDetail(table: AmundsenTable, isEditable: boolean): TableD
   };
 }
 
-export function toTableSummary(table: z.infer<typeof AmundsenTableSummarySchema>): TableSummary {
+/** Popular tables carry a schema description; follow/own/read lists and a dashboard's tables do not. */
+export function toTableSummary(table: AmundsenPopularTable & { schema_description?: string | null }): TableSummary {
   return {
     type: 'table',
     key: buildTableKey(table),
@@ -51,22 +51,6 @@ export function toTableSummary(table: z.infer<typeof AmundsenTableSummarySchema>
     schema: table.schema,
     name: table.name,
     description: table.description,
-    schema_description: table.schema_description,
-  };
-}
-
-export function toTableSearchResult(hit: z.infer<typeof SearchTableHitSchema>): TableSearchResult {
-  return {
-    type: 'table',
-    key: hit.key,
-    name: hit.table,
-    cluster: hit.cluster,
-    database: hit.database,
-    schema: hit.schema,
-    description: hit.description,
-    badges: hit.badges.map((tag_name) => ({ tag_name })),
-    tags: hit.tag,
-    search_score: hit.search_score,
-    highlight: hit.highlight,
+    schema_description: table.schema_description ?? null,
   };
 }

@@ -1,32 +1,36 @@
 import express, { type Router } from 'express';
-import { SearchRequestSchema, type SearchResponse } from '../../contract/bff-api';
+import { SearchRequestSchema, type ClientConfig, type SearchResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
 import { parseBody } from '../http/parse-request';
 import type { SearchClient } from '../upstream/search-client';
-import { toTableSearchResult } from './map-table';
-import { toAmundsenSearchRequest } from './search-request';
+import { requireIndexed } from './index-switches';
+import { toDashboardSearchResult, toTableSearchResult, toUserSearchResult } from './map-search-hits';
+import { mergeSearchAnswers, planSearchCalls, type SearchedResource } from './search-request';
 
-/** `/api/search/v1/search`, the Amundsen frontend's search route. */
-export function createSearchRoutes(auth: SessionAuth, search: SearchClient): Router {
+/** `/api/search/v1/search`, the Amundsen frontend's search route, over tables, dashboards and people. */
+export function createSearchRoutes(auth: SessionAuth, search: SearchClient, clientConfig: ClientConfig): Router {
   const router = express.Router();
   router.post('/search', async (req, res) => {
     auth.requireUser(req);
     const request = parseBody(req, SearchRequestSchema);
-    const upstream = await search.search(await auth.getAccessToken(req), toAmundsenSearchRequest(request));
-    const tables = upstream.results.table;
+    for (const resource of request.resources) requireIndexed(clientConfig, resource);
+    const resources = [...new Set(request.resources)] as SearchedResource[];
+    const calls = planSearchCalls(request, resources);
+    const token = await auth.getAccessToken(req);
+    const answers = await Promise.all(calls.map((call) => search.search(token, call.request)));
+    const { groups, didYouMean } = mergeSearchAnswers(calls, answers);
+    const page = <T, R>(group: { total_results: number; results: T[] } | undefined, map: (hit: T) => R | null) => ({
+      page_index: request.pageIndex,
+      results: (group?.results ?? []).map(map).filter((r): r is R => r !== null),
+      total_results: group?.total_results ?? 0,
+    });
     const body: SearchResponse = {
       search_term: request.searchTerm,
       msg: 'Success',
-      ...(upstream.did_you_mean ? { did_you_mean: upstream.did_you_mean } : {}),
-      ...(request.resources.includes('table')
-        ? {
-            table: {
-              page_index: request.pageIndex,
-              results: (tables?.results ?? []).map(toTableSearchResult),
-              total_results: tables?.total_results ?? 0,
-            },
-          }
-        : {}),
+      ...(didYouMean ? { did_you_mean: didYouMean } : {}),
+      ...(resources.includes('table') ? { table: page(groups.table, toTableSearchResult) } : {}),
+      ...(resources.includes('dashboard') ? { dashboard: page(groups.dashboard, toDashboardSearchResult) } : {}),
+      ...(resources.includes('user') ? { user: page(groups.user, toUserSearchResult) } : {}),
     };
     res.json(body);
   });

@@ -1,0 +1,34 @@
+// Dashboards under /api/metadata/v0: a dashboard's page and the dashboards using a table. Both are
+// 404 while dashboards are not indexed (indexDashboards off).
+import express, { type Router } from 'express';
+import type { ClientConfig, DashboardResponse, TableDashboardsResponse } from '../../contract/bff-api';
+import type { SessionAuth } from '../auth/session-auth';
+import type { MetadataClient } from '../upstream/metadata-client';
+import { requireIndexed } from './index-switches';
+import { toDashboardDetail, toDashboardSummary } from './map-dashboard';
+import { parseDashboardUri, parseTableKeyPath } from './parse-read-query';
+
+export function createDashboardRoutes(auth: SessionAuth, metadata: MetadataClient, clientConfig: ClientConfig): Router {
+  const router = express.Router();
+
+  router.get('/dashboard', async (req, res) => {
+    auth.requireUser(req);
+    const uri = parseDashboardUri(req);
+    requireIndexed(clientConfig, 'dashboard');
+    const dashboard = await metadata.getDashboard(await auth.getAccessToken(req), uri);
+    const body: DashboardResponse = { msg: 'Success', dashboard: toDashboardDetail(dashboard) };
+    res.json(body);
+  });
+
+  // The key holds `://` and `/`: a wildcard takes every segment up to the last `/dashboards`.
+  router.get('/table/*key/dashboards', async (req, res) => {
+    auth.requireUser(req);
+    const key = parseTableKeyPath(req.params.key);
+    requireIndexed(clientConfig, 'dashboard');
+    const dashboards = await metadata.getTableDashboards(await auth.getAccessToken(req), key);
+    const body: TableDashboardsResponse = { msg: 'Success', dashboards: dashboards.map(toDashboardSummary) };
+    res.json(body);
+  });
+
+  return router;
+}

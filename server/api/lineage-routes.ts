@@ -1,0 +1,33 @@
+// Table and column lineage under /api/metadata/v0, each entity decorated with its table coordinates.
+import express, { type Router } from 'express';
+import type { ClientConfig, LineageResponse } from '../../contract/bff-api';
+import type { SessionAuth } from '../auth/session-auth';
+import type { MetadataClient } from '../upstream/metadata-client';
+import { toLineageResponse } from './map-lineage';
+import { parseColumnName, parseLineageDepth, parseLineageDirection, parseTableKeyQuery } from './parse-read-query';
+
+export function createLineageRoutes(auth: SessionAuth, metadata: MetadataClient, clientConfig: ClientConfig): Router {
+  const router = express.Router();
+  const defaultDepth = clientConfig.tableLineage.defaultLineageDepth;
+
+  router.get('/get_table_lineage', async (req, res) => {
+    auth.requireUser(req);
+    const key = parseTableKeyQuery(req);
+    const query = { depth: parseLineageDepth(req, defaultDepth), direction: parseLineageDirection(req) };
+    const lineage = await metadata.getTableLineage(await auth.getAccessToken(req), key, query);
+    const body: LineageResponse = toLineageResponse(lineage, query, 'table');
+    res.json(body);
+  });
+
+  router.get('/get_column_lineage', async (req, res) => {
+    auth.requireUser(req);
+    const key = parseTableKeyQuery(req);
+    const column = parseColumnName(req);
+    const query = { depth: parseLineageDepth(req, defaultDepth), direction: parseLineageDirection(req) };
+    const lineage = await metadata.getColumnLineage(await auth.getAccessToken(req), key, column, query);
+    const body: LineageResponse = toLineageResponse(lineage, query, 'column');
+    res.json(body);
+  });
+
+  return router;
+}

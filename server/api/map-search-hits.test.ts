@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DashboardSearchResultSchema, UserSearchResultSchema } from '../../contract/bff-api';
+import { SearchDashboardHitSchema, SearchUserHitSchema } from '../upstream/amundsen-schemas';
+import { toDashboardSearchResult, toUserSearchResult } from './map-search-hits';
+
+describe('search hit mappers', () => {
+  it('maps a V2_1 dashboard hit, deriving the product from the uri and passing highlights through untouched', () => {
+    const hit = SearchDashboardHitSchema.parse({
+      key: 'mode_dashboard://gold.test_group_id_1/test_dashboard_id_1',
+      description: 'test dashboard description',
+      resource_type: 'dashboard',
+      url: 'http://mode.test_group_id_1.com/test_dashboard_id_1',
+      uri: 'mode_dashboard://gold.test_group_id_1/test_dashboard_id_1',
+      last_successful_run_timestamp: 1592351193,
+      group_name: 'test group1',
+      chart_names: ['chart 1'],
+      query_names: ['first query'],
+      name: 'test dashboard',
+      tag: ['finance'],
+      search_score: 3.5,
+      highlight: { name: ['<em>test</em> &amp; dashboard'] },
+    });
+    const result = toDashboardSearchResult(hit);
+    expect(DashboardSearchResultSchema.parse(result)).toEqual({
+      type: 'dashboard',
+      key: 'mode_dashboard://gold.test_group_id_1/test_dashboard_id_1',
+      uri: 'mode_dashboard://gold.test_group_id_1/test_dashboard_id_1',
+      name: 'test dashboard',
+      cluster: null,
+      group_name: 'test group1',
+      product: 'mode',
+      url: 'http://mode.test_group_id_1.com/test_dashboard_id_1',
+      description: 'test dashboard description',
+      last_successful_run_timestamp: 1592351193,
+      chart_names: ['chart 1'],
+      query_names: ['first query'],
+      tags: ['finance'],
+      badges: [],
+      search_score: 3.5,
+      highlight: { name: ['<em>test</em> &amp; dashboard'] },
+    });
+  });
+
+  it('maps a legacy V2 dashboard hit: no key (the uri is), product and cluster given, tags as objects', () => {
+    const hit = SearchDashboardHitSchema.parse({
+      group_name: 'Growth', group_url: 'https://looker/spaces/growth', url: 'https://looker/d/1',
+      uri: 'looker_dashboard://prod.growth/churn', name: 'Churn', product: 'looker', cluster: 'prod',
+      tag: [{ tag_name: 'kpi' }], description: null, last_successful_run_timestamp: null, resource_type: null,
+    });
+    expect(toDashboardSearchResult(hit)).toMatchObject({
+      key: 'looker_dashboard://prod.growth/churn', product: 'looker', cluster: 'prod', chart_names: [], query_names: [],
+      tags: ['kpi'], search_score: null, highlight: {},
+    });
+  });
+
+  it('maps a people hit: user_id falls back to the email, the display name to the full name, else the email', () => {
+    const amundsenHit = SearchUserHitSchema.parse({
+      full_name: 'Liv Arnesen', email: 'liv.arnesen@example.org', first_name: 'Liv', last_name: 'Arnesen', resource_type: 'user',
+      search_score: 2, highlight: { full_name: ['<em>Liv</em> Arnesen'] },
+    });
+    expect(UserSearchResultSchema.parse(toUserSearchResult(amundsenHit))).toEqual({
+      type: 'user', user_id: 'liv.arnesen@example.org', email: 'liv.arnesen@example.org', display_name: 'Liv Arnesen',
+      full_name: 'Liv Arnesen', first_name: 'Liv', last_name: 'Arnesen', search_score: 2, highlight: { full_name: ['<em>Liv</em> Arnesen'] },
+    });
+    const bare = SearchUserHitSchema.parse({ email: 'borge@example.org', resource_type: 'user' });
+    expect(toUserSearchResult(bare)).toMatchObject({ user_id: 'borge@example.org', display_name: 'borge@example.org', full_name: null });
+    const firstLast = SearchUserHitSchema.parse({ user_id: 'u1', email: null, first_name: 'Roald', last_name: 'Amundsen' });
+    expect(toUserSearchResult(firstLast)).toMatchObject({ user_id: 'u1', display_name: 'Roald Amundsen' });
+  });
+
+  it('leaves out a people hit with neither id nor email', () => {
+    expect(toUserSearchResult(SearchUserHitSchema.parse({ full_name: 'Nobody' }))).toBeNull();
+  });
+});

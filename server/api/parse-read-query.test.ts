@@ -1,0 +1,68 @@
+import type { Request } from 'express';
+import { describe, expect, it } from 'vitest';
+import {
+  parseColumnName, parseDashboardUri, parseLineageDepth, parseLineageDirection, parseOptionalUserId, parsePopularTypes,
+  parseTableKeyPath, parseTableKeyQuery, parseUserId,
+} from './parse-read-query';
+
+const req = (query: Record<string, string | string[]>) => ({ query }) as unknown as Request;
+
+describe('read route query parsers', () => {
+  it('takes a table key and refuses anything else, naming the parameter', () => {
+    expect(parseTableKeyQuery(req({ key: 'hive://gold.core/customers' }))).toBe('hive://gold.core/customers');
+    expect(() => parseTableKeyQuery(req({}))).toThrow('The query parameter "key" is required.');
+    expect(() => parseTableKeyQuery(req({ key: 'customers' }))).toThrow(/"key": "customers" is not a table key/);
+  });
+
+  it('joins the wildcard segments of a path key, so raw and encoded keys are the same key', () => {
+    expect(parseTableKeyPath(['hive:', '', 'gold.core', 'customers'])).toBe('hive://gold.core/customers');
+    expect(parseTableKeyPath(['hive://gold.core/customers'])).toBe('hive://gold.core/customers');
+    expect(() => parseTableKeyPath(['customers'])).toThrow(/table key "customers" is not a table key/);
+    expect(() => parseTableKeyPath(undefined)).toThrow(/is not a table key/);
+  });
+
+  it('takes a dashboard uri with a scheme', () => {
+    expect(parseDashboardUri(req({ uri: 'mode_dashboard://prod.growth/churn' }))).toBe('mode_dashboard://prod.growth/churn');
+    expect(() => parseDashboardUri(req({ uri: 'churn' }))).toThrow(/"uri": "churn" is not a dashboard uri/);
+    expect(() => parseDashboardUri(req({}))).toThrow('The query parameter "uri" is required.');
+  });
+
+  it('refuses a column name with a slash: it is one path segment at the metadata service', () => {
+    expect(parseColumnName(req({ column_name: 'order_id' }))).toBe('order_id');
+    expect(() => parseColumnName(req({ column_name: 'a/b' }))).toThrow('The query parameter "column_name" may not contain "/"; got "a/b".');
+  });
+
+  it('takes a lineage depth from 1 to the maximum, defaulting when absent', () => {
+    expect(parseLineageDepth(req({}), 5)).toBe(5);
+    expect(parseLineageDepth(req({ depth: '' }), 5)).toBe(5);
+    expect(parseLineageDepth(req({ depth: '1' }), 5)).toBe(1);
+    expect(parseLineageDepth(req({ depth: '10' }), 5)).toBe(10);
+    for (const depth of ['0', '11', '-1', '2.5', 'two', '1e1', '0x2']) {
+      expect(() => parseLineageDepth(req({ depth }), 5)).toThrow(`The query parameter "depth" must be a whole number from 1 to 10; got "${depth}".`);
+    }
+    expect(() => parseLineageDepth(req({ depth: ['1', '2'] }), 5)).toThrow('The query parameter "depth" must be given once.');
+  });
+
+  it('takes a lineage direction of upstream, downstream or both (the default)', () => {
+    expect(parseLineageDirection(req({}))).toBe('both');
+    expect(parseLineageDirection(req({ direction: 'upstream' }))).toBe('upstream');
+    expect(parseLineageDirection(req({ direction: 'downstream' }))).toBe('downstream');
+    expect(() => parseLineageDirection(req({ direction: 'sideways' }))).toThrow('The query parameter "direction" must be one of upstream, downstream, both; got "sideways".');
+  });
+
+  it('takes popular resource types as a comma list of table and dashboard, table when absent', () => {
+    expect(parsePopularTypes(req({}))).toEqual(['table']);
+    expect(parsePopularTypes(req({ types: 'table,dashboard' }))).toEqual(['table', 'dashboard']);
+    expect(parsePopularTypes(req({ types: ' dashboard , dashboard,' }))).toEqual(['dashboard']);
+    expect(() => parsePopularTypes(req({ types: 'table,user' }))).toThrow('The query parameter "types" lists "user"; use table and/or dashboard, comma-separated.');
+    expect(() => parsePopularTypes(req({ types: ' , ' }))).toThrow(/lists no type/);
+  });
+
+  it('takes a user id, required or optional', () => {
+    expect(parseUserId(req({ user_id: ' liv.arnesen@example.org ' }))).toBe('liv.arnesen@example.org');
+    expect(() => parseUserId(req({}))).toThrow('The query parameter "user_id" is required.');
+    expect(parseOptionalUserId(req({}))).toBeUndefined();
+    expect(parseOptionalUserId(req({ user_id: 'a@example.org' }))).toBe('a@example.org');
+    expect(() => parseOptionalUserId(req({ user_id: 'x'.repeat(321) }))).toThrow(/longer than 320 characters/);
+  });
+});

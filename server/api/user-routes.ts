@@ -1,0 +1,52 @@
+// People under /api/metadata/v0: a profile and a person's bookmarks, owned and frequently read
+// resources. With indexUsers off only the signed-in user's own are served (index-switches.ts); with
+// indexDashboards off the lists hold no dashboards.
+import express, { type Router } from 'express';
+import type { AuthUserResponse, BookmarksResponse, ClientConfig, OwnedResponse, ReadResponse, ResourceLists } from '../../contract/bff-api';
+import { normalizeUser } from '../../contract/user';
+import type { SessionAuth } from '../auth/session-auth';
+import { NotFoundError } from '../http/errors';
+import type { MetadataClient, UserResources } from '../upstream/metadata-client';
+import { isIndexed, resolveVisibleUser } from './index-switches';
+import { toDashboardSummary } from './map-dashboard';
+import { toTableSummary } from './map-table';
+import { parseOptionalUserId, parseUserId } from './parse-read-query';
+
+export function createUserRoutes(auth: SessionAuth, metadata: MetadataClient, clientConfig: ClientConfig): Router {
+  const router = express.Router();
+  const toResourceLists = (resources: UserResources): ResourceLists => ({
+    table: resources.table.map(toTableSummary),
+    dashboard: isIndexed(clientConfig, 'dashboard') ? resources.dashboard.map(toDashboardSummary) : [],
+  });
+
+  router.get('/user', async (req, res) => {
+    const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseUserId(req));
+    const user = normalizeUser(await metadata.getUser(await auth.getAccessToken(req), userId));
+    if (!user) throw new NotFoundError(`No user ${userId}`, 'not_found');
+    const body: AuthUserResponse = { msg: 'Success', user };
+    res.json(body);
+  });
+
+  router.get('/user/bookmark', async (req, res) => {
+    const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseOptionalUserId(req));
+    const bookmarks = await metadata.getBookmarks(await auth.getAccessToken(req), userId);
+    const body: BookmarksResponse = { msg: 'Success', bookmarks: toResourceLists(bookmarks) };
+    res.json(body);
+  });
+
+  router.get('/user/own', async (req, res) => {
+    const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseUserId(req));
+    const owned = await metadata.getOwned(await auth.getAccessToken(req), userId);
+    const body: OwnedResponse = { msg: 'Success', own: toResourceLists(owned) };
+    res.json(body);
+  });
+
+  router.get('/user/read', async (req, res) => {
+    const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseUserId(req));
+    const read = await metadata.getRead(await auth.getAccessToken(req), userId);
+    const body: ReadResponse = { msg: 'Success', read: read.map(toTableSummary) };
+    res.json(body);
+  });
+
+  return router;
+}
