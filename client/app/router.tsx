@@ -4,15 +4,10 @@
 // matches it, so the page's data loads in parallel with its code and the page shows its own skeleton.
 import type { QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useLayoutEffect, type ComponentType } from 'react';
-import { matchRoutes, Route, Routes, useLocation, type Params } from 'react-router';
+import { matchRoutes, Route, Routes, useLocation } from 'react-router';
 import { SkeletonPage } from '../components/skeleton';
+import type { Prefetch } from './prefetch';
 import { PageErrorBoundary } from './routes/error-boundary';
-
-export interface PrefetchArgs {
-  params: Params;
-  searchParams: URLSearchParams;
-}
-export type Prefetch = (queryClient: QueryClient, args: PrefetchArgs) => void;
 
 interface PageModule {
   default: ComponentType;

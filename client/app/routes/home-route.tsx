@@ -1,6 +1,6 @@
 import { PageTitle } from '../../components/page-title';
 import { popularTablesQueryOptions } from '../../features/popular-tables/api/get-popular-tables';
-import type { Prefetch } from '../router';
+import type { Prefetch } from '../prefetch';
 import { PopularTables } from '../../features/popular-tables/components/popular-tables';
 import { SearchBox } from '../../features/search/components/search-box';
 

@@ -3,7 +3,7 @@ import { PageTitle } from '../../components/page-title';
 import { SearchResults } from '../../features/search/components/search-results';
 import { searchTablesQueryOptions } from '../../features/search/api/search-tables';
 import { parseSearchState } from '../paths';
-import type { Prefetch } from '../router';
+import type { Prefetch } from '../prefetch';
 
 export function SearchRoute() {
   const [searchParams] = useSearchParams();

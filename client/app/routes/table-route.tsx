@@ -3,7 +3,7 @@ import { parseTableKey } from '../../../contract/table-key';
 import { tableQueryOptions } from '../../features/table/api/get-table';
 import { TablePage } from '../../features/table/components/table-page';
 import { tableKeyFromParams } from '../paths';
-import type { Prefetch } from '../router';
+import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
 export function TableRoute() {
