@@ -47,6 +47,12 @@ describe('GET /api/announcements/v0/', () => {
     expect(res.body).toEqual({ msg: 'Success', posts: POSTS });
   });
 
+  it('answers an empty list when the folder holds no posts', async () => {
+    const res = await request(appWith(signedIn, [])).get('/api/announcements/v0/');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ msg: 'Success', posts: [] });
+  });
+
   it('answers without the trailing slash too', async () => {
     expect((await request(appWith(signedIn, POSTS)).get('/api/announcements/v0')).status).toBe(200);
   });

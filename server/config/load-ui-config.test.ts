@@ -128,6 +128,8 @@ describe('loadUiConfig: the options', () => {
 
   it('suggests nothing when no option is close', () => {
     expect(problemsFor({ tableLineage: { colour: 'red' } })).toEqual(['tableLineage.colour is not an option (tableLineage takes inAppListEnabled, defaultLineageDepth)']);
+    // logoPath and logoTitle are four letters away: not an obvious typo of either.
+    expect(problemsFor({ logo: 'logo.svg' })[0]).toMatch(/^logo is not an option \(the options are/);
   });
 
   it("says which Amundsen options Nansen does not read", () => {

@@ -159,6 +159,10 @@ describe('createSpaAssetRoutes', () => {
     expect(zlib.gunzipSync(res.body).toString()).toBe(ICON);
   });
 
+  it('leaves other methods to the routes after it', async () => {
+    expect((await get('/assets/index-abc123.js', {}, 'POST')).status).toBe(418);
+  });
+
   it('leaves page URLs, index.html and dot-folders to the page routes', async () => {
     for (const urlPath of ['/', '/search?term=orders', '/index.html', '/.vite/manifest.json', '/missing.js']) {
       expect((await get(urlPath)).status, urlPath).toBe(418);
