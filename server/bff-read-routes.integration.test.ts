@@ -131,6 +131,8 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
         metadata: createMetadataClient(metadataHttp),
         search: createSearchClient(searchHttp),
         clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: on, indexDashboards: on, logoUrl: null }),
+        announcements: null,
+        logo: null,
         spaDistDir: path.join(dataDir, 'no-spa-built'),
         logger,
       });

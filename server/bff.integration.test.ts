@@ -77,6 +77,8 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
       metadata: createMetadataClient(metadataHttp),
       search: createSearchClient(searchHttp),
       clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
+      announcements: null,
+      logo: null,
       spaDistDir: path.join(dataDir, 'no-spa-built'),
       logger,
     });
@@ -234,6 +236,15 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${base}/logged-out`);
     expect(target.searchParams.get('id_token_hint')).toBeTruthy();
     expect((await browser.request('/api/auth_user')).status).toBe(401);
+  });
+
+  it('answers the announcements route, which says when announcements are off', async () => {
+    const browser = new BffBrowser(base);
+    await browser.logIn('liv');
+    const res = await browser.request('/api/announcements/v0/');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('announcements_disabled');
+    expect((await browser.request('/branding/logo.svg')).status).toBe(404);
   });
 
   it('never writes a token to the log', () => {

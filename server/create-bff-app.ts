@@ -2,16 +2,19 @@
 // so tests can give it a real IdP and catalog on free ports.
 import express, { type Express } from 'express';
 import type session from 'express-session';
+import type { Announcement } from '../contract/api-common';
 import type { ClientConfig } from '../contract/bff-api';
 import { createApiRouter } from './api/create-api-router';
 import { createLoginRoutes } from './auth/login-routes';
 import type { OidcClient } from './auth/oidc-client';
 import { createSessionAuth } from './auth/session-auth';
 import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
+import type { BrandingLogo } from './config/load-logo';
 import { createErrorMiddleware } from './http/error-middleware';
 import type { Logger } from './http/logger';
 import { sameOriginGuard } from './http/same-origin-guard';
 import { securityHeaders } from './http/security-headers';
+import { createBrandingRoutes } from './spa/serve-branding';
 import { createSpaAssetRoutes, createSpaPageRoutes } from './spa/serve-spa';
 import type { MetadataClient } from './upstream/metadata-client';
 import type { SearchClient } from './upstream/search-client';
@@ -27,6 +30,10 @@ export interface BffDeps {
   metadata: MetadataClient;
   search: SearchClient;
   clientConfig: ClientConfig;
+  /** Announcement posts read at start-up, or null when announcements are off. */
+  announcements: readonly Announcement[] | null;
+  /** The UI config's logo, or null for the built-in mark. */
+  logo: BrandingLogo | null;
   spaDistDir: string;
   logger: Logger;
 }
@@ -41,6 +48,7 @@ export function createBffApp(deps: BffDeps): Express {
     res.json({ status: 'ok' });
   });
   app.use(createSpaAssetRoutes(deps.spaDistDir));
+  app.use(createBrandingRoutes(deps.logo));
   app.use(createSessionMiddleware({ ...deps.session, secureCookie: https }));
   app.use(sameOriginGuard(new URL(deps.publicUrl).origin));
 
@@ -58,7 +66,7 @@ export function createBffApp(deps: BffDeps): Express {
       },
     }),
   );
-  app.use('/api', createApiRouter({ auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig }));
+  app.use('/api', createApiRouter({ auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig, announcements: deps.announcements }));
   app.use(createSpaPageRoutes(deps.spaDistDir));
   app.use(createErrorMiddleware(deps.logger));
   return app;

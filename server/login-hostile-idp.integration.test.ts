@@ -60,6 +60,8 @@ describe('ID token verification against a hostile provider', () => {
       metadata: createMetadataClient(upstream),
       search: createSearchClient(upstream),
       clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Hostile IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
+      announcements: null,
+      logo: null,
       spaDistDir: path.join(dataDir, 'no-spa-built'),
       logger,
     });

@@ -137,6 +137,8 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
     metadata: createMetadataClient(metadataHttp),
     search: createSearchClient(searchHttp),
     clientConfig: ui.clientConfig,
+    announcements: ui.announcements,
+    logo: ui.logo,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
   });

@@ -1,10 +1,12 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { Announcement } from '../../contract/api-common';
 import type { ClientConfig } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
 import { apiNotFound } from '../http/error-middleware';
 import { InputError } from '../http/errors';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
+import { createAnnouncementsRoutes } from './announcements-routes';
 import { createAuthUserRoutes } from './auth-user-routes';
 import { createCatalogRoutes } from './catalog-routes';
 import { createDashboardRoutes } from './dashboard-routes';
@@ -18,6 +20,8 @@ export interface ApiDeps {
   metadata: MetadataClient;
   search: SearchClient;
   clientConfig: ClientConfig;
+  /** The announcement posts, or null when announcements are off. */
+  announcements: readonly Announcement[] | null;
 }
 
 /** Express answers a path parameter with broken percent-encoding with a URIError: that is bad input. */
@@ -26,7 +30,7 @@ const badPathEncoding: ErrorRequestHandler = (err, _req, _res, next) => {
 };
 
 /** Everything under /api: parse → upstream call → JSON. */
-export function createApiRouter({ auth, metadata, search, clientConfig }: ApiDeps): Router {
+export function createApiRouter({ auth, metadata, search, clientConfig, announcements }: ApiDeps): Router {
   const router = express.Router();
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -43,6 +47,7 @@ export function createApiRouter({ auth, metadata, search, clientConfig }: ApiDep
     createUserRoutes(auth, metadata, clientConfig),
   );
   router.use('/search/v1', createSearchRoutes(auth, search, clientConfig));
+  router.use('/announcements/v0', createAnnouncementsRoutes(auth, announcements));
   router.use(apiNotFound);
   router.use(badPathEncoding);
   return router;

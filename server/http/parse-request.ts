@@ -1,6 +1,6 @@
 // One parser per kind of request input; each throws InputError with a precise message.
 import type { Request } from 'express';
-import { z } from 'zod';
+import { z } from '../config/zod-english';
 import { InputError } from './errors';
 
 export function parseRequiredQuery(req: Request, name: string, maxLength = 2048): string {
@@ -9,9 +9,6 @@ export function parseRequiredQuery(req: Request, name: string, maxLength = 2048)
   if (value.length > maxLength) throw new InputError(`The query parameter "${name}" is longer than ${maxLength} characters.`, 'invalid_parameter');
   return value;
 }
-
-// Contract schemas are written with zod/mini, which ships no messages: use zod's English ones here.
-z.config(z.locales.en());
 
 /** Validate a JSON body with a schema (zod or zod/mini); the first problem becomes a 400 naming the field. */
 export function parseBody<T extends z.core.$ZodType>(req: Request, schema: T): z.core.output<T> {
