@@ -52,8 +52,15 @@ async function grantFirstPartyConsent(provider: Provider, req: Request, response
   await provider.interactionFinished(req, response, { consent: { grantId } }, { mergeWithLastSubmission: true });
 }
 
+export interface InteractionRouterOptions {
+  /** Our one client: it gets consent without a consent screen. */
+  firstPartyClientId: string;
+  /** Where the error page's "Go back to Nansen" link leads. */
+  applicationUrl: string;
+}
+
 /** Express routes for the development IdP's own login page and automatic first-party consent. */
-export function createInteractionRouter(provider: Provider, firstPartyClientId: string): Router {
+export function createInteractionRouter(provider: Provider, { firstPartyClientId, applicationUrl }: InteractionRouterOptions): Router {
   const router = express.Router();
   const logins = listDemoLogins();
 
@@ -67,7 +74,7 @@ export function createInteractionRouter(provider: Provider, firstPartyClientId: 
       await grantFirstPartyConsent(provider, req, response, details);
       return;
     }
-    sendHtml(response, 400, renderErrorPage('Cannot continue', `The development IdP cannot handle the "${details.prompt.name}" step for this application.`));
+    sendHtml(response, 400, renderErrorPage('Cannot continue', `The development IdP cannot handle the "${details.prompt.name}" step for this application.`, applicationUrl));
   });
 
   router.post(`${INTERACTION_PATH}/:uid/login`, express.urlencoded({ extended: false, limit: '10kb' }), async (req, response) => {
@@ -94,7 +101,7 @@ export function createInteractionRouter(provider: Provider, firstPartyClientId: 
     const message = expired
       ? 'This login attempt has expired or was started in another browser.'
       : 'Something went wrong while logging in.';
-    sendHtml(response, expired ? 400 : 500, renderErrorPage('Login failed', message));
+    sendHtml(response, expired ? 400 : 500, renderErrorPage('Login failed', message, applicationUrl));
   };
   router.use(handleInteractionError);
   return router;

@@ -47,13 +47,18 @@ ${errorBlock}
   );
 }
 
-export function renderErrorPage(title: string, message: string): string {
+/** A link back to the application (the BFF's public URL). */
+function renderBackLink(applicationUrl: string, after: string): string {
+  return `<p><a href="${escapeHtml(applicationUrl)}">Go back to Nansen</a>${escapeHtml(after)}</p>`;
+}
+
+export function renderErrorPage(title: string, message: string, applicationUrl: string): string {
   return renderPage(
     title,
     `<h1>${escapeHtml(title)}</h1>
 ${DEVELOPMENT_WARNING}
 <p class="error" role="alert">${escapeHtml(message)}</p>
-<p>Go back to Nansen and start logging in again.</p>`,
+${renderBackLink(applicationUrl, ' and start again.')}`,
   );
 }
 
@@ -77,11 +82,12 @@ ${script}`,
   );
 }
 
-export function renderSignedOutPage(): string {
+export function renderSignedOutPage(applicationUrl: string): string {
   return renderPage(
     'Signed out',
     `<h1>You are signed out</h1>
 ${DEVELOPMENT_WARNING}
-<p>You have signed out of the Nansen development login. You can close this tab.</p>`,
+<p>You have signed out of the Nansen development login.</p>
+${renderBackLink(applicationUrl, ', or close this tab.')}`,
   );
 }

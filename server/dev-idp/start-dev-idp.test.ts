@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { base64url, decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../demo/demo-people';
@@ -139,7 +139,23 @@ describe('the development IdP', () => {
     const response = await fetch(url, { redirect: 'manual' });
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
-    expect(await response.text()).toContain('redirect_uri');
+    const html = await response.text();
+    expect(html).toContain('redirect_uri');
+    expect(html).toContain('<h1>Login failed</h1>');
+    expect(html).toContain('<a href="http://127.0.0.1:5999/">Go back to Nansen</a>');
+  });
+
+  it('refuses a logout whose id_token_hint it cannot validate with a page that leads back to Nansen', async () => {
+    // Unsigned, as if from a provider that forgot its keys.
+    const claims = { iss: idp.issuer, aud: TEST_CLIENT.clientId, sub: 'liv', iat: Math.floor(Date.now() / 1000) };
+    const idTokenHint = `${base64url.encode('{"alg":"none"}')}.${base64url.encode(JSON.stringify(claims))}.`;
+    const endSessionUrl = oidc.buildEndSessionUrl(config, { id_token_hint: idTokenHint });
+    const response = await fetch(endSessionUrl, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('<h1>Sign-out failed</h1>');
+    expect(html).toContain('could not validate id_token_hint');
+    expect(html).toContain('<a href="http://127.0.0.1:5999/">Go back to Nansen</a>');
   });
 
   it('signs out through end_session and returns to the registered post-logout URI', async () => {

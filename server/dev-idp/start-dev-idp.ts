@@ -54,7 +54,14 @@ function sendKoaHtml(ctx: KoaContextWithOIDC, html: string): void {
   ctx.body = html;
 }
 
-async function createProviderConfiguration(options: DevIdpOptions): Promise<Configuration> {
+/** The BFF's public URL, for "Go back to Nansen": where it asks to land after logging out. */
+function getApplicationUrl(client: DevIdpOptions['client']): string {
+  const [landing] = [...client.postLogoutRedirectUris, ...client.redirectUris];
+  if (!landing) throw new Error('The development IdP needs the client\'s post-logout redirect URI.');
+  return `${new URL(landing).origin}/`;
+}
+
+async function createProviderConfiguration(options: DevIdpOptions, applicationUrl: string): Promise<Configuration> {
   const { client, accessTokenAudience } = options;
   return {
     clients: [
@@ -87,7 +94,8 @@ async function createProviderConfiguration(options: DevIdpOptions): Promise<Conf
       return person ? { email: person.email, preferred_username: person.login } : undefined;
     },
     renderError: (ctx, out) => {
-      sendKoaHtml(ctx, renderErrorPage('Login failed', `${out.error}: ${out.error_description ?? 'no description'}`));
+      const title = String(ctx.oidc?.route ?? '').startsWith('end_session') ? 'Sign-out failed' : 'Login failed';
+      sendKoaHtml(ctx, renderErrorPage(title, `${out.error}: ${out.error_description ?? 'no description'}`, applicationUrl));
     },
     ttl: {
       AccessToken: 10 * MINUTE,
@@ -107,7 +115,7 @@ async function createProviderConfiguration(options: DevIdpOptions): Promise<Conf
         logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
           sendKoaHtml(ctx, renderLogoutPage(form, Boolean(ctx.oidc.params?.id_token_hint)));
         },
-        postLogoutSuccessSource: (ctx: KoaContextWithOIDC) => sendKoaHtml(ctx, renderSignedOutPage()),
+        postLogoutSuccessSource: (ctx: KoaContextWithOIDC) => sendKoaHtml(ctx, renderSignedOutPage(applicationUrl)),
       },
       resourceIndicators: {
         enabled: true,
@@ -129,15 +137,16 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   if (options.mode === 'production') {
     throw new Error('The development IdP never runs in production; configure a real OpenID provider instead.');
   }
+  const applicationUrl = getApplicationUrl(options.client);
   const server = createServer();
   const port = await listen(server, options.port, options.host ?? '127.0.0.1');
   try {
     const issuer = options.issuer ?? `http://localhost:${port}`;
-    const provider = new Provider(issuer, await createProviderConfiguration(options));
+    const provider = new Provider(issuer, await createProviderConfiguration(options, applicationUrl));
     provider.on('server_error', (_ctx, error) => console.error('[dev-idp] server error:', error));
     const app = express();
     app.disable('x-powered-by');
-    app.use(createInteractionRouter(provider, options.client.clientId));
+    app.use(createInteractionRouter(provider, { firstPartyClientId: options.client.clientId, applicationUrl }));
     app.use(provider.callback());
     server.on('request', app);
     return { issuer, port, close: () => closeServer(server) };

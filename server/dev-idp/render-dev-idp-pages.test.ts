@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { renderErrorPage, renderSignedOutPage } from './render-dev-idp-pages';
+
+describe("the development IdP's pages", () => {
+  it('an error page says what went wrong and links back to Nansen, everything escaped', () => {
+    const html = renderErrorPage('Login <failed>', 'invalid_request: "state" & <script>', 'http://localhost:5000/?a="b"&c=<d>');
+    expect(html).toContain('<h1>Login &lt;failed&gt;</h1>');
+    expect(html).toContain('<p class="error" role="alert">invalid_request: &quot;state&quot; &amp; &lt;script&gt;</p>');
+    expect(html).toContain('<a href="http://localhost:5000/?a=&quot;b&quot;&amp;c=&lt;d&gt;">Go back to Nansen</a> and start again.');
+    expect(html).not.toContain('<script>');
+  });
+
+  it('the signed-out page links back to Nansen', () => {
+    expect(renderSignedOutPage('http://localhost:5000/')).toContain('<a href="http://localhost:5000/">Go back to Nansen</a>, or close this tab.');
+  });
+});
