@@ -56,7 +56,23 @@ declare module 'oidc-provider' {
     [key: string]: unknown;
   }
 
+  /** What oidc-provider stores for a model instance (a token, a grant, a session …); it may add properties. */
+  export type AdapterPayload = Record<string, unknown>;
+
+  /** oidc-provider's storage interface, one instance per model name (see its example/my_adapter.js). */
+  export interface Adapter {
+    upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void>;
+    find(id: string): Promise<AdapterPayload | undefined>;
+    findByUid(uid: string): Promise<AdapterPayload | undefined>;
+    findByUserCode(userCode: string): Promise<AdapterPayload | undefined>;
+    consume(id: string): Promise<void>;
+    destroy(id: string): Promise<void>;
+    revokeByGrantId(grantId: string): Promise<void>;
+  }
+
   export interface Configuration {
+    /** A factory (not async) called once per model name. Default: an in-memory store per provider. */
+    adapter?: (model: string) => Adapter;
     clients?: ClientMetadata[];
     jwks?: { keys: Record<string, unknown>[] };
     cookies?: { keys?: (string | Buffer)[] };
