@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import express from 'express';
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { JWK } from 'jose';
+import Provider, { errors, type Adapter, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { createSigningKey, SIGNING_ALGORITHM } from './create-signing-key';
 import { createInteractionRouter, getInteractionUrl } from './create-interaction-router';
 import { DEV_IDP_CLAIMS, findDemoPerson, findDevAccount } from './dev-accounts';
+import { DEV_IDP_FILES, getDevIdpDir, readOrCreateCookieKeys, readOrCreateSigningKeys } from './dev-idp-files';
+import { openSqliteAdapterStore } from './sqlite-adapter';
 import { renderErrorPage, renderLogoutPage, renderSignedOutPage } from './render-dev-idp-pages';
 
 export interface DevIdpOptions {
@@ -20,6 +24,12 @@ export interface DevIdpOptions {
   client: { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] };
   /** Access tokens are JWTs for this audience (a resource indicator such as `urn:nansen:catalog`). */
   accessTokenAudience: string;
+  /**
+   * Keep what a restart must not lose in `${dataDir}/dev-idp/`: signing keys, cookie keys, and grants,
+   * sessions and tokens (SQLite); the client secret is there too (readOrCreateDevIdpClientSecret).
+   * Without it, everything lives in memory and ends with the IdP (tests).
+   */
+  dataDir?: string;
 }
 
 export interface DevIdp {
@@ -54,6 +64,25 @@ function sendKoaHtml(ctx: KoaContextWithOIDC, html: string): void {
   ctx.body = html;
 }
 
+/** What the provider keeps between requests: on disk with a dataDir, else in memory. */
+interface DevIdpState {
+  jwks: { keys: JWK[] };
+  cookieKeys: string[];
+  /** Undefined: oidc-provider's in-memory store, one per provider. */
+  adapter?: (model: string) => Adapter;
+  close(): void;
+}
+
+async function openDevIdpState(dataDir: string | undefined): Promise<DevIdpState> {
+  if (dataDir === undefined) {
+    return { jwks: { keys: [await createSigningKey()] }, cookieKeys: [randomBytes(32).toString('base64url')], close: () => {} };
+  }
+  const jwks = await readOrCreateSigningKeys(dataDir);
+  const cookieKeys = readOrCreateCookieKeys(dataDir);
+  const store = openSqliteAdapterStore(path.join(getDevIdpDir(dataDir), DEV_IDP_FILES.store));
+  return { jwks, cookieKeys, adapter: store.createAdapter, close: store.close };
+}
+
 /** The BFF's public URL, for "Go back to Nansen": where it asks to land after logging out. */
 function getApplicationUrl(client: DevIdpOptions['client']): string {
   const [landing] = [...client.postLogoutRedirectUris, ...client.redirectUris];
@@ -61,9 +90,10 @@ function getApplicationUrl(client: DevIdpOptions['client']): string {
   return `${new URL(landing).origin}/`;
 }
 
-async function createProviderConfiguration(options: DevIdpOptions, applicationUrl: string): Promise<Configuration> {
+function createProviderConfiguration(options: DevIdpOptions, state: DevIdpState, applicationUrl: string): Configuration {
   const { client, accessTokenAudience } = options;
   return {
+    adapter: state.adapter,
     clients: [
       {
         client_id: client.clientId,
@@ -76,8 +106,8 @@ async function createProviderConfiguration(options: DevIdpOptions, applicationUr
         id_token_signed_response_alg: SIGNING_ALGORITHM,
       },
     ],
-    jwks: { keys: [await createSigningKey()] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    jwks: state.jwks,
+    cookies: { keys: state.cookieKeys },
     claims: DEV_IDP_CLAIMS,
     conformIdTokenClaims: false,
     allowOmittingSingleRegisteredRedirectUri: false,
@@ -138,20 +168,26 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     throw new Error('The development IdP never runs in production; configure a real OpenID provider instead.');
   }
   const applicationUrl = getApplicationUrl(options.client);
+  const state = await openDevIdpState(options.dataDir);
   const server = createServer();
-  const port = await listen(server, options.port, options.host ?? '127.0.0.1');
   try {
+    const port = await listen(server, options.port, options.host ?? '127.0.0.1');
     const issuer = options.issuer ?? `http://localhost:${port}`;
-    const provider = new Provider(issuer, await createProviderConfiguration(options, applicationUrl));
+    const provider = new Provider(issuer, createProviderConfiguration(options, state, applicationUrl));
     provider.on('server_error', (_ctx, error) => console.error('[dev-idp] server error:', error));
     const app = express();
     app.disable('x-powered-by');
     app.use(createInteractionRouter(provider, { firstPartyClientId: options.client.clientId, applicationUrl }));
     app.use(provider.callback());
     server.on('request', app);
-    return { issuer, port, close: () => closeServer(server) };
+    const close = async () => {
+      await closeServer(server);
+      state.close();
+    };
+    return { issuer, port, close };
   } catch (error) {
-    await closeServer(server);
+    if (server.listening) await closeServer(server);
+    state.close();
     throw error;
   }
 }
