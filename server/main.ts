@@ -14,6 +14,7 @@ import { isLoopbackUrl, type Config } from './config/config-schema';
 import { ConfigError, loadConfig } from './config/load-config';
 import { loadUiConfig, type UiConfig } from './config/load-ui-config';
 import { createBffApp } from './create-bff-app';
+import { readOrCreateDevIdpClientSecret } from './dev-idp/dev-idp-files';
 import { startDevIdp } from './dev-idp/start-dev-idp';
 import { createLogger, type Logger } from './http/logger';
 import { createMetadataClient } from './upstream/metadata-client';
@@ -74,10 +75,11 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
   let issuer = config.oidc.issuer;
   let clientSecret = config.oidc.clientSecret;
   if (config.devIdp.enabled) {
-    clientSecret = randomBytes(24).toString('base64url');
+    clientSecret = readOrCreateDevIdpClientSecret(config.dataDir);
     const devIdp = await startDevIdp({
       mode: config.mode,
       port: config.devIdp.port,
+      dataDir: config.dataDir,
       client: {
         clientId: config.oidc.clientId,
         clientSecret,
