@@ -14,16 +14,19 @@ export interface QueryStateProps<T> {
   errorTitle: string;
   /** Shown instead of the error state when the query failed with 404. */
   notFound?: ReactNode;
+  /** Puts the error state in a frame (a page's heading and title); by default it stands alone. */
+  errorFrame?: (errorState: ReactNode) => ReactNode;
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
   children: (data: T) => ReactNode;
 }
 
-export function QueryState<T>({ query, loadingLabel, loading, errorTitle, notFound, isEmpty, empty, children }: QueryStateProps<T>) {
+export function QueryState<T>({ query, loadingLabel, loading, errorTitle, notFound, errorFrame, isEmpty, empty, children }: QueryStateProps<T>) {
   if (query.isPending) return loading ?? <SkeletonList label={loadingLabel} rows={3} />;
   if (query.isError) {
     if (notFound && isNotFound(query.error)) return notFound;
-    return <ErrorState title={errorTitle} error={query.error} onRetry={() => void query.refetch()} />;
+    const errorState = <ErrorState title={errorTitle} error={query.error} onRetry={() => void query.refetch()} />;
+    return errorFrame ? errorFrame(errorState) : errorState;
   }
   if (isEmpty?.(query.data)) return empty ?? null;
   return children(query.data);

@@ -1,0 +1,56 @@
+// The frame of a page about one thing (a table, a dashboard, a person): a header with an eyebrow, the
+// one h1 and what identifies it, then the main column and a side panel of facts. Below 820 px the
+// side panel moves above the main column.
+import type { ReactNode } from 'react';
+import { cx } from './class-names';
+import './resource-page.css';
+
+export interface ResourcePageProps {
+  eyebrow: ReactNode;
+  title: ReactNode;
+  /** Under the title: location, key, badges, actions. */
+  header?: ReactNode;
+  /** Between the header and the content (a notice). */
+  banner?: ReactNode;
+  side?: ReactNode;
+  /** Names the side panel for screen readers ("About this table"). */
+  sideLabel?: string;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}
+
+export function ResourcePage({ eyebrow, title, header, banner, side, sideLabel, children, className, testId }: ResourcePageProps) {
+  return (
+    <article className={cx('resource-page', className)} data-testid={testId}>
+      <header className="resource-page__header">
+        <p className="eyebrow">{eyebrow}</p>
+        <h1 className="resource-page__title">{title}</h1>
+        {header}
+      </header>
+      {banner}
+      <div className={cx('resource-page__layout', !side && 'resource-page__layout--single')}>
+        <div className="resource-page__main">{children}</div>
+        {side ? (
+          <aside className="resource-page__side" aria-label={sideLabel}>
+            {side}
+          </aside>
+        ) : null}
+      </div>
+    </article>
+  );
+}
+
+/** A titled part of a resource page's main column. */
+export function ResourceSection({ id, title, count, hint, children, testId }: { id: string; title: ReactNode; count?: number; hint?: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="resource-section" data-testid={testId}>
+      <h2 id={`${id}-heading`}>
+        {title}
+        {count !== undefined ? <span className="count">{count.toLocaleString('en-US')}</span> : null}
+      </h2>
+      {hint ? <p className="resource-section__hint">{hint}</p> : null}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+// For component tests: renders under what the shell provides (UI config, signed-in user, router,
+// query client, toasts), with the config's defaults unless a test changes them.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import type { User } from '../../../contract/api-common';
+import { toClientConfig, UiConfigFileSchema, type ClientConfig, type UiConfigFile } from '../../../contract/ui-config';
+import { normalizeUser } from '../../../contract/user';
+import { AppDataProvider } from '../../app/app-data';
+import { ToastProvider } from '../toast';
+
+export function testConfig(file: Partial<UiConfigFile> = {}, switches: { indexUsers?: boolean; indexDashboards?: boolean } = {}): ClientConfig {
+  return toClientConfig(UiConfigFileSchema.parse(file), {
+    providerName: 'Test',
+    indexUsers: switches.indexUsers ?? false,
+    indexDashboards: switches.indexDashboards ?? true,
+    logoUrl: null,
+  });
+}
+
+export function testUser(fields: Partial<User> = {}): User {
+  return normalizeUser({ user_id: 'roald.amundsen@example.org', email: 'roald.amundsen@example.org', first_name: 'Roald', last_name: 'Amundsen', ...fields })!;
+}
+
+export function renderWithApp(ui: ReactNode, options: { config?: ClientConfig; user?: User; route?: string } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <MemoryRouter initialEntries={[options.route ?? '/']}>
+          <AppDataProvider value={{ config: options.config ?? testConfig(), user: options.user ?? testUser() }}>{ui}</AppDataProvider>
+        </MemoryRouter>
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+}
