@@ -2,7 +2,7 @@
 // success bodies with the contract schema, and turns every failure into an ApiError. It never
 // redirects or shows UI; 401 handling lives in the query client.
 import type * as z from 'zod/mini';
-import { ApiErrorBodySchema } from '../../contract/bff-api';
+import { ApiErrorBodySchema } from '../../contract/api-common';
 import { ApiError } from './api-error';
 
 export interface RequestOptions {
