@@ -1,23 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { formatEpochSeconds, splitParagraphs } from './format';
+import { describeStats, describeWatermarks, formatStatType, formatStatValue, isoToEpochSeconds } from './format';
 
-describe('splitParagraphs', () => {
-  it('splits on blank lines and keeps single line breaks inside a paragraph', () => {
-    expect(splitParagraphs('One\nline two\n\n\nTwo\r\n\r\nThree  ')).toEqual(['One\nline two', 'Two', 'Three']);
+describe('isoToEpochSeconds', () => {
+  it('reads a date-time without a zone as UTC, the way the catalog writes watermarks', () => {
+    expect(isoToEpochSeconds('2025-05-31T23:00:00')).toBe(Date.UTC(2025, 4, 31, 23) / 1000);
+    expect(isoToEpochSeconds('2019-10-01 12:13:14')).toBe(Date.UTC(2019, 9, 1, 12, 13, 14) / 1000);
   });
 
-  it('returns nothing for blank text', () => {
-    expect(splitParagraphs('  \n\n ')).toEqual([]);
+  it('reads a date alone, fractions and zones', () => {
+    expect(isoToEpochSeconds('2025-05-31')).toBe(Date.UTC(2025, 4, 31) / 1000);
+    expect(isoToEpochSeconds('2025-05-31T23:00:00.500Z')).toBe(Date.UTC(2025, 4, 31, 23, 0, 0, 500) / 1000);
+    expect(isoToEpochSeconds('2025-06-01T01:00:00+02:00')).toBe(Date.UTC(2025, 4, 31, 23) / 1000);
+    expect(isoToEpochSeconds('2025-05-31T18:30:00-0430')).toBe(Date.UTC(2025, 4, 31, 23) / 1000);
+  });
+
+  it('refuses what is not a real ISO date', () => {
+    for (const text of ['', 'yesterday', '2025-13-01', '2025-02-30', '2025-05-31T24:00:00', '31/05/2025', null, undefined]) {
+      expect(isoToEpochSeconds(text)).toBeNull();
+    }
   });
 });
 
-describe('formatEpochSeconds', () => {
-  it('formats seconds, not milliseconds', () => {
-    expect(formatEpochSeconds(1_700_000_000)).toMatch(/2023/);
+describe('column statistics', () => {
+  it('names known statistics and makes others readable', () => {
+    expect(formatStatType('distinct_values')).toBe('Distinct values');
+    expect(formatStatType('num_nulls')).toBe('Null values');
+    expect(formatStatType('distinct values')).toBe('Distinct values');
+    expect(formatStatType('p95_latency')).toBe('P95 latency');
   });
 
-  it('gives null for a missing or zero timestamp', () => {
-    expect(formatEpochSeconds(null)).toBeNull();
-    expect(formatEpochSeconds(0)).toBeNull();
+  it('groups digits of whole and decimal numbers, even past 2^53, and keeps other values', () => {
+    expect(formatStatValue('1843211')).toBe('1,843,211');
+    expect(formatStatValue('-1234.50')).toBe('-1,234.50');
+    expect(formatStatValue('12345678901234567890')).toBe('12,345,678,901,234,567,890');
+    expect(formatStatValue('2025-05-31')).toBe('2025-05-31');
+    expect(formatStatValue(null)).toBe('—');
+  });
+
+  it('describes each statistic with its period', () => {
+    expect(describeStats([{ stat_type: 'num_nulls', stat_val: '0', start_epoch: 1, end_epoch: 2, is_metric: null }])).toEqual([
+      { label: 'Null values', value: '0', start: 1, end: 2 },
+    ]);
+  });
+});
+
+describe('describeWatermarks', () => {
+  const mark = (watermark_type: string, partition_value: string) => ({ watermark_type, partition_key: 'ds', partition_value, create_time: null });
+
+  it('picks the low and high watermark and the partition key', () => {
+    const low = mark('low_watermark', '2024-01-01');
+    const high = mark('high_watermark', '2025-05-31');
+    expect(describeWatermarks([high, low])).toEqual({ partitionKey: 'ds', low, high, other: [] });
+  });
+
+  it('keeps watermarks of other types, and gives null for none', () => {
+    const odd = mark('snapshot', 'x');
+    expect(describeWatermarks([odd])).toEqual({ partitionKey: null, low: null, high: null, other: [odd] });
+    expect(describeWatermarks([])).toBeNull();
   });
 });

@@ -1,38 +1,116 @@
-import type { Column } from '../../../../contract/bff-api';
+// The columns of a table, numbered from 1. A column's name opens its details (statistics, nested
+// fields, a link to copy). A deep link (`?column=name`) opens that column, scrolls to it and marks it.
+import { Fragment, useEffect, useId, useState } from 'react';
+import type { Column } from '../../../../contract/api-table';
+import { tablePath } from '../../../app/paths';
+import { BreakableText } from '../../../components/breakable-text';
 import { BadgeList } from '../../../components/chip';
+import { DisclosureButton } from '../../../components/disclosure';
+import { cx } from '../../../components/class-names';
+import type { JoinHint } from '../join-hints';
+import { ColumnDescription } from './column-description';
+import { ColumnDetails } from './column-details';
 
-export function ColumnsTable({ columns }: { columns: Column[] }) {
+export const columnRowId = (name: string) => `column-${name}`;
+
+/** Scroll a deep-linked column into view once the page has settled (after the shell's scroll-to-top). */
+function useRevealColumn(name: string | null, found: boolean) {
+  useEffect(() => {
+    if (!name || !found) return;
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => {
+        const row = document.getElementById(columnRowId(name));
+        row?.scrollIntoView({ block: 'center' });
+        row?.querySelector<HTMLElement>('.disclosure')?.focus({ preventScroll: true });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [name, found]);
+}
+
+export function ColumnsTable({
+  tableKey,
+  columns,
+  targetColumn,
+  joinLinkFor,
+}: {
+  tableKey: string;
+  columns: Column[];
+  targetColumn: string | null;
+  joinLinkFor: (hint: JoinHint) => { to: string; direct: boolean };
+}) {
+  const baseId = useId();
+  const found = !!targetColumn && columns.some((c) => c.name === targetColumn);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(found ? [targetColumn!] : []));
+  useEffect(() => {
+    if (found) setExpanded((current) => (current.has(targetColumn!) ? current : new Set([...current, targetColumn!])));
+  }, [found, targetColumn]);
+  useRevealColumn(targetColumn, found);
+
   if (columns.length === 0) return <p className="muted">This table has no columns recorded.</p>;
-  const sorted = [...columns].sort((a, b) => a.sort_order - b.sort_order);
+
+  const toggle = (name: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(name)) next.add(name);
+      return next;
+    });
+
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Columns">
-      <table className="data-table">
+    <div className="columns-scroll">
+      <table className="columns-table">
         <thead>
           <tr>
-            <th scope="col" className="num">
+            <th scope="col" className="columns-table__number">
               #
             </th>
-            <th scope="col">Name</th>
+            <th scope="col">Column</th>
             <th scope="col">Type</th>
             <th scope="col">Description</th>
           </tr>
         </thead>
         <tbody>
-          {sorted.map((column) => (
-            <tr key={column.key || column.name} data-testid="column-row" id={`column-${column.name}`}>
-              <td className="num">{column.sort_order}</td>
-              <th scope="row" className="column-name">
-                {column.name}
-              </th>
-              <td>
-                <code>{column.col_type}</code>
-              </td>
-              <td className="pre-line">
-                {column.description ?? <span className="muted">—</span>}
-                <BadgeList badges={column.badges.map((b) => b.badge_name)} label="Column badges" />
-              </td>
-            </tr>
-          ))}
+          {columns.map((column, index) => {
+            const isOpen = expanded.has(column.name);
+            const detailsId = `${baseId}-details-${index}`;
+            return (
+              <Fragment key={column.key || column.name}>
+                <tr
+                  id={columnRowId(column.name)}
+                  data-testid="column-row"
+                  className={cx('columns-table__row', isOpen && 'columns-table__row--open', column.name === targetColumn && 'columns-table__row--target')}
+                >
+                  <td className="columns-table__number">{index + 1}</td>
+                  <th scope="row" className="columns-table__name">
+                    <DisclosureButton expanded={isOpen} onToggle={() => toggle(column.name)} controls={detailsId} testId="column-toggle">
+                      <BreakableText text={column.name} />
+                    </DisclosureButton>
+                  </th>
+                  <td className="columns-table__type">
+                    <code>
+                      <BreakableText text={column.col_type} breakAfter=",<:" />
+                    </code>
+                  </td>
+                  <td className="columns-table__description">
+                    {column.description ? <ColumnDescription text={column.description} joinLinkFor={joinLinkFor} /> : <span className="muted">No description</span>}
+                    <BadgeList badges={column.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${column.name}`} />
+                  </td>
+                </tr>
+                {isOpen ? (
+                  <tr className="columns-table__details-row">
+                    <td />
+                    <td colSpan={3} id={detailsId} data-testid="column-details">
+                      <ColumnDetails column={column} href={tablePath(tableKey, { column: column.name })} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

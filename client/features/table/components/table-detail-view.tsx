@@ -1,185 +1,95 @@
-import type { TableDetail } from '../../../../contract/bff-api';
-import { BadgeList, TagList } from '../../../components/chip';
-import { PersonLink } from '../../../components/person-link';
-import { safeHttpUrl } from '../../../components/safe-url';
-import './table.css';
-import { formatEpochSeconds, splitParagraphs } from '../format';
+// A table's page once it has loaded: what it is, its description and columns, where its data comes
+// from and goes (lineage), the dashboards built on it, and the facts beside.
+import { useCallback, useMemo } from 'react';
+import type { TableDetail } from '../../../../contract/api-table';
+import { useUiConfig } from '../../../app/app-data';
+import { searchPath, tablePath } from '../../../app/paths';
+import { BreakableText } from '../../../components/breakable-text';
+import { BadgeList } from '../../../components/chip';
+import { Markdown } from '../../../components/markdown';
+import { ResourceNotice } from '../../../components/notice';
+import { ResourcePage, ResourceSection } from '../../../components/resource-page';
+import { useJoinTargets } from '../api/search-join-targets';
+import { collectJoinHints, joinHintId, resolveJoinHint, type JoinHint } from '../join-hints';
 import { ColumnsTable } from './columns-table';
+import { LineageSection } from './lineage-lists';
+import { TableDashboardsSection } from './table-dashboards-section';
+import { TableFacts } from './table-facts';
+import './table.css';
 
-export function TableDetailView({ table }: { table: TableDetail }) {
-  const lastUpdated = formatEpochSeconds(table.last_updated_timestamp);
-  const paragraphs = table.description ? splitParagraphs(table.description) : [];
-  const readers = [...table.table_readers].sort((a, b) => b.read_count - a.read_count);
-  const sourceHref = table.source ? safeHttpUrl(table.source.source) : null;
-  const writerHref = table.table_writer ? safeHttpUrl(table.table_writer.application_url) : null;
+/** Where each "joins schema.table" hint of the table's columns leads (one search for all of them). */
+function useJoinLinks(table: TableDetail) {
+  const hints = useMemo(() => collectJoinHints(table.columns.map((c) => c.description)), [table.columns]);
+  const targets = useJoinTargets(table.key, hints);
+  return useCallback(
+    (hint: JoinHint) => {
+      const search = searchPath({ resource: 'table', filters: { schema: { value: hint.schema }, table: { value: hint.table } } });
+      if (!targets.data || !hints.some((h) => joinHintId(h) === joinHintId(hint))) return { to: search, direct: false };
+      const target = resolveJoinHint(hint, targets.data, table);
+      return target.kind === 'table' ? { to: tablePath(target.key), direct: true } : { to: search, direct: false };
+    },
+    [hints, targets.data, table],
+  );
+}
+
+export function TableDetailView({ table, targetColumn }: { table: TableDetail; targetColumn: string | null }) {
+  const config = useUiConfig();
+  const joinLinkFor = useJoinLinks(table);
+  const source = config.resourceConfig.table.supportedSources[table.database]?.displayName ?? table.database;
+  const name = `${table.schema}.${table.name}`;
 
   return (
-    <article className="table-detail">
-      <header className="table-detail__header">
-        <p className="eyebrow">{table.is_view ? 'View' : 'Table'}</p>
-        <h1>
-          {table.schema}.{table.name}
-        </h1>
-        <ul className="chip-list" aria-label="Location">
-          <li className="chip chip--location">
-            <span className="chip__label">Database</span> {table.database}
-          </li>
-          <li className="chip chip--location">
-            <span className="chip__label">Cluster</span> {table.cluster}
-          </li>
-        </ul>
-        <p className="table-detail__key">
-          <code>{table.key}</code>
-        </p>
-      </header>
+    <ResourcePage
+      className="table-page"
+      testId="table-page"
+      eyebrow={`${table.is_view ? 'View' : 'Table'} · ${source}`}
+      title={<BreakableText text={`${table.schema}.${table.name}`} />}
+      header={
+        <>
+          <ul className="chip-list" aria-label="Location">
+            <li className="chip">
+              <span className="chip__label">Database</span> {table.database}
+            </li>
+            <li className="chip">
+              <span className="chip__label">Cluster</span> {table.cluster}
+            </li>
+            <li className="chip">
+              <span className="chip__label">Schema</span> {table.schema}
+            </li>
+          </ul>
+          <p className="table-page__key">
+            <code>{table.key}</code>
+          </p>
+          <BadgeList badges={table.badges.map((b) => b.badge_name)} label="Table badges" />
+        </>
+      }
+      banner={<ResourceNotice resourceKey={table.key} notices={config.resourceConfig.table.notices} />}
+      side={<TableFacts table={table} />}
+      sideLabel="About this table"
+    >
+      <ResourceSection id="description" title="Description">
+        {table.description ? <Markdown source={table.description} className="table-page__description" /> : <p className="muted">No description yet.</p>}
+      </ResourceSection>
 
-      <div className="table-detail__layout">
-        <div className="table-detail__main">
-          <section aria-labelledby="description-heading">
-            <h2 id="description-heading">Description</h2>
-            {paragraphs.length > 0 ? (
-              <div className="description">
-                {paragraphs.map((p, i) => (
-                  <p key={i}>{p}</p>
-                ))}
-              </div>
-            ) : (
-              <p className="muted">No description yet.</p>
-            )}
-          </section>
-
-          {table.programmatic_descriptions.length > 0 ? (
-            <section aria-labelledby="programmatic-heading">
-              <h2 id="programmatic-heading">Other descriptions</h2>
-              {table.programmatic_descriptions.map((d, i) => (
-                <div key={`${d.source}-${i}`} className="programmatic">
-                  <h3>{d.source}</h3>
-                  <div className="description">
-                    {splitParagraphs(d.text).map((p, j) => (
-                      <p key={j}>{p}</p>
-                    ))}
-                  </div>
-                </div>
-              ))}
+      {table.programmatic_descriptions.length > 0 ? (
+        <ResourceSection id="programmatic" title="From other sources">
+          {table.programmatic_descriptions.map((d, i) => (
+            <section key={`${d.source}-${i}`} className="programmatic" aria-labelledby={`programmatic-${i}`} data-testid="programmatic-description">
+              <h3 id={`programmatic-${i}`} className="programmatic__source">
+                {d.source.replace(/_/g, ' ')}
+              </h3>
+              <Markdown source={d.text} />
             </section>
-          ) : null}
+          ))}
+        </ResourceSection>
+      ) : null}
 
-          <section aria-labelledby="columns-heading">
-            <h2 id="columns-heading">
-              Columns <span className="count">{table.columns.length}</span>
-            </h2>
-            <ColumnsTable columns={table.columns} />
-          </section>
-        </div>
+      <ResourceSection id="columns" title="Columns" count={table.columns.length}>
+        <ColumnsTable tableKey={table.key} columns={table.columns} targetColumn={targetColumn} joinLinkFor={joinLinkFor} />
+      </ResourceSection>
 
-        <aside className="table-detail__side" aria-label="Table facts">
-          <dl className="facts">
-            <dt>Last updated</dt>
-            <dd>{lastUpdated ?? <span className="muted">Unknown</span>}</dd>
-
-            <dt>Tags</dt>
-            <dd>
-              {table.tags.length > 0 ? (
-                <TagList tags={table.tags.map((t) => t.tag_name)} />
-              ) : (
-                <span className="muted">No tags</span>
-              )}
-            </dd>
-
-            {table.badges.length > 0 ? (
-              <>
-                <dt>Badges</dt>
-                <dd>
-                  <BadgeList badges={table.badges.map((b) => b.badge_name)} />
-                </dd>
-              </>
-            ) : null}
-
-            <dt>Owners</dt>
-            <dd>
-              {table.owners.length > 0 ? (
-                <ul className="people">
-                  {table.owners.map((owner) => (
-                    <li key={owner.user_id}>
-                      <PersonLink user={owner} />
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <span className="muted">No owners</span>
-              )}
-            </dd>
-
-            <dt>Frequent users</dt>
-            <dd>
-              {readers.length > 0 ? (
-                <ul className="people">
-                  {readers.map((reader) => (
-                    <li key={reader.user.user_id}>
-                      <PersonLink user={reader.user} />{' '}
-                      <span className="muted">
-                        ({reader.read_count.toLocaleString('en-US')} {reader.read_count === 1 ? 'read' : 'reads'})
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <span className="muted">No frequent users</span>
-              )}
-            </dd>
-
-            {table.watermarks.length > 0 ? (
-              <>
-                <dt>Watermarks</dt>
-                <dd>
-                  <ul className="watermarks">
-                    {table.watermarks.map((w, i) => (
-                      <li key={i}>
-                        <span className="watermark__type">{w.watermark_type ?? 'watermark'}</span>{' '}
-                        {w.partition_key ? <code>{w.partition_key}</code> : null}
-                        {w.partition_value ? <> = {w.partition_value}</> : null}
-                        {w.create_time ? <span className="muted"> (created {w.create_time})</span> : null}
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-              </>
-            ) : null}
-
-            {table.table_writer ? (
-              <>
-                <dt>Written by</dt>
-                <dd>
-                  {writerHref ? (
-                    <a href={writerHref} target="_blank" rel="noopener noreferrer">
-                      {table.table_writer.name ?? table.table_writer.id}
-                    </a>
-                  ) : (
-                    (table.table_writer.name ?? table.table_writer.id)
-                  )}
-                </dd>
-              </>
-            ) : null}
-
-            {table.source ? (
-              <>
-                <dt>Source</dt>
-                <dd>
-                  {sourceHref ? (
-                    <a href={sourceHref} target="_blank" rel="noopener noreferrer">
-                      {table.source.source_type}
-                    </a>
-                  ) : (
-                    <>
-                      {table.source.source_type}: {table.source.source}
-                    </>
-                  )}
-                </dd>
-              </>
-            ) : null}
-          </dl>
-        </aside>
-      </div>
-    </article>
+      {config.tableLineage.inAppListEnabled ? <LineageSection tableKey={table.key} tableName={name} /> : null}
+      {config.indexDashboards.enabled ? <TableDashboardsSection tableKey={table.key} tableName={name} /> : null}
+    </ResourcePage>
   );
 }

@@ -1,62 +1,68 @@
 import { buildTableKey, type TableCoordinates } from '../../../../contract/table-key';
-import { PageTitle } from '../../../components/page-title';
 import { searchPath } from '../../../app/paths';
 import { ButtonLink } from '../../../components/button';
+import { PageTitle } from '../../../components/page-title';
+import { QueryState } from '../../../components/query-state';
 import { SkeletonPage } from '../../../components/skeleton';
-import { ErrorState } from '../../../components/state';
-import { isNotFound } from '../../../lib/api-error';
+import { EmptyState } from '../../../components/state';
 import { useTable } from '../api/get-table';
 import { TableDetailView } from './table-detail-view';
 
-export function TablePage({ coordinates }: { coordinates: TableCoordinates }) {
-  const key = buildTableKey(coordinates);
-  const query = useTable(key);
-
-  if (query.isPending) {
-    return (
-      <>
-        <PageTitle title={coordinates.name} />
-        <SkeletonPage label={`Loading table ${coordinates.name}`} />
-      </>
-    );
-  }
-
-  if (query.isError) {
-    if (isNotFound(query.error)) {
-      return (
-        <section className="not-found">
-          <PageTitle title="Table not found" />
-          <h1>Table not found</h1>
-          <p>
-            There is no table <code>{key}</code> in the catalog. It may have been renamed or removed.
-          </p>
-          <p>
+function TableNotFound({ tableKey, coordinates }: { tableKey: string; coordinates: TableCoordinates }) {
+  return (
+    <section className="not-found">
+      <PageTitle title="Table not found" />
+      <h1>Table not found</h1>
+      <EmptyState
+        action={
+          <>
             <ButtonLink variant="primary" to={searchPath({ term: coordinates.name })}>
               Search for “{coordinates.name}”
+            </ButtonLink>{' '}
+            <ButtonLink variant="ghost" to={searchPath({ resource: 'table', filters: { schema: { value: coordinates.schema } } })}>
+              Tables in {coordinates.schema}
             </ButtonLink>
-          </p>
-        </section>
-      );
-    }
-    return (
-      <>
-        <PageTitle title={coordinates.name} />
-        <h1>
-          {coordinates.schema}.{coordinates.name}
-        </h1>
-        <ErrorState
-          title="This table could not be loaded"
-          error={query.error}
-          onRetry={() => void query.refetch()}
-        />
-      </>
-    );
-  }
+          </>
+        }
+      >
+        <p>
+          There is no table <code>{tableKey}</code> in the catalog. It may have been renamed or removed.
+        </p>
+      </EmptyState>
+    </section>
+  );
+}
 
+export function TablePage({ coordinates, targetColumn }: { coordinates: TableCoordinates; targetColumn: string | null }) {
+  const key = buildTableKey(coordinates);
+  const query = useTable(key);
+  const title = `${coordinates.schema}.${coordinates.name}`;
   return (
-    <>
-      <PageTitle title={query.data.name} />
-      <TableDetailView table={query.data} />
-    </>
+    <QueryState
+      query={query}
+      loadingLabel={`Loading table ${title}`}
+      loading={
+        <>
+          <PageTitle title={title} />
+          <SkeletonPage label={`Loading table ${title}`} />
+        </>
+      }
+      errorTitle="This table could not be loaded"
+      notFound={<TableNotFound tableKey={key} coordinates={coordinates} />}
+      errorFrame={(errorState) => (
+        <section>
+          <PageTitle title={title} />
+          <h1>{title}</h1>
+          {errorState}
+        </section>
+      )}
+    >
+      {(table) => (
+        <>
+          <PageTitle title={`${table.schema}.${table.name}`} />
+          <TableDetailView table={table} targetColumn={targetColumn} />
+        </>
+      )}
+    </QueryState>
   );
 }

@@ -1,0 +1,11 @@
+// Every cache key of the table feature, built here and nowhere else.
+import type { LineageDirection } from '../../../../contract/api-table';
+
+export const tableKeys = {
+  all: ['table'] as const,
+  detail: (key: string) => [...tableKeys.all, key, 'detail'] as const,
+  lineage: (key: string, depth: number, direction: LineageDirection) => [...tableKeys.all, key, 'lineage', direction, depth] as const,
+  dashboards: (key: string) => [...tableKeys.all, key, 'dashboards'] as const,
+  /** The tables "joins schema.table" hints in a table's column descriptions point at. */
+  joinTargets: (key: string, hints: readonly string[]) => [...tableKeys.all, key, 'join-targets', hints] as const,
+};

@@ -1,0 +1,114 @@
+// Upstream and downstream tables, `defaultLineageDepth` hops each way, grouped by how far away they
+// are. A table in the catalog links to its page; anything else (a file, a topic) to its own link
+// when that is a safe http(s) address, else it is plain text.
+import { Link } from 'react-router';
+import type { LineageItem } from '../../../../contract/api-table';
+import { useUiConfig } from '../../../app/app-data';
+import { tablePath } from '../../../app/paths';
+import { BreakableText } from '../../../components/breakable-text';
+import { BadgeList } from '../../../components/chip';
+import { cx } from '../../../components/class-names';
+import { ExternalLink } from '../../../components/external-link';
+import { QueryState } from '../../../components/query-state';
+import { ResourceSection } from '../../../components/resource-page';
+import { SkeletonList } from '../../../components/skeleton';
+import { EmptyState } from '../../../components/state';
+import { useTableLineage } from '../api/get-table-lineage';
+
+export type LineageDirectionName = 'upstream' | 'downstream';
+
+/** Items per level, levels in order, items by name within a level. */
+export function groupByLevel(items: readonly LineageItem[]): { level: number; items: LineageItem[] }[] {
+  const levels = new Map<number, LineageItem[]>();
+  for (const item of items) levels.set(item.level, [...(levels.get(item.level) ?? []), item]);
+  return [...levels.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([level, list]) => ({ level, items: list.sort((a, b) => `${a.schema}.${a.name}`.localeCompare(`${b.schema}.${b.name}`)) }));
+}
+
+const displayName = (item: Pick<LineageItem, 'schema' | 'name'>) => (item.schema ? `${item.schema}.${item.name}` : item.name);
+
+function LineageEntry({ item, byKey }: { item: LineageItem; byKey: Map<string, LineageItem> }) {
+  const sources = useUiConfig().resourceConfig.table.supportedSources;
+  const inCatalog = item.in_amundsen !== false && !!item.database && !!item.schema;
+  const parent = item.parent ? byKey.get(item.parent) : undefined;
+  const source = sources[item.database]?.displayName ?? item.database;
+  const name = <BreakableText text={displayName(item)} />;
+  return (
+    <li className="lineage__item" data-testid="lineage-item">
+      {inCatalog ? (
+        <Link to={tablePath(item)} className="lineage__name">
+          {name}
+        </Link>
+      ) : (
+        <ExternalLink href={item.link} className="lineage__name">
+          {name}
+        </ExternalLink>
+      )}
+      <span className="lineage__meta">
+        {[source, item.cluster].filter(Boolean).join(' · ')}
+        {item.usage ? ` · ${item.usage.toLocaleString('en-US')} ${item.usage === 1 ? 'read' : 'reads'}` : ''}
+        {item.level > 1 && parent ? (
+          <>
+            {' · via '}
+            <BreakableText text={displayName(parent)} />
+          </>
+        ) : null}
+      </span>
+      <BadgeList badges={item.badges.map((b) => b.badge_name)} label={`Badges of ${displayName(item)}`} />
+    </li>
+  );
+}
+
+function LineageList({ direction, items, tableName }: { direction: LineageDirectionName; items: LineageItem[]; tableName: string }) {
+  const headingId = `lineage-${direction}-heading`;
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  return (
+    <section className="lineage__direction" aria-labelledby={headingId} data-testid={`lineage-${direction}`}>
+      <h3 id={headingId}>
+        {direction === 'upstream' ? 'Upstream' : 'Downstream'} <span className="count">{items.length}</span>
+      </h3>
+      {items.length === 0 ? (
+        <p className="muted">{direction === 'upstream' ? `No table feeds ${tableName}.` : `No table is built from ${tableName}.`}</p>
+      ) : (
+        groupByLevel(items).map(({ level, items: atLevel }) => (
+          <div key={level} className="lineage__level">
+            <h4 className="lineage__level-heading">
+              {level === 1 ? 'Direct' : `${level} steps away`}
+              <span className="visually-hidden"> {direction}</span>
+            </h4>
+            <ul className="lineage__list">
+              {atLevel.map((item) => (
+                <LineageEntry key={item.key} item={item} byKey={byKey} />
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+    </section>
+  );
+}
+
+export function LineageSection({ tableKey, tableName }: { tableKey: string; tableName: string }) {
+  const { defaultLineageDepth } = useUiConfig().tableLineage;
+  const query = useTableLineage(tableKey, defaultLineageDepth, { enabled: true });
+  return (
+    <ResourceSection id="lineage" title="Lineage" hint={`Tables up to ${defaultLineageDepth} ${defaultLineageDepth === 1 ? 'step' : 'steps'} away.`} testId="lineage">
+      <QueryState
+        query={query}
+        loadingLabel="Loading lineage"
+        loading={<SkeletonList label="Loading lineage" rows={2} />}
+        errorTitle="Lineage could not be loaded"
+        notFound={<EmptyState title="No lineage">The catalog has no lineage for this table.</EmptyState>}
+      >
+        {(lineage) => (
+          // With one direction empty, its one line sits above the other list, which gets the full width.
+          <div className={cx('lineage', (lineage.upstream_entities.length === 0 || lineage.downstream_entities.length === 0) && 'lineage--one-sided')}>
+            <LineageList direction="upstream" items={lineage.upstream_entities} tableName={tableName} />
+            <LineageList direction="downstream" items={lineage.downstream_entities} tableName={tableName} />
+          </div>
+        )}
+      </QueryState>
+    </ResourceSection>
+  );
+}

@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TypeMetadata } from '../../../../contract/api-table';
+import { renderWithApp } from '../../../components/testing/render-with-app';
+import { countNestedFields, TypeMetadataTree } from './type-metadata-tree';
+
+afterEach(cleanup);
+
+const node = (name: string, data_type: string, children: TypeMetadata[] = [], extra: Partial<TypeMetadata> = {}): TypeMetadata => ({
+  kind: children.length ? 'struct' : 'scalar',
+  name,
+  key: `hive://gold.core/customers/address/type/${name}`,
+  description: null,
+  data_type,
+  sort_order: 0,
+  badges: [],
+  children,
+  ...extra,
+});
+
+const address = node('address', 'struct<street:string,geo:struct<lat:double,lon:double>>', [
+  node('street', 'string', [], { sort_order: 0, description: 'Street and house number', badges: [{ badge_name: 'PII', category: 'column' }] }),
+  node('geo', 'struct<lat:double,lon:double>', [node('lat', 'double', [], { sort_order: 0 }), node('lon', 'double', [], { sort_order: 1 })], { sort_order: 1 }),
+]);
+
+describe('TypeMetadataTree', () => {
+  it('shows the first level with descriptions and badges, in sort order, deeper levels closed', () => {
+    renderWithApp(<TypeMetadataTree root={address} columnName="address" />);
+    const tree = screen.getByRole('list', { name: 'Nested fields of address' });
+    const names = within(tree).getAllByTestId('type-node').map((li) => li.querySelector('.type-tree__name')?.textContent);
+    expect(names).toEqual(['street', 'geo, 2 nested fields']);
+    expect(screen.getByText('Street and house number')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Badges of street' })).getByText('PII')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /geo/ }).getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByText('lat')).toBeNull();
+  });
+
+  it('opens and closes a nested field with the keyboard', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<TypeMetadataTree root={address} columnName="address" />);
+    await user.tab();
+    const geo = screen.getByRole('button', { name: /geo/ });
+    expect(document.activeElement).toBe(geo);
+    await user.keyboard('{Enter}');
+    expect(geo.getAttribute('aria-expanded')).toBe('true');
+    const fields = screen.getByRole('list', { name: 'Fields of geo' });
+    expect(geo.getAttribute('aria-controls')).toBe(fields.id);
+    expect(within(fields).getAllByTestId('type-node').map((li) => li.textContent)).toEqual(['latdouble', 'londouble']);
+    await user.keyboard(' ');
+    expect(geo.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('list', { name: 'Fields of geo' })).toBeNull();
+  });
+
+  it('shows nothing for a type without nested fields, and counts nested fields', () => {
+    const { container } = renderWithApp(<TypeMetadataTree root={node('id', 'bigint')} columnName="id" />);
+    expect(container.querySelector('.type-tree')).toBeNull();
+    expect(countNestedFields(address)).toBe(4);
+  });
+});

@@ -1,0 +1,61 @@
+// A column's nested type (struct fields, array elements, map keys and values) as a tree of
+// disclosures: each field with children opens and closes with its own button. The column's own
+// fields are listed, their nested fields start closed, so a big struct does not fill the page.
+import { useId, useState } from 'react';
+import type { TypeMetadata } from '../../../../contract/api-table';
+import { BadgeList } from '../../../components/chip';
+import { DisclosureButton } from '../../../components/disclosure';
+import { BreakableText } from '../../../components/breakable-text';
+
+const byOrder = (a: TypeMetadata, b: TypeMetadata) => a.sort_order - b.sort_order || a.name.localeCompare(b.name);
+
+/** Counts every nested field below `node`. */
+export function countNestedFields(node: TypeMetadata): number {
+  return node.children.reduce((sum, child) => sum + 1 + countNestedFields(child), 0);
+}
+
+function TypeNode({ node }: { node: TypeMetadata }) {
+  const [expanded, setExpanded] = useState(false);
+  const childrenId = useId();
+  const hasChildren = node.children.length > 0;
+  return (
+    <li className="type-tree__node" data-testid="type-node">
+      <div className="type-tree__line">
+        {hasChildren ? (
+          <DisclosureButton expanded={expanded} onToggle={() => setExpanded((e) => !e)} controls={childrenId} className="type-tree__name">
+            <BreakableText text={node.name} />
+            <span className="visually-hidden">, {node.children.length} nested {node.children.length === 1 ? 'field' : 'fields'}</span>
+          </DisclosureButton>
+        ) : (
+          <span className="type-tree__name type-tree__name--leaf">
+            <BreakableText text={node.name} />
+          </span>
+        )}
+        <code className="type-tree__type">
+          <BreakableText text={node.data_type} breakAfter=",<:" />
+        </code>
+        <BadgeList badges={node.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${node.name}`} />
+      </div>
+      {node.description ? <p className="type-tree__description">{node.description}</p> : null}
+      {hasChildren && expanded ? (
+        <ul id={childrenId} className="type-tree__children" aria-label={`Fields of ${node.name}`}>
+          {[...node.children].sort(byOrder).map((child) => (
+            <TypeNode key={child.key} node={child} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/** The fields nested in a column's type; nothing for a flat type. */
+export function TypeMetadataTree({ root, columnName }: { root: TypeMetadata; columnName: string }) {
+  if (root.children.length === 0) return null;
+  return (
+    <ul className="type-tree" aria-label={`Nested fields of ${columnName}`} data-testid="type-tree">
+      {[...root.children].sort(byOrder).map((child) => (
+        <TypeNode key={child.key} node={child} />
+      ))}
+    </ul>
+  );
+}
