@@ -1,15 +1,22 @@
-import { PageTitle } from '../../components/page-title';
-import { EmptyState } from '../../components/state';
+import { useParams } from 'react-router';
+import type { ClientConfig } from '../../../contract/ui-config';
+import { dashboardQueryOptions } from '../../features/dashboard/api/get-dashboard';
+import { DashboardPage } from '../../features/dashboard/components/dashboard-page';
+import { clientConfigQueryOptions, useUiConfig } from '../app-data';
+import type { Prefetch } from '../prefetch';
+import { NotFoundRoute } from './not-found-route';
 
-// Placeholder until this page is built.
+/** `/dashboard/:uri`, only while dashboards are indexed (else the not-found page, as for any unknown URL). */
 export function DashboardRoute() {
-  return (
-    <section>
-      <PageTitle title="dashboard" />
-      <h1>dashboard</h1>
-      <EmptyState title="Not built yet" />
-    </section>
-  );
+  const { uri = '' } = useParams();
+  const config = useUiConfig();
+  if (!config.indexDashboards.enabled || uri.trim() === '') return <NotFoundRoute />;
+  return <DashboardPage uri={uri} />;
 }
+
+export const prefetch: Prefetch = (queryClient, { params }) => {
+  const config: ClientConfig | undefined = queryClient.getQueryData(clientConfigQueryOptions().queryKey);
+  if (params.uri && config?.indexDashboards.enabled) void queryClient.prefetchQuery(dashboardQueryOptions(params.uri));
+};
 
 export default DashboardRoute;

@@ -1,0 +1,141 @@
+// A dashboard's page once it has loaded: what it shows (charts, queries), the tables it reads, who
+// owns it, how its last run went, and the way to the dashboard itself.
+import type { DashboardDetail, DashboardQuery } from '../../../../contract/api-dashboard';
+import { useFormatDate, useUiConfig } from '../../../app/app-data';
+import { BreakableText } from '../../../components/breakable-text';
+import { BadgeList, Chip, TagList } from '../../../components/chip';
+import { ExternalButtonLink, ExternalLink } from '../../../components/external-link';
+import { FactList } from '../../../components/facts';
+import { Markdown } from '../../../components/markdown';
+import { ResourceNotice } from '../../../components/notice';
+import { PersonLink } from '../../../components/person-link';
+import { ResourcePage, ResourceSection } from '../../../components/resource-page';
+import { ResourceList } from '../../../components/resource-list';
+import type { User } from '../../../../contract/api-common';
+import { classifyRunState, describeRunState } from '../run-state';
+import './dashboard.css';
+
+function People({ users, label }: { users: User[]; label: string }) {
+  if (users.length === 0) return null;
+  return (
+    <ul className="dashboard-people" aria-label={label}>
+      {users.map((user) => (
+        <li key={user.user_id}>
+          <PersonLink user={user} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LastRun({ dashboard }: { dashboard: DashboardDetail }) {
+  const formatDate = useFormatDate();
+  const when = formatDate(dashboard.last_run_timestamp, 'dateTimeShort');
+  const state = dashboard.last_run_state;
+  const outcome = classifyRunState(state);
+  if (!when && !state) return null;
+  return (
+    <span className="last-run" data-testid="last-run">
+      {when ?? 'Unknown time'}
+      {state ? (
+        <>
+          {' '}
+          <Chip label={describeRunState(state)} tone="badge" badgeStyle={outcome === 'success' ? 'positive' : outcome === 'failed' ? 'negative' : 'neutral'} />
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+function QueryItem({ query, index }: { query: DashboardQuery; index: number }) {
+  const name = query.name ?? `Query ${index + 1}`;
+  return (
+    <li className="dashboard-query" data-testid="dashboard-query">
+      <h3 className="dashboard-query__name">{query.url ? <ExternalLink href={query.url}>{name}</ExternalLink> : name}</h3>
+      {query.query_text ? (
+        <pre className="dashboard-query__text" aria-label={`Text of ${name}`}>
+          <code>{query.query_text}</code>
+        </pre>
+      ) : (
+        <p className="muted">No query text recorded.</p>
+      )}
+    </li>
+  );
+}
+
+export function DashboardDetailView({ dashboard }: { dashboard: DashboardDetail }) {
+  const config = useUiConfig();
+  const formatDate = useFormatDate();
+  const product = config.resourceConfig.dashboard.supportedSources[dashboard.product]?.displayName ?? dashboard.product;
+  const group = dashboard.group_name ? <ExternalLink href={dashboard.group_url}>{dashboard.group_name}</ExternalLink> : null;
+
+  return (
+    <ResourcePage
+      className="dashboard-page"
+      testId="dashboard-page"
+      eyebrow={`Dashboard · ${product}`}
+      title={<BreakableText text={dashboard.name} />}
+      header={
+        <>
+          {dashboard.group_name ? <p className="dashboard-page__group">In {group}</p> : null}
+          <BadgeList badges={dashboard.badges.map((b) => b.badge_name)} linked={false} label="Dashboard badges" />
+          <div className="dashboard-page__actions">
+            <ExternalButtonLink href={dashboard.url} variant="primary" testId="open-dashboard">
+              Open in {product}
+            </ExternalButtonLink>
+          </div>
+        </>
+      }
+      banner={<ResourceNotice resourceKey={dashboard.uri} notices={config.resourceConfig.dashboard.notices} />}
+      sideLabel="About this dashboard"
+      side={
+        <FactList
+          facts={[
+            { label: 'Product', value: product },
+            { label: 'Group', value: group },
+            { label: 'Owners', value: <People users={dashboard.owners} label="Owners" />, placeholder: 'No owners', testId: 'owners' },
+            { label: 'Last run', value: <LastRun dashboard={dashboard} />, placeholder: 'Never run' },
+            { label: 'Last successful run', value: formatDate(dashboard.last_successful_run_timestamp, 'dateTimeShort'), placeholder: 'None recorded' },
+            { label: 'Created', value: formatDate(dashboard.created_timestamp) },
+            { label: 'Updated', value: formatDate(dashboard.updated_timestamp) },
+            { label: 'Views recently', value: dashboard.recent_view_count.toLocaleString('en-US') },
+            { label: 'Frequent users', value: dashboard.frequent_users.length > 0 ? <People users={dashboard.frequent_users} label="Frequent users" /> : null, testId: 'frequent-users' },
+            { label: 'Tags', value: dashboard.tags.length > 0 ? <TagList tags={dashboard.tags.map((t) => t.tag_name)} resource="dashboard" /> : null, placeholder: 'No tags' },
+          ]}
+        />
+      }
+    >
+      <ResourceSection id="description" title="Description">
+        {dashboard.description ? <Markdown source={dashboard.description} className="dashboard-page__description" /> : <p className="muted">No description yet.</p>}
+      </ResourceSection>
+
+      <ResourceSection id="charts" title="Charts" count={dashboard.chart_names.length}>
+        {dashboard.chart_names.length > 0 ? (
+          <ul className="dashboard-charts">
+            {dashboard.chart_names.map((chart, i) => (
+              <li key={`${chart}-${i}`}>{chart}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No charts recorded.</p>
+        )}
+      </ResourceSection>
+
+      <ResourceSection id="queries" title="Queries" count={dashboard.queries.length}>
+        {dashboard.queries.length > 0 ? (
+          <ul className="dashboard-queries">
+            {dashboard.queries.map((query, i) => (
+              <QueryItem key={`${query.name ?? ''}-${i}`} query={query} index={i} />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No queries recorded.</p>
+        )}
+      </ResourceSection>
+
+      <ResourceSection id="tables" title="Tables used" count={dashboard.tables.length}>
+        {dashboard.tables.length > 0 ? <ResourceList items={dashboard.tables} label={`Tables ${dashboard.name} uses`} /> : <p className="muted">No tables recorded.</p>}
+      </ResourceSection>
+    </ResourcePage>
+  );
+}

@@ -1,0 +1,71 @@
+import { searchPath } from '../../../app/paths';
+import { ButtonLink } from '../../../components/button';
+import { PageTitle } from '../../../components/page-title';
+import { QueryState } from '../../../components/query-state';
+import { SkeletonPage } from '../../../components/skeleton';
+import { EmptyState } from '../../../components/state';
+import { useDashboard } from '../api/get-dashboard';
+import { DashboardDetailView } from './dashboard-detail-view';
+
+/** The last part of a dashboard uri (`looker_dashboard://prod.growth/churn_overview_0` → churn overview 0). */
+function searchTermOf(uri: string): string {
+  return (uri.split('/').pop() ?? uri).replace(/[_-]+/g, ' ').trim();
+}
+
+export function DashboardNotFound({ uri }: { uri: string }) {
+  const term = searchTermOf(uri);
+  return (
+    <section className="not-found">
+      <PageTitle title="Dashboard not found" />
+      <h1>Dashboard not found</h1>
+      <EmptyState
+        action={
+          <>
+            <ButtonLink variant="primary" to={searchPath({ resource: 'dashboard', term })}>
+              Search dashboards for “{term}”
+            </ButtonLink>{' '}
+            <ButtonLink variant="ghost" to={searchPath({ resource: 'dashboard' })}>
+              All dashboards
+            </ButtonLink>
+          </>
+        }
+      >
+        <p>
+          There is no dashboard <code>{uri}</code> in the catalog. It may have been renamed or removed.
+        </p>
+      </EmptyState>
+    </section>
+  );
+}
+
+export function DashboardPage({ uri }: { uri: string }) {
+  const query = useDashboard(uri);
+  return (
+    <QueryState
+      query={query}
+      loadingLabel="Loading the dashboard"
+      loading={
+        <>
+          <PageTitle title="Dashboard" />
+          <SkeletonPage label="Loading the dashboard" />
+        </>
+      }
+      errorTitle="This dashboard could not be loaded"
+      notFound={<DashboardNotFound uri={uri} />}
+      errorFrame={(errorState) => (
+        <section>
+          <PageTitle title="Dashboard" />
+          <h1>Dashboard</h1>
+          {errorState}
+        </section>
+      )}
+    >
+      {(dashboard) => (
+        <>
+          <PageTitle title={dashboard.name} />
+          <DashboardDetailView dashboard={dashboard} />
+        </>
+      )}
+    </QueryState>
+  );
+}
