@@ -1,20 +1,25 @@
 import { useParams } from 'react-router';
-import { PageTitle } from '../../components/page-title';
-import { UserProfilePlaceholder } from '../../features/user-profile/components/user-profile-placeholder';
-import { useCurrentUser, useUiConfig } from '../app-data';
+import type { ClientConfig } from '../../../contract/ui-config';
+import { userQueryOptions } from '../../features/user-profile/api/get-user';
+import { userOwnedQueryOptions } from '../../features/user-profile/api/get-user-owned';
+import { UserProfilePage } from '../../features/user-profile/components/user-profile-page';
+import { clientConfigQueryOptions, useUiConfig } from '../app-data';
+import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
+/** `/user/:userId`, only while people are indexed (indexUsers); else the not-found page, even for you. */
 export function UserRoute() {
   const { userId = '' } = useParams();
   const config = useUiConfig();
-  const currentUser = useCurrentUser();
-  if (!config.indexUsers.enabled) return <NotFoundRoute />;
-  return (
-    <>
-      <PageTitle title={userId} />
-      <UserProfilePlaceholder userId={userId} currentUser={currentUser} />
-    </>
-  );
+  if (!config.indexUsers.enabled || userId.trim() === '') return <NotFoundRoute />;
+  return <UserProfilePage key={userId} userId={userId} />;
 }
+
+export const prefetch: Prefetch = (queryClient, { params }) => {
+  const config: ClientConfig | undefined = queryClient.getQueryData(clientConfigQueryOptions().queryKey);
+  if (!params.userId || !config?.indexUsers.enabled) return;
+  void queryClient.prefetchQuery(userQueryOptions(params.userId));
+  void queryClient.prefetchQuery(userOwnedQueryOptions(params.userId));
+};
 
 export default UserRoute;

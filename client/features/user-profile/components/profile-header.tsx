@@ -1,0 +1,49 @@
+// What the side panel of a profile says: manager (a link to their profile), email, and the person's
+// profile, GitHub and Slack pages. Only safe addresses become links. (Title and team are under the name.)
+import { Link } from 'react-router';
+import type { User } from '../../../../contract/api-common';
+import { userPath } from '../../../app/paths';
+import { EmailLink, ExternalLink } from '../../../components/external-link';
+import { FactList } from '../../../components/facts';
+
+/** GitHub user names: letters, digits and single hyphens, at most 39 characters. */
+export function githubUrl(username: string | null): string | null {
+  if (!username || !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(username)) return null;
+  return `https://github.com/${username}`;
+}
+
+/** Slack opens a member's profile or direct messages from an id in this address. */
+export function slackUrl(slackId: string | null): string | null {
+  if (!slackId || !/^[A-Za-z0-9._-]{1,80}$/.test(slackId)) return null;
+  return `https://slack.com/app_redirect?channel=${encodeURIComponent(slackId)}`;
+}
+
+function Manager({ user }: { user: User }) {
+  const managerId = user.manager_id ?? user.manager_email;
+  const name = user.manager_fullname ?? managerId;
+  if (!name) return null;
+  return managerId ? (
+    <Link to={userPath(managerId)} data-testid="manager-link">
+      {name}
+    </Link>
+  ) : (
+    <span>{name}</span>
+  );
+}
+
+export function ProfileFacts({ user }: { user: User }) {
+  const github = githubUrl(user.github_username);
+  const slack = slackUrl(user.slack_id);
+  return (
+    <FactList
+      facts={[
+        { label: 'Manager', value: user.manager_fullname || user.manager_id || user.manager_email ? <Manager user={user} /> : null },
+        { label: 'Email', value: user.email ? <EmailLink email={user.email} /> : null },
+        { label: 'Profile', value: user.profile_url ? <ExternalLink href={user.profile_url}>Profile page</ExternalLink> : null },
+        { label: 'GitHub', value: github ? <ExternalLink href={github}>github.com/{user.github_username}</ExternalLink> : user.github_username },
+        { label: 'Slack', value: slack ? <ExternalLink href={slack}>@{user.slack_id}</ExternalLink> : user.slack_id },
+        { label: 'Employee type', value: user.employee_type },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,91 @@
+// A person's resources in three tabs (Owned, Bookmarked, Frequently used), each split by resource
+// type (tables, and dashboards when they are indexed) with counts and paging.
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { User } from '../../../../contract/api-common';
+import type { ResourceLists } from '../../../../contract/api-user-lists';
+import { useUiConfig } from '../../../app/app-data';
+import { QueryState } from '../../../components/query-state';
+import { ResourceSection } from '../../../components/resource-page';
+import { SkeletonList } from '../../../components/skeleton';
+import { Tabs } from '../../../components/tabs';
+import { useUserBookmarks } from '../api/get-user-bookmarks';
+import { useUserOwned } from '../api/get-user-owned';
+import { useUserReadLists } from '../api/get-user-read';
+import { PagedResourceList } from './paged-resource-list';
+
+type ListTab = 'owned' | 'bookmarked' | 'read';
+
+export interface Whose {
+  /** "Roald Amundsen", or "You" on your own profile. */
+  name: string;
+  isMe: boolean;
+}
+
+/** "You own no tables." / "Liv Arnesen owns no tables." */
+export function emptyListText(tab: ListTab, resource: 'tables' | 'dashboards', whose: Whose): string {
+  const verbs: Record<ListTab, [string, string]> = {
+    owned: ['own', 'owns'],
+    bookmarked: ['have bookmarked', 'has bookmarked'],
+    read: ['use', 'uses'],
+  };
+  const [you, they] = verbs[tab];
+  const what = tab === 'read' ? `no ${resource} often` : `no ${resource}`;
+  return whose.isMe ? `You ${you} ${what}.` : `${whose.name} ${they} ${what}.`;
+}
+
+function ResourceListsPanel({ tab, lists, whose, showDashboards }: { tab: ListTab; lists: ResourceLists; whose: Whose; showDashboards: boolean }) {
+  const titles: Record<ListTab, string> = { owned: 'Owned', bookmarked: 'Bookmarked', read: 'Frequently used' };
+  return (
+    <>
+      <ResourceSection id={`${tab}-tables`} title="Tables" count={lists.table.length} testId={`${tab}-tables`}>
+        <PagedResourceList items={lists.table} label={`${titles[tab]} tables`} empty={emptyListText(tab, 'tables', whose)} />
+      </ResourceSection>
+      {showDashboards ? (
+        <ResourceSection id={`${tab}-dashboards`} title="Dashboards" count={lists.dashboard.length} testId={`${tab}-dashboards`}>
+          <PagedResourceList items={lists.dashboard} label={`${titles[tab]} dashboards`} empty={emptyListText(tab, 'dashboards', whose)} />
+        </ResourceSection>
+      ) : null}
+    </>
+  );
+}
+
+const countOf = (query: UseQueryResult<ResourceLists>, withDashboards: boolean) =>
+  query.data ? query.data.table.length + (withDashboards ? query.data.dashboard.length : 0) : undefined;
+
+export function ProfileLists({ user, isMe }: { user: User; isMe: boolean }) {
+  const config = useUiConfig();
+  const showDashboards = config.indexDashboards.enabled;
+  const bookmarksOn = config.bookmarks.enabled;
+  const owned = useUserOwned(user.user_id);
+  const bookmarks = useUserBookmarks(user.user_id, { enabled: bookmarksOn });
+  const read = useUserReadLists(user.user_id);
+  const [tab, setTab] = useState<ListTab>('owned');
+  const whose: Whose = { name: user.display_name, isMe };
+
+  const panel = (query: UseQueryResult<ResourceLists>, which: ListTab, what: string) => (
+    <QueryState
+      query={query}
+      loadingLabel={`Loading ${what}`}
+      loading={<SkeletonList label={`Loading ${what}`} rows={4} />}
+      errorTitle={`${what[0]!.toUpperCase()}${what.slice(1)} could not be loaded`}
+    >
+      {(lists) => <ResourceListsPanel key={which} tab={which} lists={lists} whose={whose} showDashboards={showDashboards && which !== 'read'} />}
+    </QueryState>
+  );
+
+  return (
+    <Tabs<ListTab>
+      label={isMe ? 'Your resources' : `Resources of ${user.display_name}`}
+      value={tab}
+      onChange={setTab}
+      items={[
+        { value: 'owned', label: 'Owned', count: countOf(owned, showDashboards) },
+        ...(bookmarksOn ? [{ value: 'bookmarked' as const, label: 'Bookmarked', count: countOf(bookmarks, showDashboards) }] : []),
+        { value: 'read', label: 'Frequently used', count: countOf(read, false) },
+      ]}
+    >
+      {tab === 'owned' ? panel(owned, 'owned', 'owned resources') : tab === 'bookmarked' ? panel(bookmarks, 'bookmarked', 'bookmarks') : panel(read, 'read', 'frequently used tables')}
+    </Tabs>
+  );
+}

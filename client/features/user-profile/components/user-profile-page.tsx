@@ -1,0 +1,101 @@
+// A person's profile (`/user/:id`, only with indexUsers on): who they are and what they own, bookmark
+// and use. An unknown id gets a page that says so, with ways on.
+import { searchPath, homePath } from '../../../app/paths';
+import { useCurrentUser } from '../../../app/app-data';
+import { ButtonLink } from '../../../components/button';
+import { Chip } from '../../../components/chip';
+import { PageTitle } from '../../../components/page-title';
+import { QueryState } from '../../../components/query-state';
+import { ResourcePage } from '../../../components/resource-page';
+import { SkeletonPage } from '../../../components/skeleton';
+import { EmptyState } from '../../../components/state';
+import { useUser } from '../api/get-user';
+import { ProfileFacts } from './profile-header';
+import { ProfileLists } from './profile-lists';
+import './user-profile.css';
+
+function NoSuchPerson({ userId }: { userId: string }) {
+  return (
+    <section className="not-found">
+      <PageTitle title="No such person" />
+      <h1>No such person</h1>
+      <EmptyState
+        action={
+          <>
+            <ButtonLink variant="primary" to={searchPath({ resource: 'user', term: userId.split('@')[0] ?? userId })}>
+              Search people
+            </ButtonLink>{' '}
+            <ButtonLink variant="ghost" to={homePath}>
+              Go to the home page
+            </ButtonLink>
+          </>
+        }
+      >
+        <p>
+          Nobody with the id <code>{userId}</code> is in the catalog. The link may be old, or the person may not have been loaded yet.
+        </p>
+      </EmptyState>
+    </section>
+  );
+}
+
+export function UserProfilePage({ userId }: { userId: string }) {
+  const query = useUser(userId);
+  const me = useCurrentUser();
+  return (
+    <QueryState
+      query={query}
+      loadingLabel="Loading the profile"
+      loading={
+        <>
+          <PageTitle title={userId} />
+          <SkeletonPage label="Loading the profile" />
+        </>
+      }
+      errorTitle="This profile could not be loaded"
+      notFound={<NoSuchPerson userId={userId} />}
+      errorFrame={(errorState) => (
+        <section>
+          <PageTitle title={userId} />
+          <h1>{userId}</h1>
+          {errorState}
+        </section>
+      )}
+    >
+      {(user) => {
+        const isMe = user.user_id === me.user_id;
+        return (
+          <>
+            <PageTitle title={user.display_name} />
+            <ResourcePage
+              className="profile"
+              testId="profile"
+              eyebrow={isMe ? 'Your profile' : 'Profile'}
+              title={user.display_name}
+              header={
+                <>
+                  {user.role_name || user.team_name ? (
+                    <p className="profile__summary" data-testid="profile-summary">
+                      {user.role_name ? <span title="Title">{user.role_name}</span> : null}
+                      {user.role_name && user.team_name ? ' · ' : null}
+                      {user.team_name ? <span title="Team">{user.team_name}</span> : null}
+                    </p>
+                  ) : null}
+                  {!user.is_active ? (
+                    <p className="profile__inactive" data-testid="inactive">
+                      <Chip label="No longer active" tone="badge" badgeStyle="neutral" /> {isMe ? 'Your account' : `${user.display_name}’s account`} is marked inactive in the catalog.
+                    </p>
+                  ) : null}
+                </>
+              }
+              side={<ProfileFacts user={user} />}
+              sideLabel={isMe ? 'About you' : `About ${user.display_name}`}
+            >
+              <ProfileLists user={user} isMe={isMe} />
+            </ResourcePage>
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
