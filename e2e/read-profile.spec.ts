@@ -1,0 +1,77 @@
+// A person's profile (user profiles on): who they are, their manager, and what they own, bookmarked
+// and use, in tabs with counts and pages; and an id nobody has.
+import type { Page, TestInfo } from '@playwright/test';
+import { captureWidths, expect, expectAccessible, test } from './fixtures';
+
+/** Screenshots from the top of the page (the nav bar sticks to the top of the window). */
+async function capture(page: Page, testInfo: TestInfo, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await captureWidths(page, testInfo, name);
+}
+
+test.use({ profiles: 'on' });
+
+test('a profile shows a person, links to their manager, and pages through their lists in tabs', async ({ page }, testInfo) => {
+  // Shafi reports to Fridtjof; Fridtjof owns more tables than fit on one page.
+  await page.goto('/user/shafi.goldwasser%40example.org');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shafi Goldwasser');
+  await expect(page.getByText('Software Engineer · Checkout')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'shafi.goldwasser@example.org' })).toHaveAttribute('href', 'mailto:shafi.goldwasser@example.org');
+  await expectAccessible(page, testInfo, 'profile');
+  await capture(page, testInfo, 'profile-shafi');
+
+  await page.getByTestId('manager-link').click();
+  await expect(page).toHaveURL('/user/fridtjof.nansen%40example.org');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fridtjof Nansen');
+  await expect(page.getByRole('link', { name: /^github.com\/fridtjof/ })).toHaveAttribute('href', 'https://github.com/fridtjof');
+
+  const tabs = page.getByRole('tablist', { name: 'Resources of Fridtjof Nansen' });
+  const owned = tabs.getByRole('tab', { name: /Owned/ });
+  await expect(owned).toHaveAttribute('aria-selected', 'true');
+  await expect(owned).toContainText('44');
+
+  const ownedTables = page.getByTestId('owned-tables');
+  await expect(ownedTables.getByRole('heading', { name: /Tables/ })).toContainText('42');
+  await expect(ownedTables.getByRole('listitem')).toHaveCount(10);
+  const pages = ownedTables.getByRole('navigation', { name: 'Pages of owned tables' });
+  await expect(pages).toContainText('1–10 of 42');
+  const firstOnPageOne = await ownedTables.getByRole('listitem').first().getByRole('link').textContent();
+  await pages.getByRole('button', { name: 'Next page' }).click();
+  await expect(pages).toContainText('11–20 of 42');
+  await expect(ownedTables.getByRole('listitem').first().getByRole('link')).not.toHaveText(firstOnPageOne!);
+  await expect(page.getByTestId('owned-dashboards').getByRole('listitem')).toHaveCount(2);
+
+  // Tabs work with the keyboard: the arrow key moves to Bookmarked, then Frequently used.
+  await owned.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: /Bookmarked/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  const read = tabs.getByRole('tab', { name: /Frequently used/ });
+  await expect(read).toHaveAttribute('aria-selected', 'true');
+  await expect(read).toContainText('45');
+  await expect(page.getByTestId('read-tables').getByRole('listitem')).toHaveCount(10);
+  await expect(page.getByTestId('read-dashboards')).toHaveCount(0);
+  await expectAccessible(page, testInfo, 'profile, frequently used');
+
+  // A table on the list leads to its page.
+  const first = page.getByTestId('read-tables').getByRole('listitem').first().getByRole('link');
+  const name = await first.textContent();
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name!);
+});
+
+test('your own profile says whose lists are empty, and an id nobody has gets a "no such person" page', async ({ page }, testInfo) => {
+  await page.goto('/user/roald.amundsen%40example.org');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roald Amundsen');
+  await expect(page.getByText('Your profile')).toBeVisible();
+  await page.getByRole('tab', { name: /Bookmarked/ }).click();
+  await expect(page.getByText(/^You have bookmarked no (tables|dashboards)\.$/).first()).toBeVisible();
+  await capture(page, testInfo, 'profile-own-bookmarks');
+
+  await page.goto('/user/nobody%40example.org');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('No such person');
+  await expect(page.getByText('nobody@example.org')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Search people' })).toHaveAttribute('href', /resource=user/);
+  await expectAccessible(page, testInfo, 'no such person');
+  await capture(page, testInfo, 'profile-unknown');
+});
