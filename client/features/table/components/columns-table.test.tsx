@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Column } from '../../../../contract/api-table';
+import { renderWithApp } from '../../../components/testing/render-with-app';
+import { ColumnsTable } from './columns-table';
+
+afterEach(cleanup);
+
+const column = (name: string, sort_order: number, description: string | null = null): Column => ({
+  name,
+  key: `hive://gold.sales/orders/${name}`,
+  description,
+  col_type: 'bigint',
+  sort_order,
+  stats: [],
+  badges: [],
+  type_metadata: null,
+});
+const columns = [column('order_id', 0, 'Unique id'), column('customer_id', 1, 'Customer who placed the order; joins core.customers'), column('ds', 2)];
+const joinLinkFor = () => ({ to: '/table_detail/gold/hive/core/customers', direct: true });
+
+describe('ColumnsTable', () => {
+  it('numbers columns from 1 and links join hints where joinLinkFor says', () => {
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={columns} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    const rows = screen.getAllByTestId('column-row');
+    expect(rows.map((row) => row.querySelector('td')?.textContent)).toEqual(['1', '2', '3']);
+    const join = within(rows[1]!).getByRole('link', { name: 'core.customers' });
+    expect(join.getAttribute('href')).toBe('/table_detail/gold/hive/core/customers');
+    expect(rows[1]!.textContent).toContain('Customer who placed the order; joins core.customers');
+    expect(screen.queryAllByTestId('column-details')).toHaveLength(0);
+  });
+
+  it('opens, marks and scrolls to the deep-linked column', async () => {
+    const scrollIntoView = vi.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={columns} targetColumn="ds" joinLinkFor={joinLinkFor} />);
+    const toggle = screen.getByRole('button', { name: 'ds' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('button', { name: 'order_id' }).getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(toggle.getAttribute('aria-controls')!)?.dataset.testid).toBe('column-details');
+    expect(toggle.closest('tr')?.className).toContain('columns-table__row--target');
+    await vi.waitFor(() => expect(scrollIntoView).toHaveBeenCalledTimes(1));
+    expect(scrollIntoView.mock.contexts[0]).toBe(toggle.closest('tr'));
+    await vi.waitFor(() => expect(document.activeElement).toBe(toggle));
+  });
+
+  it('ignores a deep link to a column the table does not have, and toggles columns with a click', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={columns} targetColumn="nope" joinLinkFor={joinLinkFor} />);
+    expect(screen.queryAllByTestId('column-details')).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'order_id' }));
+    expect(screen.getByTestId('column-details').textContent).toContain('No statistics or nested fields');
+    await user.click(screen.getByRole('button', { name: 'order_id' }));
+    expect(screen.queryAllByTestId('column-details')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TableDetail } from '../../../../contract/api-table';
+import { renderWithApp, testConfig, testUser } from '../../../components/testing/render-with-app';
+import { TableFacts } from './table-facts';
+
+afterEach(cleanup);
+const zone = process.env.TZ;
+beforeAll(() => {
+  // Dates are shown in the browser's time zone: New York here, four hours behind UTC in May.
+  process.env.TZ = 'America/New_York';
+});
+afterAll(() => {
+  process.env.TZ = zone;
+});
+
+const table = (fields: Partial<TableDetail>): TableDetail => ({
+  key: 'hive://gold.sales/orders',
+  cluster: 'gold',
+  database: 'hive',
+  schema: 'sales',
+  name: 'orders',
+  description: null,
+  is_view: false,
+  is_editable: true,
+  last_updated_timestamp: Date.UTC(2025, 4, 31, 23) / 1000,
+  tags: [],
+  badges: [],
+  columns: [],
+  owners: [],
+  table_readers: [],
+  watermarks: [],
+  table_writer: null,
+  table_apps: null,
+  resource_reports: null,
+  source: null,
+  programmatic_descriptions: [],
+  ...fields,
+});
+
+describe('TableFacts', () => {
+  it('shows the last update and the watermarks in the UI config formats and the local time zone, ISO times without a zone read as UTC', () => {
+    renderWithApp(
+      <TableFacts
+        table={table({
+          watermarks: [
+            { watermark_type: 'high_watermark', partition_key: 'ds', partition_value: '2025-05-31', create_time: '2025-05-31T23:00:00' },
+            { watermark_type: 'low_watermark', partition_key: 'ds', partition_value: '2024-02-17', create_time: '2024-02-17T06:05:00Z' },
+          ],
+        })}
+      />,
+      { config: testConfig({ date: { default: 'YYYY-MM-DD', dateTimeShort: 'D MMM YYYY, HH:mm', dateTimeLong: 'dddd D MMMM YYYY HH:mm' } }) },
+    );
+    expect(screen.getByTestId('last-updated').textContent).toBe('Last updated31 May 2025, 19:00');
+    const watermarks = screen.getByTestId('watermarks').textContent;
+    expect(watermarks).toContain('From 2024-02-17 · created 17 Feb 2024, 01:05');
+    expect(watermarks).toContain('To 2025-05-31 · created 31 May 2025, 19:00');
+    expect(screen.getByText('Partitioned by').textContent).toBe('Partitioned by ds');
+  });
+
+  it('keeps a watermark time it cannot read as it is, and says when nothing is known', () => {
+    renderWithApp(<TableFacts table={table({ last_updated_timestamp: null, watermarks: [{ watermark_type: 'high_watermark', partition_key: null, partition_value: 'latest', create_time: 'yesterday' }] })} />);
+    expect(screen.getByTestId('last-updated').textContent).toBe('Last updatedUnknown');
+    expect(screen.getByTestId('watermarks').textContent).toBe('To latest · created yesterday');
+    expect(screen.getByTestId('owners').textContent).toBe('OwnersNo owners');
+  });
+
+  it('links only safe source, writer and report addresses', () => {
+    renderWithApp(
+      <TableFacts
+        table={table({
+          source: { source_type: 'github', source: 'javascript:alert(1)' },
+          table_writer: { id: 'dag/orders', name: 'Airflow', kind: 'Producing', description: null, application_url: 'https://airflow.example.org/dags/orders' },
+          resource_reports: [{ name: 'Data Profile', url: 'https://reports.example.org/orders' }],
+          owners: [testUser({ user_id: 'fridtjof.nansen@example.org', first_name: 'Fridtjof', last_name: 'Nansen', email: 'fridtjof.nansen@example.org' })],
+        })}
+      />,
+    );
+    expect(screen.getByText('github').closest('a')).toBeNull();
+    expect(screen.getByRole('link', { name: /Airflow/ }).getAttribute('href')).toBe('https://airflow.example.org/dags/orders');
+    expect(screen.getByRole('link', { name: /Data Profile/ }).getAttribute('target')).toBe('_blank');
+    // Profiles off and no profile_url: the owner is plain text.
+    expect(screen.getByText('Fridtjof Nansen').closest('a')).toBeNull();
+  });
+});
