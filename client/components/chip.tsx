@@ -6,15 +6,25 @@ import { badgeSearchPath, tagSearchPath } from '../app/paths';
 import { cx } from './class-names';
 import './chip.css';
 
-export function Chip({ label, to, tone = 'tag', badgeStyle, title }: { label: string; to?: string; tone?: 'tag' | 'badge'; badgeStyle?: BadgeStyle; title?: string }) {
+export function Chip({ label, to, tone = 'tag', badgeStyle, title, count }: { label: string; to?: string; tone?: 'tag' | 'badge'; badgeStyle?: BadgeStyle; title?: string; count?: number }) {
   const className = cx('chip', `chip--${tone}`, badgeStyle && `chip--${badgeStyle}`);
+  const content =
+    count === undefined ? (
+      label
+    ) : (
+      <>
+        {label}
+        <span className="visually-hidden">, used</span> <span className="chip__count">{count.toLocaleString('en-US')}</span>{' '}
+        <span className="visually-hidden">times</span>
+      </>
+    );
   return to ? (
     <Link className={className} to={to} title={title}>
-      {label}
+      {content}
     </Link>
   ) : (
     <span className={className} title={title}>
-      {label}
+      {content}
     </span>
   );
 }
