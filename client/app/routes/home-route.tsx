@@ -1,25 +1,69 @@
+import type { ClientConfig } from '../../../contract/ui-config';
 import { PageTitle } from '../../components/page-title';
-import { popularTablesQueryOptions } from '../../features/popular-tables/api/get-popular-tables';
+import { announcementsQueryOptions } from '../../features/announcements/api/get-announcements';
+import { AnnouncementHeadlines } from '../../features/announcements/components/announcement-headlines';
+import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
+import { MyBookmarks } from '../../features/bookmarks/components/my-bookmarks';
+import { badgesQueryOptions } from '../../features/browse/api/get-badges';
+import { tagsQueryOptions } from '../../features/browse/api/get-tags';
+import { HomeBrowse } from '../../features/browse/components/home-browse';
+import { lastIndexedQueryOptions } from '../../features/catalog-status/api/get-last-indexed';
+import { LastIndexed } from '../../features/catalog-status/components/last-indexed';
+import { popularResourcesQueryOptions } from '../../features/popular-resources/api/get-popular-resources';
+import { PopularResources, popularTypes } from '../../features/popular-resources/components/popular-resources';
+import { SearchForm } from '../../features/search/components/search-form';
+import { clientConfigQueryOptions, useUiConfig } from '../app-data';
+import { searchPath } from '../paths';
 import type { Prefetch } from '../prefetch';
-import { PopularTables } from '../../features/popular-tables/components/popular-tables';
-import { SearchBox } from '../../features/search/components/search-box';
+import './home-route.css';
+
+function searchedThings(config: ClientConfig): string {
+  const things = ['tables', ...(config.indexDashboards.enabled ? ['dashboards'] : []), ...(config.indexUsers.enabled ? ['people'] : [])];
+  return things.length === 1 ? things[0]! : `${things.slice(0, -1).join(', ')} and ${things.at(-1)}`;
+}
 
 export function HomeRoute() {
+  const config = useUiConfig();
+  const dashboards = config.indexDashboards.enabled;
   return (
     <div className="home">
       <PageTitle title="Home" />
       <section className="hero" aria-labelledby="home-heading">
         <h1 id="home-heading">Find the data you need</h1>
-        <p className="hero__lead">Search tables by name, column, description or tag.</p>
-        <SearchBox variant="home" />
+        <p className="hero__lead">Search {searchedThings(config)} by name, column, description or tag.</p>
+        <SearchForm
+          variant="home"
+          label="Search for data"
+          placeholder={`Search ${searchedThings(config)}`}
+          hint="Suggestions appear as you type; Enter shows every result. Prefixes work: cust finds customers."
+          searchPathFor={(term) => searchPath({ term })}
+        />
+        <LastIndexed className="hero__status" />
       </section>
-      <PopularTables />
+      <div className="home__grid">
+        <div className="home__column">
+          <PopularResources showDashboards={dashboards} />
+        </div>
+        <div className="home__column">
+          {config.announcements.enabled ? <AnnouncementHeadlines /> : null}
+          {config.bookmarks.enabled ? <MyBookmarks showDashboards={dashboards} /> : null}
+          <HomeBrowse />
+        </div>
+      </div>
     </div>
   );
 }
 
 export const prefetch: Prefetch = (queryClient) => {
-  void queryClient.prefetchQuery(popularTablesQueryOptions());
+  // The shell renders pages once the UI config is loaded, so it is in the cache here.
+  const config = queryClient.getQueryData<ClientConfig>(clientConfigQueryOptions().queryKey);
+  if (!config) return;
+  void queryClient.prefetchQuery(popularResourcesQueryOptions(popularTypes(config.indexDashboards.enabled)));
+  if (config.bookmarks.enabled) void queryClient.prefetchQuery(myBookmarksQueryOptions());
+  if (config.announcements.enabled) void queryClient.prefetchQuery(announcementsQueryOptions());
+  void queryClient.prefetchQuery(tagsQueryOptions());
+  if (config.browse.showBadgesInHome) void queryClient.prefetchQuery(badgesQueryOptions());
+  void queryClient.prefetchQuery(lastIndexedQueryOptions());
 };
 
 export default HomeRoute;

@@ -1,9 +1,9 @@
 // Keys that work on every page: "/" puts the cursor in the search box, "?" lists the shortcuts.
 import { useEffect } from 'react';
 import { Dialog } from '../../components/dialog';
+import { SEARCH_INPUT_ATTRIBUTE } from './search-input-attribute';
 
-/** The search input the "/" key focuses (the nav bar's, or the home page's big one). */
-export const SEARCH_INPUT_ATTRIBUTE = 'data-search-input';
+export { SEARCH_INPUT_ATTRIBUTE };
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

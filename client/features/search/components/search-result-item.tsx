@@ -1,36 +1,183 @@
+// One search result: its name (matches marked) leading to its page, where it lives, its description,
+// WHY it matched when the name and description do not say (the matching columns, column
+// descriptions, charts or queries), and its tags and badges leading to searches filtered by them.
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { TableSearchResult } from '../../../../contract/bff-api';
-import { tablePath } from '../../../app/paths';
+import type { DashboardSearchResult, SearchResult, TableSearchResult, UserSearchResult } from '../../../../contract/api-search';
+import { highlightToPlainText } from '../../../../contract/search-highlight';
+import { useFormatDate, useUiConfig } from '../../../app/app-data';
+import { dashboardPath, tablePath, userPath } from '../../../app/paths';
 import { BadgeList, TagList } from '../../../components/chip';
 import { HighlightedText } from '../../../components/highlighted-text';
+import { Highlight } from './highlight';
 
-function descriptionHighlight(result: TableSearchResult): string | null {
-  const fragments = result.highlight['description'];
-  if (fragments && fragments.length > 0) return fragments.join(' … ');
-  return result.description;
+/** How many matching columns, charts or queries a result lists before "and n more". */
+const MAX_MATCHES = 5;
+/** How many matching column descriptions a result quotes. */
+const MAX_QUOTES = 2;
+
+interface MatchRow {
+  label: string;
+  fragments: string[];
+  limit: number;
+  /** Where a match leads (a column of the table), if anywhere. */
+  linkFor?: (fragment: string) => string;
+  quote?: boolean;
 }
 
-export function SearchResultItem({ result }: { result: TableSearchResult }) {
-  const description = descriptionHighlight(result);
+function Matches({ rows }: { rows: MatchRow[] }) {
+  const shown = rows.filter((row) => row.fragments.length > 0);
+  if (shown.length === 0) return null;
   return (
-    <li className="result">
-      <h2 className="result__name">
-        <Link to={tablePath(result)}>{result.name}</Link>
-      </h2>
-      <p className="result__meta">
-        {result.database} · {result.cluster} · {result.schema}
+    <dl className="result__matches">
+      {shown.map((row) => {
+        const more = row.fragments.length - row.limit;
+        return (
+          <div key={row.label} className="result__match-row">
+            <dt>
+              <span className="visually-hidden">Matches in </span>
+              {row.label}
+            </dt>
+            <dd>
+              <ul className={row.quote ? 'result__quotes' : row.linkFor ? 'result__match-list result__match-list--code' : 'result__match-list'}>
+                {row.fragments.slice(0, row.limit).map((fragment, i) => (
+                  <li key={i}>
+                    {row.linkFor ? (
+                      <Link to={row.linkFor(fragment)}>
+                        <HighlightedText source={fragment} />
+                      </Link>
+                    ) : (
+                      <HighlightedText source={fragment} />
+                    )}
+                  </li>
+                ))}
+                {more > 0 ? <li className="muted">and {more} more</li> : null}
+              </ul>
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+function Description({ fragments, text }: { fragments: string[] | undefined; text: string | null }) {
+  if (fragments && fragments.length > 0) {
+    return (
+      <p className="result__description">
+        {fragments.map((fragment, i) => (
+          <span key={i}>
+            {i > 0 ? ' … ' : null}
+            <HighlightedText source={fragment} />
+          </span>
+        ))}
       </p>
-      {description ? (
-        <p className="result__description">
-          <HighlightedText source={description} />
-        </p>
-      ) : (
-        <p className="result__description result__description--none">No description</p>
-      )}
+    );
+  }
+  if (text) return <p className="result__description">{text}</p>;
+  return <p className="result__description result__description--none">No description</p>;
+}
+
+function ResultShell({ name, meta, children }: { name: ReactNode; meta: ReactNode; children: ReactNode }) {
+  return (
+    <li className="result" data-search-result="">
+      <h3 className="result__name">{name}</h3>
+      <p className="result__meta">{meta}</p>
+      {children}
+    </li>
+  );
+}
+
+function TableResult({ result }: { result: TableSearchResult }) {
+  const sources = useUiConfig().resourceConfig.table.supportedSources;
+  const { highlight } = result;
+  return (
+    <ResultShell
+      name={
+        <Link to={tablePath(result)}>
+          <Highlight fragment={highlight['name']?.[0]} text={result.name} />
+        </Link>
+      }
+      meta={
+        <>
+          <span className="visually-hidden">Table in </span>
+          {result.schema} · {sources[result.database]?.displayName ?? result.database} · {result.cluster}
+        </>
+      }
+    >
+      <Description fragments={highlight['description']} text={result.description} />
+      <Matches
+        rows={[
+          { label: 'Columns', fragments: highlight['columns'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, { column: highlightToPlainText(f) }) },
+          { label: 'Column descriptions', fragments: highlight['column_descriptions'] ?? [], limit: MAX_QUOTES, quote: true },
+        ]}
+      />
       <div className="result__chips">
         <BadgeList badges={result.badges.map((b) => b.tag_name)} />
         <TagList tags={result.tags} />
       </div>
-    </li>
+    </ResultShell>
   );
+}
+
+function DashboardResult({ result }: { result: DashboardSearchResult }) {
+  const sources = useUiConfig().resourceConfig.dashboard.supportedSources;
+  const formatDate = useFormatDate();
+  const { highlight } = result;
+  const lastRun = formatDate(result.last_successful_run_timestamp);
+  const product = result.product ? (sources[result.product]?.displayName ?? result.product) : null;
+  return (
+    <ResultShell
+      name={
+        <Link to={dashboardPath(result.uri)}>
+          <Highlight fragment={highlight['name']?.[0]} text={result.name} />
+        </Link>
+      }
+      meta={
+        <>
+          <span className="visually-hidden">Dashboard in </span>
+          {[product, result.group_name, lastRun ? `last run ${lastRun}` : null].filter(Boolean).join(' · ')}
+        </>
+      }
+    >
+      <Description fragments={highlight['description']} text={result.description} />
+      <Matches
+        rows={[
+          { label: 'Charts', fragments: highlight['chart_names'] ?? [], limit: MAX_MATCHES },
+          { label: 'Queries', fragments: highlight['query_names'] ?? [], limit: MAX_MATCHES },
+        ]}
+      />
+      <div className="result__chips">
+        <BadgeList badges={result.badges.map((b) => b.tag_name)} linked={false} />
+        <TagList tags={result.tags} resource="dashboard" />
+      </div>
+    </ResultShell>
+  );
+}
+
+function UserResult({ result }: { result: UserSearchResult }) {
+  const { highlight } = result;
+  return (
+    <ResultShell
+      name={
+        <Link to={userPath(result.user_id)}>
+          <Highlight fragment={highlight['full_name']?.[0]} text={result.display_name} />
+        </Link>
+      }
+      meta={result.email ? <Highlight fragment={highlight['email']?.[0]} text={result.email} /> : result.user_id}
+    >
+      {null}
+    </ResultShell>
+  );
+}
+
+export function SearchResultItem({ result }: { result: SearchResult }) {
+  switch (result.type) {
+    case 'table':
+      return <TableResult result={result} />;
+    case 'dashboard':
+      return <DashboardResult result={result} />;
+    case 'user':
+      return <UserResult result={result} />;
+  }
 }

@@ -1,0 +1,20 @@
+// The search feature's query keys, written once: the search page's result pages and the search
+// boxes' suggestions share the `search` root, so one invalidation refreshes both.
+import type { SearchFilter } from '../../../../contract/api-search';
+import type { SearchResource } from '../../../app/paths';
+
+/** What identifies one page of search results (and so its cache entry). */
+export interface SearchInput {
+  term: string;
+  resources: readonly SearchResource[];
+  /** Filters per resource, each already in the request's form (operation resolved). */
+  filters: Partial<Record<SearchResource, Record<string, SearchFilter>>>;
+  pageIndex: number;
+  resultsPerPage: number;
+}
+
+export const searchKeys = {
+  all: ['search'] as const,
+  results: (input: SearchInput) => [...searchKeys.all, 'results', input] as const,
+  suggestions: (term: string, resources: readonly SearchResource[]) => [...searchKeys.all, 'suggestions', term, resources] as const,
+};

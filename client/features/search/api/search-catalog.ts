@@ -1,0 +1,65 @@
+// POST /api/search/v1/search: one request searches every resource asked for (tables, dashboards,
+// people), each with its own filters, and answers one page of each with its total.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { SearchResponseSchema, type SearchFilter, type SearchRequest, type SearchResponse } from '../../../../contract/api-search';
+import type { SearchResource } from '../../../app/paths';
+import { requestJson } from '../../../lib/api-client';
+import { searchKeys, type SearchInput } from './query-keys';
+
+export type { SearchInput };
+
+export function buildSearchRequest(input: SearchInput): SearchRequest {
+  const filters: Record<string, Record<string, SearchFilter>> = {};
+  for (const resource of input.resources) {
+    const own = input.filters[resource];
+    if (own && Object.keys(own).length > 0) filters[resource] = own;
+  }
+  return {
+    searchTerm: input.term,
+    pageIndex: input.pageIndex,
+    resultsPerPage: input.resultsPerPage,
+    resources: [...input.resources],
+    filters,
+    highlightingOptions: Object.fromEntries(input.resources.map((r) => [r, { enableHighlight: true }])),
+  };
+}
+
+export function searchCatalog(input: SearchInput, signal?: AbortSignal): Promise<SearchResponse> {
+  return requestJson('/api/search/v1/search', SearchResponseSchema, { method: 'POST', body: buildSearchRequest(input), signal });
+}
+
+export const searchQueryOptions = (input: SearchInput) =>
+  queryOptions({
+    queryKey: searchKeys.results(input),
+    queryFn: ({ signal }) => searchCatalog(input, signal),
+  });
+
+/**
+ * One page of results. While paging or filtering within one term and resource, the previous answer
+ * stays on screen (dimmed) until the next one arrives, so the list does not jump to a skeleton.
+ */
+export function useSearch(input: SearchInput, enabled = true) {
+  return useQuery({
+    ...searchQueryOptions(input),
+    enabled,
+    placeholderData: (previous, previousQuery) => {
+      const before = previousQuery?.queryKey[2];
+      return before && before.term === input.term && before.resources.join() === input.resources.join() ? previous : undefined;
+    },
+  });
+}
+
+/** How many suggestions per resource the search box shows while typing. */
+export const SUGGESTIONS_PER_RESOURCE = 3;
+
+export const suggestionsQueryOptions = (term: string, resources: readonly SearchResource[]) =>
+  queryOptions({
+    queryKey: searchKeys.suggestions(term, resources),
+    queryFn: ({ signal }) => searchCatalog({ term, resources, filters: {}, pageIndex: 0, resultsPerPage: SUGGESTIONS_PER_RESOURCE }, signal),
+    staleTime: 60_000,
+  });
+
+/** Top results per resource for a term typed in a search box; keeps the last answer while the next loads. */
+export function useSuggestions(term: string, resources: readonly SearchResource[]) {
+  return useQuery({ ...suggestionsQueryOptions(term, resources), enabled: term.trim() !== '', placeholderData: (previous) => previous });
+}

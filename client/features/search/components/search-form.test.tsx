@@ -1,0 +1,127 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { searchPath } from '../../../app/paths';
+import { dashboard, person, renderAt, stubSearch, table, testConfig } from '../testing/search-fixtures';
+import { NavSearch } from './nav-search';
+import { loadSuggestions, SearchForm } from './search-form';
+import { SUGGESTION_DELAY_MS } from './search-suggestions';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const answer = () => ({
+  table: { total_results: 40, results: [table('orders', { highlight: { name: ['<em>ord</em>ers'] } }), table('order_items')] },
+  dashboard: { total_results: 1, results: [dashboard('Orders Overview')] },
+  user: { total_results: 1, results: [person('Ordway Nilsen')] },
+});
+
+function renderForm(config = testConfig(), url = '/') {
+  return renderAt(url, '*', <SearchForm variant="home" label="Search for data" placeholder="Search" searchPathFor={(term) => searchPath({ term })} />, config);
+}
+
+/** The search box once the suggestions code has replaced the plain input. */
+async function combobox() {
+  await act(() => loadSuggestions());
+  return screen.findByRole('combobox', { name: 'Search for data' });
+}
+
+describe('the search form before its suggestions load', () => {
+  it('becomes the combobox in place, keeping the text, focus and caret', async () => {
+    stubSearch(answer);
+    renderForm();
+    // The first test of the file: nothing has loaded the suggestions code yet.
+    const plain = screen.getByRole('searchbox', { name: 'Search for data' }) as HTMLInputElement;
+    fireEvent.change(plain, { target: { value: 'orde' } });
+    act(() => {
+      plain.focus();
+      plain.setSelectionRange(2, 2);
+    });
+    const input = (await combobox()) as HTMLInputElement;
+    expect(input).not.toBe(plain);
+    expect(input.value).toBe('orde');
+    expect(document.activeElement).toBe(input);
+    expect(input.selectionStart).toBe(2);
+    expect(input.name).toBe('term');
+    expect(input.hasAttribute('data-search-input')).toBe(true);
+  });
+  it('is a real GET form to /search with the term as `term`, so it works as a plain form', () => {
+    stubSearch(answer);
+    renderForm();
+    const form = screen.getByRole('search');
+    expect(form.getAttribute('action')).toBe('/search');
+    expect(form.getAttribute('method') ?? 'get').toBe('get');
+    // Plain or already the combobox (the suggestions code stays loaded between tests): the same form.
+    const input = screen.getByLabelText('Search for data') as HTMLInputElement;
+    expect(input.name).toBe('term');
+    expect(input.hasAttribute('data-search-input')).toBe(true);
+  });
+});
+
+describe('search as you type', () => {
+  it('asks once per pause in typing, then lists the top results per resource in groups', async () => {
+    const requests = stubSearch(answer);
+    renderForm();
+    const input = await combobox();
+    await userEvent.setup().type(input, 'ord');
+    expect(requests).toHaveLength(0);
+    await waitFor(() => expect(screen.getByRole('group', { name: 'Datasets' })).toBeTruthy(), { timeout: SUGGESTION_DELAY_MS + 1000 });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ searchTerm: 'ord', resources: ['table', 'dashboard'], pageIndex: 0, resultsPerPage: 3 });
+    expect(within(screen.getByRole('group', { name: 'Datasets' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['orderssales · Hive', 'order_itemssales · Hive']);
+    expect(within(screen.getByRole('group', { name: 'Dashboards' })).getByRole('option').textContent).toContain('Orders Overview');
+    expect(screen.queryByRole('group', { name: 'People' })).toBeNull();
+    expect(screen.getAllByRole('option').at(-1)?.textContent).toBe('All results for “ord”');
+  });
+
+  it('lists people too when user profiles are on', async () => {
+    const requests = stubSearch(answer);
+    renderForm(testConfig({}, { indexUsers: true }));
+    await userEvent.setup().type(await combobox(), 'ord');
+    expect(await screen.findByRole('group', { name: 'People' }, { timeout: 2000 })).toBeTruthy();
+    expect(requests[0]?.resources).toEqual(['table', 'dashboard', 'user']);
+  });
+
+  it('opens the chosen suggestion\'s page with the arrow keys and Enter', async () => {
+    stubSearch(answer);
+    const { last } = renderForm();
+    const user = userEvent.setup();
+    await user.type(await combobox(), 'ord');
+    await screen.findByRole('group', { name: 'Datasets' }, { timeout: 2000 });
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(last().path).toBe('/table_detail/gold/hive/sales/order_items');
+  });
+
+  it('goes to all results on Enter with no suggestion chosen, and from "All results for …"', async () => {
+    stubSearch(answer);
+    const { last } = renderForm();
+    const user = userEvent.setup();
+    const input = await combobox();
+    await user.type(input, ' orders {Enter}');
+    expect(`${last().path}${last().search}`).toBe('/search?term=orders');
+    await user.clear(input);
+    await user.type(input, 'customers');
+    await screen.findByRole('group', { name: 'Datasets' }, { timeout: 2000 });
+    await user.keyboard('{ArrowUp}{Enter}');
+    expect(`${last().path}${last().search}`).toBe('/search?term=customers');
+  });
+});
+
+describe('the nav bar\'s search', () => {
+  it('shows the search page\'s term without asking for suggestions, and keeps the tab and filters on a new search', async () => {
+    const requests = stubSearch(answer);
+    const { last } = renderAt('/search?term=orders&resource=dashboard&filters=%7B%22tag%22%3A%7B%22value%22%3A%22kpi%22%7D%7D', '*', <NavSearch />);
+    await act(() => loadSuggestions());
+    const input = (await screen.findByRole('combobox', { name: 'Search the catalog' })) as HTMLInputElement;
+    expect(input.value).toBe('orders');
+    await act(() => new Promise((resolve) => setTimeout(resolve, SUGGESTION_DELAY_MS + 100)));
+    expect(requests).toHaveLength(0);
+    const user = userEvent.setup();
+    await user.clear(input);
+    await user.type(input, 'revenue{Enter}');
+    expect(last().search).toBe('?term=revenue&resource=dashboard&filters={"tag":{"value":"kpi"}}');
+  });
+});

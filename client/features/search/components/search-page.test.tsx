@@ -1,0 +1,222 @@
+// @vitest-environment jsdom
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useNavigate, useSearchParams } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseSearchState, tagSearchPath } from '../../../app/paths';
+import { dashboard, person, renderAt, stubSearch, table, testConfig } from '../testing/search-fixtures';
+import { FILTER_TYPING_DELAY_MS } from './filter-panel';
+import { SearchPage } from './search-page';
+
+function SearchRoute() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  return (
+    <>
+      <SearchPage state={parseSearchState(params)} />
+      <button type="button" onClick={() => void navigate(-1)}>
+        Browser back
+      </button>
+    </>
+  );
+}
+
+const renderSearch = (url: string, config = testConfig()) => renderAt(url, '/search', <SearchRoute />, config);
+const filtersOf = (search: string) => parseSearchState(new URLSearchParams(search)).filters;
+const pause = () => act(() => new Promise((resolve) => setTimeout(resolve, FILTER_TYPING_DELAY_MS + 100)));
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('search results', () => {
+  it('shows each tab with its count from one request, and why each result matched', async () => {
+    const requests = stubSearch(() => ({
+      table: {
+        total_results: 42,
+        results: [
+          table('orders', { highlight: { name: ['<em>orders</em>'] }, description: 'Every order', tags: ['kpi'], badges: [{ tag_name: 'certified' }] }),
+          table('payments', {
+            description: 'Payments &amp; refunds',
+            highlight: { columns: ['order_<em>id</em>'], column_descriptions: ['Joins sales.<em>orders</em> &amp; more'] },
+          }),
+        ],
+      },
+      dashboard: { total_results: 3, results: [] },
+      user: { total_results: 1, results: [] },
+    }));
+    renderSearch('/search?term=orders', testConfig({}, { indexUsers: true }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: '42 tables' })).toBeTruthy();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ searchTerm: 'orders', resources: ['table', 'dashboard', 'user'], pageIndex: 0, resultsPerPage: 10, filters: {} });
+    const tabs = screen.getAllByRole('tab').map((t) => t.textContent);
+    expect(tabs).toEqual(['Datasets42', 'Dashboards3', 'People1']);
+
+    const [orders, payments] = screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-search-result'));
+    expect(within(orders!).getByRole('link', { name: 'orders' }).getAttribute('href')).toBe('/table_detail/gold/hive/sales/orders');
+    expect(within(orders!).getByText('orders').tagName).toBe('MARK');
+    expect(within(orders!).getByRole('link', { name: 'kpi' }).getAttribute('href')).toBe(tagSearchPath('kpi'));
+    expect(within(orders!).getByRole('link', { name: 'certified' })).toBeTruthy();
+    // A match in a column leads to that column; the column description is quoted with its match marked.
+    expect(within(payments!).getByRole('link', { name: 'order_id' }).getAttribute('href')).toBe('/table_detail/gold/hive/sales/payments?column=order_id');
+    expect(within(payments!).getByText(/Joins sales\./).closest('li')?.textContent).toBe('Joins sales.orders & more');
+    // A plain description is shown as written (not read as a highlight).
+    expect(within(payments!).getByText('Payments &amp; refunds')).toBeTruthy();
+  });
+
+  it('says what it searched instead when nothing matched the term as typed', async () => {
+    stubSearch(() => ({ did_you_mean: 'customers', table: { total_results: 1, results: [table('customers')] } }));
+    renderSearch('/search?term=custmers');
+    expect((await screen.findByTestId('did-you-mean')).textContent).toBe('Nothing matched “custmers”, so these are the results for “customers”.');
+  });
+
+  it('lists dashboards with their matching charts and people with their email', async () => {
+    stubSearch((request) =>
+      request.resources.includes('user')
+        ? { user: { total_results: 11, results: [person('Liv Arnesen', { highlight: { full_name: ['<em>Liv</em> Arnesen'] } })] } }
+        : { dashboard: { total_results: 11, results: [dashboard('Orders Overview', { highlight: { chart_names: ['<em>Orders</em> Map'] } })] } },
+    );
+    const config = testConfig({}, { indexUsers: true });
+    renderSearch('/search?term=liv&resource=user&page=2', config);
+    expect((await screen.findByRole('link', { name: 'Liv Arnesen' })).getAttribute('href')).toBe('/user/liv.arnesen%40example.org');
+    expect(screen.getByText('liv.arnesen@example.org')).toBeTruthy();
+    cleanup();
+    renderSearch('/search?term=orders&resource=dashboard&page=2', config);
+    expect((await screen.findByRole('link', { name: 'Orders Overview' })).getAttribute('href')).toBe('/dashboard/mode_dashboard%3A%2F%2Fprod.sales%2FOrders%20Overview');
+    expect(screen.getByText('Charts')).toBeTruthy();
+    expect(screen.getByText('Map', { exact: false }).textContent).toBe('Orders Map');
+  });
+
+  it('switches tabs through the URL, leaving the filters of the tab it leaves', async () => {
+    stubSearch(() => ({ table: { total_results: 5, results: [table('a')] }, dashboard: { total_results: 2, results: [dashboard('b')] } }));
+    const { last } = renderSearch('/search?term=orders&filters=%7B%22schema%22%3A%7B%22value%22%3A%22sales%22%7D%7D');
+    await userEvent.setup().click(await screen.findByRole('tab', { name: /Dashboards/ }));
+    expect(last()).toMatchObject({ search: '?term=orders&resource=dashboard', type: 'PUSH' });
+    expect(await screen.findByRole('link', { name: 'b' })).toBeTruthy();
+  });
+
+  it('pages with links and moves focus to the results heading on the new page', async () => {
+    stubSearch((request) => ({ table: { total_results: 25, results: [table(`t${request.pageIndex}`)] } }));
+    const { last } = renderSearch('/search?term=orders');
+    await userEvent.setup().click(await screen.findByRole('link', { name: 'Next' }));
+    expect(last()).toMatchObject({ search: '?term=orders&page=2', type: 'PUSH' });
+    await screen.findByRole('link', { name: 't1' });
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: '25 tables' }));
+    expect(screen.getByText('Showing 11–20 of 25')).toBeTruthy();
+  });
+
+  it('explains an empty result and a failed search', async () => {
+    stubSearch((request) => (request.searchTerm === 'zzz' ? { table: { total_results: 0, results: [] } } : { status: 400, message: 'the table search has no filter "x"' }));
+    renderSearch('/search?term=zzz');
+    expect(await screen.findByText('No tables match “zzz”')).toBeTruthy();
+    cleanup();
+    renderSearch('/search?term=bad');
+    expect((await screen.findByRole('alert')).textContent).toContain('the table search has no filter "x"');
+  });
+
+  it('asks for nothing without a term or filters, and browses every match of the filters without a term', async () => {
+    const requests = stubSearch(() => ({ table: { total_results: 125, results: [table('customers')] } }));
+    renderSearch('/search?term=');
+    expect(screen.getByText('What are you looking for?')).toBeTruthy();
+    expect(requests).toHaveLength(0);
+    cleanup();
+    renderSearch(`/search?filters=${encodeURIComponent('{"tag":{"value":"pii"}}')}`);
+    expect(await screen.findByRole('heading', { level: 2, name: '125 tables' })).toBeTruthy();
+    expect(requests[0]).toMatchObject({ searchTerm: '', resources: ['table'], filters: { table: { tag: { value: 'pii', filterOperation: 'OR' } } } });
+  });
+});
+
+describe('filters and the URL', () => {
+  it('applies typed values after a pause: the first change adds a history entry, later ones replace it', async () => {
+    const requests = stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    const { visits, last } = renderSearch('/search?term=orders');
+    const user = userEvent.setup();
+    const schema = await screen.findByRole('textbox', { name: 'Schema' });
+    await user.type(schema, 'sal');
+    expect(last().search).toBe('?term=orders');
+    await pause();
+    expect(last()).toMatchObject({ type: 'PUSH' });
+    expect(filtersOf(last().search)).toEqual({ schema: { value: 'sal' } });
+    await user.type(schema, 'es, core');
+    await pause();
+    expect(last()).toMatchObject({ type: 'REPLACE' });
+    expect(filtersOf(last().search)).toEqual({ schema: { value: 'sales, core' } });
+    expect(visits.filter((v) => v.type === 'PUSH')).toHaveLength(1);
+    await waitFor(() => expect(requests.at(-1)?.filters).toEqual({ table: { schema: { value: 'sales,core', filterOperation: 'OR' } } }));
+    expect(requests.at(-1)?.resources).toEqual(['table']);
+  });
+
+  it('applies a value at once on Enter and on leaving the field', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    const { last } = renderSearch('/search?term=orders');
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: 'Tag' }), 'pii{Enter}');
+    expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii' } });
+    await user.type(screen.getByRole('textbox', { name: 'Column' }), 'customer_id');
+    await user.tab();
+    expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii' }, column: { value: 'customer_id' } });
+  });
+
+  it('offers any / all once a filter has two values, and keeps the choice in the URL', async () => {
+    const requests = stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    const { last } = renderSearch(`/search?term=x&filters=${encodeURIComponent('{"tag":{"value":"pii"}}')}`);
+    const user = userEvent.setup();
+    await screen.findByRole('link', { name: 'a' });
+    expect(screen.queryByRole('group', { name: 'Match Tag' })).toBeNull();
+    const tag = screen.getByRole('textbox', { name: 'Tag' });
+    await user.type(tag, ',kpi{Enter}');
+    const match = screen.getByRole('group', { name: 'Match Tag' });
+    expect((within(match).getByRole('radio', { name: 'Any' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(within(match).getByRole('radio', { name: 'All' }));
+    expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii,kpi', filterOperation: 'AND' } });
+    await waitFor(() => expect(requests.at(-1)?.filters).toEqual({ table: { tag: { value: 'pii,kpi', filterOperation: 'AND' } } }));
+  });
+
+  it('uses the operation a category fixes, and says so instead of offering a choice', async () => {
+    const requests = stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    const config = testConfig({ resourceConfig: { table: { filterCategories: [{ categoryId: 'tag', displayName: 'Tag', type: 'inputFilter', allowableOperation: 'AND' }] } } as never });
+    renderSearch(`/search?term=x&filters=${encodeURIComponent('{"tag":{"value":"pii,kpi","filterOperation":"OR"}}')}`, config);
+    expect(await screen.findByText('Results match all of these.')).toBeTruthy();
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect(requests.find((r) => r.resources.length === 1)?.filters).toEqual({ table: { tag: { value: 'pii,kpi', filterOperation: 'AND' } } });
+  });
+
+  it('filters with checkboxes from the config', async () => {
+    stubSearch(() => ({ dashboard: { total_results: 1, results: [dashboard('d')] } }));
+    const config = testConfig({
+      resourceConfig: {
+        dashboard: { filterCategories: [{ categoryId: 'product', displayName: 'Product', type: 'checkboxFilter', options: [{ value: 'mode', displayName: 'Mode' }, { value: 'tableau' }] }] },
+      } as never,
+    });
+    const { last } = renderSearch('/search?term=x&resource=dashboard', config);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('checkbox', { name: 'Mode' }));
+    await user.click(screen.getByRole('checkbox', { name: 'tableau' }));
+    expect(filtersOf(last().search)).toEqual({ product: { value: 'mode,tableau' } });
+    await user.click(screen.getByRole('checkbox', { name: 'Mode' }));
+    expect(filtersOf(last().search)).toEqual({ product: { value: 'tableau' } });
+  });
+
+  it('clears every filter at once, and Back brings them back into the fields', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    const { last } = renderSearch(`/search?term=x&filters=${encodeURIComponent('{"schema":{"value":"sales"},"tag":{"value":"pii"}}')}`);
+    const user = userEvent.setup();
+    expect((await screen.findByRole('textbox', { name: 'Schema' }) as HTMLInputElement).value).toBe('sales');
+    await user.click(screen.getByRole('button', { name: 'Clear all filters' }));
+    expect(last()).toMatchObject({ search: '?term=x', type: 'PUSH' });
+    expect((screen.getByRole('textbox', { name: 'Schema' }) as HTMLInputElement).value).toBe('');
+    await user.click(screen.getByRole('button', { name: 'Browser back' }));
+    expect(last().type).toBe('POP');
+    expect((screen.getByRole('textbox', { name: 'Schema' }) as HTMLInputElement).value).toBe('sales');
+    expect((screen.getByRole('textbox', { name: 'Tag' }) as HTMLInputElement).value).toBe('pii');
+  });
+
+  it('shows a filter from the URL that the config does not list, so it can be removed', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    const config = testConfig({ resourceConfig: { table: { filterCategories: [] } } as never });
+    renderSearch(`/search?term=x&filters=${encodeURIComponent('{"badges":{"value":"certified"}}')}`, config);
+    expect((await screen.findByRole('textbox', { name: 'badges' }) as HTMLInputElement).value).toBe('certified');
+  });
+});

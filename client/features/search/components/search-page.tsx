@@ -1,0 +1,181 @@
+// The search page: a tab per searchable resource with its count, the shown tab's filters, its
+// results (why each matched, tags and badges as links), "did you mean" and pages. Everything it
+// shows comes from the URL (paths.ts), so a link shares it and Back restores it.
+import { useEffect, useRef, type RefObject } from 'react';
+import { useNavigate } from 'react-router';
+import type { SearchResponse } from '../../../../contract/api-search';
+import { useUiConfig } from '../../../app/app-data';
+import { searchPath, type SearchFilters, type SearchResource, type SearchState } from '../../../app/paths';
+import { Button, ButtonLink } from '../../../components/button';
+import { PageTitle } from '../../../components/page-title';
+import { Pagination } from '../../../components/pagination';
+import { computePagination } from '../../../components/pagination-state';
+import { QueryState } from '../../../components/query-state';
+import { SkeletonList } from '../../../components/skeleton';
+import { EmptyState } from '../../../components/state';
+import { Tabs } from '../../../components/tabs';
+import { useSearch } from '../api/search-catalog';
+import { RESOURCE_NOUNS } from '../resources';
+import { planSearch, type SearchPlan } from '../search-plan';
+import { FilterPanel, type HistoryMode } from './filter-panel';
+import { SearchResultItem } from './search-result-item';
+import './search-page.css';
+
+/** Search services count matches up to 10,000 (as Elasticsearch does by default); more reads "10,000+". */
+const COUNT_CAP = 10_000;
+const formatCount = (n: number) => `${n.toLocaleString('en-US')}${n >= COUNT_CAP ? '+' : ''}`;
+const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n === 1 ? RESOURCE_NOUNS[resource].one : RESOURCE_NOUNS[resource].many}`;
+
+// A disabled query still needs an input.
+const NOTHING = { term: '', resources: ['table' as const], filters: {}, pageIndex: 0, resultsPerPage: 1 };
+
+export function SearchPage({ state }: { state: SearchState }) {
+  const config = useUiConfig();
+  const navigate = useNavigate();
+  const plan = planSearch(state, config);
+  const { term, resource, filters, pageIndex } = plan;
+  const overview = useSearch(plan.overview ?? NOTHING, plan.overview !== null);
+  const results = useSearch(plan.page ?? NOTHING, plan.page !== null);
+  const displayName = config.resourceConfig[resource].displayName;
+
+  const go = (next: Partial<SearchState>, mode: HistoryMode = 'push') =>
+    void navigate(searchPath({ term, resource, filters, pageIndex: 0, ...next }), { replace: mode === 'replace' });
+
+  // A new page of results: focus its heading (the shell scrolls to the top on a new history entry).
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const shownPage = useRef(pageIndex);
+  useEffect(() => {
+    if (shownPage.current === pageIndex) return;
+    shownPage.current = pageIndex;
+    resultsHeading.current?.focus({ preventScroll: true });
+  }, [pageIndex]);
+
+  const activeGroup = results.data?.[resource];
+  const tabCount = (r: SearchResource): number | undefined =>
+    r === resource ? activeGroup?.total_results : term ? overview.data?.[r]?.total_results : undefined;
+  const didYouMean = results.data?.did_you_mean ?? overview.data?.did_you_mean;
+  const heading = term ? `Results for “${term}”` : plan.page ? `${displayName} matching the filters` : 'Search';
+
+  return (
+    <div className="search-page">
+      <PageTitle title={term ? `${term} – Search` : 'Search'} />
+      <h1>{heading}</h1>
+      {didYouMean ? (
+        <p className="did-you-mean" data-testid="did-you-mean">
+          Nothing matched “{term}”, so these are the results for “<strong>{didYouMean}</strong>”.
+        </p>
+      ) : null}
+      <Tabs
+        label="Result types"
+        className="search-page__tabs"
+        items={plan.resources.map((r) => ({ value: r, label: config.resourceConfig[r].displayName, count: tabCount(r) }))}
+        value={resource}
+        onChange={(r) => go({ resource: r, filters: {} })}
+      >
+        <div className={plan.categories.length > 0 ? 'search-layout' : 'search-layout search-layout--full'}>
+          {plan.categories.length > 0 ? (
+            <FilterPanel categories={plan.categories} filters={filters} onChange={(next: SearchFilters, mode) => go({ filters: next }, mode)} />
+          ) : null}
+          <section className="search-results" aria-labelledby="results-heading">
+            <Results plan={plan} query={results} displayName={displayName} headingRef={resultsHeading} onClearFilters={() => go({ filters: {} })} />
+          </section>
+        </div>
+      </Tabs>
+    </div>
+  );
+}
+
+function Results({
+  plan,
+  query,
+  displayName,
+  headingRef,
+  onClearFilters,
+}: {
+  plan: SearchPlan;
+  query: ReturnType<typeof useSearch>;
+  displayName: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onClearFilters: () => void;
+}) {
+  const { term, resource, pageIndex, resultsPerPage, filters } = plan;
+  const filtered = Object.keys(plan.requestFilters).length > 0;
+  const heading = (text: string) => (
+    <h2 id="results-heading" ref={headingRef} tabIndex={-1} className="search-results__heading">
+      {text}
+    </h2>
+  );
+
+  if (!plan.page) {
+    return (
+      <>
+        {heading(displayName)}
+        <EmptyState title="What are you looking for?">
+          <p>Type a name, column, description word or tag in the search box, or choose filters to list every match.</p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  // Kept from the previous page while the next one loads, but without this tab's group: still loading.
+  const loadingOtherTab = query.isPlaceholderData && !query.data?.[resource];
+  return (
+    <QueryState
+      query={query}
+      loadingLabel={`Searching ${displayName.toLowerCase()}`}
+      loading={
+        <>
+          {heading(`Searching ${displayName.toLowerCase()}…`)}
+          <SkeletonList label={`Searching ${displayName.toLowerCase()}`} rows={4} />
+        </>
+      }
+      errorTitle="The search failed"
+    >
+      {(data: SearchResponse) => {
+        const group = data[resource];
+        if (!group || loadingOtherTab) {
+          return (
+            <>
+              {heading(`Searching ${displayName.toLowerCase()}…`)}
+              <SkeletonList label={`Searching ${displayName.toLowerCase()}`} rows={4} />
+            </>
+          );
+        }
+        const pages = computePagination(pageIndex, resultsPerPage, group.total_results);
+        const hrefForPage = (index: number) => searchPath({ term, resource, filters, pageIndex: index });
+        return (
+          <>
+            {heading(countOf(group.total_results, resource))}
+            <p className="search-results__range" role="status">
+              {group.total_results > 0 && !pages.isPastEnd ? (
+                <>
+                  Showing {pages.firstItem}–{pages.lastItem}
+                  {pages.totalPages > 1 ? ` of ${formatCount(group.total_results)}` : null}
+                </>
+              ) : null}
+            </p>
+            {group.total_results === 0 ? (
+              <EmptyState
+                title={`No ${RESOURCE_NOUNS[resource].many} match${term ? ` “${term}”` : ''}${filtered ? ' with these filters' : ''}`}
+                action={filtered ? <Button onClick={onClearFilters}>Clear all filters</Button> : undefined}
+              >
+                <p>{filtered ? 'Remove a filter, or use * in a value to match more.' : 'Try fewer words, a prefix (cust finds customers), or another tab.'}</p>
+              </EmptyState>
+            ) : group.results.length === 0 || pages.isPastEnd ? (
+              <EmptyState title="This page is past the last page of results" action={<ButtonLink to={hrefForPage(pages.totalPages - 1)}>Go to the last page</ButtonLink>}>
+                <p>There are {countOf(group.total_results, resource)} in {pages.totalPages.toLocaleString('en-US')} pages.</p>
+              </EmptyState>
+            ) : (
+              <ol className={query.isPlaceholderData ? 'results results--stale' : 'results'} aria-busy={query.isPlaceholderData}>
+                {group.results.map((result) => (
+                  <SearchResultItem key={result.type === 'user' ? result.user_id : result.key} result={result} />
+                ))}
+              </ol>
+            )}
+            <Pagination pageIndex={pageIndex} perPage={resultsPerPage} totalItems={group.total_results} hrefForPage={hrefForPage} label="Result pages" />
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
