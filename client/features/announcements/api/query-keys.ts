@@ -1,0 +1,4 @@
+export const announcementKeys = {
+  all: ['announcements'] as const,
+  list: () => [...announcementKeys.all, 'list'] as const,
+};

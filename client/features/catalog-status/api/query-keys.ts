@@ -1,0 +1,4 @@
+export const catalogStatusKeys = {
+  all: ['catalog-status'] as const,
+  lastIndexed: () => [...catalogStatusKeys.all, 'last-indexed'] as const,
+};
