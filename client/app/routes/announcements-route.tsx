@@ -1,15 +1,25 @@
+import type { ClientConfig } from '../../../contract/ui-config';
 import { PageTitle } from '../../components/page-title';
-import { EmptyState } from '../../components/state';
+import { announcementsQueryOptions } from '../../features/announcements/api/get-announcements';
+import { AnnouncementList } from '../../features/announcements/components/announcement-list';
+import { clientConfigQueryOptions, useUiConfig } from '../app-data';
+import type { Prefetch } from '../prefetch';
+import { NotFoundRoute } from './not-found-route';
 
-// Placeholder until this page is built.
 export function AnnouncementsRoute() {
+  if (!useUiConfig().announcements.enabled) return <NotFoundRoute />;
   return (
-    <section>
-      <PageTitle title="announcements" />
-      <h1>announcements</h1>
-      <EmptyState title="Not built yet" />
-    </section>
+    <div>
+      <PageTitle title="Announcements" />
+      <h1>Announcements</h1>
+      <AnnouncementList />
+    </div>
   );
 }
+
+export const prefetch: Prefetch = (queryClient) => {
+  const config = queryClient.getQueryData<ClientConfig>(clientConfigQueryOptions().queryKey);
+  if (config?.announcements.enabled) void queryClient.prefetchQuery(announcementsQueryOptions());
+};
 
 export default AnnouncementsRoute;

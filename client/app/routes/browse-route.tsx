@@ -1,15 +1,27 @@
 import { PageTitle } from '../../components/page-title';
-import { EmptyState } from '../../components/state';
+import { badgesQueryOptions } from '../../features/browse/api/get-badges';
+import { tagsQueryOptions } from '../../features/browse/api/get-tags';
+import { BadgeSections, TagSections } from '../../features/browse/components/browse-sections';
+import type { Prefetch } from '../prefetch';
+import './browse-route.css';
 
-// Placeholder until this page is built.
 export function BrowseRoute() {
   return (
-    <section>
-      <PageTitle title="browse" />
-      <h1>browse</h1>
-      <EmptyState title="Not built yet" />
-    </section>
+    <div className="browse">
+      <PageTitle title="Browse" />
+      <h1>Browse tags and badges</h1>
+      <p className="muted">Each tag and badge leads to the tables (or dashboards) that carry it.</p>
+      <div className="browse__sections">
+        <TagSections />
+        <BadgeSections />
+      </div>
+    </div>
   );
 }
+
+export const prefetch: Prefetch = (queryClient) => {
+  void queryClient.prefetchQuery(tagsQueryOptions());
+  void queryClient.prefetchQuery(badgesQueryOptions());
+};
 
 export default BrowseRoute;
