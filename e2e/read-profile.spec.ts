@@ -75,3 +75,18 @@ test('your own profile says whose lists are empty, and an id nobody has gets a "
   await expectAccessible(page, testInfo, 'no such person');
   await capture(page, testInfo, 'profile-unknown');
 });
+
+test('someone who has left is marked as no longer active', async ({ page }, testInfo) => {
+  // The demo people are all active: mark Liv inactive in the BFF's real answer.
+  await page.route('**/api/metadata/v0/user?user_id=*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    body.user.is_active = false;
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto('/user/liv.arnesen%40example.org');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Liv Arnesen');
+  await expect(page.getByTestId('inactive')).toContainText('No longer active');
+  await expect(page.getByTestId('inactive')).toContainText('Liv Arnesen’s account is marked inactive');
+  await expectAccessible(page, testInfo, 'inactive person');
+});

@@ -167,3 +167,31 @@ test('an unknown table says so and offers a way on', async ({ page }, testInfo) 
   await expectAccessible(page, testInfo, 'unknown table');
   await capture(page, testInfo, 'table-unknown');
 });
+
+test('at 800 px long column names wrap only after an underscore, never inside a word', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.goto('/table_detail/prod/snowflake/marketing/dim_gift_newsletter_subscriptions_snapshot');
+  const names = page.getByTestId('column-toggle');
+  await expect(names.first()).toBeVisible();
+  // Each piece between break opportunities (text nodes split by <wbr>) sits on one line.
+  const broken = await names.evaluateAll((buttons) =>
+    buttons.flatMap((button) => {
+      const walker = document.createTreeWalker(button.querySelector('.disclosure__label')!, NodeFilter.SHOW_TEXT);
+      const pieces: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) pieces.push(node.textContent ?? '');
+      }
+      return pieces;
+    }),
+  );
+  expect(broken).toEqual([]);
+  // And the longest name does wrap (the check above is not vacuous).
+  const longest = page.getByRole('button', { name: 'newsletter_subscription_id' });
+  const height = await longest.evaluate((el) => el.getBoundingClientRect().height);
+  const lineHeight = await longest.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect(Math.round(height / lineHeight), 'newsletter_subscription_id takes two lines at 800 px').toBeGreaterThan(1);
+  await capture(page, testInfo, 'table-long-column-names');
+});
