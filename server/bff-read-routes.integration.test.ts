@@ -15,8 +15,6 @@ import {
 import { parseTableKey } from '../contract/table-key';
 import { toClientConfig, UiConfigFileSchema } from '../contract/ui-config';
 import { createOidcClient } from './auth/oidc-client';
-import type { SessionTokens } from './auth/session-data';
-import { SqliteSessionStore } from './auth/sqlite-session-store';
 import { createBearerAuth } from './catalog/auth/create-bearer-auth';
 import { openCatalog, type Catalog } from './catalog/create-catalog';
 import { createCatalogStore } from './catalog/store/create-catalog-store';
@@ -24,6 +22,7 @@ import { createBffApp } from './create-bff-app';
 import { startDevIdp, type DevIdp } from './dev-idp/start-dev-idp';
 import { createMemoryLogger } from './http/logger';
 import { BffBrowser } from './testing/bff-browser';
+import { createTestSessionDeps } from './testing/test-session-deps';
 import { getFreePort } from './testing/free-port';
 import { createMetadataClient } from './upstream/metadata-client';
 import { createSearchClient } from './upstream/search-client';
@@ -40,7 +39,7 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
   let dataDir: string;
   let idp: DevIdp;
   let catalog: Catalog;
-  let sessionStore: SqliteSessionStore;
+  let sessionDeps: Awaited<ReturnType<typeof createTestSessionDeps>>;
   let upstreams: UpstreamHttp[] = [];
   const servers: Server[] = [];
   const logger = createMemoryLogger();
@@ -109,7 +108,7 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
     const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${metadataPort}`, timeoutMs: 5000, logger });
     const searchHttp = createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${searchPort}`, timeoutMs: 5000, logger });
     upstreams = [metadataHttp, searchHttp];
-    sessionStore = new SqliteSessionStore(path.join(dataDir, 'sessions.sqlite'));
+    sessionDeps = await createTestSessionDeps(dataDir);
 
     for (const [which, on] of [['indexed', true], ['unindexed', false]] as const) {
       const base = bases[which];
@@ -118,7 +117,7 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
         redirectUri: `${base}/auth`,
         userIdClaim: 'email',
         providerName: 'Test IdP',
-        session: { secret: 'x'.repeat(32), store: sessionStore, idleTimeoutMinutes: 30 },
+        session: sessionDeps,
         oidc: createOidcClient({
           issuer: idp.issuer,
           clientId: 'nansen-bff',
@@ -148,7 +147,7 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
     for (const s of servers) await new Promise((r) => s.close(r));
     for (const u of upstreams) await u.close();
     catalog?.close();
-    sessionStore?.close();
+    await sessionDeps?.close();
     await idp?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -338,13 +337,13 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
     });
   });
 
-  it('never sends or logs a token', () => {
+  it('never sends or logs a token', async () => {
     const sessions = new Database(path.join(dataDir, 'sessions.sqlite'), { readonly: true });
-    const tokens = (sessions.prepare('SELECT data FROM sessions').pluck().all() as string[])
-      .map((data) => (JSON.parse(data) as { tokens?: SessionTokens }).tokens)
-      .flatMap((t) => (t ? [t.accessToken, t.refreshToken, t.idToken] : []))
-      .filter((token): token is string => typeof token === 'string');
+    const sessionIds = sessions.prepare('SELECT sid FROM sessions').pluck().all() as string[];
     sessions.close();
+    const tokens = (await Promise.all(sessionIds.map((sid) => sessionDeps.tokens.read(sid))))
+      .flatMap((stored) => (stored ? [stored.tokens.accessToken, stored.tokens.refreshToken, stored.tokens.idToken] : []))
+      .filter((token): token is string => typeof token === 'string');
     // liv's two sessions, each with an access, a refresh and an ID token.
     expect(tokens).toHaveLength(6);
     expect(answers.length).toBeGreaterThan(40);

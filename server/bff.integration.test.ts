@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthUserResponseSchema, PopularResourcesResponseSchema, SearchResponseSchema, TableDetailResponseSchema } from '../contract/bff-api';
 import { createOidcClient } from './auth/oidc-client';
-import { SqliteSessionStore } from './auth/sqlite-session-store';
 import { createBearerAuth } from './catalog/auth/create-bearer-auth';
 import { openCatalog, type Catalog } from './catalog/create-catalog';
 import { toClientConfig, UiConfigFileSchema } from '../contract/ui-config';
@@ -14,6 +13,7 @@ import { createBffApp } from './create-bff-app';
 import { startDevIdp, type DevIdp } from './dev-idp/start-dev-idp';
 import { createMemoryLogger } from './http/logger';
 import { BffBrowser } from './testing/bff-browser';
+import { createTestSessionDeps } from './testing/test-session-deps';
 import { getFreePort } from './testing/free-port';
 import { createMetadataClient } from './upstream/metadata-client';
 import { createSearchClient } from './upstream/search-client';
@@ -25,7 +25,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
   let dataDir: string;
   let idp: DevIdp;
   let catalog: Catalog;
-  let sessionStore: SqliteSessionStore;
+  let sessionDeps: Awaited<ReturnType<typeof createTestSessionDeps>>;
   let upstreams: UpstreamHttp[];
   const servers: Server[] = [];
   const logger = createMemoryLogger();
@@ -58,13 +58,13 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${metadataPort}`, timeoutMs: 5000, logger });
     const searchHttp = createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${searchPort}`, timeoutMs: 5000, logger });
     upstreams = [metadataHttp, searchHttp];
-    sessionStore = new SqliteSessionStore(path.join(dataDir, 'sessions.sqlite'));
+    sessionDeps = await createTestSessionDeps(dataDir);
     const app = createBffApp({
       publicUrl: base,
       redirectUri: `${base}/auth`,
       userIdClaim: 'email',
       providerName: 'Test IdP',
-      session: { secret: 'x'.repeat(32), store: sessionStore, idleTimeoutMinutes: 30 },
+      session: sessionDeps,
       oidc: createOidcClient({
         issuer: idp.issuer,
         clientId: 'nansen-bff',
@@ -89,7 +89,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     for (const s of servers) await new Promise((r) => s.close(r));
     for (const u of upstreams ?? []) await u.close();
     catalog?.close();
-    sessionStore?.close();
+    await sessionDeps?.close();
     await idp?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });

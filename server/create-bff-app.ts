@@ -5,10 +5,13 @@ import type session from 'express-session';
 import type { Announcement } from '../contract/api-common';
 import type { ClientConfig } from '../contract/bff-api';
 import { createApiRouter } from './api/create-api-router';
-import { createLoginRoutes } from './auth/login-routes';
+import { createBackchannelLogoutRoute, createLoginRoutes } from './auth/login-routes';
 import type { OidcClient } from './auth/oidc-client';
 import { createSessionAuth } from './auth/session-auth';
+import { createPendingLoginCookie } from './auth/pending-login-cookie';
 import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
+import { createTokenCipher } from './auth/token-cipher';
+import type { TokenStore } from './auth/token-store';
 import type { BrandingLogo } from './config/load-logo';
 import { createErrorMiddleware } from './http/error-middleware';
 import type { Logger } from './http/logger';
@@ -25,7 +28,15 @@ export interface BffDeps {
   redirectUri: string;
   userIdClaim: string;
   providerName: string;
-  session: { secret: string; store: session.Store; idleTimeoutMinutes: number };
+  session: {
+    /** The first signs cookies and seals tokens; all are accepted (rotation). */
+    secrets: readonly string[];
+    store: session.Store;
+    /** Where the sessions' tokens live, sealed (token-store.ts). */
+    tokens: TokenStore;
+    idleTimeoutMinutes: number;
+    absoluteTimeoutMs: number;
+  };
   oidc: OidcClient;
   metadata: MetadataClient;
   search: SearchClient;
@@ -49,13 +60,34 @@ export function createBffApp(deps: BffDeps): Express {
   });
   app.use(createSpaAssetRoutes(deps.spaDistDir));
   app.use(createBrandingRoutes(deps.logo));
-  app.use(createSessionMiddleware({ ...deps.session, secureCookie: https }));
+  const { store, tokens } = deps.session;
+  const auth = createSessionAuth({
+    oidc: deps.oidc,
+    tokens,
+    logger: deps.logger,
+    absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
+    destroySessionRecord: (sessionId) => new Promise((resolve, reject) => store.destroy(sessionId, (err) => (err ? reject(err) : resolve()))),
+  });
+  // Server-to-server from the provider: no session, no browser.
+  app.use(createBackchannelLogoutRoute({ oidc: deps.oidc, auth, tokens, logger: deps.logger }));
+  app.use(
+    createSessionMiddleware({
+      secrets: deps.session.secrets,
+      store,
+      secureCookie: https,
+      idleTimeoutMinutes: deps.session.idleTimeoutMinutes,
+      absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
+      endSession: (req) => auth.endSession(req),
+    }),
+  );
   app.use(sameOriginGuard(new URL(deps.publicUrl).origin));
 
-  const auth = createSessionAuth(deps.oidc, deps.logger);
   app.use(
     createLoginRoutes({
       oidc: deps.oidc,
+      auth,
+      tokens,
+      pendingLogins: createPendingLoginCookie({ cipher: createTokenCipher(deps.session.secrets), secure: https }),
       redirectUri: deps.redirectUri,
       userIdClaim: deps.userIdClaim,
       providerName: deps.providerName,

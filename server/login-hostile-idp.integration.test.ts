@@ -10,13 +10,13 @@ import { toClientConfig, UiConfigFileSchema } from '../contract/ui-config';
 import { createBffApp } from './create-bff-app';
 import { createMemoryLogger } from './http/logger';
 import { BffBrowser } from './testing/bff-browser';
+import { createTestSessionDeps } from './testing/test-session-deps';
 import { getFreePort } from './testing/free-port';
 import { HOSTILE_CLIENT, type HostileIdp, type IdTokenForgery, startHostileIdp } from './testing/start-hostile-idp';
 import { createMetadataClient } from './upstream/metadata-client';
 import { createSearchClient } from './upstream/search-client';
 import { createUpstreamHttp, type UpstreamHttp } from './upstream/upstream-http';
 import { createOidcClient } from './auth/oidc-client';
-import { SqliteSessionStore } from './auth/sqlite-session-store';
 
 /** The hostile provider logs everyone in at once: follow its one redirect back to the callback. */
 async function followHostileLogin(authorizationUrl: string): Promise<string> {
@@ -29,7 +29,7 @@ describe('ID token verification against a hostile provider', () => {
   let idp: HostileIdp;
   let dataDir: string;
   let server: Server;
-  let sessionStore: SqliteSessionStore;
+  let sessionDeps: Awaited<ReturnType<typeof createTestSessionDeps>>;
   let upstream: UpstreamHttp;
   let base: string;
   const logger = createMemoryLogger();
@@ -41,13 +41,13 @@ describe('ID token verification against a hostile provider', () => {
     base = `http://localhost:${port}`;
     // No catalog: recording the user after login fails (and is only logged); refresh happens before any upstream call.
     upstream = createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${await getFreePort()}`, timeoutMs: 1000, logger });
-    sessionStore = new SqliteSessionStore(path.join(dataDir, 'sessions.sqlite'));
+    sessionDeps = await createTestSessionDeps(dataDir);
     const app = createBffApp({
       publicUrl: base,
       redirectUri: `${base}/auth`,
       userIdClaim: 'email',
       providerName: 'Hostile IdP',
-      session: { secret: 'y'.repeat(32), store: sessionStore, idleTimeoutMinutes: 30 },
+      session: sessionDeps,
       oidc: createOidcClient({
         issuer: idp.issuer,
         clientId: HOSTILE_CLIENT.clientId,
@@ -79,7 +79,7 @@ describe('ID token verification against a hostile provider', () => {
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
     await upstream?.close();
-    sessionStore?.close();
+    await sessionDeps?.close();
     await idp?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_PEOPLE } from './demo/demo-people';
 import { createOidcClient } from './auth/oidc-client';
 import { SIGNING_ALGORITHM as DEV_IDP_SIGNING_ALGORITHM } from './dev-idp/create-signing-key';
-import { SqliteSessionStore } from './auth/sqlite-session-store';
+import { createSessionStores } from './auth/create-session-stores';
+import { BACKCHANNEL_LOGOUT_PATH } from './auth/login-routes';
+import { createTokenCipher } from './auth/token-cipher';
 import { createBearerAuth } from './catalog/auth/create-bearer-auth';
 import { openCatalog } from './catalog/create-catalog';
 import { isLoopbackUrl, type Config } from './config/config-schema';
@@ -39,14 +41,15 @@ function listen(app: { listen: (port: number, host: string, cb: () => void) => S
 }
 
 /** In development a missing SESSION_SECRET is generated once and kept in the data folder. */
-function resolveSessionSecret(config: Config): string {
-  if (config.session.secret) return config.session.secret;
+/** SESSION_SECRETS as configured; outside production, one generated once into DATA_DIR. */
+function resolveSessionSecrets(config: Config): string[] {
+  if (config.session.secrets) return [...config.session.secrets];
   const file = path.join(config.dataDir, '.session-secret');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  if (fs.existsSync(file)) return [fs.readFileSync(file, 'utf8').trim()];
   fs.mkdirSync(config.dataDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
   fs.writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  return [secret];
 }
 
 /** The environment, then the UI config file it names; throws ConfigError listing every bad setting. */
@@ -85,6 +88,7 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
         clientSecret,
         redirectUris: [config.oidc.redirectUri],
         postLogoutRedirectUris: [config.oidc.postLogoutRedirectUri],
+        backchannelLogoutUri: `${config.publicUrl}${BACKCHANNEL_LOGOUT_PATH}`,
       },
       accessTokenAudience: DEV_CATALOG_AUDIENCE,
     });
@@ -118,15 +122,25 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
   const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: config.catalog.metadataUrl, timeoutMs: config.upstreamTimeoutMs, logger });
   const searchHttp = createUpstreamHttp({ name: 'search service', baseUrl: config.catalog.searchUrl, timeoutMs: config.upstreamTimeoutMs, logger });
   closers.push(() => metadataHttp.close(), () => searchHttp.close());
-  const sessionStore = new SqliteSessionStore(config.session.dbPath);
-  closers.push(() => sessionStore.close());
+  const sessionSecrets = resolveSessionSecrets(config);
+  const sessionStores = await createSessionStores(
+    config.session.store === 'redis' ? { kind: 'redis', url: config.session.redisUrl! } : { kind: 'sqlite', dbPath: config.session.dbPath },
+    createTokenCipher(sessionSecrets),
+  );
+  closers.push(() => sessionStores.close());
 
   const app = createBffApp({
     publicUrl: config.publicUrl,
     redirectUri: config.oidc.redirectUri,
     userIdClaim: config.oidc.userIdClaim,
     providerName: config.oidc.providerName,
-    session: { secret: resolveSessionSecret(config), store: sessionStore, idleTimeoutMinutes: config.session.idleTimeoutMinutes },
+    session: {
+      secrets: sessionSecrets,
+      store: sessionStores.sessions,
+      tokens: sessionStores.tokens,
+      idleTimeoutMinutes: config.session.idleTimeoutMinutes,
+      absoluteTimeoutMs: config.session.absoluteTimeoutHours * 3_600_000,
+    },
     oidc: createOidcClient({
       issuer,
       clientId: config.oidc.clientId,

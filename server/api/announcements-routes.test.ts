@@ -1,9 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../../contract/api-common';
 import { createOidcClient } from '../auth/oidc-client';
 import { createSessionAuth } from '../auth/session-auth';
+import { SqliteTokenStore } from '../auth/sqlite-token-store';
+import { createTokenCipher } from '../auth/token-cipher';
 import { buildUserFromClaims } from '../auth/user-from-claims';
 import { createErrorMiddleware } from '../http/error-middleware';
 import { createMemoryLogger } from '../http/logger';
@@ -14,9 +19,9 @@ const POSTS: Announcement[] = [
   { title: 'Old', date: '2025-06-01', html_content: '<p>Old.</p>\n' },
 ];
 const logger = createMemoryLogger();
-// The real session accessor; its identity provider is never called (only a token refresh would).
-const auth = createSessionAuth(
-  createOidcClient({
+// The real session accessor; its identity provider and token store are never called (only a token refresh would).
+const auth = createSessionAuth({
+  oidc: createOidcClient({
     issuer: 'http://127.0.0.1:9/unused',
     clientId: 'nansen-bff',
     clientSecret: 'unused',
@@ -25,9 +30,12 @@ const auth = createSessionAuth(
     scopes: 'openid',
     idTokenSigningAlg: 'RS256',
   }),
+  tokens: new SqliteTokenStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-ann-')), 'sessions.sqlite'), createTokenCipher(['t'.repeat(32)])),
   logger,
-);
-const signedIn = { user: buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email'), tokens: { accessToken: 'a', expiresAt: Date.now() + 3_600_000 } };
+  absoluteTimeoutMs: 3_600_000,
+  destroySessionRecord: async () => {},
+});
+const signedIn = { user: buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email'), createdAt: Date.now() };
 
 function appWith(session: object, announcements: Announcement[] | null) {
   const app = express();

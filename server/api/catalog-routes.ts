@@ -18,7 +18,7 @@ export function createCatalogRoutes(auth: SessionAuth, metadata: MetadataClient,
     auth.requireUser(req);
     const types = parsePopularTypes(req).filter((t) => t !== 'dashboard' || isIndexed(clientConfig, 'dashboard'));
     const popular = types.length
-      ? await metadata.getPopularResources(await auth.getAccessToken(req), POPULAR_RESOURCES_COUNT, types)
+      ? await auth.withAccessToken(req, (token) => metadata.getPopularResources(token, POPULAR_RESOURCES_COUNT, types))
       : { Table: [], Dashboard: [] };
     const body: PopularResourcesResponse = {
       msg: 'Success',
@@ -32,19 +32,19 @@ export function createCatalogRoutes(auth: SessionAuth, metadata: MetadataClient,
 
   router.get('/tags', async (req, res) => {
     auth.requireUser(req);
-    const body: TagsResponse = { msg: 'Success', tags: await metadata.getTagUsages(await auth.getAccessToken(req)) };
+    const body: TagsResponse = { msg: 'Success', tags: await auth.withAccessToken(req, (token) => metadata.getTagUsages(token)) };
     res.json(body);
   });
 
   router.get('/badges', async (req, res) => {
     auth.requireUser(req);
-    const body: BadgesResponse = { msg: 'Success', badges: await metadata.getBadges(await auth.getAccessToken(req)) };
+    const body: BadgesResponse = { msg: 'Success', badges: await auth.withAccessToken(req, (token) => metadata.getBadges(token)) };
     res.json(body);
   });
 
   router.get('/get_last_indexed', async (req, res) => {
     auth.requireUser(req);
-    const body: LastIndexedResponse = { msg: 'Success', timestamp: await metadata.getLastIndexed(await auth.getAccessToken(req)) };
+    const body: LastIndexedResponse = { msg: 'Success', timestamp: await auth.withAccessToken(req, (token) => metadata.getLastIndexed(token)) };
     res.json(body);
   });
 

@@ -15,7 +15,7 @@ export function createDashboardRoutes(auth: SessionAuth, metadata: MetadataClien
     auth.requireUser(req);
     const uri = parseDashboardUri(req);
     requireIndexed(clientConfig, 'dashboard');
-    const dashboard = await metadata.getDashboard(await auth.getAccessToken(req), uri);
+    const dashboard = await auth.withAccessToken(req, (token) => metadata.getDashboard(token, uri));
     const body: DashboardResponse = { msg: 'Success', dashboard: toDashboardDetail(dashboard) };
     res.json(body);
   });
@@ -25,7 +25,7 @@ export function createDashboardRoutes(auth: SessionAuth, metadata: MetadataClien
     auth.requireUser(req);
     const key = parseTableKeyPath(req.params.key);
     requireIndexed(clientConfig, 'dashboard');
-    const dashboards = await metadata.getTableDashboards(await auth.getAccessToken(req), key);
+    const dashboards = await auth.withAccessToken(req, (token) => metadata.getTableDashboards(token, key));
     const body: TableDashboardsResponse = { msg: 'Success', dashboards: dashboards.map(toDashboardSummary) };
     res.json(body);
   });

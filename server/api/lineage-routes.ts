@@ -14,7 +14,7 @@ export function createLineageRoutes(auth: SessionAuth, metadata: MetadataClient,
     auth.requireUser(req);
     const key = parseTableKeyQuery(req);
     const query = { depth: parseLineageDepth(req, defaultDepth), direction: parseLineageDirection(req) };
-    const lineage = await metadata.getTableLineage(await auth.getAccessToken(req), key, query);
+    const lineage = await auth.withAccessToken(req, (token) => metadata.getTableLineage(token, key, query));
     const body: LineageResponse = toLineageResponse(lineage, query, 'table');
     res.json(body);
   });
@@ -24,7 +24,7 @@ export function createLineageRoutes(auth: SessionAuth, metadata: MetadataClient,
     const key = parseTableKeyQuery(req);
     const column = parseColumnName(req);
     const query = { depth: parseLineageDepth(req, defaultDepth), direction: parseLineageDirection(req) };
-    const lineage = await metadata.getColumnLineage(await auth.getAccessToken(req), key, column, query);
+    const lineage = await auth.withAccessToken(req, (token) => metadata.getColumnLineage(token, key, column, query));
     const body: LineageResponse = toLineageResponse(lineage, query, 'column');
     res.json(body);
   });

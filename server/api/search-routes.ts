@@ -16,8 +16,7 @@ export function createSearchRoutes(auth: SessionAuth, search: SearchClient, clie
     for (const resource of request.resources) requireIndexed(clientConfig, resource);
     const resources = [...new Set(request.resources)] as SearchedResource[];
     const calls = planSearchCalls(request, resources);
-    const token = await auth.getAccessToken(req);
-    const answers = await Promise.all(calls.map((call) => search.search(token, call.request)));
+    const answers = await auth.withAccessToken(req, (token) => Promise.all(calls.map((call) => search.search(token, call.request))));
     const { groups, didYouMean } = mergeSearchAnswers(calls, answers);
     const page = <T, R>(group: { total_results: number; results: T[] } | undefined, map: (hit: T) => R | null) => ({
       page_index: request.pageIndex,

@@ -11,7 +11,7 @@ export function createTableRoutes(auth: SessionAuth, metadata: MetadataClient): 
   router.get('/table', async (req, res) => {
     auth.requireUser(req);
     const key = parseTableKeyQuery(req);
-    const table = await metadata.getTable(await auth.getAccessToken(req), key);
+    const table = await auth.withAccessToken(req, (token) => metadata.getTable(token, key));
     const body: TableDetailResponse = { msg: 'Success', tableData: toTableDetail(table, true) };
     res.json(body);
   });

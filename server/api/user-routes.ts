@@ -21,7 +21,7 @@ export function createUserRoutes(auth: SessionAuth, metadata: MetadataClient, cl
 
   router.get('/user', async (req, res) => {
     const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseUserId(req));
-    const user = normalizeUser(await metadata.getUser(await auth.getAccessToken(req), userId));
+    const user = normalizeUser(await auth.withAccessToken(req, (token) => metadata.getUser(token, userId)));
     if (!user) throw new NotFoundError(`No user ${userId}`, 'not_found');
     const body: AuthUserResponse = { msg: 'Success', user };
     res.json(body);
@@ -29,21 +29,21 @@ export function createUserRoutes(auth: SessionAuth, metadata: MetadataClient, cl
 
   router.get('/user/bookmark', async (req, res) => {
     const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseOptionalUserId(req));
-    const bookmarks = await metadata.getBookmarks(await auth.getAccessToken(req), userId);
+    const bookmarks = await auth.withAccessToken(req, (token) => metadata.getBookmarks(token, userId));
     const body: BookmarksResponse = { msg: 'Success', bookmarks: toResourceLists(bookmarks) };
     res.json(body);
   });
 
   router.get('/user/own', async (req, res) => {
     const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseUserId(req));
-    const owned = await metadata.getOwned(await auth.getAccessToken(req), userId);
+    const owned = await auth.withAccessToken(req, (token) => metadata.getOwned(token, userId));
     const body: OwnedResponse = { msg: 'Success', own: toResourceLists(owned) };
     res.json(body);
   });
 
   router.get('/user/read', async (req, res) => {
     const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseUserId(req));
-    const read = await metadata.getRead(await auth.getAccessToken(req), userId);
+    const read = await auth.withAccessToken(req, (token) => metadata.getRead(token, userId));
     const body: ReadResponse = { msg: 'Success', read: read.map(toTableSummary) };
     res.json(body);
   });

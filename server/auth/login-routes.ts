@@ -1,18 +1,24 @@
-// /login, the callback (/auth by default, Amundsen's), /logout and /logged-out.
+// /login, the callback (/auth by default, Amundsen's), /logout, /logged-out and OIDC Back-Channel
+// Logout (/auth/backchannel-logout).
 import express, { type Request, type Response, type Router } from 'express';
 import type { User } from '../../contract/bff-api';
 import { renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
 import type { OidcClient } from './oidc-client';
+import type { PendingLoginCookie } from './pending-login-cookie';
 import { sanitizeReturnTo } from './return-to';
-import type { PendingLogin } from './session-data';
+import type { SessionAuth } from './session-auth';
+import type { TokenStore } from './token-store';
 import { buildUserFromClaims, MissingUserIdClaimError, needsUserInfo } from './user-from-claims';
 
-const PENDING_LOGIN_TTL_MS = 10 * 60 * 1000;
-const MAX_PENDING_LOGINS = 5;
+export const BACKCHANNEL_LOGOUT_PATH = '/auth/backchannel-logout';
 
 export interface LoginRoutesOptions {
   oidc: OidcClient;
+  auth: SessionAuth;
+  pendingLogins: PendingLoginCookie;
+  /** Back-channel logout looks sessions up by the provider's sid/sub and remembers logout tokens seen. */
+  tokens: TokenStore;
   /** Absolute redirect URI registered at the provider; its path is the callback route. */
   redirectUri: string;
   userIdClaim: string;
@@ -30,27 +36,44 @@ function sendPage(res: Response, status: number, title: string, paragraphs: stri
   res.status(status).type('html').set('Cache-Control', 'no-store').send(renderPage(title, paragraphs, action));
 }
 
-function keepRecentPendingLogins(pending: Record<string, PendingLogin> | undefined): Record<string, PendingLogin> {
-  const now = Date.now();
-  const recent = Object.entries(pending ?? {})
-    .filter(([, p]) => now - p.createdAt < PENDING_LOGIN_TTL_MS)
-    .sort(([, a], [, b]) => b.createdAt - a.createdAt)
-    .slice(0, MAX_PENDING_LOGINS - 1);
-  return Object.fromEntries(recent);
+/** Routes that need no session (mounted before the session middleware). */
+export function createBackchannelLogoutRoute(options: Pick<LoginRoutesOptions, 'oidc' | 'auth' | 'tokens' | 'logger'>): Router {
+  const router = express.Router();
+  router.post(BACKCHANNEL_LOGOUT_PATH, express.urlencoded({ extended: false, limit: '16kb' }), async (req: Request, res: Response) => {
+    res.set('Cache-Control', 'no-store');
+    const token = typeof req.body?.logout_token === 'string' ? req.body.logout_token : '';
+    if (!token) return res.status(400).json({ error: 'invalid_request', error_description: 'logout_token is missing' });
+    let logout;
+    try {
+      logout = await options.oidc.verifyLogoutToken(token);
+    } catch (err) {
+      options.logger.warn(`back-channel logout refused: ${err instanceof Error ? err.message : 'invalid token'}`);
+      return res.status(400).json({ error: 'invalid_request', error_description: 'the logout token is not valid' });
+    }
+    const firstTime = await options.tokens.rememberOnce(`logout-jti:${logout.issuer}:${logout.jti}`, Math.max(60_000, logout.expiresAt - Date.now()));
+    if (!firstTime) {
+      options.logger.warn('back-channel logout refused: the logout token was already used');
+      return res.status(400).json({ error: 'invalid_request', error_description: 'the logout token was already used' });
+    }
+    const sessions = await options.tokens.findSessions({ issuer: logout.issuer, providerSessionId: logout.providerSessionId, subject: logout.subject });
+    await options.auth.endSessionsById(sessions);
+    options.logger.info(`back-channel logout: ended ${sessions.length} session(s)`);
+    res.status(200).end();
+  });
+  return router;
 }
 
 export function createLoginRoutes(options: LoginRoutesOptions): Router {
-  const { oidc, logger } = options;
+  const { oidc, auth, pendingLogins, logger } = options;
   const router = express.Router();
   const callbackPath = new URL(options.redirectUri).pathname;
 
   router.get('/login', async (req, res) => {
     const returnTo = sanitizeReturnTo(req.query.returnTo);
-    if (req.session.user && req.session.tokens) return res.redirect(303, returnTo);
+    if (req.session.user) return res.redirect(303, returnTo);
     try {
       const start = await oidc.startLogin(returnTo);
-      req.session.pendingLogins = { ...keepRecentPendingLogins(req.session.pendingLogins), [start.state]: start.pending };
-      await promisify((cb) => req.session.save(cb));
+      pendingLogins.add(req, res, start.state, start.pending);
       res.set('Cache-Control', 'no-store').redirect(303, start.url);
     } catch (err) {
       logger.error('cannot start a login', err);
@@ -68,14 +91,13 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       return sendPage(res, 400, 'Login was not completed', [`${options.providerName} answered: ${description}`, 'You can try logging in again.']);
     }
     const state = typeof query.state === 'string' ? query.state : '';
-    const pending = state ? req.session.pendingLogins?.[state] : undefined;
-    if (!pending || Date.now() - pending.createdAt > PENDING_LOGIN_TTL_MS) {
+    const pending = state ? pendingLogins.take(req, res, state) : undefined;
+    if (!pending) {
       return sendPage(res, 400, 'This login link has expired', [
         'The login was started too long ago, in another browser, or was already used.',
         'Start again and it will work.',
       ]);
     }
-    delete req.session.pendingLogins![state];
 
     const callbackUrl = new URL(options.redirectUri);
     callbackUrl.search = new URL(req.originalUrl, 'http://callback.invalid').search;
@@ -109,11 +131,10 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       ]);
     }
 
-    // A fresh session id after login (no session fixation).
+    // A fresh session id after login (no session fixation); the old session's tokens go with it.
+    await auth.endSession(req);
     await promisify((cb) => req.session.regenerate(cb));
-    req.session.user = user;
-    req.session.tokens = tokens;
-    await promisify((cb) => req.session.save(cb));
+    await auth.startSession(req, user, tokens);
     if (options.onLogin) {
       options.onLogin(user, tokens.accessToken).catch((err: unknown) => logger.warn(`recording ${user.user_id} after login failed`, err));
     }
@@ -127,20 +148,35 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
   });
 
   router.post('/logout', async (req, res) => {
-    const idToken = req.session.tokens?.idToken;
+    // Nansen's session ends first, whatever the provider says next: logging out never dead-ends.
+    const tokens = await auth.endSession(req);
     await promisify((cb) => req.session.destroy(cb));
     res.clearCookie(options.sessionCookieName, { path: '/' });
+    if (tokens?.refreshToken) {
+      const revoked = await oidc.revoke(tokens.refreshToken);
+      if (revoked === 'failed') logger.warn('the provider did not revoke the refresh token at logout');
+    }
     let target = '/logged-out';
     try {
-      target = (await oidc.buildLogoutUrl(idToken)) ?? target;
+      target = (await oidc.buildLogoutUrl(tokens?.idToken)) ?? target;
     } catch (err) {
       logger.warn('cannot build the provider logout URL; signing out of Nansen only', err);
+      target = '/logged-out?provider=unreachable';
     }
     res.set('Cache-Control', 'no-store').redirect(303, target);
   });
 
-  router.get('/logged-out', (_req, res) => {
-    sendPage(res, 200, 'You are logged out', ['Your Nansen session has ended.'], { label: 'Log in again', href: '/login' });
+  router.get('/logged-out', (req, res) => {
+    const providerUnreachable = req.query.provider === 'unreachable';
+    sendPage(
+      res,
+      200,
+      'You are logged out',
+      providerUnreachable
+        ? ['Your Nansen session has ended.', `${options.providerName} could not be reached, so you may still be logged in there; log out there too on a shared computer.`]
+        : ['Your Nansen session has ended.'],
+      { label: 'Log in again', href: '/login' },
+    );
   });
 
   return router;

@@ -1,4 +1,6 @@
-// The only module that talks OpenID Connect to the identity provider (through openid-client).
+// The only module that talks OpenID Connect to the identity provider (through openid-client, and jose
+// for back-channel logout tokens).
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import * as oidc from 'openid-client';
 import { isLoopbackUrl } from '../config/config-schema';
 import { UpstreamError } from '../http/errors';
@@ -26,40 +28,102 @@ export interface LoginResult {
   claims: Record<string, unknown>;
 }
 
+/** A verified OIDC Back-Channel Logout token: which provider session (`sid`) or user (`sub`) ended. */
+export interface LogoutRequest {
+  issuer: string;
+  providerSessionId?: string;
+  subject?: string;
+  jti: string;
+  expiresAt: number;
+}
+
 export interface OidcClient {
   readonly issuer: string;
   startLogin(returnTo: string): Promise<LoginStart>;
   finishLogin(callbackUrl: URL, pending: PendingLogin, state: string): Promise<LoginResult>;
   fetchUserInfo(accessToken: string, subject: string): Promise<Record<string, unknown>>;
-  /** Refresh the tokens; a new ID token must name the same subject and issuer as the login's. */
+  /**
+   * Refresh the tokens; a new ID token must name the same subject and issuer as the login's.
+   * Throws RefreshRefusedError when the session cannot go on (the provider refused the refresh token,
+   * or its answer could not be trusted) and IdpUnavailableError when the provider could not be asked.
+   */
   refresh(tokens: SessionTokens): Promise<SessionTokens>;
+  /** Revoke a refresh token where the provider has a revocation endpoint; failures are reported, not thrown. */
+  revoke(refreshToken: string): Promise<'revoked' | 'unsupported' | 'failed'>;
   buildLogoutUrl(idToken: string | undefined): Promise<string | null>;
+  /** Verify a Back-Channel Logout token (signature, iss, aud, iat, events, no nonce); throws when invalid. */
+  verifyLogoutToken(logoutToken: string): Promise<LogoutRequest>;
+}
+
+/** The session cannot be refreshed and must end (the user logs in again). */
+export class RefreshRefusedError extends Error {
+  override name = 'RefreshRefusedError';
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+/** The provider could not be reached or failed: try again later; the session stays. */
+export class IdpUnavailableError extends UpstreamError {
+  override name = 'IdpUnavailableError';
 }
 
 const DEFAULT_TOKEN_LIFETIME_S = 300;
+const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
+/** How old a logout token may be (its `iat`), and how long its `jti` is remembered. */
+const LOGOUT_TOKEN_MAX_AGE_S = 300;
 
 type TokenResponse = oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
 
-/** A refresh answered with an ID token for someone else (or from another issuer): the session must end. */
-export class IdTokenSubjectChangedError extends Error {
-  override name = 'IdTokenSubjectChangedError';
-  readonly code = 'id_token_subject_changed';
-}
-
-function toSessionTokens(response: TokenResponse, identity: { subject: string; issuer: string }, previous?: SessionTokens): SessionTokens {
+function toSessionTokens(
+  response: TokenResponse,
+  identity: { subject: string; issuer: string; providerSessionId?: string },
+  obtainedBy: SessionTokens['obtainedBy'],
+  previous?: SessionTokens,
+): SessionTokens {
+  const now = Date.now();
   return {
     accessToken: response.access_token,
     refreshToken: response.refresh_token ?? previous?.refreshToken,
     idToken: response.id_token ?? previous?.idToken,
-    expiresAt: Date.now() + (response.expiresIn() ?? DEFAULT_TOKEN_LIFETIME_S) * 1000,
+    expiresAt: now + (response.expiresIn() ?? DEFAULT_TOKEN_LIFETIME_S) * 1000,
+    obtainedAt: now,
+    obtainedBy,
     subject: identity.subject,
     issuer: identity.issuer,
+    ...(identity.providerSessionId ? { providerSessionId: identity.providerSessionId } : {}),
   };
+}
+
+/** Sort a failed refresh: only a refusal by the provider, or an answer we cannot trust, ends the session. */
+function classifyRefreshError(err: unknown): Error {
+  if (err instanceof RefreshRefusedError) return err;
+  if (err instanceof oidc.ResponseBodyError) {
+    if (err.error === 'invalid_grant') return new RefreshRefusedError('The identity provider no longer accepts this session (invalid_grant).', 'invalid_grant');
+    if (err.status >= 500) return new IdpUnavailableError('The identity provider failed while renewing your session; try again in a moment.', 'idp_unavailable', 503);
+    return new IdpUnavailableError(
+      `The identity provider refused to renew the session (${err.error}). An administrator should check the OIDC client settings.`,
+      'idp_refused_client',
+      503,
+    );
+  }
+  if (err instanceof oidc.ClientError && err.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM') {
+    const status = err.cause instanceof Response ? err.cause.status : 0;
+    if (status >= 500 || status === 0) return new IdpUnavailableError('The identity provider failed while renewing your session; try again in a moment.', 'idp_unavailable', 503);
+  }
+  if (err instanceof TypeError || (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))) {
+    return new IdpUnavailableError('The identity provider could not be reached to renew your session; try again in a moment.', 'idp_unavailable', 503);
+  }
+  if (err instanceof UpstreamError) return err;
+  // Anything else is an answer that failed verification (signature, claims): it is not to be trusted.
+  const code = err instanceof Error && 'code' in err ? String((err as { code: unknown }).code) : 'unverifiable';
+  return new RefreshRefusedError(`The identity provider's answer to a refresh could not be verified (${code}).`, code);
 }
 
 export function createOidcClient(settings: OidcSettings): OidcClient {
   const insecureAllowed = isLoopbackUrl(settings.issuer);
   let configuration: Promise<oidc.Configuration> | undefined;
+  let logoutKeys: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   function getConfiguration(): Promise<oidc.Configuration> {
     configuration ??= oidc
@@ -78,7 +142,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       .catch((err: unknown) => {
         configuration = undefined; // try again next time
         const detail = err instanceof Error ? err.message : String(err);
-        throw new UpstreamError(
+        throw new IdpUnavailableError(
           `Cannot reach the identity provider at ${settings.issuer} (${detail}). Check OIDC_ISSUER and that the provider is running.`,
           'idp_unreachable',
           502,
@@ -116,7 +180,8 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       });
       const claims = response.claims();
       if (!claims) throw new Error('the token response has no ID token');
-      return { tokens: toSessionTokens(response, { subject: claims.sub, issuer: claims.iss }), claims: { ...claims } };
+      const providerSessionId = typeof claims.sid === 'string' ? claims.sid : undefined;
+      return { tokens: toSessionTokens(response, { subject: claims.sub, issuer: claims.iss, providerSessionId }, 'login'), claims: { ...claims } };
     },
 
     async fetchUserInfo(accessToken, subject) {
@@ -125,16 +190,31 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
     },
 
     async refresh(tokens) {
-      if (!tokens.refreshToken) throw new Error('no refresh token');
-      if (!tokens.subject || !tokens.issuer) throw new IdTokenSubjectChangedError('the session does not record whom it was issued to');
-      const config = await getConfiguration();
-      const response = await oidc.refreshTokenGrant(config, tokens.refreshToken);
-      // OpenID Connect Core 12.2: a refreshed ID token keeps the login's iss and sub.
-      const claims = response.claims();
-      if (claims && (claims.sub !== tokens.subject || claims.iss !== tokens.issuer)) {
-        throw new IdTokenSubjectChangedError('the refreshed ID token names another subject or issuer');
+      if (!tokens.refreshToken) throw new RefreshRefusedError('The session has no refresh token.', 'no_refresh_token');
+      if (!tokens.subject || !tokens.issuer) throw new RefreshRefusedError('The session does not record whom it was issued to.', 'no_subject');
+      try {
+        const config = await getConfiguration();
+        const response = await oidc.refreshTokenGrant(config, tokens.refreshToken);
+        // OpenID Connect Core 12.2: a refreshed ID token keeps the login's iss and sub.
+        const claims = response.claims();
+        if (claims && (claims.sub !== tokens.subject || claims.iss !== tokens.issuer)) {
+          throw new RefreshRefusedError('The refreshed ID token names another subject or issuer.', 'id_token_subject_changed');
+        }
+        return toSessionTokens(response, { subject: tokens.subject, issuer: tokens.issuer, providerSessionId: tokens.providerSessionId }, 'refresh', tokens);
+      } catch (err) {
+        throw classifyRefreshError(err);
       }
-      return toSessionTokens(response, { subject: tokens.subject, issuer: tokens.issuer }, tokens);
+    },
+
+    async revoke(refreshToken) {
+      try {
+        const config = await getConfiguration();
+        if (!config.serverMetadata().revocation_endpoint) return 'unsupported';
+        await oidc.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' });
+        return 'revoked';
+      } catch {
+        return 'failed';
+      }
     },
 
     async buildLogoutUrl(idToken) {
@@ -145,5 +225,39 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         ...(idToken ? { id_token_hint: idToken } : { client_id: settings.clientId }),
       }).href;
     },
+
+    async verifyLogoutToken(logoutToken) {
+      const metadata = (await getConfiguration()).serverMetadata();
+      if (!metadata.jwks_uri) throw new Error('the provider publishes no jwks_uri');
+      logoutKeys ??= createRemoteJWKSet(new URL(metadata.jwks_uri));
+      const { payload } = await jwtVerify(logoutToken, logoutKeys, {
+        issuer: metadata.issuer,
+        audience: settings.clientId,
+        algorithms: [settings.idTokenSigningAlg],
+        maxTokenAge: LOGOUT_TOKEN_MAX_AGE_S,
+        requiredClaims: ['iat', 'jti'],
+      });
+      return toLogoutRequest(payload, metadata.issuer);
+    },
+  };
+}
+
+/** OIDC Back-Channel Logout 1.0 §2.6: the checks beyond the signature and iss/aud/iat. */
+export function toLogoutRequest(payload: JWTPayload, issuer: string): LogoutRequest {
+  const events = payload.events;
+  if (!events || typeof events !== 'object' || typeof (events as Record<string, unknown>)[BACKCHANNEL_LOGOUT_EVENT] !== 'object') {
+    throw new Error('the logout token has no back-channel logout event');
+  }
+  if ('nonce' in payload) throw new Error('a logout token must not contain a nonce');
+  const sid = typeof payload.sid === 'string' && payload.sid ? payload.sid : undefined;
+  const sub = typeof payload.sub === 'string' && payload.sub ? payload.sub : undefined;
+  if (!sid && !sub) throw new Error('the logout token names neither a session (sid) nor a subject (sub)');
+  if (typeof payload.jti !== 'string' || !payload.jti) throw new Error('the logout token has no jti');
+  return {
+    issuer,
+    ...(sid ? { providerSessionId: sid } : {}),
+    ...(sub ? { subject: sub } : {}),
+    jti: payload.jti,
+    expiresAt: ((payload.iat ?? 0) + LOGOUT_TOKEN_MAX_AGE_S) * 1000,
   };
 }

@@ -1,4 +1,5 @@
-// What a Nansen session holds, server-side only. Tokens never leave the server.
+// What a Nansen session holds, server-side only. Tokens never leave the server and are not in the
+// session record itself: they live sealed in the token store (token-store.ts) under the session id.
 import type { User } from '../../contract/bff-api';
 
 export interface SessionTokens {
@@ -7,9 +8,14 @@ export interface SessionTokens {
   idToken?: string;
   /** Epoch milliseconds; the access token is refreshed shortly before this. */
   expiresAt: number;
+  /** Epoch milliseconds when these tokens were issued, and by what. */
+  obtainedAt: number;
+  obtainedBy: 'login' | 'refresh';
   /** `sub` and `iss` of the login's verified ID token; a refresh must not change them. */
   subject?: string;
   issuer?: string;
+  /** The provider's session id (`sid` claim), for back-channel logout. */
+  providerSessionId?: string;
 }
 
 export interface PendingLogin {
@@ -22,8 +28,7 @@ export interface PendingLogin {
 declare module 'express-session' {
   interface SessionData {
     user?: User;
-    tokens?: SessionTokens;
-    /** Keyed by OAuth `state`, so logins started in several tabs do not clobber each other. */
-    pendingLogins?: Record<string, PendingLogin>;
+    /** Epoch milliseconds of the login: the absolute timeout counts from here. */
+    createdAt?: number;
   }
 }

@@ -2,25 +2,49 @@ import session from 'express-session';
 import type { RequestHandler } from 'express';
 
 export interface SessionMiddlewareOptions {
-  secret: string;
+  /** The first signs the cookie; all are accepted (a rotation list). */
+  secrets: readonly string[];
   store: session.Store;
   secureCookie: boolean;
   idleTimeoutMinutes: number;
+  /** A session ends this long after its login, however active it is. */
+  absoluteTimeoutMs: number;
+  /** Ends a session that outlived the absolute timeout (deletes its tokens, gives the request a new empty session). */
+  endSession: (req: Parameters<RequestHandler>[0]) => Promise<unknown>;
 }
+
+/** A rolling session still writes its store at most this often (the cookie is renewed on every response). */
+export const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * express-session with the cookie rules we hold to (OWASP ASVS): HttpOnly, SameSite=Lax, Secure and
- * the `__Host-` prefix on https, a rolling idle timeout, and no session until there is something to keep.
+ * the `__Host-` prefix on https, a rolling idle timeout, an absolute timeout, and no session until there
+ * is something to keep.
  */
 export function getSessionCookieName(secureCookie: boolean): string {
   return secureCookie ? '__Host-nansen.sid' : 'nansen.sid';
 }
 
-export function createSessionMiddleware(options: SessionMiddlewareOptions): RequestHandler {
-  return session({
+/** Let a store's touch (the rolling expiry) through at most once per interval per session. */
+export function throttleTouches<S extends session.Store>(store: S, intervalMs = TOUCH_INTERVAL_MS, now = () => Date.now()): S {
+  const touch = store.touch?.bind(store);
+  if (!touch) return store;
+  const lastTouch = new Map<string, number>();
+  store.touch = (sid, sess, callback) => {
+    const at = now();
+    if ((lastTouch.get(sid) ?? -Infinity) + intervalMs > at) return callback?.();
+    if (lastTouch.size > 50_000) for (const [key, t] of lastTouch) if (t + intervalMs <= at) lastTouch.delete(key);
+    lastTouch.set(sid, at);
+    touch(sid, sess, callback);
+  };
+  return store;
+}
+
+export function createSessionMiddleware(options: SessionMiddlewareOptions): RequestHandler[] {
+  const sessions = session({
     name: getSessionCookieName(options.secureCookie),
-    secret: options.secret,
-    store: options.store,
+    secret: [...options.secrets],
+    store: throttleTouches(options.store),
     resave: false,
     saveUninitialized: false,
     rolling: true,
@@ -33,4 +57,12 @@ export function createSessionMiddleware(options: SessionMiddlewareOptions): Requ
       maxAge: options.idleTimeoutMinutes * 60 * 1000,
     },
   });
+  const absoluteTimeout: RequestHandler = (req, _res, next) => {
+    const current = req.session;
+    if (!current?.user) return next();
+    // Sessions from before the absolute timeout was recorded have no createdAt: they end too.
+    if (current.createdAt !== undefined && Date.now() - current.createdAt <= options.absoluteTimeoutMs) return next();
+    options.endSession(req).then(() => next(), next);
+  };
+  return [sessions, absoluteTimeout];
 }

@@ -49,9 +49,14 @@ export interface Config {
     readonly tokenAudience: string | undefined;
   };
   readonly session: {
-    readonly secret: string | undefined;
+    /** SESSION_SECRETS (or SESSION_SECRET): the first signs and encrypts, all are accepted; undefined = generated in development. */
+    readonly secrets: readonly string[] | undefined;
+    readonly store: 'sqlite' | 'redis';
+    /** With store 'redis'. */
+    readonly redisUrl: string | undefined;
     readonly dbPath: string;
     readonly idleTimeoutMinutes: number;
+    readonly absoluteTimeoutHours: number;
     readonly cookieSecure: boolean;
   };
   readonly upstreamTimeoutMs: number;
@@ -151,7 +156,21 @@ export const EnvSchema = z.object({
     .string()
     .min(32, { error: 'SESSION_SECRET must be at least 32 characters; generate one with: openssl rand -hex 32' })
     .optional(),
+  SESSION_SECRETS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.length > 0 && list.every((s) => s.length >= 32), {
+      error: 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32',
+    })
+    .optional(),
+  SESSION_STORE: z.enum(['sqlite', 'redis'], { error: 'SESSION_STORE must be sqlite (one machine) or redis (several instances)' }).default('sqlite'),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^rediss?:\/\//i.test(v) && URL.canParse(v), { error: 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379' })
+    .optional(),
   SESSION_IDLE_TIMEOUT_MINUTES: positiveInt('SESSION_IDLE_TIMEOUT_MINUTES', 480, 60 * 24 * 30),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt('SESSION_ABSOLUTE_TIMEOUT_HOURS', 12, 24 * 90),
   UPSTREAM_TIMEOUT_MS: positiveInt('UPSTREAM_TIMEOUT_MS', 5000, 120_000),
   INDEX_USERS: bool('INDEX_USERS').optional(),
   UI_CONFIG_FILE: z.string().trim().min(1).optional(),

@@ -61,7 +61,7 @@ describe('loadConfig', () => {
   it('refuses production without a real issuer and a session secret', () => {
     const problems = problemsOf({ NODE_ENV: 'production', PUBLIC_URL: 'https://catalog.example.com' });
     expect(problems.some((p) => p.startsWith('OIDC_ISSUER') && p.includes('never runs in production'))).toBe(true);
-    expect(problems.some((p) => p.startsWith('SESSION_SECRET is required'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('SESSION_SECRETS (or SESSION_SECRET) is required'))).toBe(true);
   });
 
   it('requires the client credentials with a real issuer, and https for a non-local issuer', () => {

@@ -53,8 +53,16 @@ export function loadConfig(rawEnv: RawEnv): Config {
     if (e.OIDC_ISSUER && e.OIDC_ISSUER.startsWith('http:') && !isLoopbackUrl(e.OIDC_ISSUER))
       problems.push('OIDC_ISSUER must use https (plain http is only allowed for localhost issuers)');
   }
-  if (production && !e.SESSION_SECRET)
-    problems.push('SESSION_SECRET is required when NODE_ENV=production; generate one with: openssl rand -hex 32');
+  if (production && !e.SESSION_SECRET && !e.SESSION_SECRETS)
+    problems.push('SESSION_SECRETS (or SESSION_SECRET) is required when NODE_ENV=production; generate one with: openssl rand -hex 32');
+  if (e.SESSION_SECRET && e.SESSION_SECRETS)
+    problems.push('SESSION_SECRET and SESSION_SECRETS are both set: keep SESSION_SECRETS (a list, the newest first) and remove SESSION_SECRET');
+  if (e.SESSION_STORE === 'redis' && !e.REDIS_URL)
+    problems.push('REDIS_URL is required when SESSION_STORE=redis, for example redis://localhost:6379');
+  if (e.SESSION_STORE !== 'redis' && e.REDIS_URL)
+    problems.push('REDIS_URL is set but SESSION_STORE is not redis: set SESSION_STORE=redis to share sessions through Redis, or remove REDIS_URL');
+  if (e.SESSION_ABSOLUTE_TIMEOUT_HOURS * 60 < e.SESSION_IDLE_TIMEOUT_MINUTES)
+    problems.push(`SESSION_ABSOLUTE_TIMEOUT_HOURS (${e.SESSION_ABSOLUTE_TIMEOUT_HOURS} h) must not be shorter than SESSION_IDLE_TIMEOUT_MINUTES (${e.SESSION_IDLE_TIMEOUT_MINUTES} min)`);
   if (production && publicUrl.startsWith('http:') && !isLoopbackUrl(publicUrl))
     problems.push('PUBLIC_URL must use https when NODE_ENV=production (session cookies are Secure)');
   if ((e.METADATA_URL === undefined) !== (e.SEARCH_URL === undefined))
@@ -103,9 +111,12 @@ export function loadConfig(rawEnv: RawEnv): Config {
       tokenAudience: e.CATALOG_TOKEN_AUDIENCE,
     },
     session: {
-      secret: e.SESSION_SECRET,
+      secrets: e.SESSION_SECRETS ?? (e.SESSION_SECRET ? [e.SESSION_SECRET] : undefined),
+      store: e.SESSION_STORE,
+      redisUrl: e.REDIS_URL,
       dbPath: path.resolve(dataDir, 'sessions.sqlite'),
       idleTimeoutMinutes: e.SESSION_IDLE_TIMEOUT_MINUTES,
+      absoluteTimeoutHours: e.SESSION_ABSOLUTE_TIMEOUT_HOURS,
       cookieSecure: publicUrl.startsWith('https:'),
     },
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,

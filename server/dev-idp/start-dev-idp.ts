@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
+import { isLoopbackUrl } from '../config/config-schema';
 import type { JWK } from 'jose';
 import Provider, { errors, type Adapter, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { createSigningKey, SIGNING_ALGORITHM } from './create-signing-key';
@@ -21,7 +22,14 @@ export interface DevIdpOptions {
   port: number;
   /** Default `http://localhost:${actualPort}`; used verbatim everywhere. */
   issuer?: string;
-  client: { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] };
+  client: {
+    clientId: string;
+    clientSecret: string;
+    redirectUris: string[];
+    postLogoutRedirectUris: string[];
+    /** Where the provider POSTs a logout token when someone's session here ends (OIDC Back-Channel Logout). */
+    backchannelLogoutUri?: string;
+  };
   /** Access tokens are JWTs for this audience (a resource indicator such as `urn:nansen:catalog`). */
   accessTokenAudience: string;
   /**
@@ -94,6 +102,12 @@ function createProviderConfiguration(options: DevIdpOptions, state: DevIdpState,
   const { client, accessTokenAudience } = options;
   return {
     adapter: state.adapter,
+    // oidc-provider refuses to call loopback addresses (SSRF protection); this provider's one client,
+    // the BFF, is on this machine, and back-channel logout must reach it.
+    fetch: (url: string | URL, init: RequestInit & { dispatcher?: unknown }) => {
+      if (isLoopbackUrl(String(url))) delete init.dispatcher;
+      return fetch(url, init);
+    },
     clients: [
       {
         client_id: client.clientId,
@@ -104,6 +118,7 @@ function createProviderConfiguration(options: DevIdpOptions, state: DevIdpState,
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
         id_token_signed_response_alg: SIGNING_ALGORITHM,
+        ...(client.backchannelLogoutUri ? { backchannel_logout_uri: client.backchannelLogoutUri, backchannel_logout_session_required: true } : {}),
       },
     ],
     jwks: state.jwks,
@@ -139,6 +154,7 @@ function createProviderConfiguration(options: DevIdpOptions, state: DevIdpState,
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      backchannelLogout: { enabled: true },
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
@@ -175,6 +191,10 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     const issuer = options.issuer ?? `http://localhost:${port}`;
     const provider = new Provider(issuer, createProviderConfiguration(options, state, applicationUrl));
     provider.on('server_error', (_ctx, error) => console.error('[dev-idp] server error:', error));
+    provider.on('backchannel.error', (...args: unknown[]) => {
+      const [, error, client] = args as [unknown, Error, { clientId: string }];
+      console.error(`[dev-idp] back-channel logout to ${client.clientId} failed: ${error.message}`);
+    });
     const app = express();
     app.disable('x-powered-by');
     app.use(createInteractionRouter(provider, { firstPartyClientId: options.client.clientId, applicationUrl }));

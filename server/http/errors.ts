@@ -44,3 +44,19 @@ export class UpstreamError extends AppError {
     this.status = status;
   }
 }
+
+/**
+ * A metadata or search service refused the user's access token (401, 403, or a redirect to a login, as
+ * flaskoidc-protected Amundsen services answer). The session accessor renews the token and tries again;
+ * this error reaches the user only when a token fresh from a login is refused: then the setup is wrong.
+ */
+export class UpstreamTokenRejectedError extends UpstreamError {
+  override name = 'UpstreamTokenRejectedError';
+  constructor(service: string) {
+    super(
+      `The ${service} refused Nansen's access token, fresh from your login. An administrator should check that it trusts the same identity provider (and CATALOG_TOKEN_AUDIENCE).`,
+      'upstream_rejected_token',
+      502,
+    );
+  }
+}

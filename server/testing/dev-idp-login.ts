@@ -76,3 +76,27 @@ export async function completeDevIdpLogin(authorizationUrl: string, login: strin
   }
   throw new Error(`Logging in as "${login}" at the dev IdP did not reach the redirect_uri within ${MAX_STEPS} steps.`);
 }
+
+/**
+ * Log out at the dev IdP itself (as from another application), confirming its sign-out form with the
+ * IdP session cookies in `jar`; the IdP then sends back-channel logout tokens to its clients.
+ */
+export async function logOutAtDevIdp(issuer: string, clientId: string, jar: CookieJar): Promise<void> {
+  const endSession = new URL('/session/end', issuer);
+  endSession.searchParams.set('client_id', clientId);
+  const page = await fetch(endSession, { headers: { cookie: jar.headerFor(endSession) ?? '' } });
+  jar.store(page);
+  const html = await page.text();
+  const action = /<form[^>]*id="op.logoutForm"[^>]*action="([^"]+)"/.exec(html)?.[1];
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!action || !xsrf) throw new Error(`The dev IdP's sign-out page has no form: ${findPageError(html) ?? html.slice(0, 200)}`);
+  const confirm = new URL(decodeHtmlAttribute(action), issuer);
+  const done = await fetch(confirm, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: jar.headerFor(confirm) ?? '', 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ xsrf, logout: 'yes' }),
+  });
+  await done.body?.cancel();
+  if (done.status >= 400) throw new Error(`Signing out at the dev IdP failed: HTTP ${done.status}`);
+}

@@ -2,7 +2,7 @@
 // user's bearer token; statuses become business errors here, so callers only see data or AppErrors.
 import { Pool } from 'undici';
 import type { z } from 'zod';
-import { InputError, NotFoundError, UpstreamError } from '../http/errors';
+import { InputError, NotFoundError, UpstreamError, UpstreamTokenRejectedError } from '../http/errors';
 import type { Logger } from '../http/logger';
 
 export interface UpstreamHttpOptions {
@@ -93,11 +93,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       if (status >= 300 && status < 400 || status === 401 || status === 403) {
         // Amundsen behind flaskoidc redirects unauthenticated calls; our catalog answers 401.
         options.logger.warn(`${options.name} refused the access token for ${method} ${path} (${status})`);
-        throw new UpstreamError(
-          `The ${options.name} refused Nansen's access token. An administrator should check that it trusts the same identity provider (and CATALOG_TOKEN_AUDIENCE).`,
-          'upstream_rejected_token',
-          502,
-        );
+        throw new UpstreamTokenRejectedError(options.name);
       }
       if (status === 404) throw new NotFoundError(messageOf(json) ?? `Not found in the ${options.name}`, 'not_found');
       if (status === 400 || status === 422) throw new InputError(messageOf(json) ?? `The ${options.name} rejected the request`, 'upstream_rejected_input');

@@ -1,0 +1,127 @@
+// Sessions and tokens in Redis, for several Nansen instances behind one load balancer: a session made
+// on one works on the others, a refresh on one is seen by all, a logout on one ends it everywhere.
+// The session record goes through connect-redis; the tokens live under their own key, written with a
+// compare-and-set script, so connect-redis rewriting a whole (possibly old) session record can never
+// bring back a used refresh token.
+import { randomBytes } from 'node:crypto';
+import { RedisStore } from 'connect-redis';
+import { createClient } from 'redis';
+import type { SessionTokens } from './session-data';
+import type { TokenCipher } from './token-cipher';
+import { fromSealed, lookupKey, toTokenRecord, type SessionStores, type StoredTokens, type TokenStore } from './token-store';
+
+type Client = ReturnType<typeof createClient>;
+
+const PREFIX = 'nansen:';
+const tokenKey = (sessionId: string) => `${PREFIX}tokens:${sessionId}`;
+const indexKey = (kind: 'subject' | 'provider-session', key: string) => `${PREFIX}tokens-by-${kind}:${key}`;
+
+// KEYS[1] the tokens hash; ARGV: sealed, ttl ms, expected version ('' = any). Returns the new version, or 0.
+const WRITE_TOKENS = `
+local current = redis.call('HGET', KEYS[1], 'version')
+if ARGV[3] ~= '' and current ~= ARGV[3] then return 0 end
+local version = (tonumber(current) or 0) + 1
+redis.call('HSET', KEYS[1], 'version', version, 'sealed', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return version`;
+
+// KEYS[1] the lock; ARGV[1] our token. Deletes the lock only if we still hold it.
+const UNLOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+export class RedisTokenStore implements TokenStore {
+  private readonly locks = new Map<string, string>();
+
+  constructor(private readonly client: Client, private readonly cipher: TokenCipher) {}
+
+  async read(sessionId: string): Promise<StoredTokens | undefined> {
+    const row = await this.client.hGetAll(tokenKey(sessionId));
+    if (!row.sealed || !row.version) return undefined;
+    const tokens = fromSealed(this.cipher, row.sealed);
+    return tokens ? { version: Number(row.version), tokens } : undefined;
+  }
+
+  async write(sessionId: string, tokens: SessionTokens, options: { ttlMs: number; expectVersion?: number }): Promise<boolean> {
+    const record = toTokenRecord(this.cipher, tokens);
+    const ttl = String(Math.max(1000, Math.round(options.ttlMs)));
+    const version = await this.client.eval(WRITE_TOKENS, {
+      keys: [tokenKey(sessionId)],
+      arguments: [record.sealed, ttl, options.expectVersion === undefined ? '' : String(options.expectVersion)],
+    });
+    if (Number(version) === 0) return false;
+    const indexes: [string, string | null][] = [
+      [indexKey('subject', record.subjectKey ?? ''), record.subjectKey],
+      [indexKey('provider-session', record.providerSessionKey ?? ''), record.providerSessionKey],
+    ];
+    const multi = this.client.multi();
+    for (const [key, value] of indexes) {
+      if (!value) continue;
+      multi.sAdd(key, sessionId);
+      // An index lives as long as its longest-lived session; entries of ended sessions are filtered on read.
+      multi.pExpire(key, Number(ttl), 'GT');
+      multi.pExpire(key, Number(ttl), 'NX');
+    }
+    await multi.exec();
+    return true;
+  }
+
+  async delete(sessionId: string): Promise<void> {
+    await this.client.del(tokenKey(sessionId));
+  }
+
+  async findSessions(by: { issuer: string; providerSessionId?: string; subject?: string }): Promise<string[]> {
+    const providerSessionKey = lookupKey(by.issuer, by.providerSessionId);
+    const key = providerSessionKey ? indexKey('provider-session', providerSessionKey) : indexKey('subject', lookupKey(by.issuer, by.subject) ?? '');
+    const members = await this.client.sMembers(key);
+    const alive: string[] = [];
+    for (const sessionId of members) {
+      if (await this.client.exists(tokenKey(sessionId))) alive.push(sessionId);
+      else await this.client.sRem(key, sessionId);
+    }
+    return alive;
+  }
+
+  async tryLock(name: string, ttlMs: number): Promise<boolean> {
+    const owner = randomBytes(12).toString('base64url');
+    const ok = await this.client.set(`${PREFIX}lock:${name}`, owner, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
+    if (ok !== 'OK') return false;
+    this.locks.set(name, owner);
+    return true;
+  }
+
+  async unlock(name: string): Promise<void> {
+    const owner = this.locks.get(name);
+    if (!owner) return;
+    this.locks.delete(name);
+    await this.client.eval(UNLOCK, { keys: [`${PREFIX}lock:${name}`], arguments: [owner] });
+  }
+
+  async rememberOnce(key: string, ttlMs: number): Promise<boolean> {
+    const ok = await this.client.set(`${PREFIX}seen:${key}`, '1', { condition: 'NX', expiration: { type: 'PX', value: Math.max(1000, Math.round(ttlMs)) } });
+    return ok === 'OK';
+  }
+
+  async close(): Promise<void> {}
+}
+
+export async function createRedisSessionStores(url: string, cipher: TokenCipher): Promise<SessionStores> {
+  const client: Client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(retries * 200, 5000) } });
+  client.on('error', () => {
+    // Reconnects by itself; requests fail meanwhile and the error middleware reports them.
+  });
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new Error(`Cannot connect to Redis at REDIS_URL (${new URL(url).host}): ${err instanceof Error ? err.message : String(err)}. Check REDIS_URL and that Redis is running.`);
+  }
+  const sessions = new RedisStore({ client, prefix: `${PREFIX}session:` });
+  const tokens = new RedisTokenStore(client, cipher);
+  return {
+    sessions,
+    tokens,
+    async close() {
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+}

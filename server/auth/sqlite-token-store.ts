@@ -1,0 +1,128 @@
+// The token store on SQLite: in the sessions file, beside the sessions table. Several Nansen processes
+// on one machine may share the file (WAL); the lock and compare-and-set are single statements, so they
+// hold across processes.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { SessionTokens } from './session-data';
+import type { TokenCipher } from './token-cipher';
+import { fromSealed, lookupKey, toTokenRecord, type StoredTokens, type TokenStore } from './token-store';
+
+export class SqliteTokenStore implements TokenStore {
+  private readonly db: Database.Database;
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly sql;
+
+  constructor(dbPath: string, private readonly cipher: TokenCipher, sweepIntervalMs = 10 * 60 * 1000) {
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true, mode: 0o700 });
+    this.db = new Database(dbPath);
+    fs.chmodSync(dbPath, 0o600);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS session_tokens (
+        sid TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        sealed TEXT NOT NULL,
+        subject_key TEXT,
+        provider_session_key TEXT,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX IF NOT EXISTS session_tokens_subject ON session_tokens (subject_key);
+      CREATE INDEX IF NOT EXISTS session_tokens_provider_session ON session_tokens (provider_session_key);
+      CREATE TABLE IF NOT EXISTS session_locks (name TEXT PRIMARY KEY, until INTEGER NOT NULL) STRICT;
+      CREATE TABLE IF NOT EXISTS seen_once (key TEXT PRIMARY KEY, until INTEGER NOT NULL) STRICT;
+    `);
+    this.sql = {
+      read: this.db.prepare<[string, number], { version: number; sealed: string }>(
+        'SELECT version, sealed FROM session_tokens WHERE sid = ? AND expires_at > ?',
+      ),
+      upsert: this.db.prepare(
+        `INSERT INTO session_tokens (sid, version, sealed, subject_key, provider_session_key, expires_at) VALUES (?, 1, ?, ?, ?, ?)
+         ON CONFLICT (sid) DO UPDATE SET version = version + 1, sealed = excluded.sealed, subject_key = excluded.subject_key,
+           provider_session_key = excluded.provider_session_key, expires_at = excluded.expires_at`,
+      ),
+      compareAndSet: this.db.prepare(
+        `UPDATE session_tokens SET version = version + 1, sealed = ?, subject_key = ?, provider_session_key = ?, expires_at = ?
+         WHERE sid = ? AND version = ? AND expires_at > ?`,
+      ),
+      delete: this.db.prepare('DELETE FROM session_tokens WHERE sid = ?'),
+      bySubject: this.db.prepare<[string, number], { sid: string }>('SELECT sid FROM session_tokens WHERE subject_key = ? AND expires_at > ?'),
+      byProviderSession: this.db.prepare<[string, number], { sid: string }>(
+        'SELECT sid FROM session_tokens WHERE provider_session_key = ? AND expires_at > ?',
+      ),
+      lock: this.db.prepare(
+        'INSERT INTO session_locks (name, until) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET until = excluded.until WHERE session_locks.until <= ?',
+      ),
+      unlock: this.db.prepare('DELETE FROM session_locks WHERE name = ?'),
+      once: this.db.prepare(
+        'INSERT INTO seen_once (key, until) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET until = excluded.until WHERE seen_once.until <= ?',
+      ),
+      sweepTokens: this.db.prepare('DELETE FROM session_tokens WHERE expires_at <= ?'),
+      sweepLocks: this.db.prepare('DELETE FROM session_locks WHERE until <= ?'),
+      sweepOnce: this.db.prepare('DELETE FROM seen_once WHERE until <= ?'),
+    };
+    this.sweeper = setInterval(() => this.sweep(), sweepIntervalMs);
+    this.sweeper.unref();
+  }
+
+  async read(sessionId: string): Promise<StoredTokens | undefined> {
+    const row = this.sql.read.get(sessionId, Date.now());
+    if (!row) return undefined;
+    const tokens = fromSealed(this.cipher, row.sealed);
+    return tokens ? { version: row.version, tokens } : undefined;
+  }
+
+  async write(sessionId: string, tokens: SessionTokens, options: { ttlMs: number; expectVersion?: number }): Promise<boolean> {
+    const record = toTokenRecord(this.cipher, tokens);
+    const now = Date.now();
+    const expiresAt = now + options.ttlMs;
+    if (options.expectVersion === undefined) {
+      this.sql.upsert.run(sessionId, record.sealed, record.subjectKey, record.providerSessionKey, expiresAt);
+      return true;
+    }
+    const result = this.sql.compareAndSet.run(
+      record.sealed, record.subjectKey, record.providerSessionKey, expiresAt, sessionId, options.expectVersion, now,
+    );
+    return result.changes === 1;
+  }
+
+  async delete(sessionId: string): Promise<void> {
+    this.sql.delete.run(sessionId);
+  }
+
+  async findSessions(by: { issuer: string; providerSessionId?: string; subject?: string }): Promise<string[]> {
+    const now = Date.now();
+    const sessionKey = lookupKey(by.issuer, by.providerSessionId);
+    const rows = sessionKey
+      ? this.sql.byProviderSession.all(sessionKey, now)
+      : this.sql.bySubject.all(lookupKey(by.issuer, by.subject) ?? '', now);
+    return rows.map((r) => r.sid);
+  }
+
+  async tryLock(name: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    return this.sql.lock.run(name, now + ttlMs, now).changes === 1;
+  }
+
+  async unlock(name: string): Promise<void> {
+    this.sql.unlock.run(name);
+  }
+
+  async rememberOnce(key: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    return this.sql.once.run(key, now + ttlMs, now).changes === 1;
+  }
+
+  sweep(now = Date.now()): void {
+    this.sql.sweepTokens.run(now);
+    this.sql.sweepLocks.run(now);
+    this.sql.sweepOnce.run(now);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.db.close();
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createTokenCipher } from './token-cipher';
+
+const OLD = 'o'.repeat(32);
+const NEW = 'n'.repeat(32);
+
+describe('token cipher', () => {
+  it('opens what it sealed, and the sealed text reveals nothing of the token', () => {
+    const cipher = createTokenCipher([NEW]);
+    const sealed = cipher.seal('refresh-token-123', 'tokens');
+    expect(sealed).not.toContain('refresh-token');
+    expect(cipher.open(sealed, 'tokens')).toBe('refresh-token-123');
+    expect(cipher.seal('x', 'tokens')).not.toBe(cipher.seal('x', 'tokens'));
+  });
+
+  it('opens values sealed with an older secret of the rotation list, and seals with the first', () => {
+    const before = createTokenCipher([OLD]).seal('t', 'tokens');
+    const rotated = createTokenCipher([NEW, OLD]);
+    expect(rotated.open(before, 'tokens')).toBe('t');
+    expect(createTokenCipher([OLD]).open(rotated.seal('t', 'tokens'), 'tokens')).toBeNull();
+    expect(createTokenCipher([NEW]).open(rotated.seal('t', 'tokens'), 'tokens')).toBe('t');
+  });
+
+  it('refuses a value sealed with an unknown secret, altered, or sealed for another purpose', () => {
+    const cipher = createTokenCipher([NEW]);
+    const sealed = cipher.seal('t', 'tokens');
+    expect(createTokenCipher([OLD]).open(sealed, 'tokens')).toBeNull();
+    const parts = sealed.split('.');
+    const body = Buffer.from(parts[3]!, 'base64url');
+    body[0] = body[0]! ^ 1;
+    expect(cipher.open([...parts.slice(0, 3), body.toString('base64url')].join('.'), 'tokens')).toBeNull();
+    expect(cipher.open(sealed, 'pending-login')).toBeNull();
+    expect(cipher.open('garbage', 'tokens')).toBeNull();
+    expect(cipher.open('v1.x.y.z', 'tokens')).toBeNull();
+  });
+});

@@ -1,0 +1,74 @@
+// Where a session's tokens live: not in the session record (express-session and connect-redis rewrite
+// the whole record on save, so a late write of an old copy could bring back a refresh token that was
+// already used), but under the session id in a store of their own, sealed (token-cipher.ts), with a
+// version that every write checks (compare-and-set). The same store keeps the refresh lock (one
+// refresh at a time per session, across instances), the index from a provider's `sid`/`sub` to our
+// sessions (back-channel logout), and the logout tokens already seen (no replay).
+import { createHash } from 'node:crypto';
+import type session from 'express-session';
+import type { SessionTokens } from './session-data';
+import type { TokenCipher } from './token-cipher';
+
+export interface StoredTokens {
+  /** Increases with every write; a write that expects an older version is refused. */
+  version: number;
+  tokens: SessionTokens;
+}
+
+export interface TokenStore {
+  read(sessionId: string): Promise<StoredTokens | undefined>;
+  /**
+   * Store the tokens of a session for `ttlMs`. With `expectVersion`, only if the stored version is still
+   * that one (returns false otherwise, and nothing is written).
+   */
+  write(sessionId: string, tokens: SessionTokens, options: { ttlMs: number; expectVersion?: number }): Promise<boolean>;
+  delete(sessionId: string): Promise<void>;
+  /** Our sessions whose login at `issuer` had this provider session id (`sid` claim), or else this subject (`sub`). */
+  findSessions(by: { issuer: string; providerSessionId?: string; subject?: string }): Promise<string[]>;
+  /** True when the caller now holds the lock `name` (for `ttlMs` at most). */
+  tryLock(name: string, ttlMs: number): Promise<boolean>;
+  unlock(name: string): Promise<void>;
+  /** True the first time `key` is seen within `ttlMs`; false for a repeat (a replayed token). */
+  rememberOnce(key: string, ttlMs: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The session records (express-session) and the tokens, from one backend. */
+export interface SessionStores {
+  sessions: session.Store;
+  tokens: TokenStore;
+  close(): Promise<void>;
+}
+
+/** What a store keeps per session: the sealed tokens and two one-way lookup keys. */
+export interface TokenRecord {
+  sealed: string;
+  subjectKey: string | null;
+  providerSessionKey: string | null;
+}
+
+const PURPOSE = 'session-tokens';
+
+/** A lookup key for an identifier (`sub`, `sid`) that does not store the identifier itself. */
+export function lookupKey(issuer: string | undefined, value: string | undefined): string | null {
+  return value ? createHash('sha256').update(`${issuer ?? ''}\n${value}`).digest('base64url') : null;
+}
+
+export function toTokenRecord(cipher: TokenCipher, tokens: SessionTokens): TokenRecord {
+  return {
+    sealed: cipher.seal(JSON.stringify(tokens), PURPOSE),
+    subjectKey: lookupKey(tokens.issuer, tokens.subject),
+    providerSessionKey: lookupKey(tokens.issuer, tokens.providerSessionId),
+  };
+}
+
+/** The tokens of a sealed record; undefined when no current secret opens it (then the session ends). */
+export function fromSealed(cipher: TokenCipher, sealed: string): SessionTokens | undefined {
+  const json = cipher.open(sealed, PURPOSE);
+  if (json === null) return undefined;
+  try {
+    return JSON.parse(json) as SessionTokens;
+  } catch {
+    return undefined;
+  }
+}

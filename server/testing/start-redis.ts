@@ -1,0 +1,45 @@
+// A real redis-server on a free port in a temp folder, for the tests of shared sessions. Installed by
+// scripts/ensure-redis.sh (npm test runs it); stopped by its process id.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { getFreePort } from './free-port';
+
+export interface RedisServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startRedis(): Promise<RedisServer> {
+  const binary = process.env.REDIS_SERVER_PATH ?? 'redis-server';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-redis-'));
+  const port = await getFreePort();
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`Cannot run redis-server (${err.message}); run scripts/ensure-redis.sh or set REDIS_SERVER_PATH`));
+    });
+    child.stdout.on('data', () => {
+      if (/Ready to accept connections/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

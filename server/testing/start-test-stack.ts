@@ -1,0 +1,154 @@
+// The real parts for integration tests, on free ports: a development OpenID provider (persistent in a
+// temp DATA_DIR, so it can be restarted), the embedded catalog, and as many BFF instances as a test
+// asks for (all registered at the provider), each with its own session stores or shared ones.
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
+import { BACKCHANNEL_LOGOUT_PATH } from '../auth/login-routes';
+import { createOidcClient } from '../auth/oidc-client';
+import { createBearerAuth } from '../catalog/auth/create-bearer-auth';
+import { openCatalog, type Catalog } from '../catalog/create-catalog';
+import { createBffApp } from '../create-bff-app';
+import { readOrCreateDevIdpClientSecret } from '../dev-idp/dev-idp-files';
+import { startDevIdp, type DevIdp } from '../dev-idp/start-dev-idp';
+import { createMemoryLogger } from '../http/logger';
+import { createMetadataClient } from '../upstream/metadata-client';
+import { createSearchClient } from '../upstream/search-client';
+import { createUpstreamHttp, type UpstreamHttp } from '../upstream/upstream-http';
+import { BffBrowser } from './bff-browser';
+import { getFreePort } from './free-port';
+import { createTestSessionDeps } from './test-session-deps';
+
+const AUDIENCE = 'urn:nansen:catalog';
+const CLIENT_ID = 'nansen-bff';
+
+export type TestSessionDeps = Awaited<ReturnType<typeof createTestSessionDeps>>;
+
+export interface TestBff {
+  base: string;
+  sessions: TestSessionDeps;
+  browser(): BffBrowser;
+  close(): Promise<void>;
+}
+
+export interface TestStack {
+  dataDir: string;
+  issuer: string;
+  logger: ReturnType<typeof createMemoryLogger>;
+  /** Stop the provider and start it again on the same port and DATA_DIR. */
+  restartIdp(): Promise<void>;
+  /**
+   * Start BFF number `slot` (0 … bffSlots-1). Sessions on SQLite files of its own unless `sessions`
+   * is given (to share them with another instance, or to use Redis).
+   */
+  startBff(slot: number, options?: { sessions?: TestSessionDeps }): Promise<TestBff>;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(options: { bffSlots?: number; demoTables?: number } = {}): Promise<TestStack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-stack-'));
+  const logger = createMemoryLogger();
+  const bffPorts = await Promise.all(Array.from({ length: options.bffSlots ?? 1 }, () => getFreePort()));
+  const bases = bffPorts.map((port) => `http://localhost:${port}`);
+  const clientSecret = readOrCreateDevIdpClientSecret(dataDir);
+  const idpOptions = {
+    mode: 'test' as const,
+    port: 0,
+    dataDir,
+    client: {
+      clientId: CLIENT_ID,
+      clientSecret,
+      redirectUris: bases.map((base) => `${base}/auth`),
+      postLogoutRedirectUris: bases.map((base) => `${base}/logged-out`),
+      // Back-channel logout goes to the first instance; with shared stores it ends the session everywhere.
+      backchannelLogoutUri: `${bases[0]}${BACKCHANNEL_LOGOUT_PATH}`,
+    },
+    accessTokenAudience: AUDIENCE,
+  };
+  let idp: DevIdp = await startDevIdp(idpOptions);
+  const issuer = idp.issuer;
+  const closers: (() => Promise<void> | void)[] = [];
+
+  const catalog: Catalog = openCatalog({
+    dbPath: path.join(dataDir, 'catalog.sqlite'),
+    demoTables: options.demoTables ?? 40,
+    authenticate: createBearerAuth({ issuer, audience: AUDIENCE, allowInsecureHttp: true }),
+  });
+  const listen = (app: { listen: (port: number, host: string, cb: () => void) => Server }, port: number) =>
+    new Promise<Server>((resolve) => {
+      const server = app.listen(port, '127.0.0.1', () => resolve(server));
+    });
+  const metadataPort = await getFreePort();
+  const searchPort = await getFreePort();
+  const metadataServer = await listen(catalog.metadataApp, metadataPort);
+  const searchServer = await listen(catalog.searchApp, searchPort);
+  const upstreams: UpstreamHttp[] = [
+    createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${metadataPort}`, timeoutMs: 5000, logger }),
+    createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${searchPort}`, timeoutMs: 5000, logger }),
+  ];
+  const [metadataHttp, searchHttp] = upstreams as [UpstreamHttp, UpstreamHttp];
+
+  return {
+    dataDir,
+    issuer,
+    logger,
+    async restartIdp() {
+      const port = new URL(issuer).port;
+      await idp.close();
+      idp = await startDevIdp({ ...idpOptions, port: Number(port), issuer });
+    },
+    async startBff(slot, bffOptions = {}) {
+      const base = bases[slot];
+      if (!base) throw new Error(`No BFF slot ${slot}: start the stack with bffSlots > ${slot}`);
+      const ownDir = fs.mkdtempSync(path.join(dataDir, `bff-${slot}-`));
+      const sessions = bffOptions.sessions ?? (await createTestSessionDeps(ownDir));
+      const app = createBffApp({
+        publicUrl: base,
+        redirectUri: `${base}/auth`,
+        userIdClaim: 'email',
+        providerName: 'Test IdP',
+        session: sessions,
+        oidc: createOidcClient({
+          issuer,
+          clientId: CLIENT_ID,
+          clientSecret,
+          redirectUri: `${base}/auth`,
+          postLogoutRedirectUri: `${base}/logged-out`,
+          scopes: 'openid email profile',
+          idTokenSigningAlg: 'RS256',
+        }),
+        metadata: createMetadataClient(metadataHttp),
+        search: createSearchClient(searchHttp),
+        clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
+        announcements: null,
+        logo: null,
+        spaDistDir: path.join(ownDir, 'no-spa-built'),
+        logger,
+      });
+      const server = await listen(app, Number(new URL(base).port));
+      let closed = false;
+      const close = async () => {
+        if (closed) return;
+        closed = true;
+        await new Promise((resolve) => {
+          server.close(resolve);
+          server.closeAllConnections();
+        });
+        if (!bffOptions.sessions) await sessions.close();
+      };
+      closers.push(close);
+      return { base, sessions, browser: () => new BffBrowser(base), close };
+    },
+    async close() {
+      for (const close of closers.reverse()) await close();
+      await new Promise((resolve) => metadataServer.close(resolve));
+      await new Promise((resolve) => searchServer.close(resolve));
+      for (const upstream of upstreams) await upstream.close();
+      catalog.close();
+      await idp.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { createSessionStores, type SessionStores } from '../auth/create-session-stores';
+import { createTokenCipher } from '../auth/token-cipher';
+
+export const TEST_SESSION_SECRETS = ['test-session-secret-that-is-long-enough'];
+
+/** The BFF's `session` dependencies on SQLite files in `dir` (or on Redis at `redisUrl`). */
+export async function createTestSessionDeps(dir: string, options: { redisUrl?: string; secrets?: string[]; absoluteTimeoutMs?: number } = {}) {
+  const secrets = options.secrets ?? TEST_SESSION_SECRETS;
+  const stores: SessionStores = await createSessionStores(
+    options.redisUrl ? { kind: 'redis', url: options.redisUrl } : { kind: 'sqlite', dbPath: path.join(dir, 'sessions.sqlite') },
+    createTokenCipher(secrets),
+  );
+  return {
+    secrets,
+    store: stores.sessions,
+    tokens: stores.tokens,
+    idleTimeoutMinutes: 30,
+    absoluteTimeoutMs: options.absoluteTimeoutMs ?? 12 * 3_600_000,
+    close: () => stores.close(),
+  };
+}
