@@ -110,3 +110,51 @@ describe('loadConfig', () => {
     expect(problemsOf({ SESSION_SECRET: 'short' }).join()).toMatch(/openssl rand -hex 32/);
   });
 });
+
+describe('loadConfig in production (NODE_ENV=production)', () => {
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    PUBLIC_URL: 'https://catalog.example.com',
+    OIDC_ISSUER: 'https://login.example.com/realms/main',
+    OIDC_CLIENT_ID: 'nansen',
+    OIDC_CLIENT_SECRET: 'client-secret',
+    SESSION_SECRETS: 'a'.repeat(64),
+  };
+
+  it('starts with an https issuer, an https public URL and a session secret, and marks the session cookie Secure', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.mode).toBe('production');
+    expect(config.devIdp.enabled).toBe(false);
+    expect(config.session.cookieSecure).toBe(true);
+    expect(config.oidc.redirectUri).toBe('https://catalog.example.com/auth');
+  });
+
+  it('refuses an issuer on plain http at a non-loopback host', () => {
+    expect(problemsOf({ ...PRODUCTION, OIDC_ISSUER: 'http://login.example.com/realms/main' })).toEqual([
+      'OIDC_ISSUER must use https (plain http is only allowed for localhost issuers)',
+    ]);
+  });
+
+  it('accepts an issuer on plain http at a loopback host (a provider on the same machine)', () => {
+    for (const issuer of ['http://localhost:8080/realms/main', 'http://127.0.0.1:8080', 'http://[::1]:8080']) {
+      expect(loadConfig({ ...PRODUCTION, OIDC_ISSUER: issuer }).oidc.issuer).toBe(issuer);
+    }
+  });
+
+  it('refuses a public URL on plain http, where the session cookie could not be Secure', () => {
+    expect(problemsOf({ ...PRODUCTION, PUBLIC_URL: 'http://catalog.example.com' })).toEqual([
+      'PUBLIC_URL must use https when NODE_ENV=production (session cookies are Secure)',
+    ]);
+  });
+
+  it('accepts a loopback public URL on plain http (trying a production build on one machine), with a plain cookie', () => {
+    for (const publicUrl of ['http://localhost:5000', 'http://127.0.0.1:5000']) {
+      const config = loadConfig({ ...PRODUCTION, PUBLIC_URL: publicUrl });
+      expect(config.publicUrl).toBe(publicUrl);
+      expect(config.session.cookieSecure).toBe(false);
+    }
+    // Without PUBLIC_URL the default is http://localhost:PORT, which is loopback too.
+    const { PUBLIC_URL: _unset, ...withoutPublicUrl } = PRODUCTION;
+    expect(loadConfig({ ...withoutPublicUrl, PORT: '8000' }).publicUrl).toBe('http://localhost:8000');
+  });
+});
