@@ -16,6 +16,25 @@ describe('table keys', () => {
     expect(parseTableKey('hive://gold/test')).toBeNull();
   });
 
+  it('rejects near-misses: a missing "://", an empty part, a missing slash or dot, a line break', () => {
+    for (const key of [
+      'hive:gold.s/t',
+      'hive:/gold.s/t',
+      'hive//gold.s/t',
+      '://gold.s/t',
+      'hive://.s/t',
+      'hive://gold./t',
+      'hive://gold.s/',
+      'hive://gold.s',
+      'hive://gold/s.t',
+      'hive://gold.s/t\n',
+      '\nhive://gold.s/t',
+      '',
+    ]) {
+      expect(parseTableKey(key), JSON.stringify(key)).toBeNull();
+    }
+  });
+
   it('round-trips coordinates through a key', () => {
     const coords = { database: 'dynamo', cluster: 'gold', schema: 's', name: "test's_table4" };
     expect(parseTableKey(buildTableKey(coords))).toEqual(coords);

@@ -90,6 +90,12 @@ describe('bearer auth against a hostile identity provider', () => {
     expect(skewed.status).toBe(200);
   });
 
+  it('rejects a correctly signed token without an expiry (one that would never expire)', async () => {
+    const neverExpires = await idp.signAccessToken({ aud: AUDIENCE, exp: undefined });
+    expect(JSON.parse(Buffer.from(neverExpires.split('.')[1]!, 'base64url').toString())).not.toHaveProperty('exp');
+    expectInvalidToken(await call(`Bearer ${neverExpires}`), /"?exp"? claim/);
+  });
+
   it('rejects a token that is not valid yet', async () => {
     const now = Math.floor(Date.now() / 1000);
     expectInvalidToken(await call(`Bearer ${await idp.signAccessToken({ aud: AUDIENCE, nbf: now + 300 })}`), /not valid yet/);
