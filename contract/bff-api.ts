@@ -6,4 +6,4 @@ export * from './api-table';
 export * from './api-dashboard';
 export * from './api-user-lists';
 export * from './api-search';
-export { ClientConfigSchema, type ClientConfig, type FilterCategory, type Notice, type ResourceUiConfig } from './ui-config';
+export { ClientConfigSchema, type ClientConfig, type FilterCategory, type Notice, type ResourceUiConfig } from './client-config';

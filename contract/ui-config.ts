@@ -6,12 +6,13 @@
 import * as z from 'zod/mini';
 import { findUnknownDateTokens } from './date-format';
 import { SEARCH_FILTER_NAMES } from './api-search';
+import { BADGE_STYLES, type ClientConfig } from './client-config';
+
+export { BADGE_STYLES, ClientConfigSchema, type BadgeStyle, type ClientConfig, type FilterCategory, type Notice, type ResourceUiConfig } from './client-config';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const strict = z.strictObject;
 
-export const BADGE_STYLES = ['negative', 'neutral', 'info', 'primary', 'positive', 'warning'] as const;
-export type BadgeStyle = (typeof BADGE_STYLES)[number];
 
 const dateFormat = text(80).check(
   z.refine((pattern) => findUnknownDateTokens(pattern).length === 0, {
@@ -170,53 +171,6 @@ export const UiConfigFileSchema = strict({
   ),
 });
 export type UiConfigFile = z.output<typeof UiConfigFileSchema>;
-
-const ClientFilterCategorySchema = z.object({
-  categoryId: z.string(),
-  displayName: z.string(),
-  helpText: z.optional(z.string()),
-  allowableOperation: z.optional(z.enum(['AND', 'OR'])),
-  type: z.enum(['inputFilter', 'checkboxFilter']),
-  options: z.optional(z.array(z.object({ value: z.string(), displayName: z.optional(z.string()) }))),
-});
-const ClientResourceSchema = z.object({
-  displayName: z.string(),
-  filterCategories: z.array(ClientFilterCategorySchema),
-  supportedSources: z.record(z.string(), z.object({ displayName: z.string() })),
-  notices: z.record(z.string(), z.object({ severity: z.enum(['info', 'warning', 'alert']), messageHtml: z.string() })),
-});
-
-/**
- * GET /api/config: the UI config as the SPA reads it, resolved by the server (flags from the
- * environment applied, the announcements folder and logo file replaced by what the browser needs).
- */
-export const ClientConfigSchema = z.object({
-  providerName: z.string(),
-  indexUsers: z.object({ enabled: z.boolean() }),
-  indexDashboards: z.object({ enabled: z.boolean() }),
-  announcements: z.object({ enabled: z.boolean() }),
-  bookmarks: z.object({ enabled: z.boolean() }),
-  badges: z.record(z.string(), z.object({ style: z.enum(BADGE_STYLES), displayName: z.optional(z.string()) })),
-  browse: z.object({ curatedTags: z.array(z.string()), showBadgesInHome: z.boolean() }),
-  tableLineage: z.object({ inAppListEnabled: z.boolean(), defaultLineageDepth: z.number() }),
-  navLinks: z.array(z.object({ label: z.string(), href: z.string(), target: z.enum(['_self', '_blank']) })),
-  /** Where the browser loads the logo from (/branding/logo.<ext>), or null for the built-in mark. */
-  logoUrl: z.nullable(z.string()),
-  logoTitle: z.string(),
-  documentTitle: z.string(),
-  date: z.object({ default: z.string(), dateTimeShort: z.string(), dateTimeLong: z.string() }),
-  searchPagination: z.object({ resultsPerPage: z.number() }),
-  editableText: z.object({ tableDescLength: z.number(), columnDescLength: z.number() }),
-  resourceConfig: z.object({
-    table: ClientResourceSchema,
-    dashboard: ClientResourceSchema,
-    user: z.object({ displayName: z.string() }),
-  }),
-});
-export type ClientConfig = z.infer<typeof ClientConfigSchema>;
-export type FilterCategory = z.infer<typeof ClientFilterCategorySchema>;
-export type ResourceUiConfig = z.infer<typeof ClientResourceSchema>;
-export type Notice = ResourceUiConfig['notices'][string];
 
 /** The client config of a file, once the server has resolved what only it can know. */
 export function toClientConfig(

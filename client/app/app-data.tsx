@@ -5,7 +5,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { createContext, use, useMemo, type ReactNode } from 'react';
 import { AuthUserResponseSchema, type User } from '../../contract/api-common';
 import { formatDate } from '../../contract/date-format';
-import { ClientConfigSchema, type ClientConfig } from '../../contract/ui-config';
+import { ClientConfigSchema, type ClientConfig } from '../../contract/client-config';
 import { requestJson } from '../lib/api-client';
 
 export const clientConfigQueryOptions = () =>
