@@ -13,13 +13,13 @@ export function Chip({ label, to, tone = 'tag', badgeStyle, title, count }: { la
       label
     ) : (
       <>
-        {label}
-        <span className="visually-hidden">, used</span> <span className="chip__count">{count.toLocaleString('en-US')}</span>{' '}
-        <span className="visually-hidden">times</span>
+        {label} <span className="chip__count">{count.toLocaleString('en-US')}</span>
       </>
     );
+  // A link's name says what the number is ("pii, used 125 times").
+  const name = count === undefined ? undefined : `${label}, used ${count.toLocaleString('en-US')} ${count === 1 ? 'time' : 'times'}`;
   return to ? (
-    <Link className={className} to={to} title={title}>
+    <Link className={className} to={to} title={title} aria-label={name}>
       {content}
     </Link>
   ) : (

@@ -2,7 +2,7 @@
 // you type once its suggestions code has loaded. That code (the combobox, the search schema) is not
 // part of the first page: it loads when the browser is idle or on the first focus, pointer or key,
 // and the plain input is swapped for the combobox in place, keeping its text, caret and focus.
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 import { useNavigate } from 'react-router';
 import { MAX_TERM_LENGTH } from '../../../app/paths';
 import { SEARCH_INPUT_ATTRIBUTE } from '../../../app/shell/search-input-attribute';
@@ -51,13 +51,18 @@ export function SearchForm({ variant, label, placeholder, term = '', searchPathF
   useEffect(() => setValue(term), [term]);
 
   const enhance = () => {
-    loadSuggestions().then((component) => {
-      const el = input.current;
-      // Focus and caret go over to the combobox's input (below).
-      caret.current = el && document.activeElement === el ? [el.selectionStart, el.selectionEnd] : undefined;
-      setEnhanced(() => component);
-    }, () => {});
+    loadSuggestions().then((component) => setEnhanced(() => component), () => {});
   };
+
+  // The plain input is about to be replaced: note its caret if it has focus (the combobox's input
+  // takes both over below). Runs while the element is still in the page.
+  const plainRef = useCallback((element: HTMLInputElement | null) => {
+    if (!element) return;
+    input.current = element;
+    return () => {
+      caret.current = document.activeElement === element ? [element.selectionStart, element.selectionEnd] : undefined;
+    };
+  }, []);
 
   useEffect(() => {
     if (!Enhanced) whenIdle(enhance);
@@ -100,7 +105,7 @@ export function SearchForm({ variant, label, placeholder, term = '', searchPathF
       ) : (
         <div className="search-form__field">
           <input
-            ref={input}
+            ref={plainRef}
             type="search"
             aria-label={label}
             autoComplete="off"
