@@ -1,0 +1,82 @@
+// Announcements: with them on (an instance of its own, started with a UI config file that turns them
+// on), the home page shows the latest and the announcements page every post; with them off (the
+// shared instances), neither the link nor the page is there.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext } from '@playwright/test';
+import { captureWidths, expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
+import { startNansen, type NansenServer } from './start-nansen';
+
+const POSTS: [string, string][] = [
+  ['2026-01-15-welcome.md', 'title: Welcome to Nansen\ndate: 2026-01-15\n\nNansen replaces the old catalog. Your **bookmarks** keep working.\n\n- Search as you type\n- Browse by tag\n\n<script>window.pwned = true</script>\n'],
+  ['2026-02-20-dashboards.md', 'title: Dashboards & people are searchable\ndate: 2026-02-20\n\nSearch finds [dashboards](https://example.org/guide) too.\n'],
+  ['2026-03-01-maintenance.md', 'title: Maintenance on Saturday\ndate: 2026-03-01\n\nThe catalog is read-only from 08:00 to 10:00.\n'],
+  ['2025-12-01-old.md', 'title: An older post\ndate: 2025-12-01\n\nStill here.\n'],
+];
+
+test.describe('with announcements on', () => {
+  let server: NansenServer;
+  let context: BrowserContext;
+  let configDir: string;
+
+  test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
+    testInfo.setTimeout(150_000);
+    configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-e2e-announcements-'));
+    fs.mkdirSync(path.join(configDir, 'posts'));
+    for (const [name, text] of POSTS) fs.writeFileSync(path.join(configDir, 'posts', name), text);
+    fs.writeFileSync(path.join(configDir, 'ui-config.json'), JSON.stringify({ announcements: { enabled: true, directory: 'posts' }, browse: { curatedTags: ['finance', 'kpi'] } }));
+    server = await startNansen({ name: 'announcements', env: { UI_CONFIG_FILE: path.join(configDir, 'ui-config.json') } });
+    context = await browser.newContext({ baseURL: server.baseUrl });
+    const page = await context.newPage();
+    await page.goto('/');
+    await logInAtDevIdp(page, server.idpOrigin, 'roald');
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await page.close();
+  });
+
+  test.afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
+  });
+
+  test('the home page shows the latest announcements, and the announcements page every post, newest first, its HTML sanitized', async ({}, testInfo) => {
+    const page = await context.newPage();
+    await page.goto('/');
+    const latest = page.getByRole('region', { name: 'Announcements' });
+    await expect(latest.getByRole('listitem')).toHaveCount(3);
+    await expect(latest.getByRole('link').first()).toHaveText('Maintenance on Saturday');
+    // The curated tags come first among the tags to browse.
+    await expect(page.getByRole('region', { name: 'Browse' }).getByRole('list', { name: 'Tags' }).getByRole('link').first()).toHaveAccessibleName(/^finance, used/);
+    await expectAccessible(page, testInfo, 'home with announcements');
+    await captureWidths(page, testInfo, 'home-announcements');
+
+    await latest.getByRole('link', { name: 'Dashboards & people are searchable' }).click();
+    await expect(page).toHaveURL(/\/announcements#post-2026-02-20-/);
+    await expect(page.getByRole('heading', { level: 2, name: 'Dashboards & people are searchable' })).toBeFocused();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Announcements');
+    await expect(page).toHaveTitle(/^Announcements · /);
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Maintenance on Saturday', 'Dashboards & people are searchable', 'Welcome to Nansen', 'An older post']);
+    const welcome = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Welcome to Nansen' }) });
+    await expect(welcome.locator('time')).toHaveText('Jan 15, 2026');
+    await expect(welcome.locator('strong')).toHaveText('bookmarks');
+    await expect(welcome.getByRole('listitem')).toHaveText(['Search as you type', 'Browse by tag']);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+    await expect(page.getByRole('link', { name: 'dashboards' })).toHaveAttribute('rel', 'noopener noreferrer');
+    await expectAccessible(page, testInfo, 'announcements');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await captureWidths(page, testInfo, 'announcements');
+    await page.close();
+  });
+});
+
+test('with announcements off, there is no announcements link, widget or page', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Announcements' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Announcements' })).toHaveCount(0);
+  await page.goto('/announcements');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});

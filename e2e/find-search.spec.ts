@@ -1,0 +1,123 @@
+// Finding data on the search page: tabs with counts, why each result matched, tags as links, filters
+// that live in the URL (typed, any/all, cleared; Back restores them), pages, and the empty state.
+import type { Page, TestInfo } from '@playwright/test';
+import { captureWidths, expect, expectAccessible, test } from './fixtures';
+
+/** Screenshots from the top of the page (the nav bar sticks to the top of the window). */
+async function capture(page: Page, testInfo: TestInfo, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await captureWidths(page, testInfo, name);
+}
+
+const filtersIn = (url: string) => JSON.parse(new URL(url).searchParams.get('filters') ?? '{}') as Record<string, { value: string; filterOperation?: string }>;
+const results = (page: Page) => page.locator('[data-search-result]');
+
+test('a search shows tabs with counts and, for each result, where the term matched, with tags leading to filtered searches', async ({ page }, testInfo) => {
+  await page.goto('/search?term=orders');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “orders”');
+  await expect(page.getByRole('tab', { name: /Datasets/ })).toContainText('98');
+  await expect(page.getByRole('tab', { name: /Dashboards/ })).toContainText('1');
+  // People are not searchable with profiles off.
+  await expect(page.getByRole('tab', { name: /People/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeVisible();
+  await expect(results(page)).toHaveCount(10);
+
+  const orders = results(page).first();
+  await expect(orders.getByRole('link', { name: 'orders', exact: true })).toHaveAttribute('href', '/table_detail/gold/hive/sales/orders');
+  await expect(orders.locator('mark').first()).toHaveText('orders');
+  // A table whose name and description do not say "orders" says where it matched instead.
+  const viaColumn = results(page).filter({ hasText: 'mart_b2b_orders_by_store' });
+  await expect(viaColumn.getByText('Column descriptions')).toBeVisible();
+  await expect(viaColumn.getByRole('listitem').filter({ hasText: 'joins sales.orders' }).locator('mark')).toHaveText('orders');
+  await expectAccessible(page, testInfo, 'search results');
+  await capture(page, testInfo, 'search-orders');
+
+  // A tag leads to the tables carrying it, with no term: browsing by the filter.
+  await orders.getByRole('link', { name: 'kpi', exact: true }).click();
+  await expect(page).toHaveURL(/\/search\?term=&filters=/);
+  expect(filtersIn(page.url())).toEqual({ tag: { value: 'kpi' } });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datasets matching the filters');
+  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('kpi');
+  await expect(results(page).first()).toBeVisible();
+
+  // The dashboards tab shows the dashboard and the charts that matched.
+  await page.goto('/search?term=orders');
+  await page.getByRole('tab', { name: /Dashboards/ }).click();
+  await expect(page).toHaveURL(/resource=dashboard/);
+  const dashboard = results(page).first();
+  await expect(dashboard.getByRole('link', { name: 'Orders Overview' })).toHaveAttribute('href', /^\/dashboard\/tableau_dashboard%3A%2F%2F/);
+  await expect(dashboard.getByText('Charts')).toBeVisible();
+  await expect(dashboard).toContainText('Orders Map');
+  // The dashboards' own filters.
+  await expect(page.getByRole('textbox', { name: 'Product' })).toBeVisible();
+});
+
+test('filters narrow the results through the URL: typed values, any or all, clear all, and Back restores them', async ({ page }, testInfo) => {
+  await page.goto('/search?term=orders');
+  await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeVisible();
+
+  // Typing applies after a pause; the URL holds the filter.
+  await page.getByRole('textbox', { name: 'Schema' }).fill('sales');
+  await expect(page.getByRole('heading', { level: 2, name: '10 tables' })).toBeVisible();
+  expect(filtersIn(page.url())).toEqual({ schema: { value: 'sales' } });
+  await expect(page.getByRole('tab', { name: /Datasets/ })).toContainText('10');
+  await expect(page.getByRole('link', { name: 'Next' })).toHaveCount(0);
+  await expectAccessible(page, testInfo, 'search with filters');
+  await capture(page, testInfo, 'search-filtered');
+
+  // Two tags: any of them, then all of them.
+  await page.getByRole('textbox', { name: 'Schema' }).fill('');
+  await page.getByRole('textbox', { name: 'Tag' }).fill('kpi, revenue');
+  await page.getByRole('textbox', { name: 'Tag' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: '15 tables' })).toBeVisible();
+  const match = page.getByRole('group', { name: 'Match Tag' });
+  await expect(match.getByRole('radio', { name: 'Any' })).toBeChecked();
+  await match.getByRole('radio', { name: 'All' }).click();
+  await expect(match.getByRole('radio', { name: 'All' })).toBeChecked();
+  await expect(page.getByRole('heading', { level: 2, name: '2 tables' })).toBeVisible();
+  expect(filtersIn(page.url())).toEqual({ tag: { value: 'kpi, revenue', filterOperation: 'AND' } });
+  await expectAccessible(page, testInfo, 'search with any/all');
+
+  // Back goes to the "any" results, with the fields showing that state.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: '15 tables' })).toBeVisible();
+  await expect(match.getByRole('radio', { name: 'Any' })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('kpi, revenue');
+
+  // Clear all: every filter goes, and the full count is back.
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('');
+  expect(new URL(page.url()).searchParams.has('filters')).toBe(false);
+});
+
+test('Next shows the next page from the top with focus on the results heading, and Back returns to the first', async ({ page }) => {
+  await page.goto('/search?term=orders');
+  await expect(results(page)).toHaveCount(10);
+  const firstOfPageOne = await results(page).first().getByRole('heading').textContent();
+  await page.getByRole('link', { name: 'Next' }).scrollIntoViewIfNeeded();
+  await page.getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText('Showing 11–20 of 98')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(results(page).first().getByRole('heading')).not.toHaveText(firstOfPageOne!);
+
+  await page.goBack();
+  await expect(page.getByText('Showing 1–10 of 98')).toBeVisible();
+  await expect(results(page).first().getByRole('heading')).toHaveText(firstOfPageOne!);
+});
+
+test('a search that finds nothing says so and how to find more', async ({ page }, testInfo) => {
+  await page.goto('/search?term=zzqqxx');
+  await expect(page.getByText('No tables match “zzqqxx”')).toBeVisible();
+  await expect(page.getByRole('tab', { name: /Datasets/ })).toContainText('0');
+  await expectAccessible(page, testInfo, 'empty results');
+  await capture(page, testInfo, 'search-empty');
+
+  // Filters that match nothing offer to clear them.
+  await page.goto(`/search?term=orders&filters=${encodeURIComponent('{"schema":{"value":"no_such_schema"}}')}`);
+  await expect(page.getByText('No tables match “orders” with these filters')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear all filters' }).last().click();
+  await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeVisible();
+});
