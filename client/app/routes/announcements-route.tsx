@@ -1,4 +1,3 @@
-import type { ClientConfig } from '../../../contract/ui-config';
 import { PageTitle } from '../../components/page-title';
 import { announcementsQueryOptions } from '../../features/announcements/api/get-announcements';
 import { AnnouncementList } from '../../features/announcements/components/announcement-list';
@@ -18,8 +17,9 @@ export function AnnouncementsRoute() {
 }
 
 export const prefetch: Prefetch = (queryClient) => {
-  const config = queryClient.getQueryData<ClientConfig>(clientConfigQueryOptions().queryKey);
-  if (config?.announcements.enabled) void queryClient.prefetchQuery(announcementsQueryOptions());
+  void queryClient.ensureQueryData(clientConfigQueryOptions()).then((config) => {
+    if (config.announcements.enabled) void queryClient.prefetchQuery(announcementsQueryOptions());
+  }, () => {});
 };
 
 export default AnnouncementsRoute;

@@ -1,7 +1,7 @@
+import { lazy, Suspense } from 'react';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { PageTitle } from '../../components/page-title';
-import { announcementsQueryOptions } from '../../features/announcements/api/get-announcements';
-import { AnnouncementHeadlines } from '../../features/announcements/components/announcement-headlines';
+import { Panel } from '../../components/panel';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
 import { MyBookmarks } from '../../features/bookmarks/components/my-bookmarks';
 import { badgesQueryOptions } from '../../features/browse/api/get-badges';
@@ -16,6 +16,11 @@ import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import { searchPath } from '../paths';
 import type { Prefetch } from '../prefetch';
 import './home-route.css';
+
+// Announcements are off unless the operator turns them on: their code is not part of the first page,
+// and loads (with their data) only when they are on.
+const loadAnnouncements = () => import('../../features/announcements/components/announcement-headlines');
+const AnnouncementHeadlines = lazy(() => loadAnnouncements().then((module) => ({ default: module.AnnouncementHeadlines })));
 
 function searchedThings(config: ClientConfig): string {
   const things = ['tables', ...(config.indexDashboards.enabled ? ['dashboards'] : []), ...(config.indexUsers.enabled ? ['people'] : [])];
@@ -45,7 +50,11 @@ export function HomeRoute() {
           <PopularResources showDashboards={dashboards} />
         </div>
         <div className="home__column">
-          {config.announcements.enabled ? <AnnouncementHeadlines /> : null}
+          {config.announcements.enabled ? (
+            <Suspense fallback={<Panel title="Announcements">{null}</Panel>}>
+              <AnnouncementHeadlines />
+            </Suspense>
+          ) : null}
           {config.bookmarks.enabled ? <MyBookmarks showDashboards={dashboards} /> : null}
           <HomeBrowse />
         </div>
@@ -54,16 +63,16 @@ export function HomeRoute() {
   );
 }
 
+/** The requests depend on the UI config's switches: as soon as it is in. */
 export const prefetch: Prefetch = (queryClient) => {
-  // The shell renders pages once the UI config is loaded, so it is in the cache here.
-  const config = queryClient.getQueryData<ClientConfig>(clientConfigQueryOptions().queryKey);
-  if (!config) return;
-  void queryClient.prefetchQuery(popularResourcesQueryOptions(popularTypes(config.indexDashboards.enabled)));
-  if (config.bookmarks.enabled) void queryClient.prefetchQuery(myBookmarksQueryOptions());
-  if (config.announcements.enabled) void queryClient.prefetchQuery(announcementsQueryOptions());
-  void queryClient.prefetchQuery(tagsQueryOptions());
-  if (config.browse.showBadgesInHome) void queryClient.prefetchQuery(badgesQueryOptions());
-  void queryClient.prefetchQuery(lastIndexedQueryOptions());
+  void queryClient.ensureQueryData(clientConfigQueryOptions()).then((config) => {
+    void queryClient.prefetchQuery(popularResourcesQueryOptions(popularTypes(config.indexDashboards.enabled)));
+    if (config.bookmarks.enabled) void queryClient.prefetchQuery(myBookmarksQueryOptions());
+    if (config.announcements.enabled) void loadAnnouncements().then((module) => module.prefetchAnnouncements(queryClient));
+    void queryClient.prefetchQuery(tagsQueryOptions());
+    if (config.browse.showBadgesInHome) void queryClient.prefetchQuery(badgesQueryOptions());
+    void queryClient.prefetchQuery(lastIndexedQueryOptions());
+  }, () => {});
 };
 
 export default HomeRoute;

@@ -1,5 +1,4 @@
 import { useSearchParams } from 'react-router';
-import type { ClientConfig } from '../../../contract/ui-config';
 import { searchQueryOptions } from '../../features/search/api/search-catalog';
 import { SearchPage } from '../../features/search/components/search-page';
 import { planSearch } from '../../features/search/search-plan';
@@ -12,13 +11,13 @@ export function SearchRoute() {
   return <SearchPage state={parseSearchState(searchParams)} />;
 }
 
+/** The requests need the UI config (page size, searchable resources): as soon as it is in. */
 export const prefetch: Prefetch = (queryClient, { searchParams }) => {
-  // The shell renders pages once the UI config is loaded, so it is in the cache here.
-  const config = queryClient.getQueryData<ClientConfig>(clientConfigQueryOptions().queryKey);
-  if (!config) return;
-  const plan = planSearch(parseSearchState(searchParams), config);
-  if (plan.overview) void queryClient.prefetchQuery(searchQueryOptions(plan.overview));
-  if (plan.page && plan.page !== plan.overview) void queryClient.prefetchQuery(searchQueryOptions(plan.page));
+  void queryClient.ensureQueryData(clientConfigQueryOptions()).then((config) => {
+    const plan = planSearch(parseSearchState(searchParams), config);
+    if (plan.overview) void queryClient.prefetchQuery(searchQueryOptions(plan.overview));
+    if (plan.page && plan.page !== plan.overview) void queryClient.prefetchQuery(searchQueryOptions(plan.page));
+  }, () => {});
 };
 
 export default SearchRoute;

@@ -1,13 +1,19 @@
 // The home page's latest announcements: titles and dates, each leading to the post, and a link to all.
+import type { QueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useFormatDate } from '../../../app/app-data';
 import { announcementsPath } from '../../../app/paths';
 import { Panel } from '../../../components/panel';
 import { QueryState } from '../../../components/query-state';
-import { useAnnouncements } from '../api/get-announcements';
+import { announcementsQueryOptions, useAnnouncements } from '../api/get-announcements';
 import { postAnchor, postDateToEpochSeconds } from '../post-date';
 
 const LATEST = 3;
+
+/** For the home page's prefetch, which loads this module only when announcements are on. */
+export function prefetchAnnouncements(queryClient: QueryClient) {
+  void queryClient.prefetchQuery(announcementsQueryOptions());
+}
 
 export function AnnouncementHeadlines() {
   const query = useAnnouncements();
