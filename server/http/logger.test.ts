@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { createMemoryLogger, redactSecrets } from './logger';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger, createMemoryLogger, redactSecrets } from './logger';
 
 describe('logger', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('redacts bearer tokens and JWTs from every line', () => {
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
     expect(redactSecrets(`Authorization: Bearer abc.def and ${jwt}`)).toBe('Authorization: Bearer [redacted] and [redacted-jwt]');
@@ -9,5 +13,47 @@ describe('logger', () => {
     logger.error('failed', new Error(`token ${jwt} rejected`));
     expect(logger.lines[0]).not.toContain(jwt);
     expect(logger.lines[0]).toContain('[redacted-jwt]');
+  });
+
+  it('redacts a bearer token however it is spaced or quoted, up to its end', () => {
+    expect(redactSecrets('Bearer  two-spaces and Bearer\ttab')).toBe('Bearer  [redacted] and Bearer\t[redacted]');
+    expect(redactSecrets('authorization="Bearer abc123" next')).toBe('authorization="Bearer [redacted]" next');
+    expect(redactSecrets("header 'Bearer x' and Bearer y z")).toBe("header 'Bearer [redacted]' and Bearer [redacted] z");
+  });
+
+  it('redacts a JWT whatever its parts hold, including an empty signature', () => {
+    expect(redactSecrets('unsigned eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0. seen')).toBe('unsigned [redacted-jwt] seen');
+    expect(redactSecrets('eyJ_a-b.c_d-e.f_g-h!')).toBe('[redacted-jwt]!');
+    expect(redactSecrets('eyJa.b.c')).toBe('[redacted-jwt]');
+    expect(redactSecrets('eyJ.b.c and eyJa..c stay')).toBe('eyJ.b.c and eyJa..c stay');
+  });
+
+  it('writes one line per event: time, level, message, and the error with the top of its stack', () => {
+    const logger = createMemoryLogger();
+    logger.info('started');
+    logger.warn('slow answer');
+    const error = new TypeError('fetch failed');
+    error.stack = ['TypeError: fetch failed', ...Array.from({ length: 8 }, (_, i) => `    at frame${i + 1}`)].join('\n');
+    logger.error('cannot reach the provider', error);
+    expect(logger.lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info started$/);
+    expect(logger.lines[1]).toMatch(/^\S+ warn slow answer$/);
+    expect(logger.lines[2]).toMatch(/^\S+ error cannot reach the provider — TypeError: fetch failed\n {4}at frame1\n.*\n {4}at frame5$/s);
+    expect(logger.lines).toHaveLength(3);
+  });
+
+  it('writes an error without a stack as its name and message, and anything else as text', () => {
+    const logger = createMemoryLogger();
+    const error = new RangeError('too far');
+    error.stack = undefined;
+    logger.warn('odd', error);
+    logger.warn('odder', 'a plain string');
+    expect(logger.lines[0]).toMatch(/ warn odd — RangeError: too far$/);
+    expect(logger.lines[1]).toMatch(/ warn odder — a plain string$/);
+  });
+
+  it('writes to stderr unless told where', () => {
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    createLogger().info('hello');
+    expect(write).toHaveBeenCalledWith(expect.stringMatching(/ info hello\n$/));
   });
 });

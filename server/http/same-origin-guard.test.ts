@@ -25,52 +25,50 @@ function expectRefused(response: request.Response) {
 }
 
 describe('the same-origin guard', () => {
-  const app = createGuardedApp();
-
   it('lets a POST from our own origin through', async () => {
-    const response = await request(app).post('/api/bookmark').set('Origin', PUBLIC_ORIGIN);
+    const response = await request(createGuardedApp()).post('/api/bookmark').set('Origin', PUBLIC_ORIGIN);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ done: true });
   });
 
   it('refuses a POST whose Origin is another site, however close to ours', async () => {
     for (const origin of ['https://evil.example', 'http://catalog.example.com', 'https://catalog.example.com.evil.example', 'https://catalog.example.com:8443', 'null']) {
-      expectRefused(await request(app).post('/api/bookmark').set('Origin', origin));
+      expectRefused(await request(createGuardedApp()).post('/api/bookmark').set('Origin', origin));
     }
   });
 
   it('refuses a POST without Origin that the browser marks as cross-site or same-site', async () => {
     // same-site is a sibling subdomain (say uploads.example.com): still not our origin.
     for (const fetchSite of ['cross-site', 'same-site']) {
-      expectRefused(await request(app).post('/api/bookmark').set('Sec-Fetch-Site', fetchSite));
+      expectRefused(await request(createGuardedApp()).post('/api/bookmark').set('Sec-Fetch-Site', fetchSite));
     }
   });
 
   it('lets a POST without Origin through when the browser marks it same-origin or user-initiated', async () => {
     for (const fetchSite of ['same-origin', 'none']) {
-      const response = await request(app).post('/api/bookmark').set('Sec-Fetch-Site', fetchSite);
+      const response = await request(createGuardedApp()).post('/api/bookmark').set('Sec-Fetch-Site', fetchSite);
       expect(response.status).toBe(200);
     }
   });
 
   it('lets a POST with neither header through (not a browser, or one that sends neither; SameSite cookies still apply)', async () => {
-    expect((await request(app).post('/api/bookmark')).status).toBe(200);
+    expect((await request(createGuardedApp()).post('/api/bookmark')).status).toBe(200);
   });
 
   it('judges by Origin when a request carries both headers', async () => {
-    expectRefused(await request(app).post('/api/bookmark').set('Origin', 'https://evil.example').set('Sec-Fetch-Site', 'same-origin'));
+    expectRefused(await request(createGuardedApp()).post('/api/bookmark').set('Origin', 'https://evil.example').set('Sec-Fetch-Site', 'same-origin'));
   });
 
   it('guards every state-changing method', async () => {
     for (const method of ['post', 'put', 'patch', 'delete'] as const) {
-      expectRefused(await request(app)[method]('/api/bookmark').set('Origin', 'https://evil.example'));
-      expectRefused(await request(app)[method]('/api/bookmark').set('Sec-Fetch-Site', 'cross-site'));
+      expectRefused(await request(createGuardedApp())[method]('/api/bookmark').set('Origin', 'https://evil.example'));
+      expectRefused(await request(createGuardedApp())[method]('/api/bookmark').set('Sec-Fetch-Site', 'cross-site'));
     }
   });
 
   it('lets safe methods through from anywhere', async () => {
     for (const method of ['get', 'head', 'options'] as const) {
-      const response = await request(app)[method]('/api/bookmark').set('Origin', 'https://evil.example').set('Sec-Fetch-Site', 'cross-site');
+      const response = await request(createGuardedApp())[method]('/api/bookmark').set('Origin', 'https://evil.example').set('Sec-Fetch-Site', 'cross-site');
       expect(response.status).toBe(200);
     }
   });
