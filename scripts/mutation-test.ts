@@ -1,0 +1,156 @@
+// Mutation testing as a benchmark of the tests (not a CI gate, not part of `npm test`): Stryker with its
+// vitest runner, one run per folder, each with only the test files that can kill that folder's mutants.
+// Prints the mutation score per folder and every mutant that survived. Results are kept per folder in
+// reports/mutation/ (gitignored): an HTML report and Stryker's incremental file, so a second run only
+// tests mutants whose code or tests changed. docs/benchmarks.md records the scores and run times.
+//
+//   npm run test:mutation                          # every folder
+//   npm run test:mutation -- server/http contract  # some folders
+//   npm run test:mutation -- --force               # ignore the incremental files and test every mutant
+//   npm run test:mutation -- --concurrency 1       # one test runner (default: 2, this machine's cores)
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MutantResult, PartialStrykerOptions } from '@stryker-mutator/api/core';
+import { Stryker } from '@stryker-mutator/core';
+
+interface Folder {
+  /** The folder whose non-test .ts files are mutated. */
+  folder: string;
+  /** The test files that run against its mutants (globs). */
+  testFiles: string[];
+  /** Why a test file that touches the folder is left out, printed with the result. */
+  excluded?: string;
+}
+
+const FOLDERS: Folder[] = [
+  { folder: 'server/http', testFiles: ['server/http/*.test.ts'] },
+  { folder: 'server/config', testFiles: ['server/config/*.test.ts'] },
+  { folder: 'server/catalog/auth', testFiles: ['server/catalog/auth/*.test.ts'] },
+  { folder: 'contract', testFiles: ['contract/*.test.ts'] },
+  {
+    folder: 'server/auth',
+    testFiles: [
+      'server/auth/*.test.ts',
+      // Login, callback, logout, back-channel logout and refresh are only testable against a real
+      // provider: these start the development IdP (or the hostile one), the BFF and redis-server.
+      'server/session-lifecycle.integration.test.ts',
+      'server/login-hostile-idp.integration.test.ts',
+      'server/session-sharing.integration.test.ts',
+    ],
+  },
+];
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const REPORTS = path.join(ROOT, 'reports', 'mutation');
+
+function parseArgs(argv: string[]) {
+  const folders: string[] = [];
+  let force = false;
+  let concurrency = 2;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--force') force = true;
+    else if (arg === '--concurrency') concurrency = Number(argv[++i]);
+    else folders.push(arg.replace(/\/+$/, ''));
+  }
+  const unknown = folders.filter((f) => !FOLDERS.some((c) => c.folder === f));
+  if (unknown.length > 0) throw new Error(`No mutation run is configured for ${unknown.join(', ')}; known: ${FOLDERS.map((f) => f.folder).join(', ')}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('--concurrency takes a whole number of at least 1');
+  return { selected: folders.length ? FOLDERS.filter((f) => folders.includes(f.folder)) : FOLDERS, force, concurrency };
+}
+
+/** The files a test list names: exact paths, or `dir/*.test.ts` (a `*` within one folder). */
+function listTestFiles(patterns: string[]): string[] {
+  return patterns.flatMap((pattern) => {
+    if (!pattern.includes('*')) return [pattern];
+    const dir = path.dirname(pattern);
+    const name = new RegExp(`^${path.basename(pattern).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*')}$`);
+    return fs.readdirSync(path.join(ROOT, dir)).filter((f) => name.test(f)).map((f) => path.join(dir, f)).sort();
+  });
+}
+
+/**
+ * Whether the folder's tests (or the test helpers) changed since the last run. Stryker cannot tell which
+ * tests cover a static mutant (code that runs when a module loads), so its incremental mode would reuse
+ * such a mutant's old "survived" even after a new test kills it: a run with changed tests tests every mutant.
+ */
+function checkTests(folder: Folder, slug: string): { changed: boolean; remember(): void } {
+  const files = [...listTestFiles(folder.testFiles), ...listTestFiles(['server/testing/*.ts']), 'scripts/mutation/vitest.config.ts', 'vite.config.ts'];
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file}\n`).update(fs.readFileSync(path.join(ROOT, file))).update('\n');
+  const fingerprint = hash.digest('hex');
+  const fingerprintFile = path.join(REPORTS, `${slug}.tests.sha256`);
+  const previous = fs.existsSync(fingerprintFile) ? fs.readFileSync(fingerprintFile, 'utf8') : '';
+  return { changed: previous !== fingerprint, remember: () => fs.writeFileSync(fingerprintFile, fingerprint) };
+}
+
+function optionsFor({ folder }: Folder, slug: string, force: boolean, concurrency: number): PartialStrykerOptions {
+  return {
+    mutate: [`${folder}/**/*.ts`, `!${folder}/**/*.test.ts`],
+    testRunner: 'vitest',
+    plugins: ['@stryker-mutator/vitest-runner'],
+    // Only this folder's tests: the config reads their list from the environment the runners inherit.
+    vitest: { configFile: 'scripts/mutation/vitest.config.ts', related: false },
+    coverageAnalysis: 'perTest',
+    concurrency,
+    incremental: true,
+    incrementalFile: path.join('reports', 'mutation', `${slug}.incremental.json`),
+    force,
+    // The sandbox needs the code and its configs, not the build, the browser tests or their reports.
+    ignorePatterns: ['/dist', '/data', '/e2e', '/test-results', '/playwright-report', '/.bench', '/*.tmp.*'],
+    reporters: ['html', 'progress-append-only'],
+    htmlReporter: { fileName: path.join('reports', 'mutation', `${slug}.html`) },
+    // Tests that start a provider or a stack take seconds: a mutant gets that much more before it counts as a timeout.
+    timeoutMS: 10_000,
+    thresholds: { high: 90, low: 80, break: null },
+    cleanTempDir: 'always',
+  };
+}
+
+function describeMutant(m: MutantResult): string {
+  const where = `${path.relative(ROOT, path.resolve(ROOT, m.fileName))}:${m.location.start.line}:${m.location.start.column}`;
+  const replacement = (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 100);
+  return `  ${m.status.padEnd(10)} ${where}  ${m.mutatorName}: ${replacement}${m.static ? '  (static)' : ''}`;
+}
+
+function score(results: MutantResult[]) {
+  const count = (...statuses: string[]) => results.filter((m) => statuses.includes(m.status)).length;
+  const detected = count('Killed', 'Timeout');
+  const undetected = count('Survived', 'NoCoverage');
+  const valid = detected + undetected;
+  return { detected, undetected, valid, ignored: count('Ignored'), errors: count('CompileError', 'RuntimeError'), percent: valid ? (100 * detected) / valid : 100 };
+}
+
+async function main() {
+  const { selected, force, concurrency } = parseArgs(process.argv.slice(2));
+  // Some auth tests need redis-server; the script that installs it for `npm run test:unit` does so here.
+  if (selected.some((f) => f.folder === 'server/auth')) execFileSync('bash', ['scripts/ensure-redis.sh'], { cwd: ROOT, stdio: 'inherit' });
+  fs.mkdirSync(REPORTS, { recursive: true });
+  const summary: string[] = [];
+  for (const folder of selected) {
+    const slug = folder.folder.replaceAll('/', '-');
+    console.log(`\n=== ${folder.folder}: mutating ${folder.folder}/**/*.ts with ${folder.testFiles.join(', ')}`);
+    process.env.NANSEN_MUTATION_TEST_FILES = JSON.stringify(folder.testFiles);
+    const tests = checkTests(folder, slug);
+    if (tests.changed && !force) console.log('Its tests changed since the last run: every mutant is tested again.');
+    const started = Date.now();
+    const results = await new Stryker(optionsFor(folder, slug, force || tests.changed, concurrency)).runMutationTest();
+    tests.remember();
+    const minutes = (Date.now() - started) / 60_000;
+    const s = score(results);
+    const survivors = results.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage');
+    const line = `${folder.folder.padEnd(20)} ${s.percent.toFixed(2).padStart(6)} % killed (${s.detected}/${s.valid}; ${s.ignored} ignored, ${s.errors} errors) in ${minutes.toFixed(1)} min`;
+    summary.push(line);
+    console.log(`\n${line}`);
+    if (survivors.length) console.log(`Surviving mutants of ${folder.folder}:\n${survivors.map(describeMutant).join('\n')}`);
+    console.log(`Report: ${path.relative(ROOT, path.join(REPORTS, `${slug}.html`))}`);
+  }
+  console.log(`\n=== Mutation scores (goal: at least 90 % per folder; docs/benchmarks.md lists the survivors judged equivalent)\n${summary.join('\n')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
