@@ -12,6 +12,7 @@ import { createPendingLoginCookie } from './auth/pending-login-cookie';
 import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
 import { createTokenCipher } from './auth/token-cipher';
 import type { TokenStore } from './auth/token-store';
+import { DEFAULT_HTTPS_TRUST_PROXY, type TrustProxy } from './config/config-schema';
 import type { BrandingLogo } from './config/load-logo';
 import { createErrorMiddleware } from './http/error-middleware';
 import type { Logger } from './http/logger';
@@ -24,7 +25,13 @@ import type { SearchClient } from './upstream/search-client';
 import { recordLoginUser } from './users/record-login-user';
 
 export interface BffDeps {
+  /** Where browsers reach the BFF; redirect URIs and cookies follow it, never the Host header. */
   publicUrl: string;
+  /**
+   * Whose X-Forwarded-* headers count (TRUST_PROXY): Secure cookies behind a TLS-terminating proxy
+   * need its X-Forwarded-Proto. Default: a local or private-network proxy on https, none on http.
+   */
+  trustProxy?: TrustProxy;
   redirectUri: string;
   userIdClaim: string;
   providerName: string;
@@ -53,7 +60,8 @@ export function createBffApp(deps: BffDeps): Express {
   const app = express();
   const https = deps.publicUrl.startsWith('https:');
   app.disable('x-powered-by');
-  if (https) app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  const trustProxy = deps.trustProxy ?? (https ? DEFAULT_HTTPS_TRUST_PROXY : false);
+  app.set('trust proxy', Array.isArray(trustProxy) ? [...trustProxy] : trustProxy);
   app.use(securityHeaders({ https, formTargets: [new URL(deps.oidc.issuer).origin] }));
   app.get('/healthcheck', (_req, res) => {
     res.json({ status: 'ok' });

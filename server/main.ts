@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PEOPLE } from './demo/demo-people';
 import { createOidcClient } from './auth/oidc-client';
+import { toOidcSettings } from './auth/oidc-settings';
 import { SIGNING_ALGORITHM as DEV_IDP_SIGNING_ALGORITHM } from './dev-idp/create-signing-key';
 import { createSessionStores } from './auth/create-session-stores';
 import { BACKCHANNEL_LOGOUT_PATH } from './auth/login-routes';
@@ -131,6 +132,7 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
 
   const app = createBffApp({
     publicUrl: config.publicUrl,
+    trustProxy: config.http.trustProxy,
     redirectUri: config.oidc.redirectUri,
     userIdClaim: config.oidc.userIdClaim,
     providerName: config.oidc.providerName,
@@ -141,15 +143,9 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
       idleTimeoutMinutes: config.session.idleTimeoutMinutes,
       absoluteTimeoutMs: config.session.absoluteTimeoutHours * 3_600_000,
     },
-    oidc: createOidcClient({
-      issuer,
-      clientId: config.oidc.clientId,
-      clientSecret,
-      redirectUri: config.oidc.redirectUri,
-      postLogoutRedirectUri: config.oidc.postLogoutRedirectUri,
-      scopes: config.oidc.scopes,
-      idTokenSigningAlg: config.devIdp.enabled ? DEV_IDP_SIGNING_ALGORITHM : config.oidc.idTokenSigningAlg,
-    }),
+    oidc: createOidcClient(
+      toOidcSettings(config, { issuer, clientSecret, idTokenSigningAlg: config.devIdp.enabled ? DEV_IDP_SIGNING_ALGORITHM : undefined }),
+    ),
     metadata: createMetadataClient(metadataHttp),
     search: createSearchClient(searchHttp),
     clientConfig: ui.clientConfig,

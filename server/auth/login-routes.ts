@@ -158,7 +158,8 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
     }
     let target = '/logged-out';
     try {
-      target = (await oidc.buildLogoutUrl(tokens?.idToken)) ?? target;
+      // A provider without an end-session endpoint (Google) keeps its own session: the page says so.
+      target = (await oidc.buildLogoutUrl(tokens?.idToken)) ?? '/logged-out?provider=kept';
     } catch (err) {
       logger.warn('cannot build the provider logout URL; signing out of Nansen only', err);
       target = '/logged-out?provider=unreachable';
@@ -167,14 +168,16 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
   });
 
   router.get('/logged-out', (req, res) => {
-    const providerUnreachable = req.query.provider === 'unreachable';
+    const provider = req.query.provider;
     sendPage(
       res,
       200,
       'You are logged out',
-      providerUnreachable
+      provider === 'unreachable'
         ? ['Your Nansen session has ended.', `${options.providerName} could not be reached, so you may still be logged in there; log out there too on a shared computer.`]
-        : ['Your Nansen session has ended.'],
+        : provider === 'kept'
+          ? ['Your Nansen session has ended.', `You are still signed in to ${options.providerName}, which does not let applications end its session; sign out there too on a shared computer.`]
+          : ['Your Nansen session has ended.'],
       { label: 'Log in again', href: '/login' },
     );
   });

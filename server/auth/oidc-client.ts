@@ -1,8 +1,8 @@
 // The only module that talks OpenID Connect to the identity provider (through openid-client, and jose
 // for back-channel logout tokens).
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, importPKCS8, jwtVerify, type JWTPayload } from 'jose';
 import * as oidc from 'openid-client';
-import { isLoopbackUrl } from '../config/config-schema';
+import { type ClientAuthConfig, isLoopbackUrl } from '../config/config-schema';
 import { UpstreamError } from '../http/errors';
 import type { PendingLogin, SessionTokens } from './session-data';
 
@@ -15,6 +15,12 @@ export interface OidcSettings {
   scopes: string;
   /** The one algorithm ID tokens must be signed with (asymmetric; config refuses `none` and HMAC). */
   idTokenSigningAlg: string;
+  /** How Nansen authenticates at the token endpoint; default client_secret_basic with clientSecret. */
+  clientAuth?: ClientAuthConfig;
+  /** Extra authorization request parameters (a preset's, `audience`, `resource`); never override PKCE, state or nonce. */
+  authorizationParams?: Readonly<Record<string, string>>;
+  /** Extra token request parameters, on the code exchange and on every refresh (`resource`). */
+  tokenParams?: Readonly<Record<string, string>>;
 }
 
 export interface LoginStart {
@@ -50,6 +56,7 @@ export interface OidcClient {
   refresh(tokens: SessionTokens): Promise<SessionTokens>;
   /** Revoke a refresh token where the provider has a revocation endpoint; failures are reported, not thrown. */
   revoke(refreshToken: string): Promise<'revoked' | 'unsupported' | 'failed'>;
+  /** The provider's end-session URL for this login; null when the provider has none (Google). */
   buildLogoutUrl(idToken: string | undefined): Promise<string | null>;
   /** Verify a Back-Channel Logout token (signature, iss, aud, iat, events, no nonce); throws when invalid. */
   verifyLogoutToken(logoutToken: string): Promise<LogoutRequest>;
@@ -120,25 +127,51 @@ function classifyRefreshError(err: unknown): Error {
   return new RefreshRefusedError(`The identity provider's answer to a refresh could not be verified (${code}).`, code);
 }
 
+/** The token endpoint authentication openid-client performs (the key is imported once, here). */
+async function createClientAuthentication(settings: OidcSettings): Promise<oidc.ClientAuth> {
+  const auth = settings.clientAuth ?? { method: 'client_secret_basic' };
+  switch (auth.method) {
+    case 'client_secret_basic':
+      return oidc.ClientSecretBasic(settings.clientSecret);
+    case 'client_secret_post':
+      return oidc.ClientSecretPost(settings.clientSecret);
+    case 'private_key_jwt': {
+      const { key, alg, kid, x5t, x5tS256 } = auth.privateKey;
+      const cryptoKey = await importPKCS8(key.export({ type: 'pkcs8', format: 'pem' }).toString(), alg);
+      return oidc.PrivateKeyJwt(
+        { key: cryptoKey, ...(kid ? { kid } : {}) },
+        {
+          // Entra ID finds the registered certificate by its thumbprint.
+          [oidc.modifyAssertion]: (header) => {
+            if (x5t) header.x5t = x5t;
+            if (x5tS256) header['x5t#S256'] = x5tS256;
+          },
+        },
+      );
+    }
+  }
+}
+
 export function createOidcClient(settings: OidcSettings): OidcClient {
   const insecureAllowed = isLoopbackUrl(settings.issuer);
+  const tokenParams = { ...settings.tokenParams };
   let configuration: Promise<oidc.Configuration> | undefined;
   let logoutKeys: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   function getConfiguration(): Promise<oidc.Configuration> {
-    configuration ??= oidc
-      .discovery(
+    configuration ??= createClientAuthentication(settings)
+      .then((clientAuthentication) => oidc.discovery(
         new URL(settings.issuer),
         settings.clientId,
         { id_token_signed_response_alg: settings.idTokenSigningAlg },
-        oidc.ClientSecretBasic(settings.clientSecret),
+        clientAuthentication,
         {
           // Non-repudiation: verify the ID token's signature against the provider's JWKS, even though it
           // came straight from the token endpoint (openid-client skips that check by default).
           execute: insecureAllowed ? [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] : [oidc.enableNonRepudiationChecks],
           timeout: 10,
         },
-      )
+      ))
       .catch((err: unknown) => {
         configuration = undefined; // try again next time
         const detail = err instanceof Error ? err.message : String(err);
@@ -160,6 +193,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
       const url = oidc.buildAuthorizationUrl(config, {
+        ...settings.authorizationParams,
         redirect_uri: settings.redirectUri,
         scope: settings.scopes,
         code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
@@ -177,7 +211,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         expectedState: state,
         expectedNonce: pending.nonce,
         idTokenExpected: true,
-      });
+      }, tokenParams);
       const claims = response.claims();
       if (!claims) throw new Error('the token response has no ID token');
       const providerSessionId = typeof claims.sid === 'string' ? claims.sid : undefined;
@@ -194,7 +228,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       if (!tokens.subject || !tokens.issuer) throw new RefreshRefusedError('The session does not record whom it was issued to.', 'no_subject');
       try {
         const config = await getConfiguration();
-        const response = await oidc.refreshTokenGrant(config, tokens.refreshToken);
+        const response = await oidc.refreshTokenGrant(config, tokens.refreshToken, tokenParams);
         // OpenID Connect Core 12.2: a refreshed ID token keeps the login's iss and sub.
         const claims = response.claims();
         if (claims && (claims.sub !== tokens.subject || claims.iss !== tokens.issuer)) {

@@ -48,7 +48,9 @@ export function createSessionMiddleware(options: SessionMiddlewareOptions): Requ
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    proxy: options.secureCookie,
+    // Whether the request came over TLS is the app's `trust proxy` verdict (TRUST_PROXY): an
+    // X-Forwarded-Proto from a client the app does not trust does not make a cookie Secure.
+    proxy: undefined,
     cookie: {
       httpOnly: true,
       sameSite: 'lax',

@@ -1,6 +1,9 @@
 // The one place that turns environment variables into a validated, typed, frozen Config.
 // Every bad variable is reported at once, naming the variable and the fix.
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { ClientPrivateKey } from './read-client-private-key';
+import type { OidcProviderId } from './provider-presets';
 
 /** Our names first; Amundsen (flaskoidc / frontend) names are accepted as aliases. */
 export const ENV_ALIASES: Record<string, readonly string[]> = {
@@ -10,7 +13,8 @@ export const ENV_ALIASES: Record<string, readonly string[]> = {
   OIDC_REDIRECT_URI: ['FLASK_OIDC_REDIRECT_URI'],
   OIDC_SCOPES: ['FLASK_OIDC_SCOPES'],
   OIDC_USER_ID_CLAIM: ['FLASK_OIDC_USER_ID_FIELD'],
-  OIDC_PROVIDER_NAME: ['FLASK_OIDC_PROVIDER_NAME'],
+  // flaskoidc picks its provider by this name (google, okta, keycloak …); the display name is OIDC_PROVIDER_NAME.
+  OIDC_PROVIDER: ['FLASK_OIDC_PROVIDER_NAME'],
   METADATA_URL: ['METADATASERVICE_BASE'],
   SEARCH_URL: ['SEARCHSERVICE_BASE'],
 };
@@ -31,9 +35,17 @@ export interface Config {
     readonly postLogoutRedirectUri: string;
     readonly scopes: string;
     readonly userIdClaim: string;
+    /** The preset (OIDC_PROVIDER): what the provider needs beyond plain OpenID Connect. */
+    readonly provider: OidcProviderId;
+    /** The provider's name on Nansen's pages (OIDC_PROVIDER_NAME, else the preset's). */
     readonly providerName: string;
     /** The one algorithm ID tokens must be signed with; never `none`, never HMAC. */
     readonly idTokenSigningAlg: string;
+    readonly clientAuth: ClientAuthConfig;
+    /** Sent with every authorization request: the preset's, plus `audience` (OIDC_AUDIENCE) and `resource` (OIDC_RESOURCE). */
+    readonly authorizationParams: Readonly<Record<string, string>>;
+    /** Sent with every token request (code and refresh): `resource` (RFC 8707) when OIDC_RESOURCE is set. */
+    readonly tokenParams: Readonly<Record<string, string>>;
   };
   readonly devIdp: { readonly enabled: boolean; readonly port: number };
   readonly catalog: {
@@ -60,12 +72,40 @@ export interface Config {
     readonly cookieSecure: boolean;
   };
   readonly upstreamTimeoutMs: number;
+  readonly http: {
+    /** Express's `trust proxy`: whose X-Forwarded-* headers count (TRUST_PROXY). */
+    readonly trustProxy: TrustProxy;
+  };
   readonly ui: {
     /** The runtime UI config file (absolute path); undefined = every UI option at its default. */
     readonly configFile: string | undefined;
     /** INDEX_USERS when set; it wins over the file's indexUsers.enabled. */
     readonly indexUsers: boolean | undefined;
   };
+}
+
+export type ClientAuthConfig =
+  | { readonly method: 'client_secret_basic' | 'client_secret_post' }
+  | { readonly method: 'private_key_jwt'; readonly privateKey: ClientPrivateKey };
+
+export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
+
+/** false: no proxy; true: every hop (only behind a proxy that strips what clients send); a number of hops; or addresses. */
+export type TrustProxy = boolean | number | readonly string[];
+
+/** Today's behaviour with an https PUBLIC_URL: a proxy on this machine or a private network. */
+export const DEFAULT_HTTPS_TRUST_PROXY: readonly string[] = ['loopback', 'linklocal', 'uniquelocal'];
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d+$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -111,6 +151,26 @@ const positiveInt = (name: string, fallback: number, max: number) =>
     .max(max, { error: `${name} must be at most ${max}` })
     .default(fallback);
 
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): TrustProxy => {
+    const lower = value.toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+    if (/^\d+$/.test(lower)) return Number(lower);
+    const entries = lower.split(',').map((e) => e.trim()).filter(Boolean);
+    const bad = entries.filter((e) => !isAddressOrRange(e));
+    if (entries.length === 0 || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUST_PROXY must be false, true, a number of proxies, or a comma-separated list of the proxies' addresses or ranges (loopback, linklocal, uniquelocal, 10.0.0.0/8, 2001:db8::1 …)${bad.length ? `; not an address or range: ${bad.join(', ')}` : ''}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 export const EnvSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'NODE_ENV must be development, production or test' })
@@ -119,8 +179,16 @@ export const EnvSchema = z.object({
   PORT: port('PORT', 5000),
   PUBLIC_URL: httpUrl('PUBLIC_URL', 'https://catalog.example.com').optional(),
   DATA_DIR: z.string().trim().min(1).default('data'),
-  OIDC_ISSUER: httpUrl('OIDC_ISSUER', 'https://login.example.com/realms/main')
-    .transform((v) => v.replace(/\/\.well-known\/openid-configuration$/, ''))
+  OIDC_ISSUER: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/\/\.well-known\/openid-configuration\/?$/, ''))
+    .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), {
+      error: 'OIDC_ISSUER must be an absolute http(s) URL, for example https://login.example.com/realms/main',
+    })
+    // An issuer with a path loses trailing slashes (discovery appends to it); an origin is kept as
+    // written, since providers differ there (https://accounts.google.com, https://tenant.auth0.com/).
+    .transform((v) => (new URL(v).pathname.replace(/\/+$/, '') === '' ? v : v.replace(/\/+$/, '')))
     .optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -137,8 +205,23 @@ export const EnvSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_:.-]+$/, { error: 'OIDC_USER_ID_CLAIM must be a claim name such as email or sub' })
-    .default('email'),
+    .optional(),
+  OIDC_PROVIDER: z.string().trim().min(1).optional(),
   OIDC_PROVIDER_NAME: z.string().trim().min(1).optional(),
+  OIDC_AUDIENCE: z.string().trim().min(1).optional(),
+  OIDC_RESOURCE: z
+    .string()
+    .trim()
+    .refine((v) => /^[a-z][a-z0-9+.-]*:/i.test(v) && !v.includes('#') && URL.canParse(v), {
+      error: 'OIDC_RESOURCE must be an absolute URI without a fragment (RFC 8707), for example https://catalog.example.com or urn:nansen:catalog',
+    })
+    .optional(),
+  OIDC_CLIENT_AUTH_METHOD: z
+    .enum(CLIENT_AUTH_METHODS, { error: `OIDC_CLIENT_AUTH_METHOD must be one of ${CLIENT_AUTH_METHODS.join(', ')}: the token endpoint authentication method registered for Nansen at your provider` })
+    .default('client_secret_basic'),
+  OIDC_CLIENT_PRIVATE_KEY_FILE: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_PRIVATE_KEY_ID: z.string().trim().min(1).optional(),
+  TRUST_PROXY: trustProxy.optional(),
   OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG: z
     .enum(ID_TOKEN_SIGNING_ALGS, {
       error: `OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG must be the algorithm your provider signs ID tokens with, one of ${ID_TOKEN_SIGNING_ALGS.join(', ')} ('none' and HMAC algorithms such as HS256 are refused: with them an ID token proves nothing)`,

@@ -1,5 +1,8 @@
+import { KeyObject } from 'node:crypto';
 import path from 'node:path';
-import { type Config, ENV_ALIASES, EnvSchema, isLoopbackUrl } from './config-schema';
+import { type ClientAuthConfig, type Config, DEFAULT_HTTPS_TRUST_PROXY, ENV_ALIASES, EnvSchema, isLoopbackUrl } from './config-schema';
+import { addRequiredScopes, findProviderPreset, OIDC_PROVIDERS, PROVIDER_PRESETS, type ProviderPreset } from './provider-presets';
+import { readClientPrivateKey } from './read-client-private-key';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -10,26 +13,43 @@ export class ConfigError extends Error {
 
 type RawEnv = Record<string, string | undefined>;
 
-/** Fill our names from Amundsen's aliases; report a conflict when both are set differently. */
-function resolveAliases(env: RawEnv, problems: string[]): RawEnv {
+/**
+ * Fill our names from Amundsen's aliases; report a conflict when both are set differently. `viaAlias`
+ * records which alias gave a name its value, so a problem can name the variable the operator set.
+ */
+function resolveAliases(env: RawEnv, problems: string[]): { resolved: RawEnv; viaAlias: Record<string, string> } {
   const resolved: RawEnv = {};
+  const viaAlias: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') resolved[key] = value;
   for (const [name, aliases] of Object.entries(ENV_ALIASES)) {
     for (const alias of aliases) {
       const aliasValue = resolved[alias];
       if (aliasValue === undefined) continue;
-      if (resolved[name] === undefined) resolved[name] = aliasValue;
-      else if (resolved[name] !== aliasValue)
+      if (resolved[name] === undefined) {
+        resolved[name] = aliasValue;
+        viaAlias[name] = alias;
+      } else if (resolved[name] !== aliasValue)
         problems.push(`${name} and its alias ${alias} are both set, to different values: keep one of them`);
     }
   }
-  return resolved;
+  return { resolved, viaAlias };
+}
+
+function resolvePreset(value: string | undefined, alias: string | undefined, problems: string[]): ProviderPreset {
+  if (value === undefined) return PROVIDER_PRESETS.generic;
+  const preset = findProviderPreset(value);
+  if (preset) return preset;
+  const source = alias ? `${alias} (the alias of OIDC_PROVIDER)` : 'OIDC_PROVIDER';
+  problems.push(
+    `${source} is "${value}"; it must be one of ${OIDC_PROVIDERS.join(', ')} (generic for any other OpenID provider)${alias ? '. The name shown on login pages is OIDC_PROVIDER_NAME' : ''}`,
+  );
+  return PROVIDER_PRESETS.generic;
 }
 
 /** Reads the environment once; throws ConfigError listing every bad setting. */
 export function loadConfig(rawEnv: RawEnv): Config {
   const problems: string[] = [];
-  const env = resolveAliases(rawEnv, problems);
+  const { resolved: env, viaAlias } = resolveAliases(rawEnv, problems);
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -41,18 +61,45 @@ export function loadConfig(rawEnv: RawEnv): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
-  const devIdpEnabled = e.OIDC_ISSUER === undefined;
+  const preset = resolvePreset(e.OIDC_PROVIDER, viaAlias.OIDC_PROVIDER, problems);
+  let issuer = e.OIDC_ISSUER ?? preset.defaultIssuer;
+  if (issuer && preset.normalizeIssuer) issuer = preset.normalizeIssuer(issuer);
+  const devIdpEnabled = issuer === undefined;
+  if (devIdpEnabled && preset.id !== 'generic')
+    problems.push(`OIDC_ISSUER is required with OIDC_PROVIDER=${preset.id}: set it to your ${preset.displayName} issuer URL (see "Connect your provider" in the README)`);
+  const issuerProblem = issuer ? preset.checkIssuer?.(issuer) : undefined;
+  if (issuerProblem) problems.push(issuerProblem);
 
   if (production && devIdpEnabled)
     problems.push(
       'OIDC_ISSUER (or FLASK_OIDC_CONFIG_URL) is required when NODE_ENV=production: the development identity provider never runs in production. Set it to your provider\'s issuer URL',
     );
+  const usesSecret = e.OIDC_CLIENT_AUTH_METHOD !== 'private_key_jwt';
   if (!devIdpEnabled) {
     if (!e.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID (or FLASK_OIDC_CLIENT_ID) is required when OIDC_ISSUER is set: use the client id registered for Nansen at your provider');
-    if (!e.OIDC_CLIENT_SECRET) problems.push('OIDC_CLIENT_SECRET (or FLASK_OIDC_CLIENT_SECRET) is required when OIDC_ISSUER is set: use the client secret registered for Nansen at your provider');
-    if (e.OIDC_ISSUER && e.OIDC_ISSUER.startsWith('http:') && !isLoopbackUrl(e.OIDC_ISSUER))
+    if (usesSecret && !e.OIDC_CLIENT_SECRET)
+      problems.push(`OIDC_CLIENT_SECRET (or FLASK_OIDC_CLIENT_SECRET) is required with OIDC_CLIENT_AUTH_METHOD=${e.OIDC_CLIENT_AUTH_METHOD}: use the client secret registered for Nansen at your provider (or authenticate with a key: OIDC_CLIENT_AUTH_METHOD=private_key_jwt)`);
+    if (issuer && issuer.startsWith('http:') && !isLoopbackUrl(issuer))
       problems.push('OIDC_ISSUER must use https (plain http is only allowed for localhost issuers)');
+  } else if (e.OIDC_CLIENT_AUTH_METHOD !== 'client_secret_basic') {
+    problems.push(`OIDC_CLIENT_AUTH_METHOD=${e.OIDC_CLIENT_AUTH_METHOD} needs your own provider (OIDC_ISSUER): the development provider authenticates Nansen with client_secret_basic`);
   }
+  let clientAuth: ClientAuthConfig = { method: e.OIDC_CLIENT_AUTH_METHOD === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic' };
+  if (e.OIDC_CLIENT_AUTH_METHOD === 'private_key_jwt') {
+    if (!e.OIDC_CLIENT_PRIVATE_KEY_FILE) {
+      problems.push('OIDC_CLIENT_PRIVATE_KEY_FILE is required with OIDC_CLIENT_AUTH_METHOD=private_key_jwt: the PEM or JWK file of the key whose public half is registered for Nansen at your provider');
+    } else {
+      const key = readClientPrivateKey(path.resolve(e.OIDC_CLIENT_PRIVATE_KEY_FILE), e.OIDC_CLIENT_PRIVATE_KEY_ID);
+      if (typeof key === 'string') problems.push(key);
+      else clientAuth = { method: 'private_key_jwt', privateKey: key };
+    }
+    if (e.OIDC_CLIENT_SECRET) problems.push('OIDC_CLIENT_SECRET is set but OIDC_CLIENT_AUTH_METHOD=private_key_jwt signs with a key instead: remove OIDC_CLIENT_SECRET');
+  } else if (e.OIDC_CLIENT_PRIVATE_KEY_FILE) {
+    problems.push(`OIDC_CLIENT_PRIVATE_KEY_FILE is set but OIDC_CLIENT_AUTH_METHOD is ${e.OIDC_CLIENT_AUTH_METHOD}: set OIDC_CLIENT_AUTH_METHOD=private_key_jwt to authenticate with the key, or remove OIDC_CLIENT_PRIVATE_KEY_FILE`);
+  }
+  const trustProxy = e.TRUST_PROXY ?? (publicUrl.startsWith('https:') ? DEFAULT_HTTPS_TRUST_PROXY : false);
+  if (publicUrl.startsWith('https:') && trustProxy === false)
+    problems.push('TRUST_PROXY=false with an https PUBLIC_URL: Nansen serves plain http behind the proxy that terminates TLS, and its Secure session cookie is only set when it trusts that proxy\'s X-Forwarded-Proto. Set TRUST_PROXY to the proxy\'s address (the default trusts loopback, linklocal and uniquelocal addresses)');
   if (production && !e.SESSION_SECRET && !e.SESSION_SECRETS)
     problems.push('SESSION_SECRETS (or SESSION_SECRET) is required when NODE_ENV=production; generate one with: openssl rand -hex 32');
   if (e.SESSION_SECRET && e.SESSION_SECRETS)
@@ -82,6 +129,9 @@ export function loadConfig(rawEnv: RawEnv): Config {
 
   const dataDir = path.resolve(e.DATA_DIR);
   const embedded = e.METADATA_URL === undefined;
+  const authorizationParams: Record<string, string> = { ...preset.authorizationParams };
+  if (e.OIDC_AUDIENCE) authorizationParams.audience = e.OIDC_AUDIENCE;
+  if (e.OIDC_RESOURCE) authorizationParams.resource = e.OIDC_RESOURCE;
   const config: Config = {
     mode: e.NODE_ENV,
     host: e.HOST,
@@ -89,15 +139,19 @@ export function loadConfig(rawEnv: RawEnv): Config {
     publicUrl,
     dataDir,
     oidc: {
-      issuer: e.OIDC_ISSUER,
+      issuer,
       clientId: e.OIDC_CLIENT_ID ?? 'nansen-bff',
       clientSecret: e.OIDC_CLIENT_SECRET ?? '',
       redirectUri,
       postLogoutRedirectUri: `${publicUrl}/logged-out`,
-      scopes: e.OIDC_SCOPES,
-      userIdClaim: e.OIDC_USER_ID_CLAIM,
-      providerName: e.OIDC_PROVIDER_NAME ?? (devIdpEnabled ? 'Nansen development login' : 'your identity provider'),
+      scopes: addRequiredScopes(e.OIDC_SCOPES, preset),
+      userIdClaim: e.OIDC_USER_ID_CLAIM ?? preset.userIdClaim,
+      provider: preset.id,
+      providerName: e.OIDC_PROVIDER_NAME ?? (devIdpEnabled ? 'Nansen development login' : preset.displayName),
       idTokenSigningAlg: e.OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG,
+      clientAuth,
+      authorizationParams,
+      tokenParams: e.OIDC_RESOURCE ? { resource: e.OIDC_RESOURCE } : {},
     },
     devIdp: { enabled: devIdpEnabled, port: e.DEV_IDP_PORT },
     catalog: {
@@ -108,7 +162,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
       searchPort: e.CATALOG_SEARCH_PORT,
       dbPath: path.resolve(dataDir, e.CATALOG_DB ?? 'catalog.sqlite'),
       demoTables: e.CATALOG_DEMO_TABLES,
-      tokenAudience: e.CATALOG_TOKEN_AUDIENCE,
+      tokenAudience: e.CATALOG_TOKEN_AUDIENCE ?? e.OIDC_AUDIENCE ?? e.OIDC_RESOURCE,
     },
     session: {
       secrets: e.SESSION_SECRETS ?? (e.SESSION_SECRET ? [e.SESSION_SECRET] : undefined),
@@ -120,6 +174,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
       cookieSecure: publicUrl.startsWith('https:'),
     },
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    http: { trustProxy },
     ui: {
       configFile: e.UI_CONFIG_FILE === undefined ? undefined : path.resolve(e.UI_CONFIG_FILE),
       indexUsers: e.INDEX_USERS,
@@ -129,6 +184,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
 }
 
 function deepFreeze<T extends object>(value: T): T {
-  for (const v of Object.values(value)) if (v && typeof v === 'object') deepFreeze(v);
+  // Key objects stay as they are: they hold no settings, only key material.
+  for (const v of Object.values(value)) if (v && typeof v === 'object' && !(v instanceof KeyObject)) deepFreeze(v);
   return Object.freeze(value);
 }

@@ -22,10 +22,17 @@ declare module 'oidc-provider' {
     kind: string;
     accountId?: string;
     scopes: Set<string>;
+    /** The authorization request's nonce (codes and refresh tokens keep it). */
+    nonce?: string;
+    /** With resource indicators: the resource server the token is for. */
+    resourceServer?: { identifier(): string; audience?: string };
   }
 
   export interface KoaContextWithOIDC {
     host: string;
+    path: string;
+    method: string;
+    querystring: string;
     body: unknown;
     type: string;
     status: number;
@@ -125,6 +132,8 @@ declare module 'oidc-provider' {
       options?: { mergeWithLastSubmission?: boolean },
     ): Promise<void>;
     on(event: string, listener: (...args: unknown[]) => void): this;
+    /** A Koa middleware before the provider's own (paths relative to where the provider is mounted). */
+    use(middleware: (ctx: KoaContextWithOIDC, next: () => Promise<void>) => Promise<void>): void;
   }
 
   export const errors: Record<string, new (...args: unknown[]) => Error>;

@@ -1,0 +1,194 @@
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config';
+import { addRequiredScopes, findProviderPreset, PROVIDER_PRESETS } from './provider-presets';
+import { readClientPrivateKey } from './read-client-private-key';
+
+const CLIENT = { OIDC_CLIENT_ID: 'nansen', OIDC_CLIENT_SECRET: 's3cret' };
+const ENTRA_ISSUER = 'https://login.microsoftonline.com/3f0e9c2a-6d1b-4c5e-9a7f-2b8d4e6f1a3c/v2.0';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-config-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+function writeFile(name: string, content: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content, { mode: 0o600 });
+  return file;
+}
+
+describe('OIDC_PROVIDER presets', () => {
+  it('is generic by default, keeping the behaviour of a plain OpenID provider', () => {
+    const config = loadConfig({ OIDC_ISSUER: 'https://login.example.com', ...CLIENT });
+    expect(config.oidc).toMatchObject({ provider: 'generic', providerName: 'your identity provider', scopes: 'openid email profile', userIdClaim: 'email', authorizationParams: {}, tokenParams: {} });
+  });
+
+  it('google: Google\'s issuer without OIDC_ISSUER, offline access on a consent screen, named Google', () => {
+    const config = loadConfig({ OIDC_PROVIDER: 'google', ...CLIENT });
+    expect(config.devIdp.enabled).toBe(false);
+    expect(config.oidc).toMatchObject({ issuer: 'https://accounts.google.com', providerName: 'Google', authorizationParams: { access_type: 'offline', prompt: 'consent' } });
+    expect(problemsOf({ OIDC_PROVIDER: 'google', OIDC_ISSUER: 'https://login.example.com', ...CLIENT })).toEqual([expect.stringMatching(/^OIDC_ISSUER \(https:\/\/login\.example\.com\) is not Google's/)]);
+  });
+
+  it('okta: offline_access added to whatever scopes are configured, once', () => {
+    expect(loadConfig({ OIDC_PROVIDER: 'okta', OIDC_ISSUER: 'https://acme.okta.com/oauth2/default', ...CLIENT }).oidc.scopes).toBe('openid email profile offline_access');
+    expect(loadConfig({ OIDC_PROVIDER: 'okta', OIDC_ISSUER: 'https://acme.okta.com', OIDC_SCOPES: 'openid offline_access email', ...CLIENT }).oidc.scopes).toBe('openid offline_access email');
+    expect(addRequiredScopes('openid', PROVIDER_PRESETS.generic)).toBe('openid');
+  });
+
+  it('keycloak: the issuer must be a realm URL', () => {
+    expect(loadConfig({ OIDC_PROVIDER: 'keycloak', OIDC_ISSUER: 'https://kc.example.com/realms/main/', ...CLIENT }).oidc.issuer).toBe('https://kc.example.com/realms/main');
+    expect(loadConfig({ OIDC_PROVIDER: 'keycloak', OIDC_ISSUER: 'https://kc.example.com/auth/realms/main', ...CLIENT }).oidc.providerName).toBe('Keycloak');
+    expect(problemsOf({ OIDC_PROVIDER: 'keycloak', OIDC_ISSUER: 'https://kc.example.com', ...CLIENT })).toEqual([expect.stringMatching(/must be a Keycloak realm URL, such as https:\/\/keycloak\.example\.com\/realms\/main/)]);
+  });
+
+  it('auth0: the issuer gets Auth0\'s trailing slash, OIDC_AUDIENCE is sent and becomes the catalog audience', () => {
+    const config = loadConfig({ OIDC_PROVIDER: 'auth0', OIDC_ISSUER: 'https://acme.eu.auth0.com', OIDC_AUDIENCE: 'https://catalog.acme.com', ...CLIENT });
+    expect(config.oidc.issuer).toBe('https://acme.eu.auth0.com/');
+    expect(config.oidc.scopes).toContain('offline_access');
+    expect(config.oidc.authorizationParams).toEqual({ audience: 'https://catalog.acme.com' });
+    expect(config.catalog.tokenAudience).toBe('https://catalog.acme.com');
+    expect(loadConfig({ OIDC_PROVIDER: 'auth0', OIDC_ISSUER: 'https://acme.eu.auth0.com/', OIDC_AUDIENCE: 'a', CATALOG_TOKEN_AUDIENCE: 'b', ...CLIENT }).catalog.tokenAudience).toBe('b');
+  });
+
+  it('entra: a tenant\'s v2.0 issuer (not common), preferred_username as the user id, offline_access', () => {
+    const config = loadConfig({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: ENTRA_ISSUER, ...CLIENT });
+    expect(config.oidc).toMatchObject({ providerName: 'Microsoft Entra ID', userIdClaim: 'preferred_username' });
+    expect(config.oidc.scopes).toContain('offline_access');
+    expect(loadConfig({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: ENTRA_ISSUER, OIDC_USER_ID_CLAIM: 'email', ...CLIENT }).oidc.userIdClaim).toBe('email');
+    expect(problemsOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: 'https://login.microsoftonline.com/common/v2.0', ...CLIENT }).join()).toMatch(/shared "common" endpoint/);
+    expect(problemsOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: 'https://login.microsoftonline.com/acme.onmicrosoft.com/v2.0', ...CLIENT }).join()).toMatch(/by its id \(a GUID/);
+    expect(problemsOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: 'https://sts.windows.net/3f0e9c2a-6d1b-4c5e-9a7f-2b8d4e6f1a3c/', ...CLIENT }).join()).toMatch(/v2\.0 issuer/);
+  });
+
+  it('OIDC_PROVIDER_NAME is the display name and wins over the preset\'s', () => {
+    expect(loadConfig({ OIDC_PROVIDER: 'okta', OIDC_PROVIDER_NAME: 'Acme SSO', OIDC_ISSUER: 'https://acme.okta.com', ...CLIENT }).oidc).toMatchObject({ provider: 'okta', providerName: 'Acme SSO' });
+  });
+
+  it('takes flaskoidc\'s FLASK_OIDC_PROVIDER_NAME as the preset, in any case, and its Azure name', () => {
+    expect(loadConfig({ FLASK_OIDC_PROVIDER_NAME: 'OKTA', FLASK_OIDC_CONFIG_URL: 'https://acme.okta.com/.well-known/openid-configuration', ...CLIENT }).oidc).toMatchObject({ provider: 'okta', providerName: 'Okta', issuer: 'https://acme.okta.com' });
+    expect(findProviderPreset('azure')?.id).toBe('entra');
+    expect(problemsOf({ OIDC_PROVIDER: 'okta', FLASK_OIDC_PROVIDER_NAME: 'google', OIDC_ISSUER: 'https://acme.okta.com', ...CLIENT }).join()).toMatch(/OIDC_PROVIDER and its alias FLASK_OIDC_PROVIDER_NAME/);
+  });
+
+  it('names the variable that was set when the provider is unknown, and where the display name goes', () => {
+    expect(problemsOf({ FLASK_OIDC_PROVIDER_NAME: 'Acme Login', OIDC_ISSUER: 'https://login.acme.com', ...CLIENT })).toEqual([
+      'FLASK_OIDC_PROVIDER_NAME (the alias of OIDC_PROVIDER) is "Acme Login"; it must be one of generic, google, okta, keycloak, auth0, entra (generic for any other OpenID provider). The name shown on login pages is OIDC_PROVIDER_NAME',
+    ]);
+    expect(problemsOf({ OIDC_PROVIDER: 'ping', OIDC_ISSUER: 'https://login.acme.com', ...CLIENT })[0]).toMatch(/^OIDC_PROVIDER is "ping"; it must be one of/);
+  });
+
+  it('needs an issuer for presets other than generic and google', () => {
+    expect(problemsOf({ OIDC_PROVIDER: 'okta', ...CLIENT }).join()).toMatch(/OIDC_ISSUER is required with OIDC_PROVIDER=okta/);
+  });
+
+  it('keeps an origin-only issuer as written and strips a path issuer\'s slash', () => {
+    expect(loadConfig({ OIDC_ISSUER: 'https://idp.example.com/', ...CLIENT }).oidc.issuer).toBe('https://idp.example.com/');
+    expect(loadConfig({ OIDC_ISSUER: 'https://idp.example.com', ...CLIENT }).oidc.issuer).toBe('https://idp.example.com');
+    expect(loadConfig({ OIDC_ISSUER: 'https://idp.example.com/tenant/.well-known/openid-configuration', ...CLIENT }).oidc.issuer).toBe('https://idp.example.com/tenant');
+    expect(problemsOf({ OIDC_ISSUER: 'idp.example.com', ...CLIENT })[0]).toMatch(/^OIDC_ISSUER must be an absolute http\(s\) URL/);
+  });
+});
+
+describe('OIDC_AUDIENCE and OIDC_RESOURCE', () => {
+  it('sends the resource with the authorization and token requests, and takes it as the catalog audience', () => {
+    const config = loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_RESOURCE: 'https://catalog.example.com', ...CLIENT });
+    expect(config.oidc.authorizationParams).toEqual({ resource: 'https://catalog.example.com' });
+    expect(config.oidc.tokenParams).toEqual({ resource: 'https://catalog.example.com' });
+    expect(config.catalog.tokenAudience).toBe('https://catalog.example.com');
+  });
+
+  it.each(['catalog', 'https://catalog.example.com/#api'])('refuses %s as a resource (an absolute URI without fragment)', (resource) => {
+    expect(problemsOf({ OIDC_RESOURCE: resource })).toEqual([expect.stringMatching(/^OIDC_RESOURCE must be an absolute URI without a fragment \(RFC 8707\)/)]);
+  });
+});
+
+describe('client authentication', () => {
+  it('is client_secret_basic by default and takes client_secret_post', () => {
+    expect(loadConfig({}).oidc.clientAuth).toEqual({ method: 'client_secret_basic' });
+    expect(loadConfig({ OIDC_ISSUER: 'https://idp.example.com', OIDC_CLIENT_AUTH_METHOD: 'client_secret_post', ...CLIENT }).oidc.clientAuth).toEqual({ method: 'client_secret_post' });
+    expect(problemsOf({ OIDC_CLIENT_AUTH_METHOD: 'client_secret_jwt' })[0]).toMatch(/^OIDC_CLIENT_AUTH_METHOD must be one of client_secret_basic, client_secret_post, private_key_jwt/);
+  });
+
+  it('private_key_jwt: reads and checks the key at start-up, needs no client secret', () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const file = writeFile('ec.pem', privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    const config = loadConfig({ OIDC_ISSUER: 'https://idp.example.com', OIDC_CLIENT_ID: 'nansen', OIDC_CLIENT_AUTH_METHOD: 'private_key_jwt', OIDC_CLIENT_PRIVATE_KEY_FILE: file, OIDC_CLIENT_PRIVATE_KEY_ID: 'k1' });
+    expect(config.oidc.clientAuth).toMatchObject({ method: 'private_key_jwt', privateKey: { alg: 'ES256', kid: 'k1' } });
+    // The key never shows up when the config is printed.
+    expect(JSON.stringify(config)).not.toContain('PRIVATE KEY');
+  });
+
+  it('private_key_jwt: names each problem with the key and the secret', () => {
+    const base = { OIDC_ISSUER: 'https://idp.example.com', OIDC_CLIENT_ID: 'nansen', OIDC_CLIENT_AUTH_METHOD: 'private_key_jwt' };
+    expect(problemsOf(base)).toEqual([expect.stringMatching(/^OIDC_CLIENT_PRIVATE_KEY_FILE is required with OIDC_CLIENT_AUTH_METHOD=private_key_jwt/)]);
+    expect(problemsOf({ ...base, OIDC_CLIENT_PRIVATE_KEY_FILE: path.join(dir, 'missing.pem') })).toEqual([expect.stringMatching(/^OIDC_CLIENT_PRIVATE_KEY_FILE \(.*missing\.pem\) cannot be read \(ENOENT\)/)]);
+    expect(problemsOf({ ...base, OIDC_CLIENT_PRIVATE_KEY_FILE: writeFile('k.pem', 'hello'), OIDC_CLIENT_SECRET: 'x' })).toEqual([
+      expect.stringMatching(/holds no private key/),
+      expect.stringMatching(/^OIDC_CLIENT_SECRET is set but OIDC_CLIENT_AUTH_METHOD=private_key_jwt/),
+    ]);
+    expect(problemsOf({ OIDC_ISSUER: 'https://idp.example.com', ...CLIENT, OIDC_CLIENT_PRIVATE_KEY_FILE: 'k.pem' })).toEqual([expect.stringMatching(/^OIDC_CLIENT_PRIVATE_KEY_FILE is set but OIDC_CLIENT_AUTH_METHOD is client_secret_basic/)]);
+    expect(problemsOf({ OIDC_CLIENT_AUTH_METHOD: 'client_secret_post' })).toEqual([expect.stringMatching(/needs your own provider \(OIDC_ISSUER\)/)]);
+  });
+});
+
+describe('readClientPrivateKey', () => {
+  it('takes RSA, EC and Ed25519 PEM keys and a private JWK, with its kid', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    expect(readClientPrivateKey(writeFile('rsa.pem', rsa.export({ type: 'pkcs1', format: 'pem' }).toString()), undefined)).toMatchObject({ alg: 'RS256', kid: undefined });
+    const ed = generateKeyPairSync('ed25519').privateKey;
+    expect(readClientPrivateKey(writeFile('ed.pem', ed.export({ type: 'pkcs8', format: 'pem' }).toString()), undefined)).toMatchObject({ alg: 'EdDSA' });
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey;
+    expect(readClientPrivateKey(writeFile('ec.jwk', JSON.stringify({ ...ec.export({ format: 'jwk' }), kid: 'jwk-kid' })), undefined)).toMatchObject({ alg: 'ES384', kid: 'jwk-kid' });
+    expect(readClientPrivateKey(writeFile('ec2.jwk', JSON.stringify({ ...ec.export({ format: 'jwk' }), kid: 'jwk-kid' })), 'env-kid')).toMatchObject({ kid: 'env-kid' });
+  });
+
+  it('refuses a public JWK, a weak RSA key and a broken PEM, saying why', () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    expect(readClientPrivateKey(writeFile('pub.jwk', JSON.stringify(publicKey.export({ format: 'jwk' }))), undefined)).toMatch(/holds a public JWK/);
+    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    expect(readClientPrivateKey(writeFile('weak.pem', weak.export({ type: 'pkcs8', format: 'pem' }).toString()), undefined)).toMatch(/is a rsa key Nansen cannot sign with: use RSA \(2048 bits or more\)/);
+    expect(readClientPrivateKey(writeFile('broken.pem', '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n'), undefined)).toMatch(/is not a readable private key/);
+  });
+
+  it('with the certificate in the file, adds its thumbprints for the assertion header (Entra ID), and refuses a certificate of another key', () => {
+    const keyFile = path.join(dir, 'cert-key.pem');
+    const certFile = path.join(dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=nansen'], { stdio: 'ignore' });
+    const combined = writeFile('combined.pem', fs.readFileSync(keyFile, 'utf8') + fs.readFileSync(certFile, 'utf8'));
+    const key = readClientPrivateKey(combined, undefined);
+    expect(key).toMatchObject({ alg: 'RS256', x5t: expect.stringMatching(/^[\w-]{27}$/), x5tS256: expect.stringMatching(/^[\w-]{43}$/) });
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(readClientPrivateKey(writeFile('mismatch.pem', other + fs.readFileSync(certFile, 'utf8')), undefined)).toMatch(/certificate that does not belong to its private key/);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('keeps today\'s behaviour by default: a local or private-network proxy with an https PUBLIC_URL, none on http', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://catalog.example.com' }).http.trustProxy).toEqual(['loopback', 'linklocal', 'uniquelocal']);
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+  });
+
+  it('takes true, false, a number of hops, and addresses or ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 2001:db8::1, Loopback' }).http.trustProxy).toEqual(['10.0.0.0/8', '2001:db8::1', 'loopback']);
+  });
+
+  it('names what is not an address, and refuses to leave an https PUBLIC_URL without a trusted proxy', () => {
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33,proxy.internal' })).toEqual([expect.stringMatching(/^TRUST_PROXY must be .*; not an address or range: 10\.0\.0\.0\/33, proxy\.internal$/)]);
+    expect(problemsOf({ PUBLIC_URL: 'https://catalog.example.com', TRUST_PROXY: 'false' })).toEqual([expect.stringMatching(/^TRUST_PROXY=false with an https PUBLIC_URL/)]);
+  });
+});

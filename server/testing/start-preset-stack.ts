@@ -1,0 +1,142 @@
+// A preset test provider, the embedded catalog and one BFF built from `loadConfig` with the settings
+// the README gives for that provider (plus any a test adds), all on free ports. The BFF's deps come
+// from the Config exactly as main.ts builds them, so a preset's defaults are what is tested.
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
+import { createOidcClient } from '../auth/oidc-client';
+import { toOidcSettings } from '../auth/oidc-settings';
+import { createBearerAuth } from '../catalog/auth/create-bearer-auth';
+import { openCatalog, type Catalog } from '../catalog/create-catalog';
+import type { Config } from '../config/config-schema';
+import { loadConfig } from '../config/load-config';
+import type { OidcProviderId } from '../config/provider-presets';
+import { createBffApp } from '../create-bff-app';
+import { createMemoryLogger } from '../http/logger';
+import { createMetadataClient } from '../upstream/metadata-client';
+import { createSearchClient } from '../upstream/search-client';
+import { createUpstreamHttp, type UpstreamHttp } from '../upstream/upstream-http';
+import { BffBrowser } from './bff-browser';
+import { getFreePort } from './free-port';
+import { completeProviderLogin } from './preset-login';
+import { ENTRA_CATALOG_SCOPE, PRESET_CATALOG_AUDIENCE, startPresetProvider, type PresetProvider, type PresetProviderClient } from './start-preset-provider';
+import { createTestSessionDeps } from './test-session-deps';
+
+export const PRESET_CLIENT = { clientId: 'nansen', clientSecret: 'preset-provider-client-secret-long-enough' };
+
+/** What the README's "Connect your provider" tells each provider's operators to set, beyond the client. */
+export const README_SETTINGS: Record<OidcProviderId, Record<string, string>> = {
+  google: {},
+  okta: { CATALOG_TOKEN_AUDIENCE: PRESET_CATALOG_AUDIENCE.okta! },
+  keycloak: { CATALOG_TOKEN_AUDIENCE: PRESET_CATALOG_AUDIENCE.keycloak! },
+  auth0: { OIDC_AUDIENCE: PRESET_CATALOG_AUDIENCE.auth0! },
+  entra: { OIDC_SCOPES: `openid email profile ${ENTRA_CATALOG_SCOPE}`, CATALOG_TOKEN_AUDIENCE: PRESET_CATALOG_AUDIENCE.entra! },
+  generic: { OIDC_RESOURCE: PRESET_CATALOG_AUDIENCE.generic! },
+};
+
+export interface PresetStackOptions {
+  /** Settings beyond (or instead of) the README's; a value of '' removes one. */
+  env?: Record<string, string>;
+  /** How the client is registered at the provider (default: client_secret_basic with PRESET_CLIENT's secret). */
+  client?: Partial<PresetProviderClient>;
+  demoTables?: number;
+}
+
+export interface PresetStack {
+  provider: PresetProvider;
+  config: Config;
+  base: string;
+  sessions: Awaited<ReturnType<typeof createTestSessionDeps>>;
+  logger: ReturnType<typeof createMemoryLogger>;
+  browser(): BffBrowser;
+  close(): Promise<void>;
+}
+
+export async function startPresetStack(preset: OidcProviderId, options: PresetStackOptions = {}): Promise<PresetStack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `nansen-${preset}-`));
+  const logger = createMemoryLogger();
+  const base = `http://localhost:${await getFreePort()}`;
+  const provider = await startPresetProvider({
+    preset,
+    client: {
+      clientId: PRESET_CLIENT.clientId,
+      clientSecret: PRESET_CLIENT.clientSecret,
+      redirectUris: [`${base}/auth`],
+      postLogoutRedirectUris: [`${base}/logged-out`],
+      ...options.client,
+    },
+  });
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    PUBLIC_URL: base,
+    DATA_DIR: dataDir,
+    OIDC_PROVIDER: preset,
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: PRESET_CLIENT.clientId,
+    OIDC_CLIENT_SECRET: PRESET_CLIENT.clientSecret,
+    ...README_SETTINGS[preset],
+    ...options.env,
+  };
+  const config = loadConfig(env);
+  const issuer = config.oidc.issuer!;
+
+  const catalog: Catalog = openCatalog({
+    dbPath: path.join(dataDir, 'catalog.sqlite'),
+    demoTables: options.demoTables ?? 20,
+    authenticate: createBearerAuth({ issuer, audience: config.catalog.tokenAudience, allowInsecureHttp: true }),
+  });
+  const servers: Server[] = [];
+  const listen = async (app: { listen: (port: number, host: string, cb: () => void) => Server }, port = 0) => {
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(port, '127.0.0.1', () => resolve(s));
+    });
+    servers.push(server);
+    return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  };
+  const upstreams: UpstreamHttp[] = [
+    createUpstreamHttp({ name: 'metadata service', baseUrl: await listen(catalog.metadataApp), timeoutMs: 5000, logger }),
+    createUpstreamHttp({ name: 'search service', baseUrl: await listen(catalog.searchApp), timeoutMs: 5000, logger }),
+  ];
+  const sessions = await createTestSessionDeps(dataDir);
+  const app = createBffApp({
+    publicUrl: config.publicUrl,
+    trustProxy: config.http.trustProxy,
+    redirectUri: config.oidc.redirectUri,
+    userIdClaim: config.oidc.userIdClaim,
+    providerName: config.oidc.providerName,
+    session: sessions,
+    oidc: createOidcClient(toOidcSettings(config, { issuer, clientSecret: config.oidc.clientSecret })),
+    metadata: createMetadataClient(upstreams[0]!),
+    search: createSearchClient(upstreams[1]!),
+    clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: config.oidc.providerName, indexUsers: true, indexDashboards: true, logoUrl: null }),
+    announcements: null,
+    logo: null,
+    spaDistDir: path.join(dataDir, 'no-spa-built'),
+    logger,
+  });
+  await listen(app, Number(new URL(base).port));
+
+  return {
+    provider,
+    config,
+    base,
+    sessions,
+    logger,
+    browser: () => new BffBrowser(base, (url, login) => completeProviderLogin(url, login)),
+    async close() {
+      for (const server of servers) {
+        await new Promise((resolve) => {
+          server.close(resolve);
+          server.closeAllConnections();
+        });
+      }
+      for (const upstream of upstreams) await upstream.close();
+      await sessions.close();
+      catalog.close();
+      await provider.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
