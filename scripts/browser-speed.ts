@@ -1,0 +1,137 @@
+// npm run bench:browser — how soon a signed-in person sees search results in a real browser.
+//
+// Starts Nansen as the e2e tests do (e2e/start-nansen.ts: dev IdP, embedded catalog with demo data,
+// the BFF serving the built SPA from dist/client — run `npm run build` first), signs in through the
+// dev IdP's login form in Chromium, then opens /search?term=orders in a fresh tab again and again and
+// measures from the start of the navigation until the first result is on screen (in the DOM, visible,
+// and a frame later, so painted). First with the browser's cache warm (a person coming back: the
+// hashed assets are cached), then with a new browser context per run (cold cache, still signed in).
+// A benchmark, not a test: it prints figures and exits 0.
+//
+//   npm run bench:browser                  # 15 runs each, after 3 warm-up runs
+//   npm run bench:browser -- --runs 30 --term customers
+import { chromium, type BrowserContext } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { logInAtDevIdp } from '../e2e/login';
+import { startNansen } from '../e2e/start-nansen';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../playwright.config';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TARGET_MS = 300;
+const WARM_UP = 3;
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index !== -1 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+interface Run {
+  /** Navigation start → first result painted. */
+  firstResult: number;
+  /** Navigation start → the search API's answer fully received. */
+  searchResponse: number | null;
+}
+
+// Runs in the page before its scripts: notes when the first result is on screen.
+const WATCH_FIRST_RESULT = `(() => {
+  const done = (at) => { window.__firstResultAt = at; };
+  const check = () => {
+    const result = document.querySelector('[data-search-result]');
+    if (!result || !result.checkVisibility()) return false;
+    requestAnimationFrame(() => done(performance.now()));
+    return true;
+  };
+  new MutationObserver((_, observer) => { if (check()) observer.disconnect(); }).observe(document, { childList: true, subtree: true });
+})();`;
+
+async function measure(context: BrowserContext, url: string): Promise<Run> {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(WATCH_FIRST_RESULT);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __firstResultAt?: number }).__firstResultAt !== undefined, undefined, { timeout: 15_000 });
+    return await page.evaluate(() => {
+      const search = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/search/v1/search')) as PerformanceResourceTiming | undefined;
+      return { firstResult: (window as unknown as { __firstResultAt: number }).__firstResultAt, searchResponse: search ? search.responseEnd : null };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+function summarize(label: string, runs: Run[]): string {
+  const row = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return [sorted[0]!, percentile(sorted, 50), percentile(sorted, 90)].map((v) => v.toFixed(0).padStart(6)).join('   ');
+  };
+  const responses = runs.map((r) => r.searchResponse).filter((v): v is number => v !== null);
+  return [
+    `${label.padEnd(34)}${row(runs.map((r) => r.firstResult))}`,
+    `${'  (search API answered at)'.padEnd(34)}${responses.length === runs.length ? row(responses) : '     –'}`,
+  ].join('\n');
+}
+
+async function main() {
+  const runs = Number(option('runs', '15'));
+  const term = option('term', 'orders');
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'client', 'index.html'))) {
+    console.error('No built SPA in dist/client: run `npm run build` first.');
+    process.exitCode = 1;
+    return;
+  }
+  const url = `/search?term=${encodeURIComponent(term)}`;
+
+  console.log('Starting Nansen (dev IdP, demo catalog, BFF)…');
+  const server = await startNansen({ name: 'browser-speed' });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  try {
+    const login = await browser.newContext({ baseURL: server.baseUrl });
+    const page = await login.newPage();
+    await page.goto('/');
+    await logInAtDevIdp(page, server.idpOrigin, 'roald');
+    await page.waitForURL((u) => u.origin === server.baseUrl);
+    await page.getByTestId('current-user').waitFor();
+    const storageState = await login.storageState();
+    await login.close();
+
+    const warmContext = await browser.newContext({ baseURL: server.baseUrl, storageState });
+    for (let i = 0; i < WARM_UP; i += 1) await measure(warmContext, url);
+    const warm: Run[] = [];
+    for (let i = 0; i < runs; i += 1) warm.push(await measure(warmContext, url));
+    await warmContext.close();
+
+    const cold: Run[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const context = await browser.newContext({ baseURL: server.baseUrl, storageState });
+      cold.push(await measure(context, url));
+      await context.close();
+    }
+
+    const median = percentile(
+      warm.map((r) => r.firstResult).sort((a, b) => a - b),
+      50,
+    );
+    console.log(
+      [
+        '',
+        `Signed-in navigation to ${url} until the first result is on screen (Chromium, ${runs} runs each, after ${WARM_UP} warm-up runs)`,
+        `${''.padEnd(34)}${['min', 'median', 'p90'].map((h) => h.padStart(6)).join('   ')}   (ms)`,
+        summarize('warm browser cache (fresh tab)', warm),
+        summarize('cold browser cache (new context)', cold),
+        '',
+        `Target: ≤ ${TARGET_MS} ms (warm cache, median): ${median.toFixed(0)} ms, ${median <= TARGET_MS ? 'PASS' : 'FAIL'}`,
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();
