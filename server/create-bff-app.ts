@@ -12,7 +12,7 @@ import { createPendingLoginCookie } from './auth/pending-login-cookie';
 import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
 import { createTokenCipher } from './auth/token-cipher';
 import type { TokenStore } from './auth/token-store';
-import { DEFAULT_HTTPS_TRUST_PROXY, type TrustProxy } from './config/config-schema';
+import { type ClaimRules, DEFAULT_HTTPS_TRUST_PROXY, type TrustProxy } from './config/config-schema';
 import type { BrandingLogo } from './config/load-logo';
 import { createErrorMiddleware } from './http/error-middleware';
 import type { Logger } from './http/logger';
@@ -34,6 +34,8 @@ export interface BffDeps {
   trustProxy?: TrustProxy;
   redirectUri: string;
   userIdClaim: string;
+  /** How claims become the User and the session's groups (OIDC_CLAIM_MAP, OIDC_GROUPS_CLAIM); default: the standard claims. */
+  claims?: ClaimRules;
   providerName: string;
   session: {
     /** The first signs cookies and seals tokens; all are accepted (rotation). */
@@ -98,6 +100,7 @@ export function createBffApp(deps: BffDeps): Express {
       pendingLogins: createPendingLoginCookie({ cipher: createTokenCipher(deps.session.secrets), secure: https }),
       redirectUri: deps.redirectUri,
       userIdClaim: deps.userIdClaim,
+      claims: deps.claims,
       providerName: deps.providerName,
       sessionCookieName: getSessionCookieName(https),
       logger: deps.logger,

@@ -135,6 +135,7 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
     trustProxy: config.http.trustProxy,
     redirectUri: config.oidc.redirectUri,
     userIdClaim: config.oidc.userIdClaim,
+    claims: config.oidc.claims,
     providerName: config.oidc.providerName,
     session: {
       secrets: sessionSecrets,

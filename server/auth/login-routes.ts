@@ -2,6 +2,7 @@
 // Logout (/auth/backchannel-logout).
 import express, { type Request, type Response, type Router } from 'express';
 import type { User } from '../../contract/bff-api';
+import type { ClaimRules } from '../config/config-schema';
 import { renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
 import type { OidcClient } from './oidc-client';
@@ -9,7 +10,7 @@ import type { PendingLoginCookie } from './pending-login-cookie';
 import { sanitizeReturnTo } from './return-to';
 import type { SessionAuth } from './session-auth';
 import type { TokenStore } from './token-store';
-import { buildUserFromClaims, MissingUserIdClaimError, needsUserInfo } from './user-from-claims';
+import { buildUserFromClaims, defaultClaimRules, MissingUserIdClaimError, needsUserInfo, readGroups } from './user-from-claims';
 
 export const BACKCHANNEL_LOGOUT_PATH = '/auth/backchannel-logout';
 
@@ -22,6 +23,8 @@ export interface LoginRoutesOptions {
   /** Absolute redirect URI registered at the provider; its path is the callback route. */
   redirectUri: string;
   userIdClaim: string;
+  /** How claims become the User and the session's groups; default: the user id claim and the standard claims. */
+  claims?: ClaimRules;
   providerName: string;
   sessionCookieName: string;
   logger: Logger;
@@ -67,6 +70,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
   const { oidc, auth, pendingLogins, logger } = options;
   const router = express.Router();
   const callbackPath = new URL(options.redirectUri).pathname;
+  const claimRules = options.claims ?? defaultClaimRules(options.userIdClaim);
 
   router.get('/login', async (req, res) => {
     const returnTo = sanitizeReturnTo(req.query.returnTo);
@@ -103,18 +107,24 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
     callbackUrl.search = new URL(req.originalUrl, 'http://callback.invalid').search;
     let user: User;
     let tokens;
+    let groups: string[];
     try {
       const result = await oidc.finishLogin(callbackUrl, pending, state);
       tokens = result.tokens;
       let claims = result.claims;
-      if (needsUserInfo(claims, options.userIdClaim)) {
+      if (needsUserInfo(claims, claimRules)) {
         try {
-          claims = { ...claims, ...(await oidc.fetchUserInfo(tokens.accessToken, String(claims.sub))) };
+          // The ID token's claims win: they are signed; UserInfo fills what it lacks.
+          claims = { ...(await oidc.fetchUserInfo(tokens.accessToken, String(claims.sub))), ...claims };
         } catch (err) {
           logger.warn('UserInfo request failed; using ID token claims only', err instanceof Error ? new Error(err.message) : undefined);
         }
       }
-      user = buildUserFromClaims(claims, options.userIdClaim);
+      user = buildUserFromClaims(claims, claimRules);
+      const found = readGroups(claims, claimRules);
+      groups = found.groups;
+      if (found.overage) logger.warn(`${options.providerName} sent a groups overage for ${user.user_id} instead of the groups (too many to fit a token); filter the groups it sends to Nansen`);
+      if (found.dropped > 0) logger.warn(`kept ${groups.length} groups of ${user.user_id} and left ${found.dropped} out (OIDC_GROUPS_MAX is ${claimRules.maxGroups}; names over 256 characters are dropped)`);
     } catch (err) {
       if (err instanceof MissingUserIdClaimError) {
         logger.warn(err.message);
@@ -134,7 +144,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
     // A fresh session id after login (no session fixation); the old session's tokens go with it.
     await auth.endSession(req);
     await promisify((cb) => req.session.regenerate(cb));
-    await auth.startSession(req, user, tokens);
+    await auth.startSession(req, user, tokens, groups);
     if (options.onLogin) {
       options.onLogin(user, tokens.accessToken).catch((err: unknown) => logger.warn(`recording ${user.user_id} after login failed`, err));
     }

@@ -22,13 +22,15 @@ const LOCK_POLL_MS = 100;
 export interface SessionAuth {
   /** The signed-in user; throws NotAuthenticatedError when there is none. */
   requireUser(req: Request): User;
+  /** The signed-in user's groups from the provider (empty when none were sent or kept). */
+  groupsOf(req: Request): readonly string[];
   /**
    * Call an upstream service with the user's access token (refreshed when close to expiry). When the
    * service refuses the token, refresh once and call again; when it refuses again, the session ends.
    */
   withAccessToken<T>(req: Request, call: (accessToken: string) => Promise<T>): Promise<T>;
   /** A fresh session (the caller regenerated it) for a user who just logged in. */
-  startSession(req: Request, user: User, tokens: SessionTokens): Promise<void>;
+  startSession(req: Request, user: User, tokens: SessionTokens, groups?: readonly string[]): Promise<void>;
   /** End the session here (tokens deleted, a new empty session); returns the tokens it held. */
   endSession(req: Request): Promise<SessionTokens | undefined>;
   /** End sessions by id from outside a request (back-channel logout): their tokens and records go. */
@@ -156,9 +158,15 @@ export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
       }
     },
 
-    async startSession(req, user, tokens) {
+    groupsOf(req) {
+      if (!req.session?.user) throw new NotAuthenticatedError();
+      return req.session.groups ?? [];
+    },
+
+    async startSession(req, user, tokens, groups = []) {
       req.session.user = user;
       req.session.createdAt = Date.now();
+      if (groups.length > 0) req.session.groups = [...groups];
       await store.write(req.sessionID, tokens, { ttlMs: options.absoluteTimeoutMs });
       await promisify((cb) => req.session.save(cb));
     },

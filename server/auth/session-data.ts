@@ -30,5 +30,7 @@ declare module 'express-session' {
     user?: User;
     /** Epoch milliseconds of the login: the absolute timeout counts from here. */
     createdAt?: number;
+    /** The user's groups from the provider (OIDC_GROUPS_CLAIM), bounded, for permissions. */
+    groups?: string[];
   }
 }

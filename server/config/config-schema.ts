@@ -3,7 +3,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { ClientPrivateKey } from './read-client-private-key';
-import type { OidcProviderId } from './provider-presets';
+import type { ClaimMap, OidcProviderId } from './provider-presets';
 
 /** Our names first; Amundsen (flaskoidc / frontend) names are accepted as aliases. */
 export const ENV_ALIASES: Record<string, readonly string[]> = {
@@ -46,6 +46,8 @@ export interface Config {
     readonly authorizationParams: Readonly<Record<string, string>>;
     /** Sent with every token request (code and refresh): `resource` (RFC 8707) when OIDC_RESOURCE is set. */
     readonly tokenParams: Readonly<Record<string, string>>;
+    /** How ID-token and UserInfo claims become the User and the session's groups. */
+    readonly claims: ClaimRules;
   };
   readonly devIdp: { readonly enabled: boolean; readonly port: number };
   readonly catalog: {
@@ -82,6 +84,19 @@ export interface Config {
     /** INDEX_USERS when set; it wins over the file's indexUsers.enabled. */
     readonly indexUsers: boolean | undefined;
   };
+}
+
+export interface ClaimRules {
+  /** The claim whose value is the user id (OIDC_USER_ID_CLAIM). */
+  readonly userIdClaim: string;
+  /** User field → claims tried in order: the defaults, the preset's, then OIDC_CLAIM_MAP. */
+  readonly map: ClaimMap;
+  /** Claims the operator asked for (OIDC_CLAIM_MAP, OIDC_GROUPS_CLAIM): worth a UserInfo request when the ID token lacks them. */
+  readonly requested: readonly string[];
+  /** Where the groups are (OIDC_GROUPS_CLAIM); undefined = none kept. */
+  readonly groupsClaim: string | undefined;
+  /** At most this many groups are kept in a session (OIDC_GROUPS_MAX). */
+  readonly maxGroups: number;
 }
 
 export type ClientAuthConfig =
@@ -207,6 +222,13 @@ export const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_:.-]+$/, { error: 'OIDC_USER_ID_CLAIM must be a claim name such as email or sub' })
     .optional(),
   OIDC_PROVIDER: z.string().trim().min(1).optional(),
+  OIDC_CLAIM_MAP: z.string().trim().min(1).optional(),
+  OIDC_GROUPS_CLAIM: z
+    .string()
+    .trim()
+    .regex(/^\S+$/, { error: 'OIDC_GROUPS_CLAIM must be a claim name (or a dotted path such as realm_access.roles), or none' })
+    .optional(),
+  OIDC_GROUPS_MAX: positiveInt('OIDC_GROUPS_MAX', 100, 1000),
   OIDC_PROVIDER_NAME: z.string().trim().min(1).optional(),
   OIDC_AUDIENCE: z.string().trim().min(1).optional(),
   OIDC_RESOURCE: z

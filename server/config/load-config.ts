@@ -1,7 +1,8 @@
 import { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { type ClientAuthConfig, type Config, DEFAULT_HTTPS_TRUST_PROXY, ENV_ALIASES, EnvSchema, isLoopbackUrl } from './config-schema';
-import { addRequiredScopes, findProviderPreset, OIDC_PROVIDERS, PROVIDER_PRESETS, type ProviderPreset } from './provider-presets';
+import { parseClaimMap } from './parse-claim-map';
+import { addRequiredScopes, type ClaimMap, DEFAULT_CLAIM_MAP, findProviderPreset, OIDC_PROVIDERS, PROVIDER_PRESETS, type ProviderPreset } from './provider-presets';
 import { readClientPrivateKey } from './read-client-private-key';
 
 export class ConfigError extends Error {
@@ -115,6 +116,13 @@ export function loadConfig(rawEnv: RawEnv): Config {
   if ((e.METADATA_URL === undefined) !== (e.SEARCH_URL === undefined))
     problems.push('METADATA_URL and SEARCH_URL must be set together (to use real Amundsen services) or both left unset (to use the embedded catalog)');
 
+  let configuredMap: ClaimMap = {};
+  if (e.OIDC_CLAIM_MAP) {
+    const parsedMap = parseClaimMap(e.OIDC_CLAIM_MAP);
+    if ('problems' in parsedMap) problems.push(...parsedMap.problems);
+    else configuredMap = parsedMap.map;
+  }
+  const groupsClaim = e.OIDC_GROUPS_CLAIM === undefined ? preset.groupsClaim : e.OIDC_GROUPS_CLAIM.toLowerCase() === 'none' ? undefined : e.OIDC_GROUPS_CLAIM;
   let redirectUri = `${publicUrl}/auth`;
   if (e.OIDC_REDIRECT_URI) {
     // flaskoidc takes a path ("/auth"); we also take an absolute URL.
@@ -152,6 +160,13 @@ export function loadConfig(rawEnv: RawEnv): Config {
       clientAuth,
       authorizationParams,
       tokenParams: e.OIDC_RESOURCE ? { resource: e.OIDC_RESOURCE } : {},
+      claims: {
+        userIdClaim: e.OIDC_USER_ID_CLAIM ?? preset.userIdClaim,
+        map: { ...DEFAULT_CLAIM_MAP, ...preset.claimMap, ...configuredMap },
+        requested: [...Object.values(configuredMap).flat(), ...(e.OIDC_GROUPS_CLAIM && groupsClaim ? [groupsClaim] : [])],
+        groupsClaim,
+        maxGroups: e.OIDC_GROUPS_MAX,
+      },
     },
     devIdp: { enabled: devIdpEnabled, port: e.DEV_IDP_PORT },
     catalog: {

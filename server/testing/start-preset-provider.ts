@@ -32,6 +32,13 @@ export interface PresetProviderOptions {
   client: PresetProviderClient;
   /** Access token lifetime; default 10 minutes. */
   accessTokenTtlSeconds?: number;
+  /** Claims added to (or replacing) a person's, by login: many groups, another department … */
+  claims?: Record<string, Record<string, unknown>>;
+  /**
+   * ID tokens with the `sub` only, the profile and email claims at UserInfo (oidc-provider's conforming
+   * mode, as providers that keep ID tokens small do).
+   */
+  thinIdTokens?: boolean;
 }
 
 /** How a provider behaves; one row per preset. */
@@ -165,7 +172,7 @@ export async function startPresetProvider(options: PresetProviderOptions): Promi
   let issuer = '';
   const behaviour = behaviourOf(preset, () => issuer);
   issuer = `${origin}${behaviour.mountPath}${behaviour.issuerTrailingSlash ? '/' : ''}`;
-  const people = listPresetPeople(preset);
+  const people = listPresetPeople(preset).map((p) => ({ ...p, claims: { ...p.claims, ...options.claims?.[p.login] } }));
   const findPerson = (login: string) => people.find((p) => p.login.toLowerCase() === login.trim().toLowerCase());
   const bySub = (sub: string) => people.find((p) => p.claims.sub === sub);
   const authorizationRequests: URLSearchParams[] = [];
@@ -192,8 +199,8 @@ export async function startPresetProvider(options: PresetProviderOptions): Promi
     ],
     jwks: { keys: [await createSigningKey()] as unknown as Record<string, unknown>[] },
     cookies: { keys: ['preset-provider-cookie-key-for-tests-only'] },
-    claims: { ...STANDARD_CLAIMS, openid: ['sub', ...PRESET_EXTRA_CLAIMS[preset]] },
-    conformIdTokenClaims: false,
+    claims: { ...STANDARD_CLAIMS, openid: ['sub', ...PRESET_EXTRA_CLAIMS[preset], ...Object.keys(Object.assign({}, ...Object.values(options.claims ?? {})))] },
+    conformIdTokenClaims: options.thinIdTokens ?? false,
     extraParams: ['access_type', 'audience'],
     findAccount: async (_ctx, sub) => {
       const person = bySub(sub);

@@ -21,7 +21,7 @@ import { createUpstreamHttp, type UpstreamHttp } from '../upstream/upstream-http
 import { BffBrowser } from './bff-browser';
 import { getFreePort } from './free-port';
 import { completeProviderLogin } from './preset-login';
-import { ENTRA_CATALOG_SCOPE, PRESET_CATALOG_AUDIENCE, startPresetProvider, type PresetProvider, type PresetProviderClient } from './start-preset-provider';
+import { ENTRA_CATALOG_SCOPE, PRESET_CATALOG_AUDIENCE, startPresetProvider, type PresetProvider, type PresetProviderClient, type PresetProviderOptions } from './start-preset-provider';
 import { createTestSessionDeps } from './test-session-deps';
 
 export const PRESET_CLIENT = { clientId: 'nansen', clientSecret: 'preset-provider-client-secret-long-enough' };
@@ -41,6 +41,9 @@ export interface PresetStackOptions {
   env?: Record<string, string>;
   /** How the client is registered at the provider (default: client_secret_basic with PRESET_CLIENT's secret). */
   client?: Partial<PresetProviderClient>;
+  /** The provider's people's claims, changed by login (see PresetProviderOptions.claims). */
+  claims?: PresetProviderOptions['claims'];
+  thinIdTokens?: boolean;
   demoTables?: number;
 }
 
@@ -67,6 +70,8 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
       postLogoutRedirectUris: [`${base}/logged-out`],
       ...options.client,
     },
+    claims: options.claims,
+    thinIdTokens: options.thinIdTokens,
   });
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -105,6 +110,7 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
     trustProxy: config.http.trustProxy,
     redirectUri: config.oidc.redirectUri,
     userIdClaim: config.oidc.userIdClaim,
+    claims: config.oidc.claims,
     providerName: config.oidc.providerName,
     session: sessions,
     oidc: createOidcClient(toOidcSettings(config, { issuer, clientSecret: config.oidc.clientSecret })),
