@@ -45,7 +45,8 @@ export async function verifyJwtAccessToken(token: string, keys: JWTVerifyGetKey,
     payload = result.payload;
     tokenType = result.protectedHeader.typ;
   } catch (error) {
-    if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
+    // jose's plain JOSEError (ERR_JOSE_GENERIC) is its JWKS fetch failing (not 200, not JSON): a verdict on the provider, not the token.
+    if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || (error instanceof errors.JOSEError && error.code === 'ERR_JOSE_GENERIC')) {
       throw new IdentityProviderUnavailableError(`The identity provider's JWKS could not be used: ${error.message}`, { cause: error });
     }
     if (error instanceof errors.JOSEError) throw new InvalidTokenError(describeJoseError(error));
