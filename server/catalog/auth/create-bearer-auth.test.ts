@@ -1,4 +1,5 @@
-import { connect, createServer, type Socket } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import express from 'express';
 import { base64url, SignJWT } from 'jose';
 import request from 'supertest';
@@ -179,11 +180,52 @@ describe('bearer auth against a hostile identity provider', () => {
     expect(idp.hits('/userinfo')).toBe(before + 1);
   });
 
+  it('remembers a refusal for 10 seconds, and never longer than it keeps answers', async () => {
+    const before = idp.hits('/userinfo');
+    expectInvalidToken(await call('Bearer refused-for-a-while'), /does not accept the access token/);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 9_000);
+    expectInvalidToken(await call('Bearer refused-for-a-while'), /does not accept the access token/);
+    expect(idp.hits('/userinfo')).toBe(before + 1);
+    vi.setSystemTime(Date.now() + 2_000);
+    expectInvalidToken(await call('Bearer refused-for-a-while'), /does not accept the access token/);
+    expect(idp.hits('/userinfo')).toBe(before + 2);
+
+    const shortCache = createCatalogApp({ issuer: idp.issuer, audience: AUDIENCE, allowInsecureHttp: true, userInfoCacheSeconds: 1 });
+    await request(shortCache).get('/whoami').set('Authorization', 'Bearer refused-briefly');
+    vi.setSystemTime(Date.now() + 1_500);
+    await request(shortCache).get('/whoami').set('Authorization', 'Bearer refused-briefly');
+    expect(idp.hits('/userinfo')).toBe(before + 4);
+  });
+
+  it('forgets the discovery and every cached answer when closed', async () => {
+    const auth = createBearerAuth({ issuer: idp.issuer, audience: AUDIENCE, allowInsecureHttp: true });
+    const closable = express().get('/whoami', auth, (_req, res) => {
+      res.json(res.locals.principal);
+    });
+    idp.acceptOpaqueToken('opaque-token-to-forget', { sub: 'liv' });
+    const before = { discovery: idp.hits('/.well-known/openid-configuration'), userinfo: idp.hits('/userinfo') };
+    await request(closable).get('/whoami').set('Authorization', 'Bearer opaque-token-to-forget');
+    await request(closable).get('/whoami').set('Authorization', 'Bearer opaque-token-to-forget');
+    auth.close!();
+    const after = await request(closable).get('/whoami').set('Authorization', 'Bearer opaque-token-to-forget');
+    expect(after.body.subject).toBe('liv');
+    expect(idp.hits('/.well-known/openid-configuration')).toBe(before.discovery + 2);
+    expect(idp.hits('/userinfo')).toBe(before.userinfo + 2);
+  });
+
   it('asks for a token without an error code when none is sent, per RFC 6750', async () => {
     for (const response of [await call(), await call('Basic cm9hbGQ6cGFzc3dvcmQ=')]) {
       expect(response.status).toBe(401);
       expect(response.headers['www-authenticate']).toBe('Bearer realm="nansen-catalog"');
       expect(response.body.message).toMatch(/Bearer/);
+    }
+  });
+
+  it('takes the token after one or more spaces, whatever the case of "Bearer"', async () => {
+    const token = await idp.signAccessToken({ aud: AUDIENCE });
+    for (const header of [`Bearer ${token}`, `Bearer   ${token}`, `bearer ${token}`, `BEARER\t${token}`]) {
+      expect((await call(header)).status, header).toBe(200);
     }
   });
 
@@ -264,6 +306,7 @@ describe('bearer auth when the identity provider is unreachable', () => {
       for (let attempt = 0; attempt < 2; attempt++) {
         const response = await whoami(token);
         expect(response.status).toBe(503);
+        expect(response.headers['retry-after']).toBe('5');
         expect(response.body).toEqual({ message: 'Cannot reach the identity provider to validate the token' });
       }
       expect(errors).toHaveBeenCalled();
@@ -290,10 +333,60 @@ describe('bearer auth when the identity provider is unreachable', () => {
 });
 
 describe('bearer auth configuration', () => {
+  it('refuses an issuer that is not a URL', () => {
+    expect(() => createBearerAuth({ issuer: 'login.example.com' })).toThrow(new Error('The issuer "login.example.com" is not a URL.'));
+  });
+
   it('refuses an http issuer unless allowed, and never for a non-loopback host', () => {
     expect(() => createBearerAuth({ issuer: 'http://localhost:4000' })).toThrow(/must use https/);
     expect(() => createBearerAuth({ issuer: 'http://idp.example.org', allowInsecureHttp: true })).toThrow(/must use https/);
     expect(() => createBearerAuth({ issuer: 'http://localhost:4000', allowInsecureHttp: true })).not.toThrow();
     expect(() => createBearerAuth({ issuer: 'https://idp.example.org' })).not.toThrow();
+  });
+});
+
+/** A provider whose discovery names only a JWKS address, and whose JWKS endpoint answers `jwks`. */
+async function startKeysOnlyProvider(jwks: { status: number; body: string }) {
+  const server = createHttpServer((req, res) => {
+    if (req.url === '/.well-known/openid-configuration') {
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }));
+    }
+    res.writeHead(jwks.status, { 'content-type': 'application/json' }).end(jwks.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    issuer,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+describe('bearer auth with a provider that publishes keys only', () => {
+  it('refuses an opaque token when the provider has no UserInfo endpoint to ask', async () => {
+    const provider = await startKeysOnlyProvider({ status: 200, body: JSON.stringify({ keys: [] }) });
+    try {
+      const app = createCatalogApp({ issuer: provider.issuer, audience: AUDIENCE, allowInsecureHttp: true });
+      expectInvalidToken(await request(app).get('/whoami').set('Authorization', 'Bearer opaque-token'), /not a JWT and the identity provider has no UserInfo endpoint/);
+    } finally {
+      await provider.close();
+    }
+  });
+
+  it('answers 503, not 401, while the provider\'s JWKS endpoint fails, so clients keep their tokens', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const provider = await startKeysOnlyProvider({ status: 503, body: '{"error":"temporarily_unavailable"}' });
+    const signer = await startHostileIdp();
+    try {
+      const app = createCatalogApp({ issuer: provider.issuer, audience: AUDIENCE, allowInsecureHttp: true });
+      const token = await signer.signAccessToken({ iss: provider.issuer, aud: AUDIENCE });
+      const response = await request(app).get('/whoami').set('Authorization', `Bearer ${token}`);
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('5');
+      expect(errors.mock.calls.flat().join(' ')).toMatch(/JWKS could not be used: Expected 200 OK/);
+    } finally {
+      errors.mockRestore();
+      await signer.close();
+      await provider.close();
+    }
   });
 });
