@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { authUserQueryOptions, clientConfigQueryOptions } from './app/app-data';
 import { AppProviders } from './app/providers';
+import { startFirstPage } from './app/router';
 import { RootLayout } from './app/routes/root-layout';
 import { redirectToLogin } from './lib/login-redirect';
 import { createQueryClient } from './lib/query-client';
@@ -12,6 +13,7 @@ const queryClient = createQueryClient({ onUnauthorized: redirectToLogin });
 // Ask for the shell's data before React renders.
 void queryClient.prefetchQuery(authUserQueryOptions());
 void queryClient.prefetchQuery(clientConfigQueryOptions());
+startFirstPage(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,7 +3,7 @@
 // chunk; a page module exports its component and `prefetch`, which runs as soon as a navigation
 // matches it, so the page's data loads in parallel with its code and the page shows its own skeleton.
 import type { QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useLayoutEffect, type ComponentType } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useState, type ComponentType } from 'react';
 import { matchRoutes, Route, Routes, useLocation } from 'react-router';
 import { SkeletonPage } from '../components/skeleton';
 import type { Prefetch } from './prefetch';
@@ -25,17 +25,54 @@ const PAGES: { path: string; load: () => Promise<PageModule> }[] = [
   { path: '*', load: () => import('./routes/not-found-route') },
 ];
 
-const ROUTES = PAGES.map((page) => ({ path: page.path, page, Component: lazy(page.load) }));
+type PageEntry = (typeof PAGES)[number];
+
+/**
+ * Loaded page modules, rendered directly. Not `React.lazy`: a page that suspends shows the Suspense
+ * fallback, and React then holds back the page for up to 300 ms after that fallback appeared (its
+ * reveal throttle), which was most of the time to a first search result (docs/benchmarks.md).
+ */
+const loadedPages = new Map<PageEntry, ComponentType>();
+
+function PageLoader({ page }: { page: PageEntry }) {
+  const [loaded, setLoaded] = useState<{ Page?: ComponentType; error?: unknown }>(() => ({ Page: loadedPages.get(page) }));
+  useEffect(() => {
+    if (loaded.Page) return;
+    let current = true;
+    page.load().then(
+      (module) => {
+        loadedPages.set(page, module.default);
+        if (current) setLoaded({ Page: module.default });
+      },
+      (error: unknown) => current && setLoaded({ error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [page, loaded.Page]);
+  if (loaded.error) throw loaded.error; // to the page's error boundary (a new version, a lost connection)
+  return loaded.Page ? <loaded.Page /> : <SkeletonPage label="Loading the page" />;
+}
+
+const ROUTES = PAGES.map((page) => ({ path: page.path, page, element: <PageLoader page={page} /> }));
+
+/** Load the page at `location` and start its data requests (prefetch). */
+function startPage(queryClient: QueryClient, location: { pathname: string; search: string }) {
+  const match = matchRoutes(ROUTES, location)?.[0];
+  if (!match) return;
+  const searchParams = new URLSearchParams(location.search);
+  void match.route.page.load().then((m) => m.prefetch?.(queryClient, { params: match.params, searchParams }), () => {});
+}
+
+/** The first page: its code and data start loading with the shell's, before React renders. */
+export function startFirstPage(queryClient: QueryClient) {
+  startPage(queryClient, window.location);
+}
 
 /** Start the matched page's data requests (and code) before it renders. */
 function usePrefetchOnNavigate(queryClient: QueryClient) {
   const location = useLocation();
-  useLayoutEffect(() => {
-    const match = matchRoutes(ROUTES, location)?.[0];
-    if (!match) return;
-    const searchParams = new URLSearchParams(location.search);
-    void match.route.page.load().then((m) => m.prefetch?.(queryClient, { params: match.params, searchParams }));
-  }, [location, queryClient]);
+  useLayoutEffect(() => startPage(queryClient, location), [location, queryClient]);
 }
 
 export function AppRoutes({ queryClient }: { queryClient: QueryClient }) {
@@ -46,8 +83,8 @@ export function AppRoutes({ queryClient }: { queryClient: QueryClient }) {
     <PageErrorBoundary key={location.pathname}>
       <Suspense fallback={<SkeletonPage label="Loading the page" />}>
         <Routes>
-          {ROUTES.map(({ path, Component }) => (
-            <Route key={path} path={path} element={<Component />} />
+          {ROUTES.map(({ path, element }) => (
+            <Route key={path} path={path} element={element} />
           ))}
         </Routes>
       </Suspense>
