@@ -22,6 +22,8 @@ import { createBrandingRoutes } from './spa/serve-branding';
 import { createSpaAssetRoutes, createSpaPageRoutes } from './spa/serve-spa';
 import type { MetadataClient } from './upstream/metadata-client';
 import type { SearchClient } from './upstream/search-client';
+import type { UserDirectory } from './users/directory/user-directory';
+import { createPeopleResolver } from './users/people-resolver';
 import { recordLoginUser } from './users/record-login-user';
 
 export interface BffDeps {
@@ -54,6 +56,8 @@ export interface BffDeps {
   announcements: readonly Announcement[] | null;
   /** The UI config's logo, or null for the built-in mark. */
   logo: BrandingLogo | null;
+  /** Where people the metadata service does not know are looked up (USER_DIRECTORY); none when undefined. */
+  userDirectory?: { directory: UserDirectory; cacheTtlMs: number; cacheSize: number; timeoutMs: number };
   spaDistDir: string;
   logger: Logger;
 }
@@ -109,7 +113,10 @@ export function createBffApp(deps: BffDeps): Express {
       },
     }),
   );
-  app.use('/api', createApiRouter({ auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig, announcements: deps.announcements }));
+  const people = deps.userDirectory
+    ? createPeopleResolver({ metadata: deps.metadata, logger: deps.logger, ...deps.userDirectory })
+    : undefined;
+  app.use('/api', createApiRouter({ auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig, announcements: deps.announcements, people }));
   app.use(createSpaPageRoutes(deps.spaDistDir));
   app.use(createErrorMiddleware(deps.logger));
   return app;

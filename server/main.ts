@@ -23,6 +23,7 @@ import { createLogger, type Logger } from './http/logger';
 import { createMetadataClient } from './upstream/metadata-client';
 import { createSearchClient } from './upstream/search-client';
 import { createUpstreamHttp } from './upstream/upstream-http';
+import { createUserDirectory } from './users/directory/create-user-directory';
 
 /** The audience the development IdP puts in access tokens and the embedded catalog demands. */
 const DEV_CATALOG_AUDIENCE = 'urn:nansen:catalog';
@@ -130,6 +131,9 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
   );
   closers.push(() => sessionStores.close());
 
+  const directory = await createUserDirectory(config.userDirectory.source);
+  if (directory) logger.info(`people the metadata service does not know are looked up in the ${directory.name} user directory`);
+
   const app = createBffApp({
     publicUrl: config.publicUrl,
     trustProxy: config.http.trustProxy,
@@ -152,6 +156,7 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
     clientConfig: ui.clientConfig,
     announcements: ui.announcements,
     logo: ui.logo,
+    userDirectory: directory ? { directory, ...config.userDirectory } : undefined,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
   });

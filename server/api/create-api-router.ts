@@ -6,6 +6,7 @@ import { apiNotFound } from '../http/error-middleware';
 import { InputError } from '../http/errors';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
+import type { PeopleResolver } from '../users/people-resolver';
 import { createAnnouncementsRoutes } from './announcements-routes';
 import { createAuthUserRoutes } from './auth-user-routes';
 import { createCatalogRoutes } from './catalog-routes';
@@ -22,6 +23,8 @@ export interface ApiDeps {
   clientConfig: ClientConfig;
   /** The announcement posts, or null when announcements are off. */
   announcements: readonly Announcement[] | null;
+  /** People metadata does not know, from the directory (USER_DIRECTORY); undefined without one. */
+  people?: PeopleResolver;
 }
 
 /** Express answers a path parameter with broken percent-encoding with a URIError: that is bad input. */
@@ -30,7 +33,7 @@ const badPathEncoding: ErrorRequestHandler = (err, _req, _res, next) => {
 };
 
 /** Everything under /api: parse → upstream call → JSON. */
-export function createApiRouter({ auth, metadata, search, clientConfig, announcements }: ApiDeps): Router {
+export function createApiRouter({ auth, metadata, search, clientConfig, announcements, people }: ApiDeps): Router {
   const router = express.Router();
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -40,11 +43,11 @@ export function createApiRouter({ auth, metadata, search, clientConfig, announce
   router.use('/', createAuthUserRoutes(auth, clientConfig));
   router.use(
     '/metadata/v0',
-    createTableRoutes(auth, metadata),
+    createTableRoutes(auth, metadata, people),
     createCatalogRoutes(auth, metadata, clientConfig),
-    createDashboardRoutes(auth, metadata, clientConfig),
+    createDashboardRoutes(auth, metadata, clientConfig, people),
     createLineageRoutes(auth, metadata, clientConfig),
-    createUserRoutes(auth, metadata, clientConfig),
+    createUserRoutes(auth, metadata, clientConfig, people),
   );
   router.use('/search/v1', createSearchRoutes(auth, search, clientConfig));
   router.use('/announcements/v0', createAnnouncementsRoutes(auth, announcements));

@@ -4,18 +4,25 @@ import express, { type Router } from 'express';
 import type { ClientConfig, DashboardResponse, TableDashboardsResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
 import type { MetadataClient } from '../upstream/metadata-client';
+import type { PeopleResolver } from '../users/people-resolver';
 import { requireIndexed } from './index-switches';
 import { toDashboardDetail, toDashboardSummary } from './map-dashboard';
 import { parseDashboardUri, parseTableKeyPath } from './parse-read-query';
 
-export function createDashboardRoutes(auth: SessionAuth, metadata: MetadataClient, clientConfig: ClientConfig): Router {
+export function createDashboardRoutes(auth: SessionAuth, metadata: MetadataClient, clientConfig: ClientConfig, people?: PeopleResolver): Router {
   const router = express.Router();
 
   router.get('/dashboard', async (req, res) => {
     auth.requireUser(req);
     const uri = parseDashboardUri(req);
     requireIndexed(clientConfig, 'dashboard');
-    const dashboard = await auth.withAccessToken(req, (token) => metadata.getDashboard(token, uri));
+    const dashboard = await auth.withAccessToken(req, async (token, caller) => {
+      const found = await metadata.getDashboard(token, uri);
+      if (!people) return found;
+      const context = { token, accessToken: caller.accessToken, signedInUser: caller.user };
+      const [owners, frequentUsers] = await Promise.all([people.fillUsers(context, found.owners), people.fillUsers(context, found.frequent_users)]);
+      return { ...found, owners, frequent_users: frequentUsers };
+    });
     const body: DashboardResponse = { msg: 'Success', dashboard: toDashboardDetail(dashboard) };
     res.json(body);
   });

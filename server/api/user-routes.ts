@@ -7,12 +7,13 @@ import { normalizeUser } from '../../contract/user';
 import type { SessionAuth } from '../auth/session-auth';
 import { NotFoundError } from '../http/errors';
 import type { MetadataClient, UserResources } from '../upstream/metadata-client';
+import type { PeopleResolver } from '../users/people-resolver';
 import { isIndexed, resolveVisibleUser } from './index-switches';
 import { toDashboardSummary } from './map-dashboard';
 import { toTableSummary } from './map-table';
 import { parseOptionalUserId, parseUserId } from './parse-read-query';
 
-export function createUserRoutes(auth: SessionAuth, metadata: MetadataClient, clientConfig: ClientConfig): Router {
+export function createUserRoutes(auth: SessionAuth, metadata: MetadataClient, clientConfig: ClientConfig, people?: PeopleResolver): Router {
   const router = express.Router();
   const toResourceLists = (resources: UserResources): ResourceLists => ({
     table: resources.table.map(toTableSummary),
@@ -21,7 +22,12 @@ export function createUserRoutes(auth: SessionAuth, metadata: MetadataClient, cl
 
   router.get('/user', async (req, res) => {
     const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseUserId(req));
-    const user = normalizeUser(await auth.withAccessToken(req, (token) => metadata.getUser(token, userId)));
+    // Someone the metadata service does not know (yet) is looked up in the directory, when there is one.
+    const user = normalizeUser(
+      await auth.withAccessToken(req, (token, caller) =>
+        people ? people.getUser({ token, accessToken: caller.accessToken, signedInUser: caller.user }, userId) : metadata.getUser(token, userId),
+      ),
+    );
     if (!user) throw new NotFoundError(`No user ${userId}`, 'not_found');
     const body: AuthUserResponse = { msg: 'Success', user };
     res.json(body);

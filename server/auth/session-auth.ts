@@ -28,13 +28,20 @@ export interface SessionAuth {
    * Call an upstream service with the user's access token (refreshed when close to expiry). When the
    * service refuses the token, refresh once and call again; when it refuses again, the session ends.
    */
-  withAccessToken<T>(req: Request, call: (accessToken: string) => Promise<T>): Promise<T>;
+  withAccessToken<T>(req: Request, call: (accessToken: string, session: CallerSession) => Promise<T>): Promise<T>;
   /** A fresh session (the caller regenerated it) for a user who just logged in. */
   startSession(req: Request, user: User, tokens: SessionTokens, groups?: readonly string[]): Promise<void>;
   /** End the session here (tokens deleted, a new empty session); returns the tokens it held. */
   endSession(req: Request): Promise<SessionTokens | undefined>;
   /** End sessions by id from outside a request (back-channel logout): their tokens and records go. */
   endSessionsById(sessionIds: readonly string[]): Promise<void>;
+}
+
+/** Who a call is made for, for code that needs more than the token (a directory lookup). */
+export interface CallerSession {
+  /** The access token as the identity provider issued it. */
+  readonly accessToken: string;
+  readonly user: User;
 }
 
 export interface SessionAuthOptions {
@@ -141,15 +148,16 @@ export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
 
     async withAccessToken(req, call) {
       const stored = await currentTokens(req);
+      const caller = (tokens: SessionTokens): CallerSession => ({ accessToken: tokens.accessToken, user: req.session.user! });
       try {
-        return await call(stored.tokens.accessToken);
+        return await call(stored.tokens.accessToken, caller(stored.tokens));
       } catch (err) {
         if (!(err instanceof UpstreamTokenRejectedError)) throw err;
         // Refused right after a login: renewing will not help; the setup is wrong, and the error says what to check.
         if (stored.tokens.obtainedBy === 'login' && Date.now() - stored.tokens.obtainedAt < FRESH_LOGIN_MS) throw err;
         const renewed = await refresh(req, stored);
         try {
-          return await call(renewed.tokens.accessToken);
+          return await call(renewed.tokens.accessToken, caller(renewed.tokens));
         } catch (retryErr) {
           if (!(retryErr instanceof UpstreamTokenRejectedError)) throw retryErr;
           logger.warn('a service refused the renewed access token too; ending the session');

@@ -74,6 +74,8 @@ export interface Config {
     readonly cookieSecure: boolean;
   };
   readonly upstreamTimeoutMs: number;
+  /** Where people the metadata service does not know are looked up (USER_DIRECTORY). */
+  readonly userDirectory: UserDirectoryConfig;
   readonly http: {
     /** Express's `trust proxy`: whose X-Forwarded-* headers count (TRUST_PROXY). */
     readonly trustProxy: TrustProxy;
@@ -97,6 +99,22 @@ export interface ClaimRules {
   readonly groupsClaim: string | undefined;
   /** At most this many groups are kept in a session (OIDC_GROUPS_MAX). */
   readonly maxGroups: number;
+}
+
+export const USER_DIRECTORIES = ['none', 'okta', 'google', 'scim', 'module'] as const;
+
+export type UserDirectorySource =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'okta'; readonly orgUrl: string; readonly apiToken: string | undefined }
+  | { readonly kind: 'google'; readonly apiUrl: string }
+  | { readonly kind: 'scim'; readonly baseUrl: string; readonly token: string; readonly attribute: string }
+  | { readonly kind: 'module'; readonly file: string };
+
+export interface UserDirectoryConfig {
+  readonly source: UserDirectorySource;
+  readonly cacheTtlMs: number;
+  readonly cacheSize: number;
+  readonly timeoutMs: number;
 }
 
 export type ClientAuthConfig =
@@ -244,6 +262,23 @@ export const EnvSchema = z.object({
   OIDC_CLIENT_PRIVATE_KEY_FILE: z.string().trim().min(1).optional(),
   OIDC_CLIENT_PRIVATE_KEY_ID: z.string().trim().min(1).optional(),
   TRUST_PROXY: trustProxy.optional(),
+  USER_DIRECTORY: z
+    .enum(USER_DIRECTORIES, { error: `USER_DIRECTORY must be one of ${USER_DIRECTORIES.join(', ')}: where Nansen looks up people the metadata service does not know` })
+    .default('none'),
+  USER_DIRECTORY_CACHE_TTL_SECONDS: positiveInt('USER_DIRECTORY_CACHE_TTL_SECONDS', 3600, 7 * 24 * 3600),
+  USER_DIRECTORY_CACHE_SIZE: positiveInt('USER_DIRECTORY_CACHE_SIZE', 10_000, 1_000_000),
+  USER_DIRECTORY_TIMEOUT_MS: positiveInt('USER_DIRECTORY_TIMEOUT_MS', 2000, 30_000),
+  USER_DIRECTORY_OKTA_ORG_URL: httpUrl('USER_DIRECTORY_OKTA_ORG_URL', 'https://acme.okta.com').optional(),
+  USER_DIRECTORY_OKTA_API_TOKEN: z.string().trim().min(1).optional(),
+  USER_DIRECTORY_GOOGLE_API_URL: httpUrl('USER_DIRECTORY_GOOGLE_API_URL', 'https://people.googleapis.com').default('https://people.googleapis.com'),
+  USER_DIRECTORY_SCIM_URL: httpUrl('USER_DIRECTORY_SCIM_URL', 'https://scim.example.com/scim/v2').optional(),
+  USER_DIRECTORY_SCIM_TOKEN: z.string().trim().min(1).optional(),
+  USER_DIRECTORY_SCIM_USER_ATTRIBUTE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][\w.:-]*$/, { error: 'USER_DIRECTORY_SCIM_USER_ATTRIBUTE must be a SCIM attribute such as userName or emails.value' })
+    .default('userName'),
+  USER_DIRECTORY_MODULE: z.string().trim().min(1).optional(),
   OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG: z
     .enum(ID_TOKEN_SIGNING_ALGS, {
       error: `OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG must be the algorithm your provider signs ID tokens with, one of ${ID_TOKEN_SIGNING_ALGS.join(', ')} ('none' and HMAC algorithms such as HS256 are refused: with them an ID token proves nothing)`,

@@ -1,6 +1,7 @@
 import { KeyObject } from 'node:crypto';
 import path from 'node:path';
-import { type ClientAuthConfig, type Config, DEFAULT_HTTPS_TRUST_PROXY, ENV_ALIASES, EnvSchema, isLoopbackUrl } from './config-schema';
+import fs from 'node:fs';
+import { type ClientAuthConfig, type Config, DEFAULT_HTTPS_TRUST_PROXY, ENV_ALIASES, type Env, EnvSchema, isLoopbackUrl, type UserDirectorySource } from './config-schema';
 import { parseClaimMap } from './parse-claim-map';
 import { addRequiredScopes, type ClaimMap, DEFAULT_CLAIM_MAP, findProviderPreset, OIDC_PROVIDERS, PROVIDER_PRESETS, type ProviderPreset } from './provider-presets';
 import { readClientPrivateKey } from './read-client-private-key';
@@ -34,6 +35,67 @@ function resolveAliases(env: RawEnv, problems: string[]): { resolved: RawEnv; vi
     }
   }
   return { resolved, viaAlias };
+}
+
+/** The Google People API scope the google directory needs in the signed-in user's token. */
+export const GOOGLE_DIRECTORY_SCOPE = 'https://www.googleapis.com/auth/directory.readonly';
+/** The Okta scope the okta directory needs in the signed-in user's token (org authorization server only). */
+export const OKTA_DIRECTORY_SCOPE = 'okta.users.read';
+
+/** USER_DIRECTORY's source, the scopes it needs in the user's token, and its problems. */
+function resolveUserDirectory(e: Env, preset: ProviderPreset, issuer: string | undefined, problems: string[]): { source: UserDirectorySource; scopes: string[] } {
+  const unused = (name: string, value: unknown, kind: string) => {
+    if (value !== undefined && e.USER_DIRECTORY !== kind) problems.push(`${name} is set but USER_DIRECTORY is ${e.USER_DIRECTORY}: set USER_DIRECTORY=${kind} to use it, or remove it`);
+  };
+  unused('USER_DIRECTORY_OKTA_ORG_URL', e.USER_DIRECTORY_OKTA_ORG_URL, 'okta');
+  unused('USER_DIRECTORY_OKTA_API_TOKEN', e.USER_DIRECTORY_OKTA_API_TOKEN, 'okta');
+  unused('USER_DIRECTORY_SCIM_URL', e.USER_DIRECTORY_SCIM_URL, 'scim');
+  unused('USER_DIRECTORY_SCIM_TOKEN', e.USER_DIRECTORY_SCIM_TOKEN, 'scim');
+  unused('USER_DIRECTORY_MODULE', e.USER_DIRECTORY_MODULE, 'module');
+  const none = { source: { kind: 'none' as const }, scopes: [] };
+  switch (e.USER_DIRECTORY) {
+    case 'none':
+      return none;
+    case 'okta': {
+      const orgUrl = e.USER_DIRECTORY_OKTA_ORG_URL ?? (preset.id === 'okta' && issuer ? new URL(issuer).origin : undefined);
+      if (!orgUrl) {
+        problems.push('USER_DIRECTORY_OKTA_ORG_URL is required with USER_DIRECTORY=okta (unless OIDC_PROVIDER=okta, whose issuer\'s origin is used): your Okta org URL, such as https://acme.okta.com');
+        return none;
+      }
+      if (e.USER_DIRECTORY_OKTA_API_TOKEN) return { source: { kind: 'okta', orgUrl, apiToken: e.USER_DIRECTORY_OKTA_API_TOKEN }, scopes: [] };
+      // Without a service credential the signed-in user's token is sent; okta.* scopes come only from the org authorization server.
+      if (!issuer || issuer.replace(/\/+$/, '') !== orgUrl) {
+        problems.push(`USER_DIRECTORY=okta without USER_DIRECTORY_OKTA_API_TOKEN asks Okta with the signed-in user's token, which can hold the okta.users.read scope only when OIDC_ISSUER is the org authorization server (${orgUrl}), not a custom one: set USER_DIRECTORY_OKTA_API_TOKEN to an API token, or OIDC_ISSUER=${orgUrl}`);
+        return none;
+      }
+      return { source: { kind: 'okta', orgUrl, apiToken: undefined }, scopes: [OKTA_DIRECTORY_SCOPE] };
+    }
+    case 'google':
+      if (preset.id !== 'google') {
+        problems.push('USER_DIRECTORY=google asks Google\'s People API with the signed-in user\'s Google token: it needs OIDC_PROVIDER=google');
+        return none;
+      }
+      return { source: { kind: 'google', apiUrl: e.USER_DIRECTORY_GOOGLE_API_URL }, scopes: [GOOGLE_DIRECTORY_SCOPE] };
+    case 'scim':
+      if (!e.USER_DIRECTORY_SCIM_URL || !e.USER_DIRECTORY_SCIM_TOKEN) {
+        if (!e.USER_DIRECTORY_SCIM_URL) problems.push('USER_DIRECTORY_SCIM_URL is required with USER_DIRECTORY=scim: the SCIM 2.0 base URL, such as https://scim.example.com/scim/v2');
+        if (!e.USER_DIRECTORY_SCIM_TOKEN) problems.push('USER_DIRECTORY_SCIM_TOKEN is required with USER_DIRECTORY=scim: a bearer token the SCIM service accepts for reading users');
+        return none;
+      }
+      return { source: { kind: 'scim', baseUrl: e.USER_DIRECTORY_SCIM_URL, token: e.USER_DIRECTORY_SCIM_TOKEN, attribute: e.USER_DIRECTORY_SCIM_USER_ATTRIBUTE }, scopes: [] };
+    case 'module': {
+      if (!e.USER_DIRECTORY_MODULE) {
+        problems.push('USER_DIRECTORY_MODULE is required with USER_DIRECTORY=module: the path of a JS or TS module exporting getUserDetails(userId, context)');
+        return none;
+      }
+      const file = path.resolve(e.USER_DIRECTORY_MODULE);
+      if (!fs.existsSync(file)) {
+        problems.push(`USER_DIRECTORY_MODULE (${file}) does not exist: give the path of a JS or TS module exporting getUserDetails(userId, context)`);
+        return none;
+      }
+      return { source: { kind: 'module', file }, scopes: [] };
+    }
+  }
 }
 
 function resolvePreset(value: string | undefined, alias: string | undefined, problems: string[]): ProviderPreset {
@@ -98,6 +160,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
   } else if (e.OIDC_CLIENT_PRIVATE_KEY_FILE) {
     problems.push(`OIDC_CLIENT_PRIVATE_KEY_FILE is set but OIDC_CLIENT_AUTH_METHOD is ${e.OIDC_CLIENT_AUTH_METHOD}: set OIDC_CLIENT_AUTH_METHOD=private_key_jwt to authenticate with the key, or remove OIDC_CLIENT_PRIVATE_KEY_FILE`);
   }
+  const directory = resolveUserDirectory(e, preset, issuer, problems);
   const trustProxy = e.TRUST_PROXY ?? (publicUrl.startsWith('https:') ? DEFAULT_HTTPS_TRUST_PROXY : false);
   if (publicUrl.startsWith('https:') && trustProxy === false)
     problems.push('TRUST_PROXY=false with an https PUBLIC_URL: Nansen serves plain http behind the proxy that terminates TLS, and its Secure session cookie is only set when it trusts that proxy\'s X-Forwarded-Proto. Set TRUST_PROXY to the proxy\'s address (the default trusts loopback, linklocal and uniquelocal addresses)');
@@ -152,7 +215,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
       clientSecret: e.OIDC_CLIENT_SECRET ?? '',
       redirectUri,
       postLogoutRedirectUri: `${publicUrl}/logged-out`,
-      scopes: addRequiredScopes(e.OIDC_SCOPES, preset),
+      scopes: [addRequiredScopes(e.OIDC_SCOPES, preset), ...directory.scopes.filter((scope) => !e.OIDC_SCOPES.split(' ').includes(scope))].join(' '),
       userIdClaim: e.OIDC_USER_ID_CLAIM ?? preset.userIdClaim,
       provider: preset.id,
       providerName: e.OIDC_PROVIDER_NAME ?? (devIdpEnabled ? 'Nansen development login' : preset.displayName),
@@ -189,6 +252,12 @@ export function loadConfig(rawEnv: RawEnv): Config {
       cookieSecure: publicUrl.startsWith('https:'),
     },
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    userDirectory: {
+      source: directory.source,
+      cacheTtlMs: e.USER_DIRECTORY_CACHE_TTL_SECONDS * 1000,
+      cacheSize: e.USER_DIRECTORY_CACHE_SIZE,
+      timeoutMs: e.USER_DIRECTORY_TIMEOUT_MS,
+    },
     http: { trustProxy },
     ui: {
       configFile: e.UI_CONFIG_FILE === undefined ? undefined : path.resolve(e.UI_CONFIG_FILE),

@@ -18,6 +18,7 @@ import { createMemoryLogger } from '../http/logger';
 import { createMetadataClient } from '../upstream/metadata-client';
 import { createSearchClient } from '../upstream/search-client';
 import { createUpstreamHttp, type UpstreamHttp } from '../upstream/upstream-http';
+import { createUserDirectory } from '../users/directory/create-user-directory';
 import { BffBrowser } from './bff-browser';
 import { getFreePort } from './free-port';
 import { completeProviderLogin } from './preset-login';
@@ -51,6 +52,8 @@ export interface PresetStack {
   provider: PresetProvider;
   config: Config;
   base: string;
+  /** The embedded catalog's metadata service (for a test to ingest records). */
+  metadataUrl: string;
   sessions: Awaited<ReturnType<typeof createTestSessionDeps>>;
   logger: ReturnType<typeof createMemoryLogger>;
   browser(): BffBrowser;
@@ -100,11 +103,13 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
     servers.push(server);
     return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   };
+  const metadataUrl = await listen(catalog.metadataApp);
   const upstreams: UpstreamHttp[] = [
-    createUpstreamHttp({ name: 'metadata service', baseUrl: await listen(catalog.metadataApp), timeoutMs: 5000, logger }),
+    createUpstreamHttp({ name: 'metadata service', baseUrl: metadataUrl, timeoutMs: 5000, logger }),
     createUpstreamHttp({ name: 'search service', baseUrl: await listen(catalog.searchApp), timeoutMs: 5000, logger }),
   ];
   const sessions = await createTestSessionDeps(dataDir);
+  const directory = await createUserDirectory(config.userDirectory.source);
   const app = createBffApp({
     publicUrl: config.publicUrl,
     trustProxy: config.http.trustProxy,
@@ -119,6 +124,7 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
     clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: config.oidc.providerName, indexUsers: true, indexDashboards: true, logoUrl: null }),
     announcements: null,
     logo: null,
+    userDirectory: directory ? { directory, ...config.userDirectory } : undefined,
     spaDistDir: path.join(dataDir, 'no-spa-built'),
     logger,
   });
@@ -128,6 +134,7 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
     provider,
     config,
     base,
+    metadataUrl,
     sessions,
     logger,
     browser: () => new BffBrowser(base, (url, login) => completeProviderLogin(url, login)),
