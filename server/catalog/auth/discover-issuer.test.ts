@@ -109,6 +109,11 @@ describe('discovering an issuer', () => {
     expect((await failureOf(discoverIssuer(base, true))).message).toBe(`Discovery at ${base}/.well-known/openid-configuration answered HTTP 503.`);
   });
 
+  it('fails when discovery answers 304, which has no body', async () => {
+    const base = await startProvider(() => ({ status: 304 }));
+    expect((await failureOf(discoverIssuer(base, true))).message).toBe(`Discovery at ${base}/.well-known/openid-configuration answered HTTP 304.`);
+  });
+
   it('fails when discovery does not answer JSON', async () => {
     const base = await startProvider(() => ({ headers: { 'content-type': 'text/html' }, body: '<html>login</html>' }));
     expect((await failureOf(discoverIssuer(base, true))).message).toBe(`Discovery at ${base}/.well-known/openid-configuration did not answer JSON.`);
@@ -141,7 +146,7 @@ describe('discovering an issuer', () => {
     const missing = await startDiscovery((issuer) => ({ issuer }));
     expect((await failureOf(discoverIssuer(missing, true))).message).toBe(`Discovery at ${missing}/.well-known/openid-configuration has no jwks_uri.`);
     await stopProvider();
-    for (const jwks_uri of ['not a url', 42]) {
+    for (const jwks_uri of ['not a url', 42, ['https://keys.example.com/jwks']]) {
       const bad = await startDiscovery((issuer) => ({ issuer, jwks_uri }));
       expect((await failureOf(discoverIssuer(bad, true))).message).toBe("The discovery document's jwks_uri is not a URL.");
       await stopProvider();

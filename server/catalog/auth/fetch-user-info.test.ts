@@ -18,10 +18,12 @@ afterEach(async () => {
  * A UserInfo endpoint on a free loopback port. It answers `answer` to a request that carries TOKEN as a
  * Bearer token, and 401 to any other.
  */
-async function startUserInfo(answer: { status?: number; contentType?: string; body?: string; location?: string }): Promise<URL> {
+async function startUserInfo(answer: { status?: number; contentType?: string | null; body?: string; location?: string }): Promise<URL> {
   server = createServer((req, res) => {
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return res.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token"' }).end();
-    const headers: Record<string, string> = { 'content-type': answer.contentType ?? 'application/json' };
+    // Asked for JSON, it answers JSON (or what the test says).
+    if (req.headers.accept !== 'application/json') return res.writeHead(406).end();
+    const headers: Record<string, string> = answer.contentType === null ? {} : { 'content-type': answer.contentType ?? 'application/json' };
     if (answer.location) headers.location = answer.location;
     res.writeHead(answer.status ?? 200, headers).end(answer.body ?? '');
   });
@@ -63,6 +65,10 @@ describe('asking UserInfo who an opaque token belongs to', () => {
     await expectUnavailable(await startUserInfo({ status: 500, body: '{}' }), 'UserInfo at URL answered HTTP 500.');
   });
 
+  it('says the provider is unavailable when it answers 304, which has no body', async () => {
+    await expectUnavailable(await startUserInfo({ status: 304 }), 'UserInfo at URL answered HTTP 304.');
+  });
+
   it('does not follow a redirect (a login page is not an answer)', async () => {
     const endpoint = await startUserInfo({ status: 302, location: '/login' });
     const error = await failureOf(fetchUserInfo(endpoint, TOKEN));
@@ -72,6 +78,8 @@ describe('asking UserInfo who an opaque token belongs to', () => {
 
   it('says the provider is unavailable when it answers something other than JSON claims with a subject', async () => {
     await expectUnavailable(await startUserInfo({ contentType: 'text/html', body: '<html>' }), 'UserInfo at URL did not answer JSON.');
+    await expectUnavailable(await startUserInfo({ contentType: null, body: '{"sub":"liv"}' }), 'UserInfo at URL did not answer JSON.');
+    await expectUnavailable(await startUserInfo({ status: 204, contentType: null }), 'UserInfo at URL did not answer JSON.');
     for (const body of ['{not json', '[]', 'null', '{"email":"liv@example.org"}', '{"sub":""}', '{"sub":42}']) {
       await expectUnavailable(await startUserInfo({ body }), 'UserInfo at URL answered without a subject.');
     }
