@@ -5,7 +5,7 @@
 // option; ui-config.sample.json holds every default.
 import * as z from 'zod/mini';
 import { findUnknownDateTokens } from './date-format';
-import { SEARCH_FILTER_NAMES } from './api-search';
+import { SEARCH_FILTER_NAMES } from './search-filters';
 import { BADGE_STYLES, type ClientConfig } from './client-config';
 
 export { BADGE_STYLES, ClientConfigSchema, type BadgeStyle, type ClientConfig, type FilterCategory, type Notice, type ResourceUiConfig } from './client-config';

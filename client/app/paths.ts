@@ -1,7 +1,8 @@
 // Every page URL of the SPA is built and parsed here; features import this, never each other.
 // URLs keep Amundsen's shapes so saved links work: `/search?term=&resource=&filters=&index=`,
 // `/table_detail/:cluster/:database/:schema/:table`, `/dashboard/:uri`, `/user/:id`.
-import { SEARCH_FILTER_NAMES, type FilterOperation, type SearchFilter } from '../../contract/api-search';
+import type { SearchFilter } from '../../contract/api-search';
+import { SEARCH_FILTER_NAMES, type FilterOperation } from '../../contract/search-filters';
 import { buildTableKey, parseTableKey, type TableCoordinates } from '../../contract/table-key';
 
 export const homePath = '/';
