@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { authUserQueryOptions, clientConfigQueryOptions } from './app/app-data';
+import { authUserQueryOptions, clientConfigQueryOptions, seedFromPage } from './app/app-data';
 import { AppProviders } from './app/providers';
 import { startFirstPage } from './app/router';
 import { RootLayout } from './app/routes/root-layout';
@@ -10,7 +10,8 @@ import { createQueryClient } from './lib/query-client';
 import './app/tokens.css';
 
 const queryClient = createQueryClient({ onUnauthorized: redirectToLogin });
-// Ask for the shell's data before React renders.
+// The shell's data: written into the page by the BFF, else asked for before React renders.
+seedFromPage(queryClient);
 void queryClient.prefetchQuery(authUserQueryOptions());
 void queryClient.prefetchQuery(clientConfigQueryOptions());
 startFirstPage(queryClient);

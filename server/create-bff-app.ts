@@ -117,7 +117,7 @@ export function createBffApp(deps: BffDeps): Express {
     ? createPeopleResolver({ metadata: deps.metadata, logger: deps.logger, ...deps.userDirectory })
     : undefined;
   app.use('/api', createApiRouter({ auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig, announcements: deps.announcements, people }));
-  app.use(createSpaPageRoutes(deps.spaDistDir));
+  app.use(createSpaPageRoutes(deps.spaDistDir, { clientConfig: deps.clientConfig }));
   app.use(createErrorMiddleware(deps.logger));
   return app;
 }

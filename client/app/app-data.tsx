@@ -1,9 +1,10 @@
 // What every page may rely on once the shell has loaded: the UI config and the signed-in user. The root
 // route loads both (in parallel with the page's own data) and renders pages only when both are there,
 // so pages read them synchronously and never show a flag flipping after the first paint.
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { createContext, use, useMemo, type ReactNode } from 'react';
 import { AuthUserResponseSchema, type User } from '../../contract/api-common';
+import { BOOTSTRAP_ELEMENT_ID, BootstrapSchema } from '../../contract/bootstrap';
 import { formatDate } from '../../contract/date-format';
 import { ClientConfigSchema, type ClientConfig } from '../../contract/client-config';
 import { requestJson } from '../lib/api-client';
@@ -21,6 +22,25 @@ export const authUserQueryOptions = () =>
     queryFn: async ({ signal }) => (await requestJson('/api/auth_user', AuthUserResponseSchema, { signal })).user,
     staleTime: 5 * 60_000,
   });
+
+/**
+ * The user and UI config the BFF wrote into the page (contract/bootstrap.ts): put in the query cache,
+ * so the shell renders without asking for them. Anything missing or unexpected is simply fetched.
+ */
+export function seedFromPage(queryClient: QueryClient, doc: Document = document): void {
+  const text = doc.getElementById(BOOTSTRAP_ELEMENT_ID)?.textContent;
+  if (!text) return;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const parsed = BootstrapSchema.safeParse(data);
+  if (!parsed.success) return;
+  queryClient.setQueryData(authUserQueryOptions().queryKey, parsed.data.user);
+  queryClient.setQueryData(clientConfigQueryOptions().queryKey, parsed.data.config);
+}
 
 export interface AppData {
   config: ClientConfig;

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { NotFoundError } from '../http/errors';
+import { BOOTSTRAP_ELEMENT_ID, type Bootstrap } from '../../contract/bootstrap';
+import type { ClientConfig } from '../../contract/client-config';
 import { renderPage } from '../http/html-page';
 import { chooseEncoding, type ContentCoding } from './choose-encoding';
 
@@ -81,21 +83,33 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
+/**
+ * The shell's first data (the signed-in user and the UI config) as a JSON data block in the page, so the
+ * app renders without asking for them first. A data block is never executed (the CSP still allows no
+ * inline script); `<` is escaped so no value can close the block. No token is ever in it.
+ */
+export function withBootstrap(indexHtml: string, bootstrap: Bootstrap): string {
+  const json = JSON.stringify(bootstrap).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  // A function, so `$&` and the like in a value are not read as replacement patterns.
+  return indexHtml.replace('</head>', () => `<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">${json}</script></head>`);
+}
+
 /** Every other page URL: index.html for signed-in users, a login redirect for everyone else. */
-export function createSpaPageRoutes(distDir: string): Router {
+export function createSpaPageRoutes(distDir: string, options: { clientConfig: ClientConfig }): Router {
   const router = express.Router();
   const indexPath = path.join(distDir, 'index.html');
   let indexHtml: string | undefined;
 
   router.get(/.*/, (req, res) => {
-    if (!req.session.user) {
+    const user = req.session.user;
+    if (!user) {
       return res.redirect(303, `/login?returnTo=${encodeURIComponent(req.originalUrl)}`);
     }
     indexHtml ??= fs.existsSync(indexPath) ? fs.readFileSync(indexPath, 'utf8') : undefined;
     if (!indexHtml) {
       return res.status(503).type('html').send(renderPage('Nansen is not built yet', ['The web app has not been built on this server. Run: npm run build, then restart.']));
     }
-    res.set('Cache-Control', 'no-store').type('html').send(indexHtml);
+    res.set('Cache-Control', 'no-store').type('html').send(withBootstrap(indexHtml, { user, config: options.clientConfig }));
   });
   return router;
 }

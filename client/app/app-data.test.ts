@@ -1,0 +1,42 @@
+// @vitest-environment jsdom
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { BOOTSTRAP_ELEMENT_ID } from '../../contract/bootstrap';
+import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
+import { normalizeUser } from '../../contract/user';
+import { authUserQueryOptions, clientConfigQueryOptions, seedFromPage } from './app-data';
+
+const USER = normalizeUser({ email: 'liv@example.org', first_name: 'Liv', last_name: 'Arnesen' })!;
+const CONFIG = toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null });
+
+function pageWith(text: string | null): Document {
+  const doc = document.implementation.createHTMLDocument();
+  if (text !== null) {
+    const block = doc.createElement('script');
+    block.type = 'application/json';
+    block.id = BOOTSTRAP_ELEMENT_ID;
+    block.textContent = text;
+    doc.head.append(block);
+  }
+  return doc;
+}
+
+describe('seedFromPage', () => {
+  it('puts the user and the UI config the BFF wrote into the page in the query cache', () => {
+    const client = new QueryClient();
+    seedFromPage(client, pageWith(JSON.stringify({ user: USER, config: CONFIG })));
+    expect(client.getQueryData(authUserQueryOptions().queryKey)).toEqual(USER);
+    expect(client.getQueryData(clientConfigQueryOptions().queryKey)).toEqual(CONFIG);
+  });
+
+  it.each([
+    ['no data block', null],
+    ['broken JSON', '{"user":'],
+    ['another shape', JSON.stringify({ user: { name: 'x' }, config: CONFIG })],
+  ])('leaves the cache empty (so the shell asks) with %s', (_what, text) => {
+    const client = new QueryClient();
+    seedFromPage(client, pageWith(text));
+    expect(client.getQueryData(authUserQueryOptions().queryKey)).toBeUndefined();
+    expect(client.getQueryData(clientConfigQueryOptions().queryKey)).toBeUndefined();
+  });
+});

@@ -1,0 +1,60 @@
+// The SPA's page route: index.html with the shell's first data for signed-in people, a login for others.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOOTSTRAP_ELEMENT_ID, BootstrapSchema } from '../../contract/bootstrap';
+import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
+import { normalizeUser } from '../../contract/user';
+import { createSpaPageRoutes, withBootstrap } from './serve-spa';
+
+const CONFIG = toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: true, indexDashboards: true, logoUrl: null });
+const HOSTILE = normalizeUser({ email: 'x@example.org', full_name: `</script><script>alert(1)</script> $& $' \u2028` })!;
+
+function readBootstrap(html: string): unknown {
+  const match = new RegExp(`<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">([\\s\\S]*?)</script>`).exec(html);
+  return match ? JSON.parse(match[1]!) : undefined;
+}
+
+describe('withBootstrap', () => {
+  it('puts the user and the UI config in a JSON data block in the head, which no value can close', () => {
+    const html = withBootstrap('<!doctype html><html><head><title>Nansen</title></head><body></body></html>', { user: HOSTILE, config: CONFIG });
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('</script></head>');
+    expect(BootstrapSchema.parse(readBootstrap(html))).toEqual({ user: HOSTILE, config: CONFIG });
+  });
+});
+
+describe('createSpaPageRoutes', () => {
+  let dist: string;
+  const app = express();
+
+  beforeAll(() => {
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-pages-'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><title>Nansen</title></head><body><div id="root"></div></body></html>');
+    app.use((req, _res, next) => {
+      // What the session middleware leaves on the request.
+      Object.assign(req, { session: req.headers['x-test-signed-in'] ? { user: HOSTILE } : {} });
+      next();
+    });
+    app.use(createSpaPageRoutes(dist, { clientConfig: CONFIG }));
+  });
+  afterAll(() => fs.rmSync(dist, { recursive: true, force: true }));
+
+  it('serves a signed-in person the app with the shell\'s data in it, never cached', async () => {
+    const res = await request(app).get('/search?term=orders').set('x-test-signed-in', '1');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(BootstrapSchema.parse(readBootstrap(res.text))).toEqual({ user: HOSTILE, config: CONFIG });
+    expect(res.text).not.toMatch(/access_token|refresh_token|id_token|eyJ/);
+  });
+
+  it('sends everyone else to log in and back', async () => {
+    const res = await request(app).get('/search?term=orders');
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/login?returnTo=${encodeURIComponent('/search?term=orders')}`);
+  });
+});
