@@ -25,6 +25,7 @@ import type { SearchClient } from './upstream/search-client';
 import type { UserDirectory } from './users/directory/user-directory';
 import { createPeopleResolver } from './users/people-resolver';
 import { recordLoginUser } from './users/record-login-user';
+import { toUpstreamToken, type UpstreamAuthMode } from './upstream/upstream-token';
 
 export interface BffDeps {
   /** Where browsers reach the BFF; redirect URIs and cookies follow it, never the Host header. */
@@ -51,6 +52,8 @@ export interface BffDeps {
   oidc: OidcClient;
   metadata: MetadataClient;
   search: SearchClient;
+  /** How the user's token travels to metadata and search (UPSTREAM_AUTH); default bearer. */
+  upstreamAuth?: UpstreamAuthMode;
   clientConfig: ClientConfig;
   /** Announcement posts read at start-up, or null when announcements are off. */
   announcements: readonly Announcement[] | null;
@@ -75,8 +78,10 @@ export function createBffApp(deps: BffDeps): Express {
   app.use(createSpaAssetRoutes(deps.spaDistDir));
   app.use(createBrandingRoutes(deps.logo));
   const { store, tokens } = deps.session;
+  const upstreamToken = (tokens: Parameters<typeof toUpstreamToken>[1]) => toUpstreamToken(deps.upstreamAuth ?? 'bearer', tokens);
   const auth = createSessionAuth({
     oidc: deps.oidc,
+    upstreamToken,
     tokens,
     logger: deps.logger,
     absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
@@ -108,8 +113,8 @@ export function createBffApp(deps: BffDeps): Express {
       providerName: deps.providerName,
       sessionCookieName: getSessionCookieName(https),
       logger: deps.logger,
-      onLogin: async (user, accessToken) => {
-        await recordLoginUser(deps.metadata, accessToken, user);
+      onLogin: async (user, tokens) => {
+        await recordLoginUser(deps.metadata, upstreamToken(tokens), user);
       },
     }),
   );

@@ -9,6 +9,7 @@ import type { OidcClient } from './oidc-client';
 import type { PendingLoginCookie } from './pending-login-cookie';
 import { sanitizeReturnTo } from './return-to';
 import type { SessionAuth } from './session-auth';
+import type { SessionTokens } from './session-data';
 import type { TokenStore } from './token-store';
 import { buildUserFromClaims, defaultClaimRules, MissingUserIdClaimError, needsUserInfo, readGroups } from './user-from-claims';
 
@@ -29,7 +30,7 @@ export interface LoginRoutesOptions {
   sessionCookieName: string;
   logger: Logger;
   /** Called after a successful login (e.g. to record the user in metadata); failures are logged only. */
-  onLogin?: (user: User, accessToken: string) => Promise<void>;
+  onLogin?: (user: User, tokens: SessionTokens) => Promise<void>;
 }
 
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
@@ -146,7 +147,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
     await promisify((cb) => req.session.regenerate(cb));
     await auth.startSession(req, user, tokens, groups);
     if (options.onLogin) {
-      options.onLogin(user, tokens.accessToken).catch((err: unknown) => logger.warn(`recording ${user.user_id} after login failed`, err));
+      options.onLogin(user, tokens).catch((err: unknown) => logger.warn(`recording ${user.user_id} after login failed`, err));
     }
     res.set('Cache-Control', 'no-store').redirect(303, pending.returnTo);
   });

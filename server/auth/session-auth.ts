@@ -25,10 +25,11 @@ export interface SessionAuth {
   /** The signed-in user's groups from the provider (empty when none were sent or kept). */
   groupsOf(req: Request): readonly string[];
   /**
-   * Call an upstream service with the user's access token (refreshed when close to expiry). When the
+   * Call an upstream service with the user's token in the form it takes (UPSTREAM_AUTH: the access
+   * token, or flaskoidc's token object), refreshed when close to expiry. When the
    * service refuses the token, refresh once and call again; when it refuses again, the session ends.
    */
-  withAccessToken<T>(req: Request, call: (accessToken: string, session: CallerSession) => Promise<T>): Promise<T>;
+  withAccessToken<T>(req: Request, call: (upstreamToken: string, session: CallerSession) => Promise<T>): Promise<T>;
   /** A fresh session (the caller regenerated it) for a user who just logged in. */
   startSession(req: Request, user: User, tokens: SessionTokens, groups?: readonly string[]): Promise<void>;
   /** End the session here (tokens deleted, a new empty session); returns the tokens it held. */
@@ -52,6 +53,8 @@ export interface SessionAuthOptions {
   absoluteTimeoutMs: number;
   /** Removes a session record from the session store (express-session's store.destroy). */
   destroySessionRecord: (sessionId: string) => Promise<void>;
+  /** What upstream services get for these tokens (UPSTREAM_AUTH); default: the access token. */
+  upstreamToken?: (tokens: SessionTokens) => string;
 }
 
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
@@ -61,6 +64,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
   const { oidc, tokens: store, logger } = options;
+  const upstreamToken = options.upstreamToken ?? ((tokens: SessionTokens) => tokens.accessToken);
   // Concurrent requests of one session in this process share one refresh.
   const refreshing = new Map<string, Promise<StoredTokens>>();
 
@@ -150,14 +154,14 @@ export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
       const stored = await currentTokens(req);
       const caller = (tokens: SessionTokens): CallerSession => ({ accessToken: tokens.accessToken, user: req.session.user! });
       try {
-        return await call(stored.tokens.accessToken, caller(stored.tokens));
+        return await call(upstreamToken(stored.tokens), caller(stored.tokens));
       } catch (err) {
         if (!(err instanceof UpstreamTokenRejectedError)) throw err;
         // Refused right after a login: renewing will not help; the setup is wrong, and the error says what to check.
         if (stored.tokens.obtainedBy === 'login' && Date.now() - stored.tokens.obtainedAt < FRESH_LOGIN_MS) throw err;
         const renewed = await refresh(req, stored);
         try {
-          return await call(renewed.tokens.accessToken, caller(renewed.tokens));
+          return await call(upstreamToken(renewed.tokens), caller(renewed.tokens));
         } catch (retryErr) {
           if (!(retryErr instanceof UpstreamTokenRejectedError)) throw retryErr;
           logger.warn('a service refused the renewed access token too; ending the session');

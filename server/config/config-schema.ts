@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { ClientPrivateKey } from './read-client-private-key';
+import { UPSTREAM_AUTH_MODES, type UpstreamAuthMode } from '../upstream/upstream-token';
 import type { ClaimMap, OidcProviderId } from './provider-presets';
 
 /** Our names first; Amundsen (flaskoidc / frontend) names are accepted as aliases. */
@@ -61,6 +62,8 @@ export interface Config {
     readonly demoTables: number;
     /** Audience the catalog demands in JWT access tokens; undefined = not checked. */
     readonly tokenAudience: string | undefined;
+    /** How the user's token travels to metadata and search (UPSTREAM_AUTH). */
+    readonly upstreamAuth: UpstreamAuthMode;
   };
   readonly session: {
     /** SESSION_SECRETS (or SESSION_SECRET): the first signs and encrypts, all are accepted; undefined = generated in development. */
@@ -292,6 +295,9 @@ export const EnvSchema = z.object({
   CATALOG_DB: z.string().trim().min(1).optional(),
   CATALOG_DEMO_TABLES: positiveInt('CATALOG_DEMO_TABLES', 300, 5_000_000),
   CATALOG_TOKEN_AUDIENCE: z.string().trim().min(1).optional(),
+  UPSTREAM_AUTH: z
+    .enum(UPSTREAM_AUTH_MODES, { error: 'UPSTREAM_AUTH must be bearer (the access token) or flaskoidc (for Amundsen services launched as flaskoidc apps)' })
+    .default('bearer'),
   SESSION_SECRET: z
     .string()
     .min(32, { error: 'SESSION_SECRET must be at least 32 characters; generate one with: openssl rand -hex 32' })

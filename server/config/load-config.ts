@@ -176,6 +176,8 @@ export function loadConfig(rawEnv: RawEnv): Config {
     problems.push(`SESSION_ABSOLUTE_TIMEOUT_HOURS (${e.SESSION_ABSOLUTE_TIMEOUT_HOURS} h) must not be shorter than SESSION_IDLE_TIMEOUT_MINUTES (${e.SESSION_IDLE_TIMEOUT_MINUTES} min)`);
   if (production && publicUrl.startsWith('http:') && !isLoopbackUrl(publicUrl))
     problems.push('PUBLIC_URL must use https when NODE_ENV=production (session cookies are Secure)');
+  if (e.UPSTREAM_AUTH === 'flaskoidc' && e.METADATA_URL === undefined)
+    problems.push('UPSTREAM_AUTH=flaskoidc is for Amundsen services launched as flaskoidc apps (set METADATA_URL and SEARCH_URL to them); the embedded catalog takes UPSTREAM_AUTH=bearer');
   if ((e.METADATA_URL === undefined) !== (e.SEARCH_URL === undefined))
     problems.push('METADATA_URL and SEARCH_URL must be set together (to use real Amundsen services) or both left unset (to use the embedded catalog)');
 
@@ -241,6 +243,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
       dbPath: path.resolve(dataDir, e.CATALOG_DB ?? 'catalog.sqlite'),
       demoTables: e.CATALOG_DEMO_TABLES,
       tokenAudience: e.CATALOG_TOKEN_AUDIENCE ?? e.OIDC_AUDIENCE ?? e.OIDC_RESOURCE,
+      upstreamAuth: e.UPSTREAM_AUTH,
     },
     session: {
       secrets: e.SESSION_SECRETS ?? (e.SESSION_SECRET ? [e.SESSION_SECRET] : undefined),

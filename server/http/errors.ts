@@ -54,7 +54,7 @@ export class UpstreamTokenRejectedError extends UpstreamError {
   override name = 'UpstreamTokenRejectedError';
   constructor(service: string) {
     super(
-      `The ${service} refused Nansen's access token, fresh from your login. An administrator should check that it trusts the same identity provider (and CATALOG_TOKEN_AUDIENCE).`,
+      `The ${service} refused Nansen's access token, fresh from your login. An administrator should check that it trusts the same identity provider (and CATALOG_TOKEN_AUDIENCE), and UPSTREAM_AUTH (flaskoidc for Amundsen services launched with flaskoidc).`,
       'upstream_rejected_token',
       502,
     );

@@ -52,7 +52,7 @@ export interface PresetStack {
   provider: PresetProvider;
   config: Config;
   base: string;
-  /** The embedded catalog's metadata service (for a test to ingest records). */
+  /** The metadata service: the embedded catalog's (for a test to ingest records), or METADATA_URL. */
   metadataUrl: string;
   sessions: Awaited<ReturnType<typeof createTestSessionDeps>>;
   logger: ReturnType<typeof createMemoryLogger>;
@@ -90,11 +90,14 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
   const config = loadConfig(env);
   const issuer = config.oidc.issuer!;
 
-  const catalog: Catalog = openCatalog({
-    dbPath: path.join(dataDir, 'catalog.sqlite'),
-    demoTables: options.demoTables ?? 20,
-    authenticate: createBearerAuth({ issuer, audience: config.catalog.tokenAudience, allowInsecureHttp: true }),
-  });
+  // With METADATA_URL and SEARCH_URL set, the test runs the services (Amundsen stand-ins); else the embedded catalog.
+  const catalog: Catalog | undefined = config.catalog.embedded
+    ? openCatalog({
+        dbPath: path.join(dataDir, 'catalog.sqlite'),
+        demoTables: options.demoTables ?? 20,
+        authenticate: createBearerAuth({ issuer, audience: config.catalog.tokenAudience, allowInsecureHttp: true }),
+      })
+    : undefined;
   const servers: Server[] = [];
   const listen = async (app: { listen: (port: number, host: string, cb: () => void) => Server }, port = 0) => {
     const server = await new Promise<Server>((resolve) => {
@@ -103,10 +106,11 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
     servers.push(server);
     return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   };
-  const metadataUrl = await listen(catalog.metadataApp);
+  const metadataUrl = catalog ? await listen(catalog.metadataApp) : config.catalog.metadataUrl;
+  const searchUrl = catalog ? await listen(catalog.searchApp) : config.catalog.searchUrl;
   const upstreams: UpstreamHttp[] = [
     createUpstreamHttp({ name: 'metadata service', baseUrl: metadataUrl, timeoutMs: 5000, logger }),
-    createUpstreamHttp({ name: 'search service', baseUrl: await listen(catalog.searchApp), timeoutMs: 5000, logger }),
+    createUpstreamHttp({ name: 'search service', baseUrl: searchUrl, timeoutMs: 5000, logger }),
   ];
   const sessions = await createTestSessionDeps(dataDir);
   const directory = await createUserDirectory(config.userDirectory.source);
@@ -120,7 +124,8 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
     session: sessions,
     oidc: createOidcClient(toOidcSettings(config, { issuer, clientSecret: config.oidc.clientSecret })),
     metadata: createMetadataClient(upstreams[0]!),
-    search: createSearchClient(upstreams[1]!),
+    upstreamAuth: config.catalog.upstreamAuth,
+    search: createSearchClient(upstreams[1]!, logger),
     clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: config.oidc.providerName, indexUsers: true, indexDashboards: true, logoUrl: null }),
     announcements: null,
     logo: null,
@@ -147,7 +152,7 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
       }
       for (const upstream of upstreams) await upstream.close();
       await sessions.close();
-      catalog.close();
+      catalog?.close();
       await provider.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

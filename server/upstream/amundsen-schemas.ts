@@ -282,15 +282,19 @@ const SearchResultsSchema = z
   })
   .loose();
 
-/** `status_code` is not read; `msg` and the paging may be missing. */
+/**
+ * `msg` and the paging may be missing. `status_code` is the last resource's: Amundsen's search service
+ * answers 200 with 500 there (and its error in `msg`) when Elasticsearch failed (API.md §5.1).
+ */
 export const SearchResponseSchema = z.object({
   msg: z.string().nullish(),
+  status_code: z.number().nullish(),
   did_you_mean: z.string().optional(),
   page_index: z.number().nullish(),
   results_per_page: z.number().nullish(),
   results: SearchResultsSchema,
 } satisfies ShapeOf<Retype<
-  Loosen<Omit<Contract.AmundsenSearchResponse, 'status_code'>, 'msg' | 'page_index' | 'results_per_page'>,
+  Loosen<Contract.AmundsenSearchResponse, 'msg' | 'status_code' | 'page_index' | 'results_per_page'>,
   { results: z.infer<typeof SearchResultsSchema> }
 >>);
 export type AmundsenSearchResponse = z.infer<typeof SearchResponseSchema>;
