@@ -47,4 +47,15 @@ describe('parseHighlight', () => {
   it('returns nothing for an empty string', () => {
     expect(parseHighlight('')).toEqual([]);
   });
+
+  it('reads the other spellings of quotes and slashes a highlighter may write', () => {
+    expect(highlightToPlainText('it&apos;s &#x27;a&#X27; &#x2F;b&#x2f; &#47;c &AMP; &Quot;')).toBe(`it's 'a' /b/ /c & "`);
+    expect(highlightToPlainText('&nbsp; &#60; stay')).toBe('&nbsp; &#60; stay');
+  });
+});
+
+describe('highlightToPlainText', () => {
+  it('joins the segments back into the text the highlight marks', () => {
+    expect(highlightToPlainText('all <em>customers</em> by <em>region</em>')).toBe('all customers by region');
+  });
 });

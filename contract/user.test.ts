@@ -22,4 +22,9 @@ describe('normalizeUser', () => {
   it('returns null when there is neither a user id nor an email', () => {
     expect(normalizeUser({ first_name: 'Nobody' })).toBeNull();
   });
+
+  it('trims every text field', () => {
+    const user = normalizeUser({ user_id: ' u1 ', email: ' ada@example.org ', first_name: ' Ada ', last_name: ' Lovelace ', team_name: ' Maths ' });
+    expect(user).toMatchObject({ user_id: 'u1', email: 'ada@example.org', full_name: 'Ada Lovelace', display_name: 'Ada Lovelace', team_name: 'Maths' });
+  });
 });

@@ -28,7 +28,11 @@ const FOLDERS: Folder[] = [
   { folder: 'server/http', testFiles: ['server/http/*.test.ts'] },
   { folder: 'server/config', testFiles: ['server/config/*.test.ts'] },
   { folder: 'server/catalog/auth', testFiles: ['server/catalog/auth/*.test.ts'] },
-  { folder: 'contract', testFiles: ['contract/*.test.ts'] },
+  {
+    folder: 'contract',
+    // The UI config file's schema and defaults are checked by the tests of the loader that reads it.
+    testFiles: ['contract/*.test.ts', 'server/config/load-ui-config.test.ts'],
+  },
   {
     folder: 'server/auth',
     testFiles: [
