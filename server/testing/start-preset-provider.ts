@@ -29,6 +29,8 @@ export interface PresetProviderClient {
 
 export interface PresetProviderOptions {
   preset: OidcProviderId;
+  /** Listen here (default: a free port); see presetIssuer for the issuer it will have. */
+  port?: number;
   client: PresetProviderClient;
   /** Access token lifetime; default 10 minutes. */
   accessTokenTtlSeconds?: number;
@@ -144,6 +146,12 @@ function behaviourOf(preset: OidcProviderId, issuer: () => string): Behaviour {
   }
 }
 
+/** The issuer a preset provider has at this origin: a realm, a tenant, Auth0's trailing slash … */
+export function presetIssuer(preset: OidcProviderId, origin: string): string {
+  const { mountPath, issuerTrailingSlash } = behaviourOf(preset, () => '');
+  return `${origin}${mountPath}${issuerTrailingSlash ? '/' : ''}`;
+}
+
 export interface PresetProvider {
   preset: OidcProviderId;
   issuer: string;
@@ -167,11 +175,9 @@ const STANDARD_CLAIMS = {
 export async function startPresetProvider(options: PresetProviderOptions): Promise<PresetProvider> {
   const { preset, client } = options;
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
-  let issuer = '';
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const issuer = presetIssuer(preset, `http://localhost:${(server.address() as AddressInfo).port}`);
   const behaviour = behaviourOf(preset, () => issuer);
-  issuer = `${origin}${behaviour.mountPath}${behaviour.issuerTrailingSlash ? '/' : ''}`;
   const people = listPresetPeople(preset).map((p) => ({ ...p, claims: { ...p.claims, ...options.claims?.[p.login] } }));
   const findPerson = (login: string) => people.find((p) => p.login.toLowerCase() === login.trim().toLowerCase());
   const bySub = (sub: string) => people.find((p) => p.claims.sub === sub);
