@@ -35,4 +35,49 @@ describe('findJsonSyntaxError', () => {
     expect(error).toMatchObject({ line, column });
     expect(error!.problem).toMatch(problem);
   });
+
+  it.each([
+    ['{"a": 1 // why\n}', 'expected "," or "}" after a property value, found a comment (JSON has none)'],
+    ['{"a": 1 /* why */}', 'expected "," or "}" after a property value, found a comment (JSON has none)'],
+    ['{"a": x}', 'expected a value (a string, number, object, array, true, false or null), found "x"'],
+    ['{"a": }', 'expected a value (a string, number, object, array, true, false or null), found "}"'],
+    ['{"a": ', 'expected a value (a string, number, object, array, true, false or null), found the file ends'],
+    ["['a']", 'strings and property names need double quotes (")'],
+    ['{a: 1}', 'expected a property name in double quotes, found "a"'],
+    ['{"a": 1 x}', 'expected "," or "}" after a property value, found "x"'],
+    ['[1 x]', 'expected "," or "]" after an array element, found "x"'],
+    ['[1 "a"]', 'a "," is missing before this element'],
+    ['[1 {}]', 'a "," is missing before this element'],
+    ['[1 [2]]', 'a "," is missing before this element'],
+    ['[1 -2]', 'a "," is missing before this element'],
+    ['[1 true]', 'a "," is missing before this element'],
+    ['[1 false]', 'a "," is missing before this element'],
+    ['[1 null]', 'a "," is missing before this element'],
+    ['[1, ]', 'a comma before ] (JSON allows no trailing comma)'],
+    ['"tab\there"', 'a control character inside a string'],
+    ['"\\u12"', '\\u must be followed by four hexadecimal digits'],
+    ['"\\uZZZZ"', '\\u must be followed by four hexadecimal digits'],
+    ['"\\', '"\\\\" is not a JSON escape; write \\\\ for a backslash'],
+    ['[-]', 'this number is not written the JSON way (such as 12, -3.5 or 1e6)'],
+    ['[1.]', 'this number is not written the JSON way (such as 12, -3.5 or 1e6; no leading zeros or hex)'],
+    ['[1e]', 'this number is not written the JSON way (such as 12, -3.5 or 1e6; no leading zeros or hex)'],
+    ['{} x', 'unexpected "x" after the end of the JSON value'],
+    ['', 'expected a value (a string, number, object, array, true, false or null), found the file ends'],
+  ])('says what is wrong in %j', (text, problem) => {
+    expect(() => JSON.parse(text)).toThrow();
+    expect(findJsonSyntaxError(text)?.problem).toBe(problem);
+  });
+
+  it('reads numbers with every digit, fraction and exponent, and escapes of every kind', () => {
+    for (const text of ['[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 99]', '[1.25, -0.5, 2e+3, 2E-3, 12.5e10]', '"\\u00e9\\u00E9\\"\\\\\\/\\b\\f\\n\\r\\t"', '\t\r\n [ ]\r\n']) {
+      expect(() => JSON.parse(text)).not.toThrow();
+      expect(findJsonSyntaxError(text), text).toBeUndefined();
+    }
+  });
+
+  it('places a string that is never closed at its opening quote, and an error on a later line by its own line', () => {
+    expect(findJsonSyntaxError('{\n  "a": "open')).toEqual({ line: 2, column: 8, problem: 'this string is never closed with "' });
+    expect(findJsonSyntaxError('{\n\n  "a": 1,\n  "b": x\n}')).toEqual({ line: 4, column: 8, problem: expect.stringMatching(/^expected a value/) });
+  });
 });
+

@@ -40,6 +40,42 @@ describe('parseAnnouncement', () => {
   });
 });
 
+describe('parseAnnouncement, at the edges', () => {
+  const problemOf = (source: string) => {
+    const parsed = parseAnnouncement(source);
+    return 'problem' in parsed ? parsed.problem : undefined;
+  };
+
+  it('takes a line of spaces as the blank line that ends the header', () => {
+    expect(parseAnnouncement('title: Hello\ndate: 2026-03-01\n   \nText')).toEqual({ title: 'Hello', date: '2026-03-01', markdown: 'Text' });
+  });
+
+  it('strips only a leading byte-order mark', () => {
+    expect(parseAnnouncement('title: Hello\ndate: 2026-03-01\n\nzero\uFEFFwidth')).toMatchObject({ markdown: 'zero\uFEFFwidth' });
+  });
+
+  it('reads a header line only from its start to its end', () => {
+    expect(problemOf(' title: Hello\ndate: 2026-03-01')).toMatch(/^" title: Hello" is not a "name: value" header line/);
+    expect(problemOf('title: Hello\rdate: 2026-03-01')).toMatch(/is not a "name: value" header line/);
+  });
+
+  it('takes a title of 200 characters', () => {
+    expect(parseAnnouncement(`title: ${'x'.repeat(200)}\ndate: 2026-03-01`)).toMatchObject({ title: 'x'.repeat(200) });
+  });
+
+  it('takes only real calendar dates written YYYY-MM-DD and nothing around them', () => {
+    expect(parseAnnouncement('title: Leap\ndate: 2028-02-29')).toMatchObject({ date: '2028-02-29' });
+    for (const date of ['2026-13-01', '2026-02-29', '2026-04-31', '0099-01-01', 'x2026-03-01', '2026-03-01x']) {
+      expect(problemOf(`title: Hello\ndate: ${date}`), date).toBe(`"date: ${date}" is not a date written YYYY-MM-DD (such as 2026-03-01)`);
+    }
+  });
+
+  it('shows at most 60 characters of a bad line', () => {
+    expect(problemOf(`${'x'.repeat(60)}\n\nText`)).toMatch(new RegExp(`^"${'x'.repeat(60)}" is not`));
+    expect(problemOf(`${'x'.repeat(61)}\n\nText`)).toMatch(new RegExp(`^"${'x'.repeat(60)}…" is not`));
+  });
+});
+
 describe('loadAnnouncements', () => {
   let dir: string;
   beforeEach(() => {
@@ -54,6 +90,7 @@ describe('loadAnnouncements', () => {
     write('a-same-day.md', 'title: Same day A\ndate: 2026-01-10\n\nA.');
     write('c-same-day.MD', 'title: Same day C\ndate: 2026-01-10\n\nC.');
     write('notes.txt', 'not a post');
+    write('old.md.bak', 'not a post');
     fs.mkdirSync(path.join(dir, 'drafts.md'));
     const result = loadAnnouncements(dir);
     expect(result.problems).toEqual([]);
@@ -90,6 +127,13 @@ describe('loadAnnouncements', () => {
     const missing = path.join(dir, 'nope');
     expect(loadAnnouncements(missing).problems).toEqual([
       `announcements.directory: the folder ${missing} does not exist; create it, or point announcements.directory (relative to this file) at the folder of *.md posts`,
+    ]);
+  });
+
+  it('names a folder that cannot be read, and why', () => {
+    const unreadable = path.join(dir, 'x'.repeat(300));
+    expect(loadAnnouncements(unreadable).problems).toEqual([
+      `announcements.directory: the folder ${unreadable} cannot be read (ENAMETOOLONG); create it, or point announcements.directory (relative to this file) at the folder of *.md posts`,
     ]);
   });
 

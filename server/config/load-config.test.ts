@@ -158,3 +158,84 @@ describe('loadConfig in production (NODE_ENV=production)', () => {
     expect(loadConfig({ ...withoutPublicUrl, PORT: '8000' }).publicUrl).toBe('http://localhost:8000');
   });
 });
+
+describe('loadConfig: rules across settings', () => {
+  it('lists every problem in one message, one a line, under a sentence that says Nansen cannot start', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'x', NODE_ENV: 'staging' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).name).toBe('ConfigError');
+    expect((error as ConfigError).message).toBe(
+      'Nansen cannot start; fix these settings:\n  - NODE_ENV must be development, production or test\n  - PORT must be a port number (1-65535)',
+    );
+  });
+
+  it('refuses SESSION_SECRET and SESSION_SECRETS together', () => {
+    expect(problemsOf({ SESSION_SECRET: 'a'.repeat(32), SESSION_SECRETS: 'b'.repeat(32) })).toEqual([
+      'SESSION_SECRET and SESSION_SECRETS are both set: keep SESSION_SECRETS (a list, the newest first) and remove SESSION_SECRET',
+    ]);
+  });
+
+  it('takes a session secret of either name in production', () => {
+    const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://catalog.example.com', OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'n', OIDC_CLIENT_SECRET: 's' };
+    expect(loadConfig({ ...production, SESSION_SECRET: 'a'.repeat(32) }).session.secrets).toEqual(['a'.repeat(32)]);
+    expect(loadConfig({ ...production, SESSION_SECRETS: 'b'.repeat(32) }).session.secrets).toEqual(['b'.repeat(32)]);
+  });
+
+  it('asks for REDIS_URL with SESSION_STORE=redis, and for SESSION_STORE=redis with REDIS_URL', () => {
+    expect(problemsOf({ SESSION_STORE: 'redis' })).toEqual(['REDIS_URL is required when SESSION_STORE=redis, for example redis://localhost:6379']);
+    expect(problemsOf({ REDIS_URL: 'redis://localhost:6379' })).toEqual([
+      'REDIS_URL is set but SESSION_STORE is not redis: set SESSION_STORE=redis to share sessions through Redis, or remove REDIS_URL',
+    ]);
+    expect(loadConfig({ SESSION_STORE: 'redis', REDIS_URL: 'rediss://cache.example.com:6380' }).session).toMatchObject({ store: 'redis', redisUrl: 'rediss://cache.example.com:6380' });
+  });
+
+  it('refuses an absolute timeout shorter than the idle timeout, and takes one as long', () => {
+    expect(problemsOf({ SESSION_ABSOLUTE_TIMEOUT_HOURS: '1', SESSION_IDLE_TIMEOUT_MINUTES: '61' })).toEqual([
+      'SESSION_ABSOLUTE_TIMEOUT_HOURS (1 h) must not be shorter than SESSION_IDLE_TIMEOUT_MINUTES (61 min)',
+    ]);
+    expect(loadConfig({ SESSION_ABSOLUTE_TIMEOUT_HOURS: '1', SESSION_IDLE_TIMEOUT_MINUTES: '60' }).session.absoluteTimeoutHours).toBe(1);
+  });
+
+  it('takes the callback as a path on PUBLIC_URL or as an absolute URL on its origin, and refuses anything else', () => {
+    const publicUrl = 'https://catalog.example.com';
+    expect(loadConfig({ PUBLIC_URL: publicUrl, OIDC_REDIRECT_URI: 'https://catalog.example.com/oidc/cb' }).oidc.redirectUri).toBe('https://catalog.example.com/oidc/cb');
+    expect(loadConfig({ PUBLIC_URL: publicUrl, OIDC_REDIRECT_URI: '/cb' }).oidc.redirectUri).toBe('https://catalog.example.com/cb');
+    for (const uri of ['oidc/cb', 'catalog.example.com/cb', 'ftp://catalog.example.com/cb', 'x https://catalog.example.com/cb', 'https://']) {
+      expect(problemsOf({ PUBLIC_URL: publicUrl, OIDC_REDIRECT_URI: uri }), uri).toEqual([
+        'OIDC_REDIRECT_URI must be a path such as /auth or an absolute URL such as https://catalog.example.com/auth',
+      ]);
+    }
+    expect(problemsOf({ PUBLIC_URL: publicUrl, OIDC_REDIRECT_URI: 'http://catalog.example.com/cb' })).toEqual([
+      "OIDC_REDIRECT_URI (http://catalog.example.com/cb) must be on PUBLIC_URL's origin (https://catalog.example.com), where Nansen receives the login callback",
+    ]);
+  });
+
+  it('derives the addresses, files and names the rest of Nansen uses', () => {
+    const config = loadConfig({
+      PUBLIC_URL: 'https://catalog.example.com',
+      DATA_DIR: '/srv/nansen',
+      CATALOG_DB: 'big.sqlite',
+      CATALOG_METADATA_PORT: '6002',
+      CATALOG_SEARCH_PORT: '6001',
+    });
+    expect(config.oidc).toMatchObject({
+      postLogoutRedirectUri: 'https://catalog.example.com/logged-out',
+      clientId: 'nansen-bff',
+      clientSecret: '',
+      providerName: 'Nansen development login',
+    });
+    expect(config.dataDir).toBe('/srv/nansen');
+    expect(config.catalog).toMatchObject({ dbPath: '/srv/nansen/big.sqlite', metadataUrl: 'http://127.0.0.1:6002', searchUrl: 'http://127.0.0.1:6001', embedded: true });
+    expect(config.session).toMatchObject({ dbPath: '/srv/nansen/sessions.sqlite', cookieSecure: true, redisUrl: undefined });
+  });
+
+  it('freezes the whole config, nested parts included', () => {
+    const config = loadConfig({});
+    for (const part of [config, config.oidc, config.catalog, config.session, config.devIdp, config.ui]) expect(Object.isFrozen(part)).toBe(true);
+  });
+});

@@ -69,6 +69,11 @@ describe('loadUiConfig: the file', () => {
     expect(problemsOf(CONTEXT, dir)).toEqual([`UI_CONFIG_FILE (${dir}): this is a folder; UI_CONFIG_FILE must name the JSON file itself`]);
   });
 
+  it('says why a file cannot be read', () => {
+    const unreadable = path.join(dir, `${'x'.repeat(300)}.json`);
+    expect(problemsOf(CONTEXT, unreadable)).toEqual([`UI_CONFIG_FILE (${unreadable}): the file cannot be read (ENAMETOOLONG)`]);
+  });
+
   it('says an empty file should hold {}', () => {
     expect(problemsFor('  \n')).toEqual(['the file is empty; write {} to keep every option at its default']);
   });
@@ -78,9 +83,11 @@ describe('loadUiConfig: the file', () => {
     expect(problemsFor('{\n  "logoTitle": "Acme",\n}')).toEqual(['not valid JSON at line 2, column 22: a comma before } (JSON allows no trailing comma)']);
   });
 
-  it('reads a file that starts with a byte-order mark', () => {
+  it('reads a file that starts with a byte-order mark, and keeps one inside a value', () => {
     writeConfig('\uFEFF{ "logoTitle": "Acme" }');
     expect(loadUiConfig(file, CONTEXT).clientConfig.logoTitle).toBe('Acme');
+    writeConfig('{ "logoTitle": "Ac\uFEFFme" }');
+    expect(loadUiConfig(file, CONTEXT).clientConfig.logoTitle).toBe('Ac\uFEFFme');
   });
 
   it('says the file must hold an object', () => {

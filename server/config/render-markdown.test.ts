@@ -39,6 +39,18 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('renderMarkdown, as GitHub writes it', () => {
+  it('renders GitHub Markdown (strikethrough, tables) and keeps single line breaks inside a paragraph', () => {
+    expect(renderMarkdown('~~old~~ new')).toBe('<p><del>old</del> new</p>\n');
+    expect(renderMarkdown('one\ntwo')).toBe('<p>one\ntwo</p>\n');
+    expect(renderMarkdown('| a |\n| - |\n| 1 |')).toContain('<table>');
+  });
+
+  it('escapes the quotes of raw HTML, and writes a raw HTML block as one paragraph', () => {
+    expect(renderMarkdown("  <div title='x'>\n</div>\n\nafter")).toBe('<p>&lt;div title=&#39;x&#39;&gt;\n&lt;/div&gt;</p>\n<p>after</p>\n');
+  });
+});
+
 describe('isSafeUrl', () => {
   it.each(['https://a.example/x', 'HTTP://a.example', 'mailto:x@example.com', '/x', 'x/y:z', '#a', '?q=a:b', '//cdn.example/x'])('accepts %s', (url) => {
     expect(isSafeUrl(url)).toBe(true);

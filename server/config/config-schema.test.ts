@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { isLoopbackUrl } from './config-schema';
+import { ConfigError, loadConfig } from './load-config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('each environment variable', () => {
+  it.each([
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, production or test'],
+    [{ PORT: 'eighty' }, 'PORT must be a port number (1-65535)'],
+    [{ PORT: '80.5' }, 'PORT must be a whole port number (1-65535)'],
+    [{ PORT: '0' }, 'PORT must be a port number between 1 and 65535'],
+    [{ DEV_IDP_PORT: '65536' }, 'DEV_IDP_PORT must be a port number between 1 and 65535'],
+    [{ CATALOG_METADATA_PORT: 'x' }, 'CATALOG_METADATA_PORT must be a port number (1-65535)'],
+    [{ CATALOG_SEARCH_PORT: '-1' }, 'CATALOG_SEARCH_PORT must be a port number between 1 and 65535'],
+    [{ PUBLIC_URL: 'catalog.example.com' }, 'PUBLIC_URL must be an absolute http(s) URL, for example https://catalog.example.com'],
+    [{ PUBLIC_URL: 'ftp://catalog.example.com' }, 'PUBLIC_URL must be an absolute http(s) URL, for example https://catalog.example.com'],
+    [{ PUBLIC_URL: 'x https://catalog.example.com' }, 'PUBLIC_URL must be an absolute http(s) URL, for example https://catalog.example.com'],
+    [{ PUBLIC_URL: 'https://' }, 'PUBLIC_URL must be an absolute http(s) URL, for example https://catalog.example.com'],
+    [{ OIDC_ISSUER: 'login.example.com' }, 'OIDC_ISSUER must be an absolute http(s) URL, for example https://login.example.com/realms/main'],
+    [{ METADATA_URL: 'metadata:5002', SEARCH_URL: 'http://search:5001' }, 'METADATA_URL must be an absolute http(s) URL, for example http://amundsen-metadata:5002'],
+    [{ METADATA_URL: 'http://metadata:5002', SEARCH_URL: 'search' }, 'SEARCH_URL must be an absolute http(s) URL, for example http://amundsen-search:5001'],
+    [{ OIDC_SCOPES: 'email profile' }, 'OIDC_SCOPES must include "openid", for example "openid email profile"'],
+    [{ OIDC_SCOPES: 'openidx email' }, 'OIDC_SCOPES must include "openid", for example "openid email profile"'],
+    [{ OIDC_USER_ID_CLAIM: 'e mail' }, 'OIDC_USER_ID_CLAIM must be a claim name such as email or sub'],
+    [{ OIDC_USER_ID_CLAIM: 'email!' }, 'OIDC_USER_ID_CLAIM must be a claim name such as email or sub'],
+    [{ OIDC_USER_ID_CLAIM: '!email' }, 'OIDC_USER_ID_CLAIM must be a claim name such as email or sub'],
+    [{ CATALOG_DEMO_TABLES: 'many' }, 'CATALOG_DEMO_TABLES must be a whole number'],
+    [{ CATALOG_DEMO_TABLES: '1.5' }, 'CATALOG_DEMO_TABLES must be a whole number'],
+    [{ CATALOG_DEMO_TABLES: '0' }, 'CATALOG_DEMO_TABLES must be at least 1'],
+    [{ CATALOG_DEMO_TABLES: '5000001' }, 'CATALOG_DEMO_TABLES must be at most 5000000'],
+    [{ SESSION_IDLE_TIMEOUT_MINUTES: '43201' }, 'SESSION_IDLE_TIMEOUT_MINUTES must be at most 43200'],
+    [{ SESSION_ABSOLUTE_TIMEOUT_HOURS: '2161' }, 'SESSION_ABSOLUTE_TIMEOUT_HOURS must be at most 2160'],
+    [{ UPSTREAM_TIMEOUT_MS: '120001' }, 'UPSTREAM_TIMEOUT_MS must be at most 120000'],
+    [{ SESSION_SECRET: 'x'.repeat(31) }, 'SESSION_SECRET must be at least 32 characters; generate one with: openssl rand -hex 32'],
+    [{ SESSION_SECRETS: `${'a'.repeat(32)},${'b'.repeat(31)}` }, 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32'],
+    [{ SESSION_SECRETS: ' , ' }, 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32'],
+    [{ SESSION_STORE: 'memory' }, 'SESSION_STORE must be sqlite (one machine) or redis (several instances)'],
+    [{ SESSION_STORE: 'redis', REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379'],
+    [{ SESSION_STORE: 'redis', REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379'],
+    [{ SESSION_STORE: 'redis', REDIS_URL: 'x redis://localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379'],
+    [{ SESSION_STORE: 'redis', REDIS_URL: 'redis://[::1' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379'],
+    [{ INDEX_USERS: 'maybe' }, 'INDEX_USERS must be true or false'],
+    [{ HOST: '   ' }, 'HOST: Too small: expected string to have >=1 characters'],
+    [{ DATA_DIR: ' ' }, 'DATA_DIR: Too small: expected string to have >=1 characters'],
+  ])('refuses %o, naming the variable and the fix', (env, problem) => {
+    expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it('trims names, paths and addresses, and drops the trailing slash of a URL', () => {
+    const config = loadConfig({
+      HOST: ' 0.0.0.0 ',
+      DATA_DIR: ' data ',
+      PUBLIC_URL: ' https://catalog.example.com// ',
+      OIDC_ISSUER: ' https://login.example.com/realms/main/ ',
+      OIDC_CLIENT_ID: ' nansen ',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_REDIRECT_URI: ' /oidc/callback ',
+      OIDC_USER_ID_CLAIM: ' preferred_username ',
+      OIDC_PROVIDER_NAME: ' Example SSO ',
+      METADATA_URL: ' http://metadata:5002/ ',
+      SEARCH_URL: 'http://search:5001///',
+      CATALOG_TOKEN_AUDIENCE: ' urn:nansen:catalog ',
+    });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.publicUrl).toBe('https://catalog.example.com');
+    expect(config.oidc).toMatchObject({
+      issuer: 'https://login.example.com/realms/main',
+      clientId: 'nansen',
+      redirectUri: 'https://catalog.example.com/oidc/callback',
+      providerName: 'Example SSO',
+    });
+    expect(config.catalog).toMatchObject({ metadataUrl: 'http://metadata:5002', searchUrl: 'http://search:5001', tokenAudience: 'urn:nansen:catalog' });
+  });
+
+  it('reads the scopes separated by spaces or commas, in any number', () => {
+    expect(loadConfig({ OIDC_SCOPES: ' openid,email  profile,, groups ' }).oidc.scopes).toMatch(/^openid email profile groups( |$)/);
+  });
+
+  it('takes a list of session secrets, trimmed, the newest first', () => {
+    const [a, b] = ['a'.repeat(32), 'b'.repeat(40)];
+    expect(loadConfig({ SESSION_SECRETS: ` ${a} , ${b} ,` }).session.secrets).toEqual([a, b]);
+    expect(loadConfig({ SESSION_SECRET: a }).session.secrets).toEqual([a]);
+    expect(loadConfig({}).session.secrets).toBeUndefined();
+  });
+
+  it('takes the accepted spellings of true and false', () => {
+    for (const yes of ['true', '1', 'yes']) expect(loadConfig({ INDEX_USERS: yes }).ui.indexUsers, yes).toBe(true);
+    for (const no of ['false', '0', 'no']) expect(loadConfig({ INDEX_USERS: no }).ui.indexUsers, no).toBe(false);
+  });
+
+  it('takes ports and numbers at the ends of their ranges', () => {
+    const config = loadConfig({ PORT: '65535', DEV_IDP_PORT: '1', CATALOG_DEMO_TABLES: '5000000', UPSTREAM_TIMEOUT_MS: '1', SESSION_IDLE_TIMEOUT_MINUTES: '1', SESSION_ABSOLUTE_TIMEOUT_HOURS: '2160' });
+    expect(config.port).toBe(65535);
+    expect(config.devIdp.port).toBe(1);
+    expect(config.catalog.demoTables).toBe(5_000_000);
+    expect(config.upstreamTimeoutMs).toBe(1);
+    expect(config.session).toMatchObject({ idleTimeoutMinutes: 1, absoluteTimeoutHours: 2160 });
+  });
+
+  it('has a default for every setting that needs one', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      mode: 'development',
+      host: '127.0.0.1',
+      port: 5000,
+      publicUrl: 'http://localhost:5000',
+      devIdp: { enabled: true, port: 5005 },
+      upstreamTimeoutMs: 5000,
+    });
+    expect(config.oidc).toMatchObject({ scopes: 'openid email profile', idTokenSigningAlg: 'RS256' });
+    expect(config.catalog).toMatchObject({ metadataPort: 5002, searchPort: 5001, demoTables: 300, tokenAudience: undefined });
+    expect(config.session).toMatchObject({ store: 'sqlite', idleTimeoutMinutes: 480, absoluteTimeoutHours: 12, cookieSecure: false });
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.catalog.dbPath).toBe(`${config.dataDir}/catalog.sqlite`);
+    expect(config.session.dbPath).toBe(`${config.dataDir}/sessions.sqlite`);
+  });
+});
+
+describe('isLoopbackUrl', () => {
+  it('knows localhost and the loopback addresses, and nothing else', () => {
+    for (const url of ['http://localhost:8080', 'http://127.0.0.1', 'http://[::1]:5000', 'https://localhost']) expect(isLoopbackUrl(url), url).toBe(true);
+    for (const url of ['http://localhost.example.com', 'http://10.0.0.1', 'not a url']) expect(isLoopbackUrl(url), url).toBe(false);
+  });
+});
