@@ -1,7 +1,7 @@
 import express from 'express';
 import session from 'express-session';
 import request from 'supertest';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSessionMiddleware, throttleTouches } from './session-middleware';
 
 function appWith(secureCookie: boolean, store = new session.MemoryStore()) {
@@ -84,5 +84,96 @@ describe('throttleTouches', () => {
     await agent.get('/login');
     for (let i = 0; i < 20; i += 1) expect((await agent.get('/me')).body.user).toBe('u');
     expect(writes).toEqual({ set: 1, touch: 1 });
+  });
+});
+
+describe('the absolute session timeout', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** An app whose sessions end an hour after login; `ended` counts the sessions it ended. */
+  function appWithTimeout(endSession: (req: express.Request) => Promise<unknown> = async (req) => {
+    req.session.user = undefined;
+  }) {
+    const ended: string[] = [];
+    const app = express();
+    app.use(
+      createSessionMiddleware({
+        secrets: ['s'.repeat(32)],
+        store: new session.MemoryStore(),
+        secureCookie: false,
+        idleTimeoutMinutes: 600,
+        absoluteTimeoutMs: 3_600_000,
+        endSession: async (req) => {
+          ended.push(req.sessionID);
+          await endSession(req);
+        },
+      }),
+    );
+    app.get('/login', (req, res) => {
+      req.session.user = { user_id: 'u' } as never;
+      if (req.query.withoutTime === undefined) req.session.createdAt = Date.now();
+      res.end();
+    });
+    app.get('/me', (req, res) => res.json({ user: req.session.user?.user_id ?? null }));
+    app.use(((err, _req, res, _next) => res.status(500).json({ error: (err as Error).message })) as express.ErrorRequestHandler);
+    return { app, ended };
+  }
+
+  it('keeps a session up to an hour after its login, however active, and ends it after', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000 });
+    const { app, ended } = appWithTimeout();
+    const agent = request.agent(app);
+    await agent.get('/login');
+    vi.setSystemTime(1_000_000 + 3_600_000);
+    expect((await agent.get('/me')).body.user).toBe('u');
+    expect(ended).toEqual([]);
+    vi.setSystemTime(1_000_000 + 3_600_001);
+    expect((await agent.get('/me')).body.user).toBeNull();
+    expect(ended).toHaveLength(1);
+  });
+
+  it('ends a signed-in session that has no login time (made before the timeout was kept)', async () => {
+    const { app, ended } = appWithTimeout();
+    const agent = request.agent(app);
+    await agent.get('/login?withoutTime');
+    expect((await agent.get('/me')).body.user).toBeNull();
+    expect(ended).toHaveLength(1);
+  });
+
+  it('leaves visitors without a user alone', async () => {
+    const { app, ended } = appWithTimeout();
+    expect((await request(app).get('/me')).body.user).toBeNull();
+    expect(ended).toEqual([]);
+  });
+
+  it('passes on a failure to end the session', async () => {
+    const { app } = appWithTimeout(async () => {
+      throw new Error('token store down');
+    });
+    const agent = request.agent(app);
+    await agent.get('/login?withoutTime');
+    const response = await agent.get('/me');
+    expect(response.status).toBe(500);
+    expect(response.body).toEqual({ error: 'token store down' });
+  });
+
+  it('renews the idle timeout on every response', async () => {
+    const { app } = appWithTimeout();
+    const agent = request.agent(app);
+    await agent.get('/login');
+    const expires = (await agent.get('/me')).headers['set-cookie']?.[0]?.match(/Expires=([^;]+)/)?.[1];
+    expect(new Date(expires!).getTime() - Date.now()).toBeGreaterThan(599 * 60_000);
+    expect(new Date(expires!).getTime() - Date.now()).toBeLessThanOrEqual(600 * 60_000);
+  });
+});
+
+describe('throttleTouches, for a store that cannot touch', () => {
+  it('leaves the store as it is', () => {
+    const store = new session.MemoryStore();
+    (store as { touch?: unknown }).touch = undefined;
+    expect(throttleTouches(store)).toBe(store);
+    expect(store.touch).toBeUndefined();
   });
 });
