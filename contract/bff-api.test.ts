@@ -3,6 +3,8 @@
 // every field filled, so parsing must give it back whole.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { BOOTSTRAP_ELEMENT_ID, BootstrapSchema } from './bootstrap';
+import { toClientConfig, UiConfigFileSchema } from './ui-config';
 import { normalizeUser } from './user';
 import {
   AnnouncementsResponseSchema,
@@ -224,6 +226,12 @@ describe('the answers the SPA reads', () => {
         }],
       },
     });
+  });
+
+  it('keep the user and the UI config the page is served with, under an id the page can look up', () => {
+    const config = toClientConfig(z.parse(UiConfigFileSchema, {}), { providerName: 'Example SSO', indexUsers: true, indexDashboards: true, logoUrl: null });
+    expectRoundTrip(BootstrapSchema, { user: roald, config });
+    expect(BOOTSTRAP_ELEMENT_ID).toMatch(/^[a-z][a-z-]*$/);
   });
 
   it('refuse a result of one resource in the list of another', () => {

@@ -37,6 +37,7 @@ describe('the UI config file', () => {
     expect(file.resourceConfig.dashboard.displayName).toBe('Dashboards');
     expect(file.badges).toEqual({ gold: { style: 'neutral' } });
     expect(file.navLinks).toEqual([{ label: 'Docs', href: '/docs', target: '_self' }]);
+    expect(z.parse(UiConfigFileSchema, { resourceConfig: {} }).resourceConfig).toEqual(defaults.resourceConfig);
   });
 
   it('offers the common table and dashboard sources and search filters by default', () => {
@@ -68,16 +69,18 @@ describe('the UI config file', () => {
       expect(parse({ navLinks: [{ label: 'Go', href }] }).success, href).toBe(true);
     }
     expect(z.parse(UiConfigFileSchema, { navLinks: [{ label: 'Go', href: ' https://docs.example.com ' }] }).navLinks[0]!.href).toBe('https://docs.example.com');
-    for (const href of ['javascript:alert(1)', '//evil.example/x', 'browse', 'https://', 'ftp://files.example.com', 'data:text/html,x', 'x/https://a.example']) {
+    for (const href of ['javascript:alert(1)', '//evil.example/x', 'browse', 'https://', 'ftp://files.example.com', 'data:text/html,x', 'x/https://a.example', 'javascript:void("https://a.example")']) {
       expect(problemsOf({ navLinks: [{ label: 'Go', href }] }), href).toEqual(['navLinks.0.href: must be an http(s) URL or a path starting with / (such as /browse)']);
     }
-    expect(z.parse(UiConfigFileSchema, { navLinks: [{ label: 'Go', href: '/', target: '_blank' }] }).navLinks[0]!.target).toBe('_blank');
+    for (const target of ['_self', '_blank']) {
+      expect(z.parse(UiConfigFileSchema, { navLinks: [{ label: 'Go', href: '/', target }] }).navLinks[0]!.target).toBe(target);
+    }
     expect(problemsOf({ navLinks: [{ label: 'Go', href: '/', target: '_top' }] })).toHaveLength(1);
   });
 
   it('says which date letters it does not know', () => {
-    expect(problemsOf({ date: { default: 'YYYY-MM-DD Q' } })).toEqual([
-      'date.default: uses Q, which is not a date token Nansen knows; use YYYY, MMMM, MMM, MM, DD, Do, dddd, ddd, HH, hh, h, mm, ss, a, A, z, or put literal text in [brackets]',
+    expect(problemsOf({ date: { default: 'YYYY-MM-DD Q W' } })).toEqual([
+      'date.default: uses Q, W, which is not a date token Nansen knows; use YYYY, MMMM, MMM, MM, DD, Do, dddd, ddd, HH, hh, h, mm, ss, a, A, z, or put literal text in [brackets]',
     ]);
   });
 
@@ -152,6 +155,24 @@ describe('the client config served to the SPA', () => {
   it('keeps the folder of announcements and the logo file on the server', () => {
     const client = toClientConfig(z.parse(UiConfigFileSchema, { announcements: { enabled: true, directory: 'posts' }, logoPath: 'secret/logo.svg' }), resolved);
     expect(JSON.stringify(client)).not.toMatch(/posts|secret/);
+  });
+
+  it('keeps every choice of every option the SPA reads', () => {
+    const choices = z.parse(UiConfigFileSchema, {
+      navLinks: [{ label: 'Here', href: '/', target: '_self' }, { label: 'There', href: 'https://x.example', target: '_blank' }],
+      badges: Object.fromEntries(['negative', 'neutral', 'info', 'primary', 'positive', 'warning'].map((style) => [style, { style }])),
+      resourceConfig: {
+        table: {
+          filterCategories: [
+            { categoryId: 'schema', displayName: 'Schema', type: 'inputFilter', allowableOperation: 'AND' },
+            { categoryId: 'tag', displayName: 'Tag', type: 'checkboxFilter', allowableOperation: 'OR', options: [{ value: 'pii' }] },
+          ],
+          notices: Object.fromEntries(['info', 'warning', 'alert'].map((severity) => [`${severity}://*`, { severity, messageHtml: severity }])),
+        },
+      },
+    });
+    const client = toClientConfig(choices, resolved);
+    expect(z.parse(ClientConfigSchema, client)).toEqual(client);
   });
 
   it('parses the defaults as the SPA reads them', () => {
