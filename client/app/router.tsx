@@ -56,23 +56,35 @@ function PageLoader({ page }: { page: PageEntry }) {
 
 const ROUTES = PAGES.map((page) => ({ path: page.path, page, element: <PageLoader page={page} /> }));
 
-/** Load the page at `location` and start its data requests (prefetch). */
-function startPage(queryClient: QueryClient, location: { pathname: string; search: string }) {
+/** Load the page at `location` and start its data requests (prefetch); resolves when both have started. */
+function startPage(queryClient: QueryClient, location: { pathname: string; search: string }): Promise<void> {
   const match = matchRoutes(ROUTES, location)?.[0];
-  if (!match) return;
+  if (!match) return Promise.resolve();
+  const { page } = match.route;
+  const { params } = match;
   const searchParams = new URLSearchParams(location.search);
-  void match.route.page.load().then((m) => m.prefetch?.(queryClient, { params: match.params, searchParams }), () => {});
+  return page.load().then(
+    (m) => {
+      loadedPages.set(page, m.default);
+      m.prefetch?.(queryClient, { params, searchParams });
+    },
+    () => {}, // the page shows the failure when it renders
+  );
 }
 
-/** The first page: its code and data start loading with the shell's, before React renders. */
-export function startFirstPage(queryClient: QueryClient) {
-  startPage(queryClient, window.location);
+/**
+ * The first page: its code and data start loading with the shell's. Resolves once the page's requests
+ * are on their way (or after `waitMs`), so the app can render after that: the page then renders at
+ * once, without a skeleton first, and its requests do not wait behind React's first render.
+ */
+export function startFirstPage(queryClient: QueryClient, waitMs = 500): Promise<void> {
+  return Promise.race([startPage(queryClient, window.location), new Promise<void>((resolve) => setTimeout(resolve, waitMs))]);
 }
 
 /** Start the matched page's data requests (and code) before it renders. */
 function usePrefetchOnNavigate(queryClient: QueryClient) {
   const location = useLocation();
-  useLayoutEffect(() => startPage(queryClient, location), [location, queryClient]);
+  useLayoutEffect(() => void startPage(queryClient, location), [location, queryClient]);
 }
 
 export function AppRoutes({ queryClient }: { queryClient: QueryClient }) {
