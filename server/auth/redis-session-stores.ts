@@ -106,12 +106,18 @@ export class RedisTokenStore implements TokenStore {
 }
 
 export async function createRedisSessionStores(url: string, cipher: TokenCipher): Promise<SessionStores> {
-  const client: Client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(retries * 200, 5000) } });
+  let connected = false;
+  const client: Client = createClient({
+    url,
+    // Until the first connection, a failure is final: start-up reports it instead of retrying forever.
+    socket: { connectTimeout: 5000, reconnectStrategy: (retries, cause) => (connected ? Math.min(retries * 200, 5000) : cause) },
+  });
   client.on('error', () => {
-    // Reconnects by itself; requests fail meanwhile and the error middleware reports them.
+    // Reconnects by itself (commands wait for the connection meanwhile); an error event must not crash the process.
   });
   try {
     await client.connect();
+    connected = true;
   } catch (err) {
     throw new Error(`Cannot connect to Redis at REDIS_URL (${new URL(url).host}): ${err instanceof Error ? err.message : String(err)}. Check REDIS_URL and that Redis is running.`);
   }
@@ -121,7 +127,9 @@ export async function createRedisSessionStores(url: string, cipher: TokenCipher)
     sessions,
     tokens,
     async close() {
-      await client.quit().catch(() => client.disconnect());
+      // QUIT waits for a connection; while Redis is away there is none to wait for.
+      if (client.isReady) await client.quit().catch(() => client.disconnect());
+      else await client.disconnect();
     },
   };
 }

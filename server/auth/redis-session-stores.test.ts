@@ -1,0 +1,66 @@
+// The Redis stores' own behaviour beyond the token store's contract (token-store.test.ts): starting
+// against a Redis that is not there, keys kept under Nansen's prefix, losing Redis while running.
+import type session from 'express-session';
+import { createClient } from 'redis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getFreePort } from '../testing/free-port';
+import { type RedisServer, startRedis } from '../testing/start-redis';
+import { createRedisSessionStores } from './redis-session-stores';
+import { createTokenCipher } from './token-cipher';
+
+const cipher = createTokenCipher(['r'.repeat(32)]);
+
+describe('the Redis session stores', () => {
+  let server: RedisServer | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+
+  it('refuse to start, saying what to check, when nothing answers at REDIS_URL', async () => {
+    const url = `redis://127.0.0.1:${await getFreePort()}`;
+    const started = Date.now();
+    await expect(createRedisSessionStores(url, cipher)).rejects.toThrow(
+      new RegExp(`^Cannot connect to Redis at REDIS_URL \\(${new URL(url).host}\\): .*\\. Check REDIS_URL and that Redis is running\\.$`),
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('keep every key under the nansen: prefix, so one Redis can serve other applications too', async () => {
+    server = await startRedis();
+    const stores = await createRedisSessionStores(server.url, cipher);
+    try {
+      await new Promise<void>((resolve, reject) =>
+        stores.sessions.set('sid-1', { cookie: { originalMaxAge: 60_000 } } as session.SessionData, (err) => (err ? reject(err) : resolve())),
+      );
+      await stores.tokens.write('sid-1', { accessToken: 'a', expiresAt: 0, obtainedAt: 0, obtainedBy: 'login', subject: 'liv', issuer: 'https://idp.example', providerSessionId: 'p' }, { ttlMs: 60_000 });
+      await stores.tokens.tryLock('refresh:sid-1', 60_000);
+      await stores.tokens.rememberOnce('logout-jti:x', 60_000);
+      const client = createClient({ url: server.url });
+      await client.connect();
+      const keys = (await client.keys('*')).sort();
+      await client.quit();
+      expect(keys).toHaveLength(6);
+      for (const key of keys) expect(key).toMatch(/^nansen:(session|tokens|tokens-by-subject|tokens-by-provider-session|lock|seen):/);
+    } finally {
+      await stores.close();
+    }
+  });
+
+  it('close the connection when closed', async () => {
+    server = await startRedis();
+    const stores = await createRedisSessionStores(server.url, cipher);
+    await stores.close();
+    await expect(stores.tokens.read('sid')).rejects.toThrow();
+  });
+
+  it('keep running when Redis goes away (its connection errors are handled, not thrown)', async () => {
+    server = await startRedis();
+    const stores = await createRedisSessionStores(server.url, cipher);
+    await server.stop();
+    server = undefined;
+    // The client reports the lost connection as 'error' events while it tries to reconnect.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await stores.close();
+  });
+});
