@@ -33,4 +33,33 @@ describe('token cipher', () => {
     expect(cipher.open('garbage', 'tokens')).toBeNull();
     expect(cipher.open('v1.x.y.z', 'tokens')).toBeNull();
   });
+
+  it('refuses a sealed value that is not made of its four parts, or whose parts are cut short', () => {
+    const cipher = createTokenCipher([NEW]);
+    const [version, keyId, iv, body] = cipher.seal('t', 'tokens').split('.') as [string, string, string, string];
+    for (const broken of [
+      `v2.${keyId}.${iv}.${body}`,
+      `${version}..${iv}.${body}`,
+      `${version}.${keyId}..${body}`,
+      `${version}.${keyId}.${iv}.`,
+      `${version}.${keyId}.${iv}`,
+      `${version}.${keyId}.${iv.slice(0, 8)}.${body}`,
+      `${version}.${keyId}.${iv}.${Buffer.from(body, 'base64url').subarray(-16).toString('base64url')}`,
+      `${version}.${keyId}.${iv}.${Buffer.from(body, 'base64url').subarray(-15).toString('base64url')}`,
+    ]) {
+      expect(cipher.open(broken, 'tokens'), broken).toBeNull();
+    }
+    expect(cipher.open(`${version}.${keyId}.${iv}.${body}`, 'tokens')).toBe('t');
+    expect(cipher.open(cipher.seal('', 'tokens'), 'tokens')).toBe('');
+  });
+
+  it('opens a value sealed by an earlier release with the same secret (sessions survive an upgrade)', () => {
+    const cipher = createTokenCipher(['earlier-release-secret-0123456789abcdef']);
+    expect(cipher.open('v1.HVl4eWNh.37HexZMC23535ciw.YpeQCOSLnh0DRzAm96wXxeA3NrXxjunW-TUuqozZFg', 'tokens')).toBe('a refresh token');
+  });
+
+  it('needs at least one secret', () => {
+    expect(() => createTokenCipher([])).toThrow(new Error('createTokenCipher needs at least one secret'));
+  });
 });
+
