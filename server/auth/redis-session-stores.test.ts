@@ -47,6 +47,21 @@ describe('the Redis session stores', () => {
     }
   });
 
+  it('give each lock an owner: another instance cannot release it', async () => {
+    server = await startRedis();
+    const [one, two] = [await createRedisSessionStores(server.url, cipher), await createRedisSessionStores(server.url, cipher)];
+    try {
+      expect(await one.tokens.tryLock('refresh:s', 60_000)).toBe(true);
+      await two.tokens.unlock('refresh:s');
+      expect(await two.tokens.tryLock('refresh:s', 60_000)).toBe(false);
+      await one.tokens.unlock('refresh:s');
+      expect(await two.tokens.tryLock('refresh:s', 60_000)).toBe(true);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
   it('close the connection when closed', async () => {
     server = await startRedis();
     const stores = await createRedisSessionStores(server.url, cipher);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type session from 'express-session';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteSessionStore } from './sqlite-session-store';
 
 const call = <T>(fn: (cb: (err: unknown, value?: T) => void) => void) =>
@@ -55,4 +55,42 @@ describe('SqliteSessionStore', () => {
     await call((cb) => store.destroy('s', cb));
     expect(await call((cb) => store.get('s', cb))).toBeNull();
   });
+
+  it('keeps a session whose cookie has no expiry for its max age, or else for 8 hours', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000 });
+    try {
+      await call((cb) => store.set('max-age', { cookie: { originalMaxAge: 60_000 } } as unknown as session.SessionData, cb));
+      await call((cb) => store.set('no-max-age', { cookie: {} } as unknown as session.SessionData, cb));
+      vi.setSystemTime(1_000_000 + 59_999);
+      expect(await call((cb) => store.get('max-age', cb))).not.toBeNull();
+      vi.setSystemTime(1_000_000 + 60_000);
+      expect(await call((cb) => store.get('max-age', cb))).toBeNull();
+      vi.setSystemTime(1_000_000 + 8 * 3_600_000 - 1);
+      expect(await call((cb) => store.get('no-max-age', cb))).not.toBeNull();
+      vi.setSystemTime(1_000_000 + 8 * 3_600_000);
+      expect(await call((cb) => store.get('no-max-age', cb))).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes writes without a callback', async () => {
+    store.set('quiet', sessionData(60_000));
+    store.touch('quiet', sessionData(120_000));
+    expect(await call((cb) => store.get('quiet', cb))).not.toBeNull();
+    store.destroy('quiet');
+    expect(await call((cb) => store.get('quiet', cb))).toBeNull();
+  });
+
+  it('hands every failure to the callback once closed', async () => {
+    store.close();
+    await expect(call((cb) => store.get('s', cb))).rejects.toThrow(/not open/);
+    await expect(call((cb) => store.set('s', sessionData(1000), cb))).rejects.toThrow(/not open/);
+    await expect(call((cb) => store.destroy('s', cb))).rejects.toThrow(/not open/);
+    await expect(call<number>((cb) => store.length(cb))).rejects.toThrow(/not open/);
+    expect(() => store.set('s', sessionData(1000))).not.toThrow();
+    expect(() => store.destroy('s')).not.toThrow();
+    store = new SqliteSessionStore(dbPath);
+  });
 });
+

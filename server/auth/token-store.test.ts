@@ -9,7 +9,7 @@ import { createRedisSessionStores } from './redis-session-stores';
 import type { SessionTokens } from './session-data';
 import { SqliteTokenStore } from './sqlite-token-store';
 import { createTokenCipher } from './token-cipher';
-import type { TokenStore } from './token-store';
+import { fromSealed, lookupKey, type TokenStore } from './token-store';
 
 const SECRET = 's'.repeat(32);
 const OLD_SECRET = 'o'.repeat(32);
@@ -120,10 +120,25 @@ describe.each(Object.keys(backends))('token store on %s', (name) => {
   it('forgets tokens after their time to live, and on delete', async () => {
     await store.write('s3', tokens(), { ttlMs: 1000 });
     await store.write('s4', tokens(), { ttlMs: 60_000 });
+    await store.write('s-long', tokens({ subject: 'ttl-subject', providerSessionId: undefined }), { ttlMs: 60_000 });
+    await store.write('s-short', tokens({ subject: 'ttl-subject', providerSessionId: undefined }), { ttlMs: 1000 });
     await store.delete('s4');
     expect(await store.read('s4')).toBeUndefined();
     await sleep(1200);
     expect(await store.read('s3')).toBeUndefined();
+    expect(await store.read('s-long')).toBeDefined();
+    // A subject's sessions stay findable as long as the longest-lived of them.
+    expect(await store.findSessions({ issuer: 'https://idp.example', subject: 'ttl-subject' })).toEqual(['s-long']);
+  });
+
+  it('reports that a write without an expected version was made', async () => {
+    expect(await store.write('s7', tokens(), { ttlMs: 60_000 })).toBe(true);
+    expect(await store.write('s7', tokens(), { ttlMs: 60_000 })).toBe(true);
+  });
+
+  it('finds no session for a logout that names neither a provider session nor a subject', async () => {
+    await store.write('anonymous', tokens({ subject: undefined, providerSessionId: undefined }), { ttlMs: 60_000 });
+    expect(await store.findSessions({ issuer: 'https://idp.example' })).toEqual([]);
   });
 
   it('stores tokens sealed: neither the tokens nor the subject are readable at rest', async () => {
@@ -165,10 +180,31 @@ describe.each(Object.keys(backends))('token store on %s', (name) => {
     await store.unlock('refresh:x');
   });
 
+  it('lets an instance unlock only a lock it holds, harmlessly otherwise', async () => {
+    const other = await backend.open([SECRET]);
+    await other.unlock('refresh:never-taken');
+    expect(await store.tryLock('refresh:never-taken', 60_000)).toBe(true);
+    await store.unlock('refresh:never-taken');
+  });
+
   it('remembers a key once (a replayed logout token is refused) until its time is up', async () => {
     expect(await store.rememberOnce('jti-1', 1000)).toBe(true);
     expect(await store.rememberOnce('jti-1', 1000)).toBe(false);
+    expect(await store.rememberOnce('jti-long', 60_000)).toBe(true);
     await sleep(1200);
     expect(await store.rememberOnce('jti-1', 1000)).toBe(true);
+    expect(await store.rememberOnce('jti-long', 60_000)).toBe(false);
+  });
+});
+
+describe('records kept by an earlier release', () => {
+  it('still open, and their sessions are still found, after an upgrade', () => {
+    const cipher = createTokenCipher(['earlier-release-secret-0123456789abcdef']);
+    const sealed =
+      'v1.HVl4eWNh.hnaWqW8NfOZvrW_n.4bjmkPQxiux-uvacW6F_NreMzPGpfj_hjG2KQLOzt6ICZwjKfSXUO_64C4U6jb4aCCWuKMscSku4PVQWZztgaaidh1xqmuKl9vRA-w2f890wi0BsO8bLPUmWzaoQ23XJaQm86-kUioDnQE62bVhHARbrqW02rJT3M4ha3TeU-GvnGXF1UdLW';
+    expect(fromSealed(cipher, sealed)).toEqual({ accessToken: 'at', expiresAt: 1, obtainedAt: 0, obtainedBy: 'login', subject: 'roald', issuer: 'https://idp.example' });
+    expect(lookupKey('https://idp.example', 'roald')).toBe('ltH5GIh-q69Jia_7Fniy_wIRcSLaK4mdlI7ntuf67SU');
+    expect(lookupKey(undefined, 'roald')).toBe('5cQCU7wxyZpik3ZnaaWODBWyZdJaoLcdss3ZBiZMDLY');
+    expect(lookupKey('https://idp.example', undefined)).toBeNull();
   });
 });
