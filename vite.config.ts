@@ -16,8 +16,6 @@ export default defineConfig({
     manifest: true,
     // Every browser Nansen supports preloads modules itself (Chromium, Firefox 115+, Safari 17+).
     modulePreload: { polyfill: false },
-    // zod/mini's schema builders have no side effects: a schema no page uses is dropped (decision 007).
-    rolldownOptions: { treeshake: { manualPureFunctions: ['z'] } },
   },
   test: {
     root: '.',

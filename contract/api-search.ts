@@ -1,101 +1,101 @@
 // POST /api/search/v1/search: the Amundsen frontend's request, and one result group per resource.
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { nullableNumber, nullableString, ResourceTypeSchema } from './api-common';
 import { FILTER_OPERATIONS } from './search-filters';
 
 export { FILTER_OPERATIONS, SEARCH_FILTER_NAMES, type FilterOperation, type SearchFilterName } from './search-filters';
 
 /** `{ value: "a,b", filterOperation: "OR" }`: comma-separated values, wildcards `*` and `?`. */
-export const SearchFilterSchema = z.object({
-  value: z.string().check(z.maxLength(1000)),
-  filterOperation: z.optional(z.enum(FILTER_OPERATIONS)),
+export const SearchFilterSchema = v.object({
+  value: v.pipe(v.string(), v.maxLength(1000)),
+  filterOperation: v.optional(v.picklist(FILTER_OPERATIONS)),
 });
-export type SearchFilter = z.infer<typeof SearchFilterSchema>;
+export type SearchFilter = v.InferOutput<typeof SearchFilterSchema>;
 
 /** POST /api/search/v1/search body (the Amundsen frontend's). */
-export const SearchRequestSchema = z.object({
-  searchTerm: z.string().check(z.maxLength(500)),
-  pageIndex: z._default(z.int().check(z.minimum(0), z.maximum(10_000)), 0),
-  resultsPerPage: z._default(z.int().check(z.minimum(1), z.maximum(100)), 10),
-  resources: z._default(z.array(z.enum(['table', 'dashboard', 'user', 'feature'])).check(z.minLength(1)), ['table']),
+export const SearchRequestSchema = v.object({
+  searchTerm: v.pipe(v.string(), v.maxLength(500)),
+  pageIndex: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)), 0),
+  resultsPerPage: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 10),
+  resources: v.optional(v.pipe(v.array(v.picklist(['table', 'dashboard', 'user', 'feature'])), v.minLength(1)), () => ['table' as const]),
   // { table: { schema: { value: "a,b", filterOperation: "OR" } } }
-  filters: z._default(z.record(z.string(), z.record(z.string(), SearchFilterSchema)), {}),
-  highlightingOptions: z._default(z.record(z.string(), z.object({ enableHighlight: z.boolean() })), {}),
-  searchType: z.optional(z.string()),
+  filters: v.optional(v.record(v.string(), v.record(v.string(), SearchFilterSchema)), () => ({})),
+  highlightingOptions: v.optional(v.record(v.string(), v.object({ enableHighlight: v.boolean() })), () => ({})),
+  searchType: v.optional(v.string()),
 });
-export type SearchRequest = z.input<typeof SearchRequestSchema>;
-export type ParsedSearchRequest = z.output<typeof SearchRequestSchema>;
+export type SearchRequest = v.InferInput<typeof SearchRequestSchema>;
+export type ParsedSearchRequest = v.InferOutput<typeof SearchRequestSchema>;
 
 /**
  * Highlights: field name → fragments in the one format of contract/search-highlight.ts. Table hits
  * may highlight `name`, `description`, `columns`, `column_descriptions`; dashboards `name`,
  * `description`, `chart_names`, `query_names`; people `full_name`, `email`.
  */
-export const HighlightSchema = z.record(z.string(), z.array(z.string()));
+export const HighlightSchema = v.record(v.string(), v.array(v.string()));
 
-export const TableSearchResultSchema = z.object({
-  type: z.literal('table'),
-  key: z.string(),
-  name: z.string(),
-  cluster: z.string(),
-  database: z.string(),
-  schema: z.string(),
+export const TableSearchResultSchema = v.object({
+  type: v.literal('table'),
+  key: v.string(),
+  name: v.string(),
+  cluster: v.string(),
+  database: v.string(),
+  schema: v.string(),
   description: nullableString,
-  badges: z.array(z.object({ tag_name: z.string() })),
-  tags: z.array(z.string()),
+  badges: v.array(v.object({ tag_name: v.string() })),
+  tags: v.array(v.string()),
   search_score: nullableNumber,
   highlight: HighlightSchema,
 });
-export type TableSearchResult = z.infer<typeof TableSearchResultSchema>;
+export type TableSearchResult = v.InferOutput<typeof TableSearchResultSchema>;
 
-export const DashboardSearchResultSchema = z.object({
-  type: z.literal('dashboard'),
-  key: z.string(),
-  uri: z.string(),
-  name: z.string(),
+export const DashboardSearchResultSchema = v.object({
+  type: v.literal('dashboard'),
+  key: v.string(),
+  uri: v.string(),
+  name: v.string(),
   cluster: nullableString,
   group_name: nullableString,
   product: nullableString,
   url: nullableString,
   description: nullableString,
   last_successful_run_timestamp: nullableNumber,
-  chart_names: z.array(z.string()),
-  query_names: z.array(z.string()),
-  tags: z.array(z.string()),
-  badges: z.array(z.object({ tag_name: z.string() })),
+  chart_names: v.array(v.string()),
+  query_names: v.array(v.string()),
+  tags: v.array(v.string()),
+  badges: v.array(v.object({ tag_name: v.string() })),
   search_score: nullableNumber,
   highlight: HighlightSchema,
 });
-export type DashboardSearchResult = z.infer<typeof DashboardSearchResultSchema>;
+export type DashboardSearchResult = v.InferOutput<typeof DashboardSearchResultSchema>;
 
-export const UserSearchResultSchema = z.object({
-  type: z.literal('user'),
-  user_id: z.string(),
+export const UserSearchResultSchema = v.object({
+  type: v.literal('user'),
+  user_id: v.string(),
   email: nullableString,
-  display_name: z.string(),
+  display_name: v.string(),
   full_name: nullableString,
   first_name: nullableString,
   last_name: nullableString,
   search_score: nullableNumber,
   highlight: HighlightSchema,
 });
-export type UserSearchResult = z.infer<typeof UserSearchResultSchema>;
+export type UserSearchResult = v.InferOutput<typeof UserSearchResultSchema>;
 
 export type SearchResult = TableSearchResult | DashboardSearchResult | UserSearchResult;
 
-const page = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ page_index: z.number(), results: z.array(item), total_results: z.number() });
+const page = <T extends v.GenericSchema>(item: T) =>
+  v.object({ page_index: v.number(), results: v.array(item), total_results: v.number() });
 
-export const SearchResponseSchema = z.object({
-  search_term: z.string(),
-  msg: z.string(),
+export const SearchResponseSchema = v.object({
+  search_term: v.string(),
+  msg: v.string(),
   /** Set when nothing matched the term as typed and the results are for this corrected term. */
-  did_you_mean: z.optional(z.string()),
-  table: z.optional(page(TableSearchResultSchema)),
-  dashboard: z.optional(page(DashboardSearchResultSchema)),
-  user: z.optional(page(UserSearchResultSchema)),
+  did_you_mean: v.optional(v.string()),
+  table: v.optional(page(TableSearchResultSchema)),
+  dashboard: v.optional(page(DashboardSearchResultSchema)),
+  user: v.optional(page(UserSearchResultSchema)),
 });
-export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+export type SearchResponse = v.InferOutput<typeof SearchResponseSchema>;
 export type SearchResultsPage<R extends 'table' | 'dashboard' | 'user'> = NonNullable<SearchResponse[R]>;
 
 export { ResourceTypeSchema };

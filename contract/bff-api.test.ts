@@ -1,8 +1,8 @@
-// The SPA parses every answer of the BFF with these schemas, and a zod object drops any field it does
+// The SPA parses every answer of the BFF with these schemas, and a valibot object drops any field it does
 // not name: a field missing from a schema would silently vanish from the page. Each answer below has
 // every field filled, so parsing must give it back whole.
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { BOOTSTRAP_ELEMENT_ID, BootstrapSchema } from './bootstrap';
 import { toClientConfig, UiConfigFileSchema } from './ui-config';
 import { normalizeUser } from './user';
@@ -84,10 +84,10 @@ const lineageItem = {
 };
 
 /** Parsing gives the answer back whole: no field dropped, none changed. */
-function expectRoundTrip<S extends z.ZodMiniType>(schema: S, answer: z.input<S>) {
-  const parsed = z.safeParse(schema, answer);
-  expect(parsed.error).toBeUndefined();
-  expect(parsed.data).toEqual(answer);
+function expectRoundTrip<S extends v.GenericSchema>(schema: S, answer: v.InferInput<S>) {
+  const parsed = v.safeParse(schema, answer);
+  expect(parsed.issues).toBeUndefined();
+  expect(parsed.output).toEqual(answer);
 }
 
 describe('the answers the SPA reads', () => {
@@ -229,22 +229,22 @@ describe('the answers the SPA reads', () => {
   });
 
   it('keep the user and the UI config the page is served with, under an id the page can look up', () => {
-    const config = toClientConfig(z.parse(UiConfigFileSchema, {}), { providerName: 'Example SSO', indexUsers: true, indexDashboards: true, logoUrl: null });
+    const config = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Example SSO', indexUsers: true, indexDashboards: true, logoUrl: null });
     expectRoundTrip(BootstrapSchema, { user: roald, config });
     expect(BOOTSTRAP_ELEMENT_ID).toMatch(/^[a-z][a-z-]*$/);
   });
 
   it('refuse a result of one resource in the list of another', () => {
     const table = { type: 'table', key: 'k', name: 'n', cluster: 'c', database: 'd', schema: 's', description: null, badges: [], tags: [], search_score: null, highlight: {} };
-    expect(z.safeParse(SearchResponseSchema, { search_term: '', msg: '', dashboard: { page_index: 0, total_results: 1, results: [table] } }).success).toBe(false);
-    expect(z.safeParse(SearchResponseSchema, { search_term: '', msg: '', user: { page_index: 0, total_results: 1, results: [table] } }).success).toBe(false);
-    expect(z.safeParse(ReadResponseSchema, { msg: '', read: [dashboardSummary] }).success).toBe(false);
+    expect(v.safeParse(SearchResponseSchema, { search_term: '', msg: '', dashboard: { page_index: 0, total_results: 1, results: [table] } }).success).toBe(false);
+    expect(v.safeParse(SearchResponseSchema, { search_term: '', msg: '', user: { page_index: 0, total_results: 1, results: [table] } }).success).toBe(false);
+    expect(v.safeParse(ReadResponseSchema, { msg: '', read: [dashboardSummary] }).success).toBe(false);
   });
 });
 
 describe('the requests the SPA sends', () => {
   it('fill the search request\'s defaults: first page, 10 results, tables, no filters', () => {
-    expect(z.parse(SearchRequestSchema, { searchTerm: 'orders' })).toEqual({
+    expect(v.parse(SearchRequestSchema, { searchTerm: 'orders' })).toEqual({
       searchTerm: 'orders', pageIndex: 0, resultsPerPage: 10, resources: ['table'], filters: {}, highlightingOptions: {},
     });
   });
@@ -263,7 +263,7 @@ describe('the requests the SPA sends', () => {
 
   it('name the three resource types the catalog serves', () => {
     expect(RESOURCE_TYPES).toEqual(['table', 'dashboard', 'user']);
-    for (const type of RESOURCE_TYPES) expect(z.parse(ResourceTypeSchema, type)).toBe(type);
-    expect(z.safeParse(ResourceTypeSchema, 'feature').success).toBe(false);
+    for (const type of RESOURCE_TYPES) expect(v.parse(ResourceTypeSchema, type)).toBe(type);
+    expect(v.safeParse(ResourceTypeSchema, 'feature').success).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // The BFF's read routes against the real embedded catalog and the real development OpenID provider,
 // over real HTTP on free ports: two BFFs share them, one with people and dashboards indexed, one
 // with both switched off.
+import * as v from 'valibot';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -69,8 +70,8 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
   /** The one error shape, with its status. */
   const expectError = (answer: { status: number; json: unknown }, status: number, message: RegExp) => {
     expect(answer.status).toBe(status);
-    expect(ApiErrorBodySchema.parse(answer.json).error.message).toMatch(message);
-    return ApiErrorBodySchema.parse(answer.json).error;
+    expect(v.parse(ApiErrorBodySchema, answer.json).error.message).toMatch(message);
+    return v.parse(ApiErrorBodySchema, answer.json).error;
   };
 
   beforeAll(async () => {
@@ -129,7 +130,7 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
         }),
         metadata: createMetadataClient(metadataHttp),
         search: createSearchClient(searchHttp),
-        clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: on, indexDashboards: on, logoUrl: null }),
+        clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test IdP', indexUsers: on, indexDashboards: on, logoUrl: null }),
         announcements: null,
         logo: null,
         spaDistDir: path.join(dataDir, 'no-spa-built'),
@@ -159,29 +160,29 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
 
   describe('catalog-wide reads', () => {
     it('lists popular tables and dashboards, dashboards only while they are indexed, [] for a type not asked for', async () => {
-      const both = PopularResourcesResponseSchema.parse((await get(indexed, '/api/metadata/v0/popular_resources?types=table,dashboard')).json);
+      const both = v.parse(PopularResourcesResponseSchema, (await get(indexed, '/api/metadata/v0/popular_resources?types=table,dashboard')).json);
       expect(both.results.table.map((t) => t.key)).toContain(CUSTOMERS);
       expect(both.results.table[0]).toMatchObject({ type: 'table', schema_description: expect.any(String) });
       expect(both.results.dashboard.length).toBeGreaterThan(0);
       expect(both.results.dashboard[0]).toMatchObject({ type: 'dashboard', key: both.results.dashboard[0]!.uri, product: expect.any(String) });
 
-      const dashboardsOnly = PopularResourcesResponseSchema.parse((await get(indexed, '/api/metadata/v0/popular_resources?types=dashboard')).json);
+      const dashboardsOnly = v.parse(PopularResourcesResponseSchema, (await get(indexed, '/api/metadata/v0/popular_resources?types=dashboard')).json);
       expect(dashboardsOnly.results).toEqual({ table: [], dashboard: both.results.dashboard });
 
-      const switchedOff = PopularResourcesResponseSchema.parse((await get(unindexed, '/api/metadata/v0/popular_resources?types=table,dashboard')).json);
+      const switchedOff = v.parse(PopularResourcesResponseSchema, (await get(unindexed, '/api/metadata/v0/popular_resources?types=table,dashboard')).json);
       expect(switchedOff.results).toEqual({ table: both.results.table, dashboard: [] });
-      const nothingLeft = PopularResourcesResponseSchema.parse((await get(unindexed, '/api/metadata/v0/popular_resources?types=dashboard')).json);
+      const nothingLeft = v.parse(PopularResourcesResponseSchema, (await get(unindexed, '/api/metadata/v0/popular_resources?types=dashboard')).json);
       expect(nothingLeft.results).toEqual({ table: [], dashboard: [] });
 
       expectError(await get(indexed, '/api/metadata/v0/popular_resources?types=table,feature'), 400, /"types" lists "feature"/);
     });
 
     it('lists the tags in use with their counts, the badges and the last update time', async () => {
-      const tags = TagsResponseSchema.parse((await get(indexed, '/api/metadata/v0/tags')).json);
+      const tags = v.parse(TagsResponseSchema, (await get(indexed, '/api/metadata/v0/tags')).json);
       expect(tags.tags).toContainEqual({ tag_name: 'pii', tag_count: expect.any(Number) });
-      const badges = BadgesResponseSchema.parse((await get(unindexed, '/api/metadata/v0/badges')).json);
+      const badges = v.parse(BadgesResponseSchema, (await get(unindexed, '/api/metadata/v0/badges')).json);
       expect(badges.badges).toContainEqual({ badge_name: 'certified', category: 'table_status' });
-      const indexedAt = LastIndexedResponseSchema.parse((await get(indexed, '/api/metadata/v0/get_last_indexed')).json);
+      const indexedAt = v.parse(LastIndexedResponseSchema, (await get(indexed, '/api/metadata/v0/get_last_indexed')).json);
       expect(indexedAt.timestamp).toBeGreaterThan(1_600_000_000);
     });
   });
@@ -191,16 +192,16 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
       const answer = await get(indexed, `/api/metadata/v0/dashboard?uri=${encodeURIComponent(bookmarkedDashboard)}`);
       expect(answer.status).toBe(200);
       expect(answer.headers.get('cache-control')).toBe('no-store');
-      const { dashboard } = DashboardResponseSchema.parse(answer.json);
+      const { dashboard } = v.parse(DashboardResponseSchema, answer.json);
       expect(dashboard).toMatchObject({ type: 'dashboard', key: bookmarkedDashboard, uri: bookmarkedDashboard });
       expect(dashboard.tables.length).toBeGreaterThan(0);
       const tableKey = dashboard.tables[0]!.key;
 
       for (const pathKey of [tableKey, encodeURIComponent(tableKey)]) {
-        const used = TableDashboardsResponseSchema.parse((await get(indexed, `/api/metadata/v0/table/${pathKey}/dashboards`)).json);
+        const used = v.parse(TableDashboardsResponseSchema, (await get(indexed, `/api/metadata/v0/table/${pathKey}/dashboards`)).json);
         expect(used.dashboards.map((d) => d.key)).toContain(bookmarkedDashboard);
       }
-      const none = TableDashboardsResponseSchema.parse((await get(indexed, `/api/metadata/v0/table/${ORDERS}/dashboards`)).json);
+      const none = v.parse(TableDashboardsResponseSchema, (await get(indexed, `/api/metadata/v0/table/${ORDERS}/dashboards`)).json);
       expect(none).toEqual({ msg: 'Success', dashboards: expect.any(Array) });
     });
 
@@ -222,21 +223,21 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
 
   describe('lineage', () => {
     it('walks table lineage to the asked depth and direction, each entity with its table coordinates', async () => {
-      const both = LineageResponseSchema.parse((await get(indexed, `/api/metadata/v0/get_table_lineage?key=${encodeURIComponent(ORDERS)}&depth=2&direction=both`)).json);
+      const both = v.parse(LineageResponseSchema, (await get(indexed, `/api/metadata/v0/get_table_lineage?key=${encodeURIComponent(ORDERS)}&depth=2&direction=both`)).json);
       expect(both).toMatchObject({ msg: 'Success', key: ORDERS, direction: 'both', depth: 2 });
       expect(both.downstream_entities.length).toBeGreaterThan(0);
       expect(Math.max(...both.downstream_entities.map((e) => e.level))).toBe(2);
       for (const entity of [...both.upstream_entities, ...both.downstream_entities]) {
         expect(entity).toMatchObject({ ...parseTableKey(entity.key), column: null });
       }
-      const down = LineageResponseSchema.parse((await get(indexed, `/api/metadata/v0/get_table_lineage?key=${encodeURIComponent(ORDERS)}&depth=1&direction=downstream`)).json);
+      const down = v.parse(LineageResponseSchema, (await get(indexed, `/api/metadata/v0/get_table_lineage?key=${encodeURIComponent(ORDERS)}&depth=1&direction=downstream`)).json);
       expect(down.upstream_entities).toEqual([]);
       expect(down.downstream_entities.every((e) => e.level === 1)).toBe(true);
     });
 
     it('walks column lineage and names each entity\'s column', async () => {
       const answer = await get(unindexed, `/api/metadata/v0/get_column_lineage?key=${encodeURIComponent(ORDERS)}&column_name=customer_id`);
-      const lineage = LineageResponseSchema.parse(answer.json);
+      const lineage = v.parse(LineageResponseSchema, answer.json);
       expect(lineage.key).toBe(`${ORDERS}/customer_id`);
       expect(lineage.upstream_entities).toEqual([
         expect.objectContaining({ key: `${CUSTOMERS}/customer_id`, database: 'hive', cluster: 'gold', schema: 'core', name: 'customers', column: 'customer_id' }),
@@ -257,26 +258,26 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
   describe('people and their lists', () => {
     it('serves the signed-in user\'s own bookmarks, owned and read lists with people indexed or not', async () => {
       for (const browser of [indexed, unindexed]) {
-        const mine = BookmarksResponseSchema.parse((await get(browser, '/api/metadata/v0/user/bookmark')).json);
+        const mine = v.parse(BookmarksResponseSchema, (await get(browser, '/api/metadata/v0/user/bookmark')).json);
         expect(mine.bookmarks.table.map((t) => t.key)).toEqual([CUSTOMERS]);
         expect(mine.bookmarks.dashboard.map((d) => d.key)).toEqual(browser === indexed ? [bookmarkedDashboard] : []);
-        const same = BookmarksResponseSchema.parse((await get(browser, `/api/metadata/v0/user/bookmark?user_id=${encodeURIComponent(LIV)}`)).json);
+        const same = v.parse(BookmarksResponseSchema, (await get(browser, `/api/metadata/v0/user/bookmark?user_id=${encodeURIComponent(LIV)}`)).json);
         expect(same).toEqual(mine);
-        expect(OwnedResponseSchema.parse((await get(browser, `/api/metadata/v0/user/own?user_id=${encodeURIComponent(LIV)}`)).json).msg).toBe('Success');
-        expect(ReadResponseSchema.parse((await get(browser, `/api/metadata/v0/user/read?user_id=${encodeURIComponent(LIV)}`)).json).msg).toBe('Success');
-        expect(AuthUserResponseSchema.parse((await get(browser, `/api/metadata/v0/user?user_id=${encodeURIComponent(LIV)}`)).json).user.user_id).toBe(LIV);
+        expect(v.parse(OwnedResponseSchema, (await get(browser, `/api/metadata/v0/user/own?user_id=${encodeURIComponent(LIV)}`)).json).msg).toBe('Success');
+        expect(v.parse(ReadResponseSchema, (await get(browser, `/api/metadata/v0/user/read?user_id=${encodeURIComponent(LIV)}`)).json).msg).toBe('Success');
+        expect(v.parse(AuthUserResponseSchema, (await get(browser, `/api/metadata/v0/user?user_id=${encodeURIComponent(LIV)}`)).json).user.user_id).toBe(LIV);
       }
     });
 
     it('serves other people\'s profile and lists only while people are indexed', async () => {
       const roald = encodeURIComponent(ROALD);
-      const owned = OwnedResponseSchema.parse((await get(indexed, `/api/metadata/v0/user/own?user_id=${roald}`)).json);
+      const owned = v.parse(OwnedResponseSchema, (await get(indexed, `/api/metadata/v0/user/own?user_id=${roald}`)).json);
       expect(owned.own.table.map((t) => t.key)).toContain(CUSTOMERS);
       expect(owned.own.table[0]).toMatchObject({ type: 'table', schema_description: null });
-      const read = ReadResponseSchema.parse((await get(indexed, `/api/metadata/v0/user/read?user_id=${roald}`)).json);
+      const read = v.parse(ReadResponseSchema, (await get(indexed, `/api/metadata/v0/user/read?user_id=${roald}`)).json);
       expect(read.read.map((t) => t.key)).toContain(CUSTOMERS);
-      expect(BookmarksResponseSchema.parse((await get(indexed, `/api/metadata/v0/user/bookmark?user_id=${roald}`)).json).msg).toBe('Success');
-      expect(AuthUserResponseSchema.parse((await get(indexed, `/api/metadata/v0/user?user_id=${roald}`)).json).user.display_name).toBe('Roald Amundsen');
+      expect(v.parse(BookmarksResponseSchema, (await get(indexed, `/api/metadata/v0/user/bookmark?user_id=${roald}`)).json).msg).toBe('Success');
+      expect(v.parse(AuthUserResponseSchema, (await get(indexed, `/api/metadata/v0/user?user_id=${roald}`)).json).user.display_name).toBe('Roald Amundsen');
 
       for (const route of ['user', 'user/bookmark', 'user/own', 'user/read']) {
         const error = expectError(await get(unindexed, `/api/metadata/v0/${route}?user_id=${roald}`), 404, /People are not indexed/);
@@ -295,21 +296,21 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
       const answer = await search(indexed, {
         searchTerm: 'orders', resources: ['table', 'dashboard', 'user'], highlightingOptions: { table: { enableHighlight: true } },
       });
-      const results = SearchResponseSchema.parse(answer.json);
+      const results = v.parse(SearchResponseSchema, answer.json);
       expect(results.table!.results[0]).toMatchObject({ type: 'table', key: ORDERS, highlight: { name: ['<em>orders</em>'] } });
       expect(results.dashboard!.total_results).toBeGreaterThan(0);
       expect(results.dashboard!.results[0]).toMatchObject({ type: 'dashboard', product: expect.any(String), query_names: expect.any(Array) });
       expect(results.user).toEqual({ page_index: 0, results: [], total_results: 0 });
 
-      const people = SearchResponseSchema.parse((await search(indexed, { searchTerm: 'roald', resources: ['user'] })).json);
+      const people = v.parse(SearchResponseSchema, (await search(indexed, { searchTerm: 'roald', resources: ['user'] })).json);
       expect(people.table).toBeUndefined();
       expect(people.user!.results[0]).toMatchObject({ type: 'user', user_id: ROALD, email: ROALD, display_name: 'Roald Amundsen' });
     });
 
     it('applies a table filter to tables only, not to the dashboards searched with them', async () => {
-      const dashboardsAlone = SearchResponseSchema.parse((await search(indexed, { searchTerm: 'orders', resources: ['dashboard'] })).json).dashboard!;
-      const tablesAlone = SearchResponseSchema.parse((await search(indexed, { searchTerm: 'orders', resources: ['table'] })).json).table!;
-      const filtered = SearchResponseSchema.parse((await search(indexed, {
+      const dashboardsAlone = v.parse(SearchResponseSchema, (await search(indexed, { searchTerm: 'orders', resources: ['dashboard'] })).json).dashboard!;
+      const tablesAlone = v.parse(SearchResponseSchema, (await search(indexed, { searchTerm: 'orders', resources: ['table'] })).json).table!;
+      const filtered = v.parse(SearchResponseSchema, (await search(indexed, {
         searchTerm: 'orders', resources: ['table', 'dashboard'], filters: { table: { tag: { value: 'pii' } } },
       })).json);
       expect(filtered.table!.total_results).toBeGreaterThan(0);
@@ -332,7 +333,7 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
       const error = expectError(await search(unindexed, { searchTerm: 'roald', resources: ['table', 'user'] }), 404, /People are not indexed/);
       expect(error.code).toBe('users_not_indexed');
       expectError(await search(indexed, { searchTerm: 'x', resources: ['feature'] }), 404, /ML features are not indexed/);
-      const tables = SearchResponseSchema.parse((await search(unindexed, { searchTerm: 'orders', resources: ['table'] })).json);
+      const tables = v.parse(SearchResponseSchema, (await search(unindexed, { searchTerm: 'orders', resources: ['table'] })).json);
       expect(tables.table!.total_results).toBeGreaterThan(0);
     });
   });

@@ -1,4 +1,5 @@
 // The BFF against a real oidc-provider and the real embedded catalog, over real HTTP on free ports.
+import * as v from 'valibot';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -76,7 +77,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
       }),
       metadata: createMetadataClient(metadataHttp),
       search: createSearchClient(searchHttp),
-      clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
+      clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
       announcements: null,
       logo: null,
       spaDistDir: path.join(dataDir, 'no-spa-built'),
@@ -128,7 +129,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
 
     const res = await browser.request('/api/auth_user');
     const text = await res.text();
-    const body = AuthUserResponseSchema.parse(JSON.parse(text));
+    const body = v.parse(AuthUserResponseSchema, JSON.parse(text));
     expect(body.user).toMatchObject({
       user_id: 'roald.amundsen@example.org',
       email: 'roald.amundsen@example.org',
@@ -143,13 +144,13 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     const browser = new BffBrowser(base);
     await browser.logIn('fridtjof');
 
-    const table = TableDetailResponseSchema.parse(await (await browser.request(`/api/metadata/v0/table?key=${encodeURIComponent('hive://gold.core/customers')}`)).json());
+    const table = v.parse(TableDetailResponseSchema, await (await browser.request(`/api/metadata/v0/table?key=${encodeURIComponent('hive://gold.core/customers')}`)).json());
     expect(table.tableData).toMatchObject({ key: 'hive://gold.core/customers', name: 'customers', schema: 'core', database: 'hive', cluster: 'gold' });
     expect(table.tableData.columns.map((c) => c.name)).toContain('customer_id');
     expect(table.tableData.columns[0]!.key).toBe(`hive://gold.core/customers/${table.tableData.columns[0]!.name}`);
     expect(table.tableData.owners.map((o) => o.user_id)).toContain('roald.amundsen@example.org');
 
-    const popular = PopularResourcesResponseSchema.parse(await (await browser.request('/api/metadata/v0/popular_resources?types=table')).json());
+    const popular = v.parse(PopularResourcesResponseSchema, await (await browser.request('/api/metadata/v0/popular_resources?types=table')).json());
     expect(popular.results.table.map((t) => t.key)).toContain('hive://gold.core/customers');
 
     const search = await browser.request('/api/search/v1/search', {
@@ -157,7 +158,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
       headers: { 'content-type': 'application/json', origin: base },
       body: JSON.stringify({ searchTerm: 'orders', pageIndex: 0, resultsPerPage: 10, resources: ['table'] }),
     });
-    const results = SearchResponseSchema.parse(await search.json());
+    const results = v.parse(SearchResponseSchema, await search.json());
     expect(results.table!.results[0]).toMatchObject({ key: 'hive://gold.sales/orders', name: 'orders' });
     expect(results.table!.total_results).toBeGreaterThanOrEqual(1);
     expect(results.did_you_mean).toBeUndefined();
@@ -167,7 +168,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
       headers: { 'content-type': 'application/json', origin: base },
       body: JSON.stringify({ searchTerm: 'custmers' }),
     });
-    const corrected = SearchResponseSchema.parse(await typo.json());
+    const corrected = v.parse(SearchResponseSchema, await typo.json());
     expect(corrected.did_you_mean).toBe('customers');
     expect(corrected.table!.results[0]).toMatchObject({ name: 'customers' });
   });
@@ -178,7 +179,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     const url = `/api/metadata/v0/user?user_id=${encodeURIComponent('liv.arnesen@example.org')}`;
     const res = await browser.request(url);
     expect(res.status).toBe(200);
-    expect(AuthUserResponseSchema.parse(await res.json()).user).toMatchObject({ user_id: 'liv.arnesen@example.org', full_name: 'Liv Arnesen' });
+    expect(v.parse(AuthUserResponseSchema, await res.json()).user).toMatchObject({ user_id: 'liv.arnesen@example.org', full_name: 'Liv Arnesen' });
     const unknown = await browser.request(`/api/metadata/v0/user?user_id=${encodeURIComponent('nobody@example.org')}`);
     expect(unknown.status).toBe(404);
   });

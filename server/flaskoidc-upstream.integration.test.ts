@@ -1,6 +1,7 @@
 // UPSTREAM_AUTH=flaskoidc: the BFF against stand-ins for Amundsen's metadata and search services
 // launched as flaskoidc apps, whose gate checks exactly what API.md §2 says flaskoidc checks. And a
 // search service that answers 200 with status_code 500 is a failed search, not "0 results".
+import * as v from 'valibot';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,9 +58,9 @@ describe('UPSTREAM_AUTH=flaskoidc', () => {
     const from = metadata.accepted.length + search.accepted.length;
 
     expect((await request(TABLE)).status).toBe(200);
-    const found = SearchResponseSchema.parse(await (await request('/api/search/v1/search', searchFor('customers'))).json());
+    const found = v.parse(SearchResponseSchema, await (await request('/api/search/v1/search', searchFor('customers'))).json());
     expect(found.table?.results.map((t) => t.key)).toContain('hive://gold.core/customers');
-    expect(AuthUserResponseSchema.parse(await (await request('/api/auth_user')).json()).user.user_id).toBe('roald.amundsen@example.org');
+    expect(v.parse(AuthUserResponseSchema, await (await request('/api/auth_user')).json()).user.user_id).toBe('roald.amundsen@example.org');
 
     const held = await tokens();
     const sent = [...metadata.accepted, ...search.accepted].slice(from);
@@ -125,7 +126,7 @@ describe('a search service that answers 200 with status_code 500', () => {
     answer = { msg: 'Success', page_index: 0, results_per_page: 10, status_code: 200, results: { table: { total_results: 0, results: [] } } };
     const none = await request('/api/search/v1/search', searchFor('nothing'));
     expect(none.status).toBe(200);
-    expect(SearchResponseSchema.parse(await none.json()).table?.total_results).toBe(0);
+    expect(v.parse(SearchResponseSchema, await none.json()).table?.total_results).toBe(0);
 
     answer = { msg: 'TransportError(500, search_phase_execution_exception, [es-node-3] all shards failed)', page_index: 0, results_per_page: 10, status_code: 500, results: { table: { total_results: 0, results: [] } } };
     const failed = await request('/api/search/v1/search', searchFor('customers'));

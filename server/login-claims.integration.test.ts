@@ -1,6 +1,7 @@
 // The User a login makes and the groups a session keeps, from real providers' claims: the claim mapping
 // (nested and namespaced claims, UserInfo filling what the ID token lacks), Entra's missing email, and a
 // groups claim that stays out of the cookie and bounded in the session record.
+import * as v from 'valibot';
 import type { SessionData } from 'express-session';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthUserResponseSchema } from '../contract/bff-api';
@@ -20,7 +21,7 @@ async function signIn(s: PresetStack, login = s.provider.people[0]!.login) {
   const sid = decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!;
   const record = () =>
     new Promise<SessionData>((resolve, reject) => s.sessions.store.get(sid, (err, data) => (err || !data ? reject(err ?? new Error('no session')) : resolve(data))));
-  const user = async () => AuthUserResponseSchema.parse(await (await browser.request('/api/auth_user')).json()).user;
+  const user = async () => v.parse(AuthUserResponseSchema, await (await browser.request('/api/auth_user')).json()).user;
   return { browser, sid, record, user };
 }
 

@@ -1,6 +1,7 @@
 // The BFF against a hostile provider that signs ID tokens the way an attacker would: every forgery ends
 // on the "Login failed" page with no session, key rotation keeps working, and a refresh that names
 // another person ends the session.
+import * as v from 'valibot';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -59,7 +60,7 @@ describe('ID token verification against a hostile provider', () => {
       }),
       metadata: createMetadataClient(upstream),
       search: createSearchClient(upstream),
-      clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Hostile IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
+      clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Hostile IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
       announcements: null,
       logo: null,
       spaDistDir: path.join(dataDir, 'no-spa-built'),

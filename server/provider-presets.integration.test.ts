@@ -1,6 +1,7 @@
 // Each OIDC_PROVIDER preset against a real oidc-provider configured to behave like that provider (its
 // issuer, claims, access tokens, refresh-token rules, missing endpoints, login pages), with the settings
 // the README gives for it: login → a catalog call with the access token → a refresh → logout.
+import * as v from 'valibot';
 import { generateKeyPair, exportJWK, exportPKCS8, decodeJwt, decodeProtectedHeader } from 'jose';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,7 +40,7 @@ describe.each(OIDC_PROVIDERS.map((preset) => [preset] as [OidcProviderId]))('OID
     const { provider } = stack;
     const { browser, sid, tokens } = await signIn(stack);
 
-    const me = AuthUserResponseSchema.parse(await (await browser.request('/api/auth_user')).json());
+    const me = v.parse(AuthUserResponseSchema, await (await browser.request('/api/auth_user')).json());
     expect(me.user).toMatchObject({ user_id: provider.people[0]!.userId, display_name: 'Roald Amundsen' });
     expect((await browser.request(TABLE)).status).toBe(200);
 

@@ -2,6 +2,7 @@
 // the embedded catalog over real HTTP, with local fakes answering as Okta's Users API, Google's People
 // API and a SCIM service do. A profile or an owner the catalog knows only by id is looked up, recorded
 // (PUT /user) and shown; answers are cached; a directory that is down or slow never fails the page.
+import * as v from 'valibot';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,7 +62,7 @@ describe('USER_DIRECTORY=scim', () => {
 
     const res = await browser.request(profile('emmy.noether@example.org'));
     expect(res.status).toBe(200);
-    expect(AuthUserResponseSchema.parse(await res.json()).user).toMatchObject({
+    expect(v.parse(AuthUserResponseSchema, await res.json()).user).toMatchObject({
       user_id: 'emmy.noether@example.org', first_name: 'Emmy', last_name: 'Noether', display_name: 'Emmy Noether', team_name: 'Algebra', role_name: 'Mathematician', is_active: true,
     });
     // Recorded: the catalog knows her now, and the next look needs no directory.
@@ -75,7 +76,7 @@ describe('USER_DIRECTORY=scim', () => {
     const { browser, accessToken } = await signIn(stack);
     await addOwner(stack, accessToken, 'sofia.kovalevskaya@example.org');
     const before = fakes.hits('scim');
-    const table = TableDetailResponseSchema.parse(await (await browser.request(TABLE)).json()).tableData;
+    const table = v.parse(TableDetailResponseSchema, await (await browser.request(TABLE)).json()).tableData;
     expect(table.owners.find((o) => o.user_id === 'sofia.kovalevskaya@example.org')).toMatchObject({ display_name: 'Sofia Kovalevskaya', team_name: 'Analysis', is_active: false });
     expect(await catalogUser(stack, accessToken, 'sofia.kovalevskaya@example.org')).toMatchObject({ full_name: 'Sofia Kovalevskaya', is_active: false });
     await browser.request(TABLE);
@@ -99,7 +100,7 @@ describe('USER_DIRECTORY=scim', () => {
     const before = fakes.hits('scim');
     const res = await browser.request(TABLE);
     expect(res.status).toBe(200);
-    const owner = TableDetailResponseSchema.parse(await res.json()).tableData.owners.find((o) => o.user_id === 'henri.poincare@example.org');
+    const owner = v.parse(TableDetailResponseSchema, await res.json()).tableData.owners.find((o) => o.user_id === 'henri.poincare@example.org');
     expect(owner).toMatchObject({ display_name: 'henri.poincare@example.org', full_name: null });
     expect((await browser.request(profile('henri.poincare@example.org'))).status).toBe(200);
     expect((await browser.request(TABLE)).status).toBe(200);
@@ -123,7 +124,7 @@ describe('the other directories, end to end', () => {
   it('okta: the Users API with an API token', async () => {
     stack = await startPresetStack('okta', { env: { USER_DIRECTORY: 'okta', USER_DIRECTORY_OKTA_ORG_URL: fakes.url, USER_DIRECTORY_OKTA_API_TOKEN: OKTA_API_TOKEN } });
     const { browser } = await signIn(stack);
-    expect(AuthUserResponseSchema.parse(await (await browser.request(profile('emmy.noether@example.org'))).json()).user).toMatchObject({ full_name: 'Emmy Noether', manager_fullname: 'David Hilbert' });
+    expect(v.parse(AuthUserResponseSchema, await (await browser.request(profile('emmy.noether@example.org'))).json()).user).toMatchObject({ full_name: 'Emmy Noether', manager_fullname: 'David Hilbert' });
     expect(fakes.authorizations('okta').at(-1)).toBe(`SSWS ${OKTA_API_TOKEN}`);
   });
 
@@ -132,7 +133,7 @@ describe('the other directories, end to end', () => {
     const { browser, accessToken } = await signIn(stack);
     expect(stack.provider.authorizationRequests.at(-1)!.get('scope')!.split(' ')).toContain('https://www.googleapis.com/auth/directory.readonly');
     fakes.acceptUserToken(accessToken);
-    expect(AuthUserResponseSchema.parse(await (await browser.request(profile('henri.poincare@example.org'))).json()).user).toMatchObject({ full_name: 'Henri Poincare', team_name: 'Topology' });
+    expect(v.parse(AuthUserResponseSchema, await (await browser.request(profile('henri.poincare@example.org'))).json()).user).toMatchObject({ full_name: 'Henri Poincare', team_name: 'Topology' });
     expect(fakes.authorizations('google').at(-1)).toBe(`Bearer ${accessToken}`);
   });
 
@@ -145,7 +146,7 @@ describe('the other directories, end to end', () => {
     try {
       stack = await startPresetStack('generic', { env: { USER_DIRECTORY: 'module', USER_DIRECTORY_MODULE: file } });
       const { browser } = await signIn(stack);
-      expect(AuthUserResponseSchema.parse(await (await browser.request(profile('emmy.noether@example.org'))).json()).user).toMatchObject({ display_name: 'Emmy Noether', slack_id: 'ada' });
+      expect(v.parse(AuthUserResponseSchema, await (await browser.request(profile('emmy.noether@example.org'))).json()).user).toMatchObject({ display_name: 'Emmy Noether', slack_id: 'ada' });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import * as v from 'valibot';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { BOOTSTRAP_ELEMENT_ID } from '../../contract/bootstrap';
@@ -7,7 +8,7 @@ import { normalizeUser } from '../../contract/user';
 import { authUserQueryOptions, clientConfigQueryOptions, seedFromPage } from './app-data';
 
 const USER = normalizeUser({ email: 'liv@example.org', first_name: 'Liv', last_name: 'Arnesen' })!;
-const CONFIG = toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null });
+const CONFIG = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null });
 
 function pageWith(text: string | null): Document {
   const doc = document.implementation.createHTMLDocument();

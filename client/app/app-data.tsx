@@ -2,6 +2,7 @@
 // route loads both (in parallel with the page's own data) and renders pages only when both are there,
 // so pages read them synchronously and never show a flag flipping after the first paint.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import * as v from 'valibot';
 import { createContext, use, useMemo, type ReactNode } from 'react';
 import { AuthUserResponseSchema, type User } from '../../contract/api-common';
 import { BOOTSTRAP_ELEMENT_ID, BootstrapSchema } from '../../contract/bootstrap';
@@ -36,10 +37,10 @@ export function seedFromPage(queryClient: QueryClient, doc: Document = document)
   } catch {
     return;
   }
-  const parsed = BootstrapSchema.safeParse(data);
+  const parsed = v.safeParse(BootstrapSchema, data);
   if (!parsed.success) return;
-  queryClient.setQueryData(authUserQueryOptions().queryKey, parsed.data.user);
-  queryClient.setQueryData(clientConfigQueryOptions().queryKey, parsed.data.config);
+  queryClient.setQueryData(authUserQueryOptions().queryKey, parsed.output.user);
+  queryClient.setQueryData(clientConfigQueryOptions().queryKey, parsed.output.config);
 }
 
 export interface AppData {

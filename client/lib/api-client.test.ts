@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { requestJson } from './api-client';
 import { ApiError } from './api-error';
 
-const Schema = z.object({ ok: z.literal(true) });
+const Schema = v.object({ ok: v.literal(true) });
 
 function stubFetch(response: Response | Error) {
   const fn = vi.fn(async () => {

@@ -1,7 +1,7 @@
 // The one fetch wrapper: every BFF call goes through here. It sends same-origin cookies, parses
 // success bodies with the contract schema, and turns every failure into an ApiError. It never
 // redirects or shows UI; 401 handling lives in the query client.
-import type * as z from 'zod/mini';
+import * as v from 'valibot';
 import { ApiErrorBodySchema } from '../../contract/api-common';
 import { ApiError } from './api-error';
 
@@ -11,11 +11,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function requestJson<S extends z.ZodMiniType>(
+export async function requestJson<S extends v.GenericSchema>(
   path: string,
   schema: S,
   options: RequestOptions = {},
-): Promise<z.infer<S>> {
+): Promise<v.InferOutput<S>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: string | undefined;
   if (options.body !== undefined) {
@@ -40,19 +40,19 @@ export async function requestJson<S extends z.ZodMiniType>(
   const payload = await readJson(response);
 
   if (!response.ok) {
-    const parsed = ApiErrorBodySchema.safeParse(payload);
+    const parsed = v.safeParse(ApiErrorBodySchema, payload);
     if (parsed.success) {
-      const { name, message, code } = parsed.data.error;
+      const { name, message, code } = parsed.output.error;
       throw new ApiError(response.status, name, message, code);
     }
     throw new ApiError(response.status, 'HttpError', `The server answered ${response.status} ${response.statusText}`.trim());
   }
 
-  const parsed = schema.safeParse(payload);
+  const parsed = v.safeParse(schema, payload);
   if (!parsed.success) {
     throw new ApiError(0, 'InvalidResponse', 'The server sent a response this page does not understand.');
   }
-  return parsed.data;
+  return parsed.output;
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,10 +1,11 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { normalizeUser } from '../../contract/user';
 import { requireIndexed, resolveVisibleUser } from './index-switches';
 
 const config = (indexUsers: boolean, indexDashboards: boolean) =>
-  toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'IdP', indexUsers, indexDashboards, logoUrl: null });
+  toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'IdP', indexUsers, indexDashboards, logoUrl: null });
 const liv = normalizeUser({ user_id: 'liv.arnesen@example.org', email: 'liv.arnesen@example.org' })!;
 
 describe('index switches', () => {

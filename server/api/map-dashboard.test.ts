@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { DashboardDetailSchema, DashboardSummarySchema } from '../../contract/bff-api';
 import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema } from '../upstream/amundsen-schemas';
@@ -19,7 +20,7 @@ const DETAIL = {
 
 describe('dashboard mappers', () => {
   it('adds type and key (the uri), normalises owners and turns the tables into summaries', () => {
-    const detail = DashboardDetailSchema.parse(toDashboardDetail(AmundsenDashboardDetailSchema.parse(DETAIL)));
+    const detail = v.parse(DashboardDetailSchema, toDashboardDetail(AmundsenDashboardDetailSchema.parse(DETAIL)));
     expect(detail).toMatchObject({ type: 'dashboard', key: DETAIL.uri, uri: DETAIL.uri, product: 'mode', recent_view_count: 100, queries: DETAIL.queries });
     expect(detail.owners).toEqual([expect.objectContaining({ user_id: 'roald.amundsen@example.org', full_name: 'Roald Amundsen', display_name: 'Roald Amundsen', is_active: true })]);
     expect(detail.tables).toEqual([{
@@ -30,7 +31,7 @@ describe('dashboard mappers', () => {
 
   it('derives a missing product from the uri the way the metadata service does', () => {
     const { product: _product, ...withoutProduct } = DETAIL;
-    const summary = DashboardSummarySchema.parse(toDashboardSummary(AmundsenDashboardSummarySchema.parse(withoutProduct)));
+    const summary = v.parse(DashboardSummarySchema, toDashboardSummary(AmundsenDashboardSummarySchema.parse(withoutProduct)));
     expect(summary).toMatchObject({ type: 'dashboard', key: DETAIL.uri, product: 'mode', chart_names: [] });
   });
 });

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { LineageResponseSchema } from '../../contract/bff-api';
 import { AmundsenLineageSchema } from '../upstream/amundsen-schemas';
@@ -13,7 +14,7 @@ describe('toLineageResponse', () => {
       // Neo4j: badges may be null, in_amundsen null.
       downstream_entities: [item('dynamo://gold.test_schema/test_table2', { badges: null, in_amundsen: null })],
     });
-    const body = LineageResponseSchema.parse(toLineageResponse(lineage, { direction: 'both', depth: 1 }, 'table'));
+    const body = v.parse(LineageResponseSchema, toLineageResponse(lineage, { direction: 'both', depth: 1 }, 'table'));
     expect(body).toEqual({
       msg: 'Success', key: 'hive://gold.test_schema/test_table1', direction: 'both', depth: 1, upstream_count: null, downstream_count: null,
       upstream_entities: [],

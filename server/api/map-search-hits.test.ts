@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { DashboardSearchResultSchema, UserSearchResultSchema } from '../../contract/bff-api';
 import { SearchDashboardHitSchema, SearchUserHitSchema } from '../upstream/amundsen-schemas';
@@ -21,7 +22,7 @@ describe('search hit mappers', () => {
       highlight: { name: ['<em>test</em> &amp; dashboard'] },
     });
     const result = toDashboardSearchResult(hit);
-    expect(DashboardSearchResultSchema.parse(result)).toEqual({
+    expect(v.parse(DashboardSearchResultSchema, result)).toEqual({
       type: 'dashboard',
       key: 'mode_dashboard://gold.test_group_id_1/test_dashboard_id_1',
       uri: 'mode_dashboard://gold.test_group_id_1/test_dashboard_id_1',
@@ -58,7 +59,7 @@ describe('search hit mappers', () => {
       full_name: 'Liv Arnesen', email: 'liv.arnesen@example.org', first_name: 'Liv', last_name: 'Arnesen', resource_type: 'user',
       search_score: 2, highlight: { full_name: ['<em>Liv</em> Arnesen'] },
     });
-    expect(UserSearchResultSchema.parse(toUserSearchResult(amundsenHit))).toEqual({
+    expect(v.parse(UserSearchResultSchema, toUserSearchResult(amundsenHit))).toEqual({
       type: 'user', user_id: 'liv.arnesen@example.org', email: 'liv.arnesen@example.org', display_name: 'Liv Arnesen',
       full_name: 'Liv Arnesen', first_name: 'Liv', last_name: 'Arnesen', search_score: 2, highlight: { full_name: ['<em>Liv</em> Arnesen'] },
     });

@@ -1,9 +1,10 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { SearchRequestSchema, type SearchRequest } from '../../contract/bff-api';
 import type { AmundsenSearchResponse } from '../upstream/amundsen-schemas';
 import { mergeSearchAnswers, planSearchCalls, toFilterLists, type SearchCall } from './search-request';
 
-const parse = (request: SearchRequest) => SearchRequestSchema.parse(request);
+const parse = (request: SearchRequest) => v.parse(SearchRequestSchema, request);
 
 describe('toFilterLists', () => {
   it('turns the frontend filter map into one search service filter list per resource', () => {

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { UserSchema } from '../../contract/bff-api';
 import { buildUserFromClaims, MissingUserIdClaimError, needsUserInfo } from './user-from-claims';
@@ -7,7 +8,7 @@ describe('buildUserFromClaims', () => {
 
   it('uses the configured claim as the user id and the name claims for the display name', () => {
     const user = buildUserFromClaims(claims, 'email');
-    expect(UserSchema.parse(user)).toMatchObject({
+    expect(v.parse(UserSchema, user)).toMatchObject({
       user_id: 'roald@example.org', email: 'roald@example.org', first_name: 'Roald', last_name: 'Amundsen',
       full_name: 'Roald Amundsen', display_name: 'Roald Amundsen',
     });

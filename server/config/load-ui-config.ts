@@ -3,6 +3,7 @@
 // from GET /api/config. Every problem is reported at once, naming the file and the option.
 import fs from 'node:fs';
 import path from 'node:path';
+import * as v from 'valibot';
 import type { Announcement } from '../../contract/api-common';
 import { toClientConfig, UiConfigFileSchema, type ClientConfig } from '../../contract/ui-config';
 import { findJsonSyntaxError } from './json-syntax';
@@ -10,7 +11,6 @@ import { loadAnnouncements } from './load-announcements';
 import { ConfigError } from './load-config';
 import { loadLogo, type BrandingLogo } from './load-logo';
 import { describeUiConfigIssues } from './ui-config-issues';
-import { z } from './zod-english';
 
 export interface UiConfig {
   readonly clientConfig: ClientConfig;
@@ -33,9 +33,9 @@ export function loadUiConfig(file: string | undefined, context: UiConfigContext)
     throw new ConfigError(problems.map((problem) => `UI_CONFIG_FILE (${file}): ${problem}`));
   };
   const json = file === undefined ? {} : readJson(file, fail);
-  const parsed = z.safeParse(UiConfigFileSchema, json, { reportInput: true });
-  if (!parsed.success) return fail(describeUiConfigIssues(UiConfigFileSchema, parsed.error.issues));
-  const options = parsed.data;
+  const parsed = v.safeParse(UiConfigFileSchema, json);
+  if (!parsed.success) return fail(describeUiConfigIssues(UiConfigFileSchema, parsed.issues));
+  const options = parsed.output;
   const folder = file === undefined ? process.cwd() : path.dirname(file);
 
   const problems: string[] = [];

@@ -1,13 +1,13 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { UiConfigFileSchema } from '../../contract/ui-config';
 import { closestKey, describeUiConfigIssues, formatPath, knownKeysAt } from './ui-config-issues';
-import { z } from './zod-english';
 
 /** The lines a UI config file's problems become, as loadUiConfig reports them. */
 function linesFor(file: unknown): string[] {
-  const parsed = z.safeParse(UiConfigFileSchema, file, { reportInput: true });
+  const parsed = v.safeParse(UiConfigFileSchema, file);
   expect(parsed.success).toBe(false);
-  return describeUiConfigIssues(UiConfigFileSchema, parsed.error!.issues);
+  return describeUiConfigIssues(UiConfigFileSchema, parsed.issues!);
 }
 
 describe('the lines a UI config file\'s problems become', () => {
@@ -27,12 +27,12 @@ describe('the lines a UI config file\'s problems become', () => {
   });
 
   it('show the value found when it is short and not an object, null included', () => {
-    expect(linesFor({ logoTitle: null })).toEqual(['logoTitle: Invalid input: expected string, received null (found null)']);
-    expect(linesFor({ logoTitle: 7 })).toEqual(['logoTitle: Invalid input: expected string, received number (found 7)']);
+    expect(linesFor({ logoTitle: null })).toEqual(['logoTitle must be a string (found null)']);
+    expect(linesFor({ logoTitle: 7 })).toEqual(['logoTitle must be a string (found 7)']);
     const exactly40 = `"${'x'.repeat(38)}"`;
-    expect(linesFor({ bookmarks: { enabled: 'x'.repeat(38) } })).toEqual([`bookmarks.enabled: Invalid input: expected boolean, received string (found ${exactly40})`]);
-    expect(linesFor({ bookmarks: { enabled: 'x'.repeat(39) } })).toEqual(['bookmarks.enabled: Invalid input: expected boolean, received string']);
-    expect(linesFor({ bookmarks: { enabled: { on: true } } })).toEqual(['bookmarks.enabled: Invalid input: expected boolean, received object']);
+    expect(linesFor({ bookmarks: { enabled: 'x'.repeat(38) } })).toEqual([`bookmarks.enabled must be true or false (found ${exactly40})`]);
+    expect(linesFor({ bookmarks: { enabled: 'x'.repeat(39) } })).toEqual(['bookmarks.enabled must be true or false']);
+    expect(linesFor({ bookmarks: { enabled: { on: true } } })).toEqual(['bookmarks.enabled must be true or false']);
   });
 
   it('list exactly 30 problems without a count', () => {
@@ -82,7 +82,7 @@ describe('knownKeysAt', () => {
   it('finds the options of the object at a path, through lists, maps, defaults and pipes', () => {
     expect(knownKeysAt(UiConfigFileSchema, ['navLinks', 0])).toEqual(['label', 'href', 'target']);
     expect(knownKeysAt(UiConfigFileSchema, ['badges', 'gold'])).toEqual(['style', 'displayName']);
-    const piped = z.object({ outer: z.object({ inner: z.string() }).transform((v) => v) });
+    const piped = v.object({ outer: v.pipe(v.object({ inner: v.string() }), v.transform((value) => value)) });
     expect(knownKeysAt(piped, ['outer'])).toEqual(['inner']);
   });
 

@@ -1,6 +1,7 @@
-// Turns zod's issues for a UI config file into one line per problem that names the option by its
+// Turns valibot's issues for a UI config file into one line per problem that names the option by its
 // path in the file (resourceConfig.table.filterCategories[2].categoryId) and says how to fix it.
-import type { z } from './zod-english';
+import type * as v from 'valibot';
+import { isMissingKey, issueInWords, withSubject } from '../http/issue-in-words';
 
 /** Amundsen options Nansen does not read, so that a copied Amundsen config gets a clear answer. */
 const AMUNDSEN_ONLY = new Map<string, string>(Object.entries({
@@ -24,46 +25,40 @@ const AMUNDSEN_ONLY = new Map<string, string>(Object.entries({
 /** At most this many lines: past it, a file is more wrong than right and a count says so. */
 const MAX_LINES = 30;
 
-export function describeUiConfigIssues(schema: z.core.$ZodType, issues: readonly z.core.$ZodIssue[]): string[] {
+export function describeUiConfigIssues(schema: v.GenericSchema, issues: readonly v.BaseIssue<unknown>[]): string[] {
   const lines = issues.flatMap((issue) => describeIssue(schema, issue));
   if (lines.length <= MAX_LINES) return lines;
   return [...lines.slice(0, MAX_LINES), `… and ${lines.length - MAX_LINES} more problems`];
 }
 
-function describeIssue(schema: z.core.$ZodType, issue: z.core.$ZodIssue): string[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownKeysAt(schema, path) ?? [];
-    const where = path.length ? `${formatPath(path)} takes` : 'the options are';
-    return issue.keys.map((key) => {
-      const full = formatPath([...path, key]);
-      const amundsenNote = AMUNDSEN_ONLY.get([...path, key].join('.'));
-      if (amundsenNote) return `${full} is an Amundsen option Nansen does not read (${amundsenNote}); remove it`;
-      const guess = closestKey(key, known);
-      const hint = guess ? `; did you mean ${formatPath([...path, guess])}?` : '';
-      return `${full} is not an option${hint} (${where} ${known.join(', ')})`;
-    });
+function describeIssue(schema: v.GenericSchema, issue: v.BaseIssue<unknown>): string[] {
+  const items = issue.path ?? [];
+  const path = items.map((item) => item.key as string | number);
+  if (issue.type === 'never' && path.length > 0) {
+    // An option the schema does not name (every object is an objectWithRest of never).
+    const parent = path.slice(0, -1);
+    const key = String(path[path.length - 1]);
+    const known = knownKeysAt(schema, parent) ?? [];
+    const where = parent.length ? `${formatPath(parent)} takes` : 'the options are';
+    const full = formatPath(path);
+    const amundsenNote = AMUNDSEN_ONLY.get(path.join('.'));
+    if (amundsenNote) return [`${full} is an Amundsen option Nansen does not read (${amundsenNote}); remove it`];
+    const guess = closestKey(key, known);
+    const hint = guess ? `; did you mean ${formatPath([...parent, guess])}?` : '';
+    return [`${full} is not an option${hint} (${where} ${known.join(', ')})`];
   }
-  if (path.length === 0 && issue.code === 'invalid_type')
-    return [`the file must hold one JSON object, such as {} for every option at its default; it holds ${kindOf((issue as { input?: unknown }).input)}`];
-  const where = path.length ? formatPath(path) : 'the file';
-  const received = describeInput(issue);
-  const message = `${issue.message}${received}`;
-  // Our own messages read as the rest of a sentence ("must be one of …"); zod's are sentences of their own.
-  return [/^(must|uses|is|needs) /.test(message) ? `${where} ${message}` : `${where}: ${message}`];
+  const isObject = typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input);
+  if (path.length === 0 && isObject) return [`the file ${issue.message}`];
+  if (path.length === 0)
+    return [`the file must hold one JSON object, such as {} for every option at its default; it holds ${kindOf(issue.input)}`];
+  const missingExpects = isMissingKey(issue) ? schemaAt(schema, path)?.expects : undefined;
+  return [withSubject(formatPath(path), issueInWords(issue, missingExpects))];
 }
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-function describeInput(issue: z.core.$ZodIssue): string {
-  const input: unknown = (issue as { input?: unknown }).input;
-  if (issue.code === 'custom' || input === undefined || (input !== null && typeof input === 'object')) return '';
-  const shown = JSON.stringify(input);
-  return shown !== undefined && shown.length <= 40 ? ` (found ${shown})` : '';
 }
 
 /** resourceConfig.table.filterCategories[2].categoryId; keys that are not identifiers are quoted. */
@@ -77,39 +72,44 @@ export function formatPath(path: readonly (string | number)[]): string {
     .join('');
 }
 
-interface LooseDef {
-  type: string;
-  innerType?: z.core.$ZodType;
-  in?: z.core.$ZodType;
-  shape?: Record<string, z.core.$ZodType>;
-  element?: z.core.$ZodType;
-  valueType?: z.core.$ZodType;
-}
-const defOf = (schema: z.core.$ZodType) => schema._zod.def as unknown as LooseDef;
+type AnySchema = v.GenericSchema & {
+  entries?: Record<string, AnySchema>;
+  wrapped?: AnySchema;
+  item?: AnySchema;
+  value?: AnySchema;
+  pipe?: readonly { kind: string }[];
+};
 
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  let current = schema;
-  for (;;) {
-    const def = defOf(current);
-    const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
-    if (!inner) return current;
-    current = inner;
+const holdsOthers = (schema: AnySchema) => Boolean(schema.entries ?? schema.item ?? schema.value);
+
+/** The schema under optional/nullable wrappers and pipes: the one that holds entries, items or values. */
+function unwrap(schema: AnySchema): AnySchema {
+  if (schema.wrapped) return unwrap(schema.wrapped);
+  if (holdsOthers(schema) || !schema.pipe) return schema;
+  for (const step of schema.pipe) {
+    if (step === schema || step.kind !== 'schema') continue;
+    const inner = unwrap(step as AnySchema);
+    if (holdsOthers(inner)) return inner;
   }
+  return schema;
+}
+
+/** The schema of the value at `path`, through objects, lists, maps, wrappers and pipes. */
+function schemaAt(schema: v.GenericSchema, path: readonly (string | number)[]): AnySchema | undefined {
+  let current: AnySchema | undefined = schema as AnySchema;
+  for (const segment of path) {
+    const at: AnySchema = unwrap(current);
+    current = at.entries ? at.entries[String(segment)] : at.item ?? at.value;
+    if (!current) return undefined;
+  }
+  return current;
 }
 
 /** The option names of the object at `path` in the schema, if it is an object there. */
-export function knownKeysAt(schema: z.core.$ZodType, path: readonly (string | number)[]): string[] | undefined {
-  let current: z.core.$ZodType | undefined = schema;
-  for (const segment of path) {
-    const def = defOf(unwrap(current));
-    if (def.type === 'object') current = def.shape?.[String(segment)];
-    else if (def.type === 'array') current = def.element;
-    else if (def.type === 'record') current = def.valueType;
-    else return undefined;
-    if (!current) return undefined;
-  }
-  const def = defOf(unwrap(current));
-  return def.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
+export function knownKeysAt(schema: v.GenericSchema, path: readonly (string | number)[]): string[] | undefined {
+  const at = schemaAt(schema, path);
+  const inner = at && unwrap(at);
+  return inner?.entries ? Object.keys(inner.entries) : undefined;
 }
 
 /** The known key a typo most likely meant: same letters in another case, or a few edits away. */

@@ -1,7 +1,8 @@
 // One parser per kind of request input; each throws InputError with a precise message.
 import type { Request } from 'express';
-import { z } from '../config/zod-english';
+import * as v from 'valibot';
 import { InputError } from './errors';
+import { issueInWords, withSubject } from './issue-in-words';
 
 export function parseRequiredQuery(req: Request, name: string, maxLength = 2048): string {
   const value = req.query[name];
@@ -10,13 +11,14 @@ export function parseRequiredQuery(req: Request, name: string, maxLength = 2048)
   return value;
 }
 
-/** Validate a JSON body with a schema (zod or zod/mini); the first problem becomes a 400 naming the field. */
-export function parseBody<T extends z.core.$ZodType>(req: Request, schema: T): z.core.output<T> {
-  const parsed = z.safeParse(schema, req.body ?? {});
+/** Validate a JSON body with a contract schema; the first problem becomes a 400 naming the field. */
+export function parseBody<T extends v.GenericSchema>(req: Request, schema: T): v.InferOutput<T> {
+  const parsed = v.safeParse(schema, req.body ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? `"${issue.path.join('.')}"` : 'The request body';
-    throw new InputError(`${where}: ${issue.message}`, 'invalid_body');
+    const issue = parsed.issues[0];
+    const path = issue.path?.map((item) => String(item.key)) ?? [];
+    const where = path.length ? `"${path.join('.')}"` : 'The request body';
+    throw new InputError(`${withSubject(where, issueInWords(issue))}.`, 'invalid_body');
   }
-  return parsed.data;
+  return parsed.output;
 }

@@ -1,4 +1,5 @@
 // The SPA's page route: index.html with the shell's first data for signed-in people, a login for others.
+import * as v from 'valibot';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { normalizeUser } from '../../contract/user';
 import { createSpaPageRoutes, withBootstrap } from './serve-spa';
 
-const CONFIG = toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: true, indexDashboards: true, logoUrl: null });
+const CONFIG = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test IdP', indexUsers: true, indexDashboards: true, logoUrl: null });
 const HOSTILE = normalizeUser({ email: 'x@example.org', full_name: `</script><script>alert(1)</script> $& $' \u2028` })!;
 
 function readBootstrap(html: string): unknown {
@@ -24,7 +25,7 @@ describe('withBootstrap', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(1);
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('</script></head>');
-    expect(BootstrapSchema.parse(readBootstrap(html))).toEqual({ user: HOSTILE, config: CONFIG });
+    expect(v.parse(BootstrapSchema, readBootstrap(html))).toEqual({ user: HOSTILE, config: CONFIG });
   });
 });
 
@@ -48,7 +49,7 @@ describe('createSpaPageRoutes', () => {
     const res = await request(app).get('/search?term=orders').set('x-test-signed-in', '1');
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(BootstrapSchema.parse(readBootstrap(res.text))).toEqual({ user: HOSTILE, config: CONFIG });
+    expect(v.parse(BootstrapSchema, readBootstrap(res.text))).toEqual({ user: HOSTILE, config: CONFIG });
     expect(res.text).not.toMatch(/access_token|refresh_token|id_token|eyJ/);
   });
 

@@ -1,6 +1,7 @@
 // A preset test provider, the embedded catalog and one BFF built from `loadConfig` with the settings
 // the README gives for that provider (plus any a test adds), all on free ports. The BFF's deps come
 // from the Config exactly as main.ts builds them, so a preset's defaults are what is tested.
+import * as v from 'valibot';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -126,7 +127,7 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
     metadata: createMetadataClient(upstreams[0]!),
     upstreamAuth: config.catalog.upstreamAuth,
     search: createSearchClient(upstreams[1]!, logger),
-    clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: config.oidc.providerName, indexUsers: true, indexDashboards: true, logoUrl: null }),
+    clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: config.oidc.providerName, indexUsers: true, indexDashboards: true, logoUrl: null }),
     announcements: null,
     logo: null,
     userDirectory: directory ? { directory, ...config.userDirectory } : undefined,

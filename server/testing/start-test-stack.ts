@@ -1,6 +1,7 @@
 // The real parts for integration tests, on free ports: a development OpenID provider (persistent in a
 // temp DATA_DIR, so it can be restarted), the embedded catalog, and as many BFF instances as a test
 // asks for (all registered at the provider), each with its own session stores or shared ones.
+import * as v from 'valibot';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -121,7 +122,7 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
         }),
         metadata: createMetadataClient(metadataHttp),
         search: createSearchClient(searchHttp),
-        clientConfig: toClientConfig(UiConfigFileSchema.parse({}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
+        clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
         announcements: null,
         logo: null,
         spaDistDir: path.join(ownDir, 'no-spa-built'),

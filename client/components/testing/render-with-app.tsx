@@ -1,5 +1,6 @@
 // For component tests: renders under what the shell provides (UI config, signed-in user, router,
 // query client, toasts), with the config's defaults unless a test changes them.
+import * as v from 'valibot';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -11,7 +12,7 @@ import { AppDataProvider } from '../../app/app-data';
 import { ToastProvider } from '../toast';
 
 export function testConfig(file: Partial<UiConfigFile> = {}, switches: { indexUsers?: boolean; indexDashboards?: boolean } = {}): ClientConfig {
-  return toClientConfig(UiConfigFileSchema.parse(file), {
+  return toClientConfig(v.parse(UiConfigFileSchema, file), {
     providerName: 'Test',
     indexUsers: switches.indexUsers ?? false,
     indexDashboards: switches.indexDashboards ?? true,

@@ -1,10 +1,11 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toClientConfig, UiConfigFileSchema } from '../../../contract/ui-config';
 import type { SearchState } from '../../app/paths';
 import { planSearch } from './search-plan';
 
 const config = (switches: { indexUsers?: boolean; indexDashboards?: boolean } = {}, file = {}) =>
-  toClientConfig(UiConfigFileSchema.parse(file), { providerName: 'Test', indexUsers: switches.indexUsers ?? false, indexDashboards: switches.indexDashboards ?? true, logoUrl: null });
+  toClientConfig(v.parse(UiConfigFileSchema, file), { providerName: 'Test', indexUsers: switches.indexUsers ?? false, indexDashboards: switches.indexDashboards ?? true, logoUrl: null });
 
 const state = (s: Partial<SearchState>): SearchState => ({ term: '', resource: 'table', filters: {}, pageIndex: 0, ...s });
 

@@ -1,6 +1,7 @@
 // For the search feature's component tests: the app's context (UI config, user, router, query client)
 // around a component, a fetch that answers like the BFF's search route, and a log of where the router
 // went (the URL and whether it was a push or a replace).
+import * as v from 'valibot';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
@@ -12,7 +13,7 @@ import { normalizeUser } from '../../../../contract/user';
 import { AppDataProvider } from '../../../app/app-data';
 
 export function testConfig(file: Partial<UiConfigFile> = {}, switches: { indexUsers?: boolean; indexDashboards?: boolean } = {}): ClientConfig {
-  return toClientConfig(UiConfigFileSchema.parse(file), {
+  return toClientConfig(v.parse(UiConfigFileSchema, file), {
     providerName: 'Test',
     indexUsers: switches.indexUsers ?? false,
     indexDashboards: switches.indexDashboards ?? true,
