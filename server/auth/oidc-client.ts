@@ -114,6 +114,15 @@ function classifyRefreshError(err: unknown): Error {
       503,
     );
   }
+  if (err instanceof oidc.WWWAuthenticateChallengeError) {
+    // A token endpoint that refuses the client's own credentials answers 401 with a challenge (RFC 6749 §5.2): the setup, not the session.
+    const error = err.cause.find((challenge) => challenge.parameters.error)?.parameters.error ?? `HTTP ${err.status}`;
+    return new IdpUnavailableError(
+      `The identity provider refused to renew the session (${error}). An administrator should check the OIDC client settings.`,
+      'idp_refused_client',
+      503,
+    );
+  }
   if (err instanceof oidc.ClientError && err.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM') {
     const status = err.cause instanceof Response ? err.cause.status : 0;
     if (status >= 500 || status === 0) return new IdpUnavailableError('The identity provider failed while renewing your session; try again in a moment.', 'idp_unavailable', 503);
