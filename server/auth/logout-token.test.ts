@@ -24,7 +24,7 @@ describe('a back-channel logout token, once its signature and claims are verifie
   });
 
   it('must name a session or a subject, as non-empty text', () => {
-    for (const who of [{}, { sid: '', sub: '' }, { sid: 42 }, { sub: ['roald'] }]) {
+    for (const who of [{}, { sid: '', sub: '' }, { sid: 42 }, { sub: ['roald'] }] as Record<string, unknown>[]) {
       expect(() => toLogoutRequest({ ...valid, ...who }, ISSUER), JSON.stringify(who)).toThrow('the logout token names neither a session (sid) nor a subject (sub)');
     }
     expect(toLogoutRequest({ ...valid, sid: '', sub: 'roald' }, ISSUER)).not.toHaveProperty('providerSessionId');
