@@ -1,6 +1,7 @@
 // Dashboards as the BFF answers them: list items and the dashboard page.
 import * as v from 'valibot';
 import { BadgeSchema, nullableNumber, nullableString, TagSchema, UserSchema } from './api-common';
+import { EditRightsSchema } from './api-edits';
 import { TableSummarySchema } from './api-table';
 
 /** A dashboard in lists (popular, bookmarks, owned, a table's dashboards); `key` is its uri. */
@@ -49,6 +50,7 @@ export const DashboardDetailSchema = v.object({
   tags: v.array(TagSchema),
   badges: v.array(BadgeSchema),
   recent_view_count: v.number(),
+  edit_rights: EditRightsSchema,
 });
 export type DashboardDetail = v.InferOutput<typeof DashboardDetailSchema>;
 export const DashboardResponseSchema = v.object({ msg: v.string(), dashboard: DashboardDetailSchema });

@@ -1,5 +1,6 @@
 // Tables as the BFF answers them: the detail page, list items, lineage and the dashboards using one.
 import * as v from 'valibot';
+import { EditRightsSchema } from './api-edits';
 import type { AmundsenTypeMetadata } from './amundsen-shapes';
 import { BadgeSchema, nullableNumber, nullableString, TagSchema, UserSchema } from './api-common';
 
@@ -69,7 +70,9 @@ export const TableDetailSchema = v.object({
   name: v.string(),
   description: nullableString,
   is_view: v.boolean(),
+  /** Amundsen's flag: whether the descriptions may be edited (the same as edit_rights.descriptions). */
   is_editable: v.boolean(),
+  edit_rights: EditRightsSchema,
   last_updated_timestamp: nullableNumber,
   tags: v.array(TagSchema),
   badges: v.array(BadgeSchema),

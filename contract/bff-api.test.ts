@@ -13,6 +13,9 @@ import {
   BadgesResponseSchema,
   BookmarksResponseSchema,
   DashboardResponseSchema,
+  DescriptionConflictBodySchema,
+  DescriptionSavedResponseSchema,
+  EditHistoryResponseSchema,
   LastIndexedResponseSchema,
   LineageResponseSchema,
   OwnedResponseSchema,
@@ -25,6 +28,7 @@ import {
   TableDashboardsResponseSchema,
   TableDetailResponseSchema,
   TagsResponseSchema,
+  WriteResponseSchema,
 } from './bff-api';
 
 const roald = {
@@ -122,6 +126,7 @@ describe('the answers the SPA reads', () => {
         description: 'Every order',
         is_view: true,
         is_editable: true,
+        edit_rights: { descriptions: true, tags: false, owners: false, reason: 'Changing tags and owners of hive tables needs the editor role' },
         last_updated_timestamp: 1_772_000_000,
         tags: [tag],
         badges: [badge],
@@ -181,9 +186,28 @@ describe('the answers the SPA reads', () => {
         tags: [tag],
         badges: [badge],
         recent_view_count: 42,
+        edit_rights: { descriptions: false, tags: true, owners: false, reason: null },
       },
     });
     expectRoundTrip(TableDashboardsResponseSchema, { msg: 'Success', dashboards: [dashboardSummary] });
+  });
+
+  it('keep every field of the write answers, a conflict and the edit history', () => {
+    expectRoundTrip(WriteResponseSchema, { msg: 'Success' });
+    expectRoundTrip(DescriptionSavedResponseSchema, { msg: 'Success', description: 'Every order, once' });
+    expectRoundTrip(DescriptionConflictBodySchema, {
+      error: { name: 'EditConflictError', message: 'Someone changed this description since you began', code: 'edit_conflict' },
+      current: { description: 'Every order, twice', edited_by: 'nobile@example.org', edited_at: '2026-12-06T02:00:00.000Z' },
+    });
+    const entry = {
+      id: '41', resource_type: 'column', resource_key: 'hive://gold.core/orders/id', parent_key: 'hive://gold.core/orders', subject: 'id',
+      field: 'description', action: 'update', before: null, after: 'The order id', editor: { user_id: 'roald@example.org', display_name: 'Roald Amundsen' },
+      edited_at: 1_772_000_000_000,
+    } as const;
+    expectRoundTrip(EditHistoryResponseSchema, {
+      msg: 'Success', available: true, next_before: '41',
+      edits: [entry, { ...entry, id: '40', resource_type: 'table', resource_key: entry.parent_key, subject: null, field: 'tags', action: 'add', before: [], after: ['finance'] }],
+    });
   });
 
   it('keep every field of the lists of tables and dashboards', () => {

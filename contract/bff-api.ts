@@ -6,4 +6,5 @@ export * from './api-table';
 export * from './api-dashboard';
 export * from './api-user-lists';
 export * from './api-search';
+export * from './api-edits';
 export { ClientConfigSchema, type ClientConfig, type FilterCategory, type Notice, type ResourceUiConfig } from './client-config';

@@ -6,6 +6,7 @@ import type { SessionAuth } from '../auth/session-auth';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { PeopleResolver } from '../users/people-resolver';
 import { requireIndexed } from './index-switches';
+import { DASHBOARD_RIGHTS_WITHOUT_RULES } from './edit-rights';
 import { toDashboardDetail, toDashboardSummary } from './map-dashboard';
 import { parseDashboardUri, parseTableKeyPath } from './parse-read-query';
 
@@ -23,7 +24,7 @@ export function createDashboardRoutes(auth: SessionAuth, metadata: MetadataClien
       const [owners, frequentUsers] = await Promise.all([people.fillUsers(context, found.owners), people.fillUsers(context, found.frequent_users)]);
       return { ...found, owners, frequent_users: frequentUsers };
     });
-    const body: DashboardResponse = { msg: 'Success', dashboard: toDashboardDetail(dashboard) };
+    const body: DashboardResponse = { msg: 'Success', dashboard: toDashboardDetail(dashboard, DASHBOARD_RIGHTS_WITHOUT_RULES) };
     res.json(body);
   });
 

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { DashboardDetailSchema, DashboardSummarySchema } from '../../contract/bff-api';
 import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema } from '../upstream/amundsen-schemas';
+import { DASHBOARD_RIGHTS_WITHOUT_RULES } from './edit-rights';
 import { toDashboardDetail, toDashboardSummary } from './map-dashboard';
 
 // GET /dashboard/KEY of Amundsen's sample data (API.md §4.6), owners as Neo4j sends them.
@@ -20,7 +21,7 @@ const DETAIL = {
 
 describe('dashboard mappers', () => {
   it('adds type and key (the uri), normalises owners and turns the tables into summaries', () => {
-    const detail = v.parse(DashboardDetailSchema, toDashboardDetail(AmundsenDashboardDetailSchema.parse(DETAIL)));
+    const detail = v.parse(DashboardDetailSchema, toDashboardDetail(AmundsenDashboardDetailSchema.parse(DETAIL), DASHBOARD_RIGHTS_WITHOUT_RULES));
     expect(detail).toMatchObject({ type: 'dashboard', key: DETAIL.uri, uri: DETAIL.uri, product: 'mode', recent_view_count: 100, queries: DETAIL.queries });
     expect(detail.owners).toEqual([expect.objectContaining({ user_id: 'roald.amundsen@example.org', full_name: 'Roald Amundsen', display_name: 'Roald Amundsen', is_active: true })]);
     expect(detail.tables).toEqual([{

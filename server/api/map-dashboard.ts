@@ -1,7 +1,7 @@
 // Amundsen dashboards → the shapes the SPA reads (contract/api-dashboard.ts), the way the Amundsen
 // frontend marshals them (`marshall_dashboard_partial` / `_full`): `type` and `key` (= the uri) added,
 // owners normalised, the dashboard's tables turned into table summaries.
-import type { DashboardDetail, DashboardSummary } from '../../contract/bff-api';
+import type { DashboardDetail, DashboardSummary, EditRights } from '../../contract/bff-api';
 import type { AmundsenDashboardDetail, AmundsenDashboardSummary } from '../upstream/amundsen-schemas';
 import { toTableSummary, toUsers } from './map-table';
 
@@ -27,7 +27,8 @@ export function toDashboardSummary(dashboard: AmundsenDashboardSummary): Dashboa
   };
 }
 
-export function toDashboardDetail(dashboard: AmundsenDashboardDetail): DashboardDetail {
+/** `rights`: what the signed-in person may change on this dashboard (server/api/edit-rights.ts). */
+export function toDashboardDetail(dashboard: AmundsenDashboardDetail, rights: EditRights): DashboardDetail {
   return {
     ...toDashboardSummary(dashboard),
     created_timestamp: dashboard.created_timestamp,
@@ -42,5 +43,6 @@ export function toDashboardDetail(dashboard: AmundsenDashboardDetail): Dashboard
     tags: dashboard.tags,
     badges: dashboard.badges,
     recent_view_count: dashboard.recent_view_count,
+    edit_rights: rights,
   };
 }

@@ -1,6 +1,6 @@
 // Amundsen metadata/search shapes → the shapes the SPA reads (contract/bff-api.ts), the way the
 // Amundsen frontend's backend reshapes them (keys computed, users normalised).
-import type { TableDetail, TableSummary, User } from '../../contract/bff-api';
+import type { EditRights, TableDetail, TableSummary, User } from '../../contract/bff-api';
 import { buildTableKey } from '../../contract/table-key';
 import { normalizeUser } from '../../contract/user';
 import type { AmundsenPopularTable, AmundsenTable, AmundsenUser } from '../upstream/amundsen-schemas';
@@ -10,7 +10,8 @@ export function toUsers(users: AmundsenUser[]): User[] {
   return users.map((u) => normalizeUser({ ...u, is_active: u.is_active ?? true, other_key_values: u.other_key_values ?? {} })).filter((u): u is User => u !== null);
 }
 
-export function toTableDetail(table: AmundsenTable, isEditable: boolean): TableDetail {
+/** `rights`: what the signed-in person may change on this table (server/api/edit-rights.ts decides). */
+export function toTableDetail(table: AmundsenTable, rights: EditRights): TableDetail {
   const key = table.key ?? buildTableKey(table);
   return {
     key,
@@ -20,7 +21,8 @@ export function toTableDetail(table: AmundsenTable, isEditable: boolean): TableD
     name: table.name,
     description: table.description,
     is_view: table.is_view,
-    is_editable: isEditable,
+    is_editable: rights.descriptions,
+    edit_rights: rights,
     last_updated_timestamp: table.last_updated_timestamp,
     tags: table.tags,
     badges: table.badges,

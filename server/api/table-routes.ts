@@ -3,6 +3,7 @@ import type { TableDetailResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { PeopleResolver } from '../users/people-resolver';
+import { TABLE_RIGHTS_WITHOUT_RULES } from './edit-rights';
 import { toTableDetail } from './map-table';
 import { parseTableKeyQuery } from './parse-read-query';
 
@@ -19,7 +20,7 @@ export function createTableRoutes(auth: SessionAuth, metadata: MetadataClient, p
       const [owners, readers] = await Promise.all([people.fillUsers(context, found.owners), people.fillUsers(context, found.table_readers.map((r) => r.user))]);
       return { ...found, owners, table_readers: found.table_readers.map((r, i) => ({ ...r, user: readers[i]! })) };
     });
-    const body: TableDetailResponse = { msg: 'Success', tableData: toTableDetail(table, true) };
+    const body: TableDetailResponse = { msg: 'Success', tableData: toTableDetail(table, TABLE_RIGHTS_WITHOUT_RULES) };
     res.json(body);
   });
   return router;

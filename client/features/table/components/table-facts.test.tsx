@@ -23,6 +23,7 @@ const table = (fields: Partial<TableDetail>): TableDetail => ({
   name: 'orders',
   description: null,
   is_view: false,
+  edit_rights: { descriptions: true, tags: true, owners: true, reason: null },
   is_editable: true,
   last_updated_timestamp: Date.UTC(2025, 4, 31, 23) / 1000,
   tags: [],

@@ -1,0 +1,112 @@
+// Curating the catalog through the BFF: the Amundsen frontend's write routes (FRONTEND.md §4: the same
+// paths and bodies) plus our extensions — a description write carries the text it was based on and is
+// refused with 409 when that text is stale; every resource says what the signed-in person may change
+// on it; and each table, dashboard and person has an edit history.
+//
+// Routes, all under /api/metadata/v0, each behind the same-origin guard:
+//   PUT    /put_table_description          PutTableDescriptionBody          → DescriptionSavedResponse | 409 DescriptionConflictBody
+//   PUT    /put_column_description         PutColumnDescriptionBody         → DescriptionSavedResponse | 409 DescriptionConflictBody
+//   PUT    /put_type_metadata_description  PutTypeMetadataDescriptionBody   → DescriptionSavedResponse | 409 DescriptionConflictBody
+//   PUT|DELETE /update_table_owner         TableOwnerBody                   → WriteResponse
+//   PUT|DELETE /update_table_tags          TagBody                          → WriteResponse
+//   PUT|DELETE /update_dashboard_tags      TagBody                          → WriteResponse
+//   PUT|DELETE /user/bookmark              BookmarkBody                     → WriteResponse
+//   GET    /edits?type=table|dashboard&key=…[&before=…]  → EditHistoryResponse (a table's includes its columns' and nested types')
+//   GET    /user/edits?user_id=…[&before=…]              → EditHistoryResponse (what a person changed; only with indexUsers)
+// A refused write answers the one error body (ApiErrorBody) with a code: 403 `edit_forbidden` (the
+// message names the role that is missing), 400 `invalid_body`/`invalid_tag`, 404 `not_found`,
+// 409 `edit_conflict` (with the extra fields of DescriptionConflictBody), 502/503/504 upstream failures.
+import * as v from 'valibot';
+import { ApiErrorBodySchema, nullableString } from './api-common';
+
+/** Amundsen's rule for a tag: lower-case letters, digits and underscores. */
+export const TAG_PATTERN = /^[a-z0-9_]+$/;
+export const TAG_MAX_LENGTH = 80;
+export const TagNameSchema = v.pipe(
+  v.string(),
+  v.regex(TAG_PATTERN, 'must use only lower-case letters, digits and _ (such as "finance_core")'),
+  v.maxLength(TAG_MAX_LENGTH, `must be at most ${TAG_MAX_LENGTH} characters`),
+);
+
+/**
+ * What the signed-in person may change on one resource, as the BFF decides from EDIT_RULES_FILE and the
+ * person's groups. The SPA shows edit controls only where a right is true, and `reason` as the hint.
+ */
+export const EditRightsSchema = v.object({
+  /** The table's description and its columns' and nested types' (always false for a dashboard). */
+  descriptions: v.boolean(),
+  tags: v.boolean(),
+  /** Table owners (always false for a dashboard: its owners come from the BI tool). */
+  owners: v.boolean(),
+  /** Why a right above is false, for the person ("Editing hive tables needs the editor role"); null when none is. */
+  reason: nullableString,
+});
+export type EditRights = v.InferOutput<typeof EditRightsSchema>;
+
+/** The description an edit started from: null when there was none. Our extension of Amundsen's bodies. */
+const base = nullableString;
+
+export const PutTableDescriptionBodySchema = v.object({ key: v.string(), description: v.string(), base, source: v.optional(v.string()) });
+export type PutTableDescriptionBody = v.InferOutput<typeof PutTableDescriptionBodySchema>;
+export const PutColumnDescriptionBodySchema = v.object({ key: v.string(), column_name: v.string(), description: v.string(), base, source: v.optional(v.string()) });
+export type PutColumnDescriptionBody = v.InferOutput<typeof PutColumnDescriptionBodySchema>;
+/** `key` is the table's key (its edit rights decide); `type_metadata_key` the nested type's. */
+export const PutTypeMetadataDescriptionBodySchema = v.object({ key: v.string(), type_metadata_key: v.string(), description: v.string(), base, source: v.optional(v.string()) });
+export type PutTypeMetadataDescriptionBody = v.InferOutput<typeof PutTypeMetadataDescriptionBodySchema>;
+
+export const TableOwnerBodySchema = v.object({ key: v.string(), owner: v.string() });
+export type TableOwnerBody = v.InferOutput<typeof TableOwnerBodySchema>;
+export const TagBodySchema = v.object({ key: v.string(), tag: v.string() });
+export type TagBody = v.InferOutput<typeof TagBodySchema>;
+export const BookmarkBodySchema = v.object({ type: v.picklist(['table', 'dashboard']), key: v.string() });
+export type BookmarkBody = v.InferOutput<typeof BookmarkBodySchema>;
+
+export const WriteResponseSchema = v.object({ msg: v.string() });
+export type WriteResponse = v.InferOutput<typeof WriteResponseSchema>;
+/** A saved description: the text now stored (what the next edit is based on). */
+export const DescriptionSavedResponseSchema = v.object({ msg: v.string(), description: nullableString });
+export type DescriptionSavedResponse = v.InferOutput<typeof DescriptionSavedResponseSchema>;
+
+/** 409: someone changed the description since the edit began. Nothing was written. */
+export const DescriptionConflictBodySchema = v.object({
+  ...ApiErrorBodySchema.entries,
+  current: v.object({
+    description: nullableString,
+    /** Who wrote it and when (ISO 8601), when the catalog knows (the embedded one does; Amundsen does not). */
+    edited_by: nullableString,
+    edited_at: nullableString,
+  }),
+});
+export type DescriptionConflictBody = v.InferOutput<typeof DescriptionConflictBodySchema>;
+
+/** A description's text, or a list of tags or owner ids, before or after an edit. */
+const EditValueSchema = v.nullable(v.union([v.string(), v.array(v.string())]));
+
+export const EditEntrySchema = v.object({
+  id: v.string(),
+  resource_type: v.picklist(['table', 'column', 'type_metadata', 'dashboard']),
+  resource_key: v.string(),
+  /** The table (or dashboard) the edit belongs to, for links from a person's history. */
+  parent_key: v.string(),
+  /** What is named besides the resource: the column name or the nested type's path; null otherwise. */
+  subject: nullableString,
+  field: v.picklist(['description', 'tags', 'owners', 'badges']),
+  action: v.picklist(['update', 'add', 'remove']),
+  before: EditValueSchema,
+  after: EditValueSchema,
+  editor: v.object({ user_id: v.string(), display_name: v.string() }),
+  /** Epoch milliseconds. */
+  edited_at: v.number(),
+});
+export type EditEntry = v.InferOutput<typeof EditEntrySchema>;
+
+export const EditHistoryResponseSchema = v.object({
+  msg: v.string(),
+  /** False against real Amundsen services, which keep no edit log: the page says so. */
+  available: v.boolean(),
+  /** Newest first. */
+  edits: v.array(EditEntrySchema),
+  /** Pass as `before` for the next page; null on the last page. */
+  next_before: nullableString,
+});
+export type EditHistoryResponse = v.InferOutput<typeof EditHistoryResponseSchema>;
