@@ -8,7 +8,7 @@ import express from 'express';
 import session from 'express-session';
 import { SignJWT } from 'jose';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DevIdp } from '../dev-idp/start-dev-idp';
 import { createMemoryLogger } from '../http/logger';
 import { startTestDevIdp, TEST_CLIENT } from '../testing/dev-idp-fixture';
@@ -35,10 +35,14 @@ describe('the login routes', () => {
   beforeAll(async () => {
     [idp, hostile] = await Promise.all([startTestDevIdp(), startHostileIdp()]);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-login-routes-'));
+  });
+  beforeEach(() => {
     tokens = new SqliteTokenStore(path.join(dir, 'sessions.sqlite'), createTokenCipher(SECRETS));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await tokens.close();
+  });
+  afterAll(async () => {
     await Promise.all([idp.close(), hostile.close()]);
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -5,12 +5,14 @@ import { createPendingLoginCookie, PENDING_LOGIN_TTL_MS, readCookie } from './pe
 import type { PendingLogin } from './session-data';
 import { createTokenCipher } from './token-cipher';
 
-const cipher = createTokenCipher(['p'.repeat(32)]);
+const SECRET = 'p'.repeat(32);
+/** Built where it is used, so the cipher's code is covered by the tests that use it. */
+const cipherFor = () => createTokenCipher([SECRET]);
 const MINUTE = 60_000;
 
 /** An app that starts (/add), finishes (/take) and lists (/read) logins with the pending-login cookie. */
 function createLoginApp(secure = false) {
-  const logins = createPendingLoginCookie({ cipher, secure });
+  const logins = createPendingLoginCookie({ cipher: cipherFor(), secure });
   const app = express();
   app.get('/add', (req, res) => {
     const ageMs = Number(req.query.ageMs ?? 0);
@@ -119,18 +121,18 @@ describe('the pending-login cookie', () => {
     expect(decodeURIComponent(pair)).not.toMatch(/verifier|search/);
     const forged = `nansen.login=${encodeURIComponent(createTokenCipher(['x'.repeat(32)]).seal(JSON.stringify({ a: { codeVerifier: 'v', nonce: 'n', returnTo: '/', createdAt: Date.now() } }), 'pending-logins'))}`;
     expect((await request(app).get('/read').set('Cookie', forged)).body).toEqual([]);
-    const otherPurpose = `nansen.login=${encodeURIComponent(cipher.seal(JSON.stringify({ a: {} }), 'session-tokens'))}`;
+    const otherPurpose = `nansen.login=${encodeURIComponent(cipherFor().seal(JSON.stringify({ a: {} }), 'session-tokens'))}`;
     expect((await request(app).get('/read').set('Cookie', otherPurpose)).body).toEqual([]);
   });
 
   it('reads a sealed value that is not a list of logins as none', async () => {
     const app = createLoginApp();
     for (const json of ['not json', 'null', '42']) {
-      const cookie = `nansen.login=${encodeURIComponent(cipher.seal(json, 'pending-logins'))}`;
+      const cookie = `nansen.login=${encodeURIComponent(cipherFor().seal(json, 'pending-logins'))}`;
       expect((await request(app).get('/read').set('Cookie', cookie)).body, json).toEqual([]);
     }
     const login: PendingLogin = { codeVerifier: 'v', nonce: 'n', returnTo: '/', createdAt: Date.now() };
-    const valid = `nansen.login=${encodeURIComponent(cipher.seal(JSON.stringify({ sealed: login }), 'pending-logins'))}`;
+    const valid = `nansen.login=${encodeURIComponent(cipherFor().seal(JSON.stringify({ sealed: login }), 'pending-logins'))}`;
     expect((await request(app).get('/read').set('Cookie', valid)).body).toEqual(['sealed']);
   });
 });

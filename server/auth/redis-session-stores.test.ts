@@ -8,7 +8,7 @@ import { type RedisServer, startRedis } from '../testing/start-redis';
 import { createRedisSessionStores } from './redis-session-stores';
 import { createTokenCipher } from './token-cipher';
 
-const cipher = createTokenCipher(['r'.repeat(32)]);
+const SECRET = 'r'.repeat(32);
 
 describe('the Redis session stores', () => {
   let server: RedisServer | undefined;
@@ -20,7 +20,7 @@ describe('the Redis session stores', () => {
   it('refuse to start, saying what to check, when nothing answers at REDIS_URL', async () => {
     const url = `redis://127.0.0.1:${await getFreePort()}`;
     const started = Date.now();
-    await expect(createRedisSessionStores(url, cipher)).rejects.toThrow(
+    await expect(createRedisSessionStores(url, createTokenCipher([SECRET]))).rejects.toThrow(
       new RegExp(`^Cannot connect to Redis at REDIS_URL \\(${new URL(url).host}\\): .*\\. Check REDIS_URL and that Redis is running\\.$`),
     );
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -28,7 +28,7 @@ describe('the Redis session stores', () => {
 
   it('keep every key under the nansen: prefix, so one Redis can serve other applications too', async () => {
     server = await startRedis();
-    const stores = await createRedisSessionStores(server.url, cipher);
+    const stores = await createRedisSessionStores(server.url, createTokenCipher([SECRET]));
     try {
       await new Promise<void>((resolve, reject) =>
         stores.sessions.set('sid-1', { cookie: { originalMaxAge: 60_000 } } as session.SessionData, (err) => (err ? reject(err) : resolve())),
@@ -49,7 +49,7 @@ describe('the Redis session stores', () => {
 
   it('give each lock an owner: another instance cannot release it', async () => {
     server = await startRedis();
-    const [one, two] = [await createRedisSessionStores(server.url, cipher), await createRedisSessionStores(server.url, cipher)];
+    const [one, two] = [await createRedisSessionStores(server.url, createTokenCipher([SECRET])), await createRedisSessionStores(server.url, createTokenCipher([SECRET]))];
     try {
       expect(await one.tokens.tryLock('refresh:s', 60_000)).toBe(true);
       await two.tokens.unlock('refresh:s');
@@ -64,14 +64,14 @@ describe('the Redis session stores', () => {
 
   it('close the connection when closed', async () => {
     server = await startRedis();
-    const stores = await createRedisSessionStores(server.url, cipher);
+    const stores = await createRedisSessionStores(server.url, createTokenCipher([SECRET]));
     await stores.close();
     await expect(stores.tokens.read('sid')).rejects.toThrow();
   });
 
   it('keep running when Redis goes away (its connection errors are handled, not thrown)', async () => {
     server = await startRedis();
-    const stores = await createRedisSessionStores(server.url, cipher);
+    const stores = await createRedisSessionStores(server.url, createTokenCipher([SECRET]));
     await server.stop();
     server = undefined;
     // The client reports the lost connection as 'error' events while it tries to reconnect.

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Request } from 'express';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DevIdp } from '../dev-idp/start-dev-idp';
 import { NotAuthenticatedError, UpstreamTokenRejectedError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
@@ -29,15 +29,17 @@ describe('session auth, at its edges', () => {
   beforeAll(async () => {
     idp = await startTestDevIdp();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-auth-edges-'));
+  });
+  beforeEach(() => {
     store = new SqliteTokenStore(path.join(dir, 'sessions.sqlite'), createTokenCipher(['e'.repeat(32)]));
   });
   afterAll(async () => {
-    await store.close();
     await idp.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  afterEach(() => {
+  afterEach(async () => {
     vi.useRealTimers();
+    await store.close();
   });
 
   const oidc = () =>

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Request } from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DevIdp } from '../dev-idp/start-dev-idp';
 import { NotAuthenticatedError, UpstreamTokenRejectedError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
@@ -38,14 +38,20 @@ describe('session auth', () => {
   const logger = createMemoryLogger();
   const ended: string[] = [];
 
+  // The provider once; the client and the store in each test, so the code that builds them is covered by
+  // the tests that use it.
   beforeAll(async () => {
     idp = await startTestDevIdp();
-    oidc = oidcFor(idp);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-auth-'));
+  });
+  beforeEach(() => {
+    oidc = oidcFor(idp);
     store = new SqliteTokenStore(path.join(dir, 'sessions.sqlite'), createTokenCipher(['k'.repeat(32)]));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await store.close();
+  });
+  afterAll(async () => {
     await idp.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRedis, type RedisServer } from '../testing/start-redis';
 import { createRedisSessionStores } from './redis-session-stores';
 import type { SessionTokens } from './session-data';
@@ -90,8 +90,12 @@ describe.each(Object.keys(backends))('token store on %s', (name) => {
   let backend: Backend;
   let store: TokenStore;
 
+  // The backend (a redis-server, a folder) once; the store itself in each test, so the code that builds it
+  // is covered by the tests that use it.
   beforeAll(async () => {
     backend = await backends[name]!();
+  });
+  beforeEach(async () => {
     store = await backend.open([SECRET]);
   });
   afterAll(() => backend?.cleanup());
