@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isLoopbackUrl } from './config-schema';
-import { ConfigError, loadConfig } from './load-config';
+import { loadConfig } from './load-config';
+import { envProblemsOf } from './testing/config-problems';
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = envProblemsOf;
 
 describe('each environment variable', () => {
   it.each([

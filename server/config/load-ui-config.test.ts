@@ -7,6 +7,7 @@ import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { ConfigError } from './load-config';
 import { MAX_LOGO_BYTES } from './load-logo';
 import { loadUiConfig, type UiConfigContext } from './load-ui-config';
+import { problemsOf as configProblemsOf } from './testing/config-problems';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CONTEXT: UiConfigContext = { providerName: 'Example SSO', indexUsers: undefined, embeddedCatalog: true };
@@ -28,13 +29,7 @@ const write = (name: string, content: string | Buffer) => {
 };
 
 function problemsOf(context: UiConfigContext = CONTEXT, configFile: string = file): string[] {
-  try {
-    loadUiConfig(configFile, context);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
+  return configProblemsOf(() => loadUiConfig(configFile, context));
 }
 /** The problems of `value` (or of the file as written) without the `UI_CONFIG_FILE (<file>): ` prefix every one of them carries. */
 function problemsFor(value?: unknown): string[] {

@@ -4,22 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './load-config';
+import { loadConfig } from './load-config';
 import { addRequiredScopes, findProviderPreset, PROVIDER_PRESETS } from './provider-presets';
 import { readClientPrivateKey } from './read-client-private-key';
+import { envProblemsOf } from './testing/config-problems';
 
 const CLIENT = { OIDC_CLIENT_ID: 'nansen', OIDC_CLIENT_SECRET: 's3cret' };
 const ENTRA_ISSUER = 'https://login.microsoftonline.com/3f0e9c2a-6d1b-4c5e-9a7f-2b8d4e6f1a3c/v2.0';
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = envProblemsOf;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-config-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

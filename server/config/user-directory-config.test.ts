@@ -2,19 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './load-config';
+import { loadConfig } from './load-config';
+import { envProblemsOf } from './testing/config-problems';
 
 const CLIENT = { OIDC_CLIENT_ID: 'nansen', OIDC_CLIENT_SECRET: 's3cret' };
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = envProblemsOf;
 
 describe('USER_DIRECTORY', () => {
   it('is none by default, with a cache of an hour and 10,000 people and a 2 s timeout', () => {

@@ -302,7 +302,7 @@ export type SearchTableHit = z.infer<typeof SearchTableHitSchema>;
 
 // Whatever the contract allows must parse: a contract field widened (say to string | null) while its
 // parser still demands a string fails here.
-type ParsersAcceptTheContract = [
+export type ParsersAcceptTheContract = [
   Accepts<typeof AmundsenUserSchema, Plain<Contract.AmundsenUser>>,
   Accepts<typeof AmundsenTableSchema, Plain<Contract.AmundsenTable>>,
   Accepts<typeof AmundsenTableSummarySchema, Plain<Contract.AmundsenTableSummary>>,

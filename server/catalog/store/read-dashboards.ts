@@ -1,35 +1,9 @@
 // The store's read path for dashboards: Amundsen's DashboardDetail and DashboardSummary shapes.
 import type { CatalogDatabase } from './open-catalog-database';
-import type { AmundsenBadge, AmundsenPopularTable, AmundsenTag, AmundsenUser } from '../../../contract/amundsen-shapes';
+import type { AmundsenBadge, AmundsenDashboardDetail, AmundsenDashboardSummary, AmundsenPopularTable, AmundsenTag } from '../../../contract/amundsen-shapes';
 import { toAmundsenUser, USER_COLUMNS, type UserRow } from './read-tables';
 
-export interface AmundsenDashboardSummary {
-  uri: string;
-  cluster: string;
-  group_name: string | null;
-  group_url: string | null;
-  product: string;
-  name: string;
-  url: string | null;
-  description: string | null;
-  last_successful_run_timestamp: number | null;
-  chart_names: string[];
-}
-
-export interface AmundsenDashboardDetail extends AmundsenDashboardSummary {
-  created_timestamp: number | null;
-  updated_timestamp: number | null;
-  last_run_timestamp: number | null;
-  last_run_state: string | null;
-  owners: AmundsenUser[];
-  frequent_users: AmundsenUser[];
-  query_names: string[];
-  queries: { name: string | null; url: string | null; query_text: string | null }[];
-  tables: AmundsenPopularTable[];
-  tags: AmundsenTag[];
-  badges: AmundsenBadge[];
-  recent_view_count: number;
-}
+export type { AmundsenDashboardDetail, AmundsenDashboardSummary };
 
 /** How many top viewers `frequent_users` lists (Neo4j always answers []). */
 export const FREQUENT_USER_LIMIT = 5;

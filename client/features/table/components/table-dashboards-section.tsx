@@ -2,7 +2,6 @@ import { QueryState } from '../../../components/query-state';
 import { ResourceSection } from '../../../components/resource-page';
 import { ResourceList } from '../../../components/resource-list';
 import { SkeletonList } from '../../../components/skeleton';
-import { EmptyState } from '../../../components/state';
 import { useTableDashboards } from '../api/get-table-dashboards';
 
 /** Dashboards built on this table (when dashboards are indexed). */
