@@ -1,15 +1,5 @@
 import { type CookieJar, createCookieJar } from './create-cookie-jar';
-
-const MAX_STEPS = 20;
-
-function decodeHtmlAttribute(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
+import { decodeHtmlAttribute, walkProviderPages } from './walk-provider-pages';
 
 function findLoginFormAction(html: string): string | undefined {
   const form = /<form\b[^>]*\baction="([^"]*)"[^>]*>[\s\S]*?name="login"/i.exec(html);
@@ -19,10 +9,6 @@ function findLoginFormAction(html: string): string | undefined {
 function findPageError(html: string): string | undefined {
   const alert = /role="alert"[^>]*>([\s\S]*?)<\//i.exec(html);
   return alert ? decodeHtmlAttribute(alert[1]) : undefined;
-}
-
-function isRedirectTarget(location: URL, redirectUri: URL): boolean {
-  return location.origin === redirectUri.origin && location.pathname === redirectUri.pathname;
 }
 
 /**
@@ -35,46 +21,19 @@ export async function completeDevIdpLogin(authorizationUrl: string, login: strin
   const redirectUriParam = start.searchParams.get('redirect_uri');
   if (!redirectUriParam) throw new Error('The authorization URL has no redirect_uri parameter.');
   const redirectUri = new URL(redirectUriParam);
-
-  let request: { url: URL; init: RequestInit } = { url: start, init: { method: 'GET' } };
   let submittedLogin = false;
-  for (let step = 0; step < MAX_STEPS; step += 1) {
-    if (request.url.origin !== start.origin) {
-      throw new Error(`The login left the IdP for ${request.url.origin}${request.url.pathname} before reaching the redirect_uri.`);
-    }
-    const headers = new Headers(request.init.headers);
-    const cookie = jar.headerFor(request.url);
-    if (cookie) headers.set('cookie', cookie);
-    const response = await fetch(request.url, { ...request.init, headers, redirect: 'manual' });
-    jar.store(response);
-
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      const next = new URL(location, request.url);
-      if (isRedirectTarget(next, redirectUri)) return next.href;
-      request = { url: next, init: { method: 'GET' } };
-      continue;
-    }
-
-    const html = await response.text();
-    const action = findLoginFormAction(html);
-    if (response.status === 200 && action && !submittedLogin) {
+  const callback = await walkProviderPages(start, jar, {
+    name: `Logging in as "${login}" at the dev IdP`,
+    origin: start.origin,
+    endsAt: (next) => next.origin === redirectUri.origin && next.pathname === redirectUri.pathname,
+    answer(html, status) {
+      const action = findLoginFormAction(html);
+      if (status !== 200 || !action || submittedLogin) return { stop: findPageError(html) ?? `HTTP ${status}` };
       submittedLogin = true;
-      request = {
-        url: new URL(action, request.url),
-        init: {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ login, password: 'any password will do' }).toString(),
-        },
-      };
-      continue;
-    }
-    const reason = findPageError(html) ?? `HTTP ${response.status}`;
-    throw new Error(`Logging in as "${login}" at the dev IdP failed: ${reason}`);
-  }
-  throw new Error(`Logging in as "${login}" at the dev IdP did not reach the redirect_uri within ${MAX_STEPS} steps.`);
+      return { action, body: new URLSearchParams({ login, password: 'any password will do' }) };
+    },
+  });
+  return callback.href;
 }
 
 /**

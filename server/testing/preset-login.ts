@@ -2,13 +2,9 @@
 // username and password on one page, or an email and then a password, a consent screen, "stay signed
 // in?"), presses its positive button, and follows redirects until the BFF's redirect URI is reached.
 import { type CookieJar, createCookieJar } from './create-cookie-jar';
+import { decodeHtmlAttribute as decode, walkProviderPages } from './walk-provider-pages';
 
-const MAX_STEPS = 20;
 const POSITIVE = /^(allow|yes|sign in|next|continue|log in)$/i;
-
-function decode(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
 
 function attribute(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\b${name}="([^"]*)"`, 'i').exec(tag);
@@ -51,57 +47,29 @@ export function fillForm(html: string, login: string, password: string): PageFor
 export async function completeProviderLogin(authorizationUrl: string, login: string, jar: CookieJar = createCookieJar(), password = 'correct horse battery staple'): Promise<string> {
   const start = new URL(authorizationUrl);
   const redirectUri = new URL(start.searchParams.get('redirect_uri') ?? '');
-  let request: { url: URL; init: RequestInit } = { url: start, init: { method: 'GET' } };
-  for (let step = 0; step < MAX_STEPS; step += 1) {
-    const headers = new Headers(request.init.headers);
-    const cookie = jar.headerFor(request.url);
-    if (cookie) headers.set('cookie', cookie);
-    const response = await fetch(request.url, { ...request.init, headers, redirect: 'manual' });
-    jar.store(response);
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      const next = new URL(location, request.url);
-      if (next.origin === redirectUri.origin && next.pathname === redirectUri.pathname) return next.href;
-      request = { url: next, init: { method: 'GET' } };
-      continue;
-    }
-    const html = await response.text();
-    const form = response.status === 200 ? fillForm(html, login, password) : undefined;
-    if (!form) throw new Error(`Logging in as "${login}" stopped at ${request.url.pathname} (HTTP ${response.status}): ${/role="alert"[^>]*>([^<]*)/.exec(html)?.[1] ?? html.slice(0, 300)}`);
-    request = {
-      url: new URL(form.action, request.url),
-      init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.fields.toString() },
-    };
-  }
-  throw new Error(`Logging in as "${login}" did not reach the redirect URI within ${MAX_STEPS} steps.`);
+  const callback = await walkProviderPages(start, jar, {
+    name: `Logging in as "${login}"`,
+    endsAt: (next) => next.origin === redirectUri.origin && next.pathname === redirectUri.pathname,
+    answer(html, status, url) {
+      const form = status === 200 ? fillForm(html, login, password) : undefined;
+      if (!form) return { stop: `stopped at ${url.pathname} (HTTP ${status}): ${/role="alert"[^>]*>([^<]*)/.exec(html)?.[1] ?? html.slice(0, 300)}` };
+      return { action: form.action, body: form.fields };
+    },
+  });
+  return callback.href;
 }
 
 /** Follow an end-session URL at the provider (confirming its form) to where it sends the browser back. */
 export async function followProviderLogout(endSessionUrl: string, jar: CookieJar = createCookieJar()): Promise<URL> {
-  let request: { url: URL; init: RequestInit } = { url: new URL(endSessionUrl), init: { method: 'GET' } };
-  for (let step = 0; step < MAX_STEPS; step += 1) {
-    const headers = new Headers(request.init.headers);
-    const cookie = jar.headerFor(request.url);
-    if (cookie) headers.set('cookie', cookie);
-    const response = await fetch(request.url, { ...request.init, headers, redirect: 'manual' });
-    jar.store(response);
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      const next = new URL(location, request.url);
-      if (next.origin !== new URL(endSessionUrl).origin) return next;
-      request = { url: next, init: { method: 'GET' } };
-      continue;
-    }
-    const html = await response.text();
-    const form = response.status === 200 ? fillForm(html, '', '') : undefined;
-    if (!form) throw new Error(`Logging out stopped at ${request.url.pathname} (HTTP ${response.status})`);
-    form.fields.set('logout', 'yes');
-    request = {
-      url: new URL(form.action, request.url),
-      init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.fields.toString() },
-    };
-  }
-  throw new Error('Logging out did not leave the provider.');
+  const start = new URL(endSessionUrl);
+  return walkProviderPages(start, jar, {
+    name: 'Logging out',
+    endsAt: (next) => next.origin !== start.origin,
+    answer(html, status, url) {
+      const form = status === 200 ? fillForm(html, '', '') : undefined;
+      if (!form) return { stop: `stopped at ${url.pathname} (HTTP ${status})` };
+      form.fields.set('logout', 'yes');
+      return { action: form.action, body: form.fields };
+    },
+  });
 }
