@@ -1,4 +1,4 @@
-// A description write that never overwrites an edit silently (docs/decisions/010-no-lost-description-edits.md).
+// A description write that never overwrites an edit silently (docs/decisions/011-no-lost-description-edits.md).
 // The page sends the text its edit started from (`base`); the BFF reads the description now stored
 // and answers 409 with it when it is not `base`. Otherwise it writes:
 // - against the embedded catalog, with `If-Match: <the ETag of that read>`: the catalog checks it in

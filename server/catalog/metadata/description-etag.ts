@@ -1,4 +1,4 @@
-// Our extension of Amundsen's description routes (docs/decisions/010-no-lost-description-edits.md):
+// Our extension of Amundsen's description routes (docs/decisions/011-no-lost-description-edits.md):
 // each description (table, column, nested type, dashboard) is served with an ETag, the hash of its
 // text, and a PUT carrying `If-Match` is refused with 412 when the description changed since that
 // read. The check and the write run in one transaction (store/edit-resources.ts), so two writers
