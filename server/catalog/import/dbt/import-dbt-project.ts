@@ -229,7 +229,10 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
   const bad = [...mapped.bad];
   let searchIndex: DbtImportReport['searchIndex'] = 'unchanged';
   if (!options.dryRun) {
-    progress(`dbt: writing ${writes.length} changed records${options.prune && gone.length ? `, removing ${gone.length}` : ''}`);
+    const removing = options.prune ? gone.length : 0;
+    progress(writes.length || removing
+      ? `dbt: writing ${writes.length} new or changed records${removing ? `, removing ${removing}` : ''}`
+      : 'dbt: the catalog is up to date: nothing to write');
     const summary = await ingestNdjson(db, writes.map((w) => `${w.line}\n`), {
       batchSize: options.batchSize,
       maxBatchMs: options.maxBatchMs,
