@@ -150,18 +150,28 @@ describe('models that disappear from the project', () => {
 });
 
 describe('bad nodes', () => {
-  it('are named by unique_id while the rest loads, and a bad node\'s earlier table is not pruned', async () => {
+  it('are named by unique_id while the rest loads, and what an earlier import made of a bad node is not pruned', async () => {
     const project = generateDbtProject({ models: 60 });
     await importProject(project);
+    const STG_3 = 'snowflake://analytics.staging/stg_3';
+    const edgesOf = (key: string) => count('SELECT count(*) FROM table_lineage WHERE upstream_key = ? OR downstream_key = ?', key, key);
+    const [edgesOfFct5, edgesOfStg3] = [edgesOf(FCT_5), edgesOf(STG_3)];
     project.manifest.nodes['model.polar_analytics.fct_5'].meta = { owner: ['ok@example.org', { name: 'no email' }] };
+    project.manifest.nodes['model.polar_analytics.stg_3'].meta = { owner: 3 };
     project.manifest.nodes['model.polar_analytics.stg_0'].description = 'Changed while fct_5 is bad.';
     const report = await importProject(project, { prune: true });
     expect(report.bad).toEqual([
+      { uniqueId: 'model.polar_analytics.stg_3', reason: 'field "meta.owner": expected an email (or {"email": …}), got 3' },
       { uniqueId: 'model.polar_analytics.fct_5', reason: 'field "meta.owner[1]": expected an email (or {"email": …}), got {"name":"no email"}' },
     ]);
-    expect(report.tables).toEqual(counts(0, 1, TABLES_60 - 2));
+    expect(report.tables).toEqual(counts(0, 1, TABLES_60 - 3));
     expect(store.tables.getTableDetail('snowflake://analytics.staging/stg_0')?.description).toBe('Changed while fct_5 is bad.');
     expect(store.tables.getTableDetail(FCT_5)).toBeDefined();
+    // Its lineage and its place on the board that shows it stay too.
+    expect(report.lineage).toMatchObject({ removed: 0, disappeared: 0 });
+    expect([edgesOf(FCT_5), edgesOf(STG_3)]).toEqual([edgesOfFct5, edgesOfStg3]);
+    expect(report.dashboards).toEqual(counts(0, 0, 4));
+    expect(store.dashboards.getDashboardDetail('dbt_dashboard://polar_analytics.notebook/board_1')?.tables.map((t) => t.name)).toContain('fct_5');
   });
 });
 

@@ -9,7 +9,7 @@ import { createCatalogOverview } from '../../store/read-catalog-overview';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { ingestNdjson, type IngestProgress } from '../../ingest/ingest-ndjson';
 import { createCatalogStateReader, type CatalogStateReader, type HumanEdit, type ProtectedField } from './read-catalog-state';
-import { createDbtImportState, lineageResourceKey, type FieldMark, type OwnedResource } from './dbt-import-state';
+import { createDbtImportState, lineageResourceKey, parseLineageResourceKey, type FieldMark, type OwnedResource } from './dbt-import-state';
 import { mapDbtProject, type BadNode, type DbtMappingOptions, type MappedDashboard, type MappedTable } from './map-dbt-project';
 import type { DbtCatalog, DbtManifest, ManifestVersion } from './read-dbt-artifacts';
 import { removeImportedResources } from './remove-imported-resources';
@@ -176,6 +176,18 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
   // Ingest records to write, with the node each came from (to name it if the ingest rejects it).
   const writes: { uniqueId: string; line: string; kind: 'table' | 'dashboard' | 'lineage'; added: boolean }[] = [];
 
+  // A bad node is still in the project, only unreadable this time: what an earlier import made of it
+  // stays — its table, the edges at either end of it, its place in dashboards.
+  const badIds = new Set(mapped.bad.map((b) => b.uniqueId));
+  const previously = state.owned(mapped.project);
+  const badTableKeys = new Set(previously.filter((r) => r.resource_type === 'table' && badIds.has(r.unique_id)).map((r) => r.resource_key));
+  const heldByBadNode = (r: OwnedResource) => {
+    if (badIds.has(r.unique_id)) return true;
+    if (r.resource_type !== 'lineage') return false;
+    const { upstream, downstream } = parseLineageResourceKey(r.resource_key);
+    return badTableKeys.has(upstream) || badTableKeys.has(downstream);
+  };
+
   let lastProgress = performance.now();
   mapped.tables.forEach((table, i) => {
     const current = reader.table(table.key);
@@ -203,6 +215,8 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
   for (const dashboard of mapped.dashboards) {
     const current = reader.dashboard(dashboard.key);
     const record = guardDashboard(dashboard, current, guard);
+    const badTables = current?.tables.filter((key) => badTableKeys.has(key)) ?? [];
+    if (badTables.length) record.tables = [...new Set([...(record.tables ?? []), ...badTables])].sort();
     if (current && same(dashboardProjection(record), { ...current, tables: [...current.tables] })) {
       dashboards.unchanged += 1;
     } else {
@@ -211,20 +225,17 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
     }
   }
 
-  // What an earlier import of this project produced and this one does not. A bad node's resources
-  // stay (it is still in the project, only unreadable this time).
+  // What an earlier import of this project produced and this one does not.
   const produced = new Set<string>([
     ...mapped.tables.map((t) => `table\n${t.key}`),
     ...mapped.dashboards.map((d) => `dashboard\n${d.key}`),
     ...mapped.lineage.map((e) => `lineage\n${lineageResourceKey(e.upstream, e.downstream)}`),
   ]);
-  const badIds = new Set(mapped.bad.map((b) => b.uniqueId));
-  const previously = state.owned(mapped.project);
-  const gone = previously.filter((r) => !produced.has(`${r.resource_type}\n${r.resource_key}`) && !badIds.has(r.unique_id));
+  const gone = previously.filter((r) => !produced.has(`${r.resource_type}\n${r.resource_key}`) && !heldByBadNode(r));
   const countsOf = { table: tables, dashboard: dashboards, lineage } as const;
   for (const r of gone) countsOf[r.resource_type][options.prune ? 'removed' : 'disappeared'] += 1;
   const goneSet = new Set(gone);
-  const kept = previously.filter((r) => badIds.has(r.unique_id) || (!options.prune && goneSet.has(r)));
+  const kept = previously.filter((r) => heldByBadNode(r) || (!options.prune && goneSet.has(r)));
 
   const bad = [...mapped.bad];
   let searchIndex: DbtImportReport['searchIndex'] = 'unchanged';
