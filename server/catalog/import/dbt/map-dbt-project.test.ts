@@ -187,6 +187,24 @@ describe('bad nodes', () => {
   });
 });
 
+describe('every manifest version from dbt 1.0 on', () => {
+  it.each([4, 5, 6, 7, 8, 9, 10, 11, 12, 20])('maps a project declaring manifest v%i the same way', (version) => {
+    const { manifest, catalog } = generateDbtProject({ models: 30, version });
+    const parsed = parseManifest(manifest);
+    expect(parsed.version.version).toBe(version);
+    const mapped = mapDbtProject(parsed.manifest, parseCatalog(catalog), defaults);
+    const reference = mapDbtProject(parseManifest(generateDbtProject({ models: 30 }).manifest).manifest, parseCatalog(catalog), defaults);
+    expect(mapped.tables.length).toBeGreaterThan(0);
+    expect(mapped).toEqual(reference);
+  });
+
+  it('uses the project name given in the options over the manifest\'s, for the dashboards\' cluster', () => {
+    const mapped = mapFixture('v12', { project: 'Voyages' });
+    expect(mapped.project).toBe('Voyages');
+    expect(mapped.dashboards.map((d) => d.key)).toContain('dbt_dashboard://voyages.dashboard/expedition_overview');
+  });
+});
+
 describe('a generated project of a few hundred models', () => {
   it('maps every model that is a relation, and every seed, snapshot and source', () => {
     const { manifest, catalog } = generateDbtProject({ models: 300 });
