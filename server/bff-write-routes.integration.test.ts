@@ -158,7 +158,15 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
       ]);
 
       const stale = await send(fridtjof, 'PUT', 'put_type_metadata_description', { key: ORDERS, type_metadata_key: nestedType, description: 'In USD', base: 'Amount' });
-      expect(v.parse(DescriptionConflictBodySchema, stale.json).current.description).toBe('In EUR');
+      expect(v.parse(DescriptionConflictBodySchema, stale.json).current).toMatchObject({ description: 'In EUR', edited_by: 'Roald Amundsen' });
+    });
+
+    it('takes no description and an empty one as the same base', async () => {
+      const name = (await tablePage(roald, CUSTOMERS)).columns[0]!.name;
+      expect(stack.store.resources.setDescription({ type: 'column', key: `${CUSTOMERS}/${name}` }, '', ROALD)).toBe('saved');
+      const answer = await send(fridtjof, 'PUT', 'put_column_description', { key: CUSTOMERS, column_name: name, description: 'Now described', base: null });
+      expect(answer.status).toBe(200);
+      expect((await tablePage(roald, CUSTOMERS)).columns[0]!.description).toBe('Now described');
     });
 
     it('answers 404 for an unknown table, column or nested type, and for a nested type of another table', async () => {
