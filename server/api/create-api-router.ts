@@ -7,6 +7,7 @@ import { InputError } from '../http/errors';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
 import type { PeopleResolver } from '../users/people-resolver';
+import type { EditPolicy } from './edit-rights';
 import { createAnnouncementsRoutes } from './announcements-routes';
 import { createAuthUserRoutes } from './auth-user-routes';
 import { createCatalogRoutes } from './catalog-routes';
@@ -25,6 +26,8 @@ export interface ApiDeps {
   announcements: readonly Announcement[] | null;
   /** People metadata does not know, from the directory (USER_DIRECTORY); undefined without one. */
   people?: PeopleResolver;
+  /** Who may edit what (EDIT_RULES_FILE); undefined = EDIT_POLICY_WITHOUT_RULES, everyone signed in. */
+  editPolicy?: EditPolicy;
 }
 
 /** Express answers a path parameter with broken percent-encoding with a URIError: that is bad input. */
