@@ -48,6 +48,7 @@ test.describe('who may edit, by the edit rules file', () => {
   }
 
   test('a viewer\'s forged writes are refused with 403 naming the missing role, and nothing changes', async ({ browser }) => {
+    test.fixme(true, 'waits for the BFF write routes and edit_rights from the rules ([issue-12-server landed])');
     const page = await signIn(browser, 'borge');
     await page.goto(CUSTOMERS_PAGE);
     const before = await getCustomers(page);
@@ -72,6 +73,7 @@ test.describe('who may edit, by the edit rules file', () => {
   });
 
   test('a viewer sees the table page without edit controls, and the reason', async ({ browser }) => {
+    test.fixme(true, 'waits for the editing UI ([issue-12-client landed])');
     const page = await signIn(browser, 'borge');
     await page.goto(CUSTOMERS_PAGE);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.customers');
@@ -87,6 +89,7 @@ test.describe('who may edit, by the edit rules file', () => {
   });
 
   test('an editor sees the description and tag controls, not the owner ones, and why', async ({ browser }) => {
+    test.fixme(true, 'waits for the editing UI ([issue-12-client landed])');
     const page = await signIn(browser, 'liv');
     await page.goto(CUSTOMERS_PAGE);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.customers');
