@@ -10,7 +10,7 @@ export type Role = (typeof ROLES)[number];
 export const LOCKABLE_FIELDS = ['descriptions', 'tags', 'owners'] as const;
 export type LockableField = (typeof LOCKABLE_FIELDS)[number];
 
-/** What a `where` may name: a table by database, cluster, schema and table; a dashboard by product, cluster, group and dashboard. */
+/** What a `where` may name: a table by database, cluster, schema and table (name); a dashboard by product, cluster, group and dashboard (name). */
 export const TABLE_KEYS = ['database', 'cluster', 'schema', 'table'] as const;
 export const DASHBOARD_KEYS = ['product', 'cluster', 'group', 'dashboard'] as const;
 export const WHERE_KEYS = ['database', 'cluster', 'schema', 'table', 'product', 'group', 'dashboard'] as const;
