@@ -200,6 +200,19 @@ describe('locks: Amundsen\'s UNEDITABLE_SCHEMAS and match rules, and more', () =
     expect(policy.rightsFor(person('anyone'), DASHBOARD)).toEqual({ descriptions: false, tags: true, owners: false, reason: null });
   });
 
+  it('an admin who owns a locked table keeps the admin\'s rights there', () => {
+    const policy = policyOf({ ...ROLE_GRANTS, locked: [{ where: { schema: 'sales' } }] });
+    expect(policy.rightsFor(person('fridtjof@example.org', 'nansen-admins'), ORDERS)).toEqual(ALL);
+    expect(policy.rightsFor(person('fridtjof@example.org'), ORDERS)).toMatchObject({ descriptions: false, tags: true, owners: true });
+  });
+
+  it('a grant may name groups and people at once', () => {
+    const both = policyOf({ grants: [{ groups: ['g'], users: ['liv@example.org'], role: 'editor' }] });
+    expect(both.rightsFor(person('liv@example.org'), REVENUE).tags).toBe(true);
+    expect(both.rightsFor(person('x', 'g'), REVENUE).tags).toBe(true);
+    expect(both.rightsFor(person('x', 'h'), REVENUE).tags).toBe(false);
+  });
+
   it('a lock may close tags and owners too, and holds for owners of the table', () => {
     const policy = policyOf({ ...ROLE_GRANTS, locked: [{ where: {}, fields: ['owners'] }, { where: { database: 'hive' }, fields: ['tags', 'descriptions'] }] });
     expect(policy.rightsFor(person('fridtjof@example.org', 'data-stewards'), ORDERS)).toEqual({

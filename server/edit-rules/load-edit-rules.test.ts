@@ -113,6 +113,7 @@ describe('loadEditRules: each option, named by its path in the file', () => {
 
   it('a pattern beside "where" instead of in it', () => {
     expect(problemsFor({ locked: [{ schema: 'raw', where: {} }] })).toEqual(['locked[0].schema is not an option: a pattern belongs inside "where", as locked[0].where.schema']);
+    expect(problemsFor({ grants: [{ groups: ['a'], role: 'editor', database: 'hive' }] })).toEqual(['grants[0].database is not an option: a pattern belongs inside "where", as grants[0].where.database']);
   });
 
   it('a pattern that is neither a name, a list nor a regex', () => {
