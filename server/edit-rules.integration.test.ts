@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionData } from 'express-session';
 import { ApiErrorBodySchema, TableDetailResponseSchema } from '../contract/bff-api';
+import { DEMO_PEOPLE } from './demo/demo-people';
 import { loadEditRules } from './edit-rules/load-edit-rules';
 import type { BffBrowser } from './testing/bff-browser';
 import { startTestStack, type TestBff, type TestStack } from './testing/start-test-stack';
@@ -19,8 +21,7 @@ const CUSTOMERS = 'hive://gold.core/customers';
 const REVENUE = 'snowflake://prod.finance/monthly_revenue';
 const ALL_RIGHTS = { descriptions: true, tags: true, owners: true, reason: null };
 
-// Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
-describe.skip('edit rights from the groups of the login, with the sample rules', () => {
+describe('edit rights from the groups of the login, with the sample rules', () => {
   let stack: TestStack;
   /** With the sample rules; and one without a rules file. */
   let ruled: TestBff;
@@ -59,7 +60,19 @@ describe.skip('edit rights from the groups of the login, with the sample rules',
     expect(v.parse(ApiErrorBodySchema, await res.json()).error).toMatchObject({ code: 'edit_forbidden', message });
   }
 
-  it('a viewer\'s groups give a table page with no rights and the reason, naming the roles', async () => {
+  it('the development provider\'s demo people bring their groups into the session', async () => {
+    for (const person of DEMO_PEOPLE) {
+      const browser = await as(person.login);
+      const sid = decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!;
+      const record = await new Promise<SessionData>((resolve, reject) =>
+        ruled.sessions.store.get(sid, (err, data) => (err || !data ? reject(err ?? new Error('no session')) : resolve(data))),
+      );
+      expect(record.groups).toEqual(person.groups);
+    }
+  });
+
+  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
+  it.skip('a viewer\'s groups give a table page with no rights and the reason, naming the roles', async () => {
     const borge = await as('borge');
     expect((await rightsOn(borge, CUSTOMERS)).edit_rights).toEqual({
       descriptions: false, tags: false, owners: false,
@@ -67,11 +80,13 @@ describe.skip('edit rights from the groups of the login, with the sample rules',
     });
   });
 
-  it('the same viewer may edit where a narrowed grant and his ownership hold', async () => {
+  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
+  it.skip('the same viewer may edit where a narrowed grant and his ownership hold', async () => {
     expect((await rightsOn(await as('borge'), REVENUE)).edit_rights).toEqual(ALL_RIGHTS);
   });
 
-  it('an editor, an owner-editor and an admin get their role\'s rights', async () => {
+  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
+  it.skip('an editor, an owner-editor and an admin get their role\'s rights', async () => {
     expect((await rightsOn(await as('liv'), CUSTOMERS)).edit_rights).toEqual({
       descriptions: true, tags: true, owners: false, reason: 'Editing owners of this hive table needs the owner-editor role; you have editor.',
     });
@@ -79,7 +94,8 @@ describe.skip('edit rights from the groups of the login, with the sample rules',
     expect((await rightsOn(await as('roald'), CUSTOMERS)).edit_rights).toEqual(ALL_RIGHTS);
   });
 
-  it('a viewer\'s forged writes are refused with 403 naming the missing role, and the catalog is unchanged', async () => {
+  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
+  it.skip('a viewer\'s forged writes are refused with 403 naming the missing role, and the catalog is unchanged', async () => {
     const borge = await as('borge');
     const before = await rightsOn(borge, CUSTOMERS);
     const reason = before.edit_rights.reason!;
@@ -94,7 +110,8 @@ describe.skip('edit rights from the groups of the login, with the sample rules',
     });
   });
 
-  it('an editor may tag but not change owners: 403 with the owner-editor role named', async () => {
+  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
+  it.skip('an editor may tag but not change owners: 403 with the owner-editor role named', async () => {
     const liv = await as('liv');
     expect((await write(liv, 'PUT', 'update_table_tags', { key: CUSTOMERS, tag: 'reviewed_by_liv' })).status).toBe(200);
     expect((await rightsOn(liv, CUSTOMERS)).tags.map((t) => t.tag_name)).toContain('reviewed_by_liv');
@@ -104,7 +121,8 @@ describe.skip('edit rights from the groups of the login, with the sample rules',
     );
   });
 
-  it('without a rules file everyone signed in may edit, as in Amundsen', async () => {
+  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
+  it.skip('without a rules file everyone signed in may edit, as in Amundsen', async () => {
     expect((await rightsOn(await as('borge', unruled), CUSTOMERS)).edit_rights).toEqual(ALL_RIGHTS);
   });
 });
