@@ -48,7 +48,6 @@ test.describe('who may edit, by the edit rules file', () => {
   }
 
   test('a viewer\'s forged writes are refused with 403 naming the missing role, and nothing changes', async ({ browser }) => {
-    test.fixme(true, 'waits for the BFF write routes and edit_rights from the rules ([issue-12-server landed])');
     const page = await signIn(browser, 'borge');
     await page.goto(CUSTOMERS_PAGE);
     const before = await getCustomers(page);

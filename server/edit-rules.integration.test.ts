@@ -71,8 +71,7 @@ describe('edit rights from the groups of the login, with the sample rules', () =
     }
   });
 
-  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
-  it.skip('a viewer\'s groups give a table page with no rights and the reason, naming the roles', async () => {
+  it('a viewer\'s groups give a table page with no rights and the reason, naming the roles', async () => {
     const borge = await as('borge');
     expect((await rightsOn(borge, CUSTOMERS)).edit_rights).toEqual({
       descriptions: false, tags: false, owners: false,
@@ -80,13 +79,11 @@ describe('edit rights from the groups of the login, with the sample rules', () =
     });
   });
 
-  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
-  it.skip('the same viewer may edit where a narrowed grant and his ownership hold', async () => {
+  it('the same viewer may edit where a narrowed grant and his ownership hold', async () => {
     expect((await rightsOn(await as('borge'), REVENUE)).edit_rights).toEqual(ALL_RIGHTS);
   });
 
-  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
-  it.skip('an editor, an owner-editor and an admin get their role\'s rights', async () => {
+  it('an editor, an owner-editor and an admin get their role\'s rights', async () => {
     expect((await rightsOn(await as('liv'), CUSTOMERS)).edit_rights).toEqual({
       descriptions: true, tags: true, owners: false, reason: 'Editing owners of this hive table needs the owner-editor role; you have editor.',
     });
@@ -94,8 +91,7 @@ describe('edit rights from the groups of the login, with the sample rules', () =
     expect((await rightsOn(await as('roald'), CUSTOMERS)).edit_rights).toEqual(ALL_RIGHTS);
   });
 
-  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
-  it.skip('a viewer\'s forged writes are refused with 403 naming the missing role, and the catalog is unchanged', async () => {
+  it('a viewer\'s forged writes are refused with 403 naming the missing role, and the catalog is unchanged', async () => {
     const borge = await as('borge');
     const before = await rightsOn(borge, CUSTOMERS);
     const reason = before.edit_rights.reason!;
@@ -110,8 +106,7 @@ describe('edit rights from the groups of the login, with the sample rules', () =
     });
   });
 
-  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
-  it.skip('an editor may tag but not change owners: 403 with the owner-editor role named', async () => {
+  it('an editor may tag but not change owners: 403 with the owner-editor role named', async () => {
     const liv = await as('liv');
     expect((await write(liv, 'PUT', 'update_table_tags', { key: CUSTOMERS, tag: 'reviewed_by_liv' })).status).toBe(200);
     expect((await rightsOn(liv, CUSTOMERS)).tags.map((t) => t.tag_name)).toContain('reviewed_by_liv');
@@ -121,8 +116,7 @@ describe('edit rights from the groups of the login, with the sample rules', () =
     );
   });
 
-  // Skipped until the BFF's write routes and edit_rights from the policy are on main ([issue-12-server landed]).
-  it.skip('without a rules file everyone signed in may edit, as in Amundsen', async () => {
+  it('without a rules file everyone signed in may edit, as in Amundsen', async () => {
     expect((await rightsOn(await as('borge', unruled), CUSTOMERS)).edit_rights).toEqual(ALL_RIGHTS);
   });
 });

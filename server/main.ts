@@ -166,6 +166,8 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
     logo: ui.logo,
     userDirectory: directory ? { directory, ...config.userDirectory } : undefined,
     editPolicy: editRules.policy,
+    // The embedded catalog indexes its own writes; Amundsen's search documents are updated by the BFF.
+    updateSearchDocuments: !config.catalog.embedded,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
   });
