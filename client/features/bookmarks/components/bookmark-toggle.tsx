@@ -41,7 +41,7 @@ export function BookmarkToggle({ item, name, variant = 'page' }: BookmarkToggleP
   return (
     <Button
       variant="secondary"
-      size="sm"
+      size={variant === 'compact' ? 'sm' : 'md'}
       className={cx('bookmark-toggle', `bookmark-toggle--${variant}`, pressed && 'bookmark-toggle--on')}
       aria-pressed={pressed}
       aria-label={variant === 'compact' ? label : undefined}
