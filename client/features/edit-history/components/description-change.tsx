@@ -5,6 +5,29 @@ import { useId, useMemo, useState } from 'react';
 import { DisclosureButton } from '../../../components/disclosure';
 import { diffWords } from '../word-diff';
 
+/** A change's text split into its words and the spaces around them (only the words are marked). */
+function trimmed(text: string): [string, string, string] {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  return [match[1]!, match[2]!, match[3]!];
+}
+
+function Change({ kind, text }: { kind: 'removed' | 'added'; text: string }) {
+  const [lead, words, trail] = trimmed(text);
+  if (!words) return <span>{text}</span>;
+  const Mark = kind === 'removed' ? 'del' : 'ins';
+  return (
+    <>
+      {lead}
+      <Mark>
+        <span className="visually-hidden">[{kind}: </span>
+        {words}
+        <span className="visually-hidden">]</span>
+      </Mark>
+      {trail}
+    </>
+  );
+}
+
 function FullText({ title, text }: { title: string; text: string | null }) {
   return (
     <section className="description-change__side">
@@ -23,21 +46,7 @@ export function DescriptionChange({ before, after }: { before: string | null; af
       <p className="description-change__text description-change__diff" data-testid="description-diff">
         {parts.length === 0 ? <span className="muted">No description</span> : null}
         {parts.map((part, i) =>
-          part.kind === 'same' ? (
-            <span key={i}>{part.text}</span>
-          ) : part.kind === 'removed' ? (
-            <del key={i}>
-              <span className="visually-hidden">[removed: </span>
-              {part.text}
-              <span className="visually-hidden">]</span>
-            </del>
-          ) : (
-            <ins key={i}>
-              <span className="visually-hidden">[added: </span>
-              {part.text}
-              <span className="visually-hidden">]</span>
-            </ins>
-          ),
+          part.kind === 'same' ? <span key={i}>{part.text}</span> : <Change key={i} kind={part.kind} text={part.text} />,
         )}
       </p>
       <DisclosureButton expanded={open} onToggle={() => setOpen((o) => !o)} controls={sidesId} className="description-change__toggle">

@@ -40,9 +40,10 @@ describe('ResourceHistory', () => {
     const time = within(description!).getByText(formatDate(new Date(when), 'YYYY-MM-DD HH:mm'));
     expect(time.getAttribute('datetime')).toBe('2026-12-05T14:30:00.000Z');
     const diff = within(description!).getByTestId('description-diff');
-    expect(diff.querySelector('ins')?.textContent).toBe('[added: paid ]');
+    expect(diff.querySelector('ins')?.textContent).toBe('[added: paid]');
     expect(diff.querySelector('del')).toBeNull();
-    expect(diff.textContent).toBe('One row per [added: paid ]order');
+    // Only the words are marked, not the spaces around them.
+    expect(diff.textContent).toBe('One row per [added: paid] order');
 
     // A column's description names the column; a first description is all added.
     expect(within(column!).getByRole('heading', { name: 'Description of column order_id' })).toBeTruthy();
