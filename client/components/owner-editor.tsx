@@ -36,8 +36,9 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
   function add(person: Pick<User, 'user_id' | 'display_name' | 'email'> | null) {
     const owner = person ? normalizeUser(person) : null;
     if (!owner) return;
-    if (owners.some((o) => o.user_id === owner.user_id)) {
-      setProblem(`${owner.display_name} already owns this.`);
+    const existing = owners.find((o) => o.user_id === owner.user_id);
+    if (existing) {
+      setProblem(`${existing.display_name} already owns this.`);
       return;
     }
     setProblem(null);
