@@ -16,8 +16,8 @@ export interface EditableDescriptionProps {
   canEdit: boolean;
   /** The Edit button's visible text ("Edit description", or "Edit" beside a column). */
   editText: string;
-  /** Completes the button's name for screen readers (" of customer_id"); visible text + this = "Edit description of customer_id". */
-  editTextHidden?: string;
+  /** The button's full name where the visible text is short ("Edit description of customer_id"); it starts with the visible text. */
+  editName?: string;
   /** The text area's name ("Description of sales.orders"). */
   fieldLabel: string;
   maxLength: number;
@@ -33,7 +33,7 @@ type Mode =
   | { kind: 'edit'; base: string | null }
   | { kind: 'conflict'; theirs: CurrentDescription; mine: string };
 
-export function EditableDescription({ value, children, canEdit, editText, editTextHidden, fieldLabel, maxLength, markdown, submitOnEnter, save, className }: EditableDescriptionProps) {
+export function EditableDescription({ value, children, canEdit, editText, editName, fieldLabel, maxLength, markdown, submitOnEnter, save, className }: EditableDescriptionProps) {
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [draft, setDraft] = useState('');
   const [merged, setMerged] = useState('');
@@ -120,9 +120,8 @@ export function EditableDescription({ value, children, canEdit, editText, editTe
     <div className={className}>
       {children}
       {canEdit ? (
-        <Button ref={editButton} size="sm" variant="ghost" className="edit-button" onClick={startEditing}>
+        <Button ref={editButton} size="sm" variant="ghost" className="edit-button" aria-label={editName} onClick={startEditing}>
           {editText}
-          {editTextHidden ? <span className="visually-hidden">{editTextHidden}</span> : null}
         </Button>
       ) : null}
     </div>

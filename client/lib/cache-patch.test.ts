@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { applyCachePatches, invalidateKeys, patchMatchingItems, resourceItemPatch, restoreCacheSnapshot } from './cache-patch';
 
@@ -61,6 +61,18 @@ describe('applyCachePatches and restoreCacheSnapshot', () => {
 });
 
 describe('invalidateKeys', () => {
+  it('refetches an answer on screen under two of the keys once', async () => {
+    const client = new QueryClient();
+    let fetches = 0;
+    const onScreen = new QueryObserver(client, { queryKey: ['table', 'x', 'detail'], queryFn: () => ++fetches, staleTime: Infinity });
+    const stop = onScreen.subscribe(() => {});
+    await client.fetchQuery({ queryKey: ['table', 'x', 'detail'], queryFn: () => ++fetches, staleTime: Infinity });
+    fetches = 0;
+    await invalidateKeys(client, [['table', 'x'], ['table', 'x', 'detail']]);
+    expect(fetches).toBe(1);
+    stop();
+  });
+
   it('marks every answer under the keys stale', async () => {
     const client = new QueryClient();
     client.setQueryData(['search', 'results', 1], {});

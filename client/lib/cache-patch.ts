@@ -2,7 +2,7 @@
 // cached answers that show a value, remember what they held, put it back when the write fails, and
 // refetch afterwards. No UI here: the mutation hook (client/app/use-optimistic-mutation.ts) shows
 // the toast.
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { partialMatchKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
 
 /** Every cached query whose key starts with `queryKey` gets `update(data)`; returning `data` itself changes nothing. */
 export interface CachePatch {
@@ -42,9 +42,12 @@ export function restoreCacheSnapshot(queryClient: QueryClient, snapshot: CacheSn
   for (const entry of snapshot.entries) queryClient.setQueryData(entry.queryKey, entry.data);
 }
 
-/** Marks the keys stale and refetches those on screen, so every view shows what the server holds now. */
+/**
+ * Marks every answer under any of the keys stale and refetches those on screen, so every view shows
+ * what the server holds now; in one pass, so an answer under two keys is asked for once.
+ */
 export async function invalidateKeys(queryClient: QueryClient, keys: readonly QueryKey[]): Promise<void> {
-  await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  await queryClient.invalidateQueries({ predicate: (query) => keys.some((key) => partialMatchKey(query.queryKey, key)) });
 }
 
 type Item = Record<string, unknown>;

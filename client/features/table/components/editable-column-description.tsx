@@ -15,7 +15,7 @@ function ColumnDescriptionEditor({ editing, columnName, value, children }: { edi
       value={value}
       canEdit
       editText="Edit"
-      editTextHidden={` description of ${columnName}`}
+      editName={`Edit description of ${columnName}`}
       fieldLabel={`Description of ${columnName}`}
       maxLength={maxLength}
       submitOnEnter
@@ -46,7 +46,7 @@ function TypeDescriptionEditor({ editing, typeKey, fieldName, value, children }:
       value={value}
       canEdit
       editText="Edit"
-      editTextHidden={` description of ${fieldName}`}
+      editName={`Edit description of ${fieldName}`}
       fieldLabel={`Description of ${fieldName}`}
       maxLength={maxLength}
       submitOnEnter
