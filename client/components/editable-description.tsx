@@ -8,6 +8,7 @@ import { descriptionConflictOf, type CurrentDescription } from '../lib/descripti
 import { Button } from './button';
 import { ConflictView } from './conflict-view';
 import { DescriptionEditor } from './description-editor';
+import './editable-description.css';
 
 export interface EditableDescriptionProps {
   value: string | null;
@@ -118,7 +119,7 @@ export function EditableDescription({ value, children, canEdit, editText, editNa
 
   return (
     <div className={className}>
-      {children}
+      <div className="editable-description__text">{children}</div>
       {canEdit ? (
         <Button ref={editButton} size="sm" variant="ghost" className="edit-button" aria-label={editName} onClick={startEditing}>
           {editText}

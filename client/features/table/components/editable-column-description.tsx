@@ -6,6 +6,7 @@ import { EditableDescription } from '../../../components/editable-description';
 import { useUpdateColumnDescription } from '../api/put-column-description';
 import { useUpdateTypeMetadataDescription } from '../api/put-type-metadata-description';
 import { useTableEditing, type TableEditing } from './table-editing';
+import './editable-column-description.css';
 
 function ColumnDescriptionEditor({ editing, columnName, value, children }: { editing: TableEditing; columnName: string; value: string | null; children: ReactNode }) {
   const maxLength = useUiConfig().editableText.columnDescLength;
