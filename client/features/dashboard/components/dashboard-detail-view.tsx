@@ -5,6 +5,7 @@ import type { DashboardDetail, DashboardQuery } from '../../../../contract/api-d
 import { useFormatDate, useUiConfig } from '../../../app/app-data';
 import { BreakableText } from '../../../components/breakable-text';
 import { BadgeList, Chip, TagList } from '../../../components/chip';
+import { EditRightsNote } from '../../../components/edit-rights-note';
 import { ExternalButtonLink, ExternalLink } from '../../../components/external-link';
 import { FactList } from '../../../components/facts';
 import { Markdown } from '../../../components/markdown';
@@ -15,6 +16,7 @@ import { ResourceList } from '../../../components/resource-list';
 import { ResourceTabs, type ResourceTab } from '../../../components/resource-tabs';
 import type { User } from '../../../../contract/api-common';
 import { classifyRunState, describeRunState } from '../run-state';
+import { DashboardTagsEditor } from './dashboard-tags-editor';
 import './dashboard.css';
 
 function People({ users, label }: { users: User[]; label: string }) {
@@ -96,7 +98,12 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
           </div>
         </>
       }
-      banner={<ResourceNotice resourceKey={dashboard.uri} notices={config.resourceConfig.dashboard.notices} />}
+      banner={
+        <>
+          <ResourceNotice resourceKey={dashboard.uri} notices={config.resourceConfig.dashboard.notices} />
+          <EditRightsNote rights={dashboard.edit_rights} applies={['tags']} resource="dashboard" />
+        </>
+      }
       sideLabel="About this dashboard"
       side={
         <FactList
@@ -110,7 +117,11 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
             { label: 'Updated', value: formatDate(dashboard.updated_timestamp) },
             { label: 'Views recently', value: dashboard.recent_view_count.toLocaleString('en-US') },
             { label: 'Frequent users', value: dashboard.frequent_users.length > 0 ? <People users={dashboard.frequent_users} label="Frequent users" /> : null, testId: 'frequent-users' },
-            { label: 'Tags', value: dashboard.tags.length > 0 ? <TagList tags={dashboard.tags.map((t) => t.tag_name)} resource="dashboard" /> : null, placeholder: 'No tags' },
+            {
+              label: 'Tags',
+              value: dashboard.edit_rights.tags ? <DashboardTagsEditor dashboard={dashboard} /> : dashboard.tags.length > 0 ? <TagList tags={dashboard.tags.map((t) => t.tag_name)} resource="dashboard" /> : null,
+              placeholder: 'No tags',
+            },
           ]}
         />
       }

@@ -8,4 +8,8 @@ export const tableKeys = {
   dashboards: (key: string) => [...tableKeys.all, key, 'dashboards'] as const,
   /** The tables "joins schema.table" hints in a table's column descriptions point at. */
   joinTargets: (key: string, hints: readonly string[]) => [...tableKeys.all, key, 'join-targets', hints] as const,
+  /** People found for the owner picker (user search, with indexUsers on). */
+  people: (term: string) => [...tableKeys.all, 'people-search', term] as const,
+  /** Mutation key of every edit of one table (descriptions, tags, owners). */
+  edit: (key: string) => [...tableKeys.all, key, 'edit'] as const,
 };

@@ -6,6 +6,7 @@ import { useUiConfig } from '../../../app/app-data';
 import { searchPath, tablePath } from '../../../app/paths';
 import { BreakableText } from '../../../components/breakable-text';
 import { BadgeList } from '../../../components/chip';
+import { EditRightsNote } from '../../../components/edit-rights-note';
 import { Markdown } from '../../../components/markdown';
 import { ResourceNotice } from '../../../components/notice';
 import { ResourcePage, ResourceSection } from '../../../components/resource-page';
@@ -15,6 +16,7 @@ import { collectJoinHints, joinHintId, resolveJoinHint, type JoinHint } from '..
 import { ColumnsTable } from './columns-table';
 import { LineageSection } from './lineage-lists';
 import { TableDashboardsSection } from './table-dashboards-section';
+import { TableDescription } from './table-description';
 import { TableFacts } from './table-facts';
 import './table.css';
 
@@ -73,13 +75,18 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
           {actions ? <div className="resource-page__actions">{actions}</div> : null}
         </>
       }
-      banner={<ResourceNotice resourceKey={table.key} notices={config.resourceConfig.table.notices} />}
+      banner={
+        <>
+          <ResourceNotice resourceKey={table.key} notices={config.resourceConfig.table.notices} />
+          <EditRightsNote rights={table.edit_rights} applies={['descriptions', 'tags', 'owners']} resource="table" />
+        </>
+      }
       side={<TableFacts table={table} />}
       sideLabel="About this table"
     >
       <ResourceTabs label={`Views of ${name}`} tabs={tabs}>
       <ResourceSection id="description" title="Description">
-        {table.description ? <Markdown source={table.description} className="table-page__description" /> : <p className="muted">No description yet.</p>}
+        <TableDescription table={table} />
       </ResourceSection>
 
       {table.programmatic_descriptions.length > 0 ? (

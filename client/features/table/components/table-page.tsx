@@ -10,6 +10,7 @@ import { SkeletonPage } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
 import { useTable } from '../api/get-table';
 import { TableDetailView } from './table-detail-view';
+import { TableEditingProvider } from './table-editing';
 
 function TableNotFound({ tableKey, coordinates }: { tableKey: string; coordinates: TableCoordinates }) {
   return (
@@ -71,7 +72,9 @@ export function TablePage({ coordinates, targetColumn, actions, tabs }: TablePag
       {(table) => (
         <>
           <PageTitle title={`${table.schema}.${table.name}`} />
-          <TableDetailView table={table} targetColumn={targetColumn} actions={actions?.(table)} tabs={tabs?.(table)} />
+          <TableEditingProvider value={{ tableKey: table.key, rights: table.edit_rights }}>
+            <TableDetailView table={table} targetColumn={targetColumn} actions={actions?.(table)} tabs={tabs?.(table)} />
+          </TableEditingProvider>
         </>
       )}
     </QueryState>
