@@ -3,8 +3,9 @@
 import { useCallback, useMemo } from 'react';
 import type { TableDetail } from '../../../../contract/api-table';
 import { useUiConfig } from '../../../app/app-data';
-import { searchPath, tablePath } from '../../../app/paths';
+import { lineagePath, searchPath, tablePath } from '../../../app/paths';
 import { BreakableText } from '../../../components/breakable-text';
+import { ButtonLink } from '../../../components/button';
 import { BadgeList } from '../../../components/chip';
 import { Markdown } from '../../../components/markdown';
 import { ResourceNotice } from '../../../components/notice';
@@ -61,6 +62,11 @@ export function TableDetailView({ table, targetColumn }: { table: TableDetail; t
             <code>{table.key}</code>
           </p>
           <BadgeList badges={table.badges.map((b) => b.badge_name)} label="Table badges" />
+          <p className="table-page__actions">
+            <ButtonLink size="sm" to={lineagePath(table)}>
+              Lineage
+            </ButtonLink>
+          </p>
         </>
       }
       banner={<ResourceNotice resourceKey={table.key} notices={config.resourceConfig.table.notices} />}

@@ -1,0 +1,42 @@
+// The page `npm run bench:lineage` opens in Chromium: renders the lineage graph of a synthetic answer
+// of `?size=` entities and notes, in window.__lineageBench, how long building and laying out the
+// graph took and when every node was on screen (in the DOM, measured, and a frame later, so painted).
+import { createRoot } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
+import '../../client/app/tokens.css';
+import { buildLineageGraph } from '../../client/features/lineage/build-lineage-graph';
+import { LineageGraphView } from '../../client/features/lineage/components/lineage-graph-view';
+import { layoutLineageGraph } from '../../client/features/lineage/layout-lineage-graph';
+import { buildSyntheticLineage } from './synthetic-lineage';
+
+declare global {
+  interface Window {
+    __lineageBench?: { nodes: number; edges: number; layoutMs: number; renderMs?: number };
+  }
+}
+
+const size = Number(new URLSearchParams(location.search).get('size') ?? 500);
+const lineage = buildSyntheticLineage(size);
+const graph = buildLineageGraph(lineage, { kind: 'table' });
+// Layout alone (the graph view lays out again as part of its render, which the render time includes).
+const layoutStart = performance.now();
+layoutLineageGraph(graph);
+window.__lineageBench = { nodes: graph.nodes.length, edges: graph.edges.length, layoutMs: performance.now() - layoutStart };
+
+const renderStart = performance.now();
+new MutationObserver((_, observer) => {
+  const nodes = document.querySelectorAll('.react-flow__node');
+  const edges = document.querySelectorAll('.react-flow__edge');
+  // React Flow shows nodes once it has measured them.
+  if (nodes.length < graph.nodes.length || edges.length < graph.edges.length || getComputedStyle(nodes[0]!).visibility === 'hidden') return;
+  observer.disconnect();
+  requestAnimationFrame(() => setTimeout(() => (window.__lineageBench!.renderMs = performance.now() - renderStart)));
+}).observe(document.body, { childList: true, subtree: true, attributes: true });
+
+createRoot(document.getElementById('root')!).render(
+  <MemoryRouter>
+    <main style={{ maxWidth: 1200, margin: '0 auto', padding: 16 }}>
+      <LineageGraphView graph={graph} kind="table" label="Lineage graph of sales.orders" />
+    </main>
+  </MemoryRouter>,
+);
