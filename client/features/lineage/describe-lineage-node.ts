@@ -20,3 +20,10 @@ export function describePlace(node: Pick<LineageNode, 'role' | 'level'>, kind: '
 export function describeNode(node: LineageNode, kind: 'table' | 'column' = 'table'): string {
   return [node.label, describePlace(node, kind), node.inCatalog ? null : 'not in the catalog'].filter(Boolean).join(', ');
 }
+
+/** The short form on a node's card: "1 step up", "2 steps down", "both ways"; nothing for the current one. */
+export function describePlaceShort(node: Pick<LineageNode, 'role' | 'level'>): string | null {
+  if (node.role === 'current') return null;
+  if (node.role === 'both') return 'both ways';
+  return `${steps(Math.abs(node.level))} ${node.role === 'upstream' ? 'up' : 'down'}`;
+}

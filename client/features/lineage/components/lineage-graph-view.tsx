@@ -10,7 +10,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
-import { useCallback, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Button } from '../../../components/button';
 import type { LineageGraph, LineageKind } from '../build-lineage-graph';
 import { layoutLineageGraph, NODE_HEIGHT, NODE_WIDTH } from '../layout-lineage-graph';
@@ -74,6 +74,22 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
   // A big graph first shows the current table and its direct neighbours, at a size one can read.
   const firstView = useMemo(() => (nodes.length > 60 ? nodes.filter((n) => Math.abs(n.data.node.level) <= 1).map((n) => ({ id: n.id })) : undefined), [nodes]);
 
+  const fitOptions = useMemo(() => ({ nodes: firstView, maxZoom: 1, minZoom: MIN_ZOOM, padding: 0.1 }), [firstView]);
+  // Until the person moves the graph, it keeps fitting its frame when the window is resized.
+  const moved = useRef(false);
+  useEffect(() => {
+    const element = frame.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    let width = element.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth === width) return;
+      width = element.clientWidth;
+      if (!moved.current) void flow.fitView(fitOptions);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [flow, fitOptions]);
+
   /** Centre a node when its link takes the focus outside the visible part of the graph. */
   const reveal = useCallback(
     (id: string) => {
@@ -99,6 +115,7 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
     else if (event.key === '-' || event.key === '_') void flow.zoomOut({ duration: 100 });
     else if (event.key === '0') void flow.fitView({ duration: 100 });
     else return;
+    moved.current = true;
     event.preventDefault();
   };
 
@@ -129,7 +146,10 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
             edgesFocusable={false}
             elementsSelectable={false}
             fitView
-            fitViewOptions={{ nodes: firstView, maxZoom: 1, minZoom: MIN_ZOOM, padding: 0.1 }}
+            fitViewOptions={fitOptions}
+            onMoveStart={(event) => {
+              if (event) moved.current = true; // a drag or the wheel, not a move of ours
+            }}
             minZoom={MIN_ZOOM}
             maxZoom={MAX_ZOOM}
             zoomOnDoubleClick={false}

@@ -4,10 +4,11 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { createContext, useContext } from 'react';
 import { Link } from 'react-router';
+import { BreakableText } from '../../../components/breakable-text';
 import { cx } from '../../../components/class-names';
 import { ExternalLink } from '../../../components/external-link';
 import type { LineageKind, LineageNode } from '../build-lineage-graph';
-import { describeNode, describePlace } from '../describe-lineage-node';
+import { describeNode, describePlace, describePlaceShort } from '../describe-lineage-node';
 
 export type LineageFlowNode = Node<{ node: LineageNode; kind: LineageKind }, 'lineage'>;
 
@@ -29,16 +30,16 @@ export function LineageNodeCard({ id, data }: NodeProps<LineageFlowNode>) {
       <Handle type="target" position={Position.Left} isConnectable={false} className="lineage-node__handle" />
       {node.href ? (
         <Link to={node.href} className="lineage-node__name" aria-label={name}>
-          {node.label}
+          <BreakableText text={node.label} />
         </Link>
       ) : (
         <ExternalLink href={node.link} className="lineage-node__name">
-          {node.label}
+          <BreakableText text={node.label} />
           <span className="visually-hidden">, {describePlace(node, kind)}, not in the catalog</span>
         </ExternalLink>
       )}
       <span className="lineage-node__detail" aria-hidden="true">
-        {[node.role === 'current' ? null : describePlace(node, kind), node.detail].filter(Boolean).join(' · ')}
+        {[describePlaceShort(node), node.detail].filter(Boolean).join(' · ')}
       </span>
       <Handle type="source" position={Position.Right} isConnectable={false} className="lineage-node__handle" />
     </div>
