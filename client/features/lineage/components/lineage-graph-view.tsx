@@ -23,8 +23,8 @@ const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2;
 
 /** React Flow's nodes and edges for a lineage graph, placed by the layout. */
-export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes: LineageFlowNode[]; edges: Edge[] } {
-  const { positions } = layoutLineageGraph(graph);
+export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes: LineageFlowNode[]; edges: Edge[]; height: number } {
+  const { positions, height } = layoutLineageGraph(graph);
   const nodes: LineageFlowNode[] = graph.nodes.map((node) => ({
     id: node.id,
     type: 'lineage',
@@ -46,7 +46,7 @@ export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes:
     focusable: false,
     selectable: false,
   }));
-  return { nodes, edges };
+  return { nodes, edges, height };
 }
 
 function ZoomButtons() {
@@ -70,7 +70,7 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
   const flow = useReactFlow();
   const frame = useRef<HTMLDivElement>(null);
   const hintId = useId();
-  const { nodes, edges } = useMemo(() => toFlowElements(graph, kind), [graph, kind]);
+  const { nodes, edges, height } = useMemo(() => toFlowElements(graph, kind), [graph, kind]);
   // A big graph first shows the current table and its direct neighbours, at a size one can read.
   const firstView = useMemo(() => (nodes.length > 60 ? nodes.filter((n) => Math.abs(n.data.node.level) <= 1).map((n) => ({ id: n.id })) : undefined), [nodes]);
 
@@ -125,6 +125,8 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
         <div
           ref={frame}
           className="lineage-canvas__frame"
+          // A small graph gets a small frame; a big one up to 70% of the window.
+          style={{ height: `min(70vh, ${Math.max(360, Math.round(height) + 160)}px)` }}
           role="group"
           aria-label={label}
           aria-describedby={hintId}
