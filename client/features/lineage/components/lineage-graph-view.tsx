@@ -19,6 +19,8 @@ import './lineage.css';
 
 const NODE_TYPES: NodeTypes = { lineage: LineageNodeCard };
 const PAN_STEP = 80;
+/** From this many tables on, only those in view are drawn (the list view still shows them all). */
+export const LARGE_GRAPH = 150;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2;
 
@@ -71,10 +73,14 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
   const frame = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const { nodes, edges, height } = useMemo(() => toFlowElements(graph, kind), [graph, kind]);
-  // A big graph first shows the current table and its direct neighbours, at a size one can read.
-  const firstView = useMemo(() => (nodes.length > 60 ? nodes.filter((n) => Math.abs(n.data.node.level) <= 1).map((n) => ({ id: n.id })) : undefined), [nodes]);
-
-  const fitOptions = useMemo(() => ({ nodes: firstView, maxZoom: 1, minZoom: MIN_ZOOM, padding: 0.1 }), [firstView]);
+  // A graph of up to 60 tables is shown whole. A bigger one first shows the current table and its
+  // direct neighbours; from LARGE_GRAPH on, the current table's surroundings at a size one can read.
+  const fitOptions = useMemo(() => {
+    const large = nodes.length >= LARGE_GRAPH;
+    const firstView =
+      nodes.length <= 60 ? undefined : nodes.filter((n) => (large ? n.data.node.role === 'current' : Math.abs(n.data.node.level) <= 1)).map((n) => ({ id: n.id }));
+    return { nodes: firstView, maxZoom: large ? 0.8 : 1, minZoom: MIN_ZOOM, padding: 0.1 };
+  }, [nodes]);
   // Until the person moves the graph, it keeps fitting its frame when the window is resized.
   const moved = useRef(false);
   useEffect(() => {
@@ -155,11 +161,13 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
             minZoom={MIN_ZOOM}
             maxZoom={MAX_ZOOM}
             zoomOnDoubleClick={false}
+            onlyRenderVisibleElements={nodes.length >= LARGE_GRAPH}
             proOptions={{ hideAttribution: false }}
           />
         </div>
         <p id={hintId} className="lineage-canvas__hint">
           Drag or use the arrow keys to move, the wheel or + and − to zoom, 0 to fit. Tab goes from table to table; Enter opens one.
+          {nodes.length >= LARGE_GRAPH ? ` A graph of ${nodes.length} tables draws only those in view: “List” shows them all.` : null}
         </p>
         <ZoomButtons />
       </div>
