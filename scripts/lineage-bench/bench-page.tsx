@@ -1,8 +1,12 @@
 // The page `npm run bench:lineage` opens in Chromium: renders the lineage graph of a synthetic answer
 // of `?size=` entities and notes, in window.__lineageBench, how long building and laying out the
 // graph took and when every node was on screen (in the DOM, measured, and a frame later, so painted).
+import * as v from 'valibot';
 import { createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
+import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
+import { normalizeUser } from '../../contract/user';
+import { AppDataProvider } from '../../client/app/app-data';
 import '../../client/app/tokens.css';
 import { buildLineageGraph } from '../../client/features/lineage/build-lineage-graph';
 import { LineageGraphView } from '../../client/features/lineage/components/lineage-graph-view';
@@ -39,10 +43,16 @@ new MutationObserver((_, observer) => {
   );
 }).observe(document.body, { childList: true, subtree: true, attributes: true });
 
+// The UI config's defaults, as the shell would provide them.
+const config = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Bench', indexUsers: false, indexDashboards: false, logoUrl: null });
+const user = normalizeUser({ user_id: 'bench@example.org', email: 'bench@example.org' })!;
+
 createRoot(document.getElementById('root')!).render(
   <MemoryRouter>
-    <main style={{ maxWidth: 1200, margin: '0 auto', padding: 16 }}>
-      <LineageGraphView graph={graph} kind="table" label="Lineage graph of sales.orders" />
-    </main>
+    <AppDataProvider value={{ config, user }}>
+      <main style={{ maxWidth: 1200, margin: '0 auto', padding: 16 }}>
+        <LineageGraphView graph={graph} kind="table" label="Lineage graph of sales.orders" />
+      </main>
+    </AppDataProvider>
   </MemoryRouter>,
 );

@@ -36,7 +36,7 @@ describe('buildLineageGraph', () => {
       'hive://gold.sales/raw_orders → hive://gold.sales/stg_orders',
       'hive://gold.sales/stg_orders → hive://gold.sales/orders',
     ]);
-    expect(graph.nodes.find((n) => n.role === 'current')).toMatchObject({ href: '/table_detail/gold/hive/sales/orders', detail: 'hive · gold' });
+    expect(graph.nodes.find((n) => n.role === 'current')).toMatchObject({ href: '/table_detail/gold/hive/sales/orders', database: 'hive', cluster: 'gold' });
     expect(graph.nodes.find((n) => n.label === 'sales.fct_orders')!.href).toBe('/table_detail/gold/hive/sales/fct_orders');
   });
 

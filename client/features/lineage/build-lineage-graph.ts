@@ -18,8 +18,9 @@ export interface LineageNode {
   id: string;
   /** `schema.table` (`schema.table.column` for column lineage); the bare key when it is no table's. */
   label: string;
-  /** Database and cluster, for a second line. */
-  detail: string;
+  /** Where the table lives, for a second line (empty for an entity that is no table's). */
+  database: string;
+  cluster: string;
   role: LineageRole;
   /** Hops from the current table: negative upstream, 0 the current table, positive downstream. */
   level: number;
@@ -61,7 +62,6 @@ function labelOf(entity: Located, key: string): string {
   return entity.column ? `${table}.${entity.column}` : table;
 }
 
-const detailOf = (entity: Located) => [entity.database, entity.cluster].filter(Boolean).join(' · ');
 
 /** The current entity's coordinates from its key (a table key, or `{table_key}/{column}`). */
 export function locateKey(key: string, kind: LineageKind): Located {
@@ -84,7 +84,8 @@ function nodeOfItem(item: LineageItem, role: 'upstream' | 'downstream'): Lineage
   return {
     id: item.key,
     label: labelOf(item, item.key),
-    detail: detailOf(item),
+    database: item.database,
+    cluster: item.cluster,
     role,
     level: role === 'upstream' ? -item.level : item.level,
     href: hrefOf(item, inCatalog),
@@ -106,7 +107,8 @@ export function buildLineageGraph(lineage: LineageResponse, options: { kind: Lin
   nodes.set(lineage.key, {
     id: lineage.key,
     label: labelOf(current, lineage.key),
-    detail: detailOf(current),
+    database: current.database,
+    cluster: current.cluster,
     role: 'current',
     level: 0,
     href: hrefOf(current, true),

@@ -4,6 +4,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { createContext, useContext } from 'react';
 import { Link } from 'react-router';
+import { useUiConfig } from '../../../app/app-data';
 import { BreakableText } from '../../../components/breakable-text';
 import { cx } from '../../../components/class-names';
 import { ExternalLink } from '../../../components/external-link';
@@ -18,6 +19,8 @@ export const RevealNodeContext = createContext<(id: string) => void>(() => {});
 export function LineageNodeCard({ id, data }: NodeProps<LineageFlowNode>) {
   const { node, kind } = data;
   const reveal = useContext(RevealNodeContext);
+  const sources = useUiConfig().resourceConfig.table.supportedSources;
+  const source = sources[node.database]?.displayName ?? node.database;
   const name = describeNode(node, kind);
   return (
     <div
@@ -39,7 +42,7 @@ export function LineageNodeCard({ id, data }: NodeProps<LineageFlowNode>) {
         </ExternalLink>
       )}
       <span className="lineage-node__detail" aria-hidden="true">
-        {[describePlaceShort(node), node.detail].filter(Boolean).join(' · ')}
+        {[describePlaceShort(node), source, node.cluster].filter(Boolean).join(' · ')}
       </span>
       <Handle type="source" position={Position.Right} isConnectable={false} className="lineage-node__handle" />
     </div>
