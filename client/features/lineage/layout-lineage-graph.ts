@@ -23,7 +23,7 @@ export function layoutLineageGraph(graph: { nodes: readonly Pick<LineageNode, 'i
   const g = new dagre.graphlib.Graph();
   // tight-tree puts each table at its lineage level as network-simplex (dagre's default) does, at
   // about a third of the time for 500 tables; longest-path would push every last table to the far
-  // right (docs/decisions/010-lineage-graph-library.md).
+  // right (docs/decisions/013-lineage-graph-library.md).
   g.setGraph({ rankdir: 'LR', nodesep: options.nodeGap ?? 16, ranksep: options.layerGap ?? 72, marginx: 0, marginy: 0, ranker: 'tight-tree' });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
