@@ -49,8 +49,12 @@ test('the lineage graph opens from a table page, shows both directions, follows 
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await expect.poll(() => viewportTransform(page)).not.toBe(panned);
 
-  // Tab reaches a table; Enter opens its page.
-  await node(page, 'sales.stg_priority_carts_history').focus();
+  // Tab goes from the graph to its tables (upstream first); Enter opens one's page.
+  await page.getByRole('group', { name: /^Lineage graph of/ }).focus();
+  await page.keyboard.press('Tab');
+  await expect(node(page, 'sales.snap_automated_returns_changes')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(node(page, 'sales.stg_priority_carts_history')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL('/table_detail/dw/redshift/sales/stg_priority_carts_history');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.stg_priority_carts_history');
@@ -66,6 +70,7 @@ test('a click on a table of the graph opens its page, and the list view shows th
   await expect(list.getByRole('heading', { name: /Downstream/ })).toContainText('6');
   await expect(list.getByRole('listitem').filter({ hasText: 'sales.stg_priority_carts_history' })).toContainText('feeds sales.int_fraud_price_changes_by_region');
   await expectAccessible(page, testInfo, 'lineage list');
+  await captureWidths(page, testInfo, 'lineage-list');
 
   await page.getByRole('radio', { name: 'Graph' }).check();
   await expect(graph(page).getByTestId('lineage-node')).toHaveCount(9);
