@@ -49,11 +49,13 @@ test('the lineage graph opens from a table page, shows both directions, follows 
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await expect.poll(() => viewportTransform(page)).not.toBe(panned);
 
-  // Tab goes from the graph to its tables (upstream first); Enter opens one's page.
+  // Tab goes from the graph to its tables in reading order (upstream first, top to bottom); Enter opens one's page.
   await page.getByRole('group', { name: /^Lineage graph of/ }).focus();
   await page.keyboard.press('Tab');
-  await expect(node(page, 'sales.snap_automated_returns_changes')).toBeFocused();
+  await expect(node(page, 'sales.stg_priority_carts_history')).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(node(page, 'sales.snap_automated_returns_changes')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(node(page, 'sales.stg_priority_carts_history')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL('/table_detail/dw/redshift/sales/stg_priority_carts_history');

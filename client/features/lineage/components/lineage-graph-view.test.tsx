@@ -38,9 +38,12 @@ function fan(upstream: number, downstream: number): LineageGraph {
 }
 
 describe('toFlowElements', () => {
-  it('places fixed, unfocusable nodes (their links take the focus) and marks the edges of the current table', () => {
+  it('places fixed, unfocusable nodes (their links take the focus) in reading order and marks the edges of the current table', () => {
     const { nodes, edges } = toFlowElements(fan(0, 2), 'table');
-    expect(nodes.map((n) => n.id)).toEqual(['orders', 'raw', 'stg', 'down0', 'down1']);
+    // In reading order: column by column, top to bottom.
+    expect(nodes.slice(0, 3).map((n) => n.id)).toEqual(['raw', 'stg', 'orders']);
+    expect(nodes.slice(3).map((n) => n.id).sort()).toEqual(['down0', 'down1']);
+    expect(nodes[3]!.position.y).toBeLessThan(nodes[4]!.position.y);
     for (const n of nodes) expect(n).toMatchObject({ type: 'lineage', draggable: false, selectable: false, focusable: false, width: NODE_WIDTH });
     const x = (id: string) => nodes.find((n) => n.id === id)!.position.x;
     expect(x('raw')).toBeLessThan(x('stg'));

@@ -27,7 +27,9 @@ const MAX_ZOOM = 2;
 /** React Flow's nodes and edges for a lineage graph, placed by the layout. */
 export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes: LineageFlowNode[]; edges: Edge[]; height: number } {
   const { positions, height } = layoutLineageGraph(graph);
-  const nodes: LineageFlowNode[] = graph.nodes.map((node) => ({
+  // In the page in reading order (by column, then top to bottom), so Tab follows the picture.
+  const ordered = [...graph.nodes].sort((a, b) => positions.get(a.id)!.x - positions.get(b.id)!.x || positions.get(a.id)!.y - positions.get(b.id)!.y);
+  const nodes: LineageFlowNode[] = ordered.map((node) => ({
     id: node.id,
     type: 'lineage',
     position: positions.get(node.id)!,
