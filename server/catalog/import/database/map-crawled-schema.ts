@@ -75,6 +75,9 @@ function recordOf(relation: CrawledRelation, options: CrawlMappingOptions): Tabl
     }),
     programmatic_descriptions: programmatic,
   };
+  if (options.cluster.includes('/')) {
+    throw new Error(`the cluster "${options.cluster}" has a "/", which a table key cannot hold: give --cluster a name without one`);
+  }
   if (relation.schema.includes('.') || relation.schema.includes('/')) {
     throw new Error(`schema "${relation.schema}" has a "." or "/", which a table key ({database}://{cluster}.{schema}/{table}) cannot hold`);
   }

@@ -29,6 +29,9 @@ export function readSqliteSchema(file: string): CrawledDatabase {
     }
     const hasStat1 = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'").get() !== undefined;
     const stat1 = hasStat1 ? db.prepare('SELECT stat FROM sqlite_stat1 WHERE tbl = ? ORDER BY idx IS NOT NULL LIMIT 1').pluck() : undefined;
+    const primaryKeyOf = (table: string) =>
+      (db.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string; pk: number }[])
+        .filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
     const relations: CrawledRelation[] = objects.map((o) => {
       const columns = (db.prepare(`PRAGMA table_xinfo(${quote(o.name)})`).all() as
         { cid: number; name: string; type: string; pk: number; hidden: number }[]).filter((c) => c.hidden === 0 || c.hidden >= 2);
@@ -37,7 +40,7 @@ export function readSqliteSchema(file: string): CrawledDatabase {
         : [];
       const byId = new Map<number, typeof foreign>();
       for (const f of foreign) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
-      const primaryKey = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+      const primaryKey = o.type === 'table' ? primaryKeyOf(o.name) : [];
       let rowEstimate: number | null = null;
       if (o.type === 'table') {
         const stat = stat1?.get(o.name) as string | undefined;
@@ -58,7 +61,7 @@ export function readSqliteSchema(file: string): CrawledDatabase {
             refSchema: 'main',
             refTable: parts[0].table,
             // A foreign key without target columns references the parent's primary key.
-            refColumns: parts.map((p) => p.to ?? '(primary key)'),
+            refColumns: parts.some((p) => p.to === null) ? primaryKeyOf(parts[0].table) : parts.map((p) => p.to as string),
           };
         }),
         rowEstimate,
