@@ -167,7 +167,7 @@ export async function readPostgresSchema(url: string, options: PostgresReadOptio
     }
     return {
       name: meta.rows[0].name,
-      version: `PostgreSQL ${meta.rows[0].version}`,
+      version: `PostgreSQL ${meta.rows[0].version.split(' ')[0]}`,
       relations: [...byOid.values()],
       schemas: schemas.rows.map((s) => s.nspname),
     };
