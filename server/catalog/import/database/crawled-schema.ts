@@ -32,6 +32,8 @@ export interface CrawledRelation {
   rowEstimate: number | null;
   /** When the estimate was taken (epoch seconds), when the database says. */
   estimatedAt: number | null;
+  /** The tables and views a view reads (PostgreSQL's dependencies; none for SQLite). */
+  reads: { schema: string; name: string }[];
 }
 
 export interface CrawledDatabase {

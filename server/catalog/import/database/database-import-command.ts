@@ -34,8 +34,10 @@ export function formatDatabaseReport(r: DatabaseImportReport, dbPath: string): s
   const lines = [
     `${r.source}: ${r.dryRun ? 'dry run, nothing written — would import' : 'imported'} ${r.server} database "${r.database}" ` +
       `(${r.location}) into ${dbPath} as ${r.keyPrefix}…`,
-    `  schemas:    ${r.schemas.imported.join(', ') || '(none)'}${r.schemas.leftOut.length ? ` (left out: ${r.schemas.leftOut.join(', ')})` : ''}`,
-    `  tables:     ${counts(r.tables)} (${r.views} of them views)`,
+    `  read:       ${r.tables.added + r.tables.changed + r.tables.unchanged} tables and views (${r.views} ${r.views === 1 ? 'view' : 'views'}) ` +
+      `in schemas ${r.schemas.imported.join(', ') || '(none)'}${r.schemas.leftOut.length ? ` (left out: ${r.schemas.leftOut.join(', ')})` : ''}`,
+    `  tables:     ${counts(r.tables)}`,
+    `  lineage:    ${counts(r.lineage)}`,
   ];
   if (r.skipped.length) {
     const s = r.skipped[0];

@@ -4,6 +4,7 @@
 // `{engine}://{cluster}`; tables of schemas outside this run's filter are neither compared nor pruned.
 import { parseTableKey } from '../../../../contract/table-key';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
+import { parseLineageResourceKey } from '../import-state';
 import { writeImport, type BadNode, type EntityCounts, type SkippedField } from '../write-import';
 import type { CrawledDatabase } from './crawled-schema';
 import { mapCrawledRelations } from './map-crawled-schema';
@@ -38,6 +39,8 @@ export interface DatabaseImportReport {
   dryRun: boolean;
   prune: boolean;
   tables: EntityCounts;
+  /** Views' lineage: an edge from each relation a view reads to the view (PostgreSQL). */
+  lineage: EntityCounts;
   /** Of the tables read, how many are views (or materialized views). */
   views: number;
   skipped: SkippedField[];
@@ -57,7 +60,7 @@ export async function importCrawledDatabase(
   const views = mapped.tables.filter((t) => t.record.is_view).length;
   progress(
     `${options.engine}: read ${crawled.version} database "${crawled.name}" (${options.filter.describe()}): ` +
-      `${mapped.tables.length} tables and views in ${imported.length} schemas, ${mapped.bad.length} bad`,
+      `${mapped.tables.length} tables and views in ${imported.length} schemas, ${mapped.lineage.length} lineage edges, ${mapped.bad.length} bad`,
   );
   const scope = `${options.engine}://${cluster}`;
   const outcome = await writeImport(
@@ -65,10 +68,14 @@ export async function importCrawledDatabase(
     {
       scope,
       tables: mapped.tables,
-      lineage: [],
+      lineage: mapped.lineage,
       dashboards: [],
       bad: mapped.bad,
-      outOfView: (r) => r.resource_type === 'table' && !options.filter.includes(parseTableKey(r.resource_key)?.schema ?? ''),
+      // A table, or a view's lineage edge, in a schema this run's filter leaves out.
+      outOfView: (r) => {
+        const key = r.resource_type === 'lineage' ? parseLineageResourceKey(r.resource_key).downstream : r.resource_key;
+        return !options.filter.includes(parseTableKey(key)?.schema ?? '');
+      },
     },
     {
       dryRun: options.dryRun,
@@ -92,6 +99,7 @@ export async function importCrawledDatabase(
     dryRun: options.dryRun ?? false,
     prune: options.prune ?? false,
     tables: outcome.tables,
+    lineage: outcome.lineage,
     views,
     skipped: outcome.skipped,
     bad: outcome.bad,

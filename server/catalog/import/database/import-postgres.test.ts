@@ -69,7 +69,7 @@ describe('importing a PostgreSQL database', () => {
     const report = await importShop(database);
     expect(report).toMatchObject({
       source: 'postgres', database, keyPrefix: `postgres://${database}.`, bad: [], skipped: [], searchIndex: 'refreshed',
-      tables: counts(ALL, 0, 0), views: 6, filter: 'all schemas',
+      tables: counts(ALL, 0, 0), lineage: counts(6, 0, 0), views: 6, filter: 'all schemas',
       schemas: { imported: ['hr', 'inventory', 'public', 'sales', 'scratch_tmp', 'staging'], leftOut: [] },
     });
     expect(report.server).toMatch(/^PostgreSQL \d+/);
@@ -115,6 +115,9 @@ describe('importing a PostgreSQL database', () => {
     expect(view).toMatchObject({ is_view: true, description: 'Totals per name.' });
     expect(view?.columns.map((c) => [c.name, c.col_type])).toEqual([['name', 'character varying(64)'], ['total', 'numeric']]);
     expect(view?.programmatic_descriptions).toEqual([{ source: 'view definition', text: expect.stringMatching(/^SELECT hr_t0\.name,\s+sum\(hr_t0\.amount\) AS total\s+FROM hr\.hr_t0\s+GROUP BY hr_t0\.name;$/) }]);
+    // What a view reads, as lineage.
+    expect(store.lineage.getTableLineage(`postgres://${database}.sales/sales_summary`, 'upstream', 1)?.upstream_entities
+      .map((e) => e.key)).toEqual([`postgres://${database}.sales/sales_t0`]);
     const materialized = store.tables.getTableDetail(`postgres://${database}.sales/monthly_totals`);
     expect(materialized?.is_view).toBe(true);
     expect(materialized?.programmatic_descriptions[0].source).toBe('view definition');
@@ -142,6 +145,7 @@ describe('importing a PostgreSQL database', () => {
     // A later import of other schemas leaves these alone, even with --prune.
     const other = await importShop(database, { schema: ['inventory'], prune: true });
     expect(other.tables).toEqual(counts(SHOP.relations.inventory.length, 0, 0));
+    expect(other.lineage).toEqual(counts(1, 0, 0));
     expect(keys()).toContain(`postgres://${database}.hr/hr_t0`);
   });
 
@@ -151,6 +155,7 @@ describe('importing a PostgreSQL database', () => {
     const before = dumpCatalog();
     const again = await importShop(database);
     expect(again.tables).toEqual(counts(0, 0, ALL));
+    expect(again.lineage).toEqual(counts(0, 0, 6));
     expect(again.searchIndex).toBe('unchanged');
     expect(dumpCatalog()).toBe(before);
   });
@@ -168,12 +173,15 @@ describe('importing a PostgreSQL database', () => {
 
     const kept = await importShop(database);
     expect(kept.tables).toEqual(counts(1, 2, ALL - 3, 0, 1));
+    expect(kept.lineage).toEqual(counts(0, 0, 5, 0, 1));
     expect(store.tables.getTableDetail(`postgres://${database}.hr/hr_t1`)?.description).toBe('Now described.');
     expect(store.tables.getTableDetail(`postgres://${database}.hr/hr_t3`)?.columns.at(-1)?.name).toBe('note');
     expect(keys()).toContain(`postgres://${database}.staging/staging_summary`);
 
     const pruned = await importShop(database, { prune: true });
     expect(pruned.tables).toEqual(counts(0, 0, ALL, 1, 0));
+    expect(pruned.lineage).toEqual(counts(0, 0, 5, 1, 0));
+    expect(store.db.prepare('SELECT count(*) FROM table_lineage WHERE downstream_key = ?').pluck().get(`postgres://${database}.staging/staging_summary`)).toBe(0);
     expect(keys()).not.toContain(`postgres://${database}.staging/staging_summary`);
     // One edit-log entry per import that wrote, by whom.
     const entries = store.editLog.list({ limit: 10 }).filter((e) => e.resource_key === `postgres://${database}`);

@@ -9,7 +9,7 @@ const relation = (over: Partial<CrawledRelation> = {}): CrawledRelation => ({
     { name: 'id', type: 'bigint', position: 1, comment: null },
     { name: 'blob', type: ' ', position: 2, comment: '' },
   ],
-  primaryKey: ['id'], foreignKeys: [], rowEstimate: 1234.6, estimatedAt: 1_700_000_000, ...over,
+  primaryKey: ['id'], foreignKeys: [], rowEstimate: 1234.6, estimatedAt: 1_700_000_000, reads: [], ...over,
 });
 const OPTIONS = { engine: 'postgres', cluster: 'shop' };
 
@@ -28,8 +28,13 @@ describe('mapping a crawled relation to a table record', () => {
     expect(record.programmatic_descriptions).toEqual([]);
   });
 
-  it('gives a table without an estimate no stats, and a materialized view its definition', () => {
-    const [view] = mapCrawledRelations([relation({ kind: 'materialized view', viewDefinition: ' SELECT 1;\n', rowEstimate: null, primaryKey: [] })], OPTIONS).tables;
+  it('gives a table without an estimate no stats, and a materialized view its definition and lineage from what it reads', () => {
+    const mapped = mapCrawledRelations([relation({
+      kind: 'materialized view', viewDefinition: ' SELECT 1;\n', rowEstimate: null, primaryKey: [],
+      reads: [{ schema: 'raw', name: 'events' }, { schema: 'odd.one', name: 'x' }],
+    })], OPTIONS);
+    const [view] = mapped.tables;
+    expect(mapped.lineage).toEqual([{ upstream: 'postgres://shop.raw/events', downstream: 'postgres://shop.sales/orders' }]);
     expect(view.record.is_view).toBe(true);
     expect(view.record.columns.every((c) => c.stats === undefined && c.badges === undefined)).toBe(true);
     expect(view.record.programmatic_descriptions).toEqual([{ source: 'view definition', text: 'SELECT 1;' }]);

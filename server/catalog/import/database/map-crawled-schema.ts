@@ -86,16 +86,29 @@ function recordOf(relation: CrawledRelation, options: CrawlMappingOptions): Tabl
   return parsed.data;
 }
 
-export function mapCrawledRelations(relations: CrawledRelation[], options: CrawlMappingOptions): { tables: ImportedTable[]; bad: BadNode[] } {
+export interface MappedRelations {
+  tables: ImportedTable[];
+  /** A view's lineage: each relation it reads (imported or not) upstream of it. */
+  lineage: { upstream: string; downstream: string }[];
+  bad: BadNode[];
+}
+
+export function mapCrawledRelations(relations: CrawledRelation[], options: CrawlMappingOptions): MappedRelations {
   const tables: ImportedTable[] = [];
+  const lineage: MappedRelations['lineage'] = [];
   const bad: BadNode[] = [];
   for (const relation of relations) {
     try {
       const record = recordOf(relation, options);
-      tables.push({ uniqueId: relationId(relation), key: buildTableKey(record), record });
+      const key = buildTableKey(record);
+      tables.push({ uniqueId: relationId(relation), key, record });
+      for (const read of relation.reads) {
+        if (read.schema.includes('.') || read.schema.includes('/')) continue; // no key can name it
+        lineage.push({ upstream: buildTableKey({ database: options.engine, cluster: options.cluster, ...read }), downstream: key });
+      }
     } catch (err) {
       bad.push({ uniqueId: relationId(relation), reason: (err as Error).message });
     }
   }
-  return { tables, bad };
+  return { tables, lineage, bad };
 }

@@ -1,7 +1,7 @@
 // Reads a PostgreSQL database's own catalog (pg_catalog): tables, partitioned and foreign tables,
 // views and materialized views (not partitions: their parent stands for them), with columns, types,
-// comments, primary and foreign keys, view definitions and row-count estimates (pg_class.reltuples,
-// as of the last ANALYZE). Read-only, in one read-only transaction; any user who may connect can read
+// comments, primary and foreign keys, view definitions, what each view reads, and row-count
+// estimates (pg_class.reltuples, as of the last ANALYZE). Read-only, in one read-only transaction; any user who may connect can read
 // these catalogs. Errors come back as DatabaseImportError naming `--url` and the fix, never the password.
 import pg from 'pg';
 import type { CrawledDatabase, CrawledForeignKey, CrawledRelation } from './crawled-schema';
@@ -47,6 +47,15 @@ const KEYS_SQL = `
   LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
   WHERE con.contype IN ('p', 'f') AND con.conrelid <> 0
   ORDER BY con.conrelid, con.conname`;
+
+// What each view reads: the relations its rewrite rule depends on.
+const VIEW_READS_SQL = `
+  SELECT DISTINCT r.ev_class::int8 AS oid, dn.nspname AS schema, d.relname AS name
+  FROM pg_rewrite r
+  JOIN pg_depend dep ON dep.classid = 'pg_rewrite'::regclass AND dep.objid = r.oid AND dep.refclassid = 'pg_class'::regclass
+  JOIN pg_class d ON d.oid = dep.refobjid AND d.oid <> r.ev_class AND d.relkind IN ('r', 'p', 'f', 'v', 'm')
+  JOIN pg_namespace dn ON dn.oid = d.relnamespace
+  ORDER BY 1, 2, 3`;
 
 const SCHEMAS_SQL = `SELECT nspname FROM pg_namespace
   WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname !~ '^pg_(toast|temp_)' ORDER BY 1`;
@@ -138,6 +147,7 @@ export async function readPostgresSchema(url: string, options: PostgresReadOptio
     const keys = await client.query<{
       oid: string; type: 'p' | 'f'; columns: string[]; ref_schema: string | null; ref_table: string | null; ref_columns: string[];
     }>(KEYS_SQL);
+    const reads = await client.query<{ oid: string; schema: string; name: string }>(VIEW_READS_SQL);
     await client.query('COMMIT');
 
     const byOid = new Map<string, CrawledRelation>();
@@ -153,9 +163,11 @@ export async function readPostgresSchema(url: string, options: PostgresReadOptio
         foreignKeys: [],
         rowEstimate: r.row_estimate,
         estimatedAt: r.estimated_at === null ? null : Number(r.estimated_at),
+        reads: [],
       });
     }
     for (const c of columns.rows) byOid.get(c.oid)?.columns.push({ name: c.name, type: c.type, position: c.position, comment: c.comment });
+    for (const r of reads.rows) byOid.get(r.oid)?.reads.push({ schema: r.schema, name: r.name });
     for (const k of keys.rows) {
       const relation = byOid.get(k.oid);
       if (!relation) continue;

@@ -66,6 +66,7 @@ export function readSqliteSchema(file: string): CrawledDatabase {
         }),
         rowEstimate,
         estimatedAt: null,
+        reads: [],
       };
     });
     const version = db.prepare('SELECT sqlite_version()').pluck().get() as string;
