@@ -315,6 +315,8 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
         createCatalogOverview(db).setLatestUpdatedTimestamp(Math.floor(Date.now() / 1000));
       }
     }).immediate();
+    // A pruned table's or dashboard's search document goes with it (cascade and trigger).
+    if (options.prune && searchIndex === 'unchanged' && gone.some((r) => r.resource_type !== 'lineage')) searchIndex = 'refreshed';
   }
   return { tables, dashboards, lineage, skipped: guard.skipped, bad, searchIndex };
 }

@@ -180,6 +180,8 @@ describe('importing a PostgreSQL database', () => {
 
     const pruned = await importShop(database, { prune: true });
     expect(pruned.tables).toEqual(counts(0, 0, ALL, 1, 0));
+    expect(pruned.searchIndex).toBe('refreshed');
+    expect(store.db.prepare('SELECT count(*) FROM table_search').pluck().get()).toBe(ALL);
     expect(pruned.lineage).toEqual(counts(0, 0, 5, 1, 0));
     expect(store.db.prepare('SELECT count(*) FROM table_lineage WHERE downstream_key = ?').pluck().get(`postgres://${database}.staging/staging_summary`)).toBe(0);
     expect(keys()).not.toContain(`postgres://${database}.staging/staging_summary`);
