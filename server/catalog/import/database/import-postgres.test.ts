@@ -239,6 +239,19 @@ describe('PostgreSQL errors name --url and the fix, never the password', () => {
     expect(`${error.message}${error.stack}`).not.toContain('wrong-pw-123');
   });
 
+  it('takes the password from PGPASSWORD when the URL has none', async () => {
+    const database = await createShopDatabase();
+    const before = process.env.PGPASSWORD;
+    process.env.PGPASSWORD = server.superuserPassword;
+    try {
+      const crawled = await readPostgresSchema(`postgres://postgres@127.0.0.1:${server.port}/${database}`);
+      expect(crawled.name).toBe(database);
+    } finally {
+      if (before === undefined) delete process.env.PGPASSWORD;
+      else process.env.PGPASSWORD = before;
+    }
+  });
+
   it('names a database that does not exist', async () => {
     await expect(readPostgresSchema(server.url('no_such_db'))).rejects.toThrow(
       `PostgreSQL has no database "no_such_db": check the database name at the end of --url (postgres://postgres@127.0.0.1:${server.port}/no_such_db)`,
