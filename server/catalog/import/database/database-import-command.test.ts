@@ -66,6 +66,15 @@ describe('npm run catalog:import -- postgres', () => {
     expect(again.stderr).not.toContain('reading the catalog');
   });
 
+  it('exits 2 when a table was bad, naming it, after importing the rest', async () => {
+    await server.sql('CREATE DATABASE odd');
+    await server.sql('CREATE SCHEMA "a/b"; CREATE TABLE "a/b".t (id int); CREATE TABLE public.fine (id int)', 'odd');
+    const run = await runCli(['postgres', '--url', server.url('odd'), '--db', join(dir, 'catalog.sqlite')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('  1 bad table(s) left out:\n    a/b.t: schema "a/b" has a "." or "/"');
+    expect(JSON.parse(run.stdout).tables.added).toBe(1);
+  });
+
   it('creates no catalog file in a dry run', async () => {
     const dbPath = join(dir, 'never.sqlite');
     const dry = await runCli(['postgres', '--url', server.url('shop'), '--schema', 'hr', '--db', dbPath, '--dry-run']);

@@ -126,6 +126,16 @@ describe('importing a PostgreSQL database', () => {
     expect(store.tables.getTableDetail(`postgres://${database}.sales/Odd Name`)?.columns.map((c) => c.name)).toEqual(['Mixed Case', 'plain']);
   });
 
+  it('names a table whose schema no key can hold and loads the rest', async () => {
+    const database = await createShopDatabase();
+    await server.sql(`CREATE SCHEMA "odd.schema"; CREATE TABLE "odd.schema".t (id int)`, database);
+    const report = await importShop(database);
+    expect(report.bad).toEqual([{
+      uniqueId: 'odd.schema.t', reason: 'schema "odd.schema" has a "." or "/", which a table key ({database}://{cluster}.{schema}/{table}) cannot hold',
+    }]);
+    expect(report.tables.added).toBe(ALL);
+  });
+
   it('uses --cluster instead of the database name when given', async () => {
     const database = await createShopDatabase();
     const report = await importShop(database, { cluster: 'prod', schema: ['hr'] });
