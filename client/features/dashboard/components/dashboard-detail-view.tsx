@@ -1,5 +1,6 @@
 // A dashboard's page once it has loaded: what it shows (charts, queries), the tables it reads, who
 // owns it, how its last run went, and the way to the dashboard itself.
+import type { ReactNode } from 'react';
 import type { DashboardDetail, DashboardQuery } from '../../../../contract/api-dashboard';
 import { useFormatDate, useUiConfig } from '../../../app/app-data';
 import { BreakableText } from '../../../components/breakable-text';
@@ -12,6 +13,7 @@ import { ResourceNotice } from '../../../components/notice';
 import { PersonLink } from '../../../components/person-link';
 import { ResourcePage, ResourceSection } from '../../../components/resource-page';
 import { ResourceList } from '../../../components/resource-list';
+import { ResourceTabs, type ResourceTab } from '../../../components/resource-tabs';
 import type { User } from '../../../../contract/api-common';
 import { classifyRunState, describeRunState } from '../run-state';
 import { DashboardTagsEditor } from './dashboard-tags-editor';
@@ -65,7 +67,14 @@ function QueryItem({ query, index }: { query: DashboardQuery; index: number }) {
   );
 }
 
-export function DashboardDetailView({ dashboard }: { dashboard: DashboardDetail }) {
+export interface DashboardDetailViewProps {
+  dashboard: DashboardDetail;
+  /** What other parts add (from the route): buttons beside "Open in …" (the bookmark toggle), tabs beside the overview (History). */
+  actions?: ReactNode;
+  tabs?: ResourceTab[];
+}
+
+export function DashboardDetailView({ dashboard, actions, tabs = [] }: DashboardDetailViewProps) {
   const config = useUiConfig();
   const formatDate = useFormatDate();
   const product = config.resourceConfig.dashboard.supportedSources[dashboard.product]?.displayName ?? dashboard.product;
@@ -85,6 +94,7 @@ export function DashboardDetailView({ dashboard }: { dashboard: DashboardDetail 
             <ExternalButtonLink href={dashboard.url} variant="primary" testId="open-dashboard">
               Open in {product}
             </ExternalButtonLink>
+            {actions}
           </div>
         </>
       }
@@ -116,6 +126,7 @@ export function DashboardDetailView({ dashboard }: { dashboard: DashboardDetail 
         />
       }
     >
+      <ResourceTabs label={`Views of ${dashboard.name}`} tabs={tabs}>
       <ResourceSection id="description" title="Description">
         {dashboard.description ? <Markdown source={dashboard.description} className="dashboard-page__description" /> : <p className="muted">No description yet.</p>}
       </ResourceSection>
@@ -147,6 +158,7 @@ export function DashboardDetailView({ dashboard }: { dashboard: DashboardDetail 
       <ResourceSection id="tables" title="Tables used" count={dashboard.tables.length}>
         {dashboard.tables.length > 0 ? <ResourceList items={dashboard.tables} label={`Tables ${dashboard.name} uses`} /> : <p className="muted">No tables recorded.</p>}
       </ResourceSection>
+      </ResourceTabs>
     </ResourcePage>
   );
 }

@@ -1,0 +1,114 @@
+// `npm run catalog:import -- dbt …`: reads the artifacts, imports them, prints the report (JSON on
+// stdout, a human summary and progress on stderr). Exit code 0 imported, 2 some nodes were bad (the
+// rest imported), 1 nothing imported (see import-cli.ts).
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { openCatalogDatabase } from '../../store/open-catalog-database';
+import { importDbtProject, type DbtImportReport, type EntityCounts } from './import-dbt-project';
+import { readDbtArtifacts } from './read-dbt-artifacts';
+
+export const DBT_USAGE = `usage: npm run catalog:import -- dbt --manifest target/manifest.json [--catalog target/catalog.json]
+         [--database ENGINE] [--db data/catalog.sqlite] [--dry-run] [--prune]
+         [--name-from name|alias] [--tags-as tag|badge] [--source-url URL] [--project NAME] [--quiet]
+`;
+
+/** The embedded catalog's default file (DATA_DIR=data, CATALOG_DB=catalog.sqlite). */
+export const DEFAULT_CATALOG_DB = 'data/catalog.sqlite';
+/** Transactions as the ingest CLI's: a process of its own (docs/ingest.md, Transactions). */
+const CLI_BATCH_SIZE = 25_000;
+const CLI_MAX_BATCH_MS = 1000;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be ${allowed.join(' or ')}, got "${value}"`);
+  return value as T;
+}
+
+const counts = (c: EntityCounts) =>
+  `${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged, ${c.removed} removed` +
+  (c.disappeared ? `, ${c.disappeared} gone from the project (kept; --prune removes them)` : '');
+
+export function formatDbtReport(r: DbtImportReport, dbPath: string): string {
+  const lines = [
+    `dbt: ${r.dryRun ? 'dry run, nothing written — would import' : 'imported'} project "${r.project}" ` +
+      `(manifest ${r.manifestVersion}${r.dbtVersion ? `, written by dbt ${r.dbtVersion}` : ''}) into ${dbPath} as ${r.database}://…`,
+    `  tables:     ${counts(r.tables)}`,
+    `  dashboards: ${counts(r.dashboards)}`,
+    `  lineage:    ${counts(r.lineage)}`,
+  ];
+  if (r.skipped.length) {
+    const s = r.skipped[0];
+    lines.push(`  kept ${r.skipped.length} field(s) people edited in Nansen (first: ${s.field} of ${s.resource_key}, edited by ${s.edited_by})`);
+  }
+  if (r.withoutCatalogEntry.length) {
+    lines.push(`  ${r.withoutCatalogEntry.length} table(s) not in catalog.json (not built?): column types from the manifest (first: ${r.withoutCatalogEntry[0]})`);
+  }
+  if (r.bad.length) lines.push(`  ${r.bad.length} bad node(s) left out:`, ...r.bad.slice(0, 20).map((b) => `    ${b.uniqueId}: ${b.reason}`));
+  if (r.bad.length > 20) lines.push(`    … and ${r.bad.length - 20} more (see the JSON report)`);
+  lines.push(`  search index ${r.searchIndex}; ${(r.durationMs / 1000).toFixed(2)} s`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runDbtImport(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      manifest: { type: 'string' },
+      catalog: { type: 'string' },
+      database: { type: 'string' },
+      db: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      prune: { type: 'boolean' },
+      'name-from': { type: 'string' },
+      'tags-as': { type: 'string' },
+      'source-url': { type: 'string' },
+      project: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(DBT_USAGE);
+    return 0;
+  }
+  if (!values.manifest) throw new UsageError('--manifest is required (the manifest.json dbt writes to target/)');
+  const nameFrom = oneOf(values['name-from'], 'name-from', ['name', 'alias'] as const, 'name');
+  const tagsAs = oneOf(values['tags-as'], 'tags-as', ['tag', 'badge'] as const, 'tag');
+  const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
+
+  const artifacts = readDbtArtifacts(values.manifest, values.catalog);
+  if (!values.catalog) progress?.('dbt: no --catalog given: column types come from the manifest (`unknown` where it has none)');
+  const database = values.database ?? artifacts.manifest.metadata.adapter_type;
+  if (!database) {
+    throw new UsageError(`--database is required: ${values.manifest} does not name its adapter (metadata.adapter_type); give the engine, e.g. --database postgres`);
+  }
+  const dbPath = values.db ?? DEFAULT_CATALOG_DB;
+  const dryRun = values['dry-run'] ?? false;
+  // A dry run against a catalog that does not exist yet compares with an empty one and creates no file.
+  const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);
+  try {
+    const report = await importDbtProject(db, artifacts, {
+      database,
+      nameFrom,
+      tagsAs,
+      sourceUrl: values['source-url'],
+      project: values.project,
+      dryRun,
+      prune: values.prune ?? false,
+      importedBy: `cli:${userInfo().username}`,
+      onProgress: progress,
+      batchSize: CLI_BATCH_SIZE,
+      maxBatchMs: CLI_MAX_BATCH_MS,
+    });
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stderr.write(formatDbtReport(report, dbPath));
+    return report.bad.length ? 2 : 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,87 @@
+// What the dbt importer owns, kept in two tables of its own in the catalog file (created here, on the
+// first import that writes; the store's numbered migrations are left alone):
+// - dbt_import_resources: per project, the tables, dashboards and lineage edges its last import
+//   produced, so `--prune` knows what disappeared from the project (and touches nothing else);
+// - dbt_import_fields: per resource and field (description, tag, owner), the edit-log position when
+//   an import last wrote it. A human edit of that field in the edit log after that position wins
+//   over the imported value.
+import type { CatalogDatabase } from '../../store/open-catalog-database';
+
+export type OwnedResourceType = 'table' | 'dashboard' | 'lineage';
+
+export interface OwnedResource {
+  resource_type: OwnedResourceType;
+  /** Table or dashboard key; for lineage `{upstream} -> {downstream}`. */
+  resource_key: string;
+  /** The dbt node it came from (for lineage, the downstream node). */
+  unique_id: string;
+}
+
+export interface FieldMark {
+  resource_key: string;
+  field: string;
+  mark: number;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS dbt_import_resources (
+    project TEXT NOT NULL,
+    resource_type TEXT NOT NULL,
+    resource_key TEXT NOT NULL,
+    unique_id TEXT NOT NULL,
+    PRIMARY KEY (project, resource_type, resource_key)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS dbt_import_fields (
+    resource_key TEXT NOT NULL,
+    field TEXT NOT NULL,
+    written_mark INTEGER NOT NULL,
+    PRIMARY KEY (resource_key, field)
+  ) WITHOUT ROWID;`;
+
+export const lineageResourceKey = (upstream: string, downstream: string) => `${upstream} -> ${downstream}`;
+
+export function parseLineageResourceKey(key: string): { upstream: string; downstream: string } {
+  const at = key.indexOf(' -> ');
+  return { upstream: key.slice(0, at), downstream: key.slice(at + 4) };
+}
+
+export interface DbtImportState {
+  owned(project: string): OwnedResource[];
+  /** `{resource_key}\n{field}` → the edit-log id when the import last wrote it. */
+  fieldMarks(): Map<string, number>;
+  /** Replaces what `project` owns; creates the tables when needed. Call inside a transaction. */
+  saveOwned(project: string, resources: OwnedResource[]): void;
+  saveFieldMarks(marks: FieldMark[]): void;
+}
+
+export function createDbtImportState(db: CatalogDatabase): DbtImportState {
+  const exists = () =>
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dbt_import_fields'").get() !== undefined;
+  const ensure = () => db.exec(SCHEMA);
+  return {
+    owned(project) {
+      if (!exists()) return [];
+      return db
+        .prepare('SELECT resource_type, resource_key, unique_id FROM dbt_import_resources WHERE project = ? ORDER BY resource_type, resource_key')
+        .all(project) as OwnedResource[];
+    },
+    fieldMarks() {
+      if (!exists()) return new Map();
+      const rows = db.prepare('SELECT resource_key, field, written_mark FROM dbt_import_fields').all() as
+        { resource_key: string; field: string; written_mark: number }[];
+      return new Map(rows.map((r) => [`${r.resource_key}\n${r.field}`, r.written_mark]));
+    },
+    saveOwned(project, resources) {
+      ensure();
+      db.prepare('DELETE FROM dbt_import_resources WHERE project = ?').run(project);
+      const insert = db.prepare('INSERT OR REPLACE INTO dbt_import_resources (project, resource_type, resource_key, unique_id) VALUES (?, ?, ?, ?)');
+      for (const r of resources) insert.run(project, r.resource_type, r.resource_key, r.unique_id);
+    },
+    saveFieldMarks(marks) {
+      ensure();
+      const upsert = db.prepare(`INSERT INTO dbt_import_fields (resource_key, field, written_mark) VALUES (?, ?, ?)
+        ON CONFLICT (resource_key, field) DO UPDATE SET written_mark = excluded.written_mark`);
+      for (const m of marks) upsert.run(m.resource_key, m.field, m.mark);
+    },
+  };
+}

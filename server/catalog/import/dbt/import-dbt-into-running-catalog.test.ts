@@ -1,0 +1,72 @@
+// The importer next to a running catalog on the same SQLite file: what it imports is found by the
+// search API, and a description a person PUT through the metadata API survives a re-import.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCatalog, type Catalog } from '../../create-catalog';
+import { openCatalogDatabase } from '../../store/open-catalog-database';
+import { AUTH_HEADER, authAs, requireTestToken } from '../../testing/open-test-catalog';
+import { importDbtProject, type DbtImportReport } from './import-dbt-project';
+import { parseCatalog, parseManifest } from './read-dbt-artifacts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const FCT_VOYAGES = 'snowflake://analytics.marts/fct_voyages';
+
+let dir: string;
+let dbPath: string;
+let catalog: Catalog;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nansen-dbt-running-'));
+  dbPath = join(dir, 'catalog.sqlite');
+  catalog = openCatalog({ dbPath, demoTables: 0, authenticate: requireTestToken, log: { error() {} } });
+});
+afterEach(() => {
+  catalog.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function importFixture(edit?: (manifest: any) => void): Promise<DbtImportReport> {
+  const raw = JSON.parse(readFileSync(join(FIXTURES, 'manifest-v12.json'), 'utf8'));
+  edit?.(raw);
+  const { manifest, version } = parseManifest(raw);
+  const db = openCatalogDatabase(dbPath);
+  try {
+    return await importDbtProject(db, { manifest, version, catalog: parseCatalog(JSON.parse(readFileSync(join(FIXTURES, 'catalog-v12.json'), 'utf8'))) }, {
+      database: 'snowflake', nameFrom: 'name', tagsAs: 'tag', importedBy: 'cli:test',
+    });
+  } finally {
+    db.close();
+  }
+}
+
+describe('a dbt import into the file a running catalog serves', () => {
+  it('is found by the search API: its tables by name, its exposures as dashboards', async () => {
+    await importFixture();
+    const tables = await request(catalog.searchApp).post('/v2/search').set(...AUTH_HEADER).send({ query_term: 'voyages', resource_types: ['table'] });
+    expect(tables.status).toBe(200);
+    const keys = tables.body.results.table.results.map((r: { key: string }) => r.key);
+    expect(keys).toEqual(expect.arrayContaining([FCT_VOYAGES, 'snowflake://analytics.staging/stg_voyages', 'snowflake://raw.logbook/voyages']));
+    const dashboards = await request(catalog.searchApp).post('/v2/search').set(...AUTH_HEADER).send({ query_term: 'expedition', resource_types: ['dashboard'] });
+    expect(dashboards.body.results.dashboard.results.map((r: { uri: string }) => r.uri)).toEqual(['dbt_dashboard://fram_analytics.dashboard/expedition_overview']);
+  });
+
+  it('keeps a description a person PUT through the metadata API, and reports the imported one as skipped', async () => {
+    await importFixture();
+    const put = await request(catalog.metadataApp).put(`/table/${FCT_VOYAGES}/description`).set(...authAs('liv.arnesen@example.org'))
+      .set('Content-Type', 'text/plain').send(JSON.stringify({ description: 'Voyages, checked by Liv.' }));
+    expect(put.status).toBe(200);
+
+    const report = await importFixture((m) => {
+      m.nodes['model.fram_analytics.fct_voyages'].description = 'Voyages, as dbt now says.';
+    });
+    expect(report.skipped).toEqual([{
+      resource_key: FCT_VOYAGES, resource_type: 'table', field: 'description', edited_by: 'liv.arnesen@example.org',
+      kept: 'Voyages, checked by Liv.', imported: 'Voyages, as dbt now says.',
+    }]);
+    expect(report.tables.changed).toBe(0);
+    const read = await request(catalog.metadataApp).get(`/table/${FCT_VOYAGES}/description`).set(...AUTH_HEADER);
+    expect(read.body).toEqual({ description: 'Voyages, checked by Liv.' });
+  });
+});

@@ -1,0 +1,122 @@
+// Read-only: what the catalog holds now for the fields an import writes, so the importer can tell
+// added from changed from unchanged, and which human edits (edit log) it must not overwrite.
+import type { CatalogDatabase } from '../../store/open-catalog-database';
+
+export interface CurrentColumn {
+  name: string;
+  col_type: string;
+  description: string | null;
+  sort_order: number;
+  badges: string[]; // "name|category", sorted
+}
+
+export interface CurrentTable {
+  description: string | null;
+  description_source: string | null;
+  is_view: boolean;
+  source: string | null; // "type url"
+  columns: CurrentColumn[];
+  tags: string[];
+  badges: string[];
+  owners: string[];
+}
+
+export interface CurrentDashboard {
+  name: string;
+  url: string | null;
+  description: string | null;
+  group_name: string | null;
+  owners: string[];
+  tags: string[];
+  tables: string[];
+}
+
+export interface HumanEdit {
+  id: number;
+  user_id: string;
+}
+
+/** Fields whose human edits win over imported values, as the edit log names them. */
+export const PROTECTED_FIELDS = ['description', 'tag', 'owner'] as const;
+export type ProtectedField = (typeof PROTECTED_FIELDS)[number];
+
+export interface CatalogStateReader {
+  table(key: string): CurrentTable | undefined;
+  dashboard(key: string): CurrentDashboard | undefined;
+  hasLineage(upstream: string, downstream: string): boolean;
+  /** The latest edit through the API of each (resource key, field): `{key}\n{field}` → edit. */
+  humanEdits(): Map<string, HumanEdit>;
+  /** The edit log's last id (0 when empty). */
+  logMark(): number;
+}
+
+export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReader {
+  const tableRow = db.prepare(
+    'SELECT id, description, description_source, is_view, source_type, source_url FROM tables WHERE key = ?',
+  );
+  const columns = db.prepare('SELECT id, name, col_type, description, sort_order FROM columns WHERE table_id = ? ORDER BY sort_order, name');
+  const columnBadges = db.prepare(`SELECT cb.column_id AS id, b.name || '|' || b.category AS badge
+    FROM columns c JOIN column_badges cb ON cb.column_id = c.id JOIN badges b ON b.id = cb.badge_id WHERE c.table_id = ?`);
+  const tags = db.prepare('SELECT g.name FROM table_tags x JOIN tags g ON g.id = x.tag_id WHERE x.table_id = ? ORDER BY g.name').pluck();
+  const badges = db.prepare(`SELECT b.name || '|' || b.category FROM table_badges x JOIN badges b ON b.id = x.badge_id
+    WHERE x.table_id = ? ORDER BY 1`).pluck();
+  const owners = db.prepare('SELECT u.user_id FROM table_owners x JOIN users u ON u.id = x.user_id WHERE x.table_id = ? ORDER BY u.user_id').pluck();
+
+  const dashboardRow = db.prepare(`SELECT d.id, d.name, d.url, d.description, g.name AS group_name
+    FROM dashboards d JOIN dashboard_groups g ON g.id = d.group_id WHERE d.key = ?`);
+  const dashboardOwners = db.prepare(
+    'SELECT u.user_id FROM dashboard_owners x JOIN users u ON u.id = x.user_id WHERE x.dashboard_id = ? ORDER BY u.user_id').pluck();
+  const dashboardTags = db.prepare(
+    'SELECT g.name FROM dashboard_tags x JOIN tags g ON g.id = x.tag_id WHERE x.dashboard_id = ? ORDER BY g.name').pluck();
+  const dashboardTables = db.prepare(
+    'SELECT t.key FROM dashboard_tables x JOIN tables t ON t.id = x.table_id WHERE x.dashboard_id = ? ORDER BY t.key').pluck();
+
+  const lineage = db.prepare('SELECT 1 FROM table_lineage WHERE upstream_key = ? AND downstream_key = ?');
+  const humanEdits = db.prepare(`SELECT resource_key, field, max(id) AS id, user_id FROM edit_log
+    WHERE resource_type IN ('table', 'column', 'dashboard') AND field IN (${PROTECTED_FIELDS.map((f) => `'${f}'`).join(', ')})
+    GROUP BY resource_key, field`);
+  const logMark = db.prepare('SELECT coalesce(max(id), 0) FROM edit_log').pluck();
+
+  return {
+    table(key) {
+      const row = tableRow.get(key) as
+        | { id: number; description: string | null; description_source: string | null; is_view: number; source_type: string | null; source_url: string | null }
+        | undefined;
+      if (!row) return undefined;
+      const badgesByColumn = new Map<number, string[]>();
+      for (const b of columnBadges.all(row.id) as { id: number; badge: string }[]) {
+        badgesByColumn.set(b.id, [...(badgesByColumn.get(b.id) ?? []), b.badge]);
+      }
+      return {
+        description: row.description,
+        description_source: row.description_source,
+        is_view: row.is_view === 1,
+        source: row.source_url === null ? null : `${row.source_type} ${row.source_url}`,
+        columns: (columns.all(row.id) as (Omit<CurrentColumn, 'badges'> & { id: number })[]).map(({ id, ...c }) => ({
+          ...c,
+          badges: (badgesByColumn.get(id) ?? []).sort(),
+        })),
+        tags: tags.all(row.id) as string[],
+        badges: badges.all(row.id) as string[],
+        owners: owners.all(row.id) as string[],
+      };
+    },
+    dashboard(key) {
+      const row = dashboardRow.get(key) as (Omit<CurrentDashboard, 'owners' | 'tags' | 'tables'> & { id: number }) | undefined;
+      if (!row) return undefined;
+      const { id, ...fields } = row;
+      return {
+        ...fields,
+        owners: dashboardOwners.all(id) as string[],
+        tags: dashboardTags.all(id) as string[],
+        tables: dashboardTables.all(id) as string[],
+      };
+    },
+    hasLineage: (upstream, downstream) => lineage.get(upstream, downstream) !== undefined,
+    humanEdits() {
+      const rows = humanEdits.all() as { resource_key: string; field: string; id: number; user_id: string }[];
+      return new Map(rows.map((r) => [`${r.resource_key}\n${r.field}`, { id: r.id, user_id: r.user_id }]));
+    },
+    logMark: () => logMark.get() as number,
+  };
+}

@@ -1,0 +1,135 @@
+// End to end: the real `npm run catalog:import` entry (import-cli.ts) in a child process on temp files.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCatalogDatabase } from '../store/open-catalog-database';
+import { generateDbtProject, writeDbtProject } from './dbt/generate-dbt-project';
+
+const CLI = join(import.meta.dirname, 'import-cli.ts');
+const FIXTURES = join(import.meta.dirname, 'dbt', 'fixtures');
+const V4 = ['--manifest', join(FIXTURES, 'manifest-v4.json'), '--catalog', join(FIXTURES, 'catalog-v4.json')];
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nansen-import-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const tableKeys = (dbPath: string) => {
+  const db = openCatalogDatabase(dbPath);
+  try {
+    return db.prepare('SELECT key FROM tables ORDER BY key').pluck().all();
+  } finally {
+    db.close();
+  }
+};
+
+describe('npm run catalog:import -- dbt', () => {
+  it('imports a dbt 1.0 project, says which manifest version it read, and reports a re-run as unchanged', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const first = await runCli(['dbt', ...V4, '--db', dbPath]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      project: 'jaffle_shop', manifestVersion: 'v4 (dbt 1.0)', database: 'postgres',
+      tables: { added: 4, changed: 0, unchanged: 0, removed: 0 }, dashboards: { added: 1 }, lineage: { added: 3 },
+    });
+    expect(first.stderr).toContain(`dbt: imported project "jaffle_shop" (manifest v4 (dbt 1.0), written by dbt 1.0.1) into ${dbPath} as postgres://…`);
+    expect(first.stderr).toContain('  tables:     4 added, 0 changed, 0 unchanged, 0 removed');
+    expect(tableKeys(dbPath)).toEqual([
+      'postgres://analytics.jaffle_shop/customers', 'postgres://analytics.jaffle_shop/raw_orders',
+      'postgres://analytics.jaffle_shop/stg_customers', 'postgres://raw.jaffle/raw_customers',
+    ]);
+
+    const again = await runCli(['dbt', ...V4, '--db', dbPath]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('  tables:     0 added, 0 changed, 4 unchanged, 0 removed');
+    expect(again.stderr).toContain('search index unchanged');
+  });
+
+  it('takes the engine from --database over the manifest\'s adapter type', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const { code } = await runCli(['dbt', ...V4, '--db', dbPath, '--database', 'Redshift']);
+    expect(code).toBe(0);
+    expect(tableKeys(dbPath)).toContain('redshift://analytics.jaffle_shop/customers');
+  });
+
+  it('refuses a manifest older than dbt 1.0 by its version, exits 1 and creates no catalog', async () => {
+    const manifest = join(dir, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v2.json' }, nodes: {} }));
+    const dbPath = join(dir, 'catalog.sqlite');
+    const { code, stderr, stdout } = await runCli(['dbt', '--manifest', manifest, '--db', dbPath]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`import: ${manifest}: manifest schema v2 (dbt 0.20) is older than this importer reads (v4, dbt 1.0, and later).`);
+    expect(existsSync(dbPath)).toBe(false);
+  });
+
+  it('writes nothing in a dry run, not even a new catalog file', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const { code, stdout, stderr } = await runCli(['dbt', ...V4, '--db', dbPath, '--dry-run']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ dryRun: true, tables: { added: 4 } });
+    expect(stderr).toContain('dbt: dry run, nothing written — would import project "jaffle_shop"');
+    expect(existsSync(dbPath)).toBe(false);
+  });
+
+  it('names each bad node by its unique_id, loads the rest and exits 2', async () => {
+    const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest-v4.json'), 'utf8'));
+    manifest.nodes['model.jaffle_shop.customers'].meta.owner = 7;
+    const manifestFile = join(dir, 'manifest.json');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const dbPath = join(dir, 'catalog.sqlite');
+    const { code, stdout, stderr } = await runCli(['dbt', '--manifest', manifestFile, '--catalog', join(FIXTURES, 'catalog-v4.json'), '--db', dbPath]);
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout).bad).toEqual([{ uniqueId: 'model.jaffle_shop.customers', reason: 'field "meta.owner": expected an email (or {"email": …}), got 7' }]);
+    expect(stderr).toContain('  1 bad node(s) left out:\n    model.jaffle_shop.customers: field "meta.owner": expected an email');
+    expect(tableKeys(dbPath)).toHaveLength(3);
+  });
+
+  it('asks for --database when the manifest names no adapter, and for a known source', async () => {
+    const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest-v4.json'), 'utf8'));
+    delete manifest.metadata.adapter_type;
+    const manifestFile = join(dir, 'manifest.json');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const noEngine = await runCli(['dbt', '--manifest', manifestFile, '--db', join(dir, 'c.sqlite')]);
+    expect(noEngine.code).toBe(1);
+    expect(noEngine.stderr).toContain('--database is required: ');
+    const unknown = await runCli(['dbtt']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('import: unknown source "dbtt" (expected one of dbt)');
+  });
+
+  it('imports a generated project of 300 models from files, with --prune removing a model that left it', async () => {
+    const project = generateDbtProject({ models: 300 });
+    const paths = writeDbtProject(dir, project);
+    const dbPath = join(dir, 'catalog.sqlite');
+    const args = ['dbt', '--manifest', paths.manifest, '--catalog', paths.catalog, '--db', dbPath];
+    const first = await runCli(args);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('dbt: read manifest v12 (dbt 1.8 and later) of project "polar_analytics": 228 tables');
+    expect(tableKeys(dbPath)).toHaveLength(228);
+
+    delete project.manifest.nodes['model.polar_analytics.fct_5'];
+    writeDbtProject(dir, project);
+    const kept = await runCli(args);
+    expect(kept.stderr).toContain('  tables:     0 added, 0 changed, 227 unchanged, 0 removed, 1 gone from the project (kept; --prune removes them)');
+    const pruned = await runCli([...args, '--prune']);
+    expect(pruned.code).toBe(0);
+    expect(pruned.stderr).toContain('  tables:     0 added, 0 changed, 227 unchanged, 1 removed');
+    expect(tableKeys(dbPath)).not.toContain('snowflake://analytics.marts/fct_5');
+  });
+});

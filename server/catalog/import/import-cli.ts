@@ -1,0 +1,41 @@
+// `npm run catalog:import -- <source> …`: one command for every importer (docs/ingest.md).
+// Exit code: 0 imported, 2 some records were bad (the rest imported), 1 nothing imported (bad
+// arguments, unreadable or refused input, database error).
+import { DBT_USAGE, runDbtImport, UsageError } from './dbt/dbt-import-command';
+import { DbtArtifactError } from './dbt/read-dbt-artifacts';
+
+const IMPORTERS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
+  dbt: { run: runDbtImport, usage: DBT_USAGE },
+};
+
+const USAGE = `usage: npm run catalog:import -- <source> [options]   sources: ${Object.keys(IMPORTERS).join(', ')}\n${
+  Object.values(IMPORTERS).map((i) => i.usage).join('')}`;
+
+async function main(argv: string[]): Promise<number> {
+  const [source, ...args] = argv;
+  if (source === undefined || source === '--help' || source === '-h') {
+    process.stdout.write(USAGE);
+    return source === undefined ? 1 : 0;
+  }
+  const importer = IMPORTERS[source];
+  if (!importer) throw new UsageError(`unknown source "${source}" (expected one of ${Object.keys(IMPORTERS).join(', ')})`);
+  try {
+    return await importer.run(args);
+  } catch (err) {
+    // parseArgs's own errors (unknown option, missing value) are usage errors too.
+    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((err as Error).message);
+    throw err;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const known = err instanceof UsageError || err instanceof DbtArtifactError;
+    process.stderr.write(`import: ${err instanceof Error ? (known ? err.message : err.stack ?? err.message) : String(err)}\n`);
+    if (err instanceof UsageError) process.stderr.write(USAGE);
+    process.exitCode = 1;
+  },
+);
