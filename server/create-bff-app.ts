@@ -5,6 +5,7 @@ import type session from 'express-session';
 import type { Announcement } from '../contract/api-common';
 import type { ClientConfig } from '../contract/bff-api';
 import { createApiRouter } from './api/create-api-router';
+import type { EditPolicy } from './api/edit-rights';
 import { createBackchannelLogoutRoute, createLoginRoutes } from './auth/login-routes';
 import type { OidcClient } from './auth/oidc-client';
 import { createSessionAuth } from './auth/session-auth';
@@ -61,6 +62,10 @@ export interface BffDeps {
   logo: BrandingLogo | null;
   /** Where people the metadata service does not know are looked up (USER_DIRECTORY); none when undefined. */
   userDirectory?: { directory: UserDirectory; cacheTtlMs: number; cacheSize: number; timeoutMs: number };
+  /** Who may change what (EDIT_RULES_FILE); default: every signed-in person, as in Amundsen. */
+  editPolicy?: EditPolicy;
+  /** After a tag change, update the search document too: true with real Amundsen services (api/sync-search-tags.ts). */
+  updateSearchDocuments?: boolean;
   spaDistDir: string;
   logger: Logger;
 }
@@ -121,7 +126,13 @@ export function createBffApp(deps: BffDeps): Express {
   const people = deps.userDirectory
     ? createPeopleResolver({ metadata: deps.metadata, logger: deps.logger, ...deps.userDirectory })
     : undefined;
-  app.use('/api', createApiRouter({ auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig, announcements: deps.announcements, people }));
+  app.use(
+    '/api',
+    createApiRouter({
+      auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig, announcements: deps.announcements, people,
+      editPolicy: deps.editPolicy, updateSearchDocuments: deps.updateSearchDocuments, logger: deps.logger,
+    }),
+  );
   app.use(createSpaPageRoutes(deps.spaDistDir, { clientConfig: deps.clientConfig }));
   app.use(createErrorMiddleware(deps.logger));
   return app;

@@ -158,6 +158,8 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
     announcements: ui.announcements,
     logo: ui.logo,
     userDirectory: directory ? { directory, ...config.userDirectory } : undefined,
+    // The embedded catalog indexes its own writes; Amundsen's search documents are updated by the BFF.
+    updateSearchDocuments: !config.catalog.embedded,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
   });

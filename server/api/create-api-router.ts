@@ -7,7 +7,14 @@ import { InputError } from '../http/errors';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
 import type { PeopleResolver } from '../users/people-resolver';
+import type { Logger } from '../http/logger';
 import { createAnnouncementsRoutes } from './announcements-routes';
+import { createBookmarkRoutes } from './bookmark-routes';
+import { createEditHistoryRoutes } from './edit-history-routes';
+import { EDIT_POLICY_WITHOUT_RULES, type EditPolicy } from './edit-rights';
+import { createSearchTagSync } from './sync-search-tags';
+import { createWriteDashboardRoutes } from './write-dashboard-routes';
+import { createWriteTableRoutes } from './write-table-routes';
 import { createAuthUserRoutes } from './auth-user-routes';
 import { createCatalogRoutes } from './catalog-routes';
 import { createDashboardRoutes } from './dashboard-routes';
@@ -25,6 +32,15 @@ export interface ApiDeps {
   announcements: readonly Announcement[] | null;
   /** People metadata does not know, from the directory (USER_DIRECTORY); undefined without one. */
   people?: PeopleResolver;
+  /** Who may change what (EDIT_RULES_FILE); default: every signed-in person, as in Amundsen. */
+  editPolicy?: EditPolicy;
+  /**
+   * Update the search document after a tag change (sync-search-tags.ts): true with real Amundsen
+   * services, false (the default) with the embedded catalog, which indexes its own writes.
+   */
+  updateSearchDocuments?: boolean;
+  /** For what a route notes but does not fail on (a search document left stale). */
+  logger?: Logger;
 }
 
 /** Express answers a path parameter with broken percent-encoding with a URIError: that is bad input. */
@@ -33,7 +49,11 @@ const badPathEncoding: ErrorRequestHandler = (err, _req, _res, next) => {
 };
 
 /** Everything under /api: parse → upstream call → JSON. */
-export function createApiRouter({ auth, metadata, search, clientConfig, announcements, people }: ApiDeps): Router {
+export function createApiRouter({
+  auth, metadata, search, clientConfig, announcements, people, editPolicy = EDIT_POLICY_WITHOUT_RULES, updateSearchDocuments = false, logger,
+}: ApiDeps): Router {
+  const searchTags = createSearchTagSync(search, updateSearchDocuments, logger);
+  const writeDeps = { auth, metadata, clientConfig, policy: editPolicy, searchTags };
   const router = express.Router();
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -43,11 +63,15 @@ export function createApiRouter({ auth, metadata, search, clientConfig, announce
   router.use('/', createAuthUserRoutes(auth, clientConfig));
   router.use(
     '/metadata/v0',
-    createTableRoutes(auth, metadata, people),
+    createTableRoutes(auth, metadata, editPolicy, people),
     createCatalogRoutes(auth, metadata, clientConfig),
-    createDashboardRoutes(auth, metadata, clientConfig, people),
+    createDashboardRoutes(auth, metadata, clientConfig, editPolicy, people),
     createLineageRoutes(auth, metadata, clientConfig),
     createUserRoutes(auth, metadata, clientConfig, people),
+    createWriteTableRoutes(writeDeps),
+    createWriteDashboardRoutes(writeDeps),
+    createBookmarkRoutes(auth, metadata, clientConfig),
+    createEditHistoryRoutes(auth, metadata, clientConfig),
   );
   router.use('/search/v1', createSearchRoutes(auth, search, clientConfig));
   router.use('/announcements/v0', createAnnouncementsRoutes(auth, announcements));

@@ -6,25 +6,27 @@ import type { SessionAuth } from '../auth/session-auth';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { PeopleResolver } from '../users/people-resolver';
 import { requireIndexed } from './index-switches';
-import { DASHBOARD_RIGHTS_WITHOUT_RULES } from './edit-rights';
+import type { EditPolicy } from './edit-rights';
+import { dashboardEditTarget, editSubjectOf } from './edit-targets';
 import { toDashboardDetail, toDashboardSummary } from './map-dashboard';
 import { parseDashboardUri, parseTableKeyPath } from './parse-read-query';
 
-export function createDashboardRoutes(auth: SessionAuth, metadata: MetadataClient, clientConfig: ClientConfig, people?: PeopleResolver): Router {
+export function createDashboardRoutes(auth: SessionAuth, metadata: MetadataClient, clientConfig: ClientConfig, policy: EditPolicy, people?: PeopleResolver): Router {
   const router = express.Router();
 
   router.get('/dashboard', async (req, res) => {
-    auth.requireUser(req);
+    const subject = editSubjectOf(auth, req);
     const uri = parseDashboardUri(req);
     requireIndexed(clientConfig, 'dashboard');
-    const dashboard = await auth.withAccessToken(req, async (token, caller) => {
+    const { dashboard, rights } = await auth.withAccessToken(req, async (token, caller) => {
       const found = await metadata.getDashboard(token, uri);
-      if (!people) return found;
+      const rights = policy.rightsFor(subject, dashboardEditTarget(found));
+      if (!people) return { dashboard: found, rights };
       const context = { token, accessToken: caller.accessToken, signedInUser: caller.user };
       const [owners, frequentUsers] = await Promise.all([people.fillUsers(context, found.owners), people.fillUsers(context, found.frequent_users)]);
-      return { ...found, owners, frequent_users: frequentUsers };
+      return { dashboard: { ...found, owners, frequent_users: frequentUsers }, rights };
     });
-    const body: DashboardResponse = { msg: 'Success', dashboard: toDashboardDetail(dashboard, DASHBOARD_RIGHTS_WITHOUT_RULES) };
+    const body: DashboardResponse = { msg: 'Success', dashboard: toDashboardDetail(dashboard, rights) };
     res.json(body);
   });
 

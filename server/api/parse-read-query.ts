@@ -19,7 +19,8 @@ function readOptionalQuery(req: Request, name: string, maxLength: number): strin
   return value.trim() === '' ? undefined : value;
 }
 
-function requireTableKey(key: string, where: string): string {
+/** `key` when it is a table key, else InputError starting with `where`. */
+export function requireTableKey(key: string, where: string): string {
   if (!parseTableKey(key)) throw new InputError(`${where} "${key}" is not a table key; expected database://cluster.schema/table`, 'invalid_key');
   return key;
 }
@@ -41,9 +42,13 @@ export function parseTableKeyPath(segments: string | string[] | undefined): stri
 
 /** `?uri=` of a dashboard: `product_dashboard://cluster.group/id`. */
 export function parseDashboardUri(req: Request): string {
-  const uri = parseRequiredQuery(req, 'uri', MAX_KEY_LENGTH);
+  return requireDashboardUri(parseRequiredQuery(req, 'uri', MAX_KEY_LENGTH), 'The query parameter "uri":');
+}
+
+/** `uri` when it is a dashboard uri, else InputError starting with `where`. */
+export function requireDashboardUri(uri: string, where: string): string {
   if (!/^[^\s/:]+:\/\/\S/.test(uri)) {
-    throw new InputError(`The query parameter "uri": "${uri}" is not a dashboard uri; expected product_dashboard://cluster.group/dashboard`, 'invalid_key');
+    throw new InputError(`${where} "${uri}" is not a dashboard uri; expected product_dashboard://cluster.group/dashboard`, 'invalid_key');
   }
   return uri;
 }

@@ -27,6 +27,11 @@ export interface CatalogOptions {
    * WHITELIST_BADGES; see metadata/create-badge-policy.ts). Default: none.
    */
   badgeWhitelist?: readonly BadgeRecord[];
+  /**
+   * Description ETags and If-Match (our extension; metadata/description-etag.ts). Default true; false
+   * makes the descriptions behave as Amundsen's do, for tests of the BFF against such services.
+   */
+  descriptionEtags?: boolean;
 }
 
 export interface Catalog {
@@ -61,7 +66,7 @@ export function openCatalog(options: CatalogOptions): Catalog {
   metadataApp.disable('x-powered-by');
   metadataApp.use(createIngestRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
   metadataApp.use(createDbtImportRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
-  metadataApp.use(createMetadataApp({ ...deps, badgeWhitelist: options.badgeWhitelist }));
+  metadataApp.use(createMetadataApp({ ...deps, badgeWhitelist: options.badgeWhitelist, descriptionEtags: options.descriptionEtags }));
   return {
     metadataApp,
     searchApp: createSearchApp(deps),

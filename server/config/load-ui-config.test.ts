@@ -149,6 +149,44 @@ describe('loadUiConfig: the options', () => {
     ]);
   });
 
+  it('refuses a section that is not an object, and the third name that would touch prototypes', () => {
+    expect(problemsFor({ bookmarks: [], browse: null, tableLineage: 'deep' })).toEqual([
+      'bookmarks must be an object ({ … })',
+      'browse must be an object ({ … }) (found null)',
+      'tableLineage must be an object ({ … }) (found "deep")',
+    ]);
+    expect(problemsFor(JSON.parse('{ "browse": { "prototype": true } }'))).toEqual([
+      'browse names prototype, which is not an option (the options are curatedTags, showBadgesInHome)',
+    ]);
+    expect(problemsFor(JSON.parse('{ "browse": { "constructor": 1, "prototype": 2 } }'))).toEqual([
+      'browse names constructor, prototype, which is not an option (the options are curatedTags, showBadgesInHome)',
+    ]);
+  });
+
+  it('bounds every list and number, saying the bound', () => {
+    const filter = { categoryId: 'schema', displayName: 'Schema' };
+    expect(
+      problemsFor({
+        browse: { curatedTags: Array.from({ length: 101 }, (_, i) => `tag${i}`) },
+        navLinks: Array.from({ length: 11 }, (_, i) => ({ label: `L${i}`, href: `/l${i}` })),
+        tableLineage: { defaultLineageDepth: 2.5 },
+        searchPagination: { resultsPerPage: 101 },
+        resourceConfig: {
+          table: { filterCategories: Array.from({ length: 21 }, () => filter) },
+          dashboard: { filterCategories: [{ ...filter, categoryId: 'name', type: 'checkboxFilter', options: Array.from({ length: 51 }, (_, i) => ({ value: `v${i}` })) }, ...Array.from({ length: 20 }, () => ({ ...filter, categoryId: 'name' }))] },
+        },
+      }),
+    ).toEqual([
+      'browse.curatedTags must list at most 100 tags',
+      'tableLineage.defaultLineageDepth must be a whole number (found 2.5)',
+      'navLinks must list at most 10 links',
+      'searchPagination.resultsPerPage must be at most 100 (found 101)',
+      'resourceConfig.table.filterCategories must list at most 20 filters',
+      'resourceConfig.dashboard.filterCategories[0].options must list at most 50 options',
+      'resourceConfig.dashboard.filterCategories must list at most 20 filters',
+    ]);
+  });
+
   it('reports every problem at once in the ConfigError message', () => {
     writeConfig({ logoTitle: '', date: { default: 'QQ YYYY' }, navLinks: [{ label: 'x', href: 'javascript:alert(1)' }] });
     let error: unknown;

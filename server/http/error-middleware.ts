@@ -16,7 +16,7 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
     let status: number;
     if (err instanceof AppError) {
       status = err.status;
-      body = { error: { name: err.name, message: err.message, ...(err.code ? { code: err.code } : {}) } };
+      body = { ...err.extra, error: { name: err.name, message: err.message, ...(err.code ? { code: err.code } : {}) } };
     } else if (isBodyParserError(err)) {
       status = err.status;
       body = { error: { name: 'InputError', message: 'The request body is not valid JSON.', code: 'invalid_json' } };

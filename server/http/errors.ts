@@ -2,6 +2,8 @@
 
 export abstract class AppError extends Error {
   abstract readonly status: number;
+  /** Fields the error body carries besides `error` (a 409 conflict's `current`). */
+  readonly extra?: Readonly<Record<string, unknown>>;
   constructor(message: string, readonly code?: string) {
     super(message);
   }
@@ -33,6 +35,9 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   override name = 'ConflictError';
   readonly status = 409;
+  constructor(message: string, code?: string, override readonly extra?: Readonly<Record<string, unknown>>) {
+    super(message, code);
+  }
 }
 
 /** An upstream service (metadata, search, identity provider) failed or answered nonsense. */
@@ -42,6 +47,17 @@ export class UpstreamError extends AppError {
   constructor(message: string, code = 'upstream_unavailable', status = 502) {
     super(message, code);
     this.status = status;
+  }
+}
+
+/**
+ * The metadata service refused a write whose `If-Match` no longer matched (412): the value changed since
+ * the BFF read it. The write routes catch it and answer 409 with the newer value; it never reaches a page.
+ */
+export class UpstreamPreconditionFailedError extends UpstreamError {
+  override name = 'UpstreamPreconditionFailedError';
+  constructor(service: string) {
+    super(`The ${service} refused the write: the value changed since it was read.`, 'upstream_precondition_failed', 502);
   }
 }
 

@@ -213,6 +213,29 @@ export const AmundsenLineageSchema = z.object({
 >>);
 export type AmundsenLineage = z.infer<typeof AmundsenLineageSchema>;
 
+/** A description as GET …/description answers it. */
+export const DescriptionSchema = z.object({ description: str });
+
+// Our catalog's edit log (GET /edits, not in Amundsen): only the embedded catalog serves it.
+export const CatalogEditSchema = z.object({
+  id: z.number(),
+  resource_key: z.string(),
+  parent_key: str,
+  resource_type: z.string(),
+  action: z.string(),
+  field: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  user_id: z.string(),
+  user_display_name: str,
+  edited_at: z.string(),
+});
+export type CatalogEdit = z.infer<typeof CatalogEditSchema>;
+export const CatalogEditsSchema = z.object({ edits: z.array(CatalogEditSchema) });
+
+/** POST/DELETE /v2/document: `msg` says what happened (Amundsen reports failures in a 200 too, API.md §9.12). */
+export const UpdateDocumentResponseSchema = z.object({ msg: z.string().nullish() }).loose();
+
 /** The BFF does not read `resource_type`; an index without scores gives a null `search_score`. */
 export const SearchTableHitSchema = z.object({
   key: z.string(),

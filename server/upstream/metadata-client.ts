@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import type { LineageDirection, User } from '../../contract/bff-api';
 import {
-  AmundsenDashboardDetailSchema, AmundsenLineageSchema, AmundsenTableSchema, AmundsenUserSchema, BadgesSchema,
+  AmundsenDashboardDetailSchema, CatalogEditsSchema, DescriptionSchema, type CatalogEdit, AmundsenLineageSchema, AmundsenTableSchema, AmundsenUserSchema, BadgesSchema,
   LatestUpdatedSchema, PopularResourcesSchema, TableDashboardsSchema, TagUsagesSchema, UserReadsSchema,
   UserResourcesSchema, type AmundsenDashboardDetail, type AmundsenDashboardSummary, type AmundsenLineage,
   type AmundsenPopularTable, type AmundsenTable, type AmundsenUser,
 } from './amundsen-schemas';
+import { NotFoundError } from '../http/errors';
 import { encodeKeyForPath, type UpstreamHttp } from './upstream-http';
 
 export type PopularResourceType = 'table' | 'dashboard';
@@ -16,6 +17,25 @@ export interface LineageQuery {
   depth: number;
   direction: LineageDirection;
 }
+
+/** A description metadata stores: a table's, a column's or a nested type's (Amundsen's type metadata). */
+export type DescriptionRef =
+  | { type: 'table'; tableKey: string }
+  | { type: 'column'; tableKey: string; column: string }
+  | { type: 'type_metadata'; typeMetadataKey: string };
+
+export interface EditLogQuery {
+  /** A table's or dashboard's edits with those of its columns and nested types. */
+  parentKey?: string;
+  /** One editor's edits. */
+  userId?: string;
+  resourceTypes: readonly ('table' | 'column' | 'type_metadata' | 'dashboard')[];
+  limit: number;
+  /** The id of the last edit of the previous page. */
+  before?: number;
+}
+
+export type TaggedResource = 'table' | 'dashboard';
 
 export interface MetadataClient {
   getTable(token: string, key: string): Promise<AmundsenTable>;
@@ -37,6 +57,34 @@ export interface MetadataClient {
   getRead(token: string, userId: string): Promise<AmundsenPopularTable[]>;
   /** Creates or updates the user (Amundsen `PUT /user`; its answer is the user JSON encoded twice). */
   putUser(token: string, user: User): Promise<void>;
+
+  // Writes (FRONTEND.md §4, API.md §4.3–4.6)
+  /** The description and its ETag: the embedded catalog sends one, Amundsen's services none (null). */
+  getDescription(token: string, ref: DescriptionRef): Promise<{ description: string | null; etag: string | null }>;
+  /**
+   * Writes a description; with `ifMatch` (an ETag from getDescription) only if it is still current,
+   * else UpstreamPreconditionFailedError (412). Amundsen ignores If-Match; the BFF sends it only when
+   * the service gave an ETag.
+   */
+  putDescription(token: string, ref: DescriptionRef, description: string, ifMatch: string | null): Promise<void>;
+  addTableOwner(token: string, tableKey: string, owner: string): Promise<void>;
+  removeTableOwner(token: string, tableKey: string, owner: string): Promise<void>;
+  addTag(token: string, resource: TaggedResource, key: string, tag: string): Promise<void>;
+  removeTag(token: string, resource: TaggedResource, key: string, tag: string): Promise<void>;
+  /** Bookmarks (Amundsen's "follow") of `userId`, always the signed-in user. */
+  addBookmark(token: string, userId: string, type: TaggedResource, key: string): Promise<void>;
+  removeBookmark(token: string, userId: string, type: TaggedResource, key: string): Promise<void>;
+  /** The catalog's edit log, newest first; null when the service keeps none (Amundsen's: no GET /edits). */
+  listEdits(token: string, query: EditLogQuery): Promise<CatalogEdit[] | null>;
+}
+
+/** Tag PUT/DELETE are reqparse endpoints: `tag_type` in the query and a JSON body `{}` (API.md §2). */
+const TAG_QUERY = { tag_type: 'default' };
+
+function descriptionPath(ref: DescriptionRef): string {
+  if (ref.type === 'table') return `/table/${encodeKeyForPath(ref.tableKey)}/description`;
+  if (ref.type === 'column') return `/table/${encodeKeyForPath(ref.tableKey)}/column/${encodeURIComponent(ref.column)}/description`;
+  return `/type_metadata/${encodeKeyForPath(ref.typeMetadataKey)}/description`;
 }
 
 /**
@@ -93,6 +141,45 @@ export function createMetadataClient(http: UpstreamHttp): MetadataClient {
     },
     async putUser(token, user) {
       await http.call({ method: 'PUT', path: '/user', token, body: user, schema: z.unknown() });
+    },
+    async getDescription(token, ref) {
+      const { body, etag } = await http.callWithEtag({ method: 'GET', path: descriptionPath(ref), token, schema: DescriptionSchema });
+      return { description: body.description, etag };
+    },
+    async putDescription(token, ref, description, ifMatch) {
+      await http.call({
+        method: 'PUT', path: descriptionPath(ref), token, body: { description }, headers: ifMatch ? { 'if-match': ifMatch } : undefined, schema: z.unknown(),
+      });
+    },
+    async addTableOwner(token, tableKey, owner) {
+      await http.call({ method: 'PUT', path: `/table/${encodeKeyForPath(tableKey)}/owner/${encodeURIComponent(owner)}`, token, schema: z.unknown() });
+    },
+    async removeTableOwner(token, tableKey, owner) {
+      await http.call({ method: 'DELETE', path: `/table/${encodeKeyForPath(tableKey)}/owner/${encodeURIComponent(owner)}`, token, schema: z.unknown() });
+    },
+    async addTag(token, resource, key, tag) {
+      const path = `/${resource}/${encodeKeyForPath(key)}/tag/${encodeURIComponent(tag)}`;
+      await http.call({ method: 'PUT', path, token, query: TAG_QUERY, body: {}, schema: z.unknown() });
+    },
+    async removeTag(token, resource, key, tag) {
+      const path = `/${resource}/${encodeKeyForPath(key)}/tag/${encodeURIComponent(tag)}`;
+      await http.call({ method: 'DELETE', path, token, query: TAG_QUERY, body: {}, schema: z.unknown() });
+    },
+    async addBookmark(token, userId, type, key) {
+      await http.call({ method: 'PUT', path: `/user/${encodeURIComponent(userId)}/follow/${type}/${encodeKeyForPath(key)}`, token, schema: z.unknown() });
+    },
+    async removeBookmark(token, userId, type, key) {
+      await http.call({ method: 'DELETE', path: `/user/${encodeURIComponent(userId)}/follow/${type}/${encodeKeyForPath(key)}`, token, schema: z.unknown() });
+    },
+    async listEdits(token, { parentKey, userId, resourceTypes, limit, before }) {
+      try {
+        const query = { parent_key: parentKey, user_id: userId, resource_type: resourceTypes.join(','), limit, before };
+        return (await http.call({ method: 'GET', path: '/edits', token, query, schema: CatalogEditsSchema })).edits;
+      } catch (err) {
+        // Amundsen's metadata service has no edit log: its Flask answers an unknown URL with 404.
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      }
     },
   };
 }

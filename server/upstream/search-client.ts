@@ -2,11 +2,26 @@
 import type { AmundsenSearchRequest } from '../../contract/amundsen-shapes';
 import { UpstreamError } from '../http/errors';
 import type { Logger } from '../http/logger';
-import { SearchResponseSchema, type AmundsenSearchResponse } from './amundsen-schemas';
+import { SearchResponseSchema, UpdateDocumentResponseSchema, type AmundsenSearchResponse } from './amundsen-schemas';
 import type { UpstreamHttp } from './upstream-http';
+
+/** One field of one search document (POST/DELETE /v2/document, API.md §5.2). */
+export interface SearchDocumentUpdate {
+  resource_key: string;
+  resource_type: 'table' | 'dashboard';
+  /** The search field: `tag` for tables and dashboards. */
+  field: string;
+  value: string;
+}
 
 export interface SearchClient {
   search(token: string, request: AmundsenSearchRequest): Promise<AmundsenSearchResponse>;
+  /**
+   * Adds `value` to the document's list field (POST, operation add) or removes it (DELETE), as
+   * Amundsen's frontend does after a tag change. Answers the service's `msg`: Amundsen reports some
+   * failures inside a 200 (API.md §9.12), so the caller logs it.
+   */
+  updateDocument(token: string, change: 'add' | 'remove', update: SearchDocumentUpdate): Promise<string | null>;
 }
 
 /**
@@ -31,6 +46,12 @@ export function createSearchClient(http: UpstreamHttp, logger?: Logger): SearchC
         throw new UpstreamError('The search service failed to search; try again in a moment. If it keeps failing, an administrator should check the search service and its Elasticsearch.', 'search_failed', 502);
       }
       return response;
+    },
+    async updateDocument(token, change, update) {
+      // Every key is required, `operation` even on DELETE (API.md §5.2).
+      const body = { ...update, operation: 'add' };
+      const answer = await http.call({ method: change === 'add' ? 'POST' : 'DELETE', path: '/v2/document', token, body, schema: UpdateDocumentResponseSchema });
+      return answer.msg ?? null;
     },
   };
 }

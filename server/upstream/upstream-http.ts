@@ -2,7 +2,7 @@
 // user's bearer token; statuses become business errors here, so callers only see data or AppErrors.
 import { Pool } from 'undici';
 import type { z } from 'zod';
-import { InputError, NotFoundError, UpstreamError, UpstreamTokenRejectedError } from '../http/errors';
+import { InputError, NotFoundError, UpstreamError, UpstreamPreconditionFailedError, UpstreamTokenRejectedError } from '../http/errors';
 import type { Logger } from '../http/logger';
 
 export interface UpstreamHttpOptions {
@@ -24,11 +24,15 @@ export interface UpstreamCall<T extends z.ZodTypeAny> {
    * `{}` (API.md §2). undici sends a GET body; `fetch` would refuse it.
    */
   body?: unknown;
+  /** Extra request headers (`If-Match` on a description write). */
+  headers?: Record<string, string>;
   schema: T;
 }
 
 export interface UpstreamHttp {
   call<T extends z.ZodTypeAny>(request: UpstreamCall<T>): Promise<z.infer<T>>;
+  /** Like `call`, with the answer's ETag: the embedded catalog's descriptions have one, Amundsen's none (null). */
+  callWithEtag<T extends z.ZodTypeAny>(request: UpstreamCall<T>): Promise<{ body: z.infer<T>; etag: string | null }>;
   close(): Promise<void>;
 }
 
@@ -53,61 +57,68 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const prefix = base.pathname.replace(/\/+$/, '');
   const pool = new Pool(base.origin, { connections: 64, pipelining: 1, keepAliveTimeout: 30_000 });
 
-  return {
-    async call({ method, path, token, query, body, schema }) {
-      const search = new URLSearchParams();
-      for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) search.set(k, String(v));
-      const fullPath = `${prefix}${path}${search.size ? `?${search}` : ''}`;
-      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-      if (body !== undefined) headers['content-type'] = 'application/json';
+  async function send<T extends z.ZodTypeAny>({ method, path, token, query, body, headers: extra, schema }: UpstreamCall<T>): Promise<{ body: z.infer<T>; etag: string | null }> {
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) search.set(k, String(v));
+    const fullPath = `${prefix}${path}${search.size ? `?${search}` : ''}`;
+    const headers: Record<string, string> = { ...extra, authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
 
-      let status: number;
-      let text: string;
+    let status: number;
+    let text: string;
+    let etag: string | null = null;
+    try {
+      const response = await pool.request({
+        method,
+        path: fullPath,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      });
+      status = response.statusCode;
+      const etagHeader = response.headers.etag;
+      etag = typeof etagHeader === 'string' ? etagHeader : null;
+      text = await response.body.text();
+    } catch (err) {
+      const timedOut = err instanceof Error && /Timeout/i.test(err.name + (err as { code?: string }).code);
+      options.logger.warn(`${options.name} ${method} ${path} failed`, err);
+      throw timedOut
+        ? new UpstreamError(`The ${options.name} did not answer within ${options.timeoutMs} ms; try again.`, 'upstream_timeout', 504)
+        : new UpstreamError(`The ${options.name} is unavailable; try again in a moment.`, 'upstream_unavailable', 502);
+    }
+
+    let json: unknown = null;
+    if (text) {
       try {
-        const response = await pool.request({
-          method,
-          path: fullPath,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          headersTimeout: options.timeoutMs,
-          bodyTimeout: options.timeoutMs,
-        });
-        status = response.statusCode;
-        text = await response.body.text();
-      } catch (err) {
-        const timedOut = err instanceof Error && /Timeout/i.test(err.name + (err as { code?: string }).code);
-        options.logger.warn(`${options.name} ${method} ${path} failed`, err);
-        throw timedOut
-          ? new UpstreamError(`The ${options.name} did not answer within ${options.timeoutMs} ms; try again.`, 'upstream_timeout', 504)
-          : new UpstreamError(`The ${options.name} is unavailable; try again in a moment.`, 'upstream_unavailable', 502);
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
       }
+    }
+    if (status >= 300 && status < 400 || status === 401 || status === 403) {
+      // Amundsen behind flaskoidc redirects unauthenticated calls; our catalog answers 401.
+      options.logger.warn(`${options.name} refused the access token for ${method} ${path} (${status})`);
+      throw new UpstreamTokenRejectedError(options.name);
+    }
+    if (status === 404) throw new NotFoundError(messageOf(json) ?? `Not found in the ${options.name}`, 'not_found');
+    if (status === 412) throw new UpstreamPreconditionFailedError(options.name);
+    if (status === 400 || status === 422) throw new InputError(messageOf(json) ?? `The ${options.name} rejected the request`, 'upstream_rejected_input');
+    if (status >= 400 || json === undefined) {
+      options.logger.warn(`${options.name} ${method} ${path} answered ${status}${json === undefined ? ' with a non-JSON body' : ''}`);
+      throw new UpstreamError(`The ${options.name} failed (HTTP ${status}); try again in a moment.`, 'upstream_failed', 502);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      options.logger.warn(`${options.name} ${method} ${path} sent an unexpected shape: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new UpstreamError(`The ${options.name} sent an answer Nansen does not understand.`, 'upstream_bad_response', 502);
+    }
+    return { body: parsed.data, etag };
+  }
 
-      let json: unknown = null;
-      if (text) {
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-      }
-      if (status >= 300 && status < 400 || status === 401 || status === 403) {
-        // Amundsen behind flaskoidc redirects unauthenticated calls; our catalog answers 401.
-        options.logger.warn(`${options.name} refused the access token for ${method} ${path} (${status})`);
-        throw new UpstreamTokenRejectedError(options.name);
-      }
-      if (status === 404) throw new NotFoundError(messageOf(json) ?? `Not found in the ${options.name}`, 'not_found');
-      if (status === 400 || status === 422) throw new InputError(messageOf(json) ?? `The ${options.name} rejected the request`, 'upstream_rejected_input');
-      if (status >= 400 || json === undefined) {
-        options.logger.warn(`${options.name} ${method} ${path} answered ${status}${json === undefined ? ' with a non-JSON body' : ''}`);
-        throw new UpstreamError(`The ${options.name} failed (HTTP ${status}); try again in a moment.`, 'upstream_failed', 502);
-      }
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        options.logger.warn(`${options.name} ${method} ${path} sent an unexpected shape: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        throw new UpstreamError(`The ${options.name} sent an answer Nansen does not understand.`, 'upstream_bad_response', 502);
-      }
-      return parsed.data;
-    },
+  return {
+    call: async (request) => (await send(request)).body,
+    callWithEtag: send,
     close: () => pool.close(),
   };
 }

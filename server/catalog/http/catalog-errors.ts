@@ -13,6 +13,12 @@ export class MethodNotAllowedError extends AppError {
   }
 }
 
+/** 412: an `If-Match` precondition failed (description-etag.ts); nothing was written. */
+export class PreconditionFailedError extends AppError {
+  override name = 'PreconditionFailedError';
+  readonly status = 412;
+}
+
 export class UnavailableError extends AppError {
   override name = 'UnavailableError';
   readonly status = 503;

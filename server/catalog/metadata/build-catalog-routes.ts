@@ -5,10 +5,12 @@ import type { CatalogRoute } from '../http/route-decoded-path';
 import { sendJson } from '../http/send-json';
 import { parseCommaList, parseLimit } from '../http/parse-query';
 import type { CatalogStore } from '../store/create-catalog-store';
+import type { EditResourceType } from '../store/edit-log';
 import { parseBeforeId } from './parse-metadata-query';
 import { redirectWithSlash } from './redirect-with-slash';
 
 const POPULAR_RESOURCE_TYPES = new Set(['table', 'dashboard']);
+const EDIT_RESOURCE_TYPES = new Set<string>(['table', 'column', 'type_metadata', 'dashboard', 'user', 'ingest'] satisfies EditResourceType[]);
 
 export function buildCatalogRoutes(store: CatalogStore): CatalogRoute[] {
   return [
@@ -86,15 +88,30 @@ export function buildCatalogRoutes(store: CatalogStore): CatalogRoute[] {
       },
     },
     {
-      // Our extension (not in Amundsen): the edit log, newest first. `resource_key` filters to one
-      // resource (a table, column, type-metadata or dashboard key, or a user id for profile and
-      // bookmark edits); `before` is the id of the last edit of the previous page.
+      // Our extension (not in Amundsen): the edit log, newest first. Filters, all optional:
+      // `resource_key` one resource (a table, column, type-metadata or dashboard key, or a user id for
+      // profile and bookmark edits); `parent_key` a table's or dashboard's edits with those of its
+      // columns and nested types; `user_id` one editor's edits; `resource_type` a comma list of types.
+      // `before` is the id of the last edit of the previous page.
       method: 'GET',
       pattern: /^\/edits$/,
       handle(req, res) {
-        const key = req.query.resource_key;
-        if (key !== undefined && typeof key !== 'string') throw new InputError('resource_key must be given once');
-        const edits = store.editLog.list({ resourceKey: key || undefined, limit: parseLimit(req, 50, 500), before: parseBeforeId(req) });
+        const one = (name: string) => {
+          const value = req.query[name];
+          if (value !== undefined && typeof value !== 'string') throw new InputError(`${name} must be given once`);
+          return value || undefined;
+        };
+        const types = parseCommaList(req, 'resource_type', []);
+        const unknown = types.find((t) => !EDIT_RESOURCE_TYPES.has(t));
+        if (unknown) throw new InputError(`Unknown resource_type "${unknown}"; use ${[...EDIT_RESOURCE_TYPES].join(', ')}`);
+        const edits = store.editLog.list({
+          resourceKey: one('resource_key'),
+          parentKey: one('parent_key'),
+          userId: one('user_id'),
+          resourceTypes: types.length ? (types as EditResourceType[]) : undefined,
+          limit: parseLimit(req, 50, 500),
+          before: parseBeforeId(req),
+        });
         sendJson(res, 200, { edits });
       },
     },

@@ -6,37 +6,15 @@ import { sendJson } from '../http/send-json';
 import type { CatalogStore } from '../store/create-catalog-store';
 import type { BadgePolicy } from './create-badge-policy';
 import { buildBadgeRoutes, buildTagRoutes } from './build-tag-badge-routes';
-import { parseDescriptionBody, readRawBody } from './read-json-body';
-import { readEditorId } from './read-editor-id';
+import { buildDescriptionRoutes, type DescriptionRouteOptions } from './build-description-routes';
 
 const DASHBOARD = '/dashboard/(?<key>.+)';
 const dashboardMissing = ({ key }: Record<string, string>) => `dashboard_id ${key} does not exist`;
 
-export function buildDashboardRoutes(store: CatalogStore, badges: BadgePolicy): CatalogRoute[] {
-  const descriptionPattern = new RegExp(`^${DASHBOARD}/description$`);
+export function buildDashboardRoutes(store: CatalogStore, badges: BadgePolicy, descriptions: DescriptionRouteOptions): CatalogRoute[] {
   const target = { prefix: DASHBOARD, keyOf: (p: Record<string, string>) => p.key, notFound: dashboardMissing };
   return [
-    {
-      method: 'GET',
-      pattern: descriptionPattern,
-      handle(_req, res, params) {
-        const found = store.resources.getDescription({ type: 'dashboard', key: params.key });
-        if (!found) throw new NotFoundError(dashboardMissing(params));
-        sendJson(res, 200, found);
-      },
-    },
-    {
-      method: 'PUT',
-      pattern: descriptionPattern,
-      before: [readRawBody],
-      handle(req, res, params) {
-        const description = parseDescriptionBody(req);
-        if (!store.resources.setDescription({ type: 'dashboard', key: params.key }, description, readEditorId(res))) {
-          throw new NotFoundError(dashboardMissing(params));
-        }
-        sendJson(res, 200, null);
-      },
-    },
+    ...buildDescriptionRoutes(DASHBOARD, (p) => ({ type: 'dashboard', key: p.key }), dashboardMissing, store, descriptions),
     ...buildTagRoutes({ ...target, type: 'dashboard' }, store.resources, badges),
     ...buildBadgeRoutes({ ...target, type: 'dashboard' }, store.resources, badges),
     {

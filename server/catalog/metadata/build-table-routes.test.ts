@@ -64,7 +64,9 @@ describe('table descriptions', () => {
     const [edit] = await edits(ORDERS);
     expect(edit).toMatchObject({ resource_key: ORDERS, resource_type: 'table', action: 'update', field: 'description',
       before: 'All orders', after: 'Every order', user_id: TEST_EDITOR });
-    expect(Object.keys(edit).sort()).toEqual(['action', 'after', 'before', 'edited_at', 'field', 'id', 'resource_key', 'resource_type', 'user_id']);
+    expect(Object.keys(edit).sort()).toEqual([
+      'action', 'after', 'before', 'edited_at', 'field', 'id', 'parent_key', 'resource_key', 'resource_type', 'user_display_name', 'user_id',
+    ]);
   });
 
   it('accepts a JSON body with or without Content-Type and works on percent-encoded odd keys', async () => {

@@ -10,8 +10,8 @@ import type { CatalogStore } from '../store/create-catalog-store';
 import type { ResourceRef } from '../store/edit-resources';
 import type { BadgePolicy } from './create-badge-policy';
 import { buildBadgeRoutes, buildTagRoutes } from './build-tag-badge-routes';
+import { buildDescriptionRoutes, type DescriptionRouteOptions } from './build-description-routes';
 import { parseDepth, parseDirection } from './parse-metadata-query';
-import { parseDescriptionBody, readRawBody } from './read-json-body';
 import { readEditorId } from './read-editor-id';
 import { sendSlashRedirect } from './redirect-with-slash';
 
@@ -23,40 +23,12 @@ const tableMissing = ({ key }: Record<string, string>) => `table_uri ${key} does
 const columnMissing = ({ key, column }: Record<string, string>) => `table_uri ${key} with column ${column} does not exist`;
 const typeMetadataMissing = ({ key }: Record<string, string>) => `type_metadata_key ${key} does not exist`;
 
-function buildDescriptionRoutes(prefix: string, refOf: (p: Record<string, string>) => ResourceRef,
-  missing: (p: Record<string, string>) => string, store: CatalogStore): CatalogRoute[] {
-  const pattern = new RegExp(`^${prefix}/description$`);
-  return [
-    {
-      method: 'GET',
-      pattern,
-      handle(_req, res, params) {
-        const found = store.resources.getDescription(refOf(params));
-        if (!found) throw new NotFoundError(missing(params));
-        sendJson(res, 200, found);
-      },
-    },
-    {
-      method: 'PUT',
-      pattern,
-      before: [readRawBody],
-      handle(req, res, params) {
-        const description = parseDescriptionBody(req);
-        if (!store.resources.setDescription(refOf(params), description, readEditorId(res))) {
-          throw new NotFoundError(missing(params));
-        }
-        sendJson(res, 200, null);
-      },
-    },
-  ];
-}
-
-export function buildTableRoutes(store: CatalogStore, badges: BadgePolicy): CatalogRoute[] {
+export function buildTableRoutes(store: CatalogStore, badges: BadgePolicy, descriptions: DescriptionRouteOptions): CatalogRoute[] {
   const tableRef = (p: Record<string, string>): ResourceRef<'table'> => ({ type: 'table', key: p.key });
   const columnKey = (p: Record<string, string>) => `${p.key}/${p.column}`;
   const ownerPattern = new RegExp(`^${TABLE}/owner/(?<owner>[^/]+)$`);
   return [
-    ...buildDescriptionRoutes(COLUMN, (p) => ({ type: 'column', key: columnKey(p) }), columnMissing, store),
+    ...buildDescriptionRoutes(COLUMN, (p) => ({ type: 'column', key: columnKey(p) }), columnMissing, store, descriptions),
     {
       method: 'GET',
       pattern: new RegExp(`^${COLUMN}/lineage$`),
@@ -67,7 +39,7 @@ export function buildTableRoutes(store: CatalogStore, badges: BadgePolicy): Cata
       },
     },
     ...buildBadgeRoutes({ type: 'column', prefix: COLUMN, keyOf: columnKey, notFound: columnMissing }, store.resources, badges),
-    ...buildDescriptionRoutes(TABLE, tableRef, tableMissing, store),
+    ...buildDescriptionRoutes(TABLE, tableRef, tableMissing, store, descriptions),
     {
       method: 'GET',
       pattern: new RegExp(`^${TABLE}/lineage$`),
@@ -116,7 +88,7 @@ export function buildTableRoutes(store: CatalogStore, badges: BadgePolicy): Cata
         else sendSlashRedirect(req, res);
       },
     },
-    ...buildDescriptionRoutes(TYPE_METADATA, (p) => ({ type: 'type_metadata', key: p.key }), typeMetadataMissing, store),
+    ...buildDescriptionRoutes(TYPE_METADATA, (p) => ({ type: 'type_metadata', key: p.key }), typeMetadataMissing, store, descriptions),
     ...buildBadgeRoutes({ type: 'type_metadata', prefix: TYPE_METADATA, keyOf: (p) => p.key, notFound: typeMetadataMissing }, store.resources, badges),
     // The catch-all detail route comes last.
     {

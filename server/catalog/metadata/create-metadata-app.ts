@@ -26,9 +26,11 @@ export interface MetadataAppDeps {
   log: ErrorLog;
   /** Badges a PUT may attach besides those already in the catalog (see create-badge-policy.ts). */
   badgeWhitelist?: readonly BadgeRecord[];
+  /** Serve description ETags and honour If-Match (build-description-routes.ts); default true. */
+  descriptionEtags?: boolean;
 }
 
-export function createMetadataApp({ store, authenticate, log, badgeWhitelist }: MetadataAppDeps): Express {
+export function createMetadataApp({ store, authenticate, log, badgeWhitelist, descriptionEtags = true }: MetadataAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -36,8 +38,8 @@ export function createMetadataApp({ store, authenticate, log, badgeWhitelist }: 
 
   app.use(routeDecodedPath([
     ...buildCatalogRoutes(store),
-    ...buildTableRoutes(store, badges),
-    ...buildDashboardRoutes(store, badges),
+    ...buildTableRoutes(store, badges, { etags: descriptionEtags }),
+    ...buildDashboardRoutes(store, badges, { etags: descriptionEtags }),
     ...buildUserRoutes(store),
   ], authenticate));
   app.use(createCatalogErrorHandler(log));

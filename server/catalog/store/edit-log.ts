@@ -8,6 +8,8 @@ export type EditAction = 'update' | 'add' | 'remove' | 'create';
 
 export interface EditRecord {
   resource_key: string;
+  /** The table or dashboard the edit belongs to (a column's or nested type's table); none for users and ingests. */
+  parent_key?: string | null;
   resource_type: EditResourceType;
   action: EditAction;
   field: string;
@@ -17,13 +19,21 @@ export interface EditRecord {
   user_id: string;
 }
 
-export interface EditEntry extends EditRecord {
+export interface EditEntry extends Omit<EditRecord, 'parent_key'> {
   id: number;
+  parent_key: string | null;
   edited_at: string;
+  /** The editor's name as the catalog knows it (display name, else full name); null when unknown. */
+  user_display_name: string | null;
 }
 
 export interface EditQuery {
   resourceKey?: string;
+  /** A table's or dashboard's edits with those of its columns and nested types. */
+  parentKey?: string;
+  /** One person's edits. */
+  userId?: string;
+  resourceTypes?: readonly EditResourceType[];
   limit: number;
   /** Only edits with an id below this one (the previous page's last id). */
   before?: number;
@@ -41,29 +51,43 @@ interface EditRow extends Omit<EditEntry, 'before' | 'after'> {
 
 export function createEditLog(db: CatalogDatabase): EditLog {
   const insert = db.prepare(`
-    INSERT INTO edit_log (resource_key, resource_type, action, field, before, after, user_id, edited_at)
-    VALUES (@resource_key, @resource_type, @action, @field, @before, @after, @user_id, @edited_at)`);
+    INSERT INTO edit_log (resource_key, parent_key, resource_type, action, field, before, after, user_id, edited_at)
+    VALUES (@resource_key, @parent_key, @resource_type, @action, @field, @before, @after, @user_id, @edited_at)`);
   const select = db.prepare(`
-    SELECT id, resource_key, resource_type, action, field, before, after, user_id, edited_at FROM edit_log
-    WHERE (@key IS NULL OR resource_key = @key) AND (@before IS NULL OR id < @before)
-    ORDER BY id DESC LIMIT @limit`);
+    SELECT e.id, e.resource_key, e.parent_key, e.resource_type, e.action, e.field, e.before, e.after, e.user_id, e.edited_at,
+      COALESCE(NULLIF(u.display_name, ''), NULLIF(u.full_name, '')) AS user_display_name
+    FROM edit_log e LEFT JOIN users u ON u.user_id = e.user_id
+    WHERE (@key IS NULL OR e.resource_key = @key) AND (@parent IS NULL OR e.parent_key = @parent)
+      AND (@user IS NULL OR e.user_id = @user)
+      AND (@types IS NULL OR e.resource_type IN (SELECT value FROM json_each(@types)))
+      AND (@before IS NULL OR e.id < @before)
+    ORDER BY e.id DESC LIMIT @limit`);
   const toJson = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
   return {
     record(edit) {
-      insert.run({ ...edit, before: toJson(edit.before), after: toJson(edit.after), edited_at: new Date().toISOString() });
+      insert.run({ ...edit, parent_key: edit.parent_key ?? null, before: toJson(edit.before), after: toJson(edit.after), edited_at: new Date().toISOString() });
     },
-    list({ resourceKey, limit, before }) {
-      const rows = select.all({ key: resourceKey ?? null, before: before ?? null, limit }) as EditRow[];
+    list({ resourceKey, parentKey, userId, resourceTypes, limit, before }) {
+      const rows = select.all({
+        key: resourceKey ?? null,
+        parent: parentKey ?? null,
+        user: userId ?? null,
+        types: resourceTypes ? JSON.stringify(resourceTypes) : null,
+        before: before ?? null,
+        limit,
+      }) as EditRow[];
       return rows.map((r) => ({
         id: r.id,
         resource_key: r.resource_key,
+        parent_key: r.parent_key,
         resource_type: r.resource_type,
         action: r.action,
         field: r.field,
         before: r.before === null ? null : JSON.parse(r.before),
         after: r.after === null ? null : JSON.parse(r.after),
         user_id: r.user_id,
+        user_display_name: r.user_display_name,
         edited_at: r.edited_at,
       }));
     },

@@ -22,10 +22,16 @@ export interface ResourceRef<T extends DescribedType = DescribedType> {
   key: string;
 }
 
+/** What a description write did: `missing` no such resource, `stale` the precondition refused it. */
+export type DescriptionWrite = 'saved' | 'missing' | 'stale';
+
 export interface ResourceEditor {
   getDescription(ref: ResourceRef): { description: string | null } | undefined;
-  /** false: no such resource. */
-  setDescription(ref: ResourceRef, description: string | null, by: string): boolean;
+  /**
+   * Writes the description; with `precondition`, only when it accepts the description stored now
+   * (checked in the write's transaction: an If-Match, see metadata/description-etag.ts).
+   */
+  setDescription(ref: ResourceRef, description: string | null, by: string, precondition?: (current: string | null) => boolean): DescriptionWrite;
   addTag(ref: ResourceRef<TaggedType>, tag: string, tagType: string, by: string): boolean;
   removeTag(ref: ResourceRef<TaggedType>, tag: string, by: string): boolean;
   addBadge(ref: ResourceRef<BadgedType>, badge: BadgeRecord, by: string): boolean;
@@ -105,6 +111,13 @@ export function createResourceEditor(
   const badgeNamed = db.prepare('SELECT 1 FROM badges WHERE name = ? LIMIT 1').pluck();
   const userRows = createUserRows(db);
 
+  const tableKeyOf = db.prepare('SELECT key FROM tables WHERE id = ?').pluck();
+  /** The table (or dashboard) an edit belongs to: its history lists the edits of its columns and nested types too. */
+  function parentKeyOf(ref: ResourceRef, found: Located): string {
+    if (ref.type === 'table' || ref.type === 'dashboard' || found.tableId === null) return ref.key;
+    return (tableKeyOf.get(found.tableId) as string | undefined) ?? ref.key;
+  }
+
   function reindex(type: DescribedType, found: Located): void {
     if (type === 'dashboard') {
       searchIndex.refreshDashboards([found.id]);
@@ -133,7 +146,8 @@ export function createResourceEditor(
       const changes = (action === 'add' ? statements.insert : statements.remove).run(found.id, linkedId).changes;
       if (changes === 0) return true;
       editLog.record({
-        resource_key: ref.key, resource_type: ref.type as EditResourceType, action, field, before, after: listNow(), user_id: by,
+        resource_key: ref.key, parent_key: parentKeyOf(ref, found), resource_type: ref.type as EditResourceType, action, field,
+        before, after: listNow(), user_id: by,
       });
       reindex(ref.type, found);
       return true;
@@ -146,16 +160,20 @@ export function createResourceEditor(
       if (!found) return undefined;
       return { description: (descriptionOf[ref.type].get(found.id) as string | null) ?? null };
     },
-    setDescription(ref, description, by) {
-      return runImmediate(() => {
+    setDescription(ref, description, by, precondition) {
+      return runImmediate((): DescriptionWrite => {
         const found = finders[ref.type](ref.key);
-        if (!found) return false;
+        if (!found) return 'missing';
         const before = (descriptionOf[ref.type].get(found.id) as string | null) ?? null;
-        if (before === description) return true;
+        if (precondition && !precondition(before)) return 'stale';
+        if (before === description) return 'saved';
         updateDescription[ref.type].run(description, found.id);
-        editLog.record({ resource_key: ref.key, resource_type: ref.type, action: 'update', field: 'description', before, after: description, user_id: by });
+        editLog.record({
+          resource_key: ref.key, parent_key: parentKeyOf(ref, found), resource_type: ref.type, action: 'update', field: 'description',
+          before, after: description, user_id: by,
+        });
         reindex(ref.type, found);
-        return true;
+        return 'saved';
       });
     },
     addTag(ref, tag, tagType, by) {

@@ -514,4 +514,24 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM tables) OR EXISTS (SELECT 1 FROM users);
     `,
   },
+  {
+    // Edit history (issue 12): a table's history lists the edits of its columns and nested types too,
+    // and a person's profile lists their edits. `parent_key` is the table (or dashboard) an edit
+    // belongs to; existing rows get it from their key (a column key is `{table_key}/{column}`) or,
+    // for nested types, from the type's column.
+    version: 7,
+    name: 'edit log: the table or dashboard each edit belongs to; indexes by it and by editor',
+    sql: `
+      ALTER TABLE edit_log ADD COLUMN parent_key TEXT;
+      UPDATE edit_log SET parent_key = CASE resource_type
+        WHEN 'table' THEN resource_key
+        WHEN 'dashboard' THEN resource_key
+        WHEN 'column' THEN substr(resource_key, 1, length(rtrim(resource_key, replace(resource_key, '/', ''))) - 1)
+        WHEN 'type_metadata' THEN (SELECT t.key FROM type_metadata tm JOIN columns c ON c.id = tm.column_id
+          JOIN tables t ON t.id = c.table_id WHERE tm.key = edit_log.resource_key)
+        ELSE NULL END;
+      CREATE INDEX edit_log_by_parent ON edit_log(parent_key, id);
+      CREATE INDEX edit_log_by_user ON edit_log(user_id, id);
+    `,
+  },
 ];

@@ -43,6 +43,8 @@ export interface TestCatalogContent {
   lineage?: { tables?: [string, string][]; columns?: [string, string][] };
   typeMetadata?: { table: string; column: string; type: TypeMetadataRecord }[];
   badgeWhitelist?: BadgeRecord[];
+  /** Description ETags (default on); off behaves like Amundsen's services. */
+  descriptionEtags?: boolean;
   /** Use this file instead of a new temp dir (a second catalog on the same database). */
   dbPath?: string;
 }
@@ -70,7 +72,7 @@ export function openTestCatalog(options: TestCatalogContent = {}): TestCatalog {
   }
   const catalog = openCatalog({
     dbPath, demoTables: options.demoTables ?? 0, authenticate: requireTestToken, log: { error() {} },
-    badgeWhitelist: options.badgeWhitelist,
+    badgeWhitelist: options.badgeWhitelist, descriptionEtags: options.descriptionEtags,
   });
   return {
     ...catalog,

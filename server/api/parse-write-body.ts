@@ -1,0 +1,83 @@
+// The write routes' bodies (contract/api-edits.ts), validated beyond their shapes: keys that are table
+// keys or dashboard uris, tags by Amundsen's rule, owners that fit one path segment, descriptions
+// within the UI config's length limits. Each problem is a 400 naming the field.
+import type { Request } from 'express';
+import * as v from 'valibot';
+import {
+  BookmarkBodySchema, PutColumnDescriptionBodySchema, PutTableDescriptionBodySchema, PutTypeMetadataDescriptionBodySchema,
+  TableOwnerBodySchema, TagBodySchema, TagNameSchema, type BookmarkBody, type ClientConfig, type PutColumnDescriptionBody,
+  type PutTableDescriptionBody, type PutTypeMetadataDescriptionBody, type TableOwnerBody, type TagBody,
+} from '../../contract/bff-api';
+import { InputError } from '../http/errors';
+import { parseBody } from '../http/parse-request';
+import { requireDashboardUri, requireTableKey } from './parse-read-query';
+
+const MAX_KEY_LENGTH = 2048;
+/** An email is at most 320 characters. */
+const MAX_OWNER_LENGTH = 320;
+
+function checkKey(key: string, kind: 'table' | 'dashboard'): string {
+  if (key.length > MAX_KEY_LENGTH) throw new InputError(`"key" is longer than ${MAX_KEY_LENGTH} characters.`, 'invalid_body');
+  return kind === 'table' ? requireTableKey(key, '"key":') : requireDashboardUri(key, '"key":');
+}
+
+function checkLength(description: string, limit: number, setting: string): void {
+  if (description.length > limit) {
+    throw new InputError(`"description" is ${description.length} characters long; at most ${limit} are allowed (${setting} in the UI config).`, 'invalid_body');
+  }
+}
+
+export function parseTableDescriptionBody(req: Request, config: ClientConfig): PutTableDescriptionBody {
+  const body = parseBody(req, PutTableDescriptionBodySchema);
+  checkKey(body.key, 'table');
+  checkLength(body.description, config.editableText.tableDescLength, 'editableText.tableDescLength');
+  return body;
+}
+
+export function parseColumnDescriptionBody(req: Request, config: ClientConfig): PutColumnDescriptionBody {
+  const body = parseBody(req, PutColumnDescriptionBodySchema);
+  checkKey(body.key, 'table');
+  if (body.column_name.trim() === '' || body.column_name.includes('/')) throw new InputError('"column_name" must name one column.', 'invalid_body');
+  checkLength(body.description, config.editableText.columnDescLength, 'editableText.columnDescLength');
+  return body;
+}
+
+export function parseTypeMetadataDescriptionBody(req: Request, config: ClientConfig): PutTypeMetadataDescriptionBody {
+  const body = parseBody(req, PutTypeMetadataDescriptionBodySchema);
+  checkKey(body.key, 'table');
+  if (body.type_metadata_key.trim() === '') throw new InputError('"type_metadata_key" must not be empty.', 'invalid_body');
+  checkLength(body.description, config.editableText.columnDescLength, 'editableText.columnDescLength');
+  return body;
+}
+
+/**
+ * A tag to add must follow Amundsen's rule (400 `invalid_tag` naming it); one to remove may be any
+ * tag the catalog holds (an ingest may have loaded tags the rule refuses), as long as it is one path segment.
+ */
+export function parseTagBody(req: Request, kind: 'table' | 'dashboard', change: 'add' | 'remove'): TagBody {
+  const body = parseBody(req, TagBodySchema);
+  checkKey(body.key, kind);
+  if (change === 'remove') {
+    if (body.tag === '' || body.tag.includes('/') || body.tag.length > MAX_KEY_LENGTH) throw new InputError(`There can be no tag "${body.tag}".`, 'invalid_tag');
+    return body;
+  }
+  const tag = v.safeParse(TagNameSchema, body.tag);
+  if (!tag.success) throw new InputError(`The tag "${body.tag}" ${tag.issues[0].message}.`, 'invalid_tag');
+  return body;
+}
+
+export function parseOwnerBody(req: Request): TableOwnerBody {
+  const body = parseBody(req, TableOwnerBodySchema);
+  checkKey(body.key, 'table');
+  const owner = body.owner.trim();
+  if (owner === '' || owner.length > MAX_OWNER_LENGTH || /[/\s]/.test(owner)) {
+    throw new InputError(`"owner" must be a user id (such as an email address) of at most ${MAX_OWNER_LENGTH} characters, without spaces or "/".`, 'invalid_body');
+  }
+  return { key: body.key, owner };
+}
+
+export function parseBookmarkBody(req: Request): BookmarkBody {
+  const body = parseBody(req, BookmarkBodySchema);
+  checkKey(body.key, body.type);
+  return body;
+}
