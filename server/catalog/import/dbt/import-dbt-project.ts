@@ -249,6 +249,7 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
       maxBatchMs: options.maxBatchMs,
       onProgress: (p: IngestProgress) => {
         if (p.phase === 'loading') progress(`dbt: ${p.recordsLoaded} of ${writes.length} records written, ${p.recordsRejected} rejected`);
+        else if (p.phase === 'indexing' && writes.length) progress('dbt: records written; refreshing the search index…');
       },
     });
     searchIndex = summary.searchIndex;
