@@ -141,6 +141,25 @@ describe('mapping a dbt 1.8 project (manifest v12, Snowflake)', () => {
     expect(tableOf(mapped, 'snapshot.fram_analytics.crew_snapshot').record.columns).toEqual([]);
   });
 
+  it('without a catalog.json entry, takes a view from the materialization and column types from data_type', () => {
+    const raw = fixture('manifest-v12.json');
+    const catalog = fixture('catalog-v12.json');
+    delete catalog.nodes['model.fram_analytics.stg_voyages'];
+    delete catalog.nodes['model.fram_analytics.fct_voyages'];
+    const mapped = mapDbtProject(parseManifest(raw).manifest, parseCatalog(catalog), { ...defaults, database: 'snowflake' });
+    expect(tableOf(mapped, 'model.fram_analytics.stg_voyages').record.is_view).toBe(true);
+    expect(tableOf(mapped, 'model.fram_analytics.fct_voyages').record.columns.map((c) => [c.name, c.col_type, c.sort_order])).toEqual([
+      ['voyage_id', 'number', 1], ['ship_name', 'varchar', 2], ['nautical_miles', 'float', 3],
+    ]);
+  });
+
+  it('puts tables of an adapter without databases (Spark) in cluster "default"', () => {
+    const mapped = mapFixture('v12', { database: 'spark' }, (m) => {
+      m.nodes['model.fram_analytics.stg_voyages'].database = null;
+    });
+    expect(tableOf(mapped, 'model.fram_analytics.stg_voyages').key).toBe('spark://default.staging/stg_voyages');
+  });
+
   it('takes the project name from the manifest and an exposure\'s label as the dashboard name', () => {
     expect(mapped.project).toBe('fram_analytics');
     const overview = mapped.dashboards.find((d) => d.uniqueId === 'exposure.fram_analytics.expedition_overview');
