@@ -306,7 +306,9 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
     const changedSomething = written.length > 0 || (options.prune && gone.length > 0);
     db.transaction(() => {
       if (options.prune) removeImportedResources(db, gone);
-      state.saveOwned(mapped.project, owned);
+      const ownedKey = (r: OwnedResource) => `${r.resource_type}\n${r.resource_key}\n${r.unique_id}`;
+      const sameOwned = owned.length === previously.length && new Set([...owned, ...previously].map(ownedKey)).size === owned.length;
+      if (!sameOwned) state.saveOwned(mapped.project, owned);
       if (written.length) state.saveFieldMarks(guard.written);
       // The fields the import changed on resources the catalog had, in their histories (not those of new ones).
       const editLog = createEditLog(db);
