@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapDbtProject, type DbtMappingOptions } from './map-dbt-project';
+import { mapDbtProject, toTagName, type DbtMappingOptions } from './map-dbt-project';
 import { parseCatalog, parseManifest } from './read-dbt-artifacts';
 import { generateDbtProject } from './generate-dbt-project';
 
@@ -92,6 +92,19 @@ describe('mapping a dbt 1.0 project (manifest v4)', () => {
   it('names a source by its identifier and a model by its alias with nameFrom "alias"', () => {
     const aliased = mapFixture('v4', { nameFrom: 'alias' });
     expect(tableOf(aliased, 'source.jaffle_shop.jaffle.raw_customers').key).toBe('postgres://raw.jaffle/customers_v2');
+  });
+
+  it('turns dbt tags into tags people can remove (lower-case letters, digits, _); badges keep them as written', () => {
+    const edit = (m: any) => {
+      m.nodes['model.jaffle_shop.customers'].tags = ['Finance', 'daily-refresh', 'PII data', '---'];
+      m.exposures['exposure.jaffle_shop.weekly_kpis'].tags = ['KPI!'];
+    };
+    const mapped = mapFixture('v4', {}, edit);
+    expect(tableOf(mapped, 'model.jaffle_shop.customers').record.tags).toEqual(['daily_refresh', 'finance', 'pii_data']);
+    expect(mapped.dashboards[0].record.tags).toEqual(['kpi']);
+    expect(toTagName('x'.repeat(100))).toHaveLength(80);
+    const asBadges = tableOf(mapFixture('v4', { tagsAs: 'badge' }, edit), 'model.jaffle_shop.customers').record.badges;
+    expect(asBadges?.map((b) => b.badge_name)).toEqual(['---', 'PII data', 'daily-refresh', 'finance', 'Finance'].sort());
   });
 
   it('gives dbt tags as badges with tagsAs "badge", as databuilder does by default', () => {
