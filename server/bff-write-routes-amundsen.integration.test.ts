@@ -119,9 +119,15 @@ describe('BFF write routes against Amundsen-like services (no ETags, no edit log
     expect(stack.store.users.getUser(BORGE)).toMatchObject({ user_id: BORGE, first_name: 'Børge' });
   });
 
-  it('answers a dashboard bookmark with 404 while dashboards are not indexed', async () => {
-    const answer = await send(liv, 'PUT', 'user/bookmark', { type: 'dashboard', key: 'mode_dashboard://gold.sales/revenue' });
-    expect(answer.status).toBe(404);
-    expect(v.parse(ApiErrorBodySchema, answer.json).error.code).toBe('dashboards_not_indexed');
+  it('answers dashboard bookmarks, tags and histories with 404 while dashboards are not indexed', async () => {
+    const uri = 'mode_dashboard://gold.sales/revenue';
+    for (const answer of [
+      await send(liv, 'PUT', 'user/bookmark', { type: 'dashboard', key: uri }),
+      await send(liv, 'PUT', 'update_dashboard_tags', { key: uri, tag: 'x' }),
+      await call(liv, `/api/metadata/v0/edits?type=dashboard&key=${encodeURIComponent(uri)}`),
+    ]) {
+      expect(answer.status).toBe(404);
+      expect(v.parse(ApiErrorBodySchema, answer.json).error.code).toBe('dashboards_not_indexed');
+    }
   });
 });

@@ -4,12 +4,11 @@
 // missing table is 404, and the EditPolicy decides on the table as metadata describes it (403
 // `edit_forbidden` with the policy's reason). The same-origin guard (create-bff-app.ts) runs first.
 import express, { type Request, type Router } from 'express';
-import type { DescriptionSavedResponse, WriteResponse } from '../../contract/bff-api';
+import type { ClientConfig, DescriptionSavedResponse, WriteResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
 import { NotFoundError } from '../http/errors';
 import type { AmundsenTable } from '../upstream/amundsen-schemas';
 import type { MetadataClient } from '../upstream/metadata-client';
-import type { ClientConfig } from '../../contract/bff-api';
 import type { EditPolicy } from './edit-rights';
 import { editSubjectOf, requireRight, tableEditTarget } from './edit-targets';
 import {
@@ -20,7 +19,8 @@ import { writeDescription } from './write-description';
 
 type TableRight = 'descriptions' | 'tags' | 'owners';
 
-export interface WriteTableDeps {
+/** What the write routes need: the session, metadata, the UI config's limits, the edit policy and the search-document sync. */
+export interface WriteDeps {
   auth: SessionAuth;
   metadata: MetadataClient;
   clientConfig: ClientConfig;
@@ -39,7 +39,7 @@ function holdsTypeMetadata(table: AmundsenTable, typeMetadataKey: string): boole
   return false;
 }
 
-export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, searchTags }: WriteTableDeps): Router {
+export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, searchTags }: WriteDeps): Router {
   const router = express.Router();
 
   /** Reads the table and refuses unless the signed-in person has `right` on it; then runs `write`. */
