@@ -210,6 +210,31 @@ describe('bad nodes', () => {
     expect(mapped.lineage.some((e) => e.upstream.endsWith('/stg_voyages') || e.downstream.endsWith('/stg_voyages'))).toBe(false);
   });
 
+  it('gives a key to one node only: a second version of a model is bad unless keyed by its alias', () => {
+    const addVersion1 = (m: any) => {
+      const v2 = m.nodes['model.fram_analytics.fct_voyages'];
+      m.nodes['model.fram_analytics.fct_voyages.v1'] = { ...v2, unique_id: 'model.fram_analytics.fct_voyages.v1', alias: 'fct_voyages_v1', version: 1 };
+    };
+    const byName = mapFixture('v12', {}, addVersion1);
+    expect(byName.bad).toEqual([{
+      uniqueId: 'model.fram_analytics.fct_voyages.v1',
+      reason: 'its key "snowflake://analytics.marts/fct_voyages" is already the key of model.fram_analytics.fct_voyages ' +
+        '(versions of a model share a name: --name-from alias keys each by its relation)',
+    }]);
+    const twoBoards = mapFixture('v12', {}, (m) => {
+      m.exposures['exposure.other_package.Expedition_Overview'] = { ...m.exposures['exposure.fram_analytics.expedition_overview'], name: 'Expedition_Overview' };
+    });
+    expect(twoBoards.bad).toEqual([{
+      uniqueId: 'exposure.other_package.Expedition_Overview',
+      reason: 'its key "dbt_dashboard://fram_analytics.dashboard/expedition_overview" is already the key of exposure.fram_analytics.expedition_overview',
+    }]);
+    const byAlias = mapFixture('v12', { nameFrom: 'alias' }, addVersion1);
+    expect(byAlias.bad).toEqual([]);
+    expect(byAlias.tables.map((t) => t.key)).toEqual(expect.arrayContaining([
+      'snowflake://analytics.marts/fct_voyages_v1', 'snowflake://analytics.marts/fct_voyages_v2',
+    ]));
+  });
+
   it('reports a catalog.json column without a type against its node', () => {
     const raw = fixture('manifest-v4.json');
     const catalog = fixture('catalog-v4.json');

@@ -213,6 +213,7 @@ export function mapDbtProject(manifest: DbtManifest, catalog: DbtCatalog | undef
   const ignored: Record<string, number> = {};
   const withoutCatalogEntry: string[] = [];
   const keyOf = new Map<string, string>(); // unique_id → table key, for good tables only
+  const nodeOfKey = new Map<string, string>(); // table key → the unique_id it was given to
   const ephemeral = new Map<string, DbtNode>();
   const lineageNodes: [string, DbtNode][] = [];
   const ignore = (kind: string) => (ignored[kind] = (ignored[kind] ?? 0) + 1);
@@ -251,6 +252,14 @@ export function mapDbtProject(manifest: DbtManifest, catalog: DbtCatalog | undef
       const parsed = TableIngestSchema.safeParse(record);
       if (!parsed.success) throw new BadNodeError(describeIssues(parsed.error.issues, record));
       const key = buildTableKey(coordinates);
+      // Two nodes, one key (versions of a model share its name; two sources may name one relation):
+      // the first keeps it, so the import stays the same from run to run.
+      const owner = nodeOfKey.get(key);
+      if (owner !== undefined) {
+        throw new BadNodeError(`its key "${key}" is already the key of ${owner}` +
+          (options.nameFrom === 'name' ? ' (versions of a model share a name: --name-from alias keys each by its relation)' : ''));
+      }
+      nodeOfKey.set(key, uniqueId);
       keyOf.set(uniqueId, key);
       tables.push({ uniqueId, key, record: parsed.data });
       if (!isSource) lineageNodes.push([uniqueId, node]);
@@ -318,6 +327,9 @@ export function mapDbtProject(manifest: DbtManifest, catalog: DbtCatalog | undef
       const parsed = DashboardIngestSchema.safeParse(record);
       if (!parsed.success) throw new BadNodeError(describeIssues(parsed.error.issues, record));
       const key = buildDashboardKey({ ...record, dashboard_id: record.id });
+      const keyHolder = nodeOfKey.get(key);
+      if (keyHolder !== undefined) throw new BadNodeError(`its key "${key}" is already the key of ${keyHolder}`);
+      nodeOfKey.set(key, uniqueId);
       dashboards.push({ uniqueId, key, record: parsed.data });
     } catch (err) {
       if (!(err instanceof BadNodeError)) throw err;
