@@ -40,6 +40,15 @@ const SCHEMA = `
     PRIMARY KEY (resource_key, field)
   ) WITHOUT ROWID;`;
 
+/**
+ * Whom the edit log names for the fields an import changed: the import's scope (`dbt:{project}`,
+ * `postgres://{cluster}`, `sqlite://{cluster}`); the caller is in the import's own entry. Not a
+ * person: these entries never hold a field back from the next import.
+ */
+export const importEditorId = (project: string) => `dbt:${project}`;
+/** How the edit log's user_id of an import's entries starts (people's ids are emails). */
+export const IMPORT_EDITOR_PREFIXES = ['dbt:', 'postgres:', 'sqlite:'] as const;
+
 export const lineageResourceKey = (upstream: string, downstream: string) => `${upstream} -> ${downstream}`;
 
 export function parseLineageResourceKey(key: string): { upstream: string; downstream: string } {

@@ -4,7 +4,7 @@
 // catalog's rules and the search index refresh apply as for any ingest, and with `prune` delete what
 // an earlier import of the same scope produced and the source no longer has. A re-run of the same
 // source writes nothing; `dryRun` reports the same figures and writes nothing.
-import { createEditLog } from '../store/edit-log';
+import { createEditLog, type EditRecord } from '../store/edit-log';
 import { createCatalogOverview } from '../store/read-catalog-overview';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { ingestNdjson, type IngestProgress } from '../ingest/ingest-ndjson';
@@ -52,7 +52,11 @@ export interface WriteImportOptions {
   onProgress?: (message: string) => void;
   /** The progress lines' prefix, e.g. `dbt`, `postgres`. */
   label: string;
-  /** The import's edit-log entry: `resource_key` (e.g. `dbt:{project}`), `field` and details. */
+  /**
+   * The import's edit-log entry: `resource_key` (e.g. `dbt:{project}`, `postgres://{cluster}`; it
+   * starts with one of IMPORT_EDITOR_PREFIXES), `field` and details. The fields the import changes on
+   * resources the catalog had are logged too, with that `resource_key` as their editor.
+   */
   log: { resource_key: string; field: string; details?: Record<string, unknown> };
   /** Ingest transaction bounds (ingest-ndjson.ts); the CLI uses the ingest CLI's. */
   batchSize?: number;
@@ -185,6 +189,37 @@ const dashboardProjection = (r: DashboardIngestRecord) => ({
   owners: [...(r.owners ?? [])].sort(), tags: [...(r.tags ?? [])].sort(), tables: [...(r.tables ?? [])].sort(),
 });
 
+type FieldEdit = Omit<EditRecord, 'user_id'>;
+type CurrentTable = NonNullable<ReturnType<CatalogStateReader['table']>>;
+type CurrentDashboard = NonNullable<ReturnType<CatalogStateReader['dashboard']>>;
+
+/** The description, tag and owner changes a write makes to a table the catalog has, as edit-log entries. */
+function tableEdits(key: string, current: CurrentTable, record: TableIngestRecord): FieldEdit[] {
+  const edits: FieldEdit[] = [];
+  const edit = (resource_type: 'table' | 'column', resource_key: string, field: string, before: unknown, after: unknown) => {
+    if (!same(before, after)) edits.push({ resource_key, parent_key: key, resource_type, action: 'update', field, before, after });
+  };
+  edit('table', key, 'description', current.description, record.description ?? null);
+  if (record.tags) edit('table', key, 'tag', current.tags, [...record.tags].sort());
+  if (record.owners) edit('table', key, 'owner', current.owners, [...record.owners].sort());
+  for (const column of record.columns) {
+    const before = current.columns.find((c) => c.name === column.name);
+    if (before) edit('column', `${key}/${column.name}`, 'description', before.description, column.description ?? null);
+  }
+  return edits;
+}
+
+function dashboardEdits(key: string, current: CurrentDashboard, record: DashboardIngestRecord): FieldEdit[] {
+  const edits: FieldEdit[] = [];
+  const edit = (field: string, before: unknown, after: unknown) => {
+    if (!same(before, after)) edits.push({ resource_key: key, parent_key: key, resource_type: 'dashboard', action: 'update', field, before, after });
+  };
+  edit('description', current.description, record.description ?? null);
+  edit('tag', current.tags, [...(record.tags ?? [])].sort());
+  edit('owner', current.owners, [...(record.owners ?? [])].sort());
+  return edits;
+}
+
 export async function writeImport(db: CatalogDatabase, source: ImportedSource, options: WriteImportOptions): Promise<ImportOutcome> {
   const progress = options.onProgress ?? (() => {});
   const label = options.label;
@@ -195,7 +230,7 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   const dashboards = emptyCounts();
   const lineage = emptyCounts();
   // Ingest records to write, with the object each came from (to name it if the ingest rejects it).
-  const writes: { uniqueId: string; line: string; kind: 'table' | 'dashboard' | 'lineage'; added: boolean }[] = [];
+  const writes: { uniqueId: string; line: string; kind: 'table' | 'dashboard' | 'lineage'; added: boolean; edits?: FieldEdit[] }[] = [];
 
   // A bad object is still in the source, only unreadable this time: what an earlier import made of
   // it stays — its table, the edges at either end of it, its place in dashboards.
@@ -217,7 +252,7 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
     if (current && same(tableProjection(record), currentTableProjection(current, record))) {
       tables.unchanged += 1;
     } else {
-      writes.push({ uniqueId: table.uniqueId, line: JSON.stringify(record), kind: 'table', added: !current });
+      writes.push({ uniqueId: table.uniqueId, line: JSON.stringify(record), kind: 'table', added: !current, edits: current && tableEdits(table.key, current, record) });
       tables[current ? 'changed' : 'added'] += 1;
     }
     if (performance.now() - lastProgress > 1000) {
@@ -242,7 +277,7 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
     if (current && same(dashboardProjection(record), { ...current, tables: [...current.tables] })) {
       dashboards.unchanged += 1;
     } else {
-      writes.push({ uniqueId: dashboard.uniqueId, line: JSON.stringify(record), kind: 'dashboard', added: !current });
+      writes.push({ uniqueId: dashboard.uniqueId, line: JSON.stringify(record), kind: 'dashboard', added: !current, edits: current && dashboardEdits(dashboard.key, current, record) });
       dashboards[current ? 'changed' : 'added'] += 1;
     }
   }
@@ -272,6 +307,7 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
       maxBatchMs: options.maxBatchMs,
       onProgress: (p: IngestProgress) => {
         if (p.phase === 'loading') progress(`${label}: ${p.recordsLoaded} of ${writes.length} records written, ${p.recordsRejected} rejected`);
+        else if (p.phase === 'indexing' && writes.length) progress(`${label}: records written; refreshing the search index…`);
       },
     });
     searchIndex = summary.searchIndex;
@@ -297,8 +333,13 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
     const changedSomething = written.length > 0 || (options.prune && gone.length > 0);
     db.transaction(() => {
       if (options.prune) removeImportedResources(db, gone);
-      state.saveOwned(source.scope, owned);
+      const ownedKey = (r: OwnedResource) => `${r.resource_type}\n${r.resource_key}\n${r.unique_id}`;
+      const sameOwned = owned.length === previously.length && new Set([...owned, ...previously].map(ownedKey)).size === owned.length;
+      if (!sameOwned) state.saveOwned(source.scope, owned);
       if (written.length) state.saveFieldMarks(guard.written);
+      // The fields the import changed on resources the catalog had, in their histories (not those of new ones).
+      const editLog = createEditLog(db);
+      for (const w of written) for (const edit of w.edits ?? []) editLog.record({ ...edit, user_id: options.log.resource_key });
       if (changedSomething) {
         createEditLog(db).record({
           resource_key: options.log.resource_key,

@@ -185,6 +185,12 @@ describe('importing a PostgreSQL database', () => {
     expect(kept.tables).toEqual(counts(1, 2, ALL - 3, 0, 1));
     expect(kept.lineage).toEqual(counts(0, 0, 5, 0, 1));
     expect(store.tables.getTableDetail(`postgres://${database}.hr/hr_t1`)?.description).toBe('Now described.');
+    // In the table's history, by the import; not a person's edit, so the next comment still applies.
+    const history = store.editLog.list({ limit: 50 }).filter((e) => e.resource_key === `postgres://${database}.hr/hr_t1`);
+    expect(history.map((e) => [e.field, e.before, e.after, e.user_id])).toEqual([['description', null, 'Now described.', `postgres://${database}`]]);
+    await server.sql(`COMMENT ON TABLE hr.hr_t1 IS 'Described again.'`, database);
+    expect((await importShop(database, { schema: ['hr'] })).skipped).toEqual([]);
+    expect(store.tables.getTableDetail(`postgres://${database}.hr/hr_t1`)?.description).toBe('Described again.');
     expect(store.tables.getTableDetail(`postgres://${database}.hr/hr_t3`)?.columns.at(-1)?.name).toBe('note');
     expect(keys()).toContain(`postgres://${database}.staging/staging_summary`);
 
@@ -197,7 +203,7 @@ describe('importing a PostgreSQL database', () => {
     expect(keys()).not.toContain(`postgres://${database}.staging/staging_summary`);
     // One edit-log entry per import that wrote, by whom.
     const entries = store.editLog.list({ limit: 10 }).filter((e) => e.resource_key === `postgres://${database}`);
-    expect(entries.map((e) => e.user_id)).toEqual(['cli:test', 'cli:test', 'cli:test']);
+    expect(entries.map((e) => e.user_id)).toEqual(['cli:test', 'cli:test', 'cli:test', 'cli:test']);
   });
 
   it('keeps descriptions people edited in Nansen over changed comments, and reports them as skipped', async () => {
