@@ -87,12 +87,12 @@ export function checkPostgresUrl(url: string): URL {
   return parsed;
 }
 
-/** A pg error (or a network error) → a message naming `--url` and what to do. */
-function explain(err: unknown, url: string): DatabaseImportError {
+/** A pg error (or a network error) → a message naming `--url` and what to do; `connectedAs` is the user pg tried. */
+function explain(err: unknown, url: string, connectedAs: string | undefined): DatabaseImportError {
   const e = err as { code?: string; message?: string };
   const where = describePostgresUrl(url);
   const u = new URL(url);
-  const user = decodeURIComponent(u.username) || process.env.PGUSER || 'the current user';
+  const user = decodeURIComponent(u.username) || connectedAs || 'the current user';
   const database = decodeURIComponent(u.pathname.slice(1));
   switch (e.code) {
     case 'ECONNREFUSED':
@@ -133,7 +133,7 @@ export async function readPostgresSchema(url: string, options: PostgresReadOptio
     await client.connect();
   } catch (err) {
     await client.end().catch(() => {});
-    throw explain((err as Error).message === 'timeout expired' ? { code: 'CONNECT_TIMEOUT' } : err, url);
+    throw explain((err as Error).message === 'timeout expired' ? { code: 'CONNECT_TIMEOUT' } : err, url, client.user);
   }
   try {
     await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -184,7 +184,7 @@ export async function readPostgresSchema(url: string, options: PostgresReadOptio
       schemas: schemas.rows.map((s) => s.nspname),
     };
   } catch (err) {
-    throw explain(err, url);
+    throw explain(err, url, client.user);
   } finally {
     await client.end().catch(() => {});
   }
