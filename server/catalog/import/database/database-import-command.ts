@@ -49,23 +49,38 @@ export function formatDatabaseReport(r: DatabaseImportReport, dbPath: string): s
   return `${lines.join('\n')}\n`;
 }
 
+/** `scheme://user:password@` → `scheme://user@`, wherever a URL is in a message. */
+export const withoutPasswords = (text: string) => text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s@]*@/gi, '$1@');
+
+const OPTIONS = {
+  url: { type: 'string' },
+  file: { type: 'string' },
+  schema: { type: 'string', multiple: true },
+  'exclude-schema': { type: 'string', multiple: true },
+  cluster: { type: 'string' },
+  db: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  prune: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** parseArgs, with its errors (which quote the arguments, a URL's password too) as usage errors without passwords. */
+function parseDatabaseArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS }).values;
+  } catch (err) {
+    const message = withoutPasswords((err as Error).message);
+    if ((err as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      throw new UsageError(`${message} (give the database with --url or --file)`);
+    }
+    throw new UsageError(message);
+  }
+}
+
 function runDatabaseImport(engine: DatabaseEngine, usage: string) {
   return async (args: string[]): Promise<number> => {
-    const { values } = parseArgs({
-      args,
-      options: {
-        url: { type: 'string' },
-        file: { type: 'string' },
-        schema: { type: 'string', multiple: true },
-        'exclude-schema': { type: 'string', multiple: true },
-        cluster: { type: 'string' },
-        db: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        prune: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const values = parseDatabaseArgs(args);
     if (values.help) {
       process.stdout.write(usage);
       return 0;
