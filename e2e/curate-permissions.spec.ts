@@ -73,7 +73,6 @@ test.describe('who may edit, by the edit rules file', () => {
   });
 
   test('a viewer sees the table page without edit controls, and the reason', async ({ browser }, testInfo) => {
-    test.fixme(true, 'waits for the editing UI ([issue-12-client landed])');
     const page = await signIn(browser, 'borge');
     await page.goto(CUSTOMERS_PAGE);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.customers');
@@ -91,7 +90,6 @@ test.describe('who may edit, by the edit rules file', () => {
   });
 
   test('an editor sees the description and tag controls, not the owner ones, and why', async ({ browser }) => {
-    test.fixme(true, 'waits for the editing UI ([issue-12-client landed])');
     const page = await signIn(browser, 'liv');
     await page.goto(CUSTOMERS_PAGE);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.customers');
