@@ -10,6 +10,7 @@
 // models), exposures become dashboards, and dbt tags become Nansen tags (badges with tagsAs 'badge').
 // Every record is checked against the ingest schema here, so a bad node is named by its unique_id.
 import { buildTableKey } from '../../../../contract/table-key';
+import { TAG_MAX_LENGTH, TAG_PATTERN } from '../../../../contract/api-edits';
 import {
   DashboardIngestSchema,
   TableIngestSchema,
@@ -93,6 +94,16 @@ function stringList(value: unknown, field: string): string[] {
 }
 
 const sortedUnique = (items: string[]) => [...new Set(items)].sort();
+
+/**
+ * A dbt tag as a Nansen tag, which follows Amundsen's rule (lower-case letters, digits and _, so that
+ * people can remove it in the UI): `Daily-Refresh` → `daily_refresh`. Nothing left → no tag.
+ */
+export function toTagName(tag: string): string | undefined {
+  const name = tag.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, TAG_MAX_LENGTH);
+  return TAG_PATTERN.test(name) ? name : undefined;
+}
+const tagNames = (tags: string[]) => sortedUnique(tags.map(toTagName).filter((t): t is string => t !== undefined));
 
 /** Tags of the node and of its config (dbt keeps both; newer versions move them into config). */
 function tagsOf(node: DbtNode): string[] {
@@ -234,7 +245,7 @@ export function mapDbtProject(manifest: DbtManifest, catalog: DbtCatalog | undef
         owners: ownersOf(node),
         ...(options.tagsAs === 'badge'
           ? { badges: tags.map((badge_name) => ({ badge_name, category: 'table' })) }
-          : { tags }),
+          : { tags: tagNames(tags) }),
         ...(options.sourceUrl && originalPath ? { source: { source_type: 'github', source: joinUrl(options.sourceUrl, originalPath) } } : {}),
       };
       const parsed = TableIngestSchema.safeParse(record);
@@ -301,7 +312,7 @@ export function mapDbtProject(manifest: DbtManifest, catalog: DbtCatalog | undef
         url: text(node.url) ?? null,
         description: text(node.description) ?? null,
         owners: sortedUnique([...(ownerEmail ? [ownerEmail] : []), ...ownersOf(node)]),
-        tags: tagsOf(node),
+        tags: tagNames(tagsOf(node)),
         tables: sortedUnique(upstreamKeys(node)),
       };
       const parsed = DashboardIngestSchema.safeParse(record);
