@@ -53,6 +53,16 @@ export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes:
   return { nodes, edges, height };
 }
 
+/** Laid out once per graph: switching to the list and back does not lay a big graph out again. */
+const laidOut = new WeakMap<LineageGraph, ReturnType<typeof toFlowElements>>();
+function cachedFlowElements(graph: LineageGraph, kind: LineageKind) {
+  const known = laidOut.get(graph);
+  if (known && known.nodes[0]?.data.kind === kind) return known;
+  const elements = toFlowElements(graph, kind);
+  laidOut.set(graph, elements);
+  return elements;
+}
+
 function ZoomButtons() {
   const flow = useReactFlow();
   return (
@@ -74,7 +84,7 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
   const flow = useReactFlow();
   const frame = useRef<HTMLDivElement>(null);
   const hintId = useId();
-  const { nodes, edges, height } = useMemo(() => toFlowElements(graph, kind), [graph, kind]);
+  const { nodes, edges, height } = useMemo(() => cachedFlowElements(graph, kind), [graph, kind]);
   // A graph of up to 60 tables is shown whole. A bigger one first shows the current table and its
   // direct neighbours; from LARGE_GRAPH on, the current table's surroundings at a size one can read.
   const fitOptions = useMemo(() => {

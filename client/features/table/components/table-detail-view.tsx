@@ -73,12 +73,10 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
             <code>{table.key}</code>
           </p>
           <BadgeList badges={table.badges.map((b) => b.badge_name)} label="Table badges" />
-          <p className="table-page__actions">
-            <ButtonLink size="sm" to={lineagePath(table)}>
-              Lineage
-            </ButtonLink>
-          </p>
-          {actions ? <div className="resource-page__actions">{actions}</div> : null}
+          <div className="resource-page__actions">
+            {actions}
+            <ButtonLink to={lineagePath(table)}>Lineage</ButtonLink>
+          </div>
         </>
       }
       banner={
