@@ -19,8 +19,9 @@ test('two people editing one description: the second sees the conflict view, and
   // Both start editing the same text.
   await liv.getByRole('button', { name: 'Edit description', exact: true }).click();
   await page.getByRole('button', { name: 'Edit description', exact: true }).click();
-  const roaldText = 'New hires within one country, one row per change (checked by Roald).';
-  const livText = 'Domestic hires and every change to them, kept for seven years (Liv).';
+  const roaldText = 'New hires within one country, one row per change (checked twice).';
+  // No person's name in either text: find-people expects no table to match "liv", and runs beside this.
+  const livText = 'Domestic hires and every change to them, kept for seven years.';
 
   // Roald saves first.
   await page.getByRole('textbox', { name: `Description of ${HEADING}` }).fill(roaldText);
