@@ -97,3 +97,29 @@ test('a permitted person adds a tag found by search at once, removes it, and add
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.fct_smb_stores_ltv');
   await expect(side.getByRole('link', { name: 'Liv Arnesen' })).toHaveCount(0);
 });
+
+test('a permitted person tags a dashboard, finds it by the tag at once, and removes the tag', async ({ page }, testInfo) => {
+  await page.goto(TABLE);
+  await page.getByRole('link', { name: 'Retention Overview' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Retention Overview');
+  const side = page.getByRole('complementary', { name: 'About this dashboard' });
+  const tag = 'curated_dashboard_in_e2e';
+
+  await side.getByRole('button', { name: 'Add tag' }).click();
+  await side.getByRole('combobox', { name: 'Add tag' }).fill(tag);
+  await side.getByRole('combobox', { name: 'Add tag' }).press('Enter');
+  const tagLink = side.getByRole('list', { name: 'Tags' }).getByRole('link', { name: tag });
+  await expect(tagLink).toBeVisible();
+  await capture(page, testInfo, 'curate-dashboard-tags');
+
+  await tagLink.click();
+  await expect(page).toHaveURL(/resource=dashboard/);
+  await expect(page.getByRole('link', { name: /Retention Overview/ }).first()).toBeVisible();
+  await page.goBack();
+
+  await side.getByRole('button', { name: `Remove tag ${tag}` }).click();
+  await expect(side.getByRole('link', { name: tag })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Retention Overview');
+  await expect(side.getByRole('link', { name: tag })).toHaveCount(0);
+});

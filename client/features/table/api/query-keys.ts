@@ -5,6 +5,7 @@ export const tableKeys = {
   all: ['table'] as const,
   detail: (key: string) => [...tableKeys.all, key, 'detail'] as const,
   lineage: (key: string, depth: number, direction: LineageDirection) => [...tableKeys.all, key, 'lineage', direction, depth] as const,
+  columnLineage: (key: string, column: string, depth: number, direction: LineageDirection) => [...tableKeys.all, key, 'column-lineage', column, direction, depth] as const,
   dashboards: (key: string) => [...tableKeys.all, key, 'dashboards'] as const,
   /** The tables "joins schema.table" hints in a table's column descriptions point at. */
   joinTargets: (key: string, hints: readonly string[]) => [...tableKeys.all, key, 'join-targets', hints] as const,

@@ -3,8 +3,9 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import type { TableDetail } from '../../../../contract/api-table';
 import { useUiConfig } from '../../../app/app-data';
-import { searchPath, tablePath } from '../../../app/paths';
+import { lineagePath, searchPath, tablePath } from '../../../app/paths';
 import { BreakableText } from '../../../components/breakable-text';
+import { ButtonLink } from '../../../components/button';
 import { BadgeList } from '../../../components/chip';
 import { EditRightsNote } from '../../../components/edit-rights-note';
 import { Markdown } from '../../../components/markdown';
@@ -72,7 +73,10 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
             <code>{table.key}</code>
           </p>
           <BadgeList badges={table.badges.map((b) => b.badge_name)} label="Table badges" />
-          {actions ? <div className="resource-page__actions">{actions}</div> : null}
+          <div className="resource-page__actions">
+            {actions}
+            <ButtonLink to={lineagePath(table)}>Lineage</ButtonLink>
+          </div>
         </>
       }
       banner={
