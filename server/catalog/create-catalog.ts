@@ -8,6 +8,7 @@ import { createSearchApp } from './search/create-search-app';
 import { createDemoCatalogFile, seedDemoCatalog } from './demo/seed-demo-catalog';
 import { createIngestRoutes } from './ingest/ingest-routes';
 import { createDbtImportRoutes } from './import/dbt/dbt-import-routes';
+import { createSqliteImportRoutes } from './import/database/sqlite-import-routes';
 import type { ErrorLog } from './http/handle-catalog-errors';
 import type { BadgeRecord } from './store/catalog-records';
 
@@ -61,11 +62,12 @@ export function openCatalog(options: CatalogOptions): Catalog {
     throw err;
   }
   const deps = { store, authenticate: options.authenticate, log: options.log ?? stderrLog };
-  // POST /ingest and POST /import/dbt (our extensions, docs/ingest.md) go before the metadata routes' catch-all.
+  // POST /ingest, POST /import/dbt and /import/sqlite (our extensions, docs/ingest.md) go before the metadata routes' catch-all.
   const metadataApp = express();
   metadataApp.disable('x-powered-by');
   metadataApp.use(createIngestRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
   metadataApp.use(createDbtImportRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
+  metadataApp.use(createSqliteImportRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
   metadataApp.use(createMetadataApp({ ...deps, badgeWhitelist: options.badgeWhitelist, descriptionEtags: options.descriptionEtags }));
   return {
     metadataApp,
