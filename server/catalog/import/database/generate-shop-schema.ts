@@ -41,7 +41,7 @@ export function generateShopSchema(): ShopSchema {
     );
   }
   // Across schemas: an order line (composite key) points at a sales table and an inventory table.
-  relations.sales.push('order_lines', 'monthly_totals', 'events', 'Odd Name');
+  relations.sales.push('order_lines', 'monthly_totals', 'events', 'Odd Name', 'recent_events');
   statements.push(
     `CREATE TABLE sales.order_lines (order_id bigint REFERENCES sales.sales_t0 (id), line_no int, ` +
       `item_id bigint REFERENCES inventory.inventory_t0 (id), quantity int, PRIMARY KEY (order_id, line_no));`,
@@ -50,6 +50,8 @@ export function generateShopSchema(): ShopSchema {
     `CREATE TABLE sales.events (id bigint, at date NOT NULL, payload jsonb, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);`,
     `CREATE TABLE sales.events_2026 PARTITION OF sales.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');`,
     `CREATE TABLE sales."Odd Name" ("Mixed Case" int, plain text);`,
+    // Reads a partition (lineage from its root table) and a catalog of PostgreSQL's own (no lineage).
+    `CREATE VIEW sales.recent_events AS SELECT e.id, c.relname FROM sales.events_2026 e, pg_catalog.pg_class c WHERE c.oid = e.id;`,
     'ANALYZE;',
     // Created after ANALYZE: no estimate.
     `CREATE TABLE hr.never_analyzed (id int PRIMARY KEY);`,

@@ -69,7 +69,7 @@ describe('importing a PostgreSQL database', () => {
     const report = await importShop(database);
     expect(report).toMatchObject({
       source: 'postgres', database, keyPrefix: `postgres://${database}.`, bad: [], skipped: [], searchIndex: 'refreshed',
-      tables: counts(ALL, 0, 0), lineage: counts(6, 0, 0), views: 6, filter: 'all schemas',
+      tables: counts(ALL, 0, 0), lineage: counts(7, 0, 0), views: 7, filter: 'all schemas',
       schemas: { imported: ['hr', 'inventory', 'public', 'sales', 'scratch_tmp', 'staging'], leftOut: [] },
     });
     expect(report.server).toMatch(/^PostgreSQL \d+/);
@@ -118,6 +118,9 @@ describe('importing a PostgreSQL database', () => {
     // What a view reads, as lineage.
     expect(store.lineage.getTableLineage(`postgres://${database}.sales/sales_summary`, 'upstream', 1)?.upstream_entities
       .map((e) => e.key)).toEqual([`postgres://${database}.sales/sales_t0`]);
+    // A view that reads a partition reads its root table; PostgreSQL's own catalogs are no lineage.
+    expect(store.lineage.getTableLineage(`postgres://${database}.sales/recent_events`, 'upstream', 1)?.upstream_entities
+      .map((e) => e.key)).toEqual([`postgres://${database}.sales/events`]);
     const materialized = store.tables.getTableDetail(`postgres://${database}.sales/monthly_totals`);
     expect(materialized?.is_view).toBe(true);
     expect(materialized?.programmatic_descriptions[0].source).toBe('view definition');
@@ -165,7 +168,7 @@ describe('importing a PostgreSQL database', () => {
     const before = dumpCatalog();
     const again = await importShop(database);
     expect(again.tables).toEqual(counts(0, 0, ALL));
-    expect(again.lineage).toEqual(counts(0, 0, 6));
+    expect(again.lineage).toEqual(counts(0, 0, 7));
     expect(again.searchIndex).toBe('unchanged');
     expect(dumpCatalog()).toBe(before);
   });
@@ -183,7 +186,7 @@ describe('importing a PostgreSQL database', () => {
 
     const kept = await importShop(database);
     expect(kept.tables).toEqual(counts(1, 2, ALL - 3, 0, 1));
-    expect(kept.lineage).toEqual(counts(0, 0, 5, 0, 1));
+    expect(kept.lineage).toEqual(counts(0, 0, 6, 0, 1));
     expect(store.tables.getTableDetail(`postgres://${database}.hr/hr_t1`)?.description).toBe('Now described.');
     // In the table's history, by the import; not a person's edit, so the next comment still applies.
     const history = store.editLog.list({ limit: 50 }).filter((e) => e.resource_key === `postgres://${database}.hr/hr_t1`);
@@ -198,7 +201,7 @@ describe('importing a PostgreSQL database', () => {
     expect(pruned.tables).toEqual(counts(0, 0, ALL, 1, 0));
     expect(pruned.searchIndex).toBe('refreshed');
     expect(store.db.prepare('SELECT count(*) FROM table_search').pluck().get()).toBe(ALL);
-    expect(pruned.lineage).toEqual(counts(0, 0, 5, 1, 0));
+    expect(pruned.lineage).toEqual(counts(0, 0, 6, 1, 0));
     expect(store.db.prepare('SELECT count(*) FROM table_lineage WHERE downstream_key = ?').pluck().get(`postgres://${database}.staging/staging_summary`)).toBe(0);
     expect(keys()).not.toContain(`postgres://${database}.staging/staging_summary`);
     // One edit-log entry per import that wrote, by whom.

@@ -48,13 +48,16 @@ const KEYS_SQL = `
   WHERE con.contype IN ('p', 'f') AND con.conrelid <> 0
   ORDER BY con.conrelid, con.conname`;
 
-// What each view reads: the relations its rewrite rule depends on.
+// What each view reads: the relations its rewrite rule depends on (a partition stands for its root
+// table, as partitions are not imported), PostgreSQL's own catalogs left out.
 const VIEW_READS_SQL = `
   SELECT DISTINCT r.ev_class::int8 AS oid, dn.nspname AS schema, d.relname AS name
   FROM pg_rewrite r
   JOIN pg_depend dep ON dep.classid = 'pg_rewrite'::regclass AND dep.objid = r.oid AND dep.refclassid = 'pg_class'::regclass
-  JOIN pg_class d ON d.oid = dep.refobjid AND d.oid <> r.ev_class AND d.relkind IN ('r', 'p', 'f', 'v', 'm')
+  JOIN pg_class read ON read.oid = dep.refobjid AND read.oid <> r.ev_class AND read.relkind IN ('r', 'p', 'f', 'v', 'm')
+  JOIN pg_class d ON d.oid = CASE WHEN read.relispartition THEN pg_partition_root(read.oid) ELSE read.oid END
   JOIN pg_namespace dn ON dn.oid = d.relnamespace
+  WHERE dn.nspname NOT IN ('pg_catalog', 'information_schema') AND dn.nspname !~ '^pg_(toast|temp_)'
   ORDER BY 1, 2, 3`;
 
 const SCHEMAS_SQL = `SELECT nspname FROM pg_namespace
