@@ -34,6 +34,8 @@ export interface CrawledRelation {
   estimatedAt: number | null;
   /** The tables and views a view reads (PostgreSQL's dependencies; none for SQLite). */
   reads: { schema: string; name: string }[];
+  /** Why the reader could not read it (e.g. a SQLite virtual table of a module it lacks): a bad table. */
+  unreadable?: string;
 }
 
 export interface CrawledDatabase {

@@ -92,6 +92,19 @@ describe('importing a SQLite file', () => {
     expect(keys()).not.toContain('sqlite://Shop.main/big_orders');
   });
 
+  it('imports a full-text table without its shadow tables, and names a virtual table it cannot read while loading the rest', async () => {
+    const source = new Database(file);
+    source.exec('CREATE VIRTUAL TABLE notes USING fts5(body)');
+    // A virtual table of a module this reader lacks (written into the schema as another program would).
+    source.unsafeMode(true);
+    source.exec("PRAGMA writable_schema = ON; INSERT INTO sqlite_schema VALUES ('table', 'ghost', 'ghost', 0, 'CREATE VIRTUAL TABLE ghost USING nosuchmodule()'); PRAGMA writable_schema = OFF;");
+    source.close();
+    const report = await importFile();
+    expect(report.bad).toEqual([{ uniqueId: 'main.ghost', reason: 'cannot read it: no such module: nosuchmodule' }]);
+    expect(keys()).toEqual(['big_orders', 'customers', 'notes', 'order_lines', 'orders', 'products'].map((t) => `sqlite://Shop.main/${t}`));
+    expect(store.tables.getTableDetail('sqlite://Shop.main/notes')?.columns.map((c) => c.name)).toEqual(['body']);
+  });
+
   it('names --file when it is missing or not a SQLite database', () => {
     expect(() => readSqliteSchema(join(dir, 'nope.sqlite'))).toThrow(`--file ${join(dir, 'nope.sqlite')}: no such file; give the path of a SQLite database file`);
     const text = join(dir, 'notes.txt');

@@ -42,6 +42,7 @@ function foreignKeysText(relation: CrawledRelation): string | null {
 }
 
 function recordOf(relation: CrawledRelation, options: CrawlMappingOptions): TableIngestRecord {
+  if (relation.unreadable !== undefined) throw new Error(`cannot read it: ${relation.unreadable}`);
   const primary = new Set(relation.primaryKey);
   const foreign = new Set(relation.foreignKeys.flatMap((fk) => fk.columns));
   const stats = relation.rowEstimate === null ? undefined : [{

@@ -27,12 +27,17 @@ export function readSqliteSchema(file: string): CrawledDatabase {
     } catch (err) {
       throw new DatabaseImportError(`--file ${file}: not a SQLite database (${(err as Error).message}); give the path of a SQLite database file`);
     }
+    // FTS and other virtual tables keep their data in shadow tables: those are not the file's tables.
+    const shadow = new Set(
+      (db.prepare('PRAGMA main.table_list').all() as { name: string; type: string }[]).filter((t) => t.type === 'shadow').map((t) => t.name),
+    );
+    objects = objects.filter((o) => !shadow.has(o.name));
     const hasStat1 = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'").get() !== undefined;
     const stat1 = hasStat1 ? db.prepare('SELECT stat FROM sqlite_stat1 WHERE tbl = ? ORDER BY idx IS NOT NULL LIMIT 1').pluck() : undefined;
     const primaryKeyOf = (table: string) =>
       (db.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string; pk: number }[])
         .filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
-    const relations: CrawledRelation[] = objects.map((o) => {
+    const readRelation = (o: (typeof objects)[number]): CrawledRelation => {
       const columns = (db.prepare(`PRAGMA table_xinfo(${quote(o.name)})`).all() as
         { cid: number; name: string; type: string; pk: number; hidden: number }[]).filter((c) => c.hidden === 0 || c.hidden >= 2);
       const foreign = o.type === 'table'
@@ -68,6 +73,17 @@ export function readSqliteSchema(file: string): CrawledDatabase {
         estimatedAt: null,
         reads: [],
       };
+    };
+    const relations: CrawledRelation[] = objects.map((o) => {
+      try {
+        return readRelation(o);
+      } catch (err) {
+        // One table the reader cannot read (a virtual table of a module it lacks) is named, not fatal.
+        return {
+          schema: 'main', name: o.name, kind: o.type === 'view' ? 'view' : 'table', comment: null, viewDefinition: null, columns: [],
+          primaryKey: [], foreignKeys: [], rowEstimate: null, estimatedAt: null, reads: [], unreadable: (err as Error).message,
+        } satisfies CrawledRelation;
+      }
     });
     const version = db.prepare('SELECT sqlite_version()').pluck().get() as string;
     return { name: basename(file, extname(file)), version: `SQLite ${version}`, relations, schemas: ['main'] };
