@@ -20,7 +20,7 @@ afterEach(() => catalog.cleanup());
 const ORDERS = 'postgres://shop.public/orders';
 const FCT = 'postgres://shop.marts/fct_orders';
 
-const post = (body: unknown, auth = AUTH_HEADER) => request(catalog.metadataApp).post('/api/v1/lineage').set(...auth).send(body as object);
+const post = (body: unknown, auth: readonly ['Authorization', string] = AUTH_HEADER) => request(catalog.metadataApp).post('/api/v1/lineage').set(...auth).send(body as object);
 const table = (key: string) => request(catalog.metadataApp).get(`/table/${key}`).set(...AUTH_HEADER);
 const lineage = (key: string) => request(catalog.metadataApp).get(`/table/${key}/lineage?direction=both&depth=1`).set(...AUTH_HEADER);
 /** A query on a connection of its own to the catalog's file. */
