@@ -17,6 +17,8 @@ import type { EventDataset, ReadEvent } from './read-openlineage-event';
 export interface OpenLineageImportOptions {
   /** Who sent the events (the edit log's user_id): the person's email or the machine client's id. */
   importedBy: string;
+  /** Compare and report, write nothing. */
+  dryRun?: boolean;
 }
 
 export interface KeptEdit {
@@ -30,6 +32,7 @@ export interface KeptEdit {
 
 export interface OpenLineageImportReport {
   events: number;
+  dryRun: boolean;
   tables: { added: number; changed: number; unchanged: number };
   lineage: { added: number; unchanged: number };
   /** Fields people edited through the API, kept over what the events say. */
@@ -105,7 +108,7 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
   const humanEdits = reader.humanEdits();
   const kept: KeptEdit[] = [];
   const report: OpenLineageImportReport = {
-    events: events.length, tables: { added: 0, changed: 0, unchanged: 0 }, lineage: { added: 0, unchanged: 0 },
+    events: events.length, dryRun: options.dryRun ?? false, tables: { added: 0, changed: 0, unchanged: 0 }, lineage: { added: 0, unchanged: 0 },
     kept, ignoredOwners: [], failed: [], searchIndex: 'unchanged', durationMs: 0,
   };
 
@@ -147,7 +150,7 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
     }
   }
 
-  if (writes.length > 0) {
+  if (writes.length > 0 && !options.dryRun) {
     const summary = await ingestNdjson(db, writes.map((w) => `${w.line}\n`));
     report.searchIndex = summary.searchIndex;
     for (const r of summary.rejected) {

@@ -143,6 +143,14 @@ describe('POST /api/v1/lineage', () => {
     expect(count("SELECT count(*) FROM edit_log WHERE resource_type = 'ingest'")).toBe(1);
   });
 
+  it('with ?dry_run=true reports what it would write and writes nothing', async () => {
+    const before = dumpCatalog();
+    const dry = await request(catalog.metadataApp).post('/api/v1/lineage?dry_run=true').set(...AUTH_HEADER).send(COMPLETE);
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, tables: { added: 2 }, lineage: { added: 1 }, searchIndex: 'unchanged' });
+    expect(dumpCatalog()).toBe(before);
+  });
+
   it('records who posted in the edit log, once per request that changed something', async () => {
     await post(COMPLETE, authAs('pipeline-owner@example.org'));
     const edits = await request(catalog.metadataApp).get('/edits?resource_type=ingest').set(...AUTH_HEADER);

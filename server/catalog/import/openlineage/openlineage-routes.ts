@@ -3,6 +3,7 @@
 // NDJSON (one event per line). Answers 201 with the import report when the catalog changed, 200 when
 // it already held everything the events say (a re-post), 400 naming the bad field of a single event.
 // In a batch, bad events are listed in `rejected` (by index or line) and the rest is loaded.
+// `?dry_run=true` compares and reports the same figures, and writes nothing (200).
 import express, { type RequestHandler, type Router } from 'express';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { InputError } from '../../http/catalog-errors';
@@ -10,7 +11,7 @@ import { createCatalogErrorHandler, type ErrorLog } from '../../http/handle-cata
 import { sendJson } from '../../http/send-json';
 import { readEditorId } from '../../metadata/read-editor-id';
 import { importOpenLineageEvents } from './import-openlineage-events';
-import { readOpenLineageEvent, type ReadEvent } from './read-openlineage-event';
+import { InvalidJsonError, readEventBatch, type ReadBatch } from './read-openlineage-event';
 
 export const OPENLINEAGE_PATH = '/api/v1/lineage';
 const JSON_TYPES = ['application/json', '+json'];
@@ -26,22 +27,6 @@ export interface OpenLineageRoutesDeps {
   maxBytes?: number;
 }
 
-interface Rejected {
-  /** The event's index in a JSON array (from 0), or its line in NDJSON (from 1). */
-  event?: number;
-  line?: number;
-  field: string;
-  reason: string;
-}
-
-function parseJson(text: string, where: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${where} is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
 export function createOpenLineageRoutes(deps: OpenLineageRoutesDeps): Router {
   const router = express.Router();
   // body-parser inflates gzip and deflate (the transport's `compression: gzip`) and enforces the limit.
@@ -55,40 +40,20 @@ export function createOpenLineageRoutes(deps: OpenLineageRoutesDeps): Router {
     const body = typeof req.body === 'string' ? req.body : '';
     if (body.trim() === '') throw new InputError('The request body is empty: send an OpenLineage event.');
 
-    const events: ReadEvent[] = [];
-    const rejected: Rejected[] = [];
-    if (ndjson) {
-      body.split('\n').forEach((text, i) => {
-        if (text.trim() === '') return;
-        let raw: unknown;
-        try {
-          raw = JSON.parse(text);
-        } catch (error) {
-          rejected.push({ line: i + 1, field: '', reason: `invalid JSON: ${(error as Error).message}` });
-          return;
-        }
-        const read = readOpenLineageEvent(raw);
-        if (read.ok) events.push(read.event);
-        else rejected.push({ line: i + 1, field: read.field, reason: read.reason });
-      });
-    } else {
-      const raw = parseJson(body, 'The request body');
-      if (Array.isArray(raw)) {
-        raw.forEach((item, i) => {
-          const read = readOpenLineageEvent(item);
-          if (read.ok) events.push(read.event);
-          else rejected.push({ event: i, field: read.field, reason: read.reason });
-        });
-      } else {
-        const read = readOpenLineageEvent(raw);
-        if (!read.ok) throw new InputError(`Not a valid OpenLineage event: ${read.reason}.`);
-        events.push(read.event);
-      }
+    let batch: ReadBatch;
+    try {
+      batch = readEventBatch(body, ndjson ? 'ndjson' : 'json');
+    } catch (error) {
+      if (error instanceof InvalidJsonError) throw new InputError(`The request body is not valid JSON: ${error.message}`);
+      throw error;
     }
+    const { events, rejected } = batch;
+    if (batch.single && rejected.length) throw new InputError(`Not a valid OpenLineage event: ${rejected[0].reason}.`);
+    const dryRun = req.query.dry_run === 'true' || req.query.dry_run === '1';
 
-    const report = await importOpenLineageEvents(deps.db, events, { importedBy: readEditorId(res) });
+    const report = await importOpenLineageEvents(deps.db, events, { importedBy: readEditorId(res), dryRun });
     const changed = report.tables.added + report.tables.changed + report.lineage.added > 0;
-    sendJson(res, changed ? 201 : 200, { ...report, rejected, rejectedCount: rejected.length });
+    sendJson(res, changed && !dryRun ? 201 : 200, { ...report, rejected, rejectedCount: rejected.length });
   };
 
   router.post(OPENLINEAGE_PATH, ...(deps.authenticate ? [deps.authenticate] : []), readBody, receive);

@@ -209,3 +209,61 @@ function readRunOrJob(
   }
   return { ok: true, event: { kind, eventType, job: `${data.job.namespace}/${data.job.name}`, datasets: [...inputs, ...outputs], edges } };
 }
+
+/** A bad event of a batch: its index in a JSON array (from 0), or its line in NDJSON (from 1). */
+export interface RejectedEvent {
+  event?: number;
+  line?: number;
+  field: string;
+  reason: string;
+}
+
+export interface ReadBatch {
+  events: ReadEvent[];
+  rejected: RejectedEvent[];
+  /** The text was one JSON object (one event), not an array or NDJSON. */
+  single: boolean;
+}
+
+/**
+ * Events from text: NDJSON (one event a line; what OpenLineage's file transport appends), a JSON
+ * array of events, or one event. `ndjson` says which; JSON text that does not parse as a whole is
+ * an error for the caller (InvalidJsonError).
+ */
+export function readEventBatch(text: string, format: 'ndjson' | 'json'): ReadBatch {
+  const events: ReadEvent[] = [];
+  const rejected: RejectedEvent[] = [];
+  if (format === 'ndjson') {
+    text.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch (error) {
+        rejected.push({ line: i + 1, field: '', reason: `invalid JSON: ${(error as Error).message}` });
+        return;
+      }
+      const read = readOpenLineageEvent(raw);
+      if (read.ok) events.push(read.event);
+      else rejected.push({ line: i + 1, field: read.field, reason: read.reason });
+    });
+    return { events, rejected, single: false };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidJsonError((error as Error).message);
+  }
+  const list = Array.isArray(raw) ? raw : [raw];
+  list.forEach((item, i) => {
+    const read = readOpenLineageEvent(item);
+    if (read.ok) events.push(read.event);
+    else rejected.push({ event: i, field: read.field, reason: read.reason });
+  });
+  return { events, rejected, single: !Array.isArray(raw) };
+}
+
+export class InvalidJsonError extends Error {
+  override name = 'InvalidJsonError';
+}
