@@ -110,6 +110,19 @@ describe('POST /api/v1/lineage', () => {
     expect(fct.owners).toHaveLength(1);
   });
 
+  it('treats a facet marked _deleted as left out, and an empty documentation as no description', async () => {
+    await post(COMPLETE);
+    const deleted = runEvent({ outputs: [{ namespace: PG, name: 'shop.marts.fct_orders', facets: {
+      schema: { _producer: 'x', _schemaURL: 'y', _deleted: true }, ownership: { _producer: 'x', _schemaURL: 'y', _deleted: true } } }] });
+    expect((await post(deleted)).body.tables).toMatchObject({ unchanged: 1 });
+    const cleared = runEvent({ outputs: [{ namespace: PG, name: 'shop.marts.fct_orders', facets: { documentation: documentationFacet('  ') } }] });
+    expect((await post(cleared)).body.tables).toMatchObject({ changed: 1 });
+    const fct = (await table(FCT)).body;
+    expect(fct.description).toBeNull();
+    expect(fct.columns).toHaveLength(2);
+    expect(fct.owners).toHaveLength(1);
+  });
+
   it('changes a table when its schema changes: new columns, a type, a dropped column', async () => {
     await post(COMPLETE);
     const changed = runEvent({ outputs: [{ namespace: PG, name: 'shop.marts.fct_orders', facets: { schema: schemaFacet([
