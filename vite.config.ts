@@ -24,5 +24,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['client/testing-setup.ts'],
   },
 });

@@ -54,7 +54,7 @@ const history = async (browser: BffBrowser, query: string) => {
 };
 
 describe('BFF write routes with the embedded catalog and a real OpenID provider', () => {
-  let stack: CurateStack<'main' | 'down'>;
+  let stack: CurateStack<'main' | 'down' | 'private'>;
   let roald: BffBrowser;
   let fridtjof: BffBrowser;
   let borge: BffBrowser;
@@ -76,7 +76,7 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
           dashboard = store.overview.listPopularDashboards(1)[0]!.uri;
         },
       },
-      bffs: { main: { editPolicy: POLICY }, down: { catalogDown: true } },
+      bffs: { main: { editPolicy: POLICY }, down: { catalogDown: true }, private: { indexUsers: false } },
     });
     [roald, fridtjof, borge] = await Promise.all([stack.signIn('main', 'roald'), stack.signIn('main', 'fridtjof'), stack.signIn('main', 'borge')]);
   });
@@ -158,7 +158,15 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
       ]);
 
       const stale = await send(fridtjof, 'PUT', 'put_type_metadata_description', { key: ORDERS, type_metadata_key: nestedType, description: 'In USD', base: 'Amount' });
-      expect(v.parse(DescriptionConflictBodySchema, stale.json).current.description).toBe('In EUR');
+      expect(v.parse(DescriptionConflictBodySchema, stale.json).current).toMatchObject({ description: 'In EUR', edited_by: 'Roald Amundsen' });
+    });
+
+    it('takes no description and an empty one as the same base', async () => {
+      const name = (await tablePage(roald, CUSTOMERS)).columns[0]!.name;
+      expect(stack.store.resources.setDescription({ type: 'column', key: `${CUSTOMERS}/${name}` }, '', ROALD)).toBe('saved');
+      const answer = await send(fridtjof, 'PUT', 'put_column_description', { key: CUSTOMERS, column_name: name, description: 'Now described', base: null });
+      expect(answer.status).toBe(200);
+      expect((await tablePage(roald, CUSTOMERS)).columns[0]!.description).toBe('Now described');
     });
 
     it('answers 404 for an unknown table, column or nested type, and for a nested type of another table', async () => {
@@ -233,6 +241,10 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
       const page = async () => v.parse(DashboardResponseSchema, (await get(fridtjof, `/api/metadata/v0/dashboard?uri=${encodeURIComponent(dashboard)}`)).json).dashboard;
       expect((await send(roald, 'PUT', 'update_dashboard_tags', { key: dashboard, tag: 'board_review' })).status).toBe(200);
       expect((await page()).tags.map((t) => t.tag_name)).toContain('board_review');
+      const found = v.parse(SearchResponseSchema, (await search(fridtjof, {
+        searchTerm: '', resources: ['dashboard'], filters: { dashboard: { tag: { value: 'board_review' } } },
+      })).json);
+      expect(found.dashboard!.results.map((d) => d.key)).toEqual([dashboard]);
       expect((await send(roald, 'DELETE', 'update_dashboard_tags', { key: dashboard, tag: 'board_review' })).status).toBe(200);
       expect((await page()).tags.map((t) => t.tag_name)).not.toContain('board_review');
       const { edits } = await history(fridtjof, `edits?type=dashboard&key=${encodeURIComponent(dashboard)}`);
@@ -297,6 +309,12 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
       expect(new Set(edits.map((e) => e.resource_type))).toEqual(new Set(['table', 'column', 'type_metadata', 'dashboard']));
       const liv = await history(fridtjof, 'user/edits?user_id=liv.arnesen%40example.org');
       expect(liv.edits).toEqual([]);
+    });
+
+    it("shows only one's own edits while people are not indexed", async () => {
+      const own = await stack.signIn('private', 'roald');
+      expect((await history(own, `user/edits?user_id=${encodeURIComponent(ROALD)}`)).edits.length).toBeGreaterThan(0);
+      expectError(await get(own, `/api/metadata/v0/user/edits?user_id=${encodeURIComponent(FRIDTJOF)}`), 404, 'users_not_indexed');
     });
 
     it('answers 400 for a history of an unknown type or with a bad cursor', async () => {

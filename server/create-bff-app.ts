@@ -64,7 +64,7 @@ export interface BffDeps {
   userDirectory?: { directory: UserDirectory; cacheTtlMs: number; cacheSize: number; timeoutMs: number };
   /** Who may change what (EDIT_RULES_FILE); default: every signed-in person, as in Amundsen. */
   editPolicy?: EditPolicy;
-  /** After a tag change, update the search document too: true with real Amundsen services (api/sync-search-tags.ts). */
+  /** After a tag or table description change, update the search document too: true with real Amundsen services (api/sync-search-documents.ts). */
   updateSearchDocuments?: boolean;
   spaDistDir: string;
   logger: Logger;

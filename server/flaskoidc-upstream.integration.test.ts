@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AuthUserResponseSchema, SearchResponseSchema } from '../contract/bff-api';
+import { AuthUserResponseSchema, SearchResponseSchema, TableDetailResponseSchema } from '../contract/bff-api';
 import { openCatalog, type Catalog } from './catalog/create-catalog';
 import { noAuthentication, startFlaskoidcStandIn, type FlaskoidcStandIn } from './testing/start-flaskoidc-stand-in';
 import { startPresetStack, type PresetStack } from './testing/start-preset-stack';
@@ -23,7 +23,8 @@ let stack: PresetStack | undefined;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-flaskoidc-'));
-  catalog = openCatalog({ dbPath: path.join(dir, 'catalog.sqlite'), demoTables: 20, authenticate: noAuthentication });
+  // Like Amundsen's services: no description ETags.
+  catalog = openCatalog({ dbPath: path.join(dir, 'catalog.sqlite'), demoTables: 20, authenticate: noAuthentication, descriptionEtags: false });
   metadata = await startFlaskoidcStandIn(catalog.metadataApp);
   search = await startFlaskoidcStandIn(catalog.searchApp);
 });
@@ -74,6 +75,23 @@ describe('UPSTREAM_AUTH=flaskoidc', () => {
     // Recording the login (GET /user/…, then PUT /user when something is new) went through the gate too.
     expect(metadata.accepted.some((r) => r.method === 'GET' && r.path === '/user/roald.amundsen%40example.org')).toBe(true);
     expect(stack.logger.lines.join('\n')).not.toMatch(/access_token|eyJ/);
+  });
+
+  it('writes through the gate with the same token: a tag (and its search document, as Amundsen needs) and a description', async () => {
+    stack = await startPresetStack('keycloak', { env: flaskoidcEnv() });
+    const { request } = await signIn(stack);
+    const put = (route: string, body: unknown) => request(`/api/metadata/v0/${route}`, { method: 'PUT', body: JSON.stringify(body) });
+    const key = 'hive://gold.core/customers';
+
+    expect((await put('update_table_tags', { key, tag: 'through_flaskoidc' })).status).toBe(200);
+    expect(metadata.accepted.some((r) => r.method === 'PUT' && r.path === `/table/${key}/tag/through_flaskoidc`)).toBe(true);
+    expect(search.accepted.filter((r) => r.path === '/v2/document').map((r) => r.method)).toEqual(['POST']);
+    const found = v.parse(SearchResponseSchema, await (await request('/api/search/v1/search', searchFor('through_flaskoidc'))).json());
+    expect(found.table?.results.map((t) => t.key)).toContain(key);
+
+    const base = v.parse(TableDetailResponseSchema, await (await request(TABLE)).json()).tableData.description;
+    expect((await put('put_table_description', { key, description: 'Written through flaskoidc', base })).status).toBe(200);
+    expect(metadata.accepted.filter((r) => r.path === `/table/${key}/description`).map((r) => r.method)).toEqual(['GET', 'PUT']);
   });
 
   it('renews a token the service finds expired (its 302 to /logout) once, and the call succeeds', async () => {

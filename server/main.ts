@@ -17,6 +17,7 @@ import { DEV_MACHINE_CLIENT } from './dev-idp/dev-machine-client';
 import { isLoopbackUrl, type Config } from './config/config-schema';
 import { ConfigError, loadConfig } from './config/load-config';
 import { loadUiConfig, type UiConfig } from './config/load-ui-config';
+import { loadEditRules, type LoadedEditRules } from './edit-rules/load-edit-rules';
 import { createBffApp } from './create-bff-app';
 import { readOrCreateDevIdpClientSecret } from './dev-idp/dev-idp-files';
 import { startDevIdp } from './dev-idp/start-dev-idp';
@@ -55,15 +56,21 @@ function resolveSessionSecrets(config: Config): string[] {
   return [secret];
 }
 
-/** The environment, then the UI config file it names; throws ConfigError listing every bad setting. */
-function readSettings(): { config: Config; ui: UiConfig } {
+interface Settings {
+  config: Config;
+  ui: UiConfig;
+  editRules: LoadedEditRules;
+}
+
+/** The environment, then the UI config and edit rules files it names; throws ConfigError listing every bad setting. */
+function readSettings(): Settings {
   const config = loadConfig(process.env);
   const ui = loadUiConfig(config.ui.configFile, {
     providerName: config.oidc.providerName,
     indexUsers: config.ui.indexUsers,
     embeddedCatalog: config.catalog.embedded,
   });
-  return { config, ui };
+  return { config, ui, editRules: loadEditRules(config.editRules.file) };
 }
 
 function describeUiConfig(config: Config, ui: UiConfig): string {
@@ -74,7 +81,7 @@ function describeUiConfig(config: Config, ui: UiConfig): string {
   return parts.join(', ');
 }
 
-async function start(config: Config, ui: UiConfig, logger: Logger) {
+async function start({ config, ui, editRules }: Settings, logger: Logger) {
   const closers: (() => Promise<void> | void)[] = [];
   const closeServer = (server: Server) => () => new Promise<void>((resolve) => server.close(() => resolve()));
 
@@ -166,6 +173,7 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
     announcements: ui.announcements,
     logo: ui.logo,
     userDirectory: directory ? { directory, ...config.userDirectory } : undefined,
+    editPolicy: editRules.policy,
     // The embedded catalog indexes its own writes; Amundsen's search documents are updated by the BFF.
     updateSearchDocuments: !config.catalog.embedded,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
@@ -175,6 +183,7 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
   closers.unshift(closeServer(bffServer));
 
   logger.info(describeUiConfig(config, ui));
+  logger.info(editRules.summary);
   logger.info(`Nansen is ready: open ${config.publicUrl}`);
   if (config.devIdp.enabled) logger.info(`log in as one of: ${DEMO_PEOPLE.map((p) => p.login).join(', ')} (any password)`);
 
@@ -185,7 +194,7 @@ async function start(config: Config, ui: UiConfig, logger: Logger) {
 
 async function main() {
   const logger = createLogger();
-  let settings: { config: Config; ui: UiConfig };
+  let settings: Settings;
   try {
     settings = readSettings();
   } catch (err) {
@@ -197,7 +206,7 @@ async function main() {
   }
   let stop: () => Promise<void>;
   try {
-    stop = await start(settings.config, settings.ui, logger);
+    stop = await start(settings, logger);
   } catch (err) {
     logger.error('Nansen could not start', err instanceof Error ? new Error(err.message) : err);
     process.exit(1);

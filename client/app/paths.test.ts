@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeSearchPath, dashboardPath, parseSearchState, searchPath, tableKeyFromParams, tagSearchPath, tablePath, userPath } from './paths';
+import { badgeSearchPath, dashboardPath, lineagePath, parseLineageState, parseSearchState, searchPath, tableKeyFromParams, tagSearchPath, tablePath, userPath } from './paths';
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 const parsePath = (path: string) => parseSearchState(new URL(path, 'http://x').searchParams);
@@ -73,5 +73,34 @@ describe('resource URLs', () => {
   it('encodes dashboard uris and user ids as one path segment', () => {
     expect(dashboardPath('mode_dashboard://gold.sales/revenue')).toBe('/dashboard/mode_dashboard%3A%2F%2Fgold.sales%2Frevenue');
     expect(userPath('liv.arnesen@example.org')).toBe('/user/liv.arnesen%40example.org');
+  });
+});
+
+describe('lineage URLs', () => {
+  it('builds Amundsen\'s lineage path from coordinates or a table key, with depth and column only when given', () => {
+    expect(lineagePath('hive://gold.core/customers')).toBe('/lineage/table/gold/hive/core/customers');
+    expect(lineagePath({ database: 'hive', cluster: 'gold', schema: 'core', name: "test's table" })).toBe("/lineage/table/gold/hive/core/test's%20table");
+    expect(lineagePath('hive://gold.core/customers', { depth: 3 })).toBe('/lineage/table/gold/hive/core/customers?depth=3');
+    expect(lineagePath('hive://gold.core/customers', { depth: 2, column: 'customer id' })).toBe('/lineage/table/gold/hive/core/customers?depth=2&column=customer+id');
+    expect(lineagePath('hive://gold.core/customers', { column: null })).toBe('/lineage/table/gold/hive/core/customers');
+  });
+
+  it('falls back to a search for a key that is no table key', () => {
+    expect(lineagePath('s3://bucket/file.csv')).toBe('/search?term=s3%3A%2F%2Fbucket%2Ffile.csv');
+  });
+
+  it('reads depth and column, and takes the default depth for a missing, malformed or out-of-range one', () => {
+    const read = (query: string) => parseLineageState(new URLSearchParams(query), { defaultDepth: 5, maxDepth: 10 });
+    expect(read('depth=2&column=id')).toEqual({ depth: 2, column: 'id' });
+    expect(read('depth=10')).toEqual({ depth: 10, column: null });
+    expect(read('')).toEqual({ depth: 5, column: null });
+    for (const bad of ['depth=0', 'depth=11', 'depth=-1', 'depth=2.5', 'depth=two', 'depth=']) expect(read(bad).depth).toBe(5);
+    expect(read('column=%20%20').column).toBeNull();
+  });
+
+  it('round-trips what it builds', () => {
+    const path = lineagePath('hive://gold.core/customers', { depth: 4, column: 'a&b=c' });
+    const state = parseLineageState(new URL(path, 'http://x').searchParams, { defaultDepth: 5, maxDepth: 10 });
+    expect(state).toEqual({ depth: 4, column: 'a&b=c' });
   });
 });

@@ -30,6 +30,37 @@ export function tableKeyFromParams(params: Record<string, string | undefined>): 
   return buildTableKey({ cluster, database, schema, name: table });
 }
 
+// ---------------------------------------------------------------- lineage
+
+/** How the lineage graph page is set: hops each way, and the column whose lineage it shows (null: the table's). */
+export interface LineageState {
+  depth: number;
+  column: string | null;
+}
+
+/**
+ * A table's lineage graph, Amundsen's `/lineage/table/:cluster/:database/:schema/:table`;
+ * `?depth=` and `?column=` only when given.
+ */
+export function lineagePath(table: TableCoordinates | string, state: Partial<LineageState> = {}): string {
+  const coordinates = typeof table === 'string' ? parseTableKey(table) : table;
+  if (!coordinates) return searchPath({ term: typeof table === 'string' ? table : '' });
+  const { database, cluster, schema, name } = coordinates;
+  const path = ['/lineage/table', cluster, database, schema, name].map((p, i) => (i === 0 ? p : encodeURIComponent(p))).join('/');
+  const params = new URLSearchParams();
+  if (state.depth !== undefined) params.set('depth', String(state.depth));
+  if (state.column) params.set('column', state.column);
+  return params.size > 0 ? `${path}?${params}` : path;
+}
+
+/** Reads `?depth=&column=`: a depth outside 1…maxDepth (or none) is `defaultDepth`. */
+export function parseLineageState(params: URLSearchParams, defaults: { defaultDepth: number; maxDepth: number }): LineageState {
+  const raw = parsePageNumber(params.get('depth'));
+  const depth = raw !== null && raw >= 1 && raw <= defaults.maxDepth ? raw : defaults.defaultDepth;
+  const column = params.get('column')?.trim() || null;
+  return { depth, column };
+}
+
 export function dashboardPath(uri: string): string {
   return `/dashboard/${encodeURIComponent(uri)}`;
 }

@@ -20,6 +20,7 @@ const PAGES: { path: string; load: () => Promise<PageModule> }[] = [
   { path: '/browse', load: () => import('./routes/browse-route') },
   { path: '/announcements', load: () => import('./routes/announcements-route') },
   { path: '/table_detail/:cluster/:database/:schema/:table', load: () => import('./routes/table-route') },
+  { path: '/lineage/table/:cluster/:database/:schema/:table', load: () => import('./routes/lineage-route') },
   { path: '/dashboard/:uri', load: () => import('./routes/dashboard-route') },
   { path: '/user/:userId', load: () => import('./routes/user-route') },
   { path: '*', load: () => import('./routes/not-found-route') },

@@ -43,6 +43,13 @@ describe('requestJson', () => {
     expect(error).toMatchObject({ status: 404, name: 'NotFoundError', message: 'No table x', code: 'TABLE_NOT_FOUND' });
   });
 
+  it('keeps the whole error body, so a 409 can show the value that is there now', async () => {
+    const body = { error: { name: 'ConflictError', message: 'Changed meanwhile', code: 'edit_conflict' }, current: { description: 'theirs', edited_by: 'liv', edited_at: null } };
+    stubFetch(json(body, 409));
+    const error = await requestJson('/api/x', Schema, { method: 'PUT', body: {} }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 409, code: 'edit_conflict', body });
+  });
+
   it('reports a status when the error body is not ours', async () => {
     stubFetch(new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
     await expect(requestJson('/api/x', Schema)).rejects.toMatchObject({ status: 502, name: 'HttpError' });

@@ -43,7 +43,7 @@ export async function requestJson<S extends v.GenericSchema>(
     const parsed = v.safeParse(ApiErrorBodySchema, payload);
     if (parsed.success) {
       const { name, message, code } = parsed.output.error;
-      throw new ApiError(response.status, name, message, code);
+      throw new ApiError(response.status, name, message, code, payload);
     }
     throw new ApiError(response.status, 'HttpError', `The server answered ${response.status} ${response.statusText}`.trim());
   }

@@ -5,12 +5,15 @@ export class ApiError extends Error {
   override readonly name: string;
   readonly status: number;
   readonly code: string | undefined;
+  /** The whole error body as the server sent it, for errors that carry more (a 409's current value). */
+  readonly body: unknown;
 
-  constructor(status: number, name: string, message: string, code?: string) {
+  constructor(status: number, name: string, message: string, code?: string, body?: unknown) {
     super(message);
     this.status = status;
     this.name = name;
     this.code = code;
+    this.body = body;
   }
 }
 

@@ -1,24 +1,13 @@
 // A dashboard's writes under /api/metadata/v0: its tags (its description and owners come from the BI
 // tool and are read-only, as in Amundsen). 404 while dashboards are not indexed.
 import express, { type Router } from 'express';
-import type { ClientConfig, WriteResponse } from '../../contract/bff-api';
-import type { SessionAuth } from '../auth/session-auth';
-import type { MetadataClient } from '../upstream/metadata-client';
-import type { EditPolicy } from './edit-rights';
+import type { WriteResponse } from '../../contract/bff-api';
 import { dashboardEditTarget, editSubjectOf, requireRight } from './edit-targets';
 import { requireIndexed } from './index-switches';
 import { parseTagBody } from './parse-write-body';
-import type { SearchTagSync } from './sync-search-tags';
+import type { WriteDeps } from './write-table-routes';
 
-export interface WriteDashboardDeps {
-  auth: SessionAuth;
-  metadata: MetadataClient;
-  clientConfig: ClientConfig;
-  policy: EditPolicy;
-  searchTags: SearchTagSync;
-}
-
-export function createWriteDashboardRoutes({ auth, metadata, clientConfig, policy, searchTags }: WriteDashboardDeps): Router {
+export function createWriteDashboardRoutes({ auth, metadata, clientConfig, policy, searchDocuments }: WriteDeps): Router {
   const router = express.Router();
   for (const method of ['put', 'delete'] as const) {
     router[method]('/update_dashboard_tags', async (req, res) => {
@@ -30,7 +19,7 @@ export function createWriteDashboardRoutes({ auth, metadata, clientConfig, polic
         const dashboard = await metadata.getDashboard(token, key);
         requireRight(policy.rightsFor(subject, dashboardEditTarget(dashboard)), 'tags', `the dashboard ${key}`);
         await (change === 'add' ? metadata.addTag(token, 'dashboard', key, tag) : metadata.removeTag(token, 'dashboard', key, tag));
-        return searchTags.afterTagChange(token, change, 'dashboard', key, tag);
+        return searchDocuments.afterTagChange(token, change, 'dashboard', key, tag);
       });
       const body: WriteResponse = { msg };
       res.json(body);

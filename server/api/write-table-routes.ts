@@ -4,28 +4,28 @@
 // missing table is 404, and the EditPolicy decides on the table as metadata describes it (403
 // `edit_forbidden` with the policy's reason). The same-origin guard (create-bff-app.ts) runs first.
 import express, { type Request, type Router } from 'express';
-import type { DescriptionSavedResponse, WriteResponse } from '../../contract/bff-api';
+import type { ClientConfig, DescriptionSavedResponse, WriteResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
 import { NotFoundError } from '../http/errors';
 import type { AmundsenTable } from '../upstream/amundsen-schemas';
 import type { MetadataClient } from '../upstream/metadata-client';
-import type { ClientConfig } from '../../contract/bff-api';
 import type { EditPolicy } from './edit-rights';
 import { editSubjectOf, requireRight, tableEditTarget } from './edit-targets';
 import {
   parseColumnDescriptionBody, parseOwnerBody, parseTableDescriptionBody, parseTagBody, parseTypeMetadataDescriptionBody,
 } from './parse-write-body';
-import type { SearchTagSync } from './sync-search-tags';
+import type { SearchDocumentSync } from './sync-search-documents';
 import { writeDescription } from './write-description';
 
 type TableRight = 'descriptions' | 'tags' | 'owners';
 
-export interface WriteTableDeps {
+/** What the write routes need: the session, metadata, the UI config's limits, the edit policy and the search-document sync. */
+export interface WriteDeps {
   auth: SessionAuth;
   metadata: MetadataClient;
   clientConfig: ClientConfig;
   policy: EditPolicy;
-  searchTags: SearchTagSync;
+  searchDocuments: SearchDocumentSync;
 }
 
 /** Does the table hold a nested type with this key (in any column's type tree)? */
@@ -39,7 +39,7 @@ function holdsTypeMetadata(table: AmundsenTable, typeMetadataKey: string): boole
   return false;
 }
 
-export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, searchTags }: WriteTableDeps): Router {
+export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, searchDocuments }: WriteDeps): Router {
   const router = express.Router();
 
   /** Reads the table and refuses unless the signed-in person has `right` on it; then runs `write`. */
@@ -56,9 +56,11 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
   router.put('/put_table_description', async (req, res) => {
     auth.requireUser(req);
     const { key, description, base } = parseTableDescriptionBody(req, clientConfig);
-    const stored = await withTableRight(req, key, 'descriptions', (token) =>
-      writeDescription(metadata, token, { ref: { type: 'table', tableKey: key }, tableKey: key, logKey: key, base, description }));
-    res.json(saved(stored));
+    const answer = await withTableRight(req, key, 'descriptions', async (token): Promise<DescriptionSavedResponse> => {
+      const stored = await writeDescription(metadata, token, { ref: { type: 'table', tableKey: key }, tableKey: key, logKey: key, base, description });
+      return { msg: await searchDocuments.afterTableDescriptionChange(token, key, stored), description: stored };
+    });
+    res.json(answer);
   });
 
   router.put('/put_column_description', async (req, res) => {
@@ -98,7 +100,7 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
       const { key, tag } = parseTagBody(req, 'table', change);
       const msg = await withTableRight(req, key, 'tags', async (token) => {
         await (change === 'add' ? metadata.addTag(token, 'table', key, tag) : metadata.removeTag(token, 'table', key, tag));
-        return searchTags.afterTagChange(token, change, 'table', key, tag);
+        return searchDocuments.afterTagChange(token, change, 'table', key, tag);
       });
       const body: WriteResponse = { msg };
       res.json(body);

@@ -7,6 +7,7 @@ import { createMetadataApp } from './metadata/create-metadata-app';
 import { createSearchApp } from './search/create-search-app';
 import { createDemoCatalogFile, seedDemoCatalog } from './demo/seed-demo-catalog';
 import { createIngestRoutes } from './ingest/ingest-routes';
+import { createDbtImportRoutes } from './import/dbt/dbt-import-routes';
 import { createOpenLineageRoutes } from './import/openlineage/openlineage-routes';
 import { chainAuth, createMachineAccess } from './auth/machine-access';
 import type { ErrorLog } from './http/handle-catalog-errors';
@@ -66,15 +67,17 @@ export function openCatalog(options: CatalogOptions): Catalog {
     store.close();
     throw err;
   }
-  // Machine clients may load metadata and do nothing else; people may do everything.
+  // Machine clients may load metadata through POST /ingest and POST /api/v1/lineage and do nothing
+  // else (decision 014); people may do everything, POST /import/dbt included.
   const access = createMachineAccess(options.machineClients ?? []);
   const loaderAuth = chainAuth(options.authenticate, access.allowLoaders);
   const deps = { store, authenticate: chainAuth(options.authenticate, access.peopleOnly), log: options.log ?? stderrLog };
-  // POST /ingest (our extension, docs/ingest.md) and POST /api/v1/lineage (OpenLineage) go before
-  // the metadata routes' catch-all.
+  // POST /ingest, POST /import/dbt and POST /api/v1/lineage (our extensions and OpenLineage's path,
+  // docs/ingest.md) go before the metadata routes' catch-all.
   const metadataApp = express();
   metadataApp.disable('x-powered-by');
   metadataApp.use(createIngestRoutes({ db: store.db, authenticate: loaderAuth, log: deps.log }));
+  metadataApp.use(createDbtImportRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
   metadataApp.use(createOpenLineageRoutes({ db: store.db, authenticate: loaderAuth, log: deps.log }));
   metadataApp.use(createMetadataApp({ ...deps, badgeWhitelist: options.badgeWhitelist, descriptionEtags: options.descriptionEtags }));
   return {

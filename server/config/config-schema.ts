@@ -96,6 +96,10 @@ export interface Config {
     /** INDEX_USERS when set; it wins over the file's indexUsers.enabled. */
     readonly indexUsers: boolean | undefined;
   };
+  readonly editRules: {
+    /** EDIT_RULES_FILE (absolute path): who may edit what; undefined = everyone signed in may edit. */
+    readonly file: string | undefined;
+  };
 }
 
 export interface ClaimRules {
@@ -341,5 +345,7 @@ export const EnvSchema = z.object({
   UPSTREAM_TIMEOUT_MS: positiveInt('UPSTREAM_TIMEOUT_MS', 5000, 120_000),
   INDEX_USERS: bool('INDEX_USERS').optional(),
   UI_CONFIG_FILE: z.string().trim().min(1).optional(),
+  /** Who may edit (server/edit-rules); unset = everyone signed in, as in Amundsen. */
+  EDIT_RULES_FILE: z.string().trim().min(1).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;

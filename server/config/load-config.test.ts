@@ -87,6 +87,11 @@ describe('loadConfig', () => {
     expect(problems[0]).toMatch(/^OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG must be .* one of RS256, .*'none' and HMAC/);
   });
 
+  it('resolves EDIT_RULES_FILE to an absolute path and leaves it undefined (everyone may edit) when unset', () => {
+    expect(loadConfig({}).editRules.file).toBeUndefined();
+    expect(loadConfig({ EDIT_RULES_FILE: ' conf/edit-rules.json ' }).editRules.file).toBe(path.resolve('conf/edit-rules.json'));
+  });
+
   it('resolves UI_CONFIG_FILE to an absolute path and leaves it undefined when unset', () => {
     expect(loadConfig({}).ui.configFile).toBeUndefined();
     expect(loadConfig({ UI_CONFIG_FILE: 'conf/ui.json' }).ui.configFile).toBe(path.resolve('conf/ui.json'));

@@ -275,6 +275,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
       configFile: e.UI_CONFIG_FILE === undefined ? undefined : path.resolve(e.UI_CONFIG_FILE),
       indexUsers: e.INDEX_USERS,
     },
+    editRules: { file: e.EDIT_RULES_FILE === undefined ? undefined : path.resolve(e.EDIT_RULES_FILE) },
   };
   return deepFreeze(config);
 }

@@ -1,10 +1,14 @@
 import type { Account, OidcClaims } from 'oidc-provider';
 import { DEMO_PEOPLE, type DemoPerson } from '../demo/demo-people';
 
-/** OIDC scope → claims the development IdP releases for it. */
+/**
+ * OIDC scope → claims the development IdP releases for it. `groups` comes with `profile`, which Nansen
+ * asks for by default (OIDC_SCOPES), as providers with a group mapper send it without a scope of its own;
+ * the BFF reads it by OIDC_GROUPS_CLAIM's default, `groups`.
+ */
 export const DEV_IDP_CLAIMS: Record<string, string[]> = {
   openid: ['sub'],
-  profile: ['name', 'given_name', 'family_name', 'preferred_username'],
+  profile: ['name', 'given_name', 'family_name', 'preferred_username', 'groups'],
   email: ['email', 'email_verified'],
 };
 
@@ -25,6 +29,7 @@ export function toOidcClaims(person: DemoPerson): OidcClaims {
     preferred_username: person.login,
     email: person.email,
     email_verified: true,
+    groups: [...person.groups],
   };
 }
 

@@ -90,7 +90,7 @@ describe('the development IdP', () => {
     await expect(completeDevIdpLogin((await buildAuthorizationUrl()).href, 'scott')).rejects.toThrow(/"scott" is not a demo person/);
   });
 
-  it('runs the code + PKCE flow: ID token with profile claims, JWT access token for the catalog, a refresh token that refreshes', async () => {
+  it('runs the code + PKCE flow: ID token with profile claims and groups, JWT access token for the catalog, a refresh token that refreshes', async () => {
     const tokens = await obtainDevIdpTokens(config, 'fridtjof');
 
     const idClaims = tokens.claims()!;
@@ -104,6 +104,7 @@ describe('the development IdP', () => {
       preferred_username: 'fridtjof',
       email: 'fridtjof.nansen@example.org',
       email_verified: true,
+      groups: ['analytics', 'data-stewards'],
     });
 
     const accessClaims = decodeJwt(tokens.access_token);

@@ -32,6 +32,15 @@ async function answerTo(error: unknown) {
 }
 
 describe('the error middleware', () => {
+  it("adds a conflict's extra fields beside the error, which they cannot replace", async () => {
+    const current = { description: 'Theirs', edited_by: 'Ann', edited_at: '2025-06-01T10:00:00.000Z' };
+    expect(await answerTo(new ConflictError('Someone else changed it.', 'edit_conflict', { current, error: 'not this' }))).toEqual({
+      status: 409,
+      body: { current, error: { name: 'ConflictError', message: 'Someone else changed it.', code: 'edit_conflict' } },
+      logged: [],
+    });
+  });
+
   it('answers each business error with its status and the one body shape, naming the error and its code', async () => {
     expect(await answerTo(new InputError('The query parameter "key" is required.', 'missing_parameter'))).toEqual({
       status: 400,

@@ -131,6 +131,8 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
     announcements: null,
     logo: null,
     userDirectory: directory ? { directory, ...config.userDirectory } : undefined,
+    // As server/main.ts: with Amundsen's services the BFF updates the search documents after a tag change.
+    updateSearchDocuments: !config.catalog.embedded,
     spaDistDir: path.join(dataDir, 'no-spa-built'),
     logger,
   });

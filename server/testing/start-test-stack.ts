@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
+import type { EditPolicy } from '../api/edit-rights';
 import { BACKCHANNEL_LOGOUT_PATH } from '../auth/login-routes';
 import { createOidcClient } from '../auth/oidc-client';
 import { createBearerAuth } from '../catalog/auth/create-bearer-auth';
@@ -44,7 +45,7 @@ export interface TestStack {
    * Start BFF number `slot` (0 … bffSlots-1). Sessions on SQLite files of its own unless `sessions`
    * is given (to share them with another instance, or to use Redis).
    */
-  startBff(slot: number, options?: { sessions?: TestSessionDeps }): Promise<TestBff>;
+  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy }): Promise<TestBff>;
   close(): Promise<void>;
 }
 
@@ -126,6 +127,7 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
         announcements: null,
         logo: null,
         spaDistDir: path.join(ownDir, 'no-spa-built'),
+        editPolicy: bffOptions.editPolicy,
         logger,
       });
       const server = await listen(app, Number(new URL(base).port));

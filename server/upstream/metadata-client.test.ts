@@ -7,7 +7,7 @@ import { createMemoryLogger } from '../http/logger';
 import { createMetadataClient, type MetadataClient } from './metadata-client';
 import { createUpstreamHttp, type UpstreamHttp } from './upstream-http';
 
-interface Seen { method: string; url: string; contentType: string | undefined; body: string }
+interface Seen { method: string; url: string; contentType: string | undefined; body: string; ifMatch?: string }
 
 const LINEAGE = { key: 'hive://gold.s/t', direction: 'both', depth: 2, upstream_entities: [], downstream_entities: [], upstream_count: null, downstream_count: null };
 
@@ -16,14 +16,14 @@ describe('metadata client', () => {
   let upstream: UpstreamHttp;
   let metadata: MetadataClient;
   const seen: Seen[] = [];
-  let answers: Record<string, { status: number; body?: unknown }> = {};
+  let answers: Record<string, { status: number; body?: unknown; etag?: string }> = {};
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        seen.push({ method: req.method!, url: req.url!, contentType: req.headers['content-type'], body });
+        seen.push({ method: req.method!, url: req.url!, contentType: req.headers['content-type'], body, ...(req.headers['if-match'] ? { ifMatch: req.headers['if-match'] } : {}) });
         const path = req.url!.split('?')[0]!;
         // Like Flask-RESTful's reqparse under Werkzeug ≥ 2.3: lineage without a JSON body is refused.
         if (path.endsWith('/lineage') && (req.headers['content-type'] !== 'application/json' || body === '')) {
@@ -31,7 +31,7 @@ describe('metadata client', () => {
           return;
         }
         const answer = answers[path] ?? { status: 404, body: { message: `no ${path}` } };
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.etag ? { etag: answer.etag } : {}) }).end(answer.body === undefined ? '' : JSON.stringify(answer.body));
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -83,5 +83,52 @@ describe('metadata client', () => {
     expect(seen.at(-1)!.url).toBe('/popular_resources/?limit=4&types=dashboard');
     expect(popular.Table).toEqual([]);
     expect(popular.Dashboard).toEqual([expect.objectContaining({ uri: 'mode_dashboard://c.g/d', product: null, chart_names: [], group_name: null })]);
+  });
+
+  it('reads a description with its ETag and writes it with If-Match only when there was one', async () => {
+    const path = '/table/hive://gold.s/t/column/a%20b/description';
+    answers = { [path]: { status: 200, body: { description: 'Old' }, etag: '"d-1"' } };
+    const ref = { type: 'column', tableKey: 'hive://gold.s/t', column: 'a b' } as const;
+    await expect(metadata.getDescription('t', ref)).resolves.toEqual({ description: 'Old', etag: '"d-1"' });
+    await metadata.putDescription('t', ref, 'New', '"d-1"');
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: path, body: '{"description":"New"}', ifMatch: '"d-1"' });
+    await metadata.putDescription('t', ref, 'Newer', null);
+    expect(seen.at(-1)!.ifMatch).toBeUndefined();
+    answers = { '/type_metadata/hive://gold.s/t/c/type/c/x/description': { status: 200, body: { description: null } } };
+    await expect(metadata.getDescription('t', { type: 'type_metadata', typeMetadataKey: 'hive://gold.s/t/c/type/c/x' })).resolves.toEqual({ description: null, etag: null });
+  });
+
+  it('sends tag changes as reqparse wants them (tag_type in the query, a JSON {} body), owners and bookmarks as path segments', async () => {
+    answers = {
+      '/table/hive://gold.s/t/tag/pii': { status: 200, body: { message: 'ok' } },
+      '/dashboard/mode_dashboard://c.g/d/tag/pii': { status: 200, body: { message: 'ok' } },
+      '/table/hive://gold.s/t/owner/a%2Fb%40example.org': { status: 200, body: { message: 'ok' } },
+      '/user/a%40example.org/follow/table/hive://gold.s/t': { status: 200, body: { message: 'ok' } },
+    };
+    await metadata.addTag('t', 'table', 'hive://gold.s/t', 'pii');
+    expect(seen.at(-1)).toEqual({ method: 'PUT', url: '/table/hive://gold.s/t/tag/pii?tag_type=default', contentType: 'application/json', body: '{}' });
+    await metadata.removeTag('t', 'dashboard', 'mode_dashboard://c.g/d', 'pii');
+    expect(seen.at(-1)).toMatchObject({ method: 'DELETE', url: '/dashboard/mode_dashboard://c.g/d/tag/pii?tag_type=default', body: '{}' });
+    await metadata.addTableOwner('t', 'hive://gold.s/t', 'a/b@example.org');
+    await metadata.removeTableOwner('t', 'hive://gold.s/t', 'a/b@example.org');
+    await metadata.addBookmark('t', 'a@example.org', 'table', 'hive://gold.s/t');
+    await metadata.removeBookmark('t', 'a@example.org', 'table', 'hive://gold.s/t');
+    expect(seen.slice(-4).map((s) => `${s.method} ${s.url}`)).toEqual([
+      'PUT /table/hive://gold.s/t/owner/a%2Fb%40example.org',
+      'DELETE /table/hive://gold.s/t/owner/a%2Fb%40example.org',
+      'PUT /user/a%40example.org/follow/table/hive://gold.s/t',
+      'DELETE /user/a%40example.org/follow/table/hive://gold.s/t',
+    ]);
+  });
+
+  it("reads the catalog's edit log with its filters, and a service without one (Amundsen: 404) as null", async () => {
+    const edit = { id: 7, resource_key: 'hive://gold.s/t', parent_key: 'hive://gold.s/t', resource_type: 'table', action: 'add', field: 'tag',
+      before: [], after: ['pii'], user_id: 'a@example.org', user_display_name: null, edited_at: '2025-01-01T00:00:00.000Z' };
+    answers = { '/edits': { status: 200, body: { edits: [edit] } } };
+    const query = { parentKey: 'hive://gold.s/t', resourceTypes: ['table', 'column'] as const, limit: 26, before: 100 };
+    await expect(metadata.listEdits('t', query)).resolves.toEqual([edit]);
+    expect(seen.at(-1)!.url).toBe('/edits?parent_key=hive%3A%2F%2Fgold.s%2Ft&resource_type=table%2Ccolumn&limit=26&before=100');
+    answers = {};
+    await expect(metadata.listEdits('t', query)).resolves.toBeNull();
   });
 });

@@ -1,6 +1,10 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { AmundsenSearchRequest } from '../../contract/amundsen-shapes';
-import { findSearchFailure } from './search-client';
+import { createMemoryLogger } from '../http/logger';
+import { createSearchClient, findSearchFailure } from './search-client';
+import { createUpstreamHttp } from './upstream-http';
 
 const request: AmundsenSearchRequest = { query_term: 'x', resource_types: ['table', 'user'], page_index: 0, results_per_page: 10, filters: [], highlight_options: {} };
 const group = { total_results: 0, results: [] };
@@ -19,5 +23,37 @@ describe('a search answer that is a failure in disguise (Amundsen answers 200)',
     expect(findSearchFailure(request, { msg: 'Success', status_code: 200, results: { table: group, user: group } })).toBeUndefined();
     expect(findSearchFailure(request, { results: { table: group } })).toBeUndefined();
     expect(findSearchFailure({ ...request, resource_types: [] }, { results: {} })).toBeUndefined();
+  });
+});
+
+describe('the search document update after a tag change', () => {
+  it('POSTs an add or an overwrite and DELETEs a removal to /v2/document, every key present, and answers the msg', async () => {
+    const seen: { method: string; url: string; contentType?: string; body: string }[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push({ method: req.method!, url: req.url!, contentType: req.headers['content-type'], body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"msg": "Updated 1 document"}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const upstream = createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, timeoutMs: 2000, logger: createMemoryLogger() });
+    try {
+      const search = createSearchClient(upstream);
+      const update = { resource_key: 'hive://gold.s/t', resource_type: 'table', field: 'tag', value: 'pii' } as const;
+      await expect(search.updateDocument('t', 'add', update)).resolves.toBe('Updated 1 document');
+      await search.updateDocument('t', 'remove', update);
+      await search.updateDocument('t', 'overwrite', { ...update, field: 'description', value: 'New text' });
+      const body = JSON.stringify({ ...update, operation: 'add' });
+      expect(seen).toEqual([
+        { method: 'POST', url: '/v2/document', contentType: 'application/json', body },
+        { method: 'DELETE', url: '/v2/document', contentType: 'application/json', body },
+        { method: 'POST', url: '/v2/document', contentType: 'application/json', body: JSON.stringify({ ...update, field: 'description', value: 'New text', operation: 'overwrite' }) },
+      ]);
+    } finally {
+      await upstream.close();
+      await new Promise((r) => server.close(r));
+    }
   });
 });

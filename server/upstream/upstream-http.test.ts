@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { InputError, UpstreamError } from '../http/errors';
+import { InputError, UpstreamError, UpstreamPreconditionFailedError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
 import { createUpstreamHttp, encodeKeyForPath, type UpstreamHttp } from './upstream-http';
 
@@ -10,17 +10,19 @@ describe('upstream HTTP client', () => {
   let server: http.Server;
   let client: UpstreamHttp;
   const logger = createMemoryLogger();
-  const seen: { url: string; auth: string | undefined; contentType: string | undefined; body: string }[] = [];
+  const seen: { url: string; auth: string | undefined; contentType: string | undefined; body: string; ifMatch?: string }[] = [];
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        seen.push({ url: req.url!, auth: req.headers.authorization, contentType: req.headers['content-type'], body });
+        seen.push({ url: req.url!, auth: req.headers.authorization, contentType: req.headers['content-type'], body, ...(req.headers['if-match'] ? { ifMatch: req.headers['if-match'] } : {}) });
         const path = req.url!.replace(/^\/base/, '');
         const send = (status: number, payload: string, type = 'application/json') => res.writeHead(status, { 'content-type': type }).end(payload);
         if (path.startsWith('/ok')) return send(200, JSON.stringify({ value: 1 }));
+        if (path.startsWith('/tagged')) return res.writeHead(200, { 'content-type': 'application/json', etag: '"d-abc"' }).end('{"value": 2}');
+        if (path.startsWith('/stale')) return send(412, JSON.stringify({ message: 'The description changed since it was read' }));
         if (path.startsWith('/no-content')) return res.writeHead(204).end();
         if (path.startsWith('/missing')) return send(404, JSON.stringify({ message: 'table_uri x does not exist' }));
         if (path.startsWith('/bad-input')) return send(400, JSON.stringify({ message: 'query_term is required' }));
@@ -74,6 +76,19 @@ describe('upstream HTTP client', () => {
     await expect(client.call({ method: 'GET', path: '/broken', token: 't', schema })).rejects.toMatchObject({ status: 502, code: 'upstream_failed' });
     await expect(client.call({ method: 'GET', path: '/slow', token: 't', schema })).rejects.toMatchObject({ status: 504, code: 'upstream_timeout' });
     await expect(client.call({ method: 'GET', path: '/other', token: 't', schema })).rejects.toMatchObject({ code: 'upstream_bad_response' });
+  });
+
+  it("answers the service's ETag (null when it sends none) and sends extra headers such as If-Match", async () => {
+    await expect(client.callWithEtag({ method: 'GET', path: '/tagged', token: 't', schema })).resolves.toEqual({ body: { value: 2 }, etag: '"d-abc"' });
+    await expect(client.callWithEtag({ method: 'GET', path: '/ok', token: 't', schema })).resolves.toEqual({ body: { value: 1 }, etag: null });
+    await client.call({ method: 'PUT', path: '/ok', token: 't', headers: { 'if-match': '"d-abc"' }, body: {}, schema });
+    expect(seen.at(-1)).toMatchObject({ ifMatch: '"d-abc"', auth: 'Bearer t' });
+  });
+
+  it('maps 412 (a stale If-Match) to UpstreamPreconditionFailedError for the write routes to turn into a conflict', async () => {
+    const err = await client.call({ method: 'PUT', path: '/stale', token: 't', schema }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamPreconditionFailedError);
+    expect(err).toMatchObject({ code: 'upstream_precondition_failed' });
   });
 
   it('encodes keys the way Amundsen expects: slashes and colons kept, the rest escaped', () => {

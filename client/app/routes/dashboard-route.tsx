@@ -1,6 +1,10 @@
 import { useParams } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
+import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
+import { BookmarkToggle } from '../../features/bookmarks/components/bookmark-toggle';
+import { dashboardSummaryOf } from '../../features/bookmarks/to-summary';
 import { dashboardQueryOptions } from '../../features/dashboard/api/get-dashboard';
+import { ResourceHistory } from '../../features/edit-history/components/resource-history';
 import { DashboardPage } from '../../features/dashboard/components/dashboard-page';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import type { Prefetch } from '../prefetch';
@@ -11,12 +15,19 @@ export function DashboardRoute() {
   const { uri = '' } = useParams();
   const config = useUiConfig();
   if (!config.indexDashboards.enabled || uri.trim() === '') return <NotFoundRoute />;
-  return <DashboardPage uri={uri} />;
+  return (
+    <DashboardPage
+      uri={uri}
+      actions={(dashboard) => <BookmarkToggle item={dashboardSummaryOf(dashboard)} name={dashboard.name} />}
+      tabs={(dashboard) => [{ value: 'history', label: 'History', panel: <ResourceHistory type="dashboard" resourceKey={dashboard.uri} name={dashboard.name} /> }]}
+    />
+  );
 }
 
 export const prefetch: Prefetch = (queryClient, { params }) => {
   const config: ClientConfig | undefined = queryClient.getQueryData(clientConfigQueryOptions().queryKey);
   if (params.uri && config?.indexDashboards.enabled) void queryClient.prefetchQuery(dashboardQueryOptions(params.uri));
+  if (params.uri && config?.indexDashboards.enabled && config.bookmarks.enabled) void queryClient.prefetchQuery(myBookmarksQueryOptions());
 };
 
 export default DashboardRoute;

@@ -1,4 +1,7 @@
 import { useSearchParams } from 'react-router';
+import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
+import { BookmarkToggle } from '../../features/bookmarks/components/bookmark-toggle';
+import { dashboardSummaryOf, tableSummaryOf } from '../../features/bookmarks/to-summary';
 import { searchQueryOptions } from '../../features/search/api/search-catalog';
 import { SearchPage } from '../../features/search/components/search-page';
 import { planSearch } from '../../features/search/search-plan';
@@ -8,7 +11,14 @@ import type { Prefetch } from '../prefetch';
 
 export function SearchRoute() {
   const [searchParams] = useSearchParams();
-  return <SearchPage state={parseSearchState(searchParams)} />;
+  return (
+    <SearchPage
+      state={parseSearchState(searchParams)}
+      resultAction={(result) => (
+        <BookmarkToggle item={result.type === 'table' ? tableSummaryOf(result) : dashboardSummaryOf(result)} name={result.name} variant="compact" />
+      )}
+    />
+  );
 }
 
 /** The requests need the UI config (page size, searchable resources): as soon as it is in. */
@@ -17,6 +27,7 @@ export const prefetch: Prefetch = (queryClient, { searchParams }) => {
     const plan = planSearch(parseSearchState(searchParams), config);
     if (plan.overview) void queryClient.prefetchQuery(searchQueryOptions(plan.overview));
     if (plan.page && plan.page !== plan.overview) void queryClient.prefetchQuery(searchQueryOptions(plan.page));
+    if (config.bookmarks.enabled && plan.page) void queryClient.prefetchQuery(myBookmarksQueryOptions());
   }, () => {});
 };
 

@@ -1,6 +1,10 @@
 import { useParams, useSearchParams } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { parseTableKey } from '../../../contract/table-key';
+import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
+import { BookmarkToggle } from '../../features/bookmarks/components/bookmark-toggle';
+import { tableSummaryOf } from '../../features/bookmarks/to-summary';
+import { ResourceHistory } from '../../features/edit-history/components/resource-history';
 import { tableQueryOptions } from '../../features/table/api/get-table';
 import { tableDashboardsQueryOptions } from '../../features/table/api/get-table-dashboards';
 import { tableLineageQueryOptions } from '../../features/table/api/get-table-lineage';
@@ -15,10 +19,17 @@ export function TableRoute() {
   const [searchParams] = useSearchParams();
   const coordinates = key ? parseTableKey(key) : null;
   if (!coordinates) return <NotFoundRoute />;
-  return <TablePage coordinates={coordinates} targetColumn={searchParams.get('column') || null} />;
+  return (
+    <TablePage
+      coordinates={coordinates}
+      targetColumn={searchParams.get('column') || null}
+      actions={(table) => <BookmarkToggle item={tableSummaryOf(table)} name={`${table.schema}.${table.name}`} />}
+      tabs={(table) => [{ value: 'history', label: 'History', panel: <ResourceHistory type="table" resourceKey={table.key} name={`${table.schema}.${table.name}`} /> }]}
+    />
+  );
 }
 
-/** The table, and (when the UI config is loaded and has them on) its lineage and dashboards. */
+/** The table, and (when the UI config is loaded and has them on) its lineage, dashboards and your bookmarks. */
 export const prefetch: Prefetch = (queryClient, { params }) => {
   const key = tableKeyFromParams(params);
   if (!key) return;
@@ -26,6 +37,7 @@ export const prefetch: Prefetch = (queryClient, { params }) => {
   const config: ClientConfig | undefined = queryClient.getQueryData(clientConfigQueryOptions().queryKey);
   if (config?.tableLineage.inAppListEnabled) void queryClient.prefetchQuery(tableLineageQueryOptions(key, config.tableLineage.defaultLineageDepth));
   if (config?.indexDashboards.enabled) void queryClient.prefetchQuery(tableDashboardsQueryOptions(key));
+  if (config?.bookmarks.enabled) void queryClient.prefetchQuery(myBookmarksQueryOptions());
 };
 
 export default TableRoute;

@@ -1,5 +1,7 @@
 import { useParams } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
+import { useUserBookmarks } from '../../features/bookmarks/api/get-user-bookmarks';
+import { UserEdits } from '../../features/edit-history/components/user-edits';
 import { userQueryOptions } from '../../features/user-profile/api/get-user';
 import { userOwnedQueryOptions } from '../../features/user-profile/api/get-user-owned';
 import { UserProfilePage } from '../../features/user-profile/components/user-profile-page';
@@ -7,12 +9,18 @@ import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
+/** The profile with what other features add: the person's bookmarks and their recent edits. */
+function Profile({ userId }: { userId: string }) {
+  const bookmarks = useUserBookmarks(userId, { enabled: useUiConfig().bookmarks.enabled });
+  return <UserProfilePage userId={userId} bookmarks={bookmarks} recentEdits={(person) => <UserEdits {...person} />} />;
+}
+
 /** `/user/:userId`, only while people are indexed (indexUsers); else the not-found page, even for you. */
 export function UserRoute() {
   const { userId = '' } = useParams();
   const config = useUiConfig();
   if (!config.indexUsers.enabled || userId.trim() === '') return <NotFoundRoute />;
-  return <UserProfilePage key={userId} userId={userId} />;
+  return <Profile key={userId} userId={userId} />;
 }
 
 export const prefetch: Prefetch = (queryClient, { params }) => {

@@ -98,6 +98,12 @@ describe('a machine client on CATALOG_MACHINE_CLIENTS', () => {
     expect(person.status).toBeLessThan(300);
   });
 
+  it('gets 403 on POST /import/dbt, which is for people (the two loading endpoints are the machines\' only ones)', async () => {
+    const res = await request(catalog.metadataApp).post('/import/dbt').set(...PIPELINE).set('Content-Type', 'application/json').send({});
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/^Machine client "nansen-pipeline" may only load metadata/);
+  });
+
   it('changes nothing with a refused write', async () => {
     await ingest(PERSON);
     await request(catalog.metadataApp).put(`/table/${ORDERS}/description`).set(...PIPELINE).set('Content-Type', 'text/plain').send('{"description":"from a pipeline"}');

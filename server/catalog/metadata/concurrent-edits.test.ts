@@ -92,4 +92,27 @@ describe('concurrent metadata writes', () => {
     const log = (await request(catalog.metadataApp).get('/edits?limit=500').set(...authAs('x@example.org'))).body.edits;
     expect(log).toHaveLength(360);
   }, 90_000);
+
+  it('never lets a conditional description write overwrite a text it did not read, with three processes racing', async () => {
+    const catalog = openTestCatalog({ tables: [makeTable(TABLE, { description: 'start' })] });
+    opened.push(catalog);
+    const worker = fileURLToPath(new URL('../testing/run-description-worker.ts', import.meta.url));
+    const run = promisify(execFile);
+    const outcomes = await Promise.all(['p1', 'p2', 'p3'].map(async (prefix) =>
+      JSON.parse((await run(process.execPath, ['--import', 'tsx', worker, catalog.dbPath, TABLE, prefix, '60'], { timeout: 60_000 })).stdout) as
+        { saved: number; stale: number }));
+    const saved = outcomes.reduce((sum, o) => sum + o.saved, 0);
+    expect(outcomes.reduce((sum, o) => sum + o.saved + o.stale, 0)).toBe(180);
+
+    const log = ((await request(catalog.metadataApp).get(`/edits?resource_key=${encodeURIComponent(TABLE)}&limit=500`)
+      .set(...authAs('x@example.org'))).body.edits as { before: string; after: string }[]).reverse();
+    expect(log).toHaveLength(saved);
+    // Each saved text names the text it was based on: that is exactly the text it replaced.
+    let current = 'start';
+    for (const edit of log) {
+      expect(edit.before).toBe(current);
+      expect(edit.after.slice(edit.after.indexOf(' after ') + ' after '.length)).toBe(current);
+      current = edit.after;
+    }
+  }, 90_000);
 });

@@ -88,3 +88,39 @@ describe('migration 5 (the manager name and email a profile gave)', () => {
     }
   });
 });
+
+describe('migration 7 (the table or dashboard each edit belongs to)', () => {
+  it("files older edits under their table, so a table's history lists its columns' and nested types' edits", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nansen-migrate-'));
+    dirs.push(dir);
+    const dbPath = join(dir, 'catalog.db');
+    const orders = 'hive://gold.sales/orders';
+    const old = openCatalogDatabase(dbPath, MIGRATIONS.filter((m) => m.version <= 6));
+    const schemaId = old.prepare("INSERT INTO schemas (key, database, cluster, name) VALUES ('hive://gold.sales', 'hive', 'gold', 'sales') RETURNING id")
+      .pluck().get();
+    const tableId = old.prepare(`INSERT INTO tables (key, schema_id, name) VALUES (?, ?, 'orders') RETURNING id`).pluck().get(orders, schemaId);
+    const columnId = old.prepare("INSERT INTO columns (table_id, name, col_type, sort_order) VALUES (?, 'payload', 'struct<a:int>', 0) RETURNING id")
+      .pluck().get(tableId);
+    const typeKey = `${orders}/payload/type/payload/a`;
+    old.prepare("INSERT INTO type_metadata (column_id, key, kind, name, data_type, sort_order) VALUES (?, ?, 'scalar', 'a', 'int', 0)").run(columnId, typeKey);
+    const log = old.prepare(`INSERT INTO edit_log (resource_key, resource_type, action, field, before, after, user_id, edited_at)
+      VALUES (?, ?, 'update', ?, NULL, '"x"', 'ann@example.org', '2025-01-01T00:00:00.000Z')`);
+    log.run(orders, 'table', 'description');
+    log.run(`${orders}/payload`, 'column', 'description');
+    log.run(typeKey, 'type_metadata', 'description');
+    log.run('mode_dashboard://gold.g/d', 'dashboard', 'tag');
+    log.run('ann@example.org', 'user', 'follow');
+    old.close();
+
+    const catalog = openTestCatalog({ dbPath });
+    try {
+      const edits = async (query: string) =>
+        ((await request(catalog.metadataApp).get(`/edits?${query}`).set(...AUTH_HEADER)).body.edits as { resource_key: string; parent_key: string | null }[]);
+      expect((await edits(`parent_key=${encodeURIComponent(orders)}`)).map((e) => e.resource_key)).toEqual([typeKey, `${orders}/payload`, orders]);
+      expect((await edits('parent_key=mode_dashboard%3A%2F%2Fgold.g%2Fd')).map((e) => e.resource_key)).toEqual(['mode_dashboard://gold.g/d']);
+      expect((await edits('resource_type=user')).map((e) => e.parent_key)).toEqual([null]);
+    } finally {
+      catalog.cleanup();
+    }
+  });
+});

@@ -2,4 +2,6 @@
 export const dashboardKeys = {
   all: ['dashboard'] as const,
   detail: (uri: string) => [...dashboardKeys.all, uri, 'detail'] as const,
+  /** Mutation key of every edit of one dashboard (its tags). */
+  edit: (uri: string) => [...dashboardKeys.all, uri, 'edit'] as const,
 };

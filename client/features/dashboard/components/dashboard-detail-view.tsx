@@ -1,9 +1,11 @@
 // A dashboard's page once it has loaded: what it shows (charts, queries), the tables it reads, who
 // owns it, how its last run went, and the way to the dashboard itself.
+import type { ReactNode } from 'react';
 import type { DashboardDetail, DashboardQuery } from '../../../../contract/api-dashboard';
 import { useFormatDate, useUiConfig } from '../../../app/app-data';
 import { BreakableText } from '../../../components/breakable-text';
 import { BadgeList, Chip, TagList } from '../../../components/chip';
+import { EditRightsNote } from '../../../components/edit-rights-note';
 import { ExternalButtonLink, ExternalLink } from '../../../components/external-link';
 import { FactList } from '../../../components/facts';
 import { Markdown } from '../../../components/markdown';
@@ -11,8 +13,10 @@ import { ResourceNotice } from '../../../components/notice';
 import { PersonLink } from '../../../components/person-link';
 import { ResourcePage, ResourceSection } from '../../../components/resource-page';
 import { ResourceList } from '../../../components/resource-list';
+import { ResourceTabs, type ResourceTab } from '../../../components/resource-tabs';
 import type { User } from '../../../../contract/api-common';
 import { classifyRunState, describeRunState } from '../run-state';
+import { DashboardTagsEditor } from './dashboard-tags-editor';
 import './dashboard.css';
 
 function People({ users, label }: { users: User[]; label: string }) {
@@ -63,7 +67,14 @@ function QueryItem({ query, index }: { query: DashboardQuery; index: number }) {
   );
 }
 
-export function DashboardDetailView({ dashboard }: { dashboard: DashboardDetail }) {
+export interface DashboardDetailViewProps {
+  dashboard: DashboardDetail;
+  /** What other parts add (from the route): buttons beside "Open in …" (the bookmark toggle), tabs beside the overview (History). */
+  actions?: ReactNode;
+  tabs?: ResourceTab[];
+}
+
+export function DashboardDetailView({ dashboard, actions, tabs = [] }: DashboardDetailViewProps) {
   const config = useUiConfig();
   const formatDate = useFormatDate();
   const product = config.resourceConfig.dashboard.supportedSources[dashboard.product]?.displayName ?? dashboard.product;
@@ -83,10 +94,16 @@ export function DashboardDetailView({ dashboard }: { dashboard: DashboardDetail 
             <ExternalButtonLink href={dashboard.url} variant="primary" testId="open-dashboard">
               Open in {product}
             </ExternalButtonLink>
+            {actions}
           </div>
         </>
       }
-      banner={<ResourceNotice resourceKey={dashboard.uri} notices={config.resourceConfig.dashboard.notices} />}
+      banner={
+        <>
+          <ResourceNotice resourceKey={dashboard.uri} notices={config.resourceConfig.dashboard.notices} />
+          <EditRightsNote rights={dashboard.edit_rights} applies={['tags']} resource="dashboard" />
+        </>
+      }
       sideLabel="About this dashboard"
       side={
         <FactList
@@ -100,11 +117,16 @@ export function DashboardDetailView({ dashboard }: { dashboard: DashboardDetail 
             { label: 'Updated', value: formatDate(dashboard.updated_timestamp) },
             { label: 'Views recently', value: dashboard.recent_view_count.toLocaleString('en-US') },
             { label: 'Frequent users', value: dashboard.frequent_users.length > 0 ? <People users={dashboard.frequent_users} label="Frequent users" /> : null, testId: 'frequent-users' },
-            { label: 'Tags', value: dashboard.tags.length > 0 ? <TagList tags={dashboard.tags.map((t) => t.tag_name)} resource="dashboard" /> : null, placeholder: 'No tags' },
+            {
+              label: 'Tags',
+              value: dashboard.edit_rights.tags ? <DashboardTagsEditor dashboard={dashboard} /> : dashboard.tags.length > 0 ? <TagList tags={dashboard.tags.map((t) => t.tag_name)} resource="dashboard" /> : null,
+              placeholder: 'No tags',
+            },
           ]}
         />
       }
     >
+      <ResourceTabs label={`Views of ${dashboard.name}`} tabs={tabs}>
       <ResourceSection id="description" title="Description">
         {dashboard.description ? <Markdown source={dashboard.description} className="dashboard-page__description" /> : <p className="muted">No description yet.</p>}
       </ResourceSection>
@@ -136,6 +158,7 @@ export function DashboardDetailView({ dashboard }: { dashboard: DashboardDetail 
       <ResourceSection id="tables" title="Tables used" count={dashboard.tables.length}>
         {dashboard.tables.length > 0 ? <ResourceList items={dashboard.tables} label={`Tables ${dashboard.name} uses`} /> : <p className="muted">No tables recorded.</p>}
       </ResourceSection>
+      </ResourceTabs>
     </ResourcePage>
   );
 }

@@ -1,7 +1,10 @@
+import type { ReactNode } from 'react';
+import type { DashboardDetail } from '../../../../contract/api-dashboard';
 import { searchPath } from '../../../app/paths';
 import { ButtonLink } from '../../../components/button';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
+import type { ResourceTab } from '../../../components/resource-tabs';
 import { SkeletonPage } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
 import { useDashboard } from '../api/get-dashboard';
@@ -38,7 +41,14 @@ export function DashboardNotFound({ uri }: { uri: string }) {
   );
 }
 
-export function DashboardPage({ uri }: { uri: string }) {
+export interface DashboardPageProps {
+  uri: string;
+  /** What other features add to the loaded page (the route composes them): header buttons, tabs. */
+  actions?: (dashboard: DashboardDetail) => ReactNode;
+  tabs?: (dashboard: DashboardDetail) => ResourceTab[];
+}
+
+export function DashboardPage({ uri, actions, tabs }: DashboardPageProps) {
   const query = useDashboard(uri);
   return (
     <QueryState
@@ -63,7 +73,7 @@ export function DashboardPage({ uri }: { uri: string }) {
       {(dashboard) => (
         <>
           <PageTitle title={dashboard.name} />
-          <DashboardDetailView dashboard={dashboard} />
+          <DashboardDetailView dashboard={dashboard} actions={actions?.(dashboard)} tabs={tabs?.(dashboard)} />
         </>
       )}
     </QueryState>

@@ -18,7 +18,7 @@ import { useSearch } from '../api/search-catalog';
 import { RESOURCE_NOUNS } from '../resources';
 import { planSearch, type SearchPlan } from '../search-plan';
 import { FilterPanel, type HistoryMode } from './filter-panel';
-import { SearchResultItem } from './search-result-item';
+import { SearchResultItem, type ResultAction } from './search-result-item';
 import './search-page.css';
 
 /** Search services count matches up to 10,000 (as Elasticsearch does by default); more reads "10,000+". */
@@ -29,7 +29,8 @@ const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n 
 // A disabled query still needs an input.
 const NOTHING = { term: '', resources: ['table' as const], filters: {}, pageIndex: 0, resultsPerPage: 1 };
 
-export function SearchPage({ state }: { state: SearchState }) {
+/** `resultAction`: what other features add to each table and dashboard result (the bookmark toggle). */
+export function SearchPage({ state, resultAction }: { state: SearchState; resultAction?: ResultAction }) {
   const config = useUiConfig();
   const navigate = useNavigate();
   const plan = planSearch(state, config);
@@ -77,7 +78,7 @@ export function SearchPage({ state }: { state: SearchState }) {
             <FilterPanel categories={plan.categories} filters={filters} onChange={(next: SearchFilters, mode) => go({ filters: next }, mode)} />
           ) : null}
           <section className="search-results" aria-labelledby="results-heading">
-            <Results plan={plan} query={results} displayName={displayName} headingRef={resultsHeading} onClearFilters={() => go({ filters: {} })} />
+            <Results plan={plan} query={results} displayName={displayName} headingRef={resultsHeading} onClearFilters={() => go({ filters: {} })} resultAction={resultAction} />
           </section>
         </div>
       </Tabs>
@@ -91,12 +92,14 @@ function Results({
   displayName,
   headingRef,
   onClearFilters,
+  resultAction,
 }: {
   plan: SearchPlan;
   query: ReturnType<typeof useSearch>;
   displayName: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onClearFilters: () => void;
+  resultAction?: ResultAction;
 }) {
   const { term, resource, pageIndex, resultsPerPage, filters } = plan;
   const filtered = Object.keys(plan.requestFilters).length > 0;
@@ -168,7 +171,7 @@ function Results({
             ) : (
               <ol className={query.isPlaceholderData ? 'results results--stale' : 'results'} aria-busy={query.isPlaceholderData}>
                 {group.results.map((result) => (
-                  <SearchResultItem key={result.type === 'user' ? result.user_id : result.key} result={result} />
+                  <SearchResultItem key={result.type === 'user' ? result.user_id : result.key} result={result} action={resultAction} />
                 ))}
               </ol>
             )}

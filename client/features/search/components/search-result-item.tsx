@@ -78,21 +78,32 @@ function Description({ fragments, text }: { fragments: string[] | undefined; tex
   return <p className="result__description result__description--none">No description</p>;
 }
 
-function ResultShell({ name, meta, children }: { name: ReactNode; meta: ReactNode; children: ReactNode }) {
+/** What other features add to a table or dashboard result (the route composes it): its bookmark toggle. */
+export type ResultAction = (result: TableSearchResult | DashboardSearchResult) => ReactNode;
+
+function ResultShell({ name, meta, action, children }: { name: ReactNode; meta: ReactNode; action?: ReactNode; children: ReactNode }) {
   return (
     <li className="result" data-search-result="">
-      <h3 className="result__name">{name}</h3>
+      {action ? (
+        <div className="result__head">
+          <h3 className="result__name">{name}</h3>
+          {action}
+        </div>
+      ) : (
+        <h3 className="result__name">{name}</h3>
+      )}
       <p className="result__meta">{meta}</p>
       {children}
     </li>
   );
 }
 
-function TableResult({ result }: { result: TableSearchResult }) {
+function TableResult({ result, action }: { result: TableSearchResult; action?: ResultAction }) {
   const sources = useUiConfig().resourceConfig.table.supportedSources;
   const { highlight } = result;
   return (
     <ResultShell
+      action={action?.(result)}
       name={
         <Link to={tablePath(result)}>
           <Highlight fragment={highlight['name']?.[0]} text={result.name} />
@@ -120,7 +131,7 @@ function TableResult({ result }: { result: TableSearchResult }) {
   );
 }
 
-function DashboardResult({ result }: { result: DashboardSearchResult }) {
+function DashboardResult({ result, action }: { result: DashboardSearchResult; action?: ResultAction }) {
   const sources = useUiConfig().resourceConfig.dashboard.supportedSources;
   const formatDate = useFormatDate();
   const { highlight } = result;
@@ -128,6 +139,7 @@ function DashboardResult({ result }: { result: DashboardSearchResult }) {
   const product = result.product ? (sources[result.product]?.displayName ?? result.product) : null;
   return (
     <ResultShell
+      action={action?.(result)}
       name={
         <Link to={dashboardPath(result.uri)}>
           <Highlight fragment={highlight['name']?.[0]} text={result.name} />
@@ -171,12 +183,12 @@ function UserResult({ result }: { result: UserSearchResult }) {
   );
 }
 
-export function SearchResultItem({ result }: { result: SearchResult }) {
+export function SearchResultItem({ result, action }: { result: SearchResult; action?: ResultAction }) {
   switch (result.type) {
     case 'table':
-      return <TableResult result={result} />;
+      return <TableResult result={result} action={action} />;
     case 'dashboard':
-      return <DashboardResult result={result} />;
+      return <DashboardResult result={result} action={action} />;
     case 'user':
       return <UserResult result={result} />;
   }

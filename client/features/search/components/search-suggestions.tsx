@@ -10,7 +10,7 @@ import { dashboardPath, tablePath, userPath, type SearchResource } from '../../.
 import { Combobox, type ComboboxGroup, type ComboboxOption } from '../../../components/combobox';
 import { useSuggestions } from '../api/search-catalog';
 import { searchableResources } from '../resources';
-import { useDebouncedValue } from '../use-debounced-value';
+import { useDebouncedValue } from '../../../components/use-debounced-value';
 import { Highlight } from './highlight';
 import './search-suggestions.css';
 

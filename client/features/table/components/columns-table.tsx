@@ -10,6 +10,7 @@ import { cx } from '../../../components/class-names';
 import type { JoinHint } from '../join-hints';
 import { ColumnDescription } from './column-description';
 import { ColumnDetails } from './column-details';
+import { EditableColumnDescription } from './editable-column-description';
 
 export const columnRowId = (name: string) => `column-${name}`;
 
@@ -96,7 +97,9 @@ export function ColumnsTable({
                     </code>
                   </td>
                   <td className="columns-table__description">
-                    {column.description ? <ColumnDescription text={column.description} joinLinkFor={joinLinkFor} /> : <span className="muted">No description</span>}
+                    <EditableColumnDescription columnName={column.name} value={column.description}>
+                      {column.description ? <ColumnDescription text={column.description} joinLinkFor={joinLinkFor} /> : <span className="muted">No description</span>}
+                    </EditableColumnDescription>
                     <BadgeList badges={column.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${column.name}`} />
                   </td>
                 </tr>

@@ -1,19 +1,23 @@
 // A table's page once it has loaded: what it is, its description and columns, where its data comes
 // from and goes (lineage), the dashboards built on it, and the facts beside.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { TableDetail } from '../../../../contract/api-table';
 import { useUiConfig } from '../../../app/app-data';
-import { searchPath, tablePath } from '../../../app/paths';
+import { lineagePath, searchPath, tablePath } from '../../../app/paths';
 import { BreakableText } from '../../../components/breakable-text';
+import { ButtonLink } from '../../../components/button';
 import { BadgeList } from '../../../components/chip';
+import { EditRightsNote } from '../../../components/edit-rights-note';
 import { Markdown } from '../../../components/markdown';
 import { ResourceNotice } from '../../../components/notice';
 import { ResourcePage, ResourceSection } from '../../../components/resource-page';
+import { ResourceTabs, type ResourceTab } from '../../../components/resource-tabs';
 import { useJoinTargets } from '../api/search-join-targets';
 import { collectJoinHints, joinHintId, resolveJoinHint, type JoinHint } from '../join-hints';
 import { ColumnsTable } from './columns-table';
 import { LineageSection } from './lineage-lists';
 import { TableDashboardsSection } from './table-dashboards-section';
+import { TableDescription } from './table-description';
 import { TableFacts } from './table-facts';
 import './table.css';
 
@@ -32,7 +36,15 @@ function useJoinLinks(table: TableDetail) {
   );
 }
 
-export function TableDetailView({ table, targetColumn }: { table: TableDetail; targetColumn: string | null }) {
+export interface TableDetailViewProps {
+  table: TableDetail;
+  targetColumn: string | null;
+  /** What other parts add (from the route): buttons in the header (the bookmark toggle), tabs beside the overview (History). */
+  actions?: ReactNode;
+  tabs?: ResourceTab[];
+}
+
+export function TableDetailView({ table, targetColumn, actions, tabs = [] }: TableDetailViewProps) {
   const config = useUiConfig();
   const joinLinkFor = useJoinLinks(table);
   const source = config.resourceConfig.table.supportedSources[table.database]?.displayName ?? table.database;
@@ -61,14 +73,24 @@ export function TableDetailView({ table, targetColumn }: { table: TableDetail; t
             <code>{table.key}</code>
           </p>
           <BadgeList badges={table.badges.map((b) => b.badge_name)} label="Table badges" />
+          <div className="resource-page__actions">
+            {actions}
+            <ButtonLink to={lineagePath(table)}>Lineage</ButtonLink>
+          </div>
         </>
       }
-      banner={<ResourceNotice resourceKey={table.key} notices={config.resourceConfig.table.notices} />}
+      banner={
+        <>
+          <ResourceNotice resourceKey={table.key} notices={config.resourceConfig.table.notices} />
+          <EditRightsNote rights={table.edit_rights} applies={['descriptions', 'tags', 'owners']} resource="table" />
+        </>
+      }
       side={<TableFacts table={table} />}
       sideLabel="About this table"
     >
+      <ResourceTabs label={`Views of ${name}`} tabs={tabs}>
       <ResourceSection id="description" title="Description">
-        {table.description ? <Markdown source={table.description} className="table-page__description" /> : <p className="muted">No description yet.</p>}
+        <TableDescription table={table} />
       </ResourceSection>
 
       {table.programmatic_descriptions.length > 0 ? (
@@ -90,6 +112,7 @@ export function TableDetailView({ table, targetColumn }: { table: TableDetail; t
 
       {config.tableLineage.inAppListEnabled ? <LineageSection tableKey={table.key} tableName={name} /> : null}
       {config.indexDashboards.enabled ? <TableDashboardsSection tableKey={table.key} tableName={name} /> : null}
+      </ResourceTabs>
     </ResourcePage>
   );
 }

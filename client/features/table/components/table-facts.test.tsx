@@ -64,7 +64,7 @@ describe('TableFacts', () => {
     renderWithApp(<TableFacts table={table({ last_updated_timestamp: null, watermarks: [{ watermark_type: 'high_watermark', partition_key: null, partition_value: 'latest', create_time: 'yesterday' }] })} />);
     expect(screen.getByTestId('last-updated').textContent).toBe('Last updatedUnknown');
     expect(screen.getByTestId('watermarks').textContent).toBe('To latest · created yesterday');
-    expect(screen.getByTestId('owners').textContent).toBe('OwnersNo owners');
+    expect(screen.getByTestId('owners').textContent).toBe('OwnersNo ownersAdd owner');
   });
 
   it('links only safe source, writer and report addresses', () => {

@@ -9,6 +9,8 @@ import { ExternalLink } from '../../../components/external-link';
 import { FactList } from '../../../components/facts';
 import { PersonLink } from '../../../components/person-link';
 import { describeWatermarks, isoToEpochSeconds } from '../format';
+import { TableOwnersEditor } from './table-owners-editor';
+import { TableTagsEditor } from './table-tags-editor';
 
 const SHOWN_READERS = 5;
 
@@ -101,7 +103,9 @@ export function TableFacts({ table }: { table: TableDetail }) {
           label: 'Owners',
           placeholder: 'No owners',
           testId: 'owners',
-          value:
+          value: table.edit_rights.owners ? (
+            <TableOwnersEditor table={table} />
+          ) :
             table.owners.length > 0 ? (
               <ul className="people" aria-label="Owners">
                 {table.owners.map((owner) => (
@@ -113,7 +117,11 @@ export function TableFacts({ table }: { table: TableDetail }) {
             ) : null,
         },
         { label: 'Frequent users', placeholder: 'Nobody yet', testId: 'frequent-users', value: table.table_readers.length > 0 ? <FrequentUsers readers={table.table_readers} /> : null },
-        { label: 'Tags', placeholder: 'No tags', value: table.tags.length > 0 ? <TagList tags={table.tags.map((t) => t.tag_name)} /> : null },
+        {
+          label: 'Tags',
+          placeholder: 'No tags',
+          value: table.edit_rights.tags ? <TableTagsEditor table={table} /> : table.tags.length > 0 ? <TagList tags={table.tags.map((t) => t.tag_name)} /> : null,
+        },
         { label: 'Badges', value: table.badges.length > 0 ? <BadgeList badges={table.badges.map((b) => b.badge_name)} /> : null },
         { label: 'Written by', value: writer ? <AppLink app={writer} /> : null },
         {

@@ -1,12 +1,16 @@
+import type { ReactNode } from 'react';
+import type { TableDetail } from '../../../../contract/api-table';
 import { buildTableKey, type TableCoordinates } from '../../../../contract/table-key';
 import { searchPath } from '../../../app/paths';
 import { ButtonLink } from '../../../components/button';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
+import type { ResourceTab } from '../../../components/resource-tabs';
 import { SkeletonPage } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
 import { useTable } from '../api/get-table';
 import { TableDetailView } from './table-detail-view';
+import { TableEditingProvider } from './table-editing';
 
 function TableNotFound({ tableKey, coordinates }: { tableKey: string; coordinates: TableCoordinates }) {
   return (
@@ -33,7 +37,15 @@ function TableNotFound({ tableKey, coordinates }: { tableKey: string; coordinate
   );
 }
 
-export function TablePage({ coordinates, targetColumn }: { coordinates: TableCoordinates; targetColumn: string | null }) {
+export interface TablePageProps {
+  coordinates: TableCoordinates;
+  targetColumn: string | null;
+  /** What other features add to the loaded page (the route composes them): header buttons, tabs. */
+  actions?: (table: TableDetail) => ReactNode;
+  tabs?: (table: TableDetail) => ResourceTab[];
+}
+
+export function TablePage({ coordinates, targetColumn, actions, tabs }: TablePageProps) {
   const key = buildTableKey(coordinates);
   const query = useTable(key);
   const title = `${coordinates.schema}.${coordinates.name}`;
@@ -60,7 +72,9 @@ export function TablePage({ coordinates, targetColumn }: { coordinates: TableCoo
       {(table) => (
         <>
           <PageTitle title={`${table.schema}.${table.name}`} />
-          <TableDetailView table={table} targetColumn={targetColumn} />
+          <TableEditingProvider value={{ tableKey: table.key, rights: table.edit_rights }}>
+            <TableDetailView table={table} targetColumn={targetColumn} actions={actions?.(table)} tabs={tabs?.(table)} />
+          </TableEditingProvider>
         </>
       )}
     </QueryState>

@@ -6,6 +6,7 @@ import type { TypeMetadata } from '../../../../contract/api-table';
 import { BadgeList } from '../../../components/chip';
 import { DisclosureButton } from '../../../components/disclosure';
 import { BreakableText } from '../../../components/breakable-text';
+import { EditableTypeDescription } from './editable-column-description';
 
 const byOrder = (a: TypeMetadata, b: TypeMetadata) => a.sort_order - b.sort_order || a.name.localeCompare(b.name);
 
@@ -36,7 +37,9 @@ function TypeNode({ node }: { node: TypeMetadata }) {
         </code>
         <BadgeList badges={node.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${node.name}`} />
       </div>
-      {node.description ? <p className="type-tree__description">{node.description}</p> : null}
+      <EditableTypeDescription typeKey={node.key} fieldName={node.name} value={node.description}>
+        {node.description ? <p className="type-tree__description">{node.description}</p> : null}
+      </EditableTypeDescription>
       {hasChildren && expanded ? (
         <ul id={childrenId} className="type-tree__children" aria-label={`Fields of ${node.name}`}>
           {[...node.children].sort(byOrder).map((child) => (

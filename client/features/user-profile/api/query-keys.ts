@@ -3,6 +3,5 @@ export const userKeys = {
   all: ['user'] as const,
   profile: (userId: string) => [...userKeys.all, userId, 'profile'] as const,
   owned: (userId: string) => [...userKeys.all, userId, 'owned'] as const,
-  bookmarks: (userId: string) => [...userKeys.all, userId, 'bookmarks'] as const,
   read: (userId: string) => [...userKeys.all, userId, 'read'] as const,
 };

@@ -1,7 +1,9 @@
 // A person's resources in three tabs (Owned, Bookmarked, Frequently used), each split by resource
-// type (tables, and dashboards when they are indexed) with counts and paging.
+// type (tables, and dashboards when they are indexed) with counts and paging; and their recent edits
+// when the page is given them. The bookmarks come from the route (the bookmarks feature owns them:
+// your own are the list your bookmark toggles change).
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { User } from '../../../../contract/api-common';
 import type { ResourceLists } from '../../../../contract/api-user-lists';
 import { useUiConfig } from '../../../app/app-data';
@@ -9,12 +11,12 @@ import { QueryState } from '../../../components/query-state';
 import { ResourceSection } from '../../../components/resource-page';
 import { SkeletonList } from '../../../components/skeleton';
 import { Tabs } from '../../../components/tabs';
-import { useUserBookmarks } from '../api/get-user-bookmarks';
 import { useUserOwned } from '../api/get-user-owned';
 import { useUserReadLists } from '../api/get-user-read';
 import { PagedResourceList } from './paged-resource-list';
 
 type ListTab = 'owned' | 'bookmarked' | 'read';
+type ProfileTab = ListTab | 'edits';
 
 export interface Whose {
   /** "Roald Amundsen", or "You" on your own profile. */
@@ -53,14 +55,22 @@ function ResourceListsPanel({ tab, lists, whose, showDashboards }: { tab: ListTa
 const countOf = (query: UseQueryResult<ResourceLists>, withDashboards: boolean) =>
   query.data ? query.data.table.length + (withDashboards ? query.data.dashboard.length : 0) : undefined;
 
-export function ProfileLists({ user, isMe }: { user: User; isMe: boolean }) {
+export interface ProfileListsProps {
+  user: User;
+  isMe: boolean;
+  /** The person's bookmarks (asked for only while bookmarks are on). */
+  bookmarks: UseQueryResult<ResourceLists>;
+  /** The Edits tab's panel, when there is one. */
+  edits?: ReactNode;
+}
+
+export function ProfileLists({ user, isMe, bookmarks, edits }: ProfileListsProps) {
   const config = useUiConfig();
   const showDashboards = config.indexDashboards.enabled;
   const bookmarksOn = config.bookmarks.enabled;
   const owned = useUserOwned(user.user_id);
-  const bookmarks = useUserBookmarks(user.user_id, { enabled: bookmarksOn });
   const read = useUserReadLists(user.user_id);
-  const [tab, setTab] = useState<ListTab>('owned');
+  const [tab, setTab] = useState<ProfileTab>('owned');
   const whose: Whose = { name: user.display_name, isMe };
 
   const panel = (query: UseQueryResult<ResourceLists>, which: ListTab, what: string) => (
@@ -75,7 +85,7 @@ export function ProfileLists({ user, isMe }: { user: User; isMe: boolean }) {
   );
 
   return (
-    <Tabs<ListTab>
+    <Tabs<ProfileTab>
       label={isMe ? 'Your resources' : `Resources of ${user.display_name}`}
       value={tab}
       onChange={setTab}
@@ -83,9 +93,16 @@ export function ProfileLists({ user, isMe }: { user: User; isMe: boolean }) {
         { value: 'owned', label: 'Owned', count: countOf(owned, showDashboards) },
         ...(bookmarksOn ? [{ value: 'bookmarked' as const, label: 'Bookmarked', count: countOf(bookmarks, showDashboards) }] : []),
         { value: 'read', label: 'Frequently used', count: countOf(read, false) },
+        ...(edits ? [{ value: 'edits' as const, label: 'Edits' }] : []),
       ]}
     >
-      {tab === 'owned' ? panel(owned, 'owned', 'owned resources') : tab === 'bookmarked' ? panel(bookmarks, 'bookmarked', 'bookmarks') : panel(read, 'read', 'frequently used tables')}
+      {tab === 'owned'
+        ? panel(owned, 'owned', 'owned resources')
+        : tab === 'bookmarked'
+          ? panel(bookmarks, 'bookmarked', 'bookmarks')
+          : tab === 'edits'
+            ? edits
+            : panel(read, 'read', 'frequently used tables')}
     </Tabs>
   );
 }

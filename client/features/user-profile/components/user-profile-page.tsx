@@ -1,5 +1,8 @@
 // A person's profile (`/user/:id`, only with indexUsers on): who they are and what they own, bookmark
 // and use. An unknown id gets a page that says so, with ways on.
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { ResourceLists } from '../../../../contract/api-user-lists';
 import { searchPath, homePath } from '../../../app/paths';
 import { useCurrentUser } from '../../../app/app-data';
 import { ButtonLink } from '../../../components/button';
@@ -39,7 +42,15 @@ function NoSuchPerson({ userId }: { userId: string }) {
   );
 }
 
-export function UserProfilePage({ userId }: { userId: string }) {
+export interface UserProfilePageProps {
+  userId: string;
+  /** The person's bookmarks, from the bookmarks feature (the route puts them in). */
+  bookmarks: UseQueryResult<ResourceLists>;
+  /** Their recent edits, from the edit history feature: the Edits tab's panel. */
+  recentEdits?: (person: { userId: string; name: string; isMe: boolean }) => ReactNode;
+}
+
+export function UserProfilePage({ userId, bookmarks, recentEdits }: UserProfilePageProps) {
   const query = useUser(userId);
   const me = useCurrentUser();
   return (
@@ -91,7 +102,7 @@ export function UserProfilePage({ userId }: { userId: string }) {
               side={<ProfileFacts user={user} />}
               sideLabel={isMe ? 'About you' : `About ${user.display_name}`}
             >
-              <ProfileLists user={user} isMe={isMe} />
+              <ProfileLists user={user} isMe={isMe} bookmarks={bookmarks} edits={recentEdits?.({ userId: user.user_id, name: user.display_name, isMe })} />
             </ResourcePage>
           </>
         );

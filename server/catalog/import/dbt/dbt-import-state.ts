@@ -38,6 +38,13 @@ const SCHEMA = `
     PRIMARY KEY (resource_key, field)
   ) WITHOUT ROWID;`;
 
+/**
+ * Whom the edit log names for the fields an import changed (`dbt:{project}`); the caller is in the
+ * import's own entry. Not a person: these entries never hold a field back from the next import.
+ */
+export const importEditorId = (project: string) => `${IMPORT_EDITOR_PREFIX}${project}`;
+export const IMPORT_EDITOR_PREFIX = 'dbt:';
+
 export const lineageResourceKey = (upstream: string, downstream: string) => `${upstream} -> ${downstream}`;
 
 export function parseLineageResourceKey(key: string): { upstream: string; downstream: string } {

@@ -4,12 +4,12 @@
 // (ingest-ndjson.ts), so the catalog's rules and the search index refresh apply as for any ingest.
 // A re-run of the same artifacts writes nothing. `prune` deletes what an earlier import of the same
 // project produced and the project no longer has; `dryRun` reports the same figures and writes nothing.
-import { createEditLog } from '../../store/edit-log';
+import { createEditLog, type EditRecord } from '../../store/edit-log';
 import { createCatalogOverview } from '../../store/read-catalog-overview';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { ingestNdjson, type IngestProgress } from '../../ingest/ingest-ndjson';
 import { createCatalogStateReader, type CatalogStateReader, type HumanEdit, type ProtectedField } from './read-catalog-state';
-import { createDbtImportState, lineageResourceKey, parseLineageResourceKey, type FieldMark, type OwnedResource } from './dbt-import-state';
+import { createDbtImportState, importEditorId, lineageResourceKey, parseLineageResourceKey, type FieldMark, type OwnedResource } from './dbt-import-state';
 import { mapDbtProject, type BadNode, type DbtMappingOptions, type MappedDashboard, type MappedTable } from './map-dbt-project';
 import type { DbtCatalog, DbtManifest, ManifestVersion } from './read-dbt-artifacts';
 import { removeImportedResources } from './remove-imported-resources';
@@ -158,6 +158,37 @@ const dashboardProjection = (r: MappedDashboard['record']) => ({
   owners: [...(r.owners ?? [])].sort(), tags: [...(r.tags ?? [])].sort(), tables: [...(r.tables ?? [])].sort(),
 });
 
+type FieldEdit = Omit<EditRecord, 'user_id'>;
+type CurrentTable = NonNullable<ReturnType<CatalogStateReader['table']>>;
+type CurrentDashboard = NonNullable<ReturnType<CatalogStateReader['dashboard']>>;
+
+/** The description, tag and owner changes a write makes to a table the catalog has, as edit-log entries. */
+function tableEdits(key: string, current: CurrentTable, record: MappedTable['record']): FieldEdit[] {
+  const edits: FieldEdit[] = [];
+  const edit = (resource_type: 'table' | 'column', resource_key: string, field: string, before: unknown, after: unknown) => {
+    if (!same(before, after)) edits.push({ resource_key, parent_key: key, resource_type, action: 'update', field, before, after });
+  };
+  edit('table', key, 'description', current.description, record.description ?? null);
+  if (record.tags) edit('table', key, 'tag', current.tags, [...record.tags].sort());
+  if (record.owners) edit('table', key, 'owner', current.owners, [...record.owners].sort());
+  for (const column of record.columns) {
+    const before = current.columns.find((c) => c.name === column.name);
+    if (before) edit('column', `${key}/${column.name}`, 'description', before.description, column.description ?? null);
+  }
+  return edits;
+}
+
+function dashboardEdits(key: string, current: CurrentDashboard, record: MappedDashboard['record']): FieldEdit[] {
+  const edits: FieldEdit[] = [];
+  const edit = (field: string, before: unknown, after: unknown) => {
+    if (!same(before, after)) edits.push({ resource_key: key, parent_key: key, resource_type: 'dashboard', action: 'update', field, before, after });
+  };
+  edit('description', current.description, record.description ?? null);
+  edit('tag', current.tags, [...(record.tags ?? [])].sort());
+  edit('owner', current.owners, [...(record.owners ?? [])].sort());
+  return edits;
+}
+
 export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifacts, options: DbtImportOptions): Promise<DbtImportReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
@@ -174,7 +205,7 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
   const dashboards = emptyCounts();
   const lineage = emptyCounts();
   // Ingest records to write, with the node each came from (to name it if the ingest rejects it).
-  const writes: { uniqueId: string; line: string; kind: 'table' | 'dashboard' | 'lineage'; added: boolean }[] = [];
+  const writes: { uniqueId: string; line: string; kind: 'table' | 'dashboard' | 'lineage'; added: boolean; edits?: FieldEdit[] }[] = [];
 
   // A bad node is still in the project, only unreadable this time: what an earlier import made of it
   // stays — its table, the edges at either end of it, its place in dashboards.
@@ -195,7 +226,7 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
     if (current && same(tableProjection(record), currentTableProjection(current, record))) {
       tables.unchanged += 1;
     } else {
-      writes.push({ uniqueId: table.uniqueId, line: JSON.stringify(record), kind: 'table', added: !current });
+      writes.push({ uniqueId: table.uniqueId, line: JSON.stringify(record), kind: 'table', added: !current, edits: current && tableEdits(table.key, current, record) });
       tables[current ? 'changed' : 'added'] += 1;
     }
     if (performance.now() - lastProgress > 1000) {
@@ -220,7 +251,7 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
     if (current && same(dashboardProjection(record), { ...current, tables: [...current.tables] })) {
       dashboards.unchanged += 1;
     } else {
-      writes.push({ uniqueId: dashboard.uniqueId, line: JSON.stringify(record), kind: 'dashboard', added: !current });
+      writes.push({ uniqueId: dashboard.uniqueId, line: JSON.stringify(record), kind: 'dashboard', added: !current, edits: current && dashboardEdits(dashboard.key, current, record) });
       dashboards[current ? 'changed' : 'added'] += 1;
     }
   }
@@ -249,6 +280,7 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
       maxBatchMs: options.maxBatchMs,
       onProgress: (p: IngestProgress) => {
         if (p.phase === 'loading') progress(`dbt: ${p.recordsLoaded} of ${writes.length} records written, ${p.recordsRejected} rejected`);
+        else if (p.phase === 'indexing' && writes.length) progress('dbt: records written; refreshing the search index…');
       },
     });
     searchIndex = summary.searchIndex;
@@ -274,8 +306,14 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
     const changedSomething = written.length > 0 || (options.prune && gone.length > 0);
     db.transaction(() => {
       if (options.prune) removeImportedResources(db, gone);
-      state.saveOwned(mapped.project, owned);
+      const ownedKey = (r: OwnedResource) => `${r.resource_type}\n${r.resource_key}\n${r.unique_id}`;
+      const sameOwned = owned.length === previously.length && new Set([...owned, ...previously].map(ownedKey)).size === owned.length;
+      if (!sameOwned) state.saveOwned(mapped.project, owned);
       if (written.length) state.saveFieldMarks(guard.written);
+      // The fields the import changed on resources the catalog had, in their histories (not those of new ones).
+      const editLog = createEditLog(db);
+      const editor = importEditorId(mapped.project);
+      for (const w of written) for (const edit of w.edits ?? []) editLog.record({ ...edit, user_id: editor });
       if (changedSomething) {
         createEditLog(db).record({
           resource_key: `dbt:${mapped.project}`,

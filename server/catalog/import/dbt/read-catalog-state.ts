@@ -1,6 +1,7 @@
 // Read-only: what the catalog holds now for the fields an import writes, so the importer can tell
 // added from changed from unchanged, and which human edits (edit log) it must not overwrite.
 import type { CatalogDatabase } from '../../store/open-catalog-database';
+import { IMPORT_EDITOR_PREFIX } from './dbt-import-state';
 
 export interface CurrentColumn {
   name: string;
@@ -44,7 +45,7 @@ export interface CatalogStateReader {
   table(key: string): CurrentTable | undefined;
   dashboard(key: string): CurrentDashboard | undefined;
   hasLineage(upstream: string, downstream: string): boolean;
-  /** The latest edit through the API of each (resource key, field): `{key}\n{field}` → edit. */
+  /** The latest edit by a person (not an import) of each (resource key, field): `{key}\n{field}` → edit. */
   humanEdits(): Map<string, HumanEdit>;
   /** The edit log's last id (0 when empty). */
   logMark(): number;
@@ -74,6 +75,7 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
   const lineage = db.prepare('SELECT 1 FROM table_lineage WHERE upstream_key = ? AND downstream_key = ?');
   const humanEdits = db.prepare(`SELECT resource_key, field, max(id) AS id, user_id FROM edit_log
     WHERE resource_type IN ('table', 'column', 'dashboard') AND field IN (${PROTECTED_FIELDS.map((f) => `'${f}'`).join(', ')})
+      AND user_id NOT LIKE '${IMPORT_EDITOR_PREFIX}%'
     GROUP BY resource_key, field`);
   const logMark = db.prepare('SELECT coalesce(max(id), 0) FROM edit_log').pluck();
 

@@ -1,0 +1,18 @@
+// The caches an edit on one page touches in other features (search results, a person's lists, the
+// tags in use), named once here from each feature's own key factory: features import this, as they
+// import paths.ts, and never each other.
+import type { QueryKey } from '@tanstack/react-query';
+import { browseKeys } from '../features/browse/api/query-keys';
+import { searchKeys } from '../features/search/api/query-keys';
+import { userKeys } from '../features/user-profile/api/query-keys';
+
+export { tagsQueryOptions } from '../features/browse/api/get-tags';
+
+/** Every search answer (result pages and suggestions): a description or tag edit changes what matches. */
+export const searchResultsKey: QueryKey = searchKeys.all;
+
+/** The tags in use with their counts (the tag picker's suggestions, the browse page). */
+export const tagUsageKey: QueryKey = browseKeys.tags();
+
+/** The tables and dashboards a person owns (their profile's Owned tab). */
+export const ownedListKey = (userId: string): QueryKey => userKeys.owned(userId);

@@ -1,0 +1,144 @@
+// Shown when a description save is refused because someone changed the text since the edit began:
+// their text (with who and when, where known) beside mine, what differs word by word, and three ways
+// on — keep mine (saved over theirs, knowingly), keep theirs (mine dropped), or a merge to edit,
+// which starts as mine. Nothing is saved or dropped without one of these buttons.
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { CurrentDescription } from '../lib/description-conflict';
+import { useFormatDate } from '../app/app-data';
+import { Button } from './button';
+import { LengthCount } from './description-editor';
+import { diffWords } from './word-diff';
+import './conflict-view.css';
+
+export const CONFLICT_TITLE = 'Someone else changed this description';
+
+export interface ConflictViewProps {
+  theirs: CurrentDescription;
+  mine: string;
+  merged: string;
+  onMergedChange: (text: string) => void;
+  onKeepMine: () => void;
+  onKeepTheirs: () => void;
+  onSaveMerged: () => void;
+  maxLength: number;
+  saving: boolean;
+  error?: ReactNode;
+}
+
+function WordDiff({ before, after }: { before: string; after: string }) {
+  const parts = diffWords(before, after);
+  return (
+    <p className="conflict__diff" data-testid="conflict-diff">
+      {parts.map((part, i) =>
+        part.kind === 'same' ? (
+          <span key={i}>{part.text}</span>
+        ) : part.kind === 'removed' ? (
+          <del key={i} title="Only in theirs">
+            <span className="visually-hidden">[only in theirs: </span>
+            {part.text}
+            <span className="visually-hidden">]</span>
+          </del>
+        ) : (
+          <ins key={i} title="Only in mine">
+            <span className="visually-hidden">[only in mine: </span>
+            {part.text}
+            <span className="visually-hidden">]</span>
+          </ins>
+        ),
+      )}
+    </p>
+  );
+}
+
+function Byline({ theirs }: { theirs: CurrentDescription }) {
+  const formatDate = useFormatDate();
+  const at = theirs.edited_at ? Date.parse(theirs.edited_at) : NaN;
+  const when = Number.isFinite(at) ? formatDate(at / 1000, 'dateTimeShort') : null;
+  if (!theirs.edited_by && !when) return <p className="conflict__byline muted">Saved while you were editing.</p>;
+  return (
+    <p className="conflict__byline muted" data-testid="conflict-byline">
+      Saved {theirs.edited_by ? <>by {theirs.edited_by}</> : null}
+      {when ? <> on {when}</> : null} while you were editing.
+    </p>
+  );
+}
+
+export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine, onKeepTheirs, onSaveMerged, maxLength, saving, error }: ConflictViewProps) {
+  const titleId = useId();
+  const countId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const theirText = theirs.description ?? '';
+  const mergeTooLong = merged.length > maxLength;
+  const mineTooLong = mine.length > maxLength;
+
+  // Move focus to the title, so the change of view is announced and the reading starts here.
+  useEffect(() => heading.current?.focus(), []);
+
+  return (
+    <section className="conflict" role="region" aria-labelledby={titleId} data-testid="description-conflict">
+      <h3 id={titleId} ref={heading} tabIndex={-1} className="conflict__title">
+        {CONFLICT_TITLE}
+      </h3>
+      <p className="conflict__lead">Your text was not saved. Compare the two, then keep one or save a merge of both.</p>
+      <div className="conflict__sides">
+        <section className="conflict__side" aria-label="Theirs">
+          <h4 className="conflict__side-title">Theirs</h4>
+          <Byline theirs={theirs} />
+          <div className="conflict__text" data-testid="conflict-theirs">
+            {theirText || <span className="muted">(no description)</span>}
+          </div>
+        </section>
+        <section className="conflict__side conflict__side--mine" aria-label="Mine">
+          <h4 className="conflict__side-title">Mine</h4>
+          <p className="conflict__byline muted">Your edit, not saved yet.</p>
+          <div className="conflict__text" data-testid="conflict-mine">
+            {mine || <span className="muted">(no description)</span>}
+          </div>
+        </section>
+      </div>
+      <section className="conflict__changes" aria-label="Differences">
+        <h4 className="conflict__side-title">
+          What differs <span className="muted conflict__legend">(<del>only in theirs</del> · <ins>only in mine</ins>)</span>
+        </h4>
+        <WordDiff before={theirText} after={mine} />
+      </section>
+      <div className="conflict__actions">
+        <Button variant="primary" size="sm" onClick={onKeepMine} disabled={saving || mineTooLong}>
+          Keep mine
+        </Button>
+        <Button size="sm" onClick={onKeepTheirs} disabled={saving}>
+          Keep theirs
+        </Button>
+      </div>
+      <form
+        className="conflict__merge"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!saving && !mergeTooLong) onSaveMerged();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !saving && !mergeTooLong) {
+            event.preventDefault();
+            onSaveMerged();
+          }
+        }}
+      >
+        <label className="conflict__merge-label">
+          Merged description
+          <textarea className="conflict__merge-text" value={merged} rows={5} aria-describedby={countId} aria-invalid={mergeTooLong || undefined} onChange={(event) => onMergedChange(event.target.value)} />
+        </label>
+        <div className="conflict__merge-footer">
+          <LengthCount id={countId} length={merged.length} maxLength={maxLength} />
+          <Button type="submit" size="sm" disabled={saving || mergeTooLong}>
+            {saving ? 'Saving…' : 'Save merged'}
+          </Button>
+        </div>
+      </form>
+      {error ? (
+        <p className="conflict__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+// A description being written: a text area (with a Markdown preview where descriptions are Markdown),
+// a live count against the length limit, Save and Cancel. The text is the caller's (controlled), so a
+// failed save never loses it. Keys: Ctrl+Enter (⌘+Enter) saves; Enter saves too where `submitOnEnter`
+// (short descriptions; Shift+Enter for a new line); Escape cancels.
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Button } from './button';
+import { Markdown } from './markdown';
+import { Tabs } from './tabs';
+import './description-editor.css';
+
+export interface DescriptionEditorProps {
+  /** The text area's name ("Description of sales.orders"). */
+  label: string;
+  text: string;
+  onTextChange: (text: string) => void;
+  maxLength: number;
+  markdown?: boolean;
+  submitOnEnter?: boolean;
+  saving: boolean;
+  /** Why the last save failed; the text stays. */
+  error?: ReactNode;
+  onSave: () => void;
+  onCancel: () => void;
+  saveLabel?: string;
+}
+
+/** The live count, and what is wrong when the text is too long. */
+export function LengthCount({ id, length, maxLength }: { id: string; length: number; maxLength: number }) {
+  const over = length - maxLength;
+  return (
+    <p id={id} className={over > 0 ? 'description-editor__count description-editor__count--over' : 'description-editor__count'}>
+      {length.toLocaleString('en-US')} / {maxLength.toLocaleString('en-US')} characters
+      {over > 0 ? <> · {over.toLocaleString('en-US')} too many: shorten it to save</> : null}
+    </p>
+  );
+}
+
+export function DescriptionEditor({ label, text, onTextChange, maxLength, markdown = false, submitOnEnter = false, saving, error, onSave, onCancel, saveLabel = 'Save' }: DescriptionEditorProps) {
+  const [tab, setTab] = useState<'write' | 'preview'>('write');
+  const countId = useId();
+  const errorId = useId();
+  const tooLong = text.length > maxLength;
+
+  function save() {
+    if (!saving && !tooLong) onSave();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      onCancel();
+    } else if (event.key === 'Enter' && event.target instanceof HTMLTextAreaElement && ((event.ctrlKey || event.metaKey) || (submitOnEnter && !event.shiftKey))) {
+      event.preventDefault();
+      save();
+    }
+  }
+
+  const textarea = (
+    <textarea
+      className="description-editor__text"
+      aria-label={label}
+      aria-describedby={error ? `${countId} ${errorId}` : countId}
+      aria-invalid={tooLong || undefined}
+      value={text}
+      rows={markdown ? 8 : 3}
+      autoFocus
+      onChange={(event) => onTextChange(event.target.value)}
+    />
+  );
+
+  return (
+    <form
+      className="description-editor"
+      aria-label={`Editing: ${label}`}
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      {markdown ? (
+        <Tabs
+          label={`${label}: write or preview`}
+          items={[
+            { value: 'write', label: 'Write' },
+            { value: 'preview', label: 'Preview' },
+          ]}
+          value={tab}
+          onChange={setTab}
+          className="description-editor__tabs"
+        >
+          {tab === 'write' ? (
+            textarea
+          ) : text.trim() ? (
+            <Markdown source={text} className="description-editor__preview" />
+          ) : (
+            <p className="muted description-editor__preview">Nothing to preview yet.</p>
+          )}
+        </Tabs>
+      ) : (
+        textarea
+      )}
+      <div className="description-editor__footer">
+        <LengthCount id={countId} length={text.length} maxLength={maxLength} />
+        <div className="description-editor__actions">
+          <Button type="submit" variant="primary" size="sm" disabled={saving || tooLong}>
+            {saving ? 'Saving…' : saveLabel}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={onCancel} disabled={saving}>
+            Cancel
+          </Button>
+        </div>
+      </div>
+      {error ? (
+        <p id={errorId} className="description-editor__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <p className="description-editor__keys muted">
+        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {submitOnEnter ? <>or <kbd>Enter</kbd> </> : null}saves · <kbd>Esc</kbd> cancels
+        {markdown ? ' · Markdown: **bold**, _italic_, `code`, [links](https://…), lists' : null}
+      </p>
+    </form>
+  );
+}

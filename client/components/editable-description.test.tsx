@@ -1,0 +1,180 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../lib/api-error';
+import { EditableDescription } from './editable-description';
+import { renderWithApp, testConfig } from './testing/render-with-app';
+
+afterEach(cleanup);
+
+const conflict = (description: string | null, edited_by: string | null = 'liv@example.org', edited_at: string | null = '2026-12-06T03:00:00Z') =>
+  new ApiError(409, 'ConflictError', 'Someone else changed this description.', 'edit_conflict', {
+    error: { name: 'ConflictError', message: 'Someone else changed this description.', code: 'edit_conflict' },
+    current: { description, edited_by, edited_at },
+  });
+
+function renderDescription(save: (text: string, base: string | null) => Promise<unknown>, props: { value?: string | null; canEdit?: boolean; maxLength?: number; markdown?: boolean; submitOnEnter?: boolean } = {}) {
+  const value = props.value === undefined ? 'Orders placed in the shop' : props.value;
+  return renderWithApp(
+    <EditableDescription
+      value={value}
+      canEdit={props.canEdit ?? true}
+      editText="Edit description"
+      fieldLabel="Description of sales.orders"
+      maxLength={props.maxLength ?? 750}
+      markdown={props.markdown ?? true}
+      submitOnEnter={props.submitOnEnter}
+      save={save}
+    >
+      <p>{value ?? 'No description yet.'}</p>
+    </EditableDescription>,
+    { config: testConfig({ date: { default: 'YYYY-MM-DD', dateTimeShort: 'YYYY-MM-DD HH:mm', dateTimeLong: 'YYYY-MM-DD HH:mm' } }) },
+  );
+}
+
+describe('EditableDescription', () => {
+  it('offers no Edit button to a person who may not edit', () => {
+    renderDescription(vi.fn(), { canEdit: false });
+    expect(screen.getByText('Orders placed in the shop')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Edit/ })).toBeNull();
+  });
+
+  it('edits in place with a live count and a Markdown preview, saves with Ctrl+Enter sending the text it began from, and returns focus to Edit', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => ({}));
+    renderDescription(save);
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    const box = screen.getByRole('textbox', { name: 'Description of sales.orders' });
+    expect((box as HTMLTextAreaElement).value).toBe('Orders placed in the shop');
+    expect(document.activeElement).toBe(box);
+    await user.clear(box);
+    await user.type(box, 'Orders **paid** online');
+    expect(screen.getByText(/22 \/ 750 characters/)).toBeTruthy();
+
+    await user.click(screen.getByRole('tab', { name: 'Preview' }));
+    expect(await screen.findByText('paid', { selector: 'strong' })).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Write' }));
+
+    await user.type(screen.getByRole('textbox', { name: 'Description of sales.orders' }), '{Control>}{Enter}{/Control}');
+    expect(save).toHaveBeenCalledWith('Orders **paid** online', 'Orders placed in the shop');
+    await waitFor(() => expect(screen.queryByRole('textbox')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
+  });
+
+  it('cancels with Escape, saving nothing, and returns focus to Edit', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => ({}));
+    renderDescription(save);
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), ' and more');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(save).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
+  });
+
+  it('saves a short description with Enter where submitOnEnter, Shift+Enter making a new line', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => ({}));
+    renderDescription(save, { value: null, markdown: false, submitOnEnter: true });
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), 'first{Shift>}{Enter}{/Shift}second{Enter}');
+    expect(save).toHaveBeenCalledWith('first\nsecond', null);
+  });
+
+  it('refuses to save a text over the limit and says by how much', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => ({}));
+    renderDescription(save, { value: '', maxLength: 10 });
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), 'twelve chars{Control>}{Enter}{/Control}');
+    expect(screen.getByText(/12 \/ 10 characters · 2 too many/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('keeps the editor open with the typed text and the reason when a save fails', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => {
+      throw new ApiError(503, 'UpstreamUnavailable', 'The metadata service did not answer.');
+    });
+    renderDescription(save);
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), ' (gross)');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The metadata service did not answer.');
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('Orders placed in the shop (gross)');
+  });
+});
+
+describe('EditableDescription after a conflict', () => {
+  async function reachConflict(save: ReturnType<typeof vi.fn>, theirs = 'Orders paid in the web shop') {
+    const user = userEvent.setup();
+    save.mockRejectedValueOnce(conflict(theirs));
+    renderDescription(save as (text: string, base: string | null) => Promise<unknown>);
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    const box = screen.getByRole('textbox');
+    await user.clear(box);
+    await user.type(box, 'Orders placed online');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const region = await screen.findByRole('region', { name: 'Someone else changed this description' });
+    return { user, region };
+  }
+
+  it('shows theirs with who and when beside mine, the words that differ, and a merge box that starts as mine', async () => {
+    const { region } = await reachConflict(vi.fn());
+    expect(within(region).getByTestId('conflict-theirs').textContent).toBe('Orders paid in the web shop');
+    expect(within(region).getByTestId('conflict-mine').textContent).toBe('Orders placed online');
+    expect(within(region).getByTestId('conflict-byline').textContent).toMatch(/^Saved by liv@example.org on 2026-12-06 \d\d:00 while you were editing\.$/);
+    const diff = within(region).getByTestId('conflict-diff');
+    expect([...diff.querySelectorAll('del')].map((d) => d.textContent)).toEqual(['[only in theirs: paid in the web shop]']);
+    expect([...diff.querySelectorAll('ins')].map((d) => d.textContent)).toEqual(['[only in mine: placed online]']);
+    expect((within(region).getByRole('textbox', { name: 'Merged description' }) as HTMLTextAreaElement).value).toBe('Orders placed online');
+    expect(document.activeElement).toBe(within(region).getByRole('heading', { name: 'Someone else changed this description' }));
+  });
+
+  it('Keep mine saves my text as an edit of theirs', async () => {
+    const save = vi.fn(async () => ({}));
+    const { user, region } = await reachConflict(save);
+    await user.click(within(region).getByRole('button', { name: 'Keep mine' }));
+    expect(save).toHaveBeenLastCalledWith('Orders placed online', 'Orders paid in the web shop');
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Someone else changed this description' })).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
+  });
+
+  it('Keep theirs drops my text without saving', async () => {
+    const save = vi.fn(async () => ({}));
+    const { user, region } = await reachConflict(save);
+    await user.click(within(region).getByRole('button', { name: 'Keep theirs' }));
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('region', { name: 'Someone else changed this description' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
+  });
+
+  it('saves the merge as an edit of theirs, and shows the newer text again if theirs changed once more, keeping my merge', async () => {
+    const save = vi.fn(async () => ({}));
+    const { user, region } = await reachConflict(save);
+    const merge = within(region).getByRole('textbox', { name: 'Merged description' });
+    await user.clear(merge);
+    await user.type(merge, 'Orders paid online');
+    save.mockRejectedValueOnce(conflict('Third version', null, null));
+    await user.click(within(region).getByRole('button', { name: 'Save merged' }));
+    expect(save).toHaveBeenLastCalledWith('Orders paid online', 'Orders paid in the web shop');
+    await waitFor(() => expect(screen.getByTestId('conflict-theirs').textContent).toBe('Third version'));
+    expect(screen.getByText('Saved while you were editing.')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Merged description' }) as HTMLTextAreaElement).value).toBe('Orders paid online');
+    await user.click(screen.getByRole('button', { name: 'Save merged' }));
+    expect(save).toHaveBeenLastCalledWith('Orders paid online', 'Third version');
+  });
+
+  it('keeps the conflict view and both texts when saving from it fails for another reason', async () => {
+    const save = vi.fn();
+    const { user, region } = await reachConflict(save);
+    save.mockRejectedValueOnce(new ApiError(0, 'NetworkError', 'Could not reach the server.'));
+    await user.click(within(region).getByRole('button', { name: 'Keep mine' }));
+    expect((await within(region).findByRole('alert')).textContent).toContain('Could not reach the server.');
+    expect(within(region).getByTestId('conflict-mine').textContent).toBe('Orders placed online');
+  });
+});

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tagSearchPath } from '../app/paths';
+import { TAG_RULE, TagEditor, tagProblem } from './tag-editor';
+import { renderWithApp } from './testing/render-with-app';
+
+afterEach(cleanup);
+
+function renderTags(props: Partial<Parameters<typeof TagEditor>[0]> = {}) {
+  const onAdd = vi.fn();
+  const onRemove = vi.fn();
+  renderWithApp(<TagEditor tags={['sales', 'kpi']} resource="table" canEdit knownTags={['finance', 'finance_core', 'kpi', 'pii']} onAdd={onAdd} onRemove={onRemove} {...props} />);
+  return { onAdd, onRemove };
+}
+
+describe('tagProblem', () => {
+  it('accepts lower-case letters, digits and _ up to 80 characters, and nothing already there', () => {
+    expect(tagProblem('finance_core_2', [])).toBeNull();
+    expect(tagProblem('Finance', [])).toBe(TAG_RULE);
+    expect(tagProblem('two words', [])).toBe(TAG_RULE);
+    expect(tagProblem('a'.repeat(81), [])).toBe(TAG_RULE);
+    expect(tagProblem('kpi', ['kpi'])).toBe('Already tagged kpi.');
+  });
+});
+
+describe('TagEditor', () => {
+  it('shows the tags as links to their search, with no edit controls for a person who may not edit', () => {
+    renderTags({ canEdit: false });
+    expect(screen.getByRole('link', { name: 'sales' }).getAttribute('href')).toBe(tagSearchPath('sales', 'table'));
+    expect(screen.queryByRole('button', { name: /Remove tag/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add tag' })).toBeNull();
+  });
+
+  it('removes a tag with its own button', async () => {
+    const { onRemove } = renderTags();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Remove tag kpi' }));
+    expect(onRemove).toHaveBeenCalledWith('kpi');
+  });
+
+  it('suggests tags in use that the resource lacks and adds the one chosen, staying open for the next', async () => {
+    const user = userEvent.setup();
+    const { onAdd } = renderTags();
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' });
+    expect(document.activeElement).toBe(box);
+    await user.type(box, 'fin');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['finance', 'finance_core', 'Add new tag “fin”']);
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(onAdd).toHaveBeenCalledWith('finance_core');
+    expect((screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement).value).toBe('');
+  });
+
+  it('adds a new tag that follows the rule with Enter', async () => {
+    const user = userEvent.setup();
+    const { onAdd } = renderTags();
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    await user.type(screen.getByRole('combobox', { name: 'Add tag' }), 'churn_2026{Enter}');
+    expect(onAdd).toHaveBeenCalledWith('churn_2026');
+  });
+
+  it('shows the rule instead of adding a tag that breaks it', async () => {
+    const user = userEvent.setup();
+    const { onAdd } = renderTags();
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' });
+    await user.type(box, 'Churn Risk{Enter}');
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(screen.getByText(TAG_RULE).id).toBe(box.getAttribute('aria-describedby'));
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('closes with Escape once the box is empty and returns focus to Add tag', async () => {
+    const user = userEvent.setup();
+    renderTags();
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    await user.type(screen.getByRole('combobox', { name: 'Add tag' }), 'pi');
+    await user.keyboard('{Escape}{Escape}{Escape}');
+    expect(screen.queryByRole('combobox')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add tag' })));
+  });
+});

@@ -1,0 +1,25 @@
+// GET /api/metadata/v0/user/edits?user_id=[&before=]: what a person changed, newest first, a page at a
+// time (only with indexUsers on, as profiles are).
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { EditHistoryResponseSchema, type EditHistoryResponse } from '../../../../contract/api-edits';
+import { requestJson } from '../../../lib/api-client';
+import { editHistoryKeys } from './query-keys';
+
+export async function getUserEdits(userId: string, before: string | null, signal?: AbortSignal): Promise<EditHistoryResponse> {
+  const params = new URLSearchParams({ user_id: userId });
+  if (before) params.set('before', before);
+  return requestJson(`/api/metadata/v0/user/edits?${params}`, EditHistoryResponseSchema, { signal });
+}
+
+export const userEditsQueryOptions = (userId: string) =>
+  infiniteQueryOptions({
+    queryKey: editHistoryKeys.user(userId),
+    queryFn: ({ pageParam, signal }) => getUserEdits(userId, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_before,
+    staleTime: 0,
+  });
+
+export function useUserEdits(userId: string) {
+  return useInfiniteQuery(userEditsQueryOptions(userId));
+}

@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithApp, testConfig } from '../../../components/testing/render-with-app';
+import { edit, stubHistory } from '../testing/edit-fixtures';
+import { UNAVAILABLE_TEXT } from './history-view';
+import { UserEdits } from './user-edits';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const config = testConfig({}, { indexUsers: true });
+
+describe('UserEdits', () => {
+  it('lists what a person changed, each with the table or dashboard it belongs to and a link there', async () => {
+    const urls = stubHistory(() => ({
+      edits: [
+        edit({ resource_type: 'column', resource_key: 'hive://gold.sales/orders/order_id', parent_key: 'hive://gold.sales/orders', subject: 'order_id' }),
+        edit({ resource_type: 'dashboard', resource_key: 'mode_dashboard://prod.sales/revenue', parent_key: 'mode_dashboard://prod.sales/revenue', field: 'tags', action: 'add', before: [], after: ['kpi'] }),
+      ],
+    }));
+    renderWithApp(<UserEdits userId="liv.arnesen@example.org" name="Liv Arnesen" isMe={false} />, { config });
+
+    const list = await screen.findByRole('list', { name: 'Edits by Liv Arnesen, newest first' });
+    expect(urls.map((u) => `${u.pathname}${u.search}`)).toEqual(['/api/metadata/v0/user/edits?user_id=liv.arnesen%40example.org']);
+    const [column, dashboard] = within(list).getAllByTestId('edit');
+    expect(within(column!).getByRole('heading', { name: 'Description of column order_id' })).toBeTruthy();
+    expect(within(column!).getByRole('link', { name: 'sales.orders' }).getAttribute('href')).toBe('/table_detail/gold/hive/sales/orders?column=order_id');
+    // The person is not named again on their own list.
+    expect(within(column!).queryByText('Liv Arnesen')).toBeNull();
+    expect(within(dashboard!).getByRole('link', { name: 'revenue' }).getAttribute('href')).toBe('/dashboard/mode_dashboard%3A%2F%2Fprod.sales%2Frevenue');
+    expect(within(within(dashboard!).getByRole('list', { name: 'Added' })).getByText('kpi')).toBeTruthy();
+  });
+
+  it('says so when you have edited nothing yet, and when the metadata service keeps no edit log', async () => {
+    stubHistory(() => ({ edits: [] }));
+    renderWithApp(<UserEdits userId="roald.amundsen@example.org" name="Roald Amundsen" isMe />, { config });
+    expect(await screen.findByText('You have not edited any descriptions, tags or owners yet.')).toBeTruthy();
+    cleanup();
+
+    stubHistory(() => ({ available: false, edits: [] }));
+    renderWithApp(<UserEdits userId="roald.amundsen@example.org" name="Roald Amundsen" isMe />, { config });
+    expect(await screen.findByText(`${UNAVAILABLE_TEXT}.`)).toBeTruthy();
+  });
+});

@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { renderWithApp } from '../../../components/testing/render-with-app';
+import type { LineageGraph, LineageNode } from '../build-lineage-graph';
+import { NODE_WIDTH } from '../layout-lineage-graph';
+import { LARGE_GRAPH, LineageGraphView, toFlowElements } from './lineage-graph-view';
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+afterEach(cleanup);
+
+function node(id: string, role: LineageNode['role'], level: number): LineageNode {
+  return { id, label: `sales.${id}`, database: 'hive', cluster: 'gold', role, level, href: `/table_detail/gold/hive/sales/${id}`, link: null, inCatalog: true, badges: [] };
+}
+
+/** orders fed by `upstream` tables, feeding `downstream` tables, and raw → stg → orders. */
+function fan(upstream: number, downstream: number): LineageGraph {
+  const nodes = [node('orders', 'current', 0), node('raw', 'upstream', -2), node('stg', 'upstream', -1)];
+  const edges = [
+    { id: 'raw→stg', source: 'raw', target: 'stg' },
+    { id: 'stg→orders', source: 'stg', target: 'orders' },
+  ];
+  for (let i = 0; i < upstream; i++) {
+    nodes.push(node(`up${i}`, 'upstream', -1));
+    edges.push({ id: `up${i}→orders`, source: `up${i}`, target: 'orders' });
+  }
+  for (let i = 0; i < downstream; i++) {
+    nodes.push(node(`down${i}`, 'downstream', 1));
+    edges.push({ id: `orders→down${i}`, source: 'orders', target: `down${i}` });
+  }
+  return { nodes, edges, upstreamTotal: null, downstreamTotal: null };
+}
+
+describe('toFlowElements', () => {
+  it('places fixed, unfocusable nodes (their links take the focus) in reading order and marks the edges of the current table', () => {
+    const { nodes, edges } = toFlowElements(fan(0, 2), 'table');
+    // In reading order: column by column, top to bottom.
+    expect(nodes.slice(0, 3).map((n) => n.id)).toEqual(['raw', 'stg', 'orders']);
+    expect(nodes.slice(3).map((n) => n.id).sort()).toEqual(['down0', 'down1']);
+    expect(nodes[3]!.position.y).toBeLessThan(nodes[4]!.position.y);
+    for (const n of nodes) expect(n).toMatchObject({ type: 'lineage', draggable: false, selectable: false, focusable: false, width: NODE_WIDTH });
+    const x = (id: string) => nodes.find((n) => n.id === id)!.position.x;
+    expect(x('raw')).toBeLessThan(x('stg'));
+    expect(x('orders')).toBeLessThan(x('down0'));
+    expect(Object.fromEntries(edges.map((e) => [e.id, e.className]))).toEqual({
+      'raw→stg': 'lineage-edge',
+      'stg→orders': 'lineage-edge lineage-edge--current',
+      'orders→down0': 'lineage-edge lineage-edge--current',
+      'orders→down1': 'lineage-edge lineage-edge--current',
+    });
+    for (const e of edges) expect(e.markerEnd).toMatchObject({ type: 'arrowclosed' });
+  });
+});
+
+describe('LineageGraphView', () => {
+  const hint = () => document.getElementById(screen.getByRole('group', { name: 'Lineage graph of sales.orders' }).getAttribute('aria-describedby')!)!.textContent;
+
+  it('says a big graph draws only the tables in view and points to the list', () => {
+    renderWithApp(<LineageGraphView graph={fan(LARGE_GRAPH, 10)} kind="table" label="Lineage graph of sales.orders" />);
+    expect(hint()).toContain(`A graph of ${LARGE_GRAPH + 13} tables draws only those in view: “List” shows them all.`);
+  });
+
+  it('draws every table of a small graph and says nothing about the list', () => {
+    renderWithApp(<LineageGraphView graph={fan(2, 2)} kind="table" label="Lineage graph of sales.orders" />);
+    expect(screen.getAllByTestId('lineage-node')).toHaveLength(7);
+    expect(hint()).not.toContain('draws only those in view');
+  });
+});

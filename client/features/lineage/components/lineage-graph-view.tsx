@@ -1,0 +1,196 @@
+// The lineage as an interactive graph (React Flow): drag or arrow keys pan, the wheel, +/− keys and
+// the buttons zoom, 0 and "Fit" show the whole graph. Each table's name is a link, so Tab walks the
+// tables and the graph brings the focused one into view.
+import {
+  MarkerType,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Edge,
+  type NodeTypes,
+} from '@xyflow/react';
+import '@xyflow/react/dist/base.css';
+import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { Button } from '../../../components/button';
+import type { LineageGraph, LineageKind } from '../build-lineage-graph';
+import { layoutLineageGraph, NODE_HEIGHT, NODE_WIDTH } from '../layout-lineage-graph';
+import { LineageNodeCard, RevealNodeContext, type LineageFlowNode } from './lineage-node-card';
+import './lineage.css';
+
+const NODE_TYPES: NodeTypes = { lineage: LineageNodeCard };
+const PAN_STEP = 80;
+/** From this many tables on, only those in view are drawn (the list view still shows them all). */
+export const LARGE_GRAPH = 150;
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2;
+
+/** React Flow's nodes and edges for a lineage graph, placed by the layout. */
+export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes: LineageFlowNode[]; edges: Edge[]; height: number } {
+  const { positions, height } = layoutLineageGraph(graph);
+  // In the page in reading order (by column, then top to bottom), so Tab follows the picture.
+  const ordered = [...graph.nodes].sort((a, b) => positions.get(a.id)!.x - positions.get(b.id)!.x || positions.get(a.id)!.y - positions.get(b.id)!.y);
+  const nodes: LineageFlowNode[] = ordered.map((node) => ({
+    id: node.id,
+    type: 'lineage',
+    position: positions.get(node.id)!,
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+    data: { node, kind },
+    draggable: false,
+    selectable: false,
+    focusable: false,
+  }));
+  const current = graph.nodes.find((n) => n.role === 'current')?.id;
+  const edges: Edge[] = graph.edges.map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    className: edge.source === current || edge.target === current ? 'lineage-edge lineage-edge--current' : 'lineage-edge',
+    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+    focusable: false,
+    selectable: false,
+  }));
+  return { nodes, edges, height };
+}
+
+/** Laid out once per graph: switching to the list and back does not lay a big graph out again. */
+const laidOut = new WeakMap<LineageGraph, ReturnType<typeof toFlowElements>>();
+function cachedFlowElements(graph: LineageGraph, kind: LineageKind) {
+  const known = laidOut.get(graph);
+  if (known && known.nodes[0]?.data.kind === kind) return known;
+  const elements = toFlowElements(graph, kind);
+  laidOut.set(graph, elements);
+  return elements;
+}
+
+function ZoomButtons() {
+  const flow = useReactFlow();
+  return (
+    <div className="lineage-canvas__zoom" role="group" aria-label="Zoom">
+      <Button size="sm" onClick={() => void flow.zoomIn({ duration: 150 })} aria-label="Zoom in">
+        +
+      </Button>
+      <Button size="sm" onClick={() => void flow.zoomOut({ duration: 150 })} aria-label="Zoom out">
+        −
+      </Button>
+      <Button size="sm" onClick={() => void flow.fitView({ duration: 150 })}>
+        Fit
+      </Button>
+    </div>
+  );
+}
+
+function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind; label: string }) {
+  const flow = useReactFlow();
+  const frame = useRef<HTMLDivElement>(null);
+  const hintId = useId();
+  const { nodes, edges, height } = useMemo(() => cachedFlowElements(graph, kind), [graph, kind]);
+  // A graph of up to 60 tables is shown whole. A bigger one first shows the current table and its
+  // direct neighbours; from LARGE_GRAPH on, the current table's surroundings at a size one can read.
+  const fitOptions = useMemo(() => {
+    const large = nodes.length >= LARGE_GRAPH;
+    const firstView =
+      nodes.length <= 60 ? undefined : nodes.filter((n) => (large ? n.data.node.role === 'current' : Math.abs(n.data.node.level) <= 1)).map((n) => ({ id: n.id }));
+    return { nodes: firstView, maxZoom: large ? 0.8 : 1, minZoom: MIN_ZOOM, padding: 0.1 };
+  }, [nodes]);
+  // Until the person moves the graph, it keeps fitting its frame when the window is resized.
+  const moved = useRef(false);
+  useEffect(() => {
+    const element = frame.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    let width = element.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth === width) return;
+      width = element.clientWidth;
+      if (!moved.current) void flow.fitView(fitOptions);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [flow, fitOptions]);
+
+  /** Centre a node when its link takes the focus outside the visible part of the graph. */
+  const reveal = useCallback(
+    (id: string) => {
+      const node = flow.getNode(id);
+      const box = frame.current?.getBoundingClientRect();
+      if (!node || !box) return;
+      const { x, y, zoom } = flow.getViewport();
+      const left = node.position.x * zoom + x;
+      const top = node.position.y * zoom + y;
+      const visible = left >= 0 && top >= 0 && left + NODE_WIDTH * zoom <= box.width && top + NODE_HEIGHT * zoom <= box.height;
+      if (!visible || zoom < 0.5) void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, { zoom: Math.max(zoom, 0.8), duration: 150 });
+    },
+    [flow],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const { x, y, zoom } = flow.getViewport();
+    const pan: Record<string, [number, number]> = { ArrowLeft: [PAN_STEP, 0], ArrowRight: [-PAN_STEP, 0], ArrowUp: [0, PAN_STEP], ArrowDown: [0, -PAN_STEP] };
+    const step = pan[event.key];
+    if (step) void flow.setViewport({ x: x + step[0], y: y + step[1], zoom }, { duration: 100 });
+    else if (event.key === '+' || event.key === '=') void flow.zoomIn({ duration: 100 });
+    else if (event.key === '-' || event.key === '_') void flow.zoomOut({ duration: 100 });
+    else if (event.key === '0') void flow.fitView({ duration: 100 });
+    else return;
+    moved.current = true;
+    event.preventDefault();
+  };
+
+  return (
+    <RevealNodeContext value={reveal}>
+      <div className="lineage-canvas" data-testid="lineage-graph">
+        <div
+          ref={frame}
+          className="lineage-canvas__frame"
+          // A small graph gets a small frame; a big one up to 70% of the window.
+          style={{ height: `min(70vh, ${Math.max(360, Math.round(height) + 160)}px)` }}
+          role="group"
+          aria-label={label}
+          aria-describedby={hintId}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          // Focus moving to a link outside the frame makes the browser scroll the frame; the graph moves by its viewport only.
+          onScrollCapture={(event) => {
+            const target = event.target as HTMLElement;
+            if (target.classList.contains('react-flow')) target.scrollTo(0, 0);
+          }}
+        >
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            elementsSelectable={false}
+            fitView
+            fitViewOptions={fitOptions}
+            onMoveStart={(event) => {
+              if (event) moved.current = true; // a drag or the wheel, not a move of ours
+            }}
+            minZoom={MIN_ZOOM}
+            maxZoom={MAX_ZOOM}
+            zoomOnDoubleClick={false}
+            onlyRenderVisibleElements={nodes.length >= LARGE_GRAPH}
+            proOptions={{ hideAttribution: false }}
+          />
+        </div>
+        <p id={hintId} className="lineage-canvas__hint">
+          Drag or use the arrow keys to move, the wheel or + and − to zoom, 0 to fit. Tab goes from table to table; Enter opens one.
+          {nodes.length >= LARGE_GRAPH ? ` A graph of ${nodes.length} tables draws only those in view: “List” shows them all.` : null}
+        </p>
+        <ZoomButtons />
+      </div>
+    </RevealNodeContext>
+  );
+}
+
+export function LineageGraphView(props: { graph: LineageGraph; kind: LineageKind; label: string }) {
+  return (
+    <ReactFlowProvider>
+      <Canvas {...props} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,29 @@
+// What the colours and lines of the graph mean.
+import type { LineageKind } from '../build-lineage-graph';
+
+export function LineageLegend({ kind }: { kind: LineageKind }) {
+  const thing = kind === 'column' ? 'column' : 'table';
+  const entries = [
+    { key: 'current', label: `This ${thing}` },
+    { key: 'upstream', label: `Upstream: feeds this ${thing}` },
+    { key: 'downstream', label: `Downstream: built from this ${thing}` },
+    { key: 'both', label: 'Both ways (a cycle)' },
+    { key: 'external', label: 'Not in the catalog' },
+  ];
+  return (
+    <ul className="lineage-legend" aria-label="Legend">
+      {entries.map((entry) => (
+        <li key={entry.key} className="lineage-legend__item">
+          <span className={`lineage-legend__swatch lineage-legend__swatch--${entry.key}`} aria-hidden="true" />
+          {entry.label}
+        </li>
+      ))}
+      <li className="lineage-legend__item">
+        <span className="lineage-legend__arrow" aria-hidden="true">
+          →
+        </span>
+        Data flows along the arrows
+      </li>
+    </ul>
+  );
+}

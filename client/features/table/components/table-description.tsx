@@ -1,0 +1,25 @@
+// The table's description on its page: Markdown, edited in place with a preview by people who may.
+import type { TableDetail } from '../../../../contract/api-table';
+import { useUiConfig } from '../../../app/app-data';
+import { EditableDescription } from '../../../components/editable-description';
+import { Markdown } from '../../../components/markdown';
+import { useUpdateTableDescription } from '../api/put-table-description';
+
+export function TableDescription({ table }: { table: TableDetail }) {
+  const maxLength = useUiConfig().editableText.tableDescLength;
+  const mutation = useUpdateTableDescription(table.key);
+  return (
+    <EditableDescription
+      value={table.description}
+      canEdit={table.edit_rights.descriptions}
+      editText="Edit description"
+      fieldLabel={`Description of ${table.schema}.${table.name}`}
+      maxLength={maxLength}
+      markdown
+      save={(description, base) => mutation.mutateAsync({ description, base })}
+      className="table-page__description-block"
+    >
+      {table.description ? <Markdown source={table.description} className="table-page__description" /> : <p className="muted">No description yet.</p>}
+    </EditableDescription>
+  );
+}

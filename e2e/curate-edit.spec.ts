@@ -1,0 +1,125 @@
+// Curating a table: a permitted person edits its description and a column's, adds and removes a tag
+// and an owner, and sees each change on the page at once — and the new tag in search. A table no
+// other journey reads, so parallel workers do not see each other's edits.
+import type { Page, TestInfo } from '@playwright/test';
+import { captureWidths, expect, expectAccessible, test } from './fixtures';
+
+test.use({ profiles: 'on' });
+
+const TABLE = '/table_detail/crm_db/postgres/core/fct_smb_stores_ltv';
+const TAG = 'curated_in_e2e';
+
+async function capture(page: Page, testInfo: TestInfo, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await captureWidths(page, testInfo, name);
+}
+
+test('a permitted person edits the description and a column description, each shown at once and kept after a reload', async ({ page }, testInfo) => {
+  await page.goto(TABLE);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.fct_smb_stores_ltv');
+  await expect(page.getByTestId('edit-rights-note')).toHaveCount(0);
+
+  const edit = page.getByRole('button', { name: 'Edit description', exact: true });
+  await edit.click();
+  const box = page.getByRole('textbox', { name: 'Description of core.fct_smb_stores_ltv' });
+  await expect(box).toBeFocused();
+  await box.fill('Lifetime value of **small business** stores, one row per store.');
+  await expect(page.getByText(/^6\d \/ 750 characters$/)).toBeVisible();
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await expect(page.locator('.description-editor__preview strong')).toHaveText('small business');
+  await expectAccessible(page, testInfo, 'table description editor');
+  await capture(page, testInfo, 'curate-description-editor');
+  await page.getByRole('tab', { name: 'Write' }).click();
+  await box.press('Control+Enter');
+
+  await expect(box).toHaveCount(0);
+  await expect(edit).toBeFocused();
+  await expect(page.locator('.table-page__description strong')).toHaveText('small business');
+
+  // A column: Enter saves.
+  const row = page.getByTestId('column-row').first();
+  const column = (await row.getByTestId('column-toggle').innerText()).trim();
+  await row.getByRole('button', { name: `Edit description of ${column}` }).click();
+  const columnBox = page.getByRole('textbox', { name: `Description of ${column}` });
+  await columnBox.fill('Curated in the browser: the store this row is about.');
+  await capture(page, testInfo, 'curate-column-editor');
+  await columnBox.press('Enter');
+  await expect(row).toContainText('Curated in the browser: the store this row is about.');
+
+  await page.reload();
+  await expect(page.locator('.table-page__description strong')).toHaveText('small business');
+  await expect(page.getByTestId('column-row').first()).toContainText('Curated in the browser: the store this row is about.');
+});
+
+test('a permitted person adds a tag found by search at once, removes it, and adds and removes an owner picked from the people search', async ({ page }, testInfo) => {
+  await page.goto(TABLE);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.fct_smb_stores_ltv');
+  const side = page.getByRole('complementary', { name: 'About this table' });
+
+  // A new tag: the rule is shown for a bad one, the good one is added with Enter.
+  await side.getByRole('button', { name: 'Add tag' }).click();
+  const tagBox = side.getByRole('combobox', { name: 'Add tag' });
+  await tagBox.fill('Curated Tag');
+  await expect(side.getByText(/A tag may use only lower-case letters, digits and _/)).toBeVisible();
+  await tagBox.fill(TAG);
+  await expect(side.getByRole('option', { name: `Add new tag “${TAG}”` })).toBeVisible();
+  await capture(page, testInfo, 'curate-tag-editor');
+  await tagBox.press('Enter');
+  const tagLink = side.getByRole('list', { name: 'Tags' }).getByRole('link', { name: TAG });
+  await expect(tagLink).toBeVisible();
+  await tagBox.press('Escape');
+  await expect(side.getByRole('button', { name: 'Add tag' })).toBeFocused();
+
+  // Findable by search at once: the tag's link leads to the tables tagged with it.
+  await tagLink.click();
+  await expect(page).toHaveURL(/\/search\?/);
+  await expect(page.getByRole('link', { name: /fct_smb_stores_ltv/ }).first()).toBeVisible();
+  await page.goBack();
+
+  await side.getByRole('button', { name: `Remove tag ${TAG}` }).click();
+  await expect(side.getByRole('link', { name: TAG })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.fct_smb_stores_ltv');
+  await expect(side.getByRole('link', { name: TAG })).toHaveCount(0);
+
+  // An owner from the people search.
+  await side.getByRole('button', { name: 'Add owner' }).click();
+  await side.getByRole('combobox', { name: 'Add owner' }).fill('Arnesen');
+  await side.getByRole('option', { name: /Liv Arnesen/ }).click();
+  const owners = side.getByRole('list', { name: 'Owners' });
+  await expect(owners.getByRole('link', { name: 'Liv Arnesen' })).toBeVisible();
+  await capture(page, testInfo, 'curate-owner-editor');
+  await page.reload();
+  await expect(owners.getByRole('link', { name: 'Liv Arnesen' })).toBeVisible();
+  await side.getByRole('button', { name: 'Remove owner liv.arnesen@example.org' }).click();
+  await expect(owners.getByRole('link', { name: 'Liv Arnesen' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.fct_smb_stores_ltv');
+  await expect(side.getByRole('link', { name: 'Liv Arnesen' })).toHaveCount(0);
+});
+
+test('a permitted person tags a dashboard, finds it by the tag at once, and removes the tag', async ({ page }, testInfo) => {
+  await page.goto(TABLE);
+  await page.getByRole('link', { name: 'Retention Overview' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Retention Overview');
+  const side = page.getByRole('complementary', { name: 'About this dashboard' });
+  const tag = 'curated_dashboard_in_e2e';
+
+  await side.getByRole('button', { name: 'Add tag' }).click();
+  await side.getByRole('combobox', { name: 'Add tag' }).fill(tag);
+  await side.getByRole('combobox', { name: 'Add tag' }).press('Enter');
+  const tagLink = side.getByRole('list', { name: 'Tags' }).getByRole('link', { name: tag });
+  await expect(tagLink).toBeVisible();
+  await capture(page, testInfo, 'curate-dashboard-tags');
+
+  await tagLink.click();
+  await expect(page).toHaveURL(/resource=dashboard/);
+  await expect(page.getByRole('link', { name: /Retention Overview/ }).first()).toBeVisible();
+  await page.goBack();
+
+  await side.getByRole('button', { name: `Remove tag ${tag}` }).click();
+  await expect(side.getByRole('link', { name: tag })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Retention Overview');
+  await expect(side.getByRole('link', { name: tag })).toHaveCount(0);
+});

@@ -1,0 +1,147 @@
+// Edit history and bookmarks (user profiles on): an edit shows in the table's History tab with its
+// before and after and on the editor's profile; a person on their first visit bookmarks a table from
+// the search results and from its page, finds it under "My bookmarks" and on their profile, and takes
+// the bookmark away again. Each journey uses tables no other spec reads.
+import type { Page, TestInfo } from '@playwright/test';
+import { captureWidths, expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
+
+test.use({ profiles: 'on' });
+
+/** Edited in the history journey: only this spec reads it. */
+const HISTORY_TABLE = { key: 'delta://lakehouse.content/stg_b2c_content_pages_kpis', path: '/table_detail/lakehouse/delta/content/stg_b2c_content_pages_kpis', name: 'content.stg_b2c_content_pages_kpis' };
+/** Bookmarked in the bookmark journey: only this spec reads it. */
+const BOOKMARK_TABLE = { name: 'snap_rejected_translations_by_cohort', fullName: 'content.snap_rejected_translations_by_cohort', path: '/table_detail/crm_db/postgres/content/snap_rejected_translations_by_cohort' };
+
+/** Screenshots from the top of the page (the nav bar sticks to the top of the window). */
+async function capture(page: Page, testInfo: TestInfo, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await captureWidths(page, testInfo, name);
+}
+
+/** The table's description as the BFF serves it (the raw Markdown). */
+async function descriptionOf(page: Page, key: string): Promise<string> {
+  return page.evaluate(async (key) => {
+    const response = await fetch(`/api/metadata/v0/table?key=${encodeURIComponent(key)}`, { headers: { Accept: 'application/json' } });
+    return ((await response.json()) as { tableData: { description: string } }).tableData.description;
+  }, key);
+}
+
+/** Clicks a bookmark toggle and waits for the server's answer to its write. */
+async function toggleAndSave(page: Page, toggle: ReturnType<Page['getByRole']>) {
+  const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metadata/v0/user/bookmark' && r.request().method() !== 'GET');
+  await toggle.click();
+  expect((await saved).status()).toBe(200);
+}
+
+/** A write through the BFF from the page, as the SPA sends it (same origin, the session's cookie). */
+async function writeFromPage(page: Page, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const response = await fetch(path, { method: 'PUT', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    { path, body },
+  );
+}
+
+test('an edited description and an added tag show in the table’s History, newest first, with before and after, and on the editor’s profile', async ({ page }, testInfo) => {
+  await page.goto(HISTORY_TABLE.path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HISTORY_TABLE.name);
+  const before = await descriptionOf(page, HISTORY_TABLE.key);
+  expect(before.length).toBeGreaterThan(0);
+  const edited = `${before} Checked by the history journey.`;
+
+  const description = await writeFromPage(page, '/api/metadata/v0/put_table_description', { key: HISTORY_TABLE.key, description: edited, base: before });
+  expect(description.status, JSON.stringify(description.body)).toBe(200);
+  const tag = await writeFromPage(page, '/api/metadata/v0/update_table_tags', { key: HISTORY_TABLE.key, tag: 'history_journey' });
+  expect(tag.status, JSON.stringify(tag.body)).toBe(200);
+
+  // The History tab loads with the tab: newest first, the tag, then the description.
+  await page.reload();
+  const historyTab = page.getByRole('tab', { name: 'History' });
+  await historyTab.click();
+  await expect(historyTab).toHaveAttribute('aria-selected', 'true');
+  const edits = page.getByRole('list', { name: `Edits of ${HISTORY_TABLE.name}, newest first` }).getByTestId('edit');
+  await expect(edits.first()).toBeVisible();
+  const tagEdit = edits.nth(0);
+  await expect(tagEdit.getByRole('heading', { name: 'Tags' })).toBeVisible();
+  await expect(tagEdit.getByRole('list', { name: 'Added' })).toHaveText('history_journey');
+  await expect(tagEdit.getByRole('link', { name: 'Roald Amundsen' })).toHaveAttribute('href', '/user/roald.amundsen%40example.org');
+
+  const descriptionEdit = edits.nth(1);
+  await expect(descriptionEdit.getByRole('heading', { name: 'Description' })).toBeVisible();
+  await expect(descriptionEdit.locator('ins')).toHaveText(/^\[added: +Checked by the history journey\.\]$/);
+  await expect(descriptionEdit.locator('del')).toHaveCount(0);
+  await descriptionEdit.getByRole('button', { name: 'Before and after' }).click();
+  await expect(descriptionEdit.getByRole('heading', { name: 'Before' }).locator('..')).toHaveText(`Before${before}`);
+  await expect(descriptionEdit.getByRole('heading', { name: 'After' }).locator('..')).toHaveText(`After${edited}`);
+  await expectAccessible(page, testInfo, 'table history');
+  await capture(page, testInfo, 'table-history');
+
+  // The editor's profile lists the edit, leading back to the table.
+  await tagEdit.getByRole('link', { name: 'Roald Amundsen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roald Amundsen');
+  await page.getByRole('tab', { name: 'Edits' }).click();
+  const mine = page.getByRole('list', { name: 'Your edits, newest first' }).getByTestId('edit');
+  const onTable = mine.filter({ has: page.getByRole('link', { name: HISTORY_TABLE.name }) });
+  await expect(onTable.filter({ has: page.getByRole('heading', { name: 'Tags' }) })).toHaveCount(1);
+  await expect(onTable.filter({ has: page.getByRole('heading', { name: 'Description' }) })).toHaveCount(1);
+  await expectAccessible(page, testInfo, 'profile edits');
+  await capture(page, testInfo, 'profile-edits');
+  await onTable.first().getByRole('link', { name: HISTORY_TABLE.name }).click();
+  await expect(page).toHaveURL(HISTORY_TABLE.path);
+});
+
+test.describe('bookmarks', () => {
+  test.use({ signedIn: false });
+
+  test('on a first visit a person bookmarks a table from search and from its page, sees it on the home page and their profile, and removes it', async ({ page, idpOrigin }, testInfo) => {
+    await page.goto('/');
+    await logInAtDevIdp(page, idpOrigin, 'borge');
+    await expect(page.getByTestId('current-user')).toBeVisible();
+
+    // From the search results: the star of the result.
+    await page.goto(`/search?term=${BOOKMARK_TABLE.name}`);
+    const star = page.getByRole('button', { name: `Bookmark ${BOOKMARK_TABLE.name}` });
+    await expect(star).toHaveAttribute('aria-pressed', 'false');
+    await expect(star).toBeEnabled();
+    await toggleAndSave(page, star);
+    await expect(star).toHaveAttribute('aria-pressed', 'true');
+    await expectAccessible(page, testInfo, 'search with bookmark toggles');
+    await capture(page, testInfo, 'search-bookmarked');
+
+    // Home: under "My bookmarks".
+    await page.goto('/');
+    const myBookmarks = page.getByRole('region', { name: 'My bookmarks' });
+    await expect(myBookmarks.getByRole('link', { name: BOOKMARK_TABLE.fullName })).toBeVisible();
+
+    // The table's page shows it bookmarked; the toggle there removes and adds it again.
+    await myBookmarks.getByRole('link', { name: BOOKMARK_TABLE.fullName }).click();
+    await expect(page).toHaveURL(BOOKMARK_TABLE.path);
+    const toggle = page.getByRole('button', { name: 'Bookmark', exact: true });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await toggleAndSave(page, toggle);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await page.reload();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggleAndSave(page, toggle);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await capture(page, testInfo, 'table-bookmarked');
+
+    // The profile's Bookmarked tab: the same list.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'My profile' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Børge Ousland');
+    await page.getByRole('tab', { name: /Bookmarked/ }).click();
+    await expect(page.getByTestId('bookmarked-tables').getByRole('link', { name: BOOKMARK_TABLE.fullName })).toBeVisible();
+
+    // Un-bookmark from the page: gone from the home page after a reload (the server has it too).
+    await page.goto(BOOKMARK_TABLE.path);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await toggleAndSave(page, toggle);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await page.goto('/');
+    await expect(page.getByRole('region', { name: 'My bookmarks' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'My bookmarks' }).getByRole('link', { name: BOOKMARK_TABLE.fullName })).toHaveCount(0);
+  });
+});

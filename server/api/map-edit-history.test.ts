@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogEdit } from '../upstream/amundsen-schemas';
+import { toEditEntry } from './map-edit-history';
+
+const ORDERS = 'hive://gold.sales/orders';
+const edit = (over: Partial<CatalogEdit>): CatalogEdit => ({
+  id: 12, resource_key: ORDERS, parent_key: ORDERS, resource_type: 'table', action: 'update', field: 'description',
+  before: 'Old', after: 'New', user_id: 'ann@example.org', user_display_name: 'Ann Berg', edited_at: '2025-06-01T10:00:00.000Z', ...over,
+});
+
+describe('an edit-log row as a History entry', () => {
+  it('keeps a description edit with its texts, the editor by name and the time in epoch milliseconds', () => {
+    expect(toEditEntry(edit({}))).toEqual({
+      id: '12', resource_type: 'table', resource_key: ORDERS, parent_key: ORDERS, subject: null, field: 'description', action: 'update',
+      before: 'Old', after: 'New', editor: { user_id: 'ann@example.org', display_name: 'Ann Berg' }, edited_at: Date.UTC(2025, 5, 1, 10),
+    });
+  });
+
+  it("names the column, and a nested type by its path from the column", () => {
+    expect(toEditEntry(edit({ resource_type: 'column', resource_key: `${ORDERS}/customer_id` }))?.subject).toBe('customer_id');
+    expect(toEditEntry(edit({ resource_type: 'type_metadata', resource_key: `${ORDERS}/payload/type/payload/items/sku` }))?.subject).toBe('payload.items.sku');
+  });
+
+  it('renames the log fields to the lists the page shows: tag → tags, owner → owners, badge → badges (by name)', () => {
+    expect(toEditEntry(edit({ field: 'tag', action: 'add', before: ['a'], after: ['a', 'b'] }))).toMatchObject({ field: 'tags', before: ['a'], after: ['a', 'b'] });
+    expect(toEditEntry(edit({ field: 'owner', action: 'remove', before: ['x@example.org'], after: [] }))).toMatchObject({ field: 'owners', after: [] });
+    expect(toEditEntry(edit({ field: 'badge', action: 'add', before: [], after: [{ badge_name: 'gold', category: 'table_status' }] })))
+      .toMatchObject({ field: 'badges', after: ['gold'] });
+  });
+
+  it('shows the user id when the catalog does not know the editor by name, and a missing parent as the resource itself', () => {
+    expect(toEditEntry(edit({ user_display_name: null, parent_key: null }))).toMatchObject({ editor: { user_id: 'ann@example.org', display_name: 'ann@example.org' }, parent_key: ORDERS });
+  });
+
+  it('leaves out what a History does not show: bookmarks, profiles and ingests', () => {
+    expect(toEditEntry(edit({ resource_type: 'user', field: 'follow', action: 'add' }))).toBeNull();
+    expect(toEditEntry(edit({ resource_type: 'ingest', field: 'records', action: 'create' }))).toBeNull();
+  });
+});

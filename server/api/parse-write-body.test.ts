@@ -1,0 +1,98 @@
+import type { Request } from 'express';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
+import { InputError } from '../http/errors';
+import {
+  parseBookmarkBody, parseColumnDescriptionBody, parseOwnerBody, parseTableDescriptionBody, parseTagBody, parseTypeMetadataDescriptionBody,
+} from './parse-write-body';
+
+const ORDERS = 'hive://gold.sales/orders';
+const DASHBOARD = 'mode_dashboard://gold.sales/revenue';
+const config = toClientConfig(v.parse(UiConfigFileSchema, { editableText: { tableDescLength: 10, columnDescLength: 5 } }), {
+  providerName: 'IdP', indexUsers: false, indexDashboards: true, logoUrl: null,
+});
+const req = (body: unknown) => ({ body }) as Request;
+/** The InputError a parser throws: its code and message. */
+const refusal = (parse: () => unknown) => {
+  try {
+    parse();
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return { code: (err as InputError).code, message: (err as InputError).message };
+  }
+  throw new Error('the body was accepted');
+};
+
+describe('description bodies', () => {
+  it('accept a text within the UI config limit, with the base it started from', () => {
+    expect(parseTableDescriptionBody(req({ key: ORDERS, description: '1234567890', base: null }), config)).toEqual({ key: ORDERS, description: '1234567890', base: null });
+    expect(parseColumnDescriptionBody(req({ key: ORDERS, column_name: 'id', description: '12345', base: 'old' }), config).description).toBe('12345');
+  });
+
+  it('refuse a text one character over the limit, naming the setting', () => {
+    expect(refusal(() => parseTableDescriptionBody(req({ key: ORDERS, description: '12345678901', base: null }), config))).toEqual({
+      code: 'invalid_body', message: '"description" is 11 characters long; at most 10 are allowed (editableText.tableDescLength in the UI config).',
+    });
+    expect(refusal(() => parseColumnDescriptionBody(req({ key: ORDERS, column_name: 'id', description: '123456', base: null }), config)).message)
+      .toMatch(/at most 5 .*editableText\.columnDescLength/);
+    expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: `${ORDERS}/p/type/p`, description: '123456', base: null }), config)).message)
+      .toMatch(/editableText\.columnDescLength/);
+  });
+
+  it('refuse a column name that is empty or holds a slash, an empty nested type key and a key that is no table key', () => {
+    for (const column_name of ['', ' ', 'a/b']) {
+      expect(refusal(() => parseColumnDescriptionBody(req({ key: ORDERS, column_name, description: 'x', base: null }), config)).message).toMatch(/"column_name"/);
+    }
+    expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: ' ', description: 'x', base: null }), config)).message).toMatch(/"type_metadata_key"/);
+    expect(refusal(() => parseTableDescriptionBody(req({ key: 'hive://orders', description: 'x', base: null }), config))).toMatchObject({ code: 'invalid_key' });
+    expect(refusal(() => parseTableDescriptionBody(req({ key: `hive://gold.s/${'t'.repeat(2048)}`, description: 'x', base: null }), config)).message).toMatch(/longer than 2048/);
+  });
+});
+
+describe('keys', () => {
+  it('refuse a "." or ".." path segment, which a proxy could resolve to another resource than the one checked', () => {
+    for (const key of [`${ORDERS}/../customers`, 'hive://gold.sales/./orders', `${ORDERS}/..`]) {
+      expect(refusal(() => parseTagBody(req({ key, tag: 'x' }), 'table', 'add'))).toEqual({ code: 'invalid_key', message: '"key" must not contain "." or ".." path segments.' });
+    }
+    const typeKey = `${ORDERS}/payload/type/payload/../../../../customers/id/type/id`;
+    expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: typeKey, description: 'x', base: null }), config)).code).toBe('invalid_key');
+    // Dots inside a name are no segment.
+    expect(parseTagBody(req({ key: 'hive://gold.sales/orders..v2', tag: 'x' }), 'table', 'add').key).toBe('hive://gold.sales/orders..v2');
+  });
+});
+
+describe('tag bodies', () => {
+  it("take a new tag only by Amundsen's rule", () => {
+    expect(parseTagBody(req({ key: ORDERS, tag: 'finance_2025' }), 'table', 'add')).toEqual({ key: ORDERS, tag: 'finance_2025' });
+    expect(refusal(() => parseTagBody(req({ key: ORDERS, tag: 'Finance' }), 'table', 'add'))).toEqual({
+      code: 'invalid_tag', message: 'The tag "Finance" must use only lower-case letters, digits and _ (such as "finance_core").',
+    });
+  });
+
+  it('remove any one-segment tag the catalog may hold, even one the rule would refuse now', () => {
+    expect(parseTagBody(req({ key: DASHBOARD, tag: 'Legacy Tag' }), 'dashboard', 'remove').tag).toBe('Legacy Tag');
+    for (const tag of ['', 'a/b']) expect(refusal(() => parseTagBody(req({ key: ORDERS, tag }), 'table', 'remove')).code).toBe('invalid_tag');
+  });
+
+  it('check the key against the resource: a table key for a table, a dashboard uri for a dashboard', () => {
+    expect(refusal(() => parseTagBody(req({ key: 'orders', tag: 'x' }), 'table', 'add')).code).toBe('invalid_key');
+    expect(refusal(() => parseTagBody(req({ key: 'revenue', tag: 'x' }), 'dashboard', 'add')).message).toMatch(/not a dashboard uri/);
+  });
+});
+
+describe('owner and bookmark bodies', () => {
+  it('take an owner id trimmed, refusing one with a space or a slash, an empty one and one over 320 characters', () => {
+    expect(parseOwnerBody(req({ key: ORDERS, owner: '  ann@example.org ' }))).toEqual({ key: ORDERS, owner: 'ann@example.org' });
+    for (const owner of ['', 'ann berg', 'a/b', `${'a'.repeat(309)}@example.org`]) {
+      expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner }))).message).toMatch(/"owner" must be a user id/);
+    }
+    expect(parseOwnerBody(req({ key: ORDERS, owner: `${'a'.repeat(308)}@example.org` })).owner).toHaveLength(320);
+  });
+
+  it('take a bookmark of a table by its key and of a dashboard by its uri', () => {
+    expect(parseBookmarkBody(req({ type: 'dashboard', key: DASHBOARD }))).toEqual({ type: 'dashboard', key: DASHBOARD });
+    expect(refusal(() => parseBookmarkBody(req({ type: 'table', key: 'hive://orders' }))).code).toBe('invalid_key');
+    expect(refusal(() => parseBookmarkBody(req({ type: 'user', key: ORDERS }))).message).toMatch(/"type"/);
+  });
+});
