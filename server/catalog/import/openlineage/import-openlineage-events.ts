@@ -35,6 +35,8 @@ export interface OpenLineageImportReport {
   dryRun: boolean;
   tables: { added: number; changed: number; unchanged: number };
   lineage: { added: number; unchanged: number };
+  /** Column lineage edges (the `columnLineage` facet). */
+  columnLineage: { added: number; unchanged: number };
   /** Fields people edited through the API, kept over what the events say. */
   kept: KeptEdit[];
   /** Ownership entries that name no person (`team:…`, `application:…`), by table key. */
@@ -108,7 +110,7 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
   const humanEdits = reader.humanEdits();
   const kept: KeptEdit[] = [];
   const report: OpenLineageImportReport = {
-    events: events.length, dryRun: options.dryRun ?? false, tables: { added: 0, changed: 0, unchanged: 0 }, lineage: { added: 0, unchanged: 0 },
+    events: events.length, dryRun: options.dryRun ?? false, tables: { added: 0, changed: 0, unchanged: 0 }, lineage: { added: 0, unchanged: 0 }, columnLineage: { added: 0, unchanged: 0 },
     kept, ignoredOwners: [], failed: [], searchIndex: 'unchanged', durationMs: 0,
   };
 
@@ -120,7 +122,8 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
     return current;
   };
 
-  const writes: { key: string; line: string; kind: 'table' | 'lineage'; added: boolean }[] = [];
+  const writes: { key: string; line: string; kind: 'table' | 'lineage' | 'columnLineage'; added: boolean }[] = [];
+  const hasColumnLineage = db.prepare('SELECT 1 FROM column_lineage WHERE upstream_key = ? AND downstream_key = ?');
   for (const [key, state] of mergeDatasets(events)) {
     if (state.ignoredOwners.size) report.ignoredOwners.push({ resource_key: key, owners: [...state.ignoredOwners] });
     const current = reader.table(key);
@@ -150,6 +153,21 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
     }
   }
 
+  const columnEdges = new Set<string>();
+  for (const event of events) {
+    for (const [upstream, downstream] of event.columnEdges) {
+      const id = `${upstream}\n${downstream}`;
+      if (columnEdges.has(id)) continue;
+      columnEdges.add(id);
+      if (hasColumnLineage.get(upstream, downstream) !== undefined) {
+        report.columnLineage.unchanged += 1;
+      } else {
+        report.columnLineage.added += 1;
+        writes.push({ key: downstream, line: JSON.stringify({ type: 'lineage', level: 'column', upstream, downstream }), kind: 'columnLineage', added: true });
+      }
+    }
+  }
+
   if (writes.length > 0 && !options.dryRun) {
     const summary = await ingestNdjson(db, writes.map((w) => `${w.line}\n`));
     report.searchIndex = summary.searchIndex;
@@ -157,7 +175,7 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
       const write = writes[r.line - 1];
       report.failed.push({ resource_key: write.key, reason: r.reason });
       if (write.kind === 'table') report.tables[write.added ? 'added' : 'changed'] -= 1;
-      else report.lineage.added -= 1;
+      else report[write.kind].added -= 1;
     }
     if (summary.rejectedCount < writes.length) {
       db.transaction(() => {
@@ -167,7 +185,7 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
           action: 'update',
           field: 'openlineage events',
           before: null,
-          after: { events: events.length, tables: report.tables, lineage: report.lineage, kept: kept.slice(0, 100), keptCount: kept.length },
+          after: { events: events.length, tables: report.tables, lineage: report.lineage, columnLineage: report.columnLineage, kept: kept.slice(0, 100), keptCount: kept.length },
           user_id: options.importedBy,
         });
         createCatalogOverview(db).setLatestUpdatedTimestamp(Math.floor(Date.now() / 1000));

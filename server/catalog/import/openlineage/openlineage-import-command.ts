@@ -56,6 +56,7 @@ export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadE
     `  tables:  ${r.tables.added} added, ${r.tables.changed} changed, ${r.tables.unchanged} unchanged`,
     `  lineage: ${r.lineage.added} added, ${r.lineage.unchanged} unchanged`,
   ];
+  if (r.columnLineage.added + r.columnLineage.unchanged) lines.push(`  column lineage: ${r.columnLineage.added} added, ${r.columnLineage.unchanged} unchanged`);
   if (r.kept.length) lines.push(`  kept ${r.kept.length} field(s) people edited in Nansen (first: ${r.kept[0].field} of ${r.kept[0].resource_key}, edited by ${r.kept[0].edited_by})`);
   if (r.bad.length) {
     lines.push(`  ${r.bad.length} bad event(s) left out:`,

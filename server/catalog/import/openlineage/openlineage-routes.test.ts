@@ -8,7 +8,7 @@ import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUTH_HEADER, authAs, openTestCatalog, type TestCatalog } from '../../testing/open-test-catalog';
 import {
-  datasetEvent, documentationFacet, generateEventStream, jobEvent, MINIMAL_START, ownershipFacet, PG, runEvent, schemaFacet,
+  columnLineageFacet, datasetEvent, documentationFacet, generateEventStream, jobEvent, MINIMAL_START, ownershipFacet, PG, runEvent, schemaFacet,
 } from './openlineage-test-events';
 
 let catalog: TestCatalog;
@@ -73,6 +73,31 @@ describe('POST /api/v1/lineage', () => {
     const edges = (await lineage(FCT)).body;
     expect(edges.upstream_entities.map((e: { key: string }) => e.key)).toEqual([ORDERS]);
     expect((await lineage(ORDERS)).body.downstream_entities.map((e: { key: string }) => e.key)).toEqual([FCT]);
+  });
+
+  it('turns the columnLineage facet into column lineage, once', async () => {
+    const withColumns = structuredClone(COMPLETE);
+    withColumns.outputs![0].facets!.columnLineage = columnLineageFacet({
+      ORDER_ID: [{ namespace: PG, name: 'shop.public.orders', field: 'ID' }],
+      amount: [{ namespace: PG, name: 'shop.public.orders', field: 'amount' }, { namespace: PG, name: 'shop.public.refunds', field: 'amount' }],
+    });
+    const res = await post(withColumns);
+    expect(res.body).toMatchObject({ lineage: { added: 1 }, columnLineage: { added: 3, unchanged: 0 } });
+    const amount = await request(catalog.metadataApp).get(`/table/${FCT}/column/amount/lineage?direction=upstream&depth=1`).set(...AUTH_HEADER);
+    expect(amount.status).toBe(200);
+    expect(amount.body.upstream_entities.map((e: { key: string }) => e.key).sort())
+      .toEqual([`${ORDERS}/amount`, 'postgres://shop.public/refunds/amount']);
+    const again = await post(withColumns);
+    expect(again.status).toBe(200);
+    expect(again.body.columnLineage).toEqual({ added: 0, unchanged: 3 });
+  });
+
+  it('refuses a columnLineage input it cannot key, naming the field', async () => {
+    const bad = structuredClone(COMPLETE);
+    bad.outputs![0].facets!.columnLineage = columnLineageFacet({ amount: [{ namespace: PG, name: 'shop..orders', field: 'amount' }] });
+    const res = await post(bad);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('field "outputs[0].facets.columnLineage.fields.amount.inputFields[0].name": the schema part is empty');
   });
 
   it('makes the new tables searchable', async () => {

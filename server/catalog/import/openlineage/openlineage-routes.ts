@@ -52,7 +52,7 @@ export function createOpenLineageRoutes(deps: OpenLineageRoutesDeps): Router {
     const dryRun = req.query.dry_run === 'true' || req.query.dry_run === '1';
 
     const report = await importOpenLineageEvents(deps.db, events, { importedBy: readEditorId(res), dryRun });
-    const changed = report.tables.added + report.tables.changed + report.lineage.added > 0;
+    const changed = report.tables.added + report.tables.changed + report.lineage.added + report.columnLineage.added > 0;
     sendJson(res, changed && !dryRun ? 201 : 200, { ...report, rejected, rejectedCount: rejected.length });
   };
 

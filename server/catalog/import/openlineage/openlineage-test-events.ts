@@ -10,6 +10,10 @@ export function schemaFacet(fields: { name: string; type?: string; description?:
   return { ...facetBase('SchemaDatasetFacet'), fields };
 }
 export const documentationFacet = (description: string) => ({ ...facetBase('DocumentationDatasetFacet'), description });
+export const columnLineageFacet = (fields: Record<string, { namespace: string; name: string; field: string }[]>) => ({
+  ...facetBase('ColumnLineageDatasetFacet'),
+  fields: Object.fromEntries(Object.entries(fields).map(([out, inputs]) => [out, { inputFields: inputs.map((i) => ({ ...i, transformations: [{ type: 'DIRECT', subtype: 'IDENTITY' }] })) }])),
+});
 export const ownershipFacet = (owners: { name: string; type?: string }[]) => ({ ...facetBase('OwnershipDatasetFacet'), owners });
 
 export interface DatasetShape {

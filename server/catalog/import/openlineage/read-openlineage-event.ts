@@ -18,6 +18,9 @@ const SchemaField = z.object({
 });
 const SchemaFacet = z.object({ fields: z.array(SchemaField).nullish() });
 const DocumentationFacet = z.object({ description: z.string() });
+const ColumnLineageFacet = z.object({
+  fields: z.record(z.string(), z.object({ inputFields: z.array(z.object({ namespace: text, name: text, field: text })) })),
+});
 const OwnershipFacet = z.object({ owners: z.array(z.object({ name: text, type: z.string().nullish() })).nullish() });
 
 const Dataset = z.object({
@@ -59,6 +62,8 @@ export interface EventDataset extends MappedDataset {
   owners?: string[];
   /** Ownership entries that name no person (`team:…`, `application:…`). */
   ignoredOwners: string[];
+  /** [upstream column key, downstream column key] from the `columnLineage` facet. */
+  columnEdges: [string, string][];
 }
 
 export interface ReadEvent {
@@ -68,6 +73,8 @@ export interface ReadEvent {
   datasets: EventDataset[];
   /** [upstream key, downstream key], inputs × outputs (never a table with itself). */
   edges: [string, string][];
+  /** Column lineage from the datasets' `columnLineage` facets. */
+  columnEdges: [string, string][];
 }
 
 export type ReadEventResult = { ok: true; event: ReadEvent } | { ok: false; field: string; reason: string };
@@ -111,7 +118,8 @@ function readDataset(dataset: z.infer<typeof Dataset>, path: PropertyKey[]): { o
     if (error instanceof DatasetNameError) return { ok: false, result: fail([...path, error.field], error.message) };
     throw error;
   }
-  const out: EventDataset = { ...mapped, namespace: dataset.namespace, datasetName: dataset.name, ignoredOwners: [] };
+  const out: EventDataset = { ...mapped, namespace: dataset.namespace, datasetName: dataset.name, ignoredOwners: [], columnEdges: [] };
+  const columnName = (database: string, name: string) => (keepsCase(database) ? name.trim() : name.trim().toLowerCase());
   const facets = dataset.facets;
 
   const schema = activeFacet(facets, 'schema');
@@ -121,15 +129,14 @@ function readDataset(dataset: z.infer<typeof Dataset>, path: PropertyKey[]): { o
     const seen = new Map<string, number>();
     const columns: DatasetColumn[] = [];
     for (const [i, field] of (parsed.data.fields ?? []).entries()) {
-      const name = field.name.trim();
       // Warehouse column names are keyed in lower case, like their tables (databuilder, dbt importer).
-      const columnName = keepsCase(mapped.database) ? name : name.toLowerCase();
-      const earlier = seen.get(columnName);
+      const name = columnName(mapped.database, field.name);
+      const earlier = seen.get(name);
       if (earlier !== undefined) {
-        return { ok: false, result: fail([...path, 'facets', 'schema', 'fields', i, 'name'], `duplicate column "${columnName}" (also fields[${earlier}])`) };
+        return { ok: false, result: fail([...path, 'facets', 'schema', 'fields', i, 'name'], `duplicate column "${name}" (also fields[${earlier}])`) };
       }
-      seen.set(columnName, i);
-      columns.push({ name: columnName, type: field.type?.trim() || null, description: field.description?.trim() || null, ordinalPosition: field.ordinal_position ?? null });
+      seen.set(name, i);
+      columns.push({ name, type: field.type?.trim() || null, description: field.description?.trim() || null, ordinalPosition: field.ordinal_position ?? null });
     }
     out.columns = columns;
   }
@@ -152,6 +159,26 @@ function readDataset(dataset: z.infer<typeof Dataset>, path: PropertyKey[]): { o
       else if (!owners.includes(id)) owners.push(id);
     }
     out.owners = owners;
+  }
+
+  const columnLineage = activeFacet(facets, 'columnLineage');
+  if (columnLineage !== undefined) {
+    const parsed = ColumnLineageFacet.safeParse(columnLineage);
+    if (!parsed.success) return { ok: false, result: zodFail(parsed.error, [...path, 'facets', 'columnLineage']) };
+    for (const [outputField, { inputFields }] of Object.entries(parsed.data.fields)) {
+      const downstream = `${mapped.key}/${columnName(mapped.database, outputField)}`;
+      for (const [i, input] of inputFields.entries()) {
+        let source: MappedDataset;
+        try {
+          source = mapDatasetName(input.namespace, input.name);
+        } catch (error) {
+          if (error instanceof DatasetNameError) return { ok: false, result: fail([...path, 'facets', 'columnLineage', 'fields', outputField, 'inputFields', i, error.field], error.message) };
+          throw error;
+        }
+        const upstream = `${source.key}/${columnName(source.database, input.field)}`;
+        if (upstream !== downstream && !out.columnEdges.some(([u, d]) => u === upstream && d === downstream)) out.columnEdges.push([upstream, downstream]);
+      }
+    }
   }
   return { ok: true, dataset: out };
 }
@@ -182,7 +209,7 @@ export function readOpenLineageEvent(raw: unknown): ReadEventResult {
     const read = readDataset(parsed.data.dataset, ['dataset']);
     if (!read.ok) return read.result;
     const datasets = [read.dataset];
-    return { ok: true, event: { kind: 'DatasetEvent', eventType: null, job: null, datasets, edges: [] } };
+    return { ok: true, event: { kind: 'DatasetEvent', eventType: null, job: null, datasets, edges: [], columnEdges: read.dataset.columnEdges } };
   }
   if ('job' in record) {
     const parsed = JobEvent.safeParse(record);
@@ -207,7 +234,8 @@ function readRunOrJob(
       if (input.key !== output.key && !edges.some(([u, d]) => u === input.key && d === output.key)) edges.push([input.key, output.key]);
     }
   }
-  return { ok: true, event: { kind, eventType, job: `${data.job.namespace}/${data.job.name}`, datasets: [...inputs, ...outputs], edges } };
+  const datasets = [...inputs, ...outputs];
+  return { ok: true, event: { kind, eventType, job: `${data.job.namespace}/${data.job.name}`, datasets, edges, columnEdges: datasets.flatMap((d) => d.columnEdges) } };
 }
 
 /** A bad event of a batch: its index in a JSON array (from 0), or its line in NDJSON (from 1). */
