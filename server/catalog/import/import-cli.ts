@@ -3,9 +3,11 @@
 // arguments, unreadable or refused input, database error).
 import { DBT_USAGE, runDbtImport, UsageError } from './dbt/dbt-import-command';
 import { DbtArtifactError } from './dbt/read-dbt-artifacts';
+import { OPENLINEAGE_USAGE, runOpenLineageImport } from './openlineage/openlineage-import-command';
 
 const IMPORTERS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   dbt: { run: runDbtImport, usage: DBT_USAGE },
+  openlineage: { run: runOpenLineageImport, usage: OPENLINEAGE_USAGE },
 };
 
 const USAGE = `usage: npm run catalog:import -- <source> [options]   sources: ${Object.keys(IMPORTERS).join(', ')}\n${
