@@ -68,7 +68,7 @@ export function openCatalog(options: CatalogOptions): Catalog {
     throw err;
   }
   // Machine clients may load metadata through POST /ingest and POST /api/v1/lineage and do nothing
-  // else (decision 014); people may do everything, POST /import/dbt included.
+  // else (decision 015); people may do everything, POST /import/dbt included.
   const access = createMachineAccess(options.machineClients ?? []);
   const loaderAuth = chainAuth(options.authenticate, access.allowLoaders);
   const deps = { store, authenticate: chainAuth(options.authenticate, access.peopleOnly), log: options.log ?? stderrLog };

@@ -168,7 +168,7 @@ function createProviderConfiguration(options: DevIdpOptions, state: DevIdpState,
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
-      // Pipelines get tokens for the catalog without a person (machine access, decision 014).
+      // Pipelines get tokens for the catalog without a person (machine access, decision 015).
       clientCredentials: { enabled: true },
       backchannelLogout: { enabled: true },
       userinfo: { enabled: true },

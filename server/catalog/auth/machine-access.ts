@@ -1,4 +1,4 @@
-// Machine clients (docs/decisions/014-machine-access.md): pipelines and CI jobs that call the catalog
+// Machine clients (docs/decisions/015-machine-access.md): pipelines and CI jobs that call the catalog
 // with an access token from the provider's client-credentials grant. Such a token speaks for a
 // client, not a person. Clients on the allow-list (CATALOG_MACHINE_CLIENTS) may load metadata — POST
 // /ingest and POST /api/v1/lineage — and nothing else: every other route, reads and metadata writes
