@@ -3,11 +3,13 @@
 // arguments, unreadable or refused input, database error).
 import { DBT_USAGE, runDbtImport, UsageError } from './dbt/dbt-import-command';
 import { DbtArtifactError } from './dbt/read-dbt-artifacts';
+import { OPENLINEAGE_USAGE, runOpenLineageImport } from './openlineage/openlineage-import-command';
 import { POSTGRES_USAGE, runPostgresImport, runSqliteImport, SQLITE_USAGE } from './database/database-import-command';
 import { DatabaseImportError } from './database/database-import-error';
 
 const IMPORTERS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   dbt: { run: runDbtImport, usage: DBT_USAGE },
+  openlineage: { run: runOpenLineageImport, usage: OPENLINEAGE_USAGE },
   postgres: { run: runPostgresImport, usage: POSTGRES_USAGE },
   sqlite: { run: runSqliteImport, usage: SQLITE_USAGE },
 };
