@@ -8,6 +8,7 @@ import { createSearchApp } from './search/create-search-app';
 import { createDemoCatalogFile, seedDemoCatalog } from './demo/seed-demo-catalog';
 import { createIngestRoutes } from './ingest/ingest-routes';
 import { createDbtImportRoutes } from './import/dbt/dbt-import-routes';
+import { createSqliteImportRoutes } from './import/database/sqlite-import-routes';
 import { createOpenLineageRoutes } from './import/openlineage/openlineage-routes';
 import { chainAuth, createMachineAccess } from './auth/machine-access';
 import type { ErrorLog } from './http/handle-catalog-errors';
@@ -72,12 +73,13 @@ export function openCatalog(options: CatalogOptions): Catalog {
   const access = createMachineAccess(options.machineClients ?? []);
   const loaderAuth = chainAuth(options.authenticate, access.allowLoaders);
   const deps = { store, authenticate: chainAuth(options.authenticate, access.peopleOnly), log: options.log ?? stderrLog };
-  // POST /ingest, POST /import/dbt and POST /api/v1/lineage (our extensions and OpenLineage's path,
+  // POST /ingest, POST /import/dbt, POST /import/sqlite and POST /api/v1/lineage (our extensions and OpenLineage's path,
   // docs/ingest.md) go before the metadata routes' catch-all.
   const metadataApp = express();
   metadataApp.disable('x-powered-by');
   metadataApp.use(createIngestRoutes({ db: store.db, authenticate: loaderAuth, log: deps.log }));
   metadataApp.use(createDbtImportRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
+  metadataApp.use(createSqliteImportRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
   metadataApp.use(createOpenLineageRoutes({ db: store.db, authenticate: loaderAuth, log: deps.log }));
   metadataApp.use(createMetadataApp({ ...deps, badgeWhitelist: options.badgeWhitelist, descriptionEtags: options.descriptionEtags }));
   return {

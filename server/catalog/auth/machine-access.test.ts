@@ -104,6 +104,13 @@ describe('a machine client on CATALOG_MACHINE_CLIENTS', () => {
     expect(res.body.message).toMatch(/^Machine client "nansen-pipeline" may only load metadata/);
   });
 
+  it('gets 403 on POST /import/sqlite, which is for people too', async () => {
+    const res = await request(catalog.metadataApp).post('/import/sqlite?cluster=shop').set(...PIPELINE)
+      .set('Content-Type', 'application/vnd.sqlite3').send(Buffer.from('SQLite format 3\0'));
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/^Machine client "nansen-pipeline" may only load metadata/);
+  });
+
   it('changes nothing with a refused write', async () => {
     await ingest(PERSON);
     await request(catalog.metadataApp).put(`/table/${ORDERS}/description`).set(...PIPELINE).set('Content-Type', 'text/plain').send('{"description":"from a pipeline"}');

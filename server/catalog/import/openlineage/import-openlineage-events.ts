@@ -11,7 +11,7 @@ import { createCatalogOverview } from '../../store/read-catalog-overview';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import type { TableIngestRecord } from '../../ingest/ingest-record-schemas';
 import { ingestNdjson } from '../../ingest/ingest-ndjson';
-import { createCatalogStateReader, type CurrentTable } from '../dbt/read-catalog-state';
+import { createCatalogStateReader, type CurrentTable } from '../read-catalog-state';
 import type { EventDataset, ReadEvent } from './read-openlineage-event';
 
 export interface OpenLineageImportOptions {
