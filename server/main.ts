@@ -16,6 +16,7 @@ import { openCatalog } from './catalog/create-catalog';
 import { DEV_MACHINE_CLIENT } from './dev-idp/dev-machine-client';
 import { isLoopbackUrl, type Config } from './config/config-schema';
 import { ConfigError, loadConfig } from './config/load-config';
+import { checkDataDir, usesDataDir } from './config/check-data-dir';
 import { loadUiConfig, type UiConfig } from './config/load-ui-config';
 import { loadEditRules, type LoadedEditRules } from './edit-rules/load-edit-rules';
 import { createBffApp } from './create-bff-app';
@@ -65,6 +66,7 @@ interface Settings {
 /** The environment, then the UI config and edit rules files it names; throws ConfigError listing every bad setting. */
 function readSettings(): Settings {
   const config = loadConfig(process.env);
+  if (usesDataDir(config)) checkDataDir(config.dataDir);
   const ui = loadUiConfig(config.ui.configFile, {
     providerName: config.oidc.providerName,
     indexUsers: config.ui.indexUsers,

@@ -41,6 +41,14 @@ export interface TestStack {
   logger: ReturnType<typeof createMemoryLogger>;
   /** Stop the provider and start it again on the same port and DATA_DIR. */
   restartIdp(): Promise<void>;
+  /** Stop the provider (unreachable until startIdp). */
+  stopIdp(): Promise<void>;
+  /** Start the stopped provider again on the same port and DATA_DIR. */
+  startIdp(): Promise<void>;
+  /** Stop the catalog's metadata and search servers (connections refused until startCatalog). */
+  stopCatalog(): Promise<void>;
+  /** Listen again on the same ports, the same catalog. */
+  startCatalog(): Promise<void>;
   /**
    * Start BFF number `slot` (0 … bffSlots-1). Sessions on SQLite files of its own unless `sessions`
    * is given (to share them with another instance, or to use Redis).
@@ -84,8 +92,23 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
     });
   const metadataPort = await getFreePort();
   const searchPort = await getFreePort();
-  const metadataServer = await listen(catalog.metadataApp, metadataPort);
-  const searchServer = await listen(catalog.searchApp, searchPort);
+  let metadataServer = await listen(catalog.metadataApp, metadataPort);
+  let searchServer = await listen(catalog.searchApp, searchPort);
+  let catalogUp = true;
+  const closeServer = (server: Server) =>
+    new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    });
+  let idpUp = true;
+  const stopIdp = async () => {
+    await idp.close();
+    idpUp = false;
+  };
+  const startIdp = async () => {
+    idp = await startDevIdp({ ...idpOptions, port: Number(new URL(issuer).port), issuer });
+    idpUp = true;
+  };
   const upstreams: UpstreamHttp[] = [
     createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${metadataPort}`, timeoutMs: 5000, logger }),
     createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${searchPort}`, timeoutMs: 5000, logger }),
@@ -97,9 +120,19 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
     issuer,
     logger,
     async restartIdp() {
-      const port = new URL(issuer).port;
-      await idp.close();
-      idp = await startDevIdp({ ...idpOptions, port: Number(port), issuer });
+      await stopIdp();
+      await startIdp();
+    },
+    stopIdp,
+    startIdp,
+    async stopCatalog() {
+      await Promise.all([closeServer(metadataServer), closeServer(searchServer)]);
+      catalogUp = false;
+    },
+    async startCatalog() {
+      metadataServer = await listen(catalog.metadataApp, metadataPort);
+      searchServer = await listen(catalog.searchApp, searchPort);
+      catalogUp = true;
     },
     async startBff(slot, bffOptions = {}) {
       const base = bases[slot];
@@ -146,11 +179,10 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
     },
     async close() {
       for (const close of closers.reverse()) await close();
-      await new Promise((resolve) => metadataServer.close(resolve));
-      await new Promise((resolve) => searchServer.close(resolve));
+      if (catalogUp) await Promise.all([closeServer(metadataServer), closeServer(searchServer)]);
       for (const upstream of upstreams) await upstream.close();
       catalog.close();
-      await idp.close();
+      if (idpUp) await idp.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -85,7 +85,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       options.logger.warn(`${options.name} ${method} ${path} failed`, err);
       throw timedOut
         ? new UpstreamError(`The ${options.name} did not answer within ${options.timeoutMs} ms; try again.`, 'upstream_timeout', 504)
-        : new UpstreamError(`The ${options.name} is unavailable; try again in a moment.`, 'upstream_unavailable', 502);
+        // Nothing answered (stopped, restarting, unreachable): 503, the service is unavailable for now.
+        : new UpstreamError(`The ${options.name} is unavailable; try again in a moment.`, 'upstream_unavailable', 503);
     }
 
     let json: unknown = null;
