@@ -17,6 +17,7 @@ import { type ClaimRules, DEFAULT_HTTPS_TRUST_PROXY, type TrustProxy } from './c
 import type { BrandingLogo } from './config/load-logo';
 import { createErrorMiddleware } from './http/error-middleware';
 import type { Logger } from './http/logger';
+import { createReadinessRoute, providerCheck, sessionStoreCheck, upstreamCheck } from './http/readiness';
 import { sameOriginGuard } from './http/same-origin-guard';
 import { securityHeaders } from './http/security-headers';
 import { createBrandingRoutes } from './spa/serve-branding';
@@ -68,6 +69,8 @@ export interface BffDeps {
   updateSearchDocuments?: boolean;
   spaDistDir: string;
   logger: Logger;
+  /** What /readyz asks besides the provider and the session store: the services' GET /healthcheck. */
+  readiness?: { metadata: { healthcheck(timeoutMs: number): Promise<void> }; search: { healthcheck(timeoutMs: number): Promise<void> } };
 }
 
 export function createBffApp(deps: BffDeps): Express {
@@ -80,6 +83,11 @@ export function createBffApp(deps: BffDeps): Express {
   app.get('/healthcheck', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', createReadinessRoute([
+    providerCheck(deps.oidc.issuer),
+    ...(deps.readiness ? [upstreamCheck('metadata', deps.readiness.metadata), upstreamCheck('search', deps.readiness.search)] : []),
+    sessionStoreCheck(deps.session.store),
+  ]));
   app.use(createSpaAssetRoutes(deps.spaDistDir));
   app.use(createBrandingRoutes(deps.logo));
   const { store, tokens } = deps.session;

@@ -170,6 +170,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
     updateSearchDocuments: !config.catalog.embedded,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
+    readiness: { metadata: metadataHttp, search: searchHttp },
   });
   const bffServer = await listen(app, config.port, config.host, 'PORT');
   closers.unshift(closeServer(bffServer));

@@ -46,6 +46,9 @@ export interface TestStack {
    * is given (to share them with another instance, or to use Redis).
    */
   startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy }): Promise<TestBff>;
+  /** Stop the catalog's metadata and search servers (the database stays open); startCatalog brings them back on the same ports. */
+  stopCatalog(): Promise<void>;
+  startCatalog(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,8 +87,19 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
     });
   const metadataPort = await getFreePort();
   const searchPort = await getFreePort();
-  const metadataServer = await listen(catalog.metadataApp, metadataPort);
-  const searchServer = await listen(catalog.searchApp, searchPort);
+  let metadataServer = await listen(catalog.metadataApp, metadataPort);
+  let searchServer = await listen(catalog.searchApp, searchPort);
+  let catalogUp = true;
+  const stopCatalogServers = async () => {
+    if (!catalogUp) return;
+    catalogUp = false;
+    for (const server of [metadataServer, searchServer]) {
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      });
+    }
+  };
   const upstreams: UpstreamHttp[] = [
     createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${metadataPort}`, timeoutMs: 5000, logger }),
     createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${searchPort}`, timeoutMs: 5000, logger }),
@@ -100,6 +114,13 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
       const port = new URL(issuer).port;
       await idp.close();
       idp = await startDevIdp({ ...idpOptions, port: Number(port), issuer });
+    },
+    stopCatalog: stopCatalogServers,
+    async startCatalog() {
+      if (catalogUp) return;
+      metadataServer = await listen(catalog.metadataApp, metadataPort);
+      searchServer = await listen(catalog.searchApp, searchPort);
+      catalogUp = true;
     },
     async startBff(slot, bffOptions = {}) {
       const base = bases[slot];
@@ -129,6 +150,7 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
         spaDistDir: path.join(ownDir, 'no-spa-built'),
         editPolicy: bffOptions.editPolicy,
         logger,
+        readiness: { metadata: metadataHttp, search: searchHttp },
       });
       const server = await listen(app, Number(new URL(base).port));
       let closed = false;
@@ -146,8 +168,7 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
     },
     async close() {
       for (const close of closers.reverse()) await close();
-      await new Promise((resolve) => metadataServer.close(resolve));
-      await new Promise((resolve) => searchServer.close(resolve));
+      await stopCatalogServers();
       for (const upstream of upstreams) await upstream.close();
       catalog.close();
       await idp.close();
