@@ -171,6 +171,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
     readiness: { metadata: metadataHttp, search: searchHttp },
+    metricsEnabled: config.http.metricsEnabled,
   });
   const bffServer = await listen(app, config.port, config.host, 'PORT');
   closers.unshift(closeServer(bffServer));
@@ -186,7 +187,6 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
 }
 
 async function main() {
-  const logger = createLogger();
   let settings: Settings;
   try {
     settings = readSettings();
@@ -197,6 +197,7 @@ async function main() {
     }
     throw err;
   }
+  const logger = createLogger(undefined, { format: settings.config.http.logFormat });
   let stop: () => Promise<void>;
   try {
     stop = await start(settings, logger);

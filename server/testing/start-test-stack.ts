@@ -15,7 +15,7 @@ import { openCatalog, type Catalog } from '../catalog/create-catalog';
 import { createBffApp } from '../create-bff-app';
 import { readOrCreateDevIdpClientSecret } from '../dev-idp/dev-idp-files';
 import { startDevIdp, type DevIdp } from '../dev-idp/start-dev-idp';
-import { createMemoryLogger } from '../http/logger';
+import { createMemoryLogger, type LogFormat } from '../http/logger';
 import { createMetadataClient } from '../upstream/metadata-client';
 import { createSearchClient } from '../upstream/search-client';
 import { createUpstreamHttp, type UpstreamHttp } from '../upstream/upstream-http';
@@ -52,9 +52,11 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export async function startTestStack(options: { bffSlots?: number; demoTables?: number } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { bffSlots?: number; demoTables?: number; logFormat?: LogFormat; metricsEnabled?: boolean } = {},
+): Promise<TestStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-stack-'));
-  const logger = createMemoryLogger();
+  const logger = createMemoryLogger({ format: options.logFormat });
   const bffPorts = await Promise.all(Array.from({ length: options.bffSlots ?? 1 }, () => getFreePort()));
   const bases = bffPorts.map((port) => `http://localhost:${port}`);
   const clientSecret = readOrCreateDevIdpClientSecret(dataDir);
@@ -151,6 +153,7 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
         editPolicy: bffOptions.editPolicy,
         logger,
         readiness: { metadata: metadataHttp, search: searchHttp },
+        metricsEnabled: options.metricsEnabled,
       });
       const server = await listen(app, Number(new URL(base).port));
       let closed = false;
