@@ -2,7 +2,7 @@
 // Labels are the method, the route pattern (request-context.ts routeLabel) and the status class
 // (2xx…5xx), so their number is bounded by the routes, not by the URLs people ask for.
 // Who may read it: route statistics tell an outsider what is used and how much, so /metrics is off
-// (404) unless METRICS_ENABLED=true, and even then answers only requests that did not come through a
+// (the URL is then like any other: a page of the SPA) unless METRICS_ENABLED=true, and even then answers only requests that did not come through a
 // proxy (no X-Forwarded-For or Forwarded header): Prometheus scrapes each instance directly, while a
 // browser's request through the load balancer is refused. A loopback-only rule would not do: behind
 // a proxy on the same host every caller arrives from 127.0.0.1.
@@ -85,7 +85,7 @@ function cameThroughProxy(req: Request): boolean {
   return req.get('x-forwarded-for') !== undefined || req.get('forwarded') !== undefined;
 }
 
-/** GET /metrics: a 404, as if it did not exist, unless enabled and asked for directly (see above). */
+/** GET /metrics, when enabled and asked for directly (see above); otherwise the request goes on as if there were no such route. */
 export function createMetricsRoute(metrics: RequestMetrics, options: { enabled: boolean }): RequestHandler {
   return (req, res, next) => {
     if (!options.enabled || cameThroughProxy(req)) {
