@@ -2,9 +2,10 @@
 // Labels are the method, the route pattern (request-context.ts routeLabel) and the status class
 // (2xx…5xx), so their number is bounded by the routes, not by the URLs people ask for.
 // Who may read it: route statistics tell an outsider what is used and how much, so /metrics is off
-// (the URL is then like any other: a page of the SPA) unless METRICS_ENABLED=true, and even then answers only requests that did not come through a
-// proxy (no X-Forwarded-For or Forwarded header): Prometheus scrapes each instance directly, while a
-// browser's request through the load balancer is refused. A loopback-only rule would not do: behind
+// (the URL is then like any other: a page of the SPA) unless METRICS_ENABLED=true, and even then
+// it answers only requests that did not come through a proxy (no X-Forwarded-For or Forwarded
+// header): Prometheus scrapes each instance directly, while a request through the load balancer is
+// refused. A loopback-only rule would not do: behind
 // a proxy on the same host every caller arrives from 127.0.0.1.
 import type { Request, RequestHandler } from 'express';
 
