@@ -13,11 +13,12 @@ import { createPendingLoginCookie } from './auth/pending-login-cookie';
 import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
 import { createTokenCipher } from './auth/token-cipher';
 import type { TokenStore } from './auth/token-store';
-import { type ClaimRules, DEFAULT_HTTPS_TRUST_PROXY, type TrustProxy } from './config/config-schema';
+import { type ClaimRules, DEFAULT_HTTPS_TRUST_PROXY, type RateLimitSettings, type TrustProxy } from './config/config-schema';
 import type { BrandingLogo } from './config/load-logo';
 import { createErrorMiddleware } from './http/error-middleware';
 import type { Logger } from './http/logger';
 import { createMetricsRoute, createRequestMetrics } from './http/metrics';
+import { createRateLimiter } from './http/rate-limit';
 import { createReadinessRoute, providerCheck, sessionStoreCheck, upstreamCheck } from './http/readiness';
 import { requestContext, routeLabel } from './http/request-context';
 import { sameOriginGuard } from './http/same-origin-guard';
@@ -72,6 +73,8 @@ export interface BffDeps {
   spaDistDir: string;
   logger: Logger;
   /** What /readyz asks besides the provider and the session store: the services' GET /healthcheck. */
+  /** Requests per minute on login and search (RATE_LIMIT_*); none when undefined. */
+  rateLimits?: RateLimitSettings;
   /** METRICS_ENABLED: serve /metrics (to requests that did not come through a proxy); default off. */
   metricsEnabled?: boolean;
   readiness?: { metadata: { healthcheck(timeoutMs: number): Promise<void> }; search: { healthcheck(timeoutMs: number): Promise<void> } };
@@ -129,6 +132,11 @@ export function createBffApp(deps: BffDeps): Express {
     }),
   );
   app.use(sameOriginGuard(new URL(deps.publicUrl).origin));
+  if (deps.rateLimits) {
+    const limits = deps.rateLimits;
+    app.use(['/login', new URL(deps.redirectUri).pathname], createRateLimiter({ name: 'login', perSession: limits.loginPerSession, perIp: limits.loginPerIp }));
+    app.use('/api/search', createRateLimiter({ name: 'search', perSession: limits.searchPerSession, perIp: limits.searchPerIp }));
+  }
 
   app.use(
     createLoginRoutes({

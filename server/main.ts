@@ -172,6 +172,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
     logger,
     readiness: { metadata: metadataHttp, search: searchHttp },
     metricsEnabled: config.http.metricsEnabled,
+    rateLimits: config.http.rateLimits,
   });
   const bffServer = await listen(app, config.port, config.host, 'PORT');
   closers.unshift(closeServer(bffServer));

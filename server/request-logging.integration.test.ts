@@ -72,7 +72,7 @@ describe('request ids and JSON logs', () => {
     await browser.request('/api/search/v1/search', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: bff.base },
-      body: JSON.stringify({ term: 'term-xyz-789', resource: 'table', pageIndex: 0 }),
+      body: JSON.stringify({ searchTerm: 'term-xyz-789', resources: ['table'] }),
     });
 
     const all = stack.logger.lines.join('\n');

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import type { EditPolicy } from '../api/edit-rights';
+import type { RateLimitSettings } from '../config/config-schema';
 import { BACKCHANNEL_LOGOUT_PATH } from '../auth/login-routes';
 import { createOidcClient } from '../auth/oidc-client';
 import { createBearerAuth } from '../catalog/auth/create-bearer-auth';
@@ -45,7 +46,7 @@ export interface TestStack {
    * Start BFF number `slot` (0 … bffSlots-1). Sessions on SQLite files of its own unless `sessions`
    * is given (to share them with another instance, or to use Redis).
    */
-  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy }): Promise<TestBff>;
+  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings }): Promise<TestBff>;
   /** Stop the catalog's metadata and search servers (the database stays open); startCatalog brings them back on the same ports. */
   stopCatalog(): Promise<void>;
   startCatalog(): Promise<void>;
@@ -154,6 +155,7 @@ export async function startTestStack(
         logger,
         readiness: { metadata: metadataHttp, search: searchHttp },
         metricsEnabled: options.metricsEnabled,
+        rateLimits: bffOptions.rateLimits,
       });
       const server = await listen(app, Number(new URL(base).port));
       let closed = false;
