@@ -1,7 +1,8 @@
 // Requests per minute per signed-in session and per client address, on login and search (the two
 // routes that cost the provider or the search service the most for one click). Fixed one-minute
-// windows (each opened by the first request after the last one closed) counted in memory: O(1) per request, and the counters are dropped when the window turns,
-// so memory is bounded by the callers of one minute. A caller may make up to twice the limit across
+// windows (each opened by the first request after the last one closed) counted in memory: O(1) per
+// request, and the counters are dropped when the window turns, so memory is bounded by the callers
+// of one minute. A caller may make up to twice the limit across
 // a window boundary; the limits are meant to stop floods, not to meter.
 // Several instances behind a load balancer count separately: with N instances a caller spread over
 // all of them gets up to N times the limit (docs/operations.md).
