@@ -72,11 +72,11 @@ export interface BffDeps {
   updateSearchDocuments?: boolean;
   spaDistDir: string;
   logger: Logger;
-  /** What /readyz asks besides the provider and the session store: the services' GET /healthcheck. */
   /** Requests per minute on login and search (RATE_LIMIT_*); none when undefined. */
   rateLimits?: RateLimitSettings;
   /** METRICS_ENABLED: serve /metrics (to requests that did not come through a proxy); default off. */
   metricsEnabled?: boolean;
+  /** What /readyz asks besides the provider and the session store: the services' GET /healthcheck. */
   readiness?: { metadata: { healthcheck(timeoutMs: number): Promise<void> }; search: { healthcheck(timeoutMs: number): Promise<void> } };
 }
 
@@ -134,7 +134,7 @@ export function createBffApp(deps: BffDeps): Express {
   app.use(sameOriginGuard(new URL(deps.publicUrl).origin));
   if (deps.rateLimits) {
     const limits = deps.rateLimits;
-    app.use(['/login', new URL(deps.redirectUri).pathname], createRateLimiter({ name: 'login', perSession: limits.loginPerSession, perIp: limits.loginPerIp }));
+    app.get(['/login', new URL(deps.redirectUri).pathname], createRateLimiter({ name: 'login', perSession: limits.loginPerSession, perIp: limits.loginPerIp }));
     app.use('/api/search', createRateLimiter({ name: 'search', perSession: limits.searchPerSession, perIp: limits.searchPerIp }));
   }
 
