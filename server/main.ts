@@ -180,6 +180,9 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
     updateSearchDocuments: !config.catalog.embedded,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
+    readiness: { metadata: metadataHttp, search: searchHttp },
+    metricsEnabled: config.http.metricsEnabled,
+    rateLimits: config.http.rateLimits,
   });
   const bffServer = await listen(app, config.port, config.host, 'PORT');
   closers.unshift(closeServer(bffServer));
@@ -195,7 +198,6 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
 }
 
 async function main() {
-  const logger = createLogger();
   let settings: Settings;
   try {
     settings = readSettings();
@@ -206,6 +208,7 @@ async function main() {
     }
     throw err;
   }
+  const logger = createLogger(undefined, { format: settings.config.http.logFormat });
   let stop: () => Promise<void>;
   try {
     stop = await start(settings, logger);

@@ -89,6 +89,12 @@ export interface Config {
   readonly http: {
     /** Express's `trust proxy`: whose X-Forwarded-* headers count (TRUST_PROXY). */
     readonly trustProxy: TrustProxy;
+    /** LOG_FORMAT: one JSON object per line (default in production) or text (default otherwise). */
+    readonly logFormat: LogFormat;
+    /** METRICS_ENABLED: serve /metrics to anyone who can reach the BFF; otherwise to loopback callers only. */
+    readonly metricsEnabled: boolean;
+    /** Requests per minute; 0 turns a limit off (docs/operations.md). */
+    readonly rateLimits: RateLimitSettings;
   };
   readonly ui: {
     /** The runtime UI config file (absolute path); undefined = every UI option at its default. */
@@ -141,6 +147,15 @@ export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post',
 export type TrustProxy = boolean | number | readonly string[];
 
 /** Today's behaviour with an https PUBLIC_URL: a proxy on this machine or a private network. */
+export type LogFormat = 'json' | 'text';
+
+export interface RateLimitSettings {
+  readonly loginPerSession: number;
+  readonly loginPerIp: number;
+  readonly searchPerSession: number;
+  readonly searchPerIp: number;
+}
+
 export const DEFAULT_HTTPS_TRUST_PROXY: readonly string[] = ['loopback', 'linklocal', 'uniquelocal'];
 
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -196,6 +211,14 @@ const positiveInt = (name: string, fallback: number, max: number) =>
     .int({ error: `${name} must be a whole number` })
     .min(1, { error: `${name} must be at least 1` })
     .max(max, { error: `${name} must be at most ${max}` })
+    .default(fallback);
+
+const perMinute = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number of requests per minute (0 turns the limit off)` })
+    .int({ error: `${name} must be a whole number of requests per minute (0 turns the limit off)` })
+    .min(0, { error: `${name} must be 0 (off) or more` })
+    .max(1_000_000, { error: `${name} must be at most 1000000` })
     .default(fallback);
 
 const trustProxy = z
@@ -343,6 +366,12 @@ export const EnvSchema = z.object({
   SESSION_IDLE_TIMEOUT_MINUTES: positiveInt('SESSION_IDLE_TIMEOUT_MINUTES', 480, 60 * 24 * 30),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt('SESSION_ABSOLUTE_TIMEOUT_HOURS', 12, 24 * 90),
   UPSTREAM_TIMEOUT_MS: positiveInt('UPSTREAM_TIMEOUT_MS', 5000, 120_000),
+  LOG_FORMAT: z.enum(['json', 'text'], { error: 'LOG_FORMAT must be json (one JSON object per line) or text' }).optional(),
+  METRICS_ENABLED: bool('METRICS_ENABLED').default(false),
+  RATE_LIMIT_LOGIN_PER_MIN: perMinute('RATE_LIMIT_LOGIN_PER_MIN', 30),
+  RATE_LIMIT_LOGIN_PER_IP_PER_MIN: perMinute('RATE_LIMIT_LOGIN_PER_IP_PER_MIN', 300),
+  RATE_LIMIT_SEARCH_PER_MIN: perMinute('RATE_LIMIT_SEARCH_PER_MIN', 600),
+  RATE_LIMIT_SEARCH_PER_IP_PER_MIN: perMinute('RATE_LIMIT_SEARCH_PER_IP_PER_MIN', 6000),
   INDEX_USERS: bool('INDEX_USERS').optional(),
   UI_CONFIG_FILE: z.string().trim().min(1).optional(),
   /** Who may edit (server/edit-rules); unset = everyone signed in, as in Amundsen. */

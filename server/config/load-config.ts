@@ -270,7 +270,17 @@ export function loadConfig(rawEnv: RawEnv): Config {
       cacheSize: e.USER_DIRECTORY_CACHE_SIZE,
       timeoutMs: e.USER_DIRECTORY_TIMEOUT_MS,
     },
-    http: { trustProxy },
+    http: {
+      trustProxy,
+      logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'text'),
+      metricsEnabled: e.METRICS_ENABLED,
+      rateLimits: {
+        loginPerSession: e.RATE_LIMIT_LOGIN_PER_MIN,
+        loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP_PER_MIN,
+        searchPerSession: e.RATE_LIMIT_SEARCH_PER_MIN,
+        searchPerIp: e.RATE_LIMIT_SEARCH_PER_IP_PER_MIN,
+      },
+    },
     ui: {
       configFile: e.UI_CONFIG_FILE === undefined ? undefined : path.resolve(e.UI_CONFIG_FILE),
       indexUsers: e.INDEX_USERS,
