@@ -5,6 +5,7 @@
 // readers, …) are buffered across the tables of a call and written with multi-row INSERTs. Callers
 // batch (e.g. 2 000 tables per call; bulk loads 25 000).
 import type { CatalogDatabase } from './open-catalog-database';
+import { deriveFullName } from '../../../contract/user';
 import { buildSchemaKey, buildTableKey, type BadgeRecord, type TableRecord, type UserRecord } from './catalog-records';
 import { computePopularity, createSearchIndexMaintainer, type TableDocumentSource } from './search-index';
 import { createUserRows } from './user-rows';
@@ -309,7 +310,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
         email: u.email ?? u.user_id,
         first_name: u.first_name ?? null,
         last_name: u.last_name ?? null,
-        full_name: u.full_name ?? (u.first_name && u.last_name ? `${u.first_name} ${u.last_name}` : null),
+        full_name: deriveFullName(u),
         display_name: u.display_name ?? null,
         is_active: u.is_active === false ? 0 : 1,
         github_username: u.github_username ?? null,
