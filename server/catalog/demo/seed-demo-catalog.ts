@@ -18,6 +18,7 @@ import { MIGRATIONS } from '../store/migrations';
 import { createTableWriter } from '../store/write-tables';
 import { setFtsLoadMode } from '../store/search-index';
 import { createDashboardWriter } from '../store/write-dashboards';
+import { createTagBadgeRows } from '../store/tag-badge-rows';
 import { createCatalogOverview } from '../store/read-catalog-overview';
 import { buildTableKey, type TableRecord } from '../store/catalog-records';
 import { buildDemoUsers, countExtraDemoUsers, DEFAULT_DEMO_SEED, DEMO_EPOCH_SECONDS, generateDemoTables } from './generate-demo-tables';
@@ -239,9 +240,8 @@ function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; user
   const userId = (user: string) => userIds.get(user) as number;
   const tableIdRange = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM tables').get() as { lo: number; hi: number };
   const writer = createDashboardWriter(db);
-  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
-  const insertTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id').pluck();
-  const tagId = (tag: string) => (findTag.get(tag) as number | undefined) ?? (insertTag.get(tag) as number);
+  const tagBadgeRows = createTagBadgeRows(db);
+  const tagId = (tag: string) => tagBadgeRows.ensureTag(tag);
   db.transaction(() => {
     for (let i = 0; i < total; i++) {
       const p = DASHBOARD_PRODUCTS[i % DASHBOARD_PRODUCTS.length];

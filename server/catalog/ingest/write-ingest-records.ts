@@ -12,6 +12,7 @@ import { createSearchIndexMaintainer } from '../store/search-index';
 import { createEditLog } from '../store/edit-log';
 import { createCatalogOverview } from '../store/read-catalog-overview';
 import { createUserRows } from '../store/user-rows';
+import { createTagBadgeRows } from '../store/tag-badge-rows';
 import type {
   DashboardIngestRecord,
   IngestRecord,
@@ -71,10 +72,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
 
   const findTable = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
   const userRows = createUserRows(db);
-  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
-  const insertTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
-  const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
-  const insertBadge = db.prepare('INSERT INTO badges (name, category) VALUES (?, ?) RETURNING id').pluck();
+  const tagBadgeRows = createTagBadgeRows(db);
 
   // What a table keeps when a table record leaves a list out.
   const tagsOfTable = db.prepare(
@@ -139,9 +137,8 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     touchUser(id);
     return id;
   }
-  const resolveTag = (name: string) => (findTag.get(name) as number | undefined) ?? (insertTag.get(name) as number);
-  const resolveBadge = (b: BadgeRecord) =>
-    (findBadge.get(b.badge_name, b.category) as number | undefined) ?? (insertBadge.get(b.badge_name, b.category) as number);
+  const resolveTag = (name: string) => tagBadgeRows.ensureTag(name);
+  const resolveBadge = (b: BadgeRecord) => tagBadgeRows.ensureBadge(b);
 
   function requireTable(key: string): number {
     const id = findTable.get(key) as number | undefined;

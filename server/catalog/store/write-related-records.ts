@@ -5,6 +5,7 @@
 import type { CatalogDatabase } from './open-catalog-database';
 import type { BadgeRecord, DashboardRecord, TypeMetadataRecord } from './catalog-records';
 import { createImmediateRunner } from './run-immediate';
+import { createTagBadgeRows } from './tag-badge-rows';
 import { createUserRows } from './user-rows';
 import { createSearchIndexMaintainer } from './search-index';
 import { createDashboardWriter } from './write-dashboards';
@@ -24,10 +25,7 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
   const dashboardWriter = createDashboardWriter(db);
   const tableId = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
   const userRows = createUserRows(db);
-  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
-  const newTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
-  const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
-  const newBadge = db.prepare('INSERT INTO badges (name, category) VALUES (?, ?) RETURNING id').pluck();
+  const tagBadgeRows = createTagBadgeRows(db);
   const tableEdge = db.prepare('INSERT OR IGNORE INTO table_lineage (upstream_key, downstream_key) VALUES (?, ?)');
   const columnEdge = db.prepare('INSERT OR IGNORE INTO column_lineage (upstream_key, downstream_key) VALUES (?, ?)');
   const findColumn = db.prepare(`SELECT c.id, c.table_id FROM columns c JOIN tables t ON t.id = c.table_id
@@ -38,9 +36,8 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
   const insertTypeBadge = db.prepare('INSERT OR IGNORE INTO type_metadata_badges (type_metadata_id, badge_id) VALUES (?, ?)');
 
   const userId = (id: string) => userRows.ensure(id).id;
-  const tagId = (name: string) => (findTag.get(name) as number | undefined) ?? (newTag.get(name) as number);
-  const badgeId = (b: BadgeRecord) =>
-    (findBadge.get(b.badge_name, b.category) as number | undefined) ?? (newBadge.get(b.badge_name, b.category) as number);
+  const tagId = (name: string) => tagBadgeRows.ensureTag(name);
+  const badgeId = (b: BadgeRecord) => tagBadgeRows.ensureBadge(b);
 
   return {
     writeDashboards: (records) => runImmediate(() => {
