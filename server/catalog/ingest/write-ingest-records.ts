@@ -13,6 +13,7 @@ import { createEditLog } from '../store/edit-log';
 import { createCatalogOverview } from '../store/read-catalog-overview';
 import { createUserRows } from '../store/user-rows';
 import { createTagBadgeRows } from '../store/tag-badge-rows';
+import { createLineageRows } from '../store/lineage-rows';
 import type {
   DashboardIngestRecord,
   IngestRecord,
@@ -96,8 +97,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     FROM table_applications ta JOIN applications a ON a.id = ta.application_id WHERE ta.table_id = ?`);
   const reportsOfTable = db.prepare('SELECT name, url FROM resource_reports WHERE table_id = ?');
 
-  const insertTableLineage = db.prepare('INSERT OR IGNORE INTO table_lineage (upstream_key, downstream_key) VALUES (?, ?)');
-  const insertColumnLineage = db.prepare('INSERT OR IGNORE INTO column_lineage (upstream_key, downstream_key) VALUES (?, ?)');
+  const lineageRows = createLineageRows(db);
 
   const setReader = db.prepare(`
     INSERT INTO table_readers (table_id, user_id, read_count) VALUES (?, ?, ?)
@@ -216,7 +216,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
 
   function applyLineage(r: LineageIngestRecord): void {
     if (r.upstream === r.downstream) throw new RejectedRecordError(`upstream and downstream are the same key "${r.upstream}"`);
-    (r.level === 'column' ? insertColumnLineage : insertTableLineage).run(r.upstream, r.downstream);
+    lineageRows.addEdge(r.level, r.upstream, r.downstream);
   }
 
   function applyUsage(r: UsageIngestRecord): void {

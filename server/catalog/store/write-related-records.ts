@@ -5,6 +5,7 @@
 import type { CatalogDatabase } from './open-catalog-database';
 import type { BadgeRecord, DashboardRecord, TypeMetadataRecord } from './catalog-records';
 import { createImmediateRunner } from './run-immediate';
+import { createLineageRows } from './lineage-rows';
 import { createTagBadgeRows } from './tag-badge-rows';
 import { createUserRows } from './user-rows';
 import { createSearchIndexMaintainer } from './search-index';
@@ -26,8 +27,7 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
   const tableId = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
   const userRows = createUserRows(db);
   const tagBadgeRows = createTagBadgeRows(db);
-  const tableEdge = db.prepare('INSERT OR IGNORE INTO table_lineage (upstream_key, downstream_key) VALUES (?, ?)');
-  const columnEdge = db.prepare('INSERT OR IGNORE INTO column_lineage (upstream_key, downstream_key) VALUES (?, ?)');
+  const lineageRows = createLineageRows(db);
   const findColumn = db.prepare(`SELECT c.id, c.table_id FROM columns c JOIN tables t ON t.id = c.table_id
     WHERE t.key = ? AND c.name = ?`);
   const deleteTypeMetadata = db.prepare('DELETE FROM type_metadata WHERE column_id = ?');
@@ -53,8 +53,8 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
       return ids;
     }),
     writeLineage: ({ tables = [], columns = [] }) => runImmediate(() => {
-      for (const [up, down] of tables) tableEdge.run(up, down);
-      for (const [up, down] of columns) columnEdge.run(up, down);
+      for (const [up, down] of tables) lineageRows.addEdge('table', up, down);
+      for (const [up, down] of columns) lineageRows.addEdge('column', up, down);
     }),
     writeTypeMetadata: (tableKey, columnName, type) => runImmediate(() => {
       const column = findColumn.get(tableKey, columnName) as { id: number; table_id: number } | undefined;
