@@ -2,6 +2,7 @@
 // Every bad variable is reported at once, naming the variable and the fix.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { isLoopbackUrl } from '../http/loopback-host';
 import type { ClientPrivateKey } from './read-client-private-key';
 import { UPSTREAM_AUTH_MODES, type UpstreamAuthMode } from '../upstream/upstream-token';
 import type { ClaimMap, OidcProviderId } from './provider-presets';
@@ -170,15 +171,8 @@ function isAddressOrRange(entry: string): boolean {
   return Number(bits) <= (version === 4 ? 32 : 128);
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export function isLoopbackUrl(url: string): boolean {
-  try {
-    return LOOPBACK_HOSTS.has(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
+/** The one loopback rule (server/http/loopback-host.ts), re-exported for the config's callers. */
+export { isLoopbackUrl };
 
 /** Asymmetric JWS algorithms only: `none` proves nothing, and HMAC lets anyone with the client secret forge. */
 export const ID_TOKEN_SIGNING_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
