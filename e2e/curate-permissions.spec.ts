@@ -3,6 +3,7 @@
 // With those rules borge (group finance-data) is a viewer on hive tables, liv (data-editors) an editor.
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { captureWidths, expectAccessible } from './fixtures';
 import { logInAtDevIdp } from './login';
 import { startNansen, type NansenServer } from './start-nansen';
 
@@ -71,33 +72,43 @@ test.describe('who may edit, by the edit rules file', () => {
     await page.context().close();
   });
 
-  test('a viewer sees the table page without edit controls, and the reason', async ({ browser }) => {
-    test.fixme(true, 'waits for the editing UI ([issue-12-client landed])');
+  test('a viewer sees the table page without edit controls, and the reason', async ({ browser }, testInfo) => {
     const page = await signIn(browser, 'borge');
     await page.goto(CUSTOMERS_PAGE);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.customers');
     await expect(page.getByText(VIEWER_REASON)).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Edit description' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Edit description', exact: true })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Edit description of / })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Remove tag / })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Remove owner / })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Add owner' })).toHaveCount(0);
     await expect(page.getByRole('combobox', { name: 'Add tag' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Add tag' })).toHaveCount(0);
+    await expectAccessible(page, testInfo, 'table page of a viewer');
+    await captureWidths(page, testInfo, 'table-viewer');
     await page.context().close();
   });
 
   test('an editor sees the description and tag controls, not the owner ones, and why', async ({ browser }) => {
-    test.fixme(true, 'waits for the editing UI ([issue-12-client landed])');
     const page = await signIn(browser, 'liv');
     await page.goto(CUSTOMERS_PAGE);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.customers');
-    await expect(page.getByRole('button', { name: 'Edit description' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Edit description', exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: /^Edit description of / }).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Add tag' }).or(page.getByRole('combobox', { name: 'Add tag' })).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Add owner' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Remove owner / })).toHaveCount(0);
     await expect(page.getByText(EDITOR_REASON)).toBeVisible();
+    await page.context().close();
+  });
+
+  test('the viewer edits where a narrowed grant and his ownership hold: the finance table he owns shows every control and no note', async ({ browser }) => {
+    const page = await signIn(browser, 'borge');
+    await page.goto('/table_detail/prod/snowflake/finance/monthly_revenue');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('finance.monthly_revenue');
+    await expect(page.getByRole('button', { name: 'Edit description', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add owner' }).or(page.getByRole('combobox', { name: 'Add owner' })).first()).toBeVisible();
+    await expect(page.getByText(/needs the \S+ role/)).toHaveCount(0);
     await page.context().close();
   });
 });

@@ -75,10 +75,10 @@ test('a deep link to a column scrolls to it, marks it and opens its details; its
   await page.setViewportSize({ width: 1280, height: 700 });
   await page.goto('/table_detail/shop_db/postgres/content/fct_vip_search_clicks_latest?column=supplier_id');
 
-  const row = page.getByTestId('column-row').filter({ has: page.getByRole('button', { name: 'supplier_id' }) });
+  const row = page.getByTestId('column-row').filter({ has: page.getByRole('button', { name: 'supplier_id', exact: true }) });
   await expect(row).toHaveClass(/columns-table__row--target/);
   await expect(row).toBeInViewport();
-  const toggle = row.getByRole('button', { name: 'supplier_id' });
+  const toggle = row.getByRole('button', { name: 'supplier_id', exact: true });
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(toggle).toBeFocused();
   await expect(row.locator('td').first()).toHaveText('16');
@@ -92,7 +92,7 @@ test('a deep link to a column scrolls to it, marks it and opens its details; its
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/table_detail/shop_db/postgres/content/fct_vip_search_clicks_latest?column=supplier_id`);
 
   // Any column opens and closes from the keyboard.
-  const other = page.getByTestId('column-row').filter({ has: page.getByRole('button', { name: 'event_time' }) }).getByRole('button', { name: 'event_time' });
+  const other = page.getByTestId('column-row').filter({ has: page.getByRole('button', { name: 'event_time', exact: true }) }).getByRole('button', { name: 'event_time', exact: true });
   await other.focus();
   await page.keyboard.press('Enter');
   await expect(other).toHaveAttribute('aria-expanded', 'true');
@@ -143,7 +143,7 @@ test('descriptions from other sources render as Markdown, nested column types op
   await expect(page.getByRole('table', { name: 'Statistics' })).toContainText('1,843,211');
 
   // The nested type: the first level is listed, deeper levels open and close from the keyboard.
-  const column = page.getByRole('button', { name: 'shipping_address' });
+  const column = page.getByRole('button', { name: 'shipping_address', exact: true });
   await column.click();
   const tree = page.getByRole('list', { name: 'Nested fields of shipping_address' });
   await expect(tree.getByText('Street and house number')).toBeVisible();
@@ -189,7 +189,7 @@ test('at 800 px long column names wrap only after an underscore, never inside a 
   );
   expect(broken).toEqual([]);
   // And the longest name does wrap (the check above is not vacuous).
-  const longest = page.getByRole('button', { name: 'newsletter_subscription_id' });
+  const longest = page.getByRole('button', { name: 'newsletter_subscription_id', exact: true });
   const height = await longest.evaluate((el) => el.getBoundingClientRect().height);
   const lineHeight = await longest.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
   expect(Math.round(height / lineHeight), 'newsletter_subscription_id takes two lines at 800 px').toBeGreaterThan(1);

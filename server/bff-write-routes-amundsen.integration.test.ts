@@ -9,7 +9,7 @@ import {
   ApiErrorBodySchema, BookmarksResponseSchema, DescriptionConflictBodySchema, DescriptionSavedResponseSchema, EditHistoryResponseSchema,
   SearchResponseSchema, TableDetailResponseSchema, WriteResponseSchema,
 } from '../contract/bff-api';
-import { SEARCH_UPDATE_DELAYED } from './api/sync-search-tags';
+import { SEARCH_UPDATE_DELAYED } from './api/sync-search-documents';
 import { makeTable } from './catalog/testing/open-test-catalog';
 import type { BffBrowser } from './testing/bff-browser';
 import { startCurateStack, type CurateStack } from './testing/start-curate-stack';
@@ -57,11 +57,16 @@ describe('BFF write routes against Amundsen-like services (no ETags, no edit log
   });
 
   it('re-reads the description just before writing it and writes without If-Match when it is still the base', async () => {
+    const from = stack.gate.seen.length;
     const answer = await send(liv, 'PUT', 'put_table_description', { key: ORDERS, description: 'Every order', base: 'All orders' });
     expect(v.parse(DescriptionSavedResponseSchema, answer.json)).toEqual({ msg: 'Success', description: 'Every order' });
-    const calls = stack.gate.seen.filter((r) => r.path === `/table/${ORDERS}/description`).slice(-2);
+    const calls = stack.gate.seen.slice(from).filter((r) => r.path === `/table/${ORDERS}/description`);
     expect(calls.map((r) => [r.method, r.ifMatch])).toEqual([['GET', undefined], ['PUT', undefined]]);
     expect((await tablePage(liv)).description).toBe('Every order');
+    // Amundsen's metadata service leaves Elasticsearch alone: the BFF replaces the document's description.
+    expect(stack.gate.seen.slice(from).filter((r) => r.path === 'search:/v2/document').map((r) => r.method)).toEqual(['POST']);
+    const found = await call(liv, '/api/search/v1/search', { method: 'POST', headers: { 'content-type': 'application/json', origin: liv.base }, body: JSON.stringify({ searchTerm: 'orders', resources: ['table'] }) });
+    expect(v.parse(SearchResponseSchema, found.json).table!.results.find((r) => r.key === ORDERS)?.description).toBe('Every order');
   });
 
   it('refuses a stale base with 409 and the newer text, without an author (Amundsen keeps none), writing nothing', async () => {
@@ -73,12 +78,14 @@ describe('BFF write routes against Amundsen-like services (no ETags, no edit log
   });
 
   it("updates the search document after a tag change, as Amundsen's frontend does, so search finds the tag at once", async () => {
+    const from = stack.gate.seen.length;
+    const documentUpdates = () => stack.gate.seen.slice(from).filter((r) => r.path === 'search:/v2/document').map((r) => r.method);
     expect(v.parse(WriteResponseSchema, (await send(liv, 'PUT', 'update_table_tags', { key: ORDERS, tag: 'curated' })).json)).toEqual({ msg: 'Success' });
-    expect(stack.gate.seen.filter((r) => r.path === 'search:/v2/document').map((r) => r.method)).toEqual(['POST']);
+    expect(documentUpdates()).toEqual(['POST']);
     expect(await taggedTables(liv, 'curated')).toEqual([ORDERS]);
 
     expect((await send(liv, 'DELETE', 'update_table_tags', { key: ORDERS, tag: 'curated' })).status).toBe(200);
-    expect(stack.gate.seen.filter((r) => r.path === 'search:/v2/document').map((r) => r.method)).toEqual(['POST', 'DELETE']);
+    expect(documentUpdates()).toEqual(['POST', 'DELETE']);
     expect(await taggedTables(liv, 'curated')).toEqual([]);
   });
 

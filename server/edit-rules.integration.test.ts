@@ -10,7 +10,8 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionData } from 'express-session';
-import { ApiErrorBodySchema, TableDetailResponseSchema } from '../contract/bff-api';
+import { ApiErrorBodySchema, DashboardResponseSchema, TableDetailResponseSchema } from '../contract/bff-api';
+import { createCatalogStore } from './catalog/store/create-catalog-store';
 import { DEMO_PEOPLE } from './demo/demo-people';
 import { loadEditRules } from './edit-rules/load-edit-rules';
 import type { BffBrowser } from './testing/bff-browser';
@@ -114,6 +115,20 @@ describe('edit rights from the groups of the login, with the sample rules', () =
       await write(liv, 'PUT', 'update_table_owner', { key: CUSTOMERS, owner: 'liv.arnesen@example.org' }),
       'Editing owners of this hive table needs the owner-editor role; you have editor.',
     );
+  });
+
+  it('on a dashboard a viewer may not tag (a forged tag is refused) and an editor may; nobody edits its description or owners', async () => {
+    const store = createCatalogStore(path.join(stack.dataDir, 'catalog.sqlite'));
+    const uri = store.overview.listPopularDashboards(1)[0]!.uri;
+    store.close();
+    const product = uri.slice(0, uri.indexOf('_dashboard://'));
+    const rightsOnDashboard = async (browser: BffBrowser) =>
+      v.parse(DashboardResponseSchema, await (await browser.request(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(uri)}`)).json()).dashboard.edit_rights;
+    const reason = `Editing tags of this ${product} dashboard needs the editor role; you have viewer.`;
+    expect(await rightsOnDashboard(await as('borge'))).toEqual({ descriptions: false, tags: false, owners: false, reason });
+    await expectForbidden(await write(await as('borge'), 'PUT', 'update_dashboard_tags', { key: uri, tag: 'forged' }), reason);
+    expect(await rightsOnDashboard(await as('liv'))).toEqual({ descriptions: false, tags: true, owners: false, reason: null });
+    expect(await rightsOnDashboard(await as('roald'))).toEqual({ descriptions: false, tags: true, owners: false, reason: null });
   });
 
   it('without a rules file everyone signed in may edit, as in Amundsen', async () => {

@@ -13,6 +13,7 @@ import { BACKCHANNEL_LOGOUT_PATH } from './auth/login-routes';
 import { createTokenCipher } from './auth/token-cipher';
 import { createBearerAuth } from './catalog/auth/create-bearer-auth';
 import { openCatalog } from './catalog/create-catalog';
+import { DEV_MACHINE_CLIENT } from './dev-idp/dev-machine-client';
 import { isLoopbackUrl, type Config } from './config/config-schema';
 import { ConfigError, loadConfig } from './config/load-config';
 import { checkDataDir, usesDataDir } from './config/check-data-dir';
@@ -101,6 +102,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
         postLogoutRedirectUris: [config.oidc.postLogoutRedirectUri],
         backchannelLogoutUri: `${config.publicUrl}${BACKCHANNEL_LOGOUT_PATH}`,
       },
+      machineClients: [DEV_MACHINE_CLIENT],
       accessTokenAudience: DEV_CATALOG_AUDIENCE,
     });
     closers.push(() => devIdp.close());
@@ -121,13 +123,19 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
       authenticate,
       log: logger,
       onProgress: (message) => logger.info(`catalog: ${message}`),
+      machineClients: config.catalog.machineClients,
     });
     closers.push(() => catalog.close());
-    const metadataServer = await listen(catalog.metadataApp, config.catalog.metadataPort, '127.0.0.1', 'CATALOG_METADATA_PORT');
+    const catalogHost = config.catalog.host;
+    const metadataServer = await listen(catalog.metadataApp, config.catalog.metadataPort, catalogHost, 'CATALOG_METADATA_PORT');
     closers.push(closeServer(metadataServer));
-    const searchServer = await listen(catalog.searchApp, config.catalog.searchPort, '127.0.0.1', 'CATALOG_SEARCH_PORT');
+    const searchServer = await listen(catalog.searchApp, config.catalog.searchPort, catalogHost, 'CATALOG_SEARCH_PORT');
     closers.push(closeServer(searchServer));
     logger.info(`embedded catalog: metadata ${config.catalog.metadataUrl}, search ${config.catalog.searchUrl} (${config.catalog.dbPath})`);
+    if (!isLoopbackUrl(`http://${catalogHost.includes(':') && !catalogHost.startsWith('[') ? `[${catalogHost}]` : catalogHost}`)) {
+      logger.info(`embedded catalog: listening on ${catalogHost} (CATALOG_HOST): other machines reach its metadata and search APIs over plain http; see "Machine access" in docs/ingest.md`);
+    }
+    if (config.catalog.machineClients.length) logger.info(`embedded catalog: machine clients (load only): ${config.catalog.machineClients.join(', ')}`);
   }
 
   const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: config.catalog.metadataUrl, timeoutMs: config.upstreamTimeoutMs, logger });
@@ -172,6 +180,9 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
     updateSearchDocuments: !config.catalog.embedded,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
+    readiness: { metadata: metadataHttp, search: searchHttp },
+    metricsEnabled: config.http.metricsEnabled,
+    rateLimits: config.http.rateLimits,
   });
   const bffServer = await listen(app, config.port, config.host, 'PORT');
   closers.unshift(closeServer(bffServer));
@@ -187,7 +198,6 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
 }
 
 async function main() {
-  const logger = createLogger();
   let settings: Settings;
   try {
     settings = readSettings();
@@ -198,6 +208,7 @@ async function main() {
     }
     throw err;
   }
+  const logger = createLogger(undefined, { format: settings.config.http.logFormat });
   let stop: () => Promise<void>;
   try {
     stop = await start(settings, logger);

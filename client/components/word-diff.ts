@@ -1,55 +1,128 @@
-// A word-level diff of two texts (the longest common subsequence of their words), for showing how a
-// colleague's description differs from one's own. Whitespace travels with the word before it.
+// A word-level diff of two texts: how a description changed in its history, or how a colleague's
+// description differs from one's own in the conflict view. The longest common subsequence of their
+// words and the spaces between them, as runs of kept, removed and added text that give both texts
+// back exactly. Descriptions are short (750 characters by default), so the quadratic table is small;
+// past MAX_CELLS the whole text is shown as replaced rather than spending the time.
 
+export type DiffKind = 'same' | 'removed' | 'added';
 export interface DiffPart {
-  kind: 'same' | 'removed' | 'added';
+  kind: DiffKind;
   text: string;
 }
 
-/** Past this many word pairs the texts are shown as wholly replaced (a description is far smaller). */
-const MAX_CELLS = 400_000;
+/** Above this many cells (words before × words after, once the common start and end are cut) no table is built. */
+export const MAX_CELLS = 250_000;
 
-function words(text: string): string[] {
-  return text.match(/\S+\s*|\s+/g) ?? [];
+/** Words and the runs of white space between them, in order; joined they give the text back. */
+export function tokenize(text: string): string[] {
+  return text.match(/\s+|[^\s]+/g) ?? [];
 }
 
-/** The parts that turn `before` into `after`, in order: kept, removed (only in before) and added (only in after). */
-export function diffWords(before: string, after: string): DiffPart[] {
-  const a = words(before);
-  const b = words(after);
-  const parts: DiffPart[] = [];
-  const push = (kind: DiffPart['kind'], text: string) => {
-    const last = parts[parts.length - 1];
-    if (last && last.kind === kind) last.text += text;
-    else if (text) parts.push({ kind, text });
-  };
-  if (a.length * b.length > MAX_CELLS) {
-    push('removed', before);
-    push('added', after);
-    return parts;
+const isSpace = (text: string) => /^\s+$/.test(text);
+
+/** Adjacent parts of the same kind become one; empty parts go. */
+function merge(parts: DiffPart[]): DiffPart[] {
+  const merged: DiffPart[] = [];
+  for (const part of parts) {
+    if (part.text === '') continue;
+    const last = merged.at(-1);
+    if (last && last.kind === part.kind) last.text += part.text;
+    else merged.push({ ...part });
   }
-  // lcs[i][j]: length of the common subsequence of a[i..] and b[j..], words compared without trailing space.
-  const same = (i: number, j: number) => a[i]!.trimEnd() === b[j]!.trimEnd();
-  const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i]![j] = same(i, j) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  return merged;
+}
+
+/** The longest common subsequence of two token lists, as parts (removed before added at each change). */
+function diffTokens(before: string[], after: string[]): DiffPart[] {
+  const n = before.length;
+  const m = after.length;
+  if (n === 0 || m === 0 || n * m > MAX_CELLS) {
+    return [
+      { kind: 'removed', text: before.join('') },
+      { kind: 'added', text: after.join('') },
+    ];
+  }
+  // lengths[i][j]: the LCS length of before[i..] and after[j..], in one flat array.
+  const width = m + 1;
+  const lengths = new Uint32Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lengths[i * width + j] =
+        before[i] === after[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
     }
   }
+  const parts: DiffPart[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    if (same(i, j)) {
-      push('same', b[j]!);
+  while (i < n && j < m) {
+    if (before[i] === after[j]) {
+      parts.push({ kind: 'same', text: before[i]! });
       i++;
       j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      push('removed', a[i++]!);
+    } else if (lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!) {
+      parts.push({ kind: 'removed', text: before[i]! });
+      i++;
     } else {
-      push('added', b[j++]!);
+      parts.push({ kind: 'added', text: after[j]! });
+      j++;
     }
   }
-  while (i < a.length) push('removed', a[i++]!);
-  while (j < b.length) push('added', b[j++]!);
+  for (; i < n; i++) parts.push({ kind: 'removed', text: before[i]! });
+  for (; j < m; j++) parts.push({ kind: 'added', text: after[j]! });
   return parts;
+}
+
+/**
+ * Puts each change's removed text before its added text, and lets a change swallow a lone space
+ * that the two texts happen to share ("the quick" → "a slow" reads as one change, not two).
+ */
+function tidy(parts: DiffPart[]): DiffPart[] {
+  const result: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    result.push({ kind: 'removed', text: removed }, { kind: 'added', text: added });
+    removed = '';
+    added = '';
+  };
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    if (part.kind === 'removed') removed += part.text;
+    else if (part.kind === 'added') added += part.text;
+    else {
+      const inChange = removed !== '' || added !== '';
+      const next = parts[k + 1];
+      if (inChange && isSpace(part.text) && next && next.kind !== 'same') {
+        removed += part.text;
+        added += part.text;
+        continue;
+      }
+      flush();
+      result.push(part);
+    }
+  }
+  flush();
+  return merge(result);
+}
+
+/** How `before` became `after`, word by word; a null text counts as empty. */
+export function diffWords(before: string | null, after: string | null): DiffPart[] {
+  const a = tokenize(before ?? '');
+  const b = tokenize(after ?? '');
+  // The common start and end need no table.
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const middle = diffTokens(a.slice(start, a.length - end), b.slice(start, b.length - end));
+  return tidy([{ kind: 'same', text: a.slice(0, start).join('') }, ...middle, { kind: 'same', text: a.slice(a.length - end).join('') }]);
+}
+
+/** The text on one side of a diff: `before` (kept and removed parts) or `after` (kept and added). */
+export function sideOf(parts: DiffPart[], side: 'before' | 'after'): string {
+  const skip: DiffKind = side === 'before' ? 'added' : 'removed';
+  return parts
+    .filter((p) => p.kind !== skip)
+    .map((p) => p.text)
+    .join('');
 }

@@ -8,6 +8,8 @@ import { partialMatchKey, type QueryClient, type QueryKey } from '@tanstack/reac
 export interface CachePatch {
   queryKey: QueryKey;
   update: (data: unknown) => unknown;
+  /** Answers under this key are left alone (the resource's own page, patched by a patch of its own). */
+  exclude?: QueryKey;
 }
 
 /** What the patched queries held before, to put back; and their keys, to refetch. */
@@ -24,6 +26,7 @@ export async function applyCachePatches(queryClient: QueryClient, patches: reado
   const before = new Map<string, { queryKey: QueryKey; data: unknown }>();
   for (const patch of patches) {
     for (const query of queryClient.getQueryCache().findAll({ queryKey: patch.queryKey })) {
+      if (patch.exclude && partialMatchKey(query.queryKey, patch.exclude)) continue;
       if (query.state.data === undefined || patch.update(query.state.data) === query.state.data) continue;
       if (query.state.fetchStatus === 'fetching') await queryClient.cancelQueries({ queryKey: query.queryKey, exact: true });
       const data = query.state.data;
@@ -81,10 +84,19 @@ export function patchMatchingItems(data: unknown, match: (item: Item) => boolean
   return changed ? next : data;
 }
 
-/** A patch for every cached list item of one resource (`{ type: 'table', key }` in search results and lists). */
-export function resourceItemPatch(ref: { type: 'table' | 'dashboard'; key: string }, patch: (item: Item) => Item): CachePatch {
+/**
+ * A patch for every cached list item of one resource (`{ type: 'table', key }` in search results and
+ * lists), except in answers under `exclude` (a dashboard's own page is `{ type: 'dashboard', key }` too).
+ */
+export function resourceItemPatch(ref: { type: 'table' | 'dashboard'; key: string }, patch: (item: Item) => Item, exclude?: QueryKey): CachePatch {
   return {
     queryKey: [],
+    exclude,
     update: (data) => patchMatchingItems(data, (item) => item.type === ref.type && item.key === ref.key, patch),
   };
+}
+
+/** A list of plain strings (search results' `tags`), as opposed to the `{ tag_name }` objects of a detail page. */
+export function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((element) => typeof element === 'string');
 }

@@ -12,7 +12,7 @@ import { createAnnouncementsRoutes } from './announcements-routes';
 import { createBookmarkRoutes } from './bookmark-routes';
 import { createEditHistoryRoutes } from './edit-history-routes';
 import { EDIT_POLICY_WITHOUT_RULES, type EditPolicy } from './edit-rights';
-import { createSearchTagSync } from './sync-search-tags';
+import { createSearchDocumentSync } from './sync-search-documents';
 import { createWriteDashboardRoutes } from './write-dashboard-routes';
 import { createWriteTableRoutes } from './write-table-routes';
 import { createAuthUserRoutes } from './auth-user-routes';
@@ -35,8 +35,8 @@ export interface ApiDeps {
   /** Who may change what (EDIT_RULES_FILE); default: every signed-in person, as in Amundsen. */
   editPolicy?: EditPolicy;
   /**
-   * Update the search document after a tag change (sync-search-tags.ts): true with real Amundsen
-   * services, false (the default) with the embedded catalog, which indexes its own writes.
+   * Update the search document after a tag or table description change (sync-search-documents.ts):
+   * true with real Amundsen services, false (the default) with the embedded catalog, which indexes its own writes.
    */
   updateSearchDocuments?: boolean;
   /** For what a route notes but does not fail on (a search document left stale). */
@@ -52,8 +52,8 @@ const badPathEncoding: ErrorRequestHandler = (err, _req, _res, next) => {
 export function createApiRouter({
   auth, metadata, search, clientConfig, announcements, people, editPolicy = EDIT_POLICY_WITHOUT_RULES, updateSearchDocuments = false, logger,
 }: ApiDeps): Router {
-  const searchTags = createSearchTagSync(search, updateSearchDocuments, logger);
-  const writeDeps = { auth, metadata, clientConfig, policy: editPolicy, searchTags };
+  const searchDocuments = createSearchDocumentSync(search, updateSearchDocuments, logger);
+  const writeDeps = { auth, metadata, clientConfig, policy: editPolicy, searchDocuments };
   const router = express.Router();
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');

@@ -50,6 +50,18 @@ describe('description bodies', () => {
   });
 });
 
+describe('keys', () => {
+  it('refuse a "." or ".." path segment, which a proxy could resolve to another resource than the one checked', () => {
+    for (const key of [`${ORDERS}/../customers`, 'hive://gold.sales/./orders', `${ORDERS}/..`]) {
+      expect(refusal(() => parseTagBody(req({ key, tag: 'x' }), 'table', 'add'))).toEqual({ code: 'invalid_key', message: '"key" must not contain "." or ".." path segments.' });
+    }
+    const typeKey = `${ORDERS}/payload/type/payload/../../../../customers/id/type/id`;
+    expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: typeKey, description: 'x', base: null }), config)).code).toBe('invalid_key');
+    // Dots inside a name are no segment.
+    expect(parseTagBody(req({ key: 'hive://gold.sales/orders..v2', tag: 'x' }), 'table', 'add').key).toBe('hive://gold.sales/orders..v2');
+  });
+});
+
 describe('tag bodies', () => {
   it("take a new tag only by Amundsen's rule", () => {
     expect(parseTagBody(req({ key: ORDERS, tag: 'finance_2025' }), 'table', 'add')).toEqual({ key: ORDERS, tag: 'finance_2025' });

@@ -16,9 +16,17 @@ const MAX_KEY_LENGTH = 2048;
 /** An email is at most 320 characters. */
 const MAX_OWNER_LENGTH = 320;
 
-function checkKey(key: string, kind: 'table' | 'dashboard'): string {
-  if (key.length > MAX_KEY_LENGTH) throw new InputError(`"key" is longer than ${MAX_KEY_LENGTH} characters.`, 'invalid_body');
-  return kind === 'table' ? requireTableKey(key, '"key":') : requireDashboardUri(key, '"key":');
+/**
+ * A key becomes part of the path of a metadata call (`/table/<key>/description`, keys keep their
+ * slashes): a `.` or `..` segment, which a proxy in front of the service may resolve, could make the
+ * call reach another resource than the one whose rights were checked. No real key has one.
+ */
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
+function checkKey(key: string, kind: 'table' | 'dashboard', field = 'key'): string {
+  if (key.length > MAX_KEY_LENGTH) throw new InputError(`"${field}" is longer than ${MAX_KEY_LENGTH} characters.`, 'invalid_body');
+  if (DOT_SEGMENT.test(key)) throw new InputError(`"${field}" must not contain "." or ".." path segments.`, 'invalid_key');
+  return kind === 'table' ? requireTableKey(key, `"${field}":`) : requireDashboardUri(key, `"${field}":`);
 }
 
 function checkLength(description: string, limit: number, setting: string): void {
@@ -46,6 +54,9 @@ export function parseTypeMetadataDescriptionBody(req: Request, config: ClientCon
   const body = parseBody(req, PutTypeMetadataDescriptionBodySchema);
   checkKey(body.key, 'table');
   if (body.type_metadata_key.trim() === '') throw new InputError('"type_metadata_key" must not be empty.', 'invalid_body');
+  if (body.type_metadata_key.length > MAX_KEY_LENGTH || DOT_SEGMENT.test(body.type_metadata_key)) {
+    throw new InputError('"type_metadata_key" is not a nested type\'s key.', 'invalid_key');
+  }
   checkLength(body.description, config.editableText.columnDescLength, 'editableText.columnDescLength');
   return body;
 }

@@ -7,7 +7,7 @@ import { requireIndexed } from './index-switches';
 import { parseTagBody } from './parse-write-body';
 import type { WriteDeps } from './write-table-routes';
 
-export function createWriteDashboardRoutes({ auth, metadata, clientConfig, policy, searchTags }: WriteDeps): Router {
+export function createWriteDashboardRoutes({ auth, metadata, clientConfig, policy, searchDocuments }: WriteDeps): Router {
   const router = express.Router();
   for (const method of ['put', 'delete'] as const) {
     router[method]('/update_dashboard_tags', async (req, res) => {
@@ -19,7 +19,7 @@ export function createWriteDashboardRoutes({ auth, metadata, clientConfig, polic
         const dashboard = await metadata.getDashboard(token, key);
         requireRight(policy.rightsFor(subject, dashboardEditTarget(dashboard)), 'tags', `the dashboard ${key}`);
         await (change === 'add' ? metadata.addTag(token, 'dashboard', key, tag) : metadata.removeTag(token, 'dashboard', key, tag));
-        return searchTags.afterTagChange(token, change, 'dashboard', key, tag);
+        return searchDocuments.afterTagChange(token, change, 'dashboard', key, tag);
       });
       const body: WriteResponse = { msg };
       res.json(body);

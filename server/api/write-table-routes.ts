@@ -14,7 +14,7 @@ import { editSubjectOf, requireRight, tableEditTarget } from './edit-targets';
 import {
   parseColumnDescriptionBody, parseOwnerBody, parseTableDescriptionBody, parseTagBody, parseTypeMetadataDescriptionBody,
 } from './parse-write-body';
-import type { SearchTagSync } from './sync-search-tags';
+import type { SearchDocumentSync } from './sync-search-documents';
 import { writeDescription } from './write-description';
 
 type TableRight = 'descriptions' | 'tags' | 'owners';
@@ -25,7 +25,7 @@ export interface WriteDeps {
   metadata: MetadataClient;
   clientConfig: ClientConfig;
   policy: EditPolicy;
-  searchTags: SearchTagSync;
+  searchDocuments: SearchDocumentSync;
 }
 
 /** Does the table hold a nested type with this key (in any column's type tree)? */
@@ -39,7 +39,7 @@ function holdsTypeMetadata(table: AmundsenTable, typeMetadataKey: string): boole
   return false;
 }
 
-export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, searchTags }: WriteDeps): Router {
+export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, searchDocuments }: WriteDeps): Router {
   const router = express.Router();
 
   /** Reads the table and refuses unless the signed-in person has `right` on it; then runs `write`. */
@@ -56,9 +56,11 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
   router.put('/put_table_description', async (req, res) => {
     auth.requireUser(req);
     const { key, description, base } = parseTableDescriptionBody(req, clientConfig);
-    const stored = await withTableRight(req, key, 'descriptions', (token) =>
-      writeDescription(metadata, token, { ref: { type: 'table', tableKey: key }, tableKey: key, logKey: key, base, description }));
-    res.json(saved(stored));
+    const answer = await withTableRight(req, key, 'descriptions', async (token): Promise<DescriptionSavedResponse> => {
+      const stored = await writeDescription(metadata, token, { ref: { type: 'table', tableKey: key }, logKey: key, base, description });
+      return { msg: await searchDocuments.afterTableDescriptionChange(token, key, stored), description: stored };
+    });
+    res.json(answer);
   });
 
   router.put('/put_column_description', async (req, res) => {
@@ -66,7 +68,7 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
     const { key, column_name: column, description, base } = parseColumnDescriptionBody(req, clientConfig);
     const stored = await withTableRight(req, key, 'descriptions', (token, table) => {
       if (!table.columns.some((c) => c.name === column)) throw new NotFoundError(`The table ${key} has no column ${column}.`, 'not_found');
-      return writeDescription(metadata, token, { ref: { type: 'column', tableKey: key, column }, tableKey: key, logKey: `${key}/${column}`, base, description });
+      return writeDescription(metadata, token, { ref: { type: 'column', tableKey: key, column }, logKey: `${key}/${column}`, base, description });
     });
     res.json(saved(stored));
   });
@@ -77,7 +79,7 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
     const stored = await withTableRight(req, key, 'descriptions', (token, table) => {
       // The rights are the table's: a nested type of another table may not ride on this one's.
       if (!holdsTypeMetadata(table, typeKey)) throw new NotFoundError(`The table ${key} has no nested type ${typeKey}.`, 'not_found');
-      return writeDescription(metadata, token, { ref: { type: 'type_metadata', typeMetadataKey: typeKey }, tableKey: key, logKey: typeKey, base, description });
+      return writeDescription(metadata, token, { ref: { type: 'type_metadata', typeMetadataKey: typeKey }, logKey: typeKey, base, description });
     });
     res.json(saved(stored));
   });
@@ -98,7 +100,7 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
       const { key, tag } = parseTagBody(req, 'table', change);
       const msg = await withTableRight(req, key, 'tags', async (token) => {
         await (change === 'add' ? metadata.addTag(token, 'table', key, tag) : metadata.removeTag(token, 'table', key, tag));
-        return searchTags.afterTagChange(token, change, 'table', key, tag);
+        return searchDocuments.afterTagChange(token, change, 'table', key, tag);
       });
       const body: WriteResponse = { msg };
       res.json(body);

@@ -63,11 +63,12 @@ export interface InteractionRouterOptions {
 export function createInteractionRouter(provider: Provider, { firstPartyClientId, applicationUrl }: InteractionRouterOptions): Router {
   const router = express.Router();
   const logins = listDemoLogins();
+  const groupsOf = (login: string) => findDemoPerson(login)?.groups ?? [];
 
   router.get(`${INTERACTION_PATH}/:uid`, async (req, response) => {
     const details = await loadInteraction(provider, req, response);
     if (details.prompt.name === 'login') {
-      sendHtml(response, 200, renderLoginPage({ action: `${getInteractionUrl(details.uid)}/login`, logins }));
+      sendHtml(response, 200, renderLoginPage({ action: `${getInteractionUrl(details.uid)}/login`, logins, groupsOf }));
       return;
     }
     if (details.prompt.name === 'consent' && details.params.client_id === firstPartyClientId) {
@@ -88,7 +89,7 @@ export function createInteractionRouter(provider: Provider, { firstPartyClientId
       const error = !person
         ? `"${login}" is not a demo person. Log in as one of: ${logins.join(', ')}.`
         : 'Type any password; it must not be empty.';
-      sendHtml(response, 200, renderLoginPage({ action, logins, error, login }));
+      sendHtml(response, 200, renderLoginPage({ action, logins, groupsOf, error, login }));
       return;
     }
     await provider.interactionFinished(req, response, { login: { accountId: person.login } }, { mergeWithLastSubmission: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderErrorPage, renderSignedOutPage } from './render-dev-idp-pages';
+import { renderErrorPage, renderLoginPage, renderSignedOutPage } from './render-dev-idp-pages';
 
 describe("the development IdP's pages", () => {
   it('an error page says what went wrong and links back to Nansen, everything escaped', () => {
@@ -8,6 +8,11 @@ describe("the development IdP's pages", () => {
     expect(html).toContain('<p class="error" role="alert">invalid_request: &quot;state&quot; &amp; &lt;script&gt;</p>');
     expect(html).toContain('<a href="http://localhost:5000/?a=&quot;b&quot;&amp;c=&lt;d&gt;">Go back to Nansen</a> and start again.');
     expect(html).not.toContain('<script>');
+  });
+
+  it('the login page names each demo person with their groups, escaped', () => {
+    const html = renderLoginPage({ action: '/interaction/x/login', logins: ['roald', 'liv'], groupsOf: (login) => (login === 'roald' ? ['nansen-admins', '<x>'] : []) });
+    expect(html).toContain('<p>Log in as: <code>roald</code> (groups nansen-admins, &lt;x&gt;), <code>liv</code> — any password.</p>');
   });
 
   it('the signed-out page links back to Nansen', () => {

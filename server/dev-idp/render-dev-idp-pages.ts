@@ -23,12 +23,19 @@ const DEVELOPMENT_WARNING =
 export interface LoginPageInput {
   action: string;
   logins: readonly string[];
+  /** Each person's groups (the groups claim), shown beside the name so that edit rules can be tried. */
+  groupsOf?: (login: string) => readonly string[];
   error?: string;
   login?: string;
 }
 
-export function renderLoginPage({ action, logins, error, login = '' }: LoginPageInput): string {
-  const names = logins.map((name) => `<code>${escapeHtml(name)}</code>`).join(', ');
+export function renderLoginPage({ action, logins, groupsOf = () => [], error, login = '' }: LoginPageInput): string {
+  const names = logins
+    .map((name) => {
+      const groups = groupsOf(name);
+      return `<code>${escapeHtml(name)}</code>${groups.length > 0 ? ` (groups ${groups.map(escapeHtml).join(', ')})` : ''}`;
+    })
+    .join(', ');
   const errorBlock = error ? `<p class="error" role="alert" id="login-error">${escapeHtml(error)}</p>` : '';
   const describedBy = error ? ' aria-describedby="login-error" aria-invalid="true"' : '';
   return renderPage(

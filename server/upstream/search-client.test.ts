@@ -27,7 +27,7 @@ describe('a search answer that is a failure in disguise (Amundsen answers 200)',
 });
 
 describe('the search document update after a tag change', () => {
-  it('POSTs an add and DELETEs a removal to /v2/document, every key present, and answers the msg', async () => {
+  it('POSTs an add or an overwrite and DELETEs a removal to /v2/document, every key present, and answers the msg', async () => {
     const seen: { method: string; url: string; contentType?: string; body: string }[] = [];
     const server = http.createServer((req, res) => {
       let body = '';
@@ -44,10 +44,12 @@ describe('the search document update after a tag change', () => {
       const update = { resource_key: 'hive://gold.s/t', resource_type: 'table', field: 'tag', value: 'pii' } as const;
       await expect(search.updateDocument('t', 'add', update)).resolves.toBe('Updated 1 document');
       await search.updateDocument('t', 'remove', update);
+      await search.updateDocument('t', 'overwrite', { ...update, field: 'description', value: 'New text' });
       const body = JSON.stringify({ ...update, operation: 'add' });
       expect(seen).toEqual([
         { method: 'POST', url: '/v2/document', contentType: 'application/json', body },
         { method: 'DELETE', url: '/v2/document', contentType: 'application/json', body },
+        { method: 'POST', url: '/v2/document', contentType: 'application/json', body: JSON.stringify({ ...update, field: 'description', value: 'New text', operation: 'overwrite' }) },
       ]);
     } finally {
       await upstream.close();

@@ -9,7 +9,7 @@ import type { UpstreamHttp } from './upstream-http';
 export interface SearchDocumentUpdate {
   resource_key: string;
   resource_type: 'table' | 'dashboard';
-  /** The search field: `tag` for tables and dashboards. */
+  /** The search field: `tag` or `description`. */
   field: string;
   value: string;
 }
@@ -17,11 +17,11 @@ export interface SearchDocumentUpdate {
 export interface SearchClient {
   search(token: string, request: AmundsenSearchRequest): Promise<AmundsenSearchResponse>;
   /**
-   * Adds `value` to the document's list field (POST, operation add) or removes it (DELETE), as
-   * Amundsen's frontend does after a tag change. Answers the service's `msg`: Amundsen reports some
-   * failures inside a 200 (API.md §9.12), so the caller logs it.
+   * Adds `value` to the document's list field (POST, operation add), removes it (DELETE) or replaces
+   * the field (POST, operation overwrite). Answers the service's `msg`: Amundsen reports some failures
+   * inside a 200 (API.md §9.12), so the caller logs it.
    */
-  updateDocument(token: string, change: 'add' | 'remove', update: SearchDocumentUpdate): Promise<string | null>;
+  updateDocument(token: string, change: 'add' | 'remove' | 'overwrite', update: SearchDocumentUpdate): Promise<string | null>;
 }
 
 /**
@@ -49,8 +49,8 @@ export function createSearchClient(http: UpstreamHttp, logger?: Logger): SearchC
     },
     async updateDocument(token, change, update) {
       // Every key is required, `operation` even on DELETE (API.md §5.2).
-      const body = { ...update, operation: 'add' };
-      const answer = await http.call({ method: change === 'add' ? 'POST' : 'DELETE', path: '/v2/document', token, body, schema: UpdateDocumentResponseSchema });
+      const body = { ...update, operation: change === 'overwrite' ? 'overwrite' : 'add' };
+      const answer = await http.call({ method: change === 'remove' ? 'DELETE' : 'POST', path: '/v2/document', token, body, schema: UpdateDocumentResponseSchema });
       return answer.msg ?? null;
     },
   };

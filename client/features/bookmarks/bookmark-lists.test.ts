@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DashboardSummary } from '../../../contract/api-dashboard';
 import type { TableSummary } from '../../../contract/api-table';
 import type { ResourceLists } from '../../../contract/api-user-lists';
-import { isBookmarked, restoreBookmark, withBookmark, withoutBookmark } from './bookmark-lists';
+import { isBookmarked, withBookmark, withoutBookmark } from './bookmark-lists';
 
 const table = (name: string): TableSummary => ({ type: 'table', key: `hive://gold.sales/${name}`, cluster: 'gold', database: 'hive', schema: 'sales', name, description: null, schema_description: null });
 const dashboard = (name: string): DashboardSummary => ({
@@ -31,13 +31,5 @@ describe('bookmark lists', () => {
     expect(names(withoutBookmark(lists(['orders', 'payments']), table('orders')))).toEqual(['payments']);
     const mine = lists(['orders']);
     expect(withoutBookmark(mine, table('payments'))).toBe(mine);
-  });
-
-  it('undoes one toggle and keeps the others made since', () => {
-    const before = lists(['a', 'b', 'c']);
-    // b was removed (this toggle) and d added (another) meanwhile: b goes back where it was, d stays.
-    expect(names(restoreBookmark(lists(['d', 'a', 'c']), before, table('b')))).toEqual(['d', 'b', 'a', 'c']);
-    // x was added (this toggle): it goes again.
-    expect(names(restoreBookmark(lists(['x', 'a']), lists(['a']), table('x')))).toEqual(['a']);
   });
 });

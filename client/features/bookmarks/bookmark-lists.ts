@@ -21,16 +21,3 @@ export function withoutBookmark(lists: ResourceLists, target: BookmarkTarget): R
     ? { ...lists, table: lists.table.filter((item) => item.key !== target.key) }
     : { ...lists, dashboard: lists.dashboard.filter((item) => item.key !== target.key) };
 }
-
-/**
- * Undoes one toggle on the lists as they are now (other toggles may have changed them since): the
- * resource is put back where it was in `previous`, or taken out again.
- */
-export function restoreBookmark(current: ResourceLists, previous: ResourceLists, target: BookmarkTarget): ResourceLists {
-  const index = previous[target.type].findIndex((item) => item.key === target.key);
-  const without = withoutBookmark(current, target);
-  if (index < 0) return without;
-  const list = [...without[target.type]];
-  list.splice(Math.min(index, list.length), 0, previous[target.type][index]!);
-  return { ...without, [target.type]: list };
-}

@@ -1,6 +1,7 @@
 // The edit log: one row per metadata write that changed something (who, when, which resource, which
 // field, the value before and after as JSON). Writers call `record` inside their own transaction, so
 // the log and the change commit together or not at all.
+import type { Statement } from 'better-sqlite3';
 import type { CatalogDatabase } from './open-catalog-database';
 
 export type EditResourceType = 'table' | 'column' | 'type_metadata' | 'dashboard' | 'user' | 'ingest';
@@ -34,6 +35,8 @@ export interface EditQuery {
   /** One person's edits. */
   userId?: string;
   resourceTypes?: readonly EditResourceType[];
+  /** Only edits of this field (`description`, `tag`, …). */
+  field?: string;
   limit: number;
   /** Only edits with an id below this one (the previous page's last id). */
   before?: number;
@@ -53,30 +56,43 @@ export function createEditLog(db: CatalogDatabase): EditLog {
   const insert = db.prepare(`
     INSERT INTO edit_log (resource_key, parent_key, resource_type, action, field, before, after, user_id, edited_at)
     VALUES (@resource_key, @parent_key, @resource_type, @action, @field, @before, @after, @user_id, @edited_at)`);
-  const select = db.prepare(`
-    SELECT e.id, e.resource_key, e.parent_key, e.resource_type, e.action, e.field, e.before, e.after, e.user_id, e.edited_at,
-      COALESCE(NULLIF(u.display_name, ''), NULLIF(u.full_name, '')) AS user_display_name
-    FROM edit_log e LEFT JOIN users u ON u.user_id = e.user_id
-    WHERE (@key IS NULL OR e.resource_key = @key) AND (@parent IS NULL OR e.parent_key = @parent)
-      AND (@user IS NULL OR e.user_id = @user)
-      AND (@types IS NULL OR e.resource_type IN (SELECT value FROM json_each(@types)))
-      AND (@before IS NULL OR e.id < @before)
-    ORDER BY e.id DESC LIMIT @limit`);
+  // One statement per combination of filters, so SQLite uses the index that filter has
+  // (edit_log_by_resource, _by_parent, _by_user) instead of scanning the log for `? IS NULL OR …`.
+  const selects = new Map<string, Statement>();
+  const selectFor = (filters: readonly string[]) => {
+    const signature = filters.join(' AND ');
+    let statement = selects.get(signature);
+    if (!statement) {
+      statement = db.prepare(`
+        SELECT e.id, e.resource_key, e.parent_key, e.resource_type, e.action, e.field, e.before, e.after, e.user_id, e.edited_at,
+          COALESCE(NULLIF(u.display_name, ''), NULLIF(u.full_name, '')) AS user_display_name
+        FROM edit_log e LEFT JOIN users u ON u.user_id = e.user_id
+        ${filters.length ? `WHERE ${signature}` : ''}
+        ORDER BY e.id DESC LIMIT @limit`);
+      selects.set(signature, statement);
+    }
+    return statement;
+  };
   const toJson = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
   return {
     record(edit) {
       insert.run({ ...edit, parent_key: edit.parent_key ?? null, before: toJson(edit.before), after: toJson(edit.after), edited_at: new Date().toISOString() });
     },
-    list({ resourceKey, parentKey, userId, resourceTypes, limit, before }) {
-      const rows = select.all({
-        key: resourceKey ?? null,
-        parent: parentKey ?? null,
-        user: userId ?? null,
-        types: resourceTypes ? JSON.stringify(resourceTypes) : null,
-        before: before ?? null,
-        limit,
-      }) as EditRow[];
+    list({ resourceKey, parentKey, userId, resourceTypes, field, limit, before }) {
+      const params = {
+        key: resourceKey, parent: parentKey, user: userId, types: resourceTypes ? JSON.stringify(resourceTypes) : undefined, field, before, limit,
+      };
+      const filters = [
+        params.key !== undefined && 'e.resource_key = @key',
+        params.parent !== undefined && 'e.parent_key = @parent',
+        params.user !== undefined && 'e.user_id = @user',
+        params.types !== undefined && 'e.resource_type IN (SELECT value FROM json_each(@types))',
+        params.field !== undefined && 'e.field = @field',
+        params.before !== undefined && 'e.id < @before',
+      ].filter((f): f is string => f !== false);
+      const bound = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+      const rows = selectFor(filters).all(bound) as EditRow[];
       return rows.map((r) => ({
         id: r.id,
         resource_key: r.resource_key,

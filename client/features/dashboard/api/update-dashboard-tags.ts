@@ -5,7 +5,7 @@ import { WriteResponseSchema, type WriteResponse } from '../../../../contract/ap
 import { searchResultsKey, tagUsageKey } from '../../../app/catalog-caches';
 import { useOptimisticMutation } from '../../../app/use-optimistic-mutation';
 import { requestJson } from '../../../lib/api-client';
-import { resourceItemPatch } from '../../../lib/cache-patch';
+import { isStringList, resourceItemPatch, type CachePatch } from '../../../lib/cache-patch';
 import { dashboardKeys } from './query-keys';
 
 export interface DashboardTagEdit {
@@ -27,14 +27,19 @@ export function withDashboardTag(dashboard: DashboardDetail, edit: DashboardTagE
   return { ...dashboard, tags: edit.action === 'add' ? [...others, { tag_type: 'default', tag_name: edit.tag }] : others };
 }
 
+/** The dashboard's page (tag objects), and every list item of it with tag names (search results). */
+export function dashboardTagPatches(uri: string, edit: DashboardTagEdit): CachePatch[] {
+  return [
+    { queryKey: dashboardKeys.detail(uri), update: (cached) => withDashboardTag(cached as DashboardDetail, edit) },
+    resourceItemPatch({ type: 'dashboard', key: uri }, (item) => (isStringList(item.tags) ? { ...item, tags: withTagNames(item.tags, edit) } : item), dashboardKeys.detail(uri)),
+  ];
+}
+
 export function useUpdateDashboardTags(uri: string) {
   return useOptimisticMutation({
     mutationKey: dashboardKeys.edit(uri),
     mutationFn: (edit: DashboardTagEdit) => updateDashboardTags(uri, edit),
-    patches: (edit) => [
-      { queryKey: dashboardKeys.detail(uri), update: (cached) => withDashboardTag(cached as DashboardDetail, edit) },
-      resourceItemPatch({ type: 'dashboard', key: uri }, (item) => (Array.isArray(item.tags) ? { ...item, tags: withTagNames(item.tags as string[], edit) } : item)),
-    ],
+    patches: (edit) => dashboardTagPatches(uri, edit),
     invalidates: () => [dashboardKeys.detail(uri), searchResultsKey, tagUsageKey],
     errorTitle: ({ action, tag }) => (action === 'add' ? `Could not add the tag ${tag}` : `Could not remove the tag ${tag}`),
   });

@@ -3,7 +3,7 @@
 // before and after side by side.
 import { useId, useMemo, useState } from 'react';
 import { DisclosureButton } from '../../../components/disclosure';
-import { diffWords } from '../word-diff';
+import { diffWords } from '../../../components/word-diff';
 
 /** A change's text split into its words and the spaces around them (only the words are marked). */
 function trimmed(text: string): [string, string, string] {

@@ -5,7 +5,7 @@ import type { TableDetail } from '../../../../contract/api-table';
 import { searchResultsKey, tagUsageKey } from '../../../app/catalog-caches';
 import { useOptimisticMutation } from '../../../app/use-optimistic-mutation';
 import { requestJson } from '../../../lib/api-client';
-import { resourceItemPatch } from '../../../lib/cache-patch';
+import { isStringList, resourceItemPatch } from '../../../lib/cache-patch';
 import { withTag, withTagName, type EditAction } from '../table-patches';
 import { tableKeys } from './query-keys';
 
@@ -24,7 +24,7 @@ export function useUpdateTableTags(tableKey: string) {
     mutationFn: (edit: TagEdit) => updateTableTags(tableKey, edit),
     patches: ({ action, tag }) => [
       { queryKey: tableKeys.detail(tableKey), update: (table) => withTag(table as TableDetail, tag, action) },
-      resourceItemPatch({ type: 'table', key: tableKey }, (item) => (Array.isArray(item.tags) ? { ...item, tags: withTagName(item.tags as string[], tag, action) } : item)),
+      resourceItemPatch({ type: 'table', key: tableKey }, (item) => (isStringList(item.tags) ? { ...item, tags: withTagName(item.tags, tag, action) } : item)),
     ],
     invalidates: () => [tableKeys.detail(tableKey), searchResultsKey, tagUsageKey],
     errorTitle: ({ action, tag }) => (action === 'add' ? `Could not add the tag ${tag}` : `Could not remove the tag ${tag}`),

@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { importDbtProject, type DbtImportReport, type EntityCounts } from './import-dbt-project';
 import { readDbtArtifacts } from './read-dbt-artifacts';
+import { resolveDbtOptions } from './dbt-import-options';
+import type { DbtMappingOptions } from './map-dbt-project';
 
 export const DBT_USAGE = `usage: npm run catalog:import -- dbt --manifest target/manifest.json [--catalog target/catalog.json]
          [--database ENGINE] [--db data/catalog.sqlite] [--dry-run] [--prune]
@@ -21,12 +23,6 @@ const CLI_MAX_BATCH_MS = 1000;
 
 export class UsageError extends Error {
   override name = 'UsageError';
-}
-
-function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be ${allowed.join(' or ')}, got "${value}"`);
-  return value as T;
 }
 
 const counts = (c: EntityCounts) =>
@@ -77,15 +73,19 @@ export async function runDbtImport(args: string[]): Promise<number> {
     return 0;
   }
   if (!values.manifest) throw new UsageError('--manifest is required (the manifest.json dbt writes to target/)');
-  const nameFrom = oneOf(values['name-from'], 'name-from', ['name', 'alias'] as const, 'name');
-  const tagsAs = oneOf(values['tags-as'], 'tags-as', ['tag', 'badge'] as const, 'tag');
   const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
 
   const artifacts = readDbtArtifacts(values.manifest, values.catalog);
   if (!values.catalog) progress?.('dbt: no --catalog given: column types come from the manifest (`unknown` where it has none)');
-  const database = values.database ?? artifacts.manifest.metadata.adapter_type;
-  if (!database) {
-    throw new UsageError(`--database is required: ${values.manifest} does not name its adapter (metadata.adapter_type); give the engine, e.g. --database postgres`);
+  let mapping: DbtMappingOptions;
+  try {
+    mapping = resolveDbtOptions(
+      { database: values.database, nameFrom: values['name-from'], tagsAs: values['tags-as'], sourceUrl: values['source-url'], project: values.project },
+      artifacts.manifest,
+      (option) => `--${option}`,
+    );
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
   const dbPath = values.db ?? DEFAULT_CATALOG_DB;
   const dryRun = values['dry-run'] ?? false;
@@ -93,11 +93,7 @@ export async function runDbtImport(args: string[]): Promise<number> {
   const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);
   try {
     const report = await importDbtProject(db, artifacts, {
-      database,
-      nameFrom,
-      tagsAs,
-      sourceUrl: values['source-url'],
-      project: values.project,
+      ...mapping,
       dryRun,
       prune: values.prune ?? false,
       importedBy: `cli:${userInfo().username}`,

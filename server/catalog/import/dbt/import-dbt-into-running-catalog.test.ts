@@ -70,3 +70,48 @@ describe('a dbt import into the file a running catalog serves', () => {
     expect(read.body).toEqual({ description: 'Voyages, checked by Liv.' });
   });
 });
+
+describe('POST /import/dbt', () => {
+  const artifacts = () => ({
+    manifest: JSON.parse(readFileSync(join(FIXTURES, 'manifest-v12.json'), 'utf8')),
+    catalog: JSON.parse(readFileSync(join(FIXTURES, 'catalog-v12.json'), 'utf8')),
+  });
+  const post = (query = '') => request(catalog.metadataApp).post(`/import/dbt${query}`);
+
+  it('imports the artifacts in the body, answers the report and records the caller in the edit log', async () => {
+    const res = await post().set(...authAs('ci-bot@example.org')).send(artifacts());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ project: 'fram_analytics', manifestVersion: 'v12 (dbt 1.8 and later)', tables: { added: 6 }, bad: [] });
+    const edits = await request(catalog.metadataApp).get('/edits').set(...AUTH_HEADER);
+    expect(edits.body.edits).toEqual(expect.arrayContaining([
+      expect.objectContaining({ resource_key: 'dbt:fram_analytics', user_id: 'ci-bot@example.org' }),
+    ]));
+    const again = await post().set(...AUTH_HEADER).send(artifacts());
+    expect(again.body.tables).toMatchObject({ added: 0, changed: 0, unchanged: 6 });
+  });
+
+  it('takes the options as query parameters, and writes nothing with dry_run', async () => {
+    const res = await post('?database=bigquery&name_from=alias&dry_run=true').set(...AUTH_HEADER).send(artifacts());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ dryRun: true, database: 'bigquery', tables: { added: 6 } });
+    const table = await request(catalog.metadataApp).get('/table/bigquery://analytics.marts/fct_voyages_v2').set(...AUTH_HEADER);
+    expect(table.status).toBe(404);
+  });
+
+  it('refuses an old manifest, a bad option and a body that is not the artifacts with 400 and the reason', async () => {
+    const old = { manifest: { metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v3.json' }, nodes: {} } };
+    const refused = await post().set(...AUTH_HEADER).send(old);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/^manifest: manifest schema v3 \(dbt 0\.21\) is older than this importer reads/);
+    const badOption = await post('?tags_as=label').set(...AUTH_HEADER).send(artifacts());
+    expect(badOption.status).toBe(400);
+    expect(badOption.body.message).toBe('tags_as must be tag or badge, got "label"');
+    const notArtifacts = await post().set(...AUTH_HEADER).send({ models: [] });
+    expect(notArtifacts.status).toBe(400);
+    expect(notArtifacts.body.message).toMatch(/^The body must be \{"manifest"/);
+  });
+
+  it('asks for the bearer token like every catalog route', async () => {
+    expect((await post().send(artifacts())).status).toBe(401);
+  });
+});

@@ -101,6 +101,25 @@ describe('importing a generated dbt project of 300 models', () => {
     expect(store.tables.getTableDetail('snowflake://analytics.staging/stg_3')?.columns[1].col_type).toBe('VARCHAR(20)');
   });
 
+  it('puts the descriptions, tags and owners it changed into the table\'s history, and is not held back by them', async () => {
+    const project = generateDbtProject({ models: 60 });
+    await importProject(project);
+    const fct5 = project.manifest.nodes['model.polar_analytics.fct_5'];
+    fct5.description = 'Facts, five.';
+    fct5.columns.fct_5_id.description = 'The key.';
+    await importProject(project);
+    const history = store.editLog.list({ parentKey: FCT_5, limit: 10 });
+    expect(history.map((e) => [e.resource_key, e.field, e.before, e.after, e.user_id])).toEqual([
+      [`${FCT_5}/fct_5_id`, 'description', 'Column 0 of fct_5', 'The key.', 'dbt:polar_analytics'],
+      [FCT_5, 'description', 'Mart fct_5: one row per entity, refreshed daily.', 'Facts, five.', 'dbt:polar_analytics'],
+    ]);
+
+    fct5.description = 'Facts, five, again.';
+    const report = await importProject(project);
+    expect(report.skipped).toEqual([]);
+    expect(store.tables.getTableDetail(FCT_5)?.description).toBe('Facts, five, again.');
+  });
+
   it('reports in a dry run what a run would do, and writes nothing', async () => {
     const project = generateDbtProject({ models: 60 });
     await importProject(project);

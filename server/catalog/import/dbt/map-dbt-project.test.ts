@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapDbtProject, type DbtMappingOptions } from './map-dbt-project';
+import { mapDbtProject, toTagName, type DbtMappingOptions } from './map-dbt-project';
 import { parseCatalog, parseManifest } from './read-dbt-artifacts';
 import { generateDbtProject } from './generate-dbt-project';
 
@@ -94,6 +94,19 @@ describe('mapping a dbt 1.0 project (manifest v4)', () => {
     expect(tableOf(aliased, 'source.jaffle_shop.jaffle.raw_customers').key).toBe('postgres://raw.jaffle/customers_v2');
   });
 
+  it('turns dbt tags into tags people can remove (lower-case letters, digits, _); badges keep them as written', () => {
+    const edit = (m: any) => {
+      m.nodes['model.jaffle_shop.customers'].tags = ['Finance', 'daily-refresh', 'PII data', '---'];
+      m.exposures['exposure.jaffle_shop.weekly_kpis'].tags = ['KPI!'];
+    };
+    const mapped = mapFixture('v4', {}, edit);
+    expect(tableOf(mapped, 'model.jaffle_shop.customers').record.tags).toEqual(['daily_refresh', 'finance', 'pii_data']);
+    expect(mapped.dashboards[0].record.tags).toEqual(['kpi']);
+    expect(toTagName('x'.repeat(100))).toHaveLength(80);
+    const asBadges = tableOf(mapFixture('v4', { tagsAs: 'badge' }, edit), 'model.jaffle_shop.customers').record.badges;
+    expect(asBadges?.map((b) => b.badge_name)).toEqual(['---', 'PII data', 'daily-refresh', 'finance', 'Finance'].sort());
+  });
+
   it('gives dbt tags as badges with tagsAs "badge", as databuilder does by default', () => {
     const { record } = tableOf(mapFixture('v4', { tagsAs: 'badge' }), 'model.jaffle_shop.customers');
     expect(record.badges).toEqual([{ badge_name: 'finance', category: 'table' }]);
@@ -141,6 +154,25 @@ describe('mapping a dbt 1.8 project (manifest v12, Snowflake)', () => {
     expect(tableOf(mapped, 'snapshot.fram_analytics.crew_snapshot').record.columns).toEqual([]);
   });
 
+  it('without a catalog.json entry, takes a view from the materialization and column types from data_type', () => {
+    const raw = fixture('manifest-v12.json');
+    const catalog = fixture('catalog-v12.json');
+    delete catalog.nodes['model.fram_analytics.stg_voyages'];
+    delete catalog.nodes['model.fram_analytics.fct_voyages'];
+    const mapped = mapDbtProject(parseManifest(raw).manifest, parseCatalog(catalog), { ...defaults, database: 'snowflake' });
+    expect(tableOf(mapped, 'model.fram_analytics.stg_voyages').record.is_view).toBe(true);
+    expect(tableOf(mapped, 'model.fram_analytics.fct_voyages').record.columns.map((c) => [c.name, c.col_type, c.sort_order])).toEqual([
+      ['voyage_id', 'number', 1], ['ship_name', 'varchar', 2], ['nautical_miles', 'float', 3],
+    ]);
+  });
+
+  it('puts tables of an adapter without databases (Spark) in cluster "default"', () => {
+    const mapped = mapFixture('v12', { database: 'spark' }, (m) => {
+      m.nodes['model.fram_analytics.stg_voyages'].database = null;
+    });
+    expect(tableOf(mapped, 'model.fram_analytics.stg_voyages').key).toBe('spark://default.staging/stg_voyages');
+  });
+
   it('takes the project name from the manifest and an exposure\'s label as the dashboard name', () => {
     expect(mapped.project).toBe('fram_analytics');
     const overview = mapped.dashboards.find((d) => d.uniqueId === 'exposure.fram_analytics.expedition_overview');
@@ -176,6 +208,31 @@ describe('bad nodes', () => {
     expect(tableOf(mapped, 'model.fram_analytics.fct_voyages').record.tags).toEqual(['core']);
     expect(mapped.tables).toHaveLength(4);
     expect(mapped.lineage.some((e) => e.upstream.endsWith('/stg_voyages') || e.downstream.endsWith('/stg_voyages'))).toBe(false);
+  });
+
+  it('gives a key to one node only: a second version of a model is bad unless keyed by its alias', () => {
+    const addVersion1 = (m: any) => {
+      const v2 = m.nodes['model.fram_analytics.fct_voyages'];
+      m.nodes['model.fram_analytics.fct_voyages.v1'] = { ...v2, unique_id: 'model.fram_analytics.fct_voyages.v1', alias: 'fct_voyages_v1', version: 1 };
+    };
+    const byName = mapFixture('v12', {}, addVersion1);
+    expect(byName.bad).toEqual([{
+      uniqueId: 'model.fram_analytics.fct_voyages.v1',
+      reason: 'its key "snowflake://analytics.marts/fct_voyages" is already the key of model.fram_analytics.fct_voyages ' +
+        '(versions of a model share a name: --name-from alias keys each by its relation)',
+    }]);
+    const twoBoards = mapFixture('v12', {}, (m) => {
+      m.exposures['exposure.other_package.Expedition_Overview'] = { ...m.exposures['exposure.fram_analytics.expedition_overview'], name: 'Expedition_Overview' };
+    });
+    expect(twoBoards.bad).toEqual([{
+      uniqueId: 'exposure.other_package.Expedition_Overview',
+      reason: 'its key "dbt_dashboard://fram_analytics.dashboard/expedition_overview" is already the key of exposure.fram_analytics.expedition_overview',
+    }]);
+    const byAlias = mapFixture('v12', { nameFrom: 'alias' }, addVersion1);
+    expect(byAlias.bad).toEqual([]);
+    expect(byAlias.tables.map((t) => t.key)).toEqual(expect.arrayContaining([
+      'snowflake://analytics.marts/fct_voyages_v1', 'snowflake://analytics.marts/fct_voyages_v2',
+    ]));
   });
 
   it('reports a catalog.json column without a type against its node', () => {

@@ -10,6 +10,7 @@
 // models), exposures become dashboards, and dbt tags become Nansen tags (badges with tagsAs 'badge').
 // Every record is checked against the ingest schema here, so a bad node is named by its unique_id.
 import { buildTableKey } from '../../../../contract/table-key';
+import { TAG_MAX_LENGTH, TAG_PATTERN } from '../../../../contract/api-edits';
 import {
   DashboardIngestSchema,
   TableIngestSchema,
@@ -93,6 +94,16 @@ function stringList(value: unknown, field: string): string[] {
 }
 
 const sortedUnique = (items: string[]) => [...new Set(items)].sort();
+
+/**
+ * A dbt tag as a Nansen tag, which follows Amundsen's rule (lower-case letters, digits and _, so that
+ * people can remove it in the UI): `Daily-Refresh` → `daily_refresh`. Nothing left → no tag.
+ */
+export function toTagName(tag: string): string | undefined {
+  const name = tag.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, TAG_MAX_LENGTH);
+  return TAG_PATTERN.test(name) ? name : undefined;
+}
+const tagNames = (tags: string[]) => sortedUnique(tags.map(toTagName).filter((t): t is string => t !== undefined));
 
 /** Tags of the node and of its config (dbt keeps both; newer versions move them into config). */
 function tagsOf(node: DbtNode): string[] {
@@ -202,6 +213,7 @@ export function mapDbtProject(manifest: DbtManifest, catalog: DbtCatalog | undef
   const ignored: Record<string, number> = {};
   const withoutCatalogEntry: string[] = [];
   const keyOf = new Map<string, string>(); // unique_id → table key, for good tables only
+  const nodeOfKey = new Map<string, string>(); // table key → the unique_id it was given to
   const ephemeral = new Map<string, DbtNode>();
   const lineageNodes: [string, DbtNode][] = [];
   const ignore = (kind: string) => (ignored[kind] = (ignored[kind] ?? 0) + 1);
@@ -234,12 +246,20 @@ export function mapDbtProject(manifest: DbtManifest, catalog: DbtCatalog | undef
         owners: ownersOf(node),
         ...(options.tagsAs === 'badge'
           ? { badges: tags.map((badge_name) => ({ badge_name, category: 'table' })) }
-          : { tags }),
+          : { tags: tagNames(tags) }),
         ...(options.sourceUrl && originalPath ? { source: { source_type: 'github', source: joinUrl(options.sourceUrl, originalPath) } } : {}),
       };
       const parsed = TableIngestSchema.safeParse(record);
       if (!parsed.success) throw new BadNodeError(describeIssues(parsed.error.issues, record));
       const key = buildTableKey(coordinates);
+      // Two nodes, one key (versions of a model share its name; two sources may name one relation):
+      // the first keeps it, so the import stays the same from run to run.
+      const owner = nodeOfKey.get(key);
+      if (owner !== undefined) {
+        throw new BadNodeError(`its key "${key}" is already the key of ${owner}` +
+          (options.nameFrom === 'name' ? ' (versions of a model share a name: --name-from alias keys each by its relation)' : ''));
+      }
+      nodeOfKey.set(key, uniqueId);
       keyOf.set(uniqueId, key);
       tables.push({ uniqueId, key, record: parsed.data });
       if (!isSource) lineageNodes.push([uniqueId, node]);
@@ -301,12 +321,15 @@ export function mapDbtProject(manifest: DbtManifest, catalog: DbtCatalog | undef
         url: text(node.url) ?? null,
         description: text(node.description) ?? null,
         owners: sortedUnique([...(ownerEmail ? [ownerEmail] : []), ...ownersOf(node)]),
-        tags: tagsOf(node),
+        tags: tagNames(tagsOf(node)),
         tables: sortedUnique(upstreamKeys(node)),
       };
       const parsed = DashboardIngestSchema.safeParse(record);
       if (!parsed.success) throw new BadNodeError(describeIssues(parsed.error.issues, record));
       const key = buildDashboardKey({ ...record, dashboard_id: record.id });
+      const keyHolder = nodeOfKey.get(key);
+      if (keyHolder !== undefined) throw new BadNodeError(`its key "${key}" is already the key of ${keyHolder}`);
+      nodeOfKey.set(key, uniqueId);
       dashboards.push({ uniqueId, key, record: parsed.data });
     } catch (err) {
       if (!(err instanceof BadNodeError)) throw err;

@@ -1,0 +1,39 @@
+// The dbt import's mapping options as the command line (`--name-from`) and POST /import/dbt
+// (`?name_from=`) give them: checked once here, with the same messages for both.
+import type { DbtMappingOptions } from './map-dbt-project';
+import type { DbtManifest } from './read-dbt-artifacts';
+
+export interface RawDbtOptions {
+  database?: string;
+  nameFrom?: string;
+  tagsAs?: string;
+  sourceUrl?: string;
+  project?: string;
+}
+
+/** Which name each option has where it is given (`--name-from` or `name_from`). */
+export type OptionNamer = (option: 'database' | 'name-from' | 'tags-as') => string;
+
+function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined || value === '') return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${name} must be ${allowed.join(' or ')}, got "${value}"`);
+  return value as T;
+}
+
+/** Throws an Error whose message names the option and the fix; callers wrap it in their error type. */
+export function resolveDbtOptions(raw: RawDbtOptions, manifest: DbtManifest, nameOf: OptionNamer): DbtMappingOptions {
+  const database = raw.database || manifest.metadata.adapter_type;
+  if (!database) {
+    throw new Error(`${nameOf('database')} is required: the manifest does not name its adapter (metadata.adapter_type); give the engine, e.g. ${nameOf('database')} postgres`);
+  }
+  if (!/^[a-z0-9_+-]+$/i.test(database)) {
+    throw new Error(`${nameOf('database')} must be an engine name of letters, digits, _, + or - (it starts every table key), got "${database}"`);
+  }
+  return {
+    database,
+    nameFrom: oneOf(raw.nameFrom, nameOf('name-from'), ['name', 'alias'] as const, 'name'),
+    tagsAs: oneOf(raw.tagsAs, nameOf('tags-as'), ['tag', 'badge'] as const, 'tag'),
+    sourceUrl: raw.sourceUrl || undefined,
+    project: raw.project || undefined,
+  };
+}
