@@ -1,0 +1,51 @@
+// Opens the embedded catalog and serves its metadata and search APIs on loopback: the same code runs
+// in its own process (catalog-main.ts, the default) or inside server/main.ts (CATALOG_PROCESS=in-process).
+import type { Server } from 'node:http';
+import type { Logger } from '../http/logger';
+import { createBearerAuth } from './auth/create-bearer-auth';
+import type { CatalogProcessSettings } from './catalog-process-protocol';
+import { openCatalog } from './create-catalog';
+
+export interface ServedCatalog {
+  /** Stops accepting requests, lets those in flight finish, closes the database. */
+  close(): Promise<void>;
+}
+
+function listen(app: { listen: (port: number, host: string, cb: () => void) => Server }, port: number, setting: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, '127.0.0.1', () => resolve(server));
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} (${setting}) is already in use: stop whatever uses it, or choose another port with the setting shown in the README.`)
+          : err,
+      ),
+    );
+  });
+}
+
+const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+export async function serveCatalog(settings: CatalogProcessSettings, logger: Logger): Promise<ServedCatalog> {
+  const authenticate = createBearerAuth({ issuer: settings.issuer, audience: settings.audience, allowInsecureHttp: settings.allowInsecureHttp });
+  const catalog = openCatalog({
+    dbPath: settings.dbPath,
+    demoTables: settings.demoTables,
+    authenticate,
+    log: logger,
+    onProgress: (message) => logger.info(`catalog: ${message}`),
+  });
+  const servers: Server[] = [];
+  const close = async () => {
+    await Promise.all(servers.map(closeServer));
+    catalog.close();
+  };
+  try {
+    servers.push(await listen(catalog.metadataApp, settings.metadataPort, 'CATALOG_METADATA_PORT'));
+    servers.push(await listen(catalog.searchApp, settings.searchPort, 'CATALOG_SEARCH_PORT'));
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { close };
+}
