@@ -31,16 +31,17 @@ import { createUserDirectory } from './users/directory/create-user-directory';
 const DEV_CATALOG_AUDIENCE = 'urn:nansen:catalog';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function listen(app: { listen: (port: number, host: string, cb: () => void) => Server }, port: number, host: string, what: string): Promise<Server> {
+function listen(app: { listen: (port: number, host: string, cb: (err?: Error) => void) => Server }, port: number, host: string, what: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, () => resolve(server));
-    server.once('error', (err: NodeJS.ErrnoException) =>
+    // Express 5 calls the listen callback with the error when listening fails.
+    const server = app.listen(port, host, (err?: NodeJS.ErrnoException) => {
+      if (!err) return resolve(server);
       reject(
         err.code === 'EADDRINUSE'
           ? new Error(`Port ${port} (${what}) is already in use: stop whatever uses it, or choose another port with the setting shown in the README.`)
           : err,
-      ),
-    );
+      );
+    });
   });
 }
 

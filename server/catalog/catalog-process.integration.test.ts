@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getFreePort } from '../testing/free-port';
 
@@ -79,7 +80,8 @@ afterEach(async () => {
   }
 });
 
-describe('the embedded catalog in its own process', () => {
+// Each test starts the whole app (provider, catalog, BFF); on a busy machine that takes a while.
+describe('the embedded catalog in its own process', { timeout: 120_000 }, () => {
   it('serves the catalog from another pid, and is ready before the BFF says Nansen is ready', async () => {
     const nansen = await startNansen();
     expect(nansen.catalogPid).toBeGreaterThan(0);
@@ -116,6 +118,24 @@ describe('the embedded catalog in its own process', () => {
     expect(await nansen.exit).toEqual({ code: 70, signal: null });
     expect(nansen.output()).toContain(`The embedded catalog's process (pid ${nansen.catalogPid}) was killed by SIGKILL unexpectedly`);
     expect(nansen.output()).toContain('the embedded catalog stopped: shutting down');
+  });
+
+  it('a catalog that cannot start (its port taken) stops Nansen with exit 1, naming the setting, and leaves no process behind', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const busyPort = (busy.address() as { port: number }).port;
+    try {
+      await expect(startNansen({ CATALOG_SEARCH_PORT: String(busyPort) })).rejects.toThrow(
+        new RegExp(`Nansen exited with code 1:[\\s\\S]*The embedded catalog could not start: Port ${busyPort} \\(CATALOG_SEARCH_PORT\\) is already in use`),
+      );
+      const output = started.at(-1)!.nansen.output();
+      expect(output).not.toContain('Nansen is ready');
+      const pid = Number(/starting the embedded catalog \(pid (\d+)\)/.exec(output)?.[1]);
+      expect(pid).toBeGreaterThan(0);
+      await waitUntil(`catalog pid ${pid} exits`, () => !isAlive(pid), () => output);
+    } finally {
+      busy.close();
+    }
   });
 
   it('with CATALOG_PROCESS=in-process runs the catalog in the BFF process, as before', async () => {

@@ -11,16 +11,17 @@ export interface ServedCatalog {
   close(): Promise<void>;
 }
 
-function listen(app: { listen: (port: number, host: string, cb: () => void) => Server }, port: number, setting: string): Promise<Server> {
+function listen(app: { listen: (port: number, host: string, cb: (err?: Error) => void) => Server }, port: number, setting: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, '127.0.0.1', () => resolve(server));
-    server.once('error', (err: NodeJS.ErrnoException) =>
+    // Express 5 calls the listen callback with the error when listening fails.
+    const server = app.listen(port, '127.0.0.1', (err?: NodeJS.ErrnoException) => {
+      if (!err) return resolve(server);
       reject(
         err.code === 'EADDRINUSE'
           ? new Error(`Port ${port} (${setting}) is already in use: stop whatever uses it, or choose another port with the setting shown in the README.`)
           : err,
-      ),
-    );
+      );
+    });
   });
 }
 

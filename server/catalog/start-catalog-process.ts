@@ -42,6 +42,7 @@ export function startCatalogProcess({ settings, logger, onCrash, writeLine = (li
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'json',
   });
+  logger.info(`starting the embedded catalog (pid ${child.pid}); the BFF listens once it is ready`);
   forward(child.stdout!, writeLine);
   forward(child.stderr!, writeLine);
   let ready = false;
