@@ -101,4 +101,14 @@ test.describe('who may edit, by the edit rules file', () => {
     await expect(page.getByText(EDITOR_REASON)).toBeVisible();
     await page.context().close();
   });
+
+  test('the viewer edits where a narrowed grant and his ownership hold: the finance table he owns shows every control and no note', async ({ browser }) => {
+    const page = await signIn(browser, 'borge');
+    await page.goto('/table_detail/prod/snowflake/finance/monthly_revenue');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('finance.monthly_revenue');
+    await expect(page.getByRole('button', { name: 'Edit description', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add owner' }).or(page.getByRole('combobox', { name: 'Add owner' })).first()).toBeVisible();
+    await expect(page.getByText(/needs the \S+ role/)).toHaveCount(0);
+    await page.context().close();
+  });
 });

@@ -13,6 +13,7 @@ import { BACKCHANNEL_LOGOUT_PATH } from './auth/login-routes';
 import { createTokenCipher } from './auth/token-cipher';
 import { createBearerAuth } from './catalog/auth/create-bearer-auth';
 import { openCatalog } from './catalog/create-catalog';
+import { DEV_MACHINE_CLIENT } from './dev-idp/dev-machine-client';
 import { isLoopbackUrl, type Config } from './config/config-schema';
 import { ConfigError, loadConfig } from './config/load-config';
 import { loadUiConfig, type UiConfig } from './config/load-ui-config';
@@ -99,6 +100,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
         postLogoutRedirectUris: [config.oidc.postLogoutRedirectUri],
         backchannelLogoutUri: `${config.publicUrl}${BACKCHANNEL_LOGOUT_PATH}`,
       },
+      machineClients: [DEV_MACHINE_CLIENT],
       accessTokenAudience: DEV_CATALOG_AUDIENCE,
     });
     closers.push(() => devIdp.close());
@@ -119,13 +121,19 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
       authenticate,
       log: logger,
       onProgress: (message) => logger.info(`catalog: ${message}`),
+      machineClients: config.catalog.machineClients,
     });
     closers.push(() => catalog.close());
-    const metadataServer = await listen(catalog.metadataApp, config.catalog.metadataPort, '127.0.0.1', 'CATALOG_METADATA_PORT');
+    const catalogHost = config.catalog.host;
+    const metadataServer = await listen(catalog.metadataApp, config.catalog.metadataPort, catalogHost, 'CATALOG_METADATA_PORT');
     closers.push(closeServer(metadataServer));
-    const searchServer = await listen(catalog.searchApp, config.catalog.searchPort, '127.0.0.1', 'CATALOG_SEARCH_PORT');
+    const searchServer = await listen(catalog.searchApp, config.catalog.searchPort, catalogHost, 'CATALOG_SEARCH_PORT');
     closers.push(closeServer(searchServer));
     logger.info(`embedded catalog: metadata ${config.catalog.metadataUrl}, search ${config.catalog.searchUrl} (${config.catalog.dbPath})`);
+    if (!isLoopbackUrl(`http://${catalogHost.includes(':') && !catalogHost.startsWith('[') ? `[${catalogHost}]` : catalogHost}`)) {
+      logger.info(`embedded catalog: listening on ${catalogHost} (CATALOG_HOST): other machines reach its metadata and search APIs over plain http; see "Machine access" in docs/ingest.md`);
+    }
+    if (config.catalog.machineClients.length) logger.info(`embedded catalog: machine clients (load only): ${config.catalog.machineClients.join(', ')}`);
   }
 
   const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: config.catalog.metadataUrl, timeoutMs: config.upstreamTimeoutMs, logger });

@@ -14,8 +14,6 @@ import type { DescriptionRef, MetadataClient } from '../upstream/metadata-client
 
 export interface DescriptionWrite {
   ref: DescriptionRef;
-  /** The table the description belongs to (its edit log holds who wrote the current text). */
-  tableKey: string;
   /** The description's key in the edit log: the table key, `{table_key}/{column}` or the nested type's key. */
   logKey: string;
   /** The text the edit started from; null when there was none. */
@@ -56,8 +54,8 @@ async function conflictWith(metadata: MetadataClient, token: string, write: Desc
 /** Who wrote the current text and when, from the catalog's edit log; null when unknown (Amundsen keeps no log). */
 async function findAuthor(metadata: MetadataClient, token: string, write: DescriptionWrite, description: string | null) {
   try {
-    const edits = await metadata.listEdits(token, { parentKey: write.tableKey, resourceTypes: [write.ref.type], limit: 50 });
-    const latest = edits?.find((e) => e.resource_key === write.logKey && e.field === 'description');
+    const edits = await metadata.listEdits(token, { resourceKey: write.logKey, resourceTypes: [write.ref.type], field: 'description', limit: 1 });
+    const latest = edits?.[0];
     if (!latest || !sameText(typeof latest.after === 'string' ? latest.after : null, description)) return null;
     return { by: latest.user_display_name ?? latest.user_id, at: latest.edited_at };
   } catch {

@@ -57,7 +57,7 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
     auth.requireUser(req);
     const { key, description, base } = parseTableDescriptionBody(req, clientConfig);
     const answer = await withTableRight(req, key, 'descriptions', async (token): Promise<DescriptionSavedResponse> => {
-      const stored = await writeDescription(metadata, token, { ref: { type: 'table', tableKey: key }, tableKey: key, logKey: key, base, description });
+      const stored = await writeDescription(metadata, token, { ref: { type: 'table', tableKey: key }, logKey: key, base, description });
       return { msg: await searchDocuments.afterTableDescriptionChange(token, key, stored), description: stored };
     });
     res.json(answer);
@@ -68,7 +68,7 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
     const { key, column_name: column, description, base } = parseColumnDescriptionBody(req, clientConfig);
     const stored = await withTableRight(req, key, 'descriptions', (token, table) => {
       if (!table.columns.some((c) => c.name === column)) throw new NotFoundError(`The table ${key} has no column ${column}.`, 'not_found');
-      return writeDescription(metadata, token, { ref: { type: 'column', tableKey: key, column }, tableKey: key, logKey: `${key}/${column}`, base, description });
+      return writeDescription(metadata, token, { ref: { type: 'column', tableKey: key, column }, logKey: `${key}/${column}`, base, description });
     });
     res.json(saved(stored));
   });
@@ -79,7 +79,7 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
     const stored = await withTableRight(req, key, 'descriptions', (token, table) => {
       // The rights are the table's: a nested type of another table may not ride on this one's.
       if (!holdsTypeMetadata(table, typeKey)) throw new NotFoundError(`The table ${key} has no nested type ${typeKey}.`, 'not_found');
-      return writeDescription(metadata, token, { ref: { type: 'type_metadata', typeMetadataKey: typeKey }, tableKey: key, logKey: typeKey, base, description });
+      return writeDescription(metadata, token, { ref: { type: 'type_metadata', typeMetadataKey: typeKey }, logKey: typeKey, base, description });
     });
     res.json(saved(stored));
   });

@@ -64,6 +64,13 @@ export interface Config {
     readonly tokenAudience: string | undefined;
     /** How the user's token travels to metadata and search (UPSTREAM_AUTH). */
     readonly upstreamAuth: UpstreamAuthMode;
+    /** Where the embedded catalog listens (CATALOG_HOST); 127.0.0.1 by default. */
+    readonly host: string;
+    /**
+     * Client ids whose client-credentials tokens may load metadata (POST /ingest, POST /api/v1/lineage)
+     * and nothing else (CATALOG_MACHINE_CLIENTS; with the development provider, its pipeline client).
+     */
+    readonly machineClients: readonly string[];
   };
   readonly session: {
     /** SESSION_SECRETS (or SESSION_SECRET): the first signs and encrypts, all are accepted; undefined = generated in development. */
@@ -322,6 +329,20 @@ export const EnvSchema = z.object({
   CATALOG_DB: z.string().trim().min(1).optional(),
   CATALOG_DEMO_TABLES: positiveInt('CATALOG_DEMO_TABLES', 300, 5_000_000),
   CATALOG_TOKEN_AUDIENCE: z.string().trim().min(1).optional(),
+  CATALOG_HOST: z
+    .string()
+    .trim()
+    .refine((v) => isIP(v.replace(/^\[(.*)\]$/, '$1')) !== 0 || /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(v), {
+      error: 'CATALOG_HOST must be an address or host name to listen on, such as 127.0.0.1 (the default: this machine only), 10.0.0.5 or 0.0.0.0 (every interface)',
+    })
+    .default('127.0.0.1'),
+  CATALOG_MACHINE_CLIENTS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.length > 0 && list.every((id) => /^[\x21-\x7e]+$/.test(id)), {
+      error: 'CATALOG_MACHINE_CLIENTS must be a comma-separated list of client ids (the OAuth clients of your pipelines, such as nansen-pipeline,ci-loader), without spaces; leave it unset for none',
+    })
+    .optional(),
   UPSTREAM_AUTH: z
     .enum(UPSTREAM_AUTH_MODES, { error: 'UPSTREAM_AUTH must be bearer (the access token) or flaskoidc (for Amundsen services launched as flaskoidc apps)' })
     .default('bearer'),

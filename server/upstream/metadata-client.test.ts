@@ -128,6 +128,8 @@ describe('metadata client', () => {
     const query = { parentKey: 'hive://gold.s/t', resourceTypes: ['table', 'column'] as const, limit: 26, before: 100 };
     await expect(metadata.listEdits('t', query)).resolves.toEqual([edit]);
     expect(seen.at(-1)!.url).toBe('/edits?parent_key=hive%3A%2F%2Fgold.s%2Ft&resource_type=table%2Ccolumn&limit=26&before=100');
+    await metadata.listEdits('t', { resourceKey: 'hive://gold.s/t/c', userId: 'a@example.org', resourceTypes: ['column'], field: 'description', limit: 1 });
+    expect(seen.at(-1)!.url).toBe('/edits?resource_key=hive%3A%2F%2Fgold.s%2Ft%2Fc&user_id=a%40example.org&resource_type=column&field=description&limit=1');
     answers = {};
     await expect(metadata.listEdits('t', query)).resolves.toBeNull();
   });

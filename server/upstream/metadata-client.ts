@@ -25,11 +25,15 @@ export type DescriptionRef =
   | { type: 'type_metadata'; typeMetadataKey: string };
 
 export interface EditLogQuery {
+  /** One resource's edits (a table, column, nested type or dashboard key). */
+  resourceKey?: string;
   /** A table's or dashboard's edits with those of its columns and nested types. */
   parentKey?: string;
   /** One editor's edits. */
   userId?: string;
   resourceTypes: readonly ('table' | 'column' | 'type_metadata' | 'dashboard')[];
+  /** One field's edits, by the log's name (`description`, `tag`, `owner`, `badge`). */
+  field?: string;
   limit: number;
   /** The id of the last edit of the previous page. */
   before?: number;
@@ -171,9 +175,9 @@ export function createMetadataClient(http: UpstreamHttp): MetadataClient {
     async removeBookmark(token, userId, type, key) {
       await http.call({ method: 'DELETE', path: `/user/${encodeURIComponent(userId)}/follow/${type}/${encodeKeyForPath(key)}`, token, schema: z.unknown() });
     },
-    async listEdits(token, { parentKey, userId, resourceTypes, limit, before }) {
+    async listEdits(token, { resourceKey, parentKey, userId, resourceTypes, field, limit, before }) {
       try {
-        const query = { parent_key: parentKey, user_id: userId, resource_type: resourceTypes.join(','), limit, before };
+        const query = { resource_key: resourceKey, parent_key: parentKey, user_id: userId, resource_type: resourceTypes.join(','), field, limit, before };
         return (await http.call({ method: 'GET', path: '/edits', token, query, schema: CatalogEditsSchema })).edits;
       } catch (err) {
         // Amundsen's metadata service has no edit log: its Flask answers an unknown URL with 404.

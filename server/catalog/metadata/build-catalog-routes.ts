@@ -91,7 +91,8 @@ export function buildCatalogRoutes(store: CatalogStore): CatalogRoute[] {
       // Our extension (not in Amundsen): the edit log, newest first. Filters, all optional:
       // `resource_key` one resource (a table, column, type-metadata or dashboard key, or a user id for
       // profile and bookmark edits); `parent_key` a table's or dashboard's edits with those of its
-      // columns and nested types; `user_id` one editor's edits; `resource_type` a comma list of types.
+      // columns and nested types; `user_id` one editor's edits; `resource_type` a comma list of types;
+      // `field` one field's edits (`description`, `tag`, `owner`, `badge`, …).
       // `before` is the id of the last edit of the previous page.
       method: 'GET',
       pattern: /^\/edits$/,
@@ -109,6 +110,7 @@ export function buildCatalogRoutes(store: CatalogStore): CatalogRoute[] {
           parentKey: one('parent_key'),
           userId: one('user_id'),
           resourceTypes: types.length ? (types as EditResourceType[]) : undefined,
+          field: one('field'),
           limit: parseLimit(req, 50, 500),
           before: parseBeforeId(req),
         });

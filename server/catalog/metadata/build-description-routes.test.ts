@@ -116,6 +116,8 @@ describe('GET /edits filters for edit histories', () => {
     expect(mine[1]).toMatchObject({ user_id: ALICE, user_display_name: 'Alice Anders' });
     const tablesOnly = await edits(`user_id=${encodeURIComponent(ALICE)}&resource_type=table,column,type_metadata,dashboard`);
     expect(tablesOnly.map((e) => e.field)).toEqual(['tag']);
+    expect(await edits(`user_id=${encodeURIComponent(ALICE)}&field=follow`)).toHaveLength(1);
+    expect(await edits(`resource_key=${encodeURIComponent(ORDERS)}&field=description`)).toEqual([]);
     expect((await get('/edits?resource_type=tables')).status).toBe(400);
   });
 });

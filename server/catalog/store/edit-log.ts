@@ -35,6 +35,8 @@ export interface EditQuery {
   /** One person's edits. */
   userId?: string;
   resourceTypes?: readonly EditResourceType[];
+  /** Only edits of this field (`description`, `tag`, …). */
+  field?: string;
   limit: number;
   /** Only edits with an id below this one (the previous page's last id). */
   before?: number;
@@ -77,15 +79,16 @@ export function createEditLog(db: CatalogDatabase): EditLog {
     record(edit) {
       insert.run({ ...edit, parent_key: edit.parent_key ?? null, before: toJson(edit.before), after: toJson(edit.after), edited_at: new Date().toISOString() });
     },
-    list({ resourceKey, parentKey, userId, resourceTypes, limit, before }) {
+    list({ resourceKey, parentKey, userId, resourceTypes, field, limit, before }) {
       const params = {
-        key: resourceKey, parent: parentKey, user: userId, types: resourceTypes ? JSON.stringify(resourceTypes) : undefined, before, limit,
+        key: resourceKey, parent: parentKey, user: userId, types: resourceTypes ? JSON.stringify(resourceTypes) : undefined, field, before, limit,
       };
       const filters = [
         params.key !== undefined && 'e.resource_key = @key',
         params.parent !== undefined && 'e.parent_key = @parent',
         params.user !== undefined && 'e.user_id = @user',
         params.types !== undefined && 'e.resource_type IN (SELECT value FROM json_each(@types))',
+        params.field !== undefined && 'e.field = @field',
         params.before !== undefined && 'e.id < @before',
       ].filter((f): f is string => f !== false);
       const bound = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
