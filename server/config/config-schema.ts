@@ -61,6 +61,8 @@ export interface Config {
     readonly searchPort: number;
     readonly dbPath: string;
     readonly demoTables: number;
+    /** CATALOG_PROCESS: 'separate' (default) runs the embedded catalog in a child process beside the BFF; 'in-process' shares the BFF's event loop (for benchmarks). */
+    readonly process: 'separate' | 'in-process';
     /** Audience the catalog demands in JWT access tokens; undefined = not checked. */
     readonly tokenAudience: string | undefined;
     /** How the user's token travels to metadata and search (UPSTREAM_AUTH). */
@@ -337,6 +339,11 @@ export const EnvSchema = z.object({
       error: 'CATALOG_MACHINE_CLIENTS must be a comma-separated list of client ids (the OAuth clients of your pipelines, such as nansen-pipeline,ci-loader), without spaces; leave it unset for none',
     })
     .optional(),
+  CATALOG_PROCESS: z
+    .enum(['separate', 'in-process'], {
+      error: "CATALOG_PROCESS must be separate (the embedded catalog in its own process, the default) or in-process (sharing the BFF's event loop, for comparisons)",
+    })
+    .default('separate'),
   UPSTREAM_AUTH: z
     .enum(UPSTREAM_AUTH_MODES, { error: 'UPSTREAM_AUTH must be bearer (the access token) or flaskoidc (for Amundsen services launched as flaskoidc apps)' })
     .default('bearer'),

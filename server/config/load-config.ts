@@ -248,6 +248,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
       searchPort: e.CATALOG_SEARCH_PORT,
       dbPath: path.resolve(dataDir, e.CATALOG_DB ?? 'catalog.sqlite'),
       demoTables: e.CATALOG_DEMO_TABLES,
+      process: e.CATALOG_PROCESS,
       tokenAudience: e.CATALOG_TOKEN_AUDIENCE ?? e.OIDC_AUDIENCE ?? e.OIDC_RESOURCE,
       upstreamAuth: e.UPSTREAM_AUTH,
       host: e.CATALOG_HOST,

@@ -25,3 +25,24 @@ describe('readiness checks', () => {
     expect(states.fine).toMatchObject({ status: 'ok' });
   });
 });
+
+describe('the /readyz route', () => {
+  it('shares one run of the checks among requests less than a second apart, and runs them again after', async () => {
+    const { createReadinessRoute } = await import('./readiness');
+    let runs = 0;
+    let t = 0;
+    const route = createReadinessRoute([{ name: 'provider', check: async () => void (runs += 1) }], 1000, () => t);
+    const ask = () =>
+      new Promise<number>((resolve) => {
+        const res = { statusCode: 200, set: () => res, status: (code: number) => ((res.statusCode = code), res), json: () => resolve(res.statusCode) };
+        route({} as never, res as never, () => resolve(-1));
+      });
+    expect(await Promise.all([ask(), ask(), ask()])).toEqual([200, 200, 200]);
+    t = 999;
+    await ask();
+    expect(runs).toBe(1);
+    t = 1000;
+    await ask();
+    expect(runs).toBe(2);
+  });
+});

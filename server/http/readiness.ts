@@ -51,9 +51,18 @@ export async function runReadinessChecks(checks: readonly ReadinessCheck[], time
   return Object.fromEntries(states);
 }
 
-export function createReadinessRoute(checks: readonly ReadinessCheck[], timeoutMs = READINESS_TIMEOUT_MS): RequestHandler {
+/** Answers within this long of each other share one run: a flood of /readyz never floods the provider. */
+export const READINESS_REUSE_MS = 1000;
+
+export function createReadinessRoute(checks: readonly ReadinessCheck[], timeoutMs = READINESS_TIMEOUT_MS, now: () => number = Date.now): RequestHandler {
+  let last: { at: number; states: Promise<Record<string, CheckState>> } | undefined;
+  const statesNow = () => {
+    // A run in flight or finished less than READINESS_REUSE_MS ago is shared (it started at `at`).
+    if (!last || now() - last.at >= READINESS_REUSE_MS) last = { at: now(), states: runReadinessChecks(checks, timeoutMs) };
+    return last.states;
+  };
   return (_req, res, next) => {
-    runReadinessChecks(checks, timeoutMs).then((states) => {
+    statesNow().then((states) => {
       const failed = Object.entries(states).filter(([, s]) => s.status === 'failed').map(([name]) => name);
       res.set('Cache-Control', 'no-store');
       if (failed.length === 0) {
