@@ -6,8 +6,9 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema } from '../contract/bff-api';
+import { BACKCHANNEL_LOGOUT_PATH } from './auth/login-routes';
 import type { BffBrowser } from './testing/bff-browser';
-import { describeCase, fuzzCases, type FuzzRoute } from './testing/fuzz-inputs';
+import { describeCase, fuzzCases, HOSTILE_STRINGS, type FuzzRoute } from './testing/fuzz-inputs';
 import { sendRaw, type RawAnswer, type RawRequest } from './testing/raw-http';
 import { startCurateStack, type CurateStack } from './testing/start-curate-stack';
 
@@ -144,6 +145,26 @@ describe('the BFF refuses bad input with a 4xx and stays up', () => {
     expect(tooLong.status).toBe(431);
     await expectUp();
   });
+
+  it('answers hostile input to the login, callback and logout routes without a 5xx, and stays up', async () => {
+    const paths = HOSTILE_STRINGS.flatMap((s) => {
+      const value = encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, '?'));
+      return [`/login?returnTo=${value}`, `/auth?code=${value}&state=${value}`, `/auth?error=${value}&error_description=${value}`, `/logged-out?provider=${value}`];
+    });
+    const failures: string[] = [];
+    for (const path of [...paths, '/login?returnTo=%zz', '/auth?state=%E0%A4%A', `/login?returnTo=${'/'.repeat(10_000)}`]) {
+      const answer = await send({ method: 'GET', path, headers: { cookie: 'nansen.sid=s%3Abroken; nansen.pending=%zz' } });
+      if (answer.status === 0 || answer.status >= 500) failures.push(`GET ${path.slice(0, 200)} → ${answer.status} ${answer.text.slice(0, 200)}`);
+    }
+    for (const body of ['', 'logout_token=%zz', `logout_token=${'a'.repeat(100_000)}`, 'logout_token=a.b.c', '{"logout_token": 1}']) {
+      const answer = await send({ method: 'POST', path: BACKCHANNEL_LOGOUT_PATH, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      if (answer.status === 0 || answer.status >= 500) failures.push(`POST ${BACKCHANNEL_LOGOUT_PATH} ${body.slice(0, 40)} → ${answer.status} ${answer.text.slice(0, 200)}`);
+    }
+    const logout = await send({ method: 'POST', path: '/logout', headers: { 'content-type': 'application/json', origin: stack.bases.main }, body: '{' });
+    if (logout.status === 0 || logout.status >= 500) failures.push(`POST /logout with "{" → ${logout.status}`);
+    expect(failures).toEqual([]);
+    await expectUp();
+  }, 120_000);
 
   it('answers odd encodings in a table key (%2F, .., %00, unicode, quotes, broken escapes) with 400 or 404 naming the key', async () => {
     const keys = ['hive%3A%2F%2Fgold.sales%2Forders%2F..%2F..', 'hive://gold.sales/orders%00', 'hive://gold.sales/%zz', 'hive://gold.sales/%E0%A4%A',

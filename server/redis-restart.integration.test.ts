@@ -70,3 +70,32 @@ describe('Redis restarted under two BFF instances', () => {
     expect(stack!.logger.lines.filter((line) => / → 5\d\d/.test(line))).toEqual([]);
   });
 });
+
+describe('Redis away under a BFF instance', () => {
+  it('answers 503 session_store_unavailable, not 500, while Redis is down, logging the cause; and serves the session again once it is back', async () => {
+    const redis = await startRedis({ persist: true });
+    const stack = await startTestStack();
+    const deps = await createTestSessionDeps(stack.dataDir, { redisUrl: redis.url });
+    try {
+      const bff = await stack.startBff(0, { sessions: deps });
+      const liv = bff.browser();
+      expect((await liv.logIn('liv')).status).toBe(303);
+
+      await redis.pause();
+      const away = await liv.request('/api/auth_user');
+      expect(away.status).toBe(503);
+      expect(v.parse(ApiErrorBodySchema, await away.json()).error).toEqual({
+        name: 'UpstreamError', message: 'The session store is unavailable, so Nansen cannot tell who you are; try again in a moment.', code: 'session_store_unavailable',
+      });
+      expect(stack.logger.lines.some((line) => /→ 503 — UpstreamError: The session store is unavailable[\s\S]*caused by /.test(line))).toBe(true);
+      expect(stack.logger.lines.filter((line) => / → 500/.test(line))).toEqual([]);
+
+      await redis.resume();
+      expect((await liv.request('/api/auth_user')).status).toBe(200);
+    } finally {
+      await stack.close();
+      await deps.close();
+      await redis.stop();
+    }
+  });
+});

@@ -193,11 +193,34 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
     return configuration;
   }
 
+  async function checkProviderAnswers(): Promise<void> {
+    const url = `${settings.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    let detail: string;
+    try {
+      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
+      await res.body?.cancel();
+      if (res.status < 500) return;
+      detail = `HTTP ${res.status}`;
+    } catch (err) {
+      detail = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    }
+    configuration = undefined; // discover again once it is back: its keys may have changed
+    throw new IdpUnavailableError(
+      `Cannot reach the identity provider at ${settings.issuer} (${detail}). Check OIDC_ISSUER and that the provider is running.`,
+      'idp_unreachable',
+      502,
+    );
+  }
+
   return {
     issuer: settings.issuer,
 
     async startLogin(returnTo) {
+      const discoveredNow = configuration === undefined;
       const config = await getConfiguration();
+      // Discovery is kept for the life of the process: before sending a browser to the provider, check it
+      // still answers, so a provider that went away gives our readable error page, not the browser's.
+      if (!discoveredNow) await checkProviderAnswers();
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();

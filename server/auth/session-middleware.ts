@@ -1,5 +1,6 @@
 import session from 'express-session';
 import type { RequestHandler } from 'express';
+import { UpstreamError } from '../http/errors';
 
 export interface SessionMiddlewareOptions {
   /** The first signs the cookie; all are accepted (a rotation list). */
@@ -59,6 +60,11 @@ export function createSessionMiddleware(options: SessionMiddlewareOptions): Requ
       maxAge: options.idleTimeoutMinutes * 60 * 1000,
     },
   });
+  // Every error express-session hands on comes from its store (reading, saving or touching a session):
+  // a store that is away (Redis restarting, unreachable) is a 503 saying so, not a 500.
+  const sessionsOrUnavailable: RequestHandler = (req, res, next) => {
+    sessions(req, res, (err?: unknown) => (err ? next(sessionStoreUnavailable(err)) : next()));
+  };
   const absoluteTimeout: RequestHandler = (req, _res, next) => {
     const current = req.session;
     if (!current?.user) return next();
@@ -66,5 +72,12 @@ export function createSessionMiddleware(options: SessionMiddlewareOptions): Requ
     if (current.createdAt !== undefined && Date.now() - current.createdAt <= options.absoluteTimeoutMs) return next();
     options.endSession(req).then(() => next(), next);
   };
-  return [sessions, absoluteTimeout];
+  return [sessionsOrUnavailable, absoluteTimeout];
+}
+
+/** The error a request gets while the session store cannot be used; the cause stays in the log. */
+export function sessionStoreUnavailable(cause: unknown): UpstreamError {
+  const error = new UpstreamError('The session store is unavailable, so Nansen cannot tell who you are; try again in a moment.', 'session_store_unavailable', 503);
+  error.cause = cause;
+  return error;
 }

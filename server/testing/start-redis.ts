@@ -10,6 +10,10 @@ export interface RedisServer {
   url: string;
   /** Stop Redis (SIGTERM) and start it again on the same port and folder; data survive only with `persist`. */
   restart(): Promise<void>;
+  /** Stop Redis until resume(): connections are refused meanwhile. */
+  pause(): Promise<void>;
+  /** Start the paused Redis again on the same port and folder. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,8 +56,14 @@ export async function startRedis(options: { persist?: boolean } = {}): Promise<R
       await terminate(child);
       child = await launch();
     },
-    async stop() {
+    async pause() {
       await terminate(child);
+    },
+    async resume() {
+      child = await launch();
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) await terminate(child);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
