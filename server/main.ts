@@ -68,13 +68,15 @@ interface Settings {
 /** The environment, then the UI config and edit rules files it names; throws ConfigError listing every bad setting. */
 function readSettings(): Settings {
   const config = loadConfig(process.env);
-  if (usesDataDir(config)) checkDataDir(config.dataDir);
   const ui = loadUiConfig(config.ui.configFile, {
     providerName: config.oidc.providerName,
     indexUsers: config.ui.indexUsers,
     embeddedCatalog: config.catalog.embedded,
   });
-  return { config, ui, editRules: loadEditRules(config.editRules.file) };
+  const editRules = loadEditRules(config.editRules.file);
+  // Last: a bad setting or file is reported before anything is made in DATA_DIR.
+  if (usesDataDir(config)) checkDataDir(config.dataDir);
+  return { config, ui, editRules };
 }
 
 function describeUiConfig(config: Config, ui: UiConfig): string {
