@@ -212,13 +212,14 @@ async function main() {
   // A dead embedded catalog is not restarted here: Nansen stops with exit code 70 so that whatever
   // supervises it (systemd, Docker, Kubernetes, a terminal) sees the failure (docs/decisions/015).
   const onCatalogCrash = () => shutDown('the embedded catalog stopped', 70);
+  // From the start: a signal while a big demo catalog is still being built ends the catalog's process too.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutDown(signal, 0));
   try {
     stop = await start(settings, logger, onCatalogCrash);
   } catch (err) {
     logger.error('Nansen could not start', err instanceof Error ? new Error(err.message) : err);
     process.exit(1);
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutDown(signal, 0));
 }
 
 await main();

@@ -48,6 +48,12 @@ export function startCatalogProcess({ settings, logger, onCrash, writeLine = (li
   let ready = false;
   let stopping = false;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If Nansen exits without stopping it (a failed start, a signal while a big demo catalog is still
+  // being built — the child is busy in synchronous work then and would notice the closed IPC channel
+  // only when done), it goes too. A half-built demo catalog is never renamed into place, so this is safe.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
 
   const stop = async () => {
     stopping = true;
