@@ -61,8 +61,8 @@ async function startApp(mode: Mode, tables: number, dataDir: string): Promise<Ap
   const baseUrl = `http://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
+    // A clean environment: only the settings this benchmark chooses.
     env: {
-      PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',
       PORT: String(port),
       PUBLIC_URL: baseUrl,
