@@ -13,7 +13,7 @@ import { BACKCHANNEL_LOGOUT_PATH } from './auth/login-routes';
 import { createTokenCipher } from './auth/token-cipher';
 import type { CatalogProcessSettings } from './catalog/catalog-process-protocol';
 import { serveCatalog } from './catalog/serve-catalog';
-import { startCatalogProcess } from './catalog/start-catalog-process';
+import { catalogProcessEnv, startCatalogProcess } from './catalog/start-catalog-process';
 import { isLoopbackUrl, type Config } from './config/config-schema';
 import { ConfigError, loadConfig } from './config/load-config';
 import { loadUiConfig, type UiConfig } from './config/load-ui-config';
@@ -125,7 +125,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
       closers.push(() => catalog.close());
       logger.info(`embedded catalog in this process (pid ${process.pid}, CATALOG_PROCESS=in-process): ${where}`);
     } else {
-      const catalog = await startCatalogProcess({ settings, logger, onCrash });
+      const catalog = await startCatalogProcess({ settings, env: catalogProcessEnv(process.env), logger, onCrash });
       closers.push(() => catalog.stop());
       logger.info(`embedded catalog in its own process (pid ${catalog.pid}): ${where}`);
     }
