@@ -3,18 +3,15 @@
 // `<em>…</em>` — what Elasticsearch's `html` encoder produces. The catalog writes it with
 // `escapeHighlightText`; the SPA reads it with `parseHighlight`, which yields plain text segments, so no
 // markup from the server is ever interpreted.
+import { escapeHtml } from './escape-html';
 
 export interface HighlightSegment {
   text: string;
   highlighted: boolean;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 /** Escape text for a highlight fragment (everything but the `<em>` markers goes through this). */
-export function escapeHighlightText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+export const escapeHighlightText: (text: string) => string = escapeHtml;
 
 const ENTITY = /&(amp|lt|gt|quot|#39|#x27|#x2F|#47|apos);/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'", '#x2f': '/', '#47': '/' };

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { UserSchema } from './bff-api';
-import { normalizeUser } from './user';
+import { deriveFullName, normalizeUser } from './user';
 
 describe('normalizeUser', () => {
   it('derives user_id, full_name and display_name the way Amundsen does', () => {
@@ -27,5 +27,23 @@ describe('normalizeUser', () => {
   it('trims every text field', () => {
     const user = normalizeUser({ user_id: ' u1 ', email: ' ada@example.org ', first_name: ' Ada ', last_name: ' Lovelace ', team_name: ' Maths ' });
     expect(user).toMatchObject({ user_id: 'u1', email: 'ada@example.org', full_name: 'Ada Lovelace', display_name: 'Ada Lovelace', team_name: 'Maths' });
+  });
+});
+
+describe('deriveFullName', () => {
+  it('keeps a given full name, trimmed, over first and last name', () => {
+    expect(deriveFullName({ full_name: ' Roald Amundsen ', first_name: 'R', last_name: 'A' })).toBe('Roald Amundsen');
+  });
+
+  it('joins first and last name, trimmed, when no full name is given or it is blank', () => {
+    expect(deriveFullName({ first_name: ' Ada ', last_name: ' Lovelace ' })).toBe('Ada Lovelace');
+    expect(deriveFullName({ full_name: '  ', first_name: 'Ada', last_name: 'Lovelace' })).toBe('Ada Lovelace');
+  });
+
+  it('gives no full name from one name alone, as Amundsen does', () => {
+    expect(deriveFullName({ first_name: 'Ada' })).toBeNull();
+    expect(deriveFullName({ first_name: 'Ada', last_name: ' ' })).toBeNull();
+    expect(deriveFullName({ last_name: 'Lovelace', full_name: null })).toBeNull();
+    expect(normalizeUser({ email: 'ada@example.org', first_name: 'Ada' })).toMatchObject({ full_name: null, display_name: 'ada@example.org' });
   });
 });

@@ -11,11 +11,13 @@ import { SIGNING_ALGORITHM as DEV_IDP_SIGNING_ALGORITHM } from './dev-idp/create
 import { createSessionStores } from './auth/create-session-stores';
 import { BACKCHANNEL_LOGOUT_PATH } from './auth/login-routes';
 import { createTokenCipher } from './auth/token-cipher';
+import { DEV_MACHINE_CLIENT } from './dev-idp/dev-machine-client';
 import type { CatalogProcessSettings } from './catalog/catalog-process-protocol';
 import { serveCatalog } from './catalog/serve-catalog';
 import { catalogProcessEnv, startCatalogProcess } from './catalog/start-catalog-process';
 import { isLoopbackUrl, type Config } from './config/config-schema';
 import { ConfigError, loadConfig } from './config/load-config';
+import { checkDataDir, usesDataDir } from './config/check-data-dir';
 import { loadUiConfig, type UiConfig } from './config/load-ui-config';
 import { loadEditRules, type LoadedEditRules } from './edit-rules/load-edit-rules';
 import { createBffApp } from './create-bff-app';
@@ -66,6 +68,7 @@ interface Settings {
 /** The environment, then the UI config and edit rules files it names; throws ConfigError listing every bad setting. */
 function readSettings(): Settings {
   const config = loadConfig(process.env);
+  if (usesDataDir(config)) checkDataDir(config.dataDir);
   const ui = loadUiConfig(config.ui.configFile, {
     providerName: config.oidc.providerName,
     indexUsers: config.ui.indexUsers,
@@ -101,6 +104,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
         postLogoutRedirectUris: [config.oidc.postLogoutRedirectUri],
         backchannelLogoutUri: `${config.publicUrl}${BACKCHANNEL_LOGOUT_PATH}`,
       },
+      machineClients: [DEV_MACHINE_CLIENT],
       accessTokenAudience: DEV_CATALOG_AUDIENCE,
     });
     closers.push(() => devIdp.close());
@@ -116,8 +120,10 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
       issuer,
       audience: config.catalog.tokenAudience ?? (config.devIdp.enabled ? DEV_CATALOG_AUDIENCE : undefined),
       allowInsecureHttp: isLoopbackUrl(issuer),
+      host: config.catalog.host,
       metadataPort: config.catalog.metadataPort,
       searchPort: config.catalog.searchPort,
+      machineClients: config.catalog.machineClients,
     };
     const where = `metadata ${config.catalog.metadataUrl}, search ${config.catalog.searchUrl} (${config.catalog.dbPath})`;
     if (config.catalog.process === 'in-process') {
@@ -129,6 +135,11 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
       closers.push(() => catalog.stop());
       logger.info(`embedded catalog in its own process (pid ${catalog.pid}): ${where}`);
     }
+    const catalogHost = config.catalog.host;
+    if (!isLoopbackUrl(`http://${catalogHost.includes(':') && !catalogHost.startsWith('[') ? `[${catalogHost}]` : catalogHost}`)) {
+      logger.info(`embedded catalog: listening on ${catalogHost} (CATALOG_HOST): other machines reach its metadata and search APIs over plain http; see "Machine access" in docs/ingest.md`);
+    }
+    if (config.catalog.machineClients.length) logger.info(`embedded catalog: machine clients (load only): ${config.catalog.machineClients.join(', ')}`);
   }
 
   const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: config.catalog.metadataUrl, timeoutMs: config.upstreamTimeoutMs, logger });
@@ -173,6 +184,9 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
     updateSearchDocuments: !config.catalog.embedded,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
+    readiness: { metadata: metadataHttp, search: searchHttp },
+    metricsEnabled: config.http.metricsEnabled,
+    rateLimits: config.http.rateLimits,
   });
   const bffServer = await listen(app, config.port, config.host, 'PORT');
   closers.unshift(closeServer(bffServer));
@@ -188,7 +202,6 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
 }
 
 async function main() {
-  const logger = createLogger();
   let settings: Settings;
   try {
     settings = readSettings();
@@ -199,6 +212,7 @@ async function main() {
     }
     throw err;
   }
+  const logger = createLogger(undefined, { format: settings.config.http.logFormat });
   let stop: (() => Promise<void>) | undefined;
   let stopping = false;
   const shutDown = (reason: string, code: number) => {

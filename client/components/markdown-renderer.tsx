@@ -3,21 +3,18 @@
 // down below the page's own (a description's "# Title" becomes an h3).
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { escapeHtml } from '../../contract/escape-html';
 
 const marked = new Marked({
   gfm: true,
   renderer: {
-    html: ({ text }) => escape(text),
+    html: ({ text }) => escapeHtml(text),
     heading({ tokens, depth }) {
       const level = Math.min(6, depth + 2);
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
     },
   },
 });
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A' && node.getAttribute('href')) {

@@ -8,8 +8,12 @@ export interface CatalogProcessSettings {
   issuer: string;
   audience: string | undefined;
   allowInsecureHttp: boolean;
+  /** The address both APIs listen on (CATALOG_HOST; 127.0.0.1 unless other machines must reach them). */
+  host: string;
   metadataPort: number;
   searchPort: number;
+  /** Client ids of the pipelines that may load metadata (CATALOG_MACHINE_CLIENTS; docs/decisions/015-machine-access.md). */
+  machineClients: readonly string[];
 }
 
 export type ToCatalogProcess = { type: 'start'; settings: CatalogProcessSettings };

@@ -1,4 +1,4 @@
-// Opens the embedded catalog and serves its metadata and search APIs on loopback: the same code runs
+// Opens the embedded catalog and serves its metadata and search APIs on CATALOG_HOST (loopback by default): the same code runs
 // in its own process (catalog-main.ts, the default) or inside server/main.ts (CATALOG_PROCESS=in-process).
 import type { Server } from 'node:http';
 import type { Logger } from '../http/logger';
@@ -11,10 +11,10 @@ export interface ServedCatalog {
   close(): Promise<void>;
 }
 
-function listen(app: { listen: (port: number, host: string, cb: (err?: Error) => void) => Server }, port: number, setting: string): Promise<Server> {
+function listen(app: { listen: (port: number, host: string, cb: (err?: Error) => void) => Server }, host: string, port: number, setting: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     // Express 5 calls the listen callback with the error when listening fails.
-    const server = app.listen(port, '127.0.0.1', (err?: NodeJS.ErrnoException) => {
+    const server = app.listen(port, host, (err?: NodeJS.ErrnoException) => {
       if (!err) return resolve(server);
       reject(
         err.code === 'EADDRINUSE'
@@ -35,6 +35,7 @@ export async function serveCatalog(settings: CatalogProcessSettings, logger: Log
     authenticate,
     log: logger,
     onProgress: (message) => logger.info(`catalog: ${message}`),
+    machineClients: settings.machineClients,
   });
   const servers: Server[] = [];
   const close = async () => {
@@ -42,8 +43,8 @@ export async function serveCatalog(settings: CatalogProcessSettings, logger: Log
     catalog.close();
   };
   try {
-    servers.push(await listen(catalog.metadataApp, settings.metadataPort, 'CATALOG_METADATA_PORT'));
-    servers.push(await listen(catalog.searchApp, settings.searchPort, 'CATALOG_SEARCH_PORT'));
+    servers.push(await listen(catalog.metadataApp, settings.host, settings.metadataPort, 'CATALOG_METADATA_PORT'));
+    servers.push(await listen(catalog.searchApp, settings.host, settings.searchPort, 'CATALOG_SEARCH_PORT'));
   } catch (err) {
     await close();
     throw err;

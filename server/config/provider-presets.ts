@@ -2,6 +2,7 @@
 // (display name, user id claim, claim mapping, groups claim, issuer), adds what the provider cannot work
 // without (scopes, authorization parameters) and checks the issuer's shape. Nothing here talks to a
 // provider: server/auth/oidc-client.ts stays provider-agnostic and gets the resolved settings.
+import { isLoopbackUrl } from '../http/loopback-host';
 
 export const OIDC_PROVIDERS = ['generic', 'google', 'okta', 'keycloak', 'auth0', 'entra'] as const;
 export type OidcProviderId = (typeof OIDC_PROVIDERS)[number];
@@ -145,10 +146,7 @@ export const PROVIDER_PRESETS: Readonly<Record<OidcProviderId, ProviderPreset>> 
   },
 };
 
-function isLocal(issuer: string): boolean {
-  const host = new URL(issuer).hostname;
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-}
+const isLocal = (issuer: string): boolean => isLoopbackUrl(issuer);
 
 /** The preset for an OIDC_PROVIDER value (case-insensitive, flaskoidc's names too); undefined when unknown. */
 export function findProviderPreset(name: string): ProviderPreset | undefined {

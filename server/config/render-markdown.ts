@@ -2,9 +2,7 @@
 // the HTML lands in every user's page, so it is made safe here: raw HTML comes out as text, and links
 // and images keep only http(s), mailto and relative URLs (anything else becomes its plain text).
 import { Marked, type Tokens } from 'marked';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+import { escapeHtml } from '../../contract/escape-html';
 
 /**
  * http:, https:, mailto: or a relative URL. Whatever comes before the first ":" (ahead of any / ? #)

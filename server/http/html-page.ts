@@ -1,9 +1,9 @@
 // Small server-rendered pages for login errors and the signed-out screen: readable, no stack traces,
 // no tokens, every dynamic value escaped.
+import { escapeHtml } from '../../contract/escape-html';
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/** The one escaper (contract/escape-html.ts), re-exported for the pages built on this one. */
+export { escapeHtml };
 
 export interface PageAction {
   label: string;

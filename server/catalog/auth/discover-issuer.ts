@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../../http/loopback-host';
 import { IdentityProviderUnavailableError } from './bearer-auth-errors';
 
 export interface IssuerMetadata {
@@ -6,11 +7,10 @@ export interface IssuerMetadata {
   userinfoEndpoint: URL | undefined;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const DISCOVERY_TIMEOUT_MS = 5_000;
 
 export function isLoopbackHttpUrl(url: URL): boolean {
-  return url.protocol === 'http:' && (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.'));
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }
 
 /** Only https, or http on loopback when `allowInsecureHttp` is set. Throws an Error naming the problem. */

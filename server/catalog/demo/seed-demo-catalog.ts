@@ -18,6 +18,8 @@ import { MIGRATIONS } from '../store/migrations';
 import { createTableWriter } from '../store/write-tables';
 import { setFtsLoadMode } from '../store/search-index';
 import { createDashboardWriter } from '../store/write-dashboards';
+import { createTagBadgeRows } from '../store/tag-badge-rows';
+import { createLineageRows } from '../store/lineage-rows';
 import { createCatalogOverview } from '../store/read-catalog-overview';
 import { buildTableKey, type TableRecord } from '../store/catalog-records';
 import { buildDemoUsers, countExtraDemoUsers, DEFAULT_DEMO_SEED, DEMO_EPOCH_SECONDS, generateDemoTables } from './generate-demo-tables';
@@ -81,7 +83,7 @@ export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): 
     writer.writeUsers(users);
 
     const random = createSeededRandom(seed ^ 0x5eed);
-    const insertLineage = db.prepare('INSERT OR IGNORE INTO table_lineage (upstream_key, downstream_key) VALUES (?, ?)');
+    const lineageRows = createLineageRows(db);
     // Recent keys per (schema, layer): lineage links a table to tables one layer below in its schema.
     const recent = new Map<string, string[]>();
     const remember = (t: TableRecord) => {
@@ -96,7 +98,7 @@ export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): 
         const layer = layerOf(t.name);
         if (layer > 0) {
           const below = recent.get(`${t.schema}/${layer - 1}`) ?? recent.get(`${t.schema}/${layer - 2}`);
-          if (below?.length) for (const up of random.sample(below, random.int(1, 2))) insertLineage.run(up, buildTableKey(t));
+          if (below?.length) for (const up of random.sample(below, random.int(1, 2))) lineageRows.addEdge('table', up, buildTableKey(t));
         }
         remember(t);
       }
@@ -239,9 +241,8 @@ function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; user
   const userId = (user: string) => userIds.get(user) as number;
   const tableIdRange = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM tables').get() as { lo: number; hi: number };
   const writer = createDashboardWriter(db);
-  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
-  const insertTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id').pluck();
-  const tagId = (tag: string) => (findTag.get(tag) as number | undefined) ?? (insertTag.get(tag) as number);
+  const tagBadgeRows = createTagBadgeRows(db);
+  const tagId = (tag: string) => tagBadgeRows.ensureTag(tag);
   db.transaction(() => {
     for (let i = 0; i < total; i++) {
       const p = DASHBOARD_PRODUCTS[i % DASHBOARD_PRODUCTS.length];

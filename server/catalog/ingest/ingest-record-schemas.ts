@@ -2,15 +2,15 @@
 // record type; docs/ingest.md documents the same format with examples. Unknown fields are dropped
 // (as Amundsen does on load); missing required fields and wrong types reject the record.
 import { z } from 'zod';
+import { parseTableKey } from '../../../contract/table-key';
 
 const text = z.string().min(1, 'must not be empty');
 const optionalText = z.string().nullish();
 const epochSeconds = z.number().int('must be a whole number of epoch seconds').nullish();
 const count = z.number().int('must be a whole number').min(0, 'must be ≥ 0');
 
-/** A table key: `{database}://{cluster}.{schema}/{name}` (API.md §1). */
-export const TABLE_KEY_PATTERN = /^(?<database>[^/]*?):\/\/(?<cluster>[^/]*)\.(?<schema>[^/.]*?)\/(?<name>.+)$/;
-const tableKey = text.regex(TABLE_KEY_PATTERN, 'must be a table key like "hive://gold.schema/table"');
+/** A table key: `{database}://{cluster}.{schema}/{name}` (API.md §1), by the one grammar in contract/table-key.ts. */
+const tableKey = text.refine((key) => parseTableKey(key) !== null, 'must be a table key like "hive://gold.schema/table"');
 /** Lineage ends may be outside the catalog; they only need to look like `something://…`. */
 const lineageKey = text.regex(/^[^/]+:\/\/.+/, 'must be a key like "hive://gold.schema/table"');
 

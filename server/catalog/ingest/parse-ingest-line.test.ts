@@ -52,4 +52,12 @@ describe('parseIngestLine', () => {
       .toBe('usage record: field "table_key": must be a table key like "hive://gold.schema/table"');
     expect(reasonOf('{"type":"lineage","upstream":"hive://gold.s/a"}')).toBe('lineage record: missing field "downstream"');
   });
+
+  it('refuses the keys the shared grammar refuses (an empty part, a line break), as the BFF does', () => {
+    for (const key of ['://gold.s/t', 'hive://.s/t', 'hive://gold./t', '\nhive://gold.s/t', 'hive://gold.s/t\n']) {
+      expect(reasonOf(JSON.stringify({ type: 'usage', table_key: key, user_email: 'a@b.c', read_count: 1 })), JSON.stringify(key))
+        .toBe('usage record: field "table_key": must be a table key like "hive://gold.schema/table"');
+    }
+    expect(parseIngestLine(JSON.stringify({ type: 'usage', table_key: 'hive://eu.gold.s/t', user_email: 'a@b.c', read_count: 1 })).ok).toBe(true);
+  });
 });

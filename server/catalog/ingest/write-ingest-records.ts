@@ -12,6 +12,8 @@ import { createSearchIndexMaintainer } from '../store/search-index';
 import { createEditLog } from '../store/edit-log';
 import { createCatalogOverview } from '../store/read-catalog-overview';
 import { createUserRows } from '../store/user-rows';
+import { createTagBadgeRows } from '../store/tag-badge-rows';
+import { createLineageRows } from '../store/lineage-rows';
 import type {
   DashboardIngestRecord,
   IngestRecord,
@@ -71,10 +73,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
 
   const findTable = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
   const userRows = createUserRows(db);
-  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
-  const insertTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
-  const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
-  const insertBadge = db.prepare('INSERT INTO badges (name, category) VALUES (?, ?) RETURNING id').pluck();
+  const tagBadgeRows = createTagBadgeRows(db);
 
   // What a table keeps when a table record leaves a list out.
   const tagsOfTable = db.prepare(
@@ -98,8 +97,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     FROM table_applications ta JOIN applications a ON a.id = ta.application_id WHERE ta.table_id = ?`);
   const reportsOfTable = db.prepare('SELECT name, url FROM resource_reports WHERE table_id = ?');
 
-  const insertTableLineage = db.prepare('INSERT OR IGNORE INTO table_lineage (upstream_key, downstream_key) VALUES (?, ?)');
-  const insertColumnLineage = db.prepare('INSERT OR IGNORE INTO column_lineage (upstream_key, downstream_key) VALUES (?, ?)');
+  const lineageRows = createLineageRows(db);
 
   const setReader = db.prepare(`
     INSERT INTO table_readers (table_id, user_id, read_count) VALUES (?, ?, ?)
@@ -139,9 +137,8 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     touchUser(id);
     return id;
   }
-  const resolveTag = (name: string) => (findTag.get(name) as number | undefined) ?? (insertTag.get(name) as number);
-  const resolveBadge = (b: BadgeRecord) =>
-    (findBadge.get(b.badge_name, b.category) as number | undefined) ?? (insertBadge.get(b.badge_name, b.category) as number);
+  const resolveTag = (name: string) => tagBadgeRows.ensureTag(name);
+  const resolveBadge = (b: BadgeRecord) => tagBadgeRows.ensureBadge(b);
 
   function requireTable(key: string): number {
     const id = findTable.get(key) as number | undefined;
@@ -219,7 +216,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
 
   function applyLineage(r: LineageIngestRecord): void {
     if (r.upstream === r.downstream) throw new RejectedRecordError(`upstream and downstream are the same key "${r.upstream}"`);
-    (r.level === 'column' ? insertColumnLineage : insertTableLineage).run(r.upstream, r.downstream);
+    lineageRows.addEdge(r.level, r.upstream, r.downstream);
   }
 
   function applyUsage(r: UsageIngestRecord): void {

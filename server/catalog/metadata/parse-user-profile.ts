@@ -4,6 +4,7 @@
 // 400 (API.md §3). The body may also arrive double-encoded (a JSON string holding the User JSON), the
 // shape Amundsen itself answers with; we accept both.
 import { z } from 'zod';
+import { deriveFullName } from '../../../contract/user';
 import { InputError } from '../http/catalog-errors';
 import type { UserProfile } from '../store/edit-users';
 
@@ -47,7 +48,7 @@ export function parseUserProfile(body: unknown): UserProfile {
   const u = parsed.data;
   const userId = u.user_id || u.email;
   if (!userId) throw new InputError('Invalid user: "user_id" or "email" must be provided.');
-  const fullName = u.full_name || (u.first_name && u.last_name ? `${u.first_name} ${u.last_name}` : null);
+  const fullName = deriveFullName(u);
   const displayName = u.display_name || fullName || u.email;
   if (!displayName) {
     throw new InputError('Invalid user: "display_name", "full_name" (or "first_name" and "last_name") or "email" must be provided.');

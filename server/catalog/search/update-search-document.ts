@@ -6,6 +6,7 @@
 // Better than Amundsen: failures are real 4xx (400 naming the field, 404 for an unknown resource),
 // not a 200 whose msg says it failed.
 import { z } from 'zod';
+import { deriveFullName } from '../../../contract/user';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { buildDashboardText, buildUserText, createSearchIndexMaintainer, type TableDocumentSource } from '../store/search-index';
 import { InputError, NotFoundError } from '../http/catalog-errors';
@@ -130,7 +131,7 @@ export function createDocumentUpdater(db: CatalogDatabase, onChange: () => void)
       const row = userDoc.get(key) as Record<string, unknown> | undefined;
       if (!row) throw new NotFoundError(`user ${key} does not exist in the search index`);
       row[spec.column] = apply(row[spec.column], spec.list, method, request);
-      const shown = (row.full_name as string | null) ?? ([row.first_name, row.last_name].filter(Boolean).join(' ') || (row.email as string | null) || key);
+      const shown = deriveFullName(row as { full_name: string | null; first_name: string | null; last_name: string | null }) ?? ((row.email as string | null) || key);
       db.prepare(`UPDATE user_search SET ${spec.column} = ?, name_norm = ? WHERE doc_id = ?`)
         .run(row[spec.column], normalizeName(shown), row.doc_id);
       const fts = buildUserText({ shown_name: shown, first_name: row.first_name as string | null, last_name: row.last_name as string | null,

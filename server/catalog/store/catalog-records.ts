@@ -83,9 +83,8 @@ export interface TableRecord {
   resource_reports?: { name: string; url: string }[];
 }
 
-export function buildTableKey(t: { database: string; cluster: string; schema: string; name: string }): string {
-  return `${t.database}://${t.cluster}.${t.schema}/${t.name}`;
-}
+/** Table keys have one grammar, in contract/table-key.ts; re-exported for the store's callers. */
+export { buildTableKey } from '../../../contract/table-key';
 
 export function buildSchemaKey(t: { database: string; cluster: string; schema: string }): string {
   return `${t.database}://${t.cluster}.${t.schema}`;

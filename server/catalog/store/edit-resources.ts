@@ -8,6 +8,7 @@ import type { CatalogDatabase } from './open-catalog-database';
 import type { BadgeRecord } from './catalog-records';
 import { createEditLog, type EditLog, type EditResourceType } from './edit-log';
 import { createImmediateRunner } from './run-immediate';
+import { createTagBadgeRows } from './tag-badge-rows';
 import { createUserRows } from './user-rows';
 import { createSearchIndexMaintainer, type SearchIndexMaintainer } from './search-index';
 
@@ -104,10 +105,7 @@ export function createResourceEditor(
   const ownerLinks = Object.fromEntries(Object.entries(LINKS.owner).map(([type, [table, column]]) => [type,
     linkStatements(table, column, 'user_id', 'SELECT u.user_id FROM $link x JOIN users u ON u.id = x.user_id WHERE x.$owner = ? ORDER BY u.user_id')]));
 
-  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
-  const insertTag = db.prepare('INSERT INTO tags (name, tag_type) VALUES (?, ?) RETURNING id').pluck();
-  const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
-  const insertBadge = db.prepare('INSERT INTO badges (name, category) VALUES (?, ?) RETURNING id').pluck();
+  const tagBadgeRows = createTagBadgeRows(db);
   const badgeNamed = db.prepare('SELECT 1 FROM badges WHERE name = ? LIMIT 1').pluck();
   const userRows = createUserRows(db);
 
@@ -177,20 +175,16 @@ export function createResourceEditor(
       });
     },
     addTag(ref, tag, tagType, by) {
-      return changeLinks(ref, 'tag', tagLinks[ref.type], 'add',
-        () => (findTag.get(tag) as number | undefined) ?? (insertTag.get(tag, tagType) as number), by);
+      return changeLinks(ref, 'tag', tagLinks[ref.type], 'add', () => tagBadgeRows.ensureTag(tag, tagType), by);
     },
     removeTag(ref, tag, by) {
-      return changeLinks(ref, 'tag', tagLinks[ref.type], 'remove', () => findTag.get(tag) as number | undefined, by);
+      return changeLinks(ref, 'tag', tagLinks[ref.type], 'remove', () => tagBadgeRows.findTag(tag), by);
     },
     addBadge(ref, badge, by) {
-      return changeLinks(ref, 'badge', badgeLinks[ref.type], 'add',
-        () => (findBadge.get(badge.badge_name, badge.category) as number | undefined) ??
-          (insertBadge.get(badge.badge_name, badge.category) as number), by);
+      return changeLinks(ref, 'badge', badgeLinks[ref.type], 'add', () => tagBadgeRows.ensureBadge(badge), by);
     },
     removeBadge(ref, badge, by) {
-      return changeLinks(ref, 'badge', badgeLinks[ref.type], 'remove',
-        () => findBadge.get(badge.badge_name, badge.category) as number | undefined, by);
+      return changeLinks(ref, 'badge', badgeLinks[ref.type], 'remove', () => tagBadgeRows.findBadge(badge), by);
     },
     addOwner(ref, userId, by) {
       return changeLinks(ref, 'owner', ownerLinks[ref.type], 'add',
@@ -203,7 +197,7 @@ export function createResourceEditor(
     removeOwner(ref, userId, by) {
       return changeLinks(ref, 'owner', ownerLinks[ref.type], 'remove', () => userRows.find(userId), by);
     },
-    badgeExists: (badge) => findBadge.get(badge.badge_name, badge.category) !== undefined,
+    badgeExists: (badge) => tagBadgeRows.findBadge(badge) !== undefined,
     hasBadgeNamed: (name) => badgeNamed.get(name) !== undefined,
   };
 }

@@ -8,6 +8,7 @@
 // The bulk table writer builds table documents straight from its records (writeTableDocuments),
 // without reading back what it just wrote.
 import type { CatalogDatabase } from './open-catalog-database';
+import { deriveFullName } from '../../../contract/user';
 import {
   addTokens,
   buildDocId,
@@ -361,9 +362,8 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
         .map((x) => ({ ...x, docId: buildDocId(x.pop, x.u.id) }))
         .sort((a, b) => a.docId - b.docId);
       for (const { u, pop, docId } of rows) {
-        // Amundsen: full_name defaults to "first last"; the display name falls back to the email.
-        const derived = [u.first_name, u.last_name].filter(Boolean).join(' ');
-        const fullName = u.full_name ?? (derived || null);
+        // Amundsen: full_name defaults to "first last" (deriveFullName); the display name falls back to the email.
+        const fullName = deriveFullName(u);
         const email = u.email ?? u.user_id;
         const shownName = fullName ?? u.display_name ?? email;
         insertUserDoc.run(docId, u.id, u.user_id, email, u.first_name, u.last_name, fullName, normalizeName(shownName), pop);

@@ -5,6 +5,8 @@
 import type { CatalogDatabase } from './open-catalog-database';
 import type { BadgeRecord, DashboardRecord, TypeMetadataRecord } from './catalog-records';
 import { createImmediateRunner } from './run-immediate';
+import { createLineageRows } from './lineage-rows';
+import { createTagBadgeRows } from './tag-badge-rows';
 import { createUserRows } from './user-rows';
 import { createSearchIndexMaintainer } from './search-index';
 import { createDashboardWriter } from './write-dashboards';
@@ -24,12 +26,8 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
   const dashboardWriter = createDashboardWriter(db);
   const tableId = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
   const userRows = createUserRows(db);
-  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
-  const newTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
-  const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
-  const newBadge = db.prepare('INSERT INTO badges (name, category) VALUES (?, ?) RETURNING id').pluck();
-  const tableEdge = db.prepare('INSERT OR IGNORE INTO table_lineage (upstream_key, downstream_key) VALUES (?, ?)');
-  const columnEdge = db.prepare('INSERT OR IGNORE INTO column_lineage (upstream_key, downstream_key) VALUES (?, ?)');
+  const tagBadgeRows = createTagBadgeRows(db);
+  const lineageRows = createLineageRows(db);
   const findColumn = db.prepare(`SELECT c.id, c.table_id FROM columns c JOIN tables t ON t.id = c.table_id
     WHERE t.key = ? AND c.name = ?`);
   const deleteTypeMetadata = db.prepare('DELETE FROM type_metadata WHERE column_id = ?');
@@ -38,9 +36,8 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
   const insertTypeBadge = db.prepare('INSERT OR IGNORE INTO type_metadata_badges (type_metadata_id, badge_id) VALUES (?, ?)');
 
   const userId = (id: string) => userRows.ensure(id).id;
-  const tagId = (name: string) => (findTag.get(name) as number | undefined) ?? (newTag.get(name) as number);
-  const badgeId = (b: BadgeRecord) =>
-    (findBadge.get(b.badge_name, b.category) as number | undefined) ?? (newBadge.get(b.badge_name, b.category) as number);
+  const tagId = (name: string) => tagBadgeRows.ensureTag(name);
+  const badgeId = (b: BadgeRecord) => tagBadgeRows.ensureBadge(b);
 
   return {
     writeDashboards: (records) => runImmediate(() => {
@@ -56,8 +53,8 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
       return ids;
     }),
     writeLineage: ({ tables = [], columns = [] }) => runImmediate(() => {
-      for (const [up, down] of tables) tableEdge.run(up, down);
-      for (const [up, down] of columns) columnEdge.run(up, down);
+      for (const [up, down] of tables) lineageRows.addEdge('table', up, down);
+      for (const [up, down] of columns) lineageRows.addEdge('column', up, down);
     }),
     writeTypeMetadata: (tableKey, columnName, type) => runImmediate(() => {
       const column = findColumn.get(tableKey, columnName) as { id: number; table_id: number } | undefined;

@@ -5,8 +5,10 @@
 // readers, …) are buffered across the tables of a call and written with multi-row INSERTs. Callers
 // batch (e.g. 2 000 tables per call; bulk loads 25 000).
 import type { CatalogDatabase } from './open-catalog-database';
+import { deriveFullName } from '../../../contract/user';
 import { buildSchemaKey, buildTableKey, type BadgeRecord, type TableRecord, type UserRecord } from './catalog-records';
 import { computePopularity, createSearchIndexMaintainer, type TableDocumentSource } from './search-index';
+import { createTagBadgeRows } from './tag-badge-rows';
 import { createUserRows } from './user-rows';
 
 export interface TableWriter {
@@ -79,10 +81,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     WHERE id = @id`);
   const deleteChildren = CHILD_TABLES.map((name) => db.prepare(`DELETE FROM ${name} WHERE table_id = ?`));
 
-  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
-  const insertTag = db.prepare("INSERT INTO tags (name, tag_type) VALUES (?, 'default') RETURNING id").pluck();
-  const findBadge = db.prepare('SELECT id FROM badges WHERE name = ? AND category = ?').pluck();
-  const insertBadge = db.prepare('INSERT INTO badges (name, category) VALUES (?, ?) RETURNING id').pluck();
+  const tagBadgeRows = createTagBadgeRows(db);
   // Multi-row INSERTs, one statement per row count (cached): one call per table instead of one per row.
   const multiRow = (head: string, width: number) => {
     const cache = new Map<number, ReturnType<CatalogDatabase['prepare']>>();
@@ -187,7 +186,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
   function resolveTag(name: string): number {
     let id = tagIds.get(name);
     if (id === undefined) {
-      id = (findTag.get(name) as number | undefined) ?? (insertTag.get(name) as number);
+      id = tagBadgeRows.ensureTag(name);
       tagIds.set(name, id);
     }
     return id;
@@ -196,8 +195,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     const cacheKey = `${badge.category}\u0000${badge.badge_name}`;
     let id = badgeIds.get(cacheKey);
     if (id === undefined) {
-      id = (findBadge.get(badge.badge_name, badge.category) as number | undefined) ??
-        (insertBadge.get(badge.badge_name, badge.category) as number);
+      id = tagBadgeRows.ensureBadge(badge);
       badgeIds.set(cacheKey, id);
     }
     return id;
@@ -309,7 +307,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
         email: u.email ?? u.user_id,
         first_name: u.first_name ?? null,
         last_name: u.last_name ?? null,
-        full_name: u.full_name ?? (u.first_name && u.last_name ? `${u.first_name} ${u.last_name}` : null),
+        full_name: deriveFullName(u),
         display_name: u.display_name ?? null,
         is_active: u.is_active === false ? 0 : 1,
         github_username: u.github_username ?? null,

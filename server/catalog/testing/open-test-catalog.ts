@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RequestHandler } from 'express';
+import { parseTableKey } from '../../../contract/table-key';
 import { openCatalog, type Catalog } from '../create-catalog';
 import { createCatalogStore } from '../store/create-catalog-store';
 import type { TokenPrincipal } from '../auth/create-bearer-auth';
@@ -87,10 +88,9 @@ export function openTestCatalog(options: TestCatalogContent = {}): TestCatalog {
 
 /** A minimal table record; override what the test cares about. */
 export function makeTable(key: string, extra: Partial<TableRecord> = {}): TableRecord {
-  const match = /^(?<database>.*?):\/\/(?<cluster>.*)\.(?<schema>.*?)\/(?<name>.*?)$/.exec(key);
-  if (!match?.groups) throw new Error(`not a table key: ${key}`);
-  const { database, cluster, schema, name } = match.groups;
-  return { database, cluster, schema, name, columns: [{ name: 'id', col_type: 'bigint' }], ...extra };
+  const coordinates = parseTableKey(key);
+  if (!coordinates) throw new Error(`not a table key: ${key}`);
+  return { ...coordinates, columns: [{ name: 'id', col_type: 'bigint' }], ...extra };
 }
 
 /** `n` readers with `count` reads each, for steering popularity. */

@@ -1,9 +1,9 @@
-// `--prune`: deletes tables, dashboards and lineage edges an earlier import of the project produced
-// and the project no longer has. Deleting a table or dashboard row cascades to its columns, links
+// `--prune`: deletes tables, dashboards and lineage edges an earlier import of the same scope produced
+// and the source no longer has. Deleting a table or dashboard row cascades to its columns, links
 // and search document (the FTS rows go with it by trigger). The store has no delete of its own yet;
 // when it gets one (issue 13: one writer per entity), this should call it.
-import type { CatalogDatabase } from '../../store/open-catalog-database';
-import { parseLineageResourceKey, type OwnedResource } from './dbt-import-state';
+import type { CatalogDatabase } from '../store/open-catalog-database';
+import { parseLineageResourceKey, type OwnedResource } from './import-state';
 
 export function removeImportedResources(db: CatalogDatabase, resources: OwnedResource[]): number {
   const deleteTable = db.prepare('DELETE FROM tables WHERE key = ?');
