@@ -224,7 +224,7 @@ async function main() {
     (stop ?? (async () => {}))().then(() => process.exit(code), () => process.exit(1));
   };
   // A dead embedded catalog is not restarted here: Nansen stops with exit code 70 so that whatever
-  // supervises it (systemd, Docker, Kubernetes, a terminal) sees the failure (docs/decisions/015).
+  // supervises it (systemd, Docker, Kubernetes, a terminal) sees the failure (docs/decisions/016-embedded-catalog-in-its-own-process.md).
   const onCatalogCrash = () => shutDown('the embedded catalog stopped', 70);
   // From the start: a signal while a big demo catalog is still being built ends the catalog's process too.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutDown(signal, 0));
