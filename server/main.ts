@@ -14,7 +14,7 @@ import { createTokenCipher } from './auth/token-cipher';
 import { DEV_MACHINE_CLIENT } from './dev-idp/dev-machine-client';
 import type { CatalogProcessSettings } from './catalog/catalog-process-protocol';
 import { serveCatalog } from './catalog/serve-catalog';
-import { startCatalogProcess } from './catalog/start-catalog-process';
+import { catalogProcessEnv, startCatalogProcess } from './catalog/start-catalog-process';
 import { isLoopbackUrl, type Config } from './config/config-schema';
 import { ConfigError, loadConfig } from './config/load-config';
 import { checkDataDir, usesDataDir } from './config/check-data-dir';
@@ -133,7 +133,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
       closers.push(() => catalog.close());
       logger.info(`embedded catalog in this process (pid ${process.pid}, CATALOG_PROCESS=in-process): ${where}`);
     } else {
-      const catalog = await startCatalogProcess({ settings, logger, onCrash });
+      const catalog = await startCatalogProcess({ settings, env: catalogProcessEnv(process.env), logger, onCrash });
       closers.push(() => catalog.stop());
       logger.info(`embedded catalog in its own process (pid ${catalog.pid}): ${where}`);
     }
@@ -226,15 +226,16 @@ async function main() {
     (stop ?? (async () => {}))().then(() => process.exit(code), () => process.exit(1));
   };
   // A dead embedded catalog is not restarted here: Nansen stops with exit code 70 so that whatever
-  // supervises it (systemd, Docker, Kubernetes, a terminal) sees the failure (docs/decisions/015).
+  // supervises it (systemd, Docker, Kubernetes, a terminal) sees the failure (docs/decisions/016-embedded-catalog-in-its-own-process.md).
   const onCatalogCrash = () => shutDown('the embedded catalog stopped', 70);
+  // From the start: a signal while a big demo catalog is still being built ends the catalog's process too.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutDown(signal, 0));
   try {
     stop = await start(settings, logger, onCatalogCrash);
   } catch (err) {
     logger.error('Nansen could not start', err instanceof Error ? new Error(err.message) : err);
     process.exit(1);
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutDown(signal, 0));
 }
 
 await main();

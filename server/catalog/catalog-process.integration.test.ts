@@ -40,7 +40,8 @@ async function waitUntil(what: string, check: () => boolean, output: () => strin
   }
 }
 
-async function startNansen(env: Record<string, string> = {}): Promise<Nansen> {
+/** Starts server/main.ts; with `until`, resolves as soon as its output contains that text instead of "Nansen is ready". */
+async function startNansen(env: Record<string, string> = {}, until = 'Nansen is ready'): Promise<Nansen> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-catalog-process-'));
   const [port, idpPort, metadataPort, searchPort] = [await getFreePort(), await getFreePort(), await getFreePort(), await getFreePort()];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -65,7 +66,7 @@ async function startNansen(env: Record<string, string> = {}): Promise<Nansen> {
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const nansen = { process: child, output: () => output, exit, catalogPid: 0, baseUrl: `http://localhost:${port}`, searchUrl: `http://127.0.0.1:${searchPort}` };
   started.push({ nansen, dataDir });
-  await waitUntil('Nansen is ready', () => output.includes('Nansen is ready') || child.exitCode !== null, () => output, READY_TIMEOUT_MS);
+  await waitUntil(until, () => output.includes(until) || child.exitCode !== null, () => output, READY_TIMEOUT_MS);
   if (child.exitCode !== null) throw new Error(`Nansen exited with code ${child.exitCode}:\n${output}`);
   // 0 when the catalog runs in the BFF process (CATALOG_PROCESS=in-process).
   nansen.catalogPid = Number(/embedded catalog in its own process \(pid (\d+)\)/.exec(output)?.[1] ?? 0);
@@ -136,6 +137,18 @@ describe('the embedded catalog in its own process', { timeout: 120_000 }, () => 
     } finally {
       busy.close();
     }
+  });
+
+  it('a stop signal while the catalog is still building its demo data ends the catalog\'s process too', async () => {
+    // 300 000 demo tables take minutes to build: the catalog's process is busy in synchronous work.
+    const nansen = await startNansen({ CATALOG_DEMO_TABLES: '300000' }, 'starting the embedded catalog');
+    const pid = Number(/starting the embedded catalog \(pid (\d+)\)/.exec(nansen.output())?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    expect(isAlive(pid)).toBe(true);
+    nansen.process.kill('SIGTERM');
+    expect(await nansen.exit).toEqual({ code: 0, signal: null });
+    await waitUntil(`catalog pid ${pid} exits`, () => !isAlive(pid), nansen.output);
+    expect(nansen.output()).not.toContain('Nansen is ready');
   });
 
   it('with CATALOG_PROCESS=in-process runs the catalog in the BFF process, as before', async () => {

@@ -18,8 +18,18 @@ export interface CatalogProcess {
   stop(): Promise<void>;
 }
 
+/** Settings that hold secrets the catalog never needs (it checks tokens with the issuer's public keys). */
+const SECRET_SETTING = /SECRET|PASSWORD|PRIVATE_KEY|_TOKEN$|REDIS_URL/;
+
+/** The environment for the catalog's process: Nansen's, without its secrets. */
+export function catalogProcessEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET_SETTING.test(name)));
+}
+
 export interface StartCatalogProcessOptions {
   settings: CatalogProcessSettings;
+  /** The catalog process's environment (pass it through catalogProcessEnv); its settings come over IPC. */
+  env: NodeJS.ProcessEnv;
   logger: Logger;
   /** Called once if the catalog exits after it was ready and before stop() was called. */
   onCrash(description: string): void;
@@ -35,9 +45,10 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null): strin
   return signal ? `was killed by ${signal}` : `exited with code ${code}`;
 }
 
-export function startCatalogProcess({ settings, logger, onCrash, writeLine = (line) => process.stderr.write(`${line}\n`) }: StartCatalogProcessOptions): Promise<CatalogProcess> {
-  // tsx's loader for the .ts entry; the environment is inherited (PATH, NODE_OPTIONS …), the settings go over IPC.
+export function startCatalogProcess({ settings, env, logger, onCrash, writeLine = (line) => process.stderr.write(`${line}\n`) }: StartCatalogProcessOptions): Promise<CatalogProcess> {
+  // tsx's loader for the .ts entry; the settings go over IPC.
   const child: ChildProcess = fork(ENTRY, [], {
+    env,
     execArgv: ['--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'json',
@@ -48,6 +59,12 @@ export function startCatalogProcess({ settings, logger, onCrash, writeLine = (li
   let ready = false;
   let stopping = false;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If Nansen exits without stopping it (a failed start, a signal while a big demo catalog is still
+  // being built — the child is busy in synchronous work then and would notice the closed IPC channel
+  // only when done), it goes too. A half-built demo catalog is never renamed into place, so this is safe.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
 
   const stop = async () => {
     stopping = true;
