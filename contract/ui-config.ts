@@ -8,30 +8,12 @@ import * as v from 'valibot';
 import { findUnknownDateTokens } from './date-format';
 import { SEARCH_FILTER_NAMES, type SearchFilterName } from './search-filters';
 import { BADGE_STYLES, type ClientConfig } from './client-config';
+import { strictOptions } from './strict-object';
 
 export { BADGE_STYLES, ClientConfigSchema, type BadgeStyle, type ClientConfig, type FilterCategory, type Notice, type ResourceUiConfig } from './client-config';
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
-/** Keys valibot skips rather than refuse (they would touch prototypes); a file that uses one hears so. */
-const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
-const reservedKeysOf = (input: unknown) => RESERVED_KEYS.filter((key) => Object.prototype.hasOwnProperty.call(input, key));
-const isPlainObject = (input: unknown) => typeof input === 'object' && input !== null && !Array.isArray(input);
-/**
- * An object that names only these options (an array is not an object here, as it is for valibot). Not
- * valibot's strictObject: that reports only the first unknown key, and a file should learn all of them.
- */
-const strict = <E extends v.ObjectEntries>(entries: E) =>
-  v.pipe(
-    v.custom<Record<string, unknown>>(
-      (input) => isPlainObject(input) && reservedKeysOf(input).length === 0,
-      (issue) =>
-        isPlainObject(issue.input)
-          ? `names ${reservedKeysOf(issue.input).join(', ')}, which is not an option (the options are ${Object.keys(entries).join(', ')})`
-          : 'must be an object ({ … })',
-    ),
-    // Typed as the plain object it outputs once the rest (never) has refused every other key.
-    v.objectWithRest(entries, v.never()) as unknown as v.ObjectSchema<E, undefined>,
-  );
+const strict = strictOptions;
 const wholeNumber = (min: number, max: number) =>
   v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min, `must be at least ${min}`), v.maxValue(max, `must be at most ${max}`));
 

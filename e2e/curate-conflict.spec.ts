@@ -1,6 +1,6 @@
 // Two people edit the same description: the second to save gets the conflict view with both texts,
 // and nothing either wrote is lost. A table no other journey reads.
-import { captureWidths, expect, logInAtDevIdp, test } from './fixtures';
+import { captureWidths, expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
 
 const TABLE = '/table_detail/silver/hive/hr/raw_domestic_hires_changes';
 const HEADING = 'hr.raw_domestic_hires_changes';
@@ -37,6 +37,7 @@ test('two people editing one description: the second sees the conflict view, and
   await expect(conflict.getByTestId('conflict-byline')).toContainText('Roald Amundsen');
   await expect(conflict.getByTestId('conflict-mine')).toHaveText(livText);
   await expect(conflict.getByTestId('conflict-diff').locator('ins').first()).toBeVisible();
+  await expectAccessible(liv, testInfo, 'conflict view');
   await captureWidths(liv, testInfo, 'curate-conflict');
 
   // She merges both texts and saves.

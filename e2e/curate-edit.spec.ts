@@ -63,6 +63,7 @@ test('a permitted person adds a tag found by search at once, removes it, and add
   await expect(side.getByText(/A tag may use only lower-case letters, digits and _/)).toBeVisible();
   await tagBox.fill(TAG);
   await expect(side.getByRole('option', { name: `Add new tag “${TAG}”` })).toBeVisible();
+  await expectAccessible(page, testInfo, 'tag editor');
   await capture(page, testInfo, 'curate-tag-editor');
   await tagBox.press('Enter');
   const tagLink = side.getByRole('list', { name: 'Tags' }).getByRole('link', { name: TAG });

@@ -1,7 +1,7 @@
-// Edit history and bookmarks (user profiles on): an edit shows in the table's History tab with its
-// before and after and on the editor's profile; a person on their first visit bookmarks a table from
-// the search results and from its page, finds it under "My bookmarks" and on their profile, and takes
-// the bookmark away again. Each journey uses tables no other spec reads.
+// Edit history and bookmarks (user profiles on): edits made with the page's editors show in the
+// table's History tab with before and after, and on the editor's profile; a person on their first
+// visit bookmarks a table from the search results and from its page, finds it under "My bookmarks"
+// and on their profile, and takes the bookmark away again. Each journey uses tables no other spec reads.
 import type { Page, TestInfo } from '@playwright/test';
 import { captureWidths, expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
 
@@ -33,17 +33,6 @@ async function toggleAndSave(page: Page, toggle: ReturnType<Page['getByRole']>) 
   expect((await saved).status()).toBe(200);
 }
 
-/** A write through the BFF from the page, as the SPA sends it (same origin, the session's cookie). */
-async function writeFromPage(page: Page, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ path, body }) => {
-      const response = await fetch(path, { method: 'PUT', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    { path, body },
-  );
-}
-
 test('an edited description and an added tag show in the table’s History, newest first, with before and after, and on the editor’s profile', async ({ page }, testInfo) => {
   await page.goto(HISTORY_TABLE.path);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(HISTORY_TABLE.name);
@@ -51,13 +40,22 @@ test('an edited description and an added tag show in the table’s History, newe
   expect(before.length).toBeGreaterThan(0);
   const edited = `${before} Checked by the history journey.`;
 
-  const description = await writeFromPage(page, '/api/metadata/v0/put_table_description', { key: HISTORY_TABLE.key, description: edited, base: before });
-  expect(description.status, JSON.stringify(description.body)).toBe(200);
-  const tag = await writeFromPage(page, '/api/metadata/v0/update_table_tags', { key: HISTORY_TABLE.key, tag: 'history_journey' });
-  expect(tag.status, JSON.stringify(tag.body)).toBe(200);
+  // Through the page's editors: the description, then a tag.
+  await page.getByRole('button', { name: 'Edit description', exact: true }).click();
+  await page.getByRole('textbox', { name: `Description of ${HISTORY_TABLE.name}` }).fill(edited);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Edit description', exact: true })).toBeVisible();
+  const side = page.getByRole('complementary', { name: 'About this table' });
+  await side.getByRole('button', { name: 'Add tag' }).click();
+  const tagBox = side.getByRole('combobox', { name: 'Add tag' });
+  await tagBox.fill('history_journey');
+  // The chip shows at once; History is read from the server, so wait for the write to land.
+  const tagSaved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metadata/v0/update_table_tags' && r.request().method() === 'PUT');
+  await tagBox.press('Enter');
+  expect((await tagSaved).status()).toBe(200);
+  await expect(side.getByRole('list', { name: 'Tags' }).getByRole('link', { name: 'history_journey' })).toBeVisible();
 
-  // The History tab loads with the tab: newest first, the tag, then the description.
-  await page.reload();
+  // The History tab loads with the tab (the page is not reloaded): newest first, the tag, then the description.
   const historyTab = page.getByRole('tab', { name: 'History' });
   await historyTab.click();
   await expect(historyTab).toHaveAttribute('aria-selected', 'true');

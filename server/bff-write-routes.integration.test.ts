@@ -347,12 +347,12 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
       expectError(await send(stranger, 'PUT', 'update_table_tags', { key: ORDERS, tag: 'x' }), 401, 'not_authenticated');
     });
 
-    it('answers 502 in the one error shape when the catalog is down', async () => {
+    it('answers 503 in the one error shape when the catalog is down', async () => {
       const cut = await stack.signIn('down', 'roald');
-      expectError(await send(cut, 'PUT', 'put_table_description', { key: ORDERS, description: 'x', base: null }), 502, 'upstream_unavailable', /metadata service is unavailable/);
-      expectError(await send(cut, 'PUT', 'update_table_tags', { key: ORDERS, tag: 'x' }), 502, 'upstream_unavailable');
-      expectError(await send(cut, 'PUT', 'user/bookmark', { type: 'table', key: ORDERS }), 502, 'upstream_unavailable');
-      expectError(await get(cut, `/api/metadata/v0/edits?type=table&key=${encodeURIComponent(ORDERS)}`), 502, 'upstream_unavailable');
+      expectError(await send(cut, 'PUT', 'put_table_description', { key: ORDERS, description: 'x', base: null }), 503, 'upstream_unavailable', /metadata service is unavailable/);
+      expectError(await send(cut, 'PUT', 'update_table_tags', { key: ORDERS, tag: 'x' }), 503, 'upstream_unavailable');
+      expectError(await send(cut, 'PUT', 'user/bookmark', { type: 'table', key: ORDERS }), 503, 'upstream_unavailable');
+      expectError(await get(cut, `/api/metadata/v0/edits?type=table&key=${encodeURIComponent(ORDERS)}`), 503, 'upstream_unavailable');
     });
   });
 });

@@ -13,10 +13,14 @@ import { createPendingLoginCookie } from './auth/pending-login-cookie';
 import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
 import { createTokenCipher } from './auth/token-cipher';
 import type { TokenStore } from './auth/token-store';
-import { type ClaimRules, DEFAULT_HTTPS_TRUST_PROXY, type TrustProxy } from './config/config-schema';
+import { type ClaimRules, DEFAULT_HTTPS_TRUST_PROXY, type RateLimitSettings, type TrustProxy } from './config/config-schema';
 import type { BrandingLogo } from './config/load-logo';
 import { createErrorMiddleware } from './http/error-middleware';
 import type { Logger } from './http/logger';
+import { createMetricsRoute, createRequestMetrics } from './http/metrics';
+import { createRateLimiter } from './http/rate-limit';
+import { createReadinessRoute, providerCheck, sessionStoreCheck, upstreamCheck } from './http/readiness';
+import { requestContext, routeLabel } from './http/request-context';
 import { sameOriginGuard } from './http/same-origin-guard';
 import { securityHeaders } from './http/security-headers';
 import { createBrandingRoutes } from './spa/serve-branding';
@@ -68,7 +72,16 @@ export interface BffDeps {
   updateSearchDocuments?: boolean;
   spaDistDir: string;
   logger: Logger;
+  /** Requests per minute on login and search (RATE_LIMIT_*); none when undefined. */
+  rateLimits?: RateLimitSettings;
+  /** METRICS_ENABLED: serve /metrics (to requests that did not come through a proxy); default off. */
+  metricsEnabled?: boolean;
+  /** What /readyz asks besides the provider and the session store: the services' GET /healthcheck. */
+  readiness?: { metadata: { healthcheck(timeoutMs: number): Promise<void> }; search: { healthcheck(timeoutMs: number): Promise<void> } };
 }
+
+/** Probes and scrapes: counted in the metrics, not written to the log every few seconds. */
+const QUIET_PATHS = new Set(['/healthcheck', '/readyz', '/metrics']);
 
 export function createBffApp(deps: BffDeps): Express {
   const app = express();
@@ -76,10 +89,24 @@ export function createBffApp(deps: BffDeps): Express {
   app.disable('x-powered-by');
   const trustProxy = deps.trustProxy ?? (https ? DEFAULT_HTTPS_TRUST_PROXY : false);
   app.set('trust proxy', Array.isArray(trustProxy) ? [...trustProxy] : trustProxy);
+  const metrics = createRequestMetrics();
+  app.use(requestContext((req, _id, ms, status) => {
+    const route = routeLabel(req, status);
+    metrics.record(req.method, route, status, ms);
+    if (!QUIET_PATHS.has(req.path)) {
+      deps.logger.info('request', { method: req.method, route, path: req.originalUrl.split('?')[0] ?? '', status, ms: Math.round(ms * 10) / 10 });
+    }
+  }));
   app.use(securityHeaders({ https, formTargets: [new URL(deps.oidc.issuer).origin] }));
   app.get('/healthcheck', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/metrics', createMetricsRoute(metrics, { enabled: deps.metricsEnabled ?? false }));
+  app.get('/readyz', createReadinessRoute([
+    providerCheck(deps.oidc.issuer),
+    ...(deps.readiness ? [upstreamCheck('metadata', deps.readiness.metadata), upstreamCheck('search', deps.readiness.search)] : []),
+    sessionStoreCheck(deps.session.store),
+  ]));
   app.use(createSpaAssetRoutes(deps.spaDistDir));
   app.use(createBrandingRoutes(deps.logo));
   const { store, tokens } = deps.session;
@@ -105,6 +132,11 @@ export function createBffApp(deps: BffDeps): Express {
     }),
   );
   app.use(sameOriginGuard(new URL(deps.publicUrl).origin));
+  if (deps.rateLimits) {
+    const limits = deps.rateLimits;
+    app.get(['/login', new URL(deps.redirectUri).pathname], createRateLimiter({ name: 'login', perSession: limits.loginPerSession, perIp: limits.loginPerIp }));
+    app.use('/api/search', createRateLimiter({ name: 'search', perSession: limits.searchPerSession, perIp: limits.searchPerIp }));
+  }
 
   app.use(
     createLoginRoutes({

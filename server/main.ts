@@ -11,10 +11,13 @@ import { SIGNING_ALGORITHM as DEV_IDP_SIGNING_ALGORITHM } from './dev-idp/create
 import { createSessionStores } from './auth/create-session-stores';
 import { BACKCHANNEL_LOGOUT_PATH } from './auth/login-routes';
 import { createTokenCipher } from './auth/token-cipher';
-import { createBearerAuth } from './catalog/auth/create-bearer-auth';
-import { openCatalog } from './catalog/create-catalog';
+import { DEV_MACHINE_CLIENT } from './dev-idp/dev-machine-client';
+import type { CatalogProcessSettings } from './catalog/catalog-process-protocol';
+import { serveCatalog } from './catalog/serve-catalog';
+import { startCatalogProcess } from './catalog/start-catalog-process';
 import { isLoopbackUrl, type Config } from './config/config-schema';
 import { ConfigError, loadConfig } from './config/load-config';
+import { checkDataDir, usesDataDir } from './config/check-data-dir';
 import { loadUiConfig, type UiConfig } from './config/load-ui-config';
 import { loadEditRules, type LoadedEditRules } from './edit-rules/load-edit-rules';
 import { createBffApp } from './create-bff-app';
@@ -30,16 +33,17 @@ import { createUserDirectory } from './users/directory/create-user-directory';
 const DEV_CATALOG_AUDIENCE = 'urn:nansen:catalog';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function listen(app: { listen: (port: number, host: string, cb: () => void) => Server }, port: number, host: string, what: string): Promise<Server> {
+function listen(app: { listen: (port: number, host: string, cb: (err?: Error) => void) => Server }, port: number, host: string, what: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, () => resolve(server));
-    server.once('error', (err: NodeJS.ErrnoException) =>
+    // Express 5 calls the listen callback with the error when listening fails.
+    const server = app.listen(port, host, (err?: NodeJS.ErrnoException) => {
+      if (!err) return resolve(server);
       reject(
         err.code === 'EADDRINUSE'
           ? new Error(`Port ${port} (${what}) is already in use: stop whatever uses it, or choose another port with the setting shown in the README.`)
           : err,
-      ),
-    );
+      );
+    });
   });
 }
 
@@ -64,6 +68,7 @@ interface Settings {
 /** The environment, then the UI config and edit rules files it names; throws ConfigError listing every bad setting. */
 function readSettings(): Settings {
   const config = loadConfig(process.env);
+  if (usesDataDir(config)) checkDataDir(config.dataDir);
   const ui = loadUiConfig(config.ui.configFile, {
     providerName: config.oidc.providerName,
     indexUsers: config.ui.indexUsers,
@@ -80,7 +85,7 @@ function describeUiConfig(config: Config, ui: UiConfig): string {
   return parts.join(', ');
 }
 
-async function start({ config, ui, editRules }: Settings, logger: Logger) {
+async function start({ config, ui, editRules }: Settings, logger: Logger, onCrash: (description: string) => void) {
   const closers: (() => Promise<void> | void)[] = [];
   const closeServer = (server: Server) => () => new Promise<void>((resolve) => server.close(() => resolve()));
 
@@ -99,6 +104,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
         postLogoutRedirectUris: [config.oidc.postLogoutRedirectUri],
         backchannelLogoutUri: `${config.publicUrl}${BACKCHANNEL_LOGOUT_PATH}`,
       },
+      machineClients: [DEV_MACHINE_CLIENT],
       accessTokenAudience: DEV_CATALOG_AUDIENCE,
     });
     closers.push(() => devIdp.close());
@@ -108,24 +114,32 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
   if (!issuer) throw new Error('unreachable: no issuer');
 
   if (config.catalog.embedded) {
-    const authenticate = createBearerAuth({
+    const settings: CatalogProcessSettings = {
+      dbPath: config.catalog.dbPath,
+      demoTables: config.catalog.demoTables,
       issuer,
       audience: config.catalog.tokenAudience ?? (config.devIdp.enabled ? DEV_CATALOG_AUDIENCE : undefined),
       allowInsecureHttp: isLoopbackUrl(issuer),
-    });
-    const catalog = openCatalog({
-      dbPath: config.catalog.dbPath,
-      demoTables: config.catalog.demoTables,
-      authenticate,
-      log: logger,
-      onProgress: (message) => logger.info(`catalog: ${message}`),
-    });
-    closers.push(() => catalog.close());
-    const metadataServer = await listen(catalog.metadataApp, config.catalog.metadataPort, '127.0.0.1', 'CATALOG_METADATA_PORT');
-    closers.push(closeServer(metadataServer));
-    const searchServer = await listen(catalog.searchApp, config.catalog.searchPort, '127.0.0.1', 'CATALOG_SEARCH_PORT');
-    closers.push(closeServer(searchServer));
-    logger.info(`embedded catalog: metadata ${config.catalog.metadataUrl}, search ${config.catalog.searchUrl} (${config.catalog.dbPath})`);
+      host: config.catalog.host,
+      metadataPort: config.catalog.metadataPort,
+      searchPort: config.catalog.searchPort,
+      machineClients: config.catalog.machineClients,
+    };
+    const where = `metadata ${config.catalog.metadataUrl}, search ${config.catalog.searchUrl} (${config.catalog.dbPath})`;
+    if (config.catalog.process === 'in-process') {
+      const catalog = await serveCatalog(settings, logger);
+      closers.push(() => catalog.close());
+      logger.info(`embedded catalog in this process (pid ${process.pid}, CATALOG_PROCESS=in-process): ${where}`);
+    } else {
+      const catalog = await startCatalogProcess({ settings, logger, onCrash });
+      closers.push(() => catalog.stop());
+      logger.info(`embedded catalog in its own process (pid ${catalog.pid}): ${where}`);
+    }
+    const catalogHost = config.catalog.host;
+    if (!isLoopbackUrl(`http://${catalogHost.includes(':') && !catalogHost.startsWith('[') ? `[${catalogHost}]` : catalogHost}`)) {
+      logger.info(`embedded catalog: listening on ${catalogHost} (CATALOG_HOST): other machines reach its metadata and search APIs over plain http; see "Machine access" in docs/ingest.md`);
+    }
+    if (config.catalog.machineClients.length) logger.info(`embedded catalog: machine clients (load only): ${config.catalog.machineClients.join(', ')}`);
   }
 
   const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: config.catalog.metadataUrl, timeoutMs: config.upstreamTimeoutMs, logger });
@@ -170,6 +184,9 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
     updateSearchDocuments: !config.catalog.embedded,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
     logger,
+    readiness: { metadata: metadataHttp, search: searchHttp },
+    metricsEnabled: config.http.metricsEnabled,
+    rateLimits: config.http.rateLimits,
   });
   const bffServer = await listen(app, config.port, config.host, 'PORT');
   closers.unshift(closeServer(bffServer));
@@ -185,7 +202,6 @@ async function start({ config, ui, editRules }: Settings, logger: Logger) {
 }
 
 async function main() {
-  const logger = createLogger();
   let settings: Settings;
   try {
     settings = readSettings();
@@ -196,24 +212,27 @@ async function main() {
     }
     throw err;
   }
-  let stop: () => Promise<void>;
+  const logger = createLogger(undefined, { format: settings.config.http.logFormat });
+  let stop: (() => Promise<void>) | undefined;
+  let stopping = false;
+  const shutDown = (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${reason}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    (stop ?? (async () => {}))().then(() => process.exit(code), () => process.exit(1));
+  };
+  // A dead embedded catalog is not restarted here: Nansen stops with exit code 70 so that whatever
+  // supervises it (systemd, Docker, Kubernetes, a terminal) sees the failure (docs/decisions/015).
+  const onCatalogCrash = () => shutDown('the embedded catalog stopped', 70);
   try {
-    stop = await start(settings, logger);
+    stop = await start(settings, logger, onCatalogCrash);
   } catch (err) {
     logger.error('Nansen could not start', err instanceof Error ? new Error(err.message) : err);
     process.exit(1);
   }
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      logger.info(`${signal}: shutting down`);
-      const force = setTimeout(() => process.exit(1), 10_000);
-      force.unref();
-      stop().then(() => process.exit(0), () => process.exit(1));
-    });
-  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutDown(signal, 0));
 }
 
 await main();

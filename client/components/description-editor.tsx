@@ -49,7 +49,7 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, markdo
     if (event.key === 'Escape' && !event.defaultPrevented) {
       event.preventDefault();
       onCancel();
-    } else if (event.key === 'Enter' && event.target instanceof HTMLTextAreaElement && ((event.ctrlKey || event.metaKey) || (submitOnEnter && !event.shiftKey))) {
+    } else if (event.key === 'Enter' && !event.nativeEvent.isComposing && event.target instanceof HTMLTextAreaElement && ((event.ctrlKey || event.metaKey) || (submitOnEnter && !event.shiftKey))) {
       event.preventDefault();
       save();
     }

@@ -8,6 +8,9 @@ import { createSearchApp } from './search/create-search-app';
 import { createDemoCatalogFile, seedDemoCatalog } from './demo/seed-demo-catalog';
 import { createIngestRoutes } from './ingest/ingest-routes';
 import { createDbtImportRoutes } from './import/dbt/dbt-import-routes';
+import { createSqliteImportRoutes } from './import/database/sqlite-import-routes';
+import { createOpenLineageRoutes } from './import/openlineage/openlineage-routes';
+import { chainAuth, createMachineAccess } from './auth/machine-access';
 import type { ErrorLog } from './http/handle-catalog-errors';
 import type { BadgeRecord } from './store/catalog-records';
 
@@ -32,6 +35,11 @@ export interface CatalogOptions {
    * makes the descriptions behave as Amundsen's do, for tests of the BFF against such services.
    */
   descriptionEtags?: boolean;
+  /**
+   * Client ids whose client-credentials tokens may load metadata (POST /ingest, POST /api/v1/lineage)
+   * and nothing else (CATALOG_MACHINE_CLIENTS; auth/machine-access.ts). Default: none.
+   */
+  machineClients?: readonly string[];
 }
 
 export interface Catalog {
@@ -60,12 +68,19 @@ export function openCatalog(options: CatalogOptions): Catalog {
     store.close();
     throw err;
   }
-  const deps = { store, authenticate: options.authenticate, log: options.log ?? stderrLog };
-  // POST /ingest and POST /import/dbt (our extensions, docs/ingest.md) go before the metadata routes' catch-all.
+  // Machine clients may load metadata through POST /ingest and POST /api/v1/lineage and do nothing
+  // else (decision 015); people may do everything, POST /import/dbt included.
+  const access = createMachineAccess(options.machineClients ?? []);
+  const loaderAuth = chainAuth(options.authenticate, access.allowLoaders);
+  const deps = { store, authenticate: chainAuth(options.authenticate, access.peopleOnly), log: options.log ?? stderrLog };
+  // POST /ingest, POST /import/dbt, POST /import/sqlite and POST /api/v1/lineage (our extensions and OpenLineage's path,
+  // docs/ingest.md) go before the metadata routes' catch-all.
   const metadataApp = express();
   metadataApp.disable('x-powered-by');
-  metadataApp.use(createIngestRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
+  metadataApp.use(createIngestRoutes({ db: store.db, authenticate: loaderAuth, log: deps.log }));
   metadataApp.use(createDbtImportRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
+  metadataApp.use(createSqliteImportRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
+  metadataApp.use(createOpenLineageRoutes({ db: store.db, authenticate: loaderAuth, log: deps.log }));
   metadataApp.use(createMetadataApp({ ...deps, badgeWhitelist: options.badgeWhitelist, descriptionEtags: options.descriptionEtags }));
   return {
     metadataApp,

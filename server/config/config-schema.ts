@@ -61,10 +61,19 @@ export interface Config {
     readonly searchPort: number;
     readonly dbPath: string;
     readonly demoTables: number;
+    /** CATALOG_PROCESS: 'separate' (default) runs the embedded catalog in a child process beside the BFF; 'in-process' shares the BFF's event loop (for benchmarks). */
+    readonly process: 'separate' | 'in-process';
     /** Audience the catalog demands in JWT access tokens; undefined = not checked. */
     readonly tokenAudience: string | undefined;
     /** How the user's token travels to metadata and search (UPSTREAM_AUTH). */
     readonly upstreamAuth: UpstreamAuthMode;
+    /** Where the embedded catalog listens (CATALOG_HOST); 127.0.0.1 by default. */
+    readonly host: string;
+    /**
+     * Client ids whose client-credentials tokens may load metadata (POST /ingest, POST /api/v1/lineage)
+     * and nothing else (CATALOG_MACHINE_CLIENTS; with the development provider, its pipeline client).
+     */
+    readonly machineClients: readonly string[];
   };
   readonly session: {
     /** SESSION_SECRETS (or SESSION_SECRET): the first signs and encrypts, all are accepted; undefined = generated in development. */
@@ -83,6 +92,12 @@ export interface Config {
   readonly http: {
     /** Express's `trust proxy`: whose X-Forwarded-* headers count (TRUST_PROXY). */
     readonly trustProxy: TrustProxy;
+    /** LOG_FORMAT: one JSON object per line (default in production) or text (default otherwise). */
+    readonly logFormat: LogFormat;
+    /** METRICS_ENABLED: serve /metrics to anyone who can reach the BFF; otherwise to loopback callers only. */
+    readonly metricsEnabled: boolean;
+    /** Requests per minute; 0 turns a limit off (docs/operations.md). */
+    readonly rateLimits: RateLimitSettings;
   };
   readonly ui: {
     /** The runtime UI config file (absolute path); undefined = every UI option at its default. */
@@ -135,6 +150,15 @@ export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post',
 export type TrustProxy = boolean | number | readonly string[];
 
 /** Today's behaviour with an https PUBLIC_URL: a proxy on this machine or a private network. */
+export type LogFormat = 'json' | 'text';
+
+export interface RateLimitSettings {
+  readonly loginPerSession: number;
+  readonly loginPerIp: number;
+  readonly searchPerSession: number;
+  readonly searchPerIp: number;
+}
+
 export const DEFAULT_HTTPS_TRUST_PROXY: readonly string[] = ['loopback', 'linklocal', 'uniquelocal'];
 
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -183,6 +207,14 @@ const positiveInt = (name: string, fallback: number, max: number) =>
     .int({ error: `${name} must be a whole number` })
     .min(1, { error: `${name} must be at least 1` })
     .max(max, { error: `${name} must be at most ${max}` })
+    .default(fallback);
+
+const perMinute = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number of requests per minute (0 turns the limit off)` })
+    .int({ error: `${name} must be a whole number of requests per minute (0 turns the limit off)` })
+    .min(0, { error: `${name} must be 0 (off) or more` })
+    .max(1_000_000, { error: `${name} must be at most 1000000` })
     .default(fallback);
 
 const trustProxy = z
@@ -293,6 +325,25 @@ export const EnvSchema = z.object({
   CATALOG_DB: z.string().trim().min(1).optional(),
   CATALOG_DEMO_TABLES: positiveInt('CATALOG_DEMO_TABLES', 300, 5_000_000),
   CATALOG_TOKEN_AUDIENCE: z.string().trim().min(1).optional(),
+  CATALOG_HOST: z
+    .string()
+    .trim()
+    .refine((v) => isIP(v.replace(/^\[(.*)\]$/, '$1')) !== 0 || /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(v), {
+      error: 'CATALOG_HOST must be an address or host name to listen on, such as 127.0.0.1 (the default: this machine only), 10.0.0.5 or 0.0.0.0 (every interface)',
+    })
+    .default('127.0.0.1'),
+  CATALOG_MACHINE_CLIENTS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.length > 0 && list.every((id) => /^[\x21-\x7e]+$/.test(id)), {
+      error: 'CATALOG_MACHINE_CLIENTS must be a comma-separated list of client ids (the OAuth clients of your pipelines, such as nansen-pipeline,ci-loader), without spaces; leave it unset for none',
+    })
+    .optional(),
+  CATALOG_PROCESS: z
+    .enum(['separate', 'in-process'], {
+      error: "CATALOG_PROCESS must be separate (the embedded catalog in its own process, the default) or in-process (sharing the BFF's event loop, for comparisons)",
+    })
+    .default('separate'),
   UPSTREAM_AUTH: z
     .enum(UPSTREAM_AUTH_MODES, { error: 'UPSTREAM_AUTH must be bearer (the access token) or flaskoidc (for Amundsen services launched as flaskoidc apps)' })
     .default('bearer'),
@@ -316,6 +367,12 @@ export const EnvSchema = z.object({
   SESSION_IDLE_TIMEOUT_MINUTES: positiveInt('SESSION_IDLE_TIMEOUT_MINUTES', 480, 60 * 24 * 30),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt('SESSION_ABSOLUTE_TIMEOUT_HOURS', 12, 24 * 90),
   UPSTREAM_TIMEOUT_MS: positiveInt('UPSTREAM_TIMEOUT_MS', 5000, 120_000),
+  LOG_FORMAT: z.enum(['json', 'text'], { error: 'LOG_FORMAT must be json (one JSON object per line) or text' }).optional(),
+  METRICS_ENABLED: bool('METRICS_ENABLED').default(false),
+  RATE_LIMIT_LOGIN_PER_MIN: perMinute('RATE_LIMIT_LOGIN_PER_MIN', 30),
+  RATE_LIMIT_LOGIN_PER_IP_PER_MIN: perMinute('RATE_LIMIT_LOGIN_PER_IP_PER_MIN', 300),
+  RATE_LIMIT_SEARCH_PER_MIN: perMinute('RATE_LIMIT_SEARCH_PER_MIN', 600),
+  RATE_LIMIT_SEARCH_PER_IP_PER_MIN: perMinute('RATE_LIMIT_SEARCH_PER_IP_PER_MIN', 6000),
   INDEX_USERS: bool('INDEX_USERS').optional(),
   UI_CONFIG_FILE: z.string().trim().min(1).optional(),
   /** Who may edit (server/edit-rules); unset = everyone signed in, as in Amundsen. */

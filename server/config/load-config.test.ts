@@ -119,6 +119,20 @@ describe('loadConfig in production (NODE_ENV=production)', () => {
     SESSION_SECRETS: 'a'.repeat(64),
   };
 
+  it('writes JSON logs, keeps /metrics off and limits login and search at their documented defaults unless told otherwise', () => {
+    expect(loadConfig(PRODUCTION).http).toMatchObject({
+      logFormat: 'json',
+      metricsEnabled: false,
+      rateLimits: { loginPerSession: 30, loginPerIp: 300, searchPerSession: 600, searchPerIp: 6000 },
+    });
+    expect(loadConfig({}).http.logFormat).toBe('text');
+    const told = loadConfig({ ...PRODUCTION, LOG_FORMAT: 'text', METRICS_ENABLED: 'true', RATE_LIMIT_SEARCH_PER_MIN: '0', RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '12' });
+    expect(told.http).toMatchObject({ logFormat: 'text', metricsEnabled: true, rateLimits: { searchPerSession: 0, loginPerIp: 12 } });
+    expect(problemsOf({ LOG_FORMAT: 'xml' }).join()).toMatch(/LOG_FORMAT must be json .* or text/);
+    expect(problemsOf({ RATE_LIMIT_SEARCH_PER_MIN: '-1' }).join()).toMatch(/RATE_LIMIT_SEARCH_PER_MIN must be 0 \(off\) or more/);
+    expect(problemsOf({ RATE_LIMIT_LOGIN_PER_MIN: 'lots' }).join()).toMatch(/RATE_LIMIT_LOGIN_PER_MIN must be a whole number of requests per minute/);
+  });
+
   it('starts with an https issuer, an https public URL and a session secret, and marks the session cookie Secure', () => {
     const config = loadConfig(PRODUCTION);
     expect(config.mode).toBe('production');

@@ -5,6 +5,7 @@ import { type ClientAuthConfig, type Config, DEFAULT_HTTPS_TRUST_PROXY, ENV_ALIA
 import { parseClaimMap } from './parse-claim-map';
 import { addRequiredScopes, type ClaimMap, DEFAULT_CLAIM_MAP, findProviderPreset, OIDC_PROVIDERS, PROVIDER_PRESETS, type ProviderPreset } from './provider-presets';
 import { readClientPrivateKey } from './read-client-private-key';
+import { DEV_MACHINE_CLIENT } from '../dev-idp/dev-machine-client';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -178,6 +179,11 @@ export function loadConfig(rawEnv: RawEnv): Config {
     problems.push('PUBLIC_URL must use https when NODE_ENV=production (session cookies are Secure)');
   if (e.UPSTREAM_AUTH === 'flaskoidc' && e.METADATA_URL === undefined)
     problems.push('UPSTREAM_AUTH=flaskoidc is for Amundsen services launched as flaskoidc apps (set METADATA_URL and SEARCH_URL to them); the embedded catalog takes UPSTREAM_AUTH=bearer');
+  if (e.CATALOG_MACHINE_CLIENTS && e.METADATA_URL !== undefined)
+    problems.push('CATALOG_MACHINE_CLIENTS is set but METADATA_URL points at other metadata services: the allow-list is the embedded catalog\'s; remove it, or unset METADATA_URL and SEARCH_URL');
+  const bffClientId = e.OIDC_CLIENT_ID ?? 'nansen-bff';
+  if (e.CATALOG_MACHINE_CLIENTS?.includes(bffClientId))
+    problems.push(`CATALOG_MACHINE_CLIENTS names Nansen's own client (${bffClientId}), whose tokens are people's: every person would get a machine's rights (load only). Register a client of its own for your pipelines (client credentials grant) and list that one`);
   if ((e.METADATA_URL === undefined) !== (e.SEARCH_URL === undefined))
     problems.push('METADATA_URL and SEARCH_URL must be set together (to use real Amundsen services) or both left unset (to use the embedded catalog)');
 
@@ -236,14 +242,18 @@ export function loadConfig(rawEnv: RawEnv): Config {
     devIdp: { enabled: devIdpEnabled, port: e.DEV_IDP_PORT },
     catalog: {
       embedded,
-      metadataUrl: e.METADATA_URL ?? `http://127.0.0.1:${e.CATALOG_METADATA_PORT}`,
-      searchUrl: e.SEARCH_URL ?? `http://127.0.0.1:${e.CATALOG_SEARCH_PORT}`,
+      metadataUrl: e.METADATA_URL ?? `http://${catalogConnectHost(e.CATALOG_HOST)}:${e.CATALOG_METADATA_PORT}`,
+      searchUrl: e.SEARCH_URL ?? `http://${catalogConnectHost(e.CATALOG_HOST)}:${e.CATALOG_SEARCH_PORT}`,
       metadataPort: e.CATALOG_METADATA_PORT,
       searchPort: e.CATALOG_SEARCH_PORT,
       dbPath: path.resolve(dataDir, e.CATALOG_DB ?? 'catalog.sqlite'),
       demoTables: e.CATALOG_DEMO_TABLES,
+      process: e.CATALOG_PROCESS,
       tokenAudience: e.CATALOG_TOKEN_AUDIENCE ?? e.OIDC_AUDIENCE ?? e.OIDC_RESOURCE,
       upstreamAuth: e.UPSTREAM_AUTH,
+      host: e.CATALOG_HOST,
+      // The development provider registers a pipeline client; it is listed unless the setting says otherwise.
+      machineClients: e.CATALOG_MACHINE_CLIENTS ?? (devIdpEnabled ? [DEV_MACHINE_CLIENT.clientId] : []),
     },
     session: {
       secrets: e.SESSION_SECRETS ?? (e.SESSION_SECRET ? [e.SESSION_SECRET] : undefined),
@@ -261,7 +271,17 @@ export function loadConfig(rawEnv: RawEnv): Config {
       cacheSize: e.USER_DIRECTORY_CACHE_SIZE,
       timeoutMs: e.USER_DIRECTORY_TIMEOUT_MS,
     },
-    http: { trustProxy },
+    http: {
+      trustProxy,
+      logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'text'),
+      metricsEnabled: e.METRICS_ENABLED,
+      rateLimits: {
+        loginPerSession: e.RATE_LIMIT_LOGIN_PER_MIN,
+        loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP_PER_MIN,
+        searchPerSession: e.RATE_LIMIT_SEARCH_PER_MIN,
+        searchPerIp: e.RATE_LIMIT_SEARCH_PER_IP_PER_MIN,
+      },
+    },
     ui: {
       configFile: e.UI_CONFIG_FILE === undefined ? undefined : path.resolve(e.UI_CONFIG_FILE),
       indexUsers: e.INDEX_USERS,
@@ -269,6 +289,12 @@ export function loadConfig(rawEnv: RawEnv): Config {
     editRules: { file: e.EDIT_RULES_FILE === undefined ? undefined : path.resolve(e.EDIT_RULES_FILE) },
   };
   return deepFreeze(config);
+}
+
+/** Where the BFF reaches the embedded catalog: loopback when it listens on every interface, else its address. */
+function catalogConnectHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') return '127.0.0.1';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -1,15 +1,14 @@
 // The runtime UI config: the UI_CONFIG_FILE JSON file, read and validated once at start-up together
 // with what it points at (the announcements folder, the logo), and resolved into what the SPA reads
 // from GET /api/config. Every problem is reported at once, naming the file and the option.
-import fs from 'node:fs';
 import path from 'node:path';
 import * as v from 'valibot';
 import type { Announcement } from '../../contract/api-common';
 import { toClientConfig, UiConfigFileSchema, type ClientConfig } from '../../contract/ui-config';
-import { findJsonSyntaxError } from './json-syntax';
 import { loadAnnouncements } from './load-announcements';
 import { ConfigError } from './load-config';
 import { loadLogo, type BrandingLogo } from './load-logo';
+import { readJsonFile } from './read-json-file';
 import { describeUiConfigIssues } from './ui-config-issues';
 
 export interface UiConfig {
@@ -32,7 +31,18 @@ export function loadUiConfig(file: string | undefined, context: UiConfigContext)
   const fail = (problems: string[]): never => {
     throw new ConfigError(problems.map((problem) => `UI_CONFIG_FILE (${file}): ${problem}`));
   };
-  const json = file === undefined ? {} : readJson(file, fail);
+  const json =
+    file === undefined
+      ? {}
+      : readJsonFile(
+          file,
+          {
+            setting: 'UI_CONFIG_FILE',
+            whenMissing: 'create it (docs/ui-config.sample.json holds every option with its default) or unset UI_CONFIG_FILE',
+            whenEmpty: 'write {} to keep every option at its default',
+          },
+          fail,
+        );
   const parsed = v.safeParse(UiConfigFileSchema, json);
   if (!parsed.success) return fail(describeUiConfigIssues(UiConfigFileSchema, parsed.issues));
   const options = parsed.output;
@@ -62,22 +72,3 @@ export function loadUiConfig(file: string | undefined, context: UiConfigContext)
   return Object.freeze({ clientConfig, announcements, logo });
 }
 
-function readJson(file: string, fail: (problems: string[]) => never): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      return fail([`there is no such file; create it (docs/ui-config.sample.json holds every option with its default) or unset UI_CONFIG_FILE`]);
-    if (code === 'EISDIR') return fail(['this is a folder; UI_CONFIG_FILE must name the JSON file itself']);
-    return fail([`the file cannot be read (${code ?? String(err)})`]);
-  }
-  if (text.trim() === '') return fail(['the file is empty; write {} to keep every option at its default']);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    const at = findJsonSyntaxError(text);
-    return fail([at ? `not valid JSON at line ${at.line}, column ${at.column}: ${at.problem}` : `not valid JSON: ${(err as Error).message}`]);
-  }
-}

@@ -30,6 +30,11 @@ export interface DevIdpOptions {
     /** Where the provider POSTs a logout token when someone's session here ends (OIDC Back-Channel Logout). */
     backchannelLogoutUri?: string;
   };
+  /**
+   * Machine clients (pipelines): the client-credentials grant only, secret in the Basic header; their
+   * access tokens are JWTs for the catalog whose `sub` is the client id.
+   */
+  machineClients?: readonly { clientId: string; clientSecret: string }[];
   /** Access tokens are JWTs for this audience (a resource indicator such as `urn:nansen:catalog`). */
   accessTokenAudience: string;
   /**
@@ -120,6 +125,14 @@ function createProviderConfiguration(options: DevIdpOptions, state: DevIdpState,
         id_token_signed_response_alg: SIGNING_ALGORITHM,
         ...(client.backchannelLogoutUri ? { backchannel_logout_uri: client.backchannelLogoutUri, backchannel_logout_session_required: true } : {}),
       },
+      ...(options.machineClients ?? []).map((machine) => ({
+        client_id: machine.clientId,
+        client_secret: machine.clientSecret,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_basic',
+      })),
     ],
     jwks: state.jwks,
     cookies: { keys: state.cookieKeys },
@@ -144,6 +157,7 @@ function createProviderConfiguration(options: DevIdpOptions, state: DevIdpState,
     },
     ttl: {
       AccessToken: 10 * MINUTE,
+      ClientCredentials: 10 * MINUTE,
       AuthorizationCode: MINUTE,
       IdToken: HOUR,
       RefreshToken: DAY,
@@ -154,6 +168,8 @@ function createProviderConfiguration(options: DevIdpOptions, state: DevIdpState,
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      // Pipelines get tokens for the catalog without a person (machine access, decision 015).
+      clientCredentials: { enabled: true },
       backchannelLogout: { enabled: true },
       userinfo: { enabled: true },
       rpInitiatedLogout: {

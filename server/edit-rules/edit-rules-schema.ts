@@ -1,6 +1,7 @@
 // The shape of EDIT_RULES_FILE (docs/edit-rules.md): who may edit what, by the groups of the login.
 // Server-only: the browser never sees the rules, only what they allow it (EditRights on each page).
 import * as v from 'valibot';
+import { strictOptions } from '../../contract/strict-object';
 
 /** From no rights to every right; each role has the rights of the ones before it. */
 export const ROLES = ['viewer', 'editor', 'owner-editor', 'admin'] as const;
@@ -16,22 +17,7 @@ export const DASHBOARD_KEYS = ['product', 'cluster', 'group', 'dashboard'] as co
 export const WHERE_KEYS = ['database', 'cluster', 'schema', 'table', 'product', 'group', 'dashboard'] as const;
 export type WhereKey = (typeof WHERE_KEYS)[number];
 
-const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
-const isPlainObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
-const reservedKeysOf = (input: Record<string, unknown>) => RESERVED_KEYS.filter((key) => Object.hasOwn(input, key));
-
-/** An object with these keys only; every unknown key is reported (valibot's strictObject stops at the first). */
-const strict = <E extends v.ObjectEntries>(entries: E) =>
-  v.pipe(
-    v.custom<Record<string, unknown>>(
-      (input) => isPlainObject(input) && reservedKeysOf(input).length === 0,
-      (issue) =>
-        isPlainObject(issue.input)
-          ? `names ${reservedKeysOf(issue.input).join(', ')}, which is not an option (the options are ${Object.keys(entries).join(', ')})`
-          : 'must be an object ({ … })',
-    ),
-    v.objectWithRest(entries, v.never()) as unknown as v.ObjectSchema<E, undefined>,
-  );
+const strict = strictOptions;
 
 const name = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(256, 'must be at most 256 characters'));
 const names = (what: string) => v.pipe(v.array(name), v.minLength(1, `must list at least one ${what}`), v.maxLength(1000, `must list at most 1000 ${what}s`));

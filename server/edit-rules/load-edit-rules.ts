@@ -1,11 +1,10 @@
 // EDIT_RULES_FILE, read and checked once at start-up: the EditPolicy the write routes and pages ask.
 // Without a file every signed-in person may edit what Amundsen lets them (EDIT_POLICY_WITHOUT_RULES).
 // Every problem stops the start and names the file, the place in it and the fix.
-import fs from 'node:fs';
 import * as v from 'valibot';
 import { EDIT_POLICY_WITHOUT_RULES, type EditPolicy } from '../api/edit-rights';
-import { findJsonSyntaxError } from '../config/json-syntax';
 import { ConfigError } from '../config/load-config';
+import { readJsonFile } from '../config/read-json-file';
 import { describeUiConfigIssues } from '../config/ui-config-issues';
 import { compileEditRules, type EditRules } from './compile-edit-rules';
 import { createEditPolicy } from './create-edit-policy';
@@ -26,7 +25,15 @@ export function loadEditRules(file: string | undefined): LoadedEditRules {
   const fail = (problems: string[]): never => {
     throw new ConfigError(problems.map((problem) => `EDIT_RULES_FILE (${file}): ${problem}`));
   };
-  const json = readJson(file, fail);
+  const json = readJsonFile(
+    file,
+    {
+      setting: 'EDIT_RULES_FILE',
+      whenMissing: `create it (${EXAMPLE}) or unset EDIT_RULES_FILE to let everyone signed in edit`,
+      whenEmpty: `write the rules as one JSON object (${EXAMPLE})`,
+    },
+    fail,
+  );
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return fail([`the file must hold one JSON object, such as { "signedIn": "editor" }; it holds ${json === null ? 'null' : Array.isArray(json) ? 'an array' : `a ${typeof json}`} (${EXAMPLE})`]);
   const parsed = v.safeParse(EditRulesFileSchema, json);
@@ -57,21 +64,3 @@ function summarize(rules: EditRules): string {
   return parts.join(', ');
 }
 
-function readJson(file: string, fail: (problems: string[]) => never): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail([`there is no such file; create it (${EXAMPLE}) or unset EDIT_RULES_FILE to let everyone signed in edit`]);
-    if (code === 'EISDIR') return fail(['this is a folder; EDIT_RULES_FILE must name the JSON file itself']);
-    return fail([`the file cannot be read (${code ?? String(err)}); check that Nansen may read it`]);
-  }
-  if (text.trim() === '') return fail([`the file is empty; write the rules as one JSON object (${EXAMPLE})`]);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    const at = findJsonSyntaxError(text);
-    return fail([at ? `not valid JSON at line ${at.line}, column ${at.column}: ${at.problem}` : `not valid JSON: ${(err as Error).message}`]);
-  }
-}

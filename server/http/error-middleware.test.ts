@@ -101,6 +101,42 @@ describe('the error middleware', () => {
     expect(logger.lines).toEqual([]);
   });
 
+  it('answers a 5 MB JSON body with 413 body_too_large naming the limit, not 500 (issue 14: it answered 500)', async () => {
+    const logger = createMemoryLogger();
+    const app = express();
+    app.post('/api/thing', express.json({ limit: '100kb' }), (_req, res) => {
+      res.json({ reached: true });
+    });
+    app.use(createErrorMiddleware(logger));
+    const response = await request(app)
+      .post('/api/thing')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ description: 'x'.repeat(5 * 1024 * 1024) }));
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual({ error: { name: 'InputError', message: 'The request body is too large: the limit is 100 kB.', code: 'body_too_large' } });
+    expect(logger.lines).toEqual([]);
+  });
+
+  it("answers a body in a charset or Content-Encoding express.json cannot read with 415, naming it, not 500", async () => {
+    const { app, logger } = failWith(new Error('not reached'));
+    const charset = await request(app).post('/api/thing').set('Content-Type', 'application/json; charset=latin1').send('{"a":1}');
+    expect(charset.status).toBe(415);
+    expect(charset.body).toEqual({
+      error: { name: 'InputError', message: 'The request body\'s charset "latin1" is not supported; send UTF-8.', code: 'unsupported_charset' },
+    });
+    const encoding = await request(app).post('/api/thing').set('Content-Type', 'application/json').set('Content-Encoding', 'zstd-bogus').send('{"a":1}');
+    expect(encoding.status).toBe(415);
+    expect(encoding.body.error).toMatchObject({ code: 'unsupported_encoding', message: expect.stringContaining('"zstd-bogus"') });
+    expect(logger.lines).toEqual([]);
+  });
+
+  it('answers a body that is not the gzip its Content-Encoding says with 400 invalid_body, not 500', async () => {
+    const { app } = failWith(new Error('not reached'));
+    const response = await request(app).post('/api/thing').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{"a":1}');
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ error: { name: 'InputError', message: 'The request body is not valid data for its Content-Encoding.', code: 'invalid_body' } });
+  });
+
   it('treats an error that merely has a status like any unexpected error', async () => {
     expect((await answerTo({ status: 400, type: 'entity.too.large' })).status).toBe(500);
     expect((await answerTo(Object.assign(new Error('x'), { status: 418 }))).status).toBe(500);

@@ -14,12 +14,12 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     let body: ApiErrorBody;
     let status: number;
+    const bodyError = bodyParserAnswer(err);
     if (err instanceof AppError) {
       status = err.status;
       body = { ...err.extra, error: { name: err.name, message: err.message, ...(err.code ? { code: err.code } : {}) } };
-    } else if (isBodyParserError(err)) {
-      status = err.status;
-      body = { error: { name: 'InputError', message: 'The request body is not valid JSON.', code: 'invalid_json' } };
+    } else if (bodyError) {
+      ({ status, body } = bodyError);
     } else {
       status = 500;
       body = { error: { name: 'InternalError', message: 'Something went wrong on our side; try again in a moment.' } };
@@ -29,6 +29,50 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
   };
 }
 
-function isBodyParserError(err: unknown): err is { status: number; type: string } {
-  return typeof err === 'object' && err !== null && 'type' in err && (err as { type: unknown }).type === 'entity.parse.failed';
+interface BodyParserError extends Error {
+  type: string;
+  limit?: number;
+  charset?: string;
+  encoding?: string;
+}
+
+/**
+ * What the client did wrong, per body-parser error type (express.json's). `stream.encoding.set` and
+ * `stream.not.readable` are not in the table: they are our bugs, and stay a logged 500.
+ */
+const BODY_PARSER_ANSWERS: Record<string, (err: BodyParserError) => { status: number; code: string; message: string }> = {
+  'entity.parse.failed': () => ({ status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' }),
+  'entity.too.large': (err) => ({
+    status: 413,
+    code: 'body_too_large',
+    message: `The request body is too large${typeof err.limit === 'number' ? `: the limit is ${Math.round(err.limit / 1024)} kB` : ''}.`,
+  }),
+  'parameters.too.many': () => ({ status: 413, code: 'body_too_large', message: 'The request body has too many parameters.' }),
+  'charset.unsupported': (err) => ({
+    status: 415,
+    code: 'unsupported_charset',
+    message: `The request body's charset${err.charset ? ` "${err.charset.slice(0, 40)}"` : ''} is not supported; send UTF-8.`,
+  }),
+  'encoding.unsupported': (err) => ({
+    status: 415,
+    code: 'unsupported_encoding',
+    message: `The request body's Content-Encoding${err.encoding ? ` "${err.encoding.slice(0, 40)}"` : ''} is not supported; send it uncompressed, or as gzip, deflate or br.`,
+  }),
+  'entity.verify.failed': () => ({ status: 400, code: 'invalid_body', message: 'The request body was refused.' }),
+  'request.aborted': () => ({ status: 400, code: 'request_aborted', message: 'The request body ended before it was complete.' }),
+  'request.size.invalid': () => ({ status: 400, code: 'invalid_body', message: "The request body's length does not match its Content-Length." }),
+};
+
+/** The answer to an error express.json raised about the request's body, or null when it is no such error. */
+function bodyParserAnswer(err: unknown): { status: number; body: ApiErrorBody } | null {
+  if (!(err instanceof Error)) return null;
+  const { type, code, status } = err as Partial<BodyParserError> & { code?: unknown; status?: unknown };
+  let answer: { status: number; code: string; message: string } | undefined;
+  if (typeof type === 'string' && Object.hasOwn(BODY_PARSER_ANSWERS, type)) {
+    answer = BODY_PARSER_ANSWERS[type]!(err as BodyParserError);
+  } else if (type === undefined && status === 400 && typeof code === 'string' && code.startsWith('Z_')) {
+    // body-parser hands on zlib's error, without a type, for a body that is not what its Content-Encoding says.
+    answer = { status: 400, code: 'invalid_body', message: 'The request body is not valid data for its Content-Encoding.' };
+  }
+  return answer ? { status: answer.status, body: { error: { name: 'InputError', message: answer.message, code: answer.code } } } : null;
 }

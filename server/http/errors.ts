@@ -76,3 +76,12 @@ export class UpstreamTokenRejectedError extends UpstreamError {
     );
   }
 }
+
+/** 429: a rate limit (rate-limit.ts) was reached; the limiter sets Retry-After before throwing this. */
+export class TooManyRequestsError extends AppError {
+  override name = 'TooManyRequestsError';
+  readonly status = 429;
+  constructor(message: string, readonly retryAfterSeconds: number, code = 'rate_limited') {
+    super(message, code);
+  }
+}

@@ -56,4 +56,45 @@ describe('logger', () => {
     createLogger().info('hello');
     expect(write).toHaveBeenCalledWith(expect.stringMatching(/ info hello\n$/));
   });
+
+  it('writes one JSON object per line with LOG_FORMAT=json, the error as fields, and still redacts tokens', () => {
+    const logger = createMemoryLogger({ format: 'json' });
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    logger.info('request', { method: 'GET', status: 200, ms: 1.5 });
+    const error = new TypeError(`token ${jwt} rejected`);
+    error.stack = ['TypeError: x', '    at frame1', '    at frame2'].join('\n');
+    logger.error('cannot refresh', error);
+    const [first, second] = logger.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(first).toEqual({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: 'info', msg: 'request', method: 'GET', status: 200, ms: 1.5 });
+    expect(second).toMatchObject({ level: 'error', msg: 'cannot refresh', error: 'TypeError: token [redacted-jwt] rejected', stack: 'at frame1 | at frame2' });
+    expect(logger.lines.join('\n')).not.toContain(jwt);
+  });
+
+  it('adds the request id to every line written while a request is handled, and none outside one', async () => {
+    const { requestContext } = await import('./request-context');
+    const text = createMemoryLogger();
+    const json = createMemoryLogger({ format: 'json' });
+    const req = { get: () => undefined, app: { get: () => undefined }, socket: {} } as never;
+    const res = { setHeader: vi.fn() } as never;
+    await new Promise<void>((resolve) => {
+      requestContext()(req, res, () => {
+        setTimeout(() => {
+          text.warn('slow answer');
+          json.info('request', { status: 200 });
+          resolve();
+        }, 1);
+      });
+    });
+    text.info('outside');
+    const id = (res as { setHeader: ReturnType<typeof vi.fn> }).setHeader.mock.calls[0]![1] as string;
+    expect(text.lines[0]).toMatch(new RegExp(`^\\S+ warn \\[${id}\\] slow answer$`));
+    expect(JSON.parse(json.lines[0]!)).toMatchObject({ request_id: id, status: 200 });
+    expect(text.lines[1]).toMatch(/^\S+ info outside$/);
+  });
+
+  it('writes fields in text as key=value, quoting values with spaces', () => {
+    const logger = createMemoryLogger();
+    logger.info('request', { route: '/api/x', note: 'two words' });
+    expect(logger.lines[0]).toMatch(/ info request route=\/api\/x note="two words"$/);
+  });
 });

@@ -1,11 +1,19 @@
 // A tiny logger: one line per event, never a token. Anything that looks like a bearer token or JWT
-// is redacted before it is written.
+// is redacted before it is written. Text lines for people (the default in development), or one JSON
+// object per line for log collectors (LOG_FORMAT=json, the default in production). A line written
+// while a request is handled carries that request's id (request-context.ts).
+import { currentRequestId } from './request-context';
 
 export interface Logger {
-  info(message: string): void;
+  info(message: string, fields?: LogFields): void;
   warn(message: string, err?: unknown): void;
   error(message: string, err?: unknown): void;
 }
+
+/** Extra fields for a JSON line (in text, `key=value` after the message); never headers or bodies. */
+export type LogFields = Record<string, string | number | boolean | null>;
+
+export type LogFormat = 'json' | 'text';
 
 const SECRETISH = /(Bearer\s+)[^\s"']+|eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
 
@@ -18,18 +26,45 @@ function describe(err: unknown): string {
   return String(err);
 }
 
-export function createLogger(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
-  const log = (level: string, message: string, err?: unknown) =>
-    write(redactSecrets(`${new Date().toISOString()} ${level} ${message}${err === undefined ? '' : ` — ${describe(err)}`}`));
+function errorFields(err: unknown): LogFields {
+  if (err instanceof Error) {
+    return { error: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack.split('\n').slice(1, 6).map((l) => l.trim()).join(' | ') } : {}) };
+  }
+  return { error: String(err) };
+}
+
+function textFields(fields: LogFields | undefined): string {
+  if (!fields) return '';
+  return Object.entries(fields).map(([k, v]) => ` ${k}=${typeof v === 'string' && /[\s"=]/.test(v) ? JSON.stringify(v) : String(v)}`).join('');
+}
+
+export function createLogger(
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  options: { format?: LogFormat } = {},
+): Logger {
+  const format = options.format ?? 'text';
+  const log = (level: string, message: string, err?: unknown, fields?: LogFields) => {
+    const requestId = currentRequestId();
+    if (format === 'json') {
+      const entry = {
+        time: new Date().toISOString(), level, msg: message,
+        ...(requestId ? { request_id: requestId } : {}), ...fields, ...(err === undefined ? {} : errorFields(err)),
+      };
+      write(redactSecrets(JSON.stringify(entry)));
+      return;
+    }
+    const id = requestId ? ` [${requestId}]` : '';
+    write(redactSecrets(`${new Date().toISOString()} ${level}${id} ${message}${textFields(fields)}${err === undefined ? '' : ` — ${describe(err)}`}`));
+  };
   return {
-    info: (m) => log('info', m),
+    info: (m, f) => log('info', m, undefined, f),
     warn: (m, e) => log('warn', m, e),
     error: (m, e) => log('error', m, e),
   };
 }
 
 /** For tests: collects lines instead of writing them. */
-export function createMemoryLogger(): Logger & { lines: string[] } {
+export function createMemoryLogger(options: { format?: LogFormat } = {}): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return Object.assign(createLogger((l) => lines.push(l)), { lines });
+  return Object.assign(createLogger((l) => lines.push(l), options), { lines });
 }

@@ -1,6 +1,6 @@
 // A real redis-server on a free port in a temp folder, for the tests of shared sessions. Installed by
 // scripts/ensure-redis.sh (npm test runs it); stopped by its process id.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,37 +8,52 @@ import { getFreePort } from './free-port';
 
 export interface RedisServer {
   url: string;
+  /** Stop Redis (SIGTERM) and start it again on the same port and folder; data survive only with `persist`. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis(options: { persist?: boolean } = {}): Promise<RedisServer> {
   const binary = process.env.REDIS_SERVER_PATH ?? 'redis-server';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-redis-'));
   const port = await getFreePort();
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(new Error(`Cannot run redis-server (${err.message}); run scripts/ensure-redis.sh or set REDIS_SERVER_PATH`));
-    });
-    child.stdout.on('data', () => {
-      if (/Ready to accept connections/.test(output)) {
+  // With persist, every write goes to the append-only file before Redis answers: a restart loses nothing.
+  const persistence = options.persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const launch = async () => {
+    const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
+      child.once('error', (err) => {
         clearTimeout(timer);
-        resolve();
-      }
+        reject(new Error(`Cannot run redis-server (${err.message}); run scripts/ensure-redis.sh or set REDIS_SERVER_PATH`));
+      });
+      child.stdout.on('data', () => {
+        if (/Ready to accept connections/.test(output)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
     });
-  });
+    return child;
+  };
+  const terminate = async (child: ChildProcess) => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  let child = await launch();
   return {
     url: `redis://127.0.0.1:${port}`,
+    async restart() {
+      await terminate(child);
+      child = await launch();
+    },
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await terminate(child);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

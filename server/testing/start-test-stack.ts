@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import type { EditPolicy } from '../api/edit-rights';
+import type { RateLimitSettings } from '../config/config-schema';
 import { BACKCHANNEL_LOGOUT_PATH } from '../auth/login-routes';
 import { createOidcClient } from '../auth/oidc-client';
 import { createBearerAuth } from '../catalog/auth/create-bearer-auth';
@@ -15,7 +16,7 @@ import { openCatalog, type Catalog } from '../catalog/create-catalog';
 import { createBffApp } from '../create-bff-app';
 import { readOrCreateDevIdpClientSecret } from '../dev-idp/dev-idp-files';
 import { startDevIdp, type DevIdp } from '../dev-idp/start-dev-idp';
-import { createMemoryLogger } from '../http/logger';
+import { createMemoryLogger, type LogFormat } from '../http/logger';
 import { createMetadataClient } from '../upstream/metadata-client';
 import { createSearchClient } from '../upstream/search-client';
 import { createUpstreamHttp, type UpstreamHttp } from '../upstream/upstream-http';
@@ -41,17 +42,27 @@ export interface TestStack {
   logger: ReturnType<typeof createMemoryLogger>;
   /** Stop the provider and start it again on the same port and DATA_DIR. */
   restartIdp(): Promise<void>;
+  /** Stop the provider (unreachable until startIdp). */
+  stopIdp(): Promise<void>;
+  /** Start the stopped provider again on the same port and DATA_DIR. */
+  startIdp(): Promise<void>;
+  /** Stop the catalog's metadata and search servers (connections refused until startCatalog; the database stays open). */
+  stopCatalog(): Promise<void>;
+  /** Listen again on the same ports, the same catalog. */
+  startCatalog(): Promise<void>;
   /**
    * Start BFF number `slot` (0 … bffSlots-1). Sessions on SQLite files of its own unless `sessions`
    * is given (to share them with another instance, or to use Redis).
    */
-  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy }): Promise<TestBff>;
+  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings }): Promise<TestBff>;
   close(): Promise<void>;
 }
 
-export async function startTestStack(options: { bffSlots?: number; demoTables?: number } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { bffSlots?: number; demoTables?: number; logFormat?: LogFormat; metricsEnabled?: boolean } = {},
+): Promise<TestStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-stack-'));
-  const logger = createMemoryLogger();
+  const logger = createMemoryLogger({ format: options.logFormat });
   const bffPorts = await Promise.all(Array.from({ length: options.bffSlots ?? 1 }, () => getFreePort()));
   const bases = bffPorts.map((port) => `http://localhost:${port}`);
   const clientSecret = readOrCreateDevIdpClientSecret(dataDir);
@@ -84,8 +95,28 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
     });
   const metadataPort = await getFreePort();
   const searchPort = await getFreePort();
-  const metadataServer = await listen(catalog.metadataApp, metadataPort);
-  const searchServer = await listen(catalog.searchApp, searchPort);
+  let metadataServer = await listen(catalog.metadataApp, metadataPort);
+  let searchServer = await listen(catalog.searchApp, searchPort);
+  let catalogUp = true;
+  const closeServer = (server: Server) =>
+    new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    });
+  let idpUp = true;
+  const stopIdp = async () => {
+    await idp.close();
+    idpUp = false;
+  };
+  const startIdp = async () => {
+    idp = await startDevIdp({ ...idpOptions, port: Number(new URL(issuer).port), issuer });
+    idpUp = true;
+  };
+  const stopCatalogServers = async () => {
+    if (!catalogUp) return;
+    catalogUp = false;
+    await Promise.all([closeServer(metadataServer), closeServer(searchServer)]);
+  };
   const upstreams: UpstreamHttp[] = [
     createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${metadataPort}`, timeoutMs: 5000, logger }),
     createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${searchPort}`, timeoutMs: 5000, logger }),
@@ -97,9 +128,17 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
     issuer,
     logger,
     async restartIdp() {
-      const port = new URL(issuer).port;
-      await idp.close();
-      idp = await startDevIdp({ ...idpOptions, port: Number(port), issuer });
+      await stopIdp();
+      await startIdp();
+    },
+    stopIdp,
+    startIdp,
+    stopCatalog: stopCatalogServers,
+    async startCatalog() {
+      if (catalogUp) return;
+      metadataServer = await listen(catalog.metadataApp, metadataPort);
+      searchServer = await listen(catalog.searchApp, searchPort);
+      catalogUp = true;
     },
     async startBff(slot, bffOptions = {}) {
       const base = bases[slot];
@@ -129,6 +168,9 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
         spaDistDir: path.join(ownDir, 'no-spa-built'),
         editPolicy: bffOptions.editPolicy,
         logger,
+        readiness: { metadata: metadataHttp, search: searchHttp },
+        metricsEnabled: options.metricsEnabled,
+        rateLimits: bffOptions.rateLimits,
       });
       const server = await listen(app, Number(new URL(base).port));
       let closed = false;
@@ -146,11 +188,10 @@ export async function startTestStack(options: { bffSlots?: number; demoTables?: 
     },
     async close() {
       for (const close of closers.reverse()) await close();
-      await new Promise((resolve) => metadataServer.close(resolve));
-      await new Promise((resolve) => searchServer.close(resolve));
+      await stopCatalogServers();
       for (const upstream of upstreams) await upstream.close();
       catalog.close();
-      await idp.close();
+      if (idpUp) await idp.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -33,6 +33,8 @@ export interface UpstreamHttp {
   call<T extends z.ZodTypeAny>(request: UpstreamCall<T>): Promise<z.infer<T>>;
   /** Like `call`, with the answer's ETag: the embedded catalog's descriptions have one, Amundsen's none (null). */
   callWithEtag<T extends z.ZodTypeAny>(request: UpstreamCall<T>): Promise<{ body: z.infer<T>; etag: string | null }>;
+  /** GET /healthcheck without a token (both Amundsen services have it): resolves on a 2xx, throws otherwise (/readyz). */
+  healthcheck(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,7 +87,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       options.logger.warn(`${options.name} ${method} ${path} failed`, err);
       throw timedOut
         ? new UpstreamError(`The ${options.name} did not answer within ${options.timeoutMs} ms; try again.`, 'upstream_timeout', 504)
-        : new UpstreamError(`The ${options.name} is unavailable; try again in a moment.`, 'upstream_unavailable', 502);
+        // Nothing answered (stopped, restarting, unreachable): 503, the service is unavailable for now.
+        : new UpstreamError(`The ${options.name} is unavailable; try again in a moment.`, 'upstream_unavailable', 503);
     }
 
     let json: unknown = null;
@@ -119,6 +122,11 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   return {
     call: async (request) => (await send(request)).body,
     callWithEtag: send,
+    async healthcheck(timeoutMs) {
+      const response = await pool.request({ method: 'GET', path: `${prefix}/healthcheck`, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      await response.body.dump();
+      if (response.statusCode < 200 || response.statusCode >= 300) throw new Error(`answered HTTP ${response.statusCode}`);
+    },
     close: () => pool.close(),
   };
 }

@@ -23,6 +23,8 @@ export interface TokenPrincipal {
   subject: string;
   email: string | null;
   claims: Record<string, unknown>;
+  /** Set for a machine client's token on the routes that take one (machine-access.ts): its client id. */
+  machineClient?: string;
 }
 
 export type BearerAuth = RequestHandler & { close?(): void };

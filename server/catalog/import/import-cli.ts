@@ -3,9 +3,15 @@
 // arguments, unreadable or refused input, database error).
 import { DBT_USAGE, runDbtImport, UsageError } from './dbt/dbt-import-command';
 import { DbtArtifactError } from './dbt/read-dbt-artifacts';
+import { OPENLINEAGE_USAGE, runOpenLineageImport } from './openlineage/openlineage-import-command';
+import { POSTGRES_USAGE, runPostgresImport, runSqliteImport, SQLITE_USAGE } from './database/database-import-command';
+import { DatabaseImportError } from './database/database-import-error';
 
 const IMPORTERS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   dbt: { run: runDbtImport, usage: DBT_USAGE },
+  openlineage: { run: runOpenLineageImport, usage: OPENLINEAGE_USAGE },
+  postgres: { run: runPostgresImport, usage: POSTGRES_USAGE },
+  sqlite: { run: runSqliteImport, usage: SQLITE_USAGE },
 };
 
 const USAGE = `usage: npm run catalog:import -- <source> [options]   sources: ${Object.keys(IMPORTERS).join(', ')}\n${
@@ -33,7 +39,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const known = err instanceof UsageError || err instanceof DbtArtifactError;
+    const known = err instanceof UsageError || err instanceof DbtArtifactError || err instanceof DatabaseImportError;
     process.stderr.write(`import: ${err instanceof Error ? (known ? err.message : err.stack ?? err.message) : String(err)}\n`);
     if (err instanceof UsageError) process.stderr.write(USAGE);
     process.exitCode = 1;

@@ -127,37 +127,37 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
       }
     >
       <ResourceTabs label={`Views of ${dashboard.name}`} tabs={tabs}>
-      <ResourceSection id="description" title="Description">
-        {dashboard.description ? <Markdown source={dashboard.description} className="dashboard-page__description" /> : <p className="muted">No description yet.</p>}
-      </ResourceSection>
+        <ResourceSection id="description" title="Description">
+          {dashboard.description ? <Markdown source={dashboard.description} className="dashboard-page__description" /> : <p className="muted">No description yet.</p>}
+        </ResourceSection>
 
-      <ResourceSection id="charts" title="Charts" count={dashboard.chart_names.length}>
-        {dashboard.chart_names.length > 0 ? (
-          <ul className="dashboard-charts">
-            {dashboard.chart_names.map((chart, i) => (
-              <li key={`${chart}-${i}`}>{chart}</li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No charts recorded.</p>
-        )}
-      </ResourceSection>
+        <ResourceSection id="charts" title="Charts" count={dashboard.chart_names.length}>
+          {dashboard.chart_names.length > 0 ? (
+            <ul className="dashboard-charts">
+              {dashboard.chart_names.map((chart, i) => (
+                <li key={`${chart}-${i}`}>{chart}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No charts recorded.</p>
+          )}
+        </ResourceSection>
 
-      <ResourceSection id="queries" title="Queries" count={dashboard.queries.length}>
-        {dashboard.queries.length > 0 ? (
-          <ul className="dashboard-queries">
-            {dashboard.queries.map((query, i) => (
-              <QueryItem key={`${query.name ?? ''}-${i}`} query={query} index={i} />
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No queries recorded.</p>
-        )}
-      </ResourceSection>
+        <ResourceSection id="queries" title="Queries" count={dashboard.queries.length}>
+          {dashboard.queries.length > 0 ? (
+            <ul className="dashboard-queries">
+              {dashboard.queries.map((query, i) => (
+                <QueryItem key={`${query.name ?? ''}-${i}`} query={query} index={i} />
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No queries recorded.</p>
+          )}
+        </ResourceSection>
 
-      <ResourceSection id="tables" title="Tables used" count={dashboard.tables.length}>
-        {dashboard.tables.length > 0 ? <ResourceList items={dashboard.tables} label={`Tables ${dashboard.name} uses`} /> : <p className="muted">No tables recorded.</p>}
-      </ResourceSection>
+        <ResourceSection id="tables" title="Tables used" count={dashboard.tables.length}>
+          {dashboard.tables.length > 0 ? <ResourceList items={dashboard.tables} label={`Tables ${dashboard.name} uses`} /> : <p className="muted">No tables recorded.</p>}
+        </ResourceSection>
       </ResourceTabs>
     </ResourcePage>
   );

@@ -58,6 +58,15 @@ describe('ResourceHistory', () => {
     expect(within(owners!).queryByRole('list', { name: 'Added' })).toBeNull();
   });
 
+  it('asks for a dashboard’s history by its uri, and says what will show there while it has none', async () => {
+    const urls = stubHistory(() => ({ edits: [] }));
+    const uri = 'mode_dashboard://prod.sales/revenue';
+    renderWithApp(<ResourceHistory type="dashboard" resourceKey={uri} name="Revenue" />);
+    expect(await screen.findByText('Changes to the tags of Revenue will show here.')).toBeTruthy();
+    expect(urls[0]?.searchParams.get('type')).toBe('dashboard');
+    expect(urls[0]?.searchParams.get('key')).toBe(uri);
+  });
+
   it('shows a description’s whole text before and after on demand', async () => {
     const user = userEvent.setup();
     stubHistory(() => ({ edits: [edit({ before: 'Orders, raw.', after: 'Orders, cleaned.' })] }));

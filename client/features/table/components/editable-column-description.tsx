@@ -8,23 +8,41 @@ import { useUpdateTypeMetadataDescription } from '../api/put-type-metadata-descr
 import { useTableEditing, type TableEditing } from './table-editing';
 import './editable-column-description.css';
 
-function ColumnDescriptionEditor({ editing, columnName, value, children }: { editing: TableEditing; columnName: string; value: string | null; children: ReactNode }) {
+interface ShortDescriptionEditorProps {
+  /** The column's or nested field's name, as the person reads it. */
+  name: string;
+  value: string | null;
+  className: string;
+  save: (description: string, base: string | null) => Promise<unknown>;
+  children: ReactNode;
+}
+
+/** A column's or nested field's description: up to `editableText.columnDescLength` characters, Enter saves. */
+function ShortDescriptionEditor({ name, value, className, save, children }: ShortDescriptionEditorProps) {
   const maxLength = useUiConfig().editableText.columnDescLength;
-  const mutation = useUpdateColumnDescription(editing.tableKey, columnName);
   return (
     <EditableDescription
       value={value}
       canEdit
       editText="Edit"
-      editName={`Edit description of ${columnName}`}
-      fieldLabel={`Description of ${columnName}`}
+      editName={`Edit description of ${name}`}
+      fieldLabel={`Description of ${name}`}
       maxLength={maxLength}
       submitOnEnter
-      save={(description, base) => mutation.mutateAsync({ description, base })}
-      className="editable-column-description"
+      save={save}
+      className={className}
     >
       {children}
     </EditableDescription>
+  );
+}
+
+function ColumnDescriptionEditor({ editing, columnName, value, children }: { editing: TableEditing; columnName: string; value: string | null; children: ReactNode }) {
+  const mutation = useUpdateColumnDescription(editing.tableKey, columnName);
+  return (
+    <ShortDescriptionEditor name={columnName} value={value} className="editable-column-description" save={(description, base) => mutation.mutateAsync({ description, base })}>
+      {children}
+    </ShortDescriptionEditor>
   );
 }
 
@@ -40,22 +58,11 @@ export function EditableColumnDescription({ columnName, value, children }: { col
 }
 
 function TypeDescriptionEditor({ editing, typeKey, fieldName, value, children }: { editing: TableEditing; typeKey: string; fieldName: string; value: string | null; children: ReactNode }) {
-  const maxLength = useUiConfig().editableText.columnDescLength;
   const mutation = useUpdateTypeMetadataDescription(editing.tableKey, typeKey, fieldName);
   return (
-    <EditableDescription
-      value={value}
-      canEdit
-      editText="Edit"
-      editName={`Edit description of ${fieldName}`}
-      fieldLabel={`Description of ${fieldName}`}
-      maxLength={maxLength}
-      submitOnEnter
-      save={(description, base) => mutation.mutateAsync({ description, base })}
-      className="editable-type-description"
-    >
+    <ShortDescriptionEditor name={fieldName} value={value} className="editable-type-description" save={(description, base) => mutation.mutateAsync({ description, base })}>
       {children}
-    </EditableDescription>
+    </ShortDescriptionEditor>
   );
 }
 

@@ -89,29 +89,29 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
       sideLabel="About this table"
     >
       <ResourceTabs label={`Views of ${name}`} tabs={tabs}>
-      <ResourceSection id="description" title="Description">
-        <TableDescription table={table} />
-      </ResourceSection>
-
-      {table.programmatic_descriptions.length > 0 ? (
-        <ResourceSection id="programmatic" title="From other sources">
-          {table.programmatic_descriptions.map((d, i) => (
-            <section key={`${d.source}-${i}`} className="programmatic" aria-labelledby={`programmatic-${i}`} data-testid="programmatic-description">
-              <h3 id={`programmatic-${i}`} className="programmatic__source">
-                {d.source.replace(/_/g, ' ')}
-              </h3>
-              <Markdown source={d.text} />
-            </section>
-          ))}
+        <ResourceSection id="description" title="Description">
+          <TableDescription table={table} />
         </ResourceSection>
-      ) : null}
 
-      <ResourceSection id="columns" title="Columns" count={table.columns.length}>
-        <ColumnsTable tableKey={table.key} columns={table.columns} targetColumn={targetColumn} joinLinkFor={joinLinkFor} />
-      </ResourceSection>
+        {table.programmatic_descriptions.length > 0 ? (
+          <ResourceSection id="programmatic" title="From other sources">
+            {table.programmatic_descriptions.map((d, i) => (
+              <section key={`${d.source}-${i}`} className="programmatic" aria-labelledby={`programmatic-${i}`} data-testid="programmatic-description">
+                <h3 id={`programmatic-${i}`} className="programmatic__source">
+                  {d.source.replace(/_/g, ' ')}
+                </h3>
+                <Markdown source={d.text} />
+              </section>
+            ))}
+          </ResourceSection>
+        ) : null}
 
-      {config.tableLineage.inAppListEnabled ? <LineageSection tableKey={table.key} tableName={name} /> : null}
-      {config.indexDashboards.enabled ? <TableDashboardsSection tableKey={table.key} tableName={name} /> : null}
+        <ResourceSection id="columns" title="Columns" count={table.columns.length}>
+          <ColumnsTable tableKey={table.key} columns={table.columns} targetColumn={targetColumn} joinLinkFor={joinLinkFor} />
+        </ResourceSection>
+
+        {config.tableLineage.inAppListEnabled ? <LineageSection tableKey={table.key} tableName={name} /> : null}
+        {config.indexDashboards.enabled ? <TableDashboardsSection tableKey={table.key} tableName={name} /> : null}
       </ResourceTabs>
     </ResourcePage>
   );

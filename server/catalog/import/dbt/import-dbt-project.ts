@@ -1,18 +1,13 @@
-// Imports a dbt project's artifacts into the catalog: maps them (map-dbt-project.ts), compares each
-// table, dashboard and lineage edge with what the catalog holds, keeps fields people edited through
-// the API, and writes only what changed as ingest records through the NDJSON ingest path
-// (ingest-ndjson.ts), so the catalog's rules and the search index refresh apply as for any ingest.
-// A re-run of the same artifacts writes nothing. `prune` deletes what an earlier import of the same
-// project produced and the project no longer has; `dryRun` reports the same figures and writes nothing.
-import { createEditLog, type EditRecord } from '../../store/edit-log';
-import { createCatalogOverview } from '../../store/read-catalog-overview';
+// Imports a dbt project's artifacts into the catalog: maps them (map-dbt-project.ts), then compares,
+// keeps people's edits and writes what changed as every importer does (../write-import.ts). A re-run
+// of the same artifacts writes nothing. `prune` deletes what an earlier import of the same project
+// produced and the project no longer has; `dryRun` reports the same figures and writes nothing.
 import type { CatalogDatabase } from '../../store/open-catalog-database';
-import { ingestNdjson, type IngestProgress } from '../../ingest/ingest-ndjson';
-import { createCatalogStateReader, type CatalogStateReader, type HumanEdit, type ProtectedField } from './read-catalog-state';
-import { createDbtImportState, importEditorId, lineageResourceKey, parseLineageResourceKey, type FieldMark, type OwnedResource } from './dbt-import-state';
-import { mapDbtProject, type BadNode, type DbtMappingOptions, type MappedDashboard, type MappedTable } from './map-dbt-project';
+import { writeImport, type BadNode, type EntityCounts, type SkippedField } from '../write-import';
+import { mapDbtProject, type DbtMappingOptions } from './map-dbt-project';
 import type { DbtCatalog, DbtManifest, ManifestVersion } from './read-dbt-artifacts';
-import { removeImportedResources } from './remove-imported-resources';
+
+export type { EntityCounts, SkippedField } from '../write-import';
 
 export interface DbtImportOptions extends DbtMappingOptions {
   dryRun?: boolean;
@@ -24,27 +19,6 @@ export interface DbtImportOptions extends DbtMappingOptions {
   /** Ingest transaction bounds (ingest-ndjson.ts); the CLI uses the ingest CLI's. */
   batchSize?: number;
   maxBatchMs?: number;
-}
-
-export interface EntityCounts {
-  added: number;
-  changed: number;
-  unchanged: number;
-  /** Deleted because they disappeared from the project (`prune`). */
-  removed: number;
-  /** Gone from the project but kept, as `prune` was not given. */
-  disappeared: number;
-}
-
-export interface SkippedField {
-  resource_key: string;
-  resource_type: 'table' | 'column' | 'dashboard';
-  field: ProtectedField;
-  /** Who edited it through the API (the edit log's user_id). */
-  edited_by: string;
-  /** The value kept (the person's) and the one the import brought. */
-  kept: unknown;
-  imported: unknown;
 }
 
 export interface DbtImportReport {
@@ -76,119 +50,6 @@ export interface DbtArtifacts {
   catalog?: DbtCatalog;
 }
 
-const emptyCounts = (): EntityCounts => ({ added: 0, changed: 0, unchanged: 0, removed: 0, disappeared: 0 });
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const badgeNames = (badges: { badge_name: string; category: string }[] | undefined) =>
-  (badges ?? []).map((b) => `${b.badge_name}|${b.category}`).sort();
-
-/** Keeps the person's value of each protected field; notes every field the import writes. */
-class EditGuard {
-  readonly skipped: SkippedField[] = [];
-  readonly written: FieldMark[] = [];
-  constructor(
-    private readonly humanEdits: Map<string, HumanEdit>,
-    private readonly marks: Map<string, number>,
-    private readonly mark: number,
-  ) {}
-
-  /** The value to write: `current` when a person edited the field after the import last wrote it. */
-  resolve<T>(resource_type: SkippedField['resource_type'], resource_key: string, field: ProtectedField, imported: T, current: T | undefined): T {
-    const edit = this.humanEdits.get(`${resource_key}\n${field}`);
-    const lastWritten = this.marks.get(`${resource_key}\n${field}`) ?? 0;
-    if (current !== undefined && edit && edit.id > lastWritten) {
-      if (!same(current, imported)) this.skipped.push({ resource_key, resource_type, field, edited_by: edit.user_id, kept: current, imported });
-      return current;
-    }
-    this.written.push({ resource_key, field, mark: this.mark });
-    return imported;
-  }
-}
-
-function guardTable(table: MappedTable, current: ReturnType<CatalogStateReader['table']>, guard: EditGuard) {
-  const record = { ...table.record };
-  record.description = guard.resolve('table', table.key, 'description', record.description ?? null, current?.description);
-  if (record.tags) record.tags = guard.resolve('table', table.key, 'tag', record.tags, current?.tags);
-  if (record.owners) record.owners = guard.resolve('table', table.key, 'owner', record.owners, current?.owners);
-  record.columns = record.columns.map((column) => {
-    const before = current?.columns.find((c) => c.name === column.name);
-    const description = guard.resolve('column', `${table.key}/${column.name}`, 'description', column.description ?? null, before?.description);
-    return { ...column, description };
-  });
-  return record;
-}
-
-function tableProjection(r: MappedTable['record']) {
-  return {
-    description: r.description ?? null,
-    description_source: r.description_source ?? null,
-    is_view: r.is_view ?? false,
-    source: r.source ? `${r.source.source_type} ${r.source.source}` : null,
-    columns: r.columns.map((c, i) => ({
-      name: c.name, col_type: c.col_type, description: c.description ?? null, sort_order: c.sort_order ?? i, badges: badgeNames(c.badges),
-    })),
-    ...(r.tags ? { tags: [...r.tags].sort() } : {}),
-    ...(r.badges ? { badges: badgeNames(r.badges) } : {}),
-    owners: [...(r.owners ?? [])].sort(),
-  };
-}
-
-function currentTableProjection(c: NonNullable<ReturnType<CatalogStateReader['table']>>, r: MappedTable['record']) {
-  return {
-    description: c.description,
-    description_source: c.description_source,
-    is_view: c.is_view,
-    source: c.source,
-    columns: [...c.columns].sort((a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name)),
-    ...(r.tags ? { tags: c.tags } : {}),
-    ...(r.badges ? { badges: c.badges } : {}),
-    owners: c.owners,
-  };
-}
-
-function guardDashboard(dashboard: MappedDashboard, current: ReturnType<CatalogStateReader['dashboard']>, guard: EditGuard) {
-  const record = { ...dashboard.record };
-  record.description = guard.resolve('dashboard', dashboard.key, 'description', record.description ?? null, current?.description);
-  record.tags = guard.resolve('dashboard', dashboard.key, 'tag', record.tags ?? [], current?.tags);
-  record.owners = guard.resolve('dashboard', dashboard.key, 'owner', record.owners ?? [], current?.owners);
-  return record;
-}
-
-const dashboardProjection = (r: MappedDashboard['record']) => ({
-  name: r.name, url: r.url ?? null, description: r.description ?? null, group_name: r.group_name ?? null,
-  owners: [...(r.owners ?? [])].sort(), tags: [...(r.tags ?? [])].sort(), tables: [...(r.tables ?? [])].sort(),
-});
-
-type FieldEdit = Omit<EditRecord, 'user_id'>;
-type CurrentTable = NonNullable<ReturnType<CatalogStateReader['table']>>;
-type CurrentDashboard = NonNullable<ReturnType<CatalogStateReader['dashboard']>>;
-
-/** The description, tag and owner changes a write makes to a table the catalog has, as edit-log entries. */
-function tableEdits(key: string, current: CurrentTable, record: MappedTable['record']): FieldEdit[] {
-  const edits: FieldEdit[] = [];
-  const edit = (resource_type: 'table' | 'column', resource_key: string, field: string, before: unknown, after: unknown) => {
-    if (!same(before, after)) edits.push({ resource_key, parent_key: key, resource_type, action: 'update', field, before, after });
-  };
-  edit('table', key, 'description', current.description, record.description ?? null);
-  if (record.tags) edit('table', key, 'tag', current.tags, [...record.tags].sort());
-  if (record.owners) edit('table', key, 'owner', current.owners, [...record.owners].sort());
-  for (const column of record.columns) {
-    const before = current.columns.find((c) => c.name === column.name);
-    if (before) edit('column', `${key}/${column.name}`, 'description', before.description, column.description ?? null);
-  }
-  return edits;
-}
-
-function dashboardEdits(key: string, current: CurrentDashboard, record: MappedDashboard['record']): FieldEdit[] {
-  const edits: FieldEdit[] = [];
-  const edit = (field: string, before: unknown, after: unknown) => {
-    if (!same(before, after)) edits.push({ resource_key: key, parent_key: key, resource_type: 'dashboard', action: 'update', field, before, after });
-  };
-  edit('description', current.description, record.description ?? null);
-  edit('tag', current.tags, [...(record.tags ?? [])].sort());
-  edit('owner', current.owners, [...(record.owners ?? [])].sort());
-  return edits;
-}
-
 export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifacts, options: DbtImportOptions): Promise<DbtImportReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
@@ -198,139 +59,16 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
       `${mapped.lineage.length} lineage edges, ${mapped.dashboards.length} exposures, ${mapped.bad.length} bad nodes`,
   );
 
-  const reader = createCatalogStateReader(db);
-  const state = createDbtImportState(db);
-  const guard = new EditGuard(reader.humanEdits(), state.fieldMarks(), reader.logMark());
-  const tables = emptyCounts();
-  const dashboards = emptyCounts();
-  const lineage = emptyCounts();
-  // Ingest records to write, with the node each came from (to name it if the ingest rejects it).
-  const writes: { uniqueId: string; line: string; kind: 'table' | 'dashboard' | 'lineage'; added: boolean; edits?: FieldEdit[] }[] = [];
-
-  // A bad node is still in the project, only unreadable this time: what an earlier import made of it
-  // stays — its table, the edges at either end of it, its place in dashboards.
-  const badIds = new Set(mapped.bad.map((b) => b.uniqueId));
-  const previously = state.owned(mapped.project);
-  const badTableKeys = new Set(previously.filter((r) => r.resource_type === 'table' && badIds.has(r.unique_id)).map((r) => r.resource_key));
-  const heldByBadNode = (r: OwnedResource) => {
-    if (badIds.has(r.unique_id)) return true;
-    if (r.resource_type !== 'lineage') return false;
-    const { upstream, downstream } = parseLineageResourceKey(r.resource_key);
-    return badTableKeys.has(upstream) || badTableKeys.has(downstream);
-  };
-
-  let lastProgress = performance.now();
-  mapped.tables.forEach((table, i) => {
-    const current = reader.table(table.key);
-    const record = guardTable(table, current, guard);
-    if (current && same(tableProjection(record), currentTableProjection(current, record))) {
-      tables.unchanged += 1;
-    } else {
-      writes.push({ uniqueId: table.uniqueId, line: JSON.stringify(record), kind: 'table', added: !current, edits: current && tableEdits(table.key, current, record) });
-      tables[current ? 'changed' : 'added'] += 1;
-    }
-    if (performance.now() - lastProgress > 1000) {
-      lastProgress = performance.now();
-      progress(`dbt: compared ${i + 1} of ${mapped.tables.length} tables with the catalog`);
-    }
+  const outcome = await writeImport(db, { scope: mapped.project, ...mapped }, {
+    dryRun: options.dryRun,
+    prune: options.prune,
+    importedBy: options.importedBy,
+    onProgress: options.onProgress,
+    label: 'dbt',
+    log: { resource_key: `dbt:${mapped.project}`, field: 'dbt import', details: { manifestVersion: artifacts.version.label } },
+    batchSize: options.batchSize,
+    maxBatchMs: options.maxBatchMs,
   });
-  const byKey = new Map(mapped.tables.map((t) => [t.key, t.uniqueId]));
-  for (const edge of mapped.lineage) {
-    if (reader.hasLineage(edge.upstream, edge.downstream)) {
-      lineage.unchanged += 1;
-    } else {
-      lineage.added += 1;
-      writes.push({ uniqueId: byKey.get(edge.downstream) ?? edge.downstream, line: JSON.stringify({ type: 'lineage', ...edge }), kind: 'lineage', added: true });
-    }
-  }
-  for (const dashboard of mapped.dashboards) {
-    const current = reader.dashboard(dashboard.key);
-    const record = guardDashboard(dashboard, current, guard);
-    const badTables = current?.tables.filter((key) => badTableKeys.has(key)) ?? [];
-    if (badTables.length) record.tables = [...new Set([...(record.tables ?? []), ...badTables])].sort();
-    if (current && same(dashboardProjection(record), { ...current, tables: [...current.tables] })) {
-      dashboards.unchanged += 1;
-    } else {
-      writes.push({ uniqueId: dashboard.uniqueId, line: JSON.stringify(record), kind: 'dashboard', added: !current, edits: current && dashboardEdits(dashboard.key, current, record) });
-      dashboards[current ? 'changed' : 'added'] += 1;
-    }
-  }
-
-  // What an earlier import of this project produced and this one does not.
-  const produced = new Set<string>([
-    ...mapped.tables.map((t) => `table\n${t.key}`),
-    ...mapped.dashboards.map((d) => `dashboard\n${d.key}`),
-    ...mapped.lineage.map((e) => `lineage\n${lineageResourceKey(e.upstream, e.downstream)}`),
-  ]);
-  const gone = previously.filter((r) => !produced.has(`${r.resource_type}\n${r.resource_key}`) && !heldByBadNode(r));
-  const countsOf = { table: tables, dashboard: dashboards, lineage } as const;
-  for (const r of gone) countsOf[r.resource_type][options.prune ? 'removed' : 'disappeared'] += 1;
-  const goneSet = new Set(gone);
-  const kept = previously.filter((r) => heldByBadNode(r) || (!options.prune && goneSet.has(r)));
-
-  const bad = [...mapped.bad];
-  let searchIndex: DbtImportReport['searchIndex'] = 'unchanged';
-  if (!options.dryRun) {
-    const removing = options.prune ? gone.length : 0;
-    progress(writes.length || removing
-      ? `dbt: writing ${writes.length} new or changed records${removing ? `, removing ${removing}` : ''}`
-      : 'dbt: the catalog is up to date: nothing to write');
-    const summary = await ingestNdjson(db, writes.map((w) => `${w.line}\n`), {
-      batchSize: options.batchSize,
-      maxBatchMs: options.maxBatchMs,
-      onProgress: (p: IngestProgress) => {
-        if (p.phase === 'loading') progress(`dbt: ${p.recordsLoaded} of ${writes.length} records written, ${p.recordsRejected} rejected`);
-        else if (p.phase === 'indexing' && writes.length) progress('dbt: records written; refreshing the search index…');
-      },
-    });
-    searchIndex = summary.searchIndex;
-    // The ingest's own checks should find nothing the mapping did not; if they do, name the node.
-    const rejectedLines = new Set<number>();
-    for (const r of summary.rejected) {
-      const write = writes[r.line - 1];
-      rejectedLines.add(r.line - 1);
-      bad.push({ uniqueId: write.uniqueId, reason: r.reason });
-      const counts = countsOf[write.kind];
-      counts[write.added ? 'added' : 'changed'] -= 1;
-    }
-    const written = writes.filter((_, i) => !rejectedLines.has(i));
-    const owned: OwnedResource[] = [
-      ...mapped.tables.map((t) => ({ resource_type: 'table' as const, resource_key: t.key, unique_id: t.uniqueId })),
-      ...mapped.dashboards.map((d) => ({ resource_type: 'dashboard' as const, resource_key: d.key, unique_id: d.uniqueId })),
-      ...mapped.lineage.map((e) => ({
-        resource_type: 'lineage' as const, resource_key: lineageResourceKey(e.upstream, e.downstream), unique_id: byKey.get(e.downstream) ?? e.downstream,
-      })),
-      ...kept,
-    ];
-    // Skipped fields alone write nothing (a re-run must change nothing); they are in the report.
-    const changedSomething = written.length > 0 || (options.prune && gone.length > 0);
-    db.transaction(() => {
-      if (options.prune) removeImportedResources(db, gone);
-      const ownedKey = (r: OwnedResource) => `${r.resource_type}\n${r.resource_key}\n${r.unique_id}`;
-      const sameOwned = owned.length === previously.length && new Set([...owned, ...previously].map(ownedKey)).size === owned.length;
-      if (!sameOwned) state.saveOwned(mapped.project, owned);
-      if (written.length) state.saveFieldMarks(guard.written);
-      // The fields the import changed on resources the catalog had, in their histories (not those of new ones).
-      const editLog = createEditLog(db);
-      const editor = importEditorId(mapped.project);
-      for (const w of written) for (const edit of w.edits ?? []) editLog.record({ ...edit, user_id: editor });
-      if (changedSomething) {
-        createEditLog(db).record({
-          resource_key: `dbt:${mapped.project}`,
-          resource_type: 'ingest',
-          action: 'update',
-          field: 'dbt import',
-          before: null,
-          after: {
-            manifestVersion: artifacts.version.label, tables, dashboards, lineage,
-            skipped: guard.skipped.slice(0, 100), skippedCount: guard.skipped.length, badCount: bad.length,
-          },
-          user_id: options.importedBy,
-        });
-        createCatalogOverview(db).setLatestUpdatedTimestamp(Math.floor(Date.now() / 1000));
-      }
-    }).immediate();
-  }
 
   return {
     source: 'dbt',
@@ -340,14 +78,14 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
     database: options.database.toLowerCase(),
     dryRun: options.dryRun ?? false,
     prune: options.prune ?? false,
-    tables,
-    dashboards,
-    lineage,
-    skipped: guard.skipped,
-    bad,
+    tables: outcome.tables,
+    dashboards: outcome.dashboards,
+    lineage: outcome.lineage,
+    skipped: outcome.skipped,
+    bad: outcome.bad,
     ignored: mapped.ignored,
     withoutCatalogEntry: mapped.withoutCatalogEntry,
-    searchIndex,
+    searchIndex: outcome.searchIndex,
     durationMs: Math.round(performance.now() - started),
   };
 }

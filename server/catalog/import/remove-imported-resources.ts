@@ -1,12 +1,12 @@
-// `--prune`: deletes tables, dashboards and lineage edges an earlier import of the project produced
-// and the project no longer has. Deleting a table or dashboard row cascades to its columns, links
+// `--prune`: deletes tables, dashboards and lineage edges an earlier import of the same scope produced
+// and the source no longer has. Deleting a table or dashboard row cascades to its columns, links
 // and search document (the FTS rows go with it by trigger). Each delete is the store's own, by the
 // writer of that entity (write-tables, write-dashboards, lineage-rows).
-import type { CatalogDatabase } from '../../store/open-catalog-database';
-import { createTableWriter } from '../../store/write-tables';
-import { createDashboardWriter } from '../../store/write-dashboards';
-import { createLineageRows } from '../../store/lineage-rows';
-import { parseLineageResourceKey, type OwnedResource } from './dbt-import-state';
+import type { CatalogDatabase } from '../store/open-catalog-database';
+import { createTableWriter } from '../store/write-tables';
+import { createDashboardWriter } from '../store/write-dashboards';
+import { createLineageRows } from '../store/lineage-rows';
+import { parseLineageResourceKey, type OwnedResource } from './import-state';
 
 export function removeImportedResources(db: CatalogDatabase, resources: OwnedResource[]): number {
   const tables = createTableWriter(db);

@@ -1,11 +1,13 @@
-// What the dbt importer owns, kept in two tables of its own in the catalog file (created here, on the
-// first import that writes; the store's numbered migrations are left alone):
-// - dbt_import_resources: per project, the tables, dashboards and lineage edges its last import
-//   produced, so `--prune` knows what disappeared from the project (and touches nothing else);
+// What the importers own, kept in two tables of their own in the catalog file (created here, on the
+// first import that writes; the store's numbered migrations are left alone; named for the first
+// importer, dbt, and shared by every importer since):
+// - dbt_import_resources: per import scope (a dbt project, `postgres://{cluster}`, …), the tables,
+//   dashboards and lineage edges its last import produced, so `--prune` knows what disappeared from
+//   the source (and touches nothing else);
 // - dbt_import_fields: per resource and field (description, tag, owner), the edit-log position when
 //   an import last wrote it. A human edit of that field in the edit log after that position wins
 //   over the imported value.
-import type { CatalogDatabase } from '../../store/open-catalog-database';
+import type { CatalogDatabase } from '../store/open-catalog-database';
 
 export type OwnedResourceType = 'table' | 'dashboard' | 'lineage';
 
@@ -13,7 +15,7 @@ export interface OwnedResource {
   resource_type: OwnedResourceType;
   /** Table or dashboard key; for lineage `{upstream} -> {downstream}`. */
   resource_key: string;
-  /** The dbt node it came from (for lineage, the downstream node). */
+  /** The source object it came from (a dbt node's unique_id, `schema.table`; for lineage, the downstream one). */
   unique_id: string;
 }
 
@@ -39,11 +41,13 @@ const SCHEMA = `
   ) WITHOUT ROWID;`;
 
 /**
- * Whom the edit log names for the fields an import changed (`dbt:{project}`); the caller is in the
- * import's own entry. Not a person: these entries never hold a field back from the next import.
+ * Whom the edit log names for the fields an import changed: the import's scope (`dbt:{project}`,
+ * `postgres://{cluster}`, `sqlite://{cluster}`); the caller is in the import's own entry. Not a
+ * person: these entries never hold a field back from the next import.
  */
-export const importEditorId = (project: string) => `${IMPORT_EDITOR_PREFIX}${project}`;
-export const IMPORT_EDITOR_PREFIX = 'dbt:';
+export const importEditorId = (project: string) => `dbt:${project}`;
+/** How the edit log's user_id of an import's entries starts (people's ids are emails). */
+export const IMPORT_EDITOR_PREFIXES = ['dbt:', 'postgres:', 'sqlite:'] as const;
 
 export const lineageResourceKey = (upstream: string, downstream: string) => `${upstream} -> ${downstream}`;
 
@@ -52,7 +56,7 @@ export function parseLineageResourceKey(key: string): { upstream: string; downst
   return { upstream: key.slice(0, at), downstream: key.slice(at + 4) };
 }
 
-export interface DbtImportState {
+export interface ImportState {
   owned(project: string): OwnedResource[];
   /** `{resource_key}\n{field}` → the edit-log id when the import last wrote it. */
   fieldMarks(): Map<string, number>;
@@ -61,7 +65,7 @@ export interface DbtImportState {
   saveFieldMarks(marks: FieldMark[]): void;
 }
 
-export function createDbtImportState(db: CatalogDatabase): DbtImportState {
+export function createImportState(db: CatalogDatabase): ImportState {
   const exists = () =>
     db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dbt_import_fields'").get() !== undefined;
   const ensure = () => db.exec(SCHEMA);

@@ -1,8 +1,8 @@
 // Read-only: what the catalog holds now for the fields an import writes, so the importer can tell
 // added from changed from unchanged, and which human edits (edit log) it must not overwrite.
-import type { CatalogDatabase } from '../../store/open-catalog-database';
-import { createLineageRows } from '../../store/lineage-rows';
-import { IMPORT_EDITOR_PREFIX } from './dbt-import-state';
+import type { CatalogDatabase } from '../store/open-catalog-database';
+import { createLineageRows } from '../store/lineage-rows';
+import { IMPORT_EDITOR_PREFIXES } from './import-state';
 
 export interface CurrentColumn {
   name: string;
@@ -10,6 +10,14 @@ export interface CurrentColumn {
   description: string | null;
   sort_order: number;
   badges: string[]; // "name|category", sorted
+  stats: CurrentStat[]; // by stat_type
+}
+
+export interface CurrentStat {
+  stat_type: string;
+  stat_val: string | null;
+  start_epoch: number | null;
+  end_epoch: number | null;
 }
 
 export interface CurrentTable {
@@ -21,6 +29,7 @@ export interface CurrentTable {
   tags: string[];
   badges: string[];
   owners: string[];
+  programmatic_descriptions: { source: string; text: string }[]; // by source
 }
 
 export interface CurrentDashboard {
@@ -59,6 +68,9 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
   const columns = db.prepare('SELECT id, name, col_type, description, sort_order FROM columns WHERE table_id = ? ORDER BY sort_order, name');
   const columnBadges = db.prepare(`SELECT cb.column_id AS id, b.name || '|' || b.category AS badge
     FROM columns c JOIN column_badges cb ON cb.column_id = c.id JOIN badges b ON b.id = cb.badge_id WHERE c.table_id = ?`);
+  const columnStats = db.prepare(`SELECT cs.column_id AS id, cs.stat_type, cs.stat_val, cs.start_epoch, cs.end_epoch
+    FROM columns c JOIN column_stats cs ON cs.column_id = c.id WHERE c.table_id = ? ORDER BY cs.stat_type`);
+  const programmatic = db.prepare('SELECT source, text FROM programmatic_descriptions WHERE table_id = ? ORDER BY source');
   const tags = db.prepare('SELECT g.name FROM table_tags x JOIN tags g ON g.id = x.tag_id WHERE x.table_id = ? ORDER BY g.name').pluck();
   const badges = db.prepare(`SELECT b.name || '|' || b.category FROM table_badges x JOIN badges b ON b.id = x.badge_id
     WHERE x.table_id = ? ORDER BY 1`).pluck();
@@ -76,7 +88,7 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
   const lineage = createLineageRows(db);
   const humanEdits = db.prepare(`SELECT resource_key, field, max(id) AS id, user_id FROM edit_log
     WHERE resource_type IN ('table', 'column', 'dashboard') AND field IN (${PROTECTED_FIELDS.map((f) => `'${f}'`).join(', ')})
-      AND user_id NOT LIKE '${IMPORT_EDITOR_PREFIX}%'
+      ${IMPORT_EDITOR_PREFIXES.map((prefix) => `AND user_id NOT LIKE '${prefix}%'`).join(' ')}
     GROUP BY resource_key, field`);
   const logMark = db.prepare('SELECT coalesce(max(id), 0) FROM edit_log').pluck();
 
@@ -90,6 +102,10 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
       for (const b of columnBadges.all(row.id) as { id: number; badge: string }[]) {
         badgesByColumn.set(b.id, [...(badgesByColumn.get(b.id) ?? []), b.badge]);
       }
+      const statsByColumn = new Map<number, CurrentStat[]>();
+      for (const { id, ...stat } of columnStats.all(row.id) as (CurrentStat & { id: number })[]) {
+        statsByColumn.set(id, [...(statsByColumn.get(id) ?? []), stat]);
+      }
       return {
         description: row.description,
         description_source: row.description_source,
@@ -98,10 +114,12 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
         columns: (columns.all(row.id) as (Omit<CurrentColumn, 'badges'> & { id: number })[]).map(({ id, ...c }) => ({
           ...c,
           badges: (badgesByColumn.get(id) ?? []).sort(),
+          stats: statsByColumn.get(id) ?? [],
         })),
         tags: tags.all(row.id) as string[],
         badges: badges.all(row.id) as string[],
         owners: owners.all(row.id) as string[],
+        programmatic_descriptions: programmatic.all(row.id) as { source: string; text: string }[],
       };
     },
     dashboard(key) {

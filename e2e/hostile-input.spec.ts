@@ -1,0 +1,111 @@
+// Hostile input renders as text (issue 14 §5): script, event-handler, javascript: and SVG payloads
+// written into a table description (Markdown) and a column description through the BFF, and typed
+// as a search term, show as the characters they are on the table page, its History, the editor's
+// profile and the search page — no element they describe appears, no dialog opens, no script runs
+// (each payload would set window.__xss). A tag carrying markup is refused by Amundsen's tag rule.
+// The tables are ones no other spec reads.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+test.use({ profiles: 'on' });
+
+const TABLE = { key: 'redshift://dw.finance/snap_manual_budgets_ltv', path: '/table_detail/dw/redshift/finance/snap_manual_budgets_ltv', name: 'finance.snap_manual_budgets_ltv' };
+
+const IMG = '<img src=x onerror="window.__xss=1">';
+const SCRIPT = '<script>window.__xss=1</script>';
+const SVG = '"><svg onload="window.__xss=1">';
+const JS_LINK = '[click me](javascript:window.__xss=1)';
+/** One payload per line, in Markdown: a heading, raw HTML inline and as a block, a javascript: link. */
+const DESCRIPTION = [`# Budgets ${SCRIPT}`, '', `Inline ${IMG} here.`, '', SVG, '', JS_LINK].join('\n');
+const COLUMN_DESCRIPTION = `Column ${IMG} ${SVG}`;
+
+/** Everything a payload could have put in the page. */
+const injected = (page: Page) => page.locator('img[src="x"], svg[onload], [onerror], [onload], a[href^="javascript:"], script:text("__xss")');
+
+async function expectNothingRan(page: Page, dialogs: string[]) {
+  await expect(injected(page)).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0)).toBe(0);
+  expect(dialogs).toEqual([]);
+}
+
+async function apiFromPage(page: Page, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, {
+        method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
+}
+
+test('XSS payloads in descriptions and a search term render as text on the table page, History, the profile and search, and no script runs', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.addInitScript(() => {
+    (window as unknown as { __xss: number }).__xss = 0;
+  });
+
+  await page.goto(TABLE.path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
+  const table = (await apiFromPage(page, 'GET', `/api/metadata/v0/table?key=${encodeURIComponent(TABLE.key)}`)).body as {
+    tableData: { description: string; columns: { name: string; description: string | null }[] };
+  };
+  const column = table.tableData.columns[0]!;
+  const saved = await apiFromPage(page, 'PUT', '/api/metadata/v0/put_table_description', { key: TABLE.key, description: DESCRIPTION, base: table.tableData.description });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  const savedColumn = await apiFromPage(page, 'PUT', '/api/metadata/v0/put_column_description', {
+    key: TABLE.key, column_name: column.name, description: COLUMN_DESCRIPTION, base: column.description,
+  });
+  expect(savedColumn.status, JSON.stringify(savedColumn.body)).toBe(200);
+
+  // A tag with markup is refused by the rule, naming it.
+  const tag = await apiFromPage(page, 'PUT', '/api/metadata/v0/update_table_tags', { key: TABLE.key, tag: '<img src=x onerror=alert(1)>' });
+  expect(tag.status).toBe(400);
+  expect(tag.body).toMatchObject({ error: { code: 'invalid_tag' } });
+
+  // The table page: the payloads as text.
+  await page.reload();
+  const description = page.locator('.table-page__description');
+  await expect(description.getByRole('heading', { name: `Budgets ${SCRIPT}` })).toBeVisible();
+  await expect(description).toContainText(`Inline ${IMG} here.`);
+  await expect(description).toContainText(SVG);
+  await expect(description).toContainText('click me');
+  await expect(page.getByTestId('column-row').first()).toContainText(COLUMN_DESCRIPTION);
+  await expectNothingRan(page, dialogs);
+
+  // History: before and after, as text.
+  const historyTab = page.getByRole('tab', { name: 'History' });
+  await historyTab.click();
+  const edits = page.getByRole('list', { name: `Edits of ${TABLE.name}, newest first` }).getByTestId('edit');
+  await expect(edits.first()).toBeVisible();
+  const tableEdit = edits.filter({ hasText: 'click me' }).first();
+  await tableEdit.getByRole('button', { name: 'Before and after' }).click();
+  await expect(tableEdit.getByRole('heading', { name: 'After' }).locator('..')).toContainText(IMG);
+  await expectNothingRan(page, dialogs);
+
+  // The editor's profile lists the edits.
+  await page.goto('/user/roald.amundsen%40example.org');
+  await page.getByRole('tab', { name: 'Edits' }).click();
+  const mine = page.getByRole('list', { name: 'Your edits, newest first' }).getByTestId('edit');
+  await expect(mine.filter({ has: page.getByRole('link', { name: TABLE.name }) }).first()).toBeVisible();
+  await expectNothingRan(page, dialogs);
+
+  // Search: the term as typed, in the heading; the table's result shows its description as text.
+  for (const term of [IMG, SVG, SCRIPT, 'snap_manual_budgets_ltv']) {
+    await page.goto(`/search?term=${encodeURIComponent(term)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Results for “${term}”`);
+    await expectNothingRan(page, dialogs);
+  }
+  await expect(page.locator('[data-search-result]').filter({ hasText: 'snap_manual_budgets_ltv' }).first()).toBeVisible();
+  // Typed into the search box too.
+  const box = page.getByRole('combobox', { name: 'Search the catalog' });
+  await box.fill(IMG);
+  await box.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Results for “${IMG}”`);
+  await expectNothingRan(page, dialogs);
+});

@@ -1,0 +1,144 @@
+// Which tokens are machine tokens, and what the catalog lets a machine client do: load metadata
+// through POST /ingest and POST /api/v1/lineage, and nothing else.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RequestHandler } from 'express';
+import request from 'supertest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCatalog, type Catalog } from '../create-catalog';
+import { classifyCaller } from './machine-access';
+import type { TokenPrincipal } from './create-bearer-auth';
+import { MINIMAL_START, PG, runEvent } from '../import/openlineage/openlineage-test-events';
+
+const LISTED = new Set(['nansen-pipeline']);
+
+describe('telling a machine token from a person\'s', () => {
+  it.each([
+    // [provider, claims, expected]
+    ['oidc-provider, client credentials', { sub: 'nansen-pipeline', client_id: 'nansen-pipeline' }, { kind: 'machine', clientId: 'nansen-pipeline', listed: true }],
+    ['oidc-provider, a person', { sub: 'roald', client_id: 'nansen-bff', email: 'roald.amundsen@example.org' }, { kind: 'person' }],
+    ['Okta, client credentials', { sub: '0oa1pipeline', cid: '0oa1pipeline' }, { kind: 'machine', clientId: '0oa1pipeline', listed: false }],
+    ['Okta, a person', { sub: 'roald@example.org', cid: '0oa1nansen', uid: '00u1' }, { kind: 'person' }],
+    ['Auth0, client credentials', { sub: 'AbC123@clients', azp: 'AbC123', gty: 'client-credentials' }, { kind: 'machine', clientId: 'AbC123', listed: false }],
+    ['Keycloak, a service account', { sub: '5f0c…', azp: 'etl', preferred_username: 'service-account-etl' }, { kind: 'machine', clientId: 'etl', listed: false }],
+    ['Keycloak, a person', { sub: '8a1d…', azp: 'nansen', preferred_username: 'roald' }, { kind: 'person' }],
+    ['Entra ID, an app-only token', { sub: '77aa…', oid: '77aa…', azp: 'c0ffee', idtyp: 'app' }, { kind: 'machine', clientId: 'c0ffee', listed: false }],
+    ['a listed client, whatever its sub', { sub: 'someone', azp: 'nansen-pipeline' }, { kind: 'machine', clientId: 'nansen-pipeline', listed: true }],
+  ])('%s', (_provider, claims, expected) => {
+    expect(classifyCaller({ claims }, LISTED)).toEqual(expected);
+  });
+});
+
+/** Stands in for the bearer check: `Bearer <base64url of the claims>` becomes the principal, as the real check makes it. */
+const claimsAuth: RequestHandler = (req, res, next) => {
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  if (!token) {
+    res.status(401).json({ message: 'no token' });
+    return;
+  }
+  const claims = JSON.parse(Buffer.from(token, 'base64url').toString()) as Record<string, unknown>;
+  const principal: TokenPrincipal = { subject: claims.sub as string, email: typeof claims.email === 'string' ? claims.email : null, claims };
+  res.locals.principal = principal;
+  next();
+};
+const bearer = (claims: Record<string, unknown>) => ['Authorization', `Bearer ${Buffer.from(JSON.stringify(claims)).toString('base64url')}`] as const;
+const PIPELINE = bearer({ sub: 'nansen-pipeline', client_id: 'nansen-pipeline' });
+const STRANGER = bearer({ sub: 'other-job', client_id: 'other-job' });
+const PERSON = bearer({ sub: 'roald', client_id: 'nansen-bff', email: 'roald.amundsen@example.org' });
+
+const TABLE_RECORD = JSON.stringify({ type: 'table', database: 'postgres', cluster: 'shop', schema: 'public', name: 'orders', columns: [{ name: 'id', col_type: 'bigint' }] });
+const ORDERS = 'postgres://shop.public/orders';
+
+let dir: string;
+let catalog: Catalog;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nansen-machine-'));
+  catalog = openCatalog({ dbPath: join(dir, 'catalog.sqlite'), demoTables: 0, authenticate: claimsAuth, log: { error() {} }, machineClients: ['nansen-pipeline'] });
+});
+afterEach(() => {
+  catalog.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ingest = (auth: readonly ['Authorization', string]) =>
+  request(catalog.metadataApp).post('/ingest').set(...auth).set('Content-Type', 'application/x-ndjson').send(TABLE_RECORD);
+const lineage = (auth: readonly ['Authorization', string], body: object = runEvent({ inputs: [{ namespace: PG, name: 'shop.public.orders' }], outputs: [{ namespace: PG, name: 'shop.marts.fct_orders' }] })) =>
+  request(catalog.metadataApp).post('/api/v1/lineage').set(...auth).send(body);
+
+describe('a machine client on CATALOG_MACHINE_CLIENTS', () => {
+  it('loads metadata through POST /ingest and POST /api/v1/lineage, recorded in the edit log under its client id', async () => {
+    const loaded = await ingest(PIPELINE);
+    expect(loaded.status).toBe(200);
+    expect(loaded.body.loaded.table).toBe(1);
+    const posted = await lineage(PIPELINE);
+    expect(posted.status).toBe(201);
+
+    const edits = await request(catalog.metadataApp).get('/edits?resource_type=ingest').set(...PERSON);
+    expect(edits.body.edits.map((e: { resource_key: string; user_id: string }) => [e.resource_key, e.user_id]))
+      .toEqual([['openlineage', 'nansen-pipeline'], [expect.any(String), 'nansen-pipeline']]);
+  });
+
+  it.each([
+    ['PUT a table description', (a: readonly ['Authorization', string]) => request(catalog.metadataApp).put(`/table/${ORDERS}/description`).set(...a).set('Content-Type', 'text/plain').send('{"description":"x"}')],
+    ['PUT a column description', (a: readonly ['Authorization', string]) => request(catalog.metadataApp).put(`/table/${ORDERS}/column/id/description`).set(...a).set('Content-Type', 'text/plain').send('{"description":"x"}')],
+    ['PUT a tag', (a: readonly ['Authorization', string]) => request(catalog.metadataApp).put(`/table/${ORDERS}/tag/finance`).set(...a)],
+    ['DELETE a tag', (a: readonly ['Authorization', string]) => request(catalog.metadataApp).delete(`/table/${ORDERS}/tag/finance`).set(...a)],
+    ['PUT an owner', (a: readonly ['Authorization', string]) => request(catalog.metadataApp).put(`/table/${ORDERS}/owner/liv.arnesen@example.org`).set(...a)],
+    ['DELETE an owner', (a: readonly ['Authorization', string]) => request(catalog.metadataApp).delete(`/table/${ORDERS}/owner/liv.arnesen@example.org`).set(...a)],
+    ['GET a table', (a: readonly ['Authorization', string]) => request(catalog.metadataApp).get(`/table/${ORDERS}`).set(...a)],
+    ['GET the edit log', (a: readonly ['Authorization', string]) => request(catalog.metadataApp).get('/edits').set(...a)],
+    ['search', (a: readonly ['Authorization', string]) => request(catalog.searchApp).post('/v2/search').set(...a).send({ query_term: 'orders', resource_types: ['table'] })],
+  ])('gets 403 on %s, which a person may do', async (_what, call) => {
+    await ingest(PERSON);
+    const machine = await call(PIPELINE);
+    expect(machine.status).toBe(403);
+    expect(machine.body.message).toMatch(/^Machine client "nansen-pipeline" may only load metadata \(POST \/ingest, POST \/api\/v1\/lineage\)/);
+    const person = await call(PERSON);
+    expect(person.status).toBeLessThan(300);
+  });
+
+  it('gets 403 on POST /import/dbt, which is for people (the two loading endpoints are the machines\' only ones)', async () => {
+    const res = await request(catalog.metadataApp).post('/import/dbt').set(...PIPELINE).set('Content-Type', 'application/json').send({});
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/^Machine client "nansen-pipeline" may only load metadata/);
+  });
+
+  it('gets 403 on POST /import/sqlite, which is for people too', async () => {
+    const res = await request(catalog.metadataApp).post('/import/sqlite?cluster=shop').set(...PIPELINE)
+      .set('Content-Type', 'application/vnd.sqlite3').send(Buffer.from('SQLite format 3\0'));
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/^Machine client "nansen-pipeline" may only load metadata/);
+  });
+
+  it('changes nothing with a refused write', async () => {
+    await ingest(PERSON);
+    await request(catalog.metadataApp).put(`/table/${ORDERS}/description`).set(...PIPELINE).set('Content-Type', 'text/plain').send('{"description":"from a pipeline"}');
+    const read = await request(catalog.metadataApp).get(`/table/${ORDERS}/description`).set(...PERSON);
+    expect(read.body).toEqual({ description: null });
+  });
+});
+
+describe('a client-credentials token of a client not on the list', () => {
+  it('is refused on the loading endpoints too, naming CATALOG_MACHINE_CLIENTS, and loads nothing', async () => {
+    for (const res of [await ingest(STRANGER), await lineage(STRANGER, MINIMAL_START)]) {
+      expect(res.status).toBe(403);
+      expect(res.body.message).toBe('The access token is a client\'s (client "other-job"), not a person\'s, and that client is not one of the catalog\'s machine clients (CATALOG_MACHINE_CLIENTS).');
+    }
+    const read = await request(catalog.metadataApp).get(`/table/${ORDERS}`).set(...PERSON);
+    expect(read.status).toBe(404);
+  });
+
+  it('is refused on reads', async () => {
+    const res = await request(catalog.searchApp).post('/v2/search').set(...STRANGER).send({ query_term: 'orders' });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('a person', () => {
+  it('may load through both endpoints, recorded under their email', async () => {
+    expect((await lineage(PERSON)).status).toBe(201);
+    const edits = await request(catalog.metadataApp).get('/edits?resource_type=ingest').set(...PERSON);
+    expect(edits.body.edits[0].user_id).toBe('roald.amundsen@example.org');
+  });
+});

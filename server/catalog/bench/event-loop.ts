@@ -1,0 +1,195 @@
+// Does a search stall the BFF? `npm run bench:event-loop -- --tables 1000000` (default 100 000 tables;
+// 1 M takes ~4 min to generate the first time, kept in .bench/event-loop-<tables>/, gitignored).
+//
+// For each CATALOG_PROCESS mode (in-process: the catalog on the BFF's event loop, as before; separate:
+// the default, its own process) it starts server/main.ts on free ports, signs in through the development
+// provider, then measures a cheap BFF route, GET /api/auth_user, one request at a time from one client:
+//   idle for --idle seconds, then while --clients clients POST /api/search/v1/search through the BFF as
+//   fast as they can for --seconds seconds.
+// Prints p50/p99 of /api/auth_user, searches per second, and the CPU each process used (from /proc).
+// The load runs on the same machine as the app: on a shared machine note the load average with the figures.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Pool } from 'undici';
+import { BffBrowser } from '../../testing/bff-browser';
+import { getFreePort } from '../../testing/free-port';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const TERMS = ['orders', 'customer', 'revenue', 'event', 'sales', 'payment', 'session', 'product', 'account', 'daily', 'user', 'inv', 'ship', 'mark', 'fin'];
+type Mode = 'in-process' | 'separate';
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      tables: { type: 'string', default: '100000' },
+      clients: { type: 'string', default: '8' },
+      seconds: { type: 'string', default: '20' },
+      idle: { type: 'string', default: '5' },
+      modes: { type: 'string', default: 'in-process,separate' },
+      dir: { type: 'string', default: '.bench' },
+    },
+  });
+  const number = (name: string, raw: string, min: number) => {
+    const n = Number(raw.replace(/_/g, ''));
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}`);
+    return n;
+  };
+  const modes = values.modes.split(',') as Mode[];
+  if (modes.some((m) => m !== 'in-process' && m !== 'separate')) throw new Error('--modes must list in-process and/or separate');
+  return {
+    tables: number('tables', values.tables, 100),
+    clients: number('clients', values.clients, 1),
+    seconds: number('seconds', values.seconds, 1),
+    idle: number('idle', values.idle, 1),
+    modes,
+    dataDir: path.resolve(ROOT, values.dir, `event-loop-${values.tables.replace(/_/g, '')}`),
+  };
+}
+
+interface App {
+  child: ChildProcess;
+  baseUrl: string;
+  catalogPid: number | undefined;
+  stop(): Promise<void>;
+}
+
+async function startApp(mode: Mode, tables: number, dataDir: string): Promise<App> {
+  const [port, idpPort, metadataPort, searchPort] = [await getFreePort(), await getFreePort(), await getFreePort(), await getFreePort()];
+  const baseUrl = `http://localhost:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      DEV_IDP_PORT: String(idpPort),
+      CATALOG_METADATA_PORT: String(metadataPort),
+      CATALOG_SEARCH_PORT: String(searchPort),
+      DATA_DIR: dataDir,
+      CATALOG_DEMO_TABLES: String(tables),
+      CATALOG_PROCESS: mode,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const onData = (d: Buffer) => {
+    output += d.toString();
+    for (const line of d.toString().split('\n')) if (/demo catalog: .*(tables written|took)/.test(line)) process.stderr.write(`  | ${line}\n`);
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  while (!output.includes('Nansen is ready')) {
+    if (child.exitCode !== null) throw new Error(`Nansen exited with code ${child.exitCode}:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const pid = /embedded catalog in its own process \(pid (\d+)\)/.exec(output)?.[1];
+  return {
+    child,
+    baseUrl,
+    catalogPid: pid ? Number(pid) : undefined,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+function summary(latencies: number[]) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
+}
+
+async function probe(pool: Pool, cookie: string, untilMs: number): Promise<number[]> {
+  const latencies: number[] = [];
+  while (Date.now() < untilMs) {
+    const start = performance.now();
+    const res = await pool.request({ path: '/api/auth_user', method: 'GET', headers: { cookie } });
+    await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`/api/auth_user answered ${res.statusCode}`);
+    latencies.push(performance.now() - start);
+  }
+  return latencies;
+}
+
+async function searcher(pool: Pool, cookie: string, origin: string, untilMs: number, seed: number): Promise<number> {
+  let done = 0;
+  for (let i = seed; Date.now() < untilMs; i++) {
+    const searchTerm = `${TERMS[i % TERMS.length]} ${TERMS[(i * 7 + 3) % TERMS.length]!.slice(0, 1 + (i % 4))}`;
+    const res = await pool.request({
+      path: '/api/search/v1/search',
+      method: 'POST',
+      headers: { cookie, origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ searchTerm, resources: ['table'], pageIndex: 0, resultsPerPage: 10 }),
+    });
+    await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`search answered ${res.statusCode}`);
+    done++;
+  }
+  return done;
+}
+
+async function measure(mode: Mode, options: ReturnType<typeof readOptions>) {
+  const app = await startApp(mode, options.tables, options.dataDir);
+  try {
+    const browser = new BffBrowser(app.baseUrl);
+    const login = await browser.logIn('roald');
+    if (login.status !== 303) throw new Error(`logging in answered ${login.status}`);
+    const cookie = browser.sessionCookie;
+    const probePool = new Pool(app.baseUrl, { connections: 1 });
+    const searchPool = new Pool(app.baseUrl, { connections: options.clients });
+    await probe(probePool, cookie, Date.now() + 1000); // warm up
+    const idle = summary(await probe(probePool, cookie, Date.now() + options.idle * 1000));
+
+    const pids = { bff: app.child.pid!, catalog: app.catalogPid };
+    const cpuBefore = { bff: cpuSeconds(pids.bff), catalog: pids.catalog ? cpuSeconds(pids.catalog) : 0 };
+    const started = performance.now();
+    const until = Date.now() + options.seconds * 1000;
+    const [loaded, ...searches] = await Promise.all([
+      probe(probePool, cookie, until),
+      ...Array.from({ length: options.clients }, (_, i) => searcher(searchPool, cookie, app.baseUrl, until, i * 5)),
+    ]);
+    const elapsed = (performance.now() - started) / 1000;
+    const cpu = {
+      bff: (cpuSeconds(pids.bff) - cpuBefore.bff) / elapsed,
+      catalog: pids.catalog ? (cpuSeconds(pids.catalog) - cpuBefore.catalog) / elapsed : 0,
+    };
+    await Promise.all([probePool.close(), searchPool.close()]);
+    return { mode, idle, loaded: summary(loaded), searchesPerSecond: searches.reduce((a, b) => a + b, 0) / elapsed, cpu };
+  } finally {
+    await app.stop();
+  }
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+async function main() {
+  const options = readOptions();
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  console.log(`bench:event-loop — ${options.tables.toLocaleString('en')} tables (--tables; default 100 000), ${options.clients} search clients for ${options.seconds} s, ${os.cpus().length} cores, load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  if (!fs.existsSync(path.join(options.dataDir, 'catalog.sqlite'))) console.log(`building the demo catalog in ${options.dataDir} first (1 M tables take ~4 min)…`);
+  const rows = [];
+  for (const mode of options.modes) {
+    const result = await measure(mode, options);
+    rows.push(result);
+    console.log(
+      `${mode.padEnd(10)}  /api/auth_user idle p50 ${fmt(result.idle.p50)} p99 ${fmt(result.idle.p99)} | under search load p50 ${fmt(result.loaded.p50)} p99 ${fmt(result.loaded.p99)} max ${fmt(result.loaded.max)} (${result.loaded.count} requests) | ${result.searchesPerSecond.toFixed(0)} searches/s | CPU: BFF process ${(result.cpu.bff * 100).toFixed(0)}%${result.cpu.catalog ? `, catalog process ${(result.cpu.catalog * 100).toFixed(0)}%` : ''}`,
+    );
+  }
+  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
+
+await main();

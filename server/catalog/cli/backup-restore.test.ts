@@ -1,0 +1,182 @@
+// The catalog:backup and catalog:restore commands, run as an operator runs them, against real
+// SQLite files while another process keeps writing or holds the catalog open.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoCatalogFile } from '../demo/seed-demo-catalog';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+function run(script: 'backup' | 'restore', args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(TSX, [path.join(ROOT, `server/catalog/cli/${script}.ts`), ...args], { cwd: ROOT }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Another process writing numbered rows, one transaction each, as fast as it can, until killed. */
+function startWriter(dbPath: string): Promise<ChildProcess> {
+  const script = `
+    const Database = require(${JSON.stringify(path.join(ROOT, 'node_modules/better-sqlite3'))});
+    const db = new Database(${JSON.stringify(dbPath)});
+    db.pragma('journal_mode = WAL'); db.pragma('busy_timeout = 5000');
+    db.exec('CREATE TABLE IF NOT EXISTS write_probe (n INTEGER PRIMARY KEY, payload TEXT)');
+    const insert = db.prepare('INSERT INTO write_probe (payload) VALUES (?)');
+    let n = 0;
+    (function loop() {
+      for (let i = 0; i < 20; i++) insert.run('x'.repeat(500));
+      n += 20;
+      if (n === 400) process.stdout.write('ready\\n');
+      setImmediate(loop);
+    })();`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`writer exited with ${code}`)));
+  });
+}
+
+function count(dbPath: string, sql: string): number {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+describe('catalog:backup and catalog:restore', () => {
+  let dir: string;
+  let template: string;
+  const cleanups: (() => void)[] = [];
+
+  beforeAll(() => {
+    template = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-backup-template-')), 'catalog.sqlite');
+    createDemoCatalogFile(template, { count: 300 });
+  });
+
+  afterAll(() => {
+    fs.rmSync(path.dirname(template), { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+
+  function freshCatalog(): string {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-backup-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const dbPath = path.join(dir, 'catalog.sqlite');
+    fs.copyFileSync(template, dbPath);
+    return dbPath;
+  }
+
+  it('backs up a catalog while another process keeps writing, and the copy is whole and consistent', async () => {
+    const dbPath = freshCatalog();
+    const writer = await startWriter(dbPath);
+    cleanups.push(() => writer.kill());
+    const out = path.join(dir, 'backup.sqlite');
+
+    const result = await run('backup', ['--db', dbPath, '--out', out]);
+    const writtenAfter = count(dbPath, 'SELECT max(n) FROM write_probe');
+    writer.kill();
+
+    expect(result.stderr).toMatch(/catalog:backup: \d+ pages/);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ out, pages: expect.any(Number) });
+    const copy = new Database(out, { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(copy.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(300);
+      const probe = copy.prepare('SELECT count(*) AS rows, max(n) AS last FROM write_probe').get() as { rows: number; last: number };
+      // One snapshot: every row up to the last one it holds, none missing in between.
+      expect(probe.rows).toBeGreaterThanOrEqual(400);
+      expect(probe.rows).toBe(probe.last);
+      expect(writtenAfter).toBeGreaterThan(probe.last);
+    } finally {
+      copy.close();
+    }
+    expect(fs.existsSync(`${out}.partial`)).toBe(false);
+    expect(fs.existsSync(`${out}-wal`)).toBe(false);
+  });
+
+  it('fails clearly and leaves nothing at --out when the catalog does not exist', async () => {
+    const dbPath = path.join(freshCatalog(), '..', 'missing.sqlite');
+    const out = path.join(dir, 'backup.sqlite');
+    const result = await run('backup', ['--db', dbPath, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`no catalog database at ${dbPath}`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('restores a backup over a stopped catalog, keeping the replaced file beside it', async () => {
+    const dbPath = freshCatalog();
+    const out = path.join(dir, 'backup.sqlite');
+    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
+    const db = new Database(dbPath);
+    db.exec('DELETE FROM tables WHERE rowid IN (SELECT rowid FROM tables LIMIT 100)');
+    db.close();
+    expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(200);
+
+    const result = await run('restore', ['--from', out, '--db', dbPath]);
+
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { mode: string; previous: string };
+    expect(summary.mode).toBe('offline');
+    expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(300);
+    expect(count(summary.previous, 'SELECT count(*) FROM tables')).toBe(200);
+    expect(result.stderr).toContain(`kept at ${summary.previous}`);
+  });
+
+  it('refuses to restore over a catalog that is open, naming --force, and changes nothing', async () => {
+    const dbPath = freshCatalog();
+    const out = path.join(dir, 'backup.sqlite');
+    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
+    const running = new Database(dbPath);
+    cleanups.push(() => running.close());
+    running.pragma('journal_mode = WAL');
+    running.exec('DELETE FROM tables WHERE rowid IN (SELECT rowid FROM tables LIMIT 50)');
+
+    const result = await run('restore', ['--from', out, '--db', dbPath]);
+
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/the catalog at .* is open .* add --force/);
+    expect(running.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(250);
+  });
+
+  it('with --force copies the backup into the open catalog, whose connection then reads the restored rows', async () => {
+    const dbPath = freshCatalog();
+    const out = path.join(dir, 'backup.sqlite');
+    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
+    const running = new Database(dbPath);
+    cleanups.push(() => running.close());
+    running.pragma('journal_mode = WAL');
+    running.exec('DELETE FROM tables WHERE rowid IN (SELECT rowid FROM tables LIMIT 50)');
+
+    const result = await run('restore', ['--from', out, '--db', dbPath, '--force']);
+
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ mode: 'online', previous: null });
+    expect(running.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(300);
+    expect(running.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('refuses a file that is not a catalog backup', async () => {
+    const dbPath = freshCatalog();
+    const junk = path.join(dir, 'junk.sqlite');
+    fs.writeFileSync(junk, 'not a database at all, just text that is long enough to have a header'.repeat(10));
+    const result = await run('restore', ['--from', junk, '--db', dbPath]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${junk} is not a SQLite file`);
+    expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(300);
+  });
+});

@@ -1,0 +1,139 @@
+// `npm run catalog:import -- postgres --url …` and `… sqlite --file …`: read the database's catalog,
+// import it, print the report (JSON on stdout, a human summary and progress on stderr). Exit code 0
+// imported, 2 some tables were bad (the rest imported), 1 nothing imported (see import-cli.ts).
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { openCatalogDatabase } from '../../store/open-catalog-database';
+import { DEFAULT_CATALOG_DB, UsageError } from '../dbt/dbt-import-command';
+import type { EntityCounts } from '../write-import';
+import type { CrawledDatabase } from './crawled-schema';
+import { importCrawledDatabase, type DatabaseEngine, type DatabaseImportReport } from './import-crawled-database';
+import { describePostgresUrl, readPostgresSchema } from './read-postgres-schema';
+import { readSqliteSchema } from './read-sqlite-schema';
+import { createSchemaFilter } from './schema-filter';
+
+const COMMON = `[--schema GLOB,…] [--exclude-schema GLOB,…] [--cluster NAME]
+         [--db data/catalog.sqlite] [--dry-run] [--prune] [--quiet]`;
+export const POSTGRES_USAGE = `usage: npm run catalog:import -- postgres --url postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE
+         ${COMMON}
+`;
+export const SQLITE_USAGE = `usage: npm run catalog:import -- sqlite --file FILE.sqlite
+         ${COMMON}
+`;
+
+/** Transactions as the ingest CLI's: a process of its own (docs/ingest.md, Transactions). */
+const CLI_BATCH_SIZE = 25_000;
+const CLI_MAX_BATCH_MS = 1000;
+
+const counts = (c: EntityCounts) =>
+  `${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged, ${c.removed} removed` +
+  (c.disappeared ? `, ${c.disappeared} gone from the database (kept; --prune removes them)` : '');
+
+export function formatDatabaseReport(r: DatabaseImportReport, dbPath: string): string {
+  const lines = [
+    `${r.source}: ${r.dryRun ? 'dry run, nothing written — would import' : 'imported'} ${r.server} database "${r.database}" ` +
+      `(${r.location}) into ${dbPath} as ${r.keyPrefix}…`,
+    `  read:       ${r.tables.added + r.tables.changed + r.tables.unchanged} tables and views (${r.views} ${r.views === 1 ? 'view' : 'views'}) ` +
+      `in schemas ${r.schemas.imported.join(', ') || '(none)'}${r.schemas.leftOut.length ? ` (left out: ${r.schemas.leftOut.join(', ')})` : ''}`,
+    `  tables:     ${counts(r.tables)}`,
+    `  lineage:    ${counts(r.lineage)}`,
+  ];
+  if (r.skipped.length) {
+    const s = r.skipped[0];
+    lines.push(`  kept ${r.skipped.length} field(s) people edited in Nansen (first: ${s.field} of ${s.resource_key}, edited by ${s.edited_by})`);
+  }
+  if (r.bad.length) lines.push(`  ${r.bad.length} bad table(s) left out:`, ...r.bad.slice(0, 20).map((b) => `    ${b.uniqueId}: ${b.reason}`));
+  if (r.bad.length > 20) lines.push(`    … and ${r.bad.length - 20} more (see the JSON report)`);
+  lines.push(`  search index ${r.searchIndex}; ${(r.durationMs / 1000).toFixed(2)} s`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `scheme://user:password@` → `scheme://user@`, wherever a URL is in a message. */
+export const withoutPasswords = (text: string) => text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s@]*@/gi, '$1@');
+
+const OPTIONS = {
+  url: { type: 'string' },
+  file: { type: 'string' },
+  schema: { type: 'string', multiple: true },
+  'exclude-schema': { type: 'string', multiple: true },
+  cluster: { type: 'string' },
+  db: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  prune: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** parseArgs, with its errors (which quote the arguments, a URL's password too) as usage errors without passwords. */
+function parseDatabaseArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS }).values;
+  } catch (err) {
+    const message = withoutPasswords((err as Error).message);
+    if ((err as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      throw new UsageError(`${message} (give the database with --url or --file)`);
+    }
+    throw new UsageError(message);
+  }
+}
+
+function runDatabaseImport(engine: DatabaseEngine, usage: string) {
+  return async (args: string[]): Promise<number> => {
+    const values = parseDatabaseArgs(args);
+    if (values.help) {
+      process.stdout.write(usage);
+      return 0;
+    }
+    const started = performance.now();
+    let location: string;
+    let read: () => Promise<CrawledDatabase>;
+    if (engine === 'postgres') {
+      if (values.file) throw new UsageError('--file is for sqlite; postgres reads --url postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE');
+      const url = values.url;
+      if (!url) throw new UsageError('--url is required: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (the password may come from PGPASSWORD instead)');
+      location = describePostgresUrl(url);
+      read = () => readPostgresSchema(url);
+    } else {
+      if (values.url) throw new UsageError('--url is for postgres; sqlite reads --file FILE');
+      const file = values.file;
+      if (!file) throw new UsageError('--file is required: the SQLite database file to read');
+      location = file;
+      read = async () => readSqliteSchema(file);
+    }
+    if (values.cluster !== undefined && !/^[^/]+$/.test(values.cluster)) {
+      throw new UsageError(`--cluster must be a non-empty name without "/" (it is part of every table key), got "${values.cluster}"`);
+    }
+    const filter = createSchemaFilter(values.schema, values['exclude-schema']);
+    const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
+    progress?.(`${engine}: reading the catalog of ${location}…`);
+    const crawled = await read();
+
+    const dbPath = values.db ?? DEFAULT_CATALOG_DB;
+    const dryRun = values['dry-run'] ?? false;
+    // A dry run against a catalog that does not exist yet compares with an empty one and creates no file.
+    const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);
+    try {
+      const report = await importCrawledDatabase(db, crawled, {
+        engine,
+        location,
+        cluster: values.cluster,
+        filter,
+        dryRun,
+        prune: values.prune ?? false,
+        importedBy: `cli:${userInfo().username}`,
+        onProgress: progress,
+        batchSize: CLI_BATCH_SIZE,
+        maxBatchMs: CLI_MAX_BATCH_MS,
+      }, started);
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      process.stderr.write(formatDatabaseReport(report, dbPath));
+      return report.bad.length ? 2 : 0;
+    } finally {
+      db.close();
+    }
+  };
+}
+
+export const runPostgresImport = runDatabaseImport('postgres', POSTGRES_USAGE);
+export const runSqliteImport = runDatabaseImport('sqlite', SQLITE_USAGE);

@@ -1,0 +1,109 @@
+// Imports a crawled database (read-postgres-schema.ts, read-sqlite-schema.ts) into the catalog: the
+// include/exclude filter, the mapping (map-crawled-schema.ts), then compare, keep people's edits and
+// write what changed as every importer does (../write-import.ts). What an import owns is kept per
+// `{engine}://{cluster}`; tables of schemas outside this run's filter are neither compared nor pruned.
+import { parseTableKey } from '../../../../contract/table-key';
+import type { CatalogDatabase } from '../../store/open-catalog-database';
+import { parseLineageResourceKey } from '../import-state';
+import { writeImport, type BadNode, type EntityCounts, type SkippedField } from '../write-import';
+import type { CrawledDatabase } from './crawled-schema';
+import { mapCrawledRelations } from './map-crawled-schema';
+import type { SchemaFilter } from './schema-filter';
+
+export type DatabaseEngine = 'postgres' | 'sqlite';
+
+export interface DatabaseImportOptions {
+  engine: DatabaseEngine;
+  /** Where the metadata came from, without secrets: `postgres://app@db:5432/shop`, a file path. */
+  location: string;
+  /** The keys' cluster; default the database's name. */
+  cluster?: string;
+  filter: SchemaFilter;
+  dryRun?: boolean;
+  prune?: boolean;
+  importedBy: string;
+  onProgress?: (message: string) => void;
+  batchSize?: number;
+  maxBatchMs?: number;
+}
+
+export interface DatabaseImportReport {
+  source: DatabaseEngine;
+  database: string;
+  server: string;
+  location: string;
+  /** Every key starts with this: `postgres://{cluster}.`. */
+  keyPrefix: string;
+  filter: string;
+  schemas: { imported: string[]; leftOut: string[] };
+  dryRun: boolean;
+  prune: boolean;
+  tables: EntityCounts;
+  /** Views' lineage: an edge from each relation a view reads to the view (PostgreSQL). */
+  lineage: EntityCounts;
+  /** Of the tables read, how many are views (or materialized views). */
+  views: number;
+  skipped: SkippedField[];
+  bad: BadNode[];
+  searchIndex: 'refreshed' | 'rebuilt' | 'unchanged';
+  durationMs: number;
+}
+
+export async function importCrawledDatabase(
+  db: CatalogDatabase, crawled: CrawledDatabase, options: DatabaseImportOptions, startedAt = performance.now(),
+): Promise<DatabaseImportReport> {
+  const progress = options.onProgress ?? (() => {});
+  const cluster = options.cluster ?? crawled.name;
+  const relations = crawled.relations.filter((r) => options.filter.includes(r.schema));
+  const mapped = mapCrawledRelations(relations, { engine: options.engine, cluster });
+  const imported = crawled.schemas.filter((s) => options.filter.includes(s));
+  const views = mapped.tables.filter((t) => t.record.is_view).length;
+  progress(
+    `${options.engine}: read ${crawled.version} database "${crawled.name}" (${options.filter.describe()}): ` +
+      `${mapped.tables.length} tables and views in ${imported.length} schemas, ${mapped.lineage.length} lineage edges, ${mapped.bad.length} bad`,
+  );
+  const scope = `${options.engine}://${cluster}`;
+  const outcome = await writeImport(
+    db,
+    {
+      scope,
+      tables: mapped.tables,
+      lineage: mapped.lineage,
+      dashboards: [],
+      bad: mapped.bad,
+      // A table, or a view's lineage edge, in a schema this run's filter leaves out.
+      outOfView: (r) => {
+        const key = r.resource_type === 'lineage' ? parseLineageResourceKey(r.resource_key).downstream : r.resource_key;
+        return !options.filter.includes(parseTableKey(key)?.schema ?? '');
+      },
+    },
+    {
+      dryRun: options.dryRun,
+      prune: options.prune,
+      importedBy: options.importedBy,
+      onProgress: options.onProgress,
+      label: options.engine,
+      log: { resource_key: scope, field: `${options.engine} import`, details: { location: options.location, filter: options.filter.describe() } },
+      batchSize: options.batchSize,
+      maxBatchMs: options.maxBatchMs,
+    },
+  );
+  return {
+    source: options.engine,
+    database: crawled.name,
+    server: crawled.version,
+    location: options.location,
+    keyPrefix: `${scope}.`,
+    filter: options.filter.describe(),
+    schemas: { imported, leftOut: crawled.schemas.filter((s) => !options.filter.includes(s)) },
+    dryRun: options.dryRun ?? false,
+    prune: options.prune ?? false,
+    tables: outcome.tables,
+    lineage: outcome.lineage,
+    views,
+    skipped: outcome.skipped,
+    bad: outcome.bad,
+    searchIndex: outcome.searchIndex,
+    durationMs: Math.round(performance.now() - startedAt),
+  };
+}

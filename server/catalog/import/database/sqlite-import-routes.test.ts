@@ -1,0 +1,73 @@
+// POST /import/sqlite on a running catalog (real HTTP through supertest, real SQLite files): an
+// uploaded file's tables are found by the search API, a re-upload changes nothing, the caller is in
+// the edit log, and what is not a SQLite file, a missing cluster or a missing token is refused.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import request from 'supertest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCatalog, type Catalog } from '../../create-catalog';
+import { openCatalogDatabase } from '../../store/open-catalog-database';
+import { authAs, requireTestToken } from '../../testing/open-test-catalog';
+
+let dir: string;
+let catalog: Catalog;
+let upload: Buffer;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nansen-sqlite-route-'));
+  catalog = openCatalog({ dbPath: join(dir, 'catalog.sqlite'), demoTables: 0, authenticate: requireTestToken, log: { error() {} } });
+  const file = join(dir, 'source.sqlite');
+  const source = new Database(file);
+  source.exec(`CREATE TABLE voyages (id INTEGER PRIMARY KEY, name TEXT); CREATE TABLE entries (voyage_id INTEGER REFERENCES voyages, text TEXT);
+    CREATE VIEW named_voyages AS SELECT name FROM voyages;`);
+  source.close();
+  upload = readFileSync(file);
+});
+afterEach(() => {
+  catalog.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const LIV = 'liv.arnesen@example.org';
+const post = (query: string, body: Buffer, type = 'application/vnd.sqlite3') =>
+  request(catalog.metadataApp).post(`/import/sqlite${query}`).set(...authAs(LIV)).set('Content-Type', type).send(body);
+
+describe('POST /import/sqlite', () => {
+  it('imports an uploaded file under the cluster given, findable by search; a re-upload changes nothing', async () => {
+    const first = await post('?cluster=fram', upload);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ source: 'sqlite', database: 'fram', location: 'upload', keyPrefix: 'sqlite://fram.', tables: { added: 3 }, views: 1, bad: [] });
+    const found = await request(catalog.searchApp).post('/v2/search').set(...authAs(LIV)).send({ query_term: 'voyages', resource_types: ['table'] });
+    expect(found.body.results.table.results.map((r: { key: string }) => r.key)).toEqual(expect.arrayContaining(['sqlite://fram.main/voyages', 'sqlite://fram.main/named_voyages']));
+
+    const again = await request(catalog.metadataApp).post('/import/sqlite?cluster=fram').set(...authAs(LIV))
+      .set('Content-Type', 'application/octet-stream').set('Content-Encoding', 'gzip').send(gzipSync(upload));
+    expect(again.status).toBe(200);
+    expect(again.body.tables).toEqual({ added: 0, changed: 0, unchanged: 3, removed: 0, disappeared: 0 });
+
+    const db = openCatalogDatabase(join(dir, 'catalog.sqlite'));
+    try {
+      expect(db.prepare("SELECT user_id FROM edit_log WHERE resource_key = 'sqlite://fram'").pluck().all()).toEqual([LIV]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a body that is not a SQLite file, a missing cluster, a wrong flag and a missing token', async () => {
+    const notSqlite = await post('?cluster=fram', Buffer.from('CREATE TABLE x (id int);'));
+    expect(notSqlite.status).toBe(400);
+    expect(notSqlite.body.message).toBe('The body is not a SQLite database file (it does not start with "SQLite format 3").');
+
+    const noCluster = await post('', upload);
+    expect(noCluster.status).toBe(400);
+    expect(noCluster.body.message).toBe('cluster is required (an upload has no file name to take it from): a name without "/", e.g. ?cluster=shop');
+
+    expect((await post('?cluster=fram&prune=maybe', upload)).body.message).toBe('prune must be true or false, got "maybe"');
+    expect((await post('?cluster=fram', upload, 'text/plain')).status).toBe(400);
+
+    const anonymous = await request(catalog.metadataApp).post('/import/sqlite?cluster=fram').set('Content-Type', 'application/vnd.sqlite3').send(upload);
+    expect(anonymous.status).toBe(401);
+  });
+});

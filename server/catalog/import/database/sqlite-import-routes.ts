@@ -1,0 +1,107 @@
+// POST /import/sqlite — the SQLite import over HTTP (docs/ingest.md, "PostgreSQL and SQLite"): the
+// body is the database file itself (application/vnd.sqlite3 or application/octet-stream, gzip
+// accepted), the options are query parameters (`cluster`, required as an upload has no file name;
+// `schema`, `exclude_schema`, comma-separated globs; `prune`, `dry_run`). The file is written to a
+// temp folder, read there and deleted. Answers 200 with the import report — also when some tables
+// were bad: check `bad` — 400 when the body is not a SQLite file or an option is wrong, 409 while
+// another SQLite import runs, 413 over the size limit. Same bearer token as every catalog route; the
+// edit log records the caller. (PostgreSQL has no route: the catalog would need the database's
+// credentials; run `npm run catalog:import -- postgres` where they are.)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express, { type Request, type RequestHandler, type Router } from 'express';
+import type { CatalogDatabase } from '../../store/open-catalog-database';
+import { InputError } from '../../http/catalog-errors';
+import { createCatalogErrorHandler, type ErrorLog } from '../../http/handle-catalog-errors';
+import { sendJson } from '../../http/send-json';
+import { readEditorId } from '../../metadata/read-editor-id';
+import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_MS } from '../../ingest/ingest-ndjson';
+import { DatabaseImportError } from './database-import-error';
+import { importCrawledDatabase } from './import-crawled-database';
+import { readSqliteSchema } from './read-sqlite-schema';
+import { createSchemaFilter } from './schema-filter';
+
+export interface SqliteImportRoutesDeps {
+  db: CatalogDatabase;
+  /** Bearer-token check; leave out when the router is mounted behind one already. */
+  authenticate?: RequestHandler;
+  log?: ErrorLog;
+  /** Largest body accepted (after gzip), in bytes; default 1 GiB. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_SQLITE_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
+const SQLITE_TYPES = ['application/vnd.sqlite3', 'application/x-sqlite3', 'application/octet-stream'];
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+const flag = (value: unknown, name: string): boolean => {
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (value === '' || value === 'true' || value === '1') return true;
+  throw new InputError(`${name} must be true or false, got ${JSON.stringify(value)}`);
+};
+const text = (value: unknown, name: string): string | undefined => {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new InputError(`${name} must be given once, as text`);
+  return value;
+};
+
+export function createSqliteImportRoutes(deps: SqliteImportRoutesDeps): Router {
+  const log = deps.log ?? { error: (message, err) => console.error(message, err) };
+  const router = express.Router();
+  // Only one import at a time: two would compare against the same state and both write.
+  let running = false;
+
+  const importSqlite: RequestHandler = async (req: Request, res) => {
+    const body = req.body as unknown;
+    if (!Buffer.isBuffer(body) || !req.is(SQLITE_TYPES)) {
+      throw new InputError('Send the SQLite database file itself as the body, as application/vnd.sqlite3 (or application/octet-stream).');
+    }
+    if (body.length < SQLITE_HEADER.length || !body.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) {
+      throw new InputError('The body is not a SQLite database file (it does not start with "SQLite format 3").');
+    }
+    const q = req.query;
+    const cluster = text(q.cluster, 'cluster');
+    if (!cluster || cluster.includes('/')) {
+      throw new InputError('cluster is required (an upload has no file name to take it from): a name without "/", e.g. ?cluster=shop');
+    }
+    const filter = createSchemaFilter([text(q.schema, 'schema') ?? ''].filter(Boolean), [text(q.exclude_schema, 'exclude_schema') ?? ''].filter(Boolean));
+    const prune = flag(q.prune, 'prune');
+    const dryRun = flag(q.dry_run, 'dry_run');
+    if (running) {
+      res.setHeader('Retry-After', '5');
+      sendJson(res, 409, { message: 'Another SQLite import is running; try again when it has finished.' });
+      return;
+    }
+    running = true;
+    const dir = mkdtempSync(join(tmpdir(), 'nansen-sqlite-upload-'));
+    try {
+      const file = join(dir, `${cluster}.sqlite`.replace(/[^\w.-]/g, '_'));
+      writeFileSync(file, body);
+      let crawled;
+      try {
+        crawled = readSqliteSchema(file);
+      } catch (err) {
+        if (err instanceof DatabaseImportError) throw new InputError('The body is not a readable SQLite database file.');
+        throw err;
+      }
+      const report = await importCrawledDatabase(deps.db, crawled, {
+        engine: 'sqlite', location: 'upload', cluster, filter, prune, dryRun, importedBy: readEditorId(res),
+        batchSize: DEFAULT_BATCH_SIZE, maxBatchMs: DEFAULT_MAX_BATCH_MS,
+      });
+      sendJson(res, 200, { ...report, database: cluster });
+    } finally {
+      running = false;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  router.post(
+    '/import/sqlite',
+    ...(deps.authenticate ? [deps.authenticate] : []),
+    express.raw({ type: SQLITE_TYPES, limit: deps.maxBytes ?? DEFAULT_SQLITE_IMPORT_MAX_BYTES }),
+    importSqlite,
+  );
+  router.use(createCatalogErrorHandler(log));
+  return router;
+}

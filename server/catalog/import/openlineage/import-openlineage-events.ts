@@ -1,0 +1,253 @@
+// Loads read OpenLineage events (read-openlineage-event.ts) into the catalog: each dataset becomes a
+// table (created when new), its facets set its columns, description and owners, and each input →
+// output pair of a run or job becomes a table lineage edge. Events are partial — a dataset that comes
+// without a facet keeps what the catalog has for it — so each table is compared with the catalog's
+// and only tables and edges that are new or differ are written, as ingest records through the NDJSON
+// ingest path (ingest-ndjson.ts): the catalog's rules and the search index refresh apply as for any
+// ingest, and a re-post of the same events writes nothing. Descriptions and owners people edited
+// through the metadata API are never overwritten (the report lists what was kept).
+import { createEditLog } from '../../store/edit-log';
+import { createCatalogOverview } from '../../store/read-catalog-overview';
+import type { CatalogDatabase } from '../../store/open-catalog-database';
+import type { TableIngestRecord } from '../../ingest/ingest-record-schemas';
+import { ingestNdjson } from '../../ingest/ingest-ndjson';
+import { createCatalogStateReader, type CurrentTable } from '../read-catalog-state';
+import type { EventDataset, ReadEvent } from './read-openlineage-event';
+
+export interface OpenLineageImportOptions {
+  /** Who sent the events (the edit log's user_id): the person's email or the machine client's id. */
+  importedBy: string;
+  /** Compare and report, write nothing. */
+  dryRun?: boolean;
+}
+
+export interface KeptEdit {
+  resource_key: string;
+  resource_type: 'table' | 'column';
+  field: 'description' | 'owner';
+  edited_by: string;
+  kept: unknown;
+  imported: unknown;
+}
+
+export interface OpenLineageImportReport {
+  events: number;
+  dryRun: boolean;
+  tables: { added: number; changed: number; unchanged: number };
+  lineage: { added: number; unchanged: number };
+  /** Column lineage edges (the `columnLineage` facet). */
+  columnLineage: { added: number; unchanged: number };
+  /** Fields people edited through the API, kept over what the events say. */
+  kept: KeptEdit[];
+  /** Ownership entries that name no person (`team:…`, `application:…`), by table key. */
+  ignoredOwners: { resource_key: string; owners: string[] }[];
+  /** Records the ingest refused (should not happen: named for the operator). */
+  failed: { resource_key: string; reason: string }[];
+  searchIndex: 'refreshed' | 'rebuilt' | 'unchanged';
+  durationMs: number;
+}
+
+/** What the events say of one table, facets merged in event order (a later event's facet wins). */
+interface DatasetState {
+  dataset: EventDataset;
+  columns?: EventDataset['columns'];
+  description?: string;
+  owners?: string[];
+  ignoredOwners: Set<string>;
+}
+
+type IngestColumn = TableIngestRecord['columns'][number];
+
+function mergeDatasets(events: readonly ReadEvent[]): Map<string, DatasetState> {
+  const byKey = new Map<string, DatasetState>();
+  for (const event of events) {
+    for (const dataset of event.datasets) {
+      let state = byKey.get(dataset.key);
+      if (!state) byKey.set(dataset.key, (state = { dataset, ignoredOwners: new Set() }));
+      if (dataset.columns !== undefined) state.columns = dataset.columns;
+      if (dataset.description !== undefined) state.description = dataset.description;
+      if (dataset.owners !== undefined) state.owners = dataset.owners;
+      for (const owner of dataset.ignoredOwners) state.ignoredOwners.add(owner);
+    }
+  }
+  return byKey;
+}
+
+const splitBadge = (badge: string) => {
+  const at = badge.lastIndexOf('|');
+  return { badge_name: badge.slice(0, at), category: badge.slice(at + 1) };
+};
+
+/** What the catalog keeps of a table that a table record would otherwise replace. */
+function createTableExtrasReader(db: CatalogDatabase) {
+  const row = db.prepare('SELECT id, last_updated_timestamp FROM tables WHERE key = ?');
+  const stats = db.prepare(`SELECT c.name, s.stat_type, s.stat_val, s.start_epoch, s.end_epoch, s.is_metric
+    FROM columns c JOIN column_stats s ON s.column_id = c.id WHERE c.table_id = ?`);
+  return (key: string) => {
+    const table = row.get(key) as { id: number; last_updated_timestamp: number | null } | undefined;
+    const statsByColumn = new Map<string, NonNullable<IngestColumn['stats']>>();
+    if (table) {
+      for (const s of stats.all(table.id) as { name: string; stat_type: string; stat_val: string | null; start_epoch: number | null; end_epoch: number | null; is_metric: number | null }[]) {
+        const list = statsByColumn.get(s.name) ?? [];
+        list.push({ stat_type: s.stat_type, stat_val: s.stat_val, start_epoch: s.start_epoch, end_epoch: s.end_epoch, is_metric: s.is_metric === null ? null : s.is_metric === 1 });
+        statsByColumn.set(s.name, list);
+      }
+    }
+    return { lastUpdated: table?.last_updated_timestamp ?? null, statsByColumn };
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const projectColumns = (columns: { name: string; col_type: string; description?: string | null; sort_order?: number }[]) =>
+  columns
+    .map((c) => ({ name: c.name, col_type: c.col_type, description: c.description ?? null, sort_order: c.sort_order ?? 0 }))
+    .sort((a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name));
+
+export async function importOpenLineageEvents(db: CatalogDatabase, events: readonly ReadEvent[], options: OpenLineageImportOptions): Promise<OpenLineageImportReport> {
+  const started = performance.now();
+  const reader = createCatalogStateReader(db);
+  const readExtras = createTableExtrasReader(db);
+  const humanEdits = reader.humanEdits();
+  const kept: KeptEdit[] = [];
+  const report: OpenLineageImportReport = {
+    events: events.length, dryRun: options.dryRun ?? false, tables: { added: 0, changed: 0, unchanged: 0 }, lineage: { added: 0, unchanged: 0 }, columnLineage: { added: 0, unchanged: 0 },
+    kept, ignoredOwners: [], failed: [], searchIndex: 'unchanged', durationMs: 0,
+  };
+
+  /** The person's value when a person edited the field through the API; else the imported one. */
+  const guard = <T>(resource_type: KeptEdit['resource_type'], resource_key: string, field: KeptEdit['field'], imported: T, current: T | undefined): T => {
+    const edit = humanEdits.get(`${resource_key}\n${field}`);
+    if (current === undefined || !edit) return imported;
+    if (!same(current, imported)) kept.push({ resource_key, resource_type, field, edited_by: edit.user_id, kept: current, imported });
+    return current;
+  };
+
+  const writes: { key: string; line: string; kind: 'table' | 'lineage' | 'columnLineage'; added: boolean }[] = [];
+  const hasColumnLineage = db.prepare('SELECT 1 FROM column_lineage WHERE upstream_key = ? AND downstream_key = ?');
+  for (const [key, state] of mergeDatasets(events)) {
+    if (state.ignoredOwners.size) report.ignoredOwners.push({ resource_key: key, owners: [...state.ignoredOwners] });
+    const current = reader.table(key);
+    const record = buildTableRecord(state, current, current ? readExtras(key) : undefined, guard);
+    if (current && same(
+      { description: record.description ?? null, columns: projectColumns(record.columns), owners: record.owners ? [...record.owners].sort() : current.owners },
+      { description: current.description, columns: projectColumns(current.columns), owners: current.owners },
+    )) {
+      report.tables.unchanged += 1;
+      continue;
+    }
+    report.tables[current ? 'changed' : 'added'] += 1;
+    writes.push({ key, line: JSON.stringify(record), kind: 'table', added: !current });
+  }
+  const edges = new Set<string>();
+  for (const event of events) {
+    for (const [upstream, downstream] of event.edges) {
+      const id = `${upstream}\n${downstream}`;
+      if (edges.has(id)) continue;
+      edges.add(id);
+      if (reader.hasLineage(upstream, downstream)) {
+        report.lineage.unchanged += 1;
+      } else {
+        report.lineage.added += 1;
+        writes.push({ key: downstream, line: JSON.stringify({ type: 'lineage', upstream, downstream }), kind: 'lineage', added: true });
+      }
+    }
+  }
+
+  const columnEdges = new Set<string>();
+  for (const event of events) {
+    for (const [upstream, downstream] of event.columnEdges) {
+      const id = `${upstream}\n${downstream}`;
+      if (columnEdges.has(id)) continue;
+      columnEdges.add(id);
+      if (hasColumnLineage.get(upstream, downstream) !== undefined) {
+        report.columnLineage.unchanged += 1;
+      } else {
+        report.columnLineage.added += 1;
+        writes.push({ key: downstream, line: JSON.stringify({ type: 'lineage', level: 'column', upstream, downstream }), kind: 'columnLineage', added: true });
+      }
+    }
+  }
+
+  if (writes.length > 0 && !options.dryRun) {
+    const summary = await ingestNdjson(db, writes.map((w) => `${w.line}\n`));
+    report.searchIndex = summary.searchIndex;
+    for (const r of summary.rejected) {
+      const write = writes[r.line - 1];
+      report.failed.push({ resource_key: write.key, reason: r.reason });
+      if (write.kind === 'table') report.tables[write.added ? 'added' : 'changed'] -= 1;
+      else report[write.kind].added -= 1;
+    }
+    if (summary.rejectedCount < writes.length) {
+      db.transaction(() => {
+        createEditLog(db).record({
+          resource_key: 'openlineage',
+          resource_type: 'ingest',
+          action: 'update',
+          field: 'openlineage events',
+          before: null,
+          after: { events: events.length, tables: report.tables, lineage: report.lineage, columnLineage: report.columnLineage, kept: kept.slice(0, 100), keptCount: kept.length },
+          user_id: options.importedBy,
+        });
+        createCatalogOverview(db).setLatestUpdatedTimestamp(Math.floor(Date.now() / 1000));
+      }).immediate();
+    }
+  }
+  report.durationMs = Math.round(performance.now() - started);
+  return report;
+}
+
+type Guard = <T>(resource_type: KeptEdit['resource_type'], resource_key: string, field: KeptEdit['field'], imported: T, current: T | undefined) => T;
+
+/**
+ * The table record to write: the catalog's table with what the events say on top. Everything a table
+ * record replaces and the events do not give (view flag, source, timestamps, column badges and stats)
+ * is carried over; lists it leaves out (tags, badges, watermarks …) the ingest keeps.
+ */
+function buildTableRecord(
+  state: DatasetState,
+  current: CurrentTable | undefined,
+  extras: ReturnType<ReturnType<typeof createTableExtrasReader>> | undefined,
+  guard: Guard,
+): TableIngestRecord {
+  const { dataset } = state;
+  const key = dataset.key;
+  const currentColumns = new Map((current?.columns ?? []).map((c) => [c.name, c]));
+  const carried = (name: string) => {
+    const before = currentColumns.get(name);
+    return {
+      ...(before?.badges.length ? { badges: before.badges.map(splitBadge) } : {}),
+      ...(extras?.statsByColumn.get(name) ? { stats: extras.statsByColumn.get(name) } : {}),
+    };
+  };
+  let columns: IngestColumn[];
+  if (state.columns === undefined) {
+    columns = (current?.columns ?? []).map((c) => ({ name: c.name, col_type: c.col_type, description: c.description, sort_order: c.sort_order, ...carried(c.name) }));
+  } else {
+    columns = state.columns.map((c, i) => {
+      const before = currentColumns.get(c.name);
+      const description = c.description === null
+        ? (before?.description ?? null)
+        : guard('column', `${key}/${c.name}`, 'description', c.description, before?.description ?? undefined);
+      return { name: c.name, col_type: c.type ?? 'unknown', description, sort_order: c.ordinalPosition ?? i + 1, ...carried(c.name) };
+    });
+  }
+  const description = state.description === undefined
+    ? (current?.description ?? null)
+    : guard('table', key, 'description', state.description.trim() || null, current?.description ?? undefined);
+  const owners = state.owners === undefined ? undefined : guard('table', key, 'owner', [...state.owners].sort(), current?.owners);
+  const [sourceType, ...sourceUrl] = current?.source?.split(' ') ?? [];
+  return {
+    type: 'table',
+    database: dataset.database,
+    cluster: dataset.cluster,
+    schema: dataset.schema,
+    name: dataset.name,
+    description,
+    description_source: current?.description_source ?? null,
+    is_view: current?.is_view ?? false,
+    last_updated_timestamp: extras?.lastUpdated ?? null,
+    source: sourceType && sourceUrl.length ? { source_type: sourceType, source: sourceUrl.join(' ') } : null,
+    columns,
+    ...(owners ? { owners } : {}),
+  } as TableIngestRecord;
+}

@@ -1,0 +1,86 @@
+// The real `npm run catalog:import -- openlineage` entry (import-cli.ts) in a child process, on
+// event files as OpenLineage's file transport writes them: NDJSON in one file, or a folder of JSON files.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCatalogDatabase } from '../../store/open-catalog-database';
+import { generateEventStream, MINIMAL_START } from './openlineage-test-events';
+
+const CLI = join(import.meta.dirname, '..', 'import-cli.ts');
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nansen-ol-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const count = (dbPath: string, sql: string) => {
+  const db = openCatalogDatabase(dbPath);
+  try {
+    return db.prepare(sql).pluck().get();
+  } finally {
+    db.close();
+  }
+};
+
+describe('npm run catalog:import -- openlineage', () => {
+  it('loads an NDJSON file of 100 events, and a second run changes nothing', async () => {
+    const events = join(dir, 'events.ndjson');
+    writeFileSync(events, `${generateEventStream(50).map((e) => JSON.stringify(e)).join('\n')}\n`);
+    const db = join(dir, 'catalog.sqlite');
+    const first = await runCli(['openlineage', '--events', events, '--db', db]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ events: 100, tables: { added: 85, changed: 0 }, lineage: { added: 100 }, badCount: 0 });
+    expect(first.stderr).toContain('openlineage: loaded 100 event(s) into');
+    expect(count(db, 'SELECT count(*) FROM table_lineage')).toBe(100);
+
+    const again = await runCli(['openlineage', '--events', events, '--db', db]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ tables: { added: 0, changed: 0, unchanged: 85 }, lineage: { added: 0, unchanged: 100 } });
+  });
+
+  it('reads a folder of JSON files in name order, names each bad event by file and line, loads the rest and exits 2', async () => {
+    const folder = join(dir, 'events');
+    mkdirSync(folder);
+    const [start, complete] = generateEventStream(1);
+    writeFileSync(join(folder, '001.json'), JSON.stringify(start));
+    writeFileSync(join(folder, '002.json'), `${JSON.stringify(complete)}\n${JSON.stringify({ ...MINIMAL_START, eventTime: 'soon' })}\n`);
+    writeFileSync(join(folder, 'notes.txt'), 'not an event');
+    const db = join(dir, 'catalog.sqlite');
+    const res = await runCli(['openlineage', '--events', folder, '--db', db]);
+    expect(res.code).toBe(2);
+    const report = JSON.parse(res.stdout);
+    expect(report).toMatchObject({ events: 2, tables: { added: 3 }, lineage: { added: 2 }, badCount: 1 });
+    expect(report.bad).toEqual([{ file: join(folder, '002.json'), line: 2, reason: 'field "eventTime": must be an ISO 8601 date-time' }]);
+    expect(res.stderr).toContain(`${join(folder, '002.json')}:2: field "eventTime"`);
+  });
+
+  it('with --dry-run reports and creates no catalog file', async () => {
+    const events = join(dir, 'events.json');
+    writeFileSync(events, JSON.stringify(generateEventStream(2)));
+    const db = join(dir, 'none.sqlite');
+    const res = await runCli(['openlineage', '--events', events, '--db', db, '--dry-run']);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ dryRun: true, tables: { added: 6 }, lineage: { added: 4 } });
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('refuses a missing --events with the usage', async () => {
+    const res = await runCli(['openlineage', '--db', join(dir, 'x.sqlite')]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('--events is required');
+  });
+});

@@ -1,0 +1,100 @@
+// `npm run catalog:import -- openlineage --events FILE|DIR …`: loads OpenLineage events saved to files —
+// what OpenLineage's file transport writes (NDJSON appended to one file, or one JSON file per event in
+// a folder) — into a catalog file, as POST /api/v1/lineage would. Report as JSON on stdout, a human
+// summary on stderr. Exit code 0 loaded, 2 some events were bad (the rest loaded), 1 nothing loaded.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCatalogDatabase } from '../../store/open-catalog-database';
+import { DEFAULT_CATALOG_DB, UsageError } from '../dbt/dbt-import-command';
+import { importOpenLineageEvents, type OpenLineageImportReport } from './import-openlineage-events';
+import { InvalidJsonError, readEventBatch, type ReadEvent } from './read-openlineage-event';
+
+export const OPENLINEAGE_USAGE = `usage: npm run catalog:import -- openlineage --events events.ndjson|events.json|folder/
+         [--db data/catalog.sqlite] [--dry-run] [--quiet]
+`;
+
+export interface BadEventInFile {
+  file: string;
+  /** The line (NDJSON, from 1) or the index in a JSON array (from 0). */
+  line?: number;
+  event?: number;
+  reason: string;
+}
+
+/** Events from a file (NDJSON when named .ndjson/.jsonl or when it is not one JSON value) or from every .json/.ndjson file of a folder, in name order. */
+export function readEventFiles(target: string): { events: ReadEvent[]; bad: BadEventInFile[]; files: number } {
+  if (!existsSync(target)) throw new UsageError(`--events: ${target} does not exist`);
+  const files = statSync(target).isDirectory()
+    ? readdirSync(target).filter((f) => /\.(json|ndjson|jsonl)$/i.test(f)).sort().map((f) => path.join(target, f))
+    : [target];
+  const events: ReadEvent[] = [];
+  const bad: BadEventInFile[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    let batch;
+    if (/\.(ndjson|jsonl)$/i.test(file)) {
+      batch = readEventBatch(text, 'ndjson');
+    } else {
+      try {
+        batch = readEventBatch(text, 'json');
+      } catch (error) {
+        if (!(error instanceof InvalidJsonError)) throw error;
+        batch = readEventBatch(text, 'ndjson'); // the file transport appends one event a line to a .json file
+      }
+    }
+    events.push(...batch.events);
+    bad.push(...batch.rejected.map((r) => ({ file, ...(r.line !== undefined ? { line: r.line } : { event: r.event }), reason: r.reason })));
+  }
+  return { events, bad, files: files.length };
+}
+
+export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadEventInFile[] }, dbPath: string): string {
+  const lines = [
+    `openlineage: ${r.dryRun ? 'dry run, nothing written — would load' : 'loaded'} ${r.events} event(s) into ${dbPath}`,
+    `  tables:  ${r.tables.added} added, ${r.tables.changed} changed, ${r.tables.unchanged} unchanged`,
+    `  lineage: ${r.lineage.added} added, ${r.lineage.unchanged} unchanged`,
+  ];
+  if (r.columnLineage.added + r.columnLineage.unchanged) lines.push(`  column lineage: ${r.columnLineage.added} added, ${r.columnLineage.unchanged} unchanged`);
+  if (r.kept.length) lines.push(`  kept ${r.kept.length} field(s) people edited in Nansen (first: ${r.kept[0].field} of ${r.kept[0].resource_key}, edited by ${r.kept[0].edited_by})`);
+  if (r.bad.length) {
+    lines.push(`  ${r.bad.length} bad event(s) left out:`,
+      ...r.bad.slice(0, 20).map((b) => `    ${b.file}${b.line !== undefined ? `:${b.line}` : `[${b.event}]`}: ${b.reason}`));
+  }
+  lines.push(`  search index ${r.searchIndex}; ${(r.durationMs / 1000).toFixed(2)} s`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runOpenLineageImport(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      events: { type: 'string' },
+      db: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(OPENLINEAGE_USAGE);
+    return 0;
+  }
+  if (!values.events) throw new UsageError('--events is required (a file of OpenLineage events, or a folder of them)');
+  const { events, bad, files } = readEventFiles(values.events);
+  if (!values.quiet) process.stderr.write(`openlineage: read ${events.length} event(s) from ${files} file(s), ${bad.length} bad\n`);
+  const dbPath = values.db ?? DEFAULT_CATALOG_DB;
+  const dryRun = values['dry-run'] ?? false;
+  const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);
+  try {
+    const report = await importOpenLineageEvents(db, events, { importedBy: `cli:${userInfo().username}`, dryRun });
+    const full = { ...report, bad, badCount: bad.length };
+    process.stdout.write(`${JSON.stringify(full, null, 2)}\n`);
+    if (!values.quiet) process.stderr.write(formatOpenLineageReport(full, dbPath));
+    if (events.length === 0 && bad.length > 0) return 1;
+    return bad.length ? 2 : 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,62 @@
+// POST /api/v1/lineage — the path OpenLineage's HTTP transport posts to (docs/ingest.md#openlineage).
+// Body: one event as JSON (what OpenLineage clients send), or a batch: a JSON array of events, or
+// NDJSON (one event per line). Answers 201 with the import report when the catalog changed, 200 when
+// it already held everything the events say (a re-post), 400 naming the bad field of a single event.
+// In a batch, bad events are listed in `rejected` (by index or line) and the rest is loaded.
+// `?dry_run=true` compares and reports the same figures, and writes nothing (200).
+import express, { type RequestHandler, type Router } from 'express';
+import type { CatalogDatabase } from '../../store/open-catalog-database';
+import { InputError } from '../../http/catalog-errors';
+import { createCatalogErrorHandler, type ErrorLog } from '../../http/handle-catalog-errors';
+import { sendJson } from '../../http/send-json';
+import { readEditorId } from '../../metadata/read-editor-id';
+import { importOpenLineageEvents } from './import-openlineage-events';
+import { InvalidJsonError, readEventBatch, type ReadBatch } from './read-openlineage-event';
+
+export const OPENLINEAGE_PATH = '/api/v1/lineage';
+const JSON_TYPES = ['application/json', '+json'];
+const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl'];
+export const DEFAULT_OPENLINEAGE_MAX_BYTES = 16 * 1024 * 1024;
+
+export interface OpenLineageRoutesDeps {
+  db: CatalogDatabase;
+  /** Bearer-token check (and the machine-client rule) run before the body is read. */
+  authenticate?: RequestHandler;
+  log: ErrorLog;
+  /** Largest (decompressed) body, default 16 MiB. */
+  maxBytes?: number;
+}
+
+export function createOpenLineageRoutes(deps: OpenLineageRoutesDeps): Router {
+  const router = express.Router();
+  // body-parser inflates gzip and deflate (the transport's `compression: gzip`) and enforces the limit.
+  const readBody = express.text({ type: () => true, limit: deps.maxBytes ?? DEFAULT_OPENLINEAGE_MAX_BYTES });
+
+  const receive: RequestHandler = async (req, res) => {
+    const ndjson = req.is(NDJSON_TYPES);
+    if (!ndjson && req.headers['content-type'] && !req.is(JSON_TYPES)) {
+      throw new InputError(`Send OpenLineage events as Content-Type: application/json (one event, or an array of events) or application/x-ndjson (one event per line); got "${req.headers['content-type']}".`);
+    }
+    const body = typeof req.body === 'string' ? req.body : '';
+    if (body.trim() === '') throw new InputError('The request body is empty: send an OpenLineage event.');
+
+    let batch: ReadBatch;
+    try {
+      batch = readEventBatch(body, ndjson ? 'ndjson' : 'json');
+    } catch (error) {
+      if (error instanceof InvalidJsonError) throw new InputError(`The request body is not valid JSON: ${error.message}`);
+      throw error;
+    }
+    const { events, rejected } = batch;
+    if (batch.single && rejected.length) throw new InputError(`Not a valid OpenLineage event: ${rejected[0].reason}.`);
+    const dryRun = req.query.dry_run === 'true' || req.query.dry_run === '1';
+
+    const report = await importOpenLineageEvents(deps.db, events, { importedBy: readEditorId(res), dryRun });
+    const changed = report.tables.added + report.tables.changed + report.lineage.added + report.columnLineage.added > 0;
+    sendJson(res, changed && !dryRun ? 201 : 200, { ...report, rejected, rejectedCount: rejected.length });
+  };
+
+  router.post(OPENLINEAGE_PATH, ...(deps.authenticate ? [deps.authenticate] : []), readBody, receive);
+  router.use(createCatalogErrorHandler(deps.log));
+  return router;
+}

@@ -1,0 +1,86 @@
+// Forks the embedded catalog into its own process (catalog-main.ts) so that its synchronous SQLite
+// work never stalls the BFF's event loop, and keeps it on a short leash: settings over IPC, its log
+// lines forwarded with a "[catalog]" prefix, resolved only once it is serving (the "ready" message),
+// a crash reported through `onCrash`, and a stop by pid (SIGTERM, then SIGKILL after a grace period).
+import { fork, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '../http/logger';
+import { isFromCatalogProcess, type CatalogProcessSettings, type ToCatalogProcess } from './catalog-process-protocol';
+
+const ENTRY = fileURLToPath(new URL('./catalog-main.ts', import.meta.url));
+const STOP_GRACE_MS = 8_000;
+
+export interface CatalogProcess {
+  pid: number;
+  /** SIGTERM to the catalog's pid; SIGKILL if it has not exited within the grace period. */
+  stop(): Promise<void>;
+}
+
+export interface StartCatalogProcessOptions {
+  settings: CatalogProcessSettings;
+  logger: Logger;
+  /** Called once if the catalog exits after it was ready and before stop() was called. */
+  onCrash(description: string): void;
+  /** Where the catalog's output goes, one line at a time; default the parent's stderr. */
+  writeLine?: (line: string) => void;
+}
+
+function forward(stream: Readable, writeLine: (line: string) => void) {
+  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => writeLine(`[catalog] ${line}`));
+}
+
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `was killed by ${signal}` : `exited with code ${code}`;
+}
+
+export function startCatalogProcess({ settings, logger, onCrash, writeLine = (line) => process.stderr.write(`${line}\n`) }: StartCatalogProcessOptions): Promise<CatalogProcess> {
+  // tsx's loader for the .ts entry; the environment is inherited (PATH, NODE_OPTIONS …), the settings go over IPC.
+  const child: ChildProcess = fork(ENTRY, [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    serialization: 'json',
+  });
+  logger.info(`starting the embedded catalog (pid ${child.pid}); the BFF listens once it is ready`);
+  forward(child.stdout!, writeLine);
+  forward(child.stderr!, writeLine);
+  let ready = false;
+  let stopping = false;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    stopping = true;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  return new Promise<CatalogProcess>((resolve, reject) => {
+    child.once('error', (err) => {
+      if (!ready) reject(new Error(`The embedded catalog's process could not be started: ${err.message}`));
+    });
+    child.on('message', (message: unknown) => {
+      if (!isFromCatalogProcess(message)) return;
+      if (message.type === 'failed') {
+        reject(new Error(`The embedded catalog could not start: ${message.message}`));
+      } else if (!ready) {
+        ready = true;
+        resolve({ pid: child.pid!, stop });
+      }
+    });
+    child.once('exit', (code, signal) => {
+      if (!ready) {
+        reject(new Error(`The embedded catalog's process (pid ${child.pid}) ${describeExit(code, signal)} before it was ready; its messages are above, prefixed [catalog].`));
+      } else if (!stopping) {
+        const description = `The embedded catalog's process (pid ${child.pid}) ${describeExit(code, signal)} unexpectedly; its last messages are above, prefixed [catalog].`;
+        logger.error(description);
+        onCrash(description);
+      }
+    });
+    const start: ToCatalogProcess = { type: 'start', settings };
+    child.send(start);
+  });
+}

@@ -1,0 +1,155 @@
+// Backing up and restoring the embedded catalog's SQLite file while the catalog runs
+// (docs/operations.md). The backup is SQLite's online backup API: the copy is one consistent
+// snapshot, taken in one step inside one read transaction, which in WAL mode never blocks the
+// catalog's writers (a copy in small steps would restart whenever another connection writes, and a
+// busy catalog could keep it from ever finishing). The copy is written beside its destination and
+// renamed into place when whole and checked, so a failed backup never leaves a half file under
+// the name asked for.
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+
+export interface BackupResult {
+  out: string;
+  pages: number;
+  bytes: number;
+  durationMs: number;
+}
+
+/** Everything past SQLite's 32-bit page count: one backup step copies every page. */
+const ALL_PAGES = 0x7fffffff;
+
+function sidecars(dbPath: string): string[] {
+  return [`${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`];
+}
+
+/** Opens a copy, makes it a self-contained file (no WAL beside it) and runs integrity_check. */
+function checkCopy(path: string): void {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = DELETE');
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`the copy at ${path} failed SQLite's integrity_check: ${String(result)}`);
+  } finally {
+    db.close();
+  }
+}
+
+export async function backupCatalog(dbPath: string, out: string): Promise<BackupResult> {
+  if (!existsSync(dbPath)) throw new Error(`no catalog database at ${dbPath}: check --db (the catalog's CATALOG_DB_PATH)`);
+  const started = performance.now();
+  const partial = `${out}.partial`;
+  for (const file of [partial, ...sidecars(partial)]) rmSync(file, { force: true });
+  const source = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 5000 });
+  try {
+    const progress = await source.backup(partial, { progress: () => ALL_PAGES });
+    checkCopy(partial);
+    renameSync(partial, out);
+    return { out, pages: progress.totalPages, bytes: statSync(out).size, durationMs: Math.round(performance.now() - started) };
+  } catch (err) {
+    for (const file of [partial, ...sidecars(partial)]) rmSync(file, { force: true });
+    throw err;
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * True when another connection has the catalog open — a running catalog keeps its connection
+ * open for its whole life. The test: ask for SQLite's exclusive lock without waiting. An open
+ * connection in WAL mode holds a shared lock, so the request fails at once with SQLITE_BUSY; a file
+ * nobody has open (even one a crash left a -wal beside) grants it.
+ */
+export function isCatalogInUse(dbPath: string): boolean {
+  if (!existsSync(dbPath)) return false;
+  const probe = new Database(dbPath, { fileMustExist: true, timeout: 0 });
+  try {
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('COMMIT');
+    return false;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') return true;
+    throw err;
+  } finally {
+    probe.close();
+  }
+}
+
+export class CatalogInUseError extends Error {
+  constructor(dbPath: string) {
+    super(
+      `the catalog at ${dbPath} is open (a running Nansen or another program holds it): stop it and run the restore again, ` +
+        'or add --force to copy the backup into the running catalog (its readers see the restored data at their next request)',
+    );
+    this.name = 'CatalogInUseError';
+  }
+}
+
+export interface RestoreResult {
+  db: string;
+  /** Where the catalog that was replaced now is (offline restore of an existing file), else null. */
+  previous: string | null;
+  /** 'offline': the file was replaced; 'online': the backup was copied into the open catalog. */
+  mode: 'offline' | 'online';
+  durationMs: number;
+}
+
+/**
+ * Puts a backup in place of the catalog. Offline (nobody has it open): the backup is copied beside
+ * the catalog, checked, and renamed into place; the old file is kept as `<db>.before-restore-<time>`
+ * and a stale -wal/-shm is removed so SQLite cannot replay it over the restored file. Online
+ * (`force` while it is open): the backup API copies the backup into the live database, which its
+ * other connections see as one change.
+ */
+export async function restoreCatalog(from: string, dbPath: string, options: { force?: boolean; now?: Date } = {}): Promise<RestoreResult> {
+  if (!existsSync(from)) throw new Error(`no backup at ${from}: check --from`);
+  const started = performance.now();
+  checkCopyReadOnly(from);
+  if (isCatalogInUse(dbPath)) {
+    if (!options.force) throw new CatalogInUseError(dbPath);
+    const source = new Database(from, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(dbPath, { progress: () => ALL_PAGES });
+    } finally {
+      source.close();
+    }
+    return { db: dbPath, previous: null, mode: 'online', durationMs: Math.round(performance.now() - started) };
+  }
+  const incoming = `${dbPath}.restoring`;
+  for (const file of [incoming, ...sidecars(incoming)]) rmSync(file, { force: true });
+  const source = new Database(from, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(incoming, { progress: () => ALL_PAGES });
+  } finally {
+    source.close();
+  }
+  checkCopy(incoming);
+  let previous: string | null = null;
+  if (existsSync(dbPath)) {
+    previous = `${dbPath}.before-restore-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(dbPath, previous);
+  }
+  for (const file of sidecars(dbPath)) rmSync(file, { force: true });
+  renameSync(incoming, dbPath);
+  return { db: dbPath, previous, mode: 'offline', durationMs: Math.round(performance.now() - started) };
+}
+
+function checkCopyReadOnly(path: string): void {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new Error(`${path} is not a SQLite file: ${(err as Error).message}`);
+  }
+  try {
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`the backup at ${path} failed SQLite's integrity_check: ${String(result)}`);
+    const hasCatalog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tables'").get();
+    if (!hasCatalog) throw new Error(`${path} is a SQLite file but not a Nansen catalog (it has no "tables" table)`);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new Error(`${path} is not a SQLite file`);
+    throw err;
+  } finally {
+    db.close();
+  }
+}

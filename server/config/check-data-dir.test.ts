@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkDataDir } from './check-data-dir';
+import { ConfigError } from './load-config';
+
+const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-data-dir-'));
+const problemOf = (dataDir: string) => {
+  try {
+    checkDataDir(dataDir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  return [];
+};
+
+describe('checkDataDir', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('creates a missing DATA_DIR and leaves no trace of its check', () => {
+    const dataDir = path.join(temp(), 'nested', 'data');
+    checkDataDir(dataDir);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('refuses a DATA_DIR where a file is in the way, naming DATA_DIR, the path and the fix', () => {
+    const file = path.join(temp(), 'not-a-folder');
+    fs.writeFileSync(file, '');
+    expect(problemOf(file)).toEqual([
+      `DATA_DIR (${file}) cannot be written: a file of that name is in the way (EEXIST). Nansen keeps its catalog, sessions and keys there; point DATA_DIR at a folder Nansen may write, or fix its permissions.`,
+    ]);
+    expect(problemOf(path.join(file, 'below'))[0]).toMatch(/^DATA_DIR \(.*below\) cannot be written: a part of the path is a file, not a folder \(ENOTDIR\)/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('refuses a read-only DATA_DIR (not as root, whom permissions do not stop)', () => {
+    const dataDir = temp();
+    fs.chmodSync(dataDir, 0o555);
+    expect(problemOf(dataDir)[0]).toMatch(/^DATA_DIR \(.*\) cannot be written: permission denied \(EACCES\)/);
+    fs.chmodSync(dataDir, 0o755);
+  });
+
+  it('says the disk is full, and to free space, when writing fails with ENOSPC', () => {
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    expect(problemOf(temp())[0]).toMatch(/cannot be written: the disk is full \(ENOSPC\)\. .*free space on its disk, or point DATA_DIR at another folder\.$/);
+  });
+});

@@ -1,0 +1,51 @@
+// Requests per minute per signed-in session and per client address, on login and search (the two
+// routes that cost the provider or the search service the most for one click). Fixed one-minute
+// windows (each opened by the first request after the last one closed) counted in memory: O(1) per
+// request, and the counters are dropped when the window turns, so memory is bounded by the callers
+// of one minute. A caller may make up to twice the limit across
+// a window boundary; the limits are meant to stop floods, not to meter.
+// Several instances behind a load balancer count separately: with N instances a caller spread over
+// all of them gets up to N times the limit (docs/operations.md).
+import type { Request, RequestHandler } from 'express';
+import { TooManyRequestsError } from './errors';
+
+export interface RateLimit {
+  /** Shown in the message and used in the keys: "login", "search". */
+  name: string;
+  /** Per signed-in session (its id); 0 = no limit. */
+  perSession: number;
+  /** Per client address (`req.ip`, which follows TRUST_PROXY); 0 = no limit. */
+  perIp: number;
+}
+
+const WINDOW_MS = 60_000;
+
+export function createRateLimiter(limit: RateLimit, now: () => number = Date.now): RequestHandler {
+  let windowStart = 0;
+  let counts = new Map<string, number>();
+
+  const hit = (key: string): number => {
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    return n;
+  };
+
+  return (req: Request, res, next) => {
+    const t = now();
+    if (t - windowStart >= WINDOW_MS) {
+      windowStart = t; // a window opens with the first request after the last one closed
+      counts = new Map();
+    }
+    const sessionId = (req.session as { user?: unknown } | undefined)?.user ? req.sessionID : undefined;
+    const overSession = limit.perSession > 0 && sessionId !== undefined && hit(`s:${sessionId}`) > limit.perSession;
+    const overIp = limit.perIp > 0 && hit(`i:${req.ip ?? req.socket.remoteAddress ?? ''}`) > limit.perIp;
+    if (!overSession && !overIp) {
+      next();
+      return;
+    }
+    const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - t) / 1000));
+    res.set('Retry-After', String(retryAfter));
+    const which = overSession ? `${limit.perSession} a minute per session` : `${limit.perIp} a minute from one address`;
+    next(new TooManyRequestsError(`Too many ${limit.name} requests (at most ${which}); try again in ${retryAfter} s.`, retryAfter));
+  };
+}

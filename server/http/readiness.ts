@@ -1,0 +1,103 @@
+// GET /readyz: is this instance ready to serve? Unlike /healthcheck (the process is up), it asks
+// what every page needs: the identity provider (its discovery document), the metadata and search
+// services (their /healthcheck) and the session store. 200 when all answer, 503 naming what failed.
+// Messages say what went wrong (a timeout, a refused connection, an HTTP status) but never a URL,
+// host or error text that could carry credentials.
+import type { RequestHandler } from 'express';
+import type session from 'express-session';
+
+export interface ReadinessCheck {
+  name: string;
+  check(timeoutMs: number): Promise<void>;
+}
+
+export interface CheckState {
+  status: 'ok' | 'failed';
+  ms: number;
+  message?: string;
+}
+
+/** How long each check may take; they run at once, so /readyz answers within about this. */
+export const READINESS_TIMEOUT_MS = 3000;
+
+function describeFailure(err: unknown, timeoutMs: number): string {
+  const code = (err as { code?: unknown; cause?: { code?: unknown } })?.code ?? (err as { cause?: { code?: unknown } })?.cause?.code;
+  if (err instanceof Error && (err.name === 'TimeoutError' || /timeout/i.test(String(code)))) return `no answer within ${timeoutMs} ms`;
+  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return `cannot connect (${code})`;
+  if (err instanceof Error && /^answered HTTP \d{3}$/.test(err.message)) return err.message;
+  return 'failed';
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' })), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function runReadinessChecks(checks: readonly ReadinessCheck[], timeoutMs = READINESS_TIMEOUT_MS): Promise<Record<string, CheckState>> {
+  const states = await Promise.all(
+    checks.map(async ({ name, check }): Promise<[string, CheckState]> => {
+      const started = performance.now();
+      try {
+        await withTimeout(check(timeoutMs), timeoutMs);
+        return [name, { status: 'ok', ms: Math.round(performance.now() - started) }];
+      } catch (err) {
+        return [name, { status: 'failed', ms: Math.round(performance.now() - started), message: describeFailure(err, timeoutMs) }];
+      }
+    }),
+  );
+  return Object.fromEntries(states);
+}
+
+/** Answers within this long of each other share one run: a flood of /readyz never floods the provider. */
+export const READINESS_REUSE_MS = 1000;
+
+export function createReadinessRoute(checks: readonly ReadinessCheck[], timeoutMs = READINESS_TIMEOUT_MS, now: () => number = Date.now): RequestHandler {
+  let last: { at: number; states: Promise<Record<string, CheckState>> } | undefined;
+  const statesNow = () => {
+    // A run in flight or finished less than READINESS_REUSE_MS ago is shared (it started at `at`).
+    if (!last || now() - last.at >= READINESS_REUSE_MS) last = { at: now(), states: runReadinessChecks(checks, timeoutMs) };
+    return last.states;
+  };
+  return (_req, res, next) => {
+    statesNow().then((states) => {
+      const failed = Object.entries(states).filter(([, s]) => s.status === 'failed').map(([name]) => name);
+      res.set('Cache-Control', 'no-store');
+      if (failed.length === 0) {
+        res.json({ status: 'ready', checks: states });
+        return;
+      }
+      res.status(503).json({ status: 'not_ready', failed, message: `Not ready: ${failed.join(', ')} failed.`, checks: states });
+    }, next);
+  };
+}
+
+/** The provider: its discovery document answers (a real request every time, not the cached one). */
+export function providerCheck(issuer: string): ReadinessCheck {
+  const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+  return {
+    name: 'provider',
+    async check(timeoutMs) {
+      const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+      await response.body?.cancel();
+      if (!response.ok) throw new Error(`answered HTTP ${response.status}`);
+    },
+  };
+}
+
+/** The session store answers a read (SQLite, or a round trip to Redis when REDIS_URL is set). */
+export function sessionStoreCheck(store: session.Store): ReadinessCheck {
+  return {
+    name: 'sessions',
+    check: () =>
+      new Promise<void>((resolve, reject) => {
+        store.get('readyz-probe-no-such-session', (err) => (err ? reject(err instanceof Error ? err : new Error('failed')) : resolve()));
+      }),
+  };
+}
+
+export function upstreamCheck(name: string, upstream: { healthcheck(timeoutMs: number): Promise<void> }): ReadinessCheck {
+  return { name, check: (timeoutMs) => upstream.healthcheck(timeoutMs) };
+}
