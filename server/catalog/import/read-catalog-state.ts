@@ -1,6 +1,7 @@
 // Read-only: what the catalog holds now for the fields an import writes, so the importer can tell
 // added from changed from unchanged, and which human edits (edit log) it must not overwrite.
 import type { CatalogDatabase } from '../store/open-catalog-database';
+import { createLineageRows } from '../store/lineage-rows';
 import { IMPORT_EDITOR_PREFIXES } from './import-state';
 
 export interface CurrentColumn {
@@ -84,7 +85,7 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
   const dashboardTables = db.prepare(
     'SELECT t.key FROM dashboard_tables x JOIN tables t ON t.id = x.table_id WHERE x.dashboard_id = ? ORDER BY t.key').pluck();
 
-  const lineage = db.prepare('SELECT 1 FROM table_lineage WHERE upstream_key = ? AND downstream_key = ?');
+  const lineage = createLineageRows(db);
   const humanEdits = db.prepare(`SELECT resource_key, field, max(id) AS id, user_id FROM edit_log
     WHERE resource_type IN ('table', 'column', 'dashboard') AND field IN (${PROTECTED_FIELDS.map((f) => `'${f}'`).join(', ')})
       ${IMPORT_EDITOR_PREFIXES.map((prefix) => `AND user_id NOT LIKE '${prefix}%'`).join(' ')}
@@ -132,7 +133,7 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
         tables: dashboardTables.all(id) as string[],
       };
     },
-    hasLineage: (upstream, downstream) => lineage.get(upstream, downstream) !== undefined,
+    hasLineage: (upstream, downstream) => lineage.hasEdge('table', upstream, downstream),
     humanEdits() {
       const rows = humanEdits.all() as { resource_key: string; field: string; id: number; user_id: string }[];
       return new Map(rows.map((r) => [`${r.resource_key}\n${r.field}`, { id: r.id, user_id: r.user_id }]));

@@ -25,7 +25,7 @@ export interface CatalogStore {
   /** PUT /user and bookmarks (transactional, logged). */
   userEdits: UserEditor;
   editLog: EditLog;
-  /** Dashboards, lineage and complex types, for fixtures and loaders. */
+  /** Lineage and complex types, for fixtures and loaders. */
   related: RelatedRecordWriter;
   countTables(): number;
   checkHealth(): boolean;

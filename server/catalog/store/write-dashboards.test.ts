@@ -82,6 +82,16 @@ describe('createDashboardWriter', () => {
     });
   });
 
+  it('removes a dashboard by key with its links, and says when there was none', () => {
+    writer.writeDashboard({ ...base, table_ids: ids.tables, owner_ids: ids.users, tag_ids: ids.tags });
+    expect(writer.removeDashboard(KEY)).toBe(true);
+    expect(writer.removeDashboard(KEY)).toBe(false);
+    expect(writer.findDashboard(KEY)).toBeUndefined();
+    for (const link of ['dashboard_tables', 'dashboard_owners', 'dashboard_tags']) {
+      expect(store.db.prepare(`SELECT count(*) FROM ${link}`).pluck().get(), link).toBe(0);
+    }
+  });
+
   it('replaces a list that is given, and empties one given as []', () => {
     const id = writeFull();
     const again = writer.writeDashboard({

@@ -35,6 +35,8 @@ export interface DashboardWriter {
   writeDashboard(dashboard: DashboardWrite): number;
   /** The id of the dashboard with this key, if there is one. */
   findDashboard(key: string): number | undefined;
+  /** Deletes a dashboard by key, its links and search document with it; false when there was none. */
+  removeDashboard(key: string): boolean;
   /** Adds one owner (`users.id`); an owner already there stays once. */
   addOwner(dashboardId: number, userRowId: number): void;
   /** Adds one tag; a tag already there stays once. */
@@ -62,6 +64,7 @@ export function createDashboardWriter(db: CatalogDatabase): DashboardWriter {
       total_views = coalesce(@total_views, total_views)
     RETURNING id`).pluck();
   const findDashboard = db.prepare('SELECT id FROM dashboards WHERE key = ?').pluck();
+  const deleteDashboard = db.prepare('DELETE FROM dashboards WHERE key = ?');
 
   const clearList = (table: string) => db.prepare(`DELETE FROM ${table} WHERE dashboard_id = ?`);
   const clear = {
@@ -112,6 +115,7 @@ export function createDashboardWriter(db: CatalogDatabase): DashboardWriter {
       return id;
     },
     findDashboard: (key) => findDashboard.get(key) as number | undefined,
+    removeDashboard: (key) => deleteDashboard.run(key).changes > 0,
     addOwner: (dashboardId, userRowId) => void insertOwner.run(dashboardId, userRowId),
     addTag: (dashboardId, tagId) => void insertTag.run(dashboardId, tagId),
     setViewCount(dashboardId, userRowId, viewCount) {

@@ -1,19 +1,15 @@
-// Writes the records that hang off tables — dashboards, lineage edges, complex column types — for
-// fixtures and loaders, one transaction per call. Dashboards go through the dashboard writer
-// (write-dashboards.ts: a list given replaces what is attached, one left out keeps it; unknown table
-// keys are skipped); a column's type metadata is replaced whole.
+// Writes the records that hang off tables — lineage edges, complex column types — for fixtures and
+// loaders, one transaction per call. Lineage goes through the one lineage writer (lineage-rows.ts);
+// a column's type metadata is replaced whole. Dashboards have no writer here: fixtures load them as
+// ingest records (testing/load-through-ingest.ts), through the dashboard writer production uses.
 import type { CatalogDatabase } from './open-catalog-database';
-import type { BadgeRecord, DashboardRecord, TypeMetadataRecord } from './catalog-records';
+import type { BadgeRecord, TypeMetadataRecord } from './catalog-records';
 import { createImmediateRunner } from './run-immediate';
 import { createLineageRows } from './lineage-rows';
 import { createTagBadgeRows } from './tag-badge-rows';
-import { createUserRows } from './user-rows';
 import { createSearchIndexMaintainer } from './search-index';
-import { createDashboardWriter } from './write-dashboards';
 
 export interface RelatedRecordWriter {
-  /** Returns dashboard ids. */
-  writeDashboards(dashboards: readonly DashboardRecord[]): number[];
   /** Adds lineage edges `[upstream_key, downstream_key]`; either end may be outside the catalog. */
   writeLineage(edges: { tables?: readonly [string, string][]; columns?: readonly [string, string][] }): void;
   /** Replaces the type metadata of one column; false when the column does not exist. */
@@ -23,9 +19,6 @@ export interface RelatedRecordWriter {
 export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWriter {
   const runImmediate = createImmediateRunner(db);
   const searchIndex = createSearchIndexMaintainer(db);
-  const dashboardWriter = createDashboardWriter(db);
-  const tableId = db.prepare('SELECT id FROM tables WHERE key = ?').pluck();
-  const userRows = createUserRows(db);
   const tagBadgeRows = createTagBadgeRows(db);
   const lineageRows = createLineageRows(db);
   const findColumn = db.prepare(`SELECT c.id, c.table_id FROM columns c JOIN tables t ON t.id = c.table_id
@@ -35,23 +28,9 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).pluck();
   const insertTypeBadge = db.prepare('INSERT OR IGNORE INTO type_metadata_badges (type_metadata_id, badge_id) VALUES (?, ?)');
 
-  const userId = (id: string) => userRows.ensure(id).id;
-  const tagId = (name: string) => tagBadgeRows.ensureTag(name);
   const badgeId = (b: BadgeRecord) => tagBadgeRows.ensureBadge(b);
 
   return {
-    writeDashboards: (records) => runImmediate(() => {
-      const ids = records.map((d) => dashboardWriter.writeDashboard({
-        ...d,
-        table_ids: d.tables?.map((key) => tableId.get(key) as number | undefined).filter((id) => id !== undefined),
-        owner_ids: d.owners?.map(userId),
-        tag_ids: d.tags?.map(tagId),
-        badge_ids: d.badges?.map(badgeId),
-        viewers: d.viewers?.map((v) => ({ user_row_id: userId(v.user_id), view_count: v.view_count })),
-      }));
-      searchIndex.refreshDashboards(ids);
-      return ids;
-    }),
     writeLineage: ({ tables = [], columns = [] }) => runImmediate(() => {
       for (const [up, down] of tables) lineageRows.addEdge('table', up, down);
       for (const [up, down] of columns) lineageRows.addEdge('column', up, down);

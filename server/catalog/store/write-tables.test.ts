@@ -37,6 +37,16 @@ describe('createTableWriter', () => {
     expect(store.db.prepare('SELECT tag_names FROM table_search').pluck().get()).toBe('["beta"]');
   });
 
+  it('removes a table by key with its columns and search document, and says when there was none', () => {
+    store.writer.writeTables([makeTable('hive://gold.core/gone', { tags: ['alpha'] }), makeTable('hive://gold.core/kept')]);
+    expect(store.writer.removeTable('hive://gold.core/gone')).toBe(true);
+    expect(store.writer.removeTable('hive://gold.core/gone')).toBe(false);
+    expect(store.tables.getTableDetail('hive://gold.core/gone')).toBeFalsy();
+    expect(store.db.prepare('SELECT key FROM table_search').pluck().all()).toEqual(['hive://gold.core/kept']);
+    expect(ftsHits('gone')).toEqual([]);
+    expect(store.db.prepare('SELECT count(*) FROM columns').pluck().get()).toBe(1);
+  });
+
   it('orders search documents by popularity (readers × ln(1 + reads))', () => {
     store.writer.writeTables([
       makeTable('hive://gold.core/quiet', { readers: makeReaders(1, 5) }),

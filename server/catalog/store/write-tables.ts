@@ -26,6 +26,11 @@ export interface TableWriter {
    * `createSearchIndexMaintainer(db).rebuildAll()`.
    */
   rebuildSearchIndex(): void;
+  /**
+   * Deletes a table by key; its columns, links and search document go with it (cascades and
+   * triggers). False when there was no such table.
+   */
+  removeTable(key: string): boolean;
 }
 
 export interface WriteTablesOptions {
@@ -351,9 +356,11 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     }
   };
 
+  const deleteTable = db.prepare('DELETE FROM tables WHERE key = ?');
   return {
     writeUsers: (users) => writeUsers(users),
     writeTables,
+    removeTable: (key) => deleteTable.run(key).changes > 0,
     rebuildSearchIndex: db.transaction(() => {
       newUserIds.length = 0;
       searchIndex.refreshAllDashboardsAndUsers();

@@ -9,6 +9,7 @@ import type { RequestHandler } from 'express';
 import { parseTableKey } from '../../../contract/table-key';
 import { openCatalog, type Catalog } from '../create-catalog';
 import { createCatalogStore } from '../store/create-catalog-store';
+import { loadThroughIngest } from './load-through-ingest';
 import type { TokenPrincipal } from '../auth/create-bearer-auth';
 import type { BadgeRecord, DashboardRecord, TableRecord, TypeMetadataRecord, UserRecord } from '../store/catalog-records';
 
@@ -62,12 +63,18 @@ export function openTestCatalog(options: TestCatalogContent = {}): TestCatalog {
   const dbPath = options.dbPath ?? join(dir, 'catalog.db');
   if (options.tables || options.users || options.dashboards || options.lineage || options.typeMetadata) {
     const store = createCatalogStore(dbPath);
-    store.writer.writeUsers(options.users ?? []);
-    store.writer.writeTables(options.tables ?? []);
-    store.related.writeDashboards(options.dashboards ?? []);
-    store.related.writeLineage(options.lineage ?? {});
-    for (const t of options.typeMetadata ?? []) {
-      if (!store.related.writeTypeMetadata(t.table, t.column, t.type)) throw new Error(`no column ${t.table}/${t.column}`);
+    try {
+      store.writer.writeUsers(options.users ?? []);
+      store.writer.writeTables(options.tables ?? []);
+      // Dashboards and lineage as production loads them: ingest records through the ingest writer.
+      loadThroughIngest(store.db, { dashboards: options.dashboards, lineage: options.lineage });
+      for (const t of options.typeMetadata ?? []) {
+        if (!store.related.writeTypeMetadata(t.table, t.column, t.type)) throw new Error(`no column ${t.table}/${t.column}`);
+      }
+    } catch (err) {
+      store.close();
+      if (!options.dbPath) rmSync(dir, { recursive: true, force: true });
+      throw err;
     }
     store.close();
   }
