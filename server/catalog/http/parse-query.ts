@@ -17,3 +17,17 @@ export function parseCommaList(req: Request, name: string, fallback: readonly st
   if (typeof raw !== 'string') throw new InputError(`${name} must be a comma-separated list`);
   return raw.split(',').map((v) => v.trim()).filter(Boolean);
 }
+
+/** A yes/no option: absent, `false` or `0` is false; present without a value, `true` or `1` is true. */
+export function parseQueryFlag(value: unknown, name: string): boolean {
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (value === '' || value === 'true' || value === '1') return true;
+  throw new InputError(`${name} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+/** A text option given at most once; undefined when absent. */
+export function parseQueryText(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new InputError(`${name} must be given once, as text`);
+  return value;
+}

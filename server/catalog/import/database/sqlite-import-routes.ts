@@ -14,6 +14,7 @@ import express, { type Request, type RequestHandler, type Router } from 'express
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { InputError } from '../../http/catalog-errors';
 import { createCatalogErrorHandler, type ErrorLog } from '../../http/handle-catalog-errors';
+import { parseQueryFlag, parseQueryText } from '../../http/parse-query';
 import { sendJson } from '../../http/send-json';
 import { readEditorId } from '../../metadata/read-editor-id';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_MS } from '../../ingest/ingest-ndjson';
@@ -35,16 +36,8 @@ export const DEFAULT_SQLITE_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
 const SQLITE_TYPES = ['application/vnd.sqlite3', 'application/x-sqlite3', 'application/octet-stream'];
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
-const flag = (value: unknown, name: string): boolean => {
-  if (value === undefined || value === 'false' || value === '0') return false;
-  if (value === '' || value === 'true' || value === '1') return true;
-  throw new InputError(`${name} must be true or false, got ${JSON.stringify(value)}`);
-};
-const text = (value: unknown, name: string): string | undefined => {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new InputError(`${name} must be given once, as text`);
-  return value;
-};
+const flag = parseQueryFlag;
+const text = parseQueryText;
 
 export function createSqliteImportRoutes(deps: SqliteImportRoutesDeps): Router {
   const log = deps.log ?? { error: (message, err) => console.error(message, err) };

@@ -9,6 +9,7 @@ import express, { type Request, type RequestHandler, type Router } from 'express
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { InputError } from '../../http/catalog-errors';
 import { createCatalogErrorHandler, type ErrorLog } from '../../http/handle-catalog-errors';
+import { parseQueryFlag, parseQueryText } from '../../http/parse-query';
 import { sendJson } from '../../http/send-json';
 import { readEditorId } from '../../metadata/read-editor-id';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_MS } from '../../ingest/ingest-ndjson';
@@ -27,16 +28,8 @@ export interface DbtImportRoutesDeps {
 
 export const DEFAULT_DBT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
-const flag = (value: unknown, name: string): boolean => {
-  if (value === undefined || value === 'false' || value === '0') return false;
-  if (value === '' || value === 'true' || value === '1') return true;
-  throw new InputError(`${name} must be true or false, got ${JSON.stringify(value)}`);
-};
-const text = (value: unknown, name: string): string | undefined => {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new InputError(`${name} must be given once, as text`);
-  return value;
-};
+const flag = parseQueryFlag;
+const text = parseQueryText;
 
 export function createDbtImportRoutes(deps: DbtImportRoutesDeps): Router {
   const log = deps.log ?? { error: (message, err) => console.error(message, err) };
