@@ -1,9 +1,9 @@
 // End to end: the real `npm run catalog:import` entry (import-cli.ts) in a child process on temp files.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli as runCliEntry } from '../testing/run-cli';
 import { openCatalogDatabase } from '../store/open-catalog-database';
 import { generateDbtProject, writeDbtProject } from './dbt/generate-dbt-project';
 
@@ -17,17 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => runCliEntry(CLI, args);
 
 const tableKeys = (dbPath: string) => {
   const db = openCatalogDatabase(dbPath);

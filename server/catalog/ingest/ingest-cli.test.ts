@@ -1,9 +1,9 @@
 // End to end: the real CLI (server/catalog/cli/ingest.ts) in a child process on temp files.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli as runCliEntry } from '../testing/run-cli';
 import { openCatalogDatabase } from '../store/open-catalog-database';
 
 const CLI = join(import.meta.dirname, '..', 'cli', 'ingest.ts');
@@ -13,18 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function runCli(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+const runCli = (args: string[], stdin?: string) => runCliEntry(CLI, args, stdin);
 
 const table = (name: string) => JSON.stringify({ type: 'table', database: 'hive', cluster: 'gold', schema: 'core', name });
 const countTables = (dbPath: string) => {

@@ -1,12 +1,12 @@
 // End to end: the real `npm run catalog:import` entry (import-cli.ts) in a child process, against a
 // real PostgreSQL server and real SQLite files: the summary and the JSON report, --dry-run, the exit
 // codes, and errors that name the option and the fix without printing the password.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCli as runCliEntry } from '../../testing/run-cli';
 import { getFreePort } from '../../../testing/free-port';
 import { startPostgres, type PostgresServer } from '../../../testing/start-postgres';
 import { generateShopSchema, shopRelationCount } from './generate-shop-schema';
@@ -14,17 +14,7 @@ import { generateShopSchema, shopRelationCount } from './generate-shop-schema';
 const CLI = join(import.meta.dirname, '..', 'import-cli.ts');
 const SHOP = generateShopSchema();
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => runCliEntry(CLI, args);
 
 let server: PostgresServer;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 // The real `npm run catalog:import -- openlineage` entry (import-cli.ts) in a child process, on
 // event files as OpenLineage's file transport writes them: NDJSON in one file, or a folder of JSON files.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli as runCliEntry } from '../../testing/run-cli';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { generateEventStream, MINIMAL_START } from './openlineage-test-events';
 
@@ -16,17 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => runCliEntry(CLI, args);
 
 const count = (dbPath: string, sql: string) => {
   const db = openCatalogDatabase(dbPath);
