@@ -10,6 +10,14 @@ import { getFreePort } from '../../testing/free-port';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
+/** A benchmark is one address sending far more than a person: the rate limits (docs/operations.md) off. */
+export const NO_RATE_LIMITS: Record<string, string> = {
+  RATE_LIMIT_LOGIN_PER_MIN: '0',
+  RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '0',
+  RATE_LIMIT_SEARCH_PER_MIN: '0',
+  RATE_LIMIT_SEARCH_PER_IP_PER_MIN: '0',
+};
+
 export interface BenchApp {
   child: ChildProcess;
   baseUrl: string;
