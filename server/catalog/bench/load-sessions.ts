@@ -190,7 +190,7 @@ async function main() {
   try {
     if (options.redis) redis = await startRedis();
     const startedAt = performance.now();
-    app = await startBenchApp({ tables: options.tables, dataDir, env: { ...NO_RATE_LIMITS, ...(redis ? { REDIS_URL: redis.url } : {}) } });
+    app = await startBenchApp({ tables: options.tables, dataDir, env: { ...NO_RATE_LIMITS, ...(redis ? { SESSION_STORE: 'redis', REDIS_URL: redis.url } : {}) } });
     console.log(`started in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
     const pool = new Pool(app.baseUrl, { connections: options.sessions });
     const recorder = new Recorder(pool, app.baseUrl);
