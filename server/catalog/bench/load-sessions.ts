@@ -36,9 +36,9 @@ const ROUTES: Route[] = ['search', 'table', 'dashboard', 'description (read)', '
 function readOptions() {
   const { values } = parseArgs({
     options: {
-      sessions: { type: 'string', default: '40' },
-      seconds: { type: 'string', default: '30' },
-      tables: { type: 'string', default: '2000' },
+      sessions: { type: 'string', default: '50' },
+      seconds: { type: 'string', default: '60' },
+      tables: { type: 'string', default: '10000' },
       'edit-tables': { type: 'string', default: '20' },
       redis: { type: 'boolean', default: false },
     },
