@@ -27,6 +27,7 @@ import { Pool, type Dispatcher } from 'undici';
 import { listDemoLogins } from '../../dev-idp/dev-accounts';
 import { BffBrowser } from '../../testing/bff-browser';
 import { startRedis, type RedisServer } from '../../testing/start-redis';
+import { checkDescriptionChain, type DescriptionEdit } from './load-checks';
 import { loadAverage, NO_RATE_LIMITS, rssMiB, startBenchApp, summary, type BenchApp } from './bench-app';
 
 const TERMS = ['orders', 'customer', 'revenue', 'event', 'sales', 'payment', 'session', 'product', 'account', 'daily'];
@@ -93,13 +94,6 @@ class Recorder {
   }
 }
 
-interface DescriptionEdit {
-  key: string;
-  base: string | null;
-  description: string;
-  word: string;
-}
-
 const tablePath = (key: string) => `/api/metadata/v0/table?key=${encodeURIComponent(key)}`;
 type TableData = { tableData: { description: string | null; tags: ({ tag_name: string } | string)[] } };
 const tagNames = (table: TableData) => table.tableData.tags.map((t) => (typeof t === 'string' ? t : t.tag_name));
@@ -154,19 +148,14 @@ async function verify(recorder: Recorder, cookie: string, edits: DescriptionEdit
     return entries;
   };
   for (const [key, chain] of byKey) {
-    const logged = new Set((await readEditLog(key)).filter((e) => e.field === 'description').map((e) => JSON.stringify(e.after)));
-    for (const e of chain) if (!logged.has(JSON.stringify(e.description))) problems.push(`lost edit: "${e.description}" on ${key} is not in its edit log`);
-    const bases = new Set(chain.map((e) => e.base));
-    const tails = chain.filter((e) => !bases.has(e.description));
+    const logged = new Set((await readEditLog(key)).filter((e) => e.field === 'description').flatMap((e) => (typeof e.after === 'string' ? [e.after] : [])));
     const table = await recorder.send('table', cookie, { method: 'GET', path: tablePath(key) });
-    const now = (table?.body as TableData | undefined)?.tableData.description;
-    if (tails.length !== 1 || tails[0]!.description !== now) {
-      problems.push(`lost edit: ${key} reads "${now}", the last acknowledged edit(s): ${tails.map((t) => `"${t.description}"`).join(', ')}`);
-      continue;
-    }
-    const found = await recorder.send('search', cookie, { method: 'POST', path: '/api/search/v1/search', body: { searchTerm: tails[0]!.word, resources: ['table'], pageIndex: 0, resultsPerPage: 10 } });
+    const { problems: lost, tail } = checkDescriptionChain(key, chain, logged, (table?.body as TableData | undefined)?.tableData.description);
+    problems.push(...lost);
+    if (!tail) continue;
+    const found = await recorder.send('search', cookie, { method: 'POST', path: '/api/search/v1/search', body: { searchTerm: tail.word, resources: ['table'], pageIndex: 0, resultsPerPage: 10 } });
     const hits = (found?.body as { table?: { results: { key: string }[] } } | undefined)?.table?.results ?? [];
-    if (!hits.some((h) => h.key === key)) problems.push(`search for "${tails[0]!.word}" does not find ${key} (its description now)`);
+    if (!hits.some((h) => h.key === key)) problems.push(`search for "${tail.word}" does not find ${key} (its description now)`);
   }
   for (const [key, added] of groupBy(tags, (t) => t.key)) {
     const table = await recorder.send('table', cookie, { method: 'GET', path: tablePath(key) });
