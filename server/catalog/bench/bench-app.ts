@@ -37,12 +37,14 @@ export interface StartBenchAppOptions {
   /** CATALOG_PROCESS: 'separate' (the default) or 'in-process'. */
   mode?: 'in-process' | 'separate';
   env?: Record<string, string>;
+  /** Node options for the BFF's process, e.g. --cpu-prof (Node 20 refuses it in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
-export async function startBenchApp({ tables, dataDir, mode = 'separate', env = {} }: StartBenchAppOptions): Promise<BenchApp> {
+export async function startBenchApp({ tables, dataDir, mode = 'separate', env = {}, nodeArgs = [] }: StartBenchAppOptions): Promise<BenchApp> {
   const [port, idpPort, metadataPort, searchPort] = [await getFreePort(), await getFreePort(), await getFreePort(), await getFreePort()];
   const baseUrl = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -11,7 +11,9 @@
 // and prints req/s, p50 and p99 of each, the BFF's throughput as a share of direct, and the latency it
 // adds at p50 over direct and over the relay. Targets (issue 14 §2): ≥ 0.7× direct at 8 connections,
 // ≤ 0.5 ms added at p50 at 1 connection. Load generator and app share the machine: the load average is
-// printed before and after, and on a shared machine the figures move with it. The rate limits are off
+// printed before and after, and on a shared machine the figures move with it. Options: --calls
+// search,table; --targets direct,relay,BFF; --cpu-prof-dir <dir> (a CPU profile of the BFF's process,
+// written when it stops: open them in Chrome DevTools). The rate limits are off
 // (one address sending thousands of searches a minute is what they stop).
 import fs from 'node:fs';
 import http from 'node:http';
@@ -33,6 +35,9 @@ function readOptions() {
       tables: { type: 'string', default: '300' },
       seconds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '8,1' },
+      calls: { type: 'string', default: 'search,table' },
+      targets: { type: 'string', default: 'direct,relay,BFF' },
+      'cpu-prof-dir': { type: 'string' },
     },
   });
   const whole = (name: string, raw: string) => {
@@ -44,6 +49,10 @@ function readOptions() {
     tables: whole('tables', values.tables),
     seconds: whole('seconds', values.seconds),
     connections: values.connections.split(',').map((c) => whole('connections', c)),
+    calls: values.calls.split(','),
+    targets: values.targets.split(','),
+    /** Where Node writes a CPU profile of the BFF's process when it stops. */
+    cpuProfDir: values['cpu-prof-dir'] ? path.resolve(values['cpu-prof-dir']) : undefined,
   };
 }
 
@@ -103,7 +112,8 @@ async function main() {
   const options = readOptions();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-bench-bff-'));
   console.log(`bench:bff — ${options.tables} demo tables, ${options.seconds} s per measurement, ${os.cpus().length} cores, load average before: ${loadAverage()}`);
-  const app = await startBenchApp({ tables: options.tables, dataDir, env: NO_RATE_LIMITS });
+  const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
+  const app = await startBenchApp({ tables: options.tables, dataDir, env: NO_RATE_LIMITS, nodeArgs });
   let relay: Awaited<ReturnType<typeof startRelay>> | undefined;
   try {
     const browser = new BffBrowser(app.baseUrl);
@@ -123,8 +133,9 @@ async function main() {
 
     const bearer = { authorization: `Bearer ${token}`, accept: 'application/json' };
     const json = { 'content-type': 'application/json' };
-    const cases: { call: string; targets: Target[] }[] = [
+    const cases: { id: string; call: string; targets: Target[] }[] = [
       {
+        id: 'search',
         call: `search "${SEARCH_TERM}"`,
         targets: [
           { name: 'direct', origin: app.searchUrl, request: () => ({ method: 'POST', path: '/v2/search', headers: { ...bearer, ...json }, body: upstreamSearch }) },
@@ -133,6 +144,7 @@ async function main() {
         ],
       },
       {
+        id: 'table',
         call: 'table detail',
         targets: [
           { name: 'direct', origin: app.metadataUrl, request: () => ({ method: 'GET', path: `/table/${encodeKeyForPath(key)}`, headers: bearer }) },
@@ -143,12 +155,14 @@ async function main() {
     ];
 
     const lines = ['| call | connections | direct | relay (floor) | BFF | BFF ÷ direct throughput | BFF adds at p50 over direct | over the relay |', '|---|---|---|---|---|---|---|---|'];
-    for (const { call, targets } of cases) {
+    for (const { call, targets } of cases.filter((c) => options.calls.includes(c.id))) {
       for (const connections of options.connections) {
-        const results: Record<string, LoadResult> = {};
-        for (const target of targets) results[target.name] = await load(target, connections, options.seconds);
-        const d = results.direct!, r = results.relay!, b = results.BFF!;
-        const line = `| ${call} | ${connections} | ${row(d)} | ${row(r)} | ${row(b)} | ${(b.requestsPerSecond / d.requestsPerSecond).toFixed(2)}× | ${ms(b.p50 - d.p50)} | ${ms(b.p50 - r.p50)} |`;
+        const results: Record<string, LoadResult | undefined> = {};
+        for (const target of targets.filter((t) => options.targets.includes(t.name))) results[target.name] = await load(target, connections, options.seconds);
+        const { direct: d, relay: r, BFF: b } = results;
+        const cell = (x: LoadResult | undefined) => (x ? row(x) : '—');
+        const ratio = d && b ? `${(b.requestsPerSecond / d.requestsPerSecond).toFixed(2)}×` : '—';
+        const line = `| ${call} | ${connections} | ${cell(d)} | ${cell(r)} | ${cell(b)} | ${ratio} | ${d && b ? ms(b.p50 - d.p50) : '—'} | ${r && b ? ms(b.p50 - r.p50) : '—'} |`;
         lines.push(line);
         console.log(line);
       }
