@@ -37,6 +37,8 @@ describe('createSpaAssetRoutes', () => {
     fs.writeFileSync(path.join(dist, 'assets', 'tiny-def456.js'), SMALL_JS);
     fs.writeFileSync(path.join(dist, 'assets', 'photo-aaa111.png'), Buffer.alloc(3000, 7));
     fs.writeFileSync(path.join(dist, 'favicon.svg'), ICON);
+    fs.mkdirSync(path.join(dist, 'api'));
+    fs.writeFileSync(path.join(dist, 'api', 'auth_user'), '{"from":"the build"}');
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Nansen</title>'.padEnd(2000, ' '));
     fs.writeFileSync(path.join(dist, '.vite', 'manifest.json'), '{}');
     await precompressDir(dist);
@@ -66,6 +68,11 @@ describe('createSpaAssetRoutes', () => {
       req.end();
     });
   }
+
+  it('leaves every /api path to the API, even one the build holds a file for', async () => {
+    expect((await get('/api/auth_user')).status).toBe(418);
+    expect((await get('/api')).status).toBe(418);
+  });
 
   it('sends the brotli twin to a browser that accepts it, with the original type and the twin length', async () => {
     const res = await get('/assets/index-abc123.js', { 'Accept-Encoding': 'gzip, deflate, br, zstd' });

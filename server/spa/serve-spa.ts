@@ -20,7 +20,9 @@ export function createSpaAssetRoutes(distDir: string): Router {
   const router = express.Router();
   router.use('/assets', serveBuiltFiles(path.join(distDir, 'assets'), { cacheControl: 'public, max-age=31536000, immutable', whenMissing: 'not-found' }));
   // Other top-level files (favicon and the like); index.html goes through the page routes below.
-  router.use(serveBuiltFiles(distDir, { cacheControl: 'public, max-age=3600', whenMissing: 'next', except: ['/index.html'] }));
+  // /api belongs to the API: looking for its paths in the build cost a file-system stat per call.
+  const topLevel = serveBuiltFiles(distDir, { cacheControl: 'public, max-age=3600', whenMissing: 'next', except: ['/index.html'] });
+  router.use((req, res, next) => (req.path === '/api' || req.path.startsWith('/api/') ? next() : topLevel(req, res, next)));
   return router;
 }
 

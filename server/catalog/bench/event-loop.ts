@@ -8,16 +8,15 @@
 //   fast as they can for --seconds seconds.
 // Prints p50/p99 of /api/auth_user, searches per second, and the CPU each process used (from /proc).
 // The load runs on the same machine as the app: on a shared machine note the load average with the figures.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The rate limits are off (8 clients searching flat out from one address is what they stop).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { BffBrowser } from '../../testing/bff-browser';
-import { getFreePort } from '../../testing/free-port';
+import { cpuSeconds, NO_RATE_LIMITS, ROOT, startBenchApp, summary } from './bench-app';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const TERMS = ['orders', 'customer', 'revenue', 'event', 'sales', 'payment', 'session', 'product', 'account', 'daily', 'user', 'inv', 'ship', 'mark', 'fin'];
 type Mode = 'in-process' | 'separate';
 
@@ -47,73 +46,6 @@ function readOptions() {
     modes,
     dataDir: path.resolve(ROOT, values.dir, `event-loop-${values.tables.replace(/_/g, '')}`),
   };
-}
-
-interface App {
-  child: ChildProcess;
-  baseUrl: string;
-  catalogPid: number | undefined;
-  stop(): Promise<void>;
-}
-
-async function startApp(mode: Mode, tables: number, dataDir: string): Promise<App> {
-  const [port, idpPort, metadataPort, searchPort] = [await getFreePort(), await getFreePort(), await getFreePort(), await getFreePort()];
-  const baseUrl = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    // A clean environment: only the settings this benchmark chooses.
-    env: {
-      NODE_ENV: 'test',
-      PORT: String(port),
-      PUBLIC_URL: baseUrl,
-      DEV_IDP_PORT: String(idpPort),
-      CATALOG_METADATA_PORT: String(metadataPort),
-      CATALOG_SEARCH_PORT: String(searchPort),
-      DATA_DIR: dataDir,
-      CATALOG_DEMO_TABLES: String(tables),
-      CATALOG_PROCESS: mode,
-      // One session searching as fast as it can is the point here: the search rate limits are off.
-      RATE_LIMIT_SEARCH_PER_MIN: '0',
-      RATE_LIMIT_SEARCH_PER_IP_PER_MIN: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const onData = (d: Buffer) => {
-    output += d.toString();
-    for (const line of d.toString().split('\n')) if (/demo catalog: .*(tables written|took)/.test(line)) process.stderr.write(`  | ${line}\n`);
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  while (!output.includes('Nansen is ready')) {
-    if (child.exitCode !== null) throw new Error(`Nansen exited with code ${child.exitCode}:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const pid = /embedded catalog in its own process \(pid (\d+)\)/.exec(output)?.[1];
-  return {
-    child,
-    baseUrl,
-    catalogPid: pid ? Number(pid) : undefined,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-/** User + system CPU seconds a process has used so far (Linux /proc). */
-function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
-function summary(latencies: number[]) {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
 }
 
 async function probe(pool: Pool, cookie: string, untilMs: number): Promise<number[]> {
@@ -146,7 +78,7 @@ async function searcher(pool: Pool, cookie: string, origin: string, untilMs: num
 }
 
 async function measure(mode: Mode, options: ReturnType<typeof readOptions>) {
-  const app = await startApp(mode, options.tables, options.dataDir);
+  const app = await startBenchApp({ mode, tables: options.tables, dataDir: options.dataDir, env: NO_RATE_LIMITS });
   try {
     const browser = new BffBrowser(app.baseUrl);
     const login = await browser.logIn('roald');
