@@ -7,7 +7,7 @@ import type { RequestHandler } from 'express';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../create-catalog';
-import { classifyCaller } from './machine-access';
+import { chainAuth, classifyCaller } from './machine-access';
 import type { TokenPrincipal } from './create-bearer-auth';
 import { MINIMAL_START, PG, runEvent } from '../import/openlineage/openlineage-test-events';
 
@@ -140,5 +140,35 @@ describe('a person', () => {
     expect((await lineage(PERSON)).status).toBe(201);
     const edits = await request(catalog.metadataApp).get('/edits?resource_type=ingest').set(...PERSON);
     expect(edits.body.edits[0].user_id).toBe('roald.amundsen@example.org');
+  });
+});
+
+describe('chainAuth (the bearer check, then the machine check)', () => {
+  /** Runs the chain once with a check that records whether it ran; resolves with what reached `next`. */
+  function runChain(authenticate: RequestHandler): Promise<{ checked: boolean; passed: unknown[] }> {
+    let checked = false;
+    const check: RequestHandler = (_req, _res, next) => {
+      checked = true;
+      next();
+    };
+    return new Promise((resolve) => {
+      const next = (...args: unknown[]) => resolve({ checked, passed: args });
+      void chainAuth(authenticate, check)({} as never, { locals: {} } as never, next as never);
+    });
+  }
+
+  it('fails closed: an error from the bearer check goes to the error handler and the machine check never runs', async () => {
+    const broken = new Error('the key set could not be read');
+    expect(await runChain((_req, _res, next) => next(broken))).toEqual({ checked: false, passed: [broken] });
+  });
+
+  it('fails closed when the bearer check rejects instead of calling next', async () => {
+    const broken = new Error('boom');
+    const rejecting = (() => Promise.reject(broken)) as unknown as RequestHandler;
+    expect(await runChain(rejecting)).toEqual({ checked: false, passed: [broken] });
+  });
+
+  it('runs the machine check after a bearer check that passed', async () => {
+    expect(await runChain((_req, _res, next) => next())).toEqual({ checked: true, passed: [] });
   });
 });
