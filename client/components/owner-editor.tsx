@@ -1,11 +1,12 @@
 // A table's owners with, for people who may change them, a remove button on each and an "Add owner"
 // box: a people picker (the user search) when the catalog has profiles, else a user id field. Enter
 // adds; Escape closes the box and returns to the Add owner button.
-import { useId, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../../contract/api-common';
 import { normalizeUser } from '../../contract/user';
 import { Button } from './button';
 import { Combobox, type ComboboxOption } from './combobox';
+import { InlineAddPanel } from './inline-add-panel';
 import { PersonLink } from './person-link';
 import './tag-editor.css';
 
@@ -86,18 +87,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
       )}
       {canEdit ? (
         adding ? (
-          <div
-            className="tag-editor__add"
-            onKeyDown={(event: KeyboardEvent) => {
-              if (event.key === 'Escape' && !event.defaultPrevented) {
-                event.preventDefault();
-                close(true);
-              }
-            }}
-            onBlur={(event: FocusEvent) => {
-              if (!typed && !event.currentTarget.contains(event.relatedTarget as Node | null)) close(false);
-            }}
-          >
+          <InlineAddPanel hasText={Boolean(typed)} onClose={close}>
             {picker ? (
               <Combobox
                 label="Add owner"
@@ -146,7 +136,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 {problem}
               </p>
             ) : null}
-          </div>
+          </InlineAddPanel>
         ) : (
           <Button ref={addButton} size="sm" variant="ghost" className="tag-editor__add-button" onClick={() => setAdding(true)}>
             Add owner

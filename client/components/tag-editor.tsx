@@ -2,12 +2,13 @@
 // box: suggestions from the tags in use, or a new tag when it follows the catalog's rule (shown when
 // what was typed does not). Enter adds and keeps the box open for the next; Escape closes it and
 // returns to the Add tag button.
-import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { TAG_MAX_LENGTH, TAG_PATTERN } from '../../contract/api-edits';
 import { tagSearchPath } from '../app/paths';
 import { Button } from './button';
 import { Chip } from './chip';
 import { Combobox, type ComboboxOption } from './combobox';
+import { InlineAddPanel } from './inline-add-panel';
 import './tag-editor.css';
 
 const SUGGESTIONS_SHOWN = 8;
@@ -80,16 +81,7 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
       )}
       {canEdit ? (
         adding ? (
-          <div
-            className="tag-editor__add"
-            onKeyDown={(event: KeyboardEvent) => {
-              // The combobox uses Escape first to close its list, then to clear the text.
-              if (event.key === 'Escape' && !event.defaultPrevented) close(true);
-            }}
-            onBlur={(event: FocusEvent) => {
-              if (!typed && !event.currentTarget.contains(event.relatedTarget as Node | null)) close(false);
-            }}
-          >
+          <InlineAddPanel hasText={Boolean(typed)} onClose={close}>
             <Combobox
               ref={input}
               label="Add tag"
@@ -109,7 +101,7 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
                 {problem}
               </p>
             ) : null}
-          </div>
+          </InlineAddPanel>
         ) : (
           <Button ref={addButton} size="sm" variant="ghost" className="tag-editor__add-button" onClick={() => setAdding(true)}>
             Add tag
