@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { Pool, type Dispatcher } from 'undici';
 import { BffBrowser } from '../../testing/bff-browser';
 import { encodeKeyForPath } from '../../upstream/upstream-http';
-import { loadAverage, NO_RATE_LIMITS, runClosedLoop, startBenchApp, type LoadResult, type RequestOf } from './bench-app';
+import { cpuSeconds, loadAverage, NO_RATE_LIMITS, runClosedLoop, startBenchApp, type LoadResult, type RequestOf } from './bench-app';
 import { getPersonToken } from './person-token';
 
 const SEARCH_TERM = 'orders';
@@ -93,11 +93,16 @@ interface Target {
   request: RequestOf;
 }
 
-async function load(target: Target, connections: number, seconds: number): Promise<LoadResult> {
+/** A load's figures, and for the BFF the CPU time its process spent per request (user + system, from /proc). */
+type Measured = LoadResult & { cpuMsPerRequest?: number };
+
+async function load(target: Target, connections: number, seconds: number, bffPid: number | undefined): Promise<Measured> {
   const pool = new Pool(target.origin, { connections });
   try {
     await runClosedLoop(pool, connections, 1, target.request); // warm up
-    const result = await runClosedLoop(pool, connections, seconds, target.request);
+    const cpuBefore = target.name === 'BFF' && bffPid ? cpuSeconds(bffPid) : undefined;
+    const result: Measured = await runClosedLoop(pool, connections, seconds, target.request);
+    if (cpuBefore !== undefined) result.cpuMsPerRequest = ((cpuSeconds(bffPid!) - cpuBefore) * 1000) / result.count;
     if (result.failures.size) throw new Error(`${target.name} answered ${[...result.failures].map(([s, n]) => `${n}× ${s}`).join(', ')}`);
     return result;
   } finally {
@@ -106,7 +111,8 @@ async function load(target: Target, connections: number, seconds: number): Promi
 }
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
-const row = (r: LoadResult) => `${Math.round(r.requestsPerSecond).toLocaleString('en')} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}`;
+const row = (r: Measured) =>
+  `${Math.round(r.requestsPerSecond).toLocaleString('en')} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}${r.cpuMsPerRequest === undefined ? '' : `, CPU ${ms(r.cpuMsPerRequest)}/req`}`;
 
 async function main() {
   const options = readOptions();
@@ -157,10 +163,10 @@ async function main() {
     const lines = ['| call | connections | direct | relay (floor) | BFF | BFF ÷ direct throughput | BFF adds at p50 over direct | over the relay |', '|---|---|---|---|---|---|---|---|'];
     for (const { call, targets } of cases.filter((c) => options.calls.includes(c.id))) {
       for (const connections of options.connections) {
-        const results: Record<string, LoadResult | undefined> = {};
-        for (const target of targets.filter((t) => options.targets.includes(t.name))) results[target.name] = await load(target, connections, options.seconds);
+        const results: Record<string, Measured | undefined> = {};
+        for (const target of targets.filter((t) => options.targets.includes(t.name))) results[target.name] = await load(target, connections, options.seconds, app.child.pid);
         const { direct: d, relay: r, BFF: b } = results;
-        const cell = (x: LoadResult | undefined) => (x ? row(x) : '—');
+        const cell = (x: Measured | undefined) => (x ? row(x) : '—');
         const ratio = d && b ? `${(b.requestsPerSecond / d.requestsPerSecond).toFixed(2)}×` : '—';
         const line = `| ${call} | ${connections} | ${cell(d)} | ${cell(r)} | ${cell(b)} | ${ratio} | ${d && b ? ms(b.p50 - d.p50) : '—'} | ${r && b ? ms(b.p50 - r.p50) : '—'} |`;
         lines.push(line);
