@@ -1,3 +1,4 @@
+import { sendJson } from '../http/send-json';
 import express, { type Router } from 'express';
 import type { AuthUserResponse, ClientConfig } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
@@ -6,11 +7,11 @@ export function createAuthUserRoutes(auth: SessionAuth, clientConfig: ClientConf
   const router = express.Router();
   router.get('/auth_user', (req, res) => {
     const body: AuthUserResponse = { msg: 'Success', user: auth.requireUser(req) };
-    res.json(body);
+    sendJson(res, body);
   });
   router.get('/config', (req, res) => {
     auth.requireUser(req);
-    res.json(clientConfig);
+    sendJson(res, clientConfig);
   });
   return router;
 }

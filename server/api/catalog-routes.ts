@@ -1,4 +1,5 @@
 // Catalog-wide reads under /api/metadata/v0: popular resources, tags in use, badges, last update.
+import { sendJson } from '../http/send-json';
 import express, { type Router } from 'express';
 import type { BadgesResponse, ClientConfig, LastIndexedResponse, PopularResourcesResponse, TagsResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
@@ -27,25 +28,25 @@ export function createCatalogRoutes(auth: SessionAuth, metadata: MetadataClient,
         dashboard: types.includes('dashboard') ? popular.Dashboard.map(toDashboardSummary) : [],
       },
     };
-    res.json(body);
+    sendJson(res, body);
   });
 
   router.get('/tags', async (req, res) => {
     auth.requireUser(req);
     const body: TagsResponse = { msg: 'Success', tags: await auth.withAccessToken(req, (token) => metadata.getTagUsages(token)) };
-    res.json(body);
+    sendJson(res, body);
   });
 
   router.get('/badges', async (req, res) => {
     auth.requireUser(req);
     const body: BadgesResponse = { msg: 'Success', badges: await auth.withAccessToken(req, (token) => metadata.getBadges(token)) };
-    res.json(body);
+    sendJson(res, body);
   });
 
   router.get('/get_last_indexed', async (req, res) => {
     auth.requireUser(req);
     const body: LastIndexedResponse = { msg: 'Success', timestamp: await auth.withAccessToken(req, (token) => metadata.getLastIndexed(token)) };
-    res.json(body);
+    sendJson(res, body);
   });
 
   return router;

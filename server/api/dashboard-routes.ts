@@ -1,5 +1,6 @@
 // Dashboards under /api/metadata/v0: a dashboard's page and the dashboards using a table. Both are
 // 404 while dashboards are not indexed (indexDashboards off).
+import { sendJson } from '../http/send-json';
 import express, { type Router } from 'express';
 import type { ClientConfig, DashboardResponse, TableDashboardsResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
@@ -27,7 +28,7 @@ export function createDashboardRoutes(auth: SessionAuth, metadata: MetadataClien
       return { dashboard: { ...found, owners, frequent_users: frequentUsers }, rights };
     });
     const body: DashboardResponse = { msg: 'Success', dashboard: toDashboardDetail(dashboard, rights) };
-    res.json(body);
+    sendJson(res, body);
   });
 
   // The key holds `://` and `/`: a wildcard takes every segment up to the last `/dashboards`.
@@ -37,7 +38,7 @@ export function createDashboardRoutes(auth: SessionAuth, metadata: MetadataClien
     requireIndexed(clientConfig, 'dashboard');
     const dashboards = await auth.withAccessToken(req, (token) => metadata.getTableDashboards(token, key));
     const body: TableDashboardsResponse = { msg: 'Success', dashboards: dashboards.map(toDashboardSummary) };
-    res.json(body);
+    sendJson(res, body);
   });
 
   return router;

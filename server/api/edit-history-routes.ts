@@ -3,6 +3,7 @@
 //   GET /user/edits?user_id=…[&before=…]              what a person changed (someone else's only with indexUsers)
 // Newest first, EDIT_PAGE_SIZE a page; `next_before` is the cursor of the next page. Amundsen's
 // services keep no log: the answer says `available: false` and the page says history is not available.
+import { sendJson } from '../http/send-json';
 import express, { type Request, type Router } from 'express';
 import * as v from 'valibot';
 import type { ClientConfig, EditHistoryResponse } from '../../contract/bff-api';
@@ -58,7 +59,7 @@ export function createEditHistoryRoutes(auth: SessionAuth, metadata: MetadataCli
     const before = parseBefore(req);
     const resourceTypes = type.output === 'table' ? (['table', 'column', 'type_metadata'] as const) : (['dashboard'] as const);
     const body = await auth.withAccessToken(req, (token) => readHistory(metadata, token, { parentKey: key, resourceTypes, before }));
-    res.json(body);
+    sendJson(res, body);
   });
 
   router.get('/user/edits', async (req, res) => {
@@ -66,7 +67,7 @@ export function createEditHistoryRoutes(auth: SessionAuth, metadata: MetadataCli
     const before = parseBefore(req);
     const body = await auth.withAccessToken(req, (token) =>
       readHistory(metadata, token, { userId, resourceTypes: ['table', 'column', 'type_metadata', 'dashboard'], before }));
-    res.json(body);
+    sendJson(res, body);
   });
 
   return router;

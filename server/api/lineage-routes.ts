@@ -1,4 +1,5 @@
 // Table and column lineage under /api/metadata/v0, each entity decorated with its table coordinates.
+import { sendJson } from '../http/send-json';
 import express, { type Router } from 'express';
 import type { ClientConfig, LineageResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
@@ -16,7 +17,7 @@ export function createLineageRoutes(auth: SessionAuth, metadata: MetadataClient,
     const query = { depth: parseLineageDepth(req, defaultDepth), direction: parseLineageDirection(req) };
     const lineage = await auth.withAccessToken(req, (token) => metadata.getTableLineage(token, key, query));
     const body: LineageResponse = toLineageResponse(lineage, query, 'table');
-    res.json(body);
+    sendJson(res, body);
   });
 
   router.get('/get_column_lineage', async (req, res) => {
@@ -26,7 +27,7 @@ export function createLineageRoutes(auth: SessionAuth, metadata: MetadataClient,
     const query = { depth: parseLineageDepth(req, defaultDepth), direction: parseLineageDirection(req) };
     const lineage = await auth.withAccessToken(req, (token) => metadata.getColumnLineage(token, key, column, query));
     const body: LineageResponse = toLineageResponse(lineage, query, 'column');
-    res.json(body);
+    sendJson(res, body);
   });
 
   return router;

@@ -1,3 +1,4 @@
+import { sendJson } from '../http/send-json';
 import express, { type Router } from 'express';
 import { SearchRequestSchema, type ClientConfig, type SearchResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
@@ -31,7 +32,7 @@ export function createSearchRoutes(auth: SessionAuth, search: SearchClient, clie
       ...(resources.includes('dashboard') ? { dashboard: page(groups.dashboard, toDashboardSearchResult) } : {}),
       ...(resources.includes('user') ? { user: page(groups.user, toUserSearchResult) } : {}),
     };
-    res.json(body);
+    sendJson(res, body);
   });
   return router;
 }

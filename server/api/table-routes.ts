@@ -1,3 +1,4 @@
+import { sendJson } from '../http/send-json';
 import express, { type Router } from 'express';
 import type { TableDetailResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
@@ -26,7 +27,7 @@ export function createTableRoutes(auth: SessionAuth, metadata: MetadataClient, p
       return { table: { ...found, owners, table_readers: found.table_readers.map((r, i) => ({ ...r, user: readers[i]! })) }, rights };
     });
     const body: TableDetailResponse = { msg: 'Success', tableData: toTableDetail(table, rights) };
-    res.json(body);
+    sendJson(res, body);
   });
   return router;
 }

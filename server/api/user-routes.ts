@@ -1,6 +1,7 @@
 // People under /api/metadata/v0: a profile and a person's bookmarks, owned and frequently read
 // resources. With indexUsers off only the signed-in user's own are served (index-switches.ts); with
 // indexDashboards off the lists hold no dashboards.
+import { sendJson } from '../http/send-json';
 import express, { type Router } from 'express';
 import type { AuthUserResponse, BookmarksResponse, ClientConfig, OwnedResponse, ReadResponse, ResourceLists } from '../../contract/bff-api';
 import { normalizeUser } from '../../contract/user';
@@ -30,28 +31,28 @@ export function createUserRoutes(auth: SessionAuth, metadata: MetadataClient, cl
     );
     if (!user) throw new NotFoundError(`No user ${userId}`, 'not_found');
     const body: AuthUserResponse = { msg: 'Success', user };
-    res.json(body);
+    sendJson(res, body);
   });
 
   router.get('/user/bookmark', async (req, res) => {
     const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseOptionalUserId(req));
     const bookmarks = await auth.withAccessToken(req, (token) => metadata.getBookmarks(token, userId));
     const body: BookmarksResponse = { msg: 'Success', bookmarks: toResourceLists(bookmarks) };
-    res.json(body);
+    sendJson(res, body);
   });
 
   router.get('/user/own', async (req, res) => {
     const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseUserId(req));
     const owned = await auth.withAccessToken(req, (token) => metadata.getOwned(token, userId));
     const body: OwnedResponse = { msg: 'Success', own: toResourceLists(owned) };
-    res.json(body);
+    sendJson(res, body);
   });
 
   router.get('/user/read', async (req, res) => {
     const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseUserId(req));
     const read = await auth.withAccessToken(req, (token) => metadata.getRead(token, userId));
     const body: ReadResponse = { msg: 'Success', read: read.map(toTableSummary) };
-    res.json(body);
+    sendJson(res, body);
   });
 
   return router;
