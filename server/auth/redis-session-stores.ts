@@ -8,7 +8,7 @@ import { RedisStore } from 'connect-redis';
 import { createClient } from 'redis';
 import type { SessionTokens } from './session-data';
 import type { TokenCipher } from './token-cipher';
-import { fromSealed, lookupKey, toTokenRecord, type SessionStores, type StoredTokens, type TokenStore } from './token-store';
+import { lookupKey, OpenedTokens, toTokenRecord, type SessionStores, type StoredTokens, type TokenStore } from './token-store';
 
 type Client = ReturnType<typeof createClient>;
 
@@ -32,13 +32,16 @@ return 0`;
 
 export class RedisTokenStore implements TokenStore {
   private readonly locks = new Map<string, string>();
+  private readonly opened: OpenedTokens;
 
-  constructor(private readonly client: Client, private readonly cipher: TokenCipher) {}
+  constructor(private readonly client: Client, private readonly cipher: TokenCipher) {
+    this.opened = new OpenedTokens(cipher);
+  }
 
   async read(sessionId: string): Promise<StoredTokens | undefined> {
     const row = await this.client.hGetAll(tokenKey(sessionId));
     if (!row.sealed || !row.version) return undefined;
-    const tokens = fromSealed(this.cipher, row.sealed);
+    const tokens = this.opened.open(sessionId, row.sealed);
     return tokens ? { version: Number(row.version), tokens } : undefined;
   }
 
@@ -68,6 +71,7 @@ export class RedisTokenStore implements TokenStore {
 
   async delete(sessionId: string): Promise<void> {
     await this.client.del(tokenKey(sessionId));
+    this.opened.forget(sessionId);
   }
 
   async findSessions(by: { issuer: string; providerSessionId?: string; subject?: string }): Promise<string[]> {

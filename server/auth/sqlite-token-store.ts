@@ -6,14 +6,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SessionTokens } from './session-data';
 import type { TokenCipher } from './token-cipher';
-import { fromSealed, lookupKey, toTokenRecord, type StoredTokens, type TokenStore } from './token-store';
+import { lookupKey, OpenedTokens, toTokenRecord, type StoredTokens, type TokenStore } from './token-store';
 
 export class SqliteTokenStore implements TokenStore {
   private readonly db: Database.Database;
   private readonly sweeper: NodeJS.Timeout;
   private readonly sql;
+  private readonly opened: OpenedTokens;
 
   constructor(dbPath: string, private readonly cipher: TokenCipher, sweepIntervalMs = 10 * 60 * 1000) {
+    this.opened = new OpenedTokens(cipher);
     fs.mkdirSync(path.dirname(dbPath), { recursive: true, mode: 0o700 });
     this.db = new Database(dbPath);
     fs.chmodSync(dbPath, 0o600);
@@ -70,7 +72,7 @@ export class SqliteTokenStore implements TokenStore {
   async read(sessionId: string): Promise<StoredTokens | undefined> {
     const row = this.sql.read.get(sessionId, Date.now());
     if (!row) return undefined;
-    const tokens = fromSealed(this.cipher, row.sealed);
+    const tokens = this.opened.open(sessionId, row.sealed);
     return tokens ? { version: row.version, tokens } : undefined;
   }
 
@@ -90,6 +92,7 @@ export class SqliteTokenStore implements TokenStore {
 
   async delete(sessionId: string): Promise<void> {
     this.sql.delete.run(sessionId);
+    this.opened.forget(sessionId);
   }
 
   async findSessions(by: { issuer: string; providerSessionId?: string; subject?: string }): Promise<string[]> {

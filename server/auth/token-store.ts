@@ -72,3 +72,34 @@ export function fromSealed(cipher: TokenCipher, sealed: string): SessionTokens |
     return undefined;
   }
 }
+
+/**
+ * The tokens of records already opened, by session id: a read whose record is unchanged (the same
+ * sealed text) skips the AES-GCM open and the JSON parse that every forwarded call paid. The record
+ * itself is still read from the store on every request, so a session whose tokens were deleted (a
+ * logout, here or on another instance) or rewritten (a refresh) never gets the remembered ones. The
+ * tokens are frozen: every request of the session shares them.
+ */
+export class OpenedTokens {
+  private readonly bySession = new Map<string, { sealed: string; tokens: Readonly<SessionTokens> }>();
+
+  constructor(private readonly cipher: TokenCipher, private readonly limit = 10_000) {}
+
+  open(sessionId: string, sealed: string): SessionTokens | undefined {
+    const known = this.bySession.get(sessionId);
+    if (known?.sealed === sealed) return known.tokens;
+    const tokens = fromSealed(this.cipher, sealed);
+    if (!tokens) {
+      this.bySession.delete(sessionId);
+      return undefined;
+    }
+    // The oldest entry goes first when full (a Map keeps insertion order).
+    if (!known && this.bySession.size >= this.limit) this.bySession.delete(this.bySession.keys().next().value!);
+    this.bySession.set(sessionId, { sealed, tokens: Object.freeze(tokens) });
+    return tokens;
+  }
+
+  forget(sessionId: string): void {
+    this.bySession.delete(sessionId);
+  }
+}
