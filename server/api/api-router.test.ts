@@ -1,0 +1,212 @@
+// The whole /api router (create-api-router.ts) with the real session accessor and token store and an
+// in-memory metadata and search service: what every route shares (sign-in, no caching, the one error
+// shape) and the index switches, which the BFF enforces on each route, not only the SPA.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import request from 'supertest';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
+import { createOidcClient } from '../auth/oidc-client';
+import { createSessionAuth } from '../auth/session-auth';
+import { SqliteTokenStore } from '../auth/sqlite-token-store';
+import { createTokenCipher } from '../auth/token-cipher';
+import { buildUserFromClaims } from '../auth/user-from-claims';
+import { createErrorMiddleware } from '../http/error-middleware';
+import { createMemoryLogger } from '../http/logger';
+import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema, AmundsenUserSchema } from '../upstream/amundsen-schemas';
+import type { MetadataClient } from '../upstream/metadata-client';
+import type { SearchClient } from '../upstream/search-client';
+import { createApiRouter } from './create-api-router';
+
+const ORDERS = 'hive://gold.sales/orders';
+const REVENUE = 'mode_dashboard://gold.sales/revenue';
+const SESSION_ID = 'session-of-liv';
+const logger = createMemoryLogger();
+const tokens = new SqliteTokenStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-api-')), 'sessions.sqlite'), createTokenCipher(['a'.repeat(32)]));
+const auth = createSessionAuth({
+  oidc: createOidcClient({
+    issuer: 'http://127.0.0.1:9/unused', clientId: 'nansen-bff', clientSecret: 'unused', redirectUri: 'http://localhost/auth',
+    postLogoutRedirectUri: 'http://localhost/logged-out', scopes: 'openid', idTokenSigningAlg: 'RS256',
+  }),
+  tokens,
+  logger,
+  absoluteTimeoutMs: 3_600_000,
+  destroySessionRecord: async () => {},
+});
+const liv = buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email');
+
+const dashboardSummary = AmundsenDashboardSummarySchema.parse({ uri: REVENUE, cluster: 'gold', name: 'revenue', product: 'mode' });
+
+/** An in-memory metadata service: every read answers something small, and is recorded. */
+function fakeMetadata() {
+  const calls: string[] = [];
+  const record = <T>(name: string, answer: T) => async (...args: unknown[]) => {
+    calls.push(`${name} ${JSON.stringify(args.slice(1))}`);
+    return answer;
+  };
+  const metadata = {
+    getPopularResources: record('getPopularResources', { Table: [], Dashboard: [dashboardSummary] }),
+    getTagUsages: record('getTagUsages', [{ tag_name: 'finance', tag_count: 2 }]),
+    getBadges: record('getBadges', []),
+    getLastIndexed: record('getLastIndexed', 1_700_000_000),
+    getDashboard: record('getDashboard', AmundsenDashboardDetailSchema.parse({ uri: REVENUE, cluster: 'gold', name: 'revenue', product: 'mode' })),
+    getTableDashboards: record('getTableDashboards', [dashboardSummary]),
+    getUser: record('getUser', AmundsenUserSchema.parse({ user_id: 'roald@example.org', email: 'roald@example.org', display_name: 'Roald' })),
+    getBookmarks: record('getBookmarks', { table: [], dashboard: [dashboardSummary] }),
+    getOwned: record('getOwned', { table: [], dashboard: [dashboardSummary] }),
+    getRead: record('getRead', []),
+    listEdits: record('listEdits', []),
+    addBookmark: record('addBookmark', undefined),
+    removeBookmark: record('removeBookmark', undefined),
+  };
+  return { metadata: metadata as unknown as MetadataClient, calls };
+}
+
+async function appWith(options: { signedIn?: boolean; indexUsers?: boolean; indexDashboards?: boolean } = {}) {
+  await tokens.write(SESSION_ID, { accessToken: 'access-token-of-liv', expiresAt: Date.now() + 3_600_000, obtainedAt: Date.now(), obtainedBy: 'login' }, { ttlMs: 3_600_000 });
+  const clientConfig = toClientConfig(v.parse(UiConfigFileSchema, {}), {
+    providerName: 'IdP', indexUsers: options.indexUsers ?? true, indexDashboards: options.indexDashboards ?? true, logoUrl: null,
+  });
+  const { metadata, calls } = fakeMetadata();
+  const search = { search: async () => ({ results: {} }), updateDocument: async () => null } as unknown as SearchClient;
+  const app = express();
+  app.use((req, _res, next) => {
+    Object.assign(req, { sessionID: SESSION_ID, session: options.signedIn === false ? {} : { user: liv, createdAt: Date.now() } });
+    next();
+  });
+  app.use('/api', createApiRouter({ auth, metadata, search, clientConfig, announcements: [] }));
+  app.use(createErrorMiddleware(logger));
+  return { app, calls, clientConfig };
+}
+
+const enc = encodeURIComponent;
+/** Reads of another person's profile and lists: only with indexUsers on. */
+const OTHER_PERSON_READS = [
+  `/api/metadata/v0/user?user_id=${enc('roald@example.org')}`,
+  `/api/metadata/v0/user/bookmark?user_id=${enc('roald@example.org')}`,
+  `/api/metadata/v0/user/own?user_id=${enc('roald@example.org')}`,
+  `/api/metadata/v0/user/read?user_id=${enc('roald@example.org')}`,
+  `/api/metadata/v0/user/edits?user_id=${enc('roald@example.org')}`,
+];
+/** Dashboard reads: only with indexDashboards on. */
+const DASHBOARD_READS = [
+  `/api/metadata/v0/dashboard?uri=${enc(REVENUE)}`,
+  `/api/metadata/v0/table/${ORDERS}/dashboards`,
+  `/api/metadata/v0/edits?type=dashboard&key=${enc(REVENUE)}`,
+];
+
+describe('the /api router', () => {
+  it('answers 401 to a signed-out caller on every route, without calling metadata', async () => {
+    const { app, calls } = await appWith({ signedIn: false });
+    const reads = [
+      '/api/auth_user', '/api/config', '/api/metadata/v0/popular_resources?types=table', '/api/metadata/v0/tags', '/api/metadata/v0/badges',
+      '/api/metadata/v0/get_last_indexed', `/api/metadata/v0/table?key=${enc(ORDERS)}`, `/api/metadata/v0/get_table_lineage?key=${enc(ORDERS)}`,
+      `/api/metadata/v0/get_column_lineage?key=${enc(ORDERS)}&column_name=id`, `/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}`,
+      '/api/metadata/v0/user/bookmark', '/api/announcements/v0/', ...OTHER_PERSON_READS, ...DASHBOARD_READS,
+    ];
+    for (const url of reads) {
+      const res = await request(app).get(url);
+      expect(res.status, url).toBe(401);
+      expect(res.body.error.name, url).toBe('NotAuthenticatedError');
+    }
+    for (const [method, url, body] of [
+      ['put', '/api/metadata/v0/user/bookmark', { type: 'table', key: ORDERS }],
+      ['put', '/api/metadata/v0/update_dashboard_tags', { key: REVENUE, tag: 'finance' }],
+      ['post', '/api/search/v1/search', { searchTerm: 'orders', resources: ['table'] }],
+    ] as const) {
+      expect((await request(app)[method](url).send(body)).status, url).toBe(401);
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('tells browsers and proxies not to keep any answer', async () => {
+    const { app } = await appWith();
+    expect((await request(app).get('/api/auth_user')).headers['cache-control']).toBe('no-store');
+    expect((await request(app).get('/api/nothing-here')).headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers the signed-in user and the client config', async () => {
+    const { app, clientConfig } = await appWith();
+    expect((await request(app).get('/api/auth_user')).body).toEqual({ msg: 'Success', user: liv });
+    expect((await request(app).get('/api/config')).body).toEqual(clientConfig);
+  });
+
+  it('answers 404 in the one error shape for an unknown /api path, and 400 for a path that is not valid percent-encoding', async () => {
+    const { app } = await appWith();
+    const missing = await request(app).get('/api/metadata/v0/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.name).toBe('NotFoundError');
+    const broken = await request(app).get('/api/metadata/v0/table/%E0%A4%A/dashboards');
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toMatchObject({ code: 'invalid_path', message: 'The path is not valid percent-encoding.' });
+  });
+
+  it('refuses a body over 100 kB', async () => {
+    const { app } = await appWith();
+    const res = await request(app).put('/api/metadata/v0/user/bookmark').set('content-type', 'application/json').send(JSON.stringify({ type: 'table', key: ORDERS, pad: 'x'.repeat(110_000) }));
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('the index switches on every route', () => {
+  it('with indexUsers off, refuses another person\'s profile and lists with 404, before calling metadata', async () => {
+    const { app, calls } = await appWith({ indexUsers: false });
+    for (const url of OTHER_PERSON_READS) {
+      const res = await request(app).get(url);
+      expect(res.status, url).toBe(404);
+      expect(res.body.error.code, url).toBe('users_not_indexed');
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('with indexUsers off, still serves the signed-in person\'s own, by id or by email', async () => {
+    const { app, calls } = await appWith({ indexUsers: false });
+    for (const url of [
+      `/api/metadata/v0/user?user_id=${enc(liv.user_id)}`, `/api/metadata/v0/user/bookmark`, `/api/metadata/v0/user/own?user_id=${enc('liv@example.org')}`,
+      `/api/metadata/v0/user/read?user_id=${enc(liv.user_id)}`, `/api/metadata/v0/user/edits?user_id=${enc(liv.user_id)}`,
+    ]) {
+      expect((await request(app).get(url)).status, url).toBe(200);
+    }
+    expect(calls.map((c) => c.split(' ')[0])).toEqual(['getUser', 'getBookmarks', 'getOwned', 'getRead', 'listEdits']);
+  });
+
+  it('with indexUsers on, serves another person\'s profile and lists', async () => {
+    const { app, calls } = await appWith();
+    for (const url of OTHER_PERSON_READS) expect((await request(app).get(url)).status, url).toBe(200);
+    expect(calls.filter((c) => !c.includes('roald@example.org'))).toEqual([]);
+  });
+
+  it('with indexDashboards off, refuses every dashboard read and dashboard bookmark or tag with 404, and leaves dashboards out of lists', async () => {
+    const { app, calls } = await appWith({ indexDashboards: false });
+    for (const url of DASHBOARD_READS) {
+      const res = await request(app).get(url);
+      expect(res.status, url).toBe(404);
+      expect(res.body.error.code, url).toBe('dashboards_not_indexed');
+    }
+    for (const [method, url, body] of [
+      ['put', '/api/metadata/v0/user/bookmark', { type: 'dashboard', key: REVENUE }],
+      ['delete', '/api/metadata/v0/update_dashboard_tags', { key: REVENUE, tag: 'finance' }],
+    ] as const) {
+      expect((await request(app)[method](url).send(body)).body.error?.code, url).toBe('dashboards_not_indexed');
+    }
+    expect(calls).toEqual([]);
+    // Lists that may hold dashboards hold none; popular resources does not even ask for them.
+    expect((await request(app).get('/api/metadata/v0/popular_resources?types=table,dashboard')).body.results.dashboard).toEqual([]);
+    expect(calls).toEqual(['getPopularResources [12,["table"]]']);
+    expect((await request(app).get('/api/metadata/v0/user/bookmark')).body.bookmarks.dashboard).toEqual([]);
+    expect((await request(app).get(`/api/metadata/v0/user/own?user_id=${enc(liv.user_id)}`)).body.own.dashboard).toEqual([]);
+    // A table bookmark is still fine.
+    expect((await request(app).put('/api/metadata/v0/user/bookmark').send({ type: 'table', key: ORDERS })).status).toBe(200);
+  });
+
+  it('with indexDashboards on, serves dashboards and lists them', async () => {
+    const { app } = await appWith();
+    for (const url of DASHBOARD_READS) expect((await request(app).get(url)).status, url).toBe(200);
+    expect((await request(app).get('/api/metadata/v0/popular_resources?types=table,dashboard')).body.results.dashboard).toHaveLength(1);
+    expect((await request(app).get('/api/metadata/v0/user/bookmark')).body.bookmarks.dashboard).toHaveLength(1);
+    expect((await request(app).get(`/api/metadata/v0/user/own?user_id=${enc(liv.user_id)}`)).body.own.dashboard).toHaveLength(1);
+  });
+});
