@@ -41,7 +41,7 @@ const liv = buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email
 const dashboardSummary = AmundsenDashboardSummarySchema.parse({ uri: REVENUE, cluster: 'gold', name: 'revenue', product: 'mode' });
 
 /** An in-memory metadata service: every read answers something small, and is recorded. */
-function fakeMetadata() {
+function fakeMetadata(overrides: Record<string, (...args: unknown[]) => Promise<unknown>> = {}) {
   const calls: string[] = [];
   const record = <T>(name: string, answer: T) => async (...args: unknown[]) => {
     calls.push(`${name} ${JSON.stringify(args.slice(1))}`);
@@ -62,16 +62,24 @@ function fakeMetadata() {
     addBookmark: record('addBookmark', undefined),
     removeBookmark: record('removeBookmark', undefined),
   };
+  for (const [name, fn] of Object.entries(overrides)) {
+    (metadata as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      calls.push(`${name} ${JSON.stringify(args.slice(1))}`);
+      return fn(...args);
+    };
+  }
   return { metadata: metadata as unknown as MetadataClient, calls };
 }
 
-async function appWith(options: { signedIn?: boolean; indexUsers?: boolean; indexDashboards?: boolean } = {}) {
+async function appWith(options: {
+  signedIn?: boolean; indexUsers?: boolean; indexDashboards?: boolean; metadata?: Record<string, (...args: unknown[]) => Promise<unknown>>; search?: SearchClient;
+} = {}) {
   await tokens.write(SESSION_ID, { accessToken: 'access-token-of-liv', expiresAt: Date.now() + 3_600_000, obtainedAt: Date.now(), obtainedBy: 'login' }, { ttlMs: 3_600_000 });
   const clientConfig = toClientConfig(v.parse(UiConfigFileSchema, {}), {
     providerName: 'IdP', indexUsers: options.indexUsers ?? true, indexDashboards: options.indexDashboards ?? true, logoUrl: null,
   });
-  const { metadata, calls } = fakeMetadata();
-  const search = { search: async () => ({ results: {} }), updateDocument: async () => null } as unknown as SearchClient;
+  const { metadata, calls } = fakeMetadata(options.metadata);
+  const search = options.search ?? ({ search: async () => ({ results: {} }), updateDocument: async () => null } as unknown as SearchClient);
   const app = express();
   app.use((req, _res, next) => {
     Object.assign(req, { sessionID: SESSION_ID, session: options.signedIn === false ? {} : { user: liv, createdAt: Date.now() } });
@@ -208,5 +216,62 @@ describe('the index switches on every route', () => {
     expect((await request(app).get('/api/metadata/v0/popular_resources?types=table,dashboard')).body.results.dashboard).toHaveLength(1);
     expect((await request(app).get('/api/metadata/v0/user/bookmark')).body.bookmarks.dashboard).toHaveLength(1);
     expect((await request(app).get(`/api/metadata/v0/user/own?user_id=${enc(liv.user_id)}`)).body.own.dashboard).toHaveLength(1);
+  });
+});
+
+describe('edit histories', () => {
+  const edit = (id: number) => ({
+    id, resource_key: ORDERS, parent_key: ORDERS, resource_type: 'table', action: 'update', field: 'description',
+    before: 'a', after: 'b', user_id: 'roald@example.org', user_display_name: null, edited_at: '2026-12-01T10:00:00Z',
+  });
+
+  it('asks for one edit more than a page, and gives the next page\'s cursor only when there is one', async () => {
+    const full = await appWith({ metadata: { listEdits: async () => Array.from({ length: 26 }, (_, i) => edit(100 - i)) } });
+    const page = await request(full.app).get(`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}&before=200`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ msg: 'Success', available: true, next_before: '76' });
+    expect(page.body.edits).toHaveLength(25);
+    expect(full.calls).toEqual([`listEdits [${JSON.stringify({ parentKey: ORDERS, resourceTypes: ['table', 'column', 'type_metadata'], before: 200, limit: 26 })}]`]);
+
+    const last = await appWith({ metadata: { listEdits: async () => Array.from({ length: 25 }, (_, i) => edit(25 - i)) } });
+    const lastPage = await request(last.app).get(`/api/metadata/v0/edits?type=dashboard&key=${enc(REVENUE)}`);
+    expect(lastPage.body).toMatchObject({ available: true, next_before: null });
+    expect(lastPage.body.edits).toHaveLength(25);
+    expect(last.calls).toEqual([`listEdits [${JSON.stringify({ parentKey: REVENUE, resourceTypes: ['dashboard'], limit: 26 })}]`]);
+  });
+
+  it('says so when the metadata service keeps no history (Amundsen)', async () => {
+    const { app } = await appWith({ metadata: { listEdits: async () => null } });
+    expect((await request(app).get(`/api/metadata/v0/user/edits?user_id=${enc(liv.user_id)}`)).body).toEqual({
+      msg: 'The metadata service keeps no edit history.', available: false, edits: [], next_before: null,
+    });
+  });
+
+  it('refuses a type other than table or dashboard, a key of the wrong kind, and a cursor that is not a number', async () => {
+    const { app, calls } = await appWith();
+    for (const [url, message] of [
+      [`/api/metadata/v0/edits?type=column&key=${enc(ORDERS)}`, 'The query parameter "type" must be table or dashboard, not "column".'],
+      [`/api/metadata/v0/edits?type=table&key=${enc('orders')}`, /^The query parameter "key":/],
+      [`/api/metadata/v0/edits?type=dashboard&key=${enc('revenue')}`, /^The query parameter "key":/],
+      [`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}&before=12a`, 'The query parameter "before" must be the next_before of the previous page.'],
+      [`/api/metadata/v0/user/edits?user_id=${enc(liv.user_id)}&before=${'9'.repeat(16)}`, 'The query parameter "before" must be the next_before of the previous page.'],
+    ] as const) {
+      const res = await request(app).get(url);
+      expect(res.status, url).toBe(400);
+      expect(res.body.error.message, url).toMatch(message);
+    }
+    expect(calls).toEqual([]);
+    // An empty cursor is the first page.
+    expect((await request(app).get(`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}&before=`)).status).toBe(200);
+    expect(calls).toEqual([`listEdits [${JSON.stringify({ parentKey: ORDERS, resourceTypes: ['table', 'column', 'type_metadata'], limit: 26 })}]`]);
+  });
+});
+
+describe('bookmarks', () => {
+  it('bookmarks on PUT and removes the bookmark on DELETE, as the signed-in person', async () => {
+    const { app, calls } = await appWith();
+    expect((await request(app).put('/api/metadata/v0/user/bookmark').send({ type: 'table', key: ORDERS })).body).toEqual({ msg: 'Success' });
+    expect((await request(app).delete('/api/metadata/v0/user/bookmark').send({ type: 'dashboard', key: REVENUE })).body).toEqual({ msg: 'Success' });
+    expect(calls).toEqual([`addBookmark ["${liv.user_id}","table","${ORDERS}"]`, `removeBookmark ["${liv.user_id}","dashboard","${REVENUE}"]`]);
   });
 });
