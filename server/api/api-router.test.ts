@@ -16,7 +16,8 @@ import { createTokenCipher } from '../auth/token-cipher';
 import { buildUserFromClaims } from '../auth/user-from-claims';
 import { createErrorMiddleware } from '../http/error-middleware';
 import { createMemoryLogger } from '../http/logger';
-import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema, AmundsenUserSchema } from '../upstream/amundsen-schemas';
+import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema, AmundsenUserSchema, SearchTableHitSchema, type AmundsenSearchResponse } from '../upstream/amundsen-schemas';
+import type { AmundsenSearchRequest } from '../../contract/amundsen-shapes';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
 import { createApiRouter } from './create-api-router';
@@ -273,5 +274,60 @@ describe('bookmarks', () => {
     expect((await request(app).put('/api/metadata/v0/user/bookmark').send({ type: 'table', key: ORDERS })).body).toEqual({ msg: 'Success' });
     expect((await request(app).delete('/api/metadata/v0/user/bookmark').send({ type: 'dashboard', key: REVENUE })).body).toEqual({ msg: 'Success' });
     expect(calls).toEqual([`addBookmark ["${liv.user_id}","table","${ORDERS}"]`, `removeBookmark ["${liv.user_id}","dashboard","${REVENUE}"]`]);
+  });
+});
+
+describe('search', () => {
+  const tableHit = SearchTableHitSchema.parse({ key: ORDERS, schema: 'sales', table: 'orders', database: 'hive', cluster: 'gold', description: 'Orders.' });
+  function fakeSearch(answer: (request: AmundsenSearchRequest) => AmundsenSearchResponse) {
+    const requests: AmundsenSearchRequest[] = [];
+    const search = {
+      async search(token: string, request: AmundsenSearchRequest) {
+        expect(token).toBe('access-token-of-liv');
+        requests.push(request);
+        return answer(request);
+      },
+      updateDocument: async () => null,
+    } as unknown as SearchClient;
+    return { search, requests };
+  }
+  const post = (app: express.Express, body: object) => request(app).post('/api/search/v1/search').send(body);
+
+  it('answers a page of each resource asked for, once each, with the service\'s correction', async () => {
+    const { search, requests } = fakeSearch(() => ({ did_you_mean: 'orders', results: { table: { total_results: 31, results: [tableHit] }, user: { total_results: 0, results: [] } } }) as AmundsenSearchResponse);
+    const { app } = await appWith({ search });
+    const res = await post(app, { searchTerm: 'ordres', pageIndex: 3, resources: ['table', 'user', 'table'] });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ search_term: 'ordres', msg: 'Success', did_you_mean: 'orders', user: { page_index: 3, results: [], total_results: 0 } });
+    expect(res.body.table).toMatchObject({ page_index: 3, total_results: 31 });
+    expect(res.body.table.results.map((r: { key: string }) => r.key)).toEqual([ORDERS]);
+    expect(res.body).not.toHaveProperty('dashboard');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.resource_types).toEqual(['table', 'user']);
+  });
+
+  it('answers an empty page for a resource the service left out, and no correction when it sent none', async () => {
+    const { search } = fakeSearch(() => ({ results: { table: { total_results: 0, results: [] } } }) as AmundsenSearchResponse);
+    const { app } = await appWith({ search });
+    const res = await post(app, { searchTerm: 'x', resources: ['table', 'dashboard'] });
+    expect(res.body.dashboard).toEqual({ page_index: 0, results: [], total_results: 0 });
+    expect(res.body).not.toHaveProperty('did_you_mean');
+    expect(res.body).not.toHaveProperty('user');
+  });
+
+  it('refuses to search people or dashboards that are not indexed, or features, before calling the service', async () => {
+    const { search, requests } = fakeSearch(() => ({ results: {} }) as AmundsenSearchResponse);
+    const off = await appWith({ search, indexUsers: false, indexDashboards: false });
+    for (const [resource, code] of [['user', 'users_not_indexed'], ['dashboard', 'dashboards_not_indexed'], ['feature', 'features_not_indexed']] as const) {
+      const res = await post(off.app, { searchTerm: 'x', resources: ['table', resource] });
+      expect(res.status, resource).toBe(404);
+      expect(res.body.error.code, resource).toBe(code);
+    }
+    expect(requests).toEqual([]);
+  });
+
+  it('refuses a body that is not a search request with 400', async () => {
+    const { app } = await appWith();
+    expect((await post(app, { searchTerm: 5 })).status).toBe(400);
   });
 });
