@@ -16,11 +16,13 @@ import { createTokenCipher } from '../auth/token-cipher';
 import { buildUserFromClaims } from '../auth/user-from-claims';
 import { createErrorMiddleware } from '../http/error-middleware';
 import { createMemoryLogger } from '../http/logger';
-import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema, AmundsenUserSchema, SearchTableHitSchema, type AmundsenSearchResponse } from '../upstream/amundsen-schemas';
+import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema, AmundsenTableSchema, AmundsenUserSchema, SearchTableHitSchema, type AmundsenSearchResponse } from '../upstream/amundsen-schemas';
 import type { AmundsenSearchRequest } from '../../contract/amundsen-shapes';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
+import type { PeopleResolver } from '../users/people-resolver';
 import { createApiRouter } from './create-api-router';
+import type { EditPolicy } from './edit-rights';
 
 const ORDERS = 'hive://gold.sales/orders';
 const REVENUE = 'mode_dashboard://gold.sales/revenue';
@@ -74,6 +76,7 @@ function fakeMetadata(overrides: Record<string, (...args: unknown[]) => Promise<
 
 async function appWith(options: {
   signedIn?: boolean; indexUsers?: boolean; indexDashboards?: boolean; metadata?: Record<string, (...args: unknown[]) => Promise<unknown>>; search?: SearchClient;
+  editPolicy?: EditPolicy; people?: PeopleResolver;
 } = {}) {
   await tokens.write(SESSION_ID, { accessToken: 'access-token-of-liv', expiresAt: Date.now() + 3_600_000, obtainedAt: Date.now(), obtainedBy: 'login' }, { ttlMs: 3_600_000 });
   const clientConfig = toClientConfig(v.parse(UiConfigFileSchema, {}), {
@@ -83,10 +86,10 @@ async function appWith(options: {
   const search = options.search ?? ({ search: async () => ({ results: {} }), updateDocument: async () => null } as unknown as SearchClient);
   const app = express();
   app.use((req, _res, next) => {
-    Object.assign(req, { sessionID: SESSION_ID, session: options.signedIn === false ? {} : { user: liv, createdAt: Date.now() } });
+    Object.assign(req, { sessionID: SESSION_ID, session: options.signedIn === false ? {} : { user: liv, groups: ['stewards'], createdAt: Date.now() } });
     next();
   });
-  app.use('/api', createApiRouter({ auth, metadata, search, clientConfig, announcements: [] }));
+  app.use('/api', createApiRouter({ auth, metadata, search, clientConfig, announcements: [], editPolicy: options.editPolicy, people: options.people }));
   app.use(createErrorMiddleware(logger));
   return { app, calls, clientConfig };
 }
@@ -329,5 +332,79 @@ describe('search', () => {
   it('refuses a body that is not a search request with 400', async () => {
     const { app } = await appWith();
     expect((await post(app, { searchTerm: 5 })).status).toBe(400);
+  });
+});
+
+describe('table and dashboard pages', () => {
+  const roaldById = AmundsenUserSchema.parse({ user_id: 'roald' });
+  const table = () => AmundsenTableSchema.parse({
+    database: 'hive', cluster: 'gold', schema: 'sales', name: 'orders', key: ORDERS, owners: [roaldById], table_readers: [{ user: roaldById, read_count: 4 }],
+  });
+  const dashboard = () => AmundsenDashboardDetailSchema.parse({ uri: REVENUE, cluster: 'gold', name: 'revenue', group_name: 'Sales', owners: [roaldById], frequent_users: [roaldById] });
+  /** Grants tags only, naming the role for the rest; remembers what it was asked. */
+  const policy = () => {
+    const asked: unknown[] = [];
+    const editPolicy: EditPolicy = {
+      rightsFor: (subject, target) => {
+        asked.push({ subject, target });
+        return { descriptions: false, tags: true, owners: false, reason: 'Only the sales stewards may change this.' };
+      },
+    };
+    return { editPolicy, asked };
+  };
+  /** The directory fills people metadata knows only by id. */
+  const people: PeopleResolver = {
+    getUser: async () => roaldById,
+    fillUsers: async (context, users) => {
+      expect(context).toMatchObject({ token: 'access-token-of-liv', accessToken: 'access-token-of-liv', signedInUser: liv });
+      return users.map((u) => ({ ...u, display_name: `${u.user_id} from the directory` }));
+    },
+  };
+  const RIGHTS = { descriptions: false, tags: true, owners: false, reason: 'Only the sales stewards may change this.' };
+
+  it('answers a table with the rights the policy gives the signed-in person, and its people filled from the directory', async () => {
+    const { editPolicy, asked } = policy();
+    const { app } = await appWith({ metadata: { getTable: async () => table() }, editPolicy, people });
+    const res = await request(app).get(`/api/metadata/v0/table?key=${enc(ORDERS)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.tableData).toMatchObject({ key: ORDERS, is_editable: false, edit_rights: RIGHTS });
+    expect(res.body.tableData.owners.map((o: { display_name: string }) => o.display_name)).toEqual(['roald from the directory']);
+    expect(res.body.tableData.table_readers.map((r: { read_count: number; user: { display_name: string } }) => [r.read_count, r.user.display_name])).toEqual([[4, 'roald from the directory']]);
+    expect(asked).toEqual([{
+      subject: { user_id: liv.user_id, groups: ['stewards'] },
+      target: { type: 'table', key: ORDERS, database: 'hive', cluster: 'gold', schema: 'sales', name: 'orders', owners: ['roald'] },
+    }]);
+    // Without a directory the people are metadata's.
+    const plain = await appWith({ metadata: { getTable: async () => table() }, editPolicy });
+    expect((await request(plain.app).get(`/api/metadata/v0/table?key=${enc(ORDERS)}`)).body.tableData.owners[0].display_name).toBe('roald');
+  });
+
+  it('answers a dashboard with the rights the policy gives, and its people filled from the directory', async () => {
+    const { editPolicy, asked } = policy();
+    const { app } = await appWith({ metadata: { getDashboard: async () => dashboard() }, editPolicy, people });
+    const res = await request(app).get(`/api/metadata/v0/dashboard?uri=${enc(REVENUE)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.dashboard).toMatchObject({ uri: REVENUE, edit_rights: RIGHTS });
+    expect(res.body.dashboard.owners.map((o: { display_name: string }) => o.display_name)).toEqual(['roald from the directory']);
+    expect(res.body.dashboard.frequent_users.map((o: { display_name: string }) => o.display_name)).toEqual(['roald from the directory']);
+    expect(asked).toEqual([{
+      subject: { user_id: liv.user_id, groups: ['stewards'] },
+      target: { type: 'dashboard', key: REVENUE, product: 'mode', cluster: 'gold', group: 'Sales', name: 'revenue', owners: ['roald'] },
+    }]);
+  });
+
+  it('changes a dashboard\'s tags only with the tags right, asking the policy about the dashboard', async () => {
+    const { editPolicy } = policy();
+    const { app, calls } = await appWith({ metadata: { getDashboard: async () => dashboard(), addTag: async () => undefined, removeTag: async () => undefined }, editPolicy });
+    expect((await request(app).put('/api/metadata/v0/update_dashboard_tags').send({ key: REVENUE, tag: 'finance' })).body).toEqual({ msg: 'Success' });
+    expect((await request(app).delete('/api/metadata/v0/update_dashboard_tags').send({ key: REVENUE, tag: 'pii' })).body).toEqual({ msg: 'Success' });
+    expect(calls.filter((c) => !c.startsWith('getDashboard'))).toEqual([`addTag ["dashboard","${REVENUE}","finance"]`, `removeTag ["dashboard","${REVENUE}","pii"]`]);
+
+    const refusing: EditPolicy = { rightsFor: () => ({ descriptions: true, tags: false, owners: true, reason: null }) };
+    const refused = await appWith({ metadata: { getDashboard: async () => dashboard(), addTag: async () => undefined }, editPolicy: refusing });
+    const res = await request(refused.app).put('/api/metadata/v0/update_dashboard_tags').send({ key: REVENUE, tag: 'finance' });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({ code: 'edit_forbidden', message: `You may not change the tags of the dashboard ${REVENUE}.` });
+    expect(refused.calls.filter((c) => c.startsWith('addTag'))).toEqual([]);
   });
 });
