@@ -16,7 +16,7 @@ import { createTokenCipher } from '../auth/token-cipher';
 import { buildUserFromClaims } from '../auth/user-from-claims';
 import { createErrorMiddleware } from '../http/error-middleware';
 import { createMemoryLogger } from '../http/logger';
-import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema, AmundsenTableSchema, AmundsenUserSchema, SearchTableHitSchema, type AmundsenSearchResponse } from '../upstream/amundsen-schemas';
+import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema, AmundsenLineageSchema, AmundsenTableSchema, AmundsenUserSchema, SearchTableHitSchema, type AmundsenSearchResponse } from '../upstream/amundsen-schemas';
 import type { AmundsenSearchRequest } from '../../contract/amundsen-shapes';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
@@ -406,5 +406,32 @@ describe('table and dashboard pages', () => {
     expect(res.status).toBe(403);
     expect(res.body.error).toMatchObject({ code: 'edit_forbidden', message: `You may not change the tags of the dashboard ${REVENUE}.` });
     expect(refused.calls.filter((c) => c.startsWith('addTag'))).toEqual([]);
+  });
+});
+
+describe('catalog-wide reads and lineage', () => {
+  it('answers tags, badges and the last update from metadata', async () => {
+    const { app } = await appWith();
+    expect((await request(app).get('/api/metadata/v0/tags')).body).toEqual({ msg: 'Success', tags: [{ tag_name: 'finance', tag_count: 2 }] });
+    expect((await request(app).get('/api/metadata/v0/badges')).body).toEqual({ msg: 'Success', badges: [] });
+    expect((await request(app).get('/api/metadata/v0/get_last_indexed')).body).toEqual({ msg: 'Success', timestamp: 1_700_000_000 });
+  });
+
+  it('asks for popular tables only by default, and for nothing when no type remains', async () => {
+    const { app, calls } = await appWith({ indexDashboards: false });
+    expect((await request(app).get('/api/metadata/v0/popular_resources')).body).toEqual({ msg: 'Success', results: { table: [], dashboard: [] } });
+    expect((await request(app).get('/api/metadata/v0/popular_resources?types=dashboard')).body).toEqual({ msg: 'Success', results: { table: [], dashboard: [] } });
+    expect(calls).toEqual(['getPopularResources [12,["table"]]']);
+  });
+
+  it('asks for table and column lineage at the UI config\'s default depth in both directions, or as asked', async () => {
+    const lineage = AmundsenLineageSchema.parse({ key: ORDERS, direction: 'both', depth: 5 });
+    const { app, calls } = await appWith({ metadata: { getTableLineage: async () => lineage, getColumnLineage: async () => lineage } });
+    expect((await request(app).get(`/api/metadata/v0/get_table_lineage?key=${enc(ORDERS)}`)).status).toBe(200);
+    expect((await request(app).get(`/api/metadata/v0/get_column_lineage?key=${enc(ORDERS)}&column_name=id&depth=2&direction=upstream`)).status).toBe(200);
+    expect(calls).toEqual([
+      `getTableLineage ["${ORDERS}",{"depth":5,"direction":"both"}]`,
+      `getColumnLineage ["${ORDERS}","id",{"depth":2,"direction":"upstream"}]`,
+    ]);
   });
 });
