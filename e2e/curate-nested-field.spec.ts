@@ -91,6 +91,8 @@ test('a permitted person edits nested fields’ descriptions in place, finds the
   await expect(modelBox).toHaveValue('Model name, half writ');
   await expect(page.getByRole('status').filter({ hasText: 'Your unsaved text was restored — save it again.' })).toBeVisible();
   await expectAccessible(page, testInfo, 'restored nested field draft');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await captureWidths(page, testInfo, 'curate-nested-field-restored-draft');
   await page.getByRole('button', { name: 'Discard it (Description of model)' }).click();
   await expect(modelBox).toHaveCount(0);
   await expect(hardwareFields.getByRole('button', { name: 'Edit description of model' })).toBeFocused();
