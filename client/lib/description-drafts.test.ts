@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { DRAFT_MAX_AGE_MS, descriptionDraftSlot, hasDescriptionDraftUnder } from './description-drafts';
+import { DRAFT_MAX_AGE_MS, descriptionDraftSlot, discardAllDescriptionDrafts, hasDescriptionDraftUnder } from './description-drafts';
 
 afterEach(() => sessionStorage.clear());
 
@@ -55,6 +55,14 @@ describe('description drafts', () => {
     expect(hasDescriptionDraftUnder(ROALD, 'table:T:type:T/address/type/address/geo/')).toBe(true);
     expect(hasDescriptionDraftUnder(ROALD, 'table:T:type:T/address/type/address/street/')).toBe(false);
     expect(hasDescriptionDraftUnder(ROALD, 'table:U:')).toBe(false);
+  });
+
+  it('drops every draft of the tab on logout, and nothing else kept there', () => {
+    descriptionDraftSlot(ROALD, ID).write({ text: 'one', base: null });
+    descriptionDraftSlot(ROALD, 'table:T:column:c').write({ text: 'two', base: null });
+    sessionStorage.setItem('something-else', 'stays');
+    discardAllDescriptionDrafts();
+    expect(Object.keys(sessionStorage)).toEqual(['something-else']);
   });
 
   it('works without storage, and when the storage refuses to write', () => {

@@ -3,6 +3,7 @@
 // comes back with the person (decision 017). Only their text and the text their edit began from
 // (`base`, so a restored save still detects someone else's change) — never a token. Each draft names
 // its owner: another person who signs in in the same tab never sees it; it is dropped instead.
+// Logging out from the menu drops every draft of the tab.
 // Storage that is full, disabled or missing only means no draft is kept; editing works as before.
 
 export interface DescriptionDraft {
@@ -115,4 +116,20 @@ export function hasDescriptionDraftUnder(owner: string, idPrefix: string, option
     return false;
   }
   return false;
+}
+
+/** Drops every kept draft in the tab (logging out: whoever comes next starts clean). */
+export function discardAllDescriptionDrafts(options: Pick<DraftStoreOptions, 'storage'> = {}): void {
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  if (!storage) return;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(PREFIX)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+  } catch {
+    // nothing kept, nothing to drop
+  }
 }
