@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeVerdict, judgeMemory, lastHeapMiB, type MemoryPoint } from './memory-trend';
+
+/** A sample every 5 s over `seconds`, memory from `mibAt(t)`. */
+const run = (seconds: number, mibAt: (t: number) => number): MemoryPoint[] =>
+  Array.from({ length: seconds / 5 + 1 }, (_, i) => ({ at: i * 5, mib: mibAt(i * 5) }));
+
+describe('judgeMemory', () => {
+  it('calls memory that rises steadily after the warm-up growing', () => {
+    const v = judgeMemory(run(300, (t) => 200 + t * 0.5), 300); // +30 MiB a minute
+    expect(v.verdict).toBe('grows');
+    if (v.verdict === 'too few samples') return;
+    expect(v.growthMiB).toBeGreaterThan(50);
+    expect(v.slopeMiBPerMin).toBeCloseTo(30, 5);
+  });
+
+  it('leaves out the warm-up: a climb in the first sixth then a plateau is stable', () => {
+    const v = judgeMemory(run(300, (t) => (t < 50 ? 100 + t * 4 : 300)), 300);
+    expect(v).toMatchObject({ verdict: 'stable', warmUpSeconds: 50, growthMiB: 0 });
+  });
+
+  it('calls a saw-tooth around a flat line stable (medians, not the last sample)', () => {
+    const v = judgeMemory(run(300, (t) => (t % 20 === 0 ? 260 : 200)), 300);
+    expect(v.verdict).toBe('stable');
+  });
+
+  it('needs both limits: +20 MiB on 1 GiB (2 %) and +12 % on 100 MiB (12 MiB) are both stable', () => {
+    expect(judgeMemory(run(120, (t) => 1024 + (t >= 80 ? 20 : 0)), 120).verdict).toBe('stable');
+    expect(judgeMemory(run(120, (t) => 100 + (t >= 80 ? 12 : 0)), 120).verdict).toBe('stable');
+    expect(judgeMemory(run(120, (t) => 100 + (t >= 80 ? 20 : 0)), 120).verdict).toBe('grows');
+  });
+
+  it('calls falling memory stable', () => {
+    expect(judgeMemory(run(120, (t) => 800 - t * 2), 120).verdict).toBe('stable');
+  });
+
+  it('gives no verdict without two samples in the first and the last third', () => {
+    expect(judgeMemory(run(20, () => 100), 20)).toEqual({ verdict: 'too few samples', samples: 3 });
+    expect(describeVerdict(judgeMemory(run(20, () => 100), 20))).toMatch(/^too few samples/);
+  });
+});
+
+describe('lastHeapMiB', () => {
+  it("reads the heap of the probe's last complete line, skipping one cut short", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-memory-trend-'));
+    try {
+      expect(lastHeapMiB(dir, 42)).toBeUndefined();
+      fs.writeFileSync(path.join(dir, '42.ndjson'), `${JSON.stringify({ t: 1, heapUsed: 10 * 1024 * 1024 })}\n${JSON.stringify({ t: 2, heapUsed: 12 * 1024 * 1024 })}\n{"t":3,"heapU`);
+      expect(lastHeapMiB(dir, 42)).toBe(12);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
