@@ -18,9 +18,10 @@
 //     a search for that description's unique word finds the table;
 //   - every acknowledged tag is on its table and in the edit log;
 // and prints p50/p99 per route. Every --sample-seconds during the load it samples the memory of the
-// BFF and the catalog processes — RSS from /proc, the V8 heap from memory-probe.mjs, a benchmark-only
-// preload that this script puts into their NODE_OPTIONS — prints the timeline, and judges whether
-// each grew (memory-trend.ts: the last third of the run against the first third after a warm-up).
+// BFF and the catalog processes — RSS from /proc, the V8 heap (in use, and live after the last full
+// collection) from memory-probe.mjs, a benchmark-only preload that this script puts into their
+// NODE_OPTIONS — and their CPU use, prints the timeline, and judges whether RSS or live heap grew
+// (memory-trend.ts: the last third of the run against the first third after a warm-up).
 // Exits 1 when a check fails or memory grows. The rate limits are off (one address, many sessions).
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,8 +1,9 @@
 // bench:load's memory samples: every few seconds of the load, the RSS (from /proc) and V8 heap
-// (from memory-probe.mjs) of each of Nansen's processes and the requests answered so far; then the
-// timeline as a table and a verdict per process and measure (memory-trend.ts).
-import { rssMiB } from './bench-app';
-import { describeVerdict, GROWTH_LIMIT_MIB, GROWTH_LIMIT_SHARE, judgeMemory, lastHeapMiB, warmUpSeconds, type MemoryVerdict } from './memory-trend';
+// (from memory-probe.mjs) of each of Nansen's processes, the CPU time each (and this load client)
+// has used, and the requests answered so far; then the timeline as a table and a verdict per process
+// and measure (memory-trend.ts). The CPU columns say which process the load saturates.
+import { cpuSeconds, rssMiB } from './bench-app';
+import { describeVerdict, GROWTH_LIMIT_MIB, GROWTH_LIMIT_SHARE, judgeMemory, lastHeap, warmUpSeconds, type HeapReading, type MemoryVerdict } from './memory-trend';
 
 export interface WatchedProcess {
   name: string;
@@ -14,15 +15,21 @@ interface Sample {
   at: number;
   requests: number;
   rss: (number | undefined)[];
-  heap: (number | undefined)[];
+  heap: (HeapReading | undefined)[];
+  /** CPU seconds used so far by each process, then by this client. */
+  cpu: (number | undefined)[];
 }
 
-const readRss = (pid: number) => {
+const orNothing = <T>(read: () => T) => {
   try {
-    return rssMiB(pid);
+    return read();
   } catch {
     return undefined; // the process is gone
   }
+};
+const clientCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 };
 
 export class MemoryTimeline {
@@ -53,28 +60,40 @@ export class MemoryTimeline {
     this.samples.push({
       at: (performance.now() - this.started) / 1000,
       requests: this.requestsSoFar(),
-      rss: this.processes.map((p) => readRss(p.pid)),
-      heap: this.processes.map((p) => lastHeapMiB(this.probeDir, p.pid)),
+      rss: this.processes.map((p) => orNothing(() => rssMiB(p.pid))),
+      heap: this.processes.map((p) => lastHeap(this.probeDir, p.pid)),
+      cpu: [...this.processes.map((p) => orNothing(() => cpuSeconds(p.pid))), clientCpuSeconds()],
     });
   }
 
   /** The timeline (Markdown), then one verdict line per process and measure. Answers whether any grew. */
   report(runSeconds: number, print: (line: string) => void): { grows: boolean; verdicts: MemoryVerdict[] } {
     const mib = (n: number | undefined) => (n === undefined ? '–' : `${n.toFixed(0)}`);
-    const columns = this.processes.flatMap((p) => [`${p.name} RSS`, `${p.name} heap`]);
-    print(`\nmemory during the load, MiB (RSS from /proc; heap = V8 heap in use, from memory-probe.mjs):`);
+    const cpuNames = [...this.processes.map((p) => p.name), 'client'];
+    /** CPU use between two samples, % of one core. */
+    const cpuShare = (from: Sample, to: Sample, k: number) => {
+      const [a, b] = [from.cpu[k], to.cpu[k]];
+      return a === undefined || b === undefined || to.at <= from.at ? '–' : `${(((b - a) / (to.at - from.at)) * 100).toFixed(0)} %`;
+    };
+    const columns = [...this.processes.flatMap((p) => [`${p.name} RSS`, `${p.name} heap`, `${p.name} live`]), ...cpuNames.map((n) => `${n} CPU`)];
+    print('\nmemory during the load, MiB: RSS from /proc; heap = V8 heap in use and live = in use after the last full collection');
+    print('(memory-probe.mjs; – before the first); CPU since the sample before, % of one core:');
     print(`| s | req/s | ${columns.join(' | ')} |\n|---|---|${columns.map(() => '---|').join('')}`);
     this.samples.forEach((s, i) => {
       const before = this.samples[i - 1];
       const rate = before && s.at > before.at ? ((s.requests - before.requests) / (s.at - before.at)).toFixed(0) : '';
-      const cells = this.processes.flatMap((_, k) => [mib(s.rss[k]), mib(s.heap[k])]);
-      print(`| ${s.at.toFixed(0)} | ${rate} | ${cells.join(' | ')} |`);
+      const cells = this.processes.flatMap((_, k) => [mib(s.rss[k]), mib(s.heap[k]?.inUse), mib(s.heap[k]?.live)]);
+      const cpu = cpuNames.map((_, k) => (before ? cpuShare(before, s, k) : ''));
+      print(`| ${s.at.toFixed(0)} | ${rate} | ${[...cells, ...cpu].join(' | ')} |`);
     });
+    const [first, last] = [this.samples[0], this.samples.at(-1)];
+    if (first && last && last !== first) print(`CPU over the whole load: ${cpuNames.map((n, k) => `${n} ${cpuShare(first, last, k)}`).join(', ')} of one core`);
     print(`\nverdict (first ${warmUpSeconds(runSeconds).toFixed(0)} s left out as warm-up; median of the last third of the rest vs. its first third; ` +
       `"grows" = up by more than ${GROWTH_LIMIT_MIB} MiB and more than ${GROWTH_LIMIT_SHARE * 100} %):`);
     const verdicts: MemoryVerdict[] = [];
     this.processes.forEach((p, k) => {
-      for (const [measure, values] of [['RSS', this.samples.map((s) => s.rss[k])], ['V8 heap', this.samples.map((s) => s.heap[k])]] as const) {
+      const measures = [['RSS', this.samples.map((s) => s.rss[k])], ['live V8 heap', this.samples.map((s) => s.heap[k]?.live)]] as const;
+      for (const [measure, values] of measures) {
         const points = this.samples.flatMap((s, i) => (values[i] === undefined ? [] : [{ at: s.at, mib: values[i]! }]));
         const verdict = judgeMemory(points, runSeconds);
         verdicts.push(verdict);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeVerdict, judgeMemory, lastHeapMiB, type MemoryPoint } from './memory-trend';
+import { describeVerdict, judgeMemory, lastHeap, type MemoryPoint } from './memory-trend';
 
 /** A sample every 5 s over `seconds`, memory from `mibAt(t)`. */
 const run = (seconds: number, mibAt: (t: number) => number): MemoryPoint[] =>
@@ -43,13 +43,16 @@ describe('judgeMemory', () => {
   });
 });
 
-describe('lastHeapMiB', () => {
-  it("reads the heap of the probe's last complete line, skipping one cut short", () => {
+describe('lastHeap', () => {
+  it("reads the heap in use and the live heap of the probe's last complete line, skipping one cut short", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-memory-trend-'));
     try {
-      expect(lastHeapMiB(dir, 42)).toBeUndefined();
-      fs.writeFileSync(path.join(dir, '42.ndjson'), `${JSON.stringify({ t: 1, heapUsed: 10 * 1024 * 1024 })}\n${JSON.stringify({ t: 2, heapUsed: 12 * 1024 * 1024 })}\n{"t":3,"heapU`);
-      expect(lastHeapMiB(dir, 42)).toBe(12);
+      expect(lastHeap(dir, 42)).toBeUndefined();
+      const line = (t: number, heapUsed: number, liveHeap: number | null) => `${JSON.stringify({ t, heapUsed: heapUsed * 1024 * 1024, liveHeap: liveHeap && liveHeap * 1024 * 1024 })}\n`;
+      fs.writeFileSync(path.join(dir, '42.ndjson'), `${line(1, 10, null)}${line(2, 12, null)}{"t":3,"heapU`);
+      expect(lastHeap(dir, 42)).toEqual({ inUse: 12, live: undefined });
+      fs.appendFileSync(path.join(dir, '42.ndjson'), `sed":1}\n${line(4, 30, 8)}`);
+      expect(lastHeap(dir, 42)).toEqual({ inUse: 30, live: 8 });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

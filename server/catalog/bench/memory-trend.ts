@@ -1,5 +1,7 @@
 // Memory over a load run (bench:load): RSS of a process from /proc, its V8 heap from the
-// benchmark-only probe (memory-probe.mjs), and the verdict on whether it grew.
+// benchmark-only probe (memory-probe.mjs), and the verdict on whether it grew. The verdict is on the
+// RSS and on the live heap (in use after a full collection): the heap in use at any moment is a
+// saw-tooth that says more about when V8 last collected than about a leak.
 //
 // The verdict: the samples of the warm-up (the first sixth of the run, at least 10 s: caches fill,
 // the catalog hands back what building the demo took) are left out; the rest is cut in three by
@@ -21,8 +23,15 @@ export function memoryProbeEnv(dir: string, everyMs = 1000): Record<string, stri
   return { NODE_OPTIONS: `--import=${probe}`, NANSEN_BENCH_MEMORY_DIR: dir, NANSEN_BENCH_MEMORY_MS: String(everyMs) };
 }
 
-/** The V8 heap in use (MiB) in the probe's last line for `pid`; undefined when there is none yet. */
-export function lastHeapMiB(dir: string, pid: number): number | undefined {
+export interface HeapReading {
+  /** V8 heap in use now, MiB. */
+  inUse: number;
+  /** V8 heap in use after the last full collection, MiB; undefined before the first. */
+  live: number | undefined;
+}
+
+/** The V8 heap in the probe's last line for `pid`; undefined when there is none yet. */
+export function lastHeap(dir: string, pid: number): HeapReading | undefined {
   let text: string;
   try {
     text = fs.readFileSync(path.join(dir, `${pid}.ndjson`), 'utf8');
@@ -32,8 +41,8 @@ export function lastHeapMiB(dir: string, pid: number): number | undefined {
   const lines = text.trimEnd().split('\n');
   for (let i = lines.length - 1; i >= 0; i--) {
     try {
-      const heapUsed = (JSON.parse(lines[i]!) as { heapUsed?: unknown }).heapUsed;
-      if (typeof heapUsed === 'number') return heapUsed / MIB;
+      const { heapUsed, liveHeap } = JSON.parse(lines[i]!) as { heapUsed?: unknown; liveHeap?: unknown };
+      if (typeof heapUsed === 'number') return { inUse: heapUsed / MIB, live: typeof liveHeap === 'number' ? liveHeap / MIB : undefined };
     } catch {
       // a line cut short while being written: take the one before
     }
