@@ -92,10 +92,14 @@ export class MemoryTimeline {
       `"grows" = up by more than ${GROWTH_LIMIT_MIB} MiB and more than ${GROWTH_LIMIT_SHARE * 100} %):`);
     const verdicts: MemoryVerdict[] = [];
     this.processes.forEach((p, k) => {
-      const measures = [['RSS', this.samples.map((s) => s.rss[k])], ['live V8 heap', this.samples.map((s) => s.heap[k]?.live)]] as const;
-      for (const [measure, values] of measures) {
-        const points = this.samples.flatMap((s, i) => (values[i] === undefined ? [] : [{ at: s.at, mib: values[i]! }]));
-        const verdict = judgeMemory(points, runSeconds);
+      const rss = this.samples.flatMap((s) => (s.rss[k] === undefined ? [] : [{ at: s.at, mib: s.rss[k]! }]));
+      // A live heap reading counts once, in the first sample after the full collection that made it.
+      const live = this.samples.flatMap((s, i) => {
+        const [now, before] = [s.heap[k], this.samples[i - 1]?.heap[k]];
+        return now?.live !== undefined && before && now.fullCollections > before.fullCollections ? [{ at: s.at, mib: now.live }] : [];
+      });
+      for (const [measure, points, minimum] of [['RSS', rss, 2], ['live V8 heap', live, 1]] as const) {
+        const verdict = judgeMemory(points, runSeconds, minimum);
         verdicts.push(verdict);
         print(`  ${p.name} ${measure}: ${describeVerdict(verdict)}`);
       }

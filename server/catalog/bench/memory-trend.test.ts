@@ -37,6 +37,12 @@ describe('judgeMemory', () => {
     expect(judgeMemory(run(120, (t) => 800 - t * 2), 120).verdict).toBe('stable');
   });
 
+  it('takes one sample in each third when told to (the live heap, read after each full collection)', () => {
+    const points = [{ at: 20, mib: 50 }, { at: 110, mib: 90 }];
+    expect(judgeMemory(points, 120).verdict).toBe('too few samples');
+    expect(judgeMemory(points, 120, 1)).toMatchObject({ verdict: 'grows', growthMiB: 40 });
+  });
+
   it('gives no verdict without two samples in the first and the last third', () => {
     expect(judgeMemory(run(20, () => 100), 20)).toEqual({ verdict: 'too few samples', samples: 3 });
     expect(describeVerdict(judgeMemory(run(20, () => 100), 20))).toMatch(/^too few samples/);
@@ -48,11 +54,12 @@ describe('lastHeap', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-memory-trend-'));
     try {
       expect(lastHeap(dir, 42)).toBeUndefined();
-      const line = (t: number, heapUsed: number, liveHeap: number | null) => `${JSON.stringify({ t, heapUsed: heapUsed * 1024 * 1024, liveHeap: liveHeap && liveHeap * 1024 * 1024 })}\n`;
+      const line = (t: number, heapUsed: number, liveHeap: number | null, fullCollections = 0) =>
+        `${JSON.stringify({ t, heapUsed: heapUsed * 1024 * 1024, liveHeap: liveHeap && liveHeap * 1024 * 1024, fullCollections })}\n`;
       fs.writeFileSync(path.join(dir, '42.ndjson'), `${line(1, 10, null)}${line(2, 12, null)}{"t":3,"heapU`);
-      expect(lastHeap(dir, 42)).toEqual({ inUse: 12, live: undefined });
-      fs.appendFileSync(path.join(dir, '42.ndjson'), `sed":1}\n${line(4, 30, 8)}`);
-      expect(lastHeap(dir, 42)).toEqual({ inUse: 30, live: 8 });
+      expect(lastHeap(dir, 42)).toEqual({ inUse: 12, live: undefined, fullCollections: 0 });
+      fs.appendFileSync(path.join(dir, '42.ndjson'), `sed":1}\n${line(4, 30, 8, 3)}`);
+      expect(lastHeap(dir, 42)).toEqual({ inUse: 30, live: 8, fullCollections: 3 });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,9 @@
 // Memory over a load run (bench:load): RSS of a process from /proc, its V8 heap from the
 // benchmark-only probe (memory-probe.mjs), and the verdict on whether it grew. The verdict is on the
 // RSS and on the live heap (in use after a full collection): the heap in use at any moment is a
-// saw-tooth that says more about when V8 last collected than about a leak.
+// saw-tooth that says more about when V8 last collected than about a leak. The live heap counts
+// only when a full collection happened since the sample before (one in each third is enough): one
+// read long ago, e.g. the catalog's after building the demo data, says nothing about this run.
 //
 // The verdict: the samples of the warm-up (the first sixth of the run, at least 10 s: caches fill,
 // the catalog hands back what building the demo took) are left out; the rest is cut in three by
@@ -28,6 +30,8 @@ export interface HeapReading {
   inUse: number;
   /** V8 heap in use after the last full collection, MiB; undefined before the first. */
   live: number | undefined;
+  /** Full collections so far: `live` is new when this went up. */
+  fullCollections: number;
 }
 
 /** The V8 heap in the probe's last line for `pid`; undefined when there is none yet. */
@@ -41,8 +45,10 @@ export function lastHeap(dir: string, pid: number): HeapReading | undefined {
   const lines = text.trimEnd().split('\n');
   for (let i = lines.length - 1; i >= 0; i--) {
     try {
-      const { heapUsed, liveHeap } = JSON.parse(lines[i]!) as { heapUsed?: unknown; liveHeap?: unknown };
-      if (typeof heapUsed === 'number') return { inUse: heapUsed / MIB, live: typeof liveHeap === 'number' ? liveHeap / MIB : undefined };
+      const { heapUsed, liveHeap, fullCollections } = JSON.parse(lines[i]!) as { heapUsed?: unknown; liveHeap?: unknown; fullCollections?: unknown };
+      if (typeof heapUsed === 'number') {
+        return { inUse: heapUsed / MIB, live: typeof liveHeap === 'number' ? liveHeap / MIB : undefined, fullCollections: typeof fullCollections === 'number' ? fullCollections : 0 };
+      }
     } catch {
       // a line cut short while being written: take the one before
     }
@@ -82,14 +88,17 @@ function slopePerMinute(points: readonly MemoryPoint[]): number {
 
 export const warmUpSeconds = (runSeconds: number) => Math.max(10, runSeconds / 6);
 
-/** The verdict on one process's memory over a run of `runSeconds` (see the top of this file). */
-export function judgeMemory(points: readonly MemoryPoint[], runSeconds: number): MemoryVerdict {
+/**
+ * The verdict on one process's memory over a run of `runSeconds` (see the top of this file); none
+ * without `minimum` samples in the first and in the last third.
+ */
+export function judgeMemory(points: readonly MemoryPoint[], runSeconds: number, minimum = 2): MemoryVerdict {
   const warmUp = warmUpSeconds(runSeconds);
   const kept = points.filter((p) => p.at >= warmUp && Number.isFinite(p.mib));
   const span = runSeconds - warmUp;
   const first = kept.filter((p) => p.at < warmUp + span / 3);
   const last = kept.filter((p) => p.at >= warmUp + (2 * span) / 3);
-  if (first.length < 2 || last.length < 2) return { verdict: 'too few samples', samples: kept.length };
+  if (first.length < minimum || last.length < minimum) return { verdict: 'too few samples', samples: kept.length };
   const firstMiB = median(first.map((p) => p.mib));
   const lastMiB = median(last.map((p) => p.mib));
   const growthMiB = lastMiB - firstMiB;
