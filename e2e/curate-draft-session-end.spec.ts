@@ -70,3 +70,29 @@ test('a description written when the session has ended comes back after logging 
   await expect(page).toHaveURL(`${baseURL}${TABLE.path}`);
   await expect(page.locator('.table-page__description')).toHaveText(WORDS);
 });
+
+test('text typed and not saved is back after a reload, and logging out from the menu drops it', async ({ page, idpOrigin }, testInfo) => {
+  await page.goto(TABLE.path);
+  await logInAtDevIdp(page, idpOrigin, 'borge');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
+
+  // Kept while typing: no save needed for a reload (or a 401 on any request) to lose nothing.
+  await page.getByRole('button', { name: 'Edit description of notes' }).click();
+  await page.getByRole('textbox', { name: 'Description of notes' }).fill('Free text the risk agent wrote — the logout journey');
+  await page.reload();
+  const box = page.getByRole('textbox', { name: 'Description of notes' });
+  await expect(box).toHaveValue('Free text the risk agent wrote — the logout journey');
+  await expect(box).toBeFocused();
+  await expectAccessible(page, testInfo, 'restored column draft');
+
+  // Logging out on purpose ends the draft with the session.
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Log out' }).click();
+  await expect(page.getByRole('heading', { name: 'You are logged out' })).toBeVisible();
+  expect(await sessionStorageOf(page)).toEqual([]);
+  await page.goto(TABLE.path);
+  await logInAtDevIdp(page, idpOrigin, 'borge');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
+  await expect(page.getByRole('button', { name: 'Edit description of notes' })).toBeVisible();
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { DRAFT_MAX_AGE_MS, descriptionDraftSlot, discardAllDescriptionDrafts, hasDescriptionDraftUnder } from './description-drafts';
+import { DRAFT_MAX_AGE_MS, descriptionDraftSlot, hasDescriptionDraftUnder } from './description-drafts';
+import { discardAllDescriptionDrafts } from './discard-description-drafts';
 
 afterEach(() => sessionStorage.clear());
 

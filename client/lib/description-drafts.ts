@@ -3,8 +3,10 @@
 // comes back with the person (decision 017). Only their text and the text their edit began from
 // (`base`, so a restored save still detects someone else's change) — never a token. Each draft names
 // its owner: another person who signs in in the same tab never sees it; it is dropped instead.
-// Logging out from the menu drops every draft of the tab.
+// Logging out from the menu drops every draft of the tab (discard-description-drafts.ts).
 // Storage that is full, disabled or missing only means no draft is kept; editing works as before.
+
+import { DESCRIPTION_DRAFT_PREFIX as PREFIX } from './discard-description-drafts';
 
 export interface DescriptionDraft {
   text: string;
@@ -18,7 +20,6 @@ export interface DraftSlot {
   discard(): void;
 }
 
-const PREFIX = 'nansen:description-draft:';
 /** Longer than a session may last (SESSION_ABSOLUTE_TIMEOUT_HOURS defaults to 12): older text is stale. */
 export const DRAFT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -118,18 +119,3 @@ export function hasDescriptionDraftUnder(owner: string, idPrefix: string, option
   return false;
 }
 
-/** Drops every kept draft in the tab (logging out: whoever comes next starts clean). */
-export function discardAllDescriptionDrafts(options: Pick<DraftStoreOptions, 'storage'> = {}): void {
-  const storage = options.storage === undefined ? defaultStorage() : options.storage;
-  if (!storage) return;
-  try {
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(PREFIX)) keys.push(key);
-    }
-    for (const key of keys) storage.removeItem(key);
-  } catch {
-    // nothing kept, nothing to drop
-  }
-}

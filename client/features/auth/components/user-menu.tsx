@@ -3,7 +3,7 @@
 // drops the description drafts kept in the tab).
 import type { User } from '../../../../contract/api-common';
 import { MenuButton, type MenuItem } from '../../../components/menu';
-import { discardAllDescriptionDrafts } from '../../../lib/description-drafts';
+import { discardAllDescriptionDrafts } from '../../../lib/discard-description-drafts';
 import './user-menu.css';
 
 function initialsOf(user: User): string {
