@@ -2,11 +2,14 @@
 // default, an accessibility check, and screenshots at 1280 and 800 px attached to the report.
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import path from 'node:path';
 import { AUTH_STATE, logInAtDevIdp } from './login';
 
 interface ServerInfo {
   baseUrl: string;
   idpOrigin: string;
+  /** The instance's DATA_DIR (its embedded catalog is `catalog.sqlite` there). */
+  dataDir: string;
 }
 
 function serverInfo(profiles: 'on' | 'off'): ServerInfo {
@@ -15,13 +18,15 @@ function serverInfo(profiles: 'on' | 'off'): ServerInfo {
   return JSON.parse(raw) as ServerInfo;
 }
 
-export const test = base.extend<{ profiles: 'on' | 'off'; signedIn: boolean; idpOrigin: string }>({
+export const test = base.extend<{ profiles: 'on' | 'off'; signedIn: boolean; idpOrigin: string; catalogDbPath: string }>({
   /** `test.use({ profiles: 'on' })` runs a file against the instance with INDEX_USERS=true. */
   profiles: ['off', { option: true }],
   /** `test.use({ signedIn: false })` starts without a session (login journeys). */
   signedIn: [true, { option: true }],
   baseURL: async ({ profiles }, use) => use(serverInfo(profiles).baseUrl),
   idpOrigin: async ({ profiles }, use) => use(serverInfo(profiles).idpOrigin),
+  /** The instance's embedded catalog file, for the few journeys that need data the demo has not (nested types). */
+  catalogDbPath: async ({ profiles }, use) => use(path.join(serverInfo(profiles).dataDir, 'catalog.sqlite')),
   storageState: async ({ profiles, signedIn }, use) => use(signedIn ? AUTH_STATE[profiles] : { cookies: [], origins: [] }),
 });
 export { expect, logInAtDevIdp };

@@ -12,8 +12,8 @@ export default async function globalSetup() {
     startNansen({ name: 'profiles-off', host: 'localhost' }),
     startNansen({ name: 'profiles-on', host: '127.0.0.1', env: { INDEX_USERS: 'true' } }),
   ]);
-  process.env.NANSEN_E2E_PROFILES_OFF = JSON.stringify({ baseUrl: profilesOff.baseUrl, idpOrigin: profilesOff.idpOrigin });
-  process.env.NANSEN_E2E_PROFILES_ON = JSON.stringify({ baseUrl: profilesOn.baseUrl, idpOrigin: profilesOn.idpOrigin });
+  process.env.NANSEN_E2E_PROFILES_OFF = JSON.stringify({ baseUrl: profilesOff.baseUrl, idpOrigin: profilesOff.idpOrigin, dataDir: profilesOff.dataDir });
+  process.env.NANSEN_E2E_PROFILES_ON = JSON.stringify({ baseUrl: profilesOn.baseUrl, idpOrigin: profilesOn.idpOrigin, dataDir: profilesOn.dataDir });
 
   fs.mkdirSync('test-results', { recursive: true });
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);

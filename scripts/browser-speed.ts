@@ -10,6 +10,7 @@
 //
 //   npm run bench:browser                  # 15 runs each, after 3 warm-up runs
 //   npm run bench:browser -- --runs 30 --term customers
+//   npm run bench:browser -- --timeline    # also the median time of each step of the critical path
 import { chromium, type BrowserContext } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,7 +37,12 @@ interface Run {
   firstResult: number;
   /** Navigation start → the search API's answer fully received. */
   searchResponse: number | null;
+  /** Milestones of the run (ms after navigation start; null when absent), for --timeline. */
+  milestones: Record<Milestone, number | null>;
 }
+
+/** A step of the critical path (Chromium's navigation, paint, resource and long-animation-frame timing), by name. */
+type Milestone = string;
 
 // Runs in the page before its scripts: notes when the first result is on screen.
 const WATCH_FIRST_RESULT = `(() => {
@@ -48,7 +54,46 @@ const WATCH_FIRST_RESULT = `(() => {
     return true;
   };
   new MutationObserver((_, observer) => { if (check()) observer.disconnect(); }).observe(document, { childList: true, subtree: true });
+  window.__longestFrame = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longestFrame = Math.max(window.__longestFrame, e.duration);
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
 })();`;
+
+// Runs in the page once the result is painted: the run's figures. (A string: functions passed to
+// page.evaluate get tsx's __name helpers, which the page does not have.)
+const READ_RUN = `(() => {
+  const resources = performance.getEntriesByType('resource');
+  const find = (test) => resources.find((e) => test(new URL(e.name).pathname));
+  const search = find((p) => p === '/api/search/v1/search');
+  const entry = find((p) => /^\\/assets\\/index-[^/]*\\.js$/.test(p));
+  const chunk = find((p) => /^\\/assets\\/search-route-[^/]*\\.js$/.test(p));
+  const nav = performance.getEntriesByType('navigation')[0];
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  const milestones = {
+    'page received': nav ? nav.responseEnd : null,
+    'entry script requested': entry ? entry.startTime : null,
+    'entry script received': entry ? entry.responseEnd : null,
+    'search chunk requested': chunk ? chunk.startTime : null,
+    'search chunk received': chunk ? chunk.responseEnd : null,
+    'last chunk received': Math.max(...resources.filter((e) => e.name.endsWith('.js')).map((e) => e.responseEnd)),
+    'DOMContentLoaded': nav ? nav.domContentLoadedEventEnd : null,
+    'first contentful paint': paint ? paint.startTime : null,
+    'longest frame (duration)': window.__longestFrame,
+  };
+  const seen = {};
+  for (const e of resources) {
+    const p = new URL(e.name).pathname;
+    if (!p.startsWith('/api/')) continue;
+    seen[p] = (seen[p] || 0) + 1;
+    const name = seen[p] > 1 ? p + ' #' + seen[p] : p;
+    milestones[name + ' sent'] = e.startTime;
+    milestones[name + ' answered'] = e.responseEnd;
+  }
+  return { firstResult: window.__firstResultAt, searchResponse: search ? search.responseEnd : null, milestones };
+})()`;
 
 async function measure(context: BrowserContext, url: string): Promise<Run> {
   const page = await context.newPage();
@@ -56,13 +101,27 @@ async function measure(context: BrowserContext, url: string): Promise<Run> {
     await page.addInitScript(WATCH_FIRST_RESULT);
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __firstResultAt?: number }).__firstResultAt !== undefined, undefined, { timeout: 15_000 });
-    return await page.evaluate(() => {
-      const search = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/search/v1/search')) as PerformanceResourceTiming | undefined;
-      return { firstResult: (window as unknown as { __firstResultAt: number }).__firstResultAt, searchResponse: search ? search.responseEnd : null };
-    });
+    return (await page.evaluate(READ_RUN)) as Run;
   } finally {
     await page.close();
   }
+}
+
+/** Median of each milestone over the runs, in the order of the critical path. */
+function timeline(label: string, runs: Run[]): string {
+  const median = (values: (number | null | undefined)[]) => {
+    const present = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+    return { value: present.length ? percentile(present, 50) : null, count: present.length };
+  };
+  const steps = [...new Set(runs.flatMap((r) => Object.keys(r.milestones)))]
+    .map((name) => ({ name, ...median(runs.map((r) => r.milestones[name])) }))
+    .concat([{ name: 'first result painted', ...median(runs.map((r) => r.firstResult)) }])
+    .sort((a, b) => (a.name.endsWith('(duration)') ? 1 : 0) - (b.name.endsWith('(duration)') ? 1 : 0) || (a.value ?? 0) - (b.value ?? 0));
+  const lines = steps.map(
+    ({ name, value, count }) =>
+      `  ${name.padEnd(44)}${value === null ? '     –' : value.toFixed(0).padStart(6)}${count < runs.length ? `  (in ${count} of ${runs.length} runs)` : ''}`,
+  );
+  return [`Timeline, ${label} (median ms after navigation start):`, ...lines].join('\n');
 }
 
 function summarize(label: string, runs: Run[]): string {
@@ -126,6 +185,7 @@ async function main() {
         summarize('cold browser cache (new context)', cold),
         '',
         `Target: ≤ ${TARGET_MS} ms (warm cache, median): ${median.toFixed(0)} ms, ${median <= TARGET_MS ? 'PASS' : 'FAIL'}`,
+        ...(process.argv.includes('--timeline') ? ['', timeline('warm cache', warm), timeline('cold cache', cold)] : []),
       ].join('\n'),
     );
   } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeSearchPath, dashboardPath, lineagePath, parseLineageState, parseSearchState, searchPath, tableKeyFromParams, tagSearchPath, tablePath, userPath } from './paths';
+import { badgeSearchPath, dashboardPath, lineagePath, parseLineageState, parseSearchState, searchPath, tableKeyFromParams, tagSearchPath, tablePath, userPath, resourceTabOf, withResourceTab } from './paths';
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 const parsePath = (path: string) => parseSearchState(new URL(path, 'http://x').searchParams);
@@ -63,6 +63,8 @@ describe('resource URLs', () => {
     expect(tablePath('hive://gold.core/customers')).toBe('/table_detail/gold/hive/core/customers');
     expect(tablePath({ database: 'hive', cluster: 'gold', schema: 'core', name: "test's table" })).toBe("/table_detail/gold/hive/core/test's%20table");
     expect(tablePath('hive://gold.core/customers', { column: 'id' })).toBe('/table_detail/gold/hive/core/customers?column=id');
+    expect(tablePath('hive://gold.core/customers', { tab: 'history' })).toBe('/table_detail/gold/hive/core/customers?tab=history');
+    expect(tablePath('hive://gold.core/customers', { column: 'id', tab: 'history' })).toBe('/table_detail/gold/hive/core/customers?column=id&tab=history');
   });
 
   it('turns a table page back into its key', () => {
@@ -102,5 +104,18 @@ describe('lineage URLs', () => {
     const path = lineagePath('hive://gold.core/customers', { depth: 4, column: 'a&b=c' });
     const state = parseLineageState(new URL(path, 'http://x').searchParams, { defaultDepth: 5, maxDepth: 10 });
     expect(state).toEqual({ depth: 4, column: 'a&b=c' });
+  });
+});
+
+describe('a resource page’s tab in its URL', () => {
+  it('reads the open tab, none being the overview', () => {
+    expect(resourceTabOf(new URLSearchParams('tab=history'))).toBe('history');
+    expect(resourceTabOf(new URLSearchParams('tab=%20'))).toBeNull();
+    expect(resourceTabOf(new URLSearchParams('column=id'))).toBeNull();
+  });
+
+  it('sets and clears the tab, keeping the other parameters', () => {
+    expect(withResourceTab(new URLSearchParams('column=id'), 'history').toString()).toBe('column=id&tab=history');
+    expect(withResourceTab(new URLSearchParams('column=id&tab=history'), null).toString()).toBe('column=id');
   });
 });

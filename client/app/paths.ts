@@ -14,13 +14,32 @@ export const MAX_PAGE_INDEX = 10_000;
 
 // ---------------------------------------------------------------- tables, dashboards, people
 
-/** A table's page; `column` opens that column (a deep link). Accepts coordinates or a table key. */
-export function tablePath(table: TableCoordinates | string, options: { column?: string } = {}): string {
+/** The query parameter naming a resource page's open tab (`?tab=history`); the overview has none. */
+export const RESOURCE_TAB_PARAM = 'tab';
+
+/** The open tab of a resource page's URL, or null (the overview). */
+export function resourceTabOf(params: URLSearchParams): string | null {
+  return params.get(RESOURCE_TAB_PARAM)?.trim() || null;
+}
+
+/** The same query with `tab` open (null: the overview); the other parameters are kept. */
+export function withResourceTab(params: URLSearchParams, tab: string | null): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (tab) next.set(RESOURCE_TAB_PARAM, tab);
+  else next.delete(RESOURCE_TAB_PARAM);
+  return next;
+}
+
+/** A table's page; `column` opens that column (a deep link), `tab` a tab ("history"). Accepts coordinates or a table key. */
+export function tablePath(table: TableCoordinates | string, options: { column?: string; tab?: string } = {}): string {
   const coordinates = typeof table === 'string' ? parseTableKey(table) : table;
   if (!coordinates) return searchPath({ term: typeof table === 'string' ? table : '' });
   const { database, cluster, schema, name } = coordinates;
   const path = ['/table_detail', cluster, database, schema, name].map((p, i) => (i === 0 ? p : encodeURIComponent(p))).join('/');
-  return options.column ? `${path}?${new URLSearchParams({ column: options.column })}` : path;
+  const params = new URLSearchParams();
+  if (options.column) params.set('column', options.column);
+  if (options.tab) params.set(RESOURCE_TAB_PARAM, options.tab);
+  return params.size > 0 ? `${path}?${params}` : path;
 }
 
 /** The table key of a table page's route params, or null when one is missing. */

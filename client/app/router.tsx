@@ -6,6 +6,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useLayoutEffect, useState, type ComponentType } from 'react';
 import { matchRoutes, Route, Routes, useLocation } from 'react-router';
 import { SkeletonPage } from '../components/skeleton';
+import { SPA_PAGES, type SpaPageModule } from '../../contract/spa-pages';
 import type { Prefetch } from './prefetch';
 import { PageErrorBoundary } from './routes/error-boundary';
 
@@ -14,17 +15,20 @@ interface PageModule {
   prefetch?: Prefetch;
 }
 
-const PAGES: { path: string; load: () => Promise<PageModule> }[] = [
-  { path: '/', load: () => import('./routes/home-route') },
-  { path: '/search', load: () => import('./routes/search-route') },
-  { path: '/browse', load: () => import('./routes/browse-route') },
-  { path: '/announcements', load: () => import('./routes/announcements-route') },
-  { path: '/table_detail/:cluster/:database/:schema/:table', load: () => import('./routes/table-route') },
-  { path: '/lineage/table/:cluster/:database/:schema/:table', load: () => import('./routes/lineage-route') },
-  { path: '/dashboard/:uri', load: () => import('./routes/dashboard-route') },
-  { path: '/user/:userId', load: () => import('./routes/user-route') },
-  { path: '*', load: () => import('./routes/not-found-route') },
-];
+// One loader per page module of contract/spa-pages.ts (the BFF preloads the same modules).
+const LOADERS: Record<SpaPageModule, () => Promise<PageModule>> = {
+  'app/routes/home-route.tsx': () => import('./routes/home-route'),
+  'app/routes/search-route.tsx': () => import('./routes/search-route'),
+  'app/routes/browse-route.tsx': () => import('./routes/browse-route'),
+  'app/routes/announcements-route.tsx': () => import('./routes/announcements-route'),
+  'app/routes/table-route.tsx': () => import('./routes/table-route'),
+  'app/routes/lineage-route.tsx': () => import('./routes/lineage-route'),
+  'app/routes/dashboard-route.tsx': () => import('./routes/dashboard-route'),
+  'app/routes/user-route.tsx': () => import('./routes/user-route'),
+  'app/routes/not-found-route.tsx': () => import('./routes/not-found-route'),
+};
+
+const PAGES: { path: string; load: () => Promise<PageModule> }[] = SPA_PAGES.map(({ path, module }) => ({ path, load: LOADERS[module] }));
 
 type PageEntry = (typeof PAGES)[number];
 

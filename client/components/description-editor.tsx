@@ -19,6 +19,8 @@ export interface DescriptionEditorProps {
   saving: boolean;
   /** Why the last save failed; the text stays. */
   error?: ReactNode;
+  /** Something to know before going on (the text was restored from a draft), above the text area and read with it. */
+  notice?: ReactNode;
   onSave: () => void;
   onCancel: () => void;
   saveLabel?: string;
@@ -35,10 +37,11 @@ export function LengthCount({ id, length, maxLength }: { id: string; length: num
   );
 }
 
-export function DescriptionEditor({ label, text, onTextChange, maxLength, markdown = false, submitOnEnter = false, saving, error, onSave, onCancel, saveLabel = 'Save' }: DescriptionEditorProps) {
+export function DescriptionEditor({ label, text, onTextChange, maxLength, markdown = false, submitOnEnter = false, saving, error, notice, onSave, onCancel, saveLabel = 'Save' }: DescriptionEditorProps) {
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const countId = useId();
   const errorId = useId();
+  const noticeId = useId();
   const tooLong = text.length > maxLength;
 
   function save() {
@@ -59,7 +62,7 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, markdo
     <textarea
       className="description-editor__text"
       aria-label={label}
-      aria-describedby={error ? `${countId} ${errorId}` : countId}
+      aria-describedby={[notice ? noticeId : null, countId, error ? errorId : null].filter(Boolean).join(' ')}
       aria-invalid={tooLong || undefined}
       value={text}
       rows={markdown ? 8 : 3}
@@ -78,6 +81,11 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, markdo
         save();
       }}
     >
+      {notice ? (
+        <div id={noticeId} className="description-editor__notice">
+          {notice}
+        </div>
+      ) : null}
       {markdown ? (
         <Tabs
           label={`${label}: write or preview`}

@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-error';
+import { descriptionDraftSlot, type DraftSlot } from '../lib/description-drafts';
 import { EditableDescription } from './editable-description';
 import { renderWithApp, testConfig } from './testing/render-with-app';
 
@@ -14,7 +15,7 @@ const conflict = (description: string | null, edited_by: string | null = 'liv@ex
     current: { description, edited_by, edited_at },
   });
 
-function renderDescription(save: (text: string, base: string | null) => Promise<unknown>, props: { value?: string | null; canEdit?: boolean; maxLength?: number; markdown?: boolean; submitOnEnter?: boolean } = {}) {
+function renderDescription(save: (text: string, base: string | null) => Promise<unknown>, props: { value?: string | null; canEdit?: boolean; maxLength?: number; markdown?: boolean; submitOnEnter?: boolean; draft?: DraftSlot } = {}) {
   const value = props.value === undefined ? 'Orders placed in the shop' : props.value;
   return renderWithApp(
     <EditableDescription
@@ -26,6 +27,7 @@ function renderDescription(save: (text: string, base: string | null) => Promise<
       markdown={props.markdown ?? true}
       submitOnEnter={props.submitOnEnter}
       save={save}
+      draft={props.draft}
     >
       <p>{value ?? 'No description yet.'}</p>
     </EditableDescription>,
@@ -176,5 +178,93 @@ describe('EditableDescription after a conflict', () => {
     await user.click(within(region).getByRole('button', { name: 'Keep mine' }));
     expect((await within(region).findByRole('alert')).textContent).toContain('Could not reach the server.');
     expect(within(region).getByTestId('conflict-mine').textContent).toBe('Orders placed online');
+  });
+});
+
+describe('EditableDescription keeping unsaved text', () => {
+  const slot = () => descriptionDraftSlot('roald.amundsen@example.org', 'table:hive://gold.sales/orders:description');
+  const sessionEnded = () => new ApiError(401, 'Unauthorized', 'Log in to continue.');
+  afterEach(() => sessionStorage.clear());
+
+  it('keeps the text while it is typed and when a save answers 401, says so, and shows it again with a notice on the next visit', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn<(text: string, base: string | null) => Promise<unknown>>(async () => {
+      throw sessionEnded();
+    });
+    const first = renderDescription(save, { draft: slot() });
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    expect(slot().read()).toBeNull(); // nothing typed, nothing kept
+    await user.type(screen.getByRole('textbox'), ' (gross)');
+    expect(slot().read()).toEqual({ text: 'Orders placed in the shop (gross)', base: 'Orders placed in the shop' });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Not saved: your session has ended. Your text is kept: after you log in again it will be back here, to save again.');
+    first.unmount(); // off to log in: the page goes away
+
+    // Back from logging in: the page is new, the text is back in the editor with the notice.
+    save.mockImplementation(async () => ({}));
+    renderDescription(save, { draft: slot() });
+    const box = screen.getByRole('textbox', { name: 'Description of sales.orders' }) as HTMLTextAreaElement;
+    expect(box.value).toBe('Orders placed in the shop (gross)');
+    expect(screen.getByRole('status').textContent).toBe('Your unsaved text was restored — save it again.');
+    expect(box.getAttribute('aria-describedby')?.split(' ')).toContain(screen.getByRole('status').parentElement!.id);
+    expect(document.activeElement).toBe(box);
+
+    // Saved as an edit of the text it began from (so a change by someone else meanwhile is a conflict), then dropped.
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save).toHaveBeenLastCalledWith('Orders placed in the shop (gross)', 'Orders placed in the shop');
+    await waitFor(() => expect(screen.queryByRole('textbox')).toBeNull());
+    expect(slot().read()).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('drops the restored text when the person discards it, and puts focus on Edit', async () => {
+    const user = userEvent.setup();
+    slot().write({ text: 'Half a thought', base: 'Orders placed in the shop' });
+    const save = vi.fn(async () => ({}));
+    renderDescription(save, { draft: slot() });
+    await user.click(screen.getByRole('button', { name: 'Discard it (Description of sales.orders)' }));
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(slot().read()).toBeNull();
+    expect(save).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
+  });
+
+  it('drops the kept text on Cancel, and when the text is put back as it was', async () => {
+    const user = userEvent.setup();
+    renderDescription(vi.fn(), { draft: slot(), markdown: false });
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), '!');
+    expect(slot().read()?.text).toBe('Orders placed in the shop!');
+    await user.type(screen.getByRole('textbox'), '{Backspace}');
+    expect(slot().read()).toBeNull();
+    await user.type(screen.getByRole('textbox'), '?');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(slot().read()).toBeNull();
+  });
+
+  it('keeps the text while a save fails for another reason, to restore after a reload', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => {
+      throw new ApiError(503, 'UpstreamUnavailable', 'The metadata service did not answer.');
+    });
+    renderDescription(save, { draft: slot(), markdown: false });
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), '.');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Your text is still here.');
+    expect(slot().read()).toEqual({ text: 'Orders placed in the shop.', base: 'Orders placed in the shop' });
+  });
+
+  it('does not reopen a kept text that is what is saved now, nor for a person who may no longer edit, and drops it', () => {
+    slot().write({ text: 'Orders placed in the shop', base: 'Orders' });
+    const one = renderDescription(vi.fn(), { draft: slot() });
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(slot().read()).toBeNull();
+    one.unmount();
+
+    slot().write({ text: 'Words', base: 'Orders placed in the shop' });
+    renderDescription(vi.fn(), { draft: slot(), canEdit: false });
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(slot().read()).toBeNull();
   });
 });

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MenuButton } from './menu';
 
-function renderMenu(onSelect = vi.fn()) {
+function renderMenu(onSelect = vi.fn(), onSubmit = vi.fn()) {
   render(
     <MemoryRouter>
       <button type="button">Before</button>
@@ -15,12 +15,12 @@ function renderMenu(onSelect = vi.fn()) {
         items={[
           { kind: 'link', label: 'My profile', to: '/user/ada' },
           { kind: 'action', label: 'Shortcuts', onSelect },
-          { kind: 'post', label: 'Log out', action: '/logout' },
+          { kind: 'post', label: 'Log out', action: '/logout', onSubmit },
         ]}
       />
     </MemoryRouter>,
   );
-  return { onSelect, button: screen.getByRole('button', { name: 'Account' }) };
+  return { onSelect, onSubmit, button: screen.getByRole('button', { name: 'Account' }) };
 }
 
 afterEach(cleanup);
@@ -86,5 +86,15 @@ describe('MenuButton', () => {
     const form = screen.getByRole('menuitem', { name: 'Log out' }).closest('form')!;
     expect(form.getAttribute('method')).toBe('post');
     expect(form.getAttribute('action')).toBe('/logout');
+  });
+
+  it('runs the item’s onSubmit as its form is sent, without holding the form back', () => {
+    const { button, onSubmit } = renderMenu();
+    fireEvent.click(button);
+    const form = screen.getByRole('menuitem', { name: 'Log out' }).closest('form')!;
+    const submit = new Event('submit', { bubbles: true, cancelable: true });
+    form.dispatchEvent(submit);
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(submit.defaultPrevented).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ export type MenuItem =
   | { kind: 'link'; label: ReactNode; to: string; external?: boolean }
   | { kind: 'action'; label: ReactNode; onSelect: () => void }
   /** A form POST (e.g. log out): a real form, so it works like any other. */
-  | { kind: 'post'; label: ReactNode; action: string };
+  | { kind: 'post'; label: ReactNode; action: string; /** Runs as the form is sent (the browser then leaves the page). */ onSubmit?: () => void };
 
 export interface MenuButtonProps {
   /** Content of the button that opens the menu. */
@@ -122,7 +122,7 @@ export function MenuButton({ trigger, triggerLabel, header, items, align = 'end'
                     {item.label}
                   </button>
                 ) : (
-                  <form method="post" action={item.action}>
+                  <form method="post" action={item.action} onSubmit={item.onSubmit}>
                     <button ref={refFor(index)} type="submit" role="menuitem" tabIndex={-1} className="menu__item">
                       {item.label}
                     </button>

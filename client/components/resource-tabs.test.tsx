@@ -1,11 +1,31 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ResourceTabs } from './resource-tabs';
 
 afterEach(cleanup);
+
+function ShowUrl() {
+  const location = useLocation();
+  return <output aria-label="URL">{location.pathname + location.search}</output>;
+}
+
+/** Under a router at `url` (Back and Forward work as in a browser: `router.navigate(-1)`). */
+function renderAt(url: string, ui: ReactNode) {
+  const router = createMemoryRouter(
+    [
+      { path: '/table', element: <>{ui}<ShowUrl /></> },
+      { path: '/search', element: <ShowUrl /> },
+    ],
+    { initialEntries: [url] },
+  );
+  render(<RouterProvider router={router} />);
+  return router;
+}
+const url = () => screen.getByRole('status', { name: 'URL' }).textContent;
 
 function Loads({ onMount }: { onMount: () => void }) {
   useEffect(onMount, [onMount]);
@@ -21,7 +41,8 @@ describe('ResourceTabs', () => {
   it('mounts another tab’s panel only when its tab is chosen, and keeps the overview’s state meanwhile', async () => {
     const user = userEvent.setup();
     const mounted = vi.fn();
-    render(
+    renderAt(
+      '/table',
       <ResourceTabs label="Table views" tabs={[{ value: 'history', label: 'History', panel: <Loads onMount={mounted} /> }]}>
         <Draft />
       </ResourceTabs>,
@@ -41,8 +62,41 @@ describe('ResourceTabs', () => {
     expect(screen.queryByText('The history')).toBeNull();
   });
 
+  it('keeps the open tab in the URL, beside the other parameters, so a reload, a shared link and Back open it again', async () => {
+    const user = userEvent.setup();
+    const tabs = [{ value: 'history', label: 'History', panel: <p>The history</p> }];
+    const router = renderAt('/table?column=id', <ResourceTabs label="Table views" tabs={tabs}><p>Columns</p></ResourceTabs>);
+    await user.click(screen.getByRole('tab', { name: 'History' }));
+    expect(url()).toBe('/table?column=id&tab=history');
+    expect(screen.getByText('The history')).toBeTruthy();
+
+    // Away and Back: the history tab again (choosing it replaced the URL, it added no entry).
+    await act(() => router.navigate('/search?term=orders'));
+    await act(() => router.navigate(-1));
+    expect(url()).toBe('/table?column=id&tab=history');
+    expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText('The history')).toBeTruthy();
+
+    // The overview has no parameter of its own; the keyboard chooses tabs the same way.
+    screen.getByRole('tab', { name: 'History' }).focus();
+    await user.keyboard('{Home}');
+    expect(url()).toBe('/table?column=id');
+    expect(screen.queryByText('The history')).toBeNull();
+    expect(router.state.historyAction).toBe('REPLACE');
+    cleanup();
+
+    // A shared link (or a reload) opens the tab it names; an unknown one opens the overview.
+    renderAt('/table?tab=history', <ResourceTabs label="Table views" tabs={tabs}><p>Columns</p></ResourceTabs>);
+    expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
+    cleanup();
+    renderAt('/table?tab=nonsense', <ResourceTabs label="Table views" tabs={tabs}><p>Columns</p></ResourceTabs>);
+    expect(screen.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText('Columns')).toBeTruthy();
+  });
+
   it('shows the overview alone, with no tab list, when nothing adds a tab', () => {
-    render(
+    renderAt(
+      '/table',
       <ResourceTabs label="Table views" tabs={[]}>
         <p>Columns</p>
       </ResourceTabs>,

@@ -1,8 +1,13 @@
 // The main column of a resource page in tabs: "Overview" (the page's own sections) and the tabs other
-// parts add ("History"). A tab's panel is mounted when its tab is chosen, so it loads its data then,
-// not with the page; the overview stays mounted while hidden, so a half-written edit there survives a
-// look at another tab. With no other tabs there is no tab list at all.
-import { useState, type ReactNode } from 'react';
+// parts add ("History"). The open tab is in the URL (`?tab=history`, none for the overview), so a
+// reload, Back from another page or a shared link opens it again; choosing a tab replaces the URL
+// rather than adding a history entry (arrow keys choose tabs too, and the page keeps its scroll). A
+// tab's panel is mounted when its tab is chosen, so it loads its data then, not with the page; the
+// overview stays mounted while hidden, so a half-written edit there survives a look at another tab.
+// With no other tabs there is no tab list at all.
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { resourceTabOf, withResourceTab } from '../app/paths';
 import { Tabs } from './tabs';
 
 export interface ResourceTab {
@@ -14,11 +19,13 @@ export interface ResourceTab {
 const OVERVIEW = 'overview';
 
 export function ResourceTabs({ label, tabs, children }: { label: string; tabs: ResourceTab[]; children: ReactNode }) {
-  const [selected, setSelected] = useState(OVERVIEW);
+  const [searchParams, setSearchParams] = useSearchParams();
   if (tabs.length === 0) return <>{children}</>;
-  const current = tabs.find((tab) => tab.value === selected);
+  const requested = resourceTabOf(searchParams);
+  const current = tabs.find((tab) => tab.value === requested);
+  const select = (value: string) => setSearchParams((params) => withResourceTab(params, value === OVERVIEW ? null : value), { replace: true });
   return (
-    <Tabs label={label} value={current ? current.value : OVERVIEW} onChange={setSelected} items={[{ value: OVERVIEW, label: 'Overview' }, ...tabs.map(({ value, label }) => ({ value, label }))]} className="resource-tabs">
+    <Tabs label={label} value={current ? current.value : OVERVIEW} onChange={select} items={[{ value: OVERVIEW, label: 'Overview' }, ...tabs.map(({ value, label }) => ({ value, label }))]} className="resource-tabs">
       <div hidden={current !== undefined}>{children}</div>
       {current ? current.panel : null}
     </Tabs>

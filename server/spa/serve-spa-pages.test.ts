@@ -36,6 +36,14 @@ describe('createSpaPageRoutes', () => {
   beforeAll(() => {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-pages-'));
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><title>Nansen</title></head><body><div id="root"></div></body></html>');
+    fs.mkdirSync(path.join(dist, '.vite'));
+    fs.writeFileSync(
+      path.join(dist, '.vite', 'manifest.json'),
+      JSON.stringify({
+        'index.html': { file: 'assets/index-AAA.js', isEntry: true },
+        'app/routes/search-route.tsx': { file: 'assets/search-route-QQQ.js', imports: ['index.html'], css: ['assets/search-route-QQQ.css'] },
+      }),
+    );
     app.use((req, _res, next) => {
       // What the session middleware leaves on the request.
       Object.assign(req, { session: req.headers['x-test-signed-in'] ? { user: HOSTILE } : {} });
@@ -51,6 +59,28 @@ describe('createSpaPageRoutes', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(v.parse(BootstrapSchema, readBootstrap(res.text))).toEqual({ user: HOSTILE, config: CONFIG });
     expect(res.text).not.toMatch(/access_token|refresh_token|id_token|eyJ/);
+  });
+
+  it("tells the browser in the head which files the requested page needs, and nothing for other paths", async () => {
+    const search = await request(app).get('/search?term=orders').set('x-test-signed-in', '1');
+    const head = search.text.slice(0, search.text.indexOf('</head>'));
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/search-route-QQQ.js">');
+    expect(head).toContain('<link rel="preload" as="style" crossorigin href="/assets/search-route-QQQ.css">');
+
+    const unknown = await request(app).get('/no/such/page').set('x-test-signed-in', '1');
+    expect(unknown.status).toBe(200);
+    expect(unknown.text).not.toContain('<link');
+  });
+
+  it('writes nothing of the URL into the page', async () => {
+    const hostile = `"><script>probe(7)</script><link rel="modulepreload" href="//evil.example/x.js">`;
+    for (const url of [`/search?term=${encodeURIComponent(hostile)}`, `/search/${encodeURIComponent(hostile)}`, `/${encodeURIComponent(hostile)}?page=${encodeURIComponent(hostile)}`]) {
+      const res = await request(app).get(url).set('x-test-signed-in', '1');
+      expect(res.status).toBe(200);
+      expect(res.text).not.toContain('probe');
+      expect(res.text).not.toContain('evil.example');
+      expect(res.text).not.toContain('%22%3E');
+    }
   });
 
   it('sends everyone else to log in and back', async () => {

@@ -10,6 +10,7 @@ import { BOOTSTRAP_ELEMENT_ID, type Bootstrap } from '../../contract/bootstrap';
 import type { ClientConfig } from '../../contract/client-config';
 import { renderPage } from '../http/html-page';
 import { chooseEncoding, type ContentCoding } from './choose-encoding';
+import { createPagePreloads, type BuildManifest } from './page-preloads';
 
 /** Files that may have precompressed twins: their responses vary with Accept-Encoding. */
 const NEGOTIABLE_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json']);
@@ -90,10 +91,10 @@ async function isFile(file: string): Promise<boolean> {
  * app renders without asking for them first. A data block is never executed (the CSP still allows no
  * inline script); `<` is escaped so no value can close the block. No token is ever in it.
  */
-export function withBootstrap(indexHtml: string, bootstrap: Bootstrap): string {
+export function withBootstrap(indexHtml: string, bootstrap: Bootstrap, headLinks = ''): string {
   const json = JSON.stringify(bootstrap).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   // A function, so `$&` and the like in a value are not read as replacement patterns.
-  return indexHtml.replace('</head>', () => `<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">${json}</script></head>`);
+  return indexHtml.replace('</head>', () => `${headLinks}<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">${json}</script></head>`);
 }
 
 /** Every other page URL: index.html for signed-in users, a login redirect for everyone else. */
@@ -101,6 +102,8 @@ export function createSpaPageRoutes(distDir: string, options: { clientConfig: Cl
   const router = express.Router();
   const indexPath = path.join(distDir, 'index.html');
   let indexHtml: string | undefined;
+  // The requested page's files, preloaded (server/spa/page-preloads.ts); none without a manifest.
+  let pagePreloads: ((pathname: string) => string) | undefined;
 
   router.get(/.*/, (req, res) => {
     const user = req.session.user;
@@ -111,7 +114,17 @@ export function createSpaPageRoutes(distDir: string, options: { clientConfig: Cl
     if (!indexHtml) {
       return res.status(503).type('html').send(renderPage('Nansen is not built yet', ['The web app has not been built on this server. Run: npm run build, then restart.']));
     }
-    res.set('Cache-Control', 'no-store').type('html').send(withBootstrap(indexHtml, { user, config: options.clientConfig }));
+    pagePreloads ??= createPagePreloads(readManifest(distDir));
+    res.set('Cache-Control', 'no-store').type('html').send(withBootstrap(indexHtml, { user, config: options.clientConfig }, pagePreloads(req.path)));
   });
   return router;
+}
+
+/** Vite's build manifest (never served: a dot-folder); an empty one when missing or unreadable. */
+function readManifest(distDir: string): BuildManifest {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(distDir, '.vite', 'manifest.json'), 'utf8')) as BuildManifest;
+  } catch {
+    return {};
+  }
 }

@@ -133,4 +133,39 @@ describe('metadata client', () => {
     answers = {};
     await expect(metadata.listEdits('t', query)).resolves.toBeNull();
   });
+  it('reads a table, a dashboard and a person by their escaped keys, and records a person with a PUT', async () => {
+    answers = {
+      "/table/hive://gold.s/t's": { status: 200, body: { database: 'hive', cluster: 'gold', schema: 's', name: "t's" } },
+      '/dashboard/mode_dashboard://c.g/d%20e': { status: 200, body: { uri: 'mode_dashboard://c.g/d e', cluster: 'c', name: 'D' } },
+      '/user/a%2Fb%40example.org': { status: 200, body: { user_id: 'a/b@example.org' } },
+      '/user': { status: 200, body: '"{}"' },
+    };
+    await expect(metadata.getTable('t', "hive://gold.s/t's")).resolves.toMatchObject({ name: "t's", columns: [] });
+    await expect(metadata.getDashboard('t', 'mode_dashboard://c.g/d e')).resolves.toMatchObject({ name: 'D', owners: [] });
+    await expect(metadata.getUser('t', 'a/b@example.org')).resolves.toMatchObject({ user_id: 'a/b@example.org', email: null });
+    const person = { user_id: 'a@example.org', email: 'a@example.org', display_name: 'A' };
+    await metadata.putUser('t', person as Parameters<MetadataClient['putUser']>[1]);
+    expect(seen.slice(-4).map((s) => `${s.method} ${s.url}`)).toEqual([
+      "GET /table/hive://gold.s/t's", 'GET /dashboard/mode_dashboard://c.g/d%20e', 'GET /user/a%2Fb%40example.org', 'PUT /user',
+    ]);
+    expect(seen.at(-1)).toMatchObject({ contentType: 'application/json', body: JSON.stringify(person) });
+  });
+
+  it("reads and writes a table's own description at its path", async () => {
+    answers = { '/table/hive://gold.s/t/description': { status: 200, body: { description: 'Old' } } };
+    await expect(metadata.getDescription('t', { type: 'table', tableKey: 'hive://gold.s/t' })).resolves.toEqual({ description: 'Old', etag: null });
+    await metadata.putDescription('t', { type: 'table', tableKey: 'hive://gold.s/t' }, 'New', null);
+    expect(seen.slice(-2).map((s) => `${s.method} ${s.url}`)).toEqual(['GET /table/hive://gold.s/t/description', 'PUT /table/hive://gold.s/t/description']);
+  });
+
+  it('asks for several popular types comma-separated', async () => {
+    answers = { '/popular_resources/': { status: 200, body: { Table: [], Dashboard: [] } } };
+    await metadata.getPopularResources('t', 12, ['table', 'dashboard']);
+    expect(seen.at(-1)!.url).toBe('/popular_resources/?limit=12&types=table%2Cdashboard');
+  });
+
+  it('passes on an edit log failure other than a missing route', async () => {
+    answers = { '/edits': { status: 500, body: { message: 'down' } } };
+    await expect(metadata.listEdits('t', { resourceTypes: ['table'], limit: 1 })).rejects.toMatchObject({ code: 'upstream_failed' });
+  });
 });

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { AmundsenSearchRequest } from '../../contract/amundsen-shapes';
+import { UpstreamError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
 import { createSearchClient, findSearchFailure } from './search-client';
 import { createUpstreamHttp } from './upstream-http';
@@ -55,5 +56,58 @@ describe('the search document update after a tag change', () => {
       await upstream.close();
       await new Promise((r) => server.close(r));
     }
+  });
+});
+
+describe('a search', () => {
+  /** A search service that answers `answer` to every POST /v2/search and records the requests. */
+  async function withService(answer: unknown, run: (search: ReturnType<typeof createSearchClient>, seen: { url: string; body: string }[], logger: ReturnType<typeof createMemoryLogger>) => Promise<void>) {
+    const seen: { url: string; body: string }[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push({ url: `${req.method} ${req.url}`, body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const logger = createMemoryLogger();
+    const upstream = createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, timeoutMs: 2000, logger });
+    try {
+      await run(createSearchClient(upstream, logger), seen, logger);
+    } finally {
+      await upstream.close();
+      await new Promise((r) => server.close(r));
+    }
+  }
+  const asked = { query_term: 'orders', resource_types: ['table', 'user'], page_index: 0, results_per_page: 10, filters: [], highlight_options: {} };
+
+  it('POSTs the request to /v2/search and answers the parsed results', async () => {
+    await withService({ msg: 'Success', results: { table: { total_results: 0, results: [] } } }, async (search, seen) => {
+      await expect(search.search('t', asked)).resolves.toMatchObject({ msg: 'Success', results: { table: { total_results: 0, results: [] } } });
+      expect(seen).toEqual([{ url: 'POST /v2/search', body: JSON.stringify(asked) }]);
+    });
+  });
+
+  it('turns a failure inside a 200 into a 502, with the service\'s words in the log and not in the error', async () => {
+    await withService({ msg: `all shards failed on es-1.internal ${'x'.repeat(600)}`, status_code: 500, results: {} }, async (search, _seen, logger) => {
+      const err = await search.search('t', asked).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UpstreamError);
+      expect(err).toMatchObject({ code: 'search_failed', status: 502 });
+      expect((err as Error).message).toBe('The search service failed to search; try again in a moment. If it keeps failing, an administrator should check the search service and its Elasticsearch.');
+      const log = logger.lines.join('\n');
+      expect(log).toContain(`search service: the search for table, user failed: all shards failed on es-1.internal ${'x'.repeat(465)}`);
+      expect(log).not.toContain('x'.repeat(466));
+    });
+    await withService({ status_code: 500, results: {} }, async (search, _seen, logger) => {
+      const { resource_types: _all, ...everything } = asked;
+      await expect(search.search('t', everything)).rejects.toMatchObject({ code: 'search_failed' });
+      await expect(search.search('t', { ...asked, resource_types: [] })).rejects.toMatchObject({ code: 'search_failed' });
+      expect(logger.lines.filter((l) => l.includes('the search for'))).toEqual([
+        expect.stringContaining('search service: the search for everything failed: status_code 500'),
+        expect.stringContaining('search service: the search for everything failed: status_code 500'),
+      ]);
+    });
   });
 });

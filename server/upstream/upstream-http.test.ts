@@ -96,3 +96,130 @@ describe('upstream HTTP client', () => {
     expect(encodeKeyForPath('hive://gold.s/a b?#%')).toBe('hive://gold.s/a%20b%3F%23%25');
   });
 });
+
+describe('upstream HTTP client: the answers it refuses, in words', () => {
+  let server: http.Server;
+  let port: number;
+  const seen: { url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const routes: Record<string, [number, string]> = {
+    '/forbidden': [403, '{"message": "no"}'],
+    '/moved': [301, ''],
+    '/bad-input-object': [422, '{"message": {"query_term": "required"}}'],
+    '/bad-input-plain': [400, '["not an object with a message"]'],
+    '/missing-plain': [404, 'null'],
+    '/conflict': [409, '{"message": "taken"}'],
+    '/teapot': [418, '{}'],
+    '/not-json': [200, 'oops'],
+    '/wrong-shape': [200, '{"value": "one", "other": 2}'],
+    '/healthcheck': [200, 'ok'],
+  };
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push({ url: req.url!, headers: req.headers, body });
+        const [status, payload] = routes[req.url!.replace(/^\/base/, '')] ?? [200, '{"value": 1}'];
+        res.writeHead(status, { 'content-type': 'application/json' }).end(payload);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+  });
+
+  const schema = z.object({ value: z.number() });
+  async function withClient(run: (client: UpstreamHttp, logger: ReturnType<typeof createMemoryLogger>) => Promise<void>, baseUrl = `http://127.0.0.1:${port}/base///`) {
+    const logger = createMemoryLogger();
+    const client = createUpstreamHttp({ name: 'metadata service', baseUrl, timeoutMs: 1000, logger });
+    try {
+      await run(client, logger);
+    } finally {
+      await client.close();
+    }
+  }
+  const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('answered'); }, (e: unknown) => e as Error & { code: string; status: number });
+
+  it('drops trailing slashes of the base path, and sends a content type only with a body', async () => {
+    await withClient(async (client) => {
+      await client.call({ method: 'GET', path: '/ok', token: 't', schema });
+      expect(seen.at(-1)!.url).toBe('/base/ok');
+      expect(seen.at(-1)!.headers).toMatchObject({ authorization: 'Bearer t', accept: 'application/json' });
+      expect(seen.at(-1)!.headers['content-type']).toBeUndefined();
+      expect(seen.at(-1)!.body).toBe('');
+    });
+  });
+
+  it('treats a 403 and any 3xx as a refused token, and logs which call it was', async () => {
+    await withClient(async (client, logger) => {
+      for (const path of ['/forbidden', '/moved']) {
+        expect(await failure(client.call({ method: 'GET', path, token: 't', schema }))).toBeInstanceOf(UpstreamError);
+      }
+      expect(logger.lines.join('\n')).toContain('metadata service refused the access token for GET /forbidden (403)');
+      expect(logger.lines.join('\n')).toContain('metadata service refused the access token for GET /moved (301)');
+    });
+  });
+
+  it('words a refused input and a missing resource from the service\'s message, or its own', async () => {
+    await withClient(async (client) => {
+      const objectMessage = await failure(client.call({ method: 'GET', path: '/bad-input-object', token: 't', schema }));
+      expect(objectMessage).toBeInstanceOf(InputError);
+      expect(objectMessage).toMatchObject({ code: 'upstream_rejected_input', message: '{"query_term":"required"}' });
+      expect(await failure(client.call({ method: 'GET', path: '/bad-input-plain', token: 't', schema }))).toMatchObject({ message: 'The metadata service rejected the request' });
+      expect(await failure(client.call({ method: 'GET', path: '/missing-plain', token: 't', schema }))).toMatchObject({ name: 'NotFoundError', message: 'Not found in the metadata service' });
+    });
+  });
+
+  it('answers any other 4xx, and a 200 that is not JSON, as a failed service (502), logging the status', async () => {
+    await withClient(async (client, logger) => {
+      for (const [path, status] of [['/conflict', 409], ['/teapot', 418]] as const) {
+        expect(await failure(client.call({ method: 'GET', path, token: 't', schema }))).toMatchObject({
+          status: 502, code: 'upstream_failed', message: `The metadata service failed (HTTP ${status}); try again in a moment.`,
+        });
+      }
+      expect(await failure(client.call({ method: 'GET', path: '/not-json', token: 't', schema }))).toMatchObject({ code: 'upstream_failed', message: 'The metadata service failed (HTTP 200); try again in a moment.' });
+      const log = logger.lines.join('\n');
+      expect(log).toContain('metadata service GET /conflict answered 409\n');
+      expect(log).toContain('metadata service GET /not-json answered 200 with a non-JSON body');
+    });
+  });
+
+  it('refuses an answer of an unexpected shape, logging the first problems by path', async () => {
+    await withClient(async (client, logger) => {
+      expect(await failure(client.call({ method: 'GET', path: '/wrong-shape', token: 't', schema }))).toMatchObject({
+        status: 502, code: 'upstream_bad_response', message: 'The metadata service sent an answer Nansen does not understand.',
+      });
+      expect(logger.lines.join('\n')).toMatch(/metadata service GET \/wrong-shape sent an unexpected shape: value: [^;\n]+$/m);
+    });
+  });
+
+  it('answers 503 when nothing answers, and 504 naming its limit when the answer is too slow', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    await withClient(async (client, logger) => {
+      expect(await failure(client.call({ method: 'GET', path: '/ok', token: 't', schema }))).toMatchObject({
+        status: 503, code: 'upstream_unavailable', message: 'The metadata service is unavailable; try again in a moment.',
+      });
+      expect(logger.lines.join('\n')).toContain('metadata service GET /ok failed');
+    }, `http://127.0.0.1:${deadPort}/`);
+  });
+
+  it('checks health: a 2xx passes, anything else throws with the status', async () => {
+    await withClient(async (client) => {
+      await expect(client.healthcheck(1000)).resolves.toBeUndefined();
+      expect(seen.at(-1)!.url).toBe('/base/healthcheck');
+    });
+    for (const [status, ok] of [[204, true], [299, true], [300, false], [500, false]] as const) {
+      routes['/healthcheck'] = [status, ''];
+      await withClient(async (client) => {
+        if (ok) await expect(client.healthcheck(1000), String(status)).resolves.toBeUndefined();
+        else await expect(client.healthcheck(1000), String(status)).rejects.toThrow(`answered HTTP ${status}`);
+      });
+    }
+  });
+});

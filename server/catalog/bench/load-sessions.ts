@@ -17,8 +17,12 @@
 //     description is the last of its chain of acknowledged edits (each edit's base is the one before);
 //     a search for that description's unique word finds the table;
 //   - every acknowledged tag is on its table and in the edit log;
-// and prints p50/p99 per route and the RSS of the BFF and catalog processes at start and end.
-// Exits 1 when a check fails. The rate limits are off (one address, many sessions).
+// and prints p50/p99 per route. Every --sample-seconds during the load it samples the memory of the
+// BFF and the catalog processes — RSS from /proc, the V8 heap (in use, and live after the last full
+// collection) from memory-probe.mjs, a benchmark-only preload that this script puts into their
+// NODE_OPTIONS — and their CPU use, prints the timeline, and judges whether RSS or live heap grew
+// (memory-trend.ts: the last third of the run against the first third after a warm-up).
+// Exits 1 when a check fails or memory grows. The rate limits are off (one address, many sessions).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +32,9 @@ import { listDemoLogins } from '../../dev-idp/dev-accounts';
 import { BffBrowser } from '../../testing/bff-browser';
 import { startRedis, type RedisServer } from '../../testing/start-redis';
 import { checkDescriptionChain, type DescriptionEdit } from './load-checks';
-import { loadAverage, NO_RATE_LIMITS, rssMiB, startBenchApp, summary, type BenchApp } from './bench-app';
+import { loadAverage, NO_RATE_LIMITS, startBenchApp, summary, type BenchApp } from './bench-app';
+import { MemoryTimeline } from './memory-timeline';
+import { memoryProbeEnv } from './memory-trend';
 
 const TERMS = ['orders', 'customer', 'revenue', 'event', 'sales', 'payment', 'session', 'product', 'account', 'daily'];
 type Route = 'search' | 'table' | 'dashboard' | 'description (read)' | 'description (write)' | 'tag';
@@ -42,6 +48,7 @@ function readOptions() {
       tables: { type: 'string', default: '10000' },
       'edit-tables': { type: 'string', default: '20' },
       redis: { type: 'boolean', default: false },
+      'sample-seconds': { type: 'string', default: '5' },
     },
   });
   const whole = (name: string, raw: string, min: number) => {
@@ -54,6 +61,7 @@ function readOptions() {
     seconds: whole('seconds', values.seconds, 1),
     tables: whole('tables', values.tables, 100),
     editTables: whole('edit-tables', values['edit-tables'], 1),
+    sampleSeconds: whole('sample-seconds', values['sample-seconds'], 1),
     redis: values.redis,
   };
 }
@@ -172,6 +180,7 @@ async function verify(recorder: Recorder, cookie: string, edits: DescriptionEdit
 async function main() {
   const options = readOptions();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-bench-load-'));
+  const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-bench-memory-'));
   console.log(`bench:load — ${options.sessions} sessions for ${options.seconds} s, ${options.tables.toLocaleString('en')} demo tables, sessions in ${options.redis ? 'Redis' : 'the default store'}, ${os.cpus().length} cores, load average before: ${loadAverage()}`);
   let redis: RedisServer | undefined;
   let app: BenchApp | undefined;
@@ -179,7 +188,7 @@ async function main() {
   try {
     if (options.redis) redis = await startRedis();
     const startedAt = performance.now();
-    app = await startBenchApp({ tables: options.tables, dataDir, env: { ...NO_RATE_LIMITS, ...(redis ? { SESSION_STORE: 'redis', REDIS_URL: redis.url } : {}) } });
+    app = await startBenchApp({ tables: options.tables, dataDir, env: { ...NO_RATE_LIMITS, ...memoryProbeEnv(probeDir), ...(redis ? { SESSION_STORE: 'redis', REDIS_URL: redis.url } : {}) } });
     console.log(`started in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
     const pool = new Pool(app.baseUrl, { connections: options.sessions });
     const recorder = new Recorder(pool, app.baseUrl);
@@ -192,9 +201,10 @@ async function main() {
     for (const counts of recorder.statuses.values()) counts.clear();
     for (const list of recorder.latencies.values()) list.length = 0;
 
-    const pids = { BFF: app.child.pid!, catalog: app.catalogPid };
-    const memory = () => Object.entries(pids).map(([name, pid]) => (pid ? `${name} ${rssMiB(pid).toFixed(0)} MiB` : `${name} in the BFF's process`)).join(', ');
-    const memoryAtStart = memory();
+    const processes = [{ name: 'BFF', pid: app.child.pid! }, ...(app.catalogPid ? [{ name: 'catalog', pid: app.catalogPid }] : [])];
+    const totalRequests = () => [...recorder.latencies.values()].reduce((sum, l) => sum + l.length, 0);
+    const memory = new MemoryTimeline(processes, probeDir, totalRequests);
+    memory.start(options.sampleSeconds);
 
     const edits: DescriptionEdit[] = [];
     const tags: { key: string; tag: string }[] = [];
@@ -230,7 +240,7 @@ async function main() {
         }
       }
     }));
-    const memoryAtEnd = memory();
+    memory.stop();
 
     console.log('\n| route | requests | p50 | p99 | max | answers |\n|---|---|---|---|---|---|');
     for (const route of ROUTES) {
@@ -238,21 +248,23 @@ async function main() {
       const answers = [...recorder.statuses.get(route)!].sort(([a], [b]) => a - b).map(([status, c]) => `${c}× ${status}`).join(', ');
       console.log(`| ${route} | ${s.count} | ${s.p50.toFixed(1)} ms | ${s.p99.toFixed(1)} ms | ${s.max.toFixed(1)} ms | ${answers} |`);
     }
-    const total = [...recorder.latencies.values()].reduce((sum, l) => sum + l.length, 0);
+    const total = totalRequests();
     console.log(`\n${total} requests in ${options.seconds} s (${Math.round(total / options.seconds)} req/s); ${edits.length} description edits acknowledged, ${conflicts} refused as conflicts (409), ${tags.length} tags added`);
-    console.log(`memory (RSS) at start: ${memoryAtStart}; at end: ${memoryAtEnd}`);
+    const { grows } = memory.report(options.seconds, (line) => console.log(line));
+    if (!app.catalogPid) console.log("  (the catalog runs in the BFF's process)");
     const fiveXX = recorder.count5xx();
     const problems = await verify(recorder, cookies[0]!, edits, tags);
     for (const e of recorder.transportErrors.slice(0, 5)) console.log(`transport error: ${e}`);
     for (const p of problems.slice(0, 20)) console.log(`PROBLEM: ${p}`);
     console.log(`5xx answers or transport errors: ${fiveXX}; lost edits or missing in the log or search: ${problems.length}`);
-    failed = fiveXX > 0 || problems.length > 0;
+    failed = fiveXX > 0 || problems.length > 0 || grows;
     console.log(`load average after: ${loadAverage()} (${os.cpus().length} cores, shared; the sessions' client runs on the same machine)`);
     await pool.close();
   } finally {
     await app?.stop();
     await redis?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(probeDir, { recursive: true, force: true });
   }
   if (failed) process.exitCode = 1;
 }

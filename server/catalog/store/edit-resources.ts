@@ -170,7 +170,9 @@ export function createResourceEditor(
           resource_key: ref.key, parent_key: parentKeyOf(ref, found), resource_type: ref.type, action: 'update', field: 'description',
           before, after: description, user_id: by,
         });
-        reindex(ref.type, found);
+        // A table's own description is in its document's text alone (not its name index nor popularity).
+        if (ref.type === 'table') searchIndex.refreshTableDescription(found.id);
+        else reindex(ref.type, found);
         return 'saved';
       });
     },

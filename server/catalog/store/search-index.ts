@@ -4,6 +4,7 @@
 // table plus contentless FTS5 tables; see migration 3 for the layout. Every write path calls the
 // same functions for the rows it touched, inside its own transaction:
 //   refreshPopularity(tableIds) → refreshDocuments(tableIds)   after table/reader changes
+//   refreshTableDescription(tableId)                           after an edit of a table's own description
 //   refreshDashboards(ids), refreshUsers(ids)                   after dashboard/user changes
 // The bulk table writer builds table documents straight from its records (writeTableDocuments),
 // without reading back what it just wrote.
@@ -39,6 +40,11 @@ export interface SearchIndexMaintainer {
   refreshPopularity(tableIds: readonly number[]): void;
   /** Rebuild the search documents of these tables from the store (call after popularity). */
   refreshDocuments(tableIds: readonly number[]): void;
+  /**
+   * After a table's own description alone changed: its document's description and its text index
+   * row, nothing else (refreshDocuments when the document is missing or out of step).
+   */
+  refreshTableDescription(tableId: number): void;
   /**
    * Recompute popularity of every table and rebuild every search document (tables, dashboards,
    * users) from the store, then merge the FTS segments.
@@ -273,6 +279,30 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     }
   }
 
+  const searchDocOf = db.prepare('SELECT doc_id AS docId, description FROM table_search WHERE table_id = ?');
+  const updateDocDescription = db.prepare('UPDATE table_search SET description = ? WHERE doc_id = ?');
+  const deleteTableText = db.prepare('DELETE FROM table_text_fts WHERE rowid = ?');
+
+  // A description edit changes one column of the document and the words of its text index row: the
+  // name index (name and facets), the other columns and the doc_id (popularity) stay. Rewriting just
+  // those is about half the work of refreshDocuments (docs/benchmarks.md, "Many signed-in sessions").
+  function refreshTableDescription(tableId: number): void {
+    const ids = json([tableId]);
+    const [source] = assembleSources(tableRows.all(ids) as TableRow[], columnRows.all(ids) as ChildRow[], tagRows.all(ids) as ChildRow[], badgeRows.all(ids) as ChildRow[]);
+    const doc = searchDocOf.get(tableId) as { docId: number; description: string | null } | undefined;
+    if (!source || !doc || doc.docId !== buildDocId(source.popularity, tableId)) {
+      refreshDocuments([tableId]);
+      return;
+    }
+    updateDocDescription.run(source.description, doc.docId);
+    const { words, facets } = buildTableTokens(source);
+    deleteTableText.run(doc.docId);
+    insertTableText.run(doc.docId, `${[...words].join(' ')} ${facets}`);
+    // Counted up: the words the document did not hold before (the rest of it is unchanged).
+    const before = buildTableTokens({ ...source, description: doc.description }).words;
+    for (const word of words) if (!before.has(word)) countTerm.run(word, 1);
+  }
+
   // ---- dashboards -----------------------------------------------------------------------------
   const deleteDashboardDocs = db.prepare('DELETE FROM dashboard_search WHERE dashboard_id IN (SELECT value FROM json_each(?))');
   const dashboardRows = db.prepare(`
@@ -424,6 +454,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
       if (tableIds.length) popularity.run(json(tableIds));
     },
     refreshDocuments,
+    refreshTableDescription,
     refreshDashboards,
     refreshUsers,
     rebuildAll: () => rebuildAll(),

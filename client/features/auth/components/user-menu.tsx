@@ -1,7 +1,9 @@
 // The signed-in user's menu in the nav bar: who you are, your profile (when profiles are on),
-// keyboard shortcuts, and logging out (a real POST form, checked by the BFF's same-origin guard).
+// keyboard shortcuts, and logging out (a real POST form, checked by the BFF's same-origin guard; it
+// drops the description drafts kept in the tab).
 import type { User } from '../../../../contract/api-common';
 import { MenuButton, type MenuItem } from '../../../components/menu';
+import { discardAllDescriptionDrafts } from '../../../lib/description-drafts';
 import './user-menu.css';
 
 function initialsOf(user: User): string {
@@ -13,7 +15,8 @@ export function UserMenu({ user, profilePath, onShowShortcuts }: { user: User; p
   const items: MenuItem[] = [
     ...(profilePath ? [{ kind: 'link' as const, label: 'My profile', to: profilePath }] : []),
     { kind: 'action', label: 'Keyboard shortcuts', onSelect: onShowShortcuts },
-    { kind: 'post', label: 'Log out', action: '/logout' },
+    // Unsaved description text kept in the tab (decision 017) goes with the session the person ends.
+    { kind: 'post', label: 'Log out', action: '/logout', onSubmit: () => discardAllDescriptionDrafts() },
   ];
   return (
     <MenuButton

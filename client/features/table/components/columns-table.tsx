@@ -1,16 +1,20 @@
 // The columns of a table, numbered from 1. A column's name opens its details (statistics, nested
 // fields, a link to copy). A deep link (`?column=name`) opens that column, scrolls to it and marks it.
+// A column with unsaved text kept for one of its nested fields starts open, so the text shows again.
 import { Fragment, useEffect, useId, useState } from 'react';
 import type { Column } from '../../../../contract/api-table';
 import { tablePath } from '../../../app/paths';
+import { useHasDescriptionDraftUnder } from '../../../app/use-description-draft';
 import { BreakableText } from '../../../components/breakable-text';
 import { BadgeList } from '../../../components/chip';
 import { DisclosureButton } from '../../../components/disclosure';
 import { cx } from '../../../components/class-names';
+import { typeDescriptionDraftPrefixBelow } from '../description-draft-ids';
 import type { JoinHint } from '../join-hints';
 import { ColumnDescription } from './column-description';
 import { ColumnDetails } from './column-details';
 import { EditableColumnDescription } from './editable-column-description';
+import { useTableEditing } from './table-editing';
 
 export const columnRowId = (name: string) => `column-${name}`;
 
@@ -46,7 +50,12 @@ export function ColumnsTable({
 }) {
   const baseId = useId();
   const found = !!targetColumn && columns.some((c) => c.name === targetColumn);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(found ? [targetColumn!] : []));
+  const mayEdit = useTableEditing()?.rights.descriptions ?? false;
+  const hasDraftUnder = useHasDescriptionDraftUnder();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => {
+    const withDrafts = mayEdit ? columns.filter((c) => c.type_metadata && hasDraftUnder(typeDescriptionDraftPrefixBelow(tableKey, c.type_metadata.key))).map((c) => c.name) : [];
+    return new Set([...(found ? [targetColumn!] : []), ...withDrafts]);
+  });
   useEffect(() => {
     if (found) setExpanded((current) => (current.has(targetColumn!) ? current : new Set([...current, targetColumn!])));
   }, [found, targetColumn]);

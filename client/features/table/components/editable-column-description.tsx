@@ -2,9 +2,11 @@
 // in place (Enter saves) by people who may edit the table's descriptions.
 import type { ReactNode } from 'react';
 import { useUiConfig } from '../../../app/app-data';
+import { useDescriptionDraft } from '../../../app/use-description-draft';
 import { EditableDescription } from '../../../components/editable-description';
 import { useUpdateColumnDescription } from '../api/put-column-description';
 import { useUpdateTypeMetadataDescription } from '../api/put-type-metadata-description';
+import { columnDescriptionDraftId, typeDescriptionDraftId } from '../description-draft-ids';
 import { useTableEditing, type TableEditing } from './table-editing';
 import './editable-column-description.css';
 
@@ -14,12 +16,15 @@ interface ShortDescriptionEditorProps {
   value: string | null;
   className: string;
   save: (description: string, base: string | null) => Promise<unknown>;
+  /** The id its unsaved text is kept under (description-draft-ids.ts). */
+  draftId: string;
   children: ReactNode;
 }
 
 /** A column's or nested field's description: up to `editableText.columnDescLength` characters, Enter saves. */
-function ShortDescriptionEditor({ name, value, className, save, children }: ShortDescriptionEditorProps) {
+function ShortDescriptionEditor({ name, value, className, save, draftId, children }: ShortDescriptionEditorProps) {
   const maxLength = useUiConfig().editableText.columnDescLength;
+  const draft = useDescriptionDraft(draftId);
   return (
     <EditableDescription
       value={value}
@@ -30,6 +35,7 @@ function ShortDescriptionEditor({ name, value, className, save, children }: Shor
       maxLength={maxLength}
       submitOnEnter
       save={save}
+      draft={draft}
       className={className}
     >
       {children}
@@ -40,7 +46,7 @@ function ShortDescriptionEditor({ name, value, className, save, children }: Shor
 function ColumnDescriptionEditor({ editing, columnName, value, children }: { editing: TableEditing; columnName: string; value: string | null; children: ReactNode }) {
   const mutation = useUpdateColumnDescription(editing.tableKey, columnName);
   return (
-    <ShortDescriptionEditor name={columnName} value={value} className="editable-column-description" save={(description, base) => mutation.mutateAsync({ description, base })}>
+    <ShortDescriptionEditor name={columnName} value={value} className="editable-column-description" draftId={columnDescriptionDraftId(editing.tableKey, columnName)} save={(description, base) => mutation.mutateAsync({ description, base })}>
       {children}
     </ShortDescriptionEditor>
   );
@@ -60,7 +66,7 @@ export function EditableColumnDescription({ columnName, value, children }: { col
 function TypeDescriptionEditor({ editing, typeKey, fieldName, value, children }: { editing: TableEditing; typeKey: string; fieldName: string; value: string | null; children: ReactNode }) {
   const mutation = useUpdateTypeMetadataDescription(editing.tableKey, typeKey, fieldName);
   return (
-    <ShortDescriptionEditor name={fieldName} value={value} className="editable-type-description" save={(description, base) => mutation.mutateAsync({ description, base })}>
+    <ShortDescriptionEditor name={fieldName} value={value} className="editable-type-description" draftId={typeDescriptionDraftId(editing.tableKey, typeKey)} save={(description, base) => mutation.mutateAsync({ description, base })}>
       {children}
     </ShortDescriptionEditor>
   );

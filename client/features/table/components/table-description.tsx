@@ -1,13 +1,16 @@
 // The table's description on its page: Markdown, edited in place with a preview by people who may.
 import type { TableDetail } from '../../../../contract/api-table';
 import { useUiConfig } from '../../../app/app-data';
+import { useDescriptionDraft } from '../../../app/use-description-draft';
 import { EditableDescription } from '../../../components/editable-description';
 import { Markdown } from '../../../components/markdown';
 import { useUpdateTableDescription } from '../api/put-table-description';
+import { tableDescriptionDraftId } from '../description-draft-ids';
 
 export function TableDescription({ table }: { table: TableDetail }) {
   const maxLength = useUiConfig().editableText.tableDescLength;
   const mutation = useUpdateTableDescription(table.key);
+  const draft = useDescriptionDraft(tableDescriptionDraftId(table.key));
   return (
     <EditableDescription
       value={table.description}
@@ -17,6 +20,7 @@ export function TableDescription({ table }: { table: TableDetail }) {
       maxLength={maxLength}
       markdown
       save={(description, base) => mutation.mutateAsync({ description, base })}
+      draft={draft}
       className="table-page__description-block"
     >
       {table.description ? <Markdown source={table.description} className="table-page__description" /> : <p className="muted">No description yet.</p>}

@@ -13,6 +13,7 @@ import { TablePage } from './table-page';
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  sessionStorage.clear();
 });
 
 const coordinates = { database: 'hive', cluster: 'gold', schema: 'sales', name: 'orders' };
@@ -118,6 +119,56 @@ describe('editing descriptions of columns and nested fields', () => {
     await user.type(box, 'Town{Enter}');
     expect(bff.writes()[0]?.body).toEqual({ key: 'hive://gold.sales/orders', type_metadata_key: 'hive://gold.sales/orders/address/type/address/city', description: 'Town', base: 'Where it goes' });
     expect(bff.writes()[0]?.path).toBe('/api/metadata/v0/put_type_metadata_description');
+  });
+});
+
+describe('unsaved text when the session ends', () => {
+  const sessionEnded = { status: 401, body: { error: { name: 'Unauthorized', message: 'Log in to continue.' } } };
+  /** address.geo.lat: a nested field two levels down, whose column and parent start closed. */
+  const nestedTable = () => {
+    const t = editableTable();
+    const base = 'hive://gold.sales/orders/address/type/address';
+    type Node = NonNullable<(typeof t.columns)[number]['type_metadata']>;
+    const field = (name: string, key: string, children: Node[] = []): Node => ({ kind: children.length ? 'struct' : 'scalar', name, key, description: null, data_type: children.length ? 'struct<lat:double>' : 'double', sort_order: 0, badges: [], children });
+    const address = { ...t.columns[1]!, type_metadata: field('address', base, [field('geo', `${base}/geo`, [field('lat', `${base}/geo/lat`)])]) };
+    return editableTable({ columns: [t.columns[0]!, address] });
+  };
+
+  it('keeps a nested field’s text when its save answers 401, and on the page opened again opens its column and parent and restores it', async () => {
+    const refuse = (call: { method: string }) => (call.method === 'PUT' ? sessionEnded : undefined);
+    const first = await openPage({ table: nestedTable() }, refuse);
+    await first.user.click(screen.getByRole('button', { name: 'address' }));
+    await first.user.click(await screen.findByRole('button', { name: /^geo/ }));
+    await first.user.click(await screen.findByRole('button', { name: 'Edit description of lat' }));
+    await first.user.type(screen.getByRole('textbox', { name: 'Description of lat' }), 'Degrees north{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toContain('Your text is kept');
+    first.unmount();
+
+    // Back from logging in: a new page, everything closed — except the way to the kept text.
+    const second = await openPage({ table: nestedTable() });
+    const box = (await screen.findByRole('textbox', { name: 'Description of lat' })) as HTMLTextAreaElement;
+    expect(box.value).toBe('Degrees north');
+    expect(screen.getByRole('status').textContent).toBe('Your unsaved text was restored — save it again.');
+    expect(screen.queryByRole('textbox', { name: 'Description of order_id' })).toBeNull();
+    await second.user.type(box, '{Enter}');
+    await waitFor(() => expect(second.bff.writes()).toHaveLength(1));
+    expect(second.bff.writes()[0]?.body).toEqual({ key: 'hive://gold.sales/orders', type_metadata_key: 'hive://gold.sales/orders/address/type/address/geo/lat', description: 'Degrees north', base: null });
+  });
+
+  it('restores a column’s text kept before the session ended, and drops it when discarded', async () => {
+    const first = await openPage({ table: editableTable() });
+    await first.user.click(screen.getByRole('button', { name: 'Edit description of order_id' }));
+    await first.user.type(screen.getByRole('textbox', { name: 'Description of order_id' }), ' placed');
+    first.unmount(); // a 401 on any request sends the browser to log in, typing or not
+
+    const second = await openPage({ table: editableTable() });
+    expect((screen.getByRole('textbox', { name: 'Description of order_id' }) as HTMLTextAreaElement).value).toBe('The order placed');
+    await second.user.click(screen.getByRole('button', { name: 'Discard it (Description of order_id)' }));
+    second.unmount();
+
+    await openPage({ table: editableTable() });
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(second.bff.writes()).toEqual([]);
   });
 });
 

@@ -1,12 +1,16 @@
 // A column's nested type (struct fields, array elements, map keys and values) as a tree of
 // disclosures: each field with children opens and closes with its own button. The column's own
-// fields are listed, their nested fields start closed, so a big struct does not fill the page.
+// fields are listed, their nested fields start closed, so a big struct does not fill the page — except
+// above a field whose unsaved text was kept (a session that ended mid-edit), so that it shows again.
 import { useId, useState } from 'react';
 import type { TypeMetadata } from '../../../../contract/api-table';
 import { BadgeList } from '../../../components/chip';
 import { DisclosureButton } from '../../../components/disclosure';
 import { BreakableText } from '../../../components/breakable-text';
+import { useHasDescriptionDraftUnder } from '../../../app/use-description-draft';
+import { typeDescriptionDraftPrefixBelow } from '../description-draft-ids';
 import { EditableTypeDescription } from './editable-column-description';
+import { useTableEditing } from './table-editing';
 
 const byOrder = (a: TypeMetadata, b: TypeMetadata) => a.sort_order - b.sort_order || a.name.localeCompare(b.name);
 
@@ -16,7 +20,9 @@ export function countNestedFields(node: TypeMetadata): number {
 }
 
 function TypeNode({ node }: { node: TypeMetadata }) {
-  const [expanded, setExpanded] = useState(false);
+  const editing = useTableEditing();
+  const hasDraftUnder = useHasDescriptionDraftUnder();
+  const [expanded, setExpanded] = useState(() => !!editing?.rights.descriptions && node.children.length > 0 && hasDraftUnder(typeDescriptionDraftPrefixBelow(editing.tableKey, node.key)));
   const childrenId = useId();
   const hasChildren = node.children.length > 0;
   return (

@@ -1,0 +1,248 @@
+// The table write routes as a router, with the real session accessor and token store, the real
+// parsers and error middleware, and an in-memory metadata service: each write checks the edit
+// policy on the table as metadata describes it, and refuses before anything is written.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import request from 'supertest';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import type { EditRights } from '../../contract/bff-api';
+import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
+import { createOidcClient } from '../auth/oidc-client';
+import { createSessionAuth } from '../auth/session-auth';
+import { SqliteTokenStore } from '../auth/sqlite-token-store';
+import { createTokenCipher } from '../auth/token-cipher';
+import { buildUserFromClaims } from '../auth/user-from-claims';
+import { createErrorMiddleware } from '../http/error-middleware';
+import { NotFoundError } from '../http/errors';
+import { createMemoryLogger } from '../http/logger';
+import { AmundsenTableSchema } from '../upstream/amundsen-schemas';
+import type { DescriptionRef, MetadataClient } from '../upstream/metadata-client';
+import type { SearchClient } from '../upstream/search-client';
+import type { EditPolicy, EditSubject, EditTarget } from './edit-rights';
+import { createSearchDocumentSync } from './sync-search-documents';
+import { createWriteTableRoutes } from './write-table-routes';
+
+const ORDERS = 'hive://gold.sales/orders';
+const SESSION_ID = 'session-of-liv';
+const logger = createMemoryLogger();
+const tokens = new SqliteTokenStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-writes-')), 'sessions.sqlite'), createTokenCipher(['w'.repeat(32)]));
+// The real session accessor; its identity provider is never called (the stored token is far from expiry).
+const auth = createSessionAuth({
+  oidc: createOidcClient({
+    issuer: 'http://127.0.0.1:9/unused', clientId: 'nansen-bff', clientSecret: 'unused', redirectUri: 'http://localhost/auth',
+    postLogoutRedirectUri: 'http://localhost/logged-out', scopes: 'openid', idTokenSigningAlg: 'RS256',
+  }),
+  tokens,
+  logger,
+  absoluteTimeoutMs: 3_600_000,
+  destroySessionRecord: async () => {},
+});
+const clientConfig = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'IdP', indexUsers: true, indexDashboards: true, logoUrl: null });
+const liv = { user: buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email'), groups: ['stewards'] };
+
+const ordersTable = () =>
+  AmundsenTableSchema.parse({
+    database: 'hive', cluster: 'gold', schema: 'sales', name: 'orders', key: ORDERS, description: 'Orders.',
+    owners: [{ user_id: 'roald@example.org', email: 'roald@example.org' }],
+    columns: [
+      { name: 'id', key: `${ORDERS}/id`, description: null, col_type: 'bigint', sort_order: 0 },
+      {
+        name: 'address', key: `${ORDERS}/address`, description: null, col_type: 'struct', sort_order: 1,
+        type_metadata: {
+          kind: 'struct', name: 'address', key: `${ORDERS}/address/type/address`, description: null, data_type: 'struct', sort_order: 0,
+          children: [{ kind: 'scalar', name: 'city', key: `${ORDERS}/address/type/address/city`, description: null, data_type: 'string', sort_order: 0 }],
+        },
+      },
+    ],
+  });
+
+/** An in-memory metadata service holding the orders table; it records every call that changes something. */
+function fakeMetadata() {
+  const descriptions = new Map<string, string | null>();
+  const refKey = (ref: DescriptionRef) => (ref.type === 'table' ? ref.tableKey : ref.type === 'column' ? `${ref.tableKey}/${ref.column}` : ref.typeMetadataKey);
+  const writes: string[] = [];
+  const metadata = {
+    async getTable(token: string, key: string) {
+      if (token !== 'access-token-of-liv') throw new Error(`called with ${token}`);
+      if (key !== ORDERS) throw new NotFoundError(`No table ${key}.`, 'not_found');
+      return ordersTable();
+    },
+    async getDescription(_token: string, ref: DescriptionRef) {
+      return { description: descriptions.get(refKey(ref)) ?? null, etag: null };
+    },
+    async putDescription(_token: string, ref: DescriptionRef, description: string) {
+      writes.push(`description ${refKey(ref)}: ${description}`);
+      descriptions.set(refKey(ref), description);
+    },
+    async addTableOwner(_token: string, key: string, owner: string) {
+      writes.push(`add owner ${owner} to ${key}`);
+    },
+    async removeTableOwner(_token: string, key: string, owner: string) {
+      writes.push(`remove owner ${owner} from ${key}`);
+    },
+    async addTag(_token: string, resource: string, key: string, tag: string) {
+      writes.push(`add tag ${tag} to ${resource} ${key}`);
+    },
+    async removeTag(_token: string, resource: string, key: string, tag: string) {
+      writes.push(`remove tag ${tag} from ${resource} ${key}`);
+    },
+    async listEdits() {
+      return [];
+    },
+  };
+  return { metadata: metadata as unknown as MetadataClient, writes };
+}
+
+/** A policy that grants `rights` and remembers whom and what it was asked about. */
+function policyGranting(rights: Partial<EditRights>) {
+  const asked: { subject: EditSubject; target: EditTarget }[] = [];
+  const policy: EditPolicy = {
+    rightsFor(subject, target) {
+      asked.push({ subject, target });
+      return { descriptions: true, tags: true, owners: true, reason: null, ...rights };
+    },
+  };
+  return { policy, asked };
+}
+
+async function appWith(options: { signedIn?: boolean; rights?: Partial<EditRights> } = {}) {
+  await tokens.write(SESSION_ID, { accessToken: 'access-token-of-liv', expiresAt: Date.now() + 3_600_000, obtainedAt: Date.now(), obtainedBy: 'login' }, { ttlMs: 3_600_000 });
+  const { metadata, writes } = fakeMetadata();
+  const { policy, asked } = policyGranting(options.rights ?? {});
+  const searchUpdates: string[] = [];
+  const search = {
+    async updateDocument(_token: string, change: string, update: { resource_key: string; field: string; value: string }) {
+      searchUpdates.push(`${change} ${update.field} ${update.value} of ${update.resource_key}`);
+      return 'ok';
+    },
+  } as unknown as SearchClient;
+  const app = express();
+  app.use(express.json());
+  app.use((req, _res, next) => {
+    // What the session middleware leaves on the request.
+    Object.assign(req, { sessionID: SESSION_ID, session: options.signedIn === false ? {} : { ...liv, createdAt: Date.now() } });
+    next();
+  });
+  app.use('/api/metadata/v0', createWriteTableRoutes({ auth, metadata, clientConfig, policy, searchDocuments: createSearchDocumentSync(search, true, logger) }));
+  app.use(createErrorMiddleware(logger));
+  return { app, writes, asked, searchUpdates };
+}
+
+describe('table description writes', () => {
+  it('saves the table description, updates its search document and answers the stored text', async () => {
+    const { app, writes, asked, searchUpdates } = await appWith();
+    const res = await request(app).put('/api/metadata/v0/put_table_description').send({ key: ORDERS, description: 'All orders.', base: null });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ msg: 'Success', description: 'All orders.' });
+    expect(writes).toEqual([`description ${ORDERS}: All orders.`]);
+    expect(searchUpdates).toEqual([`overwrite description All orders. of ${ORDERS}`]);
+    // The policy decides on the signed-in person and the table as metadata describes it.
+    expect(asked).toEqual([{
+      subject: { user_id: 'liv@example.org', groups: ['stewards'] },
+      target: { type: 'table', key: ORDERS, database: 'hive', cluster: 'gold', schema: 'sales', name: 'orders', owners: ['roald@example.org'] },
+    }]);
+  });
+
+  it('saves a column description and a nested type description found deep in a column type', async () => {
+    const { app, writes } = await appWith();
+    const column = await request(app).put('/api/metadata/v0/put_column_description').send({ key: ORDERS, column_name: 'id', description: 'The id.', base: null });
+    expect(column.status).toBe(200);
+    expect(column.body).toEqual({ msg: 'Success', description: 'The id.' });
+    const nested = await request(app).put('/api/metadata/v0/put_type_metadata_description')
+      .send({ key: ORDERS, type_metadata_key: `${ORDERS}/address/type/address/city`, description: 'The city.', base: null });
+    expect(nested.status).toBe(200);
+    expect(nested.body).toEqual({ msg: 'Success', description: 'The city.' });
+    expect(writes).toEqual([`description ${ORDERS}/id: The id.`, `description ${ORDERS}/address/type/address/city: The city.`]);
+  });
+
+  it('answers 404 for a column or nested type the table does not hold, and writes nothing', async () => {
+    const { app, writes } = await appWith();
+    const column = await request(app).put('/api/metadata/v0/put_column_description').send({ key: ORDERS, column_name: 'nope', description: 'x', base: null });
+    expect(column.status).toBe(404);
+    expect(column.body.error.message).toBe(`The table ${ORDERS} has no column nope.`);
+    // A nested type of another table may not ride on this table's rights.
+    const nested = await request(app).put('/api/metadata/v0/put_type_metadata_description')
+      .send({ key: ORDERS, type_metadata_key: 'hive://gold.core/customers/address/type/address', description: 'x', base: null });
+    expect(nested.status).toBe(404);
+    expect(nested.body.error.message).toBe(`The table ${ORDERS} has no nested type hive://gold.core/customers/address/type/address.`);
+    expect(writes).toEqual([]);
+  });
+});
+
+describe('owner and tag writes', () => {
+  it('adds an owner on PUT and removes one on DELETE', async () => {
+    const { app, writes } = await appWith();
+    expect((await request(app).put('/api/metadata/v0/update_table_owner').send({ key: ORDERS, owner: 'liv@example.org' })).body).toEqual({ msg: 'Success' });
+    expect((await request(app).delete('/api/metadata/v0/update_table_owner').send({ key: ORDERS, owner: 'roald@example.org' })).body).toEqual({ msg: 'Success' });
+    expect(writes).toEqual([`add owner liv@example.org to ${ORDERS}`, `remove owner roald@example.org from ${ORDERS}`]);
+  });
+
+  it('adds a tag on PUT and removes one on DELETE, updating the search document each time', async () => {
+    const { app, writes, searchUpdates } = await appWith();
+    expect((await request(app).put('/api/metadata/v0/update_table_tags').send({ key: ORDERS, tag: 'finance' })).body).toEqual({ msg: 'Success' });
+    expect((await request(app).delete('/api/metadata/v0/update_table_tags').send({ key: ORDERS, tag: 'pii' })).body).toEqual({ msg: 'Success' });
+    expect(writes).toEqual([`add tag finance to table ${ORDERS}`, `remove tag pii from table ${ORDERS}`]);
+    expect(searchUpdates).toEqual([`add tag finance of ${ORDERS}`, `remove tag pii of ${ORDERS}`]);
+  });
+});
+
+describe('refusals', () => {
+  const writesNeeding = {
+    descriptions: [
+      ['put', 'put_table_description', { key: ORDERS, description: 'x', base: null }],
+      ['put', 'put_column_description', { key: ORDERS, column_name: 'id', description: 'x', base: null }],
+      ['put', 'put_type_metadata_description', { key: ORDERS, type_metadata_key: `${ORDERS}/address/type/address`, description: 'x', base: null }],
+    ],
+    owners: [
+      ['put', 'update_table_owner', { key: ORDERS, owner: 'liv@example.org' }],
+      ['delete', 'update_table_owner', { key: ORDERS, owner: 'roald@example.org' }],
+    ],
+    tags: [
+      ['put', 'update_table_tags', { key: ORDERS, tag: 'finance' }],
+      ['delete', 'update_table_tags', { key: ORDERS, tag: 'pii' }],
+    ],
+  } as const;
+
+  for (const [right, writes] of Object.entries(writesNeeding) as [keyof typeof writesNeeding, (typeof writesNeeding)[keyof typeof writesNeeding]][]) {
+    it(`refuses each write that needs the ${right} right with 403 and the policy's reason, writing nothing; the other rights do not matter`, async () => {
+      for (const [method, route, body] of writes) {
+        const refused = await appWith({ rights: { [right]: false, reason: `Only stewards of sales may change ${right}.` } });
+        const res = await request(refused.app)[method](`/api/metadata/v0/${route}`).send(body);
+        expect(res.status, `${method} ${route}`).toBe(403);
+        expect(res.body.error).toMatchObject({ name: 'NotAllowedError', code: 'edit_forbidden', message: `Only stewards of sales may change ${right}.` });
+        expect(refused.writes).toEqual([]);
+        expect(refused.searchUpdates).toEqual([]);
+        // With every other right withheld and this one granted, the write goes through.
+        const others = Object.fromEntries(Object.keys(writesNeeding).filter((r) => r !== right).map((r) => [r, false]));
+        const allowed = await appWith({ rights: others });
+        expect((await request(allowed.app)[method](`/api/metadata/v0/${route}`).send(body)).status, `${method} ${route}`).toBe(200);
+      }
+    });
+  }
+
+  it('says which right is missing when the policy gives no reason', async () => {
+    const { app } = await appWith({ rights: { tags: false } });
+    const res = await request(app).put('/api/metadata/v0/update_table_tags').send({ key: ORDERS, tag: 'finance' });
+    expect(res.body.error.message).toBe(`You may not change the tags of the table ${ORDERS}.`);
+  });
+
+  it('answers 401 to a signed-out caller on every write, before reading the table', async () => {
+    const { app, writes, asked } = await appWith({ signedIn: false });
+    for (const [method, route, body] of [
+      ['put', 'put_table_description', { key: ORDERS, description: 'x', base: null }],
+      ['put', 'put_column_description', { key: ORDERS, column_name: 'id', description: 'x', base: null }],
+      ['put', 'put_type_metadata_description', { key: ORDERS, type_metadata_key: `${ORDERS}/address/type/address`, description: 'x', base: null }],
+      ['put', 'update_table_owner', { key: ORDERS, owner: 'liv@example.org' }],
+      ['delete', 'update_table_tags', { key: ORDERS, tag: 'pii' }],
+    ] as const) {
+      const res = await request(app)[method](`/api/metadata/v0/${route}`).send(body);
+      expect(res.status, `${method} ${route}`).toBe(401);
+      expect(res.body.error.name).toBe('NotAuthenticatedError');
+    }
+    expect(asked).toEqual([]);
+    expect(writes).toEqual([]);
+  });
+});
