@@ -5,9 +5,17 @@ import { buildTableKey } from '../../contract/table-key';
 import { normalizeUser } from '../../contract/user';
 import type { AmundsenPopularTable, AmundsenTable, AmundsenUser } from '../upstream/amundsen-schemas';
 
-/** Users normalised the way Amundsen's frontend loads them; a user with neither id nor email is left out. */
+/**
+ * Users normalised the way Amundsen's frontend loads them (normalizeUser also fills a missing
+ * `is_active` and `other_key_values`); a user with neither id nor email is left out.
+ */
 export function toUsers(users: AmundsenUser[]): User[] {
-  return users.map((u) => normalizeUser({ ...u, is_active: u.is_active ?? true, other_key_values: u.other_key_values ?? {} })).filter((u): u is User => u !== null);
+  const out: User[] = [];
+  for (const u of users) {
+    const user = normalizeUser(u);
+    if (user) out.push(user);
+  }
+  return out;
 }
 
 /** `rights`: what the signed-in person may change on this table (server/api/edit-rights.ts decides). */

@@ -8,8 +8,9 @@
 //   relay   the floor: a bare node:http server that forwards to the catalog through an undici Pool,
 //           adding the token (what any forwarding costs, without sessions or validation)
 //   BFF     /api/… with the session cookie (and Origin on the POST), as the SPA calls it
-// and prints req/s, p50 and p99 of each, the BFF's throughput as a share of direct, and the latency it
-// adds at p50 over direct and over the relay. Targets (issue 14 §2): ≥ 0.7× direct at 8 connections,
+// and prints req/s, p50 and p99 of each (for the BFF also the CPU time its process spent per request,
+// from /proc: less at the mercy of a shared machine's load than req/s), the BFF's throughput as a share
+// of direct, and the latency it adds at p50 over direct and over the relay. Targets (issue 14 §2): ≥ 0.7× direct at 8 connections,
 // ≤ 0.5 ms added at p50 at 1 connection. Load generator and app share the machine: the load average is
 // printed before and after, and on a shared machine the figures move with it. Options: --calls
 // search,table; --targets direct,relay,BFF; --cpu-prof-dir <dir> (a CPU profile of the BFF's process,
