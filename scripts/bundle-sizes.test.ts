@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectFiles, readRoutePaths, type Manifest } from './bundle-sizes';
+import { collectFiles, type Manifest } from './bundle-sizes';
 
 const MANIFEST: Manifest = {
   'index.html': { file: 'assets/index-a.js', src: 'index.html', isEntry: true, imports: ['_vendor-b.js'], dynamicImports: ['app/routes/home-route.tsx', 'app/routes/table-route.tsx'], css: ['assets/index-a.css'] },
@@ -39,31 +39,5 @@ describe('collectFiles', () => {
 
   it('says which chunk is missing', () => {
     expect(() => collectFiles(MANIFEST, ['app/routes/gone.tsx'])).toThrow('the manifest has no chunk app/routes/gone.tsx');
-  });
-});
-
-describe('readRoutePaths', () => {
-  it('reads a table of pages', () => {
-    const source = `const PAGES = [
-  { path: '/', load: () => import('./routes/home-route') },
-  { path: '/table_detail/:cluster/:database/:schema/:table', load: () => import('./routes/table-route') },
-  { path: '*', load: () => import('./routes/not-found-route') },
-];`;
-    expect([...readRoutePaths(source)]).toEqual([
-      ['app/routes/home-route.tsx', '/'],
-      ['app/routes/table-route.tsx', '/table_detail/:cluster/:database/:schema/:table'],
-      ['app/routes/not-found-route.tsx', '*'],
-    ]);
-  });
-
-  it('reads nested route objects with index routes and relative paths', () => {
-    const source = `children: [
-      { index: true, loader: () => null, lazy: () => import('./routes/home-route').then((m) => m) },
-      { path: 'search', loader: ({ request }) => { const x = { a: 1 }; }, lazy: () => import("./routes/search-route") },
-    ]`;
-    expect([...readRoutePaths(source)]).toEqual([
-      ['app/routes/home-route.tsx', '/'],
-      ['app/routes/search-route.tsx', '/search'],
-    ]);
   });
 });

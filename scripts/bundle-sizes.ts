@@ -1,5 +1,5 @@
 // npm run bench:bundle — what a first visit to each page downloads: builds the SPA with its manifest,
-// then for the entry and each lazy route module (client/app/routes/*.tsx, see client/app/router.tsx)
+// then for the entry and each lazy route module (client/app/routes/*.tsx, listed with their URLs in contract/spa-pages.ts)
 // sums the gzip (level 9) and brotli (quality 11) sizes of every JS and CSS file the visit loads:
 // the entry and its static imports, transitively, plus the route chunk, its static imports and
 // their CSS. Prints a table per route and the budget of the first page; a benchmark: it exits 0.
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
+import { SPA_PAGES } from '../contract/spa-pages';
 import { compressBrotli, compressGzip } from './vite-precompress';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -40,21 +41,6 @@ export function collectFiles(manifest: Manifest, keys: readonly string[]): strin
   };
   for (const key of keys) visit(key);
   return [...files].filter((file) => /\.(m?js|css)$/.test(file));
-}
-
-/** The URL pattern each route module serves, read from the router's source (`path: '…'` or `index: true` before its import). */
-export function readRoutePaths(routerSource: string): Map<string, string> {
-  const paths = new Map<string, string>();
-  let from = 0;
-  for (const match of routerSource.matchAll(/import\(\s*['"]\.\/routes\/([\w-]+)['"]\s*\)/g)) {
-    const before = routerSource.slice(from, match.index);
-    from = match.index + match[0].length;
-    const declared = [...before.matchAll(/path:\s*['"]([^'"]*)['"]|index:\s*true/g)].at(-1);
-    if (!declared) continue;
-    const pattern = declared[1] ?? '/';
-    paths.set(`app/routes/${match[1]}.tsx`, pattern.startsWith('/') || pattern === '*' ? pattern : `/${pattern}`);
-  }
-  return paths;
 }
 
 interface Sizes {
@@ -91,7 +77,7 @@ async function main() {
     const manifest = JSON.parse(fs.readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
     const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
     if (!entryKey) throw new Error('the manifest has no entry chunk');
-    const routePaths = readRoutePaths(fs.readFileSync(path.join(ROOT, 'client', 'app', 'router.tsx'), 'utf8'));
+    const routePaths = new Map<string, string>(SPA_PAGES.map((page) => [page.module, page.path]));
     const routeOrder = (key: string) => {
       const index = [...routePaths.keys()].indexOf(key);
       return index === -1 ? Number.MAX_SAFE_INTEGER : index;
@@ -101,7 +87,7 @@ async function main() {
       .sort((a, b) => routeOrder(a) - routeOrder(b) || a.localeCompare(b));
 
     const cache = new Map<string, Sizes>();
-    const visits = [{ name: 'entry only', key: undefined as string | undefined }, ...routeKeys.map((key) => ({ name: routePaths.get(key) ?? '(not in router.tsx)', key }))];
+    const visits = [{ name: 'entry only', key: undefined as string | undefined }, ...routeKeys.map((key) => ({ name: routePaths.get(key) ?? '(not in contract/spa-pages.ts)', key }))];
     const summary: string[][] = [['first visit to', 'files', 'raw', 'gzip', 'brotli']];
     let homeGzip: number | undefined;
     for (const visit of visits) {
@@ -121,7 +107,7 @@ async function main() {
       if (visit.key && routePaths.get(visit.key) === '/') homeGzip = total.gzip;
     }
     console.log(`\nSummary (JS + CSS, each file compressed on its own; 1 kB = 1000 bytes)\n${table(summary)}\n`);
-    if (homeGzip === undefined) console.log('Budget: no route module serves / in client/app/router.tsx; nothing to check');
+    if (homeGzip === undefined) console.log('Budget: no route module serves / in contract/spa-pages.ts; nothing to check');
     else
       console.log(
         `Budget: the first page (/) loads ${kB(homeGzip)} gzip; the budget is ${kB(HOME_BUDGET_GZIP_BYTES)}: ${homeGzip <= HOME_BUDGET_GZIP_BYTES ? 'PASS' : 'FAIL'}`,
