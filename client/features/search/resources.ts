@@ -1,10 +1,7 @@
 // Which resources this catalog searches (the UI config's index switches), in tab order.
-import type { ClientConfig } from '../../../contract/ui-config';
+export { searchableResources } from '../../../contract/search-url';
 import type { SearchResource } from '../../app/paths';
 
-export function searchableResources(config: Pick<ClientConfig, 'indexDashboards' | 'indexUsers'>): SearchResource[] {
-  return ['table', ...(config.indexDashboards.enabled ? ['dashboard' as const] : []), ...(config.indexUsers.enabled ? ['user' as const] : [])];
-}
 
 /** "tables", "dashboards", "people": for sentences ("No dashboards match"). */
 export const RESOURCE_NOUNS: Record<SearchResource, { one: string; many: string }> = {

@@ -1,17 +1,10 @@
 // The search feature's query keys, written once: the search page's result pages and the search
 // boxes' suggestions share the `search` root, so one invalidation refreshes both.
-import type { SearchFilter } from '../../../../contract/api-search';
+import type { SearchInput } from '../../../../contract/search-url';
 import type { SearchResource } from '../../../app/paths';
 
-/** What identifies one page of search results (and so its cache entry). */
-export interface SearchInput {
-  term: string;
-  resources: readonly SearchResource[];
-  /** Filters per resource, each already in the request's form (operation resolved). */
-  filters: Partial<Record<SearchResource, Record<string, SearchFilter>>>;
-  pageIndex: number;
-  resultsPerPage: number;
-}
+/** What identifies one page of search results (and so its cache entry): contract/search-url.ts. */
+export type { SearchInput };
 
 export const searchKeys = {
   all: ['search'] as const,

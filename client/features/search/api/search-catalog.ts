@@ -1,28 +1,15 @@
 // POST /api/search/v1/search: one request searches every resource asked for (tables, dashboards,
 // people), each with its own filters, and answers one page of each with its total.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { SearchResponseSchema, type SearchFilter, type SearchRequest, type SearchResponse } from '../../../../contract/api-search';
+import { SearchResponseSchema, type SearchResponse } from '../../../../contract/api-search';
 import type { SearchResource } from '../../../app/paths';
 import { requestJson } from '../../../lib/api-client';
+import { buildSearchRequest } from '../../../../contract/search-url';
 import { searchKeys, type SearchInput } from './query-keys';
 
 export type { SearchInput };
+export { buildSearchRequest };
 
-export function buildSearchRequest(input: SearchInput): SearchRequest {
-  const filters: Record<string, Record<string, SearchFilter>> = {};
-  for (const resource of input.resources) {
-    const own = input.filters[resource];
-    if (own && Object.keys(own).length > 0) filters[resource] = own;
-  }
-  return {
-    searchTerm: input.term,
-    pageIndex: input.pageIndex,
-    resultsPerPage: input.resultsPerPage,
-    resources: [...input.resources],
-    filters,
-    highlightingOptions: Object.fromEntries(input.resources.map((r) => [r, { enableHighlight: true }])),
-  };
-}
 
 export function searchCatalog(input: SearchInput, signal?: AbortSignal): Promise<SearchResponse> {
   return requestJson('/api/search/v1/search', SearchResponseSchema, { method: 'POST', body: buildSearchRequest(input), signal });
