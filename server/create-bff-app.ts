@@ -18,13 +18,15 @@ import type { BrandingLogo } from './config/load-logo';
 import { createErrorMiddleware } from './http/error-middleware';
 import type { Logger } from './http/logger';
 import { createMetricsRoute, createRequestMetrics } from './http/metrics';
-import { createRateLimiter } from './http/rate-limit';
+import { createRateLimiter, type RateLimitCounter } from './http/rate-limit';
 import { createReadinessRoute, providerCheck, sessionStoreCheck, upstreamCheck } from './http/readiness';
 import { requestContext, routeLabel } from './http/request-context';
 import { sameOriginGuard } from './http/same-origin-guard';
 import { securityHeaders } from './http/security-headers';
 import { createBrandingRoutes } from './spa/serve-branding';
 import { createSpaAssetRoutes, createSpaPageRoutes } from './spa/serve-spa';
+import { createFirstSearch } from './spa/first-search';
+import { runSearch } from './api/search-routes';
 import type { MetadataClient } from './upstream/metadata-client';
 import type { SearchClient } from './upstream/search-client';
 import type { UserDirectory } from './users/directory/user-directory';
@@ -132,10 +134,14 @@ export function createBffApp(deps: BffDeps): Express {
     }),
   );
   app.use(sameOriginGuard(new URL(deps.publicUrl).origin));
+  // The search limit also counts the first search the BFF makes for the /search page it serves.
+  let searchRateLimit: RateLimitCounter | undefined;
   if (deps.rateLimits) {
     const limits = deps.rateLimits;
     app.get(['/login', new URL(deps.redirectUri).pathname], createRateLimiter({ name: 'login', perSession: limits.loginPerSession, perIp: limits.loginPerIp }));
-    app.use('/api/search', createRateLimiter({ name: 'search', perSession: limits.searchPerSession, perIp: limits.searchPerIp }));
+    const searchLimiter = createRateLimiter({ name: 'search', perSession: limits.searchPerSession, perIp: limits.searchPerIp });
+    searchRateLimit = searchLimiter;
+    app.use('/api/search', searchLimiter);
   }
 
   app.use(
@@ -165,7 +171,11 @@ export function createBffApp(deps: BffDeps): Express {
       editPolicy: deps.editPolicy, updateSearchDocuments: deps.updateSearchDocuments, logger: deps.logger,
     }),
   );
-  app.use(createSpaPageRoutes(deps.spaDistDir, { clientConfig: deps.clientConfig }));
+  const searchDeps = { auth, search: deps.search, clientConfig: deps.clientConfig };
+  const firstSearch = createFirstSearch({
+    runSearch: (req, body) => runSearch(req, searchDeps, body), clientConfig: deps.clientConfig, rateLimit: searchRateLimit, logger: deps.logger,
+  });
+  app.use(createSpaPageRoutes(deps.spaDistDir, { clientConfig: deps.clientConfig, firstSearch }));
   app.use(createErrorMiddleware(deps.logger));
   return app;
 }

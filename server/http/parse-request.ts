@@ -13,7 +13,12 @@ export function parseRequiredQuery(req: Request, name: string, maxLength = 2048)
 
 /** Validate a JSON body with a contract schema; the first problem becomes a 400 naming the field. */
 export function parseBody<T extends v.GenericSchema>(req: Request, schema: T): v.InferOutput<T> {
-  const parsed = v.safeParse(schema, req.body ?? {});
+  return parseBodyValue(req.body ?? {}, schema);
+}
+
+/** parseBody for a body built on the server (the search the page it serves answers). */
+export function parseBodyValue<T extends v.GenericSchema>(body: unknown, schema: T): v.InferOutput<T> {
+  const parsed = v.safeParse(schema, body);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue.path?.map((item) => String(item.key)) ?? [];

@@ -20,7 +20,27 @@ export interface RateLimit {
 
 const WINDOW_MS = 60_000;
 
-export function createRateLimiter(limit: RateLimit, now: () => number = Date.now): RequestHandler {
+export interface RateLimitCounter {
+  /** Counts one request of `req`'s caller; returns the refusal when over a limit, else null. */
+  take(req: Request): { retryAfter: number; message: string } | null;
+}
+
+export function createRateLimiter(limit: RateLimit, now: () => number = Date.now): RequestHandler & RateLimitCounter {
+  const counter = createRateLimitCounter(limit, now);
+  const handler: RequestHandler = (req, res, next) => {
+    const refusal = counter.take(req);
+    if (!refusal) {
+      next();
+      return;
+    }
+    res.set('Retry-After', String(refusal.retryAfter));
+    next(new TooManyRequestsError(refusal.message, refusal.retryAfter));
+  };
+  return Object.assign(handler, counter);
+}
+
+/** The counting alone, for a search made on the caller's behalf outside /api/search (the first search in the page). */
+export function createRateLimitCounter(limit: RateLimit, now: () => number = Date.now): RateLimitCounter {
   let windowStart = 0;
   let counts = new Map<string, number>();
 
@@ -30,22 +50,20 @@ export function createRateLimiter(limit: RateLimit, now: () => number = Date.now
     return n;
   };
 
-  return (req: Request, res, next) => {
-    const t = now();
-    if (t - windowStart >= WINDOW_MS) {
-      windowStart = t; // a window opens with the first request after the last one closed
-      counts = new Map();
-    }
-    const sessionId = (req.session as { user?: unknown } | undefined)?.user ? req.sessionID : undefined;
-    const overSession = limit.perSession > 0 && sessionId !== undefined && hit(`s:${sessionId}`) > limit.perSession;
-    const overIp = limit.perIp > 0 && hit(`i:${req.ip ?? req.socket.remoteAddress ?? ''}`) > limit.perIp;
-    if (!overSession && !overIp) {
-      next();
-      return;
-    }
-    const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - t) / 1000));
-    res.set('Retry-After', String(retryAfter));
-    const which = overSession ? `${limit.perSession} a minute per session` : `${limit.perIp} a minute from one address`;
-    next(new TooManyRequestsError(`Too many ${limit.name} requests (at most ${which}); try again in ${retryAfter} s.`, retryAfter));
+  return {
+    take(req) {
+      const t = now();
+      if (t - windowStart >= WINDOW_MS) {
+        windowStart = t; // a window opens with the first request after the last one closed
+        counts = new Map();
+      }
+      const sessionId = (req.session as { user?: unknown } | undefined)?.user ? req.sessionID : undefined;
+      const overSession = limit.perSession > 0 && sessionId !== undefined && hit(`s:${sessionId}`) > limit.perSession;
+      const overIp = limit.perIp > 0 && hit(`i:${req.ip ?? req.socket.remoteAddress ?? ''}`) > limit.perIp;
+      if (!overSession && !overIp) return null;
+      const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - t) / 1000));
+      const which = overSession ? `${limit.perSession} a minute per session` : `${limit.perIp} a minute from one address`;
+      return { retryAfter, message: `Too many ${limit.name} requests (at most ${which}); try again in ${retryAfter} s.` };
+    },
   };
 }

@@ -92,20 +92,38 @@ async function isFile(file: string): Promise<boolean> {
  * inline script); `<` is escaped so no value can close the block. No token is ever in it.
  */
 export function withBootstrap(indexHtml: string, bootstrap: Bootstrap, headLinks = ''): string {
-  const json = JSON.stringify(bootstrap).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   // A function, so `$&` and the like in a value are not read as replacement patterns.
-  return indexHtml.replace('</head>', () => `${headLinks}<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">${json}</script></head>`);
+  return indexHtml.replace('</head>', () => `${headLinks}${jsonDataBlock(BOOTSTRAP_ELEMENT_ID, bootstrap)}</head>`);
+}
+
+/**
+ * A `<script type="application/json">` element holding `value`: never executed, and no value can
+ * close it (`<` is written as \u003c) or end a line of it in older parsers (U+2028, U+2029).
+ * `id` is one of the app's constants, never from a request.
+ */
+export function jsonDataBlock(id: string, value: unknown): string {
+  const json = JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `<script type="application/json" id="${id}">${json}</script>`;
 }
 
 /** Every other page URL: index.html for signed-in users, a login redirect for everyone else. */
-export function createSpaPageRoutes(distDir: string, options: { clientConfig: ClientConfig }): Router {
+export interface SpaPageOptions {
+  clientConfig: ClientConfig;
+  /**
+   * The `/search` page's first answer as a data block (server/spa/first-search.ts), or '' when there is
+   * none; never rejects. The page's head is sent first, the rest when this settles.
+   */
+  firstSearch?: (req: Request) => Promise<string>;
+}
+
+export function createSpaPageRoutes(distDir: string, options: SpaPageOptions): Router {
   const router = express.Router();
   const indexPath = path.join(distDir, 'index.html');
   let indexHtml: string | undefined;
   // The requested page's files, preloaded (server/spa/page-preloads.ts); none without a manifest.
   let pagePreloads: ((pathname: string) => string) | undefined;
 
-  router.get(/.*/, (req, res) => {
+  router.get(/.*/, async (req, res) => {
     const user = req.session.user;
     if (!user) {
       return res.redirect(303, `/login?returnTo=${encodeURIComponent(req.originalUrl)}`);
@@ -115,7 +133,19 @@ export function createSpaPageRoutes(distDir: string, options: { clientConfig: Cl
       return res.status(503).type('html').send(renderPage('Nansen is not built yet', ['The web app has not been built on this server. Run: npm run build, then restart.']));
     }
     pagePreloads ??= createPagePreloads(readManifest(distDir));
-    res.set('Cache-Control', 'no-store').type('html').send(withBootstrap(indexHtml, { user, config: options.clientConfig }, pagePreloads(req.path)));
+    const page = withBootstrap(indexHtml, { user, config: options.clientConfig }, pagePreloads(req.path));
+    res.set('Cache-Control', 'no-store').type('html');
+    const headEnd = page.indexOf('</head>') + '</head>'.length;
+    if (!options.firstSearch || req.method !== 'GET' || req.path !== '/search' || headEnd < '</head>'.length) {
+      res.send(page);
+      return;
+    }
+    // The head (preloads, the entry script's tag) at once: the browser fetches and compiles the app's
+    // files while the search runs. Module scripts run only once the whole page is in, data block included.
+    res.write(page.slice(0, headEnd));
+    const block = await options.firstSearch(req);
+    const rest = page.slice(headEnd);
+    res.end(block && rest.includes('</body>') ? rest.replace('</body>', () => `${block}</body>`) : rest + block);
   });
   return router;
 }
