@@ -54,7 +54,7 @@ export interface TestStack {
    * Start BFF number `slot` (0 … bffSlots-1). Sessions on SQLite files of its own unless `sessions`
    * is given (to share them with another instance, or to use Redis).
    */
-  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings }): Promise<TestBff>;
+  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings; spaDistDir?: string }): Promise<TestBff>;
   close(): Promise<void>;
 }
 
@@ -165,7 +165,7 @@ export async function startTestStack(
         clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
         announcements: null,
         logo: null,
-        spaDistDir: path.join(ownDir, 'no-spa-built'),
+        spaDistDir: bffOptions.spaDistDir ?? path.join(ownDir, 'no-spa-built'),
         editPolicy: bffOptions.editPolicy,
         logger,
         readiness: { metadata: metadataHttp, search: searchHttp },
