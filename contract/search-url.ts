@@ -2,68 +2,13 @@
 // search page and its prefetch ask for what planSearch says; the BFF, serving `/search?…`, runs the
 // same first requests and writes their answers into the page (server/spa/first-search.ts), which the
 // SPA uses only when they equal, request for request, what it would have sent. Pure, no schemas.
-import type { FilterOperation, SearchFilter, SearchRequest } from './api-search';
+import type { FilterOperation, SearchFilter } from './api-search';
 import type { ClientConfig, FilterCategory } from './client-config';
-import { SEARCH_FILTER_NAMES } from './search-filters';
 
-export const MAX_TERM_LENGTH = 500;
-export const MAX_PAGE_INDEX = 10_000;
-
-// ---------------------------------------------------------------- the URL
-
-export const SEARCH_RESOURCES = ['table', 'dashboard', 'user'] as const;
-export type SearchResource = (typeof SEARCH_RESOURCES)[number];
-
-export type SearchFilters = Record<string, SearchFilter>;
-
-export interface SearchState {
-  term: string;
-  resource: SearchResource;
-  /** Filters of `resource` only, keyed by the search service's filter name. */
-  filters: SearchFilters;
-  /** Zero-based; the URL shows `page` one-based. */
-  pageIndex: number;
-}
-
-export function parsePageNumber(raw: string | null): number | null {
-  if (raw === null || !/^\s*\d+\s*$/.test(raw)) return null;
-  const value = Number(raw);
-  return Number.isSafeInteger(value) ? value : null;
-}
-
-function parseFilters(raw: string | null, resource: SearchResource): SearchFilters {
-  if (!raw) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return {};
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-  const known = new Set<string>(SEARCH_FILTER_NAMES[resource]);
-  const filters: SearchFilters = {};
-  for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
-    if (!known.has(name) || !value || typeof value !== 'object') continue;
-    const { value: text, filterOperation } = value as { value?: unknown; filterOperation?: unknown };
-    // Amundsen's links may carry a list of values; ours carry one comma-separated string.
-    const joined = Array.isArray(text) ? text.filter((v) => typeof v === 'string').join(',') : text;
-    if (typeof joined !== 'string' || joined.trim() === '') continue;
-    const operation: FilterOperation | undefined = filterOperation === 'AND' || filterOperation === 'OR' ? filterOperation : undefined;
-    filters[name] = { value: joined.slice(0, 1000), ...(operation ? { filterOperation: operation } : {}) };
-  }
-  return filters;
-}
-
-/** Reads `/search?…`; anything malformed falls back to its default rather than failing. */
-export function parseSearchState(params: URLSearchParams): SearchState {
-  const term = (params.get('term') ?? '').trim().slice(0, MAX_TERM_LENGTH);
-  const rawResource = params.get('resource');
-  const resource: SearchResource = SEARCH_RESOURCES.includes(rawResource as SearchResource) ? (rawResource as SearchResource) : 'table';
-  const page = parsePageNumber(params.get('page'));
-  // `index` is Amundsen's zero-based page; `pageIndex` was Nansen's before `page`.
-  const pageIndex = page !== null && page > 0 ? page - 1 : (parsePageNumber(params.get('pageIndex')) ?? parsePageNumber(params.get('index')) ?? 0);
-  return { term, resource, filters: parseFilters(params.get('filters'), resource), pageIndex: Math.min(pageIndex, MAX_PAGE_INDEX) };
-}
+export * from './search-state';
+export * from './search-request';
+import { searchableResources, type SearchInput } from './search-request';
+import type { SearchFilters, SearchResource, SearchState } from './search-state';
 
 // ---------------------------------------------------------------- filters
 
@@ -103,39 +48,6 @@ export function toRequestFilters(filters: SearchFilters, categories: readonly Fi
     request[name] = { value: values.join(','), filterOperation: operationOf(byId.get(name), filter) };
   }
   return request;
-}
-
-// ---------------------------------------------------------------- the requests
-
-/** Which resources this catalog searches (the UI config's index switches), in tab order. */
-export function searchableResources(config: Pick<ClientConfig, 'indexDashboards' | 'indexUsers'>): SearchResource[] {
-  return ['table', ...(config.indexDashboards.enabled ? ['dashboard' as const] : []), ...(config.indexUsers.enabled ? ['user' as const] : [])];
-}
-
-/** What identifies one page of search results (and so its cache entry). */
-export interface SearchInput {
-  term: string;
-  resources: readonly SearchResource[];
-  /** Filters per resource, each already in the request's form (operation resolved). */
-  filters: Partial<Record<SearchResource, Record<string, SearchFilter>>>;
-  pageIndex: number;
-  resultsPerPage: number;
-}
-
-export function buildSearchRequest(input: SearchInput): SearchRequest {
-  const filters: Record<string, Record<string, SearchFilter>> = {};
-  for (const resource of input.resources) {
-    const own = input.filters[resource];
-    if (own && Object.keys(own).length > 0) filters[resource] = own;
-  }
-  return {
-    searchTerm: input.term,
-    pageIndex: input.pageIndex,
-    resultsPerPage: input.resultsPerPage,
-    resources: [...input.resources],
-    filters,
-    highlightingOptions: Object.fromEntries(input.resources.map((r) => [r, { enableHighlight: true }])),
-  };
 }
 
 // What the search page asks the BFF for, from the URL's state and the UI config.

@@ -1,7 +1,7 @@
 // Every page URL of the SPA is built and parsed here; features import this, never each other.
 // URLs keep Amundsen's shapes so saved links work: `/search?term=&resource=&filters=&index=`,
 // `/table_detail/:cluster/:database/:schema/:table`, `/dashboard/:uri`, `/user/:id`.
-import { parsePageNumber } from '../../contract/search-url';
+import { parsePageNumber } from '../../contract/search-state';
 import { buildTableKey, parseTableKey, type TableCoordinates } from '../../contract/table-key';
 
 export const homePath = '/';
@@ -86,8 +86,8 @@ export function userPath(userId: string): string {
 
 // ---------------------------------------------------------------- search
 
-export { SEARCH_RESOURCES, MAX_TERM_LENGTH, MAX_PAGE_INDEX, parseSearchState, type SearchResource, type SearchFilters, type SearchState } from '../../contract/search-url';
-import type { SearchState } from '../../contract/search-url';
+export { SEARCH_RESOURCES, MAX_TERM_LENGTH, MAX_PAGE_INDEX, parseSearchState, type SearchResource, type SearchFilters, type SearchState } from '../../contract/search-state';
+import type { SearchState } from '../../contract/search-state';
 
 /** `/search?term=…&resource=…&filters=…&page=…`; defaults are left out. */
 export function searchPath(state: Partial<SearchState>): string {

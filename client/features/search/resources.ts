@@ -1,5 +1,5 @@
 // Which resources this catalog searches (the UI config's index switches), in tab order.
-export { searchableResources } from '../../../contract/search-url';
+export { searchableResources } from '../../../contract/search-request';
 import type { SearchResource } from '../../app/paths';
 
 

@@ -4,7 +4,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { FIRST_SEARCH_ELEMENT_ID, FirstSearchSchema } from '../../../../contract/first-search';
-import { buildSearchRequest, type SearchInput } from '../../../../contract/search-url';
+import { buildSearchRequest, type SearchInput } from '../../../../contract/search-request';
 import { searchKeys } from './query-keys';
 
 /** Seeds the cache for each of `inputs` the page answers; returns how many were seeded. */

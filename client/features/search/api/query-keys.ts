@@ -1,6 +1,6 @@
 // The search feature's query keys, written once: the search page's result pages and the search
 // boxes' suggestions share the `search` root, so one invalidation refreshes both.
-import type { SearchInput } from '../../../../contract/search-url';
+import type { SearchInput } from '../../../../contract/search-request';
 import type { SearchResource } from '../../../app/paths';
 
 /** What identifies one page of search results (and so its cache entry): contract/search-url.ts. */

@@ -4,7 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { SearchResponseSchema, type SearchResponse } from '../../../../contract/api-search';
 import type { SearchResource } from '../../../app/paths';
 import { requestJson } from '../../../lib/api-client';
-import { buildSearchRequest } from '../../../../contract/search-url';
+import { buildSearchRequest } from '../../../../contract/search-request';
 import { searchKeys, type SearchInput } from './query-keys';
 
 export type { SearchInput };
