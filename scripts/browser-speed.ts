@@ -78,11 +78,14 @@ const READ_RUN = `(() => {
     'entry script received': entry ? entry.responseEnd : null,
     'search chunk requested': chunk ? chunk.startTime : null,
     'search chunk received': chunk ? chunk.responseEnd : null,
-    'last chunk received': Math.max(...resources.filter((e) => e.name.endsWith('.js')).map((e) => e.responseEnd)),
     'DOMContentLoaded': nav ? nav.domContentLoadedEventEnd : null,
     'first contentful paint': paint ? paint.startTime : null,
     'longest frame (duration)': window.__longestFrame,
   };
+  // Which script came last (its name without the hash): what the results waited for, if anything.
+  const scripts = resources.filter((e) => e.name.endsWith('.js')).sort((a, b) => a.responseEnd - b.responseEnd);
+  const last = scripts[scripts.length - 1];
+  if (last) milestones['last chunk received (' + new URL(last.name).pathname.split('/').pop().split('-')[0] + ')'] = last.responseEnd;
   const seen = {};
   for (const e of resources) {
     const p = new URL(e.name).pathname;
