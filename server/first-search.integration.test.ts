@@ -35,6 +35,8 @@ describe('the first search in the /search page', () => {
     const page = await browser.request('/search?term=orders');
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-store');
+    // The CSP as for every page: the data block is not a script the policy has to allow.
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
     const html = await page.text();
     expect(html).not.toMatch(/access_token|refresh_token|id_token|eyJ/);
     const block = readBlock(html);

@@ -105,6 +105,28 @@ describe('the /search page with its first search', () => {
     expect(res.text).toMatch(/<\/script><\/body><\/html>$/);
   });
 
+  it('sends the head before the search has answered, and the rest once it has', async () => {
+    let answer: () => void = () => {};
+    const { app } = appWith({ runSearch: (_req, body) => new Promise((resolve) => (answer = () => resolve(answerFor(body)))) });
+    const server = app.listen(0);
+    try {
+      const { port } = server.address() as { port: number };
+      const response = await fetch(`http://127.0.0.1:${port}/search?term=orders`);
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      while (!text.includes('</head>')) text += decoder.decode((await reader.read()).value, { stream: true });
+      expect(text).toContain('<script type="module" src="/assets/index.js"></script>');
+      expect(text).not.toContain(FIRST_SEARCH_ELEMENT_ID);
+      answer();
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+      expect(readBlock(text)).toBeDefined();
+      expect(text).toMatch(/<\/html>$/);
+    } finally {
+      server.close();
+    }
+  });
+
   it('writes no other page, and nothing for HEAD', async () => {
     const { app, calls } = appWith();
     expect((await request(app).get('/browse?term=orders')).text).not.toContain(FIRST_SEARCH_ELEMENT_ID);
