@@ -106,7 +106,6 @@ export function jsonDataBlock(id: string, value: unknown): string {
   return `<script type="application/json" id="${id}">${json}</script>`;
 }
 
-/** Every other page URL: index.html for signed-in users, a login redirect for everyone else. */
 export interface SpaPageOptions {
   clientConfig: ClientConfig;
   /**
@@ -116,6 +115,7 @@ export interface SpaPageOptions {
   firstSearch?: (req: Request) => Promise<string>;
 }
 
+/** Every other page URL: index.html for signed-in users, a login redirect for everyone else. */
 export function createSpaPageRoutes(distDir: string, options: SpaPageOptions): Router {
   const router = express.Router();
   const indexPath = path.join(distDir, 'index.html');

@@ -8,8 +8,6 @@ import type { SearchFilters } from '../../app/paths';
 // The pure parts the BFF shares live in contract/search-url.ts.
 export { operationOf, panelCategories, splitValues, toRequestFilters } from '../../../contract/search-url';
 
-
-
 /** Whether people may choose between any (OR) and all (AND) for this category. */
 export function canChooseOperation(category: Pick<FilterCategory, 'allowableOperation'>): boolean {
   return category.allowableOperation === undefined;
@@ -35,8 +33,6 @@ export function toggleValue(value: string, option: string, checked: boolean): st
   const values = splitValues(value).filter((v) => v !== option);
   return (checked ? [...values, option] : values).join(',');
 }
-
-
 
 export function countFilters(filters: SearchFilters): number {
   return Object.values(filters).filter((f) => splitValues(f.value).length > 0).length;
