@@ -219,6 +219,15 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
     }, `http://127.0.0.1:${deadPort}/`);
   });
 
+  it('makes no more calls once closed', async () => {
+    const client = createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${port}/`, timeoutMs: 1000, logger: createMemoryLogger() });
+    await client.call({ method: 'GET', path: '/ok', token: 't', schema });
+    await client.close();
+    const before = seen.length;
+    await expect(client.call({ method: 'GET', path: '/ok', token: 't', schema })).rejects.toMatchObject({ code: 'upstream_unavailable' });
+    expect(seen.length).toBe(before);
+  });
+
   it('checks health: a 2xx passes, anything else throws with the status', async () => {
     await withClient(async (client) => {
       await expect(client.healthcheck(1000)).resolves.toBeUndefined();
