@@ -112,7 +112,8 @@ function checkTests(folder: Folder, slug: string): { changed: boolean; remember(
 function optionsFor({ folder, ignoreStatic }: Folder, slug: string, force: boolean, concurrency: number): PartialStrykerOptions {
   return {
     ignoreStatic: ignoreStatic !== undefined,
-    mutate: [`${folder}/**/*.ts`, `!${folder}/**/*.test.ts`],
+    // Test helpers (a testing/ folder) are not the code under test.
+    mutate: [`${folder}/**/*.ts`, `!${folder}/**/*.test.ts`, `!${folder}/**/testing/**`],
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
     // Only this folder's tests: the config reads their list from the environment the runners inherit.
