@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkDataDir } from './check-data-dir';
+import { checkDataDir, usesDataDir } from './check-data-dir';
+import type { Config } from './config-schema';
 import { ConfigError } from './load-config';
 
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-data-dir-'));
@@ -48,5 +49,39 @@ describe('checkDataDir', () => {
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });
     expect(problemOf(temp())[0]).toMatch(/cannot be written: the disk is full \(ENOSPC\)\. .*free space on its disk, or point DATA_DIR at another folder\.$/);
+  });
+
+  it('writes a 16 kB probe, and names the fix for a used-up quota or an error without a code', () => {
+    const writes = vi.spyOn(fs, 'writeFileSync');
+    checkDataDir(temp());
+    expect((writes.mock.calls[0]![1] as Buffer).length).toBe(16 * 1024);
+    writes.mockImplementation(() => {
+      throw Object.assign(new Error('EDQUOT: quota'), { code: 'EDQUOT' });
+    });
+    expect(problemOf(temp())[0]).toMatch(/cannot be written: the disk quota is used up \(EDQUOT\)\. .*; free space on its disk, or point DATA_DIR at another folder\.$/);
+    writes.mockImplementation(() => {
+      throw new Error('something odd');
+    });
+    expect(problemOf(temp())[0]).toMatch(/cannot be written: something odd\. Nansen keeps .*; point DATA_DIR at a folder Nansen may write, or fix its permissions\.$/);
+  });
+});
+
+describe('usesDataDir', () => {
+  /** A setup that keeps nothing in DATA_DIR: an outside provider, catalog and Redis, and set session secrets. */
+  const nothingKept = { mode: 'production', devIdp: { enabled: false }, catalog: { embedded: false }, session: { store: 'redis', secrets: ['s'.repeat(32)] } };
+  const config = (change: object) => ({ ...nothingKept, ...change }) as unknown as Config;
+
+  it('is false only when nothing is kept there', () => {
+    expect(usesDataDir(config({}))).toBe(false);
+  });
+
+  it('is true with the development provider, the embedded catalog, SQLite sessions, or generated secrets outside production', () => {
+    expect(usesDataDir(config({ devIdp: { enabled: true } }))).toBe(true);
+    expect(usesDataDir(config({ catalog: { embedded: true } }))).toBe(true);
+    expect(usesDataDir(config({ session: { store: 'sqlite', secrets: ['s'.repeat(32)] } }))).toBe(true);
+    expect(usesDataDir(config({ mode: 'development', session: { store: 'redis', secrets: undefined } }))).toBe(true);
+    // In production the secrets must be set; a missing one is refused elsewhere, not generated here.
+    expect(usesDataDir(config({ session: { store: 'redis', secrets: undefined } }))).toBe(false);
+    expect(usesDataDir(config({ mode: 'development' }))).toBe(false);
   });
 });

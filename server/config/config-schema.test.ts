@@ -124,3 +124,42 @@ describe('isLoopbackUrl', () => {
     for (const url of ['http://localhost.example.com', 'http://10.0.0.1', 'not a url']) expect(isLoopbackUrl(url), url).toBe(false);
   });
 });
+
+describe('address checks found weak by mutation testing', () => {
+  it('TRUST_PROXY takes an address range only with a whole prefix length that fits its family', () => {
+    const trusted = (value: string) => loadConfig({ TRUST_PROXY: value }).http.trustProxy;
+    expect(trusted('10.0.0.1/32, 10.0.0.0/16, ::1/128, 10.0.0.7')).toEqual(['10.0.0.1/32', '10.0.0.0/16', '::1/128', '10.0.0.7']);
+    expect(trusted('12')).toBe(12);
+    // A single address is a list of one, not a number of proxies.
+    expect(trusted('10.0.0.1')).toEqual(['10.0.0.1']);
+    for (const bad of ['10.0.0.0/', '10.0.0.0/+8', '10.0.0.0/8e0', '10.0.0.0/8/8', '::1/129', 'proxy', ' , ']) {
+      expect(problemsOf({ TRUST_PROXY: bad }), bad).toEqual([expect.stringMatching(/^TRUST_PROXY must be false, true, a number of proxies, or a comma-separated list/)]);
+    }
+    expect(problemsOf({ TRUST_PROXY: ' , ' })[0]).not.toContain('not an address or range');
+  });
+
+  it('URLs must start with their scheme, not merely contain it', () => {
+    expect(problemsOf({ OIDC_ISSUER: 'xhttps://login.example.com' })).toEqual(['OIDC_ISSUER must be an absolute http(s) URL, for example https://login.example.com/realms/main']);
+    expect(problemsOf({ PUBLIC_URL: 'xhttps://catalog.example.com' })).toEqual(['PUBLIC_URL must be an absolute http(s) URL, for example https://catalog.example.com']);
+    expect(problemsOf({ SESSION_STORE: 'redis', REDIS_URL: 'xredis://localhost:6379' })).toEqual(['REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379']);
+  });
+
+  it('OIDC_ISSUER loses a discovery suffix only at its end, and the trailing slashes of a path', () => {
+    const issuer = (value: string) => loadConfig({ OIDC_ISSUER: value, OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' }).oidc.issuer;
+    expect(issuer('https://login.example.com/realms/main/.well-known/openid-configuration/')).toBe('https://login.example.com/realms/main');
+    expect(issuer('https://login.example.com/realms/main//')).toBe('https://login.example.com/realms/main');
+    expect(issuer('https://login.example.com/x/.well-known/openid-configuration/y')).toBe('https://login.example.com/x/.well-known/openid-configuration/y');
+    expect(issuer('https://tenant.auth0.com/')).toBe('https://tenant.auth0.com/');
+  });
+
+  it('OIDC_SCOPES may be separated by commas and runs of spaces', () => {
+    expect(loadConfig({ OIDC_SCOPES: 'openid,  email,profile' }).oidc.scopes).toBe('openid email profile');
+  });
+
+  it('CATALOG_HOST is an address (IPv6 in brackets) or a host name that starts and ends with a letter or digit', () => {
+    for (const host of ['[::1]', '0.0.0.0', 'a', 'ab', 'catalog-1.internal']) expect(loadConfig({ CATALOG_HOST: host }).catalog.host, host).toBeDefined();
+    for (const host of ['-catalog', 'catalog-', '[::1', 'x[::1]', 'cat_alog', 'a b']) {
+      expect(problemsOf({ CATALOG_HOST: host }), host).toEqual([expect.stringMatching(/^CATALOG_HOST must be an address or host name/)]);
+    }
+  });
+});

@@ -48,4 +48,22 @@ describe('USER_DIRECTORY', () => {
     expect(problemsOf({ USER_DIRECTORY_SCIM_URL: 'https://scim.example.com' })).toEqual(['USER_DIRECTORY_SCIM_URL is set but USER_DIRECTORY is none: set USER_DIRECTORY=scim to use it, or remove it']);
     expect(problemsOf({ USER_DIRECTORY: 'ldap' })).toEqual([expect.stringMatching(/^USER_DIRECTORY must be one of none, okta, google, scim, module/)]);
   });
+
+  it('names each setting of another directory, and only what a half-set directory lacks', () => {
+    for (const [name, kind] of [
+      ['USER_DIRECTORY_OKTA_ORG_URL', 'okta'], ['USER_DIRECTORY_OKTA_API_TOKEN', 'okta'], ['USER_DIRECTORY_SCIM_URL', 'scim'],
+      ['USER_DIRECTORY_SCIM_TOKEN', 'scim'], ['USER_DIRECTORY_MODULE', 'module'],
+    ] as const) {
+      expect(problemsOf({ USER_DIRECTORY: 'none', [name]: 'https://x.example.com' }), name).toEqual([`${name} is set but USER_DIRECTORY is none: set USER_DIRECTORY=${kind} to use it, or remove it`]);
+    }
+    expect(problemsOf({ USER_DIRECTORY: 'scim', USER_DIRECTORY_SCIM_URL: 'https://scim.example.com' })).toEqual([expect.stringMatching(/^USER_DIRECTORY_SCIM_TOKEN is required/)]);
+    expect(problemsOf({ USER_DIRECTORY: 'scim', USER_DIRECTORY_SCIM_TOKEN: 'tok' })).toEqual([expect.stringMatching(/^USER_DIRECTORY_SCIM_URL is required/)]);
+    expect(problemsOf({ USER_DIRECTORY: 'module' })).toEqual(['USER_DIRECTORY_MODULE is required with USER_DIRECTORY=module: the path of a JS or TS module exporting getUserDetails(userId, context)']);
+  });
+
+  it('google: the People API address may be set (for a stand-in)', () => {
+    expect(loadConfig({ USER_DIRECTORY: 'google', OIDC_PROVIDER: 'google', USER_DIRECTORY_GOOGLE_API_URL: 'http://127.0.0.1:9/people', ...CLIENT }).userDirectory.source)
+      .toEqual({ kind: 'google', apiUrl: 'http://127.0.0.1:9/people' });
+  });
 });
+

@@ -119,6 +119,7 @@ describe('metadata answers', () => {
   it('keep the msg of a search document update, or none', () => {
     expect(UpdateDocumentResponseSchema.parse({ msg: 'Updated', extra: 1 })).toEqual({ msg: 'Updated', extra: 1 });
     expect(UpdateDocumentResponseSchema.parse({})).toEqual({});
+    expect(UpdateDocumentResponseSchema.safeParse({ msg: 5 }).success).toBe(false);
   });
 });
 

@@ -102,6 +102,7 @@ describe('a search', () => {
     });
     await withService({ status_code: 500, results: {} }, async (search, _seen, logger) => {
       const { resource_types: _all, ...everything } = asked;
+      // The type requires resource_types; the client still reads a request without them as "everything".
       await expect(search.search('t', everything as unknown as AmundsenSearchRequest)).rejects.toMatchObject({ code: 'search_failed' });
       await expect(search.search('t', { ...asked, resource_types: [] })).rejects.toMatchObject({ code: 'search_failed' });
       expect(logger.lines.filter((l) => l.includes('the search for'))).toEqual([
@@ -110,4 +111,24 @@ describe('a search', () => {
       ]);
     });
   });
+
+  it('reads a request without resource types as one for everything: no group missing is a failure then', async () => {
+    await withService({ results: {} }, async (search) => {
+      const { resource_types: _all, ...everything } = asked;
+      await expect(search.search('t', everything as unknown as AmundsenSearchRequest)).resolves.toMatchObject({ results: {} });
+    });
+  });
+
+  it('fails a search the same way without a logger', async () => {
+    const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status_code": 500, "results": {}}'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const upstream = createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, timeoutMs: 2000, logger: createMemoryLogger() });
+    try {
+      await expect(createSearchClient(upstream).search('t', asked)).rejects.toMatchObject({ code: 'search_failed', status: 502 });
+    } finally {
+      await upstream.close();
+      await new Promise((r) => server.close(r));
+    }
+  });
 });
+

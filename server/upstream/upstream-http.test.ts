@@ -74,7 +74,9 @@ describe('upstream HTTP client', () => {
 
   it('reports a failing, slow or nonsensical service as a bad gateway', async () => {
     await expect(client.call({ method: 'GET', path: '/broken', token: 't', schema })).rejects.toMatchObject({ status: 502, code: 'upstream_failed' });
-    await expect(client.call({ method: 'GET', path: '/slow', token: 't', schema })).rejects.toMatchObject({ status: 504, code: 'upstream_timeout' });
+    await expect(client.call({ method: 'GET', path: '/slow', token: 't', schema })).rejects.toMatchObject({
+      status: 504, code: 'upstream_timeout', message: 'The metadata service did not answer within 1000 ms; try again.',
+    });
     await expect(client.call({ method: 'GET', path: '/other', token: 't', schema })).rejects.toMatchObject({ code: 'upstream_bad_response' });
   });
 
@@ -107,6 +109,8 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
     '/bad-input-object': [422, '{"message": {"query_term": "required"}}'],
     '/bad-input-plain': [400, '["not an object with a message"]'],
     '/missing-plain': [404, 'null'],
+    '/missing-text': [404, '"gone"'],
+    '/nested-shape': [200, '{"a": {"b": "x"}, "c": "x", "d": "x", "e": "x"}'],
     '/conflict': [409, '{"message": "taken"}'],
     '/teapot': [418, '{}'],
     '/not-json': [200, 'oops'],
@@ -169,7 +173,9 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
       expect(objectMessage).toBeInstanceOf(InputError);
       expect(objectMessage).toMatchObject({ code: 'upstream_rejected_input', message: '{"query_term":"required"}' });
       expect(await failure(client.call({ method: 'GET', path: '/bad-input-plain', token: 't', schema }))).toMatchObject({ message: 'The metadata service rejected the request' });
-      expect(await failure(client.call({ method: 'GET', path: '/missing-plain', token: 't', schema }))).toMatchObject({ name: 'NotFoundError', message: 'Not found in the metadata service' });
+      expect(await failure(client.call({ method: 'GET', path: '/missing-plain', token: 't', schema }))).toMatchObject({ name: 'NotFoundError', code: 'not_found', message: 'Not found in the metadata service' });
+      // A body that is JSON but no object (a string) has no message to take.
+      expect(await failure(client.call({ method: 'GET', path: '/missing-text', token: 't', schema }))).toMatchObject({ name: 'NotFoundError', message: 'Not found in the metadata service' });
     });
   });
 
@@ -193,6 +199,10 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
         status: 502, code: 'upstream_bad_response', message: 'The metadata service sent an answer Nansen does not understand.',
       });
       expect(logger.lines.join('\n')).toMatch(/metadata service GET \/wrong-shape sent an unexpected shape: value: [^;\n]+$/m);
+      const nested = z.object({ a: z.object({ b: z.number() }), c: z.number(), d: z.number(), e: z.number() });
+      await failure(client.call({ method: 'GET', path: '/nested-shape', token: 't', schema: nested }));
+      // The first three problems, each by its dotted path, separated by semicolons.
+      expect(logger.lines.join('\n')).toMatch(/sent an unexpected shape: a\.b: [^;\n]+; c: [^;\n]+; d: [^;\n]+$/m);
     });
   });
 
@@ -207,6 +217,15 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
       });
       expect(logger.lines.join('\n')).toContain('metadata service GET /ok failed');
     }, `http://127.0.0.1:${deadPort}/`);
+  });
+
+  it('makes no more calls once closed', async () => {
+    const client = createUpstreamHttp({ name: 'metadata service', baseUrl: `http://127.0.0.1:${port}/`, timeoutMs: 1000, logger: createMemoryLogger() });
+    await client.call({ method: 'GET', path: '/ok', token: 't', schema });
+    await client.close();
+    const before = seen.length;
+    await expect(client.call({ method: 'GET', path: '/ok', token: 't', schema })).rejects.toMatchObject({ code: 'upstream_unavailable' });
+    expect(seen.length).toBe(before);
   });
 
   it('checks health: a 2xx passes, anything else throws with the status', async () => {
