@@ -3,7 +3,8 @@
 //
 // For each CATALOG_PROCESS mode (in-process: the catalog on the BFF's event loop, as before; separate:
 // the default, its own process) it starts server/main.ts on free ports, signs in through the development
-// provider, then measures a cheap BFF route, GET /api/auth_user, one request at a time from one client:
+// provider, then measures a cheap BFF route, GET /api/auth_user, one request at a time from one client
+// (in a worker thread of its own, see PROBE_WORKER):
 //   idle for --idle seconds, then while --clients clients POST /api/search/v1/search through the BFF as
 //   fast as they can for --seconds seconds.
 // Prints p50/p99 of /api/auth_user, searches per second, and the CPU each process used (from /proc).
@@ -12,7 +13,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { Pool } from 'undici';
 import { BffBrowser } from '../../testing/bff-browser';
 import { cpuSeconds, NO_RATE_LIMITS, ROOT, startBenchApp, summary } from './bench-app';
@@ -48,16 +51,38 @@ function readOptions() {
   };
 }
 
-async function probe(pool: Pool, cookie: string, untilMs: number): Promise<number[]> {
-  const latencies: number[] = [];
-  while (Date.now() < untilMs) {
+// The probing client runs in a worker thread of its own: on the load generator's event loop (beside
+// the 8 searching clients) its requests would also wait for the generator to read their answers, and
+// the figure would be the generator's queue as much as the BFF's. A real second person's browser does
+// not share a loop with the people searching. (Figures recorded before 2026-12-06 08:30 UTC had the
+// probe on the generator's loop.)
+const PROBE_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Pool } = require(workerData.undiciPath);
+(async () => {
+  const pool = new Pool(workerData.baseUrl, { connections: 1 });
+  const latencies = [];
+  while (Date.now() < workerData.untilMs) {
     const start = performance.now();
-    const res = await pool.request({ path: '/api/auth_user', method: 'GET', headers: { cookie } });
+    const res = await pool.request({ path: '/api/auth_user', method: 'GET', headers: { cookie: workerData.cookie } });
     await res.body.text();
-    if (res.statusCode !== 200) throw new Error(`/api/auth_user answered ${res.statusCode}`);
+    if (res.statusCode !== 200) throw new Error('/api/auth_user answered ' + res.statusCode);
     latencies.push(performance.now() - start);
   }
-  return latencies;
+  await pool.close();
+  parentPort.postMessage(latencies);
+})().catch((err) => { setImmediate(() => { throw err; }); });
+`;
+
+/** GET /api/auth_user one request at a time until `untilMs`, from a worker thread; the latencies in ms. */
+function probe(baseUrl: string, cookie: string, untilMs: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const undiciPath = createRequire(import.meta.url).resolve('undici');
+    const worker = new Worker(PROBE_WORKER, { eval: true, workerData: { baseUrl, cookie, untilMs, undiciPath } });
+    worker.once('message', (latencies: number[]) => resolve(latencies));
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`the probe worker stopped with exit code ${code}`)); });
+  });
 }
 
 async function searcher(pool: Pool, cookie: string, origin: string, untilMs: number, seed: number): Promise<number> {
@@ -84,17 +109,16 @@ async function measure(mode: Mode, options: ReturnType<typeof readOptions>) {
     const login = await browser.logIn('roald');
     if (login.status !== 303) throw new Error(`logging in answered ${login.status}`);
     const cookie = browser.sessionCookie;
-    const probePool = new Pool(app.baseUrl, { connections: 1 });
     const searchPool = new Pool(app.baseUrl, { connections: options.clients });
-    await probe(probePool, cookie, Date.now() + 1000); // warm up
-    const idle = summary(await probe(probePool, cookie, Date.now() + options.idle * 1000));
+    await probe(app.baseUrl, cookie, Date.now() + 1000); // warm up
+    const idle = summary(await probe(app.baseUrl, cookie, Date.now() + options.idle * 1000));
 
     const pids = { bff: app.child.pid!, catalog: app.catalogPid };
     const cpuBefore = { bff: cpuSeconds(pids.bff), catalog: pids.catalog ? cpuSeconds(pids.catalog) : 0 };
     const started = performance.now();
     const until = Date.now() + options.seconds * 1000;
     const [loaded, ...searches] = await Promise.all([
-      probe(probePool, cookie, until),
+      probe(app.baseUrl, cookie, until),
       ...Array.from({ length: options.clients }, (_, i) => searcher(searchPool, cookie, app.baseUrl, until, i * 5)),
     ]);
     const elapsed = (performance.now() - started) / 1000;
@@ -102,7 +126,7 @@ async function measure(mode: Mode, options: ReturnType<typeof readOptions>) {
       bff: (cpuSeconds(pids.bff) - cpuBefore.bff) / elapsed,
       catalog: pids.catalog ? (cpuSeconds(pids.catalog) - cpuBefore.catalog) / elapsed : 0,
     };
-    await Promise.all([probePool.close(), searchPool.close()]);
+    await searchPool.close();
     return { mode, idle, loaded: summary(loaded), searchesPerSecond: searches.reduce((a, b) => a + b, 0) / elapsed, cpu };
   } finally {
     await app.stop();
