@@ -1,21 +1,15 @@
 // The whole /api router (create-api-router.ts) with the real session accessor and token store and an
 // in-memory metadata and search service: what every route shares (sign-in, no caching, the one error
 // shape) and the index switches, which the BFF enforces on each route, not only the SPA.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
-import { createOidcClient } from '../auth/oidc-client';
-import { createSessionAuth } from '../auth/session-auth';
-import { SqliteTokenStore } from '../auth/sqlite-token-store';
-import { createTokenCipher } from '../auth/token-cipher';
 import { buildUserFromClaims } from '../auth/user-from-claims';
 import { createErrorMiddleware } from '../http/error-middleware';
 import { createMemoryLogger } from '../http/logger';
+import { createOfflineSessionAuth } from '../testing/offline-session-auth';
 import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema, AmundsenLineageSchema, AmundsenTableSchema, AmundsenUserSchema, SearchTableHitSchema, type AmundsenSearchResponse } from '../upstream/amundsen-schemas';
 import type { AmundsenSearchRequest } from '../../contract/amundsen-shapes';
 import type { MetadataClient } from '../upstream/metadata-client';
@@ -28,17 +22,8 @@ const ORDERS = 'hive://gold.sales/orders';
 const REVENUE = 'mode_dashboard://gold.sales/revenue';
 const SESSION_ID = 'session-of-liv';
 const logger = createMemoryLogger();
-const tokens = new SqliteTokenStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-api-')), 'sessions.sqlite'), createTokenCipher(['a'.repeat(32)]));
-const auth = createSessionAuth({
-  oidc: createOidcClient({
-    issuer: 'http://127.0.0.1:9/unused', clientId: 'nansen-bff', clientSecret: 'unused', redirectUri: 'http://localhost/auth',
-    postLogoutRedirectUri: 'http://localhost/logged-out', scopes: 'openid', idTokenSigningAlg: 'RS256',
-  }),
-  tokens,
-  logger,
-  absoluteTimeoutMs: 3_600_000,
-  destroySessionRecord: async () => {},
-});
+// The real session accessor; its identity provider is never called.
+const { tokens, auth } = createOfflineSessionAuth(logger);
 const liv = buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email');
 
 const dashboardSummary = AmundsenDashboardSummarySchema.parse({ uri: REVENUE, cluster: 'gold', name: 'revenue', product: 'mode' });

@@ -1,23 +1,17 @@
 // The table write routes as a router, with the real session accessor and token store, the real
 // parsers and error middleware, and an in-memory metadata service: each write checks the edit
 // policy on the table as metadata describes it, and refuses before anything is written.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { EditRights } from '../../contract/bff-api';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
-import { createOidcClient } from '../auth/oidc-client';
-import { createSessionAuth } from '../auth/session-auth';
-import { SqliteTokenStore } from '../auth/sqlite-token-store';
-import { createTokenCipher } from '../auth/token-cipher';
 import { buildUserFromClaims } from '../auth/user-from-claims';
 import { createErrorMiddleware } from '../http/error-middleware';
 import { NotFoundError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
+import { createOfflineSessionAuth } from '../testing/offline-session-auth';
 import { AmundsenTableSchema } from '../upstream/amundsen-schemas';
 import type { DescriptionRef, MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
@@ -28,18 +22,8 @@ import { createWriteTableRoutes } from './write-table-routes';
 const ORDERS = 'hive://gold.sales/orders';
 const SESSION_ID = 'session-of-liv';
 const logger = createMemoryLogger();
-const tokens = new SqliteTokenStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-writes-')), 'sessions.sqlite'), createTokenCipher(['w'.repeat(32)]));
-// The real session accessor; its identity provider is never called (the stored token is far from expiry).
-const auth = createSessionAuth({
-  oidc: createOidcClient({
-    issuer: 'http://127.0.0.1:9/unused', clientId: 'nansen-bff', clientSecret: 'unused', redirectUri: 'http://localhost/auth',
-    postLogoutRedirectUri: 'http://localhost/logged-out', scopes: 'openid', idTokenSigningAlg: 'RS256',
-  }),
-  tokens,
-  logger,
-  absoluteTimeoutMs: 3_600_000,
-  destroySessionRecord: async () => {},
-});
+// The real session accessor; its identity provider is never called.
+const { tokens, auth } = createOfflineSessionAuth(logger);
 const clientConfig = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'IdP', indexUsers: true, indexDashboards: true, logoUrl: null });
 const liv = { user: buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email'), groups: ['stewards'] };
 
