@@ -4,7 +4,6 @@ import { BrowserRouter } from 'react-router';
 import { authUserQueryOptions, clientConfigQueryOptions, seedFromPage } from './app/app-data';
 import { AppProviders } from './app/providers';
 import { startFirstPage } from './app/router';
-import { warmUpNumberFormatting } from './app/warm-up';
 import { RootLayout } from './app/routes/root-layout';
 import { redirectToLogin } from './lib/login-redirect';
 import { createQueryClient } from './lib/query-client';
@@ -24,8 +23,6 @@ void queryClient.prefetchQuery(clientConfigQueryOptions());
 // which would otherwise hold them up by tens of milliseconds on a busy machine. (Not a top-level await:
 // with one, the bundler splits the app's first script into many small files.)
 void startFirstPage(queryClient).then(() => {
-  // The page's requests are on their way: the main thread has time until they answer.
-  warmUpNumberFormatting();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <AppProviders queryClient={queryClient}>

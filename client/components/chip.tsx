@@ -5,6 +5,7 @@ import { useUiConfig } from '../app/app-data';
 import { badgeSearchPath, tagSearchPath } from '../app/paths';
 import { cx } from './class-names';
 import './chip.css';
+import { formatWholeNumber } from '../lib/format-number';
 
 export function Chip({ label, to, tone = 'tag', badgeStyle, title, count }: { label: string; to?: string; tone?: 'tag' | 'badge'; badgeStyle?: BadgeStyle; title?: string; count?: number }) {
   const className = cx('chip', `chip--${tone}`, badgeStyle && `chip--${badgeStyle}`);
@@ -13,11 +14,11 @@ export function Chip({ label, to, tone = 'tag', badgeStyle, title, count }: { la
       label
     ) : (
       <>
-        {label} <span className="chip__count">{count.toLocaleString('en-US')}</span>
+        {label} <span className="chip__count">{formatWholeNumber(count)}</span>
       </>
     );
   // A link's name says what the number is ("pii, used 125 times").
-  const name = count === undefined ? undefined : `${label}, used ${count.toLocaleString('en-US')} ${count === 1 ? 'time' : 'times'}`;
+  const name = count === undefined ? undefined : `${label}, used ${formatWholeNumber(count)} ${count === 1 ? 'time' : 'times'}`;
   return to ? (
     <Link className={className} to={to} title={title} aria-label={name}>
       {content}

@@ -7,6 +7,7 @@ import { Button } from './button';
 import { Markdown } from './markdown';
 import { Tabs } from './tabs';
 import './description-editor.css';
+import { formatWholeNumber } from '../lib/format-number';
 
 export interface DescriptionEditorProps {
   /** The text area's name ("Description of sales.orders"). */
@@ -31,8 +32,8 @@ export function LengthCount({ id, length, maxLength }: { id: string; length: num
   const over = length - maxLength;
   return (
     <p id={id} className={over > 0 ? 'description-editor__count description-editor__count--over' : 'description-editor__count'}>
-      {length.toLocaleString('en-US')} / {maxLength.toLocaleString('en-US')} characters
-      {over > 0 ? <> · {over.toLocaleString('en-US')} too many: shorten it to save</> : null}
+      {formatWholeNumber(length)} / {formatWholeNumber(maxLength)} characters
+      {over > 0 ? <> · {formatWholeNumber(over)} too many: shorten it to save</> : null}
     </p>
   );
 }

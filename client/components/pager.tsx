@@ -4,6 +4,7 @@
 import { Button } from './button';
 import { computePagination } from './pagination-state';
 import './pagination.css';
+import { formatWholeNumber } from '../lib/format-number';
 
 export interface Page<T> {
   items: T[];
@@ -32,7 +33,7 @@ export function Pager({ page, totalItems, onPageChange, label }: { page: Page<un
         Previous
       </Button>
       <span className="pagination__status" aria-live="polite">
-        {page.firstItem}–{page.lastItem} of {totalItems.toLocaleString('en-US')}
+        {page.firstItem}–{page.lastItem} of {formatWholeNumber(totalItems)}
         <span className="visually-hidden">
           {' '}
           (page {page.pageIndex + 1} of {page.totalPages})

@@ -1,6 +1,7 @@
 import { ButtonLink } from './button';
 import { computePagination } from './pagination-state';
 import './pagination.css';
+import { formatWholeNumber } from '../lib/format-number';
 
 /** Previous / "Page n of m" / Next as links, so every page has a URL (and the back button works). */
 export function Pagination({
@@ -30,7 +31,7 @@ export function Pagination({
         </span>
       )}
       <span className="pagination__status">
-        Page {Math.min(state.page, state.totalPages)} of {state.totalPages.toLocaleString('en-US')}
+        Page {Math.min(state.page, state.totalPages)} of {formatWholeNumber(state.totalPages)}
       </span>
       {state.hasNext ? (
         <ButtonLink to={hrefForPage(pageIndex + 1)} rel="next">

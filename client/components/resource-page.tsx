@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import { cx } from './class-names';
 import './resource-page.css';
+import { formatWholeNumber } from '../lib/format-number';
 
 export interface ResourcePageProps {
   eyebrow: ReactNode;
@@ -47,7 +48,7 @@ export function ResourceSection({ id, title, count, hint, children, testId }: { 
     <section aria-labelledby={`${id}-heading`} className="resource-section" data-testid={testId}>
       <h2 id={`${id}-heading`}>
         {title}
-        {count !== undefined ? <span className="count">{count.toLocaleString('en-US')}</span> : null}
+        {count !== undefined ? <span className="count">{formatWholeNumber(count)}</span> : null}
       </h2>
       {hint ? <p className="resource-section__hint">{hint}</p> : null}
       {children}

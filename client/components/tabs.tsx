@@ -3,6 +3,7 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { cx } from './class-names';
 import './tabs.css';
+import { formatWholeNumber } from '../lib/format-number';
 
 export interface TabItem<V extends string> {
   value: V;
@@ -65,7 +66,7 @@ export function Tabs<V extends string>({ label, items, value, onChange, children
               onClick={() => select(index)}
             >
               {item.label}
-              {item.count !== undefined ? <span className="count">{item.count.toLocaleString('en-US')}</span> : null}
+              {item.count !== undefined ? <span className="count">{formatWholeNumber(item.count)}</span> : null}
             </button>
           );
         })}

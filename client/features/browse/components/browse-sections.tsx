@@ -9,6 +9,7 @@ import { TagCloud } from '../../../components/tag-cloud';
 import { useBadges } from '../api/get-badges';
 import { useTags } from '../api/get-tags';
 import { allTags, curatedTags, splitBadges } from '../tag-order';
+import { formatWholeNumber } from '../../../lib/format-number';
 
 export function TagSections() {
   const curated = useUiConfig().browse.curatedTags;
@@ -33,7 +34,7 @@ export function TagSections() {
         >
           {(tags) => (
             <>
-              <p className="muted">{tags.length.toLocaleString('en-US')} tags, each with how many tables and dashboards carry it.</p>
+              <p className="muted">{formatWholeNumber(tags.length)} tags, each with how many tables and dashboards carry it.</p>
               <TagCloud tags={allTags(tags)} label="All tags" />
             </>
           )}

@@ -18,6 +18,7 @@ import type { User } from '../../../../contract/api-common';
 import { classifyRunState, describeRunState } from '../run-state';
 import { DashboardTagsEditor } from './dashboard-tags-editor';
 import './dashboard.css';
+import { formatWholeNumber } from '../../../lib/format-number';
 
 function People({ users, label }: { users: User[]; label: string }) {
   if (users.length === 0) return null;
@@ -115,7 +116,7 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
             { label: 'Last successful run', value: formatDate(dashboard.last_successful_run_timestamp, 'dateTimeShort'), placeholder: 'None recorded' },
             { label: 'Created', value: formatDate(dashboard.created_timestamp) },
             { label: 'Updated', value: formatDate(dashboard.updated_timestamp) },
-            { label: 'Views recently', value: dashboard.recent_view_count.toLocaleString('en-US') },
+            { label: 'Views recently', value: formatWholeNumber(dashboard.recent_view_count) },
             { label: 'Frequent users', value: dashboard.frequent_users.length > 0 ? <People users={dashboard.frequent_users} label="Frequent users" /> : null, testId: 'frequent-users' },
             {
               label: 'Tags',

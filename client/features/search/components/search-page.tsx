@@ -20,10 +20,11 @@ import { planSearch, type SearchPlan } from '../search-plan';
 import { FilterPanel, type HistoryMode } from './filter-panel';
 import { SearchResultItem, type ResultAction } from './search-result-item';
 import './search-page.css';
+import { formatWholeNumber } from '../../../lib/format-number';
 
 /** Search services count matches up to 10,000 (as Elasticsearch does by default); more reads "10,000+". */
 const COUNT_CAP = 10_000;
-const formatCount = (n: number) => `${n.toLocaleString('en-US')}${n >= COUNT_CAP ? '+' : ''}`;
+const formatCount = (n: number) => `${formatWholeNumber(n)}${n >= COUNT_CAP ? '+' : ''}`;
 const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n === 1 ? RESOURCE_NOUNS[resource].one : RESOURCE_NOUNS[resource].many}`;
 
 // A disabled query still needs an input.
@@ -166,7 +167,7 @@ function Results({
               </EmptyState>
             ) : group.results.length === 0 || pages.isPastEnd ? (
               <EmptyState title="This page is past the last page of results" action={<ButtonLink to={hrefForPage(pages.totalPages - 1)}>Go to the last page</ButtonLink>}>
-                <p>There are {countOf(group.total_results, resource)} in {pages.totalPages.toLocaleString('en-US')} pages.</p>
+                <p>There are {countOf(group.total_results, resource)} in {formatWholeNumber(pages.totalPages)} pages.</p>
               </EmptyState>
             ) : (
               <ol className={query.isPlaceholderData ? 'results results--stale' : 'results'} aria-busy={query.isPlaceholderData}>

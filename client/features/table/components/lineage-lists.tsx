@@ -14,6 +14,7 @@ import { ResourceSection } from '../../../components/resource-page';
 import { SkeletonList } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
 import { useTableLineage } from '../api/get-table-lineage';
+import { formatWholeNumber } from '../../../lib/format-number';
 
 export type LineageDirectionName = 'upstream' | 'downstream';
 
@@ -47,7 +48,7 @@ function LineageEntry({ item, byKey }: { item: LineageItem; byKey: Map<string, L
       )}
       <span className="lineage__meta">
         {[source, item.cluster].filter(Boolean).join(' · ')}
-        {item.usage ? ` · ${item.usage.toLocaleString('en-US')} ${item.usage === 1 ? 'read' : 'reads'}` : ''}
+        {item.usage ? ` · ${formatWholeNumber(item.usage)} ${item.usage === 1 ? 'read' : 'reads'}` : ''}
         {item.level > 1 && parent ? (
           <>
             {' · via '}

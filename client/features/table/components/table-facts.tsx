@@ -11,6 +11,7 @@ import { PersonLink } from '../../../components/person-link';
 import { describeWatermarks, isoToEpochSeconds } from '../format';
 import { TableOwnersEditor } from './table-owners-editor';
 import { TableTagsEditor } from './table-tags-editor';
+import { formatWholeNumber } from '../../../lib/format-number';
 
 const SHOWN_READERS = 5;
 
@@ -22,7 +23,7 @@ function FrequentUsers({ readers }: { readers: Reader[] }) {
     <li key={reader.user.user_id}>
       <PersonLink user={reader.user} />{' '}
       <span className="muted">
-        · {reader.read_count.toLocaleString('en-US')} {reader.read_count === 1 ? 'read' : 'reads'}
+        · {formatWholeNumber(reader.read_count)} {reader.read_count === 1 ? 'read' : 'reads'}
       </span>
     </li>
   );
