@@ -15,9 +15,8 @@ import { normalizeUser } from '../../contract/user';
 import { NotFoundError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
 import { createRateLimitCounter } from '../http/rate-limit';
-import { buildSearchRequest } from '../../client/features/search/api/search-catalog';
-import { planSearch } from '../../client/features/search/search-plan';
-import { parseSearchState } from '../../client/app/paths';
+// The page's own composition of the shared mapping (client/features/search re-exports these).
+import { buildSearchRequest, parseSearchState, planSearch } from '../../contract/search-url';
 import { createFirstSearch, firstSearchRequests, type FirstSearchDeps } from './first-search';
 import { createSpaPageRoutes } from './serve-spa';
 

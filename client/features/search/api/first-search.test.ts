@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { SearchRequest, SearchResponse } from '../../../../contract/api-search';
 import { FIRST_SEARCH_ELEMENT_ID } from '../../../../contract/first-search';
 import { toClientConfig, UiConfigFileSchema } from '../../../../contract/ui-config';
-import { firstSearchRequests } from '../../../../server/spa/first-search';
-import { jsonDataBlock } from '../../../../server/spa/serve-spa';
 import { parseSearchState } from '../../../app/paths';
 import { firstSearchInputs, planSearch } from '../search-plan';
 import { seedFirstSearch } from './first-search';
+import { buildSearchRequest } from './search-catalog';
 import { searchKeys } from './query-keys';
 
 const CONFIG = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test IdP', indexUsers: true, indexDashboards: true, logoUrl: null });
@@ -21,11 +20,18 @@ const answerFor = (request: SearchRequest): SearchResponse => ({
   table: { page_index: request.pageIndex ?? 0, total_results: 0, results: [] },
 });
 
-/** The page the BFF serves for `url`: its data block holds the answers to the requests it built. */
+/**
+ * The page the BFF serves for `url`: a data block with the answers to the requests it built — the same
+ * as the page's own (server/spa/first-search.test.ts checks that the server builds exactly these).
+ */
 function servedPage(url: string): Document {
-  const answers = firstSearchRequests({ originalUrl: url }, CONFIG).map((request) => ({ request, response: answerFor(request) }));
+  const answers = inputsAt(url).map(buildSearchRequest).map((request) => ({ request, response: answerFor(request) }));
   const doc = document.implementation.createHTMLDocument('Nansen');
-  doc.body.innerHTML = jsonDataBlock(FIRST_SEARCH_ELEMENT_ID, { answers });
+  const block = doc.createElement('script');
+  block.type = 'application/json';
+  block.id = FIRST_SEARCH_ELEMENT_ID;
+  block.textContent = JSON.stringify({ answers });
+  doc.body.append(block);
   return doc;
 }
 
