@@ -58,6 +58,8 @@ export async function startNansen(options: StartOptions): Promise<NansenServer> 
       CATALOG_SEARCH_PORT: String(searchPort),
       DATA_DIR: dataDir,
       CATALOG_DEMO_TABLES: '300',
+      // Parallel workers load the machine: the first search answer must not miss the page by timing.
+      FIRST_SEARCH_BUDGET_MS: '5000',
       ...extraEnv,
     };
     child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -73,6 +73,8 @@ export interface BffDeps {
   /** After a tag or table description change, update the search document too: true with real Amundsen services (api/sync-search-documents.ts). */
   updateSearchDocuments?: boolean;
   spaDistDir: string;
+  /** How long the /search page waits for its first answer (FIRST_SEARCH_BUDGET_MS); 0 = never; default 250. */
+  firstSearchBudgetMs?: number;
   logger: Logger;
   /** Requests per minute on login and search (RATE_LIMIT_*); none when undefined. */
   rateLimits?: RateLimitSettings;
@@ -174,6 +176,7 @@ export function createBffApp(deps: BffDeps): Express {
   const searchDeps = { auth, search: deps.search, clientConfig: deps.clientConfig };
   const firstSearch = createFirstSearch({
     runSearch: (req, body) => runSearch(req, searchDeps, body), clientConfig: deps.clientConfig, rateLimit: searchRateLimit, logger: deps.logger,
+    budgetMs: deps.firstSearchBudgetMs,
   });
   app.use(createSpaPageRoutes(deps.spaDistDir, { clientConfig: deps.clientConfig, firstSearch }));
   app.use(createErrorMiddleware(deps.logger));

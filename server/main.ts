@@ -185,6 +185,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
     // The embedded catalog indexes its own writes; Amundsen's search documents are updated by the BFF.
     updateSearchDocuments: !config.catalog.embedded,
     spaDistDir: path.join(ROOT, 'dist', 'client'),
+    firstSearchBudgetMs: config.firstSearchBudgetMs,
     logger,
     readiness: { metadata: metadataHttp, search: searchHttp },
     metricsEnabled: config.http.metricsEnabled,

@@ -33,6 +33,9 @@ describe('each environment variable', () => {
     [{ SESSION_IDLE_TIMEOUT_MINUTES: '43201' }, 'SESSION_IDLE_TIMEOUT_MINUTES must be at most 43200'],
     [{ SESSION_ABSOLUTE_TIMEOUT_HOURS: '2161' }, 'SESSION_ABSOLUTE_TIMEOUT_HOURS must be at most 2160'],
     [{ UPSTREAM_TIMEOUT_MS: '120001' }, 'UPSTREAM_TIMEOUT_MS must be at most 120000'],
+    [{ FIRST_SEARCH_BUDGET_MS: '-1' }, 'FIRST_SEARCH_BUDGET_MS must be 0 (off) or more'],
+    [{ FIRST_SEARCH_BUDGET_MS: '5001' }, 'FIRST_SEARCH_BUDGET_MS must be at most 5000: a page that waits longer is slower than asking from the browser'],
+    [{ FIRST_SEARCH_BUDGET_MS: '0.5' }, 'FIRST_SEARCH_BUDGET_MS must be a whole number of milliseconds (0 sends the search page without its first answer)'],
     [{ SESSION_SECRET: 'x'.repeat(31) }, 'SESSION_SECRET must be at least 32 characters; generate one with: openssl rand -hex 32'],
     [{ SESSION_SECRETS: `${'a'.repeat(32)},${'b'.repeat(31)}` }, 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32'],
     [{ SESSION_SECRETS: ' , ' }, 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32'],
@@ -91,11 +94,12 @@ describe('each environment variable', () => {
   });
 
   it('takes ports and numbers at the ends of their ranges', () => {
-    const config = loadConfig({ PORT: '65535', DEV_IDP_PORT: '1', CATALOG_DEMO_TABLES: '5000000', UPSTREAM_TIMEOUT_MS: '1', SESSION_IDLE_TIMEOUT_MINUTES: '1', SESSION_ABSOLUTE_TIMEOUT_HOURS: '2160' });
+    const config = loadConfig({ PORT: '65535', DEV_IDP_PORT: '1', CATALOG_DEMO_TABLES: '5000000', UPSTREAM_TIMEOUT_MS: '1', FIRST_SEARCH_BUDGET_MS: '0', SESSION_IDLE_TIMEOUT_MINUTES: '1', SESSION_ABSOLUTE_TIMEOUT_HOURS: '2160' });
     expect(config.port).toBe(65535);
     expect(config.devIdp.port).toBe(1);
     expect(config.catalog.demoTables).toBe(5_000_000);
     expect(config.upstreamTimeoutMs).toBe(1);
+    expect(config.firstSearchBudgetMs).toBe(0);
     expect(config.session).toMatchObject({ idleTimeoutMinutes: 1, absoluteTimeoutHours: 2160 });
   });
 
@@ -108,6 +112,7 @@ describe('each environment variable', () => {
       publicUrl: 'http://localhost:5000',
       devIdp: { enabled: true, port: 5005 },
       upstreamTimeoutMs: 5000,
+      firstSearchBudgetMs: 250,
     });
     expect(config.oidc).toMatchObject({ scopes: 'openid email profile', idTokenSigningAlg: 'RS256' });
     expect(config.catalog).toMatchObject({ metadataPort: 5002, searchPort: 5001, demoTables: 300, tokenAudience: undefined });

@@ -87,6 +87,8 @@ export interface Config {
     readonly cookieSecure: boolean;
   };
   readonly upstreamTimeoutMs: number;
+  /** FIRST_SEARCH_BUDGET_MS: how long the /search page waits for its first answer; 0 = never in the page. */
+  readonly firstSearchBudgetMs: number;
   /** Where people the metadata service does not know are looked up (USER_DIRECTORY). */
   readonly userDirectory: UserDirectoryConfig;
   readonly http: {
@@ -367,6 +369,13 @@ export const EnvSchema = z.object({
   SESSION_IDLE_TIMEOUT_MINUTES: positiveInt('SESSION_IDLE_TIMEOUT_MINUTES', 480, 60 * 24 * 30),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt('SESSION_ABSOLUTE_TIMEOUT_HOURS', 12, 24 * 90),
   UPSTREAM_TIMEOUT_MS: positiveInt('UPSTREAM_TIMEOUT_MS', 5000, 120_000),
+  /** How long the /search page waits for its first search answer (decision 020); 0 = never in the page. */
+  FIRST_SEARCH_BUDGET_MS: z.coerce
+    .number({ error: 'FIRST_SEARCH_BUDGET_MS must be a whole number of milliseconds (0 sends the search page without its first answer)' })
+    .int({ error: 'FIRST_SEARCH_BUDGET_MS must be a whole number of milliseconds (0 sends the search page without its first answer)' })
+    .min(0, { error: 'FIRST_SEARCH_BUDGET_MS must be 0 (off) or more' })
+    .max(5000, { error: 'FIRST_SEARCH_BUDGET_MS must be at most 5000: a page that waits longer is slower than asking from the browser' })
+    .default(250),
   LOG_FORMAT: z.enum(['json', 'text'], { error: 'LOG_FORMAT must be json (one JSON object per line) or text' }).optional(),
   METRICS_ENABLED: bool('METRICS_ENABLED').default(false),
   RATE_LIMIT_LOGIN_PER_MIN: perMinute('RATE_LIMIT_LOGIN_PER_MIN', 30),

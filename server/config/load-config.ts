@@ -265,6 +265,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
       cookieSecure: publicUrl.startsWith('https:'),
     },
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    firstSearchBudgetMs: e.FIRST_SEARCH_BUDGET_MS,
     userDirectory: {
       source: directory.source,
       cacheTtlMs: e.USER_DIRECTORY_CACHE_TTL_SECONDS * 1000,

@@ -179,6 +179,15 @@ describe('the /search page with its first search', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('searches nothing for the page with a budget of 0 (FIRST_SEARCH_BUDGET_MS=0: off)', async () => {
+    const { app, calls } = appWith({ budgetMs: 0 });
+    const res = await request(app).get('/search?term=orders');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('</html>');
+    expect(res.text).not.toContain(FIRST_SEARCH_ELEMENT_ID);
+    expect(calls).toEqual([]);
+  });
+
   it('counts against the search rate limit, and is skipped once over it', async () => {
     const rateLimit = createRateLimitCounter({ name: 'search', perSession: 1, perIp: 0 });
     const { app, calls } = appWith({ rateLimit });

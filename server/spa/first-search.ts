@@ -22,6 +22,7 @@ export interface FirstSearchDeps {
   /** The search rate limit (RATE_LIMIT_SEARCH_*): each search counts; over the limit, none is made. */
   rateLimit?: RateLimitCounter;
   logger: Logger;
+  /** FIRST_SEARCH_BUDGET_MS: how long the page waits for the answer; 0 = never searched for the page. */
   budgetMs?: number;
 }
 
@@ -30,6 +31,7 @@ export function createFirstSearch(deps: FirstSearchDeps): (req: Request) => Prom
   const budgetMs = deps.budgetMs ?? FIRST_SEARCH_BUDGET_MS;
   return async (req) => {
     try {
+      if (budgetMs === 0) return '';
       const requests = firstSearchRequests(req, deps.clientConfig);
       if (requests.length === 0) return '';
       for (const _ of requests) {
