@@ -153,7 +153,7 @@ async function main() {
   const url = `/search?term=${encodeURIComponent(term)}`;
 
   console.log('Starting Nansen (dev IdP, demo catalog, BFF)…');
-  const server = await startNansen({ name: 'browser-speed', env: { FIRST_SEARCH_BUDGET_MS: '250' } }) // the default, not the e2e servers' 5 s;
+  const server = await startNansen({ name: 'browser-speed', env: { FIRST_SEARCH_BUDGET_MS: '250' } }); // the default, not the e2e servers' 5 s
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const login = await browser.newContext({ baseURL: server.baseUrl });
