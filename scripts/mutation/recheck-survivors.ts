@@ -5,6 +5,9 @@
 // of the last run of the folder (reports/mutation/<folder>.incremental.json).
 //
 //   npx tsx scripts/mutation/recheck-survivors.ts server/upstream server/upstream/*.test.ts
+//   npx tsx scripts/mutation/recheck-survivors.ts server/auth --only oidc-client.ts,session-auth.ts server/auth/*.test.ts
+//
+// `--only` takes file names (or paths inside the folder), comma-separated: only their survivors are applied.
 //
 // It changes source files while it runs: never start a Stryker run (which copies the tree) meanwhile.
 import { spawn } from 'node:child_process';
@@ -16,8 +19,12 @@ interface Mutant { id: string; mutatorName: string; replacement?: string; status
 interface Report { files: Record<string, { source: string; mutants: Mutant[] }> }
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const [folder, ...testFiles] = process.argv.slice(2);
-if (!folder || testFiles.length === 0) throw new Error('usage: recheck-survivors.ts <folder> <test file>…');
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt === -1 ? undefined : (args.splice(onlyAt, 2)[1] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+if (only?.length === 0) throw new Error('--only needs a comma-separated list of file names');
+const [folder, ...testFiles] = args;
+if (!folder || testFiles.length === 0) throw new Error('usage: recheck-survivors.ts <folder> [--only <file>,<file>…] <test file>…');
 const reportFile = path.join(ROOT, 'reports', 'mutation', `${folder.replace(/\/+$/, '').replaceAll('/', '-')}.incremental.json`);
 const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
 
@@ -45,7 +52,12 @@ function testsPass(files: string[]): Promise<boolean> {
 }
 
 const results: string[] = [];
-for (const [file, { mutants }] of Object.entries(report.files)) {
+const chosen = (file: string) => !only || only.some((name) => file === name || file.endsWith(`/${name}`));
+if (only) {
+  const unknown = only.filter((name) => !Object.keys(report.files).some((file) => file === name || file.endsWith(`/${name}`)));
+  if (unknown.length > 0) throw new Error(`--only: no file of the report is named ${unknown.join(', ')}`);
+}
+for (const [file, { mutants }] of Object.entries(report.files).filter(([file]) => chosen(file))) {
   const full = path.resolve(ROOT, file);
   const original = fs.readFileSync(full, 'utf8');
   // The file's own tests first (quick, and they kill most mutants); the whole list only when they pass.
@@ -70,4 +82,4 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
   }
 }
 const killed = results.filter((r) => r.startsWith('killed')).length;
-console.log(`\n${killed} of ${results.length} survivors of the last run of ${folder} are killed by ${testFiles.join(' ')}`);
+console.log(`\n${killed} of ${results.length} survivors of the last run of ${folder}${only ? ` (in ${only.join(', ')})` : ''} are killed by ${testFiles.join(' ')}`);
