@@ -30,7 +30,28 @@ export interface HostileIdp {
   forgeIdTokens(forgery: IdTokenForgery): void;
   /** Claims that override those of the ID token a refresh answers (e.g. another `sub`). */
   overrideRefreshIdTokenClaims(claims: JWTPayload): void;
+  /** Claims added to the ID token a login answers (e.g. `sid`). */
+  overrideLoginIdTokenClaims(claims: JWTPayload): void;
+  /** Fields the token endpoint leaves out of its answers, at a login and at a refresh (e.g. `refresh_token`). */
+  omitFromTokenAnswers(fields: readonly string[]): void;
+  /** What the token endpoint answers instead of tokens (an error, a page, or nothing at all: `hang`). */
+  answerTokenRequests(answer: RawAnswer | 'hang' | undefined): void;
+  /** What discovery answers instead of the metadata (a failure, a redirect). */
+  answerDiscovery(answer: RawAnswer | undefined): void;
+  /** Metadata fields discovery adds or changes (undefined removes one), e.g. a revocation endpoint. */
+  overrideDiscovery(fields: Record<string, unknown>): void;
+  /** The requests the token and revocation endpoints received: their headers and form. */
+  requestsTo(path: '/token' | '/revoke'): { headers: IncomingMessage['headers']; form: URLSearchParams }[];
+  /** Undo every override and forget the requests seen. */
+  reset(): void;
   close(): Promise<void>;
+}
+
+/** An HTTP answer as it is sent; a `body` that is not a string is sent as JSON. */
+export interface RawAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
 /**
@@ -53,6 +74,21 @@ export async function createSigningKeyPair(alg = 'RS256'): Promise<SigningKey> {
   return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
 }
 
+function sendRaw(res: ServerResponse, { status, headers = {}, body }: RawAnswer) {
+  if (body === undefined || typeof body === 'string') {
+    res.writeHead(status, headers);
+    res.end(body);
+    return;
+  }
+  sendJson(res, status, body, headers);
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  return new URLSearchParams(body);
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
@@ -71,6 +107,13 @@ export async function startHostileIdp(): Promise<HostileIdp> {
   let advertisedIssuer: string | undefined;
   let forgery: IdTokenForgery = 'valid';
   let refreshOverrides: JWTPayload = {};
+  let loginOverrides: JWTPayload = {};
+  let omitted: readonly string[] = [];
+  let tokenAnswer: RawAnswer | 'hang' | undefined;
+  let discoveryAnswer: RawAnswer | undefined;
+  let discoveryOverrides: Record<string, unknown> = {};
+  const received = new Map<string, { headers: IncomingMessage['headers']; form: URLSearchParams }[]>();
+  const hanging = new Set<ServerResponse>();
   const codes = new Map<string, IssuedCode>();
   const refreshTokens = new Map<string, IssuedCode>();
 
@@ -101,9 +144,10 @@ export async function startHostileIdp(): Promise<HostileIdp> {
   }
 
   async function answerToken(req: IncomingMessage, res: ServerResponse) {
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    const form = new URLSearchParams(body);
+    const form = await readForm(req);
+    received.set('/token', [...(received.get('/token') ?? []), { headers: req.headers, form }]);
+    if (tokenAnswer === 'hang') return void hanging.add(res);
+    if (tokenAnswer) return sendRaw(res, tokenAnswer);
     const grant =
       form.get('grant_type') === 'authorization_code'
         ? codes.get(form.get('code') ?? '')
@@ -115,20 +159,23 @@ export async function startHostileIdp(): Promise<HostileIdp> {
     if (!refreshing) codes.delete(form.get('code')!);
     const refreshToken = randomUUID();
     refreshTokens.set(refreshToken, grant);
-    const idClaims: JWTPayload = refreshing ? { sub: grant.sub, ...refreshOverrides } : { sub: grant.sub, nonce: grant.nonce };
-    return sendJson(res, 200, {
+    const idClaims: JWTPayload = refreshing ? { sub: grant.sub, ...refreshOverrides } : { sub: grant.sub, nonce: grant.nonce, ...loginOverrides };
+    const answer: Record<string, unknown> = {
       access_token: `opaque-${randomUUID()}`,
       token_type: 'Bearer',
       expires_in: 600,
       refresh_token: refreshToken,
       id_token: await signIdToken(idClaims),
-    });
+    };
+    for (const field of omitted) delete answer[field];
+    return sendJson(res, 200, answer);
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     hitCounts.set(path, (hitCounts.get(path) ?? 0) + 1);
     if (path === '/.well-known/openid-configuration') {
+      if (discoveryAnswer) return sendRaw(res, discoveryAnswer);
       return sendJson(res, 200, {
         issuer: advertisedIssuer ?? issuer,
         jwks_uri: `${issuer}/jwks`,
@@ -138,6 +185,7 @@ export async function startHostileIdp(): Promise<HostileIdp> {
         // As a careless provider might: a relying party that trusts this list accepts HMAC and none.
         id_token_signing_alg_values_supported: ['RS256', 'ES256', 'HS256', 'none'],
         authorization_response_iss_parameter_supported: true,
+        ...discoveryOverrides,
       });
     }
     if (path === '/jwks') return sendJson(res, 200, { keys: [key.publicJwk, ecKey.publicJwk] });
@@ -155,6 +203,14 @@ export async function startHostileIdp(): Promise<HostileIdp> {
     }
     if (path === '/token' && req.method === 'POST') {
       answerToken(req, res).catch((error: unknown) => sendJson(res, 500, { error: 'server_error', error_description: String(error) }));
+      return;
+    }
+    if (path === '/revoke' && req.method === 'POST') {
+      void readForm(req).then((form) => {
+        received.set('/revoke', [...(received.get('/revoke') ?? []), { headers: req.headers, form }]);
+        res.writeHead(200);
+        res.end();
+      });
       return;
     }
     if (path === '/userinfo') {
@@ -194,6 +250,35 @@ export async function startHostileIdp(): Promise<HostileIdp> {
     },
     overrideRefreshIdTokenClaims(claims) {
       refreshOverrides = claims;
+    },
+    overrideLoginIdTokenClaims(claims) {
+      loginOverrides = claims;
+    },
+    omitFromTokenAnswers(fields) {
+      omitted = fields;
+    },
+    answerTokenRequests(answer) {
+      tokenAnswer = answer;
+    },
+    answerDiscovery(answer) {
+      discoveryAnswer = answer;
+    },
+    overrideDiscovery(fields) {
+      discoveryOverrides = fields;
+    },
+    requestsTo: (path) => received.get(path) ?? [],
+    reset() {
+      advertisedIssuer = undefined;
+      forgery = 'valid';
+      refreshOverrides = {};
+      loginOverrides = {};
+      omitted = [];
+      tokenAnswer = undefined;
+      discoveryAnswer = undefined;
+      discoveryOverrides = {};
+      received.clear();
+      for (const res of hanging) res.destroy();
+      hanging.clear();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
