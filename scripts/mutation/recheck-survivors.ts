@@ -8,6 +8,8 @@
 //   npx tsx scripts/mutation/recheck-survivors.ts server/auth --only oidc-client.ts,session-auth.ts server/auth/*.test.ts
 //
 // `--only` takes file names (or paths inside the folder), comma-separated: only their survivors are applied.
+// `--in-order` runs the test files one at a time, in the order given, up to the first that fails: on a
+// loaded machine, put the quick files that kill most mutants first and a slow one (a time limit) last.
 //
 // It changes source files while it runs: never start a Stryker run (which copies the tree) meanwhile.
 // A file changed since the run (a fix) still gets its mutants: each is placed by the lines around it, and
@@ -25,8 +27,11 @@ const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt === -1 ? undefined : (args.splice(onlyAt, 2)[1] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
 if (only?.length === 0) throw new Error('--only needs a comma-separated list of file names');
+const inOrderAt = args.indexOf('--in-order');
+const inOrder = inOrderAt !== -1;
+if (inOrder) args.splice(inOrderAt, 1);
 const [folder, ...testFiles] = args;
-if (!folder || testFiles.length === 0) throw new Error('usage: recheck-survivors.ts <folder> [--only <file>,<file>…] <test file>…');
+if (!folder || testFiles.length === 0) throw new Error('usage: recheck-survivors.ts <folder> [--only <file>,<file>…] [--in-order] <test file>…');
 const reportFile = path.join(ROOT, 'reports', 'mutation', `${folder.replace(/\/+$/, '').replaceAll('/', '-')}.incremental.json`);
 const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
 
@@ -72,6 +77,12 @@ function testsPass(files: string[]): Promise<boolean> {
   });
 }
 
+/** Whether every run of test files passes, stopping at the first that fails. */
+async function allPass(runs: string[][]): Promise<boolean> {
+  for (const files of runs) if (!(await testsPass(files))) return false;
+  return true;
+}
+
 const results: string[] = [];
 const chosen = (file: string) => !only || only.some((name) => file === name || file.endsWith(`/${name}`));
 if (only) {
@@ -99,7 +110,7 @@ for (const [file, { source, mutants }] of Object.entries(report.files).filter(([
     restore = () => fs.writeFileSync(full, original);
     fs.writeFileSync(full, mutated);
     try {
-      const survives = (first.length === 0 || (await testsPass(first))) && (await testsPass(testFiles));
+      const survives = inOrder ? await allPass(testFiles.map((file) => [file])) : await allPass(first.length === 0 ? [testFiles] : [first, testFiles]);
       const line = `${(survives ? 'survives' : 'killed').padEnd(9)} ${where}  ${mutant.mutatorName}: ${(mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 100)}  (was ${mutant.status})`;
       results.push(line);
       console.log(line);
