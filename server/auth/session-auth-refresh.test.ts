@@ -221,5 +221,6 @@ describe('session auth, at its edges', () => {
     expect(await auth.endSession(anonymous)).toBeUndefined();
     expect(regenerated).toBe(0);
     expect(await auth.endSession({ session: {} } as unknown as Request)).toBeUndefined();
+    expect(await auth.endSession({} as unknown as Request)).toBeUndefined();
   });
 });
