@@ -8,6 +8,7 @@
 //   npx tsx scripts/mutation/recheck-survivors.ts server/auth --only oidc-client.ts,session-auth.ts server/auth/*.test.ts
 //
 // `--only` takes file names (or paths inside the folder), comma-separated: only their survivors are applied.
+// `--skip` takes mutant ids (the `#id` each line prints) not to apply again, e.g. those judged equivalent.
 // `--in-order` runs the test files one at a time, in the order given, up to the first that fails: on a
 // loaded machine, put the quick files that kill most mutants first and a slow one (a time limit) last.
 //
@@ -27,11 +28,13 @@ const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt === -1 ? undefined : (args.splice(onlyAt, 2)[1] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
 if (only?.length === 0) throw new Error('--only needs a comma-separated list of file names');
+const skipAt = args.indexOf('--skip');
+const skip = new Set(skipAt === -1 ? [] : (args.splice(skipAt, 2)[1] ?? '').split(',').map((id) => id.trim()).filter(Boolean));
 const inOrderAt = args.indexOf('--in-order');
 const inOrder = inOrderAt !== -1;
 if (inOrder) args.splice(inOrderAt, 1);
 const [folder, ...testFiles] = args;
-if (!folder || testFiles.length === 0) throw new Error('usage: recheck-survivors.ts <folder> [--only <file>,<file>…] [--in-order] <test file>…');
+if (!folder || testFiles.length === 0) throw new Error('usage: recheck-survivors.ts <folder> [--only <file>,<file>…] [--skip <id>,<id>…] [--in-order] <test file>…');
 const reportFile = path.join(ROOT, 'reports', 'mutation', `${folder.replace(/\/+$/, '').replaceAll('/', '-')}.incremental.json`);
 const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
 
@@ -96,8 +99,8 @@ for (const [file, { source, mutants }] of Object.entries(report.files).filter(([
   // The file's own tests first (quick, and they kill most mutants); the whole list only when they pass.
   const own = path.relative(ROOT, full).replace(/\.ts$/, '.test.ts');
   const first = testFiles.includes(own) ? [own] : [];
-  for (const mutant of mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')) {
-    const where = `${path.relative(ROOT, full)}:${mutant.location.start.line}:${mutant.location.start.column}`;
+  for (const mutant of mutants.filter((m) => (m.status === 'Survived' || m.status === 'NoCoverage') && !skip.has(m.id))) {
+    const where = `${path.relative(ROOT, full)}:${mutant.location.start.line}:${mutant.location.start.column} #${mutant.id}`;
     const place = relocate(source, original, offsetOf(source, mutant.location.start), offsetOf(source, mutant.location.end));
     if (!place) {
       const line = `${'gone'.padEnd(9)} ${where}  ${mutant.mutatorName}: the code it mutated was changed or removed  (was ${mutant.status})`;
