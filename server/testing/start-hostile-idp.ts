@@ -1,5 +1,6 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
 
@@ -99,7 +100,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
  * everyone as "roald" at once) on a free port, for testing how the BFF and the catalog treat tokens that
  * a real provider would never issue.
  */
-export async function startHostileIdp(): Promise<HostileIdp> {
+export async function startHostileIdp(options: { tls?: { key: string; cert: string }; hostname?: string } = {}): Promise<HostileIdp> {
   let key = await createSigningKeyPair();
   const ecKey = await createSigningKeyPair('ES256');
   const opaqueTokens = new Map<string, Record<string, unknown>>();
@@ -171,7 +172,7 @@ export async function startHostileIdp(): Promise<HostileIdp> {
     return sendJson(res, 200, answer);
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     hitCounts.set(path, (hitCounts.get(path) ?? 0) + 1);
     if (path === '/.well-known/openid-configuration') {
@@ -220,9 +221,11 @@ export async function startHostileIdp(): Promise<HostileIdp> {
       return sendJson(res, 200, claims);
     }
     sendJson(res, 404, { error: 'not_found' });
-  });
+  };
+  // With `tls`, an https provider; `hostname` names it in the issuer (the test makes that name reach 127.0.0.1).
+  const server = options.tls ? createHttpsServer(options.tls, handle) : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `${options.tls ? 'https' : 'http'}://${options.hostname ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
 
   return {
     issuer,
