@@ -160,6 +160,18 @@ describe('session auth, when a refresh is raced', () => {
     expect(called).toBe(false);
   });
 
+  it('renews a refused token that a refresh obtained a moment ago (only a fresh login\'s points at the setup)', async () => {
+    const { req, tokens } = await signedIn('liv', (t) => ({ ...t, obtainedBy: 'refresh', obtainedAt: Date.now() }));
+    const seen: string[] = [];
+    const result = await authWith().withAccessToken(req, async (t) => {
+      seen.push(t);
+      if (t === tokens.accessToken) throw new UpstreamTokenRejectedError('metadata service');
+      return 'ok';
+    });
+    expect(result).toBe('ok');
+    expect(seen).toHaveLength(2);
+  });
+
   it('calls once, without renewing, when the call fails for another reason than the token', async () => {
     const { req, tokens } = await signedIn('borge', (t) => ({ ...t, obtainedAt: Date.now() - HOUR }));
     const seen: string[] = [];
