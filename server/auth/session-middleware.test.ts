@@ -333,3 +333,17 @@ describe('readCookie', () => {
     expect(readCookie(undefined, 'nansen.sid')).toBeUndefined();
   });
 });
+
+describe('createCookieSigner', () => {
+  it('remembers only values that passed the check, a bounded number of them, and still refuses forgeries', () => {
+    const signer = createCookieSigner([SECRET], 2);
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => signer.sign(id));
+    expect([a, b, c].map((v) => signer.verify(v!))).toEqual(['a', 'b', 'c']);
+    expect([a, b, c].map((v) => signer.verify(v!))).toEqual(['a', 'b', 'c']);
+    const forged = `${a!.slice(0, -1)}${a!.endsWith('A') ? 'B' : 'A'}`;
+    expect(signer.verify(forged)).toBeUndefined();
+    expect(signer.verify(forged)).toBeUndefined();
+    expect(signer.verify('s:a')).toBeUndefined();
+    expect(signer.verify('a.b')).toBeUndefined();
+  });
+});

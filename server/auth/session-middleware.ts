@@ -37,25 +37,44 @@ export function getSessionCookieName(secureCookie: boolean): string {
   return secureCookie ? '__Host-nansen.sid' : 'nansen.sid';
 }
 
-/** The cookie's value as express-session (cookie-signature) makes it: `s:<id>.<base64 HMAC-SHA256 of the id, unpadded>`. */
-export function createCookieSigner(secrets: readonly string[]) {
+/** How many verified cookie values the signer remembers (their HMAC is not computed again). */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+/**
+ * The cookie's value as express-session (cookie-signature) makes it: `s:<id>.<base64 HMAC-SHA256 of the
+ * id, unpadded>`. A value that passed the check is remembered (the secrets do not change while the
+ * process runs), so a session's later requests skip the HMAC; only values that passed are kept.
+ */
+export function createCookieSigner(secrets: readonly string[], cacheSize = VERIFIED_CACHE_SIZE) {
   if (secrets.length === 0) throw new Error('a session cookie needs at least one secret');
   const keys: KeyObject[] = secrets.map((secret) => createSecretKey(Buffer.from(secret, 'utf8')));
   // SHA-256 is 32 bytes: 44 base64 characters, the last one padding.
   const mac = (key: KeyObject, id: string) => createHmac('sha256', key).update(id).digest('base64').slice(0, 43);
+  const verified = new Map<string, string>();
+  const check = (value: string): string | undefined => {
+    const dot = value.lastIndexOf('.');
+    if (!value.startsWith('s:') || dot < 3) return undefined;
+    const id = value.slice(2, dot);
+    const given = Buffer.from(value.slice(dot + 1));
+    for (const key of keys) {
+      const expected = Buffer.from(mac(key, id));
+      if (expected.length === given.length && timingSafeEqual(expected, given)) return id;
+    }
+    return undefined;
+  };
   return {
     sign: (id: string) => `s:${id}.${mac(keys[0]!, id)}`,
     /** The session id a secret of the list signed, or undefined. */
     verify(value: string): string | undefined {
-      const dot = value.lastIndexOf('.');
-      if (!value.startsWith('s:') || dot < 3) return undefined;
-      const id = value.slice(2, dot);
-      const given = Buffer.from(value.slice(dot + 1));
-      for (const key of keys) {
-        const expected = Buffer.from(mac(key, id));
-        if (expected.length === given.length && timingSafeEqual(expected, given)) return id;
+      const known = verified.get(value);
+      if (known !== undefined) return known;
+      const id = check(value);
+      if (id !== undefined) {
+        // Oldest first out: a Map iterates in insertion order.
+        if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
+        verified.set(value, id);
       }
-      return undefined;
+      return id;
     },
   };
 }
