@@ -3,7 +3,10 @@
 //
 // Takes the samples of the profile's last --last seconds (the measurement; the warm-up and start-up come
 // before it), leaves out the idle ones, and prints three views, in ms per request when --requests is given
-// (the requests answered in that window: req/s × seconds from the bench's output):
+// (the requests answered in that window: req/s × seconds from the bench's output). The profiler samples
+// on a wall clock: on a loaded machine a descheduled process still gets samples, so the profile's busy
+// time per request is more than the CPU time. With --cpu-ms (the bench's "CPU … ms/req", from /proc)
+// each share is given as that CPU time instead (share × CPU per request):
 //   owner      each sample goes to the innermost frame of our code or of a package: what Node's internals
 //              and native code did on behalf of express-session counts as express-session
 //   self       each sample goes to the frame that was running (package, file of ours, node: module, or a
@@ -23,6 +26,7 @@ const ROOT_URL = `file://${path.resolve(import.meta.dirname, '..', '..', '..')}/
  * Wrappers around `res.end` / `res.writeHead` that pass the response's own writing through: in the owner
  * view the writing goes to whoever called them, not to the wrapper (express-session wraps `res.end`).
  */
+const ANSWER_WRITE = '(Node writing the answer, under res.end)';
 const PASS_THROUGH = new Set(['express-session end', 'express-session writeend', 'express-session writetop', 'on-headers writeHead']);
 
 /** What a frame belongs to: a package, a file of ours, a node: module, or a native function / VM state. */
@@ -36,7 +40,28 @@ export function frameGroup(frame: CallFrame): { group: string; userland: boolean
   }
   if (url.startsWith('node:')) return { group: url.replace(/^node:(internal\/)?/, 'node:'), userland: false };
   if (url.startsWith(ROOT_URL)) return { group: url.slice(ROOT_URL.length), userland: true };
-  return { group: url, userland: true };
+  // A profile of another checkout (a baseline worktree): its files by their path in the repository.
+  const ours = /\/((?:server|contract|client|scripts)\/.*)$/.exec(url);
+  return { group: ours ? ours[1]! : url, userland: true };
+}
+
+/** The owner view folded into the parts of a forwarded call that the docs compare (docs/benchmarks.md, bench:bff). */
+const COMPONENTS: [string, RegExp][] = [
+  ['session (cookie, record, store read)', /^(express-session|cookie-signature|cookie|on-headers|server\/auth\/session-middleware\.ts|server\/auth\/sqlite-session-store\.ts|connect-redis|@redis\/.*)$/],
+  ['tokens (store read, refresh check)', /^server\/auth\/(sqlite-token-store|token-store|session-auth|token-cipher)\.ts$/],
+  ['Express and its router', /^(express|router|parseurl|path-to-regexp|finalhandler|qs|send|serve-static|encodeurl|escape-html|utils-merge|merge-descriptors|depd|debug|ms)$/],
+  ['JSON body parsing', /^(body-parser|raw-body|type-is|content-type|iconv-lite|bytes|media-typer|mime-types|mime-db|unpipe|http-errors)$/],
+  ['request id, access log, metrics', /^server\/http\/(logger|request-context|metrics)\.ts$|^server\/create-bff-app\.ts$/],
+  ['guards and headers', /^server\/http\/(security-headers|same-origin-guard|rate-limit)\.ts$/],
+  ['upstream call (undici)', /^(undici|server\/upstream\/upstream-http\.ts)$/],
+  ['answer checks and mapping', /^(valibot|zod|server\/upstream\/(?!upstream-http).*|server\/api\/.*|contract\/.*|server\/http\/parse-request\.ts)$/],
+  ['writing the answer', /^(server\/http\/send-json\.ts|\(Node writing the answer, under res\.end\))$/],
+  ['garbage collection', /^\(garbage collector\)$/],
+];
+
+export function componentOf(owner: string): string {
+  for (const [name, pattern] of COMPONENTS) if (pattern.test(owner)) return name;
+  return owner.startsWith('node:') || owner.startsWith('(') || owner.startsWith('wasm:') ? 'Node internals, native, other' : 'other packages and files';
 }
 
 export function summarize(profile: Profile, lastSeconds: number) {
@@ -70,7 +95,11 @@ export function summarize(profile: Profile, lastSeconds: number) {
     const seen = new Set<string>();
     for (let id: number | undefined = leafId; id !== undefined; id = parent.get(id)) {
       const g = groupOf.get(id)!;
-      const passThrough = PASS_THROUGH.has(`${g.group} ${byId.get(id)!.callFrame.functionName}`);
+      const { functionName } = byId.get(id)!.callFrame;
+      // Node writing the answer (under res.end) before any code of ours or of a package: the answer's write,
+      // whoever wrapped res.end (express-session did).
+      if (ownerGroup === undefined && g.group === 'node:_http_outgoing' && functionName === 'end') ownerGroup = ANSWER_WRITE;
+      const passThrough = PASS_THROUGH.has(`${g.group} ${functionName}`);
       if (g.userland && ownerGroup === undefined && !passThrough) ownerGroup = g.group;
       if (!seen.has(g.group)) {
         seen.add(g.group);
@@ -85,9 +114,10 @@ export function summarize(profile: Profile, lastSeconds: number) {
 function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { last: { type: 'string', default: '10' }, requests: { type: 'string' }, top: { type: 'string', default: '25' } },
+    options: { last: { type: 'string', default: '10' }, requests: { type: 'string' }, top: { type: 'string', default: '25' }, 'cpu-ms': { type: 'string' } },
   });
   const requests = values.requests ? Number(values.requests) : undefined;
+  const cpuMs = values['cpu-ms'] ? Number(values['cpu-ms']) : undefined;
   const top = Number(values.top);
   for (const file of positionals) {
     const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
@@ -97,10 +127,15 @@ function main() {
     const print = (title: string, m: Map<string, number>) => {
       console.log(`\n${title}`);
       for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-        const perRequest = requests ? `${((us / 1000 / requests) * 1000).toFixed(1).padStart(7)} µs/req` : '';
+        const perRequest = cpuMs
+          ? `${((us / busyUs) * cpuMs * 1000).toFixed(1).padStart(7)} µs CPU/req`
+          : requests ? `${((us / 1000 / requests) * 1000).toFixed(1).padStart(7)} µs/req` : '';
         console.log(`${((100 * us) / busyUs).toFixed(1).padStart(6)} % ${perRequest}  ${k}`);
       }
     };
+    const components = new Map<string, number>();
+    for (const [k, us] of owner) components.set(componentOf(k), (components.get(componentOf(k)) ?? 0) + us);
+    print('components (the owner view folded)', components);
     print('owner (innermost frame of ours or of a package)', owner);
     print('self', self);
     print('inclusive', inclusive);
