@@ -148,7 +148,10 @@ interface Layer {
   throttle: TouchThrottle;
 }
 
-/** The store's errors as a promise: callbacks may come more than once from some stores (connect-redis on a throwing callback). */
+/**
+ * A store call as a promise: the request goes on after the store's callback has returned, never inside it
+ * (connect-redis calls a callback a second time, with an error, when the first call throws).
+ */
 const call = <T>(fn: (cb: (err: unknown, value?: T) => void) => void) =>
   new Promise<T | undefined>((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
 
