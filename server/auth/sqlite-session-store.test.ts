@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type session from 'express-session';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteSessionStore } from './sqlite-session-store';
@@ -70,6 +71,40 @@ describe('SqliteSessionStore', () => {
       vi.setSystemTime(1_000_000 + 8 * 3_600_000);
       expect(await call((cb) => store.get('no-max-age', cb))).toBeNull();
     } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps a session without a cookie for 8 hours', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000 });
+    try {
+      await call((cb) => store.set('no-cookie', { user: { user_id: 'u1' } } as unknown as session.SessionData, cb));
+      await call((cb) => store.touch('no-cookie', {} as session.SessionData, () => cb(null)));
+      vi.setSystemTime(1_000_000 + 8 * 3_600_000 - 1);
+      expect(await call((cb) => store.get('no-cookie', cb))).toEqual({ user: { user_id: 'u1' } });
+      vi.setSystemTime(1_000_000 + 8 * 3_600_000);
+      expect(await call((cb) => store.get('no-cookie', cb))).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sweeps expired sessions out of the file every 10 minutes, by an index on their expiry', async () => {
+    store.close();
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: 1_000_000 });
+    const file = new Database(dbPath, { readonly: true });
+    const rows = () => (file.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+    try {
+      store = new SqliteSessionStore(dbPath);
+      await call((cb) => store.set('short', sessionData(1000), cb));
+      vi.advanceTimersByTime(2000);
+      expect(rows()).toBe(1);
+      vi.advanceTimersByTime(10 * 60 * 1000 - 2000);
+      expect(rows()).toBe(0);
+      const plan = file.prepare('EXPLAIN QUERY PLAN DELETE FROM sessions WHERE expires_at <= ?').all(0) as { detail: string }[];
+      expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING (COVERING )?INDEX sessions_expires_at/);
+    } finally {
+      file.close();
       vi.useRealTimers();
     }
   });
