@@ -342,7 +342,8 @@ describe('the login routes', () => {
     const response = await agent.post('/logout');
     expect(response.status).toBe(303);
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(setCookies(response)).toMatch(/nansen\.sid=; Path=\/; Expires=Thu, 01 Jan 1970/);
+    expect(setCookies(response)).toMatch(/nansen\.sid=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax/);
+    expect(setCookies(response)).not.toMatch(/Secure/);
     const target = new URL(response.headers.location!);
     expect(target.origin).toBe(new URL(idp.issuer).origin);
     expect(target.searchParams.get('id_token_hint')).toBeTruthy();
@@ -357,6 +358,13 @@ describe('the login routes', () => {
     });
     expect(refreshed.status).toBe(400);
     expect(logger.lines.join('\n')).not.toMatch(/did not revoke/);
+  });
+
+  it('clears the https session cookie (__Host-) as it was set, Secure, or the browser would keep it', async () => {
+    const { agent } = createLoginApp({ sessionCookieName: '__Host-nansen.sid' });
+    const response = await agent.post('/logout');
+    expect(response.status).toBe(303);
+    expect(setCookies(response)).toMatch(/__Host-nansen\.sid=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Lax/);
   });
 
   it('logs out of Nansen and says the provider session stays when the provider cannot end it', async () => {
