@@ -35,16 +35,21 @@ describe('SqliteTokenStore', () => {
   }
 
   it('sweeps expired tokens, locks and remembered keys out of the file every 10 minutes', async () => {
-    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: 1_000_000 });
+    // The sweeper's timer as the store sets it (fake timers would spin forever on a mistaken sub-millisecond interval).
+    const timers = vi.spyOn(globalThis, 'setInterval');
     const store = new SqliteTokenStore(dbPath, createTokenCipher(['t'.repeat(32)]));
+    const calls = [...timers.mock.calls];
+    timers.mockRestore();
     try {
+      expect(calls.map(([, every]) => every)).toEqual([10 * 60 * 1000]);
+      const sweep = calls[0]![0] as () => void;
       await store.write('short', TOKENS, { ttlMs: 1000 });
       await store.write('long', TOKENS, { ttlMs: 3_600_000 });
       await store.tryLock('refresh:short', 1000);
       await store.rememberOnce('logout-jti:x', 1000);
-      vi.advanceTimersByTime(2000);
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2000 });
       expect(rows()).toEqual({ session_tokens: 2, session_locks: 1, seen_once: 1 });
-      vi.advanceTimersByTime(10 * 60 * 1000 - 2000);
+      sweep();
       expect(rows()).toEqual({ session_tokens: 1, session_locks: 0, seen_once: 0 });
     } finally {
       await store.close();
