@@ -30,6 +30,8 @@ export interface HostileIdp {
   forgeIdTokens(forgery: IdTokenForgery): void;
   /** Claims that override those of the ID token a refresh answers (e.g. another `sub`). */
   overrideRefreshIdTokenClaims(claims: JWTPayload): void;
+  /** Claims added to the ID tokens of logins from now on (e.g. `name`, `groups`); `{}` to stop. */
+  addLoginIdTokenClaims(claims: JWTPayload): void;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startHostileIdp(): Promise<HostileIdp> {
   let advertisedIssuer: string | undefined;
   let forgery: IdTokenForgery = 'valid';
   let refreshOverrides: JWTPayload = {};
+  let loginExtras: JWTPayload = {};
   const codes = new Map<string, IssuedCode>();
   const refreshTokens = new Map<string, IssuedCode>();
 
@@ -115,7 +118,7 @@ export async function startHostileIdp(): Promise<HostileIdp> {
     if (!refreshing) codes.delete(form.get('code')!);
     const refreshToken = randomUUID();
     refreshTokens.set(refreshToken, grant);
-    const idClaims: JWTPayload = refreshing ? { sub: grant.sub, ...refreshOverrides } : { sub: grant.sub, nonce: grant.nonce };
+    const idClaims: JWTPayload = refreshing ? { sub: grant.sub, ...refreshOverrides } : { ...loginExtras, sub: grant.sub, nonce: grant.nonce };
     return sendJson(res, 200, {
       access_token: `opaque-${randomUUID()}`,
       token_type: 'Bearer',
@@ -194,6 +197,9 @@ export async function startHostileIdp(): Promise<HostileIdp> {
     },
     overrideRefreshIdTokenClaims(claims) {
       refreshOverrides = claims;
+    },
+    addLoginIdTokenClaims(claims) {
+      loginExtras = claims;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
