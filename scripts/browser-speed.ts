@@ -13,12 +13,15 @@
 //   npm run bench:browser                  # 15 runs each, after 3 warm-up runs
 //   npm run bench:browser -- --runs 30 --term customers
 //   npm run bench:browser -- --timeline    # also the median time of each step of the critical path
-import { chromium, type BrowserContext } from '@playwright/test';
+//   npm run bench:browser -- --compare ../other-worktree   # this build against another checkout's
+//       (its server/main.ts and its built dist/client), warm series only, runs alternating between the
+//       two so both see the same machine load; build both first
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { logInAtDevIdp } from '../e2e/login';
-import { startNansen } from '../e2e/start-nansen';
+import { startNansen, type NansenServer } from '../e2e/start-nansen';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../playwright.config';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -142,28 +145,85 @@ function summarize(label: string, runs: Run[]): string {
   ].join('\n');
 }
 
-async function main() {
-  const runs = Number(option('runs', '15'));
-  const term = option('term', 'orders');
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'client', 'index.html'))) {
-    console.error('No built SPA in dist/client: run `npm run build` first.');
-    process.exitCode = 1;
-    return;
-  }
-  const url = `/search?term=${encodeURIComponent(term)}`;
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-  console.log('Starting Nansen (dev IdP, demo catalog, BFF)…');
-  const server = await startNansen({ name: 'browser-speed', env: { FIRST_SEARCH_BUDGET_MS: '250' } }); // the default, not the e2e servers' 5 s
-  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+/** Signs in as roald through the dev IdP's login form; the session's cookies. */
+async function signIn(browser: Browser, server: NansenServer): Promise<StorageState> {
+  const login = await browser.newContext({ baseURL: server.baseUrl });
   try {
-    const login = await browser.newContext({ baseURL: server.baseUrl });
     const page = await login.newPage();
     await page.goto('/');
     await logInAtDevIdp(page, server.idpOrigin, 'roald');
     await page.waitForURL((u) => u.origin === server.baseUrl);
     await page.getByTestId('current-user').waitFor();
-    const storageState = await login.storageState();
+    return await login.storageState();
+  } finally {
     await login.close();
+  }
+}
+
+function hasBuild(root: string): boolean {
+  if (fs.existsSync(path.join(root, 'dist', 'client', 'index.html'))) return true;
+  console.error(`No built SPA in ${path.join(root, 'dist', 'client')}: run \`npm run build\` there first.`);
+  process.exitCode = 1;
+  return false;
+}
+
+// The default budget for the first search in the page, not the e2e servers' 5 s.
+const SERVER_ENV = { FIRST_SEARCH_BUDGET_MS: '250' };
+
+/**
+ * This checkout against another one: both servers run (on two host names, so their cookies stay
+ * apart), one warm context each, the runs alternate (this, other, this, …) so a change of the
+ * machine's load hits both alike.
+ */
+async function compare(otherRoot: string, runs: number, url: string) {
+  if (!hasBuild(ROOT) || !hasBuild(otherRoot)) return;
+  console.log(`Starting two Nansens: this checkout and ${otherRoot}…`);
+  const mine = await startNansen({ name: 'browser-speed', env: SERVER_ENV });
+  const other = await startNansen({ name: 'browser-speed-other', env: SERVER_ENV, host: '127.0.0.1', cwd: otherRoot });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  try {
+    const contexts = await Promise.all(
+      [mine, other].map(async (server) => browser.newContext({ baseURL: server.baseUrl, storageState: await signIn(browser, server) })),
+    );
+    const series: [Run[], Run[]] = [[], []];
+    for (let i = 0; i < WARM_UP + runs; i += 1) {
+      for (const side of [0, 1] as const) {
+        const run = await measure(contexts[side]!, url);
+        if (i >= WARM_UP) series[side].push(run);
+      }
+    }
+    const labels = ['this checkout, warm', `${path.basename(otherRoot)}, warm`];
+    console.log(
+      [
+        '',
+        `Signed-in navigation to ${url} until the first result is on screen (Chromium, ${runs} runs each, alternating, after ${WARM_UP} warm-up runs)`,
+        `${''.padEnd(34)}${['min', 'median', 'p90'].map((h) => h.padStart(6)).join('   ')}   (ms)`,
+        summarize(labels[0]!, series[0]),
+        summarize(labels[1]!, series[1]),
+        ...(process.argv.includes('--timeline') ? ['', timeline(labels[0]!, series[0]), timeline(labels[1]!, series[1])] : []),
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+    await Promise.all([mine.stop(), other.stop()]);
+  }
+}
+
+async function main() {
+  const runs = Number(option('runs', '15'));
+  const term = option('term', 'orders');
+  const url = `/search?term=${encodeURIComponent(term)}`;
+  const otherRoot = option('compare', '');
+  if (otherRoot) return compare(path.resolve(otherRoot), runs, url);
+  if (!hasBuild(ROOT)) return;
+
+  console.log('Starting Nansen (dev IdP, demo catalog, BFF)…');
+  const server = await startNansen({ name: 'browser-speed', env: SERVER_ENV });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  try {
+    const storageState = await signIn(browser, server);
 
     const warmContext = await browser.newContext({ baseURL: server.baseUrl, storageState });
     for (let i = 0; i < WARM_UP; i += 1) await measure(warmContext, url);
