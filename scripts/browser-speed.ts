@@ -13,6 +13,8 @@
 //   npm run bench:browser                  # 15 runs each, after 3 warm-up runs
 //   npm run bench:browser -- --runs 30 --term customers
 //   npm run bench:browser -- --timeline    # also the median time of each step of the critical path
+// Each series also prints the main thread's CPU time until the result was on screen (Chromium's
+// counters in thread time): the work the page made, which the machine's load does not stretch.
 //   npm run bench:browser -- --compare ../other-worktree   # this build against another checkout's
 //       (its server/main.ts and its built dist/client), warm series only, runs alternating between the
 //       two so both see the same machine load; build both first
@@ -43,6 +45,8 @@ interface Run {
   firstResult: number;
   /** Navigation start → the search API's answer fully received. */
   searchResponse: number | null;
+  /** CPU time of the page's main thread from the navigation until just after the first result was painted. */
+  mainThreadCpu?: number | null;
   /** Milestones of the run (ms after navigation start; null when absent), for --timeline. */
   milestones: Record<Milestone, number | null>;
 }
@@ -108,9 +112,23 @@ async function measure(context: BrowserContext, url: string): Promise<Run> {
   const page = await context.newPage();
   try {
     await page.addInitScript(WATCH_FIRST_RESULT);
+    // Chromium's counters of the tab's main-thread work, in CPU time ("threadTicks"): other programs'
+    // load does not stretch them as it does the wall-clock figures.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __firstResultAt?: number }).__firstResultAt !== undefined, undefined, { timeout: 15_000 });
-    return (await page.evaluate(READ_RUN)) as Run;
+    const run = (await page.evaluate(READ_RUN)) as Run;
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const cpu = (name: string) => {
+      const seconds = metrics.find((m) => m.name === name)?.value;
+      return seconds === undefined ? null : seconds * 1000;
+    };
+    const [tasks, devTools] = [cpu('TaskDuration'), cpu('DevToolsCommandDuration')];
+    // Without the benchmark's own DevTools commands (its watching for the result).
+    run.mainThreadCpu = tasks === null ? null : tasks - (devTools ?? 0);
+    for (const name of ['ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration']) run.milestones[`CPU: ${name.replace('Duration', '')} (duration)`] = cpu(name);
+    return run;
   } finally {
     await page.close();
   }
@@ -139,9 +157,11 @@ function summarize(label: string, runs: Run[]): string {
     return [sorted[0]!, percentile(sorted, 50), percentile(sorted, 90)].map((v) => v.toFixed(0).padStart(6)).join('   ');
   };
   const responses = runs.map((r) => r.searchResponse).filter((v): v is number => v !== null);
+  const cpu = runs.map((r) => r.mainThreadCpu).filter((v): v is number => typeof v === 'number');
   return [
     `${label.padEnd(34)}${row(runs.map((r) => r.firstResult))}`,
     `${'  (search API answered at)'.padEnd(34)}${responses.length === runs.length ? row(responses) : '     –'}`,
+    `${'  (main thread CPU until then)'.padEnd(34)}${cpu.length === runs.length ? row(cpu) : '     –'}`,
   ].join('\n');
 }
 
