@@ -208,7 +208,11 @@ async function compare(otherRoot: string, runs: number, url: string) {
   if (!hasBuild(ROOT) || !hasBuild(otherRoot)) return;
   console.log(`Starting two Nansens: this checkout and ${otherRoot}…`);
   const mine = await startNansen({ name: 'browser-speed', env: SERVER_ENV });
-  const other = await startNansen({ name: 'browser-speed-other', env: SERVER_ENV, host: '127.0.0.1', cwd: otherRoot });
+  // The first one stops when the second cannot start (a port taken in between, say).
+  const other = await startNansen({ name: 'browser-speed-other', env: SERVER_ENV, host: '127.0.0.1', cwd: otherRoot }).catch(async (error: unknown) => {
+    await mine.stop();
+    throw error;
+  });
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const contexts = await Promise.all(
