@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 // '.js' names the .ts file for TypeScript and for Vite's config loader alike.
 import { precompress } from './scripts/vite-precompress.js';
@@ -8,6 +9,12 @@ import { precompress } from './scripts/vite-precompress.js';
 // served) tells scripts/bundle-sizes.ts which files each route loads.
 export default defineConfig({
   root: 'client',
+  resolve: {
+    // react-router's package exports its development build to every bundler (no "production"
+    // condition): dev-only warnings and checks, run on every render. The app takes its production
+    // build, the same code with them off (ENABLE_DEV_WARNINGS = false); tests (vitest) keep the warnings.
+    alias: process.env['VITEST'] ? [] : [{ find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) }],
+  },
   plugins: [react(), precompress()],
   build: {
     outDir: '../dist/client',

@@ -32,9 +32,12 @@ test('a search shows tabs with counts and, for each result, where the term match
   await expectAccessible(page, testInfo, 'search results');
   await capture(page, testInfo, 'search-orders');
 
-  // A tag leads to the tables carrying it, with no term: browsing by the filter.
+  // A tag leads to the tables carrying it, with no term: browsing by the filter — within the app
+  // (the results' links are plain links that the app handles): the page is not loaded again.
+  await page.evaluate(() => ((window as unknown as { stillThisPage: boolean }).stillThisPage = true));
   await orders.getByRole('link', { name: 'kpi', exact: true }).click();
   await expect(page).toHaveURL(/\/search\?term=&filters=/);
+  expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
   expect(filtersIn(page.url())).toEqual({ tag: { value: 'kpi' } });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datasets matching the filters');
   await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('kpi');

@@ -23,6 +23,8 @@ export interface StartOptions {
   /** The host people use; two servers on different hosts keep their cookies apart in one browser. */
   host?: 'localhost' | '127.0.0.1';
   name: string;
+  /** The checkout whose `server/main.ts` and `dist/client` run (another worktree, to compare builds); this one by default. */
+  cwd?: string;
 }
 
 async function waitForReady(url: string, child: ChildProcess, log: () => string, timeoutMs: number) {
@@ -62,7 +64,7 @@ export async function startNansen(options: StartOptions): Promise<NansenServer> 
       FIRST_SEARCH_BUDGET_MS: '5000',
       ...extraEnv,
     };
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const started = output.length;
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

@@ -13,12 +13,17 @@
 //   npm run bench:browser                  # 15 runs each, after 3 warm-up runs
 //   npm run bench:browser -- --runs 30 --term customers
 //   npm run bench:browser -- --timeline    # also the median time of each step of the critical path
-import { chromium, type BrowserContext } from '@playwright/test';
+// Each series also prints the main thread's CPU time until the result was on screen (Chromium's
+// counters in thread time): the work the page made, which the machine's load does not stretch.
+//   npm run bench:browser -- --compare ../other-worktree   # this build against another checkout's
+//       (its server/main.ts and its built dist/client), warm series only, runs alternating between the
+//       two so both see the same machine load; build both first
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { logInAtDevIdp } from '../e2e/login';
-import { startNansen } from '../e2e/start-nansen';
+import { startNansen, type NansenServer } from '../e2e/start-nansen';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../playwright.config';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -40,6 +45,10 @@ interface Run {
   firstResult: number;
   /** Navigation start → the search API's answer fully received. */
   searchResponse: number | null;
+  /** CPU time of the page's main thread from the navigation until just after the first result was painted. */
+  mainThreadCpu?: number | null;
+  /** CPU time of the tab's renderer process (all its threads, since it started), at the same moment. */
+  rendererCpu?: number | null;
   /** Milestones of the run (ms after navigation start; null when absent), for --timeline. */
   milestones: Record<Milestone, number | null>;
 }
@@ -105,9 +114,26 @@ async function measure(context: BrowserContext, url: string): Promise<Run> {
   const page = await context.newPage();
   try {
     await page.addInitScript(WATCH_FIRST_RESULT);
+    // Chromium's counters of the tab's main-thread work, in CPU time ("threadTicks"): other programs'
+    // load does not stretch them as it does the wall-clock figures.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __firstResultAt?: number }).__firstResultAt !== undefined, undefined, { timeout: 15_000 });
-    return (await page.evaluate(READ_RUN)) as Run;
+    const run = (await page.evaluate(READ_RUN)) as Run;
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const cpu = (name: string) => {
+      const seconds = metrics.find((m) => m.name === name)?.value;
+      return seconds === undefined ? null : seconds * 1000;
+    };
+    const [tasks, devTools] = [cpu('TaskDuration'), cpu('DevToolsCommandDuration')];
+    // Without the benchmark's own DevTools commands (its watching for the result).
+    run.mainThreadCpu = tasks === null ? null : tasks - (devTools ?? 0);
+    for (const name of ['ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration']) run.milestones[`CPU: ${name.replace('Duration', '')} (duration)`] = cpu(name);
+    // Every thread of the tab's renderer process since it started (10 ms steps): work moved off the
+    // main thread (a script compiled in the background) still counts here.
+    run.rendererCpu = cpu('ProcessTime');
+    return run;
   } finally {
     await page.close();
   }
@@ -136,34 +162,99 @@ function summarize(label: string, runs: Run[]): string {
     return [sorted[0]!, percentile(sorted, 50), percentile(sorted, 90)].map((v) => v.toFixed(0).padStart(6)).join('   ');
   };
   const responses = runs.map((r) => r.searchResponse).filter((v): v is number => v !== null);
+  const cpu = runs.map((r) => r.mainThreadCpu).filter((v): v is number => typeof v === 'number');
+  const renderer = runs.map((r) => r.rendererCpu).filter((v): v is number => typeof v === 'number');
   return [
     `${label.padEnd(34)}${row(runs.map((r) => r.firstResult))}`,
     `${'  (search API answered at)'.padEnd(34)}${responses.length === runs.length ? row(responses) : '     –'}`,
+    `${'  (main thread CPU until then)'.padEnd(34)}${cpu.length === runs.length ? row(cpu) : '     –'}`,
+    `${'  (renderer CPU, all threads)'.padEnd(34)}${renderer.length === runs.length ? row(renderer) : '     –'}`,
   ].join('\n');
 }
 
-async function main() {
-  const runs = Number(option('runs', '15'));
-  const term = option('term', 'orders');
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'client', 'index.html'))) {
-    console.error('No built SPA in dist/client: run `npm run build` first.');
-    process.exitCode = 1;
-    return;
-  }
-  const url = `/search?term=${encodeURIComponent(term)}`;
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-  console.log('Starting Nansen (dev IdP, demo catalog, BFF)…');
-  const server = await startNansen({ name: 'browser-speed', env: { FIRST_SEARCH_BUDGET_MS: '250' } }); // the default, not the e2e servers' 5 s
-  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+/** Signs in as roald through the dev IdP's login form; the session's cookies. */
+async function signIn(browser: Browser, server: NansenServer): Promise<StorageState> {
+  const login = await browser.newContext({ baseURL: server.baseUrl });
   try {
-    const login = await browser.newContext({ baseURL: server.baseUrl });
     const page = await login.newPage();
     await page.goto('/');
     await logInAtDevIdp(page, server.idpOrigin, 'roald');
     await page.waitForURL((u) => u.origin === server.baseUrl);
     await page.getByTestId('current-user').waitFor();
-    const storageState = await login.storageState();
+    return await login.storageState();
+  } finally {
     await login.close();
+  }
+}
+
+function hasBuild(root: string): boolean {
+  if (fs.existsSync(path.join(root, 'dist', 'client', 'index.html'))) return true;
+  console.error(`No built SPA in ${path.join(root, 'dist', 'client')}: run \`npm run build\` there first.`);
+  process.exitCode = 1;
+  return false;
+}
+
+// The default budget for the first search in the page, not the e2e servers' 5 s.
+const SERVER_ENV = { FIRST_SEARCH_BUDGET_MS: '250' };
+
+/**
+ * This checkout against another one: both servers run (on two host names, so their cookies stay
+ * apart), one warm context each, the runs alternate (this, other, this, …) so a change of the
+ * machine's load hits both alike.
+ */
+async function compare(otherRoot: string, runs: number, url: string) {
+  if (!hasBuild(ROOT) || !hasBuild(otherRoot)) return;
+  console.log(`Starting two Nansens: this checkout and ${otherRoot}…`);
+  const mine = await startNansen({ name: 'browser-speed', env: SERVER_ENV });
+  // The first one stops when the second cannot start (a port taken in between, say).
+  const other = await startNansen({ name: 'browser-speed-other', env: SERVER_ENV, host: '127.0.0.1', cwd: otherRoot }).catch(async (error: unknown) => {
+    await mine.stop();
+    throw error;
+  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  try {
+    const contexts = await Promise.all(
+      [mine, other].map(async (server) => browser.newContext({ baseURL: server.baseUrl, storageState: await signIn(browser, server) })),
+    );
+    const series: [Run[], Run[]] = [[], []];
+    for (let i = 0; i < WARM_UP + runs; i += 1) {
+      for (const side of [0, 1] as const) {
+        const run = await measure(contexts[side]!, url);
+        if (i >= WARM_UP) series[side].push(run);
+      }
+    }
+    const labels = ['this checkout, warm', `${path.basename(otherRoot)}, warm`];
+    console.log(
+      [
+        '',
+        `Signed-in navigation to ${url} until the first result is on screen (Chromium, ${runs} runs each, alternating, after ${WARM_UP} warm-up runs)`,
+        `${''.padEnd(34)}${['min', 'median', 'p90'].map((h) => h.padStart(6)).join('   ')}   (ms)`,
+        summarize(labels[0]!, series[0]),
+        summarize(labels[1]!, series[1]),
+        ...(process.argv.includes('--timeline') ? ['', timeline(labels[0]!, series[0]), timeline(labels[1]!, series[1])] : []),
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+    await Promise.all([mine.stop(), other.stop()]);
+  }
+}
+
+async function main() {
+  const runs = Number(option('runs', '15'));
+  const term = option('term', 'orders');
+  const url = `/search?term=${encodeURIComponent(term)}`;
+  const otherRoot = option('compare', '');
+  if (otherRoot) return compare(path.resolve(otherRoot), runs, url);
+  if (!hasBuild(ROOT)) return;
+
+  console.log('Starting Nansen (dev IdP, demo catalog, BFF)…');
+  const server = await startNansen({ name: 'browser-speed', env: SERVER_ENV });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  try {
+    const storageState = await signIn(browser, server);
 
     const warmContext = await browser.newContext({ baseURL: server.baseUrl, storageState });
     for (let i = 0; i < WARM_UP; i += 1) await measure(warmContext, url);

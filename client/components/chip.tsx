@@ -1,8 +1,8 @@
 // Tags and badges as small chips. A chip with somewhere to go is a link (to the search filtered by it).
-import { Link } from 'react-router';
 import type { BadgeStyle } from '../../contract/ui-config';
 import { useUiConfig } from '../app/app-data';
 import { badgeSearchPath, tagSearchPath } from '../app/paths';
+import { AppLink } from './app-link';
 import { cx } from './class-names';
 import './chip.css';
 import { formatWholeNumber } from '../lib/format-number';
@@ -20,9 +20,9 @@ export function Chip({ label, to, tone = 'tag', badgeStyle, title, count }: { la
   // A link's name says what the number is ("pii, used 125 times").
   const name = count === undefined ? undefined : `${label}, used ${formatWholeNumber(count)} ${count === 1 ? 'time' : 'times'}`;
   return to ? (
-    <Link className={className} to={to} title={title} aria-label={name}>
+    <AppLink className={className} to={to} title={title} aria-label={name}>
       {content}
-    </Link>
+    </AppLink>
   ) : (
     <span className={className} title={title}>
       {content}

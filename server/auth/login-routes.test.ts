@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import express from 'express';
 import session from 'express-session';
 import { SignJWT } from 'jose';
 import request from 'supertest';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DevIdp } from '../dev-idp/start-dev-idp';
 import { createMemoryLogger } from '../http/logger';
 import { startTestDevIdp, TEST_CLIENT } from '../testing/dev-idp-fixture';
@@ -22,6 +23,7 @@ import { createSessionAuth } from './session-auth';
 import { createSessionMiddleware, getSessionCookieName } from './session-middleware';
 import { SqliteTokenStore } from './sqlite-token-store';
 import { createTokenCipher } from './token-cipher';
+import { defaultClaimRules } from './user-from-claims';
 
 const SECRETS = ['login-routes-secret-that-is-long-enough'];
 const CALLBACK = new URL(TEST_CLIENT.redirectUris[0]!);
@@ -41,6 +43,7 @@ describe('the login routes', () => {
   });
   afterEach(async () => {
     await tokens.close();
+    hostile.addLoginIdTokenClaims({});
   });
   afterAll(async () => {
     await Promise.all([idp.close(), hostile.close()]);
@@ -103,11 +106,23 @@ describe('the login routes', () => {
       }),
     );
     app.get('/me', (req, res) => res.json({ user: req.session.user?.user_id ?? null, sessionID: req.sessionID }));
-    return { app, logger, logins, agent: request.agent(app) };
+    // A session kept before any login (as any route may keep one, by saving it: decision 021): the login must not go on using it.
+    app.get('/visit', (req, res) => {
+      req.session.groups = [];
+      req.session.save(() => res.json({ sessionID: req.sessionID }));
+    });
+    return { app, logger, logins, store, agent: request.agent(app) };
   }
 
     /** Every Set-Cookie of a response, as one string. */
   const setCookies = (response: request.Response) => ([] as string[]).concat(response.headers['set-cookie'] ?? []).join(';');
+
+  /** Log in at the hostile provider (everyone is "roald" there, no form); returns the callback response. */
+  async function logInAtHostile(agent: ReturnType<typeof request.agent>) {
+    const start = await agent.get('/login');
+    const callback = new URL((await fetch(start.headers.location!, { redirect: 'manual' })).headers.get('location')!);
+    return agent.get(`${callback.pathname}${callback.search}`);
+  }
 
   /** Log in through the provider's real login form; returns the callback response. */
   async function logIn(agent: ReturnType<typeof request.agent>, login = 'roald', returnTo = '/search?term=orders') {
@@ -130,8 +145,9 @@ describe('the login routes', () => {
   });
 
   it('signs the person in on a new session id and returns them where they were going', async () => {
-    const { agent, logins } = createLoginApp();
-    const before = (await agent.get('/me')).body.sessionID;
+    const { agent, logins, store } = createLoginApp();
+    const before = (await agent.get('/visit')).body.sessionID;
+    expect((await agent.get('/me')).body.sessionID).toBe(before);
     const callback = await logIn(agent, 'roald', '/search?term=orders');
     expect(callback.status).toBe(303);
     expect(callback.headers.location).toBe('/search?term=orders');
@@ -139,6 +155,7 @@ describe('the login routes', () => {
     const me = (await agent.get('/me')).body;
     expect(me.user).toBe('roald.amundsen@example.org');
     expect(me.sessionID).not.toBe(before);
+    expect(await new Promise((resolve) => store.get(before, (_err, record) => resolve(record ?? null)))).toBeNull();
     await new Promise((resolve) => setImmediate(resolve));
     expect(logins).toEqual([{ user: 'roald.amundsen@example.org', refreshToken: expect.any(String) }]);
     expect((await tokens.read(me.sessionID))?.tokens.obtainedBy).toBe('login');
@@ -152,6 +169,12 @@ describe('the login routes', () => {
       expect(response.status).toBe(303);
       expect(response.headers.location).toBe(location);
     }
+  });
+
+  it('logs in when nothing is to be recorded after the login', async () => {
+    const { agent } = createLoginApp({ onLogin: undefined });
+    expect((await logIn(agent, 'liv')).status).toBe(303);
+    expect((await agent.get('/me')).body.user).toBe('liv.arnesen@example.org');
   });
 
   it('keeps the login when recording the person afterwards fails, and logs it', async () => {
@@ -175,6 +198,8 @@ describe('the login routes', () => {
       const response = await agent.get(`${callback.pathname}${query}`);
       expect(response.status).toBe(400);
       expect(response.text).toContain('This login link has expired');
+      expect(response.text).toContain('<p>The login was started too long ago, in another browser, or was already used.</p><p>Start again and it will work.</p>');
+      expect(response.text).toContain('<a class="button" href="/login">Log in again</a>');
       expect(response.headers['cache-control']).toBe('no-store');
     }
   });
@@ -184,8 +209,14 @@ describe('the login routes', () => {
     const described = await agent.get(`${CALLBACK.pathname}?error=access_denied&error_description=${encodeURIComponent('The user said no')}`);
     expect(described.status).toBe(400);
     expect(described.text).toContain('Login was not completed');
-    expect(described.text).toContain('Example SSO answered: The user said no');
+    expect(described.headers['cache-control']).toBe('no-store');
+    expect(described.text).toContain('<p>Example SSO answered: The user said no</p><p>You can try logging in again.</p>');
+    expect(described.text).toContain('<a class="button" href="/login">Log in again</a>');
     expect((await agent.get(`${CALLBACK.pathname}?error=access_denied`)).text).toContain('Example SSO answered: access_denied');
+    // What the provider says is shown as text, never as markup.
+    const hostileWords = await agent.get(`${CALLBACK.pathname}?error=x&error_description=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(hostileWords.text).toContain('Example SSO answered: &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(hostileWords.text).not.toContain('<script>');
   });
 
   it('fails the login, naming the reason, when the provider\'s answer cannot be used', async () => {
@@ -196,9 +227,26 @@ describe('the login routes', () => {
     const response = await agent.get(`${callback.pathname}${callback.search}`);
     expect(response.status).toBe(400);
     expect(response.text).toContain('Login failed');
-    expect(response.text).toMatch(/could not be verified, so you were not logged in \(\w+\)/);
+    // The error's code names the reason: here the provider refused the code at its token endpoint.
+    expect(response.text).toContain(
+      '<p>The answer from Example SSO could not be verified, so you were not logged in (OAUTH_RESPONSE_BODY_ERROR).</p>' +
+        '<p>Try again. If it keeps failing, ask your administrator to check the OIDC client settings.</p>',
+    );
+    expect(response.text).toContain('<a class="button" href="/login">Log in again</a>');
     expect((await agent.get('/me')).body.user).toBeNull();
-    expect(logger.lines.join('\n')).toMatch(/warn login callback failed \(\w+\)/);
+    expect(logger.lines.join('\n')).toMatch(/warn login callback failed \(OAUTH_RESPONSE_BODY_ERROR\)/);
+  });
+
+  it('fails the login as "unknown" when the failure has no code (the provider went away before the callback)', async () => {
+    const downIdp = await startTestDevIdp();
+    const { agent, logger } = createLoginApp({ oidc: devOidc(downIdp.issuer) });
+    const start = await agent.get('/login');
+    const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'liv'));
+    await downIdp.close();
+    const response = await agent.get(`${callback.pathname}${callback.search}`);
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('could not be verified, so you were not logged in (unknown).');
+    expect(logger.lines.join('\n')).toMatch(/warn login callback failed \(unknown\)/);
   });
 
   it('says which claim is missing when the user id claim is not sent', async () => {
@@ -206,7 +254,10 @@ describe('the login routes', () => {
     const response = await logIn(agent);
     expect(response.status).toBe(400);
     expect(response.text).toContain('Your account could not be identified');
-    expect(response.text).toContain('did not send the &quot;employee_number&quot; claim');
+    expect(response.text).toContain('<p>Example SSO did not send the &quot;employee_number&quot; claim, which Nansen uses as your user id.</p>');
+    expect(response.text).toContain(
+      '<p>An administrator can fix this by releasing that claim to Nansen at the provider, or by setting OIDC_USER_ID_CLAIM to a claim the provider sends (for example sub).</p>',
+    );
     expect(logger.lines.join('\n')).toMatch(/"employee_number"/);
   });
 
@@ -220,13 +271,57 @@ describe('the login routes', () => {
     expect(logger.lines.join('\n')).toMatch(/UserInfo request failed; using ID token claims only/);
   });
 
+  it('asks UserInfo nothing when the ID token holds every claim needed', async () => {
+    hostile.addLoginIdTokenClaims({ name: 'Roald Amundsen' });
+    const { agent, logger } = createLoginApp({ oidc: hostileOidc() });
+    const before = hostile.hits('/userinfo');
+    expect((await logInAtHostile(agent)).status).toBe(303);
+    expect((await agent.get('/me')).body.user).toBe('roald@example.org');
+    expect(hostile.hits('/userinfo')).toBe(before);
+    expect(logger.lines.join('\n')).not.toMatch(/UserInfo/);
+  });
+
+  describe('groups the provider sends', () => {
+    const claims = { ...defaultClaimRules('email'), maxGroups: 2 };
+    /** The warnings logged, without their time. */
+    const warnings = (logger: { lines: string[] }) => logger.lines.map((line) => line.replace(/^\S+ /, '')).filter((line) => line.startsWith('warn '));
+
+    it('keeps them quietly when they fit', async () => {
+      hostile.addLoginIdTokenClaims({ name: 'Roald Amundsen', groups: ['analysts', 'stewards'] });
+      const { agent, logger } = createLoginApp({ oidc: hostileOidc(), claims });
+      expect((await logInAtHostile(agent)).status).toBe(303);
+      expect(warnings(logger)).toEqual([]);
+    });
+
+    it('says how many were left out, and why, when there are more than OIDC_GROUPS_MAX', async () => {
+      hostile.addLoginIdTokenClaims({ name: 'Roald Amundsen', groups: ['analysts', 'stewards', 'admins'] });
+      const { agent, logger } = createLoginApp({ oidc: hostileOidc(), claims });
+      expect((await logInAtHostile(agent)).status).toBe(303);
+      expect(warnings(logger)).toEqual([
+        'warn kept 2 groups of roald@example.org and left 1 out (OIDC_GROUPS_MAX is 2; names over 256 characters are dropped)',
+      ]);
+    });
+
+    it('says what to do when the provider sends a groups overage instead of the groups', async () => {
+      hostile.addLoginIdTokenClaims({ name: 'Roald Amundsen', _claim_names: { groups: 'src1' }, _claim_sources: { src1: { endpoint: 'https://graph.example/groups' } } });
+      const { agent, logger } = createLoginApp({ oidc: hostileOidc(), claims });
+      expect((await logInAtHostile(agent)).status).toBe(303);
+      expect(warnings(logger)).toEqual([
+        'warn Example SSO sent a groups overage for roald@example.org instead of the groups (too many to fit a token); filter the groups it sends to Nansen',
+      ]);
+    });
+  });
+
   it('says the login service cannot be reached, offering to try again where the person was going', async () => {
     const { agent, logger } = createLoginApp({ oidc: devOidc(`http://127.0.0.1:${await getFreePort()}`) });
     const response = await agent.get('/login?returnTo=/search?term=a%26b');
     expect(response.status).toBe(502);
     expect(response.text).toContain('Cannot reach the login service');
-    expect(response.text).toContain('Nansen could not reach Example SSO to log you in.');
-    expect(response.text).toContain(`href="/login?returnTo=${encodeURIComponent('/search?term=a&b').replaceAll('&', '&amp;')}"`);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.text).toContain(
+      '<p>Nansen could not reach Example SSO to log you in.</p><p>Try again in a moment. If this keeps happening, ask your administrator to check the OIDC_ISSUER setting and that the identity provider is running.</p>',
+    );
+    expect(response.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/search?term=a&b').replaceAll('&', '&amp;')}">Try again</a>`);
     expect(logger.lines.join('\n')).toMatch(/error cannot start a login/);
   });
 
@@ -236,17 +331,19 @@ describe('the login routes', () => {
     expect(page.status).toBe(200);
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.text).toContain('Log out of Nansen?');
-    expect(page.text).toContain('<form method="post" action="/logout">');
+    expect(page.text).toContain('<p>You will also be logged out of your identity provider session for Nansen.</p>');
+    expect(page.text).toContain('<form method="post" action="/logout"><button type="submit">Log out</button></form>');
   });
 
   it('logs out: the session ends, the refresh token is revoked, and the provider ends its session too', async () => {
-    const { agent, logins } = createLoginApp();
+    const { agent, logins, logger } = createLoginApp();
     await logIn(agent, 'fridtjof');
     const sessionID = (await agent.get('/me')).body.sessionID;
     const response = await agent.post('/logout');
     expect(response.status).toBe(303);
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(setCookies(response)).toMatch(/nansen\.sid=; Path=\/; Expires=Thu, 01 Jan 1970/);
+    expect(setCookies(response)).toMatch(/nansen\.sid=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax/);
+    expect(setCookies(response)).not.toMatch(/Secure/);
     const target = new URL(response.headers.location!);
     expect(target.origin).toBe(new URL(idp.issuer).origin);
     expect(target.searchParams.get('id_token_hint')).toBeTruthy();
@@ -260,6 +357,14 @@ describe('the login routes', () => {
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: logins[0]!.refreshToken! }),
     });
     expect(refreshed.status).toBe(400);
+    expect(logger.lines.join('\n')).not.toMatch(/did not revoke/);
+  });
+
+  it('clears the https session cookie (__Host-) as it was set, Secure, or the browser would keep it', async () => {
+    const { agent } = createLoginApp({ sessionCookieName: '__Host-nansen.sid' });
+    const response = await agent.post('/logout');
+    expect(response.status).toBe(303);
+    expect(setCookies(response)).toMatch(/__Host-nansen\.sid=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Lax/);
   });
 
   it('logs out of Nansen and says the provider session stays when the provider cannot end it', async () => {
@@ -296,8 +401,12 @@ describe('the login routes', () => {
     expect(plain.status).toBe(200);
     expect(plain.text).toContain('You are logged out');
     expect(plain.text).toContain('<p>Your Nansen session has ended.</p><p><a class="button" href="/login">Log in again</a></p>');
-    expect((await agent.get('/logged-out?provider=unreachable')).text).toContain('Example SSO could not be reached, so you may still be logged in there');
-    expect((await agent.get('/logged-out?provider=kept')).text).toContain('You are still signed in to Example SSO, which does not let applications end its session');
+    expect((await agent.get('/logged-out?provider=unreachable')).text).toContain(
+      '<p>Your Nansen session has ended.</p><p>Example SSO could not be reached, so you may still be logged in there; log out there too on a shared computer.</p>',
+    );
+    expect((await agent.get('/logged-out?provider=kept')).text).toContain(
+      '<p>Your Nansen session has ended.</p><p>You are still signed in to Example SSO, which does not let applications end its session; sign out there too on a shared computer.</p>',
+    );
   });
 
   describe('back-channel logout', () => {
@@ -340,6 +449,53 @@ describe('the login routes', () => {
       expect(invalid.status).toBe(400);
       expect(invalid.body).toEqual({ error: 'invalid_request', error_description: 'the logout token is not valid' });
       expect(logger.lines.join('\n')).toMatch(/back-channel logout refused: a logout token must not contain a nonce/);
+    });
+
+    it('answers at the address administrators register, also a request that has no body at all', async () => {
+      const { app } = createLoginApp({ oidc: hostileOidc() });
+      const bare = await request(app).post('/auth/backchannel-logout');
+      expect(bare.status).toBe(400);
+      expect(bare.body).toEqual({ error: 'invalid_request', error_description: 'logout_token is missing' });
+    });
+
+    it('refuses a body over 16 kB before reading a token from it', async () => {
+      const { app } = createLoginApp({ oidc: hostileOidc() });
+      expect((await post(app, 'x'.repeat(17 * 1024))).status).toBe(413);
+      expect((await post(app, 'x'.repeat(15 * 1024))).status).toBe(400);
+    });
+
+    it('takes each logout token once: different tokens, one after the other', async () => {
+      const { app } = createLoginApp({ oidc: hostileOidc() });
+      expect((await post(app, await logoutToken({ sub: 'someone' }))).status).toBe(200);
+      expect((await post(app, await logoutToken({ sub: 'someone' }))).status).toBe(200);
+      expect((await post(app, await logoutToken({ sub: 'someone-else' }))).status).toBe(200);
+    });
+
+    it('refuses a replayed token for as long as it is valid, then forgets it', async () => {
+      const { app } = createLoginApp({ oidc: hostileOidc() });
+      const issuedAt = Date.now();
+      const token = await logoutToken({ sub: 'replayed', iat: Math.floor(issuedAt / 1000) });
+      expect((await post(app, token)).status).toBe(200);
+      vi.useFakeTimers({ toFake: ['Date'], now: issuedAt });
+      try {
+        // Valid for 5 minutes from its iat: 2 minutes on, a replay is still refused.
+        vi.setSystemTime(issuedAt + 2 * 60_000);
+        const replay = await post(app, token);
+        expect(replay.status).toBe(400);
+        expect(replay.body.error_description).toBe('the logout token was already used');
+        // Once it has expired nothing needs it remembered: the store lets it go.
+        vi.setSystemTime(issuedAt + 5 * 60_000 + 2_000);
+        expect((await post(app, token)).body.error_description).toBe('the logout token is not valid');
+        tokens.sweep();
+        const db = new Database(path.join(dir, 'sessions.sqlite'), { readonly: true });
+        try {
+          expect(db.prepare('SELECT count(*) AS n FROM seen_once').get()).toEqual({ n: 0 });
+        } finally {
+          db.close();
+        }
+      } finally {
+        vi.useRealTimers();
+      }
     });
   });
 });

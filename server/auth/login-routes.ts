@@ -162,7 +162,8 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
     // Nansen's session ends first, whatever the provider says next: logging out never dead-ends.
     const tokens = await auth.endSession(req);
     await promisify((cb) => req.session.destroy(cb));
-    res.clearCookie(options.sessionCookieName, { path: '/' });
+    // With the attributes it was set with: a browser ignores a `__Host-` cookie without Secure, even one that clears it.
+    res.clearCookie(options.sessionCookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.sessionCookieName.startsWith('__Host-') });
     if (tokens?.refreshToken) {
       const revoked = await oidc.revoke(tokens.refreshToken);
       if (revoked === 'failed') logger.warn('the provider did not revoke the refresh token at logout');

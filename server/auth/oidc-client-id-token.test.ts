@@ -35,10 +35,10 @@ describe('the ID token of a login', () => {
   });
 
   it('names the provider session (sid) the tokens keep, when it is text', async () => {
-    hostile.overrideLoginIdTokenClaims({ sid: 'idp-session-7' });
+    hostile.addLoginIdTokenClaims({ sid: 'idp-session-7' });
     const { tokens } = await hostileLogin(hostileOidcClient(hostile));
     expect(tokens.providerSessionId).toBe('idp-session-7');
-    hostile.overrideLoginIdTokenClaims({ sid: 42 });
+    hostile.addLoginIdTokenClaims({ sid: 42 });
     const { tokens: numbered, claims } = await hostileLogin(hostileOidcClient(hostile));
     expect(claims.sid).toBe(42);
     expect(numbered).not.toHaveProperty('providerSessionId');

@@ -104,7 +104,7 @@ describe('a refresh answer', () => {
   afterEach(() => hostile.reset());
 
   it('without a new refresh token or ID token keeps the login\'s, and the provider session', async () => {
-    hostile.overrideLoginIdTokenClaims({ sid: 'idp-session-1' });
+    hostile.addLoginIdTokenClaims({ sid: 'idp-session-1' });
     const client = hostileOidcClient(hostile);
     const { tokens } = await hostileLogin(client);
     hostile.omitFromTokenAnswers(['refresh_token', 'id_token']);

@@ -62,6 +62,31 @@ describe('the Redis session stores', () => {
     }
   });
 
+  it('let commands under way finish when closed', async () => {
+    server = await startRedis();
+    const stores = await createRedisSessionStores(server.url, createTokenCipher([SECRET]));
+    const underWay = stores.tokens.rememberOnce('logout-jti:during-close', 60_000);
+    await stores.close();
+    expect(await underWay).toBe(true);
+  });
+
+  it('come back by themselves, within a second or two, when Redis returns after being away', async () => {
+    server = await startRedis();
+    const stores = await createRedisSessionStores(server.url, createTokenCipher([SECRET]));
+    try {
+      await server.pause();
+      // Long enough for the client to notice and retry a few times (200 ms more per attempt).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await server.resume();
+      const back = Date.now();
+      expect(await stores.tokens.rememberOnce('logout-jti:after-outage', 60_000)).toBe(true);
+      // A fixed 5 s between attempts would leave every request waiting that long after a short outage.
+      expect(Date.now() - back).toBeLessThan(3000);
+    } finally {
+      await stores.close();
+    }
+  });
+
   it('close the connection when closed', async () => {
     server = await startRedis();
     const stores = await createRedisSessionStores(server.url, createTokenCipher([SECRET]));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type session from 'express-session';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteSessionStore } from './sqlite-session-store';
@@ -71,6 +72,44 @@ describe('SqliteSessionStore', () => {
       expect(await call((cb) => store.get('no-max-age', cb))).toBeNull();
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('keeps a session without a cookie for 8 hours', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000 });
+    try {
+      await call((cb) => store.set('no-cookie', { user: { user_id: 'u1' } } as unknown as session.SessionData, cb));
+      await call((cb) => store.touch('no-cookie', {} as session.SessionData, () => cb(null)));
+      vi.setSystemTime(1_000_000 + 8 * 3_600_000 - 1);
+      expect(await call((cb) => store.get('no-cookie', cb))).toEqual({ user: { user_id: 'u1' } });
+      vi.setSystemTime(1_000_000 + 8 * 3_600_000);
+      expect(await call((cb) => store.get('no-cookie', cb))).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sweeps expired sessions out of the file every 10 minutes, by an index on their expiry', async () => {
+    store.close();
+    // The sweeper's timer as the store sets it (fake timers would spin forever on a mistaken sub-millisecond interval).
+    const timers = vi.spyOn(globalThis, 'setInterval');
+    store = new SqliteSessionStore(dbPath);
+    const calls = [...timers.mock.calls];
+    timers.mockRestore();
+    expect(calls.map(([, every]) => every)).toEqual([10 * 60 * 1000]);
+    const sweep = calls[0]![0] as () => void;
+    const file = new Database(dbPath, { readonly: true });
+    const rows = () => (file.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+    try {
+      await call((cb) => store.set('old', sessionData(-1000), cb));
+      await call((cb) => store.set('new', sessionData(60_000), cb));
+      expect(rows()).toBe(2);
+      sweep();
+      expect(rows()).toBe(1);
+      const plan = file.prepare('EXPLAIN QUERY PLAN DELETE FROM sessions WHERE expires_at <= ?').all(0) as { detail: string }[];
+      expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING (COVERING )?INDEX sessions_expires_at/);
+    } finally {
+      file.close();
     }
   });
 

@@ -9,7 +9,7 @@ import { createRedisSessionStores } from './redis-session-stores';
 import type { SessionTokens } from './session-data';
 import { SqliteTokenStore } from './sqlite-token-store';
 import { createTokenCipher } from './token-cipher';
-import { fromSealed, lookupKey, type TokenStore } from './token-store';
+import { fromSealed, lookupKey, toTokenRecord, type TokenStore } from './token-store';
 
 const SECRET = 's'.repeat(32);
 const OLD_SECRET = 'o'.repeat(32);
@@ -198,6 +198,14 @@ describe.each(Object.keys(backends))('token store on %s', (name) => {
     await sleep(1200);
     expect(await store.rememberOnce('jti-1', 1000)).toBe(true);
     expect(await store.rememberOnce('jti-long', 60_000)).toBe(false);
+  });
+});
+
+describe('fromSealed', () => {
+  it('gives no tokens for a record that no current secret opens, or that is not tokens', () => {
+    const sealed = toTokenRecord(createTokenCipher([OLD_SECRET]), tokens()).sealed;
+    expect(fromSealed(createTokenCipher([SECRET]), sealed)).toBeUndefined();
+    expect(fromSealed(createTokenCipher([SECRET]), createTokenCipher([SECRET]).seal('{not json', 'session-tokens'))).toBeUndefined();
   });
 });
 

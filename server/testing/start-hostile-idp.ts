@@ -31,8 +31,8 @@ export interface HostileIdp {
   forgeIdTokens(forgery: IdTokenForgery): void;
   /** Claims that override those of the ID token a refresh answers (e.g. another `sub`). */
   overrideRefreshIdTokenClaims(claims: JWTPayload): void;
-  /** Claims added to the ID token a login answers (e.g. `sid`). */
-  overrideLoginIdTokenClaims(claims: JWTPayload): void;
+  /** Claims added to the ID tokens of logins from now on (e.g. `name`, `groups`, `sid`); `{}` to stop. */
+  addLoginIdTokenClaims(claims: JWTPayload): void;
   /** Fields the token endpoint leaves out of its answers, at a login and at a refresh (e.g. `refresh_token`). */
   omitFromTokenAnswers(fields: readonly string[]): void;
   /** What the token endpoint answers instead of tokens (an error, a page, or nothing at all: `hang`). */
@@ -108,7 +108,7 @@ export async function startHostileIdp(options: { tls?: { key: string; cert: stri
   let advertisedIssuer: string | undefined;
   let forgery: IdTokenForgery = 'valid';
   let refreshOverrides: JWTPayload = {};
-  let loginOverrides: JWTPayload = {};
+  let loginExtras: JWTPayload = {};
   let omitted: readonly string[] = [];
   let tokenAnswer: RawAnswer | 'hang' | undefined;
   let discoveryAnswer: RawAnswer | undefined;
@@ -160,7 +160,7 @@ export async function startHostileIdp(options: { tls?: { key: string; cert: stri
     if (!refreshing) codes.delete(form.get('code')!);
     const refreshToken = randomUUID();
     refreshTokens.set(refreshToken, grant);
-    const idClaims: JWTPayload = refreshing ? { sub: grant.sub, ...refreshOverrides } : { sub: grant.sub, nonce: grant.nonce, ...loginOverrides };
+    const idClaims: JWTPayload = refreshing ? { sub: grant.sub, ...refreshOverrides } : { ...loginExtras, sub: grant.sub, nonce: grant.nonce };
     const answer: Record<string, unknown> = {
       access_token: `opaque-${randomUUID()}`,
       token_type: 'Bearer',
@@ -254,8 +254,8 @@ export async function startHostileIdp(options: { tls?: { key: string; cert: stri
     overrideRefreshIdTokenClaims(claims) {
       refreshOverrides = claims;
     },
-    overrideLoginIdTokenClaims(claims) {
-      loginOverrides = claims;
+    addLoginIdTokenClaims(claims) {
+      loginExtras = claims;
     },
     omitFromTokenAnswers(fields) {
       omitted = fields;
@@ -274,7 +274,7 @@ export async function startHostileIdp(options: { tls?: { key: string; cert: stri
       advertisedIssuer = undefined;
       forgery = 'valid';
       refreshOverrides = {};
-      loginOverrides = {};
+      loginExtras = {};
       omitted = [];
       tokenAnswer = undefined;
       discoveryAnswer = undefined;

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
+import { useAppLinkClicks } from '../../components/app-link';
 import { PageTitle } from '../../components/page-title';
 import { SkeletonPage } from '../../components/skeleton';
 import { ErrorState } from '../../components/state';
@@ -40,6 +41,7 @@ export function RootLayout() {
   useGlobalShortcuts(showShortcuts);
   useFocusHeadingOnNavigate();
   useScrollRestoration();
+  useAppLinkClicks();
 
   if (config.isError || user.isError) {
     const failed = config.isError ? config : user;

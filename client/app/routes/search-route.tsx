@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
-import { BookmarkToggle } from '../../features/bookmarks/components/bookmark-toggle';
+import { useBookmarkToggles } from '../../features/bookmarks/components/bookmark-toggle';
 import { dashboardSummaryOf, tableSummaryOf } from '../../features/bookmarks/to-summary';
 import { seedFirstSearch } from '../../features/search/api/first-search';
 import { searchQueryOptions } from '../../features/search/api/search-catalog';
@@ -12,12 +12,12 @@ import type { Prefetch } from '../prefetch';
 
 export function SearchRoute() {
   const [searchParams] = useSearchParams();
+  // One bookmarks query and one mutation for the page's stars, not one per result.
+  const bookmarkToggle = useBookmarkToggles();
   return (
     <SearchPage
       state={parseSearchState(searchParams)}
-      resultAction={(result) => (
-        <BookmarkToggle item={result.type === 'table' ? tableSummaryOf(result) : dashboardSummaryOf(result)} name={result.name} variant="compact" />
-      )}
+      resultAction={bookmarkToggle ? (result) => bookmarkToggle(result.type === 'table' ? tableSummaryOf(result) : dashboardSummaryOf(result), result.name) : undefined}
     />
   );
 }

@@ -9,7 +9,14 @@ import type { User } from '../../../contract/api-common';
 import { toClientConfig, UiConfigFileSchema, type ClientConfig, type UiConfigFile } from '../../../contract/ui-config';
 import { normalizeUser } from '../../../contract/user';
 import { AppDataProvider } from '../../app/app-data';
+import { useAppLinkClicks } from '../app-link';
 import { ToastProvider } from '../toast';
+
+/** What the shell installs for every page: app links move within the (memory) router. */
+function AppLinkClicks() {
+  useAppLinkClicks();
+  return null;
+}
 
 export function testConfig(file: Partial<UiConfigFile> = {}, switches: { indexUsers?: boolean; indexDashboards?: boolean } = {}): ClientConfig {
   return toClientConfig(v.parse(UiConfigFileSchema, file), {
@@ -30,6 +37,7 @@ export function renderWithApp(ui: ReactNode, options: { config?: ClientConfig; u
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
         <MemoryRouter initialEntries={[options.route ?? '/']}>
+          <AppLinkClicks />
           <AppDataProvider value={{ config: options.config ?? testConfig(), user: options.user ?? testUser() }}>{ui}</AppDataProvider>
         </MemoryRouter>
       </ToastProvider>

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TableSummary } from '../../../../contract/api-table';
 import type { ResourceLists } from '../../../../contract/api-user-lists';
 import { renderWithApp, testConfig } from '../../../components/testing/render-with-app';
-import { BookmarkToggle } from './bookmark-toggle';
+import { BookmarkToggle, useBookmarkToggles } from './bookmark-toggle';
 import { MyBookmarks } from './my-bookmarks';
 
 afterEach(() => {
@@ -158,6 +158,50 @@ describe('BookmarkToggle', () => {
     vi.stubGlobal('fetch', fetch);
     renderWithApp(<BookmarkToggle item={orders} name="sales.orders" />, { config: testConfig({ bookmarks: { enabled: false } }) });
     expect(screen.queryByRole('button')).toBeNull();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+/** A page of results' stars, as the search page makes them: one hook for all. */
+function ResultStars({ items }: { items: TableSummary[] }) {
+  const toggle = useBookmarkToggles();
+  return toggle ? <ul>{items.map((item) => <li key={item.key}>{toggle(item, item.name)}</li>)}</ul> : <p>No stars</p>;
+}
+
+describe('useBookmarkToggles', () => {
+  const payments = table('payments');
+
+  it('reads the bookmarks once for every star, shows which are bookmarked, and agrees with the other toggles', async () => {
+    const user = userEvent.setup();
+    const server = stubBookmarks([payments]);
+    renderWithApp(
+      <>
+        <ResultStars items={[orders, payments, table('customers')]} />
+        <BookmarkToggle item={orders} name="sales.orders" />
+      </>,
+    );
+    const star = (name: string) => screen.getByRole('button', { name: `Bookmark ${name}` });
+    expect(star('orders').hasAttribute('disabled')).toBe(true);
+    expect(star('orders').getAttribute('title')).toBe('Loading your bookmarks');
+
+    await waitFor(() => expect(star('payments').getAttribute('aria-pressed')).toBe('true'));
+    expect(star('orders').getAttribute('aria-pressed')).toBe('false');
+    expect(star('customers').getAttribute('aria-pressed')).toBe('false');
+    expect(server.reads()).toBe(1);
+
+    await user.click(star('orders'));
+    expect(star('orders').getAttribute('aria-pressed')).toBe('true');
+    expect(pageToggle().getAttribute('aria-pressed')).toBe('true');
+    expect(star('payments').getAttribute('aria-pressed')).toBe('true');
+    expect(server.writes).toEqual([{ method: 'PUT', body: { type: 'table', key: 'hive://gold.sales/orders' } }]);
+    await server.release();
+  });
+
+  it('makes no stars and asks for nothing when bookmarks are turned off', () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    renderWithApp(<ResultStars items={[orders]} />, { config: testConfig({ bookmarks: { enabled: false } }) });
+    expect(screen.getByText('No stars')).toBeTruthy();
     expect(fetch).not.toHaveBeenCalled();
   });
 });

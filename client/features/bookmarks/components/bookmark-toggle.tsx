@@ -3,12 +3,13 @@
 // signed-in person's bookmarks. It reads and changes that one list, so every toggle of the same
 // resource, "My bookmarks" on the home page and the profile's Bookmarked tab agree at once.
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useUiConfig } from '../../../app/app-data';
 import { Button } from '../../../components/button';
 import { cx } from '../../../components/class-names';
 import type { ResourceSummary } from '../../../components/resource-list';
 import { myBookmarksQueryOptions } from '../api/get-my-bookmarks';
-import { useSetBookmark } from '../api/set-bookmark';
+import { useSetBookmark, type SetBookmarkInput } from '../api/set-bookmark';
 import { isBookmarked } from '../bookmark-lists';
 import './bookmark-toggle.css';
 
@@ -33,22 +34,46 @@ export function BookmarkToggle({ item, name, variant = 'page' }: BookmarkToggleP
   const mine = useQuery({ ...myBookmarksQueryOptions(), enabled, select: (lists) => isBookmarked(lists, item) });
   const toggle = useSetBookmark();
   if (!enabled) return null;
+  return <BookmarkButton item={item} name={name} variant={variant} pressed={mine.data} failed={mine.isError} onToggle={toggle.mutate} />;
+}
 
-  const pressed = mine.data ?? false;
-  const known = mine.data !== undefined;
+/**
+ * Toggles for many resources at once (a page of search results): one read of the bookmarks and one
+ * mutation for all of them, instead of a query and a mutation per toggle. Null when bookmarks are off.
+ */
+export function useBookmarkToggles(): ((item: ResourceSummary, name: string) => ReactNode) | null {
+  const enabled = useUiConfig().bookmarks.enabled;
+  const mine = useQuery({ ...myBookmarksQueryOptions(), enabled });
+  const toggle = useSetBookmark();
+  if (!enabled) return null;
+  return (item, name) => (
+    <BookmarkButton item={item} name={name} variant="compact" pressed={mine.data && isBookmarked(mine.data, item)} failed={mine.isError} onToggle={toggle.mutate} />
+  );
+}
+
+interface BookmarkButtonProps extends Required<BookmarkToggleProps> {
+  /** Whether the resource is bookmarked; undefined while the bookmarks are not known. */
+  pressed: boolean | undefined;
+  /** The bookmarks could not be loaded. */
+  failed: boolean;
+  onToggle: (input: SetBookmarkInput) => void;
+}
+
+function BookmarkButton({ item, name, variant, pressed, failed, onToggle }: BookmarkButtonProps) {
+  const known = pressed !== undefined;
   const label = variant === 'compact' ? `Bookmark ${name}` : 'Bookmark';
-  const hint = !known ? (mine.isError ? 'Your bookmarks could not be loaded' : 'Loading your bookmarks') : pressed ? 'Remove the bookmark' : 'Bookmark to find it on your home page';
+  const hint = !known ? (failed ? 'Your bookmarks could not be loaded' : 'Loading your bookmarks') : pressed ? 'Remove the bookmark' : 'Bookmark to find it on your home page';
   return (
     <Button
       variant="secondary"
       size={variant === 'compact' ? 'sm' : 'md'}
       className={cx('bookmark-toggle', `bookmark-toggle--${variant}`, pressed && 'bookmark-toggle--on')}
-      aria-pressed={pressed}
+      aria-pressed={pressed ?? false}
       aria-label={variant === 'compact' ? label : undefined}
       title={hint}
       disabled={!known}
       data-testid="bookmark-toggle"
-      onClick={() => toggle.mutate({ item, bookmarked: !pressed, name })}
+      onClick={() => onToggle({ item, bookmarked: !pressed, name })}
     >
       <StarIcon />
       {variant === 'page' ? label : null}

@@ -2,11 +2,11 @@
 // WHY it matched when the name and description do not say (the matching columns, column
 // descriptions, charts or queries), and its tags and badges leading to searches filtered by them.
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import type { DashboardSearchResult, SearchResult, TableSearchResult, UserSearchResult } from '../../../../contract/api-search';
 import { highlightToPlainText } from '../../../../contract/search-highlight';
 import { useFormatDate, useUiConfig } from '../../../app/app-data';
 import { dashboardPath, tablePath, userPath } from '../../../app/paths';
+import { AppLink } from '../../../components/app-link';
 import { BadgeList, TagList } from '../../../components/chip';
 import { HighlightedText } from '../../../components/highlighted-text';
 import { Highlight } from './highlight';
@@ -43,9 +43,9 @@ function Matches({ rows }: { rows: MatchRow[] }) {
                 {row.fragments.slice(0, row.limit).map((fragment, i) => (
                   <li key={i}>
                     {row.linkFor ? (
-                      <Link to={row.linkFor(fragment)}>
+                      <AppLink to={row.linkFor(fragment)}>
                         <HighlightedText source={fragment} />
-                      </Link>
+                      </AppLink>
                     ) : (
                       <HighlightedText source={fragment} />
                     )}
@@ -105,9 +105,9 @@ function TableResult({ result, action }: { result: TableSearchResult; action?: R
     <ResultShell
       action={action?.(result)}
       name={
-        <Link to={tablePath(result)}>
+        <AppLink to={tablePath(result)}>
           <Highlight fragment={highlight['name']?.[0]} text={result.name} />
-        </Link>
+        </AppLink>
       }
       meta={
         <>
@@ -141,9 +141,9 @@ function DashboardResult({ result, action }: { result: DashboardSearchResult; ac
     <ResultShell
       action={action?.(result)}
       name={
-        <Link to={dashboardPath(result.uri)}>
+        <AppLink to={dashboardPath(result.uri)}>
           <Highlight fragment={highlight['name']?.[0]} text={result.name} />
-        </Link>
+        </AppLink>
       }
       meta={
         <>
@@ -172,9 +172,9 @@ function UserResult({ result }: { result: UserSearchResult }) {
   return (
     <ResultShell
       name={
-        <Link to={userPath(result.user_id)}>
+        <AppLink to={userPath(result.user_id)}>
           <Highlight fragment={highlight['full_name']?.[0]} text={result.display_name} />
-        </Link>
+        </AppLink>
       }
       meta={result.email ? <Highlight fragment={highlight['email']?.[0]} text={result.email} /> : result.user_id}
     >

@@ -1,0 +1,78 @@
+// Which stores the config picks: SQLite files by default, Redis when REDIS_URL is set (a real
+// redis-server on a free port, as the Redis stores' own tests use).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { RedisStore } from 'connect-redis';
+import type session from 'express-session';
+import { createClient } from 'redis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RedisServer, startRedis } from '../testing/start-redis';
+import { createSessionStores } from './create-session-stores';
+import { RedisTokenStore } from './redis-session-stores';
+import type { SessionTokens } from './session-data';
+import { SqliteSessionStore } from './sqlite-session-store';
+import { SqliteTokenStore } from './sqlite-token-store';
+import { createTokenCipher } from './token-cipher';
+import { lookupKey } from './token-store';
+
+const cipher = createTokenCipher(['c'.repeat(32)]);
+const TOKENS: SessionTokens = { accessToken: 'a', expiresAt: 0, obtainedAt: 0, obtainedBy: 'login', subject: 'liv', issuer: 'https://idp.example' };
+const SESSION = { cookie: { originalMaxAge: 60_000 }, user: { user_id: 'liv' } } as unknown as session.SessionData;
+
+const call = <T>(fn: (cb: (err: unknown, value?: T) => void) => void) =>
+  new Promise<T | undefined>((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+
+describe('createSessionStores', () => {
+  let dir: string | undefined;
+  let server: RedisServer | undefined;
+  afterEach(async () => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
+    dir = undefined;
+    server = undefined;
+  });
+
+  it('keeps sessions and tokens in the one SQLite file of the config, and closes both', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-stores-'));
+    const dbPath = path.join(dir, 'data', 'sessions.sqlite');
+    const stores = await createSessionStores({ kind: 'sqlite', dbPath }, cipher);
+    expect(stores.sessions).toBeInstanceOf(SqliteSessionStore);
+    expect(stores.tokens).toBeInstanceOf(SqliteTokenStore);
+    await call((cb) => stores.sessions.set('sid-1', SESSION, cb));
+    await stores.tokens.write('sid-1', TOKENS, { ttlMs: 60_000 });
+    await stores.close();
+    await expect(call((cb) => stores.sessions.get('sid-1', cb))).rejects.toThrow(/not open/);
+    await expect(stores.tokens.read('sid-1')).rejects.toThrow(/not open/);
+
+    // Both are in that file: stores opened on it again find them.
+    const again = await createSessionStores({ kind: 'sqlite', dbPath }, cipher);
+    try {
+      expect(await call((cb) => again.sessions.get('sid-1', cb))).toMatchObject({ user: { user_id: 'liv' } });
+      expect((await again.tokens.read('sid-1'))?.tokens).toEqual(TOKENS);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('keeps sessions and tokens in Redis when the config names one, and closes the connection', async () => {
+    server = await startRedis();
+    const stores = await createSessionStores({ kind: 'redis', url: server.url }, cipher);
+    expect(stores.sessions).toBeInstanceOf(RedisStore);
+    expect(stores.tokens).toBeInstanceOf(RedisTokenStore);
+    await call((cb) => stores.sessions.set('sid-1', SESSION, cb));
+    await stores.tokens.write('sid-1', TOKENS, { ttlMs: 60_000 });
+    await stores.close();
+    await expect(stores.tokens.read('sid-1')).rejects.toThrow();
+
+    const client = createClient({ url: server.url });
+    await client.connect();
+    try {
+      const subjectIndex = `nansen:tokens-by-subject:${lookupKey(TOKENS.issuer, TOKENS.subject)}`;
+      expect((await client.keys('*')).sort()).toEqual(['nansen:session:sid-1', 'nansen:tokens:sid-1', subjectIndex].sort());
+    } finally {
+      await client.quit();
+    }
+  });
+});
+
