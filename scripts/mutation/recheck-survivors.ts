@@ -5,6 +5,7 @@
 // of the last run of the folder (reports/mutation/<folder>.incremental.json).
 //
 //   npx tsx scripts/mutation/recheck-survivors.ts server/upstream server/upstream/*.test.ts
+//   npx tsx scripts/mutation/recheck-survivors.ts server/api:routes server/api/*.test.ts
 //
 // It changes source files while it runs: never start a Stryker run (which copies the tree) meanwhile.
 import { spawn } from 'node:child_process';
@@ -18,7 +19,8 @@ interface Report { files: Record<string, { source: string; mutants: Mutant[] }> 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const [folder, ...testFiles] = process.argv.slice(2);
 if (!folder || testFiles.length === 0) throw new Error('usage: recheck-survivors.ts <folder> <test file>…');
-const reportFile = path.join(ROOT, 'reports', 'mutation', `${folder.replace(/\/+$/, '').replaceAll('/', '-')}.incremental.json`);
+// A folder run in parts is named with its part: server/api:routes.
+const reportFile = path.join(ROOT, 'reports', 'mutation', `${folder.replace(/\/+$/, '').replaceAll(/[/:]/g, '-')}.incremental.json`);
 const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
 
 /** Offset of a 1-based line and column in `source`. */

@@ -4,7 +4,7 @@
 import express from 'express';
 import request from 'supertest';
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { buildUserFromClaims } from '../auth/user-from-claims';
 import { createErrorMiddleware } from '../http/error-middleware';
@@ -23,7 +23,8 @@ const REVENUE = 'mode_dashboard://gold.sales/revenue';
 const SESSION_ID = 'session-of-liv';
 const logger = createMemoryLogger();
 // The real session accessor; its identity provider is never called.
-const { tokens, auth } = createOfflineSessionAuth(logger);
+const { tokens, auth, close } = createOfflineSessionAuth(logger);
+afterAll(close);
 const liv = buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email');
 
 const dashboardSummary = AmundsenDashboardSummarySchema.parse({ uri: REVENUE, cluster: 'gold', name: 'revenue', product: 'mode' });

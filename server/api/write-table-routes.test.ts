@@ -4,7 +4,7 @@
 import express from 'express';
 import request from 'supertest';
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { EditRights } from '../../contract/bff-api';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { buildUserFromClaims } from '../auth/user-from-claims';
@@ -23,7 +23,8 @@ const ORDERS = 'hive://gold.sales/orders';
 const SESSION_ID = 'session-of-liv';
 const logger = createMemoryLogger();
 // The real session accessor; its identity provider is never called.
-const { tokens, auth } = createOfflineSessionAuth(logger);
+const { tokens, auth, close } = createOfflineSessionAuth(logger);
+afterAll(close);
 const clientConfig = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'IdP', indexUsers: true, indexDashboards: true, logoUrl: null });
 const liv = { user: buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email'), groups: ['stewards'] };
 
