@@ -48,6 +48,9 @@ async function conflictOf(promise: Promise<unknown>) {
   expect(err).toBeInstanceOf(ConflictError);
   const conflict = err as ConflictError;
   expect(conflict.code).toBe('edit_conflict');
+  expect(conflict.message).toBe(
+    'Someone else changed this description after you started editing it, so nothing was saved. Compare their text with yours, keep either or merge them, and save again.',
+  );
   return conflict.extra;
 }
 
