@@ -133,4 +133,11 @@ describe('the exact refusals (what the page shows, and the code it branches on)'
     expect(refusal(() => parseTagBody(req({ key: ORDERS, tag: 'a/b' }), 'table', 'remove'))).toEqual({ code: 'invalid_tag', message: 'There can be no tag "a/b".' });
     expect(refusal(() => parseTagBody(req({ key: ORDERS, tag: 'T'.repeat(2049) }), 'table', 'remove')).code).toBe('invalid_tag');
   });
+
+  it('check the key of column and nested type descriptions and of owners as a table key (hive://gold would pass as a dashboard uri)', () => {
+    const notATable = { code: 'invalid_key', message: '"key": "hive://gold" is not a table key; expected database://cluster.schema/table' };
+    expect(refusal(() => parseColumnDescriptionBody(req({ key: 'hive://gold', column_name: 'id', description: 'x', base: null }), config))).toEqual(notATable);
+    expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: 'hive://gold', type_metadata_key: `${ORDERS}/p/type/p`, description: 'x', base: null }), config))).toEqual(notATable);
+    expect(refusal(() => parseOwnerBody(req({ key: 'hive://gold', owner: 'ann@example.org' })))).toEqual(notATable);
+  });
 });

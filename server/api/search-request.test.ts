@@ -132,4 +132,11 @@ describe('mergeSearchAnswers', () => {
     expect(codeOf({ feature: { name: { value: 'x' } } })).toBe('unknown_filter');
     expect(codeOf({ table: { colour: { value: 'x' } } })).toBe('unknown_filter');
   });
+
+  it('keeps no correction, and answers the corrected groups empty, when the calls corrected to different terms', () => {
+    const tables = { total_results: 3, results: [] };
+    const merged = mergeSearchAnswers([call('table'), call('dashboard')], [answer({ table: tables }, 'orders'), answer({ dashboard: dashboards }, 'order')]);
+    expect(merged).toEqual({ groups: { table: none, dashboard: none, user: undefined } });
+    expect(merged).not.toHaveProperty('didYouMean');
+  });
 });

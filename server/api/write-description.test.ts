@@ -101,6 +101,7 @@ describe('writeDescription', () => {
     expect(await by('failing')).toEqual({ description: 'Theirs.', edited_by: null, edited_at: null });
     // A cleared description matches a log entry whose text is not a string.
     expect(await by([{ after: null, user_id: 'roald', edited_at: 'then' }], null)).toEqual({ description: null, edited_by: 'roald', edited_at: 'then' });
+    expect(await by([{ after: 5, user_id: 'roald', edited_at: 'then' }], null)).toEqual({ description: null, edited_by: 'roald', edited_at: 'then' });
   });
 
   it('answers 409 with what the other person saved when the write loses a race (412)', async () => {
