@@ -31,6 +31,7 @@ interface Folder {
    * a run of its own (a fresh worker), so `isolate: false` shares one worker only among the test files of
    * that run, never between mutants. `testTimeout` fails a test that a mutant makes hang (a route that
    * never answers) before Stryker's own timeout, which then also restarts the test runner.
+   * docs/decisions/022-mutation-runs-share-a-worker-per-mutant.md.
    */
   vitest?: { isolate?: boolean; testTimeout?: number };
   /** The test files that run against its mutants (globs). */
