@@ -6,6 +6,7 @@
 //
 //   npm run test:mutation                          # every folder
 //   npm run test:mutation -- server/http contract  # some folders
+//   npm run test:mutation -- server/api:routes     # one part of a folder run in parts
 //   npm run test:mutation -- --force               # ignore the incremental files and test every mutant
 //   npm run test:mutation -- --concurrency 1       # one test runner (default: 2, this machine's cores)
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,21 @@ import { Stryker } from '@stryker-mutator/core';
 interface Folder {
   /** The folder whose non-test .ts files are mutated. */
   folder: string;
+  /**
+   * A folder too big for one run in 30 minutes is split into parts, each mutating some of its files
+   * (`mutate`, globs inside the folder) with its own report and incremental file. `npm run test:mutation
+   * -- <folder>` runs every part; `<folder>:<part>` one of them.
+   */
+  part?: string;
+  mutate?: string[];
+  /**
+   * Vitest options of this folder's runs (scripts/mutation/vitest.config.ts applies them). Each mutant is
+   * a run of its own (a fresh worker), so `isolate: false` shares one worker only among the test files of
+   * that run, never between mutants. `testTimeout` fails a test that a mutant makes hang (a route that
+   * never answers) before Stryker's own timeout, which then also restarts the test runner.
+   * docs/decisions/022-mutation-runs-share-a-worker-per-mutant.md.
+   */
+  vitest?: { isolate?: boolean; testTimeout?: number };
   /** The test files that run against its mutants (globs). */
   testFiles: string[];
   /** Why a test file that touches the folder is left out, printed with the result. */
@@ -55,14 +71,22 @@ const FOLDERS: Folder[] = [
     excluded:
       'server/*.integration.test.ts (session-lifecycle, login-hostile-idp, session-sharing, provider-presets, login-claims, bff): each starts a provider and the whole BFF in beforeAll, so Stryker counts the code they build as static and would rerun all of them for each such mutant, hours in all; the tests in server/auth start the provider once and build what they test inside each test',
   },
-  {
+  ...(['routes', 'units'] as const).map((part): Folder => ({
     folder: 'server/api',
+    part,
+    // The routers (the Express wiring, the sign-in and index-switch checks of each route), and the rest:
+    // the parsers, mappers and write rules they call. One run of all 1 105 mutants takes longer than 30 minutes.
+    mutate: part === 'routes' ? ['*-routes.ts', 'create-api-router.ts'] : ['*.ts', '!*-routes.ts', '!create-api-router.ts'],
     testFiles: ['server/api/*.test.ts'],
     excluded:
       'server/bff-read-routes.integration.test.ts, server/bff.integration.test.ts and the other server/*.integration.test.ts: each starts a provider, a catalog and whole BFFs in beforeAll, so the route-building code would count as static (rerunning all of them for each such mutant) and every other mutant would pay for the start-up again: hours in all. api-router.test.ts and write-table-routes.test.ts build the routers inside each test instead, with the real session accessor and an in-memory metadata service',
     ignoreStatic:
       'module-level constants and schemas of the route files (the index-switch refusals, the edit-history type list, the body parsers\' limits): each would rerun the whole test list of the folder; the tests check their messages and codes through the routes',
-  },
+    // A mutant's covering tests are often in three or four of the folder's files, each of which would load
+    // Express, supertest and the session accessor again in a worker of its own (about a second each);
+    // a router test takes a few milliseconds, 5 s is far above any of them under load.
+    vitest: { isolate: false, testTimeout: 5_000 },
+  })),
 ];
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -78,10 +102,10 @@ function parseArgs(argv: string[]) {
     else if (arg === '--concurrency') concurrency = Number(argv[++i]);
     else folders.push(arg.replace(/\/+$/, ''));
   }
-  const unknown = folders.filter((f) => !FOLDERS.some((c) => c.folder === f));
-  if (unknown.length > 0) throw new Error(`No mutation run is configured for ${unknown.join(', ')}; known: ${FOLDERS.map((f) => f.folder).join(', ')}`);
+  const unknown = folders.filter((f) => !FOLDERS.some((c) => c.folder === f || nameOf(c) === f));
+  if (unknown.length > 0) throw new Error(`No mutation run is configured for ${unknown.join(', ')}; known: ${FOLDERS.map(nameOf).join(', ')}`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('--concurrency takes a whole number of at least 1');
-  return { selected: folders.length ? FOLDERS.filter((f) => folders.includes(f.folder)) : FOLDERS, force, concurrency };
+  return { selected: folders.length ? FOLDERS.filter((f) => folders.includes(f.folder) || folders.includes(nameOf(f))) : FOLDERS, force, concurrency };
 }
 
 /** The files a test list names: exact paths, or `dir/*.test.ts` (a `*` within one folder). */
@@ -103,17 +127,25 @@ function checkTests(folder: Folder, slug: string): { changed: boolean; remember(
   const files = [...listTestFiles(folder.testFiles), ...listTestFiles(['server/testing/*.ts']), 'scripts/mutation/vitest.config.ts', 'vite.config.ts'];
   const hash = createHash('sha256');
   for (const file of files) hash.update(`${file}\n`).update(fs.readFileSync(path.join(ROOT, file))).update('\n');
+  if (folder.vitest) hash.update(JSON.stringify(folder.vitest));
   const fingerprint = hash.digest('hex');
   const fingerprintFile = path.join(REPORTS, `${slug}.tests.sha256`);
   const previous = fs.existsSync(fingerprintFile) ? fs.readFileSync(fingerprintFile, 'utf8') : '';
   return { changed: previous !== fingerprint, remember: () => fs.writeFileSync(fingerprintFile, fingerprint) };
 }
 
-function optionsFor({ folder, ignoreStatic }: Folder, slug: string, force: boolean, concurrency: number): PartialStrykerOptions {
+/** A run's name: the folder, and its part if it is split (`server/api:routes`). */
+const nameOf = ({ folder, part }: Folder) => (part ? `${folder}:${part}` : folder);
+
+function optionsFor({ folder, mutate = ['**/*.ts'], ignoreStatic }: Folder, slug: string, force: boolean, concurrency: number): PartialStrykerOptions {
   return {
     ignoreStatic: ignoreStatic !== undefined,
     // Test helpers (a testing/ folder) are not the code under test.
-    mutate: [`${folder}/**/*.ts`, `!${folder}/**/*.test.ts`, `!${folder}/**/testing/**`],
+    mutate: [
+      ...mutate.map((glob) => (glob.startsWith('!') ? `!${folder}/${glob.slice(1)}` : `${folder}/${glob}`)),
+      `!${folder}/**/*.test.ts`,
+      `!${folder}/**/testing/**`,
+    ],
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
     // Only this folder's tests: the config reads their list from the environment the runners inherit.
@@ -166,11 +198,13 @@ async function main() {
   fs.mkdirSync(REPORTS, { recursive: true });
   const summary: string[] = [];
   for (const folder of selected) {
-    const slug = folder.folder.replaceAll('/', '-');
-    console.log(`\n=== ${folder.folder}: mutating ${folder.folder}/**/*.ts with ${folder.testFiles.join(', ')}`);
+    const name = nameOf(folder);
+    const slug = name.replaceAll(/[/:]/g, '-');
+    console.log(`\n=== ${name}: mutating ${(folder.mutate ?? ['**/*.ts']).map((glob) => `${folder.folder}/${glob}`).join(' ')} with ${folder.testFiles.join(', ')}`);
     if (folder.excluded) console.log(`Left out: ${folder.excluded}`);
     if (folder.ignoreStatic) console.log(`Static mutants not tested: ${folder.ignoreStatic}`);
     process.env.NANSEN_MUTATION_TEST_FILES = JSON.stringify(folder.testFiles);
+    process.env.NANSEN_MUTATION_VITEST_OPTIONS = JSON.stringify(folder.vitest ?? {});
     const tests = checkTests(folder, slug);
     if (tests.changed && !force) console.log('Its tests changed since the last run: every mutant is tested again.');
     const started = Date.now();
@@ -180,13 +214,13 @@ async function main() {
     const loadFailures = findLoadFailures(results);
     const s = score(results, loadFailures);
     const survivors = results.filter((m) => (m.status === 'Survived' || m.status === 'NoCoverage') && !loadFailures.has(m));
-    const line = `${folder.folder.padEnd(20)} ${s.percent.toFixed(2).padStart(6)} % killed (${s.detected}/${s.valid}${loadFailures.size ? `, ${loadFailures.size} by a failed import` : ''}; ${s.ignored} ignored, ${s.errors} errors) in ${minutes.toFixed(1)} min`;
+    const line = `${name.padEnd(20)} ${s.percent.toFixed(2).padStart(6)} % killed (${s.detected}/${s.valid}${loadFailures.size ? `, ${loadFailures.size} by a failed import` : ''}; ${s.ignored} ignored, ${s.errors} errors) in ${minutes.toFixed(1)} min`;
     summary.push(line);
     console.log(`\n${line}`);
     if (loadFailures.size) {
       console.log(`Killed because a test file then fails to load (reported as survived by the runner):\n${[...loadFailures].map(describeMutant).join('\n')}`);
     }
-    if (survivors.length) console.log(`Surviving mutants of ${folder.folder}:\n${survivors.map(describeMutant).join('\n')}`);
+    if (survivors.length) console.log(`Surviving mutants of ${name}:\n${survivors.map(describeMutant).join('\n')}`);
     console.log(`Report: ${path.relative(ROOT, path.join(REPORTS, `${slug}.html`))}`);
   }
   console.log(`\n=== Mutation scores (goal: at least 90 % per folder; docs/benchmarks.md lists the survivors judged equivalent)\n${summary.join('\n')}`);

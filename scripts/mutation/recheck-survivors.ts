@@ -5,6 +5,7 @@
 // of the last run of the folder (reports/mutation/<folder>.incremental.json).
 //
 //   npx tsx scripts/mutation/recheck-survivors.ts server/upstream server/upstream/*.test.ts
+//   npx tsx scripts/mutation/recheck-survivors.ts server/api:routes server/api/*.test.ts   # a folder run in parts
 //   npx tsx scripts/mutation/recheck-survivors.ts server/auth --only oidc-client.ts,session-auth.ts server/auth/*.test.ts
 //
 // `--only` takes file names (or paths inside the folder), comma-separated: only their survivors are applied.
@@ -35,7 +36,8 @@ const inOrder = inOrderAt !== -1;
 if (inOrder) args.splice(inOrderAt, 1);
 const [folder, ...testFiles] = args;
 if (!folder || testFiles.length === 0) throw new Error('usage: recheck-survivors.ts <folder> [--only <file>,<file>…] [--skip <id>,<id>…] [--in-order] <test file>…');
-const reportFile = path.join(ROOT, 'reports', 'mutation', `${folder.replace(/\/+$/, '').replaceAll('/', '-')}.incremental.json`);
+// A folder run in parts is named with its part: server/api:routes.
+const reportFile = path.join(ROOT, 'reports', 'mutation', `${folder.replace(/\/+$/, '').replaceAll(/[/:]/g, '-')}.incremental.json`);
 const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
 
 /** Offset of a 1-based line and column in `source`. */

@@ -4,7 +4,7 @@
 import express from 'express';
 import request from 'supertest';
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { buildUserFromClaims } from '../auth/user-from-claims';
 import { createErrorMiddleware } from '../http/error-middleware';
@@ -12,6 +12,7 @@ import { createMemoryLogger } from '../http/logger';
 import { createOfflineSessionAuth } from '../testing/offline-session-auth';
 import { AmundsenDashboardDetailSchema, AmundsenDashboardSummarySchema, AmundsenLineageSchema, AmundsenTableSchema, AmundsenUserSchema, SearchTableHitSchema, type AmundsenSearchResponse } from '../upstream/amundsen-schemas';
 import type { AmundsenSearchRequest } from '../../contract/amundsen-shapes';
+import { NotFoundError, UpstreamError } from '../http/errors';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
 import type { PeopleResolver } from '../users/people-resolver';
@@ -23,7 +24,8 @@ const REVENUE = 'mode_dashboard://gold.sales/revenue';
 const SESSION_ID = 'session-of-liv';
 const logger = createMemoryLogger();
 // The real session accessor; its identity provider is never called.
-const { tokens, auth } = createOfflineSessionAuth(logger);
+const { tokens, auth, close } = createOfflineSessionAuth(logger);
+afterAll(close);
 const liv = buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email');
 
 const dashboardSummary = AmundsenDashboardSummarySchema.parse({ uri: REVENUE, cluster: 'gold', name: 'revenue', product: 'mode' });
@@ -61,7 +63,7 @@ function fakeMetadata(overrides: Record<string, (...args: unknown[]) => Promise<
 
 async function appWith(options: {
   signedIn?: boolean; indexUsers?: boolean; indexDashboards?: boolean; metadata?: Record<string, (...args: unknown[]) => Promise<unknown>>; search?: SearchClient;
-  editPolicy?: EditPolicy; people?: PeopleResolver;
+  editPolicy?: EditPolicy; people?: PeopleResolver; updateSearchDocuments?: boolean;
 } = {}) {
   await tokens.write(SESSION_ID, { accessToken: 'access-token-of-liv', expiresAt: Date.now() + 3_600_000, obtainedAt: Date.now(), obtainedBy: 'login' }, { ttlMs: 3_600_000 });
   const clientConfig = toClientConfig(v.parse(UiConfigFileSchema, {}), {
@@ -74,7 +76,10 @@ async function appWith(options: {
     Object.assign(req, { sessionID: SESSION_ID, session: options.signedIn === false ? {} : { user: liv, groups: ['stewards'], createdAt: Date.now() } });
     next();
   });
-  app.use('/api', createApiRouter({ auth, metadata, search, clientConfig, announcements: [], editPolicy: options.editPolicy, people: options.people }));
+  app.use('/api', createApiRouter({
+    auth, metadata, search, clientConfig, announcements: [],
+    editPolicy: options.editPolicy, people: options.people, updateSearchDocuments: options.updateSearchDocuments,
+  }));
   app.use(createErrorMiddleware(logger));
   return { app, calls, clientConfig };
 }
@@ -418,5 +423,166 @@ describe('catalog-wide reads and lineage', () => {
       `getTableLineage ["${ORDERS}",{"depth":5,"direction":"both"}]`,
       `getColumnLineage ["${ORDERS}","id",{"depth":2,"direction":"upstream"}]`,
     ]);
+  });
+});
+
+describe('what each read answers', () => {
+  const popularTable = { database: 'hive', cluster: 'gold', schema: 'sales', name: 'orders', description: null };
+
+  it('answers people, their lists and pages in the Amundsen frontend\'s shape', async () => {
+    const { app } = await appWith({ metadata: { getRead: async () => [popularTable], getTable: async () => AmundsenTableSchema.parse({ ...popularTable, key: ORDERS }) } });
+    const profile = await request(app).get(`/api/metadata/v0/user?user_id=${enc('roald@example.org')}`);
+    expect(profile.body).toMatchObject({ msg: 'Success', user: { user_id: 'roald@example.org', display_name: 'Roald' } });
+    expect((await request(app).get('/api/metadata/v0/user/bookmark')).body).toMatchObject({ msg: 'Success', bookmarks: { table: [], dashboard: [{ uri: REVENUE }] } });
+    expect((await request(app).get(`/api/metadata/v0/user/own?user_id=${enc(liv.user_id)}`)).body).toMatchObject({ msg: 'Success', own: { table: [], dashboard: [{ uri: REVENUE }] } });
+    expect((await request(app).get(`/api/metadata/v0/user/read?user_id=${enc(liv.user_id)}`)).body).toMatchObject({ msg: 'Success', read: [{ key: ORDERS, name: 'orders' }] });
+    expect((await request(app).get(`/api/metadata/v0/table?key=${enc(ORDERS)}`)).body).toMatchObject({ msg: 'Success', tableData: { key: ORDERS } });
+    expect((await request(app).get(`/api/metadata/v0/dashboard?uri=${enc(REVENUE)}`)).body).toMatchObject({ msg: 'Success', dashboard: { uri: REVENUE } });
+    expect((await request(app).get(`/api/metadata/v0/table/${ORDERS}/dashboards`)).body).toMatchObject({ msg: 'Success', dashboards: [{ uri: REVENUE }] });
+  });
+
+  it('answers 404 for a person metadata holds nothing usable of, and asks the directory, when there is one, as the signed-in person', async () => {
+    const { app } = await appWith({ metadata: { getUser: async () => AmundsenUserSchema.parse({}) } });
+    const res = await request(app).get(`/api/metadata/v0/user?user_id=${enc('nobody@example.org')}`);
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'not_found', message: 'No user nobody@example.org' });
+
+    const asked: unknown[] = [];
+    const people: PeopleResolver = {
+      getUser: async (context, userId) => {
+        asked.push([context, userId]);
+        return AmundsenUserSchema.parse({ user_id: userId, display_name: 'Roald from the directory' });
+      },
+      fillUsers: async (_context, users) => [...users],
+    };
+    const withDirectory = await appWith({ people });
+    const found = await request(withDirectory.app).get(`/api/metadata/v0/user?user_id=${enc('roald@example.org')}`);
+    expect(found.body.user.display_name).toBe('Roald from the directory');
+    expect(asked).toEqual([[{ token: 'access-token-of-liv', accessToken: 'access-token-of-liv', signedInUser: liv }, 'roald@example.org']]);
+    expect(withDirectory.calls).toEqual([]);
+  });
+
+  it('lists the popular tables metadata answers', async () => {
+    const { app } = await appWith({ metadata: { getPopularResources: async () => ({ Table: [popularTable], Dashboard: [dashboardSummary] }) } });
+    const res = await request(app).get('/api/metadata/v0/popular_resources?types=table,dashboard');
+    expect(res.body.results.table).toMatchObject([{ key: ORDERS, name: 'orders' }]);
+    expect(res.body.results.dashboard).toMatchObject([{ uri: REVENUE }]);
+  });
+
+  it('places column lineage\'s entities at their table and column, and table lineage\'s at their table', async () => {
+    const entity = (key: string) => ({ key, level: 1, source: 'hive', badges: [], usage: null, parent: null, link: null });
+    const answer = (key: string, upstream: string) => AmundsenLineageSchema.parse({ key, direction: 'both', depth: 5, upstream_entities: [entity(upstream)] });
+    const { app } = await appWith({ metadata: {
+      getTableLineage: async () => answer(ORDERS, 'hive://gold.raw/orders'),
+      getColumnLineage: async () => answer(`${ORDERS}/id`, 'hive://gold.raw/orders/order_id'),
+    } });
+    const table = await request(app).get(`/api/metadata/v0/get_table_lineage?key=${enc(ORDERS)}`);
+    expect(table.body).toMatchObject({ msg: 'Success', key: ORDERS, upstream_entities: [{ key: 'hive://gold.raw/orders', schema: 'raw', name: 'orders', column: null }] });
+    const column = await request(app).get(`/api/metadata/v0/get_column_lineage?key=${enc(ORDERS)}&column_name=id`);
+    expect(column.body.upstream_entities).toMatchObject([{ key: 'hive://gold.raw/orders/order_id', schema: 'raw', name: 'orders', column: 'order_id' }]);
+  });
+
+  it('leaves out a person\'s search hit with neither id nor email', async () => {
+    const search = {
+      search: async () => ({ results: { user: { total_results: 2, results: [{ email: 'roald@example.org', full_name: 'Roald' }, { full_name: 'Nobody' }] } } }),
+      updateDocument: async () => null,
+    } as unknown as SearchClient;
+    const { app } = await appWith({ search });
+    const res = await request(app).post('/api/search/v1/search').send({ searchTerm: 'r', resources: ['user'] });
+    expect(res.body.user.results.map((u: { user_id: string }) => u.user_id)).toEqual(['roald@example.org']);
+    expect(res.body.user.total_results).toBe(2);
+  });
+});
+
+describe('edit histories, item by item', () => {
+  const logged = (id: number, field: string) => ({
+    id, resource_key: ORDERS, parent_key: ORDERS, resource_type: 'table', action: 'update', field,
+    before: 'a', after: 'b', user_id: 'roald@example.org', user_display_name: 'Roald', edited_at: '2026-12-01T10:00:00Z',
+  });
+
+  it('maps each edit the page can show and leaves out the others, for a table\'s and a person\'s history', async () => {
+    const { app, calls } = await appWith({ metadata: { listEdits: async () => [logged(2, 'description'), logged(1, 'a field the page does not know')] } });
+    const table = await request(app).get(`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}`);
+    expect(table.body.edits).toMatchObject([{ id: '2', field: 'description', before: 'a', after: 'b', editor: { user_id: 'roald@example.org', display_name: 'Roald' } }]);
+    const person = await request(app).get(`/api/metadata/v0/user/edits?user_id=${enc('roald@example.org')}`);
+    expect(person.body.edits.map((e: { id: string }) => e.id)).toEqual(['2']);
+    expect(calls[1]).toBe(`listEdits [${JSON.stringify({ userId: 'roald@example.org', resourceTypes: ['table', 'column', 'type_metadata', 'dashboard'], limit: 26 })}]`);
+  });
+
+  it('refuses with invalid_parameter and invalid_key, and checks a table history\'s key as a table key, also with dashboards off', async () => {
+    const { app } = await appWith({ indexDashboards: false });
+    const type = await request(app).get(`/api/metadata/v0/edits?type=column&key=${enc(ORDERS)}`);
+    expect(type.body.error.code).toBe('invalid_parameter');
+    const before = await request(app).get(`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}&before=x`);
+    expect(before.body.error.code).toBe('invalid_parameter');
+    // hive://gold would pass as a dashboard uri; it is no table key.
+    const key = await request(app).get(`/api/metadata/v0/edits?type=table&key=${enc('hive://gold')}`);
+    expect(key.status).toBe(400);
+    expect(key.body.error).toMatchObject({ code: 'invalid_key', message: 'The query parameter "key": "hive://gold" is not a table key; expected database://cluster.schema/table' });
+    expect((await request(app).get(`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}`)).status).toBe(200);
+    // A repeated cursor is refused too.
+    expect((await request(app).get(`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}&before=1&before=2`)).status).toBe(400);
+  });
+});
+
+describe('bookmarks of a person metadata does not know yet', () => {
+  const amundsenFailure = () => new UpstreamError('The metadata service failed.', 'upstream_failed', 502);
+
+  it('records the person from the session and bookmarks again when the service failed because they were missing', async () => {
+    let tries = 0;
+    const { app, calls } = await appWith({ metadata: {
+      addBookmark: async () => {
+        if (++tries === 1) throw amundsenFailure();
+      },
+      getUser: async () => { throw new NotFoundError('No such user.', 'not_found'); },
+      putUser: async () => undefined,
+    } });
+    const res = await request(app).put('/api/metadata/v0/user/bookmark').send({ type: 'table', key: ORDERS });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ msg: 'Success' });
+    expect(calls.map((c) => c.split(' ')[0])).toEqual(['addBookmark', 'getUser', 'putUser', 'addBookmark']);
+  });
+
+  it('passes the failure on, without a second try, when the person was known or the failure was another', async () => {
+    const known = await appWith({ metadata: { addBookmark: async () => { throw amundsenFailure(); } } });
+    const res = await request(known.app).put('/api/metadata/v0/user/bookmark').send({ type: 'table', key: ORDERS });
+    expect(res.status).toBe(502);
+    expect(res.body.error.code).toBe('upstream_failed');
+    expect(known.calls.map((c) => c.split(' ')[0])).toEqual(['addBookmark', 'getUser']);
+
+    const other = await appWith({ metadata: { removeBookmark: async () => { throw new UpstreamError('The metadata service is down.'); } } });
+    const down = await request(other.app).delete('/api/metadata/v0/user/bookmark').send({ type: 'table', key: ORDERS });
+    expect(down.body.error.code).toBe('upstream_unavailable');
+    expect(other.calls.map((c) => c.split(' ')[0])).toEqual(['removeBookmark']);
+  });
+});
+
+describe('search documents after a tag change', () => {
+  function recordingSearch() {
+    const updates: string[] = [];
+    const search = {
+      search: async () => ({ results: {} }),
+      async updateDocument(_token: string, change: string, update: { resource_type: string; resource_key: string; field: string; value: string }) {
+        updates.push(`${change} ${update.field} ${update.value} of ${update.resource_type} ${update.resource_key}`);
+        return null;
+      },
+    } as unknown as SearchClient;
+    return { search, updates };
+  }
+  const tagWrites = { getDashboard: async () => AmundsenDashboardDetailSchema.parse({ uri: REVENUE, cluster: 'gold', name: 'revenue', product: 'mode' }), addTag: async () => undefined, removeTag: async () => undefined };
+
+  it('updates a dashboard\'s search document when asked to (real Amundsen services)', async () => {
+    const { search, updates } = recordingSearch();
+    const { app } = await appWith({ search, updateSearchDocuments: true, metadata: tagWrites });
+    expect((await request(app).put('/api/metadata/v0/update_dashboard_tags').send({ key: REVENUE, tag: 'finance' })).status).toBe(200);
+    expect((await request(app).delete('/api/metadata/v0/update_dashboard_tags').send({ key: REVENUE, tag: 'pii' })).status).toBe(200);
+    expect(updates).toEqual([`add tag finance of dashboard ${REVENUE}`, `remove tag pii of dashboard ${REVENUE}`]);
+  });
+
+  it('leaves search documents alone by default (the embedded catalog indexes its own writes)', async () => {
+    const { search, updates } = recordingSearch();
+    const { app } = await appWith({ search, metadata: tagWrites });
+    expect((await request(app).put('/api/metadata/v0/update_dashboard_tags').send({ key: REVENUE, tag: 'finance' })).status).toBe(200);
+    expect(updates).toEqual([]);
   });
 });

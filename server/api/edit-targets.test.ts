@@ -25,6 +25,12 @@ describe('edit targets from what metadata returned', () => {
     });
     expect(dashboardEditTarget(dashboard(null))).toMatchObject({ product: 'mode' });
   });
+
+  it('describe a dashboard with no product, group or product prefix in its uri by empty strings', () => {
+    const dashboard = AmundsenDashboardDetailSchema.parse({ uri: 'revenue://gold.sales/revenue', cluster: 'gold', name: 'Revenue' });
+    expect(dashboardEditTarget(dashboard)).toMatchObject({ product: '', group: '' });
+    expect(dashboardEditTarget({ ...dashboard, uri: '_dashboard://gold.sales/revenue' })).toMatchObject({ product: '' });
+  });
 });
 
 describe('a write the rights do not allow', () => {

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { normalizeUser } from '../../contract/user';
-import { requireIndexed, resolveVisibleUser } from './index-switches';
+import { isIndexed, requireIndexed, resolveVisibleUser } from './index-switches';
 
 const config = (indexUsers: boolean, indexDashboards: boolean) =>
   toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'IdP', indexUsers, indexDashboards, logoUrl: null });
@@ -16,6 +16,22 @@ describe('index switches', () => {
     expect(() => resolveVisibleUser(config(false, true), liv, 'roald.amundsen@example.org')).toThrow(
       expect.objectContaining({ status: 404, code: 'users_not_indexed' }),
     );
+  });
+
+  it('knows the signed-in user by id and by email when the two differ, and refuses another person without an email match', () => {
+    const ada = normalizeUser({ user_id: 'ada', email: 'ada.lovelace@example.org' })!;
+    expect(resolveVisibleUser(config(false, true), ada, 'ada')).toBe('ada');
+    expect(resolveVisibleUser(config(false, true), ada, 'ada.lovelace@example.org')).toBe('ada.lovelace@example.org');
+    const noEmail = normalizeUser({ user_id: 'ada' })!;
+    expect(noEmail.email).toBeNull();
+    expect(() => resolveVisibleUser(config(false, true), noEmail, 'ada.lovelace@example.org')).toThrow(expect.objectContaining({ code: 'users_not_indexed' }));
+  });
+
+  it('counts tables always indexed, features never, people and dashboards by their switches', () => {
+    expect(isIndexed(config(false, false), 'table')).toBe(true);
+    expect(isIndexed(config(true, true), 'feature')).toBe(false);
+    expect([isIndexed(config(true, false), 'user'), isIndexed(config(true, false), 'dashboard')]).toEqual([true, false]);
+    expect([isIndexed(config(false, true), 'user'), isIndexed(config(false, true), 'dashboard')]).toEqual([false, true]);
   });
 
   it('answers 404 for switched-off dashboards and for features, never for tables', () => {

@@ -32,6 +32,24 @@ describe('an edit-log row as a History entry', () => {
     expect(toEditEntry(edit({ user_display_name: null, parent_key: null }))).toMatchObject({ editor: { user_id: 'ann@example.org', display_name: 'ann@example.org' }, parent_key: ORDERS });
   });
 
+  it('shows a missing value as null, an object as its JSON, and a list item that is no badge as its JSON', () => {
+    expect(toEditEntry(edit({ before: null, after: undefined }))).toMatchObject({ before: null, after: null });
+    expect(toEditEntry(edit({ before: { text: 'x' }, after: ['a', null, 3] }))).toMatchObject({ before: '{"text":"x"}', after: ['a', 'null', '3'] });
+  });
+
+  it('names a column or nested type outside its parent by its whole key, a column even when its name holds /type/', () => {
+    expect(toEditEntry(edit({ resource_type: 'column', resource_key: 'hive://gold.core/customers/id' }))?.subject).toBe('hive://gold.core/customers/id');
+    expect(toEditEntry(edit({ resource_type: 'column', resource_key: `${ORDERS}/a/type/b` }))?.subject).toBe('a/type/b');
+    expect(toEditEntry(edit({ resource_type: 'type_metadata', resource_key: `${ORDERS}/payload` }))?.subject).toBe('payload');
+    expect(toEditEntry(edit({ resource_type: 'type_metadata', resource_key: `${ORDERS}//type/items/sku` }))?.subject).toBe('items.sku');
+  });
+
+  it('leaves out an edit of a field, action or resource type it does not know, each alone', () => {
+    expect(toEditEntry(edit({ field: 'records' }))).toBeNull();
+    expect(toEditEntry(edit({ action: 'create' }))).toBeNull();
+    expect(toEditEntry(edit({ resource_type: 'feature' }))).toBeNull();
+  });
+
   it('leaves out what a History does not show: bookmarks, profiles and ingests', () => {
     expect(toEditEntry(edit({ resource_type: 'user', field: 'follow', action: 'add' }))).toBeNull();
     expect(toEditEntry(edit({ resource_type: 'ingest', field: 'records', action: 'create' }))).toBeNull();

@@ -45,4 +45,13 @@ describe('toLineageResponse', () => {
       { database: '', cluster: '', schema: '', name: 'orders_topic' },
     ]);
   });
+
+  it('keeps a table entity with a longer path, a column entity not under a table or ending in a slash, and a key starting with :// as no column', () => {
+    const lineage = (kind: 'table' | 'column', key: string) =>
+      toLineageResponse(AmundsenLineageSchema.parse({ key: 'k', direction: 'both', depth: 1, upstream_entities: [item(key)] }), { direction: 'both', depth: 1 }, kind).upstream_entities[0];
+    expect(lineage('table', 'hive://gold.raw/orders/v2')).toMatchObject({ column: null });
+    expect(lineage('column', 'kafka://orders')).toMatchObject({ database: 'kafka', name: 'orders', column: null });
+    expect(lineage('column', 'hive://gold.raw/orders/')).toMatchObject({ column: null });
+    expect(lineage('table', '://orders')).toMatchObject({ database: '', name: 'orders', column: null });
+  });
 });

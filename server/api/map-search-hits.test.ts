@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { DashboardSearchResultSchema, UserSearchResultSchema } from '../../contract/bff-api';
-import { SearchDashboardHitSchema, SearchUserHitSchema } from '../upstream/amundsen-schemas';
-import { toDashboardSearchResult, toUserSearchResult } from './map-search-hits';
+import { SearchDashboardHitSchema, SearchTableHitSchema, SearchUserHitSchema } from '../upstream/amundsen-schemas';
+import { toDashboardSearchResult, toTableSearchResult, toUserSearchResult } from './map-search-hits';
 
 describe('search hit mappers', () => {
   it('maps a V2_1 dashboard hit, deriving the product from the uri and passing highlights through untouched', () => {
@@ -71,5 +71,12 @@ describe('search hit mappers', () => {
 
   it('leaves out a people hit with neither id nor email', () => {
     expect(toUserSearchResult(SearchUserHitSchema.parse({ full_name: 'Nobody' }))).toBeNull();
+  });
+
+  it('maps a table hit as a table, and the badges of table and dashboard hits as objects', () => {
+    const table = SearchTableHitSchema.parse({ key: 'hive://gold.sales/orders', table: 'orders', schema: 'sales', database: 'hive', cluster: 'gold', description: null, badges: ['gold'] });
+    expect(toTableSearchResult(table)).toMatchObject({ type: 'table', key: 'hive://gold.sales/orders', name: 'orders', badges: [{ tag_name: 'gold' }] });
+    const dashboard = SearchDashboardHitSchema.parse({ uri: 'mode_dashboard://gold.sales/revenue', name: 'Revenue', badges: ['certified'] });
+    expect(toDashboardSearchResult(dashboard).badges).toEqual([{ tag_name: 'certified' }]);
   });
 });

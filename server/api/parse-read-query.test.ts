@@ -65,4 +65,46 @@ describe('read route query parsers', () => {
     expect(parseOptionalUserId(req({ user_id: 'a@example.org' }))).toBe('a@example.org');
     expect(() => parseOptionalUserId(req({ user_id: 'x'.repeat(321) }))).toThrow(/longer than 320 characters/);
   });
+
+  it('refuse with invalid_parameter or invalid_key, which the page branches on', () => {
+    const codeOf = (parse: () => unknown) => {
+      try {
+        parse();
+      } catch (err) {
+        return (err as { code: string }).code;
+      }
+      return 'accepted';
+    };
+    expect(codeOf(() => parseLineageDepth(req({ depth: ['1', '2'] }), 5))).toBe('invalid_parameter');
+    expect(codeOf(() => parseOptionalUserId(req({ user_id: 'x'.repeat(321) })))).toBe('invalid_parameter');
+    expect(codeOf(() => parseDashboardUri(req({ uri: 'churn' })))).toBe('invalid_key');
+    expect(codeOf(() => parseColumnName(req({ column_name: 'a/b' })))).toBe('invalid_parameter');
+    expect(codeOf(() => parseLineageDepth(req({ depth: '0' }), 5))).toBe('invalid_parameter');
+    expect(codeOf(() => parseLineageDirection(req({ direction: 'sideways' })))).toBe('invalid_parameter');
+    expect(codeOf(() => parsePopularTypes(req({ types: 'user' })))).toBe('invalid_parameter');
+    expect(codeOf(() => parsePopularTypes(req({ types: ',' })))).toBe('invalid_parameter');
+    expect(codeOf(() => parseTableKeyPath([`hive://gold.s/${'t'.repeat(2048)}`]))).toBe('invalid_key');
+  });
+
+  it('take values up to their limit, trimmed, and a blank optional value as absent', () => {
+    expect(parseOptionalUserId(req({ user_id: 'x'.repeat(320) }))).toHaveLength(320);
+    expect(parseOptionalUserId(req({ user_id: '  a@example.org ' }))).toBe('a@example.org');
+    expect(parseOptionalUserId(req({ user_id: '   ' }))).toBeUndefined();
+    expect(parseLineageDepth(req({ depth: ' 2 ' }), 5)).toBe(2);
+    expect(parseLineageDirection(req({ direction: ' upstream ' }))).toBe('upstream');
+    expect(() => parseOptionalUserId(req({ user_id: ['a', 'b'] }))).toThrow('The query parameter "user_id" must be given once.');
+  });
+
+  it('take a path key of exactly 2048 characters, refuse a longer one and an absent one by what they are', () => {
+    const key = `hive://gold.s/${'t'.repeat(2048 - 'hive://gold.s/'.length)}`;
+    expect(parseTableKeyPath([key])).toHaveLength(2048);
+    expect(() => parseTableKeyPath([`${key}t`])).toThrow('The table key in the path is longer than 2048 characters.');
+    expect(() => parseTableKeyPath(undefined)).toThrow('The path\'s table key "" is not a table key; expected database://cluster.schema/table');
+  });
+
+  it('refuse a dashboard uri whose product holds a space, a slash or a colon', () => {
+    for (const uri of ['my dash://gold.sales/revenue', 'a/b://gold.sales/revenue', 'a:b://gold.sales/revenue']) {
+      expect(() => parseDashboardUri(req({ uri })), uri).toThrow(/is not a dashboard uri/);
+    }
+  });
 });

@@ -96,3 +96,48 @@ describe('owner and bookmark bodies', () => {
     expect(refusal(() => parseBookmarkBody(req({ type: 'user', key: ORDERS }))).message).toMatch(/"type"/);
   });
 });
+
+describe('the exact refusals (what the page shows, and the code it branches on)', () => {
+  const longKey = (length: number) => `hive://gold.s/${'t'.repeat(length - 'hive://gold.s/'.length)}`;
+
+  it('take a key of exactly 2048 characters and refuse one of 2049 with invalid_body, naming the field', () => {
+    expect(parseTagBody(req({ key: longKey(2048), tag: 'x' }), 'table', 'add').key).toHaveLength(2048);
+    expect(refusal(() => parseTagBody(req({ key: longKey(2049), tag: 'x' }), 'table', 'add'))).toEqual({ code: 'invalid_body', message: '"key" is longer than 2048 characters.' });
+  });
+
+  it('name the field and the expected form of a key that is no table key or dashboard uri', () => {
+    expect(refusal(() => parseTagBody(req({ key: 'orders', tag: 'x' }), 'table', 'add')).message).toBe('"key": "orders" is not a table key; expected database://cluster.schema/table');
+    expect(refusal(() => parseTagBody(req({ key: 'revenue', tag: 'x' }), 'dashboard', 'add')).message)
+      .toBe('"key": "revenue" is not a dashboard uri; expected product_dashboard://cluster.group/dashboard');
+  });
+
+  it('refuse a column name, a nested type key and an owner with invalid_body and the message saying why', () => {
+    expect(refusal(() => parseColumnDescriptionBody(req({ key: ORDERS, column_name: 'a/b', description: 'x', base: null }), config)))
+      .toEqual({ code: 'invalid_body', message: '"column_name" must name one column.' });
+    expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: ' ', description: 'x', base: null }), config)))
+      .toEqual({ code: 'invalid_body', message: '"type_metadata_key" must not be empty.' });
+    expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner: 'a b' })))).toEqual({
+      code: 'invalid_body', message: '"owner" must be a user id (such as an email address) of at most 320 characters, without spaces or "/".',
+    });
+  });
+
+  it('take a nested type key of exactly 2048 characters and refuse one of 2049 as no nested type\'s key', () => {
+    const typeKey = (length: number) => `${ORDERS}/${'p'.repeat(length - ORDERS.length - 1)}`;
+    expect(parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: typeKey(2048), description: 'x', base: null }), config).type_metadata_key).toHaveLength(2048);
+    expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: typeKey(2049), description: 'x', base: null }), config)))
+      .toEqual({ code: 'invalid_key', message: '"type_metadata_key" is not a nested type\'s key.' });
+  });
+
+  it('remove a tag of exactly 2048 characters and refuse one of 2049, quoting it', () => {
+    expect(parseTagBody(req({ key: ORDERS, tag: 'T'.repeat(2048) }), 'table', 'remove').tag).toHaveLength(2048);
+    expect(refusal(() => parseTagBody(req({ key: ORDERS, tag: 'a/b' }), 'table', 'remove'))).toEqual({ code: 'invalid_tag', message: 'There can be no tag "a/b".' });
+    expect(refusal(() => parseTagBody(req({ key: ORDERS, tag: 'T'.repeat(2049) }), 'table', 'remove')).code).toBe('invalid_tag');
+  });
+
+  it('check the key of column and nested type descriptions and of owners as a table key (hive://gold would pass as a dashboard uri)', () => {
+    const notATable = { code: 'invalid_key', message: '"key": "hive://gold" is not a table key; expected database://cluster.schema/table' };
+    expect(refusal(() => parseColumnDescriptionBody(req({ key: 'hive://gold', column_name: 'id', description: 'x', base: null }), config))).toEqual(notATable);
+    expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: 'hive://gold', type_metadata_key: `${ORDERS}/p/type/p`, description: 'x', base: null }), config))).toEqual(notATable);
+    expect(refusal(() => parseOwnerBody(req({ key: 'hive://gold', owner: 'ann@example.org' })))).toEqual(notATable);
+  });
+});

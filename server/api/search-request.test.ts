@@ -112,4 +112,31 @@ describe('mergeSearchAnswers', () => {
     const merged = mergeSearchAnswers([call('table'), call('dashboard')], [answer({ table: tables }), answer({ dashboard: dashboards }, 'orders')]);
     expect(merged).toEqual({ groups: { table: tables, dashboard: none, user: undefined } });
   });
+
+  it('files people under their own group, and keeps a correction when the other call\'s answer holds no group at all', () => {
+    const people = { total_results: 1, results: [] };
+    expect(mergeSearchAnswers([call('user')], [answer({ user: people })]).groups.user).toEqual(people);
+    const merged = mergeSearchAnswers([call('table'), call('dashboard')], [answer({}), answer({ dashboard: dashboards }, 'orders')]);
+    expect(merged).toEqual({ groups: { table: undefined, dashboard: dashboards, user: undefined }, didYouMean: 'orders' });
+  });
+
+  it('refuses an unknown filter or filtered resource with unknown_filter', () => {
+    const codeOf = (filters: object) => {
+      try {
+        toFilterLists(filters as never);
+      } catch (err) {
+        return (err as { code: string }).code;
+      }
+      return 'accepted';
+    };
+    expect(codeOf({ feature: { name: { value: 'x' } } })).toBe('unknown_filter');
+    expect(codeOf({ table: { colour: { value: 'x' } } })).toBe('unknown_filter');
+  });
+
+  it('keeps no correction, and answers the corrected groups empty, when the calls corrected to different terms', () => {
+    const tables = { total_results: 3, results: [] };
+    const merged = mergeSearchAnswers([call('table'), call('dashboard')], [answer({ table: tables }, 'orders'), answer({ dashboard: dashboards }, 'order')]);
+    expect(merged).toEqual({ groups: { table: none, dashboard: none, user: undefined } });
+    expect(merged).not.toHaveProperty('didYouMean');
+  });
 });

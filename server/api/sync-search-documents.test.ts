@@ -66,4 +66,11 @@ describe('search document sync', () => {
     expect(await sync.afterTableDescriptionChange('tok', ORDERS, 'x')).toBe('Success');
     expect(updates).toEqual([]);
   });
+
+  it('works without a logger, whether the update succeeds or fails', async () => {
+    const ok = fakeSearch(async () => 'done');
+    expect(await createSearchDocumentSync(ok.search, true).afterTagChange('tok', 'add', 'table', ORDERS, 'finance')).toBe('Success');
+    const failing = fakeSearch(async () => { throw new UpstreamError('down'); });
+    expect(await createSearchDocumentSync(failing.search, true).afterTagChange('tok', 'add', 'table', ORDERS, 'finance')).toBe(SEARCH_UPDATE_DELAYED);
+  });
 });

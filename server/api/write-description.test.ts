@@ -48,6 +48,9 @@ async function conflictOf(promise: Promise<unknown>) {
   expect(err).toBeInstanceOf(ConflictError);
   const conflict = err as ConflictError;
   expect(conflict.code).toBe('edit_conflict');
+  expect(conflict.message).toBe(
+    'Someone else changed this description after you started editing it, so nothing was saved. Compare their text with yours, keep either or merge them, and save again.',
+  );
   return conflict.extra;
 }
 
@@ -98,6 +101,7 @@ describe('writeDescription', () => {
     expect(await by('failing')).toEqual({ description: 'Theirs.', edited_by: null, edited_at: null });
     // A cleared description matches a log entry whose text is not a string.
     expect(await by([{ after: null, user_id: 'roald', edited_at: 'then' }], null)).toEqual({ description: null, edited_by: 'roald', edited_at: 'then' });
+    expect(await by([{ after: 5, user_id: 'roald', edited_at: 'then' }], null)).toEqual({ description: null, edited_by: 'roald', edited_at: 'then' });
   });
 
   it('answers 409 with what the other person saved when the write loses a race (412)', async () => {

@@ -4,7 +4,7 @@
 import express from 'express';
 import request from 'supertest';
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { EditRights } from '../../contract/bff-api';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { buildUserFromClaims } from '../auth/user-from-claims';
@@ -23,7 +23,8 @@ const ORDERS = 'hive://gold.sales/orders';
 const SESSION_ID = 'session-of-liv';
 const logger = createMemoryLogger();
 // The real session accessor; its identity provider is never called.
-const { tokens, auth } = createOfflineSessionAuth(logger);
+const { tokens, auth, close } = createOfflineSessionAuth(logger);
+afterAll(close);
 const clientConfig = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'IdP', indexUsers: true, indexDashboards: true, logoUrl: null });
 const liv = { user: buildUserFromClaims({ sub: 'liv', email: 'liv@example.org' }, 'email'), groups: ['stewards'] };
 
@@ -46,7 +47,12 @@ const ordersTable = () =>
 /** An in-memory metadata service holding the orders table; it records every call that changes something. */
 function fakeMetadata() {
   const descriptions = new Map<string, string | null>();
-  const refKey = (ref: DescriptionRef) => (ref.type === 'table' ? ref.tableKey : ref.type === 'column' ? `${ref.tableKey}/${ref.column}` : ref.typeMetadataKey);
+  const refKey = (ref: DescriptionRef) => {
+    if (ref.type === 'table') return ref.tableKey;
+    if (ref.type === 'column') return `${ref.tableKey}/${ref.column}`;
+    if (ref.type === 'type_metadata') return ref.typeMetadataKey;
+    throw new Error(`no description of a ${String((ref as { type: unknown }).type)}`);
+  };
   const writes: string[] = [];
   const metadata = {
     async getTable(token: string, key: string) {
@@ -73,11 +79,23 @@ function fakeMetadata() {
     async removeTag(_token: string, resource: string, key: string, tag: string) {
       writes.push(`remove tag ${tag} from ${resource} ${key}`);
     },
-    async listEdits() {
-      return [];
+    // The edit log holds who wrote each description the test stored with `storeAs`.
+    async listEdits(_token: string, query: { resourceKey?: string; resourceTypes: string[]; field?: string }) {
+      const author = authors.get(`${query.resourceTypes.join(',')} ${query.resourceKey}`);
+      if (!author || query.field !== 'description') return [];
+      return [{
+        id: 1, resource_key: query.resourceKey, parent_key: ORDERS, resource_type: query.resourceTypes[0], action: 'update', field: 'description',
+        before: null, after: descriptions.get(author.key), user_id: author.by, user_display_name: null, edited_at: '2026-12-01T10:00:00Z',
+      }];
     },
   };
-  return { metadata: metadata as unknown as MetadataClient, writes };
+  const authors = new Map<string, { key: string; by: string }>();
+  /** A description someone else saved, as metadata and its edit log hold it. */
+  const storeAs = (by: string, ref: DescriptionRef, description: string) => {
+    descriptions.set(refKey(ref), description);
+    authors.set(`${ref.type} ${ref.type === 'type_metadata' ? ref.typeMetadataKey : refKey(ref)}`, { key: refKey(ref), by });
+  };
+  return { metadata: metadata as unknown as MetadataClient, writes, storeAs };
 }
 
 /** A policy that grants `rights` and remembers whom and what it was asked about. */
@@ -94,12 +112,12 @@ function policyGranting(rights: Partial<EditRights>) {
 
 async function appWith(options: { signedIn?: boolean; rights?: Partial<EditRights> } = {}) {
   await tokens.write(SESSION_ID, { accessToken: 'access-token-of-liv', expiresAt: Date.now() + 3_600_000, obtainedAt: Date.now(), obtainedBy: 'login' }, { ttlMs: 3_600_000 });
-  const { metadata, writes } = fakeMetadata();
+  const { metadata, writes, storeAs } = fakeMetadata();
   const { policy, asked } = policyGranting(options.rights ?? {});
   const searchUpdates: string[] = [];
   const search = {
-    async updateDocument(_token: string, change: string, update: { resource_key: string; field: string; value: string }) {
-      searchUpdates.push(`${change} ${update.field} ${update.value} of ${update.resource_key}`);
+    async updateDocument(_token: string, change: string, update: { resource_key: string; resource_type: string; field: string; value: string }) {
+      searchUpdates.push(`${change} ${update.field} ${update.value} of ${update.resource_type} ${update.resource_key}`);
       return 'ok';
     },
   } as unknown as SearchClient;
@@ -112,7 +130,7 @@ async function appWith(options: { signedIn?: boolean; rights?: Partial<EditRight
   });
   app.use('/api/metadata/v0', createWriteTableRoutes({ auth, metadata, clientConfig, policy, searchDocuments: createSearchDocumentSync(search, true, logger) }));
   app.use(createErrorMiddleware(logger));
-  return { app, writes, asked, searchUpdates };
+  return { app, writes, asked, searchUpdates, storeAs };
 }
 
 describe('table description writes', () => {
@@ -122,7 +140,7 @@ describe('table description writes', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ msg: 'Success', description: 'All orders.' });
     expect(writes).toEqual([`description ${ORDERS}: All orders.`]);
-    expect(searchUpdates).toEqual([`overwrite description All orders. of ${ORDERS}`]);
+    expect(searchUpdates).toEqual([`overwrite description All orders. of table ${ORDERS}`]);
     // The policy decides on the signed-in person and the table as metadata describes it.
     expect(asked).toEqual([{
       subject: { user_id: 'liv@example.org', groups: ['stewards'] },
@@ -146,12 +164,26 @@ describe('table description writes', () => {
     const { app, writes } = await appWith();
     const column = await request(app).put('/api/metadata/v0/put_column_description').send({ key: ORDERS, column_name: 'nope', description: 'x', base: null });
     expect(column.status).toBe(404);
-    expect(column.body.error.message).toBe(`The table ${ORDERS} has no column nope.`);
+    expect(column.body.error).toMatchObject({ code: 'not_found', message: `The table ${ORDERS} has no column nope.` });
     // A nested type of another table may not ride on this table's rights.
     const nested = await request(app).put('/api/metadata/v0/put_type_metadata_description')
       .send({ key: ORDERS, type_metadata_key: 'hive://gold.core/customers/address/type/address', description: 'x', base: null });
     expect(nested.status).toBe(404);
-    expect(nested.body.error.message).toBe(`The table ${ORDERS} has no nested type hive://gold.core/customers/address/type/address.`);
+    expect(nested.body.error).toMatchObject({ code: 'not_found', message: `The table ${ORDERS} has no nested type hive://gold.core/customers/address/type/address.` });
+    expect(writes).toEqual([]);
+  });
+
+  it('answers 409 with the stored text and, from the edit log, who wrote it, for a column or nested type changed since the edit began', async () => {
+    const { app, writes, storeAs } = await appWith();
+    const city = `${ORDERS}/address/type/address/city`;
+    storeAs('roald@example.org', { type: 'column', tableKey: ORDERS, column: 'id' }, 'Roald\'s id.');
+    storeAs('ada@example.org', { type: 'type_metadata', typeMetadataKey: city }, 'Ada\'s city.');
+    const column = await request(app).put('/api/metadata/v0/put_column_description').send({ key: ORDERS, column_name: 'id', description: 'Mine.', base: null });
+    expect(column.status).toBe(409);
+    expect(column.body).toMatchObject({ error: { code: 'edit_conflict' }, current: { description: 'Roald\'s id.', edited_by: 'roald@example.org' } });
+    const nested = await request(app).put('/api/metadata/v0/put_type_metadata_description').send({ key: ORDERS, type_metadata_key: city, description: 'Mine.', base: null });
+    expect(nested.status).toBe(409);
+    expect(nested.body).toMatchObject({ error: { code: 'edit_conflict' }, current: { description: 'Ada\'s city.', edited_by: 'ada@example.org' } });
     expect(writes).toEqual([]);
   });
 });
@@ -169,7 +201,7 @@ describe('owner and tag writes', () => {
     expect((await request(app).put('/api/metadata/v0/update_table_tags').send({ key: ORDERS, tag: 'finance' })).body).toEqual({ msg: 'Success' });
     expect((await request(app).delete('/api/metadata/v0/update_table_tags').send({ key: ORDERS, tag: 'pii' })).body).toEqual({ msg: 'Success' });
     expect(writes).toEqual([`add tag finance to table ${ORDERS}`, `remove tag pii from table ${ORDERS}`]);
-    expect(searchUpdates).toEqual([`add tag finance of ${ORDERS}`, `remove tag pii of ${ORDERS}`]);
+    expect(searchUpdates).toEqual([`add tag finance of table ${ORDERS}`, `remove tag pii of table ${ORDERS}`]);
   });
 });
 
@@ -206,6 +238,15 @@ describe('refusals', () => {
       }
     });
   }
+
+  it('refuses a tag change on a key that is no table key, before reading anything', async () => {
+    const { app, asked } = await appWith();
+    // hive://gold would pass as a dashboard uri.
+    const res = await request(app).put('/api/metadata/v0/update_table_tags').send({ key: 'hive://gold', tag: 'finance' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_key', message: '"key": "hive://gold" is not a table key; expected database://cluster.schema/table' });
+    expect(asked).toEqual([]);
+  });
 
   it('says which right is missing when the policy gives no reason', async () => {
     const { app } = await appWith({ rights: { tags: false } });
