@@ -1,6 +1,6 @@
 // The BFF: login, session, the /api the SPA calls, and the SPA itself. Built from its dependencies
 // so tests can give it a real IdP and catalog on free ports.
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type session from 'express-session';
 import type { Announcement } from '../contract/api-common';
 import type { ClientConfig } from '../contract/bff-api';
@@ -102,6 +102,49 @@ export function createBffApp(deps: BffDeps): Express {
     }
   }));
   app.use(securityHeaders({ https, formTargets: [new URL(deps.oidc.issuer).origin] }));
+  const { store, tokens } = deps.session;
+  const upstreamToken = (tokens: Parameters<typeof toUpstreamToken>[1]) => toUpstreamToken(deps.upstreamAuth ?? 'bearer', tokens);
+  const auth = createSessionAuth({
+    oidc: deps.oidc,
+    upstreamToken,
+    tokens,
+    logger: deps.logger,
+    absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
+    destroySessionRecord: (sessionId) => new Promise((resolve, reject) => store.destroy(sessionId, (err) => (err ? reject(err) : resolve()))),
+  });
+  const sessions = createSessionMiddleware({
+    secrets: deps.session.secrets,
+    store,
+    secureCookie: https,
+    idleTimeoutMinutes: deps.session.idleTimeoutMinutes,
+    absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
+    endSession: (req) => auth.endSession(req),
+  });
+  const sameOrigin = sameOriginGuard(new URL(deps.publicUrl).origin);
+  // The search limit also counts the first search the BFF makes for the /search page it serves.
+  const searchRateLimit: (RequestHandler & RateLimitCounter) | undefined = deps.rateLimits
+    ? createRateLimiter({ name: 'search', perSession: deps.rateLimits.searchPerSession, perIp: deps.rateLimits.searchPerIp })
+    : undefined;
+  const people = deps.userDirectory
+    ? createPeopleResolver({ metadata: deps.metadata, logger: deps.logger, ...deps.userDirectory })
+    : undefined;
+  const apiRouter = createApiRouter({
+    auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig, announcements: deps.announcements, people,
+    editPolicy: deps.editPolicy, updateSearchDocuments: deps.updateSearchDocuments, logger: deps.logger,
+  });
+  // /api with the session, the same-origin guard and the search limit: what every API call goes
+  // through, and nothing else (the SPA's files, branding, probes and login routes are not for it).
+  const api: RequestHandler[] = [
+    sessions,
+    sameOrigin,
+    ...(searchRateLimit ? [(req: Request, res: Response, next: NextFunction) => (req.path === '/search' || req.path.startsWith('/search/') ? searchRateLimit(req, res, next) : next())] : []),
+    apiRouter,
+  ];
+  // The API first, unless the login callback (OIDC_REDIRECT_URI) was put under /api: then it keeps its turn after the login routes.
+  const callbackPath = new URL(deps.redirectUri).pathname;
+  const apiFirst = callbackPath !== '/api' && !callbackPath.startsWith('/api/');
+  if (apiFirst) app.use('/api', api);
+
   app.get('/healthcheck', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -113,37 +156,13 @@ export function createBffApp(deps: BffDeps): Express {
   ]));
   app.use(createSpaAssetRoutes(deps.spaDistDir));
   app.use(createBrandingRoutes(deps.logo));
-  const { store, tokens } = deps.session;
-  const upstreamToken = (tokens: Parameters<typeof toUpstreamToken>[1]) => toUpstreamToken(deps.upstreamAuth ?? 'bearer', tokens);
-  const auth = createSessionAuth({
-    oidc: deps.oidc,
-    upstreamToken,
-    tokens,
-    logger: deps.logger,
-    absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
-    destroySessionRecord: (sessionId) => new Promise((resolve, reject) => store.destroy(sessionId, (err) => (err ? reject(err) : resolve()))),
-  });
   // Server-to-server from the provider: no session, no browser.
   app.use(createBackchannelLogoutRoute({ oidc: deps.oidc, auth, tokens, logger: deps.logger }));
-  app.use(
-    createSessionMiddleware({
-      secrets: deps.session.secrets,
-      store,
-      secureCookie: https,
-      idleTimeoutMinutes: deps.session.idleTimeoutMinutes,
-      absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
-      endSession: (req) => auth.endSession(req),
-    }),
-  );
-  app.use(sameOriginGuard(new URL(deps.publicUrl).origin));
-  // The search limit also counts the first search the BFF makes for the /search page it serves.
-  let searchRateLimit: RateLimitCounter | undefined;
+  app.use(sessions);
+  app.use(sameOrigin);
   if (deps.rateLimits) {
     const limits = deps.rateLimits;
-    app.get(['/login', new URL(deps.redirectUri).pathname], createRateLimiter({ name: 'login', perSession: limits.loginPerSession, perIp: limits.loginPerIp }));
-    const searchLimiter = createRateLimiter({ name: 'search', perSession: limits.searchPerSession, perIp: limits.searchPerIp });
-    searchRateLimit = searchLimiter;
-    app.use('/api/search', searchLimiter);
+    app.get(['/login', callbackPath], createRateLimiter({ name: 'login', perSession: limits.loginPerSession, perIp: limits.loginPerIp }));
   }
 
   app.use(
@@ -163,16 +182,8 @@ export function createBffApp(deps: BffDeps): Express {
       },
     }),
   );
-  const people = deps.userDirectory
-    ? createPeopleResolver({ metadata: deps.metadata, logger: deps.logger, ...deps.userDirectory })
-    : undefined;
-  app.use(
-    '/api',
-    createApiRouter({
-      auth, metadata: deps.metadata, search: deps.search, clientConfig: deps.clientConfig, announcements: deps.announcements, people,
-      editPolicy: deps.editPolicy, updateSearchDocuments: deps.updateSearchDocuments, logger: deps.logger,
-    }),
-  );
+  // The session and the same-origin guard ran above; the search limit and the API follow the login routes.
+  if (!apiFirst) app.use('/api', api.slice(2));
   const searchDeps = { auth, search: deps.search, clientConfig: deps.clientConfig };
   const firstSearch = createFirstSearch({
     runSearch: (req, body) => runSearch(req, searchDeps, body), clientConfig: deps.clientConfig, rateLimit: searchRateLimit, logger: deps.logger,

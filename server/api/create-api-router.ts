@@ -55,11 +55,13 @@ export function createApiRouter({
   const searchDocuments = createSearchDocumentSync(search, updateSearchDocuments, logger);
   const writeDeps = { auth, metadata, clientConfig, policy: editPolicy, searchDocuments };
   const router = express.Router();
-  router.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
+  const json = express.json({ limit: '100kb' });
+  router.use((req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    // Reads carry no body: only the writes and the search POST go through the JSON body parser.
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    json(req, res, next);
   });
-  router.use(express.json({ limit: '100kb' }));
   router.use('/', createAuthUserRoutes(auth, clientConfig));
   router.use(
     '/metadata/v0',

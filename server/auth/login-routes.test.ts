@@ -106,10 +106,10 @@ describe('the login routes', () => {
       }),
     );
     app.get('/me', (req, res) => res.json({ user: req.session.user?.user_id ?? null, sessionID: req.sessionID }));
-    // A session kept before any login (as any route may keep one): the login must not go on using it.
+    // A session kept before any login (as any route may keep one, by saving it: decision 021): the login must not go on using it.
     app.get('/visit', (req, res) => {
       req.session.groups = [];
-      res.json({ sessionID: req.sessionID });
+      req.session.save(() => res.json({ sessionID: req.sessionID }));
     });
     return { app, logger, logins, store, agent: request.agent(app) };
   }

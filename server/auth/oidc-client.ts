@@ -106,8 +106,8 @@ function toSessionTokens(
 function classifyRefreshError(err: unknown): Error {
   if (err instanceof RefreshRefusedError) return err;
   if (err instanceof oidc.ResponseBodyError) {
+    // oauth4webapi raises ResponseBodyError only for a 4xx answer with an OAuth error; a 5xx is not conform (below).
     if (err.error === 'invalid_grant') return new RefreshRefusedError('The identity provider no longer accepts this session (invalid_grant).', 'invalid_grant');
-    if (err.status >= 500) return new IdpUnavailableError('The identity provider failed while renewing your session; try again in a moment.', 'idp_unavailable', 503);
     return new IdpUnavailableError(
       `The identity provider refused to renew the session (${err.error}). An administrator should check the OIDC client settings.`,
       'idp_refused_client',
@@ -127,7 +127,8 @@ function classifyRefreshError(err: unknown): Error {
     const status = err.cause instanceof Response ? err.cause.status : 0;
     if (status >= 500 || status === 0) return new IdpUnavailableError('The identity provider failed while renewing your session; try again in a moment.', 'idp_unavailable', 503);
   }
-  if (err instanceof TypeError || (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))) {
+  // openid-client reports its own time limit (10 s, set at discovery) as a ClientError, never as the DOMException.
+  if (err instanceof TypeError || (err instanceof oidc.ClientError && err.code === 'OAUTH_TIMEOUT')) {
     return new IdpUnavailableError('The identity provider could not be reached to renew your session; try again in a moment.', 'idp_unavailable', 503);
   }
   if (err instanceof UpstreamError) return err;

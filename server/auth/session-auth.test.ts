@@ -171,6 +171,7 @@ describe('session auth', () => {
     await expect(auth.withAccessToken(req, async (t) => t)).rejects.toMatchObject({ status: 503, code: 'idp_unavailable' });
     expect(auth.requireUser(req).user_id).toBe('liv.arnesen@example.org');
     expect((await store.read(sessionID))?.tokens.refreshToken).toBe(login.tokens.refreshToken);
+    expect(logger.lines.join('\n')).toContain('token refresh failed; keeping the session for the next try');
   });
 
   it('ends sessions by id from outside a request (back-channel logout)', async () => {

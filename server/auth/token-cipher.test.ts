@@ -53,6 +53,15 @@ describe('token cipher', () => {
     expect(cipher.open(cipher.seal('', 'tokens'), 'tokens')).toBe('');
   });
 
+  it('refuses a value whose authentication tag was cut short (GCM would verify a truncated tag)', () => {
+    const cipher = createTokenCipher([NEW]);
+    const [version, keyId, iv, tag] = cipher.seal('', 'tokens').split('.') as [string, string, string, string];
+    for (const length of [15, 12, 4]) {
+      const cut = Buffer.from(tag, 'base64url').subarray(0, length).toString('base64url');
+      expect(cipher.open(`${version}.${keyId}.${iv}.${cut}`, 'tokens'), `${length} bytes`).toBeNull();
+    }
+  });
+
   it('opens a value sealed by an earlier release with the same secret (sessions survive an upgrade)', () => {
     const cipher = createTokenCipher(['earlier-release-secret-0123456789abcdef']);
     expect(cipher.open('v1.HVl4eWNh.37HexZMC23535ciw.YpeQCOSLnh0DRzAm96wXxeA3NrXxjunW-TUuqozZFg', 'tokens')).toBe('a refresh token');

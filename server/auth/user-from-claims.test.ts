@@ -22,6 +22,15 @@ describe('buildUserFromClaims', () => {
   it('names the missing claim when the user id claim is absent', () => {
     expect(() => buildUserFromClaims({ sub: 'x' }, 'email')).toThrow(MissingUserIdClaimError);
     expect(() => buildUserFromClaims({ sub: 'x' }, 'upn')).toThrow(/"upn"/);
+    // As the log shows it.
+    const error = (() => {
+      try {
+        return buildUserFromClaims({}, 'email');
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(String(error)).toBe('MissingUserIdClaimError: The identity provider did not send the "email" claim used as the user id');
   });
 
   it('asks for UserInfo only when the ID token lacks the id, the email or a name', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger, createMemoryLogger, redactSecrets } from './logger';
+import { createBatchedWrite, createLogger, createMemoryLogger, redactSecrets } from './logger';
 
 describe('logger', () => {
   afterEach(() => {
@@ -51,10 +51,41 @@ describe('logger', () => {
     expect(logger.lines[1]).toMatch(/ warn odder — a plain string$/);
   });
 
-  it('writes to stderr unless told where', () => {
+  it('writes to stderr unless told where', async () => {
     const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     createLogger().info('hello');
+    await new Promise((resolve) => setImmediate(resolve));
     expect(write).toHaveBeenCalledWith(expect.stringMatching(/ info hello\n$/));
+  });
+
+  it('writes the lines of one turn of the event loop in one write, at its end, in order', async () => {
+    const writes: string[] = [];
+    const write = createBatchedWrite({ write: (text: string) => writes.push(text) });
+    write('a');
+    write('b');
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual(['a\nb\n']);
+    write('c');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual(['a\nb\n', 'c\n']);
+  });
+
+  it('writes at once when a turn piles up more than 64 KB of lines', () => {
+    const writes: string[] = [];
+    const write = createBatchedWrite({ write: (text: string) => writes.push(text) });
+    for (let i = 0; i < 70; i += 1) write('x'.repeat(1023));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toHaveLength(65 * 1024);
+  });
+
+  it('writes what is pending when the process exits', () => {
+    const writes: string[] = [];
+    let atExit = () => {};
+    const write = createBatchedWrite({ write: (text: string) => writes.push(text) }, (flush) => (atExit = flush));
+    write('last words');
+    atExit();
+    expect(writes).toEqual(['last words\n']);
   });
 
   it('writes one JSON object per line with LOG_FORMAT=json, the error as fields, and still redacts tokens', () => {

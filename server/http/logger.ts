@@ -41,8 +41,36 @@ function textFields(fields: LogFields | undefined): string {
   return Object.entries(fields).map(([k, v]) => ` ${k}=${typeof v === 'string' && /[\s"=]/.test(v) ? JSON.stringify(v) : String(v)}`).join('');
 }
 
+/** Past this many characters pending, lines are written at once rather than at the end of the turn. */
+const BATCH_MAX_CHARS = 64 * 1024;
+
+/**
+ * Lines logged in one turn of the event loop go out in one write at its end (setImmediate): writes to a
+ * pipe or file are synchronous system calls, and under load the access log wrote one per request. The
+ * pending lines are also written when the process exits (process.exit, an uncaught exception); only a
+ * kill -9 or a crash of Node itself can lose the last turn's lines.
+ */
+export function createBatchedWrite(
+  stream: { write(text: string): unknown } = process.stderr,
+  onExit: (flush: () => void) => void = (flush) => process.on('exit', flush),
+): (line: string) => void {
+  let pending = '';
+  const flush = () => {
+    if (!pending) return;
+    const text = pending;
+    pending = '';
+    stream.write(text);
+  };
+  onExit(flush);
+  return (line) => {
+    if (!pending) setImmediate(flush);
+    pending += `${line}\n`;
+    if (pending.length > BATCH_MAX_CHARS) flush();
+  };
+}
+
 export function createLogger(
-  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  write: (line: string) => void = createBatchedWrite(),
   options: { format?: LogFormat } = {},
 ): Logger {
   const format = options.format ?? 'text';

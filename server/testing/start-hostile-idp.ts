@@ -1,5 +1,6 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
 
@@ -30,9 +31,28 @@ export interface HostileIdp {
   forgeIdTokens(forgery: IdTokenForgery): void;
   /** Claims that override those of the ID token a refresh answers (e.g. another `sub`). */
   overrideRefreshIdTokenClaims(claims: JWTPayload): void;
-  /** Claims added to the ID tokens of logins from now on (e.g. `name`, `groups`); `{}` to stop. */
+  /** Claims added to the ID tokens of logins from now on (e.g. `name`, `groups`, `sid`); `{}` to stop. */
   addLoginIdTokenClaims(claims: JWTPayload): void;
+  /** Fields the token endpoint leaves out of its answers, at a login and at a refresh (e.g. `refresh_token`). */
+  omitFromTokenAnswers(fields: readonly string[]): void;
+  /** What the token endpoint answers instead of tokens (an error, a page, or nothing at all: `hang`). */
+  answerTokenRequests(answer: RawAnswer | 'hang' | undefined): void;
+  /** What discovery answers instead of the metadata (a failure, a redirect). */
+  answerDiscovery(answer: RawAnswer | undefined): void;
+  /** Metadata fields discovery adds or changes (undefined removes one), e.g. a revocation endpoint. */
+  overrideDiscovery(fields: Record<string, unknown>): void;
+  /** The requests the token and revocation endpoints received: their headers and form. */
+  requestsTo(path: '/token' | '/revoke'): { headers: IncomingMessage['headers']; form: URLSearchParams }[];
+  /** Undo every override and forget the requests seen. */
+  reset(): void;
   close(): Promise<void>;
+}
+
+/** An HTTP answer as it is sent; a `body` that is not a string is sent as JSON. */
+export interface RawAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
 /**
@@ -55,6 +75,21 @@ export async function createSigningKeyPair(alg = 'RS256'): Promise<SigningKey> {
   return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
 }
 
+function sendRaw(res: ServerResponse, { status, headers = {}, body }: RawAnswer) {
+  if (body === undefined || typeof body === 'string') {
+    res.writeHead(status, headers);
+    res.end(body);
+    return;
+  }
+  sendJson(res, status, body, headers);
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  return new URLSearchParams(body);
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
@@ -65,7 +100,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
  * everyone as "roald" at once) on a free port, for testing how the BFF and the catalog treat tokens that
  * a real provider would never issue.
  */
-export async function startHostileIdp(): Promise<HostileIdp> {
+export async function startHostileIdp(options: { tls?: { key: string; cert: string }; hostname?: string } = {}): Promise<HostileIdp> {
   let key = await createSigningKeyPair();
   const ecKey = await createSigningKeyPair('ES256');
   const opaqueTokens = new Map<string, Record<string, unknown>>();
@@ -74,6 +109,12 @@ export async function startHostileIdp(): Promise<HostileIdp> {
   let forgery: IdTokenForgery = 'valid';
   let refreshOverrides: JWTPayload = {};
   let loginExtras: JWTPayload = {};
+  let omitted: readonly string[] = [];
+  let tokenAnswer: RawAnswer | 'hang' | undefined;
+  let discoveryAnswer: RawAnswer | undefined;
+  let discoveryOverrides: Record<string, unknown> = {};
+  const received = new Map<string, { headers: IncomingMessage['headers']; form: URLSearchParams }[]>();
+  const hanging = new Set<ServerResponse>();
   const codes = new Map<string, IssuedCode>();
   const refreshTokens = new Map<string, IssuedCode>();
 
@@ -104,9 +145,10 @@ export async function startHostileIdp(): Promise<HostileIdp> {
   }
 
   async function answerToken(req: IncomingMessage, res: ServerResponse) {
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    const form = new URLSearchParams(body);
+    const form = await readForm(req);
+    received.set('/token', [...(received.get('/token') ?? []), { headers: req.headers, form }]);
+    if (tokenAnswer === 'hang') return void hanging.add(res);
+    if (tokenAnswer) return sendRaw(res, tokenAnswer);
     const grant =
       form.get('grant_type') === 'authorization_code'
         ? codes.get(form.get('code') ?? '')
@@ -119,19 +161,22 @@ export async function startHostileIdp(): Promise<HostileIdp> {
     const refreshToken = randomUUID();
     refreshTokens.set(refreshToken, grant);
     const idClaims: JWTPayload = refreshing ? { sub: grant.sub, ...refreshOverrides } : { ...loginExtras, sub: grant.sub, nonce: grant.nonce };
-    return sendJson(res, 200, {
+    const answer: Record<string, unknown> = {
       access_token: `opaque-${randomUUID()}`,
       token_type: 'Bearer',
       expires_in: 600,
       refresh_token: refreshToken,
       id_token: await signIdToken(idClaims),
-    });
+    };
+    for (const field of omitted) delete answer[field];
+    return sendJson(res, 200, answer);
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     hitCounts.set(path, (hitCounts.get(path) ?? 0) + 1);
     if (path === '/.well-known/openid-configuration') {
+      if (discoveryAnswer) return sendRaw(res, discoveryAnswer);
       return sendJson(res, 200, {
         issuer: advertisedIssuer ?? issuer,
         jwks_uri: `${issuer}/jwks`,
@@ -141,6 +186,7 @@ export async function startHostileIdp(): Promise<HostileIdp> {
         // As a careless provider might: a relying party that trusts this list accepts HMAC and none.
         id_token_signing_alg_values_supported: ['RS256', 'ES256', 'HS256', 'none'],
         authorization_response_iss_parameter_supported: true,
+        ...discoveryOverrides,
       });
     }
     if (path === '/jwks') return sendJson(res, 200, { keys: [key.publicJwk, ecKey.publicJwk] });
@@ -160,6 +206,14 @@ export async function startHostileIdp(): Promise<HostileIdp> {
       answerToken(req, res).catch((error: unknown) => sendJson(res, 500, { error: 'server_error', error_description: String(error) }));
       return;
     }
+    if (path === '/revoke' && req.method === 'POST') {
+      void readForm(req).then((form) => {
+        received.set('/revoke', [...(received.get('/revoke') ?? []), { headers: req.headers, form }]);
+        res.writeHead(200);
+        res.end();
+      });
+      return;
+    }
     if (path === '/userinfo') {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const claims = token ? opaqueTokens.get(token) : undefined;
@@ -167,9 +221,11 @@ export async function startHostileIdp(): Promise<HostileIdp> {
       return sendJson(res, 200, claims);
     }
     sendJson(res, 404, { error: 'not_found' });
-  });
+  };
+  // With `tls`, an https provider; `hostname` names it in the issuer (the test makes that name reach 127.0.0.1).
+  const server = options.tls ? createHttpsServer(options.tls, handle) : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `${options.tls ? 'https' : 'http'}://${options.hostname ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
 
   return {
     issuer,
@@ -200,6 +256,32 @@ export async function startHostileIdp(): Promise<HostileIdp> {
     },
     addLoginIdTokenClaims(claims) {
       loginExtras = claims;
+    },
+    omitFromTokenAnswers(fields) {
+      omitted = fields;
+    },
+    answerTokenRequests(answer) {
+      tokenAnswer = answer;
+    },
+    answerDiscovery(answer) {
+      discoveryAnswer = answer;
+    },
+    overrideDiscovery(fields) {
+      discoveryOverrides = fields;
+    },
+    requestsTo: (path) => received.get(path) ?? [],
+    reset() {
+      advertisedIssuer = undefined;
+      forgery = 'valid';
+      refreshOverrides = {};
+      loginExtras = {};
+      omitted = [];
+      tokenAnswer = undefined;
+      discoveryAnswer = undefined;
+      discoveryOverrides = {};
+      received.clear();
+      for (const res of hanging) res.destroy();
+      hanging.clear();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -59,8 +59,13 @@ export interface TestStack {
 }
 
 export async function startTestStack(
-  options: { bffSlots?: number; demoTables?: number; logFormat?: LogFormat; metricsEnabled?: boolean } = {},
+  options: {
+    bffSlots?: number; demoTables?: number; logFormat?: LogFormat; metricsEnabled?: boolean;
+    /** The BFFs' login callback path (OIDC_REDIRECT_URI's); default /auth. */
+    callbackPath?: string;
+  } = {},
 ): Promise<TestStack> {
+  const callbackPath = options.callbackPath ?? '/auth';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-stack-'));
   const logger = createMemoryLogger({ format: options.logFormat });
   const bffPorts = await Promise.all(Array.from({ length: options.bffSlots ?? 1 }, () => getFreePort()));
@@ -73,7 +78,7 @@ export async function startTestStack(
     client: {
       clientId: CLIENT_ID,
       clientSecret,
-      redirectUris: bases.map((base) => `${base}/auth`),
+      redirectUris: bases.map((base) => `${base}${callbackPath}`),
       postLogoutRedirectUris: bases.map((base) => `${base}/logged-out`),
       // Back-channel logout goes to the first instance; with shared stores it ends the session everywhere.
       backchannelLogoutUri: `${bases[0]}${BACKCHANNEL_LOGOUT_PATH}`,
@@ -147,7 +152,7 @@ export async function startTestStack(
       const sessions = bffOptions.sessions ?? (await createTestSessionDeps(ownDir));
       const app = createBffApp({
         publicUrl: base,
-        redirectUri: `${base}/auth`,
+        redirectUri: `${base}${callbackPath}`,
         userIdClaim: 'email',
         providerName: 'Test IdP',
         session: sessions,
@@ -155,7 +160,7 @@ export async function startTestStack(
           issuer,
           clientId: CLIENT_ID,
           clientSecret,
-          redirectUri: `${base}/auth`,
+          redirectUri: `${base}${callbackPath}`,
           postLogoutRedirectUri: `${base}/logged-out`,
           scopes: 'openid email profile',
           idTokenSigningAlg: 'RS256',

@@ -1,0 +1,84 @@
+// Discovery is kept for the life of the process: the first login discovers the provider, and every
+// later one first checks that the provider still answers, so a provider that went away (or fails)
+// shows Nansen's page naming OIDC_ISSUER, not the browser's. And logout tokens need published keys.
+import { SignJWT } from 'jose';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { failureOf, hostileOidcClient } from '../testing/hostile-oidc-client';
+import { HOSTILE_CLIENT, type HostileIdp, startHostileIdp } from '../testing/start-hostile-idp';
+import { IdpUnavailableError } from './oidc-client';
+
+const WELL_KNOWN = '/.well-known/openid-configuration';
+const unreachable = (issuer: string, detail: string) =>
+  `Cannot reach the identity provider at ${issuer} (${detail}). Check OIDC_ISSUER and that the provider is running.`;
+
+describe('discovery and the check before each login', () => {
+  let hostile: HostileIdp;
+  beforeAll(async () => {
+    hostile = await startHostileIdp();
+  });
+  afterAll(() => hostile.close());
+  afterEach(() => hostile.reset());
+
+  it('discovers at the first login, and asks the provider once more before each later one', async () => {
+    const client = hostileOidcClient(hostile);
+    const before = hostile.hits(WELL_KNOWN);
+    await client.startLogin('/');
+    expect(hostile.hits(WELL_KNOWN)).toBe(before + 1);
+    await client.startLogin('/');
+    await client.startLogin('/');
+    expect(hostile.hits(WELL_KNOWN)).toBe(before + 3);
+  });
+
+  it('refuses a login, naming the setting to check, when the provider went away after discovery', async () => {
+    const gone = await startHostileIdp();
+    const client = hostileOidcClient(gone);
+    await client.startLogin('/');
+    await gone.close();
+    const error = await failureOf(client.startLogin('/'));
+    expect(error).toBeInstanceOf(IdpUnavailableError);
+    expect(error).toMatchObject({ status: 502, code: 'idp_unreachable' });
+    // The network's own words (fetch's cause), not "fetch failed": the connection is refused, or an idle one closed.
+    const detail = /^Cannot reach the identity provider at (\S+) \((.+)\)\. Check OIDC_ISSUER and that the provider is running\.$/.exec(error.message);
+    expect(detail?.[1]).toBe(gone.issuer);
+    expect(detail?.[2]).toMatch(/^(connect ECONNREFUSED \S+|other side closed)$/);
+  });
+
+  it('refuses a login when the provider fails (5xx), and discovers it again once it is back', async () => {
+    const client = hostileOidcClient(hostile);
+    await client.startLogin('/');
+    hostile.answerDiscovery({ status: 500, body: 'down for maintenance' });
+    const error = await failureOf(client.startLogin('/'));
+    expect(error).toMatchObject({ status: 502, code: 'idp_unreachable', message: unreachable(hostile.issuer, 'HTTP 500') });
+    hostile.answerDiscovery(undefined);
+    const before = hostile.hits(WELL_KNOWN);
+    await client.startLogin('/');
+    expect(hostile.hits(WELL_KNOWN)).toBe(before + 1);
+  });
+
+  it('takes any answer below 500 as the provider answering: an empty one, a redirect (not followed), a 499', async () => {
+    const client = hostileOidcClient(hostile);
+    await client.startLogin('/');
+    for (const answer of [{ status: 204 }, { status: 302, headers: { location: `${hostile.issuer}${WELL_KNOWN}` } }, { status: 499 }, { status: 404 }]) {
+      hostile.answerDiscovery(answer);
+      expect((await client.startLogin('/')).url, JSON.stringify(answer)).toMatch(new RegExp(`^${hostile.issuer}/auth\\?`));
+    }
+  });
+
+  it('checks the discovery document of an issuer written with a trailing slash', async () => {
+    const issuer = `${hostile.issuer}/`;
+    hostile.advertiseIssuer(issuer);
+    const client = hostileOidcClient(hostile, { issuer });
+    await client.startLogin('/');
+    hostile.answerDiscovery({ status: 503 });
+    expect(await failureOf(client.startLogin('/'))).toMatchObject({ code: 'idp_unreachable', message: unreachable(issuer, 'HTTP 503') });
+  });
+
+  it('cannot verify a logout token of a provider that publishes no keys', async () => {
+    hostile.overrideDiscovery({ jwks_uri: undefined });
+    const token = await new SignJWT({ iss: hostile.issuer, aud: HOSTILE_CLIENT.clientId, jti: 'j', sub: 'roald' })
+      .setProtectedHeader({ alg: 'RS256', kid: hostile.currentKey().kid })
+      .setIssuedAt()
+      .sign(hostile.currentKey().privateKey);
+    await expect(hostileOidcClient(hostile).verifyLogoutToken(token)).rejects.toThrow('the provider publishes no jwks_uri');
+  });
+});
