@@ -1,7 +1,7 @@
+// @vitest-environment jsdom
 // The HTML preview of the first results (decision 022): every text escaped, highlights drawn as <mark>
 // from the contract's format (never the catalog's markup), the count and range as the app writes them,
 // links to the same pages, nothing interactive.
-import { JSDOM } from 'jsdom';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { DashboardSearchResult, SearchResponse, TableSearchResult, UserSearchResult } from '../../contract/api-search';
@@ -142,7 +142,7 @@ describe('renderFirstResults', () => {
     expect(html).toContain('href="/search?term=&amp;filters=%7B%22tag%22%3A%7B%22value%22%3A%22pii%22%7D%7D"');
     expect(html).toContain('href="/search?term=&amp;filters=%7B%22badges%22%3A%7B%22value%22%3A%22certified%22%7D%7D"');
     // The search box, the tabs and the user menu are drawn, inert; no form, no handler, no script.
-    const { document } = new JSDOM(html).window;
+    const document = new DOMParser().parseFromString(html, 'text/html');
     const controls = [...document.querySelectorAll('button, input, select, textarea, [tabindex]')];
     expect(controls.length).toBeGreaterThan(0);
     expect(controls.filter((control) => !control.closest('[inert]'))).toEqual([]);

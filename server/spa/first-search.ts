@@ -12,7 +12,7 @@ import type { User } from '../../contract/api-common';
 import type { Logger } from '../http/logger';
 import type { RateLimitCounter } from '../http/rate-limit';
 import { renderFirstResults } from './first-results-html';
-import { jsonDataBlock } from './serve-spa';
+import { jsonDataBlock, type FirstSearchParts } from './serve-spa';
 
 /** How long the page waits for the search before it is sent without it. */
 export const FIRST_SEARCH_BUDGET_MS = 250;
@@ -26,12 +26,6 @@ export interface FirstSearchDeps {
   logger: Logger;
   /** FIRST_SEARCH_BUDGET_MS: how long the page waits for the answer; 0 = never searched for the page. */
   budgetMs?: number;
-}
-
-/** What the page carries of the first search: the data block for the app, the HTML preview for #root; '' when none. */
-export interface FirstSearchParts {
-  dataBlock: string;
-  previewHtml: string;
 }
 
 const NONE: FirstSearchParts = { dataBlock: '', previewHtml: '' };

@@ -11,7 +11,6 @@ import type { ClientConfig } from '../../contract/client-config';
 import { renderPage } from '../http/html-page';
 import { chooseEncoding, type ContentCoding } from './choose-encoding';
 import type { User } from '../../contract/api-common';
-import type { FirstSearchParts } from './first-search';
 import { createPagePreloads, createPageStylesheets, type BuildManifest } from './page-preloads';
 
 /** Files that may have precompressed twins: their responses vary with Accept-Encoding. */
@@ -106,6 +105,12 @@ export function withBootstrap(indexHtml: string, bootstrap: Bootstrap, headLinks
 export function jsonDataBlock(id: string, value: unknown): string {
   const json = JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return `<script type="application/json" id="${id}">${json}</script>`;
+}
+
+/** What the /search page carries of its first search (server/spa/first-search.ts): the data block for the app, the results drawn for #root; '' when none. */
+export interface FirstSearchParts {
+  dataBlock: string;
+  previewHtml: string;
 }
 
 /** The app's mount point as index.html has it. */
