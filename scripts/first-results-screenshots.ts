@@ -1,7 +1,7 @@
 // Screenshots of /search?term=… as the BFF sends it (JavaScript off: the HTML preview of the first
 // results alone, decision 022) and as the app draws it (JavaScript on), at 1280 and 800 px, to compare
 // by eye: the preview must look like the app's page, so nothing moves when the app takes over.
-//   npx tsx scripts/first-results-screenshots.ts [--term orders] [--out test-results/first-results]
+//   npx tsx scripts/first-results-screenshots.ts [--term orders] [--widths 1280,800] [--out test-results/first-results]
 // Needs `npm run build` first.
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
@@ -28,16 +28,22 @@ try {
   await page.getByTestId('current-user').waitFor();
   const storageState = await login.storageState();
   await login.close();
-  for (const width of [1280, 800]) {
+  for (const width of option('widths', '1280,800').split(',').map(Number)) {
     for (const javaScriptEnabled of [false, true]) {
       const context = await browser.newContext({ baseURL: server.baseUrl, storageState, javaScriptEnabled, viewport: { width, height: 1000 } });
       const tab = await context.newPage();
+      // Whether the page was ever without results once it had them (the app showing a skeleton between the preview and its own results).
+      await tab.addInitScript(`new MutationObserver(() => {
+        const has = !!document.querySelector('[data-search-result]');
+        if (has) window.__hadResults = true; else if (window.__hadResults) window.__gap = true;
+      }).observe(document, { childList: true, subtree: true });`);
       await tab.goto(`/search?term=${encodeURIComponent(term)}`);
       if (javaScriptEnabled) {
         await tab.locator('main [data-search-result]').first().waitFor();
         await tab.waitForFunction(() => !document.querySelector('[data-first-results-preview]'));
         // Images (bookmark stars) and fonts settle.
         await tab.waitForTimeout(500);
+        console.log(`  results gone for a moment between the preview and the app's: ${await tab.evaluate('window.__gap === true')}`);
       }
       const file = path.join(out, `search-${width}-${javaScriptEnabled ? 'app' : 'preview'}.png`);
       await tab.screenshot({ path: file, fullPage: true });
