@@ -61,3 +61,10 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   return { term, resource, filters: parseFilters(params.get('filters'), resource), pageIndex: Math.min(pageIndex, MAX_PAGE_INDEX) };
 }
 
+
+/** "tables", "dashboards", "people": for sentences ("No dashboards match") and counts ("12 tables"). */
+export const RESOURCE_NOUNS: Record<SearchResource, { one: string; many: string }> = {
+  table: { one: 'table', many: 'tables' },
+  dashboard: { one: 'dashboard', many: 'dashboards' },
+  user: { one: 'person', many: 'people' },
+};

@@ -53,3 +53,9 @@ export function normalizeUser(input: PartialUser): User | null {
     other_key_values: input.other_key_values ?? {},
   };
 }
+
+/** The one or two letters of a person's avatar in the nav bar ("Roald Amundsen" → "RA"). */
+export function initialsOf(user: Pick<User, 'full_name' | 'display_name'>): string {
+  const parts = (user.full_name ?? user.display_name).split(/[\s.@_-]+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '?') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
+}

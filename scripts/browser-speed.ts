@@ -41,11 +41,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 interface Run {
-  /** Navigation start → first result painted. */
+  /** Navigation start → first result painted (the BFF's HTML preview of it, when the page has one: decision 022). */
   firstResult: number;
+  /** Navigation start → the app's own (React-rendered) first result painted. */
+  appResult: number;
   /** Navigation start → the search API's answer fully received. */
   searchResponse: number | null;
-  /** CPU time of the page's main thread from the navigation until just after the first result was painted. */
+  /** CPU time of the page's main thread from the navigation until just after the app's first result was painted. */
   mainThreadCpu?: number | null;
   /** CPU time of the tab's renderer process (all its threads, since it started), at the same moment. */
   rendererCpu?: number | null;
@@ -56,16 +58,20 @@ interface Run {
 /** A step of the critical path (Chromium's navigation, paint, resource and long-animation-frame timing), by name. */
 type Milestone = string;
 
-// Runs in the page before its scripts: notes when the first result is on screen.
+// Runs in the page before its scripts: notes when the first result is on screen, and when the app's
+// own first result is (the BFF's preview of the results, decision 022, is marked data-first-results-preview).
 const WATCH_FIRST_RESULT = `(() => {
-  const done = (at) => { window.__firstResultAt = at; };
-  const check = () => {
-    const result = document.querySelector('[data-search-result]');
+  const seen = (selector, name) => {
+    const result = document.querySelector(selector);
     if (!result || !result.checkVisibility()) return false;
-    requestAnimationFrame(() => done(performance.now()));
+    requestAnimationFrame(() => { window[name] = performance.now(); });
     return true;
   };
-  new MutationObserver((_, observer) => { if (check()) observer.disconnect(); }).observe(document, { childList: true, subtree: true });
+  let first = false;
+  new MutationObserver((_, observer) => {
+    first = first || seen('[data-search-result]', '__firstResultAt');
+    if (first && seen(':not([data-first-results-preview]) > main [data-search-result]', '__appResultAt')) observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
   window.__longestFrame = 0;
   try {
     new PerformanceObserver((list) => {
@@ -107,7 +113,7 @@ const READ_RUN = `(() => {
     milestones[name + ' sent'] = e.startTime;
     milestones[name + ' answered'] = e.responseEnd;
   }
-  return { firstResult: window.__firstResultAt, searchResponse: search ? search.responseEnd : null, milestones };
+  return { firstResult: window.__firstResultAt, appResult: window.__appResultAt, searchResponse: search ? search.responseEnd : null, milestones };
 })()`;
 
 async function measure(context: BrowserContext, url: string): Promise<Run> {
@@ -119,7 +125,7 @@ async function measure(context: BrowserContext, url: string): Promise<Run> {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __firstResultAt?: number }).__firstResultAt !== undefined, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => (window as unknown as { __appResultAt?: number }).__appResultAt !== undefined, undefined, { timeout: 15_000 });
     const run = (await page.evaluate(READ_RUN)) as Run;
     const { metrics } = await cdp.send('Performance.getMetrics');
     const cpu = (name: string) => {
@@ -147,7 +153,7 @@ function timeline(label: string, runs: Run[]): string {
   };
   const steps = [...new Set(runs.flatMap((r) => Object.keys(r.milestones)))]
     .map((name) => ({ name, ...median(runs.map((r) => r.milestones[name])) }))
-    .concat([{ name: 'first result painted', ...median(runs.map((r) => r.firstResult)) }])
+    .concat([{ name: 'first result painted', ...median(runs.map((r) => r.firstResult)) }, { name: "app's first result painted", ...median(runs.map((r) => r.appResult)) }])
     .sort((a, b) => (a.name.endsWith('(duration)') ? 1 : 0) - (b.name.endsWith('(duration)') ? 1 : 0) || (a.value ?? 0) - (b.value ?? 0));
   const lines = steps.map(
     ({ name, value, count }) =>
@@ -166,6 +172,7 @@ function summarize(label: string, runs: Run[]): string {
   const renderer = runs.map((r) => r.rendererCpu).filter((v): v is number => typeof v === 'number');
   return [
     `${label.padEnd(34)}${row(runs.map((r) => r.firstResult))}`,
+    `${"  (the app's result painted)".padEnd(34)}${row(runs.map((r) => r.appResult))}`,
     `${'  (search API answered at)'.padEnd(34)}${responses.length === runs.length ? row(responses) : '     –'}`,
     `${'  (main thread CPU until then)'.padEnd(34)}${cpu.length === runs.length ? row(cpu) : '     –'}`,
     `${'  (renderer CPU, all threads)'.padEnd(34)}${renderer.length === runs.length ? row(renderer) : '     –'}`,

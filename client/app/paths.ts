@@ -3,6 +3,9 @@
 // `/table_detail/:cluster/:database/:schema/:table`, `/dashboard/:uri`, `/user/:id`.
 import { parsePageNumber } from '../../contract/search-state';
 import { buildTableKey, parseTableKey, type TableCoordinates } from '../../contract/table-key';
+import { RESOURCE_TAB_PARAM, searchPath } from '../../contract/page-paths';
+
+export { RESOURCE_TAB_PARAM, badgeSearchPath, dashboardPath, searchPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
 
 export const homePath = '/';
 export const browsePath = '/browse';
@@ -10,8 +13,6 @@ export const announcementsPath = '/announcements';
 
 // ---------------------------------------------------------------- tables, dashboards, people
 
-/** The query parameter naming a resource page's open tab (`?tab=history`); the overview has none. */
-export const RESOURCE_TAB_PARAM = 'tab';
 
 /** The open tab of a resource page's URL, or null (the overview). */
 export function resourceTabOf(params: URLSearchParams): string | null {
@@ -26,17 +27,6 @@ export function withResourceTab(params: URLSearchParams, tab: string | null): UR
   return next;
 }
 
-/** A table's page; `column` opens that column (a deep link), `tab` a tab ("history"). Accepts coordinates or a table key. */
-export function tablePath(table: TableCoordinates | string, options: { column?: string; tab?: string } = {}): string {
-  const coordinates = typeof table === 'string' ? parseTableKey(table) : table;
-  if (!coordinates) return searchPath({ term: typeof table === 'string' ? table : '' });
-  const { database, cluster, schema, name } = coordinates;
-  const path = ['/table_detail', cluster, database, schema, name].map((p, i) => (i === 0 ? p : encodeURIComponent(p))).join('/');
-  const params = new URLSearchParams();
-  if (options.column) params.set('column', options.column);
-  if (options.tab) params.set(RESOURCE_TAB_PARAM, options.tab);
-  return params.size > 0 ? `${path}?${params}` : path;
-}
 
 /** The table key of a table page's route params, or null when one is missing. */
 export function tableKeyFromParams(params: Record<string, string | undefined>): string | null {
@@ -76,37 +66,12 @@ export function parseLineageState(params: URLSearchParams, defaults: { defaultDe
   return { depth, column };
 }
 
-export function dashboardPath(uri: string): string {
-  return `/dashboard/${encodeURIComponent(uri)}`;
-}
 
-export function userPath(userId: string): string {
-  return `/user/${encodeURIComponent(userId)}`;
-}
 
 // ---------------------------------------------------------------- search
 
 export { SEARCH_RESOURCES, MAX_TERM_LENGTH, MAX_PAGE_INDEX, parseSearchState, type SearchResource, type SearchFilters, type SearchState } from '../../contract/search-state';
-import type { SearchState } from '../../contract/search-state';
 
-/** `/search?term=…&resource=…&filters=…&page=…`; defaults are left out. */
-export function searchPath(state: Partial<SearchState>): string {
-  const params = new URLSearchParams();
-  params.set('term', (state.term ?? '').trim());
-  if (state.resource && state.resource !== 'table') params.set('resource', state.resource);
-  const filters = Object.entries(state.filters ?? {}).filter(([, f]) => f.value.trim() !== '');
-  if (filters.length > 0) params.set('filters', JSON.stringify(Object.fromEntries(filters)));
-  if (state.pageIndex && state.pageIndex > 0) params.set('page', String(state.pageIndex + 1));
-  return `/search?${params}`;
-}
 
-/** Tables (or dashboards) carrying a tag: the search page filtered by it, with no term. */
-export function tagSearchPath(tag: string, resource: 'table' | 'dashboard' = 'table'): string {
-  return searchPath({ resource, filters: { tag: { value: tag } } });
-}
 
-/** Tables carrying a badge. */
-export function badgeSearchPath(badge: string): string {
-  return searchPath({ resource: 'table', filters: { badges: { value: badge } } });
-}
 

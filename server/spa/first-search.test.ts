@@ -8,7 +8,7 @@ import path from 'node:path';
 import express, { type Request } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchRequest, SearchResponse } from '../../contract/api-search';
+import type { SearchRequest, SearchResponse, TableSearchResult } from '../../contract/api-search';
 import { FIRST_SEARCH_ELEMENT_ID, FirstSearchSchema } from '../../contract/first-search';
 import { toClientConfig, UiConfigFileSchema, type ClientConfig } from '../../contract/ui-config';
 import { normalizeUser } from '../../contract/user';
@@ -31,6 +31,11 @@ const answerFor = (body: SearchRequest): SearchResponse => ({
   msg: 'Success',
   table: { page_index: body.pageIndex ?? 0, total_results: 1, results: [] },
 });
+
+const TABLE: TableSearchResult = {
+  type: 'table', key: 'hive://gold.sales/orders', name: 'orders', cluster: 'gold', database: 'hive', schema: 'sales', description: null,
+  badges: [], tags: [], search_score: 1, highlight: { name: ['<em>orders</em>'] },
+};
 
 function readBlock(html: string): unknown {
   const match = new RegExp(`<script type="application/json" id="${FIRST_SEARCH_ELEMENT_ID}">([\\s\\S]*?)</script>`).exec(html);
@@ -126,6 +131,28 @@ describe('the /search page with its first search', () => {
     }
   });
 
+  it('draws the first results into #root, busy, with the page styles before it (decision 022)', async () => {
+    const { app } = appWith({ runSearch: async (_req, body) => ({ ...answerFor(body), table: { page_index: 0, total_results: 1, results: [TABLE] } }) });
+    const res = await request(app).get('/search?term=orders');
+    const root = res.text.slice(res.text.indexOf('<div id="root">'));
+    expect(root).toMatch(/^<div id="root"><div data-first-results-preview="" aria-busy="true">/);
+    expect(root).toContain('<h2 class="search-results__heading">1 table</h2>');
+    expect(root).toContain('<a href="/table_detail/gold/hive/sales/orders"><mark>orders</mark></a>');
+    // The data block still follows, for the app.
+    expect(res.text.indexOf(FIRST_SEARCH_ELEMENT_ID)).toBeGreaterThan(res.text.indexOf('data-first-results-preview'));
+  });
+
+  it('draws nothing into #root without a term, for another page, over the budget or with a budget of 0', async () => {
+    expect((await request(appWith().app).get('/search')).text).toContain('<div id="root"></div>');
+    expect((await request(appWith().app).get('/search?term=%20')).text).toContain('<div id="root"></div>');
+    expect((await request(appWith().app).get('/browse?term=orders')).text).toContain('<div id="root"></div>');
+    expect((await request(appWith({ budgetMs: 0 }).app).get('/search?term=orders')).text).toContain('<div id="root"></div>');
+    const late = appWith({ budgetMs: 20, runSearch: () => new Promise(() => {}) });
+    const latePage = (await request(late.app).get('/search?term=orders')).text;
+    expect(latePage).toContain('<div id="root"></div>');
+    expect(latePage).not.toContain('data-first-results-preview');
+  });
+
   it('writes no other page, and nothing for HEAD', async () => {
     const { app, calls } = appWith();
     expect((await request(app).get('/browse?term=orders')).text).not.toContain(FIRST_SEARCH_ELEMENT_ID);
@@ -138,7 +165,8 @@ describe('the /search page with its first search', () => {
     const res = await request(app).get(`/search?term=${encodeURIComponent(HOSTILE_TERM)}`);
     expect(res.text).not.toContain('<script>alert');
     expect(res.text).not.toContain('<!--');
-    expect(res.text).not.toMatch(/[\u2028\u2029]/);
+    // Inside the data block: U+2028 and U+2029 escaped (in the HTML preview's text they are only text).
+    expect(res.text.slice(res.text.indexOf(`id="${FIRST_SEARCH_ELEMENT_ID}"`))).not.toMatch(/[\u2028\u2029]/);
     // The head's entry script, the shell's data block and this data block: no other end tag.
     expect(res.text.match(/<\/script>/g)).toHaveLength(3);
     const block = v.parse(FirstSearchSchema, readBlock(res.text));

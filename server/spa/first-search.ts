@@ -7,10 +7,12 @@
 import type { Request } from 'express';
 import type { ClientConfig, SearchRequest, SearchResponse } from '../../contract/bff-api';
 import { FIRST_SEARCH_ELEMENT_ID, type FirstSearch } from '../../contract/first-search';
-import { buildSearchRequest, firstSearchInputs, parseSearchState, planSearch, searchableResources } from '../../contract/search-url';
+import { buildSearchRequest, firstSearchInputs, parseSearchState, planSearch, searchableResources, type SearchPlan } from '../../contract/search-url';
+import type { User } from '../../contract/api-common';
 import type { Logger } from '../http/logger';
 import type { RateLimitCounter } from '../http/rate-limit';
-import { jsonDataBlock } from './serve-spa';
+import { renderFirstResults } from './first-results-html';
+import { jsonDataBlock, type FirstSearchParts } from './serve-spa';
 
 /** How long the page waits for the search before it is sent without it. */
 export const FIRST_SEARCH_BUDGET_MS = 250;
@@ -26,16 +28,19 @@ export interface FirstSearchDeps {
   budgetMs?: number;
 }
 
-/** The data block for `req` (a GET of `/search?…` by a signed-in person), or '' when there is none. */
-export function createFirstSearch(deps: FirstSearchDeps): (req: Request) => Promise<string> {
+const NONE: FirstSearchParts = { dataBlock: '', previewHtml: '' };
+
+/** The data block and preview for `req` (a GET of `/search?…` by a signed-in person), or none. */
+export function createFirstSearch(deps: FirstSearchDeps): (req: Request, user: User) => Promise<FirstSearchParts> {
   const budgetMs = deps.budgetMs ?? FIRST_SEARCH_BUDGET_MS;
-  return async (req) => {
+  return async (req, user) => {
     try {
-      if (budgetMs === 0) return '';
-      const requests = firstSearchRequests(req, deps.clientConfig);
-      if (requests.length === 0) return '';
+      if (budgetMs === 0) return NONE;
+      const plan = firstSearchPlan(req, deps.clientConfig);
+      const requests = plan ? firstSearchInputs(plan).map(buildSearchRequest) : [];
+      if (!plan || requests.length === 0) return NONE;
       for (const _ of requests) {
-        if (deps.rateLimit?.take(req)) return '';
+        if (deps.rateLimit?.take(req)) return NONE;
       }
       const searches = Promise.all(requests.map((request) => deps.runSearch(req, request)));
       let timer: NodeJS.Timeout | undefined;
@@ -44,13 +49,13 @@ export function createFirstSearch(deps: FirstSearchDeps): (req: Request) => Prom
       if (answered === 'late') {
         searches.catch((err: unknown) => logProblem(deps.logger, err));
         deps.logger.info('first search: not answered in time; the page is sent without it', { budgetMs });
-        return '';
+        return NONE;
       }
       const data: FirstSearch = { answers: requests.map((request, i) => ({ request, response: answered[i]! })) };
-      return jsonDataBlock(FIRST_SEARCH_ELEMENT_ID, data);
+      return { dataBlock: jsonDataBlock(FIRST_SEARCH_ELEMENT_ID, data), previewHtml: previewOf(plan, answered, deps.clientConfig, user) };
     } catch (err) {
       logProblem(deps.logger, err);
-      return '';
+      return NONE;
     }
   };
 }
@@ -61,10 +66,22 @@ export function createFirstSearch(deps: FirstSearchDeps): (req: Request) => Prom
  * shows then, with its own requests.
  */
 export function firstSearchRequests(req: Pick<Request, 'originalUrl'>, clientConfig: ClientConfig): SearchRequest[] {
+  const plan = firstSearchPlan(req, clientConfig);
+  return plan ? firstSearchInputs(plan).map(buildSearchRequest) : [];
+}
+
+function firstSearchPlan(req: Pick<Request, 'originalUrl'>, clientConfig: ClientConfig): SearchPlan | null {
   const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
   const state = parseSearchState(new URLSearchParams(query));
-  if (!state.term || !searchableResources(clientConfig).includes(state.resource)) return [];
-  return firstSearchInputs(planSearch(state, clientConfig)).map(buildSearchRequest);
+  if (!state.term || !searchableResources(clientConfig).includes(state.resource)) return null;
+  return planSearch(state, clientConfig);
+}
+
+/** The preview of the answers (overview first, as firstSearchInputs orders them); '' when it cannot be drawn. */
+function previewOf(plan: SearchPlan, answers: SearchResponse[], config: ClientConfig, user: User): string {
+  const overview = plan.overview ? answers[0]! : null;
+  const page = plan.page === plan.overview ? overview : answers[answers.length - 1]!;
+  return page ? renderFirstResults({ plan, overview, page, config, user }) : '';
 }
 
 /** A refusal (4xx: bad input, switched off, signed out) is expected now and then; anything else is worth a warning. */

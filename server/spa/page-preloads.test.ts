@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SPA_PAGES } from '../../contract/spa-pages';
-import { createPagePreloads, type BuildManifest } from './page-preloads';
+import { createPagePreloads, createPageStylesheets, type BuildManifest } from './page-preloads';
 
 // The shape Vite writes (dist/client/.vite/manifest.json), cut down to one shared chunk per side.
 const MANIFEST: BuildManifest = {
@@ -49,6 +49,17 @@ describe('createPagePreloads', () => {
   it('preloads nothing for a page the manifest does not know, and nothing at all without a manifest', () => {
     expect(preloads('/browse')).toBe('');
     expect(createPagePreloads({})('/search')).toBe('');
+  });
+});
+
+describe('createPageStylesheets', () => {
+  const stylesheets = createPageStylesheets(MANIFEST);
+
+  it("applies the page's own styles (the same files the preloads name), for content the BFF draws in the page", () => {
+    expect(hrefs(stylesheets('/search'), 'stylesheet')).toEqual(['/assets/search-route-QQQ.css', '/assets/tabs-TTT.css']);
+    for (const tag of stylesheets('/search').match(/<link [^>]*>/g)!) expect(tag).toMatch(/ crossorigin /);
+    expect(stylesheets('/search')).not.toContain('index-AAA');
+    expect(stylesheets('/no/such/page')).toBe('');
   });
 });
 

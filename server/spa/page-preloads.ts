@@ -42,6 +42,20 @@ export function createPagePreloads(manifest: BuildManifest): (pathname: string) 
   return (pathname) => pages.find((page) => matches(page.segments, segmentsOf(pathname)))?.links ?? '';
 }
 
+/**
+ * For a request path, `<link rel="stylesheet">` tags for its page's own styles (those index.html does not
+ * load): for a page the BFF sends with content already drawn (decision 022), written in the body just
+ * before it. '' for a path only the catch-all matches.
+ */
+export function createPageStylesheets(manifest: BuildManifest): (pathname: string) => string {
+  const shellFiles = filesOf(manifest, [ENTRY_KEY]);
+  const pages = SPA_PAGES.filter((page) => page.path !== '*').map((page) => {
+    const styles = (manifest[page.module] ? filesOf(manifest, [page.module]).styles : []).filter((f) => !shellFiles.styles.includes(f));
+    return { segments: segmentsOf(page.path), links: styles.map((f) => `<link rel="stylesheet" crossorigin href="/${escapeHtml(f)}">`).join('') };
+  });
+  return (pathname) => pages.find((page) => matches(page.segments, segmentsOf(pathname)))?.links ?? '';
+}
+
 /** The JS and CSS files a module loads with it: its own and those of everything it imports statically. */
 function filesOf(manifest: BuildManifest, keys: string[]): { scripts: string[]; styles: string[] } {
   const scripts: string[] = [];

@@ -10,7 +10,8 @@ import { BOOTSTRAP_ELEMENT_ID, type Bootstrap } from '../../contract/bootstrap';
 import type { ClientConfig } from '../../contract/client-config';
 import { renderPage } from '../http/html-page';
 import { chooseEncoding, type ContentCoding } from './choose-encoding';
-import { createPagePreloads, type BuildManifest } from './page-preloads';
+import type { User } from '../../contract/api-common';
+import { createPagePreloads, createPageStylesheets, type BuildManifest } from './page-preloads';
 
 /** Files that may have precompressed twins: their responses vary with Accept-Encoding. */
 const NEGOTIABLE_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json']);
@@ -106,13 +107,22 @@ export function jsonDataBlock(id: string, value: unknown): string {
   return `<script type="application/json" id="${id}">${json}</script>`;
 }
 
+/** What the /search page carries of its first search (server/spa/first-search.ts): the data block for the app, the results drawn for #root; '' when none. */
+export interface FirstSearchParts {
+  dataBlock: string;
+  previewHtml: string;
+}
+
+/** The app's mount point as index.html has it. */
+const ROOT_ELEMENT = '<div id="root"></div>';
+
 export interface SpaPageOptions {
   clientConfig: ClientConfig;
   /**
    * The `/search` page's first answer as a data block (server/spa/first-search.ts), or '' when there is
    * none; never rejects. The page's head is sent first, the rest when this settles.
    */
-  firstSearch?: (req: Request) => Promise<string>;
+  firstSearch?: (req: Request, user: User) => Promise<FirstSearchParts>;
 }
 
 /** Every other page URL: index.html for signed-in users, a login redirect for everyone else. */
@@ -122,6 +132,8 @@ export function createSpaPageRoutes(distDir: string, options: SpaPageOptions): R
   let indexHtml: string | undefined;
   // The requested page's files, preloaded (server/spa/page-preloads.ts); none without a manifest.
   let pagePreloads: ((pathname: string) => string) | undefined;
+  // The same page's styles applied, for a page that comes with its results drawn (decision 022).
+  let pageStylesheets: ((pathname: string) => string) | undefined;
 
   router.get(/.*/, async (req, res) => {
     const user = req.session.user;
@@ -133,6 +145,7 @@ export function createSpaPageRoutes(distDir: string, options: SpaPageOptions): R
       return res.status(503).type('html').send(renderPage('Nansen is not built yet', ['The web app has not been built on this server. Run: npm run build, then restart.']));
     }
     pagePreloads ??= createPagePreloads(readManifest(distDir));
+    pageStylesheets ??= createPageStylesheets(readManifest(distDir));
     const page = withBootstrap(indexHtml, { user, config: options.clientConfig }, pagePreloads(req.path));
     res.set('Cache-Control', 'no-store').type('html');
     const headEnd = page.indexOf('</head>') + '</head>'.length;
@@ -143,9 +156,14 @@ export function createSpaPageRoutes(distDir: string, options: SpaPageOptions): R
     // The head (preloads, the entry script's tag) at once: the browser fetches and compiles the app's
     // files while the search runs. Module scripts run only once the whole page is in, data block included.
     res.write(page.slice(0, headEnd));
-    const block = await options.firstSearch(req);
-    const rest = page.slice(headEnd);
-    res.end(block && rest.includes('</body>') ? rest.replace('</body>', () => `${block}</body>`) : rest + block);
+    const { dataBlock, previewHtml } = await options.firstSearch(req, user);
+    let rest = page.slice(headEnd);
+    // The results drawn into #root, the page's styles just before it (so they apply to it; outside
+    // #root, so React's first render, which replaces #root's content, keeps them).
+    if (previewHtml && rest.includes(ROOT_ELEMENT)) {
+      rest = rest.replace(ROOT_ELEMENT, () => `${pageStylesheets!(req.path)}<div id="root">${previewHtml}</div>`);
+    }
+    res.end(dataBlock && rest.includes('</body>') ? rest.replace('</body>', () => `${dataBlock}</body>`) : rest + dataBlock);
   });
   return router;
 }

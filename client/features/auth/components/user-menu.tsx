@@ -2,14 +2,10 @@
 // keyboard shortcuts, and logging out (a real POST form, checked by the BFF's same-origin guard; it
 // drops the description drafts kept in the tab).
 import type { User } from '../../../../contract/api-common';
+import { initialsOf } from '../../../../contract/user';
 import { MenuButton, type MenuItem } from '../../../components/menu';
 import { discardAllDescriptionDrafts } from '../../../lib/discard-description-drafts';
 import './user-menu.css';
-
-function initialsOf(user: User): string {
-  const parts = (user.full_name ?? user.display_name).split(/[\s.@_-]+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '?') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
-}
 
 export function UserMenu({ user, profilePath, onShowShortcuts }: { user: User; profilePath: string | null; onShowShortcuts: () => void }) {
   const items: MenuItem[] = [

@@ -1,0 +1,247 @@
+// A read-only HTML preview of the search page's first results (decision 022), written by the BFF into the
+// page's #root when it has the first search's answer (decision 020): the person sees the results as
+// soon as the page is in, before the app's script has compiled and rendered. React's first render
+// replaces it wholesale (createRoot clears #root), so it carries nothing to keep: no state, no
+// handlers, `inert` on the controls it only draws, plain links that work without JavaScript.
+//
+// The markup and classes are the app's own (nav-bar.tsx, search-form.tsx, user-menu.tsx, tabs.tsx,
+// search-page.tsx, search-result-item.tsx, chip.tsx), so the same CSS lays both out alike and nothing
+// moves when the app takes over. Every text goes through escapeHtml (via `text`/`attr` below);
+// highlights are read with the contract's parseHighlight, never written through as HTML.
+import type { DashboardSearchResult, SearchResponse, SearchResult, TableSearchResult, UserSearchResult } from '../../contract/api-search';
+import type { ClientConfig } from '../../contract/client-config';
+import { formatDate } from '../../contract/date-format';
+import { formatWholeNumber } from '../../contract/format-number';
+import { badgeSearchPath, dashboardPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
+import { computePagination } from '../../contract/pagination-state';
+import { highlightToPlainText, parseHighlight } from '../../contract/search-highlight';
+import { RESOURCE_NOUNS, type SearchResource } from '../../contract/search-state';
+import type { SearchPlan } from '../../contract/search-url';
+import type { User } from '../../contract/api-common';
+import { initialsOf } from '../../contract/user';
+import { escapeHtml } from '../http/html-page';
+
+/** The attribute that marks the preview (the benchmark tells it from the app's results by it). */
+export const PREVIEW_ATTRIBUTE = 'data-first-results-preview';
+
+const MAX_MATCHES = 5;
+const MAX_QUOTES = 2;
+const COUNT_CAP = 10_000;
+
+const text = (value: string): string => escapeHtml(value);
+const attr = (value: string): string => `"${escapeHtml(value)}"`;
+
+/** A highlight fragment (the contract's format) as escaped text with <mark>s; no markup of its own survives. */
+function highlighted(fragment: string): string {
+  return parseHighlight(fragment)
+    .map((s) => (s.highlighted ? `<mark>${text(s.text)}</mark>` : text(s.text)))
+    .join('');
+}
+const fieldHtml = (fragment: string | undefined, plain: string) => (fragment ? highlighted(fragment) : text(plain));
+
+const formatCount = (n: number) => `${formatWholeNumber(n)}${n >= COUNT_CAP ? '+' : ''}`;
+const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n === 1 ? RESOURCE_NOUNS[resource].one : RESOURCE_NOUNS[resource].many}`;
+
+export interface FirstResultsInput {
+  plan: SearchPlan;
+  /** The answers to plan.overview and plan.page (the same object when they are one request). */
+  overview: SearchResponse | null;
+  page: SearchResponse;
+  config: ClientConfig;
+  user: User;
+}
+
+/**
+ * The preview for #root, or '' when the answer has nothing to show in the page's usual form (no group
+ * for the shown tab: the app shows its own state then).
+ */
+export function renderFirstResults({ plan, overview, page, config, user }: FirstResultsInput): string {
+  const group = page[plan.resource];
+  if (!group) return '';
+  const { term, resource, pageIndex, resultsPerPage } = plan;
+  const displayName = config.resourceConfig[resource].displayName;
+  const pages = computePagination(pageIndex, resultsPerPage, group.total_results);
+  const tabCount = (r: SearchResource) => (r === resource ? group.total_results : overview?.[r]?.total_results);
+  const didYouMean = page.did_you_mean ?? overview?.did_you_mean;
+  const heading = term ? `Results for “${term}”` : `${displayName} matching the filters`;
+
+  const tabs = plan.resources
+    .map((r) => {
+      const count = tabCount(r);
+      return `<button type="button" class="tabs__tab" aria-selected="${r === resource}">${text(config.resourceConfig[r].displayName)}${count === undefined ? '' : `<span class="count">${formatWholeNumber(count)}</span>`}</button>`;
+    })
+    .join('');
+
+  let body: string;
+  if (group.total_results === 0 || group.results.length === 0 || pages.isPastEnd) {
+    // The app's empty and past-the-end states have actions: it draws them itself.
+    body = '';
+  } else {
+    body = `<ol class="results">${group.results.map((result) => renderResult(result, config)).join('')}</ol>`;
+  }
+  const range =
+    group.total_results > 0 && !pages.isPastEnd
+      ? `Showing ${pages.firstItem}–${pages.lastItem}${pages.totalPages > 1 ? ` of ${formatCount(group.total_results)}` : ''}`
+      : '';
+
+  return (
+    `<div ${PREVIEW_ATTRIBUTE}="" aria-busy="true">` +
+    renderNavBar(config, user, term) +
+    `<main id="main" class="page"><div class="search-page"><h1>${text(heading)}</h1>` +
+    (didYouMean ? `<p class="did-you-mean">Nothing matched “${text(term)}”, so these are the results for “<strong>${text(didYouMean)}</strong>”.</p>` : '') +
+    `<div class="tabs search-page__tabs"><div class="tabs__list" inert>${tabs}</div><div class="tabs__panel">` +
+    `<div class="${plan.categories.length > 0 ? 'search-layout' : 'search-layout search-layout--full'}">` +
+    (plan.categories.length > 0 ? '<div></div>' : '') +
+    `<section class="search-results"><h2 class="search-results__heading">${text(countOf(group.total_results, resource))}</h2>` +
+    `<p class="search-results__range">${text(range)}</p>${body}</section>` +
+    `</div></div></div></div></main></div>`
+  );
+}
+
+/** The nav bar as the app draws it on the search page; its search box and user menu are drawn, inert. */
+function renderNavBar(config: ClientConfig, user: User, term: string): string {
+  const brandMark = config.logoUrl ? `<img src=${attr(config.logoUrl)} alt="" class="nav__logo">` : '<span class="nav__mark" aria-hidden="true"></span>';
+  const links = [
+    '<a href="/browse">Browse</a>',
+    config.announcements.enabled ? '<a href="/announcements">Announcements</a>' : '',
+    ...config.navLinks.map((link) =>
+      link.target === '_blank'
+        ? `<a href=${attr(link.href)} target="_blank" rel="noopener noreferrer">${text(link.label)}<span class="visually-hidden"> (opens in a new tab)</span></a>`
+        : `<a href=${attr(link.href)}>${text(link.label)}</a>`,
+    ),
+  ].join('');
+  return (
+    `<header class="nav"><div class="nav__inner"><a href="/" class="nav__brand">${brandMark}<span>${text(config.logoTitle)}</span></a>` +
+    `<div class="search-form search-form--nav" inert><div class="search-form__field"><input type="search" aria-label="Search the catalog" value=${attr(term)}></div><button type="button" class="search-form__submit">Search</button></div>` +
+    `<nav aria-label="Main" class="nav__links">${links}</nav>` +
+    `<div class="menu user-menu" inert><button type="button" class="menu__trigger"><span class="user-menu__avatar" aria-hidden="true">${text(initialsOf(user))}</span><span class="user-menu__name">${text(user.display_name)}</span></button></div>` +
+    `</div></header>`
+  );
+}
+
+function renderResult(result: SearchResult, config: ClientConfig): string {
+  switch (result.type) {
+    case 'table':
+      return renderTable(result, config);
+    case 'dashboard':
+      return renderDashboard(result, config);
+    case 'user':
+      return renderUser(result);
+  }
+}
+
+function shell(name: string, meta: string, children: string, withAction: boolean): string {
+  const title = `<h3 class="result__name">${name}</h3>`;
+  return `<li class="result" data-search-result="">${withAction ? `<div class="result__head">${title}<span class="result__action-space"></span></div>` : title}<p class="result__meta">${meta}</p>${children}</li>`;
+}
+
+function description(fragments: string[] | undefined, plain: string | null): string {
+  if (fragments && fragments.length > 0) return `<p class="result__description">${fragments.map((f, i) => `<span>${i > 0 ? ' … ' : ''}${highlighted(f)}</span>`).join('')}</p>`;
+  if (plain) return `<p class="result__description">${text(plain)}</p>`;
+  return '<p class="result__description result__description--none">No description</p>';
+}
+
+interface MatchRow {
+  label: string;
+  fragments: string[];
+  limit: number;
+  linkFor?: (fragment: string) => string;
+  quote?: boolean;
+}
+
+function matches(rows: MatchRow[]): string {
+  const shown = rows.filter((row) => row.fragments.length > 0);
+  if (shown.length === 0) return '';
+  const items = shown.map((row) => {
+    const more = row.fragments.length - row.limit;
+    const listClass = row.quote ? 'result__quotes' : row.linkFor ? 'result__match-list result__match-list--code' : 'result__match-list';
+    const lis = row.fragments
+      .slice(0, row.limit)
+      .map((f) => `<li>${row.linkFor ? `<a href=${attr(row.linkFor(f))}>${highlighted(f)}</a>` : highlighted(f)}</li>`)
+      .join('');
+    return `<div class="result__match-row"><dt><span class="visually-hidden">Matches in </span>${text(row.label)}</dt><dd><ul class="${listClass}">${lis}${more > 0 ? `<li class="muted">and ${more} more</li>` : ''}</ul></dd></div>`;
+  });
+  return `<dl class="result__matches">${items.join('')}</dl>`;
+}
+
+function chips(badges: string, tags: string): string {
+  return `<div class="result__chips">${badges}${tags}</div>`;
+}
+
+function tagList(tags: string[], resource: 'table' | 'dashboard'): string {
+  if (tags.length === 0) return '';
+  const noun = resource === 'table' ? 'tables' : 'dashboards';
+  return `<ul class="chip-list" aria-label="Tags">${tags.map((tag) => `<li><a class="chip chip--tag" href=${attr(tagSearchPath(tag, resource))} title=${attr(`Search for ${noun} tagged ${tag}`)}>${text(tag)}</a></li>`).join('')}</ul>`;
+}
+
+function badgeList(badges: string[], config: ClientConfig, linked: boolean): string {
+  if (badges.length === 0) return '';
+  const items = badges.map((badge) => {
+    const style = config.badges[badge]?.style ?? 'neutral';
+    const label = text(config.badges[badge]?.displayName ?? badge);
+    const className = `chip chip--badge chip--${style}`;
+    return `<li>${
+      linked ? `<a class="${className}" href=${attr(badgeSearchPath(badge))} title=${attr(`Search for tables with the badge ${badge}`)}>${label}</a>` : `<span class="${className}">${label}</span>`
+    }</li>`;
+  });
+  return `<ul class="chip-list" aria-label="Badges">${items.join('')}</ul>`;
+}
+
+function renderTable(result: TableSearchResult, config: ClientConfig): string {
+  const sources = config.resourceConfig.table.supportedSources;
+  const { highlight } = result;
+  return shell(
+    `<a href=${attr(tablePath(result))}>${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
+    `<span class="visually-hidden">Table in </span>${text(`${result.schema} · ${sources[result.database]?.displayName ?? result.database} · ${result.cluster}`)}`,
+    description(highlight['description'], result.description) +
+      matches([
+        { label: 'Columns', fragments: highlight['columns'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, { column: highlightToPlainText(f) }) },
+        { label: 'Column descriptions', fragments: highlight['column_descriptions'] ?? [], limit: MAX_QUOTES, quote: true },
+      ]) +
+      chips(
+        badgeList(
+          result.badges.map((b) => b.tag_name),
+          config,
+          true,
+        ),
+        tagList(result.tags, 'table'),
+      ),
+    config.bookmarks.enabled,
+  );
+}
+
+function renderDashboard(result: DashboardSearchResult, config: ClientConfig): string {
+  const sources = config.resourceConfig.dashboard.supportedSources;
+  const { highlight } = result;
+  const run = result.last_successful_run_timestamp;
+  const lastRun = run === null || run === undefined || !Number.isFinite(run) || run <= 0 ? null : formatDate(run, config.date.default);
+  const product = result.product ? (sources[result.product]?.displayName ?? result.product) : null;
+  return shell(
+    `<a href=${attr(dashboardPath(result.uri))}>${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
+    `<span class="visually-hidden">Dashboard in </span>${text([product, result.group_name, lastRun ? `last run ${lastRun}` : null].filter(Boolean).join(' · '))}`,
+    description(highlight['description'], result.description) +
+      matches([
+        { label: 'Charts', fragments: highlight['chart_names'] ?? [], limit: MAX_MATCHES },
+        { label: 'Queries', fragments: highlight['query_names'] ?? [], limit: MAX_MATCHES },
+      ]) +
+      chips(
+        badgeList(
+          result.badges.map((b) => b.tag_name),
+          config,
+          false,
+        ),
+        tagList(result.tags, 'dashboard'),
+      ),
+    config.bookmarks.enabled,
+  );
+}
+
+function renderUser(result: UserSearchResult): string {
+  const { highlight } = result;
+  return shell(
+    `<a href=${attr(userPath(result.user_id))}>${fieldHtml(highlight['full_name']?.[0], result.display_name)}</a>`,
+    result.email ? fieldHtml(highlight['email']?.[0], result.email) : text(result.user_id),
+    '',
+    false,
+  );
+}
