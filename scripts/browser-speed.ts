@@ -41,7 +41,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 interface Run {
-  /** Navigation start → first result painted (the BFF's HTML preview of it, when the page has one: decision 022). */
+  /** Navigation start → first result painted (the BFF's HTML preview of it, when the page has one: decision 023). */
   firstResult: number;
   /** Navigation start → the app's own (React-rendered) first result painted. */
   appResult: number;
@@ -59,7 +59,7 @@ interface Run {
 type Milestone = string;
 
 // Runs in the page before its scripts: notes when the first result is on screen, and when the app's
-// own first result is (the BFF's preview of the results, decision 022, is marked data-first-results-preview).
+// own first result is (the BFF's preview of the results, decision 023, is marked data-first-results-preview).
 const WATCH_FIRST_RESULT = `(() => {
   const seen = (selector, name) => {
     const result = document.querySelector(selector);

@@ -1,5 +1,5 @@
 // Screenshots of /search?term=… as the BFF sends it (JavaScript off: the HTML preview of the first
-// results alone, decision 022) and as the app draws it (JavaScript on), at 1280 and 800 px, to compare
+// results alone, decision 023) and as the app draws it (JavaScript on), at 1280 and 800 px, to compare
 // by eye: the preview must look like the app's page, so nothing moves when the app takes over.
 //   npx tsx scripts/first-results-screenshots.ts [--term orders] [--widths 1280,800] [--out test-results/first-results]
 // Needs `npm run build` first.

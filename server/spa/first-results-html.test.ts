@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The HTML preview of the first results (decision 022): every text escaped, highlights drawn as <mark>
+// The HTML preview of the first results (decision 023): every text escaped, highlights drawn as <mark>
 // from the contract's format (never the catalog's markup), the count and range as the app writes them,
 // links to the same pages, nothing interactive.
 import * as v from 'valibot';

@@ -1,4 +1,4 @@
-// A read-only HTML preview of the search page's first results (decision 022), written by the BFF into the
+// A read-only HTML preview of the search page's first results (decision 023), written by the BFF into the
 // page's #root when it has the first search's answer (decision 020): the person sees the results as
 // soon as the page is in, before the app's script has compiled and rendered. React's first render
 // replaces it wholesale (createRoot clears #root), so it carries nothing to keep: no state, no

@@ -131,7 +131,7 @@ describe('the /search page with its first search', () => {
     }
   });
 
-  it('draws the first results into #root, busy, with the page styles before it (decision 022)', async () => {
+  it('draws the first results into #root, busy, with the page styles before it (decision 023)', async () => {
     const { app } = appWith({ runSearch: async (_req, body) => ({ ...answerFor(body), table: { page_index: 0, total_results: 1, results: [TABLE] } }) });
     const res = await request(app).get('/search?term=orders');
     const root = res.text.slice(res.text.indexOf('<div id="root">'));

@@ -44,7 +44,7 @@ export function createPagePreloads(manifest: BuildManifest): (pathname: string) 
 
 /**
  * For a request path, `<link rel="stylesheet">` tags for its page's own styles (those index.html does not
- * load): for a page the BFF sends with content already drawn (decision 022), written in the body just
+ * load): for a page the BFF sends with content already drawn (decision 023), written in the body just
  * before it. '' for a path only the catch-all matches.
  */
 export function createPageStylesheets(manifest: BuildManifest): (pathname: string) => string {

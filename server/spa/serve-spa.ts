@@ -132,7 +132,7 @@ export function createSpaPageRoutes(distDir: string, options: SpaPageOptions): R
   let indexHtml: string | undefined;
   // The requested page's files, preloaded (server/spa/page-preloads.ts); none without a manifest.
   let pagePreloads: ((pathname: string) => string) | undefined;
-  // The same page's styles applied, for a page that comes with its results drawn (decision 022).
+  // The same page's styles applied, for a page that comes with its results drawn (decision 023).
   let pageStylesheets: ((pathname: string) => string) | undefined;
 
   router.get(/.*/, async (req, res) => {
