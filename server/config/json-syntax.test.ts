@@ -59,6 +59,8 @@ describe('findJsonSyntaxError', () => {
     ['"\\uZZZZ"', '\\u must be followed by four hexadecimal digits'],
     ['"\\', '"\\\\" is not a JSON escape; write \\\\ for a backslash'],
     ['[-]', 'this number is not written the JSON way (such as 12, -3.5 or 1e6)'],
+    // The number is read where it starts, not wherever digits follow.
+    ['[- 1]', 'this number is not written the JSON way (such as 12, -3.5 or 1e6)'],
     ['[1.]', 'this number is not written the JSON way (such as 12, -3.5 or 1e6; no leading zeros or hex)'],
     ['[1e]', 'this number is not written the JSON way (such as 12, -3.5 or 1e6; no leading zeros or hex)'],
     ['{} x', 'unexpected "x" after the end of the JSON value'],
@@ -73,6 +75,10 @@ describe('findJsonSyntaxError', () => {
       expect(() => JSON.parse(text)).not.toThrow();
       expect(findJsonSyntaxError(text), text).toBeUndefined();
     }
+  });
+
+  it('throws an error of its own (the stack overflowing on deep nesting) instead of turning it into a place in the text', () => {
+    expect(() => findJsonSyntaxError('['.repeat(200_000))).toThrow(RangeError);
   });
 
   it('places a string that is never closed at its opening quote, and an error on a later line by its own line', () => {

@@ -68,8 +68,21 @@ describe('loadConfig', () => {
     expect(problemsOf({ METADATA_URL: 'http://m:5002' }).join()).toMatch(/METADATA_URL and SEARCH_URL must be set together/);
   });
 
-  it('reports a conflict between a name and its alias', () => {
+  it('reports a conflict between a name and its alias, and takes both set to the same value', () => {
     expect(problemsOf({ OIDC_CLIENT_ID: 'a', FLASK_OIDC_CLIENT_ID: 'b' }).join()).toMatch(/OIDC_CLIENT_ID and its alias FLASK_OIDC_CLIENT_ID/);
+    expect(loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'a', FLASK_OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 's' }).oidc.clientId).toBe('a');
+  });
+
+  it('takes UPSTREAM_AUTH=flaskoidc only with Amundsen services of its own', () => {
+    expect(problemsOf({ UPSTREAM_AUTH: 'flaskoidc' })).toEqual([
+      'UPSTREAM_AUTH=flaskoidc is for Amundsen services launched as flaskoidc apps (set METADATA_URL and SEARCH_URL to them); the embedded catalog takes UPSTREAM_AUTH=bearer',
+    ]);
+    expect(loadConfig({ UPSTREAM_AUTH: 'flaskoidc', METADATA_URL: 'http://m:5002', SEARCH_URL: 'http://s:5001' }).catalog.upstreamAuth).toBe('flaskoidc');
+  });
+
+  it('uses the preset\'s user id claim for the User unless OIDC_USER_ID_CLAIM is set', () => {
+    expect(loadConfig({}).oidc.claims.userIdClaim).toBe('email');
+    expect(loadConfig({ OIDC_USER_ID_CLAIM: 'sub' }).oidc.claims.userIdClaim).toBe('sub');
   });
 
   it('rejects a redirect URI on another origin', () => {
@@ -217,7 +230,7 @@ describe('loadConfig: rules across settings', () => {
     const publicUrl = 'https://catalog.example.com';
     expect(loadConfig({ PUBLIC_URL: publicUrl, OIDC_REDIRECT_URI: 'https://catalog.example.com/oidc/cb' }).oidc.redirectUri).toBe('https://catalog.example.com/oidc/cb');
     expect(loadConfig({ PUBLIC_URL: publicUrl, OIDC_REDIRECT_URI: '/cb' }).oidc.redirectUri).toBe('https://catalog.example.com/cb');
-    for (const uri of ['oidc/cb', 'catalog.example.com/cb', 'ftp://catalog.example.com/cb', 'x https://catalog.example.com/cb', 'https://']) {
+    for (const uri of ['oidc/cb', 'catalog.example.com/cb', 'ftp://catalog.example.com/cb', 'x https://catalog.example.com/cb', 'xhttps://catalog.example.com/cb', 'https://']) {
       expect(problemsOf({ PUBLIC_URL: publicUrl, OIDC_REDIRECT_URI: uri }), uri).toEqual([
         'OIDC_REDIRECT_URI must be a path such as /auth or an absolute URL such as https://catalog.example.com/auth',
       ]);

@@ -16,7 +16,7 @@ describe('CATALOG_MACHINE_CLIENTS', () => {
     expect(loadConfig({ ...REAL_PROVIDER, CATALOG_MACHINE_CLIENTS: ' airflow-prod, 0oa1ci-loader ,' }).catalog.machineClients).toEqual(['airflow-prod', '0oa1ci-loader']);
   });
 
-  it.each([['an empty list', ' , '], ['a client id with a space', 'airflow prod']])('refuses %s, naming the setting and the form', (_what, value) => {
+  it.each([['an empty list', ' , '], ['a client id with a space', 'airflow prod'], ['one good id and one with a space', 'airflow,ci loader']])('refuses %s, naming the setting and the form', (_what, value) => {
     expect(problemsOf({ ...REAL_PROVIDER, CATALOG_MACHINE_CLIENTS: value }).join('\n'))
       .toMatch(/^CATALOG_MACHINE_CLIENTS must be a comma-separated list of client ids/m);
   });
@@ -42,6 +42,10 @@ describe('CATALOG_HOST', () => {
     expect(loadConfig({ CATALOG_HOST: '0.0.0.0' }).catalog).toMatchObject({ host: '0.0.0.0', metadataUrl: 'http://127.0.0.1:5002', searchUrl: 'http://127.0.0.1:5001' });
     expect(loadConfig({ CATALOG_HOST: '10.0.0.5' }).catalog).toMatchObject({ host: '10.0.0.5', metadataUrl: 'http://10.0.0.5:5002' });
     expect(loadConfig({ CATALOG_HOST: 'fd00::5' }).catalog).toMatchObject({ metadataUrl: 'http://[fd00::5]:5002' });
+    for (const everyInterface of ['::', '[::]']) {
+      expect(loadConfig({ CATALOG_HOST: everyInterface }).catalog, everyInterface).toMatchObject({ metadataUrl: 'http://127.0.0.1:5002', searchUrl: 'http://127.0.0.1:5001' });
+    }
+    expect(loadConfig({ CATALOG_HOST: '[::1]' }).catalog).toMatchObject({ host: '[::1]', metadataUrl: 'http://[::1]:5002' });
   });
 
   it('refuses what is not an address or a host name', () => {

@@ -12,6 +12,17 @@ describe('OIDC_CLAIM_MAP', () => {
   it('names every problem: JSON syntax with its column, unknown fields, user_id, empty claims', () => {
     expect(parseClaimMap('{"team_name": "department",}')).toEqual({ problems: [expect.stringMatching(/^OIDC_CLAIM_MAP is not valid JSON \(column \d+: /)] });
     expect(parseClaimMap('["department"]')).toEqual({ problems: [expect.stringMatching(/must be a JSON object/)] });
+    for (const notAnObject of ['null', '5', 'true', '"department"']) {
+      expect(parseClaimMap(notAnObject), notAnObject).toEqual({
+        problems: ['OIDC_CLAIM_MAP must be a JSON object of User field to claim, such as {"team_name": "department", "manager_email": "manager.email"}'],
+      });
+    }
+    // Every claim of a list must be a name: one good one does not carry an empty or a non-string one.
+    for (const claims of ['["department", ""]', '["department", 5]', '" "', '[" "]']) {
+      expect(parseClaimMap(`{"team_name": ${claims}}`), claims).toEqual({
+        problems: ['OIDC_CLAIM_MAP.team_name must be a claim name (or a dotted path such as address.locality), or a list of them tried in order'],
+      });
+    }
     expect(parseClaimMap('{"team": "department", "user_id": "sub", "slack_id": [], "role_name": 3}')).toEqual({
       problems: [
         expect.stringMatching(/has "team", which is not a User field; map any of first_name, /),

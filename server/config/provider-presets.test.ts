@@ -41,7 +41,10 @@ describe('OIDC_PROVIDER presets', () => {
     expect(addRequiredScopes('openid', PROVIDER_PRESETS.generic)).toBe('openid');
   });
 
-  it('keycloak: the issuer must be a realm URL', () => {
+  it('keycloak: the issuer must be a realm URL, ending at the realm', () => {
+    expect(problemsOf({ OIDC_PROVIDER: 'keycloak', OIDC_ISSUER: 'https://kc.example.com/realms/main/protocol', ...CLIENT })).toEqual([
+      'OIDC_ISSUER (https://kc.example.com/realms/main/protocol) must be a Keycloak realm URL, such as https://keycloak.example.com/realms/main (Keycloak before version 17: https://keycloak.example.com/auth/realms/main)',
+    ]);
     expect(loadConfig({ OIDC_PROVIDER: 'keycloak', OIDC_ISSUER: 'https://kc.example.com/realms/main/', ...CLIENT }).oidc.issuer).toBe('https://kc.example.com/realms/main');
     expect(loadConfig({ OIDC_PROVIDER: 'keycloak', OIDC_ISSUER: 'https://kc.example.com/auth/realms/main', ...CLIENT }).oidc.providerName).toBe('Keycloak');
     expect(problemsOf({ OIDC_PROVIDER: 'keycloak', OIDC_ISSUER: 'https://kc.example.com', ...CLIENT })).toEqual([expect.stringMatching(/must be a Keycloak realm URL, such as https:\/\/keycloak\.example\.com\/realms\/main/)]);
@@ -51,9 +54,13 @@ describe('OIDC_PROVIDER presets', () => {
     const config = loadConfig({ OIDC_PROVIDER: 'auth0', OIDC_ISSUER: 'https://acme.eu.auth0.com', OIDC_AUDIENCE: 'https://catalog.acme.com', ...CLIENT });
     expect(config.oidc.issuer).toBe('https://acme.eu.auth0.com/');
     expect(config.oidc.scopes).toContain('offline_access');
-    expect(config.oidc.authorizationParams).toEqual({ audience: 'https://catalog.acme.com' });
+    // toStrictEqual: an unset parameter is absent, not a key holding undefined (which would be sent as "undefined").
+    expect(config.oidc.authorizationParams).toStrictEqual({ audience: 'https://catalog.acme.com' });
+    expect(config.oidc.tokenParams).toStrictEqual({});
     expect(config.catalog.tokenAudience).toBe('https://catalog.acme.com');
     expect(loadConfig({ OIDC_PROVIDER: 'auth0', OIDC_ISSUER: 'https://acme.eu.auth0.com/', OIDC_AUDIENCE: 'a', CATALOG_TOKEN_AUDIENCE: 'b', ...CLIENT }).catalog.tokenAudience).toBe('b');
+    // Only an origin gets the slash; an issuer with a path is kept as it is.
+    expect(loadConfig({ OIDC_PROVIDER: 'auth0', OIDC_ISSUER: 'https://login.acme.com/tenant', ...CLIENT }).oidc.issuer).toBe('https://login.acme.com/tenant');
   });
 
   it('entra: a tenant\'s v2.0 issuer (not common), preferred_username as the user id, offline_access', () => {
@@ -64,6 +71,12 @@ describe('OIDC_PROVIDER presets', () => {
     expect(problemsOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: 'https://login.microsoftonline.com/common/v2.0', ...CLIENT }).join()).toMatch(/shared "common" endpoint/);
     expect(problemsOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: 'https://login.microsoftonline.com/acme.onmicrosoft.com/v2.0', ...CLIENT }).join()).toMatch(/by its id \(a GUID/);
     expect(problemsOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: 'https://sts.windows.net/3f0e9c2a-6d1b-4c5e-9a7f-2b8d4e6f1a3c/', ...CLIENT }).join()).toMatch(/v2\.0 issuer/);
+    // The tenant is the whole path before /v2.0: nothing before it, nothing after.
+    for (const issuer of [`${ENTRA_ISSUER}/x`, ENTRA_ISSUER.replace('.com/', '.com/x/')]) {
+      expect(problemsOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: issuer, ...CLIENT }), issuer).toEqual([
+        `OIDC_ISSUER (${issuer}) must be your tenant's v2.0 issuer, https://login.microsoftonline.com/<tenant id>/v2.0`,
+      ]);
+    }
   });
 
   it('OIDC_PROVIDER_NAME is the display name and wins over the preset\'s', () => {
@@ -80,7 +93,14 @@ describe('OIDC_PROVIDER presets', () => {
     expect(problemsOf({ FLASK_OIDC_PROVIDER_NAME: 'Acme Login', OIDC_ISSUER: 'https://login.acme.com', ...CLIENT })).toEqual([
       'FLASK_OIDC_PROVIDER_NAME (the alias of OIDC_PROVIDER) is "Acme Login"; it must be one of generic, google, okta, keycloak, auth0, entra (generic for any other OpenID provider). The name shown on login pages is OIDC_PROVIDER_NAME',
     ]);
-    expect(problemsOf({ OIDC_PROVIDER: 'ping', OIDC_ISSUER: 'https://login.acme.com', ...CLIENT })[0]).toMatch(/^OIDC_PROVIDER is "ping"; it must be one of/);
+    expect(problemsOf({ OIDC_PROVIDER: 'ping', OIDC_ISSUER: 'https://login.acme.com', ...CLIENT })).toEqual([
+      'OIDC_PROVIDER is "ping"; it must be one of generic, google, okta, keycloak, auth0, entra (generic for any other OpenID provider)',
+    ]);
+  });
+
+  it('finds a preset by a name with spaces around it, and adds required scopes to a list with runs of spaces once each', () => {
+    expect(findProviderPreset(' Okta ')?.id).toBe('okta');
+    expect(addRequiredScopes('openid  email ', PROVIDER_PRESETS.okta)).toBe('openid email offline_access');
   });
 
   it('needs an issuer for presets other than generic and google', () => {
@@ -98,8 +118,8 @@ describe('OIDC_PROVIDER presets', () => {
 describe('OIDC_AUDIENCE and OIDC_RESOURCE', () => {
   it('sends the resource with the authorization and token requests, and takes it as the catalog audience', () => {
     const config = loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_RESOURCE: 'https://catalog.example.com', ...CLIENT });
-    expect(config.oidc.authorizationParams).toEqual({ resource: 'https://catalog.example.com' });
-    expect(config.oidc.tokenParams).toEqual({ resource: 'https://catalog.example.com' });
+    expect(config.oidc.authorizationParams).toStrictEqual({ resource: 'https://catalog.example.com' });
+    expect(config.oidc.tokenParams).toStrictEqual({ resource: 'https://catalog.example.com' });
     expect(config.catalog.tokenAudience).toBe('https://catalog.example.com');
   });
 

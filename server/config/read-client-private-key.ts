@@ -20,10 +20,11 @@ const VAR = 'OIDC_CLIENT_PRIVATE_KEY_FILE';
 
 function algorithmOf(key: KeyObject): string | undefined {
   switch (key.asymmetricKeyType) {
+    // RSA-PSS keys are held to the same 2048-bit floor as plain RSA keys.
     case 'rsa':
-      return (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048 ? 'RS256' : undefined;
     case 'rsa-pss':
-      return 'PS256';
+      if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) return undefined;
+      return key.asymmetricKeyType === 'rsa' ? 'RS256' : 'PS256';
     case 'ec':
       return EC_ALGS[key.asymmetricKeyDetails?.namedCurve ?? ''];
     case 'ed25519':

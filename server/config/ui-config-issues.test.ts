@@ -69,6 +69,14 @@ describe('the lines a UI config file\'s problems become', () => {
   });
 });
 
+describe('describeUiConfigIssues with a schema that refuses the whole file', () => {
+  it('says what the file holds, not that an option is unknown, when the issue has no path', () => {
+    const never = v.never();
+    const parsed = v.safeParse(never, 'x');
+    expect(describeUiConfigIssues(never, parsed.issues!)).toEqual(['the file must hold one JSON object, such as {} for every option at its default; it holds a string']);
+  });
+});
+
 describe('formatPath', () => {
   it('writes names with dots, indexes in brackets, and quotes other keys', () => {
     expect(formatPath(['resourceConfig', 'table', 'filterCategories', 2, 'categoryId'])).toBe('resourceConfig.table.filterCategories[2].categoryId');

@@ -55,10 +55,11 @@ function describeIssue(schema: v.GenericSchema, issue: v.BaseIssue<unknown>): st
   return [withSubject(formatPath(path), issueInWords(issue, missingExpects))];
 }
 
+/** What a value that is not a plain object is (the file's whole content, when it is not an object). */
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return `a ${typeof value}`;
 }
 
 /** resourceConfig.table.filterCategories[2].categoryId; keys that are not identifiers are quoted. */

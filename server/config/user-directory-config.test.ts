@@ -16,7 +16,13 @@ describe('USER_DIRECTORY', () => {
   });
 
   it('okta: the org URL from its own setting, or the okta preset\'s issuer origin; an API token, or the user\'s token with okta.users.read from the org authorization server', () => {
-    expect(loadConfig({ USER_DIRECTORY: 'okta', USER_DIRECTORY_OKTA_ORG_URL: 'https://acme.okta.com', USER_DIRECTORY_OKTA_API_TOKEN: 't', OIDC_PROVIDER: 'okta', OIDC_ISSUER: 'https://acme.okta.com/oauth2/default', ...CLIENT }).userDirectory.source).toEqual({ kind: 'okta', orgUrl: 'https://acme.okta.com', apiToken: 't' });
+    const withToken = loadConfig({ USER_DIRECTORY: 'okta', USER_DIRECTORY_OKTA_ORG_URL: 'https://acme.okta.com', USER_DIRECTORY_OKTA_API_TOKEN: 't', OIDC_PROVIDER: 'okta', OIDC_ISSUER: 'https://acme.okta.com/oauth2/default', ...CLIENT });
+    expect(withToken.userDirectory.source).toEqual({ kind: 'okta', orgUrl: 'https://acme.okta.com', apiToken: 't' });
+    // With an API token the user's token needs no directory scope.
+    expect(withToken.oidc.scopes).toBe('openid email profile offline_access');
+    // The org authorization server written with trailing slashes is still the org's.
+    const slashes = loadConfig({ USER_DIRECTORY: 'okta', OIDC_PROVIDER: 'okta', OIDC_ISSUER: 'https://acme.okta.com//', ...CLIENT });
+    expect(slashes.oidc.scopes).toBe('openid email profile offline_access okta.users.read');
     const orgServer = loadConfig({ USER_DIRECTORY: 'okta', OIDC_PROVIDER: 'okta', OIDC_ISSUER: 'https://acme.okta.com', ...CLIENT });
     expect(orgServer.userDirectory.source).toEqual({ kind: 'okta', orgUrl: 'https://acme.okta.com', apiToken: undefined });
     expect(orgServer.oidc.scopes.split(' ')).toContain('okta.users.read');
@@ -28,18 +34,25 @@ describe('USER_DIRECTORY', () => {
 
   it('google: only with the google preset, adding the directory.readonly scope', () => {
     expect(loadConfig({ USER_DIRECTORY: 'google', OIDC_PROVIDER: 'google', ...CLIENT }).oidc.scopes).toBe('openid email profile https://www.googleapis.com/auth/directory.readonly');
+    // Already asked for: not added twice.
+    const asked = 'openid https://www.googleapis.com/auth/directory.readonly email';
+    expect(loadConfig({ USER_DIRECTORY: 'google', OIDC_PROVIDER: 'google', OIDC_SCOPES: asked, ...CLIENT }).oidc.scopes).toBe(asked);
     expect(problemsOf({ USER_DIRECTORY: 'google', OIDC_ISSUER: 'https://login.example.com', ...CLIENT })).toEqual([expect.stringMatching(/needs OIDC_PROVIDER=google/)]);
   });
 
   it('scim: a base URL and a token, userName by default', () => {
-    expect(loadConfig({ USER_DIRECTORY: 'scim', USER_DIRECTORY_SCIM_URL: 'https://scim.example.com/v2/', USER_DIRECTORY_SCIM_TOKEN: 'tok' }).userDirectory.source).toEqual({ kind: 'scim', baseUrl: 'https://scim.example.com/v2', token: 'tok', attribute: 'userName' });
+    const scim = loadConfig({ USER_DIRECTORY: 'scim', USER_DIRECTORY_SCIM_URL: 'https://scim.example.com/v2/', USER_DIRECTORY_SCIM_TOKEN: 'tok' });
+    expect(scim.userDirectory.source).toEqual({ kind: 'scim', baseUrl: 'https://scim.example.com/v2', token: 'tok', attribute: 'userName' });
+    expect(scim.oidc.scopes).toBe('openid email profile');
     expect(problemsOf({ USER_DIRECTORY: 'scim' })).toEqual([expect.stringMatching(/^USER_DIRECTORY_SCIM_URL is required/), expect.stringMatching(/^USER_DIRECTORY_SCIM_TOKEN is required/)]);
   });
 
   it('module: a file that exists', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-dir-')), 'people.ts');
     fs.writeFileSync(file, 'export const getUserDetails = () => null;');
-    expect(loadConfig({ USER_DIRECTORY: 'module', USER_DIRECTORY_MODULE: file }).userDirectory.source).toEqual({ kind: 'module', file });
+    const config = loadConfig({ USER_DIRECTORY: 'module', USER_DIRECTORY_MODULE: file });
+    expect(config.userDirectory.source).toEqual({ kind: 'module', file });
+    expect(config.oidc.scopes).toBe('openid email profile');
     expect(problemsOf({ USER_DIRECTORY: 'module', USER_DIRECTORY_MODULE: `${file}.missing` })).toEqual([expect.stringMatching(/people\.ts\.missing\) does not exist/)]);
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });

@@ -1,7 +1,7 @@
 // The fast path answers exactly what zod answers, or FAIL (then zod parses): for full upstream answers
 // and for every variation of them one change away (a field removed, null, of another type, an extra key).
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   AmundsenDashboardDetailSchema, AmundsenLineageSchema, AmundsenTableSchema, LatestUpdatedSchema, PopularResourcesSchema, SearchResponseSchema,
 } from './amundsen-schemas';
@@ -125,5 +125,51 @@ describe('compileFastParse', () => {
   it('leaves a __proto__ key to zod instead of copying it', () => {
     const input = JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(user('x')).slice(1)}`) as unknown;
     expect(compileFastParse(AmundsenTableSchema.shape.owners)([input])).toBe(FAIL);
+  });
+
+  it('gives FAIL for what it does not compile, so that zod parses it (checks, a typed catch-all, a record with checked keys, a pipe into a schema, other kinds)', () => {
+    const unsupported: [string, z.ZodType, unknown][] = [
+      ['a string with checks', z.string().min(3), 'a'],
+      ['a number with checks', z.number().int(), 1.5],
+      ['a boolean with checks', z.boolean().refine((b) => b), false],
+      ['a list with checks', z.array(z.string()).min(1), []],
+      ['a loose object whose extra keys are typed', z.object({}).catchall(z.string()), { a: 1 }],
+      ['a record with checked keys', z.record(z.string().min(2), z.number()), { a: 1 }],
+      ['a pipe into a schema, not a transform', z.string().pipe(z.string().min(3)), 'a'],
+      ['a kind it does not know (a literal)', z.literal('x'), 'y'],
+    ];
+    for (const [what, schema, input] of unsupported) {
+      expect(compileFastParse(schema)(input), what).toBe(FAIL);
+      expect(schema.safeParse(input).success, what).toBe(false);
+    }
+  });
+
+  it('takes unknown values as they are, leaves out a missing optional field, and reads lists by their items', () => {
+    const schema = z.object({ anything: z.unknown(), maybe: z.string().optional(), list: z.array(z.number()) });
+    const input = { anything: { deep: [1] }, list: [1, 2] };
+    expect(compileFastParse(schema)(input)).toStrictEqual(schema.parse(input));
+    expect(compileFastParse(schema)(input)).toStrictEqual({ anything: { deep: [1] }, list: [1, 2] });
+  });
+
+  it('refuses a non-finite number as zod does', () => {
+    expect(compileFastParse(z.number())(Infinity)).toBe(FAIL);
+    expect(z.number().safeParse(Infinity).success).toBe(false);
+  });
+
+  it('leaves to zod a transform that reports an issue or throws', () => {
+    const reporting = z.string().transform((value, ctx) => {
+      ctx.issues.push({ code: 'custom', message: 'no', input: value });
+      return value;
+    });
+    expect(compileFastParse(reporting)('a')).toBe(FAIL);
+    const throwing = z.string().transform(() => {
+      throw new Error('no');
+    });
+    expect(compileFastParse(throwing)('a')).toBe(FAIL);
+  });
+
+  it('leaves a __proto__ key of a record to zod', () => {
+    const input = JSON.parse('{"__proto__": 1, "a": 2}') as unknown;
+    expect(compileFastParse(z.record(z.string(), z.number()))(input)).toBe(FAIL);
   });
 });

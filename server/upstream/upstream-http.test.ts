@@ -106,6 +106,8 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
   const routes: Record<string, [number, string]> = {
     '/forbidden': [403, '{"message": "no"}'],
     '/moved': [301, ''],
+    '/multiple-choices': [300, '{"value": 1}'],
+    '/checked': [200, '{"value": 7}'],
     '/bad-input-object': [422, '{"message": {"query_term": "required"}}'],
     '/bad-input-plain': [400, '["not an object with a message"]'],
     '/missing-plain': [404, 'null'],
@@ -159,11 +161,19 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
 
   it('treats a 403 and any 3xx as a refused token, and logs which call it was', async () => {
     await withClient(async (client, logger) => {
-      for (const path of ['/forbidden', '/moved']) {
+      // 300 is the first of the 3xx: a JSON body with it is not an answer either.
+      for (const path of ['/forbidden', '/moved', '/multiple-choices']) {
         expect(await failure(client.call({ method: 'GET', path, token: 't', schema }))).toBeInstanceOf(UpstreamError);
       }
       expect(logger.lines.join('\n')).toContain('metadata service refused the access token for GET /forbidden (403)');
       expect(logger.lines.join('\n')).toContain('metadata service refused the access token for GET /moved (301)');
+    });
+  });
+
+  it('parses with zod itself what the fast path leaves to it (a schema with checks), and answers what zod gives', async () => {
+    await withClient(async (client) => {
+      const checked = z.object({ value: z.number().int().min(1) });
+      expect(await client.callWithEtag({ method: 'GET', path: '/checked', token: 't', schema: checked })).toEqual({ body: { value: 7 }, etag: null });
     });
   });
 

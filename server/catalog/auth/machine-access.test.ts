@@ -7,7 +7,7 @@ import type { RequestHandler } from 'express';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../create-catalog';
-import { chainAuth, classifyCaller } from './machine-access';
+import { chainAuth, classifyCaller, createMachineAccess, readClientId } from './machine-access';
 import type { TokenPrincipal } from './create-bearer-auth';
 import { MINIMAL_START, PG, runEvent } from '../import/openlineage/openlineage-test-events';
 
@@ -27,6 +27,42 @@ describe('telling a machine token from a person\'s', () => {
     ['a listed client, whatever its sub', { sub: 'someone', azp: 'nansen-pipeline' }, { kind: 'machine', clientId: 'nansen-pipeline', listed: true }],
   ])('%s', (_provider, claims, expected) => {
     expect(classifyCaller({ claims }, LISTED)).toEqual(expected);
+  });
+});
+
+describe('reading the client id', () => {
+  it('skips a client id claim that is empty or not a string, and takes the next one', () => {
+    expect(readClientId({ client_id: '', azp: 'etl' })).toBe('etl');
+    expect(readClientId({ client_id: 7, cid: '0oa1' })).toBe('0oa1');
+    expect(readClientId({ client_id: '' })).toBeUndefined();
+  });
+});
+
+describe('the machine check without a principal', () => {
+  it('lets the request on as a person\'s when the authenticate step set none (the tests\' stand-ins)', () => {
+    const access = createMachineAccess(['nansen-pipeline']);
+    for (const middleware of [access.peopleOnly, access.allowLoaders]) {
+      const res = { locals: {} };
+      let passed: unknown[] | undefined;
+      middleware({} as never, res as never, ((...args: unknown[]) => (passed = args)) as never);
+      expect(passed).toEqual([]);
+      expect(res.locals).toEqual({});
+    }
+  });
+});
+
+describe('each rule that makes a token a machine\'s, on its own', () => {
+  // One test rather than a table: the table above is not credited to these lines by Stryker's runner.
+  it('tells each provider\'s client-credentials shape from a person\'s by that shape alone', () => {
+    const kind = (claims: Record<string, unknown>) => classifyCaller({ claims }, LISTED);
+    expect(kind({ sub: '0oa1job', cid: '0oa1job' })).toEqual({ kind: 'machine', clientId: '0oa1job', listed: false });
+    expect(kind({ sub: 'AbC123@clients', azp: 'AbC123' })).toEqual({ kind: 'machine', clientId: 'AbC123', listed: false });
+    expect(kind({ sub: 'someone', azp: 'AbC123', gty: 'client-credentials' })).toEqual({ kind: 'machine', clientId: 'AbC123', listed: false });
+    expect(kind({ sub: 'someone', azp: 'c0ffee', idtyp: 'app' })).toEqual({ kind: 'machine', clientId: 'c0ffee', listed: false });
+    expect(kind({ sub: 'someone', azp: 'etl', preferred_username: 'service-account-etl' })).toEqual({ kind: 'machine', clientId: 'etl', listed: false });
+    expect(kind({ sub: 'someone', azp: 'nansen-pipeline' })).toEqual({ kind: 'machine', clientId: 'nansen-pipeline', listed: true });
+    expect(kind({ sub: 'roald', azp: 'nansen-bff', preferred_username: 'roald' })).toEqual({ kind: 'person' });
+    expect(kind({ sub: 'nansen-bff@clients' })).toEqual({ kind: 'person' });
   });
 });
 
@@ -129,9 +165,16 @@ describe('a client-credentials token of a client not on the list', () => {
     expect(read.status).toBe(404);
   });
 
-  it('is refused on reads', async () => {
+  it('is refused on reads, naming CATALOG_MACHINE_CLIENTS (not as a listed client that may only load)', async () => {
     const res = await request(catalog.searchApp).post('/v2/search').set(...STRANGER).send({ query_term: 'orders' });
     expect(res.status).toBe(403);
+    expect(res.body.message).toBe('The access token is a client\'s (client "other-job"), not a person\'s, and that client is not one of the catalog\'s machine clients (CATALOG_MACHINE_CLIENTS).');
+  });
+
+  it('says so when the token names no client at all', async () => {
+    const res = await request(catalog.searchApp).post('/v2/search').set(...bearer({ sub: 'job@clients', gty: 'client-credentials' })).send({ query_term: 'orders' });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe('The access token is a client\'s (no client id), not a person\'s, and that client is not one of the catalog\'s machine clients (CATALOG_MACHINE_CLIENTS).');
   });
 });
 
@@ -170,5 +213,9 @@ describe('chainAuth (the bearer check, then the machine check)', () => {
 
   it('runs the machine check after a bearer check that passed', async () => {
     expect(await runChain((_req, _res, next) => next())).toEqual({ checked: true, passed: [] });
+  });
+
+  it('runs the machine check after next(null) too, which Express takes as no error', async () => {
+    expect(await runChain((_req, _res, next) => next(null as never))).toEqual({ checked: true, passed: [] });
   });
 });
