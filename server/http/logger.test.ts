@@ -128,4 +128,34 @@ describe('logger', () => {
     logger.info('request', { route: '/api/x', note: 'two words' });
     expect(logger.lines[0]).toMatch(/ info request route=\/api\/x note="two words"$/);
   });
+  it('writes an error\'s cause after it, in text', () => {
+    const logger = createMemoryLogger();
+    const error = new Error('cannot save', { cause: new TypeError('socket closed') });
+    error.stack = undefined;
+    logger.error('session', error);
+    expect(logger.lines[0]).toMatch(/ error session — Error: cannot save\ncaused by TypeError: socket closed$/);
+  });
+
+  it('writes anything thrown that is not an Error as text in the error field of a JSON line', () => {
+    const logger = createMemoryLogger({ format: 'json' });
+    logger.warn('odd', 'a plain string');
+    expect(JSON.parse(logger.lines[0]!)).toEqual({ time: expect.any(String), level: 'warn', msg: 'odd', error: 'a plain string' });
+  });
+
+  it('writes what is pending at the process\'s exit by default, and nothing when nothing is pending', async () => {
+    const before = process.listeners('exit');
+    const writes: string[] = [];
+    createBatchedWrite({ write: (text: string) => writes.push(text) });
+    const added = process.listeners('exit').filter((l) => !before.includes(l));
+    expect(added).toHaveLength(1);
+    process.removeListener('exit', added[0]!);
+    let atExit = () => {};
+    const write = createBatchedWrite({ write: (text: string) => writes.push(text) }, (flush) => (atExit = flush));
+    atExit();
+    expect(writes).toEqual([]);
+    write('a');
+    await new Promise((resolve) => setImmediate(resolve));
+    atExit();
+    expect(writes).toEqual(['a\n']);
+  });
 });
