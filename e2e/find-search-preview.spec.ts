@@ -96,6 +96,17 @@ for (const width of [1280, 800]) {
   });
 }
 
+test('at 760 px and below the preview keeps its results hidden (the app’s filter panel would push them down)', async ({ browser, context, baseURL }) => {
+  const off = await contextLike(browser, context, baseURL!, 700, false);
+  const page = await off.newPage();
+  await page.goto(`/search?term=${TERM}`);
+  await expect(page.locator(PREVIEW).getByRole('heading', { level: 1 })).toBeVisible();
+  // The rows are in the page (the BFF drew them), but hidden.
+  await expect(page.locator('main [data-search-result]')).toHaveCount(10);
+  await expect(page.locator('main [data-search-result]').first()).toBeHidden();
+  await off.close();
+});
+
 test('the preview is busy and inert: its search box, tabs and user menu take neither focus nor clicks', async ({ browser, context, baseURL }) => {
   const off = await contextLike(browser, context, baseURL!, 1280, false);
   const page = await off.newPage();
