@@ -8,6 +8,7 @@ import { startTestDevIdp, TEST_CLIENT } from '../testing/dev-idp-fixture';
 import { completeDevIdpLogin } from '../testing/dev-idp-login';
 import { getFreePort } from '../testing/free-port';
 import { HOSTILE_CLIENT, type HostileIdp, startHostileIdp } from '../testing/start-hostile-idp';
+import { hostileLogin, hostileOidcClient } from '../testing/hostile-oidc-client';
 import { createOidcClient, IdpUnavailableError, type OidcClient, type OidcSettings, RefreshRefusedError } from './oidc-client';
 import type { SessionTokens } from './session-data';
 
@@ -48,27 +49,11 @@ describe('the OIDC client', () => {
       ...overrides,
     });
 
-  const hostileClient = (overrides: Partial<OidcSettings> = {}) =>
-    createOidcClient({
-      issuer: hostile.issuer,
-      clientId: HOSTILE_CLIENT.clientId,
-      clientSecret: HOSTILE_CLIENT.clientSecret,
-      redirectUri: 'http://127.0.0.1:5999/auth',
-      postLogoutRedirectUri: 'http://127.0.0.1:5999/logged-out',
-      scopes: 'openid email',
-      idTokenSigningAlg: 'RS256',
-      ...overrides,
-    });
+  const hostileClient = (overrides: Partial<OidcSettings> = {}) => hostileOidcClient(hostile, overrides);
 
   async function devLogin(client: OidcClient, login = 'roald') {
     const start = await client.startLogin('/');
     return client.finishLogin(new URL(await completeDevIdpLogin(start.url, login)), start.pending, start.state);
-  }
-
-  async function hostileLogin(client: OidcClient) {
-    const start = await client.startLogin('/');
-    const answer = await fetch(start.url, { redirect: 'manual' });
-    return client.finishLogin(new URL(answer.headers.get('location')!), start.pending, start.state);
   }
 
   it('starts a login with PKCE, state, nonce and the extra parameters of the setup', async () => {

@@ -5,20 +5,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Request } from 'express';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DevIdp } from '../dev-idp/start-dev-idp';
 import { NotAuthenticatedError, UpstreamTokenRejectedError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
-import { startTestDevIdp, TEST_CLIENT } from '../testing/dev-idp-fixture';
-import { completeDevIdpLogin } from '../testing/dev-idp-login';
-import { createOidcClient } from './oidc-client';
+import { startTestDevIdp } from '../testing/dev-idp-fixture';
+import { devIdpOidcClient, signedInRequest } from '../testing/signed-in-request';
 import type { SessionTokens } from './session-data';
 import { createSessionAuth } from './session-auth';
 import { SqliteTokenStore } from './sqlite-token-store';
 import { createTokenCipher } from './token-cipher';
 import type { TokenStore } from './token-store';
-import { buildUserFromClaims } from './user-from-claims';
 
 const HOUR = 3_600_000;
 
@@ -66,36 +63,11 @@ describe('session auth, when a refresh is raced', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const oidc = () =>
-    createOidcClient({
-      issuer: idp.issuer,
-      clientId: TEST_CLIENT.clientId,
-      clientSecret: TEST_CLIENT.clientSecret,
-      redirectUri: TEST_CLIENT.redirectUris[0]!,
-      postLogoutRedirectUri: TEST_CLIENT.postLogoutRedirectUris[0]!,
-      scopes: 'openid email profile',
-      idTokenSigningAlg: 'RS256',
-    });
+  const oidc = () => devIdpOidcClient(idp);
 
   const authWith = (tokens: TokenStore = store) => createSessionAuth({ oidc: oidc(), tokens, logger, absoluteTimeoutMs: HOUR, destroySessionRecord: async () => {} });
 
-  async function signedIn(login: string, adjust: (t: SessionTokens) => SessionTokens) {
-    const client = oidc();
-    const start = await client.startLogin('/');
-    const { tokens, claims } = await client.finishLogin(new URL(await completeDevIdpLogin(start.url, login)), start.pending, start.state);
-    const sessionID = `sid-${login}-${Math.random()}`;
-    const session = {
-      user: buildUserFromClaims(claims, 'email'),
-      createdAt: Date.now(),
-      regenerate(cb: () => void) {
-        delete (this as { user?: unknown }).user;
-        cb();
-      },
-      save: (cb: () => void) => cb(),
-    };
-    await store.write(sessionID, adjust(tokens), { ttlMs: HOUR });
-    return { req: { session, sessionID } as unknown as Request, tokens };
-  }
+  const signedIn = (login: string, adjust: (t: SessionTokens) => SessionTokens) => signedInRequest(oidc(), store, login, { adjust });
 
   const expiringSoon = (t: SessionTokens): SessionTokens => ({ ...t, expiresAt: Date.now() + 1000 });
   const renewedElsewhere = (t: SessionTokens): SessionTokens => ({ ...t, accessToken: 'renewed-elsewhere', expiresAt: Date.now() + HOUR });

@@ -9,14 +9,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { DevIdp } from '../dev-idp/start-dev-idp';
 import { NotAuthenticatedError, UpstreamTokenRejectedError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
-import { startTestDevIdp, TEST_CLIENT } from '../testing/dev-idp-fixture';
-import { completeDevIdpLogin } from '../testing/dev-idp-login';
-import { createOidcClient } from './oidc-client';
+import { startTestDevIdp } from '../testing/dev-idp-fixture';
+import { devIdpOidcClient, signedInRequest } from '../testing/signed-in-request';
 import type { SessionTokens } from './session-data';
 import { createSessionAuth, type SessionAuthOptions } from './session-auth';
 import { SqliteTokenStore } from './sqlite-token-store';
 import { createTokenCipher } from './token-cipher';
-import { buildUserFromClaims } from './user-from-claims';
 
 const HOUR = 3_600_000;
 
@@ -42,40 +40,16 @@ describe('session auth, at its edges', () => {
     await store.close();
   });
 
-  const oidc = () =>
-    createOidcClient({
-      issuer: idp.issuer,
-      clientId: TEST_CLIENT.clientId,
-      clientSecret: TEST_CLIENT.clientSecret,
-      redirectUri: TEST_CLIENT.redirectUris[0]!,
-      postLogoutRedirectUri: TEST_CLIENT.postLogoutRedirectUris[0]!,
-      scopes: 'openid email profile',
-      idTokenSigningAlg: 'RS256',
-    });
+  const oidc = () => devIdpOidcClient(idp);
 
   const authWith = (options: Partial<SessionAuthOptions> = {}) => {
     logger = createMemoryLogger();
     return createSessionAuth({ oidc: oidc(), tokens: store, logger, absoluteTimeoutMs: HOUR, destroySessionRecord: async () => {}, ...options });
   };
 
-  /** A request as the session middleware leaves it, after a login as `login` stored its tokens. */
-  async function signedIn(login: string, adjust: (t: SessionTokens) => SessionTokens = (t) => t, createdAt: number | undefined = Date.now()) {
-    const client = oidc();
-    const start = await client.startLogin('/');
-    const { tokens, claims } = await client.finishLogin(new URL(await completeDevIdpLogin(start.url, login)), start.pending, start.state);
-    const sessionID = `sid-${login}-${Math.random()}`;
-    const session = {
-      user: buildUserFromClaims(claims, 'email'),
-      createdAt,
-      regenerate(cb: () => void) {
-        delete (this as { user?: unknown }).user;
-        cb();
-      },
-      save: (cb: () => void) => cb(),
-    };
-    await store.write(sessionID, adjust(tokens), { ttlMs: HOUR });
-    return { req: { session, sessionID } as unknown as Request, tokens };
-  }
+  /** A request as the session middleware leaves it, after a login as `login` stored its tokens; createdAt undefined: a session from before it was recorded. */
+  const signedIn = (login: string, adjust: (t: SessionTokens) => SessionTokens = (t) => t, ...createdAt: [number | undefined] | []) =>
+    signedInRequest(oidc(), store, login, createdAt.length ? { adjust, createdAt: createdAt[0] } : { adjust });
 
   const expiringSoon = (t: SessionTokens): SessionTokens => ({ ...t, expiresAt: Date.now() + 1000 });
   const renewed = (t: SessionTokens): SessionTokens => ({ ...t, accessToken: 'renewed-elsewhere', expiresAt: Date.now() + HOUR });

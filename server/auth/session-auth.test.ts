@@ -9,9 +9,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { DevIdp } from '../dev-idp/start-dev-idp';
 import { NotAuthenticatedError, UpstreamTokenRejectedError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
-import { startTestDevIdp, TEST_CLIENT } from '../testing/dev-idp-fixture';
+import { startTestDevIdp } from '../testing/dev-idp-fixture';
 import { completeDevIdpLogin } from '../testing/dev-idp-login';
-import { createOidcClient, type OidcClient } from './oidc-client';
+import { devIdpOidcClient, signedInRequest } from '../testing/signed-in-request';
+import type { OidcClient } from './oidc-client';
 import type { SessionTokens } from './session-data';
 import { createSessionAuth, type SessionAuth } from './session-auth';
 import { SqliteTokenStore } from './sqlite-token-store';
@@ -19,16 +20,7 @@ import { createTokenCipher } from './token-cipher';
 import type { TokenStore } from './token-store';
 import { buildUserFromClaims } from './user-from-claims';
 
-const oidcFor = (idp: DevIdp) =>
-  createOidcClient({
-    issuer: idp.issuer,
-    clientId: TEST_CLIENT.clientId,
-    clientSecret: TEST_CLIENT.clientSecret,
-    redirectUri: TEST_CLIENT.redirectUris[0]!,
-    postLogoutRedirectUri: TEST_CLIENT.postLogoutRedirectUris[0]!,
-    scopes: 'openid email profile',
-    idTokenSigningAlg: 'RS256',
-  });
+const oidcFor = (idp: DevIdp) => devIdpOidcClient(idp);
 
 describe('session auth', () => {
   let idp: DevIdp;
@@ -59,41 +51,21 @@ describe('session auth', () => {
   const authWith = (client: OidcClient = oidc, tokens: TokenStore = store): SessionAuth =>
     createSessionAuth({ oidc: client, tokens, logger, absoluteTimeoutMs: 3_600_000, destroySessionRecord: async (id) => void ended.push(id) });
 
-  async function logIn(login: string) {
-    const start = await oidc.startLogin('/');
-    const callback = await completeDevIdpLogin(start.url, login);
-    return oidc.finishLogin(new URL(callback), start.pending, start.state);
-  }
-
   /** A request as the session middleware leaves it, after a login stored its tokens. */
-  async function signedInRequest(login: string, adjust: (t: SessionTokens) => SessionTokens = (t) => t) {
-    const { tokens, claims } = await logIn(login);
-    const sessionID = `sid-${login}-${Math.random()}`;
-    const session = {
-      user: buildUserFromClaims(claims, 'email'),
-      createdAt: Date.now(),
-      regenerate(cb: () => void) {
-        delete (this as { user?: unknown }).user;
-        cb();
-      },
-      save: (cb: () => void) => cb(),
-    };
-    await store.write(sessionID, adjust(tokens), { ttlMs: 3_600_000 });
-    return { req: { session, sessionID } as unknown as Request, tokens };
-  }
+  const signedIn = (login: string, adjust: (t: SessionTokens) => SessionTokens = (t) => t) => signedInRequest(oidc, store, login, { adjust });
 
   const expiringSoon = (t: SessionTokens): SessionTokens => ({ ...t, expiresAt: Date.now() + 1000 });
   const oldLogin = (t: SessionTokens): SessionTokens => ({ ...t, obtainedAt: Date.now() - 10 * 60_000 });
 
   it('calls with the current access token while it is fresh', async () => {
-    const { req, tokens } = await signedInRequest('liv');
+    const { req, tokens } = await signedIn('liv');
     const auth = authWith();
     expect(auth.requireUser(req).user_id).toBe('liv.arnesen@example.org');
     expect(await auth.withAccessToken(req, async (t) => t)).toBe(tokens.accessToken);
   });
 
   it('refreshes a token close to expiry once, for concurrent requests and for two instances sharing the store', async () => {
-    const { req, tokens } = await signedInRequest('roald', expiringSoon);
+    const { req, tokens } = await signedIn('roald', expiringSoon);
     const [a, b] = await Promise.all([authWith().withAccessToken(req, async (t) => t), authWith().withAccessToken(req, async (t) => t)]);
     expect(a).not.toBe(tokens.accessToken);
     expect(b).toBe(a);
@@ -105,7 +77,7 @@ describe('session auth', () => {
   });
 
   it('renews a refused token once and calls again', async () => {
-    const { req, tokens } = await signedInRequest('fridtjof', oldLogin);
+    const { req, tokens } = await signedIn('fridtjof', oldLogin);
     const seen: string[] = [];
     const result = await authWith().withAccessToken(req, async (t) => {
       seen.push(t);
@@ -118,7 +90,7 @@ describe('session auth', () => {
   });
 
   it('ends the session when the renewed token is refused too', async () => {
-    const { req } = await signedInRequest('borge', oldLogin);
+    const { req } = await signedIn('borge', oldLogin);
     const auth = authWith();
     await expect(auth.withAccessToken(req, async () => Promise.reject(new UpstreamTokenRejectedError('metadata service')))).rejects.toMatchObject({
       code: 'session_expired',
@@ -128,7 +100,7 @@ describe('session auth', () => {
   });
 
   it('shows the configuration hint, and keeps the session, when a token fresh from a login is refused', async () => {
-    const { req } = await signedInRequest('liv');
+    const { req } = await signedIn('liv');
     const auth = authWith();
     let calls = 0;
     const error = await auth
@@ -144,7 +116,7 @@ describe('session auth', () => {
   });
 
   it('ends the session when the provider refuses the refresh token (invalid_grant), without logging the token', async () => {
-    const { req } = await signedInRequest('borge', (t) => expiringSoon({ ...t, refreshToken: 'not-a-real-refresh-token' }));
+    const { req } = await signedIn('borge', (t) => expiringSoon({ ...t, refreshToken: 'not-a-real-refresh-token' }));
     const auth = authWith();
     await expect(auth.withAccessToken(req, async (t) => t)).rejects.toMatchObject({ code: 'session_expired' });
     expect(() => auth.requireUser(req)).toThrow(NotAuthenticatedError);
@@ -153,7 +125,7 @@ describe('session auth', () => {
   });
 
   it('ends the session when the token expired and there is no refresh token', async () => {
-    const { req } = await signedInRequest('fridtjof', (t) => ({ ...t, refreshToken: undefined, expiresAt: Date.now() - 1 }));
+    const { req } = await signedIn('fridtjof', (t) => ({ ...t, refreshToken: undefined, expiresAt: Date.now() - 1 }));
     await expect(authWith().withAccessToken(req, async (t) => t)).rejects.toMatchObject({ code: 'session_expired' });
   });
 
@@ -175,7 +147,7 @@ describe('session auth', () => {
   });
 
   it('ends sessions by id from outside a request (back-channel logout)', async () => {
-    const { req } = await signedInRequest('roald');
+    const { req } = await signedIn('roald');
     await authWith().endSessionsById([req.sessionID]);
     expect(await store.read(req.sessionID)).toBeUndefined();
     expect(ended).toContain(req.sessionID);
