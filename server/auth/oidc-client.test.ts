@@ -9,7 +9,8 @@ import { completeDevIdpLogin } from '../testing/dev-idp-login';
 import { getFreePort } from '../testing/free-port';
 import { HOSTILE_CLIENT, type HostileIdp, startHostileIdp } from '../testing/start-hostile-idp';
 import { hostileLogin, hostileOidcClient } from '../testing/hostile-oidc-client';
-import { createOidcClient, IdpUnavailableError, type OidcClient, type OidcSettings, RefreshRefusedError } from './oidc-client';
+import { devIdpOidcClient } from '../testing/signed-in-request';
+import { IdpUnavailableError, type OidcClient, type OidcSettings, RefreshRefusedError } from './oidc-client';
 import type { SessionTokens } from './session-data';
 
 const EVENT = 'http://schemas.openid.net/event/backchannel-logout';
@@ -37,17 +38,7 @@ describe('the OIDC client', () => {
     hostile.overrideRefreshIdTokenClaims({});
   });
 
-  const devClient = (overrides: Partial<OidcSettings> = {}) =>
-    createOidcClient({
-      issuer: idp.issuer,
-      clientId: TEST_CLIENT.clientId,
-      clientSecret: TEST_CLIENT.clientSecret,
-      redirectUri: TEST_CLIENT.redirectUris[0]!,
-      postLogoutRedirectUri: TEST_CLIENT.postLogoutRedirectUris[0]!,
-      scopes: 'openid email profile',
-      idTokenSigningAlg: 'RS256',
-      ...overrides,
-    });
+  const devClient = (overrides: Partial<OidcSettings> = {}) => devIdpOidcClient(idp, overrides);
 
   const hostileClient = (overrides: Partial<OidcSettings> = {}) => hostileOidcClient(hostile, overrides);
 

@@ -2,7 +2,7 @@
 // development provider, and a request as the session middleware leaves it after a real login through
 // that provider stored its tokens.
 import type { Request } from 'express';
-import { createOidcClient, type OidcClient } from '../auth/oidc-client';
+import { createOidcClient, type OidcClient, type OidcSettings } from '../auth/oidc-client';
 import type { SessionTokens } from '../auth/session-data';
 import type { TokenStore } from '../auth/token-store';
 import { buildUserFromClaims } from '../auth/user-from-claims';
@@ -12,7 +12,7 @@ import { completeDevIdpLogin } from './dev-idp-login';
 
 const HOUR = 3_600_000;
 
-export function devIdpOidcClient(idp: DevIdp): OidcClient {
+export function devIdpOidcClient(idp: DevIdp, overrides: Partial<OidcSettings> = {}): OidcClient {
   return createOidcClient({
     issuer: idp.issuer,
     clientId: TEST_CLIENT.clientId,
@@ -21,6 +21,7 @@ export function devIdpOidcClient(idp: DevIdp): OidcClient {
     postLogoutRedirectUri: TEST_CLIENT.postLogoutRedirectUris[0]!,
     scopes: 'openid email profile',
     idTokenSigningAlg: 'RS256',
+    ...overrides,
   });
 }
 
