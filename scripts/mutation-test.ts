@@ -76,7 +76,21 @@ const FOLDERS: Folder[] = [
       part === 'login'
         ? ['login-routes.ts', 'oidc-client.ts', 'oidc-settings.ts', 'pending-login-cookie.ts', 'return-to.ts', 'user-from-claims.ts']
         : ['*.ts', '!login-routes.ts', '!oidc-client.ts', '!oidc-settings.ts', '!pending-login-cookie.ts', '!return-to.ts', '!user-from-claims.ts'],
-    testFiles: ['server/auth/*.test.ts'],
+    // Each part runs the test files that reach its code (the session tests call the OIDC client to
+    // refresh; the login routes' tests use the session layer), not the others: a static mutant runs
+    // every listed test, and the OIDC client's include one that waits 10 s for a provider that hangs.
+    testFiles:
+      part === 'login'
+        ? ['server/auth/login-routes.test.ts', 'server/auth/logout-token.test.ts', 'server/auth/oidc-*.test.ts', 'server/auth/pending-login-cookie.test.ts', 'server/auth/return-to.test.ts', 'server/auth/session-auth*.test.ts', 'server/auth/user-from-claims*.test.ts']
+        : [
+          'server/auth/create-session-stores.test.ts', 'server/auth/login-routes.test.ts', 'server/auth/oidc-client.test.ts', 'server/auth/opened-tokens.test.ts', 'server/auth/pending-login-cookie.test.ts',
+          'server/auth/redis-session-stores.test.ts', 'server/auth/session-*.test.ts', 'server/auth/sqlite-*.test.ts', 'server/auth/token-*.test.ts',
+        ],
+    // A mutant that breaks a lock's release or a store's answer leaves a test waiting (a refresh lock
+    // is waited for up to 15 s): 5 s fails such a test, where Stryker's own timeout would also restart
+    // the test runner. The longest of these tests takes about 1.2 s; the one that waits 10 s on purpose
+    // (a provider that never answers a refresh) sets its own limit.
+    vitest: { testTimeout: 5_000 },
     excluded:
       'server/*.integration.test.ts (session-lifecycle, login-hostile-idp, session-sharing, provider-presets, login-claims, bff): each starts a provider and the whole BFF in beforeAll, so Stryker counts the code they build as static and would rerun all of them for each such mutant, hours in all; the tests in server/auth start the provider once and build what they test inside each test',
   })),

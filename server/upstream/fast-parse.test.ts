@@ -127,7 +127,7 @@ describe('compileFastParse', () => {
     expect(compileFastParse(AmundsenTableSchema.shape.owners)([input])).toBe(FAIL);
   });
 
-  it('gives FAIL for what it does not compile, so that zod parses it (checks, a typed catch-all, a record with checked keys, a pipe into a schema, other kinds)', () => {
+  it('gives FAIL for what it does not compile, so that zod parses it (checks, a typed catch-all, a record with checked or non-string keys, a pipe into a schema, other kinds)', () => {
     const unsupported: [string, z.ZodType, unknown][] = [
       ['a string with checks', z.string().min(3), 'a'],
       ['a number with checks', z.number().int(), 1.5],
@@ -135,6 +135,7 @@ describe('compileFastParse', () => {
       ['a list with checks', z.array(z.string()).min(1), []],
       ['a loose object whose extra keys are typed', z.object({}).catchall(z.string()), { a: 1 }],
       ['a record with checked keys', z.record(z.string().min(2), z.number()), { a: 1 }],
+      ['a record keyed by something other than a string', z.record(z.enum(['a']), z.number()), { b: 1 }],
       ['a pipe into a schema, not a transform', z.string().pipe(z.string().min(3)), 'a'],
       ['a kind it does not know (a literal)', z.literal('x'), 'y'],
     ];
