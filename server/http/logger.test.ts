@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBatchedWrite, createLogger, createMemoryLogger, redactSecrets } from './logger';
+import { BATCH_MAX_WAIT_MS, createBatchedWrite, createLogger, createMemoryLogger, redactSecrets } from './logger';
 
 describe('logger', () => {
   afterEach(() => {
@@ -51,24 +51,51 @@ describe('logger', () => {
     expect(logger.lines[1]).toMatch(/ warn odder — a plain string$/);
   });
 
-  it('writes to stderr unless told where', async () => {
-    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    createLogger().info('hello');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(write).toHaveBeenCalledWith(expect.stringMatching(/ info hello\n$/));
+  it('writes to stderr unless told where', () => {
+    vi.useFakeTimers();
+    try {
+      const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      createLogger().info('hello');
+      vi.advanceTimersByTime(BATCH_MAX_WAIT_MS);
+      expect(write).toHaveBeenCalledWith(expect.stringMatching(/ info hello\n$/));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  it('writes the lines of one turn of the event loop in one write, at its end, in order', async () => {
-    const writes: string[] = [];
-    const write = createBatchedWrite({ write: (text: string) => writes.push(text) });
-    write('a');
-    write('b');
-    expect(writes).toEqual([]);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(writes).toEqual(['a\nb\n']);
-    write('c');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(writes).toEqual(['a\nb\n', 'c\n']);
+  it('writes the lines logged within BATCH_MAX_WAIT_MS of the first in one write, when that time is up, in order', () => {
+    vi.useFakeTimers();
+    try {
+      const writes: string[] = [];
+      const write = createBatchedWrite({ write: (text: string) => writes.push(text) });
+      write('a');
+      vi.advanceTimersByTime(BATCH_MAX_WAIT_MS - 1);
+      write('b');
+      expect(writes).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(writes).toEqual(['a\nb\n']);
+      write('c');
+      vi.advanceTimersByTime(BATCH_MAX_WAIT_MS - 1);
+      expect(writes).toEqual(['a\nb\n']);
+      vi.advanceTimersByTime(1);
+      expect(writes).toEqual(['a\nb\n', 'c\n']);
+      vi.advanceTimersByTime(10 * BATCH_MAX_WAIT_MS);
+      expect(writes).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not keep the process alive for a batch (its timer is unref\'d)', () => {
+    const unref = vi.fn();
+    const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout').mockImplementation((() => ({ unref })) as unknown as typeof setTimeout);
+    try {
+      createBatchedWrite({ write: () => true })('a');
+      expect(setTimeoutSpy).toHaveBeenCalledWith(expect.any(Function), BATCH_MAX_WAIT_MS);
+      expect(unref).toHaveBeenCalledOnce();
+    } finally {
+      setTimeoutSpy.mockRestore();
+    }
   });
 
   it('writes at once when a turn piles up more than 64 KB of lines', () => {
@@ -154,7 +181,8 @@ describe('logger', () => {
     atExit();
     expect(writes).toEqual([]);
     write('a');
-    await new Promise((resolve) => setImmediate(resolve));
+    atExit();
+    expect(writes).toEqual(['a\n']);
     atExit();
     expect(writes).toEqual(['a\n']);
   });

@@ -2,6 +2,7 @@
 // process's CPU and memory from /proc, summarise latencies, and a closed-loop load: a fixed number of
 // connections, each sending requests back to back for a fixed time.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { BFF_NODE_FLAGS } from '../../bff-node-flags';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +45,8 @@ export interface StartBenchAppOptions {
 export async function startBenchApp({ tables, dataDir, mode = 'separate', env = {}, nodeArgs = [] }: StartBenchAppOptions): Promise<BenchApp> {
   const [port, idpPort, metadataPort, searchPort] = [await getFreePort(), await getFreePort(), await getFreePort(), await getFreePort()];
   const baseUrl = `http://localhost:${port}`;
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  // As `npm start` runs it (its node options first: a --node-arg given to a benchmark comes after, and wins).
+  const child = spawn(process.execPath, [...BFF_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -14,7 +14,8 @@
 // ≤ 0.5 ms added at p50 at 1 connection. Load generator and app share the machine: the load average is
 // printed before and after, and on a shared machine the figures move with it. Options: --calls
 // search,table; --targets direct,relay,BFF; --cpu-prof-dir <dir> (a CPU profile of the BFF's process,
-// written when it stops: open them in Chrome DevTools). The rate limits are off
+// written when it stops: open them in Chrome DevTools); --node-arg <flag> (repeatable: an option for the BFF's
+// node process, such as a V8 flag to try). The rate limits are off
 // (one address sending thousands of searches a minute is what they stop).
 import fs from 'node:fs';
 import http from 'node:http';
@@ -39,6 +40,7 @@ function readOptions() {
       calls: { type: 'string', default: 'search,table' },
       targets: { type: 'string', default: 'direct,relay,BFF' },
       'cpu-prof-dir': { type: 'string' },
+      'node-arg': { type: 'string', multiple: true, default: [] },
     },
   });
   const whole = (name: string, raw: string) => {
@@ -54,6 +56,8 @@ function readOptions() {
     targets: values.targets.split(','),
     /** Where Node writes a CPU profile of the BFF's process when it stops. */
     cpuProfDir: values['cpu-prof-dir'] ? path.resolve(values['cpu-prof-dir']) : undefined,
+    /** Options for the BFF's node process (a V8 flag to try, such as --max-semi-space-size=64). */
+    nodeArgs: values['node-arg'],
   };
 }
 
@@ -119,7 +123,7 @@ async function main() {
   const options = readOptions();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-bench-bff-'));
   console.log(`bench:bff — ${options.tables} demo tables, ${options.seconds} s per measurement, ${os.cpus().length} cores, load average before: ${loadAverage()}`);
-  const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
+  const nodeArgs = [...options.nodeArgs, ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [])];
   const app = await startBenchApp({ tables: options.tables, dataDir, env: NO_RATE_LIMITS, nodeArgs });
   let relay: Awaited<ReturnType<typeof startRelay>> | undefined;
   try {

@@ -32,6 +32,7 @@ function readOptions() {
       idle: { type: 'string', default: '5' },
       modes: { type: 'string', default: 'in-process,separate' },
       dir: { type: 'string', default: '.bench' },
+      'node-arg': { type: 'string', multiple: true, default: [] },
     },
   });
   const number = (name: string, raw: string, min: number) => {
@@ -48,6 +49,8 @@ function readOptions() {
     idle: number('idle', values.idle, 1),
     modes,
     dataDir: path.resolve(ROOT, values.dir, `event-loop-${values.tables.replace(/_/g, '')}`),
+    /** Options for the BFF's node process (--node-arg, repeatable: a V8 flag to try). */
+    nodeArgs: values['node-arg'],
   };
 }
 
@@ -103,7 +106,7 @@ async function searcher(pool: Pool, cookie: string, origin: string, untilMs: num
 }
 
 async function measure(mode: Mode, options: ReturnType<typeof readOptions>) {
-  const app = await startBenchApp({ mode, tables: options.tables, dataDir: options.dataDir, env: NO_RATE_LIMITS });
+  const app = await startBenchApp({ mode, tables: options.tables, dataDir: options.dataDir, env: NO_RATE_LIMITS, nodeArgs: options.nodeArgs });
   try {
     const browser = new BffBrowser(app.baseUrl);
     const login = await browser.logIn('roald');
