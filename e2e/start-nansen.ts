@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BFF_NODE_FLAGS } from '../server/bff-node-flags';
 import { getFreePort } from '../server/testing/free-port';
 
 export interface NansenServer {
@@ -64,7 +65,7 @@ export async function startNansen(options: StartOptions): Promise<NansenServer> 
       FIRST_SEARCH_BUDGET_MS: '5000',
       ...extraEnv,
     };
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [...BFF_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], { env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const started = output.length;
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

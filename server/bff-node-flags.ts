@@ -1,6 +1,6 @@
 // The Node options the BFF's process runs with: `npm start` and `npm run dev` pass them to tsx
-// (package.json), and the benchmarks start server/main.ts with them, so that they measure what people
-// run. bff-node-flags.test.ts keeps package.json and this list the same.
+// (package.json), and the benchmarks and the browser tests start server/main.ts with them, so that they
+// measure and test what people run. bff-node-flags.test.ts keeps package.json and this list the same.
 //
 // --max-semi-space-size=32: V8's young generation may grow to 2 × 32 MB instead of 2 × 16 MB. Every
 // request allocates a few hundred short-lived objects; with the default size, V8 stops the BFF for a
