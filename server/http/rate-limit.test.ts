@@ -1,6 +1,10 @@
+import express from 'express';
+import supertest from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
+import { createErrorMiddleware } from './error-middleware';
 import { TooManyRequestsError } from './errors';
-import { createRateLimiter } from './rate-limit';
+import { createMemoryLogger } from './logger';
+import { createRateLimiter, type RateLimit } from './rate-limit';
 
 function request(ip: string, sessionId?: string) {
   return { ip, socket: {}, sessionID: sessionId ?? 'fresh', session: sessionId ? { user: { user_id: 'x' } } : {} } as never;
@@ -34,5 +38,64 @@ describe('rate limiter', () => {
     limiter(request('10.0.0.2', 'sid-1'), res, next);
     limiter(request('10.0.0.2', 'sid-1'), res, next);
     expect(next.mock.calls.at(-1)![0]).toBeInstanceOf(TooManyRequestsError);
+  });
+});
+
+/** A real Express app: the limiter, then a 200; its refusals answered by the BFF's error middleware. */
+function appWith(limit: RateLimit, options: { sessions?: boolean; trustProxy?: string } = {}) {
+  const app = express();
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
+  if (options.sessions !== false) {
+    // Stands in for the session middleware: a request naming a session in X-Test-Session is signed in to it.
+    app.use((req, _res, next) => {
+      const id = req.get('x-test-session');
+      Object.assign(req, { sessionID: id ?? 'anonymous', session: id ? { user: { user_id: id } } : {} });
+      next();
+    });
+  }
+  app.use(createRateLimiter(limit, () => 0));
+  app.get('/', (_req, res) => {
+    res.send('ok');
+  });
+  app.use(createErrorMiddleware(createMemoryLogger()));
+  return app;
+}
+
+async function statuses(app: express.Express, count: number, headers: Record<string, string>): Promise<number[]> {
+  const answers: number[] = [];
+  for (let i = 0; i < count; i++) answers.push((await supertest(app).get('/').set(headers)).status);
+  return answers;
+}
+
+describe('rate limiter in an Express app', () => {
+  it('lets a signed-in session make exactly its limit of requests a minute, counts each session apart, and says which limit was hit', async () => {
+    const app = appWith({ name: 'search', perSession: 2, perIp: 0 });
+    expect(await statuses(app, 2, { 'X-Test-Session': 'sid-a' })).toEqual([200, 200]);
+    const refused = await supertest(app).get('/').set('X-Test-Session', 'sid-a');
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('60');
+    expect(refused.body).toEqual({
+      error: { name: 'TooManyRequestsError', code: 'rate_limited', message: 'Too many search requests (at most 2 a minute per session); try again in 60 s.' },
+    });
+    expect(await statuses(app, 2, { 'X-Test-Session': 'sid-b' })).toEqual([200, 200]);
+  });
+
+  it('counts each client address apart, the client\'s own behind a trusted proxy, and says which limit was hit', async () => {
+    const app = appWith({ name: 'login', perSession: 5, perIp: 2 }, { trustProxy: 'loopback' });
+    expect(await statuses(app, 2, { 'X-Forwarded-For': '203.0.113.1' })).toEqual([200, 200]);
+    const refused = await supertest(app).get('/').set('X-Forwarded-For', '203.0.113.1');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toBe('Too many login requests (at most 2 a minute from one address); try again in 60 s.');
+    expect(await statuses(app, 2, { 'X-Forwarded-For': '203.0.113.2' })).toEqual([200, 200]);
+  });
+
+  it('does not limit a signed-in session when its limit is 0', async () => {
+    const app = appWith({ name: 'search', perSession: 0, perIp: 10 });
+    expect(await statuses(app, 3, { 'X-Test-Session': 'sid-a' })).toEqual([200, 200, 200]);
+  });
+
+  it('limits by address on a request that has no session at all', async () => {
+    const app = appWith({ name: 'login', perSession: 1, perIp: 1 }, { sessions: false });
+    expect(await statuses(app, 2, {})).toEqual([200, 429]);
   });
 });
