@@ -78,6 +78,18 @@ describe('the other security headers', () => {
     }
   });
 
+  it('are exactly these headers, HSTS only over https, and nothing else', async () => {
+    const plain = express();
+    plain.get('/', (_req, res) => {
+      res.send('ok');
+    });
+    const bare = new Set(Object.keys((await request(plain).get('/')).headers));
+    const added = async (https: boolean) => Object.keys((await getHeaders({ https })).headers).filter((name) => !bare.has(name)).sort();
+    const always = ['content-security-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy', 'referrer-policy', 'x-content-type-options', 'x-frame-options'];
+    expect(await added(false)).toEqual(always);
+    expect(await added(true)).toEqual([...always, 'strict-transport-security'].sort());
+  });
+
   it('ask browsers to use https for a year, subdomains included, only when Nansen is served over https', async () => {
     expect((await getHeaders({ https: true })).headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect((await getHeaders({ https: false })).headers['strict-transport-security']).toBeUndefined();
