@@ -86,6 +86,26 @@ describe('logger', () => {
     }
   });
 
+  it('gives a line that follows a batch written for its size the whole BATCH_MAX_WAIT_MS, no leftover timer writing it early', () => {
+    vi.useFakeTimers();
+    try {
+      const writes: string[] = [];
+      const write = createBatchedWrite({ write: (text: string) => writes.push(text) });
+      write('a');
+      vi.advanceTimersByTime(BATCH_MAX_WAIT_MS / 2);
+      write('x'.repeat(64 * 1024)); // over the size: written at once with 'a'
+      expect(writes).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      write('b');
+      vi.advanceTimersByTime(BATCH_MAX_WAIT_MS - 1);
+      expect(writes).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(writes).toEqual([expect.any(String), 'b\n']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not keep the process alive for a batch (its timer is unref\'d)', () => {
     const unref = vi.fn();
     const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout').mockImplementation((() => ({ unref })) as unknown as typeof setTimeout);
