@@ -78,10 +78,12 @@ describe('readiness checks', () => {
       failingWith('tail', withCode('user:pw@HOST')),
       failingWith('head', withCode('HOST user:pw')),
       failingWith('number', withCode(401)),
+      // Not a string, though it reads as one: only string codes are named.
+      failingWith('object', withCode({ toString: () => 'ECONNREFUSED' })),
     ]);
     expect(states.own!.message).toBe('cannot connect (ECONNRESET)');
     expect(states.cause!.message).toBe('cannot connect (ENOTFOUND)');
-    for (const name of ['lower', 'tail', 'head', 'number']) expect(states[name]!.message, name).toBe('failed');
+    for (const name of ['lower', 'tail', 'head', 'number', 'object']) expect(states[name]!.message, name).toBe('failed');
   });
 
   it('fails a check that rejects with nothing, or with null, as a plain failure', async () => {
