@@ -1,4 +1,5 @@
-import express from 'express';
+import { gunzipSync } from 'node:zlib';
+import express, { type ErrorRequestHandler } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { apiNotFound, createErrorMiddleware } from './error-middleware';
@@ -155,5 +156,153 @@ describe('the error middleware', () => {
     const response = await request(app).get('/api/nothing/here');
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ error: { name: 'NotFoundError', message: 'No API route for GET /nothing/here', code: 'no_route' } });
+  });
+  it('answers a urlencoded body with more parameters than allowed with 413 body_too_large', async () => {
+    const logger = createMemoryLogger();
+    const app = express();
+    app.post('/api/thing', express.urlencoded({ parameterLimit: 2 }), (_req, res) => {
+      res.json({ reached: true });
+    });
+    app.use(createErrorMiddleware(logger));
+    const response = await request(app).post('/api/thing').type('form').send('a=1&b=2&c=3');
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual({ error: { name: 'InputError', message: 'The request body has too many parameters.', code: 'body_too_large' } });
+    expect(logger.lines).toEqual([]);
+  });
+
+  it("answers a body express.json's verify refused with 400 invalid_body, not its 403", async () => {
+    const logger = createMemoryLogger();
+    const app = express();
+    const verify = () => {
+      throw new Error('refused by verify');
+    };
+    app.post('/api/thing', express.json({ verify }), (_req, res) => {
+      res.json({ reached: true });
+    });
+    app.use(createErrorMiddleware(logger));
+    const response = await request(app).post('/api/thing').set('Content-Type', 'application/json').send('{"a":1}');
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ error: { name: 'InputError', message: 'The request body was refused.', code: 'invalid_body' } });
+    expect(logger.lines).toEqual([]);
+  });
+
+  it('names at most 40 characters of an unsupported charset or Content-Encoding', async () => {
+    const { app } = failWith(new Error('not reached'));
+    const charset = await request(app).post('/api/thing').set('Content-Type', `application/json; charset=${'c'.repeat(60)}`).send('{"a":1}');
+    expect(charset.status).toBe(415);
+    expect(charset.body.error.message).toBe(`The request body's charset "${'c'.repeat(40)}" is not supported; send UTF-8.`);
+    const encoding = await request(app).post('/api/thing').set('Content-Type', 'application/json').set('Content-Encoding', 'e'.repeat(60)).send('{"a":1}');
+    expect(encoding.status).toBe(415);
+    expect(encoding.body).toEqual({
+      error: {
+        name: 'InputError',
+        message: `The request body's Content-Encoding "${'e'.repeat(40)}" is not supported; send it uncompressed, or as gzip, deflate or br.`,
+        code: 'unsupported_encoding',
+      },
+    });
+  });
+
+  // body-parser raises these with no limit, charset or encoding only if its callers change; the answers
+  // then leave the detail out rather than saying "NaN kB" or an empty name.
+  it('leaves out the limit, charset or encoding when a body-parser error names none', async () => {
+    const typed = (type: string, status: number) => Object.assign(new Error(type), { type, status, expose: true });
+    expect(await answerTo(typed('entity.too.large', 413))).toEqual({
+      status: 413,
+      body: { error: { name: 'InputError', message: 'The request body is too large.', code: 'body_too_large' } },
+      logged: [],
+    });
+    expect(await answerTo(typed('charset.unsupported', 415))).toEqual({
+      status: 415,
+      body: { error: { name: 'InputError', message: "The request body's charset is not supported; send UTF-8.", code: 'unsupported_charset' } },
+      logged: [],
+    });
+    expect(await answerTo(typed('encoding.unsupported', 415))).toEqual({
+      status: 415,
+      body: {
+        error: {
+          name: 'InputError',
+          message: "The request body's Content-Encoding is not supported; send it uncompressed, or as gzip, deflate or br.",
+          code: 'unsupported_encoding',
+        },
+      },
+      logged: [],
+    });
+  });
+
+  // raw-body's errors for a client that stops sending, or sends other than its Content-Length, as raw-body
+  // builds them (a closed connection cannot read an answer, so the route throws them here).
+  it('answers a body that was cut off or does not match its Content-Length with 400', async () => {
+    const rawBody = (type: string, message: string) => Object.assign(new Error(message), { type, status: 400, expose: true, expected: 10, received: 3 });
+    expect(await answerTo(Object.assign(rawBody('request.aborted', 'request aborted'), { code: 'ECONNABORTED' }))).toEqual({
+      status: 400,
+      body: { error: { name: 'InputError', message: 'The request body ended before it was complete.', code: 'request_aborted' } },
+      logged: [],
+    });
+    expect(await answerTo(rawBody('request.size.invalid', 'request size did not match content length'))).toEqual({
+      status: 400,
+      body: { error: { name: 'InputError', message: "The request body's length does not match its Content-Length.", code: 'invalid_body' } },
+      logged: [],
+    });
+  });
+
+  it('answers an error whose type is no body-parser answer, even a name every object has, with the JSON 500', async () => {
+    const internal = { error: { name: 'InternalError', message: 'Something went wrong on our side; try again in a moment.' } };
+    // Only a string type counts: a list that would turn into "entity.too.large" as a key does not.
+    for (const type of ['stream.encoding.set', 'constructor', 'toString', 'hasOwnProperty', ['entity.too.large']]) {
+      const answer = await answerTo(Object.assign(new Error(`typed ${String(type)}`), { type, status: 400, code: 'oops' }));
+      expect(answer.status).toBe(500);
+      expect(answer.body).toEqual(internal);
+      expect(answer.logged).toHaveLength(1);
+    }
+    // With no type at all, and a status of 400, but no zlib code: still ours.
+    for (const code of [undefined, 42, 'ECONNRESET', 'EZ_NOT_ZLIB']) {
+      const answer = await answerTo(Object.assign(new Error('status 400 without a type'), { status: 400, code }));
+      expect(answer.status).toBe(500);
+      expect(answer.body).toEqual(internal);
+      expect(answer.logged).toHaveLength(1);
+    }
+  });
+
+  it("keeps zlib's own error a logged 500 when it is not about the request's body (no status, or a typed one)", async () => {
+    const internal = { error: { name: 'InternalError', message: 'Something went wrong on our side; try again in a moment.' } };
+    let zlibError: unknown;
+    try {
+      gunzipSync(Buffer.from('not gzip at all'));
+    } catch (error) {
+      zlibError = error;
+    }
+    expect(zlibError).toMatchObject({ code: 'Z_DATA_ERROR' });
+    const unzipping = await answerTo(zlibError);
+    expect(unzipping.status).toBe(500);
+    expect(unzipping.body).toEqual(internal);
+    expect(unzipping.logged).toHaveLength(1);
+    const typed = await answerTo(Object.assign(new Error('typed zlib'), { type: 'stream.encoding.set', status: 400, code: 'Z_DATA_ERROR' }));
+    expect(typed.status).toBe(500);
+    expect(typed.body).toEqual(internal);
+  });
+
+  it('hands an error after the answer has started on to Express unchanged, without answering or logging', async () => {
+    const logger = createMemoryLogger();
+    const failure = new Error('failed half-way');
+    const handedOn: unknown[] = [];
+    const app = express();
+    app.get('/api/thing', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.write('partial');
+      throw failure;
+    });
+    app.use(createErrorMiddleware(logger));
+    // Four parameters make it an error handler to Express.
+    const after: ErrorRequestHandler = (err, _req, res, _next) => {
+      handedOn.push(err);
+      res.end();
+    };
+    app.use(after);
+    const response = await request(app).get('/api/thing');
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('partial');
+    expect(handedOn).toEqual([failure]);
+    expect(handedOn[0]).toBe(failure);
+    expect(logger.lines).toEqual([]);
   });
 });

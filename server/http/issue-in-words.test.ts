@@ -66,6 +66,13 @@ describe('isMissingKey', () => {
     expect(isMissingKey(firstIssue(v.array(v.string()), [undefined]))).toBe(false);
   });
 
+  it('is false for a key that is there but not allowed: a record key out of its choice, a strict object\'s extra key', () => {
+    const recordKey = firstIssue(v.record(v.picklist(['a']), v.number()), { b: 1 });
+    expect(recordKey).toMatchObject({ kind: 'schema', input: 'b', path: [{ origin: 'key', key: 'b' }] });
+    expect(isMissingKey(recordKey)).toBe(false);
+    expect(isMissingKey(firstIssue(v.strictObject({}), { extra: undefined }))).toBe(false);
+  });
+
   it('is false for a check on a missing value (not a schema issue)', () => {
     const issue = { ...firstIssue(schema, {}), kind: 'validation' } as v.BaseIssue<unknown>;
     expect(isMissingKey(issue)).toBe(false);
