@@ -56,8 +56,19 @@ const FOLDERS: Folder[] = [
   { folder: 'server/catalog/auth', testFiles: ['server/catalog/auth/*.test.ts'] },
   {
     folder: 'contract',
-    // The UI config file's schema and defaults are checked by the tests of the loader that reads it.
-    testFiles: ['contract/*.test.ts', 'server/config/load-ui-config.test.ts'],
+    // The UI config file's schema and defaults are checked by the tests of the loader that reads it; the
+    // search URL and request mapping, page paths and page arithmetic (shared with the BFF's first search
+    // and its preview, decision 023) by the SPA's and the BFF's tests of the modules that use them.
+    testFiles: [
+      'contract/*.test.ts', 'server/config/load-ui-config.test.ts',
+      'client/app/paths.test.ts', 'client/features/search/filter-state.test.ts', 'client/features/search/search-plan.test.ts',
+      'client/features/search/api/first-search.test.ts', 'server/spa/first-search.test.ts', 'server/spa/first-results-html.test.ts',
+      'server/api/index-switches.test.ts', 'server/users/record-login-user.test.ts',
+    ],
+    // The files are pure functions: one worker among a mutant's test files (decision 022).
+    vitest: { isolate: false, testTimeout: 5_000 },
+    ignoreStatic:
+      'half the folder\'s mutants (487 of 984) are static: the module-level page paths, URL patterns, word lists and the UI config\'s schema. Each reruns every listed test file (6 s with start-up), an hour or more in all. The tests check those constants\' effects directly (every path builder and parser, every schema message); the mutation run measures the code that runs per call',
   },
   {
     folder: 'server/upstream',
