@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { UserSchema } from './bff-api';
-import { deriveFullName, normalizeUser } from './user';
+import { deriveFullName, initialsOf, normalizeUser } from './user';
 
 describe('normalizeUser', () => {
   it('derives user_id, full_name and display_name the way Amundsen does', () => {
@@ -45,5 +45,36 @@ describe('deriveFullName', () => {
     expect(deriveFullName({ first_name: 'Ada', last_name: ' ' })).toBeNull();
     expect(deriveFullName({ last_name: 'Lovelace', full_name: null })).toBeNull();
     expect(normalizeUser({ email: 'ada@example.org', first_name: 'Ada' })).toMatchObject({ full_name: null, display_name: 'ada@example.org' });
+  });
+});
+
+describe('initialsOf', () => {
+  it('takes the first letters of the first and last name, in capitals', () => {
+    expect(initialsOf({ full_name: 'Roald Amundsen', display_name: 'Roald Amundsen' })).toBe('RA');
+    expect(initialsOf({ full_name: 'roald engelbregt gravning amundsen', display_name: 'x' })).toBe('RA');
+  });
+
+  it('prefers the full name to the display name, and uses the display name when there is no full name', () => {
+    expect(initialsOf({ full_name: 'Roald Amundsen', display_name: 'Captain' })).toBe('RA');
+    expect(initialsOf({ full_name: null, display_name: 'Captain Nemo' })).toBe('CN');
+  });
+
+  it('gives one letter for a one-word name', () => {
+    expect(initialsOf({ full_name: null, display_name: 'Captain' })).toBe('C');
+    expect(initialsOf({ full_name: 'ada', display_name: 'ada' })).toBe('A');
+  });
+
+  it('splits on spaces, dots, @, underscores and dashes, ignoring leading, trailing and repeated ones', () => {
+    expect(initialsOf({ full_name: null, display_name: 'roald_amundsen' })).toBe('RA');
+    expect(initialsOf({ full_name: null, display_name: 'ada-lovelace' })).toBe('AL');
+    expect(initialsOf({ full_name: null, display_name: 'u123@example' })).toBe('UE');
+    expect(initialsOf({ full_name: null, display_name: '_ada' })).toBe('A');
+    expect(initialsOf({ full_name: null, display_name: ' Roald \t Amundsen. ' })).toBe('RA');
+    expect(initialsOf({ full_name: null, display_name: 'Roald..__Amundsen' })).toBe('RA');
+  });
+
+  it('shows a question mark when the name has no letters to take', () => {
+    expect(initialsOf({ full_name: null, display_name: '' })).toBe('?');
+    expect(initialsOf({ full_name: null, display_name: ' ._-@ ' })).toBe('?');
   });
 });
