@@ -32,4 +32,9 @@ describe('formatWholeNumber', () => {
     expect(formatWholeNumber(Number.NaN)).toBe('NaN');
     expect(formatWholeNumber(1e21)).toBe((1e21).toLocaleString('en-US'));
   });
+
+  it('writes negative zero as 0, where toLocaleString writes "-0"', () => {
+    expect(formatWholeNumber(-0)).toBe('0');
+    expect(formatWholeNumber(Math.round(-0.2))).toBe('0');
+  });
 });

@@ -38,4 +38,19 @@ describe('computePagination', () => {
   it('notices a page index past the last page', () => {
     expect(computePagination(7, 10, 35)).toMatchObject({ isPastEnd: true, hasNext: false, hasPrevious: true, firstItem: 0 });
   });
+
+  it('shows nothing, not the last results, on a page past the end', () => {
+    expect(computePagination(7, 10, 35)).toMatchObject({ firstItem: 0, lastItem: 0 });
+  });
+
+  it('counts the page just after the last one as past the end', () => {
+    expect(computePagination(4, 10, 35)).toMatchObject({ page: 5, totalPages: 4, isPastEnd: true, firstItem: 0, lastItem: 0 });
+    expect(computePagination(3, 10, 35)).toMatchObject({ isPastEnd: false });
+    expect(computePagination(1, 10, 0)).toMatchObject({ totalPages: 1, isPastEnd: true });
+  });
+
+  it('shows a last page holding a single result', () => {
+    expect(computePagination(3, 10, 31)).toMatchObject({ page: 4, totalPages: 4, firstItem: 31, lastItem: 31, isPastEnd: false });
+    expect(computePagination(0, 10, 1)).toMatchObject({ firstItem: 1, lastItem: 1 });
+  });
 });
