@@ -48,7 +48,9 @@ const matchedRoutes = new WeakMap<Request, string>();
 /**
  * Express sets `req.route` when a route starts handling the request, while `req.baseUrl` is still the
  * mount path of its router; by the time an error has been answered the router has reset baseUrl. So
- * the full pattern is noted at that moment.
+ * the full pattern is noted at that moment. baseUrl holds the mount paths as requested, so a router
+ * mounted on a path with a parameter (`/users/:id`) would put the raw value in the label: mount routers
+ * on fixed paths only (all of the BFF's are: /api, /metadata/v0, /search/v1, /announcements/v0).
  */
 function rememberRouteBase(req: Request): void {
   let route: unknown;
