@@ -3,7 +3,7 @@
 // notice, to save again. Then the History tab, whose choice is in the URL, shows the save after a
 // reload. A table and words no other journey uses (journeys run in parallel on shared demo data).
 import type { Page } from '@playwright/test';
-import { captureWidths, expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
+import { captureWidths, expect, expectAccessible, logInAtDevIdp, test, trackApiRequests } from './fixtures';
 
 test.use({ signedIn: false });
 
@@ -14,6 +14,7 @@ const WORDS = 'Cards the risk desk blocked, one row per card — kept across a l
 const sessionStorageOf = (page: Page) => page.evaluate(() => Object.entries(sessionStorage));
 
 test('a description written when the session has ended comes back after logging in again, with a notice, and saves', async ({ page, idpOrigin, baseURL }, testInfo) => {
+  const api = trackApiRequests(page);
   await page.goto(TABLE.path);
   await logInAtDevIdp(page, idpOrigin, 'liv');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
@@ -21,6 +22,7 @@ test('a description written when the session has ended comes back after logging 
   await page.getByRole('button', { name: 'Edit description', exact: true }).click();
   const box = page.getByRole('textbox', { name: `Description of ${TABLE.name}` });
   await box.fill(WORDS);
+  await api.settled(); // the page's own reads answered: the save is what meets the ended session
 
   // The session ends on the server while the person writes (another tab logged out, it timed out) …
   const out = await page.request.post('/logout', { headers: { origin: baseURL! }, maxRedirects: 0 });

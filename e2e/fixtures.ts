@@ -1,7 +1,7 @@
 // Fixtures for the journeys: which app instance (user profiles off or on), a signed-in browser by
 // default, an accessibility check, and screenshots at 1280 and 800 px attached to the report.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Page, type Request, type TestInfo } from '@playwright/test';
 import path from 'node:path';
 import { AUTH_STATE, logInAtDevIdp } from './login';
 
@@ -57,4 +57,34 @@ export async function captureWidths(page: Page, testInfo: TestInfo, name: string
     await testInfo.attach(`${name}-${width}.png`, { body: await page.screenshot({ fullPage: true, path }), contentType: 'image/png' });
   }
   if (original) await page.setViewportSize(original);
+}
+
+/**
+ * Follows the page's /api requests from now on. `settled()` waits until none has been in flight for
+ * `quietMs`: a journey that ends the session on the server first lets the page's own requests finish,
+ * or one of their 401s (not the step under test) sends the browser to log in.
+ */
+export function trackApiRequests(page: Page, quietMs = 300) {
+  const inFlight = new Set<Request>();
+  let lastChange = Date.now();
+  const isApi = (request: Request) => new URL(request.url()).pathname.startsWith('/api/');
+  page.on('request', (request) => {
+    if (!isApi(request)) return;
+    inFlight.add(request);
+    lastChange = Date.now();
+  });
+  const done = (request: Request) => {
+    if (inFlight.delete(request)) lastChange = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    settled: () =>
+      expect
+        .poll(() => (inFlight.size === 0 && Date.now() - lastChange >= quietMs ? 'settled' : `${inFlight.size} /api request(s) in flight`), {
+          message: "the page's /api requests are answered",
+          intervals: [50],
+        })
+        .toBe('settled'),
+  };
 }
