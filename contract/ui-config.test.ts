@@ -63,6 +63,12 @@ describe('the UI config file', () => {
     expect(parse({ documentTitle: 'x'.repeat(60) }).success).toBe(true);
   });
 
+  it('words the bounds of whole-number options', () => {
+    expect(problemsOf({ searchPagination: { resultsPerPage: 101 } })).toEqual(['searchPagination.resultsPerPage: must be at most 100']);
+    expect(problemsOf({ searchPagination: { resultsPerPage: 4 } })).toEqual(['searchPagination.resultsPerPage: must be at least 5']);
+    expect(problemsOf({ searchPagination: { resultsPerPage: 10.5 } })).toEqual(['searchPagination.resultsPerPage: must be a whole number']);
+  });
+
   it('lets links lead to http(s) addresses and paths on this site only', () => {
     for (const href of ['https://docs.example.com/a', 'HTTP://DOCS.EXAMPLE.COM', '/browse', '/']) {
       expect(parse({ navLinks: [{ label: 'Go', href }] }).success, href).toBe(true);

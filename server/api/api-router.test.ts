@@ -1,6 +1,9 @@
 // The whole /api router (create-api-router.ts) with the real session accessor and token store and an
 // in-memory metadata and search service: what every route shares (sign-in, no caching, the one error
 // shape) and the index switches, which the BFF enforces on each route, not only the SPA.
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import express from 'express';
 import request from 'supertest';
 import * as v from 'valibot';
@@ -150,6 +153,29 @@ describe('the /api router', () => {
     const { app } = await appWith();
     const res = await request(app).put('/api/metadata/v0/user/bookmark').set('content-type', 'application/json').send(JSON.stringify({ type: 'table', key: ORDERS, pad: 'x'.repeat(110_000) }));
     expect(res.status).toBe(413);
+  });
+
+  it('reads a GET or HEAD without parsing a body it may carry', async () => {
+    const { app } = await appWith();
+    // Node's own client: supertest leaves out the body of a HEAD.
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      for (const method of ['GET', 'HEAD']) {
+        const status = await new Promise<number | undefined>((resolve, reject) => {
+          const req = http.request({ host: '127.0.0.1', port, method, path: '/api/auth_user', headers: { 'content-type': 'application/json', 'content-length': 9 } }, (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          });
+          req.on('error', reject);
+          req.end('{not json');
+        });
+        expect(status, method).toBe(200);
+      }
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -52,5 +52,8 @@ describe('a write the rights do not allow', () => {
   it('is refused with a message naming what may not be changed when the policy gives no reason', () => {
     expect(() => requireRight({ ...rights, reason: null }, 'owners', 'the table hive://gold.sales/orders'))
       .toThrow('You may not change the owners of the table hive://gold.sales/orders.');
+    const none = { descriptions: false, tags: false, owners: false, reason: null };
+    expect(() => requireRight(none, 'tags', 'the dashboard d')).toThrow('You may not change the tags of the dashboard d.');
+    expect(() => requireRight(none, 'descriptions', 'the dashboard d')).toThrow('You may not change the descriptions of the dashboard d.');
   });
 });

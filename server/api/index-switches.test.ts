@@ -14,7 +14,9 @@ describe('index switches', () => {
     expect(resolveVisibleUser(config(false, true), liv, 'liv.arnesen@example.org')).toBe('liv.arnesen@example.org');
     expect(resolveVisibleUser(config(true, true), liv, 'roald.amundsen@example.org')).toBe('roald.amundsen@example.org');
     expect(() => resolveVisibleUser(config(false, true), liv, 'roald.amundsen@example.org')).toThrow(
-      expect.objectContaining({ status: 404, code: 'users_not_indexed' }),
+      expect.objectContaining({
+        status: 404, code: 'users_not_indexed', message: 'People are not indexed in this catalog (indexUsers is off): only your own profile and lists can be read.',
+      }),
     );
   });
 
@@ -35,8 +37,12 @@ describe('index switches', () => {
   });
 
   it('answers 404 for switched-off dashboards and for features, never for tables', () => {
-    expect(() => requireIndexed(config(true, false), 'dashboard')).toThrow(expect.objectContaining({ status: 404, code: 'dashboards_not_indexed' }));
-    expect(() => requireIndexed(config(true, true), 'feature')).toThrow(expect.objectContaining({ status: 404, code: 'features_not_indexed' }));
+    expect(() => requireIndexed(config(true, false), 'dashboard')).toThrow(
+      expect.objectContaining({ status: 404, code: 'dashboards_not_indexed', message: 'Dashboards are not indexed in this catalog (indexDashboards is off).' }),
+    );
+    expect(() => requireIndexed(config(true, true), 'feature')).toThrow(
+      expect.objectContaining({ status: 404, code: 'features_not_indexed', message: 'ML features are not indexed in this catalog.' }),
+    );
     expect(() => requireIndexed(config(false, false), 'table')).not.toThrow();
     expect(() => requireIndexed(config(true, true), 'user')).not.toThrow();
   });

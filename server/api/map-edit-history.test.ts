@@ -44,6 +44,12 @@ describe('an edit-log row as a History entry', () => {
     expect(toEditEntry(edit({ resource_type: 'type_metadata', resource_key: `${ORDERS}//type/items/sku` }))?.subject).toBe('items.sku');
   });
 
+  it("keeps a dashboard's edits, naming nothing besides the dashboard", () => {
+    const dashboard = 'mode_dashboard://gold.sales/orders_board';
+    expect(toEditEntry(edit({ resource_type: 'dashboard', resource_key: dashboard, parent_key: dashboard, field: 'tag', action: 'add', before: [], after: ['kpi'] })))
+      .toMatchObject({ field: 'tags', subject: null, after: ['kpi'] });
+  });
+
   it('leaves out an edit of a field, action or resource type it does not know, each alone', () => {
     expect(toEditEntry(edit({ field: 'records' }))).toBeNull();
     expect(toEditEntry(edit({ action: 'create' }))).toBeNull();

@@ -52,7 +52,7 @@ describe('description bodies', () => {
 
 describe('keys', () => {
   it('refuse a "." or ".." path segment, which a proxy could resolve to another resource than the one checked', () => {
-    for (const key of [`${ORDERS}/../customers`, 'hive://gold.sales/./orders', `${ORDERS}/..`]) {
+    for (const key of [`${ORDERS}/../customers`, 'hive://gold.sales/./orders', `${ORDERS}/..`, '../hive://gold.sales/orders', './hive://gold.sales/orders']) {
       expect(refusal(() => parseTagBody(req({ key, tag: 'x' }), 'table', 'add'))).toEqual({ code: 'invalid_key', message: '"key" must not contain "." or ".." path segments.' });
     }
     const typeKey = `${ORDERS}/payload/type/payload/../../../../customers/id/type/id`;

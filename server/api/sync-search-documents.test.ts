@@ -54,7 +54,7 @@ describe('search document sync', () => {
   it('answers that search will catch up when the update fails, and logs it', async () => {
     const logger = createMemoryLogger();
     const sync = createSearchDocumentSync(fakeSearch(async () => Promise.reject(new UpstreamError('down', 'upstream_failed'))).search, true, logger);
-    expect(await sync.afterTagChange('tok', 'add', 'table', ORDERS, 'finance')).toBe(SEARCH_UPDATE_DELAYED);
+    expect(await sync.afterTagChange('tok', 'add', 'table', ORDERS, 'finance')).toBe('Saved. Search will show the change after the search index is next updated.');
     expect(await sync.afterTableDescriptionChange('tok', ORDERS, 'All orders.')).toBe(SEARCH_UPDATE_DELAYED);
     expect(logger.lines.join('\n')).toContain(`search service: could not add tag finance on table ${ORDERS} in its search document`);
   });

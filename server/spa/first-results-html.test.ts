@@ -161,8 +161,11 @@ describe('renderFirstResults', () => {
     const dashboards = render('/search?term=orders&resource=dashboard', { dashboard: { page_index: 0, total_results: 1, results: [dashboard] } });
     expect(dashboards).toContain('<a href="/dashboard/mode_dashboard%3A%2F%2Fg%2Fd">Orders board</a>');
     expect(dashboards).toContain('<p class="result__description result__description--none">No description</p>');
+    expect(dashboards).toContain('>1 dashboard</h2>');
+    expect(render('/search?term=orders&resource=dashboard', { dashboard: { page_index: 0, total_results: 2, results: [dashboard, dashboard] } })).toContain('>2 dashboards</h2>');
     const people = render('/search?term=liv&resource=user', { user: { page_index: 0, total_results: 1, results: [person] } });
     expect(people).toContain('<a href="/user/liv"><mark>Liv</mark> Arnesen</a>');
     expect(people).toContain('>1 person</h2>');
+    expect(render('/search?term=liv&resource=user', { user: { page_index: 0, total_results: 3, results: [person] } })).toContain('>3 people</h2>');
   });
 });
