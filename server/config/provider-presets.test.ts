@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildUserFromClaims } from '../auth/user-from-claims';
 import { loadConfig } from './load-config';
 import { addRequiredScopes, findProviderPreset, PROVIDER_PRESETS } from './provider-presets';
 import { readClientPrivateKey } from './read-client-private-key';
@@ -112,6 +113,122 @@ describe('OIDC_PROVIDER presets', () => {
     expect(loadConfig({ OIDC_ISSUER: 'https://idp.example.com', ...CLIENT }).oidc.issuer).toBe('https://idp.example.com');
     expect(loadConfig({ OIDC_ISSUER: 'https://idp.example.com/tenant/.well-known/openid-configuration', ...CLIENT }).oidc.issuer).toBe('https://idp.example.com/tenant');
     expect(problemsOf({ OIDC_ISSUER: 'idp.example.com', ...CLIENT })[0]).toMatch(/^OIDC_ISSUER must be an absolute http\(s\) URL/);
+  });
+});
+
+describe('what each preset sets', () => {
+  // Written out, not taken from provider-presets.ts: these are the settings an operator reads in the README.
+  const STANDARD_CLAIMS = {
+    first_name: ['given_name'],
+    last_name: ['family_name'],
+    full_name: ['name'],
+    display_name: ['name', 'preferred_username'],
+    email: ['email'],
+    profile_url: ['profile'],
+  };
+  const settingsOf = (env: Record<string, string>) => {
+    const { provider, providerName, issuer, scopes, authorizationParams, userIdClaim, claims } = loadConfig({ ...env, ...CLIENT }).oidc;
+    return { provider, providerName, issuer, scopes, authorizationParams, userIdClaim, claimMap: claims.map, groupsClaim: claims.groupsClaim };
+  };
+
+  it.each<{ env: Record<string, string>; expected: ReturnType<typeof settingsOf> }>([
+    {
+      env: { OIDC_ISSUER: 'https://login.example.com' },
+      expected: { provider: 'generic', providerName: 'your identity provider', issuer: 'https://login.example.com', scopes: 'openid email profile', authorizationParams: {}, userIdClaim: 'email', claimMap: STANDARD_CLAIMS, groupsClaim: 'groups' },
+    },
+    {
+      env: { OIDC_PROVIDER: 'google' },
+      expected: {
+        provider: 'google', providerName: 'Google', issuer: 'https://accounts.google.com', scopes: 'openid email profile',
+        authorizationParams: { access_type: 'offline', prompt: 'consent' }, userIdClaim: 'email',
+        claimMap: { ...STANDARD_CLAIMS, display_name: ['name', 'email'] }, groupsClaim: undefined,
+      },
+    },
+    {
+      env: { OIDC_PROVIDER: 'okta', OIDC_ISSUER: 'https://acme.okta.com/oauth2/default' },
+      expected: { provider: 'okta', providerName: 'Okta', issuer: 'https://acme.okta.com/oauth2/default', scopes: 'openid email profile offline_access', authorizationParams: {}, userIdClaim: 'email', claimMap: STANDARD_CLAIMS, groupsClaim: 'groups' },
+    },
+    {
+      env: { OIDC_PROVIDER: 'keycloak', OIDC_ISSUER: 'https://kc.example.com/realms/main' },
+      expected: { provider: 'keycloak', providerName: 'Keycloak', issuer: 'https://kc.example.com/realms/main', scopes: 'openid email profile', authorizationParams: {}, userIdClaim: 'email', claimMap: STANDARD_CLAIMS, groupsClaim: 'groups' },
+    },
+    {
+      env: { OIDC_PROVIDER: 'auth0', OIDC_ISSUER: 'https://acme.eu.auth0.com' },
+      expected: {
+        provider: 'auth0', providerName: 'Auth0', issuer: 'https://acme.eu.auth0.com/', scopes: 'openid email profile offline_access', authorizationParams: {}, userIdClaim: 'email',
+        claimMap: { ...STANDARD_CLAIMS, display_name: ['name', 'nickname'] }, groupsClaim: undefined,
+      },
+    },
+    {
+      env: { OIDC_PROVIDER: 'entra', OIDC_ISSUER: ENTRA_ISSUER },
+      expected: {
+        provider: 'entra', providerName: 'Microsoft Entra ID', issuer: ENTRA_ISSUER, scopes: 'openid email profile offline_access', authorizationParams: {}, userIdClaim: 'preferred_username',
+        claimMap: { ...STANDARD_CLAIMS, email: ['email', 'preferred_username', 'upn'], display_name: ['name', 'preferred_username'] }, groupsClaim: 'groups',
+      },
+    },
+  ])('$expected.provider: name, issuer, scopes, parameters, user id, claims and groups claim', ({ env, expected }) => {
+    expect(settingsOf(env)).toEqual(expected);
+  });
+
+  it('fills the user\'s fields by the preset\'s claims when the usual claim is missing', () => {
+    const userOf = (env: Record<string, string>, claims: Record<string, unknown>) => buildUserFromClaims(claims, loadConfig({ ...env, ...CLIENT }).oidc.claims);
+    // Auth0: the nickname when there is no name.
+    const auth0 = userOf({ OIDC_PROVIDER: 'auth0', OIDC_ISSUER: 'https://acme.eu.auth0.com' }, { email: 'ada@acme.com', nickname: 'ada' });
+    expect(auth0.display_name).toBe('ada');
+    // Entra: no email claim without the optional claim; the UPN is the user id and the email.
+    const entra = userOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: ENTRA_ISSUER }, { preferred_username: 'ada@acme.onmicrosoft.com', name: 'Ada Lovelace' });
+    expect([entra.user_id, entra.email, entra.display_name]).toEqual(['ada@acme.onmicrosoft.com', 'ada@acme.onmicrosoft.com', 'Ada Lovelace']);
+    const entraUpn = userOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: ENTRA_ISSUER }, { preferred_username: 'ada', upn: 'ada@acme.onmicrosoft.com' });
+    expect([entraUpn.email, entraUpn.display_name]).toEqual(['ada@acme.onmicrosoft.com', 'ada']);
+    // Any provider: the standard OpenID claims.
+    const generic = userOf({ OIDC_ISSUER: 'https://login.example.com' }, {
+      email: 'ada@acme.com', given_name: 'Ada', family_name: 'Lovelace', name: 'Ada King', preferred_username: 'ada', profile: 'https://acme.com/ada',
+    });
+    expect([generic.first_name, generic.last_name, generic.full_name, generic.display_name, generic.email, generic.profile_url]).toEqual(['Ada', 'Lovelace', 'Ada King', 'Ada King', 'ada@acme.com', 'https://acme.com/ada']);
+    expect(userOf({ OIDC_ISSUER: 'https://login.example.com' }, { email: 'ada@acme.com', preferred_username: 'ada' }).display_name).toBe('ada');
+  });
+
+  it.each([
+    ['azure', 'entra'],
+    ['AzureAD', 'entra'],
+    ['azure-ad', 'entra'],
+    ['Microsoft', 'entra'],
+    ['entra-id', 'entra'],
+    ['oidc', 'generic'],
+  ])('takes flaskoidc\'s provider name %s as the %s preset', (name, provider) => {
+    expect(loadConfig({ FLASK_OIDC_PROVIDER_NAME: name, OIDC_ISSUER: ENTRA_ISSUER, ...CLIENT }).oidc.provider).toBe(provider);
+  });
+});
+
+describe('the issuer checks of google and entra', () => {
+  it.each(['common', 'organizations', 'consumers', 'Consumers'])('entra: refuses the shared "%s" endpoint', (tenant) => {
+    const issuer = `https://login.microsoftonline.com/${tenant}/v2.0`;
+    expect(problemsOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: issuer, ...CLIENT })).toEqual([
+      `OIDC_ISSUER (${issuer}) names the shared "${tenant}" endpoint, whose ID tokens carry each user's own tenant as issuer: use https://login.microsoftonline.com/<your tenant id>/v2.0`,
+    ]);
+  });
+
+  it('entra: the tenant must be a GUID and nothing more, with nothing before it or after it', () => {
+    const guid = '3f0e9c2a-6d1b-4c5e-9a7f-2b8d4e6f1a3c';
+    for (const tenant of [`x${guid}`, `${guid}x`, 'acme.onmicrosoft.com']) {
+      const issuer = `https://login.microsoftonline.com/${tenant}/v2.0`;
+      expect(problemsOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: issuer, ...CLIENT }), tenant).toEqual([
+        `OIDC_ISSUER (${issuer}) should name your tenant by its id (a GUID, shown as "Directory (tenant) ID" in the Entra admin center): ID tokens carry the id, not the domain`,
+      ]);
+    }
+    const upper = `https://login.microsoftonline.com/${guid.toUpperCase()}/v2.0`;
+    expect(loadConfig({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: upper, ...CLIENT }).oidc.issuer).toBe(upper);
+  });
+
+  it('takes a local test provider (loopback) for google and for an entra tenant named otherwise, and refuses the same off this machine', () => {
+    expect(loadConfig({ OIDC_PROVIDER: 'google', OIDC_ISSUER: 'http://localhost:8080', ...CLIENT }).oidc.issuer).toBe('http://localhost:8080');
+    expect(loadConfig({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: 'http://127.0.0.1:8080/tenant/v2.0', ...CLIENT }).oidc.issuer).toBe('http://127.0.0.1:8080/tenant/v2.0');
+    expect(problemsOf({ OIDC_PROVIDER: 'google', OIDC_ISSUER: 'https://login.example.com', ...CLIENT })).toEqual([
+      'OIDC_ISSUER (https://login.example.com) is not Google\'s: with OIDC_PROVIDER=google leave OIDC_ISSUER unset (https://accounts.google.com), or choose the preset of your provider',
+    ]);
+    expect(problemsOf({ OIDC_PROVIDER: 'entra', OIDC_ISSUER: 'https://login.example.com/tenant/v2.0', ...CLIENT })).toEqual([
+      'OIDC_ISSUER (https://login.example.com/tenant/v2.0) should name your tenant by its id (a GUID, shown as "Directory (tenant) ID" in the Entra admin center): ID tokens carry the id, not the domain',
+    ]);
   });
 });
 
