@@ -51,6 +51,24 @@ describe('checkDataDir', () => {
     expect(problemOf(temp())[0]).toMatch(/cannot be written: the disk is full \(ENOSPC\)\. .*free space on its disk, or point DATA_DIR at another folder\.$/);
   });
 
+  // As root no permission stops a write, and a read-only or full disk cannot be made in a test: the
+  // error is the one Node gives (code and message), thrown where the probe is written.
+  const PERMISSIONS = 'point DATA_DIR at a folder Nansen may write, or fix its permissions';
+  const SPACE = 'free space on its disk, or point DATA_DIR at another folder';
+  it.each([
+    ['EROFS', 'its file system is read-only', PERMISSIONS],
+    ['EACCES', 'permission denied', PERMISSIONS],
+    ['EPERM', 'the operation is not permitted', PERMISSIONS],
+    ['ENOSPC', 'the disk is full', SPACE],
+    ['EDQUOT', 'the disk quota is used up', SPACE],
+  ])('says in words what %s means, and the fix', (code, reason, fix) => {
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+      throw Object.assign(new Error(`${code}: failed, open`), { code });
+    });
+    const dataDir = temp();
+    expect(problemOf(dataDir)).toEqual([`DATA_DIR (${dataDir}) cannot be written: ${reason} (${code}). Nansen keeps its catalog, sessions and keys there; ${fix}.`]);
+  });
+
   it('writes a 16 kB probe, and names the fix for a used-up quota or an error without a code', () => {
     const writes = vi.spyOn(fs, 'writeFileSync');
     checkDataDir(temp());
