@@ -34,6 +34,9 @@ describe('OIDC_PROVIDER presets', () => {
     expect(config.devIdp.enabled).toBe(false);
     expect(config.oidc).toMatchObject({ issuer: 'https://accounts.google.com', providerName: 'Google', authorizationParams: { access_type: 'offline', prompt: 'consent' } });
     expect(problemsOf({ OIDC_PROVIDER: 'google', OIDC_ISSUER: 'https://login.example.com', ...CLIENT })).toEqual([expect.stringMatching(/^OIDC_ISSUER \(https:\/\/login\.example\.com\) is not Google's/)]);
+    // A host that only ends in the same letters is not Google's.
+    expect(problemsOf({ OIDC_PROVIDER: 'google', OIDC_ISSUER: 'https://notgoogle.com', ...CLIENT })).toEqual([expect.stringMatching(/^OIDC_ISSUER \(https:\/\/notgoogle\.com\) is not Google's/)]);
+    expect(loadConfig({ OIDC_PROVIDER: 'google', OIDC_ISSUER: 'https://google.com', ...CLIENT }).oidc.issuer).toBe('https://google.com');
   });
 
   it('okta: offline_access added to whatever scopes are configured, once', () => {

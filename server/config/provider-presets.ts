@@ -82,7 +82,7 @@ export const PROVIDER_PRESETS: Readonly<Record<OidcProviderId, ProviderPreset>> 
     claimMap: { display_name: ['name', 'email'] },
     groupsClaim: undefined,
     checkIssuer: (issuer) =>
-      new URL(issuer).hostname.endsWith('google.com') || isLocal(issuer)
+      isGoogleHost(new URL(issuer).hostname) || isLocal(issuer)
         ? undefined
         : `OIDC_ISSUER (${issuer}) is not Google's: with OIDC_PROVIDER=google leave OIDC_ISSUER unset (https://accounts.google.com), or choose the preset of your provider`,
   },
@@ -147,6 +147,8 @@ export const PROVIDER_PRESETS: Readonly<Record<OidcProviderId, ProviderPreset>> 
 };
 
 const isLocal = (issuer: string): boolean => isLoopbackUrl(issuer);
+/** google.com or a host under it; not a name that merely ends in the same letters (notgoogle.com). */
+const isGoogleHost = (hostname: string): boolean => hostname === 'google.com' || hostname.endsWith('.google.com');
 
 /** The preset for an OIDC_PROVIDER value (case-insensitive, flaskoidc's names too); undefined when unknown. */
 export function findProviderPreset(name: string): ProviderPreset | undefined {

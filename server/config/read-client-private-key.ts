@@ -15,7 +15,8 @@ export interface ClientPrivateKey {
   readonly x5tS256: string | undefined;
 }
 
-const EC_ALGS: Record<string, string> = { prime256v1: 'ES256', 'P-256': 'ES256', secp384r1: 'ES384', 'P-384': 'ES384', secp521r1: 'ES512', 'P-521': 'ES512' };
+// Node names a key's curve by OpenSSL's name, also for a JWK that says `crv: "P-256"`.
+const EC_ALGS: Record<string, string> = { prime256v1: 'ES256', secp384r1: 'ES384', secp521r1: 'ES512' };
 const VAR = 'OIDC_CLIENT_PRIVATE_KEY_FILE';
 
 function algorithmOf(key: KeyObject): string | undefined {
