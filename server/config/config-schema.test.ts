@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isLoopbackUrl } from './config-schema';
 import { loadConfig } from './load-config';
 import { envProblemsOf } from './testing/config-problems';
@@ -63,6 +67,19 @@ describe('each environment variable', () => {
     [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be json (one JSON object per line) or text'],
     [{ HOST: '   ' }, 'HOST: Too small: expected string to have >=1 characters'],
     [{ DATA_DIR: ' ' }, 'DATA_DIR: Too small: expected string to have >=1 characters'],
+    // A setting of spaces only is empty once trimmed, and refused as empty (not taken as the name "  ").
+    [{ OIDC_PROVIDER: '  ' }, 'OIDC_PROVIDER: Too small: expected string to have >=1 characters'],
+    [{ OIDC_CLAIM_MAP: '  ' }, 'OIDC_CLAIM_MAP: Too small: expected string to have >=1 characters'],
+    [{ METRICS_ENABLED: 'maybe' }, 'METRICS_ENABLED must be true or false'],
+    [{ FIRST_SEARCH_BUDGET_MS: 'soon' }, 'FIRST_SEARCH_BUDGET_MS must be a whole number of milliseconds (0 sends the search page without its first answer)'],
+    [{ USER_DIRECTORY_CACHE_TTL_SECONDS: '604801' }, 'USER_DIRECTORY_CACHE_TTL_SECONDS must be at most 604800'],
+    [{ USER_DIRECTORY_CACHE_SIZE: '0' }, 'USER_DIRECTORY_CACHE_SIZE must be at least 1'],
+    [{ USER_DIRECTORY_TIMEOUT_MS: '2s' }, 'USER_DIRECTORY_TIMEOUT_MS must be a whole number'],
+    [{ USER_DIRECTORY_OKTA_ORG_URL: 'acme.okta.com' }, 'USER_DIRECTORY_OKTA_ORG_URL must be an absolute http(s) URL, for example https://acme.okta.com'],
+    [{ USER_DIRECTORY_GOOGLE_API_URL: 'people.googleapis.com' }, 'USER_DIRECTORY_GOOGLE_API_URL must be an absolute http(s) URL, for example https://people.googleapis.com'],
+    [{ USER_DIRECTORY_SCIM_URL: 'scim.example.com' }, 'USER_DIRECTORY_SCIM_URL must be an absolute http(s) URL, for example https://scim.example.com/scim/v2'],
+    // A SCIM filter is not an attribute: the whole value must be one, not merely start like one.
+    [{ USER_DIRECTORY_SCIM_USER_ATTRIBUTE: 'emails[type eq "work"].value' }, 'USER_DIRECTORY_SCIM_USER_ATTRIBUTE must be a SCIM attribute such as userName or emails.value'],
   ])('refuses %o, naming the variable and the fix', (env, problem) => {
     expect(problemsOf(env)).toEqual([problem]);
   });
@@ -131,7 +148,7 @@ describe('each environment variable', () => {
       firstSearchBudgetMs: 250,
     });
     expect(config.oidc).toMatchObject({ scopes: 'openid email profile', idTokenSigningAlg: 'RS256' });
-    expect(config.catalog).toMatchObject({ metadataPort: 5002, searchPort: 5001, demoTables: 300, tokenAudience: undefined });
+    expect(config.catalog).toMatchObject({ metadataPort: 5002, searchPort: 5001, demoTables: 300, tokenAudience: undefined, process: 'separate', upstreamAuth: 'bearer' });
     expect(config.session).toMatchObject({ store: 'sqlite', idleTimeoutMinutes: 480, absoluteTimeoutHours: 12, cookieSecure: false });
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.catalog.dbPath).toBe(`${config.dataDir}/catalog.sqlite`);
@@ -194,5 +211,79 @@ describe('address checks found weak by mutation testing', () => {
     for (const host of ['-catalog', 'catalog-', '[::1', 'x[::1]', 'cat_alog', 'a b', '[::]1', '1[::]']) {
       expect(problemsOf({ CATALOG_HOST: host }), host).toEqual([expect.stringMatching(/^CATALOG_HOST must be an address or host name/)]);
     }
+  });
+});
+
+describe('settings read without the spaces around them', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-config-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  type Loaded = ReturnType<typeof loadConfig>;
+
+  it.each<[string, Record<string, string>, (config: Loaded) => unknown, unknown]>([
+    ['TRUST_PROXY true', { TRUST_PROXY: ' true ' }, (c) => c.http.trustProxy, true],
+    ['TRUST_PROXY a number of proxies', { TRUST_PROXY: ' 2 ' }, (c) => c.http.trustProxy, 2],
+    ['OIDC_GROUPS_CLAIM', { OIDC_GROUPS_CLAIM: ' groups ' }, (c) => c.oidc.claims.groupsClaim, 'groups'],
+    ['OIDC_AUDIENCE', { OIDC_AUDIENCE: ' api://nansen ' }, (c) => c.oidc.authorizationParams.audience, 'api://nansen'],
+    ['OIDC_RESOURCE', { OIDC_RESOURCE: ' urn:nansen:catalog ' }, (c) => c.oidc.tokenParams, { resource: 'urn:nansen:catalog' }],
+    ['CATALOG_DB', { DATA_DIR: '/srv/nansen', CATALOG_DB: ' big.sqlite ' }, (c) => c.catalog.dbPath, '/srv/nansen/big.sqlite'],
+    ['CATALOG_HOST', { CATALOG_HOST: ' 10.0.0.5 ' }, (c) => [c.catalog.host, c.catalog.metadataUrl], ['10.0.0.5', 'http://10.0.0.5:5002']],
+    ['REDIS_URL', { SESSION_STORE: 'redis', REDIS_URL: ' redis://localhost:6379 ' }, (c) => c.session.redisUrl, 'redis://localhost:6379'],
+    ['UI_CONFIG_FILE', { UI_CONFIG_FILE: ' conf/ui.json ' }, (c) => c.ui.configFile, path.resolve('conf/ui.json')],
+    [
+      'USER_DIRECTORY_OKTA_API_TOKEN',
+      { USER_DIRECTORY: 'okta', USER_DIRECTORY_OKTA_ORG_URL: 'https://acme.okta.com', USER_DIRECTORY_OKTA_API_TOKEN: ' 00abc ' },
+      (c) => c.userDirectory.source,
+      { kind: 'okta', orgUrl: 'https://acme.okta.com', apiToken: '00abc' },
+    ],
+    [
+      'USER_DIRECTORY_SCIM_TOKEN and USER_DIRECTORY_SCIM_USER_ATTRIBUTE',
+      { USER_DIRECTORY: 'scim', USER_DIRECTORY_SCIM_URL: 'https://scim.example.com/scim/v2', USER_DIRECTORY_SCIM_TOKEN: ' tok ', USER_DIRECTORY_SCIM_USER_ATTRIBUTE: ' emails.value ' },
+      (c) => c.userDirectory.source,
+      { kind: 'scim', baseUrl: 'https://scim.example.com/scim/v2', token: 'tok', attribute: 'emails.value' },
+    ],
+  ])('reads %s trimmed', (_name, env, pick, expected) => {
+    expect(pick(loadConfig(env))).toEqual(expected);
+  });
+
+  it('reads OIDC_CLIENT_PRIVATE_KEY_FILE and OIDC_CLIENT_PRIVATE_KEY_ID trimmed', () => {
+    const file = path.join(dir, 'client.pem');
+    fs.writeFileSync(file, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    const config = loadConfig({
+      OIDC_ISSUER: 'https://login.example.com',
+      OIDC_CLIENT_ID: 'nansen',
+      OIDC_CLIENT_AUTH_METHOD: 'private_key_jwt',
+      OIDC_CLIENT_PRIVATE_KEY_FILE: ` ${file} `,
+      OIDC_CLIENT_PRIVATE_KEY_ID: ' key-1 ',
+    });
+    expect(config.oidc.clientAuth).toMatchObject({ method: 'private_key_jwt', privateKey: { alg: 'ES256', kid: 'key-1' } });
+  });
+
+  it('reads USER_DIRECTORY_MODULE trimmed', () => {
+    const file = path.join(dir, 'people.ts');
+    fs.writeFileSync(file, 'export const getUserDetails = () => null;');
+    expect(loadConfig({ USER_DIRECTORY: 'module', USER_DIRECTORY_MODULE: ` ${file} ` }).userDirectory.source).toEqual({ kind: 'module', file });
+  });
+});
+
+describe('the values, bounds and defaults the schema spells out', () => {
+  it('takes every value each choice lists, not only its default', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).mode).toBe('development');
+    expect(loadConfig({ NODE_ENV: 'test' }).mode).toBe('test');
+    expect(loadConfig({ SESSION_STORE: 'sqlite' }).session.store).toBe('sqlite');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).http.logFormat).toBe('json');
+    expect(loadConfig({ CATALOG_PROCESS: 'separate' }).catalog.process).toBe('separate');
+    expect(loadConfig({ CATALOG_PROCESS: 'in-process' }).catalog.process).toBe('in-process');
+  });
+
+  it('TRUST_PROXY takes the names of address ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: 'loopback, LinkLocal, uniquelocal' }).http.trustProxy).toEqual(['loopback', 'linklocal', 'uniquelocal']);
+  });
+
+  it('USER_DIRECTORY_CACHE_TTL_SECONDS goes up to a week', () => {
+    expect(loadConfig({ USER_DIRECTORY_CACHE_TTL_SECONDS: '604800' }).userDirectory.cacheTtlMs).toBe(604_800_000);
+  });
+
+  it('the google directory asks Google\'s People API at its public address by default', () => {
+    expect(loadConfig({ USER_DIRECTORY: 'google', OIDC_PROVIDER: 'google', OIDC_CLIENT_ID: 'nansen', OIDC_CLIENT_SECRET: 's3cret' }).userDirectory.source).toEqual({ kind: 'google', apiUrl: 'https://people.googleapis.com' });
   });
 });
