@@ -118,7 +118,10 @@ export function loadConfig(rawEnv: RawEnv): Config {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? '');
-      problems.push(issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`);
+      // A text setting of spaces only: zod's own words ("Too small: expected string to have >=1 characters") name no fix.
+      const blank = issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1;
+      if (blank) problems.push(`${name} is blank (spaces only): give it a value, or remove it`);
+      else problems.push(issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`);
     }
     throw new ConfigError(problems);
   }
