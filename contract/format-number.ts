@@ -2,9 +2,9 @@
 // `Intl.NumberFormat` in a fresh tab loads ICU's locale data, 10–40 ms of the main thread in
 // Chromium on the 2-core test machine; on the search page that sat between the first answer (already
 // in the page, decision 020) and the first results on screen (docs/benchmarks.md, "Search results in
-// the browser"). Same text as `n.toLocaleString('en-US')` for every safe integer but -0, written "0" (a
-// rounded -0.2 is -0, and "-0" means nothing on a page); anything else
-// (fractions, NaN, huge numbers) still goes through it.
+// the browser"). Same text as `n.toLocaleString('en-US')` for every safe integer but -0, written "0"
+// (a rounded -0.2 is -0, and "-0" means nothing on a page); anything else (fractions, NaN, huge
+// numbers) still goes through it.
 
 /** `n.toLocaleString('en-US')` for whole numbers: digits grouped by three with commas. */
 export function formatWholeNumber(n: number): string {

@@ -51,9 +51,8 @@ export const BATCH_MAX_WAIT_MS = 20;
  * Lines are written in batches: the first line of a batch waits at most BATCH_MAX_WAIT_MS for others, and
  * all go out in one write. Writes to a pipe or file are synchronous system calls, and under load the
  * access log wrote about one per request (a batch per event-loop turn did not help: a turn under load
- * holds about one request). The
- * pending lines are also written when the process exits (process.exit, an uncaught exception); only a
- * kill -9 or a crash of Node itself can lose the last batch's lines.
+ * holds about one request). The pending lines are also written when the process exits (process.exit,
+ * an uncaught exception); only a kill -9 or a crash of Node itself can lose the last batch's lines.
  */
 export function createBatchedWrite(
   stream: { write(text: string): unknown } = process.stderr,

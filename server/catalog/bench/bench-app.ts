@@ -2,11 +2,11 @@
 // process's CPU and memory from /proc, summarise latencies, and a closed-loop load: a fixed number of
 // connections, each sending requests back to back for a fixed time.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { BFF_NODE_FLAGS } from '../../bff-node-flags';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Dispatcher, Pool } from 'undici';
+import { BFF_NODE_FLAGS } from '../../bff-node-flags';
 import { getFreePort } from '../../testing/free-port';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
