@@ -79,4 +79,5 @@ test('with announcements off, there is no announcements link, widget or page', a
   await expect(page.getByRole('region', { name: 'Announcements' })).toHaveCount(0);
   await page.goto('/announcements');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByText('Announcements are turned off in this catalog.')).toBeVisible();
 });

@@ -67,6 +67,8 @@ for (const profiles of ['off', 'on'] as const) {
       } else {
         await page.goto('/user/shafi.goldwasser%40example.org');
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+        // A saved Amundsen link to a person says why it leads nowhere.
+        await expect(page.getByText("People's profile pages are turned off in this catalog.")).toBeVisible();
         await expect(page.getByTestId('manager-link')).toHaveCount(0);
       }
       await expectAccessible(page, testInfo, `someone's profile, profiles ${profiles}`);

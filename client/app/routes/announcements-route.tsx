@@ -6,7 +6,7 @@ import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
 export function AnnouncementsRoute() {
-  if (!useUiConfig().announcements.enabled) return <NotFoundRoute />;
+  if (!useUiConfig().announcements.enabled) return <NotFoundRoute reason="Announcements are turned off in this catalog." />;
   return (
     <div>
       <PageTitle title="Announcements" />

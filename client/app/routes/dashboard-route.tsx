@@ -10,11 +10,12 @@ import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
-/** `/dashboard/:uri`, only while dashboards are indexed (else the not-found page, as for any unknown URL). */
+/** `/dashboard/:uri`, only while dashboards are indexed (else the not-found page, saying why). */
 export function DashboardRoute() {
   const { uri = '' } = useParams();
   const config = useUiConfig();
-  if (!config.indexDashboards.enabled || uri.trim() === '') return <NotFoundRoute />;
+  if (uri.trim() === '') return <NotFoundRoute />;
+  if (!config.indexDashboards.enabled) return <NotFoundRoute reason="Dashboards are turned off in this catalog." />;
   return (
     <DashboardPage
       uri={uri}

@@ -1,10 +1,12 @@
+import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { ButtonLink } from '../../components/button';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState } from '../../components/state';
 import { browsePath, homePath } from '../paths';
 
-export function NotFoundRoute() {
+/** `reason`, when given, says why this URL has no page (in place of the generic sentence's first half). */
+export function NotFoundRoute({ reason }: { reason?: ReactNode } = {}) {
   const { pathname } = useLocation();
   return (
     <section>
@@ -23,7 +25,12 @@ export function NotFoundRoute() {
         }
       >
         <p>
-          There is no page at <code>{pathname}</code>. Search from the box above, or start again from the home page.
+          {reason ?? (
+            <>
+              There is no page at <code>{pathname}</code>.
+            </>
+          )}{' '}
+          Search from the box above, or start again from the home page.
         </p>
       </EmptyState>
     </section>

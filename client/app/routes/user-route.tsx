@@ -15,11 +15,13 @@ function Profile({ userId }: { userId: string }) {
   return <UserProfilePage userId={userId} bookmarks={bookmarks} recentEdits={(person) => <UserEdits {...person} />} />;
 }
 
-/** `/user/:userId`, only while people are indexed (indexUsers); else the not-found page, even for you. */
+/** `/user/:userId`, only while people are indexed (indexUsers); else the not-found page, saying why, even for you. */
 export function UserRoute() {
   const { userId = '' } = useParams();
   const config = useUiConfig();
-  if (!config.indexUsers.enabled || userId.trim() === '') return <NotFoundRoute />;
+  if (userId.trim() === '') return <NotFoundRoute />;
+  // A saved Amundsen link to a person: say why it leads nowhere here, rather than only that it does.
+  if (!config.indexUsers.enabled) return <NotFoundRoute reason="People's profile pages are turned off in this catalog." />;
   return <Profile key={userId} userId={userId} />;
 }
 
