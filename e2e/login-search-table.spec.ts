@@ -27,6 +27,10 @@ test.describe('signed out', () => {
     await expect(page.getByText('Every order placed in the web shop')).toBeVisible();
 
     await page.getByTestId('user-menu').click();
+    // The menu is as wide as the person's email (up to a limit): it is not broken across lines.
+    const email = page.getByText('fridtjof.nansen@example.org', { exact: true });
+    const lines = await email.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize));
+    expect(lines).toBeLessThan(2);
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await expect(page.getByRole('heading', { name: 'You are logged out' })).toBeVisible();
 

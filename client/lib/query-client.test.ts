@@ -9,6 +9,11 @@ describe('shouldRetry', () => {
     expect(shouldRetry(2, new ApiError(503, 'UpstreamError', 'down'))).toBe(false);
   });
 
+  it('never retries a timeout: the person has already waited the whole upstream timeout once', () => {
+    expect(shouldRetry(0, new ApiError(504, 'UpstreamError', 'The metadata service did not answer in time'))).toBe(false);
+    expect(shouldRetry(0, new ApiError(502, 'UpstreamError', 'failed'))).toBe(true);
+  });
+
   it('never retries a client error', () => {
     expect(shouldRetry(0, new ApiError(401, 'UnauthorizedError', 'x'))).toBe(false);
     expect(shouldRetry(0, new ApiError(404, 'NotFoundError', 'x'))).toBe(false);

@@ -9,10 +9,12 @@ export interface QueryClientOptions {
 
 const MAX_RETRIES = 2;
 
-/** Retry network trouble and 5xx a couple of times; never a 4xx, which will not change on retry. */
+/** Retry network trouble and 5xx a couple of times; never a 4xx, which will not change on retry, nor a 504 (a timeout). */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_RETRIES) return false;
   if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+  // A timeout has already made the person wait the BFF's full upstream timeout: say so now, not after two more.
+  if (isApiError(error) && error.status === 504) return false;
   if (isApiError(error) && error.name === 'InvalidResponse') return false;
   return true;
 }
