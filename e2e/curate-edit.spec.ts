@@ -68,6 +68,8 @@ test('a permitted person adds a tag found by search at once, removes it, and add
   await tagBox.press('Enter');
   const tagLink = side.getByRole('list', { name: 'Tags' }).getByRole('link', { name: TAG });
   await expect(tagLink).toBeVisible();
+  // The text stays until the server took the tag, then clears for the next one.
+  await expect(tagBox).toHaveValue('');
   await tagBox.press('Escape');
   await expect(side.getByRole('button', { name: 'Add tag' })).toBeFocused();
 
@@ -79,9 +81,31 @@ test('a permitted person adds a tag found by search at once, removes it, and add
 
   await side.getByRole('button', { name: `Remove tag ${TAG}` }).click();
   await expect(side.getByRole('link', { name: TAG })).toHaveCount(0);
+  // Focus stays among the tags (the next tag's remove button, or the previous one), not lost to the page.
+  await expect(side.getByRole('list', { name: 'Tags' }).getByRole('button', { name: /^Remove tag / }).and(page.locator(':focus'))).toHaveCount(1);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.fct_smb_stores_ltv');
   await expect(side.getByRole('link', { name: TAG })).toHaveCount(0);
+
+  // The longest tag the rule allows wraps inside its pill, its remove button joined to it, as tall as it.
+  const long = 'y'.repeat(80);
+  await side.getByRole('button', { name: 'Add tag' }).click();
+  await tagBox.fill(long);
+  await tagBox.press('Enter');
+  await expect(tagBox).toHaveValue('');
+  await tagBox.press('Escape');
+  const longTag = side.getByRole('list', { name: 'Tags' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: long }) });
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    const chip = (await longTag.getByRole('link', { name: long }).boundingBox())!;
+    const remove = (await longTag.getByRole('button', { name: `Remove tag ${long}` }).boundingBox())!;
+    expect(chip.height, `the long tag wraps at ${width} px`).toBeGreaterThan(2 * remove.width);
+    expect([remove.y, remove.height], `its remove button is as tall as it at ${width} px`).toEqual([chip.y, chip.height]);
+    expect(Math.abs(remove.x - (chip.x + chip.width)), `its remove button touches it at ${width} px`).toBeLessThan(1);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await side.getByRole('button', { name: `Remove tag ${long}` }).click();
+  await expect(side.getByRole('link', { name: long })).toHaveCount(0);
 
   // An owner from the people search (not Liv: find-people expects no table to match "liv", and runs beside this).
   await side.getByRole('button', { name: 'Add owner' }).click();
