@@ -109,7 +109,15 @@ test('a permitted person adds a tag found by search at once, removes it, and add
 
   // An owner from the people search (not Liv: find-people expects no table to match "liv", and runs beside this).
   await side.getByRole('button', { name: 'Add owner' }).click();
-  await side.getByRole('combobox', { name: 'Add owner' }).fill('Ousland');
+  const ownerBox = side.getByRole('combobox', { name: 'Add owner' });
+  await ownerBox.fill('Ousland');
+  await expect(side.getByRole('option', { name: /Børge Ousland/ })).toBeVisible();
+  // Enter does not make "Ousland" an owner id: it names nobody exactly, so the page says how to choose.
+  await ownerBox.press('Enter');
+  await expect(side.getByText('Nobody is known as “Ousland”.', { exact: false })).toBeVisible();
+  await expect(ownerBox).toHaveValue('Ousland');
+  await ownerBox.press('ArrowDown');
+  await expect(side.getByRole('option', { name: /Børge Ousland/ })).toBeVisible();
   await side.getByRole('option', { name: /Børge Ousland/ }).click();
   const owners = side.getByRole('list', { name: 'Owners' });
   await expect(owners.getByRole('link', { name: 'Børge Ousland' })).toBeVisible();
@@ -147,4 +155,40 @@ test('a permitted person tags a dashboard, finds it by the tag at once, and remo
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Retention Overview');
   await expect(side.getByRole('link', { name: tag })).toHaveCount(0);
+});
+
+test.describe('without profiles (INDEX_USERS unset)', () => {
+  test.use({ profiles: 'off' });
+
+  test('an owner is added by user id with Enter, with no people search; a refused id is explained in words and kept to correct', async ({ page }) => {
+    const peopleSearches: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/search/v1/search' && request.postData()?.includes('"user"')) peopleSearches.push(request.postData()!);
+    });
+    await page.goto(TABLE);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.fct_smb_stores_ltv');
+    const side = page.getByRole('complementary', { name: 'About this table' });
+    await side.getByRole('button', { name: 'Add owner' }).click();
+    const field = side.getByRole('textbox', { name: 'Add owner' });
+    await expect(side.getByRole('combobox', { name: 'Add owner' })).toHaveCount(0);
+
+    await field.fill('kari nordmann');
+    await field.press('Enter');
+    const toast = page.getByRole('alert');
+    await expect(toast).toContainText('Could not add kari nordmann as an owner');
+    await expect(toast).toContainText('An owner must be a user id, such as an email address');
+    await expect(field).toHaveValue('kari nordmann');
+
+    await field.fill('kari.nordmann@example.org');
+    await field.press('Enter');
+    const remove = side.getByRole('button', { name: 'Remove owner kari.nordmann@example.org' });
+    await expect(remove).toBeVisible();
+    await expect(field).toHaveValue('');
+    await page.reload();
+    await remove.click();
+    await expect(remove).toHaveCount(0);
+    // Focus goes to another owner's remove button, or Add owner when none is left.
+    await expect(side.getByRole('button', { name: /^(Remove owner |Add owner$)/ }).and(page.locator(':focus'))).toHaveCount(1);
+    expect(peopleSearches).toEqual([]);
+  });
 });
