@@ -68,6 +68,8 @@ test('a permitted person adds a tag found by search at once, removes it, and add
   await tagBox.press('Enter');
   const tagLink = side.getByRole('list', { name: 'Tags' }).getByRole('link', { name: TAG });
   await expect(tagLink).toBeVisible();
+  // The text stays until the server took the tag, then clears for the next one.
+  await expect(tagBox).toHaveValue('');
   await tagBox.press('Escape');
   await expect(side.getByRole('button', { name: 'Add tag' })).toBeFocused();
 
@@ -79,13 +81,43 @@ test('a permitted person adds a tag found by search at once, removes it, and add
 
   await side.getByRole('button', { name: `Remove tag ${TAG}` }).click();
   await expect(side.getByRole('link', { name: TAG })).toHaveCount(0);
+  // Focus stays among the tags (the next tag's remove button, or the previous one), not lost to the page.
+  await expect(side.getByRole('list', { name: 'Tags' }).getByRole('button', { name: /^Remove tag / }).and(page.locator(':focus'))).toHaveCount(1);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.fct_smb_stores_ltv');
   await expect(side.getByRole('link', { name: TAG })).toHaveCount(0);
 
+  // The longest tag the rule allows wraps inside its pill, its remove button joined to it, as tall as it.
+  const long = 'y'.repeat(80);
+  await side.getByRole('button', { name: 'Add tag' }).click();
+  await tagBox.fill(long);
+  await tagBox.press('Enter');
+  await expect(tagBox).toHaveValue('');
+  await tagBox.press('Escape');
+  const longTag = side.getByRole('list', { name: 'Tags' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: long }) });
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    const chip = (await longTag.getByRole('link', { name: long }).boundingBox())!;
+    const remove = (await longTag.getByRole('button', { name: `Remove tag ${long}` }).boundingBox())!;
+    expect(chip.height, `the long tag wraps at ${width} px`).toBeGreaterThan(2 * remove.width);
+    expect([remove.y, remove.height], `its remove button is as tall as it at ${width} px`).toEqual([chip.y, chip.height]);
+    expect(Math.abs(remove.x - (chip.x + chip.width)), `its remove button touches it at ${width} px`).toBeLessThan(1);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await side.getByRole('button', { name: `Remove tag ${long}` }).click();
+  await expect(side.getByRole('link', { name: long })).toHaveCount(0);
+
   // An owner from the people search (not Liv: find-people expects no table to match "liv", and runs beside this).
   await side.getByRole('button', { name: 'Add owner' }).click();
-  await side.getByRole('combobox', { name: 'Add owner' }).fill('Ousland');
+  const ownerBox = side.getByRole('combobox', { name: 'Add owner' });
+  await ownerBox.fill('Ousland');
+  await expect(side.getByRole('option', { name: /Børge Ousland/ })).toBeVisible();
+  // Enter does not make "Ousland" an owner id: it names nobody exactly, so the page says how to choose.
+  await ownerBox.press('Enter');
+  await expect(side.getByText('Nobody is known as “Ousland”.', { exact: false })).toBeVisible();
+  await expect(ownerBox).toHaveValue('Ousland');
+  await ownerBox.press('ArrowDown');
+  await expect(side.getByRole('option', { name: /Børge Ousland/ })).toBeVisible();
   await side.getByRole('option', { name: /Børge Ousland/ }).click();
   const owners = side.getByRole('list', { name: 'Owners' });
   await expect(owners.getByRole('link', { name: 'Børge Ousland' })).toBeVisible();
@@ -123,4 +155,40 @@ test('a permitted person tags a dashboard, finds it by the tag at once, and remo
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Retention Overview');
   await expect(side.getByRole('link', { name: tag })).toHaveCount(0);
+});
+
+test.describe('without profiles (INDEX_USERS unset)', () => {
+  test.use({ profiles: 'off' });
+
+  test('an owner is added by user id with Enter, with no people search; a refused id is explained in words and kept to correct', async ({ page }) => {
+    const peopleSearches: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/search/v1/search' && request.postData()?.includes('"user"')) peopleSearches.push(request.postData()!);
+    });
+    await page.goto(TABLE);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('core.fct_smb_stores_ltv');
+    const side = page.getByRole('complementary', { name: 'About this table' });
+    await side.getByRole('button', { name: 'Add owner' }).click();
+    const field = side.getByRole('textbox', { name: 'Add owner' });
+    await expect(side.getByRole('combobox', { name: 'Add owner' })).toHaveCount(0);
+
+    await field.fill('kari nordmann');
+    await field.press('Enter');
+    const toast = page.getByRole('alert');
+    await expect(toast).toContainText('Could not add kari nordmann as an owner');
+    await expect(toast).toContainText('An owner must be a user id, such as an email address');
+    await expect(field).toHaveValue('kari nordmann');
+
+    await field.fill('kari.nordmann@example.org');
+    await field.press('Enter');
+    const remove = side.getByRole('button', { name: 'Remove owner kari.nordmann@example.org' });
+    await expect(remove).toBeVisible();
+    await expect(field).toHaveValue('');
+    await page.reload();
+    await remove.click();
+    await expect(remove).toHaveCount(0);
+    // Focus goes to another owner's remove button, or Add owner when none is left.
+    await expect(side.getByRole('button', { name: /^(Remove owner |Add owner$)/ }).and(page.locator(':focus'))).toHaveCount(1);
+    expect(peopleSearches).toEqual([]);
+  });
 });

@@ -1,28 +1,80 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../contract/api-common';
-import { OwnerEditor, type PeoplePicker } from './owner-editor';
-import { renderWithApp, testUser } from './testing/render-with-app';
+import { OwnerEditor, peopleNamedBy, type PeoplePicker } from './owner-editor';
+import { renderWithApp, testConfig, testUser } from './testing/render-with-app';
 
 afterEach(cleanup);
 
 const roald = testUser();
 const liv = { user_id: 'liv.arnesen@example.org', display_name: 'Liv Arnesen', email: 'liv.arnesen@example.org' };
+const fridtjof = testUser({ user_id: 'fridtjof.nansen@example.org', email: 'fridtjof.nansen@example.org', first_name: 'Fridtjof', last_name: 'Nansen' });
+const borge = testUser({ user_id: 'borge.ousland@example.org', email: 'borge.ousland@example.org', first_name: 'Børge', last_name: 'Ousland' });
 
-function Harness({ picker, canEdit, onAdd, onRemove }: { picker: PeoplePicker | null; canEdit: boolean; onAdd: (u: User) => void; onRemove: (u: User) => void }) {
-  const [term, setTerm] = useState('');
-  return <OwnerEditor owners={[roald]} canEdit={canEdit} term={term} onTermChange={setTerm} picker={picker} onAdd={onAdd} onRemove={onRemove} />;
+function deferred() {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
 }
 
-function renderOwners(picker: PeoplePicker | null, canEdit = true) {
-  const onAdd = vi.fn();
+/** The editor over owners that change as the table page's do: at once, and back when the write fails. */
+function Harness({ initial, picker, canEdit, onAdd, onRemove }: { initial: User[]; picker: PeoplePicker | null; canEdit: boolean; onAdd: (u: User) => Promise<void>; onRemove: (u: User) => void }) {
+  const [term, setTerm] = useState('');
+  const [owners, setOwners] = useState(initial);
+  return (
+    <OwnerEditor
+      owners={owners}
+      canEdit={canEdit}
+      term={term}
+      onTermChange={setTerm}
+      picker={picker}
+      onAdd={(owner) => {
+        setOwners((current) => [...current, owner]);
+        return onAdd(owner).catch((error: unknown) => {
+          setOwners((current) => current.filter((o) => o.user_id !== owner.user_id));
+          throw error;
+        });
+      }}
+      onRemove={(owner) => {
+        setOwners((current) => current.filter((o) => o.user_id !== owner.user_id));
+        onRemove(owner);
+      }}
+    />
+  );
+}
+
+function renderOwners(picker: PeoplePicker | null, canEdit = true, { owners = [roald], write = () => Promise.resolve() }: { owners?: User[]; write?: () => Promise<void> } = {}) {
+  const onAdd = vi.fn((_owner: User) => write());
   const onRemove = vi.fn();
-  renderWithApp(<Harness picker={picker} canEdit={canEdit} onAdd={onAdd} onRemove={onRemove} />);
+  // Profiles on (people search, owners linked to their profiles) exactly when there is a picker.
+  renderWithApp(<Harness initial={owners} picker={picker} canEdit={canEdit} onAdd={onAdd} onRemove={onRemove} />, { config: testConfig({}, { indexUsers: picker !== null }) });
   return { onAdd, onRemove };
 }
+
+async function openPicker() {
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Add owner' }));
+  return { user, box: screen.getByRole('combobox', { name: 'Add owner' }) as HTMLInputElement };
+}
+
+describe('peopleNamedBy', () => {
+  it('finds people by user id, email or the part before the @, case aside, each once', () => {
+    const people = [liv, fridtjof, { user_id: 'liv', display_name: 'liv', email: null }];
+    expect(peopleNamedBy('LIV.ARNESEN', people)).toEqual([liv]);
+    expect(peopleNamedBy('fridtjof.nansen@example.org', [fridtjof, fridtjof])).toEqual([fridtjof]);
+    expect(peopleNamedBy(' liv ', people).map((p) => p.user_id)).toEqual(['liv']);
+    expect(peopleNamedBy('fridtjof', people)).toEqual([]);
+    expect(peopleNamedBy('', people)).toEqual([]);
+    expect(peopleNamedBy('ann', [{ user_id: 'ann@a.org', display_name: 'Ann A', email: null }, { user_id: 'x', display_name: 'Ann B', email: 'ann@b.org' }])).toHaveLength(2);
+  });
+});
 
 describe('OwnerEditor', () => {
   it('lists the owners without edit controls for a person who may not edit', () => {
@@ -48,6 +100,7 @@ describe('OwnerEditor', () => {
     await user.clear(field);
     await user.type(field, 'borge.ousland{Enter}');
     expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: 'borge.ousland', display_name: 'borge.ousland' }));
+    await waitFor(() => expect((field as HTMLInputElement).value).toBe(''));
     await user.keyboard('{Escape}');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add owner' })));
   });
@@ -59,5 +112,95 @@ describe('OwnerEditor', () => {
     await user.type(screen.getByRole('combobox', { name: 'Add owner' }), 'liv');
     await user.click(screen.getByRole('option', { name: /Liv Arnesen/ }));
     expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: 'liv.arnesen@example.org', display_name: 'Liv Arnesen' }));
+  });
+
+  it('adds the highlighted person with Enter', async () => {
+    const { onAdd } = renderOwners({ people: [liv] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'liv{ArrowDown}{Enter}');
+    expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: 'liv.arnesen@example.org' }));
+  });
+
+  it('adds with Enter the one person whose id, email or its part before the @ is what was typed, case aside', async () => {
+    const { onAdd } = renderOwners({ people: [fridtjof, liv] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'Liv.Arnesen{Enter}');
+    expect(onAdd).toHaveBeenCalledTimes(1);
+    expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: 'liv.arnesen@example.org', display_name: 'Liv Arnesen' }));
+  });
+
+  it('does not add the typed text as a new user id with Enter when it names nobody known, but says how to', async () => {
+    const { onAdd } = renderOwners({ people: [liv] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'liv{Enter}');
+    expect(onAdd).not.toHaveBeenCalled();
+    const problem = screen.getByText(/Nobody is known as “liv”/);
+    expect(problem.id).toBe(box.getAttribute('aria-describedby'));
+    expect(box.value).toBe('liv');
+    // Chosen on purpose, the list's last line adds it as a user id (Amundsen takes any id).
+    await user.keyboard('{ArrowUp}{Enter}');
+    expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: 'liv', display_name: 'liv' }));
+  });
+
+  it('says someone already owns this when what was typed names an owner, instead of adding it as a new id', async () => {
+    const { onAdd } = renderOwners({ people: [fridtjof] }, true, { owners: [roald, fridtjof] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'fridtjof.nansen{Enter}');
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(screen.getByText('Fridtjof Nansen already owns this.')).toBeTruthy();
+    await user.clear(box);
+    await user.type(box, 'fridtjof{Enter}');
+    expect(onAdd).not.toHaveBeenCalled();
+  });
+
+  it('asks to choose when several people are known by what was typed', async () => {
+    const { onAdd } = renderOwners({ people: [liv, { user_id: 'liv.arnesen@example.com', display_name: 'Liv Arnesen (old)', email: 'liv.arnesen@example.com' }] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'liv.arnesen{Enter}');
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(screen.getByText(/Several people are known as “liv.arnesen”/)).toBeTruthy();
+  });
+
+  it('keeps the typed text while the owner is on its way, clears it once the server took them, and keeps it when refused', async () => {
+    const first = deferred();
+    const second = deferred();
+    const writes = [first, second];
+    renderOwners({ people: [liv, borge] }, true, { write: () => writes.shift()!.promise });
+    const { user, box } = await openPicker();
+    await user.type(box, 'liv.arnesen{Enter}');
+    expect(screen.getByRole('link', { name: 'Liv Arnesen' })).toBeTruthy();
+    expect(box.value).toBe('liv.arnesen');
+    await act(async () => first.resolve());
+    expect(box.value).toBe('');
+    await user.type(box, 'borge.ousland{Enter}');
+    await act(async () => second.reject(new Error('refused')));
+    expect(screen.queryByRole('link', { name: 'Børge Ousland' })).toBeNull();
+    expect(box.value).toBe('borge.ousland');
+  });
+
+  it('keeps a user id typed without profiles when the add was refused', async () => {
+    const write = deferred();
+    renderOwners(null, true, { write: () => write.promise });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add owner' }));
+    const field = screen.getByRole('textbox', { name: 'Add owner' }) as HTMLInputElement;
+    await user.type(field, 'ann berg{Enter}');
+    await act(async () => write.reject(new Error('refused')));
+    expect(field.value).toBe('ann berg');
+  });
+
+  it('moves focus after a removal to the next owner’s remove button, else the previous one, else Add owner', async () => {
+    const user = userEvent.setup();
+    renderOwners(null, true, { owners: [roald, fridtjof, borge] });
+    screen.getByRole('button', { name: `Remove owner ${roald.user_id}` }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.queryByText('Roald Amundsen')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: `Remove owner ${fridtjof.user_id}` }));
+    screen.getByRole('button', { name: `Remove owner ${borge.user_id}` }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: `Remove owner ${fridtjof.user_id}` }));
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('No owners')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add owner' }));
   });
 });

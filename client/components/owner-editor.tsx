@@ -1,18 +1,27 @@
 // A table's owners with, for people who may change them, a remove button on each and an "Add owner"
-// box: a people picker (the user search) when the catalog has profiles, else a user id field. Enter
-// adds; Escape closes the box and returns to the Add owner button.
-import { useId, useRef, useState, type ReactNode } from 'react';
+// box: a people picker (the user search) when the catalog has profiles, else a user id field.
+// In the picker, Enter adds the highlighted person, else the one person whose user id, email or the
+// part of it before the @ is exactly what was typed; it never adds the raw text by itself (that made
+// owners of people who do not exist, "fridtjof" beside Fridtjof Nansen): a user id nobody is known by
+// is added by choosing the list's last line, "Add “…” as a user id". Without profiles there is no one
+// to pick, and Enter adds the user id typed. The text stays until the server took the owner (a
+// refused one can be corrected). Escape closes the box and returns to the Add owner button. Removing
+// an owner moves focus to the next owner's remove button, else the previous one, else the add control.
+import { useId, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import type { User } from '../../contract/api-common';
 import { normalizeUser } from '../../contract/user';
 import { Button } from './button';
 import { Combobox, type ComboboxOption } from './combobox';
+import { focusAfterRemoval } from './focus-after-removal';
 import { InlineAddPanel } from './inline-add-panel';
 import { PersonLink } from './person-link';
 import './tag-editor.css';
 
+type Person = Pick<User, 'user_id' | 'display_name' | 'email'>;
+
 /** People found for what was typed; null when there is no people search (owners by user id). */
 export interface PeoplePicker {
-  people: readonly Pick<User, 'user_id' | 'display_name' | 'email'>[];
+  people: readonly Person[];
   /** "Searching…", "Nobody found", or the search's failure. */
   status?: ReactNode;
 }
@@ -21,20 +30,35 @@ export interface OwnerEditorProps {
   owners: User[];
   canEdit: boolean;
   term: string;
-  onTermChange: (term: string) => void;
+  /** Also takes an update of the current text (cleared on success only if it is still what was added). */
+  onTermChange: Dispatch<SetStateAction<string>>;
   picker: PeoplePicker | null;
-  onAdd: (owner: User) => void;
+  /** Settles when the server answered: resolves when the owner was added, rejects when not. */
+  onAdd: (owner: User) => Promise<unknown>;
   onRemove: (owner: User) => void;
+}
+
+/**
+ * The people known by exactly `typed`, case aside: by user id, email, or the part of either before the
+ * @ ("fridtjof.nansen" for fridtjof.nansen@example.org), each once.
+ */
+export function peopleNamedBy<P extends Person>(typed: string, people: readonly P[]): P[] {
+  const wanted = typed.trim().toLowerCase();
+  if (!wanted) return [];
+  const names = (p: Person) => [p.user_id, p.email].flatMap((id) => (id ? [id, id.split('@')[0]!] : [])).map((id) => id.toLowerCase());
+  return people.filter((p, i) => names(p).includes(wanted) && people.findIndex((q) => q.user_id === p.user_id) === i);
 }
 
 export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd, onRemove }: OwnerEditorProps) {
   const [adding, setAdding] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const problemId = useId();
   const typed = term.trim();
 
-  function add(person: Pick<User, 'user_id' | 'display_name' | 'email'> | null) {
+  function add(person: Person | null) {
     const owner = person ? normalizeUser(person) : null;
     if (!owner) return;
     const existing = owners.find((o) => o.user_id === owner.user_id);
@@ -43,8 +67,29 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
       return;
     }
     setProblem(null);
-    onAdd(owner);
-    onTermChange('');
+    const text = term;
+    // Cleared once the server took the owner, if the box still holds what was typed for them; a
+    // refused owner leaves the page again, the toast says why, and the text stays to be corrected.
+    onAdd(owner).then(
+      () => onTermChange((current) => (current === text ? '' : current)),
+      () => undefined,
+    );
+  }
+
+  /** Enter in the people picker with no person highlighted. */
+  function addTyped() {
+    if (!typed) return;
+    // The owners count as known too: typing an owner's name says they own this already.
+    const known = [...owners, ...(picker?.people ?? [])];
+    const named = peopleNamedBy(typed, known);
+    if (named.length === 1) add(named[0]!);
+    else if (named.length > 1) setProblem(`Several people are known as “${typed}”: choose one from the list.`);
+    else setProblem(`Nobody is known as “${typed}”. Choose a person from the list (arrow keys), or its last line to add “${typed}” as a user id.`);
+  }
+
+  function remove(owner: User, button: HTMLButtonElement) {
+    focusAfterRemoval(button, [...(list.current?.querySelectorAll<HTMLButtonElement>('.owner-editor__remove') ?? [])], () => addButton.current ?? input.current);
+    onRemove(owner);
   }
 
   function close(returnFocus: boolean) {
@@ -54,7 +99,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
     if (returnFocus) requestAnimationFrame(() => addButton.current?.focus());
   }
 
-  const byId = (userId: string) => (userId ? { user_id: userId, display_name: userId, email: null } : null);
+  const byId = (userId: string): Person | null => (userId ? { user_id: userId, display_name: userId, email: null } : null);
   const options: ComboboxOption[] = (picker?.people ?? [])
     .filter((p) => !owners.some((o) => o.user_id === p.user_id))
     .map((person) => ({
@@ -70,12 +115,12 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
   return (
     <div className="tag-editor owner-editor">
       {owners.length > 0 ? (
-        <ul className="people" aria-label="Owners">
+        <ul ref={list} className="people" aria-label="Owners">
           {owners.map((owner) => (
             <li key={owner.user_id} className="owner-editor__owner">
               <PersonLink user={owner} />
               {canEdit ? (
-                <button type="button" className="owner-editor__remove" aria-label={`Remove owner ${owner.user_id}`} title={`Remove owner ${owner.display_name}`} onClick={() => onRemove(owner)}>
+                <button type="button" className="owner-editor__remove" aria-label={`Remove owner ${owner.user_id}`} title={`Remove owner ${owner.display_name}`} onClick={(event) => remove(owner, event.currentTarget)}>
                   ×
                 </button>
               ) : null}
@@ -90,6 +135,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
           <InlineAddPanel hasText={Boolean(typed)} onClose={close}>
             {picker ? (
               <Combobox
+                ref={input}
                 label="Add owner"
                 placeholder="Find a person"
                 value={term}
@@ -100,7 +146,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 groups={[{ id: 'people', label: 'People', options }]}
                 footer={typed ? [{ id: 'by-id', label: <>Add “{typed}” as a user id</>, onSelect: () => add(byId(typed)) }] : []}
                 status={picker.status}
-                onSubmitValue={(value) => add(byId(value.trim()))}
+                onSubmitValue={addTyped}
                 aria-describedby={problem ? problemId : undefined}
                 autoFocus
               />
@@ -113,6 +159,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 }}
               >
                 <input
+                  ref={input}
                   className="field__input"
                   aria-label="Add owner"
                   placeholder="User id, such as an email address"

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tagSearchPath } from '../app/paths';
 import { TAG_RULE, TagEditor, tagProblem } from './tag-editor';
@@ -9,7 +10,7 @@ import { renderWithApp } from './testing/render-with-app';
 afterEach(cleanup);
 
 function renderTags(props: Partial<Parameters<typeof TagEditor>[0]> = {}) {
-  const onAdd = vi.fn();
+  const onAdd = vi.fn((_tag: string) => Promise.resolve());
   const onRemove = vi.fn();
   renderWithApp(<TagEditor tags={['sales', 'kpi']} resource="table" canEdit knownTags={['finance', 'finance_core', 'kpi', 'pii']} onAdd={onAdd} onRemove={onRemove} {...props} />);
   return { onAdd, onRemove };
@@ -80,4 +81,94 @@ describe('TagEditor', () => {
     expect(screen.queryByRole('combobox')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add tag' })));
   });
+
+  it('keeps the typed text while the tag is on its way (with no "Already tagged" for it), and clears it once the server took it', async () => {
+    const user = userEvent.setup();
+    const write = deferred();
+    renderLive(() => write.promise);
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement;
+    await user.type(box, 'churn_2026{Enter}');
+    expect(screen.getByRole('link', { name: 'churn_2026' })).toBeTruthy();
+    expect(box.value).toBe('churn_2026');
+    expect(screen.queryByText('Already tagged churn_2026.')).toBeNull();
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+    await act(async () => write.resolve());
+    expect(box.value).toBe('');
+  });
+
+  it('keeps the typed text when the add was refused, so it can be corrected', async () => {
+    const user = userEvent.setup();
+    const write = deferred();
+    renderLive(() => write.promise);
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement;
+    await user.type(box, 'churn_2026{Enter}');
+    await act(async () => write.reject(new Error('refused')));
+    expect(screen.queryByRole('link', { name: 'churn_2026' })).toBeNull();
+    expect(box.value).toBe('churn_2026');
+    expect(document.activeElement).toBe(box);
+  });
+
+  it('keeps what was typed after the add when the server answers', async () => {
+    const user = userEvent.setup();
+    const write = deferred();
+    renderLive(() => write.promise);
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement;
+    await user.type(box, 'churn{Enter}');
+    await user.type(box, '_2026');
+    await act(async () => write.resolve());
+    expect(box.value).toBe('churn_2026');
+  });
+
+  it('moves focus after a removal to the next tag’s remove button, else the previous one, else Add tag', async () => {
+    const user = userEvent.setup();
+    renderLive(() => Promise.resolve(), ['sales', 'kpi', 'pii']);
+    screen.getByRole('button', { name: 'Remove tag sales' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('link', { name: 'sales' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag kpi' }));
+    screen.getByRole('button', { name: 'Remove tag pii' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag kpi' }));
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('No tags')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add tag' }));
+  });
 });
+
+function deferred() {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}
+
+/** The editor over tags that change as the table page's do: at once, and back when the write fails. */
+function LiveTags({ initial, write }: { initial: string[]; write: (tag: string) => Promise<void> }) {
+  const [tags, setTags] = useState(initial);
+  return (
+    <TagEditor
+      tags={tags}
+      resource="table"
+      canEdit
+      knownTags={[]}
+      onAdd={(tag) => {
+        setTags((current) => [...current, tag]);
+        return write(tag).catch((error: unknown) => {
+          setTags((current) => current.filter((t) => t !== tag));
+          throw error;
+        });
+      }}
+      onRemove={(tag) => setTags((current) => current.filter((t) => t !== tag))}
+    />
+  );
+}
+
+function renderLive(write: (tag: string) => Promise<void>, initial = ['sales']) {
+  renderWithApp(<LiveTags initial={initial} write={write} />);
+}

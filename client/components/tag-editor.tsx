@@ -1,13 +1,16 @@
 // A resource's tags with, for people who may change them, a remove button on each and an "Add tag"
 // box: suggestions from the tags in use, or a new tag when it follows the catalog's rule (shown when
-// what was typed does not). Enter adds and keeps the box open for the next; Escape closes it and
-// returns to the Add tag button.
+// what was typed does not). Enter adds and keeps the box open for the next: the text stays until the
+// server took the tag (a refused one can be corrected), then clears. Escape closes the box and
+// returns to the Add tag button. Removing a tag moves focus to the next tag's remove button, else the
+// previous one, else the add control.
 import { useId, useRef, useState } from 'react';
 import { TAG_MAX_LENGTH, TAG_PATTERN } from '../../contract/api-edits';
 import { tagSearchPath } from '../app/paths';
 import { Button } from './button';
 import { Chip } from './chip';
 import { Combobox, type ComboboxOption } from './combobox';
+import { focusAfterRemoval } from './focus-after-removal';
 import { InlineAddPanel } from './inline-add-panel';
 import './tag-editor.css';
 
@@ -29,23 +32,43 @@ export interface TagEditorProps {
   canEdit: boolean;
   /** The tags in use across the catalog, for suggestions. */
   knownTags: readonly string[];
-  onAdd: (tag: string) => void;
+  /** Settles when the server answered: resolves when the tag was added, rejects when it was not. */
+  onAdd: (tag: string) => Promise<unknown>;
   onRemove: (tag: string) => void;
 }
 
 export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove }: TagEditorProps) {
   const [adding, setAdding] = useState(false);
   const [term, setTerm] = useState('');
+  /** The tag being added: shown at once (optimistically) while its text is still in the box. */
+  const [pending, setPending] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const problemId = useId();
   const typed = term.trim();
-  const problem = tagProblem(typed, tags);
+  // The tag on its way is on the page already; it is no "Already tagged" problem of the text kept for it.
+  const problem = tagProblem(typed, typed === pending ? tags.filter((t) => t !== pending) : tags);
 
   function add(tag: string) {
     if (!tag || tagProblem(tag, tags)) return;
-    onAdd(tag);
-    setTerm('');
+    const text = term;
+    setPending(tag);
+    const settled = () => setPending((current) => (current === tag ? null : current));
+    onAdd(tag).then(
+      () => {
+        settled();
+        // Cleared only if the box still holds what was typed for this tag: what was typed since is kept.
+        setTerm((current) => (current === text ? '' : current));
+      },
+      // Refused: the tag left the page again and the toast says why; the text stays to be corrected.
+      settled,
+    );
+  }
+
+  function remove(tag: string, button: HTMLButtonElement) {
+    focusAfterRemoval(button, [...(list.current?.querySelectorAll<HTMLButtonElement>('.tag-editor__remove') ?? [])], () => addButton.current ?? input.current);
+    onRemove(tag);
   }
 
   function close(returnFocus: boolean) {
@@ -58,18 +81,18 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
     .filter((tag) => tag.includes(typed.toLowerCase()) && !tags.includes(tag))
     .slice(0, SUGGESTIONS_SHOWN)
     .map((tag) => ({ id: `tag-${tag}`, label: tag, onSelect: () => add(tag) }));
-  const isNew = typed !== '' && !problem && !knownTags.includes(typed);
+  const isNew = typed !== '' && typed !== pending && !problem && !knownTags.includes(typed);
   const footer: ComboboxOption[] = isNew ? [{ id: 'new-tag', label: <>Add new tag “{typed}”</>, onSelect: () => add(typed) }] : [];
 
   return (
     <div className="tag-editor">
       {tags.length > 0 ? (
-        <ul className="chip-list" aria-label="Tags">
+        <ul ref={list} className="chip-list" aria-label="Tags">
           {tags.map((tag) => (
             <li key={tag} className="tag-editor__tag">
               <Chip label={tag} to={tagSearchPath(tag, resource)} title={`Search for ${resource === 'table' ? 'tables' : 'dashboards'} tagged ${tag}`} />
               {canEdit ? (
-                <button type="button" className="tag-editor__remove" aria-label={`Remove tag ${tag}`} title={`Remove tag ${tag}`} onClick={() => onRemove(tag)}>
+                <button type="button" className="tag-editor__remove" aria-label={`Remove tag ${tag}`} title={`Remove tag ${tag}`} onClick={(event) => remove(tag, event.currentTarget)}>
                   ×
                 </button>
               ) : null}

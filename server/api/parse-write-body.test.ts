@@ -85,7 +85,7 @@ describe('owner and bookmark bodies', () => {
   it('take an owner id trimmed, refusing one with a space or a slash, an empty one and one over 320 characters', () => {
     expect(parseOwnerBody(req({ key: ORDERS, owner: '  ann@example.org ' }))).toEqual({ key: ORDERS, owner: 'ann@example.org' });
     for (const owner of ['', 'ann berg', 'a/b', `${'a'.repeat(309)}@example.org`]) {
-      expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner }))).message).toMatch(/"owner" must be a user id/);
+      expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner }))).message).toMatch(/^An owner must be a user id/);
     }
     expect(parseOwnerBody(req({ key: ORDERS, owner: `${'a'.repeat(308)}@example.org` })).owner).toHaveLength(320);
   });
@@ -117,7 +117,7 @@ describe('the exact refusals (what the page shows, and the code it branches on)'
     expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: ' ', description: 'x', base: null }), config)))
       .toEqual({ code: 'invalid_body', message: '"type_metadata_key" must not be empty.' });
     expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner: 'a b' })))).toEqual({
-      code: 'invalid_body', message: '"owner" must be a user id (such as an email address) of at most 320 characters, without spaces or "/".',
+      code: 'invalid_body', message: 'An owner must be a user id, such as an email address: at most 320 characters, with no spaces or slashes.',
     });
   });
 

@@ -1,6 +1,7 @@
 // The write routes' bodies (contract/api-edits.ts), validated beyond their shapes: keys that are table
 // keys or dashboard uris, tags by Amundsen's rule, owners that fit one path segment, descriptions
-// within the UI config's length limits. Each problem is a 400 naming the field.
+// within the UI config's length limits. Each problem is a 400 naming the field (the owner's in words: the
+// page shows that one to the person who typed the owner).
 import type { Request } from 'express';
 import * as v from 'valibot';
 import {
@@ -82,7 +83,8 @@ export function parseOwnerBody(req: Request): TableOwnerBody {
   checkKey(body.key, 'table');
   const owner = body.owner.trim();
   if (owner === '' || owner.length > MAX_OWNER_LENGTH || /[/\s]/.test(owner)) {
-    throw new InputError(`"owner" must be a user id (such as an email address) of at most ${MAX_OWNER_LENGTH} characters, without spaces or "/".`, 'invalid_body');
+    // Said in words: the page shows it to the person who typed the owner (no field names there).
+    throw new InputError(`An owner must be a user id, such as an email address: at most ${MAX_OWNER_LENGTH} characters, with no spaces or slashes.`, 'invalid_body');
   }
   return { key: body.key, owner };
 }

@@ -15,7 +15,7 @@ export function DashboardTagsEditor({ dashboard }: { dashboard: DashboardDetail 
       resource="dashboard"
       canEdit={dashboard.edit_rights.tags}
       knownTags={known.data?.map((t) => t.tag_name) ?? []}
-      onAdd={(tag) => mutation.mutate({ action: 'add', tag })}
+      onAdd={(tag) => mutation.mutateAsync({ action: 'add', tag })}
       onRemove={(tag) => mutation.mutate({ action: 'remove', tag })}
     />
   );

@@ -182,7 +182,11 @@ describe('editing tags and owners', () => {
     const tags = () => within(screen.getByRole('list', { name: 'Tags' }));
     expect(await tags().findByRole('link', { name: 'churn_risk' })).toBeTruthy();
     expect(queryClient.getQueryData<ReturnType<typeof cachedSearch>>(searchKey)?.table.results[0]?.tags).toEqual(['sales', 'churn_risk']);
+    const box = screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement;
+    // The text stays until the server took the tag.
+    expect(box.value).toBe('churn_risk');
     act(() => bff.release());
+    await waitFor(() => expect(box.value).toBe(''));
     await user.click(screen.getByRole('button', { name: 'Remove tag sales' }));
     await waitFor(() => expect(tags().queryByRole('link', { name: 'sales' })).toBeNull());
     expect(bff.writes()).toEqual([
@@ -201,6 +205,8 @@ describe('editing tags and owners', () => {
     expect(toast.textContent).toContain('Could not add the tag churn_risk');
     expect(toast.textContent).toContain('Changing tags needs the editor role.');
     await waitFor(() => expect(within(screen.getByRole('list', { name: 'Tags' })).queryByRole('link', { name: 'churn_risk' })).toBeNull());
+    // What was typed is still there to correct.
+    expect((screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement).value).toBe('churn_risk');
   });
 
   it('adds an owner by user id and puts the table in their cached Owned list, and removes them', async () => {
@@ -212,10 +218,15 @@ describe('editing tags and owners', () => {
     await user.type(screen.getByRole('textbox', { name: 'Add owner' }), 'borge.ousland@example.org{Enter}');
     expect(await within(screen.getByRole('list', { name: 'Owners' })).findByText('borge.ousland@example.org')).toBeTruthy();
     await waitFor(() => expect(queryClient.getQueryData<{ table: { key: string }[] }>(owned)?.table.map((t) => t.key)).toEqual(['hive://gold.sales/orders']));
+    const field = screen.getByRole('textbox', { name: 'Add owner' }) as HTMLInputElement;
+    expect(field.value).toBe('borge.ousland@example.org');
     act(() => bff.release());
+    await waitFor(() => expect(field.value).toBe(''));
     await user.keyboard('{Escape}');
     await user.click(await screen.findByRole('button', { name: 'Remove owner borge.ousland@example.org' }));
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Owners' })).toBeNull());
+    // The last owner gone, focus is on the add control, not lost to the page.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add owner' }));
     expect(bff.writes().map((w) => `${w.method} ${JSON.stringify(w.body)}`)).toEqual([
       'PUT {"key":"hive://gold.sales/orders","owner":"borge.ousland@example.org"}',
       'DELETE {"key":"hive://gold.sales/orders","owner":"borge.ousland@example.org"}',

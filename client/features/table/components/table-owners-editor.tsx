@@ -24,7 +24,7 @@ export function TableOwnersEditor({ table }: { table: TableDetail }) {
       term={term}
       onTermChange={setTerm}
       picker={peopleSearch ? { people: term.trim() ? (people.data ?? []) : [], status } : null}
-      onAdd={(owner) => mutation.mutate({ action: 'add', owner })}
+      onAdd={(owner) => mutation.mutateAsync({ action: 'add', owner })}
       onRemove={(owner) => mutation.mutate({ action: 'remove', owner })}
     />
   );

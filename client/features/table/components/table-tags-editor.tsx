@@ -16,7 +16,7 @@ export function TableTagsEditor({ table }: { table: TableDetail }) {
       resource="table"
       canEdit={canEdit}
       knownTags={known.data?.map((t) => t.tag_name) ?? []}
-      onAdd={(tag) => mutation.mutate({ action: 'add', tag })}
+      onAdd={(tag) => mutation.mutateAsync({ action: 'add', tag })}
       onRemove={(tag) => mutation.mutate({ action: 'remove', tag })}
     />
   );
