@@ -67,6 +67,9 @@ test('a click on a table of the graph opens its page, and the list view shows th
   await expect(graph(page).getByTestId('lineage-node')).toHaveCount(9);
 
   await page.getByRole('radio', { name: 'List' }).check();
+  await expect(page).toHaveURL(`${GRAPH}?depth=2&view=list`);
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'List' })).toBeChecked();
   const list = page.getByTestId('lineage-list');
   await expect(list.getByRole('heading', { name: /Upstream/ })).toContainText('2');
   await expect(list.getByRole('heading', { name: /Downstream/ })).toContainText('6');
@@ -75,6 +78,7 @@ test('a click on a table of the graph opens its page, and the list view shows th
   await captureWidths(page, testInfo, 'lineage-list');
 
   await page.getByRole('radio', { name: 'Graph' }).check();
+  await expect(page).toHaveURL(`${GRAPH}?depth=2`);
   await expect(graph(page).getByTestId('lineage-node')).toHaveCount(9);
 
   // The mouse drags the graph, also when it starts on a table, and the wheel zooms it.
@@ -95,7 +99,7 @@ test('a click on a table of the graph opens its page, and the list view shows th
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.fct_fraud_quotes_funnel');
 });
 
-test('a table or column without lineage says so, and a table that is not there gets a clear message', async ({ page }) => {
+test('a table or column without lineage says so, and a table that is not there gets a clear message', async ({ page }, testInfo) => {
   await page.goto('/lineage/table/sandbox/bigquery/marketing/snap_vip_ad_impressions_errors');
   await expect(page.getByText('No lineage', { exact: true })).toBeVisible();
   await expect(page.getByText('The catalog knows nothing that feeds marketing.snap_vip_ad_impressions_errors or is built from it.')).toBeVisible();
@@ -110,4 +114,22 @@ test('a table or column without lineage says so, and a table that is not there g
 
   await page.goto('/lineage/table/gold/hive/sales/no_such_table');
   await expect(page.getByText('The catalog has no table')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open the table page' })).toHaveCount(0);
+  await captureWidths(page, testInfo, 'lineage-missing-table');
+});
+
+test('a depth the page cannot show is corrected in the URL to the depth it shows, without a history entry', async ({ page }) => {
+  await page.goto(TABLE);
+  for (const bad of ['99', '0', 'abc']) {
+    await page.goto(`${GRAPH}?depth=${bad}&view=list`);
+    await expect(page).toHaveURL(`${GRAPH}?view=list`);
+    await expect(page.getByLabel('Depth')).toHaveValue('5');
+    await expect(page.getByTestId('lineage-summary')).toContainText('within 5 steps');
+  }
+  await page.goBack();
+  await expect(page).toHaveURL(`${GRAPH}?view=list`);
+  await page.goBack();
+  await expect(page).toHaveURL(`${GRAPH}?view=list`);
+  await page.goBack();
+  await expect(page).toHaveURL(TABLE);
 });

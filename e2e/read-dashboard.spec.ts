@@ -57,3 +57,14 @@ test('an unknown dashboard gets a page that says so, with a way on', async ({ pa
   await expectAccessible(page, testInfo, 'unknown dashboard');
   await capture(page, testInfo, 'dashboard-unknown');
 });
+
+test('an address that cannot be a dashboard’s gets the same "Dashboard not found" page, with nothing to retry', async ({ page }, testInfo) => {
+  await page.goto('/dashboard/nope');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard not found');
+  await expect(page.getByText('There is no dashboard nope in the catalog.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Search dashboards for “nope”' })).toHaveAttribute('href', /resource=dashboard/);
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await expect(page.getByText(/is not a dashboard uri/)).toHaveCount(0);
+  await expectAccessible(page, testInfo, 'malformed dashboard address');
+  await capture(page, testInfo, 'dashboard-malformed');
+});

@@ -33,13 +33,23 @@ test('a profile shows a person, links to their manager, and pages through their 
   const ownedTables = page.getByTestId('owned-tables');
   await expect(ownedTables.getByRole('heading', { name: /Tables/ })).toContainText('42');
   await expect(ownedTables.getByRole('listitem')).toHaveCount(10);
+  // The profile's pager says what the search's says.
   const pages = ownedTables.getByRole('navigation', { name: 'Pages of owned tables' });
-  await expect(pages).toContainText('1–10 of 42');
+  await expect(pages).toHaveText('PreviousPage 1 of 5Next');
+  await expect(ownedTables.getByText('Showing 1–10 of 42')).toBeVisible();
   const firstOnPageOne = await ownedTables.getByRole('listitem').first().getByRole('link').textContent();
-  await pages.getByRole('button', { name: 'Next page' }).click();
-  await expect(pages).toContainText('11–20 of 42');
+  await pages.getByRole('link', { name: 'Next' }).click();
+  await expect(pages).toContainText('Page 2 of 5');
+  await expect(ownedTables.getByText('Showing 11–20 of 42')).toBeVisible();
+  await expect(page).toHaveURL('/user/fridtjof.nansen%40example.org?page=2');
   await expect(ownedTables.getByRole('listitem').first().getByRole('link')).not.toHaveText(firstOnPageOne!);
+  const firstOnPageTwo = await ownedTables.getByRole('listitem').first().getByRole('link').textContent();
   await expect(page.getByTestId('owned-dashboards').getByRole('listitem')).toHaveCount(2);
+  await capture(page, testInfo, 'profile-owned-page-2');
+
+  // A reload keeps the page.
+  await page.reload();
+  await expect(ownedTables.getByRole('listitem').first().getByRole('link')).toHaveText(firstOnPageTwo!);
 
   // Tabs work with the keyboard: the arrow key moves to Bookmarked, then Frequently used.
   await owned.focus();
@@ -53,11 +63,19 @@ test('a profile shows a person, links to their manager, and pages through their 
   await expect(page.getByTestId('read-dashboards')).toHaveCount(0);
   await expectAccessible(page, testInfo, 'profile, frequently used');
 
-  // A table on the list leads to its page.
+  await expect(page).toHaveURL('/user/fridtjof.nansen%40example.org?tab=read');
+  await page.getByTestId('read-tables').getByRole('navigation', { name: 'Pages of frequently used tables' }).getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL('/user/fridtjof.nansen%40example.org?tab=read&page=2');
+
+  // A table on the list leads to its page; Back returns to the tab and page it was on.
   const first = page.getByTestId('read-tables').getByRole('listitem').first().getByRole('link');
   const name = await first.textContent();
   await first.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name!);
+  await page.goBack();
+  await expect(page).toHaveURL('/user/fridtjof.nansen%40example.org?tab=read&page=2');
+  await expect(tabs.getByRole('tab', { name: /Frequently used/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('read-tables').getByRole('listitem').first().getByRole('link')).toHaveText(name!);
 });
 
 test('your own profile says whose lists are empty, and an id nobody has gets a "no such person" page', async ({ page }, testInfo) => {

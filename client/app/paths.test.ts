@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { badgeSearchPath, dashboardPath, lineagePath, parseLineageState, parseSearchState, searchPath, tableKeyFromParams, tagSearchPath, tablePath, userPath, resourceTabOf, withResourceTab } from './paths';
+import {
+  badgeSearchPath,
+  correctedLineageParams,
+  dashboardPath,
+  lineagePath,
+  parseLineageState,
+  parseSearchState,
+  profileListPageOf,
+  searchPath,
+  tableKeyFromParams,
+  tagSearchPath,
+  tablePath,
+  userPath,
+  resourceTabOf,
+  withProfileListPage,
+  withProfileTab,
+  withResourceTab,
+} from './paths';
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 const parsePath = (path: string) => parseSearchState(new URL(path, 'http://x').searchParams);
@@ -85,6 +102,8 @@ describe('lineage URLs', () => {
     expect(lineagePath('hive://gold.core/customers', { depth: 3 })).toBe('/lineage/table/gold/hive/core/customers?depth=3');
     expect(lineagePath('hive://gold.core/customers', { depth: 2, column: 'customer id' })).toBe('/lineage/table/gold/hive/core/customers?depth=2&column=customer+id');
     expect(lineagePath('hive://gold.core/customers', { column: null })).toBe('/lineage/table/gold/hive/core/customers');
+    expect(lineagePath('hive://gold.core/customers', { view: 'list' })).toBe('/lineage/table/gold/hive/core/customers?view=list');
+    expect(lineagePath('hive://gold.core/customers', { view: 'graph' })).toBe('/lineage/table/gold/hive/core/customers');
   });
 
   it('falls back to a search for a key that is no table key', () => {
@@ -93,17 +112,27 @@ describe('lineage URLs', () => {
 
   it('reads depth and column, and takes the default depth for a missing, malformed or out-of-range one', () => {
     const read = (query: string) => parseLineageState(new URLSearchParams(query), { defaultDepth: 5, maxDepth: 10 });
-    expect(read('depth=2&column=id')).toEqual({ depth: 2, column: 'id' });
-    expect(read('depth=10')).toEqual({ depth: 10, column: null });
-    expect(read('')).toEqual({ depth: 5, column: null });
+    expect(read('depth=2&column=id')).toEqual({ depth: 2, column: 'id', view: 'graph' });
+    expect(read('depth=10')).toEqual({ depth: 10, column: null, view: 'graph' });
+    expect(read('')).toEqual({ depth: 5, column: null, view: 'graph' });
+    expect(read('view=list').view).toBe('list');
+    expect(read('view=table').view).toBe('graph');
     for (const bad of ['depth=0', 'depth=11', 'depth=-1', 'depth=2.5', 'depth=two', 'depth=']) expect(read(bad).depth).toBe(5);
     expect(read('column=%20%20').column).toBeNull();
   });
 
   it('round-trips what it builds', () => {
-    const path = lineagePath('hive://gold.core/customers', { depth: 4, column: 'a&b=c' });
+    const path = lineagePath('hive://gold.core/customers', { depth: 4, column: 'a&b=c', view: 'list' });
     const state = parseLineageState(new URL(path, 'http://x').searchParams, { defaultDepth: 5, maxDepth: 10 });
-    expect(state).toEqual({ depth: 4, column: 'a&b=c' });
+    expect(state).toEqual({ depth: 4, column: 'a&b=c', view: 'list' });
+  });
+
+  it('corrects a depth or view the page cannot show to what it shows, keeping the rest, and leaves a good URL alone', () => {
+    const correct = (query: string) => correctedLineageParams(new URLSearchParams(query), { defaultDepth: 5, maxDepth: 10 })?.toString() ?? null;
+    for (const bad of ['depth=99', 'depth=0', 'depth=abc', 'depth=', 'depth=-1', 'depth=2.5']) expect(correct(`${bad}&column=id`), bad).toBe('column=id');
+    expect(correct('depth=%2003')).toBe('depth=3');
+    expect(correct('view=table&depth=2')).toBe('depth=2');
+    for (const good of ['', 'depth=2', 'depth=5', 'depth=10&view=list', 'column=id&view=list', 'other=x']) expect(correct(good), good).toBeNull();
   });
 });
 
@@ -117,5 +146,26 @@ describe('a resource page’s tab in its URL', () => {
   it('sets and clears the tab, keeping the other parameters', () => {
     expect(withResourceTab(new URLSearchParams('column=id'), 'history').toString()).toBe('column=id&tab=history');
     expect(withResourceTab(new URLSearchParams('column=id&tab=history'), null).toString()).toBe('column=id');
+  });
+});
+
+describe('a profile’s tab and pages in its URL', () => {
+  it('reads each list’s one-based page, the first page for a missing or malformed one', () => {
+    const page = (query: string, list: 'table' | 'dashboard' = 'table') => profileListPageOf(new URLSearchParams(query), list);
+    expect(page('page=3')).toBe(2);
+    expect(page('page=3&dashboardPage=2', 'dashboard')).toBe(1);
+    expect(page('dashboardPage=2')).toBe(0);
+    for (const bad of ['', 'page=0', 'page=-2', 'page=abc', 'page=1.5', 'page=']) expect(page(bad), bad).toBe(0);
+  });
+
+  it('sets a list’s page keeping the tab and the other list’s page, and leaves the first page out', () => {
+    expect(withProfileListPage(new URLSearchParams('tab=read'), 'table', 2).toString()).toBe('tab=read&page=3');
+    expect(withProfileListPage(new URLSearchParams('page=3'), 'dashboard', 1).toString()).toBe('page=3&dashboardPage=2');
+    expect(withProfileListPage(new URLSearchParams('tab=read&page=3'), 'table', 0).toString()).toBe('tab=read');
+  });
+
+  it('opens another tab on its first pages', () => {
+    expect(withProfileTab(new URLSearchParams('page=3&dashboardPage=2'), 'read').toString()).toBe('tab=read');
+    expect(withProfileTab(new URLSearchParams('tab=read&page=2'), null).toString()).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 // Amundsen's `/lineage/table/:cluster/:database/:schema/:table?depth=&column=`: the lineage graph of a
 // table, or of one of its columns. Its own chunk, with React Flow and dagre: no other page loads them.
 import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { MAX_LINEAGE_DEPTH, type LineageResponse } from '../../../contract/api-table';
 import { parseTableKey } from '../../../contract/table-key';
@@ -8,8 +9,9 @@ import type { ClientConfig } from '../../../contract/ui-config';
 import { tableQueryOptions } from '../../features/table/api/get-table';
 import { columnLineageQueryOptions, getColumnLineage, getTableLineage, tableLineageQueryOptions } from '../../features/table/api/get-table-lineage';
 import { LineagePage } from '../../features/lineage/components/lineage-page';
+import { isNotFound } from '../../lib/api-error';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
-import { lineagePath, parseLineageState, tableKeyFromParams, type LineageState } from '../paths';
+import { correctedLineageParams, lineagePath, parseLineageState, tableKeyFromParams, type LineageState } from '../paths';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
@@ -28,10 +30,16 @@ const sameSubject = (a: QueryKey | undefined, b: QueryKey) => !!a && JSON.string
 export function LineageRoute() {
   const key = tableKeyFromParams(useParams());
   const table = key ? parseTableKey(key) : null;
-  const [searchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
   const { defaultLineageDepth } = useUiConfig().tableLineage;
-  const state = parseLineageState(searchParams, { defaultDepth: defaultLineageDepth, maxDepth: MAX_LINEAGE_DEPTH });
+  const defaults = { defaultDepth: defaultLineageDepth, maxDepth: MAX_LINEAGE_DEPTH };
+  const state = parseLineageState(searchParams, defaults);
+  // `?depth=99` or `?view=nope`: the URL is made to say what the page shows (replaced: Back skips the bad one).
+  const correction = correctedLineageParams(searchParams, defaults)?.toString() ?? null;
+  useEffect(() => {
+    if (correction !== null) setSearchParams(new URLSearchParams(correction), { replace: true });
+  }, [correction, setSearchParams]);
   const options = lineageOptions(key ?? '', state);
   const query = useQuery({
     ...options,
@@ -41,8 +49,18 @@ export function LineageRoute() {
   const columns = useQuery({ ...tableQueryOptions(key ?? ''), enabled: !!table, select: (detail) => detail.columns.map((c) => c.name) });
   if (!key || !table) return <NotFoundRoute />;
   const onStateChange = (next: LineageState) =>
-    void navigate(lineagePath(table, { depth: next.depth === defaultLineageDepth ? undefined : next.depth, column: next.column }), { replace: true });
-  return <LineagePage table={table} state={state} onStateChange={onStateChange} maxDepth={MAX_LINEAGE_DEPTH} columns={columns.data} query={query} />;
+    void navigate(lineagePath(table, { depth: next.depth === defaultLineageDepth ? undefined : next.depth, column: next.column, view: next.view }), { replace: true });
+  return (
+    <LineagePage
+      table={table}
+      state={state}
+      onStateChange={onStateChange}
+      maxDepth={MAX_LINEAGE_DEPTH}
+      columns={columns.data}
+      tableMissing={isNotFound(columns.error)}
+      query={query}
+    />
+  );
 }
 
 /** The lineage at the depth the URL asks for (or the UI config's default, when the config is loaded). */

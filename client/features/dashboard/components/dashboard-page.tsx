@@ -7,6 +7,7 @@ import { QueryState } from '../../../components/query-state';
 import type { ResourceTab } from '../../../components/resource-tabs';
 import { SkeletonPage } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
+import { isApiError } from '../../../lib/api-error';
 import { useDashboard } from '../api/get-dashboard';
 import { DashboardDetailView } from './dashboard-detail-view';
 
@@ -41,6 +42,14 @@ export function DashboardNotFound({ uri }: { uri: string }) {
   );
 }
 
+/**
+ * The BFF refuses an address that cannot be a dashboard's (`/dashboard/nope`: 400, `invalid_key`). For
+ * the person that is a dashboard that is not there, not a failure to retry.
+ */
+function isMalformedUri(error: unknown): boolean {
+  return isApiError(error) && error.status === 400 && error.code === 'invalid_key';
+}
+
 export interface DashboardPageProps {
   uri: string;
   /** What other features add to the loaded page (the route composes them): header buttons, tabs. */
@@ -50,6 +59,7 @@ export interface DashboardPageProps {
 
 export function DashboardPage({ uri, actions, tabs }: DashboardPageProps) {
   const query = useDashboard(uri);
+  if (query.isError && isMalformedUri(query.error)) return <DashboardNotFound uri={uri} />;
   return (
     <QueryState
       query={query}

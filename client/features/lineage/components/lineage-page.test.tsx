@@ -44,7 +44,7 @@ function answer(depth: number): LineageResponse {
 
 type Outcome = 'lineage' | 'none' | 'missing' | 'broken';
 
-function Harness({ initial, outcome = 'lineage', changes }: { initial: LineageState; outcome?: Outcome; changes: LineageState[] }) {
+function Harness({ initial, outcome = 'lineage', changes, tableMissing }: { initial: LineageState; outcome?: Outcome; changes: LineageState[]; tableMissing?: boolean }) {
   const [state, setState] = useState(initial);
   const query = useQuery({
     queryKey: ['lineage-test', outcome, state.depth, state.column],
@@ -58,14 +58,14 @@ function Harness({ initial, outcome = 'lineage', changes }: { initial: LineageSt
     changes.push(next);
     setState(next);
   };
-  return <LineagePage table={ORDERS} state={state} onStateChange={onStateChange} maxDepth={10} columns={['order_id', 'amount']} query={query} />;
+  return <LineagePage table={ORDERS} state={state} onStateChange={onStateChange} maxDepth={10} columns={['order_id', 'amount']} tableMissing={tableMissing} query={query} />;
 }
 
-function renderPage(options: { initial?: Partial<LineageState>; outcome?: Outcome } = {}) {
+function renderPage(options: { initial?: Partial<LineageState>; outcome?: Outcome; tableMissing?: boolean } = {}) {
   const changes: LineageState[] = [];
   const ui = (
     <Routes>
-      <Route path="/lineage" element={<Harness initial={{ depth: 2, column: null, ...options.initial }} outcome={options.outcome} changes={changes} />} />
+      <Route path="/lineage" element={<Harness initial={{ depth: 2, column: null, view: 'graph', ...options.initial }} outcome={options.outcome} changes={changes} tableMissing={options.tableMissing} />} />
       <Route path="/table_detail/:cluster/:database/:schema/:table" element={<p>table page</p>} />
     </Routes>
   );
@@ -95,7 +95,7 @@ describe('LineagePage', () => {
     expect(within(screen.getByLabelText('Depth')).getAllByRole('option')).toHaveLength(10);
 
     await user.selectOptions(screen.getByLabelText('Depth'), '1');
-    expect(changes).toEqual([{ depth: 1, column: null }]);
+    expect(changes).toEqual([{ depth: 1, column: null, view: 'graph' }]);
     await waitFor(() => expect(graphNodes()).toHaveLength(3));
     expect(screen.getByTestId('lineage-summary').textContent).toContain('1 upstream and 1 downstream within 1 step (2 upstream and 2 downstream at any depth');
   });
@@ -107,12 +107,12 @@ describe('LineagePage', () => {
     expect(within(screen.getByLabelText('Column')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Whole table', 'order_id', 'amount']);
 
     await user.selectOptions(screen.getByLabelText('Column'), 'amount');
-    expect(changes.at(-1)).toEqual({ depth: 2, column: 'amount' });
+    expect(changes.at(-1)).toEqual({ depth: 2, column: 'amount', view: 'graph' });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('sales.orders.amount');
     expect(screen.getByText('Column lineage')).toBeTruthy();
 
     await user.selectOptions(screen.getByLabelText('Column'), '');
-    expect(changes.at(-1)).toEqual({ depth: 2, column: null });
+    expect(changes.at(-1)).toEqual({ depth: 2, column: null, view: 'graph' });
   });
 
   it('keeps a column named in the URL choosable even when the table does not list it', () => {
@@ -120,16 +120,24 @@ describe('LineagePage', () => {
     expect((screen.getByLabelText('Column') as HTMLSelectElement).value).toBe('gone');
   });
 
-  it('shows the same lineage as lists, with what each table feeds', async () => {
+  it('shows the same lineage as lists, with what each table feeds, and puts the choice in the page state (the URL)', async () => {
     const user = userEvent.setup();
-    renderPage();
+    const { changes } = renderPage();
     await waitFor(() => expect(graphNodes()).toHaveLength(5));
     await user.click(screen.getByRole('radio', { name: 'List' }));
+    expect(changes.at(-1)).toEqual({ depth: 2, column: null, view: 'list' });
     expect(screen.queryByTestId('lineage-graph')).toBeNull();
     const upstream = screen.getByRole('region', { name: /Upstream/ });
     expect(within(upstream).getAllByRole('link').map((l) => l.textContent)).toEqual(['sales.raw_orders', 'sales.stg_orders']);
     expect(within(upstream).getAllByRole('listitem')[0].textContent).toContain('upstream, 2 steps away · feeds sales.stg_orders');
     expect(within(screen.getByRole('region', { name: /Downstream/ })).getAllByRole('link')).toHaveLength(2);
+  });
+
+  it('opens on the list when the state (the URL) asks for it', async () => {
+    renderPage({ initial: { view: 'list' } });
+    expect(await screen.findByRole('region', { name: /Upstream/ })).toBeTruthy();
+    expect(screen.queryByTestId('lineage-graph')).toBeNull();
+    expect((screen.getByRole('radio', { name: 'List' }) as HTMLInputElement).checked).toBe(true);
   });
 
   // (A mouse click is the e2e journey's: jsdom has no stylesheet to turn pointer events back on.)
@@ -162,11 +170,21 @@ describe('LineagePage', () => {
 
     renderPage({ outcome: 'missing' });
     expect(await screen.findByText('No such table')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Open the table page' })).toBeNull();
     cleanup();
 
     renderPage({ outcome: 'broken' });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Lineage could not be loaded');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('offers the table page while the table is there, and not once the catalog says it is missing', async () => {
+    renderPage();
+    expect(await screen.findByRole('link', { name: 'Open the table page' })).toBeTruthy();
+    cleanup();
+    renderPage({ initial: { column: 'amount' }, tableMissing: true });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('sales.orders.amount');
+    expect(screen.queryByRole('link', { name: 'Open the table page' })).toBeNull();
   });
 });

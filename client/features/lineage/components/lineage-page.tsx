@@ -1,11 +1,11 @@
 // The lineage page of a table (or of one of its columns): the controls (depth, column, graph or list),
 // then the graph with its legend. The route hands in the lineage query; this page never fetches.
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { LineageResponse } from '../../../../contract/api-table';
 import type { TableCoordinates } from '../../../../contract/table-key';
-import { tablePath, type LineageState } from '../../../app/paths';
+import { tablePath, type LineageState, type LineageView } from '../../../app/paths';
 import { BreakableText } from '../../../components/breakable-text';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
@@ -13,13 +13,12 @@ import { SegmentedControl } from '../../../components/segmented-control';
 import { SelectField } from '../../../components/select-field';
 import { Skeleton } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
+import { isNotFound } from '../../../lib/api-error';
 import { buildLineageGraph, type LineageKind } from '../build-lineage-graph';
 import { LineageGraphView } from './lineage-graph-view';
 import { LineageLegend } from './lineage-legend';
 import { LineageListView } from './lineage-list-view';
 import './lineage.css';
-
-type View = 'graph' | 'list';
 
 export interface LineagePageProps {
   table: TableCoordinates;
@@ -28,6 +27,8 @@ export interface LineagePageProps {
   maxDepth: number;
   /** The table's column names, once known (for column lineage). */
   columns: readonly string[] | undefined;
+  /** True once the catalog has said the table is not there: no link to its page then. */
+  tableMissing?: boolean;
   query: UseQueryResult<LineageResponse>;
 }
 
@@ -44,7 +45,7 @@ function Summary({ upstream, downstream, totals, depth }: { upstream: number; do
   );
 }
 
-function LineageResult({ lineage, kind, depth, view, subject }: { lineage: LineageResponse; kind: LineageKind; depth: number; view: View; subject: string }) {
+function LineageResult({ lineage, kind, depth, view, subject }: { lineage: LineageResponse; kind: LineageKind; depth: number; view: LineageView; subject: string }) {
   const graph = useMemo(() => buildLineageGraph(lineage, { kind, depth }), [lineage, kind, depth]);
   const upstream = graph.nodes.filter((n) => n.role === 'upstream' || n.role === 'both').length;
   const downstream = graph.nodes.filter((n) => n.role === 'downstream' || n.role === 'both').length;
@@ -70,8 +71,7 @@ function LineageResult({ lineage, kind, depth, view, subject }: { lineage: Linea
   );
 }
 
-export function LineagePage({ table, state, onStateChange, maxDepth, columns, query }: LineagePageProps) {
-  const [view, setView] = useState<View>('graph');
+export function LineagePage({ table, state, onStateChange, maxDepth, columns, tableMissing = false, query }: LineagePageProps) {
   const name = `${table.schema}.${table.name}`;
   const kind: LineageKind = state.column ? 'column' : 'table';
   const subject = state.column ? `${name}.${state.column}` : name;
@@ -91,9 +91,11 @@ export function LineagePage({ table, state, onStateChange, maxDepth, columns, qu
         <h1>
           <BreakableText text={subject} />
         </h1>
-        <p className="lineage-page__back">
-          <Link to={tablePath(table, state.column ? { column: state.column } : {})}>Open the table page</Link>
-        </p>
+        {tableMissing || (kind === 'table' && isNotFound(query.error)) ? null : (
+          <p className="lineage-page__back">
+            <Link to={tablePath(table, state.column ? { column: state.column } : {})}>Open the table page</Link>
+          </p>
+        )}
       </header>
       <div className="lineage-page__controls">
         <SelectField inline label="Depth" value={String(state.depth)} options={depthOptions} onChange={(value) => onStateChange({ ...state, depth: Number(value) })} />
@@ -105,8 +107,8 @@ export function LineagePage({ table, state, onStateChange, maxDepth, columns, qu
             { value: 'graph', label: 'Graph' },
             { value: 'list', label: 'List' },
           ]}
-          value={view}
-          onChange={setView}
+          value={state.view}
+          onChange={(view) => onStateChange({ ...state, view })}
         />
         {query.isPlaceholderData ? (
           <span className="lineage-page__updating" role="status">
@@ -129,7 +131,7 @@ export function LineagePage({ table, state, onStateChange, maxDepth, columns, qu
           </EmptyState>
         }
       >
-        {(lineage) => <LineageResult lineage={lineage} kind={kind} depth={state.depth} view={view} subject={subject} />}
+        {(lineage) => <LineageResult lineage={lineage} kind={kind} depth={state.depth} view={state.view} subject={subject} />}
       </QueryState>
     </article>
   );

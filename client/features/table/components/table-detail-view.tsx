@@ -16,6 +16,7 @@ import { useJoinTargets } from '../api/search-join-targets';
 import { collectJoinHints, joinHintId, resolveJoinHint, type JoinHint } from '../join-hints';
 import { ColumnsTable } from './columns-table';
 import { LineageSection } from './lineage-lists';
+import { MissingColumnNote } from './missing-column-note';
 import { TableDashboardsSection } from './table-dashboards-section';
 import { TableDescription } from './table-description';
 import { TableFacts } from './table-facts';
@@ -83,6 +84,7 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
         <>
           <ResourceNotice resourceKey={table.key} notices={config.resourceConfig.table.notices} />
           <EditRightsNote rights={table.edit_rights} applies={['descriptions', 'tags', 'owners']} resource="table" />
+          <MissingColumnNote column={targetColumn} columns={table.columns} />
         </>
       }
       side={<TableFacts table={table} />}

@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TableSummary } from '../../../../contract/api-table';
 import { renderWithApp, testConfig } from '../../../components/testing/render-with-app';
@@ -21,40 +20,47 @@ const tables: TableSummary[] = Array.from({ length: 23 }, (_, i) => ({
 }));
 
 const shownNames = () => within(screen.getByRole('list', { name: /^Owned tables/ })).getAllByRole('link').map((a) => a.textContent);
+const hrefForPage = (pageIndex: number) => `/user/liv?page=${pageIndex + 1}`;
 
 describe('PagedResourceList', () => {
-  it('pages through a list with the configured page size', async () => {
-    const user = userEvent.setup();
-    renderWithApp(<PagedResourceList items={tables} label="Owned tables" empty="none" />, { config: testConfig({ searchPagination: { resultsPerPage: 10 } }) });
-
-    expect(shownNames()).toEqual(Array.from({ length: 10 }, (_, i) => `core.table_${i + 1}`));
+  it('shows the page it is given, with the configured page size, and says so as the search does', () => {
+    renderWithApp(<PagedResourceList items={tables} label="Owned tables" empty="none" pageIndex={1} hrefForPage={hrefForPage} />, {
+      config: testConfig({ searchPagination: { resultsPerPage: 10 } }),
+    });
+    expect(shownNames()[0]).toBe('core.table_11');
+    expect(screen.getByText('Showing 11–20 of 23')).toBeTruthy();
     const pages = screen.getByRole('navigation', { name: 'Pages of owned tables' });
-    expect(pages.textContent).toContain('1–10 of 23');
-    expect(within(pages).getByRole('button', { name: 'Previous page' }).hasAttribute('disabled')).toBe(true);
+    expect(pages.textContent).toBe('PreviousPage 2 of 3Next');
+    expect(within(pages).getByRole('link', { name: 'Previous' }).getAttribute('href')).toBe('/user/liv?page=1');
+    expect(within(pages).getByRole('link', { name: 'Next' }).getAttribute('href')).toBe('/user/liv?page=3');
+  });
 
-    await user.click(within(pages).getByRole('button', { name: 'Next page' }));
-    expect(shownNames()[0]).toBe('core.table_11');
-    expect(pages.textContent).toContain('11–20 of 23');
-
-    await user.click(within(pages).getByRole('button', { name: 'Next page' }));
+  it('shows the last page for a page past the end, with no Next', () => {
+    renderWithApp(<PagedResourceList items={tables} label="Owned tables" empty="none" pageIndex={7} hrefForPage={hrefForPage} />, {
+      config: testConfig({ searchPagination: { resultsPerPage: 10 } }),
+    });
     expect(shownNames()).toEqual(['core.table_21', 'core.table_22', 'core.table_23']);
-    expect(within(pages).getByRole('button', { name: 'Next page' }).hasAttribute('disabled')).toBe(true);
-
-    await user.click(within(pages).getByRole('button', { name: 'Previous page' }));
-    expect(shownNames()[0]).toBe('core.table_11');
+    const pages = screen.getByRole('navigation', { name: 'Pages of owned tables' });
+    expect(pages.textContent).toContain('Page 3 of 3');
+    expect(within(pages).queryByRole('link', { name: 'Next' })).toBeNull();
   });
 
   it('follows the page size of the UI config, and has no pager when one page holds everything', () => {
-    renderWithApp(<PagedResourceList items={tables.slice(0, 5)} label="Owned tables" empty="none" />, { config: testConfig({ searchPagination: { resultsPerPage: 5 } }) });
+    renderWithApp(<PagedResourceList items={tables.slice(0, 5)} label="Owned tables" empty="none" pageIndex={0} hrefForPage={hrefForPage} />, {
+      config: testConfig({ searchPagination: { resultsPerPage: 5 } }),
+    });
     expect(shownNames()).toHaveLength(5);
     expect(screen.queryByRole('navigation')).toBeNull();
+    expect(screen.queryByText(/^Showing/)).toBeNull();
     cleanup();
-    renderWithApp(<PagedResourceList items={tables} label="Owned tables" empty="none" />, { config: testConfig({ searchPagination: { resultsPerPage: 20 } }) });
+    renderWithApp(<PagedResourceList items={tables} label="Owned tables" empty="none" pageIndex={0} hrefForPage={hrefForPage} />, {
+      config: testConfig({ searchPagination: { resultsPerPage: 20 } }),
+    });
     expect(shownNames()).toHaveLength(20);
   });
 
   it('says whose list is empty', () => {
-    renderWithApp(<PagedResourceList items={[]} label="Owned tables" empty={emptyListText('owned', 'tables', { name: 'Liv Arnesen', isMe: false })} />);
+    renderWithApp(<PagedResourceList items={[]} label="Owned tables" empty={emptyListText('owned', 'tables', { name: 'Liv Arnesen', isMe: false })} pageIndex={0} hrefForPage={hrefForPage} />);
     expect(screen.getByText('Liv Arnesen owns no tables.')).toBeTruthy();
     expect(emptyListText('bookmarked', 'dashboards', { name: 'Roald Amundsen', isMe: true })).toBe('You have bookmarked no dashboards.');
     expect(emptyListText('read', 'tables', { name: 'Liv Arnesen', isMe: false })).toBe('Liv Arnesen uses no tables often.');

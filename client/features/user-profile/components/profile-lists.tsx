@@ -1,16 +1,21 @@
 // A person's resources in three tabs (Owned, Bookmarked, Frequently used), each split by resource
 // type (tables, and dashboards when they are indexed) with counts and paging; and their recent edits
-// when the page is given them. The bookmarks come from the route (the bookmarks feature owns them:
+// when the page is given them. The open tab and each list's page are in the URL (`?tab=read&page=2`,
+// `dashboardPage=` for the dashboards; none for the Owned tab and first pages), so Back from a table
+// opened here, a reload or a shared link finds them again; choosing a tab or a page replaces the URL
+// (as the table page's tabs do). A tab or page the URL names that is not there is the first. The bookmarks come from the route (the bookmarks feature owns them:
 // your own are the list your bookmark toggles change).
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
 import type { User } from '../../../../contract/api-common';
 import type { ResourceLists } from '../../../../contract/api-user-lists';
 import { useUiConfig } from '../../../app/app-data';
+import { profileListPageOf, resourceTabOf, withProfileListPage, withProfileTab, type ProfileList } from '../../../app/paths';
 import { QueryState } from '../../../components/query-state';
 import { ResourceSection } from '../../../components/resource-page';
 import { SkeletonList } from '../../../components/skeleton';
-import { Tabs } from '../../../components/tabs';
+import { Tabs, type TabItem } from '../../../components/tabs';
 import { useUserOwned } from '../api/get-user-owned';
 import { useUserReadLists } from '../api/get-user-read';
 import { PagedResourceList } from './paged-resource-list';
@@ -36,16 +41,30 @@ export function emptyListText(tab: ListTab, resource: 'tables' | 'dashboards', w
   return whose.isMe ? `You ${you} ${what}.` : `${whose.name} ${they} ${what}.`;
 }
 
+/** Each list's page from the URL, and the URL of another page of it. */
+function useListPages() {
+  const [searchParams] = useSearchParams();
+  const { pathname } = useLocation();
+  return (list: ProfileList) => ({
+    pageIndex: profileListPageOf(searchParams, list),
+    hrefForPage: (pageIndex: number) => {
+      const query = withProfileListPage(searchParams, list, pageIndex).toString();
+      return query ? `${pathname}?${query}` : pathname;
+    },
+  });
+}
+
 function ResourceListsPanel({ tab, lists, whose, showDashboards }: { tab: ListTab; lists: ResourceLists; whose: Whose; showDashboards: boolean }) {
   const titles: Record<ListTab, string> = { owned: 'Owned', bookmarked: 'Bookmarked', read: 'Frequently used' };
+  const pages = useListPages();
   return (
     <>
       <ResourceSection id={`${tab}-tables`} title="Tables" count={lists.table.length} testId={`${tab}-tables`}>
-        <PagedResourceList items={lists.table} label={`${titles[tab]} tables`} empty={emptyListText(tab, 'tables', whose)} />
+        <PagedResourceList items={lists.table} label={`${titles[tab]} tables`} empty={emptyListText(tab, 'tables', whose)} {...pages('table')} />
       </ResourceSection>
       {showDashboards ? (
         <ResourceSection id={`${tab}-dashboards`} title="Dashboards" count={lists.dashboard.length} testId={`${tab}-dashboards`}>
-          <PagedResourceList items={lists.dashboard} label={`${titles[tab]} dashboards`} empty={emptyListText(tab, 'dashboards', whose)} />
+          <PagedResourceList items={lists.dashboard} label={`${titles[tab]} dashboards`} empty={emptyListText(tab, 'dashboards', whose)} {...pages('dashboard')} />
         </ResourceSection>
       ) : null}
     </>
@@ -70,7 +89,7 @@ export function ProfileLists({ user, isMe, bookmarks, edits }: ProfileListsProps
   const bookmarksOn = config.bookmarks.enabled;
   const owned = useUserOwned(user.user_id);
   const read = useUserReadLists(user.user_id);
-  const [tab, setTab] = useState<ProfileTab>('owned');
+  const [searchParams, setSearchParams] = useSearchParams();
   const whose: Whose = { name: user.display_name, isMe };
 
   const panel = (query: UseQueryResult<ResourceLists>, which: ListTab, what: string) => (
@@ -84,18 +103,17 @@ export function ProfileLists({ user, isMe, bookmarks, edits }: ProfileListsProps
     </QueryState>
   );
 
+  const items: TabItem<ProfileTab>[] = [
+    { value: 'owned', label: 'Owned', count: countOf(owned, showDashboards) },
+    ...(bookmarksOn ? [{ value: 'bookmarked' as const, label: 'Bookmarked', count: countOf(bookmarks, showDashboards) }] : []),
+    { value: 'read', label: 'Frequently used', count: countOf(read, false) },
+    ...(edits ? [{ value: 'edits' as const, label: 'Edits' }] : []),
+  ];
+  const tab = items.find((item) => item.value === resourceTabOf(searchParams))?.value ?? 'owned';
+  const selectTab = (next: ProfileTab) => setSearchParams((params) => withProfileTab(params, next === 'owned' ? null : next), { replace: true });
+
   return (
-    <Tabs<ProfileTab>
-      label={isMe ? 'Your resources' : `Resources of ${user.display_name}`}
-      value={tab}
-      onChange={setTab}
-      items={[
-        { value: 'owned', label: 'Owned', count: countOf(owned, showDashboards) },
-        ...(bookmarksOn ? [{ value: 'bookmarked' as const, label: 'Bookmarked', count: countOf(bookmarks, showDashboards) }] : []),
-        { value: 'read', label: 'Frequently used', count: countOf(read, false) },
-        ...(edits ? [{ value: 'edits' as const, label: 'Edits' }] : []),
-      ]}
-    >
+    <Tabs<ProfileTab> label={isMe ? 'Your resources' : `Resources of ${user.display_name}`} value={tab} onChange={selectTab} items={items}>
       {tab === 'owned'
         ? panel(owned, 'owned', 'owned resources')
         : tab === 'bookmarked'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf } from './pager';
+import { pageOf } from './list-page';
 
 const items = Array.from({ length: 23 }, (_, i) => i + 1);
 

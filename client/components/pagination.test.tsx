@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider, useSearchParams } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Pagination } from './pagination';
+
+afterEach(cleanup);
+
+function Pages({ replace }: { replace?: boolean }) {
+  const [params] = useSearchParams();
+  const pageIndex = Number(params.get('page') ?? '1') - 1;
+  return <Pagination pageIndex={pageIndex} perPage={10} totalItems={54} hrefForPage={(i) => `/list?page=${i + 1}`} label="Pages of things" replace={replace} />;
+}
+
+function renderAt(url: string, replace?: boolean) {
+  const router = createMemoryRouter([{ path: '/list', element: <Pages replace={replace} /> }, { path: '/', element: <p>start</p> }], { initialEntries: ['/', url], initialIndex: 1 });
+  render(<RouterProvider router={router} />);
+  return router;
+}
+
+const pages = () => screen.getByRole('navigation', { name: 'Pages of things' });
+
+describe('Pagination', () => {
+  it('says "Page n of m" between Previous and Next, with no Previous link on the first page and no Next on the last', () => {
+    renderAt('/list');
+    expect(pages().textContent).toBe('PreviousPage 1 of 6Next');
+    expect(within(pages()).queryByRole('link', { name: 'Previous' })).toBeNull();
+    expect(within(pages()).getByRole('link', { name: 'Next' }).getAttribute('href')).toBe('/list?page=2');
+    cleanup();
+    renderAt('/list?page=6');
+    expect(pages().textContent).toBe('PreviousPage 6 of 6Next');
+    expect(within(pages()).getByRole('link', { name: 'Previous' }).getAttribute('href')).toBe('/list?page=5');
+    expect(within(pages()).queryByRole('link', { name: 'Next' })).toBeNull();
+  });
+
+  it('adds a history entry per page, or with `replace` changes the URL only', async () => {
+    const user = userEvent.setup();
+    const router = renderAt('/list');
+    await user.click(screen.getByRole('link', { name: 'Next' }));
+    expect(pages().textContent).toContain('Page 2 of 6');
+    await act(() => router.navigate(-1));
+    expect(router.state.location.search).toBe('');
+    cleanup();
+
+    const replacing = renderAt('/list', true);
+    await user.click(screen.getByRole('link', { name: 'Next' }));
+    expect(pages().textContent).toContain('Page 2 of 6');
+    expect(replacing.state.location.search).toBe('?page=2');
+    await act(() => replacing.navigate(-1));
+    expect(replacing.state.location.pathname).toBe('/');
+  });
+});
