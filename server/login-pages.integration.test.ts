@@ -2,7 +2,7 @@
 // provider's error answer may show (only for a login this browser started), where "Log in again" leads,
 // the way back from the log-out question, the logged-out page while still logged in, the 401's words,
 // and an icon on every page so that no /favicon.ico request starts a login.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PAGE_ICON_HREF } from './http/html-page';
 import { completeDevIdpLogin } from './testing/dev-idp-login';
 import { startTestStack, type TestBff, type TestStack } from './testing/start-test-stack';
@@ -16,6 +16,9 @@ describe('the pages around a login', () => {
     bff = await stack.startBff(0);
   });
   afterAll(() => stack?.close());
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   /** The provider's real error answer: a login asked with prompt=none of someone not logged in there. */
   async function providerErrorCallback(browser: ReturnType<TestBff['browser']>, returnTo: string) {
@@ -44,6 +47,19 @@ describe('the pages around a login', () => {
     const back = await browser.request(await completeDevIdpLogin(start.headers.get('location')!, 'liv'));
     expect(back.status).toBe(303);
     expect(back.headers.get('location')).toBe('/search?term=orders&index=table');
+  });
+
+  it('offers to log in again to the page asked for when the login expired on the provider\'s form', async () => {
+    const browser = bff.browser();
+    const start = await browser.request(`/login?returnTo=${encodeURIComponent('/table_detail/gold/hive/core/orders')}`);
+    const callback = await completeDevIdpLogin(start.headers.get('location')!, 'borge');
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 });
+    const page = await browser.request(callback);
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain('<h1>This login link has expired</h1>');
+    expect(html).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/table_detail/gold/hive/core/orders')}">Log in again</a>`);
+    expect((await browser.request('/api/auth_user')).status).toBe(401);
   });
 
   it('shows words of its own, none of the link\'s, for an error answer that no login of this browser started', async () => {

@@ -204,6 +204,26 @@ describe('the login routes', () => {
     }
   });
 
+  it('offers to log in again to the page asked for when the login expired (the provider\'s form left open over 10 minutes)', async () => {
+    const { agent } = createLoginApp();
+    const start = await agent.get(`/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}`);
+    const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 });
+    try {
+      const expired = await agent.get(`${callback.pathname}${callback.search}`);
+      expect(expired.status).toBe(400);
+      expect(expired.text).toContain('This login link has expired');
+      expect(expired.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}">Log in again</a>`);
+      // An error answer for it too, with words of our own (the login can no longer be finished).
+      const cancelled = await agent.get(`${callback.pathname}?error=access_denied&state=${callback.searchParams.get('state')}`);
+      expect(cancelled.text).toContain('does not match a login started in this browser');
+      expect(cancelled.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}">Log in again</a>`);
+      expect((await agent.get('/me')).body.user).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   /** Start a login at the provider and come back with `error` (and perhaps a description) instead of a code, as a provider does. */
   async function comeBackWithError(agent: ReturnType<typeof request.agent>, returnTo: string, error: string, description?: string) {
     const start = await agent.get(`/login?returnTo=${encodeURIComponent(returnTo)}`);

@@ -112,6 +112,8 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
 
   router.get(callbackPath, async (req: Request, res: Response) => {
     const query = req.query as Record<string, unknown>;
+    // A login of this browser that expired still knows the page it was started for (pending-login-cookie.ts).
+    const expiredReturnTo = (state: string) => (state ? pendingLogins.expiredReturnTo(req, state) : undefined) ?? '/';
     const state = typeof query.state === 'string' ? query.state : '';
     const pending = state ? pendingLogins.take(req, res, state) : undefined;
     if (typeof query.error === 'string') {
@@ -121,7 +123,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
         return sendPage(res, 400, 'Login was not completed', [
           'The login was not completed, and it does not match a login started in this browser (it may have been started too long ago, or already used).',
           'Start again and it will work.',
-        ]);
+        ], { label: 'Log in again', href: loginHref(expiredReturnTo(state)) });
       }
       const description = shortenProviderDescription(query.error_description, query.error);
       return sendPage(
@@ -136,7 +138,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       return sendPage(res, 400, 'This login link has expired', [
         'The login was started too long ago, in another browser, or was already used.',
         'Start again and it will work.',
-      ]);
+      ], { label: 'Log in again', href: loginHref(expiredReturnTo(state)) });
     }
 
     const callbackUrl = new URL(options.redirectUri);
