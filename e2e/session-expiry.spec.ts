@@ -36,3 +36,16 @@ test('the logged-out page offers the way back in', async ({ page, idpOrigin }, t
   await page.getByRole('link', { name: 'Log in again' }).click();
   await expect(page).toHaveURL((url) => url.origin === idpOrigin);
 });
+
+test('Nansen\'s own pages name their icon, so the browser starts no login for /favicon.ico', async ({ page, context }) => {
+  // Chromium's icon request does not surface as a request of the page; what it leaves does: /favicon.ico
+  // is a page URL, which sends a visitor without a session to /login, and that sets the pending-login cookie.
+  for (const path of ['/logged-out', '/logout', '/auth?error=access_denied']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The icon is asked for once the page has loaded: give it the time to.
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+  }
+  expect((await context.cookies()).map((c) => c.name)).not.toContain('nansen.login');
+});

@@ -218,7 +218,12 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     const stale = await browser.request('/auth?code=abc&state=unknown');
     expect(stale.status).toBe(400);
     expect(await stale.text()).toMatch(/This login link has expired/);
-    const denied = await browser.request('/auth?error=access_denied&error_description=User%20%3Cb%3Ecancelled%3C%2Fb%3E');
+    // The provider's words only for a login this browser started (decision 026), and as text.
+    const forged = await (await browser.request('/auth?error=access_denied&error_description=User%20%3Cb%3Ecancelled%3C%2Fb%3E')).text();
+    expect(forged).toContain('Login was not completed');
+    expect(forged).not.toContain('cancelled');
+    const state = new URL((await browser.request('/login')).headers.get('location')!).searchParams.get('state')!;
+    const denied = await browser.request(`/auth?error=access_denied&error_description=User%20%3Cb%3Ecancelled%3C%2Fb%3E&state=${state}`);
     const html = await denied.text();
     expect(html).toContain('User &lt;b&gt;cancelled&lt;/b&gt;');
     expect(html).not.toMatch(/at .*\.ts:\d+/);

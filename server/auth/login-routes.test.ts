@@ -204,19 +204,100 @@ describe('the login routes', () => {
     }
   });
 
-  it('shows what the provider answered when the login was not completed', async () => {
+  it('offers to log in again to the page asked for when the login expired (the provider\'s form left open over 10 minutes)', async () => {
     const { agent } = createLoginApp();
-    const described = await agent.get(`${CALLBACK.pathname}?error=access_denied&error_description=${encodeURIComponent('The user said no')}`);
+    const start = await agent.get(`/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}`);
+    const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 });
+    try {
+      const expired = await agent.get(`${callback.pathname}${callback.search}`);
+      expect(expired.status).toBe(400);
+      expect(expired.text).toContain('This login link has expired');
+      expect(expired.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}">Log in again</a>`);
+      // An error answer for it too, with words of our own (the login can no longer be finished).
+      const cancelled = await agent.get(`${callback.pathname}?error=access_denied&state=${callback.searchParams.get('state')}`);
+      expect(cancelled.text).toContain('does not match a login started in this browser');
+      expect(cancelled.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}">Log in again</a>`);
+      expect((await agent.get('/me')).body.user).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  /** Start a login at the provider and come back with `error` (and perhaps a description) instead of a code, as a provider does. */
+  async function comeBackWithError(agent: ReturnType<typeof request.agent>, returnTo: string, error: string, description?: string) {
+    const start = await agent.get(`/login?returnTo=${encodeURIComponent(returnTo)}`);
+    const state = new URL(start.headers.location!).searchParams.get('state')!;
+    const query = new URLSearchParams({ error, ...(description === undefined ? {} : { error_description: description }), state });
+    return agent.get(`${CALLBACK.pathname}?${query}`);
+  }
+
+  it('shows what the provider answered, in words, when a login of this browser was not completed, offering to log in again to the page asked for', async () => {
+    const { agent } = createLoginApp();
+    const described = await comeBackWithError(agent, '/search?term=orders&page=2', 'access_denied', 'The user said no');
     expect(described.status).toBe(400);
     expect(described.text).toContain('Login was not completed');
     expect(described.headers['cache-control']).toBe('no-store');
-    expect(described.text).toContain('<p>Example SSO answered: The user said no</p><p>You can try logging in again.</p>');
-    expect(described.text).toContain('<a class="button" href="/login">Log in again</a>');
-    expect((await agent.get(`${CALLBACK.pathname}?error=access_denied`)).text).toContain('Example SSO answered: access_denied');
-    // What the provider says is shown as text, never as markup.
-    const hostileWords = await agent.get(`${CALLBACK.pathname}?error=x&error_description=${encodeURIComponent('<script>alert(1)</script>')}`);
-    expect(hostileWords.text).toContain('Example SSO answered: &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(described.text).toContain(
+      '<p>The login was cancelled, or Example SSO did not allow it.</p><p>Example SSO said: The user said no</p><p>You can try logging in again.</p>',
+    );
+    expect(described.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}">Log in again</a>`);
+    // A bare code is said in words, not shown raw.
+    const bare = await comeBackWithError(agent, '/browse', 'access_denied');
+    expect(bare.text).toContain('<p>The login was cancelled, or Example SSO did not allow it.</p><p>You can try logging in again.</p>');
+    expect(bare.text).not.toContain('answered');
+    expect(bare.text).toContain('<a class="button" href="/login?returnTo=%2Fbrowse">Log in again</a>');
+    // Home needs no returnTo.
+    expect((await comeBackWithError(agent, '/', 'temporarily_unavailable')).text).toContain(
+      '<p>Example SSO is busy or down for maintenance at the moment.</p><p>You can try logging in again.</p><p><a class="button" href="/login">Log in again</a></p>',
+    );
+    // What the provider says is shown as text, never as markup, and not at any length.
+    const hostileWords = await comeBackWithError(agent, '/', 'x', '<script>alert(1)</script>');
+    expect(hostileWords.text).toContain('<p>Example SSO did not complete the login (x).</p><p>Example SSO said: &lt;script&gt;alert(1)&lt;/script&gt;</p>');
     expect(hostileWords.text).not.toContain('<script>');
+    const long = await comeBackWithError(agent, '/', 'server_error', 'y'.repeat(1000));
+    expect(long.text).toContain(`<p>Example SSO ran into an error of its own.</p><p>Example SSO said: ${'y'.repeat(299)}…</p>`);
+  });
+
+  it('says each standard OAuth error code in words', async () => {
+    const { agent } = createLoginApp();
+    const words: Record<string, string> = {
+      login_required: 'Example SSO needs you to log in, but could not show its login page.',
+      consent_required: 'Example SSO needs your consent before Nansen may use your account.',
+      interaction_required: 'Example SSO needs something from you first (for example a second factor or accepting its terms).',
+      account_selection_required: 'Example SSO needs you to choose an account.',
+      server_error: 'Example SSO ran into an error of its own.',
+      invalid_scope: "Example SSO refused Nansen&#39;s login request (invalid_scope): a setup problem. Ask your administrator to check Nansen&#39;s client settings at the provider.",
+      unauthorized_client: "Example SSO refused Nansen&#39;s login request (unauthorized_client): a setup problem. Ask your administrator to check Nansen&#39;s client settings at the provider.",
+    };
+    for (const [code, sentence] of Object.entries(words)) {
+      expect((await comeBackWithError(agent, '/', code, code)).text).toContain(`<p>${sentence}</p><p>You can try logging in again.</p>`);
+    }
+  });
+
+  it('shows none of the words of an error answer that is not for a login this browser started, whatever its state', async () => {
+    const { agent } = createLoginApp();
+    const started = await agent.get('/login?returnTo=/browse');
+    const state = new URL(started.headers.location!).searchParams.get('state')!;
+    const attack = encodeURIComponent('Your account is locked. Call +1 555 0100 to unlock it.');
+    // Without a state, with a made-up one, from another browser (no pending-login cookie), and once more after the login was used.
+    const other = request(createLoginApp().app);
+    const answers = [
+      await agent.get(`${CALLBACK.pathname}?error=access_denied&error_description=${attack}`),
+      await agent.get(`${CALLBACK.pathname}?error=access_denied&error_description=${attack}&state=abc`),
+      await other.get(`${CALLBACK.pathname}?error=access_denied&error_description=${attack}&state=${state}`),
+    ];
+    expect((await agent.get(`${CALLBACK.pathname}?error=access_denied&state=${state}`)).text).toContain('cancelled');
+    answers.push(await agent.get(`${CALLBACK.pathname}?error=access_denied&error_description=${attack}&state=${state}`));
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.text).toContain('Login was not completed');
+      expect(answer.text).toContain(
+        '<p>The login was not completed, and it does not match a login started in this browser (it may have been started too long ago, or already used).</p><p>Start again and it will work.</p>',
+      );
+      expect(answer.text).toContain('<a class="button" href="/login">Log in again</a>');
+      expect(answer.text).not.toMatch(/locked|555|access_denied|cancelled/);
+    }
   });
 
   it('fails the login, naming the reason, when the provider\'s answer cannot be used', async () => {
@@ -335,6 +416,20 @@ describe('the login routes', () => {
     expect(page.text).toContain('<form method="post" action="/logout"><button type="submit">Log out</button></form>');
   });
 
+  it('offers a way back from the log-out question: to the page of ours the person came from, else home', async () => {
+    const { agent } = createLoginApp();
+    await logIn(agent);
+    const stay = (text: string) => /<a class="secondary" href="([^"]*)">Stay logged in<\/a>/.exec(text)?.[1];
+    expect(stay((await agent.get('/logout').set('Referer', `${CALLBACK.origin}/table_detail/gold/hive/core/orders?tab=columns`)).text)).toBe(
+      '/table_detail/gold/hive/core/orders?tab=columns',
+    );
+    for (const referrer of [undefined, 'https://evil.example/page', `${CALLBACK.origin}/logged-out`, `${CALLBACK.origin}//evil.example`, 'not a url']) {
+      const page = referrer === undefined ? await agent.get('/logout') : await agent.get('/logout').set('Referer', referrer);
+      expect(stay(page.text)).toBe('/');
+      expect(page.text).toContain('<form method="post" action="/logout"><button type="submit">Log out</button></form>');
+    }
+  });
+
   it('logs out: the session ends, the refresh token is revoked, and the provider ends its session too', async () => {
     const { agent, logins, logger } = createLoginApp();
     await logIn(agent, 'fridtjof');
@@ -407,6 +502,22 @@ describe('the login routes', () => {
     expect((await agent.get('/logged-out?provider=kept')).text).toContain(
       '<p>Your Nansen session has ended.</p><p>You are still signed in to Example SSO, which does not let applications end its session; sign out there too on a shared computer.</p>',
     );
+  });
+
+  it('says the person is still logged in when they reach the logged-out page with a session, offering the way back or to log out', async () => {
+    const { agent } = createLoginApp();
+    await logIn(agent, 'roald');
+    for (const path of ['/logged-out', '/logged-out?provider=kept']) {
+      const page = await agent.get(path);
+      expect(page.status).toBe(200);
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.text).toContain('<h1>You are still logged in</h1><p>You are logged in to Nansen as Roald Amundsen.</p>');
+      expect(page.text).toContain(
+        '<div class="actions"><p><a class="button" href="/">Back to Nansen</a></p><form method="post" action="/logout"><button type="submit" class="secondary">Log out</button></form></div>',
+      );
+      expect(page.text).not.toContain('session has ended');
+    }
+    expect((await agent.get('/me')).body.user).toBe('roald.amundsen@example.org');
   });
 
   describe('back-channel logout', () => {

@@ -3,10 +3,11 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { User } from '../../contract/bff-api';
 import type { ClaimRules } from '../config/config-schema';
-import { renderPage } from '../http/html-page';
+import { type PageAction, renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
 import type { OidcClient } from './oidc-client';
 import type { PendingLoginCookie } from './pending-login-cookie';
+import { describeLoginError, shortenProviderDescription } from './login-error-in-words';
 import { sanitizeReturnTo } from './return-to';
 import type { SessionAuth } from './session-auth';
 import type { SessionTokens } from './session-data';
@@ -36,7 +37,26 @@ export interface LoginRoutesOptions {
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
   new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
 
-function sendPage(res: Response, status: number, title: string, paragraphs: string[], action = { label: 'Log in again', href: '/login' }) {
+/** /login, coming back to `returnTo` after it (checked again against open redirects, as /login does). */
+function loginHref(returnTo: string): string {
+  const safe = sanitizeReturnTo(returnTo);
+  return safe === '/' ? '/login' : `/login?returnTo=${encodeURIComponent(safe)}`;
+}
+
+/** The path of the page that linked here when it is one of ours and not a login page; else home. */
+function sameOriginReferrer(req: Request, origin: string): string {
+  const referrer = req.get('referer');
+  if (!referrer) return '/';
+  let url: URL;
+  try {
+    url = new URL(referrer);
+  } catch {
+    return '/';
+  }
+  return url.origin === origin ? sanitizeReturnTo(`${url.pathname}${url.search}${url.hash}`) : '/';
+}
+
+function sendPage(res: Response, status: number, title: string, paragraphs: string[], action: PageAction | PageAction[] = { label: 'Log in again', href: '/login' }) {
   res.status(status).type('html').set('Cache-Control', 'no-store').send(renderPage(title, paragraphs, action));
 }
 
@@ -71,6 +91,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
   const { oidc, auth, pendingLogins, logger } = options;
   const router = express.Router();
   const callbackPath = new URL(options.redirectUri).pathname;
+  const publicOrigin = new URL(options.redirectUri).origin;
   const claimRules = options.claims ?? defaultClaimRules(options.userIdClaim);
 
   router.get('/login', async (req, res) => {
@@ -91,17 +112,33 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
 
   router.get(callbackPath, async (req: Request, res: Response) => {
     const query = req.query as Record<string, unknown>;
-    if (typeof query.error === 'string') {
-      const description = typeof query.error_description === 'string' ? query.error_description : query.error;
-      return sendPage(res, 400, 'Login was not completed', [`${options.providerName} answered: ${description}`, 'You can try logging in again.']);
-    }
+    // A login of this browser that expired still knows the page it was started for (pending-login-cookie.ts).
+    const expiredReturnTo = (state: string) => (state ? pendingLogins.expiredReturnTo(req, state) : undefined) ?? '/';
     const state = typeof query.state === 'string' ? query.state : '';
     const pending = state ? pendingLogins.take(req, res, state) : undefined;
+    if (typeof query.error === 'string') {
+      // Anyone can link to this URL with any words in it: the provider's words are shown only for a login
+      // this browser started (its state is in the pending-login cookie); else a fixed message of our own.
+      if (!pending) {
+        return sendPage(res, 400, 'Login was not completed', [
+          'The login was not completed, and it does not match a login started in this browser (it may have been started too long ago, or already used).',
+          'Start again and it will work.',
+        ], { label: 'Log in again', href: loginHref(expiredReturnTo(state)) });
+      }
+      const description = shortenProviderDescription(query.error_description, query.error);
+      return sendPage(
+        res,
+        400,
+        'Login was not completed',
+        [describeLoginError(query.error, options.providerName), ...(description ? [`${options.providerName} said: ${description}`] : []), 'You can try logging in again.'],
+        { label: 'Log in again', href: loginHref(pending.returnTo) },
+      );
+    }
     if (!pending) {
       return sendPage(res, 400, 'This login link has expired', [
         'The login was started too long ago, in another browser, or was already used.',
         'Start again and it will work.',
-      ]);
+      ], { label: 'Log in again', href: loginHref(expiredReturnTo(state)) });
     }
 
     const callbackUrl = new URL(options.redirectUri);
@@ -152,10 +189,12 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
     res.set('Cache-Control', 'no-store').redirect(303, pending.returnTo);
   });
 
-  router.get('/logout', (_req, res) => {
-    res.type('html').set('Cache-Control', 'no-store').send(
-      renderPage('Log out of Nansen?', ['You will also be logged out of your identity provider session for Nansen.'], { label: 'Log out', postTo: '/logout' }),
-    );
+  router.get('/logout', (req, res) => {
+    // A way back besides the button: to the page the person came from (same origin only), else home.
+    sendPage(res, 200, 'Log out of Nansen?', ['You will also be logged out of your identity provider session for Nansen.'], [
+      { label: 'Log out', postTo: '/logout' },
+      { label: 'Stay logged in', href: sameOriginReferrer(req, publicOrigin), secondary: true },
+    ]);
   });
 
   router.post('/logout', async (req, res) => {
@@ -180,6 +219,14 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
   });
 
   router.get('/logged-out', (req, res) => {
+    const user = req.session.user;
+    if (user) {
+      // Reached while a session is still valid (a bookmark, an old tab, a login since in another tab): say so.
+      return sendPage(res, 200, 'You are still logged in', [`You are logged in to Nansen as ${user.display_name || user.email || user.user_id}.`], [
+        { label: 'Back to Nansen', href: '/' },
+        { label: 'Log out', postTo: '/logout', secondary: true },
+      ]);
+    }
     const provider = req.query.provider;
     sendPage(
       res,

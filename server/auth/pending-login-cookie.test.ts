@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPendingLoginCookie, PENDING_LOGIN_TTL_MS, readCookie } from './pending-login-cookie';
+import { createPendingLoginCookie, EXPIRED_LOGIN_REMEMBERED_MS, PENDING_LOGIN_TTL_MS, readCookie } from './pending-login-cookie';
 import type { PendingLogin } from './session-data';
 import { createTokenCipher } from './token-cipher';
 
@@ -16,11 +16,14 @@ function createLoginApp(secure = false) {
   const app = express();
   app.get('/add', (req, res) => {
     const ageMs = Number(req.query.ageMs ?? 0);
-    logins.add(req, res, String(req.query.state), { codeVerifier: `verifier-${req.query.state}`, nonce: 'n', returnTo: '/search', createdAt: Date.now() - ageMs });
+    logins.add(req, res, String(req.query.state), { codeVerifier: `verifier-${req.query.state}`, nonce: 'n', returnTo: `/search?for=${req.query.state}`, createdAt: Date.now() - ageMs });
     res.end();
   });
   app.get('/take', (req, res) => {
     res.json(logins.take(req, res, String(req.query.state)) ?? null);
+  });
+  app.get('/expired', (req, res) => {
+    res.json(logins.expiredReturnTo(req, String(req.query.state)) ?? null);
   });
   app.get('/read', (req, res) => {
     res.json(Object.keys(logins.read(req)).sort());
@@ -50,7 +53,7 @@ describe('the pending-login cookie', () => {
   it('keeps a login until its callback takes it, once', async () => {
     const browse = browserFor(createLoginApp());
     await browse('/add?state=s1');
-    expect((await browse('/take?state=s1')).body).toEqual({ codeVerifier: 'verifier-s1', nonce: 'n', returnTo: '/search', createdAt: expect.any(Number) });
+    expect((await browse('/take?state=s1')).body).toEqual({ codeVerifier: 'verifier-s1', nonce: 'n', returnTo: '/search?for=s1', createdAt: expect.any(Number) });
     expect((await browse('/take?state=s1')).body).toBeNull();
   });
 
@@ -87,17 +90,46 @@ describe('the pending-login cookie', () => {
     expect(PENDING_LOGIN_TTL_MS).toBe(10 * MINUTE);
   });
 
-  it('expires with its oldest login, and lives at least a second', async () => {
+  it('lives as long as its newest login is remembered (an hour from its start), and at least a second', async () => {
     const app = createLoginApp();
-    const fresh = setCookieOf(await request(app).get('/add?state=a'));
-    expect(Number(/Max-Age=(\d+)/.exec(fresh.attributes)![1])).toBeGreaterThanOrEqual(599);
-    expect(Number(/Max-Age=(\d+)/.exec(fresh.attributes)![1])).toBeLessThanOrEqual(600);
-    const halfway = setCookieOf(await request(app).get(`/add?state=b&ageMs=${5 * MINUTE}`));
-    const withNewer = setCookieOf(await request(app).get('/add?state=c').set('Cookie', halfway.pair));
-    expect(Number(/Max-Age=(\d+)/.exec(withNewer.attributes)![1])).toBeGreaterThanOrEqual(299);
-    expect(Number(/Max-Age=(\d+)/.exec(withNewer.attributes)![1])).toBeLessThanOrEqual(300);
-    const almostGone = setCookieOf(await request(app).get(`/add?state=c&ageMs=${PENDING_LOGIN_TTL_MS - 10}`));
+    const maxAge = (response: request.Response) => Number(/Max-Age=(\d+)/.exec(setCookieOf(response).attributes)![1]);
+    const fresh = await request(app).get('/add?state=a');
+    expect(maxAge(fresh)).toBeGreaterThanOrEqual(3599);
+    expect(maxAge(fresh)).toBeLessThanOrEqual(3600);
+    const older = setCookieOf(await request(app).get(`/add?state=b&ageMs=${30 * MINUTE}`));
+    expect(maxAge(await request(app).get('/add?state=c').set('Cookie', older.pair))).toBeGreaterThanOrEqual(3599);
+    const almostGone = setCookieOf(await request(app).get(`/add?state=c&ageMs=${EXPIRED_LOGIN_REMEMBERED_MS - 10}`));
     expect(almostGone.attributes).toMatch(/^Max-Age=1; /);
+    expect(EXPIRED_LOGIN_REMEMBERED_MS).toBe(60 * MINUTE);
+  });
+
+  it('remembers where an expired login was going for an hour from its start, but never lets it finish', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000_000 });
+    const browse = browserFor(createLoginApp());
+    await browse(`/add?state=old&ageMs=${PENDING_LOGIN_TTL_MS}`);
+    await browse(`/add?state=fresh&ageMs=${PENDING_LOGIN_TTL_MS - 1}`);
+    await browse(`/add?state=gone&ageMs=${EXPIRED_LOGIN_REMEMBERED_MS}`);
+    expect((await browse('/take?state=old')).body).toBeNull();
+    expect((await browse('/expired?state=old')).body).toBe('/search?for=old');
+    expect((await browse('/expired?state=gone')).body).toBeNull();
+    expect((await browse('/expired?state=unknown')).body).toBeNull();
+    // A login that can still finish is not an expired one.
+    expect((await browse('/expired?state=fresh')).body).toBeNull();
+    expect((await browse('/take?state=fresh')).body).toMatchObject({ returnTo: '/search?for=fresh' });
+    // Taking the last usable login keeps the memory of the expired one.
+    expect((await browse('/expired?state=old')).body).toBe('/search?for=old');
+    expect((await browse('/read')).body).toEqual([]);
+  });
+
+  it('keeps no PKCE verifier or nonce of an expired login', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000_000 });
+    const browse = browserFor(createLoginApp());
+    await browse(`/add?state=old&ageMs=${PENDING_LOGIN_TTL_MS + MINUTE}`);
+    const written = await browse('/add?state=new');
+    const sealed = decodeURIComponent(setCookieOf(written).pair.split('=').slice(1).join('='));
+    const logins = JSON.parse(cipherFor().open(sealed, 'pending-logins')!) as Record<string, PendingLogin>;
+    expect(logins.old).toEqual({ codeVerifier: '', nonce: '', returnTo: '/search?for=old', createdAt: 1_000_000_000 - PENDING_LOGIN_TTL_MS - MINUTE });
+    expect(logins.new).toMatchObject({ codeVerifier: 'verifier-new', nonce: 'n' });
   });
 
   it('leaves the logins in progress alone when a callback names an unknown login', async () => {

@@ -14,7 +14,7 @@ import { completeDevIdpLogin } from '../testing/dev-idp-login';
 import { devIdpOidcClient, signedInRequest } from '../testing/signed-in-request';
 import type { OidcClient } from './oidc-client';
 import type { SessionTokens } from './session-data';
-import { createSessionAuth, type SessionAuth } from './session-auth';
+import { createSessionAuth, notLoggedIn, type SessionAuth } from './session-auth';
 import { SqliteTokenStore } from './sqlite-token-store';
 import { createTokenCipher } from './token-cipher';
 import type { TokenStore } from './token-store';
@@ -151,5 +151,19 @@ describe('session auth', () => {
     await authWith().endSessionsById([req.sessionID]);
     expect(await store.read(req.sessionID)).toBeUndefined();
     expect(ended).toContain(req.sessionID);
+  });
+});
+
+describe('the 401 for a request without a signed-in user', () => {
+  const requestWith = (cookie?: string) => ({ headers: cookie === undefined ? {} : { cookie } }) as Request;
+
+  it('says "not logged in" without a session cookie, and "session has ended" with one, on http or https', () => {
+    for (const req of [requestWith(), requestWith('nansen.login=x; other=y'), requestWith('xnansen.sid=s%3Aa.b')]) {
+      expect(notLoggedIn(req)).toMatchObject({ status: 401, code: 'not_authenticated', message: 'You are not logged in; log in to use Nansen.' });
+    }
+    for (const req of [requestWith('nansen.sid=s%3Aa.b'), requestWith('a=1; __Host-nansen.sid=s%3Aa.b')]) {
+      expect(notLoggedIn(req)).toMatchObject({ status: 401, code: 'not_authenticated', message: 'Your session has ended; log in again.' });
+    }
+    expect(notLoggedIn(requestWith())).toBeInstanceOf(NotAuthenticatedError);
   });
 });

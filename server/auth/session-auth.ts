@@ -8,6 +8,7 @@ import { NotAuthenticatedError, UpstreamTokenRejectedError } from '../http/error
 import type { Logger } from '../http/logger';
 import { IdpUnavailableError, RefreshRefusedError, type OidcClient } from './oidc-client';
 import type { SessionTokens } from './session-data';
+import { getSessionCookieName, readCookie } from './session-middleware';
 import type { StoredTokens, TokenStore } from './token-store';
 
 /** Refresh this long before the access token expires. */
@@ -55,6 +56,18 @@ export interface SessionAuthOptions {
   destroySessionRecord: (sessionId: string) => Promise<void>;
   /** What upstream services get for these tokens (UPSTREAM_AUTH); default: the access token. */
   upstreamToken?: (tokens: SessionTokens) => string;
+}
+
+/**
+ * The 401 for a request without a signed-in user. A request that brought a session cookie had a session
+ * that ended (logged out elsewhere, timed out, ended by the provider); one without had none here — never
+ * logged in, or its cookie expired with it: the browser drops the cookie when the idle timeout ends the
+ * session, so the two cannot be told apart after that.
+ */
+export function notLoggedIn(req: Request): NotAuthenticatedError {
+  const cookies = req.headers?.cookie;
+  const brought = readCookie(cookies, getSessionCookieName(false)) !== undefined || readCookie(cookies, getSessionCookieName(true)) !== undefined;
+  return brought ? new NotAuthenticatedError() : new NotAuthenticatedError('You are not logged in; log in to use Nansen.');
 }
 
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
@@ -136,7 +149,7 @@ export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
   }
 
   async function currentTokens(req: Request): Promise<StoredTokens> {
-    if (!req.session?.user) throw new NotAuthenticatedError();
+    if (!req.session?.user) throw notLoggedIn(req);
     const stored = await store.read(req.sessionID);
     if (!stored) return expire(req, 'Your session has ended; log in again.');
     if (stored.tokens.expiresAt - REFRESH_MARGIN_MS > Date.now()) return stored;
@@ -146,7 +159,7 @@ export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
   return {
     requireUser(req) {
       const user = req.session?.user;
-      if (!user) throw new NotAuthenticatedError();
+      if (!user) throw notLoggedIn(req);
       return user;
     },
 
@@ -171,7 +184,7 @@ export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
     },
 
     groupsOf(req) {
-      if (!req.session?.user) throw new NotAuthenticatedError();
+      if (!req.session?.user) throw notLoggedIn(req);
       return req.session.groups ?? [];
     },
 

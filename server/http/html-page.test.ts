@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderPage } from './html-page';
+import { escapeHtml, PAGE_ICON_HREF, renderPage } from './html-page';
 
 describe('the server-rendered pages', () => {
   it('escape every character that could open markup or end an attribute', () => {
@@ -33,5 +34,29 @@ describe('the server-rendered pages', () => {
     const html = renderPage('Done', ['All good.']);
     expect(html).toContain('<p>All good.</p></main>');
     expect(html).not.toMatch(/<a |<form|<button/);
+  });
+
+  it('name their icon inline, so the browser never asks /favicon.ico (a page that starts a login without a session)', () => {
+    const html = renderPage('Done', []);
+    expect(html).toContain(`<link rel="icon" href="${PAGE_ICON_HREF}">`);
+    // An image the CSP allows (img-src 'self' data:) and the web app's own icon.
+    expect(PAGE_ICON_HREF).toMatch(/^data:image\/svg\+xml,/);
+    expect(PAGE_ICON_HREF).not.toMatch(/["<>]/);
+    expect(fs.readFileSync(new URL('../../client/index.html', import.meta.url), 'utf8')).toContain(`<link rel="icon" href="${PAGE_ICON_HREF}" />`);
+  });
+
+  it('offer several actions side by side, the main one first, the others quieter', () => {
+    const html = renderPage('Log out?', [], [
+      { label: 'Log out', postTo: '/logout' },
+      { label: 'Stay <here>', href: '/a?b&c', secondary: true },
+    ]);
+    expect(html).toContain(
+      '<div class="actions"><form method="post" action="/logout"><button type="submit">Log out</button></form><p><a class="secondary" href="/a?b&amp;c">Stay &lt;here&gt;</a></p></div></main>',
+    );
+    expect(renderPage('T', [], [{ label: 'Home', href: '/' }, { label: 'Log out', postTo: '/logout', secondary: true }])).toContain(
+      '<div class="actions"><p><a class="button" href="/">Home</a></p><form method="post" action="/logout"><button type="submit" class="secondary">Log out</button></form></div>',
+    );
+    // One action in a list is shown as one action alone.
+    expect(renderPage('T', [], [{ label: 'Home' }])).toContain('<main><h1>T</h1><p><a class="button" href="/">Home</a></p></main>');
   });
 });

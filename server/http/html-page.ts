@@ -5,24 +5,42 @@ import { escapeHtml } from '../../contract/escape-html';
 /** The one escaper (contract/escape-html.ts), re-exported for the pages built on this one. */
 export { escapeHtml };
 
+/**
+ * The pages' icon, inline (the same blue dot as the web app's, client/index.html): with no icon named,
+ * a browser asks for /favicon.ico, a page URL that sends a visitor without a session to log in — a
+ * pending login started by an icon. The CSP allows `img-src data:`.
+ */
+export const PAGE_ICON_HREF =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%232454d6'/%3E%3C/svg%3E";
+
 export interface PageAction {
   label: string;
   href?: string;
   /** Rendered as a POST form button instead of a link. */
   postTo?: string;
+  /** A quieter way out beside the main action (a plain link or a plain button). */
+  secondary?: boolean;
 }
 
-export function renderPage(title: string, paragraphs: string[], action?: PageAction): string {
-  const actionHtml = !action
-    ? ''
-    : action.postTo
-      ? `<form method="post" action="${escapeHtml(action.postTo)}"><button type="submit">${escapeHtml(action.label)}</button></form>`
-      : `<p><a class="button" href="${escapeHtml(action.href ?? '/')}">${escapeHtml(action.label)}</a></p>`;
+function renderAction(action: PageAction): string {
+  const className = action.secondary ? 'secondary' : 'button';
+  return action.postTo
+    ? `<form method="post" action="${escapeHtml(action.postTo)}"><button type="submit"${action.secondary ? ' class="secondary"' : ''}>${escapeHtml(action.label)}</button></form>`
+    : `<p><a class="${className}" href="${escapeHtml(action.href ?? '/')}">${escapeHtml(action.label)}</a></p>`;
+}
+
+/** A page with a title, paragraphs and one action, or several side by side (the first is the main one). */
+export function renderPage(title: string, paragraphs: string[], action?: PageAction | PageAction[]): string {
+  const actions = action === undefined ? [] : Array.isArray(action) ? action : [action];
+  const actionHtml = actions.length <= 1 ? actions.map(renderAction).join('') : `<div class="actions">${actions.map(renderAction).join('')}</div>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="${PAGE_ICON_HREF}">
 <title>${escapeHtml(title)} · Nansen</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1c2430;line-height:1.5}
-h1{font-size:1.5rem}.button,button{display:inline-block;background:#1d4ed8;color:#fff;border:0;border-radius:6px;padding:.55rem 1.1rem;font-size:1rem;text-decoration:none;cursor:pointer}
-.button:focus,button:focus{outline:3px solid #93c5fd;outline-offset:2px}</style></head>
+h1{font-size:1.5rem}.button,button{display:inline-block;background:#1d4ed8;color:#fff;border:0;border-radius:6px;padding:.55rem 1.1rem;font:inherit;line-height:1.5;text-decoration:none;cursor:pointer}
+.button:focus,button:focus,.secondary:focus{outline:3px solid #93c5fd;outline-offset:2px}
+.actions{display:flex;flex-wrap:wrap;align-items:center;gap:1rem;margin:1rem 0}.actions>*{margin:0}
+.secondary,button.secondary{background:none;color:#1d4ed8;padding:.55rem .25rem;text-decoration:underline}</style></head>
 <body><main><h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}${actionHtml}</main></body></html>`;
 }
