@@ -218,7 +218,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     const stale = await browser.request('/auth?code=abc&state=unknown');
     expect(stale.status).toBe(400);
     expect(await stale.text()).toMatch(/This login link has expired/);
-    // The provider's words only for a login this browser started (decision 026), and as text.
+    // The provider's words only for a login this browser started (decision 027), and as text.
     const forged = await (await browser.request('/auth?error=access_denied&error_description=User%20%3Cb%3Ecancelled%3C%2Fb%3E')).text();
     expect(forged).toContain('Login was not completed');
     expect(forged).not.toContain('cancelled');
