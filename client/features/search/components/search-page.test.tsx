@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useNavigate, useSearchParams } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -157,6 +157,23 @@ describe('filters and the URL', () => {
     await user.type(screen.getByRole('textbox', { name: 'Column' }), 'customer_id');
     await user.tab();
     expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii' }, column: { value: 'customer_id' } });
+  });
+
+  it('follows Back while the field still has focus, and leaving it then does not re-apply the old text', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    const { visits, last } = renderSearch('/search?term=orders');
+    const user = userEvent.setup();
+    const tag = await screen.findByRole('textbox', { name: 'Tag' });
+    await user.type(tag, 'pii{Enter}');
+    expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii' } });
+    // Back from the browser's toolbar: the field keeps its focus.
+    fireEvent.click(screen.getByRole('button', { name: 'Browser back' }));
+    expect(last()).toMatchObject({ search: '?term=orders', type: 'POP' });
+    expect(document.activeElement).toBe(tag);
+    await waitFor(() => expect((tag as HTMLInputElement).value).toBe(''));
+    await user.tab();
+    expect(last()).toMatchObject({ search: '?term=orders', type: 'POP' });
+    expect(visits.filter((v) => v.type === 'PUSH')).toHaveLength(1);
   });
 
   it('offers any / all once a filter has two values, and keeps the choice in the URL', async () => {
