@@ -128,7 +128,7 @@ describe('search results', () => {
     stubSearch(() => ({ table: { total_results: 3, results: [table('a')] }, dashboard: { total_results: 6, results: [dashboard('weekly')] } }));
     const tables = renderSearch(tagSearchPath('growth', 'any'));
     expect(await screen.findByRole('link', { name: 'a' })).toBeTruthy();
-    expect(tables.last().type).toBe('POP');
+    await waitFor(() => expect(tables.last()).toMatchObject({ search: '?term=&filters={"tag":{"value":"growth"}}', type: 'REPLACE' }));
     await waitFor(() => expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Datasets3', 'Dashboards6']));
   });
 

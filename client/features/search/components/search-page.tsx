@@ -52,16 +52,25 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
   const go = (next: Partial<SearchState>, mode: HistoryMode = 'push') =>
     void navigate(searchPath({ term, resource, filters, tabFilters: state.tabFilters, pageIndex: 0, ...next }), { replace: mode === 'replace' });
 
-  // `resource=any` (a tag in Browse): when the tables tab has nothing, open the first tab that has.
+  // `resource=any` (a tag in Browse): the tables tab when it has results (or nothing else has), else the
+  // first tab that has; then the URL names that tab instead of `any` (replaced: Back skips it).
   const shownTotal = results.data?.[resource]?.total_results;
-  const pickedTab =
-    state.anyResource && shownTotal === 0 && othersInput ? othersInput.resources.find((r) => (others.data?.[r]?.total_results ?? 0) > 0) : undefined;
-  const picking = !!state.anyResource && plan.page !== null && (shownTotal === undefined || (shownTotal === 0 && othersInput !== null && (others.isPending || !!pickedTab)));
+  const settledTab: SearchResource | undefined =
+    !state.anyResource || shownTotal === undefined
+      ? undefined
+      : shownTotal > 0 || !othersInput || others.isError
+        ? resource
+        : others.data
+          ? (othersInput.resources.find((r) => (others.data?.[r]?.total_results ?? 0) > 0) ?? resource)
+          : undefined;
+  const picking = !!state.anyResource && plan.page !== null && settledTab !== resource;
   useEffect(() => {
+    if (!settledTab) return;
     // The tables tab, left empty, needs no filters kept: without a term it takes the tag anyway.
-    if (pickedTab) void navigate(searchPath({ ...switchTab(shown, pickedTab, searchedTerm), tabFilters: state.tabFilters }), { replace: true });
+    const next = settledTab === resource ? { ...shown, anyResource: undefined } : { ...switchTab(shown, settledTab, searchedTerm), tabFilters: state.tabFilters };
+    void navigate(searchPath(next), { replace: true });
     // Only the choice matters; `shown` is rebuilt each render.
-  }, [pickedTab]);
+  }, [settledTab]);
 
   // A new page of results: focus its heading (the shell scrolls to the top on a new history entry).
   const resultsHeading = useRef<HTMLHeadingElement>(null);
