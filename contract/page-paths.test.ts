@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeSearchPath, dashboardPath, searchPath, tablePath, tagSearchPath, userPath } from './page-paths';
+import { parseSearchState } from './search-state';
 
 describe('tablePath', () => {
   it('writes a table page from a key or from coordinates, each part encoded', () => {
@@ -52,6 +53,31 @@ describe('searchPath', () => {
     expect(searchPath({ term: 'x', pageIndex: 0 })).toBe('/search?term=x');
     expect(searchPath({ term: 'x', pageIndex: -1 })).toBe('/search?term=x');
     expect(searchPath({ term: 'x', pageIndex: -5 })).toBe('/search?term=x');
+  });
+});
+
+describe('searchPath: the other tabs\' filters and resource=any', () => {
+  it('writes the other tabs\' filters in tabFilters, without the shown tab\'s or blank ones, and reads them back', () => {
+    const path = searchPath({
+      term: 'x',
+      resource: 'dashboard',
+      filters: { product: { value: 'mode' } },
+      tabFilters: { table: { schema: { value: 'sales', filterOperation: 'AND' }, tag: { value: ' ' } }, dashboard: { name: { value: 'gone' } }, user: { email: { value: '' } } },
+    });
+    expect(decodeURIComponent(path)).toBe('/search?term=x&resource=dashboard&filters={"product":{"value":"mode"}}&tabFilters={"table":{"schema":{"value":"sales","filterOperation":"AND"}}}');
+    expect(parseSearchState(new URL(path, 'http://h').searchParams)).toEqual({
+      term: 'x',
+      resource: 'dashboard',
+      filters: { product: { value: 'mode' } },
+      pageIndex: 0,
+      tabFilters: { table: { schema: { value: 'sales', filterOperation: 'AND' } } },
+    });
+  });
+
+  it('writes resource=any, which reads as tables asking for whichever tab has results', () => {
+    const path = tagSearchPath('weekly', 'any');
+    expect(decodeURIComponent(path)).toBe('/search?term=&resource=any&filters={"tag":{"value":"weekly"}}');
+    expect(parseSearchState(new URL(path, 'http://h').searchParams)).toEqual({ term: '', resource: 'table', filters: { tag: { value: 'weekly' } }, pageIndex: 0, anyResource: true });
   });
 });
 

@@ -1,6 +1,6 @@
 // The URLs of the pages the BFF's first-results preview links to (server/spa/first-results-html.ts) and
 // the SPA builds (client/app/paths.ts re-exports them): one function per page, so both write the same.
-import type { SearchState } from './search-state';
+import { ANY_RESOURCE, type SearchState } from './search-state';
 import { parseTableKey, type TableCoordinates } from './table-key';
 
 /** The query parameter naming a resource page's open tab (`?tab=history`); the overview has none. */
@@ -26,20 +26,36 @@ export function userPath(userId: string): string {
   return `/user/${encodeURIComponent(userId)}`;
 }
 
-/** `/search?term=…&resource=…&filters=…&page=…`; defaults are left out. */
+type Filters = NonNullable<SearchState['filters']>;
+const withValues = (filters: Filters | undefined): Filters => Object.fromEntries(Object.entries(filters ?? {}).filter(([, f]) => f.value.trim() !== ''));
+
+/**
+ * `/search?term=…&resource=…&filters=…&page=…&tabFilters=…`; defaults are left out. `tabFilters` (the
+ * other tabs' filters, kept for coming back to them) is Nansen's own; Amundsen's links work without it.
+ */
 export function searchPath(state: Partial<SearchState>): string {
   const params = new URLSearchParams();
   params.set('term', (state.term ?? '').trim());
-  if (state.resource && state.resource !== 'table') params.set('resource', state.resource);
-  const filters = Object.entries(state.filters ?? {}).filter(([, f]) => f.value.trim() !== '');
-  if (filters.length > 0) params.set('filters', JSON.stringify(Object.fromEntries(filters)));
+  if (state.anyResource) params.set('resource', ANY_RESOURCE);
+  else if (state.resource && state.resource !== 'table') params.set('resource', state.resource);
+  const filters = withValues(state.filters);
+  if (Object.keys(filters).length > 0) params.set('filters', JSON.stringify(filters));
   if (state.pageIndex && state.pageIndex > 0) params.set('page', String(state.pageIndex + 1));
+  const tabs = Object.entries(state.tabFilters ?? {})
+    .filter(([resource]) => resource !== (state.resource ?? 'table'))
+    .map(([resource, f]) => [resource, withValues(f)] as const)
+    .filter(([, f]) => Object.keys(f).length > 0);
+  if (tabs.length > 0) params.set('tabFilters', JSON.stringify(Object.fromEntries(tabs)));
   return `/search?${params}`;
 }
 
-/** Tables (or dashboards) carrying a tag: the search page filtered by it, with no term. */
-export function tagSearchPath(tag: string, resource: 'table' | 'dashboard' = 'table'): string {
-  return searchPath({ resource, filters: { tag: { value: tag } } });
+/**
+ * Tables or dashboards carrying a tag: the search page filtered by it, with no term. `any` (Browse,
+ * whose counts add up both) opens whichever tab has them, tables first.
+ */
+export function tagSearchPath(tag: string, resource: 'table' | 'dashboard' | 'any' = 'table'): string {
+  const filters = { tag: { value: tag } };
+  return resource === 'any' ? searchPath({ anyResource: true, filters }) : searchPath({ resource, filters });
 }
 
 /** Tables carrying a badge. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePageNumber, parseSearchState } from './search-state';
+import { hasSearchableText, parsePageNumber, parseSearchState } from './search-state';
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 const filtersOf = (filters: unknown) => parse(`term=x&filters=${encodeURIComponent(JSON.stringify(filters))}`).filters;
@@ -81,5 +81,29 @@ describe('parseSearchState: the filters', () => {
 
   it('cuts a value at 1000 characters', () => {
     expect(filtersOf({ tag: { value: 'x'.repeat(1200) } })).toStrictEqual({ tag: { value: 'x'.repeat(1000) } });
+  });
+});
+
+describe('parseSearchState: the other tabs\' filters', () => {
+  it('reads each tab\'s filters as that tab\'s own, leaving out the shown tab and anything malformed', () => {
+    const tabFilters = (value: unknown, resource = 'table') => parse(`term=x&resource=${resource}&tabFilters=${encodeURIComponent(JSON.stringify(value))}`).tabFilters;
+    expect(tabFilters({ dashboard: { product: { value: 'mode' }, schema: { value: 'sales' } }, table: { schema: { value: 'sales' } } })).toEqual({ dashboard: { product: { value: 'mode' } } });
+    expect(tabFilters({ table: { schema: { value: 'sales' } } }, 'dashboard')).toEqual({ table: { schema: { value: 'sales' } } });
+    expect(tabFilters({ dashboard: 'mode', robots: { tag: { value: 'x' } } })).toBeUndefined();
+    expect(tabFilters([1, 2])).toBeUndefined();
+    expect(parse('term=x&tabFilters=%7Bnot json').tabFilters).toBeUndefined();
+    expect('tabFilters' in parse('term=x')).toBe(false);
+  });
+});
+
+describe('hasSearchableText', () => {
+  it('needs a letter or a digit, in any script', () => {
+    expect(hasSearchableText('%')).toBe(false);
+    expect(hasSearchableText('_ - *')).toBe(false);
+    expect(hasSearchableText('')).toBe(false);
+    expect(hasSearchableText('a')).toBe(true);
+    expect(hasSearchableText('%7')).toBe(true);
+    expect(hasSearchableText('ø')).toBe(true);
+    expect(hasSearchableText('数')).toBe(true);
   });
 });

@@ -19,6 +19,24 @@ export interface SearchState {
   filters: SearchFilters;
   /** Zero-based; the URL shows `page` one-based. */
   pageIndex: number;
+  /**
+   * The filters the other tabs had when people left them (`tabFilters`, Nansen's own parameter): a
+   * tab shows its own again when people come back to it. Absent when there are none.
+   */
+  tabFilters?: Partial<Record<SearchResource, SearchFilters>>;
+  /**
+   * `resource=any`: show whichever tab has results (tables first). A tag in Browse leads here, since
+   * its count does not say whether tables or dashboards carry it.
+   */
+  anyResource?: true;
+}
+
+/** The URL's `resource` value asking for whichever tab has results. */
+export const ANY_RESOURCE = 'any';
+
+/** Whether a search term has anything to search for: a letter or digit (`%` or `_` alone has none). */
+export function hasSearchableText(term: string): boolean {
+  return /[\p{L}\p{N}]/u.test(term);
 }
 
 export function parsePageNumber(raw: string | null): number | null {
@@ -58,7 +76,31 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   const page = parsePageNumber(params.get('page'));
   // `index` is Amundsen's zero-based page; `pageIndex` was Nansen's before `page`.
   const pageIndex = page !== null && page > 0 ? page - 1 : (parsePageNumber(params.get('pageIndex')) ?? parsePageNumber(params.get('index')) ?? 0);
-  return { term, resource, filters: parseFilters(params.get('filters'), resource), pageIndex: Math.min(pageIndex, MAX_PAGE_INDEX) };
+  const state: SearchState = { term, resource, filters: parseFilters(params.get('filters'), resource), pageIndex: Math.min(pageIndex, MAX_PAGE_INDEX) };
+  const tabFilters = parseTabFilters(params.get('tabFilters'), resource);
+  if (tabFilters) state.tabFilters = tabFilters;
+  if (rawResource === ANY_RESOURCE) state.anyResource = true;
+  return state;
+}
+
+/** `tabFilters`: `{"dashboard":{…filters…}}`, each tab's read as `filters` is; the shown tab's and empty ones left out. */
+function parseTabFilters(raw: string | null, shown: SearchResource): SearchState['tabFilters'] {
+  if (!raw) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const tabs: NonNullable<SearchState['tabFilters']> = {};
+  for (const resource of SEARCH_RESOURCES) {
+    const own = (parsed as Record<string, unknown>)[resource];
+    if (resource === shown || own === undefined) continue;
+    const filters = parseFilters(JSON.stringify(own), resource);
+    if (Object.keys(filters).length > 0) tabs[resource] = filters;
+  }
+  return Object.keys(tabs).length > 0 ? tabs : undefined;
 }
 
 

@@ -8,7 +8,7 @@ import type { ClientConfig, FilterCategory } from './client-config';
 export * from './search-state';
 export * from './search-request';
 import { searchableResources, type SearchInput } from './search-request';
-import type { SearchFilters, SearchResource, SearchState } from './search-state';
+import { hasSearchableText, type SearchFilters, type SearchResource, type SearchState } from './search-state';
 
 // ---------------------------------------------------------------- filters
 
@@ -57,7 +57,13 @@ export function toRequestFilters(filters: SearchFilters, categories: readonly Fi
 // asked for on its own only when it is filtered or past the first page. An empty term with filters
 // browses everything that matches them; an empty term without filters asks for nothing.
 export interface SearchPlan {
+  /** The URL's term, as people typed it. */
   term: string;
+  /**
+   * The term searched for: '' when the URL's has no letter or digit (`%`, `_`), which the search
+   * services cannot search for (the embedded catalog would list everything, as for no term).
+   */
+  searchedTerm: string;
   /** The tab shown: the URL's resource when this catalog searches it, else tables. */
   resource: SearchResource;
   resources: SearchResource[];
@@ -86,15 +92,16 @@ export function planSearch(state: SearchState, config: Pick<ClientConfig, 'resou
   const requestFilters = toRequestFilters(filters, categories);
   const filtered = Object.keys(requestFilters).length > 0;
   const { term, pageIndex } = state;
+  const searchedTerm = hasSearchableText(term) ? term : '';
   const resultsPerPage = config.searchPagination.resultsPerPage;
-  const overview: SearchInput | null = term ? { term, resources, filters: {}, pageIndex: 0, resultsPerPage } : null;
+  const overview: SearchInput | null = searchedTerm ? { term: searchedTerm, resources, filters: {}, pageIndex: 0, resultsPerPage } : null;
   const page: SearchInput | null =
-    !term && !filtered
+    !searchedTerm && !filtered
       ? null
       : overview && !filtered && pageIndex === 0
         ? overview
-        : { term, resources: [resource], filters: filtered ? { [resource]: requestFilters } : {}, pageIndex, resultsPerPage };
-  return { term, resource, resources, filters, categories, requestFilters, pageIndex, resultsPerPage, overview, page };
+        : { term: searchedTerm, resources: [resource], filters: filtered ? { [resource]: requestFilters } : {}, pageIndex, resultsPerPage };
+  return { term, searchedTerm, resource, resources, filters, categories, requestFilters, pageIndex, resultsPerPage, overview, page };
 }
 
 /** The distinct inputs a first visit of the search page at `state` asks for (overview first). */

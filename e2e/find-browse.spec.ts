@@ -29,3 +29,27 @@ test('the browse page lists every tag with its count and the badges, each leadin
   await expect(page.getByRole('textbox', { name: 'Badge' })).toHaveValue('deprecated');
   await expect(page.locator('[data-search-result]').first().getByRole('link', { name: 'deprecated' })).toBeVisible();
 });
+
+test('a tag only dashboards carry leads to those dashboards, with both tabs counted', async ({ page }, testInfo) => {
+  await page.goto('/browse');
+  const tags = page.getByRole('list', { name: 'All tags' });
+  await tags.getByRole('link', { name: /^weekly_review, used 6 times/ }).click();
+  await expect(page).toHaveURL(/resource=dashboard/);
+  await expect(page.getByRole('heading', { level: 2, name: '6 dashboards' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /Datasets/ })).toContainText('0');
+  await expect(page.getByRole('tab', { name: /Dashboards/ })).toContainText('6');
+  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('weekly_review');
+  await captureWidths(page, testInfo, 'browse-tag-dashboards');
+
+  // Back returns to Browse (the choice of tab replaced the link's URL); a tag tables carry opens tables.
+  await page.goBack();
+  await expect(page).toHaveURL('/browse');
+  await tags.getByRole('link', { name: /^growth, used/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datasets matching the filters');
+  await expect(page.getByRole('tab', { name: /Datasets/ })).toContainText(/\d/);
+  await expect(page.getByRole('tab', { name: /Dashboards/ })).toContainText(/\d/);
+  // The Dashboards tab keeps the tag.
+  await page.getByRole('tab', { name: /Dashboards/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('growth');
+  await expect(page.locator('[data-search-result]').first()).toBeVisible();
+});

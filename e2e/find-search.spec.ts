@@ -124,3 +124,49 @@ test('a search that finds nothing says so and how to find more', async ({ page }
   await page.getByRole('button', { name: 'Clear all filters' }).last().click();
   await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeVisible();
 });
+
+test('Back after a filter puts the field back, even while it has focus, and leaving it does not apply it again', async ({ page }) => {
+  await page.goto('/search?term=orders');
+  await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeVisible();
+  const tag = page.getByRole('textbox', { name: 'Tag' });
+  await tag.fill('pii');
+  await tag.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^\d+ tables$/ })).not.toHaveText('98 tables');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeVisible();
+  await expect(tag).toHaveValue('');
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.waitForTimeout(600);
+  expect(new URL(page.url()).searchParams.has('filters')).toBe(false);
+  await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeVisible();
+});
+
+test('each tab keeps its filters when people switch tabs and come back, on the first page', async ({ page }) => {
+  await page.goto('/search?term=orders');
+  await page.getByRole('textbox', { name: 'Schema' }).fill('sales,finance');
+  await page.getByRole('textbox', { name: 'Schema' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^\d+ tables$/ })).not.toHaveText('98 tables');
+  const filtered = await page.getByRole('heading', { level: 2, name: /tables$/ }).textContent();
+  await page.getByRole('tab', { name: /Dashboards/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Product' })).toBeVisible();
+  // The Datasets tab counts what it shows: its own filters.
+  await expect(page.getByRole('tab', { name: /Datasets/ })).toContainText(filtered!.replace(/ tables$/, ''));
+  await page.getByRole('tab', { name: /Datasets/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Schema' })).toHaveValue('sales,finance');
+  await expect(page.getByRole('heading', { level: 2, name: filtered! })).toBeVisible();
+  expect(new URL(page.url()).searchParams.has('page')).toBe(false);
+});
+
+test('a very long term wraps instead of widening the page, and the browser tab names it cut short', async ({ page }, testInfo) => {
+  const term = 'orders'.repeat(80);
+  await page.goto(`/search?term=${term}`);
+  await expect(page.getByText(/^No tables match “(orders)+”$/)).toBeVisible();
+  await expect(page).toHaveTitle(/^(orders){9}order… – Search · /);
+  await capture(page, testInfo, 'search-long-term');
+});
+
+test('a term of punctuation alone says it has nothing to search for', async ({ page }) => {
+  await page.goto('/search?term=%25');
+  await expect(page.getByTestId('term-not-searched')).toHaveText('“%” has no letters or digits, so there is nothing in it to search for. Type a word, a name or the start of one.');
+  await expect(page.getByText('What are you looking for?')).toBeVisible();
+});

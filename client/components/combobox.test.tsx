@@ -78,4 +78,26 @@ describe('Combobox', () => {
     await user.click(screen.getByRole('option', { name: 'Liv' }));
     expect(onPick).toHaveBeenCalledWith('p1');
   });
+
+  it('announces how many suggestions there are, leaving out the footer, and "No matches" when there are none', async () => {
+    const onSubmit = vi.fn();
+    const footer = (value: string) => [{ id: 'all', label: `All results for ${value}`, onSelect: () => onSubmit(value) }];
+    const option = (id: string) => ({ id, label: id, onSelect: () => {} });
+    function Counted({ count }: { count: number }) {
+      const [value, setValue] = useState('');
+      const groups: ComboboxGroup[] = [{ id: 'tables', label: 'Tables', options: Array.from({ length: count }, (_, i) => option(`t${i}`)) }];
+      return <Combobox label="Search" value={value} onValueChange={setValue} groups={groups} footer={footer(value)} status={count === 0 ? 'No matches. Press Enter to search every field.' : undefined} onSubmitValue={onSubmit} />;
+    }
+    const user = userEvent.setup();
+    for (const [count, said] of [
+      [0, 'No matches. Press Enter to search every field.'],
+      [1, '1 suggestion; use the arrow keys to choose one.'],
+      [3, '3 suggestions; use the arrow keys to choose one.'],
+    ] as const) {
+      render(<Counted count={count} />);
+      await user.type(screen.getByRole('combobox', { name: 'Search' }), 'zzqx');
+      expect(screen.getByRole('status').textContent).toBe(said);
+      cleanup();
+    }
+  });
 });

@@ -37,6 +37,8 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], sta
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
   const options = [...groups.flatMap((g) => g.options), ...footer];
+  // The footer's rows ("All results for …") are ways to search, not suggestions: not counted.
+  const suggestions = options.length - footer.length;
   const hasContent = options.length > 0 || !!status;
   const expanded = open && value.trim() !== '' && hasContent;
   const optionId = (index: number) => `${baseId}-option-${index}`;
@@ -139,8 +141,14 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], sta
         {expanded && status ? <div className="combobox__status">{status}</div> : null}
       </div>
       <div role="status" className="visually-hidden">
-        {expanded ? (options.length > 0 ? `${options.length} suggestions; use the arrow keys to choose one.` : status) : ''}
+        {expanded ? announcement(suggestions, status) : ''}
       </div>
     </div>
   );
+}
+
+/** What the hidden status says: how many suggestions, else the status ("No matches …"), else that there are none. */
+function announcement(suggestions: number, status: ReactNode): ReactNode {
+  if (suggestions > 0) return `${suggestions} ${suggestions === 1 ? 'suggestion' : 'suggestions'}; use the arrow keys to choose one.`;
+  return status ?? 'No suggestions.';
 }

@@ -17,8 +17,10 @@ describe('TagCloud', () => {
     );
     const list = screen.getByRole('list', { name: 'All tags' });
     const pii = within(list).getByRole('link', { name: 'pii, used 1,250 times' });
-    expect(pii.getAttribute('href')).toBe(tagSearchPath('pii'));
-    expect(within(list).getByRole('link', { name: 'new_tag' }).getAttribute('href')).toBe(tagSearchPath('new_tag'));
+    // Counts add up tables and dashboards: the search opens whichever carries the tag.
+    expect(pii.getAttribute('href')).toBe('/search?term=&resource=any&filters=%7B%22tag%22%3A%7B%22value%22%3A%22pii%22%7D%7D');
+    expect(pii.getAttribute('title')).toBe('Search for tables or dashboards tagged pii');
+    expect(within(list).getByRole('link', { name: 'new_tag' }).getAttribute('href')).toBe(tagSearchPath('new_tag', 'any'));
   });
 
   it('leads to dashboards when asked', () => {

@@ -60,4 +60,13 @@ describe('planSearch', () => {
     expect(planSearch(state({ term: 'a', resource: 'dashboard' }), config()).categories.map((c) => c.categoryId)).toEqual(['product', 'group_name', 'name', 'tag']);
     expect(planSearch(state({ term: 'a', resource: 'user' }), config({ indexUsers: true })).categories).toEqual([]);
   });
+
+  it('searches nothing for a term without a letter or digit: no term, the filters alone when there are some', () => {
+    const bare = planSearch(state({ term: '%' }), config());
+    expect(bare).toMatchObject({ term: '%', searchedTerm: '', overview: null, page: null });
+    const filtered = planSearch(state({ term: '_', filters: { tag: { value: 'pii' } } }), config());
+    expect(filtered.overview).toBeNull();
+    expect(filtered.page).toMatchObject({ term: '', resources: ['table'], filters: { table: { tag: { value: 'pii', filterOperation: 'OR' } } } });
+    expect(planSearch(state({ term: 'a_b' }), config()).searchedTerm).toBe('a_b');
+  });
 });

@@ -91,19 +91,26 @@ function InputFilter({ category, filters, update }: { category: FilterCategory; 
   const name = category.categoryId;
   const applied = filters[name]?.value ?? '';
   const [draft, setDraft] = useState(applied);
-  const input = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pushed = useRef(false);
 
-  // The URL changed by other means (Back, Clear all, a link): show it, unless people are typing here.
+  // The value this field last put in the URL (or last saw there). When the URL's value differs, it
+  // changed by other means (Back, Forward, Clear all, a link): the field shows it, even while focused,
+  // and drops a pending change, so leaving the field never re-applies text the URL has moved away from.
+  const known = useRef(applied);
   useEffect(() => {
-    if (document.activeElement !== input.current) setDraft(applied);
+    if (applied === known.current) return;
+    known.current = applied;
+    clearTimeout(timer.current);
+    pushed.current = false;
+    setDraft(applied);
   }, [applied]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   function apply(text: string) {
     clearTimeout(timer.current);
     const value = text.trim();
+    known.current = splitValues(value).length > 0 ? value : '';
     const changed = update((f) => ((f[name]?.value ?? '') === value ? f : withFilterValue(f, name, value)), pushed.current ? 'replace' : 'push');
     if (changed) pushed.current = true;
   }
@@ -111,7 +118,6 @@ function InputFilter({ category, filters, update }: { category: FilterCategory; 
   return (
     <div className="filter">
       <TextField
-        ref={input}
         label={category.displayName}
         hint={category.helpText}
         value={draft}

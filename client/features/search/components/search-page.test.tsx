@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useNavigate, useSearchParams } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -89,12 +89,68 @@ describe('search results', () => {
     expect(screen.getByText('Map', { exact: false }).textContent).toBe('Orders Map');
   });
 
-  it('switches tabs through the URL, leaving the filters of the tab it leaves', async () => {
-    stubSearch(() => ({ table: { total_results: 5, results: [table('a')] }, dashboard: { total_results: 2, results: [dashboard('b')] } }));
-    const { last } = renderSearch('/search?term=orders&filters=%7B%22schema%22%3A%7B%22value%22%3A%22sales%22%7D%7D');
-    await userEvent.setup().click(await screen.findByRole('tab', { name: /Dashboards/ }));
-    expect(last()).toMatchObject({ search: '?term=orders&resource=dashboard', type: 'PUSH' });
+  it('switches tabs through the URL; each tab keeps its own filters for coming back, on its first page', async () => {
+    const requests = stubSearch(() => ({ table: { total_results: 25, results: [table('a')] }, dashboard: { total_results: 2, results: [dashboard('b')] } }));
+    const { last } = renderSearch(`/search?term=orders&page=2&filters=${encodeURIComponent('{"schema":{"value":"sales,finance"}}')}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('tab', { name: /Dashboards/ }));
+    expect(last()).toMatchObject({ search: '?term=orders&resource=dashboard&tabFilters={"table":{"schema":{"value":"sales,finance"}}}', type: 'PUSH' });
     expect(await screen.findByRole('link', { name: 'b' })).toBeTruthy();
+    // The Datasets tab's count is that of its filters, not of the bare term.
+    expect(requests.at(-1)).toMatchObject({ searchTerm: 'orders', resources: ['table'], filters: { table: { schema: { value: 'sales,finance', filterOperation: 'OR' } } } });
+    await user.click(screen.getByRole('tab', { name: /Datasets/ }));
+    expect(last()).toMatchObject({ search: '?term=orders&filters={"schema":{"value":"sales,finance"}}', type: 'PUSH' });
+    expect((await screen.findByRole('textbox', { name: 'Schema' }) as HTMLInputElement).value).toBe('sales,finance');
+  });
+
+  it('counts both tabs of a search by filters alone, and the other tab keeps the filters they share', async () => {
+    const requests = stubSearch((request) => ({
+      ...(request.resources.includes('table') ? { table: { total_results: 4, results: [table('a')] } } : {}),
+      ...(request.resources.includes('dashboard') ? { dashboard: { total_results: 6, results: [dashboard('weekly')] } } : {}),
+    }));
+    const { last } = renderSearch(`/search?filters=${encodeURIComponent('{"tag":{"value":"growth"},"schema":{"value":"sales"}}')}`);
+    await waitFor(() => expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Datasets4', 'Dashboards6']));
+    expect(requests).toContainEqual(expect.objectContaining({ searchTerm: '', resources: ['dashboard'], filters: { dashboard: { tag: { value: 'growth', filterOperation: 'OR' } } } }));
+    await userEvent.setup().click(screen.getByRole('tab', { name: /Dashboards/ }));
+    const state = parseSearchState(new URLSearchParams(last().search));
+    expect(state).toMatchObject({ resource: 'dashboard', filters: { tag: { value: 'growth' } }, tabFilters: { table: { tag: { value: 'growth' }, schema: { value: 'sales' } } } });
+    expect(await screen.findByRole('link', { name: 'weekly' })).toBeTruthy();
+  });
+
+  it('opens the dashboards of a tag only dashboards carry (resource=any), and the tables of one tables carry', async () => {
+    stubSearch(() => ({ table: { total_results: 0, results: [] }, dashboard: { total_results: 6, results: [dashboard('weekly')] } }));
+    const { last } = renderSearch(tagSearchPath('weekly_review', 'any'));
+    expect(await screen.findByRole('link', { name: 'weekly' })).toBeTruthy();
+    expect(last()).toMatchObject({ search: '?term=&resource=dashboard&filters={"tag":{"value":"weekly_review"}}', type: 'REPLACE' });
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Datasets0', 'Dashboards6']);
+    expect(screen.queryByText(/No tables match/)).toBeNull();
+    cleanup();
+    stubSearch(() => ({ table: { total_results: 3, results: [table('a')] }, dashboard: { total_results: 6, results: [dashboard('weekly')] } }));
+    const tables = renderSearch(tagSearchPath('growth', 'any'));
+    expect(await screen.findByRole('link', { name: 'a' })).toBeTruthy();
+    await waitFor(() => expect(tables.last()).toMatchObject({ search: '?term=&filters={"tag":{"value":"growth"}}', type: 'REPLACE' }));
+    await waitFor(() => expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Datasets3', 'Dashboards6']));
+  });
+
+  it('says a term of punctuation alone has nothing to search for, and searches nothing for it', async () => {
+    const requests = stubSearch(() => ({ table: { total_results: 3, results: [table('a')] } }));
+    renderSearch('/search?term=%25');
+    expect(screen.getByTestId('term-not-searched').textContent).toBe('“%” has no letters or digits, so there is nothing in it to search for. Type a word, a name or the start of one.');
+    expect(screen.getByText('What are you looking for?')).toBeTruthy();
+    expect(requests).toHaveLength(0);
+    cleanup();
+    renderSearch(`/search?term=_&filters=${encodeURIComponent('{"tag":{"value":"pii"}}')}`);
+    expect(await screen.findByRole('heading', { level: 2, name: '3 tables' })).toBeTruthy();
+    expect(screen.getByTestId('term-not-searched').textContent).toContain('these are all the tables matching the filters.');
+    expect(requests[0]).toMatchObject({ searchTerm: '', resources: ['table'] });
+  });
+
+  it('names a long term in the browser tab, cut short', async () => {
+    stubSearch(() => ({ table: { total_results: 0, results: [] } }));
+    renderSearch(`/search?term=${'orders'.repeat(80)}`);
+    expect(await screen.findByText(/^No tables match/)).toBeTruthy();
+    const title = document.querySelector('title')?.textContent ?? '';
+    expect(title).toMatch(/^(orders){9}order… – Search · /);
   });
 
   it('pages with links and moves focus to the results heading on the new page', async () => {
@@ -157,6 +213,23 @@ describe('filters and the URL', () => {
     await user.type(screen.getByRole('textbox', { name: 'Column' }), 'customer_id');
     await user.tab();
     expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii' }, column: { value: 'customer_id' } });
+  });
+
+  it('follows Back while the field still has focus, and leaving it then does not re-apply the old text', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    const { visits, last } = renderSearch('/search?term=orders');
+    const user = userEvent.setup();
+    const tag = await screen.findByRole('textbox', { name: 'Tag' });
+    await user.type(tag, 'pii{Enter}');
+    expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii' } });
+    // Back from the browser's toolbar: the field keeps its focus.
+    fireEvent.click(screen.getByRole('button', { name: 'Browser back' }));
+    expect(last()).toMatchObject({ search: '?term=orders', type: 'POP' });
+    expect(document.activeElement).toBe(tag);
+    await waitFor(() => expect((tag as HTMLInputElement).value).toBe(''));
+    await user.tab();
+    expect(last()).toMatchObject({ search: '?term=orders', type: 'POP' });
+    expect(visits.filter((v) => v.type === 'PUSH')).toHaveLength(1);
   });
 
   it('offers any / all once a filter has two values, and keeps the choice in the URL', async () => {

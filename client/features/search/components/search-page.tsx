@@ -17,6 +17,7 @@ import { Tabs } from '../../../components/tabs';
 import { useSearch } from '../api/search-catalog';
 import { RESOURCE_NOUNS } from '../resources';
 import { planSearch, type SearchPlan } from '../search-plan';
+import { otherTabsInput, switchTab } from '../tab-filters';
 import { FilterPanel, type HistoryMode } from './filter-panel';
 import { SearchResultItem, type ResultAction } from './search-result-item';
 import './search-page.css';
@@ -30,18 +31,46 @@ const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n 
 // A disabled query still needs an input.
 const NOTHING = { term: '', resources: ['table' as const], filters: {}, pageIndex: 0, resultsPerPage: 1 };
 
+/** The browser tab's title holds this much of a term; longer ones end in "…". */
+export const TITLE_TERM_LENGTH = 60;
+const titleOf = (term: string) => (term.length > TITLE_TERM_LENGTH ? `${term.slice(0, TITLE_TERM_LENGTH - 1).trimEnd()}…` : term);
+
 /** `resultAction`: what other features add to each table and dashboard result (the bookmark toggle). */
 export function SearchPage({ state, resultAction }: { state: SearchState; resultAction?: ResultAction }) {
   const config = useUiConfig();
   const navigate = useNavigate();
   const plan = planSearch(state, config);
-  const { term, resource, filters, pageIndex } = plan;
+  const { term, searchedTerm, resource, filters, pageIndex } = plan;
+  const shown: SearchState = { ...state, resource, filters };
   const overview = useSearch(plan.overview ?? NOTHING, plan.overview !== null);
   const results = useSearch(plan.page ?? NOTHING, plan.page !== null);
+  // The counts of the other tabs that are filtered (their kept filters, or a filter-only search's).
+  const othersInput = otherTabsInput(state, plan, config);
+  const others = useSearch(othersInput ?? NOTHING, othersInput !== null);
   const displayName = config.resourceConfig[resource].displayName;
 
   const go = (next: Partial<SearchState>, mode: HistoryMode = 'push') =>
-    void navigate(searchPath({ term, resource, filters, pageIndex: 0, ...next }), { replace: mode === 'replace' });
+    void navigate(searchPath({ term, resource, filters, tabFilters: state.tabFilters, pageIndex: 0, ...next }), { replace: mode === 'replace' });
+
+  // `resource=any` (a tag in Browse): the tables tab when it has results (or nothing else has), else the
+  // first tab that has; then the URL names that tab instead of `any` (replaced: Back skips it).
+  const shownTotal = results.data?.[resource]?.total_results;
+  const settledTab: SearchResource | undefined =
+    !state.anyResource || shownTotal === undefined
+      ? undefined
+      : shownTotal > 0 || !othersInput || others.isError
+        ? resource
+        : others.data
+          ? (othersInput.resources.find((r) => (others.data?.[r]?.total_results ?? 0) > 0) ?? resource)
+          : undefined;
+  const picking = !!state.anyResource && plan.page !== null && settledTab !== resource;
+  useEffect(() => {
+    if (!settledTab) return;
+    // The tables tab, left empty, needs no filters kept: without a term it takes the tag anyway.
+    const next = settledTab === resource ? { ...shown, anyResource: undefined } : { ...switchTab(shown, settledTab, searchedTerm), tabFilters: state.tabFilters };
+    void navigate(searchPath(next), { replace: true });
+    // Only the choice matters; `shown` is rebuilt each render.
+  }, [settledTab]);
 
   // A new page of results: focus its heading (the shell scrolls to the top on a new history entry).
   const resultsHeading = useRef<HTMLHeadingElement>(null);
@@ -54,14 +83,28 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
 
   const activeGroup = results.data?.[resource];
   const tabCount = (r: SearchResource): number | undefined =>
-    r === resource ? activeGroup?.total_results : term ? overview.data?.[r]?.total_results : undefined;
+    r === resource
+      ? picking
+        ? undefined
+        : activeGroup?.total_results
+      : othersInput?.filters[r]
+        ? others.data?.[r]?.total_results
+        : searchedTerm
+          ? overview.data?.[r]?.total_results
+          : undefined;
   const didYouMean = results.data?.did_you_mean ?? overview.data?.did_you_mean;
   const heading = term ? `Results for “${term}”` : plan.page ? `${displayName} matching the filters` : 'Search';
 
   return (
     <div className="search-page">
-      <PageTitle title={term ? `${term} – Search` : 'Search'} />
+      <PageTitle title={term ? `${titleOf(term)} – Search` : 'Search'} />
       <h1>{heading}</h1>
+      {term && !searchedTerm ? (
+        <p className="search-page__note" data-testid="term-not-searched">
+          “{term}” has no letters or digits, so there is nothing in it to search for
+          {plan.page ? `: these are all the ${RESOURCE_NOUNS[resource].many} matching the filters.` : '. Type a word, a name or the start of one.'}
+        </p>
+      ) : null}
       {didYouMean ? (
         <p className="did-you-mean" data-testid="did-you-mean">
           Nothing matched “{term}”, so these are the results for “<strong>{didYouMean}</strong>”.
@@ -72,14 +115,23 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
         className="search-page__tabs"
         items={plan.resources.map((r) => ({ value: r, label: config.resourceConfig[r].displayName, count: tabCount(r) }))}
         value={resource}
-        onChange={(r) => go({ resource: r, filters: {} })}
+        onChange={(r) => go(switchTab(shown, r, searchedTerm))}
       >
         <div className={plan.categories.length > 0 ? 'search-layout' : 'search-layout search-layout--full'}>
           {plan.categories.length > 0 ? (
             <FilterPanel categories={plan.categories} filters={filters} onChange={(next: SearchFilters, mode) => go({ filters: next }, mode)} />
           ) : null}
           <section className="search-results" aria-labelledby="results-heading">
-            <Results plan={plan} query={results} displayName={displayName} headingRef={resultsHeading} onClearFilters={() => go({ filters: {} })} resultAction={resultAction} />
+            <Results
+              plan={plan}
+              query={results}
+              picking={picking}
+              tabFilters={state.tabFilters}
+              displayName={displayName}
+              headingRef={resultsHeading}
+              onClearFilters={() => go({ filters: {} })}
+              resultAction={resultAction}
+            />
           </section>
         </div>
       </Tabs>
@@ -90,6 +142,8 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
 function Results({
   plan,
   query,
+  picking,
+  tabFilters,
   displayName,
   headingRef,
   onClearFilters,
@@ -97,12 +151,15 @@ function Results({
 }: {
   plan: SearchPlan;
   query: ReturnType<typeof useSearch>;
+  /** `resource=any` while it finds out which tab to show. */
+  picking: boolean;
+  tabFilters: SearchState['tabFilters'];
   displayName: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onClearFilters: () => void;
   resultAction?: ResultAction;
 }) {
-  const { term, resource, pageIndex, resultsPerPage, filters } = plan;
+  const { term, searchedTerm, resource, pageIndex, resultsPerPage, filters } = plan;
   const filtered = Object.keys(plan.requestFilters).length > 0;
   const heading = (text: string) => (
     <h2 id="results-heading" ref={headingRef} tabIndex={-1} className="search-results__heading">
@@ -137,7 +194,7 @@ function Results({
     >
       {(data: SearchResponse) => {
         const group = data[resource];
-        if (!group || loadingOtherTab) {
+        if (!group || loadingOtherTab || picking) {
           return (
             <>
               {heading(`Searching ${displayName.toLowerCase()}…`)}
@@ -146,7 +203,7 @@ function Results({
           );
         }
         const pages = computePagination(pageIndex, resultsPerPage, group.total_results);
-        const hrefForPage = (index: number) => searchPath({ term, resource, filters, pageIndex: index });
+        const hrefForPage = (index: number) => searchPath({ term, resource, filters, tabFilters, pageIndex: index });
         return (
           <>
             {heading(countOf(group.total_results, resource))}
@@ -160,7 +217,7 @@ function Results({
             </p>
             {group.total_results === 0 ? (
               <EmptyState
-                title={`No ${RESOURCE_NOUNS[resource].many} match${term ? ` “${term}”` : ''}${filtered ? ' with these filters' : ''}`}
+                title={`No ${RESOURCE_NOUNS[resource].many} match${searchedTerm ? ` “${term}”` : ''}${filtered ? ' with these filters' : ''}`}
                 action={filtered ? <Button onClick={onClearFilters}>Clear all filters</Button> : undefined}
               >
                 <p>{filtered ? 'Remove a filter, or use * in a value to match more.' : 'Try fewer words, a prefix (cust finds customers), or another tab.'}</p>
