@@ -53,15 +53,15 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
     return () => window.clearTimeout(timer);
   }, [paused, toast.id, toast.tone, onDismiss]);
   return (
+    // The message is the live part (the list item stays a list item, and "Dismiss" is not read with it).
     <li
       className={cx('toast', `toast--${toast.tone ?? 'info'}`)}
-      role={toast.tone === 'error' ? 'alert' : 'status'}
       onMouseEnter={() => setPaused(true)}
       onMouseLeave={() => setPaused(false)}
       onFocus={() => setPaused(true)}
       onBlur={() => setPaused(false)}
     >
-      <div className="toast__text">
+      <div className="toast__text" role={toast.tone === 'error' ? 'alert' : 'status'}>
         <p className="toast__title">{toast.title}</p>
         {toast.description ? <p className="toast__description">{toast.description}</p> : null}
       </div>
