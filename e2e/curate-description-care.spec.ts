@@ -1,7 +1,8 @@
 // Care around a description being written: Cancel or Esc with changed text asks first (the dialog
 // keeps focus on "Keep editing"), leaving the page asks too, a save is confirmed once ("Description
 // saved"), a column description keeps its Shift+Enter line break, and 250 emoji fit a column's limit
-// of 250 on the page and at the server alike. A table no other journey reads.
+// of 250 on the page and at the server alike; a conflict with one's own save in another tab says so.
+// Tables no other journey reads.
 import { captureWidths, expect, expectAccessible, test } from './fixtures';
 
 const TABLE = '/table_detail/prod/bigquery/core/dim_archived_accounts';
@@ -83,4 +84,31 @@ test('a column description keeps its line break, and 250 emoji fit the limit of 
   await box.press('Enter');
   expect((await saved).status()).toBe(200);
   await expect(row.locator('.column-description')).toHaveText(emoji);
+});
+
+test('a conflict with the person\'s own save in another tab says so, not "someone else"', async ({ page, context }) => {
+  const table = '/table_detail/prod/bigquery/core/dim_domestic_stores';
+  const heading = 'core.dim_domestic_stores';
+  const other = await context.newPage(); // the same session, another tab
+  for (const tab of [page, other]) {
+    await tab.goto(table);
+    await expect(tab.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await tab.getByRole('button', { name: 'Edit description', exact: true }).click();
+  }
+  await other.getByRole('textbox', { name: `Description of ${heading}` }).fill('Stores in the home country, written in the other tab.');
+  await other.getByRole('button', { name: 'Save' }).click();
+  await expect(other.getByRole('textbox')).toHaveCount(0);
+
+  await page.getByRole('textbox', { name: `Description of ${heading}` }).fill('Stores in the home country, written here.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const conflict = page.getByRole('region', { name: 'You changed this description in another tab or window' });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).not.toContainText('Someone else');
+  await expect(conflict.getByTestId('conflict-byline')).toContainText('Saved by you');
+
+  // Esc asks before dropping this tab's text; discarding keeps what the other tab saved.
+  await conflict.getByRole('textbox', { name: 'Merged description' }).press('Escape');
+  await page.getByRole('dialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.locator('.table-page__description')).toHaveText('Stores in the home country, written in the other tab.');
+  await other.close();
 });
