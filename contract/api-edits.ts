@@ -75,6 +75,8 @@ export const DescriptionConflictBodySchema = v.object({
     /** Who wrote it and when (ISO 8601), when the catalog knows (the embedded one does; Amundsen does not). */
     edited_by: nullableString,
     edited_at: nullableString,
+    /** The author's user id, so the page can tell "you, in another tab" from someone else (absent from older BFFs). */
+    edited_by_id: v.optional(nullableString),
   }),
 });
 export type DescriptionConflictBody = v.InferOutput<typeof DescriptionConflictBodySchema>;

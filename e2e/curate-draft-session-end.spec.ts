@@ -41,7 +41,7 @@ test('a description written when the session has ended comes back after logging 
   const restored = page.getByRole('textbox', { name: `Description of ${TABLE.name}` });
   await expect(restored).toHaveValue(WORDS);
   await expect(restored).toBeFocused();
-  await expect(page.getByRole('status').filter({ hasText: 'Your unsaved text was restored — save it again.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Your unsaved text was restored. It is not saved yet.' })).toBeVisible();
   await expect(page.getByRole('button', { name: `Discard it (Description of ${TABLE.name})` })).toBeVisible();
   // Only the person's text is kept in the tab: no token, no cookie value.
   const kept = await sessionStorageOf(page);

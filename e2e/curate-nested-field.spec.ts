@@ -89,7 +89,7 @@ test('a permitted person edits nested fields’ descriptions in place, finds the
   await page.reload();
   const modelBox = page.getByRole('textbox', { name: 'Description of model' });
   await expect(modelBox).toHaveValue('Model name, half writ');
-  await expect(page.getByRole('status').filter({ hasText: 'Your unsaved text was restored — save it again.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Your unsaved text was restored. It is not saved yet.' })).toBeVisible();
   await expectAccessible(page, testInfo, 'restored nested field draft');
   await page.evaluate(() => window.scrollTo(0, 0));
   await captureWidths(page, testInfo, 'curate-nested-field-restored-draft');

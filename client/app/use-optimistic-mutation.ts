@@ -1,13 +1,30 @@
 // The one way the SPA changes data (TanStack Query's optimistic-update guide): a feature's mutation
 // hook says what the write is, which cached answers show the value and how to patch them, and what to
-// refetch; this hook patches at once, puts everything back and shows a toast with the server's
-// message when the write fails, and refetches when it is over. See docs/decisions (optimistic edits).
+// refetch; this hook patches at once, says so briefly when the write succeeded ("Tag added"), puts
+// everything back and shows a toast with the server's message when it fails, and refetches when it
+// is over. See docs/decisions (optimistic edits).
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { applyCachePatches, invalidateKeys, restoreCacheSnapshot, type CachePatch, type CacheSnapshot } from '../lib/cache-patch';
 import { describeError, isUnauthorized } from '../lib/api-error';
 import { useToast } from '../components/toast';
 
-export interface OptimisticMutationOptions<TVariables, TData> {
+/** How a failed write is told. */
+export type FailureReport<TVariables> =
+  | {
+      /** The toast's title when the write fails ("Could not add the tag finance"). */
+      errorTitle: (variables: TVariables) => string;
+      /** Failures the caller shows itself (a 409 opens the conflict view): rolled back, but no toast. */
+      isHandledByCaller?: (error: unknown) => boolean;
+    }
+  | {
+      /**
+       * The caller shows every failure itself, beside what was being edited (the description editors):
+       * rolled back, never a toast, so a refusal is not said twice.
+       */
+      failuresShownByCaller: true;
+    };
+
+export type OptimisticMutationOptions<TVariables, TData> = FailureReport<TVariables> & {
   /**
    * Names the resource edited (`['edit', 'table', key]`): while several edits of it are in flight,
    * only the last to finish refetches, so an earlier answer cannot undo a later optimistic patch.
@@ -18,11 +35,9 @@ export interface OptimisticMutationOptions<TVariables, TData> {
   patches: (variables: TVariables) => CachePatch[];
   /** What to refetch when the write is over (the patched answers are refetched too). */
   invalidates: (variables: TVariables) => QueryKey[];
-  /** The toast's title when the write fails ("Could not add the tag finance"). */
-  errorTitle: (variables: TVariables) => string;
-  /** Failures the caller shows itself (a 409 opens the conflict view): rolled back, but no toast. */
-  isHandledByCaller?: (error: unknown) => boolean;
-}
+  /** What the write did, said politely once it succeeded ("Description saved", "Tag finance added"). */
+  successMessage: (variables: TVariables) => string;
+};
 
 export function useOptimisticMutation<TVariables, TData>(options: OptimisticMutationOptions<TVariables, TData>) {
   const queryClient = useQueryClient();
@@ -31,10 +46,13 @@ export function useOptimisticMutation<TVariables, TData>(options: OptimisticMuta
     mutationKey: options.mutationKey,
     mutationFn: options.mutationFn,
     onMutate: (variables) => applyCachePatches(queryClient, options.patches(variables)),
+    onSuccess: (_data, variables) => {
+      toast({ title: options.successMessage(variables), tone: 'success' });
+    },
     onError: (error, variables, snapshot) => {
       if (snapshot) restoreCacheSnapshot(queryClient, snapshot);
       // A 401 sends the browser to log in (the query client); nothing to say here.
-      if (isUnauthorized(error) || options.isHandledByCaller?.(error)) return;
+      if (isUnauthorized(error) || 'failuresShownByCaller' in options || options.isHandledByCaller?.(error)) return;
       toast({ title: options.errorTitle(variables), description: describeError(error), tone: 'error' });
     },
     onSettled: (_data, _error, variables, snapshot) => {

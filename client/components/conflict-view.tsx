@@ -1,16 +1,19 @@
 // Shown when a description save is refused because someone changed the text since the edit began:
 // their text (with who and when, where known) beside mine, what differs word by word, and three ways
 // on — keep mine (saved over theirs, knowingly), keep theirs (mine dropped), or a merge to edit,
-// which starts as mine. Nothing is saved or dropped without one of these buttons.
+// which starts as mine. Nothing is saved or dropped without one of these buttons (Escape asks the
+// caller to cancel, which asks before dropping mine). When the other save was the signed-in person's
+// own (another tab or window), it says so instead of "someone else".
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { CurrentDescription } from '../lib/description-conflict';
 import { useFormatDate } from '../app/app-data';
 import { Button } from './button';
-import { LengthCount } from './description-editor';
+import { isTooLong, LengthCount } from './description-editor';
 import { diffWords } from './word-diff';
 import './conflict-view.css';
 
 export const CONFLICT_TITLE = 'Someone else changed this description';
+export const OWN_CONFLICT_TITLE = 'You changed this description in another tab or window';
 
 export interface ConflictViewProps {
   theirs: CurrentDescription;
@@ -20,6 +23,10 @@ export interface ConflictViewProps {
   onKeepMine: () => void;
   onKeepTheirs: () => void;
   onSaveMerged: () => void;
+  /** Escape: leave the conflict view (the caller asks before dropping mine). */
+  onCancel: () => void;
+  /** The text now stored was saved by the signed-in person themselves (in another tab or window). */
+  byYou?: boolean;
   maxLength: number;
   saving: boolean;
   error?: ReactNode;
@@ -50,10 +57,17 @@ function WordDiff({ before, after }: { before: string; after: string }) {
   );
 }
 
-function Byline({ theirs }: { theirs: CurrentDescription }) {
+function Byline({ theirs, byYou }: { theirs: CurrentDescription; byYou: boolean }) {
   const formatDate = useFormatDate();
   const at = theirs.edited_at ? Date.parse(theirs.edited_at) : NaN;
   const when = Number.isFinite(at) ? formatDate(at / 1000, 'dateTimeShort') : null;
+  if (byYou) {
+    return (
+      <p className="conflict__byline muted" data-testid="conflict-byline">
+        Saved by you{when ? <> on {when}</> : null} in another tab or window, while you were editing here.
+      </p>
+    );
+  }
   if (!theirs.edited_by && !when) return <p className="conflict__byline muted">Saved while you were editing.</p>;
   return (
     <p className="conflict__byline muted" data-testid="conflict-byline">
@@ -63,27 +77,38 @@ function Byline({ theirs }: { theirs: CurrentDescription }) {
   );
 }
 
-export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine, onKeepTheirs, onSaveMerged, maxLength, saving, error }: ConflictViewProps) {
+export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine, onKeepTheirs, onSaveMerged, onCancel, byYou = false, maxLength, saving, error }: ConflictViewProps) {
   const titleId = useId();
   const countId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const theirText = theirs.description ?? '';
-  const mergeTooLong = merged.length > maxLength;
-  const mineTooLong = mine.length > maxLength;
+  const mergeTooLong = isTooLong(merged, maxLength);
+  const mineTooLong = isTooLong(mine, maxLength);
 
   // Move focus to the title, so the change of view is announced and the reading starts here.
   useEffect(() => heading.current?.focus(), []);
 
   return (
-    <section className="conflict" role="region" aria-labelledby={titleId} data-testid="description-conflict">
+    <section
+      className="conflict"
+      role="region"
+      aria-labelledby={titleId}
+      data-testid="description-conflict"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+    >
       <h3 id={titleId} ref={heading} tabIndex={-1} className="conflict__title">
-        {CONFLICT_TITLE}
+        {byYou ? OWN_CONFLICT_TITLE : CONFLICT_TITLE}
       </h3>
       <p className="conflict__lead">Your text was not saved. Compare the two, then keep one or save a merge of both.</p>
       <div className="conflict__sides">
         <section className="conflict__side" aria-label="Theirs">
           <h4 className="conflict__side-title">Theirs</h4>
-          <Byline theirs={theirs} />
+          <Byline theirs={theirs} byYou={byYou} />
           <div className="conflict__text" data-testid="conflict-theirs">
             {theirText || <span className="muted">(no description)</span>}
           </div>
@@ -128,7 +153,7 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
           <textarea className="conflict__merge-text" value={merged} rows={5} aria-describedby={countId} aria-invalid={mergeTooLong || undefined} onChange={(event) => onMergedChange(event.target.value)} />
         </label>
         <div className="conflict__merge-footer">
-          <LengthCount id={countId} length={merged.length} maxLength={maxLength} />
+          <LengthCount id={countId} text={merged} maxLength={maxLength} />
           <Button type="submit" size="sm" disabled={saving || mergeTooLong}>
             {saving ? 'Saving…' : 'Save merged'}
           </Button>
@@ -139,6 +164,9 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
           {error}
         </p>
       ) : null}
+      <p className="conflict__keys muted">
+        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves the merge · <kbd>Esc</kbd> cancels
+      </p>
     </section>
   );
 }

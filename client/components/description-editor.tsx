@@ -7,6 +7,7 @@ import { Button } from './button';
 import { Markdown } from './markdown';
 import { Tabs } from './tabs';
 import './description-editor.css';
+import { countCharacters } from '../../contract/text-length';
 import { formatWholeNumber } from '../lib/format-number';
 
 export interface DescriptionEditorProps {
@@ -27,8 +28,14 @@ export interface DescriptionEditorProps {
   saveLabel?: string;
 }
 
-/** The live count, and what is wrong when the text is too long. */
-export function LengthCount({ id, length, maxLength }: { id: string; length: number; maxLength: number }) {
+/** Whether `text` is over the limit, counted as the server counts it (in code points: an emoji is one). */
+export function isTooLong(text: string, maxLength: number): boolean {
+  return countCharacters(text) > maxLength;
+}
+
+/** The live count of `text`, and what is wrong when it is too long. */
+export function LengthCount({ id, text, maxLength }: { id: string; text: string; maxLength: number }) {
+  const length = countCharacters(text);
   const over = length - maxLength;
   return (
     <p id={id} className={over > 0 ? 'description-editor__count description-editor__count--over' : 'description-editor__count'}>
@@ -43,7 +50,7 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, markdo
   const countId = useId();
   const errorId = useId();
   const noticeId = useId();
-  const tooLong = text.length > maxLength;
+  const tooLong = isTooLong(text, maxLength);
 
   function save() {
     if (!saving && !tooLong) onSave();
@@ -110,7 +117,7 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, markdo
         textarea
       )}
       <div className="description-editor__footer">
-        <LengthCount id={countId} length={text.length} maxLength={maxLength} />
+        <LengthCount id={countId} text={text} maxLength={maxLength} />
         <div className="description-editor__actions">
           <Button type="submit" variant="primary" size="sm" disabled={saving || tooLong}>
             {saving ? 'Saving…' : saveLabel}

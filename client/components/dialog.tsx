@@ -11,10 +11,15 @@ export interface DialogProps {
   children: ReactNode;
   /** Buttons at the bottom; a Close button is always there. */
   actions?: ReactNode;
+  /** The Close button's text where "Close" says too little ("Keep editing"). */
+  closeLabel?: string;
+  /** Focus starts on the Close button (the safe choice, where an action throws something away), not on the first action. */
+  focusClose?: boolean;
 }
 
-export function Dialog({ open, onClose, title, children, actions }: DialogProps) {
+export function Dialog({ open, onClose, title, children, actions, closeLabel = 'Close', focusClose = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
 
   useEffect(() => {
@@ -22,6 +27,7 @@ export function Dialog({ open, onClose, title, children, actions }: DialogProps)
     if (!dialog || !open) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    if (focusClose) closeButton.current?.focus();
     return () => {
       if (dialog.open) dialog.close();
       opener?.focus();
@@ -50,7 +56,9 @@ export function Dialog({ open, onClose, title, children, actions }: DialogProps)
         {children}
         <div className="dialog__actions">
           {actions}
-          <Button onClick={onClose}>Close</Button>
+          <Button ref={closeButton} onClick={onClose}>
+            {closeLabel}
+          </Button>
         </div>
       </div>
     </dialog>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-error';
 import { descriptionDraftSlot, type DraftSlot } from '../lib/description-drafts';
 import { EditableDescription } from './editable-description';
@@ -9,10 +9,28 @@ import { renderWithApp, testConfig } from './testing/render-with-app';
 
 afterEach(cleanup);
 
-const conflict = (description: string | null, edited_by: string | null = 'liv@example.org', edited_at: string | null = '2026-12-06T03:00:00Z') =>
+beforeAll(() => {
+  // jsdom has <dialog> but not its modal methods: open and close it by its attribute, as the browser
+  // does (the top layer, inertness and Escape on the dialog are checked in Chromium by the e2e specs).
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
+
+/** A `beforeunload` as the browser sends it when the page is left: true when the page asked to stay. */
+const leavingIsQuestioned = () => {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+};
+
+const conflict = (description: string | null, edited_by: string | null = 'liv@example.org', edited_at: string | null = '2026-12-06T03:00:00Z', edited_by_id: string | null = edited_by) =>
   new ApiError(409, 'ConflictError', 'Someone else changed this description.', 'edit_conflict', {
     error: { name: 'ConflictError', message: 'Someone else changed this description.', code: 'edit_conflict' },
-    current: { description, edited_by, edited_at },
+    current: { description, edited_by, edited_at, edited_by_id },
   });
 
 function renderDescription(save: (text: string, base: string | null) => Promise<unknown>, props: { value?: string | null; canEdit?: boolean; maxLength?: number; markdown?: boolean; submitOnEnter?: boolean; draft?: DraftSlot } = {}) {
@@ -64,16 +82,81 @@ describe('EditableDescription', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
   });
 
-  it('cancels with Escape, saving nothing, and returns focus to Edit', async () => {
+  it('closes at once on Escape when the text is unchanged, saving nothing, and returns focus to Edit', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => ({}));
+    renderDescription(save);
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), ' and more');
+    await user.type(screen.getByRole('textbox'), '{Backspace}'.repeat(9)); // typed, then put back as it was
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(save).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
+  });
+
+  it('asks before Escape or Cancel throws changed text away: Keep editing keeps it, Discard changes drops it and returns focus to Edit', async () => {
     const user = userEvent.setup();
     const save = vi.fn(async () => ({}));
     renderDescription(save);
     await user.click(screen.getByRole('button', { name: 'Edit description' }));
     await user.type(screen.getByRole('textbox'), ' and more');
     await user.keyboard('{Escape}');
+    const dialog = screen.getByRole('dialog', { name: 'Discard your changes?' });
+    expect(dialog.textContent).toContain('Your changes to the description of sales.orders are not saved.');
+    // Focus starts on the safe choice.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('Orders placed in the shop and more');
+    expect(document.activeElement).toBe(screen.getByRole('textbox'));
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Discard your changes?' })).getByRole('button', { name: 'Discard changes' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(save).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
+  });
+
+  it('asks before the page is left only while the editor holds changed text', async () => {
+    const user = userEvent.setup();
+    renderDescription(vi.fn(async () => ({})));
+    expect(leavingIsQuestioned()).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    expect(leavingIsQuestioned()).toBe(false); // open, nothing changed
+    await user.type(screen.getByRole('textbox'), '!');
+    expect(leavingIsQuestioned()).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('textbox')).toBeNull());
+    expect(leavingIsQuestioned()).toBe(false); // saved
+  });
+
+  it('lets the page go to log in when a save meets an ended session, the text being kept', async () => {
+    const user = userEvent.setup();
+    const slot = descriptionDraftSlot('roald.amundsen@example.org', 'table:hive://gold.sales/orders:description');
+    renderDescription(vi.fn(async () => {
+      throw new ApiError(401, 'Unauthorized', 'Log in to continue.');
+    }), { draft: slot });
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), '!');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('alert');
+    expect(leavingIsQuestioned()).toBe(false);
+    sessionStorage.clear();
+  });
+
+  it('counts an emoji as one character, as the server does', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => ({}));
+    renderDescription(save, { value: '', maxLength: 5 });
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.click(screen.getByRole('textbox'));
+    await user.paste('😀😀😀😀😀');
+    expect(screen.getByText('5 / 5 characters')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save).toHaveBeenCalledWith('😀😀😀😀😀', '');
   });
 
   it('saves a short description with Enter where submitOnEnter, Shift+Enter making a new line', async () => {
@@ -134,6 +217,35 @@ describe('EditableDescription after a conflict', () => {
     expect([...diff.querySelectorAll('ins')].map((d) => d.textContent)).toEqual(['[only in mine: placed online]']);
     expect((within(region).getByRole('textbox', { name: 'Merged description' }) as HTMLTextAreaElement).value).toBe('Orders placed online');
     expect(document.activeElement).toBe(within(region).getByRole('heading', { name: 'Someone else changed this description' }));
+  });
+
+  it('asks on Escape before dropping my text; discarding it keeps theirs and returns focus to Edit', async () => {
+    const save = vi.fn(async () => ({}));
+    const { user, region } = await reachConflict(save);
+    within(region).getByRole('textbox', { name: 'Merged description' }).focus();
+    await user.keyboard('{Escape}');
+    const dialog = screen.getByRole('dialog', { name: 'Discard your changes?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.getByRole('region', { name: 'Someone else changed this description' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard changes' }));
+    expect(screen.queryByRole('region', { name: 'Someone else changed this description' })).toBeNull();
+    expect(screen.getByText('Orders placed in the shop')).toBeTruthy();
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
+  });
+
+  it('says the signed-in person changed it in another tab or window when the other save was their own', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn<(text: string, base: string | null) => Promise<unknown>>();
+    save.mockRejectedValueOnce(conflict('Saved in the other tab', 'Roald Amundsen', '2026-12-06T03:00:00Z', 'roald.amundsen@example.org'));
+    renderDescription(save);
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), '!');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const region = await screen.findByRole('region', { name: 'You changed this description in another tab or window' });
+    expect(region.textContent).not.toContain('Someone else');
+    expect(within(region).getByTestId('conflict-byline').textContent).toMatch(/^Saved by you on 2026-12-06 \d\d:00 in another tab or window, while you were editing here\.$/);
   });
 
   it('Keep mine saves my text as an edit of theirs', async () => {
@@ -205,7 +317,7 @@ describe('EditableDescription keeping unsaved text', () => {
     renderDescription(save, { draft: slot() });
     const box = screen.getByRole('textbox', { name: 'Description of sales.orders' }) as HTMLTextAreaElement;
     expect(box.value).toBe('Orders placed in the shop (gross)');
-    expect(screen.getByRole('status').textContent).toBe('Your unsaved text was restored — save it again.');
+    expect(screen.getByRole('status').textContent).toBe('Your unsaved text was restored. It is not saved yet.');
     expect(box.getAttribute('aria-describedby')?.split(' ')).toContain(screen.getByRole('status').parentElement!.id);
     expect(document.activeElement).toBe(box);
 
@@ -229,7 +341,7 @@ describe('EditableDescription keeping unsaved text', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
   });
 
-  it('drops the kept text on Cancel, and when the text is put back as it was', async () => {
+  it('drops the kept text when Cancel is confirmed, and when the text is put back as it was', async () => {
     const user = userEvent.setup();
     renderDescription(vi.fn(), { draft: slot(), markdown: false });
     await user.click(screen.getByRole('button', { name: 'Edit description' }));
@@ -239,6 +351,8 @@ describe('EditableDescription keeping unsaved text', () => {
     expect(slot().read()).toBeNull();
     await user.type(screen.getByRole('textbox'), '?');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(slot().read()?.text).toBe('Orders placed in the shop?'); // only asked so far
+    await user.click(screen.getByRole('button', { name: 'Discard changes' }));
     expect(slot().read()).toBeNull();
   });
 

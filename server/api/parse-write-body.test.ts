@@ -40,6 +40,13 @@ describe('description bodies', () => {
       .toMatch(/editableText\.columnDescLength/);
   });
 
+  it('count an emoji as one character, as the page does: ten emoji fit a limit of 10, eleven are refused as 11 characters', () => {
+    const ten = '😀'.repeat(10); // 20 UTF-16 units
+    expect(parseTableDescriptionBody(req({ key: ORDERS, description: ten, base: null }), config).description).toBe(ten);
+    expect(refusal(() => parseTableDescriptionBody(req({ key: ORDERS, description: `${ten}😀`, base: null }), config)).message).toMatch(/^"description" is 11 characters long; at most 10/);
+    expect(parseColumnDescriptionBody(req({ key: ORDERS, column_name: 'id', description: '📦📦📦📦📦', base: null }), config).description).toBe('📦📦📦📦📦');
+  });
+
   it('refuse a column name that is empty or holds a slash, an empty nested type key and a key that is no table key', () => {
     for (const column_name of ['', ' ', 'a/b']) {
       expect(refusal(() => parseColumnDescriptionBody(req({ key: ORDERS, column_name, description: 'x', base: null }), config)).message).toMatch(/"column_name"/);

@@ -1,7 +1,7 @@
 // The write routes' bodies (contract/api-edits.ts), validated beyond their shapes: keys that are table
 // keys or dashboard uris, tags by Amundsen's rule, owners that fit one path segment, descriptions
-// within the UI config's length limits. Each problem is a 400 naming the field (the owner's in words: the
-// page shows that one to the person who typed the owner).
+// within the UI config's length limits (in code points: an emoji is one character). Each problem is a
+// 400 naming the field (the owner's in words: the page shows that one to the person who typed the owner).
 import type { Request } from 'express';
 import * as v from 'valibot';
 import {
@@ -9,6 +9,7 @@ import {
   TableOwnerBodySchema, TagBodySchema, TagNameSchema, type BookmarkBody, type ClientConfig, type PutColumnDescriptionBody,
   type PutTableDescriptionBody, type PutTypeMetadataDescriptionBody, type TableOwnerBody, type TagBody,
 } from '../../contract/bff-api';
+import { countCharacters } from '../../contract/text-length';
 import { InputError } from '../http/errors';
 import { parseBody } from '../http/parse-request';
 import { requireDashboardUri, requireTableKey } from './parse-read-query';
@@ -30,9 +31,11 @@ function checkKey(key: string, kind: 'table' | 'dashboard', field = 'key'): stri
   return kind === 'table' ? requireTableKey(key, `"${field}":`) : requireDashboardUri(key, `"${field}":`);
 }
 
+/** Counted in code points, as the page's live count does (contract/text-length.ts). */
 function checkLength(description: string, limit: number, setting: string): void {
-  if (description.length > limit) {
-    throw new InputError(`"description" is ${description.length} characters long; at most ${limit} are allowed (${setting} in the UI config).`, 'invalid_body');
+  const length = countCharacters(description);
+  if (length > limit) {
+    throw new InputError(`"description" is ${length} characters long; at most ${limit} are allowed (${setting} in the UI config).`, 'invalid_body');
   }
 }
 

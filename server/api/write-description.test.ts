@@ -87,7 +87,7 @@ describe('writeDescription', () => {
       log: [{ after: 'Theirs.', user_id: 'roald', user_display_name: 'Roald Amundsen', edited_at: '2026-12-01T10:00:00Z' }],
     });
     expect(await conflictOf(writeDescription(metadata, 't', write('Mine.', 'Old.')))).toEqual({
-      current: { description: 'Theirs.', edited_by: 'Roald Amundsen', edited_at: '2026-12-01T10:00:00Z' },
+      current: { description: 'Theirs.', edited_by: 'Roald Amundsen', edited_at: '2026-12-01T10:00:00Z', edited_by_id: 'roald' },
     });
     expect(calls).toEqual(['read', `log ${JSON.stringify({ resourceKey: 'hive://gold.sales/orders/id', resourceTypes: ['column'], field: 'description', limit: 1 })}`]);
   });
@@ -95,19 +95,19 @@ describe('writeDescription', () => {
   it('names the author by id without a display name, and no author when the log\'s latest edit is another text, missing or failing', async () => {
     const by = async (log: Stored['log'], description: string | null = 'Theirs.') =>
       ((await conflictOf(writeDescription(fakeMetadata({ description, etag: null, log }).metadata, 't', write('Mine.', 'Old.')))) as { current: unknown }).current;
-    expect(await by([{ after: 'Theirs.', user_id: 'roald', user_display_name: null, edited_at: 'then' }])).toEqual({ description: 'Theirs.', edited_by: 'roald', edited_at: 'then' });
-    expect(await by([{ after: 'Earlier.', user_id: 'roald', edited_at: 'then' }])).toEqual({ description: 'Theirs.', edited_by: null, edited_at: null });
-    expect(await by([])).toEqual({ description: 'Theirs.', edited_by: null, edited_at: null });
-    expect(await by('failing')).toEqual({ description: 'Theirs.', edited_by: null, edited_at: null });
+    expect(await by([{ after: 'Theirs.', user_id: 'roald', user_display_name: null, edited_at: 'then' }])).toEqual({ description: 'Theirs.', edited_by: 'roald', edited_at: 'then', edited_by_id: 'roald' });
+    expect(await by([{ after: 'Earlier.', user_id: 'roald', edited_at: 'then' }])).toEqual({ description: 'Theirs.', edited_by: null, edited_at: null, edited_by_id: null });
+    expect(await by([])).toEqual({ description: 'Theirs.', edited_by: null, edited_at: null, edited_by_id: null });
+    expect(await by('failing')).toEqual({ description: 'Theirs.', edited_by: null, edited_at: null, edited_by_id: null });
     // A cleared description matches a log entry whose text is not a string.
-    expect(await by([{ after: null, user_id: 'roald', edited_at: 'then' }], null)).toEqual({ description: null, edited_by: 'roald', edited_at: 'then' });
-    expect(await by([{ after: 5, user_id: 'roald', edited_at: 'then' }], null)).toEqual({ description: null, edited_by: 'roald', edited_at: 'then' });
+    expect(await by([{ after: null, user_id: 'roald', edited_at: 'then' }], null)).toEqual({ description: null, edited_by: 'roald', edited_at: 'then', edited_by_id: 'roald' });
+    expect(await by([{ after: 5, user_id: 'roald', edited_at: 'then' }], null)).toEqual({ description: null, edited_by: 'roald', edited_at: 'then', edited_by_id: 'roald' });
   });
 
   it('answers 409 with what the other person saved when the write loses a race (412)', async () => {
     const { metadata, calls } = fakeMetadata({ description: 'Old.', etag: '"d-1"', raceWith: 'Theirs.' });
     expect(await conflictOf(writeDescription(metadata, 't', write('Mine.', 'Old.')))).toEqual({
-      current: { description: 'Theirs.', edited_by: null, edited_at: null },
+      current: { description: 'Theirs.', edited_by: null, edited_at: null, edited_by_id: null },
     });
     expect(calls.slice(0, 3)).toEqual(['read', 'write Mine. if-match "d-1"', 'read']);
   });

@@ -43,7 +43,7 @@ export async function writeDescription(metadata: MetadataClient, token: string, 
 
 async function conflictWith(metadata: MetadataClient, token: string, write: DescriptionWrite, description: string | null): Promise<ConflictError> {
   const author = await findAuthor(metadata, token, write, description);
-  const current: DescriptionConflictBody['current'] = { description, edited_by: author?.by ?? null, edited_at: author?.at ?? null };
+  const current: DescriptionConflictBody['current'] = { description, edited_by: author?.by ?? null, edited_at: author?.at ?? null, edited_by_id: author?.id ?? null };
   return new ConflictError(
     'Someone else changed this description after you started editing it, so nothing was saved. Compare their text with yours, keep either or merge them, and save again.',
     'edit_conflict',
@@ -57,7 +57,7 @@ async function findAuthor(metadata: MetadataClient, token: string, write: Descri
     const edits = await metadata.listEdits(token, { resourceKey: write.logKey, resourceTypes: [write.ref.type], field: 'description', limit: 1 });
     const latest = edits?.[0];
     if (!latest || !sameText(typeof latest.after === 'string' ? latest.after : null, description)) return null;
-    return { by: latest.user_display_name ?? latest.user_id, at: latest.edited_at };
+    return { by: latest.user_display_name ?? latest.user_id, id: latest.user_id, at: latest.edited_at };
   } catch {
     // The conflict matters, not its author: a failing log read leaves them unknown.
     return null;

@@ -38,6 +38,7 @@ export function useSetBookmark() {
       },
     ],
     invalidates: () => [bookmarkKeys.all],
+    successMessage: ({ bookmarked, name }) => (bookmarked ? `Bookmarked ${name}` : `Bookmark of ${name} removed`),
     errorTitle: ({ bookmarked, name }) => (bookmarked ? `Could not bookmark ${name}` : `Could not remove the bookmark of ${name}`),
   });
 }

@@ -41,6 +41,7 @@ export function useUpdateDashboardTags(uri: string) {
     mutationFn: (edit: DashboardTagEdit) => updateDashboardTags(uri, edit),
     patches: (edit) => dashboardTagPatches(uri, edit),
     invalidates: () => [dashboardKeys.detail(uri), searchResultsKey, tagUsageKey],
+    successMessage: ({ action, tag }) => (action === 'add' ? `Tag ${tag} added` : `Tag ${tag} removed`),
     errorTitle: ({ action, tag }) => (action === 'add' ? `Could not add the tag ${tag}` : `Could not remove the tag ${tag}`),
   });
 }

@@ -19,6 +19,7 @@ import { classifyRunState, describeRunState } from '../run-state';
 import { DashboardTagsEditor } from './dashboard-tags-editor';
 import './dashboard.css';
 import { formatWholeNumber } from '../../../lib/format-number';
+import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
 
 function People({ users, label }: { users: User[]; label: string }) {
   if (users.length === 0) return null;
@@ -79,6 +80,7 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
   const config = useUiConfig();
   const formatDate = useFormatDate();
   const product = config.resourceConfig.dashboard.supportedSources[dashboard.product]?.displayName ?? dashboard.product;
+  const description = shownDescription(dashboard.description);
   const group = dashboard.group_name ? <ExternalLink href={dashboard.group_url}>{dashboard.group_name}</ExternalLink> : null;
 
   return (
@@ -129,7 +131,7 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
     >
       <ResourceTabs label={`Views of ${dashboard.name}`} tabs={tabs}>
         <ResourceSection id="description" title="Description">
-          {dashboard.description ? <Markdown source={dashboard.description} className="dashboard-page__description" /> : <p className="muted">No description yet.</p>}
+          {description ? <Markdown source={description} className="dashboard-page__description" /> : <p className="muted">{NO_DESCRIPTION}</p>}
         </ResourceSection>
 
         <ResourceSection id="charts" title="Charts" count={dashboard.chart_names.length}>

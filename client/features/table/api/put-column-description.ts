@@ -5,7 +5,6 @@ import type { TableDetail } from '../../../../contract/api-table';
 import { searchResultsKey } from '../../../app/catalog-caches';
 import { useOptimisticMutation } from '../../../app/use-optimistic-mutation';
 import { requestJson } from '../../../lib/api-client';
-import { descriptionConflictOf } from '../../../lib/description-conflict';
 import { withColumnDescription } from '../table-patches';
 import type { DescriptionEdit } from './put-table-description';
 import { tableKeys } from './query-keys';
@@ -20,7 +19,8 @@ export function useUpdateColumnDescription(tableKey: string, columnName: string)
     mutationFn: ({ description, base }: DescriptionEdit) => putColumnDescription({ key: tableKey, column_name: columnName, description, base }),
     patches: ({ description }) => [{ queryKey: tableKeys.detail(tableKey), update: (table) => withColumnDescription(table as TableDetail, columnName, description) }],
     invalidates: () => [tableKeys.detail(tableKey), searchResultsKey],
-    errorTitle: () => `Could not save the description of ${columnName}`,
-    isHandledByCaller: (error) => descriptionConflictOf(error) !== null,
+    successMessage: () => `Description of ${columnName} saved`,
+    // The editor shows every refusal beside the text (editable-description.tsx), the conflict view a 409.
+    failuresShownByCaller: true,
   });
 }

@@ -6,7 +6,6 @@ import { searchResultsKey } from '../../../app/catalog-caches';
 import { useOptimisticMutation } from '../../../app/use-optimistic-mutation';
 import { requestJson } from '../../../lib/api-client';
 import { resourceItemPatch } from '../../../lib/cache-patch';
-import { descriptionConflictOf } from '../../../lib/description-conflict';
 import { withTableDescription } from '../table-patches';
 import { tableKeys } from './query-keys';
 
@@ -28,7 +27,8 @@ export function useUpdateTableDescription(tableKey: string) {
       resourceItemPatch({ type: 'table', key: tableKey }, (item) => ({ ...item, description })),
     ],
     invalidates: () => [tableKeys.detail(tableKey), searchResultsKey],
-    errorTitle: () => 'Could not save the description',
-    isHandledByCaller: (error) => descriptionConflictOf(error) !== null,
+    successMessage: () => 'Description saved',
+    // The editor shows every refusal beside the text (editable-description.tsx), the conflict view a 409.
+    failuresShownByCaller: true,
   });
 }

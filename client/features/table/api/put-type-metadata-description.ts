@@ -4,7 +4,6 @@ import { DescriptionSavedResponseSchema, type DescriptionSavedResponse, type Put
 import type { TableDetail } from '../../../../contract/api-table';
 import { useOptimisticMutation } from '../../../app/use-optimistic-mutation';
 import { requestJson } from '../../../lib/api-client';
-import { descriptionConflictOf } from '../../../lib/description-conflict';
 import { withTypeMetadataDescription } from '../table-patches';
 import type { DescriptionEdit } from './put-table-description';
 import { tableKeys } from './query-keys';
@@ -19,7 +18,8 @@ export function useUpdateTypeMetadataDescription(tableKey: string, typeKey: stri
     mutationFn: ({ description, base }: DescriptionEdit) => putTypeMetadataDescription({ key: tableKey, type_metadata_key: typeKey, description, base }),
     patches: ({ description }) => [{ queryKey: tableKeys.detail(tableKey), update: (table) => withTypeMetadataDescription(table as TableDetail, typeKey, description) }],
     invalidates: () => [tableKeys.detail(tableKey)],
-    errorTitle: () => `Could not save the description of ${fieldName}`,
-    isHandledByCaller: (error) => descriptionConflictOf(error) !== null,
+    successMessage: () => `Description of ${fieldName} saved`,
+    // The editor shows every refusal beside the text (editable-description.tsx), the conflict view a 409.
+    failuresShownByCaller: true,
   });
 }

@@ -37,6 +37,7 @@ export function useUpdateTableOwner(table: TableDetail) {
       },
     ],
     invalidates: ({ owner }) => [tableKeys.detail(tableKey), ownedListKey(owner.user_id)],
+    successMessage: ({ action, owner }) => (action === 'add' ? `${owner.display_name} added as an owner` : `${owner.display_name} removed as an owner`),
     errorTitle: ({ action, owner }) => (action === 'add' ? `Could not add ${owner.display_name} as an owner` : `Could not remove the owner ${owner.display_name}`),
   });
 }

@@ -27,6 +27,7 @@ export function useUpdateTableTags(tableKey: string) {
       resourceItemPatch({ type: 'table', key: tableKey }, (item) => (isStringList(item.tags) ? { ...item, tags: withTagName(item.tags, tag, action) } : item)),
     ],
     invalidates: () => [tableKeys.detail(tableKey), searchResultsKey, tagUsageKey],
+    successMessage: ({ action, tag }) => (action === 'add' ? `Tag ${tag} added` : `Tag ${tag} removed`),
     errorTitle: ({ action, tag }) => (action === 'add' ? `Could not add the tag ${tag}` : `Could not remove the tag ${tag}`),
   });
 }

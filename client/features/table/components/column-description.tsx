@@ -1,11 +1,17 @@
+// A column's description as the columns table shows it: its "joins schema.table" hints as links to
+// the joined table, its line breaks kept (Shift+Enter makes one in the editor), and "No description"
+// when there is none or only white space.
 import { Link } from 'react-router';
+import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
 import { splitJoinHints, type JoinHint } from '../join-hints';
+import './column-description.css';
 
-/** A column description as text, its "joins schema.table" hints as links to the joined table. */
-export function ColumnDescription({ text, joinLinkFor }: { text: string; joinLinkFor: (hint: JoinHint) => { to: string; direct: boolean } }) {
+export function ColumnDescription({ text, joinLinkFor }: { text: string | null; joinLinkFor: (hint: JoinHint) => { to: string; direct: boolean } }) {
+  const shown = shownDescription(text);
+  if (!shown) return <span className="muted">{NO_DESCRIPTION}</span>;
   return (
-    <>
-      {splitJoinHints(text).map((segment, i) => {
+    <span className="column-description">
+      {splitJoinHints(shown).map((segment, i) => {
         if (segment.kind === 'text') return <span key={i}>{segment.text}</span>;
         const link = joinLinkFor(segment.hint);
         return (
@@ -14,6 +20,6 @@ export function ColumnDescription({ text, joinLinkFor }: { text: string; joinLin
           </Link>
         );
       })}
-    </>
+    </span>
   );
 }

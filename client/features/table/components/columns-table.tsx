@@ -107,7 +107,7 @@ export function ColumnsTable({
                   </td>
                   <td className="columns-table__description">
                     <EditableColumnDescription columnName={column.name} value={column.description}>
-                      {column.description ? <ColumnDescription text={column.description} joinLinkFor={joinLinkFor} /> : <span className="muted">No description</span>}
+                      <ColumnDescription text={column.description} joinLinkFor={joinLinkFor} />
                     </EditableColumnDescription>
                     <BadgeList badges={column.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${column.name}`} />
                   </td>

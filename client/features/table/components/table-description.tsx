@@ -4,6 +4,7 @@ import { useUiConfig } from '../../../app/app-data';
 import { useDescriptionDraft } from '../../../app/use-description-draft';
 import { EditableDescription } from '../../../components/editable-description';
 import { Markdown } from '../../../components/markdown';
+import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
 import { useUpdateTableDescription } from '../api/put-table-description';
 import { tableDescriptionDraftId } from '../description-draft-ids';
 
@@ -11,6 +12,7 @@ export function TableDescription({ table }: { table: TableDetail }) {
   const maxLength = useUiConfig().editableText.tableDescLength;
   const mutation = useUpdateTableDescription(table.key);
   const draft = useDescriptionDraft(tableDescriptionDraftId(table.key));
+  const text = shownDescription(table.description);
   return (
     <EditableDescription
       value={table.description}
@@ -23,7 +25,7 @@ export function TableDescription({ table }: { table: TableDetail }) {
       draft={draft}
       className="table-page__description-block"
     >
-      {table.description ? <Markdown source={table.description} className="table-page__description" /> : <p className="muted">No description yet.</p>}
+      {text ? <Markdown source={text} className="table-page__description" /> : <p className="muted">{NO_DESCRIPTION}</p>}
     </EditableDescription>
   );
 }

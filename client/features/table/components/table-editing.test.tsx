@@ -73,6 +73,40 @@ describe('editing the table description', () => {
     await waitFor(() => expect(bff.calls.filter((c) => c.path === '/api/metadata/v0/table')).toHaveLength(2));
   });
 
+  it('confirms a saved description once, politely: "Description saved"', async () => {
+    const { user } = await openPage({ table: editableTable() });
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), '!');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const toasts = within(screen.getByRole('region', { name: 'Notifications' }));
+    expect((await toasts.findByRole('status')).textContent).toContain('Description saved');
+    expect(screen.getAllByRole('status')).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows a refused save once, beside the text, and not again in a toast', async () => {
+    const { user } = await openPage({ table: editableTable() }, (call) =>
+      call.method === 'PUT' ? { status: 403, body: { error: { name: 'NotAllowedError', message: 'Editing descriptions needs the editor role.', code: 'edit_forbidden' } } } : undefined,
+    );
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), '!');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Editing descriptions needs the editor role.');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(screen.getByRole('region', { name: 'Notifications' }).textContent).toBe('');
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('Orders placed in the shop!');
+  });
+
+  it('shows a description of only spaces and blank lines as no description, the same words as a column without one', async () => {
+    const table = editableTable({ description: '   \n\t ' });
+    await openPage({ table: { ...table, columns: [{ ...table.columns[0]!, description: '  ' }, ...table.columns.slice(1)] } });
+    const section = screen.getByRole('region', { name: 'Description' });
+    expect(within(section).getByText('No description')).toBeTruthy();
+    const firstRow = screen.getByRole('row', { name: /order_id/ });
+    expect(within(firstRow).getByText('No description')).toBeTruthy();
+  });
+
   it('opens the conflict view (and no toast) when someone else saved meanwhile, and Keep mine saves over theirs', async () => {
     const theirs = { description: 'Orders paid in the web shop', edited_by: 'liv.arnesen@example.org', edited_at: '2026-12-06T03:00:00Z' };
     const server = { table: editableTable() };
@@ -148,7 +182,7 @@ describe('unsaved text when the session ends', () => {
     const second = await openPage({ table: nestedTable() });
     const box = (await screen.findByRole('textbox', { name: 'Description of lat' })) as HTMLTextAreaElement;
     expect(box.value).toBe('Degrees north');
-    expect(screen.getByRole('status').textContent).toBe('Your unsaved text was restored — save it again.');
+    expect(screen.getByRole('status').textContent).toBe('Your unsaved text was restored. It is not saved yet.');
     expect(screen.queryByRole('textbox', { name: 'Description of order_id' })).toBeNull();
     await second.user.type(box, '{Enter}');
     await waitFor(() => expect(second.bff.writes()).toHaveLength(1));

@@ -11,6 +11,7 @@ import { useHasDescriptionDraftUnder } from '../../../app/use-description-draft'
 import { typeDescriptionDraftPrefixBelow } from '../description-draft-ids';
 import { EditableTypeDescription } from './editable-column-description';
 import { useTableEditing } from './table-editing';
+import { shownDescription } from '../../../lib/description-text';
 
 const byOrder = (a: TypeMetadata, b: TypeMetadata) => a.sort_order - b.sort_order || a.name.localeCompare(b.name);
 
@@ -25,6 +26,7 @@ function TypeNode({ node }: { node: TypeMetadata }) {
   const [expanded, setExpanded] = useState(() => !!editing?.rights.descriptions && node.children.length > 0 && hasDraftUnder(typeDescriptionDraftPrefixBelow(editing.tableKey, node.key)));
   const childrenId = useId();
   const hasChildren = node.children.length > 0;
+  const description = shownDescription(node.description);
   return (
     <li className="type-tree__node" data-testid="type-node">
       <div className="type-tree__line">
@@ -44,7 +46,7 @@ function TypeNode({ node }: { node: TypeMetadata }) {
         <BadgeList badges={node.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${node.name}`} />
       </div>
       <EditableTypeDescription typeKey={node.key} fieldName={node.name} value={node.description}>
-        {node.description ? <p className="type-tree__description">{node.description}</p> : null}
+        {description ? <p className="type-tree__description">{description}</p> : null}
       </EditableTypeDescription>
       {hasChildren && expanded ? (
         <ul id={childrenId} className="type-tree__children" aria-label={`Fields of ${node.name}`}>

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { countCharacters } from './text-length';
+
+describe('countCharacters', () => {
+  it('counts an emoji outside the Basic Multilingual Plane as one character, not two UTF-16 units', () => {
+    expect('😀'.length).toBe(2);
+    expect(countCharacters('😀')).toBe(1);
+    expect(countCharacters('😀'.repeat(400))).toBe(400);
+    expect(countCharacters('Orders 📦 shipped')).toBe(16);
+  });
+
+  it('counts plain text, accents and CJK by their code points, and nothing as zero', () => {
+    expect(countCharacters('')).toBe(0);
+    expect(countCharacters('orders')).toBe(6);
+    expect(countCharacters('Sjømannsskolen 東京')).toBe(17);
+  });
+
+  it('counts each code point of a joined emoji and of a letter with a combining mark (no grapheme clusters)', () => {
+    expect(countCharacters('👨‍👩‍👧')).toBe(5); // man, joiner, woman, joiner, girl
+    expect(countCharacters('e\u0301')).toBe(2);
+  });
+
+  it('counts a lone surrogate as one, whichever half it is and wherever it stands', () => {
+    expect(countCharacters('\ud83d')).toBe(1);
+    expect(countCharacters('\ude00a')).toBe(2);
+    expect(countCharacters('a\ud83d')).toBe(2);
+    expect(countCharacters('\ud83d\ud83d\ude00')).toBe(2);
+  });
+});
