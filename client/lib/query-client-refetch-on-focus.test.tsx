@@ -6,7 +6,9 @@ import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EditableDescription } from '../components/editable-description';
+import { QueryState } from '../components/query-state';
 import { renderWithApp } from '../components/testing/render-with-app';
+import { ApiError } from './api-error';
 import { createQueryClient } from './query-client';
 
 const START = new Date('2026-12-06T12:00:00Z').getTime();
@@ -80,5 +82,36 @@ describe('the query client on window focus', () => {
 
     await user.keyboard('{Escape}');
     expect(screen.getByText('Changed in the other tab')).toBeTruthy();
+  });
+
+  it('keeps the page and the open editor when the refetch on focus fails', async () => {
+    const client = createQueryClient({ onUnauthorized: () => undefined });
+    const queryFn = vi.fn(async () => 'Orders placed in the shop');
+    function Page() {
+      const query = useQuery({ queryKey: ['table', 'orders'], queryFn });
+      return (
+        <QueryState query={query} loadingLabel="Loading the table" errorTitle="The table could not be loaded">
+          {(description) => (
+            <EditableDescription value={description} canEdit editText="Edit description" fieldLabel="Description of sales.orders" maxLength={750} save={async () => undefined}>
+              <p>{description}</p>
+            </EditableDescription>
+          )}
+        </QueryState>
+      );
+    }
+    const user = userEvent.setup();
+    renderWithApp(
+      <QueryClientProvider client={client}>
+        <Page />
+      </QueryClientProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox', { name: 'Description of sales.orders' }), ', and more');
+
+    queryFn.mockRejectedValue(new ApiError(403, 'ForbiddenError', 'Not allowed'));
+    returnToTabAfter(31);
+    await waitFor(() => expect(client.getQueryState(['table', 'orders'])?.status).toBe('error'));
+    expect(screen.queryByText('The table could not be loaded')).toBeNull();
+    expect((screen.getByRole('textbox', { name: 'Description of sales.orders' }) as HTMLTextAreaElement).value).toBe('Orders placed in the shop, and more');
   });
 });
