@@ -9,8 +9,8 @@ import { startNansen, type NansenServer } from './start-nansen';
 
 const CUSTOMERS_KEY = 'hive://gold.core/customers';
 const CUSTOMERS_PAGE = '/table_detail/gold/hive/core/customers';
-const VIEWER_REASON = 'Editing descriptions and tags of this hive table needs the editor role, and its owners the owner-editor role; you have viewer.';
-const EDITOR_REASON = 'Editing owners of this hive table needs the owner-editor role; you have editor.';
+const VIEWER_REASON = 'Editing descriptions and tags of this hive table needs the editor role, and its owners the owner-editor role; you have viewer and are not one of its owners.';
+const EDITOR_REASON = 'Editing owners of this hive table needs the owner-editor role; you have editor and are not one of its owners.';
 
 interface Answer {
   status: number;

@@ -76,7 +76,7 @@ describe('edit rights from the groups of the login, with the sample rules', () =
     const borge = await as('borge');
     expect((await rightsOn(borge, CUSTOMERS)).edit_rights).toEqual({
       descriptions: false, tags: false, owners: false,
-      reason: 'Editing descriptions and tags of this hive table needs the editor role, and its owners the owner-editor role; you have viewer.',
+      reason: 'Editing descriptions and tags of this hive table needs the editor role, and its owners the owner-editor role; you have viewer and are not one of its owners.',
     });
   });
 
@@ -86,7 +86,7 @@ describe('edit rights from the groups of the login, with the sample rules', () =
 
   it('an editor, an owner-editor and an admin get their role\'s rights', async () => {
     expect((await rightsOn(await as('liv'), CUSTOMERS)).edit_rights).toEqual({
-      descriptions: true, tags: true, owners: false, reason: 'Editing owners of this hive table needs the owner-editor role; you have editor.',
+      descriptions: true, tags: true, owners: false, reason: 'Editing owners of this hive table needs the owner-editor role; you have editor and are not one of its owners.',
     });
     expect((await rightsOn(await as('fridtjof'), CUSTOMERS)).edit_rights).toEqual(ALL_RIGHTS);
     expect((await rightsOn(await as('roald'), CUSTOMERS)).edit_rights).toEqual(ALL_RIGHTS);
@@ -113,7 +113,7 @@ describe('edit rights from the groups of the login, with the sample rules', () =
     expect((await rightsOn(liv, CUSTOMERS)).tags.map((t) => t.tag_name)).toContain('reviewed_by_liv');
     await expectForbidden(
       await write(liv, 'PUT', 'update_table_owner', { key: CUSTOMERS, owner: 'liv.arnesen@example.org' }),
-      'Editing owners of this hive table needs the owner-editor role; you have editor.',
+      'Editing owners of this hive table needs the owner-editor role; you have editor and are not one of its owners.',
     );
   });
 
@@ -124,7 +124,7 @@ describe('edit rights from the groups of the login, with the sample rules', () =
     const product = uri.slice(0, uri.indexOf('_dashboard://'));
     const rightsOnDashboard = async (browser: BffBrowser) =>
       v.parse(DashboardResponseSchema, await (await browser.request(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(uri)}`)).json()).dashboard.edit_rights;
-    const reason = `Editing tags of this ${product} dashboard needs the editor role; you have viewer.`;
+    const reason = `Editing tags of this ${product} dashboard needs the editor role; you have viewer and are not one of its owners.`;
     expect(await rightsOnDashboard(await as('borge'))).toEqual({ descriptions: false, tags: false, owners: false, reason });
     await expectForbidden(await write(await as('borge'), 'PUT', 'update_dashboard_tags', { key: uri, tag: 'forged' }), reason);
     expect(await rightsOnDashboard(await as('liv'))).toEqual({ descriptions: false, tags: true, owners: false, reason: null });

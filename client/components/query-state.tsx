@@ -23,11 +23,13 @@ export interface QueryStateProps<T> {
 
 export function QueryState<T>({ query, loadingLabel, loading, errorTitle, notFound, errorFrame, isEmpty, empty, children }: QueryStateProps<T>) {
   if (query.isPending) return loading ?? <SkeletonList label={loadingLabel} rows={3} />;
-  if (query.isError) {
+  // A failed background refetch (coming back to the tab, after an edit) keeps what is on screen, and
+  // with it any editor open there; only a query that never had data shows the error.
+  if (query.isError && query.data === undefined) {
     if (notFound && isNotFound(query.error)) return notFound;
     const errorState = <ErrorState title={errorTitle} error={query.error} onRetry={() => void query.refetch()} />;
     return errorFrame ? errorFrame(errorState) : errorState;
   }
-  if (isEmpty?.(query.data)) return empty ?? null;
-  return children(query.data);
+  if (isEmpty?.(query.data as T)) return empty ?? null;
+  return children(query.data as T);
 }

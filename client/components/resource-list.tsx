@@ -1,10 +1,12 @@
 // Tables and dashboards in a list (popular, bookmarks, a person's lists, a dashboard's tables, a
-// table's dashboards): name as a link, where it lives, and the start of its description.
+// table's dashboards): name as a link, where it lives, and the start of its description as plain
+// text (a description is Markdown; its page renders it).
 import { Link } from 'react-router';
 import type { DashboardSummary } from '../../contract/api-dashboard';
 import type { TableSummary } from '../../contract/api-table';
 import { useUiConfig } from '../app/app-data';
 import { dashboardPath, tablePath } from '../app/paths';
+import { markdownToPlainText } from '../../contract/markdown-plain-text';
 import './resource-list.css';
 
 export type ResourceSummary = TableSummary | DashboardSummary;
@@ -34,7 +36,7 @@ function ResourceSummaryItem({ item }: { item: ResourceSummary }) {
           <span className="visually-hidden">Table in </span>
           {source} · {item.cluster}
         </span>
-        {item.description ? <p className="resource-list__description">{item.description}</p> : null}
+        <DescriptionStart source={item.description} />
       </>
     );
   }
@@ -49,7 +51,12 @@ function ResourceSummaryItem({ item }: { item: ResourceSummary }) {
         {product}
         {item.group_name ? ` · ${item.group_name}` : ''}
       </span>
-      {item.description ? <p className="resource-list__description">{item.description}</p> : null}
+      <DescriptionStart source={item.description} />
     </>
   );
+}
+
+function DescriptionStart({ source }: { source: string | null }) {
+  const text = source ? markdownToPlainText(source) : '';
+  return text ? <p className="resource-list__description">{text}</p> : null;
 }

@@ -27,7 +27,12 @@ export function createQueryClient({ onUnauthorized }: QueryClientOptions): Query
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: shouldRetry, refetchOnWindowFocus: false },
+      // Coming back to a tab (window focus) refetches what is on screen and older than staleTime, so a
+      // second tab shows what was changed in the first (tables, dashboards, bookmarks, search results).
+      // The UI config cannot change while the app runs: its staleTime is Infinity, so it is never asked
+      // again. An open editor keeps its text: it holds it in its own state (and its draft slot), not in
+      // the cache (pinned by query-client-refetch-on-focus.test.tsx).
+      queries: { staleTime: 30_000, retry: shouldRetry, refetchOnWindowFocus: true },
       mutations: { retry: false },
     },
   });

@@ -36,13 +36,13 @@ describe('roles', () => {
   it('a viewer (everyone signed in, by default) may change nothing, and hears which role each right needs', () => {
     expect(policy.rightsFor(person('borge@example.org', 'finance-data'), REVENUE)).toEqual({
       descriptions: false, tags: false, owners: false,
-      reason: 'Editing descriptions and tags of this snowflake table needs the editor role, and its owners the owner-editor role; you have viewer.',
+      reason: 'Editing descriptions and tags of this snowflake table needs the editor role, and its owners the owner-editor role; you have viewer and are not one of its owners.',
     });
   });
 
   it('an editor may change descriptions and tags, not owners', () => {
     expect(policy.rightsFor(person('liv@example.org', 'data-editors'), REVENUE)).toEqual({
-      descriptions: true, tags: true, owners: false, reason: 'Editing owners of this snowflake table needs the owner-editor role; you have editor.',
+      descriptions: true, tags: true, owners: false, reason: 'Editing owners of this snowflake table needs the owner-editor role; you have editor and are not one of its owners.',
     });
   });
 
@@ -98,7 +98,7 @@ describe('patterns: grants narrowed to databases, clusters, schemas and tables',
 
   it('a narrowed grant tells a person their role here, not elsewhere', () => {
     expect(policy.rightsFor(person('borge@example.org', 'finance-data'), ORDERS).reason).toBe(
-      'Editing descriptions and tags of this hive table needs the editor role, and its owners the owner-editor role; you have viewer.',
+      'Editing descriptions and tags of this hive table needs the editor role, and its owners the owner-editor role; you have viewer and are not one of its owners.',
     );
   });
 
@@ -154,7 +154,38 @@ describe('owners may edit their tables', () => {
 
   it('is off with ownersMayEdit: false', () => {
     const off = policyOf({ ...ROLE_GRANTS, ownersMayEdit: false });
-    expect(off.rightsFor(person('fridtjof@example.org'), ORDERS)).toMatchObject({ descriptions: false, tags: false, owners: false, reason: expect.stringContaining('you have viewer') });
+    expect(off.rightsFor(person('fridtjof@example.org'), ORDERS)).toEqual({
+      descriptions: false, tags: false, owners: false,
+      reason: 'Editing descriptions and tags of this hive table needs the editor role, and its owners the owner-editor role; you have viewer.',
+    });
+  });
+
+  // Finding 10 of the curate pass: borge, a viewer who owns core.customers where tags and owners are
+  // locked, read "…needs the admin role (the edit rules lock them); you have viewer." while he could
+  // edit its descriptions.
+  it('an owner whose ownership gives more than their role hears what it gives, not only their role', () => {
+    const locked = policyOf({ ...ROLE_GRANTS, locked: [{ where: { schema: 'sales' }, fields: ['tags', 'owners'] }] });
+    expect(locked.rightsFor(person('fridtjof@example.org'), ORDERS)).toEqual({
+      descriptions: true, tags: false, owners: false,
+      reason: 'Editing tags and owners of this hive table needs the admin role (the edit rules lock them); your role is viewer, and as one of its owners you may edit its descriptions.',
+    });
+    const descriptionsLocked = policyOf({ ...ROLE_GRANTS, locked: [{ where: { schema: 'sales' } }] });
+    expect(descriptionsLocked.rightsFor(person('fridtjof@example.org'), ORDERS).reason).toBe(
+      'Editing descriptions of this hive table needs the admin role (the edit rules lock them); your role is viewer, and as one of its owners you may edit its tags and owners.',
+    );
+  });
+
+  it('an owner whose role gives as much as ownership hears only their role', () => {
+    const locked = policyOf({ ...ROLE_GRANTS, locked: [{ where: { schema: 'sales' }, fields: ['owners'] }] });
+    expect(locked.rightsFor(person('fridtjof@example.org', 'data-editors'), ORDERS).reason).toBe('Editing owners of this hive table needs the admin role (the edit rules lock them); you have editor.');
+  });
+
+  it('a non-owner hears that they are not one of its owners only where owners could edit what they may not', () => {
+    expect(policy.rightsFor(person('liv@example.org'), ORDERS).reason).toBe(
+      'Editing descriptions and tags of this hive table needs the editor role, and its owners the owner-editor role; you have viewer and are not one of its owners.',
+    );
+    const locked = policyOf({ ...ROLE_GRANTS, locked: [{ where: {}, fields: ['owners'] }] });
+    expect(locked.rightsFor(person('liv@example.org', 'data-editors'), ORDERS).reason).toBe('Editing owners of this hive table needs the admin role (the edit rules lock them); you have editor.');
   });
 
   it('the owner of a dashboard may change its tags', () => {
@@ -171,7 +202,7 @@ describe('dashboards: tags only', () => {
   });
 
   it('a viewer hears only about the tags, the one thing on a dashboard anyone may change', () => {
-    expect(policy.rightsFor(person('x'), DASHBOARD)).toEqual({ descriptions: false, tags: false, owners: false, reason: 'Editing tags of this mode dashboard needs the editor role; you have viewer.' });
+    expect(policy.rightsFor(person('x'), DASHBOARD)).toEqual({ descriptions: false, tags: false, owners: false, reason: 'Editing tags of this mode dashboard needs the editor role; you have viewer and are not one of its owners.' });
   });
 });
 
@@ -227,7 +258,7 @@ describe('locks: Amundsen\'s UNEDITABLE_SCHEMAS and match rules, and more', () =
   it('a viewer on a locked table hears the role for each right', () => {
     const policy = policyOf({ locked: [{ where: { schema: 'raw' } }] });
     expect(policy.rightsFor(person('x'), RAW_EVENTS).reason).toBe(
-      'Editing tags of this hive table needs the editor role, its owners the owner-editor role, and its descriptions the admin role (the edit rules lock them); you have viewer.',
+      'Editing tags of this hive table needs the editor role, its owners the owner-editor role, and its descriptions the admin role (the edit rules lock them); you have viewer and are not one of its owners.',
     );
   });
 

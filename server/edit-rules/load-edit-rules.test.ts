@@ -37,7 +37,7 @@ describe('loadEditRules: a good file', () => {
   it('answers by its rules and sums them up for the start-up log', () => {
     fs.writeFileSync(file, JSON.stringify({ grants: [{ groups: ['stewards'], role: 'editor' }], locked: [{ where: { schema: 'raw' } }] }));
     const { policy, summary } = loadEditRules(file);
-    expect(policy.rightsFor({ user_id: 'liv', groups: ['stewards'] }, ORDERS)).toEqual({ descriptions: true, tags: true, owners: false, reason: 'Editing owners of this hive table needs the owner-editor role; you have editor.' });
+    expect(policy.rightsFor({ user_id: 'liv', groups: ['stewards'] }, ORDERS)).toEqual({ descriptions: true, tags: true, owners: false, reason: 'Editing owners of this hive table needs the owner-editor role; you have editor and are not one of its owners.' });
     expect(policy.rightsFor({ user_id: 'borge', groups: [] }, ORDERS)).toMatchObject({ descriptions: false, tags: false, owners: false });
     expect(summary).toBe(`edit rules: ${file} (everyone signed in is viewer, 1 grant(s), 1 lock(s), owners may edit what they own)`);
   });

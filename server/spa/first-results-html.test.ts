@@ -137,6 +137,22 @@ describe('renderFirstResults', () => {
     expect(html).toContain('the <mark>order</mark> &quot;key&quot;');
   });
 
+  it('draws a Markdown description and its highlighted fragments as plain text, as the app does', () => {
+    const html = render('/search?term=orders', {
+      table: {
+        page_index: 0,
+        total_results: 2,
+        results: [
+          table({ description: '# Orders\n\nEvery **paid** order, see [the wiki](https://wiki.example.org/orders).' }),
+          table({ name: 'refunds', key: 'hive://gold.sales/refunds', highlight: { description: ['## Every **<em>orders</em>** [refund](https://x.example.org/<em>orders</em>)'] } }),
+        ],
+      },
+    });
+    expect(html).toContain('<p class="result__description">Orders Every paid order, see the wiki.</p>');
+    expect(html).toContain('<p class="result__description"><span>Every <mark>orders</mark> refund</span></p>');
+    expect(html).not.toContain('wiki.example.org');
+  });
+
   it('links tags and table badges to their filtered searches, and draws nothing interactive but links', () => {
     const html = render('/search?term=orders', { table: { page_index: 0, total_results: 1, results: [table({ tags: ['pii'], badges: [{ tag_name: 'certified' }] })] } });
     expect(html).toContain('href="/search?term=&amp;filters=%7B%22tag%22%3A%7B%22value%22%3A%22pii%22%7D%7D"');

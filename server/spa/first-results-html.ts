@@ -14,7 +14,9 @@ import { formatDate } from '../../contract/date-format';
 import { formatWholeNumber } from '../../contract/format-number';
 import { badgeSearchPath, dashboardPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
 import { computePagination } from '../../contract/pagination-state';
-import { highlightToPlainText, parseHighlight } from '../../contract/search-highlight';
+import { markdownHighlightToSegments } from '../../contract/markdown-highlight';
+import { markdownToPlainText } from '../../contract/markdown-plain-text';
+import { highlightToPlainText, parseHighlight, type HighlightSegment } from '../../contract/search-highlight';
 import { RESOURCE_NOUNS, type SearchResource } from '../../contract/search-state';
 import type { SearchPlan } from '../../contract/search-url';
 import type { User } from '../../contract/api-common';
@@ -32,8 +34,8 @@ const text = (value: string): string => escapeHtml(value);
 const attr = (value: string): string => `"${escapeHtml(value)}"`;
 
 /** A highlight fragment (the contract's format) as escaped text with <mark>s; no markup of its own survives. */
-function highlighted(fragment: string): string {
-  return parseHighlight(fragment)
+function highlighted(fragment: string, segmentsOf: (fragment: string) => HighlightSegment[] = parseHighlight): string {
+  return segmentsOf(fragment)
     .map((s) => (s.highlighted ? `<mark>${text(s.text)}</mark>` : text(s.text)))
     .join('');
 }
@@ -135,8 +137,10 @@ function shell(name: string, meta: string, children: string, withAction: boolean
   return `<li class="result" data-search-result="">${withAction ? `<div class="result__head">${title}<span class="result__action-space"></span></div>` : title}<p class="result__meta">${meta}</p>${children}</li>`;
 }
 
-function description(fragments: string[] | undefined, plain: string | null): string {
-  if (fragments && fragments.length > 0) return `<p class="result__description">${fragments.map((f, i) => `<span>${i > 0 ? ' … ' : ''}${highlighted(f)}</span>`).join('')}</p>`;
+/** A Markdown description as plain text, as search-result-item.tsx shows it. */
+function description(fragments: string[] | undefined, source: string | null): string {
+  if (fragments && fragments.length > 0) return `<p class="result__description">${fragments.map((f, i) => `<span>${i > 0 ? ' … ' : ''}${highlighted(f, markdownHighlightToSegments)}</span>`).join('')}</p>`;
+  const plain = source ? markdownToPlainText(source) : '';
   if (plain) return `<p class="result__description">${text(plain)}</p>`;
   return '<p class="result__description result__description--none">No description</p>';
 }

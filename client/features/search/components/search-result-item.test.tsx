@@ -34,4 +34,21 @@ describe('SearchResultItem', () => {
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.getByRole('heading', { name: 'orders' })).toBeTruthy();
   });
+
+  // Finding 7 of the curate pass: results showed a description's Markdown source.
+  it('shows a Markdown description as plain text, and a matching fragment of one with its matches still marked', () => {
+    const description = '# Orders\n\nEvery **paid** order, see [the wiki](https://wiki.example.org/orders).\n\n| a | b |\n|---|---|';
+    renderWithApp(
+      <ol>
+        <SearchResultItem result={table('orders', { description })} />
+        <SearchResultItem result={dashboard('Revenue', { description: '## Weekly **revenue**', highlight: { description: ['## Weekly **<em>revenue</em>** by [<em>region</em>](https://x.example.org/<em>revenue</em>)'] } })} />
+      </ol>,
+    );
+    const [orders, revenue] = screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-search-result'));
+    expect(orders!.querySelector('.result__description')?.textContent).toBe('Orders Every paid order, see the wiki. a · b');
+    const fragment = revenue!.querySelector('.result__description')!;
+    expect(fragment.textContent).toBe('Weekly revenue by region');
+    expect([...fragment.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['revenue', 'region']);
+  });
 });
+

@@ -1,7 +1,7 @@
 // One search result: its name (matches marked) leading to its page, where it lives, its description,
 // WHY it matched when the name and description do not say (the matching columns, column
 // descriptions, charts or queries), and its tags and badges leading to searches filtered by them.
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { DashboardSearchResult, SearchResult, TableSearchResult, UserSearchResult } from '../../../../contract/api-search';
 import { highlightToPlainText } from '../../../../contract/search-highlight';
 import { useFormatDate, useUiConfig } from '../../../app/app-data';
@@ -9,6 +9,8 @@ import { dashboardPath, tablePath, userPath } from '../../../app/paths';
 import { AppLink } from '../../../components/app-link';
 import { BadgeList, TagList } from '../../../components/chip';
 import { HighlightedText } from '../../../components/highlighted-text';
+import { markdownHighlightToSegments } from '../../../../contract/markdown-highlight';
+import { markdownToPlainText } from '../../../../contract/markdown-plain-text';
 import { Highlight } from './highlight';
 
 /** How many matching columns, charts or queries a result lists before "and n more". */
@@ -61,6 +63,7 @@ function Matches({ rows }: { rows: MatchRow[] }) {
   );
 }
 
+/** A Markdown description's matching fragments (or its start) as plain text, the matches marked. */
 function Description({ fragments, text }: { fragments: string[] | undefined; text: string | null }) {
   if (fragments && fragments.length > 0) {
     return (
@@ -68,13 +71,14 @@ function Description({ fragments, text }: { fragments: string[] | undefined; tex
         {fragments.map((fragment, i) => (
           <span key={i}>
             {i > 0 ? ' … ' : null}
-            <HighlightedText source={fragment} />
+            {markdownHighlightToSegments(fragment).map((segment, j) => (segment.highlighted ? <mark key={j}>{segment.text}</mark> : <Fragment key={j}>{segment.text}</Fragment>))}
           </span>
         ))}
       </p>
     );
   }
-  if (text) return <p className="result__description">{text}</p>;
+  const plain = text ? markdownToPlainText(text) : '';
+  if (plain) return <p className="result__description">{plain}</p>;
   return <p className="result__description result__description--none">No description</p>;
 }
 

@@ -55,4 +55,17 @@ describe('ColumnsTable', () => {
     await user.click(screen.getByRole('button', { name: 'order_id' }));
     expect(screen.queryAllByTestId('column-details')).toHaveLength(0);
   });
+
+  // Finding 5 of the curate pass: a 250-character word in a description widened the table to ~2,300 px
+  // and pushed every Edit button out of view. The table's layout is fixed (table.css) and takes its
+  // column widths from this colgroup, so no cell's text can widen it; the e2e journey measures it.
+  it('declares its column widths up front, the description column taking what the others leave', () => {
+    const long = 'x'.repeat(250);
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={[column('order_id', 0, long)]} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    const table = screen.getByRole('table');
+    const cols = [...table.querySelectorAll('colgroup > col')];
+    expect(cols.map((col) => col.className)).toEqual(['columns-table__col--number', 'columns-table__col--name', 'columns-table__col--type', '']);
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['#', 'Column', 'Type', 'Description']);
+    expect(screen.getByRole('cell', { name: long }).className).toBe('columns-table__description');
+  });
 });

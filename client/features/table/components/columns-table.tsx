@@ -73,6 +73,13 @@ export function ColumnsTable({
   return (
     <div className="columns-scroll">
       <table className="columns-table">
+        {/* The widths of a fixed-layout table: a long word in a cell wraps there, the table keeps its width. */}
+        <colgroup>
+          <col className="columns-table__col--number" />
+          <col className="columns-table__col--name" />
+          <col className="columns-table__col--type" />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col" className="columns-table__number">
