@@ -21,7 +21,9 @@ interface Answer {
 function callFromPage(page: Page, method: string, url: string, body?: unknown): Promise<Answer> {
   return page.evaluate(
     async ({ method, url, body }) => {
-      const res = await fetch(url, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      // Named for the page's user, as the SPA's API client names every write (server/auth/page-user-guard.ts).
+      const pageUser: Record<string, string> = method === 'GET' ? {} : { 'X-Nansen-User': encodeURIComponent(((await (await fetch('/api/auth_user')).json()) as { user: { user_id: string } }).user.user_id) };
+      const res = await fetch(url, { method, headers: { ...pageUser, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
       return { status: res.status, body: await res.json() };
     },
     { method, url, body },

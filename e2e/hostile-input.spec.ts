@@ -31,8 +31,10 @@ async function expectNothingRan(page: Page, dialogs: string[]) {
 async function apiFromPage(page: Page, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   return page.evaluate(
     async ({ method, path, body }) => {
+      // A write names the page's user, as the SPA's API client does (server/auth/page-user-guard.ts).
+      const pageUser: Record<string, string> = method === 'GET' ? {} : { 'X-Nansen-User': encodeURIComponent(((await (await fetch('/api/auth_user')).json()) as { user: { user_id: string } }).user.user_id) };
       const response = await fetch(path, {
-        method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+        method, headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...pageUser }, body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: response.status, body: await response.json().catch(() => null) };
     },

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema } from '../contract/bff-api';
+import { encodePageUser, PAGE_USER_HEADER } from '../contract/page-user';
 import { BACKCHANNEL_LOGOUT_PATH } from './auth/login-routes';
 import type { BffBrowser } from './testing/bff-browser';
 import { describeCase, fuzzCases, HOSTILE_STRINGS, type FuzzRoute } from './testing/fuzz-inputs';
@@ -86,7 +87,8 @@ describe('the BFF refuses bad input with a 4xx and stays up', () => {
     stack = await startCurateStack({ catalog: { demoTables: 40 }, bffs: { main: {} } });
     roald = await stack.signIn('main', 'roald');
     port = Number(new URL(stack.bases.main).port);
-    headers = { cookie: roald.jar.headerFor(new URL(stack.bases.main))!, origin: stack.bases.main };
+    // As the SPA sends them: the writes name the page's user (page-user-guard.ts), so the fuzz reaches the parsers.
+    headers = { cookie: roald.jar.headerFor(new URL(stack.bases.main))!, origin: stack.bases.main, [PAGE_USER_HEADER]: encodePageUser('roald.amundsen@example.org') };
   });
   afterAll(async () => {
     await stack?.close();

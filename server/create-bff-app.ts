@@ -9,6 +9,7 @@ import type { EditPolicy } from './api/edit-rights';
 import { createBackchannelLogoutRoute, createLoginRoutes } from './auth/login-routes';
 import type { OidcClient } from './auth/oidc-client';
 import { createSessionAuth } from './auth/session-auth';
+import { pageUserGuard } from './auth/page-user-guard';
 import { createPendingLoginCookie } from './auth/pending-login-cookie';
 import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
 import { createTokenCipher } from './auth/token-cipher';
@@ -137,6 +138,7 @@ export function createBffApp(deps: BffDeps): Express {
   const api: RequestHandler[] = [
     sessions,
     sameOrigin,
+    pageUserGuard(),
     ...(searchRateLimit ? [(req: Request, res: Response, next: NextFunction) => (req.path === '/search' || req.path.startsWith('/search/') ? searchRateLimit(req, res, next) : next())] : []),
     apiRouter,
   ];
@@ -182,7 +184,7 @@ export function createBffApp(deps: BffDeps): Express {
       },
     }),
   );
-  // The session and the same-origin guard ran above; the search limit and the API follow the login routes.
+  // The session and the same-origin guard ran above; the page-user guard, the search limit and the API follow the login routes.
   if (!apiFirst) app.use('/api', api.slice(2));
   const searchDeps = { auth, search: deps.search, clientConfig: deps.clientConfig };
   const firstSearch = createFirstSearch({

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import * as v from 'valibot';
 import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BOOTSTRAP_ELEMENT_ID } from '../../contract/bootstrap';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { normalizeUser } from '../../contract/user';
+import { getPageUser, setPageUser } from '../lib/api-client';
 import { authUserQueryOptions, clientConfigQueryOptions, seedFromPage } from './app-data';
 
 const USER = normalizeUser({ email: 'liv@example.org', first_name: 'Liv', last_name: 'Arnesen' })!;
@@ -39,5 +40,28 @@ describe('seedFromPage', () => {
     seedFromPage(client, pageWith(text));
     expect(client.getQueryData(authUserQueryOptions().queryKey)).toBeUndefined();
     expect(client.getQueryData(clientConfigQueryOptions().queryKey)).toBeUndefined();
+  });
+});
+
+describe('the page user (named on every write)', () => {
+  afterEach(() => {
+    setPageUser(null);
+    vi.unstubAllGlobals();
+  });
+
+  it('is the user the BFF wrote into the page, and a later answer naming someone else does not change it', async () => {
+    seedFromPage(new QueryClient(), pageWith(JSON.stringify({ user: USER, config: CONFIG })));
+    expect(getPageUser()).toBe('liv@example.org');
+    const roald = normalizeUser({ email: 'roald@example.org', first_name: 'Roald', last_name: 'Amundsen' })!;
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ msg: 'Success', user: roald }), { status: 200 })));
+    expect(await new QueryClient().fetchQuery(authUserQueryOptions())).toEqual(roald);
+    expect(getPageUser()).toBe('liv@example.org');
+  });
+
+  it('is the first /api/auth_user answer when the page carried no user', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ msg: 'Success', user: USER }), { status: 200 })));
+    expect(getPageUser()).toBeNull();
+    await new QueryClient().fetchQuery(authUserQueryOptions());
+    expect(getPageUser()).toBe('liv@example.org');
   });
 });

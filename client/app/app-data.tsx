@@ -8,7 +8,7 @@ import { AuthUserResponseSchema, type User } from '../../contract/api-common';
 import { BOOTSTRAP_ELEMENT_ID, BootstrapSchema } from '../../contract/bootstrap';
 import { formatDate } from '../../contract/date-format';
 import { ClientConfigSchema, type ClientConfig } from '../../contract/client-config';
-import { requestJson } from '../lib/api-client';
+import { getPageUser, requestJson, setPageUser } from '../lib/api-client';
 
 export const clientConfigQueryOptions = () =>
   queryOptions({
@@ -17,10 +17,27 @@ export const clientConfigQueryOptions = () =>
     staleTime: Infinity,
   });
 
+/** Who the session belongs to now (GET /api/auth_user). */
+export async function fetchSessionUser(signal?: AbortSignal): Promise<User> {
+  return (await requestJson('/api/auth_user', AuthUserResponseSchema, { signal })).user;
+}
+
+/**
+ * The first user this page learns of is the one it was rendered for, for the rest of its life: every
+ * write names them (api-client.ts), and a later answer naming someone else does not change that.
+ */
+function pinPageUser(user: User): void {
+  if (getPageUser() === null) setPageUser(user.user_id);
+}
+
 export const authUserQueryOptions = () =>
   queryOptions({
     queryKey: ['auth-user'] as const,
-    queryFn: async ({ signal }) => (await requestJson('/api/auth_user', AuthUserResponseSchema, { signal })).user,
+    queryFn: async ({ signal }) => {
+      const user = await fetchSessionUser(signal);
+      pinPageUser(user);
+      return user;
+    },
     staleTime: 5 * 60_000,
   });
 
@@ -39,6 +56,7 @@ export function seedFromPage(queryClient: QueryClient, doc: Document = document)
   }
   const parsed = v.safeParse(BootstrapSchema, data);
   if (!parsed.success) return;
+  pinPageUser(parsed.output.user);
   queryClient.setQueryData(authUserQueryOptions().queryKey, parsed.output.user);
   queryClient.setQueryData(clientConfigQueryOptions().queryKey, parsed.output.config);
 }

@@ -1,9 +1,12 @@
 // The one fetch wrapper: every BFF call goes through here. It sends same-origin cookies, parses
 // success bodies with the contract schema, and turns every failure into an ApiError. It never
-// redirects or shows UI; 401 handling lives in the query client.
+// redirects or shows UI; 401 handling lives in the query client. Every write names the user the page
+// was rendered for (X-Nansen-User), so the BFF refuses it when another tab has since logged in as
+// someone else; such a refusal is also told to the shell's listener (onSessionUserChanged).
 import * as v from 'valibot';
 import { ApiErrorBodySchema } from '../../contract/api-common';
-import { ApiError } from './api-error';
+import { encodePageUser, PAGE_USER_HEADER } from '../../contract/page-user';
+import { ApiError, isSessionUserChanged } from './api-error';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -11,12 +14,40 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The id of the user this page was rendered for; null until the shell knows them (client/app/app-data.tsx). */
+let pageUserId: string | null = null;
+
+/** Names the user this page was rendered for on every write from now on; null names none. */
+export function setPageUser(userId: string | null): void {
+  pageUserId = userId;
+}
+
+/** The id of the user this page was rendered for, or null while it is not known. */
+export function getPageUser(): string | null {
+  return pageUserId;
+}
+
+const sessionUserChangedListeners = new Set<(error: ApiError) => void>();
+
+/**
+ * Calls `listener` with the error each time a write is refused because the session is now someone
+ * else's (409 session_user_changed). Returns the function that stops it.
+ */
+export function onSessionUserChanged(listener: (error: ApiError) => void): () => void {
+  sessionUserChangedListeners.add(listener);
+  return () => {
+    sessionUserChangedListeners.delete(listener);
+  };
+}
+
 export async function requestJson<S extends v.GenericSchema>(
   path: string,
   schema: S,
   options: RequestOptions = {},
 ): Promise<v.InferOutput<S>> {
+  const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET' && pageUserId !== null) headers[PAGE_USER_HEADER] = encodePageUser(pageUserId);
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -26,7 +57,7 @@ export async function requestJson<S extends v.GenericSchema>(
   let response: Response;
   try {
     response = await fetch(path, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body,
       credentials: 'same-origin',
@@ -43,7 +74,9 @@ export async function requestJson<S extends v.GenericSchema>(
     const parsed = v.safeParse(ApiErrorBodySchema, payload);
     if (parsed.success) {
       const { name, message, code } = parsed.output.error;
-      throw new ApiError(response.status, name, message, code, payload);
+      const error = new ApiError(response.status, name, message, code, payload);
+      if (isSessionUserChanged(error)) for (const listener of sessionUserChangedListeners) listener(error);
+      throw error;
     }
     throw new ApiError(response.status, 'HttpError', `The server answered ${response.status} ${response.statusText}`.trim());
   }

@@ -1,4 +1,5 @@
 // The one error type the SPA sees from the BFF: HTTP status plus the `{error:{name,message,code?}}` body.
+import { SESSION_USER_CHANGED } from '../../contract/page-user';
 
 /** `status` is 0 when no HTTP answer was usable (network failure, unexpected body). */
 export class ApiError extends Error {
@@ -23,6 +24,11 @@ export function isApiError(error: unknown): error is ApiError {
 
 export function isUnauthorized(error: unknown): boolean {
   return isApiError(error) && error.status === 401;
+}
+
+/** A write refused because the session is now another user's than the page's (server/auth/page-user-guard.ts). */
+export function isSessionUserChanged(error: unknown): boolean {
+  return isApiError(error) && error.status === 409 && error.code === SESSION_USER_CHANGED;
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -11,6 +11,7 @@ import { AppDataProvider, authUserQueryOptions, clientConfigQueryOptions } from 
 import { AppRoutes } from '../router';
 import { KeyboardShortcutsDialog, useGlobalShortcuts } from '../shell/keyboard-shortcuts';
 import { NavBar } from '../shell/nav-bar';
+import { SessionUserNotice, useSessionUserChange } from '../shell/session-user-check';
 import { useScrollRestoration } from '../shell/use-scroll-restoration';
 import './root-layout.css';
 
@@ -42,6 +43,7 @@ export function RootLayout() {
   useFocusHeadingOnNavigate();
   useScrollRestoration();
   useAppLinkClicks();
+  const sessionUserChange = useSessionUserChange();
 
   if (config.isError || user.isError) {
     const failed = config.isError ? config : user;
@@ -66,6 +68,7 @@ export function RootLayout() {
         Skip to content
       </a>
       <NavBar onShowShortcuts={showShortcuts} />
+      <SessionUserNotice message={sessionUserChange} />
       <main id="main" className="page" tabIndex={-1}>
         <AppRoutes queryClient={queryClient} />
       </main>

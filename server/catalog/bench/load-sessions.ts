@@ -4,7 +4,7 @@
 // Starts server/main.ts on the embedded default (catalog in its own process; with --redis a
 // redis-server on a free port as the session store), signs in --sessions sessions through the
 // development provider (the demo people in turn; it takes any password), then every session, for
-// --seconds, back to back, as the SPA would (cookie, and Origin on every write):
+// --seconds, back to back, as the SPA would (cookie, and Origin and X-Nansen-User on every write):
 //   search        POST /api/search/v1/search, a term from a list
 //   table         GET  /api/metadata/v0/table
 //   dashboard     GET  /api/metadata/v0/dashboard
@@ -28,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool, type Dispatcher } from 'undici';
+import { encodePageUser, PAGE_USER_HEADER } from '../../../contract/page-user';
 import { listDemoLogins } from '../../dev-idp/dev-accounts';
 import { BffBrowser } from '../../testing/bff-browser';
 import { startRedis, type RedisServer } from '../../testing/start-redis';
@@ -37,6 +38,8 @@ import { MemoryTimeline } from './memory-timeline';
 import { memoryProbeEnv } from './memory-trend';
 
 const TERMS = ['orders', 'customer', 'revenue', 'event', 'sales', 'payment', 'session', 'product', 'account', 'daily'];
+/** Each session cookie's user id, which its writes name as the SPA's do (server/auth/page-user-guard.ts). */
+const pageUserOf = new Map<string, string>();
 type Route = 'search' | 'table' | 'dashboard' | 'description (read)' | 'description (write)' | 'tag';
 const ROUTES: Route[] = ['search', 'table', 'dashboard', 'description (read)', 'description (write)', 'tag'];
 
@@ -80,7 +83,7 @@ class Recorder {
 
   async send(route: Route, cookie: string, options: { method: Dispatcher.HttpMethod; path: string; body?: unknown }): Promise<Answer | undefined> {
     const headers: Record<string, string> = { cookie, accept: 'application/json' };
-    if (options.method !== 'GET') Object.assign(headers, { origin: this.origin, 'content-type': 'application/json' });
+    if (options.method !== 'GET') Object.assign(headers, { origin: this.origin, 'content-type': 'application/json', [PAGE_USER_HEADER]: encodePageUser(pageUserOf.get(cookie) ?? '') });
     const started = performance.now();
     try {
       const res = await this.pool.request({ method: options.method, path: options.path, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
@@ -116,6 +119,8 @@ async function signIn(baseUrl: string, count: number): Promise<string[]> {
       const answer = await browser.logIn(logins[i % logins.length]!);
       if (answer.status !== 303 || !browser.sessionCookie) throw new Error(`signing in session ${i} answered ${answer.status}`);
       cookies[i] = browser.sessionCookie;
+      const me = await browser.request('/api/auth_user');
+      pageUserOf.set(browser.sessionCookie, ((await me.json()) as { user: { user_id: string } }).user.user_id);
     }
   }));
   return cookies;

@@ -1,0 +1,55 @@
+// Another tab may log out and in as someone else while this page still shows the user it was rendered
+// for. The BFF refuses this page's writes then (409, server/auth/page-user-guard.ts); this shell part
+// also notices on its own, when the window comes back into focus, and says so with a way to reload.
+// It never swaps the user this page shows: unsaved text (kept per user) stays on screen until the reload.
+import { useEffect, useState } from 'react';
+import { sessionUserChangedMessage } from '../../../contract/page-user';
+import { Button } from '../../components/button';
+import { getPageUser, onSessionUserChanged } from '../../lib/api-client';
+import { fetchSessionUser } from '../app-data';
+import './session-user-notice.css';
+
+/**
+ * The sentence to show when the session now belongs to someone other than this page's user, else null.
+ * Asks GET /api/auth_user whenever the window gets focus or the tab becomes visible; a refused write says it too.
+ * A failed check says nothing (a 401 is met by the page's next request, which sends the browser to log in).
+ */
+export function useSessionUserChange(): string | null {
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    let checking = false;
+    const check = () => {
+      const pageUser = getPageUser();
+      if (document.visibilityState !== 'visible' || pageUser === null || checking) return;
+      checking = true;
+      fetchSessionUser()
+        .then((now) => setMessage(now.user_id === pageUser ? null : sessionUserChangedMessage(now.display_name)))
+        .catch(() => {})
+        .finally(() => {
+          checking = false;
+        });
+    };
+    const stopListening = onSessionUserChanged((error) => setMessage(error.message));
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      stopListening();
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, []);
+  return message;
+}
+
+/** The notice above the page, announced, with the reload it asks for. */
+export function SessionUserNotice({ message, reload = () => window.location.reload() }: { message: string | null; reload?: () => void }) {
+  if (message === null) return null;
+  return (
+    <div className="session-user-notice" role="alert">
+      <p className="session-user-notice__message">{message}</p>
+      <Button variant="primary" size="sm" onClick={reload}>
+        Reload this page
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// Two tabs of one browser: tab A shows roald on a table page; in tab B roald logs out and liv logs in.
+// Tab A's bookmark must not land on liv's account: the BFF refuses it (409) and tab A says who is
+// signed in now, with a way to reload. Tab A also notices on its own when its window gets focus.
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
+
+test.use({ signedIn: false });
+
+/** Bookmarked (or not) only here: no other spec reads it. */
+const TABLE = { key: 'postgres://crm_db.risk/stg_promo_disputes_latest', path: '/table_detail/crm_db/postgres/risk/stg_promo_disputes_latest', name: 'risk.stg_promo_disputes_latest' };
+const LIV_NOW = 'You are now signed in as Liv Arnesen in another tab or window; reload this page.';
+
+/** Tab A: roald on the table page. */
+async function roaldOnTheTable(page: Page, idpOrigin: string) {
+  await page.goto(TABLE.path);
+  await logInAtDevIdp(page, idpOrigin, 'roald');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
+  await expect(page.getByTestId('current-user')).toHaveText('Roald Amundsen');
+}
+
+/** Tab B, same browser: log out, and log in again as liv. */
+async function switchToLivInAnotherTab(context: BrowserContext, idpOrigin: string) {
+  const tabB = await context.newPage();
+  await tabB.goto('/');
+  await tabB.getByTestId('user-menu').click();
+  await tabB.getByRole('menuitem', { name: 'Log out' }).click();
+  await expect(tabB.getByRole('heading', { name: 'You are logged out' })).toBeVisible();
+  await tabB.getByRole('link', { name: 'Log in again' }).click();
+  await logInAtDevIdp(tabB, idpOrigin, 'liv');
+  await expect(tabB.getByTestId('current-user')).toHaveText('Liv Arnesen');
+  return tabB;
+}
+
+const bookmarkedKeys = async (page: Page) =>
+  ((await (await page.request.get('/api/metadata/v0/user/bookmark')).json()) as { bookmarks: { table: { key: string }[] } }).bookmarks.table.map((t) => t.key);
+
+test("a bookmark from roald's tab after another tab logged in as liv is refused, lands nowhere, and the tab says to reload", async ({ page, context, idpOrigin }, testInfo) => {
+  await roaldOnTheTable(page, idpOrigin);
+  const toggle = page.getByRole('button', { name: 'Bookmark', exact: true });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+
+  const tabB = await switchToLivInAnotherTab(context, idpOrigin);
+  await page.bringToFront();
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metadata/v0/user/bookmark' && r.request().method() === 'PUT');
+  await toggle.click();
+  expect((await answer).status()).toBe(409);
+
+  const notice = page.getByRole('alert').filter({ hasText: LIV_NOW }).first();
+  await expect(notice).toBeVisible();
+  // The failed write's toast says it too; dismissed before the accessibility check (the toast list's
+  // <li role="alert"> is a finding of its own, in client/components/toast.tsx).
+  const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('alert');
+  await expect(toast).toContainText(LIV_NOW);
+  await toast.getByRole('button', { name: /^Dismiss/ }).click();
+  await expect(toast).toHaveCount(0);
+  await expectAccessible(page, testInfo, 'session-user notice');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  expect(await bookmarkedKeys(tabB)).not.toContain(TABLE.key);
+
+  // Reloaded, tab A is liv's, and her bookmark goes through.
+  await page.getByRole('button', { name: 'Reload this page' }).click();
+  await expect(page.getByTestId('current-user')).toHaveText('Liv Arnesen');
+  await expect(page.getByRole('alert').filter({ hasText: LIV_NOW })).toHaveCount(0);
+  const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metadata/v0/user/bookmark' && r.request().method() === 'PUT');
+  await page.getByRole('button', { name: 'Bookmark', exact: true }).click();
+  expect((await saved).status()).toBe(200);
+  expect(await bookmarkedKeys(tabB)).toContain(TABLE.key);
+  const removed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metadata/v0/user/bookmark' && r.request().method() === 'DELETE');
+  await page.getByRole('button', { name: 'Bookmark', exact: true }).click();
+  expect((await removed).status()).toBe(200);
+});
+
+test("roald's tab says liv is signed in now as soon as it gets focus again, before any write", async ({ page, context, idpOrigin }) => {
+  await roaldOnTheTable(page, idpOrigin);
+  await switchToLivInAnotherTab(context, idpOrigin);
+  await page.bringToFront();
+  const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth_user');
+  // Headless Chromium keeps every page focused: send the event a window gets when it is focused again.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  expect((await asked).status()).toBe(200);
+  await expect(page.getByRole('alert').filter({ hasText: LIV_NOW })).toBeVisible();
+  // The page still shows whom it was rendered for until it is reloaded.
+  await expect(page.getByTestId('current-user')).toHaveText('Roald Amundsen');
+});
