@@ -1,6 +1,6 @@
 // Which user a page of the SPA was rendered for: the SPA names them in a header on every write to /api,
 // and the BFF refuses a write whose page was rendered for someone other than the session's user (another
-// tab logged out and in as someone else). See server/auth/page-user-guard.ts and decision 025.
+// tab logged out and in as someone else). See server/auth/page-user-guard.ts and decision 030.
 
 /** The request header naming the page's user: their user id, percent-encoded (encodePageUser). */
 export const PAGE_USER_HEADER = 'X-Nansen-User';

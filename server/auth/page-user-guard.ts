@@ -1,6 +1,6 @@
 // Refuses a write sent by a page rendered for someone other than the session's user: a tab still
 // showing roald after another tab logged out and in as liv must not write to liv's account. The SPA's
-// API client names the page's user in a header (contract/page-user.ts) on every write; see decision 025.
+// API client names the page's user in a header (contract/page-user.ts) on every write; see decision 030.
 import type { RequestHandler } from 'express';
 import { decodePageUser, PAGE_USER_HEADER, PAGE_USER_MISSING, SESSION_USER_CHANGED, sessionUserChangedMessage } from '../../contract/page-user';
 import { ConflictError, InputError } from '../http/errors';
