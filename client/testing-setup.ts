@@ -4,5 +4,13 @@
 if (typeof document !== 'undefined') {
   const { configure } = await import('@testing-library/react');
   configure({ asyncUtilTimeout: 5_000 });
+  // jsdom has <dialog> but not its modal methods: open and close it by its attribute, as the browser
+  // does (the top layer, inertness and Escape on the dialog are checked in Chromium by the e2e specs).
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
 }
 export {};

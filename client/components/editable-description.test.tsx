@@ -1,24 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-error';
 import { descriptionDraftSlot, type DraftSlot } from '../lib/description-drafts';
 import { EditableDescription } from './editable-description';
 import { renderWithApp, testConfig } from './testing/render-with-app';
 
 afterEach(cleanup);
-
-beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods: open and close it by its attribute, as the browser
-  // does (the top layer, inertness and Escape on the dialog are checked in Chromium by the e2e specs).
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
 
 /** A `beforeunload` as the browser sends it when the page is left: true when the page asked to stay. */
 const leavingIsQuestioned = () => {

@@ -80,7 +80,9 @@ describe('the query client on window focus', () => {
     await waitFor(() => expect(client.getQueryData(['table', 'orders'])).toBe('Changed in the other tab'));
     expect((screen.getByRole('textbox', { name: 'Description of sales.orders' }) as HTMLTextAreaElement).value).toBe('Orders placed in the shop, and more');
 
+    // Leaving the editor with changed text asks first; discarding shows what the other tab saved.
     await user.keyboard('{Escape}');
+    await user.click(await screen.findByRole('button', { name: 'Discard changes' }));
     expect(screen.getByText('Changed in the other tab')).toBeTruthy();
   });
 
