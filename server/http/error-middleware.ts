@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '../../contract/bff-api';
-import { AppError, NotFoundError } from './errors';
+import { AppError, NotFoundError, UpstreamError } from './errors';
 import type { Logger } from './logger';
 
 /** JSON 404 for API paths nobody handled. */
@@ -24,7 +24,10 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
       status = 500;
       body = { error: { name: 'InternalError', message: 'Something went wrong on our side; try again in a moment.' } };
     }
-    if (status >= 500) logger.error(`${req.method} ${req.path} → ${status}`, err);
+    // A service that failed or did not answer is expected now and then, and was logged where it
+    // happened: one line. Anything else is a bug, logged with its stack.
+    if (status >= 500 && err instanceof UpstreamError) logger.error(`${req.method} ${req.path} → ${status} — ${err.name}: ${err.message}`);
+    else if (status >= 500) logger.error(`${req.method} ${req.path} → ${status}`, err);
     res.status(status).json(body);
   };
 }

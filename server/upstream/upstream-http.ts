@@ -55,6 +55,18 @@ function messageOf(body: unknown): string | undefined {
   return undefined;
 }
 
+/** Network errors that mean the service cannot be reached or dropped the connection: nothing of ours is wrong. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE',
+  'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED',
+]);
+
+/** "connection failed (ECONNREFUSED)" for an expected network failure; undefined for anything else. */
+export function describeUnreachable(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code) ? `connection failed (${code})` : undefined;
+}
+
 const fastParsers = new WeakMap<z.ZodTypeAny, (input: unknown) => unknown>();
 
 /** The schema's fast path (fast-parse.ts), compiled on first use. */
@@ -97,7 +109,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       text = await response.body.text();
     } catch (err) {
       const timedOut = err instanceof Error && /Timeout/i.test(err.name + (err as { code?: string }).code);
-      options.logger.warn(`${options.name} ${method} ${path} failed`, err);
+      const expected = timedOut ? `no answer within ${options.timeoutMs} ms` : describeUnreachable(err);
+      // Expected (the service stopped, restarting, slow): one line. Anything else keeps its stack.
+      if (expected) options.logger.warn(`${options.name} ${method} ${path} failed: ${expected}`);
+      else options.logger.warn(`${options.name} ${method} ${path} failed`, err);
       throw timedOut
         ? new UpstreamError(`The ${options.name} did not answer within ${options.timeoutMs} ms; try again.`, 'upstream_timeout', 504)
         // Nothing answered (stopped, restarting, unreachable): 503, the service is unavailable for now.
