@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import express, { type ErrorRequestHandler } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { apiNotFound, createErrorMiddleware } from './error-middleware';
+import { apiMethodNotAllowed, apiNotFound, createErrorMiddleware } from './error-middleware';
 import {
   ConflictError,
   InputError,
@@ -158,6 +158,28 @@ describe('the error middleware', () => {
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ error: { name: 'NotFoundError', message: 'No API route for GET /nothing/here', code: 'no_route' } });
   });
+  it('answers a wrong method on a real API route with a JSON 405 and an Allow header, and an unknown path with the JSON 404', async () => {
+    const router = express.Router();
+    router.get('/metadata/v0/table', (_req, res) => {
+      res.json({});
+    });
+    router.put('/metadata/v0/table', (_req, res) => {
+      res.json({});
+    });
+    router.use(apiMethodNotAllowed(router));
+    const app = express();
+    app.use('/api', router);
+    app.use(createErrorMiddleware(createMemoryLogger()));
+    const wrong = await request(app).delete('/api/metadata/v0/table');
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.allow).toBe('GET, HEAD, PUT');
+    expect(wrong.body).toEqual({ error: { name: 'MethodNotAllowedError', message: 'DELETE is not allowed on /api/metadata/v0/table; it answers GET, HEAD, PUT.', code: 'method_not_allowed' } });
+    const unknown = await request(app).delete('/api/metadata/v0/nothing');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.allow).toBeUndefined();
+    expect(unknown.body).toEqual({ error: { name: 'NotFoundError', message: 'No API route for DELETE /metadata/v0/nothing', code: 'no_route' } });
+  });
+
   it('answers a urlencoded body with more parameters than allowed with 413 body_too_large', async () => {
     const logger = createMemoryLogger();
     const app = express();

@@ -1,12 +1,23 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '../../contract/bff-api';
-import { AppError, NotFoundError, UpstreamError } from './errors';
+import { allowedMethods, type RouterStack } from './allowed-methods';
+import { AppError, MethodNotAllowedError, NotFoundError, UpstreamError } from './errors';
 import type { Logger } from './logger';
 
 /** JSON 404 for API paths nobody handled. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`No API route for ${req.method} ${req.path}`, 'no_route'));
 };
+
+/** For `router`'s last handler: 405 with an Allow header for a path its routes answer with other methods, else the JSON 404. */
+export function apiMethodNotAllowed(router: RouterStack): RequestHandler {
+  return (req, res, next) => {
+    const allowed = allowedMethods(router, req.path);
+    if (allowed.length === 0) return apiNotFound(req, res, next);
+    res.set('Allow', allowed.join(', '));
+    next(new MethodNotAllowedError(req.method, `${req.baseUrl}${req.path}`, allowed));
+  };
+}
 
 /** The one place errors become HTTP: `{ error: { name, message, code? } }`; 5xx logged, stacks never sent. */
 export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
