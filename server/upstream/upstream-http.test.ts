@@ -59,7 +59,7 @@ describe('upstream HTTP client', () => {
   });
 
   it('maps 404 to NotFoundError with the service message, and 400 to InputError', async () => {
-    await expect(client.call({ method: 'GET', path: '/missing', token: 't', schema })).rejects.toMatchObject({ name: 'NotFoundError', message: 'table_uri x does not exist' });
+    await expect(client.call({ method: 'GET', path: '/missing', token: 't', schema })).rejects.toMatchObject({ name: 'NotFoundError', message: 'There is no table x in the catalog.' });
     await expect(client.call({ method: 'GET', path: '/bad-input', token: 't', schema })).rejects.toBeInstanceOf(InputError);
   });
 

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { InputError, NotFoundError, UpstreamError, UpstreamPreconditionFailedError, UpstreamTokenRejectedError } from '../http/errors';
 import type { Logger } from '../http/logger';
 import { compileFastParse, FAIL } from './fast-parse';
+import { wordNotFound } from './not-found-message';
 
 export interface UpstreamHttpOptions {
   /** Human name used in errors: "metadata service". */
@@ -132,7 +133,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       options.logger.warn(`${options.name} refused the access token for ${method} ${path} (${status})`);
       throw new UpstreamTokenRejectedError(options.name);
     }
-    if (status === 404) throw new NotFoundError(messageOf(json) ?? `Not found in the ${options.name}`, 'not_found');
+    if (status === 404) throw new NotFoundError(wordNotFound(messageOf(json) ?? `Not found in the ${options.name}`), 'not_found');
     if (status === 412) throw new UpstreamPreconditionFailedError(options.name);
     if (status === 400 || status === 422) throw new InputError(messageOf(json) ?? `The ${options.name} rejected the request`, 'upstream_rejected_input');
     if (status >= 400 || json === undefined) {
