@@ -53,6 +53,7 @@ describe('findUnknownSettings', () => {
       .toEqual(['CATALOG_PORT', 'REDIS_PORT', 'REDIS_PORT_6379_HTTP', 'REDIS_SERVICE_HOSTS', 'SEARCH_PORT_X', 'SESSION_MANAGERS']);
     expect(findUnknownSettings({ XREDIS_SERVICE_HOST: 'x', REDIS_SERVICE_HOST_X: 'x', REDIS_PORT_X6379_TCP: 'x', REDIS_PORT_6379_TCP_PROTOX: 'x', REDIS_PORTS: 'tcp://x', METADATA_PORT: 'http://x' }).map((w) => w.split(' ')[0]))
       .toEqual(['METADATA_PORT', 'REDIS_PORTS', 'REDIS_PORT_6379_TCP_PROTOX', 'REDIS_PORT_X6379_TCP', 'REDIS_SERVICE_HOST_X']);
+    expect(findUnknownSettings({ REDIS_SERVICE_PORTS: '6379', SEARCH_PORT: 'see tcp://10.0.0.12:53' }).map((w) => w.split(' ')[0])).toEqual(['REDIS_SERVICE_PORTS', 'SEARCH_PORT']);
   });
 });
 
@@ -63,6 +64,11 @@ describe('closestKnownName', () => {
     expect(closestKnownName('OIDC_SCOPE')).toBe('OIDC_SCOPES');
     expect(closestKnownName('CATALOG_DB_X')).toBe('CATALOG_DB');
     expect(closestKnownName('UI_CONFIG_FILE_')).toBe('UI_CONFIG_FILE');
+    expect(closestKnownName('SEARCH_XYZ')).toBe('SEARCH_URL');
+  });
+
+  it('takes the first of the settings as the schema lists them when two are as close', () => {
+    expect(closestKnownName('SESSION_SECRETZ')).toBe('SESSION_SECRET');
   });
 
   it('takes a name one holds inside the other, however far apart', () => {

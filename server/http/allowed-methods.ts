@@ -10,7 +10,7 @@ export interface RouterStack {
 /** The parts of Express's Layer this reads. */
 interface Layer {
   match(path: string): { path: string } | false;
-  route?: { methods: Record<string, boolean | undefined> };
+  route?: { methods: Record<string, true> };
   handle?: unknown;
 }
 
@@ -28,7 +28,8 @@ function collect(router: RouterStack, path: string, methods: Set<string>): void 
     }
     if (!matched) continue;
     if (layer.route) {
-      for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') methods.add(method.toUpperCase());
+      // Express sets a method's flag only to true; `_all` (router.all) is every method, no list.
+      for (const method of Object.keys(layer.route.methods)) if (method !== '_all') methods.add(method.toUpperCase());
     } else if (isRouter(layer.handle)) {
       collect(layer.handle, path.slice(matched.path.length) || '/', methods);
     }

@@ -74,6 +74,8 @@ describe('the error middleware', () => {
     // Expected now and then: one line, without a stack trace.
     expect(unavailable.logged[0]).toMatch(/ error POST \/api\/thing → 502 — UpstreamError: The metadata service did not answer\.$/);
     expect((await answerTo(new UpstreamError('Busy.', 'idp_unavailable', 503))).status).toBe(503);
+    // Below 500 nothing is logged, whatever the error.
+    expect((await answerTo(new UpstreamError('Too many.', 'upstream_busy', 429))).logged).toEqual([]);
   });
 
   it('says what to check when a service refuses a token fresh from a login', async () => {
