@@ -71,6 +71,10 @@ describe('closestKnownName', () => {
     expect(closestKnownName('SESSION_SECRETZ')).toBe('SESSION_SECRET');
   });
 
+  it('takes a closer setting listed after one that is close enough', () => {
+    expect(closestKnownName('SESSION_SECRETSS')).toBe('SESSION_SECRETS');
+  });
+
   it('takes a name one holds inside the other, however far apart', () => {
     expect(closestKnownName('RATE_LIMIT_SEARCH_PER_MINUTE')).toBe('RATE_LIMIT_SEARCH_PER_MIN');
     expect(closestKnownName('MY_OIDC_ISSUER_SETTING')).toBe('OIDC_ISSUER');

@@ -15,7 +15,8 @@ interface Layer {
 }
 
 function isRouter(handle: unknown): handle is RouterStack {
-  return typeof handle === 'function' && Array.isArray((handle as { stack?: unknown }).stack);
+  // Every layer has a handle (a function); a router's has its own stack.
+  return Array.isArray((handle as { stack?: unknown }).stack);
 }
 
 function collect(router: RouterStack, path: string, methods: Set<string>): void {

@@ -74,6 +74,7 @@ describe('the error middleware', () => {
     // Expected now and then: one line, without a stack trace.
     expect(unavailable.logged[0]).toMatch(/ error POST \/api\/thing → 502 — UpstreamError: The metadata service did not answer\.$/);
     expect((await answerTo(new UpstreamError('Busy.', 'idp_unavailable', 503))).status).toBe(503);
+    expect((await answerTo(new UpstreamError('Broke.', 'upstream_failed', 500))).logged).toEqual([expect.stringMatching(/ error POST \/api\/thing → 500 — UpstreamError: Broke\.$/)]);
     // Below 500 nothing is logged, whatever the error.
     expect((await answerTo(new UpstreamError('Too many.', 'upstream_busy', 429))).logged).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import express from 'express';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createNotHandledPage } from './not-handled-page';
 
 function appWithRoutes() {
@@ -21,7 +21,10 @@ function appWithRoutes() {
 }
 
 describe('createNotHandledPage', () => {
-  const app = appWithRoutes();
+  let app: express.Express;
+  beforeAll(() => {
+    app = appWithRoutes();
+  });
 
   it('answers a method an address does not take with a 405 page in Nansen\'s style and an Allow header', async () => {
     const res = await request(app).post('/search?term=x');
