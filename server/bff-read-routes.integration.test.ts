@@ -206,10 +206,12 @@ describe('BFF read routes with a real OpenID provider and the embedded catalog',
     });
 
     it('answers unknown dashboards and tables with 404, bad keys with 400', async () => {
-      expectError(await get(indexed, `/api/metadata/v0/dashboard?uri=${encodeURIComponent('mode_dashboard://prod.x/nothing')}`), 404, /does not exist/);
+      expectError(await get(indexed, `/api/metadata/v0/dashboard?uri=${encodeURIComponent('mode_dashboard://prod.x/nothing')}`), 404, /^There is no dashboard mode_dashboard:\/\/prod\.x\/nothing in the catalog\.$/);
       expectError(await get(indexed, '/api/metadata/v0/dashboard?uri=nothing'), 400, /"uri": "nothing" is not a dashboard uri/);
-      expectError(await get(indexed, '/api/metadata/v0/table/hive://gold.core/no_such_table/dashboards'), 404, /does not exist/);
+      expectError(await get(indexed, '/api/metadata/v0/table/hive://gold.core/no_such_table/dashboards'), 404, /^There is no table hive:\/\/gold\.core\/no_such_table in the catalog\.$/);
       expectError(await get(indexed, '/api/metadata/v0/table/customers/dashboards'), 400, /not a table key/);
+      // Amundsen's "table_uri … does not exist", in words.
+      expectError(await get(indexed, `/api/metadata/v0/table?key=${encodeURIComponent('hive://gold.sales/nope')}`), 404, /^There is no table hive:\/\/gold\.sales\/nope in the catalog\.$/);
       expect((await get(indexed, '/api/metadata/v0/table/%E0%A4%A/dashboards')).status).toBe(400);
     });
 

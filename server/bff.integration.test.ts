@@ -105,6 +105,21 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     expect(await api.json()).toEqual({ error: { name: 'NotAuthenticatedError', message: expect.any(String), code: 'not_authenticated' } });
   });
 
+  it("answers a method an address does not take with a 405 page in Nansen's style, naming the methods it takes", async () => {
+    const browser = new BffBrowser(base);
+    await browser.logIn('roald', '/');
+    for (const [method, path, allow] of [['POST', '/search', 'GET, HEAD'], ['POST', '/logged-out', 'GET, HEAD'], ['DELETE', '/logout', 'GET, HEAD, POST'], ['PUT', '/login', 'GET, HEAD']] as const) {
+      const res = await browser.request(path, { method });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('allow'), `${method} ${path}`).toBe(allow);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await res.text();
+      expect(html).toContain('<title>This address cannot do that · Nansen</title>');
+      expect(html).toContain(`This address does not take ${method} requests; it answers ${allow}.`);
+      expect(html).not.toContain('Cannot ');
+    }
+  });
+
   it('starts the login with PKCE S256, state and nonce at the provider', async () => {
     const res = await new BffBrowser(base).request('/login?returnTo=/search');
     const url = new URL(res.headers.get('location')!);

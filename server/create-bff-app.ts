@@ -17,6 +17,7 @@ import type { TokenStore } from './auth/token-store';
 import { type ClaimRules, DEFAULT_HTTPS_TRUST_PROXY, type RateLimitSettings, type TrustProxy } from './config/config-schema';
 import type { BrandingLogo } from './config/load-logo';
 import { createErrorMiddleware } from './http/error-middleware';
+import { createNotHandledPage } from './http/not-handled-page';
 import type { Logger } from './http/logger';
 import { createMetricsRoute, createRequestMetrics } from './http/metrics';
 import { createRateLimiter, type RateLimitCounter } from './http/rate-limit';
@@ -192,6 +193,8 @@ export function createBffApp(deps: BffDeps): Express {
     budgetMs: deps.firstSearchBudgetMs,
   });
   app.use(createSpaPageRoutes(deps.spaDistDir, { clientConfig: deps.clientConfig, firstSearch }));
+  // Last: what no route answered (a POST to a page, a PUT to /login): a page in Nansen's style, not Express's bare text.
+  app.use(createNotHandledPage(app.router));
   app.use(createErrorMiddleware(deps.logger));
   return app;
 }

@@ -28,6 +28,9 @@ import { createMetadataClient } from './upstream/metadata-client';
 import { createSearchClient } from './upstream/search-client';
 import { createUpstreamHttp } from './upstream/upstream-http';
 import { createUserDirectory } from './users/directory/create-user-directory';
+import { listenError, StartUpError } from './start-up/start-up-error';
+import { checkProviderAtStart } from './start-up/check-provider';
+import { findUnknownSettings } from './config/unknown-settings';
 
 /** The audience the development IdP puts in access tokens and the embedded catalog demands. */
 const DEV_CATALOG_AUDIENCE = 'urn:nansen:catalog';
@@ -36,14 +39,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 function listen(app: { listen: (port: number, host: string, cb: (err?: Error) => void) => Server }, port: number, host: string, what: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     // Express 5 calls the listen callback with the error when listening fails.
-    const server = app.listen(port, host, (err?: NodeJS.ErrnoException) => {
-      if (!err) return resolve(server);
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} (${what}) is already in use: stop whatever uses it, or choose another port with the setting shown in the README.`)
-          : err,
-      );
-    });
+    const server = app.listen(port, host, (err?: NodeJS.ErrnoException) => (err ? reject(listenError(err, port, what)) : resolve(server)));
   });
 }
 
@@ -108,12 +104,16 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
       },
       machineClients: [DEV_MACHINE_CLIENT],
       accessTokenAudience: DEV_CATALOG_AUDIENCE,
+    }).catch((err: NodeJS.ErrnoException) => {
+      throw listenError(err, config.devIdp.port, 'DEV_IDP_PORT');
     });
     closers.push(() => devIdp.close());
     issuer = devIdp.issuer;
     logger.info(`development identity provider at ${issuer} (never used in production)`);
   }
   if (!issuer) throw new Error('unreachable: no issuer');
+  // Your provider, looked at while the rest starts; the development provider is up by now.
+  const providerWarning = config.devIdp.enabled ? Promise.resolve(undefined) : checkProviderAtStart(issuer);
 
   if (config.catalog.embedded) {
     const settings: CatalogProcessSettings = {
@@ -196,6 +196,8 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
 
   logger.info(describeUiConfig(config, ui));
   logger.info(editRules.summary);
+  const providerProblem = await providerWarning;
+  if (providerProblem) logger.warn(providerProblem);
   logger.info(`Nansen is ready: open ${config.publicUrl}`);
   if (config.devIdp.enabled) logger.info(`log in as one of: ${DEMO_PEOPLE.map((p) => p.login).join(', ')} (any password)`);
 
@@ -205,17 +207,20 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
 }
 
 async function main() {
+  // Warned about, never refused: a mistyped name is often why a setting seems to be ignored.
+  const unknownSettings = findUnknownSettings(process.env);
   let settings: Settings;
   try {
     settings = readSettings();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
+      process.stderr.write(`${err.message}\n${unknownSettings.map((warning) => `  (also: ${warning})\n`).join('')}`);
       process.exit(78);
     }
     throw err;
   }
   const logger = createLogger(undefined, { format: settings.config.http.logFormat });
+  for (const warning of unknownSettings) logger.warn(warning);
   let stop: (() => Promise<void>) | undefined;
   let stopping = false;
   const shutDown = (reason: string, code: number) => {
@@ -234,7 +239,9 @@ async function main() {
   try {
     stop = await start(settings, logger, onCatalogCrash);
   } catch (err) {
-    logger.error('Nansen could not start', err instanceof Error ? new Error(err.message) : err);
+    // The operator's to fix: one line. Anything else is a bug or a surprise, and keeps its stack.
+    if (err instanceof StartUpError) logger.error(`Nansen could not start: ${err.message}`);
+    else logger.error('Nansen could not start', err);
     process.exit(1);
   }
 }

@@ -40,4 +40,12 @@ describe('start-up with a DATA_DIR that cannot be written', () => {
     expect(output).toContain('point DATA_DIR at a folder Nansen may write');
     expect(output).not.toMatch(/\n\s+at /);
   }, 90_000);
+
+  it.skipIf(!fs.existsSync('/proc/self'))('stops at once with the same message for a DATA_DIR under /proc, where no folder can be made', async () => {
+    // Node's mkdir -p never returned there: Nansen hung with no output.
+    const { code, output } = await startNansen('/proc/nope');
+    expect(code).toBe(78);
+    expect(output).toContain('DATA_DIR (/proc/nope) cannot be written: no folder can be made there (ENOENT).');
+    expect(output).not.toMatch(/\n\s+at /);
+  }, 90_000);
 });

@@ -127,6 +127,22 @@ describe('the /api router', () => {
     expect(calls).toEqual([]);
   });
 
+  it('answers a wrong method on a real route with 405 and the methods it takes, and an unknown route with 404', async () => {
+    const { app, calls } = await appWith();
+    const table = await request(app).delete(`/api/metadata/v0/table?key=${enc(ORDERS)}`);
+    expect(table.status).toBe(405);
+    expect(table.headers.allow).toBe('GET, HEAD');
+    expect(table.body.error).toEqual({ name: 'MethodNotAllowedError', message: 'DELETE is not allowed on /api/metadata/v0/table; it answers GET, HEAD.', code: 'method_not_allowed' });
+    const bookmark = await request(app).post('/api/metadata/v0/user/bookmark');
+    expect(bookmark.status).toBe(405);
+    expect(bookmark.headers.allow).toBe('DELETE, GET, HEAD, PUT');
+    expect((await request(app).get('/api/search/v1/search')).headers.allow).toBe('POST');
+    const unknown = await request(app).delete('/api/metadata/v0/no_such_route');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('no_route');
+    expect(calls).toEqual([]);
+  });
+
   it('tells browsers and proxies not to keep any answer', async () => {
     const { app } = await appWith();
     expect((await request(app).get('/api/auth_user')).headers['cache-control']).toBe('no-store');

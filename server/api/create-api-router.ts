@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Announcement } from '../../contract/api-common';
 import type { ClientConfig } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
-import { apiNotFound } from '../http/error-middleware';
+import { apiMethodNotAllowed } from '../http/error-middleware';
 import { InputError } from '../http/errors';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { SearchClient } from '../upstream/search-client';
@@ -77,7 +77,8 @@ export function createApiRouter({
   );
   router.use('/search/v1', createSearchRoutes(auth, search, clientConfig));
   router.use('/announcements/v0', createAnnouncementsRoutes(auth, announcements));
-  router.use(apiNotFound);
+  // A wrong method on a real route: 405 with Allow; anything else: the JSON 404.
+  router.use(apiMethodNotAllowed(router));
   router.use(badPathEncoding);
   return router;
 }

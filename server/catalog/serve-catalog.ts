@@ -5,6 +5,7 @@ import type { Logger } from '../http/logger';
 import { createBearerAuth } from './auth/create-bearer-auth';
 import type { CatalogProcessSettings } from './catalog-process-protocol';
 import { openCatalog } from './create-catalog';
+import { listenError } from '../start-up/start-up-error';
 
 export interface ServedCatalog {
   /** Stops accepting requests, lets those in flight finish, closes the database. */
@@ -14,14 +15,7 @@ export interface ServedCatalog {
 function listen(app: { listen: (port: number, host: string, cb: (err?: Error) => void) => Server }, host: string, port: number, setting: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     // Express 5 calls the listen callback with the error when listening fails.
-    const server = app.listen(port, host, (err?: NodeJS.ErrnoException) => {
-      if (!err) return resolve(server);
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} (${setting}) is already in use: stop whatever uses it, or choose another port with the setting shown in the README.`)
-          : err,
-      );
-    });
+    const server = app.listen(port, host, (err?: NodeJS.ErrnoException) => (err ? reject(listenError(err, port, setting)) : resolve(server)));
   });
 }
 

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../http/logger';
+import { StartUpError } from '../start-up/start-up-error';
 import { isFromCatalogProcess, type CatalogProcessSettings, type ToCatalogProcess } from './catalog-process-protocol';
 
 const ENTRY = fileURLToPath(new URL('./catalog-main.ts', import.meta.url));
@@ -82,7 +83,7 @@ export function startCatalogProcess({ settings, env, logger, onCrash, writeLine 
     child.on('message', (message: unknown) => {
       if (!isFromCatalogProcess(message)) return;
       if (message.type === 'failed') {
-        reject(new Error(`The embedded catalog could not start: ${message.message}`));
+        reject(new StartUpError(`The embedded catalog could not start: ${message.message}`));
       } else if (!ready) {
         ready = true;
         resolve({ pid: child.pid!, stop });
@@ -90,7 +91,7 @@ export function startCatalogProcess({ settings, env, logger, onCrash, writeLine 
     });
     child.once('exit', (code, signal) => {
       if (!ready) {
-        reject(new Error(`The embedded catalog's process (pid ${child.pid}) ${describeExit(code, signal)} before it was ready; its messages are above, prefixed [catalog].`));
+        reject(new StartUpError(`The embedded catalog's process (pid ${child.pid}) ${describeExit(code, signal)} before it was ready; its messages are above, prefixed [catalog].`));
       } else if (!stopping) {
         const description = `The embedded catalog's process (pid ${child.pid}) ${describeExit(code, signal)} unexpectedly; its last messages are above, prefixed [catalog].`;
         logger.error(description);

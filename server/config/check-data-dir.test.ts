@@ -37,6 +37,13 @@ describe('checkDataDir', () => {
     expect(problemOf(path.join(file, 'below'))[0]).toMatch(/^DATA_DIR \(.*below\) cannot be written: a part of the path is a file, not a folder \(ENOTDIR\)/);
   });
 
+  // Node's mkdir -p never returned there (mkdir answers ENOENT under /proc, and Node tried again, forever).
+  it.skipIf(!fs.existsSync('/proc/self'))('refuses a folder under /proc at once, saying no folder can be made there', () => {
+    expect(problemOf('/proc/nope/data')).toEqual([
+      'DATA_DIR (/proc/nope/data) cannot be written: no folder can be made there (ENOENT). Nansen keeps its catalog, sessions and keys there; point DATA_DIR at a folder Nansen may write, or fix its permissions.',
+    ]);
+  });
+
   it.skipIf(process.getuid?.() === 0)('refuses a read-only DATA_DIR (not as root, whom permissions do not stop)', () => {
     const dataDir = temp();
     fs.chmodSync(dataDir, 0o555);

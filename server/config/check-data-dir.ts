@@ -15,6 +15,7 @@ const REASONS: Record<string, string> = {
   EDQUOT: 'the disk quota is used up',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EEXIST: 'a file of that name is in the way',
+  ENOENT: 'no folder can be made there',
 };
 
 /** Whether this setup keeps anything in DATA_DIR. */
@@ -22,11 +23,28 @@ export function usesDataDir(config: Config): boolean {
   return config.devIdp.enabled || config.catalog.embedded || config.session.store === 'sqlite' || (!config.session.secrets && config.mode !== 'production');
 }
 
+/**
+ * mkdir -p, one level at a time. Node's own `recursive: true` never returns for a path under /proc
+ * (mkdir answers ENOENT there although the parent exists, and Node tries the parent again, forever):
+ * here a level that still cannot be made once its parent is there is an error.
+ */
+function makeFolder(dir: string): void {
+  try {
+    fs.mkdirSync(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && fs.statSync(dir).isDirectory()) return;
+    if (code !== 'ENOENT') throw err;
+    makeFolder(path.dirname(dir));
+    fs.mkdirSync(dir);
+  }
+}
+
 /** Creates DATA_DIR if needed and writes (then removes) a small file in it; throws ConfigError naming DATA_DIR when it cannot. */
 export function checkDataDir(dataDir: string): void {
   const probe = path.join(dataDir, `.write-check-${process.pid}`);
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    makeFolder(dataDir);
     // A few kB, so a disk with no room left fails here and not half-way through writing the catalog.
     fs.writeFileSync(probe, Buffer.alloc(16 * 1024));
     fs.rmSync(probe);

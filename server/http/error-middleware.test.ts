@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import express, { type ErrorRequestHandler } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { apiNotFound, createErrorMiddleware } from './error-middleware';
+import { apiMethodNotAllowed, apiNotFound, createErrorMiddleware } from './error-middleware';
 import {
   ConflictError,
   InputError,
@@ -71,8 +71,12 @@ describe('the error middleware', () => {
     expect(unavailable.status).toBe(502);
     expect(unavailable.body).toEqual({ error: { name: 'UpstreamError', message: 'The metadata service did not answer.', code: 'upstream_unavailable' } });
     expect(unavailable.logged).toHaveLength(1);
-    expect(unavailable.logged[0]).toMatch(/ error POST \/api\/thing → 502 — UpstreamError: The metadata service did not answer\./);
+    // Expected now and then: one line, without a stack trace.
+    expect(unavailable.logged[0]).toMatch(/ error POST \/api\/thing → 502 — UpstreamError: The metadata service did not answer\.$/);
     expect((await answerTo(new UpstreamError('Busy.', 'idp_unavailable', 503))).status).toBe(503);
+    expect((await answerTo(new UpstreamError('Broke.', 'upstream_failed', 500))).logged).toEqual([expect.stringMatching(/ error POST \/api\/thing → 500 — UpstreamError: Broke\.$/)]);
+    // Below 500 nothing is logged, whatever the error.
+    expect((await answerTo(new UpstreamError('Too many.', 'upstream_busy', 429))).logged).toEqual([]);
   });
 
   it('says what to check when a service refuses a token fresh from a login', async () => {
@@ -91,7 +95,7 @@ describe('the error middleware', () => {
     expect(body).toEqual({ error: { name: 'InternalError', message: 'Something went wrong on our side; try again in a moment.' } });
     expect(JSON.stringify(body)).not.toContain('internals');
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatch(/ error POST \/api\/thing → 500 — Error: secret internals/);
+    expect(logged[0]).toMatch(/ error POST \/api\/thing → 500 — Error: secret internals[^\n]*\n\s+at /);
   });
 
   it('answers a body that is not JSON with 400 invalid_json, without logging it', async () => {
@@ -157,6 +161,28 @@ describe('the error middleware', () => {
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ error: { name: 'NotFoundError', message: 'No API route for GET /nothing/here', code: 'no_route' } });
   });
+  it('answers a wrong method on a real API route with a JSON 405 and an Allow header, and an unknown path with the JSON 404', async () => {
+    const router = express.Router();
+    router.get('/metadata/v0/table', (_req, res) => {
+      res.json({});
+    });
+    router.put('/metadata/v0/table', (_req, res) => {
+      res.json({});
+    });
+    router.use(apiMethodNotAllowed(router));
+    const app = express();
+    app.use('/api', router);
+    app.use(createErrorMiddleware(createMemoryLogger()));
+    const wrong = await request(app).delete('/api/metadata/v0/table');
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.allow).toBe('GET, HEAD, PUT');
+    expect(wrong.body).toEqual({ error: { name: 'MethodNotAllowedError', message: 'DELETE is not allowed on /api/metadata/v0/table; it answers GET, HEAD, PUT.', code: 'method_not_allowed' } });
+    const unknown = await request(app).delete('/api/metadata/v0/nothing');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.allow).toBeUndefined();
+    expect(unknown.body).toEqual({ error: { name: 'NotFoundError', message: 'No API route for DELETE /metadata/v0/nothing', code: 'no_route' } });
+  });
+
   it('answers a urlencoded body with more parameters than allowed with 413 body_too_large', async () => {
     const logger = createMemoryLogger();
     const app = express();

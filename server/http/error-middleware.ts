@@ -1,12 +1,23 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '../../contract/bff-api';
-import { AppError, NotFoundError } from './errors';
+import { allowedMethods, type RouterStack } from './allowed-methods';
+import { AppError, MethodNotAllowedError, NotFoundError, UpstreamError } from './errors';
 import type { Logger } from './logger';
 
 /** JSON 404 for API paths nobody handled. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`No API route for ${req.method} ${req.path}`, 'no_route'));
 };
+
+/** For `router`'s last handler: 405 with an Allow header for a path its routes answer with other methods, else the JSON 404. */
+export function apiMethodNotAllowed(router: RouterStack): RequestHandler {
+  return (req, res, next) => {
+    const allowed = allowedMethods(router, req.path);
+    if (allowed.length === 0) return apiNotFound(req, res, next);
+    res.set('Allow', allowed.join(', '));
+    next(new MethodNotAllowedError(req.method, `${req.baseUrl}${req.path}`, allowed));
+  };
+}
 
 /** The one place errors become HTTP: `{ error: { name, message, code? } }`; 5xx logged, stacks never sent. */
 export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
@@ -24,7 +35,10 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
       status = 500;
       body = { error: { name: 'InternalError', message: 'Something went wrong on our side; try again in a moment.' } };
     }
-    if (status >= 500) logger.error(`${req.method} ${req.path} → ${status}`, err);
+    // A service that failed or did not answer is expected now and then, and was logged where it
+    // happened: one line. Anything else is a bug, logged with its stack.
+    if (status >= 500 && err instanceof UpstreamError) logger.error(`${req.method} ${req.path} → ${status} — ${err.name}: ${err.message}`);
+    else if (status >= 500) logger.error(`${req.method} ${req.path} → ${status}`, err);
     res.status(status).json(body);
   };
 }

@@ -32,6 +32,15 @@ export class NotFoundError extends AppError {
   readonly status = 404;
 }
 
+/** 405: the path exists, the method does not; the handler sets the Allow header (allowed-methods.ts). */
+export class MethodNotAllowedError extends AppError {
+  override name = 'MethodNotAllowedError';
+  readonly status = 405;
+  constructor(method: string, path: string, allowed: readonly string[]) {
+    super(`${method} is not allowed on ${path}; it answers ${allowed.join(', ')}.`, 'method_not_allowed');
+  }
+}
+
 export class ConflictError extends AppError {
   override name = 'ConflictError';
   readonly status = 409;

@@ -22,11 +22,20 @@ describe('parseRequiredQuery', () => {
     expect(parseRequiredQuery(withQuery({ key: ' hive://gold.s/t ' }), 'key')).toBe(' hive://gold.s/t ');
   });
 
-  it('refuses a missing, blank or repeated parameter, naming it', () => {
-    for (const value of [undefined, '', '   ', ['a', 'b']]) {
+  it('refuses a missing or blank parameter, naming it', () => {
+    for (const value of [undefined, '', '   ']) {
       const error = inputErrorOf(() => parseRequiredQuery(withQuery({ key: value }), 'key'));
       expect(error.message).toBe('The query parameter "key" is required.');
       expect(error.code).toBe('missing_parameter');
+      expect(error.status).toBe(400);
+    }
+  });
+
+  it('refuses a repeated parameter (?key=a&key=b) saying to give it once, not that it is missing', () => {
+    for (const value of [['a', 'b'], ['', ''], { nested: 'x' }]) {
+      const error = inputErrorOf(() => parseRequiredQuery(withQuery({ key: value }), 'key'));
+      expect(error.message).toBe('The query parameter "key" must be given once.');
+      expect(error.code).toBe('invalid_parameter');
       expect(error.status).toBe(400);
     }
   });

@@ -6,7 +6,9 @@ import { issueInWords, withSubject } from './issue-in-words';
 
 export function parseRequiredQuery(req: Request, name: string, maxLength = 2048): string {
   const value = req.query[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new InputError(`The query parameter "${name}" is required.`, 'missing_parameter');
+  // ?key=a&key=b arrives as a list: it was given, more than once.
+  if (value !== undefined && typeof value !== 'string') throw new InputError(`The query parameter "${name}" must be given once.`, 'invalid_parameter');
+  if (value === undefined || value.trim() === '') throw new InputError(`The query parameter "${name}" is required.`, 'missing_parameter');
   if (value.length > maxLength) throw new InputError(`The query parameter "${name}" is longer than ${maxLength} characters.`, 'invalid_parameter');
   return value;
 }

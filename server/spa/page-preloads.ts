@@ -77,6 +77,11 @@ function segmentsOf(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
+/** The SPA's page a request path shows (react-router's matching); undefined when only the catch-all, its "Page not found", matches. */
+export function findSpaPage(pathname: string): (typeof SPA_PAGES)[number] | undefined {
+  return SPA_PAGES.find((page) => page.path !== '*' && matches(segmentsOf(page.path), segmentsOf(pathname)));
+}
+
 /** react-router's matching for the patterns the SPA uses: literal segments (any case) and `:param`s. */
 function matches(pattern: string[], path: string[]): boolean {
   return pattern.length === path.length && pattern.every((segment, i) => segment.startsWith(':') || segment.toLowerCase() === path[i]!.toLowerCase());

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_ELEMENT_ID, BootstrapSchema } from '../../contract/bootstrap';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { normalizeUser } from '../../contract/user';
-import { createSpaPageRoutes, withBootstrap } from './serve-spa';
+import { createSpaPageRoutes, spaPageStatus, withBootstrap } from './serve-spa';
 
 const CONFIG = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test IdP', indexUsers: true, indexDashboards: true, logoUrl: null });
 const HOSTILE = normalizeUser({ email: 'x@example.org', full_name: `</script><script>alert(1)</script> $& $' \u2028` })!;
@@ -68,15 +68,26 @@ describe('createSpaPageRoutes', () => {
     expect(head).toContain('<link rel="preload" as="style" crossorigin href="/assets/search-route-QQQ.css">');
 
     const unknown = await request(app).get('/no/such/page').set('x-test-signed-in', '1');
-    expect(unknown.status).toBe(200);
     expect(unknown.text).not.toContain('<link');
+  });
+
+  it('sends the app with 404 for a path no page matches, so the SPA shows its "Page not found" with the right status', async () => {
+    const unknown = await request(app).get('/no/such/page').set('x-test-signed-in', '1');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers['cache-control']).toBe('no-store');
+    expect(unknown.headers['content-type']).toMatch(/^text\/html/);
+    expect(v.parse(BootstrapSchema, readBootstrap(unknown.text))).toEqual({ user: HOSTILE, config: CONFIG });
+    // (Announcements are off in CONFIG, as by default.)
+    for (const page of ['/', '/search', '/browse', '/table_detail/gold/hive/sales/orders', '/lineage/table/gold/hive/sales/orders', '/dashboard/x', '/user/liv']) {
+      expect((await request(app).get(page).set('x-test-signed-in', '1')).status, page).toBe(200);
+    }
   });
 
   it('writes nothing of the URL into the page', async () => {
     const hostile = `"><script>probe(7)</script><link rel="modulepreload" href="//evil.example/x.js">`;
-    for (const url of [`/search?term=${encodeURIComponent(hostile)}`, `/search/${encodeURIComponent(hostile)}`, `/${encodeURIComponent(hostile)}?page=${encodeURIComponent(hostile)}`]) {
+    for (const [url, status] of [[`/search?term=${encodeURIComponent(hostile)}`, 200], [`/search/${encodeURIComponent(hostile)}`, 404], [`/${encodeURIComponent(hostile)}?page=${encodeURIComponent(hostile)}`, 404]] as const) {
       const res = await request(app).get(url).set('x-test-signed-in', '1');
-      expect(res.status).toBe(200);
+      expect(res.status).toBe(status);
       expect(res.text).not.toContain('probe');
       expect(res.text).not.toContain('evil.example');
       expect(res.text).not.toContain('%22%3E');
@@ -87,5 +98,25 @@ describe('createSpaPageRoutes', () => {
     const res = await request(app).get('/search?term=orders');
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/login?returnTo=${encodeURIComponent('/search?term=orders')}`);
+  });
+});
+
+describe('spaPageStatus', () => {
+  const config = (change: Partial<Record<'indexUsers' | 'indexDashboards' | 'announcements', { enabled: boolean }>>) => ({ ...CONFIG, ...change });
+
+  it("is 200 for each of the SPA's pages, in any case, and 404 where only its catch-all matches", () => {
+    const allOn = config({ indexUsers: { enabled: true }, indexDashboards: { enabled: true }, announcements: { enabled: true } });
+    for (const page of ['/', '/search', '/BROWSE', '/announcements', '/table_detail/c/d/s/t', '/lineage/table/c/d/s/t', '/dashboard/u', '/user/u']) expect(spaPageStatus(page, allOn), page).toBe(200);
+    for (const path of ['/nope', '/search/more', '/table_detail/c/d/s', '/user', '/user/a/b', '/lineage/table/c/d/s/t/x']) expect(spaPageStatus(path, allOn), path).toBe(404);
+  });
+
+  it('is 404 for a page a UI setting turns off, and 200 for the same page while it is on', () => {
+    expect(spaPageStatus('/user/liv', config({ indexUsers: { enabled: false } }))).toBe(404);
+    expect(spaPageStatus('/dashboard/d', config({ indexDashboards: { enabled: false } }))).toBe(404);
+    expect(spaPageStatus('/announcements', config({ announcements: { enabled: false } }))).toBe(404);
+    const allOff = config({ indexUsers: { enabled: false }, indexDashboards: { enabled: false }, announcements: { enabled: false } });
+    for (const page of ['/', '/search', '/browse', '/table_detail/c/d/s/t', '/lineage/table/c/d/s/t']) expect(spaPageStatus(page, allOff), page).toBe(200);
+    const allOn = config({ indexUsers: { enabled: true }, indexDashboards: { enabled: true }, announcements: { enabled: true } });
+    for (const page of ['/user/liv', '/dashboard/d', '/announcements']) expect(spaPageStatus(page, allOn), page).toBe(200);
   });
 });

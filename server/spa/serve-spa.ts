@@ -11,7 +11,7 @@ import type { ClientConfig } from '../../contract/client-config';
 import { renderPage } from '../http/html-page';
 import { chooseEncoding, type ContentCoding } from './choose-encoding';
 import type { User } from '../../contract/api-common';
-import { createPagePreloads, createPageStylesheets, type BuildManifest } from './page-preloads';
+import { createPagePreloads, createPageStylesheets, findSpaPage, type BuildManifest } from './page-preloads';
 
 /** Files that may have precompressed twins: their responses vary with Accept-Encoding. */
 const NEGOTIABLE_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json']);
@@ -125,6 +125,19 @@ export interface SpaPageOptions {
   firstSearch?: (req: Request, user: User) => Promise<FirstSearchParts>;
 }
 
+/**
+ * 404 for a path that shows the SPA's "Page not found": one no page matches, or a page a UI setting
+ * turns off (client/app/routes: profiles, dashboards, announcements). The page is sent all the same.
+ */
+export function spaPageStatus(pathname: string, config: ClientConfig): 200 | 404 {
+  const page = findSpaPage(pathname);
+  const off = !page
+    || (page.path === '/user/:userId' && !config.indexUsers.enabled)
+    || (page.path === '/dashboard/:uri' && !config.indexDashboards.enabled)
+    || (page.path === '/announcements' && !config.announcements.enabled);
+  return off ? 404 : 200;
+}
+
 /** Every other page URL: index.html for signed-in users, a login redirect for everyone else. */
 export function createSpaPageRoutes(distDir: string, options: SpaPageOptions): Router {
   const router = express.Router();
@@ -147,7 +160,7 @@ export function createSpaPageRoutes(distDir: string, options: SpaPageOptions): R
     pagePreloads ??= createPagePreloads(readManifest(distDir));
     pageStylesheets ??= createPageStylesheets(readManifest(distDir));
     const page = withBootstrap(indexHtml, { user, config: options.clientConfig }, pagePreloads(req.path));
-    res.set('Cache-Control', 'no-store').type('html');
+    res.status(spaPageStatus(req.path, options.clientConfig)).set('Cache-Control', 'no-store').type('html');
     const headEnd = page.indexOf('</head>') + '</head>'.length;
     if (!options.firstSearch || req.method !== 'GET' || req.path !== '/search' || headEnd < '</head>'.length) {
       res.send(page);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InputError, UpstreamError, UpstreamPreconditionFailedError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
-import { createUpstreamHttp, encodeKeyForPath, type UpstreamHttp } from './upstream-http';
+import { createUpstreamHttp, describeUnreachable, encodeKeyForPath, type UpstreamHttp } from './upstream-http';
 
 describe('upstream HTTP client', () => {
   let server: http.Server;
@@ -59,7 +59,7 @@ describe('upstream HTTP client', () => {
   });
 
   it('maps 404 to NotFoundError with the service message, and 400 to InputError', async () => {
-    await expect(client.call({ method: 'GET', path: '/missing', token: 't', schema })).rejects.toMatchObject({ name: 'NotFoundError', message: 'table_uri x does not exist' });
+    await expect(client.call({ method: 'GET', path: '/missing', token: 't', schema })).rejects.toMatchObject({ name: 'NotFoundError', message: 'There is no table x in the catalog.' });
     await expect(client.call({ method: 'GET', path: '/bad-input', token: 't', schema })).rejects.toBeInstanceOf(InputError);
   });
 
@@ -78,6 +78,8 @@ describe('upstream HTTP client', () => {
       status: 504, code: 'upstream_timeout', message: 'The metadata service did not answer within 1000 ms; try again.',
     });
     await expect(client.call({ method: 'GET', path: '/other', token: 't', schema })).rejects.toMatchObject({ code: 'upstream_bad_response' });
+    // A slow service is expected now and then: one line, no stack trace.
+    expect(logger.lines.filter((line) => line.includes('GET /slow'))).toEqual([expect.stringMatching(/ warn metadata service GET \/slow failed: no answer within 1000 ms$/)]);
   });
 
   it("answers the service's ETag (null when it sends none) and sends extra headers such as If-Match", async () => {
@@ -216,7 +218,7 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
     });
   });
 
-  it('answers 503 when nothing answers, and 504 naming its limit when the answer is too slow', async () => {
+  it('answers 503 when nothing answers, logging it as one line, and 504 naming its limit when the answer is too slow', async () => {
     const closed = http.createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const deadPort = (closed.address() as AddressInfo).port;
@@ -225,8 +227,29 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
       expect(await failure(client.call({ method: 'GET', path: '/ok', token: 't', schema }))).toMatchObject({
         status: 503, code: 'upstream_unavailable', message: 'The metadata service is unavailable; try again in a moment.',
       });
-      expect(logger.lines.join('\n')).toContain('metadata service GET /ok failed');
+      // Expected (the service is stopped or restarting): one line, no stack trace.
+      expect(logger.lines).toEqual([expect.stringMatching(/metadata service GET \/ok failed: connection failed \(ECONNREFUSED\)$/)]);
     }, `http://127.0.0.1:${deadPort}/`);
+  });
+
+  it('logs an unexpected failure of the call itself with its stack (here a header undici refuses to send)', async () => {
+    await withClient(async (client, logger) => {
+      expect(await failure(client.call({ method: 'GET', path: '/ok', token: 't', headers: { 'if-match': 'a\r\nb' }, schema }))).toMatchObject({ status: 503 });
+      expect(logger.lines.join('\n')).toMatch(/metadata service GET \/ok failed — InvalidArgumentError: [^\n]+\n\s+at /);
+    });
+  });
+
+  it.each(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED'])(
+    'counts %s as the service out of reach, an expected failure',
+    (code) => {
+      expect(describeUnreachable(Object.assign(new Error('x'), { code }))).toBe(`connection failed (${code})`);
+    },
+  );
+
+  it('counts no other error as expected', () => {
+    for (const err of [new Error('x'), Object.assign(new Error('x'), { code: 'UND_ERR_INVALID_ARG' }), Object.assign(new Error('x'), { code: 5 }), null, 'ECONNREFUSED']) {
+      expect(describeUnreachable(err)).toBeUndefined();
+    }
   });
 
   it('makes no more calls once closed', async () => {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { InputError, NotFoundError, UpstreamError, UpstreamPreconditionFailedError, UpstreamTokenRejectedError } from '../http/errors';
 import type { Logger } from '../http/logger';
 import { compileFastParse, FAIL } from './fast-parse';
+import { wordNotFound } from './not-found-message';
 
 export interface UpstreamHttpOptions {
   /** Human name used in errors: "metadata service". */
@@ -55,6 +56,18 @@ function messageOf(body: unknown): string | undefined {
   return undefined;
 }
 
+/** Network errors that mean the service cannot be reached or dropped the connection: nothing of ours is wrong. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE',
+  'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED',
+]);
+
+/** "connection failed (ECONNREFUSED)" for an expected network failure; undefined for anything else. */
+export function describeUnreachable(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code) ? `connection failed (${code})` : undefined;
+}
+
 const fastParsers = new WeakMap<z.ZodTypeAny, (input: unknown) => unknown>();
 
 /** The schema's fast path (fast-parse.ts), compiled on first use. */
@@ -97,7 +110,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       text = await response.body.text();
     } catch (err) {
       const timedOut = err instanceof Error && /Timeout/i.test(err.name + (err as { code?: string }).code);
-      options.logger.warn(`${options.name} ${method} ${path} failed`, err);
+      const expected = timedOut ? `no answer within ${options.timeoutMs} ms` : describeUnreachable(err);
+      // Expected (the service stopped, restarting, slow): one line. Anything else keeps its stack.
+      if (expected) options.logger.warn(`${options.name} ${method} ${path} failed: ${expected}`);
+      else options.logger.warn(`${options.name} ${method} ${path} failed`, err);
       throw timedOut
         ? new UpstreamError(`The ${options.name} did not answer within ${options.timeoutMs} ms; try again.`, 'upstream_timeout', 504)
         // Nothing answered (stopped, restarting, unreachable): 503, the service is unavailable for now.
@@ -117,7 +133,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       options.logger.warn(`${options.name} refused the access token for ${method} ${path} (${status})`);
       throw new UpstreamTokenRejectedError(options.name);
     }
-    if (status === 404) throw new NotFoundError(messageOf(json) ?? `Not found in the ${options.name}`, 'not_found');
+    if (status === 404) throw new NotFoundError(wordNotFound(messageOf(json) ?? `Not found in the ${options.name}`), 'not_found');
     if (status === 412) throw new UpstreamPreconditionFailedError(options.name);
     if (status === 400 || status === 422) throw new InputError(messageOf(json) ?? `The ${options.name} rejected the request`, 'upstream_rejected_input');
     if (status >= 400 || json === undefined) {

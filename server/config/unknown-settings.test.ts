@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { EnvSchema } from './config-schema';
+import { closestKnownName, editDistance, findUnknownSettings, KNOWN_NAMES } from './unknown-settings';
+
+describe('findUnknownSettings', () => {
+  it('warns about a mistyped setting, naming the setting it was probably meant to be', () => {
+    expect(findUnknownSettings({ OIDC_ISSUER_URL: 'https://login.example.com' })).toEqual([
+      'OIDC_ISSUER_URL is set but Nansen has no such setting, so it is ignored: did you mean OIDC_ISSUER?',
+    ]);
+    expect(findUnknownSettings({ SESSION_SECRETS: 'x', OIDC_CLIENTID: 'nansen' })).toEqual([
+      'OIDC_CLIENTID is set but Nansen has no such setting, so it is ignored: did you mean OIDC_CLIENT_ID?',
+    ]);
+  });
+
+  it('says where the settings are listed when no setting is close', () => {
+    expect(findUnknownSettings({ USER_DETAIL_METHOD: 'get_user_details' })).toEqual([
+      'USER_DETAIL_METHOD is set but Nansen has no such setting, so it is ignored; the README lists the settings',
+    ]);
+  });
+
+  it("looks at every prefix of Nansen's settings, and lists the names in order", () => {
+    const names = ['OIDC_X1', 'SESSION_X1', 'CATALOG_X1', 'RATE_LIMIT_X1', 'UPSTREAM_X1', 'METADATA_X1', 'SEARCH_X1', 'DEV_IDP_X1', 'UI_X1', 'EDIT_X1', 'USER_X1', 'REDIS_X1', 'METRICS_X1', 'FIRST_SEARCH_X1', 'TRUST_PROXYS'];
+    const warned = findUnknownSettings(Object.fromEntries(names.map((n) => [n, 'on'])));
+    expect(warned.map((w) => w.split(' ')[0])).toEqual([...names].sort());
+  });
+
+  it('says nothing about known settings, Amundsen\'s aliases, unset names, or variables with other prefixes', () => {
+    const known = Object.fromEntries(KNOWN_NAMES.map((n) => [n, 'x']));
+    expect(findUnknownSettings({ ...known, OIDC_TYPO: undefined, PATH: '/usr/bin', HOME: '/root', NODE_OPTIONS: '', LOG_LEVEL: 'debug', FLASK_OIDC_WHITELISTED_ENDPOINTS: 'x' })).toEqual([]);
+    expect(KNOWN_NAMES).toEqual(expect.arrayContaining([...Object.keys(EnvSchema.shape), 'FLASK_OIDC_CONFIG_URL', 'METADATASERVICE_BASE', 'REDIS_SERVER_PATH']));
+  });
+
+  it("says nothing about other programs' variables: a desktop session's, and Kubernetes' service links", () => {
+    expect(findUnknownSettings({
+      SESSION_MANAGER: 'local/host:@/tmp/.ICE-unix/1',
+      REDIS_SERVICE_HOST: '10.0.0.11',
+      REDIS_SERVICE_PORT: '6379',
+      REDIS_SERVICE_PORT_CLIENT: '6379',
+      REDIS_PORT: 'tcp://10.0.0.11:6379',
+      SEARCH_PORT: 'udp://10.0.0.12:53',
+      METADATA_PORT: 'sctp://10.0.0.13:5002',
+      REDIS_PORT_6379_TCP: 'tcp://10.0.0.11:6379',
+      REDIS_PORT_6379_TCP_PROTO: 'tcp',
+      REDIS_PORT_6379_TCP_PORT: '6379',
+      REDIS_PORT_6379_TCP_ADDR: '10.0.0.11',
+      SEARCH_PORT_53_UDP: 'udp://10.0.0.12:53',
+      METADATA_PORT_5002_SCTP: 'sctp://10.0.0.13:5002',
+    })).toEqual([]);
+  });
+
+  it('still warns about a port setting that is no service link', () => {
+    expect(findUnknownSettings({ CATALOG_PORT: '5002', REDIS_PORT: '6379', SEARCH_PORT_X: 'tcp://1', SESSION_MANAGERS: 'x', REDIS_SERVICE_HOSTS: 'x', REDIS_PORT_6379_HTTP: 'x' }).map((w) => w.split(' ')[0]))
+      .toEqual(['CATALOG_PORT', 'REDIS_PORT', 'REDIS_PORT_6379_HTTP', 'REDIS_SERVICE_HOSTS', 'SEARCH_PORT_X', 'SESSION_MANAGERS']);
+    expect(findUnknownSettings({ XREDIS_SERVICE_HOST: 'x', REDIS_SERVICE_HOST_X: 'x', REDIS_PORT_X6379_TCP: 'x', REDIS_PORT_6379_TCP_PROTOX: 'x', REDIS_PORTS: 'tcp://x', METADATA_PORT: 'http://x' }).map((w) => w.split(' ')[0]))
+      .toEqual(['METADATA_PORT', 'REDIS_PORTS', 'REDIS_PORT_6379_TCP_PROTOX', 'REDIS_PORT_X6379_TCP', 'REDIS_SERVICE_HOST_X']);
+    expect(findUnknownSettings({ REDIS_SERVICE_PORTS: '6379', SEARCH_PORT: 'see tcp://10.0.0.12:53' }).map((w) => w.split(' ')[0])).toEqual(['REDIS_SERVICE_PORTS', 'SEARCH_PORT']);
+  });
+});
+
+describe('closestKnownName', () => {
+  it('takes the fewest edits: one, two or three away', () => {
+    expect(closestKnownName('SEARCH_URI')).toBe('SEARCH_URL');
+    expect(closestKnownName('SESION_STOR')).toBe('SESSION_STORE');
+    expect(closestKnownName('OIDC_SCOPE')).toBe('OIDC_SCOPES');
+    expect(closestKnownName('CATALOG_DB_X')).toBe('CATALOG_DB');
+    expect(closestKnownName('UI_CONFIG_FILE_')).toBe('UI_CONFIG_FILE');
+    expect(closestKnownName('SEARCH_XYZ')).toBe('SEARCH_URL');
+  });
+
+  it('takes the first of the settings as the schema lists them when two are as close', () => {
+    expect(closestKnownName('SESSION_SECRETZ')).toBe('SESSION_SECRET');
+  });
+
+  it('takes a closer setting listed after one that is close enough', () => {
+    expect(closestKnownName('SESSION_SECRETSS')).toBe('SESSION_SECRETS');
+  });
+
+  it('takes a name one holds inside the other, however far apart', () => {
+    expect(closestKnownName('RATE_LIMIT_SEARCH_PER_MINUTE')).toBe('RATE_LIMIT_SEARCH_PER_MIN');
+    expect(closestKnownName('MY_OIDC_ISSUER_SETTING')).toBe('OIDC_ISSUER');
+    expect(closestKnownName('DIRECTORY')).toBe('USER_DIRECTORY');
+  });
+
+  it('names nothing four edits away or more', () => {
+    expect(closestKnownName('OIDC_WXYZ_ID')).toBeUndefined();
+    expect(closestKnownName('SEARCH_ABCD')).toBeUndefined();
+  });
+});
+
+describe('editDistance', () => {
+  it('counts inserts, deletes and replacements', () => {
+    expect(editDistance('', '')).toBe(0);
+    expect(editDistance('abc', 'abc')).toBe(0);
+    expect(editDistance('abc', '')).toBe(3);
+    expect(editDistance('', 'ab')).toBe(2);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abcd', 'acbd')).toBe(2);
+    expect(editDistance('flaw', 'lawn')).toBe(2);
+  });
+});
