@@ -5,7 +5,7 @@
 // parser: marked (16.5 kB gzip) does not fit in the first page's budget, and a preview needs only the
 // syntax taken out, line by line, which also works on a search highlight cut out of the middle of a
 // description (markdown-highlight.ts). In the contract because the SPA and the BFF's preview of the
-// first results (server/spa/first-results-html.ts) must show the same text. Decision 025.
+// first results (server/spa/first-results-html.ts) must show the same text. Decision 029.
 
 /** Mark a highlight's start and end while the Markdown is taken out (markdown-highlight.ts). */
 export const MARK_START = '\uE000';

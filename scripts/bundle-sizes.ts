@@ -110,7 +110,7 @@ async function main() {
     if (homeGzip === undefined) console.log('Budget: no route module serves / in contract/spa-pages.ts; nothing to check');
     else
       console.log(
-        `Budget: the first page (/) loads ${kB(homeGzip)} gzip; the budget is ${kB(HOME_BUDGET_GZIP_BYTES)}: ${homeGzip <= HOME_BUDGET_GZIP_BYTES ? 'PASS' : 'FAIL'}`,
+        `Budget: the first page (/) loads ${kB(homeGzip)} gzip (${homeGzip} bytes); the budget is ${kB(HOME_BUDGET_GZIP_BYTES)}: ${homeGzip <= HOME_BUDGET_GZIP_BYTES ? 'PASS' : 'FAIL'}`,
       );
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });

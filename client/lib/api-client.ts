@@ -2,7 +2,7 @@
 // success bodies with the contract schema, and turns every failure into an ApiError. It never
 // redirects or shows UI; 401 handling lives in the query client. Every write names the user the page
 // was rendered for (X-Nansen-User), so the BFF refuses it when another tab has since logged in as
-// someone else; such a refusal is also told to the shell's listener (onSessionUserChanged).
+// someone else; such a refusal is also sent as a window event (SESSION_USER_CHANGED_EVENT).
 import * as v from 'valibot';
 import { ApiErrorBodySchema } from '../../contract/api-common';
 import { encodePageUser, PAGE_USER_HEADER } from '../../contract/page-user';
@@ -27,18 +27,11 @@ export function getPageUser(): string | null {
   return pageUserId;
 }
 
-const sessionUserChangedListeners = new Set<(error: ApiError) => void>();
-
 /**
- * Calls `listener` with the error each time a write is refused because the session is now someone
- * else's (409 session_user_changed). Returns the function that stops it.
+ * The window event a write refused because the session is now someone else's (409 session_user_changed)
+ * sends, its `detail` the ApiError: the shell's check (app/shell/session-user-check.tsx) listens for it.
  */
-export function onSessionUserChanged(listener: (error: ApiError) => void): () => void {
-  sessionUserChangedListeners.add(listener);
-  return () => {
-    sessionUserChangedListeners.delete(listener);
-  };
-}
+export const SESSION_USER_CHANGED_EVENT = 'nansen:session-user-changed';
 
 export async function requestJson<S extends v.GenericSchema>(
   path: string,
@@ -75,7 +68,7 @@ export async function requestJson<S extends v.GenericSchema>(
     if (parsed.success) {
       const { name, message, code } = parsed.output.error;
       const error = new ApiError(response.status, name, message, code, payload);
-      if (isSessionUserChanged(error)) for (const listener of sessionUserChangedListeners) listener(error);
+      if (isSessionUserChanged(error)) window.dispatchEvent(new CustomEvent(SESSION_USER_CHANGED_EVENT, { detail: error }));
       throw error;
     }
     throw new ApiError(response.status, 'HttpError', `The server answered ${response.status} ${response.statusText}`.trim());

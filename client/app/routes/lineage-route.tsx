@@ -11,7 +11,8 @@ import { columnLineageQueryOptions, getColumnLineage, getTableLineage, tableLine
 import { LineagePage } from '../../features/lineage/components/lineage-page';
 import { isNotFound } from '../../lib/api-error';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
-import { correctedLineageParams, lineagePath, parseLineageState, tableKeyFromParams, type LineageState } from '../paths';
+import { correctedLineageParams, parseLineageState } from '../page-url-state';
+import { lineagePath, tableKeyFromParams, type LineageState } from '../paths';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 

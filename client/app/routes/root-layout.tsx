@@ -1,7 +1,7 @@
 // The shell around every page: loads the UI config and the signed-in user (pages render once both are
 // there), the nav bar, keyboard shortcuts, focus and scroll handling on navigation.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useAppLinkClicks } from '../../components/app-link';
 import { PageTitle } from '../../components/page-title';
@@ -9,11 +9,16 @@ import { SkeletonPage } from '../../components/skeleton';
 import { ErrorState } from '../../components/state';
 import { AppDataProvider, authUserQueryOptions, clientConfigQueryOptions } from '../app-data';
 import { AppRoutes } from '../router';
-import { KeyboardShortcutsDialog, useGlobalShortcuts } from '../shell/keyboard-shortcuts';
+import { useGlobalShortcuts } from '../shell/keyboard-shortcuts';
 import { NavBar } from '../shell/nav-bar';
-import { SessionUserNotice, useSessionUserChange } from '../shell/session-user-check';
 import { useScrollRestoration } from '../shell/use-scroll-restoration';
 import './root-layout.css';
+
+// Not needed for the first page (it acts on focus and on a refused write, both later): loaded after it,
+// which keeps the first page's code within its budget (decision 007).
+const SessionUserCheck = lazy(() => import('../shell/session-user-check'));
+// Loaded the first time it is opened.
+const KeyboardShortcutsDialog = lazy(() => import('../shell/keyboard-shortcuts-dialog'));
 
 /** After a move to another page (not on the first load), put focus on the new page's heading. */
 function useFocusHeadingOnNavigate() {
@@ -43,7 +48,6 @@ export function RootLayout() {
   useFocusHeadingOnNavigate();
   useScrollRestoration();
   useAppLinkClicks();
-  const sessionUserChange = useSessionUserChange();
 
   if (config.isError || user.isError) {
     const failed = config.isError ? config : user;
@@ -68,11 +72,17 @@ export function RootLayout() {
         Skip to content
       </a>
       <NavBar onShowShortcuts={showShortcuts} />
-      <SessionUserNotice message={sessionUserChange} />
+      <Suspense fallback={null}>
+        <SessionUserCheck />
+      </Suspense>
       <main id="main" className="page" tabIndex={-1}>
         <AppRoutes queryClient={queryClient} />
       </main>
-      <KeyboardShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      {shortcutsOpen ? (
+        <Suspense fallback={null}>
+          <KeyboardShortcutsDialog open onClose={() => setShortcutsOpen(false)} />
+        </Suspense>
+      ) : null}
     </AppDataProvider>
   );
 }

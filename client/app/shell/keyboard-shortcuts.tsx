@@ -1,6 +1,5 @@
 // Keys that work on every page: "/" puts the cursor in the search box, "?" lists the shortcuts.
 import { useEffect } from 'react';
-import { Dialog } from '../../components/dialog';
 import { SEARCH_INPUT_ATTRIBUTE } from './search-input-attribute';
 
 export { SEARCH_INPUT_ATTRIBUTE };
@@ -27,31 +26,4 @@ export function useGlobalShortcuts(onShowShortcuts: () => void) {
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [onShowShortcuts]);
-}
-
-const SHORTCUTS: [string[], string][] = [
-  [['/'], 'Search'],
-  [['↓', '↑'], 'Move through search suggestions'],
-  [['Enter'], 'Open the suggestion, or all results'],
-  [['Esc'], 'Close suggestions, then clear the search box'],
-  [['?'], 'Show these shortcuts'],
-];
-
-export function KeyboardShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  return (
-    <Dialog open={open} onClose={onClose} title="Keyboard shortcuts">
-      <dl className="shortcuts">
-        {SHORTCUTS.map(([keys, what]) => (
-          <div key={what} className="shortcuts__row">
-            <dt>
-              {keys.map((key) => (
-                <kbd key={key}>{key}</kbd>
-              ))}
-            </dt>
-            <dd>{what}</dd>
-          </div>
-        ))}
-      </dl>
-    </Dialog>
-  );
 }

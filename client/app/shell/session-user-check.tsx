@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react';
 import { sessionUserChangedMessage } from '../../../contract/page-user';
 import { Button } from '../../components/button';
-import { getPageUser, onSessionUserChanged } from '../../lib/api-client';
+import { getPageUser, SESSION_USER_CHANGED_EVENT } from '../../lib/api-client';
+import type { ApiError } from '../../lib/api-error';
 import { fetchSessionUser } from '../app-data';
 import './session-user-notice.css';
 
@@ -29,11 +30,12 @@ export function useSessionUserChange(): string | null {
           checking = false;
         });
     };
-    const stopListening = onSessionUserChanged((error) => setMessage(error.message));
+    const onRefused = (event: Event) => setMessage((event as CustomEvent<ApiError>).detail.message);
+    window.addEventListener(SESSION_USER_CHANGED_EVENT, onRefused);
     window.addEventListener('focus', check);
     document.addEventListener('visibilitychange', check);
     return () => {
-      stopListening();
+      window.removeEventListener(SESSION_USER_CHANGED_EVENT, onRefused);
       window.removeEventListener('focus', check);
       document.removeEventListener('visibilitychange', check);
     };
@@ -52,4 +54,9 @@ export function SessionUserNotice({ message, reload = () => window.location.relo
       </Button>
     </div>
   );
+}
+
+/** The check and its notice together: the shell loads this module after the first page has rendered. */
+export default function SessionUserCheck() {
+  return <SessionUserNotice message={useSessionUserChange()} />;
 }
