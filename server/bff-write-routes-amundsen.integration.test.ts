@@ -72,7 +72,7 @@ describe('BFF write routes against Amundsen-like services (no ETags, no edit log
   it('refuses a stale base with 409 and the newer text, without an author (Amundsen keeps none), writing nothing', async () => {
     const answer = await send(liv, 'PUT', 'put_column_description', { key: ORDERS, column_name: 'id', description: 'Mine', base: 'An older text' });
     expect(answer.status).toBe(409);
-    expect(v.parse(DescriptionConflictBodySchema, answer.json).current).toEqual({ description: 'Id', edited_by: null, edited_at: null });
+    expect(v.parse(DescriptionConflictBodySchema, answer.json).current).toEqual({ description: 'Id', edited_by: null, edited_at: null, edited_by_id: null });
     expect((await tablePage(liv)).columns[0]!.description).toBe('Id');
     expect(stack.gate.seen.some((r) => r.method === 'PUT' && r.path === `/table/${ORDERS}/column/id/description`)).toBe(false);
   });

@@ -75,6 +75,10 @@ describe('the error middleware', () => {
     expect(unavailable.logged[0]).toMatch(/ error POST \/api\/thing → 502 — UpstreamError: The metadata service did not answer\.$/);
     expect((await answerTo(new UpstreamError('Busy.', 'idp_unavailable', 503))).status).toBe(503);
     expect((await answerTo(new UpstreamError('Broke.', 'upstream_failed', 500))).logged).toEqual([expect.stringMatching(/ error POST \/api\/thing → 500 — UpstreamError: Broke\.$/)]);
+    // Its cause stays on the one line (the session store's own error, say), still without a stack.
+    const storeDown = new UpstreamError('The session store is unavailable.', 'session_store_unavailable', 503);
+    (storeDown as { cause?: unknown }).cause = new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    expect((await answerTo(storeDown)).logged).toEqual([expect.stringMatching(/ → 503 — UpstreamError: The session store is unavailable\.; caused by Error: connect ECONNREFUSED 127\.0\.0\.1:6379$/)]);
     // Below 500 nothing is logged, whatever the error.
     expect((await answerTo(new UpstreamError('Too many.', 'upstream_busy', 429))).logged).toEqual([]);
   });

@@ -37,7 +37,11 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
     }
     // A service that failed or did not answer is expected now and then, and was logged where it
     // happened: one line. Anything else is a bug, logged with its stack.
-    if (status >= 500 && err instanceof UpstreamError) logger.error(`${req.method} ${req.path} → ${status} — ${err.name}: ${err.message}`);
+    // Its cause (the session store's or the service's own error) stays on the line, without a stack.
+    if (status >= 500 && err instanceof UpstreamError) {
+      const cause = err.cause instanceof Error ? `; caused by ${err.cause.name}: ${err.cause.message}` : '';
+      logger.error(`${req.method} ${req.path} → ${status} — ${err.name}: ${err.message}${cause}`);
+    }
     else if (status >= 500) logger.error(`${req.method} ${req.path} → ${status}`, err);
     res.status(status).json(body);
   };
