@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../contract/api-common';
 import { OwnerEditor, peopleNamedBy, type PeoplePicker } from './owner-editor';
 import { renderWithApp, testConfig, testUser } from './testing/render-with-app';
+import { deferred } from './testing/deferred';
 
 afterEach(cleanup);
 
@@ -13,16 +14,6 @@ const roald = testUser();
 const liv = { user_id: 'liv.arnesen@example.org', display_name: 'Liv Arnesen', email: 'liv.arnesen@example.org' };
 const fridtjof = testUser({ user_id: 'fridtjof.nansen@example.org', email: 'fridtjof.nansen@example.org', first_name: 'Fridtjof', last_name: 'Nansen' });
 const borge = testUser({ user_id: 'borge.ousland@example.org', email: 'borge.ousland@example.org', first_name: 'Børge', last_name: 'Ousland' });
-
-function deferred() {
-  let resolve!: () => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<void>((ok, fail) => {
-    resolve = ok;
-    reject = fail;
-  });
-  return { promise, resolve, reject };
-}
 
 /** The editor over owners that change as the table page's do: at once, and back when the write fails. */
 function Harness({ initial, picker, canEdit, onAdd, onRemove }: { initial: User[]; picker: PeoplePicker | null; canEdit: boolean; onAdd: (u: User) => Promise<void>; onRemove: (u: User) => void }) {

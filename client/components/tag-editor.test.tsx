@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tagSearchPath } from '../app/paths';
 import { TAG_RULE, TagEditor, tagProblem } from './tag-editor';
 import { renderWithApp } from './testing/render-with-app';
+import { deferred } from './testing/deferred';
 
 afterEach(cleanup);
 
@@ -137,16 +138,6 @@ describe('TagEditor', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add tag' }));
   });
 });
-
-function deferred() {
-  let resolve!: () => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<void>((ok, fail) => {
-    resolve = ok;
-    reject = fail;
-  });
-  return { promise, resolve, reject };
-}
 
 /** The editor over tags that change as the table page's do: at once, and back when the write fails. */
 function LiveTags({ initial, write }: { initial: string[]; write: (tag: string) => Promise<void> }) {
