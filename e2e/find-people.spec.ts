@@ -41,7 +41,9 @@ test.describe('with user profiles off', () => {
     await page.getByLabel('Search the catalog', { exact: true }).click();
     await page.keyboard.type('liv');
     const suggestions = page.getByRole('listbox', { name: 'Search the catalog: suggestions' });
-    await expect(page.getByText('No matches. Press Enter to search every field.')).toBeVisible();
+    // Shown under the box, and announced by its status.
+    await expect(page.getByText('No matches. Press Enter to search every field.').first()).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'No matches. Press Enter to search every field.' })).toHaveCount(1);
     await expect(suggestions.getByRole('group', { name: 'People' })).toHaveCount(0);
 
     await page.goto('/search?term=liv&resource=user');

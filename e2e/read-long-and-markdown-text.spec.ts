@@ -25,6 +25,8 @@ async function api(page: Page, method: string, url: string, body?: unknown): Pro
     async ({ method, url, body }) => {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
+      // A write names the page's user, as the app's API client does (decision 030).
+      if (method !== 'GET') headers['X-Nansen-User'] = encodeURIComponent(((await (await fetch('/api/auth_user')).json()) as { user: { user_id: string } }).user.user_id);
       const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       return { status: res.status, json: await res.json() };
     },

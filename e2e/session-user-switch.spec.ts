@@ -51,7 +51,8 @@ test("a bookmark from roald's tab after another tab logged in as liv is refused,
   // <li role="alert"> is a finding of its own, in client/components/toast.tsx).
   const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('alert');
   await expect(toast).toContainText(LIV_NOW);
-  await toast.getByRole('button', { name: /^Dismiss/ }).click();
+  // The toast's Dismiss button sits beside its announced text, in the same list item.
+  await page.getByRole('region', { name: 'Notifications' }).getByRole('listitem').filter({ hasText: LIV_NOW }).getByRole('button', { name: /^Dismiss/ }).click();
   await expect(toast).toHaveCount(0);
   await expectAccessible(page, testInfo, 'session-user notice');
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
