@@ -66,7 +66,9 @@ test('a click on a table of the graph opens its page, and the list view shows th
   await page.goto(`${GRAPH}?depth=2`);
   await expect(graph(page).getByTestId('lineage-node')).toHaveCount(9);
 
-  await page.getByRole('radio', { name: 'List' }).check();
+  // The choice lives in the URL: the radio shows it once the navigation (a transition) is done.
+  await page.getByRole('radio', { name: 'List' }).click();
+  await expect(page.getByRole('radio', { name: 'List' })).toBeChecked();
   await expect(page).toHaveURL(`${GRAPH}?depth=2&view=list`);
   await page.reload();
   await expect(page.getByRole('radio', { name: 'List' })).toBeChecked();
@@ -77,7 +79,9 @@ test('a click on a table of the graph opens its page, and the list view shows th
   await expectAccessible(page, testInfo, 'lineage list');
   await captureWidths(page, testInfo, 'lineage-list');
 
-  await page.getByRole('radio', { name: 'Graph' }).check();
+  // The choice lives in the URL: the radio shows it once the navigation (a transition) is done.
+  await page.getByRole('radio', { name: 'Graph' }).click();
+  await expect(page.getByRole('radio', { name: 'Graph' })).toBeChecked();
   await expect(page).toHaveURL(`${GRAPH}?depth=2`);
   await expect(graph(page).getByTestId('lineage-node')).toHaveCount(9);
 
