@@ -3,6 +3,7 @@
 // With those rules borge (group finance-data) is a viewer on hive tables, liv (data-editors) an editor.
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { callFromPage } from './call-from-page';
 import { captureWidths, expectAccessible } from './fixtures';
 import { logInAtDevIdp } from './login';
 import { startNansen, type NansenServer } from './start-nansen';
@@ -12,25 +13,13 @@ const CUSTOMERS_PAGE = '/table_detail/gold/hive/core/customers';
 const VIEWER_REASON = 'Editing descriptions and tags of this hive table needs the editor role, and its owners the owner-editor role; you have viewer and are not one of its owners.';
 const EDITOR_REASON = 'Editing owners of this hive table needs the owner-editor role; you have editor and are not one of its owners.';
 
-interface Answer {
-  status: number;
-  body: { error?: { name: string; message: string; code?: string }; tableData?: { description: string | null; tags: { tag_name: string }[]; owners: { user_id: string }[]; edit_rights: unknown } };
+/** What the table route and a refused write answer, as far as this spec reads them. */
+interface AnswerBody {
+  error?: { name: string; message: string; code?: string };
+  tableData?: { description: string | null; tags: { tag_name: string }[]; owners: { user_id: string }[]; edit_rights: unknown };
 }
 
-/** A request sent by the page's own JavaScript, as a forged write would be: same origin, the session cookie. */
-function callFromPage(page: Page, method: string, url: string, body?: unknown): Promise<Answer> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      // Named for the page's user, as the SPA's API client names every write (server/auth/page-user-guard.ts).
-      const pageUser: Record<string, string> = method === 'GET' ? {} : { 'X-Nansen-User': encodeURIComponent(((await (await fetch('/api/auth_user')).json()) as { user: { user_id: string } }).user.user_id) };
-      const res = await fetch(url, { method, headers: { ...pageUser, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: await res.json() };
-    },
-    { method, url, body },
-  );
-}
-
-const getCustomers = (page: Page) => callFromPage(page, 'GET', `/api/metadata/v0/table?key=${encodeURIComponent(CUSTOMERS_KEY)}`);
+const getCustomers = (page: Page) => callFromPage<AnswerBody>(page, 'GET', `/api/metadata/v0/table?key=${encodeURIComponent(CUSTOMERS_KEY)}`);
 
 test.describe('who may edit, by the edit rules file', () => {
   test.describe.configure({ mode: 'serial' });
@@ -58,9 +47,9 @@ test.describe('who may edit, by the edit rules file', () => {
     expect(before.body.tableData!.edit_rights).toEqual({ descriptions: false, tags: false, owners: false, reason: VIEWER_REASON });
 
     const forged = [
-      await callFromPage(page, 'PUT', '/api/metadata/v0/put_table_description', { key: CUSTOMERS_KEY, description: 'Forged by a viewer', base: before.body.tableData!.description }),
-      await callFromPage(page, 'PUT', '/api/metadata/v0/update_table_tags', { key: CUSTOMERS_KEY, tag: 'forged' }),
-      await callFromPage(page, 'PUT', '/api/metadata/v0/update_table_owner', { key: CUSTOMERS_KEY, owner: 'borge.ousland@example.org' }),
+      await callFromPage<AnswerBody>(page, 'PUT', '/api/metadata/v0/put_table_description', { key: CUSTOMERS_KEY, description: 'Forged by a viewer', base: before.body.tableData!.description }),
+      await callFromPage<AnswerBody>(page, 'PUT', '/api/metadata/v0/update_table_tags', { key: CUSTOMERS_KEY, tag: 'forged' }),
+      await callFromPage<AnswerBody>(page, 'PUT', '/api/metadata/v0/update_table_owner', { key: CUSTOMERS_KEY, owner: 'borge.ousland@example.org' }),
     ];
     for (const answer of forged) {
       expect(answer.status).toBe(403);

@@ -6,6 +6,7 @@
 // The tables are ones no other spec reads.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { callFromPage } from './call-from-page';
 
 test.use({ profiles: 'on' });
 
@@ -28,19 +29,6 @@ async function expectNothingRan(page: Page, dialogs: string[]) {
   expect(dialogs).toEqual([]);
 }
 
-async function apiFromPage(page: Page, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      // A write names the page's user, as the SPA's API client does (server/auth/page-user-guard.ts).
-      const pageUser: Record<string, string> = method === 'GET' ? {} : { 'X-Nansen-User': encodeURIComponent(((await (await fetch('/api/auth_user')).json()) as { user: { user_id: string } }).user.user_id) };
-      const response = await fetch(path, {
-        method, headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...pageUser }, body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
 
 test('XSS payloads in descriptions and a search term render as text on the table page, History, the profile and search, and no script runs', async ({ page }) => {
   const dialogs: string[] = [];
@@ -54,19 +42,19 @@ test('XSS payloads in descriptions and a search term render as text on the table
 
   await page.goto(TABLE.path);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
-  const table = (await apiFromPage(page, 'GET', `/api/metadata/v0/table?key=${encodeURIComponent(TABLE.key)}`)).body as {
+  const table = (await callFromPage(page, 'GET', `/api/metadata/v0/table?key=${encodeURIComponent(TABLE.key)}`)).body as {
     tableData: { description: string; columns: { name: string; description: string | null }[] };
   };
   const column = table.tableData.columns[0]!;
-  const saved = await apiFromPage(page, 'PUT', '/api/metadata/v0/put_table_description', { key: TABLE.key, description: DESCRIPTION, base: table.tableData.description });
+  const saved = await callFromPage(page, 'PUT', '/api/metadata/v0/put_table_description', { key: TABLE.key, description: DESCRIPTION, base: table.tableData.description });
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-  const savedColumn = await apiFromPage(page, 'PUT', '/api/metadata/v0/put_column_description', {
+  const savedColumn = await callFromPage(page, 'PUT', '/api/metadata/v0/put_column_description', {
     key: TABLE.key, column_name: column.name, description: COLUMN_DESCRIPTION, base: column.description,
   });
   expect(savedColumn.status, JSON.stringify(savedColumn.body)).toBe(200);
 
   // A tag with markup is refused by the rule, naming it.
-  const tag = await apiFromPage(page, 'PUT', '/api/metadata/v0/update_table_tags', { key: TABLE.key, tag: '<img src=x onerror=alert(1)>' });
+  const tag = await callFromPage(page, 'PUT', '/api/metadata/v0/update_table_tags', { key: TABLE.key, tag: '<img src=x onerror=alert(1)>' });
   expect(tag.status).toBe(400);
   expect(tag.body).toMatchObject({ error: { code: 'invalid_tag' } });
 

@@ -6,6 +6,7 @@
 // what it changed.
 import type { Page, TestInfo } from '@playwright/test';
 import { captureWidths, expect, logInAtDevIdp, test } from './fixtures';
+import { callFromPage } from './call-from-page';
 
 test.use({ signedIn: false });
 
@@ -20,27 +21,14 @@ interface TableData {
   columns: { name: string; description: string | null }[];
 }
 
-async function api(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      // A write names the page's user, as the app's API client does (decision 030).
-      if (method !== 'GET') headers['X-Nansen-User'] = encodeURIComponent(((await (await fetch('/api/auth_user')).json()) as { user: { user_id: string } }).user.user_id);
-      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, json: await res.json() };
-    },
-    { method, url, body },
-  );
-}
 
-const getTable = async (page: Page) => ((await api(page, 'GET', `/api/metadata/v0/table?key=${encodeURIComponent(TABLE.key)}`)).json as { tableData: TableData }).tableData;
+const getTable = async (page: Page) => ((await callFromPage(page, 'GET', `/api/metadata/v0/table?key=${encodeURIComponent(TABLE.key)}`)).body as { tableData: TableData }).tableData;
 
 async function setDescriptions(page: Page, table: string | null, column: { name: string; text: string | null }) {
   const before = await getTable(page);
   const saved = [
-    await api(page, 'PUT', '/api/metadata/v0/put_table_description', { key: TABLE.key, description: table ?? '', base: before.description }),
-    await api(page, 'PUT', '/api/metadata/v0/put_column_description', { key: TABLE.key, column_name: column.name, description: column.text ?? '', base: before.columns.find((c) => c.name === column.name)!.description }),
+    await callFromPage(page, 'PUT', '/api/metadata/v0/put_table_description', { key: TABLE.key, description: table ?? '', base: before.description }),
+    await callFromPage(page, 'PUT', '/api/metadata/v0/put_column_description', { key: TABLE.key, column_name: column.name, description: column.text ?? '', base: before.columns.find((c) => c.name === column.name)!.description }),
   ];
   expect(saved.map((s) => s.status)).toEqual([200, 200]);
 }
@@ -57,7 +45,7 @@ test('a 250-character word wraps in its column cell and a Markdown description r
   const original = await getTable(page);
   const column = original.columns[0]!;
   await setDescriptions(page, MARKDOWN, { name: column.name, text: LONG_WORD });
-  expect((await api(page, 'PUT', '/api/metadata/v0/user/bookmark', { type: 'table', key: TABLE.key })).status).toBe(200);
+  expect((await callFromPage(page, 'PUT', '/api/metadata/v0/user/bookmark', { type: 'table', key: TABLE.key })).status).toBe(200);
   try {
     // The columns table: as wide as its frame, the long word wrapped in its cell, every Edit in view.
     await page.goto(TABLE.path);
@@ -97,7 +85,7 @@ test('a 250-character word wraps in its column cell and a Markdown description r
     await expect(byWord.locator('.result__description mark')).toHaveText('quokkaland');
     await capture(page, testInfo, 'search-markdown-highlight');
   } finally {
-    await api(page, 'DELETE', '/api/metadata/v0/user/bookmark', { type: 'table', key: TABLE.key });
+    await callFromPage(page, 'DELETE', '/api/metadata/v0/user/bookmark', { type: 'table', key: TABLE.key });
     await setDescriptions(page, original.description, { name: column.name, text: column.description });
   }
 });
