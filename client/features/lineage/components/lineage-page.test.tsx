@@ -171,6 +171,8 @@ describe('LineagePage', () => {
     renderPage({ outcome: 'missing' });
     expect(await screen.findByText('No such table')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Open the table page' })).toBeNull();
+    expect(screen.queryByLabelText('Depth')).toBeNull();
+    expect(screen.queryByRole('radio', { name: 'List' })).toBeNull();
     cleanup();
 
     renderPage({ outcome: 'broken' });
@@ -186,5 +188,12 @@ describe('LineagePage', () => {
     renderPage({ initial: { column: 'amount' }, tableMissing: true });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('sales.orders.amount');
     expect(screen.queryByRole('link', { name: 'Open the table page' })).toBeNull();
+    expect(screen.queryByLabelText('Depth')).toBeNull();
+  });
+
+  it('keeps the controls for a column the catalog does not have, so the whole table can be chosen', async () => {
+    renderPage({ initial: { column: 'gone' }, outcome: 'missing' });
+    expect(await screen.findByText('No such column')).toBeTruthy();
+    expect((screen.getByLabelText('Column') as HTMLSelectElement).value).toBe('gone');
   });
 });

@@ -83,6 +83,10 @@ export function LineagePage({ table, state, onStateChange, maxDepth, columns, ta
     ...(state.column && !columnNames.includes(state.column) ? [state.column] : []).concat(columnNames).map((c) => ({ value: c, label: c })),
   ];
 
+  // Depth, column and view mean nothing for a table the catalog does not have: only the heading and the
+  // "No such table" message are shown then. A missing column keeps them (to pick the whole table).
+  const missing = tableMissing || (kind === 'table' && isNotFound(query.error));
+
   return (
     <article className="lineage-page" data-testid="lineage-page">
       <PageTitle title={`Lineage of ${subject}`} />
@@ -91,31 +95,33 @@ export function LineagePage({ table, state, onStateChange, maxDepth, columns, ta
         <h1>
           <BreakableText text={subject} />
         </h1>
-        {tableMissing || (kind === 'table' && isNotFound(query.error)) ? null : (
+        {missing ? null : (
           <p className="lineage-page__back">
             <Link to={tablePath(table, state.column ? { column: state.column } : {})}>Open the table page</Link>
           </p>
         )}
       </header>
-      <div className="lineage-page__controls">
-        <SelectField inline label="Depth" value={String(state.depth)} options={depthOptions} onChange={(value) => onStateChange({ ...state, depth: Number(value) })} />
-        <SelectField inline label="Column" value={state.column ?? ''} options={columnOptions} onChange={(value) => onStateChange({ ...state, column: value || null })} />
-        <SegmentedControl
-          legend="Show as"
-          size="sm"
-          options={[
-            { value: 'graph', label: 'Graph' },
-            { value: 'list', label: 'List' },
-          ]}
-          value={state.view}
-          onChange={(view) => onStateChange({ ...state, view })}
-        />
-        {query.isPlaceholderData ? (
-          <span className="lineage-page__updating" role="status">
-            Updating…
-          </span>
-        ) : null}
-      </div>
+      {missing ? null : (
+        <div className="lineage-page__controls">
+          <SelectField inline label="Depth" value={String(state.depth)} options={depthOptions} onChange={(value) => onStateChange({ ...state, depth: Number(value) })} />
+          <SelectField inline label="Column" value={state.column ?? ''} options={columnOptions} onChange={(value) => onStateChange({ ...state, column: value || null })} />
+          <SegmentedControl
+            legend="Show as"
+            size="sm"
+            options={[
+              { value: 'graph', label: 'Graph' },
+              { value: 'list', label: 'List' },
+            ]}
+            value={state.view}
+            onChange={(view) => onStateChange({ ...state, view })}
+          />
+          {query.isPlaceholderData ? (
+            <span className="lineage-page__updating" role="status">
+              Updating…
+            </span>
+          ) : null}
+        </div>
+      )}
       <QueryState
         query={query}
         loadingLabel="Loading lineage"
