@@ -3,7 +3,8 @@
 // on — keep mine (saved over theirs, knowingly), keep theirs (mine dropped), or a merge to edit,
 // which starts as mine. Nothing is saved or dropped without one of these buttons (Escape asks the
 // caller to cancel, which asks before dropping mine). When the other save was the signed-in person's
-// own (another tab or window), it says so instead of "someone else".
+// own (another tab or window), it says so instead of "someone else"; when the author is unknown (real
+// Amundsen keeps no edit log), it blames no one.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { CurrentDescription } from '../lib/description-conflict';
 import { useFormatDate } from '../app/app-data';
@@ -14,6 +15,7 @@ import './conflict-view.css';
 
 export const CONFLICT_TITLE = 'Someone else changed this description';
 export const OWN_CONFLICT_TITLE = 'You changed this description in another tab or window';
+export const UNKNOWN_CONFLICT_TITLE = 'This description changed while you were editing';
 
 export interface ConflictViewProps {
   theirs: CurrentDescription;
@@ -68,7 +70,7 @@ function Byline({ theirs, byYou }: { theirs: CurrentDescription; byYou: boolean 
       </p>
     );
   }
-  if (!theirs.edited_by && !when) return <p className="conflict__byline muted">Saved while you were editing.</p>;
+  if (!theirs.edited_by && !when) return <p className="conflict__byline muted">Saved while you were editing, by someone else or by you in another tab or window.</p>;
   return (
     <p className="conflict__byline muted" data-testid="conflict-byline">
       Saved {theirs.edited_by ? <>by {theirs.edited_by}</> : null}
@@ -102,7 +104,7 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
       }}
     >
       <h3 id={titleId} ref={heading} tabIndex={-1} className="conflict__title">
-        {byYou ? OWN_CONFLICT_TITLE : CONFLICT_TITLE}
+        {byYou ? OWN_CONFLICT_TITLE : theirs.edited_by ? CONFLICT_TITLE : UNKNOWN_CONFLICT_TITLE}
       </h3>
       <p className="conflict__lead">Your text was not saved. Compare the two, then keep one or save a merge of both.</p>
       <div className="conflict__sides">

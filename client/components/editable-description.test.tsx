@@ -266,7 +266,9 @@ describe('EditableDescription after a conflict', () => {
     await user.click(within(region).getByRole('button', { name: 'Save merged' }));
     expect(save).toHaveBeenLastCalledWith('Orders paid online', 'Orders paid in the web shop');
     await waitFor(() => expect(screen.getByTestId('conflict-theirs').textContent).toBe('Third version'));
-    expect(screen.getByText('Saved while you were editing.')).toBeTruthy();
+    expect(screen.getByText('Saved while you were editing, by someone else or by you in another tab or window.')).toBeTruthy();
+    // Without an author (Amundsen keeps no edit log), the title blames no one.
+    expect(screen.getByRole('heading', { name: 'This description changed while you were editing' })).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Merged description' }) as HTMLTextAreaElement).value).toBe('Orders paid online');
     await user.click(screen.getByRole('button', { name: 'Save merged' }));
     expect(save).toHaveBeenLastCalledWith('Orders paid online', 'Third version');

@@ -48,8 +48,12 @@ async function conflictOf(promise: Promise<unknown>) {
   expect(err).toBeInstanceOf(ConflictError);
   const conflict = err as ConflictError;
   expect(conflict.code).toBe('edit_conflict');
+  // Someone else only when the edit log names an author; otherwise it may have been this person's other tab.
+  const known = (conflict.extra as { current: { edited_by: string | null } }).current.edited_by !== null;
   expect(conflict.message).toBe(
-    'Someone else changed this description after you started editing it, so nothing was saved. Compare their text with yours, keep either or merge them, and save again.',
+    known
+      ? 'Someone else changed this description after you started editing it, so nothing was saved. Compare their text with yours, keep either or merge them, and save again.'
+      : 'This description changed after you started editing it (by someone else, or by you in another tab), so nothing was saved. Compare the saved text with yours, keep either or merge them, and save again.',
   );
   return conflict.extra;
 }

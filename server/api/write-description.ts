@@ -44,8 +44,11 @@ export async function writeDescription(metadata: MetadataClient, token: string, 
 async function conflictWith(metadata: MetadataClient, token: string, write: DescriptionWrite, description: string | null): Promise<ConflictError> {
   const author = await findAuthor(metadata, token, write, description);
   const current: DescriptionConflictBody['current'] = { description, edited_by: author?.by ?? null, edited_at: author?.at ?? null, edited_by_id: author?.id ?? null };
+  // Without an edit log (real Amundsen) the author is unknown: it may have been this person in another tab.
   return new ConflictError(
-    'Someone else changed this description after you started editing it, so nothing was saved. Compare their text with yours, keep either or merge them, and save again.',
+    author
+      ? 'Someone else changed this description after you started editing it, so nothing was saved. Compare their text with yours, keep either or merge them, and save again.'
+      : 'This description changed after you started editing it (by someone else, or by you in another tab), so nothing was saved. Compare the saved text with yours, keep either or merge them, and save again.',
     'edit_conflict',
     { current },
   );
