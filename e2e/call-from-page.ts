@@ -1,6 +1,7 @@
 // A BFF API call sent by the page's own JavaScript: same origin, the session cookie, and on a write the
-// page user's header, as the SPA's API client sends it (contract/page-user.ts, decision 030). For specs
-// that set up data or forge requests without clicking through the UI.
+// page user's header, as the SPA's API client sends it (contract/page-user.ts, decision 030). Its reads
+// name no one, as a script's do, and are answered for the session's user. For specs that set up data or
+// forge requests without clicking through the UI.
 import type { Page } from '@playwright/test';
 
 export interface PageAnswer<B = unknown> {

@@ -1,7 +1,9 @@
 // Two tabs of one browser: tab A shows roald on a table page; in tab B roald logs out and liv logs in.
-// Tab A's bookmark must not land on liv's account: the BFF refuses it (409) and tab A says who is
-// signed in now, with a way to reload. Tab A also notices on its own when its window gets focus.
+// Tab A's bookmark must not land on liv's account, nor may tab A show liv's bookmarks as roald's: the
+// BFF refuses both (409) and tab A says who is signed in now, with a way to reload. Tab A also notices
+// on its own when its window gets focus.
 import type { BrowserContext, Page } from '@playwright/test';
+import { callFromPage } from './call-from-page';
 import { expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
 
 test.use({ signedIn: false });
@@ -69,6 +71,41 @@ test("a bookmark from roald's tab after another tab logged in as liv is refused,
   const removed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metadata/v0/user/bookmark' && r.request().method() === 'DELETE');
   await page.getByRole('button', { name: 'Bookmark', exact: true }).click();
   expect((await removed).status()).toBe(200);
+});
+
+test("roald's tab does not show liv's bookmarks as roald's when it opens the home page after another tab logged in as liv", async ({ page, context, idpOrigin }, testInfo) => {
+  // Bookmarked by liv only here; not the first test's table (the tests of this file may run at once).
+  const LIVS_TABLE = { key: 'redshift://dw.identity/stg_web_password_resets_scd', name: /stg_web_password_resets_scd/ };
+  // Roald on a page that has not read his bookmarks (the table page's toggle would have them cached).
+  await page.goto('/browse');
+  await logInAtDevIdp(page, idpOrigin, 'roald');
+  await expect(page.getByTestId('current-user')).toHaveText('Roald Amundsen');
+
+  const tabB = await switchToLivInAnotherTab(context, idpOrigin);
+  expect((await callFromPage(tabB, 'PUT', '/api/metadata/v0/user/bookmark', { type: 'table', key: LIVS_TABLE.key })).status).toBe(200);
+  try {
+    await page.bringToFront();
+    const read = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metadata/v0/user/bookmark' && r.request().method() === 'GET');
+    // Within the app (no reload, which would make the page liv's): the brand link to the home page.
+    await page.locator('a.nav__brand').click();
+    expect((await read).status()).toBe(409);
+
+    await expect(page.getByText('Your bookmarks could not be loaded')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: LIV_NOW }).filter({ has: page.getByRole('button', { name: 'Reload this page' }) })).toBeVisible();
+    await expect(page.getByText(LIVS_TABLE.name)).toHaveCount(0);
+    await expect(page.getByTestId('current-user')).toHaveText('Roald Amundsen');
+    // No toast for a read, and no "Try again" (it would be refused again): the notice's reload is the way on.
+    await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+    await expectAccessible(page, testInfo, 'refused read');
+
+    // Reloaded, the page is liv's, and shows her bookmarks as hers.
+    await page.getByRole('button', { name: 'Reload this page' }).click();
+    await expect(page.getByTestId('current-user')).toHaveText('Liv Arnesen');
+    await expect(page.getByRole('list', { name: 'My bookmarks' }).getByText(LIVS_TABLE.name)).toBeVisible();
+  } finally {
+    expect((await callFromPage(tabB, 'DELETE', '/api/metadata/v0/user/bookmark', { type: 'table', key: LIVS_TABLE.key })).status).toBe(200);
+  }
 });
 
 test("roald's tab says liv is signed in now as soon as it gets focus again, before any write", async ({ page, context, idpOrigin }) => {

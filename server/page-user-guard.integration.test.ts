@@ -1,6 +1,7 @@
 // Two tabs of one browser (one cookie jar), against the real embedded catalog and the real development
 // OpenID provider: tab A was rendered for roald; tab B logs out and in as liv. A write from tab A names
-// roald (X-Nansen-User, as the SPA's API client sends it) and must not land on liv's account.
+// roald (X-Nansen-User, as the SPA's API client sends it) and must not land on liv's account; a read from
+// tab A names roald too and must not answer with liv's data.
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema, BookmarksResponseSchema } from '../contract/bff-api';
@@ -32,8 +33,16 @@ const bookmark = (browser: BffBrowser, method: 'PUT' | 'DELETE', key: string, pa
 const bookmarkedTables = async (browser: BffBrowser) =>
   v.parse(BookmarksResponseSchema, (await call(browser, '/api/metadata/v0/user/bookmark')).json).bookmarks.table.map((t) => t.key);
 const errorOf = (answer: Answer) => v.parse(ApiErrorBodySchema, answer.json).error;
+/** A read as a page rendered for `pageUser` sends it; `null` sends no X-Nansen-User header (a script, curl). */
+const read = (browser: BffBrowser, url: string, pageUser: string | null, init: RequestInit = {}) =>
+  call(browser, url, { ...init, headers: { ...(init.headers as Record<string, string>), ...(pageUser === null ? {} : { [PAGE_USER_HEADER]: encodePageUser(pageUser) }) } });
+const LIV_NOW = {
+  name: 'ConflictError',
+  code: 'session_user_changed',
+  message: 'You are now signed in as Liv Arnesen in another tab or window; reload this page.',
+};
 
-describe('writes from a page rendered for someone other than the session user', () => {
+describe('requests from a page rendered for someone other than the session user', () => {
   let stack: CurateStack<'main'>;
 
   beforeAll(async () => {
@@ -71,6 +80,40 @@ describe('writes from a page rendered for someone other than the session user', 
     const roaldTables = await bookmarkedTables(roald);
     expect(roaldTables).toContain(ORDERS);
     expect(roaldTables).not.toContain(CUSTOMERS);
+  });
+
+  it("refuses with the same 409 the reads of roald's tab after another tab logged in as liv, so it never shows liv's data as roald's; the user endpoint still answers", async () => {
+    const tabA = await stack.signIn('main', 'roald');
+    expect((await read(tabA, '/api/metadata/v0/user/bookmark', ROALD)).status).toBe(200);
+
+    const tabB = tabA.on(tabA.base);
+    expect((await tabB.request('/logout', { method: 'POST', headers: { origin: tabB.base } })).status).toBe(303);
+    expect((await tabB.logIn('liv')).status).toBe(303);
+    expect((await bookmark(tabB, 'PUT', ORDERS, LIV)).status).toBe(200);
+
+    // Tab A's reads name roald: its bookmarks, a table page, a search. Each is refused; none carries liv's data.
+    for (const refused of [
+      await read(tabA, '/api/metadata/v0/user/bookmark', ROALD),
+      await read(tabA, `/api/metadata/v0/table?key=${encodeURIComponent(ORDERS)}`, ROALD),
+      await read(tabA, '/api/search/v1/search', ROALD, { method: 'POST', headers: json(tabA), body: JSON.stringify({ searchTerm: 'orders', resources: ['table'] }) }),
+    ]) {
+      expect(refused.status).toBe(409);
+      expect(refused.json).toEqual({ error: LIV_NOW });
+    }
+
+    // Where the page learns who is signed in answers whatever it names: tab A can find out it is liv now.
+    const me = await read(tabA, '/api/auth_user', ROALD);
+    expect(me.status).toBe(200);
+    expect(me.json).toMatchObject({ user: { user_id: LIV } });
+
+    // A read naming no one (a script, curl) is the session's: liv's. Liv's own tab reads her data.
+    const plain = await read(tabA, '/api/metadata/v0/user/bookmark', null);
+    expect(plain.status).toBe(200);
+    expect(v.parse(BookmarksResponseSchema, plain.json).bookmarks.table.map((t) => t.key)).toContain(ORDERS);
+    const livsTab = await read(tabB, '/api/metadata/v0/user/bookmark', LIV);
+    expect(livsTab.status).toBe(200);
+    expect(livsTab.json).toEqual(plain.json);
+    await bookmark(tabB, 'DELETE', ORDERS, LIV);
   });
 
   it('refuses a write that names no page user with 400 and writes nothing; reads and the search POST need no header', async () => {

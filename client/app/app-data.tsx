@@ -24,7 +24,7 @@ export async function fetchSessionUser(signal?: AbortSignal): Promise<User> {
 
 /**
  * The first user this page learns of is the one it was rendered for, for the rest of its life: every
- * write names them (api-client.ts), and a later answer naming someone else does not change that.
+ * request names them (api-client.ts), and a later answer naming someone else does not change that.
  */
 function pinPageUser(user: User): void {
   if (getPageUser() === null) setPageUser(user.user_id);

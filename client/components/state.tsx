@@ -1,7 +1,7 @@
 // What a view shows when it has nothing to show, or failed: a title, a sentence that says what to do,
 // and a way on.
 import type { ReactNode } from 'react';
-import { describeError } from '../lib/api-error';
+import { describeError, isSessionUserChanged } from '../lib/api-error';
 import { Button } from './button';
 import { cx } from './class-names';
 import './state.css';
@@ -16,7 +16,13 @@ export function EmptyState({ title, children, action, className }: { title?: Rea
   );
 }
 
-export function ErrorState({ title = 'Something went wrong', error, onRetry }: { title?: ReactNode; error: unknown; onRetry?: () => void }) {
+/**
+ * A failure with its reason and, when given, a "Try again". Not for a request refused because another tab
+ * signed in as someone else (session_user_changed): asking again from this page is refused again; the
+ * shell's notice above the page offers the reload that helps (app/shell/session-user-check.tsx).
+ */
+export function ErrorState({ title = 'Something went wrong', error, onRetry: retry }: { title?: ReactNode; error: unknown; onRetry?: () => void }) {
+  const onRetry = isSessionUserChanged(error) ? undefined : retry;
   return (
     <div className="state state--error" role="alert">
       <p className="state__title">{title}</p>

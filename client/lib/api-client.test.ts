@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as v from 'valibot';
-import { requestJson } from './api-client';
+import { requestJson, setPageUser } from './api-client';
 import { ApiError } from './api-error';
 
 const Schema = v.object({ ok: v.literal(true) });
@@ -19,6 +19,7 @@ const json = (body: unknown, status = 200) =>
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  setPageUser(null);
 });
 
 describe('requestJson', () => {
@@ -34,6 +35,19 @@ describe('requestJson', () => {
     expect(init.method).toBe('POST');
     expect(init.body).toBe('{"a":1}');
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it("names the page's user, percent-encoded, on a read as on a write, once the page knows them", async () => {
+    const fetchFn = vi.fn(async () => json({ ok: true }));
+    vi.stubGlobal('fetch', fetchFn);
+    const named = () => (fetchFn.mock.calls.at(-1) as unknown as [string, RequestInit])[1].headers as Record<string, string>;
+    await requestJson('/api/auth_user', Schema);
+    expect(named()).not.toHaveProperty('X-Nansen-User');
+    setPageUser('signe.ødegård@example.org');
+    await requestJson('/api/metadata/v0/user/bookmark', Schema);
+    expect(named()['X-Nansen-User']).toBe('signe.%C3%B8deg%C3%A5rd%40example.org');
+    await requestJson('/api/search/v1/search', Schema, { method: 'POST', body: {} });
+    expect(named()['X-Nansen-User']).toBe('signe.%C3%B8deg%C3%A5rd%40example.org');
   });
 
   it('turns the error body into an ApiError with status, name, message and code', async () => {

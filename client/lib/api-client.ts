@@ -1,8 +1,9 @@
 // The one fetch wrapper: every BFF call goes through here. It sends same-origin cookies, parses
 // success bodies with the contract schema, and turns every failure into an ApiError. It never
-// redirects or shows UI; 401 handling lives in the query client. Every write names the user the page
-// was rendered for (X-Nansen-User), so the BFF refuses it when another tab has since logged in as
-// someone else; such a refusal is also sent as a window event (SESSION_USER_CHANGED_EVENT).
+// redirects or shows UI; 401 handling lives in the query client. Every request, read or write, names
+// the user the page was rendered for (X-Nansen-User), so the BFF refuses it when another tab has since
+// logged in as someone else (a read would show that someone's data under this page's user); such a
+// refusal is also sent as a window event (SESSION_USER_CHANGED_EVENT).
 import * as v from 'valibot';
 import { ApiErrorBodySchema } from '../../contract/api-common';
 import { encodePageUser, PAGE_USER_HEADER } from '../../contract/page-user';
@@ -17,7 +18,7 @@ export interface RequestOptions {
 /** The id of the user this page was rendered for; null until the shell knows them (client/app/app-data.tsx). */
 let pageUserId: string | null = null;
 
-/** Names the user this page was rendered for on every write from now on; null names none. */
+/** Names the user this page was rendered for on every request from now on; null names none. */
 export function setPageUser(userId: string | null): void {
   pageUserId = userId;
 }
@@ -28,8 +29,9 @@ export function getPageUser(): string | null {
 }
 
 /**
- * The window event a write refused because the session is now someone else's (409 session_user_changed)
- * sends, its `detail` the ApiError: the shell's check (app/shell/session-user-check.tsx) listens for it.
+ * The window event a request (read or write) refused because the session is now someone else's (409
+ * session_user_changed) sends, its `detail` the ApiError: the shell's check (app/shell/session-user-check.tsx)
+ * listens for it.
  */
 export const SESSION_USER_CHANGED_EVENT = 'nansen:session-user-changed';
 
@@ -40,7 +42,7 @@ export async function requestJson<S extends v.GenericSchema>(
 ): Promise<v.InferOutput<S>> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (method !== 'GET' && pageUserId !== null) headers[PAGE_USER_HEADER] = encodePageUser(pageUserId);
+  if (pageUserId !== null) headers[PAGE_USER_HEADER] = encodePageUser(pageUserId);
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -26,7 +26,7 @@ export function isUnauthorized(error: unknown): boolean {
   return isApiError(error) && error.status === 401;
 }
 
-/** A write refused because the session is now another user's than the page's (server/auth/page-user-guard.ts). */
+/** A read or write refused because the session is now another user's than the page's (server/auth/page-user-guard.ts). */
 export function isSessionUserChanged(error: unknown): boolean {
   return isApiError(error) && error.status === 409 && error.code === SESSION_USER_CHANGED;
 }

@@ -62,9 +62,9 @@ describe('the page-user guard', () => {
 
   it('lets reads through without the header, and the search POST, in any case and with a trailing slash', async () => {
     const app = createGuardedApp(SIGNE);
-    expect((await request(app).get('/api/auth_user').set('X-Nansen-User', 'someone-else')).status).toBe(200);
-    expect((await request(app).head('/api/auth_user')).status).toBe(200);
-    expect((await request(app).options('/api/auth_user')).status).toBe(200);
+    expect((await request(app).get('/api/metadata/v0/user/bookmark')).status).toBe(200);
+    expect((await request(app).head('/api/metadata/v0/user/bookmark')).status).toBe(200);
+    expect((await request(app).options('/api/metadata/v0/user/bookmark')).status).toBe(200);
     for (const path of ['/api/search/v1/search', '/api/Search/v1/search', '/api/search/v1/search/']) {
       expect((await request(app).post(path)).status).toBe(200);
     }
@@ -73,8 +73,57 @@ describe('the page-user guard', () => {
     expect((await request(app).put('/api/search/v1/search')).status).toBe(400);
   });
 
-  it('lets a write with no signed-in user through to its route, which answers 401', async () => {
+  it("lets a read through that names the session's user", async () => {
+    const app = createGuardedApp(SIGNE);
+    const named = encodePageUser(SIGNE.user_id);
+    const response = await request(app).get('/api/metadata/v0/user/bookmark').set('X-Nansen-User', named);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ reached: 'GET /metadata/v0/user/bookmark' });
+    expect((await request(app).post('/api/search/v1/search').set('X-Nansen-User', named)).status).toBe(200);
+  });
+
+  it('refuses with the same 409 a read that names someone else: GET, HEAD and the search POST', async () => {
+    const app = createGuardedApp(SIGNE);
+    const roald = 'roald.amundsen%40example.org';
+    for (const response of [
+      await request(app).get('/api/metadata/v0/user/bookmark').set('X-Nansen-User', roald),
+      await request(app).get('/api/metadata/v0/table?key=hive%3A%2F%2Fgold.sales%2Forders').set('X-Nansen-User', roald),
+      await request(app).post('/api/search/v1/search').set('X-Nansen-User', roald),
+    ]) {
+      expect(response.status).toBe(409);
+      expect(response.body).toEqual({
+        error: {
+          name: 'ConflictError',
+          code: 'session_user_changed',
+          message: 'You are now signed in as Signe Ødegård in another tab or window; reload this page.',
+        },
+      });
+    }
+    expect((await request(app).head('/api/metadata/v0/user/bookmark').set('X-Nansen-User', roald)).status).toBe(409);
+    const broken = await request(app).get('/api/metadata/v0/user/bookmark').set('X-Nansen-User', '%E0%A4%A');
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toMatchObject({ name: 'InputError', code: 'invalid_page_user' });
+  });
+
+  it('never refuses the user endpoint, whoever its header names, in any case and with a trailing slash', async () => {
+    const app = createGuardedApp(SIGNE);
+    for (const path of ['/api/auth_user', '/api/Auth_User', '/api/auth_user/']) {
+      for (const stated of ['roald.amundsen%40example.org', '%E0%A4%A']) {
+        const response = await request(app).get(path).set('X-Nansen-User', stated);
+        expect(response.status).toBe(200);
+        expect(response.body).toEqual({ reached: `GET ${path.slice('/api'.length)}` });
+        expect((await request(app).head(path).set('X-Nansen-User', stated)).status).toBe(200);
+      }
+    }
+    // Only reading it: a write there keeps the write rules.
+    expect((await request(app).put('/api/auth_user').set('X-Nansen-User', 'roald.amundsen%40example.org')).status).toBe(409);
+    // Only it: a path beginning the same is an ordinary read.
+    expect((await request(app).get('/api/auth_user/other').set('X-Nansen-User', 'roald.amundsen%40example.org')).status).toBe(409);
+  });
+
+  it('lets a request with no signed-in user through to its route, which answers 401', async () => {
     expect((await request(createGuardedApp()).put('/api/metadata/v0/user/bookmark')).status).toBe(200);
     expect((await request(createGuardedApp()).put('/api/x').set('X-Nansen-User', 'anyone')).status).toBe(200);
+    expect((await request(createGuardedApp()).get('/api/x').set('X-Nansen-User', 'anyone')).status).toBe(200);
   });
 });

@@ -14,7 +14,8 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * A browser-like client for the BFF: keeps its cookies (session, pending logins), never follows redirects.
  * Like a page of the SPA, it names its user in the X-Nansen-User header on every write to /api: the user
- * signed in when it first writes after a login (server/auth/page-user-guard.ts).
+ * signed in when it first writes after a login (server/auth/page-user-guard.ts). Its reads name no one,
+ * as a script's do (the SPA names its user on reads too): they are answered for the session's user.
  */
 export class BffBrowser {
   /** The user id its writes name; undefined until learnt from /api/auth_user. */

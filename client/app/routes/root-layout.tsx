@@ -14,7 +14,7 @@ import { NavBar } from '../shell/nav-bar';
 import { useScrollRestoration } from '../shell/use-scroll-restoration';
 import './root-layout.css';
 
-// Not needed for the first page (it acts on focus and on a refused write, both later): loaded after it,
+// Not needed for the first page (it acts on focus and on a refused request, both later): loaded after it,
 // which keeps the first page's code within its budget (decision 007).
 const SessionUserCheck = lazy(() => import('../shell/session-user-check'));
 // Loaded the first time it is opened.

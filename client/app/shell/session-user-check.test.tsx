@@ -1,15 +1,18 @@
 // @vitest-environment jsdom
-// A page rendered for roald while another tab has logged in as liv: its writes name roald and are
-// refused, it says so with a way to reload, it notices on focus too, and typed text stays on screen.
-import { act, cleanup, render, screen } from '@testing-library/react';
+// A page rendered for roald while another tab has logged in as liv: its reads and writes name roald and
+// are refused, it says so with a way to reload, it notices on focus too, typed text stays on screen, and
+// roald's page never shows liv's data.
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TableSummary } from '../../../contract/api-table';
 import { normalizeUser } from '../../../contract/user';
 import { EditableDescription } from '../../components/editable-description';
 import { renderWithApp } from '../../components/testing/render-with-app';
 import { requestJson, setPageUser } from '../../lib/api-client';
-import { shouldRetry } from '../../lib/query-client';
+import { createQueryClient, shouldRetry } from '../../lib/query-client';
+import { MyBookmarks } from '../../features/bookmarks/components/my-bookmarks';
 import { SessionUserNotice, useSessionUserChange } from './session-user-check';
 
 const ROALD = normalizeUser({ user_id: 'roald.amundsen@example.org', email: 'roald.amundsen@example.org', first_name: 'Roald', last_name: 'Amundsen' })!;
@@ -19,12 +22,17 @@ const LIV_NOW = 'You are now signed in as Liv Arnesen in another tab or window; 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const refusal = () => json({ error: { name: 'ConflictError', message: LIV_NOW, code: 'session_user_changed' } }, 409);
 
-/** The BFF as the other tab left it: the session is `sessionUser`'s; writes naming someone else are refused. */
-function stubBff(sessionUser: () => typeof ROALD) {
+/**
+ * The BFF as the other tab left it (server/auth/page-user-guard.ts): the session is `sessionUser`'s; a request
+ * naming someone else is refused, a write naming no one too; a read naming no one, and /api/auth_user, are
+ * answered for the session's user (`answer`).
+ */
+function stubBff(sessionUser: () => typeof ROALD, answer: (user: typeof ROALD) => unknown = () => ({ msg: 'Success' })) {
   const fetchFn = vi.fn(async (path: string, init: RequestInit) => {
     if (path === '/api/auth_user') return json({ msg: 'Success', user: sessionUser() });
     const named = (init.headers as Record<string, string>)['X-Nansen-User'];
-    return named === encodeURIComponent(sessionUser().user_id) ? json({ msg: 'Success' }) : refusal();
+    const read = (init.method ?? 'GET') === 'GET';
+    return named === encodeURIComponent(sessionUser().user_id) || (read && named === undefined) ? json(answer(sessionUser())) : refusal();
   });
   vi.stubGlobal('fetch', fetchFn);
   return fetchFn;
@@ -42,14 +50,14 @@ afterEach(() => {
 });
 
 describe('a page whose session another tab has given to someone else', () => {
-  it('names its own user, percent-encoded, on writes and on no read', async () => {
+  it('names its own user, percent-encoded, on every request, reads too', async () => {
     setPageUser('signe.ødegård@example.org');
     const fetchFn = stubBff(() => ROALD);
     await requestJson('/api/auth_user', v.unknown());
     await requestJson('/api/x', v.unknown(), { method: 'PUT', body: {} }).catch(() => {});
     await requestJson('/api/x', v.unknown(), { method: 'DELETE', body: {} }).catch(() => {});
     const named = fetchFn.mock.calls.map(([, init]) => (init.headers as Record<string, string>)['X-Nansen-User']);
-    expect(named).toEqual([undefined, 'signe.%C3%B8deg%C3%A5rd%40example.org', 'signe.%C3%B8deg%C3%A5rd%40example.org']);
+    expect(named).toEqual(Array(3).fill('signe.%C3%B8deg%C3%A5rd%40example.org'));
   });
 
   it('shows the refusal of a write with a Reload button, and the refusal is not retried', async () => {
@@ -115,5 +123,54 @@ describe('a page whose session another tab has given to someone else', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect((await screen.findByRole('alert')).textContent).toContain(LIV_NOW);
     expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('Orders placed in the shop');
+  });
+
+  describe("a read, as on roald's home page with its bookmarks", () => {
+    const table = (name: string): TableSummary => ({ type: 'table', key: `hive://gold.sales/${name}`, cluster: 'gold', database: 'hive', schema: 'sales', name, description: null, schema_description: null });
+    const BOOKMARKS: Record<string, TableSummary[]> = { [ROALD.user_id]: [table('orders')], [LIV.user_id]: [table('customers')] };
+    const bookmarksOf = (user: typeof ROALD) => ({ msg: 'Success', bookmarks: { table: BOOKMARKS[user.user_id], dashboard: [] } });
+    const bookmarkReads = (fetchFn: ReturnType<typeof stubBff>) => fetchFn.mock.calls.filter(([path]) => path === '/api/metadata/v0/user/bookmark').length;
+    /** The home page's bookmarks under the shell's notice, with the app's own query client (its retry rule, its 401 handling). */
+    const renderHome = () => {
+      const queryClient = createQueryClient({ onUnauthorized: vi.fn() });
+      renderWithApp(
+        <>
+          <Shell reload={vi.fn()} />
+          <MyBookmarks showDashboards />
+        </>,
+        { user: ROALD, queryClient },
+      );
+      return queryClient;
+    };
+    const notifications = () => within(screen.getByRole('region', { name: 'Notifications' }));
+
+    it("is refused when liv is signed in now: the notice says so, once, with the reload; no retry, no toast, no 'Try again'", async () => {
+      const fetchFn = stubBff(() => LIV, bookmarksOf);
+      renderHome();
+      expect(await screen.findByText('Your bookmarks could not be loaded')).toBeTruthy();
+      // The query shows its error only once its retries are spent: one request is no retry.
+      expect(bookmarkReads(fetchFn)).toBe(1);
+      expect(screen.getAllByRole('alert').some((alert) => alert.textContent?.includes(LIV_NOW) && within(alert).queryByRole('button', { name: 'Reload this page' }))).toBe(true);
+      expect(screen.getAllByRole('button', { name: 'Reload this page' })).toHaveLength(1);
+      expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+      expect(notifications().queryAllByRole('alert')).toEqual([]);
+      expect(screen.queryByText('customers')).toBeNull();
+    });
+
+    it("keeps roald's bookmarks on screen when their refetch is refused after the switch, never liv's", async () => {
+      let session = ROALD;
+      const fetchFn = stubBff(() => session, bookmarksOf);
+      const queryClient = renderHome();
+      expect(await screen.findByRole('link', { name: /orders/ })).toBeTruthy();
+      expect(screen.queryByRole('alert')).toBeNull();
+
+      session = LIV;
+      await act(() => queryClient.invalidateQueries());
+      expect((await screen.findByRole('alert')).textContent).toContain(LIV_NOW);
+      expect(bookmarkReads(fetchFn)).toBe(2);
+      expect(within(screen.getByRole('list', { name: 'My bookmarks' })).getAllByRole('link').map((a) => a.textContent)).toEqual([expect.stringContaining('orders')]);
+      expect(screen.queryByText(/customers/)).toBeNull();
+      expect(notifications().queryAllByRole('alert')).toEqual([]);
+    });
   });
 });

@@ -1,6 +1,7 @@
 // Another tab may log out and in as someone else while this page still shows the user it was rendered
-// for. The BFF refuses this page's writes then (409, server/auth/page-user-guard.ts); this shell part
-// also notices on its own, when the window comes back into focus, and says so with a way to reload.
+// for. The BFF refuses this page's reads and writes then (409, server/auth/page-user-guard.ts), so it never
+// shows the other user's data under this page's user; this shell part says so with a way to reload, and
+// also notices on its own, when the window comes back into focus.
 // It never swaps the user this page shows: unsaved text (kept per user) stays on screen until the reload.
 import { useEffect, useState } from 'react';
 import { sessionUserChangedMessage } from '../../../contract/page-user';
@@ -12,7 +13,8 @@ import './session-user-notice.css';
 
 /**
  * The sentence to show when the session now belongs to someone other than this page's user, else null.
- * Asks GET /api/auth_user whenever the window gets focus or the tab becomes visible; a refused write says it too.
+ * Asks GET /api/auth_user (which the BFF never refuses) whenever the window gets focus or the tab becomes
+ * visible; a refused read or write says it too.
  * A failed check says nothing (a 401 is met by the page's next request, which sends the browser to log in).
  */
 export function useSessionUserChange(): string | null {

@@ -31,8 +31,9 @@ export function testUser(fields: Partial<User> = {}): User {
   return normalizeUser({ user_id: 'roald.amundsen@example.org', email: 'roald.amundsen@example.org', first_name: 'Roald', last_name: 'Amundsen', ...fields })!;
 }
 
-export function renderWithApp(ui: ReactNode, options: { config?: ClientConfig; user?: User; route?: string } = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+/** `queryClient`: the app's own (createQueryClient, with its retry rule) where a test needs it; by default one that never retries. */
+export function renderWithApp(ui: ReactNode, options: { config?: ClientConfig; user?: User; route?: string; queryClient?: QueryClient } = {}) {
+  const queryClient = options.queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
