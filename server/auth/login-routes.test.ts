@@ -394,7 +394,7 @@ describe('the login routes', () => {
   });
 
   it('says the login service cannot be reached, offering to try again where the person was going', async () => {
-    const { agent, logger } = createLoginApp({ oidc: devOidc(`http://127.0.0.1:${await getFreePort()}`) });
+    const { agent } = createLoginApp({ oidc: devOidc(`http://127.0.0.1:${await getFreePort()}`) });
     const response = await agent.get('/login?returnTo=/search?term=a%26b');
     expect(response.status).toBe(502);
     expect(response.text).toContain('Cannot reach the login service');
@@ -403,7 +403,59 @@ describe('the login routes', () => {
       '<p>Nansen could not reach Example SSO to log you in.</p><p>Try again in a moment. If this keeps happening, ask your administrator to check the OIDC_ISSUER setting and that the identity provider is running.</p>',
     );
     expect(response.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/search?term=a&b').replaceAll('&', '&amp;')}">Try again</a>`);
-    expect(logger.lines.join('\n')).toMatch(/error cannot start a login/);
+  });
+
+  describe('the log when a login cannot start (decision 031: an expected failure is one line)', () => {
+    const notReached = (issuer: string, cause: string) =>
+      `error cannot start a login — IdpUnavailableError: Cannot reach the identity provider at ${issuer} (${cause}). Check OIDC_ISSUER and that the provider is running.`;
+    /** The lines logged, without their time stamp. */
+    const logged = (logger: { lines: string[] }) => logger.lines.map((line) => line.replace(/^\S+ /, ''));
+
+    it('names the issuer and the refused address on one line, without a stack, when the provider was never reached', async () => {
+      const issuer = `http://127.0.0.1:${await getFreePort()}`;
+      const { agent, logger } = createLoginApp({ oidc: devOidc(issuer) });
+      expect((await agent.get('/login')).status).toBe(502);
+      expect(logged(logger)).toEqual([notReached(issuer, `connect ECONNREFUSED ${new URL(issuer).host}`)]);
+    });
+
+    it('says so on one line, with none of the earlier login\'s state or cookie, when the provider went away after a login started', async () => {
+      const downIdp = await startTestDevIdp();
+      const { agent, logger } = createLoginApp({ oidc: devOidc(downIdp.issuer) });
+      const first = await agent.get('/login');
+      const state = new URL(first.headers.location!).searchParams.get('state')!;
+      const cookie = /nansen\.login=([^;]+)/.exec(setCookies(first))![1]!;
+      await downIdp.close();
+      const response = await agent.get('/login?returnTo=/browse');
+      expect(response.status).toBe(502);
+      expect(response.text).toContain('Cannot reach the login service');
+      expect(response.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/browse')}">Try again</a>`);
+      expect(logged(logger)).toHaveLength(1);
+      // Refused, or an idle kept-alive connection the closing server cut (the discovery test allows both).
+      expect(logged(logger)[0]).toMatch(new RegExp(`^error cannot start a login — IdpUnavailableError: Cannot reach the identity provider at ${downIdp.issuer} \\((connect ECONNREFUSED \\S+|other side closed)\\)\\. Check OIDC_ISSUER and that the provider is running\\.$`));
+      expect(logger.lines.join('\n')).not.toContain(state);
+      expect(logger.lines.join('\n')).not.toContain(cookie.slice(0, 40));
+    });
+
+    it('names the HTTP status the provider answered, on one line', async () => {
+      const { agent, logger } = createLoginApp({ oidc: hostileOidc() });
+      hostile.answerDiscovery({ status: 503, body: 'down for maintenance' });
+      try {
+        expect((await agent.get('/login')).status).toBe(502);
+      } finally {
+        hostile.reset();
+      }
+      expect(logged(logger)).toEqual([notReached(hostile.issuer, 'HTTP 503')]);
+    });
+
+    it('keeps the stack of anything else: a bug of ours is not the provider being away', async () => {
+      const bug = new TypeError("Cannot read properties of undefined (reading 'seal')");
+      const { agent, logger } = createLoginApp({
+        pendingLogins: { ...createPendingLoginCookie({ cipher: createTokenCipher(SECRETS), secure: false }), add: () => { throw bug; } },
+      });
+      expect((await agent.get('/login')).status).toBe(502);
+      expect(logger.lines).toHaveLength(1);
+      expect(logger.lines[0]).toMatch(/^\S+ error cannot start a login — TypeError: Cannot read properties of undefined \(reading 'seal'\)\n {4}at /);
+    });
   });
 
   it('asks before logging out, with a form that posts', async () => {

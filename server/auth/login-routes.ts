@@ -3,6 +3,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { User } from '../../contract/bff-api';
 import type { ClaimRules } from '../config/config-schema';
+import { describeUpstreamError, UpstreamError } from '../http/errors';
 import { type PageAction, renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
 import type { OidcClient } from './oidc-client';
@@ -102,7 +103,10 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       pendingLogins.add(req, res, start.state, start.pending);
       res.set('Cache-Control', 'no-store').redirect(303, start.url);
     } catch (err) {
-      logger.error('cannot start a login', err);
+      // The provider out of reach (refused, timed out, a 5xx) is expected now and then: one line naming
+      // the issuer and the cause (decision 031); anything else is a bug and keeps its stack.
+      if (err instanceof UpstreamError) logger.error(`cannot start a login — ${describeUpstreamError(err)}`);
+      else logger.error('cannot start a login', err);
       sendPage(res, 502, 'Cannot reach the login service', [
         `Nansen could not reach ${options.providerName} to log you in.`,
         'Try again in a moment. If this keeps happening, ask your administrator to check the OIDC_ISSUER setting and that the identity provider is running.',
