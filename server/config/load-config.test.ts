@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, findConfigWarnings, loadConfig, startUpLogFormat } from './load-config';
 import { envProblemsOf } from './testing/config-problems';
 
 const problemsOf = envProblemsOf;
@@ -136,6 +136,23 @@ describe('loadConfig in production (NODE_ENV=production)', () => {
   it('gives an empty catalog no demo data unless CATALOG_DEMO_TABLES asks for it', () => {
     expect(loadConfig(PRODUCTION).catalog.demoTables).toBe(0);
     expect(loadConfig({ ...PRODUCTION, CATALOG_DEMO_TABLES: '50' }).catalog.demoTables).toBe(50);
+  });
+
+  it('warns when CATALOG_DEMO_TABLES asks for demo data in production, and only then', () => {
+    expect(findConfigWarnings(loadConfig({ ...PRODUCTION, CATALOG_DEMO_TABLES: '50', DATA_DIR: '/srv/nansen' }))).toEqual([
+      'CATALOG_DEMO_TABLES=50 with NODE_ENV=production: if the catalog (/srv/nansen/catalog.sqlite) is empty, it is filled with 50 made-up tables, people and dashboards. Unset CATALOG_DEMO_TABLES for a real catalog (docs/decisions/035-no-demo-data-in-production.md)',
+    ]);
+    expect(findConfigWarnings(loadConfig(PRODUCTION))).toEqual([]);
+    expect(findConfigWarnings(loadConfig({ ...PRODUCTION, CATALOG_DEMO_TABLES: '0' }))).toEqual([]);
+    expect(findConfigWarnings(loadConfig({ CATALOG_DEMO_TABLES: '50' }))).toEqual([]);
+  });
+
+  it('reports bad settings in the log format the settings ask for, before knowing they are good', () => {
+    expect(startUpLogFormat({})).toBe('text');
+    expect(startUpLogFormat({ NODE_ENV: 'production' })).toBe('json');
+    expect(startUpLogFormat({ NODE_ENV: 'production', LOG_FORMAT: 'text' })).toBe('text');
+    expect(startUpLogFormat({ LOG_FORMAT: ' json ', PORT: 'abc' })).toBe('json');
+    expect(startUpLogFormat({ LOG_FORMAT: 'xml', NODE_ENV: 'production' })).toBe('json');
   });
 
   it('writes JSON logs, keeps /metrics off and limits login and search at their documented defaults unless told otherwise', () => {

@@ -1,7 +1,7 @@
 import { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import fs from 'node:fs';
-import { type ClientAuthConfig, type Config, DEFAULT_HTTPS_TRUST_PROXY, ENV_ALIASES, type Env, EnvSchema, isLoopbackUrl, type UserDirectorySource } from './config-schema';
+import { type ClientAuthConfig, type Config, DEFAULT_HTTPS_TRUST_PROXY, ENV_ALIASES, type Env, EnvSchema, isLoopbackUrl, type LogFormat, type UserDirectorySource } from './config-schema';
 import { parseClaimMap } from './parse-claim-map';
 import { addRequiredScopes, type ClaimMap, DEFAULT_CLAIM_MAP, findProviderPreset, OIDC_PROVIDERS, PROVIDER_PRESETS, type ProviderPreset } from './provider-presets';
 import { readClientPrivateKey } from './read-client-private-key';
@@ -304,6 +304,27 @@ export function loadConfig(rawEnv: RawEnv): Config {
     editRules: { file: e.EDIT_RULES_FILE === undefined ? undefined : path.resolve(e.EDIT_RULES_FILE) },
   };
   return deepFreeze(config);
+}
+
+/**
+ * The log format before the settings are known to be good (to report bad ones in it): LOG_FORMAT when
+ * it is json or text, else json with NODE_ENV=production, as loadConfig decides when they are good.
+ */
+export function startUpLogFormat(rawEnv: RawEnv): LogFormat {
+  const format = rawEnv.LOG_FORMAT?.trim();
+  if (format === 'json' || format === 'text') return format;
+  return rawEnv.NODE_ENV?.trim() === 'production' ? 'json' : 'text';
+}
+
+/** Good settings worth a warning at start-up. */
+export function findConfigWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  const { catalog } = config;
+  if (config.mode === 'production' && catalog.embedded && catalog.demoTables > 0)
+    warnings.push(
+      `CATALOG_DEMO_TABLES=${catalog.demoTables} with NODE_ENV=production: if the catalog (${catalog.dbPath}) is empty, it is filled with ${catalog.demoTables} made-up tables, people and dashboards. Unset CATALOG_DEMO_TABLES for a real catalog (docs/decisions/035-no-demo-data-in-production.md)`,
+    );
+  return warnings;
 }
 
 /** Demo tables an empty embedded catalog gets outside production when CATALOG_DEMO_TABLES is unset. */
