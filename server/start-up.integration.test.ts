@@ -144,6 +144,13 @@ describe('start-up', { timeout: 120_000 }, () => {
     },
   );
 
+  it('a HOST that is not this machine\'s stops Nansen with one line naming HOST', async () => {
+    const { code, output } = await startNansen({ HOST: '192.0.2.1' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Nansen could not start: HOST \(192\.0\.2\.1\) is not an address of this machine \(EADDRNOTAVAIL\): Nansen listens there, so it must be a local address/);
+    expect(output).not.toMatch(STACK_LINE);
+  });
+
   // DEV_IDP_PORT equal to PORT said "Port 5300 (PORT) is already in use: stop whatever uses it" — Nansen itself used it.
   it('two of its own settings on one port stop it before anything starts, naming both', async () => {
     const port = String(await getFreePort());
