@@ -165,6 +165,10 @@ describe('the value of a refused setting in its message', () => {
     expect(showSettingValue('SESSION_SECRETS', 'hunter2')).toBeUndefined();
     expect(showSettingValue('USER_DIRECTORY_OKTA_API_TOKEN', 'hunter2')).toBeUndefined();
     expect(showSettingValue('OIDC_CLIENT_PRIVATE_KEY_FILE', '/keys/hunter2.pem')).toBeUndefined();
+    // A token pasted into another setting.
+    expect(problemsOf({ OIDC_RESOURCE: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJodW50ZXIyIn0.c2ln#x' })).toEqual([
+      'OIDC_RESOURCE must be an absolute URI without a fragment (RFC 8707), for example https://catalog.example.com or urn:nansen:catalog',
+    ]);
     expect(problemsOf({ ...secrets, USER_DIRECTORY: 'scim', USER_DIRECTORY_SCIM_URL: 'https://scim.example.com' }).join('\n')).not.toContain('hunter2');
   });
 

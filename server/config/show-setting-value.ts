@@ -22,10 +22,12 @@ export function redactUrlPassword(value: string, { dropQuery = false } = {}): st
 
 /**
  * The value, quoted, as a message may show it; undefined when it must not be shown: a secret
- * setting's value, or one holding an `@` that is not a URL (it may be `user:password@host`).
+ * setting's value, anything that looks like a token, or one holding an `@` that is not a URL (it may
+ * be `user:password@host`).
  */
 export function showSettingValue(name: string, value: string): string | undefined {
-  if (SECRET_SETTING.test(name)) return undefined;
+  // A token pasted into the wrong setting is still a token.
+  if (SECRET_SETTING.test(name) || /eyJ[\w-]+\.[\w-]+\.|Bearer\s/i.test(value)) return undefined;
   const trimmed = value.trim();
   const shown = URL_WITH_PASSWORD.has(name) || value.includes('@') ? redactUrlPassword(trimmed, { dropQuery: URL_WITH_PASSWORD.has(name) }) : value;
   if (shown === undefined) return undefined;
