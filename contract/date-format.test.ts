@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnknownDateTokens, formatDate } from './date-format';
+import { DATE_FORMAT_TOKENS, findUnknownDateTokens, formatDate } from './date-format';
 
 // Local-time dates (the formatter works in the browser's zone), so the expectations hold in any zone.
 const local = (year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0) => new Date(year, month - 1, day, hours, minutes, seconds);
@@ -90,5 +90,16 @@ describe('findUnknownDateTokens', () => {
   it('names each letter run that is neither a token nor in brackets', () => {
     expect(findUnknownDateTokens('YYYY-MM-DD Q wo')).toEqual(['Q', 'wo']);
     expect(findUnknownDateTokens('yyyy-MM-dd')).toEqual(['yyyy', 'dd']);
+  });
+});
+
+describe('DATE_FORMAT_TOKENS', () => {
+  // The UI config's error message listed only some of the tokens (YY, M, D, H, m, s and Z were accepted but not named).
+  it('lists exactly the tokens a pattern may use, each of them formatted rather than copied', () => {
+    expect(DATE_FORMAT_TOKENS).toEqual(['YYYY', 'YY', 'MMMM', 'MMM', 'MM', 'M', 'Do', 'DD', 'D', 'dddd', 'ddd', 'HH', 'H', 'hh', 'h', 'mm', 'm', 'ss', 's', 'A', 'a', 'Z', 'z']);
+    for (const token of DATE_FORMAT_TOKENS) {
+      expect(findUnknownDateTokens(token), token).toEqual([]);
+      expect(formatDate(new Date(2026, 10, 22, 23, 58, 57), token), token).not.toBe(token);
+    }
   });
 });

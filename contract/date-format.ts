@@ -50,8 +50,12 @@ const TOKENS: Record<string, (d: Date) => string> = {
   z: timeZoneName,
 };
 
-// Longest tokens first; a [bracketed] run is literal; any other letter run is checked.
-const PATTERN = /\[([^\]]*)\]|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|HH|H|hh|h|mm|m|ss|s|A|a|Z|z|([A-Za-z]+)/g;
+/** Every token a pattern may use, in the order of the table above (year, month, day, weekday, hour, minute, second, AM/PM, zone). */
+export const DATE_FORMAT_TOKENS: readonly string[] = Object.keys(TOKENS);
+
+// Built from the table, so that a token is accepted exactly when it is formatted (and listed in the
+// error message): longest tokens first; a [bracketed] run is literal; any other letter run is checked.
+const PATTERN = new RegExp(`\\[([^\\]]*)\\]|${[...DATE_FORMAT_TOKENS].sort((a, b) => b.length - a.length).join('|')}|([A-Za-z]+)`, 'g');
 
 /** Letter runs of a pattern that are neither tokens nor bracketed literals. */
 export function findUnknownDateTokens(pattern: string): string[] {

@@ -85,7 +85,7 @@ describe('the UI config file', () => {
 
   it('says which date letters it does not know', () => {
     expect(problemsOf({ date: { default: 'YYYY-MM-DD Q W' } })).toEqual([
-      'date.default: uses Q, W, which is not a date token Nansen knows; use YYYY, MMMM, MMM, MM, DD, Do, dddd, ddd, HH, hh, h, mm, ss, a, A, z, or put literal text in [brackets]',
+      'date.default: uses Q, W, which is not a date token Nansen knows; use YYYY, YY, MMMM, MMM, MM, M, Do, DD, D, dddd, ddd, HH, H, hh, h, mm, m, ss, s, A, a, Z, z, or put literal text in [brackets]',
     ]);
   });
 

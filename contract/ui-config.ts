@@ -5,7 +5,7 @@
 // public to the browser: nothing secret or security-relevant belongs in it. docs/ui-config.md documents
 // each option; ui-config.sample.json holds every default.
 import * as v from 'valibot';
-import { findUnknownDateTokens } from './date-format';
+import { DATE_FORMAT_TOKENS, findUnknownDateTokens } from './date-format';
 import { SEARCH_FILTER_NAMES, type SearchFilterName } from './search-filters';
 import { BADGE_STYLES, type ClientConfig } from './client-config';
 import { strictOptions } from './strict-object';
@@ -22,7 +22,7 @@ const dateFormat = v.pipe(
   v.check(
     (pattern) => findUnknownDateTokens(pattern).length === 0,
     (issue) =>
-      `uses ${findUnknownDateTokens(String(issue.input)).join(', ')}, which is not a date token Nansen knows; use YYYY, MMMM, MMM, MM, DD, Do, dddd, ddd, HH, hh, h, mm, ss, a, A, z, or put literal text in [brackets]`,
+      `uses ${findUnknownDateTokens(String(issue.input)).join(', ')}, which is not a date token Nansen knows; use ${DATE_FORMAT_TOKENS.join(', ')}, or put literal text in [brackets]`,
   ),
 );
 

@@ -16,19 +16,20 @@ import type { CatalogProcessSettings } from './catalog/catalog-process-protocol'
 import { serveCatalog } from './catalog/serve-catalog';
 import { catalogProcessEnv, startCatalogProcess } from './catalog/start-catalog-process';
 import { isLoopbackUrl, type Config } from './config/config-schema';
-import { ConfigError, loadConfig } from './config/load-config';
+import { ConfigError, findConfigWarnings, loadConfig, startUpLogFormat } from './config/load-config';
 import { checkDataDir, usesDataDir } from './config/check-data-dir';
 import { loadUiConfig, type UiConfig } from './config/load-ui-config';
 import { loadEditRules, type LoadedEditRules } from './edit-rules/load-edit-rules';
 import { createBffApp } from './create-bff-app';
 import { readOrCreateDevIdpClientSecret } from './dev-idp/dev-idp-files';
-import { startDevIdp } from './dev-idp/start-dev-idp';
-import { createLogger, type Logger } from './http/logger';
+import { createLogger, type Logger, type LogFormat } from './http/logger';
 import { createMetadataClient } from './upstream/metadata-client';
 import { createSearchClient } from './upstream/search-client';
 import { createUpstreamHttp } from './upstream/upstream-http';
 import { createUserDirectory } from './users/directory/create-user-directory';
-import { listenError, StartUpError } from './start-up/start-up-error';
+import { listenError, StartUpError, type ListenAddress } from './start-up/start-up-error';
+import { redisStartUpError } from './start-up/redis-start-up-error';
+import { routeConsoleToLogger } from './start-up/console-to-logger';
 import { checkProviderAtStart } from './start-up/check-provider';
 import { findUnknownSettings } from './config/unknown-settings';
 
@@ -36,10 +37,10 @@ import { findUnknownSettings } from './config/unknown-settings';
 const DEV_CATALOG_AUDIENCE = 'urn:nansen:catalog';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function listen(app: { listen: (port: number, host: string, cb: (err?: Error) => void) => Server }, port: number, host: string, what: string): Promise<Server> {
+function listen(app: { listen: (port: number, host: string, cb: (err?: Error) => void) => Server }, port: number, address: ListenAddress, what: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     // Express 5 calls the listen callback with the error when listening fails.
-    const server = app.listen(port, host, (err?: NodeJS.ErrnoException) => (err ? reject(listenError(err, port, what)) : resolve(server)));
+    const server = app.listen(port, address.host, (err?: NodeJS.ErrnoException) => (err ? reject(listenError(err, port, what, address)) : resolve(server)));
   });
 }
 
@@ -91,6 +92,8 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
   let clientSecret = config.oidc.clientSecret;
   if (config.devIdp.enabled) {
     clientSecret = readOrCreateDevIdpClientSecret(config.dataDir);
+    // Loaded only when it runs: oidc-provider prints its warnings when loaded (through console.warn, JSON lines with LOG_FORMAT=json).
+    const { startDevIdp } = await import('./dev-idp/start-dev-idp');
     const devIdp = await startDevIdp({
       mode: config.mode,
       port: config.devIdp.port,
@@ -133,7 +136,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
       closers.push(() => catalog.close());
       logger.info(`embedded catalog in this process (pid ${process.pid}, CATALOG_PROCESS=in-process): ${where}`);
     } else {
-      const catalog = await startCatalogProcess({ settings, env: catalogProcessEnv(process.env), logger, onCrash });
+      const catalog = await startCatalogProcess({ settings, env: catalogProcessEnv(process.env), logger, onCrash, logFormat: config.http.logFormat });
       closers.push(() => catalog.stop());
       logger.info(`embedded catalog in its own process (pid ${catalog.pid}): ${where}`);
     }
@@ -151,7 +154,10 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
   const sessionStores = await createSessionStores(
     config.session.store === 'redis' ? { kind: 'redis', url: config.session.redisUrl! } : { kind: 'sqlite', dbPath: config.session.dbPath },
     createTokenCipher(sessionSecrets),
-  );
+  ).catch((err: unknown) => {
+    // An unreachable Redis is the operator's to fix: one line naming REDIS_URL (password hidden), not a stack.
+    throw config.session.store === 'redis' ? redisStartUpError(err, config.session.redisUrl!) : err;
+  });
   closers.push(() => sessionStores.close());
 
   const directory = await createUserDirectory(config.userDirectory.source);
@@ -191,7 +197,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
     metricsEnabled: config.http.metricsEnabled,
     rateLimits: config.http.rateLimits,
   });
-  const bffServer = await listen(app, config.port, config.host, 'PORT');
+  const bffServer = await listen(app, config.port, { host: config.host, setting: 'HOST' }, 'PORT');
   closers.unshift(closeServer(bffServer));
 
   logger.info(describeUiConfig(config, ui));
@@ -206,6 +212,17 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
   };
 }
 
+/** Bad settings: in text a block under one sentence; in JSON one line each, as every other line. */
+function reportConfigError(err: ConfigError, unknownSettings: string[], format: LogFormat) {
+  if (format === 'text') {
+    process.stderr.write(`${err.message}\n${unknownSettings.map((warning) => `  (also: ${warning})\n`).join('')}`);
+    return;
+  }
+  const logger = createLogger(undefined, { format });
+  for (const problem of err.problems) logger.error(`Nansen cannot start; fix this setting: ${problem}`);
+  for (const warning of unknownSettings) logger.warn(warning);
+}
+
 async function main() {
   // Warned about, never refused: a mistyped name is often why a setting seems to be ignored.
   const unknownSettings = findUnknownSettings(process.env);
@@ -214,13 +231,15 @@ async function main() {
     settings = readSettings();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n${unknownSettings.map((warning) => `  (also: ${warning})\n`).join('')}`);
+      reportConfigError(err, unknownSettings, startUpLogFormat(process.env));
       process.exit(78);
     }
     throw err;
   }
   const logger = createLogger(undefined, { format: settings.config.http.logFormat });
-  for (const warning of unknownSettings) logger.warn(warning);
+  // Libraries' console output (oidc-provider's warnings) as JSON lines too.
+  if (settings.config.http.logFormat === 'json') routeConsoleToLogger(logger);
+  for (const warning of [...unknownSettings, ...findConfigWarnings(settings.config)]) logger.warn(warning);
   let stop: (() => Promise<void>) | undefined;
   let stopping = false;
   const shutDown = (reason: string, code: number) => {

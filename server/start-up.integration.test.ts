@@ -95,6 +95,71 @@ describe('start-up', { timeout: 120_000 }, () => {
     expect(output.indexOf('OIDC_ISSUER_URL is set')).toBeLessThan(output.indexOf('development identity provider at'));
   });
 
+  // docs/operations.md promises one JSON object per line with LOG_FORMAT=json; the catalog's lines
+  // ("[catalog] 2026-… info catalog: demo catalog: building indexes…") and oidc-provider's warning were text.
+  it('with LOG_FORMAT=json writes every line as a JSON object, the catalog\'s marked as its own', async () => {
+    const { code, output } = await startNansen({ LOG_FORMAT: 'json' });
+    expect(code).toBeNull();
+    const lines = output.trimEnd().split('\n').map((line) => {
+      try {
+        return JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw new Error(`not a JSON line: ${line}`);
+      }
+    });
+    expect(lines).toEqual(expect.arrayContaining([
+      expect.objectContaining({ level: 'info', source: 'catalog', msg: expect.stringMatching(/^catalog: demo catalog: /) }),
+      expect.objectContaining({ level: 'info', msg: expect.stringMatching(/^Nansen is ready/) }),
+    ]));
+    for (const line of lines) expect(line).toMatchObject({ time: expect.any(String), level: expect.any(String), msg: expect.any(String) });
+  });
+
+  it('with LOG_FORMAT=json reports bad settings as JSON lines too, one a setting', async () => {
+    const { code, output } = await startNansen({ LOG_FORMAT: 'json', PORT: 'abc', OIDC_ISSUER_URL: 'https://login.example.com' });
+    expect(code).toBe(78);
+    expect(output.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ level: 'error', msg: 'Nansen cannot start; fix this setting: PORT must be a port number (1-65535); it is "abc"' }),
+      expect.objectContaining({ level: 'warn', msg: 'OIDC_ISSUER_URL is set but Nansen has no such setting, so it is ignored: did you mean OIDC_ISSUER?' }),
+    ]);
+  });
+
+  // It printed "error Nansen could not start — Error: Cannot connect to Redis… at createRedisSessionStores (…)".
+  it('an unreachable Redis stops Nansen with exit 1 and one line naming REDIS_URL without its password, without a stack trace', async () => {
+    const port = await getFreePort();
+    const { code, output } = await startNansen({ SESSION_STORE: 'redis', REDIS_URL: `redis://:hunter2@127.0.0.1:${port}` });
+    expect(code).toBe(1);
+    expect(output).toMatch(new RegExp(`error Nansen could not start: Cannot connect to Redis at REDIS_URL \\(redis://:\\*\\*\\*@127\\.0\\.0\\.1:${port}\\): .*ECONNREFUSED.*\\. Check REDIS_URL `));
+    expect(output).not.toContain('hunter2');
+    expect(output).not.toMatch(STACK_LINE);
+  });
+
+  // It said "The embedded catalog could not start: getaddrinfo ENOTFOUND example.com".
+  it.each([['a name that does not resolve', 'nansen-start-up-test.invalid'], ['another machine\'s address', '192.0.2.1']])(
+    'a CATALOG_HOST that is not this machine\'s (%s) stops Nansen with one line naming it and what it must be',
+    async (_what, host) => {
+      const { code, output } = await startNansen({ CATALOG_HOST: host });
+      expect(code).toBe(1);
+      expect(output).toMatch(new RegExp(`Nansen could not start: The embedded catalog could not start: CATALOG_HOST \\(${host.replace(/\./g, '\\.')}\\) is not an address of this machine \\([A-Z_]+\\): Nansen listens there, so it must be a local address`));
+      expect(output).not.toMatch(STACK_LINE);
+    },
+  );
+
+  it('a HOST that is not this machine\'s stops Nansen with one line naming HOST', async () => {
+    const { code, output } = await startNansen({ HOST: '192.0.2.1' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Nansen could not start: HOST \(192\.0\.2\.1\) is not an address of this machine \(EADDRNOTAVAIL\): Nansen listens there, so it must be a local address/);
+    expect(output).not.toMatch(STACK_LINE);
+  });
+
+  // DEV_IDP_PORT equal to PORT said "Port 5300 (PORT) is already in use: stop whatever uses it" — Nansen itself used it.
+  it('two of its own settings on one port stop it before anything starts, naming both', async () => {
+    const port = String(await getFreePort());
+    const { code, output } = await startNansen({ PORT: port, DEV_IDP_PORT: port });
+    expect(code).toBe(78);
+    expect(output).toContain(`DEV_IDP_PORT and PORT are both ${port}: Nansen listens on each of them, so they must differ`);
+    expect(output).not.toContain('already in use');
+  });
+
   it('adds mistyped settings to the list of bad settings when it cannot start', async () => {
     const { code, output } = await startNansen({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_SECRET: 'secret', OIDC_CLIENTID: 'nansen' });
     expect(code).toBe(78);

@@ -5,7 +5,8 @@ import { createLogger } from '../http/logger';
 import { isToCatalogProcess, type FromCatalogProcess } from './catalog-process-protocol';
 import { serveCatalog, type ServedCatalog } from './serve-catalog';
 
-const logger = createLogger();
+// Text until the settings arrive; then in the BFF's LOG_FORMAT.
+let logger = createLogger();
 let served: ServedCatalog | undefined;
 let stopping = false;
 
@@ -40,6 +41,7 @@ process.once('message', (message: unknown) => {
     logger.error('unexpected first message from the parent; stopping');
     process.exit(1);
   }
+  logger = createLogger(undefined, { format: message.settings.logFormat });
   serveCatalog(message.settings, logger).then(
     async (catalog) => {
       served = catalog;

@@ -14,6 +14,8 @@ export interface CatalogProcessSettings {
   searchPort: number;
   /** Client ids of the pipelines that may load metadata (CATALOG_MACHINE_CLIENTS; docs/decisions/015-machine-access.md). */
   machineClients: readonly string[];
+  /** LOG_FORMAT: the catalog's own process writes its lines in the BFF's format (the BFF marks them as the catalog's). */
+  logFormat?: 'json' | 'text';
 }
 
 export type ToCatalogProcess = { type: 'start'; settings: CatalogProcessSettings };

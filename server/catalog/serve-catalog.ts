@@ -15,7 +15,7 @@ export interface ServedCatalog {
 function listen(app: { listen: (port: number, host: string, cb: (err?: Error) => void) => Server }, host: string, port: number, setting: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     // Express 5 calls the listen callback with the error when listening fails.
-    const server = app.listen(port, host, (err?: NodeJS.ErrnoException) => (err ? reject(listenError(err, port, setting)) : resolve(server)));
+    const server = app.listen(port, host, (err?: NodeJS.ErrnoException) => (err ? reject(listenError(err, port, setting, { host, setting: 'CATALOG_HOST' })) : resolve(server)));
   });
 }
 

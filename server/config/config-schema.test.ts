@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isLoopbackUrl } from './config-schema';
 import { loadConfig } from './load-config';
+import { showSettingValue } from './show-setting-value';
 import { envProblemsOf } from './testing/config-problems';
 
 const problemsOf = envProblemsOf;
@@ -30,9 +31,9 @@ describe('each environment variable', () => {
     [{ OIDC_USER_ID_CLAIM: 'e mail' }, 'OIDC_USER_ID_CLAIM must be a claim name such as email or sub'],
     [{ OIDC_USER_ID_CLAIM: 'email!' }, 'OIDC_USER_ID_CLAIM must be a claim name such as email or sub'],
     [{ OIDC_USER_ID_CLAIM: '!email' }, 'OIDC_USER_ID_CLAIM must be a claim name such as email or sub'],
-    [{ CATALOG_DEMO_TABLES: 'many' }, 'CATALOG_DEMO_TABLES must be a whole number'],
-    [{ CATALOG_DEMO_TABLES: '1.5' }, 'CATALOG_DEMO_TABLES must be a whole number'],
-    [{ CATALOG_DEMO_TABLES: '0' }, 'CATALOG_DEMO_TABLES must be at least 1'],
+    [{ CATALOG_DEMO_TABLES: 'many' }, 'CATALOG_DEMO_TABLES must be a whole number (0: no demo data)'],
+    [{ CATALOG_DEMO_TABLES: '1.5' }, 'CATALOG_DEMO_TABLES must be a whole number (0: no demo data)'],
+    [{ CATALOG_DEMO_TABLES: '-1' }, 'CATALOG_DEMO_TABLES must be 0 (no demo data) or more'],
     [{ CATALOG_DEMO_TABLES: '5000001' }, 'CATALOG_DEMO_TABLES must be at most 5000000'],
     [{ SESSION_IDLE_TIMEOUT_MINUTES: '43201' }, 'SESSION_IDLE_TIMEOUT_MINUTES must be at most 43200'],
     [{ SESSION_ABSOLUTE_TIMEOUT_HOURS: '2161' }, 'SESSION_ABSOLUTE_TIMEOUT_HOURS must be at most 2160'],
@@ -40,14 +41,14 @@ describe('each environment variable', () => {
     [{ FIRST_SEARCH_BUDGET_MS: '-1' }, 'FIRST_SEARCH_BUDGET_MS must be 0 (off) or more'],
     [{ FIRST_SEARCH_BUDGET_MS: '5001' }, 'FIRST_SEARCH_BUDGET_MS must be at most 5000: a page that waits longer is slower than asking from the browser'],
     [{ FIRST_SEARCH_BUDGET_MS: '0.5' }, 'FIRST_SEARCH_BUDGET_MS must be a whole number of milliseconds (0 sends the search page without its first answer)'],
-    [{ SESSION_SECRET: 'x'.repeat(31) }, 'SESSION_SECRET must be at least 32 characters; generate one with: openssl rand -hex 32'],
-    [{ SESSION_SECRETS: `${'a'.repeat(32)},${'b'.repeat(31)}` }, 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32'],
-    [{ SESSION_SECRETS: ' , ' }, 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32'],
+    [{ SESSION_SECRET: 'x'.repeat(31) }, 'SESSION_SECRET must be at least 32 characters; generate one with: openssl rand -hex 32', null],
+    [{ SESSION_SECRETS: `${'a'.repeat(32)},${'b'.repeat(31)}` }, 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32', null],
+    [{ SESSION_SECRETS: ' , ' }, 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32', null],
     [{ SESSION_STORE: 'memory' }, 'SESSION_STORE must be sqlite (one machine) or redis (several instances)'],
-    [{ SESSION_STORE: 'redis', REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379'],
-    [{ SESSION_STORE: 'redis', REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379'],
-    [{ SESSION_STORE: 'redis', REDIS_URL: 'x redis://localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379'],
-    [{ SESSION_STORE: 'redis', REDIS_URL: 'redis://[::1' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379'],
+    [{ SESSION_STORE: 'redis', REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379', null],
+    [{ SESSION_STORE: 'redis', REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379', '"http://localhost:6379/"'],
+    [{ SESSION_STORE: 'redis', REDIS_URL: 'x redis://localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379', null],
+    [{ SESSION_STORE: 'redis', REDIS_URL: 'redis://[::1' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379', null],
     [{ INDEX_USERS: 'maybe' }, 'INDEX_USERS must be true or false'],
     // The rest of the variables' messages in full (the schema is built when its module loads, so Stryker
     // leaves these strings out of its run: this table is what pins them).
@@ -61,15 +62,15 @@ describe('each environment variable', () => {
     [{ USER_DIRECTORY: 'scim', USER_DIRECTORY_SCIM_URL: 'https://scim.example.com', USER_DIRECTORY_SCIM_TOKEN: 't', USER_DIRECTORY_SCIM_USER_ATTRIBUTE: '1name' }, 'USER_DIRECTORY_SCIM_USER_ATTRIBUTE must be a SCIM attribute such as userName or emails.value'],
     [{ OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG: 'HS256' }, "OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG must be the algorithm your provider signs ID tokens with, one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519 ('none' and HMAC algorithms such as HS256 are refused: with them an ID token proves nothing)"],
     [{ CATALOG_HOST: 'a b' }, 'CATALOG_HOST must be an address or host name to listen on, such as 127.0.0.1 (the default: this machine only), 10.0.0.5 or 0.0.0.0 (every interface)'],
-    [{ CATALOG_MACHINE_CLIENTS: 'a b' }, 'CATALOG_MACHINE_CLIENTS must be a comma-separated list of client ids (the OAuth clients of your pipelines, such as nansen-pipeline,ci-loader), without spaces; leave it unset for none'],
+    [{ CATALOG_MACHINE_CLIENTS: 'a b' }, 'CATALOG_MACHINE_CLIENTS must be a comma-separated list of client ids (the OAuth clients of your pipelines, such as nansen-pipeline,ci-loader), without spaces or empty entries; leave it unset for none'],
     [{ CATALOG_PROCESS: 'thread' }, "CATALOG_PROCESS must be separate (the embedded catalog in its own process, the default) or in-process (sharing the BFF's event loop, for comparisons)"],
     [{ UPSTREAM_AUTH: 'basic' }, 'UPSTREAM_AUTH must be bearer (the access token) or flaskoidc (for Amundsen services launched as flaskoidc apps)'],
     [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be json (one JSON object per line) or text'],
-    [{ HOST: '   ' }, 'HOST is blank (spaces only): give it a value, or remove it'],
-    [{ DATA_DIR: ' ' }, 'DATA_DIR is blank (spaces only): give it a value, or remove it'],
+    [{ HOST: '   ' }, 'HOST is blank (spaces only): give it a value, or remove it', null],
+    [{ DATA_DIR: ' ' }, 'DATA_DIR is blank (spaces only): give it a value, or remove it', null],
     // A setting of spaces only is empty once trimmed, and refused as empty (not taken as the name "  ").
-    [{ OIDC_PROVIDER: '  ' }, 'OIDC_PROVIDER is blank (spaces only): give it a value, or remove it'],
-    [{ OIDC_CLAIM_MAP: '  ' }, 'OIDC_CLAIM_MAP is blank (spaces only): give it a value, or remove it'],
+    [{ OIDC_PROVIDER: '  ' }, 'OIDC_PROVIDER is blank (spaces only): give it a value, or remove it', null],
+    [{ OIDC_CLAIM_MAP: '  ' }, 'OIDC_CLAIM_MAP is blank (spaces only): give it a value, or remove it', null],
     [{ METRICS_ENABLED: 'maybe' }, 'METRICS_ENABLED must be true or false'],
     [{ FIRST_SEARCH_BUDGET_MS: 'soon' }, 'FIRST_SEARCH_BUDGET_MS must be a whole number of milliseconds (0 sends the search page without its first answer)'],
     [{ USER_DIRECTORY_CACHE_TTL_SECONDS: '604801' }, 'USER_DIRECTORY_CACHE_TTL_SECONDS must be at most 604800'],
@@ -80,8 +81,9 @@ describe('each environment variable', () => {
     [{ USER_DIRECTORY_SCIM_URL: 'scim.example.com' }, 'USER_DIRECTORY_SCIM_URL must be an absolute http(s) URL, for example https://scim.example.com/scim/v2'],
     // A SCIM filter is not an attribute: the whole value must be one, not merely start like one.
     [{ USER_DIRECTORY_SCIM_USER_ATTRIBUTE: 'emails[type eq "work"].value' }, 'USER_DIRECTORY_SCIM_USER_ATTRIBUTE must be a SCIM attribute such as userName or emails.value'],
-  ])('refuses %o, naming the variable and the fix', (env, problem) => {
-    expect(problemsOf(env)).toEqual([problem]);
+  ] as [Record<string, string>, string, string?][])('refuses %o, naming the variable, the fix and the value', (env, problem, shown = JSON.stringify(env[problem.split(' ')[0]!])) => {
+    // The value is shown (PORT=abc used to say only "PORT must be a port number"), except a secret's, a blank one, or what may hold a password.
+    expect(problemsOf(env)).toEqual([shown === null ? problem : `${problem}; it is ${shown}`]);
   });
 
   it('trims names, paths and addresses, and drops the trailing slash of a URL', () => {
@@ -156,6 +158,35 @@ describe('each environment variable', () => {
   });
 });
 
+describe('the value of a refused setting in its message', () => {
+  it('is never a secret: a client secret, a session secret, a token or a cookie key', () => {
+    const secrets = { OIDC_CLIENT_SECRET: 'hunter2-client', SESSION_SECRET: 'hunter2-short', USER_DIRECTORY_SCIM_TOKEN: 'hunter2-scim' };
+    expect(showSettingValue('OIDC_CLIENT_SECRET', 'hunter2')).toBeUndefined();
+    expect(showSettingValue('SESSION_SECRETS', 'hunter2')).toBeUndefined();
+    expect(showSettingValue('USER_DIRECTORY_OKTA_API_TOKEN', 'hunter2')).toBeUndefined();
+    expect(showSettingValue('OIDC_CLIENT_PRIVATE_KEY_FILE', '/keys/hunter2.pem')).toBeUndefined();
+    // A token pasted into another setting.
+    expect(problemsOf({ OIDC_RESOURCE: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJodW50ZXIyIn0.c2ln#x' })).toEqual([
+      'OIDC_RESOURCE must be an absolute URI without a fragment (RFC 8707), for example https://catalog.example.com or urn:nansen:catalog',
+    ]);
+    expect(problemsOf({ ...secrets, USER_DIRECTORY: 'scim', USER_DIRECTORY_SCIM_URL: 'https://scim.example.com' }).join('\n')).not.toContain('hunter2');
+  });
+
+  it('shows a URL without its password, and nothing that may hold one without being a URL', () => {
+    expect(problemsOf({ SESSION_STORE: 'redis', REDIS_URL: 'http://:hunter2@redis.internal:6379?password=hunter3' })).toEqual([
+      'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379; it is "http://:***@redis.internal:6379/"',
+    ]);
+    expect(problemsOf({ METADATA_URL: 'user:hunter2@metadata:5002', SEARCH_URL: 'http://search:5001' })).toEqual([
+      'METADATA_URL must be an absolute http(s) URL, for example http://amundsen-metadata:5002',
+    ]);
+    expect(showSettingValue('REDIS_URL', 'redis://nansen:hunter2@redis:6379/0')).toBe('"redis://nansen:***@redis:6379/0"');
+  });
+
+  it('is cut after 120 characters', () => {
+    expect(problemsOf({ PORT: 'x'.repeat(200) })).toEqual([`PORT must be a port number (1-65535); it is "${'x'.repeat(120)}…"`]);
+  });
+});
+
 describe('isLoopbackUrl', () => {
   it('knows localhost and the loopback addresses, and nothing else', () => {
     for (const url of ['http://localhost:8080', 'http://127.0.0.1', 'http://[::1]:5000', 'https://localhost']) expect(isLoopbackUrl(url), url).toBe(true);
@@ -174,14 +205,14 @@ describe('address checks found weak by mutation testing', () => {
       expect(problemsOf({ TRUST_PROXY: bad }), bad).toEqual([expect.stringMatching(/^TRUST_PROXY must be false, true, a number of proxies, or a comma-separated list/)]);
     }
     expect(problemsOf({ TRUST_PROXY: ' , ' })).toEqual([
-      "TRUST_PROXY must be false, true, a number of proxies, or a comma-separated list of the proxies' addresses or ranges (loopback, linklocal, uniquelocal, 10.0.0.0/8, 2001:db8::1 …)",
+      "TRUST_PROXY must be false, true, a number of proxies, or a comma-separated list of the proxies' addresses or ranges (loopback, linklocal, uniquelocal, 10.0.0.0/8, 2001:db8::1 …); it is \" , \"",
     ]);
   });
 
   it('URLs must start with their scheme, not merely contain it', () => {
-    expect(problemsOf({ OIDC_ISSUER: 'xhttps://login.example.com' })).toEqual(['OIDC_ISSUER must be an absolute http(s) URL, for example https://login.example.com/realms/main']);
-    expect(problemsOf({ PUBLIC_URL: 'xhttps://catalog.example.com' })).toEqual(['PUBLIC_URL must be an absolute http(s) URL, for example https://catalog.example.com']);
-    expect(problemsOf({ SESSION_STORE: 'redis', REDIS_URL: 'xredis://localhost:6379' })).toEqual(['REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379']);
+    expect(problemsOf({ OIDC_ISSUER: 'xhttps://login.example.com' })).toEqual(['OIDC_ISSUER must be an absolute http(s) URL, for example https://login.example.com/realms/main; it is "xhttps://login.example.com"']);
+    expect(problemsOf({ PUBLIC_URL: 'xhttps://catalog.example.com' })).toEqual(['PUBLIC_URL must be an absolute http(s) URL, for example https://catalog.example.com; it is "xhttps://catalog.example.com"']);
+    expect(problemsOf({ SESSION_STORE: 'redis', REDIS_URL: 'xredis://localhost:6379' })).toEqual(['REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379; it is "xredis://localhost:6379"']);
   });
 
   it('OIDC_ISSUER loses a discovery suffix only at its end, and the trailing slashes of a path', () => {
@@ -201,7 +232,7 @@ describe('address checks found weak by mutation testing', () => {
 
   it('OIDC_RESOURCE must start with its scheme: a control character before it (which URL parsing would skip) is refused', () => {
     expect(problemsOf({ OIDC_RESOURCE: '\x01urn:nansen:catalog' })).toEqual([
-      'OIDC_RESOURCE must be an absolute URI without a fragment (RFC 8707), for example https://catalog.example.com or urn:nansen:catalog',
+      'OIDC_RESOURCE must be an absolute URI without a fragment (RFC 8707), for example https://catalog.example.com or urn:nansen:catalog; it is "\\u0001urn:nansen:catalog"',
     ]);
   });
 

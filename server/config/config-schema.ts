@@ -325,7 +325,13 @@ export const EnvSchema = z.object({
   CATALOG_METADATA_PORT: port('CATALOG_METADATA_PORT', 5002),
   CATALOG_SEARCH_PORT: port('CATALOG_SEARCH_PORT', 5001),
   CATALOG_DB: z.string().trim().min(1).optional(),
-  CATALOG_DEMO_TABLES: positiveInt('CATALOG_DEMO_TABLES', 300, 5_000_000),
+  /** Unset: 300 outside production, 0 (no demo data) in production (docs/decisions/035-no-demo-data-in-production.md). */
+  CATALOG_DEMO_TABLES: z.coerce
+    .number({ error: 'CATALOG_DEMO_TABLES must be a whole number (0: no demo data)' })
+    .int({ error: 'CATALOG_DEMO_TABLES must be a whole number (0: no demo data)' })
+    .min(0, { error: 'CATALOG_DEMO_TABLES must be 0 (no demo data) or more' })
+    .max(5_000_000, { error: 'CATALOG_DEMO_TABLES must be at most 5000000' })
+    .optional(),
   CATALOG_TOKEN_AUDIENCE: z.string().trim().min(1).optional(),
   CATALOG_HOST: z
     .string()
@@ -336,9 +342,10 @@ export const EnvSchema = z.object({
     .default('127.0.0.1'),
   CATALOG_MACHINE_CLIENTS: z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .refine((list) => list.length > 0 && list.every((id) => /^[\x21-\x7e]+$/.test(id)), {
-      error: 'CATALOG_MACHINE_CLIENTS must be a comma-separated list of client ids (the OAuth clients of your pipelines, such as nansen-pipeline,ci-loader), without spaces; leave it unset for none',
+    // Spaces around a comma are dropped; an empty entry (a,,b or a trailing comma) is refused, as docs/ingest.md says.
+    .transform((v) => v.split(',').map((s) => s.trim()))
+    .refine((list) => list.every((id) => /^[\x21-\x7e]+$/.test(id)), {
+      error: 'CATALOG_MACHINE_CLIENTS must be a comma-separated list of client ids (the OAuth clients of your pipelines, such as nansen-pipeline,ci-loader), without spaces or empty entries; leave it unset for none',
     })
     .optional(),
   CATALOG_PROCESS: z

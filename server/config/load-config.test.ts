@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, findConfigWarnings, loadConfig, startUpLogFormat } from './load-config';
 import { envProblemsOf } from './testing/config-problems';
 
 const problemsOf = envProblemsOf;
@@ -132,6 +132,29 @@ describe('loadConfig in production (NODE_ENV=production)', () => {
     SESSION_SECRETS: 'a'.repeat(64),
   };
 
+  // An empty production catalog (first start, a deleted file, a typo in CATALOG_DB) was filled with 300 fake tables, people and dashboards.
+  it('gives an empty catalog no demo data unless CATALOG_DEMO_TABLES asks for it', () => {
+    expect(loadConfig(PRODUCTION).catalog.demoTables).toBe(0);
+    expect(loadConfig({ ...PRODUCTION, CATALOG_DEMO_TABLES: '50' }).catalog.demoTables).toBe(50);
+  });
+
+  it('warns when CATALOG_DEMO_TABLES asks for demo data in production, and only then', () => {
+    expect(findConfigWarnings(loadConfig({ ...PRODUCTION, CATALOG_DEMO_TABLES: '50', DATA_DIR: '/srv/nansen' }))).toEqual([
+      'CATALOG_DEMO_TABLES=50 with NODE_ENV=production: if the catalog (/srv/nansen/catalog.sqlite) is empty, it is filled with 50 made-up tables, people and dashboards. Unset CATALOG_DEMO_TABLES for a real catalog (docs/decisions/035-no-demo-data-in-production.md)',
+    ]);
+    expect(findConfigWarnings(loadConfig(PRODUCTION))).toEqual([]);
+    expect(findConfigWarnings(loadConfig({ ...PRODUCTION, CATALOG_DEMO_TABLES: '0' }))).toEqual([]);
+    expect(findConfigWarnings(loadConfig({ CATALOG_DEMO_TABLES: '50' }))).toEqual([]);
+  });
+
+  it('reports bad settings in the log format the settings ask for, before knowing they are good', () => {
+    expect(startUpLogFormat({})).toBe('text');
+    expect(startUpLogFormat({ NODE_ENV: 'production' })).toBe('json');
+    expect(startUpLogFormat({ NODE_ENV: 'production', LOG_FORMAT: 'text' })).toBe('text');
+    expect(startUpLogFormat({ LOG_FORMAT: ' json ', PORT: 'abc' })).toBe('json');
+    expect(startUpLogFormat({ LOG_FORMAT: 'xml', NODE_ENV: 'production' })).toBe('json');
+  });
+
   it('writes JSON logs, keeps /metrics off and limits login and search at their documented defaults unless told otherwise', () => {
     expect(loadConfig(PRODUCTION).http).toMatchObject({
       logFormat: 'json',
@@ -195,7 +218,7 @@ describe('loadConfig: rules across settings', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).name).toBe('ConfigError');
     expect((error as ConfigError).message).toBe(
-      'Nansen cannot start; fix these settings:\n  - NODE_ENV must be development, production or test\n  - PORT must be a port number (1-65535)',
+      'Nansen cannot start; fix these settings:\n  - NODE_ENV must be development, production or test; it is "staging"\n  - PORT must be a port number (1-65535); it is "x"',
     );
   });
 
@@ -257,6 +280,41 @@ describe('loadConfig: rules across settings', () => {
     expect(config.dataDir).toBe('/srv/nansen');
     expect(config.catalog).toMatchObject({ dbPath: '/srv/nansen/big.sqlite', metadataUrl: 'http://127.0.0.1:6002', searchUrl: 'http://127.0.0.1:6001', embedded: true });
     expect(config.session).toMatchObject({ dbPath: '/srv/nansen/sessions.sqlite', cookieSecure: true, redisUrl: undefined });
+  });
+
+  it('fills an empty catalog with 300 demo tables outside production, and with none for CATALOG_DEMO_TABLES=0 (which used to be refused)', () => {
+    expect(loadConfig({}).catalog.demoTables).toBe(300);
+    expect(loadConfig({ NODE_ENV: 'test' }).catalog.demoTables).toBe(300);
+    expect(loadConfig({ CATALOG_DEMO_TABLES: '0' }).catalog.demoTables).toBe(0);
+  });
+
+  // http://localhost:5300/nansen/ was accepted, and login then ended on "Page not found — There is no page at /nansen."
+  it('refuses a PUBLIC_URL with a path, a query or a fragment, saying a sub-path is not supported and what to set', () => {
+    expect(problemsOf({ PUBLIC_URL: 'http://localhost:5300/nansen/' })).toEqual([
+      'PUBLIC_URL (http://localhost:5300/nansen) has a path: Nansen must be served at the root of its host name, since serving under a sub-path is not supported (its pages, login callback and session cookie assume /). Set PUBLIC_URL=http://localhost:5300 and give Nansen a host name of its own at your proxy, such as https://catalog.example.com',
+    ]);
+    expect(problemsOf({ PUBLIC_URL: 'https://user:hunter2@example.com/a/b?x=1' }).join('\n')).toMatch(/^PUBLIC_URL \(https:\/\/example\.com\/a\/b\?…\) has a path: .* Set PUBLIC_URL=https:\/\/example\.com /);
+    expect(problemsOf({ PUBLIC_URL: 'https://example.com/#x' }).join('\n')).toMatch(/^PUBLIC_URL \(https:\/\/example\.com\/#…\) has a path/);
+    for (const origin of ['http://localhost:5300/', 'https://catalog.example.com', 'https://catalog.example.com///']) expect(loadConfig({ PUBLIC_URL: origin }).publicUrl, origin).toBe(origin.replace(/\/+$/, ''));
+  });
+
+  // DEV_IDP_PORT=5300 with PORT=5300 said "Port 5300 (PORT) is already in use: stop whatever uses it": Nansen itself used it.
+  it('refuses two of its own listeners on one port, naming both settings', () => {
+    expect(problemsOf({ PORT: '5300', DEV_IDP_PORT: '5300' })).toEqual([
+      'DEV_IDP_PORT and PORT are both 5300: Nansen listens on each of them, so they must differ; set one of them to another port',
+    ]);
+    expect(problemsOf({ CATALOG_METADATA_PORT: '5001' })).toEqual([
+      'CATALOG_SEARCH_PORT and CATALOG_METADATA_PORT are both 5001: Nansen listens on each of them, so they must differ; set one of them to another port',
+    ]);
+    expect(problemsOf({ PORT: '5002', DEV_IDP_PORT: '5002' })).toEqual([
+      'DEV_IDP_PORT and PORT are both 5002: Nansen listens on each of them, so they must differ; set one of them to another port',
+      'CATALOG_METADATA_PORT and PORT are both 5002: Nansen listens on each of them, so they must differ; set one of them to another port',
+    ]);
+  });
+
+  it('lets ports of listeners that do not start be the same: the development provider\'s with your provider, the catalog\'s with Amundsen\'s services', () => {
+    expect(loadConfig({ PORT: '5005', OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'n', OIDC_CLIENT_SECRET: 's' }).port).toBe(5005);
+    expect(loadConfig({ PORT: '5002', METADATA_URL: 'http://m:5002', SEARCH_URL: 'http://s:5001' }).port).toBe(5002);
   });
 
   it('freezes the whole config, nested parts included', () => {

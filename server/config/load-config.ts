@@ -1,10 +1,11 @@
 import { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import fs from 'node:fs';
-import { type ClientAuthConfig, type Config, DEFAULT_HTTPS_TRUST_PROXY, ENV_ALIASES, type Env, EnvSchema, isLoopbackUrl, type UserDirectorySource } from './config-schema';
+import { type ClientAuthConfig, type Config, DEFAULT_HTTPS_TRUST_PROXY, ENV_ALIASES, type Env, EnvSchema, isLoopbackUrl, type LogFormat, type UserDirectorySource } from './config-schema';
 import { parseClaimMap } from './parse-claim-map';
 import { addRequiredScopes, type ClaimMap, DEFAULT_CLAIM_MAP, findProviderPreset, OIDC_PROVIDERS, PROVIDER_PRESETS, type ProviderPreset } from './provider-presets';
 import { readClientPrivateKey } from './read-client-private-key';
+import { showSettingValue } from './show-setting-value';
 import { DEV_MACHINE_CLIENT } from '../dev-idp/dev-machine-client';
 
 export class ConfigError extends Error {
@@ -120,8 +121,15 @@ export function loadConfig(rawEnv: RawEnv): Config {
       const name = String(issue.path[0] ?? '');
       // A text setting of spaces only: zod's own words ("Too small: expected string to have >=1 characters") name no fix.
       const blank = issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1;
-      if (blank) problems.push(`${name} is blank (spaces only): give it a value, or remove it`);
-      else problems.push(issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`);
+      if (blank) {
+        problems.push(`${name} is blank (spaces only): give it a value, or remove it`);
+        continue;
+      }
+      const message = issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+      // What was written, when it may be shown (never a secret, never a URL's password).
+      const raw = env[name];
+      const shown = raw === undefined ? undefined : showSettingValue(name, raw);
+      problems.push(shown === undefined || message.includes(shown) ? message : `${message}; it is ${shown}`);
     }
     throw new ConfigError(problems);
   }
@@ -207,6 +215,8 @@ export function loadConfig(rawEnv: RawEnv): Config {
   if (URL.canParse(redirectUri) && new URL(redirectUri).origin !== new URL(publicUrl).origin)
     problems.push(`OIDC_REDIRECT_URI (${redirectUri}) must be on PUBLIC_URL's origin (${publicUrl}), where Nansen receives the login callback`);
 
+  problems.push(...checkPublicUrlPath(publicUrl), ...checkPortsDiffer(e, devIdpEnabled));
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -250,7 +260,8 @@ export function loadConfig(rawEnv: RawEnv): Config {
       metadataPort: e.CATALOG_METADATA_PORT,
       searchPort: e.CATALOG_SEARCH_PORT,
       dbPath: path.resolve(dataDir, e.CATALOG_DB ?? 'catalog.sqlite'),
-      demoTables: e.CATALOG_DEMO_TABLES,
+      // Fake tables, people and dashboards never go into a production catalog unless asked for (decision 035).
+      demoTables: e.CATALOG_DEMO_TABLES ?? (production ? 0 : DEFAULT_DEMO_TABLES),
       process: e.CATALOG_PROCESS,
       tokenAudience: e.CATALOG_TOKEN_AUDIENCE ?? e.OIDC_AUDIENCE ?? e.OIDC_RESOURCE,
       upstreamAuth: e.UPSTREAM_AUTH,
@@ -293,6 +304,57 @@ export function loadConfig(rawEnv: RawEnv): Config {
     editRules: { file: e.EDIT_RULES_FILE === undefined ? undefined : path.resolve(e.EDIT_RULES_FILE) },
   };
   return deepFreeze(config);
+}
+
+/**
+ * The log format before the settings are known to be good (to report bad ones in it): LOG_FORMAT when
+ * it is json or text, else json with NODE_ENV=production, as loadConfig decides when they are good.
+ */
+export function startUpLogFormat(rawEnv: RawEnv): LogFormat {
+  const format = rawEnv.LOG_FORMAT?.trim();
+  if (format === 'json' || format === 'text') return format;
+  return rawEnv.NODE_ENV?.trim() === 'production' ? 'json' : 'text';
+}
+
+/** Good settings worth a warning at start-up. */
+export function findConfigWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  const { catalog } = config;
+  if (config.mode === 'production' && catalog.embedded && catalog.demoTables > 0)
+    warnings.push(
+      `CATALOG_DEMO_TABLES=${catalog.demoTables} with NODE_ENV=production: if the catalog (${catalog.dbPath}) is empty, it is filled with ${catalog.demoTables} made-up tables, people and dashboards. Unset CATALOG_DEMO_TABLES for a real catalog (docs/decisions/035-no-demo-data-in-production.md)`,
+    );
+  return warnings;
+}
+
+/** Demo tables an empty embedded catalog gets outside production when CATALOG_DEMO_TABLES is unset. */
+export const DEFAULT_DEMO_TABLES = 300;
+
+/**
+ * PUBLIC_URL must be an origin: the SPA's routes, its assets, the login callback and the session
+ * cookie all assume Nansen is served at / (a path was accepted, and login then ended on "Page not found").
+ */
+function checkPublicUrlPath(publicUrl: string): string[] {
+  if (!URL.canParse(publicUrl)) return [];
+  const url = new URL(publicUrl);
+  if (url.pathname === '/' && !url.search && !url.hash) return [];
+  return [
+    `PUBLIC_URL (${url.origin}${url.pathname}${url.search ? '?…' : ''}${url.hash ? '#…' : ''}) has a path: Nansen must be served at the root of its host name, since serving under a sub-path is not supported (its pages, login callback and session cookie assume /). Set PUBLIC_URL=${url.origin} and give Nansen a host name of its own at your proxy, such as https://catalog.example.com`,
+  ];
+}
+
+/** Nansen's own listeners on distinct ports: two settings naming one port would fail as "already in use" by Nansen itself. */
+function checkPortsDiffer(e: Env, devIdpEnabled: boolean): string[] {
+  const used: [string, number][] = [['PORT', e.PORT]];
+  if (devIdpEnabled) used.push(['DEV_IDP_PORT', e.DEV_IDP_PORT]);
+  if (e.METADATA_URL === undefined) used.push(['CATALOG_METADATA_PORT', e.CATALOG_METADATA_PORT], ['CATALOG_SEARCH_PORT', e.CATALOG_SEARCH_PORT]);
+  const problems: string[] = [];
+  used.forEach(([name, port], index) => {
+    const first = used.slice(0, index).find(([, other]) => other === port);
+    if (first)
+      problems.push(`${name} and ${first[0]} are both ${port}: Nansen listens on each of them, so they must differ; set one of them to another port`);
+  });
+  return problems;
 }
 
 /** Where the BFF reaches the embedded catalog: loopback when it listens on every interface, else its address. */

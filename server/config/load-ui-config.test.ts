@@ -201,9 +201,31 @@ describe('loadUiConfig: the options', () => {
         'Nansen cannot start; fix these settings:',
         `  - UI_CONFIG_FILE (${file}): navLinks[0].href must be an http(s) URL or a path starting with / (such as /browse)`,
         `  - UI_CONFIG_FILE (${file}): logoTitle must not be empty (found "")`,
-        `  - UI_CONFIG_FILE (${file}): date.default uses QQ, which is not a date token Nansen knows; use YYYY, MMMM, MMM, MM, DD, Do, dddd, ddd, HH, hh, h, mm, ss, a, A, z, or put literal text in [brackets]`,
+        `  - UI_CONFIG_FILE (${file}): date.default uses QQ, which is not a date token Nansen knows; use YYYY, YY, MMMM, MMM, MM, M, Do, DD, D, dddd, ddd, HH, H, hh, h, mm, m, ss, s, A, a, Z, z, or put literal text in [brackets]`,
       ].join('\n'),
     );
+  });
+
+  // docs/ui-config.md: all problems are printed at once; a logoPath problem used to wait until the other options were right.
+  it('reports a logo or announcements problem together with the options\' problems', () => {
+    writeConfig({ logoPath: ' logo.gif ', indexuser: true, announcements: { enabled: true, directory: 'news' } });
+    expect(problemsFor()).toEqual([
+      expect.stringMatching(/^indexuser is not an option; did you mean indexUsers\?/),
+      `logoPath: ${path.join(dir, 'logo.gif')} is not an svg, png, jpg/jpeg or webp file (by its name); convert the logo to one of those`,
+      `announcements.directory: the folder ${path.join(dir, 'news')} does not exist; create it, or point announcements.directory (relative to this file) at the folder of *.md posts`,
+    ]);
+  });
+
+  it('looks no further at a logoPath or announcements section that is wrong itself', () => {
+    expect(problemsFor({ logoPath: 42, date: { default: 'Q' } })).toEqual([
+      expect.stringMatching(/^logoPath /),
+      expect.stringMatching(/^date\.default uses Q/),
+    ]);
+    expect(problemsFor({ announcements: { enabled: true, directory: '' }, date: { default: 'Q' } })).toEqual([
+      expect.stringMatching(/^announcements\.directory /),
+      expect.stringMatching(/^date\.default uses Q/),
+    ]);
+    expect(problemsFor([])).toHaveLength(1);
   });
 
   it('lists at most 30 problems and counts the rest', () => {

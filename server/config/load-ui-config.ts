@@ -44,24 +44,29 @@ export function loadUiConfig(file: string | undefined, context: UiConfigContext)
           fail,
         );
   const parsed = v.safeParse(UiConfigFileSchema, json);
-  if (!parsed.success) return fail(describeUiConfigIssues(UiConfigFileSchema, parsed.issues));
-  const options = parsed.output;
+  const problems = parsed.success ? [] : describeUiConfigIssues(UiConfigFileSchema, parsed.issues);
+  // The files the options point at are checked even when other options are wrong, so that every
+  // problem is printed at once (docs/ui-config.md); an option that is wrong itself is not looked further at.
+  const wrong = new Set(parsed.success ? [] : parsed.issues.map((issue) => String(issue.path?.[0]?.key ?? '')));
+  const { logoPath, announcementsDirectory } = parsed.success
+    ? { logoPath: parsed.output.logoPath, announcementsDirectory: parsed.output.announcements.enabled ? parsed.output.announcements.directory : null }
+    : filesNamedIn(json, wrong);
   const folder = file === undefined ? process.cwd() : path.dirname(file);
 
-  const problems: string[] = [];
   let logo: BrandingLogo | null = null;
-  if (options.logoPath !== null) {
-    const result = loadLogo(path.resolve(folder, options.logoPath));
+  if (logoPath !== null) {
+    const result = loadLogo(path.resolve(folder, logoPath));
     if (result.logo) logo = result.logo;
     else problems.push(result.problem);
   }
   let announcements: Announcement[] | null = null;
-  if (options.announcements.enabled) {
-    const result = loadAnnouncements(path.resolve(folder, options.announcements.directory));
+  if (announcementsDirectory !== null) {
+    const result = loadAnnouncements(path.resolve(folder, announcementsDirectory));
     if (result.posts) announcements = result.posts;
     else problems.push(...result.problems);
   }
-  if (problems.length > 0) fail(problems);
+  if (problems.length > 0 || !parsed.success) return fail(problems);
+  const options = parsed.output;
 
   const clientConfig = toClientConfig(options, {
     providerName: context.providerName,
@@ -72,3 +77,12 @@ export function loadUiConfig(file: string | undefined, context: UiConfigContext)
   return Object.freeze({ clientConfig, announcements, logo });
 }
 
+/** logoPath and the announcements folder of a file the schema refused, where those options themselves are right. */
+function filesNamedIn(json: unknown, wrong: ReadonlySet<string>): { logoPath: string | null; announcementsDirectory: string | null } {
+  const options = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  const logoPath = !wrong.has('logoPath') && typeof options.logoPath === 'string' ? options.logoPath.trim() : null;
+  const section = options.announcements as { enabled?: unknown; directory?: unknown } | undefined;
+  const announcementsDirectory =
+    !wrong.has('announcements') && section?.enabled === true ? (typeof section.directory === 'string' ? section.directory.trim() : 'announcements') : null;
+  return { logoPath, announcementsDirectory };
+}

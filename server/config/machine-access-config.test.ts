@@ -13,12 +13,22 @@ describe('CATALOG_MACHINE_CLIENTS', () => {
   });
 
   it('takes a comma-separated list of client ids', () => {
-    expect(loadConfig({ ...REAL_PROVIDER, CATALOG_MACHINE_CLIENTS: ' airflow-prod, 0oa1ci-loader ,' }).catalog.machineClients).toEqual(['airflow-prod', '0oa1ci-loader']);
+    expect(loadConfig({ ...REAL_PROVIDER, CATALOG_MACHINE_CLIENTS: ' airflow-prod, 0oa1ci-loader ' }).catalog.machineClients).toEqual(['airflow-prod', '0oa1ci-loader']);
   });
 
-  it.each([['an empty list', ' , '], ['a client id with a space', 'airflow prod'], ['one good id and one with a space', 'airflow,ci loader']])('refuses %s, naming the setting and the form', (_what, value) => {
+  // docs/ingest.md: "a list with an empty entry or a space is refused" (a,,b used to start with clients a and b).
+  it.each([
+    ['an empty list', ' , '], ['a client id with a space', 'airflow prod'], ['one good id and one with a space', 'airflow,ci loader'],
+    ['an empty entry', 'a,,b'], ['a trailing comma', 'airflow,'], ['a leading comma', ',airflow'],
+  ])('refuses %s, naming the setting and the form', (_what, value) => {
     expect(problemsOf({ ...REAL_PROVIDER, CATALOG_MACHINE_CLIENTS: value }).join('\n'))
       .toMatch(/^CATALOG_MACHINE_CLIENTS must be a comma-separated list of client ids/m);
+  });
+
+  it('shows the list it refused', () => {
+    expect(problemsOf({ ...REAL_PROVIDER, CATALOG_MACHINE_CLIENTS: 'a,,b' })).toEqual([
+      'CATALOG_MACHINE_CLIENTS must be a comma-separated list of client ids (the OAuth clients of your pipelines, such as nansen-pipeline,ci-loader), without spaces or empty entries; leave it unset for none; it is "a,,b"',
+    ]);
   });
 
   it('refuses Nansen\'s own client, whose tokens are people\'s', () => {

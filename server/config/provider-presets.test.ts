@@ -321,7 +321,7 @@ describe('TRUST_PROXY', () => {
   });
 
   it('names what is not an address, and refuses to leave an https PUBLIC_URL without a trusted proxy', () => {
-    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33,proxy.internal' })).toEqual([expect.stringMatching(/^TRUST_PROXY must be .*; not an address or range: 10\.0\.0\.0\/33, proxy\.internal$/)]);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33,proxy.internal' })).toEqual([expect.stringMatching(/^TRUST_PROXY must be .*; not an address or range: 10\.0\.0\.0\/33, proxy\.internal; it is "10\.0\.0\.0\/33,proxy\.internal"$/)]);
     expect(problemsOf({ PUBLIC_URL: 'https://catalog.example.com', TRUST_PROXY: 'false' })).toEqual([expect.stringMatching(/^TRUST_PROXY=false with an https PUBLIC_URL/)]);
   });
 });

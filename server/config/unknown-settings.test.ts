@@ -12,6 +12,14 @@ describe('findUnknownSettings', () => {
     ]);
   });
 
+  it('points Redis\'s usual separate settings at REDIS_URL, not at the closest name (REDIS_HOST was "did you mean HOST?")', () => {
+    for (const name of ['REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD']) {
+      const [warning, ...others] = findUnknownSettings({ [name]: name === 'REDIS_PORT' ? '6379' : 'x' });
+      expect(others).toEqual([]);
+      expect(warning).toBe(`${name} is set but Nansen has no such setting, so it is ignored: Nansen takes Redis's host, port, user, password and database in one setting, REDIS_URL: redis://user:password@host:6379/0 (rediss:// for TLS), with SESSION_STORE=redis`);
+    }
+  });
+
   it('says where the settings are listed when no setting is close', () => {
     expect(findUnknownSettings({ USER_DETAIL_METHOD: 'get_user_details' })).toEqual([
       'USER_DETAIL_METHOD is set but Nansen has no such setting, so it is ignored; the README lists the settings',

@@ -42,6 +42,17 @@ export function closestKnownName(name: string): string | undefined {
   return best?.known;
 }
 
+/**
+ * Well-known names of other programs' settings that Nansen reads in another form: a name a few edits
+ * away would be the wrong hint (REDIS_HOST is closest to HOST, which is where the BFF listens).
+ */
+const READ_AS: Record<string, string> = Object.fromEntries(
+  ['REDIS_HOST', 'REDIS_HOSTNAME', 'REDIS_PORT', 'REDIS_PASSWORD', 'REDIS_USER', 'REDIS_USERNAME', 'REDIS_DB', 'REDIS_DATABASE', 'REDIS_TLS', 'REDIS_SSL'].map((name) => [
+    name,
+    'Nansen takes Redis\'s host, port, user, password and database in one setting, REDIS_URL: redis://user:password@host:6379/0 (rediss:// for TLS), with SESSION_STORE=redis',
+  ]),
+);
+
 /** A warning for each variable with one of Nansen's prefixes that Nansen does not read, naming the closest setting. */
 export function findUnknownSettings(env: Record<string, string | undefined>): string[] {
   const known = new Set(KNOWN_NAMES);
@@ -50,6 +61,8 @@ export function findUnknownSettings(env: Record<string, string | undefined>): st
     .map(([name]) => name)
     .sort()
     .map((name) => {
+      const readAs = READ_AS[name];
+      if (readAs) return `${name} is set but Nansen has no such setting, so it is ignored: ${readAs}`;
       const closest = closestKnownName(name);
       return `${name} is set but Nansen has no such setting, so it is ignored${closest ? `: did you mean ${closest}?` : '; the README lists the settings'}`;
     });

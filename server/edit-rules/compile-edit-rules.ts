@@ -3,7 +3,7 @@
 // match) becomes a problem naming its place in the file.
 import type { EditTarget } from '../api/edit-rights';
 import { formatPath } from '../config/ui-config-issues';
-import { DASHBOARD_KEYS, type EditRulesFile, type LockableField, type Pattern, type Role, TABLE_KEYS, type Where, WHERE_KEYS, type WhereKey } from './edit-rules-schema';
+import { DASHBOARD_KEYS, type EditRulesFile, type Grant, type Lock, type LockableField, type Pattern, type Role, TABLE_KEYS, type Where, WHERE_KEYS, type WhereKey } from './edit-rules-schema';
 
 /** Whether a table or dashboard is one a grant or lock means. */
 export type TargetMatcher = (target: EditTarget) => boolean;
@@ -88,24 +88,30 @@ function compileWhere(where: Where | undefined, path: (string | number)[], probl
   return (target) => checks.every((check) => check(target));
 }
 
+/** A grant ready to answer; what is wrong with it goes to `problems`, each starting with its path in the file. */
+export function compileGrant(grant: Grant, index: number, problems: string[]): CompiledGrant {
+  if (!grant.groups && !grant.users)
+    problems.push(`${formatPath(['grants', index])} names no groups and no users, so it grants nobody anything: add "groups": ["…"] (or "users"), or set "signedIn" to give a role to everyone signed in`);
+  return {
+    groups: new Set(grant.groups ?? []),
+    users: new Set(grant.users ?? []),
+    role: grant.role,
+    appliesTo: compileWhere(grant.where, ['grants', index, 'where'], problems),
+  };
+}
+
+/** A lock ready to answer; what is wrong with it goes to `problems`. */
+export function compileLock(lock: Lock, index: number, problems: string[]): CompiledLock {
+  if (!lock.where)
+    problems.push(`${formatPath(['locked', index])} needs "where": the tables it locks, such as { "schema": ["raw"] } (write "where": {} to lock every table)`);
+  return { fields: new Set(lock.fields), appliesTo: lock.where ? compileWhere(lock.where, ['locked', index, 'where'], problems) : () => false };
+}
+
 /** The rules, or every problem with them, each starting with its path in the file. */
 export function compileEditRules(file: EditRulesFile): { rules: EditRules } | { problems: string[] } {
   const problems: string[] = [];
-  const grants = file.grants.map((grant, index): CompiledGrant => {
-    if (!grant.groups && !grant.users)
-      problems.push(`${formatPath(['grants', index])} names no groups and no users, so it grants nobody anything: add "groups": ["…"] (or "users"), or set "signedIn" to give a role to everyone signed in`);
-    return {
-      groups: new Set(grant.groups ?? []),
-      users: new Set(grant.users ?? []),
-      role: grant.role,
-      appliesTo: compileWhere(grant.where, ['grants', index, 'where'], problems),
-    };
-  });
-  const locks = file.locked.map((lock, index): CompiledLock => {
-    if (!lock.where)
-      problems.push(`${formatPath(['locked', index])} needs "where": the tables it locks, such as { "schema": ["raw"] } (write "where": {} to lock every table)`);
-    return { fields: new Set(lock.fields), appliesTo: lock.where ? compileWhere(lock.where, ['locked', index, 'where'], problems) : () => false };
-  });
+  const grants = file.grants.map((grant, index) => compileGrant(grant, index, problems));
+  const locks = file.locked.map((lock, index) => compileLock(lock, index, problems));
   if (problems.length > 0) return { problems };
   return { rules: { signedIn: file.signedIn, grants, ownersMayEdit: file.ownersMayEdit, locks } };
 }

@@ -42,7 +42,7 @@ export type Pattern = v.InferOutput<typeof PatternSchema>;
 const WhereSchema = strict(Object.fromEntries(WHERE_KEYS.map((key) => [key, v.optional(PatternSchema)])) as Record<WhereKey, v.OptionalSchema<typeof PatternSchema, undefined>>);
 export type Where = v.InferOutput<typeof WhereSchema>;
 
-const GrantSchema = strict({
+export const GrantSchema = strict({
   /** Groups from the login's groups claim (OIDC_GROUPS_CLAIM), exactly as the provider sends them. */
   groups: v.optional(names('group')),
   /** User ids (as Nansen shows them), for providers that send no groups. */
@@ -53,7 +53,7 @@ const GrantSchema = strict({
 });
 export type Grant = v.InferOutput<typeof GrantSchema>;
 
-const LockSchema = strict({
+export const LockSchema = strict({
   /** Which tables or dashboards; `{}` is every one. Required (compile-edit-rules.ts says so in words). */
   where: v.optional(WhereSchema),
   /** What is locked there; default: the descriptions, as Amundsen's UNEDITABLE_SCHEMAS and match rules do. */

@@ -158,4 +158,20 @@ describe('loadEditRules: each option, named by its path in the file', () => {
     expect(problemsFor({ signedIn: 'nobody', ownersMayEdit: 'yes' })).toHaveLength(2);
     expect(problemsFor({ grants: [{ role: 'editor' }], locked: [{ where: { schema: { regex: '(' } } }] })).toHaveLength(2);
   });
+
+  // A regular expression that did not compile was reported only once the rest of the file had the right shape.
+  it('every problem at once, also when some of the file has the wrong shape: the well-formed grants and locks are compiled too', () => {
+    expect(problemsFor({
+      signedIn: 'nobody',
+      grants: [{ groups: ['a'], role: 'boss' }, { role: 'editor' }],
+      locked: [{ where: { table: { regex: 'tmp_(' } } }, { fields: ['tags'] }, { where: { schema: 3 } }],
+    })).toEqual([
+      'signedIn must be one of "viewer", "editor", "owner-editor", "admin" (found "nobody")',
+      'grants[0].role must be one of "viewer", "editor", "owner-editor", "admin" (found "boss")',
+      'locked[2].where.schema must be a pattern: a name or glob such as "finance_*", a list of them, or { "regex": "^tmp_" } (found 3)',
+      'grants[1] names no groups and no users, so it grants nobody anything: add "groups": ["…"] (or "users"), or set "signedIn" to give a role to everyone signed in',
+      'locked[0].where.table.regex is not a valid regular expression (Unterminated group)',
+      'locked[1] needs "where": the tables it locks, such as { "schema": ["raw"] } (write "where": {} to lock every table)',
+    ]);
+  });
 });

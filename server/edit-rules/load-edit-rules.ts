@@ -6,9 +6,9 @@ import { EDIT_POLICY_WITHOUT_RULES, type EditPolicy } from '../api/edit-rights';
 import { ConfigError } from '../config/load-config';
 import { readJsonFile } from '../config/read-json-file';
 import { describeUiConfigIssues } from '../config/ui-config-issues';
-import { compileEditRules, type EditRules } from './compile-edit-rules';
+import { compileEditRules, compileGrant, compileLock, type EditRules } from './compile-edit-rules';
 import { createEditPolicy } from './create-edit-policy';
-import { EditRulesFileSchema, WHERE_KEYS } from './edit-rules-schema';
+import { EditRulesFileSchema, GrantSchema, LockSchema, WHERE_KEYS } from './edit-rules-schema';
 
 export interface LoadedEditRules {
   readonly policy: EditPolicy;
@@ -37,10 +37,31 @@ export function loadEditRules(file: string | undefined): LoadedEditRules {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return fail([`the file must hold one JSON object, such as { "signedIn": "editor" }; it holds ${json === null ? 'null' : Array.isArray(json) ? 'an array' : `a ${typeof json}`} (${EXAMPLE})`]);
   const parsed = v.safeParse(EditRulesFileSchema, json);
-  if (!parsed.success) return fail(describeUiConfigIssues(EditRulesFileSchema, parsed.issues).map(withHint));
+  if (!parsed.success) return fail([...describeUiConfigIssues(EditRulesFileSchema, parsed.issues).map(withHint), ...problemsOfWellFormedEntries(json)]);
   const compiled = compileEditRules(parsed.output);
   if ('problems' in compiled) return fail(compiled.problems);
   return { policy: createEditPolicy(compiled.rules), summary: `edit rules: ${file} (${summarize(compiled.rules)})` };
+}
+
+/**
+ * When the file's shape is wrong somewhere, what compiling finds in the grants and locks that are well
+ * formed (a regular expression that does not compile, a grant for nobody), so that every problem is
+ * reported at once rather than one round of fixes after another.
+ */
+function problemsOfWellFormedEntries(json: object): string[] {
+  const problems: string[] = [];
+  const { grants, locked } = json as { grants?: unknown; locked?: unknown };
+  if (Array.isArray(grants))
+    grants.forEach((entry: unknown, index) => {
+      const grant = v.safeParse(GrantSchema, entry);
+      if (grant.success) compileGrant(grant.output, index, problems);
+    });
+  if (Array.isArray(locked))
+    locked.forEach((entry: unknown, index) => {
+      const lock = v.safeParse(LockSchema, entry);
+      if (lock.success) compileLock(lock.output, index, problems);
+    });
+  return problems;
 }
 
 /**
