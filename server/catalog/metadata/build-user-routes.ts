@@ -5,6 +5,10 @@
 //   Amundsen); a follow PUT creates that user, like an owner PUT does;
 // - follow/own PUT/DELETE on a missing resource is 404, an unknown TYPE 400 (Amundsen: 500);
 // - /user/UID/own/TYPE/KEY honours TYPE (table or dashboard); Amundsen always means a table.
+// UID may hold "/" (Amundsen binds it with `<path:…>`), sent raw or as %2F: the path is decoded first,
+// then told apart by its fixed suffix, as Werkzeug does (decision 032). So every suffix route comes
+// before the detail route, and a UID ending in /follow, /own or /read (slash or not) has no detail
+// route: GET /user/x/own is the redirect to x's owned list, in Amundsen too.
 import { InputError, NotFoundError } from '../http/catalog-errors';
 import type { CatalogRoute } from '../http/route-decoded-path';
 import { sendJson } from '../http/send-json';
@@ -15,7 +19,13 @@ import { parseJsonBody, readRawBody } from './read-json-body';
 import { readEditorId } from './read-editor-id';
 import { redirectWithSlash } from './redirect-with-slash';
 
-const USER = '/user/(?<uid>[^/]+)';
+/** The whole UID before a fixed suffix: `/user/a/b@x.org/own/` is a/b@x.org's owned list. */
+const USER = '/user/(?<uid>.+)';
+/**
+ * Before `/TYPE/KEY`, where the KEY holds "/" too: the shortest UID followed by a /follow/ or /own/ and
+ * a TYPE, Werkzeug's non-greedy `<path:>` (a UID containing `/follow/table/` is read as ending there).
+ */
+const USER_BEFORE_KEY = '/user/(?<uid>.+?)';
 
 function parseResourceType(raw: string): BookmarkType {
   const type = raw.toLowerCase();
@@ -27,8 +37,8 @@ const missing = (type: BookmarkType, key: string) =>
   type === 'table' ? `table_uri ${key} does not exist` : `dashboard_id ${key} does not exist`;
 
 export function buildUserRoutes(store: CatalogStore): CatalogRoute[] {
-  const followPattern = new RegExp(`^${USER}/follow/(?<type>[^/]+)/(?<key>.+)$`);
-  const ownPattern = new RegExp(`^${USER}/own/(?<type>[^/]+)/(?<key>.+)$`);
+  const followPattern = new RegExp(`^${USER_BEFORE_KEY}/follow/(?<type>[^/]+)/(?<key>.+)$`);
+  const ownPattern = new RegExp(`^${USER_BEFORE_KEY}/own/(?<type>[^/]+)/(?<key>.+)$`);
   return [
     {
       method: 'GET',
