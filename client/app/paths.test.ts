@@ -93,10 +93,11 @@ describe('resource URLs', () => {
   });
 
   it('reads back every user id from its profile path: "/", "%2F" as text, dots, and the rest', () => {
-    for (const id of ['a/b@x.org', "o'brien/ä#1?x=y z", '50%2F50', '100%', 'a%252F', '..', 'x/../y', 'back\\slash', ' ', '/lead/', '👩‍🔬']) {
+    for (const id of ['a/b@x.org', "o'brien/ä#1?x=y z", '50%2F50', '100%', 'a%252F', 'x/../y', 'back\\slash', ' ', '/lead/', '👩‍🔬']) {
       expect(userIdFromPath(userPath(id)), id).toBe(id);
       expect(userIdFromPath(`${userPath(id)}/`), `${id} with a trailing slash`).toBe(id);
     }
+    // (An id that is only "." or ".." has no profile URL: browsers resolve that segment, encoded or not.)
     // A browser shows a "/" typed into the path as a second segment: no profile, as no route matches it.
     for (const path of ['/user/', '/user', '/user/a/b', '/users/a', '/user/%E0%A4%A', '/table_detail/a']) expect(userIdFromPath(path), path).toBeNull();
   });
