@@ -77,13 +77,21 @@ describe.each(Object.entries(FORMS))('a UID with "/" sent with %s', (_form, enco
     }
   });
 
-  it('adds and removes an owner whose UID holds "/"', async () => {
-    const base = `/user/${encode(ODD)}/own`;
-    const put = await api().put(`${base}/table/${encodeKey(CUSTOMERS)}`).set(...AUTH_HEADER);
-    expect(put.body.message).toBe(`The owner ${ODD} for id ${CUSTOMERS} resource type table is added successfully`);
-    expect((await get(`/table/${encodeKey(CUSTOMERS)}`)).body.owners.map((u: { user_id: string }) => u.user_id)).toEqual([ODD]);
-    expect((await api().delete(`${base}/table/${encodeKey(CUSTOMERS)}`).set(...AUTH_HEADER)).status).toBe(200);
-    expect((await get(`/table/${encodeKey(CUSTOMERS)}`)).body.owners).toEqual([]);
+  it('adds and removes an owner whose UID holds "/" (and "/own/")', async () => {
+    for (const uid of [ODD, TRICKY]) {
+      const base = `/user/${encode(uid)}/own`;
+      const put = await api().put(`${base}/table/${encodeKey(CUSTOMERS)}`).set(...AUTH_HEADER);
+      expect(put.body.message, uid).toBe(`The owner ${uid} for id ${CUSTOMERS} resource type table is added successfully`);
+      expect((await get(`/table/${encodeKey(CUSTOMERS)}`)).body.owners.map((u: { user_id: string }) => u.user_id), uid).toEqual([uid]);
+      expect((await api().delete(`${base}/table/${encodeKey(CUSTOMERS)}`).set(...AUTH_HEADER)).status, uid).toBe(200);
+      expect((await get(`/table/${encodeKey(CUSTOMERS)}`)).body.owners, uid).toEqual([]);
+    }
+  });
+
+  it('still names an unknown TYPE after a UID with "/" (400)', async () => {
+    const res = await api().put(`/user/${encode(SLASHED)}/follow/feature/x/y/1`).set(...AUTH_HEADER);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ message: 'Unknown resource type "feature"; use table or dashboard' });
   });
 
   it('personalises popular resources for the UID', async () => {
