@@ -22,8 +22,25 @@ export function dashboardPath(uri: string): string {
   return `/dashboard/${encodeURIComponent(uri)}`;
 }
 
+/** A person's profile: the whole id in one path segment, its "/" as %2F (the page's route is `/user/:userId`). */
 export function userPath(userId: string): string {
   return `/user/${encodeURIComponent(userId)}`;
+}
+
+/**
+ * The user id of a profile page's path as the browser holds it (`location.pathname`, still
+ * percent-encoded), or null when the path is no profile's. The page reads it here, not from
+ * react-router's `:userId`: the router decodes the segment and then turns every `%2F` left in it into
+ * "/", so an id holding the text "%2F" (`50%2F50`) would open the profile of `50/50`.
+ */
+export function userIdFromPath(pathname: string): string | null {
+  const segment = /^\/user\/([^/]+)\/?$/.exec(pathname)?.[1];
+  if (segment === undefined) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null; // a malformed %-escape names no one
+  }
 }
 
 type Filters = NonNullable<SearchState['filters']>;

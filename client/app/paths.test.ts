@@ -8,6 +8,7 @@ import {
   tableKeyFromParams,
   tagSearchPath,
   tablePath,
+  userIdFromPath,
   userPath,
   resourceTabOf,
   withResourceTab,
@@ -88,6 +89,17 @@ describe('resource URLs', () => {
   it('encodes dashboard uris and user ids as one path segment', () => {
     expect(dashboardPath('mode_dashboard://gold.sales/revenue')).toBe('/dashboard/mode_dashboard%3A%2F%2Fgold.sales%2Frevenue');
     expect(userPath('liv.arnesen@example.org')).toBe('/user/liv.arnesen%40example.org');
+    expect(userPath("o'brien/ä#1?x=y z")).toBe("/user/o'brien%2F%C3%A4%231%3Fx%3Dy%20z");
+  });
+
+  it('reads back every user id from its profile path: "/", "%2F" as text, dots, and the rest', () => {
+    for (const id of ['a/b@x.org', "o'brien/ä#1?x=y z", '50%2F50', '100%', 'a%252F', 'x/../y', 'back\\slash', ' ', '/lead/', '👩‍🔬']) {
+      expect(userIdFromPath(userPath(id)), id).toBe(id);
+      expect(userIdFromPath(`${userPath(id)}/`), `${id} with a trailing slash`).toBe(id);
+    }
+    // (An id that is only "." or ".." has no profile URL: browsers resolve that segment, encoded or not.)
+    // A browser shows a "/" typed into the path as a second segment: no profile, as no route matches it.
+    for (const path of ['/user/', '/user', '/user/a/b', '/users/a', '/user/%E0%A4%A', '/table_detail/a']) expect(userIdFromPath(path), path).toBeNull();
   });
 });
 

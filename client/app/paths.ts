@@ -5,7 +5,7 @@
 import { buildTableKey, parseTableKey, type TableCoordinates } from '../../contract/table-key';
 import { RESOURCE_TAB_PARAM, searchPath } from '../../contract/page-paths';
 
-export { RESOURCE_TAB_PARAM, badgeSearchPath, dashboardPath, searchPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
+export { RESOURCE_TAB_PARAM, badgeSearchPath, dashboardPath, searchPath, tablePath, tagSearchPath, userIdFromPath, userPath } from '../../contract/page-paths';
 
 export const homePath = '/';
 export const browsePath = '/browse';

@@ -71,7 +71,7 @@ function startPage(queryClient: QueryClient, location: { pathname: string; searc
   return page.load().then(
     (m) => {
       loadedPages.set(page, m.default);
-      m.prefetch?.(queryClient, { params, searchParams });
+      m.prefetch?.(queryClient, { params, searchParams, pathname: location.pathname });
     },
     () => {}, // the page shows the failure when it renders
   );

@@ -7,6 +7,7 @@ import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_ELEMENT_ID, BootstrapSchema } from '../../contract/bootstrap';
+import { userPath } from '../../contract/page-paths';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import { normalizeUser } from '../../contract/user';
 import { createSpaPageRoutes, spaPageStatus, withBootstrap } from './serve-spa';
@@ -106,7 +107,8 @@ describe('spaPageStatus', () => {
 
   it("is 200 for each of the SPA's pages, in any case, and 404 where only its catch-all matches", () => {
     const allOn = config({ indexUsers: { enabled: true }, indexDashboards: { enabled: true }, announcements: { enabled: true } });
-    for (const page of ['/', '/search', '/BROWSE', '/announcements', '/table_detail/c/d/s/t', '/lineage/table/c/d/s/t', '/dashboard/u', '/user/u']) expect(spaPageStatus(page, allOn), page).toBe(200);
+    for (const page of ['/', '/search', '/BROWSE', '/announcements', '/table_detail/c/d/s/t', '/lineage/table/c/d/s/t', '/dashboard/u', '/user/u',
+      userPath("o'brien/ä#1?x=y z"), userPath('50%2F50')]) expect(spaPageStatus(page, allOn), page).toBe(200);
     for (const path of ['/nope', '/search/more', '/table_detail/c/d/s', '/user', '/user/a/b', '/lineage/table/c/d/s/t/x']) expect(spaPageStatus(path, allOn), path).toBe(404);
   });
 

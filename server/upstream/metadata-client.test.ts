@@ -51,14 +51,14 @@ describe('metadata client', () => {
     expect(seen.at(-1)).toMatchObject({ url: '/table/hive://gold.s/t/column/a%20b/lineage?depth=1&direction=upstream', contentType: 'application/json', body: '{}' });
   });
 
-  it('calls the slash routes with their trailing slash and escapes user ids', async () => {
+  it('calls the slash routes with their trailing slash, and user ids as Amundsen\'s <path:> takes them: "/" kept, the rest escaped', async () => {
     answers = {
       '/tags/': { status: 200, body: { tag_usages: [{ tag_name: 'pii', tag_count: 3 }] } },
       '/badges/': { status: 200, body: { badges: [{ badge_name: 'beta', category: 'table_status' }] } },
       '/table/hive://gold.s/t/dashboard/': { status: 200, body: { dashboards: [] } },
-      '/user/a%2Fb%40example.org/follow/': { status: 200, body: { table: [], dashboard: [] } },
-      '/user/a%2Fb%40example.org/own/': { status: 200, body: { table: [] } },
-      '/user/a%2Fb%40example.org/read/': { status: 200, body: { table: [{ database: 'hive', cluster: 'gold', schema: 's', name: 't', description: null }] } },
+      '/user/a/b%40example.org/follow/': { status: 200, body: { table: [], dashboard: [] } },
+      '/user/a/b%40example.org/own/': { status: 200, body: { table: [] } },
+      '/user/a/b%40example.org/read/': { status: 200, body: { table: [{ database: 'hive', cluster: 'gold', schema: 's', name: 't', description: null }] } },
     };
     await expect(metadata.getTagUsages('t')).resolves.toEqual([{ tag_name: 'pii', tag_count: 3 }]);
     await expect(metadata.getBadges('t')).resolves.toEqual([{ badge_name: 'beta', category: 'table_status' }]);
@@ -104,6 +104,7 @@ describe('metadata client', () => {
       '/dashboard/mode_dashboard://c.g/d/tag/pii': { status: 200, body: { message: 'ok' } },
       '/table/hive://gold.s/t/owner/a%2Fb%40example.org': { status: 200, body: { message: 'ok' } },
       '/user/a%40example.org/follow/table/hive://gold.s/t': { status: 200, body: { message: 'ok' } },
+      "/user/o'brien/%C3%A4%231%3Fx%3Dy%20z/follow/dashboard/mode_dashboard://c.g/d": { status: 200, body: { message: 'ok' } },
     };
     await metadata.addTag('t', 'table', 'hive://gold.s/t', 'pii');
     expect(seen.at(-1)).toEqual({ method: 'PUT', url: '/table/hive://gold.s/t/tag/pii?tag_type=default', contentType: 'application/json', body: '{}' });
@@ -113,12 +114,33 @@ describe('metadata client', () => {
     await metadata.removeTableOwner('t', 'hive://gold.s/t', 'a/b@example.org');
     await metadata.addBookmark('t', 'a@example.org', 'table', 'hive://gold.s/t');
     await metadata.removeBookmark('t', 'a@example.org', 'table', 'hive://gold.s/t');
-    expect(seen.slice(-4).map((s) => `${s.method} ${s.url}`)).toEqual([
+    await metadata.addBookmark('t', "o'brien/ä#1?x=y z", 'dashboard', 'mode_dashboard://c.g/d');
+    await metadata.removeBookmark('t', "o'brien/ä#1?x=y z", 'dashboard', 'mode_dashboard://c.g/d');
+    expect(seen.slice(-6).map((s) => `${s.method} ${s.url}`)).toEqual([
       'PUT /table/hive://gold.s/t/owner/a%2Fb%40example.org',
       'DELETE /table/hive://gold.s/t/owner/a%2Fb%40example.org',
       'PUT /user/a%40example.org/follow/table/hive://gold.s/t',
       'DELETE /user/a%40example.org/follow/table/hive://gold.s/t',
+      "PUT /user/o'brien/%C3%A4%231%3Fx%3Dy%20z/follow/dashboard/mode_dashboard://c.g/d",
+      "DELETE /user/o'brien/%C3%A4%231%3Fx%3Dy%20z/follow/dashboard/mode_dashboard://c.g/d",
     ]);
+  });
+
+  it('refuses, without calling the service, a user id whose "." or ".." between slashes a proxy could resolve', async () => {
+    const calls = seen.length;
+    for (const userId of ['a/../b@example.org', './b@example.org', 'a/.', 'a//..//b']) {
+      await expect(metadata.getUser('t', userId), userId).rejects.toMatchObject({ name: 'InputError', code: 'invalid_user_id', status: 400 });
+      await expect(metadata.getOwned('t', userId), userId).rejects.toMatchObject({ code: 'invalid_user_id' });
+      await expect(metadata.getRead('t', userId), userId).rejects.toMatchObject({ code: 'invalid_user_id' });
+      await expect(metadata.getBookmarks('t', userId), userId).rejects.toMatchObject({ code: 'invalid_user_id' });
+      await expect(metadata.addBookmark('t', userId, 'table', 'hive://gold.s/t'), userId).rejects.toMatchObject({ code: 'invalid_user_id' });
+      await expect(metadata.removeBookmark('t', userId, 'table', 'hive://gold.s/t'), userId).rejects.toMatchObject({ code: 'invalid_user_id' });
+    }
+    expect(seen.length).toBe(calls);
+    // Dots inside a segment, and a lone "." or ".." (one segment: nothing to resolve it against), are ids like any other.
+    answers = { '/user/a/b..c%40example.org': { status: 200, body: { user_id: 'a/b..c@example.org' } }, '/user/..': { status: 200, body: { user_id: '..' } } };
+    await expect(metadata.getUser('t', 'a/b..c@example.org')).resolves.toMatchObject({ user_id: 'a/b..c@example.org' });
+    await expect(metadata.getUser('t', '..')).resolves.toMatchObject({ user_id: '..' });
   });
 
   it("reads the catalog's edit log with its filters, and a service without one (Amundsen: 404) as null", async () => {
@@ -137,7 +159,7 @@ describe('metadata client', () => {
     answers = {
       "/table/hive://gold.s/t's": { status: 200, body: { database: 'hive', cluster: 'gold', schema: 's', name: "t's" } },
       '/dashboard/mode_dashboard://c.g/d%20e': { status: 200, body: { uri: 'mode_dashboard://c.g/d e', cluster: 'c', name: 'D' } },
-      '/user/a%2Fb%40example.org': { status: 200, body: { user_id: 'a/b@example.org' } },
+      '/user/a/b%40example.org': { status: 200, body: { user_id: 'a/b@example.org' } },
       '/user': { status: 200, body: '"{}"' },
     };
     await expect(metadata.getTable('t', "hive://gold.s/t's")).resolves.toMatchObject({ name: "t's", columns: [] });
@@ -146,7 +168,7 @@ describe('metadata client', () => {
     const person = { user_id: 'a@example.org', email: 'a@example.org', display_name: 'A' };
     await metadata.putUser('t', person as Parameters<MetadataClient['putUser']>[1]);
     expect(seen.slice(-4).map((s) => `${s.method} ${s.url}`)).toEqual([
-      "GET /table/hive://gold.s/t's", 'GET /dashboard/mode_dashboard://c.g/d%20e', 'GET /user/a%2Fb%40example.org', 'PUT /user',
+      "GET /table/hive://gold.s/t's", 'GET /dashboard/mode_dashboard://c.g/d%20e', 'GET /user/a/b%40example.org', 'PUT /user',
     ]);
     expect(seen.at(-1)).toMatchObject({ contentType: 'application/json', body: JSON.stringify(person) });
   });

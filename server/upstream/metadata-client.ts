@@ -8,7 +8,7 @@ import {
   type AmundsenPopularTable, type AmundsenTable, type AmundsenUser,
 } from './amundsen-schemas';
 import { NotFoundError } from '../http/errors';
-import { encodeKeyForPath, type UpstreamHttp } from './upstream-http';
+import { encodeKeyForPath, encodeUserIdForPath, type UpstreamHttp } from './upstream-http';
 
 export type PopularResourceType = 'table' | 'dashboard';
 export type PopularResources = z.infer<typeof PopularResourcesSchema>;
@@ -98,7 +98,7 @@ function descriptionPath(ref: DescriptionRef): string {
 const EMPTY_JSON_BODY = {};
 
 export function createMetadataClient(http: UpstreamHttp): MetadataClient {
-  const userPath = (userId: string, list: 'follow' | 'own' | 'read') => `/user/${encodeURIComponent(userId)}/${list}/`;
+  const userPath = (userId: string, list: 'follow' | 'own' | 'read') => `/user/${encodeUserIdForPath(userId)}/${list}/`;
   return {
     getTable: (token, key) => http.call({ method: 'GET', path: `/table/${encodeKeyForPath(key)}`, token, schema: AmundsenTableSchema }),
     getPopularResources: (token, limit, types) =>
@@ -137,9 +137,9 @@ export function createMetadataClient(http: UpstreamHttp): MetadataClient {
         body: EMPTY_JSON_BODY,
         schema: AmundsenLineageSchema,
       }),
-    getUser: (token, userId) => http.call({ method: 'GET', path: `/user/${encodeURIComponent(userId)}`, token, schema: AmundsenUserSchema }),
-    getBookmarks: (token, userId) => http.call({ method: 'GET', path: userPath(userId, 'follow'), token, schema: UserResourcesSchema }),
-    getOwned: (token, userId) => http.call({ method: 'GET', path: userPath(userId, 'own'), token, schema: UserResourcesSchema }),
+    getUser: async (token, userId) => http.call({ method: 'GET', path: `/user/${encodeUserIdForPath(userId)}`, token, schema: AmundsenUserSchema }),
+    getBookmarks: async (token, userId) => http.call({ method: 'GET', path: userPath(userId, 'follow'), token, schema: UserResourcesSchema }),
+    getOwned: async (token, userId) => http.call({ method: 'GET', path: userPath(userId, 'own'), token, schema: UserResourcesSchema }),
     async getRead(token, userId) {
       return (await http.call({ method: 'GET', path: userPath(userId, 'read'), token, schema: UserReadsSchema })).table;
     },
@@ -170,10 +170,10 @@ export function createMetadataClient(http: UpstreamHttp): MetadataClient {
       await http.call({ method: 'DELETE', path, token, query: TAG_QUERY, body: {}, schema: z.unknown() });
     },
     async addBookmark(token, userId, type, key) {
-      await http.call({ method: 'PUT', path: `/user/${encodeURIComponent(userId)}/follow/${type}/${encodeKeyForPath(key)}`, token, schema: z.unknown() });
+      await http.call({ method: 'PUT', path: `/user/${encodeUserIdForPath(userId)}/follow/${type}/${encodeKeyForPath(key)}`, token, schema: z.unknown() });
     },
     async removeBookmark(token, userId, type, key) {
-      await http.call({ method: 'DELETE', path: `/user/${encodeURIComponent(userId)}/follow/${type}/${encodeKeyForPath(key)}`, token, schema: z.unknown() });
+      await http.call({ method: 'DELETE', path: `/user/${encodeUserIdForPath(userId)}/follow/${type}/${encodeKeyForPath(key)}`, token, schema: z.unknown() });
     },
     async listEdits(token, { resourceKey, parentKey, userId, resourceTypes, field, limit, before }) {
       try {

@@ -48,6 +48,22 @@ export function encodeKeyForPath(key: string): string {
   return encodeURIComponent(key).replace(/%2F/gi, '/').replace(/%3A/gi, ':');
 }
 
+/** A "." or ".." segment between slashes (or at either end). */
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
+/**
+ * A user id in a metadata path (`/user/<id>/own/`). Amundsen binds it with `<path:…>` as it does keys,
+ * so it is encoded like a key, its "/" kept (decision 032). An id holding "/" with a "." or ".." segment
+ * is refused: a proxy in front of the service may resolve the segment (`a/../b` → `b`), and the call
+ * would then read or change another person's lists.
+ */
+export function encodeUserIdForPath(userId: string): string {
+  if (userId.includes('/') && DOT_SEGMENT.test(userId)) {
+    throw new InputError(`The user id "${userId}" has a "." or ".." between slashes, which the metadata service may not see as part of the id.`, 'invalid_user_id');
+  }
+  return encodeKeyForPath(userId);
+}
+
 function messageOf(body: unknown): string | undefined {
   if (body && typeof body === 'object' && 'message' in body) {
     const m = (body as { message: unknown }).message;

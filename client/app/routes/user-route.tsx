@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useLocation } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { useUserBookmarks } from '../../features/bookmarks/api/get-user-bookmarks';
 import { UserEdits } from '../../features/edit-history/components/user-edits';
@@ -6,6 +6,7 @@ import { userQueryOptions } from '../../features/user-profile/api/get-user';
 import { userOwnedQueryOptions } from '../../features/user-profile/api/get-user-owned';
 import { UserProfilePage } from '../../features/user-profile/components/user-profile-page';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
+import { userIdFromPath } from '../paths';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
@@ -15,9 +16,12 @@ function Profile({ userId }: { userId: string }) {
   return <UserProfilePage userId={userId} bookmarks={bookmarks} recentEdits={(person) => <UserEdits {...person} />} />;
 }
 
-/** `/user/:userId`, only while people are indexed (indexUsers); else the not-found page, saying why, even for you. */
+/**
+ * `/user/:userId`, only while people are indexed (indexUsers); else the not-found page, saying why, even
+ * for you. The id comes from the encoded path (userIdFromPath), so every id, "/" and "%2F" in it included, round-trips.
+ */
 export function UserRoute() {
-  const { userId = '' } = useParams();
+  const userId = userIdFromPath(useLocation().pathname) ?? '';
   const config = useUiConfig();
   if (userId.trim() === '') return <NotFoundRoute />;
   // A saved Amundsen link to a person: say why it leads nowhere here, rather than only that it does.
@@ -25,11 +29,12 @@ export function UserRoute() {
   return <Profile key={userId} userId={userId} />;
 }
 
-export const prefetch: Prefetch = (queryClient, { params }) => {
+export const prefetch: Prefetch = (queryClient, { pathname }) => {
   const config: ClientConfig | undefined = queryClient.getQueryData(clientConfigQueryOptions().queryKey);
-  if (!params.userId || !config?.indexUsers.enabled) return;
-  void queryClient.prefetchQuery(userQueryOptions(params.userId));
-  void queryClient.prefetchQuery(userOwnedQueryOptions(params.userId));
+  const userId = userIdFromPath(pathname);
+  if (!userId?.trim() || !config?.indexUsers.enabled) return;
+  void queryClient.prefetchQuery(userQueryOptions(userId));
+  void queryClient.prefetchQuery(userOwnedQueryOptions(userId));
 };
 
 export default UserRoute;

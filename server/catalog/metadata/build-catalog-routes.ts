@@ -25,9 +25,10 @@ export function buildCatalogRoutes(store: CatalogStore): CatalogRoute[] {
     },
     redirectWithSlash(/^\/popular_tables$/),
     {
-      // With a UID: tables the user's co-readers read most, then the global ranking.
+      // With a UID: tables the user's co-readers read most, then the global ranking. The UID may hold
+      // "/" (Amundsen's `<path:user_id>`), as in the /user routes.
       method: 'GET',
-      pattern: /^\/popular_tables\/(?<uid>[^/]*)$/,
+      pattern: /^\/popular_tables\/(?<uid>.*)$/,
       handle(req, res, { uid }) {
         const tables = store.overview.listPopularTables(parseLimit(req), uid || undefined);
         sendJson(res, 200, {
@@ -38,7 +39,7 @@ export function buildCatalogRoutes(store: CatalogStore): CatalogRoute[] {
     redirectWithSlash(/^\/popular_resources$/),
     {
       method: 'GET',
-      pattern: /^\/popular_resources\/(?<uid>[^/]*)$/,
+      pattern: /^\/popular_resources\/(?<uid>.*)$/,
       handle(req, res, { uid }) {
         const limit = parseLimit(req);
         const types = parseCommaList(req, 'types', ['table']).map((t) => t.toLowerCase());

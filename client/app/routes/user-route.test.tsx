@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+// A profile link opens that person's profile, whatever their id holds: react-router decodes `:userId`
+// and turns a "%2F" left in it into "/", so the page reads the id from the encoded path (userIdFromPath).
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithApp, testConfig, testUser } from '../../components/testing/render-with-app';
+import { clientConfigQueryOptions } from '../app-data';
+import { userPath } from '../paths';
+import { prefetch, UserRoute } from './user-route';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+/** The user ids the page asked the BFF about, from a fetch that answers every call with `userId`'s profile. */
+function stubBff(userId: string): string[] {
+  const asked: string[] = [];
+  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://nansen.test');
+    const id = url.searchParams.get('user_id');
+    if (id !== null) asked.push(id);
+    const user = testUser({ user_id: userId, email: null, first_name: 'Ann', last_name: 'Slash', display_name: 'Ann Slash', full_name: 'Ann Slash' });
+    const body = url.pathname === '/api/metadata/v0/user' ? { msg: 'Success', user }
+      : url.pathname.endsWith('/own') ? { msg: 'Success', own: { table: [], dashboard: [] } }
+      : url.pathname.endsWith('/read') ? { msg: 'Success', read: [] }
+      : url.pathname.endsWith('/bookmark') ? { msg: 'Success', bookmarks: { table: [], dashboard: [] } }
+      : { msg: 'Success', available: true, edits: [], next_before: null };
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  }));
+  return asked;
+}
+
+/** "/" (raw, as the tester's), the text "%2F" which react-router's params turn into "/", and both at once. */
+const IDS = ['a/b@x.org', "o'brien/ä#1?x=y z", '50%2F50', 'team%2Flead/x'];
+
+describe('the profile route', () => {
+  it.each(IDS)('asks the BFF about exactly %s', async (userId) => {
+    const asked = stubBff(userId);
+    renderWithApp(<Routes><Route path="/user/:userId" element={<UserRoute />} /></Routes>, { route: userPath(userId), config: testConfig({}, { indexUsers: true }) });
+    expect(await screen.findByRole('heading', { level: 1, name: /Ann Slash/ })).toBeTruthy();
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set([userId]));
+  });
+
+  it.each(IDS)('prefetches the profile of exactly %s', async (userId) => {
+    const asked = stubBff(userId);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    queryClient.setQueryData(clientConfigQueryOptions().queryKey, testConfig({}, { indexUsers: true }));
+    const pathname = userPath(userId);
+    prefetch(queryClient, { params: { userId: 'what react-router made of it' }, searchParams: new URLSearchParams(), pathname });
+    await waitFor(() => expect(asked).toHaveLength(2));
+    expect(new Set(asked)).toEqual(new Set([userId]));
+  });
+});
