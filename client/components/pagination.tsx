@@ -4,7 +4,7 @@
 // changes, the history and the scroll position stay: the list is one part of the page).
 // At either end the link that leads nowhere stays where it was, as the same element, focusable and
 // marked aria-disabled (no address, nothing on Enter or click): pressing Enter on Next until the last
-// page leaves focus on Next, not on the page's body (docs/decisions/034-keyboard-focus-at-pager-ends-and-escape-in-add-boxes.md).
+// page leaves focus on Next, not on the page's body (docs/decisions/036-keyboard-focus-at-pager-ends-and-escape-in-add-boxes.md).
 import type { ReactNode } from 'react';
 import { useHref, useLinkClickHandler } from 'react-router';
 import { computePagination } from './pagination-state';
