@@ -12,7 +12,8 @@ const POSTS: [string, string][] = [
   ['2026-01-15-welcome.md', 'title: Welcome to Nansen\ndate: 2026-01-15\n\nNansen replaces the old catalog. Your **bookmarks** keep working.\n\n- Search as you type\n- Browse by tag\n\n<script>window.pwned = true</script>\n'],
   ['2026-02-20-dashboards.md', 'title: Dashboards & people are searchable\ndate: 2026-02-20\n\nSearch finds [dashboards](https://example.org/guide) too.\n'],
   ['2026-03-01-maintenance.md', 'title: Maintenance on Saturday\ndate: 2026-03-01\n\nThe catalog is read-only from 08:00 to 10:00.\n'],
-  ['2025-12-01-old.md', 'title: An older post\ndate: 2025-12-01\n\nStill here.\n'],
+  // A code line longer than any window: it scrolls inside its block, the card keeps its width.
+  ['2025-12-01-old.md', `title: An older post\ndate: 2025-12-01\n\nStill here.\n\n\`\`\`\nSELECT ${Array.from({ length: 40 }, (_, i) => `column_${i}`).join(', ')} FROM finance.invoices;\n\`\`\`\n`],
 ];
 
 test.describe('with announcements on', () => {
@@ -67,7 +68,18 @@ test.describe('with announcements on', () => {
     await expect(page.getByRole('link', { name: 'dashboards' })).toHaveAttribute('rel', 'noopener noreferrer');
     await expectAccessible(page, testInfo, 'announcements');
     await page.evaluate(() => window.scrollTo(0, 0));
+    // The page does not scroll sideways (captureWidths checks that at 1280 and 800 px), nor do the cards
+    // grow past 48rem for the long code line: its block scrolls instead.
     await captureWidths(page, testInfo, 'announcements');
+    const older = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'An older post' }) });
+    for (const width of [1280, 800]) {
+      await page.setViewportSize({ width, height: 900 });
+      const cards = await page.locator('.announcement').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().width));
+      const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+      for (const card of cards) expect(card, `a card is wider than 48rem at ${width} px`).toBeLessThanOrEqual(48 * rem);
+      const code = await older.locator('pre').evaluate((pre) => ({ scroll: pre.scrollWidth, client: pre.clientWidth }));
+      expect(code.scroll, 'the long code line scrolls inside its block').toBeGreaterThan(code.client);
+    }
     await page.close();
   });
 });

@@ -48,6 +48,26 @@ test('a dashboard page shows its charts, queries, tables, owners and last run, a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Churn Overview');
 });
 
+test('a dashboard with no owners and no run says so, and a long code line in its description scrolls in its block', async ({ page }, testInfo) => {
+  // The demo dashboards all have owners and runs: take them out of the BFF's real answer.
+  const code = `SELECT ${Array.from({ length: 40 }, (_, i) => `column_${i}`).join(', ')} FROM growth.churn;`;
+  await page.route('**/api/metadata/v0/dashboard?uri=*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    Object.assign(body.dashboard, { owners: [], last_run_timestamp: null, last_run_state: null, description: `Rows to copy:\n\n\`\`\`\n${code}\n\`\`\`\n` });
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto(churnPath);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Churn Overview');
+  const facts = page.getByRole('complementary', { name: 'About this dashboard' });
+  await expect(facts.getByTestId('owners')).toHaveText(/^Owners\s*No owners$/);
+  await expect(facts.locator('.fact-list__item').filter({ has: page.getByText('Last run', { exact: true }) })).toHaveText(/^Last run\s*Never run$/);
+  const description = page.locator('.dashboard-page__description pre');
+  await expect(description).toContainText(code);
+  await capture(page, testInfo, 'dashboard-empty-facts-long-code');
+  expect(await description.evaluate((pre) => pre.scrollWidth > pre.clientWidth), 'the code line scrolls inside its block').toBe(true);
+});
+
 test('an unknown dashboard gets a page that says so, with a way on', async ({ page }, testInfo) => {
   await page.goto(`/dashboard/${encodeURIComponent('looker_dashboard://prod.growth_looker/no_such_dashboard')}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard not found');

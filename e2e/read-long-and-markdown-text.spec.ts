@@ -84,6 +84,23 @@ test('a 250-character word wraps in its column cell and a Markdown description r
     await expect(byWord.locator('.result__description')).toHaveText(PLAIN);
     await expect(byWord.locator('.result__description mark')).toHaveText('quokkaland');
     await capture(page, testInfo, 'search-markdown-highlight');
+
+    // A description with a code line longer than any window: the line scrolls inside its block, on the
+    // table page and in the editor's preview; the page does not scroll sideways (captureWidths checks).
+    const code = `SELECT ${Array.from({ length: 40 }, (_, i) => `column_${i}`).join(', ')} FROM finance.invoices;`;
+    await setDescriptions(page, `Rows to copy:\n\n\`\`\`\n${code}\n\`\`\`\n`, { name: column.name, text: null });
+    await page.goto(TABLE.path);
+    const description = page.locator('.table-page__description pre');
+    await expect(description).toContainText(code);
+    await capture(page, testInfo, 'table-long-code-line');
+    const scrolls = (pre: HTMLElement) => pre.scrollWidth > pre.clientWidth;
+    expect(await description.evaluate(scrolls), 'the code line scrolls inside its block').toBe(true);
+    await page.getByRole('button', { name: 'Edit description', exact: true }).click();
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    const preview = page.locator('.description-editor__preview pre');
+    await expect(preview).toContainText(code);
+    await capture(page, testInfo, 'table-long-code-line-preview');
+    expect(await preview.evaluate(scrolls), 'the code line scrolls inside the preview').toBe(true);
   } finally {
     await callFromPage(page, 'DELETE', '/api/metadata/v0/user/bookmark', { type: 'table', key: TABLE.key });
     await setDescriptions(page, original.description, { name: column.name, text: column.description });

@@ -51,6 +51,27 @@ test('a profile shows a person, links to their manager, and pages through their 
   await page.reload();
   await expect(ownedTables.getByRole('listitem').first().getByRole('link')).toHaveText(firstOnPageTwo!);
 
+  // Paging with Enter to the last page and back to the first keeps focus in the pager: on Next, then on
+  // Previous, each disabled at its end (focus did drop to the page's body when they became plain text).
+  const next = pages.getByRole('link', { name: 'Next' });
+  await next.focus();
+  for (const n of [3, 4, 5, 5]) {
+    await page.keyboard.press('Enter');
+    await expect(pages).toContainText(`Page ${n} of 5`);
+  }
+  await expect(next).toBeFocused();
+  await expect(next).toHaveAttribute('aria-disabled', 'true');
+  const previous = pages.getByRole('link', { name: 'Previous' });
+  await page.keyboard.press('Shift+Tab');
+  await expect(previous).toBeFocused();
+  for (const n of [4, 3, 2, 1]) {
+    await page.keyboard.press('Enter');
+    await expect(pages).toContainText(`Page ${n} of 5`);
+  }
+  await expect(previous).toBeFocused();
+  await expect(previous).toHaveAttribute('aria-disabled', 'true');
+  await expect(page).toHaveURL('/user/fridtjof.nansen%40example.org');
+
   // Tabs work with the keyboard: the arrow key moves to Bookmarked, then Frequently used.
   await owned.focus();
   await page.keyboard.press('ArrowRight');

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Combobox, type ComboboxGroup } from './combobox';
 
-function Example({ onPick, onSubmit }: { onPick: (id: string) => void; onSubmit: (value: string) => void }) {
+function Example({ onPick, onSubmit, escapeClears }: { onPick: (id: string) => void; onSubmit: (value: string) => void; escapeClears?: boolean }) {
   const [value, setValue] = useState('');
   const groups: ComboboxGroup[] = value
     ? [
@@ -13,15 +13,15 @@ function Example({ onPick, onSubmit }: { onPick: (id: string) => void; onSubmit:
         { id: 'people', label: 'People', options: [{ id: 'p1', label: 'Liv', onSelect: () => onPick('p1') }] },
       ]
     : [];
-  return <Combobox label="Search" value={value} onValueChange={setValue} groups={groups} footer={[{ id: 'all', label: `All results for ${value}`, onSelect: () => onSubmit(value) }]} onSubmitValue={onSubmit} />;
+  return <Combobox label="Search" value={value} onValueChange={setValue} groups={groups} footer={[{ id: 'all', label: `All results for ${value}`, onSelect: () => onSubmit(value) }]} onSubmitValue={onSubmit} escapeClears={escapeClears} />;
 }
 
 afterEach(cleanup);
 
-function setup() {
+function setup({ escapeClears }: { escapeClears?: boolean } = {}) {
   const onPick = vi.fn();
   const onSubmit = vi.fn();
-  render(<Example onPick={onPick} onSubmit={onSubmit} />);
+  render(<Example onPick={onPick} onSubmit={onSubmit} escapeClears={escapeClears} />);
   return { onPick, onSubmit, input: screen.getByRole('combobox', { name: 'Search' }), user: userEvent.setup() };
 }
 
@@ -70,6 +70,23 @@ describe('Combobox', () => {
     expect((input as HTMLInputElement).value).toBe('or');
     await user.keyboard('{Escape}');
     expect((input as HTMLInputElement).value).toBe('');
+  });
+
+  it('with escapeClears false, leaves the second Escape (the list closed) to the element around it, the text kept', async () => {
+    const { input, user } = setup({ escapeClears: false });
+    const around = vi.fn((event: KeyboardEvent) => event.defaultPrevented);
+    document.addEventListener('keydown', around);
+    try {
+      await user.type(input, 'or');
+      await user.keyboard('{Escape}');
+      expect(input.getAttribute('aria-expanded')).toBe('false');
+      await user.keyboard('{Escape}');
+      expect((input as HTMLInputElement).value).toBe('or');
+      // Was each Escape default-prevented (used by the box) when it reached the page?
+      expect(around.mock.results.slice(-2).map((r) => r.value)).toEqual([true, false]);
+    } finally {
+      document.removeEventListener('keydown', around);
+    }
   });
 
   it('picks an option by click', async () => {

@@ -1,7 +1,8 @@
 // A text input with a list of suggestions below it, as the WAI-ARIA Authoring Practices' "combobox
 // with listbox popup" describes: typing shows suggestions, arrow keys move the active suggestion
 // (aria-activedescendant; focus stays in the input), Enter picks it (or submits what was typed),
-// Escape closes the list, then clears the text.
+// Escape closes the list, then clears the text — or, with `escapeClears` false (a box that Escape
+// closes, such as the Add tag box), leaves the second Escape to the box around it.
 import { useId, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { cx } from './class-names';
 import './combobox.css';
@@ -29,10 +30,15 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   status?: ReactNode;
   /** Enter with no active option. */
   onSubmitValue: (value: string) => void;
+  /**
+   * Escape with the list closed clears the text (true, the default: the search box). False leaves that
+   * Escape to the element around the box (not default-prevented), so one more Escape closes that.
+   */
+  escapeClears?: boolean;
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Combobox({ label, value, onValueChange, groups, footer = [], status, onSubmitValue, ref, className, ...input }: ComboboxProps) {
+export function Combobox({ label, value, onValueChange, groups, footer = [], status, onSubmitValue, escapeClears = true, ref, className, ...input }: ComboboxProps) {
   const baseId = useId();
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -66,7 +72,7 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], sta
       if (expanded) {
         event.preventDefault();
         close();
-      } else if (value) {
+      } else if (value && escapeClears) {
         event.preventDefault();
         onValueChange('');
       }

@@ -6,6 +6,7 @@ import './facts.css';
 
 export interface Fact {
   label: string;
+  /** null (or undefined, false, '') when there is nothing to show: an element counts as a value even if it renders nothing. */
   value: ReactNode;
   /** Shown instead of a missing value; without it the fact is left out. */
   placeholder?: string;

@@ -25,6 +25,13 @@ describe('renderMarkdown', () => {
     expect(html).toContain('rel="noopener noreferrer"');
   });
 
+  it('makes code blocks and tables focusable, so the keyboard can scroll them when they are wider than their box', () => {
+    const html = renderMarkdown('```\nSELECT 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    expect(html).toMatch(/<pre tabindex="0"><code>SELECT 1;/);
+    expect(html).toContain('<table tabindex="0">');
+    expect(sanitizeHtml('<pre>x</pre>')).toBe('<pre tabindex="0">x</pre>');
+  });
+
   it('moves headings below the page\'s own', () => {
     expect(renderMarkdown('# Title\n\n## Sub')).toMatch(/<h3>Title<\/h3>\s*<h4>Sub<\/h4>/);
   });

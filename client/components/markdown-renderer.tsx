@@ -1,6 +1,7 @@
 // Loaded on demand by markdown.tsx: Markdown → HTML (marked) → sanitized HTML (DOMPurify). Raw HTML in
 // Markdown is kept as text; links open in a new tab without access to this page; headings are moved
-// down below the page's own (a description's "# Title" becomes an h3).
+// down below the page's own (a description's "# Title" becomes an h3); code blocks and tables can be
+// scrolled with the keyboard.
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 import { escapeHtml } from '../../contract/escape-html';
@@ -16,11 +17,16 @@ const marked = new Marked({
   },
 });
 
+// Code blocks and tables scroll sideways inside their box when too wide (markdown.css): focusable, so
+// the keyboard can scroll them too.
+const SCROLLING_BLOCKS = new Set(['PRE', 'TABLE']);
+
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A' && node.getAttribute('href')) {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
+  if (SCROLLING_BLOCKS.has(node.tagName)) node.setAttribute('tabindex', '0');
 });
 
 const SANITIZE = { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'], FORBID_ATTR: ['style'] };

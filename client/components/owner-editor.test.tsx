@@ -96,6 +96,19 @@ describe('OwnerEditor', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add owner' })));
   });
 
+  it('closes the people list with the first Escape and the box with the second, returning focus to Add owner', async () => {
+    renderOwners({ people: [liv] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'liv');
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    await user.keyboard('{Escape}');
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    expect(box.value).toBe('liv');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('combobox', { name: 'Add owner' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add owner' })));
+  });
+
   it('picks a person found by the people search', async () => {
     const user = userEvent.setup();
     const { onAdd } = renderOwners({ people: [liv] });

@@ -147,6 +147,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 footer={typed ? [{ id: 'by-id', label: <>Add “{typed}” as a user id</>, onSelect: () => add(byId(typed)) }] : []}
                 status={picker.status}
                 onSubmitValue={addTyped}
+                escapeClears={false}
                 aria-describedby={problem ? problemId : undefined}
                 autoFocus
               />

@@ -22,16 +22,44 @@ function renderAt(url: string, replace?: boolean) {
 const pages = () => screen.getByRole('navigation', { name: 'Pages of things' });
 
 describe('Pagination', () => {
-  it('says "Page n of m" between Previous and Next, with no Previous link on the first page and no Next on the last', () => {
+  it('says "Page n of m" between Previous and Next, the one leading nowhere at either end disabled, with no address', () => {
     renderAt('/list');
     expect(pages().textContent).toBe('PreviousPage 1 of 6Next');
-    expect(within(pages()).queryByRole('link', { name: 'Previous' })).toBeNull();
+    const previous = within(pages()).getByRole('link', { name: 'Previous' });
+    expect(previous.getAttribute('aria-disabled')).toBe('true');
+    expect(previous.hasAttribute('href')).toBe(false);
     expect(within(pages()).getByRole('link', { name: 'Next' }).getAttribute('href')).toBe('/list?page=2');
+    expect(within(pages()).getByRole('link', { name: 'Next' }).hasAttribute('aria-disabled')).toBe(false);
     cleanup();
     renderAt('/list?page=6');
     expect(pages().textContent).toBe('PreviousPage 6 of 6Next');
     expect(within(pages()).getByRole('link', { name: 'Previous' }).getAttribute('href')).toBe('/list?page=5');
-    expect(within(pages()).queryByRole('link', { name: 'Next' })).toBeNull();
+    const next = within(pages()).getByRole('link', { name: 'Next' });
+    expect(next.getAttribute('aria-disabled')).toBe('true');
+    expect(next.hasAttribute('href')).toBe(false);
+  });
+
+  it('keeps keyboard focus on Next when Enter reaches the last page, and on Previous at the first, where Enter then does nothing', async () => {
+    const user = userEvent.setup();
+    const router = renderAt('/list?page=5', true);
+    within(pages()).getByRole('link', { name: 'Next' }).focus();
+    await user.keyboard('{Enter}');
+    expect(pages().textContent).toContain('Page 6 of 6');
+    expect(document.activeElement).toBe(within(pages()).getByRole('link', { name: 'Next' }));
+    expect(document.activeElement?.getAttribute('aria-disabled')).toBe('true');
+    await user.keyboard('{Enter}');
+    await user.click(within(pages()).getByRole('link', { name: 'Next' }));
+    expect(router.state.location.search).toBe('?page=6');
+    // Tab still moves on from it, as from any link.
+    expect((document.activeElement as HTMLElement).tabIndex).toBe(0);
+    cleanup();
+
+    renderAt('/list?page=2', true);
+    within(pages()).getByRole('link', { name: 'Previous' }).focus();
+    await user.keyboard('{Enter}');
+    expect(pages().textContent).toContain('Page 1 of 6');
+    expect(document.activeElement).toBe(within(pages()).getByRole('link', { name: 'Previous' }));
+    expect(document.activeElement?.getAttribute('aria-disabled')).toBe('true');
   });
 
   it('adds a history entry per page, or with `replace` changes the URL only', async () => {

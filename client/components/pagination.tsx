@@ -2,10 +2,31 @@
 // and a shared link find it again). The search pages through results with it (each page a new history
 // entry, the page starting at the top); a profile pages through its lists with `replace` (the URL
 // changes, the history and the scroll position stay: the list is one part of the page).
-import { ButtonLink } from './button';
+// At either end the link that leads nowhere stays where it was, as the same element, focusable and
+// marked aria-disabled (no address, nothing on Enter or click): pressing Enter on Next until the last
+// page leaves focus on Next, not on the page's body (docs/decisions/036-keyboard-focus-at-pager-ends-and-escape-in-add-boxes.md).
+import type { ReactNode } from 'react';
+import { useHref, useLinkClickHandler } from 'react-router';
 import { computePagination } from './pagination-state';
+import './button.css';
 import './pagination.css';
 import { formatWholeNumber } from '../lib/format-number';
+
+/** A button-looking link to `to`, or, with `to` null, the same element disabled (kept in the tab order). */
+function PagerLink({ to, rel, replace, children }: { to: string | null; rel: 'prev' | 'next'; replace: boolean; children: ReactNode }) {
+  // Hooks run in both states (a disabled link's `to` is only a stand-in): the element stays one `<a>`.
+  const href = useHref(to ?? '.');
+  const onClick = useLinkClickHandler<HTMLAnchorElement>(to ?? '.', { replace });
+  return to === null ? (
+    <a className="btn btn--secondary" role="link" aria-disabled="true" tabIndex={0}>
+      {children}
+    </a>
+  ) : (
+    <a className="btn btn--secondary" href={href} rel={rel} onClick={onClick}>
+      {children}
+    </a>
+  );
+}
 
 export function Pagination({
   pageIndex,
@@ -27,27 +48,15 @@ export function Pagination({
   if (state.totalPages <= 1 && !state.hasPrevious) return null;
   return (
     <nav className="pagination" aria-label={label}>
-      {state.hasPrevious ? (
-        <ButtonLink to={hrefForPage(Math.min(pageIndex, state.totalPages) - 1)} rel="prev" replace={replace}>
-          Previous
-        </ButtonLink>
-      ) : (
-        <span className="btn btn--secondary" aria-disabled="true">
-          Previous
-        </span>
-      )}
+      <PagerLink to={state.hasPrevious ? hrefForPage(Math.min(pageIndex, state.totalPages) - 1) : null} rel="prev" replace={replace}>
+        Previous
+      </PagerLink>
       <span className="pagination__status" aria-live="polite">
         Page {formatWholeNumber(Math.min(state.page, state.totalPages))} of {formatWholeNumber(state.totalPages)}
       </span>
-      {state.hasNext ? (
-        <ButtonLink to={hrefForPage(pageIndex + 1)} rel="next" replace={replace}>
-          Next
-        </ButtonLink>
-      ) : (
-        <span className="btn btn--secondary" aria-disabled="true">
-          Next
-        </span>
-      )}
+      <PagerLink to={state.hasNext ? hrefForPage(pageIndex + 1) : null} rel="next" replace={replace}>
+        Next
+      </PagerLink>
     </nav>
   );
 }

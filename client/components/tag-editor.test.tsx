@@ -73,14 +73,37 @@ describe('TagEditor', () => {
     expect(box.getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('closes with Escape once the box is empty and returns focus to Add tag', async () => {
+  it('closes with one Escape when nothing is typed, and returns focus to Add tag', async () => {
+    const user = userEvent.setup();
+    renderTags();
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('combobox')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add tag' })));
+  });
+
+  it('closes the suggestions with the first Escape (the text kept) and the box with the second, not a third', async () => {
+    const user = userEvent.setup();
+    renderTags();
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement;
+    await user.type(box, 'pi');
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    await user.keyboard('{Escape}');
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    expect(box.value).toBe('pi');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('combobox')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add tag' })));
+  });
+
+  it('keeps the box open, with what was typed, when focus leaves it', async () => {
     const user = userEvent.setup();
     renderTags();
     await user.click(screen.getByRole('button', { name: 'Add tag' }));
     await user.type(screen.getByRole('combobox', { name: 'Add tag' }), 'pi');
-    await user.keyboard('{Escape}{Escape}{Escape}');
-    expect(screen.queryByRole('combobox')).toBeNull();
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add tag' })));
+    await user.tab();
+    expect((screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement).value).toBe('pi');
   });
 
   it('keeps the typed text while the tag is on its way (with no "Already tagged" for it), and clears it once the server took it', async () => {

@@ -1,9 +1,10 @@
 // A resource's tags with, for people who may change them, a remove button on each and an "Add tag"
 // box: suggestions from the tags in use, or a new tag when it follows the catalog's rule (shown when
 // what was typed does not). Enter adds and keeps the box open for the next: the text stays until the
-// server took the tag (a refused one can be corrected), then clears. Escape closes the box and
-// returns to the Add tag button. Removing a tag moves focus to the next tag's remove button, else the
-// previous one, else the add control.
+// server took the tag (a refused one can be corrected), then clears. Escape closes the open suggestion
+// list, else the box (what was typed goes with it; leaving the box by focus keeps it) and returns to
+// the Add tag button. Removing a tag moves focus to the next tag's remove button, else the previous
+// one, else the add control.
 import { useId, useRef, useState } from 'react';
 import { TAG_MAX_LENGTH, TAG_PATTERN } from '../../contract/api-edits';
 import { tagSearchPath } from '../app/paths';
@@ -115,6 +116,7 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
               footer={footer}
               status={suggestions.length === 0 && !isNew ? 'No matching tags' : undefined}
               onSubmitValue={(value) => add(value.trim())}
+              escapeClears={false}
               aria-describedby={problem ? problemId : undefined}
               aria-invalid={problem ? true : undefined}
               autoFocus

@@ -21,8 +21,8 @@ import './dashboard.css';
 import { formatWholeNumber } from '../../../lib/format-number';
 import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
 
+/** The people as links; the caller passes null instead when there is nobody, so its fact shows its placeholder. */
 function People({ users, label }: { users: User[]; label: string }) {
-  if (users.length === 0) return null;
   return (
     <ul className="dashboard-people" aria-label={label}>
       {users.map((user) => (
@@ -34,12 +34,10 @@ function People({ users, label }: { users: User[]; label: string }) {
   );
 }
 
-function LastRun({ dashboard }: { dashboard: DashboardDetail }) {
-  const formatDate = useFormatDate();
-  const when = formatDate(dashboard.last_run_timestamp, 'dateTimeShort');
-  const state = dashboard.last_run_state;
-  const outcome = classifyRunState(state);
+/** When the dashboard last ran and how it went; null when nothing is known of a run (the fact then says "Never run"). */
+function lastRun(when: string | null, state: string | null): ReactNode {
   if (!when && !state) return null;
+  const outcome = classifyRunState(state);
   return (
     <span className="last-run" data-testid="last-run">
       {when ?? 'Unknown time'}
@@ -113,8 +111,8 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
           facts={[
             { label: 'Product', value: product },
             { label: 'Group', value: group },
-            { label: 'Owners', value: <People users={dashboard.owners} label="Owners" />, placeholder: 'No owners', testId: 'owners' },
-            { label: 'Last run', value: <LastRun dashboard={dashboard} />, placeholder: 'Never run' },
+            { label: 'Owners', value: dashboard.owners.length > 0 ? <People users={dashboard.owners} label="Owners" /> : null, placeholder: 'No owners', testId: 'owners' },
+            { label: 'Last run', value: lastRun(formatDate(dashboard.last_run_timestamp, 'dateTimeShort'), dashboard.last_run_state), placeholder: 'Never run' },
             { label: 'Last successful run', value: formatDate(dashboard.last_successful_run_timestamp, 'dateTimeShort'), placeholder: 'None recorded' },
             { label: 'Created', value: formatDate(dashboard.created_timestamp) },
             { label: 'Updated', value: formatDate(dashboard.updated_timestamp) },

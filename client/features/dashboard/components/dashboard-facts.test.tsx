@@ -1,0 +1,40 @@
+// @vitest-environment jsdom
+// The dashboard page's side facts: a fact with nothing to say shows its placeholder, never a bare label.
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DashboardDetail } from '../../../../contract/api-dashboard';
+import { renderWithApp } from '../../../components/testing/render-with-app';
+import { DashboardDetailView } from './dashboard-detail-view';
+
+afterEach(cleanup);
+
+const uri = 'mode_dashboard://prod.sales/churn';
+const dashboard = (fields: Partial<DashboardDetail> = {}): DashboardDetail => ({
+  type: 'dashboard', key: uri, uri, cluster: 'prod', group_name: null, group_url: null, product: 'mode', name: 'Churn', url: null, description: null,
+  last_successful_run_timestamp: null, chart_names: [], created_timestamp: null, updated_timestamp: null, last_run_timestamp: null, last_run_state: null,
+  owners: [], frequent_users: [], query_names: [], queries: [], tables: [], tags: [], badges: [], recent_view_count: 0,
+  edit_rights: { descriptions: false, tags: false, owners: false, reason: null },
+  ...fields,
+});
+
+/** The text under a fact's label, found by the label. */
+const factValue = (label: string) => {
+  const facts = screen.getByRole('complementary', { name: 'About this dashboard' });
+  const term = within(facts).getByText(label, { selector: 'dt' });
+  return term.nextElementSibling as HTMLElement;
+};
+
+describe('dashboard facts', () => {
+  it('says "No owners" and "Never run" for a dashboard with no owners and no run, not blank space under the labels', () => {
+    renderWithApp(<DashboardDetailView dashboard={dashboard()} />);
+    expect(factValue('Owners').textContent).toBe('No owners');
+    expect(factValue('Last run').textContent).toBe('Never run');
+  });
+
+  it('lists the owners and the last run when there are some', () => {
+    const roald = { user_id: 'roald', display_name: 'Roald Amundsen', email: 'roald@example.org' } as DashboardDetail['owners'][number];
+    renderWithApp(<DashboardDetailView dashboard={dashboard({ owners: [roald], last_run_state: 'failed' })} />);
+    expect(within(factValue('Owners')).getByRole('list', { name: 'Owners' }).textContent).toBe('Roald Amundsen');
+    expect(factValue('Last run').textContent).toMatch(/^Unknown time .+/);
+  });
+});
