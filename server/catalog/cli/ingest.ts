@@ -8,6 +8,7 @@ import { userInfo } from 'node:os';
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../store/open-catalog-database';
+import { checkCatalogTarget } from '../store/check-catalog-file';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
 import { recordIngest } from '../ingest/write-ingest-records';
 
@@ -78,6 +79,9 @@ async function main(): Promise<number> {
     if (!isFile) throw new Error(`input is not a file: ${file}`);
   }
 
+  // Another program's database, a file that is no database, a folder that does not exist: refused
+  // before the catalog's schema is written anywhere.
+  checkCatalogTarget(values.db, { hint: 'The NDJSON to load is the last argument, not --db.' });
   const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
   const db = openCatalogDatabase(values.db);
   try {

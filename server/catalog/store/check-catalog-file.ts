@@ -4,7 +4,7 @@
 // fill with the catalog's schema). The mark of a catalog: the store's `schema_version` table (written by
 // open-catalog-database.ts before any migration) and its `tables` table.
 import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
 export type CatalogFileKind = 'catalog' | 'empty' | 'other';
@@ -36,17 +36,31 @@ export class CatalogFileError extends Error {
 
 const WHERE_THE_CATALOG_IS = "the catalog's file (the server's CATALOG_DB, default data/catalog.sqlite)";
 
+/** The server's default DATA_DIR, which it creates itself at start: a command may create it too. */
+export const DEFAULT_DATA_FOLDER = 'data';
+
+export interface CatalogTargetOptions {
+  /** How the command names the path, for messages; default `--db`. */
+  option?: string;
+  /** A sentence added to the "not a catalog" and "not a SQLite database" messages, e.g. "Did you swap --file and --db?". */
+  hint?: string;
+  /** A missing folder that may be created for a new catalog (resolved from the working folder); default `data`. */
+  creatableFolder?: string;
+}
+
 /**
  * Checks a `--db` before ingest or an import opens it (and would create its schema in it): a Nansen
  * catalog, an empty SQLite file, or a path that does not exist yet in a folder that does (a new
- * catalog is created there, as documented). Everything else is refused with a CatalogFileError.
- * `hint` is added to the "not a catalog" message (e.g. "did you swap --file and --db?").
+ * catalog is created there, as documented) or in the server's default data folder (created as the
+ * server creates it: `--db data/catalog.sqlite` on a fresh checkout). Everything else is refused
+ * with a CatalogFileError, before anything is written.
  */
-export function checkCatalogTarget(dbPath: string, options: { option?: string; hint?: string } = {}): void {
+export function checkCatalogTarget(dbPath: string, options: CatalogTargetOptions = {}): void {
   const option = options.option ?? '--db';
   if (dbPath === ':memory:') return;
   if (!existsSync(dbPath)) {
     const folder = dirname(dbPath);
+    if (!existsSync(folder) && resolve(folder) === resolve(options.creatableFolder ?? DEFAULT_DATA_FOLDER)) return;
     if (!existsSync(folder)) {
       throw new CatalogFileError(
         `${option} ${dbPath}: the folder ${folder} does not exist. Check the path (${WHERE_THE_CATALOG_IS}), ` +
@@ -72,13 +86,14 @@ export function checkCatalogTarget(dbPath: string, options: { option?: string; h
     } catch (err) {
       if ((err as { code?: string }).code !== 'SQLITE_NOTADB') throw err;
       throw new CatalogFileError(
-        `${option} ${dbPath} is not a SQLite database (${(err as Error).message}): give ${WHERE_THE_CATALOG_IS}, or a new path to create a catalog. Nothing was written.`,
+        `${option} ${dbPath} is not a SQLite database (${(err as Error).message}), so nothing was written to it. ` +
+          `Give ${WHERE_THE_CATALOG_IS}, or a new path to create a catalog.${options.hint ? ` ${options.hint}` : ''}`,
       );
     }
     if (found.kind === 'other') {
       throw new CatalogFileError(
         `${option} ${dbPath} is a SQLite database but not a Nansen catalog (${describeNotACatalog(found.tables)}), so nothing was written to it. ` +
-          `Give ${WHERE_THE_CATALOG_IS}, or a new path to create a catalog${options.hint ? `; ${options.hint}` : ''}.`,
+          `Give ${WHERE_THE_CATALOG_IS}, or a new path to create a catalog.${options.hint ? ` ${options.hint}` : ''}`,
       );
     }
   } finally {
