@@ -1,6 +1,7 @@
 // Loads NDJSON ingest records (docs/ingest.md) into a catalog database:
 //   tsx server/catalog/cli/ingest.ts --db data/catalog.sqlite records.ndjson   (or `-` for stdin)
-// Progress goes to stderr about once a second (or every --progress-every N lines); the summary goes to stdout as JSON.
+// Progress goes to stderr about once a second (or every --progress-every N lines); the summary goes to stdout as JSON
+// (through npm, `npm run -s catalog:ingest …` keeps npm's banner off stdout).
 // Exit code: 0 all records loaded, 2 some records rejected (the rest loaded), 1 fatal error.
 // Transactions are bigger than the HTTP endpoint's (docs/ingest.md): nothing else runs in this
 // process, so only other writers wait for the lock, and they wait up to busy_timeout (5 s).

@@ -1,5 +1,7 @@
 // End to end: the real CLI (server/catalog/cli/ingest.ts) in a child process on temp files.
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,5 +134,34 @@ describe('catalog:ingest refuses a --db that is not a catalog, before writing an
       expect((await runCli(['--db', dbPath, records()])).code).toBe(0);
       expect(countTables(dbPath)).toBe(1);
     }
+  });
+});
+
+describe('docs/ingest.md\'s way to keep the summary', () => {
+  const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+  /** The docs' sh block that captures catalog:ingest's stdout into summary.json. */
+  function readDocsExample(): string {
+    const docs = readFileSync(join(ROOT, 'docs', 'ingest.md'), 'utf8');
+    const example = [...docs.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('catalog:ingest') && b.includes('> summary.json'));
+    if (!example) throw new Error('docs/ingest.md has no sh block that captures catalog:ingest\'s summary in summary.json');
+    return example;
+  }
+
+  it('runs as written (npm run -s, from the project folder): summary.json is the JSON summary, and jq reads it', async () => {
+    writeFileSync(join(dir, 'records.ndjson'), `${table('a')}\n${table('b')}\n`);
+    const script = readDocsExample()
+      .replaceAll('data/catalog.sqlite', join(dir, 'catalog.sqlite'))
+      .replaceAll('records.ndjson', join(dir, 'records.ndjson'))
+      .replaceAll('summary.json', join(dir, 'summary.json'));
+    expect(script).toContain('npm run -s catalog:ingest');
+    const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, timeout: 60_000 });
+    expect(stdout).toBe('0\n');
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))).toMatchObject({ loaded: { table: 2 }, rejectedCount: 0 });
+
+    // Why the docs say -s: without it npm's banner comes first on stdout.
+    const loud = await promisify(execFile)('bash', ['-c', script.replace('npm run -s ', 'npm run ')], { cwd: ROOT, timeout: 60_000 }).catch((err: { stdout: string }) => err);
+    expect(readFileSync(join(dir, 'summary.json'), 'utf8')).toMatch(/^\s*> \S+ catalog:ingest/);
+    expect(loud.stdout).not.toBe('0\n');
   });
 });
