@@ -36,7 +36,7 @@ export interface CatalogOptions {
    */
   descriptionEtags?: boolean;
   /**
-   * Client ids whose client-credentials tokens may load metadata (POST /ingest, POST /api/v1/lineage)
+   * Client ids whose client-credentials tokens may load metadata (POST /ingest, POST /import/dbt, POST /api/v1/lineage)
    * and nothing else (CATALOG_MACHINE_CLIENTS; auth/machine-access.ts). Default: none.
    */
   machineClients?: readonly string[];
@@ -68,8 +68,8 @@ export function openCatalog(options: CatalogOptions): Catalog {
     store.close();
     throw err;
   }
-  // Machine clients may load metadata through POST /ingest and POST /api/v1/lineage and do nothing
-  // else (decision 015); people may do everything, POST /import/dbt included.
+  // Machine clients may load metadata through POST /ingest, POST /import/dbt and POST /api/v1/lineage
+  // and do nothing else (decisions 015 and 033; POST /import/sqlite stays people's); people may do everything.
   const access = createMachineAccess(options.machineClients ?? []);
   const loaderAuth = chainAuth(options.authenticate, access.allowLoaders);
   const deps = { store, authenticate: chainAuth(options.authenticate, access.peopleOnly), log: options.log ?? stderrLog };
@@ -78,7 +78,7 @@ export function openCatalog(options: CatalogOptions): Catalog {
   const metadataApp = express();
   metadataApp.disable('x-powered-by');
   metadataApp.use(createIngestRoutes({ db: store.db, authenticate: loaderAuth, log: deps.log }));
-  metadataApp.use(createDbtImportRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
+  metadataApp.use(createDbtImportRoutes({ db: store.db, authenticate: loaderAuth, log: deps.log }));
   metadataApp.use(createSqliteImportRoutes({ db: store.db, authenticate: deps.authenticate, log: deps.log }));
   metadataApp.use(createOpenLineageRoutes({ db: store.db, authenticate: loaderAuth, log: deps.log }));
   metadataApp.use(createMetadataApp({ ...deps, badgeWhitelist: options.badgeWhitelist, descriptionEtags: options.descriptionEtags }));

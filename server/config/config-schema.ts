@@ -70,7 +70,7 @@ export interface Config {
     /** Where the embedded catalog listens (CATALOG_HOST); 127.0.0.1 by default. */
     readonly host: string;
     /**
-     * Client ids whose client-credentials tokens may load metadata (POST /ingest, POST /api/v1/lineage)
+     * Client ids whose client-credentials tokens may load metadata (POST /ingest, POST /import/dbt, POST /api/v1/lineage)
      * and nothing else (CATALOG_MACHINE_CLIENTS; with the development provider, its pipeline client).
      */
     readonly machineClients: readonly string[];

@@ -1,6 +1,6 @@
 // Which tokens are machine tokens, and what the catalog lets a machine client do: load metadata
-// through POST /ingest and POST /api/v1/lineage, and nothing else.
-import { mkdtempSync, rmSync } from 'node:fs';
+// through POST /ingest, POST /import/dbt and POST /api/v1/lineage, and nothing else.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestHandler } from 'express';
@@ -99,6 +99,14 @@ afterEach(() => {
 
 const ingest = (auth: readonly ['Authorization', string]) =>
   request(catalog.metadataApp).post('/ingest').set(...auth).set('Content-Type', 'application/x-ndjson').send(TABLE_RECORD);
+const DBT_FIXTURES = join(import.meta.dirname, '..', 'import', 'dbt', 'fixtures');
+const FCT_VOYAGES = 'snowflake://analytics.marts/fct_voyages';
+const dbtArtifacts = (): { manifest: any; catalog: unknown } => ({
+  manifest: JSON.parse(readFileSync(join(DBT_FIXTURES, 'manifest-v12.json'), 'utf8')),
+  catalog: JSON.parse(readFileSync(join(DBT_FIXTURES, 'catalog-v12.json'), 'utf8')),
+});
+const importDbt = (auth: readonly ['Authorization', string], body: object) =>
+  request(catalog.metadataApp).post('/import/dbt').set(...auth).set('Content-Type', 'application/json').send(body);
 const lineage = (auth: readonly ['Authorization', string], body: object = runEvent({ inputs: [{ namespace: PG, name: 'shop.public.orders' }], outputs: [{ namespace: PG, name: 'shop.marts.fct_orders' }] })) =>
   request(catalog.metadataApp).post('/api/v1/lineage').set(...auth).send(body);
 
@@ -129,22 +137,39 @@ describe('a machine client on CATALOG_MACHINE_CLIENTS', () => {
     await ingest(PERSON);
     const machine = await call(PIPELINE);
     expect(machine.status).toBe(403);
-    expect(machine.body.message).toMatch(/^Machine client "nansen-pipeline" may only load metadata \(POST \/ingest, POST \/api\/v1\/lineage\)/);
+    expect(machine.body.message).toMatch(/^Machine client "nansen-pipeline" may only load metadata \(POST \/ingest, POST \/import\/dbt, POST \/api\/v1\/lineage\); [A-Z]+ \/\S* is for people\.$/);
     const person = await call(PERSON);
     expect(person.status).toBeLessThan(300);
   });
 
-  it('gets 403 on POST /import/dbt, which is for people (the two loading endpoints are the machines\' only ones)', async () => {
-    const res = await request(catalog.metadataApp).post('/import/dbt').set(...PIPELINE).set('Content-Type', 'application/json').send({});
-    expect(res.status).toBe(403);
-    expect(res.body.message).toMatch(/^Machine client "nansen-pipeline" may only load metadata/);
+  it('imports dbt artifacts through POST /import/dbt (loading metadata, decision 033), recorded under its client id', async () => {
+    const res = await importDbt(PIPELINE, dbtArtifacts());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ project: 'fram_analytics', tables: { added: 6 }, bad: [] });
+    const edits = await request(catalog.metadataApp).get('/edits?resource_type=ingest').set(...PERSON);
+    expect(edits.body.edits.map((e: { resource_key: string; user_id: string }) => [e.resource_key, e.user_id]))
+      .toEqual([['dbt:fram_analytics', 'nansen-pipeline']]);
   });
 
-  it('gets 403 on POST /import/sqlite, which is for people too', async () => {
+  it('cannot overwrite a description a person edited through /import/dbt: the person\'s stays, the import lists it as kept', async () => {
+    expect((await importDbt(PIPELINE, dbtArtifacts())).status).toBe(200);
+    const put = await request(catalog.metadataApp).put(`/table/${FCT_VOYAGES}/description`).set(...PERSON)
+      .set('Content-Type', 'text/plain').send(JSON.stringify({ description: 'Voyages, checked by Roald.' }));
+    expect(put.status).toBe(200);
+    const changed = dbtArtifacts();
+    changed.manifest.nodes['model.fram_analytics.fct_voyages'].description = 'Voyages, as the pipeline says.';
+    const res = await importDbt(PIPELINE, changed);
+    expect(res.status).toBe(200);
+    expect(res.body.skipped).toEqual([expect.objectContaining({ resource_key: FCT_VOYAGES, field: 'description', edited_by: 'roald.amundsen@example.org' })]);
+    const read = await request(catalog.metadataApp).get(`/table/${FCT_VOYAGES}/description`).set(...PERSON);
+    expect(read.body).toEqual({ description: 'Voyages, checked by Roald.' });
+  });
+
+  it('gets 403 on POST /import/sqlite, which stays people\'s (an uploaded database file, decision 033)', async () => {
     const res = await request(catalog.metadataApp).post('/import/sqlite?cluster=shop').set(...PIPELINE)
       .set('Content-Type', 'application/vnd.sqlite3').send(Buffer.from('SQLite format 3\0'));
     expect(res.status).toBe(403);
-    expect(res.body.message).toMatch(/^Machine client "nansen-pipeline" may only load metadata/);
+    expect(res.body.message).toBe('Machine client "nansen-pipeline" may only load metadata (POST /ingest, POST /import/dbt, POST /api/v1/lineage); POST /import/sqlite is for people.');
   });
 
   it('changes nothing with a refused write', async () => {

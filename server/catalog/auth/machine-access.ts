@@ -1,9 +1,10 @@
 // Machine clients (docs/decisions/015-machine-access.md): pipelines and CI jobs that call the catalog
 // with an access token from the provider's client-credentials grant. Such a token speaks for a
 // client, not a person. Clients on the allow-list (CATALOG_MACHINE_CLIENTS) may load metadata — POST
-// /ingest and POST /api/v1/lineage — and nothing else: every other route, reads and metadata writes
-// alike, answers 403. A token that looks like a client-credentials token from a client not on the
-// list is refused everywhere. People's tokens pass as before.
+// /ingest, POST /import/dbt and POST /api/v1/lineage (decision 033 added the dbt import) — and
+// nothing else: every other route, reads, metadata writes and the SQLite upload alike, answers 403. A
+// token that looks like a client-credentials token from a client not on the list is refused
+// everywhere. People's tokens pass as before.
 import type { RequestHandler } from 'express';
 import type { TokenPrincipal } from './create-bearer-auth';
 import { sendJson } from '../http/send-json';
@@ -49,11 +50,14 @@ export function classifyCaller(principal: Pick<TokenPrincipal, 'claims'>, machin
 }
 
 export interface MachineAccess {
-  /** After the bearer check on POST /ingest and POST /api/v1/lineage: people and listed clients pass. */
+  /** After the bearer check on the loading routes (LOADING_ROUTES): people and listed clients pass. */
   allowLoaders: RequestHandler;
   /** After the bearer check on every other route: people pass, machines get 403. */
   peopleOnly: RequestHandler;
 }
+
+/** The routes a listed machine client may call, as its 403 elsewhere names them (create-catalog.ts mounts them behind allowLoaders). */
+export const LOADING_ROUTES = ['POST /ingest', 'POST /import/dbt', 'POST /api/v1/lineage'] as const;
 
 function forbid(res: Parameters<RequestHandler>[1], message: string): void {
   sendJson(res, 403, { message });
@@ -84,7 +88,7 @@ export function createMachineAccess(machineClients: readonly string[]): MachineA
       const caller = classify(res);
       if (caller.kind === 'person') return next();
       if (!caller.listed) return forbid(res, unlistedMessage(caller.clientId));
-      forbid(res, `Machine client "${caller.clientId}" may only load metadata (POST /ingest, POST /api/v1/lineage); ${req.method} ${req.path} is for people.`);
+      forbid(res, `Machine client "${caller.clientId}" may only load metadata (${LOADING_ROUTES.join(', ')}); ${req.method} ${req.path} is for people.`);
     },
   };
 }

@@ -114,8 +114,71 @@ describe('catalog:backup and catalog:restore', () => {
     const out = path.join(dir, 'backup.sqlite');
     const result = await run('backup', ['--db', dbPath, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`no catalog database at ${dbPath}`);
+    expect(result.stderr).toBe(`catalog:backup: no catalog database at ${dbPath}: check --db (the catalog's file: the server's CATALOG_DB, default DATA_DIR/catalog.sqlite)\n`);
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('creates the folder of --out when it is missing, as the documented --out backups/catalog-$(date +%F).sqlite needs on a fresh checkout', async () => {
+    const dbPath = freshCatalog();
+    const out = path.join(dir, 'backups', 'nightly', 'catalog-2026-12-06.sqlite');
+    const result = await run('backup', ['--db', dbPath, '--out', out]);
+    expect(result.stderr).toMatch(/^catalog:backup: \d+ pages/);
+    expect(result.code).toBe(0);
+    expect(count(out, 'SELECT count(*) FROM tables')).toBe(300);
+  });
+
+  it('refuses to back up onto the catalog itself — its path, another spelling of it, a symlink to it — and leaves the catalog as it was', async () => {
+    const dbPath = freshCatalog();
+    const link = path.join(dir, 'link.sqlite');
+    fs.symlinkSync(dbPath, link);
+    const before = fs.readFileSync(dbPath);
+    for (const out of [dbPath, path.relative(ROOT, dbPath), path.join(dir, '..', path.basename(dir), '.', 'catalog.sqlite'), link]) {
+      const result = await run('backup', ['--db', dbPath, '--out', out]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^catalog:backup: --out ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is the catalog itself \\(--db .*\\): give the backup a path of its own`));
+    }
+    expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(['catalog.sqlite', 'link.sqlite']);
+  });
+
+  it('refuses an --out that is a folder, naming a file to give instead', async () => {
+    const dbPath = freshCatalog();
+    const result = await run('backup', ['--db', dbPath, '--out', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^catalog:backup: --out ${dir} is a folder: give the backup's file name, e\\.g\\. ${dir}/catalog-\\d{4}-\\d\\d-\\d\\d\\.sqlite\n$`));
+  });
+
+  it('refuses a restore into a folder that does not exist, naming the folder and the fix, and creates nothing', async () => {
+    const dbPath = freshCatalog();
+    const out = path.join(dir, 'backup.sqlite');
+    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
+    const missing = path.join(dir, 'missing');
+    const target = path.join(missing, 'catalog.sqlite');
+    const result = await run('restore', ['--from', out, '--db', target]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `catalog:restore: the folder ${missing} of --db ${target} does not exist: check --db (the catalog's file: the server's CATALOG_DB, ` +
+        `default DATA_DIR/catalog.sqlite), or create the folder (mkdir -p ${missing}) to restore the catalog there\n`,
+    );
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+
+  it('restores into a new path in a folder that exists (a new machine), as documented', async () => {
+    const dbPath = freshCatalog();
+    const out = path.join(dir, 'backup.sqlite');
+    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
+    const target = path.join(dir, 'new.sqlite');
+    const result = await run('restore', ['--from', out, '--db', target]);
+    expect(result.code).toBe(0);
+    expect(count(target, 'SELECT count(*) FROM tables')).toBe(300);
+  });
+
+  it('refuses to restore the catalog onto itself', async () => {
+    const dbPath = freshCatalog();
+    const result = await run('restore', ['--from', path.relative(ROOT, dbPath), '--db', dbPath]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`catalog:restore: --from ${path.relative(ROOT, dbPath)} is the catalog itself (--db ${dbPath}): give the backup to restore\n`);
+    expect(fs.readdirSync(dir)).toEqual(['catalog.sqlite']);
   });
 
   it('restores a backup over a stopped catalog, keeping the replaced file beside it', async () => {
@@ -177,6 +240,18 @@ describe('catalog:backup and catalog:restore', () => {
     const result = await run('restore', ['--from', junk, '--db', dbPath]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${junk} is not a SQLite file`);
+    expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(300);
+  });
+
+  it('refuses a SQLite file that is not a catalog, naming its tables', async () => {
+    const dbPath = freshCatalog();
+    const app = path.join(dir, 'app.sqlite');
+    const db = new Database(app);
+    db.exec('CREATE TABLE users (id INTEGER PRIMARY KEY); CREATE TABLE orders (id INTEGER PRIMARY KEY)');
+    db.close();
+    const result = await run('restore', ['--from', app, '--db', dbPath]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`catalog:restore: ${app} is a SQLite file but not a Nansen catalog (it has tables ("orders", "users") but not the catalog's "schema_version" and "tables")\n`);
     expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(300);
   });
 });

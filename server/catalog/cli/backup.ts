@@ -1,6 +1,8 @@
 // Backs up the embedded catalog, safe while it runs (SQLite's online backup; docs/operations.md):
 //   npm run catalog:backup -- --db data/catalog.sqlite --out backups/catalog-2026-01-01.sqlite
-// Prints one JSON line with the result on stdout. Exit code: 0 done, 1 failed (nothing left at --out).
+// Prints one JSON line with the result on stdout (`npm run -s` to capture it without npm's banner).
+// Creates --out's folder when missing; refuses an --out that is the catalog itself or a folder.
+// Exit code: 0 done, 1 failed (nothing left at --out).
 import { parseArgs } from 'node:util';
 import { backupCatalog } from '../store/backup-catalog';
 

@@ -1,6 +1,7 @@
 // Loads NDJSON ingest records (docs/ingest.md) into a catalog database:
 //   tsx server/catalog/cli/ingest.ts --db data/catalog.sqlite records.ndjson   (or `-` for stdin)
-// Progress goes to stderr about once a second (or every --progress-every N lines); the summary goes to stdout as JSON.
+// Progress goes to stderr about once a second (or every --progress-every N lines); the summary goes to stdout as JSON
+// (through npm, `npm run -s catalog:ingest …` keeps npm's banner off stdout).
 // Exit code: 0 all records loaded, 2 some records rejected (the rest loaded), 1 fatal error.
 // Transactions are bigger than the HTTP endpoint's (docs/ingest.md): nothing else runs in this
 // process, so only other writers wait for the lock, and they wait up to busy_timeout (5 s).
@@ -8,6 +9,7 @@ import { userInfo } from 'node:os';
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../store/open-catalog-database';
+import { checkCatalogTarget } from '../store/check-catalog-file';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
 import { recordIngest } from '../ingest/write-ingest-records';
 
@@ -78,6 +80,9 @@ async function main(): Promise<number> {
     if (!isFile) throw new Error(`input is not a file: ${file}`);
   }
 
+  // Another program's database, a file that is no database, a folder that does not exist: refused
+  // before the catalog's schema is written anywhere.
+  checkCatalogTarget(values.db, { hint: 'The NDJSON to load is the last argument, not --db.' });
   const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
   const db = openCatalogDatabase(values.db);
   try {

@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli as runCliEntry } from '../testing/run-cli';
 import { openCatalogDatabase } from '../store/open-catalog-database';
@@ -124,5 +125,65 @@ describe('npm run catalog:import -- dbt', () => {
     expect(pruned.code).toBe(0);
     expect(pruned.stderr).toContain('  tables:     0 added, 0 changed, 227 unchanged, 1 removed');
     expect(tableKeys(dbPath)).not.toContain('snowflake://analytics.marts/fct_5');
+  });
+});
+
+describe('npm run catalog:import refuses a --db that is not a catalog, before writing anything', () => {
+  const GIVE = "Give the catalog's file (the server's CATALOG_DB, default data/catalog.sqlite), or a new path to create a catalog";
+  /** Another program's database: one table of its own. */
+  const appDatabase = () => {
+    const app = join(dir, 'shop.sqlite');
+    const db = new Database(app);
+    db.exec("CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL); INSERT INTO orders (total) VALUES (12.5)");
+    db.close();
+    return app;
+  };
+
+  it('sqlite with --file and --db swapped: refuses to write into the application database, asks whether they were swapped', async () => {
+    const app = appDatabase();
+    const catalogPath = join(dir, 'catalog.sqlite');
+    openCatalogDatabase(catalogPath).close();
+    const before = readFileSync(app);
+    const result = await runCli(['sqlite', '--file', catalogPath, '--db', app]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `import: --db ${app} is a SQLite database but not a Nansen catalog (it has tables ("orders") but not the catalog's "schema_version" and "tables"), ` +
+        `so nothing was written to it. ${GIVE}. Did you swap --file (the database to read) and --db (the catalog)?\n`,
+    );
+    expect(readFileSync(app).equals(before)).toBe(true);
+  });
+
+  it('dbt and openlineage refuse another program\'s database and a file that is no database, naming the file', async () => {
+    const app = appDatabase();
+    const before = readFileSync(app);
+    const dbt = await runCli(['dbt', ...V4, '--db', app]);
+    expect(dbt.code).toBe(1);
+    expect(dbt.stderr).toBe(
+      `import: --db ${app} is a SQLite database but not a Nansen catalog (it has tables ("orders") but not the catalog's "schema_version" and "tables"), so nothing was written to it. ${GIVE}.\n`,
+    );
+    expect(readFileSync(app).equals(before)).toBe(true);
+
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'not a database, only words, '.repeat(40));
+    const events = join(dir, 'events.ndjson');
+    writeFileSync(events, '');
+    const lineage = await runCli(['openlineage', '--events', events, '--db', text]);
+    expect(lineage.code).toBe(1);
+    expect(lineage.stderr).toBe(`import: --db ${text} is not a SQLite database (file is not a database), so nothing was written to it. ${GIVE}.\n`);
+  });
+
+  it('refuses a --db in a folder that does not exist, naming the folder and the fix, and creates nothing — a dry run too', async () => {
+    const folder = join(dir, 'catalogs');
+    const dbPath = join(folder, 'catalog.sqlite');
+    for (const extra of [[], ['--dry-run']]) {
+      const result = await runCli(['dbt', ...V4, '--db', dbPath, ...extra]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `import: --db ${dbPath}: the folder ${folder} does not exist. Check the path (the catalog's file (the server's CATALOG_DB, ` +
+          `default data/catalog.sqlite)), or create the folder (mkdir -p ${folder}) to start a new catalog there.\n`,
+      );
+    }
+    expect(existsSync(folder)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { DbtArtifactError } from './dbt/read-dbt-artifacts';
 import { OPENLINEAGE_USAGE, runOpenLineageImport } from './openlineage/openlineage-import-command';
 import { POSTGRES_USAGE, runPostgresImport, runSqliteImport, SQLITE_USAGE } from './database/database-import-command';
 import { DatabaseImportError } from './database/database-import-error';
+import { CatalogFileError } from '../store/check-catalog-file';
 
 const IMPORTERS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   dbt: { run: runDbtImport, usage: DBT_USAGE },
@@ -39,7 +40,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const known = err instanceof UsageError || err instanceof DbtArtifactError || err instanceof DatabaseImportError;
+    const known = err instanceof UsageError || err instanceof DbtArtifactError || err instanceof DatabaseImportError || err instanceof CatalogFileError;
     process.stderr.write(`import: ${err instanceof Error ? (known ? err.message : err.stack ?? err.message) : String(err)}\n`);
     if (err instanceof UsageError) process.stderr.write(USAGE);
     process.exitCode = 1;

@@ -1,5 +1,8 @@
 // End to end: the real CLI (server/catalog/cli/ingest.ts) in a child process on temp files.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -78,5 +81,87 @@ describe('catalog:ingest CLI', () => {
     const { code, stderr } = await runCli([join(dir, 'x.ndjson')]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/--db is required[\s\S]*usage: /);
+  });
+});
+
+describe('catalog:ingest refuses a --db that is not a catalog, before writing anything', () => {
+  const GIVE = "Give the catalog's file (the server's CATALOG_DB, default data/catalog.sqlite), or a new path to create a catalog. The NDJSON to load is the last argument, not --db.";
+  const records = () => {
+    const file = join(dir, 'records.ndjson');
+    writeFileSync(file, `${table('a')}\n`);
+    return file;
+  };
+
+  it('refuses another program\'s SQLite database, naming the file and its tables, and leaves it byte for byte as it was', async () => {
+    const app = join(dir, 'app.sqlite');
+    const db = new Database(app);
+    db.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT); INSERT INTO users (email) VALUES ('liv@example.org')");
+    db.close();
+    const before = readFileSync(app);
+    const { code, stdout, stderr } = await runCli(['--db', app, records()]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`ingest: --db ${app} is a SQLite database but not a Nansen catalog (it has tables ("users") but not the catalog's "schema_version" and "tables"), so nothing was written to it. ${GIVE}\n`);
+    expect(readFileSync(app).equals(before)).toBe(true);
+    expect(existsSync(`${app}-wal`)).toBe(false);
+  });
+
+  it('refuses a file that is no SQLite database at all (e.g. /etc/passwd), naming it and what is expected', async () => {
+    const text = join(dir, 'passwd');
+    writeFileSync(text, 'root:x:0:0:root:/root:/bin/bash\n'.repeat(20));
+    const { code, stderr } = await runCli(['--db', text, records()]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`ingest: --db ${text} is not a SQLite database (file is not a database), so nothing was written to it. ${GIVE}\n`);
+    expect(readFileSync(text, 'utf8')).toBe('root:x:0:0:root:/root:/bin/bash\n'.repeat(20));
+  });
+
+  it('refuses a --db in a folder that does not exist, naming the folder, and creates nothing', async () => {
+    const folder = join(dir, 'no-such-folder');
+    const { code, stderr } = await runCli(['--db', join(folder, 'catalog.sqlite'), records()]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `ingest: --db ${join(folder, 'catalog.sqlite')}: the folder ${folder} does not exist. Check the path (the catalog's file ` +
+        `(the server's CATALOG_DB, default data/catalog.sqlite)), or create the folder (mkdir -p ${folder}) to start a new catalog there.\n`,
+    );
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('loads into an existing catalog, a new path in an existing folder, and an empty file', async () => {
+    const empty = join(dir, 'empty.sqlite');
+    writeFileSync(empty, '');
+    for (const dbPath of [join(dir, 'new.sqlite'), empty]) {
+      expect((await runCli(['--db', dbPath, records()])).code).toBe(0);
+      expect((await runCli(['--db', dbPath, records()])).code).toBe(0);
+      expect(countTables(dbPath)).toBe(1);
+    }
+  });
+});
+
+describe('docs/ingest.md\'s way to keep the summary', () => {
+  const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+  /** The docs' sh block that captures catalog:ingest's stdout into summary.json. */
+  function readDocsExample(): string {
+    const docs = readFileSync(join(ROOT, 'docs', 'ingest.md'), 'utf8');
+    const example = [...docs.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('catalog:ingest') && b.includes('> summary.json'));
+    if (!example) throw new Error('docs/ingest.md has no sh block that captures catalog:ingest\'s summary in summary.json');
+    return example;
+  }
+
+  it('runs as written (npm run -s, from the project folder): summary.json is the JSON summary, and jq reads it', async () => {
+    writeFileSync(join(dir, 'records.ndjson'), `${table('a')}\n${table('b')}\n`);
+    const script = readDocsExample()
+      .replaceAll('data/catalog.sqlite', join(dir, 'catalog.sqlite'))
+      .replaceAll('records.ndjson', join(dir, 'records.ndjson'))
+      .replaceAll('summary.json', join(dir, 'summary.json'));
+    expect(script).toContain('npm run -s catalog:ingest');
+    const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, timeout: 60_000 });
+    expect(stdout).toBe('0\n');
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))).toMatchObject({ loaded: { table: 2 }, rejectedCount: 0 });
+
+    // Why the docs say -s: without it npm's banner comes first on stdout.
+    const loud = await promisify(execFile)('bash', ['-c', script.replace('npm run -s ', 'npm run ')], { cwd: ROOT, timeout: 60_000 }).catch((err: { stdout: string }) => err);
+    expect(readFileSync(join(dir, 'summary.json'), 'utf8')).toMatch(/^\s*> \S+ catalog:ingest/);
+    expect(loud.stdout).not.toBe('0\n');
   });
 });

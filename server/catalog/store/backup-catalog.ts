@@ -4,9 +4,12 @@
 // catalog's writers (a copy in small steps would restart whenever another connection writes, and a
 // busy catalog could keep it from ever finishing). The copy is written beside its destination and
 // renamed into place when whole and checked, so a failed backup never leaves a half file under
-// the name asked for.
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+// the name asked for. The backup's folder is created when missing (`--out backups/…` on a fresh
+// checkout); a restore's is not (a missing folder there is a wrong --db, named with the fix).
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { describeNotACatalog, readCatalogKind } from './check-catalog-file';
 
 export interface BackupResult {
   out: string;
@@ -17,6 +20,17 @@ export interface BackupResult {
 
 /** Everything past SQLite's 32-bit page count: one backup step copies every page. */
 const ALL_PAGES = 0x7fffffff;
+
+/** Where the catalog is, for messages about a wrong --db. */
+const CATALOG_DB_HINT = "the catalog's file: the server's CATALOG_DB, default DATA_DIR/catalog.sqlite";
+
+/** True when both paths name one file, however spelled (relative, `..`, a symlink, a hard link). */
+function isSameFile(a: string, b: string): boolean {
+  if (!existsSync(a) || !existsSync(b)) return false;
+  const x = statSync(a);
+  const y = statSync(b);
+  return x.dev === y.dev && x.ino === y.ino;
+}
 
 function sidecars(dbPath: string): string[] {
   return [`${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`];
@@ -35,7 +49,15 @@ function checkCopy(path: string): void {
 }
 
 export async function backupCatalog(dbPath: string, out: string): Promise<BackupResult> {
-  if (!existsSync(dbPath)) throw new Error(`no catalog database at ${dbPath}: check --db (the catalog's CATALOG_DB_PATH)`);
+  if (!existsSync(dbPath)) throw new Error(`no catalog database at ${dbPath}: check --db (${CATALOG_DB_HINT})`);
+  if (isSameFile(dbPath, out)) throw new Error(`--out ${out} is the catalog itself (--db ${dbPath}): give the backup a path of its own, e.g. backups/catalog-${new Date().toISOString().slice(0, 10)}.sqlite`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new Error(`--out ${out} is a folder: give the backup's file name, e.g. ${out.replace(/\/$/, '')}/catalog-${new Date().toISOString().slice(0, 10)}.sqlite`);
+  const folder = dirname(out);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    throw new Error(`cannot create the folder ${folder} for --out ${out}: ${(err as Error).message}`);
+  }
   const started = performance.now();
   const partial = `${out}.partial`;
   for (const file of [partial, ...sidecars(partial)]) rmSync(file, { force: true });
@@ -103,6 +125,14 @@ export interface RestoreResult {
  */
 export async function restoreCatalog(from: string, dbPath: string, options: { force?: boolean; now?: Date } = {}): Promise<RestoreResult> {
   if (!existsSync(from)) throw new Error(`no backup at ${from}: check --from`);
+  const folder = dirname(dbPath);
+  if (!existsSync(folder)) {
+    throw new Error(
+      `the folder ${folder} of --db ${dbPath} does not exist: check --db (${CATALOG_DB_HINT}), ` +
+        `or create the folder (mkdir -p ${folder}) to restore the catalog there`,
+    );
+  }
+  if (isSameFile(from, dbPath)) throw new Error(`--from ${from} is the catalog itself (--db ${dbPath}): give the backup to restore`);
   const started = performance.now();
   checkCopyReadOnly(from);
   if (isCatalogInUse(dbPath)) {
@@ -144,8 +174,8 @@ function checkCopyReadOnly(path: string): void {
   try {
     const result = db.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw new Error(`the backup at ${path} failed SQLite's integrity_check: ${String(result)}`);
-    const hasCatalog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tables'").get();
-    if (!hasCatalog) throw new Error(`${path} is a SQLite file but not a Nansen catalog (it has no "tables" table)`);
+    const found = readCatalogKind(db);
+    if (found.kind !== 'catalog') throw new Error(`${path} is a SQLite file but not a Nansen catalog (${describeNotACatalog(found.tables)})`);
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new Error(`${path} is not a SQLite file`);
     throw err;

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
+import { checkCatalogTarget } from '../../store/check-catalog-file';
 import { DEFAULT_CATALOG_DB, UsageError } from '../dbt/dbt-import-command';
 import type { EntityCounts } from '../write-import';
 import type { CrawledDatabase } from './crawled-schema';
@@ -105,11 +106,13 @@ function runDatabaseImport(engine: DatabaseEngine, usage: string) {
       throw new UsageError(`--cluster must be a non-empty name without "/" (it is part of every table key), got "${values.cluster}"`);
     }
     const filter = createSchemaFilter(values.schema, values['exclude-schema']);
+    const dbPath = values.db ?? DEFAULT_CATALOG_DB;
+    // Before reading the source: a --db that is no catalog (say --file and --db swapped) is refused.
+    checkCatalogTarget(dbPath, engine === 'sqlite' ? { hint: 'Did you swap --file (the database to read) and --db (the catalog)?' } : {});
     const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
     progress?.(`${engine}: reading the catalog of ${location}…`);
     const crawled = await read();
 
-    const dbPath = values.db ?? DEFAULT_CATALOG_DB;
     const dryRun = values['dry-run'] ?? false;
     // A dry run against a catalog that does not exist yet compares with an empty one and creates no file.
     const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);

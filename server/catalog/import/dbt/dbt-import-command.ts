@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
+import { checkCatalogTarget } from '../../store/check-catalog-file';
 import { importDbtProject, type DbtImportReport, type EntityCounts } from './import-dbt-project';
 import { readDbtArtifacts } from './read-dbt-artifacts';
 import { resolveDbtOptions } from './dbt-import-options';
@@ -73,6 +74,8 @@ export async function runDbtImport(args: string[]): Promise<number> {
     return 0;
   }
   if (!values.manifest) throw new UsageError('--manifest is required (the manifest.json dbt writes to target/)');
+  const dbPath = values.db ?? DEFAULT_CATALOG_DB;
+  checkCatalogTarget(dbPath); // before reading anything: another program's database is refused
   const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
 
   const artifacts = readDbtArtifacts(values.manifest, values.catalog);
@@ -87,7 +90,6 @@ export async function runDbtImport(args: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const dbPath = values.db ?? DEFAULT_CATALOG_DB;
   const dryRun = values['dry-run'] ?? false;
   // A dry run against a catalog that does not exist yet compares with an empty one and creates no file.
   const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);

@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
+import { checkCatalogTarget } from '../../store/check-catalog-file';
 import { DEFAULT_CATALOG_DB, UsageError } from '../dbt/dbt-import-command';
 import { importOpenLineageEvents, type OpenLineageImportReport } from './import-openlineage-events';
 import { InvalidJsonError, readEventBatch, type ReadEvent } from './read-openlineage-event';
@@ -82,9 +83,10 @@ export async function runOpenLineageImport(args: string[]): Promise<number> {
     return 0;
   }
   if (!values.events) throw new UsageError('--events is required (a file of OpenLineage events, or a folder of them)');
+  const dbPath = values.db ?? DEFAULT_CATALOG_DB;
+  checkCatalogTarget(dbPath); // before reading anything: another program's database is refused
   const { events, bad, files } = readEventFiles(values.events);
   if (!values.quiet) process.stderr.write(`openlineage: read ${events.length} event(s) from ${files} file(s), ${bad.length} bad\n`);
-  const dbPath = values.db ?? DEFAULT_CATALOG_DB;
   const dryRun = values['dry-run'] ?? false;
   const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);
   try {

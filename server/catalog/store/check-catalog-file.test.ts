@@ -1,0 +1,66 @@
+// Which files the catalog's commands accept as a catalog, on real SQLite files. (The commands
+// themselves are run in cli/backup-restore.test.ts, ingest/ingest-cli.test.ts, import/import-cli.test.ts.)
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CatalogFileError, checkCatalogTarget, describeNotACatalog, readCatalogKind } from './check-catalog-file';
+import { openCatalogDatabase } from './open-catalog-database';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nansen-check-catalog-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function sqlite(name: string, sql: string): string {
+  const path = join(dir, name);
+  const db = new Database(path);
+  db.exec(sql);
+  db.close();
+  return path;
+}
+
+describe('readCatalogKind', () => {
+  it('tells a catalog (schema_version and tables) from an empty database and from another program\'s', () => {
+    const catalog = join(dir, 'catalog.sqlite');
+    openCatalogDatabase(catalog).close();
+    const kinds = [catalog, sqlite('empty.sqlite', ''), sqlite('app.sqlite', 'CREATE TABLE tables (id INTEGER)'), sqlite('versioned.sqlite', 'CREATE TABLE schema_version (v INTEGER)')]
+      .map((path) => {
+        const db = new Database(path, { readonly: true });
+        try {
+          return readCatalogKind(db).kind;
+        } finally {
+          db.close();
+        }
+      });
+    expect(kinds).toEqual(['catalog', 'empty', 'other', 'other']);
+  });
+
+  it('names at most three of another program\'s tables', () => {
+    expect(describeNotACatalog([])).toBe('it has no tables');
+    expect(describeNotACatalog(['a', 'b', 'c', 'd', 'e'])).toBe('it has tables ("a", "b", "c", … (5 in all)) but not the catalog\'s "schema_version" and "tables"');
+  });
+});
+
+describe('checkCatalogTarget', () => {
+  it('accepts a catalog, an empty file, a new path in an existing folder, and a missing default data folder (the server creates it too)', () => {
+    const catalog = join(dir, 'catalog.sqlite');
+    openCatalogDatabase(catalog).close();
+    writeFileSync(join(dir, 'empty.sqlite'), '');
+    for (const path of [catalog, join(dir, 'empty.sqlite'), join(dir, 'new.sqlite'), ':memory:']) expect(() => checkCatalogTarget(path)).not.toThrow();
+    expect(() => checkCatalogTarget(join(dir, 'data', 'catalog.sqlite'), { creatableFolder: join(dir, 'data') })).not.toThrow();
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+  });
+
+  it('refuses any other missing folder, and a folder given as the file', () => {
+    expect(() => checkCatalogTarget(join(dir, 'data', 'catalog.sqlite'), { creatableFolder: join(dir, 'elsewhere') })).toThrow(CatalogFileError);
+    expect(() => checkCatalogTarget(dir)).toThrow(`--db ${dir} is a folder: give the catalog's file (the server's CATALOG_DB, default data/catalog.sqlite), e.g. ${dir}/catalog.sqlite.`);
+  });
+
+  it('names the option the command uses', () => {
+    const app = sqlite('app.sqlite', 'CREATE TABLE users (id INTEGER)');
+    expect(() => checkCatalogTarget(app, { option: '--catalog-db' })).toThrow(/^--catalog-db .*app\.sqlite is a SQLite database but not a Nansen catalog/);
+  });
+});

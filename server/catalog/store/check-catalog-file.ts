@@ -1,0 +1,102 @@
+// Is a file a Nansen catalog? One answer for every command that takes a catalog file: restore (a
+// backup must be one), ingest and the importers (`--db` must be a catalog, an empty SQLite file, or a
+// new path in a folder that exists — never another program's database, which they would otherwise
+// fill with the catalog's schema). The mark of a catalog: the store's `schema_version` table (written by
+// open-catalog-database.ts before any migration) and its `tables` table.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type CatalogFileKind = 'catalog' | 'empty' | 'other';
+
+const MARKS = ['schema_version', 'tables'];
+
+/** What an open SQLite database is to Nansen, and the names of its own tables (SQLite's left out). */
+export function readCatalogKind(db: Database.Database): { kind: CatalogFileKind; tables: string[] } {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+    .pluck().all() as string[];
+  if (MARKS.every((mark) => tables.includes(mark))) return { kind: 'catalog', tables };
+  return { kind: tables.length === 0 ? 'empty' : 'other', tables };
+}
+
+/** "it has no tables" / "it has tables (a, b, c, …) but not the catalog's "schema_version" and "tables"". */
+export function describeNotACatalog(tables: string[]): string {
+  if (tables.length === 0) return 'it has no tables';
+  const shown = tables.slice(0, 3).map((t) => `"${t}"`).join(', ') + (tables.length > 3 ? `, … (${tables.length} in all)` : '');
+  return `it has tables (${shown}) but not the catalog's ${MARKS.map((m) => `"${m}"`).join(' and ')}`;
+}
+
+/** A `--db` that is refused before anything is written; the message names the file and the fix. */
+export class CatalogFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CatalogFileError';
+  }
+}
+
+const WHERE_THE_CATALOG_IS = "the catalog's file (the server's CATALOG_DB, default data/catalog.sqlite)";
+
+/** The server's default DATA_DIR, which it creates itself at start: a command may create it too. */
+export const DEFAULT_DATA_FOLDER = 'data';
+
+export interface CatalogTargetOptions {
+  /** How the command names the path, for messages; default `--db`. */
+  option?: string;
+  /** A sentence added to the "not a catalog" and "not a SQLite database" messages, e.g. "Did you swap --file and --db?". */
+  hint?: string;
+  /** A missing folder that may be created for a new catalog (resolved from the working folder); default `data`. */
+  creatableFolder?: string;
+}
+
+/**
+ * Checks a `--db` before ingest or an import opens it (and would create its schema in it): a Nansen
+ * catalog, an empty SQLite file, or a path that does not exist yet in a folder that does (a new
+ * catalog is created there, as documented) or in the server's default data folder (created as the
+ * server creates it: `--db data/catalog.sqlite` on a fresh checkout). Everything else is refused
+ * with a CatalogFileError, before anything is written.
+ */
+export function checkCatalogTarget(dbPath: string, options: CatalogTargetOptions = {}): void {
+  const option = options.option ?? '--db';
+  if (dbPath === ':memory:') return;
+  if (!existsSync(dbPath)) {
+    const folder = dirname(dbPath);
+    if (!existsSync(folder) && resolve(folder) === resolve(options.creatableFolder ?? DEFAULT_DATA_FOLDER)) return;
+    if (!existsSync(folder)) {
+      throw new CatalogFileError(
+        `${option} ${dbPath}: the folder ${folder} does not exist. Check the path (${WHERE_THE_CATALOG_IS}), ` +
+          `or create the folder (mkdir -p ${folder}) to start a new catalog there.`,
+      );
+    }
+    if (!statSync(folder).isDirectory()) throw new CatalogFileError(`${option} ${dbPath}: ${folder} is not a folder. Check the path (${WHERE_THE_CATALOG_IS}).`);
+    return; // a new catalog in an existing folder
+  }
+  if (statSync(dbPath).isDirectory()) {
+    throw new CatalogFileError(`${option} ${dbPath} is a folder: give ${WHERE_THE_CATALOG_IS}, e.g. ${dbPath.replace(/\/$/, '')}/catalog.sqlite.`);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new CatalogFileError(`${option} ${dbPath}: cannot open it (${(err as Error).message}); check that it is readable.`);
+  }
+  try {
+    let found: { kind: CatalogFileKind; tables: string[] };
+    try {
+      found = readCatalogKind(db);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_NOTADB') throw err;
+      throw new CatalogFileError(
+        `${option} ${dbPath} is not a SQLite database (${(err as Error).message}), so nothing was written to it. ` +
+          `Give ${WHERE_THE_CATALOG_IS}, or a new path to create a catalog.${options.hint ? ` ${options.hint}` : ''}`,
+      );
+    }
+    if (found.kind === 'other') {
+      throw new CatalogFileError(
+        `${option} ${dbPath} is a SQLite database but not a Nansen catalog (${describeNotACatalog(found.tables)}), so nothing was written to it. ` +
+          `Give ${WHERE_THE_CATALOG_IS}, or a new path to create a catalog.${options.hint ? ` ${options.hint}` : ''}`,
+      );
+    }
+  } finally {
+    db.close();
+  }
+}
