@@ -189,11 +189,12 @@ describe('the login routes', () => {
     expect(logger.lines.join('\n')).toMatch(/warn recording liv\.arnesen@example\.org after login failed — Error: metadata down/);
   });
 
-  it('says a login link has expired when its login is unknown, missing or already used', async () => {
+  it('says a login link has expired, to someone not logged in, when its login is unknown, missing or already used', async () => {
     const { agent } = createLoginApp();
     const start = await agent.get('/login');
     const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
     await agent.get(`${callback.pathname}${callback.search}`);
+    await agent.post('/logout');
     for (const query of [callback.search, '?code=x', '?code=x&state=unknown']) {
       const response = await agent.get(`${callback.pathname}${query}`);
       expect(response.status).toBe(400);
@@ -202,6 +203,120 @@ describe('the login routes', () => {
       expect(response.text).toContain('<a class="button" href="/login">Log in again</a>');
       expect(response.headers['cache-control']).toBe('no-store');
     }
+    expect((await agent.get('/me')).body.user).toBeNull();
+  });
+
+  /** The token endpoint requests made while `action` runs (openid-client calls the global fetch). */
+  async function tokenRequestsDuring(action: () => Promise<unknown>): Promise<number> {
+    const tokenEndpoint = `${idp.issuer}/token`;
+    const spy = vi.spyOn(globalThis, 'fetch');
+    try {
+      await action();
+      return spy.mock.calls.filter(([input]) => String(input instanceof Request ? input.url : input) === tokenEndpoint).length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  describe('a callback link of a login already finished (the Back button after logging in, the link opened again)', () => {
+    it('sends someone logged in on to the page the login was for, never sending its code to the provider', async () => {
+      const { agent, logins } = createLoginApp();
+      const start = await agent.get(`/login?returnTo=${encodeURIComponent('/search?term=orders')}`);
+      const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
+      // The check below counts the calls the login itself makes.
+      expect(await tokenRequestsDuring(() => agent.get(`${callback.pathname}${callback.search}`))).toBe(1);
+      const me = (await agent.get('/me')).body;
+      const sessionTokens = (await tokens.read(me.sessionID))?.tokens;
+      let again: request.Response | undefined;
+      expect(await tokenRequestsDuring(async () => {
+        again = await agent.get(`${callback.pathname}${callback.search}`);
+      })).toBe(0);
+      expect(again!.status).toBe(303);
+      expect(again!.headers.location).toBe('/search?term=orders');
+      expect(again!.headers['cache-control']).toBe('no-store');
+      // The same session, the same tokens: nothing was started, nothing replaced.
+      expect((await agent.get('/me')).body).toEqual(me);
+      expect((await tokens.read(me.sessionID))?.tokens).toEqual(sessionTokens);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(logins).toHaveLength(1);
+    });
+
+    it('sends someone logged in home from a callback link of no login this browser knows, and on from an error answer of a finished one', async () => {
+      const { agent } = createLoginApp();
+      const start = await agent.get(`/login?returnTo=${encodeURIComponent('/browse')}`);
+      const state = new URL(start.headers.location!).searchParams.get('state')!;
+      const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
+      await agent.get(`${callback.pathname}${callback.search}`);
+      for (const [query, location] of [
+        ['?code=x&state=unknown', '/'],
+        ['?code=x', '/'],
+        ['', '/'],
+        [`?error=access_denied&error_description=${encodeURIComponent('Your account is locked, call 555')}&state=unknown`, '/'],
+        [`?error=access_denied&state=${state}`, '/browse'],
+      ] as const) {
+        let response: request.Response | undefined;
+        expect(await tokenRequestsDuring(async () => {
+          response = await agent.get(`${callback.pathname}${query}`);
+        }), query).toBe(0);
+        expect(response!.status, query).toBe(303);
+        expect(response!.headers.location, query).toBe(location);
+      }
+      expect((await agent.get('/me')).body.user).toBe('roald.amundsen@example.org');
+    });
+
+    it('still finishes, while logged in, a login of this browser that can be finished (another tab\'s, as someone else)', async () => {
+      const { agent } = createLoginApp();
+      const startA = await agent.get(`/login?returnTo=${encodeURIComponent('/search?term=orders')}`);
+      const startB = await agent.get(`/login?returnTo=${encodeURIComponent('/browse')}`);
+      const callbackA = new URL(await completeDevIdpLogin(startA.headers.location!, 'liv'));
+      const callbackB = new URL(await completeDevIdpLogin(startB.headers.location!, 'roald'));
+      await agent.get(`${callbackB.pathname}${callbackB.search}`);
+      expect((await agent.get('/me')).body.user).toBe('roald.amundsen@example.org');
+      let response: request.Response | undefined;
+      expect(await tokenRequestsDuring(async () => {
+        response = await agent.get(`${callbackA.pathname}${callbackA.search}`);
+      })).toBe(1);
+      expect(response!.headers.location).toBe('/search?term=orders');
+      expect((await agent.get('/me')).body.user).toBe('liv.arnesen@example.org');
+    });
+
+    it('sends someone logged in on to the page of a login of this browser that expired meanwhile (another tab logged in)', async () => {
+      const { agent } = createLoginApp();
+      const startA = await agent.get(`/login?returnTo=${encodeURIComponent('/search?term=orders')}`);
+      const startB = await agent.get(`/login?returnTo=${encodeURIComponent('/browse')}`);
+      const callbackA = new URL(await completeDevIdpLogin(startA.headers.location!, 'roald'));
+      const callbackB = new URL(await completeDevIdpLogin(startB.headers.location!, 'roald'));
+      expect((await agent.get(`${callbackB.pathname}${callbackB.search}`)).headers.location).toBe('/browse');
+      // Tab A's provider form is sent 11 minutes later: its login expired; this browser is logged in.
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 });
+      try {
+        let response: request.Response | undefined;
+        expect(await tokenRequestsDuring(async () => {
+          response = await agent.get(`${callbackA.pathname}${callbackA.search}`);
+        })).toBe(0);
+        expect(response!.status).toBe(303);
+        expect(response!.headers.location).toBe('/search?term=orders');
+        expect((await agent.get('/me')).body.user).toBe('roald.amundsen@example.org');
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('after logging out, says the link has expired and offers to log in again to the page the login was for', async () => {
+      const { agent } = createLoginApp();
+      const start = await agent.get(`/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}`);
+      const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
+      await agent.get(`${callback.pathname}${callback.search}`);
+      await agent.post('/logout');
+      let response: request.Response | undefined;
+      expect(await tokenRequestsDuring(async () => {
+        response = await agent.get(`${callback.pathname}${callback.search}`);
+      })).toBe(0);
+      expect(response!.status).toBe(400);
+      expect(response!.text).toContain('This login link has expired');
+      expect(response!.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}">Log in again</a>`);
+      expect((await agent.get('/me')).body.user).toBeNull();
+    });
   });
 
   it('offers to log in again to the page asked for when the login expired (the provider\'s form left open over 10 minutes)', async () => {
@@ -289,13 +404,14 @@ describe('the login routes', () => {
     ];
     expect((await agent.get(`${CALLBACK.pathname}?error=access_denied&state=${state}`)).text).toContain('cancelled');
     answers.push(await agent.get(`${CALLBACK.pathname}?error=access_denied&error_description=${attack}&state=${state}`));
-    for (const answer of answers) {
+    for (const [i, answer] of answers.entries()) {
       expect(answer.status).toBe(400);
       expect(answer.text).toContain('Login was not completed');
       expect(answer.text).toContain(
         '<p>The login was not completed, and it does not match a login started in this browser (it may have been started too long ago, or already used).</p><p>Start again and it will work.</p>',
       );
-      expect(answer.text).toContain('<a class="button" href="/login">Log in again</a>');
+      // The used login of this browser still knows its page (only the page: its state checked, nothing of the query).
+      expect(answer.text).toContain(`<a class="button" href="/login${i === 3 ? '?returnTo=%2Fbrowse' : ''}">Log in again</a>`);
       expect(answer.text).not.toMatch(/locked|555|access_denied|cancelled/);
     }
   });
@@ -394,7 +510,7 @@ describe('the login routes', () => {
   });
 
   it('says the login service cannot be reached, offering to try again where the person was going', async () => {
-    const { agent, logger } = createLoginApp({ oidc: devOidc(`http://127.0.0.1:${await getFreePort()}`) });
+    const { agent } = createLoginApp({ oidc: devOidc(`http://127.0.0.1:${await getFreePort()}`) });
     const response = await agent.get('/login?returnTo=/search?term=a%26b');
     expect(response.status).toBe(502);
     expect(response.text).toContain('Cannot reach the login service');
@@ -403,7 +519,59 @@ describe('the login routes', () => {
       '<p>Nansen could not reach Example SSO to log you in.</p><p>Try again in a moment. If this keeps happening, ask your administrator to check the OIDC_ISSUER setting and that the identity provider is running.</p>',
     );
     expect(response.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/search?term=a&b').replaceAll('&', '&amp;')}">Try again</a>`);
-    expect(logger.lines.join('\n')).toMatch(/error cannot start a login/);
+  });
+
+  describe('the log when a login cannot start (decision 031: an expected failure is one line)', () => {
+    const notReached = (issuer: string, cause: string) =>
+      `error cannot start a login — IdpUnavailableError: Cannot reach the identity provider at ${issuer} (${cause}). Check OIDC_ISSUER and that the provider is running.`;
+    /** The lines logged, without their time stamp. */
+    const logged = (logger: { lines: string[] }) => logger.lines.map((line) => line.replace(/^\S+ /, ''));
+
+    it('names the issuer and the refused address on one line, without a stack, when the provider was never reached', async () => {
+      const issuer = `http://127.0.0.1:${await getFreePort()}`;
+      const { agent, logger } = createLoginApp({ oidc: devOidc(issuer) });
+      expect((await agent.get('/login')).status).toBe(502);
+      expect(logged(logger)).toEqual([notReached(issuer, `connect ECONNREFUSED ${new URL(issuer).host}`)]);
+    });
+
+    it('says so on one line, with none of the earlier login\'s state or cookie, when the provider went away after a login started', async () => {
+      const downIdp = await startTestDevIdp();
+      const { agent, logger } = createLoginApp({ oidc: devOidc(downIdp.issuer) });
+      const first = await agent.get('/login');
+      const state = new URL(first.headers.location!).searchParams.get('state')!;
+      const cookie = /nansen\.login=([^;]+)/.exec(setCookies(first))![1]!;
+      await downIdp.close();
+      const response = await agent.get('/login?returnTo=/browse');
+      expect(response.status).toBe(502);
+      expect(response.text).toContain('Cannot reach the login service');
+      expect(response.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/browse')}">Try again</a>`);
+      expect(logged(logger)).toHaveLength(1);
+      // Refused, or an idle kept-alive connection the closing server cut (the discovery test allows both).
+      expect(logged(logger)[0]).toMatch(new RegExp(`^error cannot start a login — IdpUnavailableError: Cannot reach the identity provider at ${downIdp.issuer} \\((connect ECONNREFUSED \\S+|other side closed)\\)\\. Check OIDC_ISSUER and that the provider is running\\.$`));
+      expect(logger.lines.join('\n')).not.toContain(state);
+      expect(logger.lines.join('\n')).not.toContain(cookie.slice(0, 40));
+    });
+
+    it('names the HTTP status the provider answered, on one line', async () => {
+      const { agent, logger } = createLoginApp({ oidc: hostileOidc() });
+      hostile.answerDiscovery({ status: 503, body: 'down for maintenance' });
+      try {
+        expect((await agent.get('/login')).status).toBe(502);
+      } finally {
+        hostile.reset();
+      }
+      expect(logged(logger)).toEqual([notReached(hostile.issuer, 'HTTP 503')]);
+    });
+
+    it('keeps the stack of anything else: a bug of ours is not the provider being away', async () => {
+      const bug = new TypeError("Cannot read properties of undefined (reading 'seal')");
+      const { agent, logger } = createLoginApp({
+        pendingLogins: { ...createPendingLoginCookie({ cipher: createTokenCipher(SECRETS), secure: false }), add: () => { throw bug; } },
+      });
+      expect((await agent.get('/login')).status).toBe(502);
+      expect(logger.lines).toHaveLength(1);
+      expect(logger.lines[0]).toMatch(/^\S+ error cannot start a login — TypeError: Cannot read properties of undefined \(reading 'seal'\)\n {4}at /);
+    });
   });
 
   it('asks before logging out, with a form that posts', async () => {

@@ -3,6 +3,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { User } from '../../contract/bff-api';
 import type { ClaimRules } from '../config/config-schema';
+import { describeUpstreamError, UpstreamError } from '../http/errors';
 import { type PageAction, renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
 import type { OidcClient } from './oidc-client';
@@ -102,7 +103,10 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       pendingLogins.add(req, res, start.state, start.pending);
       res.set('Cache-Control', 'no-store').redirect(303, start.url);
     } catch (err) {
-      logger.error('cannot start a login', err);
+      // The provider out of reach (refused, timed out, a 5xx) is expected now and then: one line naming
+      // the issuer and the cause (decision 031); anything else is a bug and keeps its stack.
+      if (err instanceof UpstreamError) logger.error(`cannot start a login — ${describeUpstreamError(err)}`);
+      else logger.error('cannot start a login', err);
       sendPage(res, 502, 'Cannot reach the login service', [
         `Nansen could not reach ${options.providerName} to log you in.`,
         'Try again in a moment. If this keeps happening, ask your administrator to check the OIDC_ISSUER setting and that the identity provider is running.',
@@ -112,10 +116,16 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
 
   router.get(callbackPath, async (req: Request, res: Response) => {
     const query = req.query as Record<string, unknown>;
-    // A login of this browser that expired still knows the page it was started for (pending-login-cookie.ts).
-    const expiredReturnTo = (state: string) => (state ? pendingLogins.expiredReturnTo(req, state) : undefined) ?? '/';
+    // A login of this browser that expired, or was used, still knows the page it was started for (pending-login-cookie.ts).
+    const rememberedReturnTo = (state: string) => (state ? pendingLogins.rememberedReturnTo(req, state) : undefined) ?? '/';
     const state = typeof query.state === 'string' ? query.state : '';
     const pending = state ? pendingLogins.take(req, res, state) : undefined;
+    if (!pending && req.session.user) {
+      // A callback of no login this browser can finish, while logged in: the Back button after a login, or
+      // its link opened again. Nothing went wrong and there is nothing to do: its code is never sent to the
+      // provider, and the session stays as it is. On to the page the finished login was for, else home.
+      return res.set('Cache-Control', 'no-store').redirect(303, sanitizeReturnTo(rememberedReturnTo(state)));
+    }
     if (typeof query.error === 'string') {
       // Anyone can link to this URL with any words in it: the provider's words are shown only for a login
       // this browser started (its state is in the pending-login cookie); else a fixed message of our own.
@@ -123,7 +133,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
         return sendPage(res, 400, 'Login was not completed', [
           'The login was not completed, and it does not match a login started in this browser (it may have been started too long ago, or already used).',
           'Start again and it will work.',
-        ], { label: 'Log in again', href: loginHref(expiredReturnTo(state)) });
+        ], { label: 'Log in again', href: loginHref(rememberedReturnTo(state)) });
       }
       const description = shortenProviderDescription(query.error_description, query.error);
       return sendPage(
@@ -138,7 +148,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       return sendPage(res, 400, 'This login link has expired', [
         'The login was started too long ago, in another browser, or was already used.',
         'Start again and it will work.',
-      ], { label: 'Log in again', href: loginHref(expiredReturnTo(state)) });
+      ], { label: 'Log in again', href: loginHref(rememberedReturnTo(state)) });
     }
 
     const callbackUrl = new URL(options.redirectUri);

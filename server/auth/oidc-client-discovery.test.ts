@@ -43,6 +43,19 @@ describe('discovery and the check before each login', () => {
     expect(detail?.[2]).toMatch(/^(connect ECONNREFUSED \S+|other side closed)$/);
   });
 
+  it('says why the first discovery failed in the network\'s words, not "fetch failed": the refused address, the HTTP status', async () => {
+    const gone = await startHostileIdp();
+    await gone.close();
+    const refused = await failureOf(hostileOidcClient(gone).startLogin('/'));
+    expect(refused).toBeInstanceOf(IdpUnavailableError);
+    expect(refused).toMatchObject({ status: 502, code: 'idp_unreachable', message: unreachable(gone.issuer, `connect ECONNREFUSED ${new URL(gone.issuer).host}`) });
+    hostile.answerDiscovery({ status: 503, body: 'down for maintenance' });
+    expect(await failureOf(hostileOidcClient(hostile).startLogin('/'))).toMatchObject({ code: 'idp_unreachable', message: unreachable(hostile.issuer, 'HTTP 503') });
+    // An answer that is no discovery document, though 200: openid-client's words, not the status.
+    hostile.answerDiscovery({ status: 200, body: 'hello' });
+    expect(await failureOf(hostileOidcClient(hostile).startLogin('/'))).toMatchObject({ code: 'idp_unreachable', message: unreachable(hostile.issuer, 'unexpected response content-type') });
+  });
+
   it('refuses a login when the provider fails (5xx), and discovers it again once it is back', async () => {
     const client = hostileOidcClient(hostile);
     await client.startLogin('/');

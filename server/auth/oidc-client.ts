@@ -137,6 +137,17 @@ function classifyRefreshError(err: unknown): Error {
   return new RefreshRefusedError(`The identity provider's answer to a refresh could not be verified (${code}).`, code);
 }
 
+/**
+ * Why the provider could not be asked, in the network's own words: "connect ECONNREFUSED 127.0.0.1:5005"
+ * (fetch's cause, not its "fetch failed"), "HTTP 500" for an answer that is not a discovery document,
+ * else the error's message (openid-client's "operation timed out"). Never a token: none is sent here.
+ */
+function providerFailureDetail(err: unknown): string {
+  if (err instanceof oidc.ClientError && err.cause instanceof Response && !err.cause.ok) return `HTTP ${err.cause.status}`;
+  if (!(err instanceof Error)) return String(err);
+  return err.cause instanceof Error && err.cause.message ? err.cause.message : err.message;
+}
+
 /** The token endpoint authentication openid-client performs (the key is imported once, here). */
 async function createClientAuthentication(settings: OidcSettings): Promise<oidc.ClientAuth> {
   const auth = settings.clientAuth ?? { method: 'client_secret_basic' };
@@ -184,14 +195,17 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       ))
       .catch((err: unknown) => {
         configuration = undefined; // try again next time
-        const detail = err instanceof Error ? err.message : String(err);
-        throw new IdpUnavailableError(
-          `Cannot reach the identity provider at ${settings.issuer} (${detail}). Check OIDC_ISSUER and that the provider is running.`,
-          'idp_unreachable',
-          502,
-        );
+        throw unreachable(providerFailureDetail(err));
       });
     return configuration;
+  }
+
+  function unreachable(detail: string): IdpUnavailableError {
+    return new IdpUnavailableError(
+      `Cannot reach the identity provider at ${settings.issuer} (${detail}). Check OIDC_ISSUER and that the provider is running.`,
+      'idp_unreachable',
+      502,
+    );
   }
 
   async function checkProviderAnswers(): Promise<void> {
@@ -203,14 +217,10 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       if (res.status < 500) return;
       detail = `HTTP ${res.status}`;
     } catch (err) {
-      detail = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+      detail = providerFailureDetail(err);
     }
     configuration = undefined; // discover again once it is back: its keys may have changed
-    throw new IdpUnavailableError(
-      `Cannot reach the identity provider at ${settings.issuer} (${detail}). Check OIDC_ISSUER and that the provider is running.`,
-      'idp_unreachable',
-      502,
-    );
+    throw unreachable(detail);
   }
 
   return {

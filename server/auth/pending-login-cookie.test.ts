@@ -22,8 +22,8 @@ function createLoginApp(secure = false) {
   app.get('/take', (req, res) => {
     res.json(logins.take(req, res, String(req.query.state)) ?? null);
   });
-  app.get('/expired', (req, res) => {
-    res.json(logins.expiredReturnTo(req, String(req.query.state)) ?? null);
+  app.get('/remembered', (req, res) => {
+    res.json(logins.rememberedReturnTo(req, String(req.query.state)) ?? null);
   });
   app.get('/read', (req, res) => {
     res.json(Object.keys(logins.read(req)).sort());
@@ -36,6 +36,12 @@ function setCookieOf(response: request.Response): { pair: string; attributes: st
   const header = response.headers['set-cookie']?.[0] ?? '';
   const [pair, ...attributes] = header.split('; ');
   return { pair: pair!, attributes: attributes.join('; ') };
+}
+
+/** The logins a response's cookie holds, opened as the server would. */
+function sealedLoginsOf(response: request.Response): Record<string, PendingLogin & { used?: true }> {
+  const sealed = decodeURIComponent(setCookieOf(response).pair.split('=').slice(1).join('='));
+  return JSON.parse(cipherFor().open(sealed, 'pending-logins')!) as Record<string, PendingLogin & { used?: true }>;
 }
 
 /** A browser that keeps the one pending-login cookie between requests, as long as it is set. */
@@ -57,15 +63,57 @@ describe('the pending-login cookie', () => {
     expect((await browse('/take?state=s1')).body).toBeNull();
   });
 
-  it('keeps several logins (one per tab), and clears itself when the last is taken', async () => {
+  it('keeps several logins (one per tab): taking one leaves the others to be finished', async () => {
     const browse = browserFor(createLoginApp());
     await browse('/add?state=a');
     await browse('/add?state=b');
     expect((await browse('/read')).body).toEqual(['a', 'b']);
     await browse('/take?state=a');
+    expect((await browse('/read')).body).toEqual(['b']);
     const last = await browse('/take?state=b');
     expect(last.body.codeVerifier).toBe('verifier-b');
-    expect(setCookieOf(last)).toEqual({ pair: 'nansen.login=', attributes: 'Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax' });
+    expect((await browse('/read')).body).toEqual([]);
+  });
+
+  it('remembers where a used login was going, without its secrets, and never lets it be taken again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000_000 });
+    const browse = browserFor(createLoginApp());
+    await browse('/add?state=a');
+    await browse('/add?state=b');
+    // Usable logins are not remembered ones: they can still be finished.
+    expect((await browse('/remembered?state=a')).body).toBeNull();
+    const taken = await browse('/take?state=a');
+    expect(taken.body).toEqual({ codeVerifier: 'verifier-a', nonce: 'n', returnTo: '/search?for=a', createdAt: 1_000_000_000 });
+    expect(sealedLoginsOf(taken)).toEqual({
+      a: { codeVerifier: '', nonce: '', returnTo: '/search?for=a', createdAt: 1_000_000_000, used: true },
+      b: { codeVerifier: 'verifier-b', nonce: 'n', returnTo: '/search?for=b', createdAt: 1_000_000_000 },
+    });
+    expect((await browse('/remembered?state=a')).body).toBe('/search?for=a');
+    expect((await browse('/take?state=a')).body).toBeNull();
+    // Still used (never usable again) when it is written once more, and forgotten an hour after its start.
+    vi.setSystemTime(1_000_000_000 + MINUTE);
+    const added = await browse('/add?state=c');
+    expect(sealedLoginsOf(added).a).toEqual({ codeVerifier: '', nonce: '', returnTo: '/search?for=a', createdAt: 1_000_000_000, used: true });
+    expect((await browse('/take?state=a')).body).toBeNull();
+    vi.setSystemTime(1_000_000_000 + EXPIRED_LOGIN_REMEMBERED_MS);
+    expect((await browse('/remembered?state=a')).body).toBeNull();
+  });
+
+  it('never lets a remembered login take the place of one a tab can still finish', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000_000 });
+    const browse = browserFor(createLoginApp());
+    // Five tabs start a login; a sixth starts one and finishes it: the newest is a used one.
+    for (const [state, ageMinutes] of [['a', 6], ['b', 5], ['c', 4], ['d', 3], ['e', 2]] as const) {
+      await browse(`/add?state=${state}&ageMs=${ageMinutes * MINUTE}`);
+    }
+    await browse(`/add?state=used&ageMs=${MINUTE}`);
+    await browse('/take?state=used');
+    expect((await browse('/read')).body).toEqual(['b', 'c', 'd', 'e']);
+    expect((await browse('/remembered?state=used')).body).toBe('/search?for=used');
+    // A seventh login: the used one goes, not b, the oldest that can still be finished.
+    await browse('/add?state=f');
+    expect((await browse('/read')).body).toEqual(['b', 'c', 'd', 'e', 'f']);
+    expect((await browse('/remembered?state=used')).body).toBeNull();
   });
 
   it('keeps the five most recent logins', async () => {
@@ -110,14 +158,14 @@ describe('the pending-login cookie', () => {
     await browse(`/add?state=fresh&ageMs=${PENDING_LOGIN_TTL_MS - 1}`);
     await browse(`/add?state=gone&ageMs=${EXPIRED_LOGIN_REMEMBERED_MS}`);
     expect((await browse('/take?state=old')).body).toBeNull();
-    expect((await browse('/expired?state=old')).body).toBe('/search?for=old');
-    expect((await browse('/expired?state=gone')).body).toBeNull();
-    expect((await browse('/expired?state=unknown')).body).toBeNull();
+    expect((await browse('/remembered?state=old')).body).toBe('/search?for=old');
+    expect((await browse('/remembered?state=gone')).body).toBeNull();
+    expect((await browse('/remembered?state=unknown')).body).toBeNull();
     // A login that can still finish is not an expired one.
-    expect((await browse('/expired?state=fresh')).body).toBeNull();
+    expect((await browse('/remembered?state=fresh')).body).toBeNull();
     expect((await browse('/take?state=fresh')).body).toMatchObject({ returnTo: '/search?for=fresh' });
     // Taking the last usable login keeps the memory of the expired one.
-    expect((await browse('/expired?state=old')).body).toBe('/search?for=old');
+    expect((await browse('/remembered?state=old')).body).toBe('/search?for=old');
     expect((await browse('/read')).body).toEqual([]);
   });
 
@@ -125,9 +173,7 @@ describe('the pending-login cookie', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000_000 });
     const browse = browserFor(createLoginApp());
     await browse(`/add?state=old&ageMs=${PENDING_LOGIN_TTL_MS + MINUTE}`);
-    const written = await browse('/add?state=new');
-    const sealed = decodeURIComponent(setCookieOf(written).pair.split('=').slice(1).join('='));
-    const logins = JSON.parse(cipherFor().open(sealed, 'pending-logins')!) as Record<string, PendingLogin>;
+    const logins = sealedLoginsOf(await browse('/add?state=new'));
     expect(logins.old).toEqual({ codeVerifier: '', nonce: '', returnTo: '/search?for=old', createdAt: 1_000_000_000 - PENDING_LOGIN_TTL_MS - MINUTE });
     expect(logins.new).toMatchObject({ codeVerifier: 'verifier-new', nonce: 'n' });
   });

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '../../contract/bff-api';
 import { allowedMethods, type RouterStack } from './allowed-methods';
-import { AppError, MethodNotAllowedError, NotFoundError, UpstreamError } from './errors';
+import { AppError, describeUpstreamError, MethodNotAllowedError, NotFoundError, UpstreamError } from './errors';
 import type { Logger } from './logger';
 
 /** JSON 404 for API paths nobody handled. */
@@ -38,10 +38,7 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
     // A service that failed or did not answer is expected now and then, and was logged where it
     // happened: one line. Anything else is a bug, logged with its stack.
     // Its cause (the session store's or the service's own error) stays on the line, without a stack.
-    if (status >= 500 && err instanceof UpstreamError) {
-      const cause = err.cause instanceof Error ? `; caused by ${err.cause.name}: ${err.cause.message}` : '';
-      logger.error(`${req.method} ${req.path} → ${status} — ${err.name}: ${err.message}${cause}`);
-    }
+    if (status >= 500 && err instanceof UpstreamError) logger.error(`${req.method} ${req.path} → ${status} — ${describeUpstreamError(err)}`);
     else if (status >= 500) logger.error(`${req.method} ${req.path} → ${status}`, err);
     res.status(status).json(body);
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, TooManyRequestsError, UpstreamError, UpstreamPreconditionFailedError } from './errors';
+import { AppError, describeUpstreamError, TooManyRequestsError, UpstreamError, UpstreamPreconditionFailedError } from './errors';
 
 describe('the business errors', () => {
   it('names a write the metadata service refused for a stale If-Match, as a 502 the write routes turn into a 409', () => {
@@ -25,5 +25,14 @@ describe('the business errors', () => {
       retryAfterSeconds: 30,
     });
     expect(new TooManyRequestsError('Too many logins.', 60, 'login_rate_limited').code).toBe('login_rate_limited');
+  });
+
+  it('describes an upstream failure as one line, with its cause and without a stack', () => {
+    const error = new UpstreamError('The session store is unavailable.', 'session_store_unavailable', 503);
+    expect(describeUpstreamError(error)).toBe('UpstreamError: The session store is unavailable.');
+    error.cause = new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    expect(describeUpstreamError(error)).toBe('UpstreamError: The session store is unavailable.; caused by Error: connect ECONNREFUSED 127.0.0.1:6379');
+    error.cause = 'not an error';
+    expect(describeUpstreamError(error)).toBe('UpstreamError: The session store is unavailable.');
   });
 });

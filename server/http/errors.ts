@@ -60,6 +60,15 @@ export class UpstreamError extends AppError {
 }
 
 /**
+ * An upstream failure as the one line it is logged as (decision 031): it is expected now and then, so
+ * no stack; its cause (a refused connection, the session store's own error) stays on the line.
+ */
+export function describeUpstreamError(err: UpstreamError): string {
+  const cause = err.cause instanceof Error ? `; caused by ${err.cause.name}: ${err.cause.message}` : '';
+  return `${err.name}: ${err.message}${cause}`;
+}
+
+/**
  * The metadata service refused a write whose `If-Match` no longer matched (412): the value changed since
  * the BFF read it. The write routes catch it and answer 409 with the newer value; it never reaches a page.
  */
