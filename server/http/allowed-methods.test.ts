@@ -68,6 +68,10 @@ describe('routePatternAt', () => {
 
   it('names a GET route for HEAD, as Express answers HEAD with it', () => {
     expect(routePatternAt(router, 'HEAD', '/metadata/v0/table')).toBe('/metadata/v0/table');
+    const postFirst = express.Router();
+    postFirst.post('/items/:id', ok);
+    postFirst.get('/items/:key', ok);
+    expect(routePatternAt(postFirst, 'HEAD', '/items/1')).toBe('/items/:key');
   });
 
   it('names the route at the path when none takes the method (the address a 405 is about)', () => {

@@ -9,6 +9,7 @@ describe('renderLoginRateLimitPage', () => {
     expect(html).toContain('<h1>Too many login attempts</h1>');
     expect(html).toContain('too many login attempts from your network this minute: Nansen takes at most 4 a minute from one network address');
     expect(html).toContain('<p>Wait 35 seconds, then try again.</p>');
+    expect(html).toContain('<p>If this keeps happening, tell your administrator: the limits are the RATE_LIMIT_LOGIN settings.</p>');
     expect(html).toContain('<a class="button" href="/login?returnTo=%2Fsearch">Try again</a>');
   });
 

@@ -80,7 +80,7 @@ export function routeLabel(req: Request, statusCode: number, app?: RouterStack):
   if (matched) return matched;
   if (statusCode === 404) return '(not found)';
   // originalUrl, not path: a middleware inside a mounted router that answered itself leaves req.url cut to that mount.
-  const aimedAt = app && statusCode >= 400 ? routePatternAt(app, req.method, req.originalUrl.split('?')[0] ?? '/') : undefined;
+  const aimedAt = app && statusCode >= 400 ? routePatternAt(app, req.method, req.originalUrl.split('?', 1)[0]!) : undefined;
   if (aimedAt) return aimedAt;
   if (req.method === 'GET' || req.method === 'HEAD') return '(static or page)';
   return '(other)';
