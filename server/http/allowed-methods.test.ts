@@ -85,6 +85,8 @@ describe('routePatternAt', () => {
     twoRoutes.get('/items/:key', ok);
     expect(routePatternAt(twoRoutes, 'GET', '/items/1')).toBe('/items/:key');
     expect(routePatternAt(twoRoutes, 'PUT', '/items/1')).toBe('/items/:id');
+    twoRoutes.all('/items/:anyMethod', ok);
+    expect(routePatternAt(twoRoutes, 'PUT', '/items/1')).toBe('/items/:anyMethod');
   });
 
   it('passes over a route whose path is a regular expression, and names nothing when no route matches', () => {
