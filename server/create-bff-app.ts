@@ -11,6 +11,7 @@ import type { OidcClient } from './auth/oidc-client';
 import { createSessionAuth } from './auth/session-auth';
 import { pageUserGuard } from './auth/page-user-guard';
 import { createPendingLoginCookie } from './auth/pending-login-cookie';
+import { sanitizeReturnTo } from './auth/return-to';
 import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
 import { createTokenCipher } from './auth/token-cipher';
 import type { TokenStore } from './auth/token-store';
@@ -21,6 +22,7 @@ import { createNotHandledPage } from './http/not-handled-page';
 import type { Logger } from './http/logger';
 import { createMetricsRoute, createRequestMetrics } from './http/metrics';
 import { createRateLimiter, type RateLimitCounter } from './http/rate-limit';
+import { renderLoginRateLimitPage } from './http/rate-limit-page';
 import { createReadinessRoute, providerCheck, sessionStoreCheck, upstreamCheck } from './http/readiness';
 import { requestContext, routeLabel } from './http/request-context';
 import { sameOriginGuard } from './http/same-origin-guard';
@@ -97,7 +99,8 @@ export function createBffApp(deps: BffDeps): Express {
   app.set('trust proxy', Array.isArray(trustProxy) ? [...trustProxy] : trustProxy);
   const metrics = createRequestMetrics();
   app.use(requestContext((req, _id, ms, status) => {
-    const route = routeLabel(req, status);
+    // With the app's routes: a request refused before its route (a 429) is named after the route it was aimed at.
+    const route = routeLabel(req, status, app.router);
     metrics.record(req.method, route, status, ms);
     if (!QUIET_PATHS.has(req.path)) {
       deps.logger.info('request', { method: req.method, route, path: req.originalUrl.split('?')[0] ?? '', status, ms: Math.round(ms * 10) / 10 });
@@ -163,9 +166,27 @@ export function createBffApp(deps: BffDeps): Express {
   app.use(createBackchannelLogoutRoute({ oidc: deps.oidc, auth, tokens, logger: deps.logger }));
   app.use(sessions);
   app.use(sameOrigin);
+  const pendingLogins = createPendingLoginCookie({ cipher: createTokenCipher(deps.session.secrets), secure: https });
   if (deps.rateLimits) {
-    const limits = deps.rateLimits;
-    app.get(['/login', callbackPath], createRateLimiter({ name: 'login', perSession: limits.loginPerSession, perIp: limits.loginPerIp }));
+    // Starting a login and coming back from the provider count apart, with the same limits (decision 034): a
+    // network whose people (or a script) start many logins does not refuse the callback of someone who has
+    // just typed their password, while a callback replayed with one pending-login cookie, each a token
+    // request to the provider, stays bounded. A browser over a limit is shown a page, not JSON.
+    const limits = { name: 'login', perSession: deps.rateLimits.loginPerSession, perIp: deps.rateLimits.loginPerIp };
+    const loginAgain = (returnTo: unknown) => {
+      const safe = sanitizeReturnTo(returnTo);
+      return safe === '/' ? '/login' : `/login?returnTo=${encodeURIComponent(safe)}`;
+    };
+    app.get('/login', createRateLimiter(limits, Date.now, {
+      page: (req, refusal) => renderLoginRateLimitPage(refusal, loginAgain(req.query.returnTo)),
+    }));
+    app.get(callbackPath, createRateLimiter(limits, Date.now, {
+      // Back to the page the login was started for, when this browser's pending login of that state says which.
+      page: (req, refusal) => {
+        const state = typeof req.query.state === 'string' ? req.query.state : '';
+        return renderLoginRateLimitPage(refusal, loginAgain(state ? pendingLogins.read(req)[state]?.returnTo : undefined));
+      },
+    }));
   }
 
   app.use(
@@ -173,7 +194,7 @@ export function createBffApp(deps: BffDeps): Express {
       oidc: deps.oidc,
       auth,
       tokens,
-      pendingLogins: createPendingLoginCookie({ cipher: createTokenCipher(deps.session.secrets), secure: https }),
+      pendingLogins,
       redirectUri: deps.redirectUri,
       userIdClaim: deps.userIdClaim,
       claims: deps.claims,

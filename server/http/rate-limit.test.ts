@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createErrorMiddleware } from './error-middleware';
 import { TooManyRequestsError } from './errors';
 import { createMemoryLogger } from './logger';
-import { createRateLimiter, type RateLimit } from './rate-limit';
+import { createRateLimiter, type RateLimit, type RateLimiterOptions } from './rate-limit';
 
 function request(ip: string, sessionId?: string) {
   return { ip, socket: {}, sessionID: sessionId ?? 'fresh', session: sessionId ? { user: { user_id: 'x' } } : {} } as never;
@@ -42,7 +42,7 @@ describe('rate limiter', () => {
 });
 
 /** A real Express app: the limiter, then a 200; its refusals answered by the BFF's error middleware. */
-function appWith(limit: RateLimit, options: { sessions?: boolean; trustProxy?: string } = {}) {
+function appWith(limit: RateLimit, options: { sessions?: boolean; trustProxy?: string; limiter?: RateLimiterOptions } = {}) {
   const app = express();
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   if (options.sessions !== false) {
@@ -53,7 +53,7 @@ function appWith(limit: RateLimit, options: { sessions?: boolean; trustProxy?: s
       next();
     });
   }
-  app.use(createRateLimiter(limit, () => 0));
+  app.use(createRateLimiter(limit, () => 0, options.limiter));
   app.get('/', (_req, res) => {
     res.send('ok');
   });
@@ -97,5 +97,45 @@ describe('rate limiter in an Express app', () => {
   it('limits by address on a request that has no session at all', async () => {
     const app = appWith({ name: 'login', perSession: 1, perIp: 1 }, { sessions: false });
     expect(await statuses(app, 2, {})).toEqual([200, 429]);
+  });
+});
+
+describe('rate limiter with a page for browsers', () => {
+  const NAVIGATION_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+  const page = vi.fn((_req: unknown, refusal: { over: string; limit: number; retryAfter: number }) => `<p>over the ${refusal.over} limit of ${refusal.limit}, ${refusal.retryAfter} s</p>`);
+
+  it('answers a request that prefers HTML with the page, 429, Retry-After and no-store, and says which limit it was', async () => {
+    const app = appWith({ name: 'login', perSession: 3, perIp: 1 }, { limiter: { page } });
+    expect(await statuses(app, 1, {})).toEqual([200]);
+    const refused = await supertest(app).get('/').set('Accept', NAVIGATION_ACCEPT);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(refused.headers['retry-after']).toBe('60');
+    expect(refused.headers['cache-control']).toBe('no-store');
+    expect(refused.text).toBe('<p>over the address limit of 1, 60 s</p>');
+    const bySession = appWith({ name: 'login', perSession: 1, perIp: 5 }, { limiter: { page } });
+    await statuses(bySession, 1, { 'X-Test-Session': 'sid-a' });
+    expect((await supertest(bySession).get('/').set({ Accept: NAVIGATION_ACCEPT, 'X-Test-Session': 'sid-a' })).text).toBe('<p>over the session limit of 1, 60 s</p>');
+  });
+
+  it('keeps the JSON error for a caller that asks for JSON or for anything (fetch, curl, the SPA)', async () => {
+    const app = appWith({ name: 'login', perSession: 0, perIp: 1 }, { limiter: { page } });
+    await statuses(app, 1, {});
+    for (const accept of ['*/*', 'application/json', 'application/json, text/html;q=0.5']) {
+      const refused = await supertest(app).get('/').set('Accept', accept);
+      expect(refused.status).toBe(429);
+      expect(refused.headers['retry-after']).toBe('60');
+      expect(refused.body.error).toMatchObject({ name: 'TooManyRequestsError', code: 'rate_limited' });
+    }
+    const noAccept = await supertest(app).get('/').unset('Accept');
+    expect(noAccept.body.error.code).toBe('rate_limited');
+  });
+
+  it('keeps the JSON error for a browser when it has no page (the search limit under /api)', async () => {
+    const app = appWith({ name: 'search', perSession: 0, perIp: 1 });
+    await statuses(app, 1, {});
+    const refused = await supertest(app).get('/').set('Accept', NAVIGATION_ACCEPT);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('rate_limited');
   });
 });

@@ -6,6 +6,9 @@
 // a window boundary; the limits are meant to stop floods, not to meter.
 // Several instances behind a load balancer count separately: with N instances a caller spread over
 // all of them gets up to N times the limit (docs/operations.md).
+// A refusal is the 429 in the one error shape, with Retry-After; a limiter given a `page` answers a
+// browser's page request (Accept preferring HTML, as a navigation sends) with that page instead, so a
+// person who follows a login link over the limit reads words, not JSON (decision 034).
 import type { Request, RequestHandler } from 'express';
 import { TooManyRequestsError } from './errors';
 
@@ -20,12 +23,33 @@ export interface RateLimit {
 
 const WINDOW_MS = 60_000;
 
-export interface RateLimitCounter {
-  /** Counts one request of `req`'s caller; returns the refusal when over a limit, else null. */
-  take(req: Request): { retryAfter: number; message: string } | null;
+export interface RateLimitRefusal {
+  /** Seconds until the window turns (the Retry-After). */
+  retryAfter: number;
+  /** The error message: which limit, and when to try again. */
+  message: string;
+  /** Which limit was passed: the signed-in session's or the client address's. */
+  over: 'session' | 'address';
+  /** That limit, per minute. */
+  limit: number;
 }
 
-export function createRateLimiter(limit: RateLimit, now: () => number = Date.now): RequestHandler & RateLimitCounter {
+export interface RateLimitCounter {
+  /** Counts one request of `req`'s caller; returns the refusal when over a limit, else null. */
+  take(req: Request): RateLimitRefusal | null;
+}
+
+export interface RateLimiterOptions {
+  /** The HTML page for a refused request that asked for a page (Accept prefers text/html over JSON); without it, always the JSON error. */
+  page?: (req: Request, refusal: RateLimitRefusal) => string;
+}
+
+/** A browser's navigation asks for HTML first; fetch, curl and the SPA's API calls ask for anything or for JSON. */
+function asksForPage(req: Request): boolean {
+  return req.accepts(['json', 'html']) === 'html';
+}
+
+export function createRateLimiter(limit: RateLimit, now: () => number = Date.now, options: RateLimiterOptions = {}): RequestHandler & RateLimitCounter {
   const counter = createRateLimitCounter(limit, now);
   const handler: RequestHandler = (req, res, next) => {
     const refusal = counter.take(req);
@@ -34,6 +58,10 @@ export function createRateLimiter(limit: RateLimit, now: () => number = Date.now
       return;
     }
     res.set('Retry-After', String(refusal.retryAfter));
+    if (options.page && asksForPage(req)) {
+      res.status(429).type('html').set('Cache-Control', 'no-store').send(options.page(req, refusal));
+      return;
+    }
     next(new TooManyRequestsError(refusal.message, refusal.retryAfter));
   };
   return Object.assign(handler, counter);
@@ -63,7 +91,12 @@ export function createRateLimitCounter(limit: RateLimit, now: () => number = Dat
       if (!overSession && !overIp) return null;
       const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - t) / 1000));
       const which = overSession ? `${limit.perSession} a minute per session` : `${limit.perIp} a minute from one address`;
-      return { retryAfter, message: `Too many ${limit.name} requests (at most ${which}); try again in ${retryAfter} s.` };
+      return {
+        retryAfter,
+        message: `Too many ${limit.name} requests (at most ${which}); try again in ${retryAfter} s.`,
+        over: overSession ? 'session' : 'address',
+        limit: overSession ? limit.perSession : limit.perIp,
+      };
     },
   };
 }

@@ -97,15 +97,18 @@ describe('request ids from peers that are not a trusted proxy', () => {
 
 interface Finished { req: Request; requestId: string; durationMs: number; statusCode: number; label: string; loggedWithId: boolean }
 
-/** An app whose requestContext records each onFinish call (and logs a line from it), as the BFF's access log does. */
-function recordingApp(): { app: express.Express; finished: Finished[]; next: () => Promise<Finished> } {
+/**
+ * An app whose requestContext records each onFinish call (and logs a line from it), as the BFF's access log does;
+ * `withRoutes` labels with the app's routes, as the BFF does.
+ */
+function recordingApp({ withRoutes = false } = {}): { app: express.Express; finished: Finished[]; next: () => Promise<Finished> } {
   const finished: Finished[] = [];
   const waiting: ((f: Finished) => void)[] = [];
   const logger = createMemoryLogger();
   const app = express();
   app.use(requestContext((req, requestId, durationMs, statusCode) => {
     logger.info('request');
-    const entry = { req, requestId, durationMs, statusCode, label: routeLabel(req, statusCode), loggedWithId: logger.lines.at(-1)?.includes(`[${requestId}]`) === true };
+    const entry = { req, requestId, durationMs, statusCode, label: routeLabel(req, statusCode, withRoutes ? app.router : undefined), loggedWithId: logger.lines.at(-1)?.includes(`[${requestId}]`) === true };
     finished.push(entry);
     waiting.shift()?.(entry);
   }));
@@ -244,6 +247,38 @@ describe('routeLabel', () => {
     app.use((_req, res) => void res.status(403).send('refused'));
     const call = await labelOf(app, next, (r) => r.post('/api/anything'));
     expect([call.statusCode, call.label]).toEqual([403, '(other)']);
+  });
+
+  it('names a request refused before it reached its route (a 429) after the route it was aimed at, given the app\'s routes', async () => {
+    const { app, next } = recordingApp({ withRoutes: true });
+    const api = express.Router();
+    // As the API router's JSON body parser refuses a body before any route: 400.
+    api.use((req, res, next) => (req.get('x-refuse') === 'in-router' ? void res.status(400).send('bad body') : next()));
+    api.post('/search/:kind', (_req, res) => void res.send('results'));
+    app.use('/api', (req, res, next) => (req.get('x-refuse') === 'before' ? void res.status(429).send('slow down') : next()), api);
+    app.use((_err: unknown, _req: Request, res: express.Response, _next: express.NextFunction) => void res.status(500).send('error'));
+    const before = await labelOf(app, next, (r) => r.post('/api/search/tables?q=secret').set('x-refuse', 'before'));
+    expect([before.statusCode, before.label]).toEqual([429, '/api/search/:kind']);
+    // Answered by a middleware inside the mounted router, where req.url is cut to the mount: the whole path still counts.
+    const inRouter = await labelOf(app, next, (r) => r.post('/api/search/tables').set('x-refuse', 'in-router'));
+    expect([inRouter.statusCode, inRouter.label]).toEqual([400, '/api/search/:kind']);
+    // Without the app's routes, as before: no route answered.
+    const { app: bare, next: bareNext } = recordingApp();
+    bare.use('/api', (_req, res) => void res.status(429).send('slow down'), api);
+    expect((await labelOf(bare, bareNext, (r) => r.post('/api/search/tables'))).label).toBe('(other)');
+  });
+
+  it('looks for the route aimed at only for an error answer: a success without a route and a 404 keep their labels', async () => {
+    const { app, next } = recordingApp({ withRoutes: true });
+    app.use((req, res, next) => {
+      if (req.get('x-answer') === 'ok') return void res.send('answered early');
+      if (req.get('x-answer') === 'missing') return void res.status(404).send('none');
+      next();
+    });
+    app.get('/items/:id', (_req, res) => void res.send('item'));
+    expect((await labelOf(app, next, (r) => r.get('/items/1').set('x-answer', 'ok'))).label).toBe('(static or page)');
+    expect((await labelOf(app, next, (r) => r.get('/items/1').set('x-answer', 'missing'))).label).toBe('(not found)');
+    expect((await labelOf(app, next, (r) => r.get('/elsewhere').set('x-answer', 'none'))).label).toBe('(not found)');
   });
 
   it('uses the fallbacks for a route whose path is a regular expression, not the expression\'s text', async () => {

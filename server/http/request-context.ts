@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
+import { routePatternAt, type RouterStack } from './allowed-methods';
 
 const storage = new AsyncLocalStorage<{ requestId: string }>();
 
@@ -68,13 +69,19 @@ function rememberRouteBase(req: Request): void {
 
 /**
  * The route pattern that answered ("/api/metadata/v0/table"), never the raw URL: keys and query
- * strings stay out of logs' route field and metrics' labels. Requests no route matched (static
- * files, the SPA's pages, 404s) share one label each.
+ * strings stay out of logs' route field and metrics' labels. A request refused before it reached its
+ * route (a 429 of the rate limiter, a guard's 401 or 403, a session store that failed) is named after
+ * the route of `app` it was aimed at, the one that would have answered it, so per-route alerts see
+ * it; that walk over the routes is made only for such answers (4xx and 5xx), never on the hot path.
+ * Requests no route matched (static files, the SPA's pages, 404s) share one label each.
  */
-export function routeLabel(req: Request, statusCode: number): string {
+export function routeLabel(req: Request, statusCode: number, app?: RouterStack): string {
   const matched = matchedRoutes.get(req);
   if (matched) return matched;
   if (statusCode === 404) return '(not found)';
+  // originalUrl, not path: a middleware inside a mounted router that answered itself leaves req.url cut to that mount.
+  const aimedAt = app && statusCode >= 400 ? routePatternAt(app, req.method, req.originalUrl.split('?', 1)[0]!) : undefined;
+  if (aimedAt) return aimedAt;
   if (req.method === 'GET' || req.method === 'HEAD') return '(static or page)';
   return '(other)';
 }
