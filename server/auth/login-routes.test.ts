@@ -302,6 +302,23 @@ describe('the login routes', () => {
       }
     });
 
+    it('refuses a finished login replayed with the cookie from before it, without asking the provider (one-time on the server)', async () => {
+      const { app, agent } = createLoginApp();
+      const start = await agent.get(`/login?returnTo=${encodeURIComponent('/browse')}`);
+      // What a script keeps: the pending-login cookie as it was before the login finished.
+      const cookieBefore = setCookies(start).split(';')[0]!;
+      const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
+      await agent.get(`${callback.pathname}${callback.search}`);
+      expect((await agent.get('/me')).body.user).toBe('roald.amundsen@example.org');
+      let replay: request.Response | undefined;
+      expect(await tokenRequestsDuring(async () => {
+        replay = await request(app).get(`${callback.pathname}${callback.search}`).set('Cookie', cookieBefore);
+      })).toBe(0);
+      expect(replay!.status).toBe(400);
+      expect(replay!.text).toContain('This login link has expired');
+      expect(setCookies(replay!)).not.toMatch(/nansen\.sid|connect\.sid/);
+    });
+
     it('after logging out, says the link has expired and offers to log in again to the page the login was for', async () => {
       const { agent } = createLoginApp();
       const start = await agent.get(`/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}`);
@@ -768,7 +785,8 @@ describe('the login routes', () => {
         tokens.sweep();
         const db = new Database(path.join(dir, 'sessions.sqlite'), { readonly: true });
         try {
-          expect(db.prepare('SELECT count(*) AS n FROM seen_once').get()).toEqual({ n: 0 });
+          // (Other tests' finished logins are remembered in the same table, for 10 minutes.)
+          expect(db.prepare("SELECT count(*) AS n FROM seen_once WHERE key LIKE 'logout-jti:%'").get()).toEqual({ n: 0 });
         } finally {
           db.close();
         }

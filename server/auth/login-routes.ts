@@ -1,5 +1,6 @@
 // /login, the callback (/auth by default, Amundsen's), /logout, /logged-out and OIDC Back-Channel
 // Logout (/auth/backchannel-logout).
+import { createHash } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { User } from '../../contract/bff-api';
 import type { ClaimRules } from '../config/config-schema';
@@ -7,7 +8,7 @@ import { describeUpstreamError, UpstreamError } from '../http/errors';
 import { type PageAction, renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
 import type { OidcClient } from './oidc-client';
-import type { PendingLoginCookie } from './pending-login-cookie';
+import { PENDING_LOGIN_TTL_MS, type PendingLoginCookie } from './pending-login-cookie';
 import { describeLoginError, shortenProviderDescription } from './login-error-in-words';
 import { sanitizeReturnTo } from './return-to';
 import type { SessionAuth } from './session-auth';
@@ -21,7 +22,7 @@ export interface LoginRoutesOptions {
   oidc: OidcClient;
   auth: SessionAuth;
   pendingLogins: PendingLoginCookie;
-  /** Back-channel logout looks sessions up by the provider's sid/sub and remembers logout tokens seen. */
+  /** Back-channel logout looks sessions up by the provider's sid/sub and remembers logout tokens seen; the callback remembers the logins it finished. */
   tokens: TokenStore;
   /** Absolute redirect URI registered at the provider; its path is the callback route. */
   redirectUri: string;
@@ -119,7 +120,12 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
     // A login of this browser that expired, or was used, still knows the page it was started for (pending-login-cookie.ts).
     const rememberedReturnTo = (state: string) => (state ? pendingLogins.rememberedReturnTo(req, state) : undefined) ?? '/';
     const state = typeof query.state === 'string' ? query.state : '';
-    const pending = state ? pendingLogins.take(req, res, state) : undefined;
+    let pending = state ? pendingLogins.take(req, res, state) : undefined;
+    // One-time on the server as well as in the cookie: a script that kept the cookie from before the
+    // login could otherwise replay this callback for as long as the login is pending, and each replay
+    // would cost a token request at the provider on Nansen's client (decision 034). A hash of the state
+    // is remembered, never the state.
+    if (pending && !(await options.tokens.rememberOnce(`login-state:${createHash('sha256').update(state).digest('base64url')}`, PENDING_LOGIN_TTL_MS))) pending = undefined;
     if (!pending && req.session.user) {
       // A callback of no login this browser can finish, while logged in: the Back button after a login, or
       // its link opened again. Nothing went wrong and there is nothing to do: its code is never sent to the
