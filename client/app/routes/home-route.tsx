@@ -2,8 +2,9 @@ import { lazy, Suspense } from 'react';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { PageTitle } from '../../components/page-title';
 import { Panel } from '../../components/panel';
+import { ResourceItemActions, type ResourceItemAction } from '../../components/resource-list';
+import { SkeletonList } from '../../components/skeleton';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
-import { MyBookmarks } from '../../features/bookmarks/components/my-bookmarks';
 import { badgesQueryOptions } from '../../features/browse/api/get-badges';
 import { tagsQueryOptions } from '../../features/browse/api/get-tags';
 import { HomeBrowse } from '../../features/browse/components/home-browse';
@@ -21,6 +22,19 @@ import './home-route.css';
 // and loads (with their data) only when they are on.
 const loadAnnouncements = () => import('../../features/announcements/components/announcement-headlines');
 const AnnouncementHeadlines = lazy(() => loadAnnouncements().then((module) => ({ default: module.AnnouncementHeadlines })));
+
+// "My bookmarks" (tabs, pager, stars) and the popular lists' stars load beside the bookmarks they show
+// (the prefetch starts both), so they are not part of the first page's budget (decision 007): the panel
+// shows its loading state, each star an empty place of its size, until they are in.
+const loadMyBookmarks = () => import('../../features/bookmarks/components/my-bookmarks');
+const MyBookmarks = lazy(() => loadMyBookmarks().then((module) => ({ default: module.MyBookmarks })));
+const BookmarkToggle = lazy(() => import('../../features/bookmarks/components/bookmark-toggle').then((module) => ({ default: module.BookmarkToggle })));
+
+const popularStar: ResourceItemAction = (item, name) => (
+  <Suspense fallback={<span className="home__star-placeholder" />}>
+    <BookmarkToggle item={item} name={name} variant="compact" />
+  </Suspense>
+);
 
 function searchedThings(config: ClientConfig): string {
   const things = ['tables', ...(config.indexDashboards.enabled ? ['dashboards'] : []), ...(config.indexUsers.enabled ? ['people'] : [])];
@@ -47,7 +61,9 @@ export function HomeRoute() {
       </section>
       <div className="home__grid">
         <div className="home__column">
-          <PopularResources showDashboards={dashboards} />
+          <ResourceItemActions action={config.bookmarks.enabled ? popularStar : null}>
+            <PopularResources showDashboards={dashboards} />
+          </ResourceItemActions>
         </div>
         <div className="home__column">
           {config.announcements.enabled ? (
@@ -55,7 +71,17 @@ export function HomeRoute() {
               <AnnouncementHeadlines />
             </Suspense>
           ) : null}
-          {config.bookmarks.enabled ? <MyBookmarks showDashboards={dashboards} /> : null}
+          {config.bookmarks.enabled ? (
+            <Suspense
+              fallback={
+                <Panel title="My bookmarks">
+                  <SkeletonList label="Loading your bookmarks" rows={3} />
+                </Panel>
+              }
+            >
+              <MyBookmarks showDashboards={dashboards} />
+            </Suspense>
+          ) : null}
           <HomeBrowse />
         </div>
       </div>
@@ -67,7 +93,10 @@ export function HomeRoute() {
 export const prefetch: Prefetch = (queryClient) => {
   void queryClient.ensureQueryData(clientConfigQueryOptions()).then((config) => {
     void queryClient.prefetchQuery(popularResourcesQueryOptions(popularTypes(config.indexDashboards.enabled)));
-    if (config.bookmarks.enabled) void queryClient.prefetchQuery(myBookmarksQueryOptions());
+    if (config.bookmarks.enabled) {
+      void queryClient.prefetchQuery(myBookmarksQueryOptions());
+      void loadMyBookmarks();
+    }
     if (config.announcements.enabled) void loadAnnouncements().then((module) => module.prefetchAnnouncements(queryClient));
     void queryClient.prefetchQuery(tagsQueryOptions());
     if (config.browse.showBadgesInHome) void queryClient.prefetchQuery(badgesQueryOptions());
