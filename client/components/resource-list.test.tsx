@@ -50,16 +50,16 @@ describe('ResourceList', () => {
     expect(within(weekly!).getByRole('button', { name: 'Bookmark Weekly' })).toBeTruthy();
   });
 
-  it('takes the action from the page around it, unless the list says otherwise; none by default', () => {
+  it('takes the action from the page around it, unless the list has its own; none by default', () => {
     const action = (_item: unknown, name: string) => <button type="button">Star {name}</button>;
     renderWithApp(
       <ResourceItemActions action={action}>
         <ResourceList items={[table('orders', null)]} label="From the page" />
-        <ResourceList items={[table('payments', null)]} label="Without" itemAction={null} />
+        <ResourceList items={[table('payments', null)]} label="Its own" itemAction={(_item, name) => <button type="button">Own {name}</button>} />
       </ResourceItemActions>,
     );
     expect(within(screen.getByRole('list', { name: 'From the page' })).getByRole('button', { name: 'Star sales.orders' })).toBeTruthy();
-    expect(within(screen.getByRole('list', { name: 'Without' })).queryByRole('button')).toBeNull();
+    expect(within(screen.getByRole('list', { name: 'Its own' })).getByRole('button').textContent).toBe('Own sales.payments');
     cleanup();
     renderWithApp(<ResourceList items={[table('orders', null)]} label="Plain" />);
     expect(within(screen.getByRole('list', { name: 'Plain' })).queryByRole('button')).toBeNull();

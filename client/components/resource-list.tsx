@@ -13,7 +13,6 @@ import { useUiConfig } from '../app/app-data';
 import { dashboardPath, tablePath } from '../app/paths';
 import { markdownToPlainText } from '../../contract/markdown-plain-text';
 import { BreakableText } from './breakable-text';
-import { cx } from './class-names';
 import './resource-list.css';
 
 export type ResourceSummary = TableSummary | DashboardSummary;
@@ -34,10 +33,9 @@ export function resourceName(item: ResourceSummary): string {
 }
 
 export function ResourceList({ items, label, itemAction }: { items: ResourceSummary[]; label: string; itemAction?: ResourceItemAction | null }) {
-  const fromPage = use(ItemActionContext);
-  const action = itemAction === undefined ? fromPage : itemAction;
+  const action = itemAction ?? use(ItemActionContext);
   return (
-    <ul className={cx('resource-list', action && 'resource-list--with-actions')} aria-label={label}>
+    <ul className="resource-list" aria-label={label}>
       {items.map((item) => (
         <li key={`${item.type}:${item.key}`} className="resource-list__item">
           <ResourceSummaryItem item={item} />

@@ -4,7 +4,6 @@ import { PageTitle } from '../../components/page-title';
 import { Panel } from '../../components/panel';
 import { ResourceItemActions, type ResourceItemAction } from '../../components/resource-list';
 import { SkeletonList } from '../../components/skeleton';
-import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
 import { badgesQueryOptions } from '../../features/browse/api/get-badges';
 import { tagsQueryOptions } from '../../features/browse/api/get-tags';
 import { HomeBrowse } from '../../features/browse/components/home-browse';
@@ -23,15 +22,15 @@ import './home-route.css';
 const loadAnnouncements = () => import('../../features/announcements/components/announcement-headlines');
 const AnnouncementHeadlines = lazy(() => loadAnnouncements().then((module) => ({ default: module.AnnouncementHeadlines })));
 
-// "My bookmarks" (tabs, pager, stars) and the popular lists' stars load beside the bookmarks they show
-// (the prefetch starts both), so they are not part of the first page's budget (decision 007): the panel
-// shows its loading state, each star an empty place of its size, until they are in.
+// "My bookmarks" (tabs, pager, stars) and the popular lists' stars are not part of the first page
+// (decision 007's budget): the prefetch loads their code, which asks for the bookmarks; the panel shows
+// its loading state, each star an empty place (resource-list.css), until they are in.
 const loadMyBookmarks = () => import('../../features/bookmarks/components/my-bookmarks');
 const MyBookmarks = lazy(() => loadMyBookmarks().then((module) => ({ default: module.MyBookmarks })));
-const BookmarkToggle = lazy(() => import('../../features/bookmarks/components/bookmark-toggle').then((module) => ({ default: module.BookmarkToggle })));
+const BookmarkToggle = lazy(() => loadMyBookmarks().then((module) => ({ default: module.BookmarkToggle })));
 
 const popularStar: ResourceItemAction = (item, name) => (
-  <Suspense fallback={<span className="home__star-placeholder" />}>
+  <Suspense fallback={null}>
     <BookmarkToggle item={item} name={name} variant="compact" />
   </Suspense>
 );
@@ -93,10 +92,7 @@ export function HomeRoute() {
 export const prefetch: Prefetch = (queryClient) => {
   void queryClient.ensureQueryData(clientConfigQueryOptions()).then((config) => {
     void queryClient.prefetchQuery(popularResourcesQueryOptions(popularTypes(config.indexDashboards.enabled)));
-    if (config.bookmarks.enabled) {
-      void queryClient.prefetchQuery(myBookmarksQueryOptions());
-      void loadMyBookmarks();
-    }
+    if (config.bookmarks.enabled) void loadMyBookmarks().then((module) => module.prefetchMyBookmarks(queryClient));
     if (config.announcements.enabled) void loadAnnouncements().then((module) => module.prefetchAnnouncements(queryClient));
     void queryClient.prefetchQuery(tagsQueryOptions());
     if (config.browse.showBadgesInHome) void queryClient.prefetchQuery(badgesQueryOptions());

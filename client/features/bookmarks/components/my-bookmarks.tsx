@@ -4,6 +4,7 @@
 // are in the URL (`?bookmarks=dashboard&bookmarksPage=2`, decision 026): choosing either replaces it.
 // Removing a bookmark here takes its row away at once, like every other view of the list (the toggle is
 // optimistic); focus goes to the next row's star (else the previous one's, else the open tab).
+import type { QueryClient } from '@tanstack/react-query';
 import { useRef, type MouseEvent } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import type { ResourceLists } from '../../../../contract/api-user-lists';
@@ -17,7 +18,7 @@ import { ResourceList, type ResourceItemAction, type ResourceSummary } from '../
 import { EmptyState } from '../../../components/state';
 import { Tabs, type TabItem } from '../../../components/tabs';
 import { formatWholeNumber } from '../../../lib/format-number';
-import { useMyBookmarks } from '../api/get-my-bookmarks';
+import { myBookmarksQueryOptions, useMyBookmarks } from '../api/get-my-bookmarks';
 import { useBookmarkToggles } from './bookmark-toggle';
 import './my-bookmarks.css';
 
@@ -30,6 +31,14 @@ export const BOOKMARKS_PER_PAGE = 10;
 
 const NOUNS: Record<BookmarksTab, string> = { table: 'tables', dashboard: 'dashboards' };
 const TITLES: Record<BookmarksTab, string> = { table: 'Tables', dashboard: 'Dashboards' };
+
+/** The popular lists' stars on the home page, from this module: one chunk to load, not two. */
+export { BookmarkToggle } from './bookmark-toggle';
+
+/** The home page's prefetch, once this module is in (it is not part of the first page's code). */
+export function prefetchMyBookmarks(queryClient: QueryClient) {
+  void queryClient.prefetchQuery(myBookmarksQueryOptions());
+}
 
 export function MyBookmarks({ showDashboards }: { showDashboards: boolean }) {
   const query = useMyBookmarks();
