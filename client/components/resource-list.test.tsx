@@ -53,7 +53,7 @@ describe('ResourceList', () => {
   it('takes the action from the page around it, unless the list has its own; none by default', () => {
     const action = (_item: unknown, name: string) => <button type="button">Star {name}</button>;
     renderWithApp(
-      <ResourceItemActions action={action}>
+      <ResourceItemActions value={action}>
         <ResourceList items={[table('orders', null)]} label="From the page" />
         <ResourceList items={[table('payments', null)]} label="Its own" itemAction={(_item, name) => <button type="button">Own {name}</button>} />
       </ResourceItemActions>,

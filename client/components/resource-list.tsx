@@ -22,10 +22,8 @@ export type ResourceItemAction = (item: ResourceSummary, name: string) => ReactN
 
 const ItemActionContext = createContext<ResourceItemAction | null>(null);
 
-/** Gives every `ResourceList` inside that has no `itemAction` of its own this one. */
-export function ResourceItemActions({ action, children }: { action: ResourceItemAction | null; children: ReactNode }) {
-  return <ItemActionContext value={action}>{children}</ItemActionContext>;
-}
+/** `<ResourceItemActions value={action}>`: every `ResourceList` inside without an `itemAction` of its own has this one. */
+export const ResourceItemActions = ItemActionContext;
 
 /** A resource's name as people read it: `schema.table` for a table, a dashboard's name. */
 export function resourceName(item: ResourceSummary): string {

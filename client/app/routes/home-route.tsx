@@ -6,7 +6,6 @@ import { ResourceItemActions, type ResourceItemAction } from '../../components/r
 import { SkeletonList } from '../../components/skeleton';
 import { badgesQueryOptions } from '../../features/browse/api/get-badges';
 import { tagsQueryOptions } from '../../features/browse/api/get-tags';
-import { HomeBrowse } from '../../features/browse/components/home-browse';
 import { lastIndexedQueryOptions } from '../../features/catalog-status/api/get-last-indexed';
 import { LastIndexed } from '../../features/catalog-status/components/last-indexed';
 import { popularResourcesQueryOptions } from '../../features/popular-resources/api/get-popular-resources';
@@ -22,11 +21,15 @@ import './home-route.css';
 const loadAnnouncements = () => import('../../features/announcements/components/announcement-headlines');
 const AnnouncementHeadlines = lazy(() => loadAnnouncements().then((module) => ({ default: module.AnnouncementHeadlines })));
 
+// Browse (tags and badges) sits below the fold once there are bookmarks (decision 037): its code loads
+// after the first page's, its data with the page's (the prefetch).
+const HomeBrowse = lazy(() => import('../../features/browse/components/home-browse').then((module) => ({ default: module.HomeBrowse })));
+
 // "My bookmarks" (tabs, pager, stars) and the popular lists' stars are not part of the first page
 // (decision 007's budget): the prefetch loads their code, which asks for the bookmarks; the panel shows
 // its loading state, each star an empty place (resource-list.css), until they are in.
 const loadMyBookmarks = () => import('../../features/bookmarks/components/my-bookmarks');
-const MyBookmarks = lazy(() => loadMyBookmarks().then((module) => ({ default: module.MyBookmarks })));
+const MyBookmarks = lazy(loadMyBookmarks);
 const BookmarkToggle = lazy(() => loadMyBookmarks().then((module) => ({ default: module.BookmarkToggle })));
 
 const popularStar: ResourceItemAction = (item, name) => (
@@ -60,7 +63,7 @@ export function HomeRoute() {
       </section>
       <div className="home__grid">
         <div className="home__column">
-          <ResourceItemActions action={config.bookmarks.enabled ? popularStar : null}>
+          <ResourceItemActions value={config.bookmarks.enabled ? popularStar : null}>
             <PopularResources showDashboards={dashboards} />
           </ResourceItemActions>
         </div>
@@ -81,7 +84,15 @@ export function HomeRoute() {
               <MyBookmarks showDashboards={dashboards} />
             </Suspense>
           ) : null}
-          <HomeBrowse />
+          <Suspense
+            fallback={
+              <Panel title="Browse">
+                <SkeletonList label="Loading tags" rows={2} />
+              </Panel>
+            }
+          >
+            <HomeBrowse />
+          </Suspense>
         </div>
       </div>
     </div>

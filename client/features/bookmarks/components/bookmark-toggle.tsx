@@ -57,7 +57,7 @@ export function useBookmarkToggles(): ((item: ResourceSummary, name: string) => 
  * dashboards) a star per item, from one read of the bookmarks. Nothing when bookmarks are off.
  */
 export function WithBookmarkStars({ children }: { children: ReactNode }) {
-  return <ResourceItemActions action={useBookmarkToggles()}>{children}</ResourceItemActions>;
+  return <ResourceItemActions value={useBookmarkToggles()}>{children}</ResourceItemActions>;
 }
 
 interface BookmarkButtonProps extends Required<BookmarkToggleProps> {

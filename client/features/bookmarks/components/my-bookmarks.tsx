@@ -115,3 +115,6 @@ function BookmarkPage({ items, tab, pageIndex, star }: { items: readonly Resourc
     </div>
   );
 }
+
+/** The home page loads this module lazily: `lazy()` takes its default export. */
+export default MyBookmarks;
