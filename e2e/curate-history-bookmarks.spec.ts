@@ -1,8 +1,10 @@
 // Edit history and bookmarks (user profiles on): edits made with the page's editors show in the
 // table's History tab with before and after, and on the editor's profile; a person on their first
 // visit bookmarks a table from the search results and from its page, finds it under "My bookmarks"
-// and on their profile, and takes the bookmark away again. Each journey uses tables no other spec reads.
+// and on their profile, and takes the bookmark away again; and takes one away with the star of its row
+// under "My bookmarks". Each journey uses tables no other spec reads.
 import type { Page, TestInfo } from '@playwright/test';
+import { callFromPage } from './call-from-page';
 import { captureWidths, expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
 
 test.use({ profiles: 'on' });
@@ -11,6 +13,8 @@ test.use({ profiles: 'on' });
 const HISTORY_TABLE = { key: 'delta://lakehouse.content/stg_b2c_content_pages_kpis', path: '/table_detail/lakehouse/delta/content/stg_b2c_content_pages_kpis', name: 'content.stg_b2c_content_pages_kpis' };
 /** Bookmarked in the bookmark journey: only this spec reads it. */
 const BOOKMARK_TABLE = { name: 'snap_rejected_translations_by_cohort', fullName: 'content.snap_rejected_translations_by_cohort', path: '/table_detail/crm_db/postgres/content/snap_rejected_translations_by_cohort' };
+/** Bookmarked and un-bookmarked from the home page's list in the star journey: only this spec reads it. */
+const STAR_TABLE = { key: 'delta://lakehouse.support/snap_web_sla_breaches_monthly', fullName: 'support.snap_web_sla_breaches_monthly' };
 
 /** Screenshots from the top of the page (the nav bar sticks to the top of the window). */
 async function capture(page: Page, testInfo: TestInfo, name: string) {
@@ -141,5 +145,29 @@ test.describe('bookmarks', () => {
     await page.goto('/');
     await expect(page.getByRole('region', { name: 'My bookmarks' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'My bookmarks' }).getByRole('link', { name: BOOKMARK_TABLE.fullName })).toHaveCount(0);
+  });
+
+  // Finding 2 of the bookmark-lists pass: to take a bookmark away you had to open the table's page.
+  test('a bookmark is taken away with the star of its row under "My bookmarks"; the popular lists have stars too', async ({ page, idpOrigin }, testInfo) => {
+    await page.goto('/');
+    await logInAtDevIdp(page, idpOrigin, 'borge');
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    expect((await callFromPage(page, 'PUT', '/api/metadata/v0/user/bookmark', { type: 'table', key: STAR_TABLE.key })).status).toBe(200);
+
+    await page.goto('/');
+    const myBookmarks = page.getByRole('region', { name: 'My bookmarks' });
+    const row = myBookmarks.getByRole('listitem').filter({ has: page.getByRole('link', { name: STAR_TABLE.fullName }) });
+    const star = row.getByRole('button', { name: `Bookmark ${STAR_TABLE.fullName}` });
+    await expect(star).toHaveAttribute('aria-pressed', 'true');
+    await expect(star.locator('xpath=ancestor::a')).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Popular tables' }).getByRole('button', { name: /^Bookmark / }).first()).toBeEnabled();
+    await expectAccessible(page, testInfo, 'home with bookmark stars');
+
+    await toggleAndSave(page, star);
+    await expect(myBookmarks.getByRole('link', { name: STAR_TABLE.fullName })).toHaveCount(0);
+    await page.reload();
+    // Loaded (a list or the empty state, not the skeleton), and without it: the server has it too.
+    await expect(myBookmarks.getByRole('list').or(myBookmarks.getByText('No bookmarks yet'))).toBeVisible();
+    await expect(myBookmarks.getByRole('link', { name: STAR_TABLE.fullName })).toHaveCount(0);
   });
 });

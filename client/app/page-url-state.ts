@@ -1,6 +1,6 @@
-// What a profile's and a lineage page's query says beyond their paths (tab, list pages, depth, view),
-// read and corrected here. Apart from paths.ts so that the first page's code (which builds every URL)
-// does not carry what only these two pages read.
+// What a profile's, a lineage page's and the home page's "My bookmarks" query says beyond their paths
+// (tab, list pages, depth, view), read and corrected here. Apart from paths.ts so that the first page's
+// code (which builds every URL) does not carry what only these parts read.
 import { parsePageNumber } from '../../contract/search-state';
 import { withResourceTab, type LineageState } from './paths';
 
@@ -27,6 +27,37 @@ export function withProfileListPage(params: URLSearchParams, list: ProfileList, 
 export function withProfileTab(params: URLSearchParams, tab: string | null): URLSearchParams {
   const next = withResourceTab(params, tab);
   for (const name of Object.values(PROFILE_PAGE_PARAMS)) next.delete(name);
+  return next;
+}
+
+// ---------------------------------------------------------------- home: My bookmarks
+
+/** The tabs of the home page's "My bookmarks": `?bookmarks=dashboard` (none for tables) and its one-based `?bookmarksPage=`. */
+export type BookmarksTab = 'table' | 'dashboard';
+
+const BOOKMARKS_TAB_PARAM = 'bookmarks';
+const BOOKMARKS_PAGE_PARAM = 'bookmarksPage';
+
+/** The open tab (`table` unless the URL says `dashboard`) and zero-based page (0 when missing or malformed). */
+export function homeBookmarksOf(params: URLSearchParams): { tab: BookmarksTab; pageIndex: number } {
+  const page = parsePageNumber(params.get(BOOKMARKS_PAGE_PARAM));
+  return { tab: params.get(BOOKMARKS_TAB_PARAM) === 'dashboard' ? 'dashboard' : 'table', pageIndex: page !== null && page > 0 ? page - 1 : 0 };
+}
+
+/** The same query with another tab open, on its first page; the home page's other parameters are kept. */
+export function withHomeBookmarksTab(params: URLSearchParams, tab: BookmarksTab): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (tab === 'table') next.delete(BOOKMARKS_TAB_PARAM);
+  else next.set(BOOKMARKS_TAB_PARAM, tab);
+  next.delete(BOOKMARKS_PAGE_PARAM);
+  return next;
+}
+
+/** The same query on page `pageIndex` of the open tab (the first page: no parameter). */
+export function withHomeBookmarksPage(params: URLSearchParams, pageIndex: number): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (pageIndex > 0) next.set(BOOKMARKS_PAGE_PARAM, String(pageIndex + 1));
+  else next.delete(BOOKMARKS_PAGE_PARAM);
   return next;
 }
 

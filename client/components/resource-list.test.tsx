@@ -3,7 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DashboardSummary } from '../../contract/api-dashboard';
 import type { TableSummary } from '../../contract/api-table';
-import { ResourceList } from './resource-list';
+import { ResourceItemActions, ResourceList } from './resource-list';
 import { renderWithApp } from './testing/render-with-app';
 
 afterEach(cleanup);
@@ -29,5 +29,39 @@ describe('ResourceList', () => {
     renderWithApp(<ResourceList items={[table('orders', MARKDOWN), table('empty', null), table('rule', '---')]} label="Popular" />);
     await screen.findByText(/^Orders Every/);
     expect(document.querySelectorAll('.resource-list__description')).toHaveLength(1);
+  });
+
+  // Finding 3 of the bookmark-lists pass: "content.snap_returning_search_queries_by_r / egion" at 1280 and 800.
+  it('lets a name wrap only after _ . or /, never inside a word', () => {
+    renderWithApp(<ResourceList items={[table('snap_returning_search_queries_by_region', null), { ...dashboard, name: 'Weekly revenue/region' }]} label="Popular" />);
+    const [orders, weekly] = within(screen.getByRole('list', { name: 'Popular' })).getAllByRole('link');
+    expect(orders!.innerHTML).toBe('sales.<wbr>snap_<wbr>returning_<wbr>search_<wbr>queries_<wbr>by_<wbr>region');
+    expect(orders!.textContent).toBe('sales.snap_returning_search_queries_by_region');
+    expect(weekly!.innerHTML).toBe('Weekly revenue/<wbr>region');
+  });
+
+  it('adds what the page gives each item beside its link, never inside it, named for the item', () => {
+    const action = (item: { key: string }, name: string) => <button type="button" aria-label={`Bookmark ${name}`} data-key={item.key} />;
+    renderWithApp(<ResourceList items={[table('orders', null), dashboard]} label="Popular" itemAction={action} />);
+    const [orders, weekly] = within(screen.getByRole('list', { name: 'Popular' })).getAllByRole('listitem');
+    const star = within(orders!).getByRole('button', { name: 'Bookmark sales.orders' });
+    expect(star.closest('a')).toBeNull();
+    expect(star.getAttribute('data-key')).toBe('hive://gold.sales/orders');
+    expect(within(weekly!).getByRole('button', { name: 'Bookmark Weekly' })).toBeTruthy();
+  });
+
+  it('takes the action from the page around it, unless the list has its own; none by default', () => {
+    const action = (_item: unknown, name: string) => <button type="button">Star {name}</button>;
+    renderWithApp(
+      <ResourceItemActions value={action}>
+        <ResourceList items={[table('orders', null)]} label="From the page" />
+        <ResourceList items={[table('payments', null)]} label="Its own" itemAction={(_item, name) => <button type="button">Own {name}</button>} />
+      </ResourceItemActions>,
+    );
+    expect(within(screen.getByRole('list', { name: 'From the page' })).getByRole('button', { name: 'Star sales.orders' })).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Its own' })).getByRole('button').textContent).toBe('Own sales.payments');
+    cleanup();
+    renderWithApp(<ResourceList items={[table('orders', null)]} label="Plain" />);
+    expect(within(screen.getByRole('list', { name: 'Plain' })).queryByRole('button')).toBeNull();
   });
 });

@@ -1,22 +1,43 @@
 // Tables and dashboards in a list (popular, bookmarks, a person's lists, a dashboard's tables, a
-// table's dashboards): name as a link, where it lives, and the start of its description as plain
-// text (a description is Markdown; its page renders it).
+// table's dashboards): name as a link, where it lives, the start of its description as plain text (a
+// description is Markdown; its page renders it), and what the page adds to each item (the bookmark
+// star) beside the link, never inside it. A name wraps after `_`, `.` or `/`, never inside a word.
+// The item action comes from the `itemAction` prop or, for lists a page holds deep inside other
+// features (a profile's tabs, a dashboard's tables), from `ResourceItemActions` around them: features
+// may not import each other, so the route that shows the list says what each item gets.
+import { createContext, use, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { DashboardSummary } from '../../contract/api-dashboard';
 import type { TableSummary } from '../../contract/api-table';
 import { useUiConfig } from '../app/app-data';
 import { dashboardPath, tablePath } from '../app/paths';
 import { markdownToPlainText } from '../../contract/markdown-plain-text';
+import { BreakableText } from './breakable-text';
 import './resource-list.css';
 
 export type ResourceSummary = TableSummary | DashboardSummary;
 
-export function ResourceList({ items, label }: { items: ResourceSummary[]; label: string }) {
+/** What a page adds to an item of a list (its bookmark star), given the item and its name as people read it. */
+export type ResourceItemAction = (item: ResourceSummary, name: string) => ReactNode;
+
+const ItemActionContext = createContext<ResourceItemAction | null>(null);
+
+/** `<ResourceItemActions value={action}>`: every `ResourceList` inside without an `itemAction` of its own has this one. */
+export const ResourceItemActions = ItemActionContext;
+
+/** A resource's name as people read it: `schema.table` for a table, a dashboard's name. */
+export function resourceName(item: ResourceSummary): string {
+  return item.type === 'table' ? `${item.schema}.${item.name}` : item.name;
+}
+
+export function ResourceList({ items, label, itemAction }: { items: ResourceSummary[]; label: string; itemAction?: ResourceItemAction | null }) {
+  const action = itemAction ?? use(ItemActionContext);
   return (
     <ul className="resource-list" aria-label={label}>
       {items.map((item) => (
         <li key={`${item.type}:${item.key}`} className="resource-list__item">
           <ResourceSummaryItem item={item} />
+          {action ? <div className="resource-list__action">{action(item, resourceName(item))}</div> : null}
         </li>
       ))}
     </ul>
@@ -30,7 +51,7 @@ function ResourceSummaryItem({ item }: { item: ResourceSummary }) {
     return (
       <>
         <Link className="resource-list__name" to={tablePath(item)}>
-          {item.schema}.{item.name}
+          <BreakableText text={resourceName(item)} />
         </Link>
         <span className="resource-list__meta">
           <span className="visually-hidden">Table in </span>
@@ -44,7 +65,7 @@ function ResourceSummaryItem({ item }: { item: ResourceSummary }) {
   return (
     <>
       <Link className="resource-list__name" to={dashboardPath(item.uri)}>
-        {item.name}
+        <BreakableText text={item.name} />
       </Link>
       <span className="resource-list__meta">
         <span className="visually-hidden">Dashboard in </span>

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
-import { BookmarkToggle } from '../../features/bookmarks/components/bookmark-toggle';
+import { BookmarkToggle, WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
 import { dashboardSummaryOf } from '../../features/bookmarks/to-summary';
 import { dashboardQueryOptions } from '../../features/dashboard/api/get-dashboard';
 import { ResourceHistory } from '../../features/edit-history/components/resource-history';
@@ -16,12 +16,15 @@ export function DashboardRoute() {
   const config = useUiConfig();
   if (uri.trim() === '') return <NotFoundRoute />;
   if (!config.indexDashboards.enabled) return <NotFoundRoute reason="Dashboards are turned off in this catalog." />;
+  // The stars of "Tables used".
   return (
-    <DashboardPage
-      uri={uri}
-      actions={(dashboard) => <BookmarkToggle item={dashboardSummaryOf(dashboard)} name={dashboard.name} />}
-      tabs={(dashboard) => [{ value: 'history', label: 'History', panel: <ResourceHistory type="dashboard" resourceKey={dashboard.uri} name={dashboard.name} /> }]}
-    />
+    <WithBookmarkStars>
+      <DashboardPage
+        uri={uri}
+        actions={(dashboard) => <BookmarkToggle item={dashboardSummaryOf(dashboard)} name={dashboard.name} />}
+        tabs={(dashboard) => [{ value: 'history', label: 'History', panel: <ResourceHistory type="dashboard" resourceKey={dashboard.uri} name={dashboard.name} /> }]}
+      />
+    </WithBookmarkStars>
   );
 }
 

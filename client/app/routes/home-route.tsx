@@ -2,11 +2,10 @@ import { lazy, Suspense } from 'react';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { PageTitle } from '../../components/page-title';
 import { Panel } from '../../components/panel';
-import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
-import { MyBookmarks } from '../../features/bookmarks/components/my-bookmarks';
+import { ResourceItemActions, type ResourceItemAction } from '../../components/resource-list';
+import { SkeletonList } from '../../components/skeleton';
 import { badgesQueryOptions } from '../../features/browse/api/get-badges';
 import { tagsQueryOptions } from '../../features/browse/api/get-tags';
-import { HomeBrowse } from '../../features/browse/components/home-browse';
 import { lastIndexedQueryOptions } from '../../features/catalog-status/api/get-last-indexed';
 import { LastIndexed } from '../../features/catalog-status/components/last-indexed';
 import { popularResourcesQueryOptions } from '../../features/popular-resources/api/get-popular-resources';
@@ -21,6 +20,23 @@ import './home-route.css';
 // and loads (with their data) only when they are on.
 const loadAnnouncements = () => import('../../features/announcements/components/announcement-headlines');
 const AnnouncementHeadlines = lazy(() => loadAnnouncements().then((module) => ({ default: module.AnnouncementHeadlines })));
+
+// Browse (tags and badges) sits below the fold once there are bookmarks (decision 037): its code loads
+// after the first page's, its data with the page's (the prefetch).
+const HomeBrowse = lazy(() => import('../../features/browse/components/home-browse').then((module) => ({ default: module.HomeBrowse })));
+
+// "My bookmarks" (tabs, pager, stars) and the popular lists' stars are not part of the first page
+// (decision 007's budget): the prefetch loads their code, which asks for the bookmarks; the panel shows
+// its loading state, each star an empty place (resource-list.css), until they are in.
+const loadMyBookmarks = () => import('../../features/bookmarks/components/my-bookmarks');
+const MyBookmarks = lazy(loadMyBookmarks);
+const BookmarkToggle = lazy(() => loadMyBookmarks().then((module) => ({ default: module.BookmarkToggle })));
+
+const popularStar: ResourceItemAction = (item, name) => (
+  <Suspense fallback={null}>
+    <BookmarkToggle item={item} name={name} variant="compact" />
+  </Suspense>
+);
 
 function searchedThings(config: ClientConfig): string {
   const things = ['tables', ...(config.indexDashboards.enabled ? ['dashboards'] : []), ...(config.indexUsers.enabled ? ['people'] : [])];
@@ -47,7 +63,9 @@ export function HomeRoute() {
       </section>
       <div className="home__grid">
         <div className="home__column">
-          <PopularResources showDashboards={dashboards} />
+          <ResourceItemActions value={config.bookmarks.enabled ? popularStar : null}>
+            <PopularResources showDashboards={dashboards} />
+          </ResourceItemActions>
         </div>
         <div className="home__column">
           {config.announcements.enabled ? (
@@ -55,8 +73,26 @@ export function HomeRoute() {
               <AnnouncementHeadlines />
             </Suspense>
           ) : null}
-          {config.bookmarks.enabled ? <MyBookmarks showDashboards={dashboards} /> : null}
-          <HomeBrowse />
+          {config.bookmarks.enabled ? (
+            <Suspense
+              fallback={
+                <Panel title="My bookmarks">
+                  <SkeletonList label="Loading your bookmarks" rows={3} />
+                </Panel>
+              }
+            >
+              <MyBookmarks showDashboards={dashboards} />
+            </Suspense>
+          ) : null}
+          <Suspense
+            fallback={
+              <Panel title="Browse">
+                <SkeletonList label="Loading tags" rows={2} />
+              </Panel>
+            }
+          >
+            <HomeBrowse />
+          </Suspense>
         </div>
       </div>
     </div>
@@ -67,7 +103,7 @@ export function HomeRoute() {
 export const prefetch: Prefetch = (queryClient) => {
   void queryClient.ensureQueryData(clientConfigQueryOptions()).then((config) => {
     void queryClient.prefetchQuery(popularResourcesQueryOptions(popularTypes(config.indexDashboards.enabled)));
-    if (config.bookmarks.enabled) void queryClient.prefetchQuery(myBookmarksQueryOptions());
+    if (config.bookmarks.enabled) void loadMyBookmarks().then((module) => module.prefetchMyBookmarks(queryClient));
     if (config.announcements.enabled) void loadAnnouncements().then((module) => module.prefetchAnnouncements(queryClient));
     void queryClient.prefetchQuery(tagsQueryOptions());
     if (config.browse.showBadgesInHome) void queryClient.prefetchQuery(badgesQueryOptions());

@@ -2,7 +2,7 @@ import { useParams, useSearchParams } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { parseTableKey } from '../../../contract/table-key';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
-import { BookmarkToggle } from '../../features/bookmarks/components/bookmark-toggle';
+import { BookmarkToggle, WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
 import { tableSummaryOf } from '../../features/bookmarks/to-summary';
 import { ResourceHistory } from '../../features/edit-history/components/resource-history';
 import { tableQueryOptions } from '../../features/table/api/get-table';
@@ -19,13 +19,16 @@ export function TableRoute() {
   const [searchParams] = useSearchParams();
   const coordinates = key ? parseTableKey(key) : null;
   if (!coordinates) return <NotFoundRoute />;
+  // The stars of the dashboards that use the table.
   return (
-    <TablePage
-      coordinates={coordinates}
-      targetColumn={searchParams.get('column') || null}
-      actions={(table) => <BookmarkToggle item={tableSummaryOf(table)} name={`${table.schema}.${table.name}`} />}
-      tabs={(table) => [{ value: 'history', label: 'History', panel: <ResourceHistory type="table" resourceKey={table.key} name={`${table.schema}.${table.name}`} /> }]}
-    />
+    <WithBookmarkStars>
+      <TablePage
+        coordinates={coordinates}
+        targetColumn={searchParams.get('column') || null}
+        actions={(table) => <BookmarkToggle item={tableSummaryOf(table)} name={`${table.schema}.${table.name}`} />}
+        tabs={(table) => [{ value: 'history', label: 'History', panel: <ResourceHistory type="table" resourceKey={table.key} name={`${table.schema}.${table.name}`} /> }]}
+      />
+    </WithBookmarkStars>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useLocation } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { useUserBookmarks } from '../../features/bookmarks/api/get-user-bookmarks';
+import { WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
 import { UserEdits } from '../../features/edit-history/components/user-edits';
 import { userQueryOptions } from '../../features/user-profile/api/get-user';
 import { userOwnedQueryOptions } from '../../features/user-profile/api/get-user-owned';
@@ -10,10 +11,14 @@ import { userIdFromPath } from '../paths';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
-/** The profile with what other features add: the person's bookmarks and their recent edits. */
+/** The profile with what other features add: the person's bookmarks, a bookmark star on each listed item, and their recent edits. */
 function Profile({ userId }: { userId: string }) {
   const bookmarks = useUserBookmarks(userId, { enabled: useUiConfig().bookmarks.enabled });
-  return <UserProfilePage userId={userId} bookmarks={bookmarks} recentEdits={(person) => <UserEdits {...person} />} />;
+  return (
+    <WithBookmarkStars>
+      <UserProfilePage userId={userId} bookmarks={bookmarks} recentEdits={(person) => <UserEdits {...person} />} />
+    </WithBookmarkStars>
+  );
 }
 
 /**

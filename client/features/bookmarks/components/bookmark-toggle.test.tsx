@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TableSummary } from '../../../../contract/api-table';
 import type { ResourceLists } from '../../../../contract/api-user-lists';
 import { renderWithApp, testConfig } from '../../../components/testing/render-with-app';
-import { BookmarkToggle, useBookmarkToggles } from './bookmark-toggle';
+import { ResourceList } from '../../../components/resource-list';
+import { BookmarkToggle, useBookmarkToggles, WithBookmarkStars } from './bookmark-toggle';
 import { MyBookmarks } from './my-bookmarks';
 
 afterEach(() => {
@@ -71,7 +72,7 @@ const renderToggleAndHome = (config = testConfig()) =>
 
 const pageToggle = () => screen.getByRole('button', { name: 'Bookmark' });
 const resultToggle = () => screen.getByRole('button', { name: 'Bookmark orders' });
-const myBookmarkNames = () => within(screen.getByRole('list', { name: 'My bookmarks' })).getAllByRole('link').map((a) => a.textContent);
+const myBookmarkNames = () => within(screen.getByRole('list', { name: 'Bookmarked tables' })).getAllByRole('link').map((a) => a.textContent);
 
 describe('BookmarkToggle', () => {
   it('bookmarks at once on a first visit (no bookmarks yet): pressed, and in My bookmarks before the server answers', async () => {
@@ -203,5 +204,38 @@ describe('useBookmarkToggles', () => {
     renderWithApp(<ResultStars items={[orders]} />, { config: testConfig({ bookmarks: { enabled: false } }) });
     expect(screen.getByText('No stars')).toBeTruthy();
     expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('WithBookmarkStars', () => {
+  // Finding 2 of the bookmark-lists pass: a list of tables (a profile's, a dashboard's) had no star.
+  it('gives each item of a resource list inside a star that shows and changes the bookmark', async () => {
+    const user = userEvent.setup();
+    const server = stubBookmarks([table('payments')]);
+    renderWithApp(
+      <WithBookmarkStars>
+        <ResourceList items={[orders, table('payments')]} label="Tables used" />
+      </WithBookmarkStars>,
+    );
+    const star = (name: string) => within(screen.getByRole('list', { name: 'Tables used' })).getByRole('button', { name: `Bookmark ${name}` });
+    await waitFor(() => expect(star('sales.payments').getAttribute('aria-pressed')).toBe('true'));
+    expect(star('sales.orders').getAttribute('aria-pressed')).toBe('false');
+    expect(star('sales.orders').closest('a')).toBeNull();
+
+    await user.click(star('sales.orders'));
+    expect(star('sales.orders').getAttribute('aria-pressed')).toBe('true');
+    expect(server.writes).toEqual([{ method: 'PUT', body: { type: 'table', key: 'hive://gold.sales/orders' } }]);
+    await server.release();
+  });
+
+  it('gives no stars when bookmarks are off', () => {
+    vi.stubGlobal('fetch', vi.fn());
+    renderWithApp(
+      <WithBookmarkStars>
+        <ResourceList items={[orders]} label="Tables used" />
+      </WithBookmarkStars>,
+      { config: testConfig({ bookmarks: { enabled: false } }) },
+    );
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });

@@ -1,13 +1,14 @@
 // The bookmark toggle of a table or dashboard (on its page, "Bookmark"; in a search result, a star
 // named "Bookmark <name>"): a button with aria-pressed, pressed while the resource is in the
 // signed-in person's bookmarks. It reads and changes that one list, so every toggle of the same
-// resource, "My bookmarks" on the home page and the profile's Bookmarked tab agree at once.
+// resource, "My bookmarks" on the home page and the profile's Bookmarked tab agree at once. In a list
+// of tables and dashboards (`WithBookmarkStars`) each item has the star, beside its link.
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useUiConfig } from '../../../app/app-data';
 import { Button } from '../../../components/button';
 import { cx } from '../../../components/class-names';
-import type { ResourceSummary } from '../../../components/resource-list';
+import { ResourceItemActions, type ResourceSummary } from '../../../components/resource-list';
 import { myBookmarksQueryOptions } from '../api/get-my-bookmarks';
 import { useSetBookmark, type SetBookmarkInput } from '../api/set-bookmark';
 import { isBookmarked } from '../bookmark-lists';
@@ -49,6 +50,14 @@ export function useBookmarkToggles(): ((item: ResourceSummary, name: string) => 
   return (item, name) => (
     <BookmarkButton item={item} name={name} variant="compact" pressed={mine.data && isBookmarked(mine.data, item)} failed={mine.isError} onToggle={toggle.mutate} />
   );
+}
+
+/**
+ * Gives every resource list inside (a profile's tabs, a dashboard's "Tables used", a table's
+ * dashboards) a star per item, from one read of the bookmarks. Nothing when bookmarks are off.
+ */
+export function WithBookmarkStars({ children }: { children: ReactNode }) {
+  return <ResourceItemActions value={useBookmarkToggles()}>{children}</ResourceItemActions>;
 }
 
 interface BookmarkButtonProps extends Required<BookmarkToggleProps> {
