@@ -168,7 +168,7 @@ describe('a page whose session another tab has given to someone else', () => {
       await act(() => queryClient.invalidateQueries());
       expect((await screen.findByRole('alert')).textContent).toContain(LIV_NOW);
       expect(bookmarkReads(fetchFn)).toBe(2);
-      expect(within(screen.getByRole('list', { name: 'My bookmarks' })).getAllByRole('link').map((a) => a.textContent)).toEqual([expect.stringContaining('orders')]);
+      expect(within(screen.getByRole('list', { name: /^Bookmarked tables/ })).getAllByRole('link').map((a) => a.textContent)).toEqual([expect.stringContaining('orders')]);
       expect(screen.queryByText(/customers/)).toBeNull();
       expect(notifications().queryAllByRole('alert')).toEqual([]);
     });
