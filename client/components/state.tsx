@@ -17,12 +17,20 @@ export function EmptyState({ title, children, action, className }: { title?: Rea
 }
 
 /**
- * A failure with its reason and, when given, a "Try again". Not for a request refused because another tab
- * signed in as someone else (session_user_changed): asking again from this page is refused again; the
- * shell's notice above the page offers the reload that helps (app/shell/session-user-check.tsx).
+ * A failure with its reason and, when given, a "Try again".
+ * A request refused because another tab signed in as someone else (session_user_changed) is no failure of
+ * this view: the shell's notice above the page says so, once, with the reload that helps
+ * (app/shell/session-user-check.tsx); here a quiet placeholder stands in, not announced, not repeating it.
  */
 export function ErrorState({ title = 'Something went wrong', error, onRetry: retry }: { title?: ReactNode; error: unknown; onRetry?: () => void }) {
-  const onRetry = isSessionUserChanged(error) ? undefined : retry;
+  if (isSessionUserChanged(error)) {
+    return (
+      <div className="state state--withheld">
+        <p className="state__body">{WITHHELD}</p>
+      </div>
+    );
+  }
+  const onRetry = retry;
   return (
     <div className="state state--error" role="alert">
       <p className="state__title">{title}</p>
@@ -35,3 +43,6 @@ export function ErrorState({ title = 'Something went wrong', error, onRetry: ret
     </div>
   );
 }
+
+/** What stands in for data withheld because the session is now another user's. */
+export const WITHHELD = 'Not shown until this page is reloaded.';
