@@ -53,6 +53,24 @@ describe('useOptimisticMutation', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  it('shows no toast for a write refused because another tab signed in as someone else (the shell\'s notice says it)', async () => {
+    const user = userEvent.setup();
+    // finance: refused for the change of user; sales: another 409, which is still told.
+    const write = (name: string) =>
+      Promise.reject(
+        name === 'finance'
+          ? new ApiError(409, 'ConflictError', 'You are now signed in as Liv Arnesen in another tab or window; reload this page.', 'session_user_changed')
+          : new ApiError(409, 'ConflictError', 'Changed meanwhile.', 'edit_conflict'),
+      );
+    renderWithApp(<WriteButton write={write} report={{ errorTitle: (name) => `Could not add the tag ${name}` }} />);
+    await user.click(screen.getByRole('button', { name: 'Add finance' }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(toasts().textContent).toBe('');
+    await user.click(screen.getByRole('button', { name: 'Add sales' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not add the tag sales');
+    expect(toasts().textContent).not.toContain('finance');
+  });
+
   it('shows no toast for a failure the caller shows itself: all of them, or those it claims', async () => {
     const user = userEvent.setup();
     const first = renderWithApp(<WriteButton write={refused} report={{ failuresShownByCaller: true }} />);

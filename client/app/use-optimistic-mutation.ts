@@ -1,11 +1,11 @@
 // The one way the SPA changes data (TanStack Query's optimistic-update guide): a feature's mutation
 // hook says what the write is, which cached answers show the value and how to patch them, and what to
 // refetch; this hook patches at once, says so briefly when the write succeeded ("Tag added"), puts
-// everything back and shows a toast with the server's message when it fails, and refetches when it
-// is over. See docs/decisions (optimistic edits).
+// everything back and shows a toast with the server's message when it fails (not when the session is now
+// another user's: the shell's notice says that), and refetches when it is over. See docs/decisions (optimistic edits).
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { applyCachePatches, invalidateKeys, restoreCacheSnapshot, type CachePatch, type CacheSnapshot } from '../lib/cache-patch';
-import { describeError, isUnauthorized } from '../lib/api-error';
+import { describeError, isSessionUserChanged, isUnauthorized } from '../lib/api-error';
 import { useToast } from '../components/toast';
 
 /** How a failed write is told. */
@@ -51,8 +51,9 @@ export function useOptimisticMutation<TVariables, TData>(options: OptimisticMuta
     },
     onError: (error, variables, snapshot) => {
       if (snapshot) restoreCacheSnapshot(queryClient, snapshot);
-      // A 401 sends the browser to log in (the query client); nothing to say here.
-      if (isUnauthorized(error) || 'failuresShownByCaller' in options || options.isHandledByCaller?.(error)) return;
+      // A 401 sends the browser to log in (the query client); nothing to say here. Nor for a write refused
+      // because another tab signed in as someone else: the shell's notice says so, once, with the reload.
+      if (isUnauthorized(error) || isSessionUserChanged(error) || 'failuresShownByCaller' in options || options.isHandledByCaller?.(error)) return;
       toast({ title: options.errorTitle(variables), description: describeError(error), tone: 'error' });
     },
     onSettled: (_data, _error, variables, snapshot) => {

@@ -1,7 +1,7 @@
 // What a view shows when it has nothing to show, or failed: a title, a sentence that says what to do,
 // and a way on.
 import type { ReactNode } from 'react';
-import { describeError, isSessionUserChanged } from '../lib/api-error';
+import { canRetry, describeError, isSessionUserChanged } from '../lib/api-error';
 import { Button } from './button';
 import { cx } from './class-names';
 import './state.css';
@@ -17,12 +17,21 @@ export function EmptyState({ title, children, action, className }: { title?: Rea
 }
 
 /**
- * A failure with its reason and, when given, a "Try again". Not for a request refused because another tab
- * signed in as someone else (session_user_changed): asking again from this page is refused again; the
- * shell's notice above the page offers the reload that helps (app/shell/session-user-check.tsx).
+ * A failure with its reason and, when given and a retry may help (api-error.ts canRetry: network trouble,
+ * timeouts, 429, 5xx), a "Try again"; never for a client error (400, 404, 409…), refused the same way again.
+ * A request refused because another tab signed in as someone else (session_user_changed) is no failure of
+ * this view: the shell's notice above the page says so, once, with the reload that helps
+ * (app/shell/session-user-check.tsx); here a quiet placeholder stands in, not announced, not repeating it.
  */
 export function ErrorState({ title = 'Something went wrong', error, onRetry: retry }: { title?: ReactNode; error: unknown; onRetry?: () => void }) {
-  const onRetry = isSessionUserChanged(error) ? undefined : retry;
+  if (isSessionUserChanged(error)) {
+    return (
+      <div className="state state--withheld">
+        <p className="state__body">{WITHHELD}</p>
+      </div>
+    );
+  }
+  const onRetry = canRetry(error) ? retry : undefined;
   return (
     <div className="state state--error" role="alert">
       <p className="state__title">{title}</p>
@@ -35,3 +44,6 @@ export function ErrorState({ title = 'Something went wrong', error, onRetry: ret
     </div>
   );
 }
+
+/** What stands in for data withheld because the session is now another user's. */
+export const WITHHELD = 'Not shown until this page is reloaded.';

@@ -18,9 +18,16 @@ export interface RequestOptions {
 /** The id of the user this page was rendered for; null until the shell knows them (client/app/app-data.tsx). */
 let pageUserId: string | null = null;
 
-/** Names the user this page was rendered for on every request from now on; null names none. */
+/**
+ * The latest request refused because the session is now someone else's (see SESSION_USER_CHANGED_EVENT):
+ * the shell's check is loaded after the first page, and may miss an event sent before it listens.
+ */
+let lastSessionUserRefusal: ApiError | null = null;
+
+/** Names the user this page was rendered for on every request from now on; null names none. Forgets any refusal. */
 export function setPageUser(userId: string | null): void {
   pageUserId = userId;
+  lastSessionUserRefusal = null;
 }
 
 /** The id of the user this page was rendered for, or null while it is not known. */
@@ -34,6 +41,12 @@ export function getPageUser(): string | null {
  * listens for it.
  */
 export const SESSION_USER_CHANGED_EVENT = 'nansen:session-user-changed';
+
+
+/** The latest request refused because the session is now someone else's, or null if none was. */
+export function getSessionUserRefusal(): ApiError | null {
+  return lastSessionUserRefusal;
+}
 
 export async function requestJson<S extends v.GenericSchema>(
   path: string,
@@ -70,7 +83,10 @@ export async function requestJson<S extends v.GenericSchema>(
     if (parsed.success) {
       const { name, message, code } = parsed.output.error;
       const error = new ApiError(response.status, name, message, code, payload);
-      if (isSessionUserChanged(error)) window.dispatchEvent(new CustomEvent(SESSION_USER_CHANGED_EVENT, { detail: error }));
+      if (isSessionUserChanged(error)) {
+        lastSessionUserRefusal = error;
+        window.dispatchEvent(new CustomEvent(SESSION_USER_CHANGED_EVENT, { detail: error }));
+      }
       throw error;
     }
     throw new ApiError(response.status, 'HttpError', `The server answered ${response.status} ${response.statusText}`.trim());

@@ -35,6 +35,18 @@ export function isNotFound(error: unknown): boolean {
   return isApiError(error) && error.status === 404;
 }
 
+/**
+ * Whether asking again may succeed: no answer (network trouble), a timeout (408, 504), too many requests
+ * (429) or a server failure (5xx); an error that is not an ApiError, whose cause is unknown, too. Not a
+ * client error (400, 403, 404, 409, 422…): the same request is refused the same way; nor an answer this
+ * page does not understand.
+ */
+export function canRetry(error: unknown): boolean {
+  if (!isApiError(error)) return true;
+  if (error.status === 0) return error.name !== 'InvalidResponse';
+  return error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
 /** A readable sentence for any thrown value, for error states. */
 export function describeError(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { sessionUserChangedMessage } from '../../../contract/page-user';
 import { Button } from '../../components/button';
-import { getPageUser, SESSION_USER_CHANGED_EVENT } from '../../lib/api-client';
+import { getPageUser, getSessionUserRefusal, SESSION_USER_CHANGED_EVENT } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
 import { fetchSessionUser } from '../app-data';
 import './session-user-notice.css';
@@ -14,11 +14,11 @@ import './session-user-notice.css';
 /**
  * The sentence to show when the session now belongs to someone other than this page's user, else null.
  * Asks GET /api/auth_user (which the BFF never refuses) whenever the window gets focus or the tab becomes
- * visible; a refused read or write says it too.
+ * visible; a refused read or write says it too, also one refused before this module was loaded.
  * A failed check says nothing (a 401 is met by the page's next request, which sends the browser to log in).
  */
 export function useSessionUserChange(): string | null {
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(() => getSessionUserRefusal()?.message ?? null);
   useEffect(() => {
     let checking = false;
     const check = () => {
@@ -36,6 +36,9 @@ export function useSessionUserChange(): string | null {
     window.addEventListener(SESSION_USER_CHANGED_EVENT, onRefused);
     window.addEventListener('focus', check);
     document.addEventListener('visibilitychange', check);
+    // A refusal between the first render and now sent its event to no one.
+    const missed = getSessionUserRefusal();
+    if (missed) setMessage(missed.message);
     return () => {
       window.removeEventListener(SESSION_USER_CHANGED_EVENT, onRefused);
       window.removeEventListener('focus', check);
