@@ -102,7 +102,7 @@ test("roald's tab does not show liv's bookmarks as roald's when it opens the hom
     // Reloaded, the page is liv's, and shows her bookmarks as hers.
     await page.getByRole('button', { name: 'Reload this page' }).click();
     await expect(page.getByTestId('current-user')).toHaveText('Liv Arnesen');
-    await expect(page.getByRole('list', { name: 'My bookmarks' }).getByText(LIVS_TABLE.name)).toBeVisible();
+    await expect(page.getByRole('list', { name: /^Bookmarked tables/ }).getByText(LIVS_TABLE.name)).toBeVisible();
   } finally {
     expect((await callFromPage(tabB, 'DELETE', '/api/metadata/v0/user/bookmark', { type: 'table', key: LIVS_TABLE.key })).status).toBe(200);
   }

@@ -34,7 +34,7 @@ export interface ConflictViewProps {
   error?: ReactNode;
 }
 
-function WordDiff({ before, after }: { before: string; after: string }) {
+function WordDiff({ before, after, other }: { before: string; after: string; other: string }) {
   const parts = diffWords(before, after);
   return (
     <p className="conflict__diff" data-testid="conflict-diff">
@@ -42,8 +42,8 @@ function WordDiff({ before, after }: { before: string; after: string }) {
         part.kind === 'same' ? (
           <span key={i}>{part.text}</span>
         ) : part.kind === 'removed' ? (
-          <del key={i} title="Only in theirs">
-            <span className="visually-hidden">[only in theirs: </span>
+          <del key={i} title={`Only in ${other}`}>
+            <span className="visually-hidden">[only in {other}: </span>
             {part.text}
             <span className="visually-hidden">]</span>
           </del>
@@ -86,6 +86,9 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
   const theirText = theirs.description ?? '';
   const mergeTooLong = isTooLong(merged, maxLength);
   const mineTooLong = isTooLong(mine, maxLength);
+  // The other side is "theirs", or, when it was this person's own save elsewhere, "the other tab's".
+  const other = byYou ? 'the other tab’s' : 'theirs';
+  const Other = byYou ? 'The other tab’s' : 'Theirs';
 
   // Move focus to the title, so the change of view is announced and the reading starts here.
   useEffect(() => heading.current?.focus(), []);
@@ -106,10 +109,10 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
       <h3 id={titleId} ref={heading} tabIndex={-1} className="conflict__title">
         {byYou ? OWN_CONFLICT_TITLE : theirs.edited_by ? CONFLICT_TITLE : UNKNOWN_CONFLICT_TITLE}
       </h3>
-      <p className="conflict__lead">Your text was not saved. Compare the two, then keep one or save a merge of both.</p>
+      <p className="conflict__lead">Your text {byYou ? 'in this tab ' : ''}was not saved. Compare the two, then keep one or save a merge of both.</p>
       <div className="conflict__sides">
-        <section className="conflict__side" aria-label="Theirs">
-          <h4 className="conflict__side-title">Theirs</h4>
+        <section className="conflict__side" aria-label={Other}>
+          <h4 className="conflict__side-title">{Other}</h4>
           <Byline theirs={theirs} byYou={byYou} />
           <div className="conflict__text" data-testid="conflict-theirs">
             {theirText || <span className="muted">(no description)</span>}
@@ -125,16 +128,16 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
       </div>
       <section className="conflict__changes" aria-label="Differences">
         <h4 className="conflict__side-title">
-          What differs <span className="muted conflict__legend">(<del>only in theirs</del> · <ins>only in mine</ins>)</span>
+          What differs <span className="muted conflict__legend">(<del>only in {other}</del> · <ins>only in mine</ins>)</span>
         </h4>
-        <WordDiff before={theirText} after={mine} />
+        <WordDiff before={theirText} after={mine} other={other} />
       </section>
       <div className="conflict__actions">
         <Button variant="primary" size="sm" onClick={onKeepMine} disabled={saving || mineTooLong}>
           Keep mine
         </Button>
         <Button size="sm" onClick={onKeepTheirs} disabled={saving}>
-          Keep theirs
+          Keep {other}
         </Button>
       </div>
       <form

@@ -235,6 +235,10 @@ describe('EditableDescription after a conflict', () => {
     const region = await screen.findByRole('region', { name: 'You changed this description in another tab or window' });
     expect(region.textContent).not.toContain('Someone else');
     expect(within(region).getByTestId('conflict-byline').textContent).toMatch(/^Saved by you on 2026-12-06 \d\d:00 in another tab or window, while you were editing here\.$/);
+    // Nothing speaks of "theirs" when both texts are the person's own.
+    expect(region.textContent).not.toMatch(/theirs/i);
+    expect(within(region).getByRole('region', { name: 'The other tab’s' })).toBeTruthy();
+    expect(within(region).getByRole('button', { name: 'Keep the other tab’s' })).toBeTruthy();
   });
 
   it('Keep mine saves my text as an edit of theirs', async () => {

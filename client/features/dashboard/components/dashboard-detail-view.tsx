@@ -113,7 +113,7 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
             { label: 'Group', value: group },
             { label: 'Owners', value: dashboard.owners.length > 0 ? <People users={dashboard.owners} label="Owners" /> : null, placeholder: 'No owners', testId: 'owners' },
             { label: 'Last run', value: lastRun(formatDate(dashboard.last_run_timestamp, 'dateTimeShort'), dashboard.last_run_state), placeholder: 'Never run' },
-            { label: 'Last successful run', value: formatDate(dashboard.last_successful_run_timestamp, 'dateTimeShort'), placeholder: 'None recorded' },
+            { label: 'Last successful run', value: formatDate(dashboard.last_successful_run_timestamp, 'dateTimeShort'), placeholder: 'No successful run' },
             { label: 'Created', value: formatDate(dashboard.created_timestamp) },
             { label: 'Updated', value: formatDate(dashboard.updated_timestamp) },
             { label: 'Views recently', value: formatWholeNumber(dashboard.recent_view_count) },

@@ -29,6 +29,8 @@ describe('dashboard facts', () => {
     renderWithApp(<DashboardDetailView dashboard={dashboard()} />);
     expect(factValue('Owners').textContent).toBe('No owners');
     expect(factValue('Last run').textContent).toBe('Never run');
+    // Not "None recorded" beside "Never run": one way of saying there was no run.
+    expect(factValue('Last successful run').textContent).toBe('No successful run');
   });
 
   it('lists the owners and the last run when there are some', () => {
