@@ -11,9 +11,10 @@ import { startNansen, type NansenServer } from './start-nansen';
 const POSTS: [string, string][] = [
   ['2026-01-15-welcome.md', 'title: Welcome to Nansen\ndate: 2026-01-15\n\nNansen replaces the old catalog. Your **bookmarks** keep working.\n\n- Search as you type\n- Browse by tag\n\n<script>window.pwned = true</script>\n'],
   ['2026-02-20-dashboards.md', 'title: Dashboards & people are searchable\ndate: 2026-02-20\n\nSearch finds [dashboards](https://example.org/guide) too.\n'],
-  ['2026-03-01-maintenance.md', 'title: Maintenance on Saturday\ndate: 2026-03-01\n\nThe catalog is read-only from 08:00 to 10:00.\n'],
-  // A code line longer than any window: it scrolls inside its block, the card keeps its width.
-  ['2025-12-01-old.md', `title: An older post\ndate: 2025-12-01\n\nStill here.\n\n\`\`\`\nSELECT ${Array.from({ length: 40 }, (_, i) => `column_${i}`).join(', ')} FROM finance.invoices;\n\`\`\`\n`],
+  ['2026-03-01-maintenance.md', 'title: Maintenance on Saturday\ndate: 2026-03-01\n\nThe catalog is read-only from 08:00 to 10:00. Check with:\n\n\`\`\`\nnansen status\n\`\`\`\n'],
+  // A code line and a table wider than any window: each scrolls inside its block (a named Tab stop,
+  // unlike the short block above), the card keeps its width.
+  ['2025-12-01-old.md', `title: An older post\ndate: 2025-12-01\n\nStill here.\n\n\`\`\`\nSELECT ${Array.from({ length: 40 }, (_, i) => `column_${i}`).join(', ')} FROM finance.invoices;\n\`\`\`\n\n| ${Array.from({ length: 12 }, (_, i) => `heading_number_${i}`).join(' | ')} |\n|${'---|'.repeat(12)}\n| ${Array.from({ length: 12 }, (_, i) => `value_number_${i}`).join(' | ')} |\n`],
 ];
 
 test.describe('with announcements on', () => {
@@ -79,7 +80,22 @@ test.describe('with announcements on', () => {
       for (const card of cards) expect(card, `a card is wider than 48rem at ${width} px`).toBeLessThanOrEqual(48 * rem);
       const code = await older.locator('pre').evaluate((pre) => ({ scroll: pre.scrollWidth, client: pre.clientWidth }));
       expect(code.scroll, 'the long code line scrolls inside its block').toBeGreaterThan(code.client);
+      await expect(older.locator('pre'), `the long code block is a Tab stop at ${width} px`).toHaveAttribute('tabindex', '0');
+      await expect(older.locator('pre')).toHaveAccessibleName('Code, scrolls sideways');
+      await expect(older.locator('table'), `the wide table is a Tab stop at ${width} px`).toHaveAttribute('tabindex', '0');
+      await expect(older.locator('table')).toHaveAccessibleName('Table, scrolls sideways');
+      await expect(page.locator('pre').filter({ hasText: 'nansen status' }), `the short code block is no Tab stop at ${width} px`).not.toHaveAttribute('tabindex');
     }
+    // Tab passes over the short block and stops on the long one, whose arrow keys then scroll it.
+    await page.getByRole('heading', { level: 2, name: 'Maintenance on Saturday' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'dashboards' })).toBeFocused();
+    await page.getByRole('heading', { level: 2, name: 'Welcome to Nansen' }).focus();
+    await page.keyboard.press('Tab');
+    const long = older.locator('pre');
+    await expect(long).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => long.evaluate((pre) => pre.scrollLeft), 'the arrow key scrolls the code block').toBeGreaterThan(0);
     await page.close();
   });
 });

@@ -11,6 +11,11 @@ test.describe('signed out', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('customers');
     await expect(page.getByTestId('current-user')).toHaveText('Roald Amundsen');
     await expect(page.getByTestId('column-row').filter({ hasText: 'customer_id' })).toBeVisible();
+
+    // Back lands on the provider's finished login page, which sends a logged-in browser to Nansen's home.
+    await page.goBack();
+    await expect(page).toHaveURL(`${baseURL}/`);
+    await expect(page.getByTestId('current-user')).toHaveText('Roald Amundsen');
   });
 
   test('a user searches for a table, opens it, logs out from the user menu and is asked to log in again', async ({ page, idpOrigin, baseURL }) => {

@@ -50,6 +50,10 @@ test('a 250-character word wraps in its column cell and a Markdown description r
     // The columns table: as wide as its frame, the long word wrapped in its cell, every Edit in view.
     await page.goto(TABLE.path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.fullName);
+    // The description's two-column table fits: it is no Tab stop (only blocks that scroll sideways are).
+    const smallTable = page.locator('.table-page__description table');
+    await expect(smallTable).toContainText('amount');
+    await expect(smallTable).not.toHaveAttribute('tabindex');
     const frame = page.locator('.columns-scroll');
     const cell = page.locator('td.columns-table__description').filter({ hasText: LONG_WORD });
     for (const width of [1280, 800]) {
@@ -95,12 +99,16 @@ test('a 250-character word wraps in its column cell and a Markdown description r
     await capture(page, testInfo, 'table-long-code-line');
     const scrolls = (pre: HTMLElement) => pre.scrollWidth > pre.clientWidth;
     expect(await description.evaluate(scrolls), 'the code line scrolls inside its block').toBe(true);
+    // It is a named Tab stop, so the keyboard can scroll it.
+    await expect(description).toHaveAttribute('tabindex', '0');
+    await expect(description).toHaveAccessibleName('Code, scrolls sideways');
     await page.getByRole('button', { name: 'Edit description', exact: true }).click();
     await page.getByRole('tab', { name: 'Preview' }).click();
     const preview = page.locator('.description-editor__preview pre');
     await expect(preview).toContainText(code);
     await capture(page, testInfo, 'table-long-code-line-preview');
     expect(await preview.evaluate(scrolls), 'the code line scrolls inside the preview').toBe(true);
+    await expect(preview).toHaveAttribute('tabindex', '0');
   } finally {
     await callFromPage(page, 'DELETE', '/api/metadata/v0/user/bookmark', { type: 'table', key: TABLE.key });
     await setDescriptions(page, original.description, { name: column.name, text: column.description });

@@ -1,6 +1,13 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
-import { renderMarkdown, sanitizeHtml } from './markdown-renderer';
+import { cleanup, render } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import MarkdownRenderer, { renderMarkdown, sanitizeHtml } from './markdown-renderer';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('renderMarkdown', () => {
   it('renders Markdown', () => {
@@ -25,11 +32,12 @@ describe('renderMarkdown', () => {
     expect(html).toContain('rel="noopener noreferrer"');
   });
 
-  it('makes code blocks and tables focusable, so the keyboard can scroll them when they are wider than their box', () => {
+  it('leaves whether code blocks and tables are Tab stops to the layout: the source\'s own tabindex, role and name are dropped', () => {
     const html = renderMarkdown('```\nSELECT 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |');
-    expect(html).toMatch(/<pre tabindex="0"><code>SELECT 1;/);
-    expect(html).toContain('<table tabindex="0">');
-    expect(sanitizeHtml('<pre>x</pre>')).toBe('<pre tabindex="0">x</pre>');
+    expect(html).toMatch(/<pre><code>SELECT 1;/);
+    expect(html).toContain('<table>');
+    expect(sanitizeHtml('<pre tabindex="0" role="button" aria-label="Run">x</pre><table tabindex="0"><tbody><tr><td>1</td></tr></tbody></table>')).toBe('<pre>x</pre><table><tbody><tr><td>1</td></tr></tbody></table>');
+    expect(sanitizeHtml('<p aria-label="Note">x</p>')).toBe('<p aria-label="Note">x</p>');
   });
 
   it('moves headings below the page\'s own', () => {
@@ -41,5 +49,21 @@ describe('sanitizeHtml', () => {
   it('keeps formatting and removes scripts, event handlers and styles', () => {
     const html = sanitizeHtml('<p onclick="x()" style="color:red">Hi <b>there</b></p><script>alert(1)</script><iframe src="//x"></iframe>');
     expect(html).toBe('<p>Hi <b>there</b></p>');
+  });
+});
+
+describe('MarkdownRenderer', () => {
+  it('makes only the code block that is wider than its box a Tab stop, for each new text', () => {
+    // jsdom has no layout: a block is as wide as its text at 10 px a character, in a 300 px box.
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (this: HTMLElement) { return (this.textContent ?? '').length * 10; });
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300);
+    const long = `SELECT ${'column, '.repeat(10)}x;`;
+    const { container, rerender } = render(createElement(MarkdownRenderer, { kind: 'markdown', source: `\`\`\`\n${long}\n\`\`\`\n\n\`\`\`\nSELECT 1;\n\`\`\`` }));
+    const [wide, short] = container.querySelectorAll('pre');
+    expect(wide!.getAttribute('tabindex')).toBe('0');
+    expect(wide!.getAttribute('aria-label')).toBe('Code, scrolls sideways');
+    expect(short!.hasAttribute('tabindex')).toBe(false);
+    rerender(createElement(MarkdownRenderer, { kind: 'html', source: `<table><tbody><tr><td>${long}</td></tr></tbody></table>` }));
+    expect(container.querySelector('table')!.getAttribute('aria-label')).toBe('Table, scrolls sideways');
   });
 });

@@ -52,10 +52,23 @@ async function grantFirstPartyConsent(provider: Provider, req: Request, response
   await provider.interactionFinished(req, response, { consent: { grantId } }, { mergeWithLastSubmission: true });
 }
 
+/** Whether this browser is logged in at the provider (a session with an account, from its cookie). */
+async function hasProviderSession(provider: Provider, req: Request, response: Response): Promise<boolean> {
+  try {
+    const session = await provider.Session.get(provider.createContext(req, response));
+    return typeof session.accountId === 'string';
+  } catch {
+    return false;
+  }
+}
+
 export interface InteractionRouterOptions {
   /** Our one client: it gets consent without a consent screen. */
   firstPartyClientId: string;
-  /** Where the error page's "Go back to Nansen" link leads. */
+  /**
+   * The application's home (the registered client's origin): where the error page's "Go back to Nansen"
+   * link leads, and where a finished login's page sends a browser that is logged in here.
+   */
   applicationUrl: string;
 }
 
@@ -95,9 +108,15 @@ export function createInteractionRouter(provider: Provider, { firstPartyClientId
     await provider.interactionFinished(req, response, { login: { accountId: person.login } }, { mergeWithLastSubmission: false });
   });
 
-  const handleInteractionError: ErrorRequestHandler = (error: Error, _req, response, next) => {
+  const handleInteractionError: ErrorRequestHandler = async (error: Error, req, response, next) => {
     if (response.headersSent) return next(error);
     const expired = error.name === 'SessionNotFound' || error.name === 'InteractionMismatchError';
+    // Back after logging in lands here, on the finished login's page: a browser that is logged in here
+    // goes to the application's home (only ever that fixed URL: no open redirect) instead of an error.
+    if (expired && req.method === 'GET' && (await hasProviderSession(provider, req, response))) {
+      response.status(303).set('Cache-Control', 'no-store').location(applicationUrl).end();
+      return;
+    }
     if (!expired) console.error('[dev-idp] interaction failed:', error.name, error.message);
     const message = expired
       ? 'This login attempt has expired or was started in another browser.'

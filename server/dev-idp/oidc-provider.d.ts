@@ -122,6 +122,10 @@ declare module 'oidc-provider' {
     constructor(issuer: string, configuration?: Configuration);
     readonly issuer: string;
     readonly Grant: GrantConstructor;
+    /** The browser's session at the provider (from its session cookie); `accountId` when someone is logged in. */
+    readonly Session: { get(ctx: unknown): Promise<{ accountId?: string }> };
+    /** A Koa context for a plain Node request (Provider is a Koa application). */
+    createContext(req: IncomingMessage, res: ServerResponse): unknown;
     proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;

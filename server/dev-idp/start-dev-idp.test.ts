@@ -3,8 +3,8 @@ import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../demo/demo-people';
 import { discoverTestClient, obtainDevIdpTokens, startTestDevIdp, TEST_AUDIENCE, TEST_CLIENT } from '../testing/dev-idp-fixture';
-import { createCookieJar } from '../testing/create-cookie-jar';
-import { completeDevIdpLogin } from '../testing/dev-idp-login';
+import { type CookieJar, createCookieJar } from '../testing/create-cookie-jar';
+import { completeDevIdpLogin, logOutAtDevIdp } from '../testing/dev-idp-login';
 import { type DevIdp, startDevIdp } from './start-dev-idp';
 
 let idp: DevIdp;
@@ -115,6 +115,30 @@ describe('the development IdP', () => {
     const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
     expect(decodeJwt(refreshed.access_token)).toMatchObject({ aud: TEST_AUDIENCE, sub: 'fridtjof' });
     expect(refreshed.access_token).not.toBe(tokens.access_token);
+  });
+
+  it('Back after logging in: the finished login page sends a browser logged in here to Nansen\'s home, any other to a page that links there', async () => {
+    const jar = createCookieJar();
+    const visited: string[] = [];
+    const recording: CookieJar = { store: (response) => { visited.push(response.url); jar.store(response); }, headerFor: (url) => jar.headerFor(url) };
+    await completeDevIdpLogin((await buildAuthorizationUrl()).href, 'liv', recording);
+    const loginPage = visited.map((url) => new URL(url)).find((url) => /^\/interaction\/[^/]+$/.test(url.pathname))!;
+    expect(loginPage).toBeDefined();
+
+    const back = await fetch(loginPage, { redirect: 'manual', headers: { cookie: jar.headerFor(loginPage)! } });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('http://127.0.0.1:5999/');
+    expect(back.headers.get('cache-control')).toBe('no-store');
+
+    // Another browser (no session here), or this one after logging out here: the error page, its link to Nansen.
+    await logOutAtDevIdp(idp.issuer, TEST_CLIENT.clientId, jar);
+    for (const cookie of [undefined, jar.headerFor(loginPage)]) {
+      const elsewhere = await fetch(loginPage, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+      expect(elsewhere.status).toBe(400);
+      const html = await elsewhere.text();
+      expect(html).toContain('This login attempt has expired or was started in another browser.');
+      expect(html).toContain('<a href="http://127.0.0.1:5999/">Go back to Nansen</a> and start again.');
+    }
   });
 
   it('refuses an authorization request without PKCE', async () => {
