@@ -162,6 +162,12 @@ test.describe('bookmarks', () => {
     await expect(star.locator('xpath=ancestor::a')).toHaveCount(0);
     await expect(page.getByRole('list', { name: 'Popular tables' }).getByRole('button', { name: /^Bookmark / }).first()).toBeEnabled();
     await expectAccessible(page, testInfo, 'home with bookmark stars');
+    // At 800 px the side column is narrow: both tabs with their counts fit, none scrolls out of sight.
+    await page.setViewportSize({ width: 800, height: 900 });
+    const tabs = myBookmarks.getByRole('tablist');
+    await expect(tabs.getByRole('tab')).toHaveCount(2);
+    expect(await tabs.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await toggleAndSave(page, star);
     await expect(myBookmarks.getByRole('link', { name: STAR_TABLE.fullName })).toHaveCount(0);
