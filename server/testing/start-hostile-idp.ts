@@ -2,7 +2,8 @@ import { createPublicKey, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
+import { type CryptoKey, exportJWK, type JWK, type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
+import { generateSigningKeyPair } from '../dev-idp/generate-signing-key-pair';
 
 export interface SigningKey {
   kid: string;
@@ -70,7 +71,7 @@ interface IssuedCode {
 }
 
 export async function createSigningKeyPair(alg = 'RS256'): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+  const { privateKey, publicKey } = await generateSigningKeyPair(alg);
   const kid = randomUUID();
   return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
 }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, exportJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
+import { generateSigningKeyPair } from '../../dev-idp/generate-signing-key-pair';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdentityProviderUnavailableError, InvalidTokenError } from './bearer-auth-errors';
 import { ACCEPTED_ALGORITHMS, looksLikeJwt, verifyJwtAccessToken } from './verify-jwt-access-token';
@@ -10,7 +11,7 @@ const AUDIENCE = 'urn:nansen:catalog';
 const CHECK = { issuer: ISSUER, audience: AUDIENCE, clockToleranceSeconds: 30 };
 
 async function createKey(alg: string) {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+  const { privateKey, publicKey } = await generateSigningKeyPair(alg);
   const kid = `${alg}-key`;
   return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid } as JWK };
 }
