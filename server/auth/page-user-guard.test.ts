@@ -23,6 +23,11 @@ function createGuardedApp(user?: User) {
   return app;
 }
 
+
+/** The 409 a page that names someone else gets while Signe is signed in. */
+const SIGNE_NOW = {
+  error: { name: 'ConflictError', code: 'session_user_changed', message: 'You are now signed in as Signe Ødegård in another tab or window; reload this page.' },
+};
 describe('the page-user guard', () => {
   it("lets a write through that names the session's user, percent-encoded, whatever letters the id has", async () => {
     const response = await request(createGuardedApp(SIGNE)).put('/api/metadata/v0/user/bookmark').set('X-Nansen-User', encodePageUser(SIGNE.user_id));
@@ -34,13 +39,7 @@ describe('the page-user guard', () => {
     for (const method of ['post', 'put', 'delete', 'patch'] as const) {
       const response = await request(createGuardedApp(SIGNE))[method]('/api/metadata/v0/user/bookmark').set('X-Nansen-User', 'roald.amundsen%40example.org');
       expect(response.status).toBe(409);
-      expect(response.body).toEqual({
-        error: {
-          name: 'ConflictError',
-          code: 'session_user_changed',
-          message: 'You are now signed in as Signe Ødegård in another tab or window; reload this page.',
-        },
-      });
+      expect(response.body).toEqual(SIGNE_NOW);
     }
   });
 
@@ -91,13 +90,7 @@ describe('the page-user guard', () => {
       await request(app).post('/api/search/v1/search').set('X-Nansen-User', roald),
     ]) {
       expect(response.status).toBe(409);
-      expect(response.body).toEqual({
-        error: {
-          name: 'ConflictError',
-          code: 'session_user_changed',
-          message: 'You are now signed in as Signe Ødegård in another tab or window; reload this page.',
-        },
-      });
+      expect(response.body).toEqual(SIGNE_NOW);
     }
     expect((await request(app).head('/api/metadata/v0/user/bookmark').set('X-Nansen-User', roald)).status).toBe(409);
     const broken = await request(app).get('/api/metadata/v0/user/bookmark').set('X-Nansen-User', '%E0%A4%A');
