@@ -23,11 +23,11 @@ function createGuardedApp(user?: User) {
   return app;
 }
 
-
 /** The 409 a page that names someone else gets while Signe is signed in. */
 const SIGNE_NOW = {
   error: { name: 'ConflictError', code: 'session_user_changed', message: 'You are now signed in as Signe Ødegård in another tab or window; reload this page.' },
 };
+
 describe('the page-user guard', () => {
   it("lets a write through that names the session's user, percent-encoded, whatever letters the id has", async () => {
     const response = await request(createGuardedApp(SIGNE)).put('/api/metadata/v0/user/bookmark').set('X-Nansen-User', encodePageUser(SIGNE.user_id));
