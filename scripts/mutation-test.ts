@@ -91,6 +91,8 @@ const FOLDERS: Folder[] = [
         : [
           'server/auth/create-session-stores.test.ts', 'server/auth/login-routes.test.ts', 'server/auth/oidc-client.test.ts', 'server/auth/opened-tokens.test.ts', 'server/auth/pending-login-cookie.test.ts',
           'server/auth/redis-session-stores.test.ts', 'server/auth/session-*.test.ts', 'server/auth/sqlite-*.test.ts', 'server/auth/token-*.test.ts',
+          // Files of this part added later, with tests of their own (without these, their mutants had no test).
+          'server/auth/page-user-guard.test.ts', 'server/auth/login-error-in-words.test.ts',
         ],
     // A mutant that breaks a lock's release or a store's answer leaves a test waiting (a refresh lock
     // is waited for up to 15 s): 5 s fails such a test, where Stryker's own timeout would also restart

@@ -56,7 +56,7 @@ describe('the page-user guard', () => {
     expect(missing.body.error.message).toMatch(/X-Nansen-User header\): reload the page/);
     const broken = await request(createGuardedApp(SIGNE)).put('/api/x').set('X-Nansen-User', '%E0%A4%A');
     expect(broken.status).toBe(400);
-    expect(broken.body.error).toMatchObject({ name: 'InputError', code: 'invalid_page_user' });
+    expect(broken.body.error).toMatchObject({ name: 'InputError', code: 'invalid_page_user', message: 'The X-Nansen-User header is not valid percent-encoding.' });
   });
 
   it('lets reads through without the header, and the search POST, in any case and with a trailing slash', async () => {
