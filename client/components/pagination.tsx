@@ -13,10 +13,10 @@ import './pagination.css';
 import { formatWholeNumber } from '../lib/format-number';
 
 /** A button-looking link to `to`, or, with `to` null, the same element disabled (kept in the tab order). */
-function PagerLink({ to, rel, replace, children }: { to: string | null; rel: 'prev' | 'next'; replace: boolean; children: ReactNode }) {
+function PagerLink({ to, rel, replace, state, children }: { to: string | null; rel: 'prev' | 'next'; replace: boolean; state: unknown; children: ReactNode }) {
   // Hooks run in both states (a disabled link's `to` is only a stand-in): the element stays one `<a>`.
   const href = useHref(to ?? '.');
-  const onClick = useLinkClickHandler<HTMLAnchorElement>(to ?? '.', { replace });
+  const onClick = useLinkClickHandler<HTMLAnchorElement>(to ?? '.', { replace, state });
   return to === null ? (
     <a className="btn btn--secondary" role="link" aria-disabled="true" tabIndex={0}>
       {children}
@@ -35,6 +35,7 @@ export function Pagination({
   hrefForPage,
   label = 'Pages',
   replace = false,
+  state: historyState,
 }: {
   pageIndex: number;
   perPage: number;
@@ -43,18 +44,20 @@ export function Pagination({
   label?: string;
   /** Replace the URL instead of adding a history entry (and keep the scroll position). */
   replace?: boolean;
+  /** History state the page links navigate with, so the page can tell a move by its pager from others. */
+  state?: unknown;
 }) {
   const state = computePagination(pageIndex, perPage, totalItems);
   if (state.totalPages <= 1 && !state.hasPrevious) return null;
   return (
     <nav className="pagination" aria-label={label}>
-      <PagerLink to={state.hasPrevious ? hrefForPage(Math.min(pageIndex, state.totalPages) - 1) : null} rel="prev" replace={replace}>
+      <PagerLink to={state.hasPrevious ? hrefForPage(Math.min(pageIndex, state.totalPages) - 1) : null} rel="prev" replace={replace} state={historyState}>
         Previous
       </PagerLink>
       <span className="pagination__status" aria-live="polite">
         Page {formatWholeNumber(Math.min(state.page, state.totalPages))} of {formatWholeNumber(state.totalPages)}
       </span>
-      <PagerLink to={state.hasNext ? hrefForPage(pageIndex + 1) : null} rel="next" replace={replace}>
+      <PagerLink to={state.hasNext ? hrefForPage(pageIndex + 1) : null} rel="next" replace={replace} state={historyState}>
         Next
       </PagerLink>
     </nav>

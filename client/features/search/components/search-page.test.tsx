@@ -163,6 +163,44 @@ describe('search results', () => {
     expect(screen.getByText('Showing 11–20 of 25')).toBeTruthy();
   });
 
+  it('leaves focus in a filter field when typing there goes back to the first page', async () => {
+    stubSearch((request) => ({ table: { total_results: 25, results: [table(`t${request.pageIndex}`)] } }));
+    const { last } = renderSearch('/search?term=orders&page=2');
+    const user = userEvent.setup();
+    await screen.findByRole('link', { name: 't1' });
+    const schema = screen.getByRole('textbox', { name: 'Schema' });
+    await user.type(schema, 'sal');
+    await pause();
+    expect(filtersOf(last().search)).toEqual({ schema: { value: 'sal' } });
+    await screen.findByRole('link', { name: 't0' });
+    expect(document.activeElement).toBe(schema);
+    await user.type(schema, 'es');
+    expect((schema as HTMLInputElement).value).toBe('sales');
+  });
+
+  it('leaves focus in the tabs when the arrow keys switch tabs from a later page', async () => {
+    stubSearch((request) => ({
+      table: { total_results: 25, results: [table(`t${request.pageIndex}`)] },
+      dashboard: { total_results: 3, results: [dashboard(`d${request.pageIndex}`)] },
+    }));
+    const { last } = renderSearch('/search?term=orders&page=3', testConfig({}, { indexDashboards: true }));
+    const user = userEvent.setup();
+    await screen.findByRole('link', { name: 't2' });
+    await user.click(screen.getByRole('tab', { name: /^Datasets/ }));
+    await user.keyboard('{ArrowRight}');
+    expect(last().search).toContain('resource=dashboard');
+    await screen.findByRole('link', { name: 'd0' });
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: /^Dashboards/ }));
+  });
+
+  it('moves focus to the results heading from "Go to the last page" past the end', async () => {
+    stubSearch((request) => ({ table: { total_results: 25, results: request.pageIndex > 2 ? [] : [table(`t${request.pageIndex}`)] } }));
+    renderSearch('/search?term=orders&page=9');
+    await userEvent.setup().click(await screen.findByRole('link', { name: 'Go to the last page' }));
+    await screen.findByRole('link', { name: 't2' });
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: '25 tables' }));
+  });
+
   it('explains an empty result and a failed search', async () => {
     stubSearch((request) => (request.searchTerm === 'zzz' ? { table: { total_results: 0, results: [] } } : { status: 400, message: 'the table search has no filter "x"' }));
     renderSearch('/search?term=zzz');

@@ -2,7 +2,7 @@
 // results (why each matched, tags and badges as links), "did you mean" and pages. Everything it
 // shows comes from the URL (paths.ts), so a link shares it and Back restores it.
 import { useEffect, useRef, type RefObject } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { SearchResponse } from '../../../../contract/api-search';
 import { useUiConfig } from '../../../app/app-data';
 import { searchPath, type SearchFilters, type SearchResource, type SearchState } from '../../../app/paths';
@@ -34,6 +34,10 @@ const NOTHING = { term: '', resources: ['table' as const], filters: {}, pageInde
 /** The browser tab's title holds this much of a term; longer ones end in "…". */
 export const TITLE_TERM_LENGTH = 60;
 const titleOf = (term: string) => (term.length > TITLE_TERM_LENGTH ? `${term.slice(0, TITLE_TERM_LENGTH - 1).trimEnd()}…` : term);
+
+/** The history state of a move by the results' pager ("Previous", "Next", "Go to the last page"). */
+const PAGED_STATE = { by: 'results-pager' } as const;
+const isPagedState = (state: unknown) => typeof state === 'object' && state !== null && (state as { by?: unknown }).by === PAGED_STATE.by;
 
 /** `resultAction`: what other features add to each table and dashboard result (the bookmark toggle). */
 export function SearchPage({ state, resultAction }: { state: SearchState; resultAction?: ResultAction }) {
@@ -72,13 +76,17 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
     // Only the choice matters; `shown` is rebuilt each render.
   }, [settledTab]);
 
-  // A new page of results: focus its heading (the shell scrolls to the top on a new history entry).
+  // A new page of results by the pager: focus its heading (the shell scrolls to the top on a new
+  // history entry). Only then: a filter, term or tab change also goes back to the first page, and
+  // focus stays where the person is typing or choosing (the pager's links carry PAGED_STATE).
+  const location = useLocation();
+  const paged = isPagedState(location.state);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const shownPage = useRef(pageIndex);
   useEffect(() => {
     if (shownPage.current === pageIndex) return;
     shownPage.current = pageIndex;
-    resultsHeading.current?.focus({ preventScroll: true });
+    if (paged) resultsHeading.current?.focus({ preventScroll: true });
   }, [pageIndex]);
 
   const activeGroup = results.data?.[resource];
@@ -223,7 +231,7 @@ function Results({
                 <p>{filtered ? 'Remove a filter, or use * in a value to match more.' : 'Try fewer words, a prefix (cust finds customers), or another tab.'}</p>
               </EmptyState>
             ) : group.results.length === 0 || pages.isPastEnd ? (
-              <EmptyState title="This page is past the last page of results" action={<ButtonLink to={hrefForPage(pages.totalPages - 1)}>Go to the last page</ButtonLink>}>
+              <EmptyState title="This page is past the last page of results" action={<ButtonLink to={hrefForPage(pages.totalPages - 1)} state={PAGED_STATE}>Go to the last page</ButtonLink>}>
                 <p>There are {countOf(group.total_results, resource)} in {formatWholeNumber(pages.totalPages)} pages.</p>
               </EmptyState>
             ) : (
@@ -233,7 +241,7 @@ function Results({
                 ))}
               </ol>
             )}
-            <Pagination pageIndex={pageIndex} perPage={resultsPerPage} totalItems={group.total_results} hrefForPage={hrefForPage} label="Result pages" />
+            <Pagination pageIndex={pageIndex} perPage={resultsPerPage} totalItems={group.total_results} hrefForPage={hrefForPage} label="Result pages" state={PAGED_STATE} />
           </>
         );
       }}
