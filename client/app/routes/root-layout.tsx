@@ -1,8 +1,7 @@
 // The shell around every page: loads the UI config and the signed-in user (pages render once both are
 // there), the nav bar, keyboard shortcuts, focus and scroll handling on navigation.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { useLocation } from 'react-router';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useAppLinkClicks } from '../../components/app-link';
 import { PageTitle } from '../../components/page-title';
 import { SkeletonPage } from '../../components/skeleton';
@@ -11,6 +10,7 @@ import { AppDataProvider, authUserQueryOptions, clientConfigQueryOptions } from 
 import { AppRoutes } from '../router';
 import { useGlobalShortcuts } from '../shell/keyboard-shortcuts';
 import { NavBar } from '../shell/nav-bar';
+import { useFocusHeadingOnNavigate } from '../shell/use-focus-heading-on-navigate';
 import { useScrollRestoration } from '../shell/use-scroll-restoration';
 import './root-layout.css';
 
@@ -19,24 +19,6 @@ import './root-layout.css';
 const SessionUserCheck = lazy(() => import('../shell/session-user-check'));
 // Loaded the first time it is opened.
 const KeyboardShortcutsDialog = lazy(() => import('../shell/keyboard-shortcuts-dialog'));
-
-/** After a move to another page (not on the first load), put focus on the new page's heading. */
-function useFocusHeadingOnNavigate() {
-  const { pathname } = useLocation();
-  const previous = useRef(pathname);
-  useEffect(() => {
-    if (previous.current === pathname) return;
-    previous.current = pathname;
-    // Wait a frame for the new page (or its skeleton) to render.
-    const frame = requestAnimationFrame(() => {
-      const heading = document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main');
-      if (!heading) return;
-      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus({ preventScroll: true });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [pathname]);
-}
 
 export function RootLayout() {
   const config = useQuery(clientConfigQueryOptions());

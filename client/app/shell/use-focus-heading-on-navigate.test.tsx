@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+// Focus after a move to another page: on the new page's h1 once it has rendered (after the page's
+// skeleton), on `main` when no h1 comes in time, and never away from where the person put it meanwhile.
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useEffect, useState } from 'react';
+import { Link, MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useFocusHeadingOnNavigate } from './use-focus-heading-on-navigate';
+
+afterEach(cleanup);
+
+/** A page that shows a skeleton (no h1) first and its h1 after `ms`, as a page waiting for its data. */
+function SlowPage({ ms }: { ms: number }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setReady(true), ms);
+    return () => clearTimeout(timer);
+  }, [ms]);
+  return ready ? <h1>Table sales.orders</h1> : <div role="status">Loading the page</div>;
+}
+
+function Shell({ waitMs }: { waitMs?: number }) {
+  useFocusHeadingOnNavigate(waitMs);
+  return (
+    <>
+      <nav>
+        <Link to="/slow">Slow page</Link>
+        <Link to="/never">Page without a heading</Link>
+        <input aria-label="Search for data" />
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<h1>Home</h1>} />
+          <Route path="/slow" element={<SlowPage ms={120} />} />
+          <Route path="/never" element={<p>No heading here</p>} />
+        </Routes>
+      </main>
+    </>
+  );
+}
+
+const renderShell = (waitMs?: number) =>
+  render(
+    <MemoryRouter initialEntries={['/']}>
+      <Shell waitMs={waitMs} />
+    </MemoryRouter>,
+  );
+
+describe('focus after a move to another page', () => {
+  it('leaves focus alone on the first page', () => {
+    renderShell();
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('waits for the new page to render its h1 and focuses it, not main', async () => {
+    renderShell();
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Slow page' }));
+    expect(screen.getByRole('status')).toBeTruthy();
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Table sales.orders' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(heading.getAttribute('tabindex')).toBe('-1');
+  });
+
+  it('does not take focus back from where the person moved it while the page loaded', async () => {
+    renderShell();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('link', { name: 'Slow page' }));
+    const field = screen.getByRole('textbox', { name: 'Search for data' });
+    await user.click(field);
+    await screen.findByRole('heading', { level: 1, name: 'Table sales.orders' });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(document.activeElement).toBe(field);
+  });
+
+  it('settles on main when no h1 comes within the wait', async () => {
+    renderShell(100);
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Page without a heading' }));
+    expect(document.activeElement).not.toBe(document.getElementById('main'));
+    await waitFor(() => expect(document.activeElement).toBe(document.getElementById('main')));
+  });
+});
