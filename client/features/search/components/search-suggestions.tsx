@@ -28,11 +28,17 @@ export interface SuggestionsInputProps {
   ref?: Ref<HTMLInputElement>;
 }
 
+/** A suggestion's name and, after a comma only screen readers get, its details ("customers, core · Hive"). */
 function Suggestion({ name, meta }: { name: ReactNode; meta: ReactNode }) {
   return (
     <>
       <span className="suggestion__name">{name}</span>
-      {meta ? <span className="suggestion__meta">{meta}</span> : null}
+      {meta ? (
+        <>
+          <span className="visually-hidden">, </span>
+          <span className="suggestion__meta">{meta}</span>
+        </>
+      ) : null}
     </>
   );
 }
