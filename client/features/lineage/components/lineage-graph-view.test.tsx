@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../../components/testing/render-with-app';
 import type { LineageGraph, LineageNode } from '../build-lineage-graph';
 import { NODE_WIDTH } from '../layout-lineage-graph';
-import { LARGE_GRAPH, LineageGraphView, toFlowElements } from './lineage-graph-view';
+import { LARGE_GRAPH, LineageGraphView, motion, toFlowElements } from './lineage-graph-view';
 
 beforeAll(() => {
   globalThis.ResizeObserver ??= class {
@@ -13,7 +13,10 @@ beforeAll(() => {
     disconnect() {}
   };
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 function node(id: string, role: LineageNode['role'], level: number): LineageNode {
   return { id, label: `sales.${id}`, database: 'hive', cluster: 'gold', role, level, href: `/table_detail/gold/hive/sales/${id}`, link: null, inCatalog: true, badges: [] };
@@ -56,6 +59,23 @@ describe('toFlowElements', () => {
     });
     for (const e of edges) expect(e.markerEnd).toMatchObject({ type: 'arrowclosed' });
   });
+
+  it('hides the edges from screen readers and names them in words, not by their keys', () => {
+    const { edges } = toFlowElements(fan(0, 1), 'table');
+    expect(edges.find((e) => e.id === 'raw→stg')).toMatchObject({ ariaLabel: 'sales.raw feeds sales.stg', domAttributes: { 'aria-hidden': true } });
+  });
+});
+
+describe('motion', () => {
+  const prefer = (reduce: boolean) =>
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: reduce && query === '(prefers-reduced-motion: reduce)', media: query }));
+
+  it('animates for the given time, and not at all with prefers-reduced-motion', () => {
+    prefer(false);
+    expect(motion(150)).toBe(150);
+    prefer(true);
+    expect(motion(150)).toBe(0);
+  });
 });
 
 describe('LineageGraphView', () => {
@@ -70,5 +90,14 @@ describe('LineageGraphView', () => {
     renderWithApp(<LineageGraphView graph={fan(2, 2)} kind="table" label="Lineage graph of sales.orders" />);
     expect(screen.getAllByTestId('lineage-node')).toHaveLength(7);
     expect(hint()).not.toContain('draws only those in view');
+    expect(hint()).toContain('“List” shows the same lineage as a list.');
+  });
+
+  it('reads as a labelled group of table links: no "application" that leaves reading mode, no edge images', () => {
+    renderWithApp(<LineageGraphView graph={fan(2, 2)} kind="table" label="Lineage graph of sales.orders" />);
+    const group = screen.getByRole('group', { name: 'Lineage graph of sales.orders' });
+    expect(group.querySelector('[role="application"]')).toBeNull();
+    expect(group.querySelector('.react-flow')?.getAttribute('role')).toBe('none');
+    expect(screen.queryAllByRole('img')).toEqual([]);
   });
 });

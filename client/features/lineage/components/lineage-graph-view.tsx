@@ -1,6 +1,8 @@
 // The lineage as an interactive graph (React Flow): drag or arrow keys pan, the wheel, +/− keys and
 // the buttons zoom, 0 and "Fit" show the whole graph. Each table's name is a link, so Tab walks the
-// tables and the graph brings the focused one into view.
+// tables and the graph brings the focused one into view. For screen readers the graph is its table
+// links only: the edges are hidden from them, and the "List" view says the same in reading order.
+// With prefers-reduced-motion the graph jumps instead of gliding (no zoom, pan or fit animation).
 import {
   MarkerType,
   ReactFlow,
@@ -10,7 +12,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
-import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Button } from '../../../components/button';
 import type { LineageGraph, LineageKind } from '../build-lineage-graph';
 import { layoutLineageGraph, NODE_HEIGHT, NODE_WIDTH } from '../layout-lineage-graph';
@@ -23,6 +25,11 @@ const PAN_STEP = 80;
 export const LARGE_GRAPH = 150;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2;
+
+/** An animation's duration: `ms`, or 0 when the person asked for reduced motion (asked at each move). */
+export function motion(ms: number): number {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
+}
 
 /** React Flow's nodes and edges for a lineage graph, placed by the layout. */
 export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes: LineageFlowNode[]; edges: Edge[]; height: number } {
@@ -41,6 +48,7 @@ export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes:
     focusable: false,
   }));
   const current = graph.nodes.find((n) => n.role === 'current')?.id;
+  const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const edges: Edge[] = graph.edges.map((edge) => ({
     id: edge.id,
     source: edge.source,
@@ -49,6 +57,11 @@ export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes:
     markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
     focusable: false,
     selectable: false,
+    // Not React Flow's `img "Edge from <key> to <key>"` read for each line: hidden from screen readers
+    // (the table links say which direction and how many steps away each table is, and the list view
+    // reads the whole lineage), and named in words for tools that show it anyway.
+    ariaLabel: `${labelOf.get(edge.source) ?? edge.source} feeds ${labelOf.get(edge.target) ?? edge.target}`,
+    domAttributes: { 'aria-hidden': true },
   }));
   return { nodes, edges, height };
 }
@@ -67,13 +80,13 @@ function ZoomButtons() {
   const flow = useReactFlow();
   return (
     <div className="lineage-canvas__zoom" role="group" aria-label="Zoom">
-      <Button size="sm" onClick={() => void flow.zoomIn({ duration: 150 })} aria-label="Zoom in">
+      <Button size="sm" onClick={() => void flow.zoomIn({ duration: motion(150) })} aria-label="Zoom in">
         +
       </Button>
-      <Button size="sm" onClick={() => void flow.zoomOut({ duration: 150 })} aria-label="Zoom out">
+      <Button size="sm" onClick={() => void flow.zoomOut({ duration: motion(150) })} aria-label="Zoom out">
         −
       </Button>
-      <Button size="sm" onClick={() => void flow.fitView({ duration: 150 })}>
+      <Button size="sm" onClick={() => void flow.fitView({ duration: motion(150) })}>
         Fit
       </Button>
     </div>
@@ -118,20 +131,27 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
       const left = node.position.x * zoom + x;
       const top = node.position.y * zoom + y;
       const visible = left >= 0 && top >= 0 && left + NODE_WIDTH * zoom <= box.width && top + NODE_HEIGHT * zoom <= box.height;
-      if (!visible || zoom < 0.5) void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, { zoom: Math.max(zoom, 0.8), duration: 150 });
+      if (!visible || zoom < 0.5) void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, { zoom: Math.max(zoom, 0.8), duration: motion(150) });
     },
     [flow],
   );
+
+  // React Flow's wrapper is role="application" and takes no other (its props cannot change it): in
+  // there a screen reader leaves its reading mode. The frame around it is already the labelled group,
+  // so the wrapper gets no role at all; React leaves the attribute alone after that (its prop never changes).
+  useLayoutEffect(() => {
+    frame.current?.querySelector('.react-flow[role="application"]')?.setAttribute('role', 'none');
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const { x, y, zoom } = flow.getViewport();
     const pan: Record<string, [number, number]> = { ArrowLeft: [PAN_STEP, 0], ArrowRight: [-PAN_STEP, 0], ArrowUp: [0, PAN_STEP], ArrowDown: [0, -PAN_STEP] };
     const step = pan[event.key];
-    if (step) void flow.setViewport({ x: x + step[0], y: y + step[1], zoom }, { duration: 100 });
-    else if (event.key === '+' || event.key === '=') void flow.zoomIn({ duration: 100 });
-    else if (event.key === '-' || event.key === '_') void flow.zoomOut({ duration: 100 });
-    else if (event.key === '0') void flow.fitView({ duration: 100 });
+    if (step) void flow.setViewport({ x: x + step[0], y: y + step[1], zoom }, { duration: motion(100) });
+    else if (event.key === '+' || event.key === '=') void flow.zoomIn({ duration: motion(100) });
+    else if (event.key === '-' || event.key === '_') void flow.zoomOut({ duration: motion(100) });
+    else if (event.key === '0') void flow.fitView({ duration: motion(100) });
     else return;
     moved.current = true;
     event.preventDefault();
@@ -178,7 +198,8 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
           />
         </div>
         <p id={hintId} className="lineage-canvas__hint">
-          Drag or use the arrow keys to move, the wheel or + and − to zoom, 0 to fit. Tab goes from table to table; Enter opens one.
+          Drag or use the arrow keys to move, the wheel or + and − to zoom, 0 to fit. Tab goes from table to table; Enter opens one. “List” shows the
+          same lineage as a list.
           {nodes.length >= LARGE_GRAPH ? ` A graph of ${nodes.length} tables draws only those in view: “List” shows them all.` : null}
         </p>
         <ZoomButtons />
