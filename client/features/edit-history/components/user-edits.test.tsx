@@ -34,6 +34,16 @@ describe('UserEdits', () => {
     expect(within(within(dashboard!).getByRole('list', { name: 'Added' })).getByText('kpi')).toBeTruthy();
   });
 
+  it('puts the edits under an h2, so their h3 headings follow the profile\'s h1 without a gap', async () => {
+    stubHistory(() => ({ edits: [edit({ subject: 'order_id' })] }));
+    renderWithApp(<UserEdits userId="liv.arnesen@example.org" name="Liv Arnesen" isMe={false} />, { config });
+    await screen.findAllByTestId('edit');
+    const levels = screen.getAllByRole('heading').map((h) => [Number(h.tagName.slice(1)), h.textContent]);
+    expect(levels[0]).toEqual([2, 'Edits by Liv Arnesen']);
+    expect(levels.slice(1).map(([level]) => level)).toEqual([3]);
+    expect(screen.getByRole('region', { name: 'Edits by Liv Arnesen' })).toBeTruthy();
+  });
+
   it('says so when you have edited nothing yet, and when the metadata service keeps no edit log', async () => {
     stubHistory(() => ({ edits: [] }));
     renderWithApp(<UserEdits userId="roald.amundsen@example.org" name="Roald Amundsen" isMe />, { config });
