@@ -43,12 +43,26 @@ describe('renderMarkdown', () => {
   it('moves headings below the page\'s own', () => {
     expect(renderMarkdown('# Title\n\n## Sub')).toMatch(/<h3>Title<\/h3>\s*<h4>Sub<\/h4>/);
   });
+
+  it('starts from the text\'s highest heading, so no level is skipped after the heading it sits under', () => {
+    expect(renderMarkdown('## Sizes\n\n### Daily')).toMatch(/<h3>Sizes<\/h3>\s*<h4>Daily<\/h4>/);
+    // Under an h3 (a programmatic description's source), from h4; never past h6.
+    expect(renderMarkdown('# A\n\n## B\n\n#### C', 4)).toMatch(/<h4>A<\/h4>\s*<h5>B<\/h5>\s*<h6>C<\/h6>/);
+  });
 });
 
 describe('sanitizeHtml', () => {
   it('keeps formatting and removes scripts, event handlers and styles', () => {
     const html = sanitizeHtml('<p onclick="x()" style="color:red">Hi <b>there</b></p><script>alert(1)</script><iframe src="//x"></iframe>');
     expect(html).toBe('<p>Hi <b>there</b></p>');
+  });
+
+  it('moves an announcement\'s headings below its post title (h2): its "Details" h2 becomes an h3, keeping attributes and content', () => {
+    expect(sanitizeHtml('<p>Moved.</p><h2 id="details">Details <em>now</em></h2><p>x</p><h3>More</h3><h1>Top</h1>')).toBe(
+      '<p>Moved.</p><h4 id="details">Details <em>now</em></h4><p>x</p><h5>More</h5><h3>Top</h3>',
+    );
+    expect(sanitizeHtml('<h2>Details</h2><h3>More</h3>')).toBe('<h3>Details</h3><h4>More</h4>');
+    expect(sanitizeHtml('<p>No headings</p>')).toBe('<p>No headings</p>');
   });
 });
 

@@ -1,7 +1,8 @@
 // Loaded on demand by markdown.tsx: Markdown → HTML (marked) → sanitized HTML (DOMPurify). Raw HTML in
 // Markdown is kept as text; links open in a new tab without access to this page; headings are moved
-// down below the page's own (a description's "# Title" becomes an h3); code blocks and tables that are
-// wider than their box can be scrolled with the keyboard (scrolling-blocks.ts).
+// below the heading the text sits under (shiftHeadings: the text's highest heading becomes `headingsFrom`,
+// h3 by default, the others keep their distance to it); code blocks and tables that are wider than their
+// box can be scrolled with the keyboard (scrolling-blocks.ts).
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 import { useLayoutEffect, useRef } from 'react';
@@ -12,10 +13,6 @@ const marked = new Marked({
   gfm: true,
   renderer: {
     html: ({ text }) => escapeHtml(text),
-    heading({ tokens, depth }) {
-      const level = Math.min(6, depth + 2);
-      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
-    },
   },
 });
 
@@ -34,16 +31,47 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
 
 const SANITIZE = { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'], FORBID_ATTR: ['style'] };
 
-export function renderMarkdown(source: string): string {
-  return DOMPurify.sanitize(marked.parse(source, { async: false }), SANITIZE);
+/** The level of a text's highest heading unless its place says otherwise: below a page's or a card's h2. */
+export const HEADINGS_FROM = 3;
+const HEADING_TAGS = 'h1, h2, h3, h4, h5, h6';
+
+/**
+ * Moves the headings in `root` so the highest of them is an h`from` and the others keep their distance
+ * to it, at most h6: under a post's h2 title, its "<h2>Details</h2><h3>…" becomes h3 and h4, and a
+ * description of "## Sizes" alone an h3, never a level skipped after the heading it sits under.
+ */
+export function shiftHeadings(root: ParentNode, from: number): void {
+  const headings = [...root.querySelectorAll<HTMLElement>(HEADING_TAGS)];
+  const levelOf = (heading: Element) => Number(heading.tagName.slice(1));
+  const highest = Math.min(...headings.map(levelOf));
+  for (const heading of headings) {
+    const level = Math.min(6, from + levelOf(heading) - highest);
+    if (level === levelOf(heading)) continue;
+    const moved = heading.ownerDocument.createElement(`h${level}`);
+    for (const { name, value } of [...heading.attributes]) moved.setAttribute(name, value);
+    moved.append(...heading.childNodes);
+    heading.replaceWith(moved);
+  }
 }
 
-export function sanitizeHtml(html: string): string {
-  return DOMPurify.sanitize(html, SANITIZE);
+function sanitize(html: string, headingsFrom: number): string {
+  const fragment = DOMPurify.sanitize(html, { ...SANITIZE, RETURN_DOM_FRAGMENT: true });
+  shiftHeadings(fragment, headingsFrom);
+  const box = document.createElement('div');
+  box.append(fragment);
+  return box.innerHTML;
 }
 
-export default function MarkdownRenderer({ kind, source, className }: { kind: 'markdown' | 'html'; source: string; className?: string }) {
-  const html = kind === 'markdown' ? renderMarkdown(source) : sanitizeHtml(source);
+export function renderMarkdown(source: string, headingsFrom = HEADINGS_FROM): string {
+  return sanitize(marked.parse(source, { async: false }), headingsFrom);
+}
+
+export function sanitizeHtml(html: string, headingsFrom = HEADINGS_FROM): string {
+  return sanitize(html, headingsFrom);
+}
+
+export default function MarkdownRenderer({ kind, source, className, headingsFrom = HEADINGS_FROM }: { kind: 'markdown' | 'html'; source: string; className?: string; headingsFrom?: number }) {
+  const html = kind === 'markdown' ? renderMarkdown(source, headingsFrom) : sanitizeHtml(source, headingsFrom);
   const container = useRef<HTMLDivElement>(null);
   // Before paint, so a block that scrolls is never shown without its name; again for each new HTML.
   useLayoutEffect(() => (container.current ? watchScrollingBlocks(container.current) : undefined), [html]);

@@ -7,19 +7,20 @@ import './markdown.css';
 
 const MarkdownRenderer = lazy(() => import('./markdown-renderer'));
 
-export function Markdown({ source, className }: { source: string; className?: string }) {
+/** `headingsFrom`: the level of the text's highest heading, one below the heading it sits under (h3 under an h2). */
+export function Markdown({ source, className, headingsFrom }: { source: string; className?: string; headingsFrom?: number }) {
   return (
     <Suspense fallback={<div className={cx('markdown', 'markdown--plain', className)}>{source}</div>}>
-      <MarkdownRenderer kind="markdown" source={source} className={cx('markdown', className)} />
+      <MarkdownRenderer kind="markdown" source={source} className={cx('markdown', className)} headingsFrom={headingsFrom} />
     </Suspense>
   );
 }
 
 /** HTML from the server (announcements, notices from the UI config), sanitized before it is shown. */
-export function SanitizedHtml({ html, className }: { html: string; className?: string }) {
+export function SanitizedHtml({ html, className, headingsFrom }: { html: string; className?: string; headingsFrom?: number }) {
   return (
     <Suspense fallback={<div className={cx('markdown', className)} aria-busy="true" />}>
-      <MarkdownRenderer kind="html" source={html} className={cx('markdown', className)} />
+      <MarkdownRenderer kind="html" source={html} className={cx('markdown', className)} headingsFrom={headingsFrom} />
     </Suspense>
   );
 }

@@ -14,7 +14,7 @@ export function ResourceNotice({ resourceKey, notices }: { resourceKey: string; 
   return (
     <div className={cx('notice', `notice--${notice.severity}`)} role={notice.severity === 'alert' ? 'alert' : 'note'} data-testid="resource-notice">
       <span className="notice__label">{SEVERITY_LABEL[notice.severity]}</span>
-      <SanitizedHtml html={notice.messageHtml} className="notice__message" />
+      <SanitizedHtml html={notice.messageHtml} className="notice__message" headingsFrom={2} />
     </div>
   );
 }

@@ -102,7 +102,7 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
                 <h3 id={`programmatic-${i}`} className="programmatic__source">
                   {d.source.replace(/_/g, ' ')}
                 </h3>
-                <Markdown source={d.text} />
+                <Markdown source={d.text} headingsFrom={4} />
               </section>
             ))}
           </ResourceSection>
