@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-error';
 import { descriptionDraftSlot, type DraftSlot } from '../lib/description-drafts';
 import { EditableDescription } from './editable-description';
-import { renderWithApp, testConfig } from './testing/render-with-app';
+import { pageStatus, pageStatuses, renderWithApp, testConfig } from './testing/render-with-app';
 
 afterEach(cleanup);
 
@@ -312,8 +312,8 @@ describe('EditableDescription keeping unsaved text', () => {
     renderDescription(save, { draft: slot() });
     const box = screen.getByRole('textbox', { name: 'Description of sales.orders' }) as HTMLTextAreaElement;
     expect(box.value).toBe('Orders placed in the shop (gross)');
-    expect(screen.getByRole('status').textContent).toBe('Your unsaved text was restored. It is not saved yet.');
-    expect(box.getAttribute('aria-describedby')?.split(' ')).toContain(screen.getByRole('status').parentElement!.id);
+    expect(pageStatus().textContent).toBe('Your unsaved text was restored. It is not saved yet.');
+    expect(box.getAttribute('aria-describedby')?.split(' ')).toContain(pageStatus().parentElement!.id);
     expect(document.activeElement).toBe(box);
 
     // Saved as an edit of the text it began from (so a change by someone else meanwhile is a conflict), then dropped.
@@ -321,7 +321,7 @@ describe('EditableDescription keeping unsaved text', () => {
     expect(save).toHaveBeenLastCalledWith('Orders placed in the shop (gross)', 'Orders placed in the shop');
     await waitFor(() => expect(screen.queryByRole('textbox')).toBeNull());
     expect(slot().read()).toBeNull();
-    expect(screen.queryByRole('status')).toBeNull();
+    expect(pageStatuses()).toEqual([]);
   });
 
   it('drops the restored text when the person discards it, and puts focus on Edit', async () => {

@@ -1,7 +1,10 @@
 // Short messages that confirm or report an action ("Link copied", "Could not save"). They appear in
-// one live region, are read by screen readers, and leave by themselves after a few seconds (not while
+// one list, are read by screen readers, and leave by themselves after a few seconds (not while
 // hovered or focused) or by their close button. A confirmation (tone `success`: "Description saved")
 // is said politely, stays briefly and replaces the one before it, so a run of edits never piles up.
+// Said politely from one status region that is there from the app's start (NVDA and JAWS often miss
+// a region that appears together with its text): the newest message's text is put into it. An error
+// is a role="alert" of its own, which screen readers announce as it appears.
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { cx } from './class-names';
 import './toast.css';
@@ -19,6 +22,12 @@ const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
 const VISIBLE_MS = 6000;
 const SUCCESS_VISIBLE_MS = 4000;
 
+/** What the status region says for a toast: its title, then its description as a sentence of its own. */
+export function spokenText({ title, description }: ToastInput): string {
+  if (!description) return title;
+  return /[.!?…]$/.test(title) ? `${title} ${description}` : `${title}. ${description}`;
+}
+
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
@@ -30,11 +39,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       return [...kept.slice(-2), { ...toast, id }];
     });
   }, []);
+  // The newest polite message still shown (a new element each time, so the same words twice are said twice).
+  const spoken = toasts.findLast((t) => t.tone !== 'error');
   const value = useMemo(() => show, [show]);
   return (
     <ToastContext value={value}>
       {children}
       <section className="toasts" aria-label="Notifications">
+        <div className="visually-hidden" role="status">
+          {spoken ? <p key={spoken.id}>{spokenText(spoken)}</p> : null}
+        </div>
         <ol className="toasts__list">
           {toasts.map((toast) => (
             <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
@@ -53,7 +67,8 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
     return () => window.clearTimeout(timer);
   }, [paused, toast.id, toast.tone, onDismiss]);
   return (
-    // The message is the live part (the list item stays a list item, and "Dismiss" is not read with it).
+    // An error's message is the live part (the list item stays a list item, and "Dismiss" is not read
+    // with it); a polite one is said by the provider's status region.
     <li
       className={cx('toast', `toast--${toast.tone ?? 'info'}`)}
       onMouseEnter={() => setPaused(true)}
@@ -61,7 +76,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
       onFocus={() => setPaused(true)}
       onBlur={() => setPaused(false)}
     >
-      <div className="toast__text" role={toast.tone === 'error' ? 'alert' : 'status'}>
+      <div className="toast__text" role={toast.tone === 'error' ? 'alert' : undefined}>
         <p className="toast__title">{toast.title}</p>
         {toast.description ? <p className="toast__description">{toast.description}</p> : null}
       </div>

@@ -2,7 +2,7 @@
 // query client, toasts), with the config's defaults unless a test changes them.
 import * as v from 'valibot';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import type { User } from '../../../contract/api-common';
@@ -44,4 +44,21 @@ export function renderWithApp(ui: ReactNode, options: { config?: ClientConfig; u
       </ToastProvider>
     </QueryClientProvider>,
   );
+}
+
+/** The page's status regions: every role="status" but the toasts' (ToastProvider's, there from the start). */
+export function pageStatuses(): HTMLElement[] {
+  return screen.queryAllByRole('status').filter((status) => !status.closest('[aria-label="Notifications"]'));
+}
+
+/** The one status region of the page (not the toasts'). */
+export function pageStatus(): HTMLElement {
+  const [status, ...more] = pageStatuses();
+  if (!status || more.length > 0) throw new Error(`expected one status region on the page, found ${more.length + (status ? 1 : 0)}`);
+  return status;
+}
+
+/** What the toasts' status region says now ("" when no polite toast is shown). */
+export function toastsSaid(): string {
+  return within(screen.getByRole('region', { name: 'Notifications' })).getByRole('status').textContent ?? '';
 }

@@ -6,7 +6,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClientConfig } from '../../../../contract/ui-config';
-import { testConfig, testUser } from '../../../components/testing/render-with-app';
+import { pageStatus, testConfig, testUser } from '../../../components/testing/render-with-app';
 import { editableTable, renderEditing, stubBff } from '../testing/edit-fixtures';
 import { TablePage } from './table-page';
 
@@ -182,7 +182,7 @@ describe('unsaved text when the session ends', () => {
     const second = await openPage({ table: nestedTable() });
     const box = (await screen.findByRole('textbox', { name: 'Description of lat' })) as HTMLTextAreaElement;
     expect(box.value).toBe('Degrees north');
-    expect(screen.getByRole('status').textContent).toBe('Your unsaved text was restored. It is not saved yet.');
+    expect(pageStatus().textContent).toBe('Your unsaved text was restored. It is not saved yet.');
     expect(screen.queryByRole('textbox', { name: 'Description of order_id' })).toBeNull();
     await second.user.type(box, '{Enter}');
     await waitFor(() => expect(second.bff.writes()).toHaveLength(1));

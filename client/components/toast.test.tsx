@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+// Toasts are said from one status region that is there before the first toast (a region that appears
+// together with its text is often missed by NVDA and JAWS); errors are alerts of their own.
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { spokenText, ToastProvider, useToast, type ToastInput } from './toast';
+
+afterEach(cleanup);
+
+function Show({ toast, label }: { toast: ToastInput; label: string }) {
+  const show = useToast();
+  return (
+    <button type="button" onClick={() => show(toast)}>
+      {label}
+    </button>
+  );
+}
+
+function renderToasts() {
+  render(
+    <ToastProvider>
+      <Show label="Copy" toast={{ title: 'Link copied', tone: 'success' }} />
+      <Show label="Save" toast={{ title: 'Description saved', description: 'Others see it now.', tone: 'success' }} />
+      <Show label="Fail" toast={{ title: 'Could not save', description: 'The server did not answer.', tone: 'error' }} />
+    </ToastProvider>,
+  );
+  const region = screen.getByRole('region', { name: 'Notifications' });
+  return { region, status: () => within(region).getByRole('status') };
+}
+
+describe('toasts', () => {
+  it('says a confirmation by putting its text into the status region that was there before it', async () => {
+    const user = userEvent.setup();
+    const { region, status } = renderToasts();
+    const before = status();
+    expect(before.textContent).toBe('');
+    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(status()).toBe(before);
+    expect(before.textContent).toBe('Link copied');
+    // The visible toast is a list item, not a second live region.
+    expect(within(region).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(region).getAllByRole('status')).toHaveLength(1);
+
+    // The same words again are a new element in the region, so they are said again.
+    const first = before.firstElementChild;
+    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(before.textContent).toBe('Link copied');
+    expect(before.firstElementChild).not.toBe(first);
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(before.textContent).toBe('Description saved. Others see it now.');
+    await user.click(within(region).getByRole('button', { name: 'Dismiss: Description saved' }));
+    expect(status()).toBe(before);
+    expect(before.textContent).toBe('');
+  });
+
+  it('makes an error an alert of its own and says nothing politely for it', async () => {
+    const user = userEvent.setup();
+    const { status } = renderToasts();
+    await user.click(screen.getByRole('button', { name: 'Fail' }));
+    expect(screen.getByRole('alert').textContent).toBe('Could not saveThe server did not answer.');
+    expect(status().textContent).toBe('');
+  });
+
+  it('reads a description as a sentence of its own', () => {
+    expect(spokenText({ title: 'Link copied' })).toBe('Link copied');
+    expect(spokenText({ title: 'Saved', description: 'Others see it now.' })).toBe('Saved. Others see it now.');
+    expect(spokenText({ title: 'Saved!', description: 'Others see it now.' })).toBe('Saved! Others see it now.');
+  });
+});
