@@ -2,7 +2,7 @@
 // a live count against the length limit, Save and Cancel. The text is the caller's (controlled), so a
 // failed save never loses it. Keys: Ctrl+Enter (⌘+Enter) saves; Enter saves too where `submitOnEnter`
 // (short descriptions; Shift+Enter for a new line); Escape cancels.
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from './button';
 import { Markdown } from './markdown';
 import { Tabs } from './tabs';
@@ -66,15 +66,23 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, markdo
     }
   }
 
+  // Focus on opening (and on coming back from the preview) with the caret after the text, where a
+  // person goes on writing; `autoFocus` left it before the text. Stable, so it runs once per textarea.
+  const focusAtEnd = useCallback((box: HTMLTextAreaElement | null) => {
+    if (!box) return;
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+  }, []);
+
   const textarea = (
     <textarea
+      ref={focusAtEnd}
       className="description-editor__text"
       aria-label={label}
       aria-describedby={[notice ? noticeId : null, countId, error ? errorId : null].filter(Boolean).join(' ')}
       aria-invalid={tooLong || undefined}
       value={text}
       rows={markdown ? 8 : 3}
-      autoFocus
       onChange={(event) => onTextChange(event.target.value)}
     />
   );

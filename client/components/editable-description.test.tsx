@@ -71,6 +71,17 @@ describe('EditableDescription', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
   });
 
+  it('opens with the caret after the text, so typing goes on from its end', async () => {
+    const user = userEvent.setup();
+    renderDescription(vi.fn(async () => ({})));
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    const box = screen.getByRole('textbox', { name: 'Description of sales.orders' }) as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(box);
+    expect([box.selectionStart, box.selectionEnd]).toEqual([box.value.length, box.value.length]);
+    await user.keyboard(' (gross)');
+    expect(box.value).toBe('Orders placed in the shop (gross)');
+  });
+
   it('closes at once on Escape when the text is unchanged, saving nothing, and returns focus to Edit', async () => {
     const user = userEvent.setup();
     const save = vi.fn(async () => ({}));
