@@ -98,6 +98,7 @@ describe('LineageGraphView', () => {
     const group = screen.getByRole('group', { name: 'Lineage graph of sales.orders' });
     expect(group.querySelector('[role="application"]')).toBeNull();
     expect(group.querySelector('.react-flow')?.getAttribute('role')).toBe('none');
+    expect(group.querySelector('.react-flow__edges')?.getAttribute('aria-hidden')).toBe('true');
     expect(screen.queryAllByRole('img')).toEqual([]);
   });
 });

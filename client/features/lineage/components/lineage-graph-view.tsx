@@ -138,9 +138,12 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
 
   // React Flow's wrapper is role="application" and takes no other (its props cannot change it): in
   // there a screen reader leaves its reading mode. The frame around it is already the labelled group,
-  // so the wrapper gets no role at all; React leaves the attribute alone after that (its prop never changes).
+  // so the wrapper gets no role at all; React leaves the attribute alone after that (its prop never
+  // changes). Each edge is drawn in an <svg> of its own, an unnamed image to screen readers: the
+  // edges' layer (always there, kept across renders) is hidden from them as a whole.
   useLayoutEffect(() => {
     frame.current?.querySelector('.react-flow[role="application"]')?.setAttribute('role', 'none');
+    frame.current?.querySelector('.react-flow__edges')?.setAttribute('aria-hidden', 'true');
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
