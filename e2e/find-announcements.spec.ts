@@ -11,7 +11,7 @@ import { startNansen, type NansenServer } from './start-nansen';
 const POSTS: [string, string][] = [
   ['2026-01-15-welcome.md', 'title: Welcome to Nansen\ndate: 2026-01-15\n\nNansen replaces the old catalog. Your **bookmarks** keep working.\n\n- Search as you type\n- Browse by tag\n\n<script>window.pwned = true</script>\n'],
   ['2026-02-20-dashboards.md', 'title: Dashboards & people are searchable\ndate: 2026-02-20\n\nSearch finds [dashboards](https://example.org/guide) too.\n'],
-  ['2026-03-01-maintenance.md', 'title: Maintenance on Saturday\ndate: 2026-03-01\n\nThe catalog is read-only from 08:00 to 10:00. Check with:\n\n\`\`\`\nnansen status\n\`\`\`\n'],
+  ['2026-03-01-maintenance.md', 'title: Maintenance on Saturday\ndate: 2026-03-01\n\nThe catalog is read-only from 08:00 to 10:00. Check with:\n\n\`\`\`\nnansen status\n\`\`\`\n\n## Details\n\nWrites wait until 10:00.\n'],
   // A code line and a table wider than any window: each scrolls inside its block (a named Tab stop,
   // unlike the short block above), the card keeps its width.
   ['2025-12-01-old.md', `title: An older post\ndate: 2025-12-01\n\nStill here.\n\n\`\`\`\nSELECT ${Array.from({ length: 40 }, (_, i) => `column_${i}`).join(', ')} FROM finance.invoices;\n\`\`\`\n\n| ${Array.from({ length: 12 }, (_, i) => `heading_number_${i}`).join(' | ')} |\n|${'---|'.repeat(12)}\n| ${Array.from({ length: 12 }, (_, i) => `value_number_${i}`).join(' | ')} |\n`],
@@ -61,6 +61,8 @@ test.describe('with announcements on', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Announcements');
     await expect(page).toHaveTitle(/^Announcements · /);
     await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Maintenance on Saturday', 'Dashboards & people are searchable', 'Welcome to Nansen', 'An older post']);
+    // A post's own headings sit below its title: its "## Details" is an h3 (axe's heading-order checks the rest).
+    await expect(page.getByRole('heading', { level: 3, name: 'Details' })).toHaveCount(1);
     const welcome = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Welcome to Nansen' }) });
     await expect(welcome.locator('time')).toHaveText('Jan 15, 2026');
     await expect(welcome.locator('strong')).toHaveText('bookmarks');
