@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Focus after a move to another page: on the new page's h1 once it has rendered (after the page's
 // skeleton), on `main` when no h1 comes in time, and never away from where the person put it meanwhile.
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect, useState } from 'react';
 import { Link, MemoryRouter, Route, Routes } from 'react-router';
@@ -71,6 +71,19 @@ describe('focus after a move to another page', () => {
     await screen.findByRole('heading', { level: 1, name: 'Table sales.orders' });
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(document.activeElement).toBe(field);
+  });
+
+  it('leaves focus with a person who goes on typing where focus was while the page loads', async () => {
+    renderShell();
+    const user = userEvent.setup();
+    const field = screen.getByRole('textbox', { name: 'Search for data' });
+    await user.click(field);
+    fireEvent.click(screen.getByRole('link', { name: 'Slow page' })); // as a suggestion chosen with the pointer: focus stays in the field
+    await user.keyboard('monthly');
+    await screen.findByRole('heading', { level: 1, name: 'Table sales.orders' });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(document.activeElement).toBe(field);
+    expect((field as HTMLInputElement).value).toBe('monthly');
   });
 
   it('settles on main when no h1 comes within the wait', async () => {

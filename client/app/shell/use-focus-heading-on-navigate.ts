@@ -2,7 +2,8 @@
 // screen reader user expects from a new document. The page usually shows its skeleton first and its
 // h1 only when its data has come: focus waits for that h1 (a MutationObserver on `main`), for at most
 // HEADING_WAIT_MS, then settles on `main` instead. It never takes focus back from an element the
-// person (or the page) moved it to in the meantime.
+// person (or the page) moved it to in the meantime, nor from a person who pressed a key or the pointer
+// meanwhile (typing on in the nav bar's search box, which had focus all along).
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 
@@ -33,6 +34,8 @@ export function useFocusHeadingOnNavigate(waitMs = HEADING_WAIT_MS) {
       finished = true;
       observer.disconnect();
       window.clearTimeout(timer);
+      document.removeEventListener('keydown', finish, true);
+      document.removeEventListener('pointerdown', finish, true);
     };
     const tryHeading = () => {
       if (finished) return;
@@ -49,6 +52,8 @@ export function useFocusHeadingOnNavigate(waitMs = HEADING_WAIT_MS) {
       if (!moved) focusTarget(main);
     }, waitMs);
     observer.observe(main, { childList: true, subtree: true });
+    document.addEventListener('keydown', finish, true);
+    document.addEventListener('pointerdown', finish, true);
     tryHeading();
     return finish;
   }, [pathname, waitMs]);
