@@ -78,6 +78,8 @@ test('the nav bar searches from any page: "/" focuses it, it suggests as you typ
   await expect(suggestions.getByRole('option', { name: /Revenue Overview/ })).toBeVisible();
   await suggestions.getByRole('option', { name: /Revenue Overview/ }).click();
   await expect(page).toHaveURL(/^.*\/dashboard\/mode_dashboard%3A%2F%2F/);
+  // Focus goes to the new page's heading once it has rendered (until then it stays in the box, where keys would type).
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 
   await page.keyboard.press('/');
   await page.keyboard.type('monthly_revenue');
