@@ -1,7 +1,9 @@
 // The one pager: Previous / "Page n of m" / Next as links, so every page has a URL (a reload, Back
 // and a shared link find it again). The search pages through results with it (each page a new history
 // entry, the page starting at the top); a profile pages through its lists with `replace` (the URL
-// changes, the history and the scroll position stay: the list is one part of the page).
+// changes, the history and the scroll position stay: the list is one part of the page). `state` goes
+// with its moves into the history, so a page can tell them from others (the search focuses its
+// results heading after a move by the pager, not after a filter that went back to page 1).
 // At either end the link that leads nowhere stays where it was, as the same element, focusable and
 // marked aria-disabled (no address, nothing on Enter or click): pressing Enter on Next until the last
 // page leaves focus on Next, not on the page's body (docs/decisions/036-keyboard-focus-at-pager-ends-and-escape-in-add-boxes.md).
