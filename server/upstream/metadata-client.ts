@@ -8,6 +8,7 @@ import {
   type AmundsenPopularTable, type AmundsenTable, type AmundsenUser,
 } from './amundsen-schemas';
 import { NotFoundError } from '../http/errors';
+import { tableOwnerPath } from './table-owner-path';
 import { encodeKeyForPath, encodeUserIdForPath, type UpstreamHttp } from './upstream-http';
 
 export type PopularResourceType = 'table' | 'dashboard';
@@ -71,6 +72,11 @@ export interface MetadataClient {
    * the service gave an ETag.
    */
   putDescription(token: string, ref: DescriptionRef, description: string, ifMatch: string | null): Promise<void>;
+  /**
+   * Adds or removes a table owner: `/table/KEY/owner/<owner>`, or `/user/<owner>/own/table/KEY` for an
+   * owner whose id holds "/" (table-owner-path.ts); 400 `invalid_user_id`, before any call, for an id
+   * neither route can carry.
+   */
   addTableOwner(token: string, tableKey: string, owner: string): Promise<void>;
   removeTableOwner(token: string, tableKey: string, owner: string): Promise<void>;
   addTag(token: string, resource: TaggedResource, key: string, tag: string): Promise<void>;
@@ -156,10 +162,10 @@ export function createMetadataClient(http: UpstreamHttp): MetadataClient {
       });
     },
     async addTableOwner(token, tableKey, owner) {
-      await http.call({ method: 'PUT', path: `/table/${encodeKeyForPath(tableKey)}/owner/${encodeURIComponent(owner)}`, token, schema: z.unknown() });
+      await http.call({ method: 'PUT', path: tableOwnerPath(tableKey, owner), token, schema: z.unknown() });
     },
     async removeTableOwner(token, tableKey, owner) {
-      await http.call({ method: 'DELETE', path: `/table/${encodeKeyForPath(tableKey)}/owner/${encodeURIComponent(owner)}`, token, schema: z.unknown() });
+      await http.call({ method: 'DELETE', path: tableOwnerPath(tableKey, owner), token, schema: z.unknown() });
     },
     async addTag(token, resource, key, tag) {
       const path = `/${resource}/${encodeKeyForPath(key)}/tag/${encodeURIComponent(tag)}`;
