@@ -14,7 +14,7 @@
 //   GET    /edits?type=table|dashboard&key=…[&before=…]  → EditHistoryResponse (a table's includes its columns' and nested types')
 //   GET    /user/edits?user_id=…[&before=…]              → EditHistoryResponse (what a person changed; only with indexUsers)
 // A refused write answers the one error body (ApiErrorBody) with a code: 403 `edit_forbidden` (the
-// message names the role that is missing), 400 `invalid_body`/`invalid_tag`, 404 `not_found`,
+// message names the role that is missing), 400 `invalid_body`/`invalid_tag`/`invalid_user_id`, 404 `not_found`,
 // 409 `edit_conflict` (with the extra fields of DescriptionConflictBody), 502/503/504 upstream failures.
 import * as v from 'valibot';
 import { ApiErrorBodySchema, nullableString } from './api-common';
@@ -54,6 +54,11 @@ export type PutColumnDescriptionBody = v.InferOutput<typeof PutColumnDescription
 export const PutTypeMetadataDescriptionBodySchema = v.object({ key: v.string(), type_metadata_key: v.string(), description: v.string(), base, source: v.optional(v.string()) });
 export type PutTypeMetadataDescriptionBody = v.InferOutput<typeof PutTypeMetadataDescriptionBodySchema>;
 
+/**
+ * `owner` is a user id, "/" allowed. To add (PUT) it is trimmed and may not hold whitespace; to remove
+ * (DELETE) it is taken exactly as the table lists it. An id with a "." or ".." segment, or "/own" or
+ * "/follow" after a "/", is 400 `invalid_user_id` (decision 032).
+ */
 export const TableOwnerBodySchema = v.object({ key: v.string(), owner: v.string() });
 export type TableOwnerBody = v.InferOutput<typeof TableOwnerBodySchema>;
 export const TagBodySchema = v.object({ key: v.string(), tag: v.string() });
