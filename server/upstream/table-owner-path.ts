@@ -9,9 +9,10 @@ import { encodeKeyForPath, encodeUserIdForPath } from './upstream-http';
 /** A "." or ".." segment between slashes or at either end, or the whole id. */
 const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 /**
- * A segment `own` or `follow` after the first: in `/user/<UID>/own/table/KEY` Amundsen's non-greedy
- * `<path:>` ends the UID at the first `/own/<segment>/` (and its `/follow/<segment>/` route sorts
- * first), so `team/own/ana` would be read as the owner `team` of the table `own/table/KEY`.
+ * A segment `own` or `follow` after the first (so only in an id holding "/"): in
+ * `/user/<UID>/own/table/KEY` Amundsen's non-greedy `<path:>` ends the UID at the first
+ * `/own/<segment>/` (and its `/follow/<segment>/` route wins), so `team/own/ana` would be read as the
+ * owner `team` of the table `own/table/KEY`.
  */
 const ROUTE_SEGMENT = /\/(own|follow)(\/|$)/;
 
@@ -20,7 +21,7 @@ export function ownerIdProblem(owner: string): string | null {
   if (DOT_SEGMENT.test(owner)) {
     return `The user id "${owner}" has a "." or ".." path segment, which the metadata service may not see as part of the id.`;
   }
-  if (owner.includes('/') && ROUTE_SEGMENT.test(owner)) {
+  if (ROUTE_SEGMENT.test(owner)) {
     return `The user id "${owner}" has "/own" or "/follow" between slashes, where Amundsen's metadata service would end the id.`;
   }
   return null;
