@@ -105,6 +105,8 @@ describe('resource URLs', () => {
     // (An id that is only "." or ".." has no profile URL: browsers resolve that segment, encoded or not.)
     // A browser shows a "/" typed into the path as a second segment: no profile, as no route matches it.
     for (const path of ['/user/', '/user', '/user/a/b', '/users/a', '/user/%E0%A4%A', '/table_detail/a']) expect(userIdFromPath(path), path).toBeNull();
+    // As react-router matches: the fixed part in any case.
+    expect(userIdFromPath('/USER/50%252F50')).toBe('50%2F50');
   });
 
   // Keys holding the text of a %-escape: react-router's params turn "%2F" into "/", so the pages read the path.
