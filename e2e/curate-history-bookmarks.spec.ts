@@ -83,6 +83,8 @@ test('an edited description and an added tag show in the table’s History, newe
   // The editor's profile lists the edit, leading back to the table.
   await tagEdit.getByRole('link', { name: 'Roald Amundsen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roald Amundsen');
+  // The Edits tab counts them, as the other tabs count their lists (other journeys edit as Roald too).
+  await expect(page.getByRole('tab', { name: 'Edits' }).locator('.count')).toHaveText(/^[1-9][\d,]*$/);
   await page.getByRole('tab', { name: 'Edits' }).click();
   const mine = page.getByRole('list', { name: 'Your edits, newest first' }).getByTestId('edit');
   const onTable = mine.filter({ has: page.getByRole('link', { name: HISTORY_TABLE.name }) });

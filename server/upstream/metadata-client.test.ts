@@ -183,6 +183,23 @@ describe('metadata client', () => {
     answers = {};
     await expect(metadata.listEdits('t', query)).resolves.toBeNull();
   });
+
+  it("asks the edit log for its total with_total, and reads a catalog that leaves it out (older) as no total", async () => {
+    const edit = { id: 7, resource_key: 'hive://gold.s/t', parent_key: 'hive://gold.s/t', resource_type: 'table', action: 'add', field: 'tag',
+      before: [], after: ['pii'], user_id: 'a@example.org', user_display_name: null, edited_at: '2025-01-01T00:00:00.000Z' };
+    const query = { userId: 'a/b@example.org', resourceTypes: ['table', 'dashboard'] as const, limit: 26 };
+    answers = { '/edits': { status: 200, body: { edits: [edit], total: 31 } } };
+    await expect(metadata.listEditsWithTotal('t', query)).resolves.toEqual({ edits: [edit], total: 31 });
+    expect(seen.at(-1)!.url).toBe('/edits?user_id=a%2Fb%40example.org&resource_type=table%2Cdashboard&limit=26&with_total=true');
+    await metadata.listEdits('t', query);
+    expect(seen.at(-1)!.url).toBe('/edits?user_id=a%2Fb%40example.org&resource_type=table%2Cdashboard&limit=26');
+    answers = { '/edits': { status: 200, body: { edits: [edit] } } };
+    await expect(metadata.listEditsWithTotal('t', query)).resolves.toEqual({ edits: [edit], total: null });
+    answers = { '/edits': { status: 200, body: { edits: [edit], total: -1 } } };
+    await expect(metadata.listEditsWithTotal('t', query)).rejects.toMatchObject({ code: 'upstream_bad_response' });
+    answers = {};
+    await expect(metadata.listEditsWithTotal('t', query)).resolves.toBeNull();
+  });
   it('reads a table, a dashboard and a person by their escaped keys, and records a person with a PUT', async () => {
     answers = {
       "/table/hive://gold.s/t's": { status: 200, body: { database: 'hive', cluster: 'gold', schema: 's', name: "t's" } },

@@ -82,9 +82,11 @@ export interface ProfileListsProps {
   bookmarks: UseQueryResult<ResourceLists>;
   /** The Edits tab's panel, when there is one. */
   edits?: ReactNode;
+  /** The Edits tab's count; undefined shows none (still loading, or the catalog does not count edits). */
+  editCount?: number;
 }
 
-export function ProfileLists({ user, isMe, bookmarks, edits }: ProfileListsProps) {
+export function ProfileLists({ user, isMe, bookmarks, edits, editCount }: ProfileListsProps) {
   const config = useUiConfig();
   const showDashboards = config.indexDashboards.enabled;
   const bookmarksOn = config.bookmarks.enabled;
@@ -108,7 +110,7 @@ export function ProfileLists({ user, isMe, bookmarks, edits }: ProfileListsProps
     { value: 'owned', label: 'Owned', count: countOf(owned, showDashboards) },
     ...(bookmarksOn ? [{ value: 'bookmarked' as const, label: 'Bookmarked', count: countOf(bookmarks, showDashboards) }] : []),
     { value: 'read', label: 'Frequently used', count: countOf(read, false) },
-    ...(edits ? [{ value: 'edits' as const, label: 'Edits' }] : []),
+    ...(edits ? [{ value: 'edits' as const, label: 'Edits', count: editCount }] : []),
   ];
   const tab = items.find((item) => item.value === resourceTabOf(searchParams))?.value ?? 'owned';
   const selectTab = (next: ProfileTab) => setSearchParams((params) => withProfileTab(params, next === 'owned' ? null : next), { replace: true });
