@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TestModule, Vitest } from 'vitest/node';
+import projectConfig from '../../vite.config';
 import { DEFAULT_TIME_LIMIT_SECONDS, fileTimeLimitMs, HungFileWatchdog, overdueFiles } from './hung-file-watchdog';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -20,6 +21,14 @@ describe('fileTimeLimitMs', () => {
     expect(DEFAULT_TIME_LIMIT_SECONDS).toBe(600);
     expect(fileTimeLimitMs({ TEST_FILE_TIME_LIMIT_SECONDS: ' 1.5 ' })).toBe(1500);
     for (const bad of ['0', '-3', 'ten', 'Infinity']) expect(() => fileTimeLimitMs({ TEST_FILE_TIME_LIMIT_SECONDS: bad })).toThrow(`TEST_FILE_TIME_LIMIT_SECONDS must be a number of seconds above 0 (it is "${bad}")`);
+  });
+});
+
+describe("the project's test config", () => {
+  it('keeps the default reporter and adds the watchdog', () => {
+    const reporters = projectConfig.test?.reporters;
+    expect(Array.isArray(reporters) && reporters[0]).toBe('default');
+    expect(Array.isArray(reporters) && reporters.filter((r) => r instanceof HungFileWatchdog)).toHaveLength(1);
   });
 });
 
