@@ -58,14 +58,16 @@ function useListPages() {
 function ResourceListsPanel({ tab, lists, whose, showDashboards }: { tab: ListTab; lists: ResourceLists; whose: Whose; showDashboards: boolean }) {
   const titles: Record<ListTab, string> = { owned: 'Owned', bookmarked: 'Bookmarked', read: 'Frequently used' };
   const pages = useListPages();
+  // Your bookmarks: a bookmark removed with its star stays in its place until the list is next loaded (decision 040).
+  const keepRemoved = tab === 'bookmarked' && whose.isMe;
   return (
     <>
       <ResourceSection id={`${tab}-tables`} title="Tables" count={lists.table.length} testId={`${tab}-tables`}>
-        <PagedResourceList items={lists.table} label={`${titles[tab]} tables`} empty={emptyListText(tab, 'tables', whose)} {...pages('table')} />
+        <PagedResourceList items={lists.table} label={`${titles[tab]} tables`} empty={emptyListText(tab, 'tables', whose)} {...pages('table')} keepRemoved={keepRemoved} />
       </ResourceSection>
       {showDashboards ? (
         <ResourceSection id={`${tab}-dashboards`} title="Dashboards" count={lists.dashboard.length} testId={`${tab}-dashboards`}>
-          <PagedResourceList items={lists.dashboard} label={`${titles[tab]} dashboards`} empty={emptyListText(tab, 'dashboards', whose)} {...pages('dashboard')} />
+          <PagedResourceList items={lists.dashboard} label={`${titles[tab]} dashboards`} empty={emptyListText(tab, 'dashboards', whose)} {...pages('dashboard')} keepRemoved={keepRemoved} />
         </ResourceSection>
       ) : null}
     </>
