@@ -56,7 +56,21 @@ test.describe('with announcements on', () => {
 
     await latest.getByRole('link', { name: 'Dashboards & people are searchable' }).click();
     await expect(page).toHaveURL(/\/announcements#post-2026-02-20-/);
-    await expect(page.getByRole('heading', { level: 2, name: 'Dashboards & people are searchable' })).toBeFocused();
+    const post = page.getByRole('heading', { level: 2, name: 'Dashboards & people are searchable' });
+    await expect(post).toBeFocused();
+    // A direct link to the post brings its title to rest below the header: at 1280 × 500, where the
+    // header stays at the top, and at 320 px, where it scrolls away with the page.
+    const postUrl = page.url();
+    for (const [width, height] of [[1280, 500], [320, 600]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto('/');
+      await page.goto(postUrl);
+      await expect(post).toBeFocused();
+      const [title, header] = await Promise.all([post.boundingBox(), page.locator('header.nav').boundingBox()]);
+      expect(await page.evaluate(() => window.scrollY), `${width} px: the page scrolled to the post`).toBeGreaterThan(0);
+      expect(title!.y, `${width} px: the post's title is below the header`).toBeGreaterThanOrEqual(header!.y + header!.height);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Announcements');
     await expect(page).toHaveTitle(/^Announcements · /);
