@@ -246,7 +246,9 @@ test('where the header stays at the top (1280 × 600), Shift+Tab and a #link scr
 
 test('with text at 200 % on a 1280 px window, the header search box still shows the query', async ({ page }) => {
   await page.goto('/search?term=orders');
-  await page.addStyleTag({ content: 'html { font-size: 200% !important; } body { font-size: 1rem !important; }' });
+  // A browser's text-size setting changes the root's size; the page's text follows it (body in rem, not px).
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontSize), 'body text follows the root size').toBe('32px');
   const search = page.getByTestId('nav-search');
   await expect(search).toHaveValue('orders');
   // Room inside the box, and what the query needs, measured in one go (the box may be swapped for its search-as-you-type twin).
