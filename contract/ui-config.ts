@@ -85,7 +85,7 @@ const DEFAULT_DASHBOARD_FILTERS: DefaultFilter<'dashboard'>[] = [
 // filter people by team or role, so neither is offered.
 const DEFAULT_USER_FILTERS: DefaultFilter<'user'>[] = [
   { categoryId: 'full_name', displayName: 'Name', helpText: 'Comma-separated full names; * matches anything', type: 'inputFilter' },
-  { categoryId: 'email', displayName: 'Email', helpText: 'Comma-separated e-mail addresses; * matches anything, as in *@example.org', type: 'inputFilter' },
+  { categoryId: 'email', displayName: 'Email', helpText: 'Comma-separated e-mail addresses; * matches anything', type: 'inputFilter' },
 ];
 const DEFAULT_TABLE_SOURCES = {
   bigquery: { displayName: 'BigQuery' }, delta: { displayName: 'Delta Lake' }, hive: { displayName: 'Hive' },
