@@ -35,7 +35,7 @@ import type { MetadataClient } from './upstream/metadata-client';
 import type { SearchClient } from './upstream/search-client';
 import type { UserDirectory } from './users/directory/user-directory';
 import { createPeopleResolver } from './users/people-resolver';
-import { recordLoginUser } from './users/record-login-user';
+import { profileLoginUser } from './users/record-login-user';
 import { toUpstreamToken, type UpstreamAuthMode } from './upstream/upstream-token';
 
 export interface BffDeps {
@@ -87,6 +87,9 @@ export interface BffDeps {
   /** What /readyz asks besides the provider and the session store: the services' GET /healthcheck. */
   readiness?: { metadata: { healthcheck(timeoutMs: number): Promise<void> }; search: { healthcheck(timeoutMs: number): Promise<void> } };
 }
+
+/** How long a login waits for metadata's profile of the person before starting the session with the claims alone. */
+const LOGIN_PROFILE_WAIT_MS = 1500;
 
 /** Probes and scrapes: counted in the metrics, not written to the log every few seconds. */
 const QUIET_PATHS = new Set(['/healthcheck', '/readyz', '/metrics']);
@@ -201,9 +204,14 @@ export function createBffApp(deps: BffDeps): Express {
       providerName: deps.providerName,
       sessionCookieName: getSessionCookieName(https),
       logger: deps.logger,
-      onLogin: async (user, tokens) => {
-        await recordLoginUser(deps.metadata, upstreamToken(tokens), user);
-      },
+      // One metadata lookup per login: for the session's user (decision 043) and for recording them.
+      profileUser: (user, tokens) =>
+        profileLoginUser(deps.metadata, upstreamToken(tokens), user, {
+          waitMs: LOGIN_PROFILE_WAIT_MS,
+          onRecorded: (outcome) => {
+            if (outcome instanceof Error) deps.logger.warn(`recording ${user.user_id} after login failed`, outcome);
+          },
+        }),
     }),
   );
   // The session and the same-origin guard ran above; the page-user guard, the search limit and the API follow the login routes.
