@@ -118,6 +118,16 @@ describe('nested column types in NDJSON ingest', () => {
     ]);
   });
 
+  it('rejects a tree whose keys collide (a "/" in a name) as a record that could not be stored; the next loads', async () => {
+    const summary = await ingest(
+      table([{ name: 'v', col_type: 'struct<`a/b`:int,a:struct<b:int>>' }]),
+      { ...table([{ name: 'w', col_type: 'struct<a:int>' }]), name: 't2' },
+    );
+    expect(summary.rejected).toEqual([{ line: 1, reason: expect.stringContaining('could not be stored: UNIQUE constraint failed: type_metadata.key') }]);
+    expect(summary.loaded.table).toBe(1);
+    expect(flatten((await columnsOf('hive://gold.events/t2'))[0].type_metadata!)).toEqual(['w(struct) struct<a:int>', '  a(scalar) int']);
+  });
+
   it('rejects a type nested too deep without harm to the load', async () => {
     const deep = `${'array<'.repeat(200)}int${'>'.repeat(200)}`;
     const summary = await ingest(table([{ name: 'd', col_type: deep }]), { ...table([{ name: 'x', col_type: 'int' }]), name: 't2' });

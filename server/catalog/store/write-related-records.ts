@@ -38,6 +38,7 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
       if (!column) return false;
       deleteTypeMetadata.run(column.id);
       typeMetadataRows.insert(column.id, `${tableKey}/${columnName}`, type);
+      typeMetadataRows.flush();
       searchIndex.refreshDocuments([column.table_id]);
       return true;
     }),

@@ -165,6 +165,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     columnParams = [];
     columnCount = 0;
     columnsWithChildren = [];
+    typeMetadataRows.flush();
   }
   function flushRows(): void {
     flushColumns();
@@ -174,6 +175,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     columnParams = [];
     columnCount = 0;
     columnsWithChildren = [];
+    typeMetadataRows.clear();
     for (const buffer of childBuffers) buffer.clear();
   }
   const typeMetadataRows = createTypeMetadataRows(db, (b) => resolveBadge(b));
