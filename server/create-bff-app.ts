@@ -29,6 +29,7 @@ import { sameOriginGuard } from './http/same-origin-guard';
 import { securityHeaders } from './http/security-headers';
 import { createBrandingRoutes } from './spa/serve-branding';
 import { createSpaAssetRoutes, createSpaPageRoutes } from './spa/serve-spa';
+import { createOpenSearchRoute } from './spa/serve-opensearch';
 import { createFirstSearch } from './spa/first-search';
 import { runSearch } from './api/search-routes';
 import type { MetadataClient } from './upstream/metadata-client';
@@ -163,6 +164,7 @@ export function createBffApp(deps: BffDeps): Express {
     ...(deps.readiness ? [upstreamCheck('metadata', deps.readiness.metadata), upstreamCheck('search', deps.readiness.search)] : []),
     sessionStoreCheck(deps.session.store),
   ]));
+  app.use(createOpenSearchRoute({ publicUrl: deps.publicUrl, productName: deps.clientConfig.documentTitle }));
   app.use(createSpaAssetRoutes(deps.spaDistDir));
   app.use(createBrandingRoutes(deps.logo));
   // Server-to-server from the provider: no session, no browser.
