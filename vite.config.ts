@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 // '.js' names the .ts file for TypeScript and for Vite's config loader alike.
 import { precompress } from './scripts/vite-precompress.js';
+import { fileTimeLimitMs, HungFileWatchdog } from './scripts/test-watchdog/hung-file-watchdog.js';
 
 // The SPA lives in client/ and is served by the BFF from dist/client, with .br and .gz twins of its
 // text files (scripts/vite-precompress.ts). The manifest (dist/client/.vite/manifest.json, never
@@ -34,6 +35,11 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Closing at the end (workers, servers): after this, vitest exits anyway, saying what kept it open.
+    teardownTimeout: 10_000,
+    // A test file still running after TEST_FILE_TIME_LIMIT_SECONDS (10 minutes) ends the run, named: a worker
+    // stuck in native code never reaches the timeouts above (scripts/test-watchdog/hung-file-watchdog.ts).
+    reporters: ['default', new HungFileWatchdog({ limitMs: fileTimeLimitMs(process.env) })],
     pool: 'forks',
     setupFiles: ['client/testing-setup.ts'],
   },

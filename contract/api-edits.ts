@@ -13,8 +13,9 @@
 //   PUT|DELETE /user/bookmark              BookmarkBody                     → WriteResponse
 //   GET    /edits?type=table|dashboard&key=…[&before=…]  → EditHistoryResponse (a table's includes its columns' and nested types')
 //   GET    /user/edits?user_id=…[&before=…]              → EditHistoryResponse (what a person changed; only with indexUsers)
+//   Both page newest first, 25 a page, with the history's total count when the catalog gives one.
 // A refused write answers the one error body (ApiErrorBody) with a code: 403 `edit_forbidden` (the
-// message names the role that is missing), 400 `invalid_body`/`invalid_tag`, 404 `not_found`,
+// message names the role that is missing), 400 `invalid_body`/`invalid_tag`/`invalid_user_id`, 404 `not_found`,
 // 409 `edit_conflict` (with the extra fields of DescriptionConflictBody), 502/503/504 upstream failures.
 import * as v from 'valibot';
 import { ApiErrorBodySchema, nullableString } from './api-common';
@@ -54,6 +55,11 @@ export type PutColumnDescriptionBody = v.InferOutput<typeof PutColumnDescription
 export const PutTypeMetadataDescriptionBodySchema = v.object({ key: v.string(), type_metadata_key: v.string(), description: v.string(), base, source: v.optional(v.string()) });
 export type PutTypeMetadataDescriptionBody = v.InferOutput<typeof PutTypeMetadataDescriptionBodySchema>;
 
+/**
+ * `owner` is a user id, "/" allowed. To add (PUT) it is trimmed and may not hold whitespace; to remove
+ * (DELETE) it is taken exactly as the table lists it. An id with a "." or ".." segment, or "/own" or
+ * "/follow" after a "/", is 400 `invalid_user_id` (decision 032).
+ */
 export const TableOwnerBodySchema = v.object({ key: v.string(), owner: v.string() });
 export type TableOwnerBody = v.InferOutput<typeof TableOwnerBodySchema>;
 export const TagBodySchema = v.object({ key: v.string(), tag: v.string() });
@@ -110,5 +116,11 @@ export const EditHistoryResponseSchema = v.object({
   edits: v.array(EditEntrySchema),
   /** Pass as `before` for the next page; null on the last page. */
   next_before: nullableString,
+  /**
+   * How many edits the whole history has, all pages together (the profile's Edits tab shows it). Null
+   * when unknown: no edit log (`available: false`), or a catalog older than the count; absent from a
+   * BFF older than it.
+   */
+  total: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
 });
 export type EditHistoryResponse = v.InferOutput<typeof EditHistoryResponseSchema>;

@@ -204,10 +204,15 @@ describe('the answers the SPA reads', () => {
       field: 'description', action: 'update', before: null, after: 'The order id', editor: { user_id: 'roald@example.org', display_name: 'Roald Amundsen' },
       edited_at: 1_772_000_000_000,
     } as const;
-    expectRoundTrip(EditHistoryResponseSchema, {
+    const history: v.InferInput<typeof EditHistoryResponseSchema> = {
       msg: 'Success', available: true, next_before: '41',
       edits: [entry, { ...entry, id: '40', resource_type: 'table', resource_key: entry.parent_key, subject: null, field: 'tags', action: 'add', before: [], after: ['finance'] }],
-    });
+    };
+    expectRoundTrip(EditHistoryResponseSchema, { ...history, total: 73 });
+    expectRoundTrip(EditHistoryResponseSchema, { ...history, total: null });
+    // A BFF older than the count sends none.
+    expectRoundTrip(EditHistoryResponseSchema, history);
+    for (const total of [-1, 1.5, '73']) expect(v.safeParse(EditHistoryResponseSchema, { ...history, total }).success, String(total)).toBe(false);
   });
 
   it('keep every field of the lists of tables and dashboards', () => {

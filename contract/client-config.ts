@@ -45,7 +45,7 @@ export const ClientConfigSchema = v.object({
   resourceConfig: v.object({
     table: ClientResourceSchema,
     dashboard: ClientResourceSchema,
-    user: v.object({ displayName: v.string() }),
+    user: v.object({ displayName: v.string(), filterCategories: v.array(ClientFilterCategorySchema) }),
   }),
 });
 export type ClientConfig = v.InferOutput<typeof ClientConfigSchema>;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchInput } from './search-request';
-import { firstSearchInputs, operationOf, panelCategories } from './search-url';
+import * as v from 'valibot';
+import { toClientConfig, UiConfigFileSchema } from './ui-config';
+import { configuredCategories, firstSearchInputs, operationOf, panelCategories, planSearch } from './search-url';
 
 describe('operationOf', () => {
   it('takes the chosen operation when there is no category, and OR when nothing is chosen', () => {
@@ -26,5 +28,21 @@ describe('firstSearchInputs', () => {
     expect(firstSearchInputs({ overview: input, page: input })).toStrictEqual([input]);
     expect(firstSearchInputs({ overview: null, page })).toStrictEqual([page]);
     expect(firstSearchInputs({ overview: null, page: null })).toStrictEqual([]);
+  });
+});
+
+describe('the people tab filters', () => {
+  const config = toClientConfig(v.parse(UiConfigFileSchema, { resourceConfig: { user: { filterCategories: [{ categoryId: 'email', displayName: 'Email', allowableOperation: 'OR' }] } } }), {
+    providerName: 'Test', indexUsers: true, indexDashboards: true, logoUrl: null,
+  });
+
+  it('are the ones the UI config lists for people', () => {
+    expect(configuredCategories(config, 'user')).toStrictEqual([{ categoryId: 'email', displayName: 'Email', allowableOperation: 'OR', type: 'inputFilter' }]);
+  });
+
+  it('filter the people search with the configured operation', () => {
+    const plan = planSearch({ term: 'roald', resource: 'user', filters: { email: { value: ' *@example.org ,', filterOperation: 'AND' } }, pageIndex: 0 }, config);
+    expect(plan.categories.map((c) => c.displayName)).toStrictEqual(['Email']);
+    expect(plan.page).toStrictEqual({ term: 'roald', resources: ['user'], filters: { user: { email: { value: '*@example.org', filterOperation: 'OR' } } }, pageIndex: 0, resultsPerPage: 10 });
   });
 });

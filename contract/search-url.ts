@@ -81,7 +81,7 @@ export interface SearchPlan {
 }
 
 export function configuredCategories(config: Pick<ClientConfig, 'resourceConfig'>, resource: SearchResource): FilterCategory[] {
-  return resource === 'user' ? [] : config.resourceConfig[resource].filterCategories;
+  return config.resourceConfig[resource].filterCategories;
 }
 
 export function planSearch(state: SearchState, config: Pick<ClientConfig, 'resourceConfig' | 'indexDashboards' | 'indexUsers' | 'searchPagination'>): SearchPlan {

@@ -32,7 +32,7 @@ describe('the UI config file', () => {
     expect(file.date).toEqual({ default: 'MMM DD, YYYY', dateTimeShort: 'MMM DD, YYYY h:mm a', dateTimeLong: 'MMMM Do YYYY [at] h:mm:ss a' });
     expect(file.editableText).toEqual({ tableDescLength: 750, columnDescLength: 250 });
     expect(file.resourceConfig).toEqual(defaults.resourceConfig);
-    expect(file.resourceConfig.user).toEqual({ displayName: 'People' });
+    expect(file.resourceConfig.user.displayName).toBe('People');
     expect(file.resourceConfig.table.displayName).toBe('Datasets');
     expect(file.resourceConfig.dashboard.displayName).toBe('Dashboards');
     expect(file.badges).toEqual({ gold: { style: 'neutral' } });
@@ -41,14 +41,15 @@ describe('the UI config file', () => {
   });
 
   it('offers the common table and dashboard sources and search filters by default', () => {
-    const { table, dashboard } = defaults.resourceConfig;
+    const { table, dashboard, user } = defaults.resourceConfig;
     expect(table.filterCategories.map((c) => [c.categoryId, c.displayName])).toEqual([
-      ['database', 'Source'], ['schema', 'Schema'], ['table', 'Table'], ['column', 'Column'], ['tag', 'Tag'], ['badges', 'Badge'],
+      ['database', 'Source'], ['cluster', 'Cluster'], ['schema', 'Schema'], ['table', 'Table'], ['column', 'Column'], ['tag', 'Tag'], ['badges', 'Badge'],
     ]);
+    expect(user.filterCategories.map((c) => [c.categoryId, c.displayName])).toEqual([['full_name', 'Name'], ['email', 'Email']]);
     expect(dashboard.filterCategories.map((c) => [c.categoryId, c.displayName])).toEqual([
       ['product', 'Product'], ['group_name', 'Group'], ['name', 'Name'], ['tag', 'Tag'],
     ]);
-    expect([...table.filterCategories, ...dashboard.filterCategories].every((c) => c.type === 'inputFilter' && c.helpText!.startsWith('Comma-separated'))).toBe(true);
+    expect([...table.filterCategories, ...dashboard.filterCategories, ...user.filterCategories].every((c) => c.type === 'inputFilter' && c.helpText!.startsWith('Comma-separated'))).toBe(true);
     expect(table.supportedSources.delta).toEqual({ displayName: 'Delta Lake' });
     expect(dashboard.supportedSources.powerbi).toEqual({ displayName: 'Power BI' });
     expect(defaults.badges).toEqual({
@@ -106,6 +107,9 @@ describe('the UI config file', () => {
   it('refuses a filter the service does not know, an unknown operation or kind, and checkboxes without options', () => {
     expect(problemsOf({ resourceConfig: { dashboard: { filterCategories: [{ categoryId: 'schema', displayName: 'Schema' }] } } })).toEqual([
       'resourceConfig.dashboard.filterCategories.0.categoryId: must be one of the dashboard filters the search service knows: product, group_name, name, tag, description, url, uri, chart_names, query_names, key, resource_type, last_successful_run_timestamp',
+    ]);
+    expect(problemsOf({ resourceConfig: { user: { filterCategories: [{ categoryId: 'team_name', displayName: 'Team' }] } } })).toEqual([
+      'resourceConfig.user.filterCategories.0.categoryId: must be one of the user filters the search service knows: full_name, email, first_name, last_name, resource_type',
     ]);
     expect(problemsOf({ resourceConfig: { table: { filterCategories: [{ categoryId: 'tag', displayName: 'Tag', allowableOperation: 'XOR' }] } } })).toHaveLength(1);
     expect(problemsOf({ resourceConfig: { table: { filterCategories: [{ categoryId: 'tag', displayName: 'Tag', type: 'dropdown' }] } } })).toHaveLength(1);

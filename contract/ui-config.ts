@@ -68,6 +68,7 @@ type DefaultFilter<R extends keyof typeof SEARCH_FILTER_NAMES> = { categoryId: S
 
 const DEFAULT_TABLE_FILTERS: DefaultFilter<'table'>[] = [
   { categoryId: 'database', displayName: 'Source', helpText: 'Comma-separated database names; * matches anything', type: 'inputFilter' },
+  { categoryId: 'cluster', displayName: 'Cluster', helpText: 'Comma-separated cluster names; * matches anything', type: 'inputFilter' },
   { categoryId: 'schema', displayName: 'Schema', helpText: 'Comma-separated schema names; * matches anything', type: 'inputFilter' },
   { categoryId: 'table', displayName: 'Table', helpText: 'Comma-separated table names; * matches anything', type: 'inputFilter' },
   { categoryId: 'column', displayName: 'Column', helpText: 'Comma-separated column names; * matches anything', type: 'inputFilter' },
@@ -79,6 +80,12 @@ const DEFAULT_DASHBOARD_FILTERS: DefaultFilter<'dashboard'>[] = [
   { categoryId: 'group_name', displayName: 'Group', helpText: 'Comma-separated group names; * matches anything', type: 'inputFilter' },
   { categoryId: 'name', displayName: 'Name', helpText: 'Comma-separated dashboard names; * matches anything', type: 'inputFilter' },
   { categoryId: 'tag', displayName: 'Tag', helpText: 'Comma-separated tags', type: 'inputFilter' },
+];
+// The user index's filters are names and e-mail only (API.md §5.1): Amundsen's search service cannot
+// filter people by team or role, so neither is offered.
+const DEFAULT_USER_FILTERS: DefaultFilter<'user'>[] = [
+  { categoryId: 'full_name', displayName: 'Name', helpText: 'Comma-separated full names; * matches anything', type: 'inputFilter' },
+  { categoryId: 'email', displayName: 'Email', helpText: 'Comma-separated e-mail addresses; * matches anything', type: 'inputFilter' },
 ];
 const DEFAULT_TABLE_SOURCES = {
   bigquery: { displayName: 'BigQuery' }, delta: { displayName: 'Delta Lake' }, hive: { displayName: 'Hive' },
@@ -175,7 +182,13 @@ export const UiConfigFileSchema = strict({
         }),
         () => ({}),
       ),
-      user: v.optional(strict({ displayName: v.optional(text(40), 'People') }), () => ({})),
+      user: v.optional(
+        strict({
+          displayName: v.optional(text(40), 'People'),
+          filterCategories: v.optional(v.pipe(v.array(filterCategory('user')), v.maxLength(20, 'must list at most 20 filters')), () => DEFAULT_USER_FILTERS),
+        }),
+        () => ({}),
+      ),
     }),
     () => ({}),
   ),

@@ -160,7 +160,7 @@ test('a permitted person tags a dashboard, finds it by the tag at once, and remo
 test.describe('without profiles (INDEX_USERS unset)', () => {
   test.use({ profiles: 'off' });
 
-  test('an owner is added by user id with Enter, with no people search; a refused id is explained in words and kept to correct', async ({ page }) => {
+  test('an owner is added by user id with Enter, with no people search, "/" and all; a refused id is explained in words and kept to correct', async ({ page }) => {
     const peopleSearches: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/api/search/v1/search' && request.postData()?.includes('"user"')) peopleSearches.push(request.postData()!);
@@ -189,6 +189,19 @@ test.describe('without profiles (INDEX_USERS unset)', () => {
     await expect(remove).toHaveCount(0);
     // Focus goes to another owner's remove button, or Add owner when none is left.
     await expect(side.getByRole('button', { name: /^(Remove owner |Add owner$)/ }).and(page.locator(':focus'))).toHaveCount(1);
+
+    // A user id holding "/" (decision 032) is an owner like any other: added, kept after a reload, removed.
+    await side.getByRole('button', { name: 'Add owner' }).click();
+    await field.fill('polar/kari@example.org');
+    await field.press('Enter');
+    const removeSlashed = side.getByRole('button', { name: 'Remove owner polar/kari@example.org' });
+    await expect(removeSlashed).toBeVisible();
+    await page.reload();
+    await removeSlashed.click();
+    await expect(removeSlashed).toHaveCount(0);
+    await page.reload();
+    await expect(side.getByRole('button', { name: 'Add owner' })).toBeVisible();
+    await expect(removeSlashed).toHaveCount(0);
     expect(peopleSearches).toEqual([]);
   });
 });

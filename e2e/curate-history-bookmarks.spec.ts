@@ -2,7 +2,8 @@
 // table's History tab with before and after, and on the editor's profile; a person on their first
 // visit bookmarks a table from the search results and from its page, finds it under "My bookmarks"
 // and on their profile, and takes the bookmark away again; and takes one away with the star of its row
-// under "My bookmarks". Each journey uses tables no other spec reads.
+// under "My bookmarks", where the row stays, "Removed", until the page is loaded again, and its star
+// puts it back. Each journey uses tables no other spec reads.
 import type { Page, TestInfo } from '@playwright/test';
 import { callFromPage } from './call-from-page';
 import { captureWidths, expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
@@ -83,6 +84,8 @@ test('an edited description and an added tag show in the table’s History, newe
   // The editor's profile lists the edit, leading back to the table.
   await tagEdit.getByRole('link', { name: 'Roald Amundsen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roald Amundsen');
+  // The Edits tab counts them, as the other tabs count their lists (other journeys edit as Roald too).
+  await expect(page.getByRole('tab', { name: 'Edits' }).locator('.count')).toHaveText(/^[1-9][\d,]*$/);
   await page.getByRole('tab', { name: 'Edits' }).click();
   const mine = page.getByRole('list', { name: 'Your edits, newest first' }).getByTestId('edit');
   const onTable = mine.filter({ has: page.getByRole('link', { name: HISTORY_TABLE.name }) });
@@ -169,8 +172,38 @@ test.describe('bookmarks', () => {
     expect(await tabs.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 900 });
 
+    // Two more bookmarks from the popular list's stars, so the removed row has neighbours (taken away at the end).
+    const popular = page.getByRole('list', { name: 'Popular tables' });
+    const added: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const free = popular.getByRole('button', { name: /^Bookmark /, pressed: false }).first();
+      added.push((await free.getAttribute('aria-label'))!);
+      await toggleAndSave(page, free);
+    }
+
+    // Decision 040: the row stays in place, its star empty and still focused, "Removed", until the list is next loaded.
     await toggleAndSave(page, star);
-    await expect(myBookmarks.getByRole('link', { name: STAR_TABLE.fullName })).toHaveCount(0);
+    await expect(star).toHaveAttribute('aria-pressed', 'false');
+    await expect(star).toBeFocused();
+    await expect(row.getByText('Removed', { exact: true })).toBeVisible();
+    const said = page.getByRole('status').filter({ hasText: `Bookmark of ${STAR_TABLE.fullName} removed` });
+    await expect(said).toBeVisible();
+    await expectAccessible(page, testInfo, 'home with a removed bookmark');
+    // Still there once the message has gone (and the list was read again).
+    await expect(said).toBeHidden();
+    await expect(row.getByText('Removed', { exact: true })).toBeVisible();
+    await capture(page, testInfo, 'my-bookmarks-removed');
+    // Pressed again: bookmarked again, in the same row.
+    await toggleAndSave(page, star);
+    await expect(star).toHaveAttribute('aria-pressed', 'true');
+    await expect(star).toBeFocused();
+    await expect(row.getByText('Removed', { exact: true })).toHaveCount(0);
+    await page.reload();
+    await expect(star).toHaveAttribute('aria-pressed', 'true');
+
+    await toggleAndSave(page, star);
+    await expect(row.getByText('Removed', { exact: true })).toBeVisible();
+    for (const name of added) await toggleAndSave(page, popular.getByRole('button', { name, exact: true }));
     await page.reload();
     // Loaded (a list or the empty state, not the skeleton), and without it: the server has it too.
     await expect(myBookmarks.getByRole('list').or(myBookmarks.getByText('No bookmarks yet'))).toBeVisible();

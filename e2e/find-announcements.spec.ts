@@ -13,8 +13,9 @@ const POSTS: [string, string][] = [
   ['2026-02-20-dashboards.md', 'title: Dashboards & people are searchable\ndate: 2026-02-20\n\nSearch finds [dashboards](https://example.org/guide) too.\n'],
   ['2026-03-01-maintenance.md', 'title: Maintenance on Saturday\ndate: 2026-03-01\n\nThe catalog is read-only from 08:00 to 10:00. Check with:\n\n\`\`\`\nnansen status\n\`\`\`\n\n## Details\n\nWrites wait until 10:00.\n'],
   // A code line and a table wider than any window: each scrolls inside its block (a named Tab stop,
-  // unlike the short block above), the card keeps its width.
-  ['2025-12-01-old.md', `title: An older post\ndate: 2025-12-01\n\nStill here.\n\n\`\`\`\nSELECT ${Array.from({ length: 40 }, (_, i) => `column_${i}`).join(', ')} FROM finance.invoices;\n\`\`\`\n\n| ${Array.from({ length: 12 }, (_, i) => `heading_number_${i}`).join(' | ')} |\n|${'---|'.repeat(12)}\n| ${Array.from({ length: 12 }, (_, i) => `value_number_${i}`).join(' | ')} |\n`],
+  // unlike the short block above), the card keeps its width. Its paragraphs make the page long
+  // enough for a link to an earlier post to scroll that post to the top.
+  ['2025-12-01-old.md', `title: An older post\ndate: 2025-12-01\n\nStill here.\n\n${Array.from({ length: 16 }, (_, i) => `Paragraph ${i + 1} of the older post.`).join('\n\n')}\n\n\`\`\`\nSELECT ${Array.from({ length: 40 }, (_, i) => `column_${i}`).join(', ')} FROM finance.invoices;\n\`\`\`\n\n| ${Array.from({ length: 12 }, (_, i) => `heading_number_${i}`).join(' | ')} |\n|${'---|'.repeat(12)}\n| ${Array.from({ length: 12 }, (_, i) => `value_number_${i}`).join(' | ')} |\n`],
 ];
 
 test.describe('with announcements on', () => {
@@ -56,7 +57,25 @@ test.describe('with announcements on', () => {
 
     await latest.getByRole('link', { name: 'Dashboards & people are searchable' }).click();
     await expect(page).toHaveURL(/\/announcements#post-2026-02-20-/);
-    await expect(page.getByRole('heading', { level: 2, name: 'Dashboards & people are searchable' })).toBeFocused();
+    const post = page.getByRole('heading', { level: 2, name: 'Dashboards & people are searchable' });
+    await expect(post).toBeFocused();
+    // The post a #link points to comes to rest below the header: at 1280 x 500, where the header stays
+    // at the top, and at 320 px, where it scrolls away with the page. (Scrolled again as the page does
+    // for a #link once every post's text is in, which can arrive after the first scroll.)
+    const postUrl = page.url();
+    for (const [width, height] of [[1280, 500], [320, 600]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto('/');
+      await page.goto(postUrl);
+      await expect(post).toBeFocused();
+      await expect(page.getByText('Paragraph 16 of the older post.')).toBeAttached();
+      await post.evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      const [title, header] = await Promise.all([post.boundingBox(), page.locator('header.nav').boundingBox()]);
+      // Scrolled as far as it takes (the post at the top, clear of a header that stays), not stopped by the page's end.
+      expect(await page.evaluate(() => window.scrollY + window.innerHeight), `${width} px: the page is long enough to scroll the post to the top`).toBeLessThan(await page.evaluate(() => document.documentElement.scrollHeight));
+      expect(title!.y, `${width} px: the post's title is below the header`).toBeGreaterThanOrEqual(header!.y + header!.height);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Announcements');
     await expect(page).toHaveTitle(/^Announcements · /);

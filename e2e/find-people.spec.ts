@@ -24,11 +24,24 @@ test.describe('with user profiles on', () => {
     const person = page.locator('[data-search-result]');
     await expect(person).toHaveCount(1);
     await expect(person).toContainText('liv.arnesen@example.org');
-    // People have no filters in the UI config: the results take the whole width.
-    await expect(page.getByRole('region', { name: /Filters/ })).toHaveCount(0);
     await expectAccessible(page, testInfo, 'people results');
     await page.evaluate(() => window.scrollTo(0, 0));
     await captureWidths(page, testInfo, 'search-people');
+
+    // People are filtered by name and e-mail (the search service's user filters), kept in the URL.
+    const filters = page.getByRole('region', { name: /Filters/ });
+    await expect(filters.getByRole('textbox')).toHaveCount(2);
+    const email = filters.getByRole('textbox', { name: 'Email' });
+    await email.fill('nobody*');
+    await email.press('Enter');
+    await expect(page.getByText(/^No people match/).first()).toBeVisible();
+    await email.fill('liv.*@example.org');
+    await email.press('Enter');
+    await expect(person).toHaveCount(1);
+    expect(decodeURIComponent(new URL(page.url()).search)).toContain('"email":{"value":"liv.*@example.org"}');
+    await expectAccessible(page, testInfo, 'people results filtered');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await captureWidths(page, testInfo, 'search-people-filtered');
 
     await person.getByRole('link', { name: 'Liv Arnesen' }).click();
     await expect(page).toHaveURL('/user/liv.arnesen%40example.org');

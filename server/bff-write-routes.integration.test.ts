@@ -258,7 +258,7 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
       expect(await owners()).toContain('new.hire@example.org');
       expect((await send(roald, 'DELETE', 'update_table_owner', { key: ORDERS, owner: 'new.hire@example.org' })).status).toBe(200);
       expect(await owners()).not.toContain('new.hire@example.org');
-      expectError(await send(roald, 'PUT', 'update_table_owner', { key: ORDERS, owner: 'a/b' }), 400, 'invalid_body', /^An owner must be a user id, such as an email address: at most 320 characters, with no spaces or slashes\.$/);
+      expectError(await send(roald, 'PUT', 'update_table_owner', { key: ORDERS, owner: 'a b' }), 400, 'invalid_body', /^An owner must be a user id, such as an email address: at most 320 characters, with no spaces\.$/);
       expectError(await send(roald, 'PUT', 'update_table_owner', { key: 'hive://gold.sales/nope', owner: ROALD }), 404, 'not_found');
     });
   });
@@ -294,21 +294,28 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
       expect(second.edits.map((e) => (e.after as string[]).filter((tag) => tag.startsWith('bulk_')))).toEqual([['bulk_0', 'bulk_1'], ['bulk_0']]);
       expect(second.next_before).toBeNull();
       expect(new Set([...first.edits, ...second.edits].map((e) => e.id)).size).toBe(EDIT_PAGE_SIZE + 2);
+      // Every page gives the whole history's count, from the catalog's edit log.
+      expect([first.total, second.total]).toEqual([EDIT_PAGE_SIZE + 2, EDIT_PAGE_SIZE + 2]);
     });
 
     it("lists a person's edits on their profile, page by page, leaving their bookmarks out", async () => {
       const edits = [];
+      const totals = new Set<number | null | undefined>();
       let cursor: string | null = '';
       while (cursor !== null) {
         const page = await history(fridtjof, `user/edits?user_id=${encodeURIComponent(ROALD)}${cursor ? `&before=${cursor}` : ''}`);
         edits.push(...page.edits);
+        totals.add(page.total);
         cursor = page.next_before;
       }
       expect(edits.length).toBeGreaterThan(EDIT_PAGE_SIZE);
+      // The count the profile's Edits tab shows is the number of edits its pages list.
+      expect([...totals]).toEqual([edits.length]);
       expect(edits.every((e) => e.editor.user_id === ROALD)).toBe(true);
       expect(new Set(edits.map((e) => e.resource_type))).toEqual(new Set(['table', 'column', 'type_metadata', 'dashboard']));
       const liv = await history(fridtjof, 'user/edits?user_id=liv.arnesen%40example.org');
       expect(liv.edits).toEqual([]);
+      expect(liv.total).toBe(0);
     });
 
     it("shows only one's own edits while people are not indexed", async () => {

@@ -29,13 +29,14 @@ import { sameOriginGuard } from './http/same-origin-guard';
 import { securityHeaders } from './http/security-headers';
 import { createBrandingRoutes } from './spa/serve-branding';
 import { createSpaAssetRoutes, createSpaPageRoutes } from './spa/serve-spa';
+import { createOpenSearchRoute } from './spa/serve-opensearch';
 import { createFirstSearch } from './spa/first-search';
 import { runSearch } from './api/search-routes';
 import type { MetadataClient } from './upstream/metadata-client';
 import type { SearchClient } from './upstream/search-client';
 import type { UserDirectory } from './users/directory/user-directory';
 import { createPeopleResolver } from './users/people-resolver';
-import { recordLoginUser } from './users/record-login-user';
+import { profileLoginUser } from './users/record-login-user';
 import { toUpstreamToken, type UpstreamAuthMode } from './upstream/upstream-token';
 
 export interface BffDeps {
@@ -87,6 +88,9 @@ export interface BffDeps {
   /** What /readyz asks besides the provider and the session store: the services' GET /healthcheck. */
   readiness?: { metadata: { healthcheck(timeoutMs: number): Promise<void> }; search: { healthcheck(timeoutMs: number): Promise<void> } };
 }
+
+/** How long a login waits for metadata's profile of the person before starting the session with the claims alone. */
+const LOGIN_PROFILE_WAIT_MS = 1500;
 
 /** Probes and scrapes: counted in the metrics, not written to the log every few seconds. */
 const QUIET_PATHS = new Set(['/healthcheck', '/readyz', '/metrics']);
@@ -160,6 +164,7 @@ export function createBffApp(deps: BffDeps): Express {
     ...(deps.readiness ? [upstreamCheck('metadata', deps.readiness.metadata), upstreamCheck('search', deps.readiness.search)] : []),
     sessionStoreCheck(deps.session.store),
   ]));
+  app.use(createOpenSearchRoute({ publicUrl: deps.publicUrl, productName: deps.clientConfig.documentTitle }));
   app.use(createSpaAssetRoutes(deps.spaDistDir));
   app.use(createBrandingRoutes(deps.logo));
   // Server-to-server from the provider: no session, no browser.
@@ -201,9 +206,14 @@ export function createBffApp(deps: BffDeps): Express {
       providerName: deps.providerName,
       sessionCookieName: getSessionCookieName(https),
       logger: deps.logger,
-      onLogin: async (user, tokens) => {
-        await recordLoginUser(deps.metadata, upstreamToken(tokens), user);
-      },
+      // One metadata lookup per login: for the session's user (decision 043) and for recording them.
+      profileUser: (user, tokens) =>
+        profileLoginUser(deps.metadata, upstreamToken(tokens), user, {
+          waitMs: LOGIN_PROFILE_WAIT_MS,
+          onRecorded: (outcome) => {
+            if (outcome instanceof Error) deps.logger.warn(`recording ${user.user_id} after login failed`, outcome);
+          },
+        }),
     }),
   );
   // The session and the same-origin guard ran above; the page-user guard, the search limit and the API follow the login routes.

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   badgeSearchPath,
   dashboardPath,
+  dashboardUriFromPath,
   lineagePath,
+  lineageTableKeyFromPath,
   parseSearchState,
   searchPath,
-  tableKeyFromParams,
+  tableKeyFromPath,
   tagSearchPath,
   tablePath,
   userIdFromPath,
@@ -82,8 +84,11 @@ describe('resource URLs', () => {
   });
 
   it('turns a table page back into its key', () => {
-    expect(tableKeyFromParams({ cluster: 'gold', database: 'hive', schema: 'core', table: 'customers' })).toBe('hive://gold.core/customers');
-    expect(tableKeyFromParams({ cluster: 'gold' })).toBeNull();
+    expect(tableKeyFromPath('/table_detail/gold/hive/core/customers')).toBe('hive://gold.core/customers');
+    expect(tableKeyFromPath(tablePath('hive://gold.core/customers'))).toBe('hive://gold.core/customers');
+    for (const path of ['/table_detail/gold', '/table_detail/gold/hive/core', '/table_detail/gold/hive/core/a/b', '/table_detail/gold//core/t', '/lineage/table/gold/hive/core/t', '/table_detail/g/h/s/%E0%A4%A']) {
+      expect(tableKeyFromPath(path), path).toBeNull();
+    }
   });
 
   it('encodes dashboard uris and user ids as one path segment', () => {
@@ -100,6 +105,38 @@ describe('resource URLs', () => {
     // (An id that is only "." or ".." has no profile URL: browsers resolve that segment, encoded or not.)
     // A browser shows a "/" typed into the path as a second segment: no profile, as no route matches it.
     for (const path of ['/user/', '/user', '/user/a/b', '/users/a', '/user/%E0%A4%A', '/table_detail/a']) expect(userIdFromPath(path), path).toBeNull();
+    // As react-router matches: the fixed part in any case.
+    expect(userIdFromPath('/USER/50%252F50')).toBe('50%2F50');
+  });
+
+  // Keys holding the text of a %-escape: react-router's params turn "%2F" into "/", so the pages read the path.
+  const ODD_KEYS = ['50%2F50', 'a%2fb', '100%25', '100%', '%', '%%2F%', 'a%252F', 'ünïcødé/日本/👩‍🔬', 'x/../y', "o'brien/ä#1?x=y z", ' '];
+
+  it('reads back every dashboard uri from its page path: "%2F", "%25" and "%" as text, unicode, "/" and the rest', () => {
+    for (const uri of ['mode_dashboard://gold.sales/revenue', ...ODD_KEYS.map((k) => `mode_dashboard://gold.${k}/d`), ...ODD_KEYS]) {
+      expect(dashboardUriFromPath(dashboardPath(uri)), uri).toBe(uri);
+      expect(dashboardUriFromPath(`${dashboardPath(uri)}/`), `${uri} with a trailing slash`).toBe(uri);
+    }
+    // As react-router matches: the fixed part in any case.
+    expect(dashboardUriFromPath('/Dashboard/a%252Fb')).toBe('a%2Fb');
+    for (const path of ['/dashboard/', '/dashboard', '/dashboard/a/b', '/dashboards/a', '/dashboard/%E0%A4%A', '/user/a']) expect(dashboardUriFromPath(path), path).toBeNull();
+  });
+
+  it('reads back every table key from its table page and lineage page paths, whatever its parts hold', () => {
+    for (const part of ODD_KEYS.filter((k) => k.trim() !== '')) {
+      for (const coordinates of [
+        { database: 'hive', cluster: 'gold', schema: 'core', name: part },
+        { database: part.replaceAll(':', ''), cluster: `gold${part}`.replaceAll('.', ''), schema: part.replaceAll('.', '').replaceAll('/', ''), name: 't' },
+      ]) {
+        const key = `${coordinates.database}://${coordinates.cluster}.${coordinates.schema}/${coordinates.name}`;
+        expect(tableKeyFromPath(tablePath(coordinates)), key).toBe(key);
+        expect(tableKeyFromPath(tablePath(coordinates, { column: 'id', tab: 'history' }).split('?')[0]!), key).toBe(key);
+        expect(lineageTableKeyFromPath(lineagePath(coordinates)), key).toBe(key);
+        expect(lineageTableKeyFromPath(`${lineagePath(coordinates)}/`), key).toBe(key);
+      }
+    }
+    expect(lineageTableKeyFromPath('/lineage/table/gold/hive/core')).toBeNull();
+    expect(lineageTableKeyFromPath('/table_detail/gold/hive/core/t')).toBeNull();
   });
 });
 

@@ -2,10 +2,13 @@
 // its query: page-url-state.ts); features import this, never each other.
 // URLs keep Amundsen's shapes so saved links work: `/search?term=&resource=&filters=&index=`,
 // `/table_detail/:cluster/:database/:schema/:table`, `/dashboard/:uri`, `/user/:id`.
-import { buildTableKey, parseTableKey, type TableCoordinates } from '../../contract/table-key';
+import { parseTableKey, type TableCoordinates } from '../../contract/table-key';
 import { RESOURCE_TAB_PARAM, searchPath } from '../../contract/page-paths';
 
-export { RESOURCE_TAB_PARAM, badgeSearchPath, dashboardPath, searchPath, tablePath, tagSearchPath, userIdFromPath, userPath } from '../../contract/page-paths';
+export {
+  RESOURCE_TAB_PARAM, badgeSearchPath, dashboardPath, dashboardUriFromPath, lineageTableKeyFromPath, searchPath, tableKeyFromPath, tablePath, tagSearchPath,
+  userIdFromPath, userPath,
+} from '../../contract/page-paths';
 
 export const homePath = '/';
 export const browsePath = '/browse';
@@ -25,14 +28,6 @@ export function withResourceTab(params: URLSearchParams, tab: string | null): UR
   if (tab) next.set(RESOURCE_TAB_PARAM, tab);
   else next.delete(RESOURCE_TAB_PARAM);
   return next;
-}
-
-
-/** The table key of a table page's route params, or null when one is missing. */
-export function tableKeyFromParams(params: Record<string, string | undefined>): string | null {
-  const { cluster, database, schema, table } = params;
-  if (!cluster || !database || !schema || !table) return null;
-  return buildTableKey({ cluster, database, schema, name: table });
 }
 
 // ---------------------------------------------------------------- lineage

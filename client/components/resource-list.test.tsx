@@ -64,4 +64,17 @@ describe('ResourceList', () => {
     renderWithApp(<ResourceList items={[table('orders', null)]} label="Plain" />);
     expect(within(screen.getByRole('list', { name: 'Plain' })).queryByRole('button')).toBeNull();
   });
+
+  // Decision 040: a bookmark removed from a list stays in its place until the list is next loaded.
+  it('shows a removed item muted, saying "Removed" before where it lives, its link and action kept', () => {
+    const action = (_item: unknown, name: string) => <button type="button">Star {name}</button>;
+    renderWithApp(<ResourceList items={[table('orders', 'Paid orders'), dashboard]} label="Bookmarks" itemAction={action} isRemoved={(item) => item.type === 'table'} />);
+    const [orders, weekly] = within(screen.getByRole('list', { name: 'Bookmarks' })).getAllByRole('listitem');
+    expect(orders!.classList.contains('resource-list__item--removed')).toBe(true);
+    expect(orders!.querySelector('.resource-list__meta')!.textContent).toBe('Removed · Table in Hive · gold');
+    expect(within(orders!).getByRole('link', { name: 'sales.orders' })).toBeTruthy();
+    expect(within(orders!).getByRole('button', { name: 'Star sales.orders' })).toBeTruthy();
+    expect(weekly!.classList.contains('resource-list__item--removed')).toBe(false);
+    expect(within(weekly!).queryByText('Removed')).toBeNull();
+  });
 });

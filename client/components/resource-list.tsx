@@ -4,7 +4,9 @@
 // star) beside the link, never inside it. A name wraps after `_`, `.` or `/`, never inside a word.
 // The item action comes from the `itemAction` prop or, for lists a page holds deep inside other
 // features (a profile's tabs, a dashboard's tables), from `ResourceItemActions` around them: features
-// may not import each other, so the route that shows the list says what each item gets.
+// may not import each other, so the route that shows the list says what each item gets. A list that
+// keeps a removed row in place (`isRemoved`, decision 040) shows it muted, saying "Removed", its
+// action still beside it (the star that puts it back).
 import { createContext, use, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { DashboardSummary } from '../../contract/api-dashboard';
@@ -13,6 +15,7 @@ import { useUiConfig } from '../app/app-data';
 import { dashboardPath, tablePath } from '../app/paths';
 import { markdownToPlainText } from '../../contract/markdown-plain-text';
 import { BreakableText } from './breakable-text';
+import { cx } from './class-names';
 import './resource-list.css';
 
 export type ResourceSummary = TableSummary | DashboardSummary;
@@ -30,13 +33,21 @@ export function resourceName(item: ResourceSummary): string {
   return item.type === 'table' ? `${item.schema}.${item.name}` : item.name;
 }
 
-export function ResourceList({ items, label, itemAction }: { items: ResourceSummary[]; label: string; itemAction?: ResourceItemAction | null }) {
+export interface ResourceListProps {
+  items: ResourceSummary[];
+  label: string;
+  itemAction?: ResourceItemAction | null;
+  /** Items gone from the list but kept in their place until it is next loaded (decision 040). */
+  isRemoved?: (item: ResourceSummary) => boolean;
+}
+
+export function ResourceList({ items, label, itemAction, isRemoved }: ResourceListProps) {
   const action = itemAction ?? use(ItemActionContext);
   return (
     <ul className="resource-list" aria-label={label}>
       {items.map((item) => (
-        <li key={`${item.type}:${item.key}`} className="resource-list__item">
-          <ResourceSummaryItem item={item} />
+        <li key={`${item.type}:${item.key}`} className={cx('resource-list__item', isRemoved?.(item) && 'resource-list__item--removed')}>
+          <ResourceSummaryItem item={item} removed={isRemoved?.(item) ?? false} />
           {action ? <div className="resource-list__action">{action(item, resourceName(item))}</div> : null}
         </li>
       ))}
@@ -44,7 +55,17 @@ export function ResourceList({ items, label, itemAction }: { items: ResourceSumm
   );
 }
 
-function ResourceSummaryItem({ item }: { item: ResourceSummary }) {
+/** Starts the line under a removed item's name: said with the item, before where it lives. */
+function RemovedMark({ removed }: { removed: boolean }) {
+  return removed ? (
+    <>
+      <span className="resource-list__removed">Removed</span>
+      <span aria-hidden="true"> · </span>
+    </>
+  ) : null;
+}
+
+function ResourceSummaryItem({ item, removed }: { item: ResourceSummary; removed: boolean }) {
   const { resourceConfig } = useUiConfig();
   if (item.type === 'table') {
     const source = resourceConfig.table.supportedSources[item.database]?.displayName ?? item.database;
@@ -54,6 +75,7 @@ function ResourceSummaryItem({ item }: { item: ResourceSummary }) {
           <BreakableText text={resourceName(item)} />
         </Link>
         <span className="resource-list__meta">
+          <RemovedMark removed={removed} />
           <span className="visually-hidden">Table in </span>
           {source} · {item.cluster}
         </span>
@@ -68,6 +90,7 @@ function ResourceSummaryItem({ item }: { item: ResourceSummary }) {
         <BreakableText text={item.name} />
       </Link>
       <span className="resource-list__meta">
+        <RemovedMark removed={removed} />
         <span className="visually-hidden">Dashboard in </span>
         {product}
         {item.group_name ? ` · ${item.group_name}` : ''}

@@ -52,6 +52,7 @@ function fakeMetadata(overrides: Record<string, (...args: unknown[]) => Promise<
     getOwned: record('getOwned', { table: [], dashboard: [dashboardSummary] }),
     getRead: record('getRead', []),
     listEdits: record('listEdits', []),
+    listEditsWithTotal: record('listEditsWithTotal', { edits: [], total: 0 }),
     addBookmark: record('addBookmark', undefined),
     removeBookmark: record('removeBookmark', undefined),
   };
@@ -214,7 +215,7 @@ describe('the index switches on every route', () => {
     ]) {
       expect((await request(app).get(url)).status, url).toBe(200);
     }
-    expect(calls.map((c) => c.split(' ')[0])).toEqual(['getUser', 'getBookmarks', 'getOwned', 'getRead', 'listEdits']);
+    expect(calls.map((c) => c.split(' ')[0])).toEqual(['getUser', 'getBookmarks', 'getOwned', 'getRead', 'listEditsWithTotal']);
   });
 
   it('with indexUsers on, serves another person\'s profile and lists', async () => {
@@ -262,25 +263,35 @@ describe('edit histories', () => {
   });
 
   it('asks for one edit more than a page, and gives the next page\'s cursor only when there is one', async () => {
-    const full = await appWith({ metadata: { listEdits: async () => Array.from({ length: 26 }, (_, i) => edit(100 - i)) } });
+    const full = await appWith({ metadata: { listEditsWithTotal: async () => ({ edits: Array.from({ length: 26 }, (_, i) => edit(100 - i)), total: 140 }) } });
     const page = await request(full.app).get(`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}&before=200`);
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ msg: 'Success', available: true, next_before: '76' });
+    expect(page.body).toMatchObject({ msg: 'Success', available: true, next_before: '76', total: 140 });
     expect(page.body.edits).toHaveLength(25);
-    expect(full.calls).toEqual([`listEdits [${JSON.stringify({ parentKey: ORDERS, resourceTypes: ['table', 'column', 'type_metadata'], before: 200, limit: 26 })}]`]);
+    expect(full.calls).toEqual([`listEditsWithTotal [${JSON.stringify({ parentKey: ORDERS, resourceTypes: ['table', 'column', 'type_metadata'], before: 200, limit: 26 })}]`]);
 
-    const last = await appWith({ metadata: { listEdits: async () => Array.from({ length: 25 }, (_, i) => edit(25 - i)) } });
+    const last = await appWith({ metadata: { listEditsWithTotal: async () => ({ edits: Array.from({ length: 25 }, (_, i) => edit(25 - i)), total: 25 }) } });
     const lastPage = await request(last.app).get(`/api/metadata/v0/edits?type=dashboard&key=${enc(REVENUE)}`);
-    expect(lastPage.body).toMatchObject({ available: true, next_before: null });
+    expect(lastPage.body).toMatchObject({ available: true, next_before: null, total: 25 });
     expect(lastPage.body.edits).toHaveLength(25);
-    expect(last.calls).toEqual([`listEdits [${JSON.stringify({ parentKey: REVENUE, resourceTypes: ['dashboard'], limit: 26 })}]`]);
+    expect(last.calls).toEqual([`listEditsWithTotal [${JSON.stringify({ parentKey: REVENUE, resourceTypes: ['dashboard'], limit: 26 })}]`]);
   });
 
   it('says so when the metadata service keeps no history (Amundsen)', async () => {
-    const { app } = await appWith({ metadata: { listEdits: async () => null } });
+    const { app } = await appWith({ metadata: { listEditsWithTotal: async () => null } });
     expect((await request(app).get(`/api/metadata/v0/user/edits?user_id=${enc(liv.user_id)}`)).body).toEqual({
-      msg: 'The metadata service keeps no edit history.', available: false, edits: [], next_before: null,
+      msg: 'The metadata service keeps no edit history.', available: false, edits: [], next_before: null, total: null,
     });
+  });
+
+  it('gives a person\'s and a table\'s total, and none from a catalog older than the count', async () => {
+    const counted = await appWith({ metadata: { listEditsWithTotal: async () => ({ edits: [edit(3)], total: 1 }) } });
+    expect((await request(counted.app).get(`/api/metadata/v0/user/edits?user_id=${enc(liv.user_id)}`)).body).toMatchObject({ available: true, total: 1 });
+    expect((await request(counted.app).get(`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}`)).body).toMatchObject({ available: true, total: 1 });
+    const older = await appWith({ metadata: { listEditsWithTotal: async () => ({ edits: [edit(3)], total: null }) } });
+    const res = await request(older.app).get(`/api/metadata/v0/user/edits?user_id=${enc(liv.user_id)}`);
+    expect(res.body).toMatchObject({ available: true, next_before: null, total: null });
+    expect(res.body.edits).toHaveLength(1);
   });
 
   it('refuses a type other than table or dashboard, a key of the wrong kind, and a cursor that is not a number', async () => {
@@ -299,7 +310,7 @@ describe('edit histories', () => {
     expect(calls).toEqual([]);
     // An empty cursor is the first page.
     expect((await request(app).get(`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}&before=`)).status).toBe(200);
-    expect(calls).toEqual([`listEdits [${JSON.stringify({ parentKey: ORDERS, resourceTypes: ['table', 'column', 'type_metadata'], limit: 26 })}]`]);
+    expect(calls).toEqual([`listEditsWithTotal [${JSON.stringify({ parentKey: ORDERS, resourceTypes: ['table', 'column', 'type_metadata'], limit: 26 })}]`]);
   });
 });
 
@@ -543,12 +554,12 @@ describe('edit histories, item by item', () => {
   });
 
   it('maps each edit the page can show and leaves out the others, for a table\'s and a person\'s history', async () => {
-    const { app, calls } = await appWith({ metadata: { listEdits: async () => [logged(2, 'description'), logged(1, 'a field the page does not know')] } });
+    const { app, calls } = await appWith({ metadata: { listEditsWithTotal: async () => ({ edits: [logged(2, 'description'), logged(1, 'a field the page does not know')], total: 2 }) } });
     const table = await request(app).get(`/api/metadata/v0/edits?type=table&key=${enc(ORDERS)}`);
     expect(table.body.edits).toMatchObject([{ id: '2', field: 'description', before: 'a', after: 'b', editor: { user_id: 'roald@example.org', display_name: 'Roald' } }]);
     const person = await request(app).get(`/api/metadata/v0/user/edits?user_id=${enc('roald@example.org')}`);
     expect(person.body.edits.map((e: { id: string }) => e.id)).toEqual(['2']);
-    expect(calls[1]).toBe(`listEdits [${JSON.stringify({ userId: 'roald@example.org', resourceTypes: ['table', 'column', 'type_metadata', 'dashboard'], limit: 26 })}]`);
+    expect(calls[1]).toBe(`listEditsWithTotal [${JSON.stringify({ userId: 'roald@example.org', resourceTypes: ['table', 'column', 'type_metadata', 'dashboard'], limit: 26 })}]`);
   });
 
   it('refuses with invalid_parameter and invalid_key, and checks a table history\'s key as a table key, also with dashboards off', async () => {

@@ -1,8 +1,9 @@
 // Edit histories under /api/metadata/v0, from the catalog's edit log (our extension, GET /edits):
 //   GET /edits?type=table|dashboard&key=…[&before=…]  a table's (with its columns' and nested types') or a dashboard's
 //   GET /user/edits?user_id=…[&before=…]              what a person changed (someone else's only with indexUsers)
-// Newest first, EDIT_PAGE_SIZE a page; `next_before` is the cursor of the next page. Amundsen's
-// services keep no log: the answer says `available: false` and the page says history is not available.
+// Newest first, EDIT_PAGE_SIZE a page; `next_before` is the cursor of the next page; `total` how many
+// edits the whole history has (null from a catalog older than that count). Amundsen's services keep
+// no log: the answer says `available: false`, with no total, and the page says history is not available.
 import { sendJson } from '../http/send-json';
 import express, { type Request, type Router } from 'express';
 import * as v from 'valibot';
@@ -31,14 +32,16 @@ const HistoryTypeSchema = v.picklist(['table', 'dashboard']);
 
 async function readHistory(metadata: MetadataClient, token: string, query: Omit<EditLogQuery, 'limit'>): Promise<EditHistoryResponse> {
   // One more than a page: whether there is a next page without asking again.
-  const edits = await metadata.listEdits(token, { ...query, limit: EDIT_PAGE_SIZE + 1 });
-  if (edits === null) return { msg: 'The metadata service keeps no edit history.', available: false, edits: [], next_before: null };
+  const log = await metadata.listEditsWithTotal(token, { ...query, limit: EDIT_PAGE_SIZE + 1 });
+  if (log === null) return { msg: 'The metadata service keeps no edit history.', available: false, edits: [], next_before: null, total: null };
+  const { edits, total } = log;
   const page = edits.slice(0, EDIT_PAGE_SIZE);
   return {
     msg: 'Success',
     available: true,
     edits: page.flatMap((e) => toEditEntry(e) ?? []),
     next_before: edits.length > EDIT_PAGE_SIZE ? String(page.at(-1)!.id) : null,
+    total,
   };
 }
 

@@ -89,12 +89,40 @@ describe('tag bodies', () => {
 });
 
 describe('owner and bookmark bodies', () => {
-  it('take an owner id trimmed, refusing one with a space or a slash, an empty one and one over 320 characters', () => {
-    expect(parseOwnerBody(req({ key: ORDERS, owner: '  ann@example.org ' }))).toEqual({ key: ORDERS, owner: 'ann@example.org' });
-    for (const owner of ['', 'ann berg', 'a/b', `${'a'.repeat(309)}@example.org`]) {
-      expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner }))).message).toMatch(/^An owner must be a user id/);
+  it('add an owner id trimmed, with or without "/", refusing one with a space, an empty one and one over 320 characters', () => {
+    expect(parseOwnerBody(req({ key: ORDERS, owner: '  ann@example.org ' }), 'add')).toEqual({ key: ORDERS, owner: 'ann@example.org' });
+    expect(parseOwnerBody(req({ key: ORDERS, owner: ' team/ana@example.org' }), 'add')).toEqual({ key: ORDERS, owner: 'team/ana@example.org' });
+    for (const owner of ['', ' ', 'ann berg', 'ann\tberg', `${'a'.repeat(309)}@example.org`]) {
+      expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner }), 'add')).message, owner).toMatch(/^An owner must be a user id/);
     }
-    expect(parseOwnerBody(req({ key: ORDERS, owner: `${'a'.repeat(308)}@example.org` })).owner).toHaveLength(320);
+    expect(parseOwnerBody(req({ key: ORDERS, owner: `${'a'.repeat(308)}@example.org` }), 'add').owner).toHaveLength(320);
+  });
+
+  it('remove any owner the table can show, exactly as sent: spaces, "/", more than 320 characters', () => {
+    for (const owner of ['Jane Doe', ' ann@example.org ', 'team/ana@example.org', "o'brien/ä#1?x=y z", 'x'.repeat(2048)]) {
+      expect(parseOwnerBody(req({ key: ORDERS, owner }), 'remove'), owner).toEqual({ key: ORDERS, owner });
+    }
+    expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner: '' }), 'remove'))).toEqual({ code: 'invalid_body', message: 'There can be no owner "".' });
+    expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner: 'x'.repeat(2049) }), 'remove')).code).toBe('invalid_body');
+  });
+
+  it('refuse, to add or to remove, an owner id no metadata route can carry, saying why', () => {
+    for (const change of ['add', 'remove'] as const) {
+      for (const owner of ['a/../b@example.org', './b@example.org', 'team/.', '..', '.']) {
+        expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner }), change)), `${change} ${owner}`).toEqual({
+          code: 'invalid_user_id', message: `The user id "${owner}" has a "." or ".." path segment, which the metadata service may not see as part of the id.`,
+        });
+      }
+      for (const owner of ['team/own/ana@example.org', 'team/follow/ana@example.org', 'team/own']) {
+        expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner }), change)), `${change} ${owner}`).toEqual({
+          code: 'invalid_user_id', message: `The user id "${owner}" has "/own" or "/follow" between slashes, where Amundsen's metadata service would end the id.`,
+        });
+      }
+      // Dots inside a segment, and "own" as the first segment or inside one, are ids like any other.
+      for (const owner of ['a/b..c@example.org', 'own/ana@example.org', 'team/owner/ana@example.org', 'own@example.org']) {
+        expect(parseOwnerBody(req({ key: ORDERS, owner }), change).owner, `${change} ${owner}`).toBe(owner);
+      }
+    }
   });
 
   it('take a bookmark of a table by its key and of a dashboard by its uri', () => {
@@ -123,8 +151,8 @@ describe('the exact refusals (what the page shows, and the code it branches on)'
       .toEqual({ code: 'invalid_body', message: '"column_name" must name one column.' });
     expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: ' ', description: 'x', base: null }), config)))
       .toEqual({ code: 'invalid_body', message: '"type_metadata_key" must not be empty.' });
-    expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner: 'a b' })))).toEqual({
-      code: 'invalid_body', message: 'An owner must be a user id, such as an email address: at most 320 characters, with no spaces or slashes.',
+    expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner: 'a b' }), 'add'))).toEqual({
+      code: 'invalid_body', message: 'An owner must be a user id, such as an email address: at most 320 characters, with no spaces.',
     });
   });
 
@@ -145,6 +173,7 @@ describe('the exact refusals (what the page shows, and the code it branches on)'
     const notATable = { code: 'invalid_key', message: '"key": "hive://gold" is not a table key; expected database://cluster.schema/table' };
     expect(refusal(() => parseColumnDescriptionBody(req({ key: 'hive://gold', column_name: 'id', description: 'x', base: null }), config))).toEqual(notATable);
     expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: 'hive://gold', type_metadata_key: `${ORDERS}/p/type/p`, description: 'x', base: null }), config))).toEqual(notATable);
-    expect(refusal(() => parseOwnerBody(req({ key: 'hive://gold', owner: 'ann@example.org' })))).toEqual(notATable);
+    expect(refusal(() => parseOwnerBody(req({ key: 'hive://gold', owner: 'ann@example.org' }), 'add'))).toEqual(notATable);
+    expect(refusal(() => parseOwnerBody(req({ key: 'hive://gold', owner: 'team/ana@example.org' }), 'remove'))).toEqual(notATable);
   });
 });

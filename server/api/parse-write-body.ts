@@ -1,5 +1,5 @@
 // The write routes' bodies (contract/api-edits.ts), validated beyond their shapes: keys that are table
-// keys or dashboard uris, tags by Amundsen's rule, owners that fit one path segment, descriptions
+// keys or dashboard uris, tags by Amundsen's rule, owners that a metadata route can carry, descriptions
 // within the UI config's length limits (in code points: an emoji is one character). Each problem is a
 // 400 naming the field (the owner's in words: the page shows that one to the person who typed the owner).
 import type { Request } from 'express';
@@ -12,6 +12,7 @@ import {
 import { countCharacters } from '../../contract/text-length';
 import { InputError } from '../http/errors';
 import { parseBody } from '../http/parse-request';
+import { ownerIdProblem } from '../upstream/table-owner-path';
 import { requireDashboardUri, requireTableKey } from './parse-read-query';
 
 const MAX_KEY_LENGTH = 2048;
@@ -81,14 +82,24 @@ export function parseTagBody(req: Request, kind: 'table' | 'dashboard', change: 
   return body;
 }
 
-export function parseOwnerBody(req: Request): TableOwnerBody {
+/**
+ * An owner to add is typed by a person: a user id of at most 320 characters, trimmed, with no spaces
+ * (a typed "Jane Doe" is a name, not an id). It may hold "/" (decision 032). An owner to remove is one
+ * the table shows, so it is taken exactly as sent: an ingest may have loaded an owner with a space.
+ * Either way, an id no metadata route can carry (a "." or ".." segment, or "/own" or "/follow" inside
+ * an id with "/": upstream/table-owner-path.ts) is a 400 `invalid_user_id` saying why.
+ */
+export function parseOwnerBody(req: Request, change: 'add' | 'remove'): TableOwnerBody {
   const body = parseBody(req, TableOwnerBodySchema);
   checkKey(body.key, 'table');
-  const owner = body.owner.trim();
-  if (owner === '' || owner.length > MAX_OWNER_LENGTH || /[/\s]/.test(owner)) {
+  const owner = change === 'add' ? body.owner.trim() : body.owner;
+  if (change === 'add' && (owner === '' || owner.length > MAX_OWNER_LENGTH || /\s/.test(owner))) {
     // Said in words: the page shows it to the person who typed the owner (no field names there).
-    throw new InputError(`An owner must be a user id, such as an email address: at most ${MAX_OWNER_LENGTH} characters, with no spaces or slashes.`, 'invalid_body');
+    throw new InputError(`An owner must be a user id, such as an email address: at most ${MAX_OWNER_LENGTH} characters, with no spaces.`, 'invalid_body');
   }
+  if (owner === '' || owner.length > MAX_KEY_LENGTH) throw new InputError(`There can be no owner "${owner}".`, 'invalid_body');
+  const problem = ownerIdProblem(owner);
+  if (problem) throw new InputError(problem, 'invalid_user_id');
   return { key: body.key, owner };
 }
 

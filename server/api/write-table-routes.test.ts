@@ -196,6 +196,19 @@ describe('owner and tag writes', () => {
     expect(writes).toEqual([`add owner liv@example.org to ${ORDERS}`, `remove owner roald@example.org from ${ORDERS}`]);
   });
 
+  it('adds an owner whose id holds "/", removes one with a space exactly as shown, and refuses to add a typed name', async () => {
+    const { app, writes } = await appWith();
+    expect((await request(app).put('/api/metadata/v0/update_table_owner').send({ key: ORDERS, owner: ' team/ana@example.org ' })).status).toBe(200);
+    expect((await request(app).delete('/api/metadata/v0/update_table_owner').send({ key: ORDERS, owner: 'Jane Doe ' })).status).toBe(200);
+    const typed = await request(app).put('/api/metadata/v0/update_table_owner').send({ key: ORDERS, owner: 'Jane Doe' });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error).toMatchObject({ code: 'invalid_body', message: 'An owner must be a user id, such as an email address: at most 320 characters, with no spaces.' });
+    const cut = await request(app).delete('/api/metadata/v0/update_table_owner').send({ key: ORDERS, owner: 'team/../roald@example.org' });
+    expect(cut.status).toBe(400);
+    expect(cut.body.error.code).toBe('invalid_user_id');
+    expect(writes).toEqual([`add owner team/ana@example.org to ${ORDERS}`, `remove owner Jane Doe  from ${ORDERS}`]);
+  });
+
   it('adds a tag on PUT and removes one on DELETE, updating the search document each time', async () => {
     const { app, writes, searchUpdates } = await appWith();
     expect((await request(app).put('/api/metadata/v0/update_table_tags').send({ key: ORDERS, tag: 'finance' })).body).toEqual({ msg: 'Success' });
@@ -215,6 +228,8 @@ describe('refusals', () => {
     owners: [
       ['put', 'update_table_owner', { key: ORDERS, owner: 'liv@example.org' }],
       ['delete', 'update_table_owner', { key: ORDERS, owner: 'roald@example.org' }],
+      ['put', 'update_table_owner', { key: ORDERS, owner: 'team/ana@example.org' }],
+      ['delete', 'update_table_owner', { key: ORDERS, owner: 'Jane Doe' }],
     ],
     tags: [
       ['put', 'update_table_tags', { key: ORDERS, tag: 'finance' }],

@@ -87,7 +87,7 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
   for (const method of ['put', 'delete'] as const) {
     router[method]('/update_table_owner', async (req, res) => {
       auth.requireUser(req);
-      const { key, owner } = parseOwnerBody(req);
+      const { key, owner } = parseOwnerBody(req, method === 'put' ? 'add' : 'remove');
       await withTableRight(req, key, 'owners', (token) =>
         method === 'put' ? metadata.addTableOwner(token, key, owner) : metadata.removeTableOwner(token, key, owner));
       const body: WriteResponse = { msg: 'Success' };

@@ -105,7 +105,7 @@ describe('the login routes', () => {
         ...options,
       }),
     );
-    app.get('/me', (req, res) => res.json({ user: req.session.user?.user_id ?? null, sessionID: req.sessionID }));
+    app.get('/me', (req, res) => res.json({ user: req.session.user?.user_id ?? null, team: req.session.user?.team_name ?? null, sessionID: req.sessionID }));
     // A session kept before any login (as any route may keep one, by saving it: decision 021): the login must not go on using it.
     app.get('/visit', (req, res) => {
       req.session.groups = [];
@@ -187,6 +187,20 @@ describe('the login routes', () => {
     expect((await agent.get('/me')).body.user).toBe('liv.arnesen@example.org');
     await new Promise((resolve) => setImmediate(resolve));
     expect(logger.lines.join('\n')).toMatch(/warn recording liv\.arnesen@example\.org after login failed — Error: metadata down/);
+  });
+
+  it("starts the session with the profiled user, or the claims' user when profiling fails", async () => {
+    const profiled = createLoginApp({ profileUser: async (user) => ({ ...user, team_name: 'Growth' }) });
+    await logIn(profiled.agent, 'liv');
+    expect((await profiled.agent.get('/me')).body).toMatchObject({ user: 'liv.arnesen@example.org', team: 'Growth' });
+    const failing = createLoginApp({
+      profileUser: async () => {
+        throw new Error('metadata down');
+      },
+    });
+    await logIn(failing.agent, 'liv');
+    expect((await failing.agent.get('/me')).body).toMatchObject({ user: 'liv.arnesen@example.org', team: null });
+    expect(failing.logger.lines.join('\n')).toMatch(/warn looking up liv\.arnesen@example\.org's profile after login failed; the session keeps the provider's claims only — Error: metadata down/);
   });
 
   it('says a login link has expired, to someone not logged in, when its login is unknown, missing or already used', async () => {

@@ -34,6 +34,11 @@ export interface LoginRoutesOptions {
   logger: Logger;
   /** Called after a successful login (e.g. to record the user in metadata); failures are logged only. */
   onLogin?: (user: User, tokens: SessionTokens) => Promise<void>;
+  /**
+   * Called after a successful login, before the session starts: the user the session keeps (the
+   * claims' user filled in from metadata, decision 043). A failure keeps the claims' user.
+   */
+  profileUser?: (user: User, tokens: SessionTokens) => Promise<User>;
 }
 
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
@@ -193,6 +198,14 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
         `The answer from ${options.providerName} could not be verified, so you were not logged in (${code}).`,
         'Try again. If it keeps failing, ask your administrator to check the OIDC client settings.',
       ]);
+    }
+
+    if (options.profileUser) {
+      try {
+        user = await options.profileUser(user, tokens);
+      } catch (err) {
+        logger.warn(`looking up ${user.user_id}'s profile after login failed; the session keeps the provider's claims only`, err);
+      }
     }
 
     // A fresh session id after login (no session fixation); the old session's tokens go with it.

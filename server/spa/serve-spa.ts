@@ -12,6 +12,7 @@ import { renderPage } from '../http/html-page';
 import { chooseEncoding, type ContentCoding } from './choose-encoding';
 import type { User } from '../../contract/api-common';
 import { createPagePreloads, createPageStylesheets, findSpaPage, type BuildManifest } from './page-preloads';
+import { withOpenSearchTitle } from './serve-opensearch';
 
 /** Files that may have precompressed twins: their responses vary with Accept-Encoding. */
 const NEGOTIABLE_EXTENSIONS = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json']);
@@ -153,7 +154,7 @@ export function createSpaPageRoutes(distDir: string, options: SpaPageOptions): R
     if (!user) {
       return res.redirect(303, `/login?returnTo=${encodeURIComponent(req.originalUrl)}`);
     }
-    indexHtml ??= fs.existsSync(indexPath) ? fs.readFileSync(indexPath, 'utf8') : undefined;
+    indexHtml ??= fs.existsSync(indexPath) ? withOpenSearchTitle(fs.readFileSync(indexPath, 'utf8'), options.clientConfig.documentTitle) : undefined;
     if (!indexHtml) {
       return res.status(503).type('html').send(renderPage('Nansen is not built yet', ['The web app has not been built on this server. Run: npm run build, then restart.']));
     }

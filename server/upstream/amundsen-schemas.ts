@@ -231,7 +231,8 @@ export const CatalogEditSchema = z.object({
   edited_at: z.string(),
 });
 export type CatalogEdit = z.infer<typeof CatalogEditSchema>;
-export const CatalogEditsSchema = z.object({ edits: z.array(CatalogEditSchema) });
+/** `total` (asked for with `with_total=true`): how many edits match, all pages together; a catalog older than it leaves it out. */
+export const CatalogEditsSchema = z.object({ edits: z.array(CatalogEditSchema), total: z.number().int().nonnegative().nullish() });
 
 /** POST/DELETE /v2/document: `msg` says what happened (Amundsen reports failures in a 200 too, API.md §9.12). */
 export const UpdateDocumentResponseSchema = z.object({ msg: z.string().nullish() }).loose();

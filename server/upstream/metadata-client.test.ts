@@ -98,11 +98,10 @@ describe('metadata client', () => {
     await expect(metadata.getDescription('t', { type: 'type_metadata', typeMetadataKey: 'hive://gold.s/t/c/type/c/x' })).resolves.toEqual({ description: null, etag: null });
   });
 
-  it('sends tag changes as reqparse wants them (tag_type in the query, a JSON {} body), owners and bookmarks as path segments', async () => {
+  it('sends tag changes as reqparse wants them (tag_type in the query, a JSON {} body), and bookmarks by user id and key', async () => {
     answers = {
       '/table/hive://gold.s/t/tag/pii': { status: 200, body: { message: 'ok' } },
       '/dashboard/mode_dashboard://c.g/d/tag/pii': { status: 200, body: { message: 'ok' } },
-      '/table/hive://gold.s/t/owner/a%2Fb%40example.org': { status: 200, body: { message: 'ok' } },
       '/user/a%40example.org/follow/table/hive://gold.s/t': { status: 200, body: { message: 'ok' } },
       "/user/o'brien/%C3%A4%231%3Fx%3Dy%20z/follow/dashboard/mode_dashboard://c.g/d": { status: 200, body: { message: 'ok' } },
     };
@@ -110,20 +109,49 @@ describe('metadata client', () => {
     expect(seen.at(-1)).toEqual({ method: 'PUT', url: '/table/hive://gold.s/t/tag/pii?tag_type=default', contentType: 'application/json', body: '{}' });
     await metadata.removeTag('t', 'dashboard', 'mode_dashboard://c.g/d', 'pii');
     expect(seen.at(-1)).toMatchObject({ method: 'DELETE', url: '/dashboard/mode_dashboard://c.g/d/tag/pii?tag_type=default', body: '{}' });
-    await metadata.addTableOwner('t', 'hive://gold.s/t', 'a/b@example.org');
-    await metadata.removeTableOwner('t', 'hive://gold.s/t', 'a/b@example.org');
     await metadata.addBookmark('t', 'a@example.org', 'table', 'hive://gold.s/t');
     await metadata.removeBookmark('t', 'a@example.org', 'table', 'hive://gold.s/t');
     await metadata.addBookmark('t', "o'brien/ä#1?x=y z", 'dashboard', 'mode_dashboard://c.g/d');
     await metadata.removeBookmark('t', "o'brien/ä#1?x=y z", 'dashboard', 'mode_dashboard://c.g/d');
-    expect(seen.slice(-6).map((s) => `${s.method} ${s.url}`)).toEqual([
-      'PUT /table/hive://gold.s/t/owner/a%2Fb%40example.org',
-      'DELETE /table/hive://gold.s/t/owner/a%2Fb%40example.org',
+    expect(seen.slice(-4).map((s) => `${s.method} ${s.url}`)).toEqual([
       'PUT /user/a%40example.org/follow/table/hive://gold.s/t',
       'DELETE /user/a%40example.org/follow/table/hive://gold.s/t',
       "PUT /user/o'brien/%C3%A4%231%3Fx%3Dy%20z/follow/dashboard/mode_dashboard://c.g/d",
       "DELETE /user/o'brien/%C3%A4%231%3Fx%3Dy%20z/follow/dashboard/mode_dashboard://c.g/d",
     ]);
+  });
+
+  it('sends a table owner as one segment of /table/KEY/owner/, and an owner whose id holds "/" as the UID of /user/UID/own/table/KEY', async () => {
+    const key = 'hive://gold.s/t';
+    answers = Object.fromEntries([
+      '/table/hive://gold.s/t/owner/ann%40example.org',
+      '/table/hive://gold.s/t/owner/Jane%20Doe',
+      '/user/team/ana%40example.org/own/table/hive://gold.s/t',
+      "/user/o'brien/%C3%A4%231%3Fx%3Dy%20z/own/table/hive://gold.s/t",
+    ].map((path) => [path, { status: 200, body: { message: 'ok' } }]));
+    for (const owner of ['ann@example.org', 'Jane Doe', 'team/ana@example.org', "o'brien/ä#1?x=y z"]) {
+      await metadata.addTableOwner('t', key, owner);
+      await metadata.removeTableOwner('t', key, owner);
+    }
+    expect(seen.slice(-8).map((s) => `${s.method} ${s.url}`)).toEqual([
+      'PUT /table/hive://gold.s/t/owner/ann%40example.org',
+      'DELETE /table/hive://gold.s/t/owner/ann%40example.org',
+      'PUT /table/hive://gold.s/t/owner/Jane%20Doe',
+      'DELETE /table/hive://gold.s/t/owner/Jane%20Doe',
+      'PUT /user/team/ana%40example.org/own/table/hive://gold.s/t',
+      'DELETE /user/team/ana%40example.org/own/table/hive://gold.s/t',
+      "PUT /user/o'brien/%C3%A4%231%3Fx%3Dy%20z/own/table/hive://gold.s/t",
+      "DELETE /user/o'brien/%C3%A4%231%3Fx%3Dy%20z/own/table/hive://gold.s/t",
+    ]);
+  });
+
+  it('refuses, without calling the service, an owner id with a dot segment or that Amundsen would cut at "/own" or "/follow"', async () => {
+    const calls = seen.length;
+    for (const owner of ['..', '.', 'a/../b@example.org', 'team/.', 'team/own/ana@example.org', 'team/follow/ana@example.org', 'team/own']) {
+      await expect(metadata.addTableOwner('t', 'hive://gold.s/t', owner), owner).rejects.toMatchObject({ name: 'InputError', code: 'invalid_user_id', status: 400 });
+      await expect(metadata.removeTableOwner('t', 'hive://gold.s/t', owner), owner).rejects.toMatchObject({ code: 'invalid_user_id' });
+    }
+    expect(seen.length).toBe(calls);
   });
 
   it('refuses, without calling the service, a user id whose "." or ".." between slashes a proxy could resolve', async () => {
@@ -154,6 +182,23 @@ describe('metadata client', () => {
     expect(seen.at(-1)!.url).toBe('/edits?resource_key=hive%3A%2F%2Fgold.s%2Ft%2Fc&user_id=a%40example.org&resource_type=column&field=description&limit=1');
     answers = {};
     await expect(metadata.listEdits('t', query)).resolves.toBeNull();
+  });
+
+  it("asks the edit log for its total with_total, and reads a catalog that leaves it out (older) as no total", async () => {
+    const edit = { id: 7, resource_key: 'hive://gold.s/t', parent_key: 'hive://gold.s/t', resource_type: 'table', action: 'add', field: 'tag',
+      before: [], after: ['pii'], user_id: 'a@example.org', user_display_name: null, edited_at: '2025-01-01T00:00:00.000Z' };
+    const query = { userId: 'a/b@example.org', resourceTypes: ['table', 'dashboard'] as const, limit: 26 };
+    answers = { '/edits': { status: 200, body: { edits: [edit], total: 31 } } };
+    await expect(metadata.listEditsWithTotal('t', query)).resolves.toEqual({ edits: [edit], total: 31 });
+    expect(seen.at(-1)!.url).toBe('/edits?user_id=a%2Fb%40example.org&resource_type=table%2Cdashboard&limit=26&with_total=true');
+    await metadata.listEdits('t', query);
+    expect(seen.at(-1)!.url).toBe('/edits?user_id=a%2Fb%40example.org&resource_type=table%2Cdashboard&limit=26');
+    answers = { '/edits': { status: 200, body: { edits: [edit] } } };
+    await expect(metadata.listEditsWithTotal('t', query)).resolves.toEqual({ edits: [edit], total: null });
+    answers = { '/edits': { status: 200, body: { edits: [edit], total: -1 } } };
+    await expect(metadata.listEditsWithTotal('t', query)).rejects.toMatchObject({ code: 'upstream_bad_response' });
+    answers = {};
+    await expect(metadata.listEditsWithTotal('t', query)).resolves.toBeNull();
   });
   it('reads a table, a dashboard and a person by their escaped keys, and records a person with a PUT', async () => {
     answers = {

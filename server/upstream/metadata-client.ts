@@ -8,6 +8,7 @@ import {
   type AmundsenPopularTable, type AmundsenTable, type AmundsenUser,
 } from './amundsen-schemas';
 import { NotFoundError } from '../http/errors';
+import { tableOwnerPath } from './table-owner-path';
 import { encodeKeyForPath, encodeUserIdForPath, type UpstreamHttp } from './upstream-http';
 
 export type PopularResourceType = 'table' | 'dashboard';
@@ -37,6 +38,11 @@ export interface EditLogQuery {
   limit: number;
   /** The id of the last edit of the previous page. */
   before?: number;
+}
+
+export interface EditLogPage {
+  edits: CatalogEdit[];
+  total: number | null;
 }
 
 export type TaggedResource = 'table' | 'dashboard';
@@ -71,6 +77,11 @@ export interface MetadataClient {
    * the service gave an ETag.
    */
   putDescription(token: string, ref: DescriptionRef, description: string, ifMatch: string | null): Promise<void>;
+  /**
+   * Adds or removes a table owner: `/table/KEY/owner/<owner>`, or `/user/<owner>/own/table/KEY` for an
+   * owner whose id holds "/" (table-owner-path.ts); 400 `invalid_user_id`, before any call, for an id
+   * neither route can carry.
+   */
   addTableOwner(token: string, tableKey: string, owner: string): Promise<void>;
   removeTableOwner(token: string, tableKey: string, owner: string): Promise<void>;
   addTag(token: string, resource: TaggedResource, key: string, tag: string): Promise<void>;
@@ -80,6 +91,8 @@ export interface MetadataClient {
   removeBookmark(token: string, userId: string, type: TaggedResource, key: string): Promise<void>;
   /** The catalog's edit log, newest first; null when the service keeps none (Amundsen's: no GET /edits). */
   listEdits(token: string, query: EditLogQuery): Promise<CatalogEdit[] | null>;
+  /** The same page with the number of edits matching the query, all pages together (null from a catalog that does not count them). */
+  listEditsWithTotal(token: string, query: EditLogQuery): Promise<EditLogPage | null>;
 }
 
 /** Tag PUT/DELETE are reqparse endpoints: `tag_type` in the query and a JSON body `{}` (API.md §2). */
@@ -156,10 +169,10 @@ export function createMetadataClient(http: UpstreamHttp): MetadataClient {
       });
     },
     async addTableOwner(token, tableKey, owner) {
-      await http.call({ method: 'PUT', path: `/table/${encodeKeyForPath(tableKey)}/owner/${encodeURIComponent(owner)}`, token, schema: z.unknown() });
+      await http.call({ method: 'PUT', path: tableOwnerPath(tableKey, owner), token, schema: z.unknown() });
     },
     async removeTableOwner(token, tableKey, owner) {
-      await http.call({ method: 'DELETE', path: `/table/${encodeKeyForPath(tableKey)}/owner/${encodeURIComponent(owner)}`, token, schema: z.unknown() });
+      await http.call({ method: 'DELETE', path: tableOwnerPath(tableKey, owner), token, schema: z.unknown() });
     },
     async addTag(token, resource, key, tag) {
       const path = `/${resource}/${encodeKeyForPath(key)}/tag/${encodeURIComponent(tag)}`;
@@ -175,15 +188,25 @@ export function createMetadataClient(http: UpstreamHttp): MetadataClient {
     async removeBookmark(token, userId, type, key) {
       await http.call({ method: 'DELETE', path: `/user/${encodeUserIdForPath(userId)}/follow/${type}/${encodeKeyForPath(key)}`, token, schema: z.unknown() });
     },
-    async listEdits(token, { resourceKey, parentKey, userId, resourceTypes, field, limit, before }) {
-      try {
-        const query = { resource_key: resourceKey, parent_key: parentKey, user_id: userId, resource_type: resourceTypes.join(','), field, limit, before };
-        return (await http.call({ method: 'GET', path: '/edits', token, query, schema: CatalogEditsSchema })).edits;
-      } catch (err) {
-        // Amundsen's metadata service has no edit log: its Flask answers an unknown URL with 404.
-        if (err instanceof NotFoundError) return null;
-        throw err;
-      }
+    async listEdits(token, query) {
+      return (await readEditLog(http, token, query, false))?.edits ?? null;
+    },
+    async listEditsWithTotal(token, query) {
+      return readEditLog(http, token, query, true);
     },
   };
+}
+
+/** GET /edits, our catalog's extension; null from Amundsen's metadata service, whose Flask answers an unknown URL with 404. */
+async function readEditLog(http: UpstreamHttp, token: string, { resourceKey, parentKey, userId, resourceTypes, field, limit, before }: EditLogQuery, withTotal: boolean): Promise<EditLogPage | null> {
+  const query = {
+    resource_key: resourceKey, parent_key: parentKey, user_id: userId, resource_type: resourceTypes.join(','), field, limit, before, with_total: withTotal ? 'true' : undefined,
+  };
+  try {
+    const { edits, total } = await http.call({ method: 'GET', path: '/edits', token, query, schema: CatalogEditsSchema });
+    return { edits, total: total ?? null };
+  } catch (err) {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  }
 }

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useLocation } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
 import { BookmarkToggle, WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
@@ -7,12 +7,16 @@ import { dashboardQueryOptions } from '../../features/dashboard/api/get-dashboar
 import { ResourceHistory } from '../../features/edit-history/components/resource-history';
 import { DashboardPage } from '../../features/dashboard/components/dashboard-page';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
+import { dashboardUriFromPath } from '../paths';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
-/** `/dashboard/:uri`, only while dashboards are indexed (else the not-found page, saying why). */
+/**
+ * `/dashboard/:uri`, only while dashboards are indexed (else the not-found page, saying why). The uri
+ * comes from the encoded path (dashboardUriFromPath), so every uri, "/" and "%2F" in it included, round-trips.
+ */
 export function DashboardRoute() {
-  const { uri = '' } = useParams();
+  const uri = dashboardUriFromPath(useLocation().pathname) ?? '';
   const config = useUiConfig();
   if (uri.trim() === '') return <NotFoundRoute />;
   if (!config.indexDashboards.enabled) return <NotFoundRoute reason="Dashboards are turned off in this catalog." />;
@@ -28,10 +32,12 @@ export function DashboardRoute() {
   );
 }
 
-export const prefetch: Prefetch = (queryClient, { params }) => {
+export const prefetch: Prefetch = (queryClient, { pathname }) => {
   const config: ClientConfig | undefined = queryClient.getQueryData(clientConfigQueryOptions().queryKey);
-  if (params.uri && config?.indexDashboards.enabled) void queryClient.prefetchQuery(dashboardQueryOptions(params.uri));
-  if (params.uri && config?.indexDashboards.enabled && config.bookmarks.enabled) void queryClient.prefetchQuery(myBookmarksQueryOptions());
+  const uri = dashboardUriFromPath(pathname);
+  if (!uri?.trim() || !config?.indexDashboards.enabled) return;
+  void queryClient.prefetchQuery(dashboardQueryOptions(uri));
+  if (config.bookmarks.enabled) void queryClient.prefetchQuery(myBookmarksQueryOptions());
 };
 
 export default DashboardRoute;

@@ -2,7 +2,7 @@
 // table, or of one of its columns. Its own chunk, with React Flow and dagre: no other page loads them.
 import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { MAX_LINEAGE_DEPTH, type LineageResponse } from '../../../contract/api-table';
 import { parseTableKey } from '../../../contract/table-key';
 import type { ClientConfig } from '../../../contract/ui-config';
@@ -12,7 +12,7 @@ import { LineagePage } from '../../features/lineage/components/lineage-page';
 import { isNotFound } from '../../lib/api-error';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import { correctedLineageParams, parseLineageState } from '../page-url-state';
-import { lineagePath, tableKeyFromParams, type LineageState } from '../paths';
+import { lineagePath, lineageTableKeyFromPath, type LineageState } from '../paths';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
@@ -29,7 +29,8 @@ function lineageOptions(key: string, { column, depth }: LineageState) {
 const sameSubject = (a: QueryKey | undefined, b: QueryKey) => !!a && JSON.stringify(a.slice(0, -1)) === JSON.stringify(b.slice(0, -1));
 
 export function LineageRoute() {
-  const key = tableKeyFromParams(useParams());
+  // From the encoded path, not react-router's params (which turn the text "%2F" into "/"): every name round-trips.
+  const key = lineageTableKeyFromPath(useLocation().pathname);
   const table = key ? parseTableKey(key) : null;
   const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
@@ -65,8 +66,8 @@ export function LineageRoute() {
 }
 
 /** The lineage at the depth the URL asks for (or the UI config's default, when the config is loaded). */
-export const prefetch: Prefetch = (queryClient, { params, searchParams }) => {
-  const key = tableKeyFromParams(params);
+export const prefetch: Prefetch = (queryClient, { pathname, searchParams }) => {
+  const key = lineageTableKeyFromPath(pathname);
   const config: ClientConfig | undefined = queryClient.getQueryData(clientConfigQueryOptions().queryKey);
   if (!key || !config) return;
   const state = parseLineageState(searchParams, { defaultDepth: config.tableLineage.defaultLineageDepth, maxDepth: MAX_LINEAGE_DEPTH });

@@ -1,4 +1,4 @@
-import { useParams, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { parseTableKey } from '../../../contract/table-key';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
@@ -10,12 +10,13 @@ import { tableDashboardsQueryOptions } from '../../features/table/api/get-table-
 import { tableLineageQueryOptions } from '../../features/table/api/get-table-lineage';
 import { TablePage } from '../../features/table/components/table-page';
 import { clientConfigQueryOptions } from '../app-data';
-import { tableKeyFromParams } from '../paths';
+import { tableKeyFromPath } from '../paths';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
+/** `/table_detail/:cluster/:database/:schema/:table`; the key comes from the encoded path (tableKeyFromPath), so every name round-trips. */
 export function TableRoute() {
-  const key = tableKeyFromParams(useParams());
+  const key = tableKeyFromPath(useLocation().pathname);
   const [searchParams] = useSearchParams();
   const coordinates = key ? parseTableKey(key) : null;
   if (!coordinates) return <NotFoundRoute />;
@@ -33,8 +34,8 @@ export function TableRoute() {
 }
 
 /** The table, and (when the UI config is loaded and has them on) its lineage, dashboards and your bookmarks. */
-export const prefetch: Prefetch = (queryClient, { params }) => {
-  const key = tableKeyFromParams(params);
+export const prefetch: Prefetch = (queryClient, { pathname }) => {
+  const key = tableKeyFromPath(pathname);
   if (!key) return;
   void queryClient.prefetchQuery(tableQueryOptions(key));
   const config: ClientConfig | undefined = queryClient.getQueryData(clientConfigQueryOptions().queryKey);

@@ -2,10 +2,13 @@
 // A profile link opens that person's profile, whatever their id holds: react-router decodes `:userId`
 // and turns a "%2F" left in it into "/", so the page reads the id from the encoded path (userIdFromPath).
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EditHistoryResponse } from '../../../contract/api-edits';
 import { renderWithApp, testConfig, testUser } from '../../components/testing/render-with-app';
+import { UNAVAILABLE_TEXT } from '../../features/edit-history/components/history-view';
 import { clientConfigQueryOptions } from '../app-data';
 import { userPath } from '../paths';
 import { prefetch, UserRoute } from './user-route';
@@ -15,8 +18,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** The user ids the page asked the BFF about, from a fetch that answers every call with `userId`'s profile. */
-function stubBff(userId: string): string[] {
+type History = Omit<EditHistoryResponse, 'total'> & { total?: number | null };
+const HISTORY: History = { msg: 'Success', available: true, edits: [], next_before: null };
+
+/** The user ids the page asked the BFF about, from a fetch that answers every call with `userId`'s profile (and `history` for their edits). */
+function stubBff(userId: string, history: History = HISTORY): string[] {
   const asked: string[] = [];
   vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://nansen.test');
@@ -27,7 +33,7 @@ function stubBff(userId: string): string[] {
       : url.pathname.endsWith('/own') ? { msg: 'Success', own: { table: [], dashboard: [] } }
       : url.pathname.endsWith('/read') ? { msg: 'Success', read: [] }
       : url.pathname.endsWith('/bookmark') ? { msg: 'Success', bookmarks: { table: [], dashboard: [] } }
-      : { msg: 'Success', available: true, edits: [], next_before: null };
+      : history;
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   }));
   return asked;
@@ -43,6 +49,28 @@ describe('the profile route', () => {
     expect(await screen.findByRole('heading', { level: 1, name: /Ann Slash/ })).toBeTruthy();
     expect(asked.length).toBeGreaterThan(0);
     expect(new Set(asked)).toEqual(new Set([userId]));
+  });
+
+  it('shows the count of the person\'s edits on the Edits tab, formatted as the other tabs\' counts', async () => {
+    stubBff('ann@x.org', { ...HISTORY, total: 1234 });
+    renderWithApp(<Routes><Route path="/user/:userId" element={<UserRoute />} /></Routes>, { route: userPath('ann@x.org'), config: testConfig({}, { indexUsers: true }) });
+    const tab = await screen.findByRole('tab', { name: /^Edits/ });
+    await waitFor(() => expect(tab.querySelector('.count')?.textContent).toBe('1,234'));
+    expect(screen.getByRole('tab', { name: /^Owned/ }).querySelector('.count')?.textContent).toBe('0');
+  });
+
+  it.each([
+    ['the catalog does not count edits (older than the count)', { ...HISTORY, total: null }, 'Ann Slash has not edited any descriptions, tags or owners yet.'],
+    ['the BFF sends no total (older than the count)', HISTORY, 'Ann Slash has not edited any descriptions, tags or owners yet.'],
+    ['the metadata service keeps no edit history (Amundsen)', { ...HISTORY, available: false, total: null }, `${UNAVAILABLE_TEXT}.`],
+  ])('shows no count on the Edits tab when %s', async (_, history, panelText) => {
+    stubBff('ann@x.org', history);
+    renderWithApp(<Routes><Route path="/user/:userId" element={<UserRoute />} /></Routes>, { route: userPath('ann@x.org'), config: testConfig({}, { indexUsers: true }) });
+    const tab = await screen.findByRole('tab', { name: /^Edits/ });
+    await userEvent.setup().click(tab);
+    expect(await within(screen.getByRole('tabpanel')).findByText(panelText)).toBeTruthy();
+    expect(tab.textContent).toBe('Edits');
+    expect(screen.getByRole('tab', { name: /^Owned/ }).querySelector('.count')?.textContent).toBe('0');
   });
 
   it.each(IDS)('prefetches the profile of exactly %s', async (userId) => {

@@ -2,6 +2,7 @@ import { useLocation } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { useUserBookmarks } from '../../features/bookmarks/api/get-user-bookmarks';
 import { WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
+import { useUserEditCount } from '../../features/edit-history/api/get-user-edits';
 import { UserEdits } from '../../features/edit-history/components/user-edits';
 import { userQueryOptions } from '../../features/user-profile/api/get-user';
 import { userOwnedQueryOptions } from '../../features/user-profile/api/get-user-owned';
@@ -11,12 +12,13 @@ import { userIdFromPath } from '../paths';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
-/** The profile with what other features add: the person's bookmarks, a bookmark star on each listed item, and their recent edits. */
+/** The profile with what other features add: the person's bookmarks, a bookmark star on each listed item, and their recent edits with their count. */
 function Profile({ userId }: { userId: string }) {
   const bookmarks = useUserBookmarks(userId, { enabled: useUiConfig().bookmarks.enabled });
+  const editCount = useUserEditCount(userId);
   return (
     <WithBookmarkStars>
-      <UserProfilePage userId={userId} bookmarks={bookmarks} recentEdits={(person) => <UserEdits {...person} />} />
+      <UserProfilePage userId={userId} bookmarks={bookmarks} recentEdits={(person) => <UserEdits {...person} />} editCount={editCount} />
     </WithBookmarkStars>
   );
 }

@@ -1,5 +1,6 @@
 // The bar on every page: the logo (home), search (except on the home page, which has its own),
 // Browse, the config's links, and the signed-in user's menu.
+import { useLayoutEffect, useRef } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { NavSearch } from '../../features/search/components/nav-search';
@@ -11,8 +12,10 @@ export function NavBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const config = useUiConfig();
   const user = useCurrentUser();
   const { pathname } = useLocation();
+  const header = useRef<HTMLElement>(null);
+  useLayoutEffect(() => (header.current ? followHeight(header.current) : undefined), []);
   return (
-    <header className="nav">
+    <header className="nav" ref={header}>
       <div className="nav__inner">
         <Link to={homePath} className="nav__brand">
           {config.logoUrl ? (
@@ -47,4 +50,21 @@ export function NavBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
       </div>
     </header>
   );
+}
+
+/**
+ * Keeps `--nav-height` on the page at the bar's height, for nav-bar.css: where the bar stays at the
+ * top, the page scrolls a focused control or a #link's target that far down, clear of it.
+ */
+function followHeight(element: HTMLElement): () => void {
+  const root = document.documentElement;
+  const set = () => root.style.setProperty('--nav-height', `${Math.ceil(element.getBoundingClientRect().height)}px`);
+  set();
+  if (typeof ResizeObserver === 'undefined') return () => root.style.removeProperty('--nav-height');
+  const observer = new ResizeObserver(set);
+  observer.observe(element);
+  return () => {
+    observer.disconnect();
+    root.style.removeProperty('--nav-height');
+  };
 }

@@ -5,7 +5,7 @@ import dagre from '@dagrejs/dagre';
 import type { LineageEdge, LineageNode } from './build-lineage-graph';
 
 export const NODE_WIDTH = 264;
-export const NODE_HEIGHT = 72;
+export const NODE_HEIGHT = 88;
 
 export interface LineageLayout {
   positions: Map<string, { x: number; y: number }>;

@@ -56,9 +56,9 @@ describe('planSearch', () => {
     expect(plan.page).toBe(plan.overview);
   });
 
-  it('offers the configured filter categories of the shown tab, none for people', () => {
+  it('offers the configured filter categories of the shown tab, people included', () => {
     expect(planSearch(state({ term: 'a', resource: 'dashboard' }), config()).categories.map((c) => c.categoryId)).toEqual(['product', 'group_name', 'name', 'tag']);
-    expect(planSearch(state({ term: 'a', resource: 'user' }), config({ indexUsers: true })).categories).toEqual([]);
+    expect(planSearch(state({ term: 'a', resource: 'user' }), config({ indexUsers: true })).categories.map((c) => c.categoryId)).toEqual(['full_name', 'email']);
   });
 
   it('searches nothing for a term without a letter or digit: no term, the filters alone when there are some', () => {

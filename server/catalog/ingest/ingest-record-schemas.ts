@@ -21,9 +21,20 @@ const badgeWithDefault = (category: string) =>
     z.object({ badge_name: text, category: text.default(category) }),
   ]);
 
+/**
+ * Descriptions and badges of a column's nested fields (the tree comes from `col_type`): `path`
+ * names the field from the top, as a list of names or as one string split at dots.
+ */
+export const NestedFieldSchema = z.object({
+  path: z.union([text, z.array(text).min(1, 'must name at least one field')]),
+  description: optionalText,
+  badges: z.array(badgeWithDefault('column')).optional(),
+});
+
 export const ColumnSchema = z.object({
   name: text,
   col_type: text,
+  nested_fields: z.array(NestedFieldSchema).optional(),
   description: optionalText,
   sort_order: z.number().int().min(0).optional(),
   badges: z.array(badgeWithDefault('column')).optional(),

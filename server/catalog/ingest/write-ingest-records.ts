@@ -14,6 +14,7 @@ import { createCatalogOverview } from '../store/read-catalog-overview';
 import { createUserRows } from '../store/user-rows';
 import { createTagBadgeRows } from '../store/tag-badge-rows';
 import { createLineageRows } from '../store/lineage-rows';
+import { buildColumnTypeTree, ColumnTreeError } from './build-column-type-tree';
 import type {
   DashboardIngestRecord,
   IngestRecord,
@@ -153,8 +154,9 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
 
   function applyTable(r: TableIngestRecord): void {
     const { type: _type, ...fields } = r;
-    const record: TableRecord = { ...fields, columns: r.columns };
-    const existingId = findTable.get(buildTableKey(r)) as number | undefined;
+    const key = buildTableKey(r);
+    const record: TableRecord = { ...fields, columns: r.columns.map((c) => withTypeTree(key, c)) };
+    const existingId = findTable.get(key) as number | undefined;
     if (existingId !== undefined) {
       // The bulk writer replaces every list; keep the ones this record leaves out, and usage always.
       record.tags ??= tagsOfTable.all(existingId) as string[];
@@ -172,6 +174,18 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     // document per savepoint made a segment per table. refreshSearchIndex writes them after the load.
     const [id] = tableWriter.writeTables([record], { deferSearchIndex: true, withoutSearchDocuments: true });
     touchTable(id);
+  }
+
+  /** The column with its nested type (from `col_type` and `nested_fields`); a bad one rejects the record. */
+  function withTypeTree(tableKey: string, column: TableIngestRecord['columns'][number]): TableRecord['columns'][number] {
+    const { nested_fields: _nested, ...rest } = column;
+    try {
+      const tree = buildColumnTypeTree(column);
+      return tree ? { ...rest, type_metadata: tree } : rest;
+    } catch (err) {
+      if (err instanceof ColumnTreeError) throw new RejectedRecordError(`table "${tableKey}" ${err.message}`);
+      throw err;
+    }
   }
 
   function applyUser(r: UserIngestRecord): void {

@@ -93,4 +93,21 @@ describe('GET /edits', () => {
     expect((await get('/edits?before=x')).status).toBe(400);
     expect((await get('/edits?limit=-1')).status).toBe(400);
   });
+
+  it('adds the total of the matching edits, all pages together, when asked with with_total', async () => {
+    for (const tag of ['a', 'b', 'c']) await api().put(`/table/${ORDERS}/tag/${tag}`).set(...AUTH_HEADER);
+    await api().put('/table/hive://gold.core/customers/tag/z').set(...AUTH_HEADER);
+    const orders = `parent_key=${encodeURIComponent(ORDERS)}&resource_type=table,column`;
+    const page1 = (await get(`/edits?${orders}&limit=2&with_total=true`)).body;
+    expect(page1.edits).toHaveLength(2);
+    expect(page1.total).toBe(3);
+    // The total is the history's, not what is left after `before`.
+    expect((await get(`/edits?${orders}&limit=2&before=${page1.edits[1].id}&with_total=1`)).body).toMatchObject({ total: 3 });
+    expect((await get('/edits?with_total')).body.total).toBe(4);
+    expect((await get(`/edits?parent_key=${encodeURIComponent(ORDERS)}&resource_type=dashboard&with_total=true`)).body).toEqual({ edits: [], total: 0 });
+    // Without it, the answer is as before (no count is made).
+    expect(Object.keys((await get(`/edits?${orders}`)).body)).toEqual(['edits']);
+    expect(Object.keys((await get(`/edits?${orders}&with_total=false`)).body)).toEqual(['edits']);
+    expect((await get('/edits?with_total=maybe')).status).toBe(400);
+  });
 });

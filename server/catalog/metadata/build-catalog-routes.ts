@@ -3,7 +3,7 @@
 import { InputError } from '../http/catalog-errors';
 import type { CatalogRoute } from '../http/route-decoded-path';
 import { sendJson } from '../http/send-json';
-import { parseCommaList, parseLimit } from '../http/parse-query';
+import { parseCommaList, parseLimit, parseQueryFlag } from '../http/parse-query';
 import type { CatalogStore } from '../store/create-catalog-store';
 import type { EditResourceType } from '../store/edit-log';
 import { parseBeforeId } from './parse-metadata-query';
@@ -94,7 +94,8 @@ export function buildCatalogRoutes(store: CatalogStore): CatalogRoute[] {
       // profile and bookmark edits); `parent_key` a table's or dashboard's edits with those of its
       // columns and nested types; `user_id` one editor's edits; `resource_type` a comma list of types;
       // `field` one field's edits (`description`, `tag`, `owner`, `badge`, …).
-      // `before` is the id of the last edit of the previous page.
+      // `before` is the id of the last edit of the previous page. With `with_total=true` the answer has
+      // `total` too: how many edits match the filters, all pages together (not only those before `before`).
       method: 'GET',
       pattern: /^\/edits$/,
       handle(req, res) {
@@ -106,16 +107,16 @@ export function buildCatalogRoutes(store: CatalogStore): CatalogRoute[] {
         const types = parseCommaList(req, 'resource_type', []);
         const unknown = types.find((t) => !EDIT_RESOURCE_TYPES.has(t));
         if (unknown) throw new InputError(`Unknown resource_type "${unknown}"; use ${[...EDIT_RESOURCE_TYPES].join(', ')}`);
-        const edits = store.editLog.list({
+        const filter = {
           resourceKey: one('resource_key'),
           parentKey: one('parent_key'),
           userId: one('user_id'),
           resourceTypes: types.length ? (types as EditResourceType[]) : undefined,
           field: one('field'),
-          limit: parseLimit(req, 50, 500),
-          before: parseBeforeId(req),
-        });
-        sendJson(res, 200, { edits });
+        };
+        const withTotal = parseQueryFlag(req.query.with_total, 'with_total');
+        const edits = store.editLog.list({ ...filter, limit: parseLimit(req, 50, 500), before: parseBeforeId(req) });
+        sendJson(res, 200, withTotal ? { edits, total: store.editLog.count(filter) } : { edits });
       },
     },
   ];

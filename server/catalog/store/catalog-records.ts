@@ -43,6 +43,8 @@ export interface ColumnRecord {
   sort_order?: number;
   badges?: BadgeRecord[];
   stats?: ColumnStatRecord[];
+  /** The nested fields of a struct, array or map type (ingest parses them from `col_type`). */
+  type_metadata?: TypeMetadataRecord | null;
 }
 
 export interface WatermarkRecord {

@@ -42,9 +42,14 @@ export interface EditQuery {
   before?: number;
 }
 
+/** The filters of an EditQuery, without its page: what `count` counts. */
+export type EditFilter = Omit<EditQuery, 'limit' | 'before'>;
+
 export interface EditLog {
   record(edit: EditRecord): void;
   list(query: EditQuery): EditEntry[];
+  /** How many edits match the filters, all pages together. */
+  count(filter: EditFilter): number;
 }
 
 interface EditRow extends Omit<EditEntry, 'before' | 'after'> {
@@ -58,20 +63,39 @@ export function createEditLog(db: CatalogDatabase): EditLog {
     VALUES (@resource_key, @parent_key, @resource_type, @action, @field, @before, @after, @user_id, @edited_at)`);
   // One statement per combination of filters, so SQLite uses the index that filter has
   // (edit_log_by_resource, _by_parent, _by_user) instead of scanning the log for `? IS NULL OR …`.
-  const selects = new Map<string, Statement>();
-  const selectFor = (filters: readonly string[]) => {
+  // The parent's and editor's indexes carry resource_type after id, so counting a table's or a person's
+  // edits of some types reads only the index (migration 8; figures in docs/benchmarks.md).
+  const statements = new Map<string, Statement>();
+  const statementFor = (kind: 'list' | 'count', filters: readonly string[]) => {
     const signature = filters.join(' AND ');
-    let statement = selects.get(signature);
+    const where = filters.length ? `WHERE ${signature}` : '';
+    let statement = statements.get(`${kind} ${signature}`);
     if (!statement) {
-      statement = db.prepare(`
+      statement = kind === 'count'
+        ? db.prepare(`SELECT COUNT(*) FROM edit_log e ${where}`).pluck()
+        : db.prepare(`
         SELECT e.id, e.resource_key, e.parent_key, e.resource_type, e.action, e.field, e.before, e.after, e.user_id, e.edited_at,
           COALESCE(NULLIF(u.display_name, ''), NULLIF(u.full_name, '')) AS user_display_name
         FROM edit_log e LEFT JOIN users u ON u.user_id = e.user_id
-        ${filters.length ? `WHERE ${signature}` : ''}
+        ${where}
         ORDER BY e.id DESC LIMIT @limit`);
-      selects.set(signature, statement);
+      statements.set(`${kind} ${signature}`, statement);
     }
     return statement;
+  };
+  /** The WHERE terms of the filters given, and their parameters (only those: better-sqlite3 refuses unused ones). */
+  const filtersOf = ({ resourceKey, parentKey, userId, resourceTypes, field, before }: EditFilter & { before?: number }) => {
+    const params = { key: resourceKey, parent: parentKey, user: userId, types: resourceTypes ? JSON.stringify(resourceTypes) : undefined, field, before };
+    const filters = [
+      params.key !== undefined && 'e.resource_key = @key',
+      params.parent !== undefined && 'e.parent_key = @parent',
+      params.user !== undefined && 'e.user_id = @user',
+      params.types !== undefined && 'e.resource_type IN (SELECT value FROM json_each(@types))',
+      params.field !== undefined && 'e.field = @field',
+      params.before !== undefined && 'e.id < @before',
+    ].filter((f): f is string => f !== false);
+    const bound = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+    return { filters, bound };
   };
   const toJson = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -79,20 +103,9 @@ export function createEditLog(db: CatalogDatabase): EditLog {
     record(edit) {
       insert.run({ ...edit, parent_key: edit.parent_key ?? null, before: toJson(edit.before), after: toJson(edit.after), edited_at: new Date().toISOString() });
     },
-    list({ resourceKey, parentKey, userId, resourceTypes, field, limit, before }) {
-      const params = {
-        key: resourceKey, parent: parentKey, user: userId, types: resourceTypes ? JSON.stringify(resourceTypes) : undefined, field, before, limit,
-      };
-      const filters = [
-        params.key !== undefined && 'e.resource_key = @key',
-        params.parent !== undefined && 'e.parent_key = @parent',
-        params.user !== undefined && 'e.user_id = @user',
-        params.types !== undefined && 'e.resource_type IN (SELECT value FROM json_each(@types))',
-        params.field !== undefined && 'e.field = @field',
-        params.before !== undefined && 'e.id < @before',
-      ].filter((f): f is string => f !== false);
-      const bound = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
-      const rows = selectFor(filters).all(bound) as EditRow[];
+    list({ limit, ...query }) {
+      const { filters, bound } = filtersOf(query);
+      const rows = statementFor('list', filters).all({ ...bound, limit }) as EditRow[];
       return rows.map((r) => ({
         id: r.id,
         resource_key: r.resource_key,
@@ -106,6 +119,10 @@ export function createEditLog(db: CatalogDatabase): EditLog {
         user_display_name: r.user_display_name,
         edited_at: r.edited_at,
       }));
+    },
+    count(filter) {
+      const { filters, bound } = filtersOf({ ...filter, before: undefined });
+      return statementFor('count', filters).get(bound) as number;
     },
   };
 }

@@ -534,4 +534,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edit_log_by_user ON edit_log(user_id, id);
     `,
   },
+  {
+    // Edit counts (the profile's Edits tab, GET /edits?with_total=true): a history is one person's or
+    // one table's edits of some resource types, so counting it read every matching row for its type.
+    // With resource_type in the index after id, the count reads only the index and the newest-first
+    // page keeps its order: 200 000 of one person's edits in a log of 1 000 000 counted in 15 ms
+    // instead of 84 ms (docs/benchmarks.md), with no index added to each write.
+    version: 8,
+    name: 'edit log: resource_type in the indexes by parent and by editor, for counts',
+    sql: `
+      DROP INDEX edit_log_by_parent;
+      DROP INDEX edit_log_by_user;
+      CREATE INDEX edit_log_by_parent ON edit_log(parent_key, id, resource_type);
+      CREATE INDEX edit_log_by_user ON edit_log(user_id, id, resource_type);
+    `,
+  },
 ];

@@ -4,6 +4,7 @@
 // ingest records (testing/load-through-ingest.ts), through the dashboard writer production uses.
 import type { CatalogDatabase } from './open-catalog-database';
 import type { BadgeRecord, TypeMetadataRecord } from './catalog-records';
+import { createTypeMetadataRows } from './type-metadata-rows';
 import { createImmediateRunner } from './run-immediate';
 import { createLineageRows } from './lineage-rows';
 import { createTagBadgeRows } from './tag-badge-rows';
@@ -24,11 +25,8 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
   const findColumn = db.prepare(`SELECT c.id, c.table_id FROM columns c JOIN tables t ON t.id = c.table_id
     WHERE t.key = ? AND c.name = ?`);
   const deleteTypeMetadata = db.prepare('DELETE FROM type_metadata WHERE column_id = ?');
-  const insertTypeMetadata = db.prepare(`INSERT INTO type_metadata (column_id, parent_id, key, kind, name, description, data_type, sort_order)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).pluck();
-  const insertTypeBadge = db.prepare('INSERT OR IGNORE INTO type_metadata_badges (type_metadata_id, badge_id) VALUES (?, ?)');
-
   const badgeId = (b: BadgeRecord) => tagBadgeRows.ensureBadge(b);
+  const typeMetadataRows = createTypeMetadataRows(db, badgeId);
 
   return {
     writeLineage: ({ tables = [], columns = [] }) => runImmediate(() => {
@@ -39,13 +37,8 @@ export function createRelatedRecordWriter(db: CatalogDatabase): RelatedRecordWri
       const column = findColumn.get(tableKey, columnName) as { id: number; table_id: number } | undefined;
       if (!column) return false;
       deleteTypeMetadata.run(column.id);
-      const insert = (node: TypeMetadataRecord, parentId: number | null, key: string, sortOrder: number) => {
-        const id = insertTypeMetadata.get(column.id, parentId, key, node.kind, node.name, node.description ?? null,
-          node.data_type, sortOrder) as number;
-        for (const b of node.badges ?? []) insertTypeBadge.run(id, badgeId(b));
-        (node.children ?? []).forEach((child, i) => insert(child, id, `${key}/${child.name}`, i));
-      };
-      insert(type, null, `${tableKey}/${columnName}/type/${type.name}`, 0);
+      typeMetadataRows.insert(column.id, `${tableKey}/${columnName}`, type);
+      typeMetadataRows.flush();
       searchIndex.refreshDocuments([column.table_id]);
       return true;
     }),

@@ -10,6 +10,7 @@ import { buildSchemaKey, buildTableKey, type BadgeRecord, type TableRecord, type
 import { computePopularity, createSearchIndexMaintainer, type TableDocumentSource } from './search-index';
 import { createTagBadgeRows } from './tag-badge-rows';
 import { createUserRows } from './user-rows';
+import { createTypeMetadataRows } from './type-metadata-rows';
 
 export interface TableWriter {
   writeUsers(users: readonly UserRecord[]): void;
@@ -103,7 +104,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
   const insertColumns = multiRow('INSERT INTO columns (table_id, name, description, col_type, sort_order)', 5);
   // Child rows are buffered across the tables of a call and written with multi-row INSERTs (the
   // same conflict clauses, applied row by row in order). Buffers are flushed before any table is
-  // replaced and at the end of the call, columns first (stats and badges need their ids).
+  // replaced and at the end of the call, columns first (stats, badges and nested types need their ids).
   const rowBuffer = (head: string, width: number) => {
     const statement = multiRow(head, width);
     let params: unknown[] = [];
@@ -141,7 +142,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
   // Columns waiting to be inserted (5 parameters each), and those of them with stats or badges.
   let columnParams: unknown[] = [];
   let columnCount = 0;
-  let columnsWithChildren: { index: number; column: TableRecord['columns'][number] }[] = [];
+  let columnsWithChildren: { index: number; column: TableRecord['columns'][number]; tableKey: string }[] = [];
   function flushColumns(): void {
     if (!columnCount) return;
     // Multi-row INSERTs (≤ ROWS_PER_INSERT rows each): rowids of a VALUES list are assigned in
@@ -152,8 +153,9 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
       const last = Number(insertColumns(n).run(columnParams.slice(from * 5, (from + n) * 5)).lastInsertRowid);
       for (let i = 0; i < n; i++) columnIds[from + i] = last - n + 1 + i;
     }
-    for (const { index, column } of columnsWithChildren) {
+    for (const { index, column, tableKey } of columnsWithChildren) {
       const columnId = columnIds[index];
+      if (column.type_metadata) typeMetadataRows.insert(columnId, `${tableKey}/${column.name}`, column.type_metadata);
       for (const st of column.stats ?? []) {
         stats.add(columnId, st.stat_type, st.stat_val, st.start_epoch ?? null, st.end_epoch ?? null,
           st.is_metric == null ? null : st.is_metric ? 1 : 0);
@@ -163,6 +165,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     columnParams = [];
     columnCount = 0;
     columnsWithChildren = [];
+    typeMetadataRows.flush();
   }
   function flushRows(): void {
     flushColumns();
@@ -172,8 +175,10 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
     columnParams = [];
     columnCount = 0;
     columnsWithChildren = [];
+    typeMetadataRows.clear();
     for (const buffer of childBuffers) buffer.clear();
   }
+  const typeMetadataRows = createTypeMetadataRows(db, (b) => resolveBadge(b));
   const upsertApplication = db.prepare(`
     INSERT INTO applications (app_key, name, description, application_url) VALUES (?, ?, ?, ?)
     ON CONFLICT (app_key) DO UPDATE SET name = excluded.name, description = excluded.description,
@@ -271,7 +276,7 @@ export function createTableWriter(db: CatalogDatabase): TableWriter {
 
     t.columns.forEach((c, i) => {
       columnParams.push(tableId, c.name, c.description ?? null, c.col_type, c.sort_order ?? i);
-      if (c.stats?.length || c.badges?.length) columnsWithChildren.push({ index: columnCount, column: c });
+      if (c.stats?.length || c.badges?.length || c.type_metadata) columnsWithChildren.push({ index: columnCount, column: c, tableKey: key });
       columnCount++;
     });
     if (columnCount >= 4 * ROWS_PER_INSERT) flushColumns();

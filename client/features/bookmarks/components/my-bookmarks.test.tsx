@@ -21,8 +21,11 @@ const dashboard = (name: string): DashboardSummary => ({
 });
 const tables = (n: number) => Array.from({ length: n }, (_, i) => table(`t${String(i + 1).padStart(2, '0')}`));
 
-/** The BFF's bookmark list; DELETE takes one out once `release` is called. */
-function stubBookmarks(lists: ResourceLists) {
+/**
+ * The BFF's bookmark list: PUT adds one first (the newest), DELETE takes one out, each once `release` is
+ * called. `refuse` answers every write with that status and error body instead.
+ */
+function stubBookmarks(lists: ResourceLists, refuse?: { status: number; error: { name: string; message: string; code?: string } }) {
   let saved = lists;
   const pending: (() => void)[] = [];
   vi.stubGlobal(
@@ -32,11 +35,14 @@ function stubBookmarks(lists: ResourceLists) {
       if ((init.method ?? 'GET') === 'GET') return Response.json({ msg: 'Success', bookmarks: saved });
       const body = JSON.parse(String(init.body)) as { type: 'table' | 'dashboard'; key: string };
       await new Promise<void>((resolve) => pending.push(resolve));
-      saved = { ...saved, [body.type]: saved[body.type].filter((item) => item.key !== body.key) };
+      if (refuse) return Response.json({ error: refuse.error }, { status: refuse.status });
+      const all = [...lists.table, ...lists.dashboard];
+      const rest = saved[body.type].filter((item) => item.key !== body.key);
+      saved = { ...saved, [body.type]: init.method === 'PUT' ? [all.find((item) => item.key === body.key)!, ...rest] : rest };
       return Response.json({ msg: 'Success' });
     }),
   );
-  return { release: () => act(async () => pending.splice(0).forEach((resolve) => resolve())) };
+  return { release: () => act(async () => pending.splice(0).forEach((resolve) => resolve())), saved: () => saved };
 }
 
 function Url() {
@@ -44,8 +50,8 @@ function Url() {
   return <output aria-label="URL">{location.pathname + location.search}</output>;
 }
 
-function renderHome(lists: ResourceLists, { route = '/', dashboards = true } = {}) {
-  const server = stubBookmarks(lists);
+function renderHome(lists: ResourceLists, { route = '/', dashboards = true, refuse }: { route?: string; dashboards?: boolean; refuse?: Parameters<typeof stubBookmarks>[1] } = {}) {
+  const server = stubBookmarks(lists, refuse);
   renderWithApp(
     <>
       <MyBookmarks showDashboards={dashboards} />
@@ -107,19 +113,94 @@ describe('MyBookmarks', () => {
     expect(screen.queryByRole('tablist')).toBeNull();
   });
 
-  it('has a star per item beside its link, and removing a bookmark there hands focus to the next star', async () => {
+  const star = (name: string) => screen.getByRole('button', { name: `Bookmark ${name}` });
+  const pressed = (name: string) => star(name).getAttribute('aria-pressed');
+  const rowOf = (name: string) => star(name).closest('li')!;
+
+  it('has a star per item beside its link; removing a bookmark keeps its row in place, muted, with the focus on its star, and the star puts it back there', async () => {
     const user = userEvent.setup();
-    const server = renderHome({ table: tables(3), dashboard: [] });
-    const star = (name: string) => screen.getByRole('button', { name: `Bookmark ${name}` });
-    await waitFor(() => expect(star('sales.t02').getAttribute('aria-pressed')).toBe('true'));
+    const server = renderHome({ table: tables(3), dashboard: [dashboard('weekly')] });
+    await waitFor(() => expect(pressed('sales.t02')).toBe('true'));
     expect(star('sales.t02').closest('a')).toBeNull();
+    expect(screen.getByRole('tab', { name: /Tables/ }).textContent).toBe('Tables3');
 
     await user.click(star('sales.t02'));
-    expect(names('Bookmarked tables')).toEqual(['sales.t01', 'sales.t03']);
-    expect(document.activeElement).toBe(star('sales.t03'));
+    // At once: the same row, its star empty (same name, aria-pressed says it), "Removed", the focus still there.
+    expect(names('Bookmarked tables')).toEqual(['sales.t01', 'sales.t02', 'sales.t03']);
+    expect(pressed('sales.t02')).toBe('false');
+    expect(within(rowOf('sales.t02')).getByText('Removed')).toBeTruthy();
+    expect(within(rowOf('sales.t01')).queryByText('Removed')).toBeNull();
+    expect(document.activeElement).toBe(star('sales.t02'));
+    expect(screen.getByRole('tab', { name: /Tables/ }).textContent).toBe('Tables2');
     await server.release();
+    // Said to screen readers once the server has it; still in place after the list is read again.
+    expect((await screen.findByText('Bookmark of sales.t02 removed')).closest('[role="status"]')).toBeTruthy();
+    expect(server.saved().table.map((t) => t.name)).toEqual(['t01', 't03']);
+    await waitFor(() => expect(names('Bookmarked tables')).toEqual(['sales.t01', 'sales.t02', 'sales.t03']));
+    expect(pressed('sales.t02')).toBe('false');
+
+    // Pressed again: bookmarked again, in its place (the server has it first now, as the newest).
+    await user.click(star('sales.t02'));
+    expect(pressed('sales.t02')).toBe('true');
+    expect(within(rowOf('sales.t02')).queryByText('Removed')).toBeNull();
+    expect(document.activeElement).toBe(star('sales.t02'));
+    expect(screen.getByRole('tab', { name: /Tables/ }).textContent).toBe('Tables3');
+    await server.release();
+    expect(await screen.findByText('Bookmarked sales.t02')).toBeTruthy();
+    expect(server.saved().table.map((t) => t.name)).toEqual(['t02', 't01', 't03']);
+    expect(names('Bookmarked tables')).toEqual(['sales.t01', 'sales.t02', 'sales.t03']);
+  });
+
+  it('keeps the pages as they were: a row removed on page 1 moves no bookmark off page 2, and the range says how many are removed', async () => {
+    const user = userEvent.setup();
+    const server = renderHome({ table: tables(12), dashboard: [] });
+    await waitFor(() => expect(pressed('sales.t03')).toBe('true'));
     await user.click(star('sales.t03'));
-    expect(document.activeElement).toBe(star('sales.t01'));
     await server.release();
+    expect(await screen.findByText('Bookmark of sales.t03 removed')).toBeTruthy();
+    expect(screen.getByText('Showing 1–10 of 12 (1 removed)')).toBeTruthy();
+    expect(names(/^Bookmarked tables/)).toHaveLength(10);
+    expect(screen.getByRole('tab', { name: /Tables/ }).textContent).toBe('Tables11');
+
+    await user.click(screen.getByRole('link', { name: 'Next' }));
+    expect(names('Bookmarked tables, 11 to 12 of 12')).toEqual(['sales.t11', 'sales.t12']);
+  });
+
+  it('keeps the only bookmark removed in its place, so it can be put back', async () => {
+    const user = userEvent.setup();
+    const server = renderHome({ table: tables(1), dashboard: [] });
+    await waitFor(() => expect(pressed('sales.t01')).toBe('true'));
+    await user.click(star('sales.t01'));
+    await server.release();
+    expect(await screen.findByText('Bookmark of sales.t01 removed')).toBeTruthy();
+    expect(screen.queryByText('No bookmarks yet')).toBeNull();
+    expect(screen.queryByText('No bookmarked tables')).toBeNull();
+    expect(within(rowOf('sales.t01')).getByText('Removed')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: /Tables/ }).textContent).toBe('Tables0');
+  });
+
+  it('puts the row back as it was when the server refuses, with a toast; a refusal because another tab signed in as someone else shows none', async () => {
+    const user = userEvent.setup();
+    const server = renderHome({ table: tables(2), dashboard: [] }, { refuse: { status: 500, error: { name: 'Error', message: 'The catalog is down.' } } });
+    await waitFor(() => expect(pressed('sales.t01')).toBe('true'));
+    await user.click(star('sales.t01'));
+    expect(within(rowOf('sales.t01')).getByText('Removed')).toBeTruthy();
+    await server.release();
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Could not remove the bookmark of sales.t01The catalog is down.');
+    expect(pressed('sales.t01')).toBe('true');
+    expect(within(rowOf('sales.t01')).queryByText('Removed')).toBeNull();
+    cleanup();
+
+    const stale = renderHome(
+      { table: tables(2), dashboard: [] },
+      { refuse: { status: 409, error: { name: 'ConflictError', message: 'You are now signed in as Liv Arnesen in another tab or window; reload this page.', code: 'session_user_changed' } } },
+    );
+    await waitFor(() => expect(pressed('sales.t01')).toBe('true'));
+    await user.click(star('sales.t01'));
+    await stale.release();
+    await waitFor(() => expect(pressed('sales.t01')).toBe('true'));
+    expect(within(rowOf('sales.t01')).queryByText('Removed')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/Could not remove/)).toBeNull();
   });
 });

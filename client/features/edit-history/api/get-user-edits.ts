@@ -23,3 +23,12 @@ export const userEditsQueryOptions = (userId: string) =>
 export function useUserEdits(userId: string) {
   return useInfiniteQuery(userEditsQueryOptions(userId));
 }
+
+/**
+ * How many edits the person has made (the profile's Edits tab count), from the first page of the same
+ * query the tab's list reads; undefined while it loads, when it failed, and when the catalog keeps no
+ * log or does not count it (real Amundsen, an older catalog): the tab then shows no count.
+ */
+export function useUserEditCount(userId: string): number | undefined {
+  return useInfiniteQuery({ ...userEditsQueryOptions(userId), select: (data) => data.pages[0]?.total ?? undefined }).data;
+}

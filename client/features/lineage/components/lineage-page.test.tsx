@@ -82,6 +82,8 @@ describe('LineagePage', () => {
     expect(within(graph).getByRole('link', { name: 'sales.orders, current table' }).getAttribute('href')).toBe('/table_detail/gold/hive/sales/orders');
     expect(within(graph).getByRole('link', { name: 'sales.raw_orders, upstream, 2 steps away' }).getAttribute('href')).toBe('/table_detail/gold/hive/sales/raw_orders');
     expect(within(graph).getByRole('link', { name: 'sales.fct_orders, downstream, 1 step away' })).toBeTruthy();
+    // Where a table lives (its source and cluster) is the link's description, not only the card's small print.
+    expect(within(graph).getByRole('link', { description: 'Hive, cluster gold', name: 'sales.raw_orders, upstream, 2 steps away' })).toBeTruthy();
     expect(graphNodes().filter((n) => n.dataset.role === 'current')).toHaveLength(1);
     expect(screen.getByTestId('lineage-summary').textContent).toContain('2 upstream and 2 downstream within 2 steps.');
     expect(screen.getByRole('list', { name: 'Legend' }).textContent).toContain('This table');

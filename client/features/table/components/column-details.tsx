@@ -4,7 +4,7 @@ import { useFormatDate } from '../../../app/app-data';
 import { Button } from '../../../components/button';
 import { useToast } from '../../../components/toast';
 import { describeStats } from '../format';
-import { countNestedFields, TypeMetadataTree } from './type-metadata-tree';
+import { countNestedFields, describeNestedCount, TypeMetadataTree } from './type-metadata-tree';
 
 function CopyColumnLink({ columnName, href }: { columnName: string; href: string }) {
   const toast = useToast();
@@ -59,7 +59,7 @@ export function ColumnDetails({ column, href }: { column: Column; href: string }
       {column.type_metadata && nested > 0 ? (
         <div className="column-details__nested">
           <p className="column-details__heading">
-            Nested fields <span className="count">{nested}</span>
+            {describeNestedCount(column.type_metadata)}
           </p>
           <TypeMetadataTree root={column.type_metadata} columnName={column.name} />
         </div>

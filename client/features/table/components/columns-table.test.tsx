@@ -56,6 +56,24 @@ describe('ColumnsTable', () => {
     expect(screen.queryAllByTestId('column-details')).toHaveLength(0);
   });
 
+  it('heads a nested type with how many fields it has in all and at the top', async () => {
+    const user = userEvent.setup();
+    const leaf = (name: string, sort_order: number) => ({ kind: 'scalar', name, key: `k/${name}`, description: null, data_type: 'int', sort_order, badges: [], children: [] });
+    const nested: Column = {
+      ...column('address', 0),
+      col_type: 'struct<street:string,geo:struct<lat:double,lon:double>,zip:string>',
+      type_metadata: {
+        kind: 'struct', name: 'address', key: 'k', description: null, data_type: 'struct<…>', sort_order: 0, badges: [],
+        children: [leaf('street', 0), { ...leaf('geo', 1), kind: 'struct', children: [leaf('lat', 0), leaf('lon', 1)] }, leaf('zip', 2)],
+      },
+    };
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={[nested]} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    await user.click(screen.getByRole('button', { name: 'address' }));
+    const details = screen.getByTestId('column-details');
+    expect(details.querySelector('.column-details__heading')?.textContent).toBe('5 nested fields (3 at the top)');
+    expect(within(details).getAllByTestId('type-node')).toHaveLength(3);
+  });
+
   // Finding 5 of the curate pass: a 250-character word in a description widened the table to ~2,300 px
   // and pushed every Edit button out of view. The table's layout is fixed (table.css) and takes its
   // column widths from this colgroup, so no cell's text can widen it; the e2e journey measures it.

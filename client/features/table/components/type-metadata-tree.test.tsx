@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TypeMetadata } from '../../../../contract/api-table';
 import { renderWithApp } from '../../../components/testing/render-with-app';
-import { countNestedFields, TypeMetadataTree } from './type-metadata-tree';
+import { countNestedFields, describeNestedCount, TypeMetadataTree } from './type-metadata-tree';
 
 afterEach(cleanup);
 
@@ -47,15 +47,31 @@ describe('TypeMetadataTree', () => {
     expect(geo.getAttribute('aria-expanded')).toBe('true');
     const fields = screen.getByRole('list', { name: 'Fields of geo' });
     expect(geo.getAttribute('aria-controls')).toBe(fields.id);
-    expect(within(fields).getAllByTestId('type-node').map((li) => li.textContent)).toEqual(['latdouble', 'londouble']);
+    expect(within(fields).getAllByTestId('type-node').map((li) => li.textContent)).toEqual(['latdoubleNo description', 'londoubleNo description']);
     await user.keyboard(' ');
     expect(geo.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('list', { name: 'Fields of geo' })).toBeNull();
+  });
+
+  it('says "No description" for a field without one (or with only spaces), as the columns do', () => {
+    const root = node('r', 'struct<a:int,b:int>', [node('a', 'int', [], { description: '  ' }), node('b', 'int', [], { sort_order: 1, description: 'Bee' })]);
+    renderWithApp(<TypeMetadataTree root={root} columnName="r" />);
+    const [a, b] = screen.getAllByTestId('type-node');
+    expect(within(a).getByText('No description').className).toContain('muted');
+    expect(within(b).queryByText('No description')).toBeNull();
+    expect(within(b).getByText('Bee')).toBeTruthy();
   });
 
   it('shows nothing for a type without nested fields, and counts nested fields', () => {
     const { container } = renderWithApp(<TypeMetadataTree root={node('id', 'bigint')} columnName="id" />);
     expect(container.querySelector('.type-tree')).toBeNull();
     expect(countNestedFields(address)).toBe(4);
+  });
+
+  it('says how many nested fields there are in all and at the top', () => {
+    expect(describeNestedCount(address)).toBe('4 nested fields (2 at the top)');
+    expect(describeNestedCount(node('r', 'struct<a:int,b:int>', [node('a', 'int'), node('b', 'int')]))).toBe('2 nested fields');
+    expect(describeNestedCount(node('r', 'struct<a:int>', [node('a', 'int')]))).toBe('1 nested field');
+    expect(describeNestedCount(node('r', 'array<struct<a:int>>', [node('_inner_', 'struct<a:int>', [node('a', 'int')])]))).toBe('2 nested fields (1 at the top)');
   });
 });

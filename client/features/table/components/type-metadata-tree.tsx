@@ -11,13 +11,24 @@ import { useHasDescriptionDraftUnder } from '../../../app/use-description-draft'
 import { typeDescriptionDraftPrefixBelow } from '../description-draft-ids';
 import { EditableTypeDescription } from './editable-column-description';
 import { useTableEditing } from './table-editing';
-import { shownDescription } from '../../../lib/description-text';
+import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
 
 const byOrder = (a: TypeMetadata, b: TypeMetadata) => a.sort_order - b.sort_order || a.name.localeCompare(b.name);
 
-/** Counts every nested field below `node`. */
+/** Counts every nested field below `node`, at every depth. */
 export function countNestedFields(node: TypeMetadata): number {
   return node.children.reduce((sum, child) => sum + 1 + countNestedFields(child), 0);
+}
+
+/**
+ * What the count of a column's nested fields says: "3 nested fields", or "5 nested fields (3 at the
+ * top)" when some are deeper, as only the top level shows before a field is opened.
+ */
+export function describeNestedCount(root: TypeMetadata): string {
+  const all = countNestedFields(root);
+  const top = root.children.length;
+  const fields = `${all} nested ${all === 1 ? 'field' : 'fields'}`;
+  return all === top ? fields : `${fields} (${top} at the top)`;
 }
 
 function TypeNode({ node }: { node: TypeMetadata }) {
@@ -46,7 +57,7 @@ function TypeNode({ node }: { node: TypeMetadata }) {
         <BadgeList badges={node.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${node.name}`} />
       </div>
       <EditableTypeDescription typeKey={node.key} fieldName={node.name} value={node.description}>
-        {description ? <p className="type-tree__description">{description}</p> : null}
+        {description ? <p className="type-tree__description">{description}</p> : <p className="type-tree__description muted">{NO_DESCRIPTION}</p>}
       </EditableTypeDescription>
       {hasChildren && expanded ? (
         <ul id={childrenId} className="type-tree__children" aria-label={`Fields of ${node.name}`}>

@@ -1,10 +1,12 @@
 // What the side panel of a profile says: manager (a link to their profile), email, and the person's
 // profile, GitHub and Slack pages. Only safe addresses become links. (Title and team are under the name.)
+// Then whatever else metadata keeps about them (`other_key_values`: office, cost center…), each
+// under its key made readable, as plain text.
 import { Link } from 'react-router';
 import type { User } from '../../../../contract/api-common';
 import { userPath } from '../../../app/paths';
 import { EmailLink, ExternalLink } from '../../../components/external-link';
-import { FactList } from '../../../components/facts';
+import { FactList, type Fact } from '../../../components/facts';
 
 /** GitHub user names: letters, digits and single hyphens, at most 39 characters. */
 export function githubUrl(username: string | null): string | null {
@@ -16,6 +18,33 @@ export function githubUrl(username: string | null): string | null {
 export function slackUrl(slackId: string | null): string | null {
   if (!slackId || !/^[A-Za-z0-9._-]{1,80}$/.test(slackId)) return null;
   return `https://slack.com/app_redirect?channel=${encodeURIComponent(slackId)}`;
+}
+
+/** A key of `other_key_values` as a label: "cost_center", "costCenter", "cost-center" → "Cost center"; all-capital words ("PII") kept. */
+export function humanizeKey(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_.-]+/)
+    .filter(Boolean)
+    .map((word) => (/^[A-Z0-9]+$/.test(word) && word.length > 1 ? word : word.toLowerCase()));
+  const label = words.join(' ');
+  return label ? label[0]!.toUpperCase() + label.slice(1) : key;
+}
+
+/** One fact per entry with a value, in metadata's order; a label already taken shows the key as written. */
+export function otherFacts(values: Record<string, unknown>, taken: readonly string[]): Fact[] {
+  const labels = new Set(taken);
+  const facts: Fact[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const text = typeof value === 'string' ? value.trim() : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+    if (!text) continue;
+    const humane = humanizeKey(key);
+    const label = labels.has(humane) ? key : humane;
+    if (labels.has(label)) continue;
+    labels.add(label);
+    facts.push({ label, value: text });
+  }
+  return facts;
 }
 
 function Manager({ user }: { user: User }) {
@@ -34,16 +63,13 @@ function Manager({ user }: { user: User }) {
 export function ProfileFacts({ user }: { user: User }) {
   const github = githubUrl(user.github_username);
   const slack = slackUrl(user.slack_id);
-  return (
-    <FactList
-      facts={[
-        { label: 'Manager', value: user.manager_fullname || user.manager_id || user.manager_email ? <Manager user={user} /> : null },
-        { label: 'Email', value: user.email ? <EmailLink email={user.email} /> : null },
-        { label: 'Profile', value: user.profile_url ? <ExternalLink href={user.profile_url}>Profile page</ExternalLink> : null },
-        { label: 'GitHub', value: github ? <ExternalLink href={github}>github.com/{user.github_username}</ExternalLink> : user.github_username },
-        { label: 'Slack', value: slack ? <ExternalLink href={slack}>@{user.slack_id}</ExternalLink> : user.slack_id },
-        { label: 'Employee type', value: user.employee_type },
-      ]}
-    />
-  );
+  const facts: Fact[] = [
+    { label: 'Manager', value: user.manager_fullname || user.manager_id || user.manager_email ? <Manager user={user} /> : null },
+    { label: 'Email', value: user.email ? <EmailLink email={user.email} /> : null },
+    { label: 'Profile', value: user.profile_url ? <ExternalLink href={user.profile_url}>Profile page</ExternalLink> : null },
+    { label: 'GitHub', value: github ? <ExternalLink href={github}>github.com/{user.github_username}</ExternalLink> : user.github_username },
+    { label: 'Slack', value: slack ? <ExternalLink href={slack}>@{user.slack_id}</ExternalLink> : user.slack_id },
+    { label: 'Employee type', value: user.employee_type },
+  ];
+  return <FactList facts={[...facts, ...otherFacts(user.other_key_values ?? {}, facts.map((f) => f.label))]} />;
 }

@@ -58,14 +58,16 @@ function useListPages() {
 function ResourceListsPanel({ tab, lists, whose, showDashboards }: { tab: ListTab; lists: ResourceLists; whose: Whose; showDashboards: boolean }) {
   const titles: Record<ListTab, string> = { owned: 'Owned', bookmarked: 'Bookmarked', read: 'Frequently used' };
   const pages = useListPages();
+  // Your bookmarks: a bookmark removed with its star stays in its place until the list is next loaded (decision 040).
+  const keepRemoved = tab === 'bookmarked' && whose.isMe;
   return (
     <>
       <ResourceSection id={`${tab}-tables`} title="Tables" count={lists.table.length} testId={`${tab}-tables`}>
-        <PagedResourceList items={lists.table} label={`${titles[tab]} tables`} empty={emptyListText(tab, 'tables', whose)} {...pages('table')} />
+        <PagedResourceList items={lists.table} label={`${titles[tab]} tables`} empty={emptyListText(tab, 'tables', whose)} {...pages('table')} keepRemoved={keepRemoved} />
       </ResourceSection>
       {showDashboards ? (
         <ResourceSection id={`${tab}-dashboards`} title="Dashboards" count={lists.dashboard.length} testId={`${tab}-dashboards`}>
-          <PagedResourceList items={lists.dashboard} label={`${titles[tab]} dashboards`} empty={emptyListText(tab, 'dashboards', whose)} {...pages('dashboard')} />
+          <PagedResourceList items={lists.dashboard} label={`${titles[tab]} dashboards`} empty={emptyListText(tab, 'dashboards', whose)} {...pages('dashboard')} keepRemoved={keepRemoved} />
         </ResourceSection>
       ) : null}
     </>
@@ -82,9 +84,11 @@ export interface ProfileListsProps {
   bookmarks: UseQueryResult<ResourceLists>;
   /** The Edits tab's panel, when there is one. */
   edits?: ReactNode;
+  /** The Edits tab's count; undefined shows none (still loading, or the catalog does not count edits). */
+  editCount?: number;
 }
 
-export function ProfileLists({ user, isMe, bookmarks, edits }: ProfileListsProps) {
+export function ProfileLists({ user, isMe, bookmarks, edits, editCount }: ProfileListsProps) {
   const config = useUiConfig();
   const showDashboards = config.indexDashboards.enabled;
   const bookmarksOn = config.bookmarks.enabled;
@@ -108,7 +112,7 @@ export function ProfileLists({ user, isMe, bookmarks, edits }: ProfileListsProps
     { value: 'owned', label: 'Owned', count: countOf(owned, showDashboards) },
     ...(bookmarksOn ? [{ value: 'bookmarked' as const, label: 'Bookmarked', count: countOf(bookmarks, showDashboards) }] : []),
     { value: 'read', label: 'Frequently used', count: countOf(read, false) },
-    ...(edits ? [{ value: 'edits' as const, label: 'Edits' }] : []),
+    ...(edits ? [{ value: 'edits' as const, label: 'Edits', count: editCount }] : []),
   ];
   const tab = items.find((item) => item.value === resourceTabOf(searchParams))?.value ?? 'owned';
   const selectTab = (next: ProfileTab) => setSearchParams((params) => withProfileTab(params, next === 'owned' ? null : next), { replace: true });

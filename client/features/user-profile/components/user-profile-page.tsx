@@ -48,9 +48,11 @@ export interface UserProfilePageProps {
   bookmarks: UseQueryResult<ResourceLists>;
   /** Their recent edits, from the edit history feature: the Edits tab's panel. */
   recentEdits?: (person: { userId: string; name: string; isMe: boolean }) => ReactNode;
+  /** How many edits they made, for the Edits tab's count; undefined: no count (loading, or not known). */
+  editCount?: number;
 }
 
-export function UserProfilePage({ userId, bookmarks, recentEdits }: UserProfilePageProps) {
+export function UserProfilePage({ userId, bookmarks, recentEdits, editCount }: UserProfilePageProps) {
   const query = useUser(userId);
   const me = useCurrentUser();
   return (
@@ -102,7 +104,7 @@ export function UserProfilePage({ userId, bookmarks, recentEdits }: UserProfileP
               side={<ProfileFacts user={user} />}
               sideLabel={isMe ? 'About you' : `About ${user.display_name}`}
             >
-              <ProfileLists user={user} isMe={isMe} bookmarks={bookmarks} edits={recentEdits?.({ userId: user.user_id, name: user.display_name, isMe })} />
+              <ProfileLists user={user} isMe={isMe} bookmarks={bookmarks} edits={recentEdits?.({ userId: user.user_id, name: user.display_name, isMe })} editCount={editCount} />
             </ResourcePage>
           </>
         );

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEditLog, type EditRecord } from './edit-log';
+import { openCatalogDatabase, type CatalogDatabase } from './open-catalog-database';
+
+let dir: string;
+let db: CatalogDatabase;
+afterEach(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+const open = () => {
+  dir = mkdtempSync(join(tmpdir(), 'edit-log-'));
+  db = openCatalogDatabase(join(dir, 'catalog.db'));
+  return createEditLog(db);
+};
+
+const ORDERS = 'hive://gold.sales/orders';
+const edit = (resource_type: EditRecord['resource_type'], user_id: string, resource_key = ORDERS): EditRecord => ({
+  resource_key, parent_key: resource_type === 'user' ? null : ORDERS, resource_type, action: 'update', field: 'description', before: null, after: 'x', user_id,
+});
+const HISTORY_TYPES = ['table', 'column', 'type_metadata', 'dashboard'] as const;
+
+describe('the edit log', () => {
+  it('counts the edits matching the filters, whatever page was asked for', () => {
+    const log = open();
+    for (const e of [edit('table', 'ann'), edit('column', 'ann', `${ORDERS}/id`), edit('user', 'ann', 'bob'), edit('table', 'bob'), edit('table', 'ann')]) log.record(e);
+    expect(log.count({ userId: 'ann', resourceTypes: HISTORY_TYPES })).toBe(3);
+    expect(log.count({ userId: 'ann' })).toBe(4);
+    expect(log.count({ parentKey: ORDERS, resourceTypes: ['table', 'column', 'type_metadata'] })).toBe(4);
+    expect(log.count({ parentKey: ORDERS, resourceTypes: ['table'], field: 'tag' })).toBe(0);
+    expect(log.count({})).toBe(5);
+    const page = log.list({ userId: 'ann', resourceTypes: HISTORY_TYPES, limit: 1 });
+    expect(log.count({ userId: 'ann', resourceTypes: HISTORY_TYPES, before: page[0]!.id } as never)).toBe(3);
+  });
+
+  it('counts a person\'s or a table\'s history from the index alone, and pages it newest first without sorting', () => {
+    open();
+    const plan = (sql: string, params: object) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const types = JSON.stringify(HISTORY_TYPES);
+    const where = (column: string) => `WHERE e.${column} = @v AND e.resource_type IN (SELECT value FROM json_each(@types))`;
+    expect(plan(`SELECT COUNT(*) FROM edit_log e ${where('user_id')}`, { v: 'ann', types })).toContain('COVERING INDEX edit_log_by_user');
+    expect(plan(`SELECT COUNT(*) FROM edit_log e ${where('parent_key')}`, { v: ORDERS, types })).toContain('COVERING INDEX edit_log_by_parent');
+    const page = plan(`SELECT e.* FROM edit_log e ${where('user_id')} ORDER BY e.id DESC LIMIT 26`, { v: 'ann', types });
+    expect(page).toContain('INDEX edit_log_by_user');
+    expect(page).not.toContain('TEMP B-TREE');
+  });
+});
