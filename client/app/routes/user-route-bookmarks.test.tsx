@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TableSummary } from '../../../contract/api-table';
-import { renderWithApp, testConfig, testUser } from '../../components/testing/render-with-app';
+import { renderWithApp, testConfig, testUser, toastsSaid } from '../../components/testing/render-with-app';
 import { userPath } from '../paths';
 import { UserRoute } from './user-route';
 
@@ -66,7 +66,7 @@ describe('your profile’s Bookmarked tab', () => {
     expect(screen.getByRole('tab', { name: /Bookmarked/ }).textContent).toContain('11');
     expect(within(section()).getByRole('heading').textContent).toContain('11');
     await server.release();
-    expect(await screen.findByText('Bookmark of sales.t02 removed')).toBeTruthy();
+    await waitFor(() => expect(toastsSaid()).toBe('Bookmark of sales.t02 removed'));
     // Still there after the list is read again, and page 2 starts where it did.
     expect(within(section()).getByText('Showing 1–10 of 12 (1 removed)')).toBeTruthy();
     expect(within(star('sales.t02').closest('li')!).getByText('Removed')).toBeTruthy();
@@ -77,7 +77,7 @@ describe('your profile’s Bookmarked tab', () => {
     await user.click(star('sales.t02'));
     expect(star('sales.t02').getAttribute('aria-pressed')).toBe('true');
     await server.release();
-    expect(await screen.findByText('Bookmarked sales.t02')).toBeTruthy();
+    await waitFor(() => expect(toastsSaid()).toBe('Bookmarked sales.t02'));
     expect(within(section()).queryByText('Removed')).toBeNull();
     expect(within(section()).getAllByRole('link', { name: /^sales\./ }).map((a) => a.textContent).slice(0, 3)).toEqual(['sales.t01', 'sales.t02', 'sales.t03']);
   });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DashboardSummary } from '../../../../contract/api-dashboard';
 import type { TableSummary } from '../../../../contract/api-table';
 import type { ResourceLists } from '../../../../contract/api-user-lists';
-import { renderWithApp, testConfig } from '../../../components/testing/render-with-app';
+import { renderWithApp, testConfig, toastsSaid } from '../../../components/testing/render-with-app';
 import { BOOKMARKS_PER_PAGE, MyBookmarks } from './my-bookmarks';
 
 afterEach(() => {
@@ -134,7 +134,7 @@ describe('MyBookmarks', () => {
     expect(screen.getByRole('tab', { name: /Tables/ }).textContent).toBe('Tables2');
     await server.release();
     // Said to screen readers once the server has it; still in place after the list is read again.
-    expect((await screen.findByText('Bookmark of sales.t02 removed')).closest('[role="status"]')).toBeTruthy();
+    await waitFor(() => expect(toastsSaid()).toBe('Bookmark of sales.t02 removed'));
     expect(server.saved().table.map((t) => t.name)).toEqual(['t01', 't03']);
     await waitFor(() => expect(names('Bookmarked tables')).toEqual(['sales.t01', 'sales.t02', 'sales.t03']));
     expect(pressed('sales.t02')).toBe('false');
@@ -146,7 +146,7 @@ describe('MyBookmarks', () => {
     expect(document.activeElement).toBe(star('sales.t02'));
     expect(screen.getByRole('tab', { name: /Tables/ }).textContent).toBe('Tables3');
     await server.release();
-    expect(await screen.findByText('Bookmarked sales.t02')).toBeTruthy();
+    await waitFor(() => expect(toastsSaid()).toBe('Bookmarked sales.t02'));
     expect(server.saved().table.map((t) => t.name)).toEqual(['t02', 't01', 't03']);
     expect(names('Bookmarked tables')).toEqual(['sales.t01', 'sales.t02', 'sales.t03']);
   });
@@ -157,7 +157,7 @@ describe('MyBookmarks', () => {
     await waitFor(() => expect(pressed('sales.t03')).toBe('true'));
     await user.click(star('sales.t03'));
     await server.release();
-    expect(await screen.findByText('Bookmark of sales.t03 removed')).toBeTruthy();
+    await waitFor(() => expect(toastsSaid()).toBe('Bookmark of sales.t03 removed'));
     expect(screen.getByText('Showing 1–10 of 12 (1 removed)')).toBeTruthy();
     expect(names(/^Bookmarked tables/)).toHaveLength(10);
     expect(screen.getByRole('tab', { name: /Tables/ }).textContent).toBe('Tables11');
@@ -172,7 +172,7 @@ describe('MyBookmarks', () => {
     await waitFor(() => expect(pressed('sales.t01')).toBe('true'));
     await user.click(star('sales.t01'));
     await server.release();
-    expect(await screen.findByText('Bookmark of sales.t01 removed')).toBeTruthy();
+    await waitFor(() => expect(toastsSaid()).toBe('Bookmark of sales.t01 removed'));
     expect(screen.queryByText('No bookmarks yet')).toBeNull();
     expect(screen.queryByText('No bookmarked tables')).toBeNull();
     expect(within(rowOf('sales.t01')).getByText('Removed')).toBeTruthy();
