@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStats, describeWatermarks, formatStatType, formatStatValue, isoToEpochSeconds } from './format';
+import { describeStats, describeWatermarks, formatStatType, formatStatValue, isoToEpochSeconds, statPeriodDays } from './format';
 
 describe('isoToEpochSeconds', () => {
   it('reads a date-time without a zone as UTC, the way the catalog writes watermarks', () => {
@@ -80,5 +80,19 @@ describe('describeWatermarks', () => {
     const odd = mark('snapshot', 'x');
     expect(describeWatermarks([odd])).toEqual({ partitionKey: null, low: null, high: null, other: [odd] });
     expect(describeWatermarks([])).toBeNull();
+  });
+});
+
+describe('statPeriodDays', () => {
+  const day = (d: number) => Date.UTC(2025, 4, d) / 1000;
+  it('ends a period that ends at a UTC midnight on the day before, so one day reads as one day', () => {
+    expect(statPeriodDays(day(31), day(32))).toEqual({ first: day(31), last: day(32) - 1 });
+    expect(statPeriodDays(day(25), day(32))).toEqual({ first: day(25), last: day(32) - 1 });
+  });
+  it('keeps any other end, and a missing start or end', () => {
+    expect(statPeriodDays(day(31), day(31) + 3600)).toEqual({ first: day(31), last: day(31) + 3600 });
+    expect(statPeriodDays(day(31), day(31))).toEqual({ first: day(31), last: day(31) });
+    expect(statPeriodDays(null, day(31))).toEqual({ first: null, last: day(31) });
+    expect(statPeriodDays(day(31), null)).toEqual({ first: day(31), last: null });
   });
 });

@@ -63,6 +63,16 @@ export function formatStatValue(value: string | null): string {
   return `${sign}${grouped}${fraction}`;
 }
 
+/**
+ * The days a statistic was measured over, as epoch seconds of its first and last day (decision 042):
+ * an end exactly at a UTC midnight after the start is the end of the day before (a period of "May 31"
+ * is [May 31 00:00, Jun 01 00:00) in UTC), so one day measured reads as that one day.
+ */
+export function statPeriodDays(start: number | null, end: number | null): { first: number | null; last: number | null } {
+  const lastDay = end !== null && start !== null && end > start && end % 86400 === 0 ? end - 1 : end;
+  return { first: start, last: lastDay };
+}
+
 export interface StatRow {
   label: string;
   value: string;

@@ -40,8 +40,20 @@ const table = (fields: Partial<TableDetail>): TableDetail => ({
   ...fields,
 });
 
-describe('TableFacts', () => {
-  it('shows the last update and the watermarks in the UI config formats and the local time zone, ISO times without a zone read as UTC', () => {
+// Decision 042: an instant in the browser's zone, named; a time written without a zone as written.
+describe.each([
+  { tz: 'UTC', updated: '31 May 2025, 23:00 UTC', low: '17 Feb 2024, 06:05 UTC' },
+  { tz: 'Europe/Oslo', updated: '1 Jun 2025, 01:00 GMT+2', low: '17 Feb 2024, 07:05 GMT+1' },
+  { tz: 'America/Los_Angeles', updated: '31 May 2025, 16:00 PDT', low: '16 Feb 2024, 22:05 PST' },
+])('TableFacts with the browser in $tz', ({ tz, updated, low }) => {
+  beforeAll(() => {
+    process.env.TZ = tz;
+  });
+  afterAll(() => {
+    process.env.TZ = 'America/New_York';
+  });
+
+  it('shows the last update in the browser\'s zone, named, and a watermark time without a zone as written, saying so', () => {
     renderWithApp(
       <TableFacts
         table={table({
@@ -53,13 +65,15 @@ describe('TableFacts', () => {
       />,
       { config: testConfig({ date: { default: 'YYYY-MM-DD', dateTimeShort: 'D MMM YYYY, HH:mm', dateTimeLong: 'dddd D MMMM YYYY HH:mm' } }) },
     );
-    expect(screen.getByTestId('last-updated').textContent).toBe('Last updated31 May 2025, 19:00');
+    expect(screen.getByTestId('last-updated').textContent).toBe(`Last updated${updated}`);
     const watermarks = screen.getByTestId('watermarks').textContent;
-    expect(watermarks).toContain('From 2024-02-17 · created 17 Feb 2024, 01:05');
-    expect(watermarks).toContain('To 2025-05-31 · created 31 May 2025, 19:00');
+    expect(watermarks).toContain(`From 2024-02-17 · created ${low}`);
+    expect(watermarks).toContain('To 2025-05-31 · created 31 May 2025, 23:00 (no time zone given)');
     expect(screen.getByText('Partitioned by').textContent).toBe('Partitioned by ds');
   });
+});
 
+describe('TableFacts', () => {
   it('keeps a watermark time it cannot read as it is, and says when nothing is known', () => {
     renderWithApp(<TableFacts table={table({ last_updated_timestamp: null, watermarks: [{ watermark_type: 'high_watermark', partition_key: null, partition_value: 'latest', create_time: 'yesterday' }] })} />);
     expect(screen.getByTestId('last-updated').textContent).toBe('Last updatedUnknown');
