@@ -74,6 +74,12 @@ describe.each([
 });
 
 describe('TableFacts', () => {
+  it('leaves badges to the page header: the side panel does not list them again', () => {
+    renderWithApp(<TableFacts table={table({ badges: [{ badge_name: 'certified', category: 'table_status' }] })} />);
+    expect(screen.queryByText('Badges')).toBeNull();
+    expect(screen.queryByText('certified', { exact: false })).toBeNull();
+  });
+
   it('keeps a watermark time it cannot read as it is, and says when nothing is known', () => {
     renderWithApp(<TableFacts table={table({ last_updated_timestamp: null, watermarks: [{ watermark_type: 'high_watermark', partition_key: null, partition_value: 'latest', create_time: 'yesterday' }] })} />);
     expect(screen.getByTestId('last-updated').textContent).toBe('Last updatedUnknown');

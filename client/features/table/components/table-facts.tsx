@@ -1,9 +1,10 @@
-// The side panel of a table page: when it changed, its partitions, who owns and reads it, tags and
-// badges, where it comes from and what reports it.
+// The side panel of a table page: when it changed, its partitions, who owns and reads it, tags, where
+// it comes from and what reports it. Badges are in the page's header only (table-detail-view.tsx),
+// beside the name they qualify, not said twice.
 import { useId, useState } from 'react';
 import type { Application, Reader, TableDetail, Watermark } from '../../../../contract/api-table';
 import { useFormatDate, useFormatWallClock } from '../../../app/app-data';
-import { BadgeList, TagList } from '../../../components/chip';
+import { TagList } from '../../../components/chip';
 import { DisclosureButton } from '../../../components/disclosure';
 import { ExternalLink } from '../../../components/external-link';
 import { FactList } from '../../../components/facts';
@@ -135,7 +136,6 @@ export function TableFacts({ table }: { table: TableDetail }) {
           placeholder: 'No tags',
           value: table.edit_rights.tags ? <TableTagsEditor table={table} /> : table.tags.length > 0 ? <TagList tags={table.tags.map((t) => t.tag_name)} /> : null,
         },
-        { label: 'Badges', value: table.badges.length > 0 ? <BadgeList badges={table.badges.map((b) => b.badge_name)} /> : null },
         { label: 'Written by', value: writer ? <AppLink app={writer} /> : null },
         {
           label: 'Applications',
