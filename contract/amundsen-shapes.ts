@@ -164,6 +164,10 @@ export interface AmundsenUserSearchHit {
   last_name: string | null;
   resource_type: string;
   user_id: string;
+  /** Sent by Amundsen's search service with each person (its User document); optional for older ones. */
+  team_name?: string | null;
+  role_name?: string | null;
+  is_active?: boolean | null;
   search_score: number;
   highlight: Record<string, string[]>;
 }
