@@ -80,6 +80,30 @@ describe('TableFacts', () => {
     expect(screen.queryByText('certified', { exact: false })).toBeNull();
   });
 
+  it('says which owners and frequent users are no longer active', () => {
+    const gone = testUser({ user_id: 'gone@example.org', email: 'gone@example.org', first_name: 'Hjalmar', last_name: 'Johansen', is_active: false });
+    const here = testUser({ user_id: 'liv@example.org', email: 'liv@example.org', first_name: 'Liv', last_name: 'Arnesen' });
+    for (const rights of [true, false]) {
+      renderWithApp(
+        <TableFacts
+          table={table({
+            edit_rights: { descriptions: rights, tags: rights, owners: rights, reason: null },
+            owners: [gone, here],
+            table_readers: [{ user: gone, read_count: 3 }, { user: here, read_count: 2 }],
+          })}
+        />,
+      );
+      const owners = screen.getByRole('list', { name: 'Owners' });
+      expect([...owners.querySelectorAll(':scope > li')].map((li) => li.textContent)).toEqual([
+        expect.stringMatching(/^Hjalmar Johansen · , No longer active/),
+        expect.not.stringMatching(/No longer active/),
+      ]);
+      const readers = screen.getByRole('list', { name: 'Frequent users' });
+      expect([...readers.querySelectorAll(':scope > li')].map((li) => li.textContent)).toEqual(['Hjalmar Johansen · , No longer active · 3 reads', 'Liv Arnesen · 2 reads']);
+      cleanup();
+    }
+  });
+
   it('keeps a watermark time it cannot read as it is, and says when nothing is known', () => {
     renderWithApp(<TableFacts table={table({ last_updated_timestamp: null, watermarks: [{ watermark_type: 'high_watermark', partition_key: null, partition_value: 'latest', create_time: 'yesterday' }] })} />);
     expect(screen.getByTestId('last-updated').textContent).toBe('Last updatedUnknown');
