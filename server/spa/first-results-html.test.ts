@@ -59,7 +59,7 @@ describe('renderFirstResults', () => {
     expect(html).toContain('Showing 1–10 of 1,234');
     expect(html.match(/data-search-result=""/g)).toHaveLength(2);
     // schema.table and where it lives, as the app's rows and lists say them.
-    expect(html).toContain('<a href="/table_detail/gold/hive/sales/orders">sales.orders</a>');
+    expect(html).toContain('<a href="/table_detail/gold/hive/sales/orders">sales.<wbr>orders</a>');
     expect(html).toContain('<p class="result__meta"><span class="visually-hidden">Table in </span>Hive · gold</p>');
     // The tab counts, and the other tab's from the overview.
     expect(html).toMatch(/Datasets<span class="count">1,234<\/span>/);

@@ -196,7 +196,7 @@ function renderTable(result: TableSearchResult, config: ClientConfig): string {
   const sources = config.resourceConfig.table.supportedSources;
   const { highlight } = result;
   return shell(
-    `<a href=${attr(tablePath(result))}>${text(result.schema)}.${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
+    `<a href=${attr(tablePath(result))}>${text(result.schema)}.<wbr>${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
     `<span class="visually-hidden">Table in </span>${text(tableLocation(result, sources))}`,
     description(highlight['description'], result.description) +
       matches([

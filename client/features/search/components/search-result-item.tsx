@@ -111,7 +111,9 @@ function TableResult({ result, action }: { result: TableSearchResult; action?: R
       action={action?.(result)}
       name={
         <AppLink to={tablePath(result)}>
-          {result.schema}.<Highlight fragment={highlight['name']?.[0]} text={result.name} />
+          {/* A long schema.table may wrap after the schema, as the app's lists let it (BreakableText). */}
+          {result.schema}.<wbr />
+          <Highlight fragment={highlight['name']?.[0]} text={result.name} />
         </AppLink>
       }
       meta={
