@@ -77,6 +77,8 @@ export interface AmundsenTable {
   database: string;
   cluster: string;
   schema: string;
+  /** Not in Amundsen's table answer: the embedded catalog adds its schema's description; absent from Amundsen. */
+  schema_description?: string | null;
   name: string;
   key: string | null;
   tags: AmundsenTag[];

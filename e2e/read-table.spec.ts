@@ -18,6 +18,8 @@ test('a table page shows what the catalog knows, with its downstream lineage and
   await page.goto(ORDERS);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
   await expect(page.getByText('Every order placed in the web shop')).toBeVisible();
+  // Its schema's description, from the embedded catalog (decision 043's pass: served, never shown).
+  await expect(page.getByTestId('schema-description')).toHaveText('Schema sales: Orders, returns and the sales pipeline');
 
   // Columns are numbered from 1.
   const rows = page.getByTestId('column-row');

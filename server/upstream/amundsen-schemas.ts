@@ -74,6 +74,7 @@ export const AmundsenTableSchema = z.object({
   database: z.string(),
   cluster: z.string(),
   schema: z.string(),
+  schema_description: str,
   name: z.string(),
   key: str,
   description: str,

@@ -20,6 +20,7 @@ const table = (fields: Partial<TableDetail>): TableDetail => ({
   cluster: 'gold',
   database: 'hive',
   schema: 'sales',
+  schema_description: null,
   name: 'orders',
   description: null,
   is_view: false,
