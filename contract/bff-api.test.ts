@@ -122,6 +122,7 @@ describe('the answers the SPA reads', () => {
         cluster: 'gold',
         database: 'hive',
         schema: 'core',
+        schema_description: 'Conformed core entities',
         name: 'orders',
         description: 'Every order',
         is_view: true,
