@@ -77,6 +77,8 @@ export interface AmundsenTable {
   database: string;
   cluster: string;
   schema: string;
+  /** Not in Amundsen's table answer: the embedded catalog adds its schema's description; absent from Amundsen. */
+  schema_description?: string | null;
   name: string;
   key: string | null;
   tags: AmundsenTag[];
@@ -164,6 +166,10 @@ export interface AmundsenUserSearchHit {
   last_name: string | null;
   resource_type: string;
   user_id: string;
+  /** Sent by Amundsen's search service with each person (its User document); optional for older ones. */
+  team_name?: string | null;
+  role_name?: string | null;
+  is_active?: boolean | null;
   search_score: number;
   highlight: Record<string, string[]>;
 }

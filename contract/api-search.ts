@@ -76,6 +76,10 @@ export const UserSearchResultSchema = v.object({
   full_name: nullableString,
   first_name: nullableString,
   last_name: nullableString,
+  // Optional in what is read (a BFF before these fields sends none): no team or role, and active.
+  team_name: v.optional(nullableString, null),
+  role_name: v.optional(nullableString, null),
+  is_active: v.optional(v.boolean(), true),
   search_score: nullableNumber,
   highlight: HighlightSchema,
 });

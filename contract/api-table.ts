@@ -67,6 +67,8 @@ export const TableDetailSchema = v.object({
   cluster: v.string(),
   database: v.string(),
   schema: v.string(),
+  /** The schema's description where the catalog gives it (the embedded one does; Amundsen's does not). */
+  schema_description: v.optional(nullableString, null),
   name: v.string(),
   description: nullableString,
   is_view: v.boolean(),

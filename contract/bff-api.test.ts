@@ -122,6 +122,7 @@ describe('the answers the SPA reads', () => {
         cluster: 'gold',
         database: 'hive',
         schema: 'core',
+        schema_description: 'Conformed core entities',
         name: 'orders',
         description: 'Every order',
         is_view: true,
@@ -251,7 +252,7 @@ describe('the answers the SPA reads', () => {
         total_results: 1,
         results: [{
           type: 'user', user_id: 'roald', email: 'roald.amundsen@example.org', display_name: 'Roald Amundsen', full_name: 'Roald Amundsen',
-          first_name: 'Roald', last_name: 'Amundsen', search_score: 2, highlight: { full_name: ['<em>Roald</em> Amundsen'] },
+          first_name: 'Roald', last_name: 'Amundsen', team_name: 'Polar', role_name: 'Leader', is_active: false, search_score: 2, highlight: { full_name: ['<em>Roald</em> Amundsen'] },
         }],
       },
     });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { DATE_FORMAT_TOKENS, findUnknownDateTokens, formatDate } from './date-format';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATE_FORMAT_TOKENS, findUnknownDateTokens, formatDate, formatDay, formatInstant, formatWallClock, patternHasTime, patternHasZone } from './date-format';
 
 // Local-time dates (the formatter works in the browser's zone), so the expectations hold in any zone.
 const local = (year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0) => new Date(year, month - 1, day, hours, minutes, seconds);
@@ -101,5 +101,52 @@ describe('DATE_FORMAT_TOKENS', () => {
       expect(findUnknownDateTokens(token), token).toEqual([]);
       expect(formatDate(new Date(2026, 10, 22, 23, 58, 57), token), token).not.toBe(token);
     }
+  });
+});
+
+// Decision 042: which clock each kind of value is read on, in three zones.
+describe.each([
+  { tz: 'UTC', instant: 'May 31, 2025 11:00 pm UTC', winter: 'Jan 15, 2025 12:30 pm UTC' },
+  { tz: 'Europe/Oslo', instant: 'Jun 01, 2025 1:00 am GMT+2', winter: 'Jan 15, 2025 1:30 pm GMT+1' },
+  { tz: 'America/Los_Angeles', instant: 'May 31, 2025 4:00 pm PDT', winter: 'Jan 15, 2025 4:30 am PST' },
+])('dates with the browser in $tz', ({ tz, instant, winter }) => {
+  const zone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = tz;
+  });
+  afterAll(() => {
+    process.env.TZ = zone;
+  });
+
+  it('shows an instant in the browser\'s zone and names the zone wherever a time of day shows', () => {
+    expect(formatInstant(Date.UTC(2025, 4, 31, 23) / 1000, 'MMM DD, YYYY h:mm a')).toBe(instant);
+    expect(formatInstant(Date.UTC(2025, 0, 15, 12, 30) / 1000, 'MMM DD, YYYY h:mm a')).toBe(winter);
+    // A pattern that names the zone itself gets no second name; a day alone gets none.
+    expect(formatInstant(Date.UTC(2025, 4, 31, 23) / 1000, 'HH:mm Z')).not.toMatch(/[A-Z]{3}$/);
+    expect(formatInstant(Date.UTC(2025, 4, 31, 12) / 1000, 'MMM DD, YYYY')).toBe('May 31, 2025');
+  });
+
+  it('shows a calendar day as that day, whatever the zone', () => {
+    expect(formatDay(Date.UTC(2025, 4, 31) / 1000, 'MMM DD, YYYY')).toBe('May 31, 2025');
+    expect(formatDay(Date.UTC(2025, 4, 31, 23, 59, 59) / 1000, 'MMM DD, YYYY')).toBe('May 31, 2025');
+    expect(formatDay(Date.UTC(2025, 4, 31) / 1000, 'MMM DD, YYYY z')).toBe('May 31, 2025');
+  });
+
+  it('shows a time written without a zone as written, never shifted', () => {
+    expect(formatWallClock('2025-05-31T23:00:00', 'MMM DD, YYYY h:mm a')).toBe('May 31, 2025 11:00 pm');
+    expect(formatWallClock('2025-05-31 06:05', 'YYYY-MM-DD HH:mm:ss Z')).toBe('2025-05-31 06:05:00');
+    expect(formatWallClock('2025-05-31T23:00:00.250', 'HH:mm:ss')).toBe('23:00:00');
+    // Not a zone-less date-time: a zoned one is an instant, a date alone is a day, the rest is not a time.
+    for (const text of ['2025-05-31T23:00:00Z', '2025-05-31T23:00:00+02:00', '2025-05-31', '2025-02-30T10:00:00', '2025-05-31T24:00:00', 'yesterday', '', null]) {
+      expect(formatWallClock(text, 'MMM DD, YYYY h:mm a')).toBeNull();
+    }
+  });
+});
+
+describe('patternHasTime and patternHasZone', () => {
+  it('tell a pattern with a time of day, and one naming its zone, from others', () => {
+    expect(['MMM DD, YYYY h:mm a', 'HH', 'YYYY [at] m', 'A'].map(patternHasTime)).toEqual([true, true, true, true]);
+    expect(['MMM DD, YYYY', 'dddd Do MMMM', '[h:mm a] YYYY', 'MMMM'].map(patternHasTime)).toEqual([false, false, false, false]);
+    expect(['HH:mm z', 'HH:mm Z', 'HH:mm [z]', 'HH:mm'].map(patternHasZone)).toEqual([true, true, false, false]);
   });
 });

@@ -1,6 +1,11 @@
 // Dates in the UI config's formats: Amundsen writes them as moment.js patterns (`MMM DD, YYYY`),
-// so the same patterns work here, for the tokens below, in the browser's time zone. Text in
-// [brackets] is literal. Unknown letters are refused when the config is loaded, not shown garbled.
+// so the same patterns work here, for the tokens below. Text in [brackets] is literal. Unknown
+// letters are refused when the config is loaded, not shown garbled.
+//
+// Which clock a value is read on (decision 042): an instant (epoch seconds, an ISO time with a zone)
+// in the browser's time zone, its zone named wherever a time of day shows (`formatInstant`); a
+// calendar day (a statistic's period, a partition date) as that day in every zone (`formatDay`); a
+// time written without a zone as it was written, never shifted (`formatWallClock`).
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -13,41 +18,72 @@ function ordinal(n: number): string {
   return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
 }
 
-function timeZoneName(date: Date): string {
+/** The fields a pattern reads, on the browser's clock or on UTC's. */
+interface Clock {
+  year: number;
+  month: number; // 0–11
+  date: number;
+  day: number; // 0 = Sunday
+  hours: number;
+  minutes: number;
+  seconds: number;
+  /** Minutes ahead of UTC. */
+  offset: number;
+  zoneName: () => string;
+}
+
+function localClock(date: Date): Clock {
+  return {
+    year: date.getFullYear(), month: date.getMonth(), date: date.getDate(), day: date.getDay(),
+    hours: date.getHours(), minutes: date.getMinutes(), seconds: date.getSeconds(),
+    offset: -date.getTimezoneOffset(), zoneName: () => timeZoneName(date),
+  };
+}
+
+function utcClock(date: Date): Clock {
+  return {
+    year: date.getUTCFullYear(), month: date.getUTCMonth(), date: date.getUTCDate(), day: date.getUTCDay(),
+    hours: date.getUTCHours(), minutes: date.getUTCMinutes(), seconds: date.getUTCSeconds(),
+    offset: 0, zoneName: () => 'UTC',
+  };
+}
+
+/** The browser's short name for its zone at that moment: "PDT", "UTC", "GMT+2" (en-US has no "CEST"). */
+export function timeZoneName(date: Date): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(date).find((p) => p.type === 'timeZoneName');
   return part?.value ?? '';
 }
 
-function offset(date: Date): string {
-  const minutes = -date.getTimezoneOffset();
+function offset(clock: Clock): string {
+  const minutes = clock.offset;
   const sign = minutes >= 0 ? '+' : '-';
   return `${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
 }
 
-const TOKENS: Record<string, (d: Date) => string> = {
-  YYYY: (d) => String(d.getFullYear()),
-  YY: (d) => pad(d.getFullYear() % 100),
-  MMMM: (d) => MONTHS[d.getMonth()]!,
-  MMM: (d) => MONTHS[d.getMonth()]!.slice(0, 3),
-  MM: (d) => pad(d.getMonth() + 1),
-  M: (d) => String(d.getMonth() + 1),
-  Do: (d) => ordinal(d.getDate()),
-  DD: (d) => pad(d.getDate()),
-  D: (d) => String(d.getDate()),
-  dddd: (d) => DAYS[d.getDay()]!,
-  ddd: (d) => DAYS[d.getDay()]!.slice(0, 3),
-  HH: (d) => pad(d.getHours()),
-  H: (d) => String(d.getHours()),
-  hh: (d) => pad(d.getHours() % 12 || 12),
-  h: (d) => String(d.getHours() % 12 || 12),
-  mm: (d) => pad(d.getMinutes()),
-  m: (d) => String(d.getMinutes()),
-  ss: (d) => pad(d.getSeconds()),
-  s: (d) => String(d.getSeconds()),
-  A: (d) => (d.getHours() < 12 ? 'AM' : 'PM'),
-  a: (d) => (d.getHours() < 12 ? 'am' : 'pm'),
+const TOKENS: Record<string, (d: Clock) => string> = {
+  YYYY: (d) => String(d.year),
+  YY: (d) => pad(d.year % 100),
+  MMMM: (d) => MONTHS[d.month]!,
+  MMM: (d) => MONTHS[d.month]!.slice(0, 3),
+  MM: (d) => pad(d.month + 1),
+  M: (d) => String(d.month + 1),
+  Do: (d) => ordinal(d.date),
+  DD: (d) => pad(d.date),
+  D: (d) => String(d.date),
+  dddd: (d) => DAYS[d.day]!,
+  ddd: (d) => DAYS[d.day]!.slice(0, 3),
+  HH: (d) => pad(d.hours),
+  H: (d) => String(d.hours),
+  hh: (d) => pad(d.hours % 12 || 12),
+  h: (d) => String(d.hours % 12 || 12),
+  mm: (d) => pad(d.minutes),
+  m: (d) => String(d.minutes),
+  ss: (d) => pad(d.seconds),
+  s: (d) => String(d.seconds),
+  A: (d) => (d.hours < 12 ? 'AM' : 'PM'),
+  a: (d) => (d.hours < 12 ? 'am' : 'pm'),
   Z: offset,
-  z: timeZoneName,
+  z: (d) => d.zoneName(),
 };
 
 /** Every token a pattern may use, in the order of the table above (year, month, day, weekday, hour, minute, second, AM/PM, zone). */
@@ -64,12 +100,79 @@ export function findUnknownDateTokens(pattern: string): string[] {
   return unknown;
 }
 
+function tokensOf(pattern: string): string[] {
+  const tokens: string[] = [];
+  for (const match of pattern.matchAll(PATTERN)) if (match[1] === undefined && match[2] === undefined) tokens.push(match[0]);
+  return tokens;
+}
+
+const TIME_TOKENS = new Set(['HH', 'H', 'hh', 'h', 'mm', 'm', 'ss', 's', 'A', 'a']);
+const ZONE_TOKENS = new Set(['Z', 'z']);
+
+/** Whether a pattern shows a time of day (an hour, minute, second or am/pm). */
+export function patternHasTime(pattern: string): boolean {
+  return tokensOf(pattern).some((t) => TIME_TOKENS.has(t));
+}
+
+/** Whether a pattern names the zone itself (`z` or `Z`). */
+export function patternHasZone(pattern: string): boolean {
+  return tokensOf(pattern).some((t) => ZONE_TOKENS.has(t));
+}
+
+export interface FormatDateOptions {
+  /** Read the value on UTC's clock rather than the browser's (days, and times written without a zone). */
+  utc?: boolean;
+}
+
 /** Format epoch seconds (Amundsen's timestamps) or a Date with a moment-style pattern. */
-export function formatDate(value: number | Date, pattern: string): string {
+export function formatDate(value: number | Date, pattern: string, options: FormatDateOptions = {}): string {
   const date = typeof value === 'number' ? new Date(value * 1000) : value;
+  const clock = options.utc ? utcClock(date) : localClock(date);
   return pattern.replace(PATTERN, (match, literal: string | undefined, unknown: string | undefined) => {
     if (literal !== undefined) return literal;
     if (unknown !== undefined) return unknown;
-    return TOKENS[match]!(date);
+    return TOKENS[match]!(clock);
   });
+}
+
+/**
+ * An instant (epoch seconds) in the browser's zone; where the pattern shows a time of day and does not
+ * name the zone, the zone's short name follows it ("May 31, 2025 4:00 pm PDT"), so that no time is read
+ * on the wrong clock.
+ */
+export function formatInstant(epochSeconds: number, pattern: string): string {
+  const text = formatDate(epochSeconds, pattern);
+  if (!patternHasTime(pattern) || patternHasZone(pattern)) return text;
+  const zone = timeZoneName(new Date(epochSeconds * 1000));
+  return zone ? `${text} ${zone}` : text;
+}
+
+/** A pattern without its zone tokens (and the space they leave), for values that have no zone to name. */
+const withoutZone = (pattern: string) =>
+  pattern.replace(PATTERN, (match, literal: string | undefined, unknown: string | undefined) => (literal === undefined && unknown === undefined && ZONE_TOKENS.has(match) ? '\u0000' : match))
+    .replace(/\s*\u0000/g, '');
+
+/**
+ * A calendar day given as epoch seconds (its UTC midnight or any time in it, as Amundsen's statistics
+ * give their periods): the same day in every zone, never the day before west of UTC.
+ */
+export function formatDay(epochSeconds: number, pattern: string): string {
+  return formatDate(epochSeconds, withoutZone(pattern), { utc: true });
+}
+
+const NAIVE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
+
+/**
+ * A date-time written without a zone ("2025-05-31T23:00:00", as Amundsen's watermarks give their
+ * `create_time`): its fields exactly as written, never shifted into the browser's zone, since nobody
+ * knows which zone it was written in. Null when it is not such a text (one with a zone is an instant).
+ */
+export function formatWallClock(text: string | null | undefined, pattern: string): string | null {
+  const match = text ? NAIVE.exec(text.trim()) : null;
+  if (!match) return null;
+  const [year, month, day, hours, minutes, seconds] = match.slice(1, 7).map((f) => Number(f ?? 0)) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds > 59) return null;
+  const ms = Date.UTC(year, month - 1, day, hours, minutes, seconds);
+  if (new Date(ms).getUTCDate() !== day) return null;
+  return formatDate(ms / 1000, withoutZone(pattern), { utc: true });
 }

@@ -23,7 +23,7 @@ test('a search shows tabs with counts and, for each result, where the term match
   await expect(results(page)).toHaveCount(10);
 
   const orders = results(page).first();
-  await expect(orders.getByRole('link', { name: 'orders', exact: true })).toHaveAttribute('href', '/table_detail/gold/hive/sales/orders');
+  await expect(orders.getByRole('link', { name: 'sales.orders', exact: true })).toHaveAttribute('href', '/table_detail/gold/hive/sales/orders');
   await expect(orders.locator('mark').first()).toHaveText('orders');
   // A table whose name and description do not say "orders" says where it matched instead.
   const viaColumn = results(page).filter({ hasText: 'mart_b2b_orders_by_store' });

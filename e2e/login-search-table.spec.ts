@@ -26,7 +26,7 @@ test.describe('signed out', () => {
     await page.getByTestId('home-search').fill('orders');
     await page.getByTestId('home-search').press('Enter');
     await expect(page).toHaveURL(/\/search\?term=orders/);
-    await page.getByRole('link', { name: 'orders', exact: true }).first().click();
+    await page.getByRole('link', { name: 'sales.orders', exact: true }).first().click();
     await expect(page).toHaveURL(`${baseURL}/table_detail/gold/hive/sales/orders`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('orders');
     await expect(page.getByText('Every order placed in the web shop')).toBeVisible();
@@ -48,7 +48,7 @@ test.describe('signed out', () => {
 test('a misspelled search shows what it searched for instead, and an unknown table says so', async ({ page }) => {
   await page.goto('/search?term=custmers');
   await expect(page.getByTestId('did-you-mean')).toContainText('Nothing matched “custmers”');
-  await expect(page.getByRole('link', { name: 'customers', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'core.customers', exact: true })).toBeVisible();
 
   await page.goto('/table_detail/gold/hive/core/no_such_table');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Table not found');

@@ -18,6 +18,8 @@ test('a table page shows what the catalog knows, with its downstream lineage and
   await page.goto(ORDERS);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
   await expect(page.getByText('Every order placed in the web shop')).toBeVisible();
+  // Its schema's description, from the embedded catalog (decision 045's pass: served, never shown).
+  await expect(page.getByTestId('schema-description')).toHaveText('Schema sales: Orders, returns and the sales pipeline');
 
   // Columns are numbered from 1.
   const rows = page.getByTestId('column-row');
@@ -194,4 +196,19 @@ test('at 800 px long column names wrap only after an underscore, never inside a 
   const lineHeight = await longest.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
   expect(Math.round(height / lineHeight), 'newsletter_subscription_id takes two lines at 800 px').toBeGreaterThan(1);
   await capture(page, testInfo, 'table-long-column-names');
+});
+
+test.describe('with the browser in Los Angeles', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  // Decision 045: a statistic of the UTC day May 31 read "May 30, 2025 – May 31, 2025" west of UTC.
+  test('a statistic of one day reads as that day, times name their zone, and a watermark time without a zone is shown as written', async ({ page }) => {
+    await page.goto('/table_detail/gold/hive/core/customers?column=customer_id');
+    const stats = page.getByRole('table', { name: 'Statistics' });
+    await expect(stats).toContainText('May 31, 2025');
+    await expect(stats).not.toContainText('May 30');
+    await expect(stats).not.toContainText('–');
+    await expect(page.getByTestId('last-updated')).toContainText(/ P[DS]T$/);
+    await expect(page.getByTestId('watermarks')).toContainText('(no time zone given)');
+  });
 });

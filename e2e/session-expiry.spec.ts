@@ -8,7 +8,7 @@ test('a session that ends mid-way sends the person to log in and back to the pag
   const api = trackApiRequests(page);
   await page.goto('/search?term=orders');
   await logInAtDevIdp(page, idpOrigin, 'liv');
-  await expect(page.getByRole('link', { name: 'orders', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'sales.orders', exact: true }).first()).toBeVisible();
   await expect(page.locator('[data-first-results-preview]')).toHaveCount(0); // the app, not the BFF's preview
   await api.settled();
 
@@ -19,7 +19,7 @@ test('a session that ends mid-way sends the person to log in and back to the pag
   // … so the next page's data request answers 401: the app sends the person to log in and back to
   // that page. (The provider still knows them, so it signs them straight back in without its form.)
   const toLogin = page.waitForRequest((request) => request.url().startsWith(`${baseURL}/login?returnTo=`));
-  await page.getByRole('link', { name: 'orders', exact: true }).first().click();
+  await page.getByRole('link', { name: 'sales.orders', exact: true }).first().click();
   expect(new URL((await toLogin).url()).searchParams.get('returnTo')).toBe('/table_detail/gold/hive/sales/orders');
   await expect(page).toHaveURL(`${baseURL}/table_detail/gold/hive/sales/orders`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('orders');

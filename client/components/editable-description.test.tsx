@@ -211,7 +211,7 @@ describe('EditableDescription after a conflict', () => {
     const { region } = await reachConflict(vi.fn());
     expect(within(region).getByTestId('conflict-theirs').textContent).toBe('Orders paid in the web shop');
     expect(within(region).getByTestId('conflict-mine').textContent).toBe('Orders placed online');
-    expect(within(region).getByTestId('conflict-byline').textContent).toMatch(/^Saved by liv@example.org on 2026-12-06 \d\d:00 while you were editing\.$/);
+    expect(within(region).getByTestId('conflict-byline').textContent).toMatch(/^Saved by liv@example.org on 2026-12-06 \d\d:00 \S+ while you were editing\.$/);
     const diff = within(region).getByTestId('conflict-diff');
     expect([...diff.querySelectorAll('del')].map((d) => d.textContent)).toEqual(['[only in theirs: paid in the web shop]']);
     expect([...diff.querySelectorAll('ins')].map((d) => d.textContent)).toEqual(['[only in mine: placed online]']);
@@ -245,7 +245,7 @@ describe('EditableDescription after a conflict', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const region = await screen.findByRole('region', { name: 'You changed this description in another tab or window' });
     expect(region.textContent).not.toContain('Someone else');
-    expect(within(region).getByTestId('conflict-byline').textContent).toMatch(/^Saved by you on 2026-12-06 \d\d:00 in another tab or window, while you were editing here\.$/);
+    expect(within(region).getByTestId('conflict-byline').textContent).toMatch(/^Saved by you on 2026-12-06 \d\d:00 \S+ in another tab or window, while you were editing here\.$/);
     // Nothing speaks of "theirs" when both texts are the person's own.
     expect(region.textContent).not.toMatch(/theirs/i);
     expect(within(region).getByRole('region', { name: 'The other tab’s' })).toBeTruthy();

@@ -1,5 +1,7 @@
 // A person's name where it leads somewhere: the in-app profile when user profiles are on
 // (indexUsers), else their external profile page when it is a safe http(s) address, else nowhere.
+// Someone the catalog marks inactive (`is_active: false`) is said to be so after the name, wherever
+// they appear (owners, frequent users), so nobody asks a person who has left.
 import { Link } from 'react-router';
 import type { User } from '../../contract/api-common';
 import { useUiConfig } from '../app/app-data';
@@ -14,7 +16,26 @@ export function choosePersonTarget(user: Pick<User, 'user_id' | 'profile_url'>, 
   return href ? { kind: 'external', href } : { kind: 'none' };
 }
 
-export function PersonLink({ user }: { user: Pick<User, 'user_id' | 'profile_url' | 'display_name'> }) {
+/** "No longer active" after a person's name, muted; nothing for an active person. */
+export function InactiveMark({ isActive }: { isActive: boolean | undefined }) {
+  return isActive === false ? (
+    <span className="muted person-inactive">
+      <span aria-hidden="true"> · </span>
+      <span className="visually-hidden">, </span>No longer active
+    </span>
+  ) : null;
+}
+
+export function PersonLink({ user }: { user: Pick<User, 'user_id' | 'profile_url' | 'display_name'> & { is_active?: boolean } }) {
+  return (
+    <>
+      <PersonName user={user} />
+      <InactiveMark isActive={user.is_active} />
+    </>
+  );
+}
+
+function PersonName({ user }: { user: Pick<User, 'user_id' | 'profile_url' | 'display_name'> }) {
   const target = choosePersonTarget(user, useUiConfig().indexUsers.enabled);
   const name = user.display_name || user.user_id;
   switch (target.kind) {

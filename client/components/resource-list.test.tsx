@@ -25,10 +25,19 @@ describe('ResourceList', () => {
     expect(screen.getByRole('list', { name: 'Popular' }).textContent).not.toMatch(/[#*|]|https:/);
   });
 
-  it('shows no description line for no description, or one with no text', async () => {
+  // The fidelity pass: search rows said "No description", lists said nothing.
+  it('says "No description" (muted) for no description, or one with no text, as search results do', async () => {
     renderWithApp(<ResourceList items={[table('orders', MARKDOWN), table('empty', null), table('rule', '---')]} label="Popular" />);
     await screen.findByText(/^Orders Every/);
-    expect(document.querySelectorAll('.resource-list__description')).toHaveLength(1);
+    const lines = [...document.querySelectorAll('.resource-list__description')];
+    expect(lines.map((line) => line.textContent)).toEqual(['Orders Every paid order, see the wiki. a · b', 'No description', 'No description']);
+    expect(lines.map((line) => line.classList.contains('resource-list__description--none'))).toEqual([false, true, true]);
+  });
+
+  it('names a table schema.table and says where it lives, as search results do', () => {
+    renderWithApp(<ResourceList items={[table('orders', null)]} label="Popular" />);
+    expect(screen.getByRole('link', { name: 'sales.orders' })).toBeTruthy();
+    expect(document.querySelector('.resource-list__meta')?.textContent).toBe('Table in Hive · gold');
   });
 
   // Finding 3 of the bookmark-lists pass: "content.snap_returning_search_queries_by_r / egion" at 1280 and 800.

@@ -1,6 +1,7 @@
 // Tables and dashboards in a list (popular, bookmarks, a person's lists, a dashboard's tables, a
-// table's dashboards): name as a link, where it lives, the start of its description as plain text (a
-// description is Markdown; its page renders it), and what the page adds to each item (the bookmark
+// table's dashboards): name as a link, where it lives (named and placed as search results do:
+// contract/resource-labels.ts), the start of its description as plain text (a description is
+// Markdown; its page renders it) or "No description", and what the page adds to each item (the bookmark
 // star) beside the link, never inside it. A name wraps after `_`, `.` or `/`, never inside a word.
 // The item action comes from the `itemAction` prop or, for lists a page holds deep inside other
 // features (a profile's tabs, a dashboard's tables), from `ResourceItemActions` around them: features
@@ -14,6 +15,7 @@ import type { TableSummary } from '../../contract/api-table';
 import { useUiConfig } from '../app/app-data';
 import { dashboardPath, tablePath } from '../app/paths';
 import { markdownToPlainText } from '../../contract/markdown-plain-text';
+import { tableDisplayName, tableLocation } from '../../contract/resource-labels';
 import { BreakableText } from './breakable-text';
 import { cx } from './class-names';
 import './resource-list.css';
@@ -30,7 +32,7 @@ export const ResourceItemActions = ItemActionContext;
 
 /** A resource's name as people read it: `schema.table` for a table, a dashboard's name. */
 export function resourceName(item: ResourceSummary): string {
-  return item.type === 'table' ? `${item.schema}.${item.name}` : item.name;
+  return item.type === 'table' ? tableDisplayName(item) : item.name;
 }
 
 export interface ResourceListProps {
@@ -68,7 +70,6 @@ function RemovedMark({ removed }: { removed: boolean }) {
 function ResourceSummaryItem({ item, removed }: { item: ResourceSummary; removed: boolean }) {
   const { resourceConfig } = useUiConfig();
   if (item.type === 'table') {
-    const source = resourceConfig.table.supportedSources[item.database]?.displayName ?? item.database;
     return (
       <>
         <Link className="resource-list__name" to={tablePath(item)}>
@@ -77,7 +78,7 @@ function ResourceSummaryItem({ item, removed }: { item: ResourceSummary; removed
         <span className="resource-list__meta">
           <RemovedMark removed={removed} />
           <span className="visually-hidden">Table in </span>
-          {source} · {item.cluster}
+          {tableLocation(item, resourceConfig.table.supportedSources)}
         </span>
         <DescriptionStart source={item.description} />
       </>
@@ -100,7 +101,8 @@ function ResourceSummaryItem({ item, removed }: { item: ResourceSummary; removed
   );
 }
 
+/** The start of the description, or "No description" (muted) as search results say it. */
 function DescriptionStart({ source }: { source: string | null }) {
   const text = source ? markdownToPlainText(source) : '';
-  return text ? <p className="resource-list__description">{text}</p> : null;
+  return text ? <p className="resource-list__description">{text}</p> : <p className="resource-list__description resource-list__description--none">No description</p>;
 }

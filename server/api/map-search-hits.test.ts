@@ -57,14 +57,15 @@ describe('search hit mappers', () => {
   it('maps a people hit: user_id falls back to the email, the display name to the full name, else the email', () => {
     const amundsenHit = SearchUserHitSchema.parse({
       full_name: 'Liv Arnesen', email: 'liv.arnesen@example.org', first_name: 'Liv', last_name: 'Arnesen', resource_type: 'user',
-      search_score: 2, highlight: { full_name: ['<em>Liv</em> Arnesen'] },
+      team_name: 'Polar', role_name: 'Skier', is_active: false, search_score: 2, highlight: { full_name: ['<em>Liv</em> Arnesen'] },
     });
     expect(v.parse(UserSearchResultSchema, toUserSearchResult(amundsenHit))).toEqual({
       type: 'user', user_id: 'liv.arnesen@example.org', email: 'liv.arnesen@example.org', display_name: 'Liv Arnesen',
-      full_name: 'Liv Arnesen', first_name: 'Liv', last_name: 'Arnesen', search_score: 2, highlight: { full_name: ['<em>Liv</em> Arnesen'] },
+      full_name: 'Liv Arnesen', first_name: 'Liv', last_name: 'Arnesen', team_name: 'Polar', role_name: 'Skier', is_active: false, search_score: 2, highlight: { full_name: ['<em>Liv</em> Arnesen'] },
     });
     const bare = SearchUserHitSchema.parse({ email: 'borge@example.org', resource_type: 'user' });
-    expect(toUserSearchResult(bare)).toMatchObject({ user_id: 'borge@example.org', display_name: 'borge@example.org', full_name: null });
+    // An older search service that sends no team, role or activity: none, and active (as Amundsen's load_user assumes).
+    expect(toUserSearchResult(bare)).toMatchObject({ user_id: 'borge@example.org', display_name: 'borge@example.org', full_name: null, team_name: null, role_name: null, is_active: true });
     const firstLast = SearchUserHitSchema.parse({ user_id: 'u1', email: null, first_name: 'Roald', last_name: 'Amundsen' });
     expect(toUserSearchResult(firstLast)).toMatchObject({ user_id: 'u1', display_name: 'Roald Amundsen' });
   });

@@ -61,6 +61,10 @@ export function toUserSearchResult(hit: SearchUserHit): UserSearchResult | null 
     full_name: user.full_name,
     first_name: user.first_name,
     last_name: user.last_name,
+    team_name: hit.team_name,
+    role_name: hit.role_name,
+    // An older search service that does not say: active, as Amundsen's load_user assumes.
+    is_active: hit.is_active ?? true,
     search_score: hit.search_score,
     highlight: hit.highlight,
   };

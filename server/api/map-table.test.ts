@@ -16,6 +16,11 @@ describe('a table as its page shows it', () => {
     table_readers: [{ user: { email: 'ben@example.org' }, read_count: 4 }, { user: { display_name: 'Nobody' }, read_count: 9 }],
   });
 
+  it('passes the schema description the embedded catalog adds, and null where Amundsen sends none', () => {
+    expect(toTableDetail(table, RIGHTS).schema_description).toBeNull();
+    expect(toTableDetail({ ...table, schema_description: 'Orders and returns' }, RIGHTS).schema_description).toBe('Orders and returns');
+  });
+
   it('builds a missing key, orders the columns and keys each column under the table, and keeps the rights', () => {
     const detail = toTableDetail(table, RIGHTS);
     expect(detail.key).toBe('hive://gold.sales/orders');

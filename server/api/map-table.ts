@@ -26,6 +26,7 @@ export function toTableDetail(table: AmundsenTable, rights: EditRights): TableDe
     cluster: table.cluster,
     database: table.database,
     schema: table.schema,
+    schema_description: table.schema_description ?? null,
     name: table.name,
     description: table.description,
     is_view: table.is_view,

@@ -58,7 +58,9 @@ describe('renderFirstResults', () => {
     expect(html).toContain('<h2 class="search-results__heading">1,234 tables</h2>');
     expect(html).toContain('Showing 1–10 of 1,234');
     expect(html.match(/data-search-result=""/g)).toHaveLength(2);
-    expect(html).toContain('<a href="/table_detail/gold/hive/sales/orders">orders</a>');
+    // schema.table and where it lives, as the app's rows and lists say them.
+    expect(html).toContain('<a href="/table_detail/gold/hive/sales/orders">sales.<wbr>orders</a>');
+    expect(html).toContain('<p class="result__meta"><span class="visually-hidden">Table in </span>Hive · gold</p>');
     // The tab counts, and the other tab's from the overview.
     expect(html).toMatch(/Datasets<span class="count">1,234<\/span>/);
   });
@@ -171,16 +173,23 @@ describe('renderFirstResults', () => {
       description: null, last_successful_run_timestamp: null, chart_names: [], query_names: [], tags: ['kpi'], badges: [], search_score: 1, highlight: {},
     };
     const person: UserSearchResult = {
-      type: 'user', user_id: 'liv', email: 'liv@example.org', display_name: 'Liv', full_name: 'Liv Arnesen', first_name: null, last_name: null, search_score: 1,
+      type: 'user', user_id: 'liv', email: 'liv@example.org', display_name: 'Liv', full_name: 'Liv Arnesen', first_name: null, last_name: null, team_name: null, role_name: null, is_active: true, search_score: 1,
       highlight: { full_name: ['<em>Liv</em> Arnesen'] },
     };
     const dashboards = render('/search?term=orders&resource=dashboard', { dashboard: { page_index: 0, total_results: 1, results: [dashboard] } });
     expect(dashboards).toContain('<a href="/dashboard/mode_dashboard%3A%2F%2Fg%2Fd">Orders board</a>');
+    const ran = render('/search?term=orders&resource=dashboard', { dashboard: { page_index: 0, total_results: 1, results: [{ ...dashboard, last_successful_run_timestamp: Date.UTC(2025, 4, 16, 12) / 1000 }] } });
+    expect(ran).toMatch(/· Sales · last successful run May 16, 2025<\/p>/);
     expect(dashboards).toContain('<p class="result__description result__description--none">No description</p>');
     expect(dashboards).toContain('>1 dashboard</h2>');
     expect(render('/search?term=orders&resource=dashboard', { dashboard: { page_index: 0, total_results: 2, results: [dashboard, dashboard] } })).toContain('>2 dashboards</h2>');
     const people = render('/search?term=liv&resource=user', { user: { page_index: 0, total_results: 1, results: [person] } });
     expect(people).toContain('<a href="/user/liv"><mark>Liv</mark> Arnesen</a>');
+    expect(people).toContain('<p class="result__meta">liv@example.org</p>');
+    const gone = render('/search?term=x&resource=user', { user: { page_index: 0, total_results: 1, results: [
+      { ...person, user_id: 'x@example.org', email: 'x@example.org', display_name: 'x@example.org', role_name: 'Analyst', team_name: 'Platform', is_active: false, highlight: {} },
+    ] } });
+    expect(gone).toContain('<p class="result__meta"><span class="result__inactive">No longer active</span> · Analyst · Platform</p>');
     expect(people).toContain('>1 person</h2>');
     expect(render('/search?term=liv&resource=user', { user: { page_index: 0, total_results: 3, results: [person] } })).toContain('>3 people</h2>');
   });

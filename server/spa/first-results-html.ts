@@ -16,6 +16,7 @@ import { badgeSearchPath, dashboardPath, tablePath, tagSearchPath, userPath } fr
 import { computePagination } from '../../contract/pagination-state';
 import { markdownHighlightToSegments } from '../../contract/markdown-highlight';
 import { markdownToPlainText } from '../../contract/markdown-plain-text';
+import { personDetails, tableLocation } from '../../contract/resource-labels';
 import { highlightToPlainText, parseHighlight, type HighlightSegment } from '../../contract/search-highlight';
 import { RESOURCE_NOUNS, type SearchResource } from '../../contract/search-state';
 import type { SearchPlan } from '../../contract/search-url';
@@ -134,7 +135,7 @@ function renderResult(result: SearchResult, config: ClientConfig): string {
 
 function shell(name: string, meta: string, children: string, withAction: boolean): string {
   const title = `<h3 class="result__name">${name}</h3>`;
-  return `<li class="result" data-search-result="">${withAction ? `<div class="result__head">${title}<span class="result__action-space"></span></div>` : title}<p class="result__meta">${meta}</p>${children}</li>`;
+  return `<li class="result" data-search-result="">${withAction ? `<div class="result__head">${title}<span class="result__action-space"></span></div>` : title}${meta ? `<p class="result__meta">${meta}</p>` : ''}${children}</li>`;
 }
 
 /** A Markdown description as plain text, as search-result-item.tsx shows it. */
@@ -195,8 +196,8 @@ function renderTable(result: TableSearchResult, config: ClientConfig): string {
   const sources = config.resourceConfig.table.supportedSources;
   const { highlight } = result;
   return shell(
-    `<a href=${attr(tablePath(result))}>${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
-    `<span class="visually-hidden">Table in </span>${text(`${result.schema} · ${sources[result.database]?.displayName ?? result.database} · ${result.cluster}`)}`,
+    `<a href=${attr(tablePath(result))}>${text(result.schema)}.<wbr>${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
+    `<span class="visually-hidden">Table in </span>${text(tableLocation(result, sources))}`,
     description(highlight['description'], result.description) +
       matches([
         { label: 'Columns', fragments: highlight['columns'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, { column: highlightToPlainText(f) }) },
@@ -222,7 +223,7 @@ function renderDashboard(result: DashboardSearchResult, config: ClientConfig): s
   const product = result.product ? (sources[result.product]?.displayName ?? result.product) : null;
   return shell(
     `<a href=${attr(dashboardPath(result.uri))}>${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
-    `<span class="visually-hidden">Dashboard in </span>${text([product, result.group_name, lastRun ? `last run ${lastRun}` : null].filter(Boolean).join(' · '))}`,
+    `<span class="visually-hidden">Dashboard in </span>${text([product, result.group_name, lastRun ? `last successful run ${lastRun}` : null].filter(Boolean).join(' · '))}`,
     description(highlight['description'], result.description) +
       matches([
         { label: 'Charts', fragments: highlight['chart_names'] ?? [], limit: MAX_MATCHES },
@@ -240,11 +241,18 @@ function renderDashboard(result: DashboardSearchResult, config: ClientConfig): s
   );
 }
 
+/** As the app's personMeta (search-result-item.tsx): inactive first, role and team, the email unless it is the name. */
+function personMetaHtml(result: UserSearchResult): string {
+  const parts = personDetails(result).map((detail) => (detail === result.email ? fieldHtml(result.highlight['email']?.[0], detail) : text(detail)));
+  if (!result.is_active) parts.unshift('<span class="result__inactive">No longer active</span>');
+  return parts.join(' · ');
+}
+
 function renderUser(result: UserSearchResult): string {
   const { highlight } = result;
   return shell(
     `<a href=${attr(userPath(result.user_id))}>${fieldHtml(highlight['full_name']?.[0], result.display_name)}</a>`,
-    result.email ? fieldHtml(highlight['email']?.[0], result.email) : text(result.user_id),
+    personMetaHtml(result),
     '',
     false,
   );

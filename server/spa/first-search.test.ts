@@ -137,7 +137,7 @@ describe('the /search page with its first search', () => {
     const root = res.text.slice(res.text.indexOf('<div id="root">'));
     expect(root).toMatch(/^<div id="root"><div data-first-results-preview="" aria-busy="true">/);
     expect(root).toContain('<h2 class="search-results__heading">1 table</h2>');
-    expect(root).toContain('<a href="/table_detail/gold/hive/sales/orders"><mark>orders</mark></a>');
+    expect(root).toContain('<a href="/table_detail/gold/hive/sales/orders">sales.<wbr><mark>orders</mark></a>');
     // The data block still follows, for the app.
     expect(res.text.indexOf(FIRST_SEARCH_ELEMENT_ID)).toBeGreaterThan(res.text.indexOf('data-first-results-preview'));
   });

@@ -74,6 +74,7 @@ export const AmundsenTableSchema = z.object({
   database: z.string(),
   cluster: z.string(),
   schema: z.string(),
+  schema_description: str,
   name: z.string(),
   key: str,
   description: str,
@@ -289,6 +290,9 @@ export const SearchUserHitSchema = z.object({
   first_name: str,
   last_name: str,
   user_id: str,
+  team_name: str,
+  role_name: str,
+  is_active: z.boolean().nullish().transform((v) => v ?? null),
   search_score: num,
   highlight: z.record(z.string(), z.array(z.string())).nullish().transform((v) => v ?? {}),
 } satisfies ShapeOf<Loosen<Omit<Contract.AmundsenUserSearchHit, 'resource_type'>, 'user_id' | 'search_score'>>);

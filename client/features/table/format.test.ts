@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStats, describeWatermarks, formatStatType, formatStatValue, isoToEpochSeconds } from './format';
+import { describeStats, describeWatermarks, formatStatType, formatStatValue, isoToEpochSeconds, statPeriodDays } from './format';
 
 describe('isoToEpochSeconds', () => {
   it('reads a date-time without a zone as UTC, the way the catalog writes watermarks', () => {
@@ -37,6 +37,29 @@ describe('column statistics', () => {
     expect(formatStatValue(null)).toBe('—');
   });
 
+  it('keeps the minus sign of values between -1 and 0, and of -0', () => {
+    expect(formatStatValue('-0.0000123')).toBe('-0.0000123');
+    expect(formatStatValue('-0.5')).toBe('-0.5');
+    expect(formatStatValue('-0')).toBe('-0');
+    expect(formatStatValue('-0.0')).toBe('-0.0');
+    expect(formatStatValue('-12.5')).toBe('-12.5');
+    expect(formatStatValue('0.5')).toBe('0.5');
+    expect(formatStatValue(' -1000.25 ')).toBe('-1,000.25');
+  });
+
+  it('groups huge integers exactly and leaves exponents and words as they are', () => {
+    expect(formatStatValue('-98765432109876543210987')).toBe('-98,765,432,109,876,543,210,987');
+    expect(formatStatValue('100')).toBe('100');
+    expect(formatStatValue('1000')).toBe('1,000');
+    expect(formatStatValue('0001234')).toBe('1,234');
+    expect(formatStatValue('1.5e-7')).toBe('1.5e-7');
+    expect(formatStatValue('-2E10')).toBe('-2E10');
+    expect(formatStatValue('NaN')).toBe('NaN');
+    expect(formatStatValue('-')).toBe('-');
+    expect(formatStatValue('12.')).toBe('12.');
+    expect(formatStatValue('abc 123')).toBe('abc 123');
+  });
+
   it('describes each statistic with its period', () => {
     expect(describeStats([{ stat_type: 'num_nulls', stat_val: '0', start_epoch: 1, end_epoch: 2, is_metric: null }])).toEqual([
       { label: 'Null values', value: '0', start: 1, end: 2 },
@@ -57,5 +80,19 @@ describe('describeWatermarks', () => {
     const odd = mark('snapshot', 'x');
     expect(describeWatermarks([odd])).toEqual({ partitionKey: null, low: null, high: null, other: [odd] });
     expect(describeWatermarks([])).toBeNull();
+  });
+});
+
+describe('statPeriodDays', () => {
+  const day = (d: number) => Date.UTC(2025, 4, d) / 1000;
+  it('ends a period that ends at a UTC midnight on the day before, so one day reads as one day', () => {
+    expect(statPeriodDays(day(31), day(32))).toEqual({ first: day(31), last: day(32) - 1 });
+    expect(statPeriodDays(day(25), day(32))).toEqual({ first: day(25), last: day(32) - 1 });
+  });
+  it('keeps any other end, and a missing start or end', () => {
+    expect(statPeriodDays(day(31), day(31) + 3600)).toEqual({ first: day(31), last: day(31) + 3600 });
+    expect(statPeriodDays(day(31), day(31))).toEqual({ first: day(31), last: day(31) });
+    expect(statPeriodDays(null, day(31))).toEqual({ first: null, last: day(31) });
+    expect(statPeriodDays(day(31), null)).toEqual({ first: day(31), last: null });
   });
 });

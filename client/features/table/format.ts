@@ -48,14 +48,29 @@ export function formatStatType(type: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : type;
 }
 
-/** Numbers with thousands separators ("1843211" → "1,843,211"); any other value as it is. */
+/**
+ * Numbers with thousands separators ("1843211" → "1,843,211", "-1234.5" → "-1,234.5"), digits kept
+ * exactly as the catalog wrote them (no rounding, a sign on "-0.5" and "-0" kept); any other value
+ * (exponents, dates, words) as it is.
+ */
 export function formatStatValue(value: string | null): string {
   if (value === null || value.trim() === '') return '—';
-  const trimmed = value.trim();
-  if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return value;
-  const [whole, fraction] = trimmed.split('.') as [string, string | undefined];
-  const grouped = BigInt(whole).toLocaleString('en-US');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(value.trim());
+  if (!match) return value;
+  const [, sign = '', digits = '', fraction = ''] = match;
+  // Grouped as text, not through a number: BigInt("-0") is 0 and would lose the sign.
+  const grouped = digits.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${sign}${grouped}${fraction}`;
+}
+
+/**
+ * The days a statistic was measured over, as epoch seconds of its first and last day (decision 042):
+ * an end exactly at a UTC midnight after the start is the end of the day before (a period of "May 31"
+ * is [May 31 00:00, Jun 01 00:00) in UTC), so one day measured reads as that one day.
+ */
+export function statPeriodDays(start: number | null, end: number | null): { first: number | null; last: number | null } {
+  const lastDay = end !== null && start !== null && end > start && end % 86400 === 0 ? end - 1 : end;
+  return { first: start, last: lastDay };
 }
 
 export interface StatRow {

@@ -35,6 +35,20 @@ describe('seedDemoCatalog', () => {
     expect(lines.at(-1)).toMatch(/1500\/1500 tables written/);
   });
 
+  it('gives a dashboard whose last run failed an earlier last successful run, and the same one when it succeeded', () => {
+    seedDemoCatalog(db, { count: 1500 });
+    const runs = db.prepare('SELECT last_run_state AS state, last_run_timestamp AS lastRun, last_successful_run_timestamp AS lastSuccess, created_timestamp AS created FROM dashboards').all() as {
+      state: string; lastRun: number; lastSuccess: number; created: number;
+    }[];
+    const failed = runs.filter((r) => r.state === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const r of failed) {
+      expect(r.lastSuccess).toBeLessThan(r.lastRun);
+      expect(r.lastSuccess).toBeGreaterThan(r.created);
+    }
+    for (const r of runs.filter((r) => r.state === 'succeeded')) expect(r.lastSuccess).toBe(r.lastRun);
+  });
+
   it('sets the catalog\'s latest-updated time to the time of the load (GET /latest_updated_ts: 200, not 204)', () => {
     const overview = createCatalogOverview(db);
     expect(overview.getLatestUpdatedTimestamp()).toBeUndefined();

@@ -257,6 +257,10 @@ function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; user
       const updated = DEMO_EPOCH_SECONDS - random.int(0, 30 * 86400);
       const created = updated - random.int(30, 700) * 86400;
       const runState = random.chance(0.08) ? 'failed' : 'succeeded';
+      const lastRun = updated - 3600;
+      // A failed last run had an earlier success, 1 to 5 daily runs before it (no random draw: the
+      // order of the draws above and below stays as it was).
+      const lastSuccessfulRun = runState === 'failed' ? lastRun - (1 + (i % 5)) * 86400 : lastRun;
       const tableIds = new Set(Array.from({ length: random.int(1, 5) }, () => random.int(tableIdRange.lo, tableIdRange.hi)));
       const owners = random.sample(options.users, random.int(1, 2));
       const charts = random.sample(CHARTS, random.int(2, 6)).map((chart) => `${topic} ${chart}`);
@@ -271,7 +275,7 @@ function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; user
         group_url: `https://${p.host}/spaces/${groupId}`, group_description: `${groupName} dashboards in ${p.product}`,
         dashboard_id: slug, name: `${topic} ${view}${round ? ` ${round + 1}` : ''}`, url: `https://${p.host}/dashboards/${slug}`,
         description: `${topic} ${view.toLowerCase()} for the ${groupName} team`, created_timestamp: created,
-        updated_timestamp: updated, last_successful_run_timestamp: updated - 3600, last_run_timestamp: updated - 3600,
+        updated_timestamp: updated, last_successful_run_timestamp: lastSuccessfulRun, last_run_timestamp: lastRun,
         last_run_state: runState, total_views: viewers.reduce((sum, v) => sum + v.view_count, 0),
         table_ids: [...tableIds], owner_ids: owners.map(userId), viewers, charts, queries, tag_ids: tags.map(tagId),
       });

@@ -25,8 +25,8 @@ const TABLES = [
 
 const USERS = [
   { user_id: 'ada.lovelace@example.org', email: 'ada.lovelace@example.org', first_name: 'Ada', last_name: 'Lovelace', full_name: 'Ada Lovelace', team_name: 'Analytics' },
-  { user_id: 'grace.hopper@example.org', email: 'grace.hopper@example.org', first_name: 'Grace', last_name: 'Hopper', full_name: 'Grace Hopper', team_name: 'Platform' },
-  { user_id: 'alan.turing@example.org', email: 'alan.turing@example.org', first_name: 'Alan', last_name: 'Turing' },
+  { user_id: 'grace.hopper@example.org', email: 'grace.hopper@example.org', first_name: 'Grace', last_name: 'Hopper', full_name: 'Grace Hopper', team_name: 'Platform', role_name: 'Admiral' },
+  { user_id: 'alan.turing@example.org', email: 'alan.turing@example.org', first_name: 'Alan', last_name: 'Turing', is_active: false },
 ];
 
 let dir: string;
@@ -247,9 +247,9 @@ describe('user search', () => {
     const res = await search({ query_term: 'grac', resource_types: ['user'] });
     expect(keysOf(res, 'user')).toEqual(['grace.hopper@example.org']);
     expect(res.body.results.user.results[0]).toMatchObject({ full_name: 'Grace Hopper', email: 'grace.hopper@example.org',
-      first_name: 'Grace', last_name: 'Hopper', resource_type: 'user' });
+      first_name: 'Grace', last_name: 'Hopper', resource_type: 'user', team_name: 'Platform', role_name: 'Admiral', is_active: true });
     const derived = await search({ query_term: 'alan turing', resource_types: ['user'] });
-    expect(derived.body.results.user.results[0]).toMatchObject({ full_name: 'Alan Turing', email: 'alan.turing@example.org' });
+    expect(derived.body.results.user.results[0]).toMatchObject({ full_name: 'Alan Turing', email: 'alan.turing@example.org', team_name: null, role_name: null, is_active: false });
   });
 
   it('filters users by first_name, last_name and email wildcards, AND and OR', async () => {

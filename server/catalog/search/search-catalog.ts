@@ -25,7 +25,7 @@ interface DashboardDocRow {
 }
 interface UserDocRow {
   doc_id: number; user_id: string; email: string | null; first_name: string | null; last_name: string | null;
-  full_name: string | null; popularity: number;
+  full_name: string | null; popularity: number; team_name: string | null; role_name: string | null; is_active: number;
 }
 
 /** Tier first, popularity as the fraction: scores fall monotonically down the result list. */
@@ -46,7 +46,10 @@ export function createCatalogSearch(db: CatalogDatabase) {
   const rowsOf = (table: string) => db.prepare(`SELECT * FROM ${table} WHERE doc_id IN (SELECT value FROM json_each(?))`);
   const tableRows = rowsOf('table_search');
   const dashboardRows = rowsOf('dashboard_search');
-  const userRows = rowsOf('user_search');
+  // A person's team, role and whether they are still active come from their record, as Amundsen's
+  // search service sends them with each person.
+  const userRows = db.prepare(`SELECT s.*, u.team_name, u.role_name, u.is_active FROM user_search s JOIN users u ON u.id = s.user_row_id
+    WHERE s.doc_id IN (SELECT value FROM json_each(?))`);
   // Column descriptions are indexed (their words are in table_text_fts) but not stored in the search
   // document, so the `column_descriptions` highlight reads them from `columns` — for the page's hits
   // only, and only when highlighting was asked for: one query over the (table_id, name) index per page.
@@ -142,6 +145,9 @@ export function createCatalogSearch(db: CatalogDatabase) {
         last_name: r.last_name,
         resource_type: 'user',
         user_id: r.user_id,
+        team_name: r.team_name,
+        role_name: r.role_name,
+        is_active: r.is_active !== 0,
         search_score: score(tier, r.popularity),
         highlight: hl({ full_name: r.full_name, email: r.email }),
       }));

@@ -68,7 +68,7 @@ export function toAmundsenUser(row: UserRow): AmundsenUser {
 export function createTableReader(db: CatalogDatabase): TableReader {
   const tableByKey = db.prepare(`
     SELECT t.id, t.key, t.name, t.description, t.is_view, t.last_updated_timestamp, t.source_type, t.source_url,
-      s.database, s.cluster, s.name AS schema_name
+      s.database, s.cluster, s.name AS schema_name, s.description AS schema_description
     FROM tables t JOIN schemas s ON s.id = t.schema_id WHERE t.key = ?`);
   const columnsOf = db.prepare(
     'SELECT id, name, description, col_type, sort_order FROM columns WHERE table_id = ? ORDER BY sort_order, name',
@@ -118,7 +118,7 @@ export function createTableReader(db: CatalogDatabase): TableReader {
     const t = tableByKey.get(key) as
       | { id: number; key: string; name: string; description: string | null; is_view: number;
           last_updated_timestamp: number | null; source_type: string | null; source_url: string | null;
-          database: string; cluster: string; schema_name: string }
+          database: string; cluster: string; schema_name: string; schema_description: string | null }
       | undefined;
     if (!t) return undefined;
 
@@ -155,6 +155,7 @@ export function createTableReader(db: CatalogDatabase): TableReader {
       database: t.database,
       cluster: t.cluster,
       schema: t.schema_name,
+      schema_description: t.schema_description,
       name: t.name,
       key: t.key,
       tags: tagsOf.all(t.id) as AmundsenTable['tags'],

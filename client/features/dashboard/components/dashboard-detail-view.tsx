@@ -90,6 +90,11 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
       header={
         <>
           {dashboard.group_name ? <p className="dashboard-page__group">In {group}</p> : null}
+          <ul className="chip-list" aria-label="Location">
+            <li className="chip">
+              <span className="chip__label">Cluster</span> {dashboard.cluster}
+            </li>
+          </ul>
           <BadgeList badges={dashboard.badges.map((b) => b.badge_name)} linked={false} label="Dashboard badges" />
           <div className="dashboard-page__actions">
             <ExternalButtonLink href={dashboard.url} variant="primary" testId="open-dashboard">
@@ -114,8 +119,8 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
             { label: 'Owners', value: dashboard.owners.length > 0 ? <People users={dashboard.owners} label="Owners" /> : null, placeholder: 'No owners', testId: 'owners' },
             { label: 'Last run', value: lastRun(formatDate(dashboard.last_run_timestamp, 'dateTimeShort'), dashboard.last_run_state), placeholder: 'Never run' },
             { label: 'Last successful run', value: formatDate(dashboard.last_successful_run_timestamp, 'dateTimeShort'), placeholder: 'No successful run' },
-            { label: 'Created', value: formatDate(dashboard.created_timestamp) },
-            { label: 'Updated', value: formatDate(dashboard.updated_timestamp) },
+            { label: 'Created', value: formatDate(dashboard.created_timestamp, 'dateTimeShort') },
+            { label: 'Updated', value: formatDate(dashboard.updated_timestamp, 'dateTimeShort') },
             { label: 'Views recently', value: formatWholeNumber(dashboard.recent_view_count) },
             { label: 'Frequent users', value: dashboard.frequent_users.length > 0 ? <People users={dashboard.frequent_users} label="Frequent users" /> : null, testId: 'frequent-users' },
             {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The dashboard page's side facts: a fact with nothing to say shows its placeholder, never a bare label.
 import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardDetail } from '../../../../contract/api-dashboard';
 import { renderWithApp } from '../../../components/testing/render-with-app';
 import { DashboardDetailView } from './dashboard-detail-view';
@@ -38,5 +38,36 @@ describe('dashboard facts', () => {
     renderWithApp(<DashboardDetailView dashboard={dashboard({ owners: [roald], last_run_state: 'failed' })} />);
     expect(within(factValue('Owners')).getByRole('list', { name: 'Owners' }).textContent).toBe('Roald Amundsen');
     expect(factValue('Last run').textContent).toMatch(/^Unknown time .+/);
+  });
+});
+
+describe('dashboard dates and location', () => {
+  const zone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'America/Los_Angeles';
+  });
+  afterAll(() => {
+    process.env.TZ = zone;
+  });
+
+  it('shows Created and Updated with their time and zone, like the runs (decision 045)', () => {
+    renderWithApp(
+      <DashboardDetailView
+        dashboard={dashboard({
+          created_timestamp: Date.UTC(2025, 0, 2, 17, 30) / 1000,
+          updated_timestamp: Date.UTC(2025, 4, 31, 23) / 1000,
+          last_run_timestamp: Date.UTC(2025, 4, 31, 22) / 1000,
+          last_run_state: 'succeeded',
+        })}
+      />,
+    );
+    expect(factValue('Created').textContent).toBe('Jan 02, 2025 9:30 am PST');
+    expect(factValue('Updated').textContent).toBe('May 31, 2025 4:00 pm PDT');
+    expect(factValue('Last run').textContent).toContain('May 31, 2025 3:00 pm PDT');
+  });
+
+  it('shows the cluster the dashboard lives in, as a table page shows its own', () => {
+    renderWithApp(<DashboardDetailView dashboard={dashboard({ cluster: 'analytics_eu' })} />);
+    expect(screen.getByRole('list', { name: 'Location' }).textContent).toBe('Cluster analytics_eu');
   });
 });

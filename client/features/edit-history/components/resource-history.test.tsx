@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDate } from '../../../../contract/date-format';
+import { formatInstant } from '../../../../contract/date-format';
 import { pageStatus, renderWithApp, testConfig } from '../../../components/testing/render-with-app';
 import { edit, stubHistory } from '../testing/edit-fixtures';
 import { UNAVAILABLE_TEXT } from './history-view';
@@ -37,7 +37,7 @@ describe('ResourceHistory', () => {
     // The description: who (their profile), when (the UI config's format), and the words changed.
     expect(within(description!).getByRole('heading', { name: 'Description' })).toBeTruthy();
     expect(within(description!).getByRole('link', { name: 'Liv Arnesen' }).getAttribute('href')).toBe('/user/liv.arnesen%40example.org');
-    const time = within(description!).getByText(formatDate(new Date(when), 'YYYY-MM-DD HH:mm'));
+    const time = within(description!).getByText(formatInstant(when / 1000, 'YYYY-MM-DD HH:mm'));
     expect(time.getAttribute('datetime')).toBe('2026-12-05T14:30:00.000Z');
     const diff = within(description!).getByTestId('description-diff');
     expect(diff.querySelector('ins')?.textContent).toBe('[added: paid]');

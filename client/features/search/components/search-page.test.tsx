@@ -55,7 +55,7 @@ describe('search results', () => {
     expect(tabs).toEqual(['Datasets42', 'Dashboards3', 'People1']);
 
     const [orders, payments] = screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-search-result'));
-    expect(within(orders!).getByRole('link', { name: 'orders' }).getAttribute('href')).toBe('/table_detail/gold/hive/sales/orders');
+    expect(within(orders!).getByRole('link', { name: 'sales.orders' }).getAttribute('href')).toBe('/table_detail/gold/hive/sales/orders');
     expect(within(orders!).getByText('orders').tagName).toBe('MARK');
     expect(within(orders!).getByRole('link', { name: 'kpi' }).getAttribute('href')).toBe(tagSearchPath('kpi'));
     expect(within(orders!).getByRole('link', { name: 'certified' })).toBeTruthy();
@@ -127,7 +127,7 @@ describe('search results', () => {
     cleanup();
     stubSearch(() => ({ table: { total_results: 3, results: [table('a')] }, dashboard: { total_results: 6, results: [dashboard('weekly')] } }));
     const tables = renderSearch(tagSearchPath('growth', 'any'));
-    expect(await screen.findByRole('link', { name: 'a' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'sales.a' })).toBeTruthy();
     await waitFor(() => expect(tables.last()).toMatchObject({ search: '?term=&filters={"tag":{"value":"growth"}}', type: 'REPLACE' }));
     await waitFor(() => expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Datasets3', 'Dashboards6']));
   });
@@ -158,7 +158,7 @@ describe('search results', () => {
     const { last } = renderSearch('/search?term=orders');
     await userEvent.setup().click(await screen.findByRole('link', { name: 'Next' }));
     expect(last()).toMatchObject({ search: '?term=orders&page=2', type: 'PUSH' });
-    await screen.findByRole('link', { name: 't1' });
+    await screen.findByRole('link', { name: 'sales.t1' });
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: '25 tables' }));
     expect(screen.getByText('Showing 11–20 of 25')).toBeTruthy();
   });
@@ -167,12 +167,12 @@ describe('search results', () => {
     stubSearch((request) => ({ table: { total_results: 25, results: [table(`t${request.pageIndex}`)] } }));
     const { last } = renderSearch('/search?term=orders&page=2');
     const user = userEvent.setup();
-    await screen.findByRole('link', { name: 't1' });
+    await screen.findByRole('link', { name: 'sales.t1' });
     const schema = screen.getByRole('textbox', { name: 'Schema' });
     await user.type(schema, 'sal');
     await pause();
     expect(filtersOf(last().search)).toEqual({ schema: { value: 'sal' } });
-    await screen.findByRole('link', { name: 't0' });
+    await screen.findByRole('link', { name: 'sales.t0' });
     expect(document.activeElement).toBe(schema);
     await user.type(schema, 'es');
     expect((schema as HTMLInputElement).value).toBe('sales');
@@ -185,7 +185,7 @@ describe('search results', () => {
     }));
     const { last } = renderSearch('/search?term=orders&page=3', testConfig({}, { indexDashboards: true }));
     const user = userEvent.setup();
-    await screen.findByRole('link', { name: 't2' });
+    await screen.findByRole('link', { name: 'sales.t2' });
     await user.click(screen.getByRole('tab', { name: /^Datasets/ }));
     await user.keyboard('{ArrowRight}');
     expect(last().search).toContain('resource=dashboard');
@@ -197,7 +197,7 @@ describe('search results', () => {
     stubSearch((request) => ({ table: { total_results: 25, results: request.pageIndex > 2 ? [] : [table(`t${request.pageIndex}`)] } }));
     renderSearch('/search?term=orders&page=9');
     await userEvent.setup().click(await screen.findByRole('link', { name: 'Go to the last page' }));
-    await screen.findByRole('link', { name: 't2' });
+    await screen.findByRole('link', { name: 'sales.t2' });
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: '25 tables' }));
   });
 
@@ -274,7 +274,7 @@ describe('filters and the URL', () => {
     const requests = stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
     const { last } = renderSearch(`/search?term=x&filters=${encodeURIComponent('{"tag":{"value":"pii"}}')}`);
     const user = userEvent.setup();
-    await screen.findByRole('link', { name: 'a' });
+    await screen.findByRole('link', { name: 'sales.a' });
     expect(screen.queryByRole('group', { name: 'Match Tag' })).toBeNull();
     const tag = screen.getByRole('textbox', { name: 'Tag' });
     await user.type(tag, ',kpi{Enter}');

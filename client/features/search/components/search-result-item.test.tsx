@@ -32,7 +32,7 @@ describe('SearchResultItem', () => {
       </ol>,
     );
     expect(screen.queryByRole('button')).toBeNull();
-    expect(screen.getByRole('heading', { name: 'orders' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'sales.orders' })).toBeTruthy();
   });
 
   // Finding 7 of the curate pass: results showed a description's Markdown source.
@@ -49,6 +49,47 @@ describe('SearchResultItem', () => {
     const fragment = revenue!.querySelector('.result__description')!;
     expect(fragment.textContent).toBe('Weekly revenue by region');
     expect([...fragment.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['revenue', 'region']);
+  });
+
+  it('names a table schema.table, its match marked, and says where it lives as the app\'s lists do', () => {
+    renderWithApp(
+      <ol>
+        <SearchResultItem result={table('customers', { schema: 'core', highlight: { name: ['<em>customers</em>'] } })} />
+      </ol>,
+    );
+    const link = screen.getByRole('link', { name: 'core.customers' });
+    expect(link.querySelector('mark')?.textContent).toBe('customers');
+    expect(screen.getByRole('heading', { name: 'core.customers' })).toBeTruthy();
+    expect(document.querySelector('.result__meta')?.textContent).toBe('Table in Hive · gold');
+  });
+
+  it('labels a dashboard\'s date as its last successful run, which is what it is', () => {
+    renderWithApp(
+      <ol>
+        <SearchResultItem result={dashboard('Revenue', { last_successful_run_timestamp: Date.UTC(2025, 4, 16, 12) / 1000 })} />
+      </ol>,
+    );
+    expect(document.querySelector('.result__meta')?.textContent).toBe('Dashboard in Mode · Sales · last successful run May 16, 2025');
+  });
+
+  it('says a person\'s role and team and their email once, and whether they are no longer active', () => {
+    renderWithApp(
+      <ol>
+        <SearchResultItem result={person('Liv Arnesen', { role_name: 'Data engineer', team_name: 'Platform', highlight: { email: ['<em>liv</em>.arnesen@example.org'] } })} />
+        <SearchResultItem result={person('x@example.org', { user_id: 'x@example.org', email: 'x@example.org', role_name: 'Analyst' })} />
+        <SearchResultItem result={person('Gone Person', { user_id: 'gone', email: null, is_active: false })} />
+        <SearchResultItem result={person('y@example.org', { user_id: 'y@example.org', email: 'y@example.org' })} />
+      </ol>,
+    );
+    const [liv, x, gone, y] = screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-search-result'));
+    const meta = (item: HTMLElement) => item.querySelector('.result__meta')?.textContent ?? null;
+    expect(meta(liv!)).toBe('Data engineer · Platform · liv.arnesen@example.org');
+    expect(liv!.querySelector('.result__meta mark')?.textContent).toBe('liv');
+    // Known only by their email: it is the name already, not said again.
+    expect(meta(x!)).toBe('Analyst');
+    expect(x!.textContent!.split('x@example.org')).toHaveLength(2);
+    expect(meta(gone!)).toBe('No longer active · gone');
+    expect(meta(y!)).toBeNull();
   });
 });
 

@@ -11,6 +11,7 @@ import { BadgeList, TagList } from '../../../components/chip';
 import { HighlightedText } from '../../../components/highlighted-text';
 import { markdownHighlightToSegments } from '../../../../contract/markdown-highlight';
 import { markdownToPlainText } from '../../../../contract/markdown-plain-text';
+import { personDetails, tableLocation } from '../../../../contract/resource-labels';
 import { Highlight } from './highlight';
 
 /** How many matching columns, charts or queries a result lists before "and n more". */
@@ -96,7 +97,7 @@ function ResultShell({ name, meta, action, children }: { name: ReactNode; meta: 
       ) : (
         <h3 className="result__name">{name}</h3>
       )}
-      <p className="result__meta">{meta}</p>
+      {meta === null ? null : <p className="result__meta">{meta}</p>}
       {children}
     </li>
   );
@@ -110,13 +111,15 @@ function TableResult({ result, action }: { result: TableSearchResult; action?: R
       action={action?.(result)}
       name={
         <AppLink to={tablePath(result)}>
+          {/* A long schema.table may wrap after the schema, as the app's lists let it (BreakableText). */}
+          {result.schema}.<wbr />
           <Highlight fragment={highlight['name']?.[0]} text={result.name} />
         </AppLink>
       }
       meta={
         <>
           <span className="visually-hidden">Table in </span>
-          {result.schema} · {sources[result.database]?.displayName ?? result.database} · {result.cluster}
+          {tableLocation(result, sources)}
         </>
       }
     >
@@ -152,7 +155,7 @@ function DashboardResult({ result, action }: { result: DashboardSearchResult; ac
       meta={
         <>
           <span className="visually-hidden">Dashboard in </span>
-          {[product, result.group_name, lastRun ? `last run ${lastRun}` : null].filter(Boolean).join(' · ')}
+          {[product, result.group_name, lastRun ? `last successful run ${lastRun}` : null].filter(Boolean).join(' · ')}
         </>
       }
     >
@@ -171,6 +174,24 @@ function DashboardResult({ result, action }: { result: DashboardSearchResult; ac
   );
 }
 
+/**
+ * Under a person's name: "No longer active" first when they are not, then their role and team, then
+ * their email (its matches marked) unless it is their name; null when there is nothing to say.
+ */
+function personMeta(result: UserSearchResult): ReactNode {
+  const parts: ReactNode[] = personDetails(result).map((detail) =>
+    detail === result.email ? <Highlight key="email" fragment={result.highlight['email']?.[0]} text={detail} /> : detail,
+  );
+  if (!result.is_active) parts.unshift(<span key="inactive" className="result__inactive">No longer active</span>);
+  if (parts.length === 0) return null;
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? ' · ' : null}
+      {part}
+    </Fragment>
+  ));
+}
+
 function UserResult({ result }: { result: UserSearchResult }) {
   const { highlight } = result;
   return (
@@ -180,7 +201,7 @@ function UserResult({ result }: { result: UserSearchResult }) {
           <Highlight fragment={highlight['full_name']?.[0]} text={result.display_name} />
         </AppLink>
       }
-      meta={result.email ? <Highlight fragment={highlight['email']?.[0]} text={result.email} /> : result.user_id}
+      meta={personMeta(result)}
     >
       {null}
     </ResultShell>

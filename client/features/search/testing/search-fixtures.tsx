@@ -34,7 +34,7 @@ export function dashboard(name: string, fields: Partial<DashboardSearchResult> =
 
 export function person(name: string, fields: Partial<UserSearchResult> = {}): UserSearchResult {
   const id = `${name.toLowerCase().replace(/ /g, '.')}@example.org`;
-  return { type: 'user', user_id: id, email: id, display_name: name, full_name: name, first_name: null, last_name: null, search_score: 1, highlight: {}, ...fields };
+  return { type: 'user', user_id: id, email: id, display_name: name, full_name: name, first_name: null, last_name: null, team_name: null, role_name: null, is_active: true, search_score: 1, highlight: {}, ...fields };
 }
 
 type Group<T> = { results: T[]; total_results: number };

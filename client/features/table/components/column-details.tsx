@@ -1,9 +1,9 @@
 // What opens under a column: its statistics, its nested fields and a link to copy.
 import type { Column } from '../../../../contract/api-table';
-import { useFormatDate } from '../../../app/app-data';
+import { useFormatDay } from '../../../app/app-data';
 import { Button } from '../../../components/button';
 import { useToast } from '../../../components/toast';
-import { describeStats } from '../format';
+import { describeStats, statPeriodDays } from '../format';
 import { countNestedFields, describeNestedCount, TypeMetadataTree } from './type-metadata-tree';
 
 function CopyColumnLink({ columnName, href }: { columnName: string; href: string }) {
@@ -26,7 +26,7 @@ function CopyColumnLink({ columnName, href }: { columnName: string; href: string
 }
 
 export function ColumnDetails({ column, href }: { column: Column; href: string }) {
-  const formatDate = useFormatDate();
+  const formatDay = useFormatDay();
   const stats = describeStats(column.stats);
   const nested = column.type_metadata ? countNestedFields(column.type_metadata) : 0;
   return (
@@ -43,8 +43,9 @@ export function ColumnDetails({ column, href }: { column: Column; href: string }
           </thead>
           <tbody>
             {stats.map((stat, i) => {
-              const start = formatDate(stat.start);
-              const end = formatDate(stat.end);
+              const days = statPeriodDays(stat.start, stat.end);
+              const start = formatDay(days.first);
+              const end = formatDay(days.last);
               return (
                 <tr key={i}>
                   <th scope="row">{stat.label}</th>

@@ -2,6 +2,7 @@
 // from and goes (lineage), the dashboards built on it, and the facts beside.
 import { useCallback, useMemo, type ReactNode } from 'react';
 import type { TableDetail } from '../../../../contract/api-table';
+import { markdownToPlainText } from '../../../../contract/markdown-plain-text';
 import { useUiConfig } from '../../../app/app-data';
 import { lineagePath, searchPath, tablePath } from '../../../app/paths';
 import { BreakableText } from '../../../components/breakable-text';
@@ -70,6 +71,11 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
               <span className="chip__label">Schema</span> {table.schema}
             </li>
           </ul>
+          {table.schema_description ? (
+            <p className="table-page__schema-description" data-testid="schema-description">
+              <span className="table-page__schema-label">Schema {table.schema}:</span> {markdownToPlainText(table.schema_description)}
+            </p>
+          ) : null}
           <p className="table-page__key">
             <code>{table.key}</code>
           </p>

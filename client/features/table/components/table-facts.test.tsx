@@ -20,6 +20,7 @@ const table = (fields: Partial<TableDetail>): TableDetail => ({
   cluster: 'gold',
   database: 'hive',
   schema: 'sales',
+  schema_description: null,
   name: 'orders',
   description: null,
   is_view: false,
@@ -40,8 +41,20 @@ const table = (fields: Partial<TableDetail>): TableDetail => ({
   ...fields,
 });
 
-describe('TableFacts', () => {
-  it('shows the last update and the watermarks in the UI config formats and the local time zone, ISO times without a zone read as UTC', () => {
+// Decision 042: an instant in the browser's zone, named; a time written without a zone as written.
+describe.each([
+  { tz: 'UTC', updated: '31 May 2025, 23:00 UTC', low: '17 Feb 2024, 06:05 UTC' },
+  { tz: 'Europe/Oslo', updated: '1 Jun 2025, 01:00 GMT+2', low: '17 Feb 2024, 07:05 GMT+1' },
+  { tz: 'America/Los_Angeles', updated: '31 May 2025, 16:00 PDT', low: '16 Feb 2024, 22:05 PST' },
+])('TableFacts with the browser in $tz', ({ tz, updated, low }) => {
+  beforeAll(() => {
+    process.env.TZ = tz;
+  });
+  afterAll(() => {
+    process.env.TZ = 'America/New_York';
+  });
+
+  it('shows the last update in the browser\'s zone, named, and a watermark time without a zone as written, saying so', () => {
     renderWithApp(
       <TableFacts
         table={table({
@@ -53,11 +66,43 @@ describe('TableFacts', () => {
       />,
       { config: testConfig({ date: { default: 'YYYY-MM-DD', dateTimeShort: 'D MMM YYYY, HH:mm', dateTimeLong: 'dddd D MMMM YYYY HH:mm' } }) },
     );
-    expect(screen.getByTestId('last-updated').textContent).toBe('Last updated31 May 2025, 19:00');
+    expect(screen.getByTestId('last-updated').textContent).toBe(`Last updated${updated}`);
     const watermarks = screen.getByTestId('watermarks').textContent;
-    expect(watermarks).toContain('From 2024-02-17 · created 17 Feb 2024, 01:05');
-    expect(watermarks).toContain('To 2025-05-31 · created 31 May 2025, 19:00');
+    expect(watermarks).toContain(`From 2024-02-17 · created ${low}`);
+    expect(watermarks).toContain('To 2025-05-31 · created 31 May 2025, 23:00 (no time zone given)');
     expect(screen.getByText('Partitioned by').textContent).toBe('Partitioned by ds');
+  });
+});
+
+describe('TableFacts', () => {
+  it('leaves badges to the page header: the side panel does not list them again', () => {
+    renderWithApp(<TableFacts table={table({ badges: [{ badge_name: 'certified', category: 'table_status' }] })} />);
+    expect(screen.queryByText('Badges')).toBeNull();
+    expect(screen.queryByText('certified', { exact: false })).toBeNull();
+  });
+
+  it('says which owners and frequent users are no longer active', () => {
+    const gone = testUser({ user_id: 'gone@example.org', email: 'gone@example.org', first_name: 'Hjalmar', last_name: 'Johansen', is_active: false });
+    const here = testUser({ user_id: 'liv@example.org', email: 'liv@example.org', first_name: 'Liv', last_name: 'Arnesen' });
+    for (const rights of [true, false]) {
+      renderWithApp(
+        <TableFacts
+          table={table({
+            edit_rights: { descriptions: rights, tags: rights, owners: rights, reason: null },
+            owners: [gone, here],
+            table_readers: [{ user: gone, read_count: 3 }, { user: here, read_count: 2 }],
+          })}
+        />,
+      );
+      const owners = screen.getByRole('list', { name: 'Owners' });
+      expect([...owners.querySelectorAll(':scope > li')].map((li) => li.textContent)).toEqual([
+        expect.stringMatching(/^Hjalmar Johansen · , No longer active/),
+        expect.not.stringMatching(/No longer active/),
+      ]);
+      const readers = screen.getByRole('list', { name: 'Frequent users' });
+      expect([...readers.querySelectorAll(':scope > li')].map((li) => li.textContent)).toEqual(['Hjalmar Johansen · , No longer active · 3 reads', 'Liv Arnesen · 2 reads']);
+      cleanup();
+    }
   });
 
   it('keeps a watermark time it cannot read as it is, and says when nothing is known', () => {

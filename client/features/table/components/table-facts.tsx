@@ -1,9 +1,10 @@
-// The side panel of a table page: when it changed, its partitions, who owns and reads it, tags and
-// badges, where it comes from and what reports it.
+// The side panel of a table page: when it changed, its partitions, who owns and reads it, tags, where
+// it comes from and what reports it. Badges are in the page's header only (table-detail-view.tsx),
+// beside the name they qualify, not said twice.
 import { useId, useState } from 'react';
 import type { Application, Reader, TableDetail, Watermark } from '../../../../contract/api-table';
-import { useFormatDate } from '../../../app/app-data';
-import { BadgeList, TagList } from '../../../components/chip';
+import { useFormatDate, useFormatWallClock } from '../../../app/app-data';
+import { TagList } from '../../../components/chip';
 import { DisclosureButton } from '../../../components/disclosure';
 import { ExternalLink } from '../../../components/external-link';
 import { FactList } from '../../../components/facts';
@@ -48,13 +49,25 @@ function FrequentUsers({ readers }: { readers: Reader[] }) {
   );
 }
 
-function WatermarkLine({ label, watermark }: { label: string; watermark: Watermark }) {
+/**
+ * When a watermark was written (decision 042): a time without a zone (Amundsen's usual
+ * "2025-05-31T23:00:00") as written, saying it has no zone; one with a zone in the browser's zone,
+ * named; anything else as it is.
+ */
+function WatermarkCreated({ text }: { text: string | null }) {
   const formatDate = useFormatDate();
-  const created = formatDate(isoToEpochSeconds(watermark.create_time), 'dateTimeShort') ?? watermark.create_time;
+  const formatWallClock = useFormatWallClock();
+  if (!text) return null;
+  const asWritten = formatWallClock(text);
+  const created = asWritten ? `${asWritten} (no time zone given)` : (formatDate(isoToEpochSeconds(text), 'dateTimeShort') ?? text);
+  return <span className="muted watermark__created"> · created {created}</span>;
+}
+
+function WatermarkLine({ label, watermark }: { label: string; watermark: Watermark }) {
   return (
     <li>
       <span className="watermark__label">{label}</span> {watermark.partition_value ?? <span className="muted">unknown</span>}
-      {created ? <span className="muted watermark__created"> · created {created}</span> : null}
+      <WatermarkCreated text={watermark.create_time} />
     </li>
   );
 }
@@ -123,7 +136,6 @@ export function TableFacts({ table }: { table: TableDetail }) {
           placeholder: 'No tags',
           value: table.edit_rights.tags ? <TableTagsEditor table={table} /> : table.tags.length > 0 ? <TagList tags={table.tags.map((t) => t.tag_name)} /> : null,
         },
-        { label: 'Badges', value: table.badges.length > 0 ? <BadgeList badges={table.badges.map((b) => b.badge_name)} /> : null },
         { label: 'Written by', value: writer ? <AppLink app={writer} /> : null },
         {
           label: 'Applications',

@@ -18,6 +18,7 @@ export function editableTable(fields: Partial<TableDetail> = {}): TableDetail {
     cluster: 'gold',
     database: 'hive',
     schema: 'sales',
+    schema_description: null,
     name: 'orders',
     description: 'Orders placed in the shop',
     is_view: false,
