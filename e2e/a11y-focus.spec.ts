@@ -60,7 +60,7 @@ test('a move to another page puts focus on its h1 once it has rendered, not on m
 
   // Search → table by a click.
   await page.goto('/search?term=orders');
-  const result = page.getByRole('link', { name: 'orders', exact: true }).first();
+  const result = page.locator('[data-search-result]').first().getByRole('link').first();
   await result.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/orders$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
