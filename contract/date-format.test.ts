@@ -104,7 +104,7 @@ describe('DATE_FORMAT_TOKENS', () => {
   });
 });
 
-// Decision 042: which clock each kind of value is read on, in three zones.
+// Decision 045: which clock each kind of value is read on, in three zones.
 describe.each([
   { tz: 'UTC', instant: 'May 31, 2025 11:00 pm UTC', winter: 'Jan 15, 2025 12:30 pm UTC' },
   { tz: 'Europe/Oslo', instant: 'Jun 01, 2025 1:00 am GMT+2', winter: 'Jan 15, 2025 1:30 pm GMT+1' },

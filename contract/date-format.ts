@@ -2,7 +2,7 @@
 // so the same patterns work here, for the tokens below. Text in [brackets] is literal. Unknown
 // letters are refused when the config is loaded, not shown garbled.
 //
-// Which clock a value is read on (decision 042): an instant (epoch seconds, an ISO time with a zone)
+// Which clock a value is read on (decision 045): an instant (epoch seconds, an ISO time with a zone)
 // in the browser's time zone, its zone named wherever a time of day shows (`formatInstant`); a
 // calendar day (a statistic's period, a partition date) as that day in every zone (`formatDay`); a
 // time written without a zone as it was written, never shifted (`formatWallClock`).

@@ -98,20 +98,20 @@ const isTime = (epochSeconds: number | null | undefined): epochSeconds is number
 
 /**
  * Formats Amundsen timestamps (epoch seconds, instants) with the UI config's date formats, in the
- * browser's zone, naming the zone wherever a time of day shows (decision 042); null for none.
+ * browser's zone, naming the zone wherever a time of day shows (decision 045); null for none.
  */
 export function useFormatDate(): (epochSeconds: number | null | undefined, style?: DateStyle) => string | null {
   const formats = useUiConfig().date;
   return useMemo(() => (epochSeconds, style = 'default') => (isTime(epochSeconds) ? formatInstant(epochSeconds, formats[style]) : null), [formats]);
 }
 
-/** Formats a calendar day given as epoch seconds (a statistic's period): the same day in every zone (decision 042). */
+/** Formats a calendar day given as epoch seconds (a statistic's period): the same day in every zone (decision 045). */
 export function useFormatDay(): (epochSeconds: number | null | undefined) => string | null {
   const formats = useUiConfig().date;
   return useMemo(() => (epochSeconds) => (isTime(epochSeconds) ? formatDay(epochSeconds, formats.default) : null), [formats]);
 }
 
-/** Formats a date-time written without a zone as written, never shifted (decision 042); null when it is not one. */
+/** Formats a date-time written without a zone as written, never shifted (decision 045); null when it is not one. */
 export function useFormatWallClock(): (text: string | null | undefined) => string | null {
   const formats = useUiConfig().date;
   return useMemo(() => (text) => formatWallClock(text, formats.dateTimeShort), [formats]);

@@ -64,7 +64,7 @@ export function formatStatValue(value: string | null): string {
 }
 
 /**
- * The days a statistic was measured over, as epoch seconds of its first and last day (decision 042):
+ * The days a statistic was measured over, as epoch seconds of its first and last day (decision 045):
  * an end exactly at a UTC midnight after the start is the end of the day before (a period of "May 31"
  * is [May 31 00:00, Jun 01 00:00) in UTC), so one day measured reads as that one day.
  */

@@ -18,7 +18,7 @@ const column = (stats: Column['stats']): Column => ({
   name: 'amount', key: 'hive://gold.sales/orders/amount', description: null, col_type: 'decimal', sort_order: 0, stats, badges: [], type_metadata: null,
 });
 
-// Decision 042: a statistic's period is a run of calendar days, the same days in every zone.
+// Decision 045: a statistic's period is a run of calendar days, the same days in every zone.
 describe.each(['UTC', 'Europe/Oslo', 'America/Los_Angeles'])('column statistics with the browser in %s', (tz) => {
   beforeAll(() => {
     process.env.TZ = tz;

@@ -41,7 +41,7 @@ const table = (fields: Partial<TableDetail>): TableDetail => ({
   ...fields,
 });
 
-// Decision 042: an instant in the browser's zone, named; a time written without a zone as written.
+// Decision 045: an instant in the browser's zone, named; a time written without a zone as written.
 describe.each([
   { tz: 'UTC', updated: '31 May 2025, 23:00 UTC', low: '17 Feb 2024, 06:05 UTC' },
   { tz: 'Europe/Oslo', updated: '1 Jun 2025, 01:00 GMT+2', low: '17 Feb 2024, 07:05 GMT+1' },

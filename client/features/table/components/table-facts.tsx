@@ -50,7 +50,7 @@ function FrequentUsers({ readers }: { readers: Reader[] }) {
 }
 
 /**
- * When a watermark was written (decision 042): a time without a zone (Amundsen's usual
+ * When a watermark was written (decision 045): a time without a zone (Amundsen's usual
  * "2025-05-31T23:00:00") as written, saying it has no zone; one with a zone in the browser's zone,
  * named; anything else as it is.
  */
