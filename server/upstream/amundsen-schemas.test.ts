@@ -39,6 +39,8 @@ describe('metadata answers', () => {
     expect(AmundsenTableSchema.parse(table)).toEqual({
       ...table, key: null, description: null, is_view: false, last_updated_timestamp: null, tags: [], badges: [], columns: [], owners: [],
       table_readers: [], watermarks: [], table_writer: null, table_apps: null, resource_reports: null, source: null, programmatic_descriptions: [],
+      // The embedded catalog's extension (Amundsen sends none).
+      schema_description: null,
     });
     for (const field of ['database', 'cluster', 'schema', 'name'] as const) {
       expect(AmundsenTableSchema.safeParse({ ...table, [field]: undefined }).success, field).toBe(false);
@@ -61,7 +63,7 @@ describe('metadata answers', () => {
       owners: [user], table_readers: [{ user, read_count: 7 }],
       watermarks: [{ watermark_type: 'high_watermark', partition_key: 'ds', partition_value: '2026-12-01', create_time: 'then' }],
       table_writer: app, table_apps: [app], resource_reports: [{ name: 'Report', url: 'https://r' }], source: { source_type: 'github', source: 'https://g' },
-      programmatic_descriptions: [{ source: 'quality', text: 'Checked.' }],
+      programmatic_descriptions: [{ source: 'quality', text: 'Checked.' }], schema_description: 'Orders and returns.',
     };
     expect(AmundsenTableSchema.parse(full)).toEqual(full);
   });
@@ -142,6 +144,8 @@ describe('search answers', () => {
   it('fill a person hit\'s missing values', () => {
     expect(SearchUserHitSchema.parse({ email: 'roald@example.org', highlight: { email: ['x'] } })).toEqual({
       email: 'roald@example.org', full_name: null, first_name: null, last_name: null, user_id: null, search_score: null, highlight: { email: ['x'] },
+      // Amundsen's search service sends these for people; a service that does not reads as none.
+      team_name: null, role_name: null, is_active: null,
     });
   });
 

@@ -11,6 +11,8 @@ const TABLE_FIELDS = [
   'database', 'cluster', 'schema', 'name', 'key', 'tags', 'badges', 'table_readers', 'description', 'columns',
   'owners', 'watermarks', 'table_writer', 'table_apps', 'resource_reports', 'last_updated_timestamp', 'source',
   'is_view', 'programmatic_descriptions', 'common_joins', 'common_filters',
+  // The embedded catalog's extension: its schema's description (Amundsen's table answer has none).
+  'schema_description',
 ].sort();
 const COLUMN_FIELDS = ['name', 'key', 'description', 'col_type', 'sort_order', 'stats', 'badges', 'type_metadata'].sort();
 
