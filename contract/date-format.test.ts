@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATE_FORMAT_TOKENS, findUnknownDateTokens, formatDate, formatDay, formatInstant, formatWallClock, patternHasTime, patternHasZone } from './date-format';
+import { DATE_FORMAT_TOKENS, findUnknownDateTokens, formatDate, formatInstant, patternHasTime, patternHasZone } from './date-format';
+import { formatDay, formatWallClock } from './day-format';
 
 // Local-time dates (the formatter works in the browser's zone), so the expectations hold in any zone.
 const local = (year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0) => new Date(year, month - 1, day, hours, minutes, seconds);

@@ -5,7 +5,8 @@
 // Which clock a value is read on (decision 045): an instant (epoch seconds, an ISO time with a zone)
 // in the browser's time zone, its zone named wherever a time of day shows (`formatInstant`); a
 // calendar day (a statistic's period, a partition date) as that day in every zone (`formatDay`); a
-// time written without a zone as it was written, never shifted (`formatWallClock`).
+// time written without a zone as it was written, never shifted (`formatWallClock`). The last two are
+// in day-format.ts: only the table page needs them, the first page does not load them (decision 007).
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -91,7 +92,7 @@ export const DATE_FORMAT_TOKENS: readonly string[] = Object.keys(TOKENS);
 
 // Built from the table, so that a token is accepted exactly when it is formatted (and listed in the
 // error message): longest tokens first; a [bracketed] run is literal; any other letter run is checked.
-const PATTERN = new RegExp(`\\[([^\\]]*)\\]|${[...DATE_FORMAT_TOKENS].sort((a, b) => b.length - a.length).join('|')}|([A-Za-z]+)`, 'g');
+export const PATTERN = new RegExp(`\\[([^\\]]*)\\]|${[...DATE_FORMAT_TOKENS].sort((a, b) => b.length - a.length).join('|')}|([A-Za-z]+)`, 'g');
 
 /** Letter runs of a pattern that are neither tokens nor bracketed literals. */
 export function findUnknownDateTokens(pattern: string): string[] {
@@ -107,7 +108,7 @@ function tokensOf(pattern: string): string[] {
 }
 
 const TIME_TOKENS = new Set(['HH', 'H', 'hh', 'h', 'mm', 'm', 'ss', 's', 'A', 'a']);
-const ZONE_TOKENS = new Set(['Z', 'z']);
+export const ZONE_TOKENS = new Set(['Z', 'z']);
 
 /** Whether a pattern shows a time of day (an hour, minute, second or am/pm). */
 export function patternHasTime(pattern: string): boolean {
@@ -145,34 +146,4 @@ export function formatInstant(epochSeconds: number, pattern: string): string {
   if (!patternHasTime(pattern) || patternHasZone(pattern)) return text;
   const zone = timeZoneName(new Date(epochSeconds * 1000));
   return zone ? `${text} ${zone}` : text;
-}
-
-/** A pattern without its zone tokens (and the space they leave), for values that have no zone to name. */
-const withoutZone = (pattern: string) =>
-  pattern.replace(PATTERN, (match, literal: string | undefined, unknown: string | undefined) => (literal === undefined && unknown === undefined && ZONE_TOKENS.has(match) ? '\u0000' : match))
-    .replace(/\s*\u0000/g, '');
-
-/**
- * A calendar day given as epoch seconds (its UTC midnight or any time in it, as Amundsen's statistics
- * give their periods): the same day in every zone, never the day before west of UTC.
- */
-export function formatDay(epochSeconds: number, pattern: string): string {
-  return formatDate(epochSeconds, withoutZone(pattern), { utc: true });
-}
-
-const NAIVE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
-
-/**
- * A date-time written without a zone ("2025-05-31T23:00:00", as Amundsen's watermarks give their
- * `create_time`): its fields exactly as written, never shifted into the browser's zone, since nobody
- * knows which zone it was written in. Null when it is not such a text (one with a zone is an instant).
- */
-export function formatWallClock(text: string | null | undefined, pattern: string): string | null {
-  const match = text ? NAIVE.exec(text.trim()) : null;
-  if (!match) return null;
-  const [year, month, day, hours, minutes, seconds] = match.slice(1, 7).map((f) => Number(f ?? 0)) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds > 59) return null;
-  const ms = Date.UTC(year, month - 1, day, hours, minutes, seconds);
-  if (new Date(ms).getUTCDate() !== day) return null;
-  return formatDate(ms / 1000, withoutZone(pattern), { utc: true });
 }

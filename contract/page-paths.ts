@@ -1,7 +1,7 @@
 // The URLs of the pages the BFF's first-results preview links to (server/spa/first-results-html.ts) and
 // the SPA builds (client/app/paths.ts re-exports them): one function per page, so both write the same.
 import { ANY_RESOURCE, type SearchState } from './search-state';
-import { buildTableKey, parseTableKey, type TableCoordinates } from './table-key';
+import { parseTableKey, type TableCoordinates } from './table-key';
 
 /** The query parameter naming a resource page's open tab (`?tab=history`); the overview has none. */
 export const RESOURCE_TAB_PARAM = 'tab';
@@ -26,50 +26,6 @@ export function dashboardPath(uri: string): string {
 /** A person's profile: the whole id in one path segment, its "/" as %2F (the page's route is `/user/:userId`). */
 export function userPath(userId: string): string {
   return `/user/${encodeURIComponent(userId)}`;
-}
-
-// A page reads its key from the path as the browser holds it (`location.pathname`, still
-// percent-encoded), not from react-router's params: the router decodes each segment and then turns
-// every `%2F` left in it into "/", so a key holding the text "%2F" (`50%2F50`) would open `50/50`.
-// Each reader below decodes exactly the segments its page's path builder encoded. Like react-router's
-// matching, the fixed part is case-insensitive and a trailing "/" is allowed.
-
-/** The decoded segments of `pathname` after `prefix` (which ends in "/"), or null when there are not exactly `count` or one is malformed. */
-function segmentsAfter(pathname: string, prefix: string, count: number): string[] | null {
-  if (pathname.slice(0, prefix.length).toLowerCase() !== prefix) return null;
-  const segments = pathname.slice(prefix.length).replace(/\/$/, '').split('/');
-  if (segments.length !== count || segments.some((segment) => segment === '')) return null;
-  try {
-    return segments.map(decodeURIComponent);
-  } catch {
-    return null; // a malformed %-escape names nothing
-  }
-}
-
-/** The user id of a profile page's path (userPath), or null when the path is no profile's. */
-export function userIdFromPath(pathname: string): string | null {
-  return segmentsAfter(pathname, '/user/', 1)?.[0] ?? null;
-}
-
-/** The uri of a dashboard page's path (dashboardPath), or null when the path is no dashboard's. */
-export function dashboardUriFromPath(pathname: string): string | null {
-  return segmentsAfter(pathname, '/dashboard/', 1)?.[0] ?? null;
-}
-
-/** The table key of a table page's path (tablePath, without its query), or null when the path is no table page's. */
-export function tableKeyFromPath(pathname: string): string | null {
-  return tableKeyOf(segmentsAfter(pathname, '/table_detail/', 4));
-}
-
-/** The table key of a lineage page's path (`/lineage/table/:cluster/:database/:schema/:table`), or null when the path is no lineage page's. */
-export function lineageTableKeyFromPath(pathname: string): string | null {
-  return tableKeyOf(segmentsAfter(pathname, '/lineage/table/', 4));
-}
-
-function tableKeyOf(segments: string[] | null): string | null {
-  if (!segments) return null;
-  const [cluster, database, schema, name] = segments as [string, string, string, string];
-  return buildTableKey({ cluster, database, schema, name });
 }
 
 type Filters = NonNullable<SearchState['filters']>;

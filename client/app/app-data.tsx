@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { createContext, use, useMemo, type ReactNode } from 'react';
 import { AuthUserResponseSchema, type User } from '../../contract/api-common';
 import { BOOTSTRAP_ELEMENT_ID, BootstrapSchema } from '../../contract/bootstrap';
-import { formatDay, formatInstant, formatWallClock } from '../../contract/date-format';
+import { formatInstant } from '../../contract/date-format';
 import { ClientConfigSchema, type ClientConfig } from '../../contract/client-config';
 import { getPageUser, requestJson, setPageUser } from '../lib/api-client';
 
@@ -93,7 +93,7 @@ export function useCurrentUser(): User {
 
 export type DateStyle = keyof ClientConfig['date'];
 
-const isTime = (epochSeconds: number | null | undefined): epochSeconds is number =>
+export const isTime = (epochSeconds: number | null | undefined): epochSeconds is number =>
   epochSeconds !== null && epochSeconds !== undefined && Number.isFinite(epochSeconds) && epochSeconds > 0;
 
 /**
@@ -103,16 +103,4 @@ const isTime = (epochSeconds: number | null | undefined): epochSeconds is number
 export function useFormatDate(): (epochSeconds: number | null | undefined, style?: DateStyle) => string | null {
   const formats = useUiConfig().date;
   return useMemo(() => (epochSeconds, style = 'default') => (isTime(epochSeconds) ? formatInstant(epochSeconds, formats[style]) : null), [formats]);
-}
-
-/** Formats a calendar day given as epoch seconds (a statistic's period): the same day in every zone (decision 045). */
-export function useFormatDay(): (epochSeconds: number | null | undefined) => string | null {
-  const formats = useUiConfig().date;
-  return useMemo(() => (epochSeconds) => (isTime(epochSeconds) ? formatDay(epochSeconds, formats.default) : null), [formats]);
-}
-
-/** Formats a date-time written without a zone as written, never shifted (decision 045); null when it is not one. */
-export function useFormatWallClock(): (text: string | null | undefined) => string | null {
-  const formats = useUiConfig().date;
-  return useMemo(() => (text) => formatWallClock(text, formats.dateTimeShort), [formats]);
 }

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { dashboardUriFromPath, lineageTableKeyFromPath, tableKeyFromPath, userIdFromPath } from './path-keys';
 import {
   badgeSearchPath,
   dashboardPath,
-  dashboardUriFromPath,
   lineagePath,
-  lineageTableKeyFromPath,
   parseSearchState,
   searchPath,
-  tableKeyFromPath,
   tagSearchPath,
   tablePath,
-  userIdFromPath,
   userPath,
   resourceTabOf,
   withResourceTab,

@@ -6,8 +6,7 @@ import { parseTableKey, type TableCoordinates } from '../../contract/table-key';
 import { RESOURCE_TAB_PARAM, searchPath } from '../../contract/page-paths';
 
 export {
-  RESOURCE_TAB_PARAM, badgeSearchPath, dashboardPath, dashboardUriFromPath, lineageTableKeyFromPath, searchPath, tableKeyFromPath, tablePath, tagSearchPath,
-  userIdFromPath, userPath,
+  RESOURCE_TAB_PARAM, badgeSearchPath, dashboardPath, searchPath, tablePath, tagSearchPath, userPath,
 } from '../../contract/page-paths';
 
 export const homePath = '/';

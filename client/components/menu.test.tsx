@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -38,10 +38,11 @@ describe('MenuButton', () => {
     const { button } = renderMenu();
     await user.click(button);
     expect(button.getAttribute('aria-expanded')).toBe('true');
-    expect(screen.getByText('Ada Lovelace')).toBeTruthy();
+    // The open menu's code loads the first time (menu-popup.tsx).
+    expect(await screen.findByText('Ada Lovelace')).toBeTruthy();
     const items = screen.getAllByRole('menuitem');
     expect(items.map((i) => i.textContent)).toEqual(['My profile', 'Shortcuts', 'Log out']);
-    expect(document.activeElement).toBe(items[0]);
+    await waitFor(() => expect(document.activeElement).toBe(items[0]));
     await user.keyboard('{ArrowUp}');
     expect(document.activeElement).toBe(items[2]);
     await user.keyboard('{ArrowDown}');
@@ -58,14 +59,14 @@ describe('MenuButton', () => {
     const { button } = renderMenu();
     button.focus();
     await user.keyboard('{ArrowUp}');
-    expect(document.activeElement?.textContent).toBe('Log out');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Log out'));
   });
 
   it('runs an action, closes and gives focus back to the button', async () => {
     const user = userEvent.setup();
     const { button, onSelect } = renderMenu();
     await user.click(button);
-    await user.click(screen.getByRole('menuitem', { name: 'Shortcuts' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Shortcuts' }));
     expect(onSelect).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(button);
@@ -75,6 +76,7 @@ describe('MenuButton', () => {
     const user = userEvent.setup();
     const { button } = renderMenu();
     await user.click(button);
+    await screen.findByRole('menu');
     await user.click(screen.getByRole('button', { name: 'Before' }));
     expect(screen.queryByRole('menu')).toBeNull();
   });
@@ -83,15 +85,15 @@ describe('MenuButton', () => {
     const user = userEvent.setup();
     const { button } = renderMenu();
     await user.click(button);
-    const form = screen.getByRole('menuitem', { name: 'Log out' }).closest('form')!;
+    const form = (await screen.findByRole('menuitem', { name: 'Log out' })).closest('form')!;
     expect(form.getAttribute('method')).toBe('post');
     expect(form.getAttribute('action')).toBe('/logout');
   });
 
-  it('runs the item’s onSubmit as its form is sent, without holding the form back', () => {
+  it('runs the item’s onSubmit as its form is sent, without holding the form back', async () => {
     const { button, onSubmit } = renderMenu();
     fireEvent.click(button);
-    const form = screen.getByRole('menuitem', { name: 'Log out' }).closest('form')!;
+    const form = (await screen.findByRole('menuitem', { name: 'Log out' })).closest('form')!;
     const submit = new Event('submit', { bubbles: true, cancelable: true });
     form.dispatchEvent(submit);
     expect(onSubmit).toHaveBeenCalledTimes(1);

@@ -1,8 +1,7 @@
 // A menu button as the WAI-ARIA Authoring Practices describe it: the button opens a menu of links and
 // actions; arrow keys, Home and End move through the items, Escape closes and returns focus to the
-// button, Tab or a click outside closes.
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Link } from 'react-router';
+// button, Tab or a click outside closes. The open menu is menu-popup.tsx, loaded when first needed.
+import { lazy, Suspense, useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { cx } from './class-names';
 import { useDismiss } from './use-dismiss';
 import './menu.css';
@@ -26,21 +25,21 @@ export interface MenuButtonProps {
   triggerTestId?: string;
 }
 
+const loadPopup = () => import('./menu-popup');
+const MenuPopup = lazy(loadPopup);
+
 export function MenuButton({ trigger, triggerLabel, header, items, align = 'end', className, triggerTestId }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const [focusOnOpen, setFocusOnOpen] = useState<'first' | 'last'>('first');
   const menuId = useId();
   const container = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const itemRefs = useRef<(HTMLElement | null)[]>([]);
   const close = useCallback(() => setOpen(false), []);
+  const closeToButton = useCallback(() => {
+    setOpen(false);
+    button.current?.focus();
+  }, []);
   useDismiss(open, container, close, button);
-
-  useEffect(() => {
-    if (!open) return;
-    const target = focusOnOpen === 'first' ? itemRefs.current[0] : itemRefs.current[items.length - 1];
-    target?.focus();
-  }, [open, focusOnOpen, items.length]);
 
   function openWith(focus: 'first' | 'last') {
     setFocusOnOpen(focus);
@@ -54,24 +53,8 @@ export function MenuButton({ trigger, triggerLabel, header, items, align = 'end'
     }
   }
 
-  function onMenuKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-    const current = itemRefs.current.indexOf(document.activeElement as HTMLElement);
-    const count = items.length;
-    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: count - 1 };
-    if (event.key in moves) {
-      event.preventDefault();
-      itemRefs.current[(moves[event.key]! + count) % count]?.focus();
-    } else if (event.key === 'Tab') {
-      setOpen(false);
-    } else if (event.key === ' ' && document.activeElement instanceof HTMLAnchorElement) {
-      event.preventDefault();
-      document.activeElement.click();
-    }
-  }
-
-  const refFor = (index: number) => (el: HTMLElement | null) => {
-    itemRefs.current[index] = el;
-  };
+  // The open menu's code is fetched as the pointer or focus reaches the button, before it is pressed.
+  const preload = () => void loadPopup();
 
   return (
     <div ref={container} className={cx('menu', className)}>
@@ -86,52 +69,15 @@ export function MenuButton({ trigger, triggerLabel, header, items, align = 'end'
         data-testid={triggerTestId}
         onClick={() => (open ? setOpen(false) : openWith('first'))}
         onKeyDown={onButtonKeyDown}
+        onPointerEnter={preload}
+        onFocus={preload}
       >
         {trigger}
       </button>
       {open ? (
-        <div className={cx('menu__popup', `menu__popup--${align}`)}>
-          {header ? <div className="menu__header">{header}</div> : null}
-          <ul role="menu" id={menuId} aria-label={triggerLabel} className="menu__list" onKeyDown={onMenuKeyDown}>
-            {items.map((item, index) => (
-              <li role="none" key={index}>
-                {item.kind === 'link' ? (
-                  item.external ? (
-                    <a ref={refFor(index)} role="menuitem" tabIndex={-1} className="menu__item" href={item.to} target="_blank" rel="noopener noreferrer" onClick={close}>
-                      {item.label}
-                      <span className="visually-hidden"> (opens in a new tab)</span>
-                    </a>
-                  ) : (
-                    <Link ref={refFor(index)} role="menuitem" tabIndex={-1} className="menu__item" to={item.to} onClick={close}>
-                      {item.label}
-                    </Link>
-                  )
-                ) : item.kind === 'action' ? (
-                  <button
-                    ref={refFor(index)}
-                    type="button"
-                    role="menuitem"
-                    tabIndex={-1}
-                    className="menu__item"
-                    onClick={() => {
-                      close();
-                      button.current?.focus();
-                      item.onSelect();
-                    }}
-                  >
-                    {item.label}
-                  </button>
-                ) : (
-                  <form method="post" action={item.action} onSubmit={item.onSubmit}>
-                    <button ref={refFor(index)} type="submit" role="menuitem" tabIndex={-1} className="menu__item">
-                      {item.label}
-                    </button>
-                  </form>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <Suspense fallback={null}>
+          <MenuPopup id={menuId} label={triggerLabel} header={header} items={items} align={align} focusOnOpen={focusOnOpen} close={close} closeToButton={closeToButton} />
+        </Suspense>
       ) : null}
     </div>
   );

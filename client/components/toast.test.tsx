@@ -39,7 +39,7 @@ describe('toasts', () => {
     expect(status()).toBe(before);
     expect(before.textContent).toBe('Link copied');
     // The visible toast is a list item, not a second live region.
-    expect(within(region).getAllByRole('listitem')).toHaveLength(1);
+    expect(await within(region).findAllByRole('listitem')).toHaveLength(1);
     expect(within(region).getAllByRole('status')).toHaveLength(1);
 
     // The same words again are a new element in the region, so they are said again.
@@ -50,7 +50,7 @@ describe('toasts', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(before.textContent).toBe('Description saved. Others see it now.');
-    await user.click(within(region).getByRole('button', { name: 'Dismiss: Description saved' }));
+    await user.click(await within(region).findByRole('button', { name: 'Dismiss: Description saved' }));
     expect(status()).toBe(before);
     expect(before.textContent).toBe('');
   });
@@ -59,7 +59,7 @@ describe('toasts', () => {
     const user = userEvent.setup();
     const { status } = renderToasts();
     await user.click(screen.getByRole('button', { name: 'Fail' }));
-    expect(screen.getByRole('alert').textContent).toBe('Could not saveThe server did not answer.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not saveThe server did not answer.');
     expect(status().textContent).toBe('');
   });
 

@@ -5,22 +5,22 @@
 // Said politely from one status region that is there from the app's start (NVDA and JAWS often miss
 // a region that appears together with its text): the newest message's text is put into it. An error
 // is a role="alert" of its own, which screen readers announce as it appears.
-import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { cx } from './class-names';
+import { createContext, lazy, Suspense, use, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import './toast.css';
+
+// A shown toast (toast-item.tsx), loaded with the first one: the first page does not carry it (decision 007's budget).
+const ToastItem = lazy(() => import('./toast-item'));
 
 export interface ToastInput {
   title: string;
   description?: string;
   tone?: 'info' | 'success' | 'error';
 }
-interface Toast extends ToastInput {
+export interface Toast extends ToastInput {
   id: number;
 }
 
 const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
-const VISIBLE_MS = 6000;
-const SUCCESS_VISIBLE_MS = 4000;
 
 /** What the status region says for a toast: its title, then its description as a sentence of its own. */
 export function spokenText({ title, description }: ToastInput): string {
@@ -50,40 +50,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           {spoken ? <p key={spoken.id}>{spokenText(spoken)}</p> : null}
         </div>
         <ol className="toasts__list">
-          {toasts.map((toast) => (
-            <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
-          ))}
+          <Suspense fallback={null}>
+            {toasts.map((toast) => (
+              <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
+            ))}
+          </Suspense>
         </ol>
       </section>
     </ToastContext>
-  );
-}
-
-function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
-  const [paused, setPaused] = useState(false);
-  useEffect(() => {
-    if (paused) return;
-    const timer = window.setTimeout(() => onDismiss(toast.id), toast.tone === 'success' ? SUCCESS_VISIBLE_MS : VISIBLE_MS);
-    return () => window.clearTimeout(timer);
-  }, [paused, toast.id, toast.tone, onDismiss]);
-  return (
-    // An error's message is the live part (the list item stays a list item, and "Dismiss" is not read
-    // with it); a polite one is said by the provider's status region.
-    <li
-      className={cx('toast', `toast--${toast.tone ?? 'info'}`)}
-      onMouseEnter={() => setPaused(true)}
-      onMouseLeave={() => setPaused(false)}
-      onFocus={() => setPaused(true)}
-      onBlur={() => setPaused(false)}
-    >
-      <div className="toast__text" role={toast.tone === 'error' ? 'alert' : undefined}>
-        <p className="toast__title">{toast.title}</p>
-        {toast.description ? <p className="toast__description">{toast.description}</p> : null}
-      </div>
-      <button type="button" className="toast__close" aria-label={`Dismiss: ${toast.title}`} onClick={() => onDismiss(toast.id)}>
-        ×
-      </button>
-    </li>
   );
 }
 

@@ -7,7 +7,7 @@ import { dashboardQueryOptions } from '../../features/dashboard/api/get-dashboar
 import { ResourceHistory } from '../../features/edit-history/components/resource-history';
 import { DashboardPage } from '../../features/dashboard/components/dashboard-page';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
-import { dashboardUriFromPath } from '../paths';
+import { dashboardUriFromPath } from '../path-keys';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 

@@ -12,7 +12,8 @@ import { LineagePage } from '../../features/lineage/components/lineage-page';
 import { isNotFound } from '../../lib/api-error';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import { correctedLineageParams, parseLineageState } from '../page-url-state';
-import { lineagePath, lineageTableKeyFromPath, type LineageState } from '../paths';
+import { lineageTableKeyFromPath } from '../path-keys';
+import { lineagePath, type LineageState } from '../paths';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 

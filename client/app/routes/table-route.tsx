@@ -10,7 +10,7 @@ import { tableDashboardsQueryOptions } from '../../features/table/api/get-table-
 import { tableLineageQueryOptions } from '../../features/table/api/get-table-lineage';
 import { TablePage } from '../../features/table/components/table-page';
 import { clientConfigQueryOptions } from '../app-data';
-import { tableKeyFromPath } from '../paths';
+import { tableKeyFromPath } from '../path-keys';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 

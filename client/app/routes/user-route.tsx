@@ -8,7 +8,7 @@ import { userQueryOptions } from '../../features/user-profile/api/get-user';
 import { userOwnedQueryOptions } from '../../features/user-profile/api/get-user-owned';
 import { UserProfilePage } from '../../features/user-profile/components/user-profile-page';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
-import { userIdFromPath } from '../paths';
+import { userIdFromPath } from '../path-keys';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 

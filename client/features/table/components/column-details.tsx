@@ -1,6 +1,6 @@
 // What opens under a column: its statistics, its nested fields and a link to copy.
 import type { Column } from '../../../../contract/api-table';
-import { useFormatDay } from '../../../app/app-data';
+import { useFormatDay } from '../use-day-formats';
 import { Button } from '../../../components/button';
 import { useToast } from '../../../components/toast';
 import { describeStats, statPeriodDays } from '../format';

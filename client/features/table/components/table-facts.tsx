@@ -3,7 +3,8 @@
 // beside the name they qualify, not said twice.
 import { useId, useState } from 'react';
 import type { Application, Reader, TableDetail, Watermark } from '../../../../contract/api-table';
-import { useFormatDate, useFormatWallClock } from '../../../app/app-data';
+import { useFormatDate } from '../../../app/app-data';
+import { useFormatWallClock } from '../use-day-formats';
 import { TagList } from '../../../components/chip';
 import { DisclosureButton } from '../../../components/disclosure';
 import { ExternalLink } from '../../../components/external-link';

@@ -1,0 +1,93 @@
+// The open menu of a MenuButton (menu.tsx): its items as WAI-ARIA menu items, arrow keys, Home and
+// End moving through them, focus on the first or last item as it opens. A file of its own, loaded the
+// first time a menu opens (or the pointer or focus reaches its button), so the first page does not
+// carry it (decision 007's budget).
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { Link } from 'react-router';
+import { cx } from './class-names';
+import type { MenuButtonProps } from './menu';
+import './menu-popup.css';
+
+export interface MenuPopupProps extends Pick<MenuButtonProps, 'header' | 'items'> {
+  id: string;
+  label: string | undefined;
+  align: 'start' | 'end';
+  /** Which item has focus as the menu opens. */
+  focusOnOpen: 'first' | 'last';
+  close: () => void;
+  /** Closes the menu and gives focus back to its button (an action item was chosen). */
+  closeToButton: () => void;
+}
+
+export default function MenuPopup({ id, label, header, items, align, focusOnOpen, close, closeToButton }: MenuPopupProps) {
+  const itemRefs = useRef<(HTMLElement | null)[]>([]);
+
+  useEffect(() => {
+    const target = focusOnOpen === 'first' ? itemRefs.current[0] : itemRefs.current[items.length - 1];
+    target?.focus();
+    // Only as the menu opens (this component mounts when it does).
+  }, []);
+
+  function onMenuKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const current = itemRefs.current.indexOf(document.activeElement as HTMLElement);
+    const count = items.length;
+    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: count - 1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      itemRefs.current[(moves[event.key]! + count) % count]?.focus();
+    } else if (event.key === 'Tab') {
+      close();
+    } else if (event.key === ' ' && document.activeElement instanceof HTMLAnchorElement) {
+      event.preventDefault();
+      document.activeElement.click();
+    }
+  }
+
+  const refFor = (index: number) => (el: HTMLElement | null) => {
+    itemRefs.current[index] = el;
+  };
+
+  return (
+    <div className={cx('menu__popup', `menu__popup--${align}`)}>
+      {header ? <div className="menu__header">{header}</div> : null}
+      <ul role="menu" id={id} aria-label={label} className="menu__list" onKeyDown={onMenuKeyDown}>
+        {items.map((item, index) => (
+          <li role="none" key={index}>
+            {item.kind === 'link' ? (
+              item.external ? (
+                <a ref={refFor(index)} role="menuitem" tabIndex={-1} className="menu__item" href={item.to} target="_blank" rel="noopener noreferrer" onClick={close}>
+                  {item.label}
+                  <span className="visually-hidden"> (opens in a new tab)</span>
+                </a>
+              ) : (
+                <Link ref={refFor(index)} role="menuitem" tabIndex={-1} className="menu__item" to={item.to} onClick={close}>
+                  {item.label}
+                </Link>
+              )
+            ) : item.kind === 'action' ? (
+              <button
+                ref={refFor(index)}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className="menu__item"
+                onClick={() => {
+                  closeToButton();
+                  item.onSelect();
+                }}
+              >
+                {item.label}
+              </button>
+            ) : (
+              <form method="post" action={item.action} onSubmit={item.onSubmit}>
+                <button ref={refFor(index)} type="submit" role="menuitem" tabIndex={-1} className="menu__item">
+                  {item.label}
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
