@@ -2,13 +2,15 @@
 // End moving through them, focus on the first or last item as it opens. A file of its own, loaded the
 // first time a menu opens (or the pointer or focus reaches its button), so the first page does not
 // carry it (decision 007's budget).
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { cx } from './class-names';
-import type { MenuButtonProps } from './menu';
+import type { MenuItem } from './menu-item';
 import './menu-popup.css';
 
-export interface MenuPopupProps extends Pick<MenuButtonProps, 'header' | 'items'> {
+export interface MenuPopupProps {
+  header?: ReactNode;
+  items: MenuItem[];
   id: string;
   label: string | undefined;
   align: 'start' | 'end';

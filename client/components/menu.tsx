@@ -3,14 +3,11 @@
 // button, Tab or a click outside closes. The open menu is menu-popup.tsx, loaded when first needed.
 import { lazy, Suspense, useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { cx } from './class-names';
+import type { MenuItem } from './menu-item';
 import { useDismiss } from './use-dismiss';
 import './menu.css';
 
-export type MenuItem =
-  | { kind: 'link'; label: ReactNode; to: string; external?: boolean }
-  | { kind: 'action'; label: ReactNode; onSelect: () => void }
-  /** A form POST (e.g. log out): a real form, so it works like any other. */
-  | { kind: 'post'; label: ReactNode; action: string; /** Runs as the form is sent (the browser then leaves the page). */ onSubmit?: () => void };
+export type { MenuItem } from './menu-item';
 
 export interface MenuButtonProps {
   /** Content of the button that opens the menu. */

@@ -2,7 +2,7 @@
 // or by its close button. A file of its own, loaded with the first toast.
 import { useEffect, useState } from 'react';
 import { cx } from './class-names';
-import type { Toast } from './toast';
+import type { Toast } from './toast-types';
 import './toast-item.css';
 
 const VISIBLE_MS = 6000;

@@ -6,19 +6,13 @@
 // a region that appears together with its text): the newest message's text is put into it. An error
 // is a role="alert" of its own, which screen readers announce as it appears.
 import { createContext, lazy, Suspense, use, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Toast, ToastInput } from './toast-types';
 import './toast.css';
 
 // A shown toast (toast-item.tsx), loaded with the first one: the first page does not carry it (decision 007's budget).
 const ToastItem = lazy(() => import('./toast-item'));
 
-export interface ToastInput {
-  title: string;
-  description?: string;
-  tone?: 'info' | 'success' | 'error';
-}
-export interface Toast extends ToastInput {
-  id: number;
-}
+export type { ToastInput } from './toast-types';
 
 const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
 
