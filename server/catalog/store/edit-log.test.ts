@@ -1,19 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEditLog, type EditRecord } from './edit-log';
-import { openCatalogDatabase, type CatalogDatabase } from './open-catalog-database';
+import type { CatalogDatabase } from './open-catalog-database';
+import { tempCatalogDatabases } from './temp-catalog-databases';
 
-let dir: string;
+const catalogs = tempCatalogDatabases('edit-log-');
 let db: CatalogDatabase;
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 const open = () => {
-  dir = mkdtempSync(join(tmpdir(), 'edit-log-'));
-  db = openCatalogDatabase(join(dir, 'catalog.db'));
+  db = catalogs.open();
   return createEditLog(db);
 };
 

@@ -1,19 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCatalogDatabase, type CatalogDatabase } from './open-catalog-database';
+import { describe, expect, it } from 'vitest';
+import type { CatalogDatabase } from './open-catalog-database';
+import { tempCatalogDatabases } from './temp-catalog-databases';
 import { createLineageRows } from './lineage-rows';
 
-let dir: string;
+const catalogs = tempCatalogDatabases('lineage-rows-');
 let db: CatalogDatabase;
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 const open = () => {
-  dir = mkdtempSync(join(tmpdir(), 'lineage-rows-'));
-  db = openCatalogDatabase(join(dir, 'catalog.db'));
+  db = catalogs.open();
   return createLineageRows(db);
 };
 const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
