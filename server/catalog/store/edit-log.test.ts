@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEditLog, type EditRecord } from './edit-log';
 import type { CatalogDatabase } from './open-catalog-database';
-import { tempCatalogDatabases } from './temp-catalog-databases';
+import { tempCatalogDatabases } from '../testing/temp-catalog-databases';
 
 const catalogs = tempCatalogDatabases('edit-log-');
 let db: CatalogDatabase;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogDatabase } from './open-catalog-database';
-import { tempCatalogDatabases } from './temp-catalog-databases';
+import { tempCatalogDatabases } from '../testing/temp-catalog-databases';
 import { createTagBadgeRows } from './tag-badge-rows';
 
 const catalogs = tempCatalogDatabases('tag-badge-rows-');
