@@ -42,13 +42,14 @@ function answer(depth: number): LineageResponse {
   return { msg: 'Success', key: KEY, direction: 'both', depth, upstream_entities: upstream, downstream_entities: downstream, upstream_count: 2, downstream_count: 2 };
 }
 
-type Outcome = 'lineage' | 'none' | 'missing' | 'broken';
+type Outcome = 'lineage' | 'none' | 'missing' | 'broken' | 'pending';
 
 function Harness({ initial, outcome = 'lineage', changes, tableMissing }: { initial: LineageState; outcome?: Outcome; changes: LineageState[]; tableMissing?: boolean }) {
   const [state, setState] = useState(initial);
   const query = useQuery({
     queryKey: ['lineage-test', outcome, state.depth, state.column],
     queryFn: async (): Promise<LineageResponse> => {
+      if (outcome === 'pending') return new Promise<LineageResponse>(() => {});
       if (outcome === 'missing') throw new ApiError(404, 'NotFoundError', 'no such table', 'not_found');
       if (outcome === 'broken') throw new ApiError(502, 'UpstreamError', 'The metadata service did not answer.', 'upstream_unavailable');
       return outcome === 'none' ? { ...answer(0), upstream_count: 0, downstream_count: 0 } : answer(state.depth);
@@ -87,6 +88,23 @@ describe('LineagePage', () => {
     expect(graphNodes().filter((n) => n.dataset.role === 'current')).toHaveLength(1);
     expect(screen.getByTestId('lineage-summary').textContent).toContain('2 upstream and 2 downstream within 2 steps.');
     expect(screen.getByRole('list', { name: 'Legend' }).textContent).toContain('This table');
+  });
+
+  it('says it is loading from a status region that was there, empty, before the words (decision 046)', async () => {
+    renderPage({ outcome: 'pending' });
+    const main = screen.getByTestId('lineage-page');
+    const loading = within(main).getAllByRole('status').find((region) => region.closest('.lineage-page__loading'))!;
+    expect(loading.textContent).toBe('');
+    expect(loading.getAttribute('aria-busy')).toBeNull();
+    await waitFor(() => expect(loading.textContent).toBe('Loading lineage'));
+  });
+
+  it('keeps the status region for "Updating…" on the page, empty while nothing is updating', async () => {
+    renderPage();
+    await waitFor(() => expect(graphNodes()).toHaveLength(5));
+    const updating = document.querySelector('.lineage-page__updating');
+    expect(updating?.getAttribute('role')).toBe('status');
+    expect(updating?.textContent).toBe('');
   });
 
   it('changes the depth from the Depth select and shows what the new answer holds', async () => {

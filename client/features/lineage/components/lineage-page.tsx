@@ -11,7 +11,7 @@ import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { SegmentedControl } from '../../../components/segmented-control';
 import { SelectField } from '../../../components/select-field';
-import { Skeleton } from '../../../components/skeleton';
+import { LoadingStatus, Skeleton } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
 import { isNotFound } from '../../../lib/api-error';
 import { buildLineageGraph, type LineageKind } from '../build-lineage-graph';
@@ -115,18 +115,18 @@ export function LineagePage({ table, state, onStateChange, maxDepth, columns, ta
             value={state.view}
             onChange={(view) => onStateChange({ ...state, view })}
           />
-          {query.isPlaceholderData ? (
-            <span className="lineage-page__updating" role="status">
-              Updating…
-            </span>
-          ) : null}
+          {/* There from the start, its words put in later: a region that appears with its text is often not read (decision 046). */}
+          <span className="lineage-page__updating" role="status">
+            {query.isPlaceholderData ? 'Updating…' : null}
+          </span>
         </div>
       )}
       <QueryState
         query={query}
         loadingLabel="Loading lineage"
         loading={
-          <div className="lineage-page__loading" role="status" aria-label="Loading lineage">
+          <div className="lineage-page__loading">
+            <LoadingStatus label="Loading lineage" />
             <Skeleton variant="block" />
           </div>
         }
