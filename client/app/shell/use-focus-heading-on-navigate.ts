@@ -34,9 +34,13 @@ export function useFocusHeadingOnNavigate(waitMs = HEADING_WAIT_MS) {
     };
     document.addEventListener('keydown', end, true);
     document.addEventListener('pointerdown', end, true);
-    void loadWatch().then(({ focusHeadingWhenShown }) => {
-      if (!ended) stop = focusHeadingWhenShown(main, before, waitMs, end);
-    });
+    loadWatch().then(
+      ({ focusHeadingWhenShown }) => {
+        if (!ended) stop = focusHeadingWhenShown(main, before, waitMs, end);
+      },
+      // Its code could not be fetched (offline, or a new release replaced the file): focus stays where it is.
+      () => end(),
+    );
     return end;
   }, [pathname, waitMs]);
 }
