@@ -42,7 +42,6 @@ export function getPageUser(): string | null {
  */
 export const SESSION_USER_CHANGED_EVENT = 'nansen:session-user-changed';
 
-
 /** The latest request refused because the session is now someone else's, or null if none was. */
 export function getSessionUserRefusal(): ApiError | null {
   return lastSessionUserRefusal;

@@ -4,14 +4,15 @@
 // and the search page it points at asks for one as every page does. index.html links to it
 // (<link rel="search">); the page routes put the product name in that link's title.
 import express, { type Router } from 'express';
+import { escapeHtml } from '../../contract/escape-html';
 
 export const OPENSEARCH_PATH = '/opensearch.xml';
 export const OPENSEARCH_TYPE = 'application/opensearchdescription+xml';
 /** OpenSearch 1.1: ShortName is at most 16 characters. */
 const SHORT_NAME_LENGTH = 16;
 
-const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+// The project's one escaper serves XML too: its five replacements (`&#39;` for ') are XML's as well.
+const escapeXml = escapeHtml;
 
 export function renderOpenSearchDescription(options: { publicUrl: string; productName: string }): string {
   const base = options.publicUrl.replace(/\/+$/, '');
