@@ -27,10 +27,12 @@ import { createReadinessRoute, providerCheck, sessionStoreCheck, upstreamCheck }
 import { requestContext, routeLabel } from './http/request-context';
 import { sameOriginGuard } from './http/same-origin-guard';
 import { securityHeaders } from './http/security-headers';
+import { createSessionStoreOutageHandler } from './http/session-store-outage';
 import { createBrandingRoutes } from './spa/serve-branding';
 import { createSpaAssetRoutes, createSpaPageRoutes } from './spa/serve-spa';
 import { createOpenSearchRoute } from './spa/serve-opensearch';
 import { createFirstSearch } from './spa/first-search';
+import { noFavicon } from './spa/no-favicon';
 import { runSearch } from './api/search-routes';
 import type { MetadataClient } from './upstream/metadata-client';
 import type { SearchClient } from './upstream/search-client';
@@ -58,6 +60,8 @@ export interface BffDeps {
     store: session.Store;
     /** Where the sessions' tokens live, sealed (token-store.ts). */
     tokens: TokenStore;
+    /** What the log calls the store when it cannot be used ("session store (Redis) unavailable"); default SQLite. */
+    storeName?: string;
     idleTimeoutMinutes: number;
     absoluteTimeoutMs: number;
   };
@@ -166,6 +170,7 @@ export function createBffApp(deps: BffDeps): Express {
   ]));
   app.use(createOpenSearchRoute({ publicUrl: deps.publicUrl, productName: deps.clientConfig.documentTitle }));
   app.use(createSpaAssetRoutes(deps.spaDistDir));
+  app.use(noFavicon);
   app.use(createBrandingRoutes(deps.logo));
   // Server-to-server from the provider: no session, no browser.
   app.use(createBackchannelLogoutRoute({ oidc: deps.oidc, auth, tokens, logger: deps.logger }));
@@ -226,6 +231,7 @@ export function createBffApp(deps: BffDeps): Express {
   app.use(createSpaPageRoutes(deps.spaDistDir, { clientConfig: deps.clientConfig, firstSearch }));
   // Last: what no route answered (a POST to a page, a PUT to /login): a page in Nansen's style, not Express's bare text.
   app.use(createNotHandledPage(app.router));
+  app.use(createSessionStoreOutageHandler({ storeName: deps.session.storeName ?? 'SQLite', logger: deps.logger }));
   app.use(createErrorMiddleware(deps.logger));
   return app;
 }

@@ -121,9 +121,9 @@ describe('the pages around a login', () => {
       expect(await page.text()).toContain(`<link rel="icon" href="${PAGE_ICON_HREF}">`);
       expect(page.headers.get('content-security-policy')).toMatch(/img-src 'self' data:/);
     }
-    // What the icon spares: without it the browser's /favicon.ico goes to log in.
+    // And a browser that asks all the same (for a JSON answer) gets a 404 that starts no login (it was a 303 to /login).
     const favicon = await browser.request('/favicon.ico');
-    expect(favicon.status).toBe(303);
-    expect(favicon.headers.get('location')).toBe('/login?returnTo=%2Ffavicon.ico');
+    expect(favicon.status).toBe(404);
+    expect(favicon.headers.get('set-cookie')).toBeNull();
   });
 });

@@ -154,6 +154,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
   const sessionStores = await createSessionStores(
     config.session.store === 'redis' ? { kind: 'redis', url: config.session.redisUrl! } : { kind: 'sqlite', dbPath: config.session.dbPath },
     createTokenCipher(sessionSecrets),
+    { logger },
   ).catch((err: unknown) => {
     // An unreachable Redis is the operator's to fix: one line naming REDIS_URL (password hidden), not a stack.
     throw config.session.store === 'redis' ? redisStartUpError(err, config.session.redisUrl!) : err;
@@ -174,6 +175,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
       secrets: sessionSecrets,
       store: sessionStores.sessions,
       tokens: sessionStores.tokens,
+      storeName: config.session.store === 'redis' ? 'Redis' : 'SQLite',
       idleTimeoutMinutes: config.session.idleTimeoutMinutes,
       absoluteTimeoutMs: config.session.absoluteTimeoutHours * 3_600_000,
     },

@@ -8,6 +8,8 @@ import { RedisStore } from 'connect-redis';
 import { createClient } from 'redis';
 import type { SessionTokens } from './session-data';
 import type { TokenCipher } from './token-cipher';
+import type { Logger } from '../http/logger';
+import { watchRedisConnection } from './redis-connection-watch';
 import { lookupKey, OpenedTokens, toTokenRecord, type SessionStores, type StoredTokens, type TokenStore } from './token-store';
 
 type Client = ReturnType<typeof createClient>;
@@ -109,20 +111,25 @@ export class RedisTokenStore implements TokenStore {
   async close(): Promise<void> {}
 }
 
-export async function createRedisSessionStores(url: string, cipher: TokenCipher): Promise<SessionStores> {
+export async function createRedisSessionStores(url: string, cipher: TokenCipher, options: { logger?: Logger } = {}): Promise<SessionStores> {
   let connected = false;
+  const watch = watchRedisConnection({ url, logger: options.logger });
   const client: Client = createClient({
     url,
     // Until the first connection, a failure is final: start-up reports it instead of retrying forever.
-    socket: { connectTimeout: 5000, reconnectStrategy: (retries, cause) => (connected ? Math.min(retries * 200, 5000) : cause) },
+    // After it, at least once a second: a Redis that is back is used again within a second.
+    socket: { connectTimeout: 5000, reconnectStrategy: (retries, cause) => (connected ? Math.min(retries * 200, 1000) : cause) },
+    // Commands wait for a lost connection only until it is known to be down (redis-connection-watch.ts).
+    commandOptions: { abortSignal: watch.signal },
   });
-  client.on('error', () => {
-    // Reconnects by itself (commands wait for the connection meanwhile); an error event must not crash the process.
-  });
+  // Also keeps an error event from crashing the process: the client reconnects by itself.
+  watch.attach(client);
   try {
     await client.connect();
     connected = true;
+    watch.connected();
   } catch (err) {
+    watch.close();
     throw new Error(`Cannot connect to Redis at REDIS_URL (${new URL(url).host}): ${err instanceof Error ? err.message : String(err)}. Check REDIS_URL and that Redis is running.`);
   }
   const sessions = new RedisStore({ client, prefix: `${PREFIX}session:` });
@@ -131,6 +138,7 @@ export async function createRedisSessionStores(url: string, cipher: TokenCipher)
     sessions,
     tokens,
     async close() {
+      watch.close();
       // QUIT waits for a connection; while Redis is away there is none to wait for.
       if (client.isReady) await client.quit().catch(() => client.disconnect());
       else await client.disconnect();

@@ -17,14 +17,15 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-export async function startRedis(options: { persist?: boolean } = {}): Promise<RedisServer> {
+/** `password`: Redis asks for it (requirepass), and the URL carries it. */
+export async function startRedis(options: { persist?: boolean; password?: string } = {}): Promise<RedisServer> {
   const binary = process.env.REDIS_SERVER_PATH ?? 'redis-server';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-redis-'));
   const port = await getFreePort();
   // With persist, every write goes to the append-only file before Redis answers: a restart loses nothing.
   const persistence = options.persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
   const launch = async () => {
-    const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir, ...(options.password ? ['--requirepass', options.password] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -51,7 +52,7 @@ export async function startRedis(options: { persist?: boolean } = {}): Promise<R
   };
   let child = await launch();
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://${options.password ? `:${encodeURIComponent(options.password)}@` : ''}127.0.0.1:${port}`,
     async restart() {
       await terminate(child);
       child = await launch();

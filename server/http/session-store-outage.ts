@@ -1,0 +1,48 @@
+// What a request gets while the session store cannot be used (Redis stopped, the SQLite file
+// unreadable): 503 with Retry-After. A browser's page request (outside /api, Accept preferring HTML,
+// as a navigation sends) gets a page in words in the shell of the login pages (html-page.ts) rather
+// than the API's JSON error; /api and everything else keep the one JSON error shape. The log line
+// names the store: "session store (Redis) unavailable", with the cause.
+import type { ErrorRequestHandler, Request } from 'express';
+import { sanitizeReturnTo } from '../auth/return-to';
+import { renderPage } from './html-page';
+import type { Logger } from './logger';
+
+/** The session store comes back by itself (a Redis reconnects at least once a second): worth another try soon. */
+export const SESSION_STORE_RETRY_AFTER_SECONDS = 5;
+
+/** The page; `tryAgainHref` is a path of ours (the caller checks it), escaped here as every value is. */
+export function renderSessionStoreUnavailablePage(storeName: string, tryAgainHref: string): string {
+  return renderPage('Nansen cannot tell who you are just now', [
+    'Nansen keeps who is signed in in its session store, and cannot reach it at the moment, so it cannot show you this page.',
+    `Nothing you did caused this. Wait ${SESSION_STORE_RETRY_AFTER_SECONDS} seconds or so, then try again.`,
+    `If this keeps happening, tell your administrator: the session store (${storeName}) is unavailable.`,
+  ], { label: 'Try again', href: tryAgainHref });
+}
+
+function asksForPage(req: Request): boolean {
+  const api = req.originalUrl === '/api' || req.originalUrl.startsWith('/api/') || req.originalUrl.startsWith('/api?');
+  return !api && req.accepts(['json', 'html']) === 'html';
+}
+
+function describeCause(cause: unknown): string {
+  // node-redis's errors leave `name` as "Error": their class says more (AbortError, ClientClosedError).
+  if (cause instanceof Error) return `${cause.name === 'Error' && cause.constructor.name ? cause.constructor.name : cause.name}: ${cause.message}`;
+  return cause === undefined ? 'no cause given' : String(cause);
+}
+
+/** For before the error middleware: answers the session store's 503s, hands every other error on. */
+export function createSessionStoreOutageHandler(options: { storeName: string; logger: Logger }): ErrorRequestHandler {
+  return (err: { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | null, req, res, next) => {
+    if (err?.code !== 'session_store_unavailable' || res.headersSent) return next(err);
+    options.logger.error(`${req.method} ${req.path} → 503 — session store (${options.storeName}) unavailable: ${describeCause(err.cause)}`);
+    res.status(503).set('Retry-After', String(SESSION_STORE_RETRY_AFTER_SECONDS)).set('Cache-Control', 'no-store');
+    if (asksForPage(req)) {
+      // Again the same page for a GET; after a form's POST (a logout), the start page.
+      const again = req.method === 'GET' ? sanitizeReturnTo(req.originalUrl) : '/';
+      res.type('html').send(renderSessionStoreUnavailablePage(options.storeName, again));
+      return;
+    }
+    res.json({ error: { name: err.name, message: err.message, code: err.code } });
+  };
+}

@@ -1,0 +1,99 @@
+// Redis stopped under a signed-in person (SESSION_STORE=redis): what the browser is answered, how
+// soon, and what the log says. The real development provider, catalog and redis-server (with a
+// password, which no line may show).
+import * as v from 'valibot';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiErrorBodySchema } from '../contract/bff-api';
+import { KNOWN_DOWN_AFTER_MS } from './auth/redis-connection-watch';
+import { startRedis, type RedisServer } from './testing/start-redis';
+import { startTestStack, type TestSessionDeps, type TestStack } from './testing/start-test-stack';
+import { createTestSessionDeps } from './testing/test-session-deps';
+
+const PASSWORD = 'hunter2-redis';
+const PAGE = { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } };
+
+describe('Redis stopped under a signed-in person', { timeout: 60_000 }, () => {
+  let redis: RedisServer | undefined;
+  let stack: TestStack | undefined;
+  let deps: TestSessionDeps | undefined;
+
+  afterEach(async () => {
+    await stack?.close();
+    await deps?.close();
+    await redis?.stop();
+  });
+
+  async function signedInWhileRedisIsDown() {
+    redis = await startRedis({ password: PASSWORD, persist: true });
+    stack = await startTestStack();
+    deps = await createTestSessionDeps(stack.dataDir, { redisUrl: redis.url, logger: stack.logger });
+    const bff = await stack.startBff(0, { sessions: deps });
+    const liv = bff.browser();
+    expect((await liv.logIn('liv')).status).toBe(303);
+    await redis.pause();
+    // Past the moment the connection is known to be down (the first requests may wait for it until then).
+    await new Promise((resolve) => setTimeout(resolve, KNOWN_DOWN_AFTER_MS + 500));
+    return { bff, liv };
+  }
+
+  it('answers a page request at once with a 503 page in words and Retry-After, not the API\'s JSON', async () => {
+    const { liv } = await signedInWhileRedisIsDown();
+    const started = performance.now();
+    const page = await liv.request('/search?term=orders', PAGE);
+    const waited = performance.now() - started;
+    expect(page.status).toBe(503);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('retry-after')).toBe('5');
+    const html = await page.text();
+    expect(html).toContain('<h1>Nansen cannot tell who you are just now</h1>');
+    expect(html).toContain('the session store (Redis) is unavailable');
+    expect(html).toContain('<a class="button" href="/search?term=orders">Try again</a>');
+    expect(html).not.toContain('session_store_unavailable');
+    // It waited 5 s (the Redis client's command timeout) for every page before; well under that now.
+    expect(waited).toBeLessThan(2500);
+  });
+
+  it('keeps the JSON error, with Retry-After, for /api', async () => {
+    const { liv } = await signedInWhileRedisIsDown();
+    const answer = await liv.request('/api/auth_user', PAGE);
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('5');
+    expect(v.parse(ApiErrorBodySchema, await answer.json()).error).toEqual({
+      name: 'UpstreamError', message: 'The session store is unavailable, so Nansen cannot tell who you are; try again in a moment.', code: 'session_store_unavailable',
+    });
+  });
+
+  it('answers /favicon.ico and the web app\'s files without a session', async () => {
+    const { liv } = await signedInWhileRedisIsDown();
+    const icon = await liv.request('/favicon.ico', { headers: { accept: 'image/avif,image/webp,image/*,*/*;q=0.8' } });
+    expect(icon.status).toBe(404);
+    expect(icon.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect((await liv.request('/assets/app-missing.js')).status).toBe(404);
+  });
+
+  it('logs the loss once, each refused request as "session store (Redis) unavailable", and the return once; never the password', async () => {
+    const { liv } = await signedInWhileRedisIsDown();
+    expect((await liv.request('/search?term=orders', PAGE)).status).toBe(503);
+    expect((await liv.request('/api/auth_user')).status).toBe(503);
+    await redis!.resume();
+    let back = 0;
+    for (let tries = 0; tries < 50 && back !== 200; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      back = (await liv.request('/api/auth_user')).status;
+    }
+    expect(back).toBe(200);
+
+    const lines = stack!.logger.lines;
+    const lost = lines.filter((line) => line.includes('session store: lost the connection to Redis'));
+    // Several reconnection attempts failed meanwhile: still one line.
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatch(new RegExp(` warn session store: lost the connection to Redis at redis://:\\*\\*\\*@127\\.0\\.0\\.1:\\d+ \\(.+\\); reconnecting\\.`));
+    const refused = lines.filter((line) => / → 503/.test(line));
+    expect(refused[0]).toMatch(/GET \/search → 503 — session store \(Redis\) unavailable: AbortError: The command was aborted$/);
+    expect(refused[1]).toMatch(/GET \/api\/auth_user → 503 — session store \(Redis\) unavailable: AbortError: /);
+    for (const line of refused) expect(line).toMatch(/ → 503 — session store \(Redis\) unavailable: \w+Error: /);
+    const again = lines.filter((line) => line.includes('session store: connected to Redis'));
+    expect(again).toEqual([expect.stringMatching(/ info session store: connected to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ again, after \d+ s without it$/)]);
+    expect(lines.join('\n')).not.toContain(PASSWORD);
+  });
+});
