@@ -29,6 +29,7 @@ import { createUpstreamHttp } from './upstream/upstream-http';
 import { createUserDirectory } from './users/directory/create-user-directory';
 import { listenError, StartUpError, type ListenAddress } from './start-up/start-up-error';
 import { redisStartUpError } from './start-up/redis-start-up-error';
+import { describeSessionStore } from './start-up/describe-session-store';
 import { routeConsoleToLogger } from './start-up/console-to-logger';
 import { checkProviderAtStart } from './start-up/check-provider';
 import { findUnknownSettings } from './config/unknown-settings';
@@ -160,6 +161,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
     throw config.session.store === 'redis' ? redisStartUpError(err, config.session.redisUrl!) : err;
   });
   closers.push(() => sessionStores.close());
+  logger.info(describeSessionStore(config.session));
 
   const directory = await createUserDirectory(config.userDirectory.source);
   if (directory) logger.info(`people the metadata service does not know are looked up in the ${directory.name} user directory`);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getFreePort } from './testing/free-port';
+import { startRedis } from './testing/start-redis';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const STACK_LINE = /\n\s+at /;
@@ -86,6 +87,17 @@ describe('start-up', { timeout: 120_000 }, () => {
     expect(code).toBeNull();
     expect(output).not.toContain('discovery document');
     expect(output).not.toContain('no such setting');
+  });
+
+  it('names the session store it uses: the SQLite file by default, Redis at REDIS_URL with its password hidden', async () => {
+    const sqlite = await startNansen({});
+    expect(sqlite.output).toMatch(/ info sessions: in the SQLite file \/\S+\/sessions\.sqlite \(SESSION_STORE=sqlite; on this machine only\)\n/);
+    const redis = await startRedis({ password: 'hunter2' });
+    cleanups.push(() => void redis.stop());
+    const { code, output } = await startNansen({ SESSION_STORE: 'redis', REDIS_URL: redis.url });
+    expect(code).toBeNull();
+    expect(output).toMatch(new RegExp(` info sessions: in Redis at redis://:\\*\\*\\*@127\\.0\\.0\\.1:${new URL(redis.url).port} \\(SESSION_STORE=redis; shared by every instance that uses it\\)\\n`));
+    expect(output).not.toContain('hunter2');
   });
 
   it('warns about a mistyped setting with the name it was meant to be, and starts', async () => {
