@@ -32,6 +32,7 @@ import { redisStartUpError } from './start-up/redis-start-up-error';
 import { describeSessionStore } from './start-up/describe-session-store';
 import { routeConsoleToLogger } from './start-up/console-to-logger';
 import { checkProviderAtStart } from './start-up/check-provider';
+import { checkServicesAtStart } from './start-up/check-services';
 import { findUnknownSettings } from './config/unknown-settings';
 
 /** The audience the development IdP puts in access tokens and the embedded catalog demands. */
@@ -151,6 +152,11 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
   const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: config.catalog.metadataUrl, timeoutMs: config.upstreamTimeoutMs, logger });
   const searchHttp = createUpstreamHttp({ name: 'search service', baseUrl: config.catalog.searchUrl, timeoutMs: config.upstreamTimeoutMs, logger });
   closers.push(() => metadataHttp.close(), () => searchHttp.close());
+  // Real services (METADATA_URL, SEARCH_URL) looked at while the rest starts; the embedded catalog is up by now.
+  const serviceWarnings = config.catalog.embedded ? Promise.resolve([]) : checkServicesAtStart([
+    { setting: 'METADATA_URL', name: 'metadata service', url: config.catalog.metadataUrl, healthcheck: (ms) => metadataHttp.healthcheck(ms) },
+    { setting: 'SEARCH_URL', name: 'search service', url: config.catalog.searchUrl, healthcheck: (ms) => searchHttp.healthcheck(ms) },
+  ]);
   const sessionSecrets = resolveSessionSecrets(config);
   const sessionStores = await createSessionStores(
     config.session.store === 'redis' ? { kind: 'redis', url: config.session.redisUrl! } : { kind: 'sqlite', dbPath: config.session.dbPath },
@@ -208,6 +214,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
   logger.info(editRules.summary);
   const providerProblem = await providerWarning;
   if (providerProblem) logger.warn(providerProblem);
+  for (const warning of await serviceWarnings) logger.warn(warning);
   logger.info(`Nansen is ready: open ${config.publicUrl}`);
   if (config.devIdp.enabled) logger.info(`log in as one of: ${DEMO_PEOPLE.map((p) => p.login).join(', ')} (any password)`);
 

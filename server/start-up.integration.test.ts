@@ -82,11 +82,25 @@ describe('start-up', { timeout: 120_000 }, () => {
     expect(warning).toBeLessThan(output.indexOf('Nansen is ready'));
   });
 
+  // It said "Nansen is ready" and nothing else: the first page failed.
+  it('warns, naming METADATA_URL and SEARCH_URL, when the services cannot be reached, and starts anyway', async () => {
+    const [metadataUrl, searchUrl] = [`http://127.0.0.1:${await getFreePort()}`, `http://127.0.0.1:${await getFreePort()}`];
+    const { code, output } = await startNansen({ METADATA_URL: metadataUrl, SEARCH_URL: searchUrl });
+    expect(code).toBeNull();
+    const metadata = output.indexOf(`The metadata service at METADATA_URL (${metadataUrl}/) did not answer GET /healthcheck: nothing is listening there (ECONNREFUSED).`);
+    const search = output.indexOf(`The search service at SEARCH_URL (${searchUrl}/) did not answer GET /healthcheck: nothing is listening there (ECONNREFUSED).`);
+    expect(metadata).toBeGreaterThan(-1);
+    expect(search).toBeGreaterThan(-1);
+    expect(search).toBeLessThan(output.indexOf('Nansen is ready'));
+    expect(output).not.toMatch(STACK_LINE);
+  });
+
   it('says nothing of the provider when it answers (here the development provider)', async () => {
     const { code, output } = await startNansen({});
     expect(code).toBeNull();
     expect(output).not.toContain('discovery document');
     expect(output).not.toContain('no such setting');
+    expect(output).not.toContain('did not answer GET /healthcheck');
   });
 
   it('names the session store it uses: the SQLite file by default, Redis at REDIS_URL with its password hidden', async () => {
