@@ -1,4 +1,4 @@
-// read config → start what the config asks for (dev IdP, embedded catalog) → BFF → listen → shut down cleanly.
+// read config → check where the BFF will listen and open the session store → start what the config asks for (dev IdP, embedded catalog) → BFF → listen → shut down cleanly.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
@@ -33,6 +33,7 @@ import { describeSessionStore } from './start-up/describe-session-store';
 import { routeConsoleToLogger } from './start-up/console-to-logger';
 import { checkProviderAtStart } from './start-up/check-provider';
 import { checkServicesAtStart } from './start-up/check-services';
+import { checkCanListen } from './start-up/check-can-listen';
 import { findUnknownSettings } from './config/unknown-settings';
 
 /** The audience the development IdP puts in access tokens and the embedded catalog demands. */
@@ -89,6 +90,21 @@ function describeUiConfig(config: Config, ui: UiConfig): string {
 async function start({ config, ui, editRules }: Settings, logger: Logger, onCrash: (description: string) => void) {
   const closers: (() => Promise<void> | void)[] = [];
   const closeServer = (server: Server) => () => new Promise<void>((resolve) => server.close(() => resolve()));
+
+  // First what can be checked at once, before the slow parts (the development provider, the embedded
+  // catalog and, on a first start, its demo data): where the BFF will listen, and the session store.
+  await checkCanListen(config.port, { host: config.host, setting: 'HOST' }, 'PORT');
+  const sessionSecrets = resolveSessionSecrets(config);
+  const sessionStores = await createSessionStores(
+    config.session.store === 'redis' ? { kind: 'redis', url: config.session.redisUrl! } : { kind: 'sqlite', dbPath: config.session.dbPath },
+    createTokenCipher(sessionSecrets),
+    { logger },
+  ).catch((err: unknown) => {
+    // An unreachable Redis is the operator's to fix: one line naming REDIS_URL (password hidden), not a stack.
+    throw config.session.store === 'redis' ? redisStartUpError(err, config.session.redisUrl!) : err;
+  });
+  closers.push(() => sessionStores.close());
+  logger.info(describeSessionStore(config.session));
 
   let issuer = config.oidc.issuer;
   let clientSecret = config.oidc.clientSecret;
@@ -157,17 +173,6 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
     { setting: 'METADATA_URL', name: 'metadata service', url: config.catalog.metadataUrl, healthcheck: (ms) => metadataHttp.healthcheck(ms) },
     { setting: 'SEARCH_URL', name: 'search service', url: config.catalog.searchUrl, healthcheck: (ms) => searchHttp.healthcheck(ms) },
   ]);
-  const sessionSecrets = resolveSessionSecrets(config);
-  const sessionStores = await createSessionStores(
-    config.session.store === 'redis' ? { kind: 'redis', url: config.session.redisUrl! } : { kind: 'sqlite', dbPath: config.session.dbPath },
-    createTokenCipher(sessionSecrets),
-    { logger },
-  ).catch((err: unknown) => {
-    // An unreachable Redis is the operator's to fix: one line naming REDIS_URL (password hidden), not a stack.
-    throw config.session.store === 'redis' ? redisStartUpError(err, config.session.redisUrl!) : err;
-  });
-  closers.push(() => sessionStores.close());
-  logger.info(describeSessionStore(config.session));
 
   const directory = await createUserDirectory(config.userDirectory.source);
   if (directory) logger.info(`people the metadata service does not know are looked up in the ${directory.name} user directory`);

@@ -159,6 +159,19 @@ describe('start-up', { timeout: 120_000 }, () => {
     expect(output).not.toMatch(STACK_LINE);
   });
 
+  // Each came after the development provider, the embedded catalog and its demo data had started, below many [catalog] lines.
+  it.each([
+    ['PORT in use', async () => ({ PORT: String(await occupyPort()) }), /Nansen could not start: Port \d+ \(PORT\) is already in use/],
+    ['a HOST of another machine', async () => ({ HOST: '192.0.2.1' }), /Nansen could not start: HOST \(192\.0\.2\.1\) is not an address of this machine/],
+    ['Redis unreachable', async () => ({ SESSION_STORE: 'redis', REDIS_URL: `redis://127.0.0.1:${await getFreePort()}` }), /Nansen could not start: Cannot connect to Redis at REDIS_URL/],
+  ])('stops before starting the development provider and the catalog: %s', async (_what, env, line) => {
+    const { code, output } = await startNansen(await env());
+    expect(code).toBe(1);
+    expect(output).toMatch(line);
+    expect(output).not.toContain('development identity provider at');
+    expect(output).not.toContain('catalog');
+  });
+
   // It said "The embedded catalog could not start: getaddrinfo ENOTFOUND example.com".
   it.each([['a name that does not resolve', 'nansen-start-up-test.invalid'], ['another machine\'s address', '192.0.2.1']])(
     'a CATALOG_HOST that is not this machine\'s (%s) stops Nansen with one line naming it and what it must be',
