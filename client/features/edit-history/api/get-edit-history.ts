@@ -1,6 +1,7 @@
 // GET /api/metadata/v0/edits?type=&key=[&before=]: a table's or dashboard's edits, newest first, a page
-// at a time (a table's include its columns' and nested types'). Loaded when the History tab opens, and
-// again each time it opens: an edit made on the page since shows at once.
+// at a time (a table's include its columns' and nested types'). The first page loads when the table's or
+// dashboard's page opens, for the History tab's count (decision 048), and again each time the tab opens
+// and after each edit made on the page: the edit shows at once, and the count goes up.
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { EditHistoryResponseSchema, type EditHistoryResponse } from '../../../../contract/api-edits';
 import { requestJson } from '../../../lib/api-client';
@@ -23,4 +24,14 @@ export const editHistoryQueryOptions = (type: HistoryResourceType, key: string) 
 
 export function useEditHistory(type: HistoryResourceType, key: string) {
   return useInfiniteQuery(editHistoryQueryOptions(type, key));
+}
+
+/**
+ * How many edits the table or dashboard has (the History tab's count), from the first page of the same
+ * query the tab's list reads; undefined while it loads, when it failed, and when the catalog keeps no
+ * log or does not count it (real Amundsen, an older catalog): the tab then shows no count. As the
+ * profile's Edits tab (useUserEditCount).
+ */
+export function useEditHistoryCount(type: HistoryResourceType, key: string): number | undefined {
+  return useInfiniteQuery({ ...editHistoryQueryOptions(type, key), select: (data) => data.pages[0]?.total ?? undefined }).data;
 }
