@@ -2,6 +2,7 @@
 // The table page's History tab counts the table's edits, as the profile's Edits tab counts a person's
 // (decision 048): from the history's first page, asked for as the page opens; no count where the
 // catalog keeps no log (Amundsen) or does not count; and one more after an edit made on the page.
+import { focusManager, type QueryClient } from '@tanstack/react-query';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
@@ -12,12 +13,15 @@ import { renderWithApp, testConfig } from '../../components/testing/render-with-
 import { UNAVAILABLE_TEXT } from '../../features/edit-history/components/history-view';
 import { edit } from '../../features/edit-history/testing/edit-fixtures';
 import { editableTable } from '../../features/table/testing/edit-fixtures';
+import { createQueryClient } from '../../lib/query-client';
 import { tablePath } from '../paths';
 import { TableRoute } from './table-route';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.useRealTimers();
+  focusManager.setFocused(undefined);
   sessionStorage.clear();
 });
 
@@ -64,8 +68,9 @@ function stubBff(server: { table: TableDetail; log: EditEntry[] | null; counts?:
 }
 
 /** Lineage and dashboards off: the page asks only for the table and its history. */
-function openTablePage() {
+function openTablePage(queryClient?: QueryClient) {
   renderWithApp(<Routes><Route path="/table_detail/:cluster/:database/:schema/:table" element={<TableRoute />} /></Routes>, {
+    queryClient,
     route: tablePath({ database: 'hive', cluster: 'gold', schema: 'sales', name: 'orders' }),
     config: testConfig({ tableLineage: { inAppListEnabled: false, defaultLineageDepth: 5 } }, { indexDashboards: false, indexUsers: true }),
   });
@@ -128,5 +133,27 @@ describe('the table page’s History tab', () => {
     const edits = await within(screen.getByRole('tabpanel')).findAllByTestId('edit');
     expect(edits).toHaveLength(3);
     expect(within(edits[0]!).getByTestId('description-diff').textContent).toBe('Orders [removed: placed in the shop][added: paid online]');
+  });
+
+  it('asks again on coming back to the window only once the table is asked again too (older than the staleTime), not on every focus', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const bff = stubBff({ table: editableTable(), log: [edit()] });
+    openTablePage(createQueryClient({ onUnauthorized: () => undefined }));
+    const tab = await historyTab();
+    await waitFor(() => expect(countOf(tab)).toBe('1'));
+    const asked = (path: string) => bff.asked.filter((call) => call === `GET /api/metadata/v0/${path}`).length;
+    const returnToWindowAfter = (seconds: number) =>
+      act(() => {
+        focusManager.setFocused(false);
+        vi.setSystemTime(Date.now() + seconds * 1000);
+        focusManager.setFocused(true);
+      });
+
+    returnToWindowAfter(10);
+    await act(() => Promise.resolve());
+    expect([asked('table'), asked('edits')]).toEqual([1, 1]);
+
+    returnToWindowAfter(25);
+    await waitFor(() => expect([asked('table'), asked('edits')]).toEqual([2, 2]));
   });
 });

@@ -13,14 +13,17 @@ export async function getEditHistory(type: HistoryResourceType, key: string, bef
   return requestJson(`/api/metadata/v0/edits?${params}`, EditHistoryResponseSchema, { signal });
 }
 
-export const editHistoryQueryOptions = (type: HistoryResourceType, key: string) =>
+/** The history's pages, as fresh as the app's other answers (the query client's staleTime). */
+const historyPages = (type: HistoryResourceType, key: string) =>
   infiniteQueryOptions({
     queryKey: editHistoryKeys.resource(type, key),
     queryFn: ({ pageParam, signal }) => getEditHistory(type, key, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_before,
-    staleTime: 0,
   });
+
+/** The History tab's list: asked again each time the tab opens. */
+export const editHistoryQueryOptions = (type: HistoryResourceType, key: string) => ({ ...historyPages(type, key), staleTime: 0 });
 
 export function useEditHistory(type: HistoryResourceType, key: string) {
   return useInfiniteQuery(editHistoryQueryOptions(type, key));
@@ -30,8 +33,10 @@ export function useEditHistory(type: HistoryResourceType, key: string) {
  * How many edits the table or dashboard has (the History tab's count), from the first page of the same
  * query the tab's list reads; undefined while it loads, when it failed, and when the catalog keeps no
  * log or does not count it (real Amundsen, an older catalog): the tab then shows no count. As the
- * profile's Edits tab (useUserEditCount).
+ * profile's Edits tab (useUserEditCount), but as fresh as the page's own data: coming back to the
+ * window asks again only once the table's answer is stale too, not on every focus (decision 048).
+ * An edit on the page refetches it whatever its age (the mutations invalidate every edit history).
  */
 export function useEditHistoryCount(type: HistoryResourceType, key: string): number | undefined {
-  return useInfiniteQuery({ ...editHistoryQueryOptions(type, key), select: (data) => data.pages[0]?.total ?? undefined }).data;
+  return useInfiniteQuery({ ...historyPages(type, key), select: (data) => data.pages[0]?.total ?? undefined }).data;
 }
