@@ -33,7 +33,7 @@ export interface CurrentTable {
   /**
    * Descriptions of the columns' nested fields (type_metadata below a column's top node), by column
    * name, then by type_metadata key: those that have one, and those whose description was ever
-   * edited (null when cleared). Other nested fields have none and are not listed.
+   * edited by a person (null when cleared). Other nested fields have none and are not listed.
    */
   nested: Map<string, Map<string, string | null>>;
 }
@@ -84,11 +84,13 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
   const badges = db.prepare(`SELECT b.name || '|' || b.category FROM table_badges x JOIN badges b ON b.id = x.badge_id
     WHERE x.table_id = ? ORDER BY 1`).pluck();
   const owners = db.prepare('SELECT u.user_id FROM table_owners x JOIN users u ON u.id = x.user_id WHERE x.table_id = ? ORDER BY u.user_id').pluck();
-  // One query per table; a table without nested types costs an index probe per column.
+  const byPeople = IMPORT_EDITOR_PREFIXES.map((prefix) => `AND user_id NOT LIKE '${prefix}%'`).join(' ');
+  // One query per table; a table without nested types costs an index probe per column. A field
+  // without a description is listed only when a person edited it (cleared it, maybe).
   const nestedDescriptions = db.prepare(`SELECT c.name AS column_name, tm.key, tm.description
     FROM columns c JOIN type_metadata tm ON tm.column_id = c.id
     WHERE c.table_id = ? AND tm.parent_id IS NOT NULL AND (tm.description IS NOT NULL
-      OR EXISTS (SELECT 1 FROM edit_log e WHERE e.resource_key = tm.key AND e.resource_type = 'type_metadata'))`);
+      OR EXISTS (SELECT 1 FROM edit_log e WHERE e.resource_key = tm.key AND e.resource_type = 'type_metadata' AND e.field = 'description' ${byPeople}))`);
 
   const dashboardRow = db.prepare(`SELECT d.id, d.name, d.url, d.description, g.name AS group_name
     FROM dashboards d JOIN dashboard_groups g ON g.id = d.group_id WHERE d.key = ?`);
@@ -102,7 +104,7 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
   const lineage = createLineageRows(db);
   const humanEdits = db.prepare(`SELECT resource_key, field, max(id) AS id, user_id FROM edit_log
     WHERE resource_type IN ('table', 'column', 'type_metadata', 'dashboard') AND field IN (${PROTECTED_FIELDS.map((f) => `'${f}'`).join(', ')})
-      ${IMPORT_EDITOR_PREFIXES.map((prefix) => `AND user_id NOT LIKE '${prefix}%'`).join(' ')}
+      ${byPeople}
     GROUP BY resource_key, field`);
   const logMark = db.prepare('SELECT coalesce(max(id), 0) FROM edit_log').pluck();
 
