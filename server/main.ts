@@ -159,6 +159,9 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
     throw config.session.store === 'redis' ? redisStartUpError(err, config.session.redisUrl!) : err;
   });
   closers.push(() => sessionStores.close());
+  if (sessionStores.droppedAtOpen) {
+    logger.info(`ended ${sessionStores.droppedAtOpen} session(s) stored under their cookie's id, as before this version (decision 050): their people log in again`);
+  }
 
   const directory = await createUserDirectory(config.userDirectory.source);
   if (directory) logger.info(`people the metadata service does not know are looked up in the ${directory.name} user directory`);

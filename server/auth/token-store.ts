@@ -37,6 +37,8 @@ export interface TokenStore {
 export interface SessionStores {
   sessions: session.Store;
   tokens: TokenStore;
+  /** Sessions deleted at start-up because they were kept under their id, not its hash (before decision 050). */
+  droppedAtOpen?: number;
   close(): Promise<void>;
 }
 
