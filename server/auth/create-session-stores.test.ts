@@ -77,5 +77,29 @@ describe('createSessionStores', () => {
       await client.quit();
     }
   });
-});
 
+  it('opens Redis all the same when it may not delete what an earlier version kept under ids (no SCAN for its user), and says why', async () => {
+    server = await startRedis();
+    const admin = createClient({ url: server.url });
+    await admin.connect();
+    try {
+      await admin.sendCommand(['ACL', 'SETUSER', 'nansen', 'on', '>pw', '~*', '&*', '+@all', '-scan']);
+      await admin.set('nansen:session:kept-under-an-id', JSON.stringify(SESSION));
+      const url = new URL(server.url);
+      url.username = 'nansen';
+      url.password = 'pw';
+      const stores = await createSessionStores({ kind: 'redis', url: url.toString() }, cipher);
+      try {
+        expect(stores.dropFailure).toMatch(/NOPERM/);
+        expect(stores.droppedAtOpen).toBeUndefined();
+        await call((cb) => stores.sessions.set(KEY, SESSION, cb));
+        expect(await call((cb) => stores.sessions.get(KEY, cb))).toMatchObject({ user: { user_id: 'liv' } });
+      } finally {
+        await stores.close();
+      }
+      expect(await admin.exists('nansen:session:kept-under-an-id')).toBe(1);
+    } finally {
+      await admin.quit();
+    }
+  });
+});

@@ -17,8 +17,9 @@ export async function createSessionStores(settings: SessionStoreSettings, cipher
     try {
       stores.droppedAtOpen = await stores.dropSessionsKeptUnderTheirIds();
     } catch (err) {
-      await stores.close();
-      throw err;
+      // A Redis user not allowed to SCAN, say. Not a reason to stop: no id is ever looked up, and what
+      // was kept under one expires with its TTL. Start-up says so.
+      stores.dropFailure = err instanceof Error ? err.message : String(err);
     }
     return stores;
   }
