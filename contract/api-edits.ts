@@ -117,9 +117,9 @@ export const EditHistoryResponseSchema = v.object({
   /** Pass as `before` for the next page; null on the last page. */
   next_before: nullableString,
   /**
-   * How many edits the whole history has, all pages together (the profile's Edits tab shows it). Null
-   * when unknown: no edit log (`available: false`), or a catalog older than the count; absent from a
-   * BFF older than it.
+   * How many edits the whole history has, all pages together (the profile's Edits tab and the table's
+   * and dashboard's History tabs show it). Null when unknown: no edit log (`available: false`), or a
+   * catalog older than the count; absent from a BFF older than it.
    */
   total: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
 });

@@ -11,6 +11,18 @@ const LINEAGE = '/lineage/table/gold/hive/sales/orders';
 /** WCAG 1.4.12's text spacing, as the usual bookmarklet applies it. */
 const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
 
+/**
+ * A reader's own styles (a text-size setting, a text-spacing bookmarklet), as a constructed style sheet:
+ * the page's CSP refuses a `<style>` element put in the page (page.addStyleTag), as it should (decision
+ * 050), while a browser's user styles are not the page's to refuse.
+ */
+const addReaderStyle = (page: Page, css: string) =>
+  page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
+
 type Rgba = [number, number, number, number];
 const parseColor = (css: string): Rgba => {
   const parts = css.match(/[\d.]+/g)?.map(Number) ?? [];
@@ -247,7 +259,7 @@ test('where the header stays at the top (1280 × 600), Shift+Tab and a #link scr
 test('with text at 200 % on a 1280 px window, the header search box still shows the query', async ({ page }) => {
   await page.goto('/search?term=orders');
   // A browser's text-size setting changes the root's size; the page's text follows it (body in rem, not px).
-  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  await addReaderStyle(page, 'html { font-size: 200% !important; }');
   expect(await page.evaluate(() => getComputedStyle(document.body).fontSize), 'body text follows the root size').toBe('32px');
   const search = page.getByTestId('nav-search');
   await expect(search).toHaveValue('orders');
@@ -293,7 +305,8 @@ test('lineage cards wrap their text under WCAG text spacing, and a card link tel
   }).toPass();
   await expect(graph.getByText('2 steps down · Delta Lake · lakehouse')).toBeVisible();
 
-  await page.addStyleTag({ content: TEXT_SPACING });
+  await addReaderStyle(page, TEXT_SPACING);
+  expect(await card.evaluate((link) => getComputedStyle(link).letterSpacing), 'the text spacing applies').not.toBe('normal');
   await expect(async () => {
     expect(await clipped(), 'card text cut off under text spacing').toEqual([]);
     expect(await overlapping(), 'cards overlapping under text spacing').toEqual([]);

@@ -44,12 +44,20 @@ test('an edited description and an added tag show in the table’s History, newe
   const before = await descriptionOf(page, HISTORY_TABLE.key);
   expect(before.length).toBeGreaterThan(0);
   const edited = `${before} Checked by the history journey.`;
+  // The History tab counts the table's edits as the page opens, as the profile's Edits tab counts a person's.
+  const historyTab = page.getByRole('tab', { name: /^History/ });
+  const historyCount = historyTab.locator('.count');
+  await expect(historyCount).toHaveText(/^\d[\d,]*$/);
+  const editsBefore = Number((await historyCount.textContent())!.replace(/,/g, ''));
+  await expect(historyTab).toHaveAccessibleName(`History ${editsBefore}`);
 
   // Through the page's editors: the description, then a tag.
   await page.getByRole('button', { name: 'Edit description', exact: true }).click();
   await page.getByRole('textbox', { name: `Description of ${HISTORY_TABLE.name}` }).fill(edited);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('button', { name: 'Edit description', exact: true })).toBeVisible();
+  // One more, without a reload.
+  await expect(historyTab).toHaveAccessibleName(`History ${editsBefore + 1}`);
   const side = page.getByRole('complementary', { name: 'About this table' });
   await side.getByRole('button', { name: 'Add tag' }).click();
   const tagBox = side.getByRole('combobox', { name: 'Add tag' });
@@ -61,7 +69,7 @@ test('an edited description and an added tag show in the table’s History, newe
   await expect(side.getByRole('list', { name: 'Tags' }).getByRole('link', { name: 'history_journey' })).toBeVisible();
 
   // The History tab loads with the tab (the page is not reloaded): newest first, the tag, then the description.
-  const historyTab = page.getByRole('tab', { name: 'History' });
+  await expect(historyTab).toHaveAccessibleName(`History ${editsBefore + 2}`);
   await historyTab.click();
   await expect(historyTab).toHaveAttribute('aria-selected', 'true');
   const edits = page.getByRole('list', { name: `Edits of ${HISTORY_TABLE.name}, newest first` }).getByTestId('edit');

@@ -3,8 +3,9 @@
 // as a search term, show as the characters they are on the table page, its History, the editor's
 // profile and the search page — no element they describe appears, no dialog opens, no script runs
 // (each payload would set window.__xss). A tag carrying markup is refused by Amundsen's tag rule.
-// The tables are ones no other spec reads.
-import type { Page } from '@playwright/test';
+// The tables are ones no other spec reads. And the content security policy (decision 050): no inline
+// style but the server pages' own is allowed, and no page of Nansen needs one.
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { callFromPage } from './call-from-page';
 
@@ -98,4 +99,80 @@ test('XSS payloads in descriptions and a search term render as text on the table
   await box.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Results for “${IMG}”`);
   await expectNothingRan(page, dialogs);
+});
+
+/**
+ * Every CSP violation the page reports from now on, across navigations: the `securitypolicyviolation`
+ * event and Chromium's console message ("Refused to apply inline style …").
+ */
+async function watchCspViolations(context: BrowserContext, page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await context.exposeBinding('__cspViolation', (_source, text: string) => void seen.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      void (window as unknown as { __cspViolation(text: string): Promise<void> }).__cspViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sample} at ${location.pathname}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to (apply|load|execute)/.test(message.text())) seen.push(`console: ${message.text()}`);
+  });
+  return seen;
+}
+
+/** What the policy does to a `<style>` element and a `style` attribute put in the page now, and to a style set through the CSSOM (as React does). */
+const injectedStyles = (page: Page) =>
+  page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.id = 'csp-probe';
+    document.body.append(probe);
+    const padding = () => getComputedStyle(probe).paddingLeft;
+    const element = document.createElement('style');
+    element.textContent = '#csp-probe { padding-left: 7px }';
+    document.head.append(element);
+    const byElement = padding();
+    element.remove();
+    probe.setAttribute('style', 'padding-left: 5px');
+    const byAttribute = padding();
+    probe.removeAttribute('style');
+    probe.style.paddingLeft = '3px';
+    const byCssom = padding();
+    probe.remove();
+    return { byElement, byAttribute, byCssom };
+  });
+
+test('no page of Nansen needs an inline style the CSP refuses (home, a table, its lineage graph, the login-error and logged-out pages), and an injected one is refused', async ({ page, context, browser, baseURL }) => {
+  const violations = await watchCspViolations(context, page);
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto('/table_detail/gold/hive/sales/orders');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
+  await expect(page.getByTestId('column-row').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Lineage', exact: true }).click();
+  await expect(page.getByTestId('lineage-graph').getByTestId('lineage-node').first()).toBeVisible();
+  // React Flow places its nodes and the viewport with inline styles, set through the CSSOM: they apply.
+  await expect(page.locator('.react-flow__viewport')).toHaveCSS('transform', /matrix/);
+
+  // Anything injected into the page as a <style> element or a style attribute is refused; the CSSOM is not governed.
+  expect(await injectedStyles(page)).toEqual({ byElement: '0px', byAttribute: '0px', byCssom: '3px' });
+  const refusedHere = violations.splice(0);
+  expect(refusedHere.length, refusedHere.join('\n')).toBeGreaterThanOrEqual(2);
+
+  // The server's own pages, signed out: their one <style> applies (allowed by its hash), nothing is refused.
+  const signedOut = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  try {
+    const other = await signedOut.newPage();
+    const refused = await watchCspViolations(signedOut, other);
+    for (const path of ['/auth?error=access_denied', '/logged-out']) {
+      await other.goto(path);
+      await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
+      // PAGE_STYLE's `max-width: 36rem` and its blue button: the <style> was applied.
+      await expect(other.locator('body')).toHaveCSS('max-width', '576px');
+      await expect(other.locator('.button').first()).toHaveCSS('background-color', 'rgb(29, 78, 216)');
+    }
+    expect(refused).toEqual([]);
+  } finally {
+    await signedOut.close();
+  }
+  expect(violations).toEqual([]);
 });

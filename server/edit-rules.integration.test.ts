@@ -16,6 +16,7 @@ import { DEMO_PEOPLE } from './demo/demo-people';
 import { loadEditRules } from './edit-rules/load-edit-rules';
 import type { BffBrowser } from './testing/bff-browser';
 import { startTestStack, type TestBff, type TestStack } from './testing/start-test-stack';
+import { sessionStoreKey } from './auth/session-store-key';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CUSTOMERS = 'hive://gold.core/customers';
@@ -64,7 +65,8 @@ describe('edit rights from the groups of the login, with the sample rules', () =
   it('the development provider\'s demo people bring their groups into the session', async () => {
     for (const person of DEMO_PEOPLE) {
       const browser = await as(person.login);
-      const sid = decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!;
+      // The stores know a session by the hash of its cookie's id (decision 050).
+      const sid = sessionStoreKey(decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!);
       const record = await new Promise<SessionData>((resolve, reject) =>
         ruled.sessions.store.get(sid, (err, data) => (err || !data ? reject(err ?? new Error('no session')) : resolve(data))),
       );

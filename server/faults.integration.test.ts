@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema } from '../contract/bff-api';
 import type { BffBrowser } from './testing/bff-browser';
 import { startTestStack, type TestBff, type TestStack } from './testing/start-test-stack';
+import { sessionStoreKey } from './auth/session-store-key';
 
 const TABLE = '/api/metadata/v0/table?key=' + encodeURIComponent('hive://gold.core/customers');
 const searchFor = (browser: BffBrowser, term: string) =>
@@ -31,7 +32,8 @@ describe('faults: a service stops while the BFF runs', () => {
     await stack?.close();
   });
 
-  const sessionIdOf = (browser: BffBrowser) => decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!;
+  // What the stores know the session by: the hash of the id in its cookie (decision 050).
+  const sessionIdOf = (browser: BffBrowser) => sessionStoreKey(decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!);
   /** Make the session's access token due, so the next call must refresh it at the provider. */
   async function expireAccessToken(browser: BffBrowser) {
     const sid = sessionIdOf(browser);

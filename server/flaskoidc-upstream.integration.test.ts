@@ -11,6 +11,7 @@ import { AuthUserResponseSchema, SearchResponseSchema, TableDetailResponseSchema
 import { openCatalog, type Catalog } from './catalog/create-catalog';
 import { noAuthentication, startFlaskoidcStandIn, type FlaskoidcStandIn } from './testing/start-flaskoidc-stand-in';
 import { startPresetStack, type PresetStack } from './testing/start-preset-stack';
+import { sessionStoreKey } from './auth/session-store-key';
 
 const TABLE = `/api/metadata/v0/table?key=${encodeURIComponent('hive://gold.core/customers')}`;
 const searchFor = (term: string) => ({ method: 'POST', body: JSON.stringify({ searchTerm: term, pageIndex: 0, resultsPerPage: 10, resources: ['table'] }) });
@@ -46,7 +47,8 @@ const flaskoidcEnv = (extra: Record<string, string> = {}) => ({ UPSTREAM_AUTH: '
 async function signIn(s: PresetStack) {
   const browser = s.browser();
   expect((await browser.logIn(s.provider.people[0]!.login)).status).toBe(303);
-  const sid = decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!;
+  // The stores know a session by the hash of its cookie's id (decision 050).
+  const sid = sessionStoreKey(decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!);
   const request = (url: string, init: { method?: string; body?: string } = {}) =>
     browser.request(url, { ...init, headers: { 'content-type': 'application/json', origin: s.base } });
   return { browser, sid, request, tokens: async () => (await s.sessions.tokens.read(sid))!.tokens };

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuthUserResponseSchema } from '../contract/bff-api';
 import { startPresetStack, type PresetStack } from './testing/start-preset-stack';
 import { AUTH0_NAMESPACE } from './testing/start-preset-provider';
+import { sessionStoreKey } from './auth/session-store-key';
 
 let stack: PresetStack | undefined;
 afterEach(async () => {
@@ -19,8 +20,9 @@ async function signIn(s: PresetStack, login = s.provider.people[0]!.login) {
   const back = await browser.logIn(login);
   expect(back.status).toBe(303);
   const sid = decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!;
+  // The stores know a session by the hash of its cookie's id (decision 050).
   const record = () =>
-    new Promise<SessionData>((resolve, reject) => s.sessions.store.get(sid, (err, data) => (err || !data ? reject(err ?? new Error('no session')) : resolve(data))));
+    new Promise<SessionData>((resolve, reject) => s.sessions.store.get(sessionStoreKey(sid), (err, data) => (err || !data ? reject(err ?? new Error('no session')) : resolve(data))));
   const user = async () => v.parse(AuthUserResponseSchema, await (await browser.request('/api/auth_user')).json()).user;
   return { browser, sid, record, user };
 }

@@ -105,6 +105,12 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
   });
   closers.push(() => sessionStores.close());
   logger.info(describeSessionStore(config.session));
+  if (sessionStores.droppedAtOpen) {
+    logger.info(`ended ${sessionStores.droppedAtOpen} session(s) stored under their cookie's id, as before this version (decision 050): their people log in again`);
+  }
+  if (sessionStores.dropFailure) {
+    logger.warn(`could not delete the sessions an earlier version stored under their cookie's id (decision 050): ${sessionStores.dropFailure}. They cannot be used (Nansen looks sessions up by the id's hash) and expire by themselves; delete the nansen:session:, nansen:tokens: keys that are not 64 hex digits to be rid of them now`);
+  }
 
   let issuer = config.oidc.issuer;
   let clientSecret = config.oidc.clientSecret;

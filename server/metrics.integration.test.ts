@@ -37,7 +37,8 @@ describe('GET /metrics', () => {
   });
 
   it('is not served to a request that came through a proxy', async () => {
-    for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }] as Record<string, string>[]) {
+    // The last: a proxy that adds no X-Forwarded-For (nginx with only X-Forwarded-Proto and X-Real-IP).
+    for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { via: '1.1 lb' }, { 'x-forwarded-proto': 'https', 'x-real-ip': '203.0.113.9' }] as Record<string, string>[]) {
       const response = await fetch(`${bff.base}/metrics`, { headers, redirect: 'manual' });
       // As for any URL the BFF does not serve: a page of the SPA, so a login first.
       expect(response.status).toBe(303);

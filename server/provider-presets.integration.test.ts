@@ -14,6 +14,7 @@ import { createCookieJar } from './testing/create-cookie-jar';
 import { completeProviderLogin, followProviderLogout } from './testing/preset-login';
 import { startPresetStack, type PresetStack } from './testing/start-preset-stack';
 import { PRESET_CATALOG_AUDIENCE } from './testing/start-preset-provider';
+import { sessionStoreKey } from './auth/session-store-key';
 
 const TABLE = `/api/metadata/v0/table?key=${encodeURIComponent('hive://gold.core/customers')}`;
 
@@ -23,7 +24,8 @@ afterEach(async () => {
   stack = undefined;
 });
 
-const sessionIdOf = (cookie: string) => decodeURIComponent(cookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!;
+// What the stores know the session by: the hash of the id in its cookie (decision 050).
+const sessionIdOf = (cookie: string) => sessionStoreKey(decodeURIComponent(cookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!);
 
 async function signIn(s: PresetStack, login = s.provider.people[0]!.login) {
   const browser = s.browser();

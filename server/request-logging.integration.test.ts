@@ -80,7 +80,10 @@ describe('request ids and JSON logs', () => {
 
     const all = stack.logger.lines.join('\n');
     expect(all).toContain('"path":"/auth"');
-    for (const secret of [code, cookie, decodeURIComponent(cookie), 'sent-by-a-confused-client-123', 'k-456', 'term-xyz-789']) {
+    // The session id alone too, without its signature (decision 050: the server knows only its hash).
+    const sessionId = decodeURIComponent(cookie).replace(/^s:/, '').split('.')[0]!;
+    expect(sessionId.length).toBe(43);
+    for (const secret of [code, cookie, decodeURIComponent(cookie), sessionId, 'sent-by-a-confused-client-123', 'k-456', 'term-xyz-789']) {
       expect(all).not.toContain(secret);
     }
     expect(all).not.toMatch(/cookie|authorization/i);

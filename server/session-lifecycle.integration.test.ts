@@ -15,6 +15,7 @@ import { createCookieJar } from './testing/create-cookie-jar';
 import { completeDevIdpLogin, logOutAtDevIdp } from './testing/dev-idp-login';
 import { startTestStack, type TestBff, type TestStack } from './testing/start-test-stack';
 import { createTestSessionDeps } from './testing/test-session-deps';
+import { sessionStoreKey } from './auth/session-store-key';
 
 const TABLE = '/api/metadata/v0/table?key=' + encodeURIComponent('hive://gold.core/customers');
 
@@ -31,7 +32,8 @@ describe('sessions from login to logout', () => {
     vi.useRealTimers();
   });
 
-  const sessionIdOf = (browser: BffBrowser) => decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!;
+  // What the stores know the session by: the hash of the id in its cookie (decision 050).
+  const sessionIdOf = (browser: BffBrowser) => sessionStoreKey(decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!);
   const sessionRows = () => {
     const db = new Database(path.join(fs.readdirSync(stack.dataDir).map((d) => path.join(stack.dataDir, d)).find((d) => d.includes('bff-0-'))!, 'sessions.sqlite'), { readonly: true });
     const n = db.prepare('SELECT count(*) FROM sessions').pluck().get() as number;

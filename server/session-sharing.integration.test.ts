@@ -9,6 +9,7 @@ import { completeDevIdpLogin, logOutAtDevIdp } from './testing/dev-idp-login';
 import { startRedis, type RedisServer } from './testing/start-redis';
 import { startTestStack, type TestBff, type TestSessionDeps, type TestStack } from './testing/start-test-stack';
 import { createTestSessionDeps } from './testing/test-session-deps';
+import { sessionStoreKey } from './auth/session-store-key';
 
 const TABLE = '/api/metadata/v0/table?key=' + encodeURIComponent('hive://gold.core/customers');
 
@@ -33,7 +34,8 @@ describe('sessions shared by two instances through Redis', () => {
     await redis?.stop();
   });
 
-  const sessionIdOf = (browser: BffBrowser) => decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!;
+  // What the stores know the session by: the hash of the id in its cookie (decision 050).
+  const sessionIdOf = (browser: BffBrowser) => sessionStoreKey(decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!);
 
   async function signedInOnA(login: string) {
     const browser = a.browser();

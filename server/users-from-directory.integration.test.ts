@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthUserResponseSchema, TableDetailResponseSchema } from '../contract/bff-api';
 import { OKTA_API_TOKEN, SCIM_TOKEN, startDirectoryFakes, type DirectoryFakes } from './testing/start-directory-fakes';
 import { startPresetStack, type PresetStack } from './testing/start-preset-stack';
+import { sessionStoreKey } from './auth/session-store-key';
 
 const TABLE_KEY = 'hive://gold.core/customers';
 const TABLE = `/api/metadata/v0/table?key=${encodeURIComponent(TABLE_KEY)}`;
@@ -31,7 +32,8 @@ afterEach(async () => {
 async function signIn(s: PresetStack) {
   const browser = s.browser();
   expect((await browser.logIn(s.provider.people[0]!.login)).status).toBe(303);
-  const sid = decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!;
+  // The stores know a session by the hash of its cookie's id (decision 050).
+  const sid = sessionStoreKey(decodeURIComponent(browser.sessionCookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!);
   const accessToken = (await s.sessions.tokens.read(sid))!.tokens.accessToken;
   return { browser, accessToken };
 }

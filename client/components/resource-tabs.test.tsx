@@ -38,6 +38,18 @@ function Draft() {
 }
 
 describe('ResourceTabs', () => {
+  it('shows a tab’s count after its label as the profile’s tabs do, and none while it is unknown', () => {
+    renderAt(
+      '/table',
+      <ResourceTabs label="Table views" tabs={[{ value: 'history', label: 'History', count: 1234, panel: null }, { value: 'notes', label: 'Notes', panel: null }]}>
+        <p>Overview</p>
+      </ResourceTabs>,
+    );
+    expect(screen.getByRole('tab', { name: /^History/ }).querySelector('.count')?.textContent).toBe('1,234');
+    expect(screen.getByRole('tab', { name: 'Notes' }).querySelector('.count')).toBeNull();
+    expect(screen.getByRole('tab', { name: 'Overview' }).querySelector('.count')).toBeNull();
+  });
+
   it('mounts another tab’s panel only when its tab is chosen, and keeps the overview’s state meanwhile', async () => {
     const user = userEvent.setup();
     const mounted = vi.fn();

@@ -13,6 +13,8 @@ import { Tabs } from './tabs';
 export interface ResourceTab {
   value: string;
   label: string;
+  /** Shown after the label as the profile's tabs show theirs ("History 12"); undefined shows none (loading, or not known). */
+  count?: number;
   panel: ReactNode;
 }
 
@@ -25,7 +27,7 @@ export function ResourceTabs({ label, tabs, children }: { label: string; tabs: R
   const current = tabs.find((tab) => tab.value === requested);
   const select = (value: string) => setSearchParams((params) => withResourceTab(params, value === OVERVIEW ? null : value), { replace: true });
   return (
-    <Tabs label={label} value={current ? current.value : OVERVIEW} onChange={select} items={[{ value: OVERVIEW, label: 'Overview' }, ...tabs.map(({ value, label }) => ({ value, label }))]} className="resource-tabs">
+    <Tabs label={label} value={current ? current.value : OVERVIEW} onChange={select} items={[{ value: OVERVIEW, label: 'Overview' }, ...tabs.map(({ value, label, count }) => ({ value, label, count }))]} className="resource-tabs">
       <div hidden={current !== undefined}>{children}</div>
       {current ? current.panel : null}
     </Tabs>

@@ -11,6 +11,7 @@ import { type RedisServer, startRedis } from '../testing/start-redis';
 import { createSessionStores } from './create-session-stores';
 import { RedisTokenStore } from './redis-session-stores';
 import type { SessionTokens } from './session-data';
+import { sessionStoreKey } from './session-store-key';
 import { SqliteSessionStore } from './sqlite-session-store';
 import { SqliteTokenStore } from './sqlite-token-store';
 import { createTokenCipher } from './token-cipher';
@@ -19,6 +20,8 @@ import { lookupKey } from './token-store';
 const cipher = createTokenCipher(['c'.repeat(32)]);
 const TOKENS: SessionTokens = { accessToken: 'a', expiresAt: 0, obtainedAt: 0, obtainedBy: 'login', subject: 'liv', issuer: 'https://idp.example' };
 const SESSION = { cookie: { originalMaxAge: 60_000 }, user: { user_id: 'liv' } } as unknown as session.SessionData;
+// What the session middleware keeps a session under (session-store-key.ts): what opening the stores keeps.
+const KEY = sessionStoreKey('sid-1');
 
 const call = <T>(fn: (cb: (err: unknown, value?: T) => void) => void) =>
   new Promise<T | undefined>((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
@@ -39,17 +42,17 @@ describe('createSessionStores', () => {
     const stores = await createSessionStores({ kind: 'sqlite', dbPath }, cipher);
     expect(stores.sessions).toBeInstanceOf(SqliteSessionStore);
     expect(stores.tokens).toBeInstanceOf(SqliteTokenStore);
-    await call((cb) => stores.sessions.set('sid-1', SESSION, cb));
-    await stores.tokens.write('sid-1', TOKENS, { ttlMs: 60_000 });
+    await call((cb) => stores.sessions.set(KEY, SESSION, cb));
+    await stores.tokens.write(KEY, TOKENS, { ttlMs: 60_000 });
     await stores.close();
-    await expect(call((cb) => stores.sessions.get('sid-1', cb))).rejects.toThrow(/not open/);
-    await expect(stores.tokens.read('sid-1')).rejects.toThrow(/not open/);
+    await expect(call((cb) => stores.sessions.get(KEY, cb))).rejects.toThrow(/not open/);
+    await expect(stores.tokens.read(KEY)).rejects.toThrow(/not open/);
 
     // Both are in that file: stores opened on it again find them.
     const again = await createSessionStores({ kind: 'sqlite', dbPath }, cipher);
     try {
-      expect(await call((cb) => again.sessions.get('sid-1', cb))).toMatchObject({ user: { user_id: 'liv' } });
-      expect((await again.tokens.read('sid-1'))?.tokens).toEqual(TOKENS);
+      expect(await call((cb) => again.sessions.get(KEY, cb))).toMatchObject({ user: { user_id: 'liv' } });
+      expect((await again.tokens.read(KEY))?.tokens).toEqual(TOKENS);
     } finally {
       await again.close();
     }
@@ -74,5 +77,29 @@ describe('createSessionStores', () => {
       await client.quit();
     }
   });
-});
 
+  it('opens Redis all the same when it may not delete what an earlier version kept under ids (no SCAN for its user), and says why', async () => {
+    server = await startRedis();
+    const admin = createClient({ url: server.url });
+    await admin.connect();
+    try {
+      await admin.sendCommand(['ACL', 'SETUSER', 'nansen', 'on', '>pw', '~*', '&*', '+@all', '-scan']);
+      await admin.set('nansen:session:kept-under-an-id', JSON.stringify(SESSION));
+      const url = new URL(server.url);
+      url.username = 'nansen';
+      url.password = 'pw';
+      const stores = await createSessionStores({ kind: 'redis', url: url.toString() }, cipher);
+      try {
+        expect(stores.dropFailure).toMatch(/NOPERM/);
+        expect(stores.droppedAtOpen).toBeUndefined();
+        await call((cb) => stores.sessions.set(KEY, SESSION, cb));
+        expect(await call((cb) => stores.sessions.get(KEY, cb))).toMatchObject({ user: { user_id: 'liv' } });
+      } finally {
+        await stores.close();
+      }
+      expect(await admin.exists('nansen:session:kept-under-an-id')).toBe(1);
+    } finally {
+      await admin.quit();
+    }
+  });
+});

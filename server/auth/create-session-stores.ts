@@ -1,5 +1,6 @@
 // The session store and the token store the config asks for: SQLite files in DATA_DIR (one machine,
-// the default) or Redis (several instances sharing sessions).
+// the default) or Redis (several instances sharing sessions). Opening them deletes the sessions kept
+// under their id rather than its hash, as before decision 050: their people log in again once.
 import type { Logger } from '../http/logger';
 import { SqliteSessionStore } from './sqlite-session-store';
 import { SqliteTokenStore } from './sqlite-token-store';
@@ -14,13 +15,24 @@ export type SessionStoreSettings = { kind: 'sqlite'; dbPath: string } | { kind: 
 export async function createSessionStores(settings: SessionStoreSettings, cipher: TokenCipher, options: { logger?: Logger } = {}): Promise<SessionStores> {
   if (settings.kind === 'redis') {
     const { createRedisSessionStores } = await import('./redis-session-stores');
-    return createRedisSessionStores(settings.url, cipher, options);
+    const stores = await createRedisSessionStores(settings.url, cipher, options);
+    try {
+      stores.droppedAtOpen = await stores.dropSessionsKeptUnderTheirIds();
+    } catch (err) {
+      // A Redis user not allowed to SCAN, say. Not a reason to stop: no id is ever looked up, and what
+      // was kept under one expires with its TTL. Start-up says so.
+      stores.dropFailure = err instanceof Error ? err.message : String(err);
+    }
+    return stores;
   }
   const sessions = new SqliteSessionStore(settings.dbPath);
   const tokens = new SqliteTokenStore(settings.dbPath, cipher);
+  const droppedAtOpen = sessions.dropSessionsKeptUnderTheirIds();
+  tokens.dropSessionsKeptUnderTheirIds();
   return {
     sessions,
     tokens,
+    droppedAtOpen,
     async close() {
       await tokens.close();
       sessions.close();

@@ -2,11 +2,15 @@
 // on one works on the others, a refresh on one is seen by all, a logout on one ends it everywhere.
 // The session record goes through connect-redis; the tokens live under their own key, written with a
 // compare-and-set script, so connect-redis rewriting a whole (possibly old) session record can never
-// bring back a used refresh token.
+// bring back a used refresh token. Every session is kept under its store key, the SHA-256 of its id
+// (session-store-key.ts, decision 050): the records, the tokens, the members of the back-channel
+// indexes and the refresh locks; what was kept under an id before that goes at start-up
+// (dropSessionsKeptUnderTheirIds, called by create-session-stores.ts).
 import { randomBytes } from 'node:crypto';
 import { RedisStore } from 'connect-redis';
 import { createClient } from 'redis';
 import type { SessionTokens } from './session-data';
+import { isSessionStoreKey } from './session-store-key';
 import type { TokenCipher } from './token-cipher';
 import type { Logger } from '../http/logger';
 import { watchRedisConnection } from './redis-connection-watch';
@@ -17,6 +21,7 @@ type Client = ReturnType<typeof createClient>;
 const PREFIX = 'nansen:';
 const tokenKey = (sessionId: string) => `${PREFIX}tokens:${sessionId}`;
 const indexKey = (kind: 'subject' | 'provider-session', key: string) => `${PREFIX}tokens-by-${kind}:${key}`;
+const SESSION_PREFIX = `${PREFIX}session:`;
 
 // KEYS[1] the tokens hash; ARGV: sealed, ttl ms, expected version ('' = any). Returns the new version, or 0.
 const WRITE_TOKENS = `
@@ -111,7 +116,11 @@ export class RedisTokenStore implements TokenStore {
   async close(): Promise<void> {}
 }
 
-export async function createRedisSessionStores(url: string, cipher: TokenCipher, options: { logger?: Logger } = {}): Promise<SessionStores> {
+export async function createRedisSessionStores(
+  url: string,
+  cipher: TokenCipher,
+  options: { logger?: Logger } = {},
+): Promise<SessionStores & { dropSessionsKeptUnderTheirIds(): Promise<number> }> {
   let connected = false;
   const watch = watchRedisConnection({ url, logger: options.logger });
   const client: Client = createClient({
@@ -132,11 +141,12 @@ export async function createRedisSessionStores(url: string, cipher: TokenCipher,
     watch.close();
     throw new Error(`Cannot connect to Redis at REDIS_URL (${new URL(url).host}): ${err instanceof Error ? err.message : String(err)}. Check REDIS_URL and that Redis is running.`);
   }
-  const sessions = new RedisStore({ client, prefix: `${PREFIX}session:` });
+  const sessions = new RedisStore({ client, prefix: SESSION_PREFIX });
   const tokens = new RedisTokenStore(client, cipher);
   return {
     sessions,
     tokens,
+    dropSessionsKeptUnderTheirIds: () => dropSessionsKeptUnderTheirIds(client),
     async close() {
       watch.close();
       // QUIT waits for a connection; while Redis is away there is none to wait for.
@@ -144,4 +154,34 @@ export async function createRedisSessionStores(url: string, cipher: TokenCipher,
       else await client.disconnect();
     },
   };
+}
+
+/** Where a session's id may stand in a key (before decision 050), and the id's place in it. */
+const KEYED_BY_SESSION = [SESSION_PREFIX, `${PREFIX}tokens:`, `${PREFIX}lock:refresh:`];
+const INDEXES = [`${PREFIX}tokens-by-subject:`, `${PREFIX}tokens-by-provider-session:`];
+
+/**
+ * Deletes what Nansen kept under a session's id rather than its store key (before decision 050): the
+ * session records, the tokens, the refresh locks, and the ids among the members of the back-channel
+ * indexes. Whoever could read Redis could present those ids as cookies; the sessions end, and their
+ * people log in again. Run at every start (a key's shape tells the two apart, so nothing needs to be
+ * remembered, and records an instance of the old version wrote during a rolling upgrade go at the next
+ * start); one SCAN over Nansen's keys. Returns how many session records it deleted.
+ */
+async function dropSessionsKeptUnderTheirIds(client: Client): Promise<number> {
+  let sessions = 0;
+  for await (const keys of client.scanIterator({ MATCH: `${PREFIX}*`, COUNT: 1000 })) {
+    for (const key of keys) {
+      const keyedBy = KEYED_BY_SESSION.find((prefix) => key.startsWith(prefix));
+      if (keyedBy) {
+        if (isSessionStoreKey(key.slice(keyedBy.length))) continue;
+        const deleted = await client.unlink(key);
+        if (keyedBy === SESSION_PREFIX) sessions += deleted;
+      } else if (INDEXES.some((prefix) => key.startsWith(prefix))) {
+        const ids = (await client.sMembers(key)).filter((member) => !isSessionStoreKey(member));
+        if (ids.length) await client.sRem(key, ids);
+      }
+    }
+  }
+  return sessions;
 }

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UpstreamError } from '../http/errors';
 import { createCookieSigner, createSessionMiddleware, readCookie, sessionStoreUnavailable, TouchThrottle } from './session-middleware';
+import { sessionStoreKey } from './session-store-key';
 
 // Counts the HMACs computed, to see which cookie values the signer remembers.
 const hmacs = vi.hoisted(() => ({ count: 0 }));
@@ -64,6 +65,8 @@ function appWith(secureCookie: boolean, options: { store?: session.Store; secret
 }
 
 const setCookieOf = (res: request.Response) => ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0];
+/** The session id in a `nansen.sid=s:<id>.<mac>` cookie (or Set-Cookie) value. */
+const idInCookie = (cookie: string) => readCookie(cookie.split(';')[0], 'nansen.sid')!.slice(2).split('.')[0]!;
 const expiresOf = (res: request.Response) => new Date(/Expires=([^;]+)/.exec(setCookieOf(res) ?? '')?.[1] ?? NaN).getTime();
 
 describe('session cookie', () => {
@@ -106,10 +109,11 @@ describe('the session id', () => {
   it('is new at login (256 random bits), and the record of the one before is deleted', async () => {
     const { store, writes } = countingStore();
     const agent = request.agent(appWith(false, { store }));
-    await agent.get('/login');
+    const id = idInCookie(setCookieOf(await agent.get('/login'))!);
+    expect(id).toMatch(/^[\w-]{43}$/);
+    expect(Buffer.from(id, 'base64url')).toHaveLength(32);
     const first = (await agent.get('/me')).body.id as string;
-    expect(first).toMatch(/^[\w-]{43}$/);
-    expect(Buffer.from(first, 'base64url')).toHaveLength(32);
+    expect(first).toBe(sessionStoreKey(id));
     await agent.get('/login');
     const second = (await agent.get('/me')).body;
     expect(second).toEqual({ user: 'u', id: expect.not.stringMatching(first) });
@@ -120,7 +124,7 @@ describe('the session id', () => {
   it('is refused when its signature is not one of the secrets\', or missing', async () => {
     const store = new session.MemoryStore();
     const agent = request.agent(appWith(false, { store }));
-    const id = (await (await agent.get('/login'), agent.get('/me'))).body.id as string;
+    const id = idInCookie(setCookieOf(await agent.get('/login'))!);
     const app = appWith(false, { store });
     const forged = createCookieSigner(['f'.repeat(32)]).sign(id);
     expect((await request(app).get('/me').set('Cookie', `nansen.sid=${encodeURIComponent(forged)}`)).body.user).toBeNull();
@@ -136,8 +140,7 @@ describe('the session id', () => {
     const OLD = 'o'.repeat(32);
     const NEW = 'n'.repeat(32);
     const before = request.agent(appWith(false, { store, secrets: [OLD] }));
-    await before.get('/login');
-    const id = (await before.get('/me')).body.id as string;
+    const id = idInCookie(setCookieOf(await before.get('/login'))!);
     const cookie = `nansen.sid=${encodeURIComponent(createCookieSigner([OLD]).sign(id))}`;
     vi.setSystemTime(1_000_000 + 61_000);
     const rotated = await request(appWith(false, { store, secrets: [NEW, OLD] })).get('/me').set('Cookie', cookie);
@@ -146,7 +149,9 @@ describe('the session id', () => {
     expect((await request(appWith(false, { store, secrets: [NEW] })).get('/me').set('Cookie', cookie)).body.user).toBeNull();
   });
 
-  it('of a session made by express-session (before this layer) is still read', async () => {
+  // Decision 050: records were kept under the id itself, by express-session and by this layer until then.
+  // Its cookie is still a well-signed one, but the record is looked up under the id's hash and not found.
+  it('of a session made by express-session, or by Nansen before decision 050 (kept under the id), opens no session', async () => {
     const store = new session.MemoryStore();
     const before = express();
     before.use(session({ name: 'nansen.sid', secret: [SECRET], store, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', maxAge: 60_000 } }));
@@ -156,7 +161,32 @@ describe('the session id', () => {
       res.end();
     });
     const cookie = setCookieOf(await request(before).get('/login'))!.split(';')[0]!;
-    expect((await request(appWith(false, { store })).get('/me').set('Cookie', cookie)).body.user).toBe('u');
+    expect(await new Promise((resolve) => store.get(idInCookie(cookie), (_err, s) => resolve(s)))).toMatchObject({ user: { user_id: 'u' } });
+    const after = await request(appWith(false, { store })).get('/me').set('Cookie', cookie);
+    expect(after.body).toEqual({ user: null, id: expect.not.stringMatching(idInCookie(cookie)) });
+    expect(after.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('is kept in the store only as its SHA-256 (hex): the cookie\'s id is nowhere in it, and the key signed as a cookie opens nothing', async () => {
+    const { store, writes } = countingStore();
+    const app = appWith(false, { store, idleTimeoutMinutes: 600 });
+    const login = await request(app).get('/login');
+    const cookie = setCookieOf(login)!.split(';')[0]!;
+    const id = idInCookie(cookie);
+    const stored = await new Promise<Record<string, unknown>>((resolve, reject) => store.all((err, all) => (err ? reject(err) : resolve(all as never))));
+    expect(Object.keys(stored)).toEqual([sessionStoreKey(id)]);
+    expect(Object.keys(stored)[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(id);
+    expect((await request(app).get('/me').set('Cookie', cookie)).body).toEqual({ user: 'u', id: sessionStoreKey(id) });
+    // Someone who read the store (and knew the signing secret) signs the key they found: it is hashed again, and found nowhere.
+    const forged = `nansen.sid=${encodeURIComponent(createCookieSigner([SECRET]).sign(sessionStoreKey(id)))}`;
+    const refused = await request(app).get('/me').set('Cookie', forged);
+    expect(refused.body.user).toBeNull();
+    expect(refused.body.id).not.toBe(sessionStoreKey(id));
+    // Logging out deletes the record under its key.
+    await request(app).post('/logout').set('Cookie', cookie);
+    expect(writes.destroy).toBe(1);
+    expect(await new Promise((resolve) => store.length((_err, n) => resolve(n)))).toBe(0);
   });
 });
 
@@ -660,6 +690,6 @@ describe('req.session, in detail', () => {
     const cookie = cookiesOf(saved)[0]!.split(';')[0]!;
     const me = await request(app).get('/me').set('Cookie', cookie);
     expect(ended).toEqual([]);
-    expect(me.body.id).toBe(readCookie(cookie, 'nansen.sid')!.slice(2).split('.')[0]);
+    expect(me.body.id).toBe(sessionStoreKey(readCookie(cookie, 'nansen.sid')!.slice(2).split('.')[0]!));
   });
 });

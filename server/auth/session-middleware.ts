@@ -1,8 +1,8 @@
 // The session on every request (decision 021): the signed cookie checked once, the record read from
 // the store on every request (a logout anywhere ends the session at once), and nothing else unless
 // something changed. It replaces express-session's middleware, keeps its stores (SQLite, connect-redis,
-// MemoryStore in tests), its record and its cookie format (`s:<id>.<HMAC-SHA256>`), so sessions made
-// before carry on.
+// MemoryStore in tests), its record and its cookie format (`s:<id>.<HMAC-SHA256>`). (Records made
+// before decision 050 were stored under the id itself; they are not found, and their people log in again.)
 //
 // The rules it holds to (OWASP ASVS V3): an unguessable id (256 random bits) sent only in a cookie that
 // is HttpOnly, SameSite=Lax, Path=/, Secure with the `__Host-` prefix on https; the id's HMAC checked
@@ -10,11 +10,16 @@
 // timeout (the store's expiry, renewed at most once a minute per session, the cookie re-sent with it)
 // and an absolute timeout (checked on every request); no session stored and no cookie sent until there
 // is something to keep (an explicit save).
+//
+// The id itself stays in the cookie: the store, `req.sessionID`, `req.session.id` and everything after
+// this layer know the session only by its store key, the SHA-256 of the id (session-store-key.ts,
+// decision 050), so a copy of a store names no session anyone could present.
 import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type session from 'express-session';
 import type { User } from '../../contract/bff-api';
 import { UpstreamError } from '../http/errors';
+import { sessionStoreKey } from './session-store-key';
 
 export interface SessionMiddlewareOptions {
   /** The first signs the cookie; all are accepted (a rotation list). */
@@ -190,15 +195,19 @@ class LeanSession {
   readonly #req: Request;
   readonly #res: Response;
   readonly #layer: Layer;
+  /** The id in the cookie: signed into it, never handed on. */
   readonly #id: string;
+  /** What the store, and everything after this layer, knows the session by. */
+  readonly #key: string;
   /** Whether the store holds a record under this id (read from it, or saved). */
   #stored: boolean;
 
-  constructor(layer: Layer, req: Request, res: Response, id: string, stored?: Partial<Record<(typeof FIELDS)[number], unknown>> | null) {
+  constructor(layer: Layer, req: Request, res: Response, id: string, key: string, stored?: Partial<Record<(typeof FIELDS)[number], unknown>> | null) {
     this.#layer = layer;
     this.#req = req;
     this.#res = res;
     this.#id = id;
+    this.#key = key;
     this.#stored = Boolean(stored);
     if (stored) {
       if (stored.user !== undefined) this.user = stored.user as User;
@@ -207,8 +216,9 @@ class LeanSession {
     }
   }
 
+  /** The store key, as `req.sessionID` (not the id in the cookie). */
   get id(): string {
-    return this.#id;
+    return this.#key;
   }
 
   get cookie(): SessionRecord['cookie'] {
@@ -218,14 +228,14 @@ class LeanSession {
   /** Writes the record and sends the cookie with a renewed expiry. */
   save(callback: Callback = () => {}): this {
     const layer = this.#layer;
-    const id = this.#id;
+    const key = this.#key;
     const now = Date.now();
     const expires = now + layer.idleMs;
-    call<void>((cb) => layer.store.set(id, recordOf(this, layer, expires) as unknown as session.SessionData, cb)).then(
+    call<void>((cb) => layer.store.set(key, recordOf(this, layer, expires) as unknown as session.SessionData, cb)).then(
       () => {
         this.#stored = true;
-        layer.throttle.moved(id, now);
-        setSessionCookie(layer, this.#req, this.#res, layer.signer.sign(id), expires);
+        layer.throttle.moved(key, now);
+        setSessionCookie(layer, this.#req, this.#res, layer.signer.sign(this.#id), expires);
         callback();
       },
       (err: unknown) => callback(sessionStoreUnavailable(err)),
@@ -236,7 +246,7 @@ class LeanSession {
   /** Deletes this record and puts a new, empty session with a new id in its place (not stored until saved). */
   regenerate(callback: Callback): this {
     const layer = this.#layer;
-    const old = this.#id;
+    const old = this.#key;
     const replace = () => {
       attach(layer, this.#req, this.#res, newSessionId());
       setSessionCookie(layer, this.#req, this.#res, undefined, 0);
@@ -257,25 +267,25 @@ class LeanSession {
   /** Deletes the record; the request has no session after it (express-session's behaviour). */
   destroy(callback: Callback): this {
     const layer = this.#layer;
-    const id = this.#id;
+    const key = this.#key;
     (this.#req as { session?: unknown }).session = undefined;
     setSessionCookie(layer, this.#req, this.#res, undefined, 0);
     if (!this.#stored) {
       queueMicrotask(() => callback());
       return this;
     }
-    layer.throttle.forget(id);
-    call<void>((cb) => layer.store.destroy(id, cb)).then(() => callback(), (err: unknown) => callback(sessionStoreUnavailable(err)));
+    layer.throttle.forget(key);
+    call<void>((cb) => layer.store.destroy(key, cb)).then(() => callback(), (err: unknown) => callback(sessionStoreUnavailable(err)));
     return this;
   }
 
   /** Reads the record again. */
   reload(callback: Callback): this {
     const layer = this.#layer;
-    call<session.SessionData | null>((cb) => layer.store.get(this.#id, cb)).then(
+    call<session.SessionData | null>((cb) => layer.store.get(this.#key, cb)).then(
       (stored) => {
         if (!stored) return callback(new Error('failed to load session'));
-        attach(layer, this.#req, this.#res, this.#id, stored as never);
+        attach(layer, this.#req, this.#res, this.#id, this.#key, stored as never);
         callback();
       },
       (err: unknown) => callback(sessionStoreUnavailable(err)),
@@ -297,10 +307,10 @@ function newSessionId(): string {
   return randomBytes(SESSION_ID_BYTES).toString('base64url');
 }
 
-function attach(layer: Layer, req: Request, res: Response, id: string, stored?: Partial<Record<(typeof FIELDS)[number], unknown>> | null): LeanSession {
-  const sess = new LeanSession(layer, req, res, id, stored);
+function attach(layer: Layer, req: Request, res: Response, id: string, key = sessionStoreKey(id), stored?: Partial<Record<(typeof FIELDS)[number], unknown>> | null): LeanSession {
+  const sess = new LeanSession(layer, req, res, id, key, stored);
   req.session = sess as unknown as Request['session'];
-  req.sessionID = id;
+  req.sessionID = key;
   return sess;
 }
 
@@ -323,9 +333,11 @@ export function createSessionMiddleware(options: SessionMiddlewareOptions): Requ
       attach(layer, req, res, newSessionId());
       return next();
     }
+    // Records are kept under the id's hash; one kept under an id (before decision 050) is never found.
+    const key = sessionStoreKey(id);
     let stored: session.SessionData | null | undefined;
     try {
-      stored = await call<session.SessionData | null>((cb) => store.get(id, cb));
+      stored = await call<session.SessionData | null>((cb) => store.get(key, cb));
     } catch (err) {
       if ((err as { code?: unknown } | null)?.code !== 'ENOENT') return next(sessionStoreUnavailable(err));
     }
@@ -333,7 +345,7 @@ export function createSessionMiddleware(options: SessionMiddlewareOptions): Requ
       attach(layer, req, res, newSessionId());
       return next();
     }
-    const sess = attach(layer, req, res, id, stored as never);
+    const sess = attach(layer, req, res, id, key, stored as never);
     const now = Date.now();
     if (sess.user) {
       // Sessions from before the absolute timeout was recorded have no createdAt: they end too.
@@ -346,13 +358,13 @@ export function createSessionMiddleware(options: SessionMiddlewareOptions): Requ
         return next();
       }
     }
-    if (store.touch && throttle.due(id, now)) {
+    if (store.touch && throttle.due(key, now)) {
       // The idle timeout: the store's expiry moves (at most once a minute per session), and the cookie with it.
       const expires = now + idleMs;
       try {
-        await call<void>((cb) => store.touch!(id, recordOf(sess, layer, expires) as unknown as session.SessionData, cb as () => void));
+        await call<void>((cb) => store.touch!(key, recordOf(sess, layer, expires) as unknown as session.SessionData, cb as () => void));
       } catch (err) {
-        throttle.forget(id);
+        throttle.forget(key);
         return next(sessionStoreUnavailable(err));
       }
       setSessionCookie(layer, req, res, signer.sign(id), expires);

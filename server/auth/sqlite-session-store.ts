@@ -1,10 +1,13 @@
 // An express-session store on a SQLite file (better-sqlite3). Sessions survive restarts; expired
 // rows are swept periodically. The file is created with owner-only permissions because sessions
-// hold tokens.
+// hold tokens. Rows are keyed by the session's store key, the SHA-256 of its id (session-store-key.ts,
+// decision 050, made by the session middleware); rows keyed by an id, written before that, go at
+// start-up (dropSessionsKeptUnderTheirIds, called by create-session-stores.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import session from 'express-session';
+import { notAStoreKeySql } from './session-store-key';
 
 const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
 
@@ -84,6 +87,14 @@ export class SqliteSessionStore extends session.Store {
     } catch (err) {
       callback(err);
     }
+  }
+
+  /**
+   * Deletes the sessions kept under their id rather than its store key (before decision 050): whoever
+   * could read this file could present those ids as cookies. Returns how many; their people log in again.
+   */
+  dropSessionsKeptUnderTheirIds(): number {
+    return this.db.prepare(`DELETE FROM sessions WHERE ${notAStoreKeySql('sid')}`).run().changes;
   }
 
   /** Deletes expired sessions; returns how many. */

@@ -1,10 +1,13 @@
 // The token store on SQLite: in the sessions file, beside the sessions table. Several Nansen processes
 // on one machine may share the file (WAL); the lock and compare-and-set are single statements, so they
-// hold across processes.
+// hold across processes. Rows and refresh locks are keyed by the session's store key (the SHA-256 of
+// its id, session-store-key.ts, decision 050); those keyed by an id, written before that, go at
+// start-up (dropSessionsKeptUnderTheirIds, called by create-session-stores.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SessionTokens } from './session-data';
+import { notAStoreKeySql } from './session-store-key';
 import type { TokenCipher } from './token-cipher';
 import { lookupKey, OpenedTokens, toTokenRecord, type StoredTokens, type TokenStore } from './token-store';
 
@@ -116,6 +119,16 @@ export class SqliteTokenStore implements TokenStore {
   async rememberOnce(key: string, ttlMs: number): Promise<boolean> {
     const now = Date.now();
     return this.sql.once.run(key, now + ttlMs, now).changes === 1;
+  }
+
+  /**
+   * Deletes the tokens and refresh locks kept under a session's id rather than its store key (before
+   * decision 050); the back-channel lookup keys are columns of the same rows. Returns how many tokens.
+   */
+  dropSessionsKeptUnderTheirIds(): number {
+    const dropped = this.db.prepare(`DELETE FROM session_tokens WHERE ${notAStoreKeySql('sid')}`).run().changes;
+    this.db.prepare(`DELETE FROM session_locks WHERE name LIKE 'refresh:%' AND ${notAStoreKeySql('substr(name, 9)')}`).run();
+    return dropped;
   }
 
   sweep(now = Date.now()): void {

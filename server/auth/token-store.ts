@@ -37,6 +37,10 @@ export interface TokenStore {
 export interface SessionStores {
   sessions: session.Store;
   tokens: TokenStore;
+  /** Sessions deleted at start-up because they were kept under their id, not its hash (before decision 050). */
+  droppedAtOpen?: number;
+  /** Why they could not be deleted (the stores work all the same: nothing is ever looked up under an id). */
+  dropFailure?: string;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 // Small server-rendered pages for login errors and the signed-out screen: readable, no stack traces,
 // no tokens, every dynamic value escaped.
+import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../contract/escape-html';
 
 /** The one escaper (contract/escape-html.ts), re-exported for the pages built on this one. */
@@ -12,6 +13,20 @@ export { escapeHtml };
  */
 export const PAGE_ICON_HREF =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%232454d6'/%3E%3C/svg%3E";
+
+/**
+ * The pages' one stylesheet, inline so that a page needs nothing else from the server (the one saying
+ * the web app is not built among them). The CSP allows this `<style>` by its hash (PAGE_STYLE_HASH) and
+ * no other inline style (decision 050): change the text here and the hash follows.
+ */
+export const PAGE_STYLE = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1c2430;line-height:1.5}
+h1{font-size:1.5rem}.button,button{display:inline-block;background:#1d4ed8;color:#fff;border:0;border-radius:6px;padding:.55rem 1.1rem;font:inherit;line-height:1.5;text-decoration:none;cursor:pointer}
+.button:focus,button:focus,.secondary:focus{outline:3px solid #93c5fd;outline-offset:2px}
+.actions{display:flex;flex-wrap:wrap;align-items:center;gap:1rem;margin:1rem 0}.actions>*{margin:0}
+.secondary,button.secondary{background:none;color:#1d4ed8;padding:.55rem .25rem;text-decoration:underline}`;
+
+/** PAGE_STYLE as a CSP source: `'sha256-<base64>'` of its exact text. */
+export const PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_STYLE, 'utf8').digest('base64')}'`;
 
 export interface PageAction {
   label: string;
@@ -37,10 +52,6 @@ export function renderPage(title: string, paragraphs: string[], action?: PageAct
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="${PAGE_ICON_HREF}">
 <title>${escapeHtml(title)} · Nansen</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1c2430;line-height:1.5}
-h1{font-size:1.5rem}.button,button{display:inline-block;background:#1d4ed8;color:#fff;border:0;border-radius:6px;padding:.55rem 1.1rem;font:inherit;line-height:1.5;text-decoration:none;cursor:pointer}
-.button:focus,button:focus,.secondary:focus{outline:3px solid #93c5fd;outline-offset:2px}
-.actions{display:flex;flex-wrap:wrap;align-items:center;gap:1rem;margin:1rem 0}.actions>*{margin:0}
-.secondary,button.secondary{background:none;color:#1d4ed8;padding:.55rem .25rem;text-decoration:underline}</style></head>
+<style>${PAGE_STYLE}</style></head>
 <body><main><h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}${actionHtml}</main></body></html>`;
 }

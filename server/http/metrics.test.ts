@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createMetricsRoute, createRequestMetrics, type RequestMetrics } from './metrics';
+import { createMetricsRoute, createRequestMetrics, PROXY_HEADERS, type RequestMetrics } from './metrics';
 
 const LE = ['0.001', '0.0025', '0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '5', '10'];
 
@@ -144,11 +144,39 @@ describe('GET /metrics', () => {
     expect(res.text).toBe('<p>the SPA</p>');
   }
 
-  it('refuses a request that came through a proxy saying X-Forwarded-For, passing it on to the SPA', async () => {
-    await expectPassedOnThroughProxy('X-Forwarded-For', '203.0.113.7');
+  // A proxy may add only some of these (nginx with just X-Real-IP and X-Forwarded-Proto adds no X-Forwarded-For).
+  const proxyHeaders: [string, string][] = [
+    ['X-Forwarded-For', '203.0.113.7'],
+    ['Forwarded', 'for=203.0.113.7'],
+    ['X-Forwarded-Proto', 'https'],
+    ['X-Forwarded-Host', 'catalog.example.com'],
+    ['X-Forwarded-Port', '443'],
+    ['X-Forwarded-Server', 'lb-1'],
+    ['X-Forwarded-Prefix', '/catalog'],
+    ['X-Original-Forwarded-For', '203.0.113.7'],
+    ['X-Real-IP', '203.0.113.9'],
+    ['X-Client-IP', '203.0.113.9'],
+    ['X-Cluster-Client-IP', '203.0.113.9'],
+    ['True-Client-IP', '203.0.113.9'],
+    ['CF-Connecting-IP', '203.0.113.9'],
+    ['Fastly-Client-IP', '203.0.113.9'],
+    ['Via', '1.1 lb-1'],
+  ];
+  it.each(proxyHeaders)('refuses a request that came through a proxy saying only %s, passing it on to the SPA', async (header, value) => {
+    await expectPassedOnThroughProxy(header, value);
   });
 
-  it('refuses a request that came through a proxy saying Forwarded, passing it on to the SPA', async () => {
-    await expectPassedOnThroughProxy('Forwarded', 'for=203.0.113.7');
+  it('refuses a request with an empty proxy header too (it was added by something in between)', async () => {
+    await expectPassedOnThroughProxy('X-Real-IP', '');
+  });
+
+  it('checks every header it names (the list and the tests agree)', () => {
+    expect([...PROXY_HEADERS].sort()).toEqual(proxyHeaders.map(([header]) => header.toLowerCase()).sort());
+  });
+
+  it('answers a direct request that carries other headers (a scraper\'s own)', async () => {
+    const res = await request(appWith(createRequestMetrics(), true)).get('/metrics').set('User-Agent', 'Prometheus/2.53.0').set('Accept', 'text/plain').set('X-Prometheus-Scrape-Timeout-Seconds', '10');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
   });
 });

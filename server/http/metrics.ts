@@ -3,10 +3,10 @@
 // (2xx…5xx), so their number is bounded by the routes, not by the URLs people ask for.
 // Who may read it: route statistics tell an outsider what is used and how much, so /metrics is off
 // (the URL is then like any other: a page of the SPA) unless METRICS_ENABLED=true, and even then
-// it answers only requests that did not come through a proxy (no X-Forwarded-For or Forwarded
-// header): Prometheus scrapes each instance directly, while a request through the load balancer is
-// refused. A loopback-only rule would not do: behind
-// a proxy on the same host every caller arrives from 127.0.0.1.
+// it answers only requests that did not come through a proxy (none of the headers proxies add,
+// PROXY_HEADERS below): Prometheus scrapes each instance directly and sends none of them, while a
+// request through the load balancer is refused. A loopback-only rule would not do: behind a proxy on
+// the same host every caller arrives from 127.0.0.1.
 import type { Request, RequestHandler } from 'express';
 
 /** Seconds; the default Prometheus buckets below 10 s, plus a few finer ones for a BFF that adds ~1 ms. */
@@ -82,8 +82,31 @@ export function createRequestMetrics(): RequestMetrics {
   };
 }
 
+/**
+ * The headers a proxy or load balancer adds to what it passes on: any one of them marks a request as
+ * proxied. A proxy may add only some of them (nginx set up with just `X-Real-IP` and
+ * `X-Forwarded-Proto` adds no X-Forwarded-For), so one is enough; a direct scrape sends none.
+ */
+export const PROXY_HEADERS = [
+  'forwarded', // RFC 7239
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'x-forwarded-port',
+  'x-forwarded-server',
+  'x-forwarded-prefix',
+  'x-original-forwarded-for', // ingress-nginx, behind another proxy
+  'x-real-ip', // nginx
+  'x-client-ip',
+  'x-cluster-client-ip',
+  'true-client-ip', // Akamai, Cloudflare Enterprise
+  'cf-connecting-ip', // Cloudflare
+  'fastly-client-ip', // Fastly
+  'via', // RFC 9110, HTTP proxies
+] as const;
+
 function cameThroughProxy(req: Request): boolean {
-  return req.get('x-forwarded-for') !== undefined || req.get('forwarded') !== undefined;
+  return PROXY_HEADERS.some((name) => req.headers[name] !== undefined);
 }
 
 /** GET /metrics, when enabled and asked for directly (see above); otherwise the request goes on as if there were no such route. */

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { PAGE_STYLE_HASH, renderPage } from './html-page';
 import { securityHeaders } from './security-headers';
 
 const IDP_ORIGIN = 'https://login.example.com';
@@ -36,6 +38,25 @@ describe('the content security policy', () => {
     expect((await getPolicy())['default-src']).toEqual(["'self'"]);
   });
 
+  it('lets styles come from Nansen\'s stylesheets and the one <style> of its own pages, by hash: no other inline style', async () => {
+    const policy = await getPolicy();
+    expect(policy['style-src']).toEqual(["'self'", PAGE_STYLE_HASH]);
+    // Neither 'unsafe-inline' anywhere, nor a directive that would allow style attributes or elements apart.
+    expect(Object.values(policy).flat()).not.toContain("'unsafe-inline'");
+    expect(Object.values(policy).flat()).not.toContain("'unsafe-hashes'");
+    expect(Object.keys(policy).filter((name) => name.startsWith('style-src-'))).toEqual([]);
+  });
+
+  it('allows exactly the <style> the server\'s pages carry: its hash is the one in the policy', async () => {
+    const page = renderPage('Cannot log in', ['Something went wrong.'], [{ label: 'Log in again', href: '/login' }, { label: 'Home', href: '/', secondary: true }]);
+    const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(styles).toHaveLength(1);
+    expect(`'sha256-${createHash('sha256').update(styles[0]!, 'utf8').digest('base64')}'`).toBe(PAGE_STYLE_HASH);
+    expect((await getPolicy())['style-src']).toContain(PAGE_STYLE_HASH);
+    // And no style attribute, which the policy would refuse.
+    expect(page).not.toMatch(/\sstyle=/);
+  });
+
   it('forbids plugins, <base> and being framed by any page', async () => {
     const policy = await getPolicy();
     expect(policy['object-src']).toEqual(["'none'"]);
@@ -52,7 +73,7 @@ describe('the content security policy', () => {
     const expected = {
       'default-src': ["'self'"],
       'script-src': ["'self'"],
-      'style-src': ["'self'", "'unsafe-inline'"],
+      'style-src': ["'self'", PAGE_STYLE_HASH],
       'img-src': ["'self'", 'data:'],
       'connect-src': ["'self'"],
       'font-src': ["'self'"],

@@ -1,7 +1,12 @@
 import type { RequestHandler } from 'express';
+import { PAGE_STYLE_HASH } from './html-page';
 
 /**
  * Strict headers for every response: no framing, no sniffing, scripts from our origin only.
+ * Styles from our origin's stylesheets, and the one `<style>` of the server's own pages by its hash;
+ * no other `<style>` element and no `style` attribute (decision 050): an injected `<style>` could read
+ * attribute values out with selectors, and the web app needs neither (React sets its few inline styles
+ * through the CSSOM, which the CSP does not govern; Markdown drops `style`).
  * `formTargets` are origins a form may lead to: the log-out form redirects to the identity provider,
  * and browsers apply form-action to that redirect too.
  */
@@ -9,7 +14,7 @@ export function securityHeaders(options: { https: boolean; formTargets: string[]
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
+    `style-src 'self' ${PAGE_STYLE_HASH}`,
     "img-src 'self' data:",
     "connect-src 'self'",
     "font-src 'self'",

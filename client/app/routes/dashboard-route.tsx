@@ -4,12 +4,30 @@ import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-boo
 import { BookmarkToggle, WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
 import { dashboardSummaryOf } from '../../features/bookmarks/to-summary';
 import { dashboardQueryOptions } from '../../features/dashboard/api/get-dashboard';
+import { useEditHistoryCount } from '../../features/edit-history/api/get-edit-history';
 import { ResourceHistory } from '../../features/edit-history/components/resource-history';
 import { DashboardPage } from '../../features/dashboard/components/dashboard-page';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import { dashboardUriFromPath } from '../path-keys';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
+
+/**
+ * The dashboard page with the bookmark toggle, the stars of "Tables used", and the History tab with its
+ * count, from the history's first page, asked for as the page opens (decision 048).
+ */
+function Dashboard({ uri }: { uri: string }) {
+  const historyCount = useEditHistoryCount('dashboard', uri);
+  return (
+    <WithBookmarkStars>
+      <DashboardPage
+        uri={uri}
+        actions={(dashboard) => <BookmarkToggle item={dashboardSummaryOf(dashboard)} name={dashboard.name} />}
+        tabs={(dashboard) => [{ value: 'history', label: 'History', count: historyCount, panel: <ResourceHistory type="dashboard" resourceKey={uri} name={dashboard.name} /> }]}
+      />
+    </WithBookmarkStars>
+  );
+}
 
 /**
  * `/dashboard/:uri`, only while dashboards are indexed (else the not-found page, saying why). The uri
@@ -20,16 +38,7 @@ export function DashboardRoute() {
   const config = useUiConfig();
   if (uri.trim() === '') return <NotFoundRoute />;
   if (!config.indexDashboards.enabled) return <NotFoundRoute reason="Dashboards are turned off in this catalog." />;
-  // The stars of "Tables used".
-  return (
-    <WithBookmarkStars>
-      <DashboardPage
-        uri={uri}
-        actions={(dashboard) => <BookmarkToggle item={dashboardSummaryOf(dashboard)} name={dashboard.name} />}
-        tabs={(dashboard) => [{ value: 'history', label: 'History', panel: <ResourceHistory type="dashboard" resourceKey={dashboard.uri} name={dashboard.name} /> }]}
-      />
-    </WithBookmarkStars>
-  );
+  return <Dashboard uri={uri} />;
 }
 
 export const prefetch: Prefetch = (queryClient, { pathname }) => {

@@ -1,9 +1,10 @@
 import { useLocation, useSearchParams } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
-import { parseTableKey } from '../../../contract/table-key';
+import { buildTableKey, parseTableKey, type TableCoordinates } from '../../../contract/table-key';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
 import { BookmarkToggle, WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
 import { tableSummaryOf } from '../../features/bookmarks/to-summary';
+import { useEditHistoryCount } from '../../features/edit-history/api/get-edit-history';
 import { ResourceHistory } from '../../features/edit-history/components/resource-history';
 import { tableQueryOptions } from '../../features/table/api/get-table';
 import { tableDashboardsQueryOptions } from '../../features/table/api/get-table-dashboards';
@@ -14,23 +15,34 @@ import { tableKeyFromPath } from '../path-keys';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
+/**
+ * The table page with what other features add: the bookmark toggle, the stars of the dashboards that use
+ * the table, and the History tab with its count. The count comes with the history's first page, asked for
+ * as the page opens, beside the table (decision 048); the tab's list then starts from that page.
+ */
+function Table({ coordinates, targetColumn }: { coordinates: TableCoordinates; targetColumn: string | null }) {
+  // The key the page's own query uses, so the count and the tab read one cache entry.
+  const tableKey = buildTableKey(coordinates);
+  const historyCount = useEditHistoryCount('table', tableKey);
+  return (
+    <WithBookmarkStars>
+      <TablePage
+        coordinates={coordinates}
+        targetColumn={targetColumn}
+        actions={(table) => <BookmarkToggle item={tableSummaryOf(table)} name={`${table.schema}.${table.name}`} />}
+        tabs={(table) => [{ value: 'history', label: 'History', count: historyCount, panel: <ResourceHistory type="table" resourceKey={tableKey} name={`${table.schema}.${table.name}`} /> }]}
+      />
+    </WithBookmarkStars>
+  );
+}
+
 /** `/table_detail/:cluster/:database/:schema/:table`; the key comes from the encoded path (tableKeyFromPath), so every name round-trips. */
 export function TableRoute() {
   const key = tableKeyFromPath(useLocation().pathname);
   const [searchParams] = useSearchParams();
   const coordinates = key ? parseTableKey(key) : null;
   if (!coordinates) return <NotFoundRoute />;
-  // The stars of the dashboards that use the table.
-  return (
-    <WithBookmarkStars>
-      <TablePage
-        coordinates={coordinates}
-        targetColumn={searchParams.get('column') || null}
-        actions={(table) => <BookmarkToggle item={tableSummaryOf(table)} name={`${table.schema}.${table.name}`} />}
-        tabs={(table) => [{ value: 'history', label: 'History', panel: <ResourceHistory type="table" resourceKey={table.key} name={`${table.schema}.${table.name}`} /> }]}
-      />
-    </WithBookmarkStars>
-  );
+  return <Table coordinates={coordinates} targetColumn={searchParams.get('column') || null} />;
 }
 
 /** The table, and (when the UI config is loaded and has them on) its lineage, dashboards and your bookmarks. */

@@ -30,6 +30,12 @@ export interface CurrentTable {
   badges: string[];
   owners: string[];
   programmatic_descriptions: { source: string; text: string }[]; // by source
+  /**
+   * Descriptions of the columns' nested fields (type_metadata below a column's top node), by column
+   * name, then by type_metadata key: those that have one, and those whose description was ever
+   * edited by a person (null when cleared). Other nested fields have none and are not listed.
+   */
+  nested: Map<string, Map<string, string | null>>;
 }
 
 export interface CurrentDashboard {
@@ -55,7 +61,10 @@ export interface CatalogStateReader {
   table(key: string): CurrentTable | undefined;
   dashboard(key: string): CurrentDashboard | undefined;
   hasLineage(upstream: string, downstream: string): boolean;
-  /** The latest edit by a person (not an import) of each (resource key, field): `{key}\n{field}` → edit. */
+  /**
+   * The latest edit by a person (not an import) of each (resource key, field): `{key}\n{field}` → edit.
+   * Tables, columns, nested fields (type_metadata keys) and dashboards.
+   */
   humanEdits(): Map<string, HumanEdit>;
   /** The edit log's last id (0 when empty). */
   logMark(): number;
@@ -75,6 +84,13 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
   const badges = db.prepare(`SELECT b.name || '|' || b.category FROM table_badges x JOIN badges b ON b.id = x.badge_id
     WHERE x.table_id = ? ORDER BY 1`).pluck();
   const owners = db.prepare('SELECT u.user_id FROM table_owners x JOIN users u ON u.id = x.user_id WHERE x.table_id = ? ORDER BY u.user_id').pluck();
+  const byPeople = IMPORT_EDITOR_PREFIXES.map((prefix) => `AND user_id NOT LIKE '${prefix}%'`).join(' ');
+  // One query per table; a table without nested types costs an index probe per column. A field
+  // without a description is listed only when a person edited it (cleared it, maybe).
+  const nestedDescriptions = db.prepare(`SELECT c.name AS column_name, tm.key, tm.description
+    FROM columns c JOIN type_metadata tm ON tm.column_id = c.id
+    WHERE c.table_id = ? AND tm.parent_id IS NOT NULL AND (tm.description IS NOT NULL
+      OR EXISTS (SELECT 1 FROM edit_log e WHERE e.resource_key = tm.key AND e.resource_type = 'type_metadata' AND e.field = 'description' ${byPeople}))`);
 
   const dashboardRow = db.prepare(`SELECT d.id, d.name, d.url, d.description, g.name AS group_name
     FROM dashboards d JOIN dashboard_groups g ON g.id = d.group_id WHERE d.key = ?`);
@@ -87,8 +103,8 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
 
   const lineage = createLineageRows(db);
   const humanEdits = db.prepare(`SELECT resource_key, field, max(id) AS id, user_id FROM edit_log
-    WHERE resource_type IN ('table', 'column', 'dashboard') AND field IN (${PROTECTED_FIELDS.map((f) => `'${f}'`).join(', ')})
-      ${IMPORT_EDITOR_PREFIXES.map((prefix) => `AND user_id NOT LIKE '${prefix}%'`).join(' ')}
+    WHERE resource_type IN ('table', 'column', 'type_metadata', 'dashboard') AND field IN (${PROTECTED_FIELDS.map((f) => `'${f}'`).join(', ')})
+      ${byPeople}
     GROUP BY resource_key, field`);
   const logMark = db.prepare('SELECT coalesce(max(id), 0) FROM edit_log').pluck();
 
@@ -101,6 +117,12 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
       const badgesByColumn = new Map<number, string[]>();
       for (const b of columnBadges.all(row.id) as { id: number; badge: string }[]) {
         badgesByColumn.set(b.id, [...(badgesByColumn.get(b.id) ?? []), b.badge]);
+      }
+      const nested = new Map<string, Map<string, string | null>>();
+      for (const n of nestedDescriptions.all(row.id) as { column_name: string; key: string; description: string | null }[]) {
+        let byKey = nested.get(n.column_name);
+        if (!byKey) nested.set(n.column_name, (byKey = new Map()));
+        byKey.set(n.key, n.description);
       }
       const statsByColumn = new Map<number, CurrentStat[]>();
       for (const { id, ...stat } of columnStats.all(row.id) as (CurrentStat & { id: number })[]) {
@@ -120,6 +142,7 @@ export function createCatalogStateReader(db: CatalogDatabase): CatalogStateReade
         badges: badges.all(row.id) as string[],
         owners: owners.all(row.id) as string[],
         programmatic_descriptions: programmatic.all(row.id) as { source: string; text: string }[],
+        nested,
       };
     },
     dashboard(key) {

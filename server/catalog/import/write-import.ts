@@ -12,6 +12,7 @@ import type { DashboardIngestRecord, TableIngestRecord } from '../ingest/ingest-
 import { createCatalogStateReader, type CatalogStateReader, type HumanEdit, type ProtectedField } from './read-catalog-state';
 import { createImportState, lineageResourceKey, parseLineageResourceKey, type FieldMark, type OwnedResource } from './import-state';
 import { removeImportedResources } from './remove-imported-resources';
+import { carryNestedDescriptions, describedNestedFields, describedNestedFieldsNow, type NestedFieldOutcome } from './carry-nested-descriptions';
 
 /** A table, dashboard or bad object, with the id the source knows it by (dbt's unique_id, `schema.table`). */
 export interface ImportedTable {
@@ -75,7 +76,8 @@ export interface EntityCounts {
 
 export interface SkippedField {
   resource_key: string;
-  resource_type: 'table' | 'column' | 'dashboard';
+  /** `type_metadata`: a nested field of a column (a struct's field, …), by its type_metadata key. */
+  resource_type: 'table' | 'column' | 'type_metadata' | 'dashboard';
   field: ProtectedField;
   /** Who edited it through the API (the edit log's user_id). */
   edited_by: string;
@@ -120,19 +122,39 @@ class EditGuard {
     this.written.push({ resource_key, field, mark: this.mark });
     return imported;
   }
+
+  /**
+   * `resolve` of a nested field's description. A column may have thousands of nested fields, so only
+   * those a person edited are looked at and marked: a mark only ever counts against an edit older
+   * than it, and a field with no edit now can only get newer ones.
+   */
+  resolveNested(resource_key: string, imported: string | null, current: string | null | undefined): string | null {
+    if (!this.humanEdits.has(`${resource_key}\ndescription`)) return imported;
+    return this.resolve('type_metadata', resource_key, 'description', imported, current);
+  }
 }
 
-function guardTable(table: ImportedTable, current: ReturnType<CatalogStateReader['table']>, guard: EditGuard) {
+/** A guarded table record, with the nested fields whose text it sets or the catalog held, by column name. */
+interface GuardedTable {
+  record: TableIngestRecord;
+  nested: Map<string, NestedFieldOutcome[]>;
+}
+
+function guardTable(table: ImportedTable, current: ReturnType<CatalogStateReader['table']>, guard: EditGuard): GuardedTable {
   const record = { ...table.record };
+  const nested = new Map<string, NestedFieldOutcome[]>();
   record.description = guard.resolve('table', table.key, 'description', record.description ?? null, current?.description);
   if (record.tags) record.tags = guard.resolve('table', table.key, 'tag', record.tags, current?.tags);
   if (record.owners) record.owners = guard.resolve('table', table.key, 'owner', record.owners, current?.owners);
   record.columns = record.columns.map((column) => {
     const before = current?.columns.find((c) => c.name === column.name);
     const description = guard.resolve('column', `${table.key}/${column.name}`, 'description', column.description ?? null, before?.description);
-    return { ...column, description };
+    const carried = carryNestedDescriptions(table.key, { ...column, description }, current?.nested.get(column.name),
+      (key, imported, now) => guard.resolveNested(key, imported, now));
+    if (carried.fields.length) nested.set(column.name, carried.fields);
+    return carried.column;
   });
-  return record;
+  return { record, nested };
 }
 
 const statProjection = (s: { stat_type: string; stat_val: string | null; start_epoch?: number | null; end_epoch?: number | null }) =>
@@ -140,7 +162,8 @@ const statProjection = (s: { stat_type: string; stat_val: string | null; start_e
 
 // Tags, badges, owners, column stats and programmatic descriptions are compared only when the source
 // gives them (a database crawl brings no owners, a dbt import no stats; the ingest keeps absent lists).
-function tableProjection(r: TableIngestRecord) {
+// Nested-field descriptions are compared as `[key, text]` lists, left out when a column has none.
+function tableProjection({ record: r, nested }: GuardedTable) {
   return {
     description: r.description ?? null,
     description_source: r.description_source ?? null,
@@ -149,6 +172,7 @@ function tableProjection(r: TableIngestRecord) {
     columns: r.columns.map((c, i) => ({
       name: c.name, col_type: c.col_type, description: c.description ?? null, sort_order: c.sort_order ?? i, badges: badgeNames(c.badges),
       ...(c.stats ? { stats: c.stats.map(statProjection).sort((a, b) => a.stat_type.localeCompare(b.stat_type)) } : {}),
+      ...nestedProjection(describedNestedFields(nested.get(c.name) ?? [])),
     })),
     ...(r.tags ? { tags: [...r.tags].sort() } : {}),
     ...(r.badges ? { badges: badgeNames(r.badges) } : {}),
@@ -159,6 +183,8 @@ function tableProjection(r: TableIngestRecord) {
   };
 }
 
+const nestedProjection = (described: [string, string][]) => (described.length ? { nested: described } : {});
+
 function currentTableProjection(c: NonNullable<ReturnType<CatalogStateReader['table']>>, r: TableIngestRecord) {
   const withStats = new Set(r.columns.filter((col) => col.stats).map((col) => col.name));
   return {
@@ -168,7 +194,9 @@ function currentTableProjection(c: NonNullable<ReturnType<CatalogStateReader['ta
     source: c.source,
     columns: [...c.columns]
       .sort((a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name))
-      .map(({ stats, ...col }) => ({ ...col, ...(withStats.has(col.name) ? { stats: stats.map(statProjection) } : {}) })),
+      .map(({ stats, ...col }) => ({
+        ...col, ...(withStats.has(col.name) ? { stats: stats.map(statProjection) } : {}), ...nestedProjection(describedNestedFieldsNow(c.nested.get(col.name))),
+      })),
     ...(r.tags ? { tags: c.tags } : {}),
     ...(r.badges ? { badges: c.badges } : {}),
     ...(r.owners ? { owners: c.owners } : {}),
@@ -194,9 +222,9 @@ type CurrentTable = NonNullable<ReturnType<CatalogStateReader['table']>>;
 type CurrentDashboard = NonNullable<ReturnType<CatalogStateReader['dashboard']>>;
 
 /** The description, tag and owner changes a write makes to a table the catalog has, as edit-log entries. */
-function tableEdits(key: string, current: CurrentTable, record: TableIngestRecord): FieldEdit[] {
+function tableEdits(key: string, current: CurrentTable, { record, nested }: GuardedTable): FieldEdit[] {
   const edits: FieldEdit[] = [];
-  const edit = (resource_type: 'table' | 'column', resource_key: string, field: string, before: unknown, after: unknown) => {
+  const edit = (resource_type: 'table' | 'column' | 'type_metadata', resource_key: string, field: string, before: unknown, after: unknown) => {
     if (!same(before, after)) edits.push({ resource_key, parent_key: key, resource_type, action: 'update', field, before, after });
   };
   edit('table', key, 'description', current.description, record.description ?? null);
@@ -204,7 +232,10 @@ function tableEdits(key: string, current: CurrentTable, record: TableIngestRecor
   if (record.owners) edit('table', key, 'owner', current.owners, [...record.owners].sort());
   for (const column of record.columns) {
     const before = current.columns.find((c) => c.name === column.name);
-    if (before) edit('column', `${key}/${column.name}`, 'description', before.description, column.description ?? null);
+    if (!before) continue;
+    edit('column', `${key}/${column.name}`, 'description', before.description, column.description ?? null);
+    // A nested field the catalog does not list had no description (or was not there).
+    for (const field of nested.get(column.name) ?? []) edit('type_metadata', field.key, 'description', field.current ?? null, field.written);
   }
   return edits;
 }
@@ -248,11 +279,12 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   let lastProgress = performance.now();
   source.tables.forEach((table, i) => {
     const current = reader.table(table.key);
-    const record = guardTable(table, current, guard);
-    if (current && same(tableProjection(record), currentTableProjection(current, record))) {
+    const guarded = guardTable(table, current, guard);
+    const { record } = guarded;
+    if (current && same(tableProjection(guarded), currentTableProjection(current, record))) {
       tables.unchanged += 1;
     } else {
-      writes.push({ uniqueId: table.uniqueId, line: JSON.stringify(record), kind: 'table', added: !current, edits: current && tableEdits(table.key, current, record) });
+      writes.push({ uniqueId: table.uniqueId, line: JSON.stringify(record), kind: 'table', added: !current, edits: current && tableEdits(table.key, current, guarded) });
       tables[current ? 'changed' : 'added'] += 1;
     }
     if (performance.now() - lastProgress > 1000) {

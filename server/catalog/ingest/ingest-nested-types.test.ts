@@ -6,6 +6,8 @@ import { AUTH_HEADER, openTestCatalog, type TestCatalog } from '../testing/open-
 import { openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
 import type { AmundsenTypeMetadata } from '../../../contract/amundsen-shapes';
 import { ingestNdjson } from './ingest-ndjson';
+import { createResourceEditor } from '../store/edit-resources';
+import { createEditLog } from '../store/edit-log';
 
 let catalog: TestCatalog;
 let db: CatalogDatabase;
@@ -87,6 +89,25 @@ describe('nested column types in NDJSON ingest', () => {
     await ingest(table([{ name: 'v', col_type: 'string' }]));
     expect((await columnsOf())[0].type_metadata).toBeNull();
     expect(db.prepare('SELECT count(*) FROM type_metadata').pluck().get()).toBe(0);
+  });
+
+  it('a record is the truth for nested descriptions as for column descriptions: left out, they are gone, people\'s edits too; absent tags stay', async () => {
+    const VISITOR = `${KEY}/visitor/type/visitor`;
+    await ingest({ ...table([{ name: 'visitor', col_type: 'struct<id:string,geo:struct<city:string>>', description: 'Who looked',
+      nested_fields: [{ path: 'id', description: 'Loaded' }] }]), tags: ['web'] });
+    const editor = createResourceEditor(db);
+    expect(editor.setDescription({ type: 'type_metadata', key: `${VISITOR}/geo/city` }, 'Edited by a person', 'liv@example.org')).toBe('saved');
+    expect(editor.setDescription({ type: 'column', key: `${KEY}/visitor` }, 'Column edited by a person', 'liv@example.org')).toBe('saved');
+
+    await ingest(table([{ name: 'visitor', col_type: 'struct<id:string,geo:struct<city:string>>' }]));
+    const [visitor] = await columnsOf();
+    expect(flatten(visitor.type_metadata!)).toEqual([
+      'visitor(struct) struct<id:string,geo:struct<city:string>>', '  id(scalar) string', '  geo(struct) struct<city:string>', '    city(scalar) string',
+    ]);
+    expect(db.prepare('SELECT description FROM columns').pluck().get()).toBeNull();
+    expect(db.prepare('SELECT g.name FROM table_tags x JOIN tags g ON g.id = x.tag_id').pluck().all()).toEqual(['web']);
+    // The edit log keeps what the person wrote.
+    expect(createEditLog(db).list({ resourceKey: `${VISITOR}/geo/city`, limit: 5 }).map((e) => e.after)).toEqual(['Edited by a person']);
   });
 
   it('rejects a table whose type is malformed, naming table, column and position; the rest loads', async () => {

@@ -2,7 +2,7 @@
 // (its key is its uri). The search answers are refetched, so the tag is findable at once.
 import type { DashboardDetail } from '../../../../contract/api-dashboard';
 import { WriteResponseSchema, type WriteResponse } from '../../../../contract/api-edits';
-import { searchResultsKey, tagUsageKey } from '../../../app/catalog-caches';
+import { editHistoriesKey, searchResultsKey, tagUsageKey } from '../../../app/catalog-caches';
 import { useOptimisticMutation } from '../../../app/use-optimistic-mutation';
 import { requestJson } from '../../../lib/api-client';
 import { isStringList, resourceItemPatch, type CachePatch } from '../../../lib/cache-patch';
@@ -40,7 +40,7 @@ export function useUpdateDashboardTags(uri: string) {
     mutationKey: dashboardKeys.edit(uri),
     mutationFn: (edit: DashboardTagEdit) => updateDashboardTags(uri, edit),
     patches: (edit) => dashboardTagPatches(uri, edit),
-    invalidates: () => [dashboardKeys.detail(uri), searchResultsKey, tagUsageKey],
+    invalidates: () => [dashboardKeys.detail(uri), searchResultsKey, tagUsageKey, editHistoriesKey],
     successMessage: ({ action, tag }) => (action === 'add' ? `Tag ${tag} added` : `Tag ${tag} removed`),
     errorTitle: ({ action, tag }) => (action === 'add' ? `Could not add the tag ${tag}` : `Could not remove the tag ${tag}`),
   });

@@ -1,5 +1,6 @@
 // The History tab of a table or dashboard page: its edits from the catalog's edit log (a table's
-// include its columns' and nested types'), newest first. Mounted with the tab, so it loads with it.
+// include its columns' and nested types'), newest first. Mounted with the tab, which asks for it again:
+// its first page is usually there already, asked for as the page opened for the tab's count (decision 048).
 import { useEditHistory } from '../api/get-edit-history';
 import type { HistoryResourceType } from '../api/query-keys';
 import { HistoryView } from './history-view';

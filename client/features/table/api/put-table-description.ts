@@ -2,7 +2,7 @@
 // from (`base`); 409 with the text stored now when someone changed it meanwhile.
 import { DescriptionSavedResponseSchema, type DescriptionSavedResponse, type PutTableDescriptionBody } from '../../../../contract/api-edits';
 import type { TableDetail } from '../../../../contract/api-table';
-import { searchResultsKey } from '../../../app/catalog-caches';
+import { editHistoriesKey, searchResultsKey } from '../../../app/catalog-caches';
 import { useOptimisticMutation } from '../../../app/use-optimistic-mutation';
 import { requestJson } from '../../../lib/api-client';
 import { resourceItemPatch } from '../../../lib/cache-patch';
@@ -26,7 +26,7 @@ export function useUpdateTableDescription(tableKey: string) {
       { queryKey: tableKeys.detail(tableKey), update: (table) => withTableDescription(table as TableDetail, description) },
       resourceItemPatch({ type: 'table', key: tableKey }, (item) => ({ ...item, description })),
     ],
-    invalidates: () => [tableKeys.detail(tableKey), searchResultsKey],
+    invalidates: () => [tableKeys.detail(tableKey), searchResultsKey, editHistoriesKey],
     successMessage: () => 'Description saved',
     // The editor shows every refusal beside the text (editable-description.tsx), the conflict view a 409.
     failuresShownByCaller: true,

@@ -2,6 +2,7 @@
 // an array element), with its base (see put-table-description.ts).
 import { DescriptionSavedResponseSchema, type DescriptionSavedResponse, type PutTypeMetadataDescriptionBody } from '../../../../contract/api-edits';
 import type { TableDetail } from '../../../../contract/api-table';
+import { editHistoriesKey } from '../../../app/catalog-caches';
 import { useOptimisticMutation } from '../../../app/use-optimistic-mutation';
 import { requestJson } from '../../../lib/api-client';
 import { withTypeMetadataDescription } from '../table-patches';
@@ -17,7 +18,7 @@ export function useUpdateTypeMetadataDescription(tableKey: string, typeKey: stri
     mutationKey: tableKeys.edit(tableKey),
     mutationFn: ({ description, base }: DescriptionEdit) => putTypeMetadataDescription({ key: tableKey, type_metadata_key: typeKey, description, base }),
     patches: ({ description }) => [{ queryKey: tableKeys.detail(tableKey), update: (table) => withTypeMetadataDescription(table as TableDetail, typeKey, description) }],
-    invalidates: () => [tableKeys.detail(tableKey)],
+    invalidates: () => [tableKeys.detail(tableKey), editHistoriesKey],
     successMessage: () => `Description of ${fieldName} saved`,
     // The editor shows every refusal beside the text (editable-description.tsx), the conflict view a 409.
     failuresShownByCaller: true,

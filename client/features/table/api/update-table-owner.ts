@@ -4,7 +4,7 @@ import type { User } from '../../../../contract/api-common';
 import { WriteResponseSchema, type WriteResponse } from '../../../../contract/api-edits';
 import type { TableDetail } from '../../../../contract/api-table';
 import type { ResourceLists } from '../../../../contract/api-user-lists';
-import { ownedListKey } from '../../../app/catalog-caches';
+import { editHistoriesKey, ownedListKey } from '../../../app/catalog-caches';
 import { useOptimisticMutation } from '../../../app/use-optimistic-mutation';
 import { requestJson } from '../../../lib/api-client';
 import { toTableSummary, withOwner, type EditAction } from '../table-patches';
@@ -36,7 +36,7 @@ export function useUpdateTableOwner(table: TableDetail) {
         },
       },
     ],
-    invalidates: ({ owner }) => [tableKeys.detail(tableKey), ownedListKey(owner.user_id)],
+    invalidates: ({ owner }) => [tableKeys.detail(tableKey), ownedListKey(owner.user_id), editHistoriesKey],
     successMessage: ({ action, owner }) => (action === 'add' ? `${owner.display_name} added as an owner` : `${owner.display_name} removed as an owner`),
     errorTitle: ({ action, owner }) => (action === 'add' ? `Could not add ${owner.display_name} as an owner` : `Could not remove the owner ${owner.display_name}`),
   });

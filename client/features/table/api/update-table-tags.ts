@@ -2,7 +2,7 @@
 // search document too, so the tag is findable at once; the search answers are refetched.
 import { WriteResponseSchema, type WriteResponse } from '../../../../contract/api-edits';
 import type { TableDetail } from '../../../../contract/api-table';
-import { searchResultsKey, tagUsageKey } from '../../../app/catalog-caches';
+import { editHistoriesKey, searchResultsKey, tagUsageKey } from '../../../app/catalog-caches';
 import { useOptimisticMutation } from '../../../app/use-optimistic-mutation';
 import { requestJson } from '../../../lib/api-client';
 import { isStringList, resourceItemPatch } from '../../../lib/cache-patch';
@@ -26,7 +26,7 @@ export function useUpdateTableTags(tableKey: string) {
       { queryKey: tableKeys.detail(tableKey), update: (table) => withTag(table as TableDetail, tag, action) },
       resourceItemPatch({ type: 'table', key: tableKey }, (item) => (isStringList(item.tags) ? { ...item, tags: withTagName(item.tags, tag, action) } : item)),
     ],
-    invalidates: () => [tableKeys.detail(tableKey), searchResultsKey, tagUsageKey],
+    invalidates: () => [tableKeys.detail(tableKey), searchResultsKey, tagUsageKey, editHistoriesKey],
     successMessage: ({ action, tag }) => (action === 'add' ? `Tag ${tag} added` : `Tag ${tag} removed`),
     errorTitle: ({ action, tag }) => (action === 'add' ? `Could not add the tag ${tag}` : `Could not remove the tag ${tag}`),
   });

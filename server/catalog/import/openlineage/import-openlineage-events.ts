@@ -12,6 +12,7 @@ import type { CatalogDatabase } from '../../store/open-catalog-database';
 import type { TableIngestRecord } from '../../ingest/ingest-record-schemas';
 import { ingestNdjson } from '../../ingest/ingest-ndjson';
 import { createCatalogStateReader, type CurrentTable } from '../read-catalog-state';
+import { carryNestedDescriptions } from '../carry-nested-descriptions';
 import type { EventDataset, ReadEvent } from './read-openlineage-event';
 
 export interface OpenLineageImportOptions {
@@ -201,7 +202,8 @@ type Guard = <T>(resource_type: KeptEdit['resource_type'], resource_key: string,
 /**
  * The table record to write: the catalog's table with what the events say on top. Everything a table
  * record replaces and the events do not give (view flag, source, timestamps, column badges and stats)
- * is carried over; lists it leaves out (tags, badges, watermarks …) the ingest keeps.
+ * is carried over, and so are the descriptions of nested fields its columns' types still have; lists
+ * it leaves out (tags, badges, watermarks …) the ingest keeps.
  */
 function buildTableRecord(
   state: DatasetState,
@@ -231,6 +233,8 @@ function buildTableRecord(
       return { name: c.name, col_type: c.type ?? 'unknown', description, sort_order: c.ordinalPosition ?? i + 1, ...carried(c.name) };
     });
   }
+  // Events give no nested-field descriptions: each field the column's type still has keeps the catalog's.
+  columns = columns.map((c) => carryNestedDescriptions(key, c, current?.nested.get(c.name), (_key, imported, now) => (now === undefined ? imported : now)).column);
   const description = state.description === undefined
     ? (current?.description ?? null)
     : guard('table', key, 'description', state.description.trim() || null, current?.description ?? undefined);

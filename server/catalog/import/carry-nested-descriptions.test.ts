@@ -1,0 +1,63 @@
+// Which nested descriptions a re-import carries into a column's nested_fields, and that what it adds
+// builds the tree ingest will write (paths through maps, arrays and names with dots).
+import { describe, expect, it } from 'vitest';
+import { buildColumnTypeTree } from '../ingest/build-column-type-tree';
+import type { TypeMetadataRecord } from '../store/catalog-records';
+import { carryNestedDescriptions, describedNestedFields, describedNestedFieldsNow } from './carry-nested-descriptions';
+
+const T = 'hive://gold.events/page_views';
+const keepCatalogs = (_key: string, imported: string | null, now: string | null | undefined) => (now === undefined ? imported : now);
+/** key → description of every node below the top, as ingest will store them. */
+function stored(column: Parameters<typeof buildColumnTypeTree>[0]): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  const walk = (node: TypeMetadataRecord, key: string) => {
+    for (const child of node.children ?? []) {
+      out[`${key}/${child.name}`] = child.description ?? null;
+      walk(child, `${key}/${child.name}`);
+    }
+  };
+  const root = buildColumnTypeTree(column)!;
+  walk(root, `${T}/${column.name}/type/${root.name}`);
+  return out;
+}
+
+describe('carryNestedDescriptions', () => {
+  it('puts kept texts in by full path, through a map\'s value, an array\'s element and a name with a dot', () => {
+    const column = { name: 'm', col_type: 'map<string,array<struct<`a.b`:int,c:string>>>', nested_fields: [{ path: 'c', description: 'from the source' }] };
+    const M = `${T}/m/type/m`;
+    const current = new Map<string, string | null>([
+      [`${M}/_map_value/_inner_/a.b`, 'kept'], [`${M}/_map_value/_inner_/c`, 'catalog text'], [`${M}/gone`, 'no such field'],
+    ]);
+    const { column: carried, fields } = carryNestedDescriptions(T, column, current, keepCatalogs);
+    expect(carried.nested_fields).toEqual([
+      { path: 'c', description: 'from the source' },
+      { path: ['_map_value', '_inner_', 'a.b'], description: 'kept' },
+      { path: ['_map_value', '_inner_', 'c'], description: 'catalog text' },
+    ]);
+    expect(stored(carried)).toMatchObject({ [`${M}/_map_value/_inner_/a.b`]: 'kept', [`${M}/_map_value/_inner_/c`]: 'catalog text', [`${M}/_map_key`]: null });
+    expect(describedNestedFields(fields)).toEqual([[`${M}/_map_value/_inner_/a.b`, 'kept'], [`${M}/_map_value/_inner_/c`, 'catalog text']]);
+    expect(describedNestedFieldsNow(current)).toHaveLength(3);
+  });
+
+  it('leaves a column alone when neither side has nested descriptions, and one whose type or paths ingest will reject', () => {
+    const flat = { name: 'v', col_type: 'struct<a:int>' };
+    expect(carryNestedDescriptions(T, flat, undefined, () => { throw new Error('not asked'); })).toEqual({ column: flat, fields: [] });
+    const current = new Map([[`${T}/v/type/v/a`, 'text']]);
+    const malformed = { name: 'v', col_type: 'struct<a:int' };
+    expect(carryNestedDescriptions(T, malformed, current, keepCatalogs)).toEqual({ column: malformed, fields: [] });
+    const badPath = { name: 'v', col_type: 'struct<a:int>', nested_fields: [{ path: 'x', description: 'no x' }] };
+    expect(carryNestedDescriptions(T, badPath, current, keepCatalogs).column).toBe(badPath);
+    const nowFlat = { name: 'v', col_type: 'string' };
+    expect(carryNestedDescriptions(T, nowFlat, current, keepCatalogs)).toEqual({ column: nowFlat, fields: [] });
+  });
+
+  it('asks about every field of a column it walks, with the catalog\'s text or undefined (the guard decides which matter)', () => {
+    const asked: [string, string | null, string | null | undefined][] = [];
+    const column = { name: 'v', col_type: 'struct<a:int,b:struct<c:int>>', nested_fields: [{ path: 'b.c', description: 'new' }] };
+    carryNestedDescriptions(T, column, new Map([[`${T}/v/type/v/a`, null]]), (key, imported, now) => {
+      asked.push([key, imported, now]);
+      return imported;
+    });
+    expect(asked).toEqual([[`${T}/v/type/v/a`, null, null], [`${T}/v/type/v/b`, null, undefined], [`${T}/v/type/v/b/c`, 'new', undefined]]);
+  });
+});
