@@ -50,7 +50,7 @@ describe('Redis stopped under a signed-in person', { timeout: 60_000 }, () => {
     expect(html).toContain('<a class="button" href="/search?term=orders">Try again</a>');
     expect(html).not.toContain('session_store_unavailable');
     // It waited 5 s (the Redis client's command timeout) for every page before; well under that now.
-    expect(waited).toBeLessThan(2500);
+    expect(waited).toBeLessThan(4000); // the old wait was at least 5,000 ms; room for a loaded machine
   });
 
   it('keeps the JSON error, with Retry-After, for /api', async () => {
