@@ -13,6 +13,7 @@ import { DEV_IDP_FILES, getDevIdpDir, readOrCreateDevIdpClientSecret } from './d
 import type { BffBrowser } from './testing/bff-browser';
 import { createCookieJar } from './testing/create-cookie-jar';
 import { completeDevIdpLogin, logOutAtDevIdp } from './testing/dev-idp-login';
+import { followNansenLogout, providerStillSignedIn } from './testing/follow-nansen-logout';
 import { startTestStack, type TestBff, type TestStack } from './testing/start-test-stack';
 import { createTestSessionDeps } from './testing/test-session-deps';
 
@@ -79,9 +80,10 @@ describe('sessions from login to logout', () => {
     await bff.sessions.tokens.write(sid, { ...stored.tokens, expiresAt: Date.now() }, { ttlMs: 3_600_000 });
     expect((await browser.request(TABLE)).status).toBe(200);
     expect((await bff.sessions.tokens.read(sid))!.tokens.obtainedBy).toBe('refresh');
-    // And logging out works at the restarted provider (the ID token it signed before is still valid).
+    // And logging out sends the browser on to the restarted provider.
     const out = await browser.request('/logout', { method: 'POST', headers: { origin: bff.base } });
-    expect(new URL(out.headers.get('location')!).searchParams.get('id_token_hint')).toBeTruthy();
+    expect(out.status).toBe(303);
+    expect(new URL(out.headers.get('location')!).origin).toBe(new URL(stack.issuer).origin);
   });
 
   it('renews a token the catalog refuses and answers the call', async () => {
@@ -169,16 +171,62 @@ describe('sessions from login to logout', () => {
     await onlyNew.close();
   });
 
+  /** Log in through the BFF and keep the provider's cookies, to log out at the provider later. */
+  async function signedInWithProviderSession(on: TestBff = bff) {
+    const browser = on.browser();
+    const idpJar = createCookieJar();
+    const start = await browser.request('/login');
+    await browser.request(await completeDevIdpLogin(start.headers.get('location')!, 'liv', idpJar));
+    expect((await browser.request('/api/auth_user')).status).toBe(200);
+    return { browser, idpJar };
+  }
+
+  /** Whether the provider would sign this browser in again without its login form. */
+  const providerKnowsThem = async (on: TestBff, idpJar: ReturnType<typeof createCookieJar>) =>
+    providerStillSignedIn((await on.browser().request('/login')).headers.get('location')!, idpJar);
+
+  describe('logging out at the provider (decision 049)', () => {
+    const TOKEN_IN_URL = /id_token_hint|eyJ/;
+
+    it('ends the provider\'s session with client_id and the sid as logout_hint: the ID token is in no URL, no Location', async () => {
+      const { browser, idpJar } = await signedInWithProviderSession();
+      expect(await providerKnowsThem(bff, idpJar)).toBe(true);
+      const out = await browser.request('/logout', { method: 'POST', headers: { origin: bff.base } });
+      expect(out.status).toBe(303);
+      const toProvider = new URL(out.headers.get('location')!);
+      expect(toProvider.searchParams.get('client_id')).toBe('nansen-bff');
+      expect(toProvider.searchParams.get('logout_hint')).toBeTruthy();
+      const followed = await followNansenLogout(out, bff.base, idpJar);
+      expect(followed.postedForm).toBe(false);
+      expect(followed.landed.href).toBe(`${bff.base}/logged-out`);
+      expect(followed.urls.filter((url) => TOKEN_IN_URL.test(url.href))).toEqual([]);
+      expect((await browser.request('/api/auth_user')).status).toBe(401);
+      // The provider's session ended: logging in again asks for the password.
+      expect(await providerKnowsThem(bff, idpJar)).toBe(false);
+    });
+
+    it('with form_post, the ID token goes only in the body of a form the browser POSTs (no-store, no referrer), and the provider\'s session ends', async () => {
+      const formPost = await stack.startBff(2, { logout: { idTokenHint: 'form_post', sidAsLogoutHint: false } });
+      try {
+        const { browser, idpJar } = await signedInWithProviderSession(formPost);
+        const out = await browser.request('/logout', { method: 'POST', headers: { origin: formPost.base } });
+        expect(out.status).toBe(200);
+        expect(out.headers.get('location')).toBeNull();
+        expect(out.headers.get('cache-control')).toBe('no-store');
+        expect(out.headers.get('referrer-policy')).toBe('no-referrer');
+        const followed = await followNansenLogout(out, formPost.base, idpJar);
+        expect(followed.postedForm).toBe(true);
+        expect(followed.landed.href).toBe(`${formPost.base}/logged-out`);
+        expect(followed.urls.filter((url) => TOKEN_IN_URL.test(url.href))).toEqual([]);
+        expect((await browser.request('/api/auth_user')).status).toBe(401);
+        expect(await providerKnowsThem(formPost, idpJar)).toBe(false);
+      } finally {
+        await formPost.close();
+      }
+    });
+  });
+
   describe('back-channel logout', () => {
-    /** Log in through the BFF and keep the provider's cookies, to log out at the provider later. */
-    async function signedInWithProviderSession() {
-      const browser = bff.browser();
-      const idpJar = createCookieJar();
-      const start = await browser.request('/login');
-      await browser.request(await completeDevIdpLogin(start.headers.get('location')!, 'liv', idpJar));
-      expect((await browser.request('/api/auth_user')).status).toBe(200);
-      return { browser, idpJar };
-    }
 
     async function signLogoutToken(claims: Record<string, unknown>, options: { key?: 'provider' | 'stranger' } = {}) {
       const jwks = JSON.parse(fs.readFileSync(path.join(getDevIdpDir(stack.dataDir), DEV_IDP_FILES.signingKeys), 'utf8')) as { keys: JWK[] };

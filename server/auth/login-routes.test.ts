@@ -17,6 +17,8 @@ import { completeDevIdpLogin } from '../testing/dev-idp-login';
 import { getFreePort } from '../testing/free-port';
 import { HOSTILE_CLIENT, type HostileIdp, startHostileIdp } from '../testing/start-hostile-idp';
 import { BACKCHANNEL_LOGOUT_PATH, createBackchannelLogoutRoute, createLoginRoutes, type LoginRoutesOptions } from './login-routes';
+import type { LogoutSettings } from '../config/config-schema';
+import { AUTO_SUBMIT_SCRIPT_PATH } from '../http/html-page';
 import { createOidcClient, type OidcClient } from './oidc-client';
 import { createPendingLoginCookie } from './pending-login-cookie';
 import { createSessionAuth } from './session-auth';
@@ -50,8 +52,9 @@ describe('the login routes', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const devOidc = (issuer = idp.issuer) =>
+  const devOidc = (issuer = idp.issuer, logout?: LogoutSettings) =>
     createOidcClient({
+      logout,
       issuer,
       clientId: TEST_CLIENT.clientId,
       clientSecret: TEST_CLIENT.clientSecret,
@@ -640,7 +643,9 @@ describe('the login routes', () => {
     expect(setCookies(response)).not.toMatch(/Secure/);
     const target = new URL(response.headers.location!);
     expect(target.origin).toBe(new URL(idp.issuer).origin);
-    expect(target.searchParams.get('id_token_hint')).toBeTruthy();
+    // Never the ID token in a URL (decision 049): the client id says whose post-logout redirect URI it is.
+    expect(target.href).not.toMatch(/id_token|eyJ/);
+    expect(target.searchParams.get('client_id')).toBe(TEST_CLIENT.clientId);
     expect(target.searchParams.get('post_logout_redirect_uri')).toBe(TEST_CLIENT.postLogoutRedirectUris[0]);
     expect((await agent.get('/me')).body.user).toBeNull();
     expect(await tokens.read(sessionID)).toBeUndefined();
@@ -652,6 +657,31 @@ describe('the login routes', () => {
     });
     expect(refreshed.status).toBe(400);
     expect(logger.lines.join('\n')).not.toMatch(/did not revoke/);
+  });
+
+  it('hands a provider that needs the ID token a form the browser POSTs, never a URL with it, and submits it with a script of its own origin', async () => {
+    const { agent, logger } = createLoginApp({ oidc: devOidc(idp.issuer, { idTokenHint: 'form_post', sidAsLogoutHint: false }) });
+    await logIn(agent, 'liv');
+    const sessionID = (await agent.get('/me')).body.sessionID;
+    const idToken = (await tokens.read(sessionID))!.tokens.idToken!;
+    const response = await agent.post('/logout');
+    expect(response.status).toBe(200);
+    expect(response.headers.location).toBeUndefined();
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(setCookies(response)).toMatch(/nansen\.sid=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT/);
+    expect(await tokens.read(sessionID)).toBeUndefined();
+    expect(response.text).toContain(
+      `<form method="post" action="${idp.issuer}/session/end" data-auto-submit><input type="hidden" name="id_token_hint" value="${idToken}">` +
+        `<input type="hidden" name="post_logout_redirect_uri" value="${TEST_CLIENT.postLogoutRedirectUris[0]}"><button type="submit">Log out of Example SSO</button></form>`,
+    );
+    expect(response.text).toContain(`<script src="${AUTO_SUBMIT_SCRIPT_PATH}"></script>`);
+    // The script is a file of Nansen's origin (the CSP allows no inline script), and it submits that form.
+    const script = await agent.get(AUTO_SUBMIT_SCRIPT_PATH);
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.text).toContain("document.querySelector('form[data-auto-submit]')?.submit()");
+    expect(logger.lines.join('\n')).not.toContain(idToken);
   });
 
   it('clears the https session cookie (__Host-) as it was set, Secure, or the browser would keep it', async () => {
@@ -686,7 +716,7 @@ describe('the login routes', () => {
     const response = await never.agent.post('/logout');
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/logged-out?provider=unreachable');
-    expect(never.logger.lines.join('\n')).toMatch(/cannot build the provider logout URL; signing out of Nansen only/);
+    expect(never.logger.lines.join('\n')).toMatch(/cannot build the provider logout request; signing out of Nansen only/);
   });
 
   it('says the person is logged out, and what became of the provider\'s session', async () => {
