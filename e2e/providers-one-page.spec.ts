@@ -1,6 +1,7 @@
 // Providers whose login page takes the username and the password at once (Okta here; Keycloak's and
 // Auth0's are the same shape): sign in, use Nansen, log out — the provider ends its session without
-// asking, because Nansen sends the ID token as a hint.
+// asking, because Nansen sends the ID token as a hint, in a form the browser POSTs (never in a URL:
+// decision 049).
 import { expect, test } from '@playwright/test';
 import { startPresetNansen, type PresetNansen } from './start-preset-nansen';
 

@@ -172,8 +172,8 @@ describe('sessions from login to logout', () => {
   });
 
   /** Log in through the BFF and keep the provider's cookies, to log out at the provider later. */
-  async function signedInWithProviderSession(on: TestBff = bff) {
-    const browser = on.browser();
+  async function signedInWithProviderSession() {
+    const browser = bff.browser();
     const idpJar = createCookieJar();
     const start = await browser.request('/login');
     await browser.request(await completeDevIdpLogin(start.headers.get('location')!, 'liv', idpJar));
@@ -182,15 +182,15 @@ describe('sessions from login to logout', () => {
   }
 
   /** Whether the provider would sign this browser in again without its login form. */
-  const providerKnowsThem = async (on: TestBff, idpJar: ReturnType<typeof createCookieJar>) =>
-    providerStillSignedIn((await on.browser().request('/login')).headers.get('location')!, idpJar);
+  const providerKnowsThem = async (idpJar: ReturnType<typeof createCookieJar>) =>
+    providerStillSignedIn((await bff.browser().request('/login')).headers.get('location')!, idpJar);
 
   describe('logging out at the provider (decision 049)', () => {
     const TOKEN_IN_URL = /id_token_hint|eyJ/;
 
     it('ends the provider\'s session with client_id and the sid as logout_hint: the ID token is in no URL, no Location', async () => {
       const { browser, idpJar } = await signedInWithProviderSession();
-      expect(await providerKnowsThem(bff, idpJar)).toBe(true);
+      expect(await providerKnowsThem(idpJar)).toBe(true);
       const out = await browser.request('/logout', { method: 'POST', headers: { origin: bff.base } });
       expect(out.status).toBe(303);
       const toProvider = new URL(out.headers.get('location')!);
@@ -202,28 +202,10 @@ describe('sessions from login to logout', () => {
       expect(followed.urls.filter((url) => TOKEN_IN_URL.test(url.href))).toEqual([]);
       expect((await browser.request('/api/auth_user')).status).toBe(401);
       // The provider's session ended: logging in again asks for the password.
-      expect(await providerKnowsThem(bff, idpJar)).toBe(false);
+      expect(await providerKnowsThem(idpJar)).toBe(false);
     });
-
-    it('with form_post, the ID token goes only in the body of a form the browser POSTs (no-store, no referrer), and the provider\'s session ends', async () => {
-      const formPost = await stack.startBff(2, { logout: { idTokenHint: 'form_post', sidAsLogoutHint: false } });
-      try {
-        const { browser, idpJar } = await signedInWithProviderSession(formPost);
-        const out = await browser.request('/logout', { method: 'POST', headers: { origin: formPost.base } });
-        expect(out.status).toBe(200);
-        expect(out.headers.get('location')).toBeNull();
-        expect(out.headers.get('cache-control')).toBe('no-store');
-        expect(out.headers.get('referrer-policy')).toBe('no-referrer');
-        const followed = await followNansenLogout(out, formPost.base, idpJar);
-        expect(followed.postedForm).toBe(true);
-        expect(followed.landed.href).toBe(`${formPost.base}/logged-out`);
-        expect(followed.urls.filter((url) => TOKEN_IN_URL.test(url.href))).toEqual([]);
-        expect((await browser.request('/api/auth_user')).status).toBe(401);
-        expect(await providerKnowsThem(formPost, idpJar)).toBe(false);
-      } finally {
-        await formPost.close();
-      }
-    });
+    // form_post (Okta's) is followed through a provider that takes it in provider-presets.integration.test.ts:
+    // the development provider, like oidc-provider by default, takes logout requests by GET only.
   });
 
   describe('back-channel logout', () => {

@@ -216,6 +216,8 @@ export function loadConfig(rawEnv: RawEnv): Config {
     problems.push(`OIDC_REDIRECT_URI (${redirectUri}) must be on PUBLIC_URL's origin (${publicUrl}), where Nansen receives the login callback`);
 
   problems.push(...checkPublicUrlPath(publicUrl), ...checkPortsDiffer(e, devIdpEnabled));
+  if (e.OIDC_LOGOUT_ID_TOKEN_HINT === 'form_post' && devIdpEnabled)
+    problems.push('OIDC_LOGOUT_ID_TOKEN_HINT=form_post needs your own provider (OIDC_ISSUER): the development provider takes logout requests by GET only, and ends its session without the ID token');
   if (e.OIDC_LOGOUT_ID_TOKEN_HINT === 'none' && preset.logoutIdTokenHint === 'form_post')
     problems.push(`OIDC_LOGOUT_ID_TOKEN_HINT=none cannot end the ${preset.displayName} session: ${preset.displayName}'s logout refuses a request without id_token_hint. Remove the setting (OIDC_PROVIDER=${preset.id} sends it as form_post, never in a URL)`);
 

@@ -275,6 +275,7 @@ describe('OIDC_LOGOUT_ID_TOKEN_HINT (decision 049)', () => {
     expect(problemsOf({ OIDC_ISSUER: issuers.generic!, OIDC_LOGOUT_ID_TOKEN_HINT: 'query', ...CLIENT })).toEqual([
       expect.stringMatching(/^OIDC_LOGOUT_ID_TOKEN_HINT must be none \(log out at the provider without the ID token\) or form_post \(.*never in a URL\); it is "query"$/),
     ]);
+    expect(problemsOf({ OIDC_LOGOUT_ID_TOKEN_HINT: 'form_post' })).toEqual([expect.stringMatching(/^OIDC_LOGOUT_ID_TOKEN_HINT=form_post needs your own provider \(OIDC_ISSUER\)/)]);
     expect(problemsOf({ OIDC_PROVIDER: 'okta', OIDC_ISSUER: issuers.okta!, OIDC_LOGOUT_ID_TOKEN_HINT: 'none', ...CLIENT })).toEqual([
       expect.stringMatching(/^OIDC_LOGOUT_ID_TOKEN_HINT=none cannot end the Okta session: Okta's logout refuses a request without id_token_hint/),
     ]);

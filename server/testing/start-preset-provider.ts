@@ -60,8 +60,10 @@ interface Behaviour {
   endSession: boolean;
   /**
    * Okta's logout refuses a request without id_token_hint, and takes one by POST (its logoutCustomASWithPost)
-   * as well as GET. oidc-provider takes POST only with SameSite=None session cookies (a form POSTed from
-   * another site carries no Lax cookie): they are Secure, as browsers want them, localhost included.
+   * as well as GET. oidc-provider takes POST at end_session only with SameSite=None session cookies (a
+   * form POSTed from another site carries no Lax cookie), which browsers take only with Secure, over
+   * https: here, where Nansen and the provider are on one site (localhost), the POSTed form's fields are
+   * handed to its GET handler inside the server, never through the browser's URL.
    */
   logoutNeedsIdTokenHint?: boolean;
   /** Back-channel logout to Nansen, and with it a `sid` in ID tokens (Auth0 sends one always; oidc-provider only then). */
@@ -223,11 +225,7 @@ export async function startPresetProvider(options: PresetProviderOptions): Promi
       return fetch(url, init);
     },
     jwks: { keys: [await createSigningKey()] as unknown as Record<string, unknown>[] },
-    cookies: {
-      keys: ['preset-provider-cookie-key-for-tests-only'],
-      ...(behaviour.logoutNeedsIdTokenHint ? { long: { httpOnly: true, sameSite: 'none' } } : {}),
-    },
-    enableHttpPostMethods: behaviour.logoutNeedsIdTokenHint ?? false,
+    cookies: { keys: ['preset-provider-cookie-key-for-tests-only'] },
     claims: { ...STANDARD_CLAIMS, openid: ['sub', ...PRESET_EXTRA_CLAIMS[preset], ...Object.keys(Object.assign({}, ...Object.values(options.claims ?? {})))] },
     conformIdTokenClaims: options.thinIdTokens ?? false,
     extraParams: ['access_type', 'audience'],
@@ -307,8 +305,6 @@ export async function startPresetProvider(options: PresetProviderOptions): Promi
   provider.on('server_error', (_ctx, error) => console.error(`[${preset} provider] server error:`, error));
   provider.use(async (ctx, next) => {
     hitCounts.set(ctx.path, (hitCounts.get(ctx.path) ?? 0) + 1);
-    // SameSite=None cookies must be Secure (see logoutNeedsIdTokenHint); koa would refuse them on http.
-    if (behaviour.logoutNeedsIdTokenHint) (ctx as unknown as { cookies: { secure: boolean } }).cookies.secure = true;
     if (ctx.path === '/auth' && ctx.method === 'GET') {
       const request = new URLSearchParams(ctx.querystring);
       authorizationRequests.push(request);
@@ -399,6 +395,14 @@ export async function startPresetProvider(options: PresetProviderOptions): Promi
     res.status(400).type('html').send(renderProviderError(behaviour.brand, `${error.name}: ${error.message}`));
   });
 
+  if (behaviour.logoutNeedsIdTokenHint) {
+    // Okta's logout by POST (see logoutNeedsIdTokenHint): the form's fields go to oidc-provider's GET handler.
+    app.post(`${prefix}/session/end`, form, (req, _res, next) => {
+      req.method = 'GET';
+      req.url = `${prefix}/session/end?${new URLSearchParams(req.body as Record<string, string>).toString()}`;
+      next();
+    });
+  }
   app.use(prefix || '/', router);
   app.use(prefix || '/', provider.callback());
   server.on('request', app);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import type { EditPolicy } from '../api/edit-rights';
-import type { LogoutSettings, RateLimitSettings } from '../config/config-schema';
+import type { RateLimitSettings } from '../config/config-schema';
 import { BACKCHANNEL_LOGOUT_PATH } from '../auth/login-routes';
 import { createOidcClient } from '../auth/oidc-client';
 import { createBearerAuth } from '../catalog/auth/create-bearer-auth';
@@ -54,11 +54,7 @@ export interface TestStack {
    * Start BFF number `slot` (0 … bffSlots-1). Sessions on SQLite files of its own unless `sessions`
    * is given (to share them with another instance, or to use Redis).
    */
-  startBff(slot: number, options?: {
-    sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings; spaDistDir?: string;
-    /** How logout ends the provider's session; default: the development provider's (no ID token, the sid as logout_hint), as load-config gives it. */
-    logout?: LogoutSettings;
-  }): Promise<TestBff>;
+  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings; spaDistDir?: string }): Promise<TestBff>;
   close(): Promise<void>;
 }
 
@@ -168,7 +164,8 @@ export async function startTestStack(
           postLogoutRedirectUri: `${base}/logged-out`,
           scopes: 'openid email profile',
           idTokenSigningAlg: 'RS256',
-          logout: bffOptions.logout ?? { idTokenHint: 'none', sidAsLogoutHint: true },
+          // The development provider's logout, as load-config gives it: no ID token, the sid as logout_hint.
+          logout: { idTokenHint: 'none', sidAsLogoutHint: true },
         }),
         metadata: createMetadataClient(metadataHttp),
         search: createSearchClient(searchHttp),
