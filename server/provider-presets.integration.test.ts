@@ -191,6 +191,10 @@ describe('client authentication at the token endpoint', () => {
     expect(back.status).toBe(400);
     const page = await back.text();
     expect(page).toContain('Login failed');
+    // The provider refused Nansen's client: the one failure that is the administrator's settings.
+    expect(page).toContain('<p>Keycloak refused Nansen&#39;s login request, so you were not logged in.</p>');
+    expect(page).toContain('OIDC_CLIENT_AUTH_METHOD');
+    expect(stack.logger.lines.join('\n')).toMatch(/login callback failed reason=misconfigured oauth_error=invalid_client .*code=\w+/);
     expect(page).not.toContain(stack.config.oidc.clientSecret);
   });
 

@@ -450,34 +450,39 @@ describe('the login routes', () => {
     }
   });
 
-  it('fails the login, naming the reason, when the provider\'s answer cannot be used', async () => {
+  it('a code the provider refuses (invalid_grant): asks the person to log in again, and logs the provider\'s error, its words and the check, never the code or state', async () => {
     const { agent, logger } = createLoginApp();
-    const start = await agent.get('/login');
+    const start = await agent.get('/login?returnTo=/browse');
     const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
-    callback.searchParams.set('code', 'forged-code');
+    const state = callback.searchParams.get('state')!;
+    callback.searchParams.set('code', 'forged-code-value');
     const response = await agent.get(`${callback.pathname}${callback.search}`);
     expect(response.status).toBe(400);
-    expect(response.text).toContain('Login failed');
-    // The error's code names the reason: here the provider refused the code at its token endpoint.
-    expect(response.text).toContain(
-      '<p>The answer from Example SSO could not be verified, so you were not logged in (OAUTH_RESPONSE_BODY_ERROR).</p>' +
-        '<p>Try again. If it keeps failing, ask your administrator to check the OIDC client settings.</p>',
-    );
-    expect(response.text).toContain('<a class="button" href="/login">Log in again</a>');
+    expect(response.text).toContain('<h1>Please log in again</h1><p>The login took too long or was already used — log in again.</p>');
+    expect(response.text).toContain('<p>Reference: invalid_grant, OAUTH_RESPONSE_BODY_ERROR.</p>');
+    expect(response.text).not.toMatch(/administrator|OIDC client settings/);
+    expect(response.text).toContain('<a class="button" href="/login?returnTo=%2Fbrowse">Log in again</a>');
     expect((await agent.get('/me')).body.user).toBeNull();
-    expect(logger.lines.join('\n')).toMatch(/warn login callback failed \(OAUTH_RESPONSE_BODY_ERROR\)/);
+    const line = logger.lines.find((l) => l.includes('login callback failed'))!;
+    expect(line).toMatch(
+      /warn login callback failed reason=code_rejected oauth_error=invalid_grant oauth_error_description="grant request is invalid" status=400 code=OAUTH_RESPONSE_BODY_ERROR check="the provider refused the authorization code \(expired, already used, or not issued for this login\)"$/,
+    );
+    expect(logger.lines.join('\n')).not.toContain('forged-code-value');
+    expect(logger.lines.join('\n')).not.toContain(state);
+    expect(line).not.toMatch(/\n|at .*\.ts:\d+/);
   });
 
-  it('fails the login as "unknown" when the failure has no code (the provider went away before the callback)', async () => {
+  it('a provider gone before the callback: says it could not be reached, and logs why', async () => {
     const downIdp = await startTestDevIdp();
     const { agent, logger } = createLoginApp({ oidc: devOidc(downIdp.issuer) });
     const start = await agent.get('/login');
     const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'liv'));
     await downIdp.close();
     const response = await agent.get(`${callback.pathname}${callback.search}`);
-    expect(response.status).toBe(400);
-    expect(response.text).toContain('could not be verified, so you were not logged in (unknown).');
-    expect(logger.lines.join('\n')).toMatch(/warn login callback failed \(unknown\)/);
+    expect(response.status).toBe(502);
+    expect(response.text).toContain('<p>Nansen could not reach Example SSO to finish your login.</p>');
+    expect(response.text).toContain('<a class="button" href="/login">Try again</a>');
+    expect(logger.lines.join('\n')).toMatch(/warn login callback failed reason=provider_unreachable code=TypeError check="connect ECONNREFUSED 127\.0\.0\.1:\d+"/);
   });
 
   it('says which claim is missing when the user id claim is not sent', async () => {

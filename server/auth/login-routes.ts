@@ -7,9 +7,11 @@ import type { ClaimRules } from '../config/config-schema';
 import { describeUpstreamError, UpstreamError } from '../http/errors';
 import { AUTO_SUBMIT_SCRIPT, AUTO_SUBMIT_SCRIPT_PATH, type PageAction, renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
+import { currentRequestId } from '../http/request-context';
 import type { OidcClient, ProviderLogout } from './oidc-client';
 import { PENDING_LOGIN_TTL_MS, type PendingLoginCookie } from './pending-login-cookie';
-import { describeLoginError, shortenProviderDescription } from './login-error-in-words';
+import { callbackFailureLogFields, describeCallbackFailure } from './callback-failure';
+import { describeCallbackFailureInWords, describeLoginError, shortenProviderDescription } from './login-error-in-words';
 import { sanitizeReturnTo } from './return-to';
 import type { SessionAuth } from './session-auth';
 import type { SessionTokens } from './session-data';
@@ -192,12 +194,13 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
           `An administrator can fix this by releasing that claim to Nansen at the provider, or by setting OIDC_USER_ID_CLAIM to a claim the provider sends (for example sub).`,
         ]);
       }
-      const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : 'unknown';
-      logger.warn(`login callback failed (${code})`, err instanceof Error ? new Error(err.message) : undefined);
-      return sendPage(res, 400, 'Login failed', [
-        `The answer from ${options.providerName} could not be verified, so you were not logged in (${code}).`,
-        'Try again. If it keeps failing, ask your administrator to check the OIDC client settings.',
-      ]);
+      // One line an auditor can read: the provider's error, openid-client's code and the check that failed
+      // (an expired code is not an attack; an issuer that does not match may be one). Never the code or
+      // state values, which a provider may echo in its words.
+      const failure = describeCallbackFailure(err, [typeof query.code === 'string' ? query.code : '', state]);
+      logger.warn('login callback failed', undefined, callbackFailureLogFields(failure));
+      const page = describeCallbackFailureInWords(failure, options.providerName, currentRequestId());
+      return sendPage(res, page.status, page.title, page.paragraphs, { label: page.actionLabel, href: loginHref(pending.returnTo) });
     }
 
     if (options.profileUser) {
