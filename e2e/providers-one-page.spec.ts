@@ -29,9 +29,15 @@ test.describe('signing in with okta', () => {
     await expect(page).toHaveURL(`${nansen.baseUrl}/`);
     await expect(page.getByTestId('current-user')).toHaveText('Liv Arnesen');
 
+    // Every URL the browser asks for or is redirected to while logging out: none holds the ID token.
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+    page.on('response', (response) => urls.push(response.headers().location ?? ''));
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await expect(page.getByRole('heading', { name: 'You are logged out' })).toBeVisible();
+    expect(urls.some((url) => url.startsWith(`${provider.issuer}/session/end`))).toBe(true);
+    expect(urls.filter((url) => /id_token_hint|eyJ/.test(url))).toEqual([]);
     // The provider's session ended too: coming back asks for the password again.
     await page.goto(nansen.baseUrl);
     await expect(page.getByRole('heading', { name: 'Sign in to Okta' })).toBeVisible();
