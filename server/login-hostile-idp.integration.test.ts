@@ -169,6 +169,56 @@ describe('ID token verification against a hostile provider', () => {
     expect((await browser.request('/api/auth_user')).status).toBe(401);
   });
 
+  /** A login this browser started, up to the provider's answer: its callback URL, not yet sent to Nansen. */
+  async function callbackOfALogin(browser: BffBrowser): Promise<URL> {
+    const start = await browser.request('/login?returnTo=/search');
+    return new URL(await followHostileLogin(start.headers.get('location')!), base);
+  }
+
+  /** Send the callback; the page, and the log lines it wrote, checked for the values they must never hold. */
+  async function failedCallback(browser: BffBrowser, callback: URL) {
+    const before = logger.lines.length;
+    const cookieValues = (browser.jar.headerFor(new URL(base)) ?? '').split('; ').map((c) => c.slice(c.indexOf('=') + 1)).filter((v) => v.length >= 8);
+    const response = await browser.request(`${callback.pathname}${callback.search}`);
+    const html = await response.text();
+    const lines = logger.lines.slice(before);
+    const written = lines.join('\n');
+    for (const secret of [callback.searchParams.get('code')!, callback.searchParams.get('state')!, ...cookieValues]) {
+      expect(written).not.toContain(secret);
+      expect(html).not.toContain(secret);
+    }
+    expect((await browser.request('/api/auth_user')).status).toBe(401);
+    return { status: response.status, html, failures: lines.filter((line) => line.includes('login callback failed')) };
+  }
+
+  it('a code the provider refuses (invalid_grant): "log in again" in words, and one log line naming the error and the check, no code, state or cookie', async () => {
+    const browser = newBrowser();
+    const callback = await callbackOfALogin(browser);
+    callback.searchParams.set('code', 'BADCODE-never-issued');
+    const { status, html, failures } = await failedCallback(browser, callback);
+    expect(status).toBe(400);
+    expect(html).toContain('<h1>Please log in again</h1><p>The login took too long or was already used — log in again.</p>');
+    expect(html).toContain('<a class="button" href="/login?returnTo=%2Fsearch">Log in again</a>');
+    expect(html).not.toMatch(/administrator|OIDC_/);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(
+      /warn \[[\w-]+\] login callback failed reason=code_rejected oauth_error=invalid_grant status=400 code=OAUTH_RESPONSE_BODY_ERROR check="the provider refused the authorization code \(expired, already used, or not issued for this login\)"$/,
+    );
+  });
+
+  it('a callback whose issuer is not the provider\'s (a mix-up): words that do not blame the settings, and the check that failed in the log', async () => {
+    const browser = newBrowser();
+    const callback = await callbackOfALogin(browser);
+    callback.searchParams.set('iss', 'https://evil.example');
+    const { status, html, failures } = await failedCallback(browser, callback);
+    expect(status).toBe(400);
+    expect(html).toContain('<p>The answer to this login did not come from Hostile IdP as Nansen expected, so you were not logged in.</p>');
+    expect(html).not.toMatch(/client settings|OIDC_/);
+    expect(html).toMatch(/<p>Reference: OAUTH_INVALID_RESPONSE; request [\w-]+\.<\/p>/);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/warn \[[\w-]+\] login callback failed reason=issuer_mismatch code=OAUTH_INVALID_RESPONSE check="issuer in the callback does not match"$/);
+  });
+
   it('never writes a token to the log', () => {
     expect(logger.lines.join('\n')).not.toMatch(/eyJ[\w-]+\.[\w-]+\.|opaque-/);
   });

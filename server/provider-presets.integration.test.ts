@@ -11,8 +11,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuthUserResponseSchema } from '../contract/bff-api';
 import { OIDC_PROVIDERS, type OidcProviderId } from './config/provider-presets';
 import { createCookieJar } from './testing/create-cookie-jar';
-import { completeProviderLogin, followProviderLogout } from './testing/preset-login';
-import { startPresetStack, type PresetStack } from './testing/start-preset-stack';
+import { BffBrowser } from './testing/bff-browser';
+import { followNansenLogout, providerStillSignedIn } from './testing/follow-nansen-logout';
+import { completeProviderLogin } from './testing/preset-login';
+import { PRESET_CLIENT, startPresetStack, type PresetStack } from './testing/start-preset-stack';
 import { PRESET_CATALOG_AUDIENCE } from './testing/start-preset-provider';
 import { sessionStoreKey } from './auth/session-store-key';
 
@@ -27,8 +29,9 @@ afterEach(async () => {
 // What the stores know the session by: the hash of the id in its cookie (decision 050).
 const sessionIdOf = (cookie: string) => sessionStoreKey(decodeURIComponent(cookie.split('=')[1] ?? '').replace(/^s:/, '').split('.')[0]!);
 
-async function signIn(s: PresetStack, login = s.provider.people[0]!.login) {
-  const browser = s.browser();
+async function signIn(s: PresetStack, login = s.provider.people[0]!.login, providerJar = createCookieJar()) {
+  // The provider's cookies kept apart, as its session is what logging out must end.
+  const browser = new BffBrowser(s.base, (url, person) => completeProviderLogin(url, person, providerJar));
   const back = await browser.logIn(login);
   if (back.status !== 303) throw new Error(`login answered ${back.status}: ${(await back.text()).slice(0, 400)}`);
   const sid = sessionIdOf(browser.sessionCookie);
@@ -40,7 +43,8 @@ describe.each(OIDC_PROVIDERS.map((preset) => [preset] as [OidcProviderId]))('OID
   it('logs in, reads the catalog with the access token, renews it and logs out, with the README settings', async () => {
     stack = await startPresetStack(preset);
     const { provider } = stack;
-    const { browser, sid, tokens } = await signIn(stack);
+    const providerJar = createCookieJar();
+    const { browser, sid, tokens } = await signIn(stack, undefined, providerJar);
 
     const me = v.parse(AuthUserResponseSchema, await (await browser.request('/api/auth_user')).json());
     expect(me.user).toMatchObject({ user_id: provider.people[0]!.userId, display_name: 'Roald Amundsen' });
@@ -56,19 +60,29 @@ describe.each(OIDC_PROVIDERS.map((preset) => [preset] as [OidcProviderId]))('OID
     expect(renewed.accessToken).not.toBe(first.accessToken);
 
     const out = await browser.request('/logout', { method: 'POST', headers: { origin: stack.base } });
-    expect(out.status).toBe(303);
     expect(await stack.sessions.tokens.read(sid)).toBeUndefined();
     expect((await browser.request('/api/auth_user')).status).toBe(401);
-    const target = new URL(out.headers.get('location')!, stack.base);
+    const followed = await followNansenLogout(out, stack.base, providerJar);
+    // The ID token is in no URL, no Location, at any step (decision 049).
+    expect(followed.urls.filter((url) => /id_token_hint|eyJ/.test(url.href))).toEqual([]);
     if (preset === 'google') {
       // Google has no end-session endpoint: Nansen's session ends, and the page says Google's does not.
-      expect(target.href).toBe(`${stack.base}/logged-out?provider=kept`);
-      expect(await (await browser.request(target.href)).text()).toContain('You are still signed in to Google');
+      expect(followed.landed.href).toBe(`${stack.base}/logged-out?provider=kept`);
+      expect(await (await browser.request(followed.landed.href)).text()).toContain('You are still signed in to Google');
     } else {
-      expect(target.href.startsWith(provider.issuer.replace(/\/$/, ''))).toBe(true);
-      expect(target.searchParams.get('id_token_hint')).toBeTruthy();
-      expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${stack.base}/logged-out`);
-      expect((await followProviderLogout(target.href)).href).toBe(`${stack.base}/logged-out`);
+      const toProvider = followed.urls[1]!;
+      expect(toProvider.href.startsWith(provider.issuer.replace(/\/$/, ''))).toBe(true);
+      // Okta refuses a logout without the ID token: it gets it in a form the browser POSTs; the others get client_id.
+      expect(followed.postedForm).toBe(preset === 'okta');
+      if (preset !== 'okta') {
+        expect(toProvider.searchParams.get('client_id')).toBe(PRESET_CLIENT.clientId);
+        expect(toProvider.searchParams.get('post_logout_redirect_uri')).toBe(`${stack.base}/logged-out`);
+        // Auth0 ends its session without asking for the session's sid as logout_hint.
+        expect(toProvider.searchParams.has('logout_hint')).toBe(preset === 'auth0');
+      }
+      expect(followed.landed.href).toBe(`${stack.base}/logged-out`);
+      // The provider's session ended: a new login asks for the password.
+      expect(await providerStillSignedIn((await browser.request('/login')).headers.get('location')!, providerJar)).toBe(false);
     }
     // The refresh token is revoked where the provider can (Entra has no revocation endpoint).
     expect(provider.hits('/token/revocation')).toBe(preset === 'entra' ? 0 : 1);
@@ -179,6 +193,10 @@ describe('client authentication at the token endpoint', () => {
     expect(back.status).toBe(400);
     const page = await back.text();
     expect(page).toContain('Login failed');
+    // The provider refused Nansen's client: the one failure that is the administrator's settings.
+    expect(page).toContain('<p>Keycloak refused Nansen&#39;s login request, so you were not logged in.</p>');
+    expect(page).toContain('OIDC_CLIENT_AUTH_METHOD');
+    expect(stack.logger.lines.join('\n')).toMatch(/login callback failed reason=misconfigured oauth_error=invalid_client .*code=\w+/);
     expect(page).not.toContain(stack.config.oidc.clientSecret);
   });
 

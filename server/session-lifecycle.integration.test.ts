@@ -13,6 +13,7 @@ import { DEV_IDP_FILES, getDevIdpDir, readOrCreateDevIdpClientSecret } from './d
 import type { BffBrowser } from './testing/bff-browser';
 import { createCookieJar } from './testing/create-cookie-jar';
 import { completeDevIdpLogin, logOutAtDevIdp } from './testing/dev-idp-login';
+import { followNansenLogout, providerStillSignedIn } from './testing/follow-nansen-logout';
 import { startTestStack, type TestBff, type TestStack } from './testing/start-test-stack';
 import { createTestSessionDeps } from './testing/test-session-deps';
 import { sessionStoreKey } from './auth/session-store-key';
@@ -81,9 +82,10 @@ describe('sessions from login to logout', () => {
     await bff.sessions.tokens.write(sid, { ...stored.tokens, expiresAt: Date.now() }, { ttlMs: 3_600_000 });
     expect((await browser.request(TABLE)).status).toBe(200);
     expect((await bff.sessions.tokens.read(sid))!.tokens.obtainedBy).toBe('refresh');
-    // And logging out works at the restarted provider (the ID token it signed before is still valid).
+    // And logging out sends the browser on to the restarted provider.
     const out = await browser.request('/logout', { method: 'POST', headers: { origin: bff.base } });
-    expect(new URL(out.headers.get('location')!).searchParams.get('id_token_hint')).toBeTruthy();
+    expect(out.status).toBe(303);
+    expect(new URL(out.headers.get('location')!).origin).toBe(new URL(stack.issuer).origin);
   });
 
   it('renews a token the catalog refuses and answers the call', async () => {
@@ -171,16 +173,44 @@ describe('sessions from login to logout', () => {
     await onlyNew.close();
   });
 
+  /** Log in through the BFF and keep the provider's cookies, to log out at the provider later. */
+  async function signedInWithProviderSession() {
+    const browser = bff.browser();
+    const idpJar = createCookieJar();
+    const start = await browser.request('/login');
+    await browser.request(await completeDevIdpLogin(start.headers.get('location')!, 'liv', idpJar));
+    expect((await browser.request('/api/auth_user')).status).toBe(200);
+    return { browser, idpJar };
+  }
+
+  /** Whether the provider would sign this browser in again without its login form. */
+  const providerKnowsThem = async (idpJar: ReturnType<typeof createCookieJar>) =>
+    providerStillSignedIn((await bff.browser().request('/login')).headers.get('location')!, idpJar);
+
+  describe('logging out at the provider (decision 049)', () => {
+    const TOKEN_IN_URL = /id_token_hint|eyJ/;
+
+    it('ends the provider\'s session with client_id and the sid as logout_hint: the ID token is in no URL, no Location', async () => {
+      const { browser, idpJar } = await signedInWithProviderSession();
+      expect(await providerKnowsThem(idpJar)).toBe(true);
+      const out = await browser.request('/logout', { method: 'POST', headers: { origin: bff.base } });
+      expect(out.status).toBe(303);
+      const toProvider = new URL(out.headers.get('location')!);
+      expect(toProvider.searchParams.get('client_id')).toBe('nansen-bff');
+      expect(toProvider.searchParams.get('logout_hint')).toBeTruthy();
+      const followed = await followNansenLogout(out, bff.base, idpJar);
+      expect(followed.postedForm).toBe(false);
+      expect(followed.landed.href).toBe(`${bff.base}/logged-out`);
+      expect(followed.urls.filter((url) => TOKEN_IN_URL.test(url.href))).toEqual([]);
+      expect((await browser.request('/api/auth_user')).status).toBe(401);
+      // The provider's session ended: logging in again asks for the password.
+      expect(await providerKnowsThem(idpJar)).toBe(false);
+    });
+    // form_post (Okta's) is followed through a provider that takes it in provider-presets.integration.test.ts:
+    // the development provider, like oidc-provider by default, takes logout requests by GET only.
+  });
+
   describe('back-channel logout', () => {
-    /** Log in through the BFF and keep the provider's cookies, to log out at the provider later. */
-    async function signedInWithProviderSession() {
-      const browser = bff.browser();
-      const idpJar = createCookieJar();
-      const start = await browser.request('/login');
-      await browser.request(await completeDevIdpLogin(start.headers.get('location')!, 'liv', idpJar));
-      expect((await browser.request('/api/auth_user')).status).toBe(200);
-      return { browser, idpJar };
-    }
 
     async function signLogoutToken(claims: Record<string, unknown>, options: { key?: 'provider' | 'stranger' } = {}) {
       const jwks = JSON.parse(fs.readFileSync(path.join(getDevIdpDir(stack.dataDir), DEV_IDP_FILES.signingKeys), 'utf8')) as { keys: JWK[] };

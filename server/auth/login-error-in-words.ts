@@ -1,5 +1,7 @@
 // The OAuth / OpenID Connect error codes a provider sends back to the callback (RFC 6749 §4.1.2.1,
-// OpenID Connect Core §3.1.2.6), in plain words for the "Login was not completed" page.
+// OpenID Connect Core §3.1.2.6), in plain words for the "Login was not completed" page; and a callback
+// that could not be finished (callback-failure.ts), in words for the "Login failed" page.
+import type { CallbackFailure } from './callback-failure';
 
 /** What happened, in words, for an `error` code from the provider; a generic sentence for codes not listed. */
 export function describeLoginError(code: string, providerName: string): string {
@@ -45,4 +47,80 @@ export function shortenProviderDescription(description: unknown, code: string): 
   const text = description.trim();
   if (!text || text === code) return undefined;
   return shorten(text, MAX_DESCRIPTION_LENGTH);
+}
+
+/** The "Login failed" page for a callback that could not be finished: words for the person, the codes only as a reference. */
+export interface CallbackFailurePage {
+  status: number;
+  title: string;
+  paragraphs: string[];
+  /** The main button: start the login again, or try it again. */
+  actionLabel: string;
+}
+
+/**
+ * What the person is told when the answer from the provider could not be turned into a session
+ * (callback-failure.ts sorts it). The administrator's settings are blamed only when the provider refused
+ * Nansen's client; the OAuth error and openid-client's code appear once, as a small reference, with the
+ * request id the log line carries.
+ */
+export function describeCallbackFailureInWords(
+  failure: Pick<CallbackFailure, 'kind' | 'code' | 'oauthError'>,
+  providerName: string,
+  requestId?: string,
+): CallbackFailurePage {
+  const reference = `Reference: ${[failure.oauthError, failure.code].filter(Boolean).map((c) => shorten(c!, MAX_CODE_LENGTH)).join(', ')}${requestId ? `; request ${shorten(requestId, MAX_CODE_LENGTH)}` : ''}.`;
+  switch (failure.kind) {
+    case 'code_rejected':
+      return {
+        status: 400,
+        title: 'Please log in again',
+        paragraphs: ['The login took too long or was already used — log in again.', 'You were not logged in, and nothing else needs doing.', reference],
+        actionLabel: 'Log in again',
+      };
+    case 'issuer_mismatch':
+      return {
+        status: 400,
+        title: 'Login failed',
+        paragraphs: [
+          `The answer to this login did not come from ${providerName} as Nansen expected, so you were not logged in.`,
+          'This happens when a login started elsewhere, or in another tab, comes back here, or when someone slips in an answer of their own. Log in again from Nansen; if it happens again, tell your administrator, who can look it up with the reference below.',
+          reference,
+        ],
+        actionLabel: 'Log in again',
+      };
+    case 'misconfigured':
+      return {
+        status: 400,
+        title: 'Login failed',
+        paragraphs: [
+          `${providerName} refused Nansen's login request, so you were not logged in.`,
+          `This is a setup problem, not yours: ask your administrator to check Nansen's client settings at ${providerName} and in Nansen (OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_CLIENT_AUTH_METHOD).`,
+          reference,
+        ],
+        actionLabel: 'Try again',
+      };
+    case 'provider_unreachable':
+      return {
+        status: 502,
+        title: 'Login failed',
+        paragraphs: [
+          `Nansen could not reach ${providerName} to finish your login.`,
+          'Try again in a moment. If this keeps happening, ask your administrator to check that the identity provider is running.',
+          reference,
+        ],
+        actionLabel: 'Try again',
+      };
+    case 'unverifiable':
+      return {
+        status: 400,
+        title: 'Login failed',
+        paragraphs: [
+          `The answer from ${providerName} could not be verified, so you were not logged in.`,
+          'Log in again. If it keeps failing, tell your administrator: Nansen\'s log says which check failed, under the reference below.',
+          reference,
+        ],
+        actionLabel: 'Log in again',
+      };
+  }
 }

@@ -17,6 +17,8 @@ import { completeDevIdpLogin } from '../testing/dev-idp-login';
 import { getFreePort } from '../testing/free-port';
 import { HOSTILE_CLIENT, type HostileIdp, startHostileIdp } from '../testing/start-hostile-idp';
 import { BACKCHANNEL_LOGOUT_PATH, createBackchannelLogoutRoute, createLoginRoutes, type LoginRoutesOptions } from './login-routes';
+import type { LogoutSettings } from '../config/config-schema';
+import { AUTO_SUBMIT_SCRIPT_PATH } from '../http/html-page';
 import { createOidcClient, type OidcClient } from './oidc-client';
 import { createPendingLoginCookie } from './pending-login-cookie';
 import { createSessionAuth } from './session-auth';
@@ -50,8 +52,9 @@ describe('the login routes', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const devOidc = (issuer = idp.issuer) =>
+  const devOidc = (issuer = idp.issuer, logout?: LogoutSettings) =>
     createOidcClient({
+      logout,
       issuer,
       clientId: TEST_CLIENT.clientId,
       clientSecret: TEST_CLIENT.clientSecret,
@@ -447,34 +450,39 @@ describe('the login routes', () => {
     }
   });
 
-  it('fails the login, naming the reason, when the provider\'s answer cannot be used', async () => {
+  it('a code the provider refuses (invalid_grant): asks the person to log in again, and logs the provider\'s error, its words and the check, never the code or state', async () => {
     const { agent, logger } = createLoginApp();
-    const start = await agent.get('/login');
+    const start = await agent.get('/login?returnTo=/browse');
     const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
-    callback.searchParams.set('code', 'forged-code');
+    const state = callback.searchParams.get('state')!;
+    callback.searchParams.set('code', 'forged-code-value');
     const response = await agent.get(`${callback.pathname}${callback.search}`);
     expect(response.status).toBe(400);
-    expect(response.text).toContain('Login failed');
-    // The error's code names the reason: here the provider refused the code at its token endpoint.
-    expect(response.text).toContain(
-      '<p>The answer from Example SSO could not be verified, so you were not logged in (OAUTH_RESPONSE_BODY_ERROR).</p>' +
-        '<p>Try again. If it keeps failing, ask your administrator to check the OIDC client settings.</p>',
-    );
-    expect(response.text).toContain('<a class="button" href="/login">Log in again</a>');
+    expect(response.text).toContain('<h1>Please log in again</h1><p>The login took too long or was already used — log in again.</p>');
+    expect(response.text).toContain('<p>Reference: invalid_grant, OAUTH_RESPONSE_BODY_ERROR.</p>');
+    expect(response.text).not.toMatch(/administrator|OIDC client settings/);
+    expect(response.text).toContain('<a class="button" href="/login?returnTo=%2Fbrowse">Log in again</a>');
     expect((await agent.get('/me')).body.user).toBeNull();
-    expect(logger.lines.join('\n')).toMatch(/warn login callback failed \(OAUTH_RESPONSE_BODY_ERROR\)/);
+    const line = logger.lines.find((l) => l.includes('login callback failed'))!;
+    expect(line).toMatch(
+      /warn login callback failed reason=code_rejected oauth_error=invalid_grant oauth_error_description="grant request is invalid" status=400 code=OAUTH_RESPONSE_BODY_ERROR check="the provider refused the authorization code \(expired, already used, or not issued for this login\)"$/,
+    );
+    expect(logger.lines.join('\n')).not.toContain('forged-code-value');
+    expect(logger.lines.join('\n')).not.toContain(state);
+    expect(line).not.toMatch(/\n|at .*\.ts:\d+/);
   });
 
-  it('fails the login as "unknown" when the failure has no code (the provider went away before the callback)', async () => {
+  it('a provider gone before the callback: says it could not be reached, and logs why', async () => {
     const downIdp = await startTestDevIdp();
     const { agent, logger } = createLoginApp({ oidc: devOidc(downIdp.issuer) });
     const start = await agent.get('/login');
     const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'liv'));
     await downIdp.close();
     const response = await agent.get(`${callback.pathname}${callback.search}`);
-    expect(response.status).toBe(400);
-    expect(response.text).toContain('could not be verified, so you were not logged in (unknown).');
-    expect(logger.lines.join('\n')).toMatch(/warn login callback failed \(unknown\)/);
+    expect(response.status).toBe(502);
+    expect(response.text).toContain('<p>Nansen could not reach Example SSO to finish your login.</p>');
+    expect(response.text).toContain('<a class="button" href="/login">Try again</a>');
+    expect(logger.lines.join('\n')).toMatch(/warn login callback failed reason=provider_unreachable code=TypeError check="connect ECONNREFUSED 127\.0\.0\.1:\d+"/);
   });
 
   it('says which claim is missing when the user id claim is not sent', async () => {
@@ -640,7 +648,9 @@ describe('the login routes', () => {
     expect(setCookies(response)).not.toMatch(/Secure/);
     const target = new URL(response.headers.location!);
     expect(target.origin).toBe(new URL(idp.issuer).origin);
-    expect(target.searchParams.get('id_token_hint')).toBeTruthy();
+    // Never the ID token in a URL (decision 049): the client id says whose post-logout redirect URI it is.
+    expect(target.href).not.toMatch(/id_token|eyJ/);
+    expect(target.searchParams.get('client_id')).toBe(TEST_CLIENT.clientId);
     expect(target.searchParams.get('post_logout_redirect_uri')).toBe(TEST_CLIENT.postLogoutRedirectUris[0]);
     expect((await agent.get('/me')).body.user).toBeNull();
     expect(await tokens.read(sessionID)).toBeUndefined();
@@ -652,6 +662,31 @@ describe('the login routes', () => {
     });
     expect(refreshed.status).toBe(400);
     expect(logger.lines.join('\n')).not.toMatch(/did not revoke/);
+  });
+
+  it('hands a provider that needs the ID token a form the browser POSTs, never a URL with it, and submits it with a script of its own origin', async () => {
+    const { agent, logger } = createLoginApp({ oidc: devOidc(idp.issuer, { idTokenHint: 'form_post', sidAsLogoutHint: false }) });
+    await logIn(agent, 'liv');
+    const sessionID = (await agent.get('/me')).body.sessionID;
+    const idToken = (await tokens.read(sessionID))!.tokens.idToken!;
+    const response = await agent.post('/logout');
+    expect(response.status).toBe(200);
+    expect(response.headers.location).toBeUndefined();
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(setCookies(response)).toMatch(/nansen\.sid=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT/);
+    expect(await tokens.read(sessionID)).toBeUndefined();
+    expect(response.text).toContain(
+      `<form method="post" action="${idp.issuer}/session/end" data-auto-submit><input type="hidden" name="id_token_hint" value="${idToken}">` +
+        `<input type="hidden" name="post_logout_redirect_uri" value="${TEST_CLIENT.postLogoutRedirectUris[0]}"><button type="submit">Log out of Example SSO</button></form>`,
+    );
+    expect(response.text).toContain(`<script src="${AUTO_SUBMIT_SCRIPT_PATH}"></script>`);
+    // The script is a file of Nansen's origin (the CSP allows no inline script), and it submits that form.
+    const script = await agent.get(AUTO_SUBMIT_SCRIPT_PATH);
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.text).toContain("document.querySelector('form[data-auto-submit]')?.submit()");
+    expect(logger.lines.join('\n')).not.toContain(idToken);
   });
 
   it('clears the https session cookie (__Host-) as it was set, Secure, or the browser would keep it', async () => {
@@ -686,7 +721,7 @@ describe('the login routes', () => {
     const response = await never.agent.post('/logout');
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/logged-out?provider=unreachable');
-    expect(never.logger.lines.join('\n')).toMatch(/cannot build the provider logout URL; signing out of Nansen only/);
+    expect(never.logger.lines.join('\n')).toMatch(/cannot build the provider logout request; signing out of Nansen only/);
   });
 
   it('says the person is logged out, and what became of the provider\'s session', async () => {

@@ -5,11 +5,13 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { User } from '../../contract/bff-api';
 import type { ClaimRules } from '../config/config-schema';
 import { describeUpstreamError, UpstreamError } from '../http/errors';
-import { type PageAction, renderPage } from '../http/html-page';
+import { AUTO_SUBMIT_SCRIPT, AUTO_SUBMIT_SCRIPT_PATH, type PageAction, renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
-import type { OidcClient } from './oidc-client';
+import { currentRequestId } from '../http/request-context';
+import type { OidcClient, ProviderLogout } from './oidc-client';
 import { PENDING_LOGIN_TTL_MS, type PendingLoginCookie } from './pending-login-cookie';
-import { describeLoginError, shortenProviderDescription } from './login-error-in-words';
+import { callbackFailureLogFields, describeCallbackFailure } from './callback-failure';
+import { describeCallbackFailureInWords, describeLoginError, shortenProviderDescription } from './login-error-in-words';
 import { sanitizeReturnTo } from './return-to';
 import type { SessionAuth } from './session-auth';
 import type { SessionTokens } from './session-data';
@@ -192,12 +194,13 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
           `An administrator can fix this by releasing that claim to Nansen at the provider, or by setting OIDC_USER_ID_CLAIM to a claim the provider sends (for example sub).`,
         ]);
       }
-      const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : 'unknown';
-      logger.warn(`login callback failed (${code})`, err instanceof Error ? new Error(err.message) : undefined);
-      return sendPage(res, 400, 'Login failed', [
-        `The answer from ${options.providerName} could not be verified, so you were not logged in (${code}).`,
-        'Try again. If it keeps failing, ask your administrator to check the OIDC client settings.',
-      ]);
+      // One line an auditor can read: the provider's error, openid-client's code and the check that failed
+      // (an expired code is not an attack; an issuer that does not match may be one). Never the code or
+      // state values, which a provider may echo in its words.
+      const failure = describeCallbackFailure(err, [typeof query.code === 'string' ? query.code : '', state]);
+      logger.warn('login callback failed', undefined, callbackFailureLogFields(failure));
+      const page = describeCallbackFailureInWords(failure, options.providerName, currentRequestId());
+      return sendPage(res, page.status, page.title, page.paragraphs, { label: page.actionLabel, href: loginHref(pending.returnTo) });
     }
 
     if (options.profileUser) {
@@ -236,15 +239,29 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       const revoked = await oidc.revoke(tokens.refreshToken);
       if (revoked === 'failed') logger.warn('the provider did not revoke the refresh token at logout');
     }
-    let target = '/logged-out';
+    let logout: ProviderLogout | null;
     try {
-      // A provider without an end-session endpoint (Google) keeps its own session: the page says so.
-      target = (await oidc.buildLogoutUrl(tokens?.idToken)) ?? '/logged-out?provider=kept';
+      logout = await oidc.buildLogout(tokens);
     } catch (err) {
-      logger.warn('cannot build the provider logout URL; signing out of Nansen only', err);
-      target = '/logged-out?provider=unreachable';
+      logger.warn('cannot build the provider logout request; signing out of Nansen only', err);
+      return res.set('Cache-Control', 'no-store').redirect(303, '/logged-out?provider=unreachable');
     }
-    res.set('Cache-Control', 'no-store').redirect(303, target);
+    // A provider without an end-session endpoint (Google) keeps its own session: the page says so.
+    if (!logout) return res.set('Cache-Control', 'no-store').redirect(303, '/logged-out?provider=kept');
+    // The ID token never goes in a URL (decision 049): without it, a redirect; with it, a form the browser POSTs.
+    if (logout.method === 'GET') return res.set('Cache-Control', 'no-store').redirect(303, logout.url);
+    res.set('Referrer-Policy', 'no-referrer');
+    sendPage(res, 200, `Logging you out of ${options.providerName}`, ['Your Nansen session has ended.', `Press the button to log out of ${options.providerName} too.`], {
+      label: `Log out of ${options.providerName}`,
+      postTo: logout.action,
+      fields: logout.fields,
+      autoSubmit: true,
+    });
+  });
+
+  // The script of the page above (the CSP allows scripts from Nansen's origin only, no inline one).
+  router.get(AUTO_SUBMIT_SCRIPT_PATH, (_req, res) => {
+    res.type('text/javascript').set('Cache-Control', 'public, max-age=3600').send(AUTO_SUBMIT_SCRIPT);
   });
 
   router.get('/logged-out', (req, res) => {

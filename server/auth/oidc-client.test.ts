@@ -162,16 +162,41 @@ describe('the OIDC client', () => {
     expect(await devClient({ issuer: `http://127.0.0.1:${await getFreePort()}` }).revoke('any')).toBe('failed');
   });
 
-  it('builds the provider\'s logout URL with the ID token as a hint, or the client id without one', async () => {
-    const client = devClient();
-    const withHint = new URL((await client.buildLogoutUrl('an-id-token'))!);
-    expect(withHint.searchParams.get('post_logout_redirect_uri')).toBe(TEST_CLIENT.postLogoutRedirectUris[0]);
-    expect(withHint.searchParams.get('id_token_hint')).toBe('an-id-token');
-    const withoutHint = new URL((await client.buildLogoutUrl(undefined))!);
-    expect(withoutHint.searchParams.get('post_logout_redirect_uri')).toBe(TEST_CLIENT.postLogoutRedirectUris[0]);
-    expect(withoutHint.searchParams.get('id_token_hint')).toBeNull();
-    expect(withoutHint.searchParams.get('client_id')).toBe(TEST_CLIENT.clientId);
-    expect(await hostileClient().buildLogoutUrl('x')).toBeNull();
+  it('builds the provider\'s logout without the ID token in a URL: client_id by default, the ID token only in a POSTed form', async () => {
+    const redirectUri = TEST_CLIENT.postLogoutRedirectUris[0]!;
+    const login = { idToken: 'eyJhbGciOiJSUzI1NiJ9.an-id-token.sig', providerSessionId: 'provider-sid' };
+    const endSession = `${idp.issuer}/session/end`;
+
+    // Default (none): a redirect with client_id, never the ID token, and no logout_hint unless asked for.
+    const plain = await devClient().buildLogout(login);
+    expect(plain).toEqual({ method: 'GET', url: expect.any(String) });
+    const plainUrl = new URL((plain as { url: string }).url);
+    expect(`${plainUrl.origin}${plainUrl.pathname}`).toBe(endSession);
+    expect([...plainUrl.searchParams.keys()].sort()).toEqual(['client_id', 'post_logout_redirect_uri']);
+    expect(plainUrl.searchParams.get('client_id')).toBe(TEST_CLIENT.clientId);
+    expect(plainUrl.searchParams.get('post_logout_redirect_uri')).toBe(redirectUri);
+    expect(plainUrl.href).not.toMatch(/id_token|eyJ/);
+
+    // Auth0 and the development provider read the login's sid as logout_hint; a login without one sends none.
+    const withSid = devClient({ logout: { idTokenHint: 'none', sidAsLogoutHint: true } });
+    const hinted = new URL(((await withSid.buildLogout(login)) as { url: string }).url);
+    expect(hinted.searchParams.get('logout_hint')).toBe('provider-sid');
+    expect(hinted.href).not.toMatch(/id_token|eyJ/);
+    expect(new URL(((await withSid.buildLogout({ idToken: login.idToken })) as { url: string }).url).searchParams.has('logout_hint')).toBe(false);
+
+    // form_post (Okta): the ID token goes in the form's fields, to the end-session endpoint as it is.
+    const formPost = devClient({ logout: { idTokenHint: 'form_post', sidAsLogoutHint: false } });
+    expect(await formPost.buildLogout(login)).toEqual({
+      method: 'POST',
+      action: endSession,
+      fields: { id_token_hint: login.idToken, post_logout_redirect_uri: redirectUri },
+    });
+    // A session without an ID token (none was issued) still logs out, with client_id.
+    const noToken = await formPost.buildLogout(undefined);
+    expect(noToken).toMatchObject({ method: 'GET' });
+    expect(new URL((noToken as { url: string }).url).searchParams.get('client_id')).toBe(TEST_CLIENT.clientId);
+
+    expect(await hostileClient().buildLogout(login)).toBeNull();
   });
 
   describe('logout tokens', () => {

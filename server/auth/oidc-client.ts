@@ -2,7 +2,7 @@
 // for back-channel logout tokens).
 import { createRemoteJWKSet, importPKCS8, jwtVerify, type JWTPayload } from 'jose';
 import * as oidc from 'openid-client';
-import { type ClientAuthConfig, isLoopbackUrl } from '../config/config-schema';
+import { type ClientAuthConfig, isLoopbackUrl, type LogoutSettings } from '../config/config-schema';
 import { UpstreamError } from '../http/errors';
 import type { PendingLogin, SessionTokens } from './session-data';
 
@@ -21,7 +21,17 @@ export interface OidcSettings {
   authorizationParams?: Readonly<Record<string, string>>;
   /** Extra token request parameters, on the code exchange and on every refresh (`resource`). */
   tokenParams?: Readonly<Record<string, string>>;
+  /** How logging out ends the provider's session; default: without the ID token, no logout_hint (decision 049). */
+  logout?: LogoutSettings;
 }
+
+/**
+ * How the browser is sent to the provider's end-session endpoint (decision 049). A `GET` URL never
+ * holds the ID token; a `POST` form carries it as id_token_hint, for a provider that requires it.
+ */
+export type ProviderLogout =
+  | { method: 'GET'; url: string }
+  | { method: 'POST'; action: string; fields: Readonly<Record<string, string>> };
 
 export interface LoginStart {
   url: string;
@@ -56,8 +66,8 @@ export interface OidcClient {
   refresh(tokens: SessionTokens): Promise<SessionTokens>;
   /** Revoke a refresh token where the provider has a revocation endpoint; failures are reported, not thrown. */
   revoke(refreshToken: string): Promise<'revoked' | 'unsupported' | 'failed'>;
-  /** The provider's end-session URL for this login; null when the provider has none (Google). */
-  buildLogoutUrl(idToken: string | undefined): Promise<string | null>;
+  /** How to end this login's provider session; null when the provider has no end-session endpoint (Google). */
+  buildLogout(tokens: Pick<SessionTokens, 'idToken' | 'providerSessionId'> | undefined): Promise<ProviderLogout | null>;
   /** Verify a Back-Channel Logout token (signature, iss, aud, iat, events, no nonce); throws when invalid. */
   verifyLogoutToken(logoutToken: string): Promise<LogoutRequest>;
 }
@@ -294,13 +304,22 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       }
     },
 
-    async buildLogoutUrl(idToken) {
+    async buildLogout(tokens) {
       const config = await getConfiguration();
-      if (!config.serverMetadata().end_session_endpoint) return null;
-      return oidc.buildEndSessionUrl(config, {
+      const endpoint = config.serverMetadata().end_session_endpoint;
+      if (!endpoint) return null;
+      const { idTokenHint, sidAsLogoutHint } = settings.logout ?? { idTokenHint: 'none', sidAsLogoutHint: false };
+      if (idTokenHint === 'form_post' && tokens?.idToken) {
+        // What the provider got in the URL before, now in a form's body: no address bar, history, Referer or access log sees it.
+        return { method: 'POST', action: endpoint, fields: { id_token_hint: tokens.idToken, post_logout_redirect_uri: settings.postLogoutRedirectUri } };
+      }
+      // RP-Initiated Logout 1.0 §2: client_id tells the provider whose post-logout redirect URI this is, without the ID token.
+      const url = oidc.buildEndSessionUrl(config, {
+        client_id: settings.clientId,
         post_logout_redirect_uri: settings.postLogoutRedirectUri,
-        ...(idToken ? { id_token_hint: idToken } : { client_id: settings.clientId }),
-      }).href;
+        ...(sidAsLogoutHint && tokens?.providerSessionId ? { logout_hint: tokens.providerSessionId } : {}),
+      });
+      return { method: 'GET', url: url.href };
     },
 
     async verifyLogoutToken(logoutToken) {

@@ -27,6 +27,7 @@ describe('the OIDC client\'s settings', () => {
       clientAuth: { method: 'client_secret_post' },
       authorizationParams: config.oidc.authorizationParams,
       tokenParams: { resource: 'https://catalog.example.com' },
+      logout: { idTokenHint: 'none', sidAsLogoutHint: false },
     });
     expect(config.oidc.authorizationParams).toMatchObject({ audience: 'urn:nansen:catalog', resource: 'https://catalog.example.com' });
   });

@@ -25,5 +25,6 @@ export function toOidcSettings(config: Config, runtime: OidcRuntime): OidcSettin
     clientAuth: oidc.clientAuth,
     authorizationParams: oidc.authorizationParams,
     tokenParams: oidc.tokenParams,
+    logout: oidc.logout,
   };
 }

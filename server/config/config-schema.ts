@@ -21,6 +21,20 @@ export const ENV_ALIASES: Record<string, readonly string[]> = {
   SEARCH_URL: ['SEARCHSERVICE_BASE'],
 };
 
+/**
+ * OIDC_LOGOUT_ID_TOKEN_HINT: whether the provider's logout gets the ID token, and how (decision 049).
+ * `none`: never; the browser is sent to the end-session endpoint with client_id and the post-logout
+ * redirect URI. `form_post`: as id_token_hint in a form the browser POSTs there, never in a URL.
+ */
+export const LOGOUT_ID_TOKEN_HINTS = ['none', 'form_post'] as const;
+export type LogoutIdTokenHint = (typeof LOGOUT_ID_TOKEN_HINTS)[number];
+
+export interface LogoutSettings {
+  readonly idTokenHint: LogoutIdTokenHint;
+  /** Send the login's `sid` as logout_hint, for a provider that reads it so (Auth0, the development provider). */
+  readonly sidAsLogoutHint: boolean;
+}
+
 export interface Config {
   readonly mode: 'development' | 'production' | 'test';
   readonly host: string;
@@ -50,6 +64,8 @@ export interface Config {
     readonly tokenParams: Readonly<Record<string, string>>;
     /** How ID-token and UserInfo claims become the User and the session's groups. */
     readonly claims: ClaimRules;
+    /** How logging out ends the provider's session (decision 049). */
+    readonly logout: LogoutSettings;
   };
   readonly devIdp: { readonly enabled: boolean; readonly port: number };
   readonly catalog: {
@@ -294,6 +310,11 @@ export const EnvSchema = z.object({
   OIDC_CLIENT_AUTH_METHOD: z
     .enum(CLIENT_AUTH_METHODS, { error: `OIDC_CLIENT_AUTH_METHOD must be one of ${CLIENT_AUTH_METHODS.join(', ')}: the token endpoint authentication method registered for Nansen at your provider` })
     .default('client_secret_basic'),
+  OIDC_LOGOUT_ID_TOKEN_HINT: z
+    .enum(LOGOUT_ID_TOKEN_HINTS, {
+      error: 'OIDC_LOGOUT_ID_TOKEN_HINT must be none (log out at the provider without the ID token) or form_post (send it as id_token_hint in a form the browser POSTs to the provider, never in a URL)',
+    })
+    .optional(),
   OIDC_CLIENT_PRIVATE_KEY_FILE: z.string().trim().min(1).optional(),
   OIDC_CLIENT_PRIVATE_KEY_ID: z.string().trim().min(1).optional(),
   TRUST_PROXY: trustProxy.optional(),

@@ -216,6 +216,10 @@ export function loadConfig(rawEnv: RawEnv): Config {
     problems.push(`OIDC_REDIRECT_URI (${redirectUri}) must be on PUBLIC_URL's origin (${publicUrl}), where Nansen receives the login callback`);
 
   problems.push(...checkPublicUrlPath(publicUrl), ...checkPortsDiffer(e, devIdpEnabled));
+  if (e.OIDC_LOGOUT_ID_TOKEN_HINT === 'form_post' && devIdpEnabled)
+    problems.push('OIDC_LOGOUT_ID_TOKEN_HINT=form_post needs your own provider (OIDC_ISSUER): the development provider takes logout requests by GET only, and ends its session without the ID token');
+  if (e.OIDC_LOGOUT_ID_TOKEN_HINT === 'none' && preset.logoutIdTokenHint === 'form_post')
+    problems.push(`OIDC_LOGOUT_ID_TOKEN_HINT=none cannot end the ${preset.displayName} session: ${preset.displayName}'s logout refuses a request without id_token_hint. Remove the setting (OIDC_PROVIDER=${preset.id} sends it as form_post, never in a URL)`);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -250,6 +254,11 @@ export function loadConfig(rawEnv: RawEnv): Config {
         requested: [...Object.values(configuredMap).flat(), ...(e.OIDC_GROUPS_CLAIM && groupsClaim ? [groupsClaim] : [])],
         groupsClaim,
         maxGroups: e.OIDC_GROUPS_MAX,
+      },
+      logout: {
+        idTokenHint: e.OIDC_LOGOUT_ID_TOKEN_HINT ?? preset.logoutIdTokenHint,
+        // The development provider, like Auth0, ends its session without asking for its session's sid.
+        sidAsLogoutHint: preset.sidAsLogoutHint || devIdpEnabled,
       },
     },
     devIdp: { enabled: devIdpEnabled, port: e.DEV_IDP_PORT },

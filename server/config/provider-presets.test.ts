@@ -248,6 +248,40 @@ describe('OIDC_AUDIENCE and OIDC_RESOURCE', () => {
   });
 });
 
+describe('OIDC_LOGOUT_ID_TOKEN_HINT (decision 049)', () => {
+  const issuers: Record<string, string> = {
+    generic: 'https://login.example.com', google: 'https://accounts.google.com', okta: 'https://acme.okta.com/oauth2/default',
+    keycloak: 'https://kc.example.com/realms/main', auth0: 'https://acme.eu.auth0.com/', entra: ENTRA_ISSUER,
+  };
+  const logoutOf = (env: Record<string, string>) => loadConfig({ ...CLIENT, ...env }).oidc.logout;
+
+  it('sends no ID token by default; Okta, which refuses a logout without one, gets it in a POSTed form; Auth0 gets the sid as logout_hint', () => {
+    const defaults = Object.fromEntries(Object.entries(issuers).map(([preset, issuer]) => [preset, logoutOf({ OIDC_PROVIDER: preset, OIDC_ISSUER: issuer })]));
+    expect(defaults).toEqual({
+      generic: { idTokenHint: 'none', sidAsLogoutHint: false },
+      google: { idTokenHint: 'none', sidAsLogoutHint: false },
+      okta: { idTokenHint: 'form_post', sidAsLogoutHint: false },
+      keycloak: { idTokenHint: 'none', sidAsLogoutHint: false },
+      auth0: { idTokenHint: 'none', sidAsLogoutHint: true },
+      entra: { idTokenHint: 'none', sidAsLogoutHint: false },
+    });
+    // The development provider ends its session without asking for the sid, as Auth0 does.
+    expect(loadConfig({}).oidc.logout).toEqual({ idTokenHint: 'none', sidAsLogoutHint: true });
+  });
+
+  it('takes form_post for a provider that asks before logging out without the ID token (Keycloak), and refuses what cannot work, naming the setting', () => {
+    expect(logoutOf({ OIDC_PROVIDER: 'keycloak', OIDC_ISSUER: issuers.keycloak!, OIDC_LOGOUT_ID_TOKEN_HINT: 'form_post' })).toEqual({ idTokenHint: 'form_post', sidAsLogoutHint: false });
+    expect(logoutOf({ OIDC_ISSUER: issuers.generic!, OIDC_LOGOUT_ID_TOKEN_HINT: 'none' }).idTokenHint).toBe('none');
+    expect(problemsOf({ OIDC_ISSUER: issuers.generic!, OIDC_LOGOUT_ID_TOKEN_HINT: 'query', ...CLIENT })).toEqual([
+      expect.stringMatching(/^OIDC_LOGOUT_ID_TOKEN_HINT must be none \(log out at the provider without the ID token\) or form_post \(.*never in a URL\); it is "query"$/),
+    ]);
+    expect(problemsOf({ OIDC_LOGOUT_ID_TOKEN_HINT: 'form_post' })).toEqual([expect.stringMatching(/^OIDC_LOGOUT_ID_TOKEN_HINT=form_post needs your own provider \(OIDC_ISSUER\)/)]);
+    expect(problemsOf({ OIDC_PROVIDER: 'okta', OIDC_ISSUER: issuers.okta!, OIDC_LOGOUT_ID_TOKEN_HINT: 'none', ...CLIENT })).toEqual([
+      expect.stringMatching(/^OIDC_LOGOUT_ID_TOKEN_HINT=none cannot end the Okta session: Okta's logout refuses a request without id_token_hint/),
+    ]);
+  });
+});
+
 describe('client authentication', () => {
   it('is client_secret_basic by default and takes client_secret_post', () => {
     expect(loadConfig({}).oidc.clientAuth).toEqual({ method: 'client_secret_basic' });

@@ -3,6 +3,7 @@
 // without (scopes, authorization parameters) and checks the issuer's shape. Nothing here talks to a
 // provider: server/auth/oidc-client.ts stays provider-agnostic and gets the resolved settings.
 import { isLoopbackUrl } from '../http/loopback-host';
+import type { LogoutIdTokenHint } from './config-schema';
 
 export const OIDC_PROVIDERS = ['generic', 'google', 'okta', 'keycloak', 'auth0', 'entra'] as const;
 export type OidcProviderId = (typeof OIDC_PROVIDERS)[number];
@@ -51,6 +52,13 @@ export interface ProviderPreset {
   readonly claimMap: ClaimMap;
   /** OIDC_GROUPS_CLAIM's default; undefined = the provider sends no groups claim by default. */
   readonly groupsClaim: string | undefined;
+  /**
+   * OIDC_LOGOUT_ID_TOKEN_HINT's default (decision 049): `form_post` only where the provider refuses a
+   * logout without the ID token (Okta); `none` where client_id is enough.
+   */
+  readonly logoutIdTokenHint: LogoutIdTokenHint;
+  /** The provider skips its "log out?" question for the login's `sid` sent as logout_hint (Auth0). */
+  readonly sidAsLogoutHint: boolean;
   /** The issuer as the provider writes it in tokens (e.g. Auth0's trailing slash). */
   normalizeIssuer?(issuer: string): string;
   /** A problem with the issuer's shape, said with the fix; undefined when it looks right. */
@@ -69,6 +77,8 @@ export const PROVIDER_PRESETS: Readonly<Record<OidcProviderId, ProviderPreset>> 
     userIdClaim: 'email',
     claimMap: {},
     groupsClaim: 'groups',
+    logoutIdTokenHint: 'none',
+    sidAsLogoutHint: false,
   },
   google: {
     id: 'google',
@@ -81,6 +91,8 @@ export const PROVIDER_PRESETS: Readonly<Record<OidcProviderId, ProviderPreset>> 
     userIdClaim: 'email',
     claimMap: { display_name: ['name', 'email'] },
     groupsClaim: undefined,
+    logoutIdTokenHint: 'none',
+    sidAsLogoutHint: false,
     checkIssuer: (issuer) =>
       isGoogleHost(new URL(issuer).hostname) || isLocal(issuer)
         ? undefined
@@ -95,6 +107,9 @@ export const PROVIDER_PRESETS: Readonly<Record<OidcProviderId, ProviderPreset>> 
     userIdClaim: 'email',
     claimMap: {},
     groupsClaim: 'groups',
+    // Okta's logout refuses a request without id_token_hint: it goes in a form POSTed there (decision 049).
+    logoutIdTokenHint: 'form_post',
+    sidAsLogoutHint: false,
   },
   keycloak: {
     id: 'keycloak',
@@ -104,6 +119,8 @@ export const PROVIDER_PRESETS: Readonly<Record<OidcProviderId, ProviderPreset>> 
     userIdClaim: 'email',
     claimMap: {},
     groupsClaim: 'groups',
+    logoutIdTokenHint: 'none',
+    sidAsLogoutHint: false,
     checkIssuer: (issuer) =>
       /\/realms\/[^/]+$/.test(new URL(issuer).pathname)
         ? undefined
@@ -118,6 +135,9 @@ export const PROVIDER_PRESETS: Readonly<Record<OidcProviderId, ProviderPreset>> 
     claimMap: { display_name: ['name', 'nickname'] },
     // Auth0 only sends namespaced custom claims (an Action adds them): set OIDC_GROUPS_CLAIM to yours.
     groupsClaim: undefined,
+    // Auth0 ends its session without asking for client_id with the session's sid as logout_hint.
+    logoutIdTokenHint: 'none',
+    sidAsLogoutHint: true,
     // Auth0 writes its issuer with a trailing slash (https://tenant.auth0.com/); the catalog compares it exactly.
     normalizeIssuer: (issuer) => (new URL(issuer).pathname === '/' ? `${new URL(issuer).origin}/` : issuer),
   },
@@ -130,6 +150,8 @@ export const PROVIDER_PRESETS: Readonly<Record<OidcProviderId, ProviderPreset>> 
     userIdClaim: 'preferred_username',
     claimMap: { email: ['email', 'preferred_username', 'upn'], display_name: ['name', 'preferred_username'] },
     groupsClaim: 'groups',
+    logoutIdTokenHint: 'none',
+    sidAsLogoutHint: false,
     checkIssuer: (issuer) => {
       const match = /^\/([^/]+)\/v2\.0$/.exec(new URL(issuer).pathname);
       if (!match) {

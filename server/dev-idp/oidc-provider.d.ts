@@ -39,6 +39,8 @@ declare module 'oidc-provider' {
     oidc: {
       client?: OidcClient;
       params?: Record<string, unknown>;
+      /** The browser's session at the provider; sidFor gives the `sid` a client's ID tokens carry. */
+      session?: { accountId?: string; sidFor(clientId: string): string | undefined };
       [key: string]: unknown;
     };
   }

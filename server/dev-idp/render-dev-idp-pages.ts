@@ -71,8 +71,9 @@ ${renderBackLink(applicationUrl, ' and start again.')}`,
 
 /**
  * The RP-initiated logout page. oidc-provider hands us a form with an anti-forgery token; when the
- * application proved who asked (an `id_token_hint`), we submit it straight away so the user returns to
- * the application without an extra click. Without a script, the button does the same.
+ * application proved who asked (an `id_token_hint`, or its session's `sid` as `logout_hint`:
+ * logout-request-proved.ts), we submit it straight away so the user returns to the application
+ * without an extra click. Without a script, the button does the same.
  */
 export function renderLogoutPage(form: string, autoSubmit: boolean): string {
   const script = autoSubmit

@@ -211,4 +211,28 @@ describe('the development IdP', () => {
 
     await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
+
+  it('signs out without asking when the client sends its session\'s sid as logout_hint (as Auth0 takes it), and asks otherwise', async () => {
+    // With back-channel logout registered, as Nansen registers it, ID tokens carry the sid.
+    const withSid = await startDevIdp({ mode: 'test', port: 0, client: { ...TEST_CLIENT, backchannelLogoutUri: 'http://127.0.0.1:5999/auth/backchannel-logout' }, accessTokenAudience: TEST_AUDIENCE });
+    try {
+      const sidConfig = await discoverTestClient(withSid);
+      const jar = createCookieJar();
+      const sid = decodeJwt((await obtainDevIdpTokens(sidConfig, 'liv', jar)).id_token!).sid as string;
+      expect(sid).toBeTruthy();
+      const logoutPage = async (hint?: string) => {
+        const url = oidc.buildEndSessionUrl(sidConfig, { client_id: TEST_CLIENT.clientId, post_logout_redirect_uri: TEST_CLIENT.postLogoutRedirectUris[0]!, ...(hint ? { logout_hint: hint } : {}) });
+        const page = await fetch(url, { headers: { cookie: jar.headerFor(url)! } });
+        expect(page.status).toBe(200);
+        const html = await page.text();
+        expect(html).toContain('<h1>Sign out of Nansen development login?</h1>');
+        return html;
+      };
+      expect(await logoutPage()).not.toContain('f.submit()');
+      expect(await logoutPage('another-session')).not.toContain('f.submit()');
+      expect(await logoutPage(sid)).toContain('f.submit()');
+    } finally {
+      await withSid.close();
+    }
+  });
 });

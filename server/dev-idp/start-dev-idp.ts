@@ -11,6 +11,7 @@ import { createInteractionRouter, getInteractionUrl } from './create-interaction
 import { DEV_IDP_CLAIMS, findDemoPerson, findDevAccount } from './dev-accounts';
 import { DEV_IDP_FILES, getDevIdpDir, readOrCreateCookieKeys, readOrCreateSigningKeys } from './dev-idp-files';
 import { openSqliteAdapterStore } from './sqlite-adapter';
+import { logoutRequestProved } from './logout-request-proved';
 import { renderErrorPage, renderLogoutPage, renderSignedOutPage } from './render-dev-idp-pages';
 
 export interface DevIdpOptions {
@@ -175,7 +176,7 @@ function createProviderConfiguration(options: DevIdpOptions, state: DevIdpState,
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
-          sendKoaHtml(ctx, renderLogoutPage(form, Boolean(ctx.oidc.params?.id_token_hint)));
+          sendKoaHtml(ctx, renderLogoutPage(form, logoutRequestProved(ctx)));
         },
         postLogoutSuccessSource: (ctx: KoaContextWithOIDC) => sendKoaHtml(ctx, renderSignedOutPage(applicationUrl)),
       },

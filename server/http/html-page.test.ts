@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, PAGE_ICON_HREF, renderPage } from './html-page';
+import { AUTO_SUBMIT_SCRIPT, AUTO_SUBMIT_SCRIPT_PATH, escapeHtml, PAGE_ICON_HREF, renderPage } from './html-page';
 
 describe('the server-rendered pages', () => {
   it('escape every character that could open markup or end an attribute', () => {
@@ -58,5 +58,24 @@ describe('the server-rendered pages', () => {
     );
     // One action in a list is shown as one action alone.
     expect(renderPage('T', [], [{ label: 'Home' }])).toContain('<main><h1>T</h1><p><a class="button" href="/">Home</a></p></main>');
+  });
+
+  it('carry hidden form fields escaped, and submit a form by a script of their own origin only when asked to', () => {
+    const html = renderPage('Logging out', [], {
+      label: 'Log out there',
+      postTo: 'https://idp.example.com/logout?x=1&y=2',
+      fields: { id_token_hint: 'a"b<c>&d', 'odd"name': "it's" },
+      autoSubmit: true,
+    });
+    expect(html).toContain(
+      '<form method="post" action="https://idp.example.com/logout?x=1&amp;y=2" data-auto-submit><input type="hidden" name="id_token_hint" value="a&quot;b&lt;c&gt;&amp;d">' +
+        '<input type="hidden" name="odd&quot;name" value="it&#39;s"><button type="submit">Log out there</button></form></main>' +
+        `<script src="${AUTO_SUBMIT_SCRIPT_PATH}"></script></body>`,
+    );
+    expect(AUTO_SUBMIT_SCRIPT).toContain('form[data-auto-submit]');
+    // Without autoSubmit: no script at all, and the form is left to the button.
+    const plain = renderPage('Log out?', [], { label: 'Log out', postTo: '/logout', fields: { a: 'b' } });
+    expect(plain).toContain('<form method="post" action="/logout"><input type="hidden" name="a" value="b"><button type="submit">Log out</button></form>');
+    expect(plain).not.toContain('<script');
   });
 });

@@ -33,15 +33,23 @@ export interface PageAction {
   href?: string;
   /** Rendered as a POST form button instead of a link. */
   postTo?: string;
+  /** Hidden fields of that form (escaped; never a URL's query). */
+  fields?: Readonly<Record<string, string>>;
+  /** The page submits that form itself (AUTO_SUBMIT_SCRIPT_PATH, a same-origin script: the CSP allows no inline one); the button stays for a browser without scripts. */
+  autoSubmit?: boolean;
   /** A quieter way out beside the main action (a plain link or a plain button). */
   secondary?: boolean;
 }
 
+/** The script that submits a page's `autoSubmit` form, served by the login routes. */
+export const AUTO_SUBMIT_SCRIPT_PATH = '/logout/auto-submit.js';
+export const AUTO_SUBMIT_SCRIPT = "document.querySelector('form[data-auto-submit]')?.submit();\n";
+
 function renderAction(action: PageAction): string {
   const className = action.secondary ? 'secondary' : 'button';
-  return action.postTo
-    ? `<form method="post" action="${escapeHtml(action.postTo)}"><button type="submit"${action.secondary ? ' class="secondary"' : ''}>${escapeHtml(action.label)}</button></form>`
-    : `<p><a class="${className}" href="${escapeHtml(action.href ?? '/')}">${escapeHtml(action.label)}</a></p>`;
+  if (!action.postTo) return `<p><a class="${className}" href="${escapeHtml(action.href ?? '/')}">${escapeHtml(action.label)}</a></p>`;
+  const fields = Object.entries(action.fields ?? {}).map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('');
+  return `<form method="post" action="${escapeHtml(action.postTo)}"${action.autoSubmit ? ' data-auto-submit' : ''}>${fields}<button type="submit"${action.secondary ? ' class="secondary"' : ''}>${escapeHtml(action.label)}</button></form>`;
 }
 
 /** A page with a title, paragraphs and one action, or several side by side (the first is the main one). */
@@ -53,5 +61,7 @@ export function renderPage(title: string, paragraphs: string[], action?: PageAct
 <link rel="icon" href="${PAGE_ICON_HREF}">
 <title>${escapeHtml(title)} · Nansen</title>
 <style>${PAGE_STYLE}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}${actionHtml}</main></body></html>`;
+<body><main><h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}${actionHtml}</main>${
+    actions.some((a) => a.autoSubmit) ? `<script src="${AUTO_SUBMIT_SCRIPT_PATH}"></script>` : ''
+  }</body></html>`;
 }

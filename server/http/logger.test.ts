@@ -41,6 +41,16 @@ describe('logger', () => {
     expect(logger.lines).toHaveLength(3);
   });
 
+  it('writes a warning as one structured line when given fields, in text and in JSON, redacted as any line', () => {
+    const text = createMemoryLogger();
+    text.warn('login callback failed', undefined, { reason: 'code_rejected', check: 'the code was refused', status: 400, hint: 'eyJhbGciOiJSUzI1NiJ9.e30.sig' });
+    expect(text.lines).toHaveLength(1);
+    expect(text.lines[0]).toMatch(/^\S+ warn login callback failed reason=code_rejected check="the code was refused" status=400 hint=\[redacted-jwt\]$/);
+    const json = createMemoryLogger({ format: 'json' });
+    json.warn('login callback failed', undefined, { reason: 'code_rejected', status: 400 });
+    expect(JSON.parse(json.lines[0]!)).toMatchObject({ level: 'warn', msg: 'login callback failed', reason: 'code_rejected', status: 400 });
+  });
+
   it('writes an error without a stack as its name and message, and anything else as text', () => {
     const logger = createMemoryLogger();
     const error = new RangeError('too far');

@@ -6,7 +6,8 @@ import { currentRequestId } from './request-context';
 
 export interface Logger {
   info(message: string, fields?: LogFields): void;
-  warn(message: string, err?: unknown): void;
+  /** `fields` as info's: a warning that is one structured line rather than an error's stack. */
+  warn(message: string, err?: unknown, fields?: LogFields): void;
   error(message: string, err?: unknown): void;
 }
 
@@ -97,7 +98,7 @@ export function createLogger(
   };
   return {
     info: (m, f) => log('info', m, undefined, f),
-    warn: (m, e) => log('warn', m, e),
+    warn: (m, e, f) => log('warn', m, e, f),
     error: (m, e) => log('error', m, e),
   };
 }

@@ -58,18 +58,3 @@ export async function completeProviderLogin(authorizationUrl: string, login: str
   });
   return callback.href;
 }
-
-/** Follow an end-session URL at the provider (confirming its form) to where it sends the browser back. */
-export async function followProviderLogout(endSessionUrl: string, jar: CookieJar = createCookieJar()): Promise<URL> {
-  const start = new URL(endSessionUrl);
-  return walkProviderPages(start, jar, {
-    name: 'Logging out',
-    endsAt: (next) => next.origin !== start.origin,
-    answer(html, status, url) {
-      const form = status === 200 ? fillForm(html, '', '') : undefined;
-      if (!form) return { stop: `stopped at ${url.pathname} (HTTP ${status})` };
-      form.fields.set('logout', 'yes');
-      return { action: form.action, body: form.fields };
-    },
-  });
-}

@@ -68,7 +68,10 @@ export function renderConsentPage(brand: string, action: string, clientName: str
   );
 }
 
-/** The end-session confirmation; with an id_token_hint it submits itself, as Okta and Keycloak do not ask. */
+/**
+ * The end-session confirmation; it submits itself when the request proved who asked (an id_token_hint,
+ * or Auth0's sid as logout_hint: logout-request-proved.ts), as those providers then do not ask.
+ */
 export function renderLogoutPage(brand: string, form: string, autoSubmit: boolean): string {
   return page(
     brand,

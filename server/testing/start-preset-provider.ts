@@ -14,6 +14,9 @@ import {
   type LoginFamily, renderConsentPage, renderIdentifierPage, renderLogoutPage, renderOnePageLogin, renderPasswordPage,
   renderProviderError, renderSignedOutPage, renderStaySignedInPage,
 } from './preset-provider-pages';
+import { BACKCHANNEL_LOGOUT_PATH } from '../auth/login-routes';
+import { logoutRequestProved } from '../dev-idp/logout-request-proved';
+import { isLoopbackUrl } from '../http/loopback-host';
 import { AUTH0_NAMESPACE, ENTRA_CATALOG_APP_ID, ENTRA_TENANT_ID, listPresetPeople, PRESET_EXTRA_CLAIMS, type PresetPerson } from './preset-provider-people';
 
 export interface PresetProviderClient {
@@ -55,6 +58,16 @@ interface Behaviour {
   refreshTokenFor: (request: URLSearchParams) => boolean;
   rotateRefreshTokens: boolean;
   endSession: boolean;
+  /**
+   * Okta's logout refuses a request without id_token_hint, and takes one by POST (its logoutCustomASWithPost)
+   * as well as GET. oidc-provider takes POST at end_session only with SameSite=None session cookies (a
+   * form POSTed from another site carries no Lax cookie), which browsers take only with Secure, over
+   * https: here, where Nansen and the provider are on one site (localhost), the POSTed form's fields are
+   * handed to its GET handler inside the server, never through the browser's URL.
+   */
+  logoutNeedsIdTokenHint?: boolean;
+  /** Back-channel logout to Nansen, and with it a `sid` in ID tokens (Auth0 sends one always; oidc-provider only then). */
+  backchannelLogout?: boolean;
   revocation: boolean;
   /** Shows a consent page when the client sends prompt=consent (Google). */
   consentPage: boolean;
@@ -91,7 +104,7 @@ function behaviourOf(preset: OidcProviderId, issuer: () => string): Behaviour {
       return {
         brand: 'Okta', family: 'one-page', mountPath: '/oauth2/default', issuerTrailingSlash: false,
         refreshTokenFor: (r) => scopeList(r).includes('offline_access'),
-        rotateRefreshTokens: false, endSession: true, revocation: true, consentPage: false, staySignedIn: false,
+        rotateRefreshTokens: false, endSession: true, logoutNeedsIdTokenHint: true, revocation: true, consentPage: false, staySignedIn: false,
         // A custom authorization server: every access token is a JWT for its audience, without a typ.
         resourceFor: () => 'api://default',
         resourceServer: (resource) => (resource === 'api://default' ? { audience: 'api://default', scope: '', header: { typ: undefined }, claims: (p) => ({ uid: p.claims.sub, sub: p.claims.email, cid: undefined }) } : undefined),
@@ -115,7 +128,7 @@ function behaviourOf(preset: OidcProviderId, issuer: () => string): Behaviour {
       return {
         brand: 'Auth0', family: 'one-page', mountPath: '', issuerTrailingSlash: true,
         refreshTokenFor: (r) => scopeList(r).includes('offline_access'),
-        rotateRefreshTokens: false, endSession: true, revocation: true, consentPage: false, staySignedIn: false,
+        rotateRefreshTokens: false, endSession: true, backchannelLogout: true, revocation: true, consentPage: false, staySignedIn: false,
         // A JWT access token only for an API named by `audience`; otherwise one only UserInfo reads.
         resourceFor: (r) => r.get('audience') ?? undefined,
         resourceServer: (resource) =>
@@ -201,8 +214,16 @@ export async function startPresetProvider(options: PresetProviderOptions): Promi
         response_types: ['code'],
         token_endpoint_auth_method: client.tokenEndpointAuthMethod ?? 'client_secret_basic',
         id_token_signed_response_alg: 'RS256',
+        ...(behaviour.backchannelLogout && client.redirectUris[0]
+          ? { backchannel_logout_uri: `${new URL(client.redirectUris[0]).origin}${BACKCHANNEL_LOGOUT_PATH}`, backchannel_logout_session_required: true }
+          : {}),
       },
     ],
+    // oidc-provider refuses to call loopback addresses (SSRF protection); Nansen is on this machine.
+    fetch: (url: string | URL, init: RequestInit & { dispatcher?: unknown }) => {
+      if (isLoopbackUrl(String(url))) delete init.dispatcher;
+      return fetch(url, init);
+    },
     jwks: { keys: [await createSigningKey()] as unknown as Record<string, unknown>[] },
     cookies: { keys: ['preset-provider-cookie-key-for-tests-only'] },
     claims: { ...STANDARD_CLAIMS, openid: ['sub', ...PRESET_EXTRA_CLAIMS[preset], ...Object.keys(Object.assign({}, ...Object.values(options.claims ?? {})))] },
@@ -242,12 +263,18 @@ export async function startPresetProvider(options: PresetProviderOptions): Promi
       devInteractions: { enabled: false },
       revocation: { enabled: behaviour.revocation },
       userinfo: { enabled: true },
+      backchannelLogout: { enabled: behaviour.backchannelLogout ?? false },
       rpInitiatedLogout: behaviour.endSession
         ? {
             enabled: true,
             logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
               ctx.type = 'html';
-              ctx.body = renderLogoutPage(behaviour.brand, form, Boolean(ctx.oidc.params?.id_token_hint));
+              if (behaviour.logoutNeedsIdTokenHint && !ctx.oidc.params?.id_token_hint) {
+                ctx.status = 400;
+                ctx.body = renderProviderError(behaviour.brand, "invalid_request: The 'id_token_hint' parameter is missing.");
+                return;
+              }
+              ctx.body = renderLogoutPage(behaviour.brand, form, logoutRequestProved(ctx));
             },
             postLogoutSuccessSource: (ctx: KoaContextWithOIDC) => {
               ctx.type = 'html';
@@ -368,6 +395,14 @@ export async function startPresetProvider(options: PresetProviderOptions): Promi
     res.status(400).type('html').send(renderProviderError(behaviour.brand, `${error.name}: ${error.message}`));
   });
 
+  if (behaviour.logoutNeedsIdTokenHint) {
+    // Okta's logout by POST (see logoutNeedsIdTokenHint): the form's fields go to oidc-provider's GET handler.
+    app.post(`${prefix}/session/end`, form, (req, _res, next) => {
+      req.method = 'GET';
+      req.url = `${prefix}/session/end?${new URLSearchParams(req.body as Record<string, string>).toString()}`;
+      next();
+    });
+  }
   app.use(prefix || '/', router);
   app.use(prefix || '/', provider.callback());
   server.on('request', app);

@@ -164,6 +164,8 @@ export async function startTestStack(
           postLogoutRedirectUri: `${base}/logged-out`,
           scopes: 'openid email profile',
           idTokenSigningAlg: 'RS256',
+          // The development provider's logout, as load-config gives it: no ID token, the sid as logout_hint.
+          logout: { idTokenHint: 'none', sidAsLogoutHint: true },
         }),
         metadata: createMetadataClient(metadataHttp),
         search: createSearchClient(searchHttp),
