@@ -96,7 +96,10 @@ export interface Config {
     readonly trustProxy: TrustProxy;
     /** LOG_FORMAT: one JSON object per line (default in production) or text (default otherwise). */
     readonly logFormat: LogFormat;
-    /** METRICS_ENABLED: serve /metrics to anyone who can reach the BFF; otherwise to loopback callers only. */
+    /**
+     * METRICS_ENABLED: serve /metrics, to requests that did not come through a proxy (server/http/metrics.ts);
+     * otherwise /metrics is off, an SPA page like any other URL (docs/operations.md).
+     */
     readonly metricsEnabled: boolean;
     /** Requests per minute; 0 turns a limit off (docs/operations.md). */
     readonly rateLimits: RateLimitSettings;
