@@ -6,6 +6,7 @@ import { isLoopbackUrl } from '../http/loopback-host';
 import type { ClientPrivateKey } from './read-client-private-key';
 import { UPSTREAM_AUTH_MODES, type UpstreamAuthMode } from '../upstream/upstream-token';
 import type { ClaimMap, OidcProviderId } from './provider-presets';
+import { DEFAULT_DATA_DIR } from './catalog-db-path';
 
 /** Our names first; Amundsen (flaskoidc / frontend) names are accepted as aliases. */
 export const ENV_ALIASES: Record<string, readonly string[]> = {
@@ -256,7 +257,7 @@ export const EnvSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port('PORT', 5000),
   PUBLIC_URL: httpUrl('PUBLIC_URL', 'https://catalog.example.com').optional(),
-  DATA_DIR: z.string().trim().min(1).default('data'),
+  DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
   OIDC_ISSUER: z
     .string()
     .trim()
