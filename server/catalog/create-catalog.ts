@@ -45,6 +45,8 @@ export interface CatalogOptions {
 export interface Catalog {
   metadataApp: Express;
   searchApp: Express;
+  /** Tables in the catalog now. */
+  countTables(): number;
   close(): void;
 }
 
@@ -85,6 +87,7 @@ export function openCatalog(options: CatalogOptions): Catalog {
   return {
     metadataApp,
     searchApp: createSearchApp(deps),
+    countTables: () => store.countTables(),
     close: () => store.close(),
   };
 }

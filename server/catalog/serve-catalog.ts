@@ -21,6 +21,13 @@ function listen(app: { listen: (port: number, host: string, cb: (err?: Error) =>
 
 const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
+/** The start-up line of a catalog without a table: what to run to load some into this file (docs/ingest.md). */
+export function describeEmptyCatalog(dbPath: string): string {
+  const db = /^[\w./-]+$/.test(dbPath) ? dbPath : JSON.stringify(dbPath);
+  return `catalog: ${dbPath} has no tables yet, so searches find nothing; load some with npm run catalog:import -- dbt --manifest target/manifest.json --db ${db} ` +
+    `(or postgres, sqlite, openlineage), or npm run catalog:ingest -- --db ${db} records.ndjson (docs/ingest.md)`;
+}
+
 export async function serveCatalog(settings: CatalogProcessSettings, logger: Logger): Promise<ServedCatalog> {
   const authenticate = createBearerAuth({ issuer: settings.issuer, audience: settings.audience, allowInsecureHttp: settings.allowInsecureHttp });
   const catalog = openCatalog({
@@ -31,6 +38,7 @@ export async function serveCatalog(settings: CatalogProcessSettings, logger: Log
     onProgress: (message) => logger.info(`catalog: ${message}`),
     machineClients: settings.machineClients,
   });
+  if (catalog.countTables() === 0) logger.info(describeEmptyCatalog(settings.dbPath));
   const servers: Server[] = [];
   const close = async () => {
     await Promise.all(servers.map(closeServer));

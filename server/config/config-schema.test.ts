@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isLoopbackUrl } from './config-schema';
+import { isLoopbackUrl, ordinal } from './config-schema';
 import { loadConfig } from './load-config';
 import { showSettingValue } from './show-setting-value';
 import { envProblemsOf } from './testing/config-problems';
@@ -42,7 +42,7 @@ describe('each environment variable', () => {
     [{ FIRST_SEARCH_BUDGET_MS: '5001' }, 'FIRST_SEARCH_BUDGET_MS must be at most 5000: a page that waits longer is slower than asking from the browser'],
     [{ FIRST_SEARCH_BUDGET_MS: '0.5' }, 'FIRST_SEARCH_BUDGET_MS must be a whole number of milliseconds (0 sends the search page without its first answer)'],
     [{ SESSION_SECRET: 'x'.repeat(31) }, 'SESSION_SECRET must be at least 32 characters; generate one with: openssl rand -hex 32', null],
-    [{ SESSION_SECRETS: `${'a'.repeat(32)},${'b'.repeat(31)}` }, 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32', null],
+    [{ SESSION_SECRETS: `${'a'.repeat(32)},${'b'.repeat(31)}` }, 'SESSION_SECRETS: the 2nd secret is 31 characters; each must be at least 32 (a comma-separated list, the newest first); generate one with: openssl rand -hex 32', null],
     [{ SESSION_SECRETS: ' , ' }, 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32', null],
     [{ SESSION_STORE: 'memory' }, 'SESSION_STORE must be sqlite (one machine) or redis (several instances)'],
     [{ SESSION_STORE: 'redis', REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, for example redis://localhost:6379', null],
@@ -84,6 +84,22 @@ describe('each environment variable', () => {
   ] as [Record<string, string>, string, string?][])('refuses %o, naming the variable, the fix and the value', (env, problem, shown = JSON.stringify(env[problem.split(' ')[0]!])) => {
     // The value is shown (PORT=abc used to say only "PORT must be a port number"), except a secret's, a blank one, or what may hold a password.
     expect(problemsOf(env)).toEqual([shown === null ? problem : `${problem}; it is ${shown}`]);
+  });
+
+  it('names each short secret of SESSION_SECRETS by its place and length, never showing a secret', () => {
+    const long = 'f00d'.repeat(16);
+    const problems = problemsOf({ SESSION_SECRETS: `${long},short, ${long} ,x,${'s'.repeat(31)}` });
+    expect(problems).toEqual([
+      'SESSION_SECRETS: the 2nd secret is 5 characters; each must be at least 32 (a comma-separated list, the newest first); generate one with: openssl rand -hex 32',
+      'SESSION_SECRETS: the 4th secret is 1 character; each must be at least 32 (a comma-separated list, the newest first); generate one with: openssl rand -hex 32',
+      'SESSION_SECRETS: the 5th secret is 31 characters; each must be at least 32 (a comma-separated list, the newest first); generate one with: openssl rand -hex 32',
+    ]);
+    for (const secret of [long, 'short', 's'.repeat(31)]) expect(problems.join('\n')).not.toContain(secret);
+    expect(problemsOf({ SESSION_SECRETS: `tiny,${long}` })[0]).toMatch(/^SESSION_SECRETS: the 1st secret is 4 characters;/);
+  });
+
+  it('counts places in English', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '112th']);
   });
 
   it('trims names, paths and addresses, and drops the trailing slash of a URL', () => {

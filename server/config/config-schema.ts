@@ -6,6 +6,7 @@ import { isLoopbackUrl } from '../http/loopback-host';
 import type { ClientPrivateKey } from './read-client-private-key';
 import { UPSTREAM_AUTH_MODES, type UpstreamAuthMode } from '../upstream/upstream-token';
 import type { ClaimMap, OidcProviderId } from './provider-presets';
+import { DEFAULT_DATA_DIR } from './catalog-db-path';
 
 /** Our names first; Amundsen (flaskoidc / frontend) names are accepted as aliases. */
 export const ENV_ALIASES: Record<string, readonly string[]> = {
@@ -112,7 +113,10 @@ export interface Config {
     readonly trustProxy: TrustProxy;
     /** LOG_FORMAT: one JSON object per line (default in production) or text (default otherwise). */
     readonly logFormat: LogFormat;
-    /** METRICS_ENABLED: serve /metrics to anyone who can reach the BFF; otherwise to loopback callers only. */
+    /**
+     * METRICS_ENABLED: serve /metrics, to requests that did not come through a proxy (server/http/metrics.ts);
+     * otherwise /metrics is off, an SPA page like any other URL (docs/operations.md).
+     */
     readonly metricsEnabled: boolean;
     /** Requests per minute; 0 turns a limit off (docs/operations.md). */
     readonly rateLimits: RateLimitSettings;
@@ -197,6 +201,13 @@ export { isLoopbackUrl };
 /** Asymmetric JWS algorithms only: `none` proves nothing, and HMAC lets anyone with the client secret forge. */
 export const ID_TOKEN_SIGNING_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
 
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
 const port = (name: string, fallback: number) =>
   z.coerce
     .number({ error: `${name} must be a port number (1-65535)` })
@@ -262,7 +273,7 @@ export const EnvSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port('PORT', 5000),
   PUBLIC_URL: httpUrl('PUBLIC_URL', 'https://catalog.example.com').optional(),
-  DATA_DIR: z.string().trim().min(1).default('data'),
+  DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
   OIDC_ISSUER: z
     .string()
     .trim()
@@ -384,8 +395,20 @@ export const EnvSchema = z.object({
   SESSION_SECRETS: z
     .string()
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .refine((list) => list.length > 0 && list.every((s) => s.length >= 32), {
-      error: 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32',
+    .superRefine((list, ctx) => {
+      if (list.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'SESSION_SECRETS must be a comma-separated list of secrets of at least 32 characters each, the newest first; generate one with: openssl rand -hex 32' });
+        return;
+      }
+      // Which one is short, by its place in the list and its length: never the secret itself.
+      list.forEach((secret, index) => {
+        if (secret.length < 32) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `SESSION_SECRETS: the ${ordinal(index + 1)} secret is ${secret.length} ${secret.length === 1 ? 'character' : 'characters'}; each must be at least 32 (a comma-separated list, the newest first); generate one with: openssl rand -hex 32`,
+          });
+        }
+      });
     })
     .optional(),
   SESSION_STORE: z.enum(['sqlite', 'redis'], { error: 'SESSION_STORE must be sqlite (one machine) or redis (several instances)' }).default('sqlite'),

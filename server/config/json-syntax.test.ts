@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJsonSyntaxError } from './json-syntax';
+import { describeJsonLineError, describeJsonSyntaxError, findJsonSyntaxError } from './json-syntax';
 
 describe('findJsonSyntaxError', () => {
   it.each([
@@ -87,3 +87,21 @@ describe('findJsonSyntaxError', () => {
   });
 });
 
+
+describe('describeJsonSyntaxError and describeJsonLineError', () => {
+  const parseError = (text: string) => {
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      return err;
+    }
+    throw new Error('expected invalid JSON');
+  };
+
+  it('word a syntax error by line and column, never by JSON.parse\'s character offset', () => {
+    const text = '{\n  "nodes": {,}\n}';
+    expect(describeJsonSyntaxError(text, parseError(text))).toBe('not valid JSON at line 2, column 13: expected a property name in double quotes, found ","');
+    expect(describeJsonLineError('{"type": "table",}', parseError('{"type": "table",}'))).toBe('invalid JSON at column 17: a comma before } (JSON allows no trailing comma)');
+    expect(describeJsonSyntaxError(text, parseError(text))).not.toMatch(/position/);
+  });
+});

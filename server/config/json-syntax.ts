@@ -10,6 +10,22 @@ export interface JsonSyntaxError {
   readonly problem: string;
 }
 
+/**
+ * How every reader of a JSON file words a syntax error (UI_CONFIG_FILE, EDIT_RULES_FILE, a dbt
+ * manifest …): "not valid JSON at line 3, column 15: expected …", not JSON.parse's own words with a
+ * character offset. `parseError` is what JSON.parse threw, used only if the scanner finds no error.
+ */
+export function describeJsonSyntaxError(text: string, parseError: unknown): string {
+  const at = findJsonSyntaxError(text);
+  return at ? `not valid JSON at line ${at.line}, column ${at.column}: ${at.problem}` : `not valid JSON: ${parseError instanceof Error ? parseError.message : String(parseError)}`;
+}
+
+/** The same for one line of an NDJSON file, whose line number the caller gives: "invalid JSON at column 15: expected …". */
+export function describeJsonLineError(line: string, parseError: unknown): string {
+  const at = findJsonSyntaxError(line);
+  return at ? `invalid JSON at column ${at.column}: ${at.problem}` : `invalid JSON: ${parseError instanceof Error ? parseError.message : String(parseError)}`;
+}
+
 class Stop {
   constructor(readonly offset: number, readonly problem: string) {}
 }

@@ -2,6 +2,7 @@ import { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import fs from 'node:fs';
 import { type ClientAuthConfig, type Config, DEFAULT_HTTPS_TRUST_PROXY, ENV_ALIASES, type Env, EnvSchema, isLoopbackUrl, type LogFormat, type UserDirectorySource } from './config-schema';
+import { resolveCatalogDbPath } from './catalog-db-path';
 import { parseClaimMap } from './parse-claim-map';
 import { addRequiredScopes, type ClaimMap, DEFAULT_CLAIM_MAP, findProviderPreset, OIDC_PROVIDERS, PROVIDER_PRESETS, type ProviderPreset } from './provider-presets';
 import { readClientPrivateKey } from './read-client-private-key';
@@ -268,7 +269,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
       searchUrl: e.SEARCH_URL ?? `http://${catalogConnectHost(e.CATALOG_HOST)}:${e.CATALOG_SEARCH_PORT}`,
       metadataPort: e.CATALOG_METADATA_PORT,
       searchPort: e.CATALOG_SEARCH_PORT,
-      dbPath: path.resolve(dataDir, e.CATALOG_DB ?? 'catalog.sqlite'),
+      dbPath: resolveCatalogDbPath(dataDir, e.CATALOG_DB),
       // Fake tables, people and dashboards never go into a production catalog unless asked for (decision 035).
       demoTables: e.CATALOG_DEMO_TABLES ?? (production ? 0 : DEFAULT_DEMO_TABLES),
       process: e.CATALOG_PROCESS,

@@ -1,7 +1,7 @@
 // Reading a JSON settings file (UI_CONFIG_FILE, EDIT_RULES_FILE) with problems a person can act on:
 // a missing file, a folder, an unreadable or empty file, JSON syntax by line and column.
 import fs from 'node:fs';
-import { findJsonSyntaxError } from './json-syntax';
+import { describeJsonSyntaxError } from './json-syntax';
 
 export interface JsonFileHints {
   /** The setting that names the file, such as UI_CONFIG_FILE. */
@@ -27,7 +27,6 @@ export function readJsonFile(file: string, hints: JsonFileHints, fail: (problems
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    const at = findJsonSyntaxError(text);
-    return fail([at ? `not valid JSON at line ${at.line}, column ${at.column}: ${at.problem}` : `not valid JSON: ${(err as Error).message}`]);
+    return fail([describeJsonSyntaxError(text, err)]);
   }
 }

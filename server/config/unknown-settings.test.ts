@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EnvSchema } from './config-schema';
-import { closestKnownName, editDistance, findUnknownSettings, KNOWN_NAMES } from './unknown-settings';
+import { closestKnownName, editDistance, findUnknownSettings, KNOWN_NAMES, SETTING_PREFIXES } from './unknown-settings';
 
 describe('findUnknownSettings', () => {
   it('warns about a mistyped setting, naming the setting it was probably meant to be', () => {
@@ -32,9 +32,60 @@ describe('findUnknownSettings', () => {
     expect(warned.map((w) => w.split(' ')[0])).toEqual([...names].sort());
   });
 
+  it('warns about a misspelled setting with any of the settings\' beginnings, not only a hand-picked few (DATA_DIRECTORY put the catalog in ./data without a word)', () => {
+    expect(findUnknownSettings({ DATA_DIRECTORY: '/srv/nansen', PUBLIC_URI: 'https://catalog.example.com', LOG_FORMATS: 'json', INDEX_USER: 'true', METRICS_ENABLE: 'true' })).toEqual([
+      'DATA_DIRECTORY is set but Nansen has no such setting, so it is ignored: did you mean DATA_DIR?',
+      'INDEX_USER is set but Nansen has no such setting, so it is ignored: did you mean INDEX_USERS?',
+      'LOG_FORMATS is set but Nansen has no such setting, so it is ignored: did you mean LOG_FORMAT?',
+      'METRICS_ENABLE is set but Nansen has no such setting, so it is ignored: did you mean METRICS_ENABLED?',
+      'PUBLIC_URI is set but Nansen has no such setting, so it is ignored: did you mean PUBLIC_URL?',
+    ]);
+    expect(findUnknownSettings({ LOG_LEVEL: 'debug' })).toEqual(['LOG_LEVEL is set but Nansen has no such setting, so it is ignored; the README lists the settings']);
+  });
+
+  it('takes the beginnings from the settings themselves: each one\'s first word, except NODE_, which Node.js shares', () => {
+    const firstWords = new Set(Object.keys(EnvSchema.shape).filter((n) => n.includes('_') && !n.startsWith('NODE_')).map((n) => `${n.split('_')[0]}_`));
+    expect([...SETTING_PREFIXES].sort()).toEqual([...firstWords].sort());
+    expect(SETTING_PREFIXES).toEqual(expect.arrayContaining(['DATA_', 'PUBLIC_', 'LOG_', 'INDEX_', 'METRICS_', 'OIDC_', 'CATALOG_', 'SESSION_', 'TRUST_']));
+    expect(SETTING_PREFIXES).not.toContain('NODE_');
+    expect(SETTING_PREFIXES).not.toContain('FLASK_');
+  });
+
+  it('warns about a name without those beginnings that is spelled within two edits of a setting (one for a short setting), or in other letter case', () => {
+    expect(findUnknownSettings({ PUBLC_URL: 'x', NODE_EVN: 'production', CATALGO_DB: 'x', PORTT: '80', public_url: 'x', data_dir: 'x', FLASK_OIDC_CLIENTID: 'x' })).toEqual([
+      'CATALGO_DB is set but Nansen has no such setting, so it is ignored: did you mean CATALOG_DB?',
+      'FLASK_OIDC_CLIENTID is set but Nansen has no such setting, so it is ignored: did you mean FLASK_OIDC_CLIENT_ID?',
+      'NODE_EVN is set but Nansen has no such setting, so it is ignored: did you mean NODE_ENV?',
+      'PORTT is set but Nansen has no such setting, so it is ignored: did you mean PORT?',
+      'PUBLC_URL is set but Nansen has no such setting, so it is ignored: did you mean PUBLIC_URL?',
+      'data_dir is set but Nansen has no such setting, so it is ignored: did you mean DATA_DIR?',
+      'public_url is set but Nansen has no such setting, so it is ignored: did you mean PUBLIC_URL?',
+    ]);
+    // Three edits, or two from a four-letter setting: another program's name, not a misspelling.
+    expect(findUnknownSettings({ PUBLXYZ_URL: 'x', HOME: '/root', NODE: '/usr/bin/node', HOSTNAME: 'web-1' })).toEqual([]);
+  });
+
+  it('says nothing on an ordinary machine: a shell\'s, npm\'s, Node\'s, Docker\'s, CI\'s and a desktop\'s variables', () => {
+    const ordinary = [
+      // a login shell and a terminal
+      'HOME', 'PATH', 'PWD', 'OLDPWD', 'SHLVL', 'SHELL', 'TERM', 'TERM_PROGRAM', 'COLORTERM', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'USER', 'LOGNAME',
+      'MAIL', 'EDITOR', 'VISUAL', 'PAGER', 'LESS', 'TMPDIR', 'TZ', 'HOSTNAME', 'HOSTTYPE', 'DISPLAY', 'XDG_RUNTIME_DIR', 'XDG_SESSION_TYPE', 'XDG_DATA_DIRS',
+      'XDG_CONFIG_HOME', 'DBUS_SESSION_BUS_ADDRESS', 'SSH_AUTH_SOCK', 'SSH_CONNECTION', 'SSH_TTY', 'SESSION_MANAGER', 'DESKTOP_SESSION', 'WAYLAND_DISPLAY', '_',
+      // npm run (npm start) and Node.js
+      'INIT_CWD', 'NODE', 'COLOR', 'EDITOR', 'npm_config_cache', 'npm_config_user_agent', 'npm_lifecycle_event', 'npm_lifecycle_script', 'npm_package_name',
+      'npm_package_version', 'npm_package_json', 'npm_node_execpath', 'npm_execpath', 'npm_command', 'NODE_OPTIONS', 'NODE_PATH', 'NODE_EXTRA_CA_CERTS',
+      'NODE_TLS_REJECT_UNAUTHORIZED', 'NODE_NO_WARNINGS', 'NODE_DEBUG', 'NODE_V8_COVERAGE', 'NODE_VERSION', 'NODE_COMPILE_CACHE', 'YARN_VERSION', 'COREPACK_HOME',
+      // Docker, Kubernetes, CI, proxies and certificates
+      'container', 'DEBIAN_FRONTEND', 'CONTAINER_NAME', 'KUBERNETES_SERVICE_HOST', 'KUBERNETES_PORT', 'CI', 'GITHUB_ACTIONS', 'GITHUB_WORKSPACE', 'RUNNER_OS',
+      'RUNNER_TEMP', 'BUILD_NUMBER', 'JENKINS_URL', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'SSL_CERT_FILE',
+      'SSL_CERT_DIR', 'CURL_CA_BUNDLE', 'REQUESTS_CA_BUNDLE', 'GIT_SSL_CAINFO', 'PYTHONUNBUFFERED', 'JAVA_HOME', 'GOPATH', 'CARGO_HOME', 'RUSTUP_HOME',
+    ];
+    expect(findUnknownSettings(Object.fromEntries(ordinary.map((n) => [n, n === 'KUBERNETES_PORT' ? 'tcp://10.0.0.1:443' : 'x'])))).toEqual([]);
+  });
+
   it('says nothing about known settings, Amundsen\'s aliases, unset names, or variables with other prefixes', () => {
     const known = Object.fromEntries(KNOWN_NAMES.map((n) => [n, 'x']));
-    expect(findUnknownSettings({ ...known, OIDC_TYPO: undefined, PATH: '/usr/bin', HOME: '/root', NODE_OPTIONS: '', LOG_LEVEL: 'debug', FLASK_OIDC_WHITELISTED_ENDPOINTS: 'x' })).toEqual([]);
+    expect(findUnknownSettings({ ...known, OIDC_TYPO: undefined, PATH: '/usr/bin', HOME: '/root', NODE_OPTIONS: '', FLASK_OIDC_WHITELISTED_ENDPOINTS: 'x' })).toEqual([]);
     expect(KNOWN_NAMES).toEqual(expect.arrayContaining([...Object.keys(EnvSchema.shape), 'FLASK_OIDC_CONFIG_URL', 'METADATASERVICE_BASE', 'REDIS_SERVER_PATH']));
   });
 

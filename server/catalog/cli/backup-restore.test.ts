@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoCatalogFile } from '../demo/seed-demo-catalog';
+import { runCli } from '../testing/run-cli';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -252,6 +253,34 @@ describe('catalog:backup and catalog:restore', () => {
     const result = await run('restore', ['--from', app, '--db', dbPath]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`catalog:restore: ${app} is a SQLite file but not a Nansen catalog (it has tables ("orders", "users") but not the catalog's "schema_version" and "tables")\n`);
+    expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(300);
+  });
+
+  it('answer an unknown option or a missing one with one line and the usage, and exit 1', async () => {
+    const DB_LINE = "       --db FILE: the catalog; by default the server's: CATALOG_DB, else DATA_DIR/catalog.sqlite (DATA_DIR defaults to data)";
+    const backup = await runCli(path.join(ROOT, 'server/catalog/cli/backup.ts'), ['--bogus', '--out', 'x.sqlite']);
+    expect(backup.code).toBe(1);
+    expect(backup.stderr.split('\n')).toEqual(['catalog:backup: unknown option --bogus', 'usage: npm run catalog:backup -- [--db FILE] --out path/to/backup.sqlite', DB_LINE, '']);
+    const restore = await runCli(path.join(ROOT, 'server/catalog/cli/restore.ts'), ['--from', 'x.sqlite', '-f']);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr.split('\n')).toEqual(['catalog:restore: unknown option -f', 'usage: npm run catalog:restore -- --from path/to/backup.sqlite [--db FILE] [--force]', DB_LINE, '']);
+    const noOut = await runCli(path.join(ROOT, 'server/catalog/cli/backup.ts'), []);
+    expect(noOut.stderr.split('\n').slice(0, 2)).toEqual(['catalog:backup: --out is required: the file to write the backup to', 'usage: npm run catalog:backup -- [--db FILE] --out path/to/backup.sqlite']);
+    const noFrom = await runCli(path.join(ROOT, 'server/catalog/cli/restore.ts'), []);
+    expect(noFrom.code).toBe(1);
+    expect(noFrom.stderr.split('\n')[0]).toBe('catalog:restore: --from is required: the backup to restore');
+  });
+
+  it('back up and restore the server\'s catalog without --db: CATALOG_DB, else DATA_DIR/catalog.sqlite', async () => {
+    const dbPath = freshCatalog();
+    const out = path.join(dir, 'backup.sqlite');
+    const backup = await runCli(path.join(ROOT, 'server/catalog/cli/backup.ts'), ['--out', out], undefined, { ...process.env, DATA_DIR: dir, CATALOG_DB: undefined });
+    expect(backup.code).toBe(0);
+    expect(count(out, 'SELECT count(*) FROM tables')).toBe(300);
+    const restored = await runCli(path.join(ROOT, 'server/catalog/cli/restore.ts'), ['--from', out], undefined, { ...process.env, DATA_DIR: dir, CATALOG_DB: 'restored.sqlite' });
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(restored.stdout)).toMatchObject({ db: path.join(dir, 'restored.sqlite') });
+    expect(count(path.join(dir, 'restored.sqlite'), 'SELECT count(*) FROM tables')).toBe(300);
     expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(300);
   });
 });

@@ -1,5 +1,6 @@
 // Loads NDJSON ingest records (docs/ingest.md) into a catalog database:
-//   tsx server/catalog/cli/ingest.ts --db data/catalog.sqlite records.ndjson   (or `-` for stdin)
+//   npm run catalog:ingest -- [--db data/catalog.sqlite] records.ndjson   (or `-` for stdin)
+// Without --db, into the server's catalog (CATALOG_DB, else DATA_DIR/catalog.sqlite).
 // Progress goes to stderr about once a second (or every --progress-every N lines); the summary goes to stdout as JSON
 // (through npm, `npm run -s catalog:ingest …` keeps npm's banner off stdout).
 // Exit code: 0 all records loaded, 2 some records rejected (the rest loaded), 1 fatal error.
@@ -7,21 +8,19 @@
 // process, so only other writers wait for the lock, and they wait up to busy_timeout (5 s).
 import { userInfo } from 'node:os';
 import { createReadStream, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../store/open-catalog-database';
 import { checkCatalogTarget } from '../store/check-catalog-file';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
 import { recordIngest } from '../ingest/write-ingest-records';
+import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from './cli-arguments';
 
-const USAGE =
-  'usage: tsx server/catalog/cli/ingest.ts --db path/to/catalog.sqlite [--batch-size N] [--max-batch-ms N] [--progress-every N] [--quiet] FILE.ndjson|-\n';
+const USAGE = `usage: npm run catalog:ingest -- [--db FILE] [--batch-size N] [--max-batch-ms N] [--progress-every N] [--quiet] FILE.ndjson|-
+       ${DB_OPTION_USAGE}`;
 
 /** 25 000 records: 40 s for the 100 k demo against 61 s with 2 000 (docs/benchmarks.md). */
 const CLI_BATCH_SIZE = 25_000;
 /** Well under the 5 s busy_timeout another writer waits for the lock. */
 const CLI_MAX_BATCH_MS = 1000;
-
-class UsageError extends Error {}
 
 function formatProgress(p: IngestProgress): string {
   const mb = (p.bytesRead / 1024 / 1024).toFixed(1);
@@ -29,13 +28,13 @@ function formatProgress(p: IngestProgress): string {
   return `ingest: ${p.linesRead} lines (${mb} MB), ${p.recordsLoaded} loaded, ${p.recordsRejected} rejected, ${p.recordsPerSecond} records/s`;
 }
 
-function formatResult(s: IngestSummary): string {
+function formatResult(s: IngestSummary, dbPath: string): string {
   const counts = Object.entries(s.loaded).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ') || 'nothing';
   const total = Object.values(s.loaded).reduce((a, b) => a + b, 0);
   const rejected = s.rejectedCount
     ? `, ${s.rejectedCount} rejected (first: line ${s.rejected[0]?.line}: ${s.rejected[0]?.reason})`
     : '';
-  return `ingest: loaded ${total} records (${counts})${rejected} from ${s.linesRead} lines in ${(s.durationMs / 1000).toFixed(2)} s; search index ${s.searchIndex}\n`;
+  return `ingest: loaded ${total} records (${counts})${rejected} from ${s.linesRead} lines into ${dbPath} in ${(s.durationMs / 1000).toFixed(2)} s; search index ${s.searchIndex}\n`;
 }
 
 function wholeNumberOption(values: Record<string, unknown>, name: string): number | undefined {
@@ -48,7 +47,7 @@ function wholeNumberOption(values: Record<string, unknown>, name: string): numbe
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCliArgs({
     allowPositionals: true,
     options: {
       db: { type: 'string' },
@@ -63,7 +62,6 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (!values.db) throw new UsageError('--db is required');
   if (positionals.length !== 1) throw new UsageError('give exactly one input file (or - for stdin)');
   const [file] = positionals;
   const batchSize = wholeNumberOption(values, 'batch-size') ?? CLI_BATCH_SIZE;
@@ -82,9 +80,10 @@ async function main(): Promise<number> {
 
   // Another program's database, a file that is no database, a folder that does not exist: refused
   // before the catalog's schema is written anywhere.
-  checkCatalogTarget(values.db, { hint: 'The NDJSON to load is the last argument, not --db.' });
+  const { path: dbPath, creatableFolder } = catalogDbOption(values.db);
+  checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder });
   const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
-  const db = openCatalogDatabase(values.db);
+  const db = openCatalogDatabase(dbPath);
   try {
     const summary = await ingestNdjson(db, input, {
       batchSize,
@@ -96,7 +95,7 @@ async function main(): Promise<number> {
     });
     if (Object.values(summary.loaded).some((n) => n > 0)) recordIngest(db, { user_id: `cli:${userInfo().username}`, summary });
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    process.stderr.write(formatResult(summary));
+    process.stderr.write(formatResult(summary, dbPath));
     return summary.rejectedCount > 0 ? 2 : 0;
   } catch (err) {
     if (err instanceof IngestAbortedError) process.stdout.write(`${JSON.stringify(err.summary, null, 2)}\n`);

@@ -1,25 +1,24 @@
 // Restores a backup made by catalog:backup (docs/operations.md):
-//   npm run catalog:restore -- --from backups/catalog.sqlite --db data/catalog.sqlite [--force]
+//   npm run catalog:restore -- --from backups/catalog.sqlite [--db data/catalog.sqlite] [--force]
+// Without --db, into the server's catalog (CATALOG_DB, else DATA_DIR/catalog.sqlite).
 // Refuses while the catalog is open (a running Nansen holds it) unless --force, which copies the
-// backup into the running catalog. Exit code: 0 done, 1 failed, 3 refused because the catalog is open.
-import { parseArgs } from 'node:util';
+// backup into the running catalog. Exit code: 0 done, 1 failed or bad arguments, 3 refused because the catalog is open.
 import { CatalogInUseError, restoreCatalog } from '../store/backup-catalog';
+import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from './cli-arguments';
 
-const USAGE = 'usage: npm run catalog:restore -- --from path/to/backup.sqlite --db path/to/catalog.sqlite [--force]\n';
+const USAGE = `usage: npm run catalog:restore -- --from path/to/backup.sqlite [--db FILE] [--force]
+       ${DB_OPTION_USAGE}`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCliArgs({
     options: { from: { type: 'string' }, db: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (!values.from || !values.db) {
-    process.stderr.write(`catalog:restore: --from and --db are required\n${USAGE}`);
-    return 1;
-  }
-  const result = await restoreCatalog(values.from, values.db, { force: values.force });
+  if (!values.from) throw new UsageError('--from is required: the backup to restore');
+  const result = await restoreCatalog(values.from, catalogDbOption(values.db).path, { force: values.force });
   process.stdout.write(`${JSON.stringify(result)}\n`);
   const kept = result.previous ? `; the catalog it replaced is kept at ${result.previous}` : '';
   process.stderr.write(`catalog:restore: ${values.from} → ${result.db} (${result.mode}) in ${result.durationMs} ms${kept}\n`);
@@ -32,6 +31,7 @@ main().then(
   },
   (err: unknown) => {
     process.stderr.write(`catalog:restore: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (err instanceof UsageError) process.stderr.write(USAGE);
     process.exitCode = err instanceof CatalogInUseError ? 3 : 1;
   },
 );

@@ -107,6 +107,41 @@ describe('npm run catalog:import -- dbt', () => {
     expect(unknown.stderr).toMatch(/, postgres, sqlite\)/);
   });
 
+  it('answers an unknown option of any source with one line naming it and that source\'s usage, and exits 1', async () => {
+    const usageOf = { dbt: 'usage: npm run catalog:import -- dbt --manifest', openlineage: 'usage: npm run catalog:import -- openlineage --events', postgres: 'usage: npm run catalog:import -- postgres --url', sqlite: 'usage: npm run catalog:import -- sqlite --file' };
+    for (const [source, usage] of Object.entries(usageOf)) {
+      const { code, stdout, stderr } = await runCli([source, '--bogus']);
+      expect(code, source).toBe(1);
+      expect(stdout).toBe('');
+      const lines = stderr.split('\n');
+      expect(lines[0], source).toBe('import: unknown option --bogus');
+      expect(lines[1], source).toMatch(new RegExp(`^${usage.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      expect(stderr, source).toContain("--db FILE: the catalog; by default the server's: CATALOG_DB, else DATA_DIR/catalog.sqlite (DATA_DIR defaults to data)\n");
+      // Only this source's usage, not every source's.
+      expect(stderr.match(/usage: /g), source).toHaveLength(1);
+    }
+  });
+
+  it('says where a manifest that is not JSON breaks by line and column, as for the UI config file, not by JSON.parse\'s character offset', async () => {
+    const manifest = join(dir, 'manifest.json');
+    writeFileSync(manifest, '{\n  "metadata": {},\n  "nodes": {,}\n}\n');
+    const { code, stderr } = await runCli(['dbt', '--manifest', manifest, '--db', join(dir, 'catalog.sqlite')]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`import: ${manifest}: not valid JSON at line 3, column 13: expected a property name in double quotes, found ","\n`);
+    const catalog = join(dir, 'catalog.json');
+    writeFileSync(catalog, '{"nodes": {}, }');
+    const badCatalog = await runCli(['dbt', ...V4.slice(0, 2), '--catalog', catalog, '--db', join(dir, 'catalog.sqlite')]);
+    expect(badCatalog.stderr).toContain(`${catalog}: not valid JSON at line 1, column 13: a comma before } (JSON allows no trailing comma)`);
+  });
+
+  it('imports into the server\'s catalog without --db: CATALOG_DB, else DATA_DIR/catalog.sqlite', async () => {
+    const dataDir = join(dir, 'data-dir');
+    const { code, stderr } = await runCliEntry(CLI, ['dbt', ...V4, '--quiet'], undefined, { ...process.env, DATA_DIR: dataDir, CATALOG_DB: undefined });
+    expect(code).toBe(0);
+    expect(stderr).toContain(`into ${join(dataDir, 'catalog.sqlite')} as postgres://`);
+    expect(tableKeys(join(dataDir, 'catalog.sqlite'))).toHaveLength(4);
+  });
+
   it('imports a generated project of 300 models from files, with --prune removing a model that left it', async () => {
     const project = generateDbtProject({ models: 300 });
     const paths = writeDbtProject(dir, project);

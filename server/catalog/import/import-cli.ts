@@ -1,7 +1,8 @@
 // `npm run catalog:import -- <source> …`: one command for every importer (docs/ingest.md).
 // Exit code: 0 imported, 2 some records were bad (the rest imported), 1 nothing imported (bad
 // arguments, unreadable or refused input, database error).
-import { DBT_USAGE, runDbtImport, UsageError } from './dbt/dbt-import-command';
+import { DBT_USAGE, runDbtImport } from './dbt/dbt-import-command';
+import { DB_OPTION_USAGE, UsageError } from '../cli/cli-arguments';
 import { DbtArtifactError } from './dbt/read-dbt-artifacts';
 import { OPENLINEAGE_USAGE, runOpenLineageImport } from './openlineage/openlineage-import-command';
 import { POSTGRES_USAGE, runPostgresImport, runSqliteImport, SQLITE_USAGE } from './database/database-import-command';
@@ -16,7 +17,10 @@ const IMPORTERS: Record<string, { run: (args: string[]) => Promise<number>; usag
 };
 
 const USAGE = `usage: npm run catalog:import -- <source> [options]   sources: ${Object.keys(IMPORTERS).join(', ')}\n${
-  Object.values(IMPORTERS).map((i) => i.usage).join('')}`;
+  Object.values(IMPORTERS).map((i) => i.usage).join('')}       ${DB_OPTION_USAGE}`;
+
+/** The usage a bad argument is answered with: the source's when it is known, else every source's. */
+let usage = USAGE;
 
 async function main(argv: string[]): Promise<number> {
   const [source, ...args] = argv;
@@ -26,13 +30,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const importer = IMPORTERS[source];
   if (!importer) throw new UsageError(`unknown source "${source}" (expected one of ${Object.keys(IMPORTERS).join(', ')})`);
-  try {
-    return await importer.run(args);
-  } catch (err) {
-    // parseArgs's own errors (unknown option, missing value) are usage errors too.
-    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((err as Error).message);
-    throw err;
-  }
+  usage = `${importer.usage}       ${DB_OPTION_USAGE}`;
+  return importer.run(args);
 }
 
 main(process.argv.slice(2)).then(
@@ -42,7 +41,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     const known = err instanceof UsageError || err instanceof DbtArtifactError || err instanceof DatabaseImportError || err instanceof CatalogFileError;
     process.stderr.write(`import: ${err instanceof Error ? (known ? err.message : err.stack ?? err.message) : String(err)}\n`);
-    if (err instanceof UsageError) process.stderr.write(USAGE);
+    if (err instanceof UsageError) process.stderr.write(usage);
     process.exitCode = 1;
   },
 );

@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const runCli = (args: string[], stdin?: string) => runCliEntry(CLI, args, stdin);
+const runCli = (args: string[], stdin?: string, env?: Record<string, string | undefined>) => runCliEntry(CLI, args, stdin, env);
 
 const table = (name: string) => JSON.stringify({ type: 'table', database: 'hive', cluster: 'gold', schema: 'core', name });
 const countTables = (dbPath: string) => {
@@ -77,10 +77,30 @@ describe('catalog:ingest CLI', () => {
     }
   });
 
-  it('exits 1 with the usage when --db is missing', async () => {
-    const { code, stderr } = await runCli([join(dir, 'x.ndjson')]);
+  it('answers an unknown option with one line naming it and the usage, as npm runs it, and exits 1', async () => {
+    const { code, stdout, stderr } = await runCli(['--bogus', join(dir, 'x.ndjson')]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/--db is required[\s\S]*usage: /);
+    expect(stdout).toBe('');
+    const [first, usage, dbLine, ...rest] = stderr.split('\n');
+    expect(first).toBe('ingest: unknown option --bogus');
+    expect(usage).toBe('usage: npm run catalog:ingest -- [--db FILE] [--batch-size N] [--max-batch-ms N] [--progress-every N] [--quiet] FILE.ndjson|-');
+    expect(dbLine).toBe("       --db FILE: the catalog; by default the server's: CATALOG_DB, else DATA_DIR/catalog.sqlite (DATA_DIR defaults to data)");
+    expect(rest).toEqual(['']);
+    expect((await runCli(['-x', '-'])).stderr.split('\n')[0]).toBe('ingest: unknown option -x');
+    expect((await runCli(['--db'])).stderr.split('\n')[0]).toBe('ingest: --db needs a value');
+    expect((await runCli(['--quiet=yes', '-'])).stderr.split('\n')[0]).toBe('ingest: --quiet takes no value');
+  });
+
+  it('loads into the server\'s catalog without --db: CATALOG_DB, else DATA_DIR/catalog.sqlite, creating DATA_DIR as the server does', async () => {
+    const input = `${table('a')}\n`;
+    const dataDir = join(dir, 'data-dir');
+    const byDataDir = await runCli(['--quiet', '-'], input, { ...process.env, DATA_DIR: dataDir, CATALOG_DB: undefined });
+    expect(byDataDir.code).toBe(0);
+    expect(byDataDir.stderr).toContain(` into ${join(dataDir, 'catalog.sqlite')} in `);
+    expect(countTables(join(dataDir, 'catalog.sqlite'))).toBe(1);
+    const byCatalogDb = await runCli(['--quiet', '-'], input, { ...process.env, DATA_DIR: dir, CATALOG_DB: 'other.sqlite' });
+    expect(byCatalogDb.code).toBe(0);
+    expect(countTables(join(dir, 'other.sqlite'))).toBe(1);
   });
 });
 

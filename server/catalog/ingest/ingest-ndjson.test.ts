@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTH_HEADER, openTestCatalog, type TestCatalog } from '../testing/open-test-catalog';
 import { openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog-database';
-import { ingestNdjson, type IngestOptions, type IngestProgress } from './ingest-ndjson';
+import { ingestNdjson, PROGRESS_CHECK_LINES, type IngestOptions, type IngestProgress } from './ingest-ndjson';
 import { createIngestWriter, SEARCH_DOCUMENTS_PENDING } from './write-ingest-records';
 import { parseIngestLine } from './parse-ingest-line';
 
@@ -202,12 +202,60 @@ describe('ingestNdjson', () => {
     });
     expect(summary).toMatchObject({ loaded: { table: 10_000, usage: 10_000 }, rejectedCount: 0, linesRead: 20_000, searchIndex: 'rebuilt' });
     const loading = progress.filter((p) => p.phase === 'loading');
-    expect(loading).toHaveLength(10);
-    expect(loading.map((p) => p.recordsLoaded)).toEqual(Array.from({ length: 10 }, (_, i) => (i + 1) * 2000));
+    // After each commit, and (the interval being 0) each time reading looks at the clock, with what has committed so far.
+    expect([...new Set(loading.map((p) => p.recordsLoaded))]).toEqual(Array.from({ length: 11 }, (_, i) => i * 2000));
+    expect(loading.map((p) => p.linesRead)).toEqual([...loading.map((p) => p.linesRead)].sort((a, b) => a - b));
     expect(progress.at(-1)).toMatchObject({ phase: 'done', linesRead: 20_000, recordsLoaded: 20_000 });
     expect(one('SELECT count(*) FROM table_search')).toBe(10_000);
     expect(one('SELECT total_reads FROM tables WHERE key = ?', 'hive://gold.bulk/t9999')).toBe(10_000);
     expect(one('SELECT key FROM table_search ORDER BY doc_id LIMIT 1')).toBe('hive://gold.bulk/t9999');
+  });
+
+  describe('progress while a big batch is read', () => {
+    // A clock that moves 2 ms per line read (the input yields one line at a time), so progress is
+    // checked against time without waiting for it: 1 000 ms is 500 lines.
+    const timedInput = (lines: number, clock: { now: number }) => (async function* () {
+      for (let i = 0; i < lines; i++) {
+        clock.now += 2;
+        yield `${JSON.stringify({ type: 'table', database: 'hive', cluster: 'gold', schema: 'big', name: `t${i}` })}\n`;
+      }
+    })();
+
+    it('comes about once a second of reading, not only when a batch commits', async () => {
+      const clock = { now: 0 };
+      const progress: IngestProgress[] = [];
+      // One batch for the whole input, as the CLI's 25 000 records are: the old code reported nothing until it committed.
+      await ingestNdjson(db, timedInput(5000, clock), { batchSize: 25_000, maxBatchMs: Infinity, clock: () => clock.now, onProgress: (p) => progress.push(p) });
+      const loading = progress.filter((p) => p.phase === 'loading');
+      expect(loading.length).toBeGreaterThanOrEqual(8); // 10 s of reading
+      for (const [i, p] of loading.entries()) {
+        const sinceLast = p.elapsedMs - (i === 0 ? 0 : loading[i - 1]!.elapsedMs);
+        // Never more often than once a second, and at most one check (PROGRESS_CHECK_LINES lines) late.
+        expect(sinceLast).toBeGreaterThanOrEqual(1000);
+        expect(sinceLast).toBeLessThan(1000 + 2 * PROGRESS_CHECK_LINES + 2);
+        expect(p).toMatchObject({ recordsLoaded: 0, recordsRejected: 0 }); // nothing committed yet
+      }
+      expect(progress.at(-1)).toMatchObject({ phase: 'done', recordsLoaded: 5000, linesRead: 5000 });
+    });
+
+    it('comes every N lines with progressEveryRecords, whatever the clock says', async () => {
+      const clock = { now: 0 };
+      const lines: number[] = [];
+      await ingestNdjson(db, timedInput(1000, clock), {
+        batchSize: 25_000, progressIntervalMs: Infinity, progressEveryRecords: 300, clock: () => clock.now,
+        onProgress: (p) => p.phase === 'loading' && lines.push(p.linesRead),
+      });
+      expect(lines).toEqual([300, 600, 900]);
+    });
+
+    it('reads no clock per line: once every PROGRESS_CHECK_LINES lines while reading', async () => {
+      const clock = { now: 0, readings: 0 };
+      await ingestNdjson(db, timedInput(10 * PROGRESS_CHECK_LINES, clock), {
+        batchSize: 25_000, maxBatchMs: Infinity, clock: () => (clock.readings++, clock.now), onProgress: () => {},
+      });
+      // 10 while reading, plus the start, the one commit, the indexing and done reports and the summary's duration.
+      expect(clock.readings).toBeLessThanOrEqual(10 + 6);
+    });
   });
 
   describe('the search index refresh after a load', () => {

@@ -8,10 +8,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `stdin` is written to the command and closed; without it the command reads no input. */
-export function runCli(entry: string, args: string[], stdin?: string): Promise<CliRun> {
+/**
+ * `stdin` is written to the command and closed; without it the command reads no input. `env` is the
+ * command's whole environment (a variable set to undefined is left out); without it, this process's.
+ */
+export function runCli(entry: string, args: string[], stdin?: string, env?: Record<string, string | undefined>): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += d));

@@ -146,7 +146,7 @@ describe('search results', () => {
   });
 
   it('names a long term in the browser tab, cut short', async () => {
-    stubSearch(() => ({ table: { total_results: 0, results: [] } }));
+    stubSearch((request) => ({ table: { total_results: request.searchTerm === '' ? 1 : 0, results: [] } }));
     renderSearch(`/search?term=${'orders'.repeat(80)}`);
     expect(await screen.findByText(/^No tables match/)).toBeTruthy();
     const title = document.querySelector('title')?.textContent ?? '';
@@ -199,6 +199,41 @@ describe('search results', () => {
     await userEvent.setup().click(await screen.findByRole('link', { name: 'Go to the last page' }));
     await screen.findByRole('link', { name: 'sales.t2' });
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: '25 tables' }));
+  });
+
+  it('says the catalog is empty, and who can fill it and how, when there is no table at all to find', async () => {
+    const requests = stubSearch(() => ({ table: { total_results: 0, results: [] } }));
+    renderSearch('/search?term=orders');
+    expect(await screen.findByText('The catalog is empty')).toBeTruthy();
+    const body = screen.getByText(/^No tables have been loaded/).closest('.state__body')?.textContent ?? '';
+    expect(body).toContain('No tables have been loaded into the catalog yet, so there is nothing to find.');
+    expect(body).toContain('Whoever runs Nansen can load them: see “Loading metadata” in Nansen’s docs (docs/ingest.md).');
+    expect(body).toContain('npm run catalog:import -- dbt loads a dbt project and npm run catalog:ingest loads NDJSON records.');
+    expect(screen.queryByText(/Try fewer words/)).toBeNull();
+    expect(screen.queryByText(/No tables match/)).toBeNull();
+    // One more request, for every table (one on the page), made only because nothing matched.
+    expect(requests.map((r) => [r.searchTerm, r.resources, r.filters, r.resultsPerPage])).toEqual([['orders', ['table', 'dashboard'], {}, 10], ['', ['table'], {}, 1]]);
+  });
+
+  it('says the catalog is empty for a filter that matched nothing too', async () => {
+    stubSearch(() => ({ table: { total_results: 0, results: [] } }));
+    renderSearch(`/search?term=&filters=${encodeURIComponent('{"schema":{"value":"sales"}}')}`);
+    expect(await screen.findByText('The catalog is empty')).toBeTruthy();
+    expect(screen.queryByText(/Remove a filter/)).toBeNull();
+  });
+
+  it('keeps its advice about the search words when the catalog has tables, and asks nothing more when something matched', async () => {
+    const requests = stubSearch((request) => ({ table: { total_results: request.searchTerm === '' ? 300 : 0, results: [] } }));
+    renderSearch('/search?term=zzz');
+    expect(await screen.findByText('No tables match “zzz”')).toBeTruthy();
+    expect(screen.getByText(/Try fewer words/)).toBeTruthy();
+    expect(screen.queryByText('The catalog is empty')).toBeNull();
+    expect(requests.map((r) => r.searchTerm)).toEqual(['zzz', '']);
+    cleanup();
+    const found = stubSearch(() => ({ table: { total_results: 3, results: [table('a')] } }));
+    renderSearch('/search?term=a');
+    expect(await screen.findByRole('heading', { level: 2, name: '3 tables' })).toBeTruthy();
+    expect(found.map((r) => r.searchTerm)).toEqual(['a']);
   });
 
   it('explains an empty result and a failed search', async () => {

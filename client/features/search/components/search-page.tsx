@@ -28,8 +28,13 @@ const COUNT_CAP = 10_000;
 const formatCount = (n: number) => `${formatWholeNumber(n)}${n >= COUNT_CAP ? '+' : ''}`;
 const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n === 1 ? RESOURCE_NOUNS[resource].one : RESOURCE_NOUNS[resource].many}`;
 
-// A disabled query still needs an input.
-const NOTHING = { term: '', resources: ['table' as const], filters: {}, pageIndex: 0, resultsPerPage: 1 };
+// A disabled query still needs an input (never sent: no page holds 0 results).
+const NOTHING = { term: '', resources: ['table' as const], filters: {}, pageIndex: 0, resultsPerPage: 0 };
+/**
+ * Every table, one on the page: asked only when a search found nothing, its total says whether the
+ * catalog has any table at all (the embedded catalog counts an unfiltered browse from a cache).
+ */
+const EVERY_TABLE = { term: '', resources: ['table' as const], filters: {}, pageIndex: 0, resultsPerPage: 1 };
 
 /** The browser tab's title holds this much of a term; longer ones end in "…". */
 export const TITLE_TERM_LENGTH = 60;
@@ -169,6 +174,11 @@ function Results({
 }) {
   const { term, searchedTerm, resource, pageIndex, resultsPerPage, filters } = plan;
   const filtered = Object.keys(plan.requestFilters).length > 0;
+  // Nothing found: is there anything to find? A catalog without a single table gets words about
+  // loading one, not advice about the search words.
+  const nothingFound = !picking && !query.isPlaceholderData && query.data?.[resource]?.total_results === 0;
+  const everyTable = useSearch(EVERY_TABLE, nothingFound);
+  const catalogEmpty = everyTable.data?.table?.total_results === 0;
   const heading = (text: string) => (
     <h2 id="results-heading" ref={headingRef} tabIndex={-1} className="search-results__heading">
       {text}
@@ -223,7 +233,9 @@ function Results({
                 </>
               ) : null}
             </p>
-            {group.total_results === 0 ? (
+            {group.total_results === 0 && everyTable.isLoading ? null : group.total_results === 0 && catalogEmpty ? (
+              <EmptyCatalog />
+            ) : group.total_results === 0 ? (
               <EmptyState
                 title={`No ${RESOURCE_NOUNS[resource].many} match${searchedTerm ? ` “${term}”` : ''}${filtered ? ' with these filters' : ''}`}
                 action={filtered ? <Button onClick={onClearFilters}>Clear all filters</Button> : undefined}
@@ -246,5 +258,21 @@ function Results({
         );
       }}
     </QueryState>
+  );
+}
+
+/**
+ * No table in the whole catalog. Whoever reads it may not run Nansen: it says so, and names what the
+ * person who does runs (docs/ingest.md), with the embedded catalog's commands.
+ */
+function EmptyCatalog() {
+  return (
+    <EmptyState title="The catalog is empty" className="empty-catalog">
+      <p>No tables have been loaded into the catalog yet, so there is nothing to find.</p>
+      <p>
+        Whoever runs Nansen can load them: see “Loading metadata” in Nansen’s docs (docs/ingest.md). With the built-in catalog,{' '}
+        <code>npm run catalog:import -- dbt</code> loads a dbt project and <code>npm run catalog:ingest</code> loads NDJSON records.
+      </p>
+    </EmptyState>
   );
 }

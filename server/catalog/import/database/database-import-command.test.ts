@@ -88,10 +88,10 @@ describe('npm run catalog:import -- postgres', () => {
     expect(down.stderr).toContain(`import: cannot reach PostgreSQL at 127.0.0.1:${port} (connection refused)`);
     expect(down.stderr).not.toContain('hunter2');
 
-    // parseArgs quotes what it does not take: the URL as a positional argument, without its password.
+    // What it does not take is quoted: the URL as a positional argument, without its password.
     const positional = await runCli(['postgres', 'postgres://app:hunter2@db.internal/shop', '--db', dbPath]);
     expect(positional.code).toBe(1);
-    expect(positional.stderr).toContain("import: Unexpected argument 'postgres://app@db.internal/shop'.");
+    expect(positional.stderr).toContain('import: unexpected argument "postgres://app@db.internal/shop" (give the database with --url or --file)\nusage: npm run catalog:import -- postgres --url');
     expect(positional.stderr).toContain('(give the database with --url or --file)');
     expect(positional.stderr).not.toContain('hunter2');
 

@@ -3,10 +3,9 @@
 // imported, 2 some tables were bad (the rest imported), 1 nothing imported (see import-cli.ts).
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget } from '../../store/check-catalog-file';
-import { DEFAULT_CATALOG_DB, UsageError } from '../dbt/dbt-import-command';
+import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 import type { EntityCounts } from '../write-import';
 import type { CrawledDatabase } from './crawled-schema';
 import { importCrawledDatabase, type DatabaseEngine, type DatabaseImportReport } from './import-crawled-database';
@@ -15,7 +14,7 @@ import { readSqliteSchema } from './read-sqlite-schema';
 import { createSchemaFilter } from './schema-filter';
 
 const COMMON = `[--schema GLOB,…] [--exclude-schema GLOB,…] [--cluster NAME]
-         [--db data/catalog.sqlite] [--dry-run] [--prune] [--quiet]`;
+         [--db FILE] [--dry-run] [--prune] [--quiet]`;
 export const POSTGRES_USAGE = `usage: npm run catalog:import -- postgres --url postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE
          ${COMMON}
 `;
@@ -66,16 +65,14 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** parseArgs, with its errors (which quote the arguments, a URL's password too) as usage errors without passwords. */
+/** The arguments, with their mistakes as usage errors without passwords (a mistake may quote an argument, a URL's too). */
 function parseDatabaseArgs(args: string[]) {
   try {
-    return parseArgs({ args, options: OPTIONS }).values;
+    return parseCliArgs({ args, options: OPTIONS }).values;
   } catch (err) {
-    const message = withoutPasswords((err as Error).message);
-    if ((err as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      throw new UsageError(`${message} (give the database with --url or --file)`);
-    }
-    throw new UsageError(message);
+    if (!(err instanceof UsageError)) throw err;
+    const message = withoutPasswords(err.message);
+    throw new UsageError(message.startsWith('unexpected argument') ? `${message} (give the database with --url or --file)` : message);
   }
 }
 
@@ -83,7 +80,7 @@ function runDatabaseImport(engine: DatabaseEngine, usage: string) {
   return async (args: string[]): Promise<number> => {
     const values = parseDatabaseArgs(args);
     if (values.help) {
-      process.stdout.write(usage);
+      process.stdout.write(`${usage}       ${DB_OPTION_USAGE}`);
       return 0;
     }
     const started = performance.now();
@@ -106,9 +103,9 @@ function runDatabaseImport(engine: DatabaseEngine, usage: string) {
       throw new UsageError(`--cluster must be a non-empty name without "/" (it is part of every table key), got "${values.cluster}"`);
     }
     const filter = createSchemaFilter(values.schema, values['exclude-schema']);
-    const dbPath = values.db ?? DEFAULT_CATALOG_DB;
+    const { path: dbPath, creatableFolder } = catalogDbOption(values.db);
     // Before reading the source: a --db that is no catalog (say --file and --db swapped) is refused.
-    checkCatalogTarget(dbPath, engine === 'sqlite' ? { hint: 'Did you swap --file (the database to read) and --db (the catalog)?' } : {});
+    checkCatalogTarget(dbPath, { creatableFolder, ...(engine === 'sqlite' ? { hint: 'Did you swap --file (the database to read) and --db (the catalog)?' } : {}) });
     const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
     progress?.(`${engine}: reading the catalog of ${location}…`);
     const crawled = await read();

@@ -3,28 +3,22 @@
 // rest imported), 1 nothing imported (see import-cli.ts).
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget } from '../../store/check-catalog-file';
 import { importDbtProject, type DbtImportReport, type EntityCounts } from './import-dbt-project';
 import { readDbtArtifacts } from './read-dbt-artifacts';
 import { resolveDbtOptions } from './dbt-import-options';
 import type { DbtMappingOptions } from './map-dbt-project';
+import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 
 export const DBT_USAGE = `usage: npm run catalog:import -- dbt --manifest target/manifest.json [--catalog target/catalog.json]
-         [--database ENGINE] [--db data/catalog.sqlite] [--dry-run] [--prune]
+         [--database ENGINE] [--db FILE] [--dry-run] [--prune]
          [--name-from name|alias] [--tags-as tag|badge] [--source-url URL] [--project NAME] [--quiet]
 `;
 
-/** The embedded catalog's default file (DATA_DIR=data, CATALOG_DB=catalog.sqlite). */
-export const DEFAULT_CATALOG_DB = 'data/catalog.sqlite';
 /** Transactions as the ingest CLI's: a process of its own (docs/ingest.md, Transactions). */
 const CLI_BATCH_SIZE = 25_000;
 const CLI_MAX_BATCH_MS = 1000;
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 const counts = (c: EntityCounts) =>
   `${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged, ${c.removed} removed` +
@@ -52,7 +46,7 @@ export function formatDbtReport(r: DbtImportReport, dbPath: string): string {
 }
 
 export async function runDbtImport(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCliArgs({
     args,
     options: {
       manifest: { type: 'string' },
@@ -70,12 +64,12 @@ export async function runDbtImport(args: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(DBT_USAGE);
+    process.stdout.write(`${DBT_USAGE}       ${DB_OPTION_USAGE}`);
     return 0;
   }
   if (!values.manifest) throw new UsageError('--manifest is required (the manifest.json dbt writes to target/)');
-  const dbPath = values.db ?? DEFAULT_CATALOG_DB;
-  checkCatalogTarget(dbPath); // before reading anything: another program's database is refused
+  const { path: dbPath, creatableFolder } = catalogDbOption(values.db);
+  checkCatalogTarget(dbPath, { creatableFolder }); // before reading anything: another program's database is refused
   const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
 
   const artifacts = readDbtArtifacts(values.manifest, values.catalog);

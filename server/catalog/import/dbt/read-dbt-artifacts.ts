@@ -3,6 +3,7 @@
 // the importer checks each node's fields itself, so one odd node is reported instead of refusing
 // the whole project.
 import { readFileSync } from 'node:fs';
+import { describeJsonSyntaxError } from '../../../config/json-syntax';
 
 /** Manifest schema versions this importer reads: dbt 1.0 (v4) to 1.8+ (v12); v20 is dbt's newer engine. */
 export const SUPPORTED_MANIFEST_VERSIONS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 20] as const;
@@ -119,7 +120,7 @@ function readJsonFile(file: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new DbtArtifactError(`${file}: not valid JSON (${(err as Error).message})`);
+    throw new DbtArtifactError(`${file}: ${describeJsonSyntaxError(text, err)}`);
   }
 }
 

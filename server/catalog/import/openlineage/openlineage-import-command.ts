@@ -5,15 +5,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget } from '../../store/check-catalog-file';
-import { DEFAULT_CATALOG_DB, UsageError } from '../dbt/dbt-import-command';
+import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 import { importOpenLineageEvents, type OpenLineageImportReport } from './import-openlineage-events';
 import { InvalidJsonError, readEventBatch, type ReadEvent } from './read-openlineage-event';
 
 export const OPENLINEAGE_USAGE = `usage: npm run catalog:import -- openlineage --events events.ndjson|events.json|folder/
-         [--db data/catalog.sqlite] [--dry-run] [--quiet]
+         [--db FILE] [--dry-run] [--quiet]
 `;
 
 export interface BadEventInFile {
@@ -68,7 +67,7 @@ export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadE
 }
 
 export async function runOpenLineageImport(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCliArgs({
     args,
     options: {
       events: { type: 'string' },
@@ -79,12 +78,12 @@ export async function runOpenLineageImport(args: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(OPENLINEAGE_USAGE);
+    process.stdout.write(`${OPENLINEAGE_USAGE}       ${DB_OPTION_USAGE}`);
     return 0;
   }
   if (!values.events) throw new UsageError('--events is required (a file of OpenLineage events, or a folder of them)');
-  const dbPath = values.db ?? DEFAULT_CATALOG_DB;
-  checkCatalogTarget(dbPath); // before reading anything: another program's database is refused
+  const { path: dbPath, creatableFolder } = catalogDbOption(values.db);
+  checkCatalogTarget(dbPath, { creatableFolder }); // before reading anything: another program's database is refused
   const { events, bad, files } = readEventFiles(values.events);
   if (!values.quiet) process.stderr.write(`openlineage: read ${events.length} event(s) from ${files} file(s), ${bad.length} bad\n`);
   const dryRun = values['dry-run'] ?? false;

@@ -44,7 +44,7 @@ export function createOpenLineageRoutes(deps: OpenLineageRoutesDeps): Router {
     try {
       batch = readEventBatch(body, ndjson ? 'ndjson' : 'json');
     } catch (error) {
-      if (error instanceof InvalidJsonError) throw new InputError(`The request body is not valid JSON: ${error.message}`);
+      if (error instanceof InvalidJsonError) throw new InputError(`The request body is ${error.message}`);
       throw error;
     }
     const { events, rejected } = batch;

@@ -5,6 +5,7 @@
 // does not use are not checked; a facet with `_deleted: true` counts as absent.
 import { z } from 'zod';
 import { DatasetNameError, keepsCase, mapDatasetName, type MappedDataset } from './map-dataset-name';
+import { describeJsonLineError, describeJsonSyntaxError } from '../../../config/json-syntax';
 
 export const EVENT_TYPES = ['START', 'RUNNING', 'COMPLETE', 'ABORT', 'FAIL', 'OTHER'] as const;
 
@@ -268,7 +269,7 @@ export function readEventBatch(text: string, format: 'ndjson' | 'json'): ReadBat
       try {
         raw = JSON.parse(line);
       } catch (error) {
-        rejected.push({ line: i + 1, field: '', reason: `invalid JSON: ${(error as Error).message}` });
+        rejected.push({ line: i + 1, field: '', reason: describeJsonLineError(line, error) });
         return;
       }
       const read = readOpenLineageEvent(raw);
@@ -281,7 +282,7 @@ export function readEventBatch(text: string, format: 'ndjson' | 'json'): ReadBat
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new InvalidJsonError((error as Error).message);
+    throw new InvalidJsonError(describeJsonSyntaxError(text, error));
   }
   const list = Array.isArray(raw) ? raw : [raw];
   list.forEach((item, i) => {

@@ -1,0 +1,62 @@
+// What every catalog command (npm run catalog:ingest, catalog:import, catalog:backup,
+// catalog:restore) does with its arguments: the same one-line words for a bad one ("unknown option
+// --bogus"), followed by the command's usage by its caller, and the same default catalog as the server's.
+import { dirname } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { catalogDbPathFromEnv } from '../../config/catalog-db-path';
+
+/** Bad arguments: the command prints the message and its usage, and exits 1. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** How the usage lines explain --db, which every catalog command takes. */
+export const DB_OPTION_USAGE = '--db FILE: the catalog; by default the server\'s: CATALOG_DB, else DATA_DIR/catalog.sqlite (DATA_DIR defaults to data)\n';
+
+export interface CatalogDbChoice {
+  /** --db, else the catalog the server would open with this environment (CATALOG_DB, else DATA_DIR/catalog.sqlite). */
+  path: string;
+  /**
+   * For checkCatalogTarget: the server's own folder may be created, as the server creates it at start
+   * (undefined: the default, data/, for a --db given).
+   */
+  creatableFolder: string | undefined;
+}
+
+export function catalogDbOption(db: string | undefined): CatalogDbChoice {
+  if (db !== undefined) return { path: db, creatableFolder: undefined };
+  const path = catalogDbPathFromEnv();
+  return { path, creatableFolder: dirname(path) };
+}
+
+/**
+ * node:util's parseArgs, with its mistakes as UsageErrors in our words: Node's own
+ * ("Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the
+ * end of the command after '--', as in '-- "--bogus"") differ from one Node version to the next and
+ * tell the person nothing about this command.
+ */
+export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  const options = config.options ?? {};
+  // Read loosely first, to name the first argument that is wrong.
+  const { tokens } = parseArgs({ args: config.args, options, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue; // what follows "--" comes as positionals
+    if (token.kind === 'positional') {
+      if (!config.allowPositionals) throw new UsageError(`unexpected argument "${token.value}"`);
+      continue;
+    }
+    const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+    if (!option) throw new UsageError(`unknown option ${token.rawName}`);
+    const name = `--${token.name}`;
+    if (option.type === 'boolean' && token.value !== undefined) throw new UsageError(`${name} takes no value`);
+    if (option.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && token.value !== '-'))) {
+      throw new UsageError(`${name} needs a value`);
+    }
+  }
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((err as Error).message);
+    throw err;
+  }
+}
