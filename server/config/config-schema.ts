@@ -7,6 +7,7 @@ import type { ClientPrivateKey } from './read-client-private-key';
 import { UPSTREAM_AUTH_MODES, type UpstreamAuthMode } from '../upstream/upstream-token';
 import type { ClaimMap, OidcProviderId } from './provider-presets';
 import { DEFAULT_DATA_DIR } from './catalog-db-path';
+import { LOGOUT_ID_TOKEN_HINTS, type LogoutIdTokenHint } from './logout-id-token-hint';
 
 /** Our names first; Amundsen (flaskoidc / frontend) names are accepted as aliases. */
 export const ENV_ALIASES: Record<string, readonly string[]> = {
@@ -22,13 +23,7 @@ export const ENV_ALIASES: Record<string, readonly string[]> = {
   SEARCH_URL: ['SEARCHSERVICE_BASE'],
 };
 
-/**
- * OIDC_LOGOUT_ID_TOKEN_HINT: whether the provider's logout gets the ID token, and how (decision 049).
- * `none`: never; the browser is sent to the end-session endpoint with client_id and the post-logout
- * redirect URI. `form_post`: as id_token_hint in a form the browser POSTs there, never in a URL.
- */
-export const LOGOUT_ID_TOKEN_HINTS = ['none', 'form_post'] as const;
-export type LogoutIdTokenHint = (typeof LOGOUT_ID_TOKEN_HINTS)[number];
+export { LOGOUT_ID_TOKEN_HINTS, type LogoutIdTokenHint };
 
 export interface LogoutSettings {
   readonly idTokenHint: LogoutIdTokenHint;

@@ -3,7 +3,7 @@
 // without (scopes, authorization parameters) and checks the issuer's shape. Nothing here talks to a
 // provider: server/auth/oidc-client.ts stays provider-agnostic and gets the resolved settings.
 import { isLoopbackUrl } from '../http/loopback-host';
-import type { LogoutIdTokenHint } from './config-schema';
+import type { LogoutIdTokenHint } from './logout-id-token-hint';
 
 export const OIDC_PROVIDERS = ['generic', 'google', 'okta', 'keycloak', 'auth0', 'entra'] as const;
 export type OidcProviderId = (typeof OIDC_PROVIDERS)[number];
