@@ -38,7 +38,7 @@ describe('catalog:ingest CLI', () => {
     const summary = JSON.parse(stdout);
     expect(summary).toMatchObject({ loaded: { table: 2 }, rejectedCount: 2, linesRead: 4 });
     expect(summary.rejected.map((r: { line: number }) => r.line)).toEqual([2, 4]);
-    expect(stderr).toMatch(/ingest: loaded 2 records \(table 2\), 2 rejected \(first: line 2: invalid JSON/);
+    expect(stderr).toMatch(/ingest: loaded 2 records \(table 2\), 2 rejected \(first: line 2: invalid JSON at column 1: expected a value \(a string, number, object, array, true, false or null\), found "n"\)/);
     expect(countTables(dbPath)).toBe(2);
   });
 
