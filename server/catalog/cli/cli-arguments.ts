@@ -3,7 +3,7 @@
 // --bogus"), followed by the command's usage by its caller, and the same default catalog as the server's.
 import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { catalogDbPathFromEnv } from '../../config/catalog-db-path';
+import { catalogDbFromEnv, type CatalogDbSource } from '../../config/catalog-db-path';
 
 /** Bad arguments: the command prints the message and its usage, and exits 1. */
 export class UsageError extends Error {
@@ -21,12 +21,14 @@ export interface CatalogDbChoice {
    * (undefined: the default, data/, for a --db given).
    */
   creatableFolder: string | undefined;
+  /** --db, or which of the server's settings chose the file (for the messages that name it). */
+  from: CatalogDbSource;
 }
 
 export function catalogDbOption(db: string | undefined): CatalogDbChoice {
-  if (db !== undefined) return { path: db, creatableFolder: undefined };
-  const path = catalogDbPathFromEnv();
-  return { path, creatableFolder: dirname(path) };
+  if (db !== undefined) return { path: db, creatableFolder: undefined, from: '--db' };
+  const { path, from } = catalogDbFromEnv();
+  return { path, creatableFolder: dirname(path), from };
 }
 
 /**
