@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeJsonLineError, describeJsonSyntaxError, findJsonSyntaxError } from './json-syntax';
+import { describeJsonLineError, describeJsonSyntaxError, findJsonSyntaxError, MAX_SCANNED_DEPTH } from './json-syntax';
 
 describe('findJsonSyntaxError', () => {
   it.each([
@@ -77,8 +77,12 @@ describe('findJsonSyntaxError', () => {
     }
   });
 
-  it('throws an error of its own (the stack overflowing on deep nesting) instead of turning it into a place in the text', () => {
-    expect(() => findJsonSyntaxError('['.repeat(200_000))).toThrow(RangeError);
+  it('gives up deeper than MAX_SCANNED_DEPTH levels (undefined) instead of overflowing the stack; siblings do not add up', () => {
+    expect(findJsonSyntaxError('['.repeat(200_000))).toBeUndefined();
+    expect(findJsonSyntaxError(`${'{"a":'.repeat(MAX_SCANNED_DEPTH + 1)}x`)).toBeUndefined();
+    expect(findJsonSyntaxError(`${'{"a":'.repeat(MAX_SCANNED_DEPTH)}x`)).toMatchObject({ column: 5 * MAX_SCANNED_DEPTH + 1 });
+    const siblings = `[${'[{}],'.repeat(2 * MAX_SCANNED_DEPTH)}x]`;
+    expect(findJsonSyntaxError(siblings)).toMatchObject({ column: siblings.length - 1, problem: expect.stringMatching(/^expected a value/) });
   });
 
   it('places a string that is never closed at its opening quote, and an error on a later line by its own line', () => {
@@ -103,5 +107,21 @@ describe('describeJsonSyntaxError and describeJsonLineError', () => {
     expect(describeJsonSyntaxError(text, parseError(text))).toBe('not valid JSON at line 2, column 13: expected a property name in double quotes, found ","');
     expect(describeJsonLineError('{"type": "table",}', parseError('{"type": "table",}'))).toBe('invalid JSON at column 17: a comma before } (JSON allows no trailing comma)');
     expect(describeJsonSyntaxError(text, parseError(text))).not.toMatch(/position/);
+  });
+
+  it('say a line cut short ends, not the file', () => {
+    expect(describeJsonSyntaxError('{"a": ', parseError('{"a": '))).toMatch(/found the file ends$/);
+    expect(describeJsonLineError('{"a": ', parseError('{"a": '))).toBe('invalid JSON at column 7: expected a value (a string, number, object, array, true, false or null), found the line ends');
+  });
+
+  it('stop looking deeper than MAX_SCANNED_DEPTH levels and use JSON.parse\'s words, never overflowing the stack', () => {
+    for (const text of ['['.repeat(200_000), `{"a":${'['.repeat(MAX_SCANNED_DEPTH + 1)}}`]) {
+      const error = parseError(text);
+      expect(findJsonSyntaxError(text)).toBeUndefined();
+      expect(describeJsonLineError(text, error)).toBe(`invalid JSON: ${(error as Error).message}`);
+    }
+    // Up to the limit the error is still located.
+    const deep = `${'['.repeat(MAX_SCANNED_DEPTH)}x`;
+    expect(describeJsonLineError(deep, parseError(deep))).toMatch(new RegExp(`^invalid JSON at column ${MAX_SCANNED_DEPTH + 1}: expected a value`));
   });
 });

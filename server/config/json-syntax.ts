@@ -20,9 +20,12 @@ export function describeJsonSyntaxError(text: string, parseError: unknown): stri
   return at ? `not valid JSON at line ${at.line}, column ${at.column}: ${at.problem}` : `not valid JSON: ${parseError instanceof Error ? parseError.message : String(parseError)}`;
 }
 
-/** The same for one line of an NDJSON file, whose line number the caller gives: "invalid JSON at column 15: expected …". */
+/**
+ * The same for one line of an NDJSON file, whose line number the caller gives: "invalid JSON at
+ * column 15: expected …" (a line cut short: "… found the line ends").
+ */
 export function describeJsonLineError(line: string, parseError: unknown): string {
-  const at = findJsonSyntaxError(line);
+  const at = findJsonSyntaxError(line, 'the line ends');
   return at ? `invalid JSON at column ${at.column}: ${at.problem}` : `invalid JSON: ${parseError instanceof Error ? parseError.message : String(parseError)}`;
 }
 
@@ -30,9 +33,21 @@ class Stop {
   constructor(readonly offset: number, readonly problem: string) {}
 }
 
-/** The first syntax error of `text`, or undefined when it is valid JSON. */
-export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+/**
+ * Deeper than this the scanner stops looking (it recurses once per level; JSON.parse does not): a
+ * line of 100 000 "[" from an ingest client must be rejected, not overflow the stack.
+ */
+export const MAX_SCANNED_DEPTH = 512;
+
+class TooDeep {}
+
+/**
+ * The first syntax error of `text`, or undefined when it is valid JSON or nested deeper than
+ * MAX_SCANNED_DEPTH before its first error (not located: the describe… helpers then use JSON.parse's words).
+ */
+export function findJsonSyntaxError(text: string, endOfText = 'the file ends'): JsonSyntaxError | undefined {
   let i = 0;
+  let depth = 0;
   /** Where the last "," was: a trailing comma is reported there. */
   let lastComma = 0;
   const fail = (problem: string, at = i): never => {
@@ -42,7 +57,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
   const describeHere = () => {
-    if (i >= text.length) return 'the file ends';
+    if (i >= text.length) return endOfText;
     if (text.startsWith('//', i) || text.startsWith('/*', i)) return 'a comment (JSON has none)';
     return `${JSON.stringify(text[i])}`;
   };
@@ -50,8 +65,13 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const value = (): void => {
     skipSpace();
     const c = text[i];
-    if (c === '{') return object();
-    if (c === '[') return array();
+    if (c === '{' || c === '[') {
+      if (++depth > MAX_SCANNED_DEPTH) throw new TooDeep();
+      if (c === '{') object();
+      else array();
+      depth--;
+      return;
+    }
     if (c === '"') return string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
     for (const word of ['true', 'false', 'null']) {
@@ -151,6 +171,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     if (i < text.length) fail(`unexpected ${describeHere()} after the end of the JSON value`);
     return undefined;
   } catch (err) {
+    if (err instanceof TooDeep) return undefined;
     if (!(err instanceof Stop)) throw err;
     return { ...lineAndColumn(text, err.offset), problem: err.problem };
   }

@@ -10,6 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoCatalogFile } from '../demo/seed-demo-catalog';
 import { runCli } from '../testing/run-cli';
 
+/** A text to match as written inside a RegExp. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
@@ -90,7 +93,7 @@ describe('catalog:backup and catalog:restore', () => {
     const writtenAfter = count(dbPath, 'SELECT max(n) FROM write_probe');
     writer.kill();
 
-    expect(result.stderr).toMatch(/catalog:backup: \d+ pages/);
+    expect(result.stderr).toMatch(new RegExp(`^catalog:backup: backing up ${escape(dbPath)} \\(from --db\\) to ${escape(out)}\ncatalog:backup: backed up ${escape(dbPath)} \\(from --db\\), \\d+ pages \\([\\d.]+ MiB\\), to ${escape(out)} in \\d+ ms\n$`));
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ out, pages: expect.any(Number) });
     const copy = new Database(out, { readonly: true });
@@ -115,7 +118,10 @@ describe('catalog:backup and catalog:restore', () => {
     const out = path.join(dir, 'backup.sqlite');
     const result = await run('backup', ['--db', dbPath, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`catalog:backup: no catalog database at ${dbPath}: check --db (the catalog's file: the server's CATALOG_DB, default DATA_DIR/catalog.sqlite)\n`);
+    expect(result.stderr).toBe(
+      `catalog:backup: backing up ${path.resolve(dbPath)} (from --db) to ${out}\n` +
+        `catalog:backup: no catalog database at ${dbPath}: check --db (the catalog's file: the server's CATALOG_DB, default DATA_DIR/catalog.sqlite)\n`,
+    );
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -123,7 +129,7 @@ describe('catalog:backup and catalog:restore', () => {
     const dbPath = freshCatalog();
     const out = path.join(dir, 'backups', 'nightly', 'catalog-2026-12-06.sqlite');
     const result = await run('backup', ['--db', dbPath, '--out', out]);
-    expect(result.stderr).toMatch(/^catalog:backup: \d+ pages/);
+    expect(result.stderr).toMatch(/\ncatalog:backup: backed up .*, \d+ pages/);
     expect(result.code).toBe(0);
     expect(count(out, 'SELECT count(*) FROM tables')).toBe(300);
   });
@@ -136,7 +142,7 @@ describe('catalog:backup and catalog:restore', () => {
     for (const out of [dbPath, path.relative(ROOT, dbPath), path.join(dir, '..', path.basename(dir), '.', 'catalog.sqlite'), link]) {
       const result = await run('backup', ['--db', dbPath, '--out', out]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(new RegExp(`^catalog:backup: --out ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is the catalog itself \\(--db .*\\): give the backup a path of its own`));
+      expect(result.stderr).toMatch(new RegExp(`\ncatalog:backup: --out ${escape(out)} is the catalog itself \\(--db .*\\): give the backup a path of its own`));
     }
     expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
     expect(fs.readdirSync(dir).sort()).toEqual(['catalog.sqlite', 'link.sqlite']);
@@ -146,7 +152,7 @@ describe('catalog:backup and catalog:restore', () => {
     const dbPath = freshCatalog();
     const result = await run('backup', ['--db', dbPath, '--out', dir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^catalog:backup: --out ${dir} is a folder: give the backup's file name, e\\.g\\. ${dir}/catalog-\\d{4}-\\d\\d-\\d\\d\\.sqlite\n$`));
+    expect(result.stderr).toMatch(new RegExp(`\ncatalog:backup: --out ${dir} is a folder: give the backup's file name, e\\.g\\. ${dir}/catalog-\\d{4}-\\d\\d-\\d\\d\\.sqlite\n$`));
   });
 
   it('refuses a restore into a folder that does not exist, naming the folder and the fix, and creates nothing', async () => {
@@ -158,6 +164,7 @@ describe('catalog:backup and catalog:restore', () => {
     const result = await run('restore', ['--from', out, '--db', target]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
+      `catalog:restore: restoring ${out} into ${target} (from --db)\n` +
       `catalog:restore: the folder ${missing} of --db ${target} does not exist: check --db (the catalog's file: the server's CATALOG_DB, ` +
         `default DATA_DIR/catalog.sqlite), or create the folder (mkdir -p ${missing}) to restore the catalog there\n`,
     );
@@ -178,7 +185,10 @@ describe('catalog:backup and catalog:restore', () => {
     const dbPath = freshCatalog();
     const result = await run('restore', ['--from', path.relative(ROOT, dbPath), '--db', dbPath]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`catalog:restore: --from ${path.relative(ROOT, dbPath)} is the catalog itself (--db ${dbPath}): give the backup to restore\n`);
+    expect(result.stderr).toBe(
+      `catalog:restore: restoring ${path.relative(ROOT, dbPath)} into ${dbPath} (from --db)\n` +
+        `catalog:restore: --from ${path.relative(ROOT, dbPath)} is the catalog itself (--db ${dbPath}): give the backup to restore\n`,
+    );
     expect(fs.readdirSync(dir)).toEqual(['catalog.sqlite']);
   });
 
@@ -198,7 +208,10 @@ describe('catalog:backup and catalog:restore', () => {
     expect(summary.mode).toBe('offline');
     expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(300);
     expect(count(summary.previous, 'SELECT count(*) FROM tables')).toBe(200);
-    expect(result.stderr).toContain(`kept at ${summary.previous}`);
+    expect(result.stderr).toMatch(new RegExp(
+      `^catalog:restore: restoring ${escape(out)} into ${escape(dbPath)} \\(from --db\\)\n` +
+        `catalog:restore: restored ${escape(out)} into ${escape(dbPath)} \\(from --db\\) in \\d+ ms \\(offline\\); the catalog it replaced is kept at ${escape(summary.previous)}\n$`,
+    ));
   });
 
   it('refuses to restore over a catalog that is open, naming --force, and changes nothing', async () => {
@@ -252,7 +265,7 @@ describe('catalog:backup and catalog:restore', () => {
     db.close();
     const result = await run('restore', ['--from', app, '--db', dbPath]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`catalog:restore: ${app} is a SQLite file but not a Nansen catalog (it has tables ("orders", "users") but not the catalog's "schema_version" and "tables")\n`);
+    expect(result.stderr).toBe(`catalog:restore: restoring ${app} into ${dbPath} (from --db)\ncatalog:restore: ${app} is a SQLite file but not a Nansen catalog (it has tables ("orders", "users") but not the catalog's "schema_version" and "tables")\n`);
     expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(300);
   });
 
@@ -276,11 +289,40 @@ describe('catalog:backup and catalog:restore', () => {
     const out = path.join(dir, 'backup.sqlite');
     const backup = await runCli(path.join(ROOT, 'server/catalog/cli/backup.ts'), ['--out', out], undefined, { ...process.env, DATA_DIR: dir, CATALOG_DB: undefined });
     expect(backup.code).toBe(0);
+    expect(backup.stderr).toMatch(new RegExp(
+      `^catalog:backup: backing up ${escape(dbPath)} \\(from DATA_DIR\\) to ${escape(out)}\n` +
+        `catalog:backup: backed up ${escape(dbPath)} \\(from DATA_DIR\\), \\d+ pages \\([\\d.]+ MiB\\), to ${escape(out)} in \\d+ ms\n$`,
+    ));
     expect(count(out, 'SELECT count(*) FROM tables')).toBe(300);
     const restored = await runCli(path.join(ROOT, 'server/catalog/cli/restore.ts'), ['--from', out], undefined, { ...process.env, DATA_DIR: dir, CATALOG_DB: 'restored.sqlite' });
     expect(restored.code).toBe(0);
     expect(JSON.parse(restored.stdout)).toMatchObject({ db: path.join(dir, 'restored.sqlite') });
+    const target = escape(path.join(dir, 'restored.sqlite'));
+    expect(restored.stderr).toMatch(new RegExp(
+      `^catalog:restore: restoring ${escape(out)} into ${target} \\(from CATALOG_DB\\)\n` +
+        `catalog:restore: restored ${escape(out)} into ${target} \\(from CATALOG_DB\\) in \\d+ ms \\(offline\\)\n$`,
+    ));
     expect(count(path.join(dir, 'restored.sqlite'), 'SELECT count(*) FROM tables')).toBe(300);
     expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(300);
+  });
+
+  it('without --db names the server\'s file and the setting that chose it when it is missing, with that setting as the fix', async () => {
+    const dbPath = freshCatalog();
+    const out = path.join(dir, 'backup.sqlite');
+    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
+    const nowhere = path.join(dir, 'nowhere');
+    const env = { ...process.env, DATA_DIR: nowhere, CATALOG_DB: undefined };
+    const FIX = 'Set DATA_DIR as the server has it (the catalog is DATA_DIR/catalog.sqlite unless CATALOG_DB names another file), or give --db';
+    const backup = await runCli(path.join(ROOT, 'server/catalog/cli/backup.ts'), ['--out', path.join(dir, 'again.sqlite')], undefined, env);
+    expect(backup.code).toBe(1);
+    expect(backup.stderr.split('\n')[1]).toBe(`catalog:backup: no catalog database at ${nowhere}/catalog.sqlite (from DATA_DIR). ${FIX}`);
+    const restore = await runCli(path.join(ROOT, 'server/catalog/cli/restore.ts'), ['--from', out], undefined, env);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toBe(
+      `catalog:restore: restoring ${out} into ${nowhere}/catalog.sqlite (from DATA_DIR)\n` +
+        `catalog:restore: the folder ${nowhere} of ${nowhere}/catalog.sqlite (from DATA_DIR) does not exist. ${FIX}, ` +
+        `or create the folder (mkdir -p ${nowhere}) to restore the catalog there\n`,
+    );
+    expect(fs.existsSync(nowhere)).toBe(false);
   });
 });

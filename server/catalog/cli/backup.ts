@@ -5,7 +5,7 @@
 // Creates --out's folder when missing; refuses an --out that is the catalog itself or a folder.
 // Exit code: 0 done, 1 failed (nothing left at --out) or bad arguments.
 import { backupCatalog } from '../store/backup-catalog';
-import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from './cli-arguments';
+import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from './cli-arguments';
 
 const USAGE = `usage: npm run catalog:backup -- [--db FILE] --out path/to/backup.sqlite
        ${DB_OPTION_USAGE}`;
@@ -17,9 +17,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!values.out) throw new UsageError('--out is required: the file to write the backup to');
-  const result = await backupCatalog(catalogDbOption(values.db).path, values.out);
+  const choice = catalogDbOption(values.db);
+  // Said first: without --db this is the server's catalog, chosen by the environment.
+  const catalog = describeCatalogChoice(choice);
+  process.stderr.write(`catalog:backup: backing up ${catalog} to ${values.out}\n`);
+  const result = await backupCatalog(choice.path, values.out, { dbSource: choice.from });
   process.stdout.write(`${JSON.stringify(result)}\n`);
-  process.stderr.write(`catalog:backup: ${result.pages} pages (${(result.bytes / 2 ** 20).toFixed(1)} MiB) → ${result.out} in ${result.durationMs} ms\n`);
+  process.stderr.write(`catalog:backup: backed up ${catalog}, ${result.pages} pages (${(result.bytes / 2 ** 20).toFixed(1)} MiB), to ${result.out} in ${result.durationMs} ms\n`);
   return 0;
 }
 

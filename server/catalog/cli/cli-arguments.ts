@@ -1,9 +1,9 @@
 // What every catalog command (npm run catalog:ingest, catalog:import, catalog:backup,
 // catalog:restore) does with its arguments: the same one-line words for a bad one ("unknown option
 // --bogus"), followed by the command's usage by its caller, and the same default catalog as the server's.
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { catalogDbPathFromEnv } from '../../config/catalog-db-path';
+import { catalogDbFromEnv, describeCatalogDbSource, type CatalogDbSource } from '../../config/catalog-db-path';
 
 /** Bad arguments: the command prints the message and its usage, and exits 1. */
 export class UsageError extends Error {
@@ -21,12 +21,19 @@ export interface CatalogDbChoice {
    * (undefined: the default, data/, for a --db given).
    */
   creatableFolder: string | undefined;
+  /** --db, or which of the server's settings chose the file (for the messages that name it). */
+  from: CatalogDbSource;
 }
 
 export function catalogDbOption(db: string | undefined): CatalogDbChoice {
-  if (db !== undefined) return { path: db, creatableFolder: undefined };
-  const path = catalogDbPathFromEnv();
-  return { path, creatableFolder: dirname(path) };
+  if (db !== undefined) return { path: db, creatableFolder: undefined, from: '--db' };
+  const { path, from } = catalogDbFromEnv();
+  return { path, creatableFolder: dirname(path), from };
+}
+
+/** The file a command works on, and why that one: "/srv/nansen/catalog.sqlite (from DATA_DIR)". */
+export function describeCatalogChoice(choice: Pick<CatalogDbChoice, 'path' | 'from'>): string {
+  return `${resolve(choice.path)} (${describeCatalogDbSource(choice.from)})`;
 }
 
 /**

@@ -80,8 +80,8 @@ async function main(): Promise<number> {
 
   // Another program's database, a file that is no database, a folder that does not exist: refused
   // before the catalog's schema is written anywhere.
-  const { path: dbPath, creatableFolder } = catalogDbOption(values.db);
-  checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder });
+  const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
+  checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder, from });
   const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
   const db = openCatalogDatabase(dbPath);
   try {

@@ -4,7 +4,7 @@
 // Refuses while the catalog is open (a running Nansen holds it) unless --force, which copies the
 // backup into the running catalog. Exit code: 0 done, 1 failed or bad arguments, 3 refused because the catalog is open.
 import { CatalogInUseError, restoreCatalog } from '../store/backup-catalog';
-import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from './cli-arguments';
+import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from './cli-arguments';
 
 const USAGE = `usage: npm run catalog:restore -- --from path/to/backup.sqlite [--db FILE] [--force]
        ${DB_OPTION_USAGE}`;
@@ -18,10 +18,14 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!values.from) throw new UsageError('--from is required: the backup to restore');
-  const result = await restoreCatalog(values.from, catalogDbOption(values.db).path, { force: values.force });
+  const choice = catalogDbOption(values.db);
+  // Said first: without --db this is the server's catalog, chosen by the environment.
+  const catalog = describeCatalogChoice(choice);
+  process.stderr.write(`catalog:restore: restoring ${values.from} into ${catalog}\n`);
+  const result = await restoreCatalog(values.from, choice.path, { force: values.force, dbSource: choice.from });
   process.stdout.write(`${JSON.stringify(result)}\n`);
   const kept = result.previous ? `; the catalog it replaced is kept at ${result.previous}` : '';
-  process.stderr.write(`catalog:restore: ${values.from} → ${result.db} (${result.mode}) in ${result.durationMs} ms${kept}\n`);
+  process.stderr.write(`catalog:restore: restored ${values.from} into ${catalog} in ${result.durationMs} ms (${result.mode})${kept}\n`);
   return 0;
 }
 

@@ -164,7 +164,7 @@ describe('npm run catalog:import -- dbt', () => {
 });
 
 describe('npm run catalog:import refuses a --db that is not a catalog, before writing anything', () => {
-  const GIVE = "Give the catalog's file (the server's CATALOG_DB, default data/catalog.sqlite), or a new path to create a catalog";
+  const GIVE = "Give the catalog's file with --db, or a new path to create a catalog (without --db: the server's, CATALOG_DB, else DATA_DIR/catalog.sqlite)";
   /** Another program's database: one table of its own. */
   const appDatabase = () => {
     const app = join(dir, 'shop.sqlite');
@@ -215,8 +215,8 @@ describe('npm run catalog:import refuses a --db that is not a catalog, before wr
       const result = await runCli(['dbt', ...V4, '--db', dbPath, ...extra]);
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(
-        `import: --db ${dbPath}: the folder ${folder} does not exist. Check the path (the catalog's file (the server's CATALOG_DB, ` +
-          `default data/catalog.sqlite)), or create the folder (mkdir -p ${folder}) to start a new catalog there.\n`,
+        `import: --db ${dbPath}: the folder ${folder} does not exist. Check the path, or create the folder (mkdir -p ${folder}) ` +
+          `to start a new catalog there. ${GIVE}.\n`,
       );
     }
     expect(existsSync(folder)).toBe(false);

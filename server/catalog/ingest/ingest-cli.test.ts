@@ -38,7 +38,7 @@ describe('catalog:ingest CLI', () => {
     const summary = JSON.parse(stdout);
     expect(summary).toMatchObject({ loaded: { table: 2 }, rejectedCount: 2, linesRead: 4 });
     expect(summary.rejected.map((r: { line: number }) => r.line)).toEqual([2, 4]);
-    expect(stderr).toMatch(/ingest: loaded 2 records \(table 2\), 2 rejected \(first: line 2: invalid JSON/);
+    expect(stderr).toMatch(/ingest: loaded 2 records \(table 2\), 2 rejected \(first: line 2: invalid JSON at column 1: expected a value \(a string, number, object, array, true, false or null\), found "n"\)/);
     expect(countTables(dbPath)).toBe(2);
   });
 
@@ -105,7 +105,7 @@ describe('catalog:ingest CLI', () => {
 });
 
 describe('catalog:ingest refuses a --db that is not a catalog, before writing anything', () => {
-  const GIVE = "Give the catalog's file (the server's CATALOG_DB, default data/catalog.sqlite), or a new path to create a catalog. The NDJSON to load is the last argument, not --db.";
+  const GIVE = "Give the catalog's file with --db, or a new path to create a catalog (without --db: the server's, CATALOG_DB, else DATA_DIR/catalog.sqlite). The NDJSON to load is the last argument, not --db.";
   const records = () => {
     const file = join(dir, 'records.ndjson');
     writeFileSync(file, `${table('a')}\n`);
@@ -140,10 +140,26 @@ describe('catalog:ingest refuses a --db that is not a catalog, before writing an
     const { code, stderr } = await runCli(['--db', join(folder, 'catalog.sqlite'), records()]);
     expect(code).toBe(1);
     expect(stderr).toBe(
-      `ingest: --db ${join(folder, 'catalog.sqlite')}: the folder ${folder} does not exist. Check the path (the catalog's file ` +
-        `(the server's CATALOG_DB, default data/catalog.sqlite)), or create the folder (mkdir -p ${folder}) to start a new catalog there.\n`,
+      `ingest: --db ${join(folder, 'catalog.sqlite')}: the folder ${folder} does not exist. Check the path, or create the folder ` +
+        `(mkdir -p ${folder}) to start a new catalog there. ${GIVE.replace(' The NDJSON to load is the last argument, not --db.', '')}\n`,
     );
     expect(existsSync(folder)).toBe(false);
+  });
+
+  it('without --db names the server\'s catalog it refused and the setting that chose it, with that setting as the fix', async () => {
+    const app = join(dir, 'catalog.sqlite');
+    new Database(app).exec('CREATE TABLE users (id INTEGER)').close();
+    const NOT_A_CATALOG = 'is a SQLite database but not a Nansen catalog (it has tables ("users") but not the catalog\'s "schema_version" and "tables"), so nothing was written to it.';
+    const byDataDir = await runCli([records()], undefined, { ...process.env, DATA_DIR: dir, CATALOG_DB: undefined });
+    expect(byDataDir.code).toBe(1);
+    expect(byDataDir.stderr).toBe(
+      `ingest: ${app} (from DATA_DIR) ${NOT_A_CATALOG} Set DATA_DIR as the server has it (the catalog is DATA_DIR/catalog.sqlite unless CATALOG_DB names another file), or give --db.\n`,
+    );
+    const byCatalogDb = await runCli([records()], undefined, { ...process.env, DATA_DIR: dir, CATALOG_DB: 'catalog.sqlite' });
+    expect(byCatalogDb.stderr).toBe(
+      `ingest: ${app} (from CATALOG_DB) ${NOT_A_CATALOG} Set CATALOG_DB as the server has it (the catalog's file; a relative path is taken from DATA_DIR), or give --db.\n`,
+    );
+    expect(byCatalogDb.stderr).not.toContain('data/catalog.sqlite');
   });
 
   it('loads into an existing catalog, a new path in an existing folder, and an empty file', async () => {

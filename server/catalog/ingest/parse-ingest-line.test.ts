@@ -25,12 +25,18 @@ describe('parseIngestLine', () => {
   });
 
   it('names invalid JSON, non-objects, a missing or unknown type', () => {
-    expect(reasonOf('{"type": "table",')).toMatch(/^invalid JSON: /);
+    expect(reasonOf('{"type": "table",}')).toBe('invalid JSON at column 17: a comma before } (JSON allows no trailing comma)');
+    expect(reasonOf("{'type': 'table'}")).toBe(`invalid JSON at column 2: expected a property name in double quotes, found "'"`);
+    expect(reasonOf('{"type": "table",')).toBe('invalid JSON at column 18: expected a property name in double quotes, found the line ends');
     expect(reasonOf('[1,2]')).toBe('a record must be a JSON object, got an array');
     expect(reasonOf('{"name":"x"}')).toBe('missing field "type"');
     expect(reasonOf('{"type":"view"}')).toBe(
       'unknown type "view" (expected one of table, user, dashboard, lineage, usage, owner, tag)',
     );
+  });
+
+  it('rejects a line nested too deep to scan with JSON.parse\'s words instead of overflowing the stack', () => {
+    expect(reasonOf('['.repeat(200_000))).toMatch(/^invalid JSON: (?!at column)./);
   });
 
   it('names each missing field with its path, and wrong types with what was expected', () => {

@@ -1,5 +1,6 @@
 // One NDJSON line → a validated ingest record, or the precise reason it was rejected.
 import type { z } from 'zod';
+import { describeJsonLineError } from '../../config/json-syntax';
 import { INGEST_RECORD_SCHEMAS, INGEST_RECORD_TYPES, type IngestRecord } from './ingest-record-schemas';
 
 export type ParsedLine = { ok: true; record: IngestRecord } | { ok: false; reason: string };
@@ -12,7 +13,8 @@ export function parseIngestLine(line: string): ParsedLine {
   try {
     value = JSON.parse(line);
   } catch (err) {
-    return { ok: false, reason: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` };
+    // Only a rejected line is scanned for where it breaks: JSON.parse alone reads the good ones.
+    return { ok: false, reason: describeJsonLineError(line, err) };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: `a record must be a JSON object, got ${describeJsonType(value)}` };

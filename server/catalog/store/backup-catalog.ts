@@ -9,7 +9,8 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { describeNotACatalog, readCatalogKind } from './check-catalog-file';
+import { howToNameTheCatalog, type CatalogDbSource } from '../../config/catalog-db-path';
+import { describeNotACatalog, nameCatalogFile, readCatalogKind } from './check-catalog-file';
 
 export interface BackupResult {
   out: string;
@@ -48,9 +49,19 @@ function checkCopy(path: string): void {
   }
 }
 
-export async function backupCatalog(dbPath: string, out: string): Promise<BackupResult> {
-  if (!existsSync(dbPath)) throw new Error(`no catalog database at ${dbPath}: check --db (${CATALOG_DB_HINT})`);
-  if (isSameFile(dbPath, out)) throw new Error(`--out ${out} is the catalog itself (--db ${dbPath}): give the backup a path of its own, e.g. backups/catalog-${new Date().toISOString().slice(0, 10)}.sqlite`);
+/** A wrong catalog path's fix, by where it came from: --db, or the server's setting that chose it. */
+function checkTheCatalogPath(dbSource: CatalogDbSource): string {
+  return dbSource === '--db' ? `check --db (${CATALOG_DB_HINT})` : `${howToNameTheCatalog(dbSource)}`;
+}
+
+/** `dbSource`: where dbPath came from (--db by default), for the messages that name it. */
+export async function backupCatalog(dbPath: string, out: string, options: { dbSource?: CatalogDbSource } = {}): Promise<BackupResult> {
+  const dbSource = options.dbSource ?? '--db';
+  const catalog = nameCatalogFile(dbPath, dbSource);
+  if (!existsSync(dbPath)) {
+    throw new Error(dbSource === '--db' ? `no catalog database at ${dbPath}: ${checkTheCatalogPath(dbSource)}` : `no catalog database at ${catalog}. ${checkTheCatalogPath(dbSource)}`);
+  }
+  if (isSameFile(dbPath, out)) throw new Error(`--out ${out} is the catalog itself (${catalog}): give the backup a path of its own, e.g. backups/catalog-${new Date().toISOString().slice(0, 10)}.sqlite`);
   if (existsSync(out) && statSync(out).isDirectory()) throw new Error(`--out ${out} is a folder: give the backup's file name, e.g. ${out.replace(/\/$/, '')}/catalog-${new Date().toISOString().slice(0, 10)}.sqlite`);
   const folder = dirname(out);
   try {
@@ -123,16 +134,23 @@ export interface RestoreResult {
  * (`force` while it is open): the backup API copies the backup into the live database, which its
  * other connections see as one change.
  */
-export async function restoreCatalog(from: string, dbPath: string, options: { force?: boolean; now?: Date } = {}): Promise<RestoreResult> {
+export async function restoreCatalog(
+  from: string,
+  dbPath: string,
+  options: { force?: boolean; now?: Date; /** Where dbPath came from (--db by default), for the messages that name it. */ dbSource?: CatalogDbSource } = {},
+): Promise<RestoreResult> {
+  const dbSource = options.dbSource ?? '--db';
+  const catalog = nameCatalogFile(dbPath, dbSource);
   if (!existsSync(from)) throw new Error(`no backup at ${from}: check --from`);
   const folder = dirname(dbPath);
   if (!existsSync(folder)) {
     throw new Error(
-      `the folder ${folder} of --db ${dbPath} does not exist: check --db (${CATALOG_DB_HINT}), ` +
-        `or create the folder (mkdir -p ${folder}) to restore the catalog there`,
+      dbSource === '--db'
+        ? `the folder ${folder} of --db ${dbPath} does not exist: ${checkTheCatalogPath(dbSource)}, or create the folder (mkdir -p ${folder}) to restore the catalog there`
+        : `the folder ${folder} of ${catalog} does not exist. ${checkTheCatalogPath(dbSource)}, or create the folder (mkdir -p ${folder}) to restore the catalog there`,
     );
   }
-  if (isSameFile(from, dbPath)) throw new Error(`--from ${from} is the catalog itself (--db ${dbPath}): give the backup to restore`);
+  if (isSameFile(from, dbPath)) throw new Error(`--from ${from} is the catalog itself (${catalog}): give the backup to restore`);
   const started = performance.now();
   checkCopyReadOnly(from);
   if (isCatalogInUse(dbPath)) {

@@ -2,10 +2,10 @@
 // themselves are run in cli/backup-restore.test.ts, ingest/ingest-cli.test.ts, import/import-cli.test.ts.)
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CatalogFileError, checkCatalogTarget, describeNotACatalog, readCatalogKind } from './check-catalog-file';
+import { CatalogFileError, checkCatalogTarget, describeNotACatalog, readCatalogKind, type CatalogTargetOptions } from './check-catalog-file';
 import { openCatalogDatabase } from './open-catalog-database';
 
 let dir: string;
@@ -56,7 +56,39 @@ describe('checkCatalogTarget', () => {
 
   it('refuses any other missing folder, and a folder given as the file', () => {
     expect(() => checkCatalogTarget(join(dir, 'data', 'catalog.sqlite'), { creatableFolder: join(dir, 'elsewhere') })).toThrow(CatalogFileError);
-    expect(() => checkCatalogTarget(dir)).toThrow(`--db ${dir} is a folder: give the catalog's file (the server's CATALOG_DB, default data/catalog.sqlite), e.g. ${dir}/catalog.sqlite.`);
+    expect(() => checkCatalogTarget(dir)).toThrow(`--db ${dir} is a folder, not the catalog's file (such as ${dir}/catalog.sqlite). Give the catalog's file with --db, or a new path to create a catalog (without --db: the server's, CATALOG_DB, else DATA_DIR/catalog.sqlite).`);
+  });
+
+  it('names the file actually opened and the setting that chose it, never a default it did not use', () => {
+    const app = sqlite('app.sqlite', 'CREATE TABLE users (id INTEGER)');
+    const messageFor = (path: string, options: CatalogTargetOptions) => {
+      try {
+        checkCatalogTarget(path, options);
+      } catch (err) {
+        expect(err).toBeInstanceOf(CatalogFileError);
+        return (err as Error).message;
+      }
+      throw new Error('expected a refusal');
+    };
+    const notACatalog = 'is a SQLite database but not a Nansen catalog (it has tables ("users") but not the catalog\'s "schema_version" and "tables"), so nothing was written to it.';
+    expect(messageFor(app, { from: 'DATA_DIR', hint: 'Not for the environment.' })).toBe(
+      `${app} (from DATA_DIR) ${notACatalog} Set DATA_DIR as the server has it (the catalog is DATA_DIR/catalog.sqlite unless CATALOG_DB names another file), or give --db.`,
+    );
+    expect(messageFor(app, { from: 'CATALOG_DB' })).toBe(
+      `${app} (from CATALOG_DB) ${notACatalog} Set CATALOG_DB as the server has it (the catalog's file; a relative path is taken from DATA_DIR), or give --db.`,
+    );
+    expect(messageFor(app, { from: 'default' })).toBe(
+      `${app} (the default: CATALOG_DB and DATA_DIR are unset) ${notACatalog} Set DATA_DIR (or CATALOG_DB) as the server has it, or give --db.`,
+    );
+    expect(messageFor(app, { hint: 'The NDJSON to load is the last argument, not --db.' })).toBe(
+      `--db ${app} ${notACatalog} Give the catalog's file with --db, or a new path to create a catalog (without --db: the server's, CATALOG_DB, else DATA_DIR/catalog.sqlite). The NDJSON to load is the last argument, not --db.`,
+    );
+    // A relative --db: as written, and the file it is.
+    const relative = path.relative(process.cwd(), app);
+    expect(messageFor(relative, {})).toMatch(new RegExp(`^--db ${relative.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${app.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\) is a SQLite database but not`));
+    expect(messageFor(dir, { from: 'CATALOG_DB' })).toBe(
+      `${dir} (from CATALOG_DB) is a folder, not the catalog's file (such as ${dir}/catalog.sqlite). Set CATALOG_DB as the server has it (the catalog's file; a relative path is taken from DATA_DIR), or give --db.`,
+    );
   });
 
   it('names the option the command uses', () => {

@@ -4,8 +4,9 @@
 // fill with the catalog's schema). The mark of a catalog: the store's `schema_version` table (written by
 // open-catalog-database.ts before any migration) and its `tables` table.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { describeCatalogDbSource, howToNameTheCatalog, type CatalogDbSource } from '../../config/catalog-db-path';
 
 export type CatalogFileKind = 'catalog' | 'empty' | 'other';
 
@@ -34,8 +35,6 @@ export class CatalogFileError extends Error {
   }
 }
 
-const WHERE_THE_CATALOG_IS = "the catalog's file (the server's CATALOG_DB, default data/catalog.sqlite)";
-
 /** The server's default DATA_DIR, which it creates itself at start: a command may create it too. */
 export const DEFAULT_DATA_FOLDER = 'data';
 
@@ -46,6 +45,17 @@ export interface CatalogTargetOptions {
   hint?: string;
   /** A missing folder that may be created for a new catalog (resolved from the working folder); default `data`. */
   creatableFolder?: string;
+  /** Where the path came from (cli-arguments.ts catalogDbOption): the messages name it and its fix; default --db. */
+  from?: CatalogDbSource;
+}
+
+/**
+ * The file as the messages name it: "--db x.sqlite (/work/x.sqlite)", "--db /srv/c.sqlite", or the
+ * server's with the setting that chose it, "/srv/nansen/catalog.sqlite (from DATA_DIR)".
+ */
+export function nameCatalogFile(dbPath: string, from: CatalogDbSource = '--db', option = '--db'): string {
+  if (from !== '--db') return `${resolve(dbPath)} (${describeCatalogDbSource(from)})`;
+  return isAbsolute(dbPath) ? `${option} ${dbPath}` : `${option} ${dbPath} (${resolve(dbPath)})`;
 }
 
 /**
@@ -56,28 +66,31 @@ export interface CatalogTargetOptions {
  * with a CatalogFileError, before anything is written.
  */
 export function checkCatalogTarget(dbPath: string, options: CatalogTargetOptions = {}): void {
-  const option = options.option ?? '--db';
   if (dbPath === ':memory:') return;
+  const from = options.from ?? '--db';
+  const file = nameCatalogFile(dbPath, from, options.option);
+  const fix = `${howToNameTheCatalog(from)}.`;
+  // Which argument is which matters only when the path was an argument.
+  const hint = options.hint && from === '--db' ? ` ${options.hint}` : '';
   if (!existsSync(dbPath)) {
     const folder = dirname(dbPath);
     if (!existsSync(folder) && resolve(folder) === resolve(options.creatableFolder ?? DEFAULT_DATA_FOLDER)) return;
     if (!existsSync(folder)) {
       throw new CatalogFileError(
-        `${option} ${dbPath}: the folder ${folder} does not exist. Check the path (${WHERE_THE_CATALOG_IS}), ` +
-          `or create the folder (mkdir -p ${folder}) to start a new catalog there.`,
+        `${file}: the folder ${folder} does not exist. Check the path, or create the folder (mkdir -p ${folder}) to start a new catalog there. ${fix}`,
       );
     }
-    if (!statSync(folder).isDirectory()) throw new CatalogFileError(`${option} ${dbPath}: ${folder} is not a folder. Check the path (${WHERE_THE_CATALOG_IS}).`);
+    if (!statSync(folder).isDirectory()) throw new CatalogFileError(`${file}: ${folder} is not a folder. ${fix}`);
     return; // a new catalog in an existing folder
   }
   if (statSync(dbPath).isDirectory()) {
-    throw new CatalogFileError(`${option} ${dbPath} is a folder: give ${WHERE_THE_CATALOG_IS}, e.g. ${dbPath.replace(/\/$/, '')}/catalog.sqlite.`);
+    throw new CatalogFileError(`${file} is a folder, not the catalog's file (such as ${dbPath.replace(/\/$/, '')}/catalog.sqlite). ${fix}`);
   }
   let db: Database.Database;
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new CatalogFileError(`${option} ${dbPath}: cannot open it (${(err as Error).message}); check that it is readable.`);
+    throw new CatalogFileError(`${file}: cannot open it (${(err as Error).message}); check that it is readable.`);
   }
   try {
     let found: { kind: CatalogFileKind; tables: string[] };
@@ -85,15 +98,11 @@ export function checkCatalogTarget(dbPath: string, options: CatalogTargetOptions
       found = readCatalogKind(db);
     } catch (err) {
       if ((err as { code?: string }).code !== 'SQLITE_NOTADB') throw err;
-      throw new CatalogFileError(
-        `${option} ${dbPath} is not a SQLite database (${(err as Error).message}), so nothing was written to it. ` +
-          `Give ${WHERE_THE_CATALOG_IS}, or a new path to create a catalog.${options.hint ? ` ${options.hint}` : ''}`,
-      );
+      throw new CatalogFileError(`${file} is not a SQLite database (${(err as Error).message}), so nothing was written to it. ${fix}${hint}`);
     }
     if (found.kind === 'other') {
       throw new CatalogFileError(
-        `${option} ${dbPath} is a SQLite database but not a Nansen catalog (${describeNotACatalog(found.tables)}), so nothing was written to it. ` +
-          `Give ${WHERE_THE_CATALOG_IS}, or a new path to create a catalog.${options.hint ? ` ${options.hint}` : ''}`,
+        `${file} is a SQLite database but not a Nansen catalog (${describeNotACatalog(found.tables)}), so nothing was written to it. ${fix}${hint}`,
       );
     }
   } finally {

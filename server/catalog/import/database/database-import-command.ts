@@ -103,9 +103,9 @@ function runDatabaseImport(engine: DatabaseEngine, usage: string) {
       throw new UsageError(`--cluster must be a non-empty name without "/" (it is part of every table key), got "${values.cluster}"`);
     }
     const filter = createSchemaFilter(values.schema, values['exclude-schema']);
-    const { path: dbPath, creatableFolder } = catalogDbOption(values.db);
+    const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
     // Before reading the source: a --db that is no catalog (say --file and --db swapped) is refused.
-    checkCatalogTarget(dbPath, { creatableFolder, ...(engine === 'sqlite' ? { hint: 'Did you swap --file (the database to read) and --db (the catalog)?' } : {}) });
+    checkCatalogTarget(dbPath, { creatableFolder, from, ...(engine === 'sqlite' ? { hint: 'Did you swap --file (the database to read) and --db (the catalog)?' } : {}) });
     const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
     progress?.(`${engine}: reading the catalog of ${location}…`);
     const crawled = await read();

@@ -68,8 +68,8 @@ export async function runDbtImport(args: string[]): Promise<number> {
     return 0;
   }
   if (!values.manifest) throw new UsageError('--manifest is required (the manifest.json dbt writes to target/)');
-  const { path: dbPath, creatableFolder } = catalogDbOption(values.db);
-  checkCatalogTarget(dbPath, { creatableFolder }); // before reading anything: another program's database is refused
+  const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
+  checkCatalogTarget(dbPath, { creatableFolder, from }); // before reading anything: another program's database is refused
   const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
 
   const artifacts = readDbtArtifacts(values.manifest, values.catalog);

@@ -82,8 +82,8 @@ export async function runOpenLineageImport(args: string[]): Promise<number> {
     return 0;
   }
   if (!values.events) throw new UsageError('--events is required (a file of OpenLineage events, or a folder of them)');
-  const { path: dbPath, creatableFolder } = catalogDbOption(values.db);
-  checkCatalogTarget(dbPath, { creatableFolder }); // before reading anything: another program's database is refused
+  const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
+  checkCatalogTarget(dbPath, { creatableFolder, from }); // before reading anything: another program's database is refused
   const { events, bad, files } = readEventFiles(values.events);
   if (!values.quiet) process.stderr.write(`openlineage: read ${events.length} event(s) from ${files} file(s), ${bad.length} bad\n`);
   const dryRun = values['dry-run'] ?? false;
