@@ -85,6 +85,44 @@ test('a tab whose session another tab logged out says so when it gets focus, kee
   await expect(page.getByRole('textbox')).toHaveCount(0);
 });
 
+test('a tab coming back a while after another tab logged out keeps its page: the refresh of its data meets 401 and the notice says so', async ({ page, context, idpOrigin, baseURL }) => {
+  // Only this journey opens this table, and it saves nothing there.
+  const TABLE = { path: '/table_detail/gold/hive/ml/snap_gift_demand_forecasts_hourly', name: 'ml.snap_gift_demand_forecasts_hourly' };
+  const WORDS = 'Gift demand forecasts — written before a long break in another tab.';
+  // The page's clock, to let more than the query client's 30 s pass (its data goes stale) without waiting them.
+  await page.clock.install();
+  await page.goto(TABLE.path);
+  await logInAtDevIdp(page, idpOrigin, 'roald');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
+  await page.getByRole('button', { name: 'Edit description', exact: true }).click();
+  const box = page.getByRole('textbox', { name: `Description of ${TABLE.name}` });
+  await box.fill(WORDS);
+
+  const tabA = await context.newPage();
+  await tabA.goto('/');
+  await tabA.getByTestId('user-menu').click();
+  await tabA.getByRole('menuitem', { name: 'Log out' }).click();
+  await expect(tabA.getByRole('heading', { name: 'You are logged out' })).toBeVisible();
+
+  await page.bringToFront();
+  await page.clock.fastForward('01:00');
+  const refreshed = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/metadata/') && r.request().method() === 'GET');
+  // What the browser sends a tab brought to the front: the query client refreshes stale data on it (a
+  // window event), the shell's check asks who is signed in (on focus).
+  await page.evaluate(() => {
+    window.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('focus'));
+  });
+  expect((await refreshed).status()).toBe(401);
+  await expect(page.getByRole('alert').filter({ hasText: 'You are logged out' }).getByRole('link', { name: 'Log in again' })).toBeVisible();
+  // The refused refresh took nothing from the screen and sent the tab nowhere.
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(`${baseURL}${TABLE.path}`);
+  await expect(box).toHaveValue(WORDS);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
+  await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
+});
+
 test('the logged-out page offers the way back in', async ({ page, idpOrigin }, testInfo) => {
   await page.goto('/');
   await logInAtDevIdp(page, idpOrigin, 'borge');

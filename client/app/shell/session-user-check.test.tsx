@@ -4,6 +4,7 @@
 // roald's page never shows liv's data. A page whose session another tab ended (logged out) says so on focus,
 // with a way to log in again and back, and goes nowhere by itself.
 import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import * as v from 'valibot';
@@ -13,6 +14,7 @@ import { normalizeUser } from '../../../contract/user';
 import { EditableDescription } from '../../components/editable-description';
 import { renderWithApp } from '../../components/testing/render-with-app';
 import { requestJson, setPageUser } from '../../lib/api-client';
+import { tellSessionEnded } from '../../lib/login-redirect';
 import { createQueryClient, shouldRetry } from '../../lib/query-client';
 import { WITHHELD } from '../../components/state';
 import { BookmarkToggle } from '../../features/bookmarks/components/bookmark-toggle';
@@ -333,6 +335,35 @@ describe('a page whose session another tab has ended (logged out)', () => {
     await focusAndSettle(fetchFn, 3);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByText(/logged out/)).toBeNull();
+  });
+
+  it("says so when a refresh of the page's data meets 401 (coming back to the tab later), keeping the data and going nowhere", async () => {
+    let answer = () => json({ msg: 'Success', rows: ['orders'] });
+    vi.stubGlobal('fetch', vi.fn(async () => answer()));
+    const onUnauthorized = vi.fn();
+    const queryClient = createQueryClient({ onUnauthorized, onUnauthorizedRefresh: tellSessionEnded });
+    function Rows() {
+      const rows = useQuery({ queryKey: ['rows'], queryFn: () => requestJson('/api/rows', v.object({ rows: v.array(v.string()) })) });
+      return <p>{rows.data?.rows.join(', ') ?? 'loading'}</p>;
+    }
+    render(
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter initialEntries={[HERE]}>
+          <Shell reload={vi.fn()} />
+          <Rows />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText('orders')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    answer = notLoggedIn;
+    await act(() => queryClient.refetchQueries());
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain(LOGGED_OUT);
+    expect(within(notice).getByRole('link', { name: 'Log in again' }).getAttribute('href')).toBe('/login?returnTo=' + encodeURIComponent(HERE));
+    expect(screen.getByText('orders')).toBeTruthy();
+    expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
   it('says nothing when the check answers 200 for the page user', async () => {

@@ -2,8 +2,9 @@
 // for. The BFF refuses this page's reads and writes then (409, server/auth/page-user-guard.ts), so it never
 // shows the other user's data under this page's user; this shell part says so with a way to reload, and
 // also notices on its own, when the window comes back into focus.
-// Another tab may also just log out (or the session end): the focus check then says so, with a way to log
-// in again and come back here; it does not go there by itself, so the person can still copy what is on screen.
+// Another tab may also just log out (or the session end): the focus check, or a refresh of what is on screen
+// meeting 401 (lib/query-client.ts), then says so, with a way to log in again and come back here; it does not
+// go there by itself, so the person can still copy what is on screen.
 // It never swaps the user this page shows: unsaved text (kept per user) stays on screen until the reload.
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
@@ -11,7 +12,7 @@ import { sessionUserChangedMessage } from '../../../contract/page-user';
 import { Button, ButtonLink } from '../../components/button';
 import { getPageUser, getSessionUserRefusal, SESSION_USER_CHANGED_EVENT } from '../../lib/api-client';
 import { isUnauthorized, type ApiError } from '../../lib/api-error';
-import { buildLoginUrl } from '../../lib/login-redirect';
+import { buildLoginUrl, SESSION_ENDED_EVENT } from '../../lib/login-redirect';
 import { fetchSessionUser } from '../app-data';
 import './session-user-notice.css';
 
@@ -22,13 +23,15 @@ export const LOGGED_OUT_MESSAGE = 'You are logged out — in another tab, or you
 export type SessionNotice = { kind: 'user-changed'; message: string } | { kind: 'logged-out' };
 
 const userChanged = (message: string): SessionNotice => ({ kind: 'user-changed', message });
+const LOGGED_OUT: SessionNotice = { kind: 'logged-out' };
 
 /**
  * What to say when the session now belongs to someone other than this page's user, or to no one; else null.
  * Asks GET /api/auth_user (which the BFF never refuses for another user) whenever the window gets focus or
  * the tab becomes visible; a refused read or write says it too, also one refused before this module was loaded.
- * A 401 from the check means no session: another tab logged out, or the session ended. Any other failed
- * check (the network, the server) says nothing and keeps what was said.
+ * A 401 from the check, or from a refresh of data on screen (SESSION_ENDED_EVENT), means no session: another
+ * tab logged out, or the session ended. Any other failed check (the network, the server) says nothing and
+ * keeps what was said.
  */
 export function useSessionCheck(): SessionNotice | null {
   const [notice, setNotice] = useState<SessionNotice | null>(() => {
@@ -44,21 +47,25 @@ export function useSessionCheck(): SessionNotice | null {
       fetchSessionUser()
         .then((now) => setNotice(now.user_id === pageUser ? null : userChanged(sessionUserChangedMessage(now.display_name))))
         .catch((error: unknown) => {
-          if (isUnauthorized(error)) setNotice({ kind: 'logged-out' });
+          if (isUnauthorized(error)) setNotice(LOGGED_OUT);
         })
         .finally(() => {
           checking = false;
         });
     };
     const onRefused = (event: Event) => setNotice(userChanged((event as CustomEvent<ApiError>).detail.message));
+    const onEnded = () => setNotice(LOGGED_OUT);
     window.addEventListener(SESSION_USER_CHANGED_EVENT, onRefused);
+    window.addEventListener(SESSION_ENDED_EVENT, onEnded);
     window.addEventListener('focus', check);
     document.addEventListener('visibilitychange', check);
-    // A refusal between the first render and now sent its event to no one.
+    // A refusal between the first render and now sent its event to no one. (A refresh meeting 401 that early
+    // is not kept for later, to spare the first page's code: the next focus check finds it.)
     const missed = getSessionUserRefusal();
     if (missed) setNotice(userChanged(missed.message));
     return () => {
       window.removeEventListener(SESSION_USER_CHANGED_EVENT, onRefused);
+      window.removeEventListener(SESSION_ENDED_EVENT, onEnded);
       window.removeEventListener('focus', check);
       document.removeEventListener('visibilitychange', check);
     };
