@@ -5,7 +5,7 @@ import { authUserQueryOptions, clientConfigQueryOptions, seedFromPage } from './
 import { AppProviders } from './app/providers';
 import { startFirstPage } from './app/router';
 import { RootLayout } from './app/routes/root-layout';
-import { redirectToLogin } from './lib/login-redirect';
+import { redirectToLogin, tellSessionEnded } from './lib/login-redirect';
 import { createQueryClient } from './lib/query-client';
 import './app/tokens.css';
 // Kit parts nearly every page shows load with the shell: in the first script they compress better than
@@ -14,7 +14,7 @@ import './components/chip';
 import './components/query-state';
 import './components/resource-list';
 
-const queryClient = createQueryClient({ onUnauthorized: redirectToLogin });
+const queryClient = createQueryClient({ onUnauthorized: redirectToLogin, onUnauthorizedRefresh: tellSessionEnded });
 // The shell's data: written into the page by the BFF, else asked for before React renders.
 seedFromPage(queryClient);
 void queryClient.prefetchQuery(authUserQueryOptions());

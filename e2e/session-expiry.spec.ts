@@ -1,4 +1,4 @@
-import { captureWidths, expect, logInAtDevIdp, test, trackApiRequests } from './fixtures';
+import { captureWidths, expect, expectAccessible, logInAtDevIdp, test, trackApiRequests } from './fixtures';
 
 test.use({ signedIn: false });
 
@@ -24,6 +24,103 @@ test('a session that ends mid-way sends the person to log in and back to the pag
   await expect(page).toHaveURL(`${baseURL}/table_detail/gold/hive/sales/orders`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('orders');
   expect((await page.request.get('/api/auth_user')).status()).toBe(200);
+});
+
+test('a tab whose session another tab logged out says so when it gets focus, keeps the text, and brings it back after Log in again', async ({ page, context, idpOrigin, baseURL }, testInfo) => {
+  // Only this journey opens this table, and it saves nothing there.
+  const TABLE = { path: '/table_detail/gold/hive/payments/raw_churned_bank_transfers_errors', name: 'payments.raw_churned_bank_transfers_errors' };
+  const WORDS = 'Bank transfers that failed — written while another tab logged out.';
+  const LOGGED_OUT = 'You are logged out — in another tab, or your session ended. Log in again to go on; unsaved text is kept.';
+
+  // Tab B (this page): roald writes a description, not saved yet.
+  await page.goto(TABLE.path);
+  await logInAtDevIdp(page, idpOrigin, 'roald');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
+  await page.getByRole('button', { name: 'Edit description', exact: true }).click();
+  const box = page.getByRole('textbox', { name: `Description of ${TABLE.name}` });
+  await box.fill(WORDS);
+
+  // Tab A, same browser: log out from the menu.
+  const tabA = await context.newPage();
+  await tabA.goto('/');
+  await tabA.getByTestId('user-menu').click();
+  await tabA.getByRole('menuitem', { name: 'Log out' }).click();
+  await expect(tabA.getByRole('heading', { name: 'You are logged out' })).toBeVisible();
+
+  // Back to tab B: its check on focus finds no session.
+  await page.bringToFront();
+  const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth_user');
+  // Headless Chromium keeps every page focused: send the event a window gets when it is focused again.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  expect((await asked).status()).toBe(401);
+  const notice = page.getByRole('alert').filter({ hasText: LOGGED_OUT });
+  await expect(notice).toBeVisible();
+  const logIn = notice.getByRole('link', { name: 'Log in again' });
+  await expect(logIn).toHaveAttribute('href', `/login?returnTo=${encodeURIComponent(TABLE.path)}`);
+  // Nothing on screen goes, and the tab stays where it is until the person chooses to log in.
+  await expect(box).toHaveValue(WORDS);
+  await expect(page.getByTestId('current-user')).toHaveText('Roald Amundsen');
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(`${baseURL}${TABLE.path}`);
+  await expectAccessible(page, testInfo, 'logged-out notice');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await captureWidths(page, testInfo, 'tab-logout-notice');
+  // The top of the page as the person sees it (the full-page shots above are long): the notice above the table.
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-tab-logout-notice-top-${width}.png` });
+  }
+
+  // Log in again: through the provider's form (tab A's logout ended its session too), back to this table,
+  // the text back in the editor with its notice.
+  await logIn.click();
+  await logInAtDevIdp(page, idpOrigin, 'roald');
+  await expect(page).toHaveURL(`${baseURL}${TABLE.path}`);
+  const restored = page.getByRole('textbox', { name: `Description of ${TABLE.name}` });
+  await expect(restored).toHaveValue(WORDS);
+  await expect(page.getByRole('status').filter({ hasText: 'Your unsaved text was restored. It is not saved yet.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: LOGGED_OUT })).toHaveCount(0);
+  // Not saved: drop it, so the table keeps its description.
+  await page.getByRole('button', { name: `Discard it (Description of ${TABLE.name})` }).click();
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+});
+
+test('a tab coming back a while after another tab logged out keeps its page: the refresh of its data meets 401 and the notice says so', async ({ page, context, idpOrigin, baseURL }) => {
+  // Only this journey opens this table, and it saves nothing there.
+  const TABLE = { path: '/table_detail/gold/hive/ml/snap_gift_demand_forecasts_hourly', name: 'ml.snap_gift_demand_forecasts_hourly' };
+  const WORDS = 'Gift demand forecasts — written before a long break in another tab.';
+  // The page's clock, to let more than the query client's 30 s pass (its data goes stale) without waiting them.
+  await page.clock.install();
+  await page.goto(TABLE.path);
+  await logInAtDevIdp(page, idpOrigin, 'roald');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
+  await page.getByRole('button', { name: 'Edit description', exact: true }).click();
+  const box = page.getByRole('textbox', { name: `Description of ${TABLE.name}` });
+  await box.fill(WORDS);
+
+  const tabA = await context.newPage();
+  await tabA.goto('/');
+  await tabA.getByTestId('user-menu').click();
+  await tabA.getByRole('menuitem', { name: 'Log out' }).click();
+  await expect(tabA.getByRole('heading', { name: 'You are logged out' })).toBeVisible();
+
+  await page.bringToFront();
+  await page.clock.fastForward('01:00');
+  const refreshed = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/metadata/') && r.request().method() === 'GET');
+  // What the browser sends a tab brought to the front: the query client refreshes stale data on it (a
+  // window event), the shell's check asks who is signed in (on focus).
+  await page.evaluate(() => {
+    window.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('focus'));
+  });
+  expect((await refreshed).status()).toBe(401);
+  await expect(page.getByRole('alert').filter({ hasText: 'You are logged out' }).getByRole('link', { name: 'Log in again' })).toBeVisible();
+  // The refused refresh took nothing from the screen and sent the tab nowhere.
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(`${baseURL}${TABLE.path}`);
+  await expect(box).toHaveValue(WORDS);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
+  await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
 });
 
 test('the logged-out page offers the way back in', async ({ page, idpOrigin }, testInfo) => {

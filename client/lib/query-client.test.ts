@@ -33,4 +33,34 @@ describe('createQueryClient', () => {
       .catch(() => undefined);
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
+
+  it('keeps a page whose data is on screen when its refresh meets 401: it calls onUnauthorizedRefresh, not onUnauthorized', async () => {
+    const onUnauthorized = vi.fn();
+    const onUnauthorizedRefresh = vi.fn();
+    const client = createQueryClient({ onUnauthorized, onUnauthorizedRefresh });
+    let answer: () => Promise<string> = () => Promise.resolve('on screen');
+    await client.fetchQuery({ queryKey: ['c'], queryFn: () => answer(), retry: false });
+    answer = () => Promise.reject(new ApiError(401, 'NotAuthenticatedError', 'x'));
+    await client.refetchQueries({ queryKey: ['c'] });
+    expect(onUnauthorizedRefresh).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+    expect(client.getQueryData(['c'])).toBe('on screen');
+
+    // A query with nothing on screen yet, and a write, still send the browser to log in.
+    await client.fetchQuery({ queryKey: ['d'], queryFn: () => answer(), retry: false }).catch(() => undefined);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    await client.getMutationCache().build(client, { mutationFn: () => answer() }).execute(undefined).catch(() => undefined);
+    expect(onUnauthorized).toHaveBeenCalledTimes(2);
+    expect(onUnauthorizedRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends a refresh that meets 401 to log in too when told no other way', async () => {
+    const onUnauthorized = vi.fn();
+    const client = createQueryClient({ onUnauthorized });
+    let answer: () => Promise<string> = () => Promise.resolve('on screen');
+    await client.fetchQuery({ queryKey: ['e'], queryFn: () => answer(), retry: false });
+    answer = () => Promise.reject(new ApiError(401, 'NotAuthenticatedError', 'x'));
+    await client.refetchQueries({ queryKey: ['e'] });
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
 });

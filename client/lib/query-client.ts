@@ -1,10 +1,13 @@
 // The query client, and the ONE place a 401 is handled: any query or mutation that fails with 401
-// sends the browser to log in and come back.
+// sends the browser to log in and come back; except a refresh of data already on screen (a background
+// refetch, as on coming back to the tab), which keeps the page and only tells (onUnauthorizedRefresh).
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError, isUnauthorized } from './api-error';
 
 export interface QueryClientOptions {
   onUnauthorized: () => void;
+  /** A refresh of data already on screen met 401: what is on screen stays (QueryState keeps it), nothing navigates. */
+  onUnauthorizedRefresh?: () => void;
 }
 
 const MAX_RETRIES = 2;
@@ -19,12 +22,16 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return true;
 }
 
-export function createQueryClient({ onUnauthorized }: QueryClientOptions): QueryClient {
+export function createQueryClient({ onUnauthorized, onUnauthorizedRefresh = onUnauthorized }: QueryClientOptions): QueryClient {
   const onError = (error: unknown) => {
     if (isUnauthorized(error)) onUnauthorized();
   };
   return new QueryClient({
-    queryCache: new QueryCache({ onError }),
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (isUnauthorized(error)) (query.state.data === undefined ? onUnauthorized : onUnauthorizedRefresh)();
+      },
+    }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       // Coming back to a tab (window focus) refetches what is on screen and older than staleTime, so a

@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
 // A page rendered for roald while another tab has logged in as liv: its reads and writes name roald and
 // are refused, it says so with a way to reload, it notices on focus too, typed text stays on screen, and
-// roald's page never shows liv's data.
+// roald's page never shows liv's data. A page whose session another tab ended (logged out) says so on focus,
+// with a way to log in again and back, and goes nowhere by itself.
 import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,12 +14,13 @@ import { normalizeUser } from '../../../contract/user';
 import { EditableDescription } from '../../components/editable-description';
 import { renderWithApp } from '../../components/testing/render-with-app';
 import { requestJson, setPageUser } from '../../lib/api-client';
+import { tellSessionEnded } from '../../lib/login-redirect';
 import { createQueryClient, shouldRetry } from '../../lib/query-client';
 import { WITHHELD } from '../../components/state';
 import { BookmarkToggle } from '../../features/bookmarks/components/bookmark-toggle';
 import { MyBookmarks } from '../../features/bookmarks/components/my-bookmarks';
 import { PopularResources } from '../../features/popular-resources/components/popular-resources';
-import { SessionUserNotice, useSessionUserChange } from './session-user-check';
+import { SessionUserNotice, useSessionCheck } from './session-user-check';
 
 const ROALD = normalizeUser({ user_id: 'roald.amundsen@example.org', email: 'roald.amundsen@example.org', first_name: 'Roald', last_name: 'Amundsen' })!;
 const LIV = normalizeUser({ user_id: 'liv.arnesen@example.org', email: 'liv.arnesen@example.org', first_name: 'Liv', last_name: 'Arnesen' })!;
@@ -42,7 +46,7 @@ function stubBff(sessionUser: () => typeof ROALD, answer: (user: typeof ROALD) =
 }
 
 function Shell({ reload }: { reload: () => void }) {
-  return <SessionUserNotice message={useSessionUserChange()} reload={reload} />;
+  return <SessionUserNotice notice={useSessionCheck()} reload={reload} />;
 }
 
 beforeEach(() => setPageUser(ROALD.user_id));
@@ -238,5 +242,135 @@ describe('a page whose session another tab has given to someone else', () => {
       expect(screen.queryByText(/customers/)).toBeNull();
       expect(notifications().queryAllByRole('alert')).toEqual([]);
     });
+  });
+});
+
+describe('a page whose session another tab has ended (logged out)', () => {
+  const LOGGED_OUT = 'You are logged out — in another tab, or your session ended. Log in again to go on; unsaved text is kept.';
+  const HERE = '/table_detail/gold/hive/sales/orders?tab=overview';
+  /** The BFF's /api/auth_user answering `answer`; nothing else is asked. */
+  const stubAuthUser = (answer: () => Response | Promise<Response>) => {
+    const fetchFn = vi.fn(async (path: string) => {
+      if (path !== '/api/auth_user') throw new Error(`unexpected request to ${path}`);
+      return answer();
+    });
+    vi.stubGlobal('fetch', fetchFn);
+    return fetchFn;
+  };
+  const notLoggedIn = () => json({ error: { name: 'NotAuthenticatedError', message: 'Your session has ended; log in again.' } }, 401);
+  /** The shell's check over a page with text being written, at HERE. */
+  const renderPage = () =>
+    render(
+      <MemoryRouter initialEntries={[HERE]}>
+        <Shell reload={vi.fn()} />
+        <textarea aria-label="Description of orders" defaultValue="Every order, edited in this tab" />
+      </MemoryRouter>,
+    );
+  const focusAndSettle = async (fetchFn: ReturnType<typeof stubAuthUser>, calls = 1) => {
+    act(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    await vi.waitFor(() => expect(fetchFn).toHaveBeenCalledTimes(calls));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  };
+
+  it('says so when the focus check answers 401, with a Log in again link to the login that returns here; the page stays as it is', async () => {
+    const fetchFn = stubAuthUser(notLoggedIn);
+    const before = window.location.href;
+    renderPage();
+    expect(screen.queryByRole('alert')).toBeNull();
+    await focusAndSettle(fetchFn);
+
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain(LOGGED_OUT);
+    const logIn = within(notice).getByRole('link', { name: 'Log in again' });
+    expect(logIn.getAttribute('href')).toBe('/login?returnTo=' + encodeURIComponent(HERE));
+    expect(logIn.className).toContain('btn--primary');
+    // A full page load (the BFF's /login), not a move within the app: the router leaves its click to the browser.
+    expect(logIn.hasAttribute('data-app-link')).toBe(false);
+    let leftToTheBrowser: boolean | undefined;
+    const afterTheApp = (event: Event) => {
+      leftToTheBrowser = !event.defaultPrevented;
+      event.preventDefault(); // jsdom cannot load another document
+    };
+    document.addEventListener('click', afterTheApp);
+    logIn.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+    document.removeEventListener('click', afterTheApp);
+    expect(leftToTheBrowser).toBe(true);
+    expect(within(notice).queryByRole('button', { name: 'Reload this page' })).toBeNull();
+    // Nothing is thrown away and nothing goes anywhere by itself.
+    expect((screen.getByRole('textbox', { name: 'Description of orders' }) as HTMLTextAreaElement).value).toBe('Every order, edited in this tab');
+    expect(window.location.href).toBe(before);
+    expect(fetchFn).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps saying so until a check finds the page user signed in again', async () => {
+    let answer = notLoggedIn;
+    const fetchFn = stubAuthUser(() => answer());
+    renderPage();
+    await focusAndSettle(fetchFn);
+    expect((await screen.findByRole('alert')).textContent).toContain(LOGGED_OUT);
+
+    answer = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    await focusAndSettle(fetchFn, 2);
+    expect(screen.getByRole('alert').textContent).toContain(LOGGED_OUT);
+
+    answer = () => json({ msg: 'Success', user: ROALD });
+    await focusAndSettle(fetchFn, 3);
+    await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('says nothing when the check cannot reach the server, or the server fails', async () => {
+    let answer: () => Response = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const fetchFn = stubAuthUser(() => answer());
+    renderPage();
+    await focusAndSettle(fetchFn);
+    answer = () => json({ error: { name: 'InternalError', message: 'Something went wrong' } }, 500);
+    await focusAndSettle(fetchFn, 2);
+    answer = () => json({ error: { name: 'ForbiddenError', message: 'No.' } }, 403);
+    await focusAndSettle(fetchFn, 3);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/logged out/)).toBeNull();
+  });
+
+  it("says so when a refresh of the page's data meets 401 (coming back to the tab later), keeping the data and going nowhere", async () => {
+    let answer = () => json({ msg: 'Success', rows: ['orders'] });
+    vi.stubGlobal('fetch', vi.fn(async () => answer()));
+    const onUnauthorized = vi.fn();
+    const queryClient = createQueryClient({ onUnauthorized, onUnauthorizedRefresh: tellSessionEnded });
+    function Rows() {
+      const rows = useQuery({ queryKey: ['rows'], queryFn: () => requestJson('/api/rows', v.object({ rows: v.array(v.string()) })) });
+      return <p>{rows.data?.rows.join(', ') ?? 'loading'}</p>;
+    }
+    render(
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter initialEntries={[HERE]}>
+          <Shell reload={vi.fn()} />
+          <Rows />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText('orders')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    answer = notLoggedIn;
+    await act(() => queryClient.refetchQueries());
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain(LOGGED_OUT);
+    expect(within(notice).getByRole('link', { name: 'Log in again' }).getAttribute('href')).toBe('/login?returnTo=' + encodeURIComponent(HERE));
+    expect(screen.getByText('orders')).toBeTruthy();
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('says nothing when the check answers 200 for the page user', async () => {
+    const fetchFn = stubAuthUser(() => json({ msg: 'Success', user: ROALD }));
+    renderPage();
+    await focusAndSettle(fetchFn);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Log in again' })).toBeNull();
   });
 });
