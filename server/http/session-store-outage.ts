@@ -25,7 +25,7 @@ function asksForPage(req: Request): boolean {
   return !api && req.accepts(['json', 'html']) === 'html';
 }
 
-function describeCause(cause: unknown): string {
+export function describeCause(cause: unknown): string {
   // node-redis's errors leave `name` as "Error": their class says more (AbortError, ClientClosedError).
   if (cause instanceof Error) return `${cause.name === 'Error' && cause.constructor.name ? cause.constructor.name : cause.name}: ${cause.message}`;
   return cause === undefined ? 'no cause given' : String(cause);
