@@ -15,7 +15,12 @@ export type CallbackFailureKind =
   /** The provider could not be reached, or failed on its side. */
   | 'provider_unreachable'
   /** The answer failed verification (signature, audience, nonce …). */
-  | 'unverifiable';
+  | 'unverifiable'
+  /**
+   * No login of this browser is pending under the callback's state: a callback URL opened again after its
+   * login finished (or after logging out), in another browser, or too late. Nothing is sent to the provider.
+   */
+  | 'no_pending_login';
 
 export interface CallbackFailure {
   kind: CallbackFailureKind;
@@ -109,6 +114,13 @@ export function describeCallbackFailure(err: unknown, secrets: readonly string[]
   return { kind: 'unverifiable', code, check: cleanForLog(message, secrets) };
 }
 
+/** A callback of no login this browser has pending (a replayed or copied callback URL, or one too old). */
+export const NO_PENDING_LOGIN: CallbackFailure = {
+  kind: 'no_pending_login',
+  code: '',
+  check: 'no login of this browser is pending under this state (the callback was used already, is too old, or comes from another browser); nothing was sent to the provider',
+};
+
 /** The failure as the fields of one log line. */
 export function callbackFailureLogFields(failure: CallbackFailure): Record<string, string | number> {
   return {
@@ -116,7 +128,7 @@ export function callbackFailureLogFields(failure: CallbackFailure): Record<strin
     ...(failure.oauthError ? { oauth_error: failure.oauthError } : {}),
     ...(failure.oauthErrorDescription ? { oauth_error_description: failure.oauthErrorDescription } : {}),
     ...(failure.status ? { status: failure.status } : {}),
-    code: failure.code,
+    ...(failure.code ? { code: failure.code } : {}),
     check: failure.check,
   };
 }

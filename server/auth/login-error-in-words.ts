@@ -69,13 +69,17 @@ export function describeCallbackFailureInWords(
   providerName: string,
   requestId?: string,
 ): CallbackFailurePage {
-  const reference = `Reference: ${[failure.oauthError, failure.code].filter(Boolean).map((c) => shorten(c!, MAX_CODE_LENGTH)).join(', ')}${requestId ? `; request ${shorten(requestId, MAX_CODE_LENGTH)}` : ''}.`;
+  const codes = [failure.oauthError, failure.code].filter(Boolean).map((c) => shorten(c!, MAX_CODE_LENGTH));
+  const referenceParts = [...(codes.length ? [codes.join(', ')] : []), ...(requestId ? [`request ${shorten(requestId, MAX_CODE_LENGTH)}`] : [])];
+  const references = referenceParts.length ? [`Reference: ${referenceParts.join('; ')}.`] : [];
   switch (failure.kind) {
+    // The same cause, the same words: a code the provider refused, or a callback of no login pending here (a replay).
+    case 'no_pending_login':
     case 'code_rejected':
       return {
         status: 400,
         title: 'Please log in again',
-        paragraphs: ['The login took too long or was already used — log in again.', 'You were not logged in, and nothing else needs doing.', reference],
+        paragraphs: ['The login took too long or was already used — log in again.', 'You were not logged in, and nothing else needs doing.', ...references],
         actionLabel: 'Log in again',
       };
     case 'issuer_mismatch':
@@ -85,7 +89,7 @@ export function describeCallbackFailureInWords(
         paragraphs: [
           `The answer to this login did not come from ${providerName} as Nansen expected, so you were not logged in.`,
           'This happens when a login started elsewhere, or in another tab, comes back here, or when someone slips in an answer of their own. Log in again from Nansen; if it happens again, tell your administrator, who can look it up with the reference below.',
-          reference,
+          ...references,
         ],
         actionLabel: 'Log in again',
       };
@@ -96,7 +100,7 @@ export function describeCallbackFailureInWords(
         paragraphs: [
           `${providerName} refused Nansen's login request, so you were not logged in.`,
           `This is a setup problem, not yours: ask your administrator to check Nansen's client settings at ${providerName} and in Nansen (OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_CLIENT_AUTH_METHOD).`,
-          reference,
+          ...references,
         ],
         actionLabel: 'Try again',
       };
@@ -107,7 +111,7 @@ export function describeCallbackFailureInWords(
         paragraphs: [
           `Nansen could not reach ${providerName} to finish your login.`,
           'Try again in a moment. If this keeps happening, ask your administrator to check that the identity provider is running.',
-          reference,
+          ...references,
         ],
         actionLabel: 'Try again',
       };
@@ -118,7 +122,7 @@ export function describeCallbackFailureInWords(
         paragraphs: [
           `The answer from ${providerName} could not be verified, so you were not logged in.`,
           'Log in again. If it keeps failing, tell your administrator: Nansen\'s log says which check failed, under the reference below.',
-          reference,
+          ...references,
         ],
         actionLabel: 'Log in again',
       };

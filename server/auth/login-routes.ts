@@ -11,7 +11,7 @@ import type { Logger } from '../http/logger';
 import { currentRequestId } from '../http/request-context';
 import type { OidcClient, ProviderLogout } from './oidc-client';
 import { PENDING_LOGIN_TTL_MS, type PendingLoginCookie } from './pending-login-cookie';
-import { callbackFailureLogFields, describeCallbackFailure } from './callback-failure';
+import { callbackFailureLogFields, describeCallbackFailure, NO_PENDING_LOGIN } from './callback-failure';
 import { describeCallbackFailureInWords, describeLoginError, shortenProviderDescription } from './login-error-in-words';
 import { sanitizeReturnTo } from './return-to';
 import type { SessionAuth } from './session-auth';
@@ -226,10 +226,10 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       );
     }
     if (!pending) {
-      return sendPage(res, 400, 'This login link has expired', [
-        'The login was started too long ago, in another browser, or was already used.',
-        'Start again and it will work.',
-      ], { label: 'Log in again', href: loginHref(rememberedReturnTo(state)) });
+      // A replayed or copied callback URL, or one too old: one line an auditor can see, no code or state values.
+      logger.warn('login callback failed', undefined, callbackFailureLogFields(NO_PENDING_LOGIN));
+      const page = describeCallbackFailureInWords(NO_PENDING_LOGIN, options.providerName, currentRequestId());
+      return sendPage(res, page.status, page.title, page.paragraphs, { label: page.actionLabel, href: loginHref(rememberedReturnTo(state)) });
     }
 
     const callbackUrl = new URL(options.redirectUri);
