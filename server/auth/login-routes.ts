@@ -12,7 +12,7 @@ import { currentRequestId } from '../http/request-context';
 import type { OidcClient, ProviderLogout } from './oidc-client';
 import { PENDING_LOGIN_TTL_MS, type PendingLoginCookie } from './pending-login-cookie';
 import { callbackFailureLogFields, describeCallbackFailure, NO_PENDING_LOGIN } from './callback-failure';
-import { describeCallbackFailureInWords, describeLoginError, shortenProviderDescription } from './login-error-in-words';
+import { describeCallbackFailureInWords, describeLoginError, providerNameAtSentenceStart, shortenProviderDescription } from './login-error-in-words';
 import { sanitizeReturnTo } from './return-to';
 import type { SessionAuth } from './session-auth';
 import type { SessionTokens } from './session-data';
@@ -221,7 +221,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
         res,
         400,
         'Login was not completed',
-        [describeLoginError(query.error, options.providerName), ...(description ? [`${options.providerName} said: ${description}`] : []), 'You can try logging in again.'],
+        [describeLoginError(query.error, options.providerName), ...(description ? [`${providerNameAtSentenceStart(options.providerName)} said: ${description}`] : []), 'You can try logging in again.'],
         { label: 'Log in again', href: loginHref(pending.returnTo) },
       );
     }
@@ -229,7 +229,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       // A replayed or copied callback URL, or one too old: one line an auditor can see, no code or state values.
       logger.warn('login callback failed', undefined, callbackFailureLogFields(NO_PENDING_LOGIN));
       const page = describeCallbackFailureInWords(NO_PENDING_LOGIN, options.providerName, currentRequestId());
-      return sendPage(res, page.status, page.title, page.paragraphs, { label: page.actionLabel, href: loginHref(rememberedReturnTo(state)) });
+      return sendPage(res, page.status, page.title, page.paragraphs, { label: page.actionLabel ?? 'Log in again', href: loginHref(rememberedReturnTo(state)) });
     }
 
     const callbackUrl = new URL(options.redirectUri);
@@ -258,17 +258,17 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       if (err instanceof MissingUserIdClaimError) {
         logger.warn(err.message);
         return sendPage(res, 400, 'Your account could not be identified', [
-          `${options.providerName} did not send the "${err.claim}" claim, which Nansen uses as your user id.`,
+          `${providerNameAtSentenceStart(options.providerName)} did not send the "${err.claim}" claim, which Nansen uses as your user id.`,
           `An administrator can fix this by releasing that claim to Nansen at the provider, or by setting OIDC_USER_ID_CLAIM to a claim the provider sends (for example sub).`,
         ]);
       }
       // One line an auditor can read: the provider's error, openid-client's code and the check that failed
       // (an expired code is not an attack; an issuer that does not match may be one). Never the code or
       // state values, which a provider may echo in its words.
-      const failure = describeCallbackFailure(err, [typeof query.code === 'string' ? query.code : '', state]);
+      const failure = describeCallbackFailure(err, [typeof query.code === 'string' ? query.code : '', state], oidc.issuer);
       logger.warn('login callback failed', undefined, callbackFailureLogFields(failure));
       const page = describeCallbackFailureInWords(failure, options.providerName, currentRequestId());
-      return sendPage(res, page.status, page.title, page.paragraphs, { label: page.actionLabel, href: loginHref(pending.returnTo) });
+      return sendPage(res, page.status, page.title, page.paragraphs, page.actionLabel ? { label: page.actionLabel, href: loginHref(pending.returnTo) } : []);
     }
 
     if (options.profileUser) {
@@ -330,7 +330,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       200,
       'You are logged out',
       provider === 'unreachable'
-        ? ['Your Nansen session has ended.', `${options.providerName} could not be reached, so you may still be logged in there; log out there too on a shared computer.`]
+        ? ['Your Nansen session has ended.', `${providerNameAtSentenceStart(options.providerName)} could not be reached, so you may still be logged in there; log out there too on a shared computer.`]
         : provider === 'kept'
           ? ['Your Nansen session has ended.', `You are still signed in to ${options.providerName}, which does not let applications end its session; sign out there too on a shared computer.`]
           : ['Your Nansen session has ended.'],

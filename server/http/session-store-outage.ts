@@ -14,9 +14,9 @@ export const SESSION_STORE_RETRY_AFTER_SECONDS = 5;
 /** The page; `tryAgainHref` is a path of ours (the caller checks it), escaped here as every value is. */
 export function renderSessionStoreUnavailablePage(storeName: string, tryAgainHref: string): string {
   return renderPage('Nansen cannot tell who you are just now', [
-    'Nansen keeps who is signed in in its session store, and cannot reach it at the moment, so it cannot show you this page.',
-    `Nothing you did caused this. Wait ${SESSION_STORE_RETRY_AFTER_SECONDS} seconds or so, then try again.`,
-    `If this keeps happening, tell your administrator: the session store (${storeName}) is unavailable.`,
+    'Nansen cannot reach the service where it remembers who is logged in, so it cannot show you this page.',
+    `Nothing you did caused this. Try again in a moment (${SESSION_STORE_RETRY_AFTER_SECONDS} seconds or so).`,
+    `If this keeps happening, tell whoever runs Nansen: the session store (${storeName}) is unavailable.`,
   ], { label: 'Try again', href: tryAgainHref });
 }
 
