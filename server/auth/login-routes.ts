@@ -298,8 +298,9 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
   });
 
   router.post('/logout', async (req, res) => {
-    // Nansen's session ends first, whatever the provider says next: logging out never dead-ends.
-    const tokens = await auth.endSession(req);
+    // Nansen's session ends first, whatever the provider says next: logging out never dead-ends. A browser
+    // not logged in has no session and no tokens to end (nor does the store need to answer: decision 054).
+    const tokens = req.session.user ? await auth.endSession(req) : undefined;
     await promisify((cb) => req.session.destroy(cb));
     // With the attributes it was set with: a browser ignores a `__Host-` cookie without Secure, even one that clears it.
     res.clearCookie(options.sessionCookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.sessionCookieName.startsWith('__Host-') });
