@@ -38,7 +38,7 @@ export function createSessionStoreOutageHandler(options: { storeName: string; lo
     options.logger.error(`${req.method} ${req.path} → 503 — session store (${options.storeName}) unavailable: ${describeCause(err.cause)}`);
     res.status(503).set('Retry-After', String(SESSION_STORE_RETRY_AFTER_SECONDS)).set('Cache-Control', 'no-store');
     if (asksForPage(req)) {
-      // Again the same page for a GET; after a form's POST (a logout), the start page.
+      // Again the same page for a GET; after a form's POST, the start page (POST /logout is answered before: decision 054).
       const again = req.method === 'GET' ? sanitizeReturnTo(req.originalUrl) : '/';
       res.type('html').send(renderSessionStoreUnavailablePage(options.storeName, again));
       return;
