@@ -232,7 +232,7 @@ describe('BFF with a real OpenID provider and the embedded catalog', () => {
     const browser = new BffBrowser(base);
     const stale = await browser.request('/auth?code=abc&state=unknown');
     expect(stale.status).toBe(400);
-    expect(await stale.text()).toMatch(/This login link has expired/);
+    expect(await stale.text()).toMatch(/<h1>Please log in again<\/h1><p>The login took too long or was already used — log in again\.<\/p><p>You were not logged in, and nothing else needs doing\.<\/p><p>Reference: request [\w-]+\.<\/p>/);
     // The provider's words only for a login this browser started (decision 027), and as text.
     const forged = await (await browser.request('/auth?error=access_denied&error_description=User%20%3Cb%3Ecancelled%3C%2Fb%3E')).text();
     expect(forged).toContain('Login was not completed');

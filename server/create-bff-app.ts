@@ -6,7 +6,7 @@ import type { Announcement } from '../contract/api-common';
 import type { ClientConfig } from '../contract/bff-api';
 import { createApiRouter } from './api/create-api-router';
 import type { EditPolicy } from './api/edit-rights';
-import { createBackchannelLogoutRoute, createLoginRoutes } from './auth/login-routes';
+import { createBackchannelLogoutRoute, createLoginRoutes, createLogoutDuringStoreOutage } from './auth/login-routes';
 import type { OidcClient } from './auth/oidc-client';
 import { createSessionAuth } from './auth/session-auth';
 import { pageUserGuard } from './auth/page-user-guard';
@@ -231,6 +231,11 @@ export function createBffApp(deps: BffDeps): Express {
   app.use(createSpaPageRoutes(deps.spaDistDir, { clientConfig: deps.clientConfig, firstSearch }));
   // Last: what no route answered (a POST to a page, a PUT to /login): a page in Nansen's style, not Express's bare text.
   app.use(createNotHandledPage(app.router));
+  // POST /logout logs this browser out even when the session store cannot be read (decision 054).
+  app.use(createLogoutDuringStoreOutage({
+    oidc: deps.oidc, logger: deps.logger, providerName: deps.providerName, sessionCookieName: getSessionCookieName(https),
+    storeName: deps.session.storeName ?? 'SQLite', sameOrigin,
+  }));
   app.use(createSessionStoreOutageHandler({ storeName: deps.session.storeName ?? 'SQLite', logger: deps.logger }));
   app.use(createErrorMiddleware(deps.logger));
   return app;

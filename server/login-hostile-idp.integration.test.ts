@@ -209,14 +209,18 @@ describe('ID token verification against a hostile provider', () => {
   it('a callback whose issuer is not the provider\'s (a mix-up): words that do not blame the settings, and the check that failed in the log', async () => {
     const browser = newBrowser();
     const callback = await callbackOfALogin(browser);
-    callback.searchParams.set('iss', 'https://evil.example');
+    // Untrusted: a line break (a forged log line) and far more than fits a line.
+    callback.searchParams.set('iss', `https://evil.example/\nwarn forged${'x'.repeat(300)}`);
     const { status, html, failures } = await failedCallback(browser, callback);
     expect(status).toBe(400);
-    expect(html).toContain('<p>The answer to this login did not come from Hostile IdP as Nansen expected, so you were not logged in.</p>');
-    expect(html).not.toMatch(/client settings|OIDC_/);
-    expect(html).toMatch(/<p>Reference: OAUTH_INVALID_RESPONSE; request [\w-]+\.<\/p>/);
+    expect(html).toContain('<p>The answer to this login did not come from the login service Nansen uses, so Nansen did not accept it.</p><p>Log in again; if it keeps happening, tell whoever runs Nansen.</p>');
+    expect(html).not.toMatch(/client settings|OIDC_|slips in|OAUTH_INVALID_RESPONSE|evil\.example/);
+    expect(html).toMatch(/<p>Reference: request [\w-]+\.<\/p>/);
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatch(/warn \[[\w-]+\] login callback failed reason=issuer_mismatch code=OAUTH_INVALID_RESPONSE check="issuer in the callback does not match"$/);
+    expect(failures[0]).toMatch(
+      /warn \[[\w-]+\] login callback failed reason=issuer_mismatch code=OAUTH_INVALID_RESPONSE check="issuer in the callback does not match" issuer_received="https:\/\/evil\.example\/ warn forgedx+…" issuer_expected=http:\/\/127\.0\.0\.1:\d+$/,
+    );
+    expect(/issuer_received="([^"]*)"/.exec(failures[0]!)![1]).toHaveLength(200);
   });
 
   it('never writes a token to the log', () => {

@@ -57,7 +57,11 @@ describe('the pages around a login', () => {
     const page = await browser.request(callback);
     expect(page.status).toBe(400);
     const html = await page.text();
-    expect(html).toContain('<h1>This login link has expired</h1>');
+    expect(html).toContain('<h1>Please log in again</h1><p>The login took too long or was already used — log in again.</p>');
+    // The reference names the request of the log line, as the other callback failures do.
+    const requestId = /<p>Reference: request ([\w-]+)\.<\/p>/.exec(html)?.[1];
+    expect(requestId).toBeDefined();
+    expect(stack.logger.lines.filter((l) => l.includes(`[${requestId}] login callback failed reason=no_pending_login`))).toHaveLength(1);
     expect(html).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/table_detail/gold/hive/core/orders')}">Log in again</a>`);
     expect((await browser.request('/api/auth_user')).status).toBe(401);
   });

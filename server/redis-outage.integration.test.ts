@@ -97,3 +97,85 @@ describe('Redis stopped under a signed-in person', { timeout: 60_000 }, () => {
     expect(lines.join('\n')).not.toContain(PASSWORD);
   });
 });
+
+// Logging out while Redis is down (decision 054): this browser is logged out all the same.
+describe('Log out while Redis is stopped', { timeout: 60_000 }, () => {
+  let redis: RedisServer | undefined;
+  let stack: TestStack | undefined;
+  let deps: TestSessionDeps | undefined;
+
+  afterEach(async () => {
+    await stack?.close();
+    await deps?.close();
+    await redis?.stop();
+  });
+
+  async function signedInWhileRedisIsDown(logoutIdTokenHint: 'none' | 'form_post') {
+    redis = await startRedis({ password: PASSWORD, persist: true });
+    stack = await startTestStack();
+    deps = await createTestSessionDeps(stack.dataDir, { redisUrl: redis.url, logger: stack.logger });
+    const bff = await stack.startBff(0, { sessions: deps, logoutIdTokenHint });
+    const liv = bff.browser();
+    expect((await liv.logIn('liv')).status).toBe(303);
+    expect(liv.sessionCookie).not.toBe('');
+    await redis.pause();
+    await new Promise((resolve) => setTimeout(resolve, KNOWN_DOWN_AFTER_MS + 500));
+    return { bff, liv };
+  }
+
+  async function stillSignedInOnceRedisIsBack(liv: { request: (path: string) => Promise<Response> }) {
+    await redis!.resume();
+    let status = 503;
+    for (let tries = 0; tries < 50 && status === 503; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = (await liv.request('/api/auth_user')).status;
+    }
+    return status;
+  }
+
+  it('clears the session cookie and goes on to the provider\'s logout (OIDC_LOGOUT_ID_TOKEN_HINT=none); signed out once Redis is back', async () => {
+    const { bff, liv } = await signedInWhileRedisIsDown('none');
+    const out = await liv.request('/logout', { method: 'POST', headers: { ...PAGE.headers, origin: bff.base } });
+    expect(out.status).toBe(303);
+    const location = new URL(out.headers.get('location')!);
+    expect(location.href.startsWith(stack!.issuer)).toBe(true);
+    expect(location.searchParams.get('post_logout_redirect_uri')).toBe(`${bff.base}/logged-out`);
+    expect(location.searchParams.has('id_token_hint')).toBe(false);
+    expect(out.headers.get('set-cookie')).toMatch(/^nansen\.sid=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax/);
+    expect(liv.sessionCookie).toBe('');
+    const said = stack!.logger.lines.filter((line) => line.includes('logout while the session store (Redis) is unavailable'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/ warn \[[\w-]+\] logout while the session store \(Redis\) is unavailable: cleared the session cookie; the stored session and its tokens stay until they expire .* cause="AbortError: The command was aborted"$/);
+    expect(stack!.logger.lines.join('\n')).not.toContain(PASSWORD);
+    expect(await stillSignedInOnceRedisIsBack(liv)).toBe(401);
+  });
+
+  it('says plainly that the provider session could not be ended when its logout needs the ID token (form_post)', async () => {
+    const { bff, liv } = await signedInWhileRedisIsDown('form_post');
+    const out = await liv.request('/logout', { method: 'POST', headers: { ...PAGE.headers, origin: bff.base } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('cache-control')).toBe('no-store');
+    expect(out.headers.get('set-cookie')).toMatch(/^nansen\.sid=; Path=\/; Expires=Thu, 01 Jan 1970/);
+    const html = await out.text();
+    expect(html).toContain('<h1>You are logged out of Nansen in this browser</h1>');
+    expect(html).toContain('It could not log you out of Test IdP too');
+    expect(html).toContain('deleted when it expires');
+    expect(html).toMatch(/<form method="post" action="\/logout"[^>]*>[\s\S]*Try to log out of Test IdP/);
+    expect(html).not.toContain('eyJ');
+    // Its button, pressed while Redis is still down: no session left to end, on to the provider's logout without the ID token.
+    const again = await liv.request('/logout', { method: 'POST', headers: { ...PAGE.headers, origin: bff.base } });
+    expect(again.status).toBe(303);
+    expect(new URL(again.headers.get('location')!).searchParams.has('id_token_hint')).toBe(false);
+    expect(await stillSignedInOnceRedisIsBack(liv)).toBe(401);
+  });
+
+  it('keeps the same-origin guard: a cross-site POST /logout clears nothing', async () => {
+    const { liv } = await signedInWhileRedisIsDown('none');
+    const cookie = liv.sessionCookie;
+    const out = await liv.request('/logout', { method: 'POST', headers: { ...PAGE.headers, origin: 'https://evil.example' } });
+    expect(out.status).toBe(403);
+    expect(out.headers.get('set-cookie')).toBeNull();
+    expect(liv.sessionCookie).toBe(cookie);
+    expect(await stillSignedInOnceRedisIsBack(liv)).toBe(200);
+  });
+});

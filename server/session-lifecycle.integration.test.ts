@@ -68,7 +68,7 @@ describe('sessions from login to logout', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 });
     const res = await browser.request(callback);
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('This login link has expired');
+    expect(await res.text()).toContain('<h1>Please log in again</h1>');
     expect((await browser.request('/api/auth_user')).status).toBe(401);
   });
 

@@ -53,6 +53,28 @@ describe('a failed login callback, described for the log', () => {
     });
   });
 
+  it('logs the issuer that arrived, cleaned and cut, beside the one expected', () => {
+    const inner = Object.assign(new Error('unexpected JWT "iss" (issuer) claim value'), {
+      cause: { expected: 'https://idp.example', claims: { iss: `https://evil.example/\u202e\r\nforged the-code-value ${'x'.repeat(300)}` }, claim: 'iss' },
+    });
+    const failure = describeCallbackFailure(Object.assign(new Error('wrapped', { cause: inner }), { code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' }), ['the-code-value'], 'https://configured.example');
+    expect(failure).toMatchObject({ kind: 'issuer_mismatch', issuerExpected: 'https://idp.example' });
+    expect(failure.issuerReceived).toMatch(/^https:\/\/evil\.example\/ forged \[redacted\] x+…$/);
+    expect(failure.issuerReceived).toHaveLength(200);
+    expect(callbackFailureLogFields(failure)).toMatchObject({ issuer_received: failure.issuerReceived, issuer_expected: 'https://idp.example' });
+    // From the callback's parameters, with the configured issuer when the error names none.
+    const param = Object.assign(new Error('unexpected "iss" (issuer) response parameter value'), { cause: { parameters: new URLSearchParams({ iss: 'https://other.example' }) } });
+    expect(describeCallbackFailure(Object.assign(new Error('wrapped', { cause: param }), { code: 'OAUTH_INVALID_RESPONSE' }), [], 'https://configured.example')).toMatchObject({
+      issuerReceived: 'https://other.example', issuerExpected: 'https://configured.example',
+    });
+  });
+
+  it('names the settings to check in the log line of a provider that refuses Nansen\'s client', () => {
+    expect(describeCallbackFailure(responseBodyError({ error: 'invalid_client' })).check).toBe(
+      'the provider refused Nansen\'s token request: check OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_CLIENT_AUTH_METHOD against the client at the provider',
+    );
+  });
+
   it('a provider out of reach, or answering what is not OAuth', () => {
     const refused = new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:5005') });
     expect(describeCallbackFailure(refused)).toEqual({ kind: 'provider_unreachable', code: 'TypeError', check: 'connect ECONNREFUSED 127.0.0.1:5005' });

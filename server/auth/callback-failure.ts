@@ -15,7 +15,12 @@ export type CallbackFailureKind =
   /** The provider could not be reached, or failed on its side. */
   | 'provider_unreachable'
   /** The answer failed verification (signature, audience, nonce …). */
-  | 'unverifiable';
+  | 'unverifiable'
+  /**
+   * No login of this browser is pending under the callback's state: a callback URL opened again after its
+   * login finished (or after logging out), in another browser, or too late. Nothing is sent to the provider.
+   */
+  | 'no_pending_login';
 
 export interface CallbackFailure {
   kind: CallbackFailureKind;
@@ -29,6 +34,9 @@ export interface CallbackFailure {
   status?: number;
   /** The check that failed, in words. */
   check: string;
+  /** For an issuer that does not match: the issuer that arrived (untrusted: cleaned, at most 200 characters) and the one expected. */
+  issuerReceived?: string;
+  issuerExpected?: string;
 }
 
 /** A provider's words are logged up to this many characters. */
@@ -76,15 +84,33 @@ function oauthErrorFailure(err: Error & { code?: string; status?: number }, erro
   };
   if (error === 'invalid_grant') return { ...base, kind: 'code_rejected', check: 'the provider refused the authorization code (expired, already used, or not issued for this login)' };
   if (PROVIDER_FAILED.has(error)) return { ...base, kind: 'provider_unreachable', check: 'the provider failed to answer the token request' };
-  if (CLIENT_REFUSED.has(error)) return { ...base, kind: 'misconfigured', check: 'the provider refused Nansen\'s token request (its client settings)' };
+  if (CLIENT_REFUSED.has(error)) return { ...base, kind: 'misconfigured', check: 'the provider refused Nansen\'s token request: check OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_CLIENT_AUTH_METHOD against the client at the provider' };
   return { ...base, kind: 'unverifiable', check: 'the provider refused the token request' };
+}
+
+/**
+ * The issuer that arrived, from oauth4webapi's error (openid-client's error wraps it as `cause`): its
+ * own `cause` holds the callback's parameters (`iss`) or the ID token's claims, and the issuer expected.
+ */
+function issuersOf(err: Error, secrets: readonly string[], expected: string | undefined): Pick<CallbackFailure, 'issuerReceived' | 'issuerExpected'> {
+  const detail: unknown = (err.cause instanceof Error ? err.cause : err).cause;
+  const found = detail && typeof detail === 'object' ? (detail as { expected?: unknown; parameters?: unknown; claims?: unknown }) : {};
+  const received = found.parameters instanceof URLSearchParams
+    ? found.parameters.get('iss')
+    : found.claims && typeof found.claims === 'object' ? (found.claims as { iss?: unknown }).iss : undefined;
+  const wanted = typeof found.expected === 'string' ? found.expected : expected;
+  return {
+    ...(typeof received === 'string' ? { issuerReceived: cleanForLog(received, secrets) } : {}),
+    ...(wanted ? { issuerExpected: cleanForLog(wanted, secrets) } : {}),
+  };
 }
 
 /**
  * What went wrong, from an error thrown while finishing a login. `secrets` are the callback's code and
  * state: a provider that echoes them in its error_description does not get them into the log.
+ * `expectedIssuer` is the configured issuer, logged with an issuer that does not match it.
  */
-export function describeCallbackFailure(err: unknown, secrets: readonly string[] = []): CallbackFailure {
+export function describeCallbackFailure(err: unknown, secrets: readonly string[] = [], expectedIssuer?: string): CallbackFailure {
   if (err instanceof oidc.ResponseBodyError) return oauthErrorFailure(err, err.error, err.error_description, secrets);
   if (err instanceof oidc.AuthorizationResponseError) return oauthErrorFailure(err, err.error, err.error_description, secrets);
   if (err instanceof oidc.WWWAuthenticateChallengeError) {
@@ -100,7 +126,7 @@ export function describeCallbackFailure(err: unknown, secrets: readonly string[]
   const code = typeof ownCode === 'string' ? ownCode : err.name;
   const message = innerMessage(err);
   const issuer = issuerCheck(message);
-  if (issuer) return { kind: 'issuer_mismatch', code, check: issuer };
+  if (issuer) return { kind: 'issuer_mismatch', code, check: issuer, ...issuersOf(err, secrets, expectedIssuer) };
   if (err instanceof TypeError || code === 'OAUTH_TIMEOUT') return { kind: 'provider_unreachable', code, check: cleanForLog(message, secrets) };
   if (code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || code === 'OAUTH_RESPONSE_IS_NOT_JSON') {
     const status = err.cause instanceof Response ? err.cause.status : undefined;
@@ -109,6 +135,13 @@ export function describeCallbackFailure(err: unknown, secrets: readonly string[]
   return { kind: 'unverifiable', code, check: cleanForLog(message, secrets) };
 }
 
+/** A callback of no login this browser has pending (a replayed or copied callback URL, or one too old). */
+export const NO_PENDING_LOGIN: CallbackFailure = {
+  kind: 'no_pending_login',
+  code: '',
+  check: 'no login of this browser is pending under this state (the callback was used already, is too old, or comes from another browser); nothing was sent to the provider',
+};
+
 /** The failure as the fields of one log line. */
 export function callbackFailureLogFields(failure: CallbackFailure): Record<string, string | number> {
   return {
@@ -116,7 +149,9 @@ export function callbackFailureLogFields(failure: CallbackFailure): Record<strin
     ...(failure.oauthError ? { oauth_error: failure.oauthError } : {}),
     ...(failure.oauthErrorDescription ? { oauth_error_description: failure.oauthErrorDescription } : {}),
     ...(failure.status ? { status: failure.status } : {}),
-    code: failure.code,
+    ...(failure.code ? { code: failure.code } : {}),
     check: failure.check,
+    ...(failure.issuerReceived !== undefined ? { issuer_received: failure.issuerReceived } : {}),
+    ...(failure.issuerExpected !== undefined ? { issuer_expected: failure.issuerExpected } : {}),
   };
 }

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { describeCallbackFailureInWords, describeLoginError, shortenProviderDescription } from './login-error-in-words';
+import { describeCallbackFailureInWords, describeLoginError, providerNameAtSentenceStart, shortenProviderDescription } from './login-error-in-words';
 
 describe('a provider\'s login error in words', () => {
   it('says a cancelled login in words, and an unknown code with the code, shortened', () => {
     expect(describeLoginError('access_denied', 'Okta')).toBe('The login was cancelled, or Okta did not allow it.');
     expect(describeLoginError('weird', 'Okta')).toBe('Okta did not complete the login (weird).');
     expect(describeLoginError('w'.repeat(100), 'Okta')).toBe(`Okta did not complete the login (${'w'.repeat(59)}…).`);
+  });
+
+  it('capitalises the generic provider name where it starts a sentence, and never a real name', () => {
+    expect(describeLoginError('invalid_request', 'your identity provider')).toMatch(/^Your identity provider refused Nansen's login request/);
+    expect(describeLoginError('server_error', 'your identity provider')).toBe('Your identity provider ran into an error of its own.');
+    expect(describeLoginError('weird', 'your identity provider')).toBe('Your identity provider did not complete the login (weird).');
+    // Inside a sentence it stays as it is.
+    expect(describeLoginError('access_denied', 'your identity provider')).toBe('The login was cancelled, or your identity provider did not allow it.');
+    expect(providerNameAtSentenceStart('your identity provider')).toBe('Your identity provider');
+    for (const name of ['Okta', 'eduID', 'Test IdP', 'keycloak']) expect(providerNameAtSentenceStart(name)).toBe(name);
+    const refused = describeCallbackFailureInWords({ kind: 'misconfigured', code: 'X' }, 'your identity provider');
+    expect(refused.paragraphs[0]).toBe("Your identity provider refused Nansen's login request, so you were not logged in.");
   });
 
   it('calls every code of a malformed or refused request a setup problem, naming the code', () => {
@@ -28,29 +40,38 @@ describe('a provider\'s login error in words', () => {
 describe('a callback that could not be finished, in words', () => {
   const words = (page: ReturnType<typeof describeCallbackFailureInWords>) => page.paragraphs.join(' ');
 
-  it('an expired or used code (invalid_grant): log in again, no blame, the codes only as a reference', () => {
+  it('an expired or used code (invalid_grant): log in again, no blame, only the request as a reference', () => {
     const page = describeCallbackFailureInWords({ kind: 'code_rejected', code: 'OAUTH_RESPONSE_BODY_ERROR', oauthError: 'invalid_grant' }, 'Okta', 'req-1');
     expect(page).toEqual({
       status: 400,
       title: 'Please log in again',
-      paragraphs: ['The login took too long or was already used — log in again.', 'You were not logged in, and nothing else needs doing.', 'Reference: invalid_grant, OAUTH_RESPONSE_BODY_ERROR; request req-1.'],
+      paragraphs: ['The login took too long or was already used — log in again.', 'You were not logged in, and nothing else needs doing.', 'Reference: request req-1.'],
       actionLabel: 'Log in again',
     });
   });
 
-  it('an issuer that does not match: says the answer was not the provider\'s as expected, and does not blame the settings', () => {
-    const page = describeCallbackFailureInWords({ kind: 'issuer_mismatch', code: 'OAUTH_INVALID_RESPONSE' }, 'Okta');
-    expect(page.status).toBe(400);
-    expect(page.paragraphs[0]).toBe('The answer to this login did not come from Okta as Nansen expected, so you were not logged in.');
-    expect(words(page)).not.toMatch(/settings|OIDC_/);
-    expect(page.paragraphs.at(-1)).toBe('Reference: OAUTH_INVALID_RESPONSE.');
+  it('an issuer that does not match: says plainly the answer was not from the login service Nansen uses, and does not blame the settings', () => {
+    const page = describeCallbackFailureInWords({ kind: 'issuer_mismatch', code: 'OAUTH_INVALID_RESPONSE' }, 'Okta', 'req-2');
+    expect(page).toEqual({
+      status: 400,
+      title: 'Login failed',
+      paragraphs: [
+        'The answer to this login did not come from the login service Nansen uses, so Nansen did not accept it.',
+        'Log in again; if it keeps happening, tell whoever runs Nansen.',
+        'Reference: request req-2.',
+      ],
+      actionLabel: 'Log in again',
+    });
   });
 
-  it('keeps the administrator\'s settings for a provider that refuses Nansen\'s client, and only there', () => {
-    const refused = describeCallbackFailureInWords({ kind: 'misconfigured', code: 'OAUTH_RESPONSE_BODY_ERROR', oauthError: 'invalid_client' }, 'Okta');
-    expect(refused.paragraphs[0]).toBe("Okta refused Nansen's login request, so you were not logged in.");
-    expect(words(refused)).toMatch(/administrator to check Nansen's client settings at Okta and in Nansen \(OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_CLIENT_AUTH_METHOD\)/);
-    for (const kind of ['code_rejected', 'issuer_mismatch', 'provider_unreachable', 'unverifiable'] as const) {
+  it('a provider that refuses Nansen\'s client: not set up correctly, tell whoever runs Nansen, no setting names and no retry', () => {
+    const refused = describeCallbackFailureInWords({ kind: 'misconfigured', code: 'OAUTH_RESPONSE_BODY_ERROR', oauthError: 'invalid_client' }, 'Okta', 'req-3');
+    expect(refused).toEqual({
+      status: 400,
+      title: 'Login failed',
+      paragraphs: ["Okta refused Nansen's login request, so you were not logged in.", "Nansen's login is not set up correctly; tell whoever runs Nansen (reference: request req-3)."],
+    });
+    for (const kind of ['code_rejected', 'issuer_mismatch', 'provider_unreachable', 'unverifiable', 'misconfigured'] as const) {
       expect(words(describeCallbackFailureInWords({ kind, code: 'X' }, 'Okta')), kind).not.toMatch(/client settings|OIDC_CLIENT/);
     }
   });
@@ -64,13 +85,14 @@ describe('a callback that could not be finished, in words', () => {
     expect(forged.paragraphs[0]).toBe('The answer from Okta could not be verified, so you were not logged in.');
   });
 
-  it('never makes a raw code the main text, and shortens a long one in the reference', () => {
-    for (const kind of ['code_rejected', 'issuer_mismatch', 'misconfigured', 'provider_unreachable', 'unverifiable'] as const) {
-      const page = describeCallbackFailureInWords({ kind, code: 'OAUTH_SOMETHING', oauthError: 'some_error' }, 'Okta');
-      expect(page.paragraphs.slice(0, -1).join(' '), kind).not.toMatch(/OAUTH_SOMETHING|some_error/);
-      expect(page.paragraphs.at(-1), kind).toMatch(/^Reference: some_error, OAUTH_SOMETHING\.$/);
+  it('never shows a code to the person, only the request id, shortened when long', () => {
+    for (const kind of ['code_rejected', 'issuer_mismatch', 'misconfigured', 'provider_unreachable', 'unverifiable', 'no_pending_login'] as const) {
+      const page = describeCallbackFailureInWords({ kind, code: 'TypeError', oauthError: 'some_error' }, 'Okta', 'abe5');
+      expect(words(page), kind).not.toMatch(/TypeError|some_error/);
+      expect(words(page), kind).toMatch(/[Rr]eference: request abe5[.)]/);
     }
-    expect(describeCallbackFailureInWords({ kind: 'unverifiable', code: 'c'.repeat(100) }, 'Okta').paragraphs.at(-1)).toBe(`Reference: ${'c'.repeat(59)}….`);
+    expect(describeCallbackFailureInWords({ kind: 'unverifiable', code: 'X' }, 'Okta', 'r'.repeat(100)).paragraphs.at(-1)).toBe(`Reference: request ${'r'.repeat(59)}….`);
+    // No request id (outside a request): no reference line at all.
+    expect(words(describeCallbackFailureInWords({ kind: 'unverifiable', code: 'X' }, 'Okta'))).not.toMatch(/Reference/);
   });
 });
-

@@ -3,11 +3,21 @@
 // that could not be finished (callback-failure.ts), in words for the "Login failed" page.
 import type { CallbackFailure } from './callback-failure';
 
+/**
+ * The provider's name where it starts a sentence: the generic "your identity provider" (provider-presets.ts)
+ * becomes "Your identity provider". Only a name that starts with a lower-case article or possessive is
+ * changed; a real name keeps its own spelling (Okta, eduID).
+ */
+export function providerNameAtSentenceStart(providerName: string): string {
+  return /^(your|the|our|a|an) /.test(providerName) ? `${providerName[0]!.toUpperCase()}${providerName.slice(1)}` : providerName;
+}
+
 /** What happened, in words, for an `error` code from the provider; a generic sentence for codes not listed. */
-export function describeLoginError(code: string, providerName: string): string {
+export function describeLoginError(code: string, name: string): string {
+  const providerName = providerNameAtSentenceStart(name);
   switch (code) {
     case 'access_denied':
-      return `The login was cancelled, or ${providerName} did not allow it.`;
+      return `The login was cancelled, or ${name} did not allow it.`;
     case 'login_required':
       return `${providerName} needs you to log in, but could not show its login page.`;
     case 'consent_required':
@@ -54,28 +64,32 @@ export interface CallbackFailurePage {
   status: number;
   title: string;
   paragraphs: string[];
-  /** The main button: start the login again, or try it again. */
-  actionLabel: string;
+  /** The main button: start the login again, or try it again; none where trying again cannot help. */
+  actionLabel?: string;
 }
 
 /**
  * What the person is told when the answer from the provider could not be turned into a session
- * (callback-failure.ts sorts it). The administrator's settings are blamed only when the provider refused
- * Nansen's client; the OAuth error and openid-client's code appear once, as a small reference, with the
- * request id the log line carries.
+ * (callback-failure.ts sorts it). The setup is blamed only when the provider refused Nansen's client (its
+ * setting names are in the log line, not the page); the codes are in the log line too, and the page's small
+ * reference is the request id that finds it.
  */
 export function describeCallbackFailureInWords(
   failure: Pick<CallbackFailure, 'kind' | 'code' | 'oauthError'>,
   providerName: string,
   requestId?: string,
 ): CallbackFailurePage {
-  const reference = `Reference: ${[failure.oauthError, failure.code].filter(Boolean).map((c) => shorten(c!, MAX_CODE_LENGTH)).join(', ')}${requestId ? `; request ${shorten(requestId, MAX_CODE_LENGTH)}` : ''}.`;
+  // Only the request id: it finds the log line, which has the codes (a person has no use for TypeError or OAUTH_…).
+  const references = requestId ? [`Reference: request ${shorten(requestId, MAX_CODE_LENGTH)}.`] : [];
+  const startName = providerNameAtSentenceStart(providerName);
   switch (failure.kind) {
+    // The same cause, the same words: a code the provider refused, or a callback of no login pending here (a replay).
+    case 'no_pending_login':
     case 'code_rejected':
       return {
         status: 400,
         title: 'Please log in again',
-        paragraphs: ['The login took too long or was already used — log in again.', 'You were not logged in, and nothing else needs doing.', reference],
+        paragraphs: ['The login took too long or was already used — log in again.', 'You were not logged in, and nothing else needs doing.', ...references],
         actionLabel: 'Log in again',
       };
     case 'issuer_mismatch':
@@ -83,22 +97,21 @@ export function describeCallbackFailureInWords(
         status: 400,
         title: 'Login failed',
         paragraphs: [
-          `The answer to this login did not come from ${providerName} as Nansen expected, so you were not logged in.`,
-          'This happens when a login started elsewhere, or in another tab, comes back here, or when someone slips in an answer of their own. Log in again from Nansen; if it happens again, tell your administrator, who can look it up with the reference below.',
-          reference,
+          'The answer to this login did not come from the login service Nansen uses, so Nansen did not accept it.',
+          'Log in again; if it keeps happening, tell whoever runs Nansen.',
+          ...references,
         ],
         actionLabel: 'Log in again',
       };
     case 'misconfigured':
+      // Trying again cannot help: no button. The setting names to check are in the log line.
       return {
         status: 400,
         title: 'Login failed',
         paragraphs: [
-          `${providerName} refused Nansen's login request, so you were not logged in.`,
-          `This is a setup problem, not yours: ask your administrator to check Nansen's client settings at ${providerName} and in Nansen (OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_CLIENT_AUTH_METHOD).`,
-          reference,
+          `${startName} refused Nansen's login request, so you were not logged in.`,
+          `Nansen's login is not set up correctly; tell whoever runs Nansen${requestId ? ` (reference: request ${shorten(requestId, MAX_CODE_LENGTH)})` : ''}.`,
         ],
-        actionLabel: 'Try again',
       };
     case 'provider_unreachable':
       return {
@@ -107,7 +120,7 @@ export function describeCallbackFailureInWords(
         paragraphs: [
           `Nansen could not reach ${providerName} to finish your login.`,
           'Try again in a moment. If this keeps happening, ask your administrator to check that the identity provider is running.',
-          reference,
+          ...references,
         ],
         actionLabel: 'Try again',
       };
@@ -118,7 +131,7 @@ export function describeCallbackFailureInWords(
         paragraphs: [
           `The answer from ${providerName} could not be verified, so you were not logged in.`,
           'Log in again. If it keeps failing, tell your administrator: Nansen\'s log says which check failed, under the reference below.',
-          reference,
+          ...references,
         ],
         actionLabel: 'Log in again',
       };

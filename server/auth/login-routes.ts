@@ -1,17 +1,18 @@
 // /login, the callback (/auth by default, Amundsen's), /logout, /logged-out and OIDC Back-Channel
 // Logout (/auth/backchannel-logout).
 import { createHash } from 'node:crypto';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { User } from '../../contract/bff-api';
 import type { ClaimRules } from '../config/config-schema';
 import { describeUpstreamError, UpstreamError } from '../http/errors';
+import { describeCause } from '../http/session-store-outage';
 import { AUTO_SUBMIT_SCRIPT, AUTO_SUBMIT_SCRIPT_PATH, type PageAction, renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
 import { currentRequestId } from '../http/request-context';
 import type { OidcClient, ProviderLogout } from './oidc-client';
 import { PENDING_LOGIN_TTL_MS, type PendingLoginCookie } from './pending-login-cookie';
-import { callbackFailureLogFields, describeCallbackFailure } from './callback-failure';
-import { describeCallbackFailureInWords, describeLoginError, shortenProviderDescription } from './login-error-in-words';
+import { callbackFailureLogFields, describeCallbackFailure, NO_PENDING_LOGIN } from './callback-failure';
+import { describeCallbackFailureInWords, describeLoginError, providerNameAtSentenceStart, shortenProviderDescription } from './login-error-in-words';
 import { sanitizeReturnTo } from './return-to';
 import type { SessionAuth } from './session-auth';
 import type { SessionTokens } from './session-data';
@@ -67,6 +68,73 @@ function sameOriginReferrer(req: Request, origin: string): string {
 
 function sendPage(res: Response, status: number, title: string, paragraphs: string[], action: PageAction | PageAction[] = { label: 'Log in again', href: '/login' }) {
   res.status(status).type('html').set('Cache-Control', 'no-store').send(renderPage(title, paragraphs, action));
+}
+
+/** On to the provider's logout, with what the session kept of the login (none when the session store was down). */
+async function sendProviderLogout(
+  options: Pick<LoginRoutesOptions, 'oidc' | 'logger' | 'providerName'>,
+  res: Response,
+  tokens: Pick<SessionTokens, 'idToken' | 'providerSessionId'> | undefined,
+) {
+  let logout: ProviderLogout | null;
+  try {
+    logout = await options.oidc.buildLogout(tokens);
+  } catch (err) {
+    options.logger.warn('cannot build the provider logout request; signing out of Nansen only', err);
+    return res.set('Cache-Control', 'no-store').redirect(303, '/logged-out?provider=unreachable');
+  }
+  // A provider without an end-session endpoint (Google) keeps its own session: the page says so.
+  if (!logout) return res.set('Cache-Control', 'no-store').redirect(303, '/logged-out?provider=kept');
+  // The ID token never goes in a URL (decision 049): without it, a redirect; with it, a form the browser POSTs.
+  if (logout.method === 'GET') return res.set('Cache-Control', 'no-store').redirect(303, logout.url);
+  res.set('Referrer-Policy', 'no-referrer');
+  sendPage(res, 200, `Logging you out of ${options.providerName}`, ['Your Nansen session has ended.', `Press the button to log out of ${options.providerName} too.`], {
+    label: `Log out of ${options.providerName}`,
+    postTo: logout.action,
+    fields: logout.fields,
+    autoSubmit: true,
+  });
+}
+
+/**
+ * POST /logout while the session store cannot be read (Redis stopped): the session middleware fails before
+ * the route, so this error handler logs the browser out all the same (decision 054). The session cookie
+ * is cleared, so this browser is logged out of Nansen whatever happens next; the stored record and tokens
+ * cannot be deleted now and stay until they expire (idle timeout), unusable without the cookie. Without
+ * the ID token: with OIDC_LOGOUT_ID_TOKEN_HINT=none the provider's logout goes on as usual (it may ask);
+ * with form_post (the ID token is in the store) a page says the provider session could not be ended.
+ * Mounted after the session middleware and before the outage handler; the same-origin guard runs first.
+ */
+export function createLogoutDuringStoreOutage(
+  options: Pick<LoginRoutesOptions, 'oidc' | 'logger' | 'providerName' | 'sessionCookieName'> & { storeName: string; sameOrigin: RequestHandler },
+): ErrorRequestHandler {
+  return (err: { code?: unknown } | null, req, res, next) => {
+    if (err?.code !== 'session_store_unavailable' || req.method !== 'POST' || req.path !== '/logout' || res.headersSent) return next(err);
+    options.sameOrigin(req, res, (refused?: unknown) => {
+      if (refused) return next(refused);
+      const cause = (err as { cause?: unknown }).cause;
+      options.logger.warn(
+        `logout while the session store (${options.storeName}) is unavailable: cleared the session cookie; the stored session and its tokens stay until they expire (SESSION_IDLE_TIMEOUT_MINUTES), unusable without the cookie, and the refresh token was not revoked`,
+        undefined,
+        { cause: describeCause(cause) },
+      );
+      res.clearCookie(options.sessionCookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.sessionCookieName.startsWith('__Host-') });
+      if (!options.oidc.logoutNeedsIdToken) {
+        sendProviderLogout(options, res, undefined).catch(next);
+        return;
+      }
+      const provider = options.providerName;
+      sendPage(res, 200, 'You are logged out of Nansen in this browser', [
+        'Nansen has logged you out in this browser.',
+        `It could not log you out of ${provider} too: for that it needs details it keeps in a service it cannot reach just now.`,
+        `On a shared computer, log out of ${provider} as well: try the button below, or close every window of this browser.`,
+        'What Nansen kept of your session is deleted when it expires; it cannot be used without this browser\'s cookie, which is gone.',
+      ], [
+        { label: `Try to log out of ${provider}`, postTo: '/logout' },
+        { label: 'Log in again', href: '/login', secondary: true },
+      ]);
+    });
+  };
 }
 
 /** Routes that need no session (mounted before the session middleware). */
@@ -153,15 +221,15 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
         res,
         400,
         'Login was not completed',
-        [describeLoginError(query.error, options.providerName), ...(description ? [`${options.providerName} said: ${description}`] : []), 'You can try logging in again.'],
+        [describeLoginError(query.error, options.providerName), ...(description ? [`${providerNameAtSentenceStart(options.providerName)} said: ${description}`] : []), 'You can try logging in again.'],
         { label: 'Log in again', href: loginHref(pending.returnTo) },
       );
     }
     if (!pending) {
-      return sendPage(res, 400, 'This login link has expired', [
-        'The login was started too long ago, in another browser, or was already used.',
-        'Start again and it will work.',
-      ], { label: 'Log in again', href: loginHref(rememberedReturnTo(state)) });
+      // A replayed or copied callback URL, or one too old: one line an auditor can see, no code or state values.
+      logger.warn('login callback failed', undefined, callbackFailureLogFields(NO_PENDING_LOGIN));
+      const page = describeCallbackFailureInWords(NO_PENDING_LOGIN, options.providerName, currentRequestId());
+      return sendPage(res, page.status, page.title, page.paragraphs, { label: page.actionLabel ?? 'Log in again', href: loginHref(rememberedReturnTo(state)) });
     }
 
     const callbackUrl = new URL(options.redirectUri);
@@ -190,17 +258,17 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       if (err instanceof MissingUserIdClaimError) {
         logger.warn(err.message);
         return sendPage(res, 400, 'Your account could not be identified', [
-          `${options.providerName} did not send the "${err.claim}" claim, which Nansen uses as your user id.`,
+          `${providerNameAtSentenceStart(options.providerName)} did not send the "${err.claim}" claim, which Nansen uses as your user id.`,
           `An administrator can fix this by releasing that claim to Nansen at the provider, or by setting OIDC_USER_ID_CLAIM to a claim the provider sends (for example sub).`,
         ]);
       }
       // One line an auditor can read: the provider's error, openid-client's code and the check that failed
       // (an expired code is not an attack; an issuer that does not match may be one). Never the code or
       // state values, which a provider may echo in its words.
-      const failure = describeCallbackFailure(err, [typeof query.code === 'string' ? query.code : '', state]);
+      const failure = describeCallbackFailure(err, [typeof query.code === 'string' ? query.code : '', state], oidc.issuer);
       logger.warn('login callback failed', undefined, callbackFailureLogFields(failure));
       const page = describeCallbackFailureInWords(failure, options.providerName, currentRequestId());
-      return sendPage(res, page.status, page.title, page.paragraphs, { label: page.actionLabel, href: loginHref(pending.returnTo) });
+      return sendPage(res, page.status, page.title, page.paragraphs, page.actionLabel ? { label: page.actionLabel, href: loginHref(pending.returnTo) } : []);
     }
 
     if (options.profileUser) {
@@ -230,8 +298,9 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
   });
 
   router.post('/logout', async (req, res) => {
-    // Nansen's session ends first, whatever the provider says next: logging out never dead-ends.
-    const tokens = await auth.endSession(req);
+    // Nansen's session ends first, whatever the provider says next: logging out never dead-ends. A browser
+    // not logged in has no session and no tokens to end (nor does the store need to answer: decision 054).
+    const tokens = req.session.user ? await auth.endSession(req) : undefined;
     await promisify((cb) => req.session.destroy(cb));
     // With the attributes it was set with: a browser ignores a `__Host-` cookie without Secure, even one that clears it.
     res.clearCookie(options.sessionCookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.sessionCookieName.startsWith('__Host-') });
@@ -239,24 +308,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       const revoked = await oidc.revoke(tokens.refreshToken);
       if (revoked === 'failed') logger.warn('the provider did not revoke the refresh token at logout');
     }
-    let logout: ProviderLogout | null;
-    try {
-      logout = await oidc.buildLogout(tokens);
-    } catch (err) {
-      logger.warn('cannot build the provider logout request; signing out of Nansen only', err);
-      return res.set('Cache-Control', 'no-store').redirect(303, '/logged-out?provider=unreachable');
-    }
-    // A provider without an end-session endpoint (Google) keeps its own session: the page says so.
-    if (!logout) return res.set('Cache-Control', 'no-store').redirect(303, '/logged-out?provider=kept');
-    // The ID token never goes in a URL (decision 049): without it, a redirect; with it, a form the browser POSTs.
-    if (logout.method === 'GET') return res.set('Cache-Control', 'no-store').redirect(303, logout.url);
-    res.set('Referrer-Policy', 'no-referrer');
-    sendPage(res, 200, `Logging you out of ${options.providerName}`, ['Your Nansen session has ended.', `Press the button to log out of ${options.providerName} too.`], {
-      label: `Log out of ${options.providerName}`,
-      postTo: logout.action,
-      fields: logout.fields,
-      autoSubmit: true,
-    });
+    await sendProviderLogout(options, res, tokens);
   });
 
   // The script of the page above (the CSP allows scripts from Nansen's origin only, no inline one).
@@ -279,7 +331,7 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       200,
       'You are logged out',
       provider === 'unreachable'
-        ? ['Your Nansen session has ended.', `${options.providerName} could not be reached, so you may still be logged in there; log out there too on a shared computer.`]
+        ? ['Your Nansen session has ended.', `${providerNameAtSentenceStart(options.providerName)} could not be reached, so you may still be logged in there; log out there too on a shared computer.`]
         : provider === 'kept'
           ? ['Your Nansen session has ended.', `You are still signed in to ${options.providerName}, which does not let applications end its session; sign out there too on a shared computer.`]
           : ['Your Nansen session has ended.'],

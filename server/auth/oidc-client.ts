@@ -68,6 +68,8 @@ export interface OidcClient {
   revoke(refreshToken: string): Promise<'revoked' | 'unsupported' | 'failed'>;
   /** How to end this login's provider session; null when the provider has no end-session endpoint (Google). */
   buildLogout(tokens: Pick<SessionTokens, 'idToken' | 'providerSessionId'> | undefined): Promise<ProviderLogout | null>;
+  /** The provider's logout takes the ID token (OIDC_LOGOUT_ID_TOKEN_HINT=form_post): without it, it may refuse or ask. */
+  readonly logoutNeedsIdToken: boolean;
   /** Verify a Back-Channel Logout token (signature, iss, aud, iat, events, no nonce); throws when invalid. */
   verifyLogoutToken(logoutToken: string): Promise<LogoutRequest>;
 }
@@ -235,6 +237,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
 
   return {
     issuer: settings.issuer,
+    logoutNeedsIdToken: settings.logout?.idTokenHint === 'form_post',
 
     async startLogin(returnTo) {
       const discoveredNow = configuration === undefined;

@@ -64,9 +64,10 @@ describe('createSessionStoreOutageHandler', () => {
 describe('renderSessionStoreUnavailablePage', () => {
   it('says what happened, what to do and what to tell the administrator, and escapes the link', () => {
     const html = renderSessionStoreUnavailablePage('Redis', '/search?term="><script>');
-    expect(html).toContain('<p>Nansen keeps who is signed in in its session store, and cannot reach it at the moment, so it cannot show you this page.</p>');
-    expect(html).toContain('<p>Nothing you did caused this. Wait 5 seconds or so, then try again.</p>');
-    expect(html).toContain('<p>If this keeps happening, tell your administrator: the session store (Redis) is unavailable.</p>');
+    expect(html).toContain('<p>Nansen cannot reach the service where it remembers who is logged in, so it cannot show you this page.</p>');
+    expect(html).toContain('<p>Nothing you did caused this. Try again in a moment (5 seconds or so).</p>');
+    expect(html).toContain('<p>If this keeps happening, tell whoever runs Nansen: the session store (Redis) is unavailable.</p>');
+    expect(html).not.toMatch(/ in in /);
     expect(html).not.toContain('<script>');
   });
 });

@@ -14,9 +14,9 @@ export const SESSION_STORE_RETRY_AFTER_SECONDS = 5;
 /** The page; `tryAgainHref` is a path of ours (the caller checks it), escaped here as every value is. */
 export function renderSessionStoreUnavailablePage(storeName: string, tryAgainHref: string): string {
   return renderPage('Nansen cannot tell who you are just now', [
-    'Nansen keeps who is signed in in its session store, and cannot reach it at the moment, so it cannot show you this page.',
-    `Nothing you did caused this. Wait ${SESSION_STORE_RETRY_AFTER_SECONDS} seconds or so, then try again.`,
-    `If this keeps happening, tell your administrator: the session store (${storeName}) is unavailable.`,
+    'Nansen cannot reach the service where it remembers who is logged in, so it cannot show you this page.',
+    `Nothing you did caused this. Try again in a moment (${SESSION_STORE_RETRY_AFTER_SECONDS} seconds or so).`,
+    `If this keeps happening, tell whoever runs Nansen: the session store (${storeName}) is unavailable.`,
   ], { label: 'Try again', href: tryAgainHref });
 }
 
@@ -25,7 +25,7 @@ function asksForPage(req: Request): boolean {
   return !api && req.accepts(['json', 'html']) === 'html';
 }
 
-function describeCause(cause: unknown): string {
+export function describeCause(cause: unknown): string {
   // node-redis's errors leave `name` as "Error": their class says more (AbortError, ClientClosedError).
   if (cause instanceof Error) return `${cause.name === 'Error' && cause.constructor.name ? cause.constructor.name : cause.name}: ${cause.message}`;
   return cause === undefined ? 'no cause given' : String(cause);
@@ -38,7 +38,7 @@ export function createSessionStoreOutageHandler(options: { storeName: string; lo
     options.logger.error(`${req.method} ${req.path} → 503 — session store (${options.storeName}) unavailable: ${describeCause(err.cause)}`);
     res.status(503).set('Retry-After', String(SESSION_STORE_RETRY_AFTER_SECONDS)).set('Cache-Control', 'no-store');
     if (asksForPage(req)) {
-      // Again the same page for a GET; after a form's POST (a logout), the start page.
+      // Again the same page for a GET; after a form's POST, the start page (POST /logout is answered before: decision 054).
       const again = req.method === 'GET' ? sanitizeReturnTo(req.originalUrl) : '/';
       res.type('html').send(renderSessionStoreUnavailablePage(options.storeName, again));
       return;

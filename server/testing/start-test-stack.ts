@@ -54,7 +54,7 @@ export interface TestStack {
    * Start BFF number `slot` (0 … bffSlots-1). Sessions on SQLite files of its own unless `sessions`
    * is given (to share them with another instance, or to use Redis).
    */
-  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings; spaDistDir?: string }): Promise<TestBff>;
+  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings; spaDistDir?: string; logoutIdTokenHint?: 'none' | 'form_post' }): Promise<TestBff>;
   close(): Promise<void>;
 }
 
@@ -165,7 +165,7 @@ export async function startTestStack(
           scopes: 'openid email profile',
           idTokenSigningAlg: 'RS256',
           // The development provider's logout, as load-config gives it: no ID token, the sid as logout_hint.
-          logout: { idTokenHint: 'none', sidAsLogoutHint: true },
+          logout: { idTokenHint: bffOptions.logoutIdTokenHint ?? 'none', sidAsLogoutHint: true },
         }),
         metadata: createMetadataClient(metadataHttp),
         search: createSearchClient(searchHttp),
