@@ -80,19 +80,19 @@ const FOLDERS: Folder[] = [
     // that hangs (10 s) and of the stores' time to live wait in real time.
     mutate:
       part === 'login'
-        ? ['login-routes.ts', 'oidc-client.ts', 'oidc-settings.ts', 'pending-login-cookie.ts', 'return-to.ts', 'user-from-claims.ts']
-        : ['*.ts', '!login-routes.ts', '!oidc-client.ts', '!oidc-settings.ts', '!pending-login-cookie.ts', '!return-to.ts', '!user-from-claims.ts'],
+        ? ['login-routes.ts', 'callback-failure.ts', 'oidc-client.ts', 'oidc-settings.ts', 'pending-login-cookie.ts', 'return-to.ts', 'user-from-claims.ts']
+        : ['*.ts', '!login-routes.ts', '!callback-failure.ts', '!oidc-client.ts', '!oidc-settings.ts', '!pending-login-cookie.ts', '!return-to.ts', '!user-from-claims.ts'],
     // Each part runs the test files that reach its code (the session tests call the OIDC client to
     // refresh; the login routes' tests use the session layer), not the others: a static mutant runs
     // every listed test, and the OIDC client's include one that waits 10 s for a provider that hangs.
     testFiles:
       part === 'login'
-        ? ['server/auth/login-routes.test.ts', 'server/auth/logout-token.test.ts', 'server/auth/oidc-*.test.ts', 'server/auth/pending-login-cookie.test.ts', 'server/auth/return-to.test.ts', 'server/auth/session-auth*.test.ts', 'server/auth/user-from-claims*.test.ts']
+        ? ['server/auth/login-routes.test.ts', 'server/auth/callback-failure.test.ts', 'server/auth/logout-token.test.ts', 'server/auth/oidc-*.test.ts', 'server/auth/pending-login-cookie.test.ts', 'server/auth/return-to.test.ts', 'server/auth/session-auth*.test.ts', 'server/auth/user-from-claims*.test.ts']
         : [
           'server/auth/create-session-stores.test.ts', 'server/auth/login-routes.test.ts', 'server/auth/oidc-client.test.ts', 'server/auth/opened-tokens.test.ts', 'server/auth/pending-login-cookie.test.ts',
           'server/auth/redis-session-stores.test.ts', 'server/auth/session-*.test.ts', 'server/auth/sqlite-*.test.ts', 'server/auth/token-*.test.ts',
           // Files of this part added later, with tests of their own (without these, their mutants had no test).
-          'server/auth/page-user-guard.test.ts', 'server/auth/login-error-in-words.test.ts',
+          'server/auth/page-user-guard.test.ts', 'server/auth/login-error-in-words.test.ts', 'server/auth/redis-connection-watch.test.ts',
         ],
     // A mutant that breaks a lock's release or a store's answer leaves a test waiting (a refresh lock
     // is waited for up to 15 s): 5 s fails such a test, where Stryker's own timeout would also restart
