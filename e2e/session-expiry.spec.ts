@@ -1,4 +1,25 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import { captureWidths, expect, expectAccessible, logInAtDevIdp, test, trackApiRequests } from './fixtures';
+
+/**
+ * Roald opens `table` in this page and writes `words` into its description editor without saving; then
+ * another tab of the same browser logs out from the menu. Returns the editor's box.
+ */
+async function draftThenLogOutInAnotherTab(page: Page, context: BrowserContext, idpOrigin: string, table: { path: string; name: string }, words: string) {
+  await page.goto(table.path);
+  await logInAtDevIdp(page, idpOrigin, 'roald');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(table.name);
+  await page.getByRole('button', { name: 'Edit description', exact: true }).click();
+  const box = page.getByRole('textbox', { name: `Description of ${table.name}` });
+  await box.fill(words);
+
+  const tabA = await context.newPage();
+  await tabA.goto('/');
+  await tabA.getByTestId('user-menu').click();
+  await tabA.getByRole('menuitem', { name: 'Log out' }).click();
+  await expect(tabA.getByRole('heading', { name: 'You are logged out' })).toBeVisible();
+  return box;
+}
 
 test.use({ signedIn: false });
 
@@ -32,20 +53,8 @@ test('a tab whose session another tab logged out says so when it gets focus, kee
   const WORDS = 'Bank transfers that failed — written while another tab logged out.';
   const LOGGED_OUT = 'You are logged out — in another tab, or your session ended. Log in again to go on; unsaved text is kept.';
 
-  // Tab B (this page): roald writes a description, not saved yet.
-  await page.goto(TABLE.path);
-  await logInAtDevIdp(page, idpOrigin, 'roald');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
-  await page.getByRole('button', { name: 'Edit description', exact: true }).click();
-  const box = page.getByRole('textbox', { name: `Description of ${TABLE.name}` });
-  await box.fill(WORDS);
-
-  // Tab A, same browser: log out from the menu.
-  const tabA = await context.newPage();
-  await tabA.goto('/');
-  await tabA.getByTestId('user-menu').click();
-  await tabA.getByRole('menuitem', { name: 'Log out' }).click();
-  await expect(tabA.getByRole('heading', { name: 'You are logged out' })).toBeVisible();
+  // Tab B (this page): roald writes a description, not saved yet; tab A, same browser, logs out from the menu.
+  const box = await draftThenLogOutInAnotherTab(page, context, idpOrigin, TABLE, WORDS);
 
   // Back to tab B: its check on focus finds no session.
   await page.bringToFront();
@@ -91,18 +100,7 @@ test('a tab coming back a while after another tab logged out keeps its page: the
   const WORDS = 'Gift demand forecasts — written before a long break in another tab.';
   // The page's clock, to let more than the query client's 30 s pass (its data goes stale) without waiting them.
   await page.clock.install();
-  await page.goto(TABLE.path);
-  await logInAtDevIdp(page, idpOrigin, 'roald');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
-  await page.getByRole('button', { name: 'Edit description', exact: true }).click();
-  const box = page.getByRole('textbox', { name: `Description of ${TABLE.name}` });
-  await box.fill(WORDS);
-
-  const tabA = await context.newPage();
-  await tabA.goto('/');
-  await tabA.getByTestId('user-menu').click();
-  await tabA.getByRole('menuitem', { name: 'Log out' }).click();
-  await expect(tabA.getByRole('heading', { name: 'You are logged out' })).toBeVisible();
+  const box = await draftThenLogOutInAnotherTab(page, context, idpOrigin, TABLE, WORDS);
 
   await page.bringToFront();
   await page.clock.fastForward('01:00');
