@@ -12,7 +12,7 @@ import { openCatalogDatabase } from '../store/open-catalog-database';
 import { checkCatalogTarget } from '../store/check-catalog-file';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
 import { recordIngest } from '../ingest/write-ingest-records';
-import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from './cli-arguments';
+import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from './cli-arguments';
 
 const USAGE = `usage: npm run catalog:ingest -- [--db FILE] [--batch-size N] [--max-batch-ms N] [--progress-every N] [--quiet] FILE.ndjson|-
        ${DB_OPTION_USAGE}`;
@@ -28,13 +28,14 @@ function formatProgress(p: IngestProgress): string {
   return `ingest: ${p.linesRead} lines (${mb} MB), ${p.recordsLoaded} loaded, ${p.recordsRejected} rejected, ${p.recordsPerSecond} records/s`;
 }
 
-function formatResult(s: IngestSummary, dbPath: string): string {
+/** `catalog`: the file and which setting chose it ("/srv/nansen/catalog.sqlite (from DATA_DIR)"). */
+function formatResult(s: IngestSummary, catalog: string): string {
   const counts = Object.entries(s.loaded).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ') || 'nothing';
   const total = Object.values(s.loaded).reduce((a, b) => a + b, 0);
   const rejected = s.rejectedCount
     ? `, ${s.rejectedCount} rejected (first: line ${s.rejected[0]?.line}: ${s.rejected[0]?.reason})`
     : '';
-  return `ingest: loaded ${total} records (${counts})${rejected} from ${s.linesRead} lines into ${dbPath} in ${(s.durationMs / 1000).toFixed(2)} s; search index ${s.searchIndex}\n`;
+  return `ingest: loaded ${total} records (${counts})${rejected} from ${s.linesRead} lines into ${catalog} in ${(s.durationMs / 1000).toFixed(2)} s; search index ${s.searchIndex}\n`;
 }
 
 function wholeNumberOption(values: Record<string, unknown>, name: string): number | undefined {
@@ -95,7 +96,7 @@ async function main(): Promise<number> {
     });
     if (Object.values(summary.loaded).some((n) => n > 0)) recordIngest(db, { user_id: `cli:${userInfo().username}`, summary });
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    process.stderr.write(formatResult(summary, dbPath));
+    process.stderr.write(formatResult(summary, describeCatalogChoice({ path: dbPath, from })));
     return summary.rejectedCount > 0 ? 2 : 0;
   } catch (err) {
     if (err instanceof IngestAbortedError) process.stdout.write(`${JSON.stringify(err.summary, null, 2)}\n`);

@@ -38,7 +38,7 @@ describe('npm run catalog:import -- dbt', () => {
       project: 'jaffle_shop', manifestVersion: 'v4 (dbt 1.0)', database: 'postgres',
       tables: { added: 4, changed: 0, unchanged: 0, removed: 0 }, dashboards: { added: 1 }, lineage: { added: 3 },
     });
-    expect(first.stderr).toContain(`dbt: imported project "jaffle_shop" (manifest v4 (dbt 1.0), written by dbt 1.0.1) into ${dbPath} as postgres://…`);
+    expect(first.stderr).toContain(`dbt: imported project "jaffle_shop" (manifest v4 (dbt 1.0), written by dbt 1.0.1) into ${dbPath} (from --db) as postgres://…`);
     expect(first.stderr).toContain('  tables:     4 added, 0 changed, 0 unchanged, 0 removed');
     expect(tableKeys(dbPath)).toEqual([
       'postgres://analytics.jaffle_shop/customers', 'postgres://analytics.jaffle_shop/raw_orders',
@@ -138,7 +138,7 @@ describe('npm run catalog:import -- dbt', () => {
     const dataDir = join(dir, 'data-dir');
     const { code, stderr } = await runCliEntry(CLI, ['dbt', ...V4, '--quiet'], undefined, { ...process.env, DATA_DIR: dataDir, CATALOG_DB: undefined });
     expect(code).toBe(0);
-    expect(stderr).toContain(`into ${join(dataDir, 'catalog.sqlite')} as postgres://`);
+    expect(stderr).toContain(`into ${join(dataDir, 'catalog.sqlite')} (from DATA_DIR) as postgres://`);
     expect(tableKeys(join(dataDir, 'catalog.sqlite'))).toHaveLength(4);
   });
 

@@ -96,10 +96,12 @@ describe('catalog:ingest CLI', () => {
     const dataDir = join(dir, 'data-dir');
     const byDataDir = await runCli(['--quiet', '-'], input, { ...process.env, DATA_DIR: dataDir, CATALOG_DB: undefined });
     expect(byDataDir.code).toBe(0);
-    expect(byDataDir.stderr).toContain(` into ${join(dataDir, 'catalog.sqlite')} in `);
+    // The result line names the file and which setting chose it, as backup and restore do.
+    expect(byDataDir.stderr).toContain(` into ${join(dataDir, 'catalog.sqlite')} (from DATA_DIR) in `);
     expect(countTables(join(dataDir, 'catalog.sqlite'))).toBe(1);
     const byCatalogDb = await runCli(['--quiet', '-'], input, { ...process.env, DATA_DIR: dir, CATALOG_DB: 'other.sqlite' });
     expect(byCatalogDb.code).toBe(0);
+    expect(byCatalogDb.stderr).toContain(` into ${join(dir, 'other.sqlite')} (from CATALOG_DB) in `);
     expect(countTables(join(dir, 'other.sqlite'))).toBe(1);
   });
 });

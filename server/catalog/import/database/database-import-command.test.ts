@@ -44,7 +44,7 @@ describe('npm run catalog:import -- postgres', () => {
       source: 'postgres', database: 'shop', location, keyPrefix: 'postgres://shop.', filter: 'all schemas except scratch_*',
       tables: { added: tables, changed: 0, unchanged: 0, removed: 0, disappeared: 0 }, views: 6,
     });
-    expect(first.stderr).toMatch(new RegExp(`^postgres: imported PostgreSQL [\\d.]+ database "shop" \\(${location}\\) into ${dbPath} as postgres://shop\\.…$`, 'm'));
+    expect(first.stderr).toMatch(new RegExp(`^postgres: imported PostgreSQL [\\d.]+ database "shop" \\(${location}\\) into ${dbPath} \\(from --db\\) as postgres://shop\\.…$`, 'm'));
     expect(first.stderr).toContain(`  read:       ${tables} tables and views (6 views) in schemas hr, inventory, public, sales, staging (left out: scratch_tmp)`);
     expect(first.stderr).toContain(`  tables:     ${tables} added, 0 changed, 0 unchanged, 0 removed\n`);
     expect(`${first.stdout}${first.stderr}`).not.toContain(server.superuserPassword);

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget } from '../../store/check-catalog-file';
-import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from '../../cli/cli-arguments';
+import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 import type { EntityCounts } from '../write-import';
 import type { CrawledDatabase } from './crawled-schema';
 import { importCrawledDatabase, type DatabaseEngine, type DatabaseImportReport } from './import-crawled-database';
@@ -30,10 +30,11 @@ const counts = (c: EntityCounts) =>
   `${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged, ${c.removed} removed` +
   (c.disappeared ? `, ${c.disappeared} gone from the database (kept; --prune removes them)` : '');
 
-export function formatDatabaseReport(r: DatabaseImportReport, dbPath: string): string {
+/** `catalog`: the file and which setting chose it ("/srv/nansen/catalog.sqlite (from DATA_DIR)"). */
+export function formatDatabaseReport(r: DatabaseImportReport, catalog: string): string {
   const lines = [
     `${r.source}: ${r.dryRun ? 'dry run, nothing written — would import' : 'imported'} ${r.server} database "${r.database}" ` +
-      `(${r.location}) into ${dbPath} as ${r.keyPrefix}…`,
+      `(${r.location}) into ${catalog} as ${r.keyPrefix}…`,
     `  read:       ${r.tables.added + r.tables.changed + r.tables.unchanged} tables and views (${r.views} ${r.views === 1 ? 'view' : 'views'}) ` +
       `in schemas ${r.schemas.imported.join(', ') || '(none)'}${r.schemas.leftOut.length ? ` (left out: ${r.schemas.leftOut.join(', ')})` : ''}`,
     `  tables:     ${counts(r.tables)}`,
@@ -127,7 +128,7 @@ function runDatabaseImport(engine: DatabaseEngine, usage: string) {
         maxBatchMs: CLI_MAX_BATCH_MS,
       }, started);
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      process.stderr.write(formatDatabaseReport(report, dbPath));
+      process.stderr.write(formatDatabaseReport(report, describeCatalogChoice({ path: dbPath, from })));
       return report.bad.length ? 2 : 0;
     } finally {
       db.close();

@@ -9,7 +9,7 @@ import { importDbtProject, type DbtImportReport, type EntityCounts } from './imp
 import { readDbtArtifacts } from './read-dbt-artifacts';
 import { resolveDbtOptions } from './dbt-import-options';
 import type { DbtMappingOptions } from './map-dbt-project';
-import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from '../../cli/cli-arguments';
+import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 
 export const DBT_USAGE = `usage: npm run catalog:import -- dbt --manifest target/manifest.json [--catalog target/catalog.json]
          [--database ENGINE] [--db FILE] [--dry-run] [--prune]
@@ -24,10 +24,11 @@ const counts = (c: EntityCounts) =>
   `${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged, ${c.removed} removed` +
   (c.disappeared ? `, ${c.disappeared} gone from the project (kept; --prune removes them)` : '');
 
-export function formatDbtReport(r: DbtImportReport, dbPath: string): string {
+/** `catalog`: the file and which setting chose it ("/srv/nansen/catalog.sqlite (from DATA_DIR)"). */
+export function formatDbtReport(r: DbtImportReport, catalog: string): string {
   const lines = [
     `dbt: ${r.dryRun ? 'dry run, nothing written — would import' : 'imported'} project "${r.project}" ` +
-      `(manifest ${r.manifestVersion}${r.dbtVersion ? `, written by dbt ${r.dbtVersion}` : ''}) into ${dbPath} as ${r.database}://…`,
+      `(manifest ${r.manifestVersion}${r.dbtVersion ? `, written by dbt ${r.dbtVersion}` : ''}) into ${catalog} as ${r.database}://…`,
     `  tables:     ${counts(r.tables)}`,
     `  dashboards: ${counts(r.dashboards)}`,
     `  lineage:    ${counts(r.lineage)}`,
@@ -98,7 +99,7 @@ export async function runDbtImport(args: string[]): Promise<number> {
       maxBatchMs: CLI_MAX_BATCH_MS,
     });
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    process.stderr.write(formatDbtReport(report, dbPath));
+    process.stderr.write(formatDbtReport(report, describeCatalogChoice({ path: dbPath, from })));
     return report.bad.length ? 2 : 0;
   } finally {
     db.close();

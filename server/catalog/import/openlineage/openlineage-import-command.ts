@@ -7,7 +7,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget } from '../../store/check-catalog-file';
-import { catalogDbOption, DB_OPTION_USAGE, parseCliArgs, UsageError } from '../../cli/cli-arguments';
+import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 import { importOpenLineageEvents, type OpenLineageImportReport } from './import-openlineage-events';
 import { InvalidJsonError, readEventBatch, type ReadEvent } from './read-openlineage-event';
 
@@ -50,9 +50,10 @@ export function readEventFiles(target: string): { events: ReadEvent[]; bad: BadE
   return { events, bad, files: files.length };
 }
 
-export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadEventInFile[] }, dbPath: string): string {
+/** `catalog`: the file and which setting chose it ("/srv/nansen/catalog.sqlite (from DATA_DIR)"). */
+export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadEventInFile[] }, catalog: string): string {
   const lines = [
-    `openlineage: ${r.dryRun ? 'dry run, nothing written — would load' : 'loaded'} ${r.events} event(s) into ${dbPath}`,
+    `openlineage: ${r.dryRun ? 'dry run, nothing written — would load' : 'loaded'} ${r.events} event(s) into ${catalog}`,
     `  tables:  ${r.tables.added} added, ${r.tables.changed} changed, ${r.tables.unchanged} unchanged`,
     `  lineage: ${r.lineage.added} added, ${r.lineage.unchanged} unchanged`,
   ];
@@ -92,7 +93,7 @@ export async function runOpenLineageImport(args: string[]): Promise<number> {
     const report = await importOpenLineageEvents(db, events, { importedBy: `cli:${userInfo().username}`, dryRun });
     const full = { ...report, bad, badCount: bad.length };
     process.stdout.write(`${JSON.stringify(full, null, 2)}\n`);
-    if (!values.quiet) process.stderr.write(formatOpenLineageReport(full, dbPath));
+    if (!values.quiet) process.stderr.write(formatOpenLineageReport(full, describeCatalogChoice({ path: dbPath, from })));
     if (events.length === 0 && bad.length > 0) return 1;
     return bad.length ? 2 : 0;
   } finally {
