@@ -16,6 +16,9 @@ describe('a provider\'s login error in words', () => {
     expect(describeLoginError('access_denied', 'your identity provider')).toBe('The login was cancelled, or your identity provider did not allow it.');
     expect(providerNameAtSentenceStart('your identity provider')).toBe('Your identity provider');
     for (const name of ['Okta', 'eduID', 'Test IdP', 'keycloak']) expect(providerNameAtSentenceStart(name)).toBe(name);
+    // Only an article or possessive at the start: one later in the name changes nothing.
+    expect(providerNameAtSentenceStart('eduID of the university')).toBe('eduID of the university');
+    expect(providerNameAtSentenceStart('theirs')).toBe('theirs');
     const refused = describeCallbackFailureInWords({ kind: 'misconfigured', code: 'X' }, 'your identity provider');
     expect(refused.paragraphs[0]).toBe("Your identity provider refused Nansen's login request, so you were not logged in.");
   });
@@ -78,10 +81,12 @@ describe('a callback that could not be finished, in words', () => {
 
   it('a provider out of reach: try again in a moment (502); an answer that fails verification: log in again', () => {
     const down = describeCallbackFailureInWords({ kind: 'provider_unreachable', code: 'TypeError' }, 'Okta');
-    expect(down).toMatchObject({ status: 502, actionLabel: 'Try again' });
+    expect(down).toMatchObject({ status: 502, title: 'Login failed', actionLabel: 'Try again' });
+    expect(down.paragraphs[1]).toBe('Try again in a moment. If this keeps happening, ask your administrator to check that the identity provider is running.');
     expect(down.paragraphs[0]).toBe('Nansen could not reach Okta to finish your login.');
     const forged = describeCallbackFailureInWords({ kind: 'unverifiable', code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' }, 'Okta');
-    expect(forged).toMatchObject({ status: 400, actionLabel: 'Log in again' });
+    expect(forged).toMatchObject({ status: 400, title: 'Login failed', actionLabel: 'Log in again' });
+    expect(forged.paragraphs[1]).toBe('Log in again. If it keeps failing, tell your administrator: Nansen\'s log says which check failed, under the reference below.');
     expect(forged.paragraphs[0]).toBe('The answer from Okta could not be verified, so you were not logged in.');
   });
 
@@ -94,5 +99,7 @@ describe('a callback that could not be finished, in words', () => {
     expect(describeCallbackFailureInWords({ kind: 'unverifiable', code: 'X' }, 'Okta', 'r'.repeat(100)).paragraphs.at(-1)).toBe(`Reference: request ${'r'.repeat(59)}….`);
     // No request id (outside a request): no reference line at all.
     expect(words(describeCallbackFailureInWords({ kind: 'unverifiable', code: 'X' }, 'Okta'))).not.toMatch(/Reference/);
+    expect(describeCallbackFailureInWords({ kind: 'unverifiable', code: 'X' }, 'Okta').paragraphs).toHaveLength(2);
+    expect(describeCallbackFailureInWords({ kind: 'misconfigured', code: 'X' }, 'Okta').paragraphs[1]).toBe("Nansen's login is not set up correctly; tell whoever runs Nansen.");
   });
 });
