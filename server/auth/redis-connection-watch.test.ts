@@ -77,6 +77,17 @@ describe('watchRedisConnection', () => {
     expect(logger.lines.join('\n')).not.toMatch(/s@cret|s%40cret/);
     watch.close();
   });
+
+  it('leaves the client\'s message as it is when the URL has no password', () => {
+    const client = new EventEmitter();
+    const logger = createMemoryLogger();
+    const watch = watchRedisConnection({ url: 'redis://redis.internal:6379', logger });
+    watch.attach(client as never);
+    watch.connected();
+    client.emit('error', new Error('Socket closed unexpectedly'));
+    expect(logger.lines[0]).toContain('(Socket closed unexpectedly)');
+    watch.close();
+  });
 });
 
 describe('shownRedisUrl', () => {
