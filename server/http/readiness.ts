@@ -28,7 +28,8 @@ function describeFailure(err: unknown, timeoutMs: number): string {
   return 'failed';
 }
 
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+/** `promise`, or a rejection named TimeoutError after `timeoutMs` (the timer cleared either way). */
+export function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' })), timeoutMs);

@@ -4,6 +4,7 @@
 // happened in words — rather than at the first page. Nansen keeps starting (a service may come up
 // later); /readyz answers 503 meanwhile. As check-provider.ts does for OIDC_ISSUER.
 import { redactUrlPassword } from '../config/show-setting-value';
+import { withTimeout } from '../http/readiness';
 
 /** How long each look may take; both run at once, while the rest starts. */
 export const SERVICE_CHECK_TIMEOUT_MS = 3000;
@@ -42,14 +43,6 @@ export function failureInWords(err: unknown, timeoutMs: number): string {
   if (err instanceof Error && /^answered HTTP \d{3}$/.test(err.message)) return `it ${err.message}`;
   if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return `it could not be reached (${code})`;
   return 'it could not be reached';
-}
-
-function withTimeout(promise: Promise<void>, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' })), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** One warning per service whose /healthcheck does not answer 2xx within `timeoutMs`; none when all answer. */
