@@ -20,7 +20,12 @@ export function redirectToLogin(): void {
  */
 export const SESSION_ENDED_EVENT = 'nansen:session-ended';
 
-/** Sends SESSION_ENDED_EVENT (the query client's onUnauthorizedRefresh, client/main.tsx). */
+let missed = false;
+
+/** True when the last SESSION_ENDED_EVENT found no listener: the session check, loaded lazily, was not there yet. */
+export const sessionEndMissed = () => missed;
+
+/** Sends SESSION_ENDED_EVENT (the query client's onUnauthorizedRefresh, client/main.tsx); a listener cancels it. */
 export function tellSessionEnded(): void {
-  window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+  missed = window.dispatchEvent(new Event(SESSION_ENDED_EVENT, { cancelable: true }));
 }

@@ -366,6 +366,22 @@ describe('a page whose session another tab has ended (logged out)', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
+  it('says so when a refresh met 401 before the check was loaded (its event heard by no one)', async () => {
+    const fetchFn = stubAuthUser(notLoggedIn);
+    tellSessionEnded();
+    renderPage();
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain(LOGGED_OUT);
+    expect(within(notice).getByRole('link', { name: 'Log in again' }).getAttribute('href')).toBe('/login?returnTo=' + encodeURIComponent(HERE));
+    expect(fetchFn).not.toHaveBeenCalled();
+    // Heard now, by the mounted check: no longer missed, so the next page's check starts quiet.
+    tellSessionEnded();
+    cleanup();
+    renderPage();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says nothing when the check answers 200 for the page user', async () => {
     const fetchFn = stubAuthUser(() => json({ msg: 'Success', user: ROALD }));
     renderPage();

@@ -12,7 +12,7 @@ import { sessionUserChangedMessage } from '../../../contract/page-user';
 import { Button, ButtonLink } from '../../components/button';
 import { getPageUser, getSessionUserRefusal, SESSION_USER_CHANGED_EVENT } from '../../lib/api-client';
 import { isUnauthorized, type ApiError } from '../../lib/api-error';
-import { buildLoginUrl, SESSION_ENDED_EVENT } from '../../lib/login-redirect';
+import { buildLoginUrl, SESSION_ENDED_EVENT, sessionEndMissed } from '../../lib/login-redirect';
 import { fetchSessionUser } from '../app-data';
 import './session-user-notice.css';
 
@@ -28,7 +28,7 @@ const LOGGED_OUT: SessionNotice = { kind: 'logged-out' };
 /**
  * What to say when the session now belongs to someone other than this page's user, or to no one; else null.
  * Asks GET /api/auth_user (which the BFF never refuses for another user) whenever the window gets focus or
- * the tab becomes visible; a refused read or write says it too, also one refused before this module was loaded.
+ * the tab becomes visible; a refused read or write says it too, and so does a refresh meeting 401, also before this module was loaded.
  * A 401 from the check, or from a refresh of data on screen (SESSION_ENDED_EVENT), means no session: another
  * tab logged out, or the session ended. Any other failed check (the network, the server) says nothing and
  * keeps what was said.
@@ -54,15 +54,18 @@ export function useSessionCheck(): SessionNotice | null {
         });
     };
     const onRefused = (event: Event) => setNotice(userChanged((event as CustomEvent<ApiError>).detail.message));
-    const onEnded = () => setNotice(LOGGED_OUT);
+    const onEnded = (event: Event) => {
+      event.preventDefault(); // heard: not missed (lib/login-redirect.ts)
+      setNotice(LOGGED_OUT);
+    };
     window.addEventListener(SESSION_USER_CHANGED_EVENT, onRefused);
     window.addEventListener(SESSION_ENDED_EVENT, onEnded);
     window.addEventListener('focus', check);
     document.addEventListener('visibilitychange', check);
-    // A refusal between the first render and now sent its event to no one. (A refresh meeting 401 that early
-    // is not kept for later, to spare the first page's code: the next focus check finds it.)
+    // A refusal, or a refresh meeting 401, between the first render and now sent its event to no one.
     const missed = getSessionUserRefusal();
     if (missed) setNotice(userChanged(missed.message));
+    else if (sessionEndMissed()) setNotice(LOGGED_OUT);
     return () => {
       window.removeEventListener(SESSION_USER_CHANGED_EVENT, onRefused);
       window.removeEventListener(SESSION_ENDED_EVENT, onEnded);
