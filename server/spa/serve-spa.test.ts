@@ -1,6 +1,7 @@
 // The built SPA's files from a temporary dist folder, over real HTTP: raw bytes, no client-side decoding.
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,7 @@ describe('createSpaAssetRoutes', () => {
   let dist: string;
   let server: http.Server;
   let port: number;
+  const logger = createMemoryLogger();
 
   beforeAll(async () => {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-dist-'));
@@ -47,7 +49,7 @@ describe('createSpaAssetRoutes', () => {
     const app = express();
     app.use(createSpaAssetRoutes(dist));
     app.use((_req, res) => res.status(418).send('the page routes'));
-    app.use(createErrorMiddleware(createMemoryLogger()));
+    app.use(createErrorMiddleware(logger));
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     port = (server.address() as AddressInfo).port;
@@ -164,6 +166,22 @@ describe('createSpaAssetRoutes', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers['cache-control']).toBe('public, max-age=3600');
     expect(zlib.gunzipSync(res.body).toString()).toBe(ICON);
+  });
+
+  it('logs nothing when the browser goes away before the file is sent (a page left while it loads)', async () => {
+    const before = logger.lines.length;
+    for (let i = 0; i < 20; i++) {
+      await new Promise<void>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => {
+          socket.end('GET /assets/index-abc123.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\n\r\n');
+          socket.destroy();
+          resolve();
+        });
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(logger.lines.slice(before)).toEqual([]);
+    expect((await get('/assets/index-abc123.js')).status).toBe(200);
   });
 
   it('leaves other methods to the routes after it', async () => {

@@ -58,8 +58,9 @@ function serveBuiltFiles(root: string, options: ServeOptions): RequestHandler {
     }
     // The original's type, whichever bytes are sent; Content-Length, ETag and Last-Modified are the sent file's.
     res.type(path.extname(file)).set('Cache-Control', options.cacheControl);
-    res.sendFile(sent, { dotfiles: 'allow', acceptRanges: false, cacheControl: false }, (err?: Error & { status?: number }) => {
-      if (!err || res.headersSent) return;
+    res.sendFile(sent, { dotfiles: 'allow', acceptRanges: false, cacheControl: false }, (err?: Error & { status?: number; code?: string }) => {
+      // Sent, or the browser went away first (a page left while it loads): no one to answer, nothing to log.
+      if (!err || res.headersSent || err.code === 'ECONNABORTED') return;
       for (const header of ['Content-Encoding', 'Content-Type', 'Cache-Control', 'Vary']) res.removeHeader(header);
       if (err.status === 404) missing(next);
       else next(err);
