@@ -2,7 +2,7 @@
 // descriptions (If-Match ignored), no edit log (GET /edits is 404), and a follow PUT of a person it
 // does not know is a 500. It is the embedded catalog with ETags switched off behind a gate that does
 // the rest (testing/start-curate-stack.ts); the BFF updates the search documents itself, as it does
-// with real Amundsen services.
+// with real Amundsen services. A second BFF, `fresh`, has asked for no edit history before its test.
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -34,7 +34,7 @@ const taggedTables = async (browser: BffBrowser, tag: string) => {
 };
 
 describe('BFF write routes against Amundsen-like services (no ETags, no edit log)', () => {
-  let stack: CurateStack<'amundsen'>;
+  let stack: CurateStack<'amundsen' | 'fresh'>;
   let liv: BffBrowser;
 
   beforeAll(async () => {
@@ -47,7 +47,7 @@ describe('BFF write routes against Amundsen-like services (no ETags, no edit log
           store.writer.writeTables([makeTable(ORDERS, { description: 'All orders', columns: [{ name: 'id', col_type: 'bigint', description: 'Id' }], tags: ['sales'] })]);
         },
       },
-      bffs: { amundsen: { updateSearchDocuments: true, indexDashboards: false } },
+      bffs: { amundsen: { updateSearchDocuments: true, indexDashboards: false }, fresh: { updateSearchDocuments: true } },
     });
     stack.gate.amundsen = true;
     liv = await stack.signIn('amundsen', 'liv');
@@ -108,6 +108,34 @@ describe('BFF write routes against Amundsen-like services (no ETags, no edit log
       expect(answer.status).toBe(200);
       expect(v.parse(EditHistoryResponseSchema, answer.json)).toMatchObject({ available: false, edits: [], next_before: null, total: null });
     }
+  });
+
+  it("asks the metadata service for an edit history once: later pages' histories (tables, dashboards, profiles) are not available without asking it", async () => {
+    const roald = await stack.signIn('fresh', 'roald');
+    const editLogAsked = () => stack.gate.seen.filter((r) => r.path === '/edits').length;
+    const notAvailable = async (url: string) => {
+      const answer = await call(roald, `/api/metadata/v0/${url}`);
+      expect(answer.status).toBe(200);
+      expect(v.parse(EditHistoryResponseSchema, answer.json)).toEqual({ msg: expect.any(String), available: false, edits: [], next_before: null, total: null });
+    };
+    // A table page as the SPA opens it: the table, and its history's first page for the History tab's count.
+    const openTablePage = async () => {
+      expect((await tablePage(roald)).key).toBe(ORDERS);
+      await notAvailable(`edits?type=table&key=${encodeURIComponent(ORDERS)}`);
+    };
+    const from = editLogAsked();
+    await openTablePage();
+    expect(editLogAsked()).toBe(from + 1);
+    for (let page = 0; page < 3; page += 1) {
+      await openTablePage();
+      await notAvailable(`edits?type=dashboard&key=${encodeURIComponent('mode_dashboard://gold.sales/revenue')}`);
+      await notAvailable('user/edits?user_id=roald.amundsen%40example.org');
+    }
+    expect(editLogAsked()).toBe(from + 1);
+    // Nor does a description write refused as stale read the log for the newer text's author (write-description.ts).
+    const refused = await send(roald, 'PUT', 'put_table_description', { key: ORDERS, description: 'Mine', base: 'An older text' });
+    expect(refused.status).toBe(409);
+    expect(editLogAsked()).toBe(from + 1);
   });
 
   it('bookmarks a table on the first visit of a person whose login metadata failed to record', async () => {

@@ -282,6 +282,18 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
   });
 
   describe('edit history', () => {
+    it("asks the catalog, which keeps the log, for every page's history: each table page's count includes the edits made since", async () => {
+      const editLogAsked = () => stack.gate.seen.filter((r) => r.path === '/edits').length;
+      const count = async () => (await history(fridtjof, `edits?type=table&key=${encodeURIComponent(CUSTOMERS)}`)).total!;
+      const from = editLogAsked();
+      const first = await count();
+      for (let page = 1; page <= 3; page += 1) {
+        expect(stack.store.resources.addTag({ type: 'table', key: CUSTOMERS }, `counted_${page}`, 'default', ROALD)).toBe(true);
+        expect(await count()).toBe(first + page);
+      }
+      expect(editLogAsked()).toBe(from + 4);
+    });
+
     it('pages a history newest first with the next_before cursor', async () => {
       for (let i = 0; i < EDIT_PAGE_SIZE + 2; i++) {
         expect(stack.store.resources.addTag({ type: 'table', key: REVENUE }, `bulk_${i}`, 'default', ROALD)).toBe(true);

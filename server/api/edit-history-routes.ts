@@ -3,7 +3,8 @@
 //   GET /user/edits?user_id=…[&before=…]              what a person changed (someone else's only with indexUsers)
 // Newest first, EDIT_PAGE_SIZE a page; `next_before` is the cursor of the next page; `total` how many
 // edits the whole history has (null from a catalog older than that count). Amundsen's services keep
-// no log: the answer says `available: false`, with no total, and the page says history is not available.
+// no log: the answer says `available: false`, with no total, and the page says history is not available
+// and asks for no other history (decision 056); the metadata client remembers the service's 404 for a while.
 import { sendJson } from '../http/send-json';
 import express, { type Request, type Router } from 'express';
 import * as v from 'valibot';

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../http/logger';
+import { createEditLogPresence, EDIT_LOG_RECHECK_MS } from './edit-log-presence';
 import { createMetadataClient, type MetadataClient } from './metadata-client';
 import { createUpstreamHttp, type UpstreamHttp } from './upstream-http';
 
@@ -180,8 +181,9 @@ describe('metadata client', () => {
     expect(seen.at(-1)!.url).toBe('/edits?parent_key=hive%3A%2F%2Fgold.s%2Ft&resource_type=table%2Ccolumn&limit=26&before=100');
     await metadata.listEdits('t', { resourceKey: 'hive://gold.s/t/c', userId: 'a@example.org', resourceTypes: ['column'], field: 'description', limit: 1 });
     expect(seen.at(-1)!.url).toBe('/edits?resource_key=hive%3A%2F%2Fgold.s%2Ft%2Fc&user_id=a%40example.org&resource_type=column&field=description&limit=1');
+    // A client of its own: this one now remembers the 404 (the next test asks the shared one).
     answers = {};
-    await expect(metadata.listEdits('t', query)).resolves.toBeNull();
+    await expect(createMetadataClient(upstream).listEdits('t', query)).resolves.toBeNull();
   });
 
   it("asks the edit log for its total with_total, and reads a catalog that leaves it out (older) as no total", async () => {
@@ -198,7 +200,37 @@ describe('metadata client', () => {
     answers = { '/edits': { status: 200, body: { edits: [edit], total: -1 } } };
     await expect(metadata.listEditsWithTotal('t', query)).rejects.toMatchObject({ code: 'upstream_bad_response' });
     answers = {};
-    await expect(metadata.listEditsWithTotal('t', query)).resolves.toBeNull();
+    await expect(createMetadataClient(upstream).listEditsWithTotal('t', query)).resolves.toBeNull();
+  });
+
+  it('asks a service that answered GET /edits with 404 no more until the recheck time has passed, for the page and the one-edit read alike', async () => {
+    let now = 0;
+    const client = createMetadataClient(upstream, { editLog: createEditLogPresence(() => now) });
+    const query = { parentKey: 'hive://gold.s/t', resourceTypes: ['table'] as const, limit: 26 };
+    const editsAsked = () => seen.filter((s) => s.url.startsWith('/edits?')).length;
+    answers = {};
+    const before = editsAsked();
+    await expect(client.listEditsWithTotal('t', query)).resolves.toBeNull();
+    expect(editsAsked()).toBe(before + 1);
+    await expect(client.listEditsWithTotal('t', query)).resolves.toBeNull();
+    await expect(client.listEdits('t', { resourceKey: 'hive://gold.s/t', resourceTypes: ['table'], field: 'description', limit: 1 })).resolves.toBeNull();
+    expect(editsAsked()).toBe(before + 1);
+    // Later the service keeps a log after all (a Nansen catalog now at that URL): asked again, and read.
+    now = EDIT_LOG_RECHECK_MS;
+    answers = { '/edits': { status: 200, body: { edits: [], total: 0 } } };
+    await expect(client.listEditsWithTotal('t', query)).resolves.toEqual({ edits: [], total: 0 });
+    await expect(client.listEditsWithTotal('t', query)).resolves.toEqual({ edits: [], total: 0 });
+    expect(editsAsked()).toBe(before + 3);
+  });
+
+  it('keeps asking a service whose GET /edits failed otherwise (500), as it may keep a log', async () => {
+    const client = createMetadataClient(upstream, { editLog: createEditLogPresence(() => 0) });
+    answers = { '/edits': { status: 500, body: { message: 'down' } } };
+    const before = seen.length;
+    await expect(client.listEdits('t', { resourceTypes: ['table'], limit: 1 })).rejects.toMatchObject({ code: 'upstream_failed' });
+    answers = { '/edits': { status: 200, body: { edits: [] } } };
+    await expect(client.listEdits('t', { resourceTypes: ['table'], limit: 1 })).resolves.toEqual([]);
+    expect(seen.slice(before).filter((s) => s.url.startsWith('/edits?'))).toHaveLength(2);
   });
   it('reads a table, a dashboard and a person by their escaped keys, and records a person with a PUT', async () => {
     answers = {

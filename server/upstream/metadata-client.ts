@@ -8,6 +8,7 @@ import {
   type AmundsenPopularTable, type AmundsenTable, type AmundsenUser,
 } from './amundsen-schemas';
 import { NotFoundError } from '../http/errors';
+import { createEditLogPresence, type EditLogPresence } from './edit-log-presence';
 import { tableOwnerPath } from './table-owner-path';
 import { encodeKeyForPath, encodeUserIdForPath, type UpstreamHttp } from './upstream-http';
 
@@ -89,7 +90,10 @@ export interface MetadataClient {
   /** Bookmarks (Amundsen's "follow") of `userId`, always the signed-in user. */
   addBookmark(token: string, userId: string, type: TaggedResource, key: string): Promise<void>;
   removeBookmark(token: string, userId: string, type: TaggedResource, key: string): Promise<void>;
-  /** The catalog's edit log, newest first; null when the service keeps none (Amundsen's: no GET /edits). */
+  /**
+   * The catalog's edit log, newest first; null when the service keeps none (Amundsen's: no GET /edits),
+   * without asking again for a while once it answered 404 (edit-log-presence.ts).
+   */
   listEdits(token: string, query: EditLogQuery): Promise<CatalogEdit[] | null>;
   /** The same page with the number of edits matching the query, all pages together (null from a catalog that does not count them). */
   listEditsWithTotal(token: string, query: EditLogQuery): Promise<EditLogPage | null>;
@@ -110,7 +114,12 @@ function descriptionPath(ref: DescriptionRef): string {
  */
 const EMPTY_JSON_BODY = {};
 
-export function createMetadataClient(http: UpstreamHttp): MetadataClient {
+export interface MetadataClientOptions {
+  /** What the client remembers of the service's answers to GET /edits; default: a new memory on the real clock. */
+  editLog?: EditLogPresence;
+}
+
+export function createMetadataClient(http: UpstreamHttp, { editLog = createEditLogPresence() }: MetadataClientOptions = {}): MetadataClient {
   const userPath = (userId: string, list: 'follow' | 'own' | 'read') => `/user/${encodeUserIdForPath(userId)}/${list}/`;
   return {
     getTable: (token, key) => http.call({ method: 'GET', path: `/table/${encodeKeyForPath(key)}`, token, schema: AmundsenTableSchema }),
@@ -189,16 +198,22 @@ export function createMetadataClient(http: UpstreamHttp): MetadataClient {
       await http.call({ method: 'DELETE', path: `/user/${encodeUserIdForPath(userId)}/follow/${type}/${encodeKeyForPath(key)}`, token, schema: z.unknown() });
     },
     async listEdits(token, query) {
-      return (await readEditLog(http, token, query, false))?.edits ?? null;
+      return (await readEditLog(http, editLog, token, query, false))?.edits ?? null;
     },
     async listEditsWithTotal(token, query) {
-      return readEditLog(http, token, query, true);
+      return readEditLog(http, editLog, token, query, true);
     },
   };
 }
 
-/** GET /edits, our catalog's extension; null from Amundsen's metadata service, whose Flask answers an unknown URL with 404. */
-async function readEditLog(http: UpstreamHttp, token: string, { resourceKey, parentKey, userId, resourceTypes, field, limit, before }: EditLogQuery, withTotal: boolean): Promise<EditLogPage | null> {
+/**
+ * GET /edits, our catalog's extension; null from Amundsen's metadata service, whose Flask answers an
+ * unknown URL with 404, and null without asking while that 404 is remembered.
+ */
+async function readEditLog(
+  http: UpstreamHttp, editLog: EditLogPresence, token: string, { resourceKey, parentKey, userId, resourceTypes, field, limit, before }: EditLogQuery, withTotal: boolean,
+): Promise<EditLogPage | null> {
+  if (!editLog.shouldAsk()) return null;
   const query = {
     resource_key: resourceKey, parent_key: parentKey, user_id: userId, resource_type: resourceTypes.join(','), field, limit, before, with_total: withTotal ? 'true' : undefined,
   };
@@ -206,7 +221,10 @@ async function readEditLog(http: UpstreamHttp, token: string, { resourceKey, par
     const { edits, total } = await http.call({ method: 'GET', path: '/edits', token, query, schema: CatalogEditsSchema });
     return { edits, total: total ?? null };
   } catch (err) {
-    if (err instanceof NotFoundError) return null;
+    if (err instanceof NotFoundError) {
+      editLog.noteMissing();
+      return null;
+    }
     throw err;
   }
 }

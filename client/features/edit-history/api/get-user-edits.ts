@@ -1,8 +1,10 @@
 // GET /api/metadata/v0/user/edits?user_id=[&before=]: what a person changed, newest first, a page at a
-// time (only with indexUsers on, as profiles are).
+// time (only with indexUsers on, as profiles are); not asked for once the page has learned that the
+// metadata service keeps no edit log (decision 056).
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { EditHistoryResponseSchema, type EditHistoryResponse } from '../../../../contract/api-edits';
 import { requestJson } from '../../../lib/api-client';
+import { noteEditLogAnswer, useAskForEditHistory } from './edit-log-missing';
 import { editHistoryKeys } from './query-keys';
 
 export async function getUserEdits(userId: string, before: string | null, signal?: AbortSignal): Promise<EditHistoryResponse> {
@@ -14,14 +16,14 @@ export async function getUserEdits(userId: string, before: string | null, signal
 export const userEditsQueryOptions = (userId: string) =>
   infiniteQueryOptions({
     queryKey: editHistoryKeys.user(userId),
-    queryFn: ({ pageParam, signal }) => getUserEdits(userId, pageParam, signal),
+    queryFn: async ({ pageParam, signal, client }) => noteEditLogAnswer(client, await getUserEdits(userId, pageParam, signal)),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_before,
     staleTime: 0,
   });
 
 export function useUserEdits(userId: string) {
-  return useInfiniteQuery(userEditsQueryOptions(userId));
+  return useInfiniteQuery({ ...userEditsQueryOptions(userId), enabled: useAskForEditHistory() });
 }
 
 /**
@@ -30,5 +32,6 @@ export function useUserEdits(userId: string) {
  * log or does not count it (real Amundsen, an older catalog): the tab then shows no count.
  */
 export function useUserEditCount(userId: string): number | undefined {
-  return useInfiniteQuery({ ...userEditsQueryOptions(userId), select: (data) => data.pages[0]?.total ?? undefined }).data;
+  const enabled = useAskForEditHistory();
+  return useInfiniteQuery({ ...userEditsQueryOptions(userId), enabled, select: (data) => data.pages[0]?.total ?? undefined }).data;
 }
