@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildColumnTypeTree } from '../ingest/build-column-type-tree';
 import type { TypeMetadataRecord } from '../store/catalog-records';
-import { carryNestedDescriptions, describedNestedFields, describedNestedFieldsNow } from './carry-nested-descriptions';
+import { carryNestedDescriptions, describedNestedFields, describedNestedFieldsNow } from './carry-nested-fields';
 
 const T = 'hive://gold.events/page_views';
 const keepCatalogs = (_key: string, imported: string | null, now: string | null | undefined) => (now === undefined ? imported : now);
