@@ -7,12 +7,12 @@
 import { createEditLog, type EditRecord } from '../store/edit-log';
 import { createCatalogOverview } from '../store/read-catalog-overview';
 import type { CatalogDatabase } from '../store/open-catalog-database';
+import type { BadgeRecord } from '../store/catalog-records';
 import { ingestNdjson, type IngestProgress } from '../ingest/ingest-ndjson';
 import type { DashboardIngestRecord, TableIngestRecord } from '../ingest/ingest-record-schemas';
 import { createCatalogStateReader, sortBadges, type CatalogStateReader, type HumanEdit, type ProtectedField } from './read-catalog-state';
 import { createImportState, lineageResourceKey, parseLineageResourceKey, type FieldMark, type OwnedResource } from './import-state';
 import { removeImportedResources } from './remove-imported-resources';
-import type { BadgeRecord } from '../store/catalog-records';
 import {
   badgedNestedFields, badgedNestedFieldsNow, carryNestedBadges, carryNestedDescriptions, describedNestedFields, describedNestedFieldsNow,
   type NestedFieldOutcome,

@@ -197,8 +197,8 @@ type Guard = <T>(resource_type: KeptEdit['resource_type'], resource_key: string,
 /**
  * The table record to write: the catalog's table with what the events say on top. Everything a table
  * record replaces and the events do not give (view flag, source, timestamps, column badges and stats)
- * is carried over, and so are the descriptions and badges of nested fields its columns' types still have; lists
- * it leaves out (tags, badges, watermarks …) the ingest keeps.
+ * is carried over, and so are the descriptions and badges of nested fields its columns' types still
+ * have; lists it leaves out (tags, badges, watermarks …) the ingest keeps.
  */
 function buildTableRecord(
   state: DatasetState,
