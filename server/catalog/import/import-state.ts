@@ -4,8 +4,8 @@
 // - dbt_import_resources: per import scope (a dbt project, `postgres://{cluster}`, …), the tables,
 //   dashboards and lineage edges its last import produced, so `--prune` knows what disappeared from
 //   the source (and touches nothing else);
-// - dbt_import_fields: per resource and field (description, tag, owner), the edit-log position when
-//   an import last wrote it. A human edit of that field in the edit log after that position wins
+// - dbt_import_fields: per resource and field (description, tag, badge, owner), the edit-log position
+//   when an import last wrote it. A human edit of that field in the edit log after that position wins
 //   over the imported value.
 import type { CatalogDatabase } from '../store/open-catalog-database';
 

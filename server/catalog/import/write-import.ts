@@ -7,12 +7,16 @@
 import { createEditLog, type EditRecord } from '../store/edit-log';
 import { createCatalogOverview } from '../store/read-catalog-overview';
 import type { CatalogDatabase } from '../store/open-catalog-database';
+import type { BadgeRecord } from '../store/catalog-records';
 import { ingestNdjson, type IngestProgress } from '../ingest/ingest-ndjson';
 import type { DashboardIngestRecord, TableIngestRecord } from '../ingest/ingest-record-schemas';
-import { createCatalogStateReader, type CatalogStateReader, type HumanEdit, type ProtectedField } from './read-catalog-state';
+import { createCatalogStateReader, sortBadges, type CatalogStateReader, type HumanEdit, type ProtectedField } from './read-catalog-state';
 import { createImportState, lineageResourceKey, parseLineageResourceKey, type FieldMark, type OwnedResource } from './import-state';
 import { removeImportedResources } from './remove-imported-resources';
-import { carryNestedDescriptions, describedNestedFields, describedNestedFieldsNow, type NestedFieldOutcome } from './carry-nested-descriptions';
+import {
+  badgedNestedFields, badgedNestedFieldsNow, carryNestedBadges, carryNestedDescriptions, describedNestedFields, describedNestedFieldsNow,
+  type NestedFieldOutcome,
+} from './carry-nested-fields';
 
 /** A table, dashboard or bad object, with the id the source knows it by (dbt's unique_id, `schema.table`). */
 export interface ImportedTable {
@@ -98,7 +102,7 @@ export interface ImportOutcome {
 
 export const emptyCounts = (): EntityCounts => ({ added: 0, changed: 0, unchanged: 0, removed: 0, disappeared: 0 });
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const badgeNames = (badges: { badge_name: string; category: string }[] | undefined) =>
+const badgeNames = (badges: readonly BadgeRecord[] | undefined) =>
   (badges ?? []).map((b) => `${b.badge_name}|${b.category}`).sort();
 
 /** Keeps the person's value of each protected field; notes every field the import writes. */
@@ -124,37 +128,50 @@ class EditGuard {
   }
 
   /**
-   * `resolve` of a nested field's description. A column may have thousands of nested fields, so only
-   * those a person edited are looked at and marked: a mark only ever counts against an edit older
-   * than it, and a field with no edit now can only get newer ones.
+   * `resolve` of a field only when a person edited it: a table has many columns, a column may have
+   * thousands of nested fields, so only the fields a person edited are looked at and marked. That
+   * decides the same: a mark only ever counts against an edit older than it, and a field with no
+   * edit now can only get newer ones.
    */
-  resolveNested(resource_key: string, imported: string | null, current: string | null | undefined): string | null {
-    if (!this.humanEdits.has(`${resource_key}\ndescription`)) return imported;
-    return this.resolve('type_metadata', resource_key, 'description', imported, current);
+  resolveEdited<T>(resource_type: SkippedField['resource_type'], resource_key: string, field: ProtectedField, imported: T, current: T | undefined): T {
+    if (!this.humanEdits.has(`${resource_key}\n${field}`)) return imported;
+    return this.resolve(resource_type, resource_key, field, imported, current);
   }
 }
 
-/** A guarded table record, with the nested fields whose text it sets or the catalog held, by column name. */
+/**
+ * A guarded table record, with the nested fields whose text (`nested`) or badges (`nestedBadges`) it
+ * sets or the catalog held, by column name.
+ */
 interface GuardedTable {
   record: TableIngestRecord;
   nested: Map<string, NestedFieldOutcome[]>;
+  nestedBadges: Map<string, NestedFieldOutcome<BadgeRecord[]>[]>;
 }
 
 function guardTable(table: ImportedTable, current: ReturnType<CatalogStateReader['table']>, guard: EditGuard): GuardedTable {
   const record = { ...table.record };
   const nested = new Map<string, NestedFieldOutcome[]>();
+  const nestedBadges = new Map<string, NestedFieldOutcome<BadgeRecord[]>[]>();
   record.description = guard.resolve('table', table.key, 'description', record.description ?? null, current?.description);
   if (record.tags) record.tags = guard.resolve('table', table.key, 'tag', record.tags, current?.tags);
+  if (record.badges) record.badges = guard.resolve('table', table.key, 'badge', sortBadges(record.badges), current?.badges);
   if (record.owners) record.owners = guard.resolve('table', table.key, 'owner', record.owners, current?.owners);
   record.columns = record.columns.map((column) => {
+    const key = `${table.key}/${column.name}`;
     const before = current?.columns.find((c) => c.name === column.name);
-    const description = guard.resolve('column', `${table.key}/${column.name}`, 'description', column.description ?? null, before?.description);
-    const carried = carryNestedDescriptions(table.key, { ...column, description }, current?.nested.get(column.name),
-      (key, imported, now) => guard.resolveNested(key, imported, now));
+    const description = guard.resolve('column', key, 'description', column.description ?? null, before?.description);
+    const badges = guard.resolveEdited('column', key, 'badge', sortBadges(column.badges), before?.badges);
+    const withBadges = column.badges || badges.length ? { badges } : {};
+    const carried = carryNestedDescriptions(table.key, { ...column, description, ...withBadges }, current?.nested.get(column.name),
+      (nestedKey, imported, now) => guard.resolveEdited('type_metadata', nestedKey, 'description', imported, now));
     if (carried.fields.length) nested.set(column.name, carried.fields);
-    return carried.column;
+    const carriedBadges = carryNestedBadges(table.key, carried.column, current?.nestedBadges.get(column.name),
+      (nestedKey, imported, now) => guard.resolveEdited('type_metadata', nestedKey, 'badge', imported, now));
+    if (carriedBadges.fields.length) nestedBadges.set(column.name, carriedBadges.fields);
+    return carriedBadges.column;
   });
-  return { record, nested };
+  return { record, nested, nestedBadges };
 }
 
 const statProjection = (s: { stat_type: string; stat_val: string | null; start_epoch?: number | null; end_epoch?: number | null }) =>
@@ -162,8 +179,9 @@ const statProjection = (s: { stat_type: string; stat_val: string | null; start_e
 
 // Tags, badges, owners, column stats and programmatic descriptions are compared only when the source
 // gives them (a database crawl brings no owners, a dbt import no stats; the ingest keeps absent lists).
-// Nested-field descriptions are compared as `[key, text]` lists, left out when a column has none.
-function tableProjection({ record: r, nested }: GuardedTable) {
+// Nested-field descriptions and badges are compared as `[key, text]` and `[key, badges]` lists, left
+// out when a column has none.
+function tableProjection({ record: r, nested, nestedBadges }: GuardedTable) {
   return {
     description: r.description ?? null,
     description_source: r.description_source ?? null,
@@ -173,6 +191,7 @@ function tableProjection({ record: r, nested }: GuardedTable) {
       name: c.name, col_type: c.col_type, description: c.description ?? null, sort_order: c.sort_order ?? i, badges: badgeNames(c.badges),
       ...(c.stats ? { stats: c.stats.map(statProjection).sort((a, b) => a.stat_type.localeCompare(b.stat_type)) } : {}),
       ...nestedProjection(describedNestedFields(nested.get(c.name) ?? [])),
+      ...nestedBadgeProjection(badgedNestedFields(nestedBadges.get(c.name) ?? [])),
     })),
     ...(r.tags ? { tags: [...r.tags].sort() } : {}),
     ...(r.badges ? { badges: badgeNames(r.badges) } : {}),
@@ -184,6 +203,8 @@ function tableProjection({ record: r, nested }: GuardedTable) {
 }
 
 const nestedProjection = (described: [string, string][]) => (described.length ? { nested: described } : {});
+const nestedBadgeProjection = (badged: [string, BadgeRecord[]][]) =>
+  (badged.length ? { nestedBadges: badged.map(([key, badges]) => [key, badgeNames(badges)]) } : {});
 
 function currentTableProjection(c: NonNullable<ReturnType<CatalogStateReader['table']>>, r: TableIngestRecord) {
   const withStats = new Set(r.columns.filter((col) => col.stats).map((col) => col.name));
@@ -194,11 +215,13 @@ function currentTableProjection(c: NonNullable<ReturnType<CatalogStateReader['ta
     source: c.source,
     columns: [...c.columns]
       .sort((a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name))
-      .map(({ stats, ...col }) => ({
-        ...col, ...(withStats.has(col.name) ? { stats: stats.map(statProjection) } : {}), ...nestedProjection(describedNestedFieldsNow(c.nested.get(col.name))),
+      .map(({ stats, badges, ...col }) => ({
+        ...col, badges: badgeNames(badges), ...(withStats.has(col.name) ? { stats: stats.map(statProjection) } : {}),
+        ...nestedProjection(describedNestedFieldsNow(c.nested.get(col.name))),
+        ...nestedBadgeProjection(badgedNestedFieldsNow(c.nestedBadges.get(col.name))),
       })),
     ...(r.tags ? { tags: c.tags } : {}),
-    ...(r.badges ? { badges: c.badges } : {}),
+    ...(r.badges ? { badges: badgeNames(c.badges) } : {}),
     ...(r.owners ? { owners: c.owners } : {}),
     ...(r.programmatic_descriptions ? { programmatic_descriptions: c.programmatic_descriptions } : {}),
   };
@@ -221,21 +244,24 @@ type FieldEdit = Omit<EditRecord, 'user_id'>;
 type CurrentTable = NonNullable<ReturnType<CatalogStateReader['table']>>;
 type CurrentDashboard = NonNullable<ReturnType<CatalogStateReader['dashboard']>>;
 
-/** The description, tag and owner changes a write makes to a table the catalog has, as edit-log entries. */
-function tableEdits(key: string, current: CurrentTable, { record, nested }: GuardedTable): FieldEdit[] {
+/** The description, tag, badge and owner changes a write makes to a table the catalog has, as edit-log entries. */
+function tableEdits(key: string, current: CurrentTable, { record, nested, nestedBadges }: GuardedTable): FieldEdit[] {
   const edits: FieldEdit[] = [];
   const edit = (resource_type: 'table' | 'column' | 'type_metadata', resource_key: string, field: string, before: unknown, after: unknown) => {
     if (!same(before, after)) edits.push({ resource_key, parent_key: key, resource_type, action: 'update', field, before, after });
   };
   edit('table', key, 'description', current.description, record.description ?? null);
   if (record.tags) edit('table', key, 'tag', current.tags, [...record.tags].sort());
+  if (record.badges) edit('table', key, 'badge', current.badges, sortBadges(record.badges));
   if (record.owners) edit('table', key, 'owner', current.owners, [...record.owners].sort());
   for (const column of record.columns) {
     const before = current.columns.find((c) => c.name === column.name);
     if (!before) continue;
     edit('column', `${key}/${column.name}`, 'description', before.description, column.description ?? null);
-    // A nested field the catalog does not list had no description (or was not there).
+    edit('column', `${key}/${column.name}`, 'badge', before.badges, sortBadges(column.badges));
+    // A nested field the catalog does not list had no description or badges (or was not there).
     for (const field of nested.get(column.name) ?? []) edit('type_metadata', field.key, 'description', field.current ?? null, field.written);
+    for (const field of nestedBadges.get(column.name) ?? []) edit('type_metadata', field.key, 'badge', field.current ?? [], field.written);
   }
   return edits;
 }

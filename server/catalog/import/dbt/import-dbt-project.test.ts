@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCatalogStore, type CatalogStore } from '../../store/create-catalog-store';
 import { ingestNdjson } from '../../ingest/ingest-ndjson';
 import { generateDbtProject, type GeneratedProject } from './generate-dbt-project';
+import { formatDbtReport } from './dbt-import-command';
 import { importDbtProject, type DbtImportOptions, type DbtImportReport } from './import-dbt-project';
 import { parseCatalog, parseManifest } from './read-dbt-artifacts';
 
@@ -237,6 +238,45 @@ describe('edits people made in Nansen', () => {
     expect(log.find((e) => e.resource_key === FCT_5 && e.field === 'description')?.after).toBe('Written by a person.');
     const entry = log.find((e) => e.resource_key === 'dbt:polar_analytics');
     expect((entry?.after as { skipped: unknown[] }).skipped).toContainEqual(expect.objectContaining({ field: 'description', imported: 'dbt says otherwise.' }));
+  });
+
+  it('win over imported column badges and, with --tags-as badge, table badges, which are reported as skipped', async () => {
+    const project = generateDbtProject({ models: 60 });
+    const asBadges = { tagsAs: 'badge' as const };
+    await importProject(project, asBadges);
+    const primaryKey = { badge_name: 'primary_key', category: 'column' };
+    store.resources.removeBadge({ type: 'column', key: `${FCT_5}/fct_5_id` }, primaryKey, EDITOR);
+    store.resources.addBadge({ type: 'column', key: `${FCT_5}/attribute_1` }, primaryKey, EDITOR);
+    store.resources.addBadge({ type: 'table', key: FCT_5 }, { badge_name: 'certified', category: 'table_status' }, EDITOR);
+
+    // A re-run of the same artifacts keeps all of it and writes nothing.
+    const before = dumpCatalog();
+    const rerun = await importProject(project, asBadges);
+    expect(rerun.tables).toEqual(counts(0, 0, TABLES_60));
+    expect(dumpCatalog()).toBe(before);
+    expect(rerun.skipped.map((s) => [s.resource_key, s.resource_type, s.field, s.edited_by])).toEqual([
+      [FCT_5, 'table', 'badge', EDITOR], [`${FCT_5}/fct_5_id`, 'column', 'badge', EDITOR], [`${FCT_5}/attribute_1`, 'column', 'badge', EDITOR],
+    ]);
+    expect(formatDbtReport(rerun, 'catalog.sqlite')).toContain(`kept 3 field(s) people edited in Nansen (first: badge of ${FCT_5}, edited by ${EDITOR})`);
+
+    // The project changes the badges of the edited column, of a column nobody edited and the table's:
+    // the person's stay, the other column's are imported.
+    const node = project.manifest.nodes['model.polar_analytics.fct_5'];
+    node.columns.fct_5_id.tags = ['primary_key', 'unique'];
+    node.columns.attribute_2.tags = ['pii'];
+    node.tags = ['core'];
+    node.config.tags = ['core'];
+    const report = await importProject(project, asBadges);
+    expect(report.tables).toEqual(counts(0, 1, TABLES_60 - 1));
+    expect(report.skipped).toContainEqual({
+      resource_key: `${FCT_5}/fct_5_id`, resource_type: 'column', field: 'badge', edited_by: EDITOR,
+      kept: [], imported: [primaryKey, { badge_name: 'unique', category: 'column' }],
+    });
+    const detail = store.tables.getTableDetail(FCT_5);
+    expect(detail?.columns.slice(0, 3).map((c) => [c.name, c.badges.map((b) => b.badge_name)])).toEqual([
+      ['fct_5_id', []], ['attribute_1', ['primary_key']], ['attribute_2', ['pii']],
+    ]);
+    expect(detail?.badges.map((b) => b.badge_name).sort()).toEqual(['certified', 'finance']);
   });
 
   it('hold back only the field the person edited, on that table', async () => {

@@ -12,7 +12,7 @@ import type { CatalogDatabase } from '../../store/open-catalog-database';
 import type { TableIngestRecord } from '../../ingest/ingest-record-schemas';
 import { ingestNdjson } from '../../ingest/ingest-ndjson';
 import { createCatalogStateReader, type CurrentTable } from '../read-catalog-state';
-import { carryNestedDescriptions } from '../carry-nested-descriptions';
+import { carryNestedBadges, carryNestedDescriptions } from '../carry-nested-fields';
 import type { EventDataset, ReadEvent } from './read-openlineage-event';
 
 export interface OpenLineageImportOptions {
@@ -73,11 +73,6 @@ function mergeDatasets(events: readonly ReadEvent[]): Map<string, DatasetState> 
   }
   return byKey;
 }
-
-const splitBadge = (badge: string) => {
-  const at = badge.lastIndexOf('|');
-  return { badge_name: badge.slice(0, at), category: badge.slice(at + 1) };
-};
 
 /** What the catalog keeps of a table that a table record would otherwise replace. */
 function createTableExtrasReader(db: CatalogDatabase) {
@@ -202,8 +197,8 @@ type Guard = <T>(resource_type: KeptEdit['resource_type'], resource_key: string,
 /**
  * The table record to write: the catalog's table with what the events say on top. Everything a table
  * record replaces and the events do not give (view flag, source, timestamps, column badges and stats)
- * is carried over, and so are the descriptions of nested fields its columns' types still have; lists
- * it leaves out (tags, badges, watermarks …) the ingest keeps.
+ * is carried over, and so are the descriptions and badges of nested fields its columns' types still
+ * have; lists it leaves out (tags, badges, watermarks …) the ingest keeps.
  */
 function buildTableRecord(
   state: DatasetState,
@@ -217,7 +212,7 @@ function buildTableRecord(
   const carried = (name: string) => {
     const before = currentColumns.get(name);
     return {
-      ...(before?.badges.length ? { badges: before.badges.map(splitBadge) } : {}),
+      ...(before?.badges.length ? { badges: before.badges } : {}),
       ...(extras?.statsByColumn.get(name) ? { stats: extras.statsByColumn.get(name) } : {}),
     };
   };
@@ -233,8 +228,12 @@ function buildTableRecord(
       return { name: c.name, col_type: c.type ?? 'unknown', description, sort_order: c.ordinalPosition ?? i + 1, ...carried(c.name) };
     });
   }
-  // Events give no nested-field descriptions: each field the column's type still has keeps the catalog's.
-  columns = columns.map((c) => carryNestedDescriptions(key, c, current?.nested.get(c.name), (_key, imported, now) => (now === undefined ? imported : now)).column);
+  // Events give no nested-field descriptions or badges: each field the column's type still has keeps the catalog's.
+  const keepCatalogs = <V>(_key: string, imported: V, now: V | undefined): V => (now === undefined ? imported : now);
+  columns = columns.map((c) => {
+    const described = carryNestedDescriptions(key, c, current?.nested.get(c.name), keepCatalogs).column;
+    return carryNestedBadges(key, described, current?.nestedBadges.get(c.name), keepCatalogs).column;
+  });
   const description = state.description === undefined
     ? (current?.description ?? null)
     : guard('table', key, 'description', state.description.trim() || null, current?.description ?? undefined);

@@ -1,9 +1,10 @@
-// Which nested descriptions a re-import carries into a column's nested_fields, and that what it adds
-// builds the tree ingest will write (paths through maps, arrays and names with dots).
+// Which nested descriptions and badges a re-import carries into a column's nested_fields, and that
+// what it adds builds the tree ingest will write (paths through maps, arrays and names with dots).
 import { describe, expect, it } from 'vitest';
 import { buildColumnTypeTree } from '../ingest/build-column-type-tree';
 import type { TypeMetadataRecord } from '../store/catalog-records';
-import { carryNestedDescriptions, describedNestedFields, describedNestedFieldsNow } from './carry-nested-descriptions';
+import type { BadgeRecord } from '../store/catalog-records';
+import { badgedNestedFields, badgedNestedFieldsNow, carryNestedBadges, carryNestedDescriptions, describedNestedFields, describedNestedFieldsNow } from './carry-nested-fields';
 
 const T = 'hive://gold.events/page_views';
 const keepCatalogs = (_key: string, imported: string | null, now: string | null | undefined) => (now === undefined ? imported : now);
@@ -59,5 +60,59 @@ describe('carryNestedDescriptions', () => {
       return imported;
     });
     expect(asked).toEqual([[`${T}/v/type/v/a`, null, null], [`${T}/v/type/v/b`, null, undefined], [`${T}/v/type/v/b/c`, 'new', undefined]]);
+  });
+});
+
+describe('carryNestedBadges', () => {
+  const pii: BadgeRecord = { badge_name: 'pii', category: 'column' };
+  const gdpr: BadgeRecord = { badge_name: 'gdpr', category: 'column' };
+  const keepNonEmpty = (_key: string, imported: BadgeRecord[], now: BadgeRecord[] | undefined) => now ?? imported;
+  /** key → badge names of every node below the top, as ingest will store them. */
+  function storedBadges(column: Parameters<typeof buildColumnTypeTree>[0]): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    const walk = (node: TypeMetadataRecord, key: string) => {
+      for (const child of node.children ?? []) {
+        out[`${key}/${child.name}`] = (child.badges ?? []).map((b) => b.badge_name);
+        walk(child, `${key}/${child.name}`);
+      }
+    };
+    const root = buildColumnTypeTree(column)!;
+    walk(root, `${T}/${column.name}/type/${root.name}`);
+    return out;
+  }
+
+  it('puts kept lists in by full path, an empty one clearing what the record gives, and keeps a description entry as it was', () => {
+    const V = `${T}/v/type/v`;
+    const column = {
+      name: 'v', col_type: 'struct<a:int,b:array<struct<c:string>>>',
+      nested_fields: [{ path: 'a', description: 'from the source', badges: [pii] }, { path: 'b.c', badges: [pii] }],
+    };
+    const current = new Map<string, BadgeRecord[]>([[`${V}/a`, []], [`${V}/b/_inner_/c`, [gdpr, pii]], [`${V}/gone`, [pii]]]);
+    const { column: carried, fields } = carryNestedBadges(T, column, current, keepNonEmpty);
+    expect(carried.nested_fields).toEqual([
+      ...column.nested_fields,
+      { path: ['a'], badges: [] },
+      { path: ['b', '_inner_', 'c'], badges: [gdpr, pii] },
+    ]);
+    expect(storedBadges(carried)).toEqual({ [`${V}/a`]: [], [`${V}/b`]: [], [`${V}/b/_inner_`]: [], [`${V}/b/_inner_/c`]: ['gdpr', 'pii'] });
+    expect(buildColumnTypeTree(carried)?.children?.[0].description).toBe('from the source');
+    expect(badgedNestedFields(fields)).toEqual([[`${V}/b/_inner_/c`, [gdpr, pii]]]);
+    expect(badgedNestedFieldsNow(current)).toEqual([[`${V}/b/_inner_/c`, [gdpr, pii]], [`${V}/gone`, [pii]]]);
+  });
+
+  it('compares the record\'s badges in one order, so a list the catalog holds in another is not a change', () => {
+    const column = { name: 'v', col_type: 'struct<a:int>', nested_fields: [{ path: 'a', badges: [pii, gdpr, pii] }] };
+    const asked: unknown[] = [];
+    const { column: carried } = carryNestedBadges(T, column, undefined, (_key, imported) => {
+      asked.push(imported);
+      return imported;
+    });
+    expect(asked).toEqual([[gdpr, pii]]);
+    expect(carried).toBe(column);
+  });
+
+  it('leaves a column alone when neither side has nested badges, even when it has nested descriptions', () => {
+    const described = { name: 'v', col_type: 'struct<a:int>', nested_fields: [{ path: 'a', description: 'text' }] };
+    expect(carryNestedBadges(T, described, new Map(), () => { throw new Error('not asked'); })).toEqual({ column: described, fields: [] });
   });
 });
