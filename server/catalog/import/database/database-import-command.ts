@@ -9,9 +9,9 @@ import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, 
 import type { EntityCounts } from '../write-import';
 import type { CrawledDatabase } from './crawled-schema';
 import { count, listFirst } from '../list-first';
-import { describeSchemas, importCrawledDatabase, type DatabaseEngine, type DatabaseImportReport } from './import-crawled-database';
+import { checkSchemaFilter, describeSchemas, importCrawledDatabase, type DatabaseEngine, type DatabaseImportReport } from './import-crawled-database';
 import { describePostgresUrl, readPostgresSchema } from './read-postgres-schema';
-import { readSqliteSchema } from './read-sqlite-schema';
+import { checkSqliteFile, readSqliteSchema } from './read-sqlite-schema';
 import { createSchemaFilter } from './schema-filter';
 import { DatabaseImportError } from './database-import-error';
 
@@ -128,11 +128,15 @@ function runDatabaseImport(engine: DatabaseEngine, usage: string) {
     const filter = createSchemaFilter(values.schema, values['exclude-schema']);
     const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
     // Before reading the source: a --db that is no catalog (say --file and --db swapped) is refused.
-    if (values.file !== undefined) refuseTheCatalogItself(values.file, dbPath, describeCatalogChoice({ path: dbPath, from }));
+    if (values.file !== undefined) {
+      checkSqliteFile(values.file);
+      refuseTheCatalogItself(values.file, dbPath, describeCatalogChoice({ path: dbPath, from }));
+    }
     checkCatalogTarget(dbPath, { creatableFolder, from, ...(engine === 'sqlite' ? { hint: 'Did you swap --file (the database to read) and --db (the catalog)?' } : {}) });
     const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
     progress?.(`${engine}: reading the catalog of ${location}…`);
     const crawled = await read();
+    checkSchemaFilter(filter, crawled.schemas); // before the catalog is opened (and perhaps created)
 
     const dryRun = values['dry-run'] ?? false;
     // A dry run against a catalog that does not exist yet compares with an empty one and creates no file.

@@ -63,17 +63,23 @@ export interface DatabaseImportReport {
 export const describeSchemas = (schemas: readonly string[]) =>
   schemas.length === 0 ? 'there is none' : `there ${schemas.length === 1 ? 'is' : 'are'}: ${schemas.join(', ')}`;
 
+/**
+ * A misspelt --schema would import nothing and say so only in passing: when no include glob matches
+ * a schema, a DatabaseImportError. Some of several matching: those that match none, for the report.
+ */
+export function checkSchemaFilter(filter: SchemaFilter, schemas: readonly string[], option = '--schema'): string[] {
+  const unmatched = filter.unmatched(schemas);
+  if (unmatched.length && unmatched.length === filter.unmatched([]).length) {
+    throw new DatabaseImportError(`${option} ${unmatched.join(',')} matched no schema (${describeSchemas(schemas)})`);
+  }
+  return unmatched;
+}
+
 export async function importCrawledDatabase(
   db: CatalogDatabase, crawled: CrawledDatabase, options: DatabaseImportOptions, startedAt = performance.now(),
 ): Promise<DatabaseImportReport> {
   const progress = options.onProgress ?? (() => {});
-  const unmatched = options.filter.unmatched(crawled.schemas);
-  const schemaOption = options.schemaOption ?? '--schema';
-  // A misspelt --schema would import nothing and say so only in passing: refused before anything is
-  // compared. Some of several matching: the report names the others (schemas.unmatched).
-  if (unmatched.length && unmatched.length === options.filter.unmatched([]).length) {
-    throw new DatabaseImportError(`${schemaOption} ${unmatched.join(',')} matched no schema (${describeSchemas(crawled.schemas)})`);
-  }
+  const unmatched = checkSchemaFilter(options.filter, crawled.schemas, options.schemaOption);
   const cluster = options.cluster ?? crawled.name;
   const relations = crawled.relations.filter((r) => options.filter.includes(r.schema));
   const mapped = mapCrawledRelations(relations, { engine: options.engine, cluster });

@@ -26,7 +26,8 @@ function sqliteFilesIn(folder: string): string[] {
   }
 }
 
-export function readSqliteSchema(file: string): CrawledDatabase {
+/** `--file` names something that is there and no folder (checked with the other arguments, before any reading). */
+export function checkSqliteFile(file: string): void {
   if (!existsSync(file)) throw new DatabaseImportError(`--file ${file}: no such file; give the path of a SQLite database file`);
   if (statSync(file).isDirectory()) {
     const found = sqliteFilesIn(file);
@@ -35,6 +36,10 @@ export function readSqliteSchema(file: string): CrawledDatabase {
       : ' (it has no .sqlite or .db file)';
     throw new DatabaseImportError(`--file ${file} is a folder, not a SQLite database file: give the path of the database file in it${suggestion}`);
   }
+}
+
+export function readSqliteSchema(file: string): CrawledDatabase {
+  checkSqliteFile(file);
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
