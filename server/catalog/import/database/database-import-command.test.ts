@@ -90,7 +90,7 @@ describe('npm run catalog:import -- postgres', () => {
     expect(changed.stderr).toContain('"threes" (schemas sales): 2 tables and views in 1 schema, 0 lineage edges, 0 bad\n');
     expect(changed.stderr).toContain('  read:       2 tables and views (0 views) in schema sales (left out: public, scratch)\n');
     expect(changed.stderr).toContain('  tables:     0 added, 1 changed, 1 unchanged, 0 removed\n    changed: postgres://threes.sales/b\n');
-    expect(JSON.parse(changed.stdout).changed).toEqual(['postgres://threes.sales/b']);
+    expect(JSON.parse(changed.stdout).changed).toEqual({ tables: ['postgres://threes.sales/b'] });
   });
 
   it('creates no catalog file in a dry run', async () => {

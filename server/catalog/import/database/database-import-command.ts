@@ -47,7 +47,7 @@ export function formatDatabaseReport(r: DatabaseImportReport, catalog: string): 
       ? [`  --schema ${r.schemas.unmatched.join(',')} matched no schema (${describeSchemas([...r.schemas.imported, ...r.schemas.empty, ...r.schemas.leftOut].sort())})`]
       : []),
     `  tables:     ${counts(r.tables)}`,
-    ...(r.changed.length ? [`    changed: ${listFirst(r.changed)}`] : []),
+    ...(r.changed.tables.length ? [`    changed: ${listFirst(r.changed.tables)}`] : []),
     `  lineage:    ${counts(r.lineage)}`,
   ];
   if (r.skipped.length) {

@@ -47,8 +47,8 @@ export interface DatabaseImportReport {
   dryRun: boolean;
   prune: boolean;
   tables: EntityCounts;
-  /** The keys of the tables and views counted as `changed`. */
-  changed: string[];
+  /** The keys of the tables and views counted as `changed` (as the dbt report's `changed.tables`). */
+  changed: { tables: string[] };
   /** Views' lineage: an edge from each relation a view reads to the view (PostgreSQL). */
   lineage: EntityCounts;
   /** Of the tables read, how many are views (or materialized views). */
@@ -129,7 +129,7 @@ export async function importCrawledDatabase(
     dryRun: options.dryRun ?? false,
     prune: options.prune ?? false,
     tables: outcome.tables,
-    changed: outcome.changed.tables,
+    changed: { tables: outcome.changed.tables },
     lineage: outcome.lineage,
     views,
     skipped: outcome.skipped,
