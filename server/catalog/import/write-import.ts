@@ -97,6 +97,8 @@ export interface ImportOutcome {
   skipped: SkippedField[];
   /** The source's bad objects and any record the ingest rejected. */
   bad: BadNode[];
+  /** The keys of the tables and dashboards counted as `changed` (for the report to name them). */
+  changed: { tables: string[]; dashboards: string[] };
   searchIndex: 'refreshed' | 'rebuilt' | 'unchanged';
 }
 
@@ -287,7 +289,7 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   const dashboards = emptyCounts();
   const lineage = emptyCounts();
   // Ingest records to write, with the object each came from (to name it if the ingest rejects it).
-  const writes: { uniqueId: string; line: string; kind: 'table' | 'dashboard' | 'lineage'; added: boolean; edits?: FieldEdit[] }[] = [];
+  const writes: { uniqueId: string; key: string; line: string; kind: 'table' | 'dashboard' | 'lineage'; added: boolean; edits?: FieldEdit[] }[] = [];
 
   // A bad object is still in the source, only unreadable this time: what an earlier import made of
   // it stays — its table, the edges at either end of it, its place in dashboards.
@@ -310,7 +312,7 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
     if (current && same(tableProjection(guarded), currentTableProjection(current, record))) {
       tables.unchanged += 1;
     } else {
-      writes.push({ uniqueId: table.uniqueId, line: JSON.stringify(record), kind: 'table', added: !current, edits: current && tableEdits(table.key, current, guarded) });
+      writes.push({ uniqueId: table.uniqueId, key: table.key, line: JSON.stringify(record), kind: 'table', added: !current, edits: current && tableEdits(table.key, current, guarded) });
       tables[current ? 'changed' : 'added'] += 1;
     }
     if (performance.now() - lastProgress > 1000) {
@@ -324,7 +326,10 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
       lineage.unchanged += 1;
     } else {
       lineage.added += 1;
-      writes.push({ uniqueId: byKey.get(edge.downstream) ?? edge.downstream, line: JSON.stringify({ type: 'lineage', ...edge }), kind: 'lineage', added: true });
+      writes.push({
+        uniqueId: byKey.get(edge.downstream) ?? edge.downstream, key: lineageResourceKey(edge.upstream, edge.downstream),
+        line: JSON.stringify({ type: 'lineage', ...edge }), kind: 'lineage', added: true,
+      });
     }
   }
   for (const dashboard of source.dashboards) {
@@ -335,7 +340,7 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
     if (current && same(dashboardProjection(record), { ...current, tables: [...current.tables] })) {
       dashboards.unchanged += 1;
     } else {
-      writes.push({ uniqueId: dashboard.uniqueId, line: JSON.stringify(record), kind: 'dashboard', added: !current, edits: current && dashboardEdits(dashboard.key, current, record) });
+      writes.push({ uniqueId: dashboard.uniqueId, key: dashboard.key, line: JSON.stringify(record), kind: 'dashboard', added: !current, edits: current && dashboardEdits(dashboard.key, current, record) });
       dashboards[current ? 'changed' : 'added'] += 1;
     }
   }
@@ -354,6 +359,8 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   const kept = previously.filter((r) => !produced.has(`${r.resource_type}\n${r.resource_key}`) && (held(r) || (!options.prune && goneSet.has(r))));
 
   const bad = [...source.bad];
+  /** Indexes in `writes` of the records the ingest rejected. */
+  const rejected = new Set<number>();
   let searchIndex: ImportOutcome['searchIndex'] = 'unchanged';
   if (!options.dryRun) {
     const removing = options.prune ? gone.length : 0;
@@ -370,15 +377,14 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
     });
     searchIndex = summary.searchIndex;
     // The ingest's own checks should find nothing the mapping did not; if they do, name the object.
-    const rejectedLines = new Set<number>();
     for (const r of summary.rejected) {
       const write = writes[r.line - 1];
-      rejectedLines.add(r.line - 1);
+      rejected.add(r.line - 1);
       bad.push({ uniqueId: write.uniqueId, reason: r.reason });
       const counts = countsOf[write.kind];
       counts[write.added ? 'added' : 'changed'] -= 1;
     }
-    const written = writes.filter((_, i) => !rejectedLines.has(i));
+    const written = writes.filter((_, i) => !rejected.has(i));
     const owned: OwnedResource[] = [
       ...source.tables.map((t) => ({ resource_type: 'table' as const, resource_key: t.key, unique_id: t.uniqueId })),
       ...source.dashboards.map((d) => ({ resource_type: 'dashboard' as const, resource_key: d.key, unique_id: d.uniqueId })),
@@ -417,5 +423,6 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
     // A pruned table's or dashboard's search document goes with it (cascade and trigger).
     if (options.prune && searchIndex === 'unchanged' && gone.some((r) => r.resource_type !== 'lineage')) searchIndex = 'refreshed';
   }
-  return { tables, dashboards, lineage, skipped: guard.skipped, bad, searchIndex };
+  const changedKeys = (kind: 'table' | 'dashboard') => writes.filter((w, i) => w.kind === kind && !w.added && !rejected.has(i)).map((w) => w.key);
+  return { tables, dashboards, lineage, skipped: guard.skipped, bad, changed: { tables: changedKeys('table'), dashboards: changedKeys('dashboard') }, searchIndex };
 }

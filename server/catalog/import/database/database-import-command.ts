@@ -1,17 +1,19 @@
 // `npm run catalog:import -- postgres --url …` and `… sqlite --file …`: read the database's catalog,
 // import it, print the report (JSON on stdout, a human summary and progress on stderr). Exit code 0
 // imported, 2 some tables were bad (the rest imported), 1 nothing imported (see import-cli.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget } from '../../store/check-catalog-file';
 import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 import type { EntityCounts } from '../write-import';
 import type { CrawledDatabase } from './crawled-schema';
-import { importCrawledDatabase, type DatabaseEngine, type DatabaseImportReport } from './import-crawled-database';
+import { count, listFirst } from '../list-first';
+import { checkSchemaFilter, describeSchemas, importCrawledDatabase, type DatabaseEngine, type DatabaseImportReport } from './import-crawled-database';
 import { describePostgresUrl, readPostgresSchema } from './read-postgres-schema';
-import { readSqliteSchema } from './read-sqlite-schema';
+import { checkSqliteFile, readSqliteSchema } from './read-sqlite-schema';
 import { createSchemaFilter } from './schema-filter';
+import { DatabaseImportError } from './database-import-error';
 
 const COMMON = `[--schema GLOB,…] [--exclude-schema GLOB,…] [--cluster NAME]
          [--db FILE] [--dry-run] [--prune] [--quiet]`;
@@ -32,12 +34,20 @@ const counts = (c: EntityCounts) =>
 
 /** `catalog`: the file and which setting chose it ("/srv/nansen/catalog.sqlite (from DATA_DIR)"). */
 export function formatDatabaseReport(r: DatabaseImportReport, catalog: string): string {
+  const read = r.tables.added + r.tables.changed + r.tables.unchanged;
+  // Only the schemas tables came from; those the filter includes that have none, said as such.
+  const { imported, empty, leftOut } = r.schemas;
+  const where = imported.length ? `in ${imported.length === 1 ? 'schema' : 'schemas'} ${imported.join(', ')}` : 'in no schema';
+  const notes = [...(empty.length ? [`none in ${empty.join(', ')}`] : []), ...(leftOut.length ? [`left out: ${leftOut.join(', ')}`] : [])];
   const lines = [
     `${r.source}: ${r.dryRun ? 'dry run, nothing written — would import' : 'imported'} ${r.server} database "${r.database}" ` +
       `(${r.location}) into ${catalog} as ${r.keyPrefix}…`,
-    `  read:       ${r.tables.added + r.tables.changed + r.tables.unchanged} tables and views (${r.views} ${r.views === 1 ? 'view' : 'views'}) ` +
-      `in schemas ${r.schemas.imported.join(', ') || '(none)'}${r.schemas.leftOut.length ? ` (left out: ${r.schemas.leftOut.join(', ')})` : ''}`,
+    `  read:       ${count(read, 'table or view', 'tables and views')} (${count(r.views, 'view')}) ${where}${notes.length ? ` (${notes.join('; ')})` : ''}`,
+    ...(r.schemas.unmatched.length
+      ? [`  --schema ${r.schemas.unmatched.join(',')} matched no schema (${describeSchemas([...r.schemas.imported, ...r.schemas.empty, ...r.schemas.leftOut].sort())})`]
+      : []),
     `  tables:     ${counts(r.tables)}`,
+    ...(r.changed.tables.length ? [`    changed: ${listFirst(r.changed.tables)}`] : []),
     `  lineage:    ${counts(r.lineage)}`,
   ];
   if (r.skipped.length) {
@@ -77,6 +87,18 @@ function parseDatabaseArgs(args: string[]) {
   }
 }
 
+/** `--file` naming the catalog the import writes to (the live one, by another path too): refused before anything is read. */
+function refuseTheCatalogItself(file: string, dbPath: string, catalog: string): void {
+  if (dbPath === ':memory:' || !existsSync(file) || !existsSync(dbPath)) return;
+  const [a, b] = [statSync(file), statSync(dbPath)];
+  if ((a.dev === b.dev && a.ino === b.ino) || realpathSync(file) === realpathSync(dbPath)) {
+    throw new DatabaseImportError(
+      `--file ${file} is the catalog this import writes to (${catalog}), not a database to import: ` +
+        'give --file the SQLite file of the application whose tables you want in the catalog',
+    );
+  }
+}
+
 function runDatabaseImport(engine: DatabaseEngine, usage: string) {
   return async (args: string[]): Promise<number> => {
     const values = parseDatabaseArgs(args);
@@ -106,10 +128,15 @@ function runDatabaseImport(engine: DatabaseEngine, usage: string) {
     const filter = createSchemaFilter(values.schema, values['exclude-schema']);
     const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
     // Before reading the source: a --db that is no catalog (say --file and --db swapped) is refused.
+    if (values.file !== undefined) {
+      checkSqliteFile(values.file);
+      refuseTheCatalogItself(values.file, dbPath, describeCatalogChoice({ path: dbPath, from }));
+    }
     checkCatalogTarget(dbPath, { creatableFolder, from, ...(engine === 'sqlite' ? { hint: 'Did you swap --file (the database to read) and --db (the catalog)?' } : {}) });
     const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
     progress?.(`${engine}: reading the catalog of ${location}…`);
     const crawled = await read();
+    checkSchemaFilter(filter, crawled.schemas); // before the catalog is opened (and perhaps created)
 
     const dryRun = values['dry-run'] ?? false;
     // A dry run against a catalog that does not exist yet compares with an empty one and creates no file.

@@ -6,7 +6,9 @@ import { parseTableKey } from '../../../../contract/table-key';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { parseLineageResourceKey } from '../import-state';
 import { writeImport, type BadNode, type EntityCounts, type SkippedField } from '../write-import';
+import { count } from '../list-first';
 import type { CrawledDatabase } from './crawled-schema';
+import { DatabaseImportError } from './database-import-error';
 import { mapCrawledRelations } from './map-crawled-schema';
 import type { SchemaFilter } from './schema-filter';
 
@@ -19,6 +21,8 @@ export interface DatabaseImportOptions {
   /** The keys' cluster; default the database's name. */
   cluster?: string;
   filter: SchemaFilter;
+  /** How the caller names the include filter in messages: `--schema` (default), `schema` (HTTP). */
+  schemaOption?: string;
   dryRun?: boolean;
   prune?: boolean;
   importedBy: string;
@@ -35,10 +39,16 @@ export interface DatabaseImportReport {
   /** Every key starts with this: `postgres://{cluster}.`. */
   keyPrefix: string;
   filter: string;
-  schemas: { imported: string[]; leftOut: string[] };
+  /**
+   * `imported`: the schemas tables and views were read from; `empty`: those the filter includes that
+   * have none; `leftOut`: those it leaves out; `unmatched`: the include globs that match no schema.
+   */
+  schemas: { imported: string[]; empty: string[]; leftOut: string[]; unmatched: string[] };
   dryRun: boolean;
   prune: boolean;
   tables: EntityCounts;
+  /** The keys of the tables and views counted as `changed` (as the dbt report's `changed.tables`). */
+  changed: { tables: string[] };
   /** Views' lineage: an edge from each relation a view reads to the view (PostgreSQL). */
   lineage: EntityCounts;
   /** Of the tables read, how many are views (or materialized views). */
@@ -49,18 +59,38 @@ export interface DatabaseImportReport {
   durationMs: number;
 }
 
+/** `there are: public, sales`, for a --schema that matched none of them. */
+export const describeSchemas = (schemas: readonly string[]) =>
+  schemas.length === 0 ? 'there is none' : `there ${schemas.length === 1 ? 'is' : 'are'}: ${schemas.join(', ')}`;
+
+/**
+ * A misspelt --schema would import nothing and say so only in passing: when no include glob matches
+ * a schema, a DatabaseImportError. Some of several matching: those that match none, for the report.
+ */
+export function checkSchemaFilter(filter: SchemaFilter, schemas: readonly string[], option = '--schema'): string[] {
+  const unmatched = filter.unmatched(schemas);
+  if (unmatched.length && unmatched.length === filter.unmatched([]).length) {
+    throw new DatabaseImportError(`${option} ${unmatched.join(',')} matched no schema (${describeSchemas(schemas)})`);
+  }
+  return unmatched;
+}
+
 export async function importCrawledDatabase(
   db: CatalogDatabase, crawled: CrawledDatabase, options: DatabaseImportOptions, startedAt = performance.now(),
 ): Promise<DatabaseImportReport> {
   const progress = options.onProgress ?? (() => {});
+  const unmatched = checkSchemaFilter(options.filter, crawled.schemas, options.schemaOption);
   const cluster = options.cluster ?? crawled.name;
   const relations = crawled.relations.filter((r) => options.filter.includes(r.schema));
   const mapped = mapCrawledRelations(relations, { engine: options.engine, cluster });
-  const imported = crawled.schemas.filter((s) => options.filter.includes(s));
+  const included = crawled.schemas.filter((s) => options.filter.includes(s));
+  const withTables = new Set(relations.map((r) => r.schema));
+  const imported = included.filter((s) => withTables.has(s));
   const views = mapped.tables.filter((t) => t.record.is_view).length;
   progress(
     `${options.engine}: read ${crawled.version} database "${crawled.name}" (${options.filter.describe()}): ` +
-      `${mapped.tables.length} tables and views in ${imported.length} schemas, ${mapped.lineage.length} lineage edges, ${mapped.bad.length} bad`,
+      `${count(mapped.tables.length, 'table or view', 'tables and views')} in ${count(imported.length, 'schema')}, ` +
+      `${count(mapped.lineage.length, 'lineage edge')}, ${mapped.bad.length} bad`,
   );
   const scope = `${options.engine}://${cluster}`;
   const outcome = await writeImport(
@@ -95,10 +125,11 @@ export async function importCrawledDatabase(
     location: options.location,
     keyPrefix: `${scope}.`,
     filter: options.filter.describe(),
-    schemas: { imported, leftOut: crawled.schemas.filter((s) => !options.filter.includes(s)) },
+    schemas: { imported, empty: included.filter((s) => !withTables.has(s)), leftOut: crawled.schemas.filter((s) => !options.filter.includes(s)), unmatched },
     dryRun: options.dryRun ?? false,
     prune: options.prune ?? false,
     tables: outcome.tables,
+    changed: { tables: outcome.changed.tables },
     lineage: outcome.lineage,
     views,
     skipped: outcome.skipped,

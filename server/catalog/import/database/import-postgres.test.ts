@@ -70,7 +70,8 @@ describe('importing a PostgreSQL database', () => {
     expect(report).toMatchObject({
       source: 'postgres', database, keyPrefix: `postgres://${database}.`, bad: [], skipped: [], searchIndex: 'refreshed',
       tables: counts(ALL, 0, 0), lineage: counts(7, 0, 0), views: 7, filter: 'all schemas',
-      schemas: { imported: ['hr', 'inventory', 'public', 'sales', 'scratch_tmp', 'staging'], leftOut: [] },
+      // public has no tables: it is not among the schemas tables came from.
+      schemas: { imported: ['hr', 'inventory', 'sales', 'scratch_tmp', 'staging'], empty: ['public'], leftOut: [], unmatched: [] },
     });
     expect(report.server).toMatch(/^PostgreSQL \d+/);
     const expected = Object.entries(SHOP.relations).flatMap(([schema, names]) => names.map((n) => `postgres://${database}.${schema}/${n}`)).sort();
@@ -150,7 +151,7 @@ describe('importing a PostgreSQL database', () => {
     const database = await createShopDatabase();
     const report = await importShop(database, { schema: ['s*', 'hr'], exclude: ['*_tmp'] });
     expect(report.filter).toBe('schemas s*, hr except *_tmp');
-    expect(report.schemas).toEqual({ imported: ['hr', 'sales', 'staging'], leftOut: ['inventory', 'public', 'scratch_tmp'] });
+    expect(report.schemas).toEqual({ imported: ['hr', 'sales', 'staging'], empty: [], leftOut: ['inventory', 'public', 'scratch_tmp'], unmatched: [] });
     const schemas = new Set(keys().map((k) => k.split('.')[1].split('/')[0]));
     expect([...schemas].sort()).toEqual(['hr', 'sales', 'staging']);
     expect(report.tables.added).toBe(SHOP.relations.hr.length + SHOP.relations.sales.length + SHOP.relations.staging.length);
@@ -160,6 +161,17 @@ describe('importing a PostgreSQL database', () => {
     expect(other.tables).toEqual(counts(SHOP.relations.inventory.length, 0, 0));
     expect(other.lineage).toEqual(counts(1, 0, 0));
     expect(keys()).toContain(`postgres://${database}.hr/hr_t0`);
+  });
+
+  it('refuses a --schema that matches no schema, naming those there are, and names the globs of several that matched none', async () => {
+    const database = await createShopDatabase();
+    await expect(importShop(database, { schema: ['nosuch'] })).rejects.toThrow(
+      '--schema nosuch matched no schema (there are: hr, inventory, public, sales, scratch_tmp, staging)',
+    );
+    expect(keys()).toEqual([]);
+    const some = await importShop(database, { schema: ['hr', 'nosuch', 'sales*'] });
+    expect(some.schemas).toEqual({ imported: ['hr', 'sales'], empty: [], leftOut: ['inventory', 'public', 'scratch_tmp', 'staging'], unmatched: ['nosuch'] });
+    expect(some.tables.added).toBe(SHOP.relations.hr.length + SHOP.relations.sales.length);
   });
 
   it('changes nothing on a re-run: no row of the catalog file differs and every table is unchanged', async () => {
@@ -268,6 +280,20 @@ describe('PostgreSQL errors name --url and the fix, never the password', () => {
     } finally {
       if (before === undefined) delete process.env.PGPASSWORD;
       else process.env.PGPASSWORD = before;
+    }
+  });
+
+  it('asks for the password when the server wants one and neither --url nor PGPASSWORD has it', async () => {
+    await server.sql("CREATE ROLE asker LOGIN PASSWORD 'asker-pw-1'");
+    const before = process.env.PGPASSWORD;
+    delete process.env.PGPASSWORD;
+    try {
+      const error = (await readPostgresSchema(`postgres://asker@127.0.0.1:${server.port}/postgres`).catch((e: Error) => e)) as Error;
+      expect(error.message).toBe(
+        `PostgreSQL asks for the password of user "asker": put it in --url (postgres://asker:…@127.0.0.1:${server.port}/postgres) or PGPASSWORD`,
+      );
+    } finally {
+      if (before !== undefined) process.env.PGPASSWORD = before;
     }
   });
 

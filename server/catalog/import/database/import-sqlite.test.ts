@@ -1,14 +1,15 @@
 // The SQLite importer against real SQLite files: one written here with tables, views, primary and
 // foreign keys (single and composite), then imported, re-imported, changed and pruned; and the
 // errors of a missing file and a file that is not a database.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCatalogStore, type CatalogStore } from '../../store/create-catalog-store';
 import { importCrawledDatabase } from './import-crawled-database';
-import { readSqliteSchema } from './read-sqlite-schema';
+import { CatalogAsSourceError, readSqliteSchema } from './read-sqlite-schema';
+import { DatabaseImportError } from './database-import-error';
 import { createSchemaFilter } from './schema-filter';
 
 const SHOP_SQL = `
@@ -110,5 +111,34 @@ describe('importing a SQLite file', () => {
     const text = join(dir, 'notes.txt');
     writeFileSync(text, 'these are not the tables you are looking for\n'.repeat(100));
     expect(() => readSqliteSchema(text)).toThrow(new RegExp(`^--file ${text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not a SQLite database \\(file is not a database\\)`));
+  });
+
+  it('names --file when it is a folder, with the database files in it', () => {
+    const folder = join(dir, 'exports');
+    mkdirSync(folder);
+    expect(() => readSqliteSchema(folder)).toThrow(`--file ${folder} is a folder, not a SQLite database file: give the path of the database file in it (it has no .sqlite or .db file)`);
+    writeFileSync(join(folder, 'shop.sqlite'), '');
+    writeFileSync(join(folder, 'notes.txt'), '');
+    expect(() => readSqliteSchema(folder)).toThrow(`--file ${folder} is a folder, not a SQLite database file: give the path of the database file in it, such as ${join(folder, 'shop.sqlite')}`);
+  });
+
+  it('refuses a Nansen catalog as the database to import: its tables are the catalog\'s own', () => {
+    // The store's catalog file (edit_log, search shadow tables, …), open as the running server has it.
+    expect(() => readSqliteSchema(join(dir, 'catalog.sqlite'))).toThrow(CatalogAsSourceError);
+    expect(() => readSqliteSchema(join(dir, 'catalog.sqlite'))).toThrow(
+      `--file ${join(dir, 'catalog.sqlite')} is a Nansen catalog (it has the catalog's "schema_version" and "tables" tables), not a database to import: ` +
+        'give --file the SQLite file of the application whose tables you want in the catalog',
+    );
+  });
+
+  it('refuses a --schema that matches no schema, naming the schemas there are, and names the unmatched of several', async () => {
+    const crawled = readSqliteSchema(file);
+    const options = { engine: 'sqlite' as const, location: file, importedBy: 'cli:test' };
+    await expect(importCrawledDatabase(store.db, crawled, { ...options, filter: createSchemaFilter(['nosuch', 'other*']) }))
+      .rejects.toThrow(new DatabaseImportError('--schema nosuch,other* matched no schema (there is: main)'));
+    expect(keys()).toEqual([]);
+    const some = await importCrawledDatabase(store.db, crawled, { ...options, filter: createSchemaFilter(['main', 'nosuch']) });
+    expect(some.tables.added).toBe(5);
+    expect(some.schemas).toEqual({ imported: ['main'], empty: [], leftOut: [], unmatched: ['nosuch'] });
   });
 });

@@ -97,6 +97,14 @@ function explain(err: unknown, url: string, connectedAs: string | undefined): Da
   const u = new URL(url);
   const user = decodeURIComponent(u.username) || connectedAs || 'the current user';
   const database = decodeURIComponent(u.pathname.slice(1));
+  // The server asks for a password and none was given (pg says so in SCRAM's words; with md5 the
+  // server refuses the empty one it got).
+  const noPassword = u.password === '' && !process.env.PGPASSWORD;
+  if (/client password must be a (non-empty )?string/.test(e.message ?? '') || (e.code === '28P01' && noPassword)) {
+    return new DatabaseImportError(
+      `PostgreSQL asks for the password of user "${user}": put it in --url (${u.protocol}//${encodeURIComponent(user)}:…@${u.host}${u.pathname}) or PGPASSWORD`,
+    );
+  }
   switch (e.code) {
     case 'ECONNREFUSED':
       return new DatabaseImportError(`cannot reach PostgreSQL at ${u.host} (connection refused): is the server running, and are the host and port in --url (${where}) right?`);

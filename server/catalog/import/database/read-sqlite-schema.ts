@@ -3,16 +3,43 @@
 // with their declared types, primary and foreign keys, view definitions, and row counts — ANALYZE's
 // estimate in sqlite_stat1 when the file has one, else counted (`SELECT count(*)`). SQLite keeps no
 // comments, so tables and columns get no descriptions.
-import { basename, extname } from 'node:path';
-import { existsSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { CrawledDatabase, CrawledRelation } from './crawled-schema';
 import { DatabaseImportError } from './database-import-error';
+import { readCatalogKind } from '../../store/check-catalog-file';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export function readSqliteSchema(file: string): CrawledDatabase {
+/** A Nansen catalog given as the database to import: its tables are Nansen's own (edit_log, search shadow tables, …). */
+export class CatalogAsSourceError extends DatabaseImportError {
+  override name = 'CatalogAsSourceError';
+}
+
+/** The SQLite-looking files in a folder (by extension), for a `--file` that names the folder. */
+function sqliteFilesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder).filter((name) => /\.(sqlite3?|db3?|s3db|sl3)$/i.test(name)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** `--file` names something that is there and no folder (checked with the other arguments, before any reading). */
+export function checkSqliteFile(file: string): void {
   if (!existsSync(file)) throw new DatabaseImportError(`--file ${file}: no such file; give the path of a SQLite database file`);
+  if (statSync(file).isDirectory()) {
+    const found = sqliteFilesIn(file);
+    const suggestion = found.length
+      ? `, such as ${found.slice(0, 3).map((name) => join(file, name)).join(' or ')}`
+      : ' (it has no .sqlite or .db file)';
+    throw new DatabaseImportError(`--file ${file} is a folder, not a SQLite database file: give the path of the database file in it${suggestion}`);
+  }
+}
+
+export function readSqliteSchema(file: string): CrawledDatabase {
+  checkSqliteFile(file);
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -26,6 +53,13 @@ export function readSqliteSchema(file: string): CrawledDatabase {
         ORDER BY name`).all() as typeof objects;
     } catch (err) {
       throw new DatabaseImportError(`--file ${file}: not a SQLite database (${(err as Error).message}); give the path of a SQLite database file`);
+    }
+    // A Nansen catalog (the live one, a copy, a backup): its tables are the catalog's workings, not an application's.
+    if (readCatalogKind(db).kind === 'catalog') {
+      throw new CatalogAsSourceError(
+        `--file ${file} is a Nansen catalog (it has the catalog's "schema_version" and "tables" tables), not a database to import: ` +
+          'give --file the SQLite file of the application whose tables you want in the catalog',
+      );
     }
     // FTS and other virtual tables keep their data in shadow tables: those are not the file's tables.
     const shadow = new Set(

@@ -29,4 +29,11 @@ describe('the schema filter', () => {
     expect(filter.describe()).toBe('schemas * except *_tmp, scratch');
     expect(createSchemaFilter([], ['pg_*']).describe()).toBe('all schemas except pg_*');
   });
+
+  it('names the include globs that match no schema', () => {
+    const filter = createSchemaFilter(['sales*,nosuch', 'p?blic'], ['public']);
+    expect(filter.unmatched(['public', 'sales', 'scratch'])).toEqual(['nosuch']);
+    expect(createSchemaFilter(['nosuch']).unmatched(['public'])).toEqual(['nosuch']);
+    expect(createSchemaFilter([], ['nosuch']).unmatched(['public'])).toEqual([]);
+  });
 });

@@ -6,6 +6,8 @@ export interface SchemaFilter {
   includes(schema: string): boolean;
   /** The filter in words, for the report: `schemas public, sales_* except sales_tmp`. */
   describe(): string;
+  /** The include globs that match none of `schemas` (a misspelt `--schema`); none when no include was given. */
+  unmatched(schemas: readonly string[]): string[];
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -22,6 +24,7 @@ export function createSchemaFilter(include: string[] = [], exclude: string[] = [
   const excRe = exc.map(globToRegExp);
   return {
     includes: (schema) => (incRe.length === 0 || incRe.some((r) => r.test(schema))) && !excRe.some((r) => r.test(schema)),
+    unmatched: (schemas) => inc.filter((_, i) => !schemas.some((schema) => incRe[i].test(schema))),
     describe: () => `${inc.length ? `schemas ${inc.join(', ')}` : 'all schemas'}${exc.length ? ` except ${exc.join(', ')}` : ''}`,
   };
 }

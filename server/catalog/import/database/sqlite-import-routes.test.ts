@@ -10,6 +10,7 @@ import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../create-catalog';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
+import { createCatalogStore } from '../../store/create-catalog-store';
 import { authAs, requireTestToken } from '../../testing/open-test-catalog';
 
 let dir: string;
@@ -69,5 +70,22 @@ describe('POST /import/sqlite', () => {
 
     const anonymous = await request(catalog.metadataApp).post('/import/sqlite?cluster=fram').set('Content-Type', 'application/vnd.sqlite3').send(upload);
     expect(anonymous.status).toBe(401);
+  });
+
+  it('refuses a Nansen catalog file and a schema that matches none of the file\'s, importing nothing', async () => {
+    // A catalog file as a backup or a copy has it (closed: nothing left in its write-ahead log).
+    createCatalogStore(join(dir, 'copy.sqlite')).close();
+    const ownCatalog = await post('?cluster=fram', readFileSync(join(dir, 'copy.sqlite')));
+    expect(ownCatalog.status).toBe(400);
+    expect(ownCatalog.body.message).toBe('The body is a Nansen catalog file, not a database to import: send the SQLite file of the application whose tables you want in the catalog.');
+    const nosuch = await post('?cluster=fram&schema=nosuch', upload);
+    expect(nosuch.status).toBe(400);
+    expect(nosuch.body.message).toBe('schema nosuch matched no schema (there is: main)');
+    const db = openCatalogDatabase(join(dir, 'catalog.sqlite'));
+    try {
+      expect(db.prepare("SELECT count(*) FROM tables WHERE key LIKE 'sqlite://%'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });

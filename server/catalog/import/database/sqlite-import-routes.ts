@@ -20,7 +20,7 @@ import { readEditorId } from '../../metadata/read-editor-id';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_MS } from '../../ingest/ingest-ndjson';
 import { DatabaseImportError } from './database-import-error';
 import { importCrawledDatabase } from './import-crawled-database';
-import { readSqliteSchema } from './read-sqlite-schema';
+import { CatalogAsSourceError, readSqliteSchema } from './read-sqlite-schema';
 import { createSchemaFilter } from './schema-filter';
 
 export interface SqliteImportRoutesDeps {
@@ -75,13 +75,23 @@ export function createSqliteImportRoutes(deps: SqliteImportRoutesDeps): Router {
       try {
         crawled = readSqliteSchema(file);
       } catch (err) {
+        if (err instanceof CatalogAsSourceError) {
+          throw new InputError('The body is a Nansen catalog file, not a database to import: send the SQLite file of the application whose tables you want in the catalog.');
+        }
         if (err instanceof DatabaseImportError) throw new InputError('The body is not a readable SQLite database file.');
         throw err;
       }
-      const report = await importCrawledDatabase(deps.db, crawled, {
-        engine: 'sqlite', location: 'upload', cluster, filter, prune, dryRun, importedBy: readEditorId(res),
-        batchSize: DEFAULT_BATCH_SIZE, maxBatchMs: DEFAULT_MAX_BATCH_MS,
-      });
+      let report;
+      try {
+        report = await importCrawledDatabase(deps.db, crawled, {
+          engine: 'sqlite', location: 'upload', cluster, filter, schemaOption: 'schema', prune, dryRun, importedBy: readEditorId(res),
+          batchSize: DEFAULT_BATCH_SIZE, maxBatchMs: DEFAULT_MAX_BATCH_MS,
+        });
+      } catch (err) {
+        // A `schema` that matches no schema of the file.
+        if (err instanceof DatabaseImportError) throw new InputError(err.message);
+        throw err;
+      }
       sendJson(res, 200, { ...report, database: cluster });
     } finally {
       running = false;

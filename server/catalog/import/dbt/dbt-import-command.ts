@@ -3,11 +3,12 @@
 // rest imported), 1 nothing imported (see import-cli.ts).
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { listFirst } from '../list-first';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget } from '../../store/check-catalog-file';
 import { importDbtProject, type DbtImportReport, type EntityCounts } from './import-dbt-project';
 import { readDbtArtifacts } from './read-dbt-artifacts';
-import { resolveDbtOptions } from './dbt-import-options';
+import { checkDbtOptionValues, resolveDbtOptions } from './dbt-import-options';
 import type { DbtMappingOptions } from './map-dbt-project';
 import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 
@@ -30,7 +31,9 @@ export function formatDbtReport(r: DbtImportReport, catalog: string): string {
     `dbt: ${r.dryRun ? 'dry run, nothing written — would import' : 'imported'} project "${r.project}" ` +
       `(manifest ${r.manifestVersion}${r.dbtVersion ? `, written by dbt ${r.dbtVersion}` : ''}) into ${catalog} as ${r.database}://…`,
     `  tables:     ${counts(r.tables)}`,
+    ...(r.changed.tables.length ? [`    changed: ${listFirst(r.changed.tables)}`] : []),
     `  dashboards: ${counts(r.dashboards)}`,
+    ...(r.changed.dashboards.length ? [`    changed: ${listFirst(r.changed.dashboards)}`] : []),
     `  lineage:    ${counts(r.lineage)}`,
   ];
   if (r.skipped.length) {
@@ -69,22 +72,23 @@ export async function runDbtImport(args: string[]): Promise<number> {
     return 0;
   }
   if (!values.manifest) throw new UsageError('--manifest is required (the manifest.json dbt writes to target/)');
+  const raw = { database: values.database, nameFrom: values['name-from'], tagsAs: values['tags-as'], sourceUrl: values['source-url'], project: values.project };
+  const asUsageError = <T>(check: () => T): T => {
+    try {
+      return check();
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  };
+  // Every argument is checked before anything is read or said.
+  asUsageError(() => checkDbtOptionValues(raw, (option) => `--${option}`));
   const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
   checkCatalogTarget(dbPath, { creatableFolder, from }); // before reading anything: another program's database is refused
   const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
 
   const artifacts = readDbtArtifacts(values.manifest, values.catalog);
+  const mapping: DbtMappingOptions = asUsageError(() => resolveDbtOptions(raw, artifacts.manifest, (option) => `--${option}`));
   if (!values.catalog) progress?.('dbt: no --catalog given: column types come from the manifest (`unknown` where it has none)');
-  let mapping: DbtMappingOptions;
-  try {
-    mapping = resolveDbtOptions(
-      { database: values.database, nameFrom: values['name-from'], tagsAs: values['tags-as'], sourceUrl: values['source-url'], project: values.project },
-      artifacts.manifest,
-      (option) => `--${option}`,
-    );
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
   const dryRun = values['dry-run'] ?? false;
   // A dry run against a catalog that does not exist yet compares with an empty one and creates no file.
   const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);

@@ -20,13 +20,13 @@ function oneOf<T extends string>(value: string | undefined, name: string, allowe
   return value as T;
 }
 
-/** Throws an Error whose message names the option and the fix; callers wrap it in their error type. */
-export function resolveDbtOptions(raw: RawDbtOptions, manifest: DbtManifest, nameOf: OptionNamer): DbtMappingOptions {
-  const database = raw.database || manifest.metadata.adapter_type;
-  if (!database) {
-    throw new Error(`${nameOf('database')} is required: the manifest does not name its adapter (metadata.adapter_type); give the engine, e.g. ${nameOf('database')} postgres`);
-  }
-  if (!/^[a-z0-9_+-]+$/i.test(database)) {
+/**
+ * The options that need no manifest, checked: for the command line to refuse a wrong one before it
+ * reads anything or says anything else. Throws an Error whose message names the option and the fix.
+ */
+export function checkDbtOptionValues(raw: RawDbtOptions, nameOf: OptionNamer): Omit<DbtMappingOptions, 'database'> & { database?: string } {
+  const database = raw.database || undefined;
+  if (database !== undefined && !/^[a-z0-9_+-]+$/i.test(database)) {
     throw new Error(`${nameOf('database')} must be an engine name of letters, digits, _, + or - (it starts every table key), got "${database}"`);
   }
   return {
@@ -36,4 +36,17 @@ export function resolveDbtOptions(raw: RawDbtOptions, manifest: DbtManifest, nam
     sourceUrl: raw.sourceUrl || undefined,
     project: raw.project || undefined,
   };
+}
+
+/** Throws an Error whose message names the option and the fix; callers wrap it in their error type. */
+export function resolveDbtOptions(raw: RawDbtOptions, manifest: DbtManifest, nameOf: OptionNamer): DbtMappingOptions {
+  const checked = checkDbtOptionValues(raw, nameOf);
+  const database = checked.database ?? manifest.metadata.adapter_type;
+  if (!database) {
+    throw new Error(`${nameOf('database')} is required: the manifest does not name its adapter (metadata.adapter_type); give the engine, e.g. ${nameOf('database')} postgres`);
+  }
+  if (!/^[a-z0-9_+-]+$/i.test(database)) {
+    throw new Error(`the manifest's adapter (metadata.adapter_type) "${database}" is not an engine name of letters, digits, _, + or -: give the engine with ${nameOf('database')}, e.g. ${nameOf('database')} postgres`);
+  }
+  return { ...checked, database };
 }

@@ -193,6 +193,23 @@ describe('bad nodes', () => {
     expect(report.dashboards).toEqual(counts(0, 0, 4));
     expect(store.dashboards.getDashboardDetail('dbt_dashboard://polar_analytics.notebook/board_1')?.tables.map((t) => t.name)).toContain('fct_5');
   });
+
+  it('takes an owner that is not an email (a name) for a bad node, naming it and the value, and keeps the owner it had', async () => {
+    const project = generateDbtProject({ models: 60 });
+    project.manifest.nodes['model.polar_analytics.fct_5'].meta = { owner: 'roald.amundsen@example.org' };
+    project.manifest.nodes['model.polar_analytics.fct_5'].config.meta = {};
+    await importProject(project);
+    expect(store.tables.getTableDetail(FCT_5)?.owners.map((o) => o.user_id)).toEqual(['roald.amundsen@example.org']);
+    project.manifest.nodes['model.polar_analytics.fct_5'].meta = { owner: 'Liv Arnesen' };
+    project.manifest.nodes['model.polar_analytics.fct_5'].config.meta = { owners: ['ok@example.org', 'Roald'] };
+    const report = await importProject(project);
+    expect(report.bad).toEqual([
+      { uniqueId: 'model.polar_analytics.fct_5', reason: 'field "meta.owner": expected an email (or {"email": …}), got "Liv Arnesen"' },
+    ]);
+    expect(report.tables).toEqual(counts(0, 0, TABLES_60 - 1));
+    expect(store.tables.getTableDetail(FCT_5)?.owners.map((o) => o.user_id)).toEqual(['roald.amundsen@example.org']);
+    expect(count("SELECT count(*) FROM users WHERE user_id = 'Liv Arnesen' OR email = 'Liv Arnesen'")).toBe(0);
+  });
 });
 
 describe('edits people made in Nansen', () => {

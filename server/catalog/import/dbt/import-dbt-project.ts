@@ -2,6 +2,7 @@
 // keeps people's edits and writes what changed as every importer does (../write-import.ts). A re-run
 // of the same artifacts writes nothing. `prune` deletes what an earlier import of the same project
 // produced and the project no longer has; `dryRun` reports the same figures and writes nothing.
+import { count } from '../list-first';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { writeImport, type BadNode, type EntityCounts, type SkippedField } from '../write-import';
 import { mapDbtProject, type DbtMappingOptions } from './map-dbt-project';
@@ -36,6 +37,8 @@ export interface DbtImportReport {
   skipped: SkippedField[];
   /** Nodes left out, each with the reason; everything else was imported. */
   bad: BadNode[];
+  /** The keys of the tables and dashboards counted as `changed`. */
+  changed: { tables: string[]; dashboards: string[] };
   /** Nodes that are not tables (tests, analyses, ephemeral models…), counted by kind. */
   ignored: Record<string, number>;
   /** Tables catalog.json does not describe: column types from the manifest (`unknown` when it has none). */
@@ -55,8 +58,8 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
   const progress = options.onProgress ?? (() => {});
   const mapped = mapDbtProject(artifacts.manifest, artifacts.catalog, options);
   progress(
-    `dbt: read manifest ${artifacts.version.label} of project "${mapped.project}": ${mapped.tables.length} tables, ` +
-      `${mapped.lineage.length} lineage edges, ${mapped.dashboards.length} exposures, ${mapped.bad.length} bad nodes`,
+    `dbt: read manifest ${artifacts.version.label} of project "${mapped.project}": ${count(mapped.tables.length, 'table')}, ` +
+      `${count(mapped.lineage.length, 'lineage edge')}, ${count(mapped.dashboards.length, 'exposure')}, ${count(mapped.bad.length, 'bad node')}`,
   );
 
   const outcome = await writeImport(db, { scope: mapped.project, ...mapped }, {
@@ -83,6 +86,7 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
     lineage: outcome.lineage,
     skipped: outcome.skipped,
     bad: outcome.bad,
+    changed: outcome.changed,
     ignored: mapped.ignored,
     withoutCatalogEntry: mapped.withoutCatalogEntry,
     searchIndex: outcome.searchIndex,

@@ -210,6 +210,19 @@ describe('bad nodes', () => {
     expect(mapped.lineage.some((e) => e.upstream.endsWith('/stg_voyages') || e.downstream.endsWith('/stg_voyages'))).toBe(false);
   });
 
+  it('takes an owner that is not an email (a person\'s name, in meta or an exposure\'s owner.email) for a bad node', () => {
+    const mapped = mapFixture('v12', {}, (m) => {
+      m.nodes['model.fram_analytics.stg_voyages'].meta.owner = 'Liv Arnesen';
+      m.nodes['model.fram_analytics.fct_voyages'].meta = { owners: [{ email: 'liv.arnesen@example.org' }, { email: 'Roald' }] };
+      m.exposures['exposure.fram_analytics.crew_model'].owner = { name: 'Liv', email: 'Liv Arnesen' };
+    });
+    expect(mapped.bad).toEqual([
+      { uniqueId: 'model.fram_analytics.fct_voyages', reason: 'field "meta.owners[1]": expected an email (or {"email": …}), got {"email":"Roald"}' },
+      { uniqueId: 'model.fram_analytics.stg_voyages', reason: 'field "meta.owner": expected an email (or {"email": …}), got "Liv Arnesen"' },
+      { uniqueId: 'exposure.fram_analytics.crew_model', reason: 'field "owner.email": expected an email, got "Liv Arnesen"' },
+    ]);
+  });
+
   it('gives a key to one node only: a second version of a model is bad unless keyed by its alias', () => {
     const addVersion1 = (m: any) => {
       const v2 = m.nodes['model.fram_analytics.fct_voyages'];

@@ -111,7 +111,13 @@ function tagsOf(node: DbtNode): string[] {
   return sortedUnique([...stringList(node.tags, 'tags'), ...stringList(config.tags, 'config.tags')]);
 }
 
-/** `meta.owner` / `meta.owners`, of the node and of its config: emails, or `{email}` objects. */
+/** An owner is a person's email (docs/ingest.md): a name such as "Liv Arnesen" would become a user of that id. */
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * `meta.owner` / `meta.owners`, of the node and of its config: emails, or `{email}` objects. Anything
+ * else (a name, a number) makes the node bad, so what an earlier import gave it, its owner too, stays.
+ */
 function ownersOf(node: DbtNode): string[] {
   const metas: [string, unknown][] = [['meta', node.meta]];
   if (isObject(node.config)) metas.push(['config.meta', node.config.meta]);
@@ -124,7 +130,7 @@ function ownersOf(node: DbtNode): string[] {
       const list = Array.isArray(value) ? value : [value];
       list.forEach((item, i) => {
         const email = isObject(item) ? text(item.email) : text(item);
-        if (email === undefined) {
+        if (email === undefined || !EMAIL.test(email)) {
           const at = Array.isArray(value) ? `${where}.${field}[${i}]` : `${where}.${field}`;
           throw new BadNodeError(`field "${at}": expected an email (or {"email": …}), got ${JSON.stringify(item)}`);
         }
@@ -310,6 +316,9 @@ export function mapDbtProject(manifest: DbtManifest, catalog: DbtCatalog | undef
       const kind = text(node.type) ?? 'exposure';
       const owner = isObject(node.owner) ? node.owner : {};
       const ownerEmail = text(owner.email);
+      if (ownerEmail !== undefined && !EMAIL.test(ownerEmail)) {
+        throw new BadNodeError(`field "owner.email": expected an email, got ${JSON.stringify(owner.email)}`);
+      }
       const record = {
         type: 'dashboard',
         product: DBT_DASHBOARD_PRODUCT,

@@ -3,6 +3,7 @@
 // the importer checks each node's fields itself, so one odd node is reported instead of refusing
 // the whole project.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describeJsonSyntaxError } from '../../../config/json-syntax';
 
 /** Manifest schema versions this importer reads: dbt 1.0 (v4) to 1.8+ (v12); v20 is dbt's newer engine. */
@@ -109,12 +110,16 @@ export function readManifestVersion(manifest: unknown, file = 'manifest.json'): 
   return { version, label };
 }
 
-function readJsonFile(file: string, what: string): unknown {
+function readJsonFile(file: string, what: 'manifest' | 'catalog'): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as { code?: string }).code;
+    if (code === 'EISDIR') {
+      // `--manifest target/`: the folder dbt writes its artifacts to, not the file.
+      throw new DbtArtifactError(`--${what} ${file} is a folder, not dbt's ${what}.json: give the file in it, --${what} ${join(file, `${what}.json`)}`);
+    }
     throw new DbtArtifactError(code === 'ENOENT' ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${(err as Error).message}`);
   }
   try {
