@@ -1,0 +1,104 @@
+// The catalog's memory of OpenLineage runs (table `openlineage_runs`, migration 10): which tables each
+// run named as inputs and outputs so far, so that an event posted later — the COMPLETE that names the
+// outputs after the START that named the inputs — is paired with them (merge-run-events.ts). A cache
+// with bounds (decision 060), not catalog content:
+// - an open run is forgotten 7 days after an event last added to it (a re-sent event adds nothing,
+//   so it does not keep a run alive); an ended one (COMPLETE, FAIL, ABORT) 1 day after its end,
+//   which leaves time for the transport's retries and for late OTHER events;
+// - at most 100 000 runs: past that, those changed longest ago are forgotten first;
+// - at most 1 000 inputs and 1 000 outputs a run (the first ones named).
+// A forgotten run's lineage stays in the catalog; only a later event of it no longer finds its datasets.
+import type { CatalogDatabase } from '../../store/open-catalog-database';
+import type { RunState } from './merge-run-events';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RunMemoryLimits {
+  /** An open run is forgotten this long after an event last added to it. */
+  openRunMs: number;
+  /** An ended run is forgotten this long after its end (or a later event that added to it). */
+  endedRunMs: number;
+  /** The most runs kept; beyond it, the runs changed longest ago are forgotten first. */
+  maxRuns: number;
+  /** The most inputs, and the most outputs, kept of one run. */
+  maxDatasetsPerSide: number;
+}
+
+export const RUN_MEMORY_LIMITS: Readonly<RunMemoryLimits> = Object.freeze({
+  openRunMs: 7 * DAY_MS,
+  endedRunMs: DAY_MS,
+  maxRuns: 100_000,
+  maxDatasetsPerSide: 1_000,
+});
+
+interface RunRow {
+  run_id: string;
+  job: string;
+  inputs: string;
+  outputs: string;
+  ended_as: string | null;
+  changed_at: number;
+}
+
+export function createRunMemory(db: CatalogDatabase, limits: Readonly<RunMemoryLimits> = RUN_MEMORY_LIMITS) {
+  const select = db.prepare('SELECT run_id, job, inputs, outputs, ended_as, changed_at FROM openlineage_runs WHERE run_id = ?');
+  const upsert = db.prepare(`INSERT INTO openlineage_runs (run_id, job, inputs, outputs, ended_as, changed_at)
+    VALUES (@run_id, @job, @inputs, @outputs, @ended_as, @changed_at)
+    ON CONFLICT (run_id) DO UPDATE SET job = excluded.job, inputs = excluded.inputs, outputs = excluded.outputs,
+      ended_as = excluded.ended_as, changed_at = excluded.changed_at`);
+  const forgetOpen = db.prepare('DELETE FROM openlineage_runs WHERE changed_at < ?');
+  const forgetEnded = db.prepare('DELETE FROM openlineage_runs WHERE changed_at < ? AND ended_as IS NOT NULL');
+  const count = db.prepare('SELECT count(*) FROM openlineage_runs').pluck();
+  const forgetOldest = db.prepare(`DELETE FROM openlineage_runs WHERE run_id IN
+    (SELECT run_id FROM openlineage_runs ORDER BY changed_at, rowid LIMIT ?)`);
+
+  const expired = (row: RunRow, now: number) => row.changed_at < now - (row.ended_as === null ? limits.openRunMs : limits.endedRunMs);
+  const toRow = (run: RunState, now: number): RunRow => ({
+    run_id: run.runId,
+    job: run.job,
+    inputs: JSON.stringify(run.inputs.slice(0, limits.maxDatasetsPerSide)),
+    outputs: JSON.stringify(run.outputs.slice(0, limits.maxDatasetsPerSide)),
+    ended_as: run.endedAs,
+    changed_at: now,
+  });
+  const read = (runId: string, now: number) => {
+    const row = select.get(runId) as RunRow | undefined;
+    return row && !expired(row, now) ? row : undefined;
+  };
+
+  return {
+    /** What earlier events said of the run, unless it is forgotten (or past its time at `now`). */
+    recall(runId: string, now = Date.now()): RunState | undefined {
+      const row = read(runId, now);
+      if (!row) return undefined;
+      return { runId: row.run_id, job: row.job, inputs: JSON.parse(row.inputs), outputs: JSON.parse(row.outputs), endedAs: row.ended_as };
+    },
+
+    /**
+     * Stores the runs that differ from what is remembered of them (`changed_at` = `now`), then
+     * forgets the runs past their time and those beyond the most kept. Answers the runs whose
+     * inputs or outputs were cut to the limit.
+     */
+    remember(runs: Iterable<RunState>, now = Date.now()): RunState[] {
+      const cut: RunState[] = [];
+      let added = false;
+      for (const run of runs) {
+        const row = toRow(run, now);
+        const before = read(run.runId, now);
+        if (before && before.job === row.job && before.inputs === row.inputs && before.outputs === row.outputs && before.ended_as === row.ended_as) continue;
+        if (Math.max(run.inputs.length, run.outputs.length) > limits.maxDatasetsPerSide) cut.push(run);
+        added ||= !before;
+        upsert.run(row);
+      }
+      forgetOpen.run(now - limits.openRunMs);
+      forgetEnded.run(now - limits.endedRunMs);
+      if (added) {
+        const over = (count.get() as number) - limits.maxRuns;
+        if (over > 0) forgetOldest.run(over);
+      }
+      return cut;
+    },
+  };
+}
+
+export type RunMemory = ReturnType<typeof createRunMemory>;
