@@ -549,25 +549,4 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edit_log_by_user ON edit_log(user_id, id, resource_type);
     `,
   },
-  {
-    // OpenLineage runs split over events (decision 060): producers send a run's inputs on START and
-    // its outputs on COMPLETE, or spread them over RUNNING events, one HTTP post each. The importer
-    // remembers each run's datasets (table keys, JSON arrays) so that a later event of the run pairs
-    // its outputs with the inputs an earlier one named. A cache, not catalog content: rows are
-    // dropped some days after their last change (openlineage-run-memory.ts). `IF NOT EXISTS`: the
-    // number may move when branches merge (9 is another branch's), and running this twice is harmless.
-    version: 10,
-    name: 'openlineage runs: the datasets each run named so far, to pair a later event\'s outputs with earlier inputs',
-    sql: `
-      CREATE TABLE IF NOT EXISTS openlineage_runs (
-        run_id TEXT PRIMARY KEY,
-        job TEXT NOT NULL,
-        inputs TEXT NOT NULL,
-        outputs TEXT NOT NULL,
-        ended_as TEXT,
-        changed_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS openlineage_runs_by_changed_at ON openlineage_runs(changed_at);
-    `,
-  },
 ];

@@ -1,7 +1,9 @@
-// The catalog's memory of OpenLineage runs (table `openlineage_runs`, migration 10): which tables each
-// run named as inputs and outputs so far, so that an event posted later — the COMPLETE that names the
-// outputs after the START that named the inputs — is paired with them (merge-run-events.ts). A cache
-// with bounds (decision 060), not catalog content:
+// The catalog's memory of OpenLineage runs: which tables each run named as inputs and outputs so far,
+// so that an event posted later — the COMPLETE that names the outputs after the START that named the
+// inputs — is paired with them (merge-run-events.ts). Kept in a table of its own in the catalog file,
+// `openlineage_runs`, created on the first import that writes (as import-state.ts does for the other
+// importers; the store's numbered migrations are left alone). A cache with bounds (decision 060), not
+// catalog content:
 // - an open run is forgotten 7 days after an event last added to it (a re-sent event adds nothing,
 //   so it does not keep a run alive); an ended one (COMPLETE, FAIL, ABORT) 1 day after its end,
 //   which leaves time for the transport's retries and for late OTHER events;
@@ -31,6 +33,17 @@ export const RUN_MEMORY_LIMITS: Readonly<RunMemoryLimits> = Object.freeze({
   maxDatasetsPerSide: 1_000,
 });
 
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS openlineage_runs (
+    run_id TEXT PRIMARY KEY,
+    job TEXT NOT NULL,
+    inputs TEXT NOT NULL,        -- JSON array of table keys
+    outputs TEXT NOT NULL,       -- JSON array of table keys
+    ended_as TEXT,               -- COMPLETE, FAIL or ABORT once a terminal event came
+    changed_at INTEGER NOT NULL  -- ms since 1970: when an event last added to the run
+  );
+  CREATE INDEX IF NOT EXISTS openlineage_runs_by_changed_at ON openlineage_runs(changed_at);`;
+
 interface RunRow {
   run_id: string;
   job: string;
@@ -40,17 +53,36 @@ interface RunRow {
   changed_at: number;
 }
 
+function prepareStatements(db: CatalogDatabase) {
+  return {
+    select: db.prepare('SELECT run_id, job, inputs, outputs, ended_as, changed_at FROM openlineage_runs WHERE run_id = ?'),
+    upsert: db.prepare(`INSERT INTO openlineage_runs (run_id, job, inputs, outputs, ended_as, changed_at)
+      VALUES (@run_id, @job, @inputs, @outputs, @ended_as, @changed_at)
+      ON CONFLICT (run_id) DO UPDATE SET job = excluded.job, inputs = excluded.inputs, outputs = excluded.outputs,
+        ended_as = excluded.ended_as, changed_at = excluded.changed_at`),
+    forgetOpen: db.prepare('DELETE FROM openlineage_runs WHERE changed_at < ?'),
+    forgetEnded: db.prepare('DELETE FROM openlineage_runs WHERE changed_at < ? AND ended_as IS NOT NULL'),
+    count: db.prepare('SELECT count(*) FROM openlineage_runs').pluck(),
+    forgetOldest: db.prepare(`DELETE FROM openlineage_runs WHERE run_id IN
+      (SELECT run_id FROM openlineage_runs ORDER BY changed_at, rowid LIMIT ?)`),
+  };
+}
+
 export function createRunMemory(db: CatalogDatabase, limits: Readonly<RunMemoryLimits> = RUN_MEMORY_LIMITS) {
-  const select = db.prepare('SELECT run_id, job, inputs, outputs, ended_as, changed_at FROM openlineage_runs WHERE run_id = ?');
-  const upsert = db.prepare(`INSERT INTO openlineage_runs (run_id, job, inputs, outputs, ended_as, changed_at)
-    VALUES (@run_id, @job, @inputs, @outputs, @ended_as, @changed_at)
-    ON CONFLICT (run_id) DO UPDATE SET job = excluded.job, inputs = excluded.inputs, outputs = excluded.outputs,
-      ended_as = excluded.ended_as, changed_at = excluded.changed_at`);
-  const forgetOpen = db.prepare('DELETE FROM openlineage_runs WHERE changed_at < ?');
-  const forgetEnded = db.prepare('DELETE FROM openlineage_runs WHERE changed_at < ? AND ended_as IS NOT NULL');
-  const count = db.prepare('SELECT count(*) FROM openlineage_runs').pluck();
-  const forgetOldest = db.prepare(`DELETE FROM openlineage_runs WHERE run_id IN
-    (SELECT run_id FROM openlineage_runs ORDER BY changed_at, rowid LIMIT ?)`);
+  let statements: ReturnType<typeof prepareStatements> | undefined;
+  /** The statements, when the table exists. */
+  const existing = () => {
+    if (!statements && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'openlineage_runs'").get() !== undefined) {
+      statements = prepareStatements(db);
+    }
+    return statements;
+  };
+  /** The statements, the table created when it does not exist. */
+  const created = () => {
+    if (existing()) return statements!;
+    db.exec(SCHEMA);
+    return (statements = prepareStatements(db));
+  };
 
   const expired = (row: RunRow, now: number) => row.changed_at < now - (row.ended_as === null ? limits.openRunMs : limits.endedRunMs);
   const toRow = (run: RunState, now: number): RunRow => ({
@@ -62,7 +94,7 @@ export function createRunMemory(db: CatalogDatabase, limits: Readonly<RunMemoryL
     changed_at: now,
   });
   const read = (runId: string, now: number) => {
-    const row = select.get(runId) as RunRow | undefined;
+    const row = existing()?.select.get(runId) as RunRow | undefined;
     return row && !expired(row, now) ? row : undefined;
   };
 
@@ -80,6 +112,7 @@ export function createRunMemory(db: CatalogDatabase, limits: Readonly<RunMemoryL
      * inputs or outputs were cut to the limit.
      */
     remember(runs: Iterable<RunState>, now = Date.now()): RunState[] {
+      const { upsert, forgetOpen, forgetEnded, count, forgetOldest } = created();
       const cut: RunState[] = [];
       let added = false;
       for (const run of runs) {
