@@ -111,6 +111,8 @@ describe('POST /api/v1/lineage', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ events: 1, tables: { added: 0, changed: 0, unchanged: 0 }, lineage: { added: 0, unchanged: 0 } });
     expect(count('SELECT count(*) FROM edit_log')).toBe(0);
+    // A run that names no dataset is not remembered either.
+    expect(count("SELECT count(*) FROM sqlite_master WHERE name = 'openlineage_runs'")).toBe(0);
   });
 
   it('creates tables without columns for datasets that come without facets, and fills them in when a later event brings facets', async () => {

@@ -108,14 +108,16 @@ export function createRunMemory(db: CatalogDatabase, limits: Readonly<RunMemoryL
 
     /**
      * Stores the runs that differ from what is remembered of them (`changed_at` = `now`), then
-     * forgets the runs past their time and those beyond the most kept. Answers the runs whose
-     * inputs or outputs were cut to the limit.
+     * forgets the runs past their time and those beyond the most kept. A new run that named no
+     * dataset is not stored. Answers the runs whose inputs or outputs were cut to the limit.
      */
     remember(runs: Iterable<RunState>, now = Date.now()): RunState[] {
+      const news = [...runs].filter((run) => run.inputs.length + run.outputs.length > 0 || read(run.runId, now));
+      if (news.length === 0 && !existing()) return [];
       const { upsert, forgetOpen, forgetEnded, count, forgetOldest } = created();
       const cut: RunState[] = [];
       let added = false;
-      for (const run of runs) {
+      for (const run of news) {
         const row = toRow(run, now);
         const before = read(run.runId, now);
         if (before && before.job === row.job && before.inputs === row.inputs && before.outputs === row.outputs && before.ended_as === row.ended_as) continue;
