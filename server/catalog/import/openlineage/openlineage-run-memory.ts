@@ -112,12 +112,12 @@ export function createRunMemory(db: CatalogDatabase, limits: Readonly<RunMemoryL
      * dataset is not stored. Answers the runs whose inputs or outputs were cut to the limit.
      */
     remember(runs: Iterable<RunState>, now = Date.now()): RunState[] {
-      const news = [...runs].filter((run) => run.inputs.length + run.outputs.length > 0 || read(run.runId, now));
-      if (news.length === 0 && !existing()) return [];
+      const toStore = [...runs].filter((run) => run.inputs.length + run.outputs.length > 0 || read(run.runId, now));
+      if (toStore.length === 0 && !existing()) return [];
       const { upsert, forgetOpen, forgetEnded, count, forgetOldest } = created();
       const cut: RunState[] = [];
       let added = false;
-      for (const run of news) {
+      for (const run of toStore) {
         const row = toRow(run, now);
         const before = read(run.runId, now);
         if (before && before.job === row.job && before.inputs === row.inputs && before.outputs === row.outputs && before.ended_as === row.ended_as) continue;
@@ -135,5 +135,3 @@ export function createRunMemory(db: CatalogDatabase, limits: Readonly<RunMemoryL
     },
   };
 }
-
-export type RunMemory = ReturnType<typeof createRunMemory>;
