@@ -1,6 +1,7 @@
 // Loads read OpenLineage events (read-openlineage-event.ts) into the catalog: each dataset becomes a
 // table (created when new), its facets set its columns, description and owners, and each input →
-// output pair of a run or job becomes a table lineage edge. Events are partial — a dataset that comes
+// output pair of a run — over all its events, those of earlier requests included (merge-run-events.ts,
+// openlineage-run-memory.ts) — or of a job becomes a table lineage edge. Events are partial — a dataset that comes
 // without a facet keeps what the catalog has for it — so each table is compared with the catalog's
 // and only tables and edges that are new or differ are written, as ingest records through the NDJSON
 // ingest path (ingest-ndjson.ts): the catalog's rules and the search index refresh apply as for any
@@ -14,6 +15,8 @@ import { ingestNdjson } from '../../ingest/ingest-ndjson';
 import { createCatalogStateReader, type CurrentTable } from '../read-catalog-state';
 import { carryNestedBadges, carryNestedDescriptions } from '../carry-nested-fields';
 import type { EventDataset, ReadEvent } from './read-openlineage-event';
+import { mergeRunEvents, type RunWarning } from './merge-run-events';
+import { createRunMemory, RUN_MEMORY_LIMITS } from './openlineage-run-memory';
 
 export interface OpenLineageImportOptions {
   /** Who sent the events (the edit log's user_id): the person's email or the machine client's id. */
@@ -42,6 +45,8 @@ export interface OpenLineageImportReport {
   kept: KeptEdit[];
   /** Ownership entries that name no person (`team:…`, `application:…`), by table key. */
   ignoredOwners: { resource_key: string; owners: string[] }[];
+  /** Runs whose lineage is incomplete: one that ended with outputs but no known inputs, one with too many datasets to remember. */
+  warnings: RunWarning[];
   /** Records the ingest refused (should not happen: named for the operator). */
   failed: { resource_key: string; reason: string }[];
   searchIndex: 'refreshed' | 'rebuilt' | 'unchanged';
@@ -107,8 +112,25 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
   const kept: KeptEdit[] = [];
   const report: OpenLineageImportReport = {
     events: events.length, dryRun: options.dryRun ?? false, tables: { added: 0, changed: 0, unchanged: 0 }, lineage: { added: 0, unchanged: 0 }, columnLineage: { added: 0, unchanged: 0 },
-    kept, ignoredOwners: [], failed: [], searchIndex: 'unchanged', durationMs: 0,
+    kept, ignoredOwners: [], warnings: [], failed: [], searchIndex: 'unchanged', durationMs: 0,
   };
+
+  // Before anything is awaited, in one transaction: what earlier requests said of these runs, merged
+  // with these events and (unless a dry run) remembered, so a concurrent request for the same run
+  // sees this one's datasets.
+  const memory = createRunMemory(db);
+  const runs = db.transaction(() => {
+    const now = Date.now();
+    const merged = mergeRunEvents(events, (runId) => memory.recall(runId, now));
+    if (!options.dryRun) {
+      for (const run of memory.remember(merged.runs.values(), now)) {
+        merged.warnings.push({ run_id: run.runId, job: run.job, reason: `the run named ${run.inputs.length} inputs and ${run.outputs.length} outputs; `
+          + `the catalog remembers the first ${RUN_MEMORY_LIMITS.maxDatasetsPerSide} of each, so a later event of the run pairs only with those` });
+      }
+    }
+    return merged;
+  }).immediate();
+  report.warnings.push(...runs.warnings);
 
   /** The person's value when a person edited the field through the API; else the imported one. */
   const guard = <T>(resource_type: KeptEdit['resource_type'], resource_key: string, field: KeptEdit['field'], imported: T, current: T | undefined): T => {
@@ -134,18 +156,12 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
     report.tables[current ? 'changed' : 'added'] += 1;
     writes.push({ key, line: JSON.stringify(record), kind: 'table', added: !current });
   }
-  const edges = new Set<string>();
-  for (const event of events) {
-    for (const [upstream, downstream] of event.edges) {
-      const id = `${upstream}\n${downstream}`;
-      if (edges.has(id)) continue;
-      edges.add(id);
-      if (reader.hasLineage(upstream, downstream)) {
-        report.lineage.unchanged += 1;
-      } else {
-        report.lineage.added += 1;
-        writes.push({ key: downstream, line: JSON.stringify({ type: 'lineage', upstream, downstream }), kind: 'lineage', added: true });
-      }
+  for (const [upstream, downstream] of runs.edges) {
+    if (reader.hasLineage(upstream, downstream)) {
+      report.lineage.unchanged += 1;
+    } else {
+      report.lineage.added += 1;
+      writes.push({ key: downstream, line: JSON.stringify({ type: 'lineage', upstream, downstream }), kind: 'lineage', added: true });
     }
   }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli as runCliEntry } from '../../testing/run-cli';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
-import { generateEventStream, MINIMAL_START } from './openlineage-test-events';
+import { generateEventStream, MINIMAL_START, PG, runEvent } from './openlineage-test-events';
 
 const CLI = join(import.meta.dirname, '..', 'import-cli.ts');
 
@@ -66,6 +66,37 @@ describe('npm run catalog:import -- openlineage', () => {
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout)).toMatchObject({ dryRun: true, tables: { added: 6 }, lineage: { added: 4 } });
     expect(existsSync(db)).toBe(false);
+  });
+
+  it('pairs the inputs and outputs of a run split over events, in one file and over two files loaded one after the other', async () => {
+    const ds = (table: string) => ({ namespace: PG, name: `fram.split.${table}` });
+    const event = (eventType: string, runId: string, inputs: string[], outputs: string[]) =>
+      JSON.stringify({ ...runEvent({ eventType, runId, job: 'split_job' }), inputs: inputs.map(ds), outputs: outputs.map(ds) });
+    const db = join(dir, 'catalog.sqlite');
+    const oneFile = join(dir, 'split.ndjson');
+    writeFileSync(oneFile, `${event('START', 'run-1', ['src_a'], [])}\n${event('COMPLETE', 'run-1', [], ['dst_b'])}\n`);
+    const first = await runCli(['openlineage', '--events', oneFile, '--db', db]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ events: 2, tables: { added: 2 }, lineage: { added: 1 }, warnings: [] });
+
+    const starts = join(dir, 'starts.ndjson');
+    const completes = join(dir, 'completes.ndjson');
+    writeFileSync(starts, `${event('START', 'run-2', ['src_c'], [])}\n`);
+    writeFileSync(completes, `${event('COMPLETE', 'run-2', [], ['dst_d'])}\n${event('COMPLETE', 'run-3', [], ['dst_e'])}\n`);
+    expect(JSON.parse((await runCli(['openlineage', '--events', starts, '--db', db])).stdout)).toMatchObject({ lineage: { added: 0 } });
+    const second = await runCli(['openlineage', '--events', completes, '--db', db]);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ lineage: { added: 1 }, warnings: [{ run_id: 'run-3' }] });
+    expect(second.stderr).toContain('  1 warning(s):\n    run run-3 (airflow-prod/split_job): the run ended (COMPLETE) with outputs (postgres://fram.split/dst_e) but no inputs');
+    const edges = (() => {
+      const catalog = openCatalogDatabase(db);
+      try {
+        return catalog.prepare('SELECT upstream_key, downstream_key FROM table_lineage ORDER BY 1').raw().all();
+      } finally {
+        catalog.close();
+      }
+    })();
+    expect(edges).toEqual([['postgres://fram.split/src_a', 'postgres://fram.split/dst_b'], ['postgres://fram.split/src_c', 'postgres://fram.split/dst_d']]);
   });
 
   it('refuses a missing --events with the usage', async () => {

@@ -59,6 +59,9 @@ export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadE
   ];
   if (r.columnLineage.added + r.columnLineage.unchanged) lines.push(`  column lineage: ${r.columnLineage.added} added, ${r.columnLineage.unchanged} unchanged`);
   if (r.kept.length) lines.push(`  kept ${r.kept.length} field(s) people edited in Nansen (first: ${r.kept[0].field} of ${r.kept[0].resource_key}, edited by ${r.kept[0].edited_by})`);
+  if (r.warnings.length) {
+    lines.push(`  ${r.warnings.length} warning(s):`, ...r.warnings.slice(0, 20).map((w) => `    run ${w.run_id} (${w.job}): ${w.reason}`));
+  }
   if (r.bad.length) {
     lines.push(`  ${r.bad.length} bad event(s) left out:`,
       ...r.bad.slice(0, 20).map((b) => `    ${b.file}${b.line !== undefined ? `:${b.line}` : `[${b.event}]`}: ${b.reason}`));

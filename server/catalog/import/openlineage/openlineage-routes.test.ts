@@ -111,6 +111,8 @@ describe('POST /api/v1/lineage', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ events: 1, tables: { added: 0, changed: 0, unchanged: 0 }, lineage: { added: 0, unchanged: 0 } });
     expect(count('SELECT count(*) FROM edit_log')).toBe(0);
+    // A run that names no dataset is not remembered either.
+    expect(count("SELECT count(*) FROM sqlite_master WHERE name = 'openlineage_runs'")).toBe(0);
   });
 
   it('creates tables without columns for datasets that come without facets, and fills them in when a later event brings facets', async () => {
@@ -311,5 +313,131 @@ describe('POST /api/v1/lineage', () => {
     const res = await request(catalog.metadataApp).post('/api/v1/lineage').send(COMPLETE);
     expect(res.status).toBe(401);
     expect(count('SELECT count(*) FROM tables')).toBe(0);
+  });
+});
+
+describe('POST /api/v1/lineage: a run split over events (merged by run.runId)', () => {
+  const SRC_A = 'postgres://shop.split/src_a';
+  const SRC_C = 'postgres://shop.split/src_c';
+  const DST_B = 'postgres://shop.split/dst_b';
+  const DST_D = 'postgres://shop.split/dst_d';
+  const ds = (table: string) => ({ namespace: PG, name: `shop.split.${table}` });
+  const RUN = '0193a9b0-0000-7000-8000-0000000000aa';
+  /** What a Spark or Airflow integration sends: empty lists where the event names nothing. */
+  const event = (eventType: string, inputs: string[], outputs: string[], runId = RUN) =>
+    ({ ...runEvent({ eventType, runId, job: 'spark.split_job' }), inputs: inputs.map(ds), outputs: outputs.map(ds) });
+  const tableEdges = () => query((db) => db.prepare('SELECT upstream_key, downstream_key FROM table_lineage ORDER BY 1, 2').raw().all());
+  const remembered = (runId = RUN) => query((db) => db.prepare('SELECT job, inputs, outputs, ended_as FROM openlineage_runs WHERE run_id = ?').get(runId));
+
+  it('pairs the inputs of a START with the outputs of a COMPLETE posted later', async () => {
+    const start = await post(event('START', ['src_a'], []));
+    expect(start.status).toBe(201);
+    expect(start.body).toMatchObject({ tables: { added: 1 }, lineage: { added: 0, unchanged: 0 }, warnings: [] });
+
+    const complete = await post(event('COMPLETE', [], ['dst_b']));
+    expect(complete.status).toBe(201);
+    expect(complete.body).toMatchObject({ tables: { added: 1, unchanged: 0 }, lineage: { added: 1, unchanged: 0 }, warnings: [] });
+    expect((await lineage(DST_B)).body.upstream_entities.map((e: { key: string }) => e.key)).toEqual([SRC_A]);
+    expect(remembered()).toEqual({ job: 'airflow-prod/spark.split_job', inputs: JSON.stringify([SRC_A]), outputs: JSON.stringify([DST_B]), ended_as: 'COMPLETE' });
+  });
+
+  it('pairs them in one request too (an NDJSON batch), and a run spread over RUNNING events gets every input × every output', async () => {
+    const lines = [event('START', ['src_a'], []), event('RUNNING', [], ['dst_b']), event('RUNNING', ['src_c'], []), event('COMPLETE', [], ['dst_d'])];
+    const res = await request(catalog.metadataApp).post('/api/v1/lineage').set(...AUTH_HEADER).set('Content-Type', 'application/x-ndjson')
+      .send(lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ events: 4, tables: { added: 4 }, lineage: { added: 4 }, warnings: [] });
+    expect(tableEdges()).toEqual([[SRC_A, DST_B], [SRC_A, DST_D], [SRC_C, DST_B], [SRC_C, DST_D]]);
+  });
+
+  it('adds the edges a RUNNING event makes as it comes, one request each', async () => {
+    await post(event('START', ['src_a'], []));
+    expect((await post(event('RUNNING', [], ['dst_b']))).body.lineage).toEqual({ added: 1, unchanged: 0 });
+    expect((await post(event('RUNNING', ['src_c'], []))).body.lineage).toEqual({ added: 1, unchanged: 1 });
+    expect((await post(event('COMPLETE', [], ['dst_d']))).body.lineage).toEqual({ added: 2, unchanged: 2 });
+    expect(tableEdges()).toEqual([[SRC_A, DST_B], [SRC_A, DST_D], [SRC_C, DST_B], [SRC_C, DST_D]]);
+  });
+
+  it('ends a run with FAIL or ABORT as with COMPLETE: the lineage it named is kept, and outputs without inputs are a warning', async () => {
+    await post(event('START', ['src_a'], []));
+    const failed = await post(event('FAIL', [], ['dst_b']));
+    expect(failed.body).toMatchObject({ lineage: { added: 1 }, warnings: [] });
+    expect(remembered()).toMatchObject({ ended_as: 'FAIL' });
+
+    const aborted = await post(event('ABORT', [], ['dst_d'], 'run-aborted-before-its-start-came'));
+    expect(aborted.status).toBe(201);
+    expect(aborted.body.lineage).toEqual({ added: 0, unchanged: 0 });
+    expect(aborted.body.warnings).toEqual([{ run_id: 'run-aborted-before-its-start-came', job: 'airflow-prod/spark.split_job', reason: expect.stringContaining(`the run ended (ABORT) with outputs (${DST_D}) but no inputs the catalog knows of`) }]);
+    expect(tableEdges()).toEqual([[SRC_A, DST_B]]);
+  });
+
+  it('warns when a COMPLETE of a run it never heard of names only outputs, and still adds the tables', async () => {
+    const res = await post(event('COMPLETE', [], ['dst_b', 'dst_d'], 'unknown-run'));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ tables: { added: 2 }, lineage: { added: 0, unchanged: 0 } });
+    expect(res.body.warnings).toEqual([{
+      run_id: 'unknown-run', job: 'airflow-prod/spark.split_job',
+      reason: `the run ended (COMPLETE) with outputs (${DST_B}, ${DST_D}) but no inputs the catalog knows of, so no lineage leads to them: `
+        + 'its events that named inputs did not reach the catalog or came too long ago to be remembered, or the job reads no dataset',
+    }]);
+    // A RUNNING with only outputs is no warning: its inputs may come later.
+    expect((await post(event('RUNNING', [], ['dst_b'], 'still-running'))).body.warnings).toEqual([]);
+  });
+
+  it('writes nothing when the events of a split run are sent again: 200, the same file', async () => {
+    await post(event('START', ['src_a'], []));
+    await post(event('COMPLETE', [], ['dst_b']));
+    const before = dumpCatalog();
+    for (const again of [event('START', ['src_a'], []), event('COMPLETE', [], ['dst_b'])]) {
+      const res = await post(again);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ tables: { added: 0, changed: 0 }, lineage: { added: 0 }, warnings: [] });
+    }
+    expect(dumpCatalog()).toBe(before);
+    expect(count("SELECT count(*) FROM edit_log WHERE resource_type = 'ingest'")).toBe(2);
+  });
+
+  it('merges the columnLineage facets a run sends in separate events', async () => {
+    const withFacet = (eventType: string, field: string) => ({
+      ...event(eventType, [], []),
+      outputs: [{ ...ds('dst_b'), facets: { columnLineage: columnLineageFacet({ [field]: [{ namespace: PG, name: 'shop.split.src_a', field }] }) } }],
+    });
+    await post(event('START', ['src_a'], []));
+    expect((await post(withFacet('RUNNING', 'id'))).body.columnLineage).toEqual({ added: 1, unchanged: 0 });
+    expect((await post(withFacet('COMPLETE', 'amount'))).body).toMatchObject({ lineage: { unchanged: 1 }, columnLineage: { added: 1, unchanged: 0 } });
+    expect(query((db) => db.prepare('SELECT upstream_key, downstream_key FROM column_lineage ORDER BY 1').raw().all()))
+      .toEqual([[`${SRC_A}/amount`, `${DST_B}/amount`], [`${SRC_A}/id`, `${DST_B}/id`]]);
+  });
+
+  it('pairs a START and a COMPLETE posted at the same time', async () => {
+    const [start, complete] = await Promise.all([post(event('START', ['src_a'], [])), post(event('COMPLETE', [], ['dst_b']))]);
+    expect([start.status, complete.status]).toEqual([201, 201]);
+    expect(tableEdges()).toEqual([[SRC_A, DST_B]]);
+  });
+
+  it('remembers nothing of a dry run', async () => {
+    const dry = () => request(catalog.metadataApp).post('/api/v1/lineage?dry_run=true').set(...AUTH_HEADER);
+    await dry().send(event('START', ['src_a'], []));
+    // Not even its table: the first import that writes creates it.
+    expect(count("SELECT count(*) FROM sqlite_master WHERE name = 'openlineage_runs'")).toBe(0);
+    await post(event('START', ['src_c'], [], 'another-run'));
+    const before = dumpCatalog();
+    await dry().send(event('START', ['src_a'], []));
+    expect(dumpCatalog()).toBe(before);
+    const complete = await post(event('COMPLETE', [], ['dst_b']));
+    expect(complete.body).toMatchObject({ lineage: { added: 0 }, warnings: [{ run_id: RUN }] });
+  });
+
+  it('forgets an open run 7 days after an event last added to it, and says so when it ends', async () => {
+    await post(event('START', ['src_a'], []));
+    const db = new Database(catalog.dbPath);
+    try {
+      db.prepare('UPDATE openlineage_runs SET changed_at = changed_at - ?').run(7 * 24 * 3600 * 1000 + 60_000);
+    } finally {
+      db.close();
+    }
+    const complete = await post(event('COMPLETE', [], ['dst_b']));
+    expect(complete.body).toMatchObject({ lineage: { added: 0 }, warnings: [{ run_id: RUN }] });
+    expect(remembered()).toMatchObject({ inputs: '[]', outputs: JSON.stringify([DST_B]), ended_as: 'COMPLETE' });
   });
 });

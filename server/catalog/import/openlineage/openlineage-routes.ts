@@ -2,7 +2,9 @@
 // Body: one event as JSON (what OpenLineage clients send), or a batch: a JSON array of events, or
 // NDJSON (one event per line). Answers 201 with the import report when the catalog changed, 200 when
 // it already held everything the events say (a re-post), 400 naming the bad field of a single event.
-// In a batch, bad events are listed in `rejected` (by index or line) and the rest is loaded.
+// In a batch, bad events are listed in `rejected` (by index or line) and the rest is loaded. Events of
+// one run may come in separate requests (START with the inputs, COMPLETE with the outputs): the
+// catalog remembers each run's datasets for a while and pairs them (openlineage-run-memory.ts).
 // `?dry_run=true` compares and reports the same figures, and writes nothing (200).
 import express, { type RequestHandler, type Router } from 'express';
 import type { CatalogDatabase } from '../../store/open-catalog-database';

@@ -1,6 +1,7 @@
 // Reads one OpenLineage event (spec 2-0-x: RunEvent, DatasetEvent, JobEvent) into what the catalog
 // takes from it: its datasets, each with its table key and the facets Nansen uses (schema,
-// documentation, ownership), and for run and job events the input → output pairs. A bad event is
+// documentation, ownership), and for run and job events which tables are inputs and which outputs
+// (import-openlineage-events.ts pairs them per run, over all of a run's events). A bad event is
 // refused with the path of the bad field (`inputs[0].facets.schema.fields[2].name: …`). Facets Nansen
 // does not use are not checked; a facet with `_deleted: true` counts as absent.
 import { z } from 'zod';
@@ -70,10 +71,13 @@ export interface EventDataset extends MappedDataset {
 export interface ReadEvent {
   kind: 'RunEvent' | 'JobEvent' | 'DatasetEvent';
   eventType: string | null;
+  /** A RunEvent's `run.runId`: the events of one run share it. */
+  runId: string | null;
   job: string | null;
   datasets: EventDataset[];
-  /** [upstream key, downstream key], inputs × outputs (never a table with itself). */
-  edges: [string, string][];
+  /** Table keys of the event's inputs and of its outputs, each once, in event order. */
+  inputs: string[];
+  outputs: string[];
   /** Column lineage from the datasets' `columnLineage` facets. */
   columnEdges: [string, string][];
 }
@@ -202,7 +206,7 @@ export function readOpenLineageEvent(raw: unknown): ReadEventResult {
   if ('run' in record) {
     const parsed = RunEvent.safeParse(record);
     if (!parsed.success) return zodFail(parsed.error);
-    return readRunOrJob('RunEvent', parsed.data.eventType ?? null, parsed.data);
+    return readRunOrJob('RunEvent', parsed.data.eventType ?? null, parsed.data.run.runId, parsed.data);
   }
   if ('dataset' in record) {
     const parsed = DatasetEvent.safeParse(record);
@@ -210,12 +214,12 @@ export function readOpenLineageEvent(raw: unknown): ReadEventResult {
     const read = readDataset(parsed.data.dataset, ['dataset']);
     if (!read.ok) return read.result;
     const datasets = [read.dataset];
-    return { ok: true, event: { kind: 'DatasetEvent', eventType: null, job: null, datasets, edges: [], columnEdges: read.dataset.columnEdges } };
+    return { ok: true, event: { kind: 'DatasetEvent', eventType: null, runId: null, job: null, datasets, inputs: [], outputs: [], columnEdges: read.dataset.columnEdges } };
   }
   if ('job' in record) {
     const parsed = JobEvent.safeParse(record);
     if (!parsed.success) return zodFail(parsed.error);
-    return readRunOrJob('JobEvent', null, parsed.data);
+    return readRunOrJob('JobEvent', null, null, parsed.data);
   }
   return { ok: false, field: '', reason: 'not an OpenLineage event: expected a RunEvent (with "run" and "job"), a DatasetEvent (with "dataset") or a JobEvent (with "job")' };
 }
@@ -223,20 +227,22 @@ export function readOpenLineageEvent(raw: unknown): ReadEventResult {
 function readRunOrJob(
   kind: 'RunEvent' | 'JobEvent',
   eventType: string | null,
+  runId: string | null,
   data: { job: z.infer<typeof Job>; inputs?: z.infer<typeof Dataset>[] | null; outputs?: z.infer<typeof Dataset>[] | null },
 ): ReadEventResult {
   const inputs: EventDataset[] = [];
   const outputs: EventDataset[] = [];
   const failed = readDatasets(data.inputs, 'inputs', inputs) ?? readDatasets(data.outputs, 'outputs', outputs);
   if (failed) return failed;
-  const edges: [string, string][] = [];
-  for (const input of inputs) {
-    for (const output of outputs) {
-      if (input.key !== output.key && !edges.some(([u, d]) => u === input.key && d === output.key)) edges.push([input.key, output.key]);
-    }
-  }
+  const keys = (list: EventDataset[]) => [...new Set(list.map((d) => d.key))];
   const datasets = [...inputs, ...outputs];
-  return { ok: true, event: { kind, eventType, job: `${data.job.namespace}/${data.job.name}`, datasets, edges, columnEdges: datasets.flatMap((d) => d.columnEdges) } };
+  return {
+    ok: true,
+    event: {
+      kind, eventType, runId, job: `${data.job.namespace}/${data.job.name}`, datasets, inputs: keys(inputs), outputs: keys(outputs),
+      columnEdges: datasets.flatMap((d) => d.columnEdges),
+    },
+  };
 }
 
 /** A bad event of a batch: its index in a JSON array (from 0), or its line in NDJSON (from 1). */
