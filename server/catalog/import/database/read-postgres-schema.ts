@@ -97,10 +97,9 @@ function explain(err: unknown, url: string, connectedAs: string | undefined): Da
   const u = new URL(url);
   const user = decodeURIComponent(u.username) || connectedAs || 'the current user';
   const database = decodeURIComponent(u.pathname.slice(1));
-  // The server asks for a password and none was given (pg says so in SCRAM's words; with md5 the
-  // server refuses the empty one it got).
-  const noPassword = u.password === '' && !process.env.PGPASSWORD;
-  if (/client password must be a (non-empty )?string/.test(e.message ?? '') || (e.code === '28P01' && noPassword)) {
+  // The server asks for a password and none was given (pg says so in SCRAM's words; with md5 the server
+  // refuses the empty one it got, which 28P01 below words: the environment is config's to read).
+  if (/client password must be a (non-empty )?string/.test(e.message ?? '')) {
     return new DatabaseImportError(
       `PostgreSQL asks for the password of user "${user}": put it in --url (${u.protocol}//${encodeURIComponent(user)}:…@${u.host}${u.pathname}) or PGPASSWORD`,
     );
