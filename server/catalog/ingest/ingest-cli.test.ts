@@ -42,6 +42,64 @@ describe('catalog:ingest CLI', () => {
     expect(countTables(dbPath)).toBe(2);
   });
 
+  it('exits 1, not 2, when every record was rejected: nothing loaded', async () => {
+    const file = join(dir, 'records.ndjson');
+    writeFileSync(file, ['nope', '{"type":"table","database":"hive"}', ''].join('\n'));
+    const dbPath = join(dir, 'catalog.sqlite');
+    const { code, stdout, stderr } = await runCli(['--db', dbPath, file]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ loaded: { table: 0 }, rejectedCount: 2 });
+    expect(stderr).toMatch(/^ingest: loaded 0 records \(nothing\), 2 rejected \(first: line 1: /m);
+  });
+
+  it('names a file of another kind — a SQLite database, a dbt manifest — with the command that reads it, loads nothing and exits 1', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const shop = join(dir, 'shop.sqlite');
+    const app = new Database(shop);
+    app.exec("CREATE TABLE orders (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO orders (note) VALUES ('{\"type\": \"table\"}')");
+    app.close();
+    const sqlite = await runCli(['--db', dbPath, shop]);
+    expect(sqlite.code).toBe(1);
+    expect(sqlite.stdout).toBe('');
+    expect(sqlite.stderr).toBe(
+      `ingest: ${shop} is a SQLite database, not NDJSON: nothing was loaded. To load its tables and columns: \`npm run catalog:import -- sqlite --file ${shop}\`\n`,
+    );
+
+    const manifest = join(dir, 'manifest.json');
+    const nodes = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`model.p.m${i}`, { name: `m${i}`, resource_type: 'model' }]));
+    writeFileSync(manifest, JSON.stringify({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json' }, nodes }, null, 2));
+    const dbt = await runCli(['--db', dbPath, manifest]);
+    expect(dbt.code).toBe(1);
+    expect(dbt.stdout).toBe('');
+    expect(dbt.stderr).toBe(
+      `ingest: ${manifest} is one JSON document (a dbt manifest), not NDJSON: nothing was loaded. ` +
+        `To load a dbt project: \`npm run catalog:import -- dbt --manifest ${manifest}\` (add --catalog target/catalog.json for column types)\n`,
+    );
+    // The same on stdin, where the file has no name.
+    const piped = await runCli(['--db', dbPath, '-'], readFileSync(manifest, 'utf8'));
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toBe(
+      'ingest: the input is one JSON document (a dbt manifest), not NDJSON: nothing was loaded. ' +
+        'To load a dbt project: `npm run catalog:import -- dbt --manifest FILE` (add --catalog target/catalog.json for column types)\n',
+    );
+    // Refused before the catalog was looked at: no catalog was created for it.
+    expect(existsSync(dbPath)).toBe(false);
+  });
+
+  it('loads NDJSON whose first record is longer than the bytes looked at to recognise a file, from a file and from stdin', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const columns = Array.from({ length: 4000 }, (_, i) => ({ name: `c${i}`, col_type: 'string' }));
+    const input = `${JSON.stringify({ type: 'table', database: 'hive', cluster: 'gold', schema: 'core', name: 'wide', columns })}\n${table('b')}\n`;
+    expect(input.indexOf('\n')).toBeGreaterThan(64 * 1024);
+    const file = join(dir, 'wide.ndjson');
+    writeFileSync(file, input);
+    expect((await runCli(['--db', dbPath, '--quiet', file])).code).toBe(0);
+    const piped = await runCli(['--db', dbPath, '--quiet', '-'], input);
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ loaded: { table: 2 }, rejectedCount: 0, linesRead: 2, bytesRead: Buffer.byteLength(input) });
+    expect(countTables(dbPath)).toBe(2);
+  });
+
   it('reads stdin for "-", reports progress on stderr and exits 0 when everything loaded', async () => {
     const dbPath = join(dir, 'catalog.sqlite');
     const input = Array.from({ length: 3000 }, (_, i) => table(`t${i}`)).join('\n');
