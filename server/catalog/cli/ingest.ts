@@ -95,7 +95,7 @@ async function main(): Promise<number> {
   // Another program's database, a file that is no database, a folder that does not exist: refused
   // before the catalog's schema is written anywhere.
   const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
-  checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder, from });
+  checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder, from, command: 'ingest', hasDryRun: false });
   const db = openCatalogDatabase(dbPath);
   try {
     const summary = await ingestNdjson(db, input, {
