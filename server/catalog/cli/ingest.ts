@@ -38,7 +38,10 @@ function formatResult(s: IngestSummary, catalog: string): string {
   const rejected = s.rejectedCount
     ? `, ${s.rejectedCount} rejected (first: line ${s.rejected[0]?.line}: ${s.rejected[0]?.reason})`
     : '';
-  return `ingest: loaded ${total} records (${counts})${rejected} from ${s.linesRead} lines into ${catalog} in ${(s.durationMs / 1000).toFixed(2)} s; search index ${s.searchIndex}\n`;
+  const warned = s.warningCount
+    ? `, ${s.warningCount} ${s.warningCount === 1 ? 'warning' : 'warnings'} (first: line ${s.warnings[0]?.line}: ${s.warnings[0]?.message})`
+    : '';
+  return `ingest: loaded ${total} records (${counts})${rejected}${warned} from ${s.linesRead} lines into ${catalog} in ${(s.durationMs / 1000).toFixed(2)} s; search index ${s.searchIndex}\n`;
 }
 
 function wholeNumberOption(values: Record<string, unknown>, name: string): number | undefined {
