@@ -56,6 +56,15 @@ describe('catalog:ingest CLI', () => {
     expect(countTables(dbPath)).toBe(2);
   });
 
+  it('loads a key that differs only in case from another and says so on its line, exiting 0', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const mixed = JSON.stringify({ type: 'table', database: 'hive', cluster: 'gold', schema: 'core', name: 'A' });
+    const { code, stdout, stderr } = await runCli(['--db', dbPath, '--quiet', '-'], `${table('a')}\n${mixed}\n`);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ loaded: { table: 2 }, warningCount: 1, warnings: [{ line: 2 }] });
+    expect(stderr).toContain('ingest: loaded 2 records (table 2), 1 warning (first: line 2: table key "hive://gold.core/A" differs only in case from "hive://gold.core/a", ');
+  });
+
   it('exits 1, not 2, when every record was rejected: nothing loaded', async () => {
     const file = join(dir, 'records.ndjson');
     writeFileSync(file, ['nope', '{"type":"table","database":"hive"}', ''].join('\n'));
