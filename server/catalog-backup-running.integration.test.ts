@@ -3,16 +3,17 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestBff, type TestStack } from './testing/start-test-stack';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ORDERS = 'hive://gold.sales/orders';
 
-function cli(script: 'backup' | 'restore', args: string[]): Promise<{ code: number; stderr: string }> {
+function cli(script: 'backup' | 'restore', args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, `server/catalog/cli/${script}.ts`), ...args], { cwd: ROOT }, (err, _stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr });
+    execFile(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, `server/catalog/cli/${script}.ts`), ...args], { cwd: ROOT }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
 }
@@ -56,7 +57,19 @@ describe('backing up and restoring the running embedded catalog', () => {
     expect(refused.stderr).toContain('is open');
     expect(await description()).toBe('Written after the backup');
 
-    expect((await cli('restore', ['--from', out, '--db', db, '--force'])).code).toBe(0);
+    const forced = await cli('restore', ['--from', out, '--db', db, '--force']);
+    expect(forced.code).toBe(0);
     expect(await description()).toBe(before);
+    // What the restore overwrote is kept beside the catalog, the edit made after the backup with it.
+    const { previous } = JSON.parse(forced.stdout) as { previous: string };
+    expect(path.dirname(previous)).toBe(stack.dataDir);
+    expect(path.basename(previous)).toMatch(/^catalog\.sqlite\.before-restore-/);
+    expect(forced.stderr).toContain(`; the catalog it replaced is kept at ${previous}\n`);
+    const kept = new Database(previous, { readonly: true });
+    try {
+      expect(kept.prepare('SELECT description FROM tables WHERE key = ?').pluck().get(ORDERS)).toBe('Written after the backup');
+    } finally {
+      kept.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoCatalogFile } from '../demo/seed-demo-catalog';
 import { runCli } from '../testing/run-cli';
+import { restoreCatalog } from '../store/backup-catalog';
 
 /** A text to match as written inside a RegExp. */
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -242,9 +243,71 @@ describe('catalog:backup and catalog:restore', () => {
     const result = await run('restore', ['--from', out, '--db', dbPath, '--force']);
 
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ mode: 'online', previous: null });
+    const summary = JSON.parse(result.stdout) as { mode: string; previous: string };
+    expect(summary).toMatchObject({ mode: 'online', previous: expect.stringMatching(new RegExp(`^${escape(dbPath)}\\.before-restore-\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z$`)) });
     expect(running.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(300);
     expect(running.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The catalog it overwrote is kept, as an offline restore keeps it: the 250 tables of the moment
+    // before, in a whole, self-contained file, named on stderr.
+    expect(count(summary.previous, 'SELECT count(*) FROM tables')).toBe(250);
+    const kept = new Database(summary.previous, { readonly: true });
+    try {
+      expect(kept.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(kept.pragma('journal_mode', { simple: true })).toBe('delete');
+    } finally {
+      kept.close();
+    }
+    expect(fs.readdirSync(dir).filter((f) => f.includes('before-restore'))).toEqual([path.basename(summary.previous)]);
+    expect(result.stderr).toMatch(new RegExp(
+      `\ncatalog:restore: restored ${escape(out)} into ${escape(dbPath)} \\(from --db\\) in \\d+ ms \\(online\\); the catalog it replaced is kept at ${escape(summary.previous)}\n$`,
+    ));
+  });
+
+  it('with --force, restores nothing when the copy of the running catalog cannot be kept', async () => {
+    const dbPath = freshCatalog();
+    const out = path.join(dir, 'backup.sqlite');
+    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
+    const running = new Database(dbPath);
+    cleanups.push(() => running.close());
+    running.pragma('journal_mode = WAL');
+    running.exec('DELETE FROM tables WHERE rowid IN (SELECT rowid FROM tables LIMIT 50)');
+    // The name the copy would be kept under is taken (by a folder with a file in it): it cannot be kept.
+    const now = new Date('2026-12-07T04:30:00.000Z');
+    const keptAs = `${dbPath}.before-restore-2026-12-07T04-30-00-000Z`;
+    fs.mkdirSync(keptAs);
+    fs.writeFileSync(path.join(keptAs, 'x'), 'x');
+
+    await expect(restoreCatalog(out, dbPath, { force: true, now })).rejects.toThrow(
+      new RegExp(`^could not keep a copy of the running catalog at ${escape(keptAs)} \\(.+\\), so nothing was restored: fix that and run the restore again$`),
+    );
+    expect(fs.existsSync(`${keptAs}.partial`)).toBe(false);
+    expect(running.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(250);
+  });
+
+  it('names a --from that is a folder, with the newest backups in it', async () => {
+    const dbPath = freshCatalog();
+    const backups = path.join(dir, 'backups');
+    const empty = await run('restore', ['--from', `${backups}/`, '--db', dbPath]);
+    expect(empty.stderr).toContain(`no backup at ${backups}/: check --from`);
+    fs.mkdirSync(backups);
+    const none = await run('restore', ['--from', `${backups}/`, '--db', dbPath]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe(
+      `catalog:restore: restoring ${backups}/ into ${dbPath} (from --db)\n` +
+        `catalog:restore: --from ${backups}/ is a folder, not a backup: give the backup file to restore (it holds no .sqlite file)\n`,
+    );
+    for (const [name, age] of [['catalog-2026-12-05.sqlite', 2], ['catalog-2026-12-06.sqlite', 1], ['notes.txt', 0]] as const) {
+      expect((await run('backup', ['--db', dbPath, '--out', path.join(backups, name)])).code).toBe(0);
+      const when = new Date(Date.now() - age * 86_400_000);
+      fs.utimesSync(path.join(backups, name), when, when);
+    }
+    const named = await run('restore', ['--from', backups, '--db', dbPath]);
+    expect(named.code).toBe(1);
+    expect(named.stderr.split('\n')[1]).toBe(
+      `catalog:restore: --from ${backups} is a folder, not a backup: give the backup file to restore — the newest there: ` +
+        `${path.join(backups, 'catalog-2026-12-06.sqlite')}, ${path.join(backups, 'catalog-2026-12-05.sqlite')}`,
+    );
+    expect(count(dbPath, 'SELECT count(*) FROM tables')).toBe(300);
   });
 
   it('refuses a file that is not a catalog backup', async () => {

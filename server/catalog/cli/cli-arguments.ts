@@ -17,8 +17,9 @@ export interface CatalogDbChoice {
   /** --db, else the catalog the server would open with this environment (CATALOG_DB, else DATA_DIR/catalog.sqlite). */
   path: string;
   /**
-   * For checkCatalogTarget: the server's own folder may be created, as the server creates it at start
-   * (undefined: the default, data/, for a --db given).
+   * For checkCatalogTarget: a missing folder that may be created — the default data/ folder the server
+   * creates at start (undefined: data/). A folder named by DATA_DIR or CATALOG_DB is not: missing, it
+   * is more likely a typo than the server's.
    */
   creatableFolder: string | undefined;
   /** --db, or which of the server's settings chose the file (for the messages that name it). */
@@ -28,7 +29,7 @@ export interface CatalogDbChoice {
 export function catalogDbOption(db: string | undefined): CatalogDbChoice {
   if (db !== undefined) return { path: db, creatableFolder: undefined, from: '--db' };
   const { path, from } = catalogDbFromEnv();
-  return { path, creatableFolder: dirname(path), from };
+  return { path, creatableFolder: from === 'default' ? dirname(path) : undefined, from };
 }
 
 /** The file a command works on, and why that one: "/srv/nansen/catalog.sqlite (from DATA_DIR)". */

@@ -3,13 +3,16 @@
 // Without --db, into the server's catalog (CATALOG_DB, else DATA_DIR/catalog.sqlite).
 // Progress goes to stderr about once a second (or every --progress-every N lines); the summary goes to stdout as JSON
 // (through npm, `npm run -s catalog:ingest …` keeps npm's banner off stdout).
-// Exit code: 0 all records loaded, 2 some records rejected (the rest loaded), 1 fatal error.
+// Exit code: 0 all records loaded, 2 some records rejected (the rest loaded), 1 nothing loaded (every
+// record rejected, an input that is not NDJSON — a SQLite file, a dbt manifest —, a fatal error).
 // Transactions are bigger than the HTTP endpoint's (docs/ingest.md): nothing else runs in this
 // process, so only other writers wait for the lock, and they wait up to busy_timeout (5 s).
 import { userInfo } from 'node:os';
 import { createReadStream, statSync } from 'node:fs';
 import { openCatalogDatabase } from '../store/open-catalog-database';
-import { checkCatalogTarget } from '../store/check-catalog-file';
+import Database from 'better-sqlite3';
+import { checkCatalogTarget, readCatalogKind } from '../store/check-catalog-file';
+import { describeForeignInputForIngest, HEAD_BYTES, recogniseForeignInput } from '../ingest/recognise-foreign-input';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
 import { recordIngest } from '../ingest/write-ingest-records';
 import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from './cli-arguments';
@@ -35,7 +38,10 @@ function formatResult(s: IngestSummary, catalog: string): string {
   const rejected = s.rejectedCount
     ? `, ${s.rejectedCount} rejected (first: line ${s.rejected[0]?.line}: ${s.rejected[0]?.reason})`
     : '';
-  return `ingest: loaded ${total} records (${counts})${rejected} from ${s.linesRead} lines into ${catalog} in ${(s.durationMs / 1000).toFixed(2)} s; search index ${s.searchIndex}\n`;
+  const warned = s.warningCount
+    ? `, ${s.warningCount} ${s.warningCount === 1 ? 'warning' : 'warnings'} (first: line ${s.warnings[0]?.line}: ${s.warnings[0]?.message})`
+    : '';
+  return `ingest: loaded ${total} records (${counts})${rejected}${warned} from ${s.linesRead} lines into ${catalog} in ${(s.durationMs / 1000).toFixed(2)} s; search index ${s.searchIndex}\n`;
 }
 
 function wholeNumberOption(values: Record<string, unknown>, name: string): number | undefined {
@@ -79,11 +85,20 @@ async function main(): Promise<number> {
     if (!isFile) throw new Error(`input is not a file: ${file}`);
   }
 
+  // A file of another kind (a SQLite database, a dbt manifest, …) is named, with the command that
+  // reads it, before the catalog is looked at: its lines would only be rejected one by one.
+  const stream = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const { head, input } = await peek(stream, HEAD_BYTES);
+  const foreign = recogniseForeignInput(head, () => file !== '-' && isNansenCatalogFile(file));
+  if (foreign) {
+    stream.destroy();
+    throw new Error(describeForeignInputForIngest(foreign, file));
+  }
+
   // Another program's database, a file that is no database, a folder that does not exist: refused
   // before the catalog's schema is written anywhere.
   const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
-  checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder, from });
-  const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
+  checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder, from, command: 'ingest', hasDryRun: false });
   const db = openCatalogDatabase(dbPath);
   try {
     const summary = await ingestNdjson(db, input, {
@@ -97,12 +112,55 @@ async function main(): Promise<number> {
     if (Object.values(summary.loaded).some((n) => n > 0)) recordIngest(db, { user_id: `cli:${userInfo().username}`, summary });
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     process.stderr.write(formatResult(summary, describeCatalogChoice({ path: dbPath, from })));
-    return summary.rejectedCount > 0 ? 2 : 0;
+    // 2 is "some rejected, the rest loaded": a file of which nothing loaded is a failure.
+    if (summary.rejectedCount === 0) return 0;
+    return Object.values(summary.loaded).some((n) => n > 0) ? 2 : 1;
   } catch (err) {
     if (err instanceof IngestAbortedError) process.stdout.write(`${JSON.stringify(err.summary, null, 2)}\n`);
     throw err;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The first `bytes` of a stream (fewer when it is shorter), and the whole stream again to read from
+ * the start: stdin cannot be read twice.
+ */
+async function peek(stream: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer; input: AsyncIterable<Buffer> }> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < bytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  async function* again(): AsyncGenerator<Buffer> {
+    yield* chunks;
+    if (ended) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head: Buffer.concat(chunks).subarray(0, bytes), input: again() };
+}
+
+/** A SQLite file with the catalog's tables (a backup given to ingest by mistake). */
+function isNansenCatalogFile(file: string): boolean {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return readCatalogKind(db).kind === 'catalog';
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
   }
 }
 

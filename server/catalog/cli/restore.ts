@@ -2,7 +2,8 @@
 //   npm run catalog:restore -- --from backups/catalog.sqlite [--db data/catalog.sqlite] [--force]
 // Without --db, into the server's catalog (CATALOG_DB, else DATA_DIR/catalog.sqlite).
 // Refuses while the catalog is open (a running Nansen holds it) unless --force, which copies the
-// backup into the running catalog. Exit code: 0 done, 1 failed or bad arguments, 3 refused because the catalog is open.
+// backup into the running catalog after keeping a snapshot of it beside it (<db>.before-restore-<time>, as a
+// restore of a stopped catalog keeps the file it replaces). Exit code: 0 done, 1 failed or bad arguments, 3 refused because the catalog is open.
 import { CatalogInUseError, restoreCatalog } from '../store/backup-catalog';
 import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from './cli-arguments';
 

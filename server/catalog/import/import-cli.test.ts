@@ -1,5 +1,5 @@
 // End to end: the real `npm run catalog:import` entry (import-cli.ts) in a child process on temp files.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -127,7 +127,8 @@ describe('npm run catalog:import -- dbt', () => {
     writeFileSync(manifest, '{\n  "metadata": {},\n  "nodes": {,}\n}\n');
     const { code, stderr } = await runCli(['dbt', '--manifest', manifest, '--db', join(dir, 'catalog.sqlite')]);
     expect(code).toBe(1);
-    expect(stderr).toBe(`import: ${manifest}: not valid JSON at line 3, column 13: expected a property name in double quotes, found ","\n`);
+    // (After the line that says no catalog is at --db yet: the catalog is checked before the manifest is read.)
+    expect(stderr).toMatch(new RegExp(`^import: there is no catalog at --db .*\n${`import: ${manifest}: not valid JSON at line 3, column 13: expected a property name in double quotes, found ","`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`));
     const catalog = join(dir, 'catalog.json');
     writeFileSync(catalog, '{"nodes": {}, }');
     const badCatalog = await runCli(['dbt', ...V4.slice(0, 2), '--catalog', catalog, '--db', join(dir, 'catalog.sqlite')]);
@@ -136,6 +137,7 @@ describe('npm run catalog:import -- dbt', () => {
 
   it('imports into the server\'s catalog without --db: CATALOG_DB, else DATA_DIR/catalog.sqlite', async () => {
     const dataDir = join(dir, 'data-dir');
+    mkdirSync(dataDir); // a DATA_DIR folder that does not exist is refused (check-catalog-file.ts)
     const { code, stderr } = await runCliEntry(CLI, ['dbt', ...V4, '--quiet'], undefined, { ...process.env, DATA_DIR: dataDir, CATALOG_DB: undefined });
     expect(code).toBe(0);
     expect(stderr).toContain(`into ${join(dataDir, 'catalog.sqlite')} (from DATA_DIR) as postgres://`);

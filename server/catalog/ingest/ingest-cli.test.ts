@@ -1,6 +1,6 @@
 // End to end: the real CLI (server/catalog/cli/ingest.ts) in a child process on temp files.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,20 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const runCli = (args: string[], stdin?: string, env?: Record<string, string | undefined>) => runCliEntry(CLI, args, stdin, env);
+
+/** The CLI run from another folder (where its default catalog, data/catalog.sqlite, is). */
+function runCliIn(cwd: string, args: string[], stdin: string, env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), CLI, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
 
 const table = (name: string) => JSON.stringify({ type: 'table', database: 'hive', cluster: 'gold', schema: 'core', name });
 const countTables = (dbPath: string) => {
@@ -39,6 +53,73 @@ describe('catalog:ingest CLI', () => {
     expect(summary).toMatchObject({ loaded: { table: 2 }, rejectedCount: 2, linesRead: 4 });
     expect(summary.rejected.map((r: { line: number }) => r.line)).toEqual([2, 4]);
     expect(stderr).toMatch(/ingest: loaded 2 records \(table 2\), 2 rejected \(first: line 2: invalid JSON at column 1: expected a value \(a string, number, object, array, true, false or null\), found "n"\)/);
+    expect(countTables(dbPath)).toBe(2);
+  });
+
+  it('loads a key that differs only in case from another and says so on its line, exiting 0', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const mixed = JSON.stringify({ type: 'table', database: 'hive', cluster: 'gold', schema: 'core', name: 'A' });
+    const { code, stdout, stderr } = await runCli(['--db', dbPath, '--quiet', '-'], `${table('a')}\n${mixed}\n`);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ loaded: { table: 2 }, warningCount: 1, warnings: [{ line: 2 }] });
+    expect(stderr).toContain('ingest: loaded 2 records (table 2), 1 warning (first: line 2: table key "hive://gold.core/A" differs only in case from "hive://gold.core/a", ');
+  });
+
+  it('exits 1, not 2, when every record was rejected: nothing loaded', async () => {
+    const file = join(dir, 'records.ndjson');
+    writeFileSync(file, ['nope', '{"type":"table","database":"hive"}', ''].join('\n'));
+    const dbPath = join(dir, 'catalog.sqlite');
+    const { code, stdout, stderr } = await runCli(['--db', dbPath, file]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ loaded: { table: 0 }, rejectedCount: 2 });
+    expect(stderr).toMatch(/^ingest: loaded 0 records \(nothing\), 2 rejected \(first: line 1: /m);
+  });
+
+  it('names a file of another kind — a SQLite database, a dbt manifest — with the command that reads it, loads nothing and exits 1', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const shop = join(dir, 'shop.sqlite');
+    const app = new Database(shop);
+    app.exec("CREATE TABLE orders (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO orders (note) VALUES ('{\"type\": \"table\"}')");
+    app.close();
+    const sqlite = await runCli(['--db', dbPath, shop]);
+    expect(sqlite.code).toBe(1);
+    expect(sqlite.stdout).toBe('');
+    expect(sqlite.stderr).toBe(
+      `ingest: ${shop} is a SQLite database, not NDJSON: nothing was loaded. To load its tables and columns: \`npm run catalog:import -- sqlite --file ${shop}\`\n`,
+    );
+
+    const manifest = join(dir, 'manifest.json');
+    const nodes = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`model.p.m${i}`, { name: `m${i}`, resource_type: 'model' }]));
+    writeFileSync(manifest, JSON.stringify({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json' }, nodes }, null, 2));
+    const dbt = await runCli(['--db', dbPath, manifest]);
+    expect(dbt.code).toBe(1);
+    expect(dbt.stdout).toBe('');
+    expect(dbt.stderr).toBe(
+      `ingest: ${manifest} is one JSON document (a dbt manifest), not NDJSON: nothing was loaded. ` +
+        `To load a dbt project: \`npm run catalog:import -- dbt --manifest ${manifest}\` (add --catalog target/catalog.json for column types)\n`,
+    );
+    // The same on stdin, where the file has no name.
+    const piped = await runCli(['--db', dbPath, '-'], readFileSync(manifest, 'utf8'));
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toBe(
+      'ingest: the input is one JSON document (a dbt manifest), not NDJSON: nothing was loaded. ' +
+        'To load a dbt project: `npm run catalog:import -- dbt --manifest FILE` (add --catalog target/catalog.json for column types)\n',
+    );
+    // Refused before the catalog was looked at: no catalog was created for it.
+    expect(existsSync(dbPath)).toBe(false);
+  });
+
+  it('loads NDJSON whose first record is longer than the bytes looked at to recognise a file, from a file and from stdin', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const columns = Array.from({ length: 4000 }, (_, i) => ({ name: `c${i}`, col_type: 'string' }));
+    const input = `${JSON.stringify({ type: 'table', database: 'hive', cluster: 'gold', schema: 'core', name: 'wide', columns })}\n${table('b')}\n`;
+    expect(input.indexOf('\n')).toBeGreaterThan(64 * 1024);
+    const file = join(dir, 'wide.ndjson');
+    writeFileSync(file, input);
+    expect((await runCli(['--db', dbPath, '--quiet', file])).code).toBe(0);
+    const piped = await runCli(['--db', dbPath, '--quiet', '-'], input);
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ loaded: { table: 2 }, rejectedCount: 0, linesRead: 2, bytesRead: Buffer.byteLength(input) });
     expect(countTables(dbPath)).toBe(2);
   });
 
@@ -91,18 +172,62 @@ describe('catalog:ingest CLI', () => {
     expect((await runCli(['--quiet=yes', '-'])).stderr.split('\n')[0]).toBe('ingest: --quiet takes no value');
   });
 
-  it('loads into the server\'s catalog without --db: CATALOG_DB, else DATA_DIR/catalog.sqlite, creating DATA_DIR as the server does', async () => {
+  it('loads into the server\'s catalog without --db: CATALOG_DB, else DATA_DIR/catalog.sqlite, saying so when that catalog is new', async () => {
     const input = `${table('a')}\n`;
     const dataDir = join(dir, 'data-dir');
+    mkdirSync(dataDir);
+    const catalog = join(dataDir, 'catalog.sqlite');
     const byDataDir = await runCli(['--quiet', '-'], input, { ...process.env, DATA_DIR: dataDir, CATALOG_DB: undefined });
     expect(byDataDir.code).toBe(0);
+    // A new catalog is said before anything is written, with what to do if it is not the server's.
+    expect(byDataDir.stderr.split('\n')[0]).toBe(
+      `ingest: there is no catalog at ${catalog} (from DATA_DIR) yet: a new one is created there for what this command loads. ` +
+        `A running Nansen reads it only if its DATA_DIR is the same; if the server's catalog is elsewhere, remove ${catalog} and ` +
+        'set DATA_DIR as the server has it (the catalog is DATA_DIR/catalog.sqlite unless CATALOG_DB names another file), or give --db.',
+    );
     // The result line names the file and which setting chose it, as backup and restore do.
-    expect(byDataDir.stderr).toContain(` into ${join(dataDir, 'catalog.sqlite')} (from DATA_DIR) in `);
-    expect(countTables(join(dataDir, 'catalog.sqlite'))).toBe(1);
+    expect(byDataDir.stderr).toContain(` into ${catalog} (from DATA_DIR) in `);
+    expect(countTables(catalog)).toBe(1);
+    // The second time the catalog is there: nothing to say about it.
+    const again = await runCli(['--quiet', '-'], input, { ...process.env, DATA_DIR: dataDir, CATALOG_DB: undefined });
+    expect(again.stderr).toMatch(/^ingest: loaded 1 records \(table 1\) from 1 lines into /);
     const byCatalogDb = await runCli(['--quiet', '-'], input, { ...process.env, DATA_DIR: dir, CATALOG_DB: 'other.sqlite' });
     expect(byCatalogDb.code).toBe(0);
+    expect(byCatalogDb.stderr).toContain(`ingest: there is no catalog at ${join(dir, 'other.sqlite')} (from CATALOG_DB) yet: `);
     expect(byCatalogDb.stderr).toContain(` into ${join(dir, 'other.sqlite')} (from CATALOG_DB) in `);
     expect(countTables(join(dir, 'other.sqlite'))).toBe(1);
+  });
+
+  it('refuses a DATA_DIR (or CATALOG_DB) folder that does not exist — a mistyped setting — naming the fix, and creates nothing', async () => {
+    const input = `${table('a')}\n`;
+    const typo = join(dir, 'dta2');
+    const result = await runCli(['--quiet', '-'], input, { ...process.env, DATA_DIR: typo, CATALOG_DB: undefined });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `ingest: ${join(typo, 'catalog.sqlite')} (from DATA_DIR): the folder ${typo} does not exist, so no server keeps its catalog there. ` +
+        'Set DATA_DIR as the server has it (the catalog is DATA_DIR/catalog.sqlite unless CATALOG_DB names another file), or give --db; ' +
+        `or, to start a new catalog there, create the folder (mkdir -p ${typo}).\n`,
+    );
+    expect(existsSync(typo)).toBe(false);
+    const byCatalogDb = await runCli(['--quiet', '-'], input, { ...process.env, DATA_DIR: dir, CATALOG_DB: 'nested/other.sqlite' });
+    expect(byCatalogDb.code).toBe(1);
+    expect(byCatalogDb.stderr).toContain(`(from CATALOG_DB): the folder ${join(dir, 'nested')} does not exist, so no server keeps its catalog there. Set CATALOG_DB as the server has it`);
+    expect(existsSync(join(dir, 'nested'))).toBe(false);
+  });
+
+  it('says when --db names a new catalog, and creates the default data folder as the server does (a fresh checkout, as documented)', async () => {
+    const input = `${table('a')}\n`;
+    const created = await runCli(['--db', join(dir, 'new.sqlite'), '--quiet', '-'], input);
+    expect(created.code).toBe(0);
+    expect(created.stderr.split('\n')[0]).toBe(
+      `ingest: there is no catalog at --db ${join(dir, 'new.sqlite')} yet: a new one is created there for what this command loads. If you meant an existing catalog, check --db.`,
+    );
+    // Without --db or settings: data/catalog.sqlite in the folder the command runs in, data/ created.
+    const fresh = await runCliIn(dir, ['--quiet', '-'], input, { ...process.env, DATA_DIR: undefined, CATALOG_DB: undefined });
+    expect(fresh.code).toBe(0);
+    expect(fresh.stderr.split('\n')[0]).toMatch(/^ingest: there is no catalog at .*\/data\/catalog\.sqlite \(the default: CATALOG_DB and DATA_DIR are unset\) yet: a new one is created there/);
+    expect(countTables(join(dir, 'data', 'catalog.sqlite'))).toBe(1);
   });
 });
 

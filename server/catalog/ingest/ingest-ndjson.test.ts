@@ -62,7 +62,7 @@ describe('ingestNdjson', () => {
     ));
     expect(summary).toMatchObject({
       loaded: { table: 1, user: 1, dashboard: 1, lineage: 2, usage: 2, owner: 1, tag: 2 },
-      rejected: [], rejectedCount: 0, rejectedOmitted: 0, linesRead: 10, searchIndex: 'refreshed',
+      rejected: [], rejectedCount: 0, rejectedOmitted: 0, warnings: [], warningCount: 0, linesRead: 10, searchIndex: 'refreshed',
     });
     expect(summary.durationMs).toBeGreaterThanOrEqual(0);
 
@@ -396,5 +396,50 @@ describe('ingestNdjson', () => {
     expect(pending()).toBe('1'); // the second ingest's documents may still be missing
     second.refreshSearchIndex();
     expect(pending()).toBeUndefined();
+  });
+});
+
+describe('keys that may not mean what they seem: loaded as written, with a warning on their line', () => {
+  const t = (database: string, cluster: string, schema: string, name: string) => ({ type: 'table', database, cluster, schema, name });
+
+  it('a table key that differs only in case from one in the catalog, or earlier in the load, whichever spelling comes first', async () => {
+    await ingest(ndjson(t('hive', 'gold', 'events', 'page_views')));
+    const summary = await ingest(ndjson(
+      t('Hive', 'Gold', 'Events', 'Page_Views'),
+      t('hive', 'gold', 'events', 'clicks'),
+      t('hive', 'gold', 'events', 'Clicks'),
+      t('hive', 'gold', 'events', 'clicks'),
+      { type: 'usage', table_key: 'hive://gold.events/PAGE_VIEWS', user_email: 'u@example.org', read_count: 1 },
+    ));
+    // The record is the truth: each spelling is a table of its own, as in Amundsen.
+    expect(summary.loaded.table).toBe(4);
+    expect(all('SELECT key FROM tables ORDER BY key').map((r) => (r as { key: string }).key)).toEqual([
+      'Hive://Gold.Events/Page_Views', 'hive://gold.events/Clicks', 'hive://gold.events/clicks', 'hive://gold.events/page_views',
+    ]);
+    expect(summary.warningCount).toBe(3);
+    expect(summary.warnings).toEqual([
+      { line: 1, message: 'table key "Hive://Gold.Events/Page_Views" differs only in case from "hive://gold.events/page_views", which the catalog has: keys are case-sensitive, ' +
+        'so this is a second table beside it (the importers write keys in lower case; to update that table, write its key as the catalog has it)' },
+      { line: 3, message: expect.stringMatching(/^table key "hive:\/\/gold\.events\/Clicks" differs only in case from "hive:\/\/gold\.events\/clicks"/) },
+      { line: 4, message: expect.stringMatching(/^table key "hive:\/\/gold\.events\/clicks" differs only in case from "hive:\/\/gold\.events\/Clicks"/) },
+    ]);
+    // A reference by another spelling is still unknown, and says which spelling the catalog has.
+    expect(summary.rejected).toEqual([{ line: 5, reason: 'unknown table "hive://gold.events/PAGE_VIEWS" (load the table record first; the catalog has "hive://gold.events/page_views", which differs only in case: keys are case-sensitive)' }]);
+  });
+
+  it('a table name with a "/" (its key is a column\'s key too) and a schema with a "." (its key reads back as other parts)', async () => {
+    const summary = await ingest(ndjson(
+      { ...t('hive', 'gold', 's', 'sl'), columns: [{ name: 'ash', col_type: 'int' }] },
+      t('hive', 'gold', 's', 'sl/ash'),
+      t('hive', 'gold', 'a.b', 'orders'),
+      t('hive', 'gold', 's', 'plain'),
+    ));
+    expect(summary.loaded.table).toBe(4);
+    expect(summary.warnings).toEqual([
+      { line: 2, message: 'table name "sl/ash" has a "/": its key "hive://gold.s/sl/ash" is also the key of column "ash" of table "hive://gold.s/sl" ' +
+        '(Amundsen\'s keys cannot tell the two apart: column lineage and links by that key may mean either)' },
+      { line: 3, message: 'the key "hive://gold.a.b/orders" reads back as database "hive", cluster "gold.a", schema "b", name "orders", not as this record\'s parts ' +
+        '(a "." in the schema or a "/" in the database, cluster or schema moves where Amundsen\'s keys split): the table page and references by key find it under those parts' },
+    ]);
   });
 });

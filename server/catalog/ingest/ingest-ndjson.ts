@@ -18,6 +18,12 @@ export interface RejectedRecord {
   reason: string;
 }
 
+/** A record that loaded, with something its line should know (a key that may not mean what it seems). */
+export interface RecordWarning {
+  line: number;
+  message: string;
+}
+
 export interface IngestSummary {
   loaded: Record<IngestRecordType, number>;
   /** The first `maxRejected` rejections, in line order. */
@@ -26,6 +32,10 @@ export interface IngestSummary {
   rejectedCount: number;
   /** Rejections not listed in `rejected` (over the cap). */
   rejectedOmitted: number;
+  /** The first `maxRejected` warnings about records that loaded, in line order. */
+  warnings: RecordWarning[];
+  /** All warnings, listed or not. */
+  warningCount: number;
   linesRead: number;
   bytesRead: number;
   /** How the search index was brought up to date after the load. */
@@ -56,7 +66,7 @@ export interface IngestOptions {
    * of the event loop). At least one record per transaction. `Infinity` turns the budget off.
    */
   maxBatchMs?: number;
-  /** Rejections listed in the summary (default 1 000); the rest are only counted. */
+  /** Rejections (and warnings) listed in the summary (default 1 000 each); the rest are only counted. */
   maxRejected?: number;
   maxLineBytes?: number;
   /**
@@ -113,6 +123,8 @@ export async function ingestNdjson(
   const loaded = Object.fromEntries(INGEST_RECORD_TYPES.map((t) => [t, 0])) as Record<IngestRecordType, number>;
   const rejected: RejectedRecord[] = [];
   let rejectedCount = 0;
+  const warnings: RecordWarning[] = [];
+  let warningCount = 0;
   let loadedCount = 0;
   let linesRead = 0;
   let bytesRead = 0;
@@ -130,6 +142,8 @@ export async function ingestNdjson(
     rejected: [...rejected],
     rejectedCount,
     rejectedOmitted: rejectedCount - rejected.length,
+    warnings: [...warnings],
+    warningCount,
     linesRead,
     bytesRead,
     searchIndex,
@@ -159,6 +173,7 @@ export async function ingestNdjson(
     let next = start;
     // Rejections inside a transaction are only final once it commits.
     const batchRejections: RejectedRecord[] = [];
+    const batchWarnings: RecordWarning[] = [];
     const batchLoaded: IngestRecordType[] = [];
     writer.runBatch(() => {
       // Timed from inside the transaction: the budget is about how long we hold the write lock,
@@ -168,7 +183,7 @@ export async function ingestNdjson(
         const { line, record } = records[next];
         next += 1;
         try {
-          writer.applyRecord(record);
+          for (const message of writer.applyRecord(record)) batchWarnings.push({ line, message });
           batchLoaded.push(record.type);
         } catch (err) {
           const reason = describeRecordFailure(err);
@@ -179,6 +194,9 @@ export async function ingestNdjson(
       }
     });
     for (const type of batchLoaded) loaded[type] += 1;
+    // Warnings come from records only (in line order); they are final once the batch committed.
+    warningCount += batchWarnings.length;
+    warnings.push(...batchWarnings.slice(0, Math.max(0, maxRejected - warnings.length)));
     loadedCount += batchLoaded.length;
     // Parse rejections of later lines were recorded already; keep the list in line order.
     for (const r of batchRejections) reject(r.line, r.reason);

@@ -6,7 +6,35 @@ import { parseTableKey } from '../../../contract/table-key';
 
 const text = z.string().min(1, 'must not be empty');
 const optionalText = z.string().nullish();
-const epochSeconds = z.number().int('must be a whole number of epoch seconds').nullish();
+/** 3000-01-01T00:00:00Z in epoch seconds: a time past it (or as far before 1970) is another unit. */
+export const MAX_EPOCH_SECONDS = 32_503_680_000;
+const SECONDS_PER_YEAR = 31_556_952; // the Gregorian year's mean
+
+/**
+ * Why a whole number is no plausible time in epoch seconds, or undefined when it is one. Milliseconds
+ * (what JavaScript's Date.now() and Java's currentTimeMillis() give) are the usual mistake: they
+ * would be read as a date 50 000 years away ("Dec 07, 57868").
+ */
+export function describeImplausibleEpochSeconds(n: number): string | undefined {
+  if (Math.abs(n) <= MAX_EPOCH_SECONDS) return undefined;
+  const year = Math.floor(1970 + n / SECONDS_PER_YEAR);
+  const unit = [['milliseconds', 1e3, '1000'], ['microseconds', 1e6, '1 000 000'], ['nanoseconds', 1e9, '1 000 000 000']] as const;
+  const guess = unit.find(([, per]) => Math.abs(n / per) <= MAX_EPOCH_SECONDS);
+  const read = `${n} is not a time in epoch seconds (it would be the year ${year})`;
+  if (!guess) return `${read}: give seconds since 1970-01-01 UTC`;
+  const [name, per, written] = guess;
+  const seconds = Math.trunc(n / per);
+  return `${read}: looks like ${name}: divide by ${written} (${seconds} is ${new Date(seconds * 1000).toISOString().slice(0, 10)})`;
+}
+
+const epochSeconds = z
+  .number()
+  .int('must be a whole number of epoch seconds')
+  .superRefine((n, ctx) => {
+    const problem = describeImplausibleEpochSeconds(n);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .nullish();
 const count = z.number().int('must be a whole number').min(0, 'must be ≥ 0');
 
 /** A table key: `{database}://{cluster}.{schema}/{name}` (API.md §1), by the one grammar in contract/table-key.ts. */

@@ -67,3 +67,34 @@ describe('parseIngestLine', () => {
     expect(parseIngestLine(JSON.stringify({ type: 'usage', table_key: 'hive://eu.gold.s/t', user_email: 'a@b.c', read_count: 1 })).ok).toBe(true);
   });
 });
+
+describe('times in epoch seconds', () => {
+  const table = (extra: Record<string, unknown>) => JSON.stringify({ type: 'table', database: 'hive', cluster: 'gold', schema: 's', name: 't', ...extra });
+  const dashboard = (extra: Record<string, unknown>) =>
+    JSON.stringify({ type: 'dashboard', product: 'mode', cluster: 'gold', group_id: 'g', id: 'd', name: 'D', ...extra });
+
+  it('rejects milliseconds (and micro-, nanoseconds) with the unit they look like and the value to give', () => {
+    expect(reasonOf(table({ last_updated_timestamp: 1764000000000 }))).toBe(
+      'table record: field "last_updated_timestamp": 1764000000000 is not a time in epoch seconds (it would be the year 57868): ' +
+        'looks like milliseconds: divide by 1000 (1764000000 is 2025-11-24)',
+    );
+    expect(reasonOf(table({ last_updated_timestamp: 1764000000000000 }))).toMatch(/looks like microseconds: divide by 1 000 000 \(1764000000 is 2025-11-24\)$/);
+    expect(reasonOf(table({ last_updated_timestamp: 1764000000000000000 }))).toMatch(/looks like nanoseconds: divide by 1 000 000 000 \(1764000000 is 2025-11-24\)$/);
+    expect(reasonOf(table({ last_updated_timestamp: -1764000000000 }))).toMatch(/^table record: field "last_updated_timestamp": -1764000000000 is not a time in epoch seconds \(it would be the year -53929\): looks like milliseconds/);
+  });
+
+  it('checks every time of the format: column stats and a dashboard\'s four', () => {
+    expect(reasonOf(table({ columns: [{ name: 'c', col_type: 'int', stats: [{ stat_type: 'max', stat_val: '1', start_epoch: 1, end_epoch: 1764000000123 }] }] })))
+      .toMatch(/^table record: field "columns\[0\]\.stats\[0\]\.end_epoch": 1764000000123 is not a time in epoch seconds .*: looks like milliseconds: divide by 1000 \(1764000000 is 2025-11-24\)$/);
+    for (const field of ['created_timestamp', 'updated_timestamp', 'last_successful_run_timestamp', 'last_run_timestamp']) {
+      expect(reasonOf(dashboard({ [field]: 1592333799000 }))).toMatch(new RegExp(`^dashboard record: field "${field}": 1592333799000 is not .*looks like milliseconds`));
+    }
+  });
+
+  it('takes every time up to the year 3000, before 1970 and null', () => {
+    for (const t of [0, 1570230473, 32_503_680_000, -1_000_000_000, null]) {
+      expect(parseIngestLine(table({ last_updated_timestamp: t })).ok, String(t)).toBe(true);
+    }
+    expect(reasonOf(table({ last_updated_timestamp: 32_503_680_001 }))).toMatch(/is not a time in epoch seconds \(it would be the year 3000\): looks like milliseconds/);
+  });
+});

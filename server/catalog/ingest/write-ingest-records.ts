@@ -25,6 +25,7 @@ import type {
   UsageIngestRecord,
   UserIngestRecord,
 } from './ingest-record-schemas';
+import { describeCaseTwin, describeKeyShapeDoubts } from './describe-key-doubts';
 
 /** catalog_settings flag: an ingest wrote tables whose search documents it has not written yet. */
 export const SEARCH_DOCUMENTS_PENDING = 'search_documents_pending';
@@ -35,8 +36,11 @@ export class RejectedRecordError extends Error {
 }
 
 export interface IngestWriter {
-  /** Applies one record in a savepoint; throws RejectedRecordError (or a constraint error) to reject it. */
-  applyRecord(record: IngestRecord): void;
+  /**
+   * Applies one record in a savepoint; throws RejectedRecordError (or a constraint error) to reject it.
+   * Returns warnings about a record it loaded (a table key that differs only in case from another, …).
+   */
+  applyRecord(record: IngestRecord): string[];
   /** Runs `fn` in one transaction (a batch of records). */
   runBatch(fn: () => void): void;
   /** Refreshes popularity and search documents of everything touched; `rebuilt` if it rebuilt all. */
@@ -141,9 +145,25 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
   const resolveTag = (name: string) => tagBadgeRows.ensureTag(name);
   const resolveBadge = (b: BadgeRecord) => tagBadgeRows.ensureBadge(b);
 
+  // The table keys this writer wrote, by their lower-case spelling: two spellings of one key in a
+  // load are said whichever comes first (the catalog is asked only for the lower-case one).
+  const keysByLowerCase = new Map<string, string>();
+  function caseTwin(key: string): string | undefined {
+    const lower = key.toLowerCase();
+    const seen = keysByLowerCase.get(lower);
+    if (seen !== undefined && seen !== key) return seen;
+    if (lower !== key && findTable.get(lower) !== undefined) return lower;
+    return undefined;
+  }
+
   function requireTable(key: string): number {
     const id = findTable.get(key) as number | undefined;
-    if (id === undefined) throw new RejectedRecordError(`unknown table "${key}" (load the table record first)`);
+    if (id === undefined) {
+      const lower = key.toLowerCase();
+      const twin = lower !== key && findTable.get(lower) !== undefined ? lower : caseTwin(key);
+      const hint = twin === undefined ? '' : `; the catalog has "${twin}", which differs only in case: keys are case-sensitive`;
+      throw new RejectedRecordError(`unknown table "${key}" (load the table record first${hint})`);
+    }
     return id;
   }
   function requireDashboard(key: string): number {
@@ -152,9 +172,12 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     return id;
   }
 
-  function applyTable(r: TableIngestRecord): void {
+  function applyTable(r: TableIngestRecord): string[] {
     const { type: _type, ...fields } = r;
     const key = buildTableKey(r);
+    const warnings = describeKeyShapeDoubts(r, key);
+    const twin = caseTwin(key);
+    if (twin !== undefined) warnings.push(describeCaseTwin(key, twin));
     const record: TableRecord = { ...fields, columns: r.columns.map((c) => withTypeTree(key, c)) };
     const existingId = findTable.get(key) as number | undefined;
     if (existingId !== undefined) {
@@ -174,6 +197,8 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     // document per savepoint made a segment per table. refreshSearchIndex writes them after the load.
     const [id] = tableWriter.writeTables([record], { deferSearchIndex: true, withoutSearchDocuments: true });
     touchTable(id);
+    if (keysByLowerCase.size < TOUCHED_LIMIT) keysByLowerCase.set(key.toLowerCase(), key);
+    return warnings;
   }
 
   /** The column with its nested type (from `col_type` and `nested_fields`); a bad one rejects the record. */
@@ -272,7 +297,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     }
   }
 
-  const applyInSavepoint = db.transaction((record: IngestRecord) => {
+  const applyInSavepoint = db.transaction((record: IngestRecord): string[] | void => {
     switch (record.type) {
       case 'table': return applyTable(record);
       case 'user': return applyUser(record);
@@ -345,7 +370,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
   }
 
   return {
-    applyRecord: (record) => applyInSavepoint(record),
+    applyRecord: (record) => applyInSavepoint(record) ?? [],
     runBatch: (fn) => {
       batchTransaction.immediate(fn);
       countedIn = true; // only once a batch has committed (a rolled-back one took its count with it)

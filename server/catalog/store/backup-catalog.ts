@@ -6,8 +6,8 @@
 // renamed into place when whole and checked, so a failed backup never leaves a half file under
 // the name asked for. The backup's folder is created when missing (`--out backups/…` on a fresh
 // checkout); a restore's is not (a missing folder there is a wrong --db, named with the fix).
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { howToNameTheCatalog, type CatalogDbSource } from '../../config/catalog-db-path';
 import { describeNotACatalog, nameCatalogFile, readCatalogKind } from './check-catalog-file';
@@ -70,6 +70,16 @@ export async function backupCatalog(dbPath: string, out: string, options: { dbSo
     throw new Error(`cannot create the folder ${folder} for --out ${out}: ${(err as Error).message}`);
   }
   const started = performance.now();
+  const pages = await snapshotInto(dbPath, out);
+  return { out, pages, bytes: statSync(out).size, durationMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * One consistent copy of the SQLite file at `dbPath` (open elsewhere or not) into `out`: written to
+ * `<out>.partial`, checked, made self-contained and renamed into place; on failure nothing is left.
+ * Returns the pages copied.
+ */
+async function snapshotInto(dbPath: string, out: string): Promise<number> {
   const partial = `${out}.partial`;
   for (const file of [partial, ...sidecars(partial)]) rmSync(file, { force: true });
   const source = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 5000 });
@@ -77,7 +87,7 @@ export async function backupCatalog(dbPath: string, out: string, options: { dbSo
     const progress = await source.backup(partial, { progress: () => ALL_PAGES });
     checkCopy(partial);
     renameSync(partial, out);
-    return { out, pages: progress.totalPages, bytes: statSync(out).size, durationMs: Math.round(performance.now() - started) };
+    return progress.totalPages;
   } catch (err) {
     for (const file of [partial, ...sidecars(partial)]) rmSync(file, { force: true });
     throw err;
@@ -112,7 +122,7 @@ export class CatalogInUseError extends Error {
   constructor(dbPath: string) {
     super(
       `the catalog at ${dbPath} is open (a running Nansen or another program holds it): stop it and run the restore again, ` +
-        'or add --force to copy the backup into the running catalog (its readers see the restored data at their next request)',
+        'or add --force to copy the backup into the running catalog (a copy of the catalog it replaces is kept first; its readers see the restored data at their next request)',
     );
     this.name = 'CatalogInUseError';
   }
@@ -120,7 +130,10 @@ export class CatalogInUseError extends Error {
 
 export interface RestoreResult {
   db: string;
-  /** Where the catalog that was replaced now is (offline restore of an existing file), else null. */
+  /**
+   * Where the catalog that was replaced is kept: the file itself (offline), a snapshot of it taken
+   * just before the restore (online); null when there was no catalog there.
+   */
   previous: string | null;
   /** 'offline': the file was replaced; 'online': the backup was copied into the open catalog. */
   mode: 'offline' | 'online';
@@ -131,8 +144,9 @@ export interface RestoreResult {
  * Puts a backup in place of the catalog. Offline (nobody has it open): the backup is copied beside
  * the catalog, checked, and renamed into place; the old file is kept as `<db>.before-restore-<time>`
  * and a stale -wal/-shm is removed so SQLite cannot replay it over the restored file. Online
- * (`force` while it is open): the backup API copies the backup into the live database, which its
- * other connections see as one change.
+ * (`force` while it is open): a snapshot of the live catalog is kept under the same name first, then
+ * the backup API copies the backup into the live database, which its other connections see as one
+ * change.
  */
 export async function restoreCatalog(
   from: string,
@@ -142,6 +156,7 @@ export async function restoreCatalog(
   const dbSource = options.dbSource ?? '--db';
   const catalog = nameCatalogFile(dbPath, dbSource);
   if (!existsSync(from)) throw new Error(`no backup at ${from}: check --from`);
+  if (statSync(from).isDirectory()) throw new Error(describeFolderAsBackup(from));
   const folder = dirname(dbPath);
   if (!existsSync(folder)) {
     throw new Error(
@@ -153,15 +168,23 @@ export async function restoreCatalog(
   if (isSameFile(from, dbPath)) throw new Error(`--from ${from} is the catalog itself (${catalog}): give the backup to restore`);
   const started = performance.now();
   checkCopyReadOnly(from);
+  const keptAs = `${dbPath}.before-restore-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
   if (isCatalogInUse(dbPath)) {
     if (!options.force) throw new CatalogInUseError(dbPath);
+    // The catalog about to be overwritten is kept first, as an offline restore keeps the file it
+    // replaces: a snapshot of the live database under the same name. No copy, no restore.
+    try {
+      await snapshotInto(dbPath, keptAs);
+    } catch (err) {
+      throw new Error(`could not keep a copy of the running catalog at ${keptAs} (${(err as Error).message}), so nothing was restored: fix that and run the restore again`);
+    }
     const source = new Database(from, { readonly: true, fileMustExist: true });
     try {
       await source.backup(dbPath, { progress: () => ALL_PAGES });
     } finally {
       source.close();
     }
-    return { db: dbPath, previous: null, mode: 'online', durationMs: Math.round(performance.now() - started) };
+    return { db: dbPath, previous: keptAs, mode: 'online', durationMs: Math.round(performance.now() - started) };
   }
   const incoming = `${dbPath}.restoring`;
   for (const file of [incoming, ...sidecars(incoming)]) rmSync(file, { force: true });
@@ -174,12 +197,29 @@ export async function restoreCatalog(
   checkCopy(incoming);
   let previous: string | null = null;
   if (existsSync(dbPath)) {
-    previous = `${dbPath}.before-restore-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
+    previous = keptAs;
     renameSync(dbPath, previous);
   }
   for (const file of sidecars(dbPath)) rmSync(file, { force: true });
   renameSync(incoming, dbPath);
   return { db: dbPath, previous, mode: 'offline', durationMs: Math.round(performance.now() - started) };
+}
+
+/** "--from backups/ is a folder: give the backup file …", naming the newest backups in it. */
+function describeFolderAsBackup(folder: string): string {
+  let newest: string[] = [];
+  try {
+    newest = readdirSync(folder)
+      .filter((name) => /\.(sqlite|sqlite3|db)$/i.test(name))
+      .map((name) => ({ name, mtime: statSync(join(folder, name)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime)
+      .slice(0, 3)
+      .map((f) => join(folder, f.name));
+  } catch {
+    // unreadable: name no file
+  }
+  const hint = newest.length ? ` — the newest there: ${newest.join(', ')}` : ' (it holds no .sqlite file)';
+  return `--from ${folder} is a folder, not a backup: give the backup file to restore${hint}`;
 }
 
 function checkCopyReadOnly(path: string): void {

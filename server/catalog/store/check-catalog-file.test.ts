@@ -54,6 +54,39 @@ describe('checkCatalogTarget', () => {
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 
+  it('announces a new catalog before anything is written, naming the file, the setting that chose it and the fix', () => {
+    const told: string[] = [];
+    const onNewCatalog = (message: string) => told.push(message);
+    const catalog = join(dir, 'catalog.sqlite');
+    checkCatalogTarget(catalog, { onNewCatalog });
+    checkCatalogTarget(catalog, { onNewCatalog, from: 'DATA_DIR', hasDryRun: false });
+    checkCatalogTarget(join(dir, 'data', 'catalog.sqlite'), { onNewCatalog, from: 'default', creatableFolder: join(dir, 'data') });
+    expect(told).toEqual([
+      `there is no catalog at --db ${catalog} yet: a new one is created there for what this command loads (none with --dry-run). If you meant an existing catalog, check --db.`,
+      `there is no catalog at ${catalog} (from DATA_DIR) yet: a new one is created there for what this command loads. A running Nansen reads it only if its DATA_DIR is the same; ` +
+        `if the server's catalog is elsewhere, remove ${catalog} and set DATA_DIR as the server has it (the catalog is DATA_DIR/catalog.sqlite unless CATALOG_DB names another file), or give --db.`,
+      `there is no catalog at ${join(dir, 'data', 'catalog.sqlite')} (the default: CATALOG_DB and DATA_DIR are unset) yet: a new one is created there for what this command loads (none with --dry-run). ` +
+        `A running Nansen reads it only if its DATA_DIR (or CATALOG_DB) is the same; if the server's catalog is elsewhere, remove ${join(dir, 'data', 'catalog.sqlite')} and set DATA_DIR (or CATALOG_DB) as the server has it, or give --db.`,
+    ]);
+    // A catalog that is there, and an empty file someone created for one, are not new.
+    openCatalogDatabase(catalog).close();
+    writeFileSync(join(dir, 'empty.sqlite'), '');
+    checkCatalogTarget(catalog, { onNewCatalog, from: 'DATA_DIR' });
+    checkCatalogTarget(join(dir, 'empty.sqlite'), { onNewCatalog });
+    expect(told).toHaveLength(3);
+  });
+
+  it('refuses a DATA_DIR or CATALOG_DB folder that does not exist (a mistyped setting), even as a creatable one for --db would be', () => {
+    const typo = join(dir, 'dta2');
+    expect(() => checkCatalogTarget(join(typo, 'catalog.sqlite'), { from: 'DATA_DIR', onNewCatalog: () => {} })).toThrow(
+      `${join(typo, 'catalog.sqlite')} (from DATA_DIR): the folder ${typo} does not exist, so no server keeps its catalog there. ` +
+        'Set DATA_DIR as the server has it (the catalog is DATA_DIR/catalog.sqlite unless CATALOG_DB names another file), or give --db; ' +
+        `or, to start a new catalog there, create the folder (mkdir -p ${typo}).`,
+    );
+    expect(() => checkCatalogTarget(join(typo, 'c.sqlite'), { from: 'CATALOG_DB' })).toThrow(/^.*\(from CATALOG_DB\): the folder .* does not exist, so no server keeps its catalog there\. Set CATALOG_DB as the server has it/);
+    expect(existsSync(typo)).toBe(false);
+  });
+
   it('refuses any other missing folder, and a folder given as the file', () => {
     expect(() => checkCatalogTarget(join(dir, 'data', 'catalog.sqlite'), { creatableFolder: join(dir, 'elsewhere') })).toThrow(CatalogFileError);
     expect(() => checkCatalogTarget(dir)).toThrow(`--db ${dir} is a folder, not the catalog's file (such as ${dir}/catalog.sqlite). Give the catalog's file with --db, or a new path to create a catalog (without --db: the server's, CATALOG_DB, else DATA_DIR/catalog.sqlite).`);

@@ -47,6 +47,25 @@ export interface CatalogTargetOptions {
   creatableFolder?: string;
   /** Where the path came from (cli-arguments.ts catalogDbOption): the messages name it and its fix; default --db. */
   from?: CatalogDbSource;
+  /**
+   * Told, before anything is written, when there is no catalog at the path yet and the command will
+   * create a new, empty one there (a mistyped DATA_DIR or --db would otherwise go unnoticed: the
+   * records land in a catalog no server reads). Default: a line on stderr, `{command}: …`.
+   */
+  onNewCatalog?: (message: string) => void;
+  /** The command's name for that line (default `import`: catalog:import's importers). */
+  command?: string;
+  /** Whether the command has --dry-run, which creates no catalog (default true: the importers have it). */
+  hasDryRun?: boolean;
+}
+
+/** The line that says a new catalog is being created, naming the file, the setting that chose it and the fix. */
+function describeNewCatalog(dbPath: string, from: CatalogDbSource, file: string, hasDryRun: boolean): string {
+  const created = `there is no catalog at ${file} yet: a new one is created there for what this command loads${hasDryRun ? ' (none with --dry-run)' : ''}.`;
+  if (from === '--db') return `${created} If you meant an existing catalog, check --db.`;
+  const setting = from === 'default' ? 'DATA_DIR (or CATALOG_DB)' : from;
+  return `${created} A running Nansen reads it only if its ${setting} is the same; if the server's catalog is elsewhere, ` +
+    `remove ${resolve(dbPath)} and ${howToNameTheCatalog(from).replace(/^Set/, 'set')}.`;
 }
 
 /**
@@ -62,8 +81,10 @@ export function nameCatalogFile(dbPath: string, from: CatalogDbSource = '--db', 
  * Checks a `--db` before ingest or an import opens it (and would create its schema in it): a Nansen
  * catalog, an empty SQLite file, or a path that does not exist yet in a folder that does (a new
  * catalog is created there, as documented) or in the server's default data folder (created as the
- * server creates it: `--db data/catalog.sqlite` on a fresh checkout). Everything else is refused
- * with a CatalogFileError, before anything is written.
+ * server creates it: `--db data/catalog.sqlite` on a fresh checkout, or no --db and neither DATA_DIR nor
+ * CATALOG_DB set). A new catalog is announced (onNewCatalog). Everything else is refused with a
+ * CatalogFileError, before anything is written — a folder of DATA_DIR or CATALOG_DB that does not
+ * exist too: a mistyped setting, whose catalog no server would read.
  */
 export function checkCatalogTarget(dbPath: string, options: CatalogTargetOptions = {}): void {
   if (dbPath === ':memory:') return;
@@ -74,14 +95,24 @@ export function checkCatalogTarget(dbPath: string, options: CatalogTargetOptions
   const hint = options.hint && from === '--db' ? ` ${options.hint}` : '';
   if (!existsSync(dbPath)) {
     const folder = dirname(dbPath);
-    if (!existsSync(folder) && resolve(folder) === resolve(options.creatableFolder ?? DEFAULT_DATA_FOLDER)) return;
-    if (!existsSync(folder)) {
+    const creatable = resolve(folder) === resolve(options.creatableFolder ?? DEFAULT_DATA_FOLDER);
+    if (!existsSync(folder) && !creatable) {
+      if (from !== '--db') {
+        // DATA_DIR or CATALOG_DB names a folder that is not there: most likely not the server's.
+        throw new CatalogFileError(
+          `${file}: the folder ${folder} does not exist, so no server keeps its catalog there. ${fix.replace(/\.$/, '')}; ` +
+            `or, to start a new catalog there, create the folder (mkdir -p ${folder}).`,
+        );
+      }
       throw new CatalogFileError(
         `${file}: the folder ${folder} does not exist. Check the path, or create the folder (mkdir -p ${folder}) to start a new catalog there. ${fix}`,
       );
     }
-    if (!statSync(folder).isDirectory()) throw new CatalogFileError(`${file}: ${folder} is not a folder. ${fix}`);
-    return; // a new catalog in an existing folder
+    if (existsSync(folder) && !statSync(folder).isDirectory()) throw new CatalogFileError(`${file}: ${folder} is not a folder. ${fix}`);
+    // A new catalog in an existing folder (or the default data folder, created as the server creates it).
+    const notice = options.onNewCatalog ?? ((message: string) => process.stderr.write(`${options.command ?? 'import'}: ${message}\n`));
+    notice(describeNewCatalog(dbPath, from, file, options.hasDryRun ?? true));
+    return;
   }
   if (statSync(dbPath).isDirectory()) {
     throw new CatalogFileError(`${file} is a folder, not the catalog's file (such as ${dbPath.replace(/\/$/, '')}/catalog.sqlite). ${fix}`);
