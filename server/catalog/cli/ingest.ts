@@ -11,7 +11,7 @@ import { userInfo } from 'node:os';
 import { createReadStream, statSync } from 'node:fs';
 import { openCatalogDatabase } from '../store/open-catalog-database';
 import Database from 'better-sqlite3';
-import { checkCatalogTarget, readCatalogKind } from '../store/check-catalog-file';
+import { checkCatalogTarget, readCatalogKind, sayNewCatalog } from '../store/check-catalog-file';
 import { describeForeignInputForIngest, HEAD_BYTES, recogniseForeignInput } from '../ingest/recognise-foreign-input';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
 import { recordIngest } from '../ingest/write-ingest-records';
@@ -98,7 +98,8 @@ async function main(): Promise<number> {
   // Another program's database, a file that is no database, a folder that does not exist: refused
   // before the catalog's schema is written anywhere.
   const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
-  checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder, from, command: 'ingest', hasDryRun: false });
+  const newCatalog = checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder, from, hasDryRun: false });
+  sayNewCatalog('ingest', newCatalog);
   const db = openCatalogDatabase(dbPath);
   try {
     const summary = await ingestNdjson(db, input, {

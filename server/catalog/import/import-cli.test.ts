@@ -127,8 +127,8 @@ describe('npm run catalog:import -- dbt', () => {
     writeFileSync(manifest, '{\n  "metadata": {},\n  "nodes": {,}\n}\n');
     const { code, stderr } = await runCli(['dbt', '--manifest', manifest, '--db', join(dir, 'catalog.sqlite')]);
     expect(code).toBe(1);
-    // (After the line that says no catalog is at --db yet: the catalog is checked before the manifest is read.)
-    expect(stderr).toMatch(new RegExp(`^import: there is no catalog at --db .*\n${`import: ${manifest}: not valid JSON at line 3, column 13: expected a property name in double quotes, found ","`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`));
+    // Only the error: that no catalog is at --db yet is said right before one would be written, which never came.
+    expect(stderr).toBe(`import: ${manifest}: not valid JSON at line 3, column 13: expected a property name in double quotes, found ","\n`);
     const catalog = join(dir, 'catalog.json');
     writeFileSync(catalog, '{"nodes": {}, }');
     const badCatalog = await runCli(['dbt', ...V4.slice(0, 2), '--catalog', catalog, '--db', join(dir, 'catalog.sqlite')]);

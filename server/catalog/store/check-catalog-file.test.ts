@@ -54,13 +54,13 @@ describe('checkCatalogTarget', () => {
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 
-  it('announces a new catalog before anything is written, naming the file, the setting that chose it and the fix', () => {
-    const told: string[] = [];
-    const onNewCatalog = (message: string) => told.push(message);
+  it('words a new catalog for the command to announce before anything is written, naming the file, the setting that chose it and the fix', () => {
     const catalog = join(dir, 'catalog.sqlite');
-    checkCatalogTarget(catalog, { onNewCatalog });
-    checkCatalogTarget(catalog, { onNewCatalog, from: 'DATA_DIR', hasDryRun: false });
-    checkCatalogTarget(join(dir, 'data', 'catalog.sqlite'), { onNewCatalog, from: 'default', creatableFolder: join(dir, 'data') });
+    const told = [
+      checkCatalogTarget(catalog),
+      checkCatalogTarget(catalog, { from: 'DATA_DIR', hasDryRun: false }),
+      checkCatalogTarget(join(dir, 'data', 'catalog.sqlite'), { from: 'default', creatableFolder: join(dir, 'data') }),
+    ];
     expect(told).toEqual([
       `there is no catalog at --db ${catalog} yet: a new one is created there for what this command loads (none with --dry-run). If you meant an existing catalog, check --db.`,
       `there is no catalog at ${catalog} (from DATA_DIR) yet: a new one is created there for what this command loads. A running Nansen reads it only if its DATA_DIR is the same; ` +
@@ -71,14 +71,13 @@ describe('checkCatalogTarget', () => {
     // A catalog that is there, and an empty file someone created for one, are not new.
     openCatalogDatabase(catalog).close();
     writeFileSync(join(dir, 'empty.sqlite'), '');
-    checkCatalogTarget(catalog, { onNewCatalog, from: 'DATA_DIR' });
-    checkCatalogTarget(join(dir, 'empty.sqlite'), { onNewCatalog });
-    expect(told).toHaveLength(3);
+    expect(checkCatalogTarget(catalog, { from: 'DATA_DIR' })).toBeUndefined();
+    expect(checkCatalogTarget(join(dir, 'empty.sqlite'))).toBeUndefined();
   });
 
   it('refuses a DATA_DIR or CATALOG_DB folder that does not exist (a mistyped setting), even as a creatable one for --db would be', () => {
     const typo = join(dir, 'dta2');
-    expect(() => checkCatalogTarget(join(typo, 'catalog.sqlite'), { from: 'DATA_DIR', onNewCatalog: () => {} })).toThrow(
+    expect(() => checkCatalogTarget(join(typo, 'catalog.sqlite'), { from: 'DATA_DIR' })).toThrow(
       `${join(typo, 'catalog.sqlite')} (from DATA_DIR): the folder ${typo} does not exist, so no server keeps its catalog there. ` +
         'Set DATA_DIR as the server has it (the catalog is DATA_DIR/catalog.sqlite unless CATALOG_DB names another file), or give --db; ' +
         `or, to start a new catalog there, create the folder (mkdir -p ${typo}).`,

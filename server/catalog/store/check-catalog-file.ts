@@ -47,16 +47,13 @@ export interface CatalogTargetOptions {
   creatableFolder?: string;
   /** Where the path came from (cli-arguments.ts catalogDbOption): the messages name it and its fix; default --db. */
   from?: CatalogDbSource;
-  /**
-   * Told, before anything is written, when there is no catalog at the path yet and the command will
-   * create a new, empty one there (a mistyped DATA_DIR or --db would otherwise go unnoticed: the
-   * records land in a catalog no server reads). Default: a line on stderr, `{command}: …`.
-   */
-  onNewCatalog?: (message: string) => void;
-  /** The command's name for that line (default `import`: catalog:import's importers). */
-  command?: string;
   /** Whether the command has --dry-run, which creates no catalog (default true: the importers have it). */
   hasDryRun?: boolean;
+}
+
+/** Prints checkCatalogTarget's new-catalog line, if any, as `{command}: …` on stderr. */
+export function sayNewCatalog(command: string, notice: string | undefined): void {
+  if (notice) process.stderr.write(`${command}: ${notice}\n`);
 }
 
 /** The line that says a new catalog is being created, naming the file, the setting that chose it and the fix. */
@@ -82,12 +79,14 @@ export function nameCatalogFile(dbPath: string, from: CatalogDbSource = '--db', 
  * catalog, an empty SQLite file, or a path that does not exist yet in a folder that does (a new
  * catalog is created there, as documented) or in the server's default data folder (created as the
  * server creates it: `--db data/catalog.sqlite` on a fresh checkout, or no --db and neither DATA_DIR nor
- * CATALOG_DB set). A new catalog is announced (onNewCatalog). Everything else is refused with a
+ * CATALOG_DB set). For a new catalog it returns the line that says so (a mistyped DATA_DIR or --db would
+ * otherwise go unnoticed: the records land in a catalog no server reads), for the command to print with
+ * `sayNewCatalog` once its arguments and its source have been read, right before it writes. Everything else is refused with a
  * CatalogFileError, before anything is written — a folder of DATA_DIR or CATALOG_DB that does not
  * exist too: a mistyped setting, whose catalog no server would read.
  */
-export function checkCatalogTarget(dbPath: string, options: CatalogTargetOptions = {}): void {
-  if (dbPath === ':memory:') return;
+export function checkCatalogTarget(dbPath: string, options: CatalogTargetOptions = {}): string | undefined {
+  if (dbPath === ':memory:') return undefined;
   const from = options.from ?? '--db';
   const file = nameCatalogFile(dbPath, from, options.option);
   const fix = `${howToNameTheCatalog(from)}.`;
@@ -110,9 +109,7 @@ export function checkCatalogTarget(dbPath: string, options: CatalogTargetOptions
     }
     if (existsSync(folder) && !statSync(folder).isDirectory()) throw new CatalogFileError(`${file}: ${folder} is not a folder. ${fix}`);
     // A new catalog in an existing folder (or the default data folder, created as the server creates it).
-    const notice = options.onNewCatalog ?? ((message: string) => process.stderr.write(`${options.command ?? 'import'}: ${message}\n`));
-    notice(describeNewCatalog(dbPath, from, file, options.hasDryRun ?? true));
-    return;
+    return describeNewCatalog(dbPath, from, file, options.hasDryRun ?? true);
   }
   if (statSync(dbPath).isDirectory()) {
     throw new CatalogFileError(`${file} is a folder, not the catalog's file (such as ${dbPath.replace(/\/$/, '')}/catalog.sqlite). ${fix}`);

@@ -4,7 +4,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
-import { checkCatalogTarget } from '../../store/check-catalog-file';
+import { checkCatalogTarget, sayNewCatalog } from '../../store/check-catalog-file';
 import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 import type { EntityCounts } from '../write-import';
 import type { CrawledDatabase } from './crawled-schema';
@@ -132,13 +132,14 @@ function runDatabaseImport(engine: DatabaseEngine, usage: string) {
       checkSqliteFile(values.file);
       refuseTheCatalogItself(values.file, dbPath, describeCatalogChoice({ path: dbPath, from }));
     }
-    checkCatalogTarget(dbPath, { creatableFolder, from, ...(engine === 'sqlite' ? { hint: 'Did you swap --file (the database to read) and --db (the catalog)?' } : {}) });
+    const newCatalog = checkCatalogTarget(dbPath, { creatableFolder, from, ...(engine === 'sqlite' ? { hint: 'Did you swap --file (the database to read) and --db (the catalog)?' } : {}) });
     const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
     progress?.(`${engine}: reading the catalog of ${location}…`);
     const crawled = await read();
     checkSchemaFilter(filter, crawled.schemas); // before the catalog is opened (and perhaps created)
 
     const dryRun = values['dry-run'] ?? false;
+    sayNewCatalog('import', newCatalog);
     // A dry run against a catalog that does not exist yet compares with an empty one and creates no file.
     const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);
     try {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { listFirst } from '../list-first';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
-import { checkCatalogTarget } from '../../store/check-catalog-file';
+import { checkCatalogTarget, sayNewCatalog } from '../../store/check-catalog-file';
 import { importDbtProject, type DbtImportReport, type EntityCounts } from './import-dbt-project';
 import { readDbtArtifacts } from './read-dbt-artifacts';
 import { checkDbtOptionValues, resolveDbtOptions } from './dbt-import-options';
@@ -83,13 +83,14 @@ export async function runDbtImport(args: string[]): Promise<number> {
   // Every argument is checked before anything is read or said.
   asUsageError(() => checkDbtOptionValues(raw, (option) => `--${option}`));
   const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
-  checkCatalogTarget(dbPath, { creatableFolder, from }); // before reading anything: another program's database is refused
+  const newCatalog = checkCatalogTarget(dbPath, { creatableFolder, from }); // before reading anything: another program's database is refused
   const progress = values.quiet ? undefined : (message: string) => process.stderr.write(`${message}\n`);
 
   const artifacts = readDbtArtifacts(values.manifest, values.catalog);
   const mapping: DbtMappingOptions = asUsageError(() => resolveDbtOptions(raw, artifacts.manifest, (option) => `--${option}`));
   if (!values.catalog) progress?.('dbt: no --catalog given: column types come from the manifest (`unknown` where it has none)');
   const dryRun = values['dry-run'] ?? false;
+  sayNewCatalog('import', newCatalog);
   // A dry run against a catalog that does not exist yet compares with an empty one and creates no file.
   const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);
   try {

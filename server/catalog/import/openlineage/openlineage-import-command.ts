@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
-import { checkCatalogTarget } from '../../store/check-catalog-file';
+import { checkCatalogTarget, sayNewCatalog } from '../../store/check-catalog-file';
 import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 import { importOpenLineageEvents, type OpenLineageImportReport } from './import-openlineage-events';
 import { InvalidJsonError, readEventBatch, type ReadEvent } from './read-openlineage-event';
@@ -87,10 +87,11 @@ export async function runOpenLineageImport(args: string[]): Promise<number> {
   }
   if (!values.events) throw new UsageError('--events is required (a file of OpenLineage events, or a folder of them)');
   const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
-  checkCatalogTarget(dbPath, { creatableFolder, from }); // before reading anything: another program's database is refused
+  const newCatalog = checkCatalogTarget(dbPath, { creatableFolder, from }); // before reading anything: another program's database is refused
   const { events, bad, files } = readEventFiles(values.events);
   if (!values.quiet) process.stderr.write(`openlineage: read ${events.length} event(s) from ${files} file(s), ${bad.length} bad\n`);
   const dryRun = values['dry-run'] ?? false;
+  sayNewCatalog('import', newCatalog);
   const db = openCatalogDatabase(dryRun && !existsSync(dbPath) ? ':memory:' : dbPath);
   try {
     const report = await importOpenLineageEvents(db, events, { importedBy: `cli:${userInfo().username}`, dryRun });
