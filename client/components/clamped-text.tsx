@@ -69,8 +69,8 @@ export function ClampedText({ children, size = 'long', label, className }: Clamp
       </div>
       {tall ? (
         <Button ref={button} size="sm" variant="ghost" className="clamped-text__toggle" aria-expanded={expanded} aria-controls={id} onClick={toggle}>
-          {expanded ? 'Show less' : 'Show more'}
-          <span className="visually-hidden"> of {label}</span>
+          {expanded ? 'Show less' : 'Show more'}{' '}
+          <span className="visually-hidden">of {label}</span>
         </Button>
       ) : null}
     </div>

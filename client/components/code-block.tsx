@@ -38,7 +38,8 @@ export function CodeBlock({ text, label }: CodeBlockProps) {
         </pre>
       </ClampedText>
       <Button size="sm" variant="secondary" className="code-block__copy" onClick={() => void copy()}>
-        Copy<span className="visually-hidden"> {label}</span>
+        Copy{' '}
+        <span className="visually-hidden">{label}</span>
       </Button>
     </div>
   );
