@@ -2,8 +2,9 @@
 // faded at the foot, with a "Show more" / "Show less" button (aria-expanded, aria-controls) below it.
 // Whether it is clamped is measured, not guessed from the length: only a text that is clearly taller
 // than the clamp (a third more) gets one, so no button ever opens a line or two. Tabbing into a link
-// hidden under the fold opens the text, so focus never lands on something out of sight. "Show less"
-// keeps the button in view (the text above it shrinks). Decided in docs/decisions/059-*.md.
+// hidden under the fold opens the text, so focus never lands on something out of sight. Opened, the
+// button stays at the foot of the window while the text is in view (clamped-text.css); "Show less"
+// then keeps it in view as the text above it shrinks. Decided in docs/decisions/059-*.md.
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { cx } from './class-names';
