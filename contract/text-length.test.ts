@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCharacters } from './text-length';
+import { allowedDescriptionLength, countCharacters } from './text-length';
 
 describe('countCharacters', () => {
   it('counts an emoji outside the Basic Multilingual Plane as one character, not two UTF-16 units', () => {
@@ -25,5 +25,16 @@ describe('countCharacters', () => {
     expect(countCharacters('\ude00a')).toBe(2);
     expect(countCharacters('a\ud83d')).toBe(2);
     expect(countCharacters('\ud83d\ud83d\ude00')).toBe(2);
+  });
+});
+
+describe('allowedDescriptionLength', () => {
+  it('is the limit for a new text or one within it, and the text\'s own length (in code points) when it was already longer', () => {
+    expect(allowedDescriptionLength(750, null)).toBe(750);
+    expect(allowedDescriptionLength(750, undefined)).toBe(750);
+    expect(allowedDescriptionLength(750, '')).toBe(750);
+    expect(allowedDescriptionLength(750, 'x'.repeat(750))).toBe(750);
+    expect(allowedDescriptionLength(750, 'x'.repeat(56_000))).toBe(56_000);
+    expect(allowedDescriptionLength(3, '😀😀😀😀')).toBe(4);
   });
 });

@@ -19,3 +19,14 @@ export function countCharacters(text: string): number {
   }
   return count;
 }
+
+/**
+ * The most characters an edit of a description may save: the UI config's limit, or — when the text the
+ * edit began from (`base`) was already longer, as an imported description may be — that text's length.
+ * So a typo in a 56,000-character import can be fixed without cutting it down, and no edit makes an
+ * over-long text longer; the BFF holds `base` to the stored text (a different one is a 409), so no one
+ * gets a longer text in by claiming a long `base` (docs/decisions/059-imported-text-as-stored-and-long-text-clamped.md).
+ */
+export function allowedDescriptionLength(limit: number, base: string | null | undefined): number {
+  return base ? Math.max(limit, countCharacters(base)) : limit;
+}

@@ -84,8 +84,9 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
   const countId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const theirText = theirs.description ?? '';
-  const mergeTooLong = isTooLong(merged, maxLength);
-  const mineTooLong = isTooLong(mine, maxLength);
+  // Saved over theirs, so held to their text's length where that was already over the limit (decision 059).
+  const mergeTooLong = isTooLong(merged, maxLength, theirs.description);
+  const mineTooLong = isTooLong(mine, maxLength, theirs.description);
   // The other side is "theirs", or, when it was this person's own save elsewhere, "the other tab's".
   const other = byYou ? 'the other tab’s' : 'theirs';
   const Other = byYou ? 'The other tab’s' : 'Theirs';
@@ -158,7 +159,7 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
           <textarea className="conflict__merge-text" value={merged} rows={5} aria-describedby={countId} aria-invalid={mergeTooLong || undefined} onChange={(event) => onMergedChange(event.target.value)} />
         </label>
         <div className="conflict__merge-footer">
-          <LengthCount id={countId} text={merged} maxLength={maxLength} />
+          <LengthCount id={countId} text={merged} maxLength={maxLength} base={theirs.description} />
           <Button type="submit" size="sm" disabled={saving || mergeTooLong}>
             {saving ? 'Saving…' : 'Save merged'}
           </Button>

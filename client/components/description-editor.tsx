@@ -1,13 +1,14 @@
 // A description being written: a text area (with a Markdown preview where descriptions are Markdown),
-// a live count against the length limit, Save and Cancel. The text is the caller's (controlled), so a
-// failed save never loses it. Keys: Ctrl+Enter (⌘+Enter) saves; Enter saves too where `submitOnEnter`
-// (short descriptions; Shift+Enter for a new line); Escape cancels.
+// a live count against the length limit (for a text already over it, against its own length), Save
+// and Cancel. The text is the caller's (controlled), so a failed save never loses it. Keys: Ctrl+Enter
+// (⌘+Enter) saves; Enter saves too where `submitOnEnter` (short descriptions; Shift+Enter for a new
+// line); Escape cancels.
 import { useCallback, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from './button';
 import { Markdown } from './markdown';
 import { Tabs } from './tabs';
 import './description-editor.css';
-import { countCharacters } from '../../contract/text-length';
+import { allowedDescriptionLength, countCharacters } from '../../contract/text-length';
 import { formatWholeNumber } from '../lib/format-number';
 
 export interface DescriptionEditorProps {
@@ -16,6 +17,8 @@ export interface DescriptionEditorProps {
   text: string;
   onTextChange: (text: string) => void;
   maxLength: number;
+  /** The text the edit began from: when it was already over `maxLength`, the text may keep its length. */
+  base?: string | null;
   markdown?: boolean;
   submitOnEnter?: boolean;
   saving: boolean;
@@ -28,29 +31,41 @@ export interface DescriptionEditorProps {
   saveLabel?: string;
 }
 
-/** Whether `text` is over the limit, counted as the server counts it (in code points: an emoji is one). */
-export function isTooLong(text: string, maxLength: number): boolean {
-  return countCharacters(text) > maxLength;
+/**
+ * Whether `text` is too long to save, counted as the server counts it (in code points: an emoji is
+ * one): over the limit, unless the text the edit began from (`base`) was already longer, as an
+ * imported text may be; then over that text's length (an edit may not make it longer: decision 059).
+ */
+export function isTooLong(text: string, maxLength: number, base?: string | null): boolean {
+  return countCharacters(text) > allowedDescriptionLength(maxLength, base);
 }
 
-/** The live count of `text`, and what is wrong when it is too long. */
-export function LengthCount({ id, text, maxLength }: { id: string; text: string; maxLength: number }) {
+/** The live count of `text`, and what is wrong when it is too long (`base`: the text the edit began from). */
+export function LengthCount({ id, text, maxLength, base }: { id: string; text: string; maxLength: number; base?: string | null }) {
   const length = countCharacters(text);
-  const over = length - maxLength;
+  const allowed = allowedDescriptionLength(maxLength, base);
+  const over = length - allowed;
+  const wasOver = allowed > maxLength;
   return (
     <p id={id} className={over > 0 ? 'description-editor__count description-editor__count--over' : 'description-editor__count'}>
       {formatWholeNumber(length)} / {formatWholeNumber(maxLength)} characters
-      {over > 0 ? <> · {formatWholeNumber(over)} too many: shorten it to save</> : null}
+      {over > 0 && wasOver ? (
+        <> · {formatWholeNumber(over)} more than the {formatWholeNumber(allowed)} it had: it was already over the limit, so it may not grow. Shorten it to save</>
+      ) : over > 0 ? (
+        <> · {formatWholeNumber(over)} too many: shorten it to save</>
+      ) : wasOver ? (
+        <> · already over the limit when you began: you can save it as long as it stays at most {formatWholeNumber(allowed)}</>
+      ) : null}
     </p>
   );
 }
 
-export function DescriptionEditor({ label, text, onTextChange, maxLength, markdown = false, submitOnEnter = false, saving, error, notice, onSave, onCancel, saveLabel = 'Save' }: DescriptionEditorProps) {
+export function DescriptionEditor({ label, text, onTextChange, maxLength, base, markdown = false, submitOnEnter = false, saving, error, notice, onSave, onCancel, saveLabel = 'Save' }: DescriptionEditorProps) {
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const countId = useId();
   const errorId = useId();
   const noticeId = useId();
-  const tooLong = isTooLong(text, maxLength);
+  const tooLong = isTooLong(text, maxLength, base);
 
   function save() {
     if (!saving && !tooLong) onSave();
@@ -125,7 +140,7 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, markdo
         textarea
       )}
       <div className="description-editor__footer">
-        <LengthCount id={countId} text={text} maxLength={maxLength} />
+        <LengthCount id={countId} text={text} maxLength={maxLength} base={base} />
         <div className="description-editor__actions">
           <Button type="submit" variant="primary" size="sm" disabled={saving || tooLong}>
             {saving ? 'Saving…' : saveLabel}

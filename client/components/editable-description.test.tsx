@@ -179,6 +179,27 @@ describe('EditableDescription', () => {
     expect(save).not.toHaveBeenCalled();
   });
 
+  it('lets a typo be fixed in a text already over the limit (an import) while it does not grow, and says so; a longer text is refused', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => ({}));
+    const imported = `Teh ${'long imported text '.repeat(20)}`.trim(); // 383 characters
+    renderDescription(save, { value: imported, maxLength: 100, markdown: false });
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    const box = screen.getByRole('textbox');
+    expect(screen.getByText('383 / 100 characters · already over the limit when you began: you can save it as long as it stays at most 383')).toBeTruthy();
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+    await user.type(box, '!');
+    expect(screen.getByText(/384 \/ 100 characters · 1 more than the 383 it had: it was already over the limit, so it may not grow\. Shorten it to save/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    await user.type(box, '{Backspace}');
+    // The typo fixed: "Teh" → "The", the same length.
+    (box as HTMLTextAreaElement).setSelectionRange(0, 3);
+    await user.keyboard('The');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save).toHaveBeenCalledWith(imported.replace('Teh', 'The'), imported);
+  });
+
   it('keeps the editor open with the typed text and the reason when a save fails', async () => {
     const user = userEvent.setup();
     const save = vi.fn(async () => {

@@ -182,6 +182,7 @@ export function EditableDescription({ value, children, canEdit, editText, editNa
             keep(text, mode.base);
           }}
           maxLength={maxLength}
+          base={mode.base}
           markdown={markdown}
           submitOnEnter={submitOnEnter}
           saving={saving}

@@ -3,6 +3,7 @@ import { cleanup, render } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import MarkdownRenderer, { renderMarkdown, sanitizeHtml } from './markdown-renderer';
+import { watchScrollingBlocks } from './scrolling-blocks';
 
 afterEach(() => {
   cleanup();
@@ -72,12 +73,12 @@ describe('MarkdownRenderer', () => {
     vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (this: HTMLElement) { return (this.textContent ?? '').length * 10; });
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300);
     const long = `SELECT ${'column, '.repeat(10)}x;`;
-    const { container, rerender } = render(createElement(MarkdownRenderer, { kind: 'markdown', source: `\`\`\`\n${long}\n\`\`\`\n\n\`\`\`\nSELECT 1;\n\`\`\`` }));
+    const { container, rerender } = render(createElement(MarkdownRenderer, { watchBlocks: watchScrollingBlocks, kind: 'markdown', source: `\`\`\`\n${long}\n\`\`\`\n\n\`\`\`\nSELECT 1;\n\`\`\`` }));
     const [wide, short] = container.querySelectorAll('pre');
     expect(wide!.getAttribute('tabindex')).toBe('0');
     expect(wide!.getAttribute('aria-label')).toBe('Code, scrolls sideways');
     expect(short!.hasAttribute('tabindex')).toBe(false);
-    rerender(createElement(MarkdownRenderer, { kind: 'html', source: `<table><tbody><tr><td>${long}</td></tr></tbody></table>` }));
+    rerender(createElement(MarkdownRenderer, { watchBlocks: watchScrollingBlocks, kind: 'html', source: `<table><tbody><tr><td>${long}</td></tr></tbody></table>` }));
     expect(container.querySelector('table')!.getAttribute('aria-label')).toBe('Table, scrolls sideways');
   });
 });

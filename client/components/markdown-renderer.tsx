@@ -7,7 +7,6 @@ import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 import { useLayoutEffect, useRef } from 'react';
 import { escapeHtml } from '../../contract/escape-html';
-import { watchScrollingBlocks } from './scrolling-blocks';
 
 const marked = new Marked({
   gfm: true,
@@ -70,10 +69,23 @@ export function sanitizeHtml(html: string, headingsFrom = HEADINGS_FROM): string
   return sanitize(html, headingsFrom);
 }
 
-export default function MarkdownRenderer({ kind, source, className, headingsFrom = HEADINGS_FROM }: { kind: 'markdown' | 'html'; source: string; className?: string; headingsFrom?: number }) {
+export interface MarkdownRendererProps {
+  kind: 'markdown' | 'html';
+  source: string;
+  className?: string;
+  headingsFrom?: number;
+  /**
+   * watchScrollingBlocks, handed over by markdown.tsx: imported there, it lives in the chunk the pages
+   * load anyway, which code-block.tsx shares, instead of a chunk of its own that the app's entry would
+   * have to name (the first page's budget).
+   */
+  watchBlocks: (container: HTMLElement) => () => void;
+}
+
+export default function MarkdownRenderer({ kind, source, className, headingsFrom = HEADINGS_FROM, watchBlocks }: MarkdownRendererProps) {
   const html = kind === 'markdown' ? renderMarkdown(source, headingsFrom) : sanitizeHtml(source, headingsFrom);
   const container = useRef<HTMLDivElement>(null);
   // Before paint, so a block that scrolls is never shown without its name; again for each new HTML.
-  useLayoutEffect(() => (container.current ? watchScrollingBlocks(container.current) : undefined), [html]);
+  useLayoutEffect(() => (container.current ? watchBlocks(container.current) : undefined), [html, watchBlocks]);
   return <div ref={container} className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -3,6 +3,7 @@
 // with the app: until then the text shows as plain text, so nothing jumps.
 import { lazy, Suspense } from 'react';
 import { cx } from './class-names';
+import { watchScrollingBlocks } from './scrolling-blocks';
 import './markdown.css';
 
 const MarkdownRenderer = lazy(() => import('./markdown-renderer'));
@@ -11,7 +12,7 @@ const MarkdownRenderer = lazy(() => import('./markdown-renderer'));
 export function Markdown({ source, className, headingsFrom }: { source: string; className?: string; headingsFrom?: number }) {
   return (
     <Suspense fallback={<div className={cx('markdown', 'markdown--plain', className)}>{source}</div>}>
-      <MarkdownRenderer kind="markdown" source={source} className={cx('markdown', className)} headingsFrom={headingsFrom} />
+      <MarkdownRenderer kind="markdown" source={source} className={cx('markdown', className)} headingsFrom={headingsFrom} watchBlocks={watchScrollingBlocks} />
     </Suspense>
   );
 }
@@ -20,7 +21,7 @@ export function Markdown({ source, className, headingsFrom }: { source: string; 
 export function SanitizedHtml({ html, className, headingsFrom }: { html: string; className?: string; headingsFrom?: number }) {
   return (
     <Suspense fallback={<div className={cx('markdown', className)} aria-busy="true" />}>
-      <MarkdownRenderer kind="html" source={html} className={cx('markdown', className)} headingsFrom={headingsFrom} />
+      <MarkdownRenderer kind="html" source={html} className={cx('markdown', className)} headingsFrom={headingsFrom} watchBlocks={watchScrollingBlocks} />
     </Suspense>
   );
 }

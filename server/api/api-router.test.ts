@@ -172,6 +172,29 @@ describe('the /api router', () => {
     expect(res.status).toBe(413);
   });
 
+  it('takes a description write of an imported 56,000-character text with the text it began from (over 100 kB, under 1 MB), and refuses a larger body', async () => {
+    let stored: string | null = 'x'.repeat(56_000);
+    const { app } = await appWith({
+      metadata: {
+        getTable: async () => AmundsenTableSchema.parse({ database: 'hive', cluster: 'gold', schema: 'sales', name: 'orders', key: ORDERS, columns: [] }),
+        getDescription: async () => ({ description: stored, etag: null }),
+        putDescription: async (...args: unknown[]) => {
+          stored = args[2] as string;
+        },
+      },
+    });
+    const fixed = `${'x'.repeat(55_999)}.`;
+    const res = await request(app).put('/api/metadata/v0/put_table_description').send({ key: ORDERS, description: fixed, base: stored });
+    expect(res.status).toBe(200);
+    expect(stored).toBe(fixed);
+    const huge = await request(app).put('/api/metadata/v0/put_table_description').send({ key: ORDERS, description: 'y'.repeat(600_000), base: 'y'.repeat(600_000) });
+    expect(huge.status).toBe(413);
+    expect(stored).toBe(fixed);
+    // Other writes keep their 100 kB.
+    const bookmark = await request(app).put('/api/metadata/v0/user/bookmark').send({ type: 'table', key: ORDERS, pad: 'x'.repeat(110_000) });
+    expect(bookmark.status).toBe(413);
+  });
+
   it('reads a GET or HEAD without parsing a body it may carry', async () => {
     const { app } = await appWith();
     // Node's own client: supertest leaves out the body of a HEAD.

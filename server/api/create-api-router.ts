@@ -48,6 +48,14 @@ const badPathEncoding: ErrorRequestHandler = (err, _req, _res, next) => {
   next(err instanceof URIError ? new InputError('The path is not valid percent-encoding.', 'invalid_path') : err);
 };
 
+/**
+ * A description write carries the text and the text it began from. An imported description may be far
+ * over the UI config's limit, and an edit of it may keep its length (decision 059): its body may be
+ * larger than other writes' 100 kB. The parsers still refuse a text longer than the limit or its base.
+ */
+const DESCRIPTION_BODY_LIMIT = '1mb';
+const DESCRIPTION_WRITES = new Set(['/metadata/v0/put_table_description', '/metadata/v0/put_column_description', '/metadata/v0/put_type_metadata_description']);
+
 /** Everything under /api: parse → upstream call → JSON. */
 export function createApiRouter({
   auth, metadata, search, clientConfig, announcements, people, editPolicy = EDIT_POLICY_WITHOUT_RULES, updateSearchDocuments = false, logger,
@@ -56,11 +64,12 @@ export function createApiRouter({
   const writeDeps = { auth, metadata, clientConfig, policy: editPolicy, searchDocuments };
   const router = express.Router();
   const json = express.json({ limit: '100kb' });
+  const descriptionJson = express.json({ limit: DESCRIPTION_BODY_LIMIT });
   router.use((req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     // Reads carry no body: only the writes and the search POST go through the JSON body parser.
     if (req.method === 'GET' || req.method === 'HEAD') return next();
-    json(req, res, next);
+    (req.method === 'PUT' && DESCRIPTION_WRITES.has(req.path) ? descriptionJson : json)(req, res, next);
   });
   router.use('/', createAuthUserRoutes(auth, clientConfig));
   router.use(

@@ -40,6 +40,21 @@ describe('description bodies', () => {
       .toMatch(/editableText\.columnDescLength/);
   });
 
+  it('take an edit of a text already over the limit (an import) as long as it does not grow, and refuse one that does, saying why', () => {
+    const imported = 'x'.repeat(30); // three times tableDescLength
+    const fixed = `${'x'.repeat(28)}y`; // a typo fixed, one character shorter
+    expect(parseTableDescriptionBody(req({ key: ORDERS, description: fixed, base: imported }), config).description).toBe(fixed);
+    expect(parseTableDescriptionBody(req({ key: ORDERS, description: imported.replace('x', 'z'), base: imported }), config).description).toHaveLength(30);
+    expect(refusal(() => parseTableDescriptionBody(req({ key: ORDERS, description: `${imported}!`, base: imported }), config))).toEqual({
+      code: 'invalid_body',
+      message: '"description" is 31 characters long; at most 30 are allowed: the text it began from was already over the 10 of editableText.tableDescLength in the UI config, and an edit may not make it longer.',
+    });
+    // Columns and nested types by their own limit; a base within the limit allows no more than the limit.
+    expect(parseColumnDescriptionBody(req({ key: ORDERS, column_name: 'id', description: '12345678', base: '123456789' }), config).description).toBe('12345678');
+    expect(parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: `${ORDERS}/p/type/p`, description: '1234567', base: '1234567' }), config).description).toBe('1234567');
+    expect(refusal(() => parseColumnDescriptionBody(req({ key: ORDERS, column_name: 'id', description: '123456', base: '1234' }), config)).message).toMatch(/at most 5 are allowed \(editableText/);
+  });
+
   it('count an emoji as one character, as the page does: ten emoji fit a limit of 10, eleven are refused as 11 characters', () => {
     const ten = '😀'.repeat(10); // 20 UTF-16 units
     expect(parseTableDescriptionBody(req({ key: ORDERS, description: ten, base: null }), config).description).toBe(ten);

@@ -1,6 +1,7 @@
 // The write routes' bodies (contract/api-edits.ts), validated beyond their shapes: keys that are table
 // keys or dashboard uris, tags by Amundsen's rule, owners that a metadata route can carry, descriptions
-// within the UI config's length limits (in code points: an emoji is one character). Each problem is a
+// within the UI config's length limits (in code points: an emoji is one character), or no longer than
+// the text they began from when that was already over the limit (decision 059). Each problem is a
 // 400 naming the field (the owner's in words: the page shows that one to the person who typed the owner).
 import type { Request } from 'express';
 import * as v from 'valibot';
@@ -9,7 +10,7 @@ import {
   TableOwnerBodySchema, TagBodySchema, TagNameSchema, type BookmarkBody, type ClientConfig, type PutColumnDescriptionBody,
   type PutTableDescriptionBody, type PutTypeMetadataDescriptionBody, type TableOwnerBody, type TagBody,
 } from '../../contract/bff-api';
-import { countCharacters } from '../../contract/text-length';
+import { allowedDescriptionLength, countCharacters } from '../../contract/text-length';
 import { InputError } from '../http/errors';
 import { parseBody } from '../http/parse-request';
 import { ownerIdProblem } from '../upstream/table-owner-path';
@@ -32,18 +33,25 @@ function checkKey(key: string, kind: 'table' | 'dashboard', field = 'key'): stri
   return kind === 'table' ? requireTableKey(key, `"${field}":`) : requireDashboardUri(key, `"${field}":`);
 }
 
-/** Counted in code points, as the page's live count does (contract/text-length.ts). */
-function checkLength(description: string, limit: number, setting: string): void {
+/**
+ * Counted in code points, as the page's live count does (contract/text-length.ts). A text that was
+ * already over the limit (`base`, which the write holds to the stored text) may be edited as long as
+ * it does not grow (decision 059).
+ */
+function checkLength(description: string, base: string | null, limit: number, setting: string): void {
   const length = countCharacters(description);
-  if (length > limit) {
-    throw new InputError(`"description" is ${length} characters long; at most ${limit} are allowed (${setting} in the UI config).`, 'invalid_body');
+  const allowed = allowedDescriptionLength(limit, base);
+  if (length <= allowed) return;
+  if (allowed > limit) {
+    throw new InputError(`"description" is ${length} characters long; at most ${allowed} are allowed: the text it began from was already over the ${limit} of ${setting} in the UI config, and an edit may not make it longer.`, 'invalid_body');
   }
+  throw new InputError(`"description" is ${length} characters long; at most ${limit} are allowed (${setting} in the UI config).`, 'invalid_body');
 }
 
 export function parseTableDescriptionBody(req: Request, config: ClientConfig): PutTableDescriptionBody {
   const body = parseBody(req, PutTableDescriptionBodySchema);
   checkKey(body.key, 'table');
-  checkLength(body.description, config.editableText.tableDescLength, 'editableText.tableDescLength');
+  checkLength(body.description, body.base, config.editableText.tableDescLength, 'editableText.tableDescLength');
   return body;
 }
 
@@ -51,7 +59,7 @@ export function parseColumnDescriptionBody(req: Request, config: ClientConfig): 
   const body = parseBody(req, PutColumnDescriptionBodySchema);
   checkKey(body.key, 'table');
   if (body.column_name.trim() === '' || body.column_name.includes('/')) throw new InputError('"column_name" must name one column.', 'invalid_body');
-  checkLength(body.description, config.editableText.columnDescLength, 'editableText.columnDescLength');
+  checkLength(body.description, body.base, config.editableText.columnDescLength, 'editableText.columnDescLength');
   return body;
 }
 
@@ -62,7 +70,7 @@ export function parseTypeMetadataDescriptionBody(req: Request, config: ClientCon
   if (body.type_metadata_key.length > MAX_KEY_LENGTH || DOT_SEGMENT.test(body.type_metadata_key)) {
     throw new InputError('"type_metadata_key" is not a nested type\'s key.', 'invalid_key');
   }
-  checkLength(body.description, config.editableText.columnDescLength, 'editableText.columnDescLength');
+  checkLength(body.description, body.base, config.editableText.columnDescLength, 'editableText.columnDescLength');
   return body;
 }
 

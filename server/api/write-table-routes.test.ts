@@ -173,6 +173,29 @@ describe('table description writes', () => {
     expect(writes).toEqual([]);
   });
 
+  it('saves an edit of a description already over the limit that does not make it longer, and refuses one that does (decision 059)', async () => {
+    const { app, writes, storeAs } = await appWith();
+    const imported = `${'An imported text. '.repeat(60)}Teh end.`; // 1,088 characters; the limit is 750
+    storeAs('importer', { type: 'table', tableKey: ORDERS }, imported);
+    const fixed = imported.replace('Teh', 'The');
+    const ok = await request(app).put('/api/metadata/v0/put_table_description').send({ key: ORDERS, description: fixed, base: imported });
+    expect(ok.status).toBe(200);
+    expect(writes).toEqual([`description ${ORDERS}: ${fixed}`]);
+    const longer = await request(app).put('/api/metadata/v0/put_table_description').send({ key: ORDERS, description: `${fixed}!`, base: fixed });
+    expect(longer.status).toBe(400);
+    expect(longer.body.error).toMatchObject({ code: 'invalid_body', message: expect.stringMatching(/at most 1088 are allowed: the text it began from was already over the 750/) });
+    expect(writes).toHaveLength(1);
+  });
+
+  it('never lets a long text in by claiming a long text it began from: the base must be the stored text (409, nothing written)', async () => {
+    const { app, writes } = await appWith();
+    const claimed = 'z'.repeat(5_000);
+    const res = await request(app).put('/api/metadata/v0/put_table_description').send({ key: ORDERS, description: `${claimed}!`.slice(1), base: claimed });
+    expect(res.status).toBe(409);
+    expect(res.body.current).toMatchObject({ description: null });
+    expect(writes).toEqual([]);
+  });
+
   it('answers 409 with the stored text and, from the edit log, who wrote it, for a column or nested type changed since the edit began', async () => {
     const { app, writes, storeAs } = await appWith();
     const city = `${ORDERS}/address/type/address/city`;

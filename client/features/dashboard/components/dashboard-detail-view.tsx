@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { DashboardDetail, DashboardQuery } from '../../../../contract/api-dashboard';
 import { useFormatDate, useUiConfig } from '../../../app/app-data';
 import { BreakableText } from '../../../components/breakable-text';
+import { ClampedText } from '../../../components/clamped-text';
 import { BadgeList, Chip, TagList } from '../../../components/chip';
 import { EditRightsNote } from '../../../components/edit-rights-note';
 import { ExternalButtonLink, ExternalLink } from '../../../components/external-link';
@@ -15,6 +16,7 @@ import { ResourcePage, ResourceSection } from '../../../components/resource-page
 import { ResourceList } from '../../../components/resource-list';
 import { ResourceTabs, type ResourceTab } from '../../../components/resource-tabs';
 import type { User } from '../../../../contract/api-common';
+import { describeDashboardOrigin } from '../dashboard-origin';
 import { classifyRunState, describeRunState } from '../run-state';
 import { DashboardTagsEditor } from './dashboard-tags-editor';
 import './dashboard.css';
@@ -69,7 +71,7 @@ function QueryItem({ query, index }: { query: DashboardQuery; index: number }) {
 
 export interface DashboardDetailViewProps {
   dashboard: DashboardDetail;
-  /** What other parts add (from the route): buttons beside "Open in …" (the bookmark toggle), tabs beside the overview (History). */
+  /** What other parts add (from the route): buttons beside "Open in …" ("Open dashboard" for a dbt exposure) (the bookmark toggle), tabs beside the overview (History). */
   actions?: ReactNode;
   tabs?: ResourceTab[];
 }
@@ -80,6 +82,7 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
   const product = config.resourceConfig.dashboard.supportedSources[dashboard.product]?.displayName ?? dashboard.product;
   const description = shownDescription(dashboard.description);
   const group = dashboard.group_name ? <ExternalLink href={dashboard.group_url}>{dashboard.group_name}</ExternalLink> : null;
+  const origin = describeDashboardOrigin(dashboard, product);
 
   return (
     <ResourcePage
@@ -89,7 +92,8 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
       title={<BreakableText text={dashboard.name} />}
       header={
         <>
-          {dashboard.group_name ? <p className="dashboard-page__group">In {group}</p> : null}
+          {origin.groupInSubtitle ? <p className="dashboard-page__group">In {group}</p> : null}
+          {origin.subtitle ? <p className="dashboard-page__group">{origin.subtitle}</p> : null}
           <ul className="chip-list" aria-label="Location">
             <li className="chip">
               <span className="chip__label">Cluster</span> {dashboard.cluster}
@@ -98,7 +102,7 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
           <BadgeList badges={dashboard.badges.map((b) => b.badge_name)} linked={false} label="Dashboard badges" />
           <div className="dashboard-page__actions">
             <ExternalButtonLink href={dashboard.url} variant="primary" testId="open-dashboard">
-              Open in {product}
+              {origin.openText}
             </ExternalButtonLink>
             {actions}
           </div>
@@ -115,7 +119,7 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
         <FactList
           facts={[
             { label: 'Product', value: product },
-            { label: 'Group', value: group },
+            { label: origin.groupLabel, value: origin.groupText ?? group },
             { label: 'Owners', value: dashboard.owners.length > 0 ? <People users={dashboard.owners} label="Owners" /> : null, placeholder: 'No owners', testId: 'owners' },
             { label: 'Last run', value: lastRun(formatDate(dashboard.last_run_timestamp, 'dateTimeShort'), dashboard.last_run_state), placeholder: 'Never run' },
             { label: 'Last successful run', value: formatDate(dashboard.last_successful_run_timestamp, 'dateTimeShort'), placeholder: 'No successful run' },
@@ -134,7 +138,13 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
     >
       <ResourceTabs label={`Views of ${dashboard.name}`} tabs={tabs}>
         <ResourceSection id="description" title="Description">
-          {description ? <Markdown source={description} className="dashboard-page__description" /> : <p className="muted">{NO_DESCRIPTION}</p>}
+          {description ? (
+            <ClampedText label={`the description of ${dashboard.name}`}>
+              <Markdown source={description} className="dashboard-page__description" />
+            </ClampedText>
+          ) : (
+            <p className="muted">{NO_DESCRIPTION}</p>
+          )}
         </ResourceSection>
 
         <ResourceSection id="charts" title="Charts" count={dashboard.chart_names.length}>

@@ -1,16 +1,18 @@
 // A column's description as the columns table shows it: its "joins schema.table" hints as links to
-// the joined table, its line breaks kept (Shift+Enter makes one in the editor), and "No description"
-// when there is none or only white space.
+// the joined table, its line breaks kept (Shift+Enter makes one in the editor), clamped when long,
+// and "No description" when there is none or only white space.
 import { Link } from 'react-router';
+import { ClampedText } from '../../../components/clamped-text';
 import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
 import { splitJoinHints, type JoinHint } from '../join-hints';
 import './column-description.css';
 
-export function ColumnDescription({ text, joinLinkFor }: { text: string | null; joinLinkFor: (hint: JoinHint) => { to: string; direct: boolean } }) {
+export function ColumnDescription({ text, columnName, joinLinkFor }: { text: string | null; columnName: string; joinLinkFor: (hint: JoinHint) => { to: string; direct: boolean } }) {
   const shown = shownDescription(text);
   if (!shown) return <span className="muted">{NO_DESCRIPTION}</span>;
   return (
-    <span className="column-description">
+    <ClampedText size="short" label={`the description of ${columnName}`}>
+      <span className="column-description">
       {splitJoinHints(shown).map((segment, i) => {
         if (segment.kind === 'text') return <span key={i}>{segment.text}</span>;
         const link = joinLinkFor(segment.hint);
@@ -20,6 +22,7 @@ export function ColumnDescription({ text, joinLinkFor }: { text: string | null; 
           </Link>
         );
       })}
-    </span>
+      </span>
+    </ClampedText>
   );
 }

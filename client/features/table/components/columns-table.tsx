@@ -114,7 +114,7 @@ export function ColumnsTable({
                   </td>
                   <td className="columns-table__description">
                     <EditableColumnDescription columnName={column.name} value={column.description}>
-                      <ColumnDescription text={column.description} joinLinkFor={joinLinkFor} />
+                      <ColumnDescription text={column.description} columnName={column.name} joinLinkFor={joinLinkFor} />
                     </EditableColumnDescription>
                     <BadgeList badges={column.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${column.name}`} />
                   </td>

@@ -1,7 +1,9 @@
-// The table's description on its page: Markdown, edited in place with a preview by people who may.
+// The table's description on its page: Markdown, clamped when long, edited in place with a preview by
+// people who may.
 import type { TableDetail } from '../../../../contract/api-table';
 import { useUiConfig } from '../../../app/app-data';
 import { useDescriptionDraft } from '../../../app/use-description-draft';
+import { ClampedText } from '../../../components/clamped-text';
 import { EditableDescription } from '../../../components/editable-description';
 import { Markdown } from '../../../components/markdown';
 import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
@@ -25,7 +27,13 @@ export function TableDescription({ table }: { table: TableDetail }) {
       draft={draft}
       className="table-page__description-block"
     >
-      {text ? <Markdown source={text} className="table-page__description" /> : <p className="muted">{NO_DESCRIPTION}</p>}
+      {text ? (
+        <ClampedText label={`the description of ${table.schema}.${table.name}`}>
+          <Markdown source={text} className="table-page__description" />
+        </ClampedText>
+      ) : (
+        <p className="muted">{NO_DESCRIPTION}</p>
+      )}
     </EditableDescription>
   );
 }

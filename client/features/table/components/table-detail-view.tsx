@@ -9,7 +9,6 @@ import { BreakableText } from '../../../components/breakable-text';
 import { ButtonLink } from '../../../components/button';
 import { BadgeList } from '../../../components/chip';
 import { EditRightsNote } from '../../../components/edit-rights-note';
-import { Markdown } from '../../../components/markdown';
 import { ResourceNotice } from '../../../components/notice';
 import { ResourcePage, ResourceSection } from '../../../components/resource-page';
 import { ResourceTabs, type ResourceTab } from '../../../components/resource-tabs';
@@ -18,6 +17,7 @@ import { collectJoinHints, joinHintId, resolveJoinHint, type JoinHint } from '..
 import { ColumnsTable } from './columns-table';
 import { LineageSection } from './lineage-lists';
 import { MissingColumnNote } from './missing-column-note';
+import { ProgrammaticDescription } from './programmatic-description';
 import { TableDashboardsSection } from './table-dashboards-section';
 import { TableDescription } from './table-description';
 import { TableFacts } from './table-facts';
@@ -104,12 +104,7 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
         {table.programmatic_descriptions.length > 0 ? (
           <ResourceSection id="programmatic" title="From other sources">
             {table.programmatic_descriptions.map((d, i) => (
-              <section key={`${d.source}-${i}`} className="programmatic" aria-labelledby={`programmatic-${i}`} data-testid="programmatic-description">
-                <h3 id={`programmatic-${i}`} className="programmatic__source">
-                  {d.source.replace(/_/g, ' ')}
-                </h3>
-                <Markdown source={d.text} headingsFrom={4} />
-              </section>
+              <ProgrammaticDescription key={`${d.source}-${i}`} description={d} headingId={`programmatic-${i}`} />
             ))}
           </ResourceSection>
         ) : null}

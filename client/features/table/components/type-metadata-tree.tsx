@@ -11,6 +11,7 @@ import { useHasDescriptionDraftUnder } from '../../../app/use-description-draft'
 import { typeDescriptionDraftPrefixBelow } from '../description-draft-ids';
 import { EditableTypeDescription } from './editable-column-description';
 import { useTableEditing } from './table-editing';
+import { ClampedText } from '../../../components/clamped-text';
 import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
 
 const byOrder = (a: TypeMetadata, b: TypeMetadata) => a.sort_order - b.sort_order || a.name.localeCompare(b.name);
@@ -57,7 +58,13 @@ function TypeNode({ node }: { node: TypeMetadata }) {
         <BadgeList badges={node.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${node.name}`} />
       </div>
       <EditableTypeDescription typeKey={node.key} fieldName={node.name} value={node.description}>
-        {description ? <p className="type-tree__description">{description}</p> : <p className="type-tree__description muted">{NO_DESCRIPTION}</p>}
+        {description ? (
+          <ClampedText size="short" label={`the description of ${node.name}`} className="type-tree__description">
+            <p>{description}</p>
+          </ClampedText>
+        ) : (
+          <p className="type-tree__description muted">{NO_DESCRIPTION}</p>
+        )}
       </EditableTypeDescription>
       {hasChildren && expanded ? (
         <ul id={childrenId} className="type-tree__children" aria-label={`Fields of ${node.name}`}>
