@@ -92,6 +92,7 @@ describe('a profile\'s email', () => {
       const { container, unmount } = render(<MemoryRouter><ProfileFacts user={normalizeUser({ user_id: id, email: id })!} /></MemoryRouter>);
       expect(within(container).queryByText('Email')).toBeNull();
       expect(within(container).queryByText(id)).toBeNull();
+      expect(within(container).getByText('The catalog knows nothing more about them than their id.')).toBeTruthy();
       unmount();
     }
   });

@@ -91,5 +91,8 @@ export function ProfileFacts({ user }: { user: User }) {
     { label: 'Slack', value: slack ? <ExternalLink href={slack}>@{user.slack_id}</ExternalLink> : user.slack_id },
     { label: 'Employee type', value: user.employee_type },
   ];
-  return <FactList facts={[...facts, ...otherFacts(user.other_key_values ?? {}, facts.map((f) => f.label))]} />;
+  const all = [...facts, ...otherFacts(user.other_key_values ?? {}, facts.map((f) => f.label))];
+  // Someone known only by an id (named as an owner, say) has no facts: say so rather than show an empty panel.
+  if (all.every((f) => f.value === null || f.value === undefined || f.value === '')) return <p className="muted">The catalog knows nothing more about them than their id.</p>;
+  return <FactList facts={all} />;
 }
