@@ -90,12 +90,20 @@ export type DescriptionConflictBody = v.InferOutput<typeof DescriptionConflictBo
 /** A description's text, or a list of tags or owner ids, before or after an edit. */
 const EditValueSchema = v.nullable(v.union([v.string(), v.array(v.string())]));
 
+/** Someone an owner edit names, as the catalog knows them: the name (null for a bare id) and whether active. */
+export const EditPersonSchema = v.object({ user_id: v.string(), display_name: nullableString, is_active: v.boolean() });
+export type EditPerson = v.InferOutput<typeof EditPersonSchema>;
+
 export const EditEntrySchema = v.object({
   id: v.string(),
   resource_type: v.picklist(['table', 'column', 'type_metadata', 'dashboard']),
   resource_key: v.string(),
   /** The table (or dashboard) the edit belongs to, for links from a person's history. */
   parent_key: v.string(),
+  /** The dashboard's name for a dashboard edit, when the catalog knows it; absent otherwise (and from older BFFs). */
+  parent_name: v.optional(nullableString),
+  /** An owner edit: the people among its ids the catalog knows (the others are shown as ids). Absent otherwise. */
+  people: v.optional(v.array(EditPersonSchema)),
   /** What is named besides the resource: the column name or the nested type's path; null otherwise. */
   subject: nullableString,
   field: v.picklist(['description', 'tags', 'owners', 'badges']),

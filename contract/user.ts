@@ -1,5 +1,8 @@
 import type { User } from './bff-api';
 
+/** The longest user id there is: an email is at most 320 characters. A longer id is nobody's. */
+export const MAX_USER_ID_LENGTH = 320;
+
 export type PartialUser = { [K in keyof User]?: User[K] | null | undefined };
 
 const clean = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);

@@ -249,6 +249,11 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
       expect((await page()).tags.map((t) => t.tag_name)).not.toContain('board_review');
       const { edits } = await history(fridtjof, `edits?type=dashboard&key=${encodeURIComponent(dashboard)}`);
       expect(edits.slice(0, 2).map((e) => [e.resource_type, e.field, e.action])).toEqual([['dashboard', 'tags', 'remove'], ['dashboard', 'tags', 'add']]);
+      // Named as the catalog names the dashboard, on its History and on the editor's profile alike.
+      const name = (await page()).name;
+      expect(edits[0]!.parent_name).toBe(name);
+      const mine = await history(fridtjof, `user/edits?user_id=${encodeURIComponent(ROALD)}`);
+      expect(mine.edits.find((e) => e.resource_type === 'dashboard')?.parent_name).toBe(name);
       expectError(await send(roald, 'PUT', 'update_dashboard_tags', { key: 'mode_dashboard://gold.none/nope', tag: 'x' }), 404, 'not_found');
     });
 
@@ -258,6 +263,14 @@ describe('BFF write routes with the embedded catalog and a real OpenID provider'
       expect(await owners()).toContain('new.hire@example.org');
       expect((await send(roald, 'DELETE', 'update_table_owner', { key: ORDERS, owner: 'new.hire@example.org' })).status).toBe(200);
       expect(await owners()).not.toContain('new.hire@example.org');
+      // History names the people of an owner edit the catalog knows: new.hire is a bare id (no name).
+      const { edits } = await history(fridtjof, `edits?type=table&key=${encodeURIComponent(ORDERS)}`);
+      const [removed, added] = edits;
+      expect(added).toMatchObject({ field: 'owners', action: 'add' });
+      const byId = new Map(added!.people!.map((p) => [p.user_id, p]));
+      expect(byId.get('new.hire@example.org')).toEqual({ user_id: 'new.hire@example.org', display_name: null, is_active: true });
+      expect(new Set(added!.people!.map((p) => p.user_id))).toEqual(new Set([...(added!.before as string[]), ...(added!.after as string[])]));
+      expect(removed!.people!.map((p) => p.user_id)).toContain('new.hire@example.org');
       expectError(await send(roald, 'PUT', 'update_table_owner', { key: ORDERS, owner: 'a b' }), 400, 'invalid_body', /^An owner must be a user id, such as an email address: at most 320 characters, with no spaces\.$/);
       expectError(await send(roald, 'PUT', 'update_table_owner', { key: 'hive://gold.sales/nope', owner: ROALD }), 404, 'not_found');
     });

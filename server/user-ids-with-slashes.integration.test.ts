@@ -105,6 +105,15 @@ describe('another person whose id holds "/"', () => {
     expect(v.parse(ApiErrorBodySchema, unknown.json).error.code).toBe('not_found');
   });
 
+  it('is found by their exact id only: padded with spaces or in other case it is nobody, on every route alike', async () => {
+    for (const id of [` ${SLASHED}`, `${SLASHED} `, SLASHED.toUpperCase()]) {
+      const answer = await get(`user?${q(id)}`);
+      expect(answer.status, JSON.stringify(id)).toBe(404);
+      expect(v.parse(ApiErrorBodySchema, answer.json).error.code).toBe('not_found');
+      expect(ok(OwnedResponseSchema, await get(`user/own?${q(id)}`)).own.table).toEqual([]);
+    }
+  });
+
   it('is refused, not misread, when "." or ".." sits between the slashes of the id', async () => {
     for (const route of ['user', 'user/own', 'user/read', 'user/bookmark']) {
       const answer = await get(`${route}?${q('x/../a/b@x.org')}`);

@@ -146,6 +146,25 @@ describe('OwnerEditor', () => {
     expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: 'liv', display_name: 'liv' }));
   });
 
+  it('offers the typed text as a user id second to the people it found, as a new id, and not at all for a name with a space', async () => {
+    renderOwners({ people: [liv] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'liv');
+    const options = screen.getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual([expect.stringMatching(/^Liv Arnesen/), 'None of them: add “liv” as a new user id']);
+    expect(screen.queryByRole('option', { name: 'Add “liv” as a user id' })).toBeNull();
+    await user.type(box, ' Arnesen');
+    expect(screen.queryByRole('option', { name: /as a (new )?user id/ })).toBeNull();
+    expect(screen.getByRole('option', { name: /Liv Arnesen/ })).toBeTruthy();
+  });
+
+  it('offers the typed text plainly as a user id when nobody was found', async () => {
+    renderOwners({ people: [] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'hjalmar');
+    expect(screen.getByRole('option', { name: 'Add “hjalmar” as a user id' })).toBeTruthy();
+  });
+
   it('says someone already owns this when what was typed names an owner, instead of adding it as a new id', async () => {
     const { onAdd } = renderOwners({ people: [fridtjof] }, true, { owners: [roald, fridtjof] });
     const { user, box } = await openPicker();

@@ -3,7 +3,9 @@
 // In the picker, Enter adds the highlighted person, else the one person whose user id, email or the
 // part of it before the @ is exactly what was typed; it never adds the raw text by itself (that made
 // owners of people who do not exist, "fridtjof" beside Fridtjof Nansen): a user id nobody is known by
-// is added by choosing the list's last line, "Add “…” as a user id". Without profiles there is no one
+// is added by choosing the list's last line, "Add “…” as a user id" — secondary, and saying it is a new
+// id, when the search found people for the text (typing "liv" for Liv Arnesen meant her, mostly), and
+// not offered for text with a space (a name: a user id holds none). Without profiles there is no one
 // to pick, and Enter adds the user id typed. The text stays until the server took the owner (a
 // refused one can be corrected). Escape closes the box and returns to the Add owner button. Removing
 // an owner moves focus to the next owner's remove button, else the previous one, else the add control.
@@ -47,6 +49,11 @@ export function peopleNamedBy<P extends Person>(typed: string, people: readonly 
   if (!wanted) return [];
   const names = (p: Person) => [p.user_id, p.email].flatMap((id) => (id ? [id, id.split('@')[0]!] : [])).map((id) => id.toLowerCase());
   return people.filter((p, i) => names(p).includes(wanted) && people.findIndex((q) => q.user_id === p.user_id) === i);
+}
+
+/** The raw-id line: plain when nobody was found; when people were, muted and saying it makes a new id, not one of them. */
+function byIdLabel(typed: string, foundPeople: boolean): ReactNode {
+  return foundPeople ? <span className="muted">None of them: add “{typed}” as a new user id</span> : <>Add “{typed}” as a user id</>;
 }
 
 export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd, onRemove }: OwnerEditorProps) {
@@ -144,7 +151,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                   onTermChange(value);
                 }}
                 groups={[{ id: 'people', label: 'People', options }]}
-                footer={typed ? [{ id: 'by-id', label: <>Add “{typed}” as a user id</>, onSelect: () => add(byId(typed)) }] : []}
+                footer={typed && !/\s/.test(typed) ? [{ id: 'by-id', label: byIdLabel(typed, options.length > 0), onSelect: () => add(byId(typed)) }] : []}
                 status={picker.status}
                 onSubmitValue={addTyped}
                 escapeClears={false}

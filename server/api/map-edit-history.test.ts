@@ -28,6 +28,21 @@ describe('an edit-log row as a History entry', () => {
       .toMatchObject({ field: 'badges', after: ['gold'] });
   });
 
+  it("keeps a dashboard edit's dashboard name and an owner edit's people the catalog names; nothing of the kind elsewhere", () => {
+    const DASH = 'mode_dashboard://prod.sales/churn_overview_0';
+    expect(toEditEntry(edit({ resource_type: 'dashboard', resource_key: DASH, parent_key: DASH, field: 'tag', before: [], after: ['x'], parent_name: 'Churn Overview' })))
+      .toMatchObject({ parent_key: DASH, parent_name: 'Churn Overview' });
+    const owners = toEditEntry(edit({ field: 'owner', before: [], after: ['liv@example.org', 'x'],
+      people: [{ user_id: 'liv@example.org', display_name: 'Liv Arnesen', is_active: false }, { user_id: 'x', display_name: null }] }));
+    expect(owners?.people).toEqual([
+      { user_id: 'liv@example.org', display_name: 'Liv Arnesen', is_active: false },
+      { user_id: 'x', display_name: null, is_active: true },
+    ]);
+    const plain = toEditEntry(edit({ parent_name: 'Orders' }));
+    expect(plain).not.toHaveProperty('parent_name');
+    expect(plain).not.toHaveProperty('people');
+  });
+
   it('shows the user id when the catalog does not know the editor by name, and a missing parent as the resource itself', () => {
     expect(toEditEntry(edit({ user_display_name: null, parent_key: null }))).toMatchObject({ editor: { user_id: 'ann@example.org', display_name: 'ann@example.org' }, parent_key: ORDERS });
   });

@@ -39,6 +39,8 @@ export function toEditEntry(edit: CatalogEdit): EditEntry | null {
     resource_type: edit.resource_type as EditEntry['resource_type'],
     resource_key: edit.resource_key,
     parent_key: parentKey,
+    ...(edit.resource_type === 'dashboard' && edit.parent_name ? { parent_name: edit.parent_name } : {}),
+    ...(field === 'owners' && edit.people ? { people: edit.people.map((p) => ({ user_id: p.user_id, display_name: p.display_name ?? null, is_active: p.is_active ?? true })) } : {}),
     subject: subjectOf(edit, parentKey),
     field,
     action: edit.action as EditEntry['action'],

@@ -59,7 +59,9 @@ describe('read route query parsers', () => {
   });
 
   it('takes a user id, required or optional', () => {
-    expect(parseUserId(req({ user_id: ' liv.arnesen@example.org ' }))).toBe('liv.arnesen@example.org');
+    // An id is exact: spaces and case are part of it (a padded or upper-cased id is nobody).
+    expect(parseUserId(req({ user_id: ' liv.arnesen@example.org ' }))).toBe(' liv.arnesen@example.org ');
+    expect(parseUserId(req({ user_id: 'LIV.ARNESEN@example.org' }))).toBe('LIV.ARNESEN@example.org');
     expect(() => parseUserId(req({}))).toThrow('The query parameter "user_id" is required.');
     expect(parseOptionalUserId(req({}))).toBeUndefined();
     expect(parseOptionalUserId(req({ user_id: 'a@example.org' }))).toBe('a@example.org');
@@ -86,9 +88,9 @@ describe('read route query parsers', () => {
     expect(codeOf(() => parseTableKeyPath([`hive://gold.s/${'t'.repeat(2048)}`]))).toBe('invalid_key');
   });
 
-  it('take values up to their limit, trimmed, and a blank optional value as absent', () => {
+  it('take values up to their limit, exactly as given, and a blank optional value as absent', () => {
     expect(parseOptionalUserId(req({ user_id: 'x'.repeat(320) }))).toHaveLength(320);
-    expect(parseOptionalUserId(req({ user_id: '  a@example.org ' }))).toBe('a@example.org');
+    expect(parseOptionalUserId(req({ user_id: '  a@example.org ' }))).toBe('  a@example.org ');
     expect(parseOptionalUserId(req({ user_id: '   ' }))).toBeUndefined();
     expect(parseLineageDepth(req({ depth: ' 2 ' }), 5)).toBe(2);
     expect(parseLineageDirection(req({ direction: ' upstream ' }))).toBe('upstream');

@@ -3,13 +3,12 @@
 import type { Request } from 'express';
 import { LINEAGE_DIRECTIONS, MAX_LINEAGE_DEPTH, type LineageDirection } from '../../contract/bff-api';
 import { parseTableKey } from '../../contract/table-key';
+import { MAX_USER_ID_LENGTH } from '../../contract/user';
 import { InputError } from '../http/errors';
 import { parseRequiredQuery } from '../http/parse-request';
 import type { PopularResourceType } from '../upstream/metadata-client';
 
 const MAX_KEY_LENGTH = 2048;
-/** An email is at most 320 characters. */
-const MAX_USER_ID_LENGTH = 320;
 
 function readOptionalQuery(req: Request, name: string, maxLength: number): string | undefined {
   const value = req.query[name];
@@ -98,12 +97,16 @@ export function parsePopularTypes(req: Request): PopularResourceType[] {
   return [...types];
 }
 
-/** `?user_id=`, required. */
+/**
+ * `?user_id=`, required, taken exactly as given: an id is exact, as Amundsen and the catalog keep it (no
+ * trimming, no case folding), so " roald@…" and "ROALD@…" are nobody, as /user/<id> links to them show.
+ * (Only an owner being added is trimmed: that is typed text, not an id read back.)
+ */
 export function parseUserId(req: Request): string {
-  return parseRequiredQuery(req, 'user_id', MAX_USER_ID_LENGTH).trim();
+  return parseRequiredQuery(req, 'user_id', MAX_USER_ID_LENGTH);
 }
 
-/** `?user_id=`, optional (absent: the signed-in user). */
+/** `?user_id=`, optional (absent or blank: the signed-in user), exact as parseUserId. */
 export function parseOptionalUserId(req: Request): string | undefined {
-  return readOptionalQuery(req, 'user_id', MAX_USER_ID_LENGTH)?.trim();
+  return readOptionalQuery(req, 'user_id', MAX_USER_ID_LENGTH);
 }

@@ -230,6 +230,10 @@ export const CatalogEditSchema = z.object({
   user_id: z.string(),
   user_display_name: str,
   edited_at: z.string(),
+  /** Our catalog's: a dashboard edit's dashboard name; absent from older catalogs. */
+  parent_name: z.string().nullish(),
+  /** Our catalog's: the people of an owner edit it knows; absent from older catalogs. */
+  people: z.array(z.object({ user_id: z.string(), display_name: str, is_active: z.boolean().nullish() })).nullish(),
 });
 export type CatalogEdit = z.infer<typeof CatalogEditSchema>;
 /** `total` (asked for with `with_total=true`): how many edits match, all pages together; a catalog older than it leaves it out. */

@@ -82,4 +82,21 @@ describe('the profile route', () => {
     await waitFor(() => expect(asked).toHaveLength(2));
     expect(new Set(asked)).toEqual(new Set([userId]));
   });
+
+  it('says "No such person" for an id longer than any email, without asking the BFF, and keeps the id short on the page', async () => {
+    const userId = 'x'.repeat(400);
+    const asked = stubBff(userId);
+    renderWithApp(<Routes><Route path="/user/:userId" element={<UserRoute />} /></Routes>, { route: userPath(userId), config: testConfig({}, { indexUsers: true }) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'No such person' })).toBeTruthy();
+    expect(document.title).toMatch(/^No such person/);
+    const code = screen.getByText(/^x+…$/);
+    expect(code.textContent).toHaveLength(60);
+    expect(screen.queryByText(/longer than/)).toBeNull();
+    expect(asked).toEqual([]);
+
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    queryClient.setQueryData(clientConfigQueryOptions().queryKey, testConfig({}, { indexUsers: true }));
+    prefetch(queryClient, { params: { userId }, searchParams: new URLSearchParams(), pathname: userPath(userId) });
+    expect(queryClient.getQueryCache().getAll().filter((q) => q.queryKey[0] !== clientConfigQueryOptions().queryKey[0])).toEqual([]);
+  });
 });

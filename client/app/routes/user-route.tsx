@@ -1,12 +1,13 @@
 import { useLocation } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
+import { MAX_USER_ID_LENGTH } from '../../../contract/user';
 import { useUserBookmarks } from '../../features/bookmarks/api/get-user-bookmarks';
 import { WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
 import { useUserEditCount } from '../../features/edit-history/api/get-user-edits';
 import { UserEdits } from '../../features/edit-history/components/user-edits';
 import { userQueryOptions } from '../../features/user-profile/api/get-user';
 import { userOwnedQueryOptions } from '../../features/user-profile/api/get-user-owned';
-import { UserProfilePage } from '../../features/user-profile/components/user-profile-page';
+import { NoSuchPerson, UserProfilePage } from '../../features/user-profile/components/user-profile-page';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import { userIdFromPath } from '../path-keys';
 import type { Prefetch } from '../prefetch';
@@ -33,13 +34,15 @@ export function UserRoute() {
   if (userId.trim() === '') return <NotFoundRoute />;
   // A saved Amundsen link to a person: say why it leads nowhere here, rather than only that it does.
   if (!config.indexUsers.enabled) return <NotFoundRoute reason="People's profile pages are turned off in this catalog." />;
+  // An id longer than any email is nobody's: the page says so without asking for their bookmarks or edits.
+  if (userId.length > MAX_USER_ID_LENGTH) return <NoSuchPerson userId={userId} />;
   return <Profile key={userId} userId={userId} />;
 }
 
 export const prefetch: Prefetch = (queryClient, { pathname }) => {
   const config: ClientConfig | undefined = queryClient.getQueryData(clientConfigQueryOptions().queryKey);
   const userId = userIdFromPath(pathname);
-  if (!userId?.trim() || !config?.indexUsers.enabled) return;
+  if (!userId?.trim() || userId.length > MAX_USER_ID_LENGTH || !config?.indexUsers.enabled) return;
   void queryClient.prefetchQuery(userQueryOptions(userId));
   void queryClient.prefetchQuery(userOwnedQueryOptions(userId));
 };

@@ -41,7 +41,15 @@ describe('resourceOf', () => {
     });
   });
 
-  it('names a dashboard by the last part of its uri and links to its page', () => {
+  it('names a dashboard as the catalog names it and links to its page', () => {
+    expect(resourceOf({ resource_type: 'dashboard', parent_key: 'mode_dashboard://prod.sales/churn_overview_0', subject: null, parent_name: 'Churn Overview' })).toEqual({
+      name: 'Churn Overview',
+      path: '/dashboard/mode_dashboard%3A%2F%2Fprod.sales%2Fchurn_overview_0',
+    });
+  });
+
+  it('names a dashboard the entry gives no name for (removed since, older BFF) by the last part of its uri', () => {
+    expect(resourceOf({ resource_type: 'dashboard', parent_key: 'mode_dashboard://prod.sales/x', subject: null, parent_name: null }).name).toBe('x');
     expect(resourceOf({ resource_type: 'dashboard', parent_key: 'mode_dashboard://prod.sales/orders_overview', subject: null })).toEqual({
       name: 'orders_overview',
       path: '/dashboard/mode_dashboard%3A%2F%2Fprod.sales%2Forders_overview',

@@ -29,11 +29,15 @@ export function textOf(value: EditEntry['before']): string | null {
   return value === null ? null : typeof value === 'string' ? value : value.join('\n');
 }
 
-/** The table or dashboard an edit belongs to: its name and page (a column edit opens that column). */
-export function resourceOf(entry: Pick<EditEntry, 'resource_type' | 'parent_key' | 'subject'>): { name: string; path: string } {
+/**
+ * The table or dashboard an edit belongs to: its name and page (a column edit opens that column).
+ * A dashboard is named as the catalog names it; when the entry has no name (a dashboard since removed,
+ * an older BFF), by the last part of its uri.
+ */
+export function resourceOf(entry: Pick<EditEntry, 'resource_type' | 'parent_key' | 'subject' | 'parent_name'>): { name: string; path: string } {
   if (entry.resource_type === 'dashboard') {
-    const last = entry.parent_key.split('/').pop() || entry.parent_key;
-    return { name: last, path: dashboardPath(entry.parent_key) };
+    const name = entry.parent_name || entry.parent_key.split('/').pop() || entry.parent_key;
+    return { name, path: dashboardPath(entry.parent_key) };
   }
   const table = parseTableKey(entry.parent_key);
   const name = table ? `${table.schema}.${table.name}` : entry.parent_key;

@@ -40,4 +40,25 @@ describe('the edit log', () => {
     expect(page).toContain('INDEX edit_log_by_user');
     expect(page).not.toContain('TEMP B-TREE');
   });
+
+  it('names a dashboard edit\'s dashboard, and an owner edit\'s people the catalog knows, in one query a page', () => {
+    const log = open();
+    const DASH = 'mode_dashboard://prod.sales/churn_overview_0';
+    db.prepare("INSERT INTO dashboard_groups (id, key, product, cluster, name) VALUES (1, 'mode_dashboard://prod.sales', 'mode', 'prod', 'Sales')").run();
+    db.prepare('INSERT INTO dashboards (key, group_id, name) VALUES (?, 1, ?)').run(DASH, 'Churn Overview');
+    db.prepare("INSERT INTO users (user_id, email, full_name, is_active) VALUES ('liv@example.org', 'liv@example.org', 'Liv Arnesen', 1), ('old@example.org', 'old@example.org', NULL, 0)").run();
+    log.record({ resource_key: DASH, parent_key: DASH, resource_type: 'dashboard', action: 'add', field: 'tag', before: [], after: ['churn'], user_id: 'ann' });
+    log.record({ resource_key: 'mode_dashboard://prod.sales/gone', parent_key: 'mode_dashboard://prod.sales/gone', resource_type: 'dashboard', action: 'add', field: 'tag', before: [], after: ['x'], user_id: 'ann' });
+    log.record({ resource_key: ORDERS, parent_key: ORDERS, resource_type: 'table', action: 'add', field: 'owner', before: ['old@example.org'], after: ['old@example.org', 'liv@example.org', 'nobody'], user_id: 'ann' });
+    log.record(edit('table', 'ann'));
+    const [description, owners, gone, dashboard] = log.list({ userId: 'ann', limit: 10 });
+    expect(dashboard).toMatchObject({ parent_name: 'Churn Overview' });
+    expect(gone).not.toHaveProperty('parent_name');
+    expect(owners!.people).toEqual([
+      { user_id: 'old@example.org', display_name: null, is_active: false },
+      { user_id: 'liv@example.org', display_name: 'Liv Arnesen', is_active: true },
+    ]);
+    expect(description).not.toHaveProperty('people');
+    expect(description).not.toHaveProperty('parent_name');
+  });
 });

@@ -26,6 +26,17 @@ export interface EditEntry extends Omit<EditRecord, 'parent_key'> {
   edited_at: string;
   /** The editor's name as the catalog knows it (display name, else full name); null when unknown. */
   user_display_name: string | null;
+  /** A dashboard edit's dashboard name (absent on other edits, and when the dashboard is gone). */
+  parent_name?: string;
+  /** An owner edit's people, those of its ids before and after that the catalog knows (absent on other edits). */
+  people?: EditPerson[];
+}
+
+/** Someone an owner edit names: their name as the catalog knows it (null for a bare id) and whether active. */
+export interface EditPerson {
+  user_id: string;
+  display_name: string | null;
+  is_active: boolean;
 }
 
 export interface EditQuery {
@@ -52,9 +63,18 @@ export interface EditLog {
   count(filter: EditFilter): number;
 }
 
-interface EditRow extends Omit<EditEntry, 'before' | 'after'> {
+interface EditRow extends Omit<EditEntry, 'before' | 'after' | 'parent_name' | 'people'> {
   before: string | null;
   after: string | null;
+  parent_name: string | null;
+}
+
+const NAME_SQL = "COALESCE(NULLIF(u.display_name, ''), NULLIF(u.full_name, ''))";
+
+/** The user ids an owner edit's value holds (a list of ids, or one). */
+function idsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 export function createEditLog(db: CatalogDatabase): EditLog {
@@ -75,8 +95,9 @@ export function createEditLog(db: CatalogDatabase): EditLog {
         ? db.prepare(`SELECT COUNT(*) FROM edit_log e ${where}`).pluck()
         : db.prepare(`
         SELECT e.id, e.resource_key, e.parent_key, e.resource_type, e.action, e.field, e.before, e.after, e.user_id, e.edited_at,
-          COALESCE(NULLIF(u.display_name, ''), NULLIF(u.full_name, '')) AS user_display_name
+          ${NAME_SQL} AS user_display_name, d.name AS parent_name
         FROM edit_log e LEFT JOIN users u ON u.user_id = e.user_id
+          LEFT JOIN dashboards d ON e.resource_type = 'dashboard' AND d.key = e.parent_key
         ${where}
         ORDER BY e.id DESC LIMIT @limit`);
       statements.set(`${kind} ${signature}`, statement);
@@ -97,6 +118,19 @@ export function createEditLog(db: CatalogDatabase): EditLog {
     const bound = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
     return { filters, bound };
   };
+  // The people of a page's owner edits, in one query (not one per edit or per id).
+  const peopleIn = db.prepare(`SELECT u.user_id, ${NAME_SQL} AS display_name, u.is_active FROM users u
+    WHERE u.user_id IN (SELECT value FROM json_each(@ids))`);
+  const peopleOf = (entries: EditEntry[]) => {
+    const ids = new Set(entries.filter((e) => e.field === 'owner').flatMap((e) => [...idsIn(e.before), ...idsIn(e.after)]));
+    if (ids.size === 0) return;
+    const rows = peopleIn.all({ ids: JSON.stringify([...ids]) }) as { user_id: string; display_name: string | null; is_active: number }[];
+    const known = new Map(rows.map((r) => [r.user_id, { user_id: r.user_id, display_name: r.display_name, is_active: r.is_active === 1 }]));
+    for (const entry of entries) {
+      if (entry.field !== 'owner') continue;
+      entry.people = [...new Set([...idsIn(entry.before), ...idsIn(entry.after)])].flatMap((id) => known.get(id) ?? []);
+    }
+  };
   const toJson = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
   return {
@@ -106,7 +140,7 @@ export function createEditLog(db: CatalogDatabase): EditLog {
     list({ limit, ...query }) {
       const { filters, bound } = filtersOf(query);
       const rows = statementFor('list', filters).all({ ...bound, limit }) as EditRow[];
-      return rows.map((r) => ({
+      const entries: EditEntry[] = rows.map((r) => ({
         id: r.id,
         resource_key: r.resource_key,
         parent_key: r.parent_key,
@@ -118,7 +152,10 @@ export function createEditLog(db: CatalogDatabase): EditLog {
         user_id: r.user_id,
         user_display_name: r.user_display_name,
         edited_at: r.edited_at,
+        ...(r.parent_name !== null ? { parent_name: r.parent_name } : {}),
       }));
+      peopleOf(entries);
+      return entries;
     },
     count(filter) {
       const { filters, bound } = filtersOf({ ...filter, before: undefined });

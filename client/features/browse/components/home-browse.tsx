@@ -26,7 +26,7 @@ export function HomeBrowse() {
       {browse.showBadgesInHome ? (
         <>
           <h3>Badges</h3>
-          <QueryState query={badges} loadingLabel="Loading badges" errorTitle="Badges could not be loaded">
+          <QueryState query={badges} loadingLabel="Loading badges" errorTitle="Badges could not be loaded" isEmpty={(b) => splitBadges(b).table.length === 0} empty={<p className="muted">No badges yet.</p>}>
             {(list) => <BadgeList badges={splitBadges(list).table} label="Badges" />}
           </QueryState>
         </>

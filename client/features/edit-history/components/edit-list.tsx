@@ -44,7 +44,7 @@ function EditItem({ entry, show, itemRef }: { entry: EditEntry; show: 'editor' |
           <time dateTime={when.toISOString()}>{formatDate(entry.edited_at / 1000, 'dateTimeShort')}</time>
         </p>
       </div>
-      {entry.field === 'description' ? <DescriptionChange before={textOf(entry.before)} after={textOf(entry.after)} /> : <ListChange {...listChange(entry)} />}
+      {entry.field === 'description' ? <DescriptionChange before={textOf(entry.before)} after={textOf(entry.after)} /> : <ListChange {...listChange(entry)} people={entry.field === 'owners' ? (entry.people ?? []) : undefined} />}
     </li>
   );
 }

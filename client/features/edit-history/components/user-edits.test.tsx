@@ -34,6 +34,40 @@ describe('UserEdits', () => {
     expect(within(within(dashboard!).getByRole('list', { name: 'Added' })).getByText('kpi')).toBeTruthy();
   });
 
+  it('names a dashboard as the catalog does, and the owners an edit added or removed by name, linked to their profiles', async () => {
+    const DASH = 'mode_dashboard://prod.sales/churn_overview_0';
+    stubHistory(() => ({
+      edits: [
+        edit({ resource_type: 'dashboard', resource_key: DASH, parent_key: DASH, parent_name: 'Churn Overview', field: 'tags', action: 'add', before: [], after: ['kpi'] }),
+        edit({
+          field: 'owners', action: 'add', before: ['old@example.org'], after: ['liv.arnesen@example.org', 'typo'],
+          people: [{ user_id: 'liv.arnesen@example.org', display_name: 'Liv Arnesen', is_active: true }, { user_id: 'old@example.org', display_name: null, is_active: false }],
+        }),
+      ],
+    }));
+    renderWithApp(<UserEdits userId="roald.amundsen@example.org" name="Roald Amundsen" isMe={false} />, { config });
+    const [dashboard, owners] = await screen.findAllByTestId('edit');
+    expect(within(dashboard!).getByRole('link', { name: 'Churn Overview' }).getAttribute('href')).toBe('/dashboard/mode_dashboard%3A%2F%2Fprod.sales%2Fchurn_overview_0');
+    const added = within(owners!).getByRole('list', { name: 'Added' });
+    expect(within(added).getByRole('link', { name: 'Liv Arnesen' }).getAttribute('href')).toBe('/user/liv.arnesen%40example.org');
+    // An id the catalog does not know stays as written, leading nowhere.
+    expect(within(added).getByText('typo').closest('a')).toBeNull();
+    expect(within(added).queryByText('liv.arnesen@example.org')).toBeNull();
+    const removed = within(owners!).getByRole('list', { name: 'Removed' });
+    expect(within(removed).getByRole('link', { name: 'old@example.org' }).getAttribute('href')).toBe('/user/old%40example.org');
+    expect(within(removed).getByText('No longer active')).toBeTruthy();
+  });
+
+  it('names owners without links when profiles are off', async () => {
+    stubHistory(() => ({
+      edits: [edit({ field: 'owners', action: 'add', before: [], after: ['liv.arnesen@example.org'], people: [{ user_id: 'liv.arnesen@example.org', display_name: 'Liv Arnesen', is_active: true }] })],
+    }));
+    renderWithApp(<UserEdits userId="roald.amundsen@example.org" name="Roald Amundsen" isMe />, { config: testConfig({}, { indexUsers: false }) });
+    const [owners] = await screen.findAllByTestId('edit');
+    const added = within(owners!).getByRole('list', { name: 'Added' });
+    expect(within(added).getByText('Liv Arnesen').closest('a')).toBeNull();
+  });
+
   it('puts the edits under an h2, so their h3 headings follow the profile\'s h1 without a gap', async () => {
     stubHistory(() => ({ edits: [edit({ subject: 'order_id' })] }));
     renderWithApp(<UserEdits userId="liv.arnesen@example.org" name="Liv Arnesen" isMe={false} />, { config });

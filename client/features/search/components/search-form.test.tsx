@@ -89,6 +89,15 @@ describe('search as you type', () => {
     expect(requests[0]?.resources).toEqual(['table', 'dashboard', 'user']);
   });
 
+  it('says of a person who is no longer active that they are not, before their email', async () => {
+    stubSearch(() => ({ ...answer(), user: { total_results: 2, results: [person('Ordway Nilsen', { is_active: false }), person('Orda Berg')] } }));
+    renderForm(testConfig({}, { indexUsers: true }));
+    await userEvent.setup().type(await combobox(), 'ord');
+    const people = within(await screen.findByRole('group', { name: 'People' }, { timeout: 2000 }));
+    expect(people.getByRole('option', { name: /^Ordway Nilsen,\s?No longer active · ordway\.nilsen@example\.org$/ })).toBeTruthy();
+    expect(people.getByRole('option', { name: /^Orda Berg,\s?orda\.berg@example\.org$/ })).toBeTruthy();
+  });
+
   it('opens the chosen suggestion\'s page with the arrow keys and Enter', async () => {
     stubSearch(answer);
     const { last } = renderForm();

@@ -1,12 +1,18 @@
-// What the side panel of a profile says: manager (a link to their profile), email, and the person's
-// profile, GitHub and Slack pages. Only safe addresses become links. (Title and team are under the name.)
+// What the side panel of a profile says: manager (a link to their profile when the catalog has one,
+// else a mailto: when their id or email is an address, else their name), email (only an address: a
+// bare id someone named as an owner is no email), and the person's profile, GitHub and Slack pages.
+// Only safe addresses become links. (Title and team are under the name.)
 // Then whatever else metadata keeps about them (`other_key_values`: office, cost center…), each
 // under its key made readable, as plain text.
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { User } from '../../../../contract/api-common';
+import { MAX_USER_ID_LENGTH } from '../../../../contract/user';
 import { userPath } from '../../../app/paths';
+import { userQueryOptions } from '../api/get-user';
 import { EmailLink, ExternalLink } from '../../../components/external-link';
 import { FactList, type Fact } from '../../../components/facts';
+import { isNotFound } from '../../../lib/api-error';
 
 /** GitHub user names: letters, digits and single hyphens, at most 39 characters. */
 export function githubUrl(username: string | null): string | null {
@@ -47,17 +53,31 @@ export function otherFacts(values: Record<string, unknown>, taken: readonly stri
   return facts;
 }
 
+/** An email address as the profile shows one: something@somewhere, with no spaces or markup. */
+export function isEmailAddress(value: string | null): value is string {
+  return value !== null && /^[^\s@<>"]+@[^\s@<>"]+$/.test(value);
+}
+
+/**
+ * The manager's name. Whether their profile exists is asked (the profile query the link would open, so
+ * a click finds it loaded): a link once it does; a mailto: when the catalog has nobody by that id but
+ * an address is known; else plain text (also while asking, or when asking failed).
+ */
 function Manager({ user }: { user: User }) {
   const managerId = user.manager_id ?? user.manager_email;
   const name = user.manager_fullname ?? managerId;
+  const profile = useQuery({ ...userQueryOptions(managerId ?? ''), enabled: !!managerId && managerId.length <= MAX_USER_ID_LENGTH });
   if (!name) return null;
-  return managerId ? (
-    <Link to={userPath(managerId)} data-testid="manager-link">
-      {name}
-    </Link>
-  ) : (
-    <span>{name}</span>
-  );
+  if (managerId && profile.isSuccess) {
+    return (
+      <Link to={userPath(managerId)} data-testid="manager-link">
+        {name}
+      </Link>
+    );
+  }
+  const email = [user.manager_email, managerId].find(isEmailAddress);
+  if (profile.isError && isNotFound(profile.error) && email) return <a href={`mailto:${email}`}>{name}</a>;
+  return <span>{name}</span>;
 }
 
 export function ProfileFacts({ user }: { user: User }) {
@@ -65,11 +85,14 @@ export function ProfileFacts({ user }: { user: User }) {
   const slack = slackUrl(user.slack_id);
   const facts: Fact[] = [
     { label: 'Manager', value: user.manager_fullname || user.manager_id || user.manager_email ? <Manager user={user} /> : null },
-    { label: 'Email', value: user.email ? <EmailLink email={user.email} /> : null },
+    { label: 'Email', value: isEmailAddress(user.email) ? <EmailLink email={user.email} /> : null },
     { label: 'Profile', value: user.profile_url ? <ExternalLink href={user.profile_url}>Profile page</ExternalLink> : null },
     { label: 'GitHub', value: github ? <ExternalLink href={github}>github.com/{user.github_username}</ExternalLink> : user.github_username },
     { label: 'Slack', value: slack ? <ExternalLink href={slack}>@{user.slack_id}</ExternalLink> : user.slack_id },
     { label: 'Employee type', value: user.employee_type },
   ];
-  return <FactList facts={[...facts, ...otherFacts(user.other_key_values ?? {}, facts.map((f) => f.label))]} />;
+  const all = [...facts, ...otherFacts(user.other_key_values ?? {}, facts.map((f) => f.label))];
+  // Someone known only by an id (named as an owner, say) has no facts: say so rather than show an empty panel.
+  if (all.every((f) => f.value === null || f.value === undefined || f.value === '')) return <p className="muted">The catalog knows nothing more about them than their id.</p>;
+  return <FactList facts={all} />;
 }

@@ -3,6 +3,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { ResourceLists } from '../../../../contract/api-user-lists';
+import { MAX_USER_ID_LENGTH } from '../../../../contract/user';
 import { searchPath, homePath } from '../../../app/paths';
 import { useCurrentUser } from '../../../app/app-data';
 import { ButtonLink } from '../../../components/button';
@@ -17,7 +18,12 @@ import { ProfileFacts } from './profile-header';
 import { ProfileLists } from './profile-lists';
 import './user-profile.css';
 
-function NoSuchPerson({ userId }: { userId: string }) {
+/** An id as a title or in a sentence: a long one cut at 60 characters ("…"), so a made-up link cannot fill the page or the tab. */
+export function shortUserId(userId: string): string {
+  return userId.length > 60 ? `${userId.slice(0, 59)}…` : userId;
+}
+
+export function NoSuchPerson({ userId }: { userId: string }) {
   return (
     <section className="not-found">
       <PageTitle title="No such person" />
@@ -25,7 +31,7 @@ function NoSuchPerson({ userId }: { userId: string }) {
       <EmptyState
         action={
           <>
-            <ButtonLink variant="primary" to={searchPath({ resource: 'user', term: userId.split('@')[0] ?? userId })}>
+            <ButtonLink variant="primary" to={searchPath({ resource: 'user', term: shortUserId(userId.split('@')[0] ?? userId) })}>
               Search people
             </ButtonLink>{' '}
             <ButtonLink variant="ghost" to={homePath}>
@@ -35,7 +41,7 @@ function NoSuchPerson({ userId }: { userId: string }) {
         }
       >
         <p>
-          Nobody with the id <code>{userId}</code> is in the catalog. The link may be old, or the person may not have been loaded yet.
+          Nobody with the id <code title={userId.length > 60 ? userId : undefined}>{shortUserId(userId)}</code> is in the catalog. The link may be old, or the person may not have been loaded yet.
         </p>
       </EmptyState>
     </section>
@@ -52,7 +58,12 @@ export interface UserProfilePageProps {
   editCount?: number;
 }
 
-export function UserProfilePage({ userId, bookmarks, recentEdits, editCount }: UserProfilePageProps) {
+export function UserProfilePage(props: UserProfilePageProps) {
+  // An id longer than any email is nobody's: no need to ask (the BFF would refuse it as too long).
+  return props.userId.length > MAX_USER_ID_LENGTH ? <NoSuchPerson userId={props.userId} /> : <Profile {...props} />;
+}
+
+function Profile({ userId, bookmarks, recentEdits, editCount }: UserProfilePageProps) {
   const query = useUser(userId);
   const me = useCurrentUser();
   return (
@@ -61,7 +72,7 @@ export function UserProfilePage({ userId, bookmarks, recentEdits, editCount }: U
       loadingLabel="Loading the profile"
       loading={
         <>
-          <PageTitle title={userId} />
+          <PageTitle title={shortUserId(userId)} />
           <SkeletonPage label="Loading the profile" />
         </>
       }
@@ -69,8 +80,8 @@ export function UserProfilePage({ userId, bookmarks, recentEdits, editCount }: U
       notFound={<NoSuchPerson userId={userId} />}
       errorFrame={(errorState) => (
         <section>
-          <PageTitle title={userId} />
-          <h1>{userId}</h1>
+          <PageTitle title={shortUserId(userId)} />
+          <h1>{shortUserId(userId)}</h1>
           {errorState}
         </section>
       )}
