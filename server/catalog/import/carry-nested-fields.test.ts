@@ -42,14 +42,24 @@ describe('carryNestedDescriptions', () => {
 
   it('leaves a column alone when neither side has nested descriptions, and one whose type or paths ingest will reject', () => {
     const flat = { name: 'v', col_type: 'struct<a:int>' };
-    expect(carryNestedDescriptions(T, flat, undefined, () => { throw new Error('not asked'); })).toEqual({ column: flat, fields: [] });
+    expect(carryNestedDescriptions(T, flat, undefined, () => { throw new Error('not asked'); })).toEqual({ column: flat, fields: [], gone: [] });
     const current = new Map([[`${T}/v/type/v/a`, 'text']]);
     const malformed = { name: 'v', col_type: 'struct<a:int' };
-    expect(carryNestedDescriptions(T, malformed, current, keepCatalogs)).toEqual({ column: malformed, fields: [] });
+    // Ingest rejects it: nothing of the catalog's goes.
+    expect(carryNestedDescriptions(T, malformed, current, keepCatalogs)).toEqual({ column: malformed, fields: [], gone: [] });
     const badPath = { name: 'v', col_type: 'struct<a:int>', nested_fields: [{ path: 'x', description: 'no x' }] };
     expect(carryNestedDescriptions(T, badPath, current, keepCatalogs).column).toBe(badPath);
     const nowFlat = { name: 'v', col_type: 'string' };
-    expect(carryNestedDescriptions(T, nowFlat, current, keepCatalogs)).toEqual({ column: nowFlat, fields: [] });
+    expect(carryNestedDescriptions(T, nowFlat, current, keepCatalogs)).toEqual({ column: nowFlat, fields: [], gone: [`${T}/v/type/v/a`] });
+  });
+
+  it('names the fields the catalog lists that the new type no longer has (a field renamed, an array\'s element now a scalar)', () => {
+    const C = `${T}/crew/type/crew`;
+    const current = new Map<string, string | null>([
+      [`${C}/members/_inner_/role`, 'Role aboard'], [`${C}/members/_inner_/name`, 'Name'], [`${C}/members/_inner_/rank`, null], [`${C}/ship/_inner_/id`, null],
+    ]);
+    const renamed = { name: 'crew', col_type: 'struct<members:array<struct<name:string,rank:string>>,ship:array<int>>' };
+    expect(carryNestedDescriptions(T, renamed, current, keepCatalogs).gone).toEqual([`${C}/members/_inner_/role`, `${C}/ship/_inner_/id`]);
   });
 
   it('asks about every field of a column it walks, with the catalog\'s text or undefined (the guard decides which matter)', () => {
@@ -98,6 +108,7 @@ describe('carryNestedBadges', () => {
     expect(buildColumnTypeTree(carried)?.children?.[0].description).toBe('from the source');
     expect(badgedNestedFields(fields)).toEqual([[`${V}/b/_inner_/c`, [gdpr, pii]]]);
     expect(badgedNestedFieldsNow(current)).toEqual([[`${V}/b/_inner_/c`, [gdpr, pii]], [`${V}/gone`, [pii]]]);
+    expect(carryNestedBadges(T, column, current, keepNonEmpty).gone).toEqual([`${V}/gone`]);
   });
 
   it('compares the record\'s badges in one order, so a list the catalog holds in another is not a change', () => {
@@ -113,6 +124,6 @@ describe('carryNestedBadges', () => {
 
   it('leaves a column alone when neither side has nested badges, even when it has nested descriptions', () => {
     const described = { name: 'v', col_type: 'struct<a:int>', nested_fields: [{ path: 'a', description: 'text' }] };
-    expect(carryNestedBadges(T, described, new Map(), () => { throw new Error('not asked'); })).toEqual({ column: described, fields: [] });
+    expect(carryNestedBadges(T, described, new Map(), () => { throw new Error('not asked'); })).toEqual({ column: described, fields: [], gone: [] });
   });
 });

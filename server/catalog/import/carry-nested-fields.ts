@@ -4,7 +4,8 @@
 // survive must put them in `nested_fields`. This walks the tree the record will produce, asks
 // `choose` for each field the catalog describes or badges (or a person once edited) whether to keep
 // the catalog's value, and adds what it keeps to `nested_fields` by full path. Fields the new type no
-// longer has are left out (a path to a field that is not there would reject the record).
+// longer has are left out (a path to a field that is not there would reject the record) and named in
+// `gone`, so the import can report the ones a person had edited (dropped-edits.ts).
 import type { NestedFieldInput } from '../ingest/build-column-type-tree';
 import type { TableIngestRecord } from '../ingest/ingest-record-schemas';
 import type { BadgeRecord, TypeMetadataRecord } from '../store/catalog-records';
@@ -27,6 +28,16 @@ export interface NestedFieldOutcome<V = string | null> {
 export type ChooseNested<V> = (key: string, imported: V, current: V | undefined) => V;
 export type ChooseNestedDescription = ChooseNested<string | null>;
 export type ChooseNestedBadges = ChooseNested<BadgeRecord[]>;
+
+/**
+ * The column to write, the fields whose value is or was set, and `gone`: the keys of the fields the
+ * catalog lists (`current`) that the column's new type no longer has, sorted.
+ */
+export interface CarriedNested<V> {
+  column: IngestColumn;
+  fields: NestedFieldOutcome<V>[];
+  gone: string[];
+}
 
 /** One part of a nested field an import carries: how to read it from the tree and put it back by path. */
 interface NestedPart<V> {
@@ -60,22 +71,26 @@ function carryNested<V>(
   column: IngestColumn,
   current: ReadonlyMap<string, V> | undefined,
   choose: ChooseNested<V>,
-): { column: IngestColumn; fields: NestedFieldOutcome<V>[] } {
-  if (!current?.size && !column.nested_fields?.some((entry) => part.given(entry))) return { column, fields: [] };
+): CarriedNested<V> {
+  if (!current?.size && !column.nested_fields?.some((entry) => part.given(entry))) return { column, fields: [], gone: [] };
   let root: TypeMetadataRecord | null;
   try {
     root = buildColumnTypeTree(column);
   } catch (err) {
-    if (err instanceof ColumnTreeError) return { column, fields: [] };
+    // The ingest rejects the record with the reason: nothing of the catalog's goes.
+    if (err instanceof ColumnTreeError) return { column, fields: [], gone: [] };
     throw err;
   }
-  if (!root) return { column, fields: [] };
+  // A type without nested fields (struct became string): every field the catalog lists goes.
+  if (!root) return { column, fields: [], gone: [...(current?.keys() ?? [])].sort() };
+  const visited = new Set<string>();
   const fields: NestedFieldOutcome<V>[] = [];
   const kept: NestedFieldInput[] = [];
   const walk = (node: TypeMetadataRecord, key: string, path: string[]) => {
     for (const child of node.children ?? []) {
       const childKey = `${key}/${child.name}`;
       const childPath = [...path, child.name];
+      visited.add(childKey);
       const imported = part.read(child);
       const before = current?.get(childKey);
       const written = choose(childKey, imported, before);
@@ -85,8 +100,9 @@ function carryNested<V>(
     }
   };
   walk(root, `${tableKey}/${column.name}/type/${root.name}`, []);
-  if (!kept.length) return { column, fields };
-  return { column: { ...column, nested_fields: [...(column.nested_fields ?? []), ...kept] }, fields };
+  const gone = [...(current?.keys() ?? [])].filter((key) => !visited.has(key)).sort();
+  if (!kept.length) return { column, fields, gone };
+  return { column: { ...column, nested_fields: [...(column.nested_fields ?? []), ...kept] }, fields, gone };
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   badgedNestedFields, badgedNestedFieldsNow, carryNestedBadges, carryNestedDescriptions, describedNestedFields, describedNestedFieldsNow,
   type NestedFieldOutcome,
 } from './carry-nested-fields';
+import { findDroppedEdits, type DroppedEdit, type GoneNestedFields } from './dropped-edits';
 
 /** A table, dashboard or bad object, with the id the source knows it by (dbt's unique_id, `schema.table`). */
 export interface ImportedTable {
@@ -95,6 +96,11 @@ export interface ImportOutcome {
   dashboards: EntityCounts;
   lineage: EntityCounts;
   skipped: SkippedField[];
+  /**
+   * What people wrote on columns and nested fields the source no longer has, gone with the tables
+   * written (or that a dry run would write); the edit log keeps each person's entry (dropped-edits.ts).
+   */
+  dropped: DroppedEdit[];
   /** The source's bad objects and any record the ingest rejected. */
   bad: BadNode[];
   /** The keys of the tables and dashboards counted as `changed` (for the report to name them). */
@@ -129,6 +135,12 @@ class EditGuard {
     return imported;
   }
 
+  /** The person's edit of a field when it is newer than the import's last write of it: the catalog holds the person's value. */
+  personsEdit(resource_key: string, field: ProtectedField): HumanEdit | undefined {
+    const edit = this.humanEdits.get(`${resource_key}\n${field}`);
+    return edit && edit.id > (this.marks.get(`${resource_key}\n${field}`) ?? 0) ? edit : undefined;
+  }
+
   /**
    * `resolve` of a field only when a person edited it: a table has many columns, a column may have
    * thousands of nested fields, so only the fields a person edited are looked at and marked. That
@@ -143,18 +155,20 @@ class EditGuard {
 
 /**
  * A guarded table record, with the nested fields whose text (`nested`) or badges (`nestedBadges`) it
- * sets or the catalog held, by column name.
+ * sets or the catalog held, by column name, and what people wrote that writing it drops.
  */
 interface GuardedTable {
   record: TableIngestRecord;
   nested: Map<string, NestedFieldOutcome[]>;
   nestedBadges: Map<string, NestedFieldOutcome<BadgeRecord[]>[]>;
+  dropped: DroppedEdit[];
 }
 
 function guardTable(table: ImportedTable, current: ReturnType<CatalogStateReader['table']>, guard: EditGuard): GuardedTable {
   const record = { ...table.record };
   const nested = new Map<string, NestedFieldOutcome[]>();
   const nestedBadges = new Map<string, NestedFieldOutcome<BadgeRecord[]>[]>();
+  const goneNested = new Map<string, GoneNestedFields>();
   record.description = guard.resolve('table', table.key, 'description', record.description ?? null, current?.description);
   if (record.tags) record.tags = guard.resolve('table', table.key, 'tag', record.tags, current?.tags);
   if (record.badges) record.badges = guard.resolve('table', table.key, 'badge', sortBadges(record.badges), current?.badges);
@@ -171,9 +185,11 @@ function guardTable(table: ImportedTable, current: ReturnType<CatalogStateReader
     const carriedBadges = carryNestedBadges(table.key, carried.column, current?.nestedBadges.get(column.name),
       (nestedKey, imported, now) => guard.resolveEdited('type_metadata', nestedKey, 'badge', imported, now));
     if (carriedBadges.fields.length) nestedBadges.set(column.name, carriedBadges.fields);
+    if (carried.gone.length || carriedBadges.gone.length) goneNested.set(column.name, { description: carried.gone, badge: carriedBadges.gone });
     return carriedBadges.column;
   });
-  return { record, nested, nestedBadges };
+  const dropped = current ? findDroppedEdits(table.key, current, record.columns, goneNested, (key, field) => guard.personsEdit(key, field)) : [];
+  return { record, nested, nestedBadges, dropped };
 }
 
 const statProjection = (s: { stat_type: string; stat_val: string | null; start_epoch?: number | null; end_epoch?: number | null }) =>
@@ -289,7 +305,9 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   const dashboards = emptyCounts();
   const lineage = emptyCounts();
   // Ingest records to write, with the object each came from (to name it if the ingest rejects it).
-  const writes: { uniqueId: string; key: string; line: string; kind: 'table' | 'dashboard' | 'lineage'; added: boolean; edits?: FieldEdit[] }[] = [];
+  const writes: {
+    uniqueId: string; key: string; line: string; kind: 'table' | 'dashboard' | 'lineage'; added: boolean; edits?: FieldEdit[]; dropped?: DroppedEdit[];
+  }[] = [];
 
   // A bad object is still in the source, only unreadable this time: what an earlier import made of
   // it stays — its table, the edges at either end of it, its place in dashboards.
@@ -312,7 +330,10 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
     if (current && same(tableProjection(guarded), currentTableProjection(current, record))) {
       tables.unchanged += 1;
     } else {
-      writes.push({ uniqueId: table.uniqueId, key: table.key, line: JSON.stringify(record), kind: 'table', added: !current, edits: current && tableEdits(table.key, current, guarded) });
+      writes.push({
+        uniqueId: table.uniqueId, key: table.key, line: JSON.stringify(record), kind: 'table', added: !current,
+        edits: current && tableEdits(table.key, current, guarded), dropped: guarded.dropped,
+      });
       tables[current ? 'changed' : 'added'] += 1;
     }
     if (performance.now() - lastProgress > 1000) {
@@ -385,6 +406,7 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
       counts[write.added ? 'added' : 'changed'] -= 1;
     }
     const written = writes.filter((_, i) => !rejected.has(i));
+    const droppedNow = written.flatMap((w) => w.dropped ?? []);
     const owned: OwnedResource[] = [
       ...source.tables.map((t) => ({ resource_type: 'table' as const, resource_key: t.key, unique_id: t.uniqueId })),
       ...source.dashboards.map((d) => ({ resource_type: 'dashboard' as const, resource_key: d.key, unique_id: d.uniqueId })),
@@ -413,7 +435,8 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
           before: null,
           after: {
             ...options.log.details, tables, dashboards, lineage,
-            skipped: guard.skipped.slice(0, 100), skippedCount: guard.skipped.length, badCount: bad.length,
+            skipped: guard.skipped.slice(0, 100), skippedCount: guard.skipped.length,
+            dropped: droppedNow.slice(0, 100), droppedCount: droppedNow.length, badCount: bad.length,
           },
           user_id: options.importedBy,
         });
@@ -424,5 +447,10 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
     if (options.prune && searchIndex === 'unchanged' && gone.some((r) => r.resource_type !== 'lineage')) searchIndex = 'refreshed';
   }
   const changedKeys = (kind: 'table' | 'dashboard') => writes.filter((w, i) => w.kind === kind && !w.added && !rejected.has(i)).map((w) => w.key);
-  return { tables, dashboards, lineage, skipped: guard.skipped, bad, changed: { tables: changedKeys('table'), dashboards: changedKeys('dashboard') }, searchIndex };
+  // A dry run reports what writing would drop; a record the ingest rejected dropped nothing.
+  const dropped = writes.filter((_, i) => !rejected.has(i)).flatMap((w) => w.dropped ?? []);
+  return {
+    tables, dashboards, lineage, skipped: guard.skipped, dropped, bad,
+    changed: { tables: changedKeys('table'), dashboards: changedKeys('dashboard') }, searchIndex,
+  };
 }

@@ -9,6 +9,7 @@ import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, 
 import type { EntityCounts } from '../write-import';
 import type { CrawledDatabase } from './crawled-schema';
 import { count, listFirst } from '../list-first';
+import { describeDroppedEdits } from '../dropped-edits';
 import { checkSchemaFilter, describeSchemas, importCrawledDatabase, type DatabaseEngine, type DatabaseImportReport } from './import-crawled-database';
 import { describePostgresUrl, readPostgresSchema } from './read-postgres-schema';
 import { checkSqliteFile, readSqliteSchema } from './read-sqlite-schema';
@@ -54,6 +55,8 @@ export function formatDatabaseReport(r: DatabaseImportReport, catalog: string): 
     const s = r.skipped[0];
     lines.push(`  kept ${r.skipped.length} field(s) people edited in Nansen (first: ${s.field} of ${s.resource_key}, edited by ${s.edited_by})`);
   }
+  const dropped = describeDroppedEdits(r.dropped, r.dryRun);
+  if (dropped) lines.push(`  ${dropped}`);
   if (r.bad.length) lines.push(`  ${r.bad.length} bad table(s) left out:`, ...r.bad.slice(0, 20).map((b) => `    ${b.uniqueId}: ${b.reason}`));
   if (r.bad.length > 20) lines.push(`    … and ${r.bad.length - 20} more (see the JSON report)`);
   lines.push(`  search index ${r.searchIndex}; ${(r.durationMs / 1000).toFixed(2)} s`);

@@ -6,6 +6,7 @@ import { parseTableKey } from '../../../../contract/table-key';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { parseLineageResourceKey } from '../import-state';
 import { writeImport, type BadNode, type EntityCounts, type SkippedField } from '../write-import';
+import type { DroppedEdit } from '../dropped-edits';
 import { count } from '../list-first';
 import type { CrawledDatabase } from './crawled-schema';
 import { DatabaseImportError } from './database-import-error';
@@ -54,6 +55,8 @@ export interface DatabaseImportReport {
   /** Of the tables read, how many are views (or materialized views). */
   views: number;
   skipped: SkippedField[];
+  /** What people wrote on columns and nested fields the database no longer has: gone from the catalog, kept in the edit log. */
+  dropped: DroppedEdit[];
   bad: BadNode[];
   searchIndex: 'refreshed' | 'rebuilt' | 'unchanged';
   durationMs: number;
@@ -133,6 +136,7 @@ export async function importCrawledDatabase(
     lineage: outcome.lineage,
     views,
     skipped: outcome.skipped,
+    dropped: outcome.dropped,
     bad: outcome.bad,
     searchIndex: outcome.searchIndex,
     durationMs: Math.round(performance.now() - startedAt),

@@ -70,7 +70,7 @@ describe('the dbt summary', () => {
     const keys = Array.from({ length: 12 }, (_, i) => `snowflake://analytics.marts/t${i}`);
     const report: DbtImportReport = {
       source: 'dbt', project: 'p', manifestVersion: 'v12', dbtVersion: null, database: 'snowflake', dryRun: false, prune: false,
-      tables: { ...none, changed: 12 }, dashboards: { ...none, changed: 1 }, lineage: none, skipped: [], bad: [], ignored: {},
+      tables: { ...none, changed: 12 }, dashboards: { ...none, changed: 1 }, lineage: none, skipped: [], dropped: [], bad: [], ignored: {},
       withoutCatalogEntry: [], changed: { tables: keys, dashboards: ['dbt_dashboard://p.dashboard/board'] }, searchIndex: 'refreshed', durationMs: 5,
     };
     const text = formatDbtReport(report, 'c.sqlite');

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { listFirst } from '../list-first';
+import { describeDroppedEdits } from '../dropped-edits';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget, sayNewCatalog } from '../../store/check-catalog-file';
 import { importDbtProject, type DbtImportReport, type EntityCounts } from './import-dbt-project';
@@ -40,6 +41,8 @@ export function formatDbtReport(r: DbtImportReport, catalog: string): string {
     const s = r.skipped[0];
     lines.push(`  kept ${r.skipped.length} field(s) people edited in Nansen (first: ${s.field} of ${s.resource_key}, edited by ${s.edited_by})`);
   }
+  const dropped = describeDroppedEdits(r.dropped, r.dryRun);
+  if (dropped) lines.push(`  ${dropped}`);
   if (r.withoutCatalogEntry.length) {
     lines.push(`  ${r.withoutCatalogEntry.length} table(s) not in catalog.json (not built?): column types from the manifest (first: ${r.withoutCatalogEntry[0]})`);
   }

@@ -5,6 +5,7 @@
 import { count } from '../list-first';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { writeImport, type BadNode, type EntityCounts, type SkippedField } from '../write-import';
+import type { DroppedEdit } from '../dropped-edits';
 import { mapDbtProject, type DbtMappingOptions } from './map-dbt-project';
 import type { DbtCatalog, DbtManifest, ManifestVersion } from './read-dbt-artifacts';
 
@@ -35,6 +36,8 @@ export interface DbtImportReport {
   lineage: EntityCounts;
   /** Fields kept because a person edited them after the import last wrote them. */
   skipped: SkippedField[];
+  /** What people wrote on columns and nested fields the project no longer has: gone from the catalog, kept in the edit log. */
+  dropped: DroppedEdit[];
   /** Nodes left out, each with the reason; everything else was imported. */
   bad: BadNode[];
   /** The keys of the tables and dashboards counted as `changed`. */
@@ -85,6 +88,7 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
     dashboards: outcome.dashboards,
     lineage: outcome.lineage,
     skipped: outcome.skipped,
+    dropped: outcome.dropped,
     bad: outcome.bad,
     changed: outcome.changed,
     ignored: mapped.ignored,

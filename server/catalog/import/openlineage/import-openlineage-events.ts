@@ -6,7 +6,8 @@
 // and only tables and edges that are new or differ are written, as ingest records through the NDJSON
 // ingest path (ingest-ndjson.ts): the catalog's rules and the search index refresh apply as for any
 // ingest, and a re-post of the same events writes nothing. Descriptions and owners people edited
-// through the metadata API are never overwritten (the report lists what was kept).
+// through the metadata API are never overwritten (the report lists what was kept); what people wrote
+// on a column or nested field an event's schema no longer has goes, and the report lists it (`dropped`).
 import { createEditLog } from '../../store/edit-log';
 import { createCatalogOverview } from '../../store/read-catalog-overview';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
@@ -14,6 +15,8 @@ import type { TableIngestRecord } from '../../ingest/ingest-record-schemas';
 import { ingestNdjson } from '../../ingest/ingest-ndjson';
 import { createCatalogStateReader, type CurrentTable } from '../read-catalog-state';
 import { carryNestedBadges, carryNestedDescriptions } from '../carry-nested-fields';
+import { findDroppedEdits, type DroppedEdit, type GoneNestedFields, type PersonsEdit } from '../dropped-edits';
+import { createImportState } from '../import-state';
 import type { EventDataset, ReadEvent } from './read-openlineage-event';
 import { mergeRunEvents, type RunWarning } from './merge-run-events';
 import { createRunMemory, RUN_MEMORY_LIMITS } from './openlineage-run-memory';
@@ -43,6 +46,11 @@ export interface OpenLineageImportReport {
   columnLineage: { added: number; unchanged: number };
   /** Fields people edited through the API, kept over what the events say. */
   kept: KeptEdit[];
+  /**
+   * What people wrote on columns (a schema facet without them) and nested fields (a column's new type
+   * without them) of the tables written: gone from the catalog, kept in the edit log.
+   */
+  dropped: DroppedEdit[];
   /** Ownership entries that name no person (`team:…`, `application:…`), by table key. */
   ignoredOwners: { resource_key: string; owners: string[] }[];
   /** Runs whose lineage is incomplete: one that ended with outputs but no known inputs, one with too many datasets to remember. */
@@ -112,7 +120,7 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
   const kept: KeptEdit[] = [];
   const report: OpenLineageImportReport = {
     events: events.length, dryRun: options.dryRun ?? false, tables: { added: 0, changed: 0, unchanged: 0 }, lineage: { added: 0, unchanged: 0 }, columnLineage: { added: 0, unchanged: 0 },
-    kept, ignoredOwners: [], warnings: [], failed: [], searchIndex: 'unchanged', durationMs: 0,
+    kept, dropped: [], ignoredOwners: [], warnings: [], failed: [], searchIndex: 'unchanged', durationMs: 0,
   };
 
   // Before anything is awaited, in one transaction: what earlier requests said of these runs, merged
@@ -140,12 +148,19 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
     return current;
   };
 
-  const writes: { key: string; line: string; kind: 'table' | 'lineage' | 'columnLineage'; added: boolean }[] = [];
+  // A person's edit newer than an import's last write of the field (dbt, a crawl): the catalog holds the person's value.
+  const marks = createImportState(db).fieldMarks();
+  const personsEdit: PersonsEdit = (resource_key, field) => {
+    const edit = humanEdits.get(`${resource_key}\n${field}`);
+    return edit && edit.id > (marks.get(`${resource_key}\n${field}`) ?? 0) ? edit : undefined;
+  };
+
+  const writes: { key: string; line: string; kind: 'table' | 'lineage' | 'columnLineage'; added: boolean; dropped?: DroppedEdit[] }[] = [];
   const hasColumnLineage = db.prepare('SELECT 1 FROM column_lineage WHERE upstream_key = ? AND downstream_key = ?');
   for (const [key, state] of mergeDatasets(events)) {
     if (state.ignoredOwners.size) report.ignoredOwners.push({ resource_key: key, owners: [...state.ignoredOwners] });
     const current = reader.table(key);
-    const record = buildTableRecord(state, current, current ? readExtras(key) : undefined, guard);
+    const { record, dropped } = buildTableRecord(state, current, current ? readExtras(key) : undefined, guard, personsEdit);
     if (current && same(
       { description: record.description ?? null, columns: projectColumns(record.columns), owners: record.owners ? [...record.owners].sort() : current.owners },
       { description: current.description, columns: projectColumns(current.columns), owners: current.owners },
@@ -154,7 +169,7 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
       continue;
     }
     report.tables[current ? 'changed' : 'added'] += 1;
-    writes.push({ key, line: JSON.stringify(record), kind: 'table', added: !current });
+    writes.push({ key, line: JSON.stringify(record), kind: 'table', added: !current, dropped });
   }
   for (const [upstream, downstream] of runs.edges) {
     if (reader.hasLineage(upstream, downstream)) {
@@ -180,15 +195,19 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
     }
   }
 
+  const rejected = new Set<number>();
   if (writes.length > 0 && !options.dryRun) {
     const summary = await ingestNdjson(db, writes.map((w) => `${w.line}\n`));
     report.searchIndex = summary.searchIndex;
     for (const r of summary.rejected) {
       const write = writes[r.line - 1];
+      rejected.add(r.line - 1);
       report.failed.push({ resource_key: write.key, reason: r.reason });
       if (write.kind === 'table') report.tables[write.added ? 'added' : 'changed'] -= 1;
       else report[write.kind].added -= 1;
     }
+    // A dry run reports what writing would drop; a record the ingest rejected dropped nothing.
+    report.dropped = writes.filter((_, i) => !rejected.has(i)).flatMap((w) => w.dropped ?? []);
     if (summary.rejectedCount < writes.length) {
       db.transaction(() => {
         createEditLog(db).record({
@@ -197,13 +216,15 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
           action: 'update',
           field: 'openlineage events',
           before: null,
-          after: { events: events.length, tables: report.tables, lineage: report.lineage, columnLineage: report.columnLineage, kept: kept.slice(0, 100), keptCount: kept.length },
+          after: { events: events.length, tables: report.tables, lineage: report.lineage, columnLineage: report.columnLineage, kept: kept.slice(0, 100), keptCount: kept.length,
+            dropped: report.dropped.slice(0, 100), droppedCount: report.dropped.length },
           user_id: options.importedBy,
         });
         createCatalogOverview(db).setLatestUpdatedTimestamp(Math.floor(Date.now() / 1000));
       }).immediate();
     }
   }
+  if (options.dryRun) report.dropped = writes.flatMap((w) => w.dropped ?? []);
   report.durationMs = Math.round(performance.now() - started);
   return report;
 }
@@ -221,7 +242,8 @@ function buildTableRecord(
   current: CurrentTable | undefined,
   extras: ReturnType<ReturnType<typeof createTableExtrasReader>> | undefined,
   guard: Guard,
-): TableIngestRecord {
+  personsEdit: PersonsEdit,
+): { record: TableIngestRecord; dropped: DroppedEdit[] } {
   const { dataset } = state;
   const key = dataset.key;
   const currentColumns = new Map((current?.columns ?? []).map((c) => [c.name, c]));
@@ -246,16 +268,20 @@ function buildTableRecord(
   }
   // Events give no nested-field descriptions or badges: each field the column's type still has keeps the catalog's.
   const keepCatalogs = <V>(_key: string, imported: V, now: V | undefined): V => (now === undefined ? imported : now);
+  const goneNested = new Map<string, GoneNestedFields>();
   columns = columns.map((c) => {
-    const described = carryNestedDescriptions(key, c, current?.nested.get(c.name), keepCatalogs).column;
-    return carryNestedBadges(key, described, current?.nestedBadges.get(c.name), keepCatalogs).column;
+    const described = carryNestedDescriptions(key, c, current?.nested.get(c.name), keepCatalogs);
+    const badged = carryNestedBadges(key, described.column, current?.nestedBadges.get(c.name), keepCatalogs);
+    if (described.gone.length || badged.gone.length) goneNested.set(c.name, { description: described.gone, badge: badged.gone });
+    return badged.column;
   });
+  const dropped = current ? findDroppedEdits(key, current, columns, goneNested, personsEdit) : [];
   const description = state.description === undefined
     ? (current?.description ?? null)
     : guard('table', key, 'description', state.description.trim() || null, current?.description ?? undefined);
   const owners = state.owners === undefined ? undefined : guard('table', key, 'owner', [...state.owners].sort(), current?.owners);
   const [sourceType, ...sourceUrl] = current?.source?.split(' ') ?? [];
-  return {
+  const record = {
     type: 'table',
     database: dataset.database,
     cluster: dataset.cluster,
@@ -269,4 +295,5 @@ function buildTableRecord(
     columns,
     ...(owners ? { owners } : {}),
   } as TableIngestRecord;
+  return { record, dropped };
 }

@@ -9,6 +9,7 @@ import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget, sayNewCatalog } from '../../store/check-catalog-file';
 import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 import { importOpenLineageEvents, type OpenLineageImportReport } from './import-openlineage-events';
+import { describeDroppedEdits } from '../dropped-edits';
 import { InvalidJsonError, readEventBatch, type ReadEvent } from './read-openlineage-event';
 
 export const OPENLINEAGE_USAGE = `usage: npm run catalog:import -- openlineage --events events.ndjson|events.json|folder/
@@ -59,6 +60,8 @@ export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadE
   ];
   if (r.columnLineage.added + r.columnLineage.unchanged) lines.push(`  column lineage: ${r.columnLineage.added} added, ${r.columnLineage.unchanged} unchanged`);
   if (r.kept.length) lines.push(`  kept ${r.kept.length} field(s) people edited in Nansen (first: ${r.kept[0].field} of ${r.kept[0].resource_key}, edited by ${r.kept[0].edited_by})`);
+  const dropped = describeDroppedEdits(r.dropped, r.dryRun);
+  if (dropped) lines.push(`  ${dropped}`);
   if (r.warnings.length) {
     lines.push(`  ${r.warnings.length} warning(s):`, ...r.warnings.slice(0, 20).map((w) => `    run ${w.run_id} (${w.job}): ${w.reason}`));
   }
