@@ -1,8 +1,8 @@
 // Dashboards as the BFF answers them: list items and the dashboard page.
 import * as v from 'valibot';
 import { BadgeSchema, nullableNumber, nullableString, TagSchema, UserSchema } from './api-common';
-import { EditRightsSchema } from './api-edits';
-import { TableSummarySchema } from './api-table';
+import { EditRightsSchema } from './edit-rights';
+import { TableSummarySchema } from './table-summary';
 
 /** A dashboard in lists (popular, bookmarks, owned, a table's dashboards); `key` is its uri. */
 export const DashboardSummarySchema = v.object({

@@ -29,20 +29,7 @@ export const TagNameSchema = v.pipe(
   v.maxLength(TAG_MAX_LENGTH, `must be at most ${TAG_MAX_LENGTH} characters`),
 );
 
-/**
- * What the signed-in person may change on one resource, as the BFF decides from EDIT_RULES_FILE and the
- * person's groups. The SPA shows edit controls only where a right is true, and `reason` as the hint.
- */
-export const EditRightsSchema = v.object({
-  /** The table's description and its columns' and nested types' (always false for a dashboard). */
-  descriptions: v.boolean(),
-  tags: v.boolean(),
-  /** Table owners (always false for a dashboard: its owners come from the BI tool). */
-  owners: v.boolean(),
-  /** Why a right above is false, for the person ("Editing hive tables needs the editor role"); null when none is. */
-  reason: nullableString,
-});
-export type EditRights = v.InferOutput<typeof EditRightsSchema>;
+export { EditRightsSchema, type EditRights } from './edit-rights';
 
 /** The description an edit started from: null when there was none. Our extension of Amundsen's bodies. */
 const base = nullableString;

@@ -1,6 +1,6 @@
 // Tables as the BFF answers them: the detail page, list items, lineage and the dashboards using one.
 import * as v from 'valibot';
-import { EditRightsSchema } from './api-edits';
+import { EditRightsSchema } from './edit-rights';
 import type { AmundsenTypeMetadata } from './amundsen-shapes';
 import { BadgeSchema, nullableNumber, nullableString, TagSchema, UserSchema } from './api-common';
 
@@ -92,18 +92,7 @@ export type TableDetail = v.InferOutput<typeof TableDetailSchema>;
 export const TableDetailResponseSchema = v.object({ msg: v.string(), tableData: TableDetailSchema });
 export type TableDetailResponse = v.InferOutput<typeof TableDetailResponseSchema>;
 
-/** A table in lists (popular, bookmarks, owned, read, a dashboard's tables). */
-export const TableSummarySchema = v.object({
-  type: v.literal('table'),
-  key: v.string(),
-  cluster: v.string(),
-  database: v.string(),
-  schema: v.string(),
-  name: v.string(),
-  description: nullableString,
-  schema_description: nullableString,
-});
-export type TableSummary = v.InferOutput<typeof TableSummarySchema>;
+export { TableSummarySchema, type TableSummary } from './table-summary';
 
 /**
  * One entity of a lineage answer, with the table coordinates the Amundsen frontend adds

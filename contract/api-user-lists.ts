@@ -1,7 +1,7 @@
 // Lists of resources around a person and the catalog's popular lists.
 import * as v from 'valibot';
 import { DashboardSummarySchema } from './api-dashboard';
-import { TableSummarySchema } from './api-table';
+import { TableSummarySchema } from './table-summary';
 
 /** Tables and dashboards, the way Amundsen's frontend groups resource lists. */
 export const ResourceListsSchema = v.object({
