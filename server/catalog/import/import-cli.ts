@@ -4,7 +4,7 @@
 import { DBT_USAGE, runDbtImport } from './dbt/dbt-import-command';
 import { DB_OPTION_USAGE, UsageError } from '../cli/cli-arguments';
 import { DbtArtifactError } from './dbt/read-dbt-artifacts';
-import { OPENLINEAGE_USAGE, runOpenLineageImport } from './openlineage/openlineage-import-command';
+import { EventFileError, OPENLINEAGE_USAGE, runOpenLineageImport } from './openlineage/openlineage-import-command';
 import { POSTGRES_USAGE, runPostgresImport, runSqliteImport, SQLITE_USAGE } from './database/database-import-command';
 import { DatabaseImportError } from './database/database-import-error';
 import { CatalogFileError } from '../store/check-catalog-file';
@@ -39,7 +39,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const known = err instanceof UsageError || err instanceof DbtArtifactError || err instanceof DatabaseImportError || err instanceof CatalogFileError;
+    const known = err instanceof UsageError || err instanceof DbtArtifactError || err instanceof DatabaseImportError || err instanceof CatalogFileError ||
+      err instanceof EventFileError;
     process.stderr.write(`import: ${err instanceof Error ? (known ? err.message : err.stack ?? err.message) : String(err)}\n`);
     if (err instanceof UsageError) process.stderr.write(usage);
     process.exitCode = 1;

@@ -99,6 +99,23 @@ describe('npm run catalog:import -- openlineage', () => {
     expect(edges).toEqual([['postgres://fram.split/src_a', 'postgres://fram.split/dst_b'], ['postgres://fram.split/src_c', 'postgres://fram.split/dst_d']]);
   });
 
+  it('refuses a SQLite database or a dbt manifest given as --events in one line, writing nothing', async () => {
+    const sqlite = join(dir, 'shop.sqlite');
+    const other = openCatalogDatabase(join(dir, 'other.sqlite'));
+    other.close();
+    writeFileSync(sqlite, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4096, 1)]));
+    const manifest = join(dir, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json' }, nodes: {} }, null, 2));
+    const db = join(dir, 'catalog.sqlite');
+    for (const [file, words] of [[sqlite, 'is a SQLite database'], [manifest, 'is a dbt artifact']] as const) {
+      const res = await runCli(['openlineage', '--events', file, '--db', db]);
+      expect(res.code).toBe(1);
+      expect(res.stderr.trim().split('\n')).toEqual([expect.stringContaining(`--events: ${file} ${words}`)]);
+      expect(res.stderr).toContain('not OpenLineage events: nothing was loaded');
+    }
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('refuses a missing --events with the usage', async () => {
     const res = await runCli(['openlineage', '--db', join(dir, 'x.sqlite')]);
     expect(res.code).toBe(1);

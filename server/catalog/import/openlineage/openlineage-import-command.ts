@@ -11,6 +11,7 @@ import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, 
 import { importOpenLineageEvents, type OpenLineageImportReport } from './import-openlineage-events';
 import { describeDroppedEdits } from '../dropped-edits';
 import { InvalidJsonError, readEventBatch, type ReadEvent } from './read-openlineage-event';
+import { HEAD_BYTES, recogniseForeignInput, type ForeignInput } from '../../ingest/recognise-foreign-input';
 
 export const OPENLINEAGE_USAGE = `usage: npm run catalog:import -- openlineage --events events.ndjson|events.json|folder/
          [--db FILE] [--dry-run] [--quiet]
@@ -24,6 +25,14 @@ export interface BadEventInFile {
   reason: string;
 }
 
+/** An --events file that cannot hold events: said in one line, without the usage. */
+export class EventFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventFileError';
+  }
+}
+
 /** Events from a file (NDJSON when named .ndjson/.jsonl or when it is not one JSON value) or from every .json/.ndjson file of a folder, in name order. */
 export function readEventFiles(target: string): { events: ReadEvent[]; bad: BadEventInFile[]; files: number } {
   if (!existsSync(target)) throw new UsageError(`--events: ${target} does not exist`);
@@ -33,7 +42,10 @@ export function readEventFiles(target: string): { events: ReadEvent[]; bad: BadE
   const events: ReadEvent[] = [];
   const bad: BadEventInFile[] = [];
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    const foreign = notEvents(recogniseForeignInput(bytes.subarray(0, HEAD_BYTES)));
+    if (foreign) throw new EventFileError(`--events: ${file} is ${foreign}, not OpenLineage events: nothing was loaded`);
+    const text = bytes.toString('utf8');
     let batch;
     if (/\.(ndjson|jsonl)$/i.test(file)) {
       batch = readEventBatch(text, 'ndjson');
@@ -49,6 +61,28 @@ export function readEventFiles(target: string): { events: ReadEvent[]; bad: BadE
     bad.push(...batch.rejected.map((r) => ({ file, ...(r.line !== undefined ? { line: r.line } : { event: r.event }), reason: r.reason })));
   }
   return { events, bad, files: files.length };
+}
+
+/**
+ * What a file that cannot hold events is, in words; undefined for text that may (one event, an array of
+ * them, or NDJSON: what catalog:ingest refuses as "one JSON document" is an event file here).
+ */
+function notEvents(found: ForeignInput | undefined): string | undefined {
+  switch (found?.kind) {
+    case 'nansen-catalog':
+    case 'sqlite':
+      return 'a SQLite database (`npm run catalog:import -- sqlite --file …` loads its tables)';
+    case 'gzip':
+      return 'gzip-compressed (decompress it first: `gunzip -k …`)';
+    case 'utf16':
+      return 'UTF-16 text (OpenLineage events are UTF-8: `iconv -f UTF-16 -t UTF-8 …`)';
+    case 'binary':
+      return 'a binary file';
+    case 'dbt':
+      return 'a dbt artifact (`npm run catalog:import -- dbt --manifest target/manifest.json` loads a dbt project)';
+    default:
+      return undefined;
+  }
 }
 
 /** `catalog`: the file and which setting chose it ("/srv/nansen/catalog.sqlite (from DATA_DIR)"). */
