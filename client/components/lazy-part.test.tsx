@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+// A lazily loaded part whose code does not arrive (a 404 after a deploy, the server restarting) shows
+// its fallback and leaves the page around it; its next render asks for the code again.
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { Suspense, useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lazyPart } from './lazy-part';
+
+afterEach(cleanup);
+
+function Greeting({ name }: { name: string }) {
+  return <p>Hello, {name}</p>;
+}
+
+/** A loader that fails (as Vite's preload does when a chunk's CSS is gone) until `arrive()`. */
+function flakyLoader() {
+  const loader = {
+    calls: 0,
+    available: false,
+    load: async () => {
+      loader.calls++;
+      if (!loader.available) throw new Error('Unable to preload CSS for /assets/greeting-0ld.css');
+      return { default: Greeting };
+    },
+  };
+  return loader;
+}
+
+function Page({ Part }: { Part: (props: { name: string }) => React.ReactNode }) {
+  const [name, setName] = useState('Ada');
+  return (
+    <main>
+      <h1>The page</h1>
+      <button type="button" onClick={() => setName('Grace')}>
+        Greet Grace
+      </button>
+      <Suspense fallback={<p>Loading</p>}>
+        <Part name={name} />
+      </Suspense>
+    </main>
+  );
+}
+
+describe('lazyPart', () => {
+  it('shows a part whose code arrives', async () => {
+    const Part = lazyPart(async () => ({ default: Greeting }));
+    render(<Page Part={Part} />);
+    expect(await screen.findByText('Hello, Ada')).toBeTruthy();
+  });
+
+  it('shows the fallback with the part’s props when its code does not arrive, and keeps the page', async () => {
+    const loader = flakyLoader();
+    const Part = lazyPart(loader.load, ({ name }) => <p>Plain {name}</p>);
+    render(<Page Part={Part} />);
+    expect(await screen.findByText('Plain Ada')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'The page' })).toBeTruthy();
+    // Not asked again and again while nothing renders it anew.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(loader.calls).toBe(1);
+  });
+
+  it('shows nothing in its place by default', async () => {
+    const loader = flakyLoader();
+    const Part = lazyPart(loader.load);
+    render(<Page Part={Part} />);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(screen.queryByText('Loading')).toBeNull();
+    expect(screen.queryByText(/Hello/)).toBeNull();
+    expect(screen.getByRole('heading', { name: 'The page' })).toBeTruthy();
+  });
+
+  it('asks for the code again on its next render, and shows the part once the code arrives', async () => {
+    const loader = flakyLoader();
+    const Part = lazyPart(loader.load, ({ name }) => <p>Plain {name}</p>);
+    render(<Page Part={Part} />);
+    expect(await screen.findByText('Plain Ada')).toBeTruthy();
+
+    loader.available = true;
+    await act(async () => screen.getByRole('button', { name: 'Greet Grace' }).click());
+    expect(await screen.findByText('Hello, Grace')).toBeTruthy();
+    expect(loader.calls).toBe(2);
+  });
+
+  it('asks again on each later render while the code is still missing, showing the fallback each time', async () => {
+    const loader = flakyLoader();
+    const Part = lazyPart(loader.load, ({ name }) => <p>Plain {name}</p>);
+    render(<Page Part={Part} />);
+    expect(await screen.findByText('Plain Ada')).toBeTruthy();
+    await act(async () => screen.getByRole('button', { name: 'Greet Grace' }).click());
+    expect(await screen.findByText('Plain Grace')).toBeTruthy();
+    expect(loader.calls).toBe(2);
+  });
+});
