@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 // A lazily loaded part whose code does not arrive (a 404 after a deploy, the server restarting) shows
-// its fallback and leaves the page around it; its next render asks for the code again.
+// its fallback and leaves the page around it; its next render a second or more later asks for the code again.
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Suspense, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lazyPart } from './lazy-part';
 
 afterEach(cleanup);
+
+/** lazyPart asks again no sooner than a second after a failure. */
+const waitOutTheRetryDelay = () => act(() => new Promise((resolve) => setTimeout(resolve, 1_100)));
 
 function Greeting({ name }: { name: string }) {
   return <p>Hello, {name}</p>;
@@ -55,8 +58,9 @@ describe('lazyPart', () => {
     expect(await screen.findByText('Plain Ada')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'The page' })).toBeTruthy();
     // Not asked again and again while nothing renders it anew.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    await waitOutTheRetryDelay();
     expect(loader.calls).toBe(1);
+    expect(screen.getByText('Plain Ada')).toBeTruthy();
   });
 
   it('shows nothing in its place by default', async () => {
@@ -69,25 +73,53 @@ describe('lazyPart', () => {
     expect(screen.getByRole('heading', { name: 'The page' })).toBeTruthy();
   });
 
-  it('asks for the code again on its next render, and shows the part once the code arrives', async () => {
+  it('asks for the code again on a render a second later, and shows the part once the code arrives', async () => {
     const loader = flakyLoader();
     const Part = lazyPart(loader.load, ({ name }) => <p>Plain {name}</p>);
     render(<Page Part={Part} />);
     expect(await screen.findByText('Plain Ada')).toBeTruthy();
 
     loader.available = true;
+    await waitOutTheRetryDelay();
     await act(async () => screen.getByRole('button', { name: 'Greet Grace' }).click());
     expect(await screen.findByText('Hello, Grace')).toBeTruthy();
     expect(loader.calls).toBe(2);
   });
 
-  it('asks again on each later render while the code is still missing, showing the fallback each time', async () => {
+  it('does not ask again within a second of a failure, and asks again after that while the code is still missing', async () => {
     const loader = flakyLoader();
     const Part = lazyPart(loader.load, ({ name }) => <p>Plain {name}</p>);
     render(<Page Part={Part} />);
     expect(await screen.findByText('Plain Ada')).toBeTruthy();
     await act(async () => screen.getByRole('button', { name: 'Greet Grace' }).click());
     expect(await screen.findByText('Plain Grace')).toBeTruthy();
+    expect(loader.calls).toBe(1);
+
+    cleanup();
+    await waitOutTheRetryDelay();
+    render(<Page Part={Part} />);
+    expect(await screen.findByText('Plain Ada')).toBeTruthy();
     expect(loader.calls).toBe(2);
+  });
+
+  it('asks for a stylesheet that failed to load again with its code, as Vite does not', async () => {
+    const failed = document.createElement('link');
+    failed.rel = 'stylesheet';
+    failed.href = 'data:text/css,.part{color:red}';
+    document.head.append(failed);
+    expect(failed.sheet).toBeNull(); // jsdom loads no stylesheet: as one that failed
+    const loader = flakyLoader();
+    const Part = lazyPart(loader.load, ({ name }) => <p>Plain {name}</p>);
+    render(<Page Part={Part} />);
+    expect(await screen.findByText('Plain Ada')).toBeTruthy();
+    expect(failed.isConnected).toBe(true); // not on the first try
+
+    loader.available = true;
+    await waitOutTheRetryDelay();
+    await act(async () => screen.getByRole('button', { name: 'Greet Grace' }).click());
+    expect(await screen.findByText('Hello, Grace')).toBeTruthy();
+    expect(failed.isConnected).toBe(false);
+    expect(document.head.querySelector<HTMLLinkElement>('link[rel=stylesheet]')?.href).toBe(failed.href);
+    document.head.querySelector('link[rel=stylesheet]')?.remove();
   });
 });
