@@ -1,11 +1,12 @@
 // The open menu of a MenuButton (menu.tsx): its items as WAI-ARIA menu items, arrow keys, Home and
 // End moving through them, focus on the first or last item as it opens. A file of its own, loaded the
 // first time a menu opens (or the pointer or focus reaches its button), so the first page does not
-// carry it (decision 007's budget).
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+// carry it (decision 007's budget), nor what closes an open menu (use-dismiss.ts).
+import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { cx } from './class-names';
 import type { MenuItem } from './menu-item';
+import { useDismiss } from './use-dismiss';
 import './menu-popup.css';
 
 export interface MenuPopupProps {
@@ -19,10 +20,14 @@ export interface MenuPopupProps {
   close: () => void;
   /** Closes the menu and gives focus back to its button (an action item was chosen). */
   closeToButton: () => void;
+  /** The menu button and what holds it and the menu: a pointer or focus outside it, or Escape, closes the menu. */
+  container: RefObject<HTMLDivElement | null>;
+  button: RefObject<HTMLButtonElement | null>;
 }
 
-export default function MenuPopup({ id, label, header, items, align, focusOnOpen, close, closeToButton }: MenuPopupProps) {
+export default function MenuPopup({ id, label, header, items, align, focusOnOpen, close, closeToButton, container, button }: MenuPopupProps) {
   const itemRefs = useRef<(HTMLElement | null)[]>([]);
+  useDismiss(true, container, close, button);
 
   useEffect(() => {
     const target = focusOnOpen === 'first' ? itemRefs.current[0] : itemRefs.current[items.length - 1];

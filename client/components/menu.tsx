@@ -1,10 +1,10 @@
 // A menu button as the WAI-ARIA Authoring Practices describe it: the button opens a menu of links and
 // actions; arrow keys, Home and End move through the items, Escape closes and returns focus to the
 // button, Tab or a click outside closes. The open menu is menu-popup.tsx, loaded when first needed.
-import { lazy, Suspense, useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { cx } from './class-names';
+import { lazyPart } from './lazy-part';
 import type { MenuItem } from './menu-item';
-import { useDismiss } from './use-dismiss';
 import './menu.css';
 
 export type { MenuItem } from './menu-item';
@@ -23,7 +23,11 @@ export interface MenuButtonProps {
 }
 
 const loadPopup = () => import('./menu-popup');
-const MenuPopup = lazy(loadPopup);
+// If its code does not arrive, the menu closes again at once; the next press asks for it again.
+const MenuPopup = lazyPart(loadPopup, ({ close }) => {
+  useEffect(close, [close]);
+  return null;
+});
 
 export function MenuButton({ trigger, triggerLabel, header, items, align = 'end', className, triggerTestId }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
@@ -36,7 +40,6 @@ export function MenuButton({ trigger, triggerLabel, header, items, align = 'end'
     setOpen(false);
     button.current?.focus();
   }, []);
-  useDismiss(open, container, close, button);
 
   function openWith(focus: 'first' | 'last') {
     setFocusOnOpen(focus);
@@ -73,7 +76,7 @@ export function MenuButton({ trigger, triggerLabel, header, items, align = 'end'
       </button>
       {open ? (
         <Suspense fallback={null}>
-          <MenuPopup id={menuId} label={triggerLabel} header={header} items={items} align={align} focusOnOpen={focusOnOpen} close={close} closeToButton={closeToButton} />
+          <MenuPopup id={menuId} label={triggerLabel} header={header} items={items} align={align} focusOnOpen={focusOnOpen} close={close} closeToButton={closeToButton} container={container} button={button} />
         </Suspense>
       ) : null}
     </div>

@@ -5,12 +5,28 @@
 // Said politely from one status region that is there from the app's start (NVDA and JAWS often miss
 // a region that appears together with its text): the newest message's text is put into it. An error
 // is a role="alert" of its own, which screen readers announce as it appears.
-import { createContext, lazy, Suspense, use, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazyPart } from './lazy-part';
 import type { Toast, ToastInput } from './toast-types';
 import './toast.css';
 
 // A shown toast (toast-item.tsx), loaded with the first one: the first page does not carry it (decision 007's budget).
-const ToastItem = lazy(() => import('./toast-item'));
+// If its code does not arrive, the toast's words show plainly (an error's still an alert) for a while,
+// and the next toast asks for the code again.
+const ToastItem = lazyPart(
+  () => import('./toast-item'),
+  ({ toast, onDismiss }) => {
+    useEffect(() => {
+      const timer = setTimeout(onDismiss, 6000, toast.id);
+      return () => clearTimeout(timer);
+    }, [toast.id, onDismiss]);
+    return (
+      <li className="state" role={toast.tone == 'error' ? 'alert' : undefined}>
+        {spokenText(toast)}
+      </li>
+    );
+  },
+);
 
 export type { ToastInput } from './toast-types';
 

@@ -4,7 +4,7 @@ import { PageTitle } from '../../components/page-title';
 import { describeError } from '../../lib/api-error';
 
 function messageOf(error: unknown): string {
-  if (error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch dynamically/i.test(error.message)) {
+  if (error instanceof Error && /dynamically imported|module script|preload CSS/i.test(error.message)) {
     return 'A newer version of Nansen is available, or the connection dropped. Reload the page.';
   }
   return describeError(error);

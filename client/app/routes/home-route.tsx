@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { PageTitle } from '../../components/page-title';
+import { lazyPart } from '../../components/lazy-part';
 import { Panel } from '../../components/panel';
 import { ResourceItemActions, type ResourceItemAction } from '../../components/resource-list';
 import { SkeletonList } from '../../components/skeleton';
@@ -19,18 +20,18 @@ import './home-route.css';
 // Announcements are off unless the operator turns them on: their code is not part of the first page,
 // and loads (with their data) only when they are on.
 const loadAnnouncements = () => import('../../features/announcements/components/announcement-headlines');
-const AnnouncementHeadlines = lazy(() => loadAnnouncements().then((module) => ({ default: module.AnnouncementHeadlines })));
+const AnnouncementHeadlines = lazyPart(() => loadAnnouncements().then((module) => ({ default: module.AnnouncementHeadlines })));
 
 // Browse (tags and badges) sits below the fold once there are bookmarks (decision 037): its code loads
 // after the first page's, its data with the page's (the prefetch).
-const HomeBrowse = lazy(() => import('../../features/browse/components/home-browse').then((module) => ({ default: module.HomeBrowse })));
+const HomeBrowse = lazyPart(() => import('../../features/browse/components/home-browse').then((module) => ({ default: module.HomeBrowse })));
 
 // "My bookmarks" (tabs, pager, stars) and the popular lists' stars are not part of the first page
 // (decision 007's budget): the prefetch loads their code, which asks for the bookmarks; the panel shows
 // its loading state, each star an empty place (resource-list.css), until they are in.
 const loadMyBookmarks = () => import('../../features/bookmarks/components/my-bookmarks');
-const MyBookmarks = lazy(loadMyBookmarks);
-const BookmarkToggle = lazy(() => loadMyBookmarks().then((module) => ({ default: module.BookmarkToggle })));
+const MyBookmarks = lazyPart(loadMyBookmarks);
+const BookmarkToggle = lazyPart(() => loadMyBookmarks().then((module) => ({ default: module.BookmarkToggle })));
 
 const popularStar: ResourceItemAction = (item, name) => (
   <Suspense fallback={null}>

@@ -1,8 +1,9 @@
 // The shell around every page: loads the UI config and the signed-in user (pages render once both are
 // there), the nav bar, keyboard shortcuts, focus and scroll handling on navigation.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useAppLinkClicks } from '../../components/app-link';
+import { lazyPart } from '../../components/lazy-part';
 import { PageTitle } from '../../components/page-title';
 import { SkeletonPage } from '../../components/skeleton';
 import { ErrorState } from '../../components/state';
@@ -16,9 +17,15 @@ import './root-layout.css';
 
 // Not needed for the first page (it acts on focus and on a refused request, both later): loaded after it,
 // which keeps the first page's code within its budget (decision 007).
-const SessionUserCheck = lazy(() => import('../shell/session-user-check'));
-// Loaded the first time it is opened.
-const KeyboardShortcutsDialog = lazy(() => import('../shell/keyboard-shortcuts-dialog'));
+const SessionUserCheck = lazyPart(() => import('../shell/session-user-check'));
+// Loaded the first time it is opened; if its code does not arrive, it closes again (the next "?" asks again).
+const KeyboardShortcutsDialog = lazyPart(
+  () => import('../shell/keyboard-shortcuts-dialog'),
+  ({ onClose }) => {
+    useEffect(onClose, [onClose]);
+    return null;
+  },
+);
 
 export function RootLayout() {
   const config = useQuery(clientConfigQueryOptions());
