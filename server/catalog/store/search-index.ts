@@ -19,6 +19,7 @@ import {
   type FacetField,
   tokenize,
 } from '../search/search-terms';
+import { createNestedTreeReader, NESTED_FIELDS_PER_TABLE, type NestedNode, type NestedTreesByTable, walkNestedFields } from './nested-fields';
 
 /** Everything a table's search document is built from. */
 export interface TableDocumentSource {
@@ -30,7 +31,8 @@ export interface TableDocumentSource {
   name: string;
   description: string | null;
   popularity: number;
-  columns: readonly { name: string; description?: string | null }[];
+  /** Columns in order; `type_metadata` is a column's nested type, whose fields are searched too (decision 058). */
+  columns: readonly { name: string; description?: string | null; type_metadata?: NestedNode | null }[];
   tags: readonly string[];
   badges: readonly string[];
 }
@@ -125,10 +127,20 @@ function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets:
     facets.push(cachedFacet('badges', badge));
   }
   const nameFacets = facets.join(' ');
+  let nested: { left: number } | undefined;
   for (const c of s.columns) {
     add(c.name);
     add(c.description);
     facets.push(cachedFacet('column', c.name));
+    // Nested fields weigh as columns do: their names and descriptions are words of the text. A path's
+    // words are its column's and its fields' names, so each field adds its own name only.
+    if (c.type_metadata) {
+      nested ??= { left: NESTED_FIELDS_PER_TABLE };
+      walkNestedFields(c.type_metadata, nested, (field, _path, named) => {
+        if (named) add(field.name);
+        add(field.description);
+      });
+    }
   }
   return { words, facets: facets.join(' '), nameFacets };
 }
@@ -206,6 +218,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     SELECT tb.table_id, b.name FROM table_badges tb JOIN badges b ON b.id = tb.badge_id
     WHERE tb.table_id BETWEEN ? AND ? ORDER BY b.name`);
   const tableIdRange = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM tables');
+  const nestedTrees = createNestedTreeReader(db);
 
   interface TableRow { id: number; key: string; name: string; description: string | null; popularity: number; database: string; cluster: string; schema: string }
   interface ChildRow { table_id: number; name: string; description?: string | null }
@@ -220,10 +233,16 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     return map;
   }
 
-  function assembleSources(tables: TableRow[], columns: ChildRow[], tags: ChildRow[], badges: ChildRow[]): TableDocumentSource[] {
+  function assembleSources(
+    tables: TableRow[], columns: ChildRow[], tags: ChildRow[], badges: ChildRow[], nested: NestedTreesByTable,
+  ): TableDocumentSource[] {
     const columnsBy = groupBy(columns);
     const tagsBy = groupBy(tags);
     const badgesBy = groupBy(badges);
+    const withNested = (tableId: number, rows: ChildRow[]) => {
+      const trees = nested.get(tableId);
+      return trees ? rows.map((c) => ({ ...c, type_metadata: trees.get(c.name) ?? null })) : rows;
+    };
     return tables.map((t) => ({
       tableId: t.id,
       key: t.key,
@@ -233,7 +252,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
       name: t.name,
       description: t.description,
       popularity: t.popularity,
-      columns: columnsBy.get(t.id) ?? [],
+      columns: withNested(t.id, columnsBy.get(t.id) ?? []),
       tags: (tagsBy.get(t.id) ?? []).map((r) => r.name),
       badges: (badgesBy.get(t.id) ?? []).map((r) => r.name),
     }));
@@ -265,17 +284,20 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     for (const [term, n] of counts) countTerm.run(term, n);
   }
 
+  /** The document sources of these tables (a JSON array of ids), read from the store. */
+  const sourcesOf = (ids: string) => assembleSources(
+    tableRows.all(ids) as TableRow[],
+    columnRows.all(ids) as ChildRow[],
+    tagRows.all(ids) as ChildRow[],
+    badgeRows.all(ids) as ChildRow[],
+    nestedTrees.ofTables(ids),
+  );
+
   function refreshDocuments(tableIds: readonly number[]): void {
     for (let i = 0; i < tableIds.length; i += CHUNK) {
       const ids = json(tableIds.slice(i, i + CHUNK));
       deleteTableDocs.run(ids);
-      const sources = assembleSources(
-        tableRows.all(ids) as TableRow[],
-        columnRows.all(ids) as ChildRow[],
-        tagRows.all(ids) as ChildRow[],
-        badgeRows.all(ids) as ChildRow[],
-      );
-      writeTableDocuments(sources);
+      writeTableDocuments(sourcesOf(ids));
     }
   }
 
@@ -288,7 +310,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
   // those is about half the work of refreshDocuments (docs/benchmarks.md, "Many signed-in sessions").
   function refreshTableDescription(tableId: number): void {
     const ids = json([tableId]);
-    const [source] = assembleSources(tableRows.all(ids) as TableRow[], columnRows.all(ids) as ChildRow[], tagRows.all(ids) as ChildRow[], badgeRows.all(ids) as ChildRow[]);
+    const [source] = sourcesOf(ids);
     const doc = searchDocOf.get(tableId) as { docId: number; description: string | null } | undefined;
     if (!source || !doc || doc.docId !== buildDocId(source.popularity, tableId)) {
       refreshDocuments([tableId]);
@@ -439,6 +461,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
           columnRowsInRange.all(from, to) as ChildRow[],
           tagRowsInRange.all(from, to) as ChildRow[],
           badgeRowsInRange.all(from, to) as ChildRow[],
+          nestedTrees.inRange(from, to),
         ));
       }
     }
