@@ -105,8 +105,10 @@ function cachedFacet(field: FacetField, value: string): string {
 }
 
 /**
- * The distinct words of a table document (for the text column and the vocabulary), and its facet
- * tokens: all of them for the text index, all but the column ones for the name index (migration 6).
+ * The distinct words of a table document (for the text column and the vocabulary: name, schema,
+ * description, tags, badges, columns and their first NESTED_FIELDS_PER_TABLE nested fields, names
+ * and descriptions), and its facet tokens: all of them for the text index, all but the column ones
+ * for the name index (migration 6).
  */
 function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets: string; nameFacets: string } {
   const words = new Set<string>();
