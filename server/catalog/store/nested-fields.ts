@@ -68,15 +68,20 @@ interface NestedRow {
 export function createNestedTreeReader(db: CatalogDatabase) {
   const head = `SELECT c.table_id, c.name AS column_name, tm.id, tm.parent_id, tm.name, tm.description
     FROM columns c JOIN type_metadata tm ON tm.column_id = c.id`;
-  const ofIds = db.prepare(`${head} WHERE c.table_id IN (SELECT value FROM json_each(?)) ORDER BY tm.id`);
-  const inRange = db.prepare(`${head} WHERE c.table_id BETWEEN ? AND ? ORDER BY tm.id`);
+  // No ORDER BY (a sort of every row cost a third of the read): a column's rows come through
+  // type_metadata_by_column, (column_id, id), so in id order.
+  const ofIds = db.prepare(`${head} WHERE c.table_id IN (SELECT value FROM json_each(?))`);
+  const inRange = db.prepare(`${head} WHERE c.table_id BETWEEN ? AND ?`);
   return {
     ofTables: (tableIdsJson: string): NestedTreesByTable => assembleTrees(ofIds.all(tableIdsJson) as NestedRow[]),
     inRange: (from: number, to: number): NestedTreesByTable => assembleTrees(inRange.all(from, to) as NestedRow[]),
   };
 }
 
-/** Trees from rows in id order: the writer gives ids depth first, so siblings come in their order. */
+/**
+ * Trees from rows in id order within each column: the writer gives ids depth first, so siblings come
+ * in their order. A child may come before its parent (children are linked once every node exists).
+ */
 function assembleTrees(rows: readonly NestedRow[]): NestedTreesByTable {
   const byTable: NestedTreesByTable = new Map();
   if (!rows.length) return byTable;
