@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { deriveFullName } from '../../../contract/user';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { buildDashboardText, buildUserText, createSearchIndexMaintainer, type TableDocumentSource } from '../store/search-index';
-import { createNestedTreeReader } from '../store/nested-fields';
+import { createNestedFieldReader } from '../store/nested-fields';
 import { InputError, NotFoundError } from '../http/catalog-errors';
 import { normalizeName } from './search-terms';
 
@@ -74,7 +74,7 @@ export function createDocumentUpdater(db: CatalogDatabase, onChange: () => void)
   const maintainer = createSearchIndexMaintainer(db);
   const tableDoc = db.prepare('SELECT * FROM table_search WHERE key = ?');
   const columnDescriptions = db.prepare('SELECT name, description FROM columns WHERE table_id = ?');
-  const nestedTrees = createNestedTreeReader(db);
+  const nestedFields = createNestedFieldReader(db);
   const dashboardDoc = db.prepare('SELECT * FROM dashboard_search WHERE key = ?');
   const userDoc = db.prepare('SELECT * FROM user_search WHERE user_id = ?');
 
@@ -99,7 +99,7 @@ export function createDocumentUpdater(db: CatalogDatabase, onChange: () => void)
       if (!row) throw new NotFoundError(`table ${key} does not exist in the search index`);
       row[spec.column] = apply(row[spec.column], spec.list, method, request);
       const descriptions = new Map((columnDescriptions.all(row.table_id) as { name: string; description: string | null }[]).map((c) => [c.name, c.description]));
-      const trees = nestedTrees.ofTables(JSON.stringify([row.table_id])).get(row.table_id as number);
+      const nested = nestedFields.ofTables(JSON.stringify([row.table_id])).get(row.table_id as number);
       const source: TableDocumentSource = {
         tableId: row.table_id as number,
         key,
@@ -110,7 +110,7 @@ export function createDocumentUpdater(db: CatalogDatabase, onChange: () => void)
         description: row.description as string | null,
         popularity: row.popularity as number,
         columns: (JSON.parse(row.column_names as string) as string[]).map((name) => ({
-          name, description: descriptions.get(name) ?? null, type_metadata: trees?.get(name) ?? null,
+          name, description: descriptions.get(name) ?? null, nestedFields: nested?.get(name),
         })),
         tags: JSON.parse(row.tag_names as string) as string[],
         badges: JSON.parse(row.badge_names as string) as string[],

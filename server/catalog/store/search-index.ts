@@ -19,7 +19,10 @@ import {
   type FacetField,
   tokenize,
 } from '../search/search-terms';
-import { createNestedTreeReader, NESTED_FIELDS_PER_TABLE, type NestedNode, type NestedTreesByTable, walkNestedFields } from './nested-fields';
+import {
+  createNestedFieldReader, forEachNestedFieldText, listNestedFields, NESTED_FIELDS_PER_TABLE, type NestedFieldsByTable, type NestedFieldText,
+  type NestedNode,
+} from './nested-fields';
 
 /** Everything a table's search document is built from. */
 export interface TableDocumentSource {
@@ -31,8 +34,11 @@ export interface TableDocumentSource {
   name: string;
   description: string | null;
   popularity: number;
-  /** Columns in order; `type_metadata` is a column's nested type, whose fields are searched too (decision 058). */
-  columns: readonly { name: string; description?: string | null; type_metadata?: NestedNode | null }[];
+  /**
+   * Columns in order. Their nested fields are searched too (decision 058): `nestedFields` (read back
+   * from the store), else those of `type_metadata` (a record's tree).
+   */
+  columns: readonly { name: string; description?: string | null; type_metadata?: NestedNode | null; nestedFields?: readonly NestedFieldText[] }[];
   tags: readonly string[];
   badges: readonly string[];
 }
@@ -136,12 +142,10 @@ function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets:
     facets.push(cachedFacet('column', c.name));
     // Nested fields weigh as columns do: their names and descriptions are words of the text. A path's
     // words are its column's and its fields' names, so each field adds its own name only.
-    if (c.type_metadata) {
+    const fields = c.nestedFields ?? (c.type_metadata ? listNestedFields(c.type_metadata) : undefined);
+    if (fields) {
       nested ??= { left: NESTED_FIELDS_PER_TABLE };
-      walkNestedFields(c.type_metadata, nested, (field, _path, named) => {
-        if (named) add(field.name);
-        add(field.description);
-      });
+      forEachNestedFieldText(fields, nested, add);
     }
   }
   return { words, facets: facets.join(' '), nameFacets };
@@ -220,7 +224,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     SELECT tb.table_id, b.name FROM table_badges tb JOIN badges b ON b.id = tb.badge_id
     WHERE tb.table_id BETWEEN ? AND ? ORDER BY b.name`);
   const tableIdRange = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM tables');
-  const nestedTrees = createNestedTreeReader(db);
+  const nestedFields = createNestedFieldReader(db);
 
   interface TableRow { id: number; key: string; name: string; description: string | null; popularity: number; database: string; cluster: string; schema: string }
   interface ChildRow { table_id: number; name: string; description?: string | null }
@@ -236,14 +240,14 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
   }
 
   function assembleSources(
-    tables: TableRow[], columns: ChildRow[], tags: ChildRow[], badges: ChildRow[], nested: NestedTreesByTable,
+    tables: TableRow[], columns: ChildRow[], tags: ChildRow[], badges: ChildRow[], nested: NestedFieldsByTable,
   ): TableDocumentSource[] {
     const columnsBy = groupBy(columns);
     const tagsBy = groupBy(tags);
     const badgesBy = groupBy(badges);
     const withNested = (tableId: number, rows: ChildRow[]) => {
-      const trees = nested.get(tableId);
-      return trees ? rows.map((c) => ({ ...c, type_metadata: trees.get(c.name) ?? null })) : rows;
+      const ofTable = nested.get(tableId);
+      return ofTable ? rows.map((c) => ({ ...c, nestedFields: ofTable.get(c.name) })) : rows;
     };
     return tables.map((t) => ({
       tableId: t.id,
@@ -292,7 +296,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     columnRows.all(ids) as ChildRow[],
     tagRows.all(ids) as ChildRow[],
     badgeRows.all(ids) as ChildRow[],
-    nestedTrees.ofTables(ids),
+    nestedFields.ofTables(ids),
   );
 
   function refreshDocuments(tableIds: readonly number[]): void {
@@ -463,7 +467,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
           columnRowsInRange.all(from, to) as ChildRow[],
           tagRowsInRange.all(from, to) as ChildRow[],
           badgeRowsInRange.all(from, to) as ChildRow[],
-          nestedTrees.inRange(from, to),
+          nestedFields.inRange(from, to),
         ));
       }
     }
