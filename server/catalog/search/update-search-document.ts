@@ -99,7 +99,6 @@ export function createDocumentUpdater(db: CatalogDatabase, onChange: () => void)
       if (!row) throw new NotFoundError(`table ${key} does not exist in the search index`);
       row[spec.column] = apply(row[spec.column], spec.list, method, request);
       const descriptions = new Map((columnDescriptions.all(row.table_id) as { name: string; description: string | null }[]).map((c) => [c.name, c.description]));
-      const nested = nestedFields.ofTables(JSON.stringify([row.table_id])).get(row.table_id as number);
       const source: TableDocumentSource = {
         tableId: row.table_id as number,
         key,
@@ -109,9 +108,8 @@ export function createDocumentUpdater(db: CatalogDatabase, onChange: () => void)
         name: row.name as string,
         description: row.description as string | null,
         popularity: row.popularity as number,
-        columns: (JSON.parse(row.column_names as string) as string[]).map((name) => ({
-          name, description: descriptions.get(name) ?? null, nestedFields: nested?.get(name),
-        })),
+        columns: (JSON.parse(row.column_names as string) as string[]).map((name) => ({ name, description: descriptions.get(name) ?? null })),
+        nestedFields: nestedFields.ofTables(JSON.stringify([row.table_id])).get(row.table_id as number),
         tags: JSON.parse(row.tag_names as string) as string[],
         badges: JSON.parse(row.badge_names as string) as string[],
       };

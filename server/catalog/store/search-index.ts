@@ -34,11 +34,10 @@ export interface TableDocumentSource {
   name: string;
   description: string | null;
   popularity: number;
-  /**
-   * Columns in order. Their nested fields are searched too (decision 058): `nestedFields` (read back
-   * from the store), else those of `type_metadata` (a record's tree).
-   */
-  columns: readonly { name: string; description?: string | null; type_metadata?: NestedNode | null; nestedFields?: readonly NestedFieldText[] }[];
+  /** Columns in order. Their nested fields are searched too (decision 058): those of `type_metadata` (a record's tree), else `nestedFields`. */
+  columns: readonly { name: string; description?: string | null; type_metadata?: NestedNode | null }[];
+  /** Nested fields read back from the store, by column name (columns are not copied to carry them). */
+  nestedFields?: ReadonlyMap<string, readonly NestedFieldText[]>;
   tags: readonly string[];
   badges: readonly string[];
 }
@@ -142,7 +141,7 @@ function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets:
     facets.push(cachedFacet('column', c.name));
     // Nested fields weigh as columns do: their names and descriptions are words of the text. A path's
     // words are its column's and its fields' names, so each field adds its own name only.
-    const fields = c.nestedFields ?? (c.type_metadata ? listNestedFields(c.type_metadata) : undefined);
+    const fields = c.type_metadata ? listNestedFields(c.type_metadata) : s.nestedFields?.get(c.name);
     if (fields) {
       nested ??= { left: NESTED_FIELDS_PER_TABLE };
       forEachNestedFieldText(fields, nested, add);
@@ -245,10 +244,6 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     const columnsBy = groupBy(columns);
     const tagsBy = groupBy(tags);
     const badgesBy = groupBy(badges);
-    const withNested = (tableId: number, rows: ChildRow[]) => {
-      const ofTable = nested.get(tableId);
-      return ofTable ? rows.map((c) => ({ ...c, nestedFields: ofTable.get(c.name) })) : rows;
-    };
     return tables.map((t) => ({
       tableId: t.id,
       key: t.key,
@@ -258,7 +253,8 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
       name: t.name,
       description: t.description,
       popularity: t.popularity,
-      columns: withNested(t.id, columnsBy.get(t.id) ?? []),
+      columns: columnsBy.get(t.id) ?? [],
+      nestedFields: nested.get(t.id),
       tags: (tagsBy.get(t.id) ?? []).map((r) => r.name),
       badges: (badgesBy.get(t.id) ?? []).map((r) => r.name),
     }));
