@@ -125,6 +125,7 @@ describe('renderFirstResults', () => {
               description: ['<script>alert(1)</script> <em>orders</em> &amp; more', '<img src=x onerror=alert(1)>'],
               columns: ['<em>order</em>_id"><svg onload=alert(1)>'],
               column_descriptions: ['the <em>order</em> &quot;key&quot;'],
+              nested_fields: ['payload.lines.<em>order</em>_note&lt;i&gt;'],
             },
           }),
         ],
@@ -137,6 +138,9 @@ describe('renderFirstResults', () => {
     // A matching column links to that column of the table, its name read as plain text.
     expect(html).toContain('href="/table_detail/gold/hive/sales/orders?column=order_id%22%3E%3Csvg+onload%3Dalert%281%29%3E"');
     expect(html).toContain('the <mark>order</mark> &quot;key&quot;');
+    // A matching nested field is listed by path and links to its column (the path's first name).
+    expect(html).toContain('<a href="/table_detail/gold/hive/sales/orders?column=payload">payload.lines.<mark>order</mark>_note&lt;i&gt;</a>');
+    expect(html).toContain('Nested fields');
   });
 
   it('draws a Markdown description and its highlighted fragments as plain text, as the app does', () => {

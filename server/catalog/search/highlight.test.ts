@@ -22,4 +22,11 @@ describe('buildHighlight', () => {
     expect(buildHighlight({ column_descriptions: { longTexts: ['Nothing here'] }, columns: ['order_id', 'customer'] }, ['order']))
       .toEqual({ columns: ['<em>order</em>_id'] });
   });
+
+  it('lists a dotted path only when its last name matches, highlighted whole', () => {
+    const paths = { paths: ['payload.customer_email', 'payload.address', 'payload.address.city', 'customer.id'] };
+    expect(buildHighlight({ nested_fields: paths }, ['customer'])).toEqual({ nested_fields: ['payload.<em>customer</em>_email'] });
+    expect(buildHighlight({ nested_fields: paths }, ['payload', 'addr'])).toEqual({ nested_fields: ['<em>payload</em>.<em>address</em>'] });
+    expect(buildHighlight({ nested_fields: paths }, ['payload'])).toEqual({});
+  });
 });

@@ -80,7 +80,20 @@ export interface LongTextList {
   longTexts: readonly string[];
 }
 
-export type HighlightField = string | null | readonly string[] | LongTextList;
+/**
+ * A list of dotted paths (nested fields, `payload.customer_email`): an entry counts when its last
+ * name matches, so a query naming the column alone does not list every field of it.
+ */
+export interface PathList {
+  paths: readonly string[];
+}
+
+/** The path highlighted whole when its last name (after the last dot) holds a match, else null. */
+export function highlightPath(path: string, tokens: readonly string[]): string | null {
+  return highlightText(path.slice(path.lastIndexOf('.') + 1), tokens) === null ? null : highlightText(path, tokens);
+}
+
+export type HighlightField = string | null | readonly string[] | LongTextList | PathList;
 
 /** Builds a highlight object from named fields, leaving out fields without a match. */
 export function buildHighlight(fields: Record<string, HighlightField>, tokens: readonly string[]): Record<string, string[]> {
@@ -90,6 +103,7 @@ export function buildHighlight(fields: Record<string, HighlightField>, tokens: r
     let fragments: string[];
     if (typeof value === 'string') fragments = [highlightFragment(value, tokens)].filter((f): f is string => f !== null);
     else if ('longTexts' in value) fragments = highlightList(value.longTexts, tokens, highlightFragment);
+    else if ('paths' in value) fragments = highlightList(value.paths, tokens, highlightPath);
     else fragments = highlightList(value, tokens);
     if (fragments.length) result[name] = fragments;
   }

@@ -10,6 +10,7 @@ import type { ParsedSearchRequest, SearchResourceType } from './parse-search-req
 import { tokenizeQuery } from './search-terms';
 import { createCorrector } from './suggest-correction';
 import { createTieredSearch, type RankedDoc } from './tiered-search';
+import { createNestedTreeReader, NESTED_FIELDS_PER_TABLE, type NestedTreesByTable, walkNestedFields } from '../store/nested-fields';
 
 type Hit = AmundsenTableSearchHit | AmundsenDashboardSearchHit | AmundsenUserSearchHit;
 type SearchGroup = AmundsenSearchGroup<Hit>;
@@ -68,6 +69,28 @@ export function createCatalogSearch(db: CatalogDatabase) {
     return byTable;
   }
 
+  // Nested fields (decision 058) likewise: read from type_metadata for the page's hits when
+  // highlighting, walked as the document writer walks them (the same fields, the same bound).
+  const nestedTrees = createNestedTreeReader(db);
+
+  /** A hit's nested field paths (named fields only) and nested descriptions, its columns in order. */
+  function nestedTextsOf(trees: NestedTreesByTable, tableId: number, columns: readonly string[]): { paths: string[]; descriptions: string[] } {
+    const paths: string[] = [];
+    const descriptions: string[] = [];
+    const ofTable = trees.get(tableId);
+    if (!ofTable) return { paths, descriptions };
+    const budget = { left: NESTED_FIELDS_PER_TABLE };
+    for (const column of columns) {
+      const root = ofTable.get(column);
+      if (!root) continue;
+      walkNestedFields(root, budget, (field, path, named) => {
+        if (named) paths.push(path);
+        if (field.description) descriptions.push(field.description);
+      });
+    }
+    return { paths, descriptions };
+  }
+
   function fetch<T extends { doc_id: number }>(statement: ReturnType<typeof rowsOf>, page: RankedDoc[]): { row: T; tier: number }[] {
     const rows = new Map((statement.all(JSON.stringify(page.map((p) => p.docId))) as T[]).map((r) => [r.doc_id, r]));
     return page.flatMap(({ docId, tier }) => {
@@ -89,9 +112,12 @@ export function createCatalogSearch(db: CatalogDatabase) {
     let results: Hit[];
     if (type === 'table') {
       const rows = fetch<TableDocRow>(tableRows, page);
-      const columnDescriptions = highlighting ? readColumnDescriptions(rows.map(({ row }) => row.table_id)) : new Map<number, string[]>();
+      const tableIds = rows.map(({ row }) => row.table_id);
+      const columnDescriptions = highlighting ? readColumnDescriptions(tableIds) : new Map<number, string[]>();
+      const trees: NestedTreesByTable = highlighting ? nestedTrees.ofTables(JSON.stringify(tableIds)) : new Map();
       results = rows.map(({ row: r, tier }): AmundsenTableSearchHit => {
         const columns = list(r.column_names);
+        const nested = highlighting ? nestedTextsOf(trees, r.table_id, columns) : { paths: [], descriptions: [] };
         return {
           key: r.key,
           description: r.description,
@@ -104,11 +130,14 @@ export function createCatalogSearch(db: CatalogDatabase) {
           cluster: r.cluster,
           resource_type: 'table',
           search_score: score(tier, r.popularity),
-          // The table highlight keys of API.md §5.1. Tags, badges and the schema are searched too but
-          // have no highlight key there, so a hit found only through them keeps `{}`.
+          // The table highlight keys of API.md §5.1, and Nansen's `nested_fields` (the dotted paths of
+          // matching nested fields; their descriptions are quoted with the columns'). Tags, badges and
+          // the schema are searched too but have no highlight key there, so a hit found only through
+          // them keeps `{}`.
           highlight: hl({
             name: r.name, description: r.description, columns,
-            column_descriptions: { longTexts: columnDescriptions.get(r.table_id) ?? [] },
+            column_descriptions: { longTexts: [...(columnDescriptions.get(r.table_id) ?? []), ...nested.descriptions] },
+            nested_fields: { paths: nested.paths },
           }),
         };
       });

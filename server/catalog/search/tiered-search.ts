@@ -5,7 +5,8 @@
 //   tier 4  exact name (tokens equal; B-tree lookup on name_norm)
 //   tier 3  name starts with the query, last token a prefix   (name FTS: ^ "a b" *)
 //   tier 2  every query token starts a word of the name       (name FTS: "a"* AND "b"*)
-//   tier 1  the text — name, schema, description, columns and their descriptions, tags, badges —
+//   tier 1  the text — name, schema, description, columns, their nested fields and their
+//           descriptions, tags, badges —
 //           holds every query token as a word, the last one as a prefix. For tables the text index
 //           has prefix indexes for 1–2 characters only (more made loads slow): a typed prefix of 3+
 //           characters is expanded to the MAX_PREFIX_EXPANSION most common words it starts

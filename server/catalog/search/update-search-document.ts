@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { deriveFullName } from '../../../contract/user';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { buildDashboardText, buildUserText, createSearchIndexMaintainer, type TableDocumentSource } from '../store/search-index';
+import { createNestedFieldReader } from '../store/nested-fields';
 import { InputError, NotFoundError } from '../http/catalog-errors';
 import { normalizeName } from './search-terms';
 
@@ -73,6 +74,7 @@ export function createDocumentUpdater(db: CatalogDatabase, onChange: () => void)
   const maintainer = createSearchIndexMaintainer(db);
   const tableDoc = db.prepare('SELECT * FROM table_search WHERE key = ?');
   const columnDescriptions = db.prepare('SELECT name, description FROM columns WHERE table_id = ?');
+  const nestedFields = createNestedFieldReader(db);
   const dashboardDoc = db.prepare('SELECT * FROM dashboard_search WHERE key = ?');
   const userDoc = db.prepare('SELECT * FROM user_search WHERE user_id = ?');
 
@@ -107,6 +109,7 @@ export function createDocumentUpdater(db: CatalogDatabase, onChange: () => void)
         description: row.description as string | null,
         popularity: row.popularity as number,
         columns: (JSON.parse(row.column_names as string) as string[]).map((name) => ({ name, description: descriptions.get(name) ?? null })),
+        nestedFields: nestedFields.ofTables(JSON.stringify([row.table_id])).get(row.table_id as number),
         tags: JSON.parse(row.tag_names as string) as string[],
         badges: JSON.parse(row.badge_names as string) as string[],
       };

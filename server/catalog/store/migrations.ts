@@ -549,4 +549,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edit_log_by_user ON edit_log(user_id, id, resource_type);
     `,
   },
+  {
+    // Nested fields in search (decision 058): a table's document holds the names and descriptions of
+    // its columns' nested fields (type_metadata below a column's top node). No table changes; a
+    // catalog that has nested fields gets its documents rebuilt by the search app on its next start,
+    // as after migrations 3, 4 and 6 (one without any keeps its index: nothing in it would change).
+    version: 9,
+    name: 'search documents: the names and descriptions of nested fields',
+    sql: `
+      INSERT OR REPLACE INTO catalog_settings (name, value)
+        SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM type_metadata WHERE parent_id IS NOT NULL);
+    `,
+  },
 ];

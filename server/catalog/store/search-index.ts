@@ -19,6 +19,10 @@ import {
   type FacetField,
   tokenize,
 } from '../search/search-terms';
+import {
+  createNestedFieldReader, forEachNestedFieldText, listNestedFields, NESTED_FIELDS_PER_TABLE, type NestedFieldsByTable, type NestedFieldText,
+  type NestedNode,
+} from './nested-fields';
 
 /** Everything a table's search document is built from. */
 export interface TableDocumentSource {
@@ -30,7 +34,10 @@ export interface TableDocumentSource {
   name: string;
   description: string | null;
   popularity: number;
-  columns: readonly { name: string; description?: string | null }[];
+  /** Columns in order. Their nested fields are searched too (decision 058): those of `type_metadata` (a record's tree), else `nestedFields`. */
+  columns: readonly { name: string; description?: string | null; type_metadata?: NestedNode | null }[];
+  /** Nested fields read back from the store, by column name (columns are not copied to carry them). */
+  nestedFields?: ReadonlyMap<string, readonly NestedFieldText[]>;
   tags: readonly string[];
   badges: readonly string[];
 }
@@ -103,8 +110,10 @@ function cachedFacet(field: FacetField, value: string): string {
 }
 
 /**
- * The distinct words of a table document (for the text column and the vocabulary), and its facet
- * tokens: all of them for the text index, all but the column ones for the name index (migration 6).
+ * The distinct words of a table document (for the text column and the vocabulary: name, schema,
+ * description, tags, badges, columns and their first NESTED_FIELDS_PER_TABLE nested fields, names
+ * and descriptions), and its facet tokens: all of them for the text index, all but the column ones
+ * for the name index (migration 6).
  */
 function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets: string; nameFacets: string } {
   const words = new Set<string>();
@@ -125,10 +134,18 @@ function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets:
     facets.push(cachedFacet('badges', badge));
   }
   const nameFacets = facets.join(' ');
+  let nested: { left: number } | undefined;
   for (const c of s.columns) {
     add(c.name);
     add(c.description);
     facets.push(cachedFacet('column', c.name));
+    // Nested fields weigh as columns do: their names and descriptions are words of the text. A path's
+    // words are its column's and its fields' names, so each field adds its own name only.
+    const fields = c.type_metadata ? listNestedFields(c.type_metadata) : s.nestedFields?.get(c.name);
+    if (fields) {
+      nested ??= { left: NESTED_FIELDS_PER_TABLE };
+      forEachNestedFieldText(fields, nested, add);
+    }
   }
   return { words, facets: facets.join(' '), nameFacets };
 }
@@ -206,6 +223,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     SELECT tb.table_id, b.name FROM table_badges tb JOIN badges b ON b.id = tb.badge_id
     WHERE tb.table_id BETWEEN ? AND ? ORDER BY b.name`);
   const tableIdRange = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM tables');
+  const nestedFields = createNestedFieldReader(db);
 
   interface TableRow { id: number; key: string; name: string; description: string | null; popularity: number; database: string; cluster: string; schema: string }
   interface ChildRow { table_id: number; name: string; description?: string | null }
@@ -220,7 +238,9 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     return map;
   }
 
-  function assembleSources(tables: TableRow[], columns: ChildRow[], tags: ChildRow[], badges: ChildRow[]): TableDocumentSource[] {
+  function assembleSources(
+    tables: TableRow[], columns: ChildRow[], tags: ChildRow[], badges: ChildRow[], nested: NestedFieldsByTable,
+  ): TableDocumentSource[] {
     const columnsBy = groupBy(columns);
     const tagsBy = groupBy(tags);
     const badgesBy = groupBy(badges);
@@ -234,6 +254,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
       description: t.description,
       popularity: t.popularity,
       columns: columnsBy.get(t.id) ?? [],
+      nestedFields: nested.get(t.id),
       tags: (tagsBy.get(t.id) ?? []).map((r) => r.name),
       badges: (badgesBy.get(t.id) ?? []).map((r) => r.name),
     }));
@@ -265,17 +286,20 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     for (const [term, n] of counts) countTerm.run(term, n);
   }
 
+  /** The document sources of these tables (a JSON array of ids), read from the store. */
+  const sourcesOf = (ids: string) => assembleSources(
+    tableRows.all(ids) as TableRow[],
+    columnRows.all(ids) as ChildRow[],
+    tagRows.all(ids) as ChildRow[],
+    badgeRows.all(ids) as ChildRow[],
+    nestedFields.ofTables(ids),
+  );
+
   function refreshDocuments(tableIds: readonly number[]): void {
     for (let i = 0; i < tableIds.length; i += CHUNK) {
       const ids = json(tableIds.slice(i, i + CHUNK));
       deleteTableDocs.run(ids);
-      const sources = assembleSources(
-        tableRows.all(ids) as TableRow[],
-        columnRows.all(ids) as ChildRow[],
-        tagRows.all(ids) as ChildRow[],
-        badgeRows.all(ids) as ChildRow[],
-      );
-      writeTableDocuments(sources);
+      writeTableDocuments(sourcesOf(ids));
     }
   }
 
@@ -288,7 +312,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
   // those is about half the work of refreshDocuments (docs/benchmarks.md, "Many signed-in sessions").
   function refreshTableDescription(tableId: number): void {
     const ids = json([tableId]);
-    const [source] = assembleSources(tableRows.all(ids) as TableRow[], columnRows.all(ids) as ChildRow[], tagRows.all(ids) as ChildRow[], badgeRows.all(ids) as ChildRow[]);
+    const [source] = sourcesOf(ids);
     const doc = searchDocOf.get(tableId) as { docId: number; description: string | null } | undefined;
     if (!source || !doc || doc.docId !== buildDocId(source.popularity, tableId)) {
       refreshDocuments([tableId]);
@@ -439,6 +463,7 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
           columnRowsInRange.all(from, to) as ChildRow[],
           tagRowsInRange.all(from, to) as ChildRow[],
           badgeRowsInRange.all(from, to) as ChildRow[],
+          nestedFields.inRange(from, to),
         ));
       }
     }

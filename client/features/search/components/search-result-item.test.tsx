@@ -63,6 +63,23 @@ describe('SearchResultItem', () => {
     expect(document.querySelector('.result__meta')?.textContent).toBe('Table in Hive · gold');
   });
 
+  it('lists the nested fields that matched by path, each leading to its column on the table page', () => {
+    renderWithApp(
+      <ol>
+        <SearchResultItem result={table('checkouts', { highlight: {
+          nested_fields: ['payload.<em>customer</em>_email', 'payload.lines.<em>customer</em>_note'],
+          column_descriptions: ['The <em>customer</em>&#39;s email'],
+        } })} />
+      </ol>,
+    );
+    const row = screen.getByText('Nested fields').closest('div')!;
+    const links = within(row).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(['payload.customer_email', 'payload.lines.customer_note']);
+    expect(links.map((a) => new URL(a.getAttribute('href')!, 'http://x').searchParams.get('column'))).toEqual(['payload', 'payload']);
+    expect(links[0]!.querySelector('mark')?.textContent).toBe('customer');
+    expect(screen.getByText('Column descriptions')).toBeTruthy();
+  });
+
   it('labels a dashboard\'s date as its last successful run, which is what it is', () => {
     renderWithApp(
       <ol>

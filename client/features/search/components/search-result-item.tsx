@@ -1,9 +1,10 @@
 // One search result: its name (matches marked) leading to its page, where it lives, its description,
-// WHY it matched when the name and description do not say (the matching columns, column
-// descriptions, charts or queries), and its tags and badges leading to searches filtered by them.
+// WHY it matched when the name and description do not say (the matching columns, nested fields,
+// column descriptions, charts or queries), and its tags and badges leading to searches filtered by them.
 import { Fragment, type ReactNode } from 'react';
 import type { DashboardSearchResult, SearchResult, TableSearchResult, UserSearchResult } from '../../../../contract/api-search';
 import { highlightToPlainText } from '../../../../contract/search-highlight';
+import { columnOfNestedField } from '../../../../contract/nested-field-path';
 import { useFormatDate, useUiConfig } from '../../../app/app-data';
 import { dashboardPath, tablePath, userPath } from '../../../app/paths';
 import { AppLink } from '../../../components/app-link';
@@ -127,6 +128,7 @@ function TableResult({ result, action }: { result: TableSearchResult; action?: R
       <Matches
         rows={[
           { label: 'Columns', fragments: highlight['columns'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, { column: highlightToPlainText(f) }) },
+          { label: 'Nested fields', fragments: highlight['nested_fields'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, { column: columnOfNestedField(highlightToPlainText(f)) }) },
           { label: 'Column descriptions', fragments: highlight['column_descriptions'] ?? [], limit: MAX_QUOTES, quote: true },
         ]}
       />
