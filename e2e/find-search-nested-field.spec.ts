@@ -2,9 +2,8 @@
 // description finds it, the result lists the matching field by path under "Nested fields", and the
 // link opens that field's column on the table page. The table is new (its own schema and words no
 // other journey searches for), loaded into the instance's catalog file through ingest itself.
-import { ingestNdjson } from '../server/catalog/ingest/ingest-ndjson';
-import { openCatalogDatabase } from '../server/catalog/store/open-catalog-database';
 import { captureWidths, expect, expectAccessible, test } from './fixtures';
+import { ingestRecords } from './ingest-records';
 
 const RECORD = {
   type: 'table', database: 'hive', cluster: 'gold', schema: 'probe_search_nested', name: 'checkout_probe_events',
@@ -19,13 +18,7 @@ const RECORD = {
 };
 
 test('a search finds a table by a nested field, lists the field by path and links to its column', async ({ page, catalogDbPath }, testInfo) => {
-  const db = openCatalogDatabase(catalogDbPath);
-  try {
-    const summary = await ingestNdjson(db, [`${JSON.stringify(RECORD)}\n`]);
-    expect(summary.rejected).toEqual([]);
-  } finally {
-    db.close();
-  }
+  await ingestRecords(catalogDbPath, [RECORD]);
   await page.goto('/search?term=zorblax');
   const result = page.locator('[data-search-result]');
   await expect(result).toHaveCount(1);

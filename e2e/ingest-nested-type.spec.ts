@@ -2,9 +2,8 @@
 // parsed into fields, its nested_fields descriptions show, a field without one says so, and the
 // count says how many fields there are in all and at the top. The table is new (its own schema and
 // words no other journey searches for), loaded into the instance's catalog file through ingest itself.
-import { ingestNdjson } from '../server/catalog/ingest/ingest-ndjson';
-import { openCatalogDatabase } from '../server/catalog/store/open-catalog-database';
 import { expect, expectAccessible, test } from './fixtures';
+import { ingestRecords } from './ingest-records';
 
 const TABLE = { path: '/table_detail/gold/hive/probe_nested/ingest_nested_probe', name: 'probe_nested.ingest_nested_probe' };
 const RECORD = {
@@ -20,13 +19,7 @@ const RECORD = {
 };
 
 test('a struct column loaded by NDJSON ingest shows its nested fields on the table page', async ({ page, catalogDbPath }, testInfo) => {
-  const db = openCatalogDatabase(catalogDbPath);
-  try {
-    const summary = await ingestNdjson(db, [`${JSON.stringify(RECORD)}\n`]);
-    expect(summary.rejected).toEqual([]);
-  } finally {
-    db.close();
-  }
+  await ingestRecords(catalogDbPath, [RECORD]);
   await page.goto(TABLE.path);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
   await page.getByRole('button', { name: 'client', exact: true }).click();

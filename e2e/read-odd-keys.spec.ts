@@ -3,9 +3,8 @@
 // found". The pages read their keys from the encoded path (decision 032): each page path, and a reload,
 // opens exactly the resource it was built for.
 import { dashboardPath, tablePath } from '../contract/page-paths';
-import { ingestNdjson } from '../server/catalog/ingest/ingest-ndjson';
-import { openCatalogDatabase } from '../server/catalog/store/open-catalog-database';
 import { expect, test } from './fixtures';
+import { ingestRecords } from './ingest-records';
 
 const GROUP = 'e2e_odd_keys';
 const dashboard = (id: string, name: string) => ({ type: 'dashboard', product: 'mode', cluster: 'gold', group_id: GROUP, group_name: 'Odd keys', id, name });
@@ -14,18 +13,12 @@ const DECOY = { uri: `mode_dashboard://gold.${GROUP}/50/50 split`, name: 'Decoy:
 const TABLE = { database: 'hive', cluster: 'gold', schema: GROUP, name: 'share_100%25_of_50%2F50' };
 
 test('a dashboard and a table whose keys hold "%2F" and "%25" as text open from their page paths and after a reload', async ({ page, catalogDbPath }) => {
-  const db = openCatalogDatabase(catalogDbPath);
-  try {
-    const records = [
-      dashboard('50%2F50 split', ODD.name),
-      dashboard('50/50 split', DECOY.name),
-      { type: 'table', ...TABLE, description: 'The table with escapes in its name', columns: [{ name: 'id', col_type: 'bigint', sort_order: 0 }] },
-    ];
-    const summary = await ingestNdjson(db, records.map((r) => `${JSON.stringify(r)}\n`));
-    expect(summary.rejected).toEqual([]);
-  } finally {
-    db.close();
-  }
+  const records = [
+    dashboard('50%2F50 split', ODD.name),
+    dashboard('50/50 split', DECOY.name),
+    { type: 'table', ...TABLE, description: 'The table with escapes in its name', columns: [{ name: 'id', col_type: 'bigint', sort_order: 0 }] },
+  ];
+  await ingestRecords(catalogDbPath, records);
 
   for (const { uri, name } of [ODD, DECOY]) {
     await page.goto(dashboardPath(uri));

@@ -5,7 +5,8 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ToastProvider, useToast, type ToastInput } from './toast';
+import { ToastProvider } from './toast';
+import { ShowToastButton as Show } from './testing/show-toast-button';
 
 // As Chromium says it when a chunk answers 404.
 vi.mock('./toast-item', () => {
@@ -13,15 +14,6 @@ vi.mock('./toast-item', () => {
 });
 
 afterEach(cleanup);
-
-function Show({ toast, label }: { toast: ToastInput; label: string }) {
-  const show = useToast();
-  return (
-    <button type="button" onClick={() => show(toast)}>
-      {label}
-    </button>
-  );
-}
 
 describe('toasts whose code does not arrive', () => {
   it('keep the app and show the toast’s words plainly, an error as an alert', async () => {

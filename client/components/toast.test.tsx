@@ -4,18 +4,10 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spokenText, ToastProvider, useToast, type ToastInput } from './toast';
+import { spokenText, ToastProvider } from './toast';
+import { ShowToastButton as Show } from './testing/show-toast-button';
 
 afterEach(cleanup);
-
-function Show({ toast, label }: { toast: ToastInput; label: string }) {
-  const show = useToast();
-  return (
-    <button type="button" onClick={() => show(toast)}>
-      {label}
-    </button>
-  );
-}
 
 function renderToasts() {
   render(

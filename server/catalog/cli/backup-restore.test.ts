@@ -84,6 +84,18 @@ describe('catalog:backup and catalog:restore', () => {
     return dbPath;
   }
 
+  /** A catalog of 300 tables backed up to `out`, then open in this process (WAL) with 50 of its tables deleted since. */
+  async function backedUpThenChangedWhileOpen() {
+    const dbPath = freshCatalog();
+    const out = path.join(dir, 'backup.sqlite');
+    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
+    const running = new Database(dbPath);
+    cleanups.push(() => running.close());
+    running.pragma('journal_mode = WAL');
+    running.exec('DELETE FROM tables WHERE rowid IN (SELECT rowid FROM tables LIMIT 50)');
+    return { dbPath, out, running };
+  }
+
   it('backs up a catalog while another process keeps writing, and the copy is whole and consistent', async () => {
     const dbPath = freshCatalog();
     const writer = await startWriter(dbPath);
@@ -216,13 +228,7 @@ describe('catalog:backup and catalog:restore', () => {
   });
 
   it('refuses to restore over a catalog that is open, naming --force, and changes nothing', async () => {
-    const dbPath = freshCatalog();
-    const out = path.join(dir, 'backup.sqlite');
-    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
-    const running = new Database(dbPath);
-    cleanups.push(() => running.close());
-    running.pragma('journal_mode = WAL');
-    running.exec('DELETE FROM tables WHERE rowid IN (SELECT rowid FROM tables LIMIT 50)');
+    const { dbPath, out, running } = await backedUpThenChangedWhileOpen();
 
     const result = await run('restore', ['--from', out, '--db', dbPath]);
 
@@ -232,13 +238,7 @@ describe('catalog:backup and catalog:restore', () => {
   });
 
   it('with --force copies the backup into the open catalog, whose connection then reads the restored rows', async () => {
-    const dbPath = freshCatalog();
-    const out = path.join(dir, 'backup.sqlite');
-    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
-    const running = new Database(dbPath);
-    cleanups.push(() => running.close());
-    running.pragma('journal_mode = WAL');
-    running.exec('DELETE FROM tables WHERE rowid IN (SELECT rowid FROM tables LIMIT 50)');
+    const { dbPath, out, running } = await backedUpThenChangedWhileOpen();
 
     const result = await run('restore', ['--from', out, '--db', dbPath, '--force']);
 
@@ -264,13 +264,7 @@ describe('catalog:backup and catalog:restore', () => {
   });
 
   it('with --force, restores nothing when the copy of the running catalog cannot be kept', async () => {
-    const dbPath = freshCatalog();
-    const out = path.join(dir, 'backup.sqlite');
-    expect((await run('backup', ['--db', dbPath, '--out', out])).code).toBe(0);
-    const running = new Database(dbPath);
-    cleanups.push(() => running.close());
-    running.pragma('journal_mode = WAL');
-    running.exec('DELETE FROM tables WHERE rowid IN (SELECT rowid FROM tables LIMIT 50)');
+    const { dbPath, out, running } = await backedUpThenChangedWhileOpen();
     // The name the copy would be kept under is taken (by a folder with a file in it): it cannot be kept.
     const now = new Date('2026-12-07T04:30:00.000Z');
     const keptAs = `${dbPath}.before-restore-2026-12-07T04-30-00-000Z`;
