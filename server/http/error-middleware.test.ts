@@ -126,6 +126,17 @@ describe('the error middleware', () => {
     expect(logger.lines).toEqual([]);
   });
 
+  it('names a limit of a megabyte or more in MB', async () => {
+    const app = express();
+    app.post('/api/thing', express.json({ limit: '1mb' }), (_req, res) => {
+      res.json({ reached: true });
+    });
+    app.use(createErrorMiddleware(createMemoryLogger()));
+    const response = await request(app).post('/api/thing').set('Content-Type', 'application/json').send(JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(response.status).toBe(413);
+    expect(response.body.error.message).toBe('The request body is too large: the limit is 1 MB.');
+  });
+
   it("answers a body in a charset or Content-Encoding express.json cannot read with 415, naming it, not 500", async () => {
     const { app, logger } = failWith(new Error('not reached'));
     const charset = await request(app).post('/api/thing').set('Content-Type', 'application/json; charset=latin1').send('{"a":1}');

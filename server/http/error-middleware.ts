@@ -44,6 +44,11 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/** 102400 → "100 kB", 1048576 → "1 MB" (1 kB = 1024 bytes, as the parsers' limits are given). */
+function sizeInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} kB`;
+}
+
 interface BodyParserError extends Error {
   type: string;
   limit?: number;
@@ -60,7 +65,7 @@ const BODY_PARSER_ANSWERS: Record<string, (err: BodyParserError) => { status: nu
   'entity.too.large': (err) => ({
     status: 413,
     code: 'body_too_large',
-    message: `The request body is too large${typeof err.limit === 'number' ? `: the limit is ${Math.round(err.limit / 1024)} kB` : ''}.`,
+    message: `The request body is too large${typeof err.limit === 'number' ? `: the limit is ${sizeInWords(err.limit)}` : ''}.`,
   }),
   'parameters.too.many': () => ({ status: 413, code: 'body_too_large', message: 'The request body has too many parameters.' }),
   'charset.unsupported': (err) => ({
