@@ -26,6 +26,18 @@ describe('countCharacters', () => {
     expect(countCharacters('a\ud83d')).toBe(2);
     expect(countCharacters('\ud83d\ud83d\ude00')).toBe(2);
   });
+
+  it('joins exactly a high surrogate (D800–DBFF) and a low one (DC00–DFFF), at both ends of each range', () => {
+    expect(countCharacters('\ud800\udc00')).toBe(1);
+    expect(countCharacters('\udbff\udfff')).toBe(1);
+    // Just outside the ranges, or in the wrong order: two.
+    expect(countCharacters('\ud7ff\udc00')).toBe(2);
+    expect(countCharacters('\ue000\udc00')).toBe(2);
+    expect(countCharacters('\ud800\ud7ff')).toBe(2);
+    expect(countCharacters('\ud800\ue000')).toBe(2);
+    expect(countCharacters('\udc00\udc00')).toBe(2);
+    expect(countCharacters('\udc00\ud800')).toBe(2);
+  });
 });
 
 describe('allowedDescriptionLength', () => {
