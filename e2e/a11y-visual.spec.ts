@@ -161,7 +161,8 @@ test.describe('in forced colours', () => {
         .evaluate((input) => getComputedStyle(input.nextElementSibling!).backgroundColor);
     await expect(page.getByRole('radio', { name: 'Graph' })).toBeChecked();
     expect(await look('Graph'), 'the chosen option looks different').not.toBe(await look('List'));
-    await page.getByRole('radio', { name: 'List' }).check();
+    // click, then wait: the choice is the URL's (?view=list), so the radio follows the navigation a moment later.
+    await page.getByRole('radio', { name: 'List' }).click();
     await expect(page.getByRole('radio', { name: 'List' })).toBeChecked();
     expect(await look('List'), 'the chosen option looks different, after the change too').not.toBe(await look('Graph'));
 
