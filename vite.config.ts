@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 // '.js' names the .ts file for TypeScript and for Vite's config loader alike.
 import { precompress } from './scripts/vite-precompress.js';
+import { keepPreviousAssets } from './scripts/vite-keep-previous-assets.js';
 import { fileTimeLimitMs, HungFileWatchdog } from './scripts/test-watchdog/hung-file-watchdog.js';
 
 // The SPA lives in client/ and is served by the BFF from dist/client, with .br and .gz twins of its
@@ -16,10 +17,11 @@ export default defineConfig({
     // build, the same code with them off (ENABLE_DEV_WARNINGS = false); tests (vitest) keep the warnings.
     alias: process.env['VITEST'] ? [] : [{ find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) }],
   },
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), keepPreviousAssets()],
   build: {
     outDir: '../dist/client',
-    emptyOutDir: true,
+    // Emptied by keepPreviousAssets instead, which keeps the two earlier builds' assets (decision 069).
+    emptyOutDir: false,
     sourcemap: false,
     manifest: true,
     // Every browser Nansen supports preloads modules itself (Chromium, Firefox 115+, Safari 17+).

@@ -29,6 +29,21 @@ describe('precompressDir', () => {
     }
   });
 
+  it('leaves twins newer than their file alone (an earlier build kept), and redoes older ones', async () => {
+    write('assets/kept-abc.js', code);
+    write('assets/kept-abc.js.br', 'old twin');
+    write('assets/kept-abc.js.gz', 'old twin');
+    write('assets/rewritten-abc.js', code);
+    write('assets/rewritten-abc.js.gz', 'stale twin');
+    const past = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(dir, 'assets/kept-abc.js'), past, past);
+    fs.utimesSync(path.join(dir, 'assets/rewritten-abc.js.gz'), past, past);
+    const written = await precompressDir(dir);
+    expect(written.map((file) => path.relative(dir, file))).toEqual(['assets/rewritten-abc.js']);
+    expect(fs.readFileSync(path.join(dir, 'assets/kept-abc.js.br'), 'utf8')).toBe('old twin');
+    expect(zlib.gunzipSync(fs.readFileSync(path.join(dir, 'assets/rewritten-abc.js.gz'))).toString()).toBe(code);
+  });
+
   it('compresses at the highest levels (brotli 11, gzip 9)', async () => {
     write('app.js', code);
     await precompressDir(dir);

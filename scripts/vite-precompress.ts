@@ -47,7 +47,8 @@ export function precompress(): Plugin {
 
 /**
  * Writes the .br and .gz of every compressible file of `dir` of at least 1 KB, skipping dot-folders
- * (Vite's .vite/manifest.json is not served) and any encoding that would not be smaller.
+ * (Vite's .vite/manifest.json is not served), any encoding that would not be smaller, and files whose
+ * twins are as new as they are (an earlier build's assets, kept by vite-keep-previous-assets.ts).
  */
 export async function precompressDir(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
@@ -58,6 +59,7 @@ export async function precompressDir(dir: string): Promise<string[]> {
   const written: string[] = [];
   await Promise.all(
     files.map(async (file) => {
+      if (await twinsUpToDate(file)) return;
       const data = await fs.readFile(file);
       if (data.length < MIN_COMPRESS_BYTES) return;
       const [br, gz] = await Promise.all([compressBrotli(data), compressGzip(data)]);
@@ -67,4 +69,11 @@ export async function precompressDir(dir: string): Promise<string[]> {
     }),
   );
   return written.sort();
+}
+
+/** True when `file` has a twin and every twin it has was written after it. */
+async function twinsUpToDate(file: string): Promise<boolean> {
+  const [source, ...twins] = await Promise.all([file, `${file}.br`, `${file}.gz`].map((name) => fs.stat(name).catch(() => undefined)));
+  const present = twins.filter((twin) => twin !== undefined);
+  return source !== undefined && present.length > 0 && present.every((twin) => twin.mtimeMs >= source.mtimeMs);
 }
