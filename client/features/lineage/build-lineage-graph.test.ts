@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LineageItem, LineageResponse } from '../../../contract/api-table';
-import { buildLineageGraph } from './build-lineage-graph';
+import { buildLineageGraph, hasCycle } from './build-lineage-graph';
 
 const ORDERS = 'hive://gold.sales/orders';
 
@@ -124,5 +124,21 @@ describe('buildLineageGraph', () => {
   it('passes on how many entities lie each way at any depth', () => {
     const answer = { ...lineage([], []), upstream_count: 12, downstream_count: null };
     expect(buildLineageGraph(answer, { kind: 'table' })).toMatchObject({ nodes: [{ role: 'current' }], edges: [], upstreamTotal: 12, downstreamTotal: null });
+  });
+});
+
+describe('hasCycle', () => {
+  const nodes = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
+  const edge = (source: string, target: string) => ({ id: `${source}→${target}`, source, target });
+
+  it('finds a cycle anywhere in the graph, not only through the current table', () => {
+    expect(hasCycle({ nodes, edges: [edge('a', 'b'), edge('b', 'c'), edge('c', 'a')] })).toBe(true);
+    expect(hasCycle({ nodes, edges: [edge('d', 'a'), edge('b', 'c'), edge('c', 'b')] })).toBe(true);
+  });
+
+  it('finds none in a graph where data only flows one way, however it branches and joins', () => {
+    expect(hasCycle({ nodes, edges: [edge('a', 'b'), edge('a', 'c'), edge('b', 'd'), edge('c', 'd')] })).toBe(false);
+    expect(hasCycle({ nodes, edges: [] })).toBe(false);
+    expect(hasCycle({ nodes, edges: [edge('a', 'elsewhere'), edge('elsewhere', 'a')] })).toBe(false);
   });
 });

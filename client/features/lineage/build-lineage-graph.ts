@@ -151,3 +151,29 @@ export function buildLineageGraph(lineage: LineageResponse, options: { kind: Lin
   const order = [...nodes.values()].sort((a, b) => a.level - b.level || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
   return { nodes: order, edges: [...edges.values()], upstreamTotal: lineage.upstream_count, downstreamTotal: lineage.downstream_count };
 }
+
+/** Whether the edges go round in a circle somewhere (then the graph draws one edge of it backwards). */
+export function hasCycle(graph: { nodes: readonly Pick<LineageNode, 'id'>[]; edges: readonly Pick<LineageEdge, 'source' | 'target'>[] }): boolean {
+  // Kahn's algorithm: take away the nodes nothing feeds, again and again; a cycle's nodes stay.
+  const feeding = new Map<string, number>(graph.nodes.map((n) => [n.id, 0]));
+  const fed = new Map<string, string[]>();
+  for (const edge of graph.edges) {
+    if (!feeding.has(edge.source) || !feeding.has(edge.target)) continue;
+    feeding.set(edge.target, feeding.get(edge.target)! + 1);
+    const targets = fed.get(edge.source);
+    if (targets) targets.push(edge.target);
+    else fed.set(edge.source, [edge.target]);
+  }
+  const free = [...feeding].filter(([, n]) => n === 0).map(([id]) => id);
+  let removed = 0;
+  while (free.length > 0) {
+    const id = free.pop()!;
+    removed++;
+    for (const target of fed.get(id) ?? []) {
+      const left = feeding.get(target)! - 1;
+      feeding.set(target, left);
+      if (left === 0) free.push(target);
+    }
+  }
+  return removed < feeding.size;
+}

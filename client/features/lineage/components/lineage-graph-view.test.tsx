@@ -3,7 +3,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../../components/testing/render-with-app';
 import type { LineageGraph, LineageNode } from '../build-lineage-graph';
-import { NODE_WIDTH } from '../layout-lineage-graph';
+import { NODE_HEIGHT, NODE_WIDTH } from '../layout-lineage-graph';
 import { LARGE_GRAPH, LineageGraphView, motion, toFlowElements } from './lineage-graph-view';
 
 beforeAll(() => {
@@ -58,6 +58,31 @@ describe('toFlowElements', () => {
       'orders→down1': 'lineage-edge lineage-edge--current',
     });
     for (const e of edges) expect(e.markerEnd).toMatchObject({ type: 'arrowclosed' });
+  });
+
+  it('draws the edge of a cycle that goes right to left as a dashed loop round the tables, and the others as curves', () => {
+    // The tester's cycle: a feeds b, b feeds c, c feeds a; a is the current table.
+    const graph: LineageGraph = {
+      nodes: [node('b', 'both', -2), node('c', 'both', -1), node('a', 'current', 0)],
+      edges: [
+        { id: 'a→b', source: 'a', target: 'b' },
+        { id: 'b→c', source: 'b', target: 'c' },
+        { id: 'c→a', source: 'c', target: 'a' },
+      ],
+      upstreamTotal: null,
+      downstreamTotal: null,
+    };
+    const { nodes, edges } = toFlowElements(graph, 'table');
+    const x = (id: string) => nodes.find((n) => n.id === id)!.position.x;
+    const back = edges.filter((e) => x(e.target) < x(e.source));
+    expect(back).toHaveLength(1);
+    expect(back[0]).toMatchObject({ type: 'lineageBack', className: expect.stringContaining('lineage-edge--back') });
+    const lane = (back[0]!.data as { route: { laneY: number } }).route.laneY;
+    expect(nodes.every((n) => lane < n.position.y) || nodes.every((n) => lane > n.position.y + NODE_HEIGHT)).toBe(true);
+    for (const e of edges.filter((e) => e !== back[0])) {
+      expect(e.type).toBeUndefined();
+      expect(e.className).not.toContain('lineage-edge--back');
+    }
   });
 
   it('hides the edges from screen readers and names them in words, not by their keys', () => {

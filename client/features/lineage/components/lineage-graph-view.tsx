@@ -9,17 +9,22 @@ import {
   ReactFlowProvider,
   useReactFlow,
   type Edge,
+  type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Button } from '../../../components/button';
+import { cx } from '../../../components/class-names';
 import type { LineageGraph, LineageKind } from '../build-lineage-graph';
 import { layoutLineageGraph, NODE_HEIGHT, NODE_WIDTH } from '../layout-lineage-graph';
+import { routeBackEdges } from '../route-back-edges';
+import { LineageBackEdge } from './lineage-back-edge';
 import { LineageNodeCard, RevealNodeContext, type LineageFlowNode } from './lineage-node-card';
 import './lineage.css';
 
 const NODE_TYPES: NodeTypes = { lineage: LineageNodeCard };
+const EDGE_TYPES: EdgeTypes = { lineageBack: LineageBackEdge };
 const PAN_STEP = 80;
 /** From this many tables on, only those in view are drawn (the list view still shows them all). */
 export const LARGE_GRAPH = 150;
@@ -31,7 +36,10 @@ export function motion(ms: number): number {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
 }
 
-/** React Flow's nodes and edges for a lineage graph, placed by the layout. */
+/**
+ * React Flow's nodes and edges for a lineage graph, placed by the layout. An edge the layout draws
+ * right to left (a cycle's) loops round the tables, dashed (route-back-edges.ts).
+ */
 export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes: LineageFlowNode[]; edges: Edge[]; height: number } {
   const { positions, height } = layoutLineageGraph(graph);
   // In the page in reading order (by column, then top to bottom), so Tab follows the picture.
@@ -49,11 +57,13 @@ export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes:
   }));
   const current = graph.nodes.find((n) => n.role === 'current')?.id;
   const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  const backRoutes = routeBackEdges(positions, graph.edges);
   const edges: Edge[] = graph.edges.map((edge) => ({
     id: edge.id,
     source: edge.source,
     target: edge.target,
-    className: edge.source === current || edge.target === current ? 'lineage-edge lineage-edge--current' : 'lineage-edge',
+    ...(backRoutes.has(edge.id) ? { type: 'lineageBack', data: { route: backRoutes.get(edge.id)! } } : {}),
+    className: cx('lineage-edge', (edge.source === current || edge.target === current) && 'lineage-edge--current', backRoutes.has(edge.id) && 'lineage-edge--back'),
     markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
     focusable: false,
     selectable: false,
@@ -183,6 +193,7 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
             nodes={nodes}
             edges={edges}
             nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
             nodesDraggable={false}
             nodesConnectable={false}
             nodesFocusable={false}

@@ -1,7 +1,8 @@
 // What the colours and lines of the graph mean.
 import type { LineageKind } from '../build-lineage-graph';
 
-export function LineageLegend({ kind }: { kind: LineageKind }) {
+/** `cycle`: the graph has one, so one of its edges is drawn backwards (dashed, round the tables). */
+export function LineageLegend({ kind, cycle = false }: { kind: LineageKind; cycle?: boolean }) {
   const thing = kind === 'column' ? 'column' : 'table';
   const entries = [
     { key: 'current', label: `This ${thing}` },
@@ -24,6 +25,12 @@ export function LineageLegend({ kind }: { kind: LineageKind }) {
         </span>
         Data flows along the arrows
       </li>
+      {cycle ? (
+        <li className="lineage-legend__item">
+          <span className="lineage-legend__back" aria-hidden="true" />
+          Dashed arrow: data flowing back to an earlier table, closing a cycle
+        </li>
+      ) : null}
     </ul>
   );
 }

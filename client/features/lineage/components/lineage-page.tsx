@@ -14,7 +14,7 @@ import { SelectField } from '../../../components/select-field';
 import { LoadingStatus, Skeleton } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
 import { isNotFound } from '../../../lib/api-error';
-import { buildLineageGraph, type LineageKind } from '../build-lineage-graph';
+import { buildLineageGraph, hasCycle, type LineageKind } from '../build-lineage-graph';
 import { LineageGraphView } from './lineage-graph-view';
 import { LineageLegend } from './lineage-legend';
 import { LineageListView } from './lineage-list-view';
@@ -47,6 +47,7 @@ function Summary({ upstream, downstream, totals, depth }: { upstream: number; do
 
 function LineageResult({ lineage, kind, depth, view, subject }: { lineage: LineageResponse; kind: LineageKind; depth: number; view: LineageView; subject: string }) {
   const graph = useMemo(() => buildLineageGraph(lineage, { kind, depth }), [lineage, kind, depth]);
+  const cycle = useMemo(() => hasCycle(graph), [graph]);
   const upstream = graph.nodes.filter((n) => n.role === 'upstream' || n.role === 'both').length;
   const downstream = graph.nodes.filter((n) => n.role === 'downstream' || n.role === 'both').length;
   if (graph.nodes.length <= 1) {
@@ -62,7 +63,7 @@ function LineageResult({ lineage, kind, depth, view, subject }: { lineage: Linea
       {view === 'graph' ? (
         <>
           <LineageGraphView graph={graph} kind={kind} label={`Lineage graph of ${subject}`} />
-          <LineageLegend kind={kind} />
+          <LineageLegend kind={kind} cycle={cycle} />
         </>
       ) : (
         <LineageListView graph={graph} kind={kind} />
