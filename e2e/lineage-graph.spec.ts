@@ -2,6 +2,7 @@
 // the depth chosen, pans and zooms with the keyboard, and a table on it opens that table's page.
 import type { Page } from '@playwright/test';
 import { captureWidths, expect, expectAccessible, test } from './fixtures';
+import { ingestRecords } from './ingest-records';
 
 // In the demo catalog: fed by two tables, feeding three, which feed three more.
 const TABLE = '/table_detail/lakehouse/delta/sales/int_fraud_price_changes_by_region';
@@ -30,6 +31,10 @@ test('the lineage graph opens from a table page, shows both directions, follows 
   await expect(node(page, 'sales.mart_b2b_orders_by_store')).toHaveAccessibleName('sales.mart_b2b_orders_by_store, downstream, 2 steps away');
   await expect(page.getByTestId('lineage-summary')).toHaveText('2 upstream and 6 downstream within 5 steps.');
   await expect(page.getByRole('list', { name: 'Legend' })).toContainText('This table');
+  // No cycle: every edge runs left to right, none is drawn backwards, and the legend does not explain one.
+  await expect(graph(page).locator('.react-flow__edge')).toHaveCount(8);
+  await expect(graph(page).locator('.lineage-edge--back')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Legend' })).not.toContainText('Dashed');
   await expectAccessible(page, testInfo, 'lineage graph');
   await captureWidths(page, testInfo, 'lineage-graph');
 
@@ -136,4 +141,82 @@ test('a depth the page cannot show is corrected in the URL to the depth it shows
   await expect(page).toHaveURL(`${GRAPH}?view=list`);
   await page.goBack();
   await expect(page).toHaveURL(TABLE);
+});
+
+const table = (schema: string, name: string) => ({ type: 'table', database: 'hive', cluster: 'gold', schema, name, columns: [{ name: 'id', col_type: 'bigint' }] });
+const feeds = (schema: string, upstream: string, downstream: string) => ({ type: 'lineage', upstream: `hive://gold.${schema}/${upstream}`, downstream: `hive://gold.${schema}/${downstream}` });
+
+test('a cycle draws its backward edge round the tables, dashed, not straight back through them', async ({ page, catalogDbPath }, testInfo) => {
+  // a feeds b, b feeds c, c feeds a: laid out b | c | a, so "a feeds b" goes right to left.
+  await ingestRecords(catalogDbPath, [table('e2e_cycle', 'a'), table('e2e_cycle', 'b'), table('e2e_cycle', 'c'), feeds('e2e_cycle', 'a', 'b'), feeds('e2e_cycle', 'b', 'c'), feeds('e2e_cycle', 'c', 'a')]);
+  await page.goto('/lineage/table/gold/hive/e2e_cycle/a');
+  await expect(graph(page).getByTestId('lineage-node')).toHaveCount(3);
+  await expect(graph(page).locator('.react-flow__edge')).toHaveCount(3);
+  const back = graph(page).locator('.react-flow__edge.lineage-edge--back');
+  await expect(back).toHaveCount(1);
+  await expect(back).toHaveAttribute('aria-label', 'e2e_cycle.a feeds e2e_cycle.b');
+  await expect(back.locator('.react-flow__edge-path')).toHaveCSS('stroke-dasharray', /\d/);
+  // Its line leaves every table's box: it runs above (or below) them all, and enters b from the left.
+  const shape = await page.evaluate(() => {
+    const path = document.querySelector<SVGPathElement>('.lineage-edge--back .react-flow__edge-path')!;
+    const box = path.getBoundingClientRect();
+    const nodes = [...document.querySelectorAll('[data-testid="lineage-node"]')].map((n) => n.getBoundingClientRect());
+    const b = [...document.querySelectorAll<HTMLElement>('[data-testid="lineage-node"]')].find((n) => n.textContent?.includes('e2e_cycle.b'))!.getBoundingClientRect();
+    const end = path.getPointAtLength(path.getTotalLength());
+    const beforeEnd = path.getPointAtLength(path.getTotalLength() - 4);
+    return {
+      clear: box.top < Math.min(...nodes.map((n) => n.top)) || box.bottom > Math.max(...nodes.map((n) => n.bottom)),
+      // In the path's own coordinates: the last few pixels move to the right, into b's left side.
+      entersFromLeft: end.x > beforeEnd.x && Math.abs(end.y - beforeEnd.y) < 0.5,
+      // On screen, the line ends at b's left side, halfway down (the arrowhead sits on it).
+      endsAtB: (() => {
+        const onScreen = new DOMPoint(end.x, end.y).matrixTransform(path.getScreenCTM()!);
+        return Math.abs(onScreen.x - b.left) < 8 && Math.abs(onScreen.y - (b.top + b.bottom) / 2) < 8;
+      })(),
+    };
+  });
+  expect(shape).toEqual({ clear: true, entersFromLeft: true, endsAtB: true });
+  await expect(page.getByRole('list', { name: 'Legend' })).toContainText('Dashed arrow: data flowing back to an earlier table, closing a cycle');
+  await expectAccessible(page, testInfo, 'lineage cycle');
+  await captureWidths(page, testInfo, 'lineage-cycle');
+});
+
+test("a table page shows the nearest 10 tables of each side of a big lineage, the rest behind \"Show all\", and leads to the lineage page", async ({ page, catalogDbPath }, testInfo) => {
+  const ups = Array.from({ length: 30 }, (_, i) => `up_${String(i).padStart(2, '0')}`);
+  const downs = Array.from({ length: 45 }, (_, i) => `down_${String(i).padStart(2, '0')}`);
+  await ingestRecords(catalogDbPath, [
+    table('e2e_big', 'hub'),
+    ...[...ups, ...downs].map((name) => table('e2e_big', name)),
+    ...ups.map((name) => feeds('e2e_big', name, 'hub')),
+    ...downs.map((name) => feeds('e2e_big', 'hub', name)),
+  ]);
+  await page.goto('/table_detail/gold/hive/e2e_big/hub');
+  const upstream = page.getByTestId('lineage-upstream');
+  const downstream = page.getByTestId('lineage-downstream');
+  await expect(upstream.getByTestId('lineage-item')).toHaveCount(10);
+  await expect(downstream.getByTestId('lineage-item')).toHaveCount(10);
+  await expect(upstream.getByRole('heading', { name: /Upstream/ })).toContainText('30');
+  await expect(downstream).toContainText('The nearest 10 of 45.');
+  await expect(upstream.getByTestId('lineage-item').first()).toContainText('e2e_big.up_00');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await captureWidths(page, testInfo, 'lineage-capped');
+  await expectAccessible(page, testInfo, 'capped lineage lists');
+
+  // The keyboard opens the whole list and closes it again; the focus stays on the button, in view.
+  const more = downstream.getByTestId('lineage-downstream-toggle');
+  await expect(more).toHaveAccessibleName('Show all 45 downstream tables');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(downstream.getByTestId('lineage-item')).toHaveCount(45);
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(more).toHaveAccessibleName('Show the nearest 10 only');
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(downstream.getByTestId('lineage-item')).toHaveCount(10);
+  await expect(more).toBeFocused();
+  await expect(more).toBeInViewport();
+
+  await downstream.getByRole('link', { name: 'Open the lineage page' }).click();
+  await expect(page).toHaveURL('/lineage/table/gold/hive/e2e_big/hub');
+  await expect(graph(page).getByTestId('lineage-node')).toHaveCount(76);
 });

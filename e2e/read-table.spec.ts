@@ -3,6 +3,7 @@
 // and a table that is not there.
 import type { Page, TestInfo } from '@playwright/test';
 import { captureWidths, expect, expectAccessible, test } from './fixtures';
+import { ingestRecords } from './ingest-records';
 
 /** Screenshots from the top of the page (the nav bar sticks to the top of the window). */
 async function capture(page: Page, testInfo: TestInfo, name: string) {
@@ -168,6 +169,18 @@ test('an unknown table says so and offers a way on', async ({ page }, testInfo) 
   await expect(page.getByRole('link', { name: 'Tables in core' })).toHaveAttribute('href', /filters=/);
   await expectAccessible(page, testInfo, 'unknown table');
   await capture(page, testInfo, 'table-unknown');
+});
+
+test('at 800 px a long table name with nothing to break after wraps in the messages that name it: no sideways scroll', async ({ page, catalogDbPath }, testInfo) => {
+  // No lineage and no dashboard: the page says so three times, naming the table each time.
+  const name = `lonely_${'n'.repeat(110)}`;
+  await ingestRecords(catalogDbPath, [{ type: 'table', database: 'hive', cluster: 'gold', schema: 'e2e_long', name, columns: [{ name: 'id', col_type: 'bigint' }] }]);
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.goto(`/table_detail/gold/hive/e2e_long/${name}`);
+  await expect(page.getByTestId('lineage-upstream')).toContainText(`No table feeds e2e_long.${name}.`);
+  await expect(page.getByTestId('lineage-downstream')).toContainText(`No table is built from e2e_long.${name}.`);
+  await expect(page.getByTestId('table-dashboards')).toContainText(`No dashboard uses e2e_long.${name}.`);
+  await capture(page, testInfo, 'table-long-name-messages');
 });
 
 test('at 800 px long column names wrap only after an underscore, never inside a word', async ({ page }, testInfo) => {

@@ -1,3 +1,4 @@
+import { BreakableText } from '../../../components/breakable-text';
 import { QueryState } from '../../../components/query-state';
 import { ResourceSection } from '../../../components/resource-page';
 import { ResourceList } from '../../../components/resource-list';
@@ -15,7 +16,11 @@ export function TableDashboardsSection({ tableKey, tableName }: { tableKey: stri
         loading={<SkeletonList label="Loading dashboards" rows={2} />}
         errorTitle="Dashboards could not be loaded"
         isEmpty={(dashboards) => dashboards.length === 0}
-        empty={<p className="muted">No dashboard uses {tableName}.</p>}
+        empty={
+          <p className="muted table-dashboards__none">
+            No dashboard uses <BreakableText text={tableName} />.
+          </p>
+        }
       >
         {(dashboards) => <ResourceList items={dashboards} label={`Dashboards using ${tableName}`} />}
       </QueryState>
