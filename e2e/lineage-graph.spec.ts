@@ -183,7 +183,8 @@ test('a cycle draws its backward edge round the tables, dashed, not straight bac
 
 test("a table page shows the nearest 10 tables of each side of a big lineage, the rest behind \"Show all\", and leads to the lineage page", async ({ page, catalogDbPath }, testInfo) => {
   const ups = Array.from({ length: 30 }, (_, i) => `up_${String(i).padStart(2, '0')}`);
-  const downs = Array.from({ length: 45 }, (_, i) => `down_${String(i).padStart(2, '0')}`);
+  // 176 tables in all: the lineage page draws only those in view (LARGE_GRAPH, 150).
+  const downs = Array.from({ length: 145 }, (_, i) => `down_${String(i).padStart(3, '0')}`);
   await ingestRecords(catalogDbPath, [
     table('e2e_big', 'hub'),
     ...[...ups, ...downs].map((name) => table('e2e_big', name)),
@@ -196,7 +197,7 @@ test("a table page shows the nearest 10 tables of each side of a big lineage, th
   await expect(upstream.getByTestId('lineage-item')).toHaveCount(10);
   await expect(downstream.getByTestId('lineage-item')).toHaveCount(10);
   await expect(upstream.getByRole('heading', { name: /Upstream/ })).toContainText('30');
-  await expect(downstream).toContainText('The nearest 10 of 45.');
+  await expect(downstream).toContainText('The nearest 10 of 145.');
   await expect(upstream.getByTestId('lineage-item').first()).toContainText('e2e_big.up_00');
   await page.evaluate(() => window.scrollTo(0, 0));
   await captureWidths(page, testInfo, 'lineage-capped');
@@ -204,10 +205,10 @@ test("a table page shows the nearest 10 tables of each side of a big lineage, th
 
   // The keyboard opens the whole list and closes it again; the focus stays on the button, in view.
   const more = downstream.getByTestId('lineage-downstream-toggle');
-  await expect(more).toHaveAccessibleName('Show all 45 downstream tables');
+  await expect(more).toHaveAccessibleName('Show all 145 downstream tables');
   await more.focus();
   await page.keyboard.press('Enter');
-  await expect(downstream.getByTestId('lineage-item')).toHaveCount(45);
+  await expect(downstream.getByTestId('lineage-item')).toHaveCount(145);
   await expect(more).toHaveAttribute('aria-expanded', 'true');
   await expect(more).toHaveAccessibleName('Show the nearest 10 only');
   await expect(more).toBeFocused();
@@ -218,5 +219,11 @@ test("a table page shows the nearest 10 tables of each side of a big lineage, th
 
   await downstream.getByRole('link', { name: 'Open the lineage page' }).click();
   await expect(page).toHaveURL('/lineage/table/gold/hive/e2e_big/hub');
-  await expect(graph(page).getByTestId('lineage-node')).toHaveCount(76);
+  // The big graph opens on the current table, in view, drawing only the tables around it.
+  const current = node(page, 'e2e_big.hub');
+  await expect(current).toBeInViewport();
+  const drawn = await graph(page).getByTestId('lineage-node').count();
+  expect(drawn).toBeGreaterThan(1);
+  expect(drawn).toBeLessThan(176);
+  await expect(page.getByText('A graph of 176 tables draws only those in view')).toBeVisible();
 });

@@ -85,6 +85,19 @@ describe('toFlowElements', () => {
     }
   });
 
+  it('gives React Flow the size and handles of a large graph\'s cards, so it need not draw every card once to measure it', () => {
+    const large = toFlowElements(fan(LARGE_GRAPH, 0), 'table').nodes;
+    for (const n of large) {
+      expect(n.measured).toEqual({ width: NODE_WIDTH, height: NODE_HEIGHT });
+      expect(n.handles!.map((h) => [h.type, h.position, h.x + h.width! / 2, h.y + h.height! / 2])).toEqual([
+        ['target', 'left', 0, NODE_HEIGHT / 2],
+        ['source', 'right', NODE_WIDTH, NODE_HEIGHT / 2],
+      ]);
+    }
+    // A small graph draws every card anyway: React Flow measures them.
+    for (const n of toFlowElements(fan(2, 2), 'table').nodes) expect(n).not.toHaveProperty('handles');
+  });
+
   it('hides the edges from screen readers and names them in words, not by their keys', () => {
     const { edges } = toFlowElements(fan(0, 1), 'table');
     expect(edges.find((e) => e.id === 'raw→stg')).toMatchObject({ ariaLabel: 'sales.raw feeds sales.stg', domAttributes: { 'aria-hidden': true } });

@@ -5,11 +5,13 @@
 // With prefers-reduced-motion the graph jumps instead of gliding (no zoom, pan or fit animation).
 import {
   MarkerType,
+  Position,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   type Edge,
   type EdgeTypes,
+  type NodeHandle,
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
@@ -29,6 +31,12 @@ const PAN_STEP = 80;
 /** From this many tables on, only those in view are drawn (the list view still shows them all). */
 export const LARGE_GRAPH = 150;
 const MIN_ZOOM = 0.05;
+/** Where a card's handles are (as React Flow measures them: 5 px squares centred on its left and right sides). */
+const HANDLE = 5;
+const HANDLES: NodeHandle[] = [
+  { type: 'target', position: Position.Left, x: -HANDLE / 2, y: (NODE_HEIGHT - HANDLE) / 2, width: HANDLE, height: HANDLE },
+  { type: 'source', position: Position.Right, x: NODE_WIDTH - HANDLE / 2, y: (NODE_HEIGHT - HANDLE) / 2, width: HANDLE, height: HANDLE },
+];
 const MAX_ZOOM = 2;
 
 /** An animation's duration: `ms`, or 0 when the person asked for reduced motion (asked at each move). */
@@ -44,12 +52,17 @@ export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes:
   const { positions, height } = layoutLineageGraph(graph);
   // In the page in reading order (by column, then top to bottom), so Tab follows the picture.
   const ordered = [...graph.nodes].sort((a, b) => positions.get(a.id)!.x - positions.get(b.id)!.x || positions.get(a.id)!.y - positions.get(b.id)!.y);
+  // A graph drawing only the tables in view still draws every table once, to measure it, unless
+  // React Flow knows its size and handles beforehand: for 1,500 tables that first render, its layout
+  // and measuring took over a second. A drawn card is measured again (larger text may grow it).
+  const known = graph.nodes.length >= LARGE_GRAPH ? { measured: { width: NODE_WIDTH, height: NODE_HEIGHT }, handles: HANDLES } : {};
   const nodes: LineageFlowNode[] = ordered.map((node) => ({
     id: node.id,
     type: 'lineage',
     position: positions.get(node.id)!,
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
+    ...known,
     data: { node, kind },
     draggable: false,
     selectable: false,
@@ -201,6 +214,9 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
             elementsSelectable={false}
             fitView
             fitViewOptions={fitOptions}
+            // Nodes of known size (a large graph's) count as measured before the pane is: React Flow's
+            // own first fit then comes too early, so the graph fits once the pane is ready.
+            onInit={nodes.length >= LARGE_GRAPH ? (instance) => void instance.fitView(fitOptions) : undefined}
             onMoveStart={(event) => {
               if (event) moved.current = true; // a drag or the wheel, not a move of ours
             }}
