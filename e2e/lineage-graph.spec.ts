@@ -226,4 +226,5 @@ test("a table page shows the nearest 10 tables of each side of a big lineage, th
   expect(drawn).toBeGreaterThan(1);
   expect(drawn).toBeLessThan(176);
   await expect(page.getByText('A graph of 176 tables draws only those in view')).toBeVisible();
+  await captureWidths(page, testInfo, 'lineage-big-graph');
 });
