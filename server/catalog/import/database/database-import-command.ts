@@ -10,6 +10,7 @@ import type { EntityCounts } from '../write-import';
 import type { CrawledDatabase } from './crawled-schema';
 import { count, listFirst } from '../list-first';
 import { describeDroppedEdits } from '../dropped-edits';
+import { describePrunedEdits, removedLine } from '../pruned-edits';
 import { checkSchemaFilter, describeSchemas, importCrawledDatabase, type DatabaseEngine, type DatabaseImportReport } from './import-crawled-database';
 import { describePostgresUrl, readPostgresSchema } from './read-postgres-schema';
 import { checkSqliteFile, readSqliteSchema } from './read-sqlite-schema';
@@ -49,7 +50,9 @@ export function formatDatabaseReport(r: DatabaseImportReport, catalog: string): 
       : []),
     `  tables:     ${counts(r.tables)}`,
     ...(r.changed.tables.length ? [`    changed: ${listFirst(r.changed.tables)}`] : []),
+    ...(r.removed.tables.length ? [`    ${removedLine(r.removed.tables, r.dryRun)}`] : []),
     `  lineage:    ${counts(r.lineage)}`,
+    ...describePrunedEdits({ tables: r.removed.tables, dashboards: [] }, r.prunedEdits, r.dryRun).map((line) => `  ${line}`),
   ];
   if (r.skipped.length) {
     const s = r.skipped[0];

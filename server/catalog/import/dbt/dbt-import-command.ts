@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { listFirst } from '../list-first';
 import { describeDroppedEdits } from '../dropped-edits';
+import { describePrunedEdits, removedLine } from '../pruned-edits';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget, sayNewCatalog } from '../../store/check-catalog-file';
 import { importDbtProject, type DbtImportReport, type EntityCounts } from './import-dbt-project';
@@ -33,9 +34,12 @@ export function formatDbtReport(r: DbtImportReport, catalog: string): string {
       `(manifest ${r.manifestVersion}${r.dbtVersion ? `, written by dbt ${r.dbtVersion}` : ''}) into ${catalog} as ${r.database}://…`,
     `  tables:     ${counts(r.tables)}`,
     ...(r.changed.tables.length ? [`    changed: ${listFirst(r.changed.tables)}`] : []),
+    ...(r.removed.tables.length ? [`    ${removedLine(r.removed.tables, r.dryRun)}`] : []),
     `  dashboards: ${counts(r.dashboards)}`,
     ...(r.changed.dashboards.length ? [`    changed: ${listFirst(r.changed.dashboards)}`] : []),
+    ...(r.removed.dashboards.length ? [`    ${removedLine(r.removed.dashboards, r.dryRun)}`] : []),
     `  lineage:    ${counts(r.lineage)}`,
+    ...describePrunedEdits(r.removed, r.prunedEdits, r.dryRun).map((line) => `  ${line}`),
   ];
   if (r.skipped.length) {
     const s = r.skipped[0];
