@@ -19,6 +19,8 @@ import {
 } from './carry-nested-fields';
 import { findDroppedEdits, type DroppedEdit, type GoneNestedFields } from './dropped-edits';
 import { findPrunedEdits, type PrunedEdit, type RemovedKeys } from './pruned-edits';
+import { createTableKeyCheck } from '../ingest/table-key-check';
+import { checkImportedKey, type KeyWarning } from './key-warnings';
 
 /** A table, dashboard or bad object, with the id the source knows it by (dbt's unique_id, `schema.table`). */
 export interface ImportedTable {
@@ -113,6 +115,8 @@ export interface ImportOutcome {
    * them; the edit log keeps each person's entry (pruned-edits.ts).
    */
   prunedEdits: PrunedEdit[];
+  /** What NDJSON ingest warns of a table's key (key-warnings.ts), for each table of the source, a dry run's too. */
+  keyWarnings: KeyWarning[];
   searchIndex: 'refreshed' | 'rebuilt' | 'unchanged';
 }
 
@@ -330,8 +334,11 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   };
   const outOfView = source.outOfView ?? (() => false);
 
+  const keyCheck = createTableKeyCheck(db);
+  const keyWarnings: KeyWarning[] = [];
   let lastProgress = performance.now();
   source.tables.forEach((table, i) => {
+    checkImportedKey(keyCheck, table.record, table.key, keyWarnings, table.uniqueId);
     const current = reader.table(table.key);
     const guarded = guardTable(table, current, guard);
     const { record } = guarded;
@@ -467,6 +474,6 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   const dropped = writes.filter((_, i) => !rejected.has(i)).flatMap((w) => w.dropped ?? []);
   return {
     tables, dashboards, lineage, skipped: guard.skipped, dropped, bad,
-    changed: { tables: changedKeys('table'), dashboards: changedKeys('dashboard') }, removed, prunedEdits, searchIndex,
+    changed: { tables: changedKeys('table'), dashboards: changedKeys('dashboard') }, removed, prunedEdits, keyWarnings, searchIndex,
   };
 }

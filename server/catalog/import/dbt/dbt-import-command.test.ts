@@ -162,7 +162,7 @@ describe('the dbt summary', () => {
       source: 'dbt', project: 'p', manifestVersion: 'v12', dbtVersion: null, database: 'snowflake', dryRun: false, prune: false,
       tables: { ...none, changed: 12 }, dashboards: { ...none, changed: 1 }, lineage: none, skipped: [], dropped: [], bad: [], ignored: {},
       withoutCatalogEntry: [], changed: { tables: keys, dashboards: ['dbt_dashboard://p.dashboard/board'] }, removed: { tables: [], dashboards: [] },
-      prunedEdits: [], searchIndex: 'refreshed', durationMs: 5,
+      prunedEdits: [], keyWarnings: [], searchIndex: 'refreshed', durationMs: 5,
     };
     const text = formatDbtReport(report, 'c.sqlite');
     expect(text).toContain(`  tables:     0 added, 12 changed, 0 unchanged, 0 removed\n    changed: ${keys.slice(0, 10).join(', ')} … and 2 more (see the JSON report)\n`);
@@ -177,7 +177,7 @@ describe('the dbt summary', () => {
       tables: { ...none, removed: 13 }, dashboards: none, lineage: none, skipped: [], dropped: [], bad: [], ignored: {},
       withoutCatalogEntry: [], changed: { tables: [], dashboards: [] }, removed: { tables: keys, dashboards: [] },
       prunedEdits: [{ resource_key: keys[12], resource_type: 'table', parent_key: keys[12], field: 'owner', edited_by: 'liv.arnesen@example.org' }],
-      searchIndex: 'refreshed', durationMs: 5,
+      keyWarnings: [], searchIndex: 'refreshed', durationMs: 5,
     };
     const text = formatDbtReport(report, 'c.sqlite');
     expect(text).toContain(`  tables:     0 added, 0 changed, 0 unchanged, 13 removed\n    removed: ${keys.slice(0, 10).join(', ')} … and 3 more (see the JSON report)\n`);
