@@ -10,6 +10,7 @@ import { runCli } from '../testing/run-cli';
 import { datasetEvent } from './openlineage/openlineage-test-events';
 
 const IMPORT = join(import.meta.dirname, 'import-cli.ts');
+const DBT_FIXTURES = join(import.meta.dirname, 'dbt', 'fixtures');
 const INGEST = join(import.meta.dirname, '..', 'cli', 'ingest.ts');
 
 let dir: string;
@@ -81,5 +82,21 @@ describe('the importers warn of table keys as NDJSON ingest does', () => {
       { resource_key: 's3://lake.raw/events/2026', message: expected[1] },
     ]);
     expect(run.stderr).toContain(`  2 key warnings (the tables load all the same):\n    ${expected[0]}\n    ${expected[1]}\n`);
+  });
+
+  it('dbt: a lower-case key (as dbt\'s are written) whose other spelling the catalog has, from a hand-written NDJSON load', async () => {
+    const dbPath = await catalogWith(table('snowflake', 'analytics', 'marts', 'FCT_VOYAGES'));
+    const expected = await ingestWarnings(dbPath, table('snowflake', 'analytics', 'marts', 'fct_voyages'));
+    expect(expected).toEqual([expect.stringMatching(/^table key "snowflake:\/\/analytics\.marts\/fct_voyages" differs only in case from "snowflake:\/\/analytics\.marts\/FCT_VOYAGES", which the catalog has/)]);
+
+    const args = ['dbt', '--manifest', join(DBT_FIXTURES, 'manifest-v12.json'), '--catalog', join(DBT_FIXTURES, 'catalog-v12.json'), '--db', dbPath, '--quiet'];
+    for (const dryRun of [['--dry-run'], []]) {
+      const run = await runCli(IMPORT, [...args, ...dryRun]);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).keyWarnings).toEqual([
+        { resource_key: 'snowflake://analytics.marts/fct_voyages', uniqueId: 'model.fram_analytics.fct_voyages', message: expected[0] },
+      ]);
+      expect(run.stderr).toContain(`  1 key warning (the table loads all the same):\n    model.fram_analytics.fct_voyages: ${expected[0]}\n`);
+    }
   });
 });

@@ -21,15 +21,20 @@ export interface TableKeyCheck {
 /** `limit`: the most keys noted (a load of more is warned of only against the first ones and the catalog). */
 export function createTableKeyCheck(db: CatalogDatabase, limit = 2_000_000): TableKeyCheck {
   const hasTable = db.prepare('SELECT 1 FROM tables WHERE key = ?').pluck();
+  // A spelling not in lower case, by its lower-case one (migration 10's partial index): the catalog's
+  // `Hive://Gold.Core/Orders` for a load's `hive://gold.core/orders`.
+  const otherCase = db.prepare('SELECT key FROM tables WHERE lower(key) = ? AND key <> lower(key) AND key <> ? LIMIT 1').pluck();
+  /** As SQLite's lower(): ASCII letters only. */
+  const asciiLower = (key: string) => key.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
   // The keys noted, by their lower-case spelling: two spellings of one key in a load are said
-  // whichever comes first (the catalog is asked only for the lower-case one).
+  // whichever comes first.
   const byLowerCase = new Map<string, string>();
   const twin = (key: string): string | undefined => {
     const lower = key.toLowerCase();
     const seen = byLowerCase.get(lower);
     if (seen !== undefined && seen !== key) return seen;
     if (lower !== key && hasTable.get(lower) !== undefined) return lower;
-    return undefined;
+    return (otherCase.get(asciiLower(key), key) as string | undefined) ?? undefined;
   };
   return {
     warnings(parts, key) {
