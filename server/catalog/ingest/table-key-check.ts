@@ -18,12 +18,19 @@ export interface TableKeyCheck {
   note(key: string): void;
 }
 
+/**
+ * A key's spelling not in lower case, by its (ASCII) lower-case spelling, other than the key itself.
+ * Its terms are those of migration 10's partial index, so SQLite uses it: without it, a scan of the
+ * tables per record.
+ */
+export const OTHER_CASE_SQL = 'SELECT key FROM tables WHERE lower(key) = ? AND key <> lower(key) AND key <> ? LIMIT 1';
+
 /** `limit`: the most keys noted (a load of more is warned of only against the first ones and the catalog). */
 export function createTableKeyCheck(db: CatalogDatabase, limit = 2_000_000): TableKeyCheck {
   const hasTable = db.prepare('SELECT 1 FROM tables WHERE key = ?').pluck();
   // A spelling not in lower case, by its lower-case one (migration 10's partial index): the catalog's
   // `Hive://Gold.Core/Orders` for a load's `hive://gold.core/orders`.
-  const otherCase = db.prepare('SELECT key FROM tables WHERE lower(key) = ? AND key <> lower(key) AND key <> ? LIMIT 1').pluck();
+  const otherCase = db.prepare(OTHER_CASE_SQL).pluck();
   /** As SQLite's lower(): ASCII letters only. */
   const asciiLower = (key: string) => key.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
   // The keys noted, by their lower-case spelling: two spellings of one key in a load are said
