@@ -4,7 +4,9 @@
 // Progress goes to stderr about once a second (or every --progress-every N lines); the summary goes to stdout as JSON
 // (through npm, `npm run -s catalog:ingest …` keeps npm's banner off stdout).
 // Exit code: 0 all records loaded, 2 some records rejected (the rest loaded), 1 nothing loaded (every
-// record rejected, an input that is not NDJSON — a SQLite file, a dbt manifest —, a fatal error).
+// record rejected, an input with no record — empty, or blank lines only: an export that wrote nothing
+// is almost always a failed upstream job —, an input that is not NDJSON — a SQLite file, a dbt
+// manifest —, a fatal error).
 // Transactions are bigger than the HTTP endpoint's (docs/ingest.md): nothing else runs in this
 // process, so only other writers wait for the lock, and they wait up to busy_timeout (5 s).
 import { userInfo } from 'node:os';
@@ -88,7 +90,9 @@ async function main(): Promise<number> {
   // A file of another kind (a SQLite database, a dbt manifest, …) is named, with the command that
   // reads it, before the catalog is looked at: its lines would only be rejected one by one.
   const stream = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
-  const { head, input } = await peek(stream, HEAD_BYTES);
+  const { head, ended, input } = await peek(stream, HEAD_BYTES);
+  // An empty export, said before a catalog is created for it (String.trim takes a BOM too).
+  if (ended && head.toString('utf8').trim() === '') throw new Error(describeNoRecords(file, head.length === 0 ? 'empty' : 'blank'));
   const foreign = recogniseForeignInput(head, () => file !== '-' && isNansenCatalogFile(file));
   if (foreign) {
     stream.destroy();
@@ -112,6 +116,12 @@ async function main(): Promise<number> {
     });
     if (Object.values(summary.loaded).some((n) => n > 0)) recordIngest(db, { user_id: `cli:${userInfo().username}`, summary });
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    // Blank lines past the bytes peeked at: every other line loads or is rejected.
+    const records = Object.values(summary.loaded).reduce((a, b) => a + b, 0) + summary.rejectedCount;
+    if (records === 0) {
+      process.stderr.write(`ingest: ${describeNoRecords(file, 'blank')}\n`);
+      return 1;
+    }
     process.stderr.write(formatResult(summary, describeCatalogChoice({ path: dbPath, from })));
     // 2 is "some rejected, the rest loaded": a file of which nothing loaded is a failure.
     if (summary.rejectedCount === 0) return 0;
@@ -124,11 +134,19 @@ async function main(): Promise<number> {
   }
 }
 
+/** `no records in export.ndjson: nothing loaded (the file is empty)`. */
+function describeNoRecords(file: string, why: 'empty' | 'blank'): string {
+  const input = file === '-' ? 'stdin' : file;
+  const what = file === '-' ? 'the input' : 'the file';
+  return `no records in ${input}: nothing loaded (${what} ${why === 'empty' ? 'is empty' : 'has only blank lines'}; ` +
+    'an empty export usually means the job that writes it failed)';
+}
+
 /**
  * The first `bytes` of a stream (fewer when it is shorter), and the whole stream again to read from
  * the start: stdin cannot be read twice.
  */
-async function peek(stream: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer; input: AsyncIterable<Buffer> }> {
+async function peek(stream: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer; ended: boolean; input: AsyncIterable<Buffer> }> {
   const iterator = stream[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -148,7 +166,8 @@ async function peek(stream: AsyncIterable<Buffer>, bytes: number): Promise<{ hea
     if (ended) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  return { head: Buffer.concat(chunks).subarray(0, bytes), input: again() };
+  // `ended`: the head is the whole stream.
+  return { head: Buffer.concat(chunks).subarray(0, bytes), ended, input: again() };
 }
 
 /** A SQLite file with the catalog's tables (a backup given to ingest by mistake). */

@@ -18,6 +18,9 @@ import {
   type NestedFieldOutcome,
 } from './carry-nested-fields';
 import { findDroppedEdits, type DroppedEdit, type GoneNestedFields } from './dropped-edits';
+import { findPrunedEdits, type PrunedEdit, type RemovedKeys } from './pruned-edits';
+import { createTableKeyCheck } from '../ingest/table-key-check';
+import { checkImportedKey, type KeyWarning } from './key-warnings';
 
 /** A table, dashboard or bad object, with the id the source knows it by (dbt's unique_id, `schema.table`). */
 export interface ImportedTable {
@@ -105,6 +108,15 @@ export interface ImportOutcome {
   bad: BadNode[];
   /** The keys of the tables and dashboards counted as `changed` (for the report to name them). */
   changed: { tables: string[]; dashboards: string[] };
+  /** With `prune`, the keys of the tables and dashboards counted as `removed` (a dry run: that it would remove). */
+  removed: RemovedKeys;
+  /**
+   * The fields of those whose value people wrote (the edit log's latest edit is a person's): gone with
+   * them; the edit log keeps each person's entry (pruned-edits.ts).
+   */
+  prunedEdits: PrunedEdit[];
+  /** What NDJSON ingest warns of a table's key (key-warnings.ts), for each table of the source, a dry run's too. */
+  keyWarnings: KeyWarning[];
   searchIndex: 'refreshed' | 'rebuilt' | 'unchanged';
 }
 
@@ -322,8 +334,11 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   };
   const outOfView = source.outOfView ?? (() => false);
 
+  const keyCheck = createTableKeyCheck(db);
+  const keyWarnings: KeyWarning[] = [];
   let lastProgress = performance.now();
   source.tables.forEach((table, i) => {
+    checkImportedKey(keyCheck, table.record, table.key, keyWarnings, table.uniqueId);
     const current = reader.table(table.key);
     const guarded = guardTable(table, current, guard);
     const { record } = guarded;
@@ -376,6 +391,10 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   const gone = previously.filter((r) => !produced.has(`${r.resource_type}\n${r.resource_key}`) && !held(r));
   const countsOf = { table: tables, dashboard: dashboards, lineage } as const;
   for (const r of gone) countsOf[r.resource_type][options.prune ? 'removed' : 'disappeared'] += 1;
+  const removedKeys = (kind: 'table' | 'dashboard') => (options.prune ? gone.filter((r) => r.resource_type === kind).map((r) => r.resource_key) : []);
+  const removed: RemovedKeys = { tables: removedKeys('table'), dashboards: removedKeys('dashboard') };
+  // Read before the prune deletes them: the edit log outlives the rows, the import's marks are read now.
+  const prunedEdits = findPrunedEdits(db, removed, (key, field) => guard.personsEdit(key, field));
   const goneSet = new Set(gone);
   const kept = previously.filter((r) => !produced.has(`${r.resource_type}\n${r.resource_key}`) && (held(r) || (!options.prune && goneSet.has(r))));
 
@@ -437,6 +456,10 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
             ...options.log.details, tables, dashboards, lineage,
             skipped: guard.skipped.slice(0, 100), skippedCount: guard.skipped.length,
             dropped: droppedNow.slice(0, 100), droppedCount: droppedNow.length, badCount: bad.length,
+            ...(options.prune ? {
+              removed: { tables: removed.tables.slice(0, 100), dashboards: removed.dashboards.slice(0, 100) },
+              prunedEdits: prunedEdits.slice(0, 100), prunedEditCount: prunedEdits.length,
+            } : {}),
           },
           user_id: options.importedBy,
         });
@@ -451,6 +474,6 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   const dropped = writes.filter((_, i) => !rejected.has(i)).flatMap((w) => w.dropped ?? []);
   return {
     tables, dashboards, lineage, skipped: guard.skipped, dropped, bad,
-    changed: { tables: changedKeys('table'), dashboards: changedKeys('dashboard') }, searchIndex,
+    changed: { tables: changedKeys('table'), dashboards: changedKeys('dashboard') }, removed, prunedEdits, keyWarnings, searchIndex,
   };
 }

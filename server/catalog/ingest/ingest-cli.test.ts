@@ -75,6 +75,31 @@ describe('catalog:ingest CLI', () => {
     expect(stderr).toMatch(/^ingest: loaded 0 records \(nothing\), 2 rejected \(first: line 1: /m);
   });
 
+  it('says "no records in FILE: nothing loaded" and exits 1 for an empty input or one of blank lines only, creating no catalog', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    const why = 'an empty export usually means the job that writes it failed';
+    const empty = join(dir, 'export.ndjson');
+    writeFileSync(empty, '');
+    const blank = join(dir, 'blank.ndjson');
+    writeFileSync(blank, '\uFEFF\n  \n\r\n\n');
+    for (const [args, stdin, message] of [
+      [[empty], undefined, `no records in ${empty}: nothing loaded (the file is empty; ${why})`],
+      [[blank], undefined, `no records in ${blank}: nothing loaded (the file has only blank lines; ${why})`],
+      [['-'], '', `no records in stdin: nothing loaded (the input is empty; ${why})`],
+    ] as const) {
+      const result = await runCli(['--db', dbPath, ...args], stdin);
+      expect(result).toEqual({ code: 1, stdout: '', stderr: `ingest: ${message}\n` });
+    }
+    expect(existsSync(dbPath)).toBe(false);
+    // Blank lines beyond the bytes looked at first: the summary is printed, the words and the exit code are the same.
+    const long = join(dir, 'long.ndjson');
+    writeFileSync(long, '\n'.repeat(100_000));
+    const result = await runCli(['--db', dbPath, '--quiet', long]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ loaded: { table: 0 }, rejectedCount: 0, linesRead: 100_000 });
+    expect(result.stderr.split('\n').slice(-2)).toEqual([`ingest: no records in ${long}: nothing loaded (the file has only blank lines; ${why})`, '']);
+  });
+
   it('names a file of another kind — a SQLite database, a dbt manifest — with the command that reads it, loads nothing and exits 1', async () => {
     const dbPath = join(dir, 'catalog.sqlite');
     const shop = join(dir, 'shop.sqlite');

@@ -427,6 +427,20 @@ describe('keys that may not mean what they seem: loaded as written, with a warni
     expect(summary.rejected).toEqual([{ line: 5, reason: 'unknown table "hive://gold.events/PAGE_VIEWS" (load the table record first; the catalog has "hive://gold.events/page_views", which differs only in case: keys are case-sensitive)' }]);
   });
 
+  it('a lower-case table key — what the importers write — whose other spelling the catalog has', async () => {
+    await ingest(ndjson(t('Hive', 'Gold', 'Events', 'Page_Views'), t('hive', 'gold', 'events', 'Clicks')));
+    const summary = await ingest(ndjson(t('hive', 'gold', 'events', 'page_views'), t('hive', 'gold', 'events', 'CLICKS'), t('hive', 'gold', 'events', 'orders')));
+    expect(summary.loaded.table).toBe(3);
+    expect(summary.warnings).toEqual([
+      { line: 1, message: 'table key "hive://gold.events/page_views" differs only in case from "Hive://Gold.Events/Page_Views", which the catalog has: keys are case-sensitive, ' +
+        'so this is a second table beside it (the importers write keys in lower case; to update that table, write its key as the catalog has it)' },
+      { line: 2, message: expect.stringMatching(/^table key "hive:\/\/gold\.events\/CLICKS" differs only in case from "hive:\/\/gold\.events\/Clicks"/) },
+    ]);
+    // A load of the same keys again says the same: both spellings are in the catalog now.
+    const again = await ingest(ndjson(t('hive', 'gold', 'events', 'page_views')));
+    expect(again.warnings.map((w) => w.message)).toEqual([summary.warnings[0].message]);
+  });
+
   it('a table name with a "/" (its key is a column\'s key too) and a schema with a "." (its key reads back as other parts)', async () => {
     const summary = await ingest(ndjson(
       { ...t('hive', 'gold', 's', 'sl'), columns: [{ name: 'ash', col_type: 'int' }] },

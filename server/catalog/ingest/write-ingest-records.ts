@@ -25,7 +25,7 @@ import type {
   UsageIngestRecord,
   UserIngestRecord,
 } from './ingest-record-schemas';
-import { describeCaseTwin, describeKeyShapeDoubts } from './describe-key-doubts';
+import { createTableKeyCheck } from './table-key-check';
 
 /** catalog_settings flag: an ingest wrote tables whose search documents it has not written yet. */
 export const SEARCH_DOCUMENTS_PENDING = 'search_documents_pending';
@@ -145,22 +145,14 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
   const resolveTag = (name: string) => tagBadgeRows.ensureTag(name);
   const resolveBadge = (b: BadgeRecord) => tagBadgeRows.ensureBadge(b);
 
-  // The table keys this writer wrote, by their lower-case spelling: two spellings of one key in a
-  // load are said whichever comes first (the catalog is asked only for the lower-case one).
-  const keysByLowerCase = new Map<string, string>();
-  function caseTwin(key: string): string | undefined {
-    const lower = key.toLowerCase();
-    const seen = keysByLowerCase.get(lower);
-    if (seen !== undefined && seen !== key) return seen;
-    if (lower !== key && findTable.get(lower) !== undefined) return lower;
-    return undefined;
-  }
+  // Warnings about table keys, and the other spellings of keys this writer wrote.
+  const keyCheck = createTableKeyCheck(db, TOUCHED_LIMIT);
 
   function requireTable(key: string): number {
     const id = findTable.get(key) as number | undefined;
     if (id === undefined) {
       const lower = key.toLowerCase();
-      const twin = lower !== key && findTable.get(lower) !== undefined ? lower : caseTwin(key);
+      const twin = lower !== key && findTable.get(lower) !== undefined ? lower : keyCheck.twin(key);
       const hint = twin === undefined ? '' : `; the catalog has "${twin}", which differs only in case: keys are case-sensitive`;
       throw new RejectedRecordError(`unknown table "${key}" (load the table record first${hint})`);
     }
@@ -175,9 +167,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
   function applyTable(r: TableIngestRecord): string[] {
     const { type: _type, ...fields } = r;
     const key = buildTableKey(r);
-    const warnings = describeKeyShapeDoubts(r, key);
-    const twin = caseTwin(key);
-    if (twin !== undefined) warnings.push(describeCaseTwin(key, twin));
+    const warnings = keyCheck.warnings(r, key);
     const record: TableRecord = { ...fields, columns: r.columns.map((c) => withTypeTree(key, c)) };
     const existingId = findTable.get(key) as number | undefined;
     if (existingId !== undefined) {
@@ -197,7 +187,7 @@ export function createIngestWriter(db: CatalogDatabase, options: IngestWriterOpt
     // document per savepoint made a segment per table. refreshSearchIndex writes them after the load.
     const [id] = tableWriter.writeTables([record], { deferSearchIndex: true, withoutSearchDocuments: true });
     touchTable(id);
-    if (keysByLowerCase.size < TOUCHED_LIMIT) keysByLowerCase.set(key.toLowerCase(), key);
+    keyCheck.note(key);
     return warnings;
   }
 

@@ -561,4 +561,16 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM type_metadata WHERE parent_id IS NOT NULL);
     `,
   },
+  {
+    // Key warnings (decision 066): a table key that differs only in case from one the catalog has is
+    // warned of, whichever spelling came first — a lower-case key (what importers and databuilder
+    // write) against a catalog's mixed-case one too. This index finds that one by its lower-case
+    // spelling (SQLite's lower(): ASCII letters). Partial: only keys not in lower case, so a catalog
+    // of lower-case keys holds nothing in it and a write of one costs one comparison.
+    version: 10,
+    name: 'tables: an index of the keys not in lower case, by their lower-case spelling',
+    sql: `
+      CREATE INDEX tables_by_other_case ON tables(lower(key)) WHERE key <> lower(key);
+    `,
+  },
 ];

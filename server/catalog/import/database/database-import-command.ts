@@ -10,6 +10,8 @@ import type { EntityCounts } from '../write-import';
 import type { CrawledDatabase } from './crawled-schema';
 import { count, listFirst } from '../list-first';
 import { describeDroppedEdits } from '../dropped-edits';
+import { describePrunedEdits, removedLine } from '../pruned-edits';
+import { describeKeyWarnings } from '../key-warnings';
 import { checkSchemaFilter, describeSchemas, importCrawledDatabase, type DatabaseEngine, type DatabaseImportReport } from './import-crawled-database';
 import { describePostgresUrl, readPostgresSchema } from './read-postgres-schema';
 import { checkSqliteFile, readSqliteSchema } from './read-sqlite-schema';
@@ -49,7 +51,9 @@ export function formatDatabaseReport(r: DatabaseImportReport, catalog: string): 
       : []),
     `  tables:     ${counts(r.tables)}`,
     ...(r.changed.tables.length ? [`    changed: ${listFirst(r.changed.tables)}`] : []),
+    ...(r.removed.tables.length ? [`    ${removedLine(r.removed.tables, r.dryRun)}`] : []),
     `  lineage:    ${counts(r.lineage)}`,
+    ...describePrunedEdits({ tables: r.removed.tables, dashboards: [] }, r.prunedEdits, r.dryRun).map((line) => `  ${line}`),
   ];
   if (r.skipped.length) {
     const s = r.skipped[0];
@@ -57,6 +61,7 @@ export function formatDatabaseReport(r: DatabaseImportReport, catalog: string): 
   }
   const dropped = describeDroppedEdits(r.dropped, r.dryRun);
   if (dropped) lines.push(`  ${dropped}`);
+  lines.push(...describeKeyWarnings(r.keyWarnings).map((line) => `  ${line}`));
   if (r.bad.length) lines.push(`  ${r.bad.length} bad table(s) left out:`, ...r.bad.slice(0, 20).map((b) => `    ${b.uniqueId}: ${b.reason}`));
   if (r.bad.length > 20) lines.push(`    … and ${r.bad.length - 20} more (see the JSON report)`);
   lines.push(`  search index ${r.searchIndex}; ${(r.durationMs / 1000).toFixed(2)} s`);

@@ -7,6 +7,8 @@ import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { parseLineageResourceKey } from '../import-state';
 import { writeImport, type BadNode, type EntityCounts, type SkippedField } from '../write-import';
 import type { DroppedEdit } from '../dropped-edits';
+import type { KeyWarning } from '../key-warnings';
+import type { PrunedEdit } from '../pruned-edits';
 import { count } from '../list-first';
 import type { CrawledDatabase } from './crawled-schema';
 import { DatabaseImportError } from './database-import-error';
@@ -50,6 +52,12 @@ export interface DatabaseImportReport {
   tables: EntityCounts;
   /** The keys of the tables and views counted as `changed` (as the dbt report's `changed.tables`). */
   changed: { tables: string[] };
+  /** With --prune, the keys of the tables and views counted as `removed` (a dry run: that it would remove). */
+  removed: { tables: string[] };
+  /** The fields of those tables whose value people wrote in Nansen: gone with them, kept in the edit log. */
+  prunedEdits: PrunedEdit[];
+  /** What NDJSON ingest would warn of the tables' keys (a key differing only in case from the catalog's, a name with "/"…). */
+  keyWarnings: KeyWarning[];
   /** Views' lineage: an edge from each relation a view reads to the view (PostgreSQL). */
   lineage: EntityCounts;
   /** Of the tables read, how many are views (or materialized views). */
@@ -133,6 +141,9 @@ export async function importCrawledDatabase(
     prune: options.prune ?? false,
     tables: outcome.tables,
     changed: { tables: outcome.changed.tables },
+    removed: { tables: outcome.removed.tables },
+    prunedEdits: outcome.prunedEdits,
+    keyWarnings: outcome.keyWarnings,
     lineage: outcome.lineage,
     views,
     skipped: outcome.skipped,

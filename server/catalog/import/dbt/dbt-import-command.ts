@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { listFirst } from '../list-first';
 import { describeDroppedEdits } from '../dropped-edits';
+import { describePrunedEdits, removedLine } from '../pruned-edits';
+import { describeKeyWarnings } from '../key-warnings';
 import { openCatalogDatabase } from '../../store/open-catalog-database';
 import { checkCatalogTarget, sayNewCatalog } from '../../store/check-catalog-file';
 import { importDbtProject, type DbtImportReport, type EntityCounts } from './import-dbt-project';
@@ -33,9 +35,12 @@ export function formatDbtReport(r: DbtImportReport, catalog: string): string {
       `(manifest ${r.manifestVersion}${r.dbtVersion ? `, written by dbt ${r.dbtVersion}` : ''}) into ${catalog} as ${r.database}://…`,
     `  tables:     ${counts(r.tables)}`,
     ...(r.changed.tables.length ? [`    changed: ${listFirst(r.changed.tables)}`] : []),
+    ...(r.removed.tables.length ? [`    ${removedLine(r.removed.tables, r.dryRun)}`] : []),
     `  dashboards: ${counts(r.dashboards)}`,
     ...(r.changed.dashboards.length ? [`    changed: ${listFirst(r.changed.dashboards)}`] : []),
+    ...(r.removed.dashboards.length ? [`    ${removedLine(r.removed.dashboards, r.dryRun)}`] : []),
     `  lineage:    ${counts(r.lineage)}`,
+    ...describePrunedEdits(r.removed, r.prunedEdits, r.dryRun).map((line) => `  ${line}`),
   ];
   if (r.skipped.length) {
     const s = r.skipped[0];
@@ -46,6 +51,7 @@ export function formatDbtReport(r: DbtImportReport, catalog: string): string {
   if (r.withoutCatalogEntry.length) {
     lines.push(`  ${r.withoutCatalogEntry.length} table(s) not in catalog.json (not built?): column types from the manifest (first: ${r.withoutCatalogEntry[0]})`);
   }
+  lines.push(...describeKeyWarnings(r.keyWarnings).map((line) => `  ${line}`));
   if (r.bad.length) lines.push(`  ${r.bad.length} bad node(s) left out:`, ...r.bad.slice(0, 20).map((b) => `    ${b.uniqueId}: ${b.reason}`));
   if (r.bad.length > 20) lines.push(`    … and ${r.bad.length - 20} more (see the JSON report)`);
   lines.push(`  search index ${r.searchIndex}; ${(r.durationMs / 1000).toFixed(2)} s`);

@@ -6,6 +6,8 @@ import { count } from '../list-first';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { writeImport, type BadNode, type EntityCounts, type SkippedField } from '../write-import';
 import type { DroppedEdit } from '../dropped-edits';
+import type { KeyWarning } from '../key-warnings';
+import type { PrunedEdit, RemovedKeys } from '../pruned-edits';
 import { mapDbtProject, type DbtMappingOptions } from './map-dbt-project';
 import type { DbtCatalog, DbtManifest, ManifestVersion } from './read-dbt-artifacts';
 
@@ -42,6 +44,12 @@ export interface DbtImportReport {
   bad: BadNode[];
   /** The keys of the tables and dashboards counted as `changed`. */
   changed: { tables: string[]; dashboards: string[] };
+  /** With `prune`, the keys of the tables and dashboards counted as `removed` (a dry run: that it would remove). */
+  removed: RemovedKeys;
+  /** The fields of those whose value people wrote in Nansen: gone with them, kept in the edit log. */
+  prunedEdits: PrunedEdit[];
+  /** What NDJSON ingest would warn of the tables' keys (a key differing only in case from the catalog's, a name with "/"…). */
+  keyWarnings: KeyWarning[];
   /** Nodes that are not tables (tests, analyses, ephemeral models…), counted by kind. */
   ignored: Record<string, number>;
   /** Tables catalog.json does not describe: column types from the manifest (`unknown` when it has none). */
@@ -91,6 +99,9 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
     dropped: outcome.dropped,
     bad: outcome.bad,
     changed: outcome.changed,
+    removed: outcome.removed,
+    prunedEdits: outcome.prunedEdits,
+    keyWarnings: outcome.keyWarnings,
     ignored: mapped.ignored,
     withoutCatalogEntry: mapped.withoutCatalogEntry,
     searchIndex: outcome.searchIndex,

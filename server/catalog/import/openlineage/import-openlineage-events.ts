@@ -20,6 +20,8 @@ import { createImportState } from '../import-state';
 import type { EventDataset, ReadEvent } from './read-openlineage-event';
 import { mergeRunEvents, type RunWarning } from './merge-run-events';
 import { createRunMemory, RUN_MEMORY_LIMITS } from './openlineage-run-memory';
+import { createTableKeyCheck } from '../../ingest/table-key-check';
+import { checkImportedKey, type KeyWarning } from '../key-warnings';
 
 export interface OpenLineageImportOptions {
   /** Who sent the events (the edit log's user_id): the person's email or the machine client's id. */
@@ -55,6 +57,8 @@ export interface OpenLineageImportReport {
   ignoredOwners: { resource_key: string; owners: string[] }[];
   /** Runs whose lineage is incomplete: one that ended with outputs but no known inputs, one with too many datasets to remember. */
   warnings: RunWarning[];
+  /** What NDJSON ingest warns of a table's key (../key-warnings.ts), for each dataset of the events, a dry run's too. */
+  keyWarnings: KeyWarning[];
   /** Records the ingest refused (should not happen: named for the operator). */
   failed: { resource_key: string; reason: string }[];
   searchIndex: 'refreshed' | 'rebuilt' | 'unchanged';
@@ -120,7 +124,7 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
   const kept: KeptEdit[] = [];
   const report: OpenLineageImportReport = {
     events: events.length, dryRun: options.dryRun ?? false, tables: { added: 0, changed: 0, unchanged: 0 }, lineage: { added: 0, unchanged: 0 }, columnLineage: { added: 0, unchanged: 0 },
-    kept, dropped: [], ignoredOwners: [], warnings: [], failed: [], searchIndex: 'unchanged', durationMs: 0,
+    kept, dropped: [], ignoredOwners: [], warnings: [], keyWarnings: [], failed: [], searchIndex: 'unchanged', durationMs: 0,
   };
 
   // Before anything is awaited, in one transaction: what earlier requests said of these runs, merged
@@ -157,7 +161,9 @@ export async function importOpenLineageEvents(db: CatalogDatabase, events: reado
 
   const writes: { key: string; line: string; kind: 'table' | 'lineage' | 'columnLineage'; added: boolean; dropped?: DroppedEdit[] }[] = [];
   const hasColumnLineage = db.prepare('SELECT 1 FROM column_lineage WHERE upstream_key = ? AND downstream_key = ?');
+  const keyCheck = createTableKeyCheck(db);
   for (const [key, state] of mergeDatasets(events)) {
+    checkImportedKey(keyCheck, state.dataset, key, report.keyWarnings);
     if (state.ignoredOwners.size) report.ignoredOwners.push({ resource_key: key, owners: [...state.ignoredOwners] });
     const current = reader.table(key);
     const { record, dropped } = buildTableRecord(state, current, current ? readExtras(key) : undefined, guard, personsEdit);

@@ -10,6 +10,7 @@ import { checkCatalogTarget, sayNewCatalog } from '../../store/check-catalog-fil
 import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 import { importOpenLineageEvents, type OpenLineageImportReport } from './import-openlineage-events';
 import { describeDroppedEdits } from '../dropped-edits';
+import { describeKeyWarnings } from '../key-warnings';
 import { InvalidJsonError, readEventBatch, type ReadEvent } from './read-openlineage-event';
 import { HEAD_BYTES, recogniseForeignInput, type ForeignInput } from '../../ingest/recognise-foreign-input';
 
@@ -99,6 +100,7 @@ export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadE
   if (r.warnings.length) {
     lines.push(`  ${r.warnings.length} warning(s):`, ...r.warnings.slice(0, 20).map((w) => `    run ${w.run_id} (${w.job}): ${w.reason}`));
   }
+  lines.push(...describeKeyWarnings(r.keyWarnings).map((line) => `  ${line}`));
   if (r.bad.length) {
     lines.push(`  ${r.bad.length} bad event(s) left out:`,
       ...r.bad.slice(0, 20).map((b) => `    ${b.file}${b.line !== undefined ? `:${b.line}` : `[${b.event}]`}: ${b.reason}`));
