@@ -191,6 +191,9 @@ function Results({
         {heading(displayName)}
         <EmptyState title="What are you looking for?">
           <p>Type a name, column, description word or tag in the search box, or choose filters to list every match.</p>
+          <p>
+            Filters can be typed in the box too: <code>tag:pii</code>, <code>schema:sales orders</code>, <code>tag:"my tag"</code>.
+          </p>
         </EmptyState>
       </>
     );
