@@ -11,7 +11,6 @@
 import type { DashboardSearchResult, SearchResponse, SearchResult, TableSearchResult, UserSearchResult } from '../../contract/api-search';
 import type { ClientConfig } from '../../contract/client-config';
 import { formatDate } from '../../contract/date-format';
-import { formatWholeNumber } from '../../contract/format-number';
 import { formatResultCount as formatCount } from '../../contract/result-count';
 import { badgeSearchPath, dashboardPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
 import { columnOfNestedField } from '../../contract/nested-field-path';
