@@ -1,4 +1,5 @@
-import { Navigate, useSearchParams } from 'react-router';
+import { useEffect } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
 import { useBookmarkToggles } from '../../features/bookmarks/components/bookmark-toggle';
@@ -21,9 +22,15 @@ export function SearchRoute() {
   // One bookmarks query and one mutation for the page's stars, not one per result.
   const bookmarkToggle = useBookmarkToggles();
   const state = parseSearchState(searchParams);
-  // The URL says them as filters instead (replaced: Back goes to before the search).
+  // The URL says them as filters instead (replaced: Back goes to before the search). Not <Navigate>:
+  // react-router's component would join the first page's code.
   const typed = typedSearch(state, config);
-  if (typed) return <Navigate to={searchPath(typed)} replace />;
+  const typedPath = typed && searchPath(typed);
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (typedPath) void navigate(typedPath, { replace: true });
+  }, [typedPath]);
+  if (typedPath) return null;
   return (
     <SearchPage
       state={state}
