@@ -170,3 +170,30 @@ test('a term of punctuation alone says it has nothing to search for', async ({ p
   await expect(page.getByTestId('term-not-searched')).toHaveText('“%” has no letters or digits, so there is nothing in it to search for. Type a word, a name or the start of one.');
   await expect(page.getByText('What are you looking for?')).toBeVisible();
 });
+
+test('filters typed in a search box (tag:kpi, schema:sales) become filters in the URL and the panel; other words stay the term', async ({ page }, testInfo) => {
+  await page.goto('/');
+  const home = page.getByTestId('home-search');
+  await home.fill('tag:kpi orders');
+  await home.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “orders”');
+  expect(new URL(page.url()).searchParams.get('term')).toBe('orders');
+  expect(filtersIn(page.url())).toEqual({ tag: { value: 'kpi' } });
+  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('kpi');
+  await expect(page.getByRole('heading', { level: 2, name: /^\d+ tables?$/ })).toBeVisible();
+  // Fewer than the 98 tables "orders" finds as words: the tag filters them.
+  const count = Number((await page.getByRole('heading', { level: 2, name: /tables?$/ }).textContent())!.split(' ')[0]);
+  expect(count).toBeGreaterThan(0);
+  expect(count).toBeLessThan(98);
+
+  // The search page's box adds to the filters there; a quoted value may have spaces; an unknown field stays words.
+  const nav = page.getByTestId('nav-search');
+  await expect(nav).toHaveValue('orders');
+  await nav.fill('schema:sales foo:bar');
+  await nav.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “foo:bar”');
+  expect(filtersIn(page.url())).toEqual({ tag: { value: 'kpi' }, schema: { value: 'sales' } });
+  await expect(page.getByRole('textbox', { name: 'Schema' })).toHaveValue('sales');
+  await expect(nav).toHaveValue('foo:bar');
+  await capture(page, testInfo, 'search-typed-filters');
+});

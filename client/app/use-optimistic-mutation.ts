@@ -35,8 +35,8 @@ export type OptimisticMutationOptions<TVariables, TData> = FailureReport<TVariab
   patches: (variables: TVariables) => CachePatch[];
   /** What to refetch when the write is over (the patched answers are refetched too). */
   invalidates: (variables: TVariables) => QueryKey[];
-  /** What the write did, said politely once it succeeded ("Description saved", "Tag finance added"). */
-  successMessage: (variables: TVariables) => string;
+  /** What the write did, said politely once it succeeded ("Description saved", "Tag finance added"); `data` is mutationFn's answer. */
+  successMessage: (variables: TVariables, data: TData) => string;
 };
 
 export function useOptimisticMutation<TVariables, TData>(options: OptimisticMutationOptions<TVariables, TData>) {
@@ -46,8 +46,8 @@ export function useOptimisticMutation<TVariables, TData>(options: OptimisticMuta
     mutationKey: options.mutationKey,
     mutationFn: options.mutationFn,
     onMutate: (variables) => applyCachePatches(queryClient, options.patches(variables)),
-    onSuccess: (_data, variables) => {
-      toast({ title: options.successMessage(variables), tone: 'success' });
+    onSuccess: (data, variables) => {
+      toast({ title: options.successMessage(variables, data), tone: 'success' });
     },
     onError: (error, variables, snapshot) => {
       if (snapshot) restoreCacheSnapshot(queryClient, snapshot);

@@ -8,8 +8,8 @@ import { formatWholeNumber } from '../lib/format-number';
 export interface TabItem<V extends string> {
   value: V;
   label: ReactNode;
-  /** Shown as a badge after the label; a count that is still loading is `undefined`. */
-  count?: number;
+  /** Shown as a badge after the label; a count that is still loading is `undefined`. A string is shown as it is ("10,000+"). */
+  count?: number | string;
 }
 
 export interface TabsProps<V extends string> {
@@ -66,7 +66,7 @@ export function Tabs<V extends string>({ label, items, value, onChange, children
               onClick={() => select(index)}
             >
               {item.label}
-              {item.count !== undefined ? <span className="count">{formatWholeNumber(item.count)}</span> : null}
+              {item.count !== undefined ? <span className="count">{typeof item.count === 'number' ? formatWholeNumber(item.count) : item.count}</span> : null}
             </button>
           );
         })}

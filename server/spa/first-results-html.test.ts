@@ -67,7 +67,10 @@ describe('renderFirstResults', () => {
 
   it('says "1 table" and "10,000+" as the app does', () => {
     expect(render('/search?term=x', { table: { page_index: 0, total_results: 1, results: [table()] } })).toContain('>1 table</h2>');
-    expect(render('/search?term=x', { table: { page_index: 0, total_results: 10_000, results: [table()] } })).toContain('>10,000+ tables</h2>');
+    const capped = render('/search?term=x', { table: { page_index: 0, total_results: 10_000, results: [table()] } });
+    expect(capped).toContain('>10,000+ tables</h2>');
+    // The tab's count too, as the heading and the range say it.
+    expect(capped).toMatch(/Datasets<span class="count">10,000\+<\/span>/);
   });
 
   it('draws no list and no range for no results (the app draws its empty state and its actions)', () => {

@@ -11,7 +11,7 @@
 import type { DashboardSearchResult, SearchResponse, SearchResult, TableSearchResult, UserSearchResult } from '../../contract/api-search';
 import type { ClientConfig } from '../../contract/client-config';
 import { formatDate } from '../../contract/date-format';
-import { formatWholeNumber } from '../../contract/format-number';
+import { formatResultCount as formatCount } from '../../contract/result-count';
 import { badgeSearchPath, dashboardPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
 import { columnOfNestedField } from '../../contract/nested-field-path';
 import { computePagination } from '../../contract/pagination-state';
@@ -30,7 +30,6 @@ export const PREVIEW_ATTRIBUTE = 'data-first-results-preview';
 
 const MAX_MATCHES = 5;
 const MAX_QUOTES = 2;
-const COUNT_CAP = 10_000;
 
 const text = (value: string): string => escapeHtml(value);
 const attr = (value: string): string => `"${escapeHtml(value)}"`;
@@ -43,7 +42,6 @@ function highlighted(fragment: string, segmentsOf: (fragment: string) => Highlig
 }
 const fieldHtml = (fragment: string | undefined, plain: string) => (fragment ? highlighted(fragment) : text(plain));
 
-const formatCount = (n: number) => `${formatWholeNumber(n)}${n >= COUNT_CAP ? '+' : ''}`;
 const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n === 1 ? RESOURCE_NOUNS[resource].one : RESOURCE_NOUNS[resource].many}`;
 
 export interface FirstResultsInput {
@@ -72,7 +70,7 @@ export function renderFirstResults({ plan, overview, page, config, user }: First
   const tabs = plan.resources
     .map((r) => {
       const count = tabCount(r);
-      return `<button type="button" class="tabs__tab" aria-selected="${r === resource}">${text(config.resourceConfig[r].displayName)}${count === undefined ? '' : `<span class="count">${formatWholeNumber(count)}</span>`}</button>`;
+      return `<button type="button" class="tabs__tab" aria-selected="${r === resource}">${text(config.resourceConfig[r].displayName)}${count === undefined ? '' : `<span class="count">${formatCount(count)}</span>`}</button>`;
     })
     .join('');
 

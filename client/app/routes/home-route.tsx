@@ -57,7 +57,7 @@ export function HomeRoute() {
           variant="home"
           label="Search for data"
           placeholder={`Search ${searchedThings(config)}`}
-          hint="Suggestions appear as you type; Enter shows every result. Prefixes work: cust finds customers."
+          hint="Suggestions appear as you type; Enter shows every result. Prefixes work: cust finds customers. Filters too: tag:pii, schema:sales."
           searchPathFor={(term) => searchPath({ term })}
         />
         <LastIndexed className="hero__status" />

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TableSummary } from '../../../../contract/api-table';
 import type { ResourceLists } from '../../../../contract/api-user-lists';
-import { renderWithApp, testConfig } from '../../../components/testing/render-with-app';
+import { renderWithApp, testConfig, toastsSaid } from '../../../components/testing/render-with-app';
 import { ResourceList } from '../../../components/resource-list';
 import { BookmarkToggle, useBookmarkToggles, WithBookmarkStars } from './bookmark-toggle';
 import { MyBookmarks } from './my-bookmarks';
@@ -153,6 +153,34 @@ describe('BookmarkToggle', () => {
     expect(pageToggle().getAttribute('aria-pressed')).toBe('true');
     expect(myBookmarkNames()).toEqual(['sales.orders']);
     expect(removedNames()).toEqual([]);
+  });
+
+  it('counts removing the bookmark of a table deleted since the page was opened (404) as done, and says it is gone', async () => {
+    const user = userEvent.setup();
+    const server = stubBookmarks([orders], { failWith: { status: 404, message: 'table_uri hive://gold.sales/orders does not exist' }, holdRereads: true });
+    renderToggleAndHome();
+
+    await waitFor(() => expect(pageToggle().getAttribute('aria-pressed')).toBe('true'));
+    await user.click(pageToggle());
+    await waitFor(() => expect(server.writes).toEqual([{ method: 'DELETE', body: { type: 'table', key: orders.key } }]));
+    await server.release();
+    await waitFor(() => expect(toastsSaid()).toBe('Bookmark of sales.orders removed: the table is no longer in the catalog'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(pageToggle().getAttribute('aria-pressed')).toBe('false');
+    // My bookmarks keeps its row, marked removed, as for any bookmark removed here.
+    expect(removedNames()).toEqual(['sales.orders']);
+  });
+
+  it('still says when bookmarking a table that is gone failed (a 404 on adding is not done)', async () => {
+    const user = userEvent.setup();
+    const server = stubBookmarks([], { failWith: { status: 404, message: 'table_uri hive://gold.sales/orders does not exist' }, holdRereads: true });
+    renderToggleAndHome();
+    await waitFor(() => expect(pageToggle().hasAttribute('disabled')).toBe(false));
+    await user.click(pageToggle());
+    await waitFor(() => expect(server.writes).toHaveLength(1));
+    await server.release();
+    expect(within(await screen.findByRole('alert')).getByText('Could not bookmark sales.orders')).toBeTruthy();
+    expect(pageToggle().getAttribute('aria-pressed')).toBe('false');
   });
 
   it('waits for the bookmarks before it can be pressed', () => {

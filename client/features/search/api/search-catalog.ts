@@ -44,6 +44,9 @@ export const suggestionsQueryOptions = (term: string, resources: readonly Search
     queryKey: searchKeys.suggestions(term, resources),
     queryFn: ({ signal }) => searchCatalog({ term, resources, filters: {}, pageIndex: 0, resultsPerPage: SUGGESTIONS_PER_RESOURCE }, signal),
     staleTime: 60_000,
+    // Not tried again: the next keystroke asks anew, and the box says at once that there are none
+    // (the query client's two retries kept it at "Searching…" for 3.5 s with the server down).
+    retry: false,
   });
 
 /** Top results per resource for a term typed in a search box; keeps the last answer while the next loads. */

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { searchPath } from '../../../app/paths';
+import { createQueryClient } from '../../../lib/query-client';
 import { dashboard, person, renderAt, stubSearch, table, testConfig } from '../testing/search-fixtures';
 import { NavSearch } from './nav-search';
 import { loadSuggestions, SearchForm } from './search-form';
@@ -120,6 +121,23 @@ describe('search as you type', () => {
     await screen.findByRole('group', { name: 'Datasets' }, { timeout: 2000 });
     await user.keyboard('{ArrowUp}{Enter}');
     expect(`${last().path}${last().search}`).toBe('/search?term=customers');
+  });
+});
+
+describe('suggestions without the server', () => {
+  it('say at once, in a status line, that there are none right now; all results still open the search page', async () => {
+    // The server is down: every request fails as fetch fails then. The app's query client (it tries
+    // network failures again) must not keep the box at "Searching…" meanwhile.
+    const fetch = vi.fn(() => Promise.reject(new TypeError('Failed to fetch')));
+    vi.stubGlobal('fetch', fetch);
+    const { last } = renderAt('/', '*', <SearchForm variant="home" label="Search for data" placeholder="Search" searchPathFor={(term) => searchPath({ term })} />, testConfig(), createQueryClient({ onUnauthorized: () => {} }));
+    const user = userEvent.setup();
+    await user.type(await combobox(), 'orders');
+    const said = () => screen.getAllByRole('status').map((s) => s.textContent);
+    await waitFor(() => expect(said()).toContain('Suggestions are not available right now.'), { timeout: SUGGESTION_DELAY_MS + 700 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole('option', { name: 'All results for “orders”' }));
+    expect(`${last().path}${last().search}`).toBe('/search?term=orders');
   });
 });
 

@@ -66,6 +66,14 @@ describe('search results', () => {
     expect(within(payments!).getByText('Payments &amp; refunds')).toBeTruthy();
   });
 
+  it('says a count at the search service\'s cap as "10,000+" in the tab, the heading and the range alike', async () => {
+    stubSearch(() => ({ table: { total_results: 10_000, results: [table('a1')] }, dashboard: { total_results: 10_000, results: [] } }));
+    renderSearch('/search?term=a');
+    expect(await screen.findByRole('heading', { level: 2, name: '10,000+ tables' })).toBeTruthy();
+    expect(screen.getByText(/^Showing 1–10 of/).textContent).toBe('Showing 1–10 of 10,000+');
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Datasets10,000+', 'Dashboards10,000+']);
+  });
+
   it('says what it searched instead when nothing matched the term as typed', async () => {
     stubSearch(() => ({ did_you_mean: 'customers', table: { total_results: 1, results: [table('customers')] } }));
     renderSearch('/search?term=custmers');

@@ -22,10 +22,8 @@ import { FilterPanel, type HistoryMode } from './filter-panel';
 import { SearchResultItem, type ResultAction } from './search-result-item';
 import './search-page.css';
 import { formatWholeNumber } from '../../../lib/format-number';
+import { formatResultCount as formatCount } from '../../../../contract/result-count';
 
-/** Search services count matches up to 10,000 (as Elasticsearch does by default); more reads "10,000+". */
-const COUNT_CAP = 10_000;
-const formatCount = (n: number) => `${formatWholeNumber(n)}${n >= COUNT_CAP ? '+' : ''}`;
 const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n === 1 ? RESOURCE_NOUNS[resource].one : RESOURCE_NOUNS[resource].many}`;
 
 // A disabled query still needs an input (never sent: no page holds 0 results).
@@ -126,7 +124,10 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
       <Tabs
         label="Result types"
         className="search-page__tabs"
-        items={plan.resources.map((r) => ({ value: r, label: config.resourceConfig[r].displayName, count: tabCount(r) }))}
+        items={plan.resources.map((r) => {
+          const count = tabCount(r);
+          return { value: r, label: config.resourceConfig[r].displayName, count: count === undefined ? undefined : formatCount(count) };
+        })}
         value={resource}
         onChange={(r) => go(switchTab(shown, r, searchedTerm))}
       >
@@ -191,6 +192,9 @@ function Results({
         {heading(displayName)}
         <EmptyState title="What are you looking for?">
           <p>Type a name, column, description word or tag in the search box, or choose filters to list every match.</p>
+          <p>
+            Filters can be typed in the box too: <code>tag:pii</code>, <code>schema:sales orders</code>, <code>tag:"my tag"</code>.
+          </p>
         </EmptyState>
       </>
     );

@@ -98,7 +98,7 @@ export function SuggestionsInput({ label, value, onValueChange, onSubmitValue, i
     ? [{ id: 'all-results', label: <span className="suggestion__all">All results for “{term}”</span>, onSelect: () => onSubmitValue(term) }]
     : [];
   const status = query.isError
-    ? 'Suggestions could not be loaded; press Enter to search.'
+    ? 'Suggestions are not available right now.'
     : !answered || (debounced !== term && !found)
       ? 'Searching…'
       : !found

@@ -85,10 +85,12 @@ function LocationLog({ visits }: { visits: Visit[] }) {
   return null;
 }
 
-/** Renders `element` at `route` (its path pattern) inside the app's context, starting at `url`. */
-export function renderAt(url: string, route: string, element: ReactNode, config: ClientConfig = testConfig()) {
+/**
+ * Renders `element` at `route` (its path pattern) inside the app's context, starting at `url`. The
+ * query client tries nothing again unless one is given (the app's: createQueryClient).
+ */
+export function renderAt(url: string, route: string, element: ReactNode, config: ClientConfig = testConfig(), queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
   const visits: Visit[] = [];
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const user = normalizeUser({ user_id: 'roald', email: 'roald.amundsen@example.org', first_name: 'Roald', last_name: 'Amundsen' })!;
   const view = render(
     <QueryClientProvider client={queryClient}>

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { FilterCategory } from '../../../contract/ui-config';
+import type { SearchState } from '../../app/paths';
+import { testConfig } from './testing/search-fixtures';
+import { withTypedFilters } from './typed-filters';
+
+const tables = testConfig().resourceConfig.table.filterCategories;
+const dashboards = testConfig().resourceConfig.dashboard.filterCategories;
+const search = (term: string, fields: Partial<SearchState> = {}): SearchState => ({ term, resource: 'table', filters: {}, pageIndex: 0, ...fields });
+const typed = (term: string, categories: readonly FilterCategory[] = tables, fields: Partial<SearchState> = {}) => withTypedFilters(search(term, fields), categories);
+
+describe('filters typed in the search term', () => {
+  it('become filters, the rest of the term its words', () => {
+    expect(typed('tag:pii')).toEqual(search('', { filters: { tag: { value: 'pii' } } }));
+    expect(typed('column:order_id')).toEqual(search('', { filters: { column: { value: 'order_id' } } }));
+    expect(typed('schema:sales orders')).toEqual(search('orders', { filters: { schema: { value: 'sales' } } }));
+    expect(typed('big  database:hive  cluster:gold  orders')).toEqual(search('big orders', { filters: { database: { value: 'hive' }, cluster: { value: 'gold' } } }));
+  });
+
+  it('take a quoted value with spaces, and comma-separated values', () => {
+    expect(typed('tag:"my tag" orders')).toEqual(search('orders', { filters: { tag: { value: 'my tag' } } }));
+    expect(typed('column:order_id,customer_id')?.filters).toEqual({ column: { value: 'order_id,customer_id' } });
+  });
+
+  it('know a filter by its id, its singular or plural, or its name, in any case', () => {
+    expect(typed('badge:gold')?.filters).toEqual({ badges: { value: 'gold' } });
+    expect(typed('badges:gold')?.filters).toEqual({ badges: { value: 'gold' } });
+    expect(typed('Tags:pii')?.filters).toEqual({ tag: { value: 'pii' } });
+    // Source is the database filter's name.
+    expect(typed('source:hive')?.filters).toEqual({ database: { value: 'hive' } });
+  });
+
+  it('add to the filters there, keeping their operation, and go to the first page', () => {
+    const before = { tag: { value: 'finance', filterOperation: 'AND' as const }, schema: { value: 'core' } };
+    expect(typed('tag:pii tag:finance x', tables, { filters: before, pageIndex: 3 })).toEqual(
+      search('x', { filters: { tag: { value: 'finance,pii', filterOperation: 'AND' }, schema: { value: 'core' } } }),
+    );
+  });
+
+  it('keep the rest of the search (tab, other tabs\' filters)', () => {
+    const state = { resource: 'dashboard' as const, tabFilters: { table: { schema: { value: 'x' } } } };
+    expect(typed('group:sales kpi', dashboards, state)).toEqual(search('kpi', { ...state, filters: { group_name: { value: 'sales' } } }));
+  });
+
+  it('leave anything else as words: unknown fields, fields of another tab, empty values, a colon inside a word', () => {
+    for (const term of ['foo:bar', 'orders', 'https://example.org/x', 'tag:', 'tag:""', 'tag: pii', 'a,tag:pii', 'tag:"unclosed', '']) {
+      expect(typed(term), term).toBeNull();
+    }
+    expect(typed('column:order_id', dashboards)).toBeNull();
+    expect(typed('foo:bar tag:pii')).toEqual(search('foo:bar', { filters: { tag: { value: 'pii' } } }));
+  });
+
+  it('take only the options of a checkbox filter (the panel could not show another), as they are spelled', () => {
+    const checkbox: FilterCategory[] = [{ categoryId: 'tag', displayName: 'Tag', type: 'checkboxFilter', options: [{ value: 'pii', displayName: 'Personal data' }, { value: 'finance' }] }];
+    expect(typed('tag:PII', checkbox)?.filters).toEqual({ tag: { value: 'pii' } });
+    expect(typed('tag:"personal data"', checkbox)?.filters).toEqual({ tag: { value: 'pii' } });
+    expect(typed('tag:pii,secret', checkbox)).toBeNull();
+  });
+});
