@@ -73,6 +73,11 @@ describe('formatDate', () => {
     expect(formatDate(date, '[at] HH:mm z')).toBe(`at 12:00 ${name}`);
   });
 
+  it('reads the value on UTC\'s clock when asked, its zone then UTC', () => {
+    const instant = Date.UTC(2025, 4, 31, 23, 4, 5) / 1000;
+    expect(formatDate(instant, 'YYYY-MM-DD HH:mm:ss dddd Z z', { utc: true })).toBe('2025-05-31 23:04:05 Saturday +00:00 UTC');
+  });
+
   it('keeps [bracketed] text and everything that is not a letter as written', () => {
     expect(formatDate(local(2026, 3, 1), '[Day] D [of] MMMM, [YYYY] YYYY; []')).toBe('Day 1 of March, YYYY 2026; ');
     expect(formatDate(local(2026, 3, 1), 'DD/MM/YYYY - HH:mm')).toBe('01/03/2026 - 00:00');

@@ -61,6 +61,8 @@ describe('formatWallClock', () => {
     for (const text of [
       '2025-00-10T10:00:00', '2025-13-10T10:00:00', '2025-05-00T10:00:00', '2025-05-32T10:00:00',
       '2025-05-31T24:00:00', '2025-05-31T23:60:00', '2025-05-31T23:59:60',
+      // A minute or second past its range that would not carry into the next day.
+      '2025-05-31T10:60:00', '2025-05-31T10:00:60', '2025-05-31T10:99',
       '2025-02-29T10:00:00', '2025-02-30T10:00:00', '2025-04-31T10:00:00',
     ]) {
       expect(formatWallClock(text, pattern), text).toBeNull();
