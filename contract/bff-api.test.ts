@@ -207,7 +207,15 @@ describe('the answers the SPA reads', () => {
     } as const;
     const history: v.InferInput<typeof EditHistoryResponseSchema> = {
       msg: 'Success', available: true, next_before: '41',
-      edits: [entry, { ...entry, id: '40', resource_type: 'table', resource_key: entry.parent_key, subject: null, field: 'tags', action: 'add', before: [], after: ['finance'] }],
+      edits: [
+        entry,
+        { ...entry, id: '40', resource_type: 'table', resource_key: entry.parent_key, subject: null, field: 'tags', action: 'add', before: [], after: ['finance'] },
+        {
+          ...entry, id: '39', resource_type: 'dashboard', resource_key: 'mode_dashboard://gold.sales/revenue', parent_key: 'mode_dashboard://gold.sales/revenue',
+          parent_name: 'Revenue', subject: null, field: 'owners', action: 'add', before: [], after: ['nobile@example.org', 'ghost'],
+          people: [{ user_id: 'nobile@example.org', display_name: 'Umberto Nobile', is_active: false }, { user_id: 'wisting@example.org', display_name: null, is_active: true }],
+        },
+      ],
     };
     expectRoundTrip(EditHistoryResponseSchema, { ...history, total: 73 });
     expectRoundTrip(EditHistoryResponseSchema, { ...history, total: null });
@@ -256,6 +264,15 @@ describe('the answers the SPA reads', () => {
         }],
       },
     });
+  });
+
+  it('read a person found by a BFF older than the team, role and active fields as active, with no team or role', () => {
+    const person = {
+      type: 'user', user_id: 'roald', email: null, display_name: 'Roald Amundsen', full_name: null, first_name: null, last_name: null,
+      search_score: null, highlight: {},
+    } as const;
+    const parsed = v.parse(SearchResponseSchema, { search_term: 'roald', msg: 'Success', user: { page_index: 0, total_results: 1, results: [person] } });
+    expect(parsed.user?.results).toEqual([{ ...person, team_name: null, role_name: null, is_active: true }]);
   });
 
   it('keep the user and the UI config the page is served with, under an id the page can look up', () => {

@@ -73,6 +73,11 @@ describe('formatDate', () => {
     expect(formatDate(date, '[at] HH:mm z')).toBe(`at 12:00 ${name}`);
   });
 
+  it('reads the value on UTC\'s clock when asked, its zone then UTC', () => {
+    const instant = Date.UTC(2025, 4, 31, 23, 4, 5) / 1000;
+    expect(formatDate(instant, 'YYYY-MM-DD HH:mm:ss dddd Z z', { utc: true })).toBe('2025-05-31 23:04:05 Saturday +00:00 UTC');
+  });
+
   it('keeps [bracketed] text and everything that is not a letter as written', () => {
     expect(formatDate(local(2026, 3, 1), '[Day] D [of] MMMM, [YYYY] YYYY; []')).toBe('Day 1 of March, YYYY 2026; ');
     expect(formatDate(local(2026, 3, 1), 'DD/MM/YYYY - HH:mm')).toBe('01/03/2026 - 00:00');
@@ -106,6 +111,35 @@ describe('DATE_FORMAT_TOKENS', () => {
   });
 });
 
+/** The browser's short name for the zone at `date`, as Intl gives it. */
+const zoneNameAt = (date: Date) => new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(date).find((p) => p.type === 'timeZoneName')!.value;
+
+// These hold in whatever zone the tests run: a mutation run's (west of UTC, scripts/mutation-test.ts)
+// as well as the three zones below.
+describe('formatInstant', () => {
+  const at = local(2025, 5, 31, 16, 0, 30);
+  const seconds = at.getTime() / 1000;
+
+  it('names the browser\'s zone after any pattern that shows a time of day', () => {
+    const zone = zoneNameAt(at);
+    expect(zone).toMatch(/\S/);
+    expect(formatInstant(seconds, 'MMM DD, YYYY h:mm a')).toBe(`May 31, 2025 4:00 pm ${zone}`);
+    expect(formatInstant(seconds, 'HH:mm:ss')).toBe(`16:00:30 ${zone}`);
+    expect(formatInstant(seconds, 'A')).toBe(`PM ${zone}`);
+    // In winter, the zone's winter name (the instant's, not today's).
+    const winter = local(2025, 1, 15, 4, 30);
+    expect(formatInstant(winter.getTime() / 1000, 'h:mm a')).toBe(`4:30 am ${zoneNameAt(winter)}`);
+  });
+
+  it('adds no name to a pattern that names the zone itself, nor to a day alone', () => {
+    expect(formatInstant(seconds, 'HH:mm z')).toBe(`16:00 ${zoneNameAt(at)}`);
+    expect(formatInstant(seconds, 'HH:mm Z')).toBe(`16:00 ${formatDate(at, 'Z')}`);
+    expect(formatInstant(seconds, 'MMM DD, YYYY')).toBe('May 31, 2025');
+    expect(formatInstant(seconds, 'MMM DD, YYYY z')).toBe(`May 31, 2025 ${zoneNameAt(at)}`);
+    expect(formatInstant(seconds, '[h:mm a] YYYY')).toBe('h:mm a 2025');
+  });
+});
+
 // Decision 045: which clock each kind of value is read on, in three zones. Setting process.env.TZ moves
 // the local zone only on a process's main thread: vitest's pool (forks) runs files there; Stryker's
 // vitest runner uses worker threads, where the zone cannot change, so a mutation run leaves these out
@@ -122,7 +156,8 @@ describe.runIf(ZONES_CAN_CHANGE).each([
     process.env.TZ = tz;
   });
   afterAll(() => {
-    process.env.TZ = zone;
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
   });
 
   it('shows an instant in the browser\'s zone and names the zone wherever a time of day shows', () => {
@@ -156,10 +191,24 @@ describe('patternHasTime and patternHasZone', () => {
     expect(['MMM DD, YYYY', 'dddd Do MMMM', '[h:mm a] YYYY', 'MMMM'].map(patternHasTime)).toEqual([false, false, false, false]);
     expect(['HH:mm z', 'HH:mm Z', 'HH:mm [z]', 'HH:mm'].map(patternHasZone)).toEqual([true, true, false, false]);
   });
+
+  it('count each hour, minute, second and am/pm token alone as a time of day, and no other token', () => {
+    const time = ['HH', 'H', 'hh', 'h', 'mm', 'm', 'ss', 's', 'A', 'a'];
+    for (const token of DATE_FORMAT_TOKENS) expect(patternHasTime(`[x] ${token}`), token).toBe(time.includes(token));
+    for (const token of DATE_FORMAT_TOKENS) expect(patternHasZone(token), token).toBe(token === 'z' || token === 'Z');
+  });
 });
 
 describe('where these tests run', () => {
   it('can change the zone (a main thread), unless a mutation run (worker threads) runs them', () => {
     expect(ZONES_CAN_CHANGE || process.env.NANSEN_MUTATION_TEST_FILES !== undefined).toBe(true);
+  });
+
+  // A mutation run cannot change the zone, so it runs in one set for it, west of UTC and with summer
+  // time: there a day read on the local clock shows the day before, and a summer instant a winter name.
+  it('runs in a zone behind UTC with summer time, if a mutation run', () => {
+    const summer = new Date(Date.UTC(2025, 5, 1)).getTimezoneOffset();
+    const winter = new Date(Date.UTC(2025, 0, 1)).getTimezoneOffset();
+    expect(ZONES_CAN_CHANGE || (summer > 0 && summer !== winter)).toBe(true);
   });
 });

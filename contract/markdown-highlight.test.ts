@@ -17,4 +17,18 @@ describe('markdownHighlightToSegments', () => {
     expect(markdownHighlightToSegments('docs](https://example.org/docs) for <em>orders</em>')).toEqual([{ text: 'docs for ', highlighted: false }, { text: 'orders', highlighted: true }]);
     expect(markdownHighlightToSegments('<em>orders</em>, see [the docs](https://exa')).toEqual([{ text: 'orders', highlighted: true }, { text: ', see the docs', highlighted: false }]);
   });
+  it('keeps the text of a link cut at the fragment\'s start whose address holds parentheses', () => {
+    expect(markdownHighlightToSegments('Oslo](https://en.wikipedia.org/wiki/Oslo_(city)) is the <em>capital</em>')).toEqual([
+      { text: 'Oslo is the ', highlighted: false },
+      { text: 'capital', highlighted: true },
+    ]);
+  });
+
+  it('joins matches that the Markdown taken out between them leaves side by side into one', () => {
+    expect(markdownHighlightToSegments('<em>big</em>**<em>data</em>** and <em>small</em>')).toEqual([
+      { text: 'bigdata', highlighted: true },
+      { text: ' and ', highlighted: false },
+      { text: 'small', highlighted: true },
+    ]);
+  });
 });

@@ -74,6 +74,13 @@ describe('searchPath: the other tabs\' filters and resource=any', () => {
     });
   });
 
+  it('leaves out the tables\' own filters from tabFilters when no resource is given (tables are shown)', () => {
+    expect(searchPath({ term: 'x', tabFilters: { table: { schema: { value: 'sales' } } } })).toBe('/search?term=x');
+    expect(decodeURIComponent(searchPath({ term: 'x', tabFilters: { table: { schema: { value: 'sales' } }, dashboard: { name: { value: 'mode' } } } }))).toBe(
+      '/search?term=x&tabFilters={"dashboard":{"name":{"value":"mode"}}}',
+    );
+  });
+
   it('writes resource=any, which reads as tables asking for whichever tab has results', () => {
     const path = tagSearchPath('weekly', 'any');
     expect(decodeURIComponent(path)).toBe('/search?term=&resource=any&filters={"tag":{"value":"weekly"}}');

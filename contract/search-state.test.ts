@@ -91,6 +91,8 @@ describe('parseSearchState: the other tabs\' filters', () => {
     expect(tabFilters({ table: { schema: { value: 'sales' } } }, 'dashboard')).toEqual({ table: { schema: { value: 'sales' } } });
     expect(tabFilters({ dashboard: 'mode', robots: { tag: { value: 'x' } } })).toBeUndefined();
     expect(tabFilters([1, 2])).toBeUndefined();
+    expect(tabFilters(null)).toBeUndefined();
+    expect(tabFilters('dashboard')).toBeUndefined();
     expect(parse('term=x&tabFilters=%7Bnot json').tabFilters).toBeUndefined();
     expect('tabFilters' in parse('term=x')).toBe(false);
   });

@@ -38,6 +38,12 @@ interface Folder {
   testFiles: string[];
   /** Why a test file that touches the folder is left out, printed with the result. */
   excluded?: string;
+  /**
+   * The time zone (TZ) the run's test runners start in. Stryker's vitest runner runs the tests in worker
+   * threads, where setting `process.env.TZ` does not move the zone, so a test cannot change it; the
+   * runners, child processes, take it from their environment at start. Decision 068.
+   */
+  timeZone?: string;
 }
 
 const FOLDERS: Folder[] = [
@@ -64,6 +70,9 @@ const FOLDERS: Folder[] = [
     ],
     // The files are pure functions: one worker among a mutant's test files (decision 022).
     vitest: { isolate: false, testTimeout: 5_000 },
+    // West of UTC, with summer time: a calendar day read on the local clock instead of UTC's shows the
+    // day before, and an instant's zone name changes with the season (decision 068).
+    timeZone: 'America/Los_Angeles',
   },
   {
     folder: 'server/upstream',
@@ -157,6 +166,7 @@ function checkTests(folder: Folder, slug: string): { changed: boolean; remember(
   const hash = createHash('sha256');
   for (const file of files) hash.update(`${file}\n`).update(fs.readFileSync(path.join(ROOT, file))).update('\n');
   if (folder.vitest) hash.update(JSON.stringify(folder.vitest));
+  if (folder.timeZone) hash.update(`TZ=${folder.timeZone}`);
   const fingerprint = hash.digest('hex');
   const fingerprintFile = path.join(REPORTS, `${slug}.tests.sha256`);
   const previous = fs.existsSync(fingerprintFile) ? fs.readFileSync(fingerprintFile, 'utf8') : '';
@@ -233,12 +243,21 @@ async function main() {
     const slug = name.replaceAll(/[/:]/g, '-');
     console.log(`\n=== ${name}: mutating ${(folder.mutate ?? ['**/*.ts']).map((glob) => `${folder.folder}/${glob}`).join(' ')} with ${folder.testFiles.join(', ')}`);
     if (folder.excluded) console.log(`Left out: ${folder.excluded}`);
+    if (folder.timeZone) console.log(`Time zone of its test runners: ${folder.timeZone}`);
     process.env.NANSEN_MUTATION_TEST_FILES = JSON.stringify(folder.testFiles);
     process.env.NANSEN_MUTATION_VITEST_OPTIONS = JSON.stringify(folder.vitest ?? {});
     const tests = checkTests(folder, slug);
     if (tests.changed && !force) console.log('Its tests changed since the last run: every mutant is tested again.');
     const started = Date.now();
-    const results = await new Stryker(optionsFor(folder, slug, force || tests.changed, concurrency)).runMutationTest();
+    const zone = process.env.TZ;
+    if (folder.timeZone) process.env.TZ = folder.timeZone;
+    let results: MutantResult[];
+    try {
+      results = await new Stryker(optionsFor(folder, slug, force || tests.changed, concurrency)).runMutationTest();
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
     tests.remember();
     const minutes = (Date.now() - started) / 60_000;
     const loadFailures = findLoadFailures(results);

@@ -174,6 +174,7 @@ describe('loadUiConfig: the options', () => {
         resourceConfig: {
           table: { filterCategories: Array.from({ length: 21 }, () => filter) },
           dashboard: { filterCategories: [{ ...filter, categoryId: 'name', type: 'checkboxFilter', options: Array.from({ length: 51 }, (_, i) => ({ value: `v${i}` })) }, ...Array.from({ length: 20 }, () => ({ ...filter, categoryId: 'name' }))] },
+          user: { filterCategories: Array.from({ length: 21 }, () => ({ ...filter, categoryId: 'email' })) },
         },
       }),
     ).toEqual([
@@ -184,6 +185,7 @@ describe('loadUiConfig: the options', () => {
       'resourceConfig.table.filterCategories must list at most 20 filters',
       'resourceConfig.dashboard.filterCategories[0].options must list at most 50 options',
       'resourceConfig.dashboard.filterCategories must list at most 20 filters',
+      'resourceConfig.user.filterCategories must list at most 20 filters',
     ]);
   });
 
