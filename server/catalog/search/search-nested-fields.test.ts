@@ -69,6 +69,15 @@ describe('nested fields loaded by NDJSON ingest', () => {
     expect((await search('sku'))[0].highlight.nested_fields).toEqual(['payload.lines.<em>sku</em>']);
   });
 
+  it('quotes a column name that holds a dot in the paths it lists, so the hit names the right column (decision 067)', async () => {
+    await ingest(tableRecord('flattened', [
+      { name: 'geo.home', col_type: 'struct<zorbcity:string>' },
+      { name: 'geo', col_type: 'struct<`home.zorbcity`:string>' },
+    ]));
+    const [hit] = await search('zorbcity');
+    expect(hit.highlight.nested_fields).toEqual(['`geo.home`.<em>zorbcity</em>', 'geo.`home.<em>zorbcity</em>`']);
+  });
+
   it('finds the table by a nested field\'s description, quoted with the column descriptions', async () => {
     const [hit, ...rest] = await search('buyer');
     expect(rest).toEqual([]);

@@ -10,6 +10,7 @@
 // for the paths.
 import type { CatalogDatabase } from './open-catalog-database';
 import { ARRAY_INNER, MAP_KEY, MAP_VALUE } from '../ingest/parse-column-type';
+import { LEFT_OUT_OF_PATHS } from '../../../contract/nested-field-path';
 
 /** The nested fields of one table a search document holds, at most (the first ones, columns in order). */
 export const NESTED_FIELDS_PER_TABLE = 1000;
@@ -23,31 +24,31 @@ export interface NestedNode {
 
 /** The element of an array, a map's key and value: no field name of their own (no words, not listed). */
 const UNNAMED = new Set([ARRAY_INNER, MAP_KEY, MAP_VALUE]);
-/** Left out of the paths below them, as `nested_fields` paths may leave them out (`items.sku`). */
-const LEFT_OUT_OF_PATHS = new Set([ARRAY_INNER, MAP_VALUE]);
+// LEFT_OUT_OF_PATHS: an array's element and a map's value are left out of the paths below them, as
+// `nested_fields` paths may leave them out (`items.sku`).
 
 /**
  * Calls `visit` for the fields below `root` (the column's top node, whose name is the column's),
- * depth first, while `budget.left` lasts (each field spends one). `path` is dotted from the column's
- * name; `named` is false for an array's element and a map's key and value, which have no name of
- * their own but may have a description.
+ * depth first, while `budget.left` lasts (each field spends one). `path` is the names from the
+ * column's (contract/nested-field-path.ts writes them as text); `named` is false for an array's
+ * element and a map's key and value, which have no name of their own but may have a description.
  */
 export function walkNestedFields(
   root: NestedNode,
   budget: { left: number },
-  visit: (field: NestedNode, path: string, named: boolean) => void,
+  visit: (field: NestedNode, path: readonly string[], named: boolean) => void,
 ): void {
-  const walk = (node: NestedNode, path: string) => {
+  const walk = (node: NestedNode, path: readonly string[]) => {
     for (const child of node.children ?? []) {
       if (budget.left <= 0) return;
       budget.left--;
       const named = !UNNAMED.has(child.name);
-      const childPath = LEFT_OUT_OF_PATHS.has(child.name) ? path : `${path}.${child.name}`;
+      const childPath = LEFT_OUT_OF_PATHS.has(child.name) ? path : [...path, child.name];
       visit(child, childPath, named);
       walk(child, childPath);
     }
   };
-  walk(root, root.name);
+  walk(root, [root.name]);
 }
 
 /** A nested field as a search document takes it: its name and its description (more may follow). */
