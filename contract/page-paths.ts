@@ -6,14 +6,19 @@ import { parseTableKey, type TableCoordinates } from './table-key';
 /** The query parameter naming a resource page's open tab (`?tab=history`); the overview has none. */
 export const RESOURCE_TAB_PARAM = 'tab';
 
-/** A table's page; `column` opens that column (a deep link), `tab` a tab ("history"). Accepts coordinates or a table key. */
-export function tablePath(table: TableCoordinates | string, options: { column?: string; tab?: string } = {}): string {
+/**
+ * A table's page; `column` opens that column (a deep link), `field` one of its nested fields (the path
+ * below the column, as contract/nested-field-path.ts writes it), `tab` a tab ("history"). Accepts
+ * coordinates or a table key.
+ */
+export function tablePath(table: TableCoordinates | string, options: { column?: string; field?: string; tab?: string } = {}): string {
   const coordinates = typeof table === 'string' ? parseTableKey(table) : table;
   if (!coordinates) return searchPath({ term: typeof table === 'string' ? table : '' });
   const { database, cluster, schema, name } = coordinates;
   const path = ['/table_detail', cluster, database, schema, name].map((p, i) => (i === 0 ? p : encodeURIComponent(p))).join('/');
   const params = new URLSearchParams();
   if (options.column) params.set('column', options.column);
+  if (options.column && options.field) params.set('field', options.field);
   if (options.tab) params.set(RESOURCE_TAB_PARAM, options.tab);
   return params.size > 0 ? `${path}?${params}` : path;
 }

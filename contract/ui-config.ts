@@ -71,7 +71,7 @@ const DEFAULT_TABLE_FILTERS: DefaultFilter<'table'>[] = [
   { categoryId: 'cluster', displayName: 'Cluster', helpText: 'Comma-separated cluster names; * matches anything', type: 'inputFilter' },
   { categoryId: 'schema', displayName: 'Schema', helpText: 'Comma-separated schema names; * matches anything', type: 'inputFilter' },
   { categoryId: 'table', displayName: 'Table', helpText: 'Comma-separated table names; * matches anything', type: 'inputFilter' },
-  { categoryId: 'column', displayName: 'Column', helpText: 'Comma-separated column names; * matches anything', type: 'inputFilter' },
+  { categoryId: 'column', displayName: 'Column', helpText: 'Comma-separated column names or nested field paths (payload.address.city); * matches anything', type: 'inputFilter' },
   { categoryId: 'tag', displayName: 'Tag', helpText: 'Comma-separated tags', type: 'inputFilter' },
   { categoryId: 'badges', displayName: 'Badge', helpText: 'Comma-separated badges', type: 'inputFilter' },
 ];

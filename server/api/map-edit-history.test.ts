@@ -21,6 +21,12 @@ describe('an edit-log row as a History entry', () => {
     expect(toEditEntry(edit({ resource_type: 'type_metadata', resource_key: `${ORDERS}/payload/type/payload/items/sku` }))?.subject).toBe('payload.items.sku');
   });
 
+  it('quotes a column or field name that holds a dot in a nested type\'s path, as search hits do (decision 067)', () => {
+    expect(toEditEntry(edit({ resource_type: 'type_metadata', resource_key: `${ORDERS}/a.b/type/a.b/c` }))?.subject).toBe('`a.b`.c');
+    expect(toEditEntry(edit({ resource_type: 'type_metadata', resource_key: `${ORDERS}/a/type/a/b.c` }))?.subject).toBe('a.`b.c`');
+    expect(toEditEntry(edit({ resource_type: 'type_metadata', resource_key: `${ORDERS}/items/type/items/_inner_/sku` }))?.subject).toBe('items.sku');
+  });
+
   it('renames the log fields to the lists the page shows: tag → tags, owner → owners, badge → badges (by name)', () => {
     expect(toEditEntry(edit({ field: 'tag', action: 'add', before: ['a'], after: ['a', 'b'] }))).toMatchObject({ field: 'tags', before: ['a'], after: ['a', 'b'] });
     expect(toEditEntry(edit({ field: 'owner', action: 'remove', before: ['x@example.org'], after: [] }))).toMatchObject({ field: 'owners', after: [] });

@@ -3,6 +3,7 @@
 // the page has no use for (bookmarks, profiles, ingests) are left out.
 import type { EditEntry } from '../../contract/bff-api';
 import type { CatalogEdit } from '../upstream/amundsen-schemas';
+import { formatFieldPath, nestedFieldOfTypeKey } from '../../contract/nested-field-path';
 
 const FIELDS: Record<string, EditEntry['field']> = { description: 'description', tag: 'tags', owner: 'owners', badge: 'badges' };
 const ACTIONS = new Set<string>(['update', 'add', 'remove']);
@@ -20,12 +21,15 @@ function toValue(value: unknown): EditEntry['before'] {
 
 /**
  * What is named besides the resource: the column's name, or the nested type's path from its column
- * (`{table}/{column}/type/{column}/{child}` → `column.child`).
+ * (`{table}/{column}/type/{column}/{child}` → `column.child`), written as search hits write it: a
+ * name holding a dot quoted (`{table}/a.b/type/a.b/c` → "`a.b`.c", decision 067).
  */
 function subjectOf(edit: CatalogEdit, parentKey: string): string | null {
   if (edit.resource_type !== 'column' && edit.resource_type !== 'type_metadata') return null;
   const rest = edit.resource_key.startsWith(`${parentKey}/`) ? edit.resource_key.slice(parentKey.length + 1) : edit.resource_key;
   if (edit.resource_type === 'column') return rest;
+  const field = nestedFieldOfTypeKey(parentKey, edit.resource_key);
+  if (field) return formatFieldPath([field.column, ...field.field]);
   const typePath = rest.indexOf('/type/');
   return typePath < 0 ? rest : rest.slice(typePath + '/type/'.length).replaceAll('/', '.');
 }

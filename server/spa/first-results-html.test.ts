@@ -128,7 +128,7 @@ describe('renderFirstResults', () => {
               description: ['<script>alert(1)</script> <em>orders</em> &amp; more', '<img src=x onerror=alert(1)>'],
               columns: ['<em>order</em>_id"><svg onload=alert(1)>'],
               column_descriptions: ['the <em>order</em> &quot;key&quot;'],
-              nested_fields: ['payload.lines.<em>order</em>_note&lt;i&gt;'],
+              nested_fields: ['payload.lines.<em>order</em>_note&lt;i&gt;', '`a.b`.<em>order</em>'],
             },
           }),
         ],
@@ -141,8 +141,10 @@ describe('renderFirstResults', () => {
     // A matching column links to that column of the table, its name read as plain text.
     expect(html).toContain('href="/table_detail/gold/hive/sales/orders?column=order_id%22%3E%3Csvg+onload%3Dalert%281%29%3E"');
     expect(html).toContain('the <mark>order</mark> &quot;key&quot;');
-    // A matching nested field is listed by path and links to its column (the path's first name).
-    expect(html).toContain('<a href="/table_detail/gold/hive/sales/orders?column=payload">payload.lines.<mark>order</mark>_note&lt;i&gt;</a>');
+    // A matching nested field is listed by path and links to its column and the field below it.
+    expect(html).toContain('<a href="/table_detail/gold/hive/sales/orders?column=payload&amp;field=lines.order_note%3Ci%3E">payload.lines.<mark>order</mark>_note&lt;i&gt;</a>');
+    // A column whose own name holds a dot is quoted in the path, and it is the column the link opens.
+    expect(html).toContain('<a href="/table_detail/gold/hive/sales/orders?column=a.b&amp;field=order">`a.b`.<mark>order</mark></a>');
     expect(html).toContain('Nested fields');
   });
 

@@ -13,7 +13,7 @@ import type { ClientConfig } from '../../contract/client-config';
 import { formatDate } from '../../contract/date-format';
 import { formatResultCount as formatCount } from '../../contract/result-count';
 import { badgeSearchPath, dashboardPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
-import { columnOfNestedField } from '../../contract/nested-field-path';
+import { nestedFieldLinkOptions, nestedFieldOfPath } from '../../contract/nested-field-path';
 import { computePagination } from '../../contract/pagination-state';
 import { markdownHighlightToSegments } from '../../contract/markdown-highlight';
 import { markdownToPlainText } from '../../contract/markdown-plain-text';
@@ -200,7 +200,7 @@ function renderTable(result: TableSearchResult, config: ClientConfig): string {
     description(highlight['description'], result.description) +
       matches([
         { label: 'Columns', fragments: highlight['columns'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, { column: highlightToPlainText(f) }) },
-        { label: 'Nested fields', fragments: highlight['nested_fields'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, { column: columnOfNestedField(highlightToPlainText(f)) }) },
+        { label: 'Nested fields', fragments: highlight['nested_fields'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, nestedFieldLinkOptions(nestedFieldOfPath(highlightToPlainText(f)))) },
         { label: 'Column descriptions', fragments: highlight['column_descriptions'] ?? [], limit: MAX_QUOTES, quote: true },
       ]) +
       chips(

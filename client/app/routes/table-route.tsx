@@ -20,7 +20,7 @@ import { NotFoundRoute } from './not-found-route';
  * the table, and the History tab with its count. The count comes with the history's first page, asked for
  * as the page opens, beside the table (decision 048); the tab's list then starts from that page.
  */
-function Table({ coordinates, targetColumn }: { coordinates: TableCoordinates; targetColumn: string | null }) {
+function Table({ coordinates, targetColumn, targetField }: { coordinates: TableCoordinates; targetColumn: string | null; targetField: string | null }) {
   // The key the page's own query uses, so the count and the tab read one cache entry.
   const tableKey = buildTableKey(coordinates);
   const historyCount = useEditHistoryCount('table', tableKey);
@@ -29,6 +29,7 @@ function Table({ coordinates, targetColumn }: { coordinates: TableCoordinates; t
       <TablePage
         coordinates={coordinates}
         targetColumn={targetColumn}
+        targetField={targetField}
         actions={(table) => <BookmarkToggle item={tableSummaryOf(table)} name={`${table.schema}.${table.name}`} />}
         tabs={(table) => [{ value: 'history', label: 'History', count: historyCount, panel: <ResourceHistory type="table" resourceKey={tableKey} name={`${table.schema}.${table.name}`} /> }]}
       />
@@ -36,13 +37,16 @@ function Table({ coordinates, targetColumn }: { coordinates: TableCoordinates; t
   );
 }
 
-/** `/table_detail/:cluster/:database/:schema/:table`; the key comes from the encoded path (tableKeyFromPath), so every name round-trips. */
+/**
+ * `/table_detail/:cluster/:database/:schema/:table`; the key comes from the encoded path (tableKeyFromPath), so every name round-trips.
+ * `?column=` opens a column, `?field=` a nested field of it (decision 067).
+ */
 export function TableRoute() {
   const key = tableKeyFromPath(useLocation().pathname);
   const [searchParams] = useSearchParams();
   const coordinates = key ? parseTableKey(key) : null;
   if (!coordinates) return <NotFoundRoute />;
-  return <Table coordinates={coordinates} targetColumn={searchParams.get('column') || null} />;
+  return <Table coordinates={coordinates} targetColumn={searchParams.get('column') || null} targetField={searchParams.get('field') || null} />;
 }
 
 /** The table, and (when the UI config is loaded and has them on) its lineage, dashboards and your bookmarks. */

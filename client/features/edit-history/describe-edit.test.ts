@@ -41,6 +41,14 @@ describe('resourceOf', () => {
     });
   });
 
+  it('links a nested type\'s edit to its column and the field, a column whose name holds a dot included (decision 067)', () => {
+    const parent_key = 'hive://gold.sales/orders';
+    const of = (column: string, below: string) => ({ resource_type: 'type_metadata' as const, parent_key, resource_key: `${parent_key}/${column}/type/${column}/${below}`, subject: null });
+    expect(resourceOf(of('payload', 'address/city')).path).toBe('/table_detail/gold/hive/sales/orders?column=payload&field=address.city');
+    expect(resourceOf(of('a.b', 'c')).path).toBe('/table_detail/gold/hive/sales/orders?column=a.b&field=c');
+    expect(resourceOf(of('items', '_inner_/sku')).path).toBe('/table_detail/gold/hive/sales/orders?column=items&field=sku');
+  });
+
   it('names a dashboard as the catalog names it and links to its page', () => {
     expect(resourceOf({ resource_type: 'dashboard', parent_key: 'mode_dashboard://prod.sales/churn_overview_0', subject: null, parent_name: 'Churn Overview' })).toEqual({
       name: 'Churn Overview',

@@ -2,6 +2,7 @@
 // which values a tag or owner edit added and removed, and which resource it belongs to.
 import type { EditEntry } from '../../../contract/api-edits';
 import { parseTableKey } from '../../../contract/table-key';
+import { nestedFieldLinkOptions, nestedFieldOfTypeKey } from '../../../contract/nested-field-path';
 import { dashboardPath, tablePath } from '../../app/paths';
 
 const FIELD_NAMES: Record<EditEntry['field'], string> = { description: 'Description', tags: 'Tags', owners: 'Owners', badges: 'Badges' };
@@ -30,17 +31,22 @@ export function textOf(value: EditEntry['before']): string | null {
 }
 
 /**
- * The table or dashboard an edit belongs to: its name and page (a column edit opens that column).
+ * The table or dashboard an edit belongs to: its name and page (a column edit opens that column, a
+ * nested type's its column and the field, read from the type's key: decision 067).
  * A dashboard is named as the catalog names it; when the entry has no name (a dashboard since removed,
  * an older BFF), by the last part of its uri.
  */
-export function resourceOf(entry: Pick<EditEntry, 'resource_type' | 'parent_key' | 'subject' | 'parent_name'>): { name: string; path: string } {
+export function resourceOf(entry: Pick<EditEntry, 'resource_type' | 'parent_key' | 'subject' | 'parent_name'> & Partial<Pick<EditEntry, 'resource_key'>>): { name: string; path: string } {
   if (entry.resource_type === 'dashboard') {
     const name = entry.parent_name || entry.parent_key.split('/').pop() || entry.parent_key;
     return { name, path: dashboardPath(entry.parent_key) };
   }
   const table = parseTableKey(entry.parent_key);
   const name = table ? `${table.schema}.${table.name}` : entry.parent_key;
+  if (entry.resource_type === 'type_metadata' && entry.resource_key) {
+    const field = nestedFieldOfTypeKey(entry.parent_key, entry.resource_key);
+    if (field) return { name, path: tablePath(entry.parent_key, nestedFieldLinkOptions(field)) };
+  }
   const column = entry.resource_type === 'column' && entry.subject ? entry.subject : undefined;
   return { name, path: tablePath(entry.parent_key, column ? { column } : {}) };
 }

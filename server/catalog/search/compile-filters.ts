@@ -7,7 +7,9 @@
 // expanded against the (small) list of distinct values. The text tier lets FTS5 apply them. The
 // name index holds the facet tokens of every field but `column` (a table's ~20 column tokens would
 // double its size), so the name tiers let FTS5 apply the others and check a column filter per
-// candidate, with the equivalent SQL predicate on the document row.
+// candidate, with the equivalent SQL predicate on the document row. A `column` value matches a
+// column's name or the path of one of its nested fields (`payload.address.city`, decision 067): the
+// document holds a facet token for each, and its row the paths (`nested_paths`) beside the names.
 import type { Statement } from 'better-sqlite3';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import type { SearchFilter, SearchResourceType } from './parse-search-request';
@@ -15,7 +17,8 @@ import { facetToken, quoteFts, type FacetField } from './search-terms';
 
 type FieldSpec =
   | { kind: 'scalar'; sql: string; facet?: FacetField; vocabulary?: string }
-  | { kind: 'list'; sql: string; facet?: FacetField; vocabulary?: string };
+  // `alsoSql`: more JSON arrays (or NULL) a value may be found in.
+  | { kind: 'list'; sql: string; alsoSql?: string; facet?: FacetField; vocabulary?: string };
 
 const FIELDS: Record<Exclude<SearchResourceType, 'feature'>, Record<string, FieldSpec>> = {
   table: {
@@ -25,7 +28,7 @@ const FIELDS: Record<Exclude<SearchResourceType, 'feature'>, Record<string, Fiel
     tag: { kind: 'list', sql: 's.tag_names', facet: 'tag', vocabulary: "SELECT name FROM tags WHERE tag_type = 'default'" },
     badges: { kind: 'list', sql: 's.badge_names', facet: 'badges', vocabulary: 'SELECT DISTINCT name FROM badges' },
     // Distinct column names are too many to list per query: wildcard column patterns use SQL.
-    column: { kind: 'list', sql: 's.column_names', facet: 'column' },
+    column: { kind: 'list', sql: 's.column_names', alsoSql: 's.nested_paths', facet: 'column' },
     table: { kind: 'scalar', sql: 's.name' },
     key: { kind: 'scalar', sql: 's.key' },
     description: { kind: 'scalar', sql: 's.description' },
@@ -126,11 +129,11 @@ export function createFilterCompiler(db: CatalogDatabase) {
       }
       const spec = (fields as Record<string, FieldSpec | undefined>)[filter.name];
       if (!spec) continue;
-      const one = spec.kind === 'scalar'
-        ? `${LOWER}(${spec.sql}) GLOB ?`
-        : `EXISTS (SELECT 1 FROM json_each(${spec.sql}) WHERE ${LOWER}(value) GLOB ?)`;
+      const inList = (list: string) => `EXISTS (SELECT 1 FROM json_each(${list}) WHERE ${LOWER}(value) GLOB ?)`;
+      const lists = spec.kind === 'list' ? [spec.sql, ...(spec.alsoSql ? [spec.alsoSql] : [])] : [];
+      const one = spec.kind === 'scalar' ? `${LOWER}(${spec.sql}) GLOB ?` : lists.length === 1 ? inList(spec.sql) : `(${lists.map(inList).join(' OR ')})`;
       const sql = `(${values.map(() => one).join(and ? ' AND ' : ' OR ')})`;
-      const params = values.map(convertWildcardToGlob);
+      const params = values.flatMap((v) => Array<string>(Math.max(lists.length, 1)).fill(convertWildcardToGlob(v)));
       all.push(sql);
       allParams.push(...params);
 

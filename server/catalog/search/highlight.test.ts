@@ -24,9 +24,14 @@ describe('buildHighlight', () => {
   });
 
   it('lists a dotted path only when its last name matches, highlighted whole', () => {
-    const paths = { paths: ['payload.customer_email', 'payload.address', 'payload.address.city', 'customer.id'] };
+    const paths = { paths: [['payload', 'customer_email'], ['payload', 'address'], ['payload', 'address', 'city'], ['customer', 'id']] };
     expect(buildHighlight({ nested_fields: paths }, ['customer'])).toEqual({ nested_fields: ['payload.<em>customer</em>_email'] });
     expect(buildHighlight({ nested_fields: paths }, ['payload', 'addr'])).toEqual({ nested_fields: ['<em>payload</em>.<em>address</em>'] });
     expect(buildHighlight({ nested_fields: paths }, ['payload'])).toEqual({});
+  });
+
+  it('quotes a name holding a dot, so the column of a path is told apart (decision 067)', () => {
+    const paths = { paths: [['a.b', 'city'], ['a', 'b.city']] };
+    expect(buildHighlight({ nested_fields: paths }, ['city'])).toEqual({ nested_fields: ['`a.b`.<em>city</em>', 'a.`b.<em>city</em>`'] });
   });
 });

@@ -3,6 +3,7 @@
 // fragment can contain is <em> and </em>.
 
 import { escapeHighlightText } from '../../../contract/search-highlight';
+import { formatFieldPath } from '../../../contract/nested-field-path';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const FRAGMENT_SIZE = 160;
@@ -61,10 +62,10 @@ export function highlightFragment(text: string | null | undefined, tokens: reado
  * highlighted whole; long ones (column descriptions) pass `highlightFragment` so each is cut to one
  * fragment, as a description is.
  */
-export function highlightList(
-  values: readonly string[],
+export function highlightList<T = string>(
+  values: readonly T[],
   tokens: readonly string[],
-  highlightEntry: (text: string, tokens: readonly string[]) => string | null = highlightText,
+  highlightEntry: (entry: T, tokens: readonly string[]) => string | null = highlightText as (entry: T, tokens: readonly string[]) => string | null,
 ): string[] {
   const out: string[] = [];
   for (const v of values) {
@@ -81,16 +82,17 @@ export interface LongTextList {
 }
 
 /**
- * A list of dotted paths (nested fields, `payload.customer_email`): an entry counts when its last
- * name matches, so a query naming the column alone does not list every field of it.
+ * A list of paths, each the names from a column down (nested fields, `payload.customer_email`): an
+ * entry counts when its last name matches, so a query naming the column alone does not list every
+ * field of it. Written as text by formatFieldPath (a name holding a dot is quoted, decision 067).
  */
 export interface PathList {
-  paths: readonly string[];
+  paths: readonly (readonly string[])[];
 }
 
-/** The path highlighted whole when its last name (after the last dot) holds a match, else null. */
-export function highlightPath(path: string, tokens: readonly string[]): string | null {
-  return highlightText(path.slice(path.lastIndexOf('.') + 1), tokens) === null ? null : highlightText(path, tokens);
+/** The path as text, highlighted whole, when its last name holds a match; else null. */
+export function highlightPath(path: readonly string[], tokens: readonly string[]): string | null {
+  return highlightText(path[path.length - 1], tokens) === null ? null : highlightText(formatFieldPath(path), tokens);
 }
 
 export type HighlightField = string | null | readonly string[] | LongTextList | PathList;

@@ -74,8 +74,8 @@ export function createCatalogSearch(db: CatalogDatabase) {
   const nestedTrees = createNestedTreeReader(db);
 
   /** A hit's nested field paths (named fields only) and nested descriptions, its columns in order. */
-  function nestedTextsOf(trees: NestedTreesByTable, tableId: number, columns: readonly string[]): { paths: string[]; descriptions: string[] } {
-    const paths: string[] = [];
+  function nestedTextsOf(trees: NestedTreesByTable, tableId: number, columns: readonly string[]): { paths: (readonly string[])[]; descriptions: string[] } {
+    const paths: (readonly string[])[] = [];
     const descriptions: string[] = [];
     const ofTable = trees.get(tableId);
     if (!ofTable) return { paths, descriptions };

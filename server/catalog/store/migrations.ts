@@ -573,4 +573,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tables_by_other_case ON tables(lower(key)) WHERE key <> lower(key);
     `,
   },
+  {
+    // The `column` search filter matches nested fields' paths too (decision 067): each table document
+    // keeps them (a JSON array, NULL without any) for the filter's SQL check, and its text index row a
+    // facet token for each. A catalog with nested fields gets its documents rebuilt by the search app on
+    // its next start, as after migration 9.
+    version: 11,
+    name: 'search documents: nested field paths as column filter values',
+    sql: `
+      ALTER TABLE table_search ADD COLUMN nested_paths TEXT;
+      INSERT OR REPLACE INTO catalog_settings (name, value)
+        SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM type_metadata WHERE parent_id IS NOT NULL);
+    `,
+  },
 ];

@@ -10,6 +10,7 @@
 // for the paths.
 import type { CatalogDatabase } from './open-catalog-database';
 import { ARRAY_INNER, MAP_KEY, MAP_VALUE } from '../ingest/parse-column-type';
+import { LEFT_OUT_OF_PATHS } from '../../../contract/nested-field-path';
 
 /** The nested fields of one table a search document holds, at most (the first ones, columns in order). */
 export const NESTED_FIELDS_PER_TABLE = 1000;
@@ -23,56 +24,64 @@ export interface NestedNode {
 
 /** The element of an array, a map's key and value: no field name of their own (no words, not listed). */
 const UNNAMED = new Set([ARRAY_INNER, MAP_KEY, MAP_VALUE]);
-/** Left out of the paths below them, as `nested_fields` paths may leave them out (`items.sku`). */
-const LEFT_OUT_OF_PATHS = new Set([ARRAY_INNER, MAP_VALUE]);
+// LEFT_OUT_OF_PATHS: an array's element and a map's value are left out of the paths below them, as
+// `nested_fields` paths may leave them out (`items.sku`).
 
 /**
  * Calls `visit` for the fields below `root` (the column's top node, whose name is the column's),
- * depth first, while `budget.left` lasts (each field spends one). `path` is dotted from the column's
- * name; `named` is false for an array's element and a map's key and value, which have no name of
- * their own but may have a description.
+ * depth first, while `budget.left` lasts (each field spends one). `path` is the names from the
+ * column's (contract/nested-field-path.ts writes them as text); `named` is false for an array's
+ * element and a map's key and value, which have no name of their own but may have a description.
  */
 export function walkNestedFields(
   root: NestedNode,
   budget: { left: number },
-  visit: (field: NestedNode, path: string, named: boolean) => void,
+  visit: (field: NestedNode, path: readonly string[], named: boolean) => void,
 ): void {
-  const walk = (node: NestedNode, path: string) => {
+  const walk = (node: NestedNode, path: readonly string[]) => {
     for (const child of node.children ?? []) {
       if (budget.left <= 0) return;
       budget.left--;
       const named = !UNNAMED.has(child.name);
-      const childPath = LEFT_OUT_OF_PATHS.has(child.name) ? path : `${path}.${child.name}`;
+      const childPath = LEFT_OUT_OF_PATHS.has(child.name) ? path : [...path, child.name];
       visit(child, childPath, named);
       walk(child, childPath);
     }
   };
-  walk(root, root.name);
+  walk(root, [root.name]);
 }
 
-/** A nested field as a search document takes it: its name and its description (more may follow). */
-export type NestedFieldText = readonly [name: string, description: string | null, ...rest: unknown[]];
+/**
+ * A nested field as a search document takes it: its name, its description and its path (the names
+ * from the column's, as walkNestedFields gives them): the `column` filter's values (decision 067).
+ */
+export type NestedFieldText = readonly [name: string, description: string | null, path: readonly string[]];
 
 /** The fields below a column's top node as a document takes them, depth first (every one: the bound is the reader's). */
 export function listNestedFields(root: NestedNode): NestedFieldText[] {
   const fields: NestedFieldText[] = [];
-  walkNestedFields(root, { left: Infinity }, (field) => fields.push([field.name, field.description ?? null]));
+  walkNestedFields(root, { left: Infinity }, (field, path) => fields.push([field.name, field.description ?? null, path]));
   return fields;
 }
 
 /**
  * Calls `visit` with the words a document takes from each field of `fields` while `budget.left`
- * lasts: the field's name (not for an array's element or a map's key or value) and its description.
+ * lasts: the field's name (not for an array's element or a map's key or value) and its description;
+ * and `visitPath` with the path of each named field (the `column` filter matches it, decision 067).
  */
 export function forEachNestedFieldText(
   fields: readonly NestedFieldText[],
   budget: { left: number },
   visit: (text: string | null) => void,
+  visitPath: (path: readonly string[]) => void = () => {},
 ): void {
   for (const field of fields) {
     if (budget.left <= 0) return;
     budget.left--;
-    if (!UNNAMED.has(field[0])) visit(field[0]);
+    if (!UNNAMED.has(field[0])) {
+      visit(field[0]);
+      visitPath(field[2]);
+    }
     visit(field[1]);
   }
 }
@@ -89,15 +98,19 @@ export type NestedFieldsByTable = Map<number, Map<string, NestedFieldText[]>>;
 export function createNestedFieldReader(db: CatalogDatabase) {
   // Below the top node; no ORDER BY (a sort of every row cost a third of the read): a column's rows
   // come through type_metadata_by_column, (column_id, id), so in id order — depth first.
-  const head = `SELECT tm.name, tm.description, c.table_id, c.name FROM columns c JOIN type_metadata tm ON tm.column_id = c.id`;
+  // A field's path is its parent's and its name; a parent that is not among the rows is the column's
+  // top node (ids are depth first, so a parent comes before its children).
+  const head = `SELECT tm.name, tm.description, c.table_id, c.name, tm.id, tm.parent_id FROM columns c JOIN type_metadata tm ON tm.column_id = c.id`;
   const ofIds = db.prepare(`${head} WHERE c.table_id IN (SELECT value FROM json_each(?)) AND tm.parent_id IS NOT NULL`).raw();
   const inRange = db.prepare(`${head} WHERE c.table_id BETWEEN ? AND ? AND tm.parent_id IS NOT NULL`).raw();
-  const group = (rows: [string, string | null, number, string][]): NestedFieldsByTable => {
+  type Row = [name: string, description: string | null, tableId: number, column: string, id: number, parentId: number];
+  const group = (rows: Row[]): NestedFieldsByTable => {
     const byTable: NestedFieldsByTable = new Map();
     let columns: Map<string, NestedFieldText[]> | undefined;
     let fields: NestedFieldText[] | undefined;
     let lastTable = -1;
     let lastColumn = '';
+    const paths = new Map<number, readonly string[]>();
     for (const row of rows) {
       if (row[2] !== lastTable) {
         lastTable = row[2];
@@ -111,13 +124,16 @@ export function createNestedFieldReader(db: CatalogDatabase) {
         fields = columns!.get(lastColumn);
         if (!fields) columns!.set(lastColumn, (fields = []));
       }
-      fields.push(row);
+      const parentPath = paths.get(row[5]) ?? [lastColumn];
+      const path = LEFT_OUT_OF_PATHS.has(row[0]) ? parentPath : [...parentPath, row[0]];
+      paths.set(row[4], path);
+      fields.push([row[0], row[1], path]);
     }
     return byTable;
   };
   return {
-    ofTables: (tableIdsJson: string) => group(ofIds.all(tableIdsJson) as [string, string | null, number, string][]),
-    inRange: (from: number, to: number) => group(inRange.all(from, to) as [string, string | null, number, string][]),
+    ofTables: (tableIdsJson: string) => group(ofIds.all(tableIdsJson) as Row[]),
+    inRange: (from: number, to: number) => group(inRange.all(from, to) as Row[]),
   };
 }
 

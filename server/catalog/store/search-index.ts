@@ -23,6 +23,7 @@ import {
   createNestedFieldReader, forEachNestedFieldText, listNestedFields, NESTED_FIELDS_PER_TABLE, type NestedFieldsByTable, type NestedFieldText,
   type NestedNode,
 } from './nested-fields';
+import { formatFieldPath } from '../../../contract/nested-field-path';
 
 /** Everything a table's search document is built from. */
 export interface TableDocumentSource {
@@ -113,9 +114,12 @@ function cachedFacet(field: FacetField, value: string): string {
  * The distinct words of a table document (for the text column and the vocabulary: name, schema,
  * description, tags, badges, columns and their first NESTED_FIELDS_PER_TABLE nested fields, names
  * and descriptions), and its facet tokens: all of them for the text index, all but the column ones
- * for the name index (migration 6).
+ * for the name index (migration 6). The `column` filter's values are the columns' names and the
+ * paths of those nested fields (decision 067): `payload.address.city` as typed, and, when a name on
+ * the way holds a dot, also as search hits write it (`` `geo.home`.city ``); `nestedPaths` lists them
+ * for the filter's SQL check.
  */
-function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets: string; nameFacets: string } {
+function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets: string; nameFacets: string; nestedPaths: string[] } {
   const words = new Set<string>();
   const add = (text: string | null | undefined) => {
     for (const t of cachedTokens(text)) words.add(t);
@@ -135,6 +139,15 @@ function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets:
   }
   const nameFacets = facets.join(' ');
   let nested: { left: number } | undefined;
+  const nestedPaths: string[] = [];
+  const addPath = (path: readonly string[]) => {
+    const typed = path.join('.');
+    const quoted = formatFieldPath(path);
+    for (const value of typed === quoted ? [typed] : [typed, quoted]) {
+      nestedPaths.push(value);
+      facets.push(cachedFacet('column', value));
+    }
+  };
   for (const c of s.columns) {
     add(c.name);
     add(c.description);
@@ -144,10 +157,10 @@ function buildTableTokens(s: TableDocumentSource): { words: Set<string>; facets:
     const fields = c.type_metadata ? listNestedFields(c.type_metadata) : s.nestedFields?.get(c.name);
     if (fields) {
       nested ??= { left: NESTED_FIELDS_PER_TABLE };
-      forEachNestedFieldText(fields, nested, add);
+      forEachNestedFieldText(fields, nested, add, addPath);
     }
   }
-  return { words, facets: facets.join(' '), nameFacets };
+  return { words, facets: facets.join(' '), nameFacets, nestedPaths };
 }
 
 export interface DashboardTextSource {
@@ -195,8 +208,8 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
   const deleteTableDocs = db.prepare('DELETE FROM table_search WHERE table_id IN (SELECT value FROM json_each(?))');
   const insertTableDoc = db.prepare(`
     INSERT INTO table_search (doc_id, table_id, key, database, cluster, schema_name, name, name_norm, description,
-      column_names, tag_names, badge_names, popularity)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      column_names, tag_names, badge_names, popularity, nested_paths)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTableName = db.prepare('INSERT INTO table_name_fts (rowid, name, facets) VALUES (?, ?, ?)');
   const insertTableText = db.prepare('INSERT INTO table_text_fts (rowid, text) VALUES (?, ?)');
   const tableRows = db.prepare(`
@@ -270,12 +283,13 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     if (options?.replace) deleteTableDocs.run(json(sources.map((s) => s.tableId)));
     // Insert in doc_id order: FTS5 appends rowids to its in-memory segment as long as they grow.
     const docs = sources.map((s) => ({ s, docId: buildDocId(s.popularity, s.tableId) })).sort((a, b) => a.docId - b.docId);
-    for (const { s, docId } of docs) {
+    const tokens = docs.map(({ s }) => buildTableTokens(s));
+    docs.forEach(({ s, docId }, i) => {
+      const { nestedPaths } = tokens[i];
       insertTableDoc.run(docId, s.tableId, s.key, s.database, s.cluster, s.schema, s.name, normalizeName(s.name),
         s.description, JSON.stringify(s.columns.map((c) => c.name)), JSON.stringify(s.tags), JSON.stringify(s.badges),
-        s.popularity);
-    }
-    const tokens = docs.map(({ s }) => buildTableTokens(s));
+        s.popularity, nestedPaths.length > 0 ? JSON.stringify(nestedPaths) : null);
+    });
     docs.forEach(({ s, docId }, i) => insertTableName.run(docId, tokenize(s.name).join(' '), tokens[i].nameFacets));
     const counts = new Map<string, number>();
     docs.forEach(({ docId }, i) => {

@@ -63,19 +63,26 @@ describe('SearchResultItem', () => {
     expect(document.querySelector('.result__meta')?.textContent).toBe('Table in Hive · gold');
   });
 
-  it('lists the nested fields that matched by path, each leading to its column on the table page', () => {
+  it('lists the nested fields that matched by path, each leading to its column and field on the table page', () => {
     renderWithApp(
       <ol>
         <SearchResultItem result={table('checkouts', { highlight: {
-          nested_fields: ['payload.<em>customer</em>_email', 'payload.lines.<em>customer</em>_note'],
+          nested_fields: ['payload.<em>customer</em>_email', 'payload.lines.<em>customer</em>_note', '`a.b`.<em>customer</em>'],
           column_descriptions: ['The <em>customer</em>&#39;s email'],
         } })} />
       </ol>,
     );
     const row = screen.getByText('Nested fields').closest('div')!;
     const links = within(row).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['payload.customer_email', 'payload.lines.customer_note']);
-    expect(links.map((a) => new URL(a.getAttribute('href')!, 'http://x').searchParams.get('column'))).toEqual(['payload', 'payload']);
+    expect(links.map((a) => a.textContent)).toEqual(['payload.customer_email', 'payload.lines.customer_note', '`a.b`.customer']);
+    const query = (a: HTMLElement) => new URL(a.getAttribute('href')!, 'http://x').searchParams;
+    // The column and the path below it are separate parts of the link: a column whose own name holds a
+    // dot (quoted in the path, decision 067) is the column opened, not the part before its dot.
+    expect(links.map((a) => [query(a).get('column'), query(a).get('field')])).toEqual([
+      ['payload', 'customer_email'],
+      ['payload', 'lines.customer_note'],
+      ['a.b', 'customer'],
+    ]);
     expect(links[0]!.querySelector('mark')?.textContent).toBe('customer');
     expect(screen.getByText('Column descriptions')).toBeTruthy();
   });

@@ -4,7 +4,7 @@
 import { Fragment, type ReactNode } from 'react';
 import type { DashboardSearchResult, SearchResult, TableSearchResult, UserSearchResult } from '../../../../contract/api-search';
 import { highlightToPlainText } from '../../../../contract/search-highlight';
-import { columnOfNestedField } from '../../../../contract/nested-field-path';
+import { nestedFieldLinkOptions, nestedFieldOfPath } from '../../../../contract/nested-field-path';
 import { useFormatDate, useUiConfig } from '../../../app/app-data';
 import { dashboardPath, tablePath, userPath } from '../../../app/paths';
 import { AppLink } from '../../../components/app-link';
@@ -128,7 +128,7 @@ function TableResult({ result, action }: { result: TableSearchResult; action?: R
       <Matches
         rows={[
           { label: 'Columns', fragments: highlight['columns'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, { column: highlightToPlainText(f) }) },
-          { label: 'Nested fields', fragments: highlight['nested_fields'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, { column: columnOfNestedField(highlightToPlainText(f)) }) },
+          { label: 'Nested fields', fragments: highlight['nested_fields'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, nestedFieldLinkOptions(nestedFieldOfPath(highlightToPlainText(f)))) },
           { label: 'Column descriptions', fragments: highlight['column_descriptions'] ?? [], limit: MAX_QUOTES, quote: true },
         ]}
       />

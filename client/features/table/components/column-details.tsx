@@ -1,5 +1,5 @@
 // What opens under a column: its statistics, its nested fields and a link to copy.
-import type { Column } from '../../../../contract/api-table';
+import type { Column, TypeMetadata } from '../../../../contract/api-table';
 import { useFormatDay } from '../use-day-formats';
 import { Button } from '../../../components/button';
 import { useToast } from '../../../components/toast';
@@ -25,7 +25,8 @@ function CopyColumnLink({ columnName, href }: { columnName: string; href: string
   );
 }
 
-export function ColumnDetails({ column, href }: { column: Column; href: string }) {
+/** `targetFieldChain`: the nested fields down to one a link opened (decision 067), or null. */
+export function ColumnDetails({ column, href, targetFieldChain = null }: { column: Column; href: string; targetFieldChain?: readonly TypeMetadata[] | null }) {
   const formatDay = useFormatDay();
   const stats = describeStats(column.stats);
   const nested = column.type_metadata ? countNestedFields(column.type_metadata) : 0;
@@ -62,7 +63,7 @@ export function ColumnDetails({ column, href }: { column: Column; href: string }
           <p className="column-details__heading">
             {describeNestedCount(column.type_metadata)}
           </p>
-          <TypeMetadataTree root={column.type_metadata} columnName={column.name} />
+          <TypeMetadataTree root={column.type_metadata} columnName={column.name} targetChain={targetFieldChain} />
         </div>
       ) : null}
       {stats.length === 0 && nested === 0 ? <p className="muted column-details__none">No statistics or nested fields recorded for this column.</p> : null}

@@ -1,8 +1,9 @@
 // The columns of a table, numbered from 1. A column's name opens its details (statistics, nested
-// fields, a link to copy). A deep link (`?column=name`) opens that column, scrolls to it and marks it.
+// fields, a link to copy). A deep link (`?column=name`) opens that column, scrolls to it and marks it;
+// with a nested field (`&field=address.city`, decision 067) it opens the fields above that one and marks it.
 // A column with unsaved text kept for one of its nested fields starts open, so the text shows again.
 import { Fragment, useEffect, useId, useState } from 'react';
-import type { Column } from '../../../../contract/api-table';
+import type { Column, TypeMetadata } from '../../../../contract/api-table';
 import { tablePath } from '../../../app/paths';
 import { useHasDescriptionDraftUnder } from '../../../app/use-description-draft';
 import { BreakableText } from '../../../components/breakable-text';
@@ -13,39 +14,47 @@ import { typeDescriptionDraftPrefixBelow } from '../description-draft-ids';
 import type { JoinHint } from '../join-hints';
 import { ColumnDescription } from './column-description';
 import { ColumnDetails } from './column-details';
+import { LINKED_FIELD_ID } from './type-metadata-tree';
 import { EditableColumnDescription } from './editable-column-description';
 import { useTableEditing } from './table-editing';
 
 export const columnRowId = (name: string) => `column-${name}`;
 
-/** Scroll a deep-linked column into view once the page has settled (after the shell's scroll-to-top). */
-function useRevealColumn(name: string | null, found: boolean) {
+/**
+ * Scroll a deep-linked column, or its linked nested field, into view once the page has settled (after
+ * the shell's scroll-to-top), and move focus there.
+ */
+function useRevealColumn(name: string | null, found: boolean, fieldKey: string | null) {
   useEffect(() => {
     if (!name || !found) return;
     let second = 0;
     const first = requestAnimationFrame(() => {
       second = requestAnimationFrame(() => {
+        const field = fieldKey ? document.getElementById(LINKED_FIELD_ID) : null;
         const row = document.getElementById(columnRowId(name));
-        row?.scrollIntoView({ block: 'center' });
-        row?.querySelector<HTMLElement>('.disclosure')?.focus({ preventScroll: true });
+        (field ?? row)?.scrollIntoView({ block: 'center' });
+        (field ?? row?.querySelector<HTMLElement>('.disclosure'))?.focus({ preventScroll: true });
       });
     });
     return () => {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
     };
-  }, [name, found]);
+  }, [name, found, fieldKey]);
 }
 
 export function ColumnsTable({
   tableKey,
   columns,
   targetColumn,
+  targetFieldChain = null,
   joinLinkFor,
 }: {
   tableKey: string;
   columns: Column[];
   targetColumn: string | null;
+  /** The nested fields from the target column's top node down to the linked one, or null. */
+  targetFieldChain?: readonly TypeMetadata[] | null;
   joinLinkFor: (hint: JoinHint) => { to: string; direct: boolean };
 }) {
   const baseId = useId();
@@ -59,7 +68,7 @@ export function ColumnsTable({
   useEffect(() => {
     if (found) setExpanded((current) => (current.has(targetColumn!) ? current : new Set([...current, targetColumn!])));
   }, [found, targetColumn]);
-  useRevealColumn(targetColumn, found);
+  useRevealColumn(targetColumn, found, targetFieldChain?.at(-1)?.key ?? null);
 
   if (columns.length === 0) return <p className="muted">This table has no columns recorded.</p>;
 
@@ -123,7 +132,7 @@ export function ColumnsTable({
                   <tr className="columns-table__details-row">
                     <td />
                     <td colSpan={3} id={detailsId} data-testid="column-details">
-                      <ColumnDetails column={column} href={tablePath(tableKey, { column: column.name })} />
+                      <ColumnDetails column={column} href={tablePath(tableKey, { column: column.name })} targetFieldChain={column.name === targetColumn ? targetFieldChain : null} />
                     </td>
                   </tr>
                 ) : null}

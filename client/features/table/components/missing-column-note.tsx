@@ -1,15 +1,18 @@
-// A deep link to a column the table does not have (`?column=nope`): a short note at the top of the
-// page, rather than nothing (the column table opens and marks only a column it has).
-import type { Column } from '../../../../contract/api-table';
+// A deep link to a column the table does not have (`?column=nope`), or to a nested field its column
+// does not have (`?column=payload&field=nope`): a short note at the top of the page, rather than
+// nothing (the column table opens and marks only what the table has).
+import type { LinkTarget } from '../nested-field-target';
 import '../../../components/notice.css';
 
-export function MissingColumnNote({ column, columns }: { column: string | null; columns: readonly Column[] }) {
-  if (!column || columns.some((c) => c.name === column)) return null;
+export function MissingColumnNote({ missing }: { missing: LinkTarget['missing'] }) {
+  if (!missing) return null;
   return (
     <p className="notice notice--info" role="status" data-testid="missing-column">
       <span className="notice__label">Note</span>
       <span className="notice__message">
-        This table has no column “{column}”. The link may be old, or the column renamed.
+        {missing.kind === 'column'
+          ? <>This table has no column “{missing.column}”. The link may be old, or the column renamed.</>
+          : <>The column “{missing.column}” has no nested field “{missing.field}”. The link may be old, or the field renamed.</>}
       </span>
     </p>
   );

@@ -17,6 +17,7 @@ import { collectJoinHints, joinHintId, resolveJoinHint, type JoinHint } from '..
 import { ColumnsTable } from './columns-table';
 import { LineageSection } from './lineage-lists';
 import { MissingColumnNote } from './missing-column-note';
+import { resolveLinkTarget } from '../nested-field-target';
 import { ProgrammaticDescription } from './programmatic-description';
 import { TableDashboardsSection } from './table-dashboards-section';
 import { TableDescription } from './table-description';
@@ -41,13 +42,16 @@ function useJoinLinks(table: TableDetail) {
 export interface TableDetailViewProps {
   table: TableDetail;
   targetColumn: string | null;
+  /** The path of a nested field of `targetColumn` to open (`?field=`, decision 067), or null. */
+  targetField?: string | null;
   /** What other parts add (from the route): buttons in the header (the bookmark toggle), tabs beside the overview (History). */
   actions?: ReactNode;
   tabs?: ResourceTab[];
 }
 
-export function TableDetailView({ table, targetColumn, actions, tabs = [] }: TableDetailViewProps) {
+export function TableDetailView({ table, targetColumn, targetField = null, actions, tabs = [] }: TableDetailViewProps) {
   const config = useUiConfig();
+  const target = useMemo(() => resolveLinkTarget(table.columns, targetColumn, targetField), [table.columns, targetColumn, targetField]);
   const joinLinkFor = useJoinLinks(table);
   const source = config.resourceConfig.table.supportedSources[table.database]?.displayName ?? table.database;
   const name = `${table.schema}.${table.name}`;
@@ -90,7 +94,7 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
         <>
           <ResourceNotice resourceKey={table.key} notices={config.resourceConfig.table.notices} />
           <EditRightsNote rights={table.edit_rights} applies={['descriptions', 'tags', 'owners']} resource="table" />
-          <MissingColumnNote column={targetColumn} columns={table.columns} />
+          <MissingColumnNote missing={target.missing} />
         </>
       }
       side={<TableFacts table={table} />}
@@ -110,7 +114,7 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
         ) : null}
 
         <ResourceSection id="columns" title="Columns" count={table.columns.length}>
-          <ColumnsTable tableKey={table.key} columns={table.columns} targetColumn={targetColumn} joinLinkFor={joinLinkFor} />
+          <ColumnsTable tableKey={table.key} columns={table.columns} targetColumn={target.column} targetFieldChain={target.fieldChain} joinLinkFor={joinLinkFor} />
         </ResourceSection>
 
         {config.tableLineage.inAppListEnabled ? <LineageSection tableKey={table.key} tableName={name} /> : null}

@@ -40,12 +40,14 @@ function TableNotFound({ tableKey, coordinates }: { tableKey: string; coordinate
 export interface TablePageProps {
   coordinates: TableCoordinates;
   targetColumn: string | null;
+  /** The path of a nested field of `targetColumn` to open (`?field=`), or null. */
+  targetField?: string | null;
   /** What other features add to the loaded page (the route composes them): header buttons, tabs. */
   actions?: (table: TableDetail) => ReactNode;
   tabs?: (table: TableDetail) => ResourceTab[];
 }
 
-export function TablePage({ coordinates, targetColumn, actions, tabs }: TablePageProps) {
+export function TablePage({ coordinates, targetColumn, targetField = null, actions, tabs }: TablePageProps) {
   const key = buildTableKey(coordinates);
   const query = useTable(key);
   const title = `${coordinates.schema}.${coordinates.name}`;
@@ -73,7 +75,7 @@ export function TablePage({ coordinates, targetColumn, actions, tabs }: TablePag
         <>
           <PageTitle title={`${table.schema}.${table.name}`} />
           <TableEditingProvider value={{ tableKey: table.key, rights: table.edit_rights }}>
-            <TableDetailView table={table} targetColumn={targetColumn} actions={actions?.(table)} tabs={tabs?.(table)} />
+            <TableDetailView table={table} targetColumn={targetColumn} targetField={targetField} actions={actions?.(table)} tabs={tabs?.(table)} />
           </TableEditingProvider>
         </>
       )}

@@ -1,8 +1,9 @@
 // A column's nested type (struct fields, array elements, map keys and values) as a tree of
 // disclosures: each field with children opens and closes with its own button. The column's own
 // fields are listed, their nested fields start closed, so a big struct does not fill the page — except
-// above a field whose unsaved text was kept (a session that ended mid-edit), so that it shows again.
-import { useId, useState } from 'react';
+// above a field whose unsaved text was kept (a session that ended mid-edit), so that it shows again,
+// and above a field a link opened (`?column=&field=`, decision 067), which is marked.
+import { createContext, useContext, useEffect, useId, useMemo, useState } from 'react';
 import type { TypeMetadata } from '../../../../contract/api-table';
 import { BadgeList } from '../../../components/chip';
 import { DisclosureButton } from '../../../components/disclosure';
@@ -32,16 +33,31 @@ export function describeNestedCount(root: TypeMetadata): string {
   return all === top ? fields : `${fields} (${top} at the top)`;
 }
 
+/** The keys of the fields from the column down to the linked one (the last is the one), or none. */
+const LinkedFieldChain = createContext<readonly string[]>([]);
+
+/** The id of the linked field's line (the column table scrolls to it). */
+export const LINKED_FIELD_ID = 'linked-nested-field';
+
 function TypeNode({ node }: { node: TypeMetadata }) {
   const editing = useTableEditing();
   const hasDraftUnder = useHasDescriptionDraftUnder();
-  const [expanded, setExpanded] = useState(() => !!editing?.rights.descriptions && node.children.length > 0 && hasDraftUnder(typeDescriptionDraftPrefixBelow(editing.tableKey, node.key)));
+  const chain = useContext(LinkedFieldChain);
+  const at = chain.indexOf(node.key);
+  const linked = at >= 0 && at === chain.length - 1;
+  const aboveLinked = at >= 0 && !linked;
+  const [expanded, setExpanded] = useState(
+    () => aboveLinked || (!!editing?.rights.descriptions && node.children.length > 0 && hasDraftUnder(typeDescriptionDraftPrefixBelow(editing.tableKey, node.key))),
+  );
+  useEffect(() => {
+    if (aboveLinked) setExpanded(true);
+  }, [aboveLinked]);
   const childrenId = useId();
   const hasChildren = node.children.length > 0;
   const description = shownDescription(node.description);
   return (
-    <li className="type-tree__node" data-testid="type-node">
-      <div className="type-tree__line">
+    <li className={linked ? 'type-tree__node type-tree__node--linked' : 'type-tree__node'} data-testid="type-node" aria-current={linked ? 'location' : undefined}>
+      <div className="type-tree__line" id={linked ? LINKED_FIELD_ID : undefined} tabIndex={linked ? -1 : undefined}>
         {hasChildren ? (
           <DisclosureButton expanded={expanded} onToggle={() => setExpanded((e) => !e)} controls={childrenId} className="type-tree__name">
             <BreakableText text={node.name} />
@@ -77,14 +93,21 @@ function TypeNode({ node }: { node: TypeMetadata }) {
   );
 }
 
-/** The fields nested in a column's type; nothing for a flat type. */
-export function TypeMetadataTree({ root, columnName }: { root: TypeMetadata; columnName: string }) {
+/**
+ * The fields nested in a column's type; nothing for a flat type. `targetChain`: the fields from the top
+ * down to one a link opened — those above it start open, and it is marked.
+ */
+export function TypeMetadataTree({ root, columnName, targetChain = null }: { root: TypeMetadata; columnName: string; targetChain?: readonly TypeMetadata[] | null }) {
+  const chainKeys = targetChain?.map((n) => n.key).join('\n') ?? '';
+  const chain = useMemo(() => (chainKeys ? chainKeys.split('\n') : []), [chainKeys]);
   if (root.children.length === 0) return null;
   return (
-    <ul className="type-tree" aria-label={`Nested fields of ${columnName}`} data-testid="type-tree">
-      {[...root.children].sort(byOrder).map((child) => (
-        <TypeNode key={child.key} node={child} />
-      ))}
-    </ul>
+    <LinkedFieldChain.Provider value={chain}>
+      <ul className="type-tree" aria-label={`Nested fields of ${columnName}`} data-testid="type-tree">
+        {[...root.children].sort(byOrder).map((child) => (
+          <TypeNode key={child.key} node={child} />
+        ))}
+      </ul>
+    </LinkedFieldChain.Provider>
   );
 }
