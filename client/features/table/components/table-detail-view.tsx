@@ -110,7 +110,7 @@ export function TableDetailView({ table, targetColumn, actions, tabs = [] }: Tab
         ) : null}
 
         <ResourceSection id="columns" title="Columns" count={table.columns.length}>
-          <ColumnsTable tableKey={table.key} columns={table.columns} targetColumn={targetColumn} joinLinkFor={joinLinkFor} />
+          <ColumnsTable tableKey={table.key} columns={table.columns} targetColumn={targetColumn} joinLinkFor={joinLinkFor} labelledBy="columns-heading" />
         </ResourceSection>
 
         {config.tableLineage.inAppListEnabled ? <LineageSection tableKey={table.key} tableName={name} /> : null}
