@@ -14,7 +14,7 @@ export const LOADING_SAID_AFTER_MS = 200;
 export const LOADING_SAID_AGAIN_AFTER_MS = 60_000;
 
 /** When each load was last said, and how many statuses are saying theirs now (all of this page). */
-const saidAt = new Map<string, number>();
+const saidAt: Record<string, number> = {};
 let saying = 0;
 
 /** A grey placeholder shape; hidden from assistive technology (the loading region announces itself). */
@@ -27,15 +27,15 @@ export function LoadingStatus({ label }: { label: string }) {
   const [said, setSaid] = useState(false);
   useEffect(() => {
     let mine = false;
-    const timer = window.setTimeout(() => {
-      if (saying > 0 || Date.now() - (saidAt.get(label) ?? -Infinity) < LOADING_SAID_AGAIN_AFTER_MS) return;
-      saidAt.set(label, Date.now());
+    const timer = setTimeout(() => {
+      if (saying || Date.now() - (saidAt[label] ?? 0) < LOADING_SAID_AGAIN_AFTER_MS) return;
+      saidAt[label] = Date.now();
       saying++;
       mine = true;
       setSaid(true);
     }, LOADING_SAID_AFTER_MS);
     return () => {
-      window.clearTimeout(timer);
+      clearTimeout(timer);
       if (mine) saying--;
     };
   }, [label]);
