@@ -1,6 +1,7 @@
 // What the page looks like to people who see it differently: in forced colours (Windows High
 // Contrast) the focus, the selected tab, the chosen view and the column arrows still show; the focus
-// ring has 3:1 contrast in normal colours; at 400 % zoom the header covers no focused control and the
+// ring has 3:1 contrast in normal colours; the active suggestion shows by more than a tint, and in
+// forced colours as the highlight; a toast never covers the focused field; at 400 % zoom the header covers no focused control and the
 // search box keeps a usable width; with WCAG text spacing the lineage cards wrap instead of cutting.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -136,6 +137,27 @@ test.describe('in forced colours', () => {
     expect(changed, 'pixels that change when "Keyboard shortcuts" gets the focus').toBeGreaterThanOrEqual(2 * (item.width + item.height));
   });
 
+  test('the active suggestion of the header search is the system highlight', async ({ page }) => {
+    await page.goto(TABLE);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
+    const search = page.getByRole('banner').getByRole('combobox');
+    await search.fill('orders');
+    await expect(page.getByRole('option').first()).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    const active = page.locator('[role=option][aria-selected=true]');
+    await expect(active).toHaveCount(1);
+    const colours = await active.evaluate((option) => {
+      const probe = document.createElement('div');
+      probe.style.cssText = 'forced-color-adjust: none; background: Highlight; color: HighlightText';
+      document.body.append(probe);
+      const system = getComputedStyle(probe);
+      const answer = { background: getComputedStyle(option).backgroundColor, highlight: system.backgroundColor };
+      probe.remove();
+      return answer;
+    });
+    expect(colours.background).toBe(colours.highlight);
+  });
+
   test('only the selected tab looks selected, on the table page and on the search page', async ({ page }) => {
     const underlines = (tabs: Locator) =>
       tabs.evaluateAll((elements) => elements.map((tab) => ({ selected: tab.getAttribute('aria-selected') === 'true', underline: getComputedStyle(tab).borderBottomColor, page: getComputedStyle(document.body).backgroundColor })));
@@ -172,6 +194,51 @@ test.describe('in forced colours', () => {
     expect(colours.arrow, 'the arrow before a column name is not painted in the page colour').not.toBe(colours.page);
     expect(colours.arrow, 'nor transparent').not.toMatch(/^rgba\(.*, 0\)$/);
   });
+});
+
+test('the active suggestion has a 3:1 bar beside its tint', async ({ page }) => {
+  // Forced colours drop shadows; an emulation of them can outlast the tests above in the same browser.
+  await page.emulateMedia({ forcedColors: 'none' });
+  await page.goto(TABLE);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
+  await page.getByRole('banner').getByRole('combobox').fill('orders');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  const shadow = await page.locator('[role=option][aria-selected=true]').evaluate((option) => getComputedStyle(option).boxShadow);
+  const bar = shadow.match(/rgba?\([^)]*\)/)?.[0];
+  expect(bar, `the active option's inset bar (box-shadow: ${shadow})`).toBeTruthy();
+  expect(contrast(parseColor(bar!), parseColor('rgb(255, 255, 255)'))).toBeGreaterThanOrEqual(3);
+});
+
+test('a toast for the Add tag box at the bottom of the window stands clear of the box and its message', async ({ page }) => {
+  await page.route('**/api/metadata/v0/update_table_tags', (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: { name: 'NotAllowedError', message: 'Changing tags needs the editor role.', code: 'edit_forbidden' } }) })
+      : route.continue(),
+  );
+  await page.goto(TABLE);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  const box = page.getByRole('combobox', { name: 'Add tag' });
+  // The box at the window's bottom edge, where the toasts are.
+  await box.evaluate((input) => window.scrollBy(0, input.getBoundingClientRect().bottom - window.innerHeight));
+  await box.fill('refused_tag');
+  await box.press('Enter');
+  const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('listitem');
+  await expect(toast).toContainText('Could not add the tag refused_tag');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect(box).toBeFocused();
+  const message = page.getByText('Not added: Changing tags needs the editor role.');
+  await expect(message).toBeVisible();
+  const apart = (a: { x: number; y: number; width: number; height: number }, b: typeof a) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+  const toastBox = (await toast.boundingBox())!;
+  expect(apart(toastBox, (await box.boundingBox())!), 'the toast clear of the box').toBe(true);
+  expect(apart(toastBox, (await message.boundingBox())!), 'the toast clear of the message').toBe(true);
+  // An error stays until it is closed.
+  await page.waitForTimeout(6500);
+  await expect(toast).toBeVisible();
+  await toast.getByRole('button', { name: 'Dismiss: Could not add the tag refused_tag' }).click();
+  await expect(toast).toHaveCount(0);
 });
 
 test('the focus outline has at least 3:1 contrast, on the header, a tab, a column and a menu item', async ({ page }) => {

@@ -26,6 +26,11 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   groups: ComboboxGroup[];
   /** Options after the groups (e.g. "All results for …"). */
   footer?: ComboboxOption[];
+  /**
+   * Whether the footer's options count in the spoken number of suggestions: not a search's "All results
+   * for …" (a way to search, not a suggestion), but the Add tag box's "Add new tag “x”", which is one.
+   */
+  countFooter?: boolean;
   /** Announced and shown in the popup when there is nothing to list ("Searching…", "No matches"). */
   status?: ReactNode;
   /** Enter with no active option. */
@@ -38,13 +43,13 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Combobox({ label, value, onValueChange, groups, footer = [], status, onSubmitValue, escapeClears = true, ref, className, ...input }: ComboboxProps) {
+export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, onSubmitValue, escapeClears = true, ref, className, ...input }: ComboboxProps) {
   const baseId = useId();
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
   const options = [...groups.flatMap((g) => g.options), ...footer];
-  // The footer's rows ("All results for …") are ways to search, not suggestions: not counted.
-  const suggestions = options.length - footer.length;
+  // The footer's rows ("All results for …") are ways to search, not suggestions: not counted unless said.
+  const suggestions = countFooter ? options.length : options.length - footer.length;
   const hasContent = options.length > 0 || !!status;
   const expanded = open && value.trim() !== '' && hasContent;
   const optionId = (index: number) => `${baseId}-option-${index}`;

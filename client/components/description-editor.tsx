@@ -2,7 +2,8 @@
 // a live count against the length limit (for a text already over it, against its own length), Save
 // and Cancel. The text is the caller's (controlled), so a failed save never loses it. Keys: Ctrl+Enter
 // (⌘+Enter) saves; Enter saves too where `submitOnEnter` (short descriptions; Shift+Enter for a new
-// line); Escape cancels.
+// line); Escape cancels. Trying to save a text that is too long says so, as an alert: the field's
+// invalid state and count were set while typing, and are not said again by themselves.
 import { useCallback, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from './button';
 import { Markdown } from './markdown';
@@ -40,6 +41,13 @@ export function isTooLong(text: string, maxLength: number, base?: string | null)
   return countCharacters(text) > allowedDescriptionLength(maxLength, base);
 }
 
+/** What a save of a too long `text` is told: how many characters too many. */
+export function tooLongMessage(text: string, maxLength: number, base?: string | null): string {
+  const allowed = allowedDescriptionLength(maxLength, base);
+  const over = countCharacters(text) - allowed;
+  return `Not saved: ${formatWholeNumber(over)} ${over === 1 ? 'character' : 'characters'} too many (at most ${formatWholeNumber(allowed)}). Shorten the text to save it.`;
+}
+
 /** The live count of `text`, and what is wrong when it is too long (`base`: the text the edit began from). */
 export function LengthCount({ id, text, maxLength, base }: { id: string; text: string; maxLength: number; base?: string | null }) {
   const length = countCharacters(text);
@@ -66,9 +74,12 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, base, 
   const errorId = useId();
   const noticeId = useId();
   const tooLong = isTooLong(text, maxLength, base);
+  /** Saves tried with the text too long: each a new alert, so a second try is said again. */
+  const [triedTooLong, setTriedTooLong] = useState(0);
 
   function save() {
-    if (!saving && !tooLong) onSave();
+    if (tooLong) setTriedTooLong((tries) => tries + 1);
+    else if (!saving) onSave();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -150,6 +161,11 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, base, 
           </Button>
         </div>
       </div>
+      {tooLong && triedTooLong > 0 ? (
+        <p key={triedTooLong} className="visually-hidden" role="alert">
+          {tooLongMessage(text, maxLength, base)}
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} className="description-editor__error" role="alert">
           {error}

@@ -1,6 +1,8 @@
 // Where focus goes when a chip's remove button is used (the tag and owner editors): to the next
 // chip's remove button, else the previous one's, else the editor's add control — never to <body>
-// when the pressed button disappears with its chip.
+// when the pressed button disappears with its chip. When the server refuses the removal and the chip
+// comes back, focus goes back to its remove button (if it is still where the removal put it).
+import { useEffect, useState, type RefObject } from 'react';
 
 /**
  * Focuses the remove button after `pressed` among `buttons` (the list's remove buttons in order),
@@ -12,4 +14,26 @@ export function focusAfterRemoval(pressed: HTMLElement, buttons: readonly HTMLEl
   const target = index === -1 ? undefined : (buttons[index + 1] ?? buttons[index - 1]);
   if (target) target.focus();
   else fallback()?.focus();
+}
+
+/**
+ * For an editor whose remove buttons carry `data-remove` (the tag, the owner's user id) inside `list`:
+ * returns what to call with a removal's outcome (a promise that rejects when the server refused it).
+ * When it was refused, the chip comes back, and focus goes back to its remove button — if focus is
+ * still where the removal put it, or lost to the page; not if the person has moved on.
+ */
+export function useFocusBackWhenRestored(list: RefObject<HTMLElement | null>, shown: unknown): (key: string, outcome: unknown) => void {
+  const [restored, setRestored] = useState<{ key: string; movedTo: Element | null } | null>(null);
+  useEffect(() => {
+    if (!restored) return;
+    const button = [...(list.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])].find((b) => b.dataset.remove === restored.key);
+    if (!button) return; // Not back on the page yet.
+    const focus = document.activeElement;
+    if (focus === restored.movedTo || focus === document.body || focus === null) button.focus();
+    setRestored(null);
+  }, [restored, shown, list]);
+  return (key, outcome) => {
+    const movedTo = document.activeElement;
+    if (outcome instanceof Promise) outcome.catch(() => setRestored({ key, movedTo }));
+  };
 }

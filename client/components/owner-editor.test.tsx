@@ -16,7 +16,7 @@ const fridtjof = testUser({ user_id: 'fridtjof.nansen@example.org', email: 'frid
 const borge = testUser({ user_id: 'borge.ousland@example.org', email: 'borge.ousland@example.org', first_name: 'Børge', last_name: 'Ousland' });
 
 /** The editor over owners that change as the table page's do: at once, and back when the write fails. */
-function Harness({ initial, picker, canEdit, onAdd, onRemove }: { initial: User[]; picker: PeoplePicker | null; canEdit: boolean; onAdd: (u: User) => Promise<void>; onRemove: (u: User) => void }) {
+function Harness({ initial, picker, canEdit, onAdd, onRemove }: { initial: User[]; picker: PeoplePicker | null; canEdit: boolean; onAdd: (u: User) => Promise<void>; onRemove: (u: User) => Promise<void> | void }) {
   const [term, setTerm] = useState('');
   const [owners, setOwners] = useState(initial);
   return (
@@ -35,15 +35,22 @@ function Harness({ initial, picker, canEdit, onAdd, onRemove }: { initial: User[
       }}
       onRemove={(owner) => {
         setOwners((current) => current.filter((o) => o.user_id !== owner.user_id));
-        onRemove(owner);
+        return Promise.resolve(onRemove(owner)).catch((error: unknown) => {
+          setOwners((current) => [...initial.filter((o) => o.user_id === owner.user_id), ...current]);
+          throw error;
+        });
       }}
     />
   );
 }
 
-function renderOwners(picker: PeoplePicker | null, canEdit = true, { owners = [roald], write = () => Promise.resolve() }: { owners?: User[]; write?: () => Promise<void> } = {}) {
+function renderOwners(
+  picker: PeoplePicker | null,
+  canEdit = true,
+  { owners = [roald], write = () => Promise.resolve(), remove }: { owners?: User[]; write?: () => Promise<void>; remove?: () => Promise<void> } = {},
+) {
   const onAdd = vi.fn((_owner: User) => write());
-  const onRemove = vi.fn();
+  const onRemove = vi.fn((_owner: User) => remove?.());
   // Profiles on (people search, owners linked to their profiles) exactly when there is a picker.
   renderWithApp(<Harness initial={owners} picker={picker} canEdit={canEdit} onAdd={onAdd} onRemove={onRemove} />, { config: testConfig({}, { indexUsers: picker !== null }) });
   return { onAdd, onRemove };
@@ -74,9 +81,9 @@ describe('OwnerEditor', () => {
     expect(screen.queryByRole('button', { name: /owner/ })).toBeNull();
   });
 
-  it('removes an owner named by user id', async () => {
+  it('removes an owner with the button named for them', async () => {
     const { onRemove } = renderOwners(null);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Remove owner roald.amundsen@example.org' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Remove owner Roald Amundsen' }));
     expect(onRemove).toHaveBeenCalledWith(roald);
   });
 
@@ -196,9 +203,14 @@ describe('OwnerEditor', () => {
     await act(async () => first.resolve());
     expect(box.value).toBe('');
     await user.type(box, 'borge.ousland{Enter}');
-    await act(async () => second.reject(new Error('refused')));
+    await act(async () => second.reject(new Error('Changing owners needs the editor role.')));
     expect(screen.queryByRole('link', { name: 'Børge Ousland' })).toBeNull();
     expect(box.value).toBe('borge.ousland');
+    // The field says why, as the toast did, and is marked invalid until the text changes.
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toBe('Not added: Changing owners needs the editor role.');
+    await user.type(box, 'x');
+    expect(box.hasAttribute('aria-invalid')).toBe(false);
   });
 
   it('keeps a user id typed without profiles when the add was refused', async () => {
@@ -210,18 +222,34 @@ describe('OwnerEditor', () => {
     await user.type(field, 'ann berg{Enter}');
     await act(async () => write.reject(new Error('refused')));
     expect(field.value).toBe('ann berg');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toBe('Not added: refused');
+  });
+
+  it('names a remove button by the name shown, and brings focus back to it when the server refused the removal', async () => {
+    const write = deferred();
+    const user = userEvent.setup();
+    renderOwners(null, true, { owners: [roald, fridtjof], remove: () => write.promise });
+    const remove = screen.getByRole('button', { name: 'Remove owner Roald Amundsen' });
+    expect(remove.getAttribute('title')).toBe('Remove owner Roald Amundsen');
+    remove.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.queryByText('Roald Amundsen')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove owner Fridtjof Nansen' }));
+    await act(async () => write.reject(new Error('refused')));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove owner Roald Amundsen' })));
   });
 
   it('moves focus after a removal to the next owner’s remove button, else the previous one, else Add owner', async () => {
     const user = userEvent.setup();
     renderOwners(null, true, { owners: [roald, fridtjof, borge] });
-    screen.getByRole('button', { name: `Remove owner ${roald.user_id}` }).focus();
+    screen.getByRole('button', { name: `Remove owner ${roald.display_name}` }).focus();
     await user.keyboard('{Enter}');
     expect(screen.queryByText('Roald Amundsen')).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: `Remove owner ${fridtjof.user_id}` }));
-    screen.getByRole('button', { name: `Remove owner ${borge.user_id}` }).focus();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: `Remove owner ${fridtjof.display_name}` }));
+    screen.getByRole('button', { name: `Remove owner ${borge.display_name}` }).focus();
     await user.keyboard('{Enter}');
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: `Remove owner ${fridtjof.user_id}` }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: `Remove owner ${fridtjof.display_name}` }));
     await user.keyboard('{Enter}');
     expect(screen.getByText('No owners')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add owner' }));

@@ -7,19 +7,26 @@
 // id, when the search found people for the text (typing "liv" for Liv Arnesen meant her, mostly), and
 // not offered for text with a space (a name: a user id holds none). Without profiles there is no one
 // to pick, and Enter adds the user id typed. The text stays until the server took the owner (a
-// refused one can be corrected). Escape closes the box and returns to the Add owner button. Removing
-// an owner moves focus to the next owner's remove button, else the previous one, else the add control.
-import { useId, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
+// refused one can be corrected: the field is marked invalid and says why, "Not added: …"). Escape
+// closes the box and returns to the Add owner button. Removing an owner moves focus to the next
+// owner's remove button, else the previous one, else the add control; a removal the server refused
+// brings the owner and the focus back. A remove button is named by the name shown ("Remove owner Liv
+// Arnesen"), as the link, its tooltip and the toasts name the person.
+import { useEffect, useId, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import type { User } from '../../contract/api-common';
 import { normalizeUser } from '../../contract/user';
+import { describeError } from '../lib/api-error';
 import { Button } from './button';
 import { Combobox, type ComboboxOption } from './combobox';
-import { focusAfterRemoval } from './focus-after-removal';
+import { focusAfterRemoval, useFocusBackWhenRestored } from './focus-after-removal';
 import { InlineAddPanel } from './inline-add-panel';
 import { PersonLink } from './person-link';
 import './tag-editor.css';
 
 type Person = Pick<User, 'user_id' | 'display_name' | 'email'>;
+
+/** How the field's message begins when the server refused the owner. */
+const NOT_ADDED = 'Not added: ';
 
 /** People found for what was typed; null when there is no people search (owners by user id). */
 export interface PeoplePicker {
@@ -37,7 +44,8 @@ export interface OwnerEditorProps {
   picker: PeoplePicker | null;
   /** Settles when the server answered: resolves when the owner was added, rejects when not. */
   onAdd: (owner: User) => Promise<unknown>;
-  onRemove: (owner: User) => void;
+  /** May return a promise that rejects when the server refused (the owner comes back, and focus to them). */
+  onRemove: (owner: User) => unknown;
 }
 
 /**
@@ -64,6 +72,12 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
   const list = useRef<HTMLUListElement>(null);
   const problemId = useId();
   const typed = term.trim();
+  const focusBack = useFocusBackWhenRestored(list, owners);
+  const refused = problem?.startsWith(NOT_ADDED) ?? false;
+  // The reason shows under the box: scrolled into view if the box is at the window's bottom edge.
+  useEffect(() => {
+    if (refused) document.getElementById(problemId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [refused, problemId]);
 
   function add(person: Person | null) {
     const owner = person ? normalizeUser(person) : null;
@@ -76,10 +90,13 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
     setProblem(null);
     const text = term;
     // Cleared once the server took the owner, if the box still holds what was typed for them; a
-    // refused owner leaves the page again, the toast says why, and the text stays to be corrected.
+    // refused owner leaves the page again, the toast and the field say why, and the text stays to be
+    // corrected (the reason goes when the text changes).
     onAdd(owner).then(
       () => onTermChange((current) => (current === text ? '' : current)),
-      () => undefined,
+      (error: unknown) => {
+        if (input.current?.value === text) setProblem(`${NOT_ADDED}${describeError(error)}`);
+      },
     );
   }
 
@@ -96,7 +113,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
 
   function remove(owner: User, button: HTMLButtonElement) {
     focusAfterRemoval(button, [...(list.current?.querySelectorAll<HTMLButtonElement>('.owner-editor__remove') ?? [])], () => addButton.current ?? input.current);
-    onRemove(owner);
+    focusBack(owner.user_id, onRemove(owner));
   }
 
   function close(returnFocus: boolean) {
@@ -127,7 +144,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
             <li key={owner.user_id} className="owner-editor__owner">
               <PersonLink user={owner} />
               {canEdit ? (
-                <button type="button" className="owner-editor__remove" aria-label={`Remove owner ${owner.user_id}`} title={`Remove owner ${owner.display_name}`} onClick={(event) => remove(owner, event.currentTarget)}>
+                <button type="button" className="owner-editor__remove" data-remove={owner.user_id} aria-label={`Remove owner ${owner.display_name}`} title={`Remove owner ${owner.display_name}`} onClick={(event) => remove(owner, event.currentTarget)}>
                   ×
                 </button>
               ) : null}
@@ -156,6 +173,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 onSubmitValue={addTyped}
                 escapeClears={false}
                 aria-describedby={problem ? problemId : undefined}
+                aria-invalid={problem ? true : undefined}
                 autoFocus
               />
             ) : (
@@ -177,6 +195,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                     onTermChange(event.target.value);
                   }}
                   aria-describedby={problem ? problemId : undefined}
+                  aria-invalid={problem ? true : undefined}
                   autoComplete="off"
                   spellCheck={false}
                   autoFocus

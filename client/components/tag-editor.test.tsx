@@ -128,10 +128,34 @@ describe('TagEditor', () => {
     await user.click(screen.getByRole('button', { name: 'Add tag' }));
     const box = screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement;
     await user.type(box, 'churn_2026{Enter}');
-    await act(async () => write.reject(new Error('refused')));
+    await act(async () => write.reject(new Error('Changing tags needs the editor role.')));
     expect(screen.queryByRole('link', { name: 'churn_2026' })).toBeNull();
     expect(box.value).toBe('churn_2026');
     expect(document.activeElement).toBe(box);
+    // The field says why, as the toast did (which may be gone, or read once), and is marked invalid
+    // until the text changes.
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toBe('Not added: Changing tags needs the editor role.');
+    await user.type(box, 'x');
+    expect(box.hasAttribute('aria-invalid')).toBe(false);
+    expect(box.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('counts "Add new tag" among the suggestions it announces', async () => {
+    const user = userEvent.setup();
+    renderTags();
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' });
+    const said = () => screen.getAllByRole('status').map((s) => s.textContent).join('');
+    await user.type(box, 'zzznewtag');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Add new tag “zzznewtag”']);
+    expect(said()).toBe('1 suggestion; use the arrow keys to choose one.');
+    await user.clear(box);
+    await user.type(box, 'fin');
+    expect(said()).toBe('3 suggestions; use the arrow keys to choose one.');
+    await user.clear(box);
+    await user.type(box, 'Zzz');
+    expect(said()).toBe('No matching tags');
   });
 
   it('keeps what was typed after the add when the server answers', async () => {
@@ -160,10 +184,22 @@ describe('TagEditor', () => {
     expect(screen.getByText('No tags')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add tag' }));
   });
+
+  it('brings focus back to a tag’s remove button when the server refused its removal and the tag is back', async () => {
+    const user = userEvent.setup();
+    const removal = deferred();
+    renderLive(() => Promise.resolve(), ['sales', 'kpi', 'pii'], () => removal.promise);
+    screen.getByRole('button', { name: 'Remove tag kpi' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag pii' }));
+    await act(async () => removal.reject(new Error('refused')));
+    expect(screen.getByRole('link', { name: 'kpi' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag kpi' })));
+  });
 });
 
 /** The editor over tags that change as the table page's do: at once, and back when the write fails. */
-function LiveTags({ initial, write }: { initial: string[]; write: (tag: string) => Promise<void> }) {
+function LiveTags({ initial, write, removal }: { initial: string[]; write: (tag: string) => Promise<void>; removal?: () => Promise<void> }) {
   const [tags, setTags] = useState(initial);
   return (
     <TagEditor
@@ -178,11 +214,17 @@ function LiveTags({ initial, write }: { initial: string[]; write: (tag: string) 
           throw error;
         });
       }}
-      onRemove={(tag) => setTags((current) => current.filter((t) => t !== tag))}
+      onRemove={(tag) => {
+        setTags((current) => current.filter((t) => t !== tag));
+        return removal?.().catch((error: unknown) => {
+          setTags((current) => initial.filter((t) => t === tag || current.includes(t)));
+          throw error;
+        });
+      }}
     />
   );
 }
 
-function renderLive(write: (tag: string) => Promise<void>, initial = ['sales']) {
-  renderWithApp(<LiveTags initial={initial} write={write} />);
+function renderLive(write: (tag: string) => Promise<void>, initial = ['sales'], removal?: () => Promise<void>) {
+  renderWithApp(<LiveTags initial={initial} write={write} removal={removal} />);
 }

@@ -1,17 +1,19 @@
 // A resource's tags with, for people who may change them, a remove button on each and an "Add tag"
 // box: suggestions from the tags in use, or a new tag when it follows the catalog's rule (shown when
 // what was typed does not). Enter adds and keeps the box open for the next: the text stays until the
-// server took the tag (a refused one can be corrected), then clears. Escape closes the open suggestion
+// server took the tag, then clears; a refused one stays to be corrected, the field marked invalid and
+// saying why ("Not added: …"), as the toast does. Escape closes the open suggestion
 // list, else the box (what was typed goes with it; leaving the box by focus keeps it) and returns to
 // the Add tag button. Removing a tag moves focus to the next tag's remove button, else the previous
-// one, else the add control.
-import { useId, useRef, useState } from 'react';
+// one, else the add control; a removal the server refused brings the tag and the focus back.
+import { useEffect, useId, useRef, useState } from 'react';
 import { TAG_MAX_LENGTH, TAG_PATTERN } from '../../contract/api-edits';
 import { tagSearchPath } from '../app/paths';
+import { describeError } from '../lib/api-error';
 import { Button } from './button';
 import { Chip } from './chip';
 import { Combobox, type ComboboxOption } from './combobox';
-import { focusAfterRemoval } from './focus-after-removal';
+import { focusAfterRemoval, useFocusBackWhenRestored } from './focus-after-removal';
 import { InlineAddPanel } from './inline-add-panel';
 import './tag-editor.css';
 
@@ -35,7 +37,8 @@ export interface TagEditorProps {
   knownTags: readonly string[];
   /** Settles when the server answered: resolves when the tag was added, rejects when it was not. */
   onAdd: (tag: string) => Promise<unknown>;
-  onRemove: (tag: string) => void;
+  /** May return a promise that rejects when the server refused (the tag comes back, and focus to it). */
+  onRemove: (tag: string) => unknown;
 }
 
 export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove }: TagEditorProps) {
@@ -43,6 +46,8 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
   const [term, setTerm] = useState('');
   /** The tag being added: shown at once (optimistically) while its text is still in the box. */
   const [pending, setPending] = useState<string | null>(null);
+  /** Why the server refused the text still in the box (shown while the box holds that text). */
+  const [refused, setRefused] = useState<{ text: string; reason: string } | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -50,10 +55,18 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
   const typed = term.trim();
   // The tag on its way is on the page already; it is no "Already tagged" problem of the text kept for it.
   const problem = tagProblem(typed, typed === pending ? tags.filter((t) => t !== pending) : tags);
+  const failure = refused && refused.text === term ? refused.reason : null;
+  const message = problem ?? failure;
+  const focusBack = useFocusBackWhenRestored(list, tags);
+  // The reason shows under the box: scrolled into view if the box is at the window's bottom edge.
+  useEffect(() => {
+    if (failure) document.getElementById(problemId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [failure, problemId]);
 
   function add(tag: string) {
     if (!tag || tagProblem(tag, tags)) return;
     const text = term;
+    setRefused(null);
     setPending(tag);
     const settled = () => setPending((current) => (current === tag ? null : current));
     onAdd(tag).then(
@@ -62,14 +75,17 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
         // Cleared only if the box still holds what was typed for this tag: what was typed since is kept.
         setTerm((current) => (current === text ? '' : current));
       },
-      // Refused: the tag left the page again and the toast says why; the text stays to be corrected.
-      settled,
+      // Refused: the tag left the page again, the toast and the field say why; the text stays to be corrected.
+      (error: unknown) => {
+        settled();
+        setRefused({ text, reason: `Not added: ${describeError(error)}` });
+      },
     );
   }
 
   function remove(tag: string, button: HTMLButtonElement) {
     focusAfterRemoval(button, [...(list.current?.querySelectorAll<HTMLButtonElement>('.tag-editor__remove') ?? [])], () => addButton.current ?? input.current);
-    onRemove(tag);
+    focusBack(tag, onRemove(tag));
   }
 
   function close(returnFocus: boolean) {
@@ -93,7 +109,7 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
             <li key={tag} className="tag-editor__tag">
               <Chip label={tag} to={tagSearchPath(tag, resource)} title={`Search for ${resource === 'table' ? 'tables' : 'dashboards'} tagged ${tag}`} />
               {canEdit ? (
-                <button type="button" className="tag-editor__remove" aria-label={`Remove tag ${tag}`} title={`Remove tag ${tag}`} onClick={(event) => remove(tag, event.currentTarget)}>
+                <button type="button" className="tag-editor__remove" data-remove={tag} aria-label={`Remove tag ${tag}`} title={`Remove tag ${tag}`} onClick={(event) => remove(tag, event.currentTarget)}>
                   ×
                 </button>
               ) : null}
@@ -114,16 +130,17 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
               onValueChange={setTerm}
               groups={[{ id: 'known', label: 'Tags in use', options: suggestions }]}
               footer={footer}
+              countFooter
               status={suggestions.length === 0 && !isNew ? 'No matching tags' : undefined}
               onSubmitValue={(value) => add(value.trim())}
               escapeClears={false}
-              aria-describedby={problem ? problemId : undefined}
-              aria-invalid={problem ? true : undefined}
+              aria-describedby={message ? problemId : undefined}
+              aria-invalid={message ? true : undefined}
               autoFocus
             />
-            {problem ? (
+            {message ? (
               <p id={problemId} className="tag-editor__problem">
-                {problem}
+                {message}
               </p>
             ) : null}
           </InlineAddPanel>

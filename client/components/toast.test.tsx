@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
 // Toasts are said from one status region that is there before the first toast (a region that appears
 // together with its text is often missed by NVDA and JAWS); errors are alerts of their own.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spokenText, ToastProvider } from './toast';
 import { ShowToastButton as Show } from './testing/show-toast-button';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 function renderToasts() {
   render(
@@ -53,6 +56,21 @@ describe('toasts', () => {
     await user.click(screen.getByRole('button', { name: 'Fail' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Could not saveThe server did not answer.');
     expect(status().textContent).toBe('');
+  });
+
+  it('lets a confirmation leave by itself, but keeps an error until it is closed', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { region } = renderToasts();
+    await user.click(screen.getByRole('button', { name: 'Fail' }));
+    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(await within(region).findAllByRole('listitem')).toHaveLength(2);
+    await act(async () => vi.advanceTimersByTime(60_000));
+    const [left, ...more] = within(region).getAllByRole('listitem');
+    expect(more).toHaveLength(0);
+    expect(within(left!).getByRole('alert').textContent).toBe('Could not saveThe server did not answer.');
+    await user.click(within(left!).getByRole('button', { name: 'Dismiss: Could not save' }));
+    expect(within(region).queryAllByRole('listitem')).toHaveLength(0);
   });
 
   it('reads a description as a sentence of its own', () => {

@@ -1,6 +1,6 @@
 // Short messages that confirm or report an action ("Link copied", "Could not save"). They appear in
 // one list, are read by screen readers, and leave by themselves after a few seconds (not while
-// hovered or focused) or by their close button. A confirmation (tone `success`: "Description saved")
+// hovered or focused; an error stays until closed) or by their close button. A confirmation (tone `success`: "Description saved")
 // is said politely, stays briefly and replaces the one before it, so a run of edits never piles up.
 // Said politely from one status region that is there from the app's start (NVDA and JAWS often miss
 // a region that appears together with its text): the newest message's text is put into it. An error

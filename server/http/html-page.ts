@@ -21,7 +21,7 @@ export const PAGE_ICON_HREF =
  */
 export const PAGE_STYLE = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1c2430;line-height:1.5}
 h1{font-size:1.5rem}.button,button{display:inline-block;background:#1d4ed8;color:#fff;border:0;border-radius:6px;padding:.55rem 1.1rem;font:inherit;line-height:1.5;text-decoration:none;cursor:pointer}
-.button:focus,button:focus,.secondary:focus{outline:3px solid #93c5fd;outline-offset:2px}
+.button:focus,button:focus,.secondary:focus{outline:3px solid #2454d6;outline-offset:2px}
 .actions{display:flex;flex-wrap:wrap;align-items:center;gap:1rem;margin:1rem 0}.actions>*{margin:0}
 .secondary,button.secondary{background:none;color:#1d4ed8;padding:.55rem .25rem;text-decoration:underline}`;
 

@@ -16,7 +16,7 @@ export function DashboardTagsEditor({ dashboard }: { dashboard: DashboardDetail 
       canEdit={dashboard.edit_rights.tags}
       knownTags={known.data?.map((t) => t.tag_name) ?? []}
       onAdd={(tag) => mutation.mutateAsync({ action: 'add', tag })}
-      onRemove={(tag) => mutation.mutate({ action: 'remove', tag })}
+      onRemove={(tag) => mutation.mutateAsync({ action: 'remove', tag })}
     />
   );
 }

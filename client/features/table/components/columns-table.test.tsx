@@ -32,6 +32,16 @@ describe('ColumnsTable', () => {
     expect(screen.queryAllByTestId('column-details')).toHaveLength(0);
   });
 
+  it('is a table named by the heading given', () => {
+    renderWithApp(
+      <section>
+        <h2 id="columns-heading">Columns</h2>
+        <ColumnsTable tableKey="hive://gold.sales/orders" columns={columns} targetColumn={null} joinLinkFor={joinLinkFor} labelledBy="columns-heading" />
+      </section>,
+    );
+    expect(screen.getByRole('table', { name: 'Columns' })).toBeTruthy();
+  });
+
   it('opens, marks and scrolls to the deep-linked column', async () => {
     const scrollIntoView = vi.fn();
     Element.prototype.scrollIntoView = scrollIntoView;

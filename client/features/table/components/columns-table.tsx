@@ -49,6 +49,7 @@ export function ColumnsTable({
   targetColumn,
   targetFieldChain = null,
   joinLinkFor,
+  labelledBy,
 }: {
   tableKey: string;
   columns: Column[];
@@ -56,6 +57,8 @@ export function ColumnsTable({
   /** The nested fields from the target column's top node down to the linked one, or null. */
   targetFieldChain?: readonly TypeMetadata[] | null;
   joinLinkFor: (hint: JoinHint) => { to: string; direct: boolean };
+  /** The id of the heading that names the table ("Columns 12"): a table needs a name of its own. */
+  labelledBy?: string;
 }) {
   const baseId = useId();
   const found = !!targetColumn && columns.some((c) => c.name === targetColumn);
@@ -81,7 +84,7 @@ export function ColumnsTable({
 
   return (
     <div className="columns-scroll">
-      <table className="columns-table">
+      <table className="columns-table" aria-labelledby={labelledBy}>
         {/* The widths of a fixed-layout table: a long word in a cell wraps there, the table keeps its width. */}
         <colgroup>
           <col className="columns-table__col--number" />

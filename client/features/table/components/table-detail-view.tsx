@@ -114,7 +114,7 @@ export function TableDetailView({ table, targetColumn, targetField = null, actio
         ) : null}
 
         <ResourceSection id="columns" title="Columns" count={table.columns.length}>
-          <ColumnsTable tableKey={table.key} columns={table.columns} targetColumn={target.column} targetFieldChain={target.fieldChain} joinLinkFor={joinLinkFor} />
+          <ColumnsTable tableKey={table.key} columns={table.columns} targetColumn={target.column} targetFieldChain={target.fieldChain} joinLinkFor={joinLinkFor} labelledBy="columns-heading" />
         </ResourceSection>
 
         {config.tableLineage.inAppListEnabled ? <LineageSection tableKey={table.key} tableName={name} /> : null}

@@ -36,6 +36,8 @@ describe('the table page for a person who may not edit', () => {
     const rights = { descriptions: false, tags: false, owners: false, reason: 'Editing hive tables needs the editor role' };
     await openPage({ table: editableTable({ edit_rights: rights, is_editable: false, owners: [testUser()] }) });
     expect(screen.getByTestId('edit-rights-note').textContent).toContain('Editing hive tables needs the editor role');
+    // The columns table is named by its section's heading.
+    expect(screen.getByRole('table', { name: /^Columns/ })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Edit/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Add / })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Remove / })).toBeNull();

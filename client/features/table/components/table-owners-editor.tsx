@@ -25,7 +25,7 @@ export function TableOwnersEditor({ table }: { table: TableDetail }) {
       onTermChange={setTerm}
       picker={peopleSearch ? { people: term.trim() ? (people.data ?? []) : [], status } : null}
       onAdd={(owner) => mutation.mutateAsync({ action: 'add', owner })}
-      onRemove={(owner) => mutation.mutate({ action: 'remove', owner })}
+      onRemove={(owner) => mutation.mutateAsync({ action: 'remove', owner })}
     />
   );
 }

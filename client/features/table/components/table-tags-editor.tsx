@@ -17,7 +17,7 @@ export function TableTagsEditor({ table }: { table: TableDetail }) {
       canEdit={canEdit}
       knownTags={known.data?.map((t) => t.tag_name) ?? []}
       onAdd={(tag) => mutation.mutateAsync({ action: 'add', tag })}
-      onRemove={(tag) => mutation.mutate({ action: 'remove', tag })}
+      onRemove={(tag) => mutation.mutateAsync({ action: 'remove', tag })}
     />
   );
 }
