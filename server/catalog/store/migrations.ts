@@ -561,4 +561,19 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM type_metadata WHERE parent_id IS NOT NULL);
     `,
   },
+  {
+    // Accents (decision 071): the words the search keeps in JS — search_vocabulary, name_norm — lose
+    // their diacritics as FTS5 removes them from the words it indexes (search/fold-diacritics.ts). The
+    // FTS tables do not change. Only a word with a character beyond ASCII can change, so a catalog
+    // whose vocabulary and names have none keeps its index; one that has some is rebuilt by the
+    // search app on its next start, as after migration 9.
+    version: 10,
+    name: 'search words: diacritics removed as the full-text index removes them',
+    sql: `
+      INSERT OR REPLACE INTO catalog_settings (name, value)
+        SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM search_vocabulary WHERE term GLOB '*[^ -~]*')
+          OR EXISTS (SELECT 1 FROM dashboard_search WHERE name_norm GLOB '*[^ -~]*')
+          OR EXISTS (SELECT 1 FROM user_search WHERE name_norm GLOB '*[^ -~]*');
+    `,
+  },
 ];
