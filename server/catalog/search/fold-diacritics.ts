@@ -89,3 +89,14 @@ export function foldDiacritics(word: string): string {
  * stays one word: sqlite3Fts5UnicodeIsdiacritic.
  */
 export const WORD_DIACRITICS = '\u0300-\u0304\u0306-\u030c\u030f\u0311\u031b\u0323-\u0328\u032d\u032e\u0330\u0331';
+
+/**
+ * A GLOB character class (`[…]`) of every character `foldDiacritics` changes: a stored word holding
+ * none of them is the same word folded. Migration 10 rebuilds only catalogs with words that hold some.
+ */
+export const FOLDABLE_GLOB_CLASS = (() => {
+  const ranges = DIA.slice(1).map((entry) => [entry >> 3, (entry >> 3) + (entry & 7)] as const);
+  for (const code of Object.keys(CASE_FOLDS).map(Number)) ranges.push([code, code]);
+  const char = (code: number) => String.fromCodePoint(code);
+  return `[${ranges.map(([from, to]) => (from === to ? char(from) : `${char(from)}-${char(to)}`)).join('')}]`;
+})();
