@@ -4,6 +4,7 @@
 
 import { escapeHighlightText } from '../../../contract/search-highlight';
 import { formatFieldPath } from '../../../contract/nested-field-path';
+import { foldWord } from './search-terms';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const FRAGMENT_SIZE = 160;
@@ -12,10 +13,8 @@ const MAX_LIST_FRAGMENTS = 10;
 // The fragment format is decided once, in contract/search-highlight.ts.
 const escapeHtml = escapeHighlightText;
 
-/** Lower-cases and strips diacritics the way the FTS tokenizer compares words. */
-function fold(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
-}
+/** Lower-cases and strips diacritics the way the FTS tokenizer compares words (search-terms.ts). */
+const fold = foldWord;
 
 /** The text with matching words wrapped in <em>, or null when no word matches. */
 export function highlightText(text: string | null | undefined, tokens: readonly string[]): string | null {

@@ -5,6 +5,7 @@ import type {
 } from '../../../contract/amundsen-shapes';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { createFilterCompiler } from './compile-filters';
+import { dashboardReference, tableReference } from './exact-references';
 import { buildHighlight } from './highlight';
 import type { ParsedSearchRequest, SearchResourceType } from './parse-search-request';
 import { tokenizeQuery } from './search-terms';
@@ -38,9 +39,10 @@ export function createCatalogSearch(db: CatalogDatabase) {
   const corrector = createCorrector(db);
   const engines = {
     table: createTieredSearch(db, { docs: 'table_search', nameFts: 'table_name_fts', nameColumn: 'name', nameFacetsColumn: 'facets',
-      textFts: 'table_text_fts', textColumn: '', vocabulary: 'search_vocabulary', textPrefixIndexes: 2 }),
+      textFts: 'table_text_fts', textColumn: '', vocabulary: 'search_vocabulary', textPrefixIndexes: 2,
+      reference: tableReference, columnFacets: true }),
     dashboard: createTieredSearch(db, { docs: 'dashboard_search', nameFts: 'dashboard_search_fts', nameColumn: 'name',
-      textFts: 'dashboard_search_fts', textColumn: 'text' }),
+      textFts: 'dashboard_search_fts', textColumn: 'text', reference: dashboardReference }),
     user: createTieredSearch(db, { docs: 'user_search', nameFts: 'user_search_fts', nameColumn: 'name',
       textFts: 'user_search_fts', textColumn: 'text' }),
   };
@@ -99,10 +101,13 @@ export function createCatalogSearch(db: CatalogDatabase) {
     });
   }
 
-  function searchGroup(type: SearchResourceType, request: ParsedSearchRequest, tokens: string[], highlight: boolean): SearchGroup {
+  function searchGroup(
+    type: SearchResourceType, request: ParsedSearchRequest, tokens: string[], term: string | undefined, highlight: boolean,
+  ): SearchGroup {
     if (type === 'feature') return { total_results: 0, results: [] }; // the catalog has no ML features
     const { total, page } = engines[type].search({
       tokens,
+      term,
       filters: compileFilters(type, request.filters),
       offset: request.page_index * request.results_per_page,
       limit: request.results_per_page,
@@ -185,15 +190,16 @@ export function createCatalogSearch(db: CatalogDatabase) {
   }
 
   function search(request: ParsedSearchRequest): AmundsenSearchResponse {
-    const run = (tokens: string[]) => {
+    // The term as typed goes with the first run only (a key or a column name is not corrected).
+    const run = (tokens: string[], term?: string) => {
       const results: Record<string, SearchGroup> = {};
       for (const type of request.types) {
-        results[type] = searchGroup(type, request, tokens, request.highlight_options[type]?.enable_highlight === true);
+        results[type] = searchGroup(type, request, tokens, term, request.highlight_options[type]?.enable_highlight === true);
       }
       return results;
     };
     const tokens = tokenizeQuery(request.query_term);
-    const first = run(tokens);
+    const first = run(tokens, request.query_term);
     const body: AmundsenSearchResponse = {
       msg: 'Success',
       page_index: request.page_index,

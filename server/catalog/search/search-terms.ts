@@ -1,9 +1,10 @@
 // The vocabulary shared by the index writer (store/search-index.ts) and the search queries:
 // how text becomes tokens, and how exact filter values become "facet" tokens in the full-text index.
 //
-// Tokens are runs of letters/digits, lower-cased — the split FTS5's unicode61 tokenizer makes, so
-// `_`, `.`, `/`, `:` separate tokens and user input can never inject FTS5 syntax once each token is
-// quoted.
+// Tokens are runs of letters/digits, lower-cased and without diacritics — the split and the folding
+// FTS5's unicode61 tokenizer makes (remove_diacritics 2, fold-diacritics.ts), so `_`, `.`, `/`, `:`
+// separate tokens, `ordérs` is `orders` on both sides, and user input can never inject FTS5 syntax
+// once each token is quoted.
 //
 // Facet tokens let FTS5 itself apply the equality filters (database, cluster, schema, tag, badges,
 // column): every table document carries one token per (field, lower-cased value), e.g. the schema
@@ -12,13 +13,33 @@
 // only the rows it skips over. `ǂ` (U+01C2, a letter to unicode61) never starts a token a user
 // types in practice, and query tokens are stripped of it anyway.
 
-const TOKEN_PATTERN = /[\p{L}\p{N}]+/gu;
+import { foldDiacritics, WORD_DIACRITICS } from './fold-diacritics';
+
+// A word starts with a letter, digit or private-use character and goes on through those and the
+// combining marks FTS5 keeps in a word (and drops when folding).
+const TOKEN_PATTERN = new RegExp(`[\\p{L}\\p{N}\\p{Co}][\\p{L}\\p{N}\\p{Co}${WORD_DIACRITICS}]*`, 'gu');
+const NON_ASCII = /[^\0-\x7f]/;
 const FACET_MARK = 'ǂ';
 
-/** Lower-cased tokens of a text, in order, duplicates kept. */
+/** The words of a text as FTS5 indexes them: lower-cased, diacritics removed. ASCII text is only lower-cased. */
+function words(text: string): string[] | null {
+  const lower = text.toLowerCase();
+  const found = lower.match(TOKEN_PATTERN);
+  if (!found || !NON_ASCII.test(lower)) return found;
+  for (let i = 0; i < found.length; i++) found[i] = foldDiacritics(found[i]);
+  return found;
+}
+
+/** Lower-cased, diacritic-free tokens of a text, in order, duplicates kept. */
 export function tokenize(text: string | null | undefined): string[] {
   if (!text) return [];
-  return text.toLowerCase().match(TOKEN_PATTERN) ?? [];
+  return words(text) ?? [];
+}
+
+/** One word (a run of letters and digits) lower-cased and folded as `tokenize` folds it. */
+export function foldWord(word: string): string {
+  const lower = word.toLowerCase();
+  return NON_ASCII.test(lower) ? foldDiacritics(lower) : lower;
 }
 
 /** Query tokens: as `tokenize`, minus the facet mark so a query can never address facet tokens. */
@@ -34,7 +55,7 @@ export function normalizeName(text: string): string {
 /** Adds the distinct tokens of `text` to `into`. */
 export function addTokens(into: Set<string>, text: string | null | undefined): void {
   if (!text) return;
-  const found = text.toLowerCase().match(TOKEN_PATTERN);
+  const found = words(text);
   if (found) for (const t of found) into.add(t);
 }
 

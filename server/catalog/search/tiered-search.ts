@@ -2,9 +2,11 @@
 // tier is a query that walks rows in doc_id order — which IS popularity order (search-terms.ts
 // buildDocId) — and stops after the rows the page still needs.
 //
-//   tier 4  exact name (tokens equal; B-tree lookup on name_norm)
-//   tier 3  name starts with the query, last token a prefix   (name FTS: ^ "a b" *)
-//   tier 2  every query token starts a word of the name       (name FTS: "a"* AND "b"*)
+//   tier 6  the term names the resource: its key, or a table's schema.table (exact-references.ts)
+//   tier 5  exact name (tokens equal; B-tree lookup on name_norm)
+//   tier 4  name starts with the query, last token a prefix   (name FTS: ^ "a b" *)
+//   tier 3  every query token starts a word of the name       (name FTS: "a"* AND "b"*)
+//   tier 2  tables: the term is the whole name of a column    (text FTS: the column's facet token)
 //   tier 1  the text — name, schema, description, columns, their nested fields and their
 //           descriptions, tags, badges —
 //           holds every query token as a word, the last one as a prefix. For tables the text index
@@ -22,18 +24,21 @@
 // selective filter of that kind reads further, but never drops a match or moves it to a lower tier.
 //
 // total_results: the number of hits, counted up to TOTAL_RESULTS_CAP; a value equal to the cap
-// means "at least this many" (like Elasticsearch's track_total_hits). Every hit is a text-tier or
-// a tier-2 match (tiers 3–4 are tier-2 matches too). Below NAME_COUNT_BELOW text matches the union
-// of both is counted exactly; above, the text matches are. An unfiltered browse is counted exactly.
+// means "at least this many" (like Elasticsearch's track_total_hits). Every hit is a text-tier, a
+// tier-3 (tiers 4–5 are tier-3 matches too), a column (tier 2) or a reference (tier 6) match. Below
+// NAME_COUNT_BELOW text matches the union of them all is counted exactly; above, the text matches
+// are. An unfiltered browse is counted exactly.
 import type { Statement } from 'better-sqlite3';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { buildFtsQueries } from './build-fts-query';
 import type { CompiledFilters } from './compile-filters';
+import type { ReferenceLookup } from './exact-references';
+import { facetToken, quoteFts } from './search-terms';
 
 export const TOTAL_RESULTS_CAP = 10_000;
 /**
- * Below this many text matches, total_results is their union with the first this-many tier-2
- * (name) matches: listing those walks every name match of the query when they are fewer, 1–20 ms
+ * Below this many text matches, total_results is their union with the first this-many tier-3
+ * (name) matches (and the reference and column matches): listing those walks every name match of the query when they are fewer, 1–20 ms
  * at 1 M tables for multi-word prefixes, so it is not done for broad queries.
  */
 export const NAME_COUNT_BELOW = 1_000;
@@ -59,6 +64,10 @@ export interface TieredSearchTables {
   vocabulary?: string;
   /** The longest prefix the text index has a prefix index for (0 = none). */
   textPrefixIndexes?: number;
+  /** The documents a query term names exactly (tier 6), if it names any. */
+  reference?: (term: string) => ReferenceLookup | undefined;
+  /** The text index holds column facet tokens: a term that is a whole column name is tier 2. */
+  columnFacets?: boolean;
 }
 
 /** Longest OR a typed prefix expands to in the text tier. */
@@ -66,6 +75,8 @@ export const MAX_PREFIX_EXPANSION = 32;
 
 export interface TieredSearchInput {
   tokens: readonly string[];
+  /** The query as typed, for the reference and column tiers (none: those tiers do not run). */
+  term?: string;
   filters: CompiledFilters;
   offset: number;
   limit: number;
@@ -164,7 +175,7 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
   }
 
   function search(input: TieredSearchInput): TieredSearchOutput {
-    const { tokens, filters, offset, limit } = input;
+    const { tokens, filters, offset, limit, term } = input;
     if (filters.impossible) return { total: 0, page: [] };
     const fts = buildFtsQueries(tokens, t.nameColumn, { column: t.textColumn, expandPrefix, indexedPrefixLength: t.textPrefixIndexes });
     if (!fts) return browse(input);
@@ -181,23 +192,46 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     };
     const want = () => need - picked.length + seen.size; // rows to read so that skipping `seen` still fills the page
 
-    take(4, ids(`SELECT s.doc_id FROM ${t.docs} s WHERE s.name_norm = ? AND ${filters.sql} ORDER BY s.doc_id LIMIT ?`,
-      [fts.exactName, ...filters.params, want()]));
-    let tier2: number[] | undefined; // every tier-2 match, when the tier-2 query read them all
-    for (const [tier, expr] of [[3, fts.namePrefix], [2, fts.nameTokens]] as const) {
+    // Reference and column matches the word tiers may not see (a key's database and cluster words
+    // are not indexed): read whole — a reference is one document or a few — and counted in total.
+    const extra: number[] = [];
+    const reference = term !== undefined ? t.reference?.(term) : undefined;
+    if (reference) {
+      const found = ids(`SELECT s.doc_id FROM ${t.docs} s WHERE ${reference.where} AND ${filters.sql} ORDER BY s.doc_id LIMIT ?`,
+        [...reference.params, ...filters.params, want()]);
+      take(6, found);
+      extra.push(...found);
+    }
+    if (picked.length < need) {
+      take(5, ids(`SELECT s.doc_id FROM ${t.docs} s WHERE s.name_norm = ? AND ${filters.sql} ORDER BY s.doc_id LIMIT ?`,
+        [fts.exactName, ...filters.params, want()]));
+    }
+    let nameTier: number[] | undefined; // every tier-3 match, when the tier-3 query read them all
+    for (const [tier, expr] of [[4, fts.namePrefix], [3, fts.nameTokens]] as const) {
       if (picked.length >= need) break;
       const limit = want();
       const [sql, params] = nameMatches(expr, filters);
       const found = ids(`${sql} LIMIT ?`, [...params, limit]);
       take(tier, found);
-      if (tier === 2 && found.length < limit) tier2 = found;
+      if (tier === 3 && found.length < limit) nameTier = found;
+    }
+    // A column named exactly as the term (case aside): the column facet token the filters use, one
+    // doclist walked in doc_id order.
+    const column = t.columnFacets && term?.trim();
+    if (column && picked.length < need) {
+      const limit = want();
+      const [sql, params] = filtered(`${t.textColumn ? `${t.textColumn} : ` : ''}${quoteFts(facetToken('column', column))}`, filters, 'LIMIT ?');
+      const found = ids(sql, [...params, limit]);
+      take(2, found);
+      if (found.length < limit) extra.push(...found);
     }
 
-    // The text tier, and total_results. Every hit is a tier-2 (name) or a tier-1 (text) match. The
+    // The text tier, and total_results. Every hit is a tier-3 (name) or a tier-1 (text) match, or a
+    // reference or column match (`extra`: counted with the name matches). The
     // text tier usually finds them all, but not a name match whose earlier words were typed in part
     // ("cust ord"), nor one whose last word is a rare word beyond the prefix expansion. So the
     // first NAME_COUNT_BELOW text matches are listed (the page takes its share): fewer than that is
-    // all of them, and the total is the size of their union with the first NAME_COUNT_BELOW tier-2
+    // all of them, and the total is the size of their union with the first NAME_COUNT_BELOW tier-3
     // matches. More are counted up to the cap, name-only matches left out (the total is then at
     // least NAME_COUNT_BELOW). Either way the total does not depend on the page. With a residual
     // filter every text match costs a row read, so they are listed once, up to the cap.
@@ -215,9 +249,10 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     }
     if (total < NAME_COUNT_BELOW) {
       const [sql, params] = nameMatches(fts.nameTokens, filters);
-      const names = tier2 ?? ids(`${sql} LIMIT ?`, [...params, NAME_COUNT_BELOW]);
+      const names = nameTier ?? ids(`${sql} LIMIT ?`, [...params, NAME_COUNT_BELOW]);
       const union = new Set(textIds);
       for (const docId of names.slice(0, NAME_COUNT_BELOW)) union.add(docId);
+      for (const docId of extra) union.add(docId);
       total = union.size;
     }
     return { total: Math.max(total, picked.length), page: picked.slice(offset, need) };

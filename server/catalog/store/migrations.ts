@@ -7,6 +7,8 @@
 // two places the store keeps in step: `tables.popularity` (from table_readers) and the search index
 // (`table_search` + the FTS5 table `table_search_fts`, see search-index.ts).
 
+import { FOLDABLE_GLOB_CLASS } from '../search/fold-diacritics';
+
 export interface Migration {
   version: number;
   name: string;
@@ -584,6 +586,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE table_search ADD COLUMN nested_paths TEXT;
       INSERT OR REPLACE INTO catalog_settings (name, value)
         SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM type_metadata WHERE parent_id IS NOT NULL);
+    `,
+  },
+  {
+    // Accents (decision 071): the words the search keeps in JS — search_vocabulary, name_norm — lose
+    // their diacritics as FTS5 removes them from the words it indexes (search/fold-diacritics.ts). The
+    // FTS tables do not change. Only a word holding a letter that folds can change (é, not ø), so a
+    // catalog whose vocabulary and names have none keeps its index; one that has some is rebuilt by
+    // the search app on its next start, as after migration 9. (The demo catalog's only non-ASCII
+    // word is a user's "børge", which stays as it is.)
+    version: 12,
+    name: 'search words: diacritics removed as the full-text index removes them',
+    sql: `
+      INSERT OR REPLACE INTO catalog_settings (name, value)
+        SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM search_vocabulary WHERE term GLOB '*${FOLDABLE_GLOB_CLASS}*')
+          OR EXISTS (SELECT 1 FROM dashboard_search WHERE name_norm GLOB '*${FOLDABLE_GLOB_CLASS}*')
+          OR EXISTS (SELECT 1 FROM user_search WHERE name_norm GLOB '*${FOLDABLE_GLOB_CLASS}*');
     `,
   },
 ];

@@ -1,0 +1,138 @@
+// Words typed with or without their accents match alike, in names, descriptions and columns, as
+// FTS5 folds them (decision 071); migration 12 brings older catalogs' search words in line.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCatalogStore } from '../store/create-catalog-store';
+import { MIGRATIONS } from '../store/migrations';
+import { openCatalogDatabase } from '../store/open-catalog-database';
+import { AUTH_HEADER, makeReaders, makeTable, openTestCatalog, type TestCatalog } from '../testing/open-test-catalog';
+
+// Popularity is steered with readers. `order_items` says "orders" in its description only.
+const TABLES = [
+  makeTable('hive://gold.core/customers', {
+    readers: makeReaders(30),
+    description: 'One row per customer, with the net order value since sign-up',
+    columns: [{ name: 'customer_id', col_type: 'bigint' }, { name: 'lifetime_value', col_type: 'decimal' }],
+  }),
+  makeTable('hive://gold.sales/orders', {
+    readers: makeReaders(20),
+    description: 'All orders, one row per order',
+    columns: [{ name: 'order_id', col_type: 'bigint', description: 'Unique id of the order' }, { name: 'customer_id', col_type: 'bigint' }],
+  }),
+  makeTable('hive://gold.sales/order_items', {
+    readers: makeReaders(5),
+    description: 'The lines of all orders',
+    columns: [{ name: 'Order_ID', col_type: 'bigint' }, { name: 'sku', col_type: 'string' }],
+  }),
+  makeTable('hive://silver.sales/orders', { readers: makeReaders(1) }),
+  makeTable('hive://gold.ops/order_id_map', { columns: [{ name: 'legacy_id', col_type: 'bigint' }] }),
+  makeTable('snowflake://prod.archive/orders', { readers: makeReaders(40), description: 'Orders before 2019' }),
+  makeTable('hive://gold.fr/commandes', {
+    readers: makeReaders(2),
+    description: 'Commandes réglées, une ligne par commande',
+    columns: [{ name: 'date_de_création', col_type: 'date', description: 'Jour où la commande a été passée' }],
+  }),
+  makeTable('hive://gold.fr/crème_brûlée', { readers: makeReaders(3) }),
+];
+
+let catalog: TestCatalog;
+const search = (query_term: string, extra: object = {}) =>
+  request(catalog.searchApp).post('/v2/search').set(...AUTH_HEADER).send({ query_term, resource_types: ['table'], ...extra });
+const keysOf = (res: request.Response, type = 'table') => (res.body.results[type].results as { key: string }[]).map((h) => h.key);
+
+beforeAll(() => {
+  catalog = openTestCatalog({ tables: TABLES });
+});
+afterAll(() => catalog.cleanup());
+
+describe('accents', () => {
+  it('finds the same tables with or without them, in names, descriptions and columns', async () => {
+    const plain = await search('orders');
+    const accented = await search('ordérs');
+    expect(keysOf(accented)).toEqual(keysOf(plain));
+    expect(accented.body.results.table.total_results).toBe(plain.body.results.table.total_results);
+    expect(keysOf(plain)).toContain('hive://gold.sales/order_items'); // "orders" in its description only
+
+    for (const term of ['reglees', 'réglées', 'régl', 'regl']) expect(keysOf(await search(term)), term).toEqual(['hive://gold.fr/commandes']);
+    for (const term of ['creation', 'création', 'créat', 'date de creation']) expect(keysOf(await search(term)), term).toEqual(['hive://gold.fr/commandes']);
+    for (const term of ['creme brulee', 'crème brûlée', 'CRÈME_BRÛ']) expect(keysOf(await search(term)), term).toEqual(['hive://gold.fr/crème_brûlée']);
+  });
+
+  it('treats a name spelled with or without accents as the exact name', async () => {
+    const score = async (term: string) => {
+      const res = await search(term);
+      expect(keysOf(res), term).toEqual(['hive://gold.fr/crème_brûlée']);
+      return res.body.results.table.results[0].search_score as number;
+    };
+    const exact = await score('crème_brûlée');
+    expect(await score('creme_brulee')).toBe(exact);
+    expect(await score('creme brul')).toBeLessThan(exact); // the name starts with it: a lower tier
+  });
+
+  it('highlights the words they match', async () => {
+    const res = await search('reglees', { highlight_options: { table: { enable_highlight: true } } });
+    expect(res.body.results.table.results[0].highlight.description).toEqual(['Commandes <em>réglées</em>, une ligne par commande']);
+  });
+});
+
+describe('migration 12 (search words without diacritics)', () => {
+  /** A catalog at migration 11 whose search words were kept with their accents, as before. */
+  function catalogBefore(tables: ReturnType<typeof makeTable>[], accented: [string, string][]) {
+    const dir = mkdtempSync(join(tmpdir(), 'nansen-migrate-'));
+    const dbPath = join(dir, 'catalog.db');
+    const store = createCatalogStore(dbPath);
+    store.writer.writeTables(tables);
+    store.close();
+    const db = openCatalogDatabase(dbPath);
+    db.prepare('DELETE FROM schema_version WHERE version >= 12').run();
+    for (const [folded, asTyped] of accented) {
+      db.prepare('UPDATE search_vocabulary SET term = ? WHERE term = ?').run(asTyped, folded);
+      db.prepare('UPDATE table_search SET name_norm = replace(name_norm, ?, ?)').run(folded, asTyped);
+    }
+    db.close();
+    return { dir, dbPath };
+  }
+  const stale = (dbPath: string) => {
+    const db = openCatalogDatabase(dbPath);
+    try {
+      return db.prepare("SELECT count(*) FROM catalog_settings WHERE name = 'search_index_stale'").pluck().get();
+    } finally {
+      db.close();
+    }
+  };
+
+  it('rebuilds the search words of a catalog that has accented ones, so a typed prefix finds them', async () => {
+    const { dir, dbPath } = catalogBefore(
+      [makeTable('hive://gold.fr/crème_brûlée', { description: 'Commandes réglées' })],
+      [['creme', 'crème'], ['brulee', 'brûlée'], ['reglees', 'réglées']],
+    );
+    try {
+      expect(MIGRATIONS.some((m) => m.version === 10)).toBe(true);
+      expect(stale(dbPath)).toBe(1);
+      const upgraded = openTestCatalog({ dbPath });
+      try {
+        const keys = async (query_term: string) => ((await request(upgraded.searchApp).post('/v2/search').set(...AUTH_HEADER)
+          .send({ query_term, resource_types: ['table'] })).body.results.table.results as { key: string }[]).map((h) => h.key);
+        expect(await keys('regl')).toEqual(['hive://gold.fr/crème_brûlée']);
+        expect(await keys('creme brulee')).toEqual(['hive://gold.fr/crème_brûlée']);
+      } finally {
+        upgraded.cleanup();
+      }
+      expect(stale(dbPath)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the index of a catalog whose words have no letter that folds (ASCII, ø, æ, ł)', () => {
+    const { dir, dbPath } = catalogBefore([makeTable('hive://gold.sales/orders', { description: 'Every order from Børge on Ærø and Łeba' })], []);
+    try {
+      expect(stale(dbPath)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
