@@ -9,7 +9,7 @@ import { describeCause } from '../http/session-store-outage';
 import { AUTO_SUBMIT_SCRIPT, AUTO_SUBMIT_SCRIPT_PATH, type PageAction, renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
 import { currentRequestId } from '../http/request-context';
-import type { OidcClient, ProviderLogout } from './oidc-client';
+import { IssuerMismatchError, type OidcClient, type ProviderLogout } from './oidc-client';
 import { PENDING_LOGIN_TTL_MS, type PendingLoginCookie } from './pending-login-cookie';
 import { callbackFailureLogFields, describeCallbackFailure, NO_PENDING_LOGIN } from './callback-failure';
 import { describeCallbackFailureInWords, describeLoginError, providerNameAtSentenceStart, shortenProviderDescription } from './login-error-in-words';
@@ -183,6 +183,14 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       // the issuer and the cause (decision 031); anything else is a bug and keeps its stack.
       if (err instanceof UpstreamError) logger.error(`cannot start a login — ${describeUpstreamError(err)}`);
       else logger.error('cannot start a login', err);
+      if (err instanceof IssuerMismatchError) {
+        // A setting to change, not a provider to wait for: no "try again", and no URL on the page (the log line has both issuers and the fix).
+        const requestId = currentRequestId();
+        return sendPage(res, 502, 'Login is not set up correctly', [
+          `Nansen cannot log you in with ${options.providerName}: its login is not set up correctly, and trying again will not help until it is.`,
+          `Tell whoever runs Nansen${requestId ? ` (reference: request ${requestId})` : ''}.`,
+        ], []);
+      }
       sendPage(res, 502, 'Cannot reach the login service', [
         `Nansen could not reach ${options.providerName} to log you in.`,
         'Try again in a moment. If this keeps happening, ask your administrator to check the OIDC_ISSUER setting and that the identity provider is running.',
