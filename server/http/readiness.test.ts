@@ -9,7 +9,7 @@ import { SqliteSessionStore } from '../auth/sqlite-session-store';
 import { getFreePort } from '../testing/free-port';
 import { createUpstreamHttp } from '../upstream/upstream-http';
 import { createMemoryLogger } from './logger';
-import { createReadinessRoute, ISSUER_MISMATCH, NOT_A_DISCOVERY_DOCUMENT, providerCheck, ReadinessFailure, runReadinessChecks, sessionStoreCheck, upstreamCheck, type ReadinessCheck } from './readiness';
+import { createReadinessRoute, ISSUER_MISMATCH, NOT_A_DISCOVERY_DOCUMENT, providerCheck, ReadinessFailure, runReadinessChecks, sameIssuer, sessionStoreCheck, upstreamCheck, type ReadinessCheck } from './readiness';
 
 interface Seen { url: string; accept: string | undefined }
 
@@ -179,6 +179,20 @@ describe('the provider check', () => {
       expect(JSON.stringify(states), String(other)).not.toContain('localhost');
     }
     expect(ISSUER_MISMATCH).toContain('set OIDC_ISSUER to exactly the issuer it names');
+  });
+
+  it('takes an origin with or without its final slash as one issuer, as the login does, unless the embedded catalog wants it exact', async () => {
+    // Auth0 declares https://tenant.auth0.com/; openid-client logs in with OIDC_ISSUER written without the slash.
+    server.bodies['/.well-known/openid-configuration'] = JSON.stringify({ issuer: `${server.base}/` });
+    expect((await runReadinessChecks([providerCheck(server.base)])).provider).toMatchObject({ status: 'ok' });
+    // The embedded catalog compares the tokens' iss with OIDC_ISSUER as strings: its logins would fail.
+    expect((await runReadinessChecks([providerCheck(server.base, { exact: true })])).provider).toMatchObject({ status: 'failed', message: ISSUER_MISMATCH });
+  });
+
+  it('does not compare the issuer of Azure AD B2C, as openid-client does not', () => {
+    expect(sameIssuer('https://tenant.b2clogin.com/0d9e-id/v2.0/', 'https://tenant.b2clogin.com/tenant.onmicrosoft.com/B2C_1_signin/v2.0/')).toBe(true);
+    expect(sameIssuer('https://idp.example.com/a', 'https://idp.example.com/b')).toBe(false);
+    expect(sameIssuer(42, 'https://idp.example.com')).toBe(false);
   });
 
   it('keeps the issuer the provider declared for the start-up log, out of the message', async () => {

@@ -93,12 +93,12 @@ export const NOT_A_DISCOVERY_DOCUMENT = 'answered HTTP 200, but not with a disco
 export const ISSUER_MISMATCH = 'its discovery document names another issuer than OIDC_ISSUER: set OIDC_ISSUER to exactly the issuer it names (Nansen\'s start-up log shows both)';
 
 /**
- * The provider: its discovery document answers 200, as JSON, naming OIDC_ISSUER as its issuer exactly
+ * The provider: its discovery document answers 200, as JSON, naming OIDC_ISSUER as its issuer (exactly, or as a URL: `exact` below)
  * (what a login needs; a real request every time, not the cached one). A redirect is not followed, as
  * the login's discovery does not follow one. A wrong issuer fails with a ReadinessFailure whose
  * `logDetail` is the issuer the provider declared.
  */
-export function providerCheck(issuer: string): ReadinessCheck {
+export function providerCheck(issuer: string, { exact = false }: { exact?: boolean } = {}): ReadinessCheck {
   const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
   return {
     name: 'provider',
@@ -116,10 +116,25 @@ export function providerCheck(issuer: string): ReadinessCheck {
       }
       if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new ReadinessFailure(NOT_A_DISCOVERY_DOCUMENT);
       const declared = (document as { issuer?: unknown }).issuer;
-      // Exactly: the ID token's and access tokens' iss carry it, and the catalog compares them as strings.
-      if (declared !== issuer) throw new ReadinessFailure(ISSUER_MISMATCH, declared);
+      // `exact` when the embedded catalog checks tokens: it compares their iss with OIDC_ISSUER as strings.
+      // Otherwise as the login's discovery compares them (openid-client: as parsed URLs, so an origin with
+      // or without its final slash is one issuer): readiness must not fail a setup whose logins work.
+      if (exact ? declared !== issuer : !sameIssuer(declared, issuer)) throw new ReadinessFailure(ISSUER_MISMATCH, declared);
     },
   };
+}
+
+/** The login's comparison of a declared issuer with OIDC_ISSUER (openid-client's). */
+export function sameIssuer(declared: unknown, issuer: string): boolean {
+  if (typeof declared !== 'string') return false;
+  try {
+    const configured = new URL(issuer);
+    // Azure AD B2C names another issuer than its policy URL; openid-client does not compare them there.
+    if (configured.hostname.endsWith('.b2clogin.com')) return true;
+    return new URL(declared).href === configured.href;
+  } catch {
+    return false;
+  }
 }
 
 /** The session store answers a read (SQLite, or a round trip to Redis when REDIS_URL is set). */

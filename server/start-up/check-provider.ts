@@ -9,9 +9,9 @@ import { describeFailure, ISSUER_MISMATCH, NOT_A_DISCOVERY_DOCUMENT, providerChe
 export const PROVIDER_CHECK_TIMEOUT_MS = 5000;
 
 /** A warning naming OIDC_ISSUER, what is wrong and what to check, or undefined when the provider's discovery document is right. */
-export async function checkProviderAtStart(issuer: string, timeoutMs = PROVIDER_CHECK_TIMEOUT_MS): Promise<string | undefined> {
+export async function checkProviderAtStart(issuer: string, timeoutMs = PROVIDER_CHECK_TIMEOUT_MS, { exact = false }: { exact?: boolean } = {}): Promise<string | undefined> {
   try {
-    await withTimeout(providerCheck(issuer).check(timeoutMs), timeoutMs);
+    await withTimeout(providerCheck(issuer, { exact }).check(timeoutMs), timeoutMs);
     return undefined;
   } catch (err) {
     const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
