@@ -91,6 +91,8 @@ export interface BffDeps {
   metricsEnabled?: boolean;
   /** What /readyz asks besides the provider and the session store: the services' GET /healthcheck. */
   readiness?: { metadata: { healthcheck(timeoutMs: number): Promise<void> }; search: { healthcheck(timeoutMs: number): Promise<void> } };
+  /** The embedded catalog checks tokens: /readyz wants the provider's issuer to be OIDC_ISSUER character for character. */
+  issuerExact?: boolean;
 }
 
 /** How long a login waits for metadata's profile of the person before starting the session with the claims alone. */
@@ -164,7 +166,7 @@ export function createBffApp(deps: BffDeps): Express {
   });
   app.get('/metrics', createMetricsRoute(metrics, { enabled: deps.metricsEnabled ?? false }));
   app.get('/readyz', createReadinessRoute([
-    providerCheck(deps.oidc.issuer),
+    providerCheck(deps.oidc.issuer, { exact: deps.issuerExact ?? false }),
     ...(deps.readiness ? [upstreamCheck('metadata', deps.readiness.metadata), upstreamCheck('search', deps.readiness.search)] : []),
     sessionStoreCheck(deps.session.store),
   ]));

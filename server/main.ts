@@ -140,7 +140,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
   }
   if (!issuer) throw new Error('unreachable: no issuer');
   // Your provider, looked at while the rest starts; the development provider is up by now.
-  const providerWarning = config.devIdp.enabled ? Promise.resolve(undefined) : checkProviderAtStart(issuer);
+  const providerWarning = config.devIdp.enabled ? Promise.resolve(undefined) : checkProviderAtStart(issuer, undefined, { exact: config.catalog.embedded });
 
   if (config.catalog.embedded) {
     const settings: CatalogProcessSettings = {
@@ -215,6 +215,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
     firstSearchBudgetMs: config.firstSearchBudgetMs,
     logger,
     readiness: { metadata: metadataHttp, search: searchHttp },
+    issuerExact: config.catalog.embedded,
     metricsEnabled: config.http.metricsEnabled,
     rateLimits: config.http.rateLimits,
   });

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema } from '../contract/bff-api';
 import { KNOWN_DOWN_AFTER_MS } from './auth/redis-connection-watch';
+import { completeDevIdpLogin } from './testing/dev-idp-login';
 import { startRedis, type RedisServer } from './testing/start-redis';
 import { startTestStack, type TestSessionDeps, type TestStack } from './testing/start-test-stack';
 import { createTestSessionDeps } from './testing/test-session-deps';
@@ -177,5 +178,59 @@ describe('Log out while Redis is stopped', { timeout: 60_000 }, () => {
     expect(out.headers.get('set-cookie')).toBeNull();
     expect(liv.sessionCookie).toBe(cookie);
     expect(await stillSignedInOnceRedisIsBack(liv)).toBe(200);
+  });
+});
+
+// A login finished at the provider while Redis is down: the callback's own store calls (the one-time
+// state, the new session) failed with the Redis client's error, answered as a 500 with the API's JSON
+// as the page and a stack in the log.
+describe('A login finished while Redis is stopped', { timeout: 60_000 }, () => {
+  let redis: RedisServer | undefined;
+  let stack: TestStack | undefined;
+  let deps: TestSessionDeps | undefined;
+
+  afterEach(async () => {
+    await stack?.close();
+    await deps?.close();
+    await redis?.stop();
+  });
+
+  it('answers the callback with the outage page (503, Retry-After), a new login as "Try again", no code, one log line without a stack', async () => {
+    redis = await startRedis({ password: PASSWORD, persist: true });
+    stack = await startTestStack();
+    deps = await createTestSessionDeps(stack.dataDir, { redisUrl: redis.url, logger: stack.logger });
+    const bff = await stack.startBff(0, { sessions: deps });
+    const liv = bff.browser();
+    const start = await liv.request('/login?returnTo=%2Fsearch%3Fterm%3Dorders', PAGE);
+    expect(start.status).toBe(303);
+    const callback = new URL(await completeDevIdpLogin(start.headers.get('location')!, 'liv'));
+    const code = callback.searchParams.get('code')!;
+    await redis.pause();
+    await new Promise((resolve) => setTimeout(resolve, KNOWN_DOWN_AFTER_MS + 500));
+
+    const before = stack.logger.lines.length;
+    const page = await liv.request(callback.href, PAGE);
+    expect(page.status).toBe(503);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('retry-after')).toBe('5');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    expect(html).toContain('<h1>Nansen cannot tell who you are just now</h1>');
+    expect(html).toContain('<a class="button" href="/login?returnTo=%2Fsearch%3Fterm%3Dorders">Try again</a>');
+    expect(html).not.toContain(code);
+    expect(html).not.toContain('InternalError');
+    expect(liv.sessionCookie).toBe('');
+    const lines = stack.logger.lines.slice(before);
+    expect(lines.filter((line) => / → 5\d\d/.test(line))).toEqual([expect.stringMatching(/ error \[[\w-]+\] GET \/auth → 503 — session store \(Redis\) unavailable: AbortError: The command was aborted$/)]);
+    const log = lines.join('\n');
+    expect(log).not.toMatch(/\n\s+at /);
+    expect(log).not.toContain(code);
+    expect(log).not.toContain(PASSWORD);
+
+    // Starting a login again needs no session store (no session yet), and the logout page neither.
+    const again = await liv.request('/login?returnTo=%2Fsearch%3Fterm%3Dorders', PAGE);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')!.startsWith(stack.issuer)).toBe(true);
+    expect((await liv.request('/logout', PAGE)).status).toBe(200);
   });
 });

@@ -3,10 +3,12 @@
 // setting, is warned about while it keeps starting.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import http from 'node:http';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startDevIdp } from './dev-idp/start-dev-idp';
 import { getFreePort } from './testing/free-port';
 import { startRedis } from './testing/start-redis';
 
@@ -80,6 +82,50 @@ describe('start-up', { timeout: 120_000 }, () => {
     expect(warning).toBeGreaterThan(-1);
     expect(output).toContain(`check that OIDC_ISSUER (${issuer}) is your provider's issuer URL`);
     expect(warning).toBeLessThan(output.indexOf('Nansen is ready'));
+  });
+
+  // It said nothing, /readyz said ready, and every /login answered "Cannot reach the login service".
+  it('warns, naming both issuers and the fix, when OIDC_ISSUER is not the issuer the provider declares (127.0.0.1 for localhost)', async () => {
+    const idp = await startDevIdp({
+      mode: 'test', port: 0,
+      client: { clientId: 'nansen', clientSecret: 'secret', redirectUris: ['http://localhost:1/auth'], postLogoutRedirectUris: ['http://localhost:1/logged-out'] },
+      accessTokenAudience: 'nansen-catalog',
+    });
+    cleanups.push(() => void idp.close());
+    const written = idp.issuer.replace('localhost', '127.0.0.1');
+    const { code, output } = await startNansen({ OIDC_ISSUER: written, OIDC_CLIENT_ID: 'nansen', OIDC_CLIENT_SECRET: 'secret' });
+    expect(code).toBeNull();
+    const warning = output.indexOf(`OIDC_ISSUER is ${written}, but the provider says its issuer is ${idp.issuer}; set OIDC_ISSUER to exactly that.`);
+    expect(warning).toBeGreaterThan(-1);
+    expect(warning).toBeLessThan(output.indexOf('Nansen is ready'));
+    expect(output).not.toContain('could not be fetched');
+  });
+
+  it('warns that a web page answering at the issuer is no provider, naming OIDC_ISSUER', async () => {
+    const site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Welcome</title>'));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => site.close());
+    const issuer = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    const { code, output } = await startNansen({ OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'nansen', OIDC_CLIENT_SECRET: 'secret' });
+    expect(code).toBeNull();
+    expect(output).toContain(`The identity provider's discovery document ${issuer}/.well-known/openid-configuration answered HTTP 200, but not with a discovery document`);
+    expect(output).toContain(`check that OIDC_ISSUER (${issuer}) is your provider's issuer URL`);
+  });
+
+  // It started, printing the password in the provider warning.
+  it('refuses an OIDC_ISSUER holding a user name and password (exit 78), naming the setting with the password hidden', async () => {
+    const { code, output } = await startNansen({ OIDC_ISSUER: 'https://user:pw123@idp.invalid', OIDC_CLIENT_ID: 'nansen', OIDC_CLIENT_SECRET: 'secret' });
+    expect(code).toBe(78);
+    expect(output).toContain('OIDC_ISSUER must not hold a user name or password');
+    expect(output).toContain('it is "https://user:***@idp.invalid/"');
+    expect(output).not.toContain('pw123');
+    expect(output).not.toContain('Nansen is ready');
+  });
+
+  it('names the http issuer it refuses', async () => {
+    const { code, output } = await startNansen({ OIDC_ISSUER: 'http://idp.example.com/realms/main', OIDC_CLIENT_ID: 'nansen', OIDC_CLIENT_SECRET: 'secret' });
+    expect(code).toBe(78);
+    expect(output).toContain('OIDC_ISSUER must use https (plain http is only allowed for localhost issuers); it is "http://idp.example.com/realms/main"');
   });
 
   // It said "Nansen is ready" and nothing else: the first page failed.

@@ -18,7 +18,9 @@ import { getFreePort } from '../testing/free-port';
 import { HOSTILE_CLIENT, type HostileIdp, startHostileIdp } from '../testing/start-hostile-idp';
 import { BACKCHANNEL_LOGOUT_PATH, createBackchannelLogoutRoute, createLoginRoutes, type LoginRoutesOptions } from './login-routes';
 import type { LogoutSettings } from '../config/config-schema';
+import { createErrorMiddleware } from '../http/error-middleware';
 import { AUTO_SUBMIT_SCRIPT_PATH } from '../http/html-page';
+import { createSessionStoreOutageHandler } from '../http/session-store-outage';
 import { createOidcClient, type OidcClient } from './oidc-client';
 import { createPendingLoginCookie } from './pending-login-cookie';
 import { createSessionAuth } from './session-auth';
@@ -133,6 +135,52 @@ describe('the login routes', () => {
     const callback = new URL(await completeDevIdpLogin(start.headers.location!, login));
     return agent.get(`${callback.pathname}${callback.search}`);
   }
+
+  describe('while the session store fails under the callback', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    /** The app with the outage handler and the error middleware behind it, as create-bff-app mounts them. */
+    function withErrorHandlers() {
+      const login = createLoginApp();
+      login.app.use(createSessionStoreOutageHandler({ storeName: 'SQLite', logger: login.logger }));
+      login.app.use(createErrorMiddleware(login.logger));
+      return login;
+    }
+
+    // Each of the callback's store calls in turn: the one-time state, ending the old session's tokens,
+    // replacing its record, keeping the new session's tokens and record.
+    it.each([
+      ['remembering the state', () => vi.spyOn(tokens, 'rememberOnce').mockRejectedValueOnce(new Error('SQLITE_BUSY: database is locked'))],
+      ['ending the old session\'s tokens', () => vi.spyOn(tokens, 'delete').mockRejectedValueOnce(new Error('SQLITE_BUSY: database is locked'))],
+      ['keeping the new session\'s tokens', () => vi.spyOn(tokens, 'write').mockRejectedValueOnce(new Error('SQLITE_BUSY: database is locked'))],
+    ])('answers the session store\'s 503 when %s fails, not a 500, and starts no session', async (_step, fail) => {
+      const { agent, logger } = withErrorHandlers();
+      const start = await agent.get('/login?returnTo=/search');
+      const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
+      fail();
+      const answer = await agent.get(`${callback.pathname}${callback.search}`);
+      expect(answer.status).toBe(503);
+      expect(answer.headers['retry-after']).toBe('5');
+      expect(answer.body).toEqual({ error: expect.objectContaining({ name: 'UpstreamError', code: 'session_store_unavailable' }) });
+      expect(logger.lines.filter((line) => line.includes('→ 5'))).toEqual([expect.stringMatching(/GET \/auth\/callback → 503 — session store \(SQLite\) unavailable: Error: SQLITE_BUSY: database is locked$/)]);
+      expect(logger.lines.join('\n')).not.toMatch(/\n\s+at /);
+      expect((await agent.get('/me')).body.user).toBeNull();
+    });
+
+    it('offers a browser a new login to the page it was for, never the spent callback URL', async () => {
+      const { agent } = withErrorHandlers();
+      const start = await agent.get('/login?returnTo=%2Fsearch%3Fterm%3Dorders');
+      const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
+      vi.spyOn(tokens, 'write').mockRejectedValueOnce(new Error('SQLITE_BUSY: database is locked'));
+      const page = await agent.get(`${callback.pathname}${callback.search}`).set('accept', 'text/html,application/xhtml+xml');
+      expect(page.status).toBe(503);
+      expect(page.type).toBe('text/html');
+      expect(page.text).toContain('<a class="button" href="/login?returnTo=%2Fsearch%3Fterm%3Dorders">Try again</a>');
+      expect(page.text).not.toContain(callback.searchParams.get('code')!);
+    });
+  });
 
   it('sends a visitor to the provider, remembering the login in a cookie, not the session', async () => {
     const { agent } = createLoginApp();

@@ -5,15 +5,16 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type { User } from '../../contract/bff-api';
 import type { ClaimRules } from '../config/config-schema';
 import { describeUpstreamError, UpstreamError } from '../http/errors';
-import { describeCause } from '../http/session-store-outage';
+import { describeCause, SESSION_STORE_TRY_AGAIN } from '../http/session-store-outage';
 import { AUTO_SUBMIT_SCRIPT, AUTO_SUBMIT_SCRIPT_PATH, type PageAction, renderPage } from '../http/html-page';
 import type { Logger } from '../http/logger';
 import { currentRequestId } from '../http/request-context';
-import type { OidcClient, ProviderLogout } from './oidc-client';
+import { IssuerMismatchError, type OidcClient, type ProviderLogout } from './oidc-client';
 import { PENDING_LOGIN_TTL_MS, type PendingLoginCookie } from './pending-login-cookie';
 import { callbackFailureLogFields, describeCallbackFailure, NO_PENDING_LOGIN } from './callback-failure';
 import { describeCallbackFailureInWords, describeLoginError, providerNameAtSentenceStart, shortenProviderDescription } from './login-error-in-words';
 import { sanitizeReturnTo } from './return-to';
+import { sessionStoreUnavailable } from './session-middleware';
 import type { SessionAuth } from './session-auth';
 import type { SessionTokens } from './session-data';
 import type { TokenStore } from './token-store';
@@ -46,6 +47,17 @@ export interface LoginRoutesOptions {
 
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
   new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
+
+/**
+ * A step of the login that only reads or writes the session store (Redis, SQLite): its failure is the
+ * store's outage, answered as the session middleware's is (decision 051: 503 with Retry-After, a page
+ * in words for a browser), not a 500 with the Redis client's stack.
+ */
+function inSessionStore<T>(step: Promise<T>): Promise<T> {
+  return step.catch((err: unknown) => {
+    throw sessionStoreUnavailable(err);
+  });
+}
 
 /** /login, coming back to `returnTo` after it (checked again against open redirects, as /login does). */
 function loginHref(returnTo: string): string {
@@ -183,6 +195,14 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
       // the issuer and the cause (decision 031); anything else is a bug and keeps its stack.
       if (err instanceof UpstreamError) logger.error(`cannot start a login — ${describeUpstreamError(err)}`);
       else logger.error('cannot start a login', err);
+      if (err instanceof IssuerMismatchError) {
+        // A setting to change, not a provider to wait for: no "try again", and no URL on the page (the log line has both issuers and the fix).
+        const requestId = currentRequestId();
+        return sendPage(res, 502, 'Login is not set up correctly', [
+          `Nansen cannot log you in with ${options.providerName}: its login is not set up correctly, and trying again will not help until it is.`,
+          `Tell whoever runs Nansen${requestId ? ` (reference: request ${requestId})` : ''}.`,
+        ], []);
+      }
       sendPage(res, 502, 'Cannot reach the login service', [
         `Nansen could not reach ${options.providerName} to log you in.`,
         'Try again in a moment. If this keeps happening, ask your administrator to check the OIDC_ISSUER setting and that the identity provider is running.',
@@ -196,11 +216,14 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
     const rememberedReturnTo = (state: string) => (state ? pendingLogins.rememberedReturnTo(req, state) : undefined) ?? '/';
     const state = typeof query.state === 'string' ? query.state : '';
     let pending = state ? pendingLogins.take(req, res, state) : undefined;
+    // While the session store cannot be used, the outage page (decision 051) offers a new login to the
+    // same page: never this URL again, whose code is spent and must not be in a page.
+    res.locals[SESSION_STORE_TRY_AGAIN] = loginHref(pending?.returnTo ?? rememberedReturnTo(state));
     // One-time on the server as well as in the cookie: a script that kept the cookie from before the
     // login could otherwise replay this callback for as long as the login is pending, and each replay
     // would cost a token request at the provider on Nansen's client (decision 034). A hash of the state
     // is remembered, never the state.
-    if (pending && !(await options.tokens.rememberOnce(`login-state:${createHash('sha256').update(state).digest('base64url')}`, PENDING_LOGIN_TTL_MS))) pending = undefined;
+    if (pending && !(await inSessionStore(options.tokens.rememberOnce(`login-state:${createHash('sha256').update(state).digest('base64url')}`, PENDING_LOGIN_TTL_MS)))) pending = undefined;
     if (!pending && req.session.user) {
       // A callback of no login this browser can finish, while logged in: the Back button after a login, or
       // its link opened again. Nothing went wrong and there is nothing to do: its code is never sent to the
@@ -280,9 +303,10 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
     }
 
     // A fresh session id after login (no session fixation); the old session's tokens go with it.
-    await auth.endSession(req);
-    await promisify((cb) => req.session.regenerate(cb));
-    await auth.startSession(req, user, tokens, groups);
+    // Each talks to the session store only: while it is down, the outage's 503 page (decision 051).
+    await inSessionStore(auth.endSession(req));
+    await inSessionStore(promisify((cb) => req.session.regenerate(cb)));
+    await inSessionStore(auth.startSession(req, user, tokens, groups));
     if (options.onLogin) {
       options.onLogin(user, tokens).catch((err: unknown) => logger.warn(`recording ${user.user_id} after login failed`, err));
     }

@@ -5,7 +5,7 @@ import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf, hostileOidcClient } from '../testing/hostile-oidc-client';
 import { HOSTILE_CLIENT, type HostileIdp, startHostileIdp } from '../testing/start-hostile-idp';
-import { IdpUnavailableError } from './oidc-client';
+import { IdpUnavailableError, IssuerMismatchError } from './oidc-client';
 
 const WELL_KNOWN = '/.well-known/openid-configuration';
 const unreachable = (issuer: string, detail: string) =>
@@ -84,6 +84,21 @@ describe('discovery and the check before each login', () => {
     await client.startLogin('/');
     hostile.answerDiscovery({ status: 503 });
     expect(await failureOf(client.startLogin('/'))).toMatchObject({ code: 'idp_unreachable', message: unreachable(issuer, 'HTTP 503') });
+  });
+
+  it('says an issuer that does not match is its own error, naming both issuers and the fix, not "cannot reach"', async () => {
+    const declared = hostile.issuer.replace('127.0.0.1', 'localhost');
+    hostile.advertiseIssuer(declared);
+    const error = await failureOf(hostileOidcClient(hostile).startLogin('/'));
+    expect(error).toBeInstanceOf(IssuerMismatchError);
+    // Still an IdpUnavailableError: whatever handled one (a refresh keeps the session) handles it.
+    expect(error).toBeInstanceOf(IdpUnavailableError);
+    expect(error).toMatchObject({ status: 502, code: 'idp_issuer_mismatch', expected: hostile.issuer, declared });
+    expect(error.message).toBe(
+      `OIDC_ISSUER is ${hostile.issuer}, but the provider says its issuer is ${declared}; set OIDC_ISSUER to exactly that. `
+      + 'They must match character for character (tokens carry the provider\'s issuer): a trailing slash (Auth0\'s issuer has one), 127.0.0.1 against localhost, or Keycloak\'s /auth prefix are the usual differences.',
+    );
+    expect(error.message).not.toContain('Cannot reach');
   });
 
   it('cannot verify a logout token of a provider that publishes no keys', async () => {

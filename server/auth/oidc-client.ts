@@ -87,6 +87,47 @@ export class IdpUnavailableError extends UpstreamError {
   override name = 'IdpUnavailableError';
 }
 
+/**
+ * The provider answers, but its discovery document names another issuer than OIDC_ISSUER: nobody can log
+ * in until the setting is changed (trying again does not help). The message names both values and the fix;
+ * it is for the log, never for a page.
+ */
+export class IssuerMismatchError extends IdpUnavailableError {
+  override name = 'IssuerMismatchError';
+  /** The issuer the provider declared, as it declared it (undefined when it is no string). */
+  readonly declared: string | undefined;
+  constructor(readonly expected: string, declared: unknown) {
+    super(describeIssuerMismatch(expected, declared), 'idp_issuer_mismatch', 502);
+    this.declared = typeof declared === 'string' ? declared : undefined;
+  }
+}
+
+/** At most this much of an issuer a provider declares goes into a message (it is the provider's text). */
+const MAX_DECLARED_ISSUER = 200;
+
+/** What a provider declared as its issuer, fit for a log line: a string without control characters or a URL's password, cut short. */
+export function showDeclaredIssuer(declared: unknown): string | undefined {
+  if (typeof declared !== 'string' || declared === '') return undefined;
+  // As declared (the operator copies it), but a URL's password as *** (not re-serialized: that would change it).
+  const shown = declared
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#@]*@/i, '$1:***@');
+  return shown.length > MAX_DECLARED_ISSUER ? `${shown.slice(0, MAX_DECLARED_ISSUER - 1)}…` : shown;
+}
+
+/**
+ * "OIDC_ISSUER is http://127.0.0.1:7231, but the provider says its issuer is http://localhost:7231; set
+ * OIDC_ISSUER to exactly that …": both values and the fix, with the usual causes.
+ */
+export function describeIssuerMismatch(expected: string, declared: unknown): string {
+  const shown = showDeclaredIssuer(declared);
+  if (shown === undefined) {
+    return `The identity provider's discovery document for OIDC_ISSUER (${expected}) names no issuer, so it is not an OpenID Connect provider's: check that OIDC_ISSUER is your provider's issuer URL.`;
+  }
+  return `OIDC_ISSUER is ${expected}, but the provider says its issuer is ${shown}; set OIDC_ISSUER to exactly that. `
+    + 'They must match character for character (tokens carry the provider\'s issuer): a trailing slash (Auth0\'s issuer has one), 127.0.0.1 against localhost, or Keycloak\'s /auth prefix are the usual differences.';
+}
+
 const DEFAULT_TOKEN_LIFETIME_S = 300;
 const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 /** How old a logout token may be (its `iat`), and how long its `jti` is remembered. */
@@ -207,6 +248,12 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       ))
       .catch((err: unknown) => {
         configuration = undefined; // try again next time
+        // The provider answered, with another issuer: not "cannot reach", and the fix is a setting.
+        // (The code is oauth4webapi's JSON_ATTRIBUTE_COMPARISON, which openid-client does not export.)
+        if (err instanceof oidc.ClientError && err.code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') {
+          const cause = err.cause as { attribute?: unknown; body?: { issuer?: unknown } } | undefined;
+          if (cause?.attribute === 'issuer') throw new IssuerMismatchError(settings.issuer, cause.body?.issuer);
+        }
         throw unreachable(providerFailureDetail(err));
       });
     return configuration;

@@ -276,6 +276,11 @@ export const EnvSchema = z.object({
     .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), {
       error: 'OIDC_ISSUER must be an absolute http(s) URL, for example https://login.example.com/realms/main',
     })
+    // No issuer holds a user name or password (OpenID Connect Discovery §2), and the issuer is written in
+    // log lines and warnings: refused, with the password hidden where the value is shown.
+    .refine((v) => !URL.canParse(v) || (new URL(v).username === '' && new URL(v).password === ''), {
+      error: 'OIDC_ISSUER must not hold a user name or password (user:password@): an issuer URL has none, and Nansen writes the issuer into its log. Remove them and set OIDC_ISSUER to the issuer your provider declares, for example https://login.example.com/realms/main',
+    })
     // An issuer with a path loses trailing slashes (discovery appends to it); an origin is kept as
     // written, since providers differ there (https://accounts.google.com, https://tenant.auth0.com/).
     .transform((v) => (new URL(v).pathname.replace(/\/+$/, '') === '' ? v : v.replace(/\/+$/, '')))

@@ -177,10 +177,33 @@ describe('loadConfig in production (NODE_ENV=production)', () => {
     expect(config.oidc.redirectUri).toBe('https://catalog.example.com/auth');
   });
 
-  it('refuses an issuer on plain http at a non-loopback host', () => {
-    expect(problemsOf({ ...PRODUCTION, OIDC_ISSUER: 'http://login.example.com/realms/main' })).toEqual([
-      'OIDC_ISSUER must use https (plain http is only allowed for localhost issuers)',
+  it('refuses an issuer on plain http at a non-loopback host, showing the value written', () => {
+    expect(problemsOf({ ...PRODUCTION, OIDC_ISSUER: 'http://login.example.com/realms/main/' })).toEqual([
+      'OIDC_ISSUER must use https (plain http is only allowed for localhost issuers); it is "http://login.example.com/realms/main/"',
     ]);
+    // Through Amundsen's alias: the value written there.
+    const { OIDC_ISSUER: _written, ...withoutIssuer } = PRODUCTION;
+    expect(problemsOf({ ...withoutIssuer, FLASK_OIDC_CONFIG_URL: 'http://login.example.com/.well-known/openid-configuration' })).toEqual([
+      'OIDC_ISSUER must use https (plain http is only allowed for localhost issuers); it is "http://login.example.com/.well-known/openid-configuration"',
+    ]);
+  });
+
+  it('refuses an issuer holding a user name or password, naming the setting and the fix with the password hidden', () => {
+    for (const [issuer, shown] of [
+      ['https://user:pw123@idp.invalid', 'https://user:***@idp.invalid/'],
+      ['https://admin:s3cr%40t@login.example.com/realms/main', 'https://admin:***@login.example.com/realms/main'],
+      ['https://justauser@login.example.com', 'https://justauser@login.example.com/'],
+    ] as const) {
+      const problems = problemsOf({ ...PRODUCTION, OIDC_ISSUER: issuer });
+      expect(problems, issuer).toEqual([
+        'OIDC_ISSUER must not hold a user name or password (user:password@): an issuer URL has none, and Nansen writes the issuer into its log. '
+        + `Remove them and set OIDC_ISSUER to the issuer your provider declares, for example https://login.example.com/realms/main; it is "${shown}"`,
+      ]);
+      expect(problems.join('\n')).not.toMatch(/pw123|s3cr/);
+    }
+    // Also on http, and through the alias.
+    expect(problemsOf({ OIDC_ISSUER: 'http://u:pw123@localhost:8080', OIDC_CLIENT_ID: 'n', OIDC_CLIENT_SECRET: 's' }).join('\n')).toMatch(/^OIDC_ISSUER must not hold a user name or password .*; it is "http:\/\/u:\*\*\*@localhost:8080\/"$/);
+    expect(() => loadConfig({ FLASK_OIDC_CONFIG_URL: 'https://u:pw123@idp.example.com', OIDC_CLIENT_ID: 'n', OIDC_CLIENT_SECRET: 's' })).toThrow(/OIDC_ISSUER must not hold a user name or password/);
   });
 
   it('accepts an issuer on plain http at a loopback host (a provider on the same machine)', () => {

@@ -112,6 +112,13 @@ function resolvePreset(value: string | undefined, alias: string | undefined, pro
   return PROVIDER_PRESETS.generic;
 }
 
+/** `; it is "<value>"`, as written (through its alias when that gave it), when the value may be shown; else ''. */
+function shownValue(name: string, env: RawEnv, viaAlias: Record<string, string>): string {
+  const raw = env[name];
+  const shown = raw === undefined ? undefined : showSettingValue(viaAlias[name] ?? name, raw);
+  return shown === undefined ? '' : `; it is ${shown}`;
+}
+
 /** Reads the environment once; throws ConfigError listing every bad setting. */
 export function loadConfig(rawEnv: RawEnv): Config {
   const problems: string[] = [];
@@ -156,7 +163,7 @@ export function loadConfig(rawEnv: RawEnv): Config {
     if (usesSecret && !e.OIDC_CLIENT_SECRET)
       problems.push(`OIDC_CLIENT_SECRET (or FLASK_OIDC_CLIENT_SECRET) is required with OIDC_CLIENT_AUTH_METHOD=${e.OIDC_CLIENT_AUTH_METHOD}: use the client secret registered for Nansen at your provider (or authenticate with a key: OIDC_CLIENT_AUTH_METHOD=private_key_jwt)`);
     if (issuer && issuer.startsWith('http:') && !isLoopbackUrl(issuer))
-      problems.push('OIDC_ISSUER must use https (plain http is only allowed for localhost issuers)');
+      problems.push(`OIDC_ISSUER must use https (plain http is only allowed for localhost issuers)${shownValue('OIDC_ISSUER', env, viaAlias)}`);
   } else if (e.OIDC_CLIENT_AUTH_METHOD !== 'client_secret_basic') {
     problems.push(`OIDC_CLIENT_AUTH_METHOD=${e.OIDC_CLIENT_AUTH_METHOD} needs your own provider (OIDC_ISSUER): the development provider authenticates Nansen with client_secret_basic`);
   }

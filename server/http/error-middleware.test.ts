@@ -347,3 +347,49 @@ describe('the error middleware', () => {
     expect(logger.lines).toEqual([]);
   });
 });
+
+describe('the error middleware answering a browser\'s page request', () => {
+  const NAVIGATION = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'sec-fetch-mode': 'navigate' };
+
+  function appFailingWith(error: unknown) {
+    const logger = createMemoryLogger();
+    const app = express();
+    app.get(['/auth', '/api/thing'], () => {
+      throw error;
+    });
+    app.use(createErrorMiddleware(logger));
+    return { app, logger };
+  }
+
+  it('answers a page request that failed with a page in words, same status, no stack, no error text; the log keeps the stack', async () => {
+    const { app, logger } = appFailingWith(new Error('redis://admin:s3cret@cache:6379 ClientClosedError'));
+    const page = await request(app).get('/auth?code=the-code&state=s').set(NAVIGATION);
+    expect(page.status).toBe(500);
+    expect(page.type).toBe('text/html');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.text).toContain('<h1>Something went wrong on Nansen&#39;s side</h1>');
+    expect(page.text).toContain('<a class="button" href="/">Go to the start page</a>');
+    expect(page.text).not.toMatch(/s3cret|ClientClosedError|the-code|InternalError|\bat /);
+    expect(logger.lines.join('\n')).toMatch(/GET \/auth → 500 — Error: .*ClientClosedError\n\s+at /);
+  });
+
+  it('keeps the JSON error for /api, even asked for HTML, and for a request that does not prefer HTML', async () => {
+    const { app } = appFailingWith(new Error('boom'));
+    const api = await request(app).get('/api/thing').set(NAVIGATION);
+    expect(api.status).toBe(500);
+    expect(api.body).toEqual({ error: { name: 'InternalError', message: 'Something went wrong on our side; try again in a moment.' } });
+    for (const accept of ['*/*', 'application/json', 'application/json, text/html;q=0.5']) {
+      const script = await request(app).get('/auth').set('accept', accept);
+      expect(script.type, accept).toBe('application/json');
+    }
+  });
+
+  it('says a 4xx in general words with its status, not the error\'s message', async () => {
+    const { app } = appFailingWith(new NotAllowedError('Only https://internal.example.com may do this.', 'forbidden'));
+    const page = await request(app).get('/auth').set(NAVIGATION);
+    expect(page.status).toBe(403);
+    expect(page.text).toContain('<h1>Nansen could not answer this request</h1>');
+    expect(page.text).toContain('(HTTP 403)');
+    expect(page.text).not.toContain('internal.example.com');
+  });
+});

@@ -1,8 +1,11 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '../../contract/bff-api';
 import { allowedMethods, type RouterStack } from './allowed-methods';
+import { asksForPage } from './asks-for-page';
 import { AppError, describeUpstreamError, MethodNotAllowedError, NotFoundError, UpstreamError } from './errors';
+import { renderPage } from './html-page';
 import type { Logger } from './logger';
+import { currentRequestId } from './request-context';
 
 /** JSON 404 for API paths nobody handled. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -19,7 +22,10 @@ export function apiMethodNotAllowed(router: RouterStack): RequestHandler {
   };
 }
 
-/** The one place errors become HTTP: `{ error: { name, message, code? } }`; 5xx logged, stacks never sent. */
+/**
+ * The one place errors become HTTP: `{ error: { name, message, code? } }`; 5xx logged, stacks never sent.
+ * A browser's page request (asks-for-page.ts) gets the same status as a page in words instead.
+ */
 export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
@@ -40,8 +46,29 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
     // Its cause (the session store's or the service's own error) stays on the line, without a stack.
     if (status >= 500 && err instanceof UpstreamError) logger.error(`${req.method} ${req.path} → ${status} — ${describeUpstreamError(err)}`);
     else if (status >= 500) logger.error(`${req.method} ${req.path} → ${status}`, err);
+    if (asksForPage(req)) {
+      // A browser's page (a navigation): the same status as a page in words, not the API's JSON shown raw.
+      // Its words are fixed: an error's message is written for an API client and may name a service's URL.
+      res.status(status).type('html').set('Cache-Control', 'no-store').send(renderErrorPage(status, currentRequestId()));
+      return;
+    }
     res.status(status).json(body);
   };
+}
+
+/** The page a browser's page request gets for an error: what happened in general words, the request id to quote, a way on. */
+export function renderErrorPage(status: number, requestId: string | undefined): string {
+  const reference = requestId ? ` (reference: request ${requestId})` : '';
+  if (status >= 500) {
+    return renderPage('Something went wrong on Nansen\'s side', [
+      'Nansen could not finish this request. Nothing you did caused this.',
+      `Try again in a moment. If it keeps happening, tell whoever runs Nansen${reference}.`,
+    ], { label: 'Go to the start page', href: '/' });
+  }
+  return renderPage('Nansen could not answer this request', [
+    `The request was not one Nansen can answer (HTTP ${status}).`,
+    `If you followed a link or pressed a button in Nansen, tell whoever runs Nansen${reference}.`,
+  ], { label: 'Go to the start page', href: '/' });
 }
 
 /** 102400 → "100 kB", 1048576 → "1 MB" (1 kB = 1024 bytes, as the parsers' limits are given). */

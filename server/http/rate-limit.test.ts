@@ -134,7 +134,11 @@ describe('rate limiter with a page for browsers', () => {
   it('keeps the JSON error for a browser when it has no page (the search limit under /api)', async () => {
     const app = appWith({ name: 'search', perSession: 0, perIp: 1 });
     await statuses(app, 1, {});
-    const refused = await supertest(app).get('/').set('Accept', NAVIGATION_ACCEPT);
+    // Under /api, as the search limit is: elsewhere the error middleware answers a browser's page request with a page.
+    app.get('/api/search', (_req, res) => {
+      res.send('ok');
+    });
+    const refused = await supertest(app).get('/api/search').set('Accept', NAVIGATION_ACCEPT);
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('rate_limited');
   });

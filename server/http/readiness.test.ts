@@ -9,22 +9,29 @@ import { SqliteSessionStore } from '../auth/sqlite-session-store';
 import { getFreePort } from '../testing/free-port';
 import { createUpstreamHttp } from '../upstream/upstream-http';
 import { createMemoryLogger } from './logger';
-import { createReadinessRoute, providerCheck, runReadinessChecks, sessionStoreCheck, upstreamCheck, type ReadinessCheck } from './readiness';
+import { createReadinessRoute, ISSUER_MISMATCH, NOT_A_DISCOVERY_DOCUMENT, providerCheck, ReadinessFailure, runReadinessChecks, sameIssuer, sessionStoreCheck, upstreamCheck, type ReadinessCheck } from './readiness';
 
 interface Seen { url: string; accept: string | undefined }
 
-/** A real HTTP server on a free port: answers each path with the status set in `statuses` (200 by default), and records what it was asked. */
+/**
+ * A real HTTP server on a free port: answers each path with the status set in `statuses` (200 by default)
+ * and the body set in `bodies` (by default a discovery document naming `issuer` as its issuer when set,
+ * else `{}`), and records what it was asked.
+ */
 async function startServer() {
   const seen: Seen[] = [];
   const statuses: Record<string, number> = {};
+  const bodies: Record<string, string> = {};
+  const declared: { issuer?: string } = {};
   const server = http.createServer((req, res) => {
     seen.push({ url: req.url!, accept: req.headers.accept });
     const status = statuses[req.url!] ?? 200;
-    res.writeHead(status, { 'content-type': 'application/json' }).end(status === 204 ? undefined : '{}');
+    const body = bodies[req.url!] ?? JSON.stringify(declared.issuer === undefined ? {} : { issuer: declared.issuer });
+    res.writeHead(status, { 'content-type': 'application/json' }).end(status === 204 ? undefined : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, seen, statuses, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { base, seen, statuses, bodies, declared, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** A check that fails with `err` (whatever it is, Error or not). */
@@ -126,22 +133,74 @@ describe('the provider check', () => {
     await server.close();
   });
 
+  afterEach(() => {
+    server.declared.issuer = undefined;
+    for (const key of Object.keys(server.bodies)) delete server.bodies[key];
+  });
+
   it('asks for the discovery document as JSON under the issuer, whatever slashes end the issuer', async () => {
     for (const issuer of [`${server.base}/realms/x`, `${server.base}/realms/x/`, `${server.base}/realms/x//`]) {
       server.seen.length = 0;
+      server.declared.issuer = issuer;
       const states = await runReadinessChecks([providerCheck(issuer)]);
       expect(states.provider, issuer).toMatchObject({ status: 'ok' });
       expect(server.seen, issuer).toEqual([{ url: '/realms/x/.well-known/openid-configuration', accept: 'application/json' }]);
     }
   });
 
-  it('fails naming the HTTP status when the provider answers an error, and passes one that answers with no body', async () => {
+  it('fails naming the HTTP status when the provider answers an error, an empty answer or a redirect (a login does not follow one)', async () => {
     server.statuses['/failing/.well-known/openid-configuration'] = 503;
     server.statuses['/empty/.well-known/openid-configuration'] = 204;
+    server.statuses['/moved/.well-known/openid-configuration'] = 302;
     const failing = await runReadinessChecks([providerCheck(`${server.base}/failing`)]);
     const empty = await runReadinessChecks([providerCheck(`${server.base}/empty`)]);
+    const moved = await runReadinessChecks([providerCheck(`${server.base}/moved`)]);
     expect(failing.provider).toMatchObject({ status: 'failed', message: 'answered HTTP 503' });
-    expect(empty.provider).toMatchObject({ status: 'ok' });
+    expect(empty.provider).toMatchObject({ status: 'failed', message: 'answered HTTP 204' });
+    expect(moved.provider).toMatchObject({ status: 'failed', message: 'answered HTTP 302' });
+  });
+
+  it('fails a 200 that is no JSON object (a web page at that address), saying so without a URL', async () => {
+    for (const body of ['<!doctype html><title>Welcome</title>', '', '[]', 'null', '"issuer"']) {
+      server.bodies['/site/.well-known/openid-configuration'] = body;
+      const states = await runReadinessChecks([providerCheck(`${server.base}/site`)]);
+      expect(states.provider, body).toMatchObject({ status: 'failed', message: NOT_A_DISCOVERY_DOCUMENT });
+    }
+    expect(NOT_A_DISCOVERY_DOCUMENT).not.toMatch(/https?:/);
+  });
+
+  it('fails a discovery document naming another issuer than OIDC_ISSUER, even by a slash or by localhost, with the fix and no URL', async () => {
+    const issuer = `${server.base}/realms/main`;
+    for (const other of [`${issuer}/`, issuer.replace('127.0.0.1', 'localhost'), `${server.base}/auth/realms/main`, undefined, 42]) {
+      server.bodies['/realms/main/.well-known/openid-configuration'] = JSON.stringify({ issuer: other, authorization_endpoint: `${issuer}/auth` });
+      const states = await runReadinessChecks([providerCheck(issuer)]);
+      expect(states.provider, String(other)).toMatchObject({ status: 'failed', message: ISSUER_MISMATCH });
+      expect(JSON.stringify(states), String(other)).not.toContain('127.0.0.1');
+      expect(JSON.stringify(states), String(other)).not.toContain('localhost');
+    }
+    expect(ISSUER_MISMATCH).toContain('set OIDC_ISSUER to exactly the issuer it names');
+  });
+
+  it('takes an origin with or without its final slash as one issuer, as the login does, unless the embedded catalog wants it exact', async () => {
+    // Auth0 declares https://tenant.auth0.com/; openid-client logs in with OIDC_ISSUER written without the slash.
+    server.bodies['/.well-known/openid-configuration'] = JSON.stringify({ issuer: `${server.base}/` });
+    expect((await runReadinessChecks([providerCheck(server.base)])).provider).toMatchObject({ status: 'ok' });
+    // The embedded catalog compares the tokens' iss with OIDC_ISSUER as strings: its logins would fail.
+    expect((await runReadinessChecks([providerCheck(server.base, { exact: true })])).provider).toMatchObject({ status: 'failed', message: ISSUER_MISMATCH });
+  });
+
+  it('does not compare the issuer of Azure AD B2C, as openid-client does not', () => {
+    expect(sameIssuer('https://tenant.b2clogin.com/0d9e-id/v2.0/', 'https://tenant.b2clogin.com/tenant.onmicrosoft.com/B2C_1_signin/v2.0/')).toBe(true);
+    expect(sameIssuer('https://idp.example.com/a', 'https://idp.example.com/b')).toBe(false);
+    expect(sameIssuer(42, 'https://idp.example.com')).toBe(false);
+  });
+
+  it('keeps the issuer the provider declared for the start-up log, out of the message', async () => {
+    const issuer = `${server.base}/realms/main`;
+    server.bodies['/realms/main/.well-known/openid-configuration'] = JSON.stringify({ issuer: 'http://localhost:7231' });
+    const failure = await providerCheck(issuer).check(1000).then(() => undefined, (err: unknown) => err);
+    expect(failure).toBeInstanceOf(ReadinessFailure);
+    expect(failure).toMatchObject({ message: ISSUER_MISMATCH, logDetail: 'http://localhost:7231' });
   });
 });
 

@@ -3,8 +3,9 @@
 // as a navigation sends) gets a page in words in the shell of the login pages (html-page.ts) rather
 // than the API's JSON error; /api and everything else keep the one JSON error shape. The log line
 // names the store: "session store (Redis) unavailable", with the cause.
-import type { ErrorRequestHandler, Request } from 'express';
+import type { ErrorRequestHandler } from 'express';
 import { sanitizeReturnTo } from '../auth/return-to';
+import { asksForPage } from './asks-for-page';
 import { renderPage } from './html-page';
 import type { Logger } from './logger';
 
@@ -20,9 +21,16 @@ export function renderSessionStoreUnavailablePage(storeName: string, tryAgainHre
   ], { label: 'Try again', href: tryAgainHref });
 }
 
-function asksForPage(req: Request): boolean {
-  const api = req.originalUrl === '/api' || req.originalUrl.startsWith('/api/') || req.originalUrl.startsWith('/api?');
-  return !api && req.accepts(['json', 'html']) === 'html';
+/**
+ * `res.locals[SESSION_STORE_TRY_AGAIN]`: where the page's "Try again" goes when it must not be the same
+ * URL (the login callback: its code is spent, and is not to be in a page): a new login, which the
+ * return-to check refuses as a place to return to. Only a path on this origin is taken.
+ */
+export const SESSION_STORE_TRY_AGAIN = 'sessionStoreTryAgain';
+
+/** A path on this origin (not `//host`, no backslash or control character): what a chosen "Try again" may be. */
+function isOwnPath(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 2048 && /^\/(?![/\\])/.test(value) && !/[\u0000-\u001f\\]/.test(value);
 }
 
 export function describeCause(cause: unknown): string {
@@ -39,7 +47,8 @@ export function createSessionStoreOutageHandler(options: { storeName: string; lo
     res.status(503).set('Retry-After', String(SESSION_STORE_RETRY_AFTER_SECONDS)).set('Cache-Control', 'no-store');
     if (asksForPage(req)) {
       // Again the same page for a GET; after a form's POST, the start page (POST /logout is answered before: decision 054).
-      const again = req.method === 'GET' ? sanitizeReturnTo(req.originalUrl) : '/';
+      const chosen: unknown = res.locals[SESSION_STORE_TRY_AGAIN];
+      const again = isOwnPath(chosen) ? chosen : req.method === 'GET' ? sanitizeReturnTo(req.originalUrl) : '/';
       res.type('html').send(renderSessionStoreUnavailablePage(options.storeName, again));
       return;
     }

@@ -54,7 +54,7 @@ export interface TestStack {
    * Start BFF number `slot` (0 … bffSlots-1). Sessions on SQLite files of its own unless `sessions`
    * is given (to share them with another instance, or to use Redis).
    */
-  startBff(slot: number, options?: { sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings; spaDistDir?: string; logoutIdTokenHint?: 'none' | 'form_post' }): Promise<TestBff>;
+  startBff(slot: number, options?: { /** OIDC_ISSUER as the BFF is given it; default the provider's own issuer. */ issuer?: string; sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings; spaDistDir?: string; logoutIdTokenHint?: 'none' | 'form_post' }): Promise<TestBff>;
   close(): Promise<void>;
 }
 
@@ -157,7 +157,7 @@ export async function startTestStack(
         providerName: 'Test IdP',
         session: sessions,
         oidc: createOidcClient({
-          issuer,
+          issuer: bffOptions.issuer ?? issuer,
           clientId: CLIENT_ID,
           clientSecret,
           redirectUri: `${base}${callbackPath}`,
