@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TypeMetadataRecord } from '../store/catalog-records';
-import { COLUMN_TYPE_LIMITS, ColumnTypeError, isComplexType, parseColumnType } from './parse-column-type';
+import { LEFT_OUT_OF_PATHS } from '../../../contract/nested-field-path';
+import { ARRAY_INNER, COLUMN_TYPE_LIMITS, ColumnTypeError, isComplexType, MAP_VALUE, parseColumnType } from './parse-column-type';
 
 /** The tree as `name:kind(data_type)[children]`, compact enough to compare whole. */
 function shape(node: TypeMetadataRecord): string {
@@ -156,5 +157,11 @@ describe('parseColumnType', () => {
         }
       }
     }
+  });
+});
+
+describe('the nodes left out of nested-field paths (contract/nested-field-path.ts)', () => {
+  it('are the ones this parser names for an array element and a map value', () => {
+    expect([...LEFT_OUT_OF_PATHS].sort()).toEqual([ARRAY_INNER, MAP_VALUE].sort());
   });
 });
