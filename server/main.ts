@@ -171,8 +171,8 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
     if (config.catalog.machineClients.length) logger.info(`embedded catalog: machine clients (load only): ${config.catalog.machineClients.join(', ')}`);
   }
 
-  const metadataHttp = createUpstreamHttp({ name: 'metadata service', baseUrl: config.catalog.metadataUrl, timeoutMs: config.upstreamTimeoutMs, logger });
-  const searchHttp = createUpstreamHttp({ name: 'search service', baseUrl: config.catalog.searchUrl, timeoutMs: config.upstreamTimeoutMs, logger });
+  const metadataHttp = createUpstreamHttp({ name: 'metadata service', setting: 'METADATA_URL', baseUrl: config.catalog.metadataUrl, timeoutMs: config.upstreamTimeoutMs, logger });
+  const searchHttp = createUpstreamHttp({ name: 'search service', setting: 'SEARCH_URL', baseUrl: config.catalog.searchUrl, timeoutMs: config.upstreamTimeoutMs, logger });
   closers.push(() => metadataHttp.close(), () => searchHttp.close());
   // Real services (METADATA_URL, SEARCH_URL) looked at while the rest starts; the embedded catalog is up by now.
   const serviceWarnings = config.catalog.embedded ? Promise.resolve([]) : checkServicesAtStart([

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UpstreamError } from './errors';
 import { BATCH_MAX_WAIT_MS, createBatchedWrite, createLogger, createMemoryLogger, redactSecrets } from './logger';
 
 describe('logger', () => {
@@ -59,6 +60,28 @@ describe('logger', () => {
     logger.warn('odder', 'a plain string');
     expect(logger.lines[0]).toMatch(/ warn odd — RangeError: too far$/);
     expect(logger.lines[1]).toMatch(/ warn odder — a plain string$/);
+  });
+
+  it('writes an upstream failure (expected: a timeout, a refusal, a 5xx) as one line without its stack, in text and JSON', () => {
+    const timeout = new UpstreamError('The search service did not answer within 5000 ms; try again.', 'upstream_timeout', 504);
+    timeout.stack = ['UpstreamError: x', '    at send (upstream-http.ts:1:1)', '    at frame2'].join('\n');
+    const text = createMemoryLogger();
+    text.warn('first search failed; the page is sent without it', timeout);
+    expect(text.lines).toEqual([expect.stringMatching(/ warn first search failed; the page is sent without it — UpstreamError: The search service did not answer within 5000 ms; try again\.$/)]);
+    const json = createMemoryLogger({ format: 'json' });
+    json.warn('first search failed', timeout);
+    const entry = JSON.parse(json.lines[0]!) as Record<string, unknown>;
+    expect(entry).toMatchObject({ level: 'warn', error: 'UpstreamError: The search service did not answer within 5000 ms; try again.' });
+    expect(entry).not.toHaveProperty('stack');
+    // Its cause stays on the line; a bug (any other error) keeps its stack.
+    const refused = new UpstreamError('The search service is unavailable; try again in a moment.', 'upstream_unavailable', 503);
+    Object.assign(refused, { cause: Object.assign(new Error('connect ECONNREFUSED'), { name: 'Error' }) });
+    text.warn('search failed', refused);
+    expect(text.lines[1]).toMatch(/UpstreamError: The search service is unavailable; try again in a moment\.; caused by Error: connect ECONNREFUSED$/);
+    const bug = new TypeError('x is undefined');
+    bug.stack = ['TypeError: x is undefined', '    at render (page.ts:1:1)'].join('\n');
+    text.warn('first search failed', bug);
+    expect(text.lines[2]).toContain('\n    at render (page.ts:1:1)');
   });
 
   it('writes to stderr unless told where', () => {

@@ -2,6 +2,7 @@
 // is redacted before it is written. Text lines for people (the default in development), or one JSON
 // object per line for log collectors (LOG_FORMAT=json, the default in production). A line written
 // while a request is handled carries that request's id (request-context.ts).
+import { describeUpstreamError, UpstreamError } from './errors';
 import { currentRequestId } from './request-context';
 
 export interface Logger {
@@ -22,7 +23,10 @@ export function redactSecrets(text: string): string {
   return text.replace(SECRETISH, (match, bearer: string | undefined) => (bearer ? `${bearer}[redacted]` : '[redacted-jwt]'));
 }
 
+// An UpstreamError (a timeout, a refused connection, a 5xx) is an expected operational failure: one
+// line, no stack, wherever it is logged (decision 031). Anything else may be a bug and keeps its stack.
 function describe(err: unknown): string {
+  if (err instanceof UpstreamError) return describeUpstreamError(err);
   if (err instanceof Error) {
     const cause = err.cause instanceof Error ? `\ncaused by ${err.cause.name}: ${err.cause.message}` : '';
     return `${err.name}: ${err.message}${err.stack ? `\n${err.stack.split('\n').slice(1, 6).join('\n')}` : ''}${cause}`;
@@ -31,6 +35,7 @@ function describe(err: unknown): string {
 }
 
 function errorFields(err: unknown): LogFields {
+  if (err instanceof UpstreamError) return { error: describeUpstreamError(err) };
   if (err instanceof Error) {
     return { error: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack.split('\n').slice(1, 6).map((l) => l.trim()).join(' | ') } : {}) };
   }

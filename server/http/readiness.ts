@@ -5,6 +5,7 @@
 // naming another issuer) but never a URL, host or error text that could carry credentials.
 import type { RequestHandler } from 'express';
 import type session from 'express-session';
+import { HealthcheckNotJsonError } from '../upstream/healthcheck-answer';
 
 export interface ReadinessCheck {
   name: string;
@@ -37,6 +38,8 @@ export function describeFailure(err: unknown, timeoutMs: number): string {
   if (err instanceof Error && (err.name === 'TimeoutError' || /timeout/i.test(String(code)))) return `no answer within ${timeoutMs} ms`;
   if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return `cannot connect (${code})`;
   if (err instanceof Error && /^answered HTTP \d{3}$/.test(err.message)) return err.message;
+  // "answered HTML, not JSON: check that SEARCH_URL points at the search service" (no URL in it).
+  if (err instanceof HealthcheckNotJsonError) return err.message;
   return 'failed';
 }
 

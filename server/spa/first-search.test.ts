@@ -5,9 +5,12 @@ import * as v from 'valibot';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import express, { type Request } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { SearchRequest, SearchResponse, TableSearchResult } from '../../contract/api-search';
 import { FIRST_SEARCH_ELEMENT_ID, FirstSearchSchema } from '../../contract/first-search';
 import { toClientConfig, UiConfigFileSchema, type ClientConfig } from '../../contract/ui-config';
@@ -15,6 +18,7 @@ import { normalizeUser } from '../../contract/user';
 import { NotFoundError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
 import { createRateLimitCounter } from '../http/rate-limit';
+import { createUpstreamHttp } from '../upstream/upstream-http';
 // The page's own composition of the shared mapping (client/features/search re-exports these).
 import { buildSearchRequest, parseSearchState, planSearch } from '../../contract/search-url';
 import { createFirstSearch, firstSearchRequests, type FirstSearchDeps } from './first-search';
@@ -195,6 +199,29 @@ describe('the /search page with its first search', () => {
     const refusedPage = await request(refused.app).get('/search?term=orders');
     expect(refusedPage.status).toBe(200);
     expect(refusedPage.text).not.toContain(FIRST_SEARCH_ELEMENT_ID);
+  });
+
+  it('logs a search service that did not answer in time as one line, without a stack (text and JSON)', async () => {
+    // A real upstream client against a search service that answers too late.
+    const slow = http.createServer(() => undefined); // never answers
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const upstream = createUpstreamHttp({ name: 'search service', baseUrl: `http://127.0.0.1:${(slow.address() as AddressInfo).port}`, timeoutMs: 100, logger: createMemoryLogger() });
+    try {
+      for (const format of ['text', 'json'] as const) {
+        const { app, logger } = appWith({ budgetMs: 2000, runSearch: (_req, body) => upstream.call({ method: 'POST', path: '/v2/search', token: 't', body, schema: z.any() }) });
+        Object.assign(logger, createMemoryLogger({ format }));
+        const res = await request(app).get('/search?term=orders');
+        expect(res.status).toBe(200);
+        const lines = (logger as unknown as { lines: string[] }).lines.filter((l) => l.includes('first search failed'));
+        expect(lines, format).toHaveLength(1);
+        expect(lines[0], format).toContain('UpstreamError: The search service did not answer within 100 ms');
+        expect(lines[0], format).not.toMatch(/\n|\bat \w+ \(|"stack"/);
+      }
+    } finally {
+      await upstream.close();
+      slow.closeAllConnections();
+      await new Promise((r) => slow.close(r));
+    }
   });
 
   it('serves the page without it when the search has not answered within the budget', async () => {

@@ -119,7 +119,7 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
     '/teapot': [418, '{}'],
     '/not-json': [200, 'oops'],
     '/wrong-shape': [200, '{"value": "one", "other": 2}'],
-    '/healthcheck': [200, 'ok'],
+    '/healthcheck': [200, '{"status": "ok", "checks": {}}'],
   };
 
   beforeAll(async () => {
@@ -198,10 +198,11 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
           status: 502, code: 'upstream_failed', message: `The metadata service failed (HTTP ${status}); try again in a moment.`,
         });
       }
-      expect(await failure(client.call({ method: 'GET', path: '/not-json', token: 't', schema }))).toMatchObject({ code: 'upstream_failed', message: 'The metadata service failed (HTTP 200); try again in a moment.' });
+      // A 200 that is not JSON is not the service (a default page): "try again" would not help.
+      expect(await failure(client.call({ method: 'GET', path: '/not-json', token: 't', schema }))).toMatchObject({ code: 'upstream_failed', message: 'The metadata service answered with text, not data: it is unavailable or Nansen is set up wrong. Tell whoever runs Nansen.' });
       const log = logger.lines.join('\n');
       expect(log).toContain('metadata service GET /conflict answered 409\n');
-      expect(log).toContain('metadata service GET /not-json answered 200 with a non-JSON body');
+      expect(log).toContain('metadata service GET /not-json answered 200 with text, not JSON');
     });
   });
 

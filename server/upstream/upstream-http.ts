@@ -5,11 +5,14 @@ import type { z } from 'zod';
 import { InputError, NotFoundError, UpstreamError, UpstreamPreconditionFailedError, UpstreamTokenRejectedError } from '../http/errors';
 import type { Logger } from '../http/logger';
 import { compileFastParse, FAIL } from './fast-parse';
+import { checkHealthcheckBody, kindOfBody } from './healthcheck-answer';
 import { wordNotFound } from './not-found-message';
 
 export interface UpstreamHttpOptions {
   /** Human name used in errors: "metadata service". */
   name: string;
+  /** The setting that holds baseUrl ("SEARCH_URL"), named when the URL seems to point elsewhere. */
+  setting?: string;
   baseUrl: string;
   timeoutMs: number;
   logger: Logger;
@@ -35,7 +38,7 @@ export interface UpstreamHttp {
   call<T extends z.ZodTypeAny>(request: UpstreamCall<T>): Promise<z.infer<T>>;
   /** Like `call`, with the answer's ETag: the embedded catalog's descriptions have one, Amundsen's none (null). */
   callWithEtag<T extends z.ZodTypeAny>(request: UpstreamCall<T>): Promise<{ body: z.infer<T>; etag: string | null }>;
-  /** GET /healthcheck without a token (both Amundsen services have it): resolves on a 2xx, throws otherwise (/readyz). */
+  /** GET /healthcheck without a token (both Amundsen services have it): resolves on a 2xx that is JSON (or empty), throws otherwise (/readyz). */
   healthcheck(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -111,6 +114,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     let status: number;
     let text: string;
     let etag: string | null = null;
+    let contentType: string | undefined;
     try {
       const response = await pool.request({
         method,
@@ -123,6 +127,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       status = response.statusCode;
       const etagHeader = response.headers.etag;
       etag = typeof etagHeader === 'string' ? etagHeader : null;
+      const typeHeader = response.headers['content-type'];
+      contentType = typeof typeHeader === 'string' ? typeHeader : undefined;
       text = await response.body.text();
     } catch (err) {
       const timedOut = err instanceof Error && /Timeout/i.test(err.name + (err as { code?: string }).code);
@@ -152,6 +158,16 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     if (status === 404) throw new NotFoundError(wordNotFound(messageOf(json) ?? `Not found in the ${options.name}`), 'not_found');
     if (status === 412) throw new UpstreamPreconditionFailedError(options.name);
     if (status === 400 || status === 422) throw new InputError(messageOf(json) ?? `The ${options.name} rejected the request`, 'upstream_rejected_input');
+    if (status < 300 && json === undefined) {
+      // Not the service but whatever answers in its place (an ingress default page): trying again won't help.
+      const kind = kindOfBody(contentType, text);
+      const where = options.setting ? `; check that ${options.setting} points at the ${options.name}` : '';
+      options.logger.warn(`${options.name} ${method} ${path} answered ${status} with ${kind}, not JSON${where}`);
+      throw new UpstreamError(
+        `The ${options.name} answered with ${kind === 'HTML' ? 'a web page' : 'text'}, not data: it is unavailable or Nansen is set up wrong. Tell whoever runs Nansen.`,
+        'upstream_failed', 502,
+      );
+    }
     if (status >= 400 || json === undefined) {
       options.logger.warn(`${options.name} ${method} ${path} answered ${status}${json === undefined ? ' with a non-JSON body' : ''}`);
       throw new UpstreamError(`The ${options.name} failed (HTTP ${status}); try again in a moment.`, 'upstream_failed', 502);
@@ -172,8 +188,12 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     callWithEtag: send,
     async healthcheck(timeoutMs) {
       const response = await pool.request({ method: 'GET', path: `${prefix}/healthcheck`, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-      await response.body.dump();
-      if (response.statusCode < 200 || response.statusCode >= 300) throw new Error(`answered HTTP ${response.statusCode}`);
+      if (response.statusCode < 200 || response.statusCode >= 300) {
+        await response.body.dump();
+        throw new Error(`answered HTTP ${response.statusCode}`);
+      }
+      const typeHeader = response.headers['content-type'];
+      checkHealthcheckBody(await response.body.text(), typeof typeHeader === 'string' ? typeHeader : undefined, { service: options.name, setting: options.setting });
     },
     close: () => pool.close(),
   };

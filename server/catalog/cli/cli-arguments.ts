@@ -13,6 +13,9 @@ export class UsageError extends Error {
 /** How the usage lines explain --db, which every catalog command takes. */
 export const DB_OPTION_USAGE = '--db FILE: the catalog; by default the server\'s: CATALOG_DB, else DATA_DIR/catalog.sqlite (DATA_DIR defaults to data)\n';
 
+/** The last usage line of catalog:ingest and catalog:import: where the whole story is. */
+export const DOCS_USAGE = 'More, with examples: docs/ingest.md\n';
+
 export interface CatalogDbChoice {
   /** --db, else the catalog the server would open with this environment (CATALOG_DB, else DATA_DIR/catalog.sqlite). */
   path: string;

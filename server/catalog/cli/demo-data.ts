@@ -1,6 +1,6 @@
 // Fills a catalog database with demo data, or writes it as NDJSON ingest records:
-//   tsx server/catalog/cli/demo-data.ts --tables 300 --db data/catalog.db [--seed 20250601]
-//   tsx server/catalog/cli/demo-data.ts --tables 300 --ndjson demo.ndjson
+//   npm run catalog:demo -- --tables 300 --db data/catalog.db [--seed 20250601]
+//   npm run catalog:demo -- --tables 300 --ndjson demo.ndjson
 // Tables already in the file are upserted by key (same seed ⇒ same keys), so re-running is safe.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ function parsePositiveInt(name: string, value: string | undefined, fallback: num
   return n;
 }
 
-const USAGE = 'usage: tsx server/catalog/cli/demo-data.ts --tables N (--db path/to/catalog.db | --ndjson path/to/out.ndjson) [--seed S]\n';
+const USAGE = 'usage: npm run catalog:demo -- --tables N (--db path/to/catalog.db | --ndjson path/to/out.ndjson) [--seed S]\n';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -17,10 +17,15 @@ import { checkCatalogTarget, readCatalogKind, sayNewCatalog } from '../store/che
 import { describeForeignInputForIngest, HEAD_BYTES, recogniseForeignInput } from '../ingest/recognise-foreign-input';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
 import { recordIngest } from '../ingest/write-ingest-records';
-import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from './cli-arguments';
+import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, DOCS_USAGE, parseCliArgs, UsageError } from './cli-arguments';
 
 const USAGE = `usage: npm run catalog:ingest -- [--db FILE] [--batch-size N] [--max-batch-ms N] [--progress-every N] [--quiet] FILE.ndjson|-
-       ${DB_OPTION_USAGE}`;
+       FILE.ndjson|-: the records, one JSON object a line (table, user, dashboard, lineage, usage, owner, tag); - reads stdin
+       --batch-size N: records per transaction (default 25000)
+       --max-batch-ms N: a transaction is committed once it has run this long, so other writers wait less (default 1000)
+       --progress-every N: a progress line every N lines as well as about once a second
+       --quiet: no progress lines
+       ${DB_OPTION_USAGE}       ${DOCS_USAGE}`;
 
 /** 25 000 records: 40 s for the 100 k demo against 61 s with 2 000 (docs/benchmarks.md). */
 const CLI_BATCH_SIZE = 25_000;

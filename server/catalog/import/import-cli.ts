@@ -2,7 +2,7 @@
 // Exit code: 0 imported, 2 some records were bad (the rest imported), 1 nothing imported (bad
 // arguments, unreadable or refused input, database error).
 import { DBT_USAGE, runDbtImport } from './dbt/dbt-import-command';
-import { DB_OPTION_USAGE, UsageError } from '../cli/cli-arguments';
+import { DB_OPTION_USAGE, DOCS_USAGE, UsageError } from '../cli/cli-arguments';
 import { DbtArtifactError } from './dbt/read-dbt-artifacts';
 import { EventFileError, OPENLINEAGE_USAGE, runOpenLineageImport } from './openlineage/openlineage-import-command';
 import { POSTGRES_USAGE, runPostgresImport, runSqliteImport, SQLITE_USAGE } from './database/database-import-command';
@@ -17,7 +17,7 @@ const IMPORTERS: Record<string, { run: (args: string[]) => Promise<number>; usag
 };
 
 const USAGE = `usage: npm run catalog:import -- <source> [options]   sources: ${Object.keys(IMPORTERS).join(', ')}\n${
-  Object.values(IMPORTERS).map((i) => i.usage).join('')}       ${DB_OPTION_USAGE}`;
+  Object.values(IMPORTERS).map((i) => i.usage).join('')}       ${DB_OPTION_USAGE}       ${DOCS_USAGE}`;
 
 /** The usage a bad argument is answered with: the source's when it is known, else every source's. */
 let usage = USAGE;
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const importer = IMPORTERS[source];
   if (!importer) throw new UsageError(`unknown source "${source}" (expected one of ${Object.keys(IMPORTERS).join(', ')})`);
-  usage = `${importer.usage}       ${DB_OPTION_USAGE}`;
+  usage = `${importer.usage}       ${DB_OPTION_USAGE}       ${DOCS_USAGE}`;
   return importer.run(args);
 }
 

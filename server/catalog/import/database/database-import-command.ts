@@ -19,7 +19,10 @@ import { createSchemaFilter } from './schema-filter';
 import { DatabaseImportError } from './database-import-error';
 
 const COMMON = `[--schema GLOB,…] [--exclude-schema GLOB,…] [--cluster NAME]
-         [--db FILE] [--dry-run] [--prune] [--quiet]`;
+         [--db FILE] [--dry-run] [--prune] [--quiet]
+         --schema / --exclude-schema GLOB,…: only / not the schemas matching a glob (* any characters, ? one)
+         --cluster NAME: the keys' cluster (default: the database's name, or the file's)
+         --dry-run: compare and report, write nothing; --prune: delete the tables an earlier import made that are gone; --quiet: no progress lines`;
 export const POSTGRES_USAGE = `usage: npm run catalog:import -- postgres --url postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE
          ${COMMON}
 `;

@@ -18,6 +18,13 @@ import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, 
 export const DBT_USAGE = `usage: npm run catalog:import -- dbt --manifest target/manifest.json [--catalog target/catalog.json]
          [--database ENGINE] [--db FILE] [--dry-run] [--prune]
          [--name-from name|alias] [--tags-as tag|badge] [--source-url URL] [--project NAME] [--quiet]
+         --manifest FILE: dbt's manifest.json; --catalog FILE: its catalog.json (column types and order)
+         --database ENGINE: the keys' first part, e.g. snowflake (default: the manifest's adapter_type)
+         --dry-run: compare and report, write nothing; --prune: delete what an earlier import of this project made and it no longer has
+         --name-from name|alias: name tables by dbt's name (default) or the relation's (alias, identifier), to match a database crawl's keys
+         --tags-as tag|badge: dbt tags as Nansen tags (default) or as badges
+         --source-url URL: link each table to URL/its file in your repository; --project NAME: the project, for --prune
+         --quiet: no progress lines
 `;
 
 /** Transactions as the ingest CLI's: a process of its own (docs/ingest.md, Transactions). */
