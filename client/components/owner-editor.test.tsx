@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../contract/api-common';
 import { OwnerEditor, peopleNamedBy, type PeoplePicker } from './owner-editor';
+import { ApiError } from '../lib/api-error';
 import { renderWithApp, testConfig, testUser } from './testing/render-with-app';
 import { deferred } from './testing/deferred';
 
@@ -224,6 +225,19 @@ describe('OwnerEditor', () => {
     expect(field.value).toBe('ann berg');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toBe('Not added: refused');
+  });
+
+  it('leaves a refusal because another tab signed in as someone else to the notice of the shell, not the field', async () => {
+    const write = deferred();
+    renderOwners(null, true, { write: () => write.promise });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add owner' }));
+    const field = screen.getByRole('textbox', { name: 'Add owner' }) as HTMLInputElement;
+    await user.type(field, 'ann.berg{Enter}');
+    await act(async () => write.reject(new ApiError(409, 'ConflictError', 'You are now signed in as Liv Arnesen in another tab or window; reload this page.', 'session_user_changed')));
+    expect(field.value).toBe('ann.berg');
+    expect(field.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText(/Not added/)).toBeNull();
   });
 
   it('names a remove button by the name shown, and brings focus back to it when the server refused the removal', async () => {

@@ -15,7 +15,7 @@
 import { useEffect, useId, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import type { User } from '../../contract/api-common';
 import { normalizeUser } from '../../contract/user';
-import { describeError } from '../lib/api-error';
+import { describeError, isSessionUserChanged } from '../lib/api-error';
 import { Button } from './button';
 import { Combobox, type ComboboxOption } from './combobox';
 import { focusAfterRemoval, useFocusBackWhenRestored } from './focus-after-removal';
@@ -95,7 +95,8 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
     onAdd(owner).then(
       () => onTermChange((current) => (current === text ? '' : current)),
       (error: unknown) => {
-        if (input.current?.value === text) setProblem(`${NOT_ADDED}${describeError(error)}`);
+        // Not when another tab signed in as someone else: the shell's notice says that, once (state.tsx).
+        if (input.current?.value === text && !isSessionUserChanged(error)) setProblem(`${NOT_ADDED}${describeError(error)}`);
       },
     );
   }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tagSearchPath } from '../app/paths';
 import { TAG_RULE, TagEditor, tagProblem } from './tag-editor';
+import { ApiError } from '../lib/api-error';
 import { renderWithApp } from './testing/render-with-app';
 import { deferred } from './testing/deferred';
 
@@ -139,6 +140,19 @@ describe('TagEditor', () => {
     await user.type(box, 'x');
     expect(box.hasAttribute('aria-invalid')).toBe(false);
     expect(box.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('leaves a refusal because another tab signed in as someone else to the notice of the shell, not the field', async () => {
+    const user = userEvent.setup();
+    const write = deferred();
+    renderLive(() => write.promise);
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement;
+    await user.type(box, 'churn_2026{Enter}');
+    await act(async () => write.reject(new ApiError(409, 'ConflictError', 'You are now signed in as Liv Arnesen in another tab or window; reload this page.', 'session_user_changed')));
+    expect(box.value).toBe('churn_2026');
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText(/Not added/)).toBeNull();
   });
 
   it('counts "Add new tag" among the suggestions it announces', async () => {

@@ -9,7 +9,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { TAG_MAX_LENGTH, TAG_PATTERN } from '../../contract/api-edits';
 import { tagSearchPath } from '../app/paths';
-import { describeError } from '../lib/api-error';
+import { describeError, isSessionUserChanged } from '../lib/api-error';
 import { Button } from './button';
 import { Chip } from './chip';
 import { Combobox, type ComboboxOption } from './combobox';
@@ -76,9 +76,10 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
         setTerm((current) => (current === text ? '' : current));
       },
       // Refused: the tag left the page again, the toast and the field say why; the text stays to be corrected.
+      // Not when another tab signed in as someone else: the shell's notice says that, once (state.tsx).
       (error: unknown) => {
         settled();
-        setRefused({ text, reason: `Not added: ${describeError(error)}` });
+        if (!isSessionUserChanged(error)) setRefused({ text, reason: `Not added: ${describeError(error)}` });
       },
     );
   }
