@@ -146,16 +146,21 @@ test.describe('in forced colours', () => {
     await page.keyboard.press('ArrowDown');
     const active = page.locator('[role=option][aria-selected=true]');
     await expect(active).toHaveCount(1);
-    const colours = await active.evaluate((option) => {
-      const probe = document.createElement('div');
-      probe.style.cssText = 'forced-color-adjust: none; background: Highlight; color: HighlightText';
-      document.body.append(probe);
-      const system = getComputedStyle(probe);
-      const answer = { background: getComputedStyle(option).backgroundColor, highlight: system.backgroundColor };
-      probe.remove();
-      return answer;
-    });
-    expect(colours.background).toBe(colours.highlight);
+    // Polled: the suggestions' answer may arrive after the key and draw the list again.
+    const colours = () =>
+      active.evaluate((option) => {
+        const probe = document.createElement('div');
+        probe.style.cssText = 'forced-color-adjust: none; background: Highlight; color: HighlightText';
+        document.body.append(probe);
+        const system = getComputedStyle(probe);
+        const answer = { background: getComputedStyle(option).backgroundColor, highlight: system.backgroundColor };
+        probe.remove();
+        return answer;
+      });
+    await expect.poll(async () => {
+      const { background, highlight } = await colours();
+      return background === highlight ? 'the system highlight' : `${background}, not ${highlight}`;
+    }).toBe('the system highlight');
   });
 
   test('only the selected tab looks selected, on the table page and on the search page', async ({ page }) => {

@@ -62,4 +62,14 @@ describe('toasts clear of the focus', () => {
     placeClearOfFocus(toasts);
     expect(toasts.hasAttribute('data-place')).toBe(false);
   });
+
+  it('stay where they are while the focus is in a toast (its Dismiss button, focused as it is pressed)', () => {
+    const toasts = region();
+    const dismiss = document.createElement('button');
+    dismiss.getBoundingClientRect = () => rect(820, 850, 1200, 1250);
+    toasts.append(dismiss);
+    dismiss.focus();
+    placeClearOfFocus(toasts);
+    expect(toasts.hasAttribute('data-place')).toBe(false);
+  });
 });

@@ -6,10 +6,14 @@
 
 const PLACE = 'data-place';
 
-/** The focused element and what belongs to it on screen: its popup (aria-controls) and its message (aria-describedby). */
-function focusedAreas(): DOMRect[] {
+/**
+ * The focused element and what belongs to it on screen: its popup (aria-controls) and its message
+ * (aria-describedby). None when the focus is in the toasts themselves: a toast's own Dismiss button,
+ * focused as it is pressed, would otherwise move the toasts away from under the pointer before the press ends.
+ */
+function focusedAreas(region: HTMLElement): DOMRect[] {
   const focused = document.activeElement;
-  if (!(focused instanceof HTMLElement) || focused === document.body) return [];
+  if (!(focused instanceof HTMLElement) || focused === document.body || region.contains(focused)) return [];
   const parts: Element[] = [focused];
   for (const attribute of ['aria-controls', 'aria-describedby']) {
     for (const id of focused.getAttribute(attribute)?.split(/\s+/) ?? []) {
@@ -28,7 +32,7 @@ function overlap(a: DOMRect, b: DOMRect): number {
 
 /** Moves `region` (the toasts' list) to the other edge when that covers less of the focused control. */
 export function placeClearOfFocus(region: HTMLElement): void {
-  const areas = focusedAreas();
+  const areas = focusedAreas(region);
   if (areas.length === 0) return;
   const covered = () => {
     const rect = region.getBoundingClientRect();
