@@ -8,6 +8,7 @@
 //   PUT    /put_column_description         PutColumnDescriptionBody         → DescriptionSavedResponse | 409 DescriptionConflictBody
 //   PUT    /put_type_metadata_description  PutTypeMetadataDescriptionBody   → DescriptionSavedResponse | 409 DescriptionConflictBody
 //   PUT|DELETE /update_table_owner         TableOwnerBody                   → WriteResponse
+//   GET    /owner_candidates?key=…&owner=…  → OwnerCandidatesResponse (who a typed owner id means; for those who may change the owners)
 //   PUT|DELETE /update_table_tags          TagBody                          → WriteResponse
 //   PUT|DELETE /update_dashboard_tags      TagBody                          → WriteResponse
 //   PUT|DELETE /user/bookmark              BookmarkBody                     → WriteResponse
@@ -16,9 +17,10 @@
 //   Both page newest first, 25 a page, with the history's total count when the catalog gives one.
 // A refused write answers the one error body (ApiErrorBody) with a code: 403 `edit_forbidden` (the
 // message names the role that is missing), 400 `invalid_body`/`invalid_tag`/`invalid_user_id`, 404 `not_found`,
-// 409 `edit_conflict` (with the extra fields of DescriptionConflictBody), 502/503/504 upstream failures.
+// 409 `edit_conflict` (with the extra fields of DescriptionConflictBody) or `owner_differs_in_case` (an owner id
+// that differs only in case from one the table has), 502/503/504 upstream failures.
 import * as v from 'valibot';
-import { ApiErrorBodySchema, nullableString } from './api-common';
+import { ApiErrorBodySchema, nullableString, UserSchema } from './api-common';
 
 /** Amundsen's rule for a tag: lower-case letters, digits and underscores. */
 export const TAG_PATTERN = /^[a-z0-9_]+$/;
@@ -49,6 +51,15 @@ export type PutTypeMetadataDescriptionBody = v.InferOutput<typeof PutTypeMetadat
  */
 export const TableOwnerBodySchema = v.object({ key: v.string(), owner: v.string() });
 export type TableOwnerBody = v.InferOutput<typeof TableOwnerBodySchema>;
+/**
+ * Who a user id typed as a new owner means: `known` is the person with exactly that id (null when there
+ * is none, or only a bare id: people-known-by.ts); `similar` the people known by it case aside, by
+ * email or the part before the @ ("roald" → Roald Amundsen), never `known` again. Adding an id no
+ * one has stays allowed (Amundsen creates the user), but the page says so first.
+ */
+export const OwnerCandidatesResponseSchema = v.object({ msg: v.string(), known: v.nullable(UserSchema), similar: v.array(UserSchema) });
+export type OwnerCandidatesResponse = v.InferOutput<typeof OwnerCandidatesResponseSchema>;
+
 export const TagBodySchema = v.object({ key: v.string(), tag: v.string() });
 export type TagBody = v.InferOutput<typeof TagBodySchema>;
 export const BookmarkBodySchema = v.object({ type: v.picklist(['table', 'dashboard']), key: v.string() });

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../contract/api-common';
-import { OwnerEditor, peopleNamedBy, type PeoplePicker } from './owner-editor';
+import { OwnerEditor, peopleNamedBy, type OwnerEditorProps, type PeoplePicker } from './owner-editor';
 import { ApiError } from '../lib/api-error';
 import { renderWithApp, testConfig, testUser } from './testing/render-with-app';
 import { deferred } from './testing/deferred';
@@ -17,7 +17,7 @@ const fridtjof = testUser({ user_id: 'fridtjof.nansen@example.org', email: 'frid
 const borge = testUser({ user_id: 'borge.ousland@example.org', email: 'borge.ousland@example.org', first_name: 'Børge', last_name: 'Ousland' });
 
 /** The editor over owners that change as the table page's do: at once, and back when the write fails. */
-function Harness({ initial, picker, canEdit, onAdd, onRemove }: { initial: User[]; picker: PeoplePicker | null; canEdit: boolean; onAdd: (u: User) => Promise<void>; onRemove: (u: User) => Promise<void> | void }) {
+function Harness({ initial, picker, canEdit, onAdd, onRemove, lookUp }: { initial: User[]; picker: PeoplePicker | null; canEdit: boolean; onAdd: (u: User) => Promise<void>; onRemove: (u: User) => Promise<void> | void; lookUp?: OwnerEditorProps['lookUp'] }) {
   const [term, setTerm] = useState('');
   const [owners, setOwners] = useState(initial);
   return (
@@ -27,6 +27,7 @@ function Harness({ initial, picker, canEdit, onAdd, onRemove }: { initial: User[
       term={term}
       onTermChange={setTerm}
       picker={picker}
+      lookUp={lookUp}
       onAdd={(owner) => {
         setOwners((current) => [...current, owner]);
         return onAdd(owner).catch((error: unknown) => {
@@ -48,12 +49,12 @@ function Harness({ initial, picker, canEdit, onAdd, onRemove }: { initial: User[
 function renderOwners(
   picker: PeoplePicker | null,
   canEdit = true,
-  { owners = [roald], write = () => Promise.resolve(), remove }: { owners?: User[]; write?: () => Promise<void>; remove?: () => Promise<void> } = {},
+  { owners = [roald], write = () => Promise.resolve(), remove, lookUp }: { owners?: User[]; write?: () => Promise<void>; remove?: () => Promise<void>; lookUp?: OwnerEditorProps['lookUp'] } = {},
 ) {
   const onAdd = vi.fn((_owner: User) => write());
   const onRemove = vi.fn((_owner: User) => remove?.());
   // Profiles on (people search, owners linked to their profiles) exactly when there is a picker.
-  renderWithApp(<Harness initial={owners} picker={picker} canEdit={canEdit} onAdd={onAdd} onRemove={onRemove} />, { config: testConfig({}, { indexUsers: picker !== null }) });
+  renderWithApp(<Harness initial={owners} picker={picker} canEdit={canEdit} onAdd={onAdd} onRemove={onRemove} lookUp={lookUp} />, { config: testConfig({}, { indexUsers: picker !== null }) });
   return { onAdd, onRemove };
 }
 
@@ -102,6 +103,59 @@ describe('OwnerEditor', () => {
     await waitFor(() => expect((field as HTMLInputElement).value).toBe(''));
     await user.keyboard('{Escape}');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add owner' })));
+  });
+
+  describe('without profiles, an id looked up before it is added', () => {
+    // The exploratory tester's repro: "nobody_here", "roald" and "ROALD" were all added at once, each
+    // a new nameless person ("roald" is Roald's login; his user id is his email).
+    const lookUp = vi.fn(async (id: string) =>
+      id === fridtjof.user_id ? { known: fridtjof, similar: [] } : { known: null, similar: id.toLowerCase() === 'fridtjof' ? [fridtjof] : [] });
+    const openById = async (options: Parameters<typeof renderOwners>[2] = {}) => {
+      const rendered = renderOwners(null, true, { lookUp, ...options });
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: 'Add owner' }));
+      return { ...rendered, user, field: screen.getByRole('textbox', { name: 'Add owner' }) as HTMLInputElement };
+    };
+
+    it('adds the person an id names, as the look-up names them', async () => {
+      const { onAdd, user, field } = await openById();
+      await user.type(field, `${fridtjof.user_id}{Enter}`);
+      await waitFor(() => expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: fridtjof.user_id, display_name: 'Fridtjof Nansen' })));
+    });
+
+    it('says no one is known by an id, suggests whom it may mean, and adds them with their button', async () => {
+      const { onAdd, user, field } = await openById();
+      await user.type(field, 'FRIDTJOF{Enter}');
+      const said = (await screen.findByText(/No one is known as/)).closest('[role="status"]')!;
+      expect(said.textContent).toContain('No one is known as “FRIDTJOF” — did you mean Fridtjof Nansen (fridtjof.nansen@example.org)? Enter again adds it as a new user id.');
+      expect(field.getAttribute('aria-describedby')).toBe(said.id);
+      expect(onAdd).not.toHaveBeenCalled();
+      await user.click(screen.getByRole('button', { name: 'Add Fridtjof Nansen' }));
+      expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: fridtjof.user_id }));
+      await waitFor(() => expect(screen.queryByText(/No one is known as/)).toBeNull());
+    });
+
+    it('adds an id no one has only when asked again: a second Enter or its button', async () => {
+      const { onAdd, user, field } = await openById();
+      await user.type(field, 'nobody_here{Enter}');
+      expect((await screen.findByText(/No one is known as/)).closest('[role="status"]')!.textContent).toContain('No one is known as “nobody_here”. Enter again adds it as a new user id.');
+      expect(onAdd).not.toHaveBeenCalled();
+      await user.keyboard('{Enter}');
+      expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: 'nobody_here' }));
+      await user.type(field, 'svc_etl{Enter}');
+      await user.click(await screen.findByRole('button', { name: 'Add “svc_etl” as a new user id' }));
+      expect(onAdd).toHaveBeenLastCalledWith(expect.objectContaining({ user_id: 'svc_etl' }));
+    });
+
+    it('refuses an id that differs only in case from an owner’s, without asking or adding', async () => {
+      lookUp.mockClear();
+      const { onAdd, user, field } = await openById();
+      await user.type(field, 'Roald.Amundsen@example.org{Enter}');
+      expect(screen.getByText(/“Roald.Amundsen@example.org” differs only in case from Roald Amundsen \(roald.amundsen@example.org\), who owns this already/)).toBeTruthy();
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(lookUp).not.toHaveBeenCalled();
+      expect(onAdd).not.toHaveBeenCalled();
+    });
   });
 
   it('closes the people list with the first Escape and the box with the second, returning focus to Add owner', async () => {

@@ -6,7 +6,12 @@
 // is added by choosing the list's last line, "Add “…” as a user id" — secondary, and saying it is a new
 // id, when the search found people for the text (typing "liv" for Liv Arnesen meant her, mostly), and
 // not offered for text with a space (a name: a user id holds none). Without profiles there is no one
-// to pick, and Enter adds the user id typed. The text stays until the server took the owner (a
+// to pick: Enter asks `lookUp` whom the id names (when given) and adds that person; an id no one has
+// is not added at once but said, "No one is known as “roald” — did you mean Roald Amundsen
+// (roald.amundsen@example.org)?", with a button for each person meant and one, like a second Enter,
+// to add the id as a new user id (Amundsen allows it: it creates the user). An id that differs only
+// in case from an owner's is refused: user ids are matched exactly, so it would be a second person.
+// The text stays until the server took the owner (a
 // refused one can be corrected: the field is marked invalid and says why, "Not added: …"). Escape
 // closes the box and returns to the Add owner button. Removing an owner moves focus to the next
 // owner's remove button, else the previous one, else the add control; a removal the server refused
@@ -46,6 +51,21 @@ export interface OwnerEditorProps {
   onAdd: (owner: User) => Promise<unknown>;
   /** May return a promise that rejects when the server refused (the owner comes back, and focus to them). */
   onRemove: (owner: User) => unknown;
+  /** Without profiles: whom a typed user id names (the BFF's owner_candidates). Absent: the id is added as typed. */
+  lookUp?: (userId: string) => Promise<OwnerCandidates>;
+}
+
+/** Whom a typed user id names: the person with exactly that id, else the people perhaps meant. */
+export interface OwnerCandidates {
+  known: User | null;
+  similar: User[];
+}
+
+/** "Roald Amundsen (roald.amundsen@example.org)"; the id alone when it is the name shown. */
+const nameWithId = (person: Person) => (person.display_name === person.user_id ? person.user_id : `${person.display_name} (${person.user_id})`);
+
+function listInWords(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
 /**
@@ -64,9 +84,11 @@ function byIdLabel(typed: string, foundPeople: boolean): ReactNode {
   return foundPeople ? <span className="muted">None of them: add “{typed}” as a new user id</span> : <>Add “{typed}” as a user id</>;
 }
 
-export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd, onRemove }: OwnerEditorProps) {
+export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd, onRemove, lookUp }: OwnerEditorProps) {
   const [adding, setAdding] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Without profiles: the id typed that no one has, and whom it may have meant (said until the text changes). */
+  const [unknownId, setUnknownId] = useState<{ typed: string; similar: User[] } | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -88,6 +110,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
       return;
     }
     setProblem(null);
+    setUnknownId(null);
     const text = term;
     // Cleared once the server took the owner, if the box still holds what was typed for them; a
     // refused owner leaves the page again, the toast and the field say why, and the text stays to be
@@ -112,6 +135,32 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
     else setProblem(`Nobody is known as “${typed}”. Choose a person from the list (arrow keys), or its last line to add “${typed}” as a user id.`);
   }
 
+  /** Enter (or Add) in the user id field, without profiles. */
+  async function addById() {
+    if (!typed) return;
+    const twin = owners.find((o) => o.user_id !== typed && o.user_id.toLowerCase() === typed.toLowerCase());
+    if (twin) {
+      setProblem(`“${typed}” differs only in case from ${nameWithId(twin)}, who owns this already. User ids are matched exactly, so it would be a second person: not added.`);
+      return;
+    }
+    // No look-up, an owner already (add says so), or Enter again after "No one is known as …": as typed.
+    if (!lookUp || owners.some((o) => o.user_id === typed) || unknownId?.typed === typed) {
+      add(byId(typed));
+      return;
+    }
+    let answer: OwnerCandidates;
+    try {
+      answer = await lookUp(typed);
+    } catch {
+      // The look-up is advice: when it fails, the id is added as Amundsen would.
+      add(byId(typed));
+      return;
+    }
+    if (input.current?.value.trim() !== typed) return; // typed on meanwhile
+    if (answer.known) add(answer.known);
+    else setUnknownId({ typed, similar: answer.similar });
+  }
+
   function remove(owner: User, button: HTMLButtonElement) {
     focusAfterRemoval(button, [...(list.current?.querySelectorAll<HTMLButtonElement>('.owner-editor__remove') ?? [])], () => addButton.current ?? input.current);
     focusBack(owner.user_id, onRemove(owner));
@@ -120,6 +169,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
   function close(returnFocus: boolean) {
     setAdding(false);
     setProblem(null);
+    setUnknownId(null);
     onTermChange('');
     if (returnFocus) requestAnimationFrame(() => addButton.current?.focus());
   }
@@ -182,7 +232,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 className="owner-editor__by-id"
                 onSubmit={(event) => {
                   event.preventDefault();
-                  add(byId(typed));
+                  void addById();
                 }}
               >
                 <input
@@ -193,9 +243,10 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                   value={term}
                   onChange={(event) => {
                     setProblem(null);
+                    setUnknownId(null);
                     onTermChange(event.target.value);
                   }}
-                  aria-describedby={problem ? problemId : undefined}
+                  aria-describedby={problem || unknownId ? problemId : undefined}
                   aria-invalid={problem ? true : undefined}
                   autoComplete="off"
                   spellCheck={false}
@@ -210,6 +261,23 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
               <p id={problemId} className="tag-editor__problem">
                 {problem}
               </p>
+            ) : unknownId ? (
+              <div id={problemId} className="owner-editor__unknown" role="status">
+                <p>
+                  No one is known as “{unknownId.typed}”
+                  {unknownId.similar.length > 0 ? <> — did you mean {listInWords(unknownId.similar.map(nameWithId))}?</> : '.'} Enter again adds it as a new user id.
+                </p>
+                <div className="owner-editor__unknown-actions">
+                  {unknownId.similar.map((person) => (
+                    <Button key={person.user_id} size="sm" onClick={() => add(person)}>
+                      Add {person.display_name}
+                    </Button>
+                  ))}
+                  <Button size="sm" variant="ghost" onClick={() => add(byId(unknownId.typed))}>
+                    Add “{unknownId.typed}” as a new user id
+                  </Button>
+                </div>
+              </div>
             ) : null}
           </InlineAddPanel>
         ) : (

@@ -15,6 +15,7 @@ import { EDIT_POLICY_WITHOUT_RULES, type EditPolicy } from './edit-rights';
 import { createSearchDocumentSync } from './sync-search-documents';
 import { createWriteDashboardRoutes } from './write-dashboard-routes';
 import { createWriteTableRoutes } from './write-table-routes';
+import { createOwnerCandidatesRoutes } from './owner-candidates-routes';
 import { createAuthUserRoutes } from './auth-user-routes';
 import { createCatalogRoutes } from './catalog-routes';
 import { createDashboardRoutes } from './dashboard-routes';
@@ -80,6 +81,7 @@ export function createApiRouter({
     createLineageRoutes(auth, metadata, clientConfig),
     createUserRoutes(auth, metadata, clientConfig, people),
     createWriteTableRoutes(writeDeps),
+    createOwnerCandidatesRoutes({ auth, metadata, search, policy: editPolicy, logger }),
     createWriteDashboardRoutes(writeDeps),
     createBookmarkRoutes(auth, metadata, clientConfig),
     createEditHistoryRoutes(auth, metadata, clientConfig),

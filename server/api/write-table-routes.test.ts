@@ -18,6 +18,7 @@ import type { SearchClient } from '../upstream/search-client';
 import type { EditPolicy, EditSubject, EditTarget } from './edit-rights';
 import { createSearchDocumentSync } from './sync-search-documents';
 import { createWriteTableRoutes } from './write-table-routes';
+import { createOwnerCandidatesRoutes } from './owner-candidates-routes';
 
 const ORDERS = 'hive://gold.sales/orders';
 const SESSION_ID = 'session-of-liv';
@@ -44,6 +45,13 @@ const ordersTable = () =>
     ],
   });
 
+/** The people metadata and the user search know: Roald by his email, and "roald", a bare id an owner box once made. */
+const PEOPLE = [
+  { user_id: 'roald.amundsen@example.org', email: 'roald.amundsen@example.org', first_name: 'Roald', last_name: 'Amundsen', full_name: 'Roald Amundsen' },
+  { user_id: 'roald', email: 'roald', first_name: null, last_name: null, full_name: null },
+  { user_id: 'liv@example.org', email: 'liv@example.org', first_name: 'Liv', last_name: 'Arnesen', full_name: 'Liv Arnesen' },
+];
+
 /** An in-memory metadata service holding the orders table; it records every call that changes something. */
 function fakeMetadata() {
   const descriptions = new Map<string, string | null>();
@@ -66,6 +74,11 @@ function fakeMetadata() {
     async putDescription(_token: string, ref: DescriptionRef, description: string) {
       writes.push(`description ${refKey(ref)}: ${description}`);
       descriptions.set(refKey(ref), description);
+    },
+    async getUser(_token: string, userId: string) {
+      const user = PEOPLE.find((p) => p.user_id === userId);
+      if (!user) throw new NotFoundError(`No user ${userId}.`, 'not_found');
+      return user;
     },
     async addTableOwner(_token: string, key: string, owner: string) {
       writes.push(`add owner ${owner} to ${key}`);
@@ -120,6 +133,11 @@ async function appWith(options: { signedIn?: boolean; rights?: Partial<EditRight
       searchUpdates.push(`${change} ${update.field} ${update.value} of ${update.resource_type} ${update.resource_key}`);
       return 'ok';
     },
+    // Every person whose id holds the term (a stand-in for the user search's words), bare ids too.
+    async search(_token: string, body: { query_term: string }) {
+      const results = PEOPLE.filter((p) => p.user_id.toLowerCase().includes(body.query_term.toLowerCase()));
+      return { msg: 'Success', results: { user: { results, total_results: results.length } } };
+    },
   } as unknown as SearchClient;
   const app = express();
   app.use(express.json());
@@ -129,6 +147,7 @@ async function appWith(options: { signedIn?: boolean; rights?: Partial<EditRight
     next();
   });
   app.use('/api/metadata/v0', createWriteTableRoutes({ auth, metadata, clientConfig, policy, searchDocuments: createSearchDocumentSync(search, true, logger) }));
+  app.use('/api/metadata/v0', createOwnerCandidatesRoutes({ auth, metadata, search, policy }));
   app.use(createErrorMiddleware(logger));
   return { app, writes, asked, searchUpdates, storeAs };
 }
@@ -232,6 +251,16 @@ describe('owner and tag writes', () => {
     expect(writes).toEqual([`add owner team/ana@example.org to ${ORDERS}`, `remove owner Jane Doe  from ${ORDERS}`]);
   });
 
+  it('refuses an owner whose id differs only in case from one the table has (409), and writes nothing', async () => {
+    const { app, writes } = await appWith();
+    const twin = await request(app).put('/api/metadata/v0/update_table_owner').send({ key: ORDERS, owner: 'Roald@Example.org' });
+    expect(twin.status).toBe(409);
+    expect(twin.body.error).toMatchObject({ code: 'owner_differs_in_case', message: expect.stringContaining('“Roald@Example.org” differs only in case from “roald@example.org”') });
+    // The same id again is Amundsen's no-op, not a refusal.
+    expect((await request(app).put('/api/metadata/v0/update_table_owner').send({ key: ORDERS, owner: 'roald@example.org' })).status).toBe(200);
+    expect(writes).toEqual([`add owner roald@example.org to ${ORDERS}`]);
+  });
+
   it('adds a tag on PUT and removes one on DELETE, updating the search document each time', async () => {
     const { app, writes, searchUpdates } = await appWith();
     expect((await request(app).put('/api/metadata/v0/update_table_tags').send({ key: ORDERS, tag: 'finance' })).body).toEqual({ msg: 'Success' });
@@ -307,5 +336,41 @@ describe('refusals', () => {
     }
     expect(asked).toEqual([]);
     expect(writes).toEqual([]);
+  });
+});
+
+describe('who a typed owner id means (GET /owner_candidates)', () => {
+  const candidates = async (owner: string, options: Parameters<typeof appWith>[0] = {}) => {
+    const { app } = await appWith(options);
+    return request(app).get('/api/metadata/v0/owner_candidates').query({ key: ORDERS, owner });
+  };
+  const ids = (people: { user_id: string }[]) => people.map((p) => p.user_id);
+
+  it('names the person an id is, exactly', async () => {
+    const res = await candidates('liv@example.org');
+    expect(res.status).toBe(200);
+    expect(res.body.known).toMatchObject({ user_id: 'liv@example.org', display_name: 'Liv Arnesen' });
+    expect(res.body.similar).toEqual([]);
+  });
+
+  it('answers no one for a login, another case or a bare id, and suggests the person known by it', async () => {
+    for (const typed of ['roald', 'ROALD', 'Roald.Amundsen', 'roald@elsewhere.org']) {
+      const res = await candidates(typed);
+      expect(res.status, typed).toBe(200);
+      expect(res.body.known, typed).toBeNull();
+      expect(ids(res.body.similar), typed).toEqual(['roald.amundsen@example.org']);
+    }
+  });
+
+  it('answers no one and nobody similar for an id nobody has', async () => {
+    expect((await candidates('nobody_here')).body).toEqual({ msg: 'Success', known: null, similar: [] });
+  });
+
+  it('answers only those who may change the owners (403), and needs the owner asked about (400)', async () => {
+    expect((await candidates('roald', { rights: { owners: false, reason: 'Owners are changed by stewards.' } })).status).toBe(403);
+    const { app } = await appWith();
+    const missing = await request(app).get('/api/metadata/v0/owner_candidates').query({ key: ORDERS });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('missing_parameter');
   });
 });

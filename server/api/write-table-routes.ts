@@ -6,7 +6,7 @@
 import express, { type Request, type Router } from 'express';
 import type { ClientConfig, DescriptionSavedResponse, WriteResponse } from '../../contract/bff-api';
 import type { SessionAuth } from '../auth/session-auth';
-import { NotFoundError } from '../http/errors';
+import { ConflictError, NotFoundError } from '../http/errors';
 import type { AmundsenTable } from '../upstream/amundsen-schemas';
 import type { MetadataClient } from '../upstream/metadata-client';
 import type { EditPolicy } from './edit-rights';
@@ -37,6 +37,20 @@ function holdsTypeMetadata(table: AmundsenTable, typeMetadataKey: string): boole
     stack.push(...node.children);
   }
   return false;
+}
+
+/**
+ * User ids are matched exactly, so "ROALD" beside the owner "roald" would be a second person who looks
+ * like the first: 409 `owner_differs_in_case`, naming the owner already there.
+ */
+function refuseCaseTwin(table: AmundsenTable, owner: string): void {
+  const twin = table.owners.find((o) => o.user_id && o.user_id !== owner && o.user_id.toLowerCase() === owner.toLowerCase());
+  if (twin?.user_id) {
+    throw new ConflictError(
+      `“${owner}” differs only in case from “${twin.user_id}”, who already owns this table. User ids are matched exactly, so it would be a second person: not added.`,
+      'owner_differs_in_case',
+    );
+  }
 }
 
 export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, searchDocuments }: WriteDeps): Router {
@@ -88,8 +102,11 @@ export function createWriteTableRoutes({ auth, metadata, clientConfig, policy, s
     router[method]('/update_table_owner', async (req, res) => {
       auth.requireUser(req);
       const { key, owner } = parseOwnerBody(req, method === 'put' ? 'add' : 'remove');
-      await withTableRight(req, key, 'owners', (token) =>
-        method === 'put' ? metadata.addTableOwner(token, key, owner) : metadata.removeTableOwner(token, key, owner));
+      await withTableRight(req, key, 'owners', (token, table) => {
+        if (method === 'delete') return metadata.removeTableOwner(token, key, owner);
+        refuseCaseTwin(table, owner);
+        return metadata.addTableOwner(token, key, owner);
+      });
       const body: WriteResponse = { msg: 'Success' };
       res.json(body);
     });

@@ -67,3 +67,25 @@ describe('adding and removing a table owner', () => {
     expect(byUser).toEqual(byTable);
   });
 });
+
+describe('an owner added by an id that is no one', () => {
+  // The exploratory tester's repro: "roald" and "ROALD" (Roald's login, not his user id) made people
+  // whom People search and the owner picker ranked above Roald Amundsen himself.
+  it('is an owner but not a person the user search finds, until a profile names them', async () => {
+    const catalog = openTestCatalog(buildMetadataFixture());
+    opened.push(catalog);
+    const metadata = () => request(catalog.metadataApp);
+    const people = async (term: string) =>
+      ((await request(catalog.searchApp).post('/v2/search').set(...authAs(EDITOR)).send({ query_term: term, resource_types: ['user'] }))
+        .body as { results: { user: { results: { user_id: string }[] } } }).results.user.results.map((p) => p.user_id);
+    for (const id of ['alice', 'ALICE']) {
+      expect((await metadata().put(ROUTES['/table/KEY/owner/<owner>'](id)).set(...authAs(EDITOR))).status).toBe(200);
+    }
+    const owners = ((await metadata().get(`/table/${encodeKey(ORDERS)}`).set(...authAs(EDITOR))).body.owners as { user_id: string }[]).map((u) => u.user_id);
+    expect(owners).toEqual(expect.arrayContaining(['alice', 'ALICE']));
+    expect(await people('alice')).toEqual(['alice@example.org']);
+
+    expect((await metadata().put('/user').set(...authAs(EDITOR)).send({ user_id: 'alice', first_name: 'Other', last_name: 'Alice' })).status).toBe(200);
+    expect(await people('alice')).toEqual(expect.arrayContaining(['alice@example.org', 'alice']));
+  });
+});

@@ -604,4 +604,17 @@ export const MIGRATIONS: readonly Migration[] = [
           OR EXISTS (SELECT 1 FROM user_search WHERE name_norm GLOB '*${FOLDABLE_GLOB_CLASS}*');
     `,
   },
+  {
+    version: 13,
+    name: 'no search documents for users known by nothing but an id',
+    sql: `
+      -- Existing catalogs: the search app rebuilds every document on its next start, leaving out
+      -- bare users (search-index.ts, BARE_USER) such as owners added by a mistyped id.
+      INSERT OR REPLACE INTO catalog_settings (name, value)
+        SELECT 'search_index_stale', '1' WHERE EXISTS (
+          SELECT 1 FROM user_search s JOIN users u ON u.id = s.user_row_id
+          WHERE coalesce(u.first_name, u.last_name, u.full_name, u.display_name) IS NULL
+            AND (u.email IS NULL OR u.email = u.user_id) AND instr(u.user_id, '@') = 0);
+    `,
+  },
 ];

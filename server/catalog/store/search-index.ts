@@ -177,6 +177,15 @@ export function buildDashboardText(d: DashboardTextSource): { name: string; text
   return { name: tokenize(d.name).join(' '), text: [...words].join(' ') };
 }
 
+/**
+ * SQL over `users u`: a user known by nothing but an id — no name of any kind, no email but the id
+ * itself (what a bare row, user-rows.ts, holds), and an id that is no email address either ("roald",
+ * "ROALD"; Amundsen's user ids are emails). Such a user has no search document. A bare row whose id
+ * is an email stays findable by that email, as an owner named by email always was.
+ */
+export const BARE_USER = `coalesce(u.first_name, u.last_name, u.full_name, u.display_name) IS NULL
+  AND (u.email IS NULL OR u.email = u.user_id) AND instr(u.user_id, '@') = 0`;
+
 export interface UserTextSource {
   shown_name: string; first_name: string | null; last_name: string | null; email: string | null; user_id: string;
   team_name?: string | null; role_name?: string | null;
@@ -406,10 +415,13 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
 
   // ---- users ----------------------------------------------------------------------------------
   const deleteUserDocs = db.prepare('DELETE FROM user_search WHERE user_row_id IN (SELECT value FROM json_each(?))');
+  // A bare user (BARE_USER: known by nothing but an id, as an owner or reader named by an id nobody
+  // had a profile for) gets no document: People search and the owner picker would otherwise rank a
+  // mistyped "ROALD" above Roald Amundsen. The document comes when a profile gives a name or email.
   const userRows = db.prepare(`
     SELECT u.id, u.user_id, u.email, u.first_name, u.last_name, u.full_name, u.display_name, u.team_name, u.role_name,
       (SELECT coalesce(sum(r.read_count), 0) FROM table_readers r WHERE r.user_id = u.id) AS reads
-    FROM json_each(?) AS ids JOIN users u ON u.id = ids.value`);
+    FROM json_each(?) AS ids JOIN users u ON u.id = ids.value WHERE NOT (${BARE_USER})`);
   const insertUserDoc = db.prepare(`
     INSERT INTO user_search (doc_id, user_row_id, user_id, email, first_name, last_name, full_name, name_norm, popularity)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
