@@ -1,7 +1,9 @@
 // A description edit: the words removed and added, in place in the text (struck through and
 // underlined, and said as "removed" and "added" to screen readers), and on demand the whole text
-// before and after side by side.
-import { useId, useMemo, useState } from 'react';
+// before and after side by side. A long unchanged stretch shows only its ends next to the changes,
+// the rest folded into a button, "… 3,100 unchanged characters …", that unfolds it in place (a
+// 3,239-character description changed at its end printed every character of it for each edit).
+import { useId, useMemo, useRef, useState } from 'react';
 import { DisclosureButton } from '../../../components/disclosure';
 import { diffWords } from '../../../components/word-diff';
 
@@ -28,6 +30,56 @@ function Change({ kind, text }: { kind: 'removed' | 'added'; text: string }) {
   );
 }
 
+/** An unchanged stretch longer than this is folded. */
+const FOLD_OVER = 400;
+/** How much of a folded stretch shows beside a change, about (cut at a space near it). */
+const CONTEXT = 120;
+
+/** The first `about` characters of `text`, ending at a space when one is near. */
+function headOf(text: string, about: number): string {
+  const space = text.lastIndexOf(' ', about);
+  return text.slice(0, space > about / 2 ? space + 1 : about);
+}
+
+/** The last `about` characters of `text`, starting after a space when one is near. */
+function tailOf(text: string, about: number): string {
+  const space = text.indexOf(' ', text.length - about);
+  return text.slice(space !== -1 && space < text.length - about / 2 ? space : text.length - about);
+}
+
+/** Text no edit touched: whole when short, else its ends beside the changes and a button for the rest. */
+function Unchanged({ text, first, last }: { text: string; first: boolean; last: boolean }) {
+  const [unfolded, setUnfolded] = useState(false);
+  const revealed = useRef<HTMLSpanElement>(null);
+  if (text.length <= FOLD_OVER) return <span>{text}</span>;
+  const head = first ? '' : headOf(text, CONTEXT);
+  const tail = last ? '' : tailOf(text, CONTEXT);
+  const folded = text.slice(head.length, text.length - tail.length);
+  return (
+    <span>
+      {head}
+      {unfolded ? (
+        // The button goes; the text it held takes the focus, so the keyboard is where the reader is.
+        <span ref={revealed} tabIndex={-1} className="description-change__unfolded">
+          {folded}
+        </span>
+      ) : (
+        <button
+          type="button"
+          className="description-change__fold"
+          onClick={() => {
+            setUnfolded(true);
+            requestAnimationFrame(() => revealed.current?.focus());
+          }}
+        >
+          … {folded.length.toLocaleString('en-US')} unchanged characters …
+        </button>
+      )}
+      {tail}
+    </span>
+  );
+}
+
 function FullText({ title, text }: { title: string; text: string | null }) {
   return (
     <section className="description-change__side">
@@ -46,7 +98,7 @@ export function DescriptionChange({ before, after }: { before: string | null; af
       <p className="description-change__text description-change__diff" data-testid="description-diff">
         {parts.length === 0 ? <span className="muted">No description</span> : null}
         {parts.map((part, i) =>
-          part.kind === 'same' ? <span key={i}>{part.text}</span> : <Change key={i} kind={part.kind} text={part.text} />,
+          part.kind === 'same' ? <Unchanged key={i} text={part.text} first={i === 0} last={i === parts.length - 1} /> : <Change key={i} kind={part.kind} text={part.text} />,
         )}
       </p>
       <DisclosureButton expanded={open} onToggle={() => setOpen((o) => !o)} controls={sidesId} className="description-change__toggle">
