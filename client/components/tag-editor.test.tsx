@@ -74,6 +74,28 @@ describe('TagEditor', () => {
     expect(box.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('adds a tag typed with capitals in lower case with Enter, saying so before (the tag box did nothing for “Finance”)', async () => {
+    const user = userEvent.setup();
+    const { onAdd } = renderTags();
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' });
+    await user.type(box, 'Churn_2026');
+    expect(screen.getByText('Tags are lower case: Enter adds “churn_2026”.').id).toBe(box.getAttribute('aria-describedby'));
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByRole('option', { name: 'Add new tag “churn_2026”' })).toBeTruthy();
+    await user.keyboard('{Enter}');
+    expect(onAdd).toHaveBeenCalledWith('churn_2026');
+  });
+
+  it('says a tag typed with capitals is there already when its lower case is', async () => {
+    const user = userEvent.setup();
+    const { onAdd } = renderTags();
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    await user.type(screen.getByRole('combobox', { name: 'Add tag' }), 'KPI{Enter}');
+    expect(screen.getByText('Already tagged kpi.')).toBeTruthy();
+    expect(onAdd).not.toHaveBeenCalled();
+  });
+
   it('closes with one Escape when nothing is typed, and returns focus to Add tag', async () => {
     const user = userEvent.setup();
     renderTags();
@@ -168,7 +190,7 @@ describe('TagEditor', () => {
     await user.type(box, 'fin');
     expect(said()).toBe('3 suggestions; use the arrow keys to choose one.');
     await user.clear(box);
-    await user.type(box, 'Zzz');
+    await user.type(box, 'zz z');
     expect(said()).toBe('No matching tags');
   });
 

@@ -1,6 +1,7 @@
 // A resource's tags with, for people who may change them, a remove button on each and an "Add tag"
 // box: suggestions from the tags in use, or a new tag when it follows the catalog's rule (shown when
-// what was typed does not). Enter adds and keeps the box open for the next: the text stays until the
+// what was typed does not). Tags are lower case: capitals typed are lowered, and the box says so
+// before Enter ("Tags are lower case: Enter adds “finance”."), so `Finance` adds `finance`. Enter adds and keeps the box open for the next: the text stays until the
 // server took the tag, then clears; a refused one stays to be corrected, the field marked invalid and
 // saying why ("Not added: …"), as the toast does. Escape closes the open suggestion
 // list, else the box (what was typed goes with it; leaving the box by focus keeps it) and returns to
@@ -53,10 +54,14 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
   const list = useRef<HTMLUListElement>(null);
   const problemId = useId();
   const typed = term.trim();
+  /** The tag the text makes: tags are lower case, and capitals typed are taken as their lower case. */
+  const tagTyped = typed.toLowerCase();
   // The tag on its way is on the page already; it is no "Already tagged" problem of the text kept for it.
-  const problem = tagProblem(typed, typed === pending ? tags.filter((t) => t !== pending) : tags);
+  const problem = tagProblem(tagTyped, tagTyped === pending ? tags.filter((t) => t !== pending) : tags);
   const failure = refused && refused.text === term ? refused.reason : null;
   const message = problem ?? failure;
+  // Not a problem: what Enter will do with the capitals, said before it is done.
+  const lowered = !message && tagTyped !== typed && tagTyped !== pending ? `Tags are lower case: Enter adds “${tagTyped}”.` : null;
   const focusBack = useFocusBackWhenRestored(list, tags);
   // The reason shows under the box: scrolled into view if the box is at the window's bottom edge.
   useEffect(() => {
@@ -99,8 +104,8 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
     .filter((tag) => tag.includes(typed.toLowerCase()) && !tags.includes(tag))
     .slice(0, SUGGESTIONS_SHOWN)
     .map((tag) => ({ id: `tag-${tag}`, label: tag, onSelect: () => add(tag) }));
-  const isNew = typed !== '' && typed !== pending && !problem && !knownTags.includes(typed);
-  const footer: ComboboxOption[] = isNew ? [{ id: 'new-tag', label: <>Add new tag “{typed}”</>, onSelect: () => add(typed) }] : [];
+  const isNew = tagTyped !== '' && tagTyped !== pending && !problem && !knownTags.includes(tagTyped);
+  const footer: ComboboxOption[] = isNew ? [{ id: 'new-tag', label: <>Add new tag “{tagTyped}”</>, onSelect: () => add(tagTyped) }] : [];
 
   return (
     <div className="tag-editor">
@@ -133,15 +138,19 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
               footer={footer}
               countFooter
               status={suggestions.length === 0 && !isNew ? 'No matching tags' : undefined}
-              onSubmitValue={(value) => add(value.trim())}
+              onSubmitValue={(value) => add(value.trim().toLowerCase())}
               escapeClears={false}
-              aria-describedby={message ? problemId : undefined}
+              aria-describedby={message || lowered ? problemId : undefined}
               aria-invalid={message ? true : undefined}
               autoFocus
             />
             {message ? (
               <p id={problemId} className="tag-editor__problem">
                 {message}
+              </p>
+            ) : lowered ? (
+              <p id={problemId} className="tag-editor__hint">
+                {lowered}
               </p>
             ) : null}
           </InlineAddPanel>
