@@ -62,6 +62,23 @@ describe('description bodies', () => {
     expect(parseColumnDescriptionBody(req({ key: ORDERS, column_name: 'id', description: '📦📦📦📦📦', base: null }), config).description).toBe('📦📦📦📦📦');
   });
 
+  // The exploratory tester's PUT of "a\u0000b \u202Eevil\u202C ok" was stored (200).
+  it('refuse a NUL or other control character, and a bidirectional override, naming the character and its position', () => {
+    const wide = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'IdP', indexUsers: false, indexDashboards: true, logoUrl: null });
+    expect(refusal(() => parseTableDescriptionBody(req({ key: ORDERS, description: 'a\u0000b \u202Eevil\u202C ok', base: null }), wide))).toEqual({
+      code: 'invalid_body',
+      message: '"description" holds a control character (U+0000) at character 2; remove it. Only tab, line feed and carriage return are allowed among control characters, and no bidirectional embeddings or overrides (U+202A–U+202E).',
+    });
+    expect(refusal(() => parseColumnDescriptionBody(req({ key: ORDERS, column_name: 'id', description: '😀 \u202Eevil', base: null }), wide)).message)
+      .toMatch(/^"description" holds a bidirectional override \(U\+202E\) at character 3;/);
+    for (const control of ['\u0001', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F', '\u007F', '\u202A']) {
+      expect(refusal(() => parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: `${ORDERS}/p/type/p`, description: `x${control}`, base: null }), wide)).code).toBe('invalid_body');
+    }
+    // Tab, line feed, carriage return, and what right-to-left text needs (isolates, marks), stay.
+    const kept = 'a\tb\r\nc \u2067שלום\u2069 \u200F.';
+    expect(parseTableDescriptionBody(req({ key: ORDERS, description: kept, base: null }), wide).description).toBe(kept);
+  });
+
   it('refuse a column name that is empty or holds a slash, an empty nested type key and a key that is no table key', () => {
     for (const column_name of ['', ' ', 'a/b']) {
       expect(refusal(() => parseColumnDescriptionBody(req({ key: ORDERS, column_name, description: 'x', base: null }), config)).message).toMatch(/"column_name"/);

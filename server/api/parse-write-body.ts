@@ -1,7 +1,8 @@
 // The write routes' bodies (contract/api-edits.ts), validated beyond their shapes: keys that are table
 // keys or dashboard uris, tags by Amundsen's rule, owners that a metadata route can carry, descriptions
 // within the UI config's length limits (in code points: an emoji is one character), or no longer than
-// the text they began from when that was already over the limit (decision 059). Each problem is a
+// the text they began from when that was already over the limit (decision 059), and free of control
+// characters and bidirectional overrides (decision 082). Each problem is a
 // 400 naming the field (the owner's in words: the page shows that one to the person who typed the owner).
 import type { Request } from 'express';
 import * as v from 'valibot';
@@ -48,10 +49,35 @@ function checkLength(description: string, base: string | null, limit: number, se
   throw new InputError(`"description" is ${length} characters long; at most ${limit} are allowed (${setting} in the UI config).`, 'invalid_body');
 }
 
+/**
+ * Characters a description may not hold, with the reason said: the C0 controls and DEL but tab, line
+ * feed and carriage return (a NUL cuts text short in C code, the others draw nothing or garbage), and
+ * the bidirectional embeddings and overrides U+202A–U+202E, which reorder the text after them and can
+ * make a description read other than it is written ("Trojan Source"). Isolates and marks (U+2066–
+ * U+2069, U+200E, U+200F) stay allowed: they are what right-to-left text needs and reorder nothing
+ * outside themselves; the page also shows user text isolated (decision 082).
+ */
+const REFUSED_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E]/u;
+
+function checkCharacters(description: string): void {
+  const found = REFUSED_CHARACTER.exec(description);
+  if (!found) return;
+  const code = found[0].codePointAt(0)!;
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  // Counted in code points from 1, as the length is.
+  const position = countCharacters(description.slice(0, found.index)) + 1;
+  const kind = code >= 0x202a ? 'a bidirectional override' : 'a control character';
+  throw new InputError(
+    `"description" holds ${kind} (${name}) at character ${position}; remove it. Only tab, line feed and carriage return are allowed among control characters, and no bidirectional embeddings or overrides (U+202A–U+202E).`,
+    'invalid_body',
+  );
+}
+
 export function parseTableDescriptionBody(req: Request, config: ClientConfig): PutTableDescriptionBody {
   const body = parseBody(req, PutTableDescriptionBodySchema);
   checkKey(body.key, 'table');
   checkLength(body.description, body.base, config.editableText.tableDescLength, 'editableText.tableDescLength');
+  checkCharacters(body.description);
   return body;
 }
 
@@ -60,6 +86,7 @@ export function parseColumnDescriptionBody(req: Request, config: ClientConfig): 
   checkKey(body.key, 'table');
   if (body.column_name.trim() === '' || body.column_name.includes('/')) throw new InputError('"column_name" must name one column.', 'invalid_body');
   checkLength(body.description, body.base, config.editableText.columnDescLength, 'editableText.columnDescLength');
+  checkCharacters(body.description);
   return body;
 }
 
@@ -71,6 +98,7 @@ export function parseTypeMetadataDescriptionBody(req: Request, config: ClientCon
     throw new InputError('"type_metadata_key" is not a nested type\'s key.', 'invalid_key');
   }
   checkLength(body.description, body.base, config.editableText.columnDescLength, 'editableText.columnDescLength');
+  checkCharacters(body.description);
   return body;
 }
 
