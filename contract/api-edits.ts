@@ -35,7 +35,11 @@ export const TagNameSchema = v.pipe(
 
 export { EditRightsSchema, type EditRights } from './edit-rights';
 
-/** The description an edit started from: null when there was none. Our extension of Amundsen's bodies. */
+/**
+ * The description an edit started from, as read before editing: null when there was none. Our
+ * extension of Amundsen's bodies, required: a stored description that is no longer `base` means
+ * someone changed it meanwhile, and the write is refused (409 `edit_conflict`) rather than overwriting.
+ */
 const base = nullableString;
 
 export const PutTableDescriptionBodySchema = v.object({ key: v.string(), description: v.string(), base, source: v.optional(v.string()) });

@@ -79,6 +79,19 @@ describe('description bodies', () => {
     expect(parseTableDescriptionBody(req({ key: ORDERS, description: kept, base: null }), wide).description).toBe(kept);
   });
 
+  it('refuse a body without "base", saying what it holds and what it is for', () => {
+    for (const parse of [
+      () => parseTableDescriptionBody(req({ key: ORDERS, description: 'x' }), config),
+      () => parseColumnDescriptionBody(req({ key: ORDERS, column_name: 'id', description: 'x' }), config),
+      () => parseTypeMetadataDescriptionBody(req({ key: ORDERS, type_metadata_key: `${ORDERS}/p/type/p`, description: 'x' }), config),
+    ]) {
+      expect(refusal(parse)).toEqual({
+        code: 'invalid_body',
+        message: expect.stringMatching(/^"base" is required: the description the edit began from, as read before editing \(null when there was none\)\. It detects conflicting edits: .*409 edit_conflict/),
+      });
+    }
+  });
+
   it('refuse a column name that is empty or holds a slash, an empty nested type key and a key that is no table key', () => {
     for (const column_name of ['', ' ', 'a/b']) {
       expect(refusal(() => parseColumnDescriptionBody(req({ key: ORDERS, column_name, description: 'x', base: null }), config)).message).toMatch(/"column_name"/);

@@ -73,7 +73,22 @@ function checkCharacters(description: string): void {
   );
 }
 
+/**
+ * `base` is our extension of Amundsen's description bodies, so a client written for Amundsen leaves it
+ * out: the refusal says what it holds and why, not only that it is required.
+ */
+function requireBase(req: Request): void {
+  const body: unknown = req.body;
+  if (body && typeof body === 'object' && !Array.isArray(body) && !('base' in body)) {
+    throw new InputError(
+      '"base" is required: the description the edit began from, as read before editing (null when there was none). It detects conflicting edits: when the stored description is no longer "base", someone changed it meanwhile and the write is refused with 409 edit_conflict instead of overwriting their change.',
+      'invalid_body',
+    );
+  }
+}
+
 export function parseTableDescriptionBody(req: Request, config: ClientConfig): PutTableDescriptionBody {
+  requireBase(req);
   const body = parseBody(req, PutTableDescriptionBodySchema);
   checkKey(body.key, 'table');
   checkLength(body.description, body.base, config.editableText.tableDescLength, 'editableText.tableDescLength');
@@ -82,6 +97,7 @@ export function parseTableDescriptionBody(req: Request, config: ClientConfig): P
 }
 
 export function parseColumnDescriptionBody(req: Request, config: ClientConfig): PutColumnDescriptionBody {
+  requireBase(req);
   const body = parseBody(req, PutColumnDescriptionBodySchema);
   checkKey(body.key, 'table');
   if (body.column_name.trim() === '' || body.column_name.includes('/')) throw new InputError('"column_name" must name one column.', 'invalid_body');
@@ -91,6 +107,7 @@ export function parseColumnDescriptionBody(req: Request, config: ClientConfig): 
 }
 
 export function parseTypeMetadataDescriptionBody(req: Request, config: ClientConfig): PutTypeMetadataDescriptionBody {
+  requireBase(req);
   const body = parseBody(req, PutTypeMetadataDescriptionBodySchema);
   checkKey(body.key, 'table');
   if (body.type_metadata_key.trim() === '') throw new InputError('"type_metadata_key" must not be empty.', 'invalid_body');
