@@ -47,8 +47,8 @@ test('a permitted person edits nested fields’ descriptions in place, finds the
   await expect(tree.getByTestId('type-node')).toHaveCount(2);
 
   // A first-level field with a description: Enter saves it as an edit of that text.
-  await tree.getByRole('button', { name: 'Edit description of os' }).click();
-  const osBox = page.getByRole('textbox', { name: 'Description of os' });
+  await tree.getByRole('button', { name: `Edit description of ${COLUMN}.os` }).click();
+  const osBox = page.getByRole('textbox', { name: `Description of ${COLUMN}.os` });
   await expect(osBox).toBeFocused();
   await expect(osBox).toHaveValue('Operating system');
   const osSaved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metadata/v0/put_type_metadata_description');
@@ -57,7 +57,7 @@ test('a permitted person edits nested fields’ descriptions in place, finds the
   const osRequest = (await osSaved).request().postDataJSON() as Record<string, unknown>;
   expect(osRequest).toEqual({ key: TABLE.key, type_metadata_key: `${TABLE.key}/${COLUMN}/type/${COLUMN}/os`, description: 'Operating system of the seller’s device, such as Android 14', base: 'Operating system' });
   await expect(osBox).toHaveCount(0);
-  await expect(tree.getByRole('button', { name: 'Edit description of os' })).toBeFocused();
+  await expect(tree.getByRole('button', { name: `Edit description of ${COLUMN}.os` })).toBeFocused();
   await expect(tree).toContainText('Operating system of the seller’s device, such as Android 14');
 
   // A field two levels down: open its parent from the keyboard, then edit it.
@@ -66,8 +66,8 @@ test('a permitted person edits nested fields’ descriptions in place, finds the
   await page.keyboard.press('Enter');
   const hardwareFields = page.getByRole('list', { name: 'Fields of hardware' });
   await expect(hardwareFields.getByTestId('type-node')).toHaveCount(2);
-  await hardwareFields.getByRole('button', { name: 'Edit description of vendor' }).click();
-  const vendorBox = page.getByRole('textbox', { name: 'Description of vendor' });
+  await hardwareFields.getByRole('button', { name: `Edit description of ${COLUMN}.hardware.vendor` }).click();
+  const vendorBox = page.getByRole('textbox', { name: `Description of ${COLUMN}.hardware.vendor` });
   await vendorBox.fill('Maker of the device, as the seller app reports it');
   await expectAccessible(page, testInfo, 'nested field description editor');
   await captureWidths(page, testInfo, 'curate-nested-field-editor');
@@ -84,18 +84,18 @@ test('a permitted person edits nested fields’ descriptions in place, finds the
   await expect(hardwareFields).toContainText('Maker of the device, as the seller app reports it');
 
   // Text written in a nested field and not saved is back after a reload, its column and parent open.
-  await hardwareFields.getByRole('button', { name: 'Edit description of model' }).click();
-  await page.getByRole('textbox', { name: 'Description of model' }).fill('Model name, half writ');
+  await hardwareFields.getByRole('button', { name: `Edit description of ${COLUMN}.hardware.model` }).click();
+  await page.getByRole('textbox', { name: `Description of ${COLUMN}.hardware.model` }).fill('Model name, half writ');
   await page.reload();
-  const modelBox = page.getByRole('textbox', { name: 'Description of model' });
+  const modelBox = page.getByRole('textbox', { name: `Description of ${COLUMN}.hardware.model` });
   await expect(modelBox).toHaveValue('Model name, half writ');
   await expect(page.getByRole('status').filter({ hasText: 'Your unsaved text was restored. It is not saved yet.' })).toBeVisible();
   await expectAccessible(page, testInfo, 'restored nested field draft');
   await page.evaluate(() => window.scrollTo(0, 0));
   await captureWidths(page, testInfo, 'curate-nested-field-restored-draft');
-  await page.getByRole('button', { name: 'Discard it (Description of model)' }).click();
+  await page.getByRole('button', { name: `Discard it (Description of ${COLUMN}.hardware.model)` }).click();
   await expect(modelBox).toHaveCount(0);
-  await expect(hardwareFields.getByRole('button', { name: 'Edit description of model' })).toBeFocused();
+  await expect(hardwareFields.getByRole('button', { name: `Edit description of ${COLUMN}.hardware.model` })).toBeFocused();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
   await expect(page.getByRole('textbox')).toHaveCount(0);

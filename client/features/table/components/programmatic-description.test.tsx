@@ -96,7 +96,7 @@ describe('long descriptions on the table page', () => {
 
     // The nested field's, once its column's details are open.
     await user.click(screen.getByRole('button', { name: 'address' }));
-    expect(await screen.findByRole('button', { name: 'Show more of the description of city' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Show more of the description of address.city' })).toBeTruthy();
     // Only these three: nothing else on the page was long.
     expect(screen.getAllByRole('button', { name: /^Show (more|less) of/ })).toHaveLength(3);
   });

@@ -146,11 +146,11 @@ describe('editing descriptions of columns and nested fields', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description of order_id' }));
   });
 
-  it('saves a nested field description with the nested type key', async () => {
+  it('saves a nested field description with the nested type key, its Edit button named by the field’s whole path', async () => {
     const { bff, user } = await openPage({ table: editableTable() }, (call) => (call.method === 'PUT' ? { status: 200, body: { msg: 'ok', description: 'Town' } } : undefined));
     await user.click(screen.getByRole('button', { name: 'address' }));
-    await user.click(await screen.findByRole('button', { name: 'Edit description of city' }));
-    const box = screen.getByRole('textbox', { name: 'Description of city' });
+    await user.click(await screen.findByRole('button', { name: 'Edit description of address.city' }));
+    const box = screen.getByRole('textbox', { name: 'Description of address.city' });
     await user.clear(box);
     await user.type(box, 'Town{Enter}');
     expect(bff.writes()[0]?.body).toEqual({ key: 'hive://gold.sales/orders', type_metadata_key: 'hive://gold.sales/orders/address/type/address/city', description: 'Town', base: 'Where it goes' });
@@ -175,14 +175,14 @@ describe('unsaved text when the session ends', () => {
     const first = await openPage({ table: nestedTable() }, refuse);
     await first.user.click(screen.getByRole('button', { name: 'address' }));
     await first.user.click(await screen.findByRole('button', { name: /^geo/ }));
-    await first.user.click(await screen.findByRole('button', { name: 'Edit description of lat' }));
-    await first.user.type(screen.getByRole('textbox', { name: 'Description of lat' }), 'Degrees north{Enter}');
+    await first.user.click(await screen.findByRole('button', { name: 'Edit description of address.geo.lat' }));
+    await first.user.type(screen.getByRole('textbox', { name: 'Description of address.geo.lat' }), 'Degrees north{Enter}');
     expect((await screen.findByRole('alert')).textContent).toContain('Your text is kept');
     first.unmount();
 
     // Back from logging in: a new page, everything closed — except the way to the kept text.
     const second = await openPage({ table: nestedTable() });
-    const box = (await screen.findByRole('textbox', { name: 'Description of lat' })) as HTMLTextAreaElement;
+    const box = (await screen.findByRole('textbox', { name: 'Description of address.geo.lat' })) as HTMLTextAreaElement;
     expect(box.value).toBe('Degrees north');
     expect(pageStatus().textContent).toBe('Your unsaved text was restored. It is not saved yet.');
     expect(screen.queryByRole('textbox', { name: 'Description of order_id' })).toBeNull();

@@ -39,7 +39,13 @@ const LinkedFieldChain = createContext<readonly string[]>([]);
 /** The id of the linked field's line (the column table scrolls to it). */
 export const LINKED_FIELD_ID = 'linked-nested-field';
 
-function TypeNode({ node }: { node: TypeMetadata }) {
+/**
+ * `parentPath`: the column's name and the fields down to this one's parent. A field is named by its
+ * whole path ("visitor.geo.city") where a name alone is not enough — its Edit button and field — so
+ * a nested `visitor.id` is not taken for the column `id`.
+ */
+function TypeNode({ node, parentPath }: { node: TypeMetadata; parentPath: string }) {
+  const path = `${parentPath}.${node.name}`;
   const editing = useTableEditing();
   const hasDraftUnder = useHasDescriptionDraftUnder();
   const chain = useContext(LinkedFieldChain);
@@ -73,9 +79,9 @@ function TypeNode({ node }: { node: TypeMetadata }) {
         </code>
         <BadgeList badges={node.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${node.name}`} />
       </div>
-      <EditableTypeDescription typeKey={node.key} fieldName={node.name} value={node.description}>
+      <EditableTypeDescription typeKey={node.key} fieldName={path} value={node.description}>
         {description ? (
-          <ClampedText size="short" label={`the description of ${node.name}`} className="type-tree__description">
+          <ClampedText size="short" label={`the description of ${path}`} className="type-tree__description">
             <p>{description}</p>
           </ClampedText>
         ) : (
@@ -85,7 +91,7 @@ function TypeNode({ node }: { node: TypeMetadata }) {
       {hasChildren && expanded ? (
         <ul id={childrenId} className="type-tree__children" aria-label={`Fields of ${node.name}`}>
           {[...node.children].sort(byOrder).map((child) => (
-            <TypeNode key={child.key} node={child} />
+            <TypeNode key={child.key} node={child} parentPath={path} />
           ))}
         </ul>
       ) : null}
@@ -105,7 +111,7 @@ export function TypeMetadataTree({ root, columnName, targetChain = null }: { roo
     <LinkedFieldChain.Provider value={chain}>
       <ul className="type-tree" aria-label={`Nested fields of ${columnName}`} data-testid="type-tree">
         {[...root.children].sort(byOrder).map((child) => (
-          <TypeNode key={child.key} node={child} />
+          <TypeNode key={child.key} node={child} parentPath={columnName} />
         ))}
       </ul>
     </LinkedFieldChain.Provider>
