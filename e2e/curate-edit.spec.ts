@@ -61,6 +61,10 @@ test('a permitted person adds a tag found by search at once, removes it, and add
   const tagBox = side.getByRole('combobox', { name: 'Add tag' });
   await tagBox.fill('Curated Tag');
   await expect(side.getByText(/A tag may use only lower-case letters, digits and _/)).toBeVisible();
+  // Capitals are taken as their lower case, said before Enter.
+  await tagBox.fill(TAG.toUpperCase());
+  await expect(side.getByText(`Tags are lower case: Enter adds “${TAG}”.`)).toBeVisible();
+  await captureWidths(page, testInfo, 'curate-tag-lower-case');
   await tagBox.fill(TAG);
   await expect(side.getByRole('option', { name: `Add new tag “${TAG}”` })).toBeVisible();
   await expectAccessible(page, testInfo, 'tag editor');
@@ -160,7 +164,7 @@ test('a permitted person tags a dashboard, finds it by the tag at once, and remo
 test.describe('without profiles (INDEX_USERS unset)', () => {
   test.use({ profiles: 'off' });
 
-  test('an owner is added by user id with Enter, with no people search, "/" and all; a refused id is explained in words and kept to correct', async ({ page }) => {
+  test('an owner is added by user id with Enter, with no people search, "/" and all; a refused id is explained in words and kept to correct', async ({ page }, testInfo) => {
     const peopleSearches: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/api/search/v1/search' && request.postData()?.includes('"user"')) peopleSearches.push(request.postData()!);
@@ -179,7 +183,19 @@ test.describe('without profiles (INDEX_USERS unset)', () => {
     await expect(toast).toContainText('An owner must be a user id, such as an email address');
     await expect(field).toHaveValue('kari nordmann');
 
+    // An id no one has: said first, with whom it may mean (Roald's login is "roald"; his id is his
+    // email), and added only on a second Enter (decision 082).
+    await field.fill('ROALD');
+    await field.press('Enter');
+    const unknown = side.getByRole('status').filter({ hasText: 'No one is known as' });
+    await expect(unknown).toContainText('No one is known as “ROALD” — did you mean Roald Amundsen (roald.amundsen@example.org)? Enter again adds it as a new user id.');
+    await expect(unknown.getByRole('button', { name: 'Add Roald Amundsen' })).toBeVisible();
+    await expectAccessible(page, testInfo, 'owner id no one has');
+    await captureWidths(page, testInfo, 'curate-owner-unknown-id');
+
     await field.fill('kari.nordmann@example.org');
+    await field.press('Enter');
+    await expect(unknown).toContainText('No one is known as “kari.nordmann@example.org”. Enter again adds it as a new user id.');
     await field.press('Enter');
     const remove = side.getByRole('button', { name: 'Remove owner kari.nordmann@example.org' });
     await expect(remove).toBeVisible();
@@ -194,6 +210,8 @@ test.describe('without profiles (INDEX_USERS unset)', () => {
     await side.getByRole('button', { name: 'Add owner' }).click();
     await field.fill('polar/kari@example.org');
     await field.press('Enter');
+    await expect(unknown).toContainText('No one is known as “polar/kari@example.org”');
+    await unknown.getByRole('button', { name: 'Add “polar/kari@example.org” as a new user id' }).click();
     const removeSlashed = side.getByRole('button', { name: 'Remove owner polar/kari@example.org' });
     await expect(removeSlashed).toBeVisible();
     await page.reload();

@@ -143,8 +143,9 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
       setProblem(`“${typed}” differs only in case from ${nameWithId(twin)}, who owns this already. User ids are matched exactly, so it would be a second person: not added.`);
       return;
     }
-    // No look-up, an owner already (add says so), or Enter again after "No one is known as …": as typed.
-    if (!lookUp || owners.some((o) => o.user_id === typed) || unknownId?.typed === typed) {
+    // No look-up, an owner already (add says so), Enter again after "No one is known as …", or no id
+    // at all (a space: the server says what an owner id must be): as typed.
+    if (!lookUp || owners.some((o) => o.user_id === typed) || unknownId?.typed === typed || /\s/.test(typed)) {
       add(byId(typed));
       return;
     }
