@@ -5,7 +5,8 @@
 // owners of people who do not exist, "fridtjof" beside Fridtjof Nansen): a user id nobody is known by
 // is added by choosing the list's last line, "Add “…” as a user id" — secondary, and saying it is a new
 // id, when the search found people for the text (typing "liv" for Liv Arnesen meant her, mostly), and
-// not offered for text with a space (a name: a user id holds none). Without profiles there is no one
+// not offered for text with a space (a name: a user id holds none); counted among the suggestions said,
+// as the tag box counts "Add new tag". Without profiles there is no one
 // to pick, and Enter adds the user id typed. The text stays until the server took the owner (a
 // refused one can be corrected: the field is marked invalid and says why, "Not added: …"). Escape
 // closes the box and returns to the Add owner button. Removing an owner moves focus to the next
@@ -170,6 +171,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 }}
                 groups={[{ id: 'people', label: 'People', options }]}
                 footer={typed && !/\s/.test(typed) ? [{ id: 'by-id', label: byIdLabel(typed, options.length > 0), onSelect: () => add(byId(typed)) }] : []}
+                countFooter
                 status={picker.status}
                 onSubmitValue={addTyped}
                 escapeClears={false}
