@@ -255,3 +255,50 @@ test('a table page shows the nearest 10 tables of each side of a big lineage, th
   await expect(page.getByText('A graph of 176 tables draws only those in view')).toBeVisible();
   await captureWidths(page, testInfo, 'lineage-big-graph');
 });
+
+test('a lineage graph of 1,500 tables is laid out in a worker, the page saying so and answering meanwhile', async ({ page, catalogDbPath }, testInfo) => {
+  // hub: 200 direct upstream tables, each fed by 5 more (1,200 upstream), and 300 downstream.
+  const direct = Array.from({ length: 200 }, (_, i) => `up_${String(i).padStart(3, '0')}`);
+  const further = direct.flatMap((up) => Array.from({ length: 5 }, (_, j) => ({ name: `${up}_src_${j}`, feeds: up })));
+  const downs = Array.from({ length: 300 }, (_, i) => `down_${String(i).padStart(3, '0')}`);
+  await ingestRecords(catalogDbPath, [
+    table('e2e_huge', 'hub'),
+    ...[...direct, ...further.map((f) => f.name), ...downs].map((name) => table('e2e_huge', name)),
+    ...direct.map((name) => feeds('e2e_huge', name, 'hub')),
+    ...further.map((f) => feeds('e2e_huge', f.name, f.feeds)),
+    ...downs.map((name) => feeds('e2e_huge', 'hub', name)),
+  ]);
+  await page.goto('/table_detail/gold/hive/e2e_huge/hub');
+  await expect(page.getByTestId('lineage-upstream').getByRole('status')).toHaveText('Showing the nearest 10 of 1,200.');
+  await expect(page.getByTestId('lineage-upstream').getByTestId('lineage-item')).toHaveCount(10);
+  await page.getByTestId('lineage').scrollIntoViewIfNeeded();
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByTestId('lineage').screenshot({ path: `test-results/screenshots/${testInfo.project.name}-lineage-1200-capped-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.getByRole('link', { name: 'Open the lineage page for all 1,200 upstream tables' }).click();
+  await expect(page).toHaveURL('/lineage/table/gold/hive/e2e_huge/hub');
+  const layingOut = page.getByTestId('lineage-graph-laying-out');
+  await expect(layingOut).toContainText('Laying out 1,501 tables…');
+  // While the worker lays the graph out, the page's thread is free: a frame comes at once.
+  const frameWait = await page.evaluate(() => new Promise<number>((resolve) => { const start = performance.now(); requestAnimationFrame(() => resolve(performance.now() - start)); }));
+  await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-lineage-laying-out-1280.png` });
+  expect(frameWait).toBeLessThan(500);
+  expect(workers.some((url) => /layout-lineage-graph\.worker/.test(url)), `workers started: ${workers.join(', ')}`).toBe(true);
+  await expect(node(page, 'e2e_huge.hub')).toBeInViewport({ timeout: 30_000 });
+  await expect(layingOut).toHaveCount(0);
+  await expect(page.getByTestId('lineage-summary')).toHaveText('1,200 upstream and 300 downstream within 5 steps.');
+  await expect(page.getByText('A graph of 1,501 tables draws only those in view')).toBeVisible();
+  await expectAccessible(page, testInfo, 'lineage graph of 1,501 tables');
+
+  // At 800 px, from the start: the message while the layout runs.
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.goto('/lineage/table/gold/hive/e2e_huge/hub?depth=4');
+  await expect(layingOut).toContainText('Laying out 1,501 tables…');
+  await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-lineage-laying-out-800.png` });
+  await expect(node(page, 'e2e_huge.hub')).toBeInViewport({ timeout: 30_000 });
+});
