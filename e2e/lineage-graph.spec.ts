@@ -285,7 +285,13 @@ test('a lineage graph of 1,500 tables is laid out in a worker, the page saying s
   const layingOut = page.getByTestId('lineage-graph-laying-out');
   await expect(layingOut).toContainText('Laying out 1,501 tables…');
   // While the worker lays the graph out, the page's thread is free: a frame comes at once.
-  const frameWait = await page.evaluate(() => new Promise<number>((resolve) => { const start = performance.now(); requestAnimationFrame(() => resolve(performance.now() - start)); }));
+  const frameWait = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }),
+  );
   await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-lineage-laying-out-1280.png` });
   expect(frameWait).toBeLessThan(500);
   expect(workers.some((url) => /layout-lineage-graph\.worker/.test(url)), `workers started: ${workers.join(', ')}`).toBe(true);
