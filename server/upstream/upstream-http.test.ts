@@ -114,6 +114,9 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
     '/bad-input-plain': [400, '["not an object with a message"]'],
     '/missing-plain': [404, 'null'],
     '/missing-text': [404, '"gone"'],
+    '/missing-html': [404, '<html><body>Not Found</body></html>'],
+    '/missing-flask': [404, '{"message": "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."}'],
+    '/missing-table': [404, '{"message": "table_uri hive://gold.s/t does not exist"}\n'],
     '/nested-shape': [200, '{"a": {"b": "x"}, "c": "x", "d": "x", "e": "x"}'],
     '/conflict': [409, '{"message": "taken"}'],
     '/teapot': [418, '{}'],
@@ -185,9 +188,26 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
       expect(objectMessage).toBeInstanceOf(InputError);
       expect(objectMessage).toMatchObject({ code: 'upstream_rejected_input', message: '{"query_term":"required"}' });
       expect(await failure(client.call({ method: 'GET', path: '/bad-input-plain', token: 't', schema }))).toMatchObject({ message: 'The metadata service rejected the request' });
-      expect(await failure(client.call({ method: 'GET', path: '/missing-plain', token: 't', schema }))).toMatchObject({ name: 'NotFoundError', code: 'not_found', message: 'Not found in the metadata service' });
+      // On a route the service may lack (GET /edits), any 404 is "not found"; with no message to take, in its own words.
+      expect(await failure(client.call({ method: 'GET', path: '/missing-plain', token: 't', routeMayBeMissing: true, schema }))).toMatchObject({ name: 'NotFoundError', code: 'not_found', message: 'Not found in the metadata service' });
       // A body that is JSON but no object (a string) has no message to take.
-      expect(await failure(client.call({ method: 'GET', path: '/missing-text', token: 't', schema }))).toMatchObject({ name: 'NotFoundError', message: 'Not found in the metadata service' });
+      expect(await failure(client.call({ method: 'GET', path: '/missing-text', token: 't', routeMayBeMissing: true, schema }))).toMatchObject({ name: 'NotFoundError', message: 'Not found in the metadata service' });
+    });
+  });
+
+  it('answers a 404 that is not the service\'s own {"message"} as a set-up error (decision 078), logged once', async () => {
+    await withClient(async (client, logger) => {
+      for (const path of ['/missing-plain', '/missing-text', '/missing-html', '/missing-flask']) {
+        expect(await failure(client.call({ method: 'GET', path, token: 'tok-secret', schema }))).toMatchObject({
+          name: 'UpstreamError', status: 502, code: 'upstream_misconfigured',
+          message: 'The metadata service was not found where Nansen looks for it: Nansen is set up wrong. Tell whoever runs Nansen.',
+        });
+      }
+      // The service's own "not found" is still one.
+      expect(await failure(client.call({ method: 'GET', path: '/missing-table', token: 't', schema }))).toMatchObject({ name: 'NotFoundError', message: 'There is no table hive://gold.s/t in the catalog.' });
+      expect(logger.lines).toHaveLength(1);
+      expect(logger.lines[0]).toContain('metadata service GET /missing-plain answered 404 with JSON that is not the service\'s, not the service\'s own "not found": the URL configured for it');
+      expect(logger.lines[0]).not.toContain('tok-secret');
     });
   });
 

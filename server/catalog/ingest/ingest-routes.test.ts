@@ -80,6 +80,27 @@ describe('POST /ingest', () => {
     expect(db.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(0);
   });
 
+  it('refuses an empty body, or one of blank lines only, with 400 in the catalog error envelope, loading nothing', async () => {
+    const why = 'an empty export usually means the job that writes it failed). Send one JSON record per line (docs/ingest.md).';
+    for (const [body, words, gzip] of [
+      ['', 'is empty', false],
+      ['\uFEFF\n  \n\r\n\n', 'has only blank lines', false],
+      ['', 'is empty', true],
+      ['\n'.repeat(200_000), 'has only blank lines', true],
+    ] as const) {
+      let req = request(appWith()).post('/ingest').set(...AUTH_HEADER).set('Content-Type', 'application/x-ndjson');
+      if (gzip) req = req.set('Content-Encoding', 'gzip');
+      const res = await req.send(gzip ? gzipSync(body) : body);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ message: `No records in the request body: nothing loaded (the body ${words}; ${why}` });
+    }
+    expect(db.prepare("SELECT count(*) FROM edit_log WHERE resource_type = 'ingest'").pluck().get()).toBe(0);
+    // A body with a record after blank lines still loads, its line numbers counted from the first line.
+    const res = await post(`${'\n'.repeat(70_000)}${lines(table('late'), '{oops')}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ loaded: { table: 1 }, rejected: [{ line: 70_002 }], linesRead: 70_002 });
+  });
+
   it('demands the bearer token', async () => {
     const res = await request(appWith()).post('/ingest').set('Content-Type', 'application/x-ndjson').send(lines(table('x')));
     expect(res.status).toBe(401);
@@ -176,6 +197,16 @@ describe('POST /ingest with Accept: application/x-ndjson (streamed progress)', (
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.message).toMatch(/too large/);
     expect(countTables()).toBe(0);
+  });
+
+  it('answers an empty body with one error line of status 400 (the status line is sent before the body is read)', async () => {
+    const res = await postStreamed('\n\n');
+    expect(res.status).toBe(200);
+    expect(linesOf(res.body)).toEqual([{
+      type: 'error', status: 400,
+      message: 'No records in the request body: nothing loaded (the body has only blank lines; an empty export usually means the job that writes it failed). Send one JSON record per line (docs/ingest.md).',
+    }]);
+    expect(db.prepare("SELECT count(*) FROM edit_log WHERE resource_type = 'ingest'").pluck().get()).toBe(0);
   });
 
   it('ends with an error line and the partial summary when the body grows past the limit mid-load', async () => {

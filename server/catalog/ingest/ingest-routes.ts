@@ -110,10 +110,19 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
     throw err;
   };
 
-  const streamIngest = async (req: Request, res: Response, input: AsyncIterable<Buffer>) => {
+  const streamIngest = async (req: Request, res: Response, body: AsyncIterable<Buffer>) => {
     res.status(200).type('application/x-ndjson').set('Cache-Control', 'no-store');
     // Send the status and headers now, not with the first progress line (a batch or more away).
     res.flushHeaders();
+    let input: AsyncIterable<Buffer>;
+    try {
+      input = limitBytes(await refuseNoRecords(body, maxBytes), maxBytes);
+    } catch (err) {
+      // An empty body: the status line is sent, so the refusal is the stream's one line.
+      if (!(err instanceof InputError)) throw err;
+      if (!res.writableEnded) res.end(`${JSON.stringify({ type: 'error', status: err.status, message: err.message } satisfies IngestStreamLine)}\n`);
+      return;
+    }
     // A client that went away gets no more lines; the load itself goes on (or stops, if the body
     // was cut off) and refreshes the search index as usual.
     let open = true;
@@ -164,11 +173,12 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
     if (encoding === 'identity' && Number.isFinite(declared) && declared > maxBytes) {
       throw new PayloadTooLargeError(`The request body is too large: ${declared} bytes, the limit is ${maxBytes}.`);
     }
-    const input = limitBytes(encoding === 'gzip' ? gunzipBody(req) : req, maxBytes);
+    const body = encoding === 'gzip' ? gunzipBody(req) : req;
     // Streaming only when asked for: JSON stays the answer for Accept */*, application/json or none.
     if (req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson') {
-      return streamIngest(req, res, input);
+      return streamIngest(req, res, body);
     }
+    const input = limitBytes(await refuseNoRecords(body, maxBytes), maxBytes);
     try {
       const summary = await ingestNdjson(deps.db, input, ingestOptions);
       noteIngest(res, summary);
@@ -185,6 +195,48 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
 }
 
 class BodyLimitExceeded extends Error {}
+
+/** Blank bytes: ASCII white space, and the bytes of a byte order mark (String.trim takes U+FEFF too). */
+const BLANK_BYTES = new Set([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xef, 0xbb, 0xbf]);
+
+/**
+ * The body again, from its start, once it is seen to hold more than blank lines (or more than
+ * `maxBytes` of them: the limit then answers). A body that is empty or blank throughout is refused with
+ * 400, nothing loaded, as catalog:ingest refuses an empty file (docs/ingest.md): an export that wrote
+ * nothing is almost always a failed job, and a 200 with zeros would hide it. A failure while looking
+ * (a broken gzip stream, a hang-up) comes out of the body where it happened, for the load to report.
+ */
+async function refuseNoRecords(input: AsyncIterable<Buffer>, maxBytes: number): Promise<AsyncIterable<Buffer>> {
+  const iterator = input[Symbol.asyncIterator]();
+  const seen: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  let failure: { error: unknown } | undefined;
+  try {
+    while (size <= maxBytes) {
+      const next = await iterator.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      seen.push(next.value);
+      size += next.value.length;
+      if (next.value.some((byte) => !BLANK_BYTES.has(byte))) break;
+    }
+  } catch (error) {
+    failure = { error };
+  }
+  if (ended && Buffer.concat(seen).toString('utf8').trim() === '') {
+    throw new InputError(`No records in the request body: nothing loaded (the body ${size === 0 ? 'is empty' : 'has only blank lines'}; `
+      + 'an empty export usually means the job that writes it failed). Send one JSON record per line (docs/ingest.md).');
+  }
+  return (async function* again() {
+    yield* seen;
+    if (failure) throw failure.error;
+    if (ended) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
+}
 
 /**
  * The decompressed body. pipe() does not pass on a failure of its source, so a client that

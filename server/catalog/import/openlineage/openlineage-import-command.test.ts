@@ -116,6 +116,34 @@ describe('npm run catalog:import -- openlineage', () => {
     expect(existsSync(db)).toBe(false);
   });
 
+  it('says "no events in FILE: nothing loaded" and exits 1 for an empty file, blank lines, [] or a folder without events, creating no catalog', async () => {
+    const why = 'an empty export usually means the job that writes it failed';
+    const empty = join(dir, 'events.ndjson');
+    writeFileSync(empty, '');
+    const blank = join(dir, 'blank.json');
+    writeFileSync(blank, '\uFEFF\n  \n\r\n');
+    const array = join(dir, 'array.json');
+    writeFileSync(array, '[]\n');
+    const none = join(dir, 'none');
+    mkdirSync(none);
+    const emptyFiles = join(dir, 'empty-files');
+    mkdirSync(emptyFiles);
+    writeFileSync(join(emptyFiles, 'a.json'), '');
+    writeFileSync(join(emptyFiles, 'b.ndjson'), '\n');
+    const db = join(dir, 'catalog.sqlite');
+    for (const [target, words, extra] of [
+      [empty, 'the file is empty', []],
+      [blank, 'the file has only blank lines', []],
+      [array, 'the file is an empty JSON array', ['--dry-run']],
+      [none, 'the folder has no .json, .ndjson or .jsonl file', []],
+      [emptyFiles, 'its 2 event files are empty', []],
+    ] as const) {
+      const res = await runCli(['openlineage', '--events', target, '--db', db, ...extra]);
+      expect(res).toEqual({ code: 1, stdout: '', stderr: `import: --events: no events in ${target}: nothing loaded (${words}; ${why})\n` });
+    }
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('refuses a missing --events with the usage', async () => {
     const res = await runCli(['openlineage', '--db', join(dir, 'x.sqlite')]);
     expect(res.code).toBe(1);

@@ -34,12 +34,39 @@ export class EventFileError extends Error {
   }
 }
 
-/** Events from a file (NDJSON when named .ndjson/.jsonl or when it is not one JSON value) or from every .json/.ndjson file of a folder, in name order. */
+/**
+ * Events from a file (NDJSON when named .ndjson/.jsonl or when it is not one JSON value) or from every
+ * .json/.ndjson file of a folder, in name order. Input with no event at all, good or bad (an empty
+ * file, blank lines, `[]`, a folder without event files), is refused as `catalog:ingest` refuses an
+ * empty export: a scheduled load that exits 0 on it would hide the failed job that wrote it.
+ */
 export function readEventFiles(target: string): { events: ReadEvent[]; bad: BadEventInFile[]; files: number } {
   if (!existsSync(target)) throw new UsageError(`--events: ${target} does not exist`);
-  const files = statSync(target).isDirectory()
+  const folder = statSync(target).isDirectory();
+  const files = folder
     ? readdirSync(target).filter((f) => /\.(json|ndjson|jsonl)$/i.test(f)).sort().map((f) => path.join(target, f))
     : [target];
+  const read = readEvents(files);
+  if (read.events.length === 0 && read.bad.length === 0) {
+    const why = folder ? describeEmptyFolder(files.length) : describeEmptyFile(readFileSync(target, 'utf8'));
+    throw new EventFileError(`--events: no events in ${target}: nothing loaded (${why}; `
+      + 'an empty export usually means the job that writes it failed)');
+  }
+  return { ...read, files: files.length };
+}
+
+function describeEmptyFolder(files: number): string {
+  if (files === 0) return 'the folder has no .json, .ndjson or .jsonl file';
+  return files === 1 ? 'its one event file is empty' : `its ${files} event files are empty`;
+}
+
+/** How a file without events is empty, in words. */
+function describeEmptyFile(text: string): string {
+  if (text === '') return 'the file is empty';
+  return text.trim() === '' ? 'the file has only blank lines' : 'the file is an empty JSON array';
+}
+
+function readEvents(files: readonly string[]): { events: ReadEvent[]; bad: BadEventInFile[] } {
   const events: ReadEvent[] = [];
   const bad: BadEventInFile[] = [];
   for (const file of files) {
@@ -61,7 +88,7 @@ export function readEventFiles(target: string): { events: ReadEvent[]; bad: BadE
     events.push(...batch.events);
     bad.push(...batch.rejected.map((r) => ({ file, ...(r.line !== undefined ? { line: r.line } : { event: r.event }), reason: r.reason })));
   }
-  return { events, bad, files: files.length };
+  return { events, bad };
 }
 
 /**
