@@ -56,6 +56,20 @@ describe('POST /import/sqlite', () => {
     }
   });
 
+  it('refuses with 422 a prune that would remove every table of the cluster (an empty upload), until allow_large_prune confirms it', async () => {
+    expect((await post('?cluster=fram', upload)).status).toBe(200);
+    const file = join(dir, 'empty.sqlite');
+    const empty = new Database(file);
+    empty.exec('CREATE TABLE gone (id INTEGER); DROP TABLE gone');
+    empty.close();
+    const refused = await post('?cluster=fram&prune=true', readFileSync(file));
+    expect(refused.status).toBe(422);
+    expect(refused.body).toEqual({ message: expect.stringMatching(/^refused to prune: it would remove all 3 tables an earlier import of sqlite:\/\/fram made .* run again with allow_large_prune=true/) });
+    const confirmed = await post('?cluster=fram&prune=true&allow_large_prune=true', readFileSync(file));
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.tables.removed).toBe(3);
+  });
+
   it('refuses a body that is not a SQLite file, a missing cluster, a wrong flag and a missing token', async () => {
     const notSqlite = await post('?cluster=fram', Buffer.from('CREATE TABLE x (id int);'));
     expect(notSqlite.status).toBe(400);

@@ -1,10 +1,11 @@
 // POST /import/sqlite — the SQLite import over HTTP (docs/ingest.md, "PostgreSQL and SQLite"): the
 // body is the database file itself (application/vnd.sqlite3 or application/octet-stream, gzip
 // accepted), the options are query parameters (`cluster`, required as an upload has no file name;
-// `schema`, `exclude_schema`, comma-separated globs; `prune`, `dry_run`). The file is written to a
-// temp folder, read there and deleted. Answers 200 with the import report — also when some tables
-// were bad: check `bad` — 400 when the body is not a SQLite file or an option is wrong, 409 while
-// another SQLite import runs, 413 over the size limit. Same bearer token as every catalog route; the
+// `schema`, `exclude_schema`, comma-separated globs; `prune`, `allow_large_prune`, `dry_run`). The file
+// is written to a temp folder, read there and deleted. Answers 200 with the import report — also when
+// some tables were bad: check `bad` — 400 when the body is not a SQLite file or an option is wrong,
+// 409 while another SQLite import runs, 422 when a prune would remove all the tables (or more than half
+// of many) unconfirmed (../prune-guard.ts), 413 over the size limit. Same bearer token as every catalog route; the
 // edit log records the caller. (PostgreSQL has no route: the catalog would need the database's
 // credentials; run `npm run catalog:import -- postgres` where they are.)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,6 +61,7 @@ export function createSqliteImportRoutes(deps: SqliteImportRoutesDeps): Router {
     }
     const filter = createSchemaFilter([text(q.schema, 'schema') ?? ''].filter(Boolean), [text(q.exclude_schema, 'exclude_schema') ?? ''].filter(Boolean));
     const prune = flag(q.prune, 'prune');
+    const allowLargePrune = flag(q.allow_large_prune, 'allow_large_prune');
     const dryRun = flag(q.dry_run, 'dry_run');
     if (running) {
       res.setHeader('Retry-After', '5');
@@ -84,7 +86,7 @@ export function createSqliteImportRoutes(deps: SqliteImportRoutesDeps): Router {
       let report;
       try {
         report = await importCrawledDatabase(deps.db, crawled, {
-          engine: 'sqlite', location: 'upload', cluster, filter, schemaOption: 'schema', prune, dryRun, importedBy: readEditorId(res),
+          engine: 'sqlite', location: 'upload', cluster, filter, schemaOption: 'schema', prune, allowLargePrune, optionStyle: 'query', dryRun, importedBy: readEditorId(res),
           batchSize: DEFAULT_BATCH_SIZE, maxBatchMs: DEFAULT_MAX_BATCH_MS,
         });
       } catch (err) {

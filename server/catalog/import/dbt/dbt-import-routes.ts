@@ -1,9 +1,10 @@
 // POST /import/dbt — the dbt import over HTTP (docs/ingest.md, "dbt"), for a CI job that has just run
 // `dbt docs generate`: the body is `{"manifest": {…}, "catalog": {…}}` (application/json, gzip
 // accepted), the options are query parameters (`database`, `name_from`, `tags_as`, `source_url`,
-// `project`, `prune`, `dry_run`). Answers 200 with the import report — also when some nodes were
-// bad: check `bad` — 400 when the artifacts are refused (a manifest older than v4, not a manifest,
-// a bad option), 413 over the size limit. Same bearer token as every catalog route; the edit log
+// `project`, `prune`, `allow_large_prune`, `dry_run`). Answers 200 with the import report — also when
+// some nodes were bad: check `bad` — 400 when the artifacts are refused (a manifest older than v4, not
+// a manifest, a bad option), 422 when a prune would remove all the project's tables (or more than
+// half of many) and `allow_large_prune` does not confirm it (../prune-guard.ts), 413 over the size limit. Same bearer token as every catalog route; the edit log
 // records the caller.
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
@@ -64,6 +65,7 @@ export function createDbtImportRoutes(deps: DbtImportRoutesDeps): Router {
       throw err;
     }
     const prune = flag(q.prune, 'prune');
+    const allowLargePrune = flag(q.allow_large_prune, 'allow_large_prune');
     const dryRun = flag(q.dry_run, 'dry_run');
     if (running) {
       res.setHeader('Retry-After', '5');
@@ -73,7 +75,7 @@ export function createDbtImportRoutes(deps: DbtImportRoutesDeps): Router {
     running = true;
     try {
       const report = await importDbtProject(deps.db, artifacts, {
-        ...mapping, prune, dryRun, importedBy: readEditorId(res), batchSize: DEFAULT_BATCH_SIZE, maxBatchMs: DEFAULT_MAX_BATCH_MS,
+        ...mapping, prune, allowLargePrune, optionStyle: 'query', dryRun, importedBy: readEditorId(res), batchSize: DEFAULT_BATCH_SIZE, maxBatchMs: DEFAULT_MAX_BATCH_MS,
       });
       sendJson(res, 200, report);
     } finally {

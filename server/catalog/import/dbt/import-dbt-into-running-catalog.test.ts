@@ -115,3 +115,48 @@ describe('POST /import/dbt', () => {
     expect((await post().send(artifacts())).status).toBe(401);
   });
 });
+
+describe('POST /import/dbt?prune=true of a manifest that has lost the tables', () => {
+  const artifacts = () => ({
+    manifest: JSON.parse(readFileSync(join(FIXTURES, 'manifest-v12.json'), 'utf8')),
+    catalog: JSON.parse(readFileSync(join(FIXTURES, 'catalog-v12.json'), 'utf8')),
+  });
+  const empty = {
+    manifest: {
+      metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json', project_name: 'fram_analytics', adapter_type: 'snowflake' },
+      nodes: {}, sources: {},
+    },
+  };
+  const post = (query: string) => request(catalog.metadataApp).post(`/import/dbt${query}`).set(...AUTH_HEADER);
+
+  it('is refused with 422, naming allow_large_prune, and leaves every table and a person\'s edit in place', async () => {
+    expect((await post('').send(artifacts())).status).toBe(200);
+    await request(catalog.metadataApp).put(`/table/${FCT_VOYAGES}/description`).set(...authAs('liv.arnesen@example.org'))
+      .set('Content-Type', 'text/plain').send(JSON.stringify({ description: 'Voyages, checked by Liv.' }));
+
+    for (const query of ['?prune=true', '?prune=true&dry_run=true']) {
+      const refused = await post(query).send(empty);
+      expect(refused.status).toBe(422);
+      expect(refused.body).toEqual({ message: expect.stringMatching(/^refused to prune: it would remove all 6 tables an earlier import of dbt project "fram_analytics" made \(/) });
+      expect(refused.body.message).toContain('run again with allow_large_prune=true');
+    }
+    const read = await request(catalog.metadataApp).get(`/table/${FCT_VOYAGES}/description`).set(...AUTH_HEADER);
+    expect(read.body).toEqual({ description: 'Voyages, checked by Liv.' });
+    // Without prune nothing is removed anyway: the tables are reported as gone from the project.
+    expect((await post('').send(empty)).body.tables).toMatchObject({ removed: 0, disappeared: 6 });
+
+    const confirmed = await post('?prune=true&allow_large_prune=true').send(empty);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.tables).toMatchObject({ removed: 6 });
+    expect((await request(catalog.metadataApp).get(`/table/${FCT_VOYAGES}`).set(...AUTH_HEADER)).status).toBe(404);
+  });
+
+  it('still removes a few tables a project really dropped', async () => {
+    expect((await post('').send(artifacts())).status).toBe(200);
+    const smaller = artifacts();
+    delete smaller.manifest.nodes['seed.fram_analytics.ships'];
+    const pruned = await post('?prune=true').send(smaller);
+    expect(pruned.status).toBe(200);
+    expect(pruned.body.tables).toMatchObject({ removed: 1 });
+  });
+});
