@@ -1,8 +1,11 @@
 // POST /ingest — our extension to the metadata API: an NDJSON body of ingest records (see
 // docs/ingest.md), streamed into the catalog batch by batch. Answers the ingest summary:
-//   200 when the whole body was read (check `rejectedCount`: rejected records do not change the status),
-//   400 wrong content type or encoding, 413 body over the limit (the lines before the limit ARE loaded;
-//   the body says how far it got), 500 database failure.
+//   200 when the whole body was read (check `rejectedCount`: some rejected records do not change the status),
+//   422 when every record of it was rejected (with the summary and its reasons: `curl --fail` notices),
+//   400 wrong content type or encoding, or a body of another kind (a dbt manifest, OpenLineage events,
+//   a JSON array, gzip without Content-Encoding: recognise-foreign-input.ts; nothing is loaded), 413
+//   body over the limit (the lines before the limit ARE loaded; the body says how far it got), 500
+//   database failure.
 // With `Accept: application/x-ndjson` the answer streams instead: 200 at once, a progress line per
 // progress event, and a last line that is the summary, or an error (with the status the JSON answer
 // would have had) when the load stopped part-way. Checks that fail before loading keep their status.
@@ -23,6 +26,8 @@ import {
   type IngestSummary,
 } from './ingest-ndjson';
 import { recordIngest } from './write-ingest-records';
+import { describeForeignInputForHttp, HEAD_BYTES, recogniseForeignInput, startsWithRecord } from './recognise-foreign-input';
+import { peekHead } from './peek-head';
 import { readEditorId } from '../metadata/read-editor-id';
 
 export const NDJSON_CONTENT_TYPES = ['application/x-ndjson', 'application/jsonl'];
@@ -110,7 +115,19 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
     throw err;
   };
 
-  const streamIngest = async (req: Request, res: Response, input: AsyncIterable<Buffer>) => {
+  /**
+   * The body again from its start, once its first bytes say it may be NDJSON records; otherwise the
+   * status and message to answer (nothing was loaded). A body that fails before those bytes are read
+   * fails in the load, which says how far it got.
+   */
+  const readHead = async (body: AsyncIterable<Buffer>): Promise<{ input: AsyncIterable<Buffer> } | { status: number; message: string }> => {
+    const { head, input } = await peekHead(body, HEAD_BYTES, { enough: startsWithRecord, deferErrors: true });
+    const foreign = recogniseForeignInput(head);
+    if (foreign) return { status: 400, message: `${describeForeignInputForHttp(foreign)}.` };
+    return { input };
+  };
+
+  const streamIngest = async (req: Request, res: Response, requestBody: AsyncIterable<Buffer>) => {
     res.status(200).type('application/x-ndjson').set('Cache-Control', 'no-store');
     // Send the status and headers now, not with the first progress line (a batch or more away).
     res.flushHeaders();
@@ -128,6 +145,13 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
     };
     let summary: IngestSummary | undefined; // kept for the error line if the edit-log note fails
     try {
+      const head = await readHead(requestBody);
+      if (!('input' in head)) {
+        writeLine({ type: 'error', ...head });
+        if (open) res.end();
+        return;
+      }
+      const { input } = head;
       summary = await ingestNdjson(deps.db, input, {
         ...ingestOptions,
         onProgress: (progress) => writeLine({ type: 'progress', ...progress }),
@@ -164,14 +188,22 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
     if (encoding === 'identity' && Number.isFinite(declared) && declared > maxBytes) {
       throw new PayloadTooLargeError(`The request body is too large: ${declared} bytes, the limit is ${maxBytes}.`);
     }
-    const input = limitBytes(encoding === 'gzip' ? gunzipBody(req) : req, maxBytes);
+    const requestBody = limitBytes(encoding === 'gzip' ? gunzipBody(req) : req, maxBytes);
     // Streaming only when asked for: JSON stays the answer for Accept */*, application/json or none.
     if (req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson') {
-      return streamIngest(req, res, input);
+      return streamIngest(req, res, requestBody);
     }
+    const head = await readHead(requestBody);
+    if (!('input' in head)) return sendJson(res, head.status, { message: head.message });
     try {
-      const summary = await ingestNdjson(deps.db, input, ingestOptions);
+      const summary = await ingestNdjson(deps.db, head.input, ingestOptions);
       noteIngest(res, summary);
+      const loaded = Object.values(summary.loaded).reduce((a, b) => a + b, 0);
+      if (loaded === 0 && summary.rejectedCount > 0) {
+        // Nothing of a body of records loaded: a failure a pipeline must notice (`curl --fail`), with the reasons.
+        sendJson(res, 422, { message: `Nothing was loaded: all ${summary.rejectedCount} record(s) were rejected (see rejected).`, ...summary });
+        return;
+      }
       sendJson(res, 200, summary);
     } catch (err) {
       const { status, body } = answerAbort(res, err);
