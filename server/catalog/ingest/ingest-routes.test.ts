@@ -91,6 +91,12 @@ describe('POST /ingest', () => {
     });
   });
 
+  it('refuses a query parameter, as it takes none, loading nothing', async () => {
+    const res = await request(appWith()).post('/ingest?dry_run=true').set(...AUTH_HEADER).set('Content-Type', 'application/x-ndjson').send(lines(table('a')));
+    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { message: 'unknown parameter "dry_run" (POST /ingest takes none)' } });
+    expect(db.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(0);
+  });
+
   it('notes who ingested in the edit log', async () => {
     await post(lines(table('logged')));
     const rows = db.prepare("SELECT user_id, after FROM edit_log WHERE resource_type = 'ingest'").all() as { user_id: string; after: string }[];

@@ -16,6 +16,7 @@ import type { CatalogDatabase } from '../store/open-catalog-database';
 import { AppError, InputError } from '../http/catalog-errors';
 import { createCatalogErrorHandler, type ErrorLog } from '../http/handle-catalog-errors';
 import { sendJson } from '../http/send-json';
+import { checkQueryParameters } from '../http/parse-query';
 import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_MAX_BATCH_MS,
@@ -173,6 +174,7 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
   };
 
   const ingest: RequestHandler = async (req, res) => {
+    checkQueryParameters(req.query, [], 'POST /ingest');
     if (!req.is(NDJSON_CONTENT_TYPES)) {
       throw new InputError(
         `Send the records as Content-Type: application/x-ndjson (one JSON object per line); got ${

@@ -80,6 +80,8 @@ describe('POST /import/sqlite', () => {
     expect(noCluster.body.message).toBe('cluster is required (an upload has no file name to take it from): a name without "/", e.g. ?cluster=shop');
 
     expect((await post('?cluster=fram&prune=maybe', upload)).body.message).toBe('prune must be true or false, got "maybe"');
+    const misspelt = await post('?cluster=fram&prunee=true', upload);
+    expect({ status: misspelt.status, body: misspelt.body }).toEqual({ status: 400, body: { message: 'unknown parameter "prunee" (did you mean prune?)' } });
     expect((await post('?cluster=fram', upload, 'text/plain')).status).toBe(400);
 
     const anonymous = await request(catalog.metadataApp).post('/import/sqlite?cluster=fram').set('Content-Type', 'application/vnd.sqlite3').send(upload);

@@ -15,7 +15,7 @@ import express, { type Request, type RequestHandler, type Router } from 'express
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { InputError } from '../../http/catalog-errors';
 import { createCatalogErrorHandler, type ErrorLog } from '../../http/handle-catalog-errors';
-import { parseQueryFlag, parseQueryText } from '../../http/parse-query';
+import { checkQueryParameters, parseQueryFlag, parseQueryText } from '../../http/parse-query';
 import { sendJson } from '../../http/send-json';
 import { readEditorId } from '../../metadata/read-editor-id';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_MS } from '../../ingest/ingest-ndjson';
@@ -36,6 +36,8 @@ export interface SqliteImportRoutesDeps {
 export const DEFAULT_SQLITE_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
 const SQLITE_TYPES = ['application/vnd.sqlite3', 'application/x-sqlite3', 'application/octet-stream'];
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** Any other query parameter is refused (a misspelt `prunee` would import without prune). */
+const SQLITE_QUERY_PARAMETERS = ['cluster', 'schema', 'exclude_schema', 'prune', 'allow_large_prune', 'dry_run'];
 
 const flag = parseQueryFlag;
 const text = parseQueryText;
@@ -47,6 +49,7 @@ export function createSqliteImportRoutes(deps: SqliteImportRoutesDeps): Router {
   let running = false;
 
   const importSqlite: RequestHandler = async (req: Request, res) => {
+    checkQueryParameters(req.query, SQLITE_QUERY_PARAMETERS, 'POST /import/sqlite');
     const body = req.body as unknown;
     if (!Buffer.isBuffer(body) || !req.is(SQLITE_TYPES)) {
       throw new InputError('Send the SQLite database file itself as the body, as application/vnd.sqlite3 (or application/octet-stream).');

@@ -3,18 +3,18 @@
 // accepted), the options are query parameters (`database`, `name_from`, `tags_as`, `source_url`,
 // `project`, `prune`, `allow_large_prune`, `dry_run`). Answers 200 with the import report — also when
 // some nodes were bad: check `bad` — 400 when the artifacts are refused (a manifest older than v4, not
-// a manifest, a bad option), 422 when a prune would remove all the project's tables (or more than
+// a manifest, a bad or unknown option), 422 when a prune would remove all the project's tables (or more than
 // half of many) and `allow_large_prune` does not confirm it (../prune-guard.ts), 413 over the size limit. Same bearer token as every catalog route; the edit log
 // records the caller.
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { InputError } from '../../http/catalog-errors';
 import { createCatalogErrorHandler, type ErrorLog } from '../../http/handle-catalog-errors';
-import { parseQueryFlag, parseQueryText } from '../../http/parse-query';
+import { checkQueryParameters, parseQueryFlag, parseQueryText } from '../../http/parse-query';
 import { sendJson } from '../../http/send-json';
 import { readEditorId } from '../../metadata/read-editor-id';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_MS } from '../../ingest/ingest-ndjson';
-import { resolveDbtOptions } from './dbt-import-options';
+import { DBT_QUERY_PARAMETERS, resolveDbtOptions } from './dbt-import-options';
 import { importDbtProject } from './import-dbt-project';
 import { DbtArtifactError, parseCatalog, parseManifest } from './read-dbt-artifacts';
 
@@ -39,6 +39,7 @@ export function createDbtImportRoutes(deps: DbtImportRoutesDeps): Router {
   let running = false;
 
   const importDbt: RequestHandler = async (req: Request, res) => {
+    checkQueryParameters(req.query, DBT_QUERY_PARAMETERS, 'POST /import/dbt');
     if (!req.is('application/json')) throw new InputError('Send the artifacts as application/json: {"manifest": {…}, "catalog": {…}}.');
     const body = req.body as { manifest?: unknown; catalog?: unknown } | undefined;
     if (typeof body !== 'object' || body === null || body.manifest === undefined) {

@@ -111,6 +111,19 @@ describe('POST /import/dbt', () => {
     expect(notArtifacts.body.message).toMatch(/^The body must be \{"manifest"/);
   });
 
+  it('refuses an unknown query parameter with 400, suggesting the one meant, before importing anything', async () => {
+    for (const [query, message] of [
+      ['?prunee=true', 'unknown parameter "prunee" (did you mean prune?)'],
+      ['?dry-run=true', 'unknown parameter "dry-run" (did you mean dry_run?)'],
+      ['?nameFrom=alias', 'unknown parameter "nameFrom" (did you mean name_from?)'],
+      ['?force=1', 'unknown parameter "force" (POST /import/dbt takes database, name_from, tags_as, source_url, project, prune, allow_large_prune, dry_run)'],
+    ]) {
+      const res = await post(query).set(...AUTH_HEADER).send(artifacts());
+      expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { message } });
+    }
+    expect((await request(catalog.metadataApp).get(`/table/${FCT_VOYAGES}`).set(...AUTH_HEADER)).status).toBe(404);
+  });
+
   it('asks for the bearer token like every catalog route', async () => {
     expect((await post().send(artifacts())).status).toBe(401);
   });

@@ -191,6 +191,20 @@ describe('POST /api/v1/lineage', () => {
     expect(dumpCatalog()).toBe(before);
   });
 
+  it('refuses a misspelt or unknown query parameter, and a dry_run that is not true or false, writing nothing', async () => {
+    const before = dumpCatalog();
+    for (const [query, message] of [
+      ['?dry-run=true', 'unknown parameter "dry-run" (did you mean dry_run?)'],
+      ['?dryRun=1', 'unknown parameter "dryRun" (did you mean dry_run?)'],
+      ['?namespace=x', 'unknown parameter "namespace" (POST /api/v1/lineage takes dry_run)'],
+      ['?dry_run=yes', 'dry_run must be true or false, got "yes"'],
+    ]) {
+      const res = await request(catalog.metadataApp).post(`/api/v1/lineage${query}`).set(...AUTH_HEADER).send(COMPLETE);
+      expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { message } });
+    }
+    expect(dumpCatalog()).toBe(before);
+  });
+
   it('records who posted in the edit log, once per request that changed something', async () => {
     await post(COMPLETE, authAs('pipeline-owner@example.org'));
     const edits = await request(catalog.metadataApp).get('/edits?resource_type=ingest').set(...AUTH_HEADER);

@@ -11,6 +11,7 @@ import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { InputError } from '../../http/catalog-errors';
 import { createCatalogErrorHandler, type ErrorLog } from '../../http/handle-catalog-errors';
 import { sendJson } from '../../http/send-json';
+import { checkQueryParameters, parseQueryFlag } from '../../http/parse-query';
 import { readEditorId } from '../../metadata/read-editor-id';
 import { importOpenLineageEvents } from './import-openlineage-events';
 import { InvalidJsonError, readEventBatch, type ReadBatch } from './read-openlineage-event';
@@ -35,6 +36,9 @@ export function createOpenLineageRoutes(deps: OpenLineageRoutesDeps): Router {
   const readBody = express.text({ type: () => true, limit: deps.maxBytes ?? DEFAULT_OPENLINEAGE_MAX_BYTES });
 
   const receive: RequestHandler = async (req, res) => {
+    // A misspelt `dry-run` would write; `dry_run=yes` too.
+    checkQueryParameters(req.query, ['dry_run'], `POST ${OPENLINEAGE_PATH}`);
+    const dryRun = parseQueryFlag(req.query.dry_run, 'dry_run');
     const ndjson = req.is(NDJSON_TYPES);
     if (!ndjson && req.headers['content-type'] && !req.is(JSON_TYPES)) {
       throw new InputError(`Send OpenLineage events as Content-Type: application/json (one event, or an array of events) or application/x-ndjson (one event per line); got "${req.headers['content-type']}".`);
@@ -51,7 +55,6 @@ export function createOpenLineageRoutes(deps: OpenLineageRoutesDeps): Router {
     }
     const { events, rejected } = batch;
     if (batch.single && rejected.length) throw new InputError(`Not a valid OpenLineage event: ${rejected[0].reason}.`);
-    const dryRun = req.query.dry_run === 'true' || req.query.dry_run === '1';
 
     const report = await importOpenLineageEvents(deps.db, events, { importedBy: readEditorId(res), dryRun });
     const changed = report.tables.added + report.tables.changed + report.lineage.added + report.columnLineage.added > 0;
