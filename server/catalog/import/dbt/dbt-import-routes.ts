@@ -43,6 +43,13 @@ export function createDbtImportRoutes(deps: DbtImportRoutesDeps): Router {
     if (!req.is('application/json')) throw new InputError('Send the artifacts as application/json: {"manifest": {…}, "catalog": {…}}.');
     const body = req.body as { manifest?: unknown; catalog?: unknown } | undefined;
     if (typeof body !== 'object' || body === null || body.manifest === undefined) {
+      const artifact = unwrappedArtifact(body);
+      if (artifact) {
+        throw new InputError(
+          `The body is dbt's ${artifact} itself, not wrapped: send {"manifest": <target/manifest.json>, "catalog": <target/catalog.json>}, ` +
+            'e.g. jq -n --slurpfile m target/manifest.json --slurpfile c target/catalog.json \'{manifest: $m[0], catalog: $c[0]}\' | curl … --data-binary @-',
+        );
+      }
       throw new InputError('The body must be {"manifest": {…}, "catalog": {…}}: dbt\'s target/manifest.json and target/catalog.json ("catalog" may be left out).');
     }
     const q = req.query;
@@ -92,4 +99,14 @@ export function createDbtImportRoutes(deps: DbtImportRoutesDeps): Router {
   );
   router.use(createCatalogErrorHandler(log));
   return router;
+}
+
+/** `manifest.json` or `catalog.json` when the body is that dbt artifact itself rather than `{"manifest": …}`. */
+function unwrappedArtifact(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { metadata, nodes } = body as { metadata?: { dbt_schema_version?: unknown }; nodes?: unknown };
+  const schema = typeof metadata?.dbt_schema_version === 'string' ? metadata.dbt_schema_version : '';
+  if (/\/catalog\/v\d+/.test(schema)) return 'catalog.json';
+  if (/\/manifest\/v\d+/.test(schema) || (schema === '' && typeof nodes === 'object' && nodes !== null && 'metadata' in body)) return 'manifest.json';
+  return undefined;
 }

@@ -106,6 +106,15 @@ describe('POST /import/dbt', () => {
     const badOption = await post('?tags_as=label').set(...AUTH_HEADER).send(artifacts());
     expect(badOption.status).toBe(400);
     expect(badOption.body.message).toBe('tags_as must be tag or badge, got "label"');
+    const broken = await post().set(...AUTH_HEADER).set('Content-Type', 'application/json').send('{"manifest": {"metadata": {},\n  "nodes": {]}}');
+    expect(broken.status).toBe(400);
+    expect(broken.body.message).toBe('The request body is not valid JSON at line 2, column 13: expected a property name in double quotes, found "]".');
+    const bare = await post().set(...AUTH_HEADER).set('Content-Type', 'application/json').send('"manifest"');
+    expect(bare.body.message).toBe('The request body must be a JSON object or array, not a bare value.');
+    const unwrapped = await post().set(...AUTH_HEADER).send(artifacts().manifest);
+    expect(unwrapped.status).toBe(400);
+    expect(unwrapped.body.message).toMatch(/^The body is dbt's manifest\.json itself, not wrapped: send \{"manifest": <target\/manifest\.json>, "catalog": <target\/catalog\.json>\}, e\.g\. jq -n/);
+    expect((await post().set(...AUTH_HEADER).send(artifacts().catalog)).body.message).toMatch(/^The body is dbt's catalog\.json itself, not wrapped/);
     const notArtifacts = await post().set(...AUTH_HEADER).send({ models: [] });
     expect(notArtifacts.status).toBe(400);
     expect(notArtifacts.body.message).toMatch(/^The body must be \{"manifest"/);
