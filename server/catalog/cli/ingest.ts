@@ -15,6 +15,7 @@ import { openCatalogDatabase } from '../store/open-catalog-database';
 import Database from 'better-sqlite3';
 import { checkCatalogTarget, readCatalogKind, sayNewCatalog } from '../store/check-catalog-file';
 import { describeForeignInputForIngest, HEAD_BYTES, recogniseForeignInput } from '../ingest/recognise-foreign-input';
+import { peekHead } from '../ingest/peek-head';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
 import { recordIngest } from '../ingest/write-ingest-records';
 import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, DOCS_USAGE, parseCliArgs, UsageError } from './cli-arguments';
@@ -95,7 +96,7 @@ async function main(): Promise<number> {
   // A file of another kind (a SQLite database, a dbt manifest, …) is named, with the command that
   // reads it, before the catalog is looked at: its lines would only be rejected one by one.
   const stream = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
-  const { head, ended, input } = await peek(stream, HEAD_BYTES);
+  const { head, ended, input } = await peekHead(stream, HEAD_BYTES);
   // An empty export, said before a catalog is created for it (String.trim takes a BOM too).
   if (ended && head.toString('utf8').trim() === '') throw new Error(describeNoRecords(file, head.length === 0 ? 'empty' : 'blank'));
   const foreign = recogniseForeignInput(head, () => file !== '-' && isNansenCatalogFile(file));
@@ -145,34 +146,6 @@ function describeNoRecords(file: string, why: 'empty' | 'blank'): string {
   const what = file === '-' ? 'the input' : 'the file';
   return `no records in ${input}: nothing loaded (${what} ${why === 'empty' ? 'is empty' : 'has only blank lines'}; ` +
     'an empty export usually means the job that writes it failed)';
-}
-
-/**
- * The first `bytes` of a stream (fewer when it is shorter), and the whole stream again to read from
- * the start: stdin cannot be read twice.
- */
-async function peek(stream: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer; ended: boolean; input: AsyncIterable<Buffer> }> {
-  const iterator = stream[Symbol.asyncIterator]();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let ended = false;
-  while (size < bytes) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  async function* again(): AsyncGenerator<Buffer> {
-    yield* chunks;
-    if (ended) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  // `ended`: the head is the whole stream.
-  return { head: Buffer.concat(chunks).subarray(0, bytes), ended, input: again() };
 }
 
 /** A SQLite file with the catalog's tables (a backup given to ingest by mistake). */

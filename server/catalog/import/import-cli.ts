@@ -8,6 +8,7 @@ import { EventFileError, OPENLINEAGE_USAGE, runOpenLineageImport } from './openl
 import { POSTGRES_USAGE, runPostgresImport, runSqliteImport, SQLITE_USAGE } from './database/database-import-command';
 import { DatabaseImportError } from './database/database-import-error';
 import { CatalogFileError } from '../store/check-catalog-file';
+import { PruneRefusedError } from './prune-guard';
 
 const IMPORTERS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   dbt: { run: runDbtImport, usage: DBT_USAGE },
@@ -40,7 +41,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const known = err instanceof UsageError || err instanceof DbtArtifactError || err instanceof DatabaseImportError || err instanceof CatalogFileError ||
-      err instanceof EventFileError;
+      err instanceof EventFileError || err instanceof PruneRefusedError;
     process.stderr.write(`import: ${err instanceof Error ? (known ? err.message : err.stack ?? err.message) : String(err)}\n`);
     if (err instanceof UsageError) process.stderr.write(usage);
     process.exitCode = 1;

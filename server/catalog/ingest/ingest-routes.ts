@@ -1,8 +1,11 @@
 // POST /ingest — our extension to the metadata API: an NDJSON body of ingest records (see
 // docs/ingest.md), streamed into the catalog batch by batch. Answers the ingest summary:
-//   200 when the whole body was read (check `rejectedCount`: rejected records do not change the status),
-//   400 wrong content type or encoding, 413 body over the limit (the lines before the limit ARE loaded;
-//   the body says how far it got), 500 database failure.
+//   200 when the whole body was read (check `rejectedCount`: some rejected records do not change the status),
+//   422 when every record of it was rejected (with the summary and its reasons: `curl --fail` notices),
+//   400 wrong content type or encoding, or a body of another kind (a dbt manifest, OpenLineage events,
+//   a JSON array, gzip without Content-Encoding: recognise-foreign-input.ts; nothing is loaded), 413
+//   body over the limit (the lines before the limit ARE loaded; the body says how far it got), 500
+//   database failure.
 // With `Accept: application/x-ndjson` the answer streams instead: 200 at once, a progress line per
 // progress event, and a last line that is the summary, or an error (with the status the JSON answer
 // would have had) when the load stopped part-way. Checks that fail before loading keep their status.
@@ -13,6 +16,7 @@ import type { CatalogDatabase } from '../store/open-catalog-database';
 import { AppError, InputError } from '../http/catalog-errors';
 import { createCatalogErrorHandler, type ErrorLog } from '../http/handle-catalog-errors';
 import { sendJson } from '../http/send-json';
+import { checkQueryParameters } from '../http/parse-query';
 import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_MAX_BATCH_MS,
@@ -23,6 +27,8 @@ import {
   type IngestSummary,
 } from './ingest-ndjson';
 import { recordIngest } from './write-ingest-records';
+import { describeForeignInputForHttp, HEAD_BYTES, recogniseForeignInput, startsWithRecord } from './recognise-foreign-input';
+import { peekHead } from './peek-head';
 import { readEditorId } from '../metadata/read-editor-id';
 
 export const NDJSON_CONTENT_TYPES = ['application/x-ndjson', 'application/jsonl'];
@@ -110,13 +116,25 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
     throw err;
   };
 
+  /**
+   * The body again from its start, once its first bytes say it may be NDJSON records; otherwise the
+   * status and message to answer (nothing was loaded). A body that fails before those bytes are read
+   * fails in the load, which says how far it got.
+   */
+  const readHead = async (body: AsyncIterable<Buffer>): Promise<{ input: AsyncIterable<Buffer> } | { status: number; message: string }> => {
+    const { head, input } = await peekHead(body, HEAD_BYTES, { enough: startsWithRecord, deferErrors: true });
+    const foreign = recogniseForeignInput(head);
+    if (foreign) return { status: 400, message: `${describeForeignInputForHttp(foreign)}.` };
+    return { input };
+  };
+
   const streamIngest = async (req: Request, res: Response, body: AsyncIterable<Buffer>) => {
     res.status(200).type('application/x-ndjson').set('Cache-Control', 'no-store');
     // Send the status and headers now, not with the first progress line (a batch or more away).
     res.flushHeaders();
-    let input: AsyncIterable<Buffer>;
+    let records: AsyncIterable<Buffer>;
     try {
-      input = limitBytes(await refuseNoRecords(body, maxBytes), maxBytes);
+      records = limitBytes(await refuseNoRecords(body, maxBytes), maxBytes);
     } catch (err) {
       // An empty body: the status line is sent, so the refusal is the stream's one line.
       if (!(err instanceof InputError)) throw err;
@@ -137,6 +155,13 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
     };
     let summary: IngestSummary | undefined; // kept for the error line if the edit-log note fails
     try {
+      const head = await readHead(records);
+      if (!('input' in head)) {
+        writeLine({ type: 'error', ...head });
+        if (open) res.end();
+        return;
+      }
+      const { input } = head;
       summary = await ingestNdjson(deps.db, input, {
         ...ingestOptions,
         onProgress: (progress) => writeLine({ type: 'progress', ...progress }),
@@ -158,6 +183,7 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
   };
 
   const ingest: RequestHandler = async (req, res) => {
+    checkQueryParameters(req.query, [], 'POST /ingest');
     if (!req.is(NDJSON_CONTENT_TYPES)) {
       throw new InputError(
         `Send the records as Content-Type: application/x-ndjson (one JSON object per line); got ${
@@ -178,10 +204,17 @@ export function createIngestRoutes(deps: IngestRoutesDeps): Router {
     if (req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson') {
       return streamIngest(req, res, body);
     }
-    const input = limitBytes(await refuseNoRecords(body, maxBytes), maxBytes);
+    const head = await readHead(limitBytes(await refuseNoRecords(body, maxBytes), maxBytes));
+    if (!('input' in head)) return sendJson(res, head.status, { message: head.message });
     try {
-      const summary = await ingestNdjson(deps.db, input, ingestOptions);
+      const summary = await ingestNdjson(deps.db, head.input, ingestOptions);
       noteIngest(res, summary);
+      const loaded = Object.values(summary.loaded).reduce((a, b) => a + b, 0);
+      if (loaded === 0 && summary.rejectedCount > 0) {
+        // Nothing of a body of records loaded: a failure a pipeline must notice (`curl --fail`), with the reasons.
+        sendJson(res, 422, { message: `Nothing was loaded: all ${summary.rejectedCount} record(s) were rejected (see rejected).`, ...summary });
+        return;
+      }
       sendJson(res, 200, summary);
     } catch (err) {
       const { status, body } = answerAbort(res, err);

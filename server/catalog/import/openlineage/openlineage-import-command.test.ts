@@ -58,6 +58,24 @@ describe('npm run catalog:import -- openlineage', () => {
     expect(res.stderr).toContain(`${join(folder, '002.json')}:2: field "eventTime"`);
   });
 
+  it('says "nothing loaded" when every event was refused, and names a file of one event without an index', async () => {
+    const single = join(dir, 'event.json');
+    writeFileSync(single, JSON.stringify({ ...MINIMAL_START, eventTime: 'soon' }));
+    const db = join(dir, 'catalog.sqlite');
+    const res = await runCli(['openlineage', '--events', single, '--db', db]);
+    expect(res.code).toBe(1);
+    expect(JSON.parse(res.stdout).bad).toEqual([{ file: single, reason: 'field "eventTime": must be an ISO 8601 date-time' }]);
+    expect(res.stderr).toMatch(/openlineage: nothing loaded into .*: all 1 event\(s\) were refused\n/);
+    expect(res.stderr).not.toContain('loaded 0 event(s)');
+    expect(res.stderr).toContain(`    ${single}: field "eventTime"`);
+    // An array keeps its indexes.
+    const array = join(dir, 'events.json');
+    writeFileSync(array, JSON.stringify([{ ...MINIMAL_START, eventTime: 'soon' }, { ...MINIMAL_START, eventTime: 'later' }]));
+    const both = await runCli(['openlineage', '--events', array, '--db', db]);
+    expect(both.stderr).toMatch(/all 2 event\(s\) were refused/);
+    expect(both.stderr).toContain(`    ${array}[1]: field "eventTime"`);
+  });
+
   it('with --dry-run reports and creates no catalog file', async () => {
     const events = join(dir, 'events.json');
     writeFileSync(events, JSON.stringify(generateEventStream(2)));

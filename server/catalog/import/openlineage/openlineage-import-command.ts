@@ -20,7 +20,7 @@ export const OPENLINEAGE_USAGE = `usage: npm run catalog:import -- openlineage -
 
 export interface BadEventInFile {
   file: string;
-  /** The line (NDJSON, from 1) or the index in a JSON array (from 0). */
+  /** The line (NDJSON, from 1) or the index in a JSON array (from 0); neither for a file of one event. */
   line?: number;
   event?: number;
   reason: string;
@@ -86,7 +86,9 @@ function readEvents(files: readonly string[]): { events: ReadEvent[]; bad: BadEv
       }
     }
     events.push(...batch.events);
-    bad.push(...batch.rejected.map((r) => ({ file, ...(r.line !== undefined ? { line: r.line } : { event: r.event }), reason: r.reason })));
+    bad.push(...batch.rejected.map((r) => ({
+      file, ...(r.line !== undefined ? { line: r.line } : batch.single ? {} : { event: r.event }), reason: r.reason,
+    })));
   }
   return { events, bad };
 }
@@ -116,7 +118,9 @@ function notEvents(found: ForeignInput | undefined): string | undefined {
 /** `catalog`: the file and which setting chose it ("/srv/nansen/catalog.sqlite (from DATA_DIR)"). */
 export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadEventInFile[] }, catalog: string): string {
   const lines = [
-    `openlineage: ${r.dryRun ? 'dry run, nothing written — would load' : 'loaded'} ${r.events} event(s) into ${catalog}`,
+    r.events === 0 && r.bad.length
+      ? `openlineage: nothing ${r.dryRun ? 'would be ' : ''}loaded into ${catalog}: all ${r.bad.length} event(s) were refused`
+      : `openlineage: ${r.dryRun ? 'dry run, nothing written — would load' : 'loaded'} ${r.events} event(s) into ${catalog}`,
     `  tables:  ${r.tables.added} added, ${r.tables.changed} changed, ${r.tables.unchanged} unchanged`,
     `  lineage: ${r.lineage.added} added, ${r.lineage.unchanged} unchanged`,
   ];
@@ -130,7 +134,7 @@ export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadE
   lines.push(...describeKeyWarnings(r.keyWarnings).map((line) => `  ${line}`));
   if (r.bad.length) {
     lines.push(`  ${r.bad.length} bad event(s) left out:`,
-      ...r.bad.slice(0, 20).map((b) => `    ${b.file}${b.line !== undefined ? `:${b.line}` : `[${b.event}]`}: ${b.reason}`));
+      ...r.bad.slice(0, 20).map((b) => `    ${b.file}${b.line !== undefined ? `:${b.line}` : b.event !== undefined ? `[${b.event}]` : ''}: ${b.reason}`));
   }
   lines.push(`  search index ${r.searchIndex}; ${(r.durationMs / 1000).toFixed(2)} s`);
   return `${lines.join('\n')}\n`;
