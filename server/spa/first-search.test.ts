@@ -63,6 +63,17 @@ describe('firstSearchRequests', () => {
     expect(firstSearchRequests({ originalUrl: '/search?term=orders' }, CONFIG)[0]).toMatchObject({ searchTerm: 'orders', resultsPerPage: 7, pageIndex: 0 });
   });
 
+  it('searches filters typed in the term as filters, as the SPA does once it has moved them into the URL (decision 072)', () => {
+    const typed = `/search?term=${encodeURIComponent('schema:sales tag:"my tag" orders')}`;
+    const moved = `/search?term=orders&filters=${encodeURIComponent(JSON.stringify({ schema: { value: 'sales' }, tag: { value: 'my tag' } }))}`;
+    expect(firstSearchRequests({ originalUrl: typed }, CONFIG)).toEqual(firstSearchRequests({ originalUrl: moved }, CONFIG));
+    const [page] = firstSearchRequests({ originalUrl: '/search?term=tag:pii' }, CONFIG);
+    expect(firstSearchRequests({ originalUrl: '/search?term=tag:pii' }, CONFIG)).toHaveLength(1);
+    expect(page).toMatchObject({ searchTerm: '', resources: ['table'], filters: { table: { tag: { value: 'pii', filterOperation: 'OR' } } } });
+    // Anything else stays as words, as in the SPA.
+    expect(firstSearchRequests({ originalUrl: '/search?term=foo:bar' }, CONFIG)[0]).toMatchObject({ searchTerm: 'foo:bar', filters: {} });
+  });
+
   it('asks for nothing without a term, or for people when people are not indexed', () => {
     expect(firstSearchRequests({ originalUrl: '/search' }, CONFIG)).toEqual([]);
     expect(firstSearchRequests({ originalUrl: '/search?term=%20%20' }, CONFIG)).toEqual([]);
