@@ -18,8 +18,8 @@ const namesOf = (category: FilterCategory) => {
   return [id, id.endsWith('s') ? id.slice(0, -1) : `${id}s`, category.displayName.toLowerCase().replace(/\s+/g, '_')];
 };
 
-/** The category a typed field names, or undefined. */
-function categoryNamed(field: string, categories: readonly FilterCategory[]): FilterCategory | undefined {
+/** The category a typed field names (`tag`, `Tags`, `source`), or undefined. */
+export function categoryNamed(field: string, categories: readonly FilterCategory[]): FilterCategory | undefined {
   const name = field.toLowerCase();
   return categories.find((category) => namesOf(category).includes(name));
 }
