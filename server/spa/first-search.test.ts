@@ -157,6 +157,16 @@ describe('the /search page with its first search', () => {
     expect(res.text.indexOf(FIRST_SEARCH_ELEMENT_ID)).toBeGreaterThan(res.text.indexOf('data-first-results-preview'));
   });
 
+  it('answers a term of typed filters (`tag:pii`) with the filtered search, block and preview, never the words', async () => {
+    const { app, calls } = appWith({ runSearch: async (_req, body) => ({ ...answerFor(body), table: { page_index: 0, total_results: 1, results: [TABLE] } }) });
+    const res = await request(app).get('/search?term=tag:pii');
+    expect(calls).toEqual([expect.objectContaining({ searchTerm: '', filters: { table: { tag: { value: 'pii', filterOperation: 'OR' } } } })]);
+    expect(v.parse(FirstSearchSchema, readBlock(res.text)).answers.map((a) => a.request)).toEqual(calls);
+    const root = res.text.slice(res.text.indexOf('<div id="root">'));
+    expect(root).toContain('matching the filters');
+    expect(root).not.toContain('tag:pii');
+  });
+
   it('draws nothing into #root without a term, for another page, over the budget or with a budget of 0', async () => {
     expect((await request(appWith().app).get('/search')).text).toContain('<div id="root"></div>');
     expect((await request(appWith().app).get('/search?term=%20')).text).toContain('<div id="root"></div>');
