@@ -5,7 +5,7 @@
 // naming another issuer) but never a URL, host or error text that could carry credentials.
 import type { RequestHandler } from 'express';
 import type session from 'express-session';
-import { HealthcheckNotJsonError } from '../upstream/healthcheck-answer';
+import { HealthcheckNotJsonError, HealthcheckOtherServiceError } from '../upstream/healthcheck-answer';
 
 export interface ReadinessCheck {
   name: string;
@@ -40,6 +40,8 @@ export function describeFailure(err: unknown, timeoutMs: number): string {
   if (err instanceof Error && /^answered HTTP \d{3}$/.test(err.message)) return err.message;
   // "answered HTML, not JSON: check that SEARCH_URL points at the search service" (no URL in it).
   if (err instanceof HealthcheckNotJsonError) return err.message;
+  // "METADATA_URL points at a search service: …" (no URL in it).
+  if (err instanceof HealthcheckOtherServiceError) return err.message;
   return 'failed';
 }
 
