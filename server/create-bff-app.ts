@@ -11,6 +11,7 @@ import type { OidcClient } from './auth/oidc-client';
 import { createSessionAuth } from './auth/session-auth';
 import { pageUserGuard } from './auth/page-user-guard';
 import { createPendingLoginCookie } from './auth/pending-login-cookie';
+import { createSecretMismatchWarning } from './auth/secret-mismatch-warning';
 import { sanitizeReturnTo } from './auth/return-to';
 import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
 import { createTokenCipher } from './auth/token-cipher';
@@ -127,6 +128,8 @@ export function createBffApp(deps: BffDeps): Express {
     absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
     destroySessionRecord: (sessionId) => new Promise((resolve, reject) => store.destroy(sessionId, (err) => (err ? reject(err) : resolve()))),
   });
+  // One warning a minute per cookie when cookies come signed with other SESSION_SECRETS (another instance's).
+  const secretMismatch = createSecretMismatchWarning(deps.logger);
   const sessions = createSessionMiddleware({
     secrets: deps.session.secrets,
     store,
@@ -134,6 +137,7 @@ export function createBffApp(deps: BffDeps): Express {
     idleTimeoutMinutes: deps.session.idleTimeoutMinutes,
     absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
     endSession: (req) => auth.endSession(req),
+    onUnknownSecret: (cookieName) => secretMismatch('session', cookieName),
   });
   const sameOrigin = sameOriginGuard(new URL(deps.publicUrl).origin);
   // The search limit also counts the first search the BFF makes for the /search page it serves.
@@ -178,7 +182,11 @@ export function createBffApp(deps: BffDeps): Express {
   app.use(createBackchannelLogoutRoute({ oidc: deps.oidc, auth, tokens, logger: deps.logger }));
   app.use(sessions);
   app.use(sameOrigin);
-  const pendingLogins = createPendingLoginCookie({ cipher: createTokenCipher(deps.session.secrets), secure: https });
+  const pendingLogins = createPendingLoginCookie({
+    cipher: createTokenCipher(deps.session.secrets),
+    secure: https,
+    onUnknownSecret: (cookieName) => secretMismatch('pending login', cookieName),
+  });
   if (deps.rateLimits) {
     // Starting a login and coming back from the provider count apart, with the same limits (decision 034): a
     // network whose people (or a script) start many logins does not refuse the callback of someone who has

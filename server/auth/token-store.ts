@@ -41,6 +41,8 @@ export interface SessionStores {
   droppedAtOpen?: number;
   /** Why they could not be deleted (the stores work all the same: nothing is ever looked up under an id). */
   dropFailure?: string;
+  /** With Redis: the warning when the last instance started on it had other SESSION_SECRETS (secret-mismatch-warning.ts). */
+  secretWarning?: string;
   close(): Promise<void>;
 }
 
