@@ -139,7 +139,7 @@ export function createBffApp(deps: BffDeps): Express {
     endSession: (req) => auth.endSession(req),
     onUnknownSecret: (cookieName) => secretMismatch('session', cookieName),
   });
-  const sameOrigin = sameOriginGuard(new URL(deps.publicUrl).origin);
+  const sameOrigin = sameOriginGuard(new URL(deps.publicUrl).origin, { logger: deps.logger });
   // The search limit also counts the first search the BFF makes for the /search page it serves.
   const searchRateLimit: (RequestHandler & RateLimitCounter) | undefined = deps.rateLimits
     ? createRateLimiter({ name: 'search', perSession: deps.rateLimits.searchPerSession, perIp: deps.rateLimits.searchPerIp })
