@@ -63,6 +63,8 @@ export interface BffDeps {
     tokens: TokenStore;
     /** What the log calls the store when it cannot be used ("session store (Redis) unavailable"); default SQLite. */
     storeName?: string;
+    /** While the store's connection is lost (Redis), what is wrong in words, for /readyz. */
+    connectionProblem?: () => string | undefined;
     idleTimeoutMinutes: number;
     absoluteTimeoutMs: number;
   };
@@ -172,7 +174,7 @@ export function createBffApp(deps: BffDeps): Express {
   app.get('/readyz', createReadinessRoute([
     providerCheck(deps.oidc.issuer, { exact: deps.issuerExact ?? false }),
     ...(deps.readiness ? [upstreamCheck('metadata', deps.readiness.metadata), upstreamCheck('search', deps.readiness.search)] : []),
-    sessionStoreCheck(deps.session.store),
+    sessionStoreCheck(deps.session.store, deps.session.connectionProblem),
   ]));
   app.use(createOpenSearchRoute({ publicUrl: deps.publicUrl, productName: deps.clientConfig.documentTitle }));
   app.use(createSpaAssetRoutes(deps.spaDistDir));

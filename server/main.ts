@@ -196,6 +196,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
       store: sessionStores.sessions,
       tokens: sessionStores.tokens,
       storeName: config.session.store === 'redis' ? 'Redis' : 'SQLite',
+      connectionProblem: sessionStores.connectionProblem,
       idleTimeoutMinutes: config.session.idleTimeoutMinutes,
       absoluteTimeoutMs: config.session.absoluteTimeoutHours * 3_600_000,
     },

@@ -149,6 +149,7 @@ export async function createRedisSessionStores(
     sessions,
     tokens,
     dropSessionsKeptUnderTheirIds: () => dropSessionsKeptUnderTheirIds(client),
+    connectionProblem: () => watch.problem,
     // What the last instance started on this Redis stored (secret-mismatch-warning.ts), replaced by ours.
     async exchangeSecretFingerprints(ours) {
       const theirs = await client.get(SECRET_FINGERPRINTS_KEY);

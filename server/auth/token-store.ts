@@ -43,6 +43,8 @@ export interface SessionStores {
   dropFailure?: string;
   /** With Redis: the warning when the last instance started on it had other SESSION_SECRETS (secret-mismatch-warning.ts). */
   secretWarning?: string;
+  /** With Redis: while its connection is lost, what is wrong ("cannot connect (ECONNREFUSED)"), for /readyz. */
+  connectionProblem?: () => string | undefined;
   close(): Promise<void>;
 }
 
