@@ -6,7 +6,7 @@
 // Exit code: 0 all records loaded, 2 some records rejected (the rest loaded), 1 nothing loaded (every
 // record rejected, an input with no record — empty, or blank lines only: an export that wrote nothing
 // is almost always a failed upstream job —, an input that is not NDJSON — a SQLite file, a dbt
-// manifest —, a fatal error).
+// manifest —, a fatal error), 78 refused: METADATA_URL is set and --db is not (the server's catalog is elsewhere).
 // Transactions are bigger than the HTTP endpoint's (docs/ingest.md): nothing else runs in this
 // process, so only other writers wait for the lock, and they wait up to busy_timeout (5 s).
 import { userInfo } from 'node:os';
@@ -18,7 +18,7 @@ import { describeForeignInputForIngest, HEAD_BYTES, recogniseForeignInput } from
 import { peekHead } from '../ingest/peek-head';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
 import { recordIngest } from '../ingest/write-ingest-records';
-import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, DOCS_USAGE, parseCliArgs, UsageError } from './cli-arguments';
+import { CatalogElsewhereError, catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, DOCS_USAGE, parseCliArgs, UsageError } from './cli-arguments';
 
 const USAGE = `usage: npm run catalog:ingest -- [--db FILE] [--batch-size N] [--max-batch-ms N] [--progress-every N] [--quiet] FILE.ndjson|-
        FILE.ndjson|-: the records, one JSON object a line (table, user, dashboard, lineage, usage, owner, tag); - reads stdin
@@ -79,6 +79,8 @@ async function main(): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one input file (or - for stdin)');
   const [file] = positionals;
+  // Before the input is read: with METADATA_URL the server's catalog is elsewhere (refused, exit 78).
+  const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
   const batchSize = wholeNumberOption(values, 'batch-size') ?? CLI_BATCH_SIZE;
   const maxBatchMs = wholeNumberOption(values, 'max-batch-ms') ?? CLI_MAX_BATCH_MS;
   const progressEvery = wholeNumberOption(values, 'progress-every');
@@ -107,7 +109,6 @@ async function main(): Promise<number> {
 
   // Another program's database, a file that is no database, a folder that does not exist: refused
   // before the catalog's schema is written anywhere.
-  const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
   const newCatalog = checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder, from, hasDryRun: false });
   sayNewCatalog('ingest', newCatalog);
   const db = openCatalogDatabase(dbPath);
@@ -169,6 +170,6 @@ main().then(
   (err: unknown) => {
     process.stderr.write(`ingest: ${err instanceof Error ? err.message : String(err)}\n`);
     if (err instanceof UsageError) process.stderr.write(USAGE);
-    process.exitCode = 1;
+    process.exitCode = err instanceof CatalogElsewhereError ? err.exitCode : 1;
   },
 );
