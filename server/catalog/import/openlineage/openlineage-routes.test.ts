@@ -204,6 +204,13 @@ describe('POST /api/v1/lineage', () => {
     expect(dumpCatalog()).toBe(before);
   });
 
+  it('refuses an empty array of events with 400, writing nothing', async () => {
+    const before = dumpCatalog();
+    const res = await request(catalog.metadataApp).post('/api/v1/lineage').set(...AUTH_HEADER).set('Content-Type', 'application/json').send('[]');
+    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { message: 'The request body holds no events (an empty array): send an OpenLineage event.' } });
+    expect(dumpCatalog()).toBe(before);
+  });
+
   it("takes an event with a producer's own query parameter that is no slip for dry_run (a client's configured URL parameters)", async () => {
     const res = await request(catalog.metadataApp).post('/api/v1/lineage?namespace=x').set(...AUTH_HEADER).send(COMPLETE);
     expect(res.status).toBe(201);

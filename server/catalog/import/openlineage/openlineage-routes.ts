@@ -65,6 +65,8 @@ export function createOpenLineageRoutes(deps: OpenLineageRoutesDeps): Router {
       throw error;
     }
     const { events, rejected } = batch;
+    // `[]` is as empty as an empty body: a producer that sends it has nothing to say, or is broken.
+    if (events.length === 0 && rejected.length === 0) throw new InputError('The request body holds no events (an empty array): send an OpenLineage event.');
     if (batch.single && rejected.length) throw new InputError(`Not a valid OpenLineage event: ${rejected[0].reason}.`);
 
     const report = await importOpenLineageEvents(deps.db, events, { importedBy: readEditorId(res), dryRun });
