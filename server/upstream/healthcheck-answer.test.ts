@@ -96,6 +96,23 @@ describe('checkHealthcheckBody', () => {
     expect(kindOfBody(undefined, 'hello')).toBe('text');
     expect(kindOfBody('application/json', 'oops')).toBe('text');
   });
+
+  it('reads the content type in any case, and a body as a page only when it starts with "<"', () => {
+    expect(kindOfBody('Text/HTML', 'Service down')).toBe('HTML');
+    expect(kindOfBody('Text/Plain', 'ok')).toBe('text/plain');
+    expect(kindOfBody('text/plain', 'a < b')).toBe('text/plain');
+    expect(kindOfBody(undefined, 'a < b')).toBe('text');
+  });
+
+  it('names only a well-formed media type, else says "text"', () => {
+    for (const type of ['text/plain junk', 'junk text/plain', 'text', 'text/', ' ; x']) expect(kindOfBody(type, 'ok'), type).toBe('text');
+    expect(kindOfBody(' text/csv ; header=present', 'ok')).toBe('text/csv');
+  });
+
+  it('passes a body of white space only (nothing says it is another thing), and leaves the setting out when none is given', () => {
+    expect(() => checkHealthcheckBody(' \r\n', 'text/html', { service: 'search service', setting: 'SEARCH_URL' })).not.toThrow();
+    expect(() => checkHealthcheckBody('ok', 'text/plain', { service: 'search service' })).toThrow(/^answered text\/plain, not JSON$/);
+  });
 });
 
 describe('METADATA_URL and SEARCH_URL swapped, in front of the embedded catalog', () => {

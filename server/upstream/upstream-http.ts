@@ -197,7 +197,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         'upstream_failed', 502,
       );
     }
-    if (status >= 400 || json === undefined) {
+    // (A 2xx that is not JSON was answered above; 3xx before that.)
+    if (status >= 400) {
       options.logger.warn(`${options.name} ${method} ${path} answered ${status}${json === undefined ? ' with a non-JSON body' : ''}`);
       throw new UpstreamError(`The ${options.name} failed (HTTP ${status}); try again in a moment.`, 'upstream_failed', 502);
     }
