@@ -1,9 +1,9 @@
 // What the page looks like to people who see it differently: in forced colours (Windows High
 // Contrast) the focus, the selected tab, the chosen view and the column arrows still show; the focus
 // ring has 3:1 contrast in normal colours; the active suggestion shows by more than a tint, and in
-// forced colours as the highlight; a toast never covers the focused field; at 400 % zoom the header covers no focused control and the
+// forced colours as the highlight; a toast never covers the focused field, nor (moved to the top) the header; at 400 % zoom the header covers no focused control and the
 // search box keeps a usable width; with WCAG text spacing the lineage cards wrap instead of cutting.
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const TABLE = '/table_detail/gold/hive/sales/orders';
@@ -244,6 +244,71 @@ test('a toast for the Add tag box at the bottom of the window stands clear of th
   await expect(toast).toBeVisible();
   await toast.getByRole('button', { name: 'Dismiss: Could not add the tag refused_tag' }).click();
   await expect(toast).toHaveCount(0);
+});
+
+/**
+ * With the page at its top (the header in view) and a window just as tall as far as `target` (at the
+ * right of the window's bottom edge, focused when `act` is done), `act` shows a toast: it stands at the
+ * top, below the header, clear of the account button and of the focus. A screenshot at `width` is kept.
+ */
+async function expectToastBelowHeader(page: Page, testInfo: TestInfo, width: number, target: Locator, act: () => Promise<void>) {
+  const bottom = await target.evaluate((element) => element.getBoundingClientRect().bottom + window.scrollY);
+  await page.setViewportSize({ width, height: Math.ceil(bottom) + 2 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await act();
+  await expect(target).toBeFocused();
+  const toasts = page.getByRole('region', { name: 'Notifications' });
+  const toast = toasts.getByRole('listitem');
+  await expect(toast).toBeVisible();
+  await expect(toasts).toHaveAttribute('data-place', 'top');
+  const focused = page.locator(':focus');
+  const apart = (a: { x: number; y: number; width: number; height: number }, b: typeof a) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+  const toastBox = (await toast.boundingBox())!;
+  const header = (await page.getByRole('banner').boundingBox())!;
+  expect(header.y + header.height, 'the header in view').toBeGreaterThan(0);
+  expect(toastBox.y, 'the toast below the header').toBeGreaterThanOrEqual(header.y + header.height);
+  // The account button (its name is hidden in a narrow window, its initials show).
+  const account = page.getByTestId('current-user').locator('xpath=ancestor::button');
+  expect(apart(toastBox, (await account.boundingBox())!), 'the toast clear of the account button').toBe(true);
+  expect(apart(toastBox, (await focused.boundingBox())!), 'the toast clear of the focus').toBe(true);
+  const path = `test-results/screenshots/toast-below-header-${width}.png`;
+  await testInfo.attach(`toast-below-header-${width}.png`, { body: await page.screenshot({ path }), contentType: 'image/png' });
+}
+
+test('a toast moved to the top by the Add tag box at the bottom stands below the header, clear of the account button (1280 px)', async ({ page }, testInfo) => {
+  await page.route('**/api/metadata/v0/update_table_tags', (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: { name: 'NotAllowedError', message: 'Changing tags needs the editor role.', code: 'edit_forbidden' } }) })
+      : route.continue(),
+  );
+  await page.goto(TABLE);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  const box = page.getByRole('combobox', { name: 'Add tag' });
+  await expectToastBelowHeader(page, testInfo, 1280, box, async () => {
+    await box.fill('refused_tag');
+    await box.press('Enter');
+  });
+});
+
+test('a toast moved to the top by a column’s Edit button at the bottom stands below the header, clear of the account button (800 px)', async ({ page }, testInfo) => {
+  // The save answered as saved, without writing (other journeys read this table's columns).
+  await page.route('**/api/metadata/v0/put_column_description', (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ msg: 'saved', description: route.request().postDataJSON().description }) })
+      : route.continue(),
+  );
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.goto(TABLE);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
+  const edit = page.getByTestId('column-row').first().getByRole('button', { name: /^Edit description of / });
+  // Enter saves and the focus goes back to the Edit button, at the right of the window's bottom edge.
+  await expectToastBelowHeader(page, testInfo, 800, edit, async () => {
+    await edit.click();
+    const box = page.getByRole('textbox', { name: /^Description of / });
+    await box.fill('Shown saved, not written.');
+    await box.press('Enter');
+  });
 });
 
 test('the focus outline has at least 3:1 contrast, on the header, a tab, a column and a menu item', async ({ page }) => {

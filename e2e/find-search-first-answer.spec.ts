@@ -58,3 +58,29 @@ test('a page opened past the first comes with its answer too, and a reload is an
   await expect(page.getByText('Showing 1–10 of 98')).toBeVisible();
   expect(searches).toEqual([]);
 });
+
+/** Every search request of the page but the suggestions', with the resources it asks for. */
+function searchRequests(page: Page): { searchTerm: string; resources: string[]; pageIndex: number }[] {
+  const seen: { searchTerm: string; resources: string[]; pageIndex: number }[] = [];
+  page.on('request', (request: Request) => {
+    if (request.method() !== 'POST' || !request.url().endsWith('/api/search/v1/search')) return;
+    const body = request.postDataJSON() as { searchTerm: string; resources: string[]; pageIndex: number; resultsPerPage: number };
+    if (body.resultsPerPage !== 3) seen.push({ searchTerm: body.searchTerm, resources: body.resources, pageIndex: body.pageIndex });
+  });
+  return seen;
+}
+
+test('a page load with filters typed in its term (`tag:pii`) comes with the filtered answer: no search of the words, none of its own for the page', async ({ page }) => {
+  const searches = searchRequests(page);
+  await page.goto('/search?term=tag:pii');
+  // The app moved the typed filter into the URL, and used the answer the page came with.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datasets matching the filters');
+  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('pii');
+  await expect(results(page).first()).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('term') ?? '').toBe('');
+  await expect(page.locator('#nansen-first-search')).toHaveCount(0);
+  // Only the other tabs' counts for the filter (decision 020 answers the shown tab's requests, as for
+  // any search with filters); never the words, never the tables tab.
+  await expect.poll(() => searches.length).toBeGreaterThan(0);
+  expect(searches).toEqual([{ searchTerm: '', resources: ['dashboard'], pageIndex: 0 }]);
+});

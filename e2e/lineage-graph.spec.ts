@@ -181,7 +181,7 @@ test('a cycle draws its backward edge round the tables, dashed, not straight bac
   await captureWidths(page, testInfo, 'lineage-cycle');
 });
 
-test("a table page shows the nearest 10 tables of each side of a big lineage, the rest behind \"Show all\", and leads to the lineage page", async ({ page, catalogDbPath }, testInfo) => {
+test('a table page shows the nearest 10 tables of each side of a big lineage, then 100 more at a time, a filter, and a link per side to the lineage page', async ({ page, catalogDbPath }, testInfo) => {
   const ups = Array.from({ length: 30 }, (_, i) => `up_${String(i).padStart(2, '0')}`);
   // 176 tables in all: the lineage page draws only those in view (LARGE_GRAPH, 150).
   const downs = Array.from({ length: 145 }, (_, i) => `down_${String(i).padStart(3, '0')}`);
@@ -197,27 +197,54 @@ test("a table page shows the nearest 10 tables of each side of a big lineage, th
   await expect(upstream.getByTestId('lineage-item')).toHaveCount(10);
   await expect(downstream.getByTestId('lineage-item')).toHaveCount(10);
   await expect(upstream.getByRole('heading', { name: /Upstream/ })).toContainText('30');
-  await expect(downstream).toContainText('The nearest 10 of 145.');
+  await expect(downstream.getByRole('status')).toHaveText('Showing the nearest 10 of 145.');
   await expect(upstream.getByTestId('lineage-item').first()).toContainText('e2e_big.up_00');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  // Both sides capped: each link to the lineage page says which side it is for (no two links of one name).
+  const pageLinks = page.getByTestId('lineage').getByRole('link', { name: /^Open the lineage page/ });
+  await expect(pageLinks).toHaveCount(2);
+  await expect(pageLinks.nth(0)).toHaveAccessibleName('Open the lineage page for all 30 upstream tables');
+  await expect(pageLinks.nth(1)).toHaveAccessibleName('Open the lineage page for all 145 downstream tables');
+  const linkNames = await page.getByTestId('lineage').getByRole('link').evaluateAll((links) => links.map((l) => (l as HTMLElement).innerText.trim()));
+  expect(new Set(linkNames).size, `links of one name in the Lineage section: ${linkNames.join(' | ')}`).toBe(linkNames.length);
+  await page.getByTestId('lineage').scrollIntoViewIfNeeded();
   await captureWidths(page, testInfo, 'lineage-capped');
   await expectAccessible(page, testInfo, 'capped lineage lists');
 
-  // The keyboard opens the whole list and closes it again; the focus stays on the button, in view.
-  const more = downstream.getByTestId('lineage-downstream-toggle');
-  await expect(more).toHaveAccessibleName('Show all 145 downstream tables');
+  // The keyboard adds 100 more, then the last 35; the focus goes to the first table added each time.
+  const more = downstream.getByTestId('lineage-downstream-more');
+  await expect(more).toHaveAccessibleName('Show 100 more downstream tables');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(downstream.getByTestId('lineage-item')).toHaveCount(110);
+  await expect(downstream.getByRole('status')).toHaveText('Showing 110 of 145.');
+  await expect(downstream.getByRole('link', { name: 'e2e_big.down_010', exact: true })).toBeFocused();
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await downstream.locator('.lineage__more').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-lineage-110-shown-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(more).toHaveAccessibleName('Show the last 35 downstream tables');
   await more.focus();
   await page.keyboard.press('Enter');
   await expect(downstream.getByTestId('lineage-item')).toHaveCount(145);
-  await expect(more).toHaveAttribute('aria-expanded', 'true');
-  await expect(more).toHaveAccessibleName('Show the nearest 10 only');
-  await expect(more).toBeFocused();
+  await expect(downstream.getByRole('status')).toHaveText('Showing all 145.');
+  await expect(downstream.getByRole('link', { name: 'e2e_big.down_110', exact: true })).toBeFocused();
+  await expect(more).toHaveCount(0);
+  // Back to the nearest 10: the focus goes to "Show 100 more", in view.
+  await downstream.getByRole('button', { name: 'Show the nearest 10 only' }).focus();
   await page.keyboard.press('Enter');
   await expect(downstream.getByTestId('lineage-item')).toHaveCount(10);
   await expect(more).toBeFocused();
   await expect(more).toBeInViewport();
 
-  await downstream.getByRole('link', { name: 'Open the lineage page' }).click();
+  // The filter finds a table among all 145, not only among those shown.
+  await downstream.getByRole('searchbox', { name: 'Filter downstream tables' }).fill('down_14');
+  await expect(downstream.getByTestId('lineage-item')).toHaveCount(5);
+  await expect(downstream.getByRole('status')).toHaveText('Showing 5 of the 5 matching “down_14” (of 145).');
+  await expectAccessible(page, testInfo, 'filtered lineage list');
+
+  await downstream.getByRole('link', { name: 'Open the lineage page for all 145 downstream tables' }).click();
   await expect(page).toHaveURL('/lineage/table/gold/hive/e2e_big/hub');
   // The big graph opens on the current table, in view, drawing only the tables around it.
   const current = node(page, 'e2e_big.hub');
@@ -227,4 +254,57 @@ test("a table page shows the nearest 10 tables of each side of a big lineage, th
   expect(drawn).toBeLessThan(176);
   await expect(page.getByText('A graph of 176 tables draws only those in view')).toBeVisible();
   await captureWidths(page, testInfo, 'lineage-big-graph');
+});
+
+test('a lineage graph of 1,500 tables is laid out in a worker, the page saying so and answering meanwhile', async ({ page, catalogDbPath }, testInfo) => {
+  // hub: 200 direct upstream tables, each fed by 5 more (1,200 upstream), and 300 downstream.
+  const direct = Array.from({ length: 200 }, (_, i) => `up_${String(i).padStart(3, '0')}`);
+  const further = direct.flatMap((up) => Array.from({ length: 5 }, (_, j) => ({ name: `${up}_src_${j}`, feeds: up })));
+  const downs = Array.from({ length: 300 }, (_, i) => `down_${String(i).padStart(3, '0')}`);
+  await ingestRecords(catalogDbPath, [
+    table('e2e_huge', 'hub'),
+    ...[...direct, ...further.map((f) => f.name), ...downs].map((name) => table('e2e_huge', name)),
+    ...direct.map((name) => feeds('e2e_huge', name, 'hub')),
+    ...further.map((f) => feeds('e2e_huge', f.name, f.feeds)),
+    ...downs.map((name) => feeds('e2e_huge', 'hub', name)),
+  ]);
+  await page.goto('/table_detail/gold/hive/e2e_huge/hub');
+  await expect(page.getByTestId('lineage-upstream').getByRole('status')).toHaveText('Showing the nearest 10 of 1,200.');
+  await expect(page.getByTestId('lineage-upstream').getByTestId('lineage-item')).toHaveCount(10);
+  await page.getByTestId('lineage').scrollIntoViewIfNeeded();
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByTestId('lineage').screenshot({ path: `test-results/screenshots/${testInfo.project.name}-lineage-1200-capped-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.getByRole('link', { name: 'Open the lineage page for all 1,200 upstream tables' }).click();
+  await expect(page).toHaveURL('/lineage/table/gold/hive/e2e_huge/hub');
+  const layingOut = page.getByTestId('lineage-graph-laying-out');
+  await expect(layingOut).toContainText('Laying out 1,501 tables…');
+  // While the worker lays the graph out, the page's thread is free: a frame comes at once.
+  const frameWait = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }),
+  );
+  await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-lineage-laying-out-1280.png` });
+  expect(frameWait).toBeLessThan(500);
+  expect(workers.some((url) => /layout-lineage-graph\.worker/.test(url)), `workers started: ${workers.join(', ')}`).toBe(true);
+  await expect(node(page, 'e2e_huge.hub')).toBeInViewport({ timeout: 30_000 });
+  await expect(layingOut).toHaveCount(0);
+  await expect(page.getByTestId('lineage-summary')).toHaveText('1,200 upstream and 300 downstream within 5 steps.');
+  await expect(page.getByText('A graph of 1,501 tables draws only those in view')).toBeVisible();
+  await expectAccessible(page, testInfo, 'lineage graph of 1,501 tables');
+
+  // At 800 px, from the start: the message while the layout runs.
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.goto('/lineage/table/gold/hive/e2e_huge/hub?depth=4');
+  await expect(layingOut).toContainText('Laying out 1,501 tables…');
+  await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-lineage-laying-out-800.png` });
+  await expect(node(page, 'e2e_huge.hub')).toBeInViewport({ timeout: 30_000 });
 });

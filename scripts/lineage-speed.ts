@@ -6,7 +6,9 @@
 // 2. In Chromium: builds scripts/lineage-bench (the real LineageGraphView) with Vite into
 //    .bench/lineage, serves it on a free port and opens it in a fresh page per run, timing the layout
 //    in the browser and the whole render (build + layout + React Flow) until the first view is on
-//    screen and a frame is painted (a graph of LARGE_GRAPH tables or more draws only those in view).
+//    screen and a frame is painted (a graph of LARGE_GRAPH tables or more draws only those in view),
+//    with the longest main-thread task during that render and the blocking time (each long task's
+//    time past 50 ms): while a task runs, the page answers no click, key or scroll.
 // A benchmark, not a test: it prints figures and exits 0.
 //
 //   npm run bench:lineage                  # 500 entities, 10 runs in Node, 5 in Chromium
@@ -86,6 +88,8 @@ async function timeInChromium(size: number, runs: number): Promise<string[]> {
     const { port } = server.address() as AddressInfo;
     const layouts: number[] = [];
     const renders: number[] = [];
+    const longest: number[] = [];
+    const blocking: number[] = [];
     let shape = '';
     for (let run = -1; run < runs; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -97,11 +101,15 @@ async function timeInChromium(size: number, runs: number): Promise<string[]> {
       if (run < 0) continue; // warm-up: the browser's caches
       layouts.push(result.layoutMs);
       renders.push(result.renderMs!);
+      longest.push(result.longestTaskMs!);
+      blocking.push(result.blockingMs!);
     }
     return [
       `Chromium ${browser.version()}: ${shape}, ${runs} runs after 1 warm-up run, a fresh page each`,
       row('  layout (dagre)', layouts),
       row('  render: answer → first view painted', renders),
+      row('  longest main-thread task in the render', longest),
+      row('  blocking time in the render (tasks > 50)', blocking),
     ];
   } finally {
     await browser.close();
@@ -111,7 +119,7 @@ async function timeInChromium(size: number, runs: number): Promise<string[]> {
 
 declare global {
   interface Window {
-    __lineageBench?: { nodes: number; edges: number; layoutMs: number; renderMs?: number; drawn?: number };
+    __lineageBench?: { nodes: number; edges: number; layoutMs: number; renderMs?: number; drawn?: number; longestTaskMs?: number; blockingMs?: number };
   }
 }
 

@@ -11,6 +11,7 @@ import type { OidcClient } from './auth/oidc-client';
 import { createSessionAuth } from './auth/session-auth';
 import { pageUserGuard } from './auth/page-user-guard';
 import { createPendingLoginCookie } from './auth/pending-login-cookie';
+import { createSecretMismatchWarning } from './auth/secret-mismatch-warning';
 import { sanitizeReturnTo } from './auth/return-to';
 import { createSessionMiddleware, getSessionCookieName } from './auth/session-middleware';
 import { createTokenCipher } from './auth/token-cipher';
@@ -62,6 +63,8 @@ export interface BffDeps {
     tokens: TokenStore;
     /** What the log calls the store when it cannot be used ("session store (Redis) unavailable"); default SQLite. */
     storeName?: string;
+    /** While the store's connection is lost (Redis), what is wrong in words, for /readyz. */
+    connectionProblem?: () => string | undefined;
     idleTimeoutMinutes: number;
     absoluteTimeoutMs: number;
   };
@@ -127,6 +130,8 @@ export function createBffApp(deps: BffDeps): Express {
     absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
     destroySessionRecord: (sessionId) => new Promise((resolve, reject) => store.destroy(sessionId, (err) => (err ? reject(err) : resolve()))),
   });
+  // One warning a minute per cookie when cookies come signed with other SESSION_SECRETS (another instance's).
+  const secretMismatch = createSecretMismatchWarning(deps.logger);
   const sessions = createSessionMiddleware({
     secrets: deps.session.secrets,
     store,
@@ -134,8 +139,9 @@ export function createBffApp(deps: BffDeps): Express {
     idleTimeoutMinutes: deps.session.idleTimeoutMinutes,
     absoluteTimeoutMs: deps.session.absoluteTimeoutMs,
     endSession: (req) => auth.endSession(req),
+    onUnknownSecret: (cookieName) => secretMismatch('session', cookieName),
   });
-  const sameOrigin = sameOriginGuard(new URL(deps.publicUrl).origin);
+  const sameOrigin = sameOriginGuard(new URL(deps.publicUrl).origin, { logger: deps.logger });
   // The search limit also counts the first search the BFF makes for the /search page it serves.
   const searchRateLimit: (RequestHandler & RateLimitCounter) | undefined = deps.rateLimits
     ? createRateLimiter({ name: 'search', perSession: deps.rateLimits.searchPerSession, perIp: deps.rateLimits.searchPerIp })
@@ -168,7 +174,7 @@ export function createBffApp(deps: BffDeps): Express {
   app.get('/readyz', createReadinessRoute([
     providerCheck(deps.oidc.issuer, { exact: deps.issuerExact ?? false }),
     ...(deps.readiness ? [upstreamCheck('metadata', deps.readiness.metadata), upstreamCheck('search', deps.readiness.search)] : []),
-    sessionStoreCheck(deps.session.store),
+    sessionStoreCheck(deps.session.store, deps.session.connectionProblem),
   ]));
   app.use(createOpenSearchRoute({ publicUrl: deps.publicUrl, productName: deps.clientConfig.documentTitle }));
   app.use(createSpaAssetRoutes(deps.spaDistDir));
@@ -178,7 +184,11 @@ export function createBffApp(deps: BffDeps): Express {
   app.use(createBackchannelLogoutRoute({ oidc: deps.oidc, auth, tokens, logger: deps.logger }));
   app.use(sessions);
   app.use(sameOrigin);
-  const pendingLogins = createPendingLoginCookie({ cipher: createTokenCipher(deps.session.secrets), secure: https });
+  const pendingLogins = createPendingLoginCookie({
+    cipher: createTokenCipher(deps.session.secrets),
+    secure: https,
+    onUnknownSecret: (cookieName) => secretMismatch('pending login', cookieName),
+  });
   if (deps.rateLimits) {
     // Starting a login and coming back from the provider count apart, with the same limits (decision 034): a
     // network whose people (or a script) start many logins does not refuse the callback of someone who has

@@ -98,7 +98,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
   const sessionStores = await createSessionStores(
     config.session.store === 'redis' ? { kind: 'redis', url: config.session.redisUrl! } : { kind: 'sqlite', dbPath: config.session.dbPath },
     createTokenCipher(sessionSecrets),
-    { logger },
+    { logger, secrets: sessionSecrets },
   ).catch((err: unknown) => {
     // An unreachable Redis is the operator's to fix: one line naming REDIS_URL (password hidden), not a stack.
     throw config.session.store === 'redis' ? redisStartUpError(err, config.session.redisUrl!) : err;
@@ -108,6 +108,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
   if (sessionStores.droppedAtOpen) {
     logger.info(`ended ${sessionStores.droppedAtOpen} session(s) stored under their cookie's id, as before this version (decision 050): their people log in again`);
   }
+  if (sessionStores.secretWarning) logger.warn(sessionStores.secretWarning);
   if (sessionStores.dropFailure) {
     logger.warn(`could not delete the sessions an earlier version stored under their cookie's id (decision 050): ${sessionStores.dropFailure}. They cannot be used (Nansen looks sessions up by the id's hash) and expire by themselves; delete the nansen:session:, nansen:tokens: keys that are not 64 hex digits to be rid of them now`);
   }
@@ -195,6 +196,7 @@ async function start({ config, ui, editRules }: Settings, logger: Logger, onCras
       store: sessionStores.sessions,
       tokens: sessionStores.tokens,
       storeName: config.session.store === 'redis' ? 'Redis' : 'SQLite',
+      connectionProblem: sessionStores.connectionProblem,
       idleTimeoutMinutes: config.session.idleTimeoutMinutes,
       absoluteTimeoutMs: config.session.absoluteTimeoutHours * 3_600_000,
     },

@@ -99,5 +99,13 @@ describe('GET /readyz with the Redis session store', () => {
     expect(down.status).toBe(503);
     expect(down.body.failed).toEqual(['sessions']);
     expect(down.text).not.toContain(redis.url);
+    // What failed, in words (not "failed"): a refused reconnection, as docs/operations.md says.
+    const deadline = Date.now() + 5000;
+    let said = down.body.checks.sessions?.message;
+    while (said !== 'cannot connect (ECONNREFUSED)' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      said = (await readyz(bff.base)).body.checks.sessions?.message;
+    }
+    expect(said).toBe('cannot connect (ECONNREFUSED)');
   });
 });

@@ -30,7 +30,9 @@ async function startNansen(env: Record<string, string>, until = 'Nansen is ready
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATA_DIR: dataDir, CATALOG_DEMO_TABLES: '5',
+      PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATA_DIR: dataDir,
+      // The embedded catalog's demo data: refused with METADATA_URL, which runs none.
+      ...(env.METADATA_URL === undefined ? { CATALOG_DEMO_TABLES: '5' } : {}),
       PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, DEV_IDP_PORT: String(idpPort),
       CATALOG_METADATA_PORT: String(metadataPort), CATALOG_SEARCH_PORT: String(searchPort), ...env,
     },

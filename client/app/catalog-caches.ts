@@ -8,6 +8,8 @@ import { searchKeys } from '../features/search/api/query-keys';
 import { userKeys } from '../features/user-profile/api/query-keys';
 
 export { tagsQueryOptions } from '../features/browse/api/get-tags';
+// The badges the catalog knows (the browse page; the search box completes `badge:` with them).
+export { badgesQueryOptions } from '../features/browse/api/get-badges';
 
 /** Every search answer (result pages and suggestions): a description or tag edit changes what matches. */
 export const searchResultsKey: QueryKey = searchKeys.all;

@@ -28,7 +28,8 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   footer?: ComboboxOption[];
   /**
    * Whether the footer's options count in the spoken number of suggestions: not a search's "All results
-   * for …" (a way to search, not a suggestion), but the Add tag box's "Add new tag “x”", which is one.
+   * for …" (a way to search, not a suggestion), but the Add tag box's "Add new tag “x”" and the Add owner
+   * box's "Add “x” as a user id", which are ones.
    */
   countFooter?: boolean;
   /** Announced and shown in the popup when there is nothing to list ("Searching…", "No matches"). */
@@ -158,8 +159,14 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
   );
 }
 
-/** What the hidden status says: how many suggestions, else the status ("No matches …"), else that there are none. */
+/**
+ * What the hidden status says: how many suggestions, else the status ("No matches …"), else that there
+ * are none. A status shown beside counted suggestions ("Nobody found" over the Add owner box's "Add “x”
+ * as a user id") is said first, as it is shown.
+ */
 function announcement(suggestions: number, status: ReactNode): ReactNode {
-  if (suggestions > 0) return `${suggestions} ${suggestions === 1 ? 'suggestion' : 'suggestions'}; use the arrow keys to choose one.`;
-  return status ?? 'No suggestions.';
+  if (suggestions === 0) return status ?? 'No suggestions.';
+  const count = `${suggestions} ${suggestions === 1 ? 'suggestion' : 'suggestions'}; use the arrow keys to choose one.`;
+  if (status === undefined || status === null || status === '') return count;
+  return typeof status === 'string' ? `${status}${/[.!?…]$/.test(status) ? '' : '.'} ${count}` : <>{status} {count}</>;
 }

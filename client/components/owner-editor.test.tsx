@@ -227,6 +227,27 @@ describe('OwnerEditor', () => {
     expect(screen.getByRole('option', { name: 'Add “hjalmar” as a user id' })).toBeTruthy();
   });
 
+  it('counts "Add … as a user id" among the suggestions it announces, as the tag box counts "Add new tag"', async () => {
+    const said = () => screen.getAllByRole('status').map((s) => s.textContent).join('');
+    renderOwners({ people: [liv] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'liv');
+    expect(screen.getAllByRole('option')).toHaveLength(2);
+    expect(said()).toBe('2 suggestions; use the arrow keys to choose one.');
+    // A name (with a space) is not offered as an id: only the person is counted.
+    await user.type(box, ' Arnesen');
+    expect(said()).toBe('1 suggestion; use the arrow keys to choose one.');
+    cleanup();
+    // Nobody found: the status shown is said, then the one line there is to choose.
+    renderOwners({ people: [], status: 'Nobody found' });
+    const second = await openPicker();
+    await second.user.type(second.box, 'hjalmar');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Add “hjalmar” as a user id']);
+    expect(said()).toBe('Nobody found. 1 suggestion; use the arrow keys to choose one.');
+    await second.user.type(second.box, ' johansen');
+    expect(said()).toBe('Nobody found');
+  });
+
   it('says someone already owns this when what was typed names an owner, instead of adding it as a new id', async () => {
     const { onAdd } = renderOwners({ people: [fridtjof] }, true, { owners: [roald, fridtjof] });
     const { user, box } = await openPicker();

@@ -5,7 +5,8 @@
 // owners of people who do not exist, "fridtjof" beside Fridtjof Nansen): a user id nobody is known by
 // is added by choosing the list's last line, "Add “…” as a user id" — secondary, and saying it is a new
 // id, when the search found people for the text (typing "liv" for Liv Arnesen meant her, mostly), and
-// not offered for text with a space (a name: a user id holds none). Without profiles there is no one
+// not offered for text with a space (a name: a user id holds none); counted among the suggestions said,
+// as the tag box counts "Add new tag". Without profiles there is no one
 // to pick: Enter asks `lookUp` whom the id names (when given) and adds that person; an id no one has
 // is not added at once but said, "No one is known as “roald” — did you mean Roald Amundsen
 // (roald.amundsen@example.org)?", with a button for each person meant and one, like a second Enter,
@@ -221,6 +222,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 }}
                 groups={[{ id: 'people', label: 'People', options }]}
                 footer={typed && !/\s/.test(typed) ? [{ id: 'by-id', label: byIdLabel(typed, options.length > 0), onSelect: () => add(byId(typed)) }] : []}
+                countFooter
                 status={picker.status}
                 onSubmitValue={addTyped}
                 escapeClears={false}

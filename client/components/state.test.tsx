@@ -37,6 +37,7 @@ describe('ErrorState', () => {
     ['a 409', failure(409, 'ConflictError', 'edit_conflict')],
     ['a 422', failure(422)],
     ['an answer this page does not understand', new ApiError(0, 'InvalidResponse', 'The server sent a response this page does not understand.')],
+    ['a service Nansen is set up wrong to reach (decision 078)', new ApiError(502, 'UpstreamError', 'The metadata service was not found where Nansen looks for it: Nansen is set up wrong. Tell whoever runs Nansen.', 'upstream_misconfigured')],
   ])('offers no Try again for %s, refused the same way again, but says why', (_what, error) => {
     render(<ErrorState title="This profile could not be loaded" error={error} onRetry={vi.fn()} />);
     expect(screen.getByRole('alert').textContent).toContain(error.message);

@@ -1,10 +1,34 @@
 // Where the toasts stand: bottom right, unless there they would cover the focused control, its open
 // list of suggestions or its error message (WCAG 2.4.11: a toast after "Add tag" at the bottom of the
-// window hid the box being typed in). Then they move to the top right, and stay there while toasts are
-// shown (no jumping as focus moves on); the first toast of a new run starts at the bottom again.
-// Loaded with toast-item.tsx, not with the first page.
+// window hid the box being typed in). Then they move to the top right, below the page's header and the
+// shell's notice where those are in view (marked data-toasts-below), so they cover neither the account
+// button nor the notice's button; and stay there while toasts are shown (no jumping as focus moves on);
+// the first toast of a new run starts at the bottom again. Loaded with toast-item.tsx, not with the first page.
 
 const PLACE = 'data-place';
+/** Marks what the toasts at the top stand below (the header, the session notice), where it is in view. */
+const TOASTS_BELOW = 'data-toasts-below';
+/** The region's style property that toast-item.css places the top toasts by. */
+const TOP = '--toasts-top';
+
+/**
+ * How far down the window the marked elements reach that are in view at its top: 0 when none is (a
+ * header that scrolls away with the page, as it does in a narrow window, no longer counts once gone).
+ */
+export function topClearance(): number {
+  let bottom = 0;
+  for (const element of document.querySelectorAll(`[${TOASTS_BELOW}]`)) {
+    const rect = element.getBoundingClientRect();
+    if (rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight / 2) bottom = Math.max(bottom, rect.bottom);
+  }
+  return Math.ceil(bottom);
+}
+
+/** Keeps the region's top place below what is marked, as that scrolls or changes height. */
+function setTopClearance(region: HTMLElement): void {
+  const value = `${topClearance()}px`;
+  if (region.style.getPropertyValue(TOP) !== value) region.style.setProperty(TOP, value);
+}
 
 /**
  * The focused element and what belongs to it on screen: its popup (aria-controls) and its message
@@ -32,6 +56,7 @@ function overlap(a: DOMRect, b: DOMRect): number {
 
 /** Moves `region` (the toasts' list) to the other edge when that covers less of the focused control. */
 export function placeClearOfFocus(region: HTMLElement): void {
+  setTopClearance(region);
   const areas = focusedAreas(region);
   if (areas.length === 0) return;
   const covered = () => {

@@ -39,12 +39,21 @@ export function isNotFound(error: unknown): boolean {
  * Whether asking again may succeed: no answer (network trouble), a timeout (408, 504), too many requests
  * (429) or a server failure (5xx); an error that is not an ApiError, whose cause is unknown, too. Not a
  * client error (400, 403, 404, 409, 422…): the same request is refused the same way; nor an answer this
- * page does not understand.
+ * page does not understand, nor a service Nansen is set up wrong to reach.
  */
 export function canRetry(error: unknown): boolean {
   if (!isApiError(error)) return true;
+  if (isSetUpWrong(error)) return false;
   if (error.status === 0) return error.name !== 'InvalidResponse';
   return error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+/**
+ * The BFF reached something other than the metadata or search service at its URL (decision 078): only
+ * whoever runs Nansen can fix it, so asking again will not help.
+ */
+export function isSetUpWrong(error: unknown): boolean {
+  return isApiError(error) && error.code === 'upstream_misconfigured';
 }
 
 /** A readable sentence for any thrown value, for error states. */

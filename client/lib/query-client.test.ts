@@ -14,6 +14,10 @@ describe('shouldRetry', () => {
     expect(shouldRetry(0, new ApiError(502, 'UpstreamError', 'failed'))).toBe(true);
   });
 
+  it('never retries a service Nansen is set up wrong to reach: it answers the same until someone changes the setting', () => {
+    expect(shouldRetry(0, new ApiError(502, 'UpstreamError', 'The metadata service was not found where Nansen looks for it: Nansen is set up wrong. Tell whoever runs Nansen.', 'upstream_misconfigured'))).toBe(false);
+  });
+
   it('never retries a client error', () => {
     expect(shouldRetry(0, new ApiError(401, 'UnauthorizedError', 'x'))).toBe(false);
     expect(shouldRetry(0, new ApiError(404, 'NotFoundError', 'x'))).toBe(false);

@@ -2,7 +2,7 @@
 // sends the browser to log in and come back; except a refresh of data already on screen (a background
 // refetch, as on coming back to the tab), which keeps the page and only tells (onUnauthorizedRefresh).
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError, isUnauthorized } from './api-error';
+import { isApiError, isSetUpWrong, isUnauthorized } from './api-error';
 
 export interface QueryClientOptions {
   onUnauthorized: () => void;
@@ -12,13 +12,15 @@ export interface QueryClientOptions {
 
 const MAX_RETRIES = 2;
 
-/** Retry network trouble and 5xx a couple of times; never a 4xx, which will not change on retry, nor a 504 (a timeout). */
+/** Retry network trouble and 5xx a couple of times; never a 4xx, which will not change on retry, nor a 504 (a timeout), nor a service set up wrong. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_RETRIES) return false;
   if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
   // A timeout has already made the person wait the BFF's full upstream timeout: say so now, not after two more.
   if (isApiError(error) && error.status === 504) return false;
   if (isApiError(error) && error.name === 'InvalidResponse') return false;
+  // A wrong METADATA_URL or SEARCH_URL (decision 078) stays wrong until someone changes it.
+  if (isSetUpWrong(error)) return false;
   return true;
 }
 

@@ -1,6 +1,7 @@
 // The page `npm run bench:lineage` opens in Chromium: renders the lineage graph of a synthetic answer
 // of `?size=` entities and notes, in window.__lineageBench, how long building and laying out the
-// graph took and when every node was on screen (in the DOM, measured, and a frame later, so painted).
+// graph took, when every node was on screen (in the DOM, measured, and a frame later, so painted), and
+// the longest task that held the main thread (no input is handled meanwhile) during that render.
 import * as v from 'valibot';
 import { createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
@@ -15,7 +16,7 @@ import { buildSyntheticLineage } from './synthetic-lineage';
 
 declare global {
   interface Window {
-    __lineageBench?: { nodes: number; edges: number; layoutMs: number; renderMs?: number; drawn?: number };
+    __lineageBench?: { nodes: number; edges: number; layoutMs: number; renderMs?: number; drawn?: number; longestTaskMs?: number; blockingMs?: number };
   }
 }
 
@@ -28,6 +29,9 @@ layoutLineageGraph(graph);
 window.__lineageBench = { nodes: graph.nodes.length, edges: graph.edges.length, layoutMs: performance.now() - layoutStart };
 
 const renderStart = performance.now();
+// The main thread's long tasks (over 50 ms) from here on: while one runs, the page takes no input.
+const longTasks: PerformanceEntry[] = [];
+new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
 // Done when the current table is on screen, every node drawn is measured and visible, and a frame
 // later (painted). A big graph draws only the tables in view (LARGE_GRAPH), so not all 500.
 new MutationObserver((_, observer) => {
@@ -39,6 +43,9 @@ new MutationObserver((_, observer) => {
     setTimeout(() => {
       window.__lineageBench!.renderMs = performance.now() - renderStart;
       window.__lineageBench!.drawn = document.querySelectorAll('.react-flow__node').length;
+      const during = longTasks.filter((t) => t.startTime >= renderStart);
+      window.__lineageBench!.longestTaskMs = Math.max(0, ...during.map((t) => t.duration));
+      window.__lineageBench!.blockingMs = during.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
     }),
   );
 }).observe(document.body, { childList: true, subtree: true, attributes: true });

@@ -195,6 +195,16 @@ describe('the /api router', () => {
     expect(bookmark.status).toBe(413);
   });
 
+  it("gives a column's and a nested type's description writes the same 1 MB as a table's", async () => {
+    const { app } = await appWith({});
+    for (const path of ['put_column_description', 'put_type_metadata_description']) {
+      // Over 100 kB: read (then judged by the route, whatever it answers), not refused as too large.
+      const res = await request(app).put(`/api/metadata/v0/${path}`).send({ key: ORDERS, description: 'x'.repeat(150_000) });
+      expect(res.status, path).not.toBe(413);
+      expect(res.body.error?.code, path).not.toBe('payload_too_large');
+    }
+  });
+
   it('reads a GET or HEAD without parsing a body it may carry', async () => {
     const { app } = await appWith();
     // Node's own client: supertest leaves out the body of a HEAD.

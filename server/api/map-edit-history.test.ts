@@ -47,6 +47,8 @@ describe('an edit-log row as a History entry', () => {
     const plain = toEditEntry(edit({ parent_name: 'Orders' }));
     expect(plain).not.toHaveProperty('parent_name');
     expect(plain).not.toHaveProperty('people');
+    // People are an owner edit's: a tag edit's row that carries some shows none.
+    expect(toEditEntry(edit({ field: 'tag', before: [], after: ['x'], people: [{ user_id: 'x', display_name: 'X' }] }))).not.toHaveProperty('people');
   });
 
   it('shows the user id when the catalog does not know the editor by name, and a missing parent as the resource itself', () => {

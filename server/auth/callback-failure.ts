@@ -142,6 +142,15 @@ export const NO_PENDING_LOGIN: CallbackFailure = {
   check: 'no login of this browser is pending under this state (the callback was used already, is too old, or comes from another browser); nothing was sent to the provider',
 };
 
+/**
+ * No pending login because the browser's pending-login cookie could not be opened: sealed by another
+ * instance with other SESSION_SECRETS (a login started on one instance and finished on another), or altered.
+ */
+export const NO_PENDING_LOGIN_UNKNOWN_SECRET: CallbackFailure = {
+  ...NO_PENDING_LOGIN,
+  check: 'the pending-login cookie was sealed with a secret this instance does not have (or altered): do all instances share SESSION_SECRETS? nothing was sent to the provider',
+};
+
 /** The failure as the fields of one log line. */
 export function callbackFailureLogFields(failure: CallbackFailure): Record<string, string | number> {
   return {

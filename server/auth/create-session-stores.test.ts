@@ -102,4 +102,32 @@ describe('createSessionStores', () => {
       await admin.quit();
     }
   });
+
+  it('with Redis, warns at start-up when the last instance started on it had other SESSION_SECRETS, storing only fingerprints', async () => {
+    server = await startRedis();
+    const [one, other] = ['1'.repeat(32), '2'.repeat(32)];
+    const open = async (secrets: string[]) => {
+      const stores = await createSessionStores({ kind: 'redis', url: server!.url }, createTokenCipher(secrets), { secrets });
+      await stores.close();
+      return stores.secretWarning;
+    };
+    expect(await open([one])).toBeUndefined(); // the first instance: nothing to compare with
+    expect(await open([one])).toBeUndefined(); // the same secrets
+    expect(await open([other])).toMatch(/^SESSION_SECRETS differs from that of the last instance started on this Redis: .*Give every instance the same SESSION_SECRETS/);
+    // A rotation to `one`: while an instance runs the old list alone, it cannot read what the new list signs …
+    expect(await open([one, other])).toMatch(/during a rotation this passes once every instance runs the new list/);
+    expect(await open([one, other])).toBeUndefined();
+    // … and the old secret can leave the list once every instance signs with the new one.
+    expect(await open([one])).toBeUndefined();
+    const client = createClient({ url: server.url });
+    await client.connect();
+    try {
+      const stored = (await client.get('nansen:session-secret-fingerprints'))!;
+      expect(JSON.parse(stored)).toEqual({ signs: expect.any(String), accepts: [expect.any(String)] });
+      expect(stored).not.toContain(one);
+      expect(stored).not.toContain('1111');
+    } finally {
+      await client.quit();
+    }
+  });
 });

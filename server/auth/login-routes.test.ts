@@ -276,6 +276,19 @@ describe('the login routes', () => {
     expect(logger.lines.join('\n')).not.toContain(callback.searchParams.get('state')!);
   });
 
+  it('says, in the log line of a login finished on an instance with other SESSION_SECRETS, that the login cookie was sealed with a secret it does not have', async () => {
+    const started = createLoginApp();
+    const other = createLoginApp({ pendingLogins: createPendingLoginCookie({ cipher: createTokenCipher(['o'.repeat(32)]), secure: false }) });
+    const start = await started.agent.get('/login');
+    const loginCookie = ([] as string[]).concat(start.headers['set-cookie'] ?? []).find((c) => c.startsWith('nansen.login='))!.split(';')[0]!;
+    const callback = new URL(await completeDevIdpLogin(start.headers.location!, 'roald'));
+    const response = await request(other.app).get(`${callback.pathname}${callback.search}`).set('Cookie', loginCookie);
+    expect(response.status).toBe(400);
+    const line = other.logger.lines.find((l) => l.includes('login callback failed'))!;
+    expect(line).toMatch(/ warn login callback failed reason=no_pending_login check="the pending-login cookie was sealed with a secret this instance does not have \(or altered\): do all instances share SESSION_SECRETS\? nothing was sent to the provider"$/);
+    expect(other.logger.lines.join('\n')).not.toContain(loginCookie.split('=')[1]!);
+  });
+
   /** The token endpoint requests made while `action` runs (openid-client calls the global fetch). */
   async function tokenRequestsDuring(action: () => Promise<unknown>): Promise<number> {
     const tokenEndpoint = `${idp.issuer}/token`;

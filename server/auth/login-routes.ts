@@ -11,7 +11,7 @@ import type { Logger } from '../http/logger';
 import { currentRequestId } from '../http/request-context';
 import { IssuerMismatchError, type OidcClient, type ProviderLogout } from './oidc-client';
 import { PENDING_LOGIN_TTL_MS, type PendingLoginCookie } from './pending-login-cookie';
-import { callbackFailureLogFields, describeCallbackFailure, NO_PENDING_LOGIN } from './callback-failure';
+import { callbackFailureLogFields, describeCallbackFailure, NO_PENDING_LOGIN, NO_PENDING_LOGIN_UNKNOWN_SECRET } from './callback-failure';
 import { describeCallbackFailureInWords, describeLoginError, providerNameAtSentenceStart, shortenProviderDescription } from './login-error-in-words';
 import { sanitizeReturnTo } from './return-to';
 import { sessionStoreUnavailable } from './session-middleware';
@@ -250,8 +250,10 @@ export function createLoginRoutes(options: LoginRoutesOptions): Router {
     }
     if (!pending) {
       // A replayed or copied callback URL, or one too old: one line an auditor can see, no code or state values.
-      logger.warn('login callback failed', undefined, callbackFailureLogFields(NO_PENDING_LOGIN));
-      const page = describeCallbackFailureInWords(NO_PENDING_LOGIN, options.providerName, currentRequestId());
+      // A cookie this instance cannot open is most often another instance's, with other SESSION_SECRETS: the line says so.
+      const failure = pendingLogins.unreadable(req) ? NO_PENDING_LOGIN_UNKNOWN_SECRET : NO_PENDING_LOGIN;
+      logger.warn('login callback failed', undefined, callbackFailureLogFields(failure));
+      const page = describeCallbackFailureInWords(failure, options.providerName, currentRequestId());
       return sendPage(res, page.status, page.title, page.paragraphs, { label: page.actionLabel ?? 'Log in again', href: loginHref(rememberedReturnTo(state)) });
     }
 

@@ -237,3 +237,26 @@ describe('readCookie', () => {
     expect(readCookie(withCookie('a=%E0%A4%A; a=second'), 'a')).toBeUndefined();
   });
 });
+
+describe('a pending-login cookie sealed with a secret this instance does not have', () => {
+  it('is unreadable, and said by the cookie\'s name only; a readable or absent one is not', () => {
+    const heard: string[] = [];
+    const here = createPendingLoginCookie({ cipher: cipherFor(), secure: false, onUnknownSecret: (name) => void heard.push(name) });
+    const elsewhere = createPendingLoginCookie({ cipher: createTokenCipher(['o'.repeat(32)]), secure: false });
+    const sealedBy = (logins: typeof here) => {
+      const cookies: string[] = [];
+      const res = { cookie: (name: string, value: string) => void cookies.push(`${name}=${encodeURIComponent(value)}`) } as unknown as express.Response;
+      logins.add({ headers: {} } as express.Request, res, 'state-1', { codeVerifier: 'v', nonce: 'n', returnTo: '/', createdAt: Date.now() });
+      return { headers: { cookie: cookies[0] } } as express.Request;
+    };
+    const foreign = sealedBy(elsewhere);
+    expect(here.unreadable(foreign)).toBe(true);
+    expect(here.take(foreign, { cookie: () => {} } as unknown as express.Response, 'state-1')).toBeUndefined();
+    expect(heard).toEqual(['nansen.login']);
+    const own = sealedBy(here);
+    expect(here.unreadable(own)).toBe(false);
+    expect(here.unreadable({ headers: {} } as express.Request)).toBe(false);
+    expect(Object.keys(here.read(own))).toEqual(['state-1']);
+    expect(heard).toEqual(['nansen.login']);
+  });
+});

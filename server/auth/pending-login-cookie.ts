@@ -33,6 +33,11 @@ export interface PendingLoginCookie {
    * is still remembered (as it was checked at /login); undefined when there is none or it can be finished.
    */
   rememberedReturnTo(req: Request, state: string): string | undefined;
+  /**
+   * Whether the request holds a pending-login cookie this instance cannot open: sealed with a secret it
+   * does not have (another instance's SESSION_SECRETS), or altered.
+   */
+  unreadable(req: Request): boolean;
 }
 
 /** The value of one cookie from the Cookie header (express does not parse cookies by itself). */
@@ -68,7 +73,12 @@ function keepRecent(logins: StoredLogins, now: number): StoredLogins {
 
 const onlyUsable = (logins: StoredLogins, now: number): PendingLogins => Object.fromEntries(Object.entries(logins).filter(([, p]) => isUsable(p, now)));
 
-export function createPendingLoginCookie(options: { cipher: TokenCipher; secure: boolean }): PendingLoginCookie {
+export function createPendingLoginCookie(options: {
+  cipher: TokenCipher;
+  secure: boolean;
+  /** Hears of a cookie this instance cannot open (secret-mismatch-warning.ts); never given the value. */
+  onUnknownSecret?: (cookieName: string) => void;
+}): PendingLoginCookie {
   const name = options.secure ? '__Host-nansen.login' : 'nansen.login';
   const cookieOptions = { httpOnly: true, secure: options.secure, sameSite: 'lax' as const, path: '/' };
 
@@ -76,6 +86,7 @@ export function createPendingLoginCookie(options: { cipher: TokenCipher; secure:
   function readAll(req: Request): StoredLogins {
     const sealed = readCookie(req, name);
     const json = sealed ? options.cipher.open(sealed, PURPOSE) : null;
+    if (sealed && json === null) options.onUnknownSecret?.(name);
     if (!json) return {};
     try {
       const parsed = JSON.parse(json) as unknown;
@@ -114,6 +125,10 @@ export function createPendingLoginCookie(options: { cipher: TokenCipher; secure:
       logins[state] = { ...pending, used: true };
       write(res, logins);
       return pending;
+    },
+    unreadable(req) {
+      const sealed = readCookie(req, name);
+      return sealed !== undefined && sealed !== '' && options.cipher.open(sealed, PURPOSE) === null;
     },
     rememberedReturnTo(req, state) {
       const login = readAll(req)[state];

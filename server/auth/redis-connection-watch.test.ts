@@ -95,4 +95,20 @@ describe('shownRedisUrl', () => {
     expect(shownRedisUrl('rediss://user:pw@host:6380/2?tls=1')).toBe('rediss://user:***@host:6380/2');
     expect(shownRedisUrl('redis://host:6379')).toBe('redis://host:6379');
   });
+
+  it('says what is wrong while the connection is lost, by the latest error\'s code (never a host), and nothing once it is back', () => {
+    const { client, watch } = watched();
+    client.emit('error', Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:6379'), { code: 'ECONNREFUSED' }));
+    client.emit('ready');
+    watch.connected();
+    expect(watch.problem).toBeUndefined();
+    client.emit('error', new Error('Socket closed unexpectedly'));
+    expect(watch.problem).toBe('lost the connection');
+    client.emit('error', Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:6379'), { code: 'ECONNREFUSED' }));
+    expect(watch.problem).toBe('cannot connect (ECONNREFUSED)');
+    client.emit('ready');
+    expect(watch.problem).toBeUndefined();
+    watch.close();
+  });
 });
+

@@ -32,6 +32,11 @@ export interface RedisConnectionWatch {
   readonly signal: AbortSignal;
   /** True while the connection has been lost for KNOWN_DOWN_AFTER_MS or more. */
   readonly knownDown: boolean;
+  /**
+   * While the connection is lost, what is wrong in words safe for /readyz (a code, never a host or
+   * password): "cannot connect (ECONNREFUSED)", else "lost the connection"; undefined while connected.
+   */
+  readonly problem: string | undefined;
   /** Listens to the client's events (before its first connection: an unheard error event would crash the process). */
   attach(client: WatchedClient): void;
   /** Call once the first connection is made: losses are reported from then on. */
@@ -69,7 +74,11 @@ export function watchRedisConnection(
   let timer: NodeJS.Timeout | undefined;
   const where = `Redis at ${shownRedisUrl(url)}`;
 
+  /** The code of the latest error since the connection was lost (a reconnection refused: ECONNREFUSED). */
+  let lostCode: string | undefined;
   const onError = (err: Error) => {
+    const code = (err as { code?: unknown }).code;
+    if (everConnected && typeof code === 'string' && /^[A-Z_]+$/.test(code)) lostCode = code;
     // Every failed reconnection attempt is an error event too: only the first after a loss is told.
     if (!everConnected || lostAt !== undefined) return;
     lostAt = now();
@@ -87,6 +96,7 @@ export function watchRedisConnection(
     if (lostAt === undefined) return;
     const seconds = Math.max(0, Math.round((now() - lostAt) / 1000));
     lostAt = undefined;
+    lostCode = undefined;
     clearTimeout(timer);
     signal.aborted = false;
     signal.reason = undefined;
@@ -97,6 +107,10 @@ export function watchRedisConnection(
     signal: signal as unknown as AbortSignal,
     get knownDown() {
       return signal.aborted;
+    },
+    get problem() {
+      if (lostAt === undefined) return undefined;
+      return lostCode ? `cannot connect (${lostCode})` : 'lost the connection';
     },
     attach(client) {
       client.on('error', onError);

@@ -22,6 +22,8 @@ const PREFIX = 'nansen:';
 const tokenKey = (sessionId: string) => `${PREFIX}tokens:${sessionId}`;
 const indexKey = (kind: 'subject' | 'provider-session', key: string) => `${PREFIX}tokens-by-${kind}:${key}`;
 const SESSION_PREFIX = `${PREFIX}session:`;
+/** The fingerprints of the SESSION_SECRETS of the last instance started (never the secrets). */
+export const SECRET_FINGERPRINTS_KEY = `${PREFIX}session-secret-fingerprints`;
 
 // KEYS[1] the tokens hash; ARGV: sealed, ttl ms, expected version ('' = any). Returns the new version, or 0.
 const WRITE_TOKENS = `
@@ -120,7 +122,7 @@ export async function createRedisSessionStores(
   url: string,
   cipher: TokenCipher,
   options: { logger?: Logger } = {},
-): Promise<SessionStores & { dropSessionsKeptUnderTheirIds(): Promise<number> }> {
+): Promise<SessionStores & { dropSessionsKeptUnderTheirIds(): Promise<number>; exchangeSecretFingerprints(ours: string): Promise<string | null> }> {
   let connected = false;
   const watch = watchRedisConnection({ url, logger: options.logger });
   const client: Client = createClient({
@@ -147,6 +149,13 @@ export async function createRedisSessionStores(
     sessions,
     tokens,
     dropSessionsKeptUnderTheirIds: () => dropSessionsKeptUnderTheirIds(client),
+    connectionProblem: () => watch.problem,
+    // What the last instance started on this Redis stored (secret-mismatch-warning.ts), replaced by ours.
+    async exchangeSecretFingerprints(ours) {
+      const theirs = await client.get(SECRET_FINGERPRINTS_KEY);
+      await client.set(SECRET_FINGERPRINTS_KEY, ours);
+      return theirs;
+    },
     async close() {
       watch.close();
       // QUIT waits for a connection; while Redis is away there is none to wait for.

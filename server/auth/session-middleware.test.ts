@@ -29,7 +29,7 @@ function countingStore() {
   return { store, writes };
 }
 
-function appWith(secureCookie: boolean, options: { store?: session.Store; secrets?: string[]; idleTimeoutMinutes?: number } = {}) {
+function appWith(secureCookie: boolean, options: { store?: session.Store; secrets?: string[]; idleTimeoutMinutes?: number; onUnknownSecret?: (name: string) => void } = {}) {
   const app = express();
   if (secureCookie) app.set('trust proxy', true);
   app.use(
@@ -40,6 +40,7 @@ function appWith(secureCookie: boolean, options: { store?: session.Store; secret
       idleTimeoutMinutes: options.idleTimeoutMinutes ?? 30,
       absoluteTimeoutMs: 3_600_000,
       endSession: async () => {},
+      onUnknownSecret: options.onUnknownSecret,
     }),
   );
   // As the login does: a new id, the person, an explicit save.
@@ -132,6 +133,18 @@ describe('the session id', () => {
     expect((await request(app).get('/me').set('Cookie', `nansen.sid=${id}`)).body.user).toBeNull();
     const genuine = createCookieSigner([SECRET]).sign(id);
     expect((await request(app).get('/me').set('Cookie', `other=1; nansen.sid=${encodeURIComponent(genuine)}`)).body.user).toBe('u');
+  });
+
+  it('signed by a secret this instance does not have (another instance\'s) is said, by the cookie\'s name only; a malformed value is not', async () => {
+    const heard: string[] = [];
+    const app = appWith(false, { onUnknownSecret: (name) => void heard.push(name) });
+    const otherInstance = createCookieSigner(['o'.repeat(32)]).sign('some-session-id');
+    expect((await request(app).get('/me').set('Cookie', `nansen.sid=${encodeURIComponent(otherInstance)}`)).body.user).toBeNull();
+    expect(heard).toEqual(['nansen.sid']);
+    await request(app).get('/me').set('Cookie', 'nansen.sid=garbage');
+    await request(app).get('/me').set('Cookie', `nansen.sid=${encodeURIComponent(createCookieSigner([SECRET]).sign('unknown-id'))}`);
+    await request(app).get('/me');
+    expect(heard).toEqual(['nansen.sid']);
   });
 
   it('signed by an older secret of the rotation list is accepted, and re-signed with the newest when the cookie is next sent', async () => {

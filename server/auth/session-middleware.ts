@@ -31,6 +31,11 @@ export interface SessionMiddlewareOptions {
   absoluteTimeoutMs: number;
   /** Ends a session that outlived the absolute timeout (deletes its tokens, gives the request a new empty session). */
   endSession: (req: Parameters<RequestHandler>[0]) => Promise<unknown>;
+  /**
+   * Hears of a cookie shaped as this layer signs it whose signature no secret of the list makes: most
+   * often another instance's, with other SESSION_SECRETS (secret-mismatch-warning.ts). Never given the value.
+   */
+  onUnknownSecret?: (cookieName: string) => void;
 }
 
 /** The store's expiry, and the cookie's with it, move at most this often per session. */
@@ -314,6 +319,9 @@ function attach(layer: Layer, req: Request, res: Response, id: string, key = ses
   return sess;
 }
 
+/** `s:<id>.<43 base64 characters>`: a value this layer could have signed, with some secret. */
+const SIGNED_SHAPE = /^s:[\w-]+\.[A-Za-z0-9+/]{43}$/;
+
 export function createSessionMiddleware(options: SessionMiddlewareOptions): RequestHandler {
   const layer: Layer = {
     store: options.store,
@@ -329,6 +337,7 @@ export function createSessionMiddleware(options: SessionMiddlewareOptions): Requ
     const raw = readCookie(req.headers.cookie, cookieName);
     const id = raw === undefined ? undefined : signer.verify(raw);
     if (id === undefined) {
+      if (raw !== undefined && SIGNED_SHAPE.test(raw)) options.onUnknownSecret?.(cookieName);
       // No session: an empty one, stored and sent only if saved.
       attach(layer, req, res, newSessionId());
       return next();

@@ -41,6 +41,10 @@ export interface SessionStores {
   droppedAtOpen?: number;
   /** Why they could not be deleted (the stores work all the same: nothing is ever looked up under an id). */
   dropFailure?: string;
+  /** With Redis: the warning when the last instance started on it had other SESSION_SECRETS (secret-mismatch-warning.ts). */
+  secretWarning?: string;
+  /** With Redis: while its connection is lost, what is wrong ("cannot connect (ECONNREFUSED)"), for /readyz. */
+  connectionProblem?: () => string | undefined;
   close(): Promise<void>;
 }
 

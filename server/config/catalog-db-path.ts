@@ -2,6 +2,7 @@
 // command-line tools that load, back up and restore it (npm run catalog:…), so that a tool run with
 // the server's environment works on the server's catalog.
 import path from 'node:path';
+import { showSettingValue } from './show-setting-value';
 
 /** DATA_DIR when it is unset. */
 export const DEFAULT_DATA_DIR = 'data';
@@ -31,6 +32,17 @@ export function catalogDbFromEnv(env: Record<string, string | undefined> = proce
     path: resolveCatalogDbPath(path.resolve(dataDir ?? DEFAULT_DATA_DIR), catalogDb),
     from: catalogDb ? 'CATALOG_DB' : dataDir ? 'DATA_DIR' : 'default',
   };
+}
+
+/**
+ * METADATA_URL as a message may show it (its password hidden), when it is set: the server then uses
+ * the catalog there and opens no catalog file; undefined when the embedded catalog is the server's.
+ */
+export function catalogElsewhereFromEnv(env: Record<string, string | undefined> = process.env): string | undefined {
+  const url = env.METADATA_URL?.trim();
+  if (!url) return undefined;
+  const shown = showSettingValue('METADATA_URL', url);
+  return shown === undefined ? 'its value hidden' : shown.slice(1, -1);
 }
 
 /** "from DATA_DIR", for "restoring into /srv/nansen/catalog.sqlite (from DATA_DIR)". */

@@ -115,7 +115,6 @@ describe('each environment variable', () => {
       OIDC_PROVIDER_NAME: ' Example SSO ',
       METADATA_URL: ' http://metadata:5002/ ',
       SEARCH_URL: 'http://search:5001///',
-      CATALOG_TOKEN_AUDIENCE: ' urn:nansen:catalog ',
     });
     expect(config.host).toBe('0.0.0.0');
     expect(config.publicUrl).toBe('https://catalog.example.com');
@@ -125,7 +124,9 @@ describe('each environment variable', () => {
       redirectUri: 'https://catalog.example.com/oidc/callback',
       providerName: 'Example SSO',
     });
-    expect(config.catalog).toMatchObject({ metadataUrl: 'http://metadata:5002', searchUrl: 'http://search:5001', tokenAudience: 'urn:nansen:catalog' });
+    expect(config.catalog).toMatchObject({ metadataUrl: 'http://metadata:5002', searchUrl: 'http://search:5001' });
+    // The embedded catalog's audience (refused with METADATA_URL).
+    expect(loadConfig({ CATALOG_TOKEN_AUDIENCE: ' urn:nansen:catalog ' }).catalog.tokenAudience).toBe('urn:nansen:catalog');
   });
 
   it('reads the scopes separated by spaces or commas, in any number', () => {

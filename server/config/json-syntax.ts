@@ -15,8 +15,8 @@ export interface JsonSyntaxError {
  * manifest …): "not valid JSON at line 3, column 15: expected …", not JSON.parse's own words with a
  * character offset. `parseError` is what JSON.parse threw, used only if the scanner finds no error.
  */
-export function describeJsonSyntaxError(text: string, parseError: unknown): string {
-  const at = findJsonSyntaxError(text);
+export function describeJsonSyntaxError(text: string, parseError: unknown, endOfText?: string): string {
+  const at = findJsonSyntaxError(text, endOfText);
   return at ? `not valid JSON at line ${at.line}, column ${at.column}: ${at.problem}` : `not valid JSON: ${parseError instanceof Error ? parseError.message : String(parseError)}`;
 }
 

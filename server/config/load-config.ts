@@ -200,6 +200,11 @@ export function loadConfig(rawEnv: RawEnv): Config {
     problems.push('UPSTREAM_AUTH=flaskoidc is for Amundsen services launched as flaskoidc apps (set METADATA_URL and SEARCH_URL to them); the embedded catalog takes UPSTREAM_AUTH=bearer');
   if (e.CATALOG_MACHINE_CLIENTS && e.METADATA_URL !== undefined)
     problems.push('CATALOG_MACHINE_CLIENTS is set but METADATA_URL points at other metadata services: the allow-list is the embedded catalog\'s; remove it, or unset METADATA_URL and SEARCH_URL');
+  // The embedded catalog's other settings, refused as its allow-list is: with METADATA_URL nothing reads them.
+  if (e.METADATA_URL !== undefined) {
+    for (const [name, what] of EMBEDDED_CATALOG_SETTINGS)
+      if (env[name] !== undefined) problems.push(`${name} is set but METADATA_URL points at other metadata services: ${what} is the embedded catalog's, which this Nansen does not run; remove it, or unset METADATA_URL and SEARCH_URL`);
+  }
   const bffClientId = e.OIDC_CLIENT_ID ?? 'nansen-bff';
   if (e.CATALOG_MACHINE_CLIENTS?.includes(bffClientId))
     problems.push(`CATALOG_MACHINE_CLIENTS names Nansen's own client (${bffClientId}), whose tokens are people's: every person would get a machine's rights (load only). Register a client of its own for your pipelines (client credentials grant) and list that one`);
@@ -343,6 +348,17 @@ export function findConfigWarnings(config: Config): string[] {
     );
   return warnings;
 }
+
+/**
+ * The embedded catalog's settings besides CATALOG_MACHINE_CLIENTS, and what each sets, for the
+ * problem that names one set with METADATA_URL (read from the environment as written: CATALOG_HOST has a default).
+ */
+const EMBEDDED_CATALOG_SETTINGS: readonly (readonly [string, string])[] = [
+  ['CATALOG_DB', 'the database file'],
+  ['CATALOG_HOST', 'the address to listen on'],
+  ['CATALOG_DEMO_TABLES', 'the demo data'],
+  ['CATALOG_TOKEN_AUDIENCE', 'the audience checked in access tokens'],
+];
 
 /** Demo tables an empty embedded catalog gets outside production when CATALOG_DEMO_TABLES is unset. */
 export const DEFAULT_DEMO_TABLES = 300;

@@ -62,3 +62,20 @@ describe('CATALOG_HOST', () => {
     expect(problemsOf({ CATALOG_HOST: 'http://0.0.0.0:5002' }).join('\n')).toMatch(/^CATALOG_HOST must be an address or host name to listen on/m);
   });
 });
+
+describe('the embedded catalog\'s settings with METADATA_URL', () => {
+  const amundsen = { METADATA_URL: 'http://m:5002', SEARCH_URL: 'http://s:5001' };
+  it.each([['CATALOG_DB', 'other.sqlite'], ['CATALOG_HOST', '0.0.0.0'], ['CATALOG_DEMO_TABLES', '0'], ['CATALOG_TOKEN_AUDIENCE', 'api://default']])(
+    'refuses %s, which nothing reads then, as CATALOG_MACHINE_CLIENTS is refused',
+    (name, value) => {
+      expect(problemsOf({ ...amundsen, [name]: value })).toEqual([
+        expect.stringMatching(new RegExp(`^${name} is set but METADATA_URL points at other metadata services: .* is the embedded catalog's, which this Nansen does not run; remove it, or unset METADATA_URL and SEARCH_URL$`)),
+      ]);
+    },
+  );
+
+  it('takes them without METADATA_URL, and METADATA_URL without them', () => {
+    expect(loadConfig({ CATALOG_DB: 'other.sqlite', CATALOG_HOST: '0.0.0.0', CATALOG_DEMO_TABLES: '0', CATALOG_TOKEN_AUDIENCE: 'api://default' }).catalog.embedded).toBe(true);
+    expect(loadConfig(amundsen).catalog.embedded).toBe(false);
+  });
+});

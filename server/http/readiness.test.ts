@@ -237,7 +237,20 @@ describe('the session store check', () => {
     expect(check.name).toBe('sessions');
     expect((await runReadinessChecks([check], 1000)).sessions).toMatchObject({ status: 'ok' });
     store.close();
-    expect((await runReadinessChecks([check], 1000)).sessions).toMatchObject({ status: 'failed', message: 'failed' });
+    // What failed, never just "failed": the error's class, not its words (which may name a host).
+    expect((await runReadinessChecks([check], 1000)).sessions).toMatchObject({ status: 'failed', message: expect.stringMatching(/^the session store could not be read \(\w+\)$/) });
+  });
+
+  it('says at once what is wrong while the store\'s connection is known to be lost, without a read that would wait', async () => {
+    let reads = 0;
+    const store = { get: () => void reads++ } as unknown as SqliteSessionStore;
+    let problem: string | undefined = 'cannot connect (ECONNREFUSED)';
+    const check = sessionStoreCheck(store, () => problem);
+    expect((await runReadinessChecks([check], 1000)).sessions).toMatchObject({ status: 'failed', message: 'cannot connect (ECONNREFUSED)' });
+    expect(reads).toBe(0);
+    problem = undefined;
+    const store2 = { get: (_id: string, cb: (err: unknown) => void) => cb(Object.assign(new Error('connect ECONNREFUSED 10.0.0.9:6379'), { code: 'ECONNREFUSED' })) } as unknown as SqliteSessionStore;
+    expect((await runReadinessChecks([sessionStoreCheck(store2, () => problem)], 1000)).sessions).toMatchObject({ status: 'failed', message: 'cannot connect (ECONNREFUSED)' });
   });
 });
 

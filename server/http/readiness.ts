@@ -5,7 +5,7 @@
 // naming another issuer) but never a URL, host or error text that could carry credentials.
 import type { RequestHandler } from 'express';
 import type session from 'express-session';
-import { HealthcheckNotJsonError } from '../upstream/healthcheck-answer';
+import { HealthcheckNotJsonError, HealthcheckOtherServiceError } from '../upstream/healthcheck-answer';
 
 export interface ReadinessCheck {
   name: string;
@@ -40,6 +40,8 @@ export function describeFailure(err: unknown, timeoutMs: number): string {
   if (err instanceof Error && /^answered HTTP \d{3}$/.test(err.message)) return err.message;
   // "answered HTML, not JSON: check that SEARCH_URL points at the search service" (no URL in it).
   if (err instanceof HealthcheckNotJsonError) return err.message;
+  // "METADATA_URL points at a search service: …" (no URL in it).
+  if (err instanceof HealthcheckOtherServiceError) return err.message;
   return 'failed';
 }
 
@@ -140,13 +142,29 @@ export function sameIssuer(declared: unknown, issuer: string): boolean {
   }
 }
 
-/** The session store answers a read (SQLite, or a round trip to Redis when REDIS_URL is set). */
-export function sessionStoreCheck(store: session.Store): ReadinessCheck {
+/**
+ * The session store answers a read (SQLite, or a round trip to Redis when REDIS_URL is set). A failed
+ * read says what is wrong: `connectionProblem` (Redis's: "cannot connect (ECONNREFUSED)" while its
+ * connection is lost), else the error's code, else that the store refused the read — never "failed".
+ */
+export function sessionStoreCheck(store: session.Store, connectionProblem?: () => string | undefined): ReadinessCheck {
   return {
     name: 'sessions',
     check: () =>
       new Promise<void>((resolve, reject) => {
-        store.get('readyz-probe-no-such-session', (err) => (err ? reject(err instanceof Error ? err : new Error('failed')) : resolve()));
+        // A connection known to be lost is said at once, without a read that would wait for it.
+        const lost = connectionProblem?.();
+        if (lost) return reject(new ReadinessFailure(lost));
+        store.get('readyz-probe-no-such-session', (err) => {
+          if (!err) return resolve();
+          const problem = connectionProblem?.();
+          if (problem) return reject(new ReadinessFailure(problem, err));
+          const code = (err as { code?: unknown }).code;
+          if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return reject(err);
+          // The error's own words may name a host: its class only ("AbortError").
+          const kind = err instanceof Error && /^\w+$/.test(err.constructor.name) ? ` (${err.constructor.name})` : '';
+          reject(new ReadinessFailure(`the session store could not be read${kind}`, err));
+        });
       }),
   };
 }

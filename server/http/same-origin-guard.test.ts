@@ -72,4 +72,29 @@ describe('the same-origin guard', () => {
       expect(response.status).toBe(200);
     }
   });
+
+  it('says, once a minute, naming both origins and PUBLIC_URL, when the browser calls the refused request same-origin (PUBLIC_URL is wrong)', async () => {
+    const logger = createMemoryLogger();
+    let now = 1_000_000;
+    const app = express();
+    app.use(sameOriginGuard(PUBLIC_ORIGIN, { logger, now: () => now }));
+    app.all('/api/bookmark', (_req, res) => void res.json({ done: true }));
+    app.use(createErrorMiddleware(createMemoryLogger()));
+    const sameOriginFrom = (origin: string) => request(app).post('/api/bookmark').set('Origin', origin).set('Sec-Fetch-Site', 'same-origin');
+    expectRefused(await sameOriginFrom('http://catalog.internal:3000'));
+    expectRefused(await sameOriginFrom('http://catalog.internal:3000'));
+    const warnings = () => logger.lines.filter((l) => l.includes(' warn '));
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain(
+      "refused a POST the browser sent from the same origin, http://catalog.internal:3000, which is not PUBLIC_URL's origin (https://catalog.example.com): if people reach Nansen at that address, set PUBLIC_URL to it",
+    );
+    // A cross-site request is an attack, not a setting: nothing is said.
+    now += 60_000;
+    expectRefused(await request(app).post('/api/bookmark').set('Origin', 'https://evil.example').set('Sec-Fetch-Site', 'cross-site'));
+    expect(warnings()).toHaveLength(1);
+    expectRefused(await sameOriginFrom('http://a b'));
+    expect(warnings()).toHaveLength(2);
+    expect(warnings()[1]).toContain('(an origin not shown: not a plain scheme://host:port)');
+  });
 });
+

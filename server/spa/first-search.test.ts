@@ -63,6 +63,17 @@ describe('firstSearchRequests', () => {
     expect(firstSearchRequests({ originalUrl: '/search?term=orders' }, CONFIG)[0]).toMatchObject({ searchTerm: 'orders', resultsPerPage: 7, pageIndex: 0 });
   });
 
+  it('searches filters typed in the term as filters, as the SPA does once it has moved them into the URL (decision 072)', () => {
+    const typed = `/search?term=${encodeURIComponent('schema:sales tag:"my tag" orders')}`;
+    const moved = `/search?term=orders&filters=${encodeURIComponent(JSON.stringify({ schema: { value: 'sales' }, tag: { value: 'my tag' } }))}`;
+    expect(firstSearchRequests({ originalUrl: typed }, CONFIG)).toEqual(firstSearchRequests({ originalUrl: moved }, CONFIG));
+    const [page] = firstSearchRequests({ originalUrl: '/search?term=tag:pii' }, CONFIG);
+    expect(firstSearchRequests({ originalUrl: '/search?term=tag:pii' }, CONFIG)).toHaveLength(1);
+    expect(page).toMatchObject({ searchTerm: '', resources: ['table'], filters: { table: { tag: { value: 'pii', filterOperation: 'OR' } } } });
+    // Anything else stays as words, as in the SPA.
+    expect(firstSearchRequests({ originalUrl: '/search?term=foo:bar' }, CONFIG)[0]).toMatchObject({ searchTerm: 'foo:bar', filters: {} });
+  });
+
   it('asks for nothing without a term, or for people when people are not indexed', () => {
     expect(firstSearchRequests({ originalUrl: '/search' }, CONFIG)).toEqual([]);
     expect(firstSearchRequests({ originalUrl: '/search?term=%20%20' }, CONFIG)).toEqual([]);
@@ -144,6 +155,16 @@ describe('the /search page with its first search', () => {
     expect(root).toContain('<a href="/table_detail/gold/hive/sales/orders">sales.<wbr><mark>orders</mark></a>');
     // The data block still follows, for the app.
     expect(res.text.indexOf(FIRST_SEARCH_ELEMENT_ID)).toBeGreaterThan(res.text.indexOf('data-first-results-preview'));
+  });
+
+  it('answers a term of typed filters (`tag:pii`) with the filtered search, block and preview, never the words', async () => {
+    const { app, calls } = appWith({ runSearch: async (_req, body) => ({ ...answerFor(body), table: { page_index: 0, total_results: 1, results: [TABLE] } }) });
+    const res = await request(app).get('/search?term=tag:pii');
+    expect(calls).toEqual([expect.objectContaining({ searchTerm: '', filters: { table: { tag: { value: 'pii', filterOperation: 'OR' } } } })]);
+    expect(v.parse(FirstSearchSchema, readBlock(res.text)).answers.map((a) => a.request)).toEqual(calls);
+    const root = res.text.slice(res.text.indexOf('<div id="root">'));
+    expect(root).toContain('matching the filters');
+    expect(root).not.toContain('tag:pii');
   });
 
   it('draws nothing into #root without a term, for another page, over the budget or with a budget of 0', async () => {

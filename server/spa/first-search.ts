@@ -7,7 +7,8 @@
 import type { Request } from 'express';
 import type { ClientConfig, SearchRequest, SearchResponse } from '../../contract/bff-api';
 import { FIRST_SEARCH_ELEMENT_ID, type FirstSearch } from '../../contract/first-search';
-import { buildSearchRequest, firstSearchInputs, parseSearchState, planSearch, searchableResources, type SearchPlan } from '../../contract/search-url';
+import { buildSearchRequest, configuredCategories, firstSearchInputs, parseSearchState, planSearch, searchableResources, type SearchPlan } from '../../contract/search-url';
+import { withTypedFilters } from '../../contract/typed-filters';
 import type { User } from '../../contract/api-common';
 import type { Logger } from '../http/logger';
 import type { RateLimitCounter } from '../http/rate-limit';
@@ -74,7 +75,9 @@ function firstSearchPlan(req: Pick<Request, 'originalUrl'>, clientConfig: Client
   const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
   const state = parseSearchState(new URLSearchParams(query));
   if (!state.term || !searchableResources(clientConfig).includes(state.resource)) return null;
-  return planSearch(state, clientConfig);
+  // Filters typed in the term (`tag:pii`) are searched as the SPA's search route searches them, as
+  // filters (decision 072): the answer is then the one the app asks for, not one for the words.
+  return planSearch(withTypedFilters(state, configuredCategories(clientConfig, state.resource)) ?? state, clientConfig);
 }
 
 /** The preview of the answers (overview first, as firstSearchInputs orders them); '' when it cannot be drawn. */

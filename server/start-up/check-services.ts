@@ -5,7 +5,7 @@
 // later); /readyz answers 503 meanwhile. As check-provider.ts does for OIDC_ISSUER.
 import { redactUrlPassword } from '../config/show-setting-value';
 import { withTimeout } from '../http/readiness';
-import { HealthcheckNotJsonError } from '../upstream/healthcheck-answer';
+import { HealthcheckNotJsonError, HealthcheckOtherServiceError } from '../upstream/healthcheck-answer';
 
 /** How long each look may take; both run at once, while the rest starts. */
 export const SERVICE_CHECK_TIMEOUT_MS = 3000;
@@ -59,6 +59,10 @@ export async function checkServicesAtStart(services: readonly CheckedService[], 
         return `The ${service.name} at ${service.setting} (${shown}) answered GET /healthcheck with ${err.answered}, not JSON: `
           + `something else answers there (an ingress or proxy default page, another app). Check that ${service.setting} points at the ${service.name}. `
           + 'Nansen starts anyway; /readyz answers 503 until it answers JSON.';
+      }
+      if (err instanceof HealthcheckOtherServiceError) {
+        return `${service.setting} points at a ${err.answeredAs} service: the ${service.name} at ${service.setting} (${shown}) answered GET /healthcheck as the ${err.answeredAs} service. `
+          + 'METADATA_URL and SEARCH_URL may be swapped: set each to its own service. Nansen starts anyway; /readyz answers 503 until it is fixed.';
       }
       return `The ${service.name} at ${service.setting} (${shown}) did not answer GET /healthcheck: ${failureInWords(err, timeoutMs)}. `
         + `Pages that need it fail until it does: check that ${service.setting} is right, that the service is running, and that this machine reaches it (DNS, firewall, proxy). `

@@ -88,6 +88,8 @@ export async function startPresetStack(preset: OidcProviderId, options: PresetSt
     ...README_SETTINGS[preset],
     ...options.env,
   };
+  // The README's CATALOG_TOKEN_AUDIENCE is the embedded catalog's, refused with METADATA_URL.
+  if (options.env?.METADATA_URL !== undefined && options.env.CATALOG_TOKEN_AUDIENCE === undefined) delete env.CATALOG_TOKEN_AUDIENCE;
   const config = loadConfig(env);
   const issuer = config.oidc.issuer!;
 

@@ -17,6 +17,7 @@ export async function createTestSessionDeps(dir: string, options: { redisUrl?: s
     secrets,
     store: stores.sessions,
     storeName: options.redisUrl ? 'Redis' : 'SQLite',
+    connectionProblem: stores.connectionProblem,
     tokens: stores.tokens,
     idleTimeoutMinutes: 30,
     absoluteTimeoutMs: options.absoluteTimeoutMs ?? 12 * 3_600_000,

@@ -17,6 +17,16 @@ describe('edit log presence', () => {
     expect(presence.shouldAsk()).toBe(true);
   });
 
+  it('asks again ten minutes after a 404, not before', () => {
+    let now = 0;
+    const presence = createEditLogPresence(() => now);
+    presence.noteMissing();
+    now = 10 * 60_000 - 1;
+    expect(presence.shouldAsk()).toBe(false);
+    now = 10 * 60_000;
+    expect(presence.shouldAsk()).toBe(true);
+  });
+
   it('counts the recheck time from the latest 404', () => {
     let now = 0;
     const presence = createEditLogPresence(() => now, 100);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createMemoryLogger } from '../http/logger';
 import { runReadinessChecks, upstreamCheck } from '../http/readiness';
 import { checkServicesAtStart } from '../start-up/check-services';
+import { openCatalog, type Catalog } from '../catalog/create-catalog';
 import { checkHealthcheckBody, kindOfBody } from './healthcheck-answer';
 import { createUpstreamHttp } from './upstream-http';
 
@@ -94,5 +95,87 @@ describe('checkHealthcheckBody', () => {
     expect(kindOfBody('text/html; charset=utf-8', 'x')).toBe('HTML');
     expect(kindOfBody(undefined, 'hello')).toBe('text');
     expect(kindOfBody('application/json', 'oops')).toBe('text');
+  });
+
+  it('reads the content type in any case, and a body as a page only when it starts with "<"', () => {
+    expect(kindOfBody('Text/HTML', 'Service down')).toBe('HTML');
+    expect(kindOfBody('Text/Plain', 'ok')).toBe('text/plain');
+    expect(kindOfBody('text/plain', 'a < b')).toBe('text/plain');
+    expect(kindOfBody(undefined, 'a < b')).toBe('text');
+  });
+
+  it('names only a well-formed media type, else says "text"', () => {
+    for (const type of ['text/plain junk', 'junk text/plain', 'text', 'text/', ' ; x']) expect(kindOfBody(type, 'ok'), type).toBe('text');
+    expect(kindOfBody(' text/csv ; header=present', 'ok')).toBe('text/csv');
+  });
+
+  it('passes a body of white space only (nothing says it is another thing), and leaves the setting out when none is given', () => {
+    expect(() => checkHealthcheckBody(' \r\n', 'text/html', { service: 'search service', setting: 'SEARCH_URL' })).not.toThrow();
+    expect(() => checkHealthcheckBody('ok', 'text/plain', { service: 'search service' })).toThrow(/^answered text\/plain, not JSON$/);
+  });
+});
+
+describe('METADATA_URL and SEARCH_URL swapped, in front of the embedded catalog', () => {
+  let catalog: Catalog;
+  const servers: http.Server[] = [];
+  let metadataUrl: string;
+  let searchUrl: string;
+  beforeAll(async () => {
+    catalog = openCatalog({ dbPath: ':memory:', demoTables: 0, authenticate: (_req, _res, next) => next() });
+    const listen = async (app: http.RequestListener) => {
+      const server = http.createServer(app);
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      servers.push(server);
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    };
+    metadataUrl = await listen(catalog.metadataApp);
+    searchUrl = await listen(catalog.searchApp);
+  });
+  afterAll(async () => {
+    for (const server of servers) await new Promise((r) => server.close(r));
+    catalog?.close();
+  });
+
+  const clients = (metadata: string, search: string) => [
+    createUpstreamHttp({ name: 'metadata service', setting: 'METADATA_URL', baseUrl: metadata, timeoutMs: 2000, logger: createMemoryLogger() }),
+    createUpstreamHttp({ name: 'search service', setting: 'SEARCH_URL', baseUrl: search, timeoutMs: 2000, logger: createMemoryLogger() }),
+  ] as const;
+
+  it('answers its health checks in Amundsen\'s shape, each naming its service', async () => {
+    expect(await (await fetch(`${metadataUrl}/healthcheck`)).json()).toEqual({ status: 'ok', service: 'metadata', checks: { 'SqliteProxy:connection': { ok: true } } });
+    expect(await (await fetch(`${searchUrl}/healthcheck`)).json()).toEqual({ status: 'ok', service: 'search', checks: { 'SqliteFts5Proxy:connection': { ok: true } } });
+  });
+
+  it('fails /readyz and warns at start-up: "METADATA_URL points at a search service", and the other way round', async () => {
+    const [metadata, search] = clients(searchUrl, metadataUrl);
+    try {
+      const states = await runReadinessChecks([upstreamCheck('metadata', metadata), upstreamCheck('search', search)]);
+      expect(states.metadata).toMatchObject({ status: 'failed', message: expect.stringMatching(/^METADATA_URL points at a search service: /) });
+      expect(states.search).toMatchObject({ status: 'failed', message: expect.stringMatching(/^SEARCH_URL points at a metadata service: /) });
+      const warnings = await checkServicesAtStart([
+        { setting: 'METADATA_URL', name: 'metadata service', url: searchUrl, healthcheck: (ms) => metadata.healthcheck(ms) },
+        { setting: 'SEARCH_URL', name: 'search service', url: metadataUrl, healthcheck: (ms) => search.healthcheck(ms) },
+      ]);
+      expect(warnings).toEqual([
+        expect.stringMatching(/^METADATA_URL points at a search service: .*METADATA_URL and SEARCH_URL may be swapped/),
+        expect.stringMatching(/^SEARCH_URL points at a metadata service: /),
+      ]);
+    } finally {
+      await metadata.close();
+      await search.close();
+    }
+  });
+
+  it('passes them set the right way round, and an answer that names no service (Amundsen\'s)', async () => {
+    const [metadata, search] = clients(metadataUrl, searchUrl);
+    try {
+      const states = await runReadinessChecks([upstreamCheck('metadata', metadata), upstreamCheck('search', search)]);
+      expect(states).toMatchObject({ metadata: { status: 'ok' }, search: { status: 'ok' } });
+    } finally {
+      await metadata.close();
+      await search.close();
+    }
+    expect(() => checkHealthcheckBody('{"status":"ok","checks":{}}', 'application/json', { service: 'metadata service', setting: 'METADATA_URL' })).not.toThrow();
+    expect(() => checkHealthcheckBody('{"status":"ok","service":"something-else"}', 'application/json', { service: 'metadata service', setting: 'METADATA_URL' })).not.toThrow();
   });
 });

@@ -218,7 +218,7 @@ async function readEditLog(
     resource_key: resourceKey, parent_key: parentKey, user_id: userId, resource_type: resourceTypes.join(','), field, limit, before, with_total: withTotal ? 'true' : undefined,
   };
   try {
-    const { edits, total } = await http.call({ method: 'GET', path: '/edits', token, query, schema: CatalogEditsSchema });
+    const { edits, total } = await http.call({ method: 'GET', path: '/edits', token, query, routeMayBeMissing: true, schema: CatalogEditsSchema });
     return { edits, total: total ?? null };
   } catch (err) {
     if (err instanceof NotFoundError) {

@@ -11,7 +11,8 @@ describe('wordNotFound', () => {
   });
 
   it('passes any other message through as it is, including ones that only look alike', () => {
-    for (const message of ['Not found in the metadata service', 'the table_uri x does not exist', 'table_uri x does not exist.', 'table_uri  does not exist', 'type_metadata_key x does not exist']) {
+    for (const message of ['Not found in the metadata service', 'the table_uri x does not exist', 'table_uri x does not exist.', 'table_uri  does not exist', 'type_metadata_key x does not exist',
+      'the dashboard_id d1 does not exist', 'dashboard_uri d1 does not exist (yet)', 'the user_id liv does not exist', 'user_id liv does not exist here']) {
       expect(wordNotFound(message)).toBe(message);
     }
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InputError, UpstreamError, UpstreamPreconditionFailedError } from '../http/errors';
 import { createMemoryLogger } from '../http/logger';
-import { createUpstreamHttp, describeUnreachable, encodeKeyForPath, type UpstreamHttp } from './upstream-http';
+import { createUpstreamHttp, describeUnreachable, encodeKeyForPath, encodeUserIdForPath, type UpstreamHttp } from './upstream-http';
 
 describe('upstream HTTP client', () => {
   let server: http.Server;
@@ -105,7 +105,8 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
   let server: http.Server;
   let port: number;
   const seen: { url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
-  const routes: Record<string, [number, string]> = {
+  /** Path → status, body, and content type (application/json unless given; a list is sent as that many headers). */
+  const routes: Record<string, [number, string, (string | string[])?]> = {
     '/forbidden': [403, '{"message": "no"}'],
     '/moved': [301, ''],
     '/multiple-choices': [300, '{"value": 1}'],
@@ -114,10 +115,17 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
     '/bad-input-plain': [400, '["not an object with a message"]'],
     '/missing-plain': [404, 'null'],
     '/missing-text': [404, '"gone"'],
+    '/missing-html': [404, '<html><body>Not Found</body></html>'],
+    '/missing-flask': [404, '{"message": "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."}'],
+    '/missing-table': [404, '{"message": "table_uri hive://gold.s/t does not exist"}\n'],
     '/nested-shape': [200, '{"a": {"b": "x"}, "c": "x", "d": "x", "e": "x"}'],
     '/conflict': [409, '{"message": "taken"}'],
     '/teapot': [418, '{}'],
     '/not-json': [200, 'oops'],
+    '/web-page-by-type': [200, 'Service Unavailable', 'Text/HTML; charset=utf-8'],
+    '/plain-text': [200, 'ok', 'text/plain'],
+    '/two-types': [200, 'ok', ['text/plain', 'text/html']],
+    '/proxy-error': [502, '<html><body>Bad Gateway</body></html>', 'text/html'],
     '/wrong-shape': [200, '{"value": "one", "other": 2}'],
     '/healthcheck': [200, '{"status": "ok", "checks": {}}'],
   };
@@ -128,8 +136,8 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         seen.push({ url: req.url!, headers: req.headers, body });
-        const [status, payload] = routes[req.url!.replace(/^\/base/, '')] ?? [200, '{"value": 1}'];
-        res.writeHead(status, { 'content-type': 'application/json' }).end(payload);
+        const [status, payload, type = 'application/json'] = routes[req.url!.replace(/^\/base/, '')] ?? [200, '{"value": 1}'];
+        res.writeHead(status, { 'content-type': type }).end(payload);
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -140,9 +148,9 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
   });
 
   const schema = z.object({ value: z.number() });
-  async function withClient(run: (client: UpstreamHttp, logger: ReturnType<typeof createMemoryLogger>) => Promise<void>, baseUrl = `http://127.0.0.1:${port}/base///`) {
+  async function withClient(run: (client: UpstreamHttp, logger: ReturnType<typeof createMemoryLogger>) => Promise<void>, baseUrl = `http://127.0.0.1:${port}/base///`, setting?: string) {
     const logger = createMemoryLogger();
-    const client = createUpstreamHttp({ name: 'metadata service', baseUrl, timeoutMs: 1000, logger });
+    const client = createUpstreamHttp({ name: 'metadata service', setting, baseUrl, timeoutMs: 1000, logger });
     try {
       await run(client, logger);
     } finally {
@@ -185,9 +193,26 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
       expect(objectMessage).toBeInstanceOf(InputError);
       expect(objectMessage).toMatchObject({ code: 'upstream_rejected_input', message: '{"query_term":"required"}' });
       expect(await failure(client.call({ method: 'GET', path: '/bad-input-plain', token: 't', schema }))).toMatchObject({ message: 'The metadata service rejected the request' });
-      expect(await failure(client.call({ method: 'GET', path: '/missing-plain', token: 't', schema }))).toMatchObject({ name: 'NotFoundError', code: 'not_found', message: 'Not found in the metadata service' });
+      // On a route the service may lack (GET /edits), any 404 is "not found"; with no message to take, in its own words.
+      expect(await failure(client.call({ method: 'GET', path: '/missing-plain', token: 't', routeMayBeMissing: true, schema }))).toMatchObject({ name: 'NotFoundError', code: 'not_found', message: 'Not found in the metadata service' });
       // A body that is JSON but no object (a string) has no message to take.
-      expect(await failure(client.call({ method: 'GET', path: '/missing-text', token: 't', schema }))).toMatchObject({ name: 'NotFoundError', message: 'Not found in the metadata service' });
+      expect(await failure(client.call({ method: 'GET', path: '/missing-text', token: 't', routeMayBeMissing: true, schema }))).toMatchObject({ name: 'NotFoundError', message: 'Not found in the metadata service' });
+    });
+  });
+
+  it('answers a 404 that is not the service\'s own {"message"} as a set-up error (decision 078), logged once', async () => {
+    await withClient(async (client, logger) => {
+      for (const path of ['/missing-plain', '/missing-text', '/missing-html', '/missing-flask']) {
+        expect(await failure(client.call({ method: 'GET', path, token: 'tok-secret', schema }))).toMatchObject({
+          name: 'UpstreamError', status: 502, code: 'upstream_misconfigured',
+          message: 'The metadata service was not found where Nansen looks for it: Nansen is set up wrong. Tell whoever runs Nansen.',
+        });
+      }
+      // The service's own "not found" is still one.
+      expect(await failure(client.call({ method: 'GET', path: '/missing-table', token: 't', schema }))).toMatchObject({ name: 'NotFoundError', message: 'There is no table hive://gold.s/t in the catalog.' });
+      expect(logger.lines).toHaveLength(1);
+      expect(logger.lines[0]).toContain('metadata service GET /missing-plain answered 404 with JSON that is not the service\'s, not the service\'s own "not found": the URL configured for it');
+      expect(logger.lines[0]).not.toContain('tok-secret');
     });
   });
 
@@ -204,6 +229,42 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
       expect(log).toContain('metadata service GET /conflict answered 409\n');
       expect(log).toContain('metadata service GET /not-json answered 200 with text, not JSON');
     });
+  });
+
+  it('tells a web page from other text by its content type (in any case) as well as by its first character', async () => {
+    await withClient(async (client, logger) => {
+      expect(await failure(client.call({ method: 'GET', path: '/web-page-by-type', token: 't', schema }))).toMatchObject({
+        status: 502, code: 'upstream_failed', message: 'The metadata service answered with a web page, not data: it is unavailable or Nansen is set up wrong. Tell whoever runs Nansen.',
+      });
+      expect(await failure(client.call({ method: 'GET', path: '/plain-text', token: 't', schema }))).toMatchObject({ code: 'upstream_failed', message: expect.stringContaining('answered with text, not data') });
+      // A content type sent twice is no one type: the body decides (here plain text), and nothing breaks.
+      expect(await failure(client.call({ method: 'GET', path: '/two-types', token: 't', schema }))).toMatchObject({ code: 'upstream_failed', message: expect.stringContaining('answered with text, not data') });
+      // Without a setting to name, the log line ends with what answered.
+      expect(logger.lines).toEqual([
+        expect.stringMatching(/metadata service GET \/web-page-by-type answered 200 with HTML, not JSON$/),
+        expect.stringMatching(/metadata service GET \/plain-text answered 200 with text\/plain, not JSON$/),
+        expect.stringMatching(/metadata service GET \/two-types answered 200 with text, not JSON$/),
+      ]);
+    });
+    await withClient(async (client, logger) => {
+      await failure(client.call({ method: 'GET', path: '/plain-text', token: 't', schema }));
+      expect(logger.lines).toEqual([expect.stringMatching(/metadata service GET \/plain-text answered 200 with text\/plain, not JSON; check that METADATA_URL points at the metadata service$/)]);
+    }, undefined, 'METADATA_URL');
+  });
+
+  it("answers a proxy's error page (a 5xx that is not JSON) as a failed service to try again, not as a wrong setting", async () => {
+    await withClient(async (client, logger) => {
+      expect(await failure(client.call({ method: 'GET', path: '/proxy-error', token: 't', schema }))).toMatchObject({
+        status: 502, code: 'upstream_failed', message: 'The metadata service failed (HTTP 502); try again in a moment.',
+      });
+      expect(logger.lines).toEqual([expect.stringMatching(/metadata service GET \/proxy-error answered 502 with a non-JSON body$/)]);
+    });
+  });
+
+  it('says why a user id with a "." or ".." between slashes is refused', () => {
+    expect(() => encodeUserIdForPath('a/../b@example.org')).toThrow(
+      new InputError('The user id "a/../b@example.org" has a "." or ".." between slashes, which the metadata service may not see as part of the id.', 'invalid_user_id'),
+    );
   });
 
   it('refuses an answer of an unexpected shape, logging the first problems by path', async () => {
@@ -274,5 +335,19 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
         else await expect(client.healthcheck(1000), String(status)).rejects.toThrow(`answered HTTP ${status}`);
       });
     }
+  });
+
+  it('fails the health check on a 2xx that is not JSON, saying what answered by its content type', async () => {
+    for (const [type, answered] of [['Text/HTML', 'HTML'], ['text/plain; charset=utf-8', 'text/plain'], [['text/plain', 'text/html'], 'text']] as const) {
+      routes['/healthcheck'] = [200, 'It works', typeof type === 'string' ? type : [...type]];
+      await withClient(async (client) => {
+        // No setting given: the message says only what answered.
+        await expect(client.healthcheck(1000), String(type)).rejects.toMatchObject({ name: 'HealthcheckNotJsonError', message: `answered ${answered}, not JSON` });
+      });
+    }
+    routes['/healthcheck'] = [200, 'It works', 'text/plain'];
+    await withClient(async (client) => {
+      await expect(client.healthcheck(1000)).rejects.toMatchObject({ message: 'answered text/plain, not JSON: check that METADATA_URL points at the metadata service' });
+    }, undefined, 'METADATA_URL');
   });
 });

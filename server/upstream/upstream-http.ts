@@ -5,7 +5,9 @@ import type { z } from 'zod';
 import { InputError, NotFoundError, UpstreamError, UpstreamPreconditionFailedError, UpstreamTokenRejectedError } from '../http/errors';
 import type { Logger } from '../http/logger';
 import { compileFastParse, FAIL } from './fast-parse';
+import { redactUrlPassword } from '../config/show-setting-value';
 import { checkHealthcheckBody, kindOfBody } from './healthcheck-answer';
+import { describeMisroutedNotFound } from './not-found-answer';
 import { wordNotFound } from './not-found-message';
 
 export interface UpstreamHttpOptions {
@@ -31,6 +33,12 @@ export interface UpstreamCall<T extends z.ZodTypeAny> {
   body?: unknown;
   /** Extra request headers (`If-Match` on a description write). */
   headers?: Record<string, string>;
+  /**
+   * The path is the embedded catalog's extension (GET /edits), which Amundsen's service has no route
+   * for: any 404 there is a NotFoundError. On every other path a 404 that is not the service's own is a
+   * wrong METADATA_URL/SEARCH_URL (not-found-answer.ts).
+   */
+  routeMayBeMissing?: boolean;
   schema: T;
 }
 
@@ -103,8 +111,25 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
   const pool = new Pool(base.origin, { connections: 64, pipelining: 1, keepAliveTimeout: 30_000 });
+  let misrouteLogged = false;
 
-  async function send<T extends z.ZodTypeAny>({ method, path, token, query, body, headers: extra, schema }: UpstreamCall<T>): Promise<{ body: z.infer<T>; etag: string | null }> {
+  /** A 404 that is not the service's own on a route it has: the URL setting is wrong. Logged in full once, not on every page. */
+  function misrouted(method: string, path: string, answered: string): UpstreamError {
+    if (!misrouteLogged) {
+      misrouteLogged = true;
+      const shown = redactUrlPassword(options.baseUrl, { dropQuery: true }) ?? options.baseUrl;
+      const setting = options.setting ?? 'the URL configured for it';
+      options.logger.warn(
+        `${options.name} ${method} ${path} answered 404 with ${answered}, not the service's own "not found": ${setting} (${shown}) does not lead to the ${options.name}, `
+        + `so every call there answers 404 and pages would say tables, dashboards and people do not exist. Set ${setting} to the ${options.name}'s base URL `
+        + `(the address whose GET /healthcheck answers JSON; no path unless the service is served under one) and restart Nansen. `
+        + 'Said once; later answers like it are not logged again.',
+      );
+    }
+    return new UpstreamError(`The ${options.name} was not found where Nansen looks for it: Nansen is set up wrong. Tell whoever runs Nansen.`, 'upstream_misconfigured', 502);
+  }
+
+  async function send<T extends z.ZodTypeAny>({ method, path, token, query, body, headers: extra, routeMayBeMissing, schema }: UpstreamCall<T>): Promise<{ body: z.infer<T>; etag: string | null }> {
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) search.set(k, String(v));
     const fullPath = `${prefix}${path}${search.size ? `?${search}` : ''}`;
@@ -155,6 +180,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       options.logger.warn(`${options.name} refused the access token for ${method} ${path} (${status})`);
       throw new UpstreamTokenRejectedError(options.name);
     }
+    if (status === 404 && !routeMayBeMissing) {
+      const answered = describeMisroutedNotFound(text, json, contentType);
+      if (answered) throw misrouted(method, path, answered);
+    }
     if (status === 404) throw new NotFoundError(wordNotFound(messageOf(json) ?? `Not found in the ${options.name}`), 'not_found');
     if (status === 412) throw new UpstreamPreconditionFailedError(options.name);
     if (status === 400 || status === 422) throw new InputError(messageOf(json) ?? `The ${options.name} rejected the request`, 'upstream_rejected_input');
@@ -168,7 +197,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         'upstream_failed', 502,
       );
     }
-    if (status >= 400 || json === undefined) {
+    // (A 2xx that is not JSON was answered above; 3xx before that.)
+    if (status >= 400) {
       options.logger.warn(`${options.name} ${method} ${path} answered ${status}${json === undefined ? ' with a non-JSON body' : ''}`);
       throw new UpstreamError(`The ${options.name} failed (HTTP ${status}); try again in a moment.`, 'upstream_failed', 502);
     }

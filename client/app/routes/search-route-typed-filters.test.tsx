@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Filters typed in a search box (`tag:pii`) become the search's filters: the URL, the Filters panel and
-// the request show them, the box keeps the other words (the parser: features/search/typed-filters.ts).
+// the request show them, the box keeps the other words (the parser: contract/typed-filters.ts).
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -8,7 +8,7 @@ import { seedFirstSearch } from '../../features/search/api/first-search';
 import { searchQueryOptions } from '../../features/search/api/search-catalog';
 import { SearchPage } from '../../features/search/components/search-page';
 import { configuredCategories, firstSearchInputs, planSearch } from '../../features/search/search-plan';
-import { withTypedFilters } from '../../features/search/typed-filters';
+import { withTypedFilters } from '../../../contract/typed-filters';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import { parseSearchState, searchPath, type SearchState } from '../paths';
 import type { Prefetch } from '../prefetch';

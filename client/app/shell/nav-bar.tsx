@@ -15,7 +15,8 @@ export function NavBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const header = useRef<HTMLElement>(null);
   useLayoutEffect(() => (header.current ? followHeight(header.current) : undefined), []);
   return (
-    <header className="nav" ref={header}>
+    // data-toasts-below: toasts moved to the top stand below the bar (components/toast-placement.ts).
+    <header className="nav" ref={header} data-toasts-below>
       <div className="nav__inner">
         <Link to={homePath} className="nav__brand">
           {config.logoUrl ? (

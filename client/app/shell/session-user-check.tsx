@@ -80,7 +80,7 @@ export function useSessionCheck(): SessionNotice | null {
 export function SessionUserNotice({ notice, reload = () => window.location.reload() }: { notice: SessionNotice | null; reload?: () => void }) {
   if (notice === null) return null;
   return (
-    <div className="session-user-notice" role="alert">
+    <div className="session-user-notice" role="alert" data-toasts-below>
       {notice.kind === 'logged-out' ? (
         <>
           <p className="session-user-notice__message">{LOGGED_OUT_MESSAGE}</p>

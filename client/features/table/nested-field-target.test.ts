@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Column, TypeMetadata } from '../../../contract/api-table';
+import { nestedFieldLinkOptions, nestedFieldOfTypeKey } from '../../../contract/nested-field-path';
+import { tablePath } from '../../../contract/page-paths';
 import { findNestedField, resolveLinkTarget } from './nested-field-target';
 
 const node = (name: string, children: TypeMetadata[] = []): TypeMetadata => ({
@@ -39,5 +41,41 @@ describe('resolveLinkTarget', () => {
   it('reads an old link with the whole path in `column`', () => {
     expect(resolveLinkTarget(columns, 'items.`a.b`', null)).toMatchObject({ column: 'items', missing: null });
     expect(resolveLinkTarget(columns, 'items.nope', null).missing).toEqual({ kind: 'column', column: 'items.nope' });
+  });
+});
+
+describe('a nested field whose name holds "/" (its key splits it)', () => {
+  const table = 'hive://gold.sales/orders';
+  // payload struct<`a/b`: struct<c>, a: struct<x>, `/lead`: string>, items array<struct<`p/q`>>
+  const keyed = (key: string, name: string, children: TypeMetadata[] = []): TypeMetadata => ({ ...node(name, children), key });
+  const top = `${table}/payload/type/payload`;
+  const payload = keyed(top, 'payload', [
+    keyed(`${top}/a/b`, 'a/b', [keyed(`${top}/a/b/c`, 'c')]),
+    keyed(`${top}/a`, 'a', [keyed(`${top}/a/x`, 'x')]),
+    keyed(`${top}//lead`, '/lead'),
+  ]);
+  const itemsTop = `${table}/items/type/items`;
+  const slashItems = keyed(itemsTop, 'items', [keyed(`${itemsTop}/_inner_`, '_inner_', [keyed(`${itemsTop}/_inner_/p/q`, 'p/q')])]);
+  const columns = [column('payload', payload), column('items', slashItems)];
+
+  /** What the History links to for an edit of the nested type `key` (edit-history's resourceOf), opened on the table page. */
+  const openFromHistory = (key: string) => {
+    const url = new URL(tablePath(table, nestedFieldLinkOptions(nestedFieldOfTypeKey(table, key)!)), 'http://nansen.test');
+    return resolveLinkTarget(columns, url.searchParams.get('column'), url.searchParams.get('field'));
+  };
+
+  it('opens the field itself from its History link, not the column with a note', () => {
+    for (const field of [`${top}/a/b/c`, `${top}/a/b`, `${top}//lead`, `${itemsTop}/_inner_/p/q`]) {
+      const target = openFromHistory(field);
+      expect(target.missing, field).toBeNull();
+      expect(target.fieldChain?.at(-1)?.key, field).toBe(field);
+    }
+    // A field named without "/" is found as before.
+    expect(openFromHistory(`${top}/a/x`).fieldChain?.at(-1)?.key).toBe(`${top}/a/x`);
+  });
+
+  it('opens it from a search hit\'s path, which names it whole ("a/b" needs no quotes)', () => {
+    expect(resolveLinkTarget(columns, 'payload', 'a/b.c').fieldChain?.map((n) => n.name)).toEqual(['a/b', 'c']);
+    expect(findNestedField(payload, ['a', 'b', 'nope'])).toBeNull();
   });
 });

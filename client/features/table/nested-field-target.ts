@@ -19,6 +19,9 @@ export interface LinkTarget {
 /**
  * The nodes from below `root` down to the field named by `names`; an array's element or a map's value
  * (left out of paths) is passed through when no child has the name itself. Null when there is none.
+ * A name holding "/" is also found as the names it splits into: a link read from a nested type's key
+ * (the History's, decision 067) has it split, as keys join names with "/" (`…/type/payload/a/b/c` is
+ * the field `a/b` › `c` as well as `a` › `b` › `c`); a field named whole comes first.
  */
 export function findNestedField(root: TypeMetadata, names: readonly string[]): TypeMetadata[] | null {
   if (names.length === 0) return [];
@@ -26,6 +29,13 @@ export function findNestedField(root: TypeMetadata, names: readonly string[]): T
   for (const child of root.children) {
     if (child.name !== name) continue;
     const below = findNestedField(child, rest);
+    if (below) return [child, ...below];
+  }
+  for (const child of root.children) {
+    if (!child.name.includes('/')) continue;
+    const parts = child.name.split('/');
+    if (parts.length > names.length || parts.some((part, i) => part !== names[i])) continue;
+    const below = findNestedField(child, names.slice(parts.length));
     if (below) return [child, ...below];
   }
   for (const child of root.children) {

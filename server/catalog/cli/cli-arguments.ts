@@ -3,7 +3,7 @@
 // --bogus"), followed by the command's usage by its caller, and the same default catalog as the server's.
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { catalogDbFromEnv, describeCatalogDbSource, type CatalogDbSource } from '../../config/catalog-db-path';
+import { catalogDbFromEnv, catalogElsewhereFromEnv, describeCatalogDbSource, type CatalogDbSource } from '../../config/catalog-db-path';
 
 /** Bad arguments: the command prints the message and its usage, and exits 1. */
 export class UsageError extends Error {
@@ -29,9 +29,29 @@ export interface CatalogDbChoice {
   from: CatalogDbSource;
 }
 
-export function catalogDbOption(db: string | undefined): CatalogDbChoice {
+/**
+ * Without --db and with METADATA_URL set, the server's catalog is elsewhere: DATA_DIR/catalog.sqlite
+ * here is a file that Nansen never reads. The command refuses (exit 78, as bad settings stop the
+ * server) rather than load, back up or overwrite that file. --db still names a file (decision 084).
+ */
+export class CatalogElsewhereError extends Error {
+  override name = 'CatalogElsewhereError';
+  readonly exitCode = 78;
+}
+
+/** What a command does, for the refusal's fix: loading (ingest, import) can be posted to the catalog instead. */
+export type CatalogCommandKind = 'load' | 'file';
+
+export function catalogDbOption(db: string | undefined, kind: CatalogCommandKind = 'load', env: Record<string, string | undefined> = process.env): CatalogDbChoice {
   if (db !== undefined) return { path: db, creatableFolder: undefined, from: '--db' };
-  const { path, from } = catalogDbFromEnv();
+  const elsewhere = catalogElsewhereFromEnv(env);
+  if (elsewhere !== undefined) {
+    const post = kind === 'load' ? ", or POST to its /ingest, /import/dbt or /api/v1/lineage (docs/ingest.md)" : '';
+    throw new CatalogElsewhereError(
+      `this Nansen uses the catalog at METADATA_URL (${elsewhere}), not a file here; run this on the catalog's machine with its DATA_DIR${post} (or name a catalog file with --db)`,
+    );
+  }
+  const { path, from } = catalogDbFromEnv(env);
   return { path, creatableFolder: from === 'default' ? dirname(path) : undefined, from };
 }
 

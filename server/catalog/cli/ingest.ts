@@ -6,7 +6,7 @@
 // Exit code: 0 all records loaded, 2 some records rejected (the rest loaded), 1 nothing loaded (every
 // record rejected, an input with no record — empty, or blank lines only: an export that wrote nothing
 // is almost always a failed upstream job —, an input that is not NDJSON — a SQLite file, a dbt
-// manifest —, a fatal error).
+// manifest —, a fatal error), 78 refused: METADATA_URL is set and --db is not (the server's catalog is elsewhere).
 // Transactions are bigger than the HTTP endpoint's (docs/ingest.md): nothing else runs in this
 // process, so only other writers wait for the lock, and they wait up to busy_timeout (5 s).
 import { userInfo } from 'node:os';
@@ -15,9 +15,10 @@ import { openCatalogDatabase } from '../store/open-catalog-database';
 import Database from 'better-sqlite3';
 import { checkCatalogTarget, readCatalogKind, sayNewCatalog } from '../store/check-catalog-file';
 import { describeForeignInputForIngest, HEAD_BYTES, recogniseForeignInput } from '../ingest/recognise-foreign-input';
+import { peekHead } from '../ingest/peek-head';
 import { IngestAbortedError, ingestNdjson, type IngestProgress, type IngestSummary } from '../ingest/ingest-ndjson';
 import { recordIngest } from '../ingest/write-ingest-records';
-import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, DOCS_USAGE, parseCliArgs, UsageError } from './cli-arguments';
+import { CatalogElsewhereError, catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, DOCS_USAGE, parseCliArgs, UsageError } from './cli-arguments';
 
 const USAGE = `usage: npm run catalog:ingest -- [--db FILE] [--batch-size N] [--max-batch-ms N] [--progress-every N] [--quiet] FILE.ndjson|-
        FILE.ndjson|-: the records, one JSON object a line (table, user, dashboard, lineage, usage, owner, tag); - reads stdin
@@ -78,6 +79,8 @@ async function main(): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one input file (or - for stdin)');
   const [file] = positionals;
+  // Before the input is read: with METADATA_URL the server's catalog is elsewhere (refused, exit 78).
+  const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
   const batchSize = wholeNumberOption(values, 'batch-size') ?? CLI_BATCH_SIZE;
   const maxBatchMs = wholeNumberOption(values, 'max-batch-ms') ?? CLI_MAX_BATCH_MS;
   const progressEvery = wholeNumberOption(values, 'progress-every');
@@ -95,7 +98,7 @@ async function main(): Promise<number> {
   // A file of another kind (a SQLite database, a dbt manifest, …) is named, with the command that
   // reads it, before the catalog is looked at: its lines would only be rejected one by one.
   const stream = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
-  const { head, ended, input } = await peek(stream, HEAD_BYTES);
+  const { head, ended, input } = await peekHead(stream, HEAD_BYTES);
   // An empty export, said before a catalog is created for it (String.trim takes a BOM too).
   if (ended && head.toString('utf8').trim() === '') throw new Error(describeNoRecords(file, head.length === 0 ? 'empty' : 'blank'));
   const foreign = recogniseForeignInput(head, () => file !== '-' && isNansenCatalogFile(file));
@@ -106,7 +109,6 @@ async function main(): Promise<number> {
 
   // Another program's database, a file that is no database, a folder that does not exist: refused
   // before the catalog's schema is written anywhere.
-  const { path: dbPath, creatableFolder, from } = catalogDbOption(values.db);
   const newCatalog = checkCatalogTarget(dbPath, { hint: 'The NDJSON to load is the last argument, not --db.', creatableFolder, from, hasDryRun: false });
   sayNewCatalog('ingest', newCatalog);
   const db = openCatalogDatabase(dbPath);
@@ -147,34 +149,6 @@ function describeNoRecords(file: string, why: 'empty' | 'blank'): string {
     'an empty export usually means the job that writes it failed)';
 }
 
-/**
- * The first `bytes` of a stream (fewer when it is shorter), and the whole stream again to read from
- * the start: stdin cannot be read twice.
- */
-async function peek(stream: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer; ended: boolean; input: AsyncIterable<Buffer> }> {
-  const iterator = stream[Symbol.asyncIterator]();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let ended = false;
-  while (size < bytes) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  async function* again(): AsyncGenerator<Buffer> {
-    yield* chunks;
-    if (ended) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  // `ended`: the head is the whole stream.
-  return { head: Buffer.concat(chunks).subarray(0, bytes), ended, input: again() };
-}
-
 /** A SQLite file with the catalog's tables (a backup given to ingest by mistake). */
 function isNansenCatalogFile(file: string): boolean {
   try {
@@ -196,6 +170,6 @@ main().then(
   (err: unknown) => {
     process.stderr.write(`ingest: ${err instanceof Error ? err.message : String(err)}\n`);
     if (err instanceof UsageError) process.stderr.write(USAGE);
-    process.exitCode = 1;
+    process.exitCode = err instanceof CatalogElsewhereError ? err.exitCode : 1;
   },
 );

@@ -3,9 +3,10 @@
 // Without --db, into the server's catalog (CATALOG_DB, else DATA_DIR/catalog.sqlite).
 // Refuses while the catalog is open (a running Nansen holds it) unless --force, which copies the
 // backup into the running catalog after keeping a snapshot of it beside it (<db>.before-restore-<time>, as a
-// restore of a stopped catalog keeps the file it replaces). Exit code: 0 done, 1 failed or bad arguments, 3 refused because the catalog is open.
+// restore of a stopped catalog keeps the file it replaces). Exit code: 0 done, 1 failed or bad arguments, 3 refused because the catalog is open,
+// 78 refused because METADATA_URL is set and --db is not (the server's catalog is elsewhere).
 import { CatalogInUseError, restoreCatalog } from '../store/backup-catalog';
-import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from './cli-arguments';
+import { CatalogElsewhereError, catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from './cli-arguments';
 
 const USAGE = `usage: npm run catalog:restore -- --from path/to/backup.sqlite [--db FILE] [--force]
        ${DB_OPTION_USAGE}`;
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!values.from) throw new UsageError('--from is required: the backup to restore');
-  const choice = catalogDbOption(values.db);
+  const choice = catalogDbOption(values.db, 'file');
   // Said first: without --db this is the server's catalog, chosen by the environment.
   const catalog = describeCatalogChoice(choice);
   process.stderr.write(`catalog:restore: restoring ${values.from} into ${catalog}\n`);
@@ -37,6 +38,6 @@ main().then(
   (err: unknown) => {
     process.stderr.write(`catalog:restore: ${err instanceof Error ? err.message : String(err)}\n`);
     if (err instanceof UsageError) process.stderr.write(USAGE);
-    process.exitCode = err instanceof CatalogInUseError ? 3 : 1;
+    process.exitCode = err instanceof CatalogInUseError ? 3 : err instanceof CatalogElsewhereError ? err.exitCode : 1;
   },
 );

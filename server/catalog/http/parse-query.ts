@@ -31,3 +31,48 @@ export function parseQueryText(value: unknown, name: string): string | undefined
   if (typeof value !== 'string') throw new InputError(`${name} must be given once, as text`);
   return value;
 }
+
+/**
+ * Refuses a query parameter the route does not take: a misspelt option (`prunee`, `dry-run`) must
+ * not be ignored, as the request would then do what it was not asked to (import without prune, write
+ * on a dry run). The message suggests the likeliest name meant. With `slipsOnly`, only a name that
+ * looks like a slip for a known one is refused; others are ignored.
+ */
+export function checkQueryParameters(
+  query: Request['query'], known: readonly string[], route: string, options: { slipsOnly?: boolean } = {},
+): void {
+  for (const name of Object.keys(query)) {
+    if (known.includes(name)) continue;
+    const meant = likeliestName(name, known);
+    // A producer's own parameter (an OpenLineage client's configured URL parameters) is not a slip:
+    // refusing it would lose every event it sends.
+    if (options.slipsOnly && !meant) continue;
+    const hint = meant ? `did you mean ${meant}?` : known.length ? `${route} takes ${known.join(', ')}` : `${route} takes none`;
+    throw new InputError(`unknown parameter "${name}" (${hint})`);
+  }
+}
+
+/** The known name `name` is most likely a slip for: the same but for case, `-` or camelCase, or two edits away at most. */
+function likeliestName(name: string, known: readonly string[]): string | undefined {
+  const plain = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
+  const same = known.find((k) => plain(k) === plain(name));
+  if (same) return same;
+  let best: { name: string; distance: number } | undefined;
+  for (const k of known) {
+    const distance = editDistance(plain(name), k);
+    if (distance <= Math.min(2, Math.floor(k.length / 3)) && (!best || distance < best.distance)) best = { name: k, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

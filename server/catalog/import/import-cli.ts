@@ -1,13 +1,15 @@
 // `npm run catalog:import -- <source> …`: one command for every importer (docs/ingest.md).
 // Exit code: 0 imported, 2 some records were bad (the rest imported), 1 nothing imported (bad
-// arguments, unreadable or refused input, database error).
+// arguments, unreadable or refused input, database error), 78 refused: METADATA_URL is set and --db
+// is not (the server's catalog is elsewhere).
 import { DBT_USAGE, runDbtImport } from './dbt/dbt-import-command';
-import { DB_OPTION_USAGE, DOCS_USAGE, UsageError } from '../cli/cli-arguments';
+import { CatalogElsewhereError, DB_OPTION_USAGE, DOCS_USAGE, UsageError } from '../cli/cli-arguments';
 import { DbtArtifactError } from './dbt/read-dbt-artifacts';
 import { EventFileError, OPENLINEAGE_USAGE, runOpenLineageImport } from './openlineage/openlineage-import-command';
 import { POSTGRES_USAGE, runPostgresImport, runSqliteImport, SQLITE_USAGE } from './database/database-import-command';
 import { DatabaseImportError } from './database/database-import-error';
 import { CatalogFileError } from '../store/check-catalog-file';
+import { PruneRefusedError } from './prune-guard';
 
 const IMPORTERS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   dbt: { run: runDbtImport, usage: DBT_USAGE },
@@ -40,9 +42,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const known = err instanceof UsageError || err instanceof DbtArtifactError || err instanceof DatabaseImportError || err instanceof CatalogFileError ||
-      err instanceof EventFileError;
+      err instanceof EventFileError || err instanceof PruneRefusedError || err instanceof CatalogElsewhereError;
     process.stderr.write(`import: ${err instanceof Error ? (known ? err.message : err.stack ?? err.message) : String(err)}\n`);
     if (err instanceof UsageError) process.stderr.write(usage);
-    process.exitCode = 1;
+    process.exitCode = err instanceof CatalogElsewhereError ? err.exitCode : 1;
   },
 );

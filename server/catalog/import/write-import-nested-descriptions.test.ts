@@ -154,7 +154,7 @@ describe('the shared import path with records that carry nested descriptions', (
     await run(record({ city: 'City from the IP address' }));
     editAsPerson(`${VISITOR}/geo/city`, 'The city the visitor said.');
     const empty: ImportedSource = { scope: 'test:events', tables: [], lineage: [], dashboards: [], bad: [] };
-    await writeImport(store.db, empty, { importedBy: 'cli:test', label: 'test', log: { resource_key: 'dbt:test', field: 'test import' }, prune: true });
+    await writeImport(store.db, empty, { importedBy: 'cli:test', label: 'test', log: { resource_key: 'dbt:test', field: 'test import' }, prune: true, allowLargePrune: true });
     expect(nestedDescription(`${VISITOR}/geo/city`)).toBeUndefined();
 
     expect((await run(record({ city: 'City from the IP address' }))).tables).toEqual(counts(1, 0, 0));

@@ -21,6 +21,7 @@ import { findDroppedEdits, type DroppedEdit, type GoneNestedFields } from './dro
 import { findPrunedEdits, type PrunedEdit, type RemovedKeys } from './pruned-edits';
 import { createTableKeyCheck } from '../ingest/table-key-check';
 import { checkImportedKey, type KeyWarning } from './key-warnings';
+import { checkPruneSize, type PruneOptionStyle } from './prune-guard';
 
 /** A table, dashboard or bad object, with the id the source knows it by (dbt's unique_id, `schema.table`). */
 export interface ImportedTable {
@@ -55,6 +56,15 @@ export interface ImportedSource {
 export interface WriteImportOptions {
   dryRun?: boolean;
   prune?: boolean;
+  /**
+   * Confirms a prune that would remove all the scope's tables, or more than half of many: without it
+   * such a prune throws PruneRefusedError before anything is written (prune-guard.ts).
+   */
+  allowLargePrune?: boolean;
+  /** How that refusal names the options: `--allow-large-prune` (default) or `allow_large_prune=true`. */
+  optionStyle?: PruneOptionStyle;
+  /** The scope in words for that refusal, e.g. `dbt project "acme"`; default the scope. */
+  scopeName?: string;
   /** Who imports (the edit log's user_id for the import's summary entry), e.g. `cli:alice`. */
   importedBy: string;
   /** Progress messages for long runs, e.g. `dbt: …` (the CLI prints them on stderr). */
@@ -393,6 +403,11 @@ export async function writeImport(db: CatalogDatabase, source: ImportedSource, o
   for (const r of gone) countsOf[r.resource_type][options.prune ? 'removed' : 'disappeared'] += 1;
   const removedKeys = (kind: 'table' | 'dashboard') => (options.prune ? gone.filter((r) => r.resource_type === kind).map((r) => r.resource_key) : []);
   const removed: RemovedKeys = { tables: removedKeys('table'), dashboards: removedKeys('dashboard') };
+  // An empty or cut-short source would empty the scope: refused unless confirmed, a dry run too (it says what the run would do).
+  if (options.prune) {
+    const heldTables = previously.filter((r) => r.resource_type === 'table' && !held(r)).length;
+    checkPruneSize({ held: heldTables, removing: removed.tables, scopeName: options.scopeName ?? source.scope, style: options.optionStyle }, options.allowLargePrune ?? false);
+  }
   // Read before the prune deletes them: the edit log outlives the rows, the import's marks are read now.
   const prunedEdits = findPrunedEdits(db, removed, (key, field) => guard.personsEdit(key, field));
   const goneSet = new Set(gone);

@@ -63,6 +63,40 @@ describe('POST /ingest', () => {
     expect(res.body.rejectedCount).toBe(3);
   });
 
+  it('refuses a body of another kind with 400, saying what it is and where to send it, and loads nothing', async () => {
+    const manifest = JSON.stringify({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json', project_name: 'acme' }, nodes: {} });
+    const event = { eventTime: '2026-01-01T00:00:00Z', eventType: 'COMPLETE', run: { runId: 'r1' }, job: { namespace: 'n', name: 'j' }, schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json' };
+    const cases: [string | Buffer, RegExp][] = [
+      [gzipSync(lines(table('zipped'))), /^The request body is gzip-compressed but was sent without Content-Encoding: gzip: nothing was loaded\. Add the header/],
+      [manifest, /^The request body is one JSON document \(a dbt manifest\), not NDJSON: nothing was loaded\. To load a dbt project: POST \{"manifest": …, "catalog": …\} to \/import\/dbt/],
+      [JSON.stringify(JSON.parse(manifest), null, 2), /^The request body is one JSON document \(a dbt manifest\)/],
+      [lines(event, event), /^The request body holds OpenLineage events, not ingest records: nothing was loaded\. To load them: POST them to \/api\/v1\/lineage/],
+      [JSON.stringify([table('a'), table('b')]), /^The request body is one JSON array, not NDJSON \(one JSON object a line\): nothing was loaded\. If it holds ingest records, write one a line: jq -c '\.\[\]'/],
+    ];
+    for (const [body, message] of cases) {
+      const res = await post(body);
+      expect({ status: res.status, body: res.body }, String(message)).toEqual({ status: 400, body: { message: expect.stringMatching(message) } });
+    }
+    expect(db.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM edit_log WHERE resource_type = 'ingest'").pluck().get()).toBe(0);
+  });
+
+  it('answers 422 when every record of the body was rejected, with the reasons, so `curl --fail` notices', async () => {
+    const res = await post(lines('{oops', { type: 'usage', table_key: 'hive://gold.core/zzz', user_email: 'u@example.org', read_count: 3 }));
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      message: 'Nothing was loaded: all 2 record(s) were rejected (see rejected).',
+      loaded: { table: 0 }, rejectedCount: 2,
+      rejected: [{ line: 1, reason: expect.stringMatching(/^invalid JSON/) }, { line: 2, reason: 'unknown table "hive://gold.core/zzz" (load the table record first)' }],
+    });
+  });
+
+  it('refuses a query parameter, as it takes none, loading nothing', async () => {
+    const res = await request(appWith()).post('/ingest?dry_run=true').set(...AUTH_HEADER).set('Content-Type', 'application/x-ndjson').send(lines(table('a')));
+    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { message: 'unknown parameter "dry_run" (POST /ingest takes none)' } });
+    expect(db.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(0);
+  });
+
   it('notes who ingested in the edit log', async () => {
     await post(lines(table('logged')));
     const rows = db.prepare("SELECT user_id, after FROM edit_log WHERE resource_type = 'ingest'").all() as { user_id: string; after: string }[];
@@ -78,6 +112,27 @@ describe('POST /ingest', () => {
       message: 'Send the records as Content-Type: application/x-ndjson (one JSON object per line); got "application/json".',
     });
     expect(db.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(0);
+  });
+
+  it('refuses an empty body, or one of blank lines only, with 400 in the catalog error envelope, loading nothing', async () => {
+    const why = 'an empty export usually means the job that writes it failed). Send one JSON record per line (docs/ingest.md).';
+    for (const [body, words, gzip] of [
+      ['', 'is empty', false],
+      ['\uFEFF\n  \n\r\n\n', 'has only blank lines', false],
+      ['', 'is empty', true],
+      ['\n'.repeat(200_000), 'has only blank lines', true],
+    ] as const) {
+      let req = request(appWith()).post('/ingest').set(...AUTH_HEADER).set('Content-Type', 'application/x-ndjson');
+      if (gzip) req = req.set('Content-Encoding', 'gzip');
+      const res = await req.send(gzip ? gzipSync(body) : body);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ message: `No records in the request body: nothing loaded (the body ${words}; ${why}` });
+    }
+    expect(db.prepare("SELECT count(*) FROM edit_log WHERE resource_type = 'ingest'").pluck().get()).toBe(0);
+    // A body with a record after blank lines still loads, its line numbers counted from the first line.
+    const res = await post(`${'\n'.repeat(70_000)}${lines(table('late'), '{oops')}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ loaded: { table: 1 }, rejected: [{ line: 70_002 }], linesRead: 70_002 });
   });
 
   it('demands the bearer token', async () => {
@@ -156,6 +211,13 @@ describe('POST /ingest with Accept: application/x-ndjson (streamed progress)', (
     expect(summary).toMatchObject({ loaded: { table: 5 }, rejectedCount: 1, linesRead: 6 });
   });
 
+  it('ends with an error line saying what a body of another kind is, and loads nothing', async () => {
+    const res = await postStreamed(JSON.stringify([table('a')]));
+    expect(res.status).toBe(200); // sent before the body was read
+    expect(linesOf(res.body)).toEqual([{ type: 'error', status: 400, message: expect.stringMatching(/^The request body is one JSON array, not NDJSON/) }]);
+    expect(countTables()).toBe(0);
+  });
+
   it('keeps the JSON answer for Accept */*, application/json, one it cannot meet, or none', async () => {
     for (const accept of [undefined, '*/*', 'application/json', 'application/json, application/x-ndjson;q=0.5', 'text/html']) {
       const req = post(lines(table('plain')), streaming);
@@ -176,6 +238,16 @@ describe('POST /ingest with Accept: application/x-ndjson (streamed progress)', (
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.message).toMatch(/too large/);
     expect(countTables()).toBe(0);
+  });
+
+  it('answers an empty body with one error line of status 400 (the status line is sent before the body is read)', async () => {
+    const res = await postStreamed('\n\n');
+    expect(res.status).toBe(200);
+    expect(linesOf(res.body)).toEqual([{
+      type: 'error', status: 400,
+      message: 'No records in the request body: nothing loaded (the body has only blank lines; an empty export usually means the job that writes it failed). Send one JSON record per line (docs/ingest.md).',
+    }]);
+    expect(db.prepare("SELECT count(*) FROM edit_log WHERE resource_type = 'ingest'").pluck().get()).toBe(0);
   });
 
   it('ends with an error line and the partial summary when the body grows past the limit mid-load', async () => {

@@ -118,3 +118,53 @@ export function describeForeignInputForIngest(found: ForeignInput, file: string)
       return `${named} is one JSON document over many lines (a dbt manifest?), not NDJSON (one JSON object a line): ${nothing}. A dbt manifest: \`npm run catalog:import -- dbt --manifest ${arg}\`; one ingest record written over many lines: \`jq -c . ${arg} | npm run catalog:ingest -- -\``;
   }
 }
+
+/**
+ * Whether `head` already holds a whole first line that is an ingest record (an object with a "type"):
+ * then the input is NDJSON whatever follows, and a body need not be read further before loading.
+ */
+export function startsWithRecord(head: Buffer): boolean {
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const start = text.search(/\S/);
+  if (start === -1) return false;
+  const lineEnd = text.indexOf('\n', start);
+  if (lineEnd === -1) return false;
+  try {
+    const value = JSON.parse(text.slice(start, lineEnd)) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { type?: unknown }).type === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** One message for POST /ingest: what the body is and where to send it instead (the command line's words, for HTTP). */
+export function describeForeignInputForHttp(found: ForeignInput): string {
+  const named = 'The request body';
+  const nothing = 'nothing was loaded';
+  switch (found.kind) {
+    case 'nansen-catalog':
+    case 'sqlite':
+      return `${named} is a SQLite database, not NDJSON: ${nothing}. To load its tables and columns: POST it to /import/sqlite?cluster=NAME as application/vnd.sqlite3`;
+    case 'gzip':
+      return `${named} is gzip-compressed but was sent without Content-Encoding: gzip: ${nothing}. Add the header (curl -H 'Content-Encoding: gzip' --data-binary @export.ndjson.gz), or send it decompressed`;
+    case 'utf16':
+      return `${named} is UTF-16 text, and NDJSON is UTF-8: ${nothing}. Convert it: iconv -f UTF-16 -t UTF-8`;
+    case 'binary':
+      return `${named} is binary, not NDJSON (text, one JSON object a line): ${nothing}`;
+    case 'dbt':
+      switch (found.artifact) {
+        case 'manifest':
+          return `${named} is one JSON document (a dbt manifest), not NDJSON: ${nothing}. To load a dbt project: POST {"manifest": …, "catalog": …} to /import/dbt as application/json`;
+        case 'catalog':
+          return `${named} is one JSON document (a dbt catalog.json), not NDJSON: ${nothing}. To load a dbt project: POST {"manifest": …, "catalog": …} to /import/dbt as application/json`;
+        default:
+          return `${named} is one JSON document (a dbt artifact, not its manifest), not NDJSON: ${nothing}. A dbt project is loaded from its manifest: POST {"manifest": …} to /import/dbt`;
+      }
+    case 'openlineage':
+      return `${named} holds OpenLineage events, not ingest records: ${nothing}. To load them: POST them to /api/v1/lineage (application/x-ndjson, one event a line)`;
+    case 'json-array':
+      return `${named} is one JSON array${found.spansLines ? ' over many lines' : ''}, not NDJSON (one JSON object a line): ${nothing}. If it holds ingest records, write one a line: jq -c '.[]'`;
+    case 'json-document':
+      return `${named} is one JSON document over many lines (a dbt manifest?), not NDJSON (one JSON object a line): ${nothing}. A dbt manifest: POST {"manifest": …} to /import/dbt; one ingest record written over many lines: jq -c .`;
+  }
+}

@@ -20,7 +20,8 @@ export function buildCatalogRoutes(store: CatalogStore): CatalogRoute[] {
       public: true,
       handle(_req, res) {
         const ok = store.checkHealth();
-        sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'fail', checks: { 'SqliteProxy:connection': { ok } } });
+        // Amundsen's HealthCheck shape, and which service this is (METADATA_URL and SEARCH_URL swapped are told apart).
+        sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'fail', service: 'metadata', checks: { 'SqliteProxy:connection': { ok } } });
       },
     },
     redirectWithSlash(/^\/popular_tables$/),

@@ -46,6 +46,13 @@ describe('description ETags and If-Match', () => {
     });
   }
 
+  it('says where a body that is not JSON breaks, by line and column', async () => {
+    const res = await api().put(paths.table).set(...AUTH_HEADER).set('Content-Type', 'text/plain').send('{"description": "Orders\n  placed"}');
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 400, body: { message: 'The request body is not valid JSON at line 1, column 24: a line break inside a string (write \\n).' },
+    });
+  });
+
   it('writes without If-Match as Amundsen does, and accepts If-Match * and a list holding the current tag', async () => {
     const path = paths.table;
     expect((await put(path, 'No precondition')).status).toBe(200);

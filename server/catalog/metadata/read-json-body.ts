@@ -2,18 +2,19 @@
 // Content-Type (`json.loads(request.data)`; the stock frontend sends no Content-Type at all).
 import express, { type Request, type RequestHandler } from 'express';
 import { InputError } from '../http/catalog-errors';
+import { describeJsonSyntaxError } from '../../config/json-syntax';
 
 /** Buffers any body as text (for parseJsonBody). */
 export const readRawBody: RequestHandler = express.text({ type: () => true, limit: '1mb' });
 
-/** The parsed body, or undefined when empty; invalid JSON → 400. */
+/** The parsed body, or undefined when empty; invalid JSON → 400 naming the line and column. */
 export function parseJsonBody(req: Request): unknown {
   const text = typeof req.body === 'string' ? req.body : '';
   if (!text.trim()) return undefined;
   try {
     return JSON.parse(text) as unknown;
-  } catch {
-    throw new InputError('The request body is not valid JSON.');
+  } catch (err) {
+    throw new InputError(`The request body is ${describeJsonSyntaxError(text, err, 'the body ends')}.`);
   }
 }
 

@@ -1,5 +1,6 @@
 // Turns Amundsen search filters into predicates, per resource type. Values are ES-style wildcard
-// patterns (`*`, `?`), matched case-insensitively; `operation` OR = any value, AND = every value.
+// patterns (`*`, `?`), matched with case and accents aside, as words are (`foldWord`: `schema:café`
+// is `cafe`, decision 076); `operation` OR = any value, AND = every value.
 // Filter names a resource does not know are ignored, as Amundsen does.
 //
 // For tables, equality-style fields (database, cluster, schema, tag, badges, column) are also
@@ -13,7 +14,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import type { SearchFilter, SearchResourceType } from './parse-search-request';
-import { facetToken, quoteFts, type FacetField } from './search-terms';
+import { facetToken, foldWord, quoteFts, type FacetField } from './search-terms';
 
 type FieldSpec =
   | { kind: 'scalar'; sql: string; facet?: FacetField; vocabulary?: string }
@@ -81,25 +82,26 @@ const NAME_INDEX_FACETS: ReadonlySet<FacetField> = new Set(['database', 'cluster
 
 export function convertWildcardToGlob(pattern: string): string {
   // `[` starts a character class in GLOB; everything else maps 1:1 (`*`, `?`).
-  return pattern.toLowerCase().replace(/\[/g, '[[]');
+  return foldWord(pattern).replace(/\[/g, '[[]');
 }
 
 export function matchesWildcard(pattern: string, text: string): boolean {
-  const source = pattern.toLowerCase().replace(/[.+^${}()|[\]\\]|\*|\?/g, (m) => (m === '*' ? '.*' : m === '?' ? '.' : `\\${m}`));
-  return new RegExp(`^${source}$`, 's').test(text.toLowerCase());
+  const source = foldWord(pattern).replace(/[.+^${}()|[\]\\]|\*|\?/g, (m) => (m === '*' ? '.*' : m === '?' ? '.' : `\\${m}`));
+  return new RegExp(`^${source}$`, 's').test(foldWord(text));
 }
 
 const hasWildcard = (v: string) => v.includes('*') || v.includes('?');
 
 /**
- * SQLite's lower() folds ASCII letters only, while patterns and facet tokens are lowercased in JS
- * (every script): a filter on "Über" must match the same rows in SQL as in the facet index, or a
- * name tier and the text tier would disagree. So the SQL checks use JS's lowercasing too.
+ * SQLite's lower() folds ASCII letters only, while patterns and facet tokens are lower-cased and
+ * stripped of accents in JS (`foldWord`, every script): a filter on "Über" or "café" must match the
+ * same rows in SQL as in the facet index, or a name tier and the text tier would disagree. So the
+ * SQL checks fold with the same function.
  */
-const LOWER = 'nansen_lower';
+const FOLD = 'nansen_fold';
 
 export function createFilterCompiler(db: CatalogDatabase) {
-  db.function(LOWER, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
+  db.function(FOLD, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldWord(value) : value));
   const vocabularies = new Map<string, Statement<unknown[]>>();
   const vocabulary = (sql: string): string[] => {
     let statement = vocabularies.get(sql);
@@ -129,9 +131,9 @@ export function createFilterCompiler(db: CatalogDatabase) {
       }
       const spec = (fields as Record<string, FieldSpec | undefined>)[filter.name];
       if (!spec) continue;
-      const inList = (list: string) => `EXISTS (SELECT 1 FROM json_each(${list}) WHERE ${LOWER}(value) GLOB ?)`;
+      const inList = (list: string) => `EXISTS (SELECT 1 FROM json_each(${list}) WHERE ${FOLD}(value) GLOB ?)`;
       const lists = spec.kind === 'list' ? [spec.sql, ...(spec.alsoSql ? [spec.alsoSql] : [])] : [];
-      const one = spec.kind === 'scalar' ? `${LOWER}(${spec.sql}) GLOB ?` : lists.length === 1 ? inList(spec.sql) : `(${lists.map(inList).join(' OR ')})`;
+      const one = spec.kind === 'scalar' ? `${FOLD}(${spec.sql}) GLOB ?` : lists.length === 1 ? inList(spec.sql) : `(${lists.map(inList).join(' OR ')})`;
       const sql = `(${values.map(() => one).join(and ? ' AND ' : ' OR ')})`;
       const params = values.flatMap((v) => Array<string>(Math.max(lists.length, 1)).fill(convertWildcardToGlob(v)));
       all.push(sql);
@@ -159,7 +161,7 @@ export function createFilterCompiler(db: CatalogDatabase) {
       };
       const known = values.some(hasWildcard) ? vocabulary(spec.vocabulary!) : [];
       const groups = values.map((v) => {
-        const exact = hasWildcard(v) ? [...new Set(known.filter((k) => matchesWildcard(v, k)).map((k) => k.toLowerCase()))] : [v];
+        const exact = hasWildcard(v) ? [...new Set(known.filter((k) => matchesWildcard(v, k)).map(foldWord))] : [v];
         return exact.map((e) => quoteFts(facetToken(facet, e)));
       });
       if (and) {

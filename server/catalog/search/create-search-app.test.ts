@@ -174,7 +174,7 @@ describe('POST /v2/search errors and auth', () => {
     const res = await request(catalog.searchApp).post('/v2/search').set(...AUTH_HEADER)
       .set('Content-Type', 'application/json').send('{"query_term": ');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ message: 'The request body is not valid JSON.' });
+    expect(res.body).toEqual({ message: 'The request body is not valid JSON at line 1, column 16: expected a value (a string, number, object, array, true, false or null), found the body ends.' });
   });
 
   it('needs a bearer token for search but not for the healthcheck', async () => {

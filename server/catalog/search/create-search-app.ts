@@ -39,7 +39,8 @@ export function createSearchApp({ store, authenticate, log }: SearchAppDeps): Ex
       public: true,
       handle(_req, res) {
         const ok = store.checkHealth();
-        sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'fail', checks: { 'SqliteFts5Proxy:connection': { ok } } });
+        // Amundsen's HealthCheck shape, and which service this is (METADATA_URL and SEARCH_URL swapped are told apart).
+        sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'fail', service: 'search', checks: { 'SqliteFts5Proxy:connection': { ok } } });
       },
     },
     {

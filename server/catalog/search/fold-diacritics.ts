@@ -100,3 +100,23 @@ export const FOLDABLE_GLOB_CLASS = (() => {
   const char = (code: number) => String.fromCodePoint(code);
   return `[${ranges.map(([from, to]) => (from === to ? char(from) : `${char(from)}-${char(to)}`)).join('')}]`;
 })();
+
+/**
+ * The same class with the upper-case forms of those letters (`É` as well as `é`): for text stored as
+ * typed, which is folded only after it is lower-cased (filter values: migration 13).
+ */
+export const FOLDABLE_ANY_CASE_GLOB_CLASS = (() => {
+  const codes = new Set<number>();
+  const inner = FOLDABLE_GLOB_CLASS.slice(1, -1);
+  const chars = [...inner];
+  for (let i = 0; i < chars.length; i++) {
+    const from = chars[i]!.codePointAt(0)!;
+    const to = chars[i + 1] === '-' && i + 2 < chars.length ? chars[(i += 2)]!.codePointAt(0)! : from;
+    for (let code = from; code <= to; code++) {
+      codes.add(code);
+      const upper = String.fromCodePoint(code).toUpperCase();
+      if ([...upper].length === 1 && upper.toLowerCase() === String.fromCodePoint(code)) codes.add(upper.codePointAt(0)!);
+    }
+  }
+  return `[${[...codes].sort((a, b) => a - b).map((code) => String.fromCodePoint(code)).join('')}]`;
+})();

@@ -36,7 +36,10 @@ export function tokenize(text: string | null | undefined): string[] {
   return words(text) ?? [];
 }
 
-/** One word (a run of letters and digits) lower-cased and folded as `tokenize` folds it. */
+/**
+ * One word (a run of letters and digits) lower-cased and folded as `tokenize` folds it. Any text is
+ * folded letter by letter alike: filter values and their wildcard patterns use it too.
+ */
 export function foldWord(word: string): string {
   const lower = word.toLowerCase();
   return NON_ASCII.test(lower) ? foldDiacritics(lower) : lower;
@@ -70,9 +73,12 @@ const FACET_CODES: Record<FacetField, string> = {
   column: 'k',
 };
 
-/** The FTS token standing for `field = value` (case-insensitive). */
+/**
+ * The FTS token standing for `field = value`, case and accents aside (`foldWord`, as words are folded:
+ * `schema:café` is `cafe`, decision 076). ASCII values hash as they always did (lower-cased).
+ */
 export function facetToken(field: FacetField, value: string): string {
-  return `${FACET_MARK}${FACET_CODES[field]}${hashString(value.toLowerCase())}`;
+  return `${FACET_MARK}${FACET_CODES[field]}${hashString(foldWord(value))}`;
 }
 
 /** 53-bit string hash (cyrb53) in base 36: stable, fast, collisions negligible at catalog scale. */

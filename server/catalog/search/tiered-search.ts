@@ -215,7 +215,7 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
       take(tier, found);
       if (tier === 3 && found.length < limit) nameTier = found;
     }
-    // A column named exactly as the term (case aside): the column facet token the filters use, one
+    // A column named exactly as the term (case and accents aside): the column facet token the filters use, one
     // doclist walked in doc_id order.
     const column = t.columnFacets && term?.trim();
     if (column && picked.length < need) {

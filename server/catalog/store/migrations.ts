@@ -7,7 +7,7 @@
 // two places the store keeps in step: `tables.popularity` (from table_readers) and the search index
 // (`table_search` + the FTS5 table `table_search_fts`, see search-index.ts).
 
-import { FOLDABLE_GLOB_CLASS } from '../search/fold-diacritics';
+import { FOLDABLE_ANY_CASE_GLOB_CLASS, FOLDABLE_GLOB_CLASS } from '../search/fold-diacritics';
 
 export interface Migration {
   version: number;
@@ -605,7 +605,24 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // Accents in filters (decision 076): a facet token (search/search-terms.ts facetToken) stands for
+    // its value without diacritics, as words do, so `schema:cafe` finds the schema `café`. Only a
+    // value holding a letter that folds (é or É, not ø) gets another token: a catalog that has one
+    // among its databases, clusters, schemas, tags, badges, columns or nested fields is re-indexed by
+    // the search app on its next start, as after migration 12; others keep their index.
     version: 13,
+    name: 'filter values: diacritics removed as from words',
+    sql: `
+      INSERT OR REPLACE INTO catalog_settings (name, value)
+        SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM schemas WHERE database || ' ' || cluster || ' ' || name GLOB '*${FOLDABLE_ANY_CASE_GLOB_CLASS}*')
+          OR EXISTS (SELECT 1 FROM tags WHERE name GLOB '*${FOLDABLE_ANY_CASE_GLOB_CLASS}*')
+          OR EXISTS (SELECT 1 FROM badges WHERE name GLOB '*${FOLDABLE_ANY_CASE_GLOB_CLASS}*')
+          OR EXISTS (SELECT 1 FROM columns WHERE name GLOB '*${FOLDABLE_ANY_CASE_GLOB_CLASS}*')
+          OR EXISTS (SELECT 1 FROM type_metadata WHERE name GLOB '*${FOLDABLE_ANY_CASE_GLOB_CLASS}*');
+    `,
+  },
+  {
+    version: 14,
     name: 'no search documents for users known by nothing but an id',
     sql: `
       -- Existing catalogs: the search app rebuilds every document on its next start, leaving out

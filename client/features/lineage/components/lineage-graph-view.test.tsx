@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../../components/testing/render-with-app';
 import type { LineageGraph, LineageNode } from '../build-lineage-graph';
-import { NODE_HEIGHT, NODE_WIDTH } from '../layout-lineage-graph';
+import { LAYOUT_IN_BACKGROUND, type LayoutReply, type LayoutRequest } from '../lay-out-in-background';
+import { layoutLineageGraph, NODE_HEIGHT, NODE_WIDTH } from '../layout-lineage-graph';
 import { LARGE_GRAPH, LineageGraphView, motion, toFlowElements } from './lineage-graph-view';
 
 beforeAll(() => {
@@ -119,14 +120,19 @@ describe('motion', () => {
 describe('LineageGraphView', () => {
   const hint = () => document.getElementById(screen.getByRole('group', { name: 'Lineage graph of sales.orders' }).getAttribute('aria-describedby')!)!.textContent;
 
-  it('says a big graph draws only the tables in view and points to the list', () => {
+  it('says a big graph draws only the tables in view and points to the list', async () => {
     renderWithApp(<LineageGraphView graph={fan(LARGE_GRAPH, 10)} kind="table" label="Lineage graph of sales.orders" />);
+    await screen.findByRole('group', { name: 'Lineage graph of sales.orders' });
     expect(hint()).toContain(`A graph of ${LARGE_GRAPH + 13} tables draws only those in view: “List” shows them all.`);
   });
 
-  it('draws every table of a small graph and says nothing about the list', () => {
+  it('draws every table of a small graph at once (no worker, no "Laying out") and says nothing about the list', () => {
+    const started = vi.fn();
+    vi.stubGlobal('Worker', started);
     renderWithApp(<LineageGraphView graph={fan(2, 2)} kind="table" label="Lineage graph of sales.orders" />);
     expect(screen.getAllByTestId('lineage-node')).toHaveLength(7);
+    expect(screen.queryByTestId('lineage-graph-laying-out')).toBeNull();
+    expect(started).not.toHaveBeenCalled();
     expect(hint()).not.toContain('draws only those in view');
     expect(hint()).toContain('“List” shows the same lineage as a list.');
   });
@@ -138,5 +144,79 @@ describe('LineageGraphView', () => {
     expect(group.querySelector('.react-flow')?.getAttribute('role')).toBe('none');
     expect(group.querySelector('.react-flow__edges')?.getAttribute('aria-hidden')).toBe('true');
     expect(screen.queryAllByRole('img')).toEqual([]);
+  });
+
+  describe('a graph of LAYOUT_IN_BACKGROUND tables or more', () => {
+    /** A stand-in for the layout worker: it answers only when the test says so. */
+    class FakeWorker {
+      static made: FakeWorker[] = [];
+      onmessage: ((event: MessageEvent<LayoutReply>) => void) | null = null;
+      onerror: ((event: Partial<ErrorEvent>) => void) | null = null;
+      request: LayoutRequest | null = null;
+      terminated = false;
+      constructor(
+        readonly url: URL,
+        readonly options: WorkerOptions,
+      ) {
+        FakeWorker.made.push(this);
+      }
+      postMessage(request: LayoutRequest) {
+        this.request = request;
+      }
+      terminate() {
+        this.terminated = true;
+      }
+      /** Lays the request out as the real worker does, and answers. */
+      async answer() {
+        const { positions, width, height } = layoutLineageGraph(this.request!);
+        await act(async () => this.onmessage!({ data: { ok: true, positions: [...positions], width, height } } as MessageEvent<LayoutReply>));
+      }
+    }
+    const big = LAYOUT_IN_BACKGROUND - 3; // fan() adds the current table and two upstream ones
+
+    it('lays it out in a worker, saying "Laying out N tables…" meanwhile, then draws it', async () => {
+      FakeWorker.made = [];
+      vi.stubGlobal('Worker', FakeWorker);
+      const graph = fan(big, 0);
+      renderWithApp(<LineageGraphView graph={graph} kind="table" label="Lineage graph of sales.orders" />);
+      expect(screen.getByTestId('lineage-graph-laying-out').textContent).toContain(`Laying out ${LAYOUT_IN_BACKGROUND} tables…`);
+      expect(screen.queryByRole('group', { name: 'Lineage graph of sales.orders' })).toBeNull();
+      // The worker gets only the ids and the links; its file is the layout's own module.
+      expect(FakeWorker.made).toHaveLength(1);
+      const worker = FakeWorker.made[0]!;
+      expect(worker.url.pathname).toMatch(/layout-lineage-graph\.worker\.ts$/);
+      expect(worker.options).toMatchObject({ type: 'module' });
+      expect(worker.request!.nodes).toHaveLength(LAYOUT_IN_BACKGROUND);
+      expect(worker.request!.nodes[0]).toEqual({ id: 'orders' });
+      expect(worker.request!.edges).toContainEqual({ source: 'raw', target: 'stg' });
+      // The screen reader hears it too, after a moment (a layout that ends at once says nothing).
+      await vi.waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(`Laying out ${LAYOUT_IN_BACKGROUND} tables`));
+
+      await worker.answer();
+      expect(worker.terminated).toBe(true);
+      expect(screen.queryByTestId('lineage-graph-laying-out')).toBeNull();
+      expect(await screen.findByRole('group', { name: 'Lineage graph of sales.orders' })).toBeTruthy();
+      // Laid out once: drawn again (the list and back), it needs no worker.
+      cleanup();
+      renderWithApp(<LineageGraphView graph={graph} kind="table" label="Lineage graph of sales.orders" />);
+      expect(screen.getByRole('group', { name: 'Lineage graph of sales.orders' })).toBeTruthy();
+      expect(FakeWorker.made).toHaveLength(1);
+    });
+
+    it('stops the worker of a graph no longer shown', () => {
+      FakeWorker.made = [];
+      vi.stubGlobal('Worker', FakeWorker);
+      const view = renderWithApp(<LineageGraphView graph={fan(big, 1)} kind="table" label="Lineage graph of sales.orders" />);
+      view.unmount();
+      expect(FakeWorker.made.map((w) => w.terminated)).toEqual([true]);
+    });
+
+    it('lays it out on the page after all when the worker cannot run', async () => {
+      FakeWorker.made = [];
+      vi.stubGlobal('Worker', FakeWorker);
+      renderWithApp(<LineageGraphView graph={fan(big, 2)} kind="table" label="Lineage graph of sales.orders" />);
+      await act(async () => FakeWorker.made[0]!.onerror!({ message: 'Failed to load', preventDefault: () => undefined }));
+      expect(await screen.findByRole('group', { name: 'Lineage graph of sales.orders' })).toBeTruthy();
+    });
   });
 });

@@ -15,11 +15,14 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from '../../../components/button';
 import { cx } from '../../../components/class-names';
+import { LoadingStatus } from '../../../components/skeleton';
+import { formatWholeNumber } from '../../../lib/format-number';
 import type { LineageGraph, LineageKind } from '../build-lineage-graph';
-import { layoutLineageGraph, NODE_HEIGHT, NODE_WIDTH } from '../layout-lineage-graph';
+import { LAYOUT_IN_BACKGROUND, layOutInBackground } from '../lay-out-in-background';
+import { layoutLineageGraph, NODE_HEIGHT, NODE_WIDTH, type LineageLayout } from '../layout-lineage-graph';
 import { routeBackEdges } from '../route-back-edges';
 import { LineageBackEdge } from './lineage-back-edge';
 import { LineageNodeCard, RevealNodeContext, type LineageFlowNode } from './lineage-node-card';
@@ -48,8 +51,8 @@ export function motion(ms: number): number {
  * React Flow's nodes and edges for a lineage graph, placed by the layout. An edge the layout draws
  * right to left (a cycle's) loops round the tables, dashed (route-back-edges.ts).
  */
-export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes: LineageFlowNode[]; edges: Edge[]; height: number } {
-  const { positions, height } = layoutLineageGraph(graph);
+export function toFlowElements(graph: LineageGraph, kind: LineageKind, layout: LineageLayout = layoutLineageGraph(graph)): { nodes: LineageFlowNode[]; edges: Edge[]; height: number } {
+  const { positions, height } = layout;
   // In the page in reading order (by column, then top to bottom), so Tab follows the picture.
   const ordered = [...graph.nodes].sort((a, b) => positions.get(a.id)!.x - positions.get(b.id)!.x || positions.get(a.id)!.y - positions.get(b.id)!.y);
   // A graph drawing only the tables in view still draws every table once, to measure it, unless
@@ -90,13 +93,66 @@ export function toFlowElements(graph: LineageGraph, kind: LineageKind): { nodes:
 }
 
 /** Laid out once per graph: switching to the list and back does not lay a big graph out again. */
+const layouts = new WeakMap<LineageGraph, LineageLayout>();
 const laidOut = new WeakMap<LineageGraph, ReturnType<typeof toFlowElements>>();
-function cachedFlowElements(graph: LineageGraph, kind: LineageKind) {
+function cachedFlowElements(graph: LineageGraph, kind: LineageKind, layout: LineageLayout) {
   const known = laidOut.get(graph);
   if (known && known.nodes[0]?.data.kind === kind) return known;
-  const elements = toFlowElements(graph, kind);
+  const elements = toFlowElements(graph, kind, layout);
   laidOut.set(graph, elements);
   return elements;
+}
+
+/**
+ * The graph's layout: at once for a graph under LAYOUT_IN_BACKGROUND tables (or one laid out before),
+ * else null until a worker has laid it out (the page stays responsive meanwhile).
+ */
+export function useLineageLayout(graph: LineageGraph): { layout: LineageLayout | null; error: Error | null } {
+  const immediate = useMemo(() => {
+    const known = layouts.get(graph);
+    if (known || graph.nodes.length >= LAYOUT_IN_BACKGROUND) return known ?? null;
+    const layout = layoutLineageGraph(graph);
+    layouts.set(graph, layout);
+    return layout;
+  }, [graph]);
+  const [done, setDone] = useState<{ graph: LineageGraph; layout: LineageLayout | null; error: Error | null } | null>(null);
+  useEffect(() => {
+    if (immediate) return;
+    const controller = new AbortController();
+    layOutInBackground(graph, controller.signal).then(
+      (layout) => {
+        layouts.set(graph, layout);
+        setDone({ graph, layout, error: null });
+      },
+      (error: Error) => setDone({ graph, layout: null, error }),
+    );
+    return () => controller.abort(); // another graph (a depth or column chosen), or the page left: the worker stops
+  }, [graph, immediate]);
+  if (immediate) return { layout: immediate, error: null };
+  return done?.graph === graph ? { layout: done.layout, error: done.error } : { layout: null, error: null };
+}
+
+/** In the graph's place while a worker lays it out: what is happening, shown and (after a moment) said. */
+function LayingOut({ tables, error }: { tables: number; error: Error | null }) {
+  return (
+    <div className="lineage-canvas" data-testid="lineage-graph-laying-out">
+      <div className="lineage-canvas__frame lineage-canvas__frame--busy">
+        {error ? (
+          <p role="alert" className="lineage-canvas__progress">
+            {error.message}. “List” shows the same lineage as a list.
+          </p>
+        ) : (
+          <>
+            <LoadingStatus label={`Laying out ${formatWholeNumber(tables)} tables`} />
+            <div className="lineage-canvas__progress" aria-hidden="true">
+              <p>Laying out {formatWholeNumber(tables)} tables…</p>
+              <span className="lineage-canvas__progress-bar" />
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
 }
 
 function ZoomButtons() {
@@ -116,11 +172,11 @@ function ZoomButtons() {
   );
 }
 
-function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind; label: string }) {
+function Canvas({ graph, kind, label, layout }: { graph: LineageGraph; kind: LineageKind; label: string; layout: LineageLayout }) {
   const flow = useReactFlow();
   const frame = useRef<HTMLDivElement>(null);
   const hintId = useId();
-  const { nodes, edges, height } = useMemo(() => cachedFlowElements(graph, kind), [graph, kind]);
+  const { nodes, edges, height } = useMemo(() => cachedFlowElements(graph, kind, layout), [graph, kind, layout]);
   // A graph of up to 60 tables is shown whole. A bigger one first shows the current table and its
   // direct neighbours; from LARGE_GRAPH on, the current table's surroundings at a size one can read.
   const fitOptions = useMemo(() => {
@@ -230,7 +286,7 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
         <p id={hintId} className="lineage-canvas__hint">
           Drag or use the arrow keys to move, the wheel or + and − to zoom, 0 to fit. Tab goes from table to table; Enter opens one. “List” shows the
           same lineage as a list.
-          {nodes.length >= LARGE_GRAPH ? ` A graph of ${nodes.length} tables draws only those in view: “List” shows them all.` : null}
+          {nodes.length >= LARGE_GRAPH ? ` A graph of ${formatWholeNumber(nodes.length)} tables draws only those in view: “List” shows them all.` : null}
         </p>
         <ZoomButtons />
       </div>
@@ -239,9 +295,11 @@ function Canvas({ graph, kind, label }: { graph: LineageGraph; kind: LineageKind
 }
 
 export function LineageGraphView(props: { graph: LineageGraph; kind: LineageKind; label: string }) {
+  const { layout, error } = useLineageLayout(props.graph);
+  if (!layout) return <LayingOut tables={props.graph.nodes.length} error={error} />;
   return (
     <ReactFlowProvider>
-      <Canvas {...props} />
+      <Canvas {...props} layout={layout} />
     </ReactFlowProvider>
   );
 }

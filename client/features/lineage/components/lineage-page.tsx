@@ -14,6 +14,7 @@ import { SelectField } from '../../../components/select-field';
 import { LoadingStatus, Skeleton } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
 import { isNotFound } from '../../../lib/api-error';
+import { formatWholeNumber } from '../../../lib/format-number';
 import { buildLineageGraph, hasCycle, type LineageKind } from '../build-lineage-graph';
 import { LineageGraphView } from './lineage-graph-view';
 import { LineageLegend } from './lineage-legend';
@@ -39,8 +40,8 @@ function Summary({ upstream, downstream, totals, depth }: { upstream: number; do
   const more = (upTotal !== null && upTotal > upstream) || (downTotal !== null && downTotal > downstream);
   return (
     <p className="lineage-page__summary" data-testid="lineage-summary">
-      <strong>{upstream}</strong> upstream and <strong>{downstream}</strong> downstream within {steps(depth)}
-      {more ? ` (${upTotal ?? '?'} upstream and ${downTotal ?? '?'} downstream at any depth: choose a greater depth to see more)` : ''}.
+      <strong>{formatWholeNumber(upstream)}</strong> upstream and <strong>{formatWholeNumber(downstream)}</strong> downstream within {steps(depth)}
+      {more ? ` (${upTotal === null ? '?' : formatWholeNumber(upTotal)} upstream and ${downTotal === null ? '?' : formatWholeNumber(downTotal)} downstream at any depth: choose a greater depth to see more)` : ''}.
     </p>
   );
 }

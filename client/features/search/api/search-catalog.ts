@@ -2,7 +2,6 @@
 // people), each with its own filters, and answers one page of each with its total.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { SearchResponseSchema, type SearchResponse } from '../../../../contract/api-search';
-import type { SearchResource } from '../../../app/paths';
 import { requestJson } from '../../../lib/api-client';
 import { buildSearchRequest } from '../../../../contract/search-request';
 import { searchKeys, type SearchInput } from './query-keys';
@@ -39,17 +38,22 @@ export function useSearch(input: SearchInput, enabled = true) {
 /** How many suggestions per resource the search box shows while typing. */
 export const SUGGESTIONS_PER_RESOURCE = 3;
 
-export const suggestionsQueryOptions = (term: string, resources: readonly SearchResource[]) =>
+export const suggestionsQueryOptions = (input: SearchInput) =>
   queryOptions({
-    queryKey: searchKeys.suggestions(term, resources),
-    queryFn: ({ signal }) => searchCatalog({ term, resources, filters: {}, pageIndex: 0, resultsPerPage: SUGGESTIONS_PER_RESOURCE }, signal),
+    queryKey: searchKeys.suggestions(input),
+    queryFn: ({ signal }) => searchCatalog(input, signal),
     staleTime: 60_000,
     // Not tried again: the next keystroke asks anew, and the box says at once that there are none
     // (the query client's two retries kept it at "Searching…" for 3.5 s with the server down).
     retry: false,
   });
 
-/** Top results per resource for a term typed in a search box; keeps the last answer while the next loads. */
-export function useSuggestions(term: string, resources: readonly SearchResource[]) {
-  return useQuery({ ...suggestionsQueryOptions(term, resources), enabled: term.trim() !== '', placeholderData: (previous) => previous });
+/**
+ * Top results per resource for what is typed in a search box (its words, with the filters typed in
+ * it: features/search/typed-suggestions.ts); none for null. Keeps the last answer while the next loads.
+ */
+export function useSuggestions(input: SearchInput | null) {
+  return useQuery({ ...suggestionsQueryOptions(input ?? NO_SUGGESTIONS), enabled: input !== null, placeholderData: (previous) => previous });
 }
+
+const NO_SUGGESTIONS: SearchInput = { term: '', resources: [], filters: {}, pageIndex: 0, resultsPerPage: SUGGESTIONS_PER_RESOURCE };

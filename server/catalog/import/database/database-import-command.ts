@@ -19,10 +19,11 @@ import { createSchemaFilter } from './schema-filter';
 import { DatabaseImportError } from './database-import-error';
 
 const COMMON = `[--schema GLOB,…] [--exclude-schema GLOB,…] [--cluster NAME]
-         [--db FILE] [--dry-run] [--prune] [--quiet]
+         [--db FILE] [--dry-run] [--prune [--allow-large-prune]] [--quiet]
          --schema / --exclude-schema GLOB,…: only / not the schemas matching a glob (* any characters, ? one)
          --cluster NAME: the keys' cluster (default: the database's name, or the file's)
-         --dry-run: compare and report, write nothing; --prune: delete the tables an earlier import made that are gone; --quiet: no progress lines`;
+         --dry-run: compare and report, write nothing; --prune: delete the tables an earlier import made that are gone; --quiet: no progress lines
+         --allow-large-prune: let --prune remove all the tables it made, or more than half of 10 or more (refused without: an empty source is usually a failed job)`;
 export const POSTGRES_USAGE = `usage: npm run catalog:import -- postgres --url postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE
          ${COMMON}
 `;
@@ -83,6 +84,7 @@ const OPTIONS = {
   db: { type: 'string' },
   'dry-run': { type: 'boolean' },
   prune: { type: 'boolean' },
+  'allow-large-prune': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -161,6 +163,7 @@ function runDatabaseImport(engine: DatabaseEngine, usage: string) {
         filter,
         dryRun,
         prune: values.prune ?? false,
+        allowLargePrune: values['allow-large-prune'] ?? false,
         importedBy: `cli:${userInfo().username}`,
         onProgress: progress,
         batchSize: CLI_BATCH_SIZE,

@@ -9,6 +9,7 @@ import { writeImport, type BadNode, type EntityCounts, type SkippedField } from 
 import type { DroppedEdit } from '../dropped-edits';
 import type { KeyWarning } from '../key-warnings';
 import type { PrunedEdit } from '../pruned-edits';
+import type { PruneOptionStyle } from '../prune-guard';
 import { count } from '../list-first';
 import type { CrawledDatabase } from './crawled-schema';
 import { DatabaseImportError } from './database-import-error';
@@ -28,6 +29,10 @@ export interface DatabaseImportOptions {
   schemaOption?: string;
   dryRun?: boolean;
   prune?: boolean;
+  /** Confirms a prune of all the tables in view, or of more than half of many (../prune-guard.ts). */
+  allowLargePrune?: boolean;
+  /** How a refused prune names that option: `--allow-large-prune` (default) or `allow_large_prune=true`. */
+  optionStyle?: PruneOptionStyle;
   importedBy: string;
   onProgress?: (message: string) => void;
   batchSize?: number;
@@ -121,6 +126,8 @@ export async function importCrawledDatabase(
     {
       dryRun: options.dryRun,
       prune: options.prune,
+      allowLargePrune: options.allowLargePrune,
+      optionStyle: options.optionStyle,
       importedBy: options.importedBy,
       onProgress: options.onProgress,
       label: options.engine,

@@ -57,4 +57,31 @@ describe('npm run catalog:import -- sqlite --prune', () => {
       db.close();
     }
   });
+
+  it('refuses to remove every table a database that now has none had (a failed dump?), unless --allow-large-prune confirms it', async () => {
+    const shop = join(dir, 'shop.sqlite');
+    const source = new Database(shop);
+    source.exec('CREATE TABLE orders (id INTEGER PRIMARY KEY); CREATE TABLE refunds (id INTEGER PRIMARY KEY)');
+    source.close();
+    const dbPath = join(dir, 'catalog.sqlite');
+    expect((await runCli(['--file', shop, '--db', dbPath, '--quiet'])).code).toBe(0);
+    const again = new Database(shop);
+    again.exec('DROP TABLE orders; DROP TABLE refunds');
+    again.close();
+
+    const refused = await runCli(['--file', shop, '--db', dbPath, '--quiet', '--prune']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^import: refused to prune: it would remove all 2 tables an earlier import of sqlite:\/\/shop made \(sqlite:\/\/shop.main\/orders, sqlite:\/\/shop.main\/refunds\)/);
+    expect(refused.stderr).toContain('run again with --allow-large-prune');
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(2);
+    } finally {
+      db.close();
+    }
+    const confirmed = await runCli(['--file', shop, '--db', dbPath, '--quiet', '--prune', '--allow-large-prune']);
+    expect(confirmed.code).toBe(0);
+    expect(JSON.parse(confirmed.stdout).tables.removed).toBe(2);
+  });
 });

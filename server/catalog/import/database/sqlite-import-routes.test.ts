@@ -56,6 +56,20 @@ describe('POST /import/sqlite', () => {
     }
   });
 
+  it('refuses with 422 a prune that would remove every table of the cluster (an empty upload), until allow_large_prune confirms it', async () => {
+    expect((await post('?cluster=fram', upload)).status).toBe(200);
+    const file = join(dir, 'empty.sqlite');
+    const empty = new Database(file);
+    empty.exec('CREATE TABLE gone (id INTEGER); DROP TABLE gone');
+    empty.close();
+    const refused = await post('?cluster=fram&prune=true', readFileSync(file));
+    expect(refused.status).toBe(422);
+    expect(refused.body).toEqual({ message: expect.stringMatching(/^refused to prune: it would remove all 3 tables an earlier import of sqlite:\/\/fram made .* run again with allow_large_prune=true/) });
+    const confirmed = await post('?cluster=fram&prune=true&allow_large_prune=true', readFileSync(file));
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.tables.removed).toBe(3);
+  });
+
   it('refuses a body that is not a SQLite file, a missing cluster, a wrong flag and a missing token', async () => {
     const notSqlite = await post('?cluster=fram', Buffer.from('CREATE TABLE x (id int);'));
     expect(notSqlite.status).toBe(400);
@@ -66,6 +80,8 @@ describe('POST /import/sqlite', () => {
     expect(noCluster.body.message).toBe('cluster is required (an upload has no file name to take it from): a name without "/", e.g. ?cluster=shop');
 
     expect((await post('?cluster=fram&prune=maybe', upload)).body.message).toBe('prune must be true or false, got "maybe"');
+    const misspelt = await post('?cluster=fram&prunee=true', upload);
+    expect({ status: misspelt.status, body: misspelt.body }).toEqual({ status: 400, body: { message: 'unknown parameter "prunee" (did you mean prune?)' } });
     expect((await post('?cluster=fram', upload, 'text/plain')).status).toBe(400);
 
     const anonymous = await request(catalog.metadataApp).post('/import/sqlite?cluster=fram').set('Content-Type', 'application/vnd.sqlite3').send(upload);

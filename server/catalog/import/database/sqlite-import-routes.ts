@@ -1,10 +1,11 @@
 // POST /import/sqlite — the SQLite import over HTTP (docs/ingest.md, "PostgreSQL and SQLite"): the
 // body is the database file itself (application/vnd.sqlite3 or application/octet-stream, gzip
 // accepted), the options are query parameters (`cluster`, required as an upload has no file name;
-// `schema`, `exclude_schema`, comma-separated globs; `prune`, `dry_run`). The file is written to a
-// temp folder, read there and deleted. Answers 200 with the import report — also when some tables
-// were bad: check `bad` — 400 when the body is not a SQLite file or an option is wrong, 409 while
-// another SQLite import runs, 413 over the size limit. Same bearer token as every catalog route; the
+// `schema`, `exclude_schema`, comma-separated globs; `prune`, `allow_large_prune`, `dry_run`). The file
+// is written to a temp folder, read there and deleted. Answers 200 with the import report — also when
+// some tables were bad: check `bad` — 400 when the body is not a SQLite file or an option is wrong,
+// 409 while another SQLite import runs, 422 when a prune would remove all the tables (or more than half
+// of many) unconfirmed (../prune-guard.ts), 413 over the size limit. Same bearer token as every catalog route; the
 // edit log records the caller. (PostgreSQL has no route: the catalog would need the database's
 // credentials; run `npm run catalog:import -- postgres` where they are.)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import express, { type Request, type RequestHandler, type Router } from 'express
 import type { CatalogDatabase } from '../../store/open-catalog-database';
 import { InputError } from '../../http/catalog-errors';
 import { createCatalogErrorHandler, type ErrorLog } from '../../http/handle-catalog-errors';
-import { parseQueryFlag, parseQueryText } from '../../http/parse-query';
+import { checkQueryParameters, parseQueryFlag, parseQueryText } from '../../http/parse-query';
 import { sendJson } from '../../http/send-json';
 import { readEditorId } from '../../metadata/read-editor-id';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_MS } from '../../ingest/ingest-ndjson';
@@ -35,6 +36,8 @@ export interface SqliteImportRoutesDeps {
 export const DEFAULT_SQLITE_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
 const SQLITE_TYPES = ['application/vnd.sqlite3', 'application/x-sqlite3', 'application/octet-stream'];
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** Any other query parameter is refused (a misspelt `prunee` would import without prune). */
+const SQLITE_QUERY_PARAMETERS = ['cluster', 'schema', 'exclude_schema', 'prune', 'allow_large_prune', 'dry_run'];
 
 const flag = parseQueryFlag;
 const text = parseQueryText;
@@ -46,6 +49,7 @@ export function createSqliteImportRoutes(deps: SqliteImportRoutesDeps): Router {
   let running = false;
 
   const importSqlite: RequestHandler = async (req: Request, res) => {
+    checkQueryParameters(req.query, SQLITE_QUERY_PARAMETERS, 'POST /import/sqlite');
     const body = req.body as unknown;
     if (!Buffer.isBuffer(body) || !req.is(SQLITE_TYPES)) {
       throw new InputError('Send the SQLite database file itself as the body, as application/vnd.sqlite3 (or application/octet-stream).');
@@ -60,6 +64,7 @@ export function createSqliteImportRoutes(deps: SqliteImportRoutesDeps): Router {
     }
     const filter = createSchemaFilter([text(q.schema, 'schema') ?? ''].filter(Boolean), [text(q.exclude_schema, 'exclude_schema') ?? ''].filter(Boolean));
     const prune = flag(q.prune, 'prune');
+    const allowLargePrune = flag(q.allow_large_prune, 'allow_large_prune');
     const dryRun = flag(q.dry_run, 'dry_run');
     if (running) {
       res.setHeader('Retry-After', '5');
@@ -84,7 +89,7 @@ export function createSqliteImportRoutes(deps: SqliteImportRoutesDeps): Router {
       let report;
       try {
         report = await importCrawledDatabase(deps.db, crawled, {
-          engine: 'sqlite', location: 'upload', cluster, filter, schemaOption: 'schema', prune, dryRun, importedBy: readEditorId(res),
+          engine: 'sqlite', location: 'upload', cluster, filter, schemaOption: 'schema', prune, allowLargePrune, optionStyle: 'query', dryRun, importedBy: readEditorId(res),
           batchSize: DEFAULT_BATCH_SIZE, maxBatchMs: DEFAULT_MAX_BATCH_MS,
         });
       } catch (err) {

@@ -67,6 +67,32 @@ describe('npm run catalog:import -- dbt', () => {
 });
 
 describe('npm run catalog:import -- dbt --prune', () => {
+  it('refuses to remove every table of the project when the manifest has no nodes, unless --allow-large-prune confirms it', async () => {
+    const dbPath = join(dir, 'catalog.sqlite');
+    expect((await runCli(['--manifest', MANIFEST, '--catalog', CATALOG, '--db', dbPath, '--quiet'])).code).toBe(0);
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, JSON.stringify({
+      metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json', project_name: 'fram_analytics', adapter_type: 'snowflake' },
+      nodes: {}, sources: {},
+    }));
+    for (const extra of [[], ['--dry-run']]) {
+      const refused = await runCli(['--manifest', empty, '--db', dbPath, '--quiet', '--prune', ...extra]);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(/^import: refused to prune: it would remove all 6 tables an earlier import of dbt project "fram_analytics" made \(/);
+      expect(refused.stderr).toContain('nothing was written. If they really are gone, run again with --allow-large-prune');
+    }
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM tables').pluck().get()).toBe(6);
+    } finally {
+      db.close();
+    }
+    const confirmed = await runCli(['--manifest', empty, '--db', dbPath, '--quiet', '--prune', '--allow-large-prune']);
+    expect(confirmed.code).toBe(0);
+    expect(JSON.parse(confirmed.stdout).tables.removed).toBe(6);
+  });
+
   const SHIPS = 'snowflake://analytics.seeds/ships';
   const CREW = 'snowflake://analytics.snapshots/crew_snapshot';
   const BOARD = 'dbt_dashboard://fram_analytics.ml/crew_model';

@@ -16,11 +16,12 @@ import type { DbtMappingOptions } from './map-dbt-project';
 import { catalogDbOption, DB_OPTION_USAGE, describeCatalogChoice, parseCliArgs, UsageError } from '../../cli/cli-arguments';
 
 export const DBT_USAGE = `usage: npm run catalog:import -- dbt --manifest target/manifest.json [--catalog target/catalog.json]
-         [--database ENGINE] [--db FILE] [--dry-run] [--prune]
+         [--database ENGINE] [--db FILE] [--dry-run] [--prune [--allow-large-prune]]
          [--name-from name|alias] [--tags-as tag|badge] [--source-url URL] [--project NAME] [--quiet]
          --manifest FILE: dbt's manifest.json; --catalog FILE: its catalog.json (column types and order)
          --database ENGINE: the keys' first part, e.g. snowflake (default: the manifest's adapter_type)
          --dry-run: compare and report, write nothing; --prune: delete what an earlier import of this project made and it no longer has
+         --allow-large-prune: let --prune remove all the project's tables, or more than half of 10 or more (refused without: an empty manifest is usually a failed dbt run)
          --name-from name|alias: name tables by dbt's name (default) or the relation's (alias, identifier), to match a database crawl's keys
          --tags-as tag|badge: dbt tags as Nansen tags (default) or as badges
          --source-url URL: link each table to URL/its file in your repository; --project NAME: the project, for --prune
@@ -75,6 +76,7 @@ export async function runDbtImport(args: string[]): Promise<number> {
       db: { type: 'string' },
       'dry-run': { type: 'boolean' },
       prune: { type: 'boolean' },
+      'allow-large-prune': { type: 'boolean' },
       'name-from': { type: 'string' },
       'tags-as': { type: 'string' },
       'source-url': { type: 'string' },
@@ -114,6 +116,7 @@ export async function runDbtImport(args: string[]): Promise<number> {
       ...mapping,
       dryRun,
       prune: values.prune ?? false,
+      allowLargePrune: values['allow-large-prune'] ?? false,
       importedBy: `cli:${userInfo().username}`,
       onProgress: progress,
       batchSize: CLI_BATCH_SIZE,

@@ -3,6 +3,9 @@
 import type { DbtMappingOptions } from './map-dbt-project';
 import type { DbtManifest } from './read-dbt-artifacts';
 
+/** POST /import/dbt's query parameters: any other is refused (a misspelt `prunee` would import without prune). */
+export const DBT_QUERY_PARAMETERS = ['database', 'name_from', 'tags_as', 'source_url', 'project', 'prune', 'allow_large_prune', 'dry_run'] as const;
+
 export interface RawDbtOptions {
   database?: string;
   nameFrom?: string;

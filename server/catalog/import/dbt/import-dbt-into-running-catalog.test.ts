@@ -106,12 +106,79 @@ describe('POST /import/dbt', () => {
     const badOption = await post('?tags_as=label').set(...AUTH_HEADER).send(artifacts());
     expect(badOption.status).toBe(400);
     expect(badOption.body.message).toBe('tags_as must be tag or badge, got "label"');
+    const broken = await post().set(...AUTH_HEADER).set('Content-Type', 'application/json').send('{"manifest": {"metadata": {},\n  "nodes": {]}}');
+    expect(broken.status).toBe(400);
+    expect(broken.body.message).toBe('The request body is not valid JSON at line 2, column 13: expected a property name in double quotes, found "]".');
+    const bare = await post().set(...AUTH_HEADER).set('Content-Type', 'application/json').send('"manifest"');
+    expect(bare.body.message).toBe('The request body must be a JSON object or array, not a bare value.');
+    const unwrapped = await post().set(...AUTH_HEADER).send(artifacts().manifest);
+    expect(unwrapped.status).toBe(400);
+    expect(unwrapped.body.message).toMatch(/^The body is dbt's manifest\.json itself, not wrapped: send \{"manifest": <target\/manifest\.json>, "catalog": <target\/catalog\.json>\}, e\.g\. jq -n/);
+    expect((await post().set(...AUTH_HEADER).send(artifacts().catalog)).body.message).toMatch(/^The body is dbt's catalog\.json itself, not wrapped/);
     const notArtifacts = await post().set(...AUTH_HEADER).send({ models: [] });
     expect(notArtifacts.status).toBe(400);
     expect(notArtifacts.body.message).toMatch(/^The body must be \{"manifest"/);
   });
 
+  it('refuses an unknown query parameter with 400, suggesting the one meant, before importing anything', async () => {
+    for (const [query, message] of [
+      ['?prunee=true', 'unknown parameter "prunee" (did you mean prune?)'],
+      ['?dry-run=true', 'unknown parameter "dry-run" (did you mean dry_run?)'],
+      ['?nameFrom=alias', 'unknown parameter "nameFrom" (did you mean name_from?)'],
+      ['?force=1', 'unknown parameter "force" (POST /import/dbt takes database, name_from, tags_as, source_url, project, prune, allow_large_prune, dry_run)'],
+    ]) {
+      const res = await post(query).set(...AUTH_HEADER).send(artifacts());
+      expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { message } });
+    }
+    expect((await request(catalog.metadataApp).get(`/table/${FCT_VOYAGES}`).set(...AUTH_HEADER)).status).toBe(404);
+  });
+
   it('asks for the bearer token like every catalog route', async () => {
     expect((await post().send(artifacts())).status).toBe(401);
+  });
+});
+
+describe('POST /import/dbt?prune=true of a manifest that has lost the tables', () => {
+  const artifacts = () => ({
+    manifest: JSON.parse(readFileSync(join(FIXTURES, 'manifest-v12.json'), 'utf8')),
+    catalog: JSON.parse(readFileSync(join(FIXTURES, 'catalog-v12.json'), 'utf8')),
+  });
+  const empty = {
+    manifest: {
+      metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json', project_name: 'fram_analytics', adapter_type: 'snowflake' },
+      nodes: {}, sources: {},
+    },
+  };
+  const post = (query: string) => request(catalog.metadataApp).post(`/import/dbt${query}`).set(...AUTH_HEADER);
+
+  it('is refused with 422, naming allow_large_prune, and leaves every table and a person\'s edit in place', async () => {
+    expect((await post('').send(artifacts())).status).toBe(200);
+    await request(catalog.metadataApp).put(`/table/${FCT_VOYAGES}/description`).set(...authAs('liv.arnesen@example.org'))
+      .set('Content-Type', 'text/plain').send(JSON.stringify({ description: 'Voyages, checked by Liv.' }));
+
+    for (const query of ['?prune=true', '?prune=true&dry_run=true']) {
+      const refused = await post(query).send(empty);
+      expect(refused.status).toBe(422);
+      expect(refused.body).toEqual({ message: expect.stringMatching(/^refused to prune: it would remove all 6 tables an earlier import of dbt project "fram_analytics" made \(/) });
+      expect(refused.body.message).toContain('run again with allow_large_prune=true');
+    }
+    const read = await request(catalog.metadataApp).get(`/table/${FCT_VOYAGES}/description`).set(...AUTH_HEADER);
+    expect(read.body).toEqual({ description: 'Voyages, checked by Liv.' });
+    // Without prune nothing is removed anyway: the tables are reported as gone from the project.
+    expect((await post('').send(empty)).body.tables).toMatchObject({ removed: 0, disappeared: 6 });
+
+    const confirmed = await post('?prune=true&allow_large_prune=true').send(empty);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.tables).toMatchObject({ removed: 6 });
+    expect((await request(catalog.metadataApp).get(`/table/${FCT_VOYAGES}`).set(...AUTH_HEADER)).status).toBe(404);
+  });
+
+  it('still removes a few tables a project really dropped', async () => {
+    expect((await post('').send(artifacts())).status).toBe(200);
+    const smaller = artifacts();
+    delete smaller.manifest.nodes['seed.fram_analytics.ships'];
+    const pruned = await post('?prune=true').send(smaller);
+    expect(pruned.status).toBe(200);
+    expect(pruned.body.tables).toMatchObject({ removed: 1 });
   });
 });

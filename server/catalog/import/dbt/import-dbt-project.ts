@@ -8,6 +8,7 @@ import { writeImport, type BadNode, type EntityCounts, type SkippedField } from 
 import type { DroppedEdit } from '../dropped-edits';
 import type { KeyWarning } from '../key-warnings';
 import type { PrunedEdit, RemovedKeys } from '../pruned-edits';
+import type { PruneOptionStyle } from '../prune-guard';
 import { mapDbtProject, type DbtMappingOptions } from './map-dbt-project';
 import type { DbtCatalog, DbtManifest, ManifestVersion } from './read-dbt-artifacts';
 
@@ -16,6 +17,10 @@ export type { EntityCounts, SkippedField } from '../write-import';
 export interface DbtImportOptions extends DbtMappingOptions {
   dryRun?: boolean;
   prune?: boolean;
+  /** Confirms a prune of all the project's tables, or of more than half of many (../prune-guard.ts). */
+  allowLargePrune?: boolean;
+  /** How a refused prune names that option: `--allow-large-prune` (default) or `allow_large_prune=true`. */
+  optionStyle?: PruneOptionStyle;
   /** Who imports (the edit log's user_id for the import's summary entry), e.g. `cli:alice`. */
   importedBy: string;
   /** Progress messages for long runs (the CLI prints them on stderr). */
@@ -76,6 +81,9 @@ export async function importDbtProject(db: CatalogDatabase, artifacts: DbtArtifa
   const outcome = await writeImport(db, { scope: mapped.project, ...mapped }, {
     dryRun: options.dryRun,
     prune: options.prune,
+    allowLargePrune: options.allowLargePrune,
+    optionStyle: options.optionStyle,
+    scopeName: `dbt project "${mapped.project}"`,
     importedBy: options.importedBy,
     onProgress: options.onProgress,
     label: 'dbt',

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DbtArtifactError, parseCatalog, parseManifest, readManifestVersion } from './read-dbt-artifacts';
+import { DbtArtifactError, parseCatalog, parseManifest, readDbtArtifacts, readManifestVersion } from './read-dbt-artifacts';
 
 const manifestOf = (version: string) => ({
   metadata: { dbt_schema_version: `https://schemas.getdbt.com/dbt/manifest/${version}.json`, adapter_type: 'postgres' },
@@ -45,5 +48,24 @@ describe('reading the manifest version', () => {
   it('refuses a catalog.json that is not dbt\'s catalog (a manifest given twice)', () => {
     expect(() => parseCatalog(manifestOf('v12'), 'target/manifest.json')).toThrow(/^target\/manifest.json: not a dbt catalog/);
     expect(parseCatalog({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/catalog/v1.json' }, nodes: {} })).toEqual({ nodes: {}, sources: {} });
+  });
+});
+
+describe('an empty artifact file', () => {
+  it('is refused as an empty export, nothing loaded, not as a JSON syntax error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nansen-dbt-empty-'));
+    try {
+      const manifest = join(dir, 'manifest.json');
+      writeFileSync(manifest, '');
+      expect(() => readDbtArtifacts(manifest, undefined)).toThrow(new DbtArtifactError(
+        `${manifest}: no manifest in it: nothing loaded (the file is empty; an empty manifest.json usually means the dbt run that writes it failed: \`dbt docs generate\` writes target/manifest.json)`,
+      ));
+      const catalog = join(dir, 'catalog.json');
+      writeFileSync(catalog, '\uFEFF\n \n');
+      writeFileSync(manifest, JSON.stringify(manifestOf('v12')));
+      expect(() => readDbtArtifacts(manifest, catalog)).toThrow(`${catalog}: no catalog in it: nothing loaded (the file has only blank lines;`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -122,6 +122,11 @@ function readJsonFile(file: string, what: 'manifest' | 'catalog'): unknown {
     }
     throw new DbtArtifactError(code === 'ENOENT' ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${(err as Error).message}`);
   }
+  // An empty artifact, said as catalog:ingest says an empty export (not as a JSON syntax error).
+  if (text.trim() === '') {
+    throw new DbtArtifactError(`${file}: no ${what} in it: nothing loaded (the file ${text === '' ? 'is empty' : 'has only blank lines'}; `
+      + `an empty ${what}.json usually means the dbt run that writes it failed: \`dbt docs generate\` writes target/${what}.json)`);
+  }
   try {
     return JSON.parse(text);
   } catch (err) {

@@ -58,6 +58,24 @@ describe('npm run catalog:import -- openlineage', () => {
     expect(res.stderr).toContain(`${join(folder, '002.json')}:2: field "eventTime"`);
   });
 
+  it('says "nothing loaded" when every event was refused, and names a file of one event without an index', async () => {
+    const single = join(dir, 'event.json');
+    writeFileSync(single, JSON.stringify({ ...MINIMAL_START, eventTime: 'soon' }));
+    const db = join(dir, 'catalog.sqlite');
+    const res = await runCli(['openlineage', '--events', single, '--db', db]);
+    expect(res.code).toBe(1);
+    expect(JSON.parse(res.stdout).bad).toEqual([{ file: single, reason: 'field "eventTime": must be an ISO 8601 date-time' }]);
+    expect(res.stderr).toMatch(/openlineage: nothing loaded into .*: all 1 event\(s\) were refused\n/);
+    expect(res.stderr).not.toContain('loaded 0 event(s)');
+    expect(res.stderr).toContain(`    ${single}: field "eventTime"`);
+    // An array keeps its indexes.
+    const array = join(dir, 'events.json');
+    writeFileSync(array, JSON.stringify([{ ...MINIMAL_START, eventTime: 'soon' }, { ...MINIMAL_START, eventTime: 'later' }]));
+    const both = await runCli(['openlineage', '--events', array, '--db', db]);
+    expect(both.stderr).toMatch(/all 2 event\(s\) were refused/);
+    expect(both.stderr).toContain(`    ${array}[1]: field "eventTime"`);
+  });
+
   it('with --dry-run reports and creates no catalog file', async () => {
     const events = join(dir, 'events.json');
     writeFileSync(events, JSON.stringify(generateEventStream(2)));
@@ -112,6 +130,34 @@ describe('npm run catalog:import -- openlineage', () => {
       expect(res.code).toBe(1);
       expect(res.stderr.trim().split('\n')).toEqual([expect.stringContaining(`--events: ${file} ${words}`)]);
       expect(res.stderr).toContain('not OpenLineage events: nothing was loaded');
+    }
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('says "no events in FILE: nothing loaded" and exits 1 for an empty file, blank lines, [] or a folder without events, creating no catalog', async () => {
+    const why = 'an empty export usually means the job that writes it failed';
+    const empty = join(dir, 'events.ndjson');
+    writeFileSync(empty, '');
+    const blank = join(dir, 'blank.json');
+    writeFileSync(blank, '\uFEFF\n  \n\r\n');
+    const array = join(dir, 'array.json');
+    writeFileSync(array, '[]\n');
+    const none = join(dir, 'none');
+    mkdirSync(none);
+    const emptyFiles = join(dir, 'empty-files');
+    mkdirSync(emptyFiles);
+    writeFileSync(join(emptyFiles, 'a.json'), '');
+    writeFileSync(join(emptyFiles, 'b.ndjson'), '\n');
+    const db = join(dir, 'catalog.sqlite');
+    for (const [target, words, extra] of [
+      [empty, 'the file is empty', []],
+      [blank, 'the file has only blank lines', []],
+      [array, 'the file is an empty JSON array', ['--dry-run']],
+      [none, 'the folder has no .json, .ndjson or .jsonl file', []],
+      [emptyFiles, 'its 2 event files are empty', []],
+    ] as const) {
+      const res = await runCli(['openlineage', '--events', target, '--db', db, ...extra]);
+      expect(res).toEqual({ code: 1, stdout: '', stderr: `import: --events: no events in ${target}: nothing loaded (${words}; ${why})\n` });
     }
     expect(existsSync(db)).toBe(false);
   });

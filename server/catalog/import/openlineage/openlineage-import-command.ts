@@ -20,7 +20,7 @@ export const OPENLINEAGE_USAGE = `usage: npm run catalog:import -- openlineage -
 
 export interface BadEventInFile {
   file: string;
-  /** The line (NDJSON, from 1) or the index in a JSON array (from 0). */
+  /** The line (NDJSON, from 1) or the index in a JSON array (from 0); neither for a file of one event. */
   line?: number;
   event?: number;
   reason: string;
@@ -34,12 +34,39 @@ export class EventFileError extends Error {
   }
 }
 
-/** Events from a file (NDJSON when named .ndjson/.jsonl or when it is not one JSON value) or from every .json/.ndjson file of a folder, in name order. */
+/**
+ * Events from a file (NDJSON when named .ndjson/.jsonl or when it is not one JSON value) or from every
+ * .json/.ndjson file of a folder, in name order. Input with no event at all, good or bad (an empty
+ * file, blank lines, `[]`, a folder without event files), is refused as `catalog:ingest` refuses an
+ * empty export: a scheduled load that exits 0 on it would hide the failed job that wrote it.
+ */
 export function readEventFiles(target: string): { events: ReadEvent[]; bad: BadEventInFile[]; files: number } {
   if (!existsSync(target)) throw new UsageError(`--events: ${target} does not exist`);
-  const files = statSync(target).isDirectory()
+  const folder = statSync(target).isDirectory();
+  const files = folder
     ? readdirSync(target).filter((f) => /\.(json|ndjson|jsonl)$/i.test(f)).sort().map((f) => path.join(target, f))
     : [target];
+  const read = readEvents(files);
+  if (read.events.length === 0 && read.bad.length === 0) {
+    const why = folder ? describeEmptyFolder(files.length) : describeEmptyFile(readFileSync(target, 'utf8'));
+    throw new EventFileError(`--events: no events in ${target}: nothing loaded (${why}; `
+      + 'an empty export usually means the job that writes it failed)');
+  }
+  return { ...read, files: files.length };
+}
+
+function describeEmptyFolder(files: number): string {
+  if (files === 0) return 'the folder has no .json, .ndjson or .jsonl file';
+  return files === 1 ? 'its one event file is empty' : `its ${files} event files are empty`;
+}
+
+/** How a file without events is empty, in words. */
+function describeEmptyFile(text: string): string {
+  if (text === '') return 'the file is empty';
+  return text.trim() === '' ? 'the file has only blank lines' : 'the file is an empty JSON array';
+}
+
+function readEvents(files: readonly string[]): { events: ReadEvent[]; bad: BadEventInFile[] } {
   const events: ReadEvent[] = [];
   const bad: BadEventInFile[] = [];
   for (const file of files) {
@@ -59,9 +86,11 @@ export function readEventFiles(target: string): { events: ReadEvent[]; bad: BadE
       }
     }
     events.push(...batch.events);
-    bad.push(...batch.rejected.map((r) => ({ file, ...(r.line !== undefined ? { line: r.line } : { event: r.event }), reason: r.reason })));
+    bad.push(...batch.rejected.map((r) => ({
+      file, ...(r.line !== undefined ? { line: r.line } : batch.single ? {} : { event: r.event }), reason: r.reason,
+    })));
   }
-  return { events, bad, files: files.length };
+  return { events, bad };
 }
 
 /**
@@ -89,7 +118,9 @@ function notEvents(found: ForeignInput | undefined): string | undefined {
 /** `catalog`: the file and which setting chose it ("/srv/nansen/catalog.sqlite (from DATA_DIR)"). */
 export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadEventInFile[] }, catalog: string): string {
   const lines = [
-    `openlineage: ${r.dryRun ? 'dry run, nothing written — would load' : 'loaded'} ${r.events} event(s) into ${catalog}`,
+    r.events === 0 && r.bad.length
+      ? `openlineage: nothing ${r.dryRun ? 'would be ' : ''}loaded into ${catalog}: all ${r.bad.length} event(s) were refused`
+      : `openlineage: ${r.dryRun ? 'dry run, nothing written — would load' : 'loaded'} ${r.events} event(s) into ${catalog}`,
     `  tables:  ${r.tables.added} added, ${r.tables.changed} changed, ${r.tables.unchanged} unchanged`,
     `  lineage: ${r.lineage.added} added, ${r.lineage.unchanged} unchanged`,
   ];
@@ -103,7 +134,7 @@ export function formatOpenLineageReport(r: OpenLineageImportReport & { bad: BadE
   lines.push(...describeKeyWarnings(r.keyWarnings).map((line) => `  ${line}`));
   if (r.bad.length) {
     lines.push(`  ${r.bad.length} bad event(s) left out:`,
-      ...r.bad.slice(0, 20).map((b) => `    ${b.file}${b.line !== undefined ? `:${b.line}` : `[${b.event}]`}: ${b.reason}`));
+      ...r.bad.slice(0, 20).map((b) => `    ${b.file}${b.line !== undefined ? `:${b.line}` : b.event !== undefined ? `[${b.event}]` : ''}: ${b.reason}`));
   }
   lines.push(`  search index ${r.searchIndex}; ${(r.durationMs / 1000).toFixed(2)} s`);
   return `${lines.join('\n')}\n`;

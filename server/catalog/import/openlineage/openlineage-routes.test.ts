@@ -191,6 +191,32 @@ describe('POST /api/v1/lineage', () => {
     expect(dumpCatalog()).toBe(before);
   });
 
+  it('refuses a misspelt query parameter, and a dry_run that is not true or false, writing nothing', async () => {
+    const before = dumpCatalog();
+    for (const [query, message] of [
+      ['?dry-run=true', 'unknown parameter "dry-run" (did you mean dry_run?)'],
+      ['?dryRun=1', 'unknown parameter "dryRun" (did you mean dry_run?)'],
+      ['?dry_run=yes', 'dry_run must be true or false, got "yes"'],
+    ]) {
+      const res = await request(catalog.metadataApp).post(`/api/v1/lineage${query}`).set(...AUTH_HEADER).send(COMPLETE);
+      expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { message } });
+    }
+    expect(dumpCatalog()).toBe(before);
+  });
+
+  it('refuses an empty array of events with 400, writing nothing', async () => {
+    const before = dumpCatalog();
+    const res = await request(catalog.metadataApp).post('/api/v1/lineage').set(...AUTH_HEADER).set('Content-Type', 'application/json').send('[]');
+    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { message: 'The request body holds no events (an empty array): send an OpenLineage event.' } });
+    expect(dumpCatalog()).toBe(before);
+  });
+
+  it("takes an event with a producer's own query parameter that is no slip for dry_run (a client's configured URL parameters)", async () => {
+    const res = await request(catalog.metadataApp).post('/api/v1/lineage?namespace=x').set(...AUTH_HEADER).send(COMPLETE);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ tables: { added: 2 }, lineage: { added: 1 } });
+  });
+
   it('records who posted in the edit log, once per request that changed something', async () => {
     await post(COMPLETE, authAs('pipeline-owner@example.org'));
     const edits = await request(catalog.metadataApp).get('/edits?resource_type=ingest').set(...AUTH_HEADER);
@@ -289,10 +315,25 @@ describe('POST /api/v1/lineage', () => {
       expect(count('SELECT count(*) FROM tables')).toBe(0);
     });
 
+    it('a dbt manifest, named as one with where it goes, on one line or pretty-printed', async () => {
+      const manifest = { metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json', project_name: 'acme' }, nodes: {}, sources: {} };
+      for (const text of [JSON.stringify(manifest), JSON.stringify(manifest, null, 2)]) {
+        const res = await request(catalog.metadataApp).post('/api/v1/lineage').set(...AUTH_HEADER).set('Content-Type', 'application/json').send(text);
+        expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: {
+          message: 'The request body is a dbt manifest, not OpenLineage events: to load a dbt project, POST {"manifest": …, "catalog": …} to /import/dbt as application/json.',
+        } });
+      }
+    });
+
     it('a body that is not JSON, and one of another content type', async () => {
       const broken = await request(catalog.metadataApp).post('/api/v1/lineage').set(...AUTH_HEADER).set('Content-Type', 'application/json').send('{"eventType":');
       expect(broken.status).toBe(400);
       expect(broken.body.message).toMatch(/^The request body is not valid JSON/);
+      const asJson = await request(catalog.metadataApp).post('/api/v1/lineage').set(...AUTH_HEADER).set('Content-Type', 'application/json')
+        .send(`${JSON.stringify(COMPLETE)}\n${JSON.stringify(MINIMAL_START)}\n`);
+      expect(asJson.status).toBe(400);
+      expect(asJson.body.message).toBe('The request body is not valid JSON at line 2, column 1: unexpected "{" after the end of the JSON value: ' +
+        'it looks like NDJSON (one event a line), so send it as Content-Type: application/x-ndjson');
       const form = await request(catalog.metadataApp).post('/api/v1/lineage').set(...AUTH_HEADER).type('form').send({ a: 1 });
       expect(form.status).toBe(400);
       expect(form.body.message).toContain('application/json');

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { FilterCategory } from '../../../contract/ui-config';
-import type { SearchState } from '../../app/paths';
-import { testConfig } from './testing/search-fixtures';
+import * as v from 'valibot';
+import type { FilterCategory } from './client-config';
+import type { SearchState } from './search-state';
 import { withTypedFilters } from './typed-filters';
+import { toClientConfig, UiConfigFileSchema } from './ui-config';
 
-const tables = testConfig().resourceConfig.table.filterCategories;
-const dashboards = testConfig().resourceConfig.dashboard.filterCategories;
+// The default UI config's categories (tables: database/source, cluster, schema, table, column, tag, badges).
+const config = toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test', indexUsers: true, indexDashboards: true, logoUrl: null });
+const tables = config.resourceConfig.table.filterCategories;
+const dashboards = config.resourceConfig.dashboard.filterCategories;
 const search = (term: string, fields: Partial<SearchState> = {}): SearchState => ({ term, resource: 'table', filters: {}, pageIndex: 0, ...fields });
 const typed = (term: string, categories: readonly FilterCategory[] = tables, fields: Partial<SearchState> = {}) => withTypedFilters(search(term, fields), categories);
 

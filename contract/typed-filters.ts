@@ -3,10 +3,12 @@
 // with them as filters (shown in the Filters panel, in the URL) and the rest of the term as its words.
 // A field is one of the shown tab's filter categories: its id (`badges`), the id without or with an
 // "s" (`badge`, `tags`), or its name (`source` for Source, the database). Anything else (`foo:bar`,
-// `https://…`) stays as words. Pure: the search route applies it (decision 072).
-import type { FilterCategory } from '../../../contract/ui-config';
-import type { SearchState } from '../../app/paths';
-import { splitValues } from './filter-state';
+// `https://…`) stays as words. Pure and shared: the SPA's search route applies it (decision 072) and
+// the BFF's first search for a page load of `/search?term=tag:pii` (server/spa/first-search.ts), so
+// the answer the page carries is the one the app asks for (decision 076).
+import type { FilterCategory } from './client-config';
+import type { SearchState } from './search-state';
+import { splitValues } from './search-url';
 
 // A field, a colon, then a quoted value or one without spaces; a token of its own (space or edge around).
 const TYPED_FILTER = /(?<=^|\s)([\p{L}_]+):(?:"([^"]*)"|([^\s"]\S*))(?=\s|$)/gu;
@@ -16,8 +18,8 @@ const namesOf = (category: FilterCategory) => {
   return [id, id.endsWith('s') ? id.slice(0, -1) : `${id}s`, category.displayName.toLowerCase().replace(/\s+/g, '_')];
 };
 
-/** The category a typed field names, or undefined. */
-function categoryNamed(field: string, categories: readonly FilterCategory[]): FilterCategory | undefined {
+/** The category a typed field names (`tag`, `Tags`, `source`), or undefined. */
+export function categoryNamed(field: string, categories: readonly FilterCategory[]): FilterCategory | undefined {
   const name = field.toLowerCase();
   return categories.find((category) => namesOf(category).includes(name));
 }
