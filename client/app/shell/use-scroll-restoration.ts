@@ -5,7 +5,8 @@ const positions = new Map<string, number>();
 
 /**
  * Scroll like a multi-page site: a new page starts at the top; Back and Forward return to where you
- * were on that page. Replacing the URL (a filter typed on the search page) leaves the scroll alone.
+ * were on that page. Replacing the URL (a filter typed on the search page) leaves the scroll alone, and
+ * Back to the replaced entry returns to where it was left.
  */
 export function useScrollRestoration() {
   const location = useLocation();
@@ -20,6 +21,10 @@ export function useScrollRestoration() {
   }, []);
 
   useLayoutEffect(() => {
+    // A replaced URL (a pager's Next on a profile, a tab, a filter) is a new history entry key with the
+    // page where it was, and no scroll event may follow: it starts with the position of the one it
+    // replaced, or Back to it would find none and go to the top.
+    if (type === 'REPLACE' && currentKey.current !== location.key) positions.set(location.key, window.scrollY);
     currentKey.current = location.key;
     if (type === 'PUSH') window.scrollTo(0, 0);
     if (type !== 'POP') return;
