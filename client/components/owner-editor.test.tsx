@@ -170,7 +170,7 @@ describe('OwnerEditor', () => {
     const { user, box } = await openPicker();
     await user.type(box, 'liv{Enter}');
     expect(onAdd).not.toHaveBeenCalled();
-    const problem = screen.getByText('Several people match “liv”: choose one from the list (arrow keys).');
+    const problem = screen.getByText('Several people were found for “liv”: choose one from the list (arrow keys).');
     expect(problem.id).toBe(box.getAttribute('aria-describedby'));
   });
 

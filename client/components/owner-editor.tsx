@@ -2,7 +2,7 @@
 // box: a people picker (the user search) when the catalog has profiles, else a user id field.
 // In the picker, Enter adds the highlighted person, else the one person whose user id, email or the
 // part of it before the @ is exactly what was typed, else the one person the search found when what
-// was typed begins their name, a word of it, or their id ("liv" for Liv Arnesen; with two found it
+// was typed begins their name, a word of it, or their id ("liv" for Liv Arnesen; with more found it
 // asks to choose); it never adds the raw text by itself (that made
 // owners of people who do not exist, "fridtjof" beside Fridtjof Nansen): a user id nobody is known by
 // is added by choosing the list's last line, "Add “…” as a user id" — secondary, and saying it is a new
@@ -121,7 +121,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
     if (named.length === 1) add(named[0]!);
     else if (named.length > 1) setProblem(`Several people are known as “${typed}”: choose one from the list.`);
     else if (begun.length === 1 && picker?.people.length === 1) add(begun[0]!);
-    else if (begun.length > 1) setProblem(`Several people match “${typed}”: choose one from the list (arrow keys).`);
+    else if (begun.length > 0) setProblem(`Several people were found for “${typed}”: choose one from the list (arrow keys).`);
     else setProblem(`Nobody is known as “${typed}”. Choose a person from the list (arrow keys), or its last line to add “${typed}” as a user id.`);
   }
 
