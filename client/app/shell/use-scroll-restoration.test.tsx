@@ -13,16 +13,22 @@ function Shell() {
   return null;
 }
 
+/** The window's scroll position, as scrolling by hand or by `scrollTo` sets it. */
+function setScrollY(y: number) {
+  Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
+}
 const scrollTo = vi.fn();
 function scrollWindowTo(y: number) {
-  Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
+  setScrollY(y);
   window.dispatchEvent(new Event('scroll'));
 }
 
 beforeEach(() => {
   scrollTo.mockReset();
+  scrollTo.mockImplementation((_x: number, y: number) => setScrollY(y));
   vi.stubGlobal('scrollTo', scrollTo);
   vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => setTimeout(() => callback(0), 0));
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
 });
 afterEach(() => {
   cleanup();
@@ -33,7 +39,7 @@ afterEach(() => {
 describe('scroll restoration', () => {
   it('goes back to where a page was left after its URL was replaced with no scroll since (the pager’s Next)', async () => {
     render(
-      <MemoryRouter initialEntries={['/user/liv']}>
+      <MemoryRouter initialEntries={[{ pathname: '/user/liv', key: 'first-1' }]}>
         <Shell />
       </MemoryRouter>,
     );
@@ -44,14 +50,48 @@ describe('scroll restoration', () => {
     expect(scrollTo).not.toHaveBeenCalled();
     await act(() => navigate('/table/x'));
     expect(scrollTo).toHaveBeenLastCalledWith(0, 0);
-    Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
     await act(() => navigate(-1));
     expect(scrollTo).toHaveBeenLastCalledWith(0, 900);
   });
 
+  it('keeps trying to go back to the position while the page is too short to be scrolled there', async () => {
+    render(
+      <MemoryRouter initialEntries={[{ pathname: '/user/liv', key: 'first-2' }]}>
+        <Shell />
+      </MemoryRouter>,
+    );
+    scrollWindowTo(1100);
+    await act(() => navigate('/table/x'));
+    // Back: the page is still 249 px short of it for a few frames (its lists rendering), then long enough.
+    let shortFrames = 3;
+    scrollTo.mockImplementation((_x: number, y: number) => setScrollY(shortFrames-- > 0 ? Math.min(y, 249) : y));
+    await act(() => navigate(-1));
+    await vi.waitFor(() => expect(window.scrollY).toBe(1100));
+    expect(scrollTo.mock.calls.length).toBeGreaterThan(3);
+  });
+
+  it('files no position under a page whose address was already left (the next page not yet drawn)', async () => {
+    render(
+      <MemoryRouter initialEntries={[{ pathname: '/user/liv', key: 'first-9' }]}>
+        <Shell />
+      </MemoryRouter>,
+    );
+    scrollWindowTo(1100);
+    // A link was followed: the address is the next entry's, the old page shrinks under the window.
+    window.history.replaceState({ key: 'next-entry' }, '');
+    try {
+      scrollWindowTo(249);
+    } finally {
+      window.history.replaceState(null, '');
+    }
+    await act(() => navigate('/table/x'));
+    await act(() => navigate(-1));
+    expect(scrollTo).toHaveBeenLastCalledWith(0, 1100);
+  });
+
   it('still starts a new page at the top and returns to a position scrolled to after the replace', async () => {
     render(
-      <MemoryRouter initialEntries={['/user/liv']}>
+      <MemoryRouter initialEntries={[{ pathname: '/user/liv', key: 'first-3' }]}>
         <Shell />
       </MemoryRouter>,
     );
