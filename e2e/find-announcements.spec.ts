@@ -119,6 +119,49 @@ test.describe('with announcements on', () => {
     await expect.poll(() => long.evaluate((pre) => pre.scrollLeft), 'the arrow key scrolls the code block').toBeGreaterThan(0);
     await page.close();
   });
+
+  test('in one column (below 760 px) announcements and my bookmarks come before the popular lists; beside them at 1280 px', async () => {
+    const page = await context.newPage();
+    const top = (name: string) => page.getByRole('region', { name }).boundingBox();
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto('/');
+      await expect(page.getByRole('region', { name: 'Popular tables' }).getByRole('listitem').first()).toBeVisible();
+      await expect(page.getByRole('region', { name: 'My bookmarks' })).toContainText('No bookmarks yet');
+      const [announcements, bookmarks, popular, browse] = await Promise.all([top('Announcements'), top('My bookmarks'), top('Popular tables'), top('Browse')]);
+      expect(bookmarks!.y, `${width} px: my bookmarks below announcements`).toBeGreaterThan(announcements!.y);
+      expect(browse!.y, `${width} px: Browse below my bookmarks`).toBeGreaterThan(bookmarks!.y);
+      if (width === 320) {
+        expect(bookmarks!.y, 'my bookmarks before the popular tables').toBeLessThan(popular!.y);
+        expect(browse!.y, 'Browse after the popular lists').toBeGreaterThan(popular!.y);
+      } else {
+        expect(announcements!.x, 'announcements to the right of the popular tables').toBeGreaterThan(popular!.x + popular!.width);
+        expect(announcements!.y, 'announcements level with the popular tables').toBeCloseTo(popular!.y, 0);
+      }
+    }
+    await page.close();
+  });
+
+  test('at 320 px the header stays two rows with the account menu at the right, and the open menu inside the window', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto('/browse');
+    const header = page.locator('header.nav');
+    const account = page.getByTestId('user-menu');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Announcements' })).toBeVisible();
+    const [bar, brand, button] = await Promise.all([header.boundingBox(), page.getByRole('link', { name: 'Nansen' }).boundingBox(), account.boundingBox()]);
+    // Logo, links and account menu on the first row, the search box on the second (it took 175 px: three rows above the search).
+    expect(bar!.height).toBeLessThanOrEqual(130);
+    expect(button!.y, 'the account menu is on the first row').toBeLessThan(brand!.y + brand!.height);
+    expect(button!.x + button!.width, 'the account menu is at the right').toBeGreaterThan(320 - 24);
+    await account.click();
+    const popup = page.getByRole('menu').locator('..');
+    await expect(page.getByRole('menuitem', { name: 'Log out' })).toBeVisible();
+    const box = (await popup.boundingBox())!;
+    expect(box.x, 'the menu starts inside the window').toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, 'the menu ends inside the window').toBeLessThanOrEqual(320);
+    await page.close();
+  });
 });
 
 test('with announcements off, there is no announcements link, widget or page', async ({ page }) => {

@@ -99,6 +99,36 @@ test('a profile shows a person, links to their manager, and pages through their 
   await expect(page.getByTestId('read-tables').getByRole('listitem').first().getByRole('link')).toHaveText(name!);
 });
 
+test('Back after paging a list with Next returns to where the profile was scrolled; at 320 px the selected tab is in view', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('/user/fridtjof.nansen%40example.org');
+  const ownedTables = page.getByTestId('owned-tables');
+  const pages = ownedTables.getByRole('navigation', { name: 'Pages of owned tables' });
+  await expect(pages).toContainText('Page 1 of 5');
+  await pages.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(200);
+  // Next replaces the URL and leaves the page where it is: no scroll event files a position for it.
+  await pages.getByRole('link', { name: 'Next' }).click();
+  await expect(pages).toContainText('Page 2 of 5');
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(100);
+  await ownedTables.getByRole('listitem').first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/table_detail\//);
+  await page.goBack();
+  await expect(pages).toContainText('Page 2 of 5');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 50);
+
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/user/fridtjof.nansen%40example.org?tab=edits');
+  const edits = page.getByRole('tab', { name: /Edits/ });
+  await expect(edits).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: /Frequently used/ })).toContainText(/\d/);
+  await expect.poll(async () => {
+    const box = (await edits.boundingBox())!;
+    return box.x >= 0 && box.x + box.width <= 320;
+  }, { message: 'the selected Edits tab lies inside the 320 px window' }).toBe(true);
+});
+
 test('your own profile says whose lists are empty, and an id nobody has gets a "no such person" page', async ({ page }, testInfo) => {
   await page.goto('/user/roald.amundsen%40example.org');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roald Amundsen');

@@ -2,7 +2,7 @@
 // End moving through them, focus on the first or last item as it opens. A file of its own, loaded the
 // first time a menu opens (or the pointer or focus reaches its button), so the first page does not
 // carry it (decision 007's budget), nor what closes an open menu (use-dismiss.ts).
-import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { cx } from './class-names';
 import type { MenuItem } from './menu-item';
@@ -27,7 +27,13 @@ export interface MenuPopupProps {
 
 export default function MenuPopup({ id, label, header, items, align, focusOnOpen, close, closeToButton, container, button }: MenuPopupProps) {
   const itemRefs = useRef<(HTMLElement | null)[]>([]);
+  const popup = useRef<HTMLDivElement>(null);
   useDismiss(true, container, close, button);
+  // Drawn under its button, it may reach past the window's edge (a menu button at the left of a narrow
+  // window, the popup aligned to its right edge): moved sideways to keep it inside, before it shows.
+  useLayoutEffect(() => {
+    if (popup.current) keepInsideWindow(popup.current);
+  }, []);
 
   useEffect(() => {
     const target = focusOnOpen === 'first' ? itemRefs.current[0] : itemRefs.current[items.length - 1];
@@ -55,7 +61,7 @@ export default function MenuPopup({ id, label, header, items, align, focusOnOpen
   };
 
   return (
-    <div className={cx('menu__popup', `menu__popup--${align}`)}>
+    <div ref={popup} className={cx('menu__popup', `menu__popup--${align}`)}>
       {header ? <div className="menu__header">{header}</div> : null}
       <ul role="menu" id={id} aria-label={label} className="menu__list" onKeyDown={onMenuKeyDown}>
         {items.map((item, index) => (
@@ -97,4 +103,15 @@ export default function MenuPopup({ id, label, header, items, align, focusOnOpen
       </ul>
     </div>
   );
+}
+
+/** The margin kept between an open menu and the window's edges, in CSS pixels. */
+const EDGE = 8;
+
+/** Moves `element` sideways (a transform) so that it lies inside the window, `EDGE` from its sides where it can. */
+export function keepInsideWindow(element: HTMLElement) {
+  const { left, right } = element.getBoundingClientRect();
+  const width = document.documentElement.clientWidth || window.innerWidth;
+  const shift = left < EDGE ? EDGE - left : right > width - EDGE ? Math.max(EDGE - left, width - EDGE - right) : 0;
+  element.style.transform = shift ? `translateX(${Math.round(shift)}px)` : '';
 }

@@ -99,4 +99,28 @@ describe('MenuButton', () => {
     expect(onSubmit).toHaveBeenCalledTimes(1);
     expect(submit.defaultPrevented).toBe(false);
   });
+
+  it('moves an open menu that would reach past the window’s left or right edge back inside it', async () => {
+    const user = userEvent.setup();
+    const { button } = renderMenu();
+    // Where a narrow window drew the account menu: aligned to the right of a button at the left, from x = −171.
+    const rects: Record<string, DOMRect> = { left: new DOMRect(-171, 40, 224, 200), right: new DOMRect(300, 40, 224, 200) };
+    let side = 'left';
+    const spy = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('menu__popup') ? rects[side]! : new DOMRect(0, 0, 0, 0);
+    });
+    try {
+      vi.spyOn(document.documentElement, 'clientWidth', 'get').mockReturnValue(320);
+      await user.click(button);
+      const popup = (await screen.findByRole('menu')).parentElement!;
+      expect(popup.style.transform).toBe('translateX(179px)');
+      await user.click(button);
+      side = 'right';
+      await user.click(button);
+      expect((await screen.findByRole('menu')).parentElement!.style.transform).toBe('translateX(-212px)');
+    } finally {
+      vi.restoreAllMocks();
+      spy.mockRestore();
+    }
+  });
 });

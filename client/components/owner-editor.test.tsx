@@ -198,14 +198,34 @@ describe('OwnerEditor', () => {
   it('does not add the typed text as a new user id with Enter when it names nobody known, but says how to', async () => {
     const { onAdd } = renderOwners({ people: [liv] });
     const { user, box } = await openPicker();
-    await user.type(box, 'liv{Enter}');
+    // Found by the search (inside a word), but not what begins her name or id: not taken as meaning her.
+    await user.type(box, 'nesen{Enter}');
     expect(onAdd).not.toHaveBeenCalled();
-    const problem = screen.getByText(/Nobody is known as “liv”/);
+    const problem = screen.getByText(/Nobody is known as “nesen”/);
     expect(problem.id).toBe(box.getAttribute('aria-describedby'));
-    expect(box.value).toBe('liv');
+    expect(box.value).toBe('nesen');
     // Chosen on purpose, the list's last line adds it as a user id (Amundsen takes any id).
     await user.keyboard('{ArrowUp}{Enter}');
-    expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: 'liv', display_name: 'liv' }));
+    expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: 'nesen', display_name: 'nesen' }));
+  });
+
+  it('adds with Enter the one person found when what was typed begins their name or a word of it', async () => {
+    const { onAdd } = renderOwners({ people: [liv] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'liv{Enter}');
+    expect(onAdd).toHaveBeenCalledTimes(1);
+    expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: 'liv.arnesen@example.org', display_name: 'Liv Arnesen' }));
+    expect(screen.queryByText(/Nobody is known as/)).toBeNull();
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('asks to choose, adding nobody, when what was typed begins the names of several people found', async () => {
+    const { onAdd } = renderOwners({ people: [liv, { user_id: 'liv.ullmann@example.org', display_name: 'Liv Ullmann', email: 'liv.ullmann@example.org' }] });
+    const { user, box } = await openPicker();
+    await user.type(box, 'liv{Enter}');
+    expect(onAdd).not.toHaveBeenCalled();
+    const problem = screen.getByText('Several people were found for “liv”: choose one from the list (arrow keys).');
+    expect(problem.id).toBe(box.getAttribute('aria-describedby'));
   });
 
   it('offers the typed text as a user id second to the people it found, as a new id, and not at all for a name with a space', async () => {

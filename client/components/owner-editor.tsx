@@ -1,7 +1,9 @@
 // A table's owners with, for people who may change them, a remove button on each and an "Add owner"
 // box: a people picker (the user search) when the catalog has profiles, else a user id field.
 // In the picker, Enter adds the highlighted person, else the one person whose user id, email or the
-// part of it before the @ is exactly what was typed; it never adds the raw text by itself (that made
+// part of it before the @ is exactly what was typed, else the one person the search found when what
+// was typed begins their name, a word of it, or their id ("liv" for Liv Arnesen; with more found it
+// asks to choose); it never adds the raw text by itself (that made
 // owners of people who do not exist, "fridtjof" beside Fridtjof Nansen): a user id nobody is known by
 // is added by choosing the list's last line, "Add “…” as a user id" — secondary, and saying it is a new
 // id, when the search found people for the text (typing "liv" for Liv Arnesen meant her, mostly), and
@@ -80,6 +82,13 @@ export function peopleNamedBy<P extends Person>(typed: string, people: readonly 
   return people.filter((p, i) => names(p).includes(wanted) && people.findIndex((q) => q.user_id === p.user_id) === i);
 }
 
+/** Whether `typed` begins the person's name, a word of it, their user id or email, case aside ("liv", "arn" for Liv Arnesen). */
+export function typedBegins(typed: string, person: Person): boolean {
+  const wanted = typed.trim().toLowerCase();
+  const name = person.display_name.toLowerCase();
+  return !!wanted && [name, ...name.split(/\s+/), person.user_id.toLowerCase(), (person.email ?? '').toLowerCase()].some((text) => text.startsWith(wanted));
+}
+
 /** The raw-id line: plain when nobody was found; when people were, muted and saying it makes a new id, not one of them. */
 function byIdLabel(typed: string, foundPeople: boolean): ReactNode {
   return foundPeople ? <span className="muted">None of them: add “{typed}” as a new user id</span> : <>Add “{typed}” as a user id</>;
@@ -131,8 +140,12 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
     // The owners count as known too: typing an owner's name says they own this already.
     const known = [...owners, ...(picker?.people ?? [])];
     const named = peopleNamedBy(typed, known);
+    // Else the people found whose name (or id) begins with it: the one found is meant; of several, none is.
+    const begun = (picker?.people ?? []).filter((p) => typedBegins(typed, p));
     if (named.length === 1) add(named[0]!);
     else if (named.length > 1) setProblem(`Several people are known as “${typed}”: choose one from the list.`);
+    else if (begun.length === 1 && picker?.people.length === 1) add(begun[0]!);
+    else if (begun.length > 0) setProblem(`Several people were found for “${typed}”: choose one from the list (arrow keys).`);
     else setProblem(`Nobody is known as “${typed}”. Choose a person from the list (arrow keys), or its last line to add “${typed}” as a user id.`);
   }
 

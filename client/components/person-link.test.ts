@@ -13,14 +13,19 @@ describe('choosePersonTarget', () => {
     expect(choosePersonTarget(owner, false)).toEqual({ kind: 'external', href: 'https://people.example.com/ada' });
   });
 
-  it('shows plain text without a profile url', () => {
-    expect(choosePersonTarget({ ...owner, profile_url: null }, false)).toEqual({ kind: 'none' });
-    expect(choosePersonTarget({ ...owner, profile_url: '' }, false)).toEqual({ kind: 'none' });
+  it('links an email-like user id to an email without a profile url, and shows any other id as plain text', () => {
+    expect(choosePersonTarget({ ...owner, profile_url: null }, false)).toEqual({ kind: 'mail', href: 'mailto:ada@example.com' });
+    expect(choosePersonTarget({ ...owner, profile_url: '' }, false)).toEqual({ kind: 'mail', href: 'mailto:ada@example.com' });
+    expect(choosePersonTarget({ user_id: 'ada', profile_url: null }, false)).toEqual({ kind: 'none' });
+    // Not an address a mail program would read as this id.
+    for (const user_id of ['a/b@x.org', 'ada@localhost', 'a b@x.org', 'a@x.org?cc=eve@x.org', 'ada@x.org#1', '@x.org', 'ada@.org']) {
+      expect(choosePersonTarget({ user_id, profile_url: null }, false), user_id).toEqual({ kind: 'none' });
+    }
   });
 
   it('never links to a script or relative url', () => {
-    expect(choosePersonTarget({ ...owner, profile_url: 'javascript:alert(1)' }, false)).toEqual({ kind: 'none' });
-    expect(choosePersonTarget({ ...owner, profile_url: '/people/ada' }, false)).toEqual({ kind: 'none' });
+    expect(choosePersonTarget({ user_id: 'ada', profile_url: 'javascript:alert(1)' }, false)).toEqual({ kind: 'none' });
+    expect(choosePersonTarget({ user_id: 'ada', profile_url: '/people/ada' }, false)).toEqual({ kind: 'none' });
   });
 
   it('encodes user ids with slashes', () => {

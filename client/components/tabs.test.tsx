@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Tabs } from './tabs';
 
 function Example() {
@@ -57,5 +57,31 @@ describe('Tabs', () => {
     render(<Example />);
     await user.click(screen.getByRole('tab', { name: /Beta/ }));
     expect(screen.getByRole('tabpanel').textContent).toBe('Panel b');
+  });
+
+  it('scrolls a list too narrow for its tabs sideways to the selected one, and marks the edges with more tabs past them', async () => {
+    // A 200 px list of three 100 px tabs (300 px in all), as at 320 px wide: tab i from 100 i, less the list's scroll.
+    const list = () => screen.getByRole('tablist');
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      if (this.getAttribute('role') === 'tablist') return new DOMRect(0, 0, 200, 40);
+      const index = [...this.parentElement!.children].indexOf(this);
+      return new DOMRect(100 * index - list().scrollLeft, 0, 100, 40);
+    });
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(200);
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(300);
+    try {
+      const user = userEvent.setup();
+      render(<Example />);
+      expect(list().scrollLeft).toBe(0);
+      expect(list().dataset.more).toBe('end');
+      await user.click(screen.getByRole('tab', { name: /Gamma/ }));
+      // Gamma (200–300) whole in view: scrolled to the end.
+      expect(list().scrollLeft).toBe(100);
+      expect(list().dataset.more).toBe('start');
+      await user.keyboard('{Home}');
+      expect(list().scrollLeft).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });

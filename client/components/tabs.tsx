@@ -1,6 +1,8 @@
 // Tabs as the WAI-ARIA Authoring Practices describe them: a tablist with one tab in the tab order
-// (arrow keys, Home and End move between tabs and select them), and the selected tab's panel.
-import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+// (arrow keys, Home and End move between tabs and select them), and the selected tab's panel. In a
+// narrow window the tab list scrolls sideways: the selected tab is scrolled into it (`?tab=edits` opened
+// at 320 px showed the first tabs only), and a fade at an edge says that more tabs lie past it.
+import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { cx } from './class-names';
 import './tabs.css';
 import { formatWholeNumber } from '../lib/format-number';
@@ -26,7 +28,20 @@ export interface TabsProps<V extends string> {
 export function Tabs<V extends string>({ label, items, value, onChange, children, className }: TabsProps<V>) {
   const baseId = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const list = useRef<HTMLDivElement>(null);
   const selectedIndex = Math.max(0, items.findIndex((item) => item.value === value));
+
+  // Again when a count comes in and widens the tabs before it.
+  const widths = items.map((item) => item.count).join();
+  useLayoutEffect(() => {
+    const tab = tabRefs.current[selectedIndex];
+    if (list.current && tab) revealSideways(list.current, tab);
+  }, [selectedIndex, widths]);
+  useEffect(() => {
+    const update = () => list.current && markHiddenTabs(list.current);
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  }, []);
 
   function select(index: number) {
     const item = items[(index + items.length) % items.length];
@@ -47,7 +62,7 @@ export function Tabs<V extends string>({ label, items, value, onChange, children
   const panelId = `${baseId}-panel`;
   return (
     <div className={cx('tabs', className)}>
-      <div role="tablist" aria-label={label} className="tabs__list" onKeyDown={onKeyDown}>
+      <div ref={list} role="tablist" aria-label={label} className="tabs__list" onKeyDown={onKeyDown} onScroll={(event) => markHiddenTabs(event.currentTarget)}>
         {items.map((item, index) => {
           const selected = index === selectedIndex;
           return (
@@ -76,4 +91,23 @@ export function Tabs<V extends string>({ label, items, value, onChange, children
       </div>
     </div>
   );
+}
+
+/** Room kept beside a tab scrolled into the list, where the fade is (tabs.css). */
+const FADE = 32;
+
+/** Scrolls the tab list sideways, only as far as it takes, to show `tab` whole (not the page: no scrollIntoView). */
+function revealSideways(list: HTMLElement, tab: HTMLElement) {
+  const box = list.getBoundingClientRect();
+  const { left, right } = tab.getBoundingClientRect();
+  const by = right > box.right - FADE ? right - box.right + FADE : left < box.left + FADE ? left - box.left - FADE : 0;
+  if (by) list.scrollLeft = Math.max(0, Math.min(list.scrollLeft + by, list.scrollWidth - list.clientWidth));
+  markHiddenTabs(list);
+}
+
+/** `data-more` on the list: "start" and/or "end" where tabs lie past its edge, for the fade there. */
+function markHiddenTabs(list: HTMLElement) {
+  const more = [list.scrollLeft > 1 && 'start', list.scrollLeft + list.clientWidth < list.scrollWidth - 1 && 'end'].filter(Boolean).join(' ');
+  if (more) list.dataset.more = more;
+  else delete list.dataset.more;
 }

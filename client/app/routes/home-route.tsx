@@ -62,29 +62,35 @@ export function HomeRoute() {
         />
         <LastIndexed className="hero__status" />
       </section>
+      {/* Yours first (announcements and bookmarks), then what is popular, then Browse: the order of one
+          column below 760 px, and of reading; beside each other, the first two share the right column. */}
       <div className="home__grid">
-        <div className="home__column">
+        {config.announcements.enabled || config.bookmarks.enabled ? (
+          <div className="home__column home__yours">
+            {config.announcements.enabled ? (
+              <Suspense fallback={<Panel title="Announcements">{null}</Panel>}>
+                <AnnouncementHeadlines />
+              </Suspense>
+            ) : null}
+            {config.bookmarks.enabled ? (
+              <Suspense
+                fallback={
+                  <Panel title="My bookmarks">
+                    <SkeletonList label="Loading your bookmarks" rows={3} />
+                  </Panel>
+                }
+              >
+                <MyBookmarks showDashboards={dashboards} />
+              </Suspense>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="home__column home__popular">
           <ResourceItemActions value={config.bookmarks.enabled ? popularStar : null}>
             <PopularResources showDashboards={dashboards} />
           </ResourceItemActions>
         </div>
-        <div className="home__column">
-          {config.announcements.enabled ? (
-            <Suspense fallback={<Panel title="Announcements">{null}</Panel>}>
-              <AnnouncementHeadlines />
-            </Suspense>
-          ) : null}
-          {config.bookmarks.enabled ? (
-            <Suspense
-              fallback={
-                <Panel title="My bookmarks">
-                  <SkeletonList label="Loading your bookmarks" rows={3} />
-                </Panel>
-              }
-            >
-              <MyBookmarks showDashboards={dashboards} />
-            </Suspense>
-          ) : null}
+        <div className="home__column home__browse">
           <Suspense
             fallback={
               <Panel title="Browse">

@@ -24,7 +24,7 @@ export function NavBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
           ) : (
             <span className="nav__mark" aria-hidden="true" />
           )}
-          <span>{config.logoTitle}</span>
+          <span className="nav__brand-name">{config.logoTitle}</span>
         </Link>
         {pathname === homePath ? <div className="nav__search-spacer" /> : <NavSearch />}
         <nav aria-label="Main" className="nav__links">

@@ -36,7 +36,7 @@ describe('dashboard facts', () => {
   it('lists the owners and the last run when there are some', () => {
     const roald = { user_id: 'roald', display_name: 'Roald Amundsen', email: 'roald@example.org' } as DashboardDetail['owners'][number];
     renderWithApp(<DashboardDetailView dashboard={dashboard({ owners: [roald], last_run_state: 'failed' })} />);
-    expect(within(factValue('Owners')).getByRole('list', { name: 'Owners' }).textContent).toBe('Roald Amundsen');
+    expect(within(factValue('Owners')).getByRole('list', { name: 'Owners' }).textContent).toBe('Roald Amundsen (roald)');
     expect(factValue('Last run').textContent).toMatch(/^Unknown time .+/);
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWithApp } from '../../../components/testing/render-with-app';
+import { parseSearchState, planSearch } from '../../../../contract/search-url';
+import { renderWithApp, testConfig } from '../../../components/testing/render-with-app';
 import { DashboardPage } from './dashboard-page';
 
 afterEach(() => {
@@ -26,6 +27,18 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('link', { name: 'Search dashboards for “nope”' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(screen.queryByText(/is not a dashboard uri/)).toBeNull();
+  });
+
+  it('links “All dashboards” to a search that lists every dashboard, not to the empty search’s prompt', async () => {
+    stubAnswer(404, 'NotFoundError', 'No dashboard mode_dashboard://prod.sales/gone', 'not_found');
+    renderWithApp(<DashboardPage uri="mode_dashboard://prod.sales/gone" />);
+    const href = (await screen.findByRole('link', { name: 'All dashboards' })).getAttribute('href')!;
+    const url = new URL(href, 'http://nansen.test');
+    expect(url.pathname).toBe('/search');
+    const plan = planSearch(parseSearchState(url.searchParams), testConfig());
+    expect(plan.resource).toBe('dashboard');
+    // Something is asked for (no term and no filter asks for nothing), and what matches every dashboard.
+    expect(plan.page).toMatchObject({ term: '', resources: ['dashboard'], filters: { dashboard: { name: { value: '*' } } } });
   });
 
   it('says the same for a dashboard the catalog does not have (404)', async () => {

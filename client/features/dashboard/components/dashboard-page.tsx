@@ -16,6 +16,14 @@ function searchTermOf(uri: string): string {
   return (uri.split('/').pop() ?? uri).replace(/[_-]+/g, ' ').trim();
 }
 
+/**
+ * The search listing every dashboard. Without a term or a filter the search page asks for nothing (it
+ * says what to type), so the link carries the name filter `*`, which matches every name in the
+ * embedded catalog and in Amundsen's search service alike (ES wildcard), and shows as a filter to remove
+ * (docs/decisions/081-all-dashboards-by-a-wildcard-name-filter.md).
+ */
+export const ALL_DASHBOARDS_PATH = searchPath({ resource: 'dashboard', filters: { name: { value: '*' } } });
+
 export function DashboardNotFound({ uri }: { uri: string }) {
   const term = searchTermOf(uri);
   return (
@@ -28,7 +36,7 @@ export function DashboardNotFound({ uri }: { uri: string }) {
             <ButtonLink variant="primary" to={searchPath({ resource: 'dashboard', term })}>
               Search dashboards for “{term}”
             </ButtonLink>{' '}
-            <ButtonLink variant="ghost" to={searchPath({ resource: 'dashboard' })}>
+            <ButtonLink variant="ghost" to={ALL_DASHBOARDS_PATH}>
               All dashboards
             </ButtonLink>
           </>

@@ -189,7 +189,11 @@ describe('LineagePage', () => {
     cleanup();
 
     renderPage({ outcome: 'missing' });
-    expect(await screen.findByText('No such table')).toBeTruthy();
+    // Its title and heading say so (they said “Lineage of sales.orders” and “sales.orders”).
+    expect(await screen.findByRole('heading', { level: 1, name: 'Table not found' })).toBeTruthy();
+    await waitFor(() => expect(document.title).toMatch(/^Table not found/));
+    expect(screen.getByText(/The catalog has no table/).querySelector('code')?.textContent).toBe('sales.orders');
+    expect(screen.getByRole('link', { name: 'Search for “orders”' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Open the table page' })).toBeNull();
     expect(screen.queryByLabelText('Depth')).toBeNull();
     expect(screen.queryByRole('radio', { name: 'List' })).toBeNull();
@@ -206,7 +210,8 @@ describe('LineagePage', () => {
     expect(await screen.findByRole('link', { name: 'Open the table page' })).toBeTruthy();
     cleanup();
     renderPage({ initial: { column: 'amount' }, tableMissing: true });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('sales.orders.amount');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Table not found');
+    expect(screen.getByText('sales.orders', { selector: 'code' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Open the table page' })).toBeNull();
     expect(screen.queryByLabelText('Depth')).toBeNull();
   });

@@ -5,8 +5,9 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { LineageResponse } from '../../../../contract/api-table';
 import type { TableCoordinates } from '../../../../contract/table-key';
-import { tablePath, type LineageState, type LineageView } from '../../../app/paths';
+import { searchPath, tablePath, type LineageState, type LineageView } from '../../../app/paths';
 import { BreakableText } from '../../../components/breakable-text';
+import { ButtonLink } from '../../../components/button';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { SegmentedControl } from '../../../components/segmented-control';
@@ -73,6 +74,30 @@ function LineageResult({ lineage, kind, depth, view, subject }: { lineage: Linea
   );
 }
 
+/** The lineage page of a table the catalog does not have: no controls, nothing to draw, a way on. */
+function LineageTableMissing({ name, table, kind }: { name: string; table: TableCoordinates; kind: LineageKind }) {
+  return (
+    <article className="lineage-page not-found" data-testid="lineage-page">
+      <PageTitle title="Table not found" />
+      <header className="lineage-page__header">
+        <p className="eyebrow">{kind === 'column' ? 'Column lineage' : 'Lineage'}</p>
+        <h1>Table not found</h1>
+      </header>
+      <EmptyState
+        action={
+          <ButtonLink variant="primary" to={searchPath({ term: table.name })}>
+            Search for “{table.name}”
+          </ButtonLink>
+        }
+      >
+        <p>
+          The catalog has no table <code>{name}</code>, so there is no lineage to show. It may have been renamed or removed.
+        </p>
+      </EmptyState>
+    </article>
+  );
+}
+
 export function LineagePage({ table, state, onStateChange, maxDepth, columns, tableMissing = false, query }: LineagePageProps) {
   const name = `${table.schema}.${table.name}`;
   const kind: LineageKind = state.column ? 'column' : 'table';
@@ -85,9 +110,11 @@ export function LineagePage({ table, state, onStateChange, maxDepth, columns, ta
     ...(state.column && !columnNames.includes(state.column) ? [state.column] : []).concat(columnNames).map((c) => ({ value: c, label: c })),
   ];
 
-  // Depth, column and view mean nothing for a table the catalog does not have: only the heading and the
-  // "No such table" message are shown then. A missing column keeps them (to pick the whole table).
+  // Depth, column and view mean nothing for a table the catalog does not have: only a page saying so is
+  // shown then. A missing column keeps them (to pick the whole table).
   const missing = tableMissing || (kind === 'table' && isNotFound(query.error));
+  // Its title and heading say so, not the name as if the table were there (“Lineage of core.nope”).
+  if (missing) return <LineageTableMissing name={name} table={table} kind={kind} />;
 
   return (
     <article className="lineage-page" data-testid="lineage-page">
@@ -97,32 +124,28 @@ export function LineagePage({ table, state, onStateChange, maxDepth, columns, ta
         <h1>
           <BreakableText text={subject} />
         </h1>
-        {missing ? null : (
-          <p className="lineage-page__back">
-            <Link to={tablePath(table, state.column ? { column: state.column } : {})}>Open the table page</Link>
-          </p>
-        )}
+        <p className="lineage-page__back">
+          <Link to={tablePath(table, state.column ? { column: state.column } : {})}>Open the table page</Link>
+        </p>
       </header>
-      {missing ? null : (
-        <div className="lineage-page__controls">
-          <SelectField inline label="Depth" value={String(state.depth)} options={depthOptions} onChange={(value) => onStateChange({ ...state, depth: Number(value) })} />
-          <SelectField inline label="Column" value={state.column ?? ''} options={columnOptions} onChange={(value) => onStateChange({ ...state, column: value || null })} />
-          <SegmentedControl
-            legend="Show as"
-            size="sm"
-            options={[
-              { value: 'graph', label: 'Graph' },
-              { value: 'list', label: 'List' },
-            ]}
-            value={state.view}
-            onChange={(view) => onStateChange({ ...state, view })}
-          />
-          {/* There from the start, its words put in later: a region that appears with its text is often not read (decision 046). */}
-          <span className="lineage-page__updating" role="status">
-            {query.isPlaceholderData ? 'Updating…' : null}
-          </span>
-        </div>
-      )}
+      <div className="lineage-page__controls">
+        <SelectField inline label="Depth" value={String(state.depth)} options={depthOptions} onChange={(value) => onStateChange({ ...state, depth: Number(value) })} />
+        <SelectField inline label="Column" value={state.column ?? ''} options={columnOptions} onChange={(value) => onStateChange({ ...state, column: value || null })} />
+        <SegmentedControl
+          legend="Show as"
+          size="sm"
+          options={[
+            { value: 'graph', label: 'Graph' },
+            { value: 'list', label: 'List' },
+          ]}
+          value={state.view}
+          onChange={(view) => onStateChange({ ...state, view })}
+        />
+        {/* There from the start, its words put in later: a region that appears with its text is often not read (decision 046). */}
+        <span className="lineage-page__updating" role="status">
+          {query.isPlaceholderData ? 'Updating…' : null}
+        </span>
+      </div>
       <QueryState
         query={query}
         loadingLabel="Loading lineage"
@@ -134,8 +157,8 @@ export function LineagePage({ table, state, onStateChange, maxDepth, columns, ta
         }
         errorTitle="Lineage could not be loaded"
         notFound={
-          <EmptyState title={kind === 'column' ? 'No such column' : 'No such table'}>
-            The catalog has no {kind === 'column' ? 'column' : 'table'} <code>{subject}</code>.
+          <EmptyState title="No such column">
+            The catalog has no column <code>{subject}</code>.
           </EmptyState>
         }
       >

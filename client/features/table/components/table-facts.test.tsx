@@ -96,11 +96,11 @@ describe('TableFacts', () => {
       );
       const owners = screen.getByRole('list', { name: 'Owners' });
       expect([...owners.querySelectorAll(':scope > li')].map((li) => li.textContent)).toEqual([
-        expect.stringMatching(/^Hjalmar Johansen · , No longer active/),
+        expect.stringMatching(/^Hjalmar Johansen \(email gone@example\.org\) · , No longer active/),
         expect.not.stringMatching(/No longer active/),
       ]);
       const readers = screen.getByRole('list', { name: 'Frequent users' });
-      expect([...readers.querySelectorAll(':scope > li')].map((li) => li.textContent)).toEqual(['Hjalmar Johansen · , No longer active · 3 reads', 'Liv Arnesen · 2 reads']);
+      expect([...readers.querySelectorAll(':scope > li')].map((li) => li.textContent)).toEqual(['Hjalmar Johansen (email gone@example.org) · , No longer active · 3 reads', 'Liv Arnesen (email liv@example.org) · 2 reads']);
       cleanup();
     }
   });
@@ -126,7 +126,7 @@ describe('TableFacts', () => {
     expect(screen.getByText('github').closest('a')).toBeNull();
     expect(screen.getByRole('link', { name: /Airflow/ }).getAttribute('href')).toBe('https://airflow.example.org/dags/orders');
     expect(screen.getByRole('link', { name: /Data Profile/ }).getAttribute('target')).toBe('_blank');
-    // Profiles off and no profile_url: the owner is plain text.
-    expect(screen.getByText('Fridtjof Nansen').closest('a')).toBeNull();
+    // Profiles off and no profile_url: the owner's name leads to an email to their email-like id, not a page.
+    expect(screen.getByText('Fridtjof Nansen').closest('a')?.getAttribute('href')).toBe('mailto:fridtjof.nansen@example.org');
   });
 });

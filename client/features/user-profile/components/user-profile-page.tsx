@@ -1,5 +1,6 @@
 // A person's profile (`/user/:id`, only with indexUsers on): who they are and what they own, bookmark
-// and use. An unknown id gets a page that says so, with ways on.
+// and use. An unknown id gets a page that says so, with ways on; so does an id that cannot be anyone's
+// (the BFF refuses `../../api`, which the metadata service would not read as one id).
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { ResourceLists } from '../../../../contract/api-user-lists';
@@ -13,6 +14,7 @@ import { QueryState } from '../../../components/query-state';
 import { ResourcePage } from '../../../components/resource-page';
 import { SkeletonPage } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
+import { isApiError } from '../../../lib/api-error';
 import { useUser } from '../api/get-user';
 import { ProfileFacts } from './profile-header';
 import { ProfileLists } from './profile-lists';
@@ -23,7 +25,13 @@ export function shortUserId(userId: string): string {
   return userId.length > 60 ? `${userId.slice(0, 59)}…` : userId;
 }
 
-export function NoSuchPerson({ userId }: { userId: string }) {
+/** The BFF's answer for an id no one can have (server/upstream/upstream-http.ts): a 400, `invalid_user_id`. */
+function isImpossibleId(error: unknown): boolean {
+  return isApiError(error) && error.status === 400 && error.code === 'invalid_user_id';
+}
+
+export function NoSuchPerson({ userId, impossible = false }: { userId: string; impossible?: boolean }) {
+  const id = <code title={userId.length > 60 ? userId : undefined}>{shortUserId(userId)}</code>;
   return (
     <section className="not-found">
       <PageTitle title="No such person" />
@@ -40,9 +48,13 @@ export function NoSuchPerson({ userId }: { userId: string }) {
           </>
         }
       >
-        <p>
-          Nobody with the id <code title={userId.length > 60 ? userId : undefined}>{shortUserId(userId)}</code> is in the catalog. The link may be old, or the person may not have been loaded yet.
-        </p>
+        {impossible ? (
+          <p>No one in the catalog can have the id {id}, so there is no profile to show. The link may be mistyped or cut short.</p>
+        ) : (
+          <p>
+            Nobody with the id {id} is in the catalog. The link may be old, or the person may not have been loaded yet.
+          </p>
+        )}
       </EmptyState>
     </section>
   );
@@ -66,6 +78,7 @@ export function UserProfilePage(props: UserProfilePageProps) {
 function Profile({ userId, bookmarks, recentEdits, editCount }: UserProfilePageProps) {
   const query = useUser(userId);
   const me = useCurrentUser();
+  if (query.isError && query.data === undefined && isImpossibleId(query.error)) return <NoSuchPerson userId={userId} impossible />;
   return (
     <QueryState
       query={query}
