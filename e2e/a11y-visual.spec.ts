@@ -87,6 +87,22 @@ async function changedPixels(page: Page, locator: Locator, from: () => Promise<u
 }
 
 /** Keyboard focus on `locator` (Tab from the element before it), so that :focus-visible applies. */
+/**
+ * The table page with its Add tag box open, every tag write refused (403) by the page's network: a
+ * toast without changing the shared table.
+ */
+async function openAddTagRefused(page: Page): Promise<Locator> {
+  await page.route('**/api/metadata/v0/update_table_tags', (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: { name: 'NotAllowedError', message: 'Changing tags needs the editor role.', code: 'edit_forbidden' } }) })
+      : route.continue(),
+  );
+  await page.goto(TABLE);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  return page.getByRole('combobox', { name: 'Add tag' });
+}
+
 async function keyboardFocus(page: Page, locator: Locator) {
   await locator.focus();
   await page.keyboard.press('Shift+Tab');
@@ -216,15 +232,7 @@ test('the active suggestion has a 3:1 bar beside its tint', async ({ page }) => 
 });
 
 test('a toast for the Add tag box at the bottom of the window stands clear of the box and its message', async ({ page }) => {
-  await page.route('**/api/metadata/v0/update_table_tags', (route) =>
-    route.request().method() === 'PUT'
-      ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: { name: 'NotAllowedError', message: 'Changing tags needs the editor role.', code: 'edit_forbidden' } }) })
-      : route.continue(),
-  );
-  await page.goto(TABLE);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
-  await page.getByRole('button', { name: 'Add tag' }).click();
-  const box = page.getByRole('combobox', { name: 'Add tag' });
+  const box = await openAddTagRefused(page);
   // The box at the window's bottom edge, where the toasts are.
   await box.evaluate((input) => window.scrollBy(0, input.getBoundingClientRect().bottom - window.innerHeight));
   await box.fill('refused_tag');
@@ -276,15 +284,7 @@ async function expectToastBelowHeader(page: Page, testInfo: TestInfo, width: num
 }
 
 test('a toast moved to the top by the Add tag box at the bottom stands below the header, clear of the account button (1280 px)', async ({ page }, testInfo) => {
-  await page.route('**/api/metadata/v0/update_table_tags', (route) =>
-    route.request().method() === 'PUT'
-      ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: { name: 'NotAllowedError', message: 'Changing tags needs the editor role.', code: 'edit_forbidden' } }) })
-      : route.continue(),
-  );
-  await page.goto(TABLE);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('sales.orders');
-  await page.getByRole('button', { name: 'Add tag' }).click();
-  const box = page.getByRole('combobox', { name: 'Add tag' });
+  const box = await openAddTagRefused(page);
   await expectToastBelowHeader(page, testInfo, 1280, box, async () => {
     await box.fill('refused_tag');
     await box.press('Enter');

@@ -2,13 +2,10 @@
 // `schema:cafe` finds the schema `café`, `column:prenom` the column `prénom`, and a term that is a
 // column's whole name ranks its table in the column tier with or without its accents. Migration 13
 // re-indexes older catalogs whose filter values hold a letter that folds.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogStore } from '../store/create-catalog-store';
-import { openCatalogDatabase } from '../store/open-catalog-database';
+import { catalogBeforeMigration, searchIndexStale } from '../testing/catalog-before-migration';
 import { AUTH_HEADER, makeReaders, makeTable, openTestCatalog, type TestCatalog } from '../testing/open-test-catalog';
 
 const CAFE = 'hive://gold.café/commandes';
@@ -74,26 +71,11 @@ describe('the exact column-name tier with or without accents', () => {
 
 describe('migration 13 (filter values without diacritics)', () => {
   /** A catalog written by this version, marked as if migration 13 had not run yet. */
-  function catalogBefore(tables: ReturnType<typeof makeTable>[]) {
-    const dir = mkdtempSync(join(tmpdir(), 'nansen-migrate-'));
-    const dbPath = join(dir, 'catalog.db');
-    const store = createCatalogStore(dbPath);
-    store.writer.writeTables(tables);
-    store.close();
-    const db = openCatalogDatabase(dbPath);
-    db.prepare('DELETE FROM schema_version WHERE version >= 13').run();
-    db.prepare("DELETE FROM catalog_settings WHERE name = 'search_index_stale'").run();
-    db.close();
-    return { dir, dbPath, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-  }
+  const catalogBefore = (tables: ReturnType<typeof makeTable>[]) =>
+    catalogBeforeMigration(tables, 13, (db) => db.prepare("DELETE FROM catalog_settings WHERE name = 'search_index_stale'").run());
   const staleAfterMigrating = (dbPath: string) => {
     createCatalogStore(dbPath).close();
-    const db = openCatalogDatabase(dbPath);
-    try {
-      return db.prepare("SELECT count(*) FROM catalog_settings WHERE name = 'search_index_stale'").pluck().get();
-    } finally {
-      db.close();
-    }
+    return searchIndexStale(dbPath);
   };
 
   it('re-indexes a catalog with a filter value holding a letter that folds, in either case', () => {

@@ -1,13 +1,10 @@
 // Words typed with or without their accents match alike, in names, descriptions and columns, as
 // FTS5 folds them (decision 071); migration 12 brings older catalogs' search words in line.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalogStore } from '../store/create-catalog-store';
 import { MIGRATIONS } from '../store/migrations';
-import { openCatalogDatabase } from '../store/open-catalog-database';
+import { catalogBeforeMigration, searchIndexStale } from '../testing/catalog-before-migration';
 import { AUTH_HEADER, makeReaders, makeTable, openTestCatalog, type TestCatalog } from '../testing/open-test-catalog';
 import { ORDER_RANKING_TABLES } from '../testing/order-ranking-tables';
 
@@ -63,29 +60,14 @@ describe('accents', () => {
 
 describe('migration 12 (search words without diacritics)', () => {
   /** A catalog at migration 11 whose search words were kept with their accents, as before. */
-  function catalogBefore(tables: ReturnType<typeof makeTable>[], accented: [string, string][]) {
-    const dir = mkdtempSync(join(tmpdir(), 'nansen-migrate-'));
-    const dbPath = join(dir, 'catalog.db');
-    const store = createCatalogStore(dbPath);
-    store.writer.writeTables(tables);
-    store.close();
-    const db = openCatalogDatabase(dbPath);
-    db.prepare('DELETE FROM schema_version WHERE version >= 12').run();
-    for (const [folded, asTyped] of accented) {
-      db.prepare('UPDATE search_vocabulary SET term = ? WHERE term = ?').run(asTyped, folded);
-      db.prepare('UPDATE table_search SET name_norm = replace(name_norm, ?, ?)').run(folded, asTyped);
-    }
-    db.close();
-    return { dir, dbPath };
-  }
-  const stale = (dbPath: string) => {
-    const db = openCatalogDatabase(dbPath);
-    try {
-      return db.prepare("SELECT count(*) FROM catalog_settings WHERE name = 'search_index_stale'").pluck().get();
-    } finally {
-      db.close();
-    }
-  };
+  const catalogBefore = (tables: ReturnType<typeof makeTable>[], accented: [string, string][]) =>
+    catalogBeforeMigration(tables, 12, (db) => {
+      for (const [folded, asTyped] of accented) {
+        db.prepare('UPDATE search_vocabulary SET term = ? WHERE term = ?').run(asTyped, folded);
+        db.prepare('UPDATE table_search SET name_norm = replace(name_norm, ?, ?)').run(folded, asTyped);
+      }
+    });
+  const stale = searchIndexStale;
 
   it('rebuilds the search words of a catalog that has accented ones, so a typed prefix finds them', async () => {
     const { dir, dbPath } = catalogBefore(
