@@ -42,7 +42,8 @@ export class CatalogElsewhereError extends Error {
 /** What a command does, for the refusal's fix: loading (ingest, import) can be posted to the catalog instead. */
 export type CatalogCommandKind = 'load' | 'file';
 
-export function catalogDbOption(db: string | undefined, kind: CatalogCommandKind = 'load', env: Record<string, string | undefined> = process.env): CatalogDbChoice {
+export function catalogDbOption(db: string | undefined, kind: CatalogCommandKind = 'load', env?: Record<string, string | undefined>): CatalogDbChoice {
+  // No env given: server/config's functions read the process's own (only server/config reads it).
   if (db !== undefined) return { path: db, creatableFolder: undefined, from: '--db' };
   const elsewhere = catalogElsewhereFromEnv(env);
   if (elsewhere !== undefined) {
