@@ -56,7 +56,8 @@ function Change({ kind, text }: { kind: 'removed' | 'added'; text: string }) {
       {lead}
       <Mark>
         <span className="visually-hidden">[{kind}: </span>
-        {head}
+        {/* Cut at a space: not marked after the last word shown. */}
+        {clamped && !expanded ? head.trimEnd() : head}
         {clamped && expanded ? (
           // The button goes; the text it held takes the focus, so the keyboard is where the reader is.
           <span ref={revealed} tabIndex={-1} className="description-change__unfolded">
