@@ -16,7 +16,8 @@
 //   GET    /user/edits?user_id=…[&before=…]              → EditHistoryResponse (what a person changed; only with indexUsers)
 //   Both page newest first, 25 a page, with the history's total count when the catalog gives one.
 // A description may not hold a control character other than tab, line feed and carriage return, nor a
-// bidirectional embedding or override (U+202A–U+202E): 400 `invalid_body` naming it and its position.
+// bidirectional embedding or override (U+202A–U+202E): 400 `invalid_body` naming it and its position
+// (contract/description-characters.ts; the embedded catalog's metadata API refuses the same).
 // A refused write answers the one error body (ApiErrorBody) with a code: 403 `edit_forbidden` (the
 // message names the role that is missing), 400 `invalid_body`/`invalid_tag`/`invalid_user_id`, 404 `not_found`,
 // 409 `edit_conflict` (with the extra fields of DescriptionConflictBody) or `owner_differs_in_case` (an owner id

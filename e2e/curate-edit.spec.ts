@@ -61,9 +61,15 @@ test('a permitted person adds a tag found by search at once, removes it, and add
   const tagBox = side.getByRole('combobox', { name: 'Add tag' });
   await tagBox.fill('Curated Tag');
   await expect(side.getByText(/A tag may use only lower-case letters, digits and _/)).toBeVisible();
-  // Capitals are taken as their lower case, said before Enter.
+  // Capitals are taken as their lower case, said before Enter: atop the open list, which covers the box's hint.
   await tagBox.fill(TAG.toUpperCase());
-  await expect(side.getByText(`Tags are lower case: Enter adds “${TAG}”.`)).toBeVisible();
+  const listNote = side.locator('.combobox__popup').getByText(`Tags are lower case: Enter adds “${TAG}”.`);
+  await expect(listNote).toBeVisible();
+  // Nothing of the page lies over it: the note is what is drawn at its centre.
+  expect(await listNote.evaluate((note) => {
+    const box = note.getBoundingClientRect();
+    return note.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+  })).toBe(true);
   await captureWidths(page, testInfo, 'curate-tag-lower-case');
   await tagBox.fill(TAG);
   await expect(side.getByRole('option', { name: `Add new tag “${TAG}”` })).toBeVisible();

@@ -34,6 +34,11 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   countFooter?: boolean;
   /** Announced and shown in the popup when there is nothing to list ("Searching…", "No matches"). */
   status?: ReactNode;
+  /**
+   * A line atop the open list, not an option, said before the count (the Add tag box's "Tags are lower
+   * case: Enter adds “finance”.", which the list would cover where it shows under the box).
+   */
+  note?: string;
   /** Enter with no active option. */
   onSubmitValue: (value: string) => void;
   /**
@@ -44,7 +49,7 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, onSubmitValue, escapeClears = true, ref, className, ...input }: ComboboxProps) {
+export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note, onSubmitValue, escapeClears = true, ref, className, ...input }: ComboboxProps) {
   const baseId = useId();
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -135,6 +140,11 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
         {...input}
       />
       <div className={cx('combobox__popup', !expanded && 'combobox__popup--hidden')}>
+        {expanded && note ? (
+          <div className="combobox__status combobox__note" aria-hidden="true">
+            {note}
+          </div>
+        ) : null}
         <ul id={listboxId} role="listbox" aria-label={`${label}: suggestions`} className="combobox__listbox">
           {groups.map((group) =>
             group.options.length === 0 ? null : (
@@ -153,7 +163,7 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
         {expanded && status ? <div className="combobox__status">{status}</div> : null}
       </div>
       <div role="status" className="visually-hidden">
-        {expanded ? announcement(suggestions, status) : ''}
+        {expanded ? <>{note ? `${note} ` : ''}{announcement(suggestions, status)}</> : ''}
       </div>
     </div>
   );

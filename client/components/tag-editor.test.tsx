@@ -80,11 +80,36 @@ describe('TagEditor', () => {
     await user.click(screen.getByRole('button', { name: 'Add tag' }));
     const box = screen.getByRole('combobox', { name: 'Add tag' });
     await user.type(box, 'Churn_2026');
-    expect(screen.getByText('Tags are lower case: Enter adds “churn_2026”.').id).toBe(box.getAttribute('aria-describedby'));
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)!.textContent).toBe('Tags are lower case: Enter adds “churn_2026”.');
     expect(box.getAttribute('aria-invalid')).toBeNull();
     expect(screen.getByRole('option', { name: 'Add new tag “churn_2026”' })).toBeTruthy();
     await user.keyboard('{Enter}');
     expect(onAdd).toHaveBeenCalledWith('churn_2026');
+  });
+
+  it('shows the lower-case hint atop the open suggestion list, not as an option, keeping the spoken count and the active option', async () => {
+    const user = userEvent.setup();
+    const { onAdd } = renderTags();
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' });
+    await user.type(box, 'Fin');
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    const listbox = screen.getByRole('listbox');
+    const popup = listbox.parentElement!;
+    // The first line of the open popup, above the options (the list covers the hint under the box).
+    const note = popup.firstElementChild as HTMLElement;
+    expect(note.textContent).toBe('Tags are lower case: Enter adds “fin”.');
+    expect(note).not.toBe(listbox);
+    expect(listbox.contains(note)).toBe(false);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['finance', 'finance_core', 'Add new tag “fin”']);
+    expect(box.parentElement!.querySelector('[role=status]')!.textContent).toBe('Tags are lower case: Enter adds “fin”. 3 suggestions; use the arrow keys to choose one.');
+
+    await user.keyboard('{ArrowDown}');
+    const first = screen.getByRole('option', { name: 'finance' });
+    expect(box.getAttribute('aria-activedescendant')).toBe(first.id);
+    expect(first.getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{Enter}');
+    expect(onAdd).toHaveBeenCalledWith('finance');
   });
 
   it('says a tag typed with capitals is there already when its lower case is', async () => {

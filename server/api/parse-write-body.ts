@@ -11,6 +11,7 @@ import {
   TableOwnerBodySchema, TagBodySchema, TagNameSchema, type BookmarkBody, type ClientConfig, type PutColumnDescriptionBody,
   type PutTableDescriptionBody, type PutTypeMetadataDescriptionBody, type TableOwnerBody, type TagBody,
 } from '../../contract/bff-api';
+import { refusedCharacterProblem } from '../../contract/description-characters';
 import { allowedDescriptionLength, countCharacters } from '../../contract/text-length';
 import { InputError } from '../http/errors';
 import { parseBody } from '../http/parse-request';
@@ -49,28 +50,10 @@ function checkLength(description: string, base: string | null, limit: number, se
   throw new InputError(`"description" is ${length} characters long; at most ${limit} are allowed (${setting} in the UI config).`, 'invalid_body');
 }
 
-/**
- * Characters a description may not hold, with the reason said: the C0 controls and DEL but tab, line
- * feed and carriage return (a NUL cuts text short in C code, the others draw nothing or garbage), and
- * the bidirectional embeddings and overrides U+202A–U+202E, which reorder the text after them and can
- * make a description read other than it is written ("Trojan Source"). Isolates and marks (U+2066–
- * U+2069, U+200E, U+200F) stay allowed: they are what right-to-left text needs and reorder nothing
- * outside themselves; the page also shows user text isolated (decision 082).
- */
-const REFUSED_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E]/u;
-
+/** Control characters and bidirectional overrides (contract/description-characters.ts, decision 082). */
 function checkCharacters(description: string): void {
-  const found = REFUSED_CHARACTER.exec(description);
-  if (!found) return;
-  const code = found[0].codePointAt(0)!;
-  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  // Counted in code points from 1, as the length is.
-  const position = countCharacters(description.slice(0, found.index)) + 1;
-  const kind = code >= 0x202a ? 'a bidirectional override' : 'a control character';
-  throw new InputError(
-    `"description" holds ${kind} (${name}) at character ${position}; remove it. Only tab, line feed and carriage return are allowed among control characters, and no bidirectional embeddings or overrides (U+202A–U+202E).`,
-    'invalid_body',
-  );
+  const problem = refusedCharacterProblem(description);
+  if (problem) throw new InputError(problem, 'invalid_body');
 }
 
 /**

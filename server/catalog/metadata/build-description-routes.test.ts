@@ -90,6 +90,44 @@ describe('description ETags switched off (as Amundsen services behave)', () => {
   });
 });
 
+describe('description characters refused by the metadata API itself', () => {
+  beforeEach(() => {
+    catalog = openTestCatalog(buildMetadataFixture());
+  });
+
+  const paths = {
+    table: `/table/${ORDERS}/description`,
+    column: `/table/${ORDERS}/column/order_id/description`,
+    'nested type': `/type_metadata/${PAYLOAD_TYPE}/amount/description`,
+    dashboard: `/dashboard/${REVENUE_DASHBOARD}/description`,
+  };
+
+  for (const [what, path] of Object.entries(paths)) {
+    it(`refuses a ${what} description with a control character or bidirectional override, naming it and its position, and stores nothing`, async () => {
+      const before = (await get(path)).body;
+      const nul = await put(path, 'a\u0000b');
+      expect({ status: nul.status, body: nul.body }).toEqual({
+        status: 400,
+        body: { message: '"description" holds a control character (U+0000) at character 2; remove it. Only tab, line feed and carriage return are allowed among control characters, and no bidirectional embeddings or overrides (U+202A–U+202E).' },
+      });
+      const override = await put(path, '😀x\u202Eevil');
+      expect(override.status).toBe(400);
+      expect(override.body.message).toMatch(/^"description" holds a bidirectional override \(U\+202E\) at character 3;/);
+      const del = await put(path, 'end\u007F');
+      expect(del.body.message).toMatch(/\(U\+007F\) at character 4;/);
+      expect((await get(path)).body).toEqual(before);
+    });
+  }
+
+  it('keeps tab, line feed, carriage return, isolates and marks, and a null that clears', async () => {
+    const path = paths.table;
+    const text = 'Line one\r\n\tindented \u2067עברית\u2069 \u200Fmark';
+    expect((await put(path, text)).status).toBe(200);
+    expect((await get(path)).body).toEqual({ description: text });
+    expect((await put(path, null)).status).toBe(200);
+  });
+});
+
 describe('GET /edits filters for edit histories', () => {
   beforeEach(() => {
     catalog = openTestCatalog(buildMetadataFixture());

@@ -3,6 +3,7 @@
 import express, { type Request, type RequestHandler } from 'express';
 import { InputError } from '../http/catalog-errors';
 import { describeJsonSyntaxError } from '../../config/json-syntax';
+import { refusedCharacterProblem } from '../../../contract/description-characters';
 
 /** Buffers any body as text (for parseJsonBody). */
 export const readRawBody: RequestHandler = express.text({ type: () => true, limit: '1mb' });
@@ -18,7 +19,11 @@ export function parseJsonBody(req: Request): unknown {
   }
 }
 
-/** `{"description": "..."}` (null clears it). Amundsen 500s on a bad body; we answer 400. */
+/**
+ * `{"description": "..."}` (null clears it). Amundsen 500s on a bad body; we answer 400. A description
+ * with a control character or bidirectional override is refused with 400 as the BFF refuses it
+ * (contract/description-characters.ts), so scripts calling this API directly cannot store one either.
+ */
 export function parseDescriptionBody(req: Request): string | null {
   const body = parseJsonBody(req);
   if (typeof body !== 'object' || body === null || !('description' in body)) {
@@ -26,5 +31,7 @@ export function parseDescriptionBody(req: Request): string | null {
   }
   const { description } = body as { description: unknown };
   if (description !== null && typeof description !== 'string') throw new InputError('description must be a string or null');
+  const problem = description === null ? null : refusedCharacterProblem(description);
+  if (problem) throw new InputError(problem);
   return description;
 }

@@ -37,4 +37,34 @@ describe('DescriptionChange', () => {
     render(<DescriptionChange before="One row per order." after="One row per paid order." />);
     expect(screen.queryByRole('button', { name: /unchanged characters/ })).toBeNull();
   });
+  it('clamps a long first description to its first ~400 characters, and shows all of it in place on demand, moving the focus there', async () => {
+    render(<DescriptionChange before={null} after={LONG} />);
+    const diff = screen.getByTestId('description-diff');
+    expect(diff.textContent!.length).toBeLessThan(500);
+    expect(diff.textContent).toMatch(/^\[added: word0 word1 /);
+    expect(diff.textContent).not.toContain('word299');
+    const more = screen.getByRole('button', { name: `Show all ${LONG.length.toLocaleString('en-US')} added characters` });
+
+    await userEvent.setup().click(more);
+    expect(diff.textContent).toBe(`[added: ${LONG}]`);
+    expect(diff.querySelectorAll('ins')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: /^Show all/ })).toBeNull();
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('word299'));
+  });
+
+  it('clamps a long text replaced whole on both sides, each with its own button, and leaves short changes whole', async () => {
+    const other = LONG.replace(/word/g, 'term');
+    render(<DescriptionChange before={LONG} after={other} />);
+    const diff = screen.getByTestId('description-diff');
+    expect(diff.textContent!.length).toBeLessThan(1000);
+    expect(screen.getByRole('button', { name: /^Show all [\d,]+ removed characters$/ })).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: /^Show all [\d,]+ added characters$/ }));
+    expect(diff.querySelector('ins')!.textContent).toContain('term299');
+    expect(diff.querySelector('del')!.textContent).not.toContain('word299');
+    cleanup();
+
+    render(<DescriptionChange before={null} after="A short first description." />);
+    expect(screen.getByTestId('description-diff').textContent).toBe('[added: A short first description.]');
+    expect(screen.queryByRole('button', { name: /^Show all/ })).toBeNull();
+  });
 });
