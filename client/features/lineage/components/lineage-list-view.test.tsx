@@ -49,6 +49,8 @@ describe('LineageListView', () => {
     expect(within(upstream).getByRole('status').textContent).toBe('Showing all 13.');
     expect(rows(upstream)[12].textContent).toContain('upstream, 2 steps away · feeds big.up_0000');
 
+    // The current table names the first 5 tables it feeds, not all 1,500.
+    expect(within(screen.getByTestId('lineage-list-current')).getByRole('listitem').textContent).toContain('feeds big.down_0000, big.down_0001, big.down_0002, big.down_0003, big.down_0004 and 1,495 more');
     // The filter looks through all 1,500, not only those shown.
     await user.type(within(downstream).getByRole('searchbox', { name: 'Filter downstream tables' }), 'down_149');
     await waitFor(() => expect(rows(downstream)).toHaveLength(10));

@@ -11,6 +11,14 @@ import { formatWholeNumber } from '../../../lib/format-number';
 
 const labelOf = (node: LineageNode) => node.label;
 
+/** Names fed, the first FEEDS_NAMED of them: a table feeding 1,500 others made one line of 1,500 names. */
+const FEEDS_NAMED = 5;
+export function feedsInWords(targets: readonly LineageNode[]): string {
+  const named = targets.slice(0, FEEDS_NAMED).map((t) => t.label).join(', ');
+  const rest = targets.length - FEEDS_NAMED;
+  return rest > 0 ? `${named} and ${formatWholeNumber(rest)} more` : named;
+}
+
 function NodeName({ node }: { node: LineageNode }) {
   if (node.href) return <Link to={node.href}>{node.label}</Link>;
   return (
@@ -42,7 +50,7 @@ export function LineageListView({ graph, kind }: { graph: LineageGraph; kind: Li
         <span className="muted">
           {' '}
           · {describePlace(node, kind)}
-          {targets.length > 0 ? ` · feeds ${targets.map((t) => t.label).join(', ')}` : ''}
+          {targets.length > 0 ? ` · feeds ${feedsInWords(targets)}` : ''}
         </span>
       </li>
     );
