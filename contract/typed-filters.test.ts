@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import type { FilterCategory } from './client-config';
 import type { SearchState } from './search-state';
-import { withTypedFilters } from './typed-filters';
+import { withTypedFilters, withTypedFiltersOnAnyTab } from './typed-filters';
 import { toClientConfig, UiConfigFileSchema } from './ui-config';
 
 // The default UI config's categories (tables: database/source, cluster, schema, table, column, tag, badges).
@@ -58,5 +58,28 @@ describe('filters typed in the search term', () => {
     expect(typed('tag:PII', checkbox)?.filters).toEqual({ tag: { value: 'pii' } });
     expect(typed('tag:"personal data"', checkbox)?.filters).toEqual({ tag: { value: 'pii' } });
     expect(typed('tag:pii,secret', checkbox)).toBeNull();
+  });
+});
+
+describe('filters typed for another tab', () => {
+  const anyTab = (term: string, fields: Partial<SearchState> = {}, on = config) => withTypedFiltersOnAnyTab(search(term, fields), on);
+
+  it('open the tab whose filters they are: group:sales typed on the tables tab opens dashboards', () => {
+    expect(anyTab('group:sales kpi')).toEqual(search('kpi', { resource: 'dashboard', filters: { group_name: { value: 'sales' } } }));
+    // The tables tab's filters are kept for coming back; the dashboards tab's kept ones apply.
+    const fields = { filters: { schema: { value: 'core' } }, tabFilters: { dashboard: { product: { value: 'mode' } } } };
+    expect(anyTab('product:tableau', fields)).toEqual(
+      search('', { resource: 'dashboard', filters: { product: { value: 'mode,tableau' } }, tabFilters: { table: { schema: { value: 'core' } } } }),
+    );
+    // Filters of the dashboards tab taking more of the typed ones than the tables tab does.
+    expect(anyTab('group:sales tag:pii')).toEqual(search('', { resource: 'dashboard', filters: { group_name: { value: 'sales' }, tag: { value: 'pii' } } }));
+  });
+
+  it('stay on the shown tab when its filters take as many (a tag is both tabs\'), or when the other tab is not searched', () => {
+    expect(anyTab('tag:pii')).toEqual(search('', { filters: { tag: { value: 'pii' } } }));
+    expect(anyTab('tag:pii', { resource: 'dashboard' })).toEqual(search('', { resource: 'dashboard', filters: { tag: { value: 'pii' } } }));
+    expect(anyTab('schema:sales group:x')).toEqual(search('group:x', { filters: { schema: { value: 'sales' } } }));
+    expect(anyTab('group:sales', {}, { ...config, indexDashboards: { ...config.indexDashboards, enabled: false } })).toBeNull();
+    expect(anyTab('foo:bar')).toBeNull();
   });
 });

@@ -25,3 +25,19 @@ test('typing tag:pi suggests the tags, never searches the filter as words, and E
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “orders”');
   await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('pii');
 });
+
+test('a dashboards-only filter typed in the home page\'s box (group:finance) opens the dashboards tab with it', async ({ page }) => {
+  const terms: string[] = [];
+  page.on('request', (request: Request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/search/v1/search')) terms.push((request.postDataJSON() as { searchTerm: string }).searchTerm);
+  });
+  await page.goto('/');
+  const box = page.getByRole('combobox', { name: /search/i }).first();
+  await box.fill('group:finance');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/resource=dashboard/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/matching the filters/);
+  await expect(page.getByRole('textbox', { name: 'Group' })).toHaveValue('finance');
+  await expect(page.locator('[data-search-result]').first()).toBeVisible();
+  expect(terms.filter((t) => t.includes(':'))).toEqual([]);
+});

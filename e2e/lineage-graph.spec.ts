@@ -254,6 +254,23 @@ test('a table page shows the nearest 10 tables of each side of a big lineage, th
   expect(drawn).toBeLessThan(176);
   await expect(page.getByText('A graph of 176 tables draws only those in view')).toBeVisible();
   await captureWidths(page, testInfo, 'lineage-big-graph');
+
+  // The list view of the same lineage grows as the table page's lists do: the nearest 10, then 100 more.
+  await page.getByRole('radio', { name: 'List' }).click();
+  const listDown = page.getByTestId('lineage-list-downstream');
+  await expect(listDown.getByTestId('lineage-list-item')).toHaveCount(10);
+  await expect(listDown.getByRole('status')).toHaveText('Showing the nearest 10 of 145.');
+  await listDown.getByRole('button', { name: 'Show 100 more downstream tables' }).click();
+  await expect(listDown.getByTestId('lineage-list-item')).toHaveCount(110);
+  await expect(listDown.getByRole('link', { name: 'e2e_big.down_010', exact: true })).toBeFocused();
+  await listDown.getByRole('searchbox', { name: 'Filter downstream tables' }).fill('down_14');
+  await expect(listDown.getByTestId('lineage-list-item')).toHaveCount(5);
+  await expectAccessible(page, testInfo, 'grown lineage list view');
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByTestId('lineage-list').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-lineage-list-view-${width}.png`, fullPage: true });
+  }
 });
 
 test('a lineage graph of 1,500 tables is laid out in a worker, the page saying so and answering meanwhile', async ({ page, catalogDbPath }, testInfo) => {

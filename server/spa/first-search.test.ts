@@ -74,6 +74,13 @@ describe('firstSearchRequests', () => {
     expect(firstSearchRequests({ originalUrl: '/search?term=foo:bar' }, CONFIG)[0]).toMatchObject({ searchTerm: 'foo:bar', filters: {} });
   });
 
+  it('searches a filter of another tab typed in the term (`group:sales`) on that tab, as the SPA opens it', () => {
+    const moved = `/search?term=kpi&resource=dashboard&filters=${encodeURIComponent(JSON.stringify({ group_name: { value: 'sales' } }))}`;
+    const typed = firstSearchRequests({ originalUrl: '/search?term=group:sales%20kpi' }, CONFIG);
+    expect(typed).toEqual(firstSearchRequests({ originalUrl: moved }, CONFIG));
+    expect(typed.at(-1)).toMatchObject({ searchTerm: 'kpi', resources: ['dashboard'], filters: { dashboard: { group_name: { value: 'sales' } } } });
+  });
+
   it('asks for nothing without a term, or for people when people are not indexed', () => {
     expect(firstSearchRequests({ originalUrl: '/search' }, CONFIG)).toEqual([]);
     expect(firstSearchRequests({ originalUrl: '/search?term=%20%20' }, CONFIG)).toEqual([]);

@@ -7,8 +7,8 @@
 import type { Request } from 'express';
 import type { ClientConfig, SearchRequest, SearchResponse } from '../../contract/bff-api';
 import { FIRST_SEARCH_ELEMENT_ID, type FirstSearch } from '../../contract/first-search';
-import { buildSearchRequest, configuredCategories, firstSearchInputs, parseSearchState, planSearch, searchableResources, type SearchPlan } from '../../contract/search-url';
-import { withTypedFilters } from '../../contract/typed-filters';
+import { buildSearchRequest, firstSearchInputs, parseSearchState, planSearch, searchableResources, type SearchPlan } from '../../contract/search-url';
+import { withTypedFiltersOnAnyTab } from '../../contract/typed-filters';
 import type { User } from '../../contract/api-common';
 import type { Logger } from '../http/logger';
 import type { RateLimitCounter } from '../http/rate-limit';
@@ -77,7 +77,7 @@ function firstSearchPlan(req: Pick<Request, 'originalUrl'>, clientConfig: Client
   if (!state.term || !searchableResources(clientConfig).includes(state.resource)) return null;
   // Filters typed in the term (`tag:pii`) are searched as the SPA's search route searches them, as
   // filters (decision 072): the answer is then the one the app asks for, not one for the words.
-  return planSearch(withTypedFilters(state, configuredCategories(clientConfig, state.resource)) ?? state, clientConfig);
+  return planSearch(withTypedFiltersOnAnyTab(state, clientConfig) ?? state, clientConfig);
 }
 
 /** The preview of the answers (overview first, as firstSearchInputs orders them); '' when it cannot be drawn. */

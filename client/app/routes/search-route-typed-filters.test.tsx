@@ -53,6 +53,15 @@ describe('filters typed in the search box', () => {
     expect(requests.every((r) => !r.searchTerm.includes(':'))).toBe(true);
   });
 
+  it('open the tab whose filters they are: group:sales typed on the tables tab (the home page\'s box) opens the dashboards tab, filtered', async () => {
+    const { last, requests } = renderSearchPage('/search?term=group:sales%20kpi');
+    await waitFor(() => expect(stateOf(last().search)).toMatchObject({ term: 'kpi', resource: 'dashboard', filters: { group_name: { value: 'sales' } } }));
+    expect(last().type).toBe('REPLACE');
+    expect((await screen.findByRole('textbox', { name: 'Group' }) as HTMLInputElement).value).toBe('sales');
+    await waitFor(() => expect(requests.some((r) => r.searchTerm === 'kpi' && r.filters['dashboard']?.['group_name']?.value === 'sales')).toBe(true));
+    expect(requests.every((r) => !r.searchTerm.includes(':'))).toBe(true);
+  });
+
   it('a link with them typed in its term opens the filtered search; an unknown field stays as words', async () => {
     const { last, requests } = renderSearchPage('/search?term=tag:pii');
     await waitFor(() => expect(stateOf(last().search)).toMatchObject({ term: '', filters: { tag: { value: 'pii' } } }));

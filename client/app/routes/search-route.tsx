@@ -7,14 +7,17 @@ import { dashboardSummaryOf, tableSummaryOf } from '../../features/bookmarks/to-
 import { seedFirstSearch } from '../../features/search/api/first-search';
 import { searchQueryOptions } from '../../features/search/api/search-catalog';
 import { SearchPage } from '../../features/search/components/search-page';
-import { configuredCategories, firstSearchInputs, planSearch } from '../../features/search/search-plan';
-import { withTypedFilters } from '../../../contract/typed-filters';
+import { firstSearchInputs, planSearch } from '../../features/search/search-plan';
+import { withTypedFiltersOnAnyTab } from '../../../contract/typed-filters';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import { parseSearchState, searchPath, type SearchState } from '../paths';
 import type { Prefetch } from '../prefetch';
 
-/** A term with filters typed in it (`tag:pii orders`): the search with those as filters, else null. */
-const typedSearch = (state: SearchState, config: ClientConfig) => withTypedFilters(state, configuredCategories(config, state.resource));
+/**
+ * A term with filters typed in it (`tag:pii orders`): the search with those as filters, else null; on
+ * the tab whose filters they are (`group:sales` typed on the tables tab opens the dashboards tab).
+ */
+const typedSearch = (state: SearchState, config: ClientConfig) => withTypedFiltersOnAnyTab(state, config);
 
 export function SearchRoute() {
   const [searchParams] = useSearchParams();

@@ -37,4 +37,9 @@ describe('otherTabsInput', () => {
     const kept = { ...searched, tabFilters: { dashboard: { product: { value: 'mode' } } } };
     expect(otherTabsInput(kept, plan(kept), config)?.filters).toEqual({ dashboard: { product: { value: 'mode', filterOperation: 'OR' } } });
   });
+
+  it('asks nothing for a filter-only search whose filters no other tab has (`schema:sales` typed: no dashboards count request)', () => {
+    const schemaOnly = state({ filters: { schema: { value: 'sales' }, column: { value: 'id' } } });
+    expect(otherTabsInput(schemaOnly, plan(schemaOnly), testConfig())).toBeNull();
+  });
 });

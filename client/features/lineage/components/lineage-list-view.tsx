@@ -1,9 +1,23 @@
-// The same lineage as lists (for screen readers, small screens and printing): upstream from the
-// farthest table to the nearest, the current table, then downstream, each table with what it feeds.
+// The same lineage as lists (for screen readers, small screens and printing): upstream, the current
+// table, then downstream, each table with what it feeds. A side of more than 10 tables shows the
+// nearest 10, then 100 more at each press, with a filter and a count, as the table page's Lineage
+// section does (GrowList, decision 077): 1,500 rows drawn at once made the page slow.
 import { Link } from 'react-router';
+import { GrowList } from '../../../components/grow-list';
 import { ExternalLink } from '../../../components/external-link';
 import type { LineageGraph, LineageKind, LineageNode } from '../build-lineage-graph';
 import { describePlace } from '../describe-lineage-node';
+import { formatWholeNumber } from '../../../lib/format-number';
+
+const labelOf = (node: LineageNode) => node.label;
+
+/** Names fed, the first FEEDS_NAMED of them: a table feeding 1,500 others made one line of 1,500 names. */
+const FEEDS_NAMED = 5;
+export function feedsInWords(targets: readonly LineageNode[]): string {
+  const named = targets.slice(0, FEEDS_NAMED).map((t) => t.label).join(', ');
+  const rest = targets.length - FEEDS_NAMED;
+  return rest > 0 ? `${named} and ${formatWholeNumber(rest)} more` : named;
+}
 
 function NodeName({ node }: { node: LineageNode }) {
   if (node.href) return <Link to={node.href}>{node.label}</Link>;
@@ -22,36 +36,44 @@ export function LineageListView({ graph, kind }: { graph: LineageGraph; kind: Li
     const target = byId.get(edge.target);
     if (target) feeds.set(edge.source, [...(feeds.get(edge.source) ?? []), target]);
   }
+  const nearestFirst = (nodes: LineageNode[]) => nodes.sort((a, b) => Math.abs(a.level) - Math.abs(b.level) || a.label.localeCompare(b.label));
   const groups = [
-    { id: 'upstream', title: 'Upstream', nodes: graph.nodes.filter((n) => n.role === 'upstream' || n.role === 'both') },
+    { id: 'upstream', title: 'Upstream', nodes: nearestFirst(graph.nodes.filter((n) => n.role === 'upstream' || n.role === 'both')) },
     { id: 'current', title: kind === 'column' ? 'This column' : 'This table', nodes: graph.nodes.filter((n) => n.role === 'current') },
-    { id: 'downstream', title: 'Downstream', nodes: graph.nodes.filter((n) => n.role === 'downstream') },
+    { id: 'downstream', title: 'Downstream', nodes: nearestFirst(graph.nodes.filter((n) => n.role === 'downstream')) },
   ];
+  const row = (node: LineageNode) => {
+    const targets = feeds.get(node.id) ?? [];
+    return (
+      <li key={node.id} data-testid="lineage-list-item">
+        <NodeName node={node} />
+        <span className="muted">
+          {' '}
+          · {describePlace(node, kind)}
+          {targets.length > 0 ? ` · feeds ${feedsInWords(targets)}` : ''}
+        </span>
+      </li>
+    );
+  };
   return (
     <div className="lineage-list" data-testid="lineage-list">
       {groups.map((group) => (
-        <section key={group.id} aria-labelledby={`lineage-list-${group.id}`} className="lineage-list__group">
+        <section key={group.id} aria-labelledby={`lineage-list-${group.id}`} className="lineage-list__group" data-testid={`lineage-list-${group.id}`}>
           <h2 id={`lineage-list-${group.id}`}>
-            {group.title} {group.id === 'current' ? null : <span className="count">{group.nodes.length}</span>}
+            {group.title} {group.id === 'current' ? null : <span className="count">{formatWholeNumber(group.nodes.length)}</span>}
           </h2>
           {group.nodes.length === 0 ? (
             <p className="muted">None within the depth shown.</p>
+          ) : group.id === 'current' ? (
+            <ol className="lineage-list__items">{group.nodes.map(row)}</ol>
           ) : (
-            <ol className="lineage-list__items">
-              {group.nodes.map((node) => {
-                const targets = feeds.get(node.id) ?? [];
-                return (
-                  <li key={node.id}>
-                    <NodeName node={node} />
-                    <span className="muted">
-                      {' '}
-                      · {describePlace(node, kind)}
-                      {targets.length > 0 ? ` · feeds ${targets.map((t) => t.label).join(', ')}` : ''}
-                    </span>
-                  </li>
-                );
-              })}
-            </ol>
+            <GrowList items={group.nodes} nameOf={labelOf} side={group.id} rowSelector='[data-testid="lineage-list-item"]' testId={`lineage-list-${group.id}`}>
+              {(shown, listProps) => (
+                <div {...listProps}>
+                  <ol className="lineage-list__items">{shown.map(row)}</ol>
+                </div>
+              )}
+            </GrowList>
           )}
         </section>
       ))}

@@ -148,8 +148,9 @@ describe('LineagePage', () => {
     expect(changes.at(-1)).toEqual({ depth: 2, column: null, view: 'list' });
     expect(screen.queryByTestId('lineage-graph')).toBeNull();
     const upstream = screen.getByRole('region', { name: /Upstream/ });
-    expect(within(upstream).getAllByRole('link').map((l) => l.textContent)).toEqual(['sales.raw_orders', 'sales.stg_orders']);
-    expect(within(upstream).getAllByRole('listitem')[0].textContent).toContain('upstream, 2 steps away · feeds sales.stg_orders');
+    // Nearest first, as the table page's lists (a long side shows the nearest 10 first).
+    expect(within(upstream).getAllByRole('link').map((l) => l.textContent)).toEqual(['sales.stg_orders', 'sales.raw_orders']);
+    expect(within(upstream).getAllByRole('listitem')[1].textContent).toContain('upstream, 2 steps away · feeds sales.stg_orders');
     expect(within(screen.getByRole('region', { name: /Downstream/ })).getAllByRole('link')).toHaveLength(2);
   });
 

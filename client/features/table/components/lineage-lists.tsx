@@ -4,7 +4,7 @@
 // tables shows the nearest ones first, then MORE_PER_PRESS more at each "Show more" (drawing all of a
 // table feeding 1,200 others at once made the page slow and tens of thousands of pixels long), with a
 // filter by name, a count of what is shown, and a link to the lineage page named for its side.
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { LineageItem } from '../../../../contract/api-table';
 import { useUiConfig } from '../../../app/app-data';
@@ -12,7 +12,7 @@ import { lineagePath, tablePath } from '../../../app/paths';
 import { BreakableText } from '../../../components/breakable-text';
 import { BadgeList } from '../../../components/chip';
 import { cx } from '../../../components/class-names';
-import { Button } from '../../../components/button';
+import { GrowList, matchingByName, MORE_PER_PRESS, SHOWN_FIRST, shownInWords } from '../../../components/grow-list';
 import { ExternalLink } from '../../../components/external-link';
 import { QueryState } from '../../../components/query-state';
 import { ResourceSection } from '../../../components/resource-page';
@@ -23,10 +23,9 @@ import { formatWholeNumber } from '../../../lib/format-number';
 
 export type LineageDirectionName = 'upstream' | 'downstream';
 
-/** Tables shown on each side before "Show all": the nearest first, by name within a level. */
-export const SHOWN_PER_SIDE = 10;
-/** Rows each "Show more" adds: 1,200 rows drawn at once made the page slow to draw and to scroll. */
-export const MORE_PER_PRESS = 100;
+/** Tables shown on each side before "Show more": the nearest first, by name within a level. */
+export const SHOWN_PER_SIDE = SHOWN_FIRST;
+export { MORE_PER_PRESS, shownInWords };
 
 /** Items per level, levels in order, items by name within a level. */
 export function groupByLevel(items: readonly LineageItem[]): { level: number; items: LineageItem[] }[] {
@@ -76,67 +75,14 @@ function LineageEntry({ item, byKey }: { item: LineageItem; byKey: Map<string, L
 }
 
 /** Items whose shown name holds `filter` (any case), in the order given. */
-export function matchingItems(items: readonly LineageItem[], filter: string): readonly LineageItem[] {
-  const wanted = filter.trim().toLocaleLowerCase();
-  return wanted ? items.filter((item) => displayName(item).toLocaleLowerCase().includes(wanted)) : items;
-}
-
-/** What the count line says: how many of how many are shown, and of what. */
-export function shownInWords({ shown, matching, total, filter, tables }: { shown: number; matching: number; total: number; filter: string; tables: string }): string {
-  const all = formatWholeNumber(total);
-  if (filter.trim()) {
-    if (matching === 0) return `None of the ${all} ${tables} has “${filter.trim()}” in its name.`;
-    return `Showing ${formatWholeNumber(shown)} of the ${formatWholeNumber(matching)} matching “${filter.trim()}” (of ${all}).`;
-  }
-  if (shown >= total) return `Showing all ${all}.`;
-  if (shown === SHOWN_PER_SIDE) return `Showing the nearest ${SHOWN_PER_SIDE} of ${all}.`;
-  return `Showing ${formatWholeNumber(shown)} of ${all}.`;
-}
+export const matchingItems = (items: readonly LineageItem[], filter: string) => matchingByName(items, filter, displayName);
 
 function LineageList({ direction, items, tableKey, tableName }: { direction: LineageDirectionName; items: LineageItem[]; tableKey: string; tableName: string }) {
   const headingId = `lineage-${direction}-heading`;
-  const listId = useId();
-  const list = useRef<HTMLDivElement>(null);
-  const more = useRef<HTMLButtonElement>(null);
-  // Where the focus goes once the list has drawn: the first row "Show more" added, or back to "Show more".
-  const focusAfter = useRef<number | 'more' | null>(null);
-  const [limit, setLimit] = useState(SHOWN_PER_SIDE);
-  const [filter, setFilter] = useState('');
   const byKey = useMemo(() => new Map(items.map((item) => [item.key, item])), [items]);
   // Nearest first, by name within a level: the order rows are added in.
   const ordered = useMemo(() => groupByLevel(items).flatMap((level) => level.items), [items]);
-  const matching = useMemo(() => matchingItems(ordered, filter), [ordered, filter]);
-  const capped = items.length > SHOWN_PER_SIDE;
-  const shownItems = capped ? matching.slice(0, limit) : matching;
-  const shown = groupByLevel(shownItems);
-  const left = matching.length - shownItems.length;
-  const next = Math.min(MORE_PER_PRESS, left);
   const tables = (count: number) => `${direction} ${count === 1 ? 'table' : 'tables'}`;
-
-  useLayoutEffect(() => {
-    const target = focusAfter.current;
-    focusAfter.current = null;
-    if (target === 'more') {
-      more.current?.focus();
-      more.current?.scrollIntoView?.({ block: 'nearest' });
-    } else if (target !== null) {
-      const row = list.current?.querySelectorAll<HTMLElement>('[data-testid="lineage-item"]')[target];
-      const link = row?.querySelector<HTMLElement>('a');
-      if (row && !link) row.tabIndex = -1; // a name that is no link (a file, a topic) takes the focus on its row
-      (link ?? row)?.focus();
-    }
-  });
-
-  function onMore() {
-    focusAfter.current = shownItems.length;
-    setLimit(limit + MORE_PER_PRESS);
-  }
-
-  function onFewer() {
-    // "Show fewer" takes thousands of pixels away above it and goes itself: the focus goes to "Show more", in view.
-    focusAfter.current = 'more';
-    setLimit(SHOWN_PER_SIDE);
-  }
 
   return (
     <section className="lineage__direction" aria-labelledby={headingId} data-testid={`lineage-${direction}`}>
@@ -148,65 +94,38 @@ function LineageList({ direction, items, tableKey, tableName }: { direction: Lin
           {direction === 'upstream' ? 'No table feeds ' : 'No table is built from '}
           <BreakableText text={tableName} />.
         </p>
-      ) : null}
-      {capped ? (
-        // A plain input, not the form's TextField: importing that here regrouped the shared chunks and
-        // made the home page's first load 56 bytes heavier (its list of chunks to preload grew).
-        <div className="lineage__filter">
-          <label htmlFor={`${listId}-filter`} className="visually-hidden">
-            Filter {tables(2)}
-          </label>
-          <input
-            id={`${listId}-filter`}
-            className="lineage__filter-input"
-            type="search"
-            placeholder="Filter by name"
-            autoComplete="off"
-            spellCheck={false}
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-            data-testid={`lineage-${direction}-filter`}
-          />
-        </div>
-      ) : null}
-      {items.length === 0 ? null : (
-        <div id={listId} ref={list}>
-          {shown.map(({ level, items: atLevel }) => (
-            <div key={level} className="lineage__level">
-              <h4 className="lineage__level-heading">
-                {level === 1 ? 'Direct' : `${level} steps away`}
-                <span className="visually-hidden"> {direction}</span>
-              </h4>
-              <ul className="lineage__list">
-                {atLevel.map((item) => (
-                  <LineageEntry key={item.key} item={item} byKey={byKey} />
-                ))}
-              </ul>
+      ) : (
+        <GrowList
+          items={ordered}
+          nameOf={displayName}
+          side={direction}
+          rowSelector='[data-testid="lineage-item"]'
+          testId={`lineage-${direction}`}
+          extra={
+            <Link to={lineagePath(tableKey)} className="lineage__page-link">
+              Open the lineage page for all {formatWholeNumber(items.length)} {tables(items.length)}
+            </Link>
+          }
+        >
+          {(shownItems, listProps) => (
+            <div {...listProps}>
+              {groupByLevel(shownItems).map(({ level, items: atLevel }) => (
+                <div key={level} className="lineage__level">
+                  <h4 className="lineage__level-heading">
+                    {level === 1 ? 'Direct' : `${level} steps away`}
+                    <span className="visually-hidden"> {direction}</span>
+                  </h4>
+                  <ul className="lineage__list">
+                    {atLevel.map((item) => (
+                      <LineageEntry key={item.key} item={item} byKey={byKey} />
+                    ))}
+                  </ul>
+                </div>
+              ))}
             </div>
-          ))}
-        </div>
+          )}
+        </GrowList>
       )}
-      {capped ? (
-        <div className="lineage__more">
-          {/* There from the start, its words changing with each press and each letter typed (decision 046). */}
-          <p className="lineage__shown muted" role="status" data-testid={`lineage-${direction}-shown`}>
-            {shownInWords({ shown: shownItems.length, matching: matching.length, total: items.length, filter, tables: tables(items.length) })}
-          </p>
-          {next > 0 ? (
-            <Button ref={more} size="sm" onClick={onMore} aria-controls={listId} data-testid={`lineage-${direction}-more`}>
-              {left > MORE_PER_PRESS ? `Show ${MORE_PER_PRESS} more ${tables(2)}` : `Show the last ${formatWholeNumber(next)} ${tables(next)}`}
-            </Button>
-          ) : null}
-          {limit > SHOWN_PER_SIDE ? (
-            <Button size="sm" variant="ghost" onClick={onFewer} aria-controls={listId} data-testid={`lineage-${direction}-fewer`}>
-              Show the nearest {SHOWN_PER_SIDE} only
-            </Button>
-          ) : null}
-          <Link to={lineagePath(tableKey)} className="lineage__page-link">
-            Open the lineage page for all {formatWholeNumber(items.length)} {tables(items.length)}
-          </Link>
-        </div>
-      ) : null}
     </section>
   );
 }
