@@ -37,9 +37,9 @@ test('the History link of a nested field whose name holds "/" opens that field',
   await page.getByTestId('column-toggle').filter({ hasText: new RegExp(`^${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }).click();
   const tree = page.getByRole('list', { name: `Nested fields of ${column}` });
   await tree.getByRole('button', { name: /^a\/b/ }).click();
-  await page.getByRole('list', { name: 'Fields of a/b' }).getByRole('button', { name: 'Edit description of c' }).click();
+  await page.getByRole('list', { name: 'Fields of a/b' }).getByRole('button', { name: `Edit description of ${column}.a/b.c` }).click();
   const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metadata/v0/put_type_metadata_description');
-  const box = page.getByRole('textbox', { name: 'Description of c' });
+  const box = page.getByRole('textbox', { name: `Description of ${column}.a/b.c` });
   await box.fill('Set by the slash journey');
   await box.press('Enter');
   expect((await saved).status()).toBe(200);
