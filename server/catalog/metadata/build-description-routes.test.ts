@@ -15,17 +15,18 @@ const edits = async (query: string) => (await get(`/edits?${query}`)).body.edits
 
 afterEach(() => catalog.cleanup());
 
+/** A description of each kind the metadata API writes, by its path. */
+const paths = {
+  table: `/table/${ORDERS}/description`,
+  column: `/table/${ORDERS}/column/order_id/description`,
+  'nested type': `/type_metadata/${PAYLOAD_TYPE}/amount/description`,
+  dashboard: `/dashboard/${REVENUE_DASHBOARD}/description`,
+};
+
 describe('description ETags and If-Match', () => {
   beforeEach(() => {
     catalog = openTestCatalog(buildMetadataFixture());
   });
-
-  const paths = {
-    table: `/table/${ORDERS}/description`,
-    column: `/table/${ORDERS}/column/order_id/description`,
-    'nested type': `/type_metadata/${PAYLOAD_TYPE}/amount/description`,
-    dashboard: `/dashboard/${REVENUE_DASHBOARD}/description`,
-  };
 
   for (const [what, path] of Object.entries(paths)) {
     it(`serves a ${what} description with the ETag of its text and refuses a stale If-Match with 412, writing nothing`, async () => {
@@ -94,13 +95,6 @@ describe('description characters refused by the metadata API itself', () => {
   beforeEach(() => {
     catalog = openTestCatalog(buildMetadataFixture());
   });
-
-  const paths = {
-    table: `/table/${ORDERS}/description`,
-    column: `/table/${ORDERS}/column/order_id/description`,
-    'nested type': `/type_metadata/${PAYLOAD_TYPE}/amount/description`,
-    dashboard: `/dashboard/${REVENUE_DASHBOARD}/description`,
-  };
 
   for (const [what, path] of Object.entries(paths)) {
     it(`refuses a ${what} description with a control character or bidirectional override, naming it and its position, and stores nothing`, async () => {
