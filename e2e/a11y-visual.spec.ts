@@ -225,7 +225,10 @@ test('the active suggestion has a 3:1 bar beside its tint', async ({ page }) => 
   await page.getByRole('banner').getByRole('combobox').fill('orders');
   await expect(page.getByRole('option').first()).toBeVisible();
   await page.keyboard.press('ArrowDown');
-  const shadow = await page.locator('[role=option][aria-selected=true]').evaluate((option) => getComputedStyle(option).boxShadow);
+  // Read once the list has settled: suggestions redrawn as the search answers can replace the option.
+  const activeShadow = () => page.locator('[role=option][aria-selected=true]').evaluate((option) => getComputedStyle(option).boxShadow);
+  await expect.poll(activeShadow, { message: "the active option's inset bar" }).toMatch(/rgba?\(/);
+  const shadow = await activeShadow();
   const bar = shadow.match(/rgba?\([^)]*\)/)?.[0];
   expect(bar, `the active option's inset bar (box-shadow: ${shadow})`).toBeTruthy();
   expect(contrast(parseColor(bar!), parseColor('rgb(255, 255, 255)'))).toBeGreaterThanOrEqual(3);
