@@ -82,6 +82,32 @@ describe('nested column types in NDJSON ingest', () => {
     expect(flatten(byName.get('labels')!.type_metadata!)).toEqual(['labels(array) ARRAY<STRING>']);
   });
 
+  it("reads Trino's row(…) (dbt-trino, Athena): nested descriptions by path, fields without a name by position", async () => {
+    const summary = await ingest(table([
+      {
+        name: 'visitor', col_type: 'row(id varchar, geo row(country varchar, city varchar))',
+        nested_fields: [{ path: 'geo.city', description: 'City from the IP address' }],
+      },
+      { name: 'pair', col_type: 'row(bigint, varchar)', nested_fields: [{ path: '_2', description: 'The label' }] },
+      { name: 'items', col_type: 'array(row(sku varchar))', nested_fields: [{ path: 'sku', description: 'Stock keeping unit' }] },
+    ]));
+    expect(summary).toMatchObject({ loaded: { table: 1 }, rejectedCount: 0 });
+    const byName = new Map((await columnsOf()).map((c) => [c.name, c.type_metadata!]));
+    expect(flatten(byName.get('visitor')!)).toEqual([
+      'visitor(struct) row(id varchar, geo row(country varchar, city varchar))',
+      '  id(scalar) varchar',
+      '  geo(struct) row(country varchar, city varchar)',
+      '    country(scalar) varchar',
+      '    city(scalar) varchar — City from the IP address',
+    ]);
+    expect(flatten(byName.get('pair')!)).toEqual(['pair(struct) row(bigint, varchar)', '  _1(scalar) bigint', '  _2(scalar) varchar — The label']);
+    expect(flatten(byName.get('items')!)).toEqual([
+      'items(array) array(row(sku varchar))',
+      '  _inner_(struct) row(sku varchar)',
+      '    sku(scalar) varchar — Stock keeping unit',
+    ]);
+  });
+
   it('replaces the tree when the table is loaded again, and drops it when the type turns flat', async () => {
     await ingest(table([{ name: 'v', col_type: 'struct<a:int,b:int>', nested_fields: [{ path: 'a', description: 'first' }] }]));
     await ingest(table([{ name: 'v', col_type: 'struct<a:int,c:string>' }]));

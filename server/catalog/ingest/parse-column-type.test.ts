@@ -25,10 +25,43 @@ function errorOf(type: string): ColumnTypeError {
 
 describe('parseColumnType', () => {
   it('gives no tree for types that are not a struct, array or map', () => {
-    for (const type of ['int', 'string', 'decimal(10,2)', 'timestamp with time zone', 'ARRAY', 'integer[]', 'structure', 'array(varchar)', 'mapping<x>']) {
+    for (const type of ['int', 'string', 'decimal(10,2)', 'timestamp with time zone', 'ARRAY', 'integer[]', 'structure', 'rows(x)', 'row', 'mapping<x>']) {
       expect(parseColumnType(type, 'c'), type).toBeNull();
       expect(isComplexType(type), type).toBe(false);
     }
+  });
+
+  it("reads Trino's row(…), array(…) and map(…): a row is a struct, its type kept as written", () => {
+    expect(parsed('row(a bigint, b varchar)')).toBe('c:struct(row(a bigint, b varchar))[a:scalar(bigint) b:scalar(varchar)]');
+    expect(parsed('array(varchar)')).toBe('c:array(array(varchar))');
+    expect(parsed('array(row(sku varchar, qty integer))')).toBe(
+      'c:array(array(row(sku varchar, qty integer)))[_inner_:struct(row(sku varchar, qty integer))[sku:scalar(varchar) qty:scalar(integer)]]',
+    );
+    expect(parsed('map(varchar, row(x double))')).toBe(
+      'c:map(map(varchar, row(x double)))[_map_key:scalar(varchar) _map_value:struct(row(x double))[x:scalar(double)]]',
+    );
+    expect(parsed('ROW(geo ROW(city VARCHAR(64), at TIMESTAMP(3) WITH TIME ZONE), price DECIMAL(10,2))')).toBe(
+      'c:struct(ROW(geo ROW(city VARCHAR(64), at TIMESTAMP(3) WITH TIME ZONE), price DECIMAL(10,2)))[' +
+        'geo:struct(ROW(city VARCHAR(64), at TIMESTAMP(3) WITH TIME ZONE))[city:scalar(VARCHAR(64)) at:scalar(TIMESTAMP(3) WITH TIME ZONE)] ' +
+        'price:scalar(DECIMAL(10,2))]',
+    );
+  });
+
+  it('names the fields of a Trino row without names by their position, and reads quoted names', () => {
+    expect(parsed('row(bigint, varchar(10), row(double))')).toBe(
+      'c:struct(row(bigint, varchar(10), row(double)))[_1:scalar(bigint) _2:scalar(varchar(10)) _3:struct(row(double))[_1:scalar(double)]]',
+    );
+    expect(parsed('row("odd name" integer, "q ""x""" varchar)')).toBe(
+      'c:struct(row("odd name" integer, "q ""x""" varchar))[odd name:scalar(integer) q "x":scalar(varchar)]',
+    );
+  });
+
+  it('refuses a malformed Trino type, saying where', () => {
+    expect(errorOf('row(a bigint').message).toMatch(/^expected "," or "\)" after field "a", found the end of the type/);
+    expect(errorOf('row(a bigint, a varchar)').message).toMatch(/^duplicate field "a" in the row/);
+    expect(errorOf('array(varchar>').message).toMatch(/^unexpected ">" at character 14/);
+    expect(errorOf('array<varchar)').message).toMatch(/^unexpected "\)" at character 14/);
+    expect(errorOf('map(varchar)').message).toMatch(/^expected "," between the key and value types of the map/);
   });
 
   it('reads a Hive struct with its fields in order', () => {

@@ -1,12 +1,14 @@
 // A column's complex type string → the tree of nested fields the metadata API serves as
-// `type_metadata` (Amundsen's TypeMetadata). Hive, Spark and BigQuery spellings:
+// `type_metadata` (Amundsen's TypeMetadata). Hive, Spark, BigQuery and Trino (Presto, Athena) spellings:
 //   struct<a:int,b:array<string>>   STRUCT<a INT64, b ARRAY<STRING>>   map<string,struct<x:double>>
+//   row(a bigint, b array(varchar))   map(varchar, row(x double))   row(bigint, varchar)
 // Field names may be quoted with backticks (`odd name`, `` for a backtick) or double quotes ("", for
 // a quote). As in Amundsen's databuilder: a struct's fields are its children, in order; an array of
 // a struct, array or map has one child `_inner_`, an array of a scalar none; a map has `_map_key`
 // and `_map_value`. A type that is not a struct, array or map has no tree (null). Scalars are taken
-// as written (`decimal(10,2)`, `INT64 NOT NULL`, `uniontype<int,string>`). Trino's `row(…)` and
-// `array(…)` are not parsed (they stay flat).
+// as written (`decimal(10,2)`, `INT64 NOT NULL`, `uniontype<int,string>`). Trino's `row(…)` is a
+// struct (kind `struct`, its data_type kept as written); its fields without a name (`row(bigint,
+// varchar)`, read by position in Trino) are named `_1`, `_2`, … by their position.
 import type { TypeMetadataRecord } from '../store/catalog-records';
 
 /** Bounds: a longer or deeper type, or one with more nested fields, is refused with a ColumnTypeError. */
@@ -37,9 +39,9 @@ function excerpt(s: string, at: number): string {
 }
 const tail = (s: string) => (s.length > 30 ? `…${s.slice(-30)}` : s);
 
-const COMPLEX_START = /^\s*(?:struct|array|map)\s*</i;
+const COMPLEX_START = /^\s*(?:(?:struct|array|map)\s*<|(?:row|array|map)\s*\()/i;
 
-/** Whether a type string is a struct, array or map (and so has a tree of nested fields). */
+/** Whether a type string is a struct (or Trino row), array or map (and so has a tree of nested fields). */
 export function isComplexType(type: string): boolean {
   return COMPLEX_START.test(type);
 }
@@ -61,13 +63,16 @@ const isWordChar = (c: string) => /[A-Za-z0-9_]/.test(c);
 /** Characters that end an unquoted field name. */
 const NAME_STOP = new Set([':', ',', '<', '>', '(', ')', '`', '"', ' ', '\t', '\n', '\r']);
 
+/** How a container's parts end: Hive, Spark and BigQuery write `struct<…>`, Trino `row(…)`. */
+type Close = '>' | ')';
+
 class TypeReader {
   private i = 0;
   private fields = 0;
   constructor(private readonly s: string) {}
 
   readColumn(name: string): TypeMetadataRecord {
-    const root = this.readType(name, 0);
+    const root = this.readType(name, 0, '>');
     this.skipSpace();
     if (this.i < this.s.length) this.fail(`unexpected "${this.s[this.i]}" after the end of the type`);
     return root;
@@ -91,7 +96,8 @@ class TypeReader {
     this.i++;
   }
 
-  private readType(name: string, depth: number): TypeMetadataRecord {
+  /** `close`: what ends the container this type is in (a scalar runs up to it). */
+  private readType(name: string, depth: number, close: Close): TypeMetadataRecord {
     if (depth > COLUMN_TYPE_LIMITS.maxDepth) this.fail(`the type is nested deeper than ${COLUMN_TYPE_LIMITS.maxDepth} levels`);
     this.skipSpace();
     const start = this.i;
@@ -100,17 +106,28 @@ class TypeReader {
     const word = this.s.slice(start, end).toLowerCase();
     let after = end;
     while (after < this.s.length && isSpace(this.s[after])) after++;
-    if ((word === 'struct' || word === 'array' || word === 'map') && this.s[after] === '<') {
+    const opener = this.s[after];
+    const hive = (word === 'struct' || word === 'array' || word === 'map') && opener === '<';
+    const trino = (word === 'row' || word === 'array' || word === 'map') && opener === '(';
+    if (hive || trino) {
+      const inner: Close = hive ? '>' : ')';
       this.i = after + 1;
-      const children = word === 'struct' ? this.readStructFields(depth) : word === 'array' ? this.readArray(depth) : this.readMap(depth);
-      this.expect('>', `to close the ${word} opened at character ${after + 1}`);
-      return { kind: word, name, data_type: this.s.slice(start, this.i), children };
+      const children =
+        word === 'struct' ? this.readStructFields(depth)
+        : word === 'row' ? this.readRowFields(depth)
+        : word === 'array' ? this.readArray(depth, inner)
+        : this.readMap(depth, inner);
+      this.expect(inner, `to close the ${word} opened at character ${after + 1}`);
+      return { kind: word === 'row' ? 'struct' : word, name, data_type: this.s.slice(start, this.i), children };
     }
-    return { kind: 'scalar', name, data_type: this.readScalar(), children: [] };
+    return { kind: 'scalar', name, data_type: this.readScalar(close), children: [] };
   }
 
-  /** A scalar runs to the next "," or ">" outside its own brackets: `decimal(10,2)`, `INT64 NOT NULL`. */
-  private readScalar(): string {
+  /**
+   * A scalar runs to the next "," or `close` outside its own brackets: `decimal(10,2)`,
+   * `INT64 NOT NULL`, `timestamp(3) with time zone`.
+   */
+  private readScalar(close: Close): string {
     const start = this.i;
     const open: string[] = [];
     for (; this.i < this.s.length; this.i++) {
@@ -118,7 +135,7 @@ class TypeReader {
       if (c === '(' || c === '<') open.push(c);
       else if (c === ')' || c === '>') {
         if (open.length === 0) {
-          if (c === ')') this.fail('unexpected ")"');
+          if (c !== close) this.fail(`unexpected "${c}"`);
           break;
         }
         const opened = open.pop();
@@ -158,7 +175,7 @@ class TypeReader {
         this.fail(`expected ":" and a type after field "${name}", found ${this.found()}`);
       }
       this.count();
-      const field = this.readType(name, depth + 1);
+      const field = this.readType(name, depth + 1, '>');
       fields.push(field);
       this.skipSpace();
       if (this.s[this.i] === ',') {
@@ -198,18 +215,56 @@ class TypeReader {
     return this.s.slice(start, this.i);
   }
 
-  private readArray(depth: number): TypeMetadataRecord[] {
+  /**
+   * Trino's `row(name type, …)`. A field may have no name (`row(bigint, varchar)`): it is then named
+   * by its position, `_1`, `_2`, … A name is told from a type by what follows its first word: a type
+   * after a space is a named field (`a bigint`); "," or ")" (`bigint`), or "(" (`varchar(10)`,
+   * `row(…)`), is a field without a name.
+   */
+  private readRowFields(depth: number): TypeMetadataRecord[] {
+    const fields: TypeMetadataRecord[] = [];
+    const seen = new Set<string>();
+    for (let position = 1; ; position++) {
+      this.skipSpace();
+      const nameAt = this.i;
+      let name: string;
+      if (this.s[this.i] === '"') {
+        name = this.readName();
+      } else {
+        let end = this.i;
+        while (end < this.s.length && !NAME_STOP.has(this.s[end])) end++;
+        let next = end;
+        while (next < this.s.length && isSpace(this.s[next])) next++;
+        const anonymous = end === this.i || end === next || this.s[next] === ',' || this.s[next] === ')' || next >= this.s.length;
+        if (anonymous) name = `_${position}`;
+        else name = this.readName();
+      }
+      if (seen.has(name)) this.fail(`duplicate field "${name}" in the row`, nameAt);
+      seen.add(name);
+      this.count();
+      fields.push(this.readType(name, depth + 1, ')'));
+      this.skipSpace();
+      if (this.s[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (this.s[this.i] === ')') return fields;
+      this.fail(`expected "," or ")" after field "${name}", found ${this.found()}`);
+    }
+  }
+
+  private readArray(depth: number, close: Close): TypeMetadataRecord[] {
     this.count();
-    const inner = this.readType(ARRAY_INNER, depth + 1);
+    const inner = this.readType(ARRAY_INNER, depth + 1, close);
     return inner.kind === 'scalar' ? [] : [inner];
   }
 
-  private readMap(depth: number): TypeMetadataRecord[] {
+  private readMap(depth: number, close: Close): TypeMetadataRecord[] {
     this.count();
-    const key = this.readType(MAP_KEY, depth + 1);
+    const key = this.readType(MAP_KEY, depth + 1, close);
     this.expect(',', 'between the key and value types of the map');
     this.count();
-    const value = this.readType(MAP_VALUE, depth + 1);
+    const value = this.readType(MAP_VALUE, depth + 1, close);
     return [key, value];
   }
 }
