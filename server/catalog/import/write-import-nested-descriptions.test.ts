@@ -205,4 +205,25 @@ describe('OpenLineage events and nested-field descriptions', () => {
     expect(report2.failed).toEqual([]);
     expect(nestedDescription(`${KEY}/address/type/address/city`)).toBeUndefined();
   });
+
+  it('reads nested schema fields (Spark, spec 1-1-0) as a struct column, their descriptions filling only fields without text', async () => {
+    const nested = (city: string, zip: string) => [
+      { name: 'id', type: 'bigint' },
+      { name: 'address', type: 'struct', fields: [{ name: 'street', type: 'string' }, { name: 'city', type: 'string', description: city }, { name: 'zip', type: 'string', description: zip }] },
+      { name: 'lines', type: 'array', fields: [{ name: '_element', type: 'struct', fields: [{ name: 'sku', type: 'string', description: 'Stock keeping unit' }] }] },
+    ];
+    await importOpenLineageEvents(store.db, [event({ schema: schemaFacet(nested('Where the parcel goes', 'Postal code')) })], { importedBy: 'ol-client' });
+    const columns = store.db.prepare("SELECT name, col_type FROM columns WHERE table_id = (SELECT id FROM tables WHERE key = ?) ORDER BY sort_order").raw().all(KEY);
+    expect(columns).toEqual([['id', 'bigint'], ['address', 'struct<`street`:string,`city`:string,`zip`:string>'], ['lines', 'array<struct<`sku`:string>>']]);
+    expect(nestedDescription(`${KEY}/address/type/address/city`)).toBe('Where the parcel goes');
+    expect(nestedDescription(`${KEY}/lines/type/lines/_inner_/sku`)).toBe('Stock keeping unit');
+
+    // A person's text stays; a field whose text came from an event keeps it too (events only fill).
+    editAsPerson(`${KEY}/address/type/address/city`, 'The delivery city.');
+    editAsPerson(`${KEY}/address/type/address/street`, 'Street and number.');
+    await importOpenLineageEvents(store.db, [event({ schema: schemaFacet(nested('City', 'ZIP')) })], { importedBy: 'ol-client' });
+    expect(nestedDescription(`${KEY}/address/type/address/city`)).toBe('The delivery city.');
+    expect(nestedDescription(`${KEY}/address/type/address/street`)).toBe('Street and number.');
+    expect(nestedDescription(`${KEY}/address/type/address/zip`)).toBe('Postal code');
+  });
 });

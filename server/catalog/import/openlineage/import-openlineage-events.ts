@@ -269,14 +269,16 @@ function buildTableRecord(
       const description = c.description === null
         ? (before?.description ?? null)
         : guard('column', `${key}/${c.name}`, 'description', c.description, before?.description ?? undefined);
-      return { name: c.name, col_type: c.type ?? 'unknown', description, sort_order: c.ordinalPosition ?? i + 1, ...carried(c.name) };
+      const nested = c.nested.length ? { nested_fields: c.nested.map(({ path, description }) => ({ path, description })) } : {};
+      return { name: c.name, col_type: c.type ?? 'unknown', description, sort_order: c.ordinalPosition ?? i + 1, ...carried(c.name), ...nested };
     });
   }
-  // Events give no nested-field descriptions or badges: each field the column's type still has keeps the catalog's.
+  // Nested-field descriptions an event gives (nested schema fields) fill only fields the catalog has no
+  // text for; events give no badges: each field the column's type still has keeps the catalog's.
   const keepCatalogs = <V>(_key: string, imported: V, now: V | undefined): V => (now === undefined ? imported : now);
   const goneNested = new Map<string, GoneNestedFields>();
   columns = columns.map((c) => {
-    const described = carryNestedDescriptions(key, c, current?.nested.get(c.name), keepCatalogs);
+    const described = carryNestedDescriptions(key, c, current?.nested.get(c.name), (_key, imported, now) => now ?? imported);
     const badged = carryNestedBadges(key, described.column, current?.nestedBadges.get(c.name), keepCatalogs);
     if (described.gone.length || badged.gone.length) goneNested.set(c.name, { description: described.gone, badge: badged.gone });
     return badged.column;

@@ -6,7 +6,8 @@ const facetBase = (facet: string) => ({ _producer: PRODUCER, _schemaURL: `https:
 
 export const PG = 'postgres://db.example.com:5432';
 
-export function schemaFacet(fields: { name: string; type?: string; description?: string; ordinal_position?: number }[]) {
+type TestSchemaField = { name: string; type?: string; description?: string; ordinal_position?: number; fields?: TestSchemaField[] };
+export function schemaFacet(fields: TestSchemaField[]) {
   return { ...facetBase('SchemaDatasetFacet'), fields };
 }
 export const documentationFacet = (description: string) => ({ ...facetBase('DocumentationDatasetFacet'), description });

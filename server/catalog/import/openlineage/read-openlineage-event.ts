@@ -7,16 +7,21 @@
 import { z } from 'zod';
 import { DatasetNameError, keepsCase, mapDatasetName, type MappedDataset } from './map-dataset-name';
 import { describeJsonLineError, describeJsonSyntaxError } from '../../../config/json-syntax';
+import { columnFromSchemaField, type NestedFieldDescription, type SchemaFieldTree } from './nested-schema-fields';
 
 export const EVENT_TYPES = ['START', 'RUNNING', 'COMPLETE', 'ABORT', 'FAIL', 'OTHER'] as const;
 
 const text = z.string().min(1, 'must not be empty');
 
+/** A nested field of a schema facet field (spec 1-1-0 on): a struct's fields, to any depth. */
+const NestedSchemaField: z.ZodType<SchemaFieldTree> = z.lazy(() =>
+  z.object({ name: text, type: z.string().nullish(), description: z.string().nullish(), fields: z.array(NestedSchemaField).nullish() }));
 const SchemaField = z.object({
   name: text,
   type: z.string().nullish(),
   description: z.string().nullish(),
   ordinal_position: z.number().int('must be a whole number').min(1, 'must be ≥ 1').nullish(),
+  fields: z.array(NestedSchemaField).nullish(),
 });
 const SchemaFacet = z.object({ fields: z.array(SchemaField).nullish() });
 const DocumentationFacet = z.object({ description: z.string() });
@@ -50,9 +55,12 @@ const DatasetEvent = z.object({ ...BaseEvent, dataset: Dataset });
 
 export interface DatasetColumn {
   name: string;
+  /** With nested fields, written as a type string (nested-schema-fields.ts). */
   type: string | null;
   description: string | null;
   ordinalPosition: number | null;
+  /** Descriptions of the column's nested fields, by path. */
+  nested: NestedFieldDescription[];
 }
 
 export interface EventDataset extends MappedDataset {
@@ -141,7 +149,8 @@ function readDataset(dataset: z.infer<typeof Dataset>, path: PropertyKey[]): { o
         return { ok: false, result: fail([...path, 'facets', 'schema', 'fields', i, 'name'], `duplicate column "${name}" (also fields[${earlier}])`) };
       }
       seen.set(name, i);
-      columns.push({ name, type: field.type?.trim() || null, description: field.description?.trim() || null, ordinalPosition: field.ordinal_position ?? null });
+      const { type, nested } = columnFromSchemaField(field);
+      columns.push({ name, type, description: field.description?.trim() || null, ordinalPosition: field.ordinal_position ?? null, nested });
     }
     out.columns = columns;
   }
