@@ -1,6 +1,7 @@
 // The frame of a page about one thing (a table, a dashboard, a person): a header with an eyebrow, the
-// one h1 and what identifies it, then the main column and a side panel of facts. Below 820 px the
-// side panel moves above the main column.
+// one h1 and what identifies it, then the main column and a side panel of facts beside it. Below 820 px
+// the side panel comes under the main column, in the order of the page, so what is seen, Tab and a
+// screen reader go the same way at every width (decision 087).
 import type { ReactNode } from 'react';
 import { cx } from './class-names';
 import './resource-page.css';

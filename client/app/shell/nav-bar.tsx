@@ -27,27 +27,30 @@ export function NavBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
           <span className="nav__brand-name">{config.logoTitle}</span>
         </Link>
         {pathname === homePath ? <div className="nav__search-spacer" /> : <NavSearch />}
-        <nav aria-label="Main" className="nav__links">
-          <NavLink to={browsePath}>Browse</NavLink>
-          {config.announcements.enabled ? <NavLink to={announcementsPath}>Announcements</NavLink> : null}
-          {config.navLinks.map((link) =>
-            link.target === '_blank' ? (
-              <a key={link.href} href={link.href} target="_blank" rel="noopener noreferrer">
-                {link.label}
-                <span className="visually-hidden"> (opens in a new tab)</span>
-              </a>
-            ) : /^https?:/i.test(link.href) ? (
-              <a key={link.href} href={link.href}>
-                {link.label}
-              </a>
-            ) : (
-              <NavLink key={link.href} to={link.href}>
-                {link.label}
-              </NavLink>
-            ),
-          )}
-        </nav>
-        <UserMenu user={user} profilePath={config.indexUsers.enabled ? userPath(user.user_id) : null} onShowShortcuts={onShowShortcuts} />
+        {/* The links and the user menu wrap as one, so a narrow bar never leaves the menu alone on a row. */}
+        <div className="nav__end">
+          <nav aria-label="Main" className="nav__links">
+            <NavLink to={browsePath}>Browse</NavLink>
+            {config.announcements.enabled ? <NavLink to={announcementsPath}>Announcements</NavLink> : null}
+            {config.navLinks.map((link) =>
+              link.target === '_blank' ? (
+                <a key={link.href} href={link.href} target="_blank" rel="noopener noreferrer">
+                  {link.label}
+                  <span className="visually-hidden"> (opens in a new tab)</span>
+                </a>
+              ) : /^https?:/i.test(link.href) ? (
+                <a key={link.href} href={link.href}>
+                  {link.label}
+                </a>
+              ) : (
+                <NavLink key={link.href} to={link.href}>
+                  {link.label}
+                </NavLink>
+              ),
+            )}
+          </nav>
+          <UserMenu user={user} profilePath={config.indexUsers.enabled ? userPath(user.user_id) : null} onShowShortcuts={onShowShortcuts} />
+        </div>
       </div>
     </header>
   );
