@@ -5,7 +5,7 @@
 // names the setting once.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { getFreePort } from '../server/testing/free-port';
-import { expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
+import { captureWidths, expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
 import { serveCatalogFor, type ServedTestCatalog } from './serve-catalog-for';
 import { startNansen, type NansenServer } from './start-nansen';
 
@@ -67,6 +67,7 @@ test.describe('with METADATA_URL and SEARCH_URL under a wrong path', () => {
     await expect(page.getByRole('button', { name: /try again|retry/i })).toHaveCount(0);
     await expectNothingLeaked(page);
     await expectAccessible(page, testInfo, 'table page, metadata service set up wrong');
+    await captureWidths(page, testInfo, 'table-set-up-wrong');
     await page.close();
   });
 
@@ -78,6 +79,7 @@ test.describe('with METADATA_URL and SEARCH_URL under a wrong path', () => {
     await expect(page.getByRole('button', { name: /try again|retry/i })).toHaveCount(0);
     await expectNothingLeaked(page);
     await expectAccessible(page, testInfo, 'search, search service set up wrong');
+    await captureWidths(page, testInfo, 'search-set-up-wrong');
     await page.close();
 
     // The log names each setting and its URL with the password hidden, once each, and never a token.
