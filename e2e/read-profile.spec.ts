@@ -150,6 +150,24 @@ test('your own profile says whose lists are empty, and an id nobody has gets a "
   await capture(page, testInfo, 'profile-unknown');
 });
 
+test('a profile link whose email differs only in case opens the person under their own id, in place; a mistyped one does not (decision 088)', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await page.goto('/user/Fridtjof.Nansen%40Example.ORG?page=2');
+  await expect(page).toHaveURL('/user/fridtjof.nansen%40example.org?page=2');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fridtjof Nansen');
+  await expect(page.getByTestId('owned-tables').getByText('Showing 11–20 of 42')).toBeVisible();
+  await capture(page, testInfo, 'profile-case-moved');
+  // The other-case URL was replaced, not followed by a new entry: Back leaves the profile.
+  await page.goBack();
+  await expect(page).toHaveURL('/');
+
+  // Only case is forgiven: one letter more is nobody, and the URL stays as typed.
+  await page.goto('/user/Fridtjof.Nansenn%40example.org');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('No such person');
+  await expect(page.getByText('Fridtjof.Nansenn@example.org')).toBeVisible();
+  await expect(page).toHaveURL('/user/Fridtjof.Nansenn%40example.org');
+});
+
 test('someone who has left is marked as no longer active', async ({ page }, testInfo) => {
   // The demo people are all active: mark Liv inactive in the BFF's real answer.
   await page.route('**/api/metadata/v0/user?user_id=*', async (route) => {

@@ -19,11 +19,13 @@ export interface NansenServer {
 }
 
 export interface StartOptions {
-  /** Extra environment (INDEX_USERS, UI_CONFIG_FILE, …). */
+  /** Extra environment (INDEX_USERS, UI_CONFIG_FILE, …; METADATA_URL and SEARCH_URL for other services than the embedded catalog). */
   env?: Record<string, string>;
   /** The host people use; two servers on different hosts keep their cookies apart in one browser. */
   host?: 'localhost' | '127.0.0.1';
   name: string;
+  /** The development provider's port, when something must know its issuer before Nansen starts; a free one by default. */
+  idpPort?: number;
   /** The checkout whose `server/main.ts` and `dist/client` run (another worktree, to compare builds); this one by default. */
   cwd?: string;
 }
@@ -43,7 +45,7 @@ async function waitForReady(url: string, child: ChildProcess, log: () => string,
 
 export async function startNansen(options: StartOptions): Promise<NansenServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `nansen-e2e-${options.name}-`));
-  const [port, idpPort, metadataPort, searchPort] = [await getFreePort(), await getFreePort(), await getFreePort(), await getFreePort()];
+  const [port, idpPort, metadataPort, searchPort] = [await getFreePort(), options.idpPort ?? (await getFreePort()), await getFreePort(), await getFreePort()];
   const host = options.host ?? 'localhost';
   const baseUrl = `http://${host}:${port}`;
   let extraEnv = { ...options.env };
@@ -51,16 +53,18 @@ export async function startNansen(options: StartOptions): Promise<NansenServer> 
   let output = '';
 
   async function launch() {
+    // With METADATA_URL (and SEARCH_URL) in `env` no embedded catalog starts, and Nansen refuses its settings.
+    const embeddedCatalog = extraEnv.METADATA_URL === undefined
+      ? { CATALOG_METADATA_PORT: String(metadataPort), CATALOG_SEARCH_PORT: String(searchPort), CATALOG_DEMO_TABLES: '300' }
+      : {};
     const env = {
       ...process.env,
       NODE_ENV: 'test',
       PORT: String(port),
       PUBLIC_URL: baseUrl,
       DEV_IDP_PORT: String(idpPort),
-      CATALOG_METADATA_PORT: String(metadataPort),
-      CATALOG_SEARCH_PORT: String(searchPort),
       DATA_DIR: dataDir,
-      CATALOG_DEMO_TABLES: '300',
+      ...embeddedCatalog,
       // Parallel workers load the machine: the first search answer must not miss the page by timing.
       FIRST_SEARCH_BUDGET_MS: '5000',
       ...extraEnv,

@@ -105,12 +105,26 @@ describe('another person whose id holds "/"', () => {
     expect(v.parse(ApiErrorBodySchema, unknown.json).error.code).toBe('not_found');
   });
 
-  it('is found by their exact id only: padded with spaces or in other case it is nobody, on every route alike', async () => {
-    for (const id of [` ${SLASHED}`, `${SLASHED} `, SLASHED.toUpperCase()]) {
+  it('is found by their exact id only: padded with spaces it is nobody, on every route alike', async () => {
+    for (const id of [` ${SLASHED}`, `${SLASHED} `]) {
       const answer = await get(`user?${q(id)}`);
       expect(answer.status, JSON.stringify(id)).toBe(404);
       expect(v.parse(ApiErrorBodySchema, answer.json).error.code).toBe('not_found');
       expect(ok(OwnedResponseSchema, await get(`user/own?${q(id)}`)).own.table).toEqual([]);
+    }
+  });
+
+  it('opens the profile of an email id in other case as the person, under their own id; the lists stay exact (decision 088)', async () => {
+    for (const id of [SLASHED.toUpperCase(), 'A/b@X.org']) {
+      expect(ok(AuthUserResponseSchema, await get(`user?${q(id)}`)).user, id).toMatchObject({ user_id: SLASHED, display_name: 'Ann Slash' });
+      // The SPA opens the profile under the person's id; a list asked for by the other-case id is nobody's.
+      expect(ok(OwnedResponseSchema, await get(`user/own?${q(id)}`)).own.table).toEqual([]);
+    }
+    // Only case is forgiven: a mistyped id is still nobody, not someone near it.
+    for (const id of ['A/B@X.ORG.', 'A/BB@X.ORG', 'A /B@X.ORG']) {
+      const answer = await get(`user?${q(id)}`);
+      expect(answer.status, id).toBe(404);
+      expect(v.parse(ApiErrorBodySchema, answer.json).error.code).toBe('not_found');
     }
   });
 

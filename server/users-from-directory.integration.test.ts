@@ -85,6 +85,18 @@ describe('USER_DIRECTORY=scim', () => {
     expect(fakes.hits('scim')).toBe(before + 1);
   });
 
+  it('opens a person the catalog knows by email only from a link in other case, filled and recorded under their own id (decision 088)', async () => {
+    stack = await startPresetStack('generic', { env: scimEnv() });
+    const { browser, accessToken } = await signIn(stack);
+    await addOwner(stack, accessToken, 'henri.poincare@example.org');
+    const res = await browser.request(profile('Henri.Poincare@Example.ORG'));
+    expect(res.status).toBe(200);
+    expect(v.parse(AuthUserResponseSchema, await res.json()).user).toMatchObject({ user_id: 'henri.poincare@example.org', display_name: 'Henri Poincare', team_name: 'Topology' });
+    // One person, under the catalog's id: the capitalised spelling was not recorded as a second one.
+    expect(await catalogUser(stack, accessToken, 'henri.poincare@example.org')).toMatchObject({ full_name: 'Henri Poincare' });
+    expect(await catalogUser(stack, accessToken, 'Henri.Poincare@Example.ORG')).toBe(404);
+  });
+
   it('says "no such person" for someone neither knows, and remembers that', async () => {
     stack = await startPresetStack('generic', { env: scimEnv() });
     const { browser } = await signIn(stack);

@@ -9,6 +9,7 @@ import type { SessionAuth } from '../auth/session-auth';
 import { NotFoundError } from '../http/errors';
 import type { MetadataClient, UserResources } from '../upstream/metadata-client';
 import type { PeopleResolver } from '../users/people-resolver';
+import { getUserIgnoringEmailCase } from '../users/user-id-case-fallback';
 import { isIndexed, resolveVisibleUser } from './index-switches';
 import { toDashboardSummary } from './map-dashboard';
 import { toTableSummary } from './map-table';
@@ -23,10 +24,13 @@ export function createUserRoutes(auth: SessionAuth, metadata: MetadataClient, cl
 
   router.get('/user', async (req, res) => {
     const userId = resolveVisibleUser(clientConfig, auth.requireUser(req), parseUserId(req));
-    // Someone the metadata service does not know (yet) is looked up in the directory, when there is one.
+    // Someone the metadata service does not know (yet) is looked up in the directory, when there is one;
+    // an email id in other case than the person's opens that person (decision 088; the SPA then shows their id).
     const user = normalizeUser(
       await auth.withAccessToken(req, (token, caller) =>
-        people ? people.getUser({ token, accessToken: caller.accessToken, signedInUser: caller.user }, userId) : metadata.getUser(token, userId),
+        people
+          ? people.getUser({ token, accessToken: caller.accessToken, signedInUser: caller.user }, userId)
+          : getUserIgnoringEmailCase((id) => metadata.getUser(token, id), userId),
       ),
     );
     if (!user) throw new NotFoundError(`No user ${userId}`, 'not_found');

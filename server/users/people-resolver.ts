@@ -8,6 +8,7 @@ import { NotFoundError, UpstreamError } from '../http/errors';
 import type { Logger } from '../http/logger';
 import type { AmundsenUser } from '../upstream/amundsen-schemas';
 import type { MetadataClient } from '../upstream/metadata-client';
+import { getUserIgnoringEmailCase } from './user-id-case-fallback';
 import { type CachedAnswer, createDirectoryCache, type DirectoryCache } from './directory/directory-cache';
 import type { DirectoryUser, UserDirectory } from './directory/user-directory';
 
@@ -110,13 +111,14 @@ export function createPeopleResolver(options: PeopleResolverOptions): PeopleReso
     async getUser(context, userId) {
       let known: AmundsenUser | null = null;
       try {
-        known = await metadata.getUser(context.token, userId);
+        known = await getUserIgnoringEmailCase((id) => metadata.getUser(context.token, id), userId);
       } catch (err) {
         // Our catalog answers 404 for an unknown user; Amundsen's Neo4j proxy answers 500.
         if (!(err instanceof NotFoundError || (err instanceof UpstreamError && err.code === 'upstream_failed'))) throw err;
       }
       if (known && !isBareUser(known)) return known;
-      const filled = await fill(context, userId, known);
+      // Filled and recorded under the id metadata has (it differs from `userId` in case only, decision 088).
+      const filled = await fill(context, known?.user_id ?? userId, known);
       if (filled) return filled;
       if (known) return known;
       throw new NotFoundError(`No user ${userId}`, 'not_found');

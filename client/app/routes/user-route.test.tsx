@@ -4,7 +4,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useLocation, useNavigationType } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EditHistoryResponse } from '../../../contract/api-edits';
 import { renderWithApp, testConfig, testUser } from '../../components/testing/render-with-app';
@@ -42,7 +42,35 @@ function stubBff(userId: string, history: History = HISTORY): string[] {
 /** "/" (raw, as the tester's), the text "%2F" which react-router's params turn into "/", and both at once. */
 const IDS = ['a/b@x.org', "o'brien/ä#1?x=y z", '50%2F50', 'team%2Flead/x'];
 
+/** Where the router is, and how it got there (PUSH, REPLACE or POP), as text the test reads. */
+function WhereAmI() {
+  const location = useLocation();
+  return <output data-testid="where">{`${useNavigationType()} ${location.pathname}${location.search}${location.hash}`}</output>;
+}
+
 describe('the profile route', () => {
+  it('moves a profile opened by an email id in other case to the person\'s own id, in place, keeping the query and hash (decision 088)', async () => {
+    const asked = stubBff('ann.slash@x.org');
+    renderWithApp(
+      <Routes><Route path="/user/:userId" element={<><UserRoute /><WhereAmI /></>} /></Routes>,
+      { route: `${userPath('Ann.Slash@X.org')}?tab=read#top`, config: testConfig({}, { indexUsers: true }) },
+    );
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe(`REPLACE ${userPath('ann.slash@x.org')}?tab=read#top`));
+    expect(await screen.findByRole('heading', { level: 1, name: /Ann Slash/ })).toBeTruthy();
+    // From then on the page asks about the person's own id.
+    await waitFor(() => expect(asked.at(-1)).toBe('ann.slash@x.org'));
+  });
+
+  it('stays at an id the BFF answered with another person than case alone would make', async () => {
+    stubBff('ann.slash@y.org');
+    renderWithApp(
+      <Routes><Route path="/user/:userId" element={<><UserRoute /><WhereAmI /></>} /></Routes>,
+      { route: userPath('Ann.Slash@X.org'), config: testConfig({}, { indexUsers: true }) },
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: /Ann Slash/ })).toBeTruthy();
+    expect(screen.getByTestId('where').textContent).toBe(`POP ${userPath('Ann.Slash@X.org')}`);
+  });
+
   it.each(IDS)('asks the BFF about exactly %s', async (userId) => {
     const asked = stubBff(userId);
     renderWithApp(<Routes><Route path="/user/:userId" element={<UserRoute />} /></Routes>, { route: userPath(userId), config: testConfig({}, { indexUsers: true }) });

@@ -1,20 +1,42 @@
-import { useLocation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { MAX_USER_ID_LENGTH } from '../../../contract/user';
 import { useUserBookmarks } from '../../features/bookmarks/api/get-user-bookmarks';
 import { WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
 import { useUserEditCount } from '../../features/edit-history/api/get-user-edits';
 import { UserEdits } from '../../features/edit-history/components/user-edits';
-import { userQueryOptions } from '../../features/user-profile/api/get-user';
+import { userQueryOptions, useUser } from '../../features/user-profile/api/get-user';
 import { userOwnedQueryOptions } from '../../features/user-profile/api/get-user-owned';
 import { NoSuchPerson, UserProfilePage } from '../../features/user-profile/components/user-profile-page';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import { userIdFromPath } from '../path-keys';
+import { userPath } from '../paths';
 import type { Prefetch } from '../prefetch';
 import { NotFoundRoute } from './not-found-route';
 
+/**
+ * A profile opened by an email id in other case than the person's (decision 088): the BFF answers with
+ * the person, and the page moves to the URL of their own id in place of this one (no new history entry),
+ * its query and hash kept. Only a difference in case moves it; the BFF never answers another id.
+ */
+function useCanonicalUserPath(userId: string) {
+  const { data: user } = useUser(userId);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { search, hash } = useLocation();
+  useEffect(() => {
+    const canonical = user?.user_id;
+    if (!user || !canonical || canonical === userId || canonical.toLowerCase() !== userId.toLowerCase()) return;
+    queryClient.setQueryData(userQueryOptions(canonical).queryKey, user);
+    void navigate({ pathname: userPath(canonical), search, hash }, { replace: true });
+  }, [user, userId, search, hash, queryClient, navigate]);
+}
+
 /** The profile with what other features add: the person's bookmarks, a bookmark star on each listed item, and their recent edits with their count. */
 function Profile({ userId }: { userId: string }) {
+  useCanonicalUserPath(userId);
   const bookmarks = useUserBookmarks(userId, { enabled: useUiConfig().bookmarks.enabled });
   const editCount = useUserEditCount(userId);
   return (
