@@ -1,13 +1,22 @@
 // Curating a table: a permitted person edits its description and a column's, adds and removes a tag
 // and an owner, and sees each change on the page at once — and the new tag in search. A table no
 // other journey reads, so parallel workers do not see each other's edits.
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { captureWidths, expect, expectAccessible, test } from './fixtures';
 
 test.use({ profiles: 'on' });
 
 const TABLE = '/table_detail/crm_db/postgres/core/fct_smb_stores_ltv';
 const TAG = 'curated_in_e2e';
+
+/** Whether nothing of the page lies over the element: it is what is drawn at its centre (scrolled into view). */
+async function isDrawn(element: Locator) {
+  await element.scrollIntoViewIfNeeded();
+  return element.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+  });
+}
 
 async function capture(page: Page, testInfo: TestInfo, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -60,16 +69,25 @@ test('a permitted person adds a tag found by search at once, removes it, and add
   await side.getByRole('button', { name: 'Add tag' }).click();
   const tagBox = side.getByRole('combobox', { name: 'Add tag' });
   await tagBox.fill('Curated Tag');
-  await expect(side.getByText(/A tag may use only lower-case letters, digits and _/)).toBeVisible();
+  // The rule shows atop the open list ("No matching tags"), which covers the box's message under it.
+  const listProblem = side.locator('.combobox__popup').getByText(/A tag may use only lower-case letters, digits and _/);
+  for (const width of [800, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(listProblem).toBeVisible();
+    expect(await isDrawn(listProblem), `the tag rule is seen over the open list at ${width} px`).toBe(true);
+  }
+  await captureWidths(page, testInfo, 'curate-tag-problem');
+  await tagBox.press('Enter');
+  // Enter closed the list: the message under the box is seen, and describes it.
+  const problem = side.locator('.tag-editor__problem');
+  await expect(problem).toHaveText(/A tag may use only lower-case letters, digits and _/);
+  expect(await isDrawn(problem)).toBe(true);
+  await expect(tagBox).toHaveAttribute('aria-describedby', (await problem.getAttribute('id'))!);
   // Capitals are taken as their lower case, said before Enter: atop the open list, which covers the box's hint.
   await tagBox.fill(TAG.toUpperCase());
   const listNote = side.locator('.combobox__popup').getByText(`Tags are lower case: Enter adds “${TAG}”.`);
   await expect(listNote).toBeVisible();
-  // Nothing of the page lies over it: the note is what is drawn at its centre.
-  expect(await listNote.evaluate((note) => {
-    const box = note.getBoundingClientRect();
-    return note.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
-  })).toBe(true);
+  expect(await isDrawn(listNote)).toBe(true);
   await captureWidths(page, testInfo, 'curate-tag-lower-case');
   await tagBox.fill(TAG);
   await expect(side.getByRole('option', { name: `Add new tag “${TAG}”` })).toBeVisible();

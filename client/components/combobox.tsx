@@ -39,6 +39,12 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
    * case: Enter adds “finance”.", which the list would cover where it shows under the box).
    */
   note?: string;
+  /**
+   * Why what was typed cannot be taken, shown as the note is (atop the open list, which would cover the
+   * message under the box: the Add tag box's "Already tagged kpi.") in the error colour, and said before
+   * the count; the box's own message stays its aria-describedby. Takes the note's place.
+   */
+  problem?: string;
   /** Enter with no active option. */
   onSubmitValue: (value: string) => void;
   /**
@@ -49,7 +55,7 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note, onSubmitValue, escapeClears = true, ref, className, ...input }: ComboboxProps) {
+export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note: hint, problem, onSubmitValue, escapeClears = true, ref, className, ...input }: ComboboxProps) {
   const baseId = useId();
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -60,6 +66,7 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
   const expanded = open && value.trim() !== '' && hasContent;
   const optionId = (index: number) => `${baseId}-option-${index}`;
   const listboxId = `${baseId}-listbox`;
+  const note = problem ?? hint;
 
   function close() {
     setOpen(false);
@@ -141,7 +148,7 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
       />
       <div className={cx('combobox__popup', !expanded && 'combobox__popup--hidden')}>
         {expanded && note ? (
-          <div className="combobox__status combobox__note" aria-hidden="true">
+          <div className={cx('combobox__status combobox__note', problem && 'combobox__note--problem')} aria-hidden="true">
             {note}
           </div>
         ) : null}

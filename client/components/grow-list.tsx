@@ -37,8 +37,10 @@ export interface GrowListProps<T> {
   nameOf: (item: T) => string;
   /** The rows shown (a slice of `items`), drawn by the caller inside a container carrying `listProps`. */
   children: (shown: readonly T[], listProps: { id: string; ref: RefObject<HTMLDivElement | null> }) => ReactNode;
-  /** Words for what the rows are: `upstream` makes "upstream table(s)". */
+  /** Words for what the rows are: `upstream` makes "upstream table(s)" (with `rows`, "upstream column(s)"). */
   side: string;
+  /** What a row is, one and many: tables (the default), or columns for a column's lineage. */
+  rows?: readonly [one: string, many: string];
   /** A row's selector inside the list, for the focus after "Show more" (its link, else the row itself). */
   rowSelector: string;
   /** Prefix of the test ids: `${testId}-filter`, `-shown`, `-more`, `-fewer`. */
@@ -51,7 +53,7 @@ export interface GrowListProps<T> {
  * The filter box, the rows (drawn by `children`) and the count with "Show more" / "Show the nearest
  * 10 only". A list of SHOWN_FIRST rows or fewer is drawn whole, without the controls.
  */
-export function GrowList<T>({ items, nameOf, children, side, rowSelector, testId, extra }: GrowListProps<T>) {
+export function GrowList<T>({ items, nameOf, children, side, rows = ['table', 'tables'], rowSelector, testId, extra }: GrowListProps<T>) {
   const listId = useId();
   const list = useRef<HTMLDivElement>(null);
   const more = useRef<HTMLButtonElement>(null);
@@ -64,7 +66,7 @@ export function GrowList<T>({ items, nameOf, children, side, rowSelector, testId
   const shownItems = capped ? matching.slice(0, limit) : matching;
   const left = matching.length - shownItems.length;
   const next = Math.min(MORE_PER_PRESS, left);
-  const tables = (count: number) => `${side} ${count === 1 ? 'table' : 'tables'}`;
+  const tables = (count: number) => `${side} ${count === 1 ? rows[0] : rows[1]}`;
 
   useLayoutEffect(() => {
     const target = focusAfter.current;

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../contract/api-common';
-import { OwnerEditor, peopleNamedBy, type OwnerEditorProps, type PeoplePicker } from './owner-editor';
+import { OwnerEditor, type OwnerEditorProps, type PeoplePicker } from './owner-editor';
 import { ApiError } from '../lib/api-error';
 import { renderWithApp, testConfig, testUser } from './testing/render-with-app';
 import { deferred } from './testing/deferred';
@@ -63,18 +63,6 @@ async function openPicker() {
   await user.click(screen.getByRole('button', { name: 'Add owner' }));
   return { user, box: screen.getByRole('combobox', { name: 'Add owner' }) as HTMLInputElement };
 }
-
-describe('peopleNamedBy', () => {
-  it('finds people by user id, email or the part before the @, case aside, each once', () => {
-    const people = [liv, fridtjof, { user_id: 'liv', display_name: 'liv', email: null }];
-    expect(peopleNamedBy('LIV.ARNESEN', people)).toEqual([liv]);
-    expect(peopleNamedBy('fridtjof.nansen@example.org', [fridtjof, fridtjof])).toEqual([fridtjof]);
-    expect(peopleNamedBy(' liv ', people).map((p) => p.user_id)).toEqual(['liv']);
-    expect(peopleNamedBy('fridtjof', people)).toEqual([]);
-    expect(peopleNamedBy('', people)).toEqual([]);
-    expect(peopleNamedBy('ann', [{ user_id: 'ann@a.org', display_name: 'Ann A', email: null }, { user_id: 'x', display_name: 'Ann B', email: 'ann@b.org' }])).toHaveLength(2);
-  });
-});
 
 describe('OwnerEditor', () => {
   it('lists the owners without edit controls for a person who may not edit', () => {

@@ -3,7 +3,7 @@
 // In the picker, Enter adds the highlighted person, else the one person whose user id, email or the
 // part of it before the @ is exactly what was typed, else the one person the search found when what
 // was typed begins their name, a word of it, or their id ("liv" for Liv Arnesen; with more found it
-// asks to choose); it never adds the raw text by itself (that made
+// asks to choose; both rules: contract/people-known-by.ts); it never adds the raw text by itself (that made
 // owners of people who do not exist, "fridtjof" beside Fridtjof Nansen): a user id nobody is known by
 // is added by choosing the list's last line, "Add “…” as a user id" — secondary, and saying it is a new
 // id, when the search found people for the text (typing "liv" for Liv Arnesen meant her, mostly), and
@@ -22,6 +22,7 @@
 // Arnesen"), as the link, its tooltip and the toasts name the person.
 import { useEffect, useId, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import type { User } from '../../contract/api-common';
+import { peopleNamedBy, typedBegins } from '../../contract/people-known-by';
 import { normalizeUser } from '../../contract/user';
 import { describeError, isSessionUserChanged } from '../lib/api-error';
 import { Button } from './button';
@@ -69,24 +70,6 @@ const nameWithId = (person: Person) => (person.display_name === person.user_id ?
 
 function listInWords(names: string[]): string {
   return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
-}
-
-/**
- * The people known by exactly `typed`, case aside: by user id, email, or the part of either before the
- * @ ("fridtjof.nansen" for fridtjof.nansen@example.org), each once.
- */
-export function peopleNamedBy<P extends Person>(typed: string, people: readonly P[]): P[] {
-  const wanted = typed.trim().toLowerCase();
-  if (!wanted) return [];
-  const names = (p: Person) => [p.user_id, p.email].flatMap((id) => (id ? [id, id.split('@')[0]!] : [])).map((id) => id.toLowerCase());
-  return people.filter((p, i) => names(p).includes(wanted) && people.findIndex((q) => q.user_id === p.user_id) === i);
-}
-
-/** Whether `typed` begins the person's name, a word of it, their user id or email, case aside ("liv", "arn" for Liv Arnesen). */
-export function typedBegins(typed: string, person: Person): boolean {
-  const wanted = typed.trim().toLowerCase();
-  const name = person.display_name.toLowerCase();
-  return !!wanted && [name, ...name.split(/\s+/), person.user_id.toLowerCase(), (person.email ?? '').toLowerCase()].some((text) => text.startsWith(wanted));
 }
 
 /** The raw-id line: plain when nobody was found; when people were, muted and saying it makes a new id, not one of them. */

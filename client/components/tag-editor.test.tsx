@@ -112,6 +112,34 @@ describe('TagEditor', () => {
     expect(onAdd).toHaveBeenCalledWith('finance');
   });
 
+  it('shows a problem atop the open suggestion list, where the list would cover it under the box, and says it before the count', async () => {
+    const user = userEvent.setup();
+    const { onAdd } = renderTags({ tags: ['finance'] });
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' });
+    const said = () => box.parentElement!.querySelector('[role=status]')!.textContent;
+    await user.type(box, 'finance');
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    const listbox = screen.getByRole('listbox');
+    const line = listbox.parentElement!.firstElementChild as HTMLElement;
+    expect(line.textContent).toBe('Already tagged finance.');
+    expect(line.className).toContain('combobox__note--problem');
+    expect(listbox.contains(line)).toBe(false);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['finance_core']);
+    expect(said()).toBe('Already tagged finance. 1 suggestion; use the arrow keys to choose one.');
+    // Still the box's description, for when the list is closed.
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)!.textContent).toBe('Already tagged finance.');
+
+    await user.clear(box);
+    await user.type(box, 'churn risk');
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    expect((screen.getByRole('listbox').parentElement!.firstElementChild as HTMLElement).textContent).toBe(TAG_RULE);
+    expect(said()).toBe(`${TAG_RULE} No matching tags`);
+    await user.keyboard('{Enter}');
+    expect(onAdd).not.toHaveBeenCalled();
+  });
+
   it('says a tag typed with capitals is there already when its lower case is', async () => {
     const user = userEvent.setup();
     const { onAdd } = renderTags();
@@ -216,7 +244,7 @@ describe('TagEditor', () => {
     expect(said()).toBe('3 suggestions; use the arrow keys to choose one.');
     await user.clear(box);
     await user.type(box, 'zz z');
-    expect(said()).toBe('No matching tags');
+    expect(said()).toBe(`${TAG_RULE} No matching tags`);
   });
 
   it('keeps what was typed after the add when the server answers', async () => {

@@ -2,7 +2,8 @@
 // box: suggestions from the tags in use, or a new tag when it follows the catalog's rule (shown when
 // what was typed does not). Tags are lower case: capitals typed are lowered, and the box says so
 // before Enter ("Tags are lower case: Enter adds “finance”.", atop the open suggestion list and under the
-// box once it is closed), so `Finance` adds `finance`. Enter adds and keeps the box open for the next: the text stays until the
+// box once it is closed), so `Finance` adds `finance`. A problem with the text ("Already tagged kpi.",
+// the tag rule, "Not added: …") shows the same way, in the error colour: the list never hides it. Enter adds and keeps the box open for the next: the text stays until the
 // server took the tag, then clears; a refused one stays to be corrected, the field marked invalid and
 // saying why ("Not added: …"), as the toast does. Escape closes the open suggestion
 // list, else the box (what was typed goes with it; leaving the box by focus keeps it) and returns to
@@ -139,6 +140,7 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
               footer={footer}
               countFooter
               note={lowered ?? undefined}
+              problem={message ?? undefined}
               status={suggestions.length === 0 && !isNew ? 'No matching tags' : undefined}
               onSubmitValue={(value) => add(value.trim().toLowerCase())}
               escapeClears={false}

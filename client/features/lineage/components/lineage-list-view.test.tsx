@@ -57,6 +57,22 @@ describe('LineageListView', () => {
     expect(within(downstream).getByRole('status').textContent).toBe('Showing 10 of the 10 matching “down_149” (of 1,500).');
   });
 
+  it('says columns, not tables, in the filter, the buttons and the count of a column’s lineage', async () => {
+    const column = (name: string) => ({ ...item(name, 1), key: `hive://gold.big/${name}/id`, column: 'id' });
+    const downstream = Array.from({ length: 150 }, (_, i) => column(`down_${String(i).padStart(4, '0')}`));
+    const lineage: LineageResponse = { msg: 'ok', key: `${HUB}/id`, direction: 'both', depth: 5, upstream_entities: downstream.slice(0, 12).map((c) => ({ ...c, key: c.key.replace('down', 'up'), name: c.name.replace('down', 'up') })), downstream_entities: downstream, upstream_count: 12, downstream_count: 150 };
+    renderWithApp(<LineageListView graph={buildLineageGraph(lineage, { kind: 'column' })} kind="column" />);
+    const side = screen.getByTestId('lineage-list-downstream');
+    expect(rows(side)[0]!.querySelector('a')!.textContent).toBe('big.down_0000.id');
+    const filter = within(side).getByRole('searchbox', { name: 'Filter downstream columns' });
+    expect(within(side).getByRole('button', { name: 'Show 100 more downstream columns' })).toBeTruthy();
+    expect(within(screen.getByTestId('lineage-list-upstream')).getByRole('button', { name: 'Show the last 2 upstream columns' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'This column' })).toBeTruthy();
+    await userEvent.setup().type(filter, 'zz');
+    expect(within(side).getByRole('status').textContent).toBe('None of the 150 downstream columns has “zz” in its name.');
+    expect(screen.queryByText(/tables/)).toBeNull();
+  });
+
   it('draws a side of 10 or fewer whole, without a filter or buttons', () => {
     renderList(numbered('up', 10, 1), numbered('down', 3, 1));
     expect(rows(screen.getByTestId('lineage-list-upstream'))).toHaveLength(10);

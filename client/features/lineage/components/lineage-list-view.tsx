@@ -1,7 +1,8 @@
 // The same lineage as lists (for screen readers, small screens and printing): upstream, the current
-// table, then downstream, each table with what it feeds. A side of more than 10 tables shows the
+// table (or column), then downstream, each with what it feeds. A side of more than 10 shows the
 // nearest 10, then 100 more at each press, with a filter and a count, as the table page's Lineage
-// section does (GrowList, decision 077): 1,500 rows drawn at once made the page slow.
+// section does (GrowList, decision 077): 1,500 rows drawn at once made the page slow. Its words say
+// columns for a column's lineage ("Filter downstream columns"), tables for a table's.
 import { Link } from 'react-router';
 import { GrowList } from '../../../components/grow-list';
 import { ExternalLink } from '../../../components/external-link';
@@ -10,6 +11,8 @@ import { describePlace } from '../describe-lineage-node';
 import { formatWholeNumber } from '../../../lib/format-number';
 
 const labelOf = (node: LineageNode) => node.label;
+const COLUMNS = ['column', 'columns'] as const;
+const TABLES = ['table', 'tables'] as const;
 
 /** Names fed, the first FEEDS_NAMED of them: a table feeding 1,500 others made one line of 1,500 names. */
 const FEEDS_NAMED = 5;
@@ -67,7 +70,7 @@ export function LineageListView({ graph, kind }: { graph: LineageGraph; kind: Li
           ) : group.id === 'current' ? (
             <ol className="lineage-list__items">{group.nodes.map(row)}</ol>
           ) : (
-            <GrowList items={group.nodes} nameOf={labelOf} side={group.id} rowSelector='[data-testid="lineage-list-item"]' testId={`lineage-list-${group.id}`}>
+            <GrowList items={group.nodes} nameOf={labelOf} side={group.id} rows={kind === 'column' ? COLUMNS : TABLES} rowSelector='[data-testid="lineage-list-item"]' testId={`lineage-list-${group.id}`}>
               {(shown, listProps) => (
                 <div {...listProps}>
                   <ol className="lineage-list__items">{shown.map(row)}</ol>
