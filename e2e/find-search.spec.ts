@@ -197,3 +197,21 @@ test('filters typed in a search box (tag:kpi, schema:sales) become filters in th
   await expect(nav).toHaveValue('foo:bar');
   await capture(page, testInfo, 'search-typed-filters');
 });
+
+test('Back from a result opened with the keyboard focuses that result again, where the page was scrolled', async ({ page }) => {
+  await page.goto('/search?term=orders');
+  await expect(results(page)).toHaveCount(10);
+  const seventh = results(page).nth(6).getByRole('heading').getByRole('link');
+  const name = await seventh.textContent();
+  await seventh.focus();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  await page.goBack();
+  // Not the h1 above the window, from where the next Tab would go to the top of the page.
+  await expect(results(page).nth(6).getByRole('heading').getByRole('link', { name: name! })).toBeFocused();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+  await expect(results(page).nth(6).getByRole('heading').getByRole('link')).toBeInViewport();
+});

@@ -2,10 +2,13 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useSearchParams } from 'react-router';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Pagination } from './pagination';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 function Pages({ replace }: { replace?: boolean }) {
   const [params] = useSearchParams();
@@ -77,5 +80,57 @@ describe('Pagination', () => {
     expect(replacing.state.location.search).toBe('?page=2');
     await act(() => replacing.navigate(-1));
     expect(replacing.state.location.pathname).toBe('/');
+  });
+
+  describe('a pager inside a page (replace), when the next page is shorter and pulls it up out of the window', () => {
+    // jsdom lays nothing out: where the focused link ends up after the move is given, as the browser
+    // measured it on the home page at 1280 px (My bookmarks' Next 241 px above the window).
+    function placeLinksAt(top: number) {
+      vi.spyOn(HTMLAnchorElement.prototype, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 0, y: top, width: 80, height: 36 }));
+      const scrolled: Element[] = [];
+      const scrollIntoView = vi.fn(function (this: Element) {
+        scrolled.push(this);
+      });
+      Object.defineProperty(Element.prototype, 'scrollIntoView', { configurable: true, value: scrollIntoView });
+      return { scrollIntoView, scrolled };
+    }
+
+    it('scrolls the focused Next back into view, to the bottom of the window with the page of the list above it', async () => {
+      const user = userEvent.setup();
+      renderAt('/list?page=5', true);
+      const next = within(pages()).getByRole('link', { name: 'Next' });
+      next.focus();
+      const { scrollIntoView, scrolled } = placeLinksAt(-241);
+      await user.keyboard('{Enter}');
+      expect(pages().textContent).toContain('Page 6 of 6');
+      expect(document.activeElement).toBe(next);
+      expect(scrollIntoView).toHaveBeenCalledWith({ block: 'end' });
+      expect(scrolled).toEqual([next]);
+    });
+
+    it('leaves the scroll alone when the focused link is still in view, or focus is elsewhere, or the pager adds history entries', async () => {
+      const user = userEvent.setup();
+      renderAt('/list?page=4', true);
+      within(pages()).getByRole('link', { name: 'Next' }).focus();
+      const inView = placeLinksAt(400);
+      await user.keyboard('{Enter}');
+      expect(pages().textContent).toContain('Page 5 of 6');
+      expect(inView.scrollIntoView).not.toHaveBeenCalled();
+      cleanup();
+
+      const router = renderAt('/list?page=4', true);
+      const elsewhere = placeLinksAt(-241);
+      await act(() => router.navigate('/list?page=5', { replace: true }));
+      expect(pages().textContent).toContain('Page 5 of 6');
+      expect(elsewhere.scrollIntoView).not.toHaveBeenCalled();
+      cleanup();
+
+      renderAt('/list?page=4');
+      within(pages()).getByRole('link', { name: 'Next' }).focus();
+      const pushing = placeLinksAt(-241);
+      await user.keyboard('{Enter}');
+      expect(pages().textContent).toContain('Page 5 of 6');
+      expect(pushing.scrollIntoView).not.toHaveBeenCalled();
+    });
   });
 });

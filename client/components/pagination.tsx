@@ -7,7 +7,7 @@
 // At either end the link that leads nowhere stays where it was, as the same element, focusable and
 // marked aria-disabled (no address, nothing on Enter or click): pressing Enter on Next until the last
 // page leaves focus on Next, not on the page's body (docs/decisions/036-keyboard-focus-at-pager-ends-and-escape-in-add-boxes.md).
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useHref, useLinkClickHandler } from 'react-router';
 import { computePagination } from './pagination-state';
 import './button.css';
@@ -30,6 +30,21 @@ function PagerLink({ to, rel, replace, state, children }: { to: string | null; r
   );
 }
 
+/**
+ * A pager inside a page (`replace`) keeps the scroll position, so a shorter last page pulls the pager
+ * up: with its list in a side column of a long page (the home page's "My bookmarks"), the focused Next
+ * ended above the window, its focus ring out of sight. When focus is on this pager's link and the link
+ * is not wholly in view, it is scrolled to the window's bottom, the list's page above it.
+ */
+function keepFocusedPagerLinkInView(nav: HTMLElement | null) {
+  const focused = document.activeElement;
+  if (!nav || !(focused instanceof HTMLElement) || !nav.contains(focused)) return;
+  // The sticky nav bar covers the window's top (html's scroll-padding-top, nav-bar.css).
+  const covered = Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  const { top, bottom } = focused.getBoundingClientRect();
+  if (top < covered || bottom > window.innerHeight) focused.scrollIntoView({ block: 'end' });
+}
+
 export function Pagination({
   pageIndex,
   perPage,
@@ -50,9 +65,13 @@ export function Pagination({
   state?: unknown;
 }) {
   const state = computePagination(pageIndex, perPage, totalItems);
+  const navRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (replace) keepFocusedPagerLinkInView(navRef.current);
+  }, [pageIndex, replace]);
   if (state.totalPages <= 1 && !state.hasPrevious) return null;
   return (
-    <nav className="pagination" aria-label={label}>
+    <nav className="pagination" aria-label={label} ref={navRef}>
       <PagerLink to={state.hasPrevious ? hrefForPage(Math.min(pageIndex, state.totalPages) - 1) : null} rel="prev" replace={replace} state={historyState}>
         Previous
       </PagerLink>

@@ -4,7 +4,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect, useState } from 'react';
-import { Link, MemoryRouter, Route, Routes } from 'react-router';
+import { createMemoryRouter, Link, MemoryRouter, Outlet, Route, RouterProvider, Routes } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useFocusHeadingOnNavigate } from './use-focus-heading-on-navigate';
 
@@ -91,5 +91,77 @@ describe('focus after a move to another page', () => {
     await userEvent.setup().click(screen.getByRole('link', { name: 'Page without a heading' }));
     expect(document.activeElement).not.toBe(document.getElementById('main'));
     await waitFor(() => expect(document.activeElement).toBe(document.getElementById('main')));
+  });
+});
+
+describe('focus after Back to a page left by a link', () => {
+  function Layout() {
+    useFocusHeadingOnNavigate(300);
+    return (
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    );
+  }
+  // The home page: the same table in Popular tables and in My bookmarks, as on the real one.
+  let linksShown = true;
+  function Home() {
+    return (
+      <>
+        <h1>Find the data you need</h1>
+        {linksShown ? (
+          <>
+            <Link to="/slow">sales.orders</Link>
+            <Link to="/announcements">Welcome</Link>
+            <Link to="/slow">sales.orders</Link>
+          </>
+        ) : null}
+      </>
+    );
+  }
+  function renderRouter() {
+    linksShown = true;
+    const router = createMemoryRouter(
+      [
+        {
+          element: <Layout />,
+          children: [
+            { path: '/', element: <Home /> },
+            { path: '/slow', element: <SlowPage ms={50} /> },
+          ],
+        },
+      ],
+      { initialEntries: ['/'] },
+    );
+    render(<RouterProvider router={router} />);
+    return router;
+  }
+
+  it('focuses the link that left the page, the same one of two to the same address, not the h1 above the window', async () => {
+    const router = renderRouter();
+    const user = userEvent.setup();
+    const bookmarked = screen.getAllByRole('link', { name: 'sales.orders' })[1]!;
+    bookmarked.focus();
+    await user.keyboard('{Enter}');
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Table sales.orders' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByRole('link', { name: 'sales.orders' })[1]));
+    // A new visit (not Back) to the page starts at its heading, as before.
+    await user.click(screen.getAllByRole('link', { name: 'sales.orders' })[0]!);
+    await screen.findByRole('heading', { level: 1, name: 'Table sales.orders' });
+    await act(() => router.navigate('/'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Find the data you need' })));
+  });
+
+  it('focuses the h1 when the link is no longer on the page it returns to', async () => {
+    const router = renderRouter();
+    const user = userEvent.setup();
+    await user.click(screen.getAllByRole('link', { name: 'sales.orders' })[0]!);
+    await screen.findByRole('heading', { level: 1, name: 'Table sales.orders' });
+    // The link is gone meanwhile (say, the bookmark was removed): only the h1 is left to focus.
+    linksShown = false;
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Find the data you need' })), { timeout: 2000 });
   });
 });

@@ -8,6 +8,7 @@ import type { ResourceTab } from '../../../components/resource-tabs';
 import { SkeletonPage } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
 import { isApiError } from '../../../lib/api-error';
+import { ALL_DASHBOARDS_PATH } from '../all-dashboards-path';
 import { useDashboard } from '../api/get-dashboard';
 import { DashboardDetailView } from './dashboard-detail-view';
 
@@ -15,14 +16,6 @@ import { DashboardDetailView } from './dashboard-detail-view';
 function searchTermOf(uri: string): string {
   return (uri.split('/').pop() ?? uri).replace(/[_-]+/g, ' ').trim();
 }
-
-/**
- * The search listing every dashboard. Without a term or a filter the search page asks for nothing (it
- * says what to type), so the link carries the name filter `*`, which matches every name in the
- * embedded catalog and in Amundsen's search service alike (ES wildcard), and shows as a filter to remove
- * (docs/decisions/081-all-dashboards-by-a-wildcard-name-filter.md).
- */
-export const ALL_DASHBOARDS_PATH = searchPath({ resource: 'dashboard', filters: { name: { value: '*' } } });
 
 export function DashboardNotFound({ uri }: { uri: string }) {
   const term = searchTermOf(uri);
