@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from '@playwright/test';
-import { captureWidths, expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
+import { captureWidths, expect, expectAccessible, signedInContext, test } from './fixtures';
 import { startNansen, type NansenServer } from './start-nansen';
 
 const POSTS: [string, string][] = [
@@ -30,12 +30,7 @@ test.describe('with announcements on', () => {
     for (const [name, text] of POSTS) fs.writeFileSync(path.join(configDir, 'posts', name), text);
     fs.writeFileSync(path.join(configDir, 'ui-config.json'), JSON.stringify({ announcements: { enabled: true, directory: 'posts' }, browse: { curatedTags: ['finance', 'kpi'] } }));
     server = await startNansen({ name: 'announcements', env: { UI_CONFIG_FILE: path.join(configDir, 'ui-config.json') } });
-    context = await browser.newContext({ baseURL: server.baseUrl });
-    const page = await context.newPage();
-    await page.goto('/');
-    await logInAtDevIdp(page, server.idpOrigin, 'roald');
-    await expect(page.getByTestId('current-user')).toBeVisible();
-    await page.close();
+    context = await signedInContext(browser, server);
   });
 
   test.afterAll(async () => {
@@ -142,17 +137,21 @@ test.describe('with announcements on', () => {
     await page.close();
   });
 
-  test('at 320 px the header stays two rows with the account menu at the right, and the open menu inside the window', async () => {
+  test('at 320 px the header is two rows, the links and account menu at the right under the search box, and the open menu inside the window', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto('/browse');
     const header = page.locator('header.nav');
     const account = page.getByTestId('user-menu');
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Announcements' })).toBeVisible();
-    const [bar, brand, button] = await Promise.all([header.boundingBox(), page.getByRole('link', { name: 'Nansen' }).boundingBox(), account.boundingBox()]);
-    // Logo, links and account menu on the first row, the search box on the second (it took 175 px: three rows above the search).
+    const links = page.getByRole('navigation', { name: 'Main' });
+    const [bar, search, button, browse, announcements] = await Promise.all([header.boundingBox(), header.locator('.search-form--nav').boundingBox(),
+      account.boundingBox(), links.getByRole('link', { name: 'Browse' }).boundingBox(), links.getByRole('link', { name: 'Announcements' }).boundingBox()]);
+    // The logo and search box on the first row; the links and account menu on the second, in Tab order
+    // (decision 087; it once took 175 px: three rows above the search).
     expect(bar!.height).toBeLessThanOrEqual(130);
-    expect(button!.y, 'the account menu is on the first row').toBeLessThan(brand!.y + brand!.height);
+    expect(button!.y, 'the account menu is below the search box').toBeGreaterThanOrEqual(search!.y + search!.height);
+    expect(Math.abs(browse!.y - announcements!.y), 'Browse and Announcements share a line').toBeLessThan(4);
     expect(button!.x + button!.width, 'the account menu is at the right').toBeGreaterThan(320 - 24);
     await account.click();
     const popup = page.getByRole('menu').locator('..');

@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type Request, type TestInfo } from '@playwright/test';
 import path from 'node:path';
-import { AUTH_STATE, logInAtDevIdp } from './login';
+import { AUTH_STATE, logInAtDevIdp, signedInContext } from './login';
 
 interface ServerInfo {
   baseUrl: string;
@@ -29,7 +29,7 @@ export const test = base.extend<{ profiles: 'on' | 'off'; signedIn: boolean; idp
   catalogDbPath: async ({ profiles }, use) => use(path.join(serverInfo(profiles).dataDir, 'catalog.sqlite')),
   storageState: async ({ profiles, signedIn }, use) => use(signedIn ? AUTH_STATE[profiles] : { cookies: [], origins: [] }),
 });
-export { expect, logInAtDevIdp };
+export { expect, logInAtDevIdp, signedInContext };
 
 /** Rules that fail the check whatever axe's impact: heading-order (moderate, best practice) — a skipped level misleads a screen reader's list of headings. */
 const ALWAYS_FAILING = new Set(['heading-order']);

@@ -5,7 +5,7 @@
 // names the setting once.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { getFreePort } from '../server/testing/free-port';
-import { captureWidths, expect, expectAccessible, logInAtDevIdp, test } from './fixtures';
+import { captureWidths, expect, expectAccessible, signedInContext, test } from './fixtures';
 import { serveCatalogFor, type ServedTestCatalog } from './serve-catalog-for';
 import { startNansen, type NansenServer } from './start-nansen';
 
@@ -36,12 +36,7 @@ test.describe('with METADATA_URL and SEARCH_URL under a wrong path', () => {
       idpPort,
       env: { METADATA_URL: wrong(catalog.metadataUrl), SEARCH_URL: wrong(catalog.searchUrl) },
     });
-    context = await browser.newContext({ baseURL: server.baseUrl });
-    const page = await context.newPage();
-    await page.goto('/');
-    await logInAtDevIdp(page, server.idpOrigin, 'roald');
-    await expect(page.getByTestId('current-user')).toBeVisible();
-    await page.close();
+    context = await signedInContext(browser, server);
   });
 
   test.afterAll(async () => {
