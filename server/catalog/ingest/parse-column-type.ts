@@ -175,16 +175,20 @@ class TypeReader {
         this.fail(`expected ":" and a type after field "${name}", found ${this.found()}`);
       }
       this.count();
-      const field = this.readType(name, depth + 1, '>');
-      fields.push(field);
-      this.skipSpace();
-      if (this.s[this.i] === ',') {
-        this.i++;
-        continue;
-      }
-      if (this.s[this.i] === '>') return fields;
-      this.fail(`expected "," or ">" after field "${name}", found ${this.found()}`);
+      fields.push(this.readType(name, depth + 1, '>'));
+      if (!this.moreFields(name, '>')) return fields;
     }
+  }
+
+  /** After a field: true at "," (another follows), false at `close` (it was the last); anything else is refused. */
+  private moreFields(name: string, close: Close): boolean {
+    this.skipSpace();
+    if (this.s[this.i] === ',') {
+      this.i++;
+      return true;
+    }
+    if (this.s[this.i] === close) return false;
+    this.fail(`expected "," or "${close}" after field "${name}", found ${this.found()}`);
   }
 
   private readName(): string {
@@ -243,13 +247,7 @@ class TypeReader {
       seen.add(name);
       this.count();
       fields.push(this.readType(name, depth + 1, ')'));
-      this.skipSpace();
-      if (this.s[this.i] === ',') {
-        this.i++;
-        continue;
-      }
-      if (this.s[this.i] === ')') return fields;
-      this.fail(`expected "," or ")" after field "${name}", found ${this.found()}`);
+      if (!this.moreFields(name, ')')) return fields;
     }
   }
 
