@@ -21,21 +21,23 @@ import { getPersonToken } from './person-token';
 const seconds = Number(process.env.SECONDS ?? 5);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nansen-exp-'));
 const app = await startBenchApp({ tables: 300, dataDir, env: NO_RATE_LIMITS });
-const portB = await getFreePort();
-const secret = fs.readFileSync(path.join(getDevIdpDir(dataDir), DEV_IDP_FILES.clientSecret), 'utf8').trim();
-const b = spawn(process.execPath, [...BFF_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
-  cwd: ROOT,
-  env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: String(portB), PUBLIC_URL: app.baseUrl, DATA_DIR: dataDir, OIDC_ISSUER: app.issuer, OIDC_CLIENT_ID: 'nansen-bff', OIDC_CLIENT_SECRET: secret, METADATA_URL: app.metadataUrl, SEARCH_URL: app.searchUrl, ...NO_RATE_LIMITS },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let out = '';
-b.stdout!.on('data', (d) => (out += d));
-b.stderr!.on('data', (d) => (out += d));
-while (!out.includes('Nansen is ready')) {
-  if (b.exitCode !== null) throw new Error(out);
-  await new Promise((r) => setTimeout(r, 200));
-}
+// Stopped in `finally` whatever fails, the second BFF's start included.
+let b: ReturnType<typeof spawn> | undefined;
 try {
+  const portB = await getFreePort();
+  const secret = fs.readFileSync(path.join(getDevIdpDir(dataDir), DEV_IDP_FILES.clientSecret), 'utf8').trim();
+  b = spawn(process.execPath, [...BFF_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: String(portB), PUBLIC_URL: app.baseUrl, DATA_DIR: dataDir, OIDC_ISSUER: app.issuer, OIDC_CLIENT_ID: 'nansen-bff', OIDC_CLIENT_SECRET: secret, METADATA_URL: app.metadataUrl, SEARCH_URL: app.searchUrl, ...NO_RATE_LIMITS },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  b.stdout!.on('data', (d) => (out += d));
+  b.stderr!.on('data', (d) => (out += d));
+  while (!out.includes('Nansen is ready')) {
+    if (b.exitCode !== null) throw new Error(out);
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const browser = new BffBrowser(app.baseUrl);
   await browser.logIn('roald');
   const cookie = browser.sessionCookie;
@@ -50,9 +52,9 @@ try {
   async function run(origins: string[], per: number, req: RequestOf) {
     const pools = origins.map((o) => new Pool(o, { connections: per }));
     await Promise.all(pools.map((p) => runClosedLoop(p, per, 1, req)));
-    const cpu0 = [app.child.pid!, b.pid!].map(cpuSeconds);
+    const cpu0 = [app.child.pid!, b!.pid!].map(cpuSeconds);
     const rs = await Promise.all(pools.map((p) => runClosedLoop(p, per, seconds, req)));
-    const cpu1 = [app.child.pid!, b.pid!].map(cpuSeconds);
+    const cpu1 = [app.child.pid!, b!.pid!].map(cpuSeconds);
     await Promise.all(pools.map((p) => p.close()));
     const rps = rs.reduce((s, r) => s + r.requestsPerSecond, 0);
     return { rps: Math.round(rps), p50: rs.map((r) => r.p50.toFixed(2)).join('/'), cpuA: (cpu1[0] - cpu0[0]).toFixed(2), cpuB: (cpu1[1] - cpu0[1]).toFixed(2), fails: rs.map((r) => r.failures.size).join('/') };
@@ -64,7 +66,7 @@ try {
     console.log(`round ${round}: direct ${JSON.stringify(d)} | one BFF ${JSON.stringify(one)} ${(one.rps / d.rps).toFixed(2)}x | two BFFs ${JSON.stringify(two)} ${(two.rps / d.rps).toFixed(2)}x | load ${loadAverage()}`);
   }
 } finally {
-  b.kill('SIGTERM');
+  b?.kill('SIGTERM');
   await app.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
