@@ -66,7 +66,7 @@ export function GrowList<T>({ items, nameOf, children, side, rows = ['table', 't
   const shownItems = capped ? matching.slice(0, limit) : matching;
   const left = matching.length - shownItems.length;
   const next = Math.min(MORE_PER_PRESS, left);
-  const tables = (count: number) => `${side} ${count === 1 ? rows[0] : rows[1]}`;
+  const named = (count: number) => `${side} ${count === 1 ? rows[0] : rows[1]}`;
 
   useLayoutEffect(() => {
     const target = focusAfter.current;
@@ -100,7 +100,7 @@ export function GrowList<T>({ items, nameOf, children, side, rows = ['table', 't
         // made the home page's first load 56 bytes heavier (its list of chunks to preload grew).
         <div className="lineage__filter">
           <label htmlFor={`${listId}-filter`} className="visually-hidden">
-            Filter {tables(2)}
+            Filter {named(2)}
           </label>
           <input
             id={`${listId}-filter`}
@@ -120,11 +120,11 @@ export function GrowList<T>({ items, nameOf, children, side, rows = ['table', 't
         <div className="lineage__more">
           {/* There from the start, its words changing with each press and each letter typed (decision 046). */}
           <p className="lineage__shown muted" role="status" data-testid={`${testId}-shown`}>
-            {shownInWords({ shown: shownItems.length, matching: matching.length, total: items.length, filter, tables: tables(items.length) })}
+            {shownInWords({ shown: shownItems.length, matching: matching.length, total: items.length, filter, tables: named(items.length) })}
           </p>
           {next > 0 ? (
             <Button ref={more} size="sm" onClick={onMore} aria-controls={listId} data-testid={`${testId}-more`}>
-              {left > MORE_PER_PRESS ? `Show ${MORE_PER_PRESS} more ${tables(2)}` : `Show the last ${formatWholeNumber(next)} ${tables(next)}`}
+              {left > MORE_PER_PRESS ? `Show ${MORE_PER_PRESS} more ${named(2)}` : `Show the last ${formatWholeNumber(next)} ${named(next)}`}
             </Button>
           ) : null}
           {limit > SHOWN_FIRST ? (

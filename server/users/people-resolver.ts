@@ -4,11 +4,11 @@
 // knows (a profile metadata does not know at all is then "no such person", as before).
 import type { User } from '../../contract/bff-api';
 import { normalizeUser } from '../../contract/user';
-import { NotFoundError, UpstreamError } from '../http/errors';
+import { NotFoundError } from '../http/errors';
 import type { Logger } from '../http/logger';
 import type { AmundsenUser } from '../upstream/amundsen-schemas';
 import type { MetadataClient } from '../upstream/metadata-client';
-import { getUserIgnoringEmailCase } from './user-id-case-fallback';
+import { getUserIgnoringEmailCase, isUnknownUser } from './user-id-case-fallback';
 import { type CachedAnswer, createDirectoryCache, type DirectoryCache } from './directory/directory-cache';
 import type { DirectoryUser, UserDirectory } from './directory/user-directory';
 
@@ -113,8 +113,7 @@ export function createPeopleResolver(options: PeopleResolverOptions): PeopleReso
       try {
         known = await getUserIgnoringEmailCase((id) => metadata.getUser(context.token, id), userId);
       } catch (err) {
-        // Our catalog answers 404 for an unknown user; Amundsen's Neo4j proxy answers 500.
-        if (!(err instanceof NotFoundError || (err instanceof UpstreamError && err.code === 'upstream_failed'))) throw err;
+        if (!isUnknownUser(err)) throw err;
       }
       if (known && !isBareUser(known)) return known;
       // Filled and recorded under the id metadata has (it differs from `userId` in case only, decision 088).

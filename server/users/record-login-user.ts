@@ -8,16 +8,15 @@
 // have a value, since they are signed by the provider and fresh at each login (decision 043).
 import type { User } from '../../contract/bff-api';
 import { normalizeUser, type PartialUser } from '../../contract/user';
-import { NotFoundError, UpstreamError } from '../http/errors';
 import type { AmundsenUser } from '../upstream/amundsen-schemas';
 import type { MetadataClient } from '../upstream/metadata-client';
+import { isUnknownUser } from './user-id-case-fallback';
 
 export async function findUser(metadata: MetadataClient, token: string, userId: string): Promise<AmundsenUser | null> {
   try {
     return await metadata.getUser(token, userId);
   } catch (err) {
-    // Our catalog answers 404 for an unknown user; Amundsen's Neo4j proxy answers 500.
-    if (err instanceof NotFoundError || (err instanceof UpstreamError && err.code === 'upstream_failed')) return null;
+    if (isUnknownUser(err)) return null;
     throw err;
   }
 }

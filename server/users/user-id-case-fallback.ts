@@ -7,7 +7,7 @@ import { NotFoundError, UpstreamError } from '../http/errors';
 import type { AmundsenUser } from '../upstream/amundsen-schemas';
 
 /** Nobody has this id: our catalog's 404, or Amundsen's Neo4j proxy's 500 for an unknown user (API.md §9). */
-function isNobody(err: unknown): boolean {
+export function isUnknownUser(err: unknown): boolean {
   return err instanceof NotFoundError || (err instanceof UpstreamError && err.code === 'upstream_failed');
 }
 
@@ -28,7 +28,7 @@ export async function getUserIgnoringEmailCase(getUser: (userId: string) => Prom
     return await getUser(userId);
   } catch (err) {
     const lower = lowerCasedEmailId(userId);
-    if (lower === undefined || !isNobody(err)) throw err;
+    if (lower === undefined || !isUnknownUser(err)) throw err;
     const found = await getUser(lower).catch(() => undefined);
     const foundId = found ? (found.user_id ?? found.email) : undefined;
     if (!found || foundId?.toLowerCase() !== lower) throw err;
