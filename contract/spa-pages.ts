@@ -16,3 +16,6 @@ export const SPA_PAGES = [
 ] as const;
 
 export type SpaPageModule = (typeof SPA_PAGES)[number]['module'];
+/** A page's URL pattern; `*` is the catch-all, the "Page not found". */
+export type SpaPagePattern = (typeof SPA_PAGES)[number]['path'];
+

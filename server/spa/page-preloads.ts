@@ -6,6 +6,7 @@
 // Every URL comes from Vite's build manifest (dist/client/.vite/manifest.json), never from the
 // request: the request's path only picks one of the SPA's fixed pages (contract/spa-pages.ts).
 import { escapeHtml } from '../../contract/escape-html';
+import { matchSpaPage } from '../../contract/spa-page-at';
 import { SPA_PAGES } from '../../contract/spa-pages';
 
 /** One entry of Vite's build manifest (the fields used here). */
@@ -37,9 +38,9 @@ export function createPagePreloads(manifest: BuildManifest): (pathname: string) 
       ...styles.map((f) => `<link rel="preload" as="style" crossorigin href="/${escapeHtml(f)}">`),
       ...scripts.map((f) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(f)}">`),
     ].join('');
-    return { segments: segmentsOf(page.path), links };
+    return [page.path, links] as const;
   });
-  return (pathname) => pages.find((page) => matches(page.segments, segmentsOf(pathname)))?.links ?? '';
+  return linksFor(new Map(pages));
 }
 
 /**
@@ -51,9 +52,9 @@ export function createPageStylesheets(manifest: BuildManifest): (pathname: strin
   const shellFiles = filesOf(manifest, [ENTRY_KEY]);
   const pages = SPA_PAGES.filter((page) => page.path !== '*').map((page) => {
     const styles = (manifest[page.module] ? filesOf(manifest, [page.module]).styles : []).filter((f) => !shellFiles.styles.includes(f));
-    return { segments: segmentsOf(page.path), links: styles.map((f) => `<link rel="stylesheet" crossorigin href="/${escapeHtml(f)}">`).join('') };
+    return [page.path, styles.map((f) => `<link rel="stylesheet" crossorigin href="/${escapeHtml(f)}">`).join('')] as const;
   });
-  return (pathname) => pages.find((page) => matches(page.segments, segmentsOf(pathname)))?.links ?? '';
+  return linksFor(new Map(pages));
 }
 
 /** The JS and CSS files a module loads with it: its own and those of everything it imports statically. */
@@ -73,16 +74,10 @@ function filesOf(manifest: BuildManifest, keys: string[]): { scripts: string[]; 
   return { scripts, styles };
 }
 
-function segmentsOf(path: string): string[] {
-  return path.split('/').filter(Boolean);
-}
-
-/** The SPA's page a request path shows (react-router's matching); undefined when only the catch-all, its "Page not found", matches. */
-export function findSpaPage(pathname: string): (typeof SPA_PAGES)[number] | undefined {
-  return SPA_PAGES.find((page) => page.path !== '*' && matches(segmentsOf(page.path), segmentsOf(pathname)));
-}
-
-/** react-router's matching for the patterns the SPA uses: literal segments (any case) and `:param`s. */
-function matches(pattern: string[], path: string[]): boolean {
-  return pattern.length === path.length && pattern.every((segment, i) => segment.startsWith(':') || segment.toLowerCase() === path[i]!.toLowerCase());
+/** The links of the page whose route matches a path (as the client's router matches it); '' for the catch-all. */
+function linksFor(byPattern: Map<string, string>): (pathname: string) => string {
+  return (pathname) => {
+    const page = matchSpaPage(pathname);
+    return page ? (byPattern.get(page.path) ?? '') : '';
+  };
 }

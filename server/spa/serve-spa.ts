@@ -11,7 +11,8 @@ import type { ClientConfig } from '../../contract/client-config';
 import { renderPage } from '../http/html-page';
 import { chooseEncoding, type ContentCoding } from './choose-encoding';
 import type { User } from '../../contract/api-common';
-import { createPagePreloads, createPageStylesheets, findSpaPage, type BuildManifest } from './page-preloads';
+import { createPagePreloads, createPageStylesheets, type BuildManifest } from './page-preloads';
+import { spaPageAt } from '../../contract/spa-page-at';
 import { withOpenSearchTitle } from './serve-opensearch';
 
 /** Files that may have precompressed twins: their responses vary with Accept-Encoding. */
@@ -128,16 +129,25 @@ export interface SpaPageOptions {
 }
 
 /**
- * 404 for a path that shows the SPA's "Page not found": one no page matches, or a page a UI setting
- * turns off (client/app/routes: profiles, dashboards, announcements). The page is sent all the same.
+ * 404 for a path where the SPA shows its "Page not found" (contract/spa-page-at.ts, which the pages read
+ * their paths with): one no page matches, one whose key cannot be read, or a page a UI setting turns
+ * off (profiles, dashboards, announcements). The page is sent all the same. A well-formed key of a table
+ * or person the catalog does not have is 200: the page says so itself (decision 091).
  */
 export function spaPageStatus(pathname: string, config: ClientConfig): 200 | 404 {
-  const page = findSpaPage(pathname);
-  const off = !page
-    || (page.path === '/user/:userId' && !config.indexUsers.enabled)
-    || (page.path === '/dashboard/:uri' && !config.indexDashboards.enabled)
-    || (page.path === '/announcements' && !config.announcements.enabled);
-  return off ? 404 : 200;
+  return spaPageAt(pathname, config).page === 'not-found' ? 404 : 200;
+}
+
+/**
+ * The path as the browser will hold it in `location.pathname`, which the app reads: "." and ".." segments
+ * resolved and "\\" read as "/", as a browser does before it sends a URL (other clients may not).
+ */
+export function browserPathname(originalUrl: string): string {
+  try {
+    return new URL(`http://nansen.invalid${originalUrl}`).pathname;
+  } catch {
+    return originalUrl.split('?')[0] ?? '/';
+  }
 }
 
 /** Every other page URL: index.html for signed-in users, a login redirect for everyone else. */
@@ -162,7 +172,7 @@ export function createSpaPageRoutes(distDir: string, options: SpaPageOptions): R
     pagePreloads ??= createPagePreloads(readManifest(distDir));
     pageStylesheets ??= createPageStylesheets(readManifest(distDir));
     const page = withBootstrap(indexHtml, { user, config: options.clientConfig }, pagePreloads(req.path));
-    res.status(spaPageStatus(req.path, options.clientConfig)).set('Cache-Control', 'no-store').type('html');
+    res.status(spaPageStatus(browserPathname(req.originalUrl), options.clientConfig)).set('Cache-Control', 'no-store').type('html');
     const headEnd = page.indexOf('</head>') + '</head>'.length;
     if (!options.firstSearch || req.method !== 'GET' || req.path !== '/search' || headEnd < '</head>'.length) {
       res.send(page);

@@ -1,12 +1,15 @@
 import { PageTitle } from '../../components/page-title';
 import { announcementsQueryOptions } from '../../features/announcements/api/get-announcements';
 import { AnnouncementList } from '../../features/announcements/components/announcement-list';
-import { clientConfigQueryOptions, useUiConfig } from '../app-data';
+import { clientConfigQueryOptions } from '../app-data';
 import type { Prefetch } from '../prefetch';
-import { NotFoundRoute } from './not-found-route';
+import { usePageAt } from '../use-page-at';
+import { NotFoundAt } from './not-found-route';
 
 export function AnnouncementsRoute() {
-  if (!useUiConfig().announcements.enabled) return <NotFoundRoute reason="Announcements are turned off in this catalog." />;
+  const at = usePageAt();
+  // Announcements are off: the "Page not found" the BFF sent a 404 for (contract/spa-page-at.ts).
+  if (at.page !== 'announcements') return <NotFoundAt at={at} />;
   return (
     <div>
       <PageTitle title="Announcements" />

@@ -1,4 +1,3 @@
-import { useLocation } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
 import { BookmarkToggle, WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
@@ -7,10 +6,11 @@ import { dashboardQueryOptions } from '../../features/dashboard/api/get-dashboar
 import { useEditHistoryCount } from '../../features/edit-history/api/get-edit-history';
 import { ResourceHistory } from '../../features/edit-history/components/resource-history';
 import { DashboardPage } from '../../features/dashboard/components/dashboard-page';
-import { clientConfigQueryOptions, useUiConfig } from '../app-data';
+import { clientConfigQueryOptions } from '../app-data';
 import { dashboardUriFromPath } from '../path-keys';
 import type { Prefetch } from '../prefetch';
-import { NotFoundRoute } from './not-found-route';
+import { usePageAt } from '../use-page-at';
+import { NotFoundAt } from './not-found-route';
 
 /**
  * The dashboard page with the bookmark toggle, the stars of "Tables used", and the History tab with its
@@ -34,11 +34,10 @@ function Dashboard({ uri }: { uri: string }) {
  * comes from the encoded path (dashboardUriFromPath), so every uri, "/" and "%2F" in it included, round-trips.
  */
 export function DashboardRoute() {
-  const uri = dashboardUriFromPath(useLocation().pathname) ?? '';
-  const config = useUiConfig();
-  if (uri.trim() === '') return <NotFoundRoute />;
-  if (!config.indexDashboards.enabled) return <NotFoundRoute reason="Dashboards are turned off in this catalog." />;
-  return <Dashboard uri={uri} />;
+  const at = usePageAt();
+  // No uri, or dashboards are off: the "Page not found" the BFF sent a 404 for (contract/spa-page-at.ts).
+  if (at.page !== 'dashboard') return <NotFoundAt at={at} />;
+  return <Dashboard uri={at.uri} />;
 }
 
 export const prefetch: Prefetch = (queryClient, { pathname }) => {

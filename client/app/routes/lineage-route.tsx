@@ -2,9 +2,8 @@
 // table, or of one of its columns. Its own chunk, with React Flow and dagre: no other page loads them.
 import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { MAX_LINEAGE_DEPTH, type LineageResponse } from '../../../contract/api-table';
-import { parseTableKey } from '../../../contract/table-key';
 import type { ClientConfig } from '../../../contract/ui-config';
 import { tableQueryOptions } from '../../features/table/api/get-table';
 import { columnLineageQueryOptions, getColumnLineage, getTableLineage, tableLineageQueryOptions } from '../../features/table/api/get-table-lineage';
@@ -15,7 +14,8 @@ import { correctedLineageParams, parseLineageState } from '../page-url-state';
 import { lineageTableKeyFromPath } from '../path-keys';
 import { lineagePath, type LineageState } from '../paths';
 import type { Prefetch } from '../prefetch';
-import { NotFoundRoute } from './not-found-route';
+import { usePageAt } from '../use-page-at';
+import { NotFoundAt } from './not-found-route';
 
 /** The table's lineage, or the column's when one is chosen (each under its own cache key, shared with the table page). */
 function lineageOptions(key: string, { column, depth }: LineageState) {
@@ -31,8 +31,9 @@ const sameSubject = (a: QueryKey | undefined, b: QueryKey) => !!a && JSON.string
 
 export function LineageRoute() {
   // From the encoded path, not react-router's params (which turn the text "%2F" into "/"): every name round-trips.
-  const key = lineageTableKeyFromPath(useLocation().pathname);
-  const table = key ? parseTableKey(key) : null;
+  // A key that cannot be read: the "Page not found" the BFF sent a 404 for (contract/spa-page-at.ts).
+  const at = usePageAt();
+  const { key, table } = at.page === 'lineage' ? at : { key: null, table: null };
   const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
   const { defaultLineageDepth } = useUiConfig().tableLineage;
@@ -50,7 +51,7 @@ export function LineageRoute() {
     placeholderData: (previous, previousQuery) => (sameSubject(previousQuery?.queryKey, options.queryKey) ? previous : undefined),
   });
   const columns = useQuery({ ...tableQueryOptions(key ?? ''), enabled: !!table, select: (detail) => detail.columns.map((c) => c.name) });
-  if (!key || !table) return <NotFoundRoute />;
+  if (!key || !table) return <NotFoundAt at={at} />;
   const onStateChange = (next: LineageState) =>
     void navigate(lineagePath(table, { depth: next.depth === defaultLineageDepth ? undefined : next.depth, column: next.column, view: next.view }), { replace: true });
   return (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { SpaPageAt, TurnedOff } from '../../../contract/spa-page-at';
 import { useLocation } from 'react-router';
 import { ButtonLink } from '../../components/button';
 import { PageTitle } from '../../components/page-title';
@@ -35,6 +36,18 @@ export function NotFoundRoute({ reason }: { reason?: ReactNode } = {}) {
       </EmptyState>
     </section>
   );
+}
+
+/** Why a page a setting turned off leads nowhere: a saved Amundsen link says so, not only that there is no page. */
+const TURNED_OFF: Record<TurnedOff, string> = {
+  profiles: "People's profile pages are turned off in this catalog.",
+  dashboards: 'Dashboards are turned off in this catalog.',
+  announcements: 'Announcements are turned off in this catalog.',
+};
+
+/** The "Page not found" of a page that could not read its path (usePageAt), saying which setting turned it off, when one did. */
+export function NotFoundAt({ at }: { at: SpaPageAt }) {
+  return <NotFoundRoute reason={at.page === 'not-found' && at.turnedOff ? TURNED_OFF[at.turnedOff] : undefined} />;
 }
 
 export default NotFoundRoute;

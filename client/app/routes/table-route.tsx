@@ -1,6 +1,6 @@
-import { useLocation, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
-import { buildTableKey, parseTableKey, type TableCoordinates } from '../../../contract/table-key';
+import { buildTableKey, type TableCoordinates } from '../../../contract/table-key';
 import { myBookmarksQueryOptions } from '../../features/bookmarks/api/get-my-bookmarks';
 import { BookmarkToggle, WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
 import { tableSummaryOf } from '../../features/bookmarks/to-summary';
@@ -13,7 +13,8 @@ import { TablePage } from '../../features/table/components/table-page';
 import { clientConfigQueryOptions } from '../app-data';
 import { tableKeyFromPath } from '../path-keys';
 import type { Prefetch } from '../prefetch';
-import { NotFoundRoute } from './not-found-route';
+import { usePageAt } from '../use-page-at';
+import { NotFoundAt } from './not-found-route';
 
 /**
  * The table page with what other features add: the bookmark toggle, the stars of the dashboards that use
@@ -42,11 +43,11 @@ function Table({ coordinates, targetColumn, targetField }: { coordinates: TableC
  * `?column=` opens a column, `?field=` a nested field of it (decision 067).
  */
 export function TableRoute() {
-  const key = tableKeyFromPath(useLocation().pathname);
+  const at = usePageAt();
   const [searchParams] = useSearchParams();
-  const coordinates = key ? parseTableKey(key) : null;
-  if (!coordinates) return <NotFoundRoute />;
-  return <Table coordinates={coordinates} targetColumn={searchParams.get('column') || null} targetField={searchParams.get('field') || null} />;
+  // A key that cannot be read: the "Page not found" the BFF sent a 404 for (contract/spa-page-at.ts).
+  if (at.page !== 'table') return <NotFoundAt at={at} />;
+  return <Table coordinates={at.table} targetColumn={searchParams.get('column') || null} targetField={searchParams.get('field') || null} />;
 }
 
 /** The table, and (when the UI config is loaded and has them on) its lineage, dashboards and your bookmarks. */

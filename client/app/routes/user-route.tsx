@@ -14,7 +14,8 @@ import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import { userIdFromPath } from '../path-keys';
 import { userPath } from '../paths';
 import type { Prefetch } from '../prefetch';
-import { NotFoundRoute } from './not-found-route';
+import { usePageAt } from '../use-page-at';
+import { NotFoundAt } from './not-found-route';
 
 /**
  * A profile opened by an email id in other case than the person's (decision 088): the BFF answers with
@@ -51,11 +52,10 @@ function Profile({ userId }: { userId: string }) {
  * for you. The id comes from the encoded path (userIdFromPath), so every id, "/" and "%2F" in it included, round-trips.
  */
 export function UserRoute() {
-  const userId = userIdFromPath(useLocation().pathname) ?? '';
-  const config = useUiConfig();
-  if (userId.trim() === '') return <NotFoundRoute />;
-  // A saved Amundsen link to a person: say why it leads nowhere here, rather than only that it does.
-  if (!config.indexUsers.enabled) return <NotFoundRoute reason="People's profile pages are turned off in this catalog." />;
+  const at = usePageAt();
+  // No id, or profiles are off: the "Page not found" the BFF sent a 404 for (contract/spa-page-at.ts).
+  if (at.page !== 'user') return <NotFoundAt at={at} />;
+  const { userId } = at;
   // An id longer than any email is nobody's: the page says so without asking for their bookmarks or edits.
   if (userId.length > MAX_USER_ID_LENGTH) return <NoSuchPerson userId={userId} />;
   return <Profile key={userId} userId={userId} />;
