@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import type { ClientConfig } from '../../contract/client-config';
 import { toClientConfig, UiConfigFileSchema } from '../../contract/ui-config';
 import type { EditPolicy } from '../api/edit-rights';
 import type { RateLimitSettings } from '../config/config-schema';
@@ -54,7 +55,9 @@ export interface TestStack {
    * Start BFF number `slot` (0 … bffSlots-1). Sessions on SQLite files of its own unless `sessions`
    * is given (to share them with another instance, or to use Redis).
    */
-  startBff(slot: number, options?: { /** OIDC_ISSUER as the BFF is given it; default the provider's own issuer. */ issuer?: string; sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings; spaDistDir?: string; logoutIdTokenHint?: 'none' | 'form_post' }): Promise<TestBff>;
+  startBff(slot: number, options?: { /** OIDC_ISSUER as the BFF is given it; default the provider's own issuer. */ issuer?: string; sessions?: TestSessionDeps; editPolicy?: EditPolicy; rateLimits?: RateLimitSettings; spaDistDir?: string; logoutIdTokenHint?: 'none' | 'form_post';
+    /** The UI config's page switches; default people not indexed, dashboards indexed, announcements off. */
+    pages?: Partial<Pick<ClientConfig, 'indexUsers' | 'indexDashboards' | 'announcements'>> }): Promise<TestBff>;
   close(): Promise<void>;
 }
 
@@ -169,8 +172,8 @@ export async function startTestStack(
         }),
         metadata: createMetadataClient(metadataHttp),
         search: createSearchClient(searchHttp),
-        clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null }),
-        announcements: null,
+        clientConfig: { ...toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Test IdP', indexUsers: false, indexDashboards: true, logoUrl: null }), ...bffOptions.pages },
+        announcements: bffOptions.pages?.announcements?.enabled ? [] : null,
         logo: null,
         spaDistDir: bffOptions.spaDistDir ?? path.join(ownDir, 'no-spa-built'),
         editPolicy: bffOptions.editPolicy,
