@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { resourceTabOf, withResourceTab } from '../app/paths';
 import { Tabs } from './tabs';
-import { useCanonicalTabParam } from './use-canonical-tab-param';
+import { useCanonicalTabParam } from './use-canonical-params';
 
 export interface ResourceTab {
   value: string;

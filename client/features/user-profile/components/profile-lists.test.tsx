@@ -122,6 +122,22 @@ describe('ProfileLists', () => {
     expect(screen.getByRole('navigation', { name: 'Pages of owned tables' }).textContent).toContain('Page 3 of 3');
   });
 
+  it('replaces a page past the end in the URL by the last page, and a malformed one by the first, keeping the tab', async () => {
+    for (const [from, to] of [
+      ['?page=99', '?page=3'],
+      ['?tab=read&page=99', '?tab=read&page=2'],
+      ['?page=abc', ''],
+      ['?page=1', ''],
+    ]) {
+      const router = renderAt(`/user/liv.arnesen%40example.org${from}`);
+      await waitFor(() => expect(url(), from).toBe(`/user/liv.arnesen%40example.org${to}`));
+      expect(router.state.historyAction, from).toBe('REPLACE');
+      await act(() => router.navigate(-1));
+      expect(router.state.location.pathname, from).toBe('/');
+      cleanup();
+    }
+  });
+
   it('replaces a tab the URL names that is not there with the default one: the URL says the tab shown, Back skips the bad one', async () => {
     for (const [from, to] of [
       ['?tab=nonsense', ''],

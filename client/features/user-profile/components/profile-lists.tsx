@@ -18,7 +18,7 @@ import { QueryState } from '../../../components/query-state';
 import { ResourceSection } from '../../../components/resource-page';
 import { SkeletonList } from '../../../components/skeleton';
 import { Tabs, type TabItem } from '../../../components/tabs';
-import { useCanonicalTabParam } from '../../../components/use-canonical-tab-param';
+import { useCanonicalTabParam } from '../../../components/use-canonical-params';
 import { useUserOwned } from '../api/get-user-owned';
 import { useUserReadLists } from '../api/get-user-read';
 import { PagedResourceList } from './paged-resource-list';
@@ -54,6 +54,7 @@ function useListPages() {
       const query = withProfileListPage(searchParams, list, pageIndex).toString();
       return query ? `${pathname}?${query}` : pathname;
     },
+    withPage: (params: URLSearchParams, pageIndex: number) => withProfileListPage(params, list, pageIndex),
   });
 }
 
