@@ -106,6 +106,31 @@ describe('ResourceTabs', () => {
     expect(screen.getByText('Columns')).toBeTruthy();
   });
 
+  it('takes a tab that names nothing out of the URL, replacing it, and keeps the other parameters', async () => {
+    const tabs = [{ value: 'history', label: 'History', panel: <p>The history</p> }];
+    for (const [from, to] of [
+      ['/table?column=id&tab=nonsense', '/table?column=id'],
+      ['/table?tab=overview', '/table'],
+      ['/table?tab=', '/table'],
+      ['/table?tab=+history', '/table?tab=history'],
+    ]) {
+      const router = createMemoryRouter([{ path: '/table', element: <><ResourceTabs label="Table views" tabs={tabs}><p>Columns</p></ResourceTabs><ShowUrl /></> }, { path: '/', element: <p>start</p> }], {
+        initialEntries: ['/', from!],
+        initialIndex: 1,
+      });
+      render(<RouterProvider router={router} />);
+      await vi.waitFor(() => expect(url(), from).toBe(to));
+      expect(router.state.historyAction, from).toBe('REPLACE');
+      // Replaced, not pushed: Back leaves the page.
+      await act(() => router.navigate(-1));
+      expect(router.state.location.pathname, from).toBe('/');
+      cleanup();
+    }
+    // With no tabs at all, any tab in the URL goes too.
+    renderAt('/table?tab=history', <ResourceTabs label="Table views" tabs={[]}><p>Columns</p></ResourceTabs>);
+    await vi.waitFor(() => expect(url()).toBe('/table'));
+  });
+
   it('shows the overview alone, with no tab list, when nothing adds a tab', () => {
     renderAt(
       '/table',

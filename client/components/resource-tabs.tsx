@@ -4,11 +4,13 @@
 // rather than adding a history entry (arrow keys choose tabs too, and the page keeps its scroll). A
 // tab's panel is mounted when its tab is chosen, so it loads its data then, not with the page; the
 // overview stays mounted while hidden, so a half-written edit there survives a look at another tab.
-// With no other tabs there is no tab list at all.
+// With no other tabs there is no tab list at all. A `?tab=` that names no tab opens the overview and is
+// taken out of the URL (replaced).
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { resourceTabOf, withResourceTab } from '../app/paths';
 import { Tabs } from './tabs';
+import { useCanonicalTabParam } from './use-canonical-params';
 
 export interface ResourceTab {
   value: string;
@@ -22,9 +24,10 @@ const OVERVIEW = 'overview';
 
 export function ResourceTabs({ label, tabs, children }: { label: string; tabs: ResourceTab[]; children: ReactNode }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  if (tabs.length === 0) return <>{children}</>;
   const requested = resourceTabOf(searchParams);
   const current = tabs.find((tab) => tab.value === requested);
+  useCanonicalTabParam(current ? current.value : null);
+  if (tabs.length === 0) return <>{children}</>;
   const select = (value: string) => setSearchParams((params) => withResourceTab(params, value === OVERVIEW ? null : value), { replace: true });
   return (
     <Tabs label={label} value={current ? current.value : OVERVIEW} onChange={select} items={[{ value: OVERVIEW, label: 'Overview' }, ...tabs.map(({ value, label, count }) => ({ value, label, count }))]} className="resource-tabs">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderErrorPage, renderLoginPage, renderSignedOutPage } from './render-dev-idp-pages';
+import { renderErrorPage, renderLoginPage, renderLogoutPage, renderSignedOutPage } from './render-dev-idp-pages';
 
 describe("the development IdP's pages", () => {
   it('an error page says what went wrong and links back to Nansen, everything escaped', () => {
@@ -17,5 +17,15 @@ describe("the development IdP's pages", () => {
 
   it('the signed-out page links back to Nansen', () => {
     expect(renderSignedOutPage('http://localhost:5000/')).toContain('<a href="http://localhost:5000/">Go back to Nansen</a>, or close this tab.');
+  });
+
+  it('every page names an empty icon, so the browser asks the provider for no /favicon.ico (a 404 in the console at each login)', () => {
+    const pages = [
+      renderLoginPage({ action: '/interaction/x/login', logins: ['roald'] }),
+      renderErrorPage('Login failed', 'invalid_request', 'http://localhost:5000/'),
+      renderLogoutPage('<form id="op.logoutForm"></form>', false),
+      renderSignedOutPage('http://localhost:5000/'),
+    ];
+    for (const html of pages) expect(html.slice(0, html.indexOf('</head>'))).toContain('<link rel="icon" href="data:,">');
   });
 });

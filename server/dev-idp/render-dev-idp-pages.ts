@@ -6,10 +6,16 @@ const STYLE = `body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem
 label{display:block;margin-top:1rem;font-weight:600}input{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box}
 button{margin-top:1.25rem;font-size:1rem;padding:.5rem 1rem}code{font-size:1rem}`;
 
+/**
+ * No icon of its own: without one a browser asks for /favicon.ico, which the provider answers 404, and
+ * the console shows that error on every login page. The empty data URL asks for nothing.
+ */
+const NO_ICON = '<link rel="icon" href="data:,">';
+
 function renderPage(title: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${NO_ICON}
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main>
 ${body}

@@ -9,7 +9,10 @@ export function isBookmarked(lists: ResourceLists, target: BookmarkTarget): bool
   return lists[target.type].some((item) => item.key === target.key);
 }
 
-/** The lists with `item` bookmarked: first among its type (the newest bookmark), once. */
+/**
+ * The lists with `item` bookmarked: first among its type, once — the newest bookmark, where the embedded
+ * catalog lists it too (decision 089; Amundsen's services list by name, and say no time to sort by).
+ */
 export function withBookmark(lists: ResourceLists, item: ResourceSummary): ResourceLists {
   if (isBookmarked(lists, item)) return lists;
   return item.type === 'table' ? { ...lists, table: [item, ...lists.table] } : { ...lists, dashboard: [item, ...lists.dashboard] };

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTH_HEADER, authAs, openTestCatalog, type TestCatalog } from '../testing/open-test-catalog';
 import { ALICE, buildMetadataFixture, CUSTOMERS, OPS_DASHBOARD, ORDERS, QUOTED, REVENUE, REVENUE_DASHBOARD, encodeKey } from '../testing/metadata-fixture';
 
@@ -126,7 +126,7 @@ describe('PUT /user', () => {
 });
 
 describe('follow, own and read', () => {
-  it('follows tables and dashboards (type case-insensitive), lists them sorted, and unfollows', async () => {
+  it('follows tables and dashboards (type case-insensitive), lists them newest first, and unfollows', async () => {
     const me = authAs('newbie@example.org');
     expect((await get('/user/newbie@example.org/follow/')).body).toEqual({ table: [], dashboard: [] });
     for (const path of [`/user/newbie@example.org/follow/table/${ORDERS}`, `/user/newbie@example.org/follow/TABLE/${encodeKey(QUOTED)}`,
@@ -136,15 +136,42 @@ describe('follow, own and read', () => {
       expect(res.body.message).toMatch(/added successfully/);
     }
     const res = await get('/user/newbie@example.org/follow/');
-    expect(res.body.table.map((t: { name: string }) => t.name)).toEqual(['orders', "test's table"]);
+    // Newest first (decision 089), not by name as Amundsen's Neo4j proxy lists them: made one after the other, in that order.
+    expect(res.body.table.map((t: { name: string }) => t.name)).toEqual(["test's table", 'orders']);
     expect(Object.keys(res.body.table[0]).sort()).toEqual(['cluster', 'database', 'description', 'name', 'schema']);
-    expect(res.body.dashboard.map((d: { name: string }) => d.name)).toEqual(['Ops', 'Revenue']);
+    expect(res.body.dashboard.map((d: { name: string }) => d.name)).toEqual(['Revenue', 'Ops']);
     expect((await get('/user/newbie@example.org')).status).toBe(200); // created by the follow
 
     expect((await api().delete(`/user/newbie@example.org/follow/table/${ORDERS}`).set(...me)).status).toBe(200);
     expect((await get('/user/newbie@example.org/follow/')).body.table.map((t: { name: string }) => t.name)).toEqual(["test's table"]);
     const log = (await get('/edits?resource_key=newbie@example.org')).body.edits;
     expect(log[0]).toMatchObject({ action: 'remove', field: 'follow', before: { resource_type: 'table', resource_key: ORDERS }, after: null, user_id: 'newbie@example.org' });
+  });
+
+  it('keeps the order bookmarks were made in within one millisecond, and with the clock set back', async () => {
+    const me = authAs('newbie@example.org');
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
+    try {
+      for (const key of [CUSTOMERS, ORDERS, REVENUE]) expect((await api().put(`/user/newbie@example.org/follow/table/${key}`).set(...me)).status).toBe(200);
+      now.mockReturnValue(1_700_000_000_000);
+      expect((await api().put(`/user/newbie@example.org/follow/table/${encodeKey(QUOTED)}`).set(...me)).status).toBe(200);
+    } finally {
+      now.mockRestore();
+    }
+    const res = await get('/user/newbie@example.org/follow/');
+    expect(res.body.table.map((t: { name: string }) => t.name)).toEqual(["test's table", 'revenue', 'orders', 'customers']);
+  });
+
+  it('lists a bookmark made again first, as the newest', async () => {
+    const me = authAs('newbie@example.org');
+    const follow = (key: string) => api().put(`/user/newbie@example.org/follow/table/${key}`).set(...me);
+    for (const key of [ORDERS, encodeKey(QUOTED), CUSTOMERS, REVENUE]) expect((await follow(key)).status).toBe(200);
+    const names = async () => (await get('/user/newbie@example.org/follow/')).body.table.map((t: { name: string }) => t.name);
+    const before = await names();
+    expect(before.at(-1)).toBe('orders');
+    expect((await api().delete(`/user/newbie@example.org/follow/table/${ORDERS}`).set(...me)).status).toBe(200);
+    expect((await follow(ORDERS)).status).toBe(200);
+    expect(await names()).toEqual(['orders', ...before.slice(0, -1)]);
   });
 
   it('answers 404 for a missing resource, 400 for an unknown type, 308 without the slash', async () => {

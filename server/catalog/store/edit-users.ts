@@ -44,6 +44,9 @@ export function createUserEditor(
   const insertBookmark = db.prepare(
     'INSERT OR IGNORE INTO bookmarks (user_id, resource_type, resource_key, created_at) VALUES (?, ?, ?, ?)',
   );
+  // When it was made, in milliseconds, and after the user's newest bookmark: bookmarks made within one
+  // millisecond (or after the clock was set back) still list in the order they were made (read-users.ts).
+  const newestBookmarkAt = db.prepare('SELECT max(created_at) FROM bookmarks WHERE user_id = ?').pluck();
   const deleteBookmark = db.prepare('DELETE FROM bookmarks WHERE user_id = ? AND resource_type = ? AND resource_key = ?');
 
   return {
@@ -71,7 +74,8 @@ export function createUserEditor(
         if (!resourceExists[type].get(key)) return false;
         const { id, created } = userRows.ensure(userId);
         if (created) searchIndex.refreshUsers([id]);
-        if (insertBookmark.run(id, type, key, Math.floor(Date.now() / 1000)).changes > 0) {
+        const newest = newestBookmarkAt.get(id) as number | null;
+        if (insertBookmark.run(id, type, key, Math.max(Date.now(), (newest ?? 0) + 1)).changes > 0) {
           editLog.record({ resource_key: userId, resource_type: 'user', action: 'add', field: 'follow', before: null,
             after: { resource_type: type, resource_key: key }, user_id: by });
         }

@@ -124,3 +124,42 @@ describe('migration 7 (the table or dashboard each edit belongs to)', () => {
     }
   });
 });
+
+describe('migration 15 (bookmark times in milliseconds)', () => {
+  it('turns the seconds written before into milliseconds, so older bookmarks list after newer ones, newest first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nansen-migrate-'));
+    dirs.push(dir);
+    const dbPath = join(dir, 'catalog.db');
+    const old = openCatalogDatabase(dbPath, MIGRATIONS.filter((m) => m.version <= 14));
+    const schemaId = old.prepare("INSERT INTO schemas (key, database, cluster, name) VALUES ('hive://gold.sales', 'hive', 'gold', 'sales') RETURNING id")
+      .pluck().get();
+    const addTable = old.prepare('INSERT INTO tables (key, schema_id, name) VALUES (?, ?, ?)');
+    for (const name of ['alpha', 'beta', 'gamma']) addTable.run(`hive://gold.sales/${name}`, schemaId, name);
+    const userId = old.prepare("INSERT INTO users (user_id, email) VALUES ('ann@example.org', 'ann@example.org') RETURNING id").pluck().get();
+    const addBookmark = old.prepare("INSERT INTO bookmarks (user_id, resource_type, resource_key, created_at) VALUES (?, 'table', ?, ?)");
+    addBookmark.run(userId, 'hive://gold.sales/alpha', 1_700_000_100);
+    addBookmark.run(userId, 'hive://gold.sales/beta', 1_700_000_000);
+    old.close();
+
+    const catalog = openTestCatalog({ dbPath });
+    try {
+      const api = () => request(catalog.metadataApp);
+      expect((await api().put('/user/ann@example.org/follow/table/hive://gold.sales/gamma').set(...AUTH_HEADER)).status).toBe(200);
+      const res = await api().get('/user/ann@example.org/follow/').set(...AUTH_HEADER);
+      expect(res.body.table.map((t: { name: string }) => t.name)).toEqual(['gamma', 'alpha', 'beta']);
+    } finally {
+      catalog.cleanup();
+    }
+    const db = openCatalogDatabase(dbPath);
+    try {
+      const times = db.prepare('SELECT resource_key, created_at FROM bookmarks ORDER BY resource_key').all() as { resource_key: string; created_at: number }[];
+      expect(times.slice(0, 2)).toEqual([
+        { resource_key: 'hive://gold.sales/alpha', created_at: 1_700_000_100_000 },
+        { resource_key: 'hive://gold.sales/beta', created_at: 1_700_000_000_000 },
+      ]);
+      expect(Math.abs(times[2]!.created_at - Date.now())).toBeLessThan(60_000);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -634,4 +634,11 @@ export const MIGRATIONS: readonly Migration[] = [
             AND (u.email IS NULL OR u.email = u.user_id) AND instr(u.user_id, '@') = 0);
     `,
   },
+  {
+    // Bookmarks list newest first (decision 089), so when each was made orders them: milliseconds from
+    // now on (edit-users.ts), and the seconds written before in the same unit.
+    version: 15,
+    name: 'bookmark times in milliseconds',
+    sql: `UPDATE bookmarks SET created_at = created_at * 1000;`,
+  },
 ];

@@ -15,7 +15,10 @@ export interface UserResources {
 export interface UserReader {
   getUser(userId: string): AmundsenUser | undefined;
   listActiveUsers(): AmundsenUser[];
-  /** Bookmarked tables (by schema, name) and dashboards (by group name, name). */
+  /**
+   * Bookmarked tables and dashboards, newest bookmark first, as the SPA shows one just made (decision
+   * 089; Amundsen's Neo4j proxy sorts by name, as it keeps no time).
+   */
   listFollowed(userId: string): UserResources;
   listOwned(userId: string): UserResources;
   /** Tables the user read most, at most READ_TABLE_LIMIT. */
@@ -32,11 +35,11 @@ export function createUserReader(db: CatalogDatabase): UserReader {
   const followedTables = db.prepare(`
     SELECT ${POPULAR_TABLE_COLUMNS} FROM users u JOIN bookmarks b ON b.user_id = u.id AND b.resource_type = 'table'
     JOIN tables t ON t.key = b.resource_key JOIN schemas s ON s.id = t.schema_id
-    WHERE u.user_id = ? ORDER BY s.name, t.name, t.key`);
+    WHERE u.user_id = ? ORDER BY b.created_at DESC, s.name, t.name, t.key`);
   const followedDashboards = db.prepare(`
     SELECT d.id FROM users u JOIN bookmarks b ON b.user_id = u.id AND b.resource_type = 'dashboard'
     JOIN dashboards d ON d.key = b.resource_key JOIN dashboard_groups g ON g.id = d.group_id
-    WHERE u.user_id = ? ORDER BY g.name, d.name, d.key`).pluck();
+    WHERE u.user_id = ? ORDER BY b.created_at DESC, g.name, d.name, d.key`).pluck();
   const ownedTables = db.prepare(`
     SELECT ${POPULAR_TABLE_COLUMNS} FROM users u JOIN table_owners o ON o.user_id = u.id
     JOIN tables t ON t.id = o.table_id JOIN schemas s ON s.id = t.schema_id

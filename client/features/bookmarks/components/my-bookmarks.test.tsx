@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigationType } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DashboardSummary } from '../../../../contract/api-dashboard';
 import type { TableSummary } from '../../../../contract/api-table';
@@ -47,7 +47,13 @@ function stubBookmarks(lists: ResourceLists, refuse?: { status: number; error: {
 
 function Url() {
   const location = useLocation();
-  return <output aria-label="URL">{location.pathname + location.search}</output>;
+  const type = useNavigationType();
+  return (
+    <>
+      <output aria-label="URL">{location.pathname + location.search}</output>
+      <output aria-label="Navigation">{type}</output>
+    </>
+  );
 }
 
 function renderHome(lists: ResourceLists, { route = '/', dashboards = true, refuse }: { route?: string; dashboards?: boolean; refuse?: Parameters<typeof stubBookmarks>[1] } = {}) {
@@ -63,6 +69,7 @@ function renderHome(lists: ResourceLists, { route = '/', dashboards = true, refu
 }
 
 const url = () => screen.getByRole('status', { name: 'URL' }).textContent;
+const navigation = () => screen.getByRole('status', { name: 'Navigation' }).textContent;
 const names = (list: string | RegExp) => within(screen.getByRole('list', { name: list })).getAllByRole('link').map((a) => a.textContent);
 
 describe('MyBookmarks', () => {
@@ -87,10 +94,50 @@ describe('MyBookmarks', () => {
     expect(screen.queryByRole('navigation', { name: /Pages of/ })).toBeNull();
   });
 
-  it('opens the tab and page the URL names; a page past the end is the last', async () => {
+  it('opens the tab and page the URL names; a page past the end is the last, and the URL is replaced to say so', async () => {
     renderHome({ table: tables(32), dashboard: [] }, { route: '/?bookmarksPage=9' });
     expect(await screen.findByText('Showing 31–32 of 32')).toBeTruthy();
     expect(names(/^Bookmarked tables/)).toEqual(['sales.t31', 'sales.t32']);
+    await waitFor(() => expect(url()).toBe('/?bookmarksPage=4'));
+    expect(navigation()).toBe('REPLACE');
+    cleanup();
+
+    // Fewer bookmarks than when the link was made (the last of the last page removed, then reloaded): page 1 of 1.
+    renderHome({ table: tables(10), dashboard: [dashboard('weekly')] }, { route: '/?q=x&bookmarksPage=2' });
+    expect(await screen.findByRole('list', { name: 'Bookmarked tables' })).toBeTruthy();
+    await waitFor(() => expect(url()).toBe('/?q=x'));
+    expect(navigation()).toBe('REPLACE');
+    cleanup();
+
+    // A page of a tab with no bookmarks, or a page number written oddly, is the first page: no parameter.
+    renderHome({ table: tables(3), dashboard: [] }, { route: '/?bookmarks=dashboard&bookmarksPage=3' });
+    expect(await screen.findByText('No bookmarked dashboards')).toBeTruthy();
+    await waitFor(() => expect(url()).toBe('/?bookmarks=dashboard'));
+    cleanup();
+    renderHome({ table: tables(12), dashboard: [] }, { route: '/?bookmarksPage=abc' });
+    expect(await screen.findByText('Showing 1–10 of 12')).toBeTruthy();
+    await waitFor(() => expect(url()).toBe('/'));
+  });
+
+  it('keeps the focus where it is when the page in the URL is corrected', async () => {
+    const server = stubBookmarks({ table: tables(32), dashboard: [] });
+    renderWithApp(
+      <>
+        <button type="button">Before</button>
+        <MyBookmarks showDashboards />
+        <Url />
+      </>,
+      { route: '/?bookmarksPage=5' },
+    );
+    screen.getByRole('button', { name: 'Before' }).focus();
+    expect(await screen.findByText('Showing 31–32 of 32')).toBeTruthy();
+    const previous = screen.getByRole('link', { name: 'Previous' });
+    previous.focus();
+    await waitFor(() => expect(url()).toBe('/?bookmarksPage=4'));
+    // The same link, still focused: the page shown did not change, only its address.
+    expect(document.activeElement).toBe(previous);
+    expect(previous.isConnected).toBe(true);
+    void server;
   });
 
   it('says a tab has nothing, and keeps the tabs', async () => {

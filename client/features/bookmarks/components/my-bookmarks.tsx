@@ -1,7 +1,8 @@
 // "My bookmarks" on the home page: the signed-in person's bookmarks in a tab per resource type that is
 // switched on ("Tables 32", "Dashboards 3"; no tab list when dashboards are off), a page of
 // BOOKMARKS_PER_PAGE at a time with the one pager, and each item's bookmark star. The open tab and page
-// are in the URL (`?bookmarks=dashboard&bookmarksPage=2`, decision 026): choosing either replaces it.
+// are in the URL (`?bookmarks=dashboard&bookmarksPage=2`, decision 026): choosing either replaces it,
+// and a page past the end is the last, the URL replaced to say so (decision 089).
 // Removing a bookmark here keeps its row in place, muted, "Removed", with an empty star that puts it
 // back, until the list is next loaded (decision 040): focus stays on the star, the rows under the
 // pointer and the pages do not move; the tabs count the bookmarks there are.
@@ -17,6 +18,7 @@ import { ResourceList, type ResourceItemAction, type ResourceSummary } from '../
 import type { KeptRow } from '../../../components/rows-kept-in-place';
 import { EmptyState } from '../../../components/state';
 import { Tabs, type TabItem } from '../../../components/tabs';
+import { useCanonicalParams } from '../../../components/use-canonical-params';
 import { useRowsKeptInPlace } from '../../../components/use-rows-kept-in-place';
 import { formatWholeNumber } from '../../../lib/format-number';
 import { myBookmarksQueryOptions, useMyBookmarks } from '../api/get-my-bookmarks';
@@ -92,6 +94,11 @@ function BookmarkTabs({ lists, rows, types, star }: { lists: ResourceLists; rows
 function BookmarkPage({ rows, tab, pageIndex, star }: { rows: readonly KeptRow<ResourceSummary>[]; tab: BookmarksTab; pageIndex: number; star: ResourceItemAction | null }) {
   const [searchParams] = useSearchParams();
   const { pathname } = useLocation();
+  // Pages of the rows shown, removed ones included: removing a row moves no other onto another page.
+  const page = pageOf(rows, pageIndex, BOOKMARKS_PER_PAGE);
+  // A page past the end (`?bookmarksPage=99`, or fewer bookmarks since the link was made) shows the last
+  // one, and the URL is replaced to say so.
+  useCanonicalParams((params) => withHomeBookmarksPage(params, page.pageIndex));
   if (rows.length === 0) {
     return (
       <EmptyState title={`No bookmarked ${NOUNS[tab]}`} className="my-bookmarks__empty">
@@ -99,8 +106,6 @@ function BookmarkPage({ rows, tab, pageIndex, star }: { rows: readonly KeptRow<R
       </EmptyState>
     );
   }
-  // Pages of the rows shown, removed ones included: removing a row moves no other onto another page.
-  const page = pageOf(rows, pageIndex, BOOKMARKS_PER_PAGE);
   const paged = page.totalPages > 1;
   const label = `Bookmarked ${NOUNS[tab]}`;
   const removed = new Set(rows.filter((row) => row.removed).map((row) => keyOf(row.item)));

@@ -16,6 +16,7 @@ import { EmptyState } from '../../../components/state';
 import { Tabs } from '../../../components/tabs';
 import { useSearch } from '../api/search-catalog';
 import { RESOURCE_NOUNS } from '../resources';
+import { listsEverything } from '../lists-everything';
 import { planSearch, type SearchPlan } from '../search-plan';
 import { otherTabsInput, switchTab } from '../tab-filters';
 import { FilterPanel, type HistoryMode } from './filter-panel';
@@ -104,7 +105,13 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
           ? overview.data?.[r]?.total_results
           : undefined;
   const didYouMean = results.data?.did_you_mean ?? overview.data?.did_you_mean;
-  const heading = term ? `Results for “${term}”` : plan.page ? `${displayName} matching the filters` : 'Search';
+  const heading = term
+    ? `Results for “${term}”`
+    : !plan.page
+      ? 'Search'
+      : listsEverything(resource, plan.requestFilters)
+        ? `All ${displayName.toLowerCase()}`
+        : `${displayName} matching the filters`;
 
   return (
     <div className="search-page">

@@ -9,29 +9,33 @@ import { pageOf } from '../../../components/list-page';
 import { Pagination } from '../../../components/pagination';
 import { ResourceList, type ResourceSummary } from '../../../components/resource-list';
 import { EmptyState } from '../../../components/state';
+import { useCanonicalParams } from '../../../components/use-canonical-params';
 import { useRowsKeptInPlace } from '../../../components/use-rows-kept-in-place';
 
 export interface PagedResourceListProps {
   items: ResourceSummary[];
   label: string;
   empty: string;
-  /** Zero-based, from the URL; past the end is the last page. */
+  /** Zero-based, from the URL; past the end is the last page (and the URL is replaced to say so). */
   pageIndex: number;
   /** The URL of another page of this list. */
   hrefForPage: (pageIndex: number) => string;
+  /** The query with this list on `pageIndex`: a page past the end is replaced in the URL by the last. */
+  withPage: (params: URLSearchParams, pageIndex: number) => URLSearchParams;
   /** A row that leaves the list stays in its place, "Removed", until the list is next loaded (your bookmarks). */
   keepRemoved?: boolean;
 }
 
 const keyOf = (item: ResourceSummary) => `${item.type}:${item.key}`;
 
-export function PagedResourceList({ items, label, empty, pageIndex, hrefForPage, keepRemoved = false }: PagedResourceListProps) {
+export function PagedResourceList({ items, label, empty, pageIndex, hrefForPage, withPage, keepRemoved = false }: PagedResourceListProps) {
   const perPage = useUiConfig().searchPagination.resultsPerPage;
   const kept = useRowsKeptInPlace(keepRemoved ? items : undefined, keyOf);
   const rows = keepRemoved ? kept : items.map((item) => ({ item, removed: false, confirmed: true }));
-  if (rows.length === 0) return <EmptyState className="profile-list__empty">{empty}</EmptyState>;
   // Pages of the rows shown, removed ones included: removing a row moves no other onto another page.
   const page = pageOf(rows, pageIndex, perPage);
+  useCanonicalParams((params) => withPage(params, page.pageIndex));
+  if (rows.length === 0) return <EmptyState className="profile-list__empty">{empty}</EmptyState>;
   const paged = page.totalPages > 1;
   const removed = new Set(rows.filter((row) => row.removed).map((row) => keyOf(row.item)));
   return (

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -120,6 +120,44 @@ describe('ProfileLists', () => {
     renderAt('/user/liv.arnesen%40example.org?page=99');
     expect(await firstShown('Owned tables')).toBe('core.owned_21');
     expect(screen.getByRole('navigation', { name: 'Pages of owned tables' }).textContent).toContain('Page 3 of 3');
+  });
+
+  it('replaces a page past the end in the URL by the last page, and a malformed one by the first, keeping the tab', async () => {
+    for (const [from, to] of [
+      ['?page=99', '?page=3'],
+      ['?tab=read&page=99', '?tab=read&page=2'],
+      ['?page=abc', ''],
+      ['?page=1', ''],
+    ]) {
+      const router = renderAt(`/user/liv.arnesen%40example.org${from}`);
+      await waitFor(() => expect(url(), from).toBe(`/user/liv.arnesen%40example.org${to}`));
+      expect(router.state.historyAction, from).toBe('REPLACE');
+      await act(() => router.navigate(-1));
+      expect(router.state.location.pathname, from).toBe('/');
+      cleanup();
+    }
+  });
+
+  it('replaces a tab the URL names that is not there with the default one: the URL says the tab shown, Back skips the bad one', async () => {
+    for (const [from, to] of [
+      ['?tab=nonsense', ''],
+      ['?tab=nonsense&page=2', '?page=2'],
+      ['?tab=edits', ''],
+      ['?tab=owned', ''],
+      ['?tab=', ''],
+    ]) {
+      const router = renderAt(`/user/liv.arnesen%40example.org${from}`);
+      expect(selectedTab(), from).toContain('Owned');
+      await waitFor(() => expect(url(), from).toBe(`/user/liv.arnesen%40example.org${to}`));
+      expect(router.state.historyAction, from).toBe('REPLACE');
+      await act(() => router.navigate(-1));
+      expect(router.state.location.pathname, from).toBe('/');
+      cleanup();
+    }
+    // A tab that is there stays as it is.
+    renderAt('/user/liv.arnesen%40example.org?tab=read');
+    expect(await firstShown('Frequently used tables')).toBe('core.read_1');
+    expect(url()).toBe('/user/liv.arnesen%40example.org?tab=read');
   });
 
   it('starts another tab on its first page', async () => {

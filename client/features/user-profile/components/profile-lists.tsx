@@ -3,7 +3,8 @@
 // when the page is given them. The open tab and each list's page are in the URL (`?tab=read&page=2`,
 // `dashboardPage=` for the dashboards; none for the Owned tab and first pages), so Back from a table
 // opened here, a reload or a shared link finds them again; choosing a tab or a page replaces the URL
-// (as the table page's tabs do). A tab or page the URL names that is not there is the first. The bookmarks come from the route (the bookmarks feature owns them:
+// (as the table page's tabs do). A tab the URL names that is not there is the first, and the URL is
+// replaced by the one that says so (`useCanonicalTabParam`). The bookmarks come from the route (the bookmarks feature owns them:
 // your own are the list your bookmark toggles change).
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -17,6 +18,7 @@ import { QueryState } from '../../../components/query-state';
 import { ResourceSection } from '../../../components/resource-page';
 import { SkeletonList } from '../../../components/skeleton';
 import { Tabs, type TabItem } from '../../../components/tabs';
+import { useCanonicalTabParam } from '../../../components/use-canonical-params';
 import { useUserOwned } from '../api/get-user-owned';
 import { useUserReadLists } from '../api/get-user-read';
 import { PagedResourceList } from './paged-resource-list';
@@ -52,6 +54,7 @@ function useListPages() {
       const query = withProfileListPage(searchParams, list, pageIndex).toString();
       return query ? `${pathname}?${query}` : pathname;
     },
+    withPage: (params: URLSearchParams, pageIndex: number) => withProfileListPage(params, list, pageIndex),
   });
 }
 
@@ -115,6 +118,7 @@ export function ProfileLists({ user, isMe, bookmarks, edits, editCount }: Profil
     ...(edits ? [{ value: 'edits' as const, label: 'Edits', count: editCount }] : []),
   ];
   const tab = items.find((item) => item.value === resourceTabOf(searchParams))?.value ?? 'owned';
+  useCanonicalTabParam(tab === 'owned' ? null : tab);
   const selectTab = (next: ProfileTab) => setSearchParams((params) => withProfileTab(params, next === 'owned' ? null : next), { replace: true });
 
   return (
