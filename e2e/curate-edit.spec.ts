@@ -147,6 +147,16 @@ test('a permitted person adds a tag found by search at once, removes it, and add
   await ownerBox.press('Enter');
   await expect(side.getByText('Nobody is known as “usland”.', { exact: false })).toBeVisible();
   await expect(ownerBox).toHaveValue('usland');
+  // The arrow keys it asks for open the list again, over the message under the box: the message is atop the list.
+  await ownerBox.press('ArrowDown');
+  const ownerListProblem = side.locator('.combobox__popup').getByText('Nobody is known as “usland”.', { exact: false });
+  for (const width of [800, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(ownerListProblem).toBeVisible();
+    expect(await isDrawn(ownerListProblem), `the owner problem is seen over the open list at ${width} px`).toBe(true);
+  }
+  await captureWidths(page, testInfo, 'curate-owner-problem');
+  await ownerBox.press('Escape');
   // "Ousland" begins the name of the one person found: Enter adds him.
   await ownerBox.fill('Ousland');
   await expect(side.getByRole('option', { name: /Børge Ousland/ })).toBeVisible();

@@ -216,6 +216,43 @@ describe('OwnerEditor', () => {
     expect(problem.id).toBe(box.getAttribute('aria-describedby'));
   });
 
+  it('shows its problem atop the suggestion list when the arrow keys it asks for open it again, where the list would cover it under the box, and says it before the count', async () => {
+    const ullmann = { user_id: 'liv.ullmann@example.org', display_name: 'Liv Ullmann', email: 'liv.ullmann@example.org' };
+    const { onAdd } = renderOwners({ people: [liv, ullmann] }, true, { write: () => Promise.reject(new Error('Changing owners needs the editor role.')) });
+    const { user, box } = await openPicker();
+    const said = () => box.parentElement!.querySelector('[role=status]')!.textContent;
+    const firstLine = () => screen.getByRole('listbox').parentElement!.firstElementChild as HTMLElement;
+    const several = 'Several people were found for “liv”: choose one from the list (arrow keys).';
+    await user.type(box, 'liv{Enter}');
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    await user.keyboard('{ArrowDown}');
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    expect(firstLine().textContent).toBe(several);
+    expect(firstLine().className).toContain('combobox__note--problem');
+    expect(screen.getByRole('listbox').contains(firstLine())).toBe(false);
+    expect(said()).toBe(`${several} 3 suggestions; use the arrow keys to choose one.`);
+    // Still the box's description, for when the list is closed.
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)!.textContent).toBe(several);
+
+    // Nobody known by it: the same place.
+    await user.clear(box);
+    await user.type(box, 'nesen{Enter}{ArrowDown}');
+    expect(firstLine().textContent).toMatch(/^Nobody is known as “nesen”/);
+    await user.keyboard('{Escape}');
+
+    // Refused by the server: "Not added: …" atop the list too.
+    await user.clear(box);
+    await user.type(box, 'liv.ullmann{Enter}');
+    expect(onAdd).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(box.getAttribute('aria-invalid')).toBe('true'));
+    await user.keyboard('{ArrowDown}');
+    expect(firstLine().textContent).toBe('Not added: Changing owners needs the editor role.');
+    expect(firstLine().className).toContain('combobox__note--problem');
+    // Typing on clears it, above the list as under the box.
+    await user.type(box, 'x');
+    expect(screen.queryByText(/Not added/)).toBeNull();
+  });
+
   it('offers the typed text as a user id second to the people it found, as a new id, and not at all for a name with a space', async () => {
     renderOwners({ people: [liv] });
     const { user, box } = await openPicker();

@@ -15,7 +15,10 @@
 // to add the id as a new user id (Amundsen allows it: it creates the user). An id that differs only
 // in case from an owner's is refused: user ids are matched exactly, so it would be a second person.
 // The text stays until the server took the owner (a
-// refused one can be corrected: the field is marked invalid and says why, "Not added: …"). Escape
+// refused one can be corrected: the field is marked invalid and says why, "Not added: …"). In the
+// picker a problem ("Nobody is known as …", "Several people …", "… already owns this.", "Not added: …")
+// also shows atop the suggestion list when it opens again (the arrow keys it asks for open it), as the
+// tag box's do: the list would cover the message under the box. Escape
 // closes the box and returns to the Add owner button. Removing an owner moves focus to the next
 // owner's remove button, else the previous one, else the add control; a removal the server refused
 // brings the owner and the focus back. A remove button is named by the name shown ("Remove owner Liv
@@ -220,6 +223,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 footer={typed && !/\s/.test(typed) ? [{ id: 'by-id', label: byIdLabel(typed, options.length > 0), onSelect: () => add(byId(typed)) }] : []}
                 countFooter
                 status={picker.status}
+                problem={problem ?? undefined}
                 onSubmitValue={addTyped}
                 escapeClears={false}
                 aria-describedby={problem ? problemId : undefined}

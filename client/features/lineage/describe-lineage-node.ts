@@ -1,6 +1,18 @@
 // Words for a lineage node: where it stands relative to the current table, for its card, its
-// accessible name and the list view.
-import type { LineageNode } from './build-lineage-graph';
+// accessible name and the list view; and what a node is, a table or (in a column's lineage) a column.
+import { formatWholeNumber } from '../../lib/format-number';
+import type { LineageKind, LineageNode } from './build-lineage-graph';
+
+/** What a node is, one and many: tables, or columns in a column's lineage (the graph's, the list's and GrowList's words). */
+export function nodeWords(kind: LineageKind): readonly [one: string, many: string] {
+  return kind === 'column' ? ['column', 'columns'] : ['table', 'tables'];
+}
+
+/** "1,501 tables", "1 column". */
+export function nodesInWords(count: number, kind: LineageKind): string {
+  const [one, many] = nodeWords(kind);
+  return `${formatWholeNumber(count)} ${count === 1 ? one : many}`;
+}
 
 const steps = (n: number) => (n === 1 ? '1 step' : `${n} steps`);
 

@@ -7,6 +7,7 @@ import { BreakableText } from '../../../components/breakable-text';
 import { ClampedText } from '../../../components/clamped-text';
 import { BadgeList, Chip, TagList } from '../../../components/chip';
 import { EditRightsNote } from '../../../components/edit-rights-note';
+import { personInWords } from '../../../components/key-facts';
 import { ExternalButtonLink, ExternalLink } from '../../../components/external-link';
 import { FactList } from '../../../components/facts';
 import { Markdown } from '../../../components/markdown';
@@ -115,6 +116,13 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
         </>
       }
       sideLabel="About this dashboard"
+      keyFacts={{
+        facts: [
+          { label: 'Owners', names: dashboard.owners.map(personInWords), none: 'No owners' },
+          { label: 'Tags', names: dashboard.tags.map((t) => t.tag_name), none: 'No tags', shown: 5 },
+        ],
+        linkText: 'Owners, tags and more',
+      }}
       side={
         <FactList
           facts={[

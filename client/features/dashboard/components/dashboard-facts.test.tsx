@@ -33,6 +33,17 @@ describe('dashboard facts', () => {
     expect(factValue('Last successful run').textContent).toBe('No successful run');
   });
 
+  it('says its owners and tags at the end of the header too, with a link to the panel, for narrow screens', () => {
+    const roald = { user_id: 'roald', display_name: 'Roald Amundsen', email: 'roald@example.org' } as DashboardDetail['owners'][number];
+    renderWithApp(<DashboardDetailView dashboard={dashboard({ owners: [roald], tags: [{ tag_type: 'default', tag_name: 'churn' }] })} />);
+    const facts = screen.getByTestId('key-facts');
+    expect(screen.getByRole('heading', { level: 1 }).closest('header')!.contains(facts)).toBe(true);
+    expect(within(facts).getByText('Owners', { selector: 'dt' }).nextElementSibling!.textContent).toBe('Roald Amundsen');
+    expect(within(facts).getByText('Tags', { selector: 'dt' }).nextElementSibling!.textContent).toBe('churn');
+    const side = screen.getByRole('complementary', { name: 'About this dashboard' });
+    expect(within(facts).getByRole('link', { name: 'Owners, tags and more' }).getAttribute('href')).toBe(`#${side.id}`);
+  });
+
   it('lists the owners and the last run when there are some', () => {
     const roald = { user_id: 'roald', display_name: 'Roald Amundsen', email: 'roald@example.org' } as DashboardDetail['owners'][number];
     renderWithApp(<DashboardDetailView dashboard={dashboard({ owners: [roald], last_run_state: 'failed' })} />);

@@ -126,6 +126,17 @@ describe('LineageGraphView', () => {
     expect(hint()).toContain(`A graph of ${LARGE_GRAPH + 13} tables draws only those in view: “List” shows them all.`);
   });
 
+  it('says columns, not tables, for a column’s lineage: in its keys hint and for a big graph', async () => {
+    renderWithApp(<LineageGraphView graph={fan(2, 2)} kind="column" label="Lineage graph of sales.orders" />);
+    expect(hint()).toContain('Tab goes from column to column; Enter opens one.');
+    expect(hint()).not.toMatch(/tables?\b/);
+    cleanup();
+    renderWithApp(<LineageGraphView graph={fan(LARGE_GRAPH, 10)} kind="column" label="Lineage graph of sales.orders" />);
+    await screen.findByRole('group', { name: 'Lineage graph of sales.orders' });
+    expect(hint()).toContain(`A graph of ${LARGE_GRAPH + 13} columns draws only those in view: “List” shows them all.`);
+    expect(hint()).not.toMatch(/tables?\b/);
+  });
+
   it('draws every table of a small graph at once (no worker, no "Laying out") and says nothing about the list', () => {
     const started = vi.fn();
     vi.stubGlobal('Worker', started);
@@ -201,6 +212,15 @@ describe('LineageGraphView', () => {
       renderWithApp(<LineageGraphView graph={graph} kind="table" label="Lineage graph of sales.orders" />);
       expect(screen.getByRole('group', { name: 'Lineage graph of sales.orders' })).toBeTruthy();
       expect(FakeWorker.made).toHaveLength(1);
+    });
+
+    it('says "Laying out N columns…" for a column’s lineage, shown and said', async () => {
+      FakeWorker.made = [];
+      vi.stubGlobal('Worker', FakeWorker);
+      renderWithApp(<LineageGraphView graph={fan(big, 0)} kind="column" label="Lineage graph of sales.orders" />);
+      expect(screen.getByTestId('lineage-graph-laying-out').textContent).toContain(`Laying out ${LAYOUT_IN_BACKGROUND} columns…`);
+      await vi.waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(`Laying out ${LAYOUT_IN_BACKGROUND} columns`));
+      expect(screen.getByTestId('lineage-graph-laying-out').textContent).not.toMatch(/tables?\b/);
     });
 
     it('stops the worker of a graph no longer shown', () => {

@@ -1,6 +1,7 @@
 // The lineage as an interactive graph (React Flow): drag or arrow keys pan, the wheel, +/− keys and
 // the buttons zoom, 0 and "Fit" show the whole graph. Each table's name is a link, so Tab walks the
-// tables and the graph brings the focused one into view. For screen readers the graph is its table
+// tables and the graph brings the focused one into view. A column's lineage says columns where a
+// table's says tables ("Laying out 1,501 columns…", "Tab goes from column to column"). For screen readers the graph is its table
 // links only: the edges are hidden from them, and the "List" view says the same in reading order.
 // With prefers-reduced-motion the graph jumps instead of gliding (no zoom, pan or fit animation).
 import {
@@ -19,10 +20,10 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useSta
 import { Button } from '../../../components/button';
 import { cx } from '../../../components/class-names';
 import { LoadingStatus } from '../../../components/skeleton';
-import { formatWholeNumber } from '../../../lib/format-number';
 import type { LineageGraph, LineageKind } from '../build-lineage-graph';
 import { LAYOUT_IN_BACKGROUND, layOutInBackground } from '../lay-out-in-background';
 import { layoutLineageGraph, NODE_HEIGHT, NODE_WIDTH, type LineageLayout } from '../layout-lineage-graph';
+import { nodesInWords, nodeWords } from '../describe-lineage-node';
 import { routeBackEdges } from '../route-back-edges';
 import { LineageBackEdge } from './lineage-back-edge';
 import { LineageNodeCard, RevealNodeContext, type LineageFlowNode } from './lineage-node-card';
@@ -133,7 +134,8 @@ export function useLineageLayout(graph: LineageGraph): { layout: LineageLayout |
 }
 
 /** In the graph's place while a worker lays it out: what is happening, shown and (after a moment) said. */
-function LayingOut({ tables, error }: { tables: number; error: Error | null }) {
+function LayingOut({ count, kind, error }: { count: number; kind: LineageKind; error: Error | null }) {
+  const what = nodesInWords(count, kind);
   return (
     <div className="lineage-canvas" data-testid="lineage-graph-laying-out">
       <div className="lineage-canvas__frame lineage-canvas__frame--busy">
@@ -143,9 +145,9 @@ function LayingOut({ tables, error }: { tables: number; error: Error | null }) {
           </p>
         ) : (
           <>
-            <LoadingStatus label={`Laying out ${formatWholeNumber(tables)} tables`} />
+            <LoadingStatus label={`Laying out ${what}`} />
             <div className="lineage-canvas__progress" aria-hidden="true">
-              <p>Laying out {formatWholeNumber(tables)} tables…</p>
+              <p>Laying out {what}…</p>
               <span className="lineage-canvas__progress-bar" />
             </div>
           </>
@@ -176,6 +178,7 @@ function Canvas({ graph, kind, label, layout }: { graph: LineageGraph; kind: Lin
   const flow = useReactFlow();
   const frame = useRef<HTMLDivElement>(null);
   const hintId = useId();
+  const [one] = nodeWords(kind);
   const { nodes, edges, height } = useMemo(() => cachedFlowElements(graph, kind, layout), [graph, kind, layout]);
   // A graph of up to 60 tables is shown whole. A bigger one first shows the current table and its
   // direct neighbours; from LARGE_GRAPH on, the current table's surroundings at a size one can read.
@@ -284,9 +287,9 @@ function Canvas({ graph, kind, label, layout }: { graph: LineageGraph; kind: Lin
           />
         </div>
         <p id={hintId} className="lineage-canvas__hint">
-          Drag or use the arrow keys to move, the wheel or + and − to zoom, 0 to fit. Tab goes from table to table; Enter opens one. “List” shows the
+          Drag or use the arrow keys to move, the wheel or + and − to zoom, 0 to fit. Tab goes from {one} to {one}; Enter opens one. “List” shows the
           same lineage as a list.
-          {nodes.length >= LARGE_GRAPH ? ` A graph of ${formatWholeNumber(nodes.length)} tables draws only those in view: “List” shows them all.` : null}
+          {nodes.length >= LARGE_GRAPH ? ` A graph of ${nodesInWords(nodes.length, kind)} draws only those in view: “List” shows them all.` : null}
         </p>
         <ZoomButtons />
       </div>
@@ -296,7 +299,7 @@ function Canvas({ graph, kind, label, layout }: { graph: LineageGraph; kind: Lin
 
 export function LineageGraphView(props: { graph: LineageGraph; kind: LineageKind; label: string }) {
   const { layout, error } = useLineageLayout(props.graph);
-  if (!layout) return <LayingOut tables={props.graph.nodes.length} error={error} />;
+  if (!layout) return <LayingOut count={props.graph.nodes.length} kind={props.kind} error={error} />;
   return (
     <ReactFlowProvider>
       <Canvas {...props} layout={layout} />

@@ -14,4 +14,12 @@ describe('LineageLegend', () => {
     expect(screen.getByRole('list', { name: 'Legend' }).textContent).not.toContain('Dashed arrow');
     expect(screen.getByRole('list', { name: 'Legend' }).textContent).toContain('Data flows along the arrows');
   });
+
+  it('says columns for a column’s lineage, the cycle’s dashed arrow too', () => {
+    render(<LineageLegend kind="column" cycle />);
+    const legend = screen.getByRole('list', { name: 'Legend' }).textContent;
+    expect(legend).toContain('This column');
+    expect(legend).toContain('Dashed arrow: data flowing back to an earlier column, closing a cycle');
+    expect(legend).not.toMatch(/\btables?\b/);
+  });
 });

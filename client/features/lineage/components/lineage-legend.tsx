@@ -1,9 +1,10 @@
 // What the colours and lines of the graph mean.
 import type { LineageKind } from '../build-lineage-graph';
+import { nodeWords } from '../describe-lineage-node';
 
 /** `cycle`: the graph has one, so one of its edges is drawn backwards (dashed, round the tables). */
 export function LineageLegend({ kind, cycle = false }: { kind: LineageKind; cycle?: boolean }) {
-  const thing = kind === 'column' ? 'column' : 'table';
+  const [thing] = nodeWords(kind);
   const entries = [
     { key: 'current', label: `This ${thing}` },
     { key: 'upstream', label: `Upstream: feeds this ${thing}` },
@@ -28,7 +29,7 @@ export function LineageLegend({ kind, cycle = false }: { kind: LineageKind; cycl
       {cycle ? (
         <li className="lineage-legend__item">
           <span className="lineage-legend__back" aria-hidden="true" />
-          Dashed arrow: data flowing back to an earlier table, closing a cycle
+          Dashed arrow: data flowing back to an earlier {thing}, closing a cycle
         </li>
       ) : null}
     </ul>

@@ -7,12 +7,10 @@ import { Link } from 'react-router';
 import { GrowList } from '../../../components/grow-list';
 import { ExternalLink } from '../../../components/external-link';
 import type { LineageGraph, LineageKind, LineageNode } from '../build-lineage-graph';
-import { describePlace } from '../describe-lineage-node';
+import { describePlace, nodeWords } from '../describe-lineage-node';
 import { formatWholeNumber } from '../../../lib/format-number';
 
 const labelOf = (node: LineageNode) => node.label;
-const COLUMNS = ['column', 'columns'] as const;
-const TABLES = ['table', 'tables'] as const;
 
 /** Names fed, the first FEEDS_NAMED of them: a table feeding 1,500 others made one line of 1,500 names. */
 const FEEDS_NAMED = 5;
@@ -70,7 +68,7 @@ export function LineageListView({ graph, kind }: { graph: LineageGraph; kind: Li
           ) : group.id === 'current' ? (
             <ol className="lineage-list__items">{group.nodes.map(row)}</ol>
           ) : (
-            <GrowList items={group.nodes} nameOf={labelOf} side={group.id} rows={kind === 'column' ? COLUMNS : TABLES} rowSelector='[data-testid="lineage-list-item"]' testId={`lineage-list-${group.id}`}>
+            <GrowList items={group.nodes} nameOf={labelOf} side={group.id} rows={nodeWords(kind)} rowSelector='[data-testid="lineage-list-item"]' testId={`lineage-list-${group.id}`}>
               {(shown, listProps) => (
                 <div {...listProps}>
                   <ol className="lineage-list__items">{shown.map(row)}</ol>

@@ -9,6 +9,7 @@ import { BreakableText } from '../../../components/breakable-text';
 import { ButtonLink } from '../../../components/button';
 import { BadgeList } from '../../../components/chip';
 import { EditRightsNote } from '../../../components/edit-rights-note';
+import { personInWords } from '../../../components/key-facts';
 import { ResourceNotice } from '../../../components/notice';
 import { ResourcePage, ResourceSection } from '../../../components/resource-page';
 import { ResourceTabs, type ResourceTab } from '../../../components/resource-tabs';
@@ -99,6 +100,13 @@ export function TableDetailView({ table, targetColumn, targetField = null, actio
       }
       side={<TableFacts table={table} />}
       sideLabel="About this table"
+      keyFacts={{
+        facts: [
+          { label: 'Owners', names: table.owners.map(personInWords), none: 'No owners' },
+          { label: 'Tags', names: table.tags.map((t) => t.tag_name), none: 'No tags', shown: 5 },
+        ],
+        linkText: 'Owners, tags and more',
+      }}
     >
       <ResourceTabs label={`Views of ${name}`} tabs={tabs}>
         <ResourceSection id="description" title="Description">

@@ -231,6 +231,19 @@ describe('editing tags and owners', () => {
     ]);
   });
 
+  it('shows a tag and an owner added in the side panel in the key facts at the top (for narrow screens) at once', async () => {
+    const { user } = await openPage({ table: editableTable({ owners: [] }), tags: ['finance'] });
+    const keyFact = (label: string) => within(screen.getByTestId('key-facts')).getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
+    expect(keyFact('Tags')).toBe('sales');
+    expect(keyFact('Owners')).toBe('No owners');
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    await user.type(screen.getByRole('combobox', { name: 'Add tag' }), 'churn_risk{Enter}');
+    await waitFor(() => expect(keyFact('Tags')).toBe('sales, churn_risk'));
+    await user.click(screen.getByRole('button', { name: 'Add owner' }));
+    await user.type(screen.getByRole('textbox', { name: 'Add owner' }), 'liv.arnesen@example.org{Enter}');
+    await waitFor(() => expect(keyFact('Owners')).toMatch(/^liv\.arnesen@example\.org|^Liv Arnesen/));
+  });
+
   it('takes a refused tag back off the page and shows the server message in a toast', async () => {
     const { user } = await openPage({ table: editableTable() }, (call) =>
       call.path === '/api/metadata/v0/update_table_tags' ? { status: 403, body: { error: { name: 'NotAllowedError', message: 'Changing tags needs the editor role.', code: 'edit_forbidden' } } } : undefined,
