@@ -80,4 +80,15 @@ describe('LineageListView', () => {
     expect(screen.queryByRole('button')).toBeNull();
     expect(within(screen.getByTestId('lineage-list')).queryByRole('status')).toBeNull();
   });
+  it('lists a table of a cycle on both sides, so each heading counts what the summary counts', () => {
+    const loop = item('loop', 1);
+    renderList([loop, item('up', 1)], [loop, item('down', 1)]);
+    const upstream = screen.getByTestId('lineage-list-upstream');
+    const downstream = screen.getByTestId('lineage-list-downstream');
+    expect(within(upstream).getByRole('heading', { level: 2 }).textContent).toBe('Upstream 2');
+    expect(within(downstream).getByRole('heading', { level: 2 }).textContent).toBe('Downstream 2');
+    for (const side of [upstream, downstream]) {
+      expect(rows(side).find((r) => r.querySelector('a')!.textContent === 'big.loop')!.textContent).toContain('upstream and downstream (a cycle)');
+    }
+  });
 });

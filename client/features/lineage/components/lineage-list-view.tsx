@@ -41,7 +41,8 @@ export function LineageListView({ graph, kind }: { graph: LineageGraph; kind: Li
   const groups = [
     { id: 'upstream', title: 'Upstream', nodes: nearestFirst(graph.nodes.filter((n) => n.role === 'upstream' || n.role === 'both')) },
     { id: 'current', title: kind === 'column' ? 'This column' : 'This table', nodes: graph.nodes.filter((n) => n.role === 'current') },
-    { id: 'downstream', title: 'Downstream', nodes: nearestFirst(graph.nodes.filter((n) => n.role === 'downstream')) },
+    // A node of a cycle is on both sides, and listed on both, so each heading counts what the summary does.
+    { id: 'downstream', title: 'Downstream', nodes: nearestFirst(graph.nodes.filter((n) => n.role === 'downstream' || n.role === 'both')) },
   ];
   const row = (node: LineageNode) => {
     const targets = feeds.get(node.id) ?? [];

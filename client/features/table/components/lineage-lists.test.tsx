@@ -119,9 +119,22 @@ describe('LineageSection', () => {
     expect(within(upstream).queryByRole('link', { name: /Open the lineage page/ })).toBeNull();
     expect(screen.getByTestId('lineage-downstream').textContent).toContain('No table is built from big.hub.');
   });
+
+  it('says which tables are not in the catalog, and marks a table on both sides as a cycle on both', async () => {
+    const outside = { ...item('kafka_topic', 1), in_amundsen: false, link: 'https://kafka.example.org/topics/clicks' };
+    serve([item('loop', 1), outside], [item('loop', 1), item('report', 1)]);
+    renderWithApp(<LineageSection tableKey={HUB} tableName="big.hub" />);
+    const upstream = await screen.findByTestId('lineage-upstream');
+    const downstream = screen.getByTestId('lineage-downstream');
+    expect(within(upstream).getByRole('link', { name: /kafka_topic/ }).textContent).toBe('big.kafka_topic (not in the catalog) (opens in a new tab)');
+    expect(within(upstream).getByRole('link', { name: 'big.loop' }).closest('li')!.textContent).toContain('upstream and downstream (a cycle)');
+    expect(within(downstream).getByRole('link', { name: 'big.loop' }).closest('li')!.textContent).toContain('upstream and downstream (a cycle)');
+    expect(within(downstream).getByRole('link', { name: 'big.report' }).closest('li')!.textContent).not.toContain('cycle');
+  });
 });
 
 describe('matchingItems', () => {
+
   it('keeps the items whose schema and name hold the text, in any case, in their order; an empty or blank filter keeps all', () => {
     const items = [...numbered('Orders', 2, 1), item('users', 1)];
     expect(matchingItems(items, ' big.ORDERS_0001 ').map((i) => i.name)).toEqual(['Orders_0001']);

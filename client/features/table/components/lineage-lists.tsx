@@ -42,7 +42,7 @@ export function groupByLevel(items: readonly LineageItem[]): { level: number; it
 
 const displayName = (item: Pick<LineageItem, 'schema' | 'name'>) => (item.schema ? `${item.schema}.${item.name}` : item.name);
 
-function LineageEntry({ item, byKey }: { item: LineageItem; byKey: Map<string, LineageItem> }) {
+function LineageEntry({ item, byKey, bothWays }: { item: LineageItem; byKey: Map<string, LineageItem>; bothWays: boolean }) {
   const sources = useUiConfig().resourceConfig.table.supportedSources;
   const inCatalog = item.in_amundsen !== false && !!item.database && !!item.schema;
   const parent = item.parent ? byKey.get(item.parent) : undefined;
@@ -57,6 +57,7 @@ function LineageEntry({ item, byKey }: { item: LineageItem; byKey: Map<string, L
       ) : (
         <ExternalLink href={item.link} className="lineage__name">
           {name}
+          <span className="muted"> (not in the catalog)</span>
         </ExternalLink>
       )}
       <span className="lineage__meta">
@@ -68,16 +69,23 @@ function LineageEntry({ item, byKey }: { item: LineageItem; byKey: Map<string, L
             <BreakableText text={displayName(parent)} />
           </>
         ) : null}
+        {bothWays ? ' · upstream and downstream (a cycle)' : ''}
       </span>
       <BadgeList badges={item.badges.map((b) => b.badge_name)} label={`Badges of ${displayName(item)}`} />
     </li>
   );
 }
 
+/** Keys of the tables listed both upstream and downstream: a cycle, said on both rows as the lineage page says it. */
+export function tablesOnBothSides(upstream: readonly LineageItem[], downstream: readonly LineageItem[]): ReadonlySet<string> {
+  const up = new Set(upstream.map((item) => item.key));
+  return new Set(downstream.filter((item) => up.has(item.key)).map((item) => item.key));
+}
+
 /** Items whose shown name holds `filter` (any case), in the order given. */
 export const matchingItems = (items: readonly LineageItem[], filter: string) => matchingByName(items, filter, displayName);
 
-function LineageList({ direction, items, tableKey, tableName }: { direction: LineageDirectionName; items: LineageItem[]; tableKey: string; tableName: string }) {
+function LineageList({ direction, items, tableKey, tableName, bothWays }: { direction: LineageDirectionName; items: LineageItem[]; tableKey: string; tableName: string; bothWays: ReadonlySet<string> }) {
   const headingId = `lineage-${direction}-heading`;
   const byKey = useMemo(() => new Map(items.map((item) => [item.key, item])), [items]);
   // Nearest first, by name within a level: the order rows are added in.
@@ -117,7 +125,7 @@ function LineageList({ direction, items, tableKey, tableName }: { direction: Lin
                   </h4>
                   <ul className="lineage__list">
                     {atLevel.map((item) => (
-                      <LineageEntry key={item.key} item={item} byKey={byKey} />
+                      <LineageEntry key={item.key} item={item} byKey={byKey} bothWays={bothWays.has(item.key)} />
                     ))}
                   </ul>
                 </div>
@@ -142,13 +150,16 @@ export function LineageSection({ tableKey, tableName }: { tableKey: string; tabl
         errorTitle="Lineage could not be loaded"
         notFound={<EmptyState title="No lineage">The catalog has no lineage for this table.</EmptyState>}
       >
-        {(lineage) => (
-          // With one direction empty, its one line sits above the other list, which gets the full width.
-          <div className={cx('lineage', (lineage.upstream_entities.length === 0 || lineage.downstream_entities.length === 0) && 'lineage--one-sided')}>
-            <LineageList direction="upstream" items={lineage.upstream_entities} tableKey={tableKey} tableName={tableName} />
-            <LineageList direction="downstream" items={lineage.downstream_entities} tableKey={tableKey} tableName={tableName} />
-          </div>
-        )}
+        {(lineage) => {
+          const bothWays = tablesOnBothSides(lineage.upstream_entities, lineage.downstream_entities);
+          return (
+            // With one direction empty, its one line sits above the other list, which gets the full width.
+            <div className={cx('lineage', (lineage.upstream_entities.length === 0 || lineage.downstream_entities.length === 0) && 'lineage--one-sided')}>
+              <LineageList direction="upstream" items={lineage.upstream_entities} tableKey={tableKey} tableName={tableName} bothWays={bothWays} />
+              <LineageList direction="downstream" items={lineage.downstream_entities} tableKey={tableKey} tableName={tableName} bothWays={bothWays} />
+            </div>
+          );
+        }}
       </QueryState>
     </ResourceSection>
   );
