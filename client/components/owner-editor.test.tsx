@@ -121,6 +121,8 @@ describe('OwnerEditor', () => {
       await user.click(screen.getByRole('button', { name: 'Add Fridtjof Nansen' }));
       expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: fridtjof.user_id }));
       await waitFor(() => expect(screen.queryByText(/No one is known as/)).toBeNull());
+      // The button pressed is gone: the focus goes back to the field, not to the page's body.
+      expect(document.activeElement).toBe(field);
     });
 
     it('adds an id no one has only when asked again: a second Enter or its button', async () => {
@@ -133,6 +135,7 @@ describe('OwnerEditor', () => {
       await user.type(field, 'svc_etl{Enter}');
       await user.click(await screen.findByRole('button', { name: 'Add “svc_etl” as a new user id' }));
       expect(onAdd).toHaveBeenLastCalledWith(expect.objectContaining({ user_id: 'svc_etl' }));
+      expect(document.activeElement).toBe(field);
     });
 
     it('refuses an id that differs only in case from an owner’s, without asking or adding', async () => {

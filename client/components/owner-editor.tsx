@@ -162,6 +162,12 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
     else setUnknownId({ typed, similar: answer.similar });
   }
 
+  /** A button of the "No one is known as …" note: the note (and the button pressed) goes, the focus back to the field. */
+  function addFromNote(person: Person | null) {
+    add(person);
+    input.current?.focus();
+  }
+
   function remove(owner: User, button: HTMLButtonElement) {
     focusAfterRemoval(button, [...(list.current?.querySelectorAll<HTMLButtonElement>('.owner-editor__remove') ?? [])], () => addButton.current ?? input.current);
     focusBack(owner.user_id, onRemove(owner));
@@ -272,11 +278,11 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 </p>
                 <div className="owner-editor__unknown-actions">
                   {unknownId.similar.map((person) => (
-                    <Button key={person.user_id} size="sm" onClick={() => add(person)}>
+                    <Button key={person.user_id} size="sm" onClick={() => addFromNote(person)}>
                       Add {person.display_name}
                     </Button>
                   ))}
-                  <Button size="sm" variant="ghost" onClick={() => add(byId(unknownId.typed))}>
+                  <Button size="sm" variant="ghost" onClick={() => addFromNote(byId(unknownId.typed))}>
                     Add “{unknownId.typed}” as a new user id
                   </Button>
                 </div>
