@@ -39,10 +39,9 @@ export async function getUserIgnoringEmailCase(getUser: (userId: string) => Prom
     if (!isUnknownUser(err)) throw err;
     for (const spelling of otherSpellingsOf(userId)) {
       const found = await getUser(spelling).catch(() => undefined);
-      const foundId = found ? (found.user_id ?? found.email) : undefined;
+      const foundId = found?.user_id ?? found?.email;
       // A loosely matching service may answer someone else: only the asked-for id counts (an email's in any case).
-      const same = foundId !== undefined && (spelling.includes('@') ? foundId.toLowerCase() === spelling.toLowerCase() : foundId === spelling);
-      if (same) return found;
+      if (found && foundId && (spelling.includes('@') ? foundId.toLowerCase() === spelling.toLowerCase() : foundId === spelling)) return found;
     }
     throw err;
   }
