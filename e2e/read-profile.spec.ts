@@ -138,6 +138,40 @@ test('at 320 px the selected tab of a profile is in view', async ({ page }) => {
   }, { message: 'the selected Edits tab lies inside the 320 px window' }).toBe(true);
 });
 
+/** Each tab of the page's (first) tab list that is not wholly inside the list's box: cut off, or past an edge. */
+async function tabsCutOff(page: Page): Promise<string[]> {
+  return page.getByRole('tablist').first().evaluate((list) => {
+    const box = list.getBoundingClientRect();
+    return [...list.querySelectorAll('[role=tab]')]
+      .filter((tab) => {
+        const r = tab.getBoundingClientRect();
+        return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.right > document.documentElement.clientWidth;
+      })
+      .map((tab) => tab.textContent ?? '');
+  });
+}
+
+test('at 400 px every tab of a profile and of the search page shows whole, and the arrow keys still move through them', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.goto('/user/fridtjof.nansen%40example.org');
+  await expect(page.getByRole('tab', { name: /Frequently used/ })).toContainText(/\d/);
+  await expect(page.getByRole('tab', { name: /Edits/ })).toBeVisible();
+  expect(await tabsCutOff(page), 'profile tabs cut off at 400 px').toEqual([]);
+  await page.getByRole('tab', { name: /Owned/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: /Frequently used/ })).toBeFocused();
+  await expect(page.getByRole('tab', { name: /Frequently used/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: /Edits/ })).toHaveAttribute('aria-selected', 'true');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await testInfo.attach('profile-tabs-400.png', { body: await page.screenshot({ path: 'test-results/screenshots/profile-tabs-400.png' }), contentType: 'image/png' });
+
+  await page.goto('/search?term=orders');
+  await expect(page.getByRole('tab', { name: /People/ })).toBeVisible();
+  expect(await tabsCutOff(page), 'search tabs cut off at 400 px').toEqual([]);
+});
+
 test('your own profile says whose lists are empty, and an id nobody has gets a "no such person" page', async ({ page }, testInfo) => {
   await page.goto('/user/roald.amundsen%40example.org');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roald Amundsen');

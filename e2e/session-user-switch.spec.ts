@@ -141,3 +141,23 @@ test("roald's tab says liv is signed in now as soon as it gets focus again, befo
   // The page still shows whom it was rendered for until it is reloaded.
   await expect(page.getByTestId('current-user')).toHaveText('Roald Amundsen');
 });
+
+for (const where of ['table page', 'home page'] as const) {
+  test(`roald's tab says liv is signed in now when its search suggestions are refused, not a silent empty list (${where})`, async ({ page, context, idpOrigin }) => {
+    await roaldOnTheTable(page, idpOrigin);
+    if (where === 'home page') {
+      await page.goto('/');
+      await expect(page.getByTestId('current-user')).toHaveText('Roald Amundsen');
+    }
+    await switchToLivInAnotherTab(context, idpOrigin);
+    // No focus or visibility check here (that says it on its own): only what the typing asks.
+    await page.waitForTimeout(500);
+    await expect(page.getByRole('alert').filter({ hasText: LIV_NOW })).toHaveCount(0);
+    const box = page.getByRole('combobox', { name: where === 'home page' ? 'Search for data' : 'Search the catalog' });
+    const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/search/v1/search');
+    await box.fill('orders');
+    expect((await answer).status()).toBe(409);
+    await expect(page.getByRole('alert').filter({ hasText: LIV_NOW })).toBeVisible();
+    await expect(page.getByText(LIV_NOW)).toHaveCount(1);
+  });
+}

@@ -105,13 +105,14 @@ describe('another person whose id holds "/"', () => {
     expect(v.parse(ApiErrorBodySchema, unknown.json).error.code).toBe('not_found');
   });
 
-  it('is found by their exact id only: padded with spaces it is nobody, on every route alike', async () => {
-    for (const id of [` ${SLASHED}`, `${SLASHED} `]) {
-      const answer = await get(`user?${q(id)}`);
-      expect(answer.status, JSON.stringify(id)).toBe(404);
-      expect(v.parse(ApiErrorBodySchema, answer.json).error.code).toBe('not_found');
+  it('opens the profile of an id padded with whitespace as the person, under their own id; the lists stay exact (decision 093)', async () => {
+    for (const id of [` ${SLASHED}`, `${SLASHED} `, `\t${SLASHED.toUpperCase()} `]) {
+      expect(ok(AuthUserResponseSchema, await get(`user?${q(id)}`)).user, JSON.stringify(id)).toMatchObject({ user_id: SLASHED, display_name: 'Ann Slash' });
       expect(ok(OwnedResponseSchema, await get(`user/own?${q(id)}`)).own.table).toEqual([]);
     }
+    // Spaces inside the id are not whitespace around it: still nobody.
+    const inside = await get(`user?${q('a /b@x.org')}`);
+    expect(inside.status).toBe(404);
   });
 
   it('opens the profile of an email id in other case as the person, under their own id; the lists stay exact (decision 088)', async () => {

@@ -17,6 +17,8 @@ export interface MenuPopupProps {
   align: 'start' | 'end';
   /** Which item has focus as the menu opens. */
   focusOnOpen: 'first' | 'last';
+  /** The keys pressed on the button while this code loaded, to play as the menu opens (menu.tsx). */
+  takeKeptKeys: () => string[];
   close: () => void;
   /** Closes the menu and gives focus back to its button (an action item was chosen). */
   closeToButton: () => void;
@@ -25,7 +27,7 @@ export interface MenuPopupProps {
   button: RefObject<HTMLButtonElement | null>;
 }
 
-export default function MenuPopup({ id, label, header, items, align, focusOnOpen, close, closeToButton, container, button }: MenuPopupProps) {
+export default function MenuPopup({ id, label, header, items, align, focusOnOpen, takeKeptKeys, close, closeToButton, container, button }: MenuPopupProps) {
   const itemRefs = useRef<(HTMLElement | null)[]>([]);
   const popup = useRef<HTMLDivElement>(null);
   useDismiss(true, container, close, button);
@@ -38,16 +40,29 @@ export default function MenuPopup({ id, label, header, items, align, focusOnOpen
   useEffect(() => {
     const target = focusOnOpen === 'first' ? itemRefs.current[0] : itemRefs.current[items.length - 1];
     target?.focus();
+    // Keys pressed before the menu was here, as they would have acted on it: moves, then Enter or Space
+    // presses the item with focus (what follows it is dropped: the menu has closed).
+    for (const key of takeKeptKeys()) {
+      if (moveFocus(key)) continue;
+      (document.activeElement as HTMLElement | null)?.click();
+      break;
+    }
     // Only as the menu opens (this component mounts when it does).
   }, []);
 
-  function onMenuKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+  /** Moves focus for an arrow key, Home or End; false for any other key. */
+  function moveFocus(key: string): boolean {
     const current = itemRefs.current.indexOf(document.activeElement as HTMLElement);
     const count = items.length;
     const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: count - 1 };
-    if (event.key in moves) {
+    if (!(key in moves)) return false;
+    itemRefs.current[(moves[key]! + count) % count]?.focus();
+    return true;
+  }
+
+  function onMenuKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    if (moveFocus(event.key)) {
       event.preventDefault();
-      itemRefs.current[(moves[event.key]! + count) % count]?.focus();
     } else if (event.key === 'Tab') {
       close();
     } else if (event.key === ' ' && document.activeElement instanceof HTMLAnchorElement) {

@@ -1,7 +1,7 @@
 // Tabs as the WAI-ARIA Authoring Practices describe them: a tablist with one tab in the tab order
 // (arrow keys, Home and End move between tabs and select them), and the selected tab's panel. In a
-// narrow window the tab list scrolls sideways: the selected tab is scrolled into it (`?tab=edits` opened
-// at 320 px showed the first tabs only), and a fade at an edge says that more tabs lie past it.
+// narrow window the tabs wrap onto more rows (tabs.css); a tab too wide for the window alone makes the
+// list scroll sideways: the selected tab is scrolled into it, and a fade at an edge says that more lies past it.
 import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { cx } from './class-names';
 import './tabs.css';

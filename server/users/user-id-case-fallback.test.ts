@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UpstreamError } from '../http/errors';
 import type { AmundsenUser } from '../upstream/amundsen-schemas';
-import { getUserIgnoringEmailCase, lowerCasedEmailId } from './user-id-case-fallback';
+import { getUserIgnoringEmailCase, lowerCasedEmailId, otherSpellingsOf } from './user-id-case-fallback';
 
 const person = (user_id: string | null, email: string | null = user_id): AmundsenUser => ({ user_id, email, full_name: `Person ${user_id ?? email}`, is_active: true }) as AmundsenUser;
 
@@ -26,6 +26,16 @@ describe('lowerCasedEmailId', () => {
   });
 });
 
+describe('otherSpellingsOf', () => {
+  it('is the id without whitespace around it, then an email lower-cased; nothing for an id as stored', () => {
+    expect(otherSpellingsOf(' roald.amundsen@example.org')).toEqual(['roald.amundsen@example.org']);
+    expect(otherSpellingsOf('\tRoald.Amundsen@example.org \n')).toEqual(['Roald.Amundsen@example.org', 'roald.amundsen@example.org']);
+    expect(otherSpellingsOf(' FNansen ')).toEqual(['FNansen']);
+    expect(otherSpellingsOf('roald.amundsen@example.org')).toEqual([]);
+    expect(otherSpellingsOf('   ')).toEqual([]);
+  });
+});
+
 describe('getUserIgnoringEmailCase', () => {
   const fridtjof = person('fridtjof.nansen@example.org');
 
@@ -41,6 +51,25 @@ describe('getUserIgnoringEmailCase', () => {
       await expect(getUserIgnoringEmailCase(getUser, 'Fridtjof.Nansen@EXAMPLE.org')).resolves.toBe(fridtjof);
       expect(asked).toEqual(['Fridtjof.Nansen@EXAMPLE.org', 'fridtjof.nansen@example.org']);
     }
+  });
+
+  it('opens the person whose id is the given one without whitespace around it (decision 093), in case too for an email', async () => {
+    const fnansen = person('FNansen', null);
+    const { getUser, asked } = service([fridtjof, fnansen]);
+    await expect(getUserIgnoringEmailCase(getUser, ' fridtjof.nansen@example.org')).resolves.toBe(fridtjof);
+    expect(asked).toEqual([' fridtjof.nansen@example.org', 'fridtjof.nansen@example.org']);
+    await expect(getUserIgnoringEmailCase(getUser, 'Fridtjof.Nansen@example.org\n')).resolves.toBe(fridtjof);
+    await expect(getUserIgnoringEmailCase(getUser, ' FNansen ')).resolves.toBe(fnansen);
+    // Not an email: trimmed, but its case kept.
+    await expect(getUserIgnoringEmailCase(getUser, ' fnansen ')).rejects.toThrow('There is no person  fnansen  in the catalog.');
+  });
+
+  it('does not take someone else answered for the trimmed id of a name (a service that matches loosely)', async () => {
+    const getUser = async (id: string) => {
+      if (id === 'FNansen') return person('fnansen', null);
+      throw new NotFoundError(`There is no person ${id} in the catalog.`);
+    };
+    await expect(getUserIgnoringEmailCase(getUser, ' FNansen')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('prefers the exact id when two people differ only in case', async () => {

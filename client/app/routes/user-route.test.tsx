@@ -61,6 +61,17 @@ describe('the profile route', () => {
     await waitFor(() => expect(asked.at(-1)).toBe('ann.slash@x.org'));
   });
 
+  it('moves a profile opened by an id with whitespace around it to the person\'s own id, in place (decision 093)', async () => {
+    const asked = stubBff('ann.slash@x.org');
+    renderWithApp(
+      <Routes><Route path="/user/:userId" element={<><UserRoute /><WhereAmI /></>} /></Routes>,
+      { route: `${userPath(' Ann.Slash@x.org\n')}?tab=read`, config: testConfig({}, { indexUsers: true }) },
+    );
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe(`REPLACE ${userPath('ann.slash@x.org')}?tab=read`));
+    expect(await screen.findByRole('heading', { level: 1, name: /Ann Slash/ })).toBeTruthy();
+    await waitFor(() => expect(asked.at(-1)).toBe('ann.slash@x.org'));
+  });
+
   it('stays at an id the BFF answered with another person than case alone would make', async () => {
     stubBff('ann.slash@y.org');
     renderWithApp(

@@ -18,9 +18,10 @@ import { usePageAt } from '../use-page-at';
 import { NotFoundAt } from './not-found-route';
 
 /**
- * A profile opened by an email id in other case than the person's (decision 088): the BFF answers with
- * the person, and the page moves to the URL of their own id in place of this one (no new history entry),
- * its query and hash kept. Only a difference in case moves it; the BFF never answers another id.
+ * A profile opened by an email id in other case than the person's (decision 088), or by an id with
+ * whitespace around it (decision 093): the BFF answers with the person, and the page moves to the URL of
+ * their own id in place of this one (no new history entry), its query and hash kept. Only such a
+ * difference moves it; the BFF never answers another id.
  */
 function useCanonicalUserPath(userId: string) {
   const { data: user } = useUser(userId);
@@ -29,7 +30,7 @@ function useCanonicalUserPath(userId: string) {
   const { search, hash } = useLocation();
   useEffect(() => {
     const canonical = user?.user_id;
-    if (!user || !canonical || canonical === userId || canonical.toLowerCase() !== userId.toLowerCase()) return;
+    if (!user || !canonical || canonical === userId || canonical.toLowerCase() !== userId.trim().toLowerCase()) return;
     queryClient.setQueryData(userQueryOptions(canonical).queryKey, user);
     void navigate({ pathname: userPath(canonical), search, hash }, { replace: true });
   }, [user, userId, search, hash, queryClient, navigate]);

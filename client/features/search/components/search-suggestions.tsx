@@ -73,8 +73,9 @@ function toGroups(data: SearchResponse | undefined, resources: SearchResource[],
     } else {
       options = (data?.user?.results ?? []).map((u) => ({
         id: `user:${u.user_id}`,
-        // Someone who has left is said to be so, as on the People results and in owner lists.
-        label: <Suggestion name={<Highlight fragment={u.highlight['full_name']?.[0]} text={u.display_name} />} meta={[u.is_active ? null : 'No longer active', u.email].filter(Boolean).join(' · ')} />,
+        // Someone who has left is said to be so, as on the People results and in owner lists. Their email
+        // only when it is not already their name (someone with no name is shown by it).
+        label: <Suggestion name={<Highlight fragment={u.highlight['full_name']?.[0]} text={u.display_name} />} meta={[u.is_active ? null : 'No longer active', u.email === u.display_name ? null : u.email].filter(Boolean).join(' · ')} />,
         onSelect: () => go(userPath(u.user_id)),
       }));
     }

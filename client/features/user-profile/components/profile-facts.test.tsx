@@ -97,3 +97,22 @@ describe('a profile\'s email', () => {
     }
   });
 });
+
+describe('a profile\'s profile page', () => {
+  const withProfileUrl = (profile_url: string) => normalizeUser({ user_id: 'roald', email: 'roald.amundsen@example.org', full_name: 'Roald Amundsen', profile_url })!;
+
+  it('is a link for a web address', () => {
+    const { container } = render(<MemoryRouter><ProfileFacts user={withProfileUrl('https://people.example.org/roald')} /></MemoryRouter>);
+    expect(within(container).getByRole('link', { name: /Profile page/ }).getAttribute('href')).toBe('https://people.example.org/roald');
+  });
+
+  it('is left out, never a link nor a dead label, for an address that is not http(s)', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://example.org/roald', 'not a url']) {
+      const { container, unmount } = render(<MemoryRouter><ProfileFacts user={withProfileUrl(url)} /></MemoryRouter>);
+      expect(within(container).queryByText('Profile'), url).toBeNull();
+      expect(within(container).queryByText('Profile page'), url).toBeNull();
+      expect(container.querySelector('a[href^="javascript"], a[href^="data"]')).toBeNull();
+      unmount();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { userPath } from '../../../app/paths';
 import { userQueryOptions } from '../api/get-user';
 import { EmailLink, ExternalLink } from '../../../components/external-link';
 import { FactList, type Fact } from '../../../components/facts';
+import { safeHttpUrl } from '../../../components/safe-url';
 import { isNotFound } from '../../../lib/api-error';
 
 /** GitHub user names: letters, digits and single hyphens, at most 39 characters. */
@@ -83,10 +84,12 @@ function Manager({ user }: { user: User }) {
 export function ProfileFacts({ user }: { user: User }) {
   const github = githubUrl(user.github_username);
   const slack = slackUrl(user.slack_id);
+  // Only a web address is a profile page: another (javascript:, data:, a bare name) is left out, not shown as a dead label.
+  const profileUrl = safeHttpUrl(user.profile_url);
   const facts: Fact[] = [
     { label: 'Manager', value: user.manager_fullname || user.manager_id || user.manager_email ? <Manager user={user} /> : null },
     { label: 'Email', value: isEmailAddress(user.email) ? <EmailLink email={user.email} /> : null },
-    { label: 'Profile', value: user.profile_url ? <ExternalLink href={user.profile_url}>Profile page</ExternalLink> : null },
+    { label: 'Profile', value: profileUrl ? <ExternalLink href={profileUrl}>Profile page</ExternalLink> : null },
     { label: 'GitHub', value: github ? <ExternalLink href={github}>github.com/{user.github_username}</ExternalLink> : user.github_username },
     { label: 'Slack', value: slack ? <ExternalLink href={slack}>@{user.slack_id}</ExternalLink> : user.slack_id },
     { label: 'Employee type', value: user.employee_type },

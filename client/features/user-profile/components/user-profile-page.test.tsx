@@ -31,6 +31,14 @@ describe('UserProfilePage', () => {
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 
+  it('quotes an id nobody has, so that whitespace around it shows', async () => {
+    stubError(404, 'NotFoundError', 'No user  liv ', 'not_found');
+    renderWithApp(<UserProfilePage userId=" liv " bookmarks={bookmarks} />, { config: testConfig({}, { indexUsers: true }) });
+    const sentence = await screen.findByText(/Nobody with the id/);
+    expect(sentence.textContent).toMatch(/^Nobody with the id “ liv ” is in the catalog\./);
+    expect(screen.getByText(' liv ', { selector: 'code', normalizer: (text) => text })).toBeTruthy();
+  });
+
   it('still says the profile could not be loaded when the catalog failed', async () => {
     stubError(502, 'UpstreamError', 'The metadata service did not answer.', 'upstream_unavailable');
     renderWithApp(<UserProfilePage userId="liv" bookmarks={bookmarks} />, { config: testConfig({}, { indexUsers: true }) });

@@ -31,7 +31,12 @@ function isImpossibleId(error: unknown): boolean {
 }
 
 export function NoSuchPerson({ userId, impossible = false }: { userId: string; impossible?: boolean }) {
-  const id = <code title={userId.length > 60 ? userId : undefined}>{shortUserId(userId)}</code>;
+  // Quoted, so that whitespace around it (a pasted id with a space kept) shows, each space as it is.
+  const id = (
+    <>
+      “<code className="user-profile__odd-id" title={userId.length > 60 ? userId : undefined}>{shortUserId(userId)}</code>”
+    </>
+  );
   return (
     <section className="not-found">
       <PageTitle title="No such person" />
