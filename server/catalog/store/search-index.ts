@@ -500,32 +500,11 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     refreshTableDescription,
     refreshDashboards,
     refreshUsers,
-    rebuildAll: () => withPageCacheOfAtLeast(db, REBUILD_PAGE_CACHE_BYTES, () => rebuildAll()),
+    rebuildAll: () => rebuildAll(),
     writeTableDocuments,
     refreshAllDashboardsAndUsers,
     optimize,
   };
-}
-
-/**
- * The page cache a full rebuild reads with. It reads every table's columns, tags and badges in doc_id
- * order, which is all over the file; with the default 64 MiB the same pages were read from the file
- * again and again (1.3 s more system CPU time for 100 k tables, docs/benchmarks.md).
- */
-const REBUILD_PAGE_CACHE_BYTES = 256 * 1024 * 1024;
-
-/** Runs `fn` with SQLite's page cache raised to `bytes` (never lowered), then puts the setting back. */
-function withPageCacheOfAtLeast<T>(db: CatalogDatabase, bytes: number, fn: () => T): T {
-  const before = Number(db.pragma('cache_size', { simple: true }));
-  const pageSize = Number(db.pragma('page_size', { simple: true }));
-  // cache_size: pages when positive, KiB when negative.
-  if ((before < 0 ? -before * 1024 : before * pageSize) >= bytes) return fn();
-  db.pragma(`cache_size = ${-Math.ceil(bytes / 1024)}`);
-  try {
-    return fn();
-  } finally {
-    db.pragma(`cache_size = ${before}`);
-  }
 }
 
 /** The FTS5 tables that grow with the number of tables. */
