@@ -90,9 +90,8 @@ export function forEachNestedFieldText(
 export type NestedFieldsByTable = Map<number, Map<string, NestedFieldText[]>>;
 
 /**
- * Reads the nested fields of tables back from the store for their documents: by a JSON array of table
- * ids, or by a range of table ids (a full rebuild). One query each; a column without nested types
- * costs one look in type_metadata's index by column. Rows as arrays, no tree: a third of the time
+ * Reads the nested fields of tables back from the store for their documents, by a JSON array of table
+ * ids. One query; a column without nested types costs one look in type_metadata's index by column. Rows as arrays, no tree: a third of the time
  * the trees took (docs/benchmarks.md, "Nested fields in search").
  */
 export function createNestedFieldReader(db: CatalogDatabase) {
@@ -102,7 +101,6 @@ export function createNestedFieldReader(db: CatalogDatabase) {
   // top node (ids are depth first, so a parent comes before its children).
   const head = `SELECT tm.name, tm.description, c.table_id, c.name, tm.id, tm.parent_id FROM columns c JOIN type_metadata tm ON tm.column_id = c.id`;
   const ofIds = db.prepare(`${head} WHERE c.table_id IN (SELECT value FROM json_each(?)) AND tm.parent_id IS NOT NULL`).raw();
-  const inRange = db.prepare(`${head} WHERE c.table_id BETWEEN ? AND ? AND tm.parent_id IS NOT NULL`).raw();
   type Row = [name: string, description: string | null, tableId: number, column: string, id: number, parentId: number];
   const group = (rows: Row[]): NestedFieldsByTable => {
     const byTable: NestedFieldsByTable = new Map();
@@ -133,7 +131,6 @@ export function createNestedFieldReader(db: CatalogDatabase) {
   };
   return {
     ofTables: (tableIdsJson: string) => group(ofIds.all(tableIdsJson) as Row[]),
-    inRange: (from: number, to: number) => group(inRange.all(from, to) as Row[]),
   };
 }
 

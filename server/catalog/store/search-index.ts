@@ -209,11 +209,15 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
           FROM json_each(?) AS ids LEFT JOIN table_readers tr ON tr.table_id = ids.value
           GROUP BY ids.value) AS r
     WHERE t.id = r.table_id`);
+  // Every table, those without readers too (0, 0, 0); a row is only written when a value changes,
+  // so there is one pass over the tables, not one to zero them and one to count.
   const popularityOfAll = db.prepare(`
-    UPDATE tables AS t SET total_reads = r.total, reader_count = r.readers,
-      popularity = CASE WHEN r.total > 0 THEN r.readers * ln(1 + r.total) ELSE 0 END
-    FROM (SELECT table_id, sum(read_count) AS total, count(*) AS readers FROM table_readers GROUP BY table_id) AS r
-    WHERE t.id = r.table_id`);
+    UPDATE tables AS t SET total_reads = r.total, reader_count = r.readers, popularity = r.popularity
+    FROM (SELECT table_id, total, readers, CASE WHEN total > 0 THEN readers * ln(1 + total) ELSE 0 END AS popularity
+          FROM (SELECT t2.id AS table_id, coalesce(sum(tr.read_count), 0) AS total, count(tr.user_id) AS readers
+                FROM tables t2 LEFT JOIN table_readers tr ON tr.table_id = t2.id GROUP BY t2.id)) AS r
+    WHERE t.id = r.table_id
+      AND (t.total_reads IS NOT r.total OR t.reader_count IS NOT r.readers OR t.popularity IS NOT r.popularity)`);
   const deleteTableDocs = db.prepare('DELETE FROM table_search WHERE table_id IN (SELECT value FROM json_each(?))');
   const insertTableDoc = db.prepare(`
     INSERT INTO table_search (doc_id, table_id, key, database, cluster, schema_name, name, name_norm, description,
@@ -224,27 +228,16 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
   const tableRows = db.prepare(`
     SELECT t.id, t.key, t.name, t.description, t.popularity, s.database, s.cluster, s.name AS schema
     FROM json_each(?) AS ids JOIN tables t ON t.id = ids.value JOIN schemas s ON s.id = t.schema_id`);
-  const tableRowsInRange = db.prepare(`
-    SELECT t.id, t.key, t.name, t.description, t.popularity, s.database, s.cluster, s.name AS schema
-    FROM tables t JOIN schemas s ON s.id = t.schema_id WHERE t.id BETWEEN ? AND ?`);
   const columnRows = db.prepare(`
     SELECT table_id, name, description FROM columns WHERE table_id IN (SELECT value FROM json_each(?))
     ORDER BY table_id, sort_order, name`);
-  const columnRowsInRange = db.prepare(`
-    SELECT table_id, name, description FROM columns WHERE table_id BETWEEN ? AND ? ORDER BY table_id, sort_order, name`);
   const tagRows = db.prepare(`
     SELECT tt.table_id, g.name FROM table_tags tt JOIN tags g ON g.id = tt.tag_id
     WHERE tt.table_id IN (SELECT value FROM json_each(?)) AND g.tag_type = 'default' ORDER BY g.name`);
-  const tagRowsInRange = db.prepare(`
-    SELECT tt.table_id, g.name FROM table_tags tt JOIN tags g ON g.id = tt.tag_id
-    WHERE tt.table_id BETWEEN ? AND ? AND g.tag_type = 'default' ORDER BY g.name`);
   const badgeRows = db.prepare(`
     SELECT tb.table_id, b.name FROM table_badges tb JOIN badges b ON b.id = tb.badge_id
     WHERE tb.table_id IN (SELECT value FROM json_each(?)) ORDER BY b.name`);
-  const badgeRowsInRange = db.prepare(`
-    SELECT tb.table_id, b.name FROM table_badges tb JOIN badges b ON b.id = tb.badge_id
-    WHERE tb.table_id BETWEEN ? AND ? ORDER BY b.name`);
-  const tableIdRange = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM tables');
+  const tablePopularities = db.prepare('SELECT id, popularity FROM tables').raw();
   const nestedFields = createNestedFieldReader(db);
 
   interface TableRow { id: number; key: string; name: string; description: string | null; popularity: number; database: string; cluster: string; schema: string }
@@ -293,13 +286,15 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
     // Insert in doc_id order: FTS5 appends rowids to its in-memory segment as long as they grow.
     const docs = sources.map((s) => ({ s, docId: buildDocId(s.popularity, s.tableId) })).sort((a, b) => a.docId - b.docId);
     const tokens = docs.map(({ s }) => buildTableTokens(s));
+    // The name's tokens joined by spaces: the document's exact-name form and the name index's text.
+    const names = docs.map(({ s }) => normalizeName(s.name));
     docs.forEach(({ s, docId }, i) => {
       const { nestedPaths } = tokens[i];
-      insertTableDoc.run(docId, s.tableId, s.key, s.database, s.cluster, s.schema, s.name, normalizeName(s.name),
+      insertTableDoc.run(docId, s.tableId, s.key, s.database, s.cluster, s.schema, s.name, names[i],
         s.description, JSON.stringify(s.columns.map((c) => c.name)), JSON.stringify(s.tags), JSON.stringify(s.badges),
         s.popularity, nestedPaths.length > 0 ? JSON.stringify(nestedPaths) : null);
     });
-    docs.forEach(({ s, docId }, i) => insertTableName.run(docId, tokenize(s.name).join(' '), tokens[i].nameFacets));
+    docs.forEach(({ docId }, i) => insertTableName.run(docId, names[i], tokens[i].nameFacets));
     const counts = new Map<string, number>();
     docs.forEach(({ docId }, i) => {
       const { words, facets } = tokens[i];
@@ -478,20 +473,17 @@ export function createSearchIndexMaintainer(db: CatalogDatabase): SearchIndexMai
   const rebuildAll = db.transaction(() => {
     setFtsLoadMode(db, true);
     clearAll();
-    db.exec('UPDATE tables SET total_reads = 0, reader_count = 0, popularity = 0');
     popularityOfAll.run();
-    const { lo, hi } = tableIdRange.get() as { lo: number | null; hi: number | null };
-    if (lo !== null && hi !== null) {
-      for (let from = lo; from <= hi; from += CHUNK) {
-        const to = from + CHUNK - 1;
-        writeTableDocuments(assembleSources(
-          tableRowsInRange.all(from, to) as TableRow[],
-          columnRowsInRange.all(from, to) as ChildRow[],
-          tagRowsInRange.all(from, to) as ChildRow[],
-          badgeRowsInRange.all(from, to) as ChildRow[],
-          nestedFields.inRange(from, to),
-        ));
-      }
+    // Every table in doc_id order, not in table id order: FTS5 writes its pending terms out as a
+    // segment whenever a rowid is not above the last one, so chunks by table id (each sorted by
+    // doc_id) made a segment per chunk, then merged by `optimize`, and put the document rows all over
+    // table_search's b-tree. In one ascending order the index is written in a few big segments and
+    // the documents are appended (docs/benchmarks.md, "The search index rebuild").
+    const byDocId = (tablePopularities.all() as [id: number, popularity: number][])
+      .map(([id, popularity]) => ({ id, docId: buildDocId(popularity, id) }))
+      .sort((a, b) => a.docId - b.docId);
+    for (let i = 0; i < byDocId.length; i += CHUNK) {
+      writeTableDocuments(sourcesOf(json(byDocId.slice(i, i + CHUNK).map((t) => t.id))));
     }
     refreshAllDashboardsAndUsers();
     optimize();
