@@ -1,8 +1,8 @@
 // The search box's suggestions (loaded on demand by search-form.tsx): while people type, the top
 // results of each searchable resource in groups, each leading to its page, and "All results for …".
-// Asks once per 250 ms pause; keeps the last answer on screen while the next one loads. A filter
-// typed in the box (`tag:pi`, decision 076) is completed with that filter's values, and is not
-// searched as words (typed-suggestions.ts).
+// Asks once per 250 ms pause; keeps the last answer on screen, dimmed and not choosable, while the
+// next one loads. A filter typed in the box (`tag:pi`, decision 076) is completed with that filter's
+// values, and is not searched as words (typed-suggestions.ts).
 import { useQuery } from '@tanstack/react-query';
 import { useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { useNavigate } from 'react-router';
@@ -154,12 +154,15 @@ export function SuggestionsInput({ label, value, onValueChange, onSubmitValue, i
     onValueChange('');
     void navigate(path);
   };
+  // The answer on screen is for other text than the box holds: typed since the last pause, or asked
+  // and not answered yet (the last answer kept meanwhile). Its results are shown dimmed and cannot be
+  // chosen (combobox.tsx), so ↓ and Enter never open a suggestion for a word no longer there.
+  const stale = JSON.stringify(input) !== JSON.stringify(current) || query.isPlaceholderData;
   const groups = [
     ...valueGroup(typing, values, (chosen) => typing && onValueChange(withValueChosen(typing, chosen))),
-    ...(answered && current !== null ? toGroups(query.data, [...input.resources], config, go) : []),
+    ...(answered && current !== null ? toGroups(query.data, [...input.resources], config, go).map((g) => ({ ...g, stale })) : []),
   ];
-  const found = groups.some((g) => g.options.length > 0);
-  const stale = JSON.stringify(input) !== JSON.stringify(current);
+  const found = groups.some((g) => !g.stale && g.options.length > 0);
   const footer: ComboboxOption[] = term
     ? [{ id: 'all-results', label: <span className="suggestion__all">All results for “{term}”</span>, onSelect: () => onSubmitValue(term) }]
     : [];
@@ -175,7 +178,7 @@ export function SuggestionsInput({ label, value, onValueChange, onSubmitValue, i
             : undefined
       : query.isError
         ? 'Suggestions are not available right now.'
-        : !answered || (stale && !found)
+        : !answered || stale
           ? 'Searching…'
           : !found
             ? 'No matches. Press Enter to search every field.'
