@@ -156,7 +156,7 @@ describe('search results', () => {
   it('names a long term in the browser tab, cut short', async () => {
     stubSearch((request) => ({ table: { total_results: request.searchTerm === '' ? 1 : 0, results: [] } }));
     renderSearch(`/search?term=${'orders'.repeat(80)}`);
-    expect(await screen.findByText(/^No tables match/)).toBeTruthy();
+    expect(await screen.findByText(/^No tables match/, { selector: '.state__title' })).toBeTruthy();
     const title = document.querySelector('title')?.textContent ?? '';
     expect(title).toMatch(/^(orders){9}order… – Search · /);
   });
@@ -219,6 +219,7 @@ describe('search results', () => {
     expect(body).toContain('npm run catalog:import -- dbt loads a dbt project and npm run catalog:ingest loads NDJSON records.');
     expect(screen.queryByText(/Try fewer words/)).toBeNull();
     expect(screen.queryByText(/No tables match/)).toBeNull();
+    expect(screen.getByTestId('results-status').textContent).toBe('The catalog is empty: no tables have been loaded into it yet.');
     // One more request, for every table (one on the page), made only because nothing matched.
     expect(requests.map((r) => [r.searchTerm, r.resources, r.filters, r.resultsPerPage])).toEqual([['orders', ['table', 'dashboard'], {}, 10], ['', ['table'], {}, 1]]);
   });
@@ -262,6 +263,67 @@ describe('search results', () => {
     renderSearch(`/search?filters=${encodeURIComponent('{"tag":{"value":"pii"}}')}`);
     expect(await screen.findByRole('heading', { level: 2, name: '125 tables' })).toBeTruthy();
     expect(requests[0]).toMatchObject({ searchTerm: '', resources: ['table'], filters: { table: { tag: { value: 'pii', filterOperation: 'OR' } } } });
+  });
+});
+
+describe('the results status', () => {
+  /** The search page, with a way to search for other words as the nav bar's box does. */
+  function SearchWithBox() {
+    const navigate = useNavigate();
+    return (
+      <>
+        <SearchRoute />
+        <button type="button" onClick={() => void navigate('/search?term=zzzz')}>
+          Search zzzz
+        </button>
+      </>
+    );
+  }
+
+  it('is one region for the visit, emptied while loading, that says each settled search, page and tab, and a search that found nothing', async () => {
+    let hold: Promise<void> | undefined;
+    const answers = stubSearch((request) =>
+      request.searchTerm === 'zzzz'
+        ? { table: { total_results: 0, results: [] } }
+        : { table: { total_results: 198, results: [table(`customers_${request.pageIndex}`)] }, dashboard: { total_results: 3, results: [dashboard('Customer churn')] } },
+    );
+    const answered = globalThis.fetch as (url: string, init: RequestInit) => Promise<Response>;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      await hold;
+      return answered(url, init);
+    });
+    renderAt('/search?term=customers', '/search', <SearchWithBox />, testConfig({}, { indexDashboards: true }));
+    const user = userEvent.setup();
+    const region = screen.getByTestId('results-status');
+    expect(region.getAttribute('role')).toBe('status');
+    await waitFor(() => expect(region.textContent).toBe('198 tables for “customers”.'));
+
+    // Held: the next page is loading (the last one kept on screen, dimmed), and the region says nothing meanwhile.
+    let release = () => {};
+    hold = new Promise((resolve) => (release = resolve));
+    await user.click(screen.getByRole('link', { name: 'Next' }));
+    await waitFor(() => expect(region.textContent).toBe(''));
+    act(() => release());
+    hold = undefined;
+    await waitFor(() => expect(region.textContent).toBe('198 tables for “customers”, showing 11–20.'));
+    expect(screen.getByTestId('results-status')).toBe(region);
+
+    await user.click(screen.getByRole('tab', { name: /^Dashboards/ }));
+    await waitFor(() => expect(region.textContent).toBe('3 dashboards for “customers”.'));
+    expect(screen.getByTestId('results-status')).toBe(region);
+
+    await user.click(screen.getByRole('button', { name: 'Search zzzz' }));
+    await waitFor(() => expect(region.textContent).toBe('No tables match “zzzz”.'));
+    expect(screen.getByTestId('results-status')).toBe(region);
+    // The range line under the heading is no status region of its own any more (it is recreated).
+    expect(screen.getAllByRole('status').filter((s) => s.textContent !== '')).toEqual([region]);
+    expect(answers.length).toBeGreaterThan(2);
+  });
+
+  it('says the filters of a search by filters alone', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('orders')] } }));
+    renderSearch('/search?filters=%7B%22schema%22%3A%7B%22value%22%3A%22sales%22%7D%7D');
+    await waitFor(() => expect(screen.getByTestId('results-status').textContent).toBe('1 table matching the filters.'));
   });
 });
 

@@ -23,8 +23,7 @@ import { SearchResultItem, type ResultAction } from './search-result-item';
 import './search-page.css';
 import { formatWholeNumber } from '../../../lib/format-number';
 import { formatResultCount as formatCount } from '../../../../contract/result-count';
-
-const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n === 1 ? RESOURCE_NOUNS[resource].one : RESOURCE_NOUNS[resource].many}`;
+import { countOf, resultsStatus } from '../results-status';
 
 // A disabled query still needs an input (never sent: no page holds 0 results).
 const NOTHING = { term: '', resources: ['table' as const], filters: {}, pageIndex: 0, resultsPerPage: 0 };
@@ -105,6 +104,28 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
           : undefined;
   const didYouMean = results.data?.did_you_mean ?? overview.data?.did_you_mean;
   const heading = term ? `Results for “${term}”` : plan.page ? `${displayName} matching the filters` : 'Search';
+  // Nothing found: is there anything to find? A catalog without a single table gets words about
+  // loading one, not advice about the search words.
+  const nothingFound = !picking && !results.isPlaceholderData && activeGroup?.total_results === 0;
+  const everyTable = useSearch(EVERY_TABLE, nothingFound);
+  const catalogEmpty = everyTable.data?.table?.total_results === 0;
+  // Said by the status region below once the shown tab's results have come (empty while they load).
+  const settled = plan.page !== null && !picking && !results.isPlaceholderData ? activeGroup : undefined;
+  const status =
+    !settled || (nothingFound && everyTable.isLoading)
+      ? ''
+      : nothingFound && catalogEmpty
+        ? 'The catalog is empty: no tables have been loaded into it yet.'
+        : resultsStatus({
+            resource,
+            total: settled.total_results,
+            term,
+            searched: !!searchedTerm,
+            filtered: Object.keys(plan.requestFilters).length > 0,
+            didYouMean: results.data?.did_you_mean,
+            pageIndex,
+            perPage: plan.resultsPerPage,
+          });
 
   return (
     <div className="search-page">
@@ -121,6 +142,11 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
           Nothing matched “{term}”, so these are the results for “<strong>{didYouMean}</strong>”.
         </p>
       ) : null}
+      {/* One region for the whole visit, so that what it says is read (one that appears with its text,
+          as the results' own lines do, is not): each settled search, page and tab. */}
+      <p role="status" className="visually-hidden" data-testid="results-status">
+        {status}
+      </p>
       <Tabs
         label="Result types"
         className="search-page__tabs"
@@ -140,6 +166,7 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
               plan={plan}
               query={results}
               picking={picking}
+              everyTable={everyTable}
               tabFilters={state.tabFilters}
               displayName={displayName}
               headingRef={resultsHeading}
@@ -157,6 +184,7 @@ function Results({
   plan,
   query,
   picking,
+  everyTable,
   tabFilters,
   displayName,
   headingRef,
@@ -167,6 +195,8 @@ function Results({
   query: ReturnType<typeof useSearch>;
   /** `resource=any` while it finds out which tab to show. */
   picking: boolean;
+  /** Every table, one on the page: asked when nothing was found, to tell whether the catalog is empty. */
+  everyTable: ReturnType<typeof useSearch>;
   tabFilters: SearchState['tabFilters'];
   displayName: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -175,10 +205,6 @@ function Results({
 }) {
   const { term, searchedTerm, resource, pageIndex, resultsPerPage, filters } = plan;
   const filtered = Object.keys(plan.requestFilters).length > 0;
-  // Nothing found: is there anything to find? A catalog without a single table gets words about
-  // loading one, not advice about the search words.
-  const nothingFound = !picking && !query.isPlaceholderData && query.data?.[resource]?.total_results === 0;
-  const everyTable = useSearch(EVERY_TABLE, nothingFound);
   const catalogEmpty = everyTable.data?.table?.total_results === 0;
   const heading = (text: string) => (
     <h2 id="results-heading" ref={headingRef} tabIndex={-1} className="search-results__heading">
@@ -229,7 +255,7 @@ function Results({
         return (
           <>
             {heading(countOf(group.total_results, resource))}
-            <p className="search-results__range" role="status">
+            <p className="search-results__range">
               {group.total_results > 0 && !pages.isPastEnd ? (
                 <>
                   Showing {pages.firstItem}–{pages.lastItem}
