@@ -12,7 +12,7 @@ import { configuredCategories } from '../../../../contract/search-url';
 import { useUiConfig } from '../../../app/app-data';
 import { dashboardPath, tablePath, userPath, type SearchResource } from '../../../app/paths';
 import { Combobox, type ComboboxGroup, type ComboboxOption } from '../../../components/combobox';
-import { badgesQueryOptions, tagsQueryOptions } from '../../../app/catalog-caches';
+import { badgesQueryOptions, splitBadges, tagsQueryOptions } from '../../../app/catalog-caches';
 import { SUGGESTIONS_PER_RESOURCE, useSuggestions } from '../api/search-catalog';
 import { searchableResources } from '../resources';
 import { completions, filterBeingTyped, suggestionInput, withValueChosen, type FilterBeingTyped } from '../typed-suggestions';
@@ -89,8 +89,8 @@ interface FilterValue {
 }
 
 /**
- * The values the catalog lists for the filter being typed, without searching: the tags and badges in
- * use (the Browse page's lists, fetched once), the sources and checkbox options of the UI config.
+ * The values the catalog lists for the filter being typed, without searching: the tags and table
+ * badges in use (the Browse page's lists, fetched once), the sources and checkbox options of the UI config.
  * Null: a filter whose values are not listed (schema, column…); undefined: not loaded yet.
  */
 function useFilterValues(typing: FilterBeingTyped | null, resources: readonly SearchResource[], config: ClientConfig): FilterValue[] | null | undefined {
@@ -103,7 +103,8 @@ function useFilterValues(typing: FilterBeingTyped | null, resources: readonly Se
   const { category } = typing;
   if (category.type === 'checkboxFilter') return (category.options ?? []).map((o) => ({ value: o.value, name: o.displayName }));
   if (listsTags) return tags.isError ? null : tags.data && [...tags.data].sort((a, b) => b.tag_count - a.tag_count).map((t) => ({ value: t.tag_name }));
-  if (listsBadges) return badges.isError ? null : badges.data?.map((b) => ({ value: b.badge_name }));
+  // Table badges only: a column badge (PK, PII) marks columns, and the table search never finds it.
+  if (listsBadges) return badges.isError ? null : badges.data && splitBadges(badges.data).table.map((name) => ({ value: name }));
   // A source: the database (tables) or product (dashboards) the UI config names.
   const resource = resources.find((r) => configuredCategories(config, r).includes(category));
   const sources =
