@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useNavigate, useSearchParams } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseSearchState, tagSearchPath } from '../../../app/paths';
+import { useAppLinkClicks } from '../../../components/app-link';
 import { dashboard, person, renderAt, stubSearch, table, testConfig } from '../testing/search-fixtures';
 import { FILTER_TYPING_DELAY_MS } from './filter-panel';
 import { SearchPage } from './search-page';
@@ -207,6 +208,45 @@ describe('search results', () => {
     await userEvent.setup().click(await screen.findByRole('link', { name: 'Go to the last page' }));
     await screen.findByRole('link', { name: 'sales.t2' });
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: '25 tables' }));
+  });
+
+  it('moves focus to the results heading when the pressed control leaves the page or starts a new search from the results', async () => {
+    const filtered = `/search?term=x&filters=${encodeURIComponent('{"schema":{"value":"sales"}}')}`;
+    stubSearch((request) => ({
+      table: Object.keys(request.filters.table ?? {}).length > 0 && request.searchTerm === 'x' ? { total_results: 0, results: [] } : { total_results: 2, results: [table('a', { tags: ['kpi'] }), table('b')] },
+    }));
+    const user = userEvent.setup();
+    const heading = () => screen.getByRole('heading', { level: 2, name: /tables$/ });
+
+    // The filter panel's "Clear all" removes itself.
+    renderSearch(filtered);
+    await screen.findByText('No tables match “x” with these filters');
+    const [panelClear] = screen.getAllByRole('button', { name: 'Clear all filters' });
+    expect(panelClear!.closest('.filters')).not.toBeNull();
+    await user.click(panelClear!);
+    await screen.findByRole('link', { name: 'sales.a' });
+    expect(document.activeElement).toBe(heading());
+    cleanup();
+
+    // The empty result's "Clear all filters".
+    renderSearch(filtered);
+    await screen.findByText('No tables match “x” with these filters');
+    await user.click(within(screen.getByRole('region', { name: /tables/ })).getByRole('button', { name: 'Clear all filters' }));
+    await screen.findByRole('link', { name: 'sales.a' });
+    expect(document.activeElement).toBe(heading());
+    cleanup();
+
+    // A tag chip of a result (Enter on a link clicks it; user-event's Enter does not).
+    function WithAppLinks() {
+      useAppLinkClicks();
+      return <SearchRoute />;
+    }
+    const { last } = renderAt('/search?term=x', '/search', <WithAppLinks />);
+    const chip = await screen.findByRole('link', { name: 'kpi' });
+    await user.click(chip);
+    expect(last()).toMatchObject({ type: 'PUSH' });
+    expect(last().search).toContain('"tag":{"value":"kpi"}');
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
   });
 
   it('says the catalog is empty, and who can fill it and how, when there is no table at all to find', async () => {

@@ -2,7 +2,7 @@
 // results (why each matched, tags and badges as links), "did you mean" and pages. Everything it
 // shows comes from the URL (paths.ts), so a link shares it and Back restores it.
 import { useEffect, useRef, type RefObject } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate, useNavigationType } from 'react-router';
 import type { SearchResponse } from '../../../../contract/api-search';
 import { useUiConfig } from '../../../app/app-data';
 import { searchPath, type SearchFilters, type SearchResource, type SearchState } from '../../../app/paths';
@@ -90,6 +90,20 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
     shownPage.current = pageIndex;
     if (paged) resultsHeading.current?.focus({ preventScroll: true });
   }, [pageIndex]);
+  // A new search from inside the results (a tag or badge chip, "Clear all filters" of an empty result)
+  // or by a control that left with it (the filter panel's "Clear all"): focus goes to the results
+  // heading, not to <body> where it fell when the control left the page. Focus elsewhere (a filter
+  // field, a tab, the nav bar's box) stays; Back and Forward, and the URL's own corrections, leave it.
+  const navigationType = useNavigationType();
+  const resultsSection = useRef<HTMLElement>(null);
+  const shownEntry = useRef(location.key);
+  useEffect(() => {
+    if (shownEntry.current === location.key) return;
+    shownEntry.current = location.key;
+    if (navigationType !== 'PUSH') return;
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body || resultsSection.current?.contains(focused)) resultsHeading.current?.focus({ preventScroll: true });
+  }, [location.key]);
 
   const activeGroup = results.data?.[resource];
   const tabCount = (r: SearchResource): number | undefined =>
@@ -161,7 +175,7 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
           {plan.categories.length > 0 ? (
             <FilterPanel categories={plan.categories} filters={filters} onChange={(next: SearchFilters, mode) => go({ filters: next }, mode)} />
           ) : null}
-          <section className="search-results" aria-labelledby="results-heading">
+          <section ref={resultsSection} className="search-results" aria-labelledby="results-heading">
             <Results
               plan={plan}
               query={results}
