@@ -210,7 +210,7 @@ describe('search results', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: '25 tables' }));
   });
 
-  it('moves focus to the results heading when the pressed control leaves the page or starts a new search from the results', async () => {
+  it('moves focus to the filters heading after their "Clear all", and to the results heading when a control in the results starts a new search', async () => {
     const filtered = `/search?term=x&filters=${encodeURIComponent('{"schema":{"value":"sales"}}')}`;
     stubSearch((request) => ({
       table: Object.keys(request.filters.table ?? {}).length > 0 && request.searchTerm === 'x' ? { total_results: 0, results: [] } : { total_results: 2, results: [table('a', { tags: ['kpi'] }), table('b')] },
@@ -218,14 +218,15 @@ describe('search results', () => {
     const user = userEvent.setup();
     const heading = () => screen.getByRole('heading', { level: 2, name: /tables$/ });
 
-    // The filter panel's "Clear all" removes itself.
+    // The filter panel's "Clear all" removes itself: focus goes to the panel's heading (in a browser,
+    // where the panel folds, to its disclosure button: find-search-narrow.spec.ts).
     renderSearch(filtered);
     await screen.findByText('No tables match “x” with these filters');
     const [panelClear] = screen.getAllByRole('button', { name: 'Clear all filters' });
     expect(panelClear!.closest('.filters')).not.toBeNull();
     await user.click(panelClear!);
     await screen.findByRole('link', { name: 'sales.a' });
-    expect(document.activeElement).toBe(heading());
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: /^Filters/ }));
     cleanup();
 
     // The empty result's "Clear all filters".
@@ -467,6 +468,20 @@ describe('filters and the URL', () => {
     expect(last().type).toBe('POP');
     expect((screen.getByRole('textbox', { name: 'Schema' }) as HTMLInputElement).value).toBe('sales');
     expect((screen.getByRole('textbox', { name: 'Tag' }) as HTMLInputElement).value).toBe('pii');
+  });
+
+  it('has a "Filters (n active)" disclosure button in its heading, for where the panel is folded (narrow widths)', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    renderSearch(`/search?term=x&filters=${encodeURIComponent('{"schema":{"value":"sales"},"tag":{"value":"pii"}}')}`);
+    const panel = await screen.findByRole('region', { name: /^Filters/ });
+    const toggle = within(within(panel).getByRole('heading', { level: 2 })).getByRole('button', { name: 'Filters (2 active)' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.classList.contains('filters--folded')).toBe(true);
+    const body = within(panel).getByRole('textbox', { name: 'Schema' }).closest('.filters__body')!;
+    await userEvent.setup().click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.getAttribute('aria-controls')).toBe(body.id);
+    expect(panel.classList.contains('filters--folded')).toBe(false);
   });
 
   it('shows a filter from the URL that the config does not list, so it can be removed', async () => {
