@@ -1,6 +1,6 @@
 // What the search page's status region says once a search has settled (search-page.tsx): how many
 // results of the shown tab there are and for what, which of them this page shows after the first,
-// or that none matched. The region stays on the page and is emptied while a search loads, so each
+// or that none was found. The region stays on the page and is emptied while a search loads, so each
 // settled search, page and tab is said again, even when its words are those of the one before.
 import type { SearchResource } from '../../app/paths';
 import { formatResultCount } from '../../../contract/result-count';
@@ -29,7 +29,8 @@ export function countOf(total: number, resource: SearchResource): string {
 export function resultsStatus({ resource, total, term, searched, filtered, didYouMean, pageIndex, perPage }: SettledSearch): string {
   const withFilters = filtered ? ' with these filters' : '';
   if (total === 0) {
-    return searched ? `No ${RESOURCE_NOUNS[resource].many} match “${term}”${withFilters}.` : `No ${RESOURCE_NOUNS[resource].many} match these filters.`;
+    // Not the empty state's title ("No tables match “x”") word for word: a page's words are found once.
+    return searched ? `No ${RESOURCE_NOUNS[resource].many} found for “${term}”${withFilters}.` : `No ${RESOURCE_NOUNS[resource].many} found with these filters.`;
   }
   const what = didYouMean
     ? `${countOf(total, resource)} for “${didYouMean}”${withFilters}, as nothing matched “${term}”`

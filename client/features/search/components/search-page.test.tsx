@@ -260,7 +260,7 @@ describe('search results', () => {
     expect(body).toContain('npm run catalog:import -- dbt loads a dbt project and npm run catalog:ingest loads NDJSON records.');
     expect(screen.queryByText(/Try fewer words/)).toBeNull();
     expect(screen.queryByText(/No tables match/)).toBeNull();
-    expect(screen.getByTestId('results-status').textContent).toBe('The catalog is empty: no tables have been loaded into it yet.');
+    expect(screen.getByTestId('results-status').textContent).toBe('Nothing to find: the catalog has no tables yet.');
     // One more request, for every table (one on the page), made only because nothing matched.
     expect(requests.map((r) => [r.searchTerm, r.resources, r.filters, r.resultsPerPage])).toEqual([['orders', ['table', 'dashboard'], {}, 10], ['', ['table'], {}, 1]]);
   });
@@ -354,7 +354,7 @@ describe('the results status', () => {
     expect(screen.getByTestId('results-status')).toBe(region);
 
     await user.click(screen.getByRole('button', { name: 'Search zzzz' }));
-    await waitFor(() => expect(region.textContent).toBe('No tables match “zzzz”.'));
+    await waitFor(() => expect(region.textContent).toBe('No tables found for “zzzz”.'));
     expect(screen.getByTestId('results-status')).toBe(region);
     // The range line under the heading is no status region of its own any more (it is recreated).
     expect(screen.getAllByRole('status').filter((s) => s.textContent !== '')).toEqual([region]);

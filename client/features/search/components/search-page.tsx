@@ -129,7 +129,7 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
     !settled || (nothingFound && everyTable.isLoading)
       ? ''
       : nothingFound && catalogEmpty
-        ? 'The catalog is empty: no tables have been loaded into it yet.'
+        ? 'Nothing to find: the catalog has no tables yet.'
         : resultsStatus({
             resource,
             total: settled.total_results,
