@@ -8,8 +8,10 @@ import { searchKeys } from '../features/search/api/query-keys';
 import { userKeys } from '../features/user-profile/api/query-keys';
 
 export { tagsQueryOptions } from '../features/browse/api/get-tags';
-// The badges the catalog knows (the browse page; the search box completes `badge:` with them).
+// The badges the catalog knows (the browse page; the search box completes `badge:` with them), and
+// which of them are table badges (a search can find those; column badges mark columns).
 export { badgesQueryOptions } from '../features/browse/api/get-badges';
+export { splitBadges } from '../features/browse/tag-order';
 
 /** Every search answer (result pages and suggestions): a description or tag edit changes what matches. */
 export const searchResultsKey: QueryKey = searchKeys.all;

@@ -117,4 +117,29 @@ describe('Combobox', () => {
       cleanup();
     }
   });
+  it('shows a stale group dimmed in an aria-busy list, but neither counts it nor lets the arrows, Enter or a click choose it', async () => {
+    const onPick = vi.fn();
+    const onSubmit = vi.fn();
+    function Stale() {
+      const [value, setValue] = useState('');
+      const groups: ComboboxGroup[] = [{ id: 'tables', label: 'Tables', stale: true, options: [{ id: 't1', label: 'orders', onSelect: () => onPick('t1') }] }];
+      return <Combobox label="Search" value={value} onValueChange={setValue} groups={groups} footer={[{ id: 'all', label: `All results for ${value}`, onSelect: () => onSubmit(value) }]} status="Searching…" onSubmitValue={onSubmit} />;
+    }
+    render(<Stale />);
+    const input = screen.getByRole('combobox', { name: 'Search' });
+    const user = userEvent.setup();
+    await user.type(input, 'rev');
+    expect(screen.getByRole('listbox').getAttribute('aria-busy')).toBe('true');
+    const kept = screen.getByRole('option', { name: 'orders' });
+    expect(kept.getAttribute('aria-disabled')).toBe('true');
+    expect(kept.closest('.combobox__stale')).not.toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Searching…');
+    await user.click(kept);
+    expect(onPick).not.toHaveBeenCalled();
+    await user.keyboard('{ArrowDown}');
+    expect(input.getAttribute('aria-activedescendant')).toBe(screen.getByRole('option', { name: 'All results for rev' }).id);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(onPick).not.toHaveBeenCalled();
+    expect(onSubmit).toHaveBeenCalledWith('rev');
+  });
 });

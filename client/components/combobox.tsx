@@ -2,7 +2,9 @@
 // with listbox popup" describes: typing shows suggestions, arrow keys move the active suggestion
 // (aria-activedescendant; focus stays in the input), Enter picks it (or submits what was typed),
 // Escape closes the list, then clears the text — or, with `escapeClears` false (a box that Escape
-// closes, such as the Add tag box), leaves the second Escape to the box around it.
+// closes, such as the Add tag box), leaves the second Escape to the box around it. A group marked
+// `stale` (kept from an answer for other text while the next one loads) is shown dimmed, the list is
+// aria-busy, and its options cannot be chosen: the arrows pass them by, and Enter acts on what is typed.
 import { useId, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { cx } from './class-names';
 import './combobox.css';
@@ -17,6 +19,11 @@ export interface ComboboxGroup {
   id: string;
   label: string;
   options: ComboboxOption[];
+  /**
+   * Its options answer other text than the box holds (the last answer, kept while the next loads):
+   * shown dimmed, not counted, and not choosable by arrow, Enter or click.
+   */
+  stale?: boolean;
 }
 
 export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'onSubmit'> {
@@ -59,10 +66,12 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
   const baseId = useId();
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
-  const options = [...groups.flatMap((g) => g.options), ...footer];
+  // What can be chosen: the options of the groups that answer what is typed, and the footer's.
+  const options = [...groups.flatMap((g) => (g.stale ? [] : g.options)), ...footer];
+  const busy = groups.some((g) => g.stale && g.options.length > 0);
   // The footer's rows ("All results for …") are ways to search, not suggestions: not counted unless said.
   const suggestions = countFooter ? options.length : options.length - footer.length;
-  const hasContent = options.length > 0 || !!status;
+  const hasContent = options.length > 0 || busy || !!status;
   const expanded = open && value.trim() !== '' && hasContent;
   const optionId = (index: number) => `${baseId}-option-${index}`;
   const listboxId = `${baseId}-listbox`;
@@ -121,6 +130,13 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
     );
   };
 
+  // Out of date: seen (dimmed) but not choosable, and not in the count of options the arrows go through.
+  const renderStaleOption = (option: ComboboxOption) => (
+    <li key={option.id} role="option" aria-disabled="true" aria-selected={false} className="combobox__option" onMouseDown={(event) => event.preventDefault()}>
+      {option.label}
+    </li>
+  );
+
   return (
     <div className={cx('combobox', className)}>
       <input
@@ -152,15 +168,15 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
             {note}
           </div>
         ) : null}
-        <ul id={listboxId} role="listbox" aria-label={`${label}: suggestions`} className="combobox__listbox">
+        <ul id={listboxId} role="listbox" aria-label={`${label}: suggestions`} aria-busy={busy || undefined} className="combobox__listbox">
           {groups.map((group) =>
             group.options.length === 0 ? null : (
-              <li key={group.id} role="presentation">
+              <li key={group.id} role="presentation" className={cx(group.stale && 'combobox__stale')}>
                 <div id={`${baseId}-group-${group.id}`} className="combobox__group-label" aria-hidden="true">
                   {group.label}
                 </div>
                 <ul role="group" aria-labelledby={`${baseId}-group-${group.id}`} className="combobox__group">
-                  {group.options.map(renderOption)}
+                  {group.options.map(group.stale ? renderStaleOption : renderOption)}
                 </ul>
               </li>
             ),

@@ -3,11 +3,16 @@
 // leaving the field; the first change of a visit to a field adds a history entry, the rest replace
 // it, so Back returns to the results before that filter and not to each keystroke. Checkboxes and
 // the any/all choice add a history entry each.
-import { useEffect, useRef, useState } from 'react';
+// Where the panel stands above the results (760 px and less, search-page.css), it is folded behind a
+// "Filters (n active)" disclosure button in its heading, so the results come right after the tabs;
+// unfolded, it is where it is in the page, before the results (decision 087). Wider, it is always open.
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FilterOperation } from '../../../../contract/api-search';
 import type { FilterCategory } from '../../../../contract/ui-config';
 import type { SearchFilters } from '../../../app/paths';
 import { Button } from '../../../components/button';
+import { cx } from '../../../components/class-names';
+import { DisclosureButton } from '../../../components/disclosure';
 import { Checkbox, TextField } from '../../../components/field';
 import { SegmentedControl } from '../../../components/segmented-control';
 import { canChooseOperation, countFilters, operationOf, splitValues, toggleValue, withFilterOperation, withFilterValue } from '../filter-state';
@@ -41,26 +46,48 @@ export function FilterPanel({ categories, filters, onChange }: FilterPanelProps)
     return true;
   };
   const active = countFilters(filters);
+  // Folded or not: only drawn so where the panel is narrow (the CSS hides the button elsewhere).
+  const [unfolded, setUnfolded] = useState(false);
+  const bodyId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const toggle = useRef<HTMLSpanElement>(null);
+  // "Clear all" leaves the page with the filters it clears: focus goes to the panel's heading (its
+  // disclosure button where the panel folds), in view where the button was, and not to <body>.
+  const clearAll = () => {
+    const button = toggle.current?.querySelector('button');
+    if (button && button.getClientRects().length > 0) button.focus();
+    else heading.current?.focus();
+    onChange({}, 'push');
+  };
 
   return (
-    <section className="filters" aria-labelledby="filters-heading">
+    <section className={cx('filters', !unfolded && 'filters--folded')} aria-labelledby="filters-heading">
       <div className="filters__head">
-        <h2 id="filters-heading">
-          Filters{active > 0 ? <span className="count">{active}</span> : null}
+        <h2 id="filters-heading" ref={heading} tabIndex={-1}>
+          <span className="filters__title">
+            Filters{active > 0 ? <span className="count">{active}</span> : null}
+          </span>
+          <span ref={toggle} className="filters__toggle-place">
+            <DisclosureButton className="filters__toggle" expanded={unfolded} onToggle={() => setUnfolded((u) => !u)} controls={bodyId} testId="filters-toggle">
+              Filters{active > 0 ? ` (${active} active)` : null}
+            </DisclosureButton>
+          </span>
         </h2>
         {active > 0 ? (
-          <Button size="sm" variant="ghost" onClick={() => onChange({}, 'push')}>
+          <Button size="sm" variant="ghost" onClick={clearAll}>
             Clear all <span className="visually-hidden">filters</span>
           </Button>
         ) : null}
       </div>
-      {categories.map((category) =>
-        category.type === 'checkboxFilter' ? (
-          <CheckboxFilter key={category.categoryId} category={category} filters={filters} update={update} />
-        ) : (
-          <InputFilter key={category.categoryId} category={category} filters={filters} update={update} />
-        ),
-      )}
+      <div id={bodyId} className="filters__body">
+        {categories.map((category) =>
+          category.type === 'checkboxFilter' ? (
+            <CheckboxFilter key={category.categoryId} category={category} filters={filters} update={update} />
+          ) : (
+            <InputFilter key={category.categoryId} category={category} filters={filters} update={update} />
+          ),
+        )}
+      </div>
     </section>
   );
 }

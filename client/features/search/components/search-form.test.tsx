@@ -124,6 +124,61 @@ describe('search as you type', () => {
   });
 });
 
+describe('suggestions for earlier text', () => {
+  it('are dimmed, aria-busy and not choosable while the answer for what is typed loads: ↓ and Enter search the typed text', async () => {
+    // The answer for "revenue" waits until the test lets it through.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const answers = stubSearch((request) => (request.searchTerm === 'orders' ? answer() : { table: { total_results: 1, results: [table('revenue_daily')] } }));
+    const fetch = globalThis.fetch as (url: string, init: RequestInit) => Promise<Response>;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      if (String(init.body).includes('revenue')) await held;
+      return fetch(url, init);
+    });
+    const { last, visits } = renderForm();
+    const user = userEvent.setup();
+    const input = await combobox();
+    await user.type(input, 'orders');
+    const datasets = await screen.findByRole('group', { name: 'Datasets' }, { timeout: 2000 });
+    expect(within(datasets).getAllByRole('option')[0]!.getAttribute('aria-disabled')).toBeNull();
+    // Select all, then type over it.
+    await user.type(input, 'revenue', { initialSelectionStart: 0, initialSelectionEnd: 'orders'.length });
+    expect((input as HTMLInputElement).value).toBe('revenue');
+    // The kept answer (for "orders") is marked out of date, and the arrows pass it by.
+    const listbox = screen.getByRole('listbox');
+    expect(listbox.getAttribute('aria-busy')).toBe('true');
+    const kept = within(screen.getByRole('group', { name: 'Datasets' })).getAllByRole('option');
+    expect(kept[0]!.textContent).toContain('orders');
+    expect(kept.every((o) => o.getAttribute('aria-disabled') === 'true')).toBe(true);
+    expect(kept[0]!.closest('.combobox__stale')).not.toBeNull();
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Searching…');
+    await user.keyboard('{ArrowDown}');
+    expect(input.getAttribute('aria-activedescendant')).toBe(screen.getByRole('option', { name: 'All results for “revenue”' }).id);
+    // A click on a kept option does nothing either.
+    await user.click(kept[0]!);
+    expect(visits.every((v) => v.path === '/')).toBe(true);
+    await user.keyboard('{Enter}');
+    expect(`${last().path}${last().search}`).toBe('/search?term=revenue');
+    release();
+    expect(answers.map((r) => r.searchTerm)).toContain('orders');
+  });
+
+  it('become choosable again once the answer for what is typed has come', async () => {
+    stubSearch((request) => (request.searchTerm === 'orders' ? answer() : { table: { total_results: 1, results: [table('revenue_daily')] } }));
+    const { last } = renderForm();
+    const user = userEvent.setup();
+    const input = await combobox();
+    await user.type(input, 'orders');
+    await screen.findByRole('group', { name: 'Datasets' }, { timeout: 2000 });
+    await user.clear(input);
+    await user.type(input, 'revenue');
+    await waitFor(() => expect(screen.getByRole('option', { name: /^revenue_daily/ }).getAttribute('aria-disabled')).toBeNull(), { timeout: 2000 });
+    expect(screen.getByRole('listbox').getAttribute('aria-busy')).toBeNull();
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(last().path).toBe('/table_detail/gold/hive/sales/revenue_daily');
+  });
+});
+
 describe('suggestions without the server', () => {
   it('say at once, in a status line, that there are none right now; all results still open the search page', async () => {
     // The server is down: every request fails as fetch fails then. The app's query client (it tries

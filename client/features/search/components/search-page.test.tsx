@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useNavigate, useSearchParams } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseSearchState, tagSearchPath } from '../../../app/paths';
+import { useAppLinkClicks } from '../../../components/app-link';
 import { dashboard, person, renderAt, stubSearch, table, testConfig } from '../testing/search-fixtures';
 import { FILTER_TYPING_DELAY_MS } from './filter-panel';
 import { SearchPage } from './search-page';
@@ -156,7 +157,7 @@ describe('search results', () => {
   it('names a long term in the browser tab, cut short', async () => {
     stubSearch((request) => ({ table: { total_results: request.searchTerm === '' ? 1 : 0, results: [] } }));
     renderSearch(`/search?term=${'orders'.repeat(80)}`);
-    expect(await screen.findByText(/^No tables match/)).toBeTruthy();
+    expect(await screen.findByText(/^No tables match/, { selector: '.state__title' })).toBeTruthy();
     const title = document.querySelector('title')?.textContent ?? '';
     expect(title).toMatch(/^(orders){9}order… – Search · /);
   });
@@ -209,6 +210,46 @@ describe('search results', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: '25 tables' }));
   });
 
+  it('moves focus to the filters heading after their "Clear all", and to the results heading when a control in the results starts a new search', async () => {
+    const filtered = `/search?term=x&filters=${encodeURIComponent('{"schema":{"value":"sales"}}')}`;
+    stubSearch((request) => ({
+      table: Object.keys(request.filters.table ?? {}).length > 0 && request.searchTerm === 'x' ? { total_results: 0, results: [] } : { total_results: 2, results: [table('a', { tags: ['kpi'] }), table('b')] },
+    }));
+    const user = userEvent.setup();
+    const heading = () => screen.getByRole('heading', { level: 2, name: /tables$/ });
+
+    // The filter panel's "Clear all" removes itself: focus goes to the panel's heading (in a browser,
+    // where the panel folds, to its disclosure button: find-search-narrow.spec.ts).
+    renderSearch(filtered);
+    await screen.findByText('No tables match “x” with these filters');
+    const [panelClear] = screen.getAllByRole('button', { name: 'Clear all filters' });
+    expect(panelClear!.closest('.filters')).not.toBeNull();
+    await user.click(panelClear!);
+    await screen.findByRole('link', { name: 'sales.a' });
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: /^Filters/ }));
+    cleanup();
+
+    // The empty result's "Clear all filters".
+    renderSearch(filtered);
+    await screen.findByText('No tables match “x” with these filters');
+    await user.click(within(screen.getByRole('region', { name: /tables/ })).getByRole('button', { name: 'Clear all filters' }));
+    await screen.findByRole('link', { name: 'sales.a' });
+    expect(document.activeElement).toBe(heading());
+    cleanup();
+
+    // A tag chip of a result (Enter on a link clicks it; user-event's Enter does not).
+    function WithAppLinks() {
+      useAppLinkClicks();
+      return <SearchRoute />;
+    }
+    const { last } = renderAt('/search?term=x', '/search', <WithAppLinks />);
+    const chip = await screen.findByRole('link', { name: 'kpi' });
+    await user.click(chip);
+    expect(last()).toMatchObject({ type: 'PUSH' });
+    expect(last().search).toContain('"tag":{"value":"kpi"}');
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
+  });
+
   it('says the catalog is empty, and who can fill it and how, when there is no table at all to find', async () => {
     const requests = stubSearch(() => ({ table: { total_results: 0, results: [] } }));
     renderSearch('/search?term=orders');
@@ -219,6 +260,7 @@ describe('search results', () => {
     expect(body).toContain('npm run catalog:import -- dbt loads a dbt project and npm run catalog:ingest loads NDJSON records.');
     expect(screen.queryByText(/Try fewer words/)).toBeNull();
     expect(screen.queryByText(/No tables match/)).toBeNull();
+    expect(screen.getByTestId('results-status').textContent).toBe('Nothing to find: the catalog has no tables yet.');
     // One more request, for every table (one on the page), made only because nothing matched.
     expect(requests.map((r) => [r.searchTerm, r.resources, r.filters, r.resultsPerPage])).toEqual([['orders', ['table', 'dashboard'], {}, 10], ['', ['table'], {}, 1]]);
   });
@@ -262,6 +304,67 @@ describe('search results', () => {
     renderSearch(`/search?filters=${encodeURIComponent('{"tag":{"value":"pii"}}')}`);
     expect(await screen.findByRole('heading', { level: 2, name: '125 tables' })).toBeTruthy();
     expect(requests[0]).toMatchObject({ searchTerm: '', resources: ['table'], filters: { table: { tag: { value: 'pii', filterOperation: 'OR' } } } });
+  });
+});
+
+describe('the results status', () => {
+  /** The search page, with a way to search for other words as the nav bar's box does. */
+  function SearchWithBox() {
+    const navigate = useNavigate();
+    return (
+      <>
+        <SearchRoute />
+        <button type="button" onClick={() => void navigate('/search?term=zzzz')}>
+          Search zzzz
+        </button>
+      </>
+    );
+  }
+
+  it('is one region for the visit, emptied while loading, that says each settled search, page and tab, and a search that found nothing', async () => {
+    let hold: Promise<void> | undefined;
+    const answers = stubSearch((request) =>
+      request.searchTerm === 'zzzz'
+        ? { table: { total_results: 0, results: [] } }
+        : { table: { total_results: 198, results: [table(`customers_${request.pageIndex}`)] }, dashboard: { total_results: 3, results: [dashboard('Customer churn')] } },
+    );
+    const answered = globalThis.fetch as (url: string, init: RequestInit) => Promise<Response>;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      await hold;
+      return answered(url, init);
+    });
+    renderAt('/search?term=customers', '/search', <SearchWithBox />, testConfig({}, { indexDashboards: true }));
+    const user = userEvent.setup();
+    const region = screen.getByTestId('results-status');
+    expect(region.getAttribute('role')).toBe('status');
+    await waitFor(() => expect(region.textContent).toBe('198 tables for “customers”.'));
+
+    // Held: the next page is loading (the last one kept on screen, dimmed), and the region says nothing meanwhile.
+    let release = () => {};
+    hold = new Promise((resolve) => (release = resolve));
+    await user.click(screen.getByRole('link', { name: 'Next' }));
+    await waitFor(() => expect(region.textContent).toBe(''));
+    act(() => release());
+    hold = undefined;
+    await waitFor(() => expect(region.textContent).toBe('198 tables for “customers”, showing 11–20.'));
+    expect(screen.getByTestId('results-status')).toBe(region);
+
+    await user.click(screen.getByRole('tab', { name: /^Dashboards/ }));
+    await waitFor(() => expect(region.textContent).toBe('3 dashboards for “customers”.'));
+    expect(screen.getByTestId('results-status')).toBe(region);
+
+    await user.click(screen.getByRole('button', { name: 'Search zzzz' }));
+    await waitFor(() => expect(region.textContent).toBe('No tables found for “zzzz”.'));
+    expect(screen.getByTestId('results-status')).toBe(region);
+    // The range line under the heading is no status region of its own any more (it is recreated).
+    expect(screen.getAllByRole('status').filter((s) => s.textContent !== '')).toEqual([region]);
+    expect(answers.length).toBeGreaterThan(2);
+  });
+
+  it('says the filters of a search by filters alone', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('orders')] } }));
+    renderSearch('/search?filters=%7B%22schema%22%3A%7B%22value%22%3A%22sales%22%7D%7D');
+    await waitFor(() => expect(screen.getByTestId('results-status').textContent).toBe('1 table matching the filters.'));
   });
 });
 
@@ -365,6 +468,20 @@ describe('filters and the URL', () => {
     expect(last().type).toBe('POP');
     expect((screen.getByRole('textbox', { name: 'Schema' }) as HTMLInputElement).value).toBe('sales');
     expect((screen.getByRole('textbox', { name: 'Tag' }) as HTMLInputElement).value).toBe('pii');
+  });
+
+  it('has a "Filters (n active)" disclosure button in its heading, for where the panel is folded (narrow widths)', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    renderSearch(`/search?term=x&filters=${encodeURIComponent('{"schema":{"value":"sales"},"tag":{"value":"pii"}}')}`);
+    const panel = await screen.findByRole('region', { name: /^Filters/ });
+    const toggle = within(within(panel).getByRole('heading', { level: 2 })).getByRole('button', { name: 'Filters (2 active)' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.classList.contains('filters--folded')).toBe(true);
+    const body = within(panel).getByRole('textbox', { name: 'Schema' }).closest('.filters__body')!;
+    await userEvent.setup().click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.getAttribute('aria-controls')).toBe(body.id);
+    expect(panel.classList.contains('filters--folded')).toBe(false);
   });
 
   it('shows a filter from the URL that the config does not list, so it can be removed', async () => {

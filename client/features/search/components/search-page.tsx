@@ -2,7 +2,7 @@
 // results (why each matched, tags and badges as links), "did you mean" and pages. Everything it
 // shows comes from the URL (paths.ts), so a link shares it and Back restores it.
 import { useEffect, useRef, type RefObject } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate, useNavigationType } from 'react-router';
 import type { SearchResponse } from '../../../../contract/api-search';
 import { useUiConfig } from '../../../app/app-data';
 import { searchPath, type SearchFilters, type SearchResource, type SearchState } from '../../../app/paths';
@@ -24,8 +24,7 @@ import { SearchResultItem, type ResultAction } from './search-result-item';
 import './search-page.css';
 import { formatWholeNumber } from '../../../lib/format-number';
 import { formatResultCount as formatCount } from '../../../../contract/result-count';
-
-const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n === 1 ? RESOURCE_NOUNS[resource].one : RESOURCE_NOUNS[resource].many}`;
+import { countOf, resultsStatus } from '../results-status';
 
 // A disabled query still needs an input (never sent: no page holds 0 results).
 const NOTHING = { term: '', resources: ['table' as const], filters: {}, pageIndex: 0, resultsPerPage: 0 };
@@ -92,6 +91,20 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
     shownPage.current = pageIndex;
     if (paged) resultsHeading.current?.focus({ preventScroll: true });
   }, [pageIndex]);
+  // A new search from inside the results (a tag or badge chip, "Clear all filters" of an empty result)
+  // or by a control that left with it (the filter panel's "Clear all"): focus goes to the results
+  // heading, not to <body> where it fell when the control left the page. Focus elsewhere (a filter
+  // field, a tab, the nav bar's box) stays; Back and Forward, and the URL's own corrections, leave it.
+  const navigationType = useNavigationType();
+  const resultsSection = useRef<HTMLElement>(null);
+  const shownEntry = useRef(location.key);
+  useEffect(() => {
+    if (shownEntry.current === location.key) return;
+    shownEntry.current = location.key;
+    if (navigationType !== 'PUSH') return;
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body || resultsSection.current?.contains(focused)) resultsHeading.current?.focus({ preventScroll: true });
+  }, [location.key]);
 
   const activeGroup = results.data?.[resource];
   const tabCount = (r: SearchResource): number | undefined =>
@@ -112,6 +125,28 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
       : listsEverything(resource, plan.requestFilters)
         ? `All ${displayName.toLowerCase()}`
         : `${displayName} matching the filters`;
+  // Nothing found: is there anything to find? A catalog without a single table gets words about
+  // loading one, not advice about the search words.
+  const nothingFound = !picking && !results.isPlaceholderData && activeGroup?.total_results === 0;
+  const everyTable = useSearch(EVERY_TABLE, nothingFound);
+  const catalogEmpty = everyTable.data?.table?.total_results === 0;
+  // Said by the status region below once the shown tab's results have come (empty while they load).
+  const settled = plan.page !== null && !picking && !results.isPlaceholderData ? activeGroup : undefined;
+  const status =
+    !settled || (nothingFound && everyTable.isLoading)
+      ? ''
+      : nothingFound && catalogEmpty
+        ? 'Nothing to find: the catalog has no tables yet.'
+        : resultsStatus({
+            resource,
+            total: settled.total_results,
+            term,
+            searched: !!searchedTerm,
+            filtered: Object.keys(plan.requestFilters).length > 0,
+            didYouMean: results.data?.did_you_mean,
+            pageIndex,
+            perPage: plan.resultsPerPage,
+          });
 
   return (
     <div className="search-page">
@@ -128,6 +163,11 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
           Nothing matched “{term}”, so these are the results for “<strong>{didYouMean}</strong>”.
         </p>
       ) : null}
+      {/* One region for the whole visit, so that what it says is read (one that appears with its text,
+          as the results' own lines do, is not): each settled search, page and tab. */}
+      <p role="status" className="visually-hidden" data-testid="results-status">
+        {status}
+      </p>
       <Tabs
         label="Result types"
         className="search-page__tabs"
@@ -142,11 +182,12 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
           {plan.categories.length > 0 ? (
             <FilterPanel categories={plan.categories} filters={filters} onChange={(next: SearchFilters, mode) => go({ filters: next }, mode)} />
           ) : null}
-          <section className="search-results" aria-labelledby="results-heading">
+          <section ref={resultsSection} className="search-results" aria-labelledby="results-heading">
             <Results
               plan={plan}
               query={results}
               picking={picking}
+              everyTable={everyTable}
               tabFilters={state.tabFilters}
               displayName={displayName}
               headingRef={resultsHeading}
@@ -164,6 +205,7 @@ function Results({
   plan,
   query,
   picking,
+  everyTable,
   tabFilters,
   displayName,
   headingRef,
@@ -174,6 +216,8 @@ function Results({
   query: ReturnType<typeof useSearch>;
   /** `resource=any` while it finds out which tab to show. */
   picking: boolean;
+  /** Every table, one on the page: asked when nothing was found, to tell whether the catalog is empty. */
+  everyTable: ReturnType<typeof useSearch>;
   tabFilters: SearchState['tabFilters'];
   displayName: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -182,10 +226,6 @@ function Results({
 }) {
   const { term, searchedTerm, resource, pageIndex, resultsPerPage, filters } = plan;
   const filtered = Object.keys(plan.requestFilters).length > 0;
-  // Nothing found: is there anything to find? A catalog without a single table gets words about
-  // loading one, not advice about the search words.
-  const nothingFound = !picking && !query.isPlaceholderData && query.data?.[resource]?.total_results === 0;
-  const everyTable = useSearch(EVERY_TABLE, nothingFound);
   const catalogEmpty = everyTable.data?.table?.total_results === 0;
   const heading = (text: string) => (
     <h2 id="results-heading" ref={headingRef} tabIndex={-1} className="search-results__heading">
@@ -236,7 +276,7 @@ function Results({
         return (
           <>
             {heading(countOf(group.total_results, resource))}
-            <p className="search-results__range" role="status">
+            <p className="search-results__range">
               {group.total_results > 0 && !pages.isPastEnd ? (
                 <>
                   Showing {pages.firstItem}–{pages.lastItem}

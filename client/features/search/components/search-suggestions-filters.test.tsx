@@ -25,7 +25,7 @@ function stubCatalog() {
   vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
     urls.push(url);
     if (url === '/api/metadata/v0/tags') return json({ msg: 'Success', tags: [{ tag_name: 'api', tag_count: 1 }, { tag_name: 'pii', tag_count: 125 }, { tag_name: 'pipeline', tag_count: 4 }, { tag_name: 'finance', tag_count: 9 }] });
-    if (url === '/api/metadata/v0/badges') return json({ msg: 'Success', badges: [{ badge_name: 'certified', category: 'table_status' }, { badge_name: 'beta', category: 'table_status' }] });
+    if (url === '/api/metadata/v0/badges') return json({ msg: 'Success', badges: [{ badge_name: 'certified', category: 'table_status' }, { badge_name: 'pk', category: 'column' }, { badge_name: 'beta', category: 'table_status' }, { badge_name: 'pii', category: 'column' }, { badge_name: 'platinum', category: 'table_status' }] });
     if (url !== '/api/search/v1/search') throw new Error(`unexpected request to ${url}`);
     const request = JSON.parse(String(init.body)) as SearchRequest;
     searches.push(request);
@@ -75,6 +75,14 @@ describe('a filter typed in the search box', () => {
     expect(within(await screen.findByRole('group', { name: 'Badge' })).getByRole('option', { name: 'certified' })).toBeTruthy();
     expect(await screen.findByRole('group', { name: 'Datasets' }, { timeout: 2000 })).toBeTruthy();
     expect(searches.map((s) => s.searchTerm)).toEqual(['orders']);
+  });
+
+  it('completes `badge:` with table badges only: a column badge (PK, PII) never matches a table', async () => {
+    stubCatalog();
+    const { box } = await renderBox();
+    await userEvent.setup().type(box, 'badge:p');
+    const badges = within(await screen.findByRole('group', { name: 'Badge' }));
+    expect(badges.getAllByRole('option').map((o) => o.textContent)).toEqual(['platinum']);
   });
 
   it('whose values the catalog does not list (schema) searches nothing and says what Enter does', async () => {

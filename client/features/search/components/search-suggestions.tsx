@@ -1,8 +1,8 @@
 // The search box's suggestions (loaded on demand by search-form.tsx): while people type, the top
 // results of each searchable resource in groups, each leading to its page, and "All results for …".
-// Asks once per 250 ms pause; keeps the last answer on screen while the next one loads. A filter
-// typed in the box (`tag:pi`, decision 076) is completed with that filter's values, and is not
-// searched as words (typed-suggestions.ts).
+// Asks once per 250 ms pause; keeps the last answer on screen, dimmed and not choosable, while the
+// next one loads. A filter typed in the box (`tag:pi`, decision 076) is completed with that filter's
+// values, and is not searched as words (typed-suggestions.ts).
 import { useQuery } from '@tanstack/react-query';
 import { useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { useNavigate } from 'react-router';
@@ -12,7 +12,7 @@ import { configuredCategories } from '../../../../contract/search-url';
 import { useUiConfig } from '../../../app/app-data';
 import { dashboardPath, tablePath, userPath, type SearchResource } from '../../../app/paths';
 import { Combobox, type ComboboxGroup, type ComboboxOption } from '../../../components/combobox';
-import { badgesQueryOptions, tagsQueryOptions } from '../../../app/catalog-caches';
+import { badgesQueryOptions, splitBadges, tagsQueryOptions } from '../../../app/catalog-caches';
 import { SUGGESTIONS_PER_RESOURCE, useSuggestions } from '../api/search-catalog';
 import { searchableResources } from '../resources';
 import { completions, filterBeingTyped, suggestionInput, withValueChosen, type FilterBeingTyped } from '../typed-suggestions';
@@ -90,8 +90,8 @@ interface FilterValue {
 }
 
 /**
- * The values the catalog lists for the filter being typed, without searching: the tags and badges in
- * use (the Browse page's lists, fetched once), the sources and checkbox options of the UI config.
+ * The values the catalog lists for the filter being typed, without searching: the tags and table
+ * badges in use (the Browse page's lists, fetched once), the sources and checkbox options of the UI config.
  * Null: a filter whose values are not listed (schema, column…); undefined: not loaded yet.
  */
 function useFilterValues(typing: FilterBeingTyped | null, resources: readonly SearchResource[], config: ClientConfig): FilterValue[] | null | undefined {
@@ -104,7 +104,8 @@ function useFilterValues(typing: FilterBeingTyped | null, resources: readonly Se
   const { category } = typing;
   if (category.type === 'checkboxFilter') return (category.options ?? []).map((o) => ({ value: o.value, name: o.displayName }));
   if (listsTags) return tags.isError ? null : tags.data && [...tags.data].sort((a, b) => b.tag_count - a.tag_count).map((t) => ({ value: t.tag_name }));
-  if (listsBadges) return badges.isError ? null : badges.data?.map((b) => ({ value: b.badge_name }));
+  // Table badges only: a column badge (PK, PII) marks columns, and the table search never finds it.
+  if (listsBadges) return badges.isError ? null : badges.data && splitBadges(badges.data).table.map((name) => ({ value: name }));
   // A source: the database (tables) or product (dashboards) the UI config names.
   const resource = resources.find((r) => configuredCategories(config, r).includes(category));
   const sources =
@@ -155,12 +156,15 @@ export function SuggestionsInput({ label, value, onValueChange, onSubmitValue, i
     onValueChange('');
     void navigate(path);
   };
+  // The answer on screen is for other text than the box holds: typed since the last pause, or asked
+  // and not answered yet (the last answer kept meanwhile). Its results are shown dimmed and cannot be
+  // chosen (combobox.tsx), so ↓ and Enter never open a suggestion for a word no longer there.
+  const stale = JSON.stringify(input) !== JSON.stringify(current) || query.isPlaceholderData;
   const groups = [
     ...valueGroup(typing, values, (chosen) => typing && onValueChange(withValueChosen(typing, chosen))),
-    ...(answered && current !== null ? toGroups(query.data, [...input.resources], config, go) : []),
+    ...(answered && current !== null ? toGroups(query.data, [...input.resources], config, go).map((g) => ({ ...g, stale })) : []),
   ];
-  const found = groups.some((g) => g.options.length > 0);
-  const stale = JSON.stringify(input) !== JSON.stringify(current);
+  const found = groups.some((g) => !g.stale && g.options.length > 0);
   const footer: ComboboxOption[] = term
     ? [{ id: 'all-results', label: <span className="suggestion__all">All results for “{term}”</span>, onSelect: () => onSubmitValue(term) }]
     : [];
@@ -176,7 +180,7 @@ export function SuggestionsInput({ label, value, onValueChange, onSubmitValue, i
             : undefined
       : query.isError
         ? 'Suggestions are not available right now.'
-        : !answered || (stale && !found)
+        : !answered || stale
           ? 'Searching…'
           : !found
             ? 'No matches. Press Enter to search every field.'
