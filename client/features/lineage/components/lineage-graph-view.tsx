@@ -24,6 +24,7 @@ import type { LineageGraph, LineageKind } from '../build-lineage-graph';
 import { LAYOUT_IN_BACKGROUND, layOutInBackground } from '../lay-out-in-background';
 import { layoutLineageGraph, NODE_HEIGHT, NODE_WIDTH, type LineageLayout } from '../layout-lineage-graph';
 import { nodesInWords, nodeWords } from '../describe-lineage-node';
+import { firstView } from '../first-view';
 import { routeBackEdges } from '../route-back-edges';
 import { LineageBackEdge } from './lineage-back-edge';
 import { LineageNodeCard, RevealNodeContext, type LineageFlowNode } from './lineage-node-card';
@@ -180,14 +181,14 @@ function Canvas({ graph, kind, label, layout }: { graph: LineageGraph; kind: Lin
   const hintId = useId();
   const [one] = nodeWords(kind);
   const { nodes, edges, height } = useMemo(() => cachedFlowElements(graph, kind, layout), [graph, kind, layout]);
-  // A graph of up to 60 tables is shown whole. A bigger one first shows the current table and its
-  // direct neighbours; from LARGE_GRAPH on, the current table's surroundings at a size one can read.
-  const fitOptions = useMemo(() => {
-    const large = nodes.length >= LARGE_GRAPH;
-    const firstView =
-      nodes.length <= 60 ? undefined : nodes.filter((n) => (large ? n.data.node.role === 'current' : Math.abs(n.data.node.level) <= 1)).map((n) => ({ id: n.id }));
-    return { nodes: firstView, maxZoom: large ? 0.8 : 1, minZoom: MIN_ZOOM, padding: 0.1 };
-  }, [nodes]);
+  // Where the graph opens (first-view.ts): whole, unless that leaves the names too small to read. The
+  // frame's width is measured before the first paint, so the first fit knows it.
+  const [frameSize, setFrameSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = frame.current;
+    if (element) setFrameSize({ width: element.clientWidth, height: element.clientHeight });
+  }, []);
+  const fitOptions = useMemo(() => firstView(nodes, frameSize, LARGE_GRAPH, MIN_ZOOM), [nodes, frameSize]);
   // Until the person moves the graph, it keeps fitting its frame when the window is resized.
   const moved = useRef(false);
   useEffect(() => {
