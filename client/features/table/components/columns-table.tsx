@@ -136,7 +136,7 @@ export function ColumnsTable({
               spellCheck={false}
               value={filter}
               onChange={(event) => setFilter(event.target.value)}
-              aria-controls={tableId}
+              aria-controls={shown.length > 0 ? tableId : undefined}
               data-testid="columns-filter"
             />
           </div>
