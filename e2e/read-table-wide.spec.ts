@@ -118,8 +118,14 @@ test.describe('at 400 px', () => {
     const type = (await payload.locator('.columns-table__type').boundingBox())!;
     const edit = (await payload.getByRole('button', { name: /^Edit/ }).boundingBox())!;
     expect(Math.abs(type.y - name.y)).toBeLessThan(12);
+    expect(name.height, 'a short name on one line').toBeLessThan(30);
     expect(edit.y).toBeGreaterThan(name.y + name.height - 1);
     expect(edit.x + edit.width).toBeLessThanOrEqual(400);
+    // Still a table to a screen reader (Chromium's accessibility tree): rows, row and column headers.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string } }[] };
+    const roles = (role: string) => nodes.filter((node) => node.role?.value === role).length;
+    expect([roles('table'), roles('rowheader'), roles('columnheader')]).toEqual([1, 50, 4]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-wide-table-400.png`, fullPage: false });
 
