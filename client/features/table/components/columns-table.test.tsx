@@ -173,6 +173,7 @@ describe('ColumnsTable of a wide table', () => {
 
   it('shows a deep-linked column beyond the first 50, and clears a filter when a new deep link comes', async () => {
     const user = userEvent.setup();
+    Element.prototype.scrollIntoView = vi.fn();
     const columns = wide(60);
     function LinkedTo() {
       const [target, setTarget] = useState('col_058');
@@ -187,6 +188,8 @@ describe('ColumnsTable of a wide table', () => {
     expect(shownNames()).toHaveLength(51);
     expect(shownNames().at(-1)).toBe('col_058');
     expect(screen.getByRole('button', { name: 'col_058' }).getAttribute('aria-expanded')).toBe('true');
+    // The link's column takes the focus once the page has settled: type only after that.
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'col_058' })));
     await user.type(screen.getByRole('searchbox'), 'col_01');
     expect(shownNames()).not.toContain('col_052');
     await user.click(screen.getByRole('button', { name: 'Follow a link to col_052' }));
