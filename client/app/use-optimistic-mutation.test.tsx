@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
+import { useQuery } from '@tanstack/react-query';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../lib/api-error';
 import { renderWithApp, toastsSaid } from '../components/testing/render-with-app';
@@ -84,5 +86,64 @@ describe('useOptimisticMutation', () => {
     await user.click(screen.getByRole('button', { name: 'Add finance' }));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(toasts().textContent).toBe('');
+  });
+});
+
+/** A view of the answer the write refetches (['slow']), and a write that says when mutateAsync has settled. */
+function SlowRefreshWrite({ write, refetch }: { write: () => Promise<unknown>; refetch: () => Promise<string> }) {
+  const shown = useQuery({ queryKey: ['slow'], queryFn: refetch });
+  const [outcome, setOutcome] = useState('');
+  const mutation = useOptimisticMutation<string, unknown>({
+    mutationKey: ['edit', 'slow'],
+    mutationFn: write,
+    patches: () => [],
+    invalidates: () => [['slow']],
+    successMessage: () => 'Saved',
+    failuresShownByCaller: true,
+  });
+  const save = () => mutation.mutateAsync('x').then(() => setOutcome('saved'), () => setOutcome('failed'));
+  return (
+    <>
+      <p data-testid="shown">{shown.data ?? ''}</p>
+      <button type="button" onClick={() => void save()}>Save</button>
+      <p data-testid="outcome">{outcome}{mutation.isPending ? 'Saving…' : ''}</p>
+    </>
+  );
+}
+
+describe('useOptimisticMutation and the refresh after a write', () => {
+  // Finding 4 of the table pass: onSettled returned the refresh's promise, so a failed save was told only
+  // after the refresh too (11.8 s for a 5 s upstream timeout) and "Saving…" lasted through it.
+  for (const [what, write, outcome] of [
+    ['a save that succeeded', async () => ({}), 'saved'],
+    ['a save that failed', refused, 'failed'],
+  ] as const) {
+    it(`reports ${what} at once and refreshes in the background`, async () => {
+      const user = userEvent.setup();
+      let answers = 0;
+      let finishRefresh = () => {};
+      const refetch = () => (answers++ === 0 ? Promise.resolve('before') : new Promise<string>((resolve) => (finishRefresh = () => resolve('after'))));
+      renderWithApp(<SlowRefreshWrite write={write} refetch={refetch} />);
+      await waitFor(() => expect(screen.getByTestId('shown').textContent).toBe('before'));
+      await user.click(screen.getByRole('button', { name: 'Save' }));
+      await waitFor(() => expect(screen.getByTestId('outcome').textContent).toBe(outcome));
+      await waitFor(() => expect(answers).toBe(2));
+      expect(screen.getByTestId('shown').textContent).toBe('before');
+      finishRefresh();
+      await waitFor(() => expect(screen.getByTestId('shown').textContent).toBe('after'));
+    });
+  }
+
+  it('leaves a refresh that fails unreported: no unhandled rejection, the write still told', async () => {
+    const user = userEvent.setup();
+    let answers = 0;
+    const refetch = () => (answers++ === 0 ? Promise.resolve('before') : Promise.reject(new Error('refresh failed')));
+    renderWithApp(<SlowRefreshWrite write={async () => ({})} refetch={refetch} />);
+    await waitFor(() => expect(screen.getByTestId('shown').textContent).toBe('before'));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('outcome').textContent).toBe('saved'));
+    await waitFor(() => expect(answers).toBe(2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByTestId('shown').textContent).toBe('before');
   });
 });

@@ -2,7 +2,8 @@
 // hook says what the write is, which cached answers show the value and how to patch them, and what to
 // refetch; this hook patches at once, says so briefly when the write succeeded ("Tag added"), puts
 // everything back and shows a toast with the server's message when it fails (not when the session is now
-// another user's: the shell's notice says that), and refetches when it is over. See docs/decisions (optimistic edits).
+// another user's: the shell's notice says that), and refetches in the background when it is over: the
+// write's outcome is told at once, not after the refresh. See docs/decisions (optimistic edits).
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { applyCachePatches, invalidateKeys, restoreCacheSnapshot, type CachePatch, type CacheSnapshot } from '../lib/cache-patch';
 import { describeError, isSessionUserChanged, isUnauthorized } from '../lib/api-error';
@@ -56,9 +57,12 @@ export function useOptimisticMutation<TVariables, TData>(options: OptimisticMuta
       if (isUnauthorized(error) || isSessionUserChanged(error) || 'failuresShownByCaller' in options || options.isHandledByCaller?.(error)) return;
       toast({ title: options.errorTitle(variables), description: describeError(error), tone: 'error' });
     },
+    // The refetch runs in the background: returning its promise made the write wait for it, so a failed
+    // save was told only after the refresh too (11.8 s for a 5 s timeout) and "Saving…" lasted through it.
+    // The patched cache already shows what was written; a refetch that fails leaves it (nothing to tell).
     onSettled: (_data, _error, variables, snapshot) => {
       if (queryClient.isMutating({ mutationKey: options.mutationKey }) > 1) return;
-      return invalidateKeys(queryClient, [...options.invalidates(variables), ...(snapshot?.entries.map((e) => e.queryKey) ?? [])]);
+      invalidateKeys(queryClient, [...options.invalidates(variables), ...(snapshot?.entries.map((e) => e.queryKey) ?? [])]).catch(() => undefined);
     },
   });
 }

@@ -1,6 +1,8 @@
-// What opens under a column: its statistics, its nested fields and a link to copy.
+// What opens under a column: its whole type (the row shows one line of it), its statistics, its nested
+// fields and a link to copy.
 import type { Column, TypeMetadata } from '../../../../contract/api-table';
 import { useFormatDay } from '../use-day-formats';
+import { BreakableText } from '../../../components/breakable-text';
 import { Button } from '../../../components/button';
 import { useToast } from '../../../components/toast';
 import { describeStats, statPeriodDays } from '../format';
@@ -32,6 +34,12 @@ export function ColumnDetails({ column, href, targetFieldChain = null }: { colum
   const nested = column.type_metadata ? countNestedFields(column.type_metadata) : 0;
   return (
     <div className="column-details">
+      <p className="column-details__type" data-testid="column-type">
+        <span className="column-details__type-label">Type</span>{' '}
+        <code>
+          <BreakableText text={column.col_type} breakAfter=",<:" />
+        </code>
+      </p>
       {stats.length > 0 ? (
         <table className="column-stats">
           <caption>Statistics</caption>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Column } from '../../../../contract/api-table';
 import { renderWithApp } from '../../../components/testing/render-with-app';
@@ -95,5 +96,113 @@ describe('ColumnsTable', () => {
     expect(cols.map((col) => col.className)).toEqual(['columns-table__col--number', 'columns-table__col--name', 'columns-table__col--type', '']);
     expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['#', 'Column', 'Type', 'Description']);
     expect(screen.getByRole('cell', { name: long }).className).toBe('columns-table__description');
+  });
+
+  it('shows a column\'s type on one line with the whole type in its title and in its details', async () => {
+    const user = userEvent.setup();
+    const type = `struct<${Array.from({ length: 22 }, (_, i) => `field_${i}:string`).join(',')}>`;
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={[{ ...column('payload', 0), col_type: type }]} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    const code = screen.getByRole('row', { name: /payload/ }).querySelector('.columns-table__type code')!;
+    expect(code.getAttribute('title')).toBe(type);
+    expect(code.querySelector('wbr')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'payload' }));
+    expect(screen.getByTestId('column-type').textContent).toBe(`Type ${type}`);
+  });
+});
+
+/** A wide table: `count` columns, every seventh with a type of its own, every fifth with a description. */
+const wide = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    ...column(`col_${String(i + 1).padStart(3, '0')}`, i, i % 5 === 0 ? `Measured in Euro (${i + 1})` : null),
+    col_type: i % 7 === 0 ? 'decimal(38,10)' : 'bigint',
+  }));
+const shownNames = () => screen.queryAllByTestId('column-toggle').map((button) => button.textContent);
+
+describe('ColumnsTable of a wide table', () => {
+  // Finding 1 of the table pass: 245 columns drawn whole (21,700 px) with no way to filter them and 525 Tabs past them.
+  it('filters the columns by name, type or description in any case, with a polite count and an empty state', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={wide(24)} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    const count = screen.getByTestId('columns-shown');
+    expect(count.getAttribute('role')).toBe('status');
+    expect(count.textContent).toBe('Showing all 24 columns.');
+    const filter = screen.getByRole('searchbox', { name: 'Filter columns by name, type or description' });
+
+    await user.type(filter, 'COL_01');
+    expect(shownNames()).toEqual(['col_010', 'col_011', 'col_012', 'col_013', 'col_014', 'col_015', 'col_016', 'col_017', 'col_018', 'col_019']);
+    expect(count.textContent).toBe('10 of 24 columns match “COL_01”.');
+    // Each column keeps its number in the table.
+    expect(screen.getAllByTestId('column-row')[0]!.querySelector('td')?.textContent).toBe('10');
+
+    await user.clear(filter);
+    await user.type(filter, 'Decimal');
+    expect(shownNames()).toEqual(['col_001', 'col_008', 'col_015', 'col_022']);
+    await user.clear(filter);
+    await user.type(filter, 'euro (21)');
+    expect(shownNames()).toEqual(['col_021']);
+    expect(count.textContent).toBe('1 of 24 columns matches “euro (21)”.');
+
+    await user.clear(filter);
+    await user.type(filter, 'nothing like it');
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(count.textContent).toBe('None of the 24 columns has “nothing like it” in its name, type or description.');
+  });
+
+  it('has no filter for a table of ten columns or fewer', () => {
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={wide(10)} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    expect(screen.queryByTestId('columns-skip')).toBeNull();
+    expect(shownNames()).toHaveLength(10);
+  });
+
+  it('shows the first 50 of a very wide table, then all of them, the focus on the first added', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={wide(60)} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    expect(shownNames()).toHaveLength(50);
+    expect(screen.getByTestId('columns-shown').textContent).toBe('Showing the first 50 of 60 columns.');
+    // A filter looks at every column, not the first 50.
+    await user.type(screen.getByRole('searchbox'), 'col_05');
+    expect(shownNames()).toEqual(['col_050', 'col_051', 'col_052', 'col_053', 'col_054', 'col_055', 'col_056', 'col_057', 'col_058', 'col_059']);
+    await user.clear(screen.getByRole('searchbox'));
+    await user.click(screen.getByRole('button', { name: 'Show all 60 columns' }));
+    expect(shownNames()).toHaveLength(60);
+    expect(screen.getByTestId('columns-shown').textContent).toBe('Showing all 60 columns.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'col_051' }));
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+  });
+
+  it('shows a deep-linked column beyond the first 50, and clears a filter when a new deep link comes', async () => {
+    const user = userEvent.setup();
+    Element.prototype.scrollIntoView = vi.fn();
+    const columns = wide(60);
+    function LinkedTo() {
+      const [target, setTarget] = useState('col_058');
+      return (
+        <>
+          <button type="button" onClick={() => setTarget('col_052')}>Follow a link to col_052</button>
+          <ColumnsTable tableKey="hive://gold.sales/orders" columns={columns} targetColumn={target} joinLinkFor={joinLinkFor} />
+        </>
+      );
+    }
+    renderWithApp(<LinkedTo />);
+    expect(shownNames()).toHaveLength(51);
+    expect(shownNames().at(-1)).toBe('col_058');
+    expect(screen.getByRole('button', { name: 'col_058' }).getAttribute('aria-expanded')).toBe('true');
+    // The link's column takes the focus once the page has settled: type only after that.
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'col_058' })));
+    await user.type(screen.getByRole('searchbox'), 'col_01');
+    expect(shownNames()).not.toContain('col_052');
+    await user.click(screen.getByRole('button', { name: 'Follow a link to col_052' }));
+    await vi.waitFor(() => expect(shownNames()).toContain('col_052'));
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('');
+  });
+
+  it('skips past the columns with one button, for the keyboard', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={wide(24)} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('Skip past the columns');
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByTestId('columns-end'));
   });
 });

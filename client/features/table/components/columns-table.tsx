@@ -2,14 +2,21 @@
 // fields, a link to copy). A deep link (`?column=name`) opens that column, scrolls to it and marks it;
 // with a nested field (`&field=address.city`, decision 067) it opens the fields above that one and marks it.
 // A column with unsaved text kept for one of its nested fields starts open, so the text shows again.
-import { Fragment, useEffect, useId, useState } from 'react';
+// A wide table (more than COLUMNS_FILTERED_ABOVE columns) has a filter by name, type or description above
+// its columns, with a count, and a button to skip past them; one wider than COLUMNS_SHOWN_FIRST shows
+// that many first, then "Show all". A column's type is one line, cut with an ellipsis (whole in its
+// title and its details). At narrow widths each column is a block (table.css), never scrolled sideways.
+import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Column, TypeMetadata } from '../../../../contract/api-table';
 import { tablePath } from '../../../app/paths';
 import { useHasDescriptionDraftUnder } from '../../../app/use-description-draft';
 import { BreakableText } from '../../../components/breakable-text';
+import { Button } from '../../../components/button';
 import { BadgeList } from '../../../components/chip';
 import { DisclosureButton } from '../../../components/disclosure';
 import { cx } from '../../../components/class-names';
+import { formatWholeNumber } from '../../../lib/format-number';
+import { COLUMNS_FILTERED_ABOVE, COLUMNS_SHOWN_FIRST, columnMatches, columnsShownInWords } from '../column-filter';
 import { typeDescriptionDraftPrefixBelow } from '../description-draft-ids';
 import type { JoinHint } from '../join-hints';
 import { ColumnDescription } from './column-description';
@@ -17,6 +24,7 @@ import { ColumnDetails } from './column-details';
 import { LINKED_FIELD_ID } from './type-metadata-tree';
 import { EditableColumnDescription } from './editable-column-description';
 import { useTableEditing } from './table-editing';
+import '../../../components/grow-list.css';
 
 export const columnRowId = (name: string) => `column-${name}`;
 
@@ -73,6 +81,30 @@ export function ColumnsTable({
   }, [found, targetColumn]);
   useRevealColumn(targetColumn, found, targetFieldChain?.at(-1)?.key ?? null);
 
+  const [filter, setFilter] = useState('');
+  const [showAll, setShowAll] = useState(false);
+  // A new deep link (another column, or a nested field) clears the filter, so the column it names shows.
+  const fieldKey = targetFieldChain?.at(-1)?.key ?? null;
+  useEffect(() => {
+    if (targetColumn) setFilter('');
+  }, [targetColumn, fieldKey]);
+  const filterable = columns.length > COLUMNS_FILTERED_ABOVE;
+  const capped = columns.length > COLUMNS_SHOWN_FIRST && !showAll;
+  const numbered = useMemo(() => columns.map((column, index) => ({ column, number: index + 1 })), [columns]);
+  const matching = useMemo(() => numbered.filter(({ column }) => columnMatches(column, filter)), [numbered, filter]);
+  // Unfiltered, a very wide table shows its first columns — and a deep-linked one wherever it is.
+  const shown = filter.trim() || !capped ? matching : matching.filter(({ column, number }) => number <= COLUMNS_SHOWN_FIRST || column.name === targetColumn);
+  const tableId = `${baseId}-table`;
+  const after = useRef<HTMLDivElement>(null);
+  // After "Show all", the focus goes to the first column it added.
+  const focusAfterShowAll = useRef(false);
+  const list = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!focusAfterShowAll.current) return;
+    focusAfterShowAll.current = false;
+    list.current?.querySelectorAll<HTMLElement>('[data-testid="column-toggle"]')[COLUMNS_SHOWN_FIRST]?.focus();
+  });
+
   if (columns.length === 0) return <p className="muted">This table has no columns recorded.</p>;
 
   const toggle = (name: string) =>
@@ -83,67 +115,120 @@ export function ColumnsTable({
     });
 
   return (
-    <div className="columns-scroll">
-      <table className="columns-table" aria-labelledby={labelledBy}>
-        {/* The widths of a fixed-layout table: a long word in a cell wraps there, the table keeps its width. */}
-        <colgroup>
-          <col className="columns-table__col--number" />
-          <col className="columns-table__col--name" />
-          <col className="columns-table__col--type" />
-          <col />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" className="columns-table__number">
-              #
-            </th>
-            <th scope="col">Column</th>
-            <th scope="col">Type</th>
-            <th scope="col">Description</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((column, index) => {
-            const isOpen = expanded.has(column.name);
-            const detailsId = `${baseId}-details-${index}`;
-            return (
-              <Fragment key={column.key || column.name}>
-                <tr
-                  id={columnRowId(column.name)}
-                  data-testid="column-row"
-                  className={cx('columns-table__row', isOpen && 'columns-table__row--open', column.name === targetColumn && 'columns-table__row--target')}
-                >
-                  <td className="columns-table__number">{index + 1}</td>
-                  <th scope="row" className="columns-table__name">
-                    <DisclosureButton expanded={isOpen} onToggle={() => toggle(column.name)} controls={detailsId} testId="column-toggle">
-                      <BreakableText text={column.name} />
-                    </DisclosureButton>
-                  </th>
-                  <td className="columns-table__type">
-                    <code>
-                      <BreakableText text={column.col_type} breakAfter=",<:" />
-                    </code>
-                  </td>
-                  <td className="columns-table__description">
-                    <EditableColumnDescription columnName={column.name} value={column.description}>
-                      <ColumnDescription text={column.description} columnName={column.name} joinLinkFor={joinLinkFor} />
-                    </EditableColumnDescription>
-                    <BadgeList badges={column.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${column.name}`} />
-                  </td>
-                </tr>
-                {isOpen ? (
-                  <tr className="columns-table__details-row">
-                    <td />
-                    <td colSpan={3} id={detailsId} data-testid="column-details">
-                      <ColumnDetails column={column} href={tablePath(tableKey, { column: column.name })} targetFieldChain={column.name === targetColumn ? targetFieldChain : null} />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
+    <div className="columns">
+      {filterable ? (
+        <div className="columns__tools">
+          {/* For the keyboard: past hundreds of columns' buttons in one press (visible when focused). */}
+          <button type="button" className="columns__skip" onClick={() => after.current?.focus()} data-testid="columns-skip">
+            Skip past the columns
+          </button>
+          {/* GrowList's filter box (grow-list.css), for the lineage lists: the same look and words. */}
+          <div className="lineage__filter columns__filter">
+            <label htmlFor={`${baseId}-filter`} className="visually-hidden">
+              Filter columns by name, type or description
+            </label>
+            <input
+              id={`${baseId}-filter`}
+              className="lineage__filter-input"
+              type="search"
+              placeholder="Filter columns"
+              autoComplete="off"
+              spellCheck={false}
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+              aria-controls={shown.length > 0 ? tableId : undefined}
+              data-testid="columns-filter"
+            />
+          </div>
+          {/* There from the start, its words changing with each letter typed (decision 046). */}
+          <p className="columns__shown muted" role="status" data-testid="columns-shown">
+            {columnsShownInWords({ shown: shown.length, matching: matching.length, total: columns.length, filter })}
+          </p>
+        </div>
+      ) : null}
+      {shown.length === 0 ? null : (
+        <div className="columns-scroll" ref={list}>
+          <table className="columns-table" id={tableId} aria-labelledby={labelledBy}>
+            {/* The widths of a fixed-layout table: a long word in a cell wraps there, the table keeps its width. */}
+            <colgroup>
+              <col className="columns-table__col--number" />
+              <col className="columns-table__col--name" />
+              <col className="columns-table__col--type" />
+              <col />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col" className="columns-table__number">
+                  #
+                </th>
+                <th scope="col">Column</th>
+                <th scope="col">Type</th>
+                <th scope="col">Description</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map(({ column, number }) => {
+                const isOpen = expanded.has(column.name);
+                const detailsId = `${baseId}-details-${number}`;
+                return (
+                  <Fragment key={column.key || column.name}>
+                    <tr
+                      id={columnRowId(column.name)}
+                      data-testid="column-row"
+                      className={cx('columns-table__row', isOpen && 'columns-table__row--open', column.name === targetColumn && 'columns-table__row--target')}
+                    >
+                      <td className="columns-table__number">{number}</td>
+                      <th scope="row" className="columns-table__name">
+                        <DisclosureButton expanded={isOpen} onToggle={() => toggle(column.name)} controls={detailsId} testId="column-toggle">
+                          <BreakableText text={column.name} />
+                        </DisclosureButton>
+                      </th>
+                      {/* One line, cut with an ellipsis (a struct of 22 fields made a row 594 px tall); whole in the title and the details. */}
+                      <td className="columns-table__type">
+                        <code title={column.col_type}>{column.col_type}</code>
+                      </td>
+                      <td className="columns-table__description">
+                        <EditableColumnDescription columnName={column.name} value={column.description}>
+                          <ColumnDescription text={column.description} columnName={column.name} joinLinkFor={joinLinkFor} />
+                        </EditableColumnDescription>
+                        <BadgeList badges={column.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${column.name}`} />
+                      </td>
+                    </tr>
+                    {isOpen ? (
+                      <tr className="columns-table__details-row">
+                        <td />
+                        <td colSpan={3} id={detailsId} data-testid="column-details">
+                          <ColumnDetails column={column} href={tablePath(tableKey, { column: column.name })} targetFieldChain={column.name === targetColumn ? targetFieldChain : null} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {capped && !filter.trim() ? (
+        <div className="columns__more">
+          <Button
+            size="sm"
+            onClick={() => {
+              focusAfterShowAll.current = true;
+              setShowAll(true);
+            }}
+            aria-controls={tableId}
+            data-testid="columns-show-all"
+          >
+            Show all {formatWholeNumber(columns.length)} columns
+          </Button>
+        </div>
+      ) : null}
+      {filterable ? (
+        <div ref={after} tabIndex={-1} className="columns__end visually-hidden" data-testid="columns-end">
+          End of the columns
+        </div>
+      ) : null}
     </div>
   );
 }

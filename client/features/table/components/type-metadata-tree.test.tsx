@@ -37,6 +37,14 @@ describe('TypeMetadataTree', () => {
     expect(screen.queryByText('lat')).toBeNull();
   });
 
+  it('counts the fields of an array of structs as its own, its element wrapper (`_inner_`) no field', () => {
+    const order = node('order', 'struct<items:array<struct<sku:string,qty:int>>>', [
+      node('items', 'array<struct<sku:string,qty:int>>', [node('_inner_', 'struct<sku:string,qty:int>', [node('sku', 'string'), node('qty', 'int')])], { kind: 'array' }),
+    ]);
+    renderWithApp(<TypeMetadataTree root={order} columnName="order" />);
+    expect(screen.getByRole('button', { name: /^items/ }).textContent).toBe('items, 2 nested fields');
+  });
+
   it('opens and closes a nested field with the keyboard', async () => {
     const user = userEvent.setup();
     renderWithApp(<TypeMetadataTree root={address} columnName="address" />);
@@ -72,6 +80,8 @@ describe('TypeMetadataTree', () => {
     expect(describeNestedCount(address)).toBe('4 nested fields (2 at the top)');
     expect(describeNestedCount(node('r', 'struct<a:int,b:int>', [node('a', 'int'), node('b', 'int')]))).toBe('2 nested fields');
     expect(describeNestedCount(node('r', 'struct<a:int>', [node('a', 'int')]))).toBe('1 nested field');
-    expect(describeNestedCount(node('r', 'array<struct<a:int>>', [node('_inner_', 'struct<a:int>', [node('a', 'int')])]))).toBe('2 nested fields (1 at the top)');
+    // An array's element (`_inner_`) is no field of its own: its fields are the array's.
+    expect(describeNestedCount(node('r', 'array<struct<a:int>>', [node('_inner_', 'struct<a:int>', [node('a', 'int')])]))).toBe('1 nested field');
+    expect(describeNestedCount(node('r', 'array<array<struct<a:int,b:int>>>', [node('_inner_', 'array<struct<a:int,b:int>>', [node('_inner_', 'struct<a:int,b:int>', [node('a', 'int'), node('b', 'int')])])]))).toBe('2 nested fields');
   });
 });

@@ -17,9 +17,19 @@ import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text'
 
 const byOrder = (a: TypeMetadata, b: TypeMetadata) => a.sort_order - b.sort_order || a.name.localeCompare(b.name);
 
-/** Counts every nested field below `node`, at every depth. */
+/**
+ * The fields directly below `node`, as a reader counts them: an array's element (`_inner_`, its one
+ * child, as databuilder writes it) is no field of its own, its fields are the array's. Without this an
+ * `array<struct<sku,qty>>` read "items, 1 nested field".
+ */
+function fieldsBelow(node: TypeMetadata): readonly TypeMetadata[] {
+  return node.children.flatMap((child) => (child.name === ARRAY_ELEMENT ? fieldsBelow(child) : [child]));
+}
+const ARRAY_ELEMENT = '_inner_';
+
+/** Counts every nested field below `node`, at every depth (an array's element wrapper not counted). */
 export function countNestedFields(node: TypeMetadata): number {
-  return node.children.reduce((sum, child) => sum + 1 + countNestedFields(child), 0);
+  return fieldsBelow(node).reduce((sum, child) => sum + 1 + countNestedFields(child), 0);
 }
 
 /**
@@ -28,7 +38,7 @@ export function countNestedFields(node: TypeMetadata): number {
  */
 export function describeNestedCount(root: TypeMetadata): string {
   const all = countNestedFields(root);
-  const top = root.children.length;
+  const top = fieldsBelow(root).length;
   const fields = `${all} nested ${all === 1 ? 'field' : 'fields'}`;
   return all === top ? fields : `${fields} (${top} at the top)`;
 }
@@ -60,6 +70,7 @@ function TypeNode({ node, parentPath }: { node: TypeMetadata; parentPath: string
   }, [aboveLinked]);
   const childrenId = useId();
   const hasChildren = node.children.length > 0;
+  const fieldCount = fieldsBelow(node).length;
   const description = shownDescription(node.description);
   return (
     <li className={linked ? 'type-tree__node type-tree__node--linked' : 'type-tree__node'} data-testid="type-node" aria-current={linked ? 'location' : undefined}>
@@ -67,7 +78,7 @@ function TypeNode({ node, parentPath }: { node: TypeMetadata; parentPath: string
         {hasChildren ? (
           <DisclosureButton expanded={expanded} onToggle={() => setExpanded((e) => !e)} controls={childrenId} className="type-tree__name">
             <BreakableText text={node.name} />
-            <span className="visually-hidden">, {node.children.length} nested {node.children.length === 1 ? 'field' : 'fields'}</span>
+            <span className="visually-hidden">, {fieldCount} nested {fieldCount === 1 ? 'field' : 'fields'}</span>
           </DisclosureButton>
         ) : (
           <span className="type-tree__name type-tree__name--leaf">
