@@ -211,12 +211,16 @@ export function createCatalogSearch(db: CatalogDatabase) {
     if (tokens.length && searchable.length && searchable.every((t) => first[t].total_results === 0)) {
       const corrected = corrector.correct(tokens);
       if (corrected) {
-        const results = run(corrected);
+        const results = run(corrected.tokens);
         if (searchable.some((t) => results[t].total_results > 0)) {
-          const term = corrected.join(' ');
           body.results = results;
-          body.msg = `Success; no results for "${request.query_term}", showing results for "${term}"`;
-          body.did_you_mean = term;
+          // `odegard` for `ødegard` is the same word typed without the letter FTS5 keeps: the
+          // results are the term's own, with no "nothing matched" (suggest-correction.ts).
+          if (!corrected.folded) {
+            const term = corrected.tokens.join(' ');
+            body.msg = `Success; no results for "${request.query_term}", showing results for "${term}"`;
+            body.did_you_mean = term;
+          }
         }
       }
     }
