@@ -131,6 +131,19 @@ describe('table ranking', () => {
     }
   });
 
+  it('answers a source or cluster name that finds nothing with its tables, and names the filter', async () => {
+    const res = await search({ query_term: 'Snowflake', resource_types: ['table'] });
+    expect(res.body.did_you_mean).toBe('database:snowflake');
+    expect(keysOf(res).sort()).toEqual(['snowflake://prod.finance/payments', 'snowflake://prod.sales/customer_orders']);
+    const cluster = await search({ query_term: 'shop_db', resource_types: ['table'] });
+    expect(cluster.body.did_you_mean).toBe('cluster:shop_db');
+    expect(keysOf(cluster)).toEqual(['postgres://shop_db.core/shipments']);
+    // With the request's own filters: only when the two together find something.
+    const filtered = await search({ query_term: 'snowflake', resource_types: ['table'], filters: [{ name: 'schema', values: ['marketing'] }] });
+    expect(filtered.body).not.toHaveProperty('did_you_mean');
+    expect(filtered.body.results.table.total_results).toBe(0);
+  });
+
   it('leaves correct queries and hopeless ones unmarked', async () => {
     const fine = await search({ query_term: 'orders', resource_types: ['table'] });
     expect(fine.body).not.toHaveProperty('did_you_mean');

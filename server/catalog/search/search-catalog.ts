@@ -7,6 +7,7 @@ import type { CatalogDatabase } from '../store/open-catalog-database';
 import { createFilterCompiler } from './compile-filters';
 import { dashboardReference, tableReference } from './exact-references';
 import { buildHighlight } from './highlight';
+import { createNamedFilterLookup, typedFilter } from './named-filter';
 import type { ParsedSearchRequest, SearchResourceType } from './parse-search-request';
 import { parseQuerySyntax, positiveTokens, type QuerySyntax } from './parse-query-syntax';
 import { tokenizeQuery } from './search-terms';
@@ -37,6 +38,7 @@ const list = (json: string) => JSON.parse(json) as string[];
 
 export function createCatalogSearch(db: CatalogDatabase) {
   const compileFilters = createFilterCompiler(db);
+  const namedFilters = createNamedFilterLookup(db);
   const corrector = createCorrector(db);
   const engines = {
     table: createTieredSearch(db, { docs: 'table_search', nameFts: 'table_name_fts', nameColumn: 'name', nameFacetsColumn: 'facets',
@@ -233,6 +235,20 @@ export function createCatalogSearch(db: CatalogDatabase) {
             body.did_you_mean = term;
           }
         }
+      }
+    }
+    // Still nothing, and the term is a source, cluster or schema: the tables of that filter, and
+    // did_you_mean names it (named-filter.ts).
+    if (!syntax && !body.did_you_mean && request.types.includes('table') && searchable.every((t) => body.results[t]?.total_results === 0)) {
+      for (const named of namedFilters(request.query_term)) {
+        const filters = [...request.filters, { name: named.field, values: [named.value], operation: 'OR' as const }];
+        const tables = searchGroup('table', { ...request, filters }, [], undefined, false);
+        if (tables.total_results === 0) continue;
+        const term = typedFilter(named);
+        body.results = { ...body.results, table: tables as AmundsenSearchGroup<AmundsenTableSearchHit> };
+        body.msg = `Success; no results for "${request.query_term}", showing the tables of ${named.field} "${named.value}" (${term})`;
+        body.did_you_mean = term;
+        break;
       }
     }
     return body;
