@@ -1,7 +1,7 @@
 // Whether a phrase's words stand next to each other, in order, in one of a document's texts
 // (decision 097). The table text index has no positions (decision 005), so FTS5 finds the documents
 // holding every word of a phrase and this checks the order, per candidate, on the texts the search
-// document row holds. Texts are tokenized as the index tokenizes them; a JSON array (column names,
+// document row holds (not column descriptions: reading them per candidate cost 5× more). Texts are tokenized as the index tokenizes them; a JSON array (column names,
 // tags) is checked item by item, so a phrase never runs from one column name into the next.
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { tokenize } from './search-terms';

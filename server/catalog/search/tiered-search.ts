@@ -28,6 +28,11 @@
 // tier-3 (tiers 4–5 are tier-3 matches too), a column (tier 2) or a reference (tier 6) match. Below
 // NAME_COUNT_BELOW text matches the union of them all is counted exactly; above, the text matches
 // are. An unfiltered browse is counted exactly.
+//
+// A term with "phrases", -exclusions or OR (parse-query-syntax.ts, decision 097) runs the same tiers
+// with its own FTS5 expressions (build-fts-query.ts buildSyntaxQueries); what FTS5 cannot check
+// there (a phrase's word order in the text index, exclusions in the name tiers) is one more
+// per-candidate condition, like a residual filter.
 import type { Statement } from 'better-sqlite3';
 import type { CatalogDatabase } from '../store/open-catalog-database';
 import { buildFtsQueries, buildSyntaxQueries, type SyntaxQueries } from './build-fts-query';
@@ -74,6 +79,12 @@ export interface TieredSearchTables {
   phraseTexts: string[];
 }
 
+/**
+ * A phrase's word order is checked per text-tier candidate (the text index has no positions): only
+ * the this-many most popular documents holding every word are checked, and counted.
+ */
+export const PHRASE_CANDIDATES = 1_000;
+
 /** Longest OR a typed prefix expands to in the text tier. */
 export const MAX_PREFIX_EXPANSION = 32;
 
@@ -110,7 +121,6 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     return statement;
   };
   const ids = (sql: string, params: unknown[]) => prepare(sql).all(...params) as number[];
-  registerPhraseFunction(db);
   const count = (sql: string, params: unknown[]) => prepare(sql).get(...params) as number;
 
   // count(*) of the whole document table only changes with writes: cache it per data version.
@@ -153,13 +163,15 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
    * walks its doclists in rowid order and the ORDER BY is satisfied by that walk, so LIMIT stops the
    * scan as soon as enough rows passed: a selective residual filter reads further, never misses one.
    */
-  function filtered(expr: string, filters: CompiledFilters, tail: string): [string, unknown[]] {
+  function filtered(expr: string, filters: CompiledFilters, tail: string, candidates?: number): [string, unknown[]] {
     const match = filters.facetExpr && expr !== filters.facetExpr ? `(${expr}) AND ${filters.facetExpr}` : expr;
     if (filters.residualSql === '1') {
       return [`SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ? ORDER BY rowid ${tail}`, [match]];
     }
+    // `candidates`: only the first this-many FTS matches are checked (a phrase's order, decision 097).
+    const first = candidates ? ` ORDER BY rowid LIMIT ${candidates}` : '';
     return [
-      `SELECT s.doc_id FROM (SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ?) m
+      `SELECT s.doc_id FROM (SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ?${first}) m
        JOIN ${t.docs} s ON s.doc_id = m.rowid WHERE ${filters.residualSql} ORDER BY m.rowid ${tail}`,
       [match, ...filters.residualParams],
     ];
@@ -193,6 +205,7 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     };
   }
 
+  registerPhraseFunction(db);
   const phraseSql = `nansen_phrase(?, ?, ${t.phraseTexts.join(', ')})`;
   const textMatchSql = `EXISTS (SELECT 1 FROM ${t.textFts} WHERE ${t.textFts} MATCH ? AND rowid = s.doc_id)`;
 
@@ -230,12 +243,14 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     const textOptions = { column: t.textColumn, expandPrefix, indexedPrefixLength: t.textPrefixIndexes };
     let filters = input.filters;
     let textFilters = filters;
+    let phraseChecked = false;
     let fts: Pick<SyntaxQueries, 'exactNames' | 'namePrefix' | 'nameTokens' | 'anywhere'> | undefined;
     if (syntax) {
       const q = buildSyntaxQueries(syntax, t.nameColumn, textOptions);
       const conditions = syntaxConditions(q);
       filters = withCondition(input.filters, ...conditions.name);
       textFilters = withCondition(input.filters, ...conditions.text);
+      phraseChecked = q.phraseClauses.length > 0 || q.excludedPhrases.length > 0;
       // Only exclusions (`-legacy`): everything else, most popular first.
       if (!syntax.clauses.length) return browse({ ...input, filters });
       fts = q;
@@ -303,7 +318,7 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     let total = 0;
     let textIds: number[] = [];
     if (fts.anywhere !== null) {
-      const [sql, params] = filtered(fts.anywhere, textFilters, 'LIMIT ?');
+      const [sql, params] = filtered(fts.anywhere, textFilters, 'LIMIT ?', phraseChecked ? Math.max(PHRASE_CANDIDATES, want()) : undefined);
       const residual = textFilters.residualSql !== '1';
       const first = Math.max(residual ? TOTAL_RESULTS_CAP : NAME_COUNT_BELOW, want());
       textIds = ids(sql, [...params, first]);
