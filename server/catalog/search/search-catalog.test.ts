@@ -27,6 +27,7 @@ const USERS = [
   { user_id: 'ada.lovelace@example.org', email: 'ada.lovelace@example.org', first_name: 'Ada', last_name: 'Lovelace', full_name: 'Ada Lovelace', team_name: 'Analytics' },
   { user_id: 'grace.hopper@example.org', email: 'grace.hopper@example.org', first_name: 'Grace', last_name: 'Hopper', full_name: 'Grace Hopper', team_name: 'Platform', role_name: 'Admiral' },
   { user_id: 'alan.turing@example.org', email: 'alan.turing@example.org', first_name: 'Alan', last_name: 'Turing', is_active: false },
+  { user_id: 'jorgen@example.org', email: 'jorgen@example.org', first_name: 'Jørgen', last_name: 'Ødegård', full_name: 'Jørgen Ødegård' },
 ];
 
 let dir: string;
@@ -109,6 +110,38 @@ describe('table ranking', () => {
     const typing = await search({ query_term: 'custmer ord', resource_types: ['table'] });
     expect(typing.body.did_you_mean).toBe('customer ord');
     expect(keysOf(typing)).toContain('snowflake://prod.sales/customer_orders');
+  });
+
+  it('corrects every misspelt word, two edits away for words of six letters or more', async () => {
+    const res = await search({ query_term: 'custmer ordrs', resource_types: ['table'] });
+    expect(res.body.did_you_mean).toBe('customer orders');
+    expect(keysOf(res)).toEqual(['snowflake://prod.sales/customer_orders', 'hive://gold.core/customer_orders']);
+    const twoEdits = await search({ query_term: 'custmr ordrs', resource_types: ['table'] });
+    expect(twoEdits.body.did_you_mean).toBe('customer orders');
+    const short = await search({ query_term: 'shpmnts', resource_types: ['table'] }); // 7 letters: 2 edits
+    expect(short.body.did_you_mean).toBe('shipments');
+  });
+
+  it('finds a name with a letter FTS5 keeps (ø) typed as a plain letter, without "nothing matched"', async () => {
+    for (const term of ['odegard', 'Jorgen Odegard', 'ødegard']) {
+      const res = await search({ query_term: term, resource_types: ['user'] });
+      expect(keysOf(res, 'user'), term).toEqual(['jorgen@example.org']);
+      expect(res.body, term).not.toHaveProperty('did_you_mean');
+      expect(res.body.msg, term).toBe('Success');
+    }
+  });
+
+  it('answers a source or cluster name that finds nothing with its tables, and names the filter', async () => {
+    const res = await search({ query_term: 'Snowflake', resource_types: ['table'] });
+    expect(res.body.did_you_mean).toBe('database:snowflake');
+    expect(keysOf(res).sort()).toEqual(['snowflake://prod.finance/payments', 'snowflake://prod.sales/customer_orders']);
+    const cluster = await search({ query_term: 'shop_db', resource_types: ['table'] });
+    expect(cluster.body.did_you_mean).toBe('cluster:shop_db');
+    expect(keysOf(cluster)).toEqual(['postgres://shop_db.core/shipments']);
+    // With the request's own filters: only when the two together find something.
+    const filtered = await search({ query_term: 'snowflake', resource_types: ['table'], filters: [{ name: 'schema', values: ['marketing'] }] });
+    expect(filtered.body).not.toHaveProperty('did_you_mean');
+    expect(filtered.body.results.table.total_results).toBe(0);
   });
 
   it('leaves correct queries and hopeless ones unmarked', async () => {

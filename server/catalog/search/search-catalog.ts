@@ -7,7 +7,9 @@ import type { CatalogDatabase } from '../store/open-catalog-database';
 import { createFilterCompiler } from './compile-filters';
 import { dashboardReference, tableReference } from './exact-references';
 import { buildHighlight } from './highlight';
+import { createNamedFilterLookup, typedFilter } from './named-filter';
 import type { ParsedSearchRequest, SearchResourceType } from './parse-search-request';
+import { parseQuerySyntax, positiveTokens, type QuerySyntax } from './parse-query-syntax';
 import { tokenizeQuery } from './search-terms';
 import { createCorrector } from './suggest-correction';
 import { createTieredSearch, type RankedDoc } from './tiered-search';
@@ -36,15 +38,20 @@ const list = (json: string) => JSON.parse(json) as string[];
 
 export function createCatalogSearch(db: CatalogDatabase) {
   const compileFilters = createFilterCompiler(db);
+  const namedFilters = createNamedFilterLookup(db);
   const corrector = createCorrector(db);
   const engines = {
     table: createTieredSearch(db, { docs: 'table_search', nameFts: 'table_name_fts', nameColumn: 'name', nameFacetsColumn: 'facets',
       textFts: 'table_text_fts', textColumn: '', vocabulary: 'search_vocabulary', textPrefixIndexes: 2,
-      reference: tableReference, columnFacets: true }),
+      reference: tableReference, columnFacets: true,
+      phraseTexts: ['s.name', "s.schema_name || '.' || s.name", 's.description', 's.column_names', 's.nested_paths', 's.tag_names', 's.badge_names'] }),
     dashboard: createTieredSearch(db, { docs: 'dashboard_search', nameFts: 'dashboard_search_fts', nameColumn: 'name',
-      textFts: 'dashboard_search_fts', textColumn: 'text', reference: dashboardReference }),
+      textFts: 'dashboard_search_fts', textColumn: 'text', reference: dashboardReference,
+      phraseTexts: ['s.name', 's.description', 's.group_name', 's.chart_names', 's.query_names', 's.tag_names', 's.badge_names', 's.product'] }),
     user: createTieredSearch(db, { docs: 'user_search', nameFts: 'user_search_fts', nameColumn: 'name',
-      textFts: 'user_search_fts', textColumn: 'text' }),
+      textFts: 'user_search_fts', textColumn: 'text',
+      phraseTexts: ['s.full_name', 's.first_name', 's.last_name', 's.email', 's.user_id',
+        '(SELECT json_array(team_name, role_name) FROM users WHERE id = s.user_row_id)'] }),
   };
   const rowsOf = (table: string) => db.prepare(`SELECT * FROM ${table} WHERE doc_id IN (SELECT value FROM json_each(?))`);
   const tableRows = rowsOf('table_search');
@@ -103,11 +110,13 @@ export function createCatalogSearch(db: CatalogDatabase) {
 
   function searchGroup(
     type: SearchResourceType, request: ParsedSearchRequest, tokens: string[], term: string | undefined, highlight: boolean,
+    syntax?: QuerySyntax,
   ): SearchGroup {
     if (type === 'feature') return { total_results: 0, results: [] }; // the catalog has no ML features
     const { total, page } = engines[type].search({
       tokens,
       term,
+      syntax,
       filters: compileFilters(type, request.filters),
       offset: request.page_index * request.results_per_page,
       limit: request.results_per_page,
@@ -191,15 +200,18 @@ export function createCatalogSearch(db: CatalogDatabase) {
 
   function search(request: ParsedSearchRequest): AmundsenSearchResponse {
     // The term as typed goes with the first run only (a key or a column name is not corrected).
-    const run = (tokens: string[], term?: string) => {
+    const run = (tokens: string[], term?: string, syntax?: QuerySyntax) => {
       const results: Record<string, SearchGroup> = {};
       for (const type of request.types) {
-        results[type] = searchGroup(type, request, tokens, term, request.highlight_options[type]?.enable_highlight === true);
+        results[type] = searchGroup(type, request, tokens, term, request.highlight_options[type]?.enable_highlight === true, syntax);
       }
       return results;
     };
-    const tokens = tokenizeQuery(request.query_term);
-    const first = run(tokens, request.query_term);
+    // Phrases, exclusions and OR (decision 097): the words found are highlighted; only a term that is
+    // one quoted phrase is looked up as a reference (`"core.customers"`); no typo correction.
+    const syntax = parseQuerySyntax(request.query_term);
+    const tokens = syntax ? positiveTokens(syntax) : tokenizeQuery(request.query_term);
+    const first = syntax ? run(tokens, syntax.quotedTerm, syntax) : run(tokens, request.query_term);
     const body: AmundsenSearchResponse = {
       msg: 'Success',
       page_index: request.page_index,
@@ -208,16 +220,34 @@ export function createCatalogSearch(db: CatalogDatabase) {
       status_code: 200,
     };
     const searchable = request.types.filter((t) => t !== 'feature');
-    if (tokens.length && searchable.length && searchable.every((t) => first[t].total_results === 0)) {
+    if (!syntax && tokens.length && searchable.length && searchable.every((t) => first[t].total_results === 0)) {
       const corrected = corrector.correct(tokens);
       if (corrected) {
-        const results = run(corrected);
+        const results = run(corrected.tokens);
         if (searchable.some((t) => results[t].total_results > 0)) {
-          const term = corrected.join(' ');
           body.results = results;
-          body.msg = `Success; no results for "${request.query_term}", showing results for "${term}"`;
-          body.did_you_mean = term;
+          // `odegard` for `ødegard` is the same word typed without the letter FTS5 keeps: the
+          // results are the term's own, with no "nothing matched" (suggest-correction.ts).
+          if (!corrected.folded) {
+            const term = corrected.tokens.join(' ');
+            body.msg = `Success; no results for "${request.query_term}", showing results for "${term}"`;
+            body.did_you_mean = term;
+          }
         }
+      }
+    }
+    // Still nothing, and the term is a source, cluster or schema: the tables of that filter, and
+    // did_you_mean names it (named-filter.ts).
+    if (!syntax && !body.did_you_mean && request.types.includes('table') && searchable.every((t) => body.results[t]?.total_results === 0)) {
+      for (const named of namedFilters(request.query_term)) {
+        const filters = [...request.filters, { name: named.field, values: [named.value], operation: 'OR' as const }];
+        const tables = searchGroup('table', { ...request, filters }, [], undefined, false);
+        if (tables.total_results === 0) continue;
+        const term = typedFilter(named);
+        body.results = { ...body.results, table: tables as AmundsenSearchGroup<AmundsenTableSearchHit> };
+        body.msg = `Success; no results for "${request.query_term}", showing the tables of ${named.field} "${named.value}" (${term})`;
+        body.did_you_mean = term;
+        break;
       }
     }
     return body;

@@ -28,11 +28,18 @@
 // tier-3 (tiers 4–5 are tier-3 matches too), a column (tier 2) or a reference (tier 6) match. Below
 // NAME_COUNT_BELOW text matches the union of them all is counted exactly; above, the text matches
 // are. An unfiltered browse is counted exactly.
+//
+// A term with "phrases", -exclusions or OR (parse-query-syntax.ts, decision 097) runs the same tiers
+// with its own FTS5 expressions (build-fts-query.ts buildSyntaxQueries); what FTS5 cannot check
+// there (a phrase's word order in the text index, exclusions in the name tiers) is one more
+// per-candidate condition, like a residual filter.
 import type { Statement } from 'better-sqlite3';
 import type { CatalogDatabase } from '../store/open-catalog-database';
-import { buildFtsQueries } from './build-fts-query';
+import { buildFtsQueries, buildSyntaxQueries, type SyntaxQueries } from './build-fts-query';
 import type { CompiledFilters } from './compile-filters';
 import type { ReferenceLookup } from './exact-references';
+import type { QuerySyntax } from './parse-query-syntax';
+import { registerPhraseFunction } from './phrase-match';
 import { facetToken, quoteFts } from './search-terms';
 
 export const TOTAL_RESULTS_CAP = 10_000;
@@ -68,7 +75,15 @@ export interface TieredSearchTables {
   reference?: (term: string) => ReferenceLookup | undefined;
   /** The text index holds column facet tokens: a term that is a whole column name is tier 2. */
   columnFacets?: boolean;
+  /** SQL expressions over `s` holding the texts a quoted phrase is looked for in (phrase-match.ts). */
+  phraseTexts: string[];
 }
+
+/**
+ * A phrase's word order is checked per text-tier candidate (the text index has no positions): only
+ * the this-many most popular documents holding every word are checked, and counted.
+ */
+export const PHRASE_CANDIDATES = 1_000;
 
 /** Longest OR a typed prefix expands to in the text tier. */
 export const MAX_PREFIX_EXPANSION = 32;
@@ -77,6 +92,8 @@ export interface TieredSearchInput {
   tokens: readonly string[];
   /** The query as typed, for the reference and column tiers (none: those tiers do not run). */
   term?: string;
+  /** Phrases, exclusions or OR (parse-query-syntax.ts): given, `tokens` are only for highlights. */
+  syntax?: QuerySyntax;
   filters: CompiledFilters;
   offset: number;
   limit: number;
@@ -146,13 +163,15 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
    * walks its doclists in rowid order and the ORDER BY is satisfied by that walk, so LIMIT stops the
    * scan as soon as enough rows passed: a selective residual filter reads further, never misses one.
    */
-  function filtered(expr: string, filters: CompiledFilters, tail: string): [string, unknown[]] {
+  function filtered(expr: string, filters: CompiledFilters, tail: string, candidates?: number): [string, unknown[]] {
     const match = filters.facetExpr && expr !== filters.facetExpr ? `(${expr}) AND ${filters.facetExpr}` : expr;
     if (filters.residualSql === '1') {
       return [`SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ? ORDER BY rowid ${tail}`, [match]];
     }
+    // `candidates`: only the first this-many FTS matches are checked (a phrase's order, decision 097).
+    const first = candidates ? ` ORDER BY rowid LIMIT ${candidates}` : '';
     return [
-      `SELECT s.doc_id FROM (SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ?) m
+      `SELECT s.doc_id FROM (SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ?${first}) m
        JOIN ${t.docs} s ON s.doc_id = m.rowid WHERE ${filters.residualSql} ORDER BY m.rowid ${tail}`,
       [match, ...filters.residualParams],
     ];
@@ -174,10 +193,71 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     ];
   }
 
+  /** `filters` and one more SQL condition on `s`, for every tier ('1' = none). */
+  function withCondition(filters: CompiledFilters, sql: string, params: unknown[]): CompiledFilters {
+    if (sql === '1') return filters;
+    const and = (a: string) => (a === '1' ? sql : `(${a}) AND ${sql}`);
+    return {
+      ...filters,
+      sql: and(filters.sql), params: [...filters.params, ...params],
+      residualSql: and(filters.residualSql), residualParams: [...filters.residualParams, ...params],
+      nameResidualSql: and(filters.nameResidualSql), nameResidualParams: [...filters.nameResidualParams, ...params],
+    };
+  }
+
+  registerPhraseFunction(db);
+  const phraseSql = `nansen_phrase(?, ?, ${t.phraseTexts.join(', ')})`;
+  const textMatchSql = `EXISTS (SELECT 1 FROM ${t.textFts} WHERE ${t.textFts} MATCH ? AND rowid = s.doc_id)`;
+
+  /**
+   * What the FTS5 expressions of a term with syntax cannot say, as SQL on the document row: the
+   * excluded words (for the name tiers; the text tier has them as NOT), the excluded phrases, and the
+   * order of a phrase's words (for the text tier; the name index keeps positions).
+   */
+  function syntaxConditions(q: SyntaxQueries): { name: [string, unknown[]]; text: [string, unknown[]] } {
+    const common: string[] = [];
+    const commonParams: unknown[] = [];
+    for (const words of q.excludedPhrases) {
+      common.push(`NOT ${phraseSql}`);
+      commonParams.push(words, 0);
+    }
+    const name = [...common];
+    const nameParams = [...commonParams];
+    if (q.excludedWords) {
+      name.push(`NOT ${textMatchSql}`);
+      nameParams.push(q.excludedWords);
+    }
+    const text = [...common];
+    const textParams = [...commonParams];
+    for (const checks of q.phraseClauses) {
+      text.push(`(${checks.map((c) => (c.kind === 'phrase' ? phraseSql : textMatchSql)).join(' OR ')})`);
+      for (const c of checks) textParams.push(...(c.kind === 'phrase' ? [c.words, c.prefix ? 1 : 0] : [t.textColumn ? `${t.textColumn} : ${c.expr}` : c.expr]));
+    }
+    const joined = (parts: string[]) => (parts.length ? parts.join(' AND ') : '1');
+    return { name: [joined(name), nameParams], text: [joined(text), textParams] };
+  }
+
   function search(input: TieredSearchInput): TieredSearchOutput {
-    const { tokens, filters, offset, limit, term } = input;
-    if (filters.impossible) return { total: 0, page: [] };
-    const fts = buildFtsQueries(tokens, t.nameColumn, { column: t.textColumn, expandPrefix, indexedPrefixLength: t.textPrefixIndexes });
+    const { tokens, offset, limit, term, syntax } = input;
+    if (input.filters.impossible) return { total: 0, page: [] };
+    const textOptions = { column: t.textColumn, expandPrefix, indexedPrefixLength: t.textPrefixIndexes };
+    let filters = input.filters;
+    let textFilters = filters;
+    let phraseChecked = false;
+    let fts: Pick<SyntaxQueries, 'exactNames' | 'namePrefix' | 'nameTokens' | 'anywhere'> | undefined;
+    if (syntax) {
+      const q = buildSyntaxQueries(syntax, t.nameColumn, textOptions);
+      const conditions = syntaxConditions(q);
+      filters = withCondition(input.filters, ...conditions.name);
+      textFilters = withCondition(input.filters, ...conditions.text);
+      phraseChecked = q.phraseClauses.length > 0 || q.excludedPhrases.length > 0;
+      // Only exclusions (`-legacy`): everything else, most popular first.
+      if (!syntax.clauses.length) return browse({ ...input, filters });
+      fts = q;
+    } else {
+      const plain = buildFtsQueries(tokens, t.nameColumn, textOptions);
+      fts = plain && { ...plain, exactNames: [plain.exactName] };
+    }
     if (!fts) return browse(input);
 
     const need = offset + limit;
@@ -202,9 +282,9 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
       take(6, found);
       extra.push(...found);
     }
-    if (picked.length < need) {
-      take(5, ids(`SELECT s.doc_id FROM ${t.docs} s WHERE s.name_norm = ? AND ${filters.sql} ORDER BY s.doc_id LIMIT ?`,
-        [fts.exactName, ...filters.params, want()]));
+    if (picked.length < need && fts.exactNames.length) {
+      take(5, ids(`SELECT s.doc_id FROM ${t.docs} s WHERE s.name_norm IN (${fts.exactNames.map(() => '?').join(', ')}) AND ${filters.sql}
+        ORDER BY s.doc_id LIMIT ?`, [...fts.exactNames, ...filters.params, want()]));
     }
     let nameTier: number[] | undefined; // every tier-3 match, when the tier-3 query read them all
     for (const [tier, expr] of [[4, fts.namePrefix], [3, fts.nameTokens]] as const) {
@@ -217,7 +297,7 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     }
     // A column named exactly as the term (case and accents aside): the column facet token the filters use, one
     // doclist walked in doc_id order.
-    const column = t.columnFacets && term?.trim();
+    const column = t.columnFacets && !syntax && term?.trim();
     if (column && picked.length < need) {
       const limit = want();
       const [sql, params] = filtered(`${t.textColumn ? `${t.textColumn} : ` : ''}${quoteFts(facetToken('column', column))}`, filters, 'LIMIT ?');
@@ -238,8 +318,8 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     let total = 0;
     let textIds: number[] = [];
     if (fts.anywhere !== null) {
-      const [sql, params] = filtered(fts.anywhere, filters, 'LIMIT ?');
-      const residual = filters.residualSql !== '1';
+      const [sql, params] = filtered(fts.anywhere, textFilters, 'LIMIT ?', phraseChecked ? Math.max(PHRASE_CANDIDATES, want()) : undefined);
+      const residual = textFilters.residualSql !== '1';
       const first = Math.max(residual ? TOTAL_RESULTS_CAP : NAME_COUNT_BELOW, want());
       textIds = ids(sql, [...params, first]);
       if (picked.length < need) take(1, textIds);
