@@ -111,6 +111,41 @@ test('Next shows the next page from the top with focus on the results heading, a
   await expect(results(page).first().getByRole('heading')).toHaveText(firstOfPageOne!);
 });
 
+test('the pager lists page numbers, fewer where it is narrow, and past the last page marks none', async ({ page }) => {
+  await page.goto('/search?term=cust&page=6');
+  const pages = page.getByRole('navigation', { name: 'Result pages' });
+  await expect(pages.getByRole('link', { name: 'Page 6' })).toHaveAttribute('aria-current', 'page');
+  const last = Number(await pages.getByRole('link').nth(-2).textContent());
+  expect(last).toBeGreaterThan(10);
+  await expect(pages.getByRole('link')).toHaveText(['Previous', '1', '4', '5', '6', '7', '8', String(last), 'Next']);
+  await expect(pages).toContainText(`Page 6 of ${last}`);
+  // A number leads to its page, with focus on the results heading, as Next does.
+  await pages.getByRole('link', { name: 'Page 8' }).click();
+  await expect(page).toHaveURL(/[?&]page=8/);
+  await expect(page.getByRole('heading', { level: 2, name: /tables$/ })).toBeFocused();
+  await expect(pages.getByRole('link', { name: 'Page 8' })).toHaveAttribute('aria-current', 'page');
+
+  // Narrow: the first, the current and the last; at 320 px Previous and Next are arrows, named as before.
+  for (const width of [400, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect(pages.getByRole('link')).toHaveText([width === 400 ? 'Previous' : /Previous/, '1', '8', String(last), width === 400 ? 'Next' : /Next/]);
+    await expect(pages.getByRole('link', { name: 'Previous' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} px`).toBeLessThanOrEqual(0);
+    const box = (await pages.boundingBox())!;
+    const next = (await pages.getByRole('link', { name: 'Next' }).boundingBox())!;
+    expect(next.x + next.width, `Next within the pager at ${width} px`).toBeLessThanOrEqual(box.x + box.width);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Past the last page: the notice, and a pager that says so instead of "Page n of n".
+  await page.goto('/search?term=cust&page=99');
+  await expect(page.getByText('This page is past the last page of results')).toBeVisible();
+  await expect(pages).toContainText(`Page 99 is past the last page, page ${last}.`);
+  await expect(pages).not.toContainText(`of ${last}`);
+  await expect(pages.locator('[aria-current]')).toHaveCount(0);
+  await expect(pages.getByRole('link', { name: 'Previous' })).toHaveAttribute('href', new RegExp(`page=${last}`));
+});
+
 test('a search that finds nothing says so and how to find more', async ({ page }, testInfo) => {
   await page.goto('/search?term=zzqqxx');
   await expect(page.getByText('No tables match “zzqqxx”')).toBeVisible();

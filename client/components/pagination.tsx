@@ -1,7 +1,8 @@
 // The one pager: Previous, the page numbers, Next, as links, so every page has a URL (a reload, Back
 // and a shared link find it again). The numbers are the first, the last, the current page (marked
 // aria-current) and two either side of it, gaps between (1 … 4 5 6 7 8 … 27); a narrow pager (the
-// home page's side column, a phone) keeps the first, the current and the last (pagination-state.ts).
+// home page's side column, a phone) keeps the first, the current and the last (pagination-state.ts),
+// and the narrowest (320 px) shows Previous and Next as arrows, their names unchanged.
 // "Page n of m" is said, not shown: the numbers show it. The search pages through results with it
 // (each page a new history entry, the page starting at the top); a profile pages through its lists with
 // `replace` (the URL changes, the history and the scroll position stay: the list is one part of the
@@ -21,11 +22,11 @@ import './pagination.css';
 import { formatWholeNumber } from '../lib/format-number';
 
 /** A button-looking link to `to`, or, with `to` null, the same element disabled (kept in the tab order). */
-function PagerLink({ to, replace, state, className, children, ...attributes }: { to: string | null; replace: boolean; state: unknown; className?: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
+function PagerLink({ to, replace, state, className, children, ...attributes }: { to: string | null; replace: boolean; state: unknown; className: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   // Hooks run in both states (a disabled link's `to` is only a stand-in): the element stays one `<a>`.
   const href = useHref(to ?? '.');
   const onClick = useLinkClickHandler<HTMLAnchorElement>(to ?? '.', { replace, state });
-  const classes = cx('btn', className ?? 'btn--secondary');
+  const classes = cx('btn', className);
   return to === null ? (
     <a className={classes} role="link" aria-disabled="true" tabIndex={0}>
       {children}
@@ -81,7 +82,7 @@ export function Pagination({
   const current = Math.min(state.page, state.totalPages);
   return (
     <nav className="pagination" aria-label={label} ref={navRef}>
-      <PagerLink to={state.hasPrevious ? hrefForPage(Math.min(pageIndex, state.totalPages) - 1) : null} rel="prev" replace={replace} state={historyState}>
+      <PagerLink to={state.hasPrevious ? hrefForPage(Math.min(pageIndex, state.totalPages) - 1) : null} rel="prev" replace={replace} state={historyState} className="btn--secondary pagination__step pagination__step--previous">
         Previous
       </PagerLink>
       <span className="visually-hidden" aria-live="polite">
@@ -108,7 +109,7 @@ export function Pagination({
           ),
         )}
       </span>
-      <PagerLink to={state.hasNext ? hrefForPage(pageIndex + 1) : null} rel="next" replace={replace} state={historyState}>
+      <PagerLink to={state.hasNext ? hrefForPage(pageIndex + 1) : null} rel="next" replace={replace} state={historyState} className="btn--secondary pagination__step pagination__step--next">
         Next
       </PagerLink>
     </nav>

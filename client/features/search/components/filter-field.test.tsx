@@ -70,7 +70,7 @@ describe('a filter field with values the catalog lists', () => {
     const user = userEvent.setup();
     const badge = (await screen.findByRole('combobox', { name: 'Badge' })) as HTMLInputElement;
     await user.type(badge, 'gold*');
-    await waitFor(() => expect(said()).toContain('No known badge matches; Enter filters by what you typed.'));
+    await waitFor(() => expect(said()).toContain('No known badge matches; the filter uses what you typed.'));
     await user.keyboard('{Enter}');
     expect(filtersOf(last().search)).toEqual({ badges: { value: 'gold*' } });
     // As typing does after a pause.

@@ -73,7 +73,7 @@ export function FilterField({ category, value, onValueChange, onApply, onLeave }
       onSelect: () => onApply(`${before}${before ? ' ' : ''}${chosen}`),
     };
   });
-  const status = values === undefined ? 'Loading known values…' : values !== null && options.length === 0 && partial ? `No known ${category.displayName.toLowerCase()} matches; Enter filters by what you typed.` : undefined;
+  const status = values === undefined ? 'Loading known values…' : values !== null && options.length === 0 && partial ? `No known ${category.displayName.toLowerCase()} matches; the filter uses what you typed.` : undefined;
   return (
     <div className="field" onFocus={() => setUsed(true)} onBlur={onLeave}>
       <label htmlFor={inputId} className="field__label">
