@@ -10,7 +10,7 @@ const GRAPH = '/lineage/table/lakehouse/delta/sales/int_fraud_price_changes_by_r
 test('typing in a filter on page 2 keeps every keystroke in the field when the results go back to page 1', async ({ page }) => {
   await page.goto('/search?term=orders&page=2');
   await expect(page.getByText(/^Showing 11–20 of/)).toBeVisible();
-  const source = page.getByRole('textbox', { name: 'Source' });
+  const source = page.getByRole('combobox', { name: 'Source' });
   await source.click();
   await source.pressSequentially('hive', { delay: 40 });
   // Applied after the pause: page 1 of the filtered results, shown.

@@ -21,12 +21,12 @@ test('the browse page lists every tag with its count and the badges, each leadin
   await captureWidths(page, testInfo, 'browse');
 
   await tags.getByRole('link', { name: /^finance, used/ }).click();
-  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('finance');
+  await expect(page.getByRole('combobox', { name: 'Tag' })).toHaveValue('finance');
   await expect(page.locator('[data-search-result]').first()).toBeVisible();
 
   await page.goBack();
   await tableBadges.getByRole('link', { name: 'deprecated' }).click();
-  await expect(page.getByRole('textbox', { name: 'Badge' })).toHaveValue('deprecated');
+  await expect(page.getByRole('combobox', { name: 'Badge' })).toHaveValue('deprecated');
   await expect(page.locator('[data-search-result]').first().getByRole('link', { name: 'deprecated' })).toBeVisible();
 });
 
@@ -38,7 +38,7 @@ test('a tag only dashboards carry leads to those dashboards, with both tabs coun
   await expect(page.getByRole('heading', { level: 2, name: '6 dashboards' })).toBeVisible();
   await expect(page.getByRole('tab', { name: /Datasets/ })).toContainText('0');
   await expect(page.getByRole('tab', { name: /Dashboards/ })).toContainText('6');
-  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('weekly_review');
+  await expect(page.getByRole('combobox', { name: 'Tag' })).toHaveValue('weekly_review');
   await captureWidths(page, testInfo, 'browse-tag-dashboards');
 
   // Back returns to Browse (the choice of tab replaced the link's URL); a tag tables carry opens tables.
@@ -50,6 +50,6 @@ test('a tag only dashboards carry leads to those dashboards, with both tabs coun
   await expect(page.getByRole('tab', { name: /Dashboards/ })).toContainText(/\d/);
   // The Dashboards tab keeps the tag.
   await page.getByRole('tab', { name: /Dashboards/ }).click();
-  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('growth');
+  await expect(page.getByRole('combobox', { name: 'Tag' })).toHaveValue('growth');
   await expect(page.locator('[data-search-result]').first()).toBeVisible();
 });

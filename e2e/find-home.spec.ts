@@ -37,7 +37,7 @@ test('the home page has one search box, popular tables and dashboards, bookmarks
 
   await page.goto('/');
   await page.getByRole('region', { name: 'Browse' }).getByRole('link', { name: 'certified' }).click();
-  await expect(page.getByRole('textbox', { name: 'Badge' })).toHaveValue('certified');
+  await expect(page.getByRole('combobox', { name: 'Badge' })).toHaveValue('certified');
   await expect(page.locator('[data-search-result]').first()).toContainText('certified');
 });
 

@@ -75,7 +75,7 @@ test('a page load with filters typed in its term (`tag:pii`) comes with the filt
   await page.goto('/search?term=tag:pii');
   // The app moved the typed filter into the URL, and used the answer the page came with.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datasets matching the filters');
-  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('pii');
+  await expect(page.getByRole('combobox', { name: 'Tag' })).toHaveValue('pii');
   await expect(results(page).first()).toBeVisible();
   expect(new URL(page.url()).searchParams.get('term') ?? '').toBe('');
   await expect(page.locator('#nansen-first-search')).toHaveCount(0);

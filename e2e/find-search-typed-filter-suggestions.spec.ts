@@ -23,7 +23,7 @@ test('typing tag:pi suggests the tags, never searches the filter as words, and E
   expect(terms.filter((t) => t.includes(':'))).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “orders”');
-  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('pii');
+  await expect(page.getByRole('combobox', { name: 'Tag' })).toHaveValue('pii');
 });
 
 test('a dashboards-only filter typed in the home page\'s box (group:finance) opens the dashboards tab with it', async ({ page }) => {

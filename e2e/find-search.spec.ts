@@ -40,7 +40,7 @@ test('a search shows tabs with counts and, for each result, where the term match
   expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
   expect(filtersIn(page.url())).toEqual({ tag: { value: 'kpi' } });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datasets matching the filters');
-  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('kpi');
+  await expect(page.getByRole('combobox', { name: 'Tag' })).toHaveValue('kpi');
   await expect(results(page).first()).toBeVisible();
 
   // The dashboards tab shows the dashboard and the charts that matched.
@@ -52,7 +52,7 @@ test('a search shows tabs with counts and, for each result, where the term match
   await expect(dashboard.getByText('Charts')).toBeVisible();
   await expect(dashboard).toContainText('Orders Map');
   // The dashboards' own filters.
-  await expect(page.getByRole('textbox', { name: 'Product' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Product' })).toBeVisible();
 });
 
 test('filters narrow the results through the URL: typed values, any or all, clear all, and Back restores them', async ({ page }, testInfo) => {
@@ -70,8 +70,8 @@ test('filters narrow the results through the URL: typed values, any or all, clea
 
   // Two tags: any of them, then all of them.
   await page.getByRole('textbox', { name: 'Schema' }).fill('');
-  await page.getByRole('textbox', { name: 'Tag' }).fill('kpi, revenue');
-  await page.getByRole('textbox', { name: 'Tag' }).press('Enter');
+  await page.getByRole('combobox', { name: 'Tag' }).fill('kpi, revenue');
+  await page.getByRole('combobox', { name: 'Tag' }).press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: '15 tables' })).toBeVisible();
   const match = page.getByRole('group', { name: 'Match Tag' });
   await expect(match.getByRole('radio', { name: 'Any' })).toBeChecked();
@@ -85,12 +85,12 @@ test('filters narrow the results through the URL: typed values, any or all, clea
   await page.goBack();
   await expect(page.getByRole('heading', { level: 2, name: '15 tables' })).toBeVisible();
   await expect(match.getByRole('radio', { name: 'Any' })).toBeChecked();
-  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('kpi, revenue');
+  await expect(page.getByRole('combobox', { name: 'Tag' })).toHaveValue('kpi, revenue');
 
   // Clear all: every filter goes, and the full count is back.
   await page.getByRole('button', { name: 'Clear all filters' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('');
+  await expect(page.getByRole('combobox', { name: 'Tag' })).toHaveValue('');
   expect(new URL(page.url()).searchParams.has('filters')).toBe(false);
 });
 
@@ -111,6 +111,41 @@ test('Next shows the next page from the top with focus on the results heading, a
   await expect(results(page).first().getByRole('heading')).toHaveText(firstOfPageOne!);
 });
 
+test('the pager lists page numbers, fewer where it is narrow, and past the last page marks none', async ({ page }) => {
+  await page.goto('/search?term=cust&page=6');
+  const pages = page.getByRole('navigation', { name: 'Result pages' });
+  await expect(pages.getByRole('link', { name: 'Page 6' })).toHaveAttribute('aria-current', 'page');
+  const last = Number(await pages.getByRole('link').nth(-2).textContent());
+  expect(last).toBeGreaterThan(10);
+  await expect(pages.getByRole('link')).toHaveText(['Previous', '1', '4', '5', '6', '7', '8', String(last), 'Next']);
+  await expect(pages).toContainText(`Page 6 of ${last}`);
+  // A number leads to its page, with focus on the results heading, as Next does.
+  await pages.getByRole('link', { name: 'Page 8' }).click();
+  await expect(page).toHaveURL(/[?&]page=8/);
+  await expect(page.getByRole('heading', { level: 2, name: /tables$/ })).toBeFocused();
+  await expect(pages.getByRole('link', { name: 'Page 8' })).toHaveAttribute('aria-current', 'page');
+
+  // Narrow: the first, the current and the last; at 320 px Previous and Next are arrows, named as before.
+  for (const width of [400, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect(pages.getByRole('link')).toHaveText([width === 400 ? 'Previous' : /Previous/, '1', '8', String(last), width === 400 ? 'Next' : /Next/]);
+    await expect(pages.getByRole('link', { name: 'Previous' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} px`).toBeLessThanOrEqual(0);
+    const box = (await pages.boundingBox())!;
+    const next = (await pages.getByRole('link', { name: 'Next' }).boundingBox())!;
+    expect(next.x + next.width, `Next within the pager at ${width} px`).toBeLessThanOrEqual(box.x + box.width);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Past the last page: the notice, and a pager that says so instead of "Page n of n".
+  await page.goto('/search?term=cust&page=99');
+  await expect(page.getByText('This page is past the last page of results')).toBeVisible();
+  await expect(pages).toContainText(`Page 99 is past the last page, page ${last}.`);
+  await expect(pages).not.toContainText(`of ${last}`);
+  await expect(pages.locator('[aria-current]')).toHaveCount(0);
+  await expect(pages.getByRole('link', { name: 'Previous' })).toHaveAttribute('href', new RegExp(`page=${last}`));
+});
+
 test('a search that finds nothing says so and how to find more', async ({ page }, testInfo) => {
   await page.goto('/search?term=zzqqxx');
   await expect(page.getByText('No tables match “zzqqxx”')).toBeVisible();
@@ -128,7 +163,7 @@ test('a search that finds nothing says so and how to find more', async ({ page }
 test('Back after a filter puts the field back, even while it has focus, and leaving it does not apply it again', async ({ page }) => {
   await page.goto('/search?term=orders');
   await expect(page.getByRole('heading', { level: 2, name: '98 tables' })).toBeVisible();
-  const tag = page.getByRole('textbox', { name: 'Tag' });
+  const tag = page.getByRole('combobox', { name: 'Tag' });
   await tag.fill('pii');
   await tag.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: /^\d+ tables$/ })).not.toHaveText('98 tables');
@@ -148,7 +183,7 @@ test('each tab keeps its filters when people switch tabs and come back, on the f
   await expect(page.getByRole('heading', { level: 2, name: /^\d+ tables$/ })).not.toHaveText('98 tables');
   const filtered = await page.getByRole('heading', { level: 2, name: /tables$/ }).textContent();
   await page.getByRole('tab', { name: /Dashboards/ }).click();
-  await expect(page.getByRole('textbox', { name: 'Product' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Product' })).toBeVisible();
   // The Datasets tab counts what it shows: its own filters.
   await expect(page.getByRole('tab', { name: /Datasets/ })).toContainText(filtered!.replace(/ tables$/, ''));
   await page.getByRole('tab', { name: /Datasets/ }).click();
@@ -179,7 +214,7 @@ test('filters typed in a search box (tag:kpi, schema:sales) become filters in th
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “orders”');
   expect(new URL(page.url()).searchParams.get('term')).toBe('orders');
   expect(filtersIn(page.url())).toEqual({ tag: { value: 'kpi' } });
-  await expect(page.getByRole('textbox', { name: 'Tag' })).toHaveValue('kpi');
+  await expect(page.getByRole('combobox', { name: 'Tag' })).toHaveValue('kpi');
   await expect(page.getByRole('heading', { level: 2, name: /^\d+ tables?$/ })).toBeVisible();
   // Fewer than the 98 tables "orders" finds as words: the tag filters them.
   const count = Number((await page.getByRole('heading', { level: 2, name: /tables?$/ }).textContent())!.split(' ')[0]);

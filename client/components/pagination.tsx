@@ -1,30 +1,38 @@
-// The one pager: Previous / "Page n of m" / Next as links, so every page has a URL (a reload, Back
-// and a shared link find it again). The search pages through results with it (each page a new history
-// entry, the page starting at the top); a profile pages through its lists with `replace` (the URL
-// changes, the history and the scroll position stay: the list is one part of the page). `state` goes
-// with its moves into the history, so a page can tell them from others (the search focuses its
-// results heading after a move by the pager, not after a filter that went back to page 1).
+// The one pager: Previous, the page numbers, Next, as links, so every page has a URL (a reload, Back
+// and a shared link find it again). The numbers are the first, the last, the current page (marked
+// aria-current) and two either side of it, gaps between (1 … 4 5 6 7 8 … 27); a narrow pager (the
+// home page's side column, a phone) keeps the first, the current and the last (pagination-state.ts),
+// and the narrowest (320 px) shows Previous and Next as arrows, their names unchanged.
+// "Page n of m" is said, not shown: the numbers show it. The search pages through results with it
+// (each page a new history entry, the page starting at the top); a profile pages through its lists with
+// `replace` (the URL changes, the history and the scroll position stay: the list is one part of the
+// page). `state` goes with its moves into the history, so a page can tell them from others (the search
+// focuses its results heading after a move by the pager, not after a filter that went back to page 1).
 // At either end the link that leads nowhere stays where it was, as the same element, focusable and
 // marked aria-disabled (no address, nothing on Enter or click): pressing Enter on Next until the last
-// page leaves focus on Next, not on the page's body (docs/decisions/036-keyboard-focus-at-pager-ends-and-escape-in-add-boxes.md).
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+// page leaves focus on Next, not on the page's body (docs/decisions/036-keyboard-focus-at-pager-ends-and-escape-in-add-boxes.md);
+// a page number stays the same element as the numbers around it change, so focus stays on it too.
+// Past the last page (`?page=99`) no number is current, and it says so.
+import { useLayoutEffect, useRef, type AnchorHTMLAttributes, type ReactNode } from 'react';
 import { useHref, useLinkClickHandler } from 'react-router';
-import { computePagination } from './pagination-state';
+import { computePagination, pagerItems } from './pagination-state';
+import { cx } from './class-names';
 import './button.css';
 import './pagination.css';
 import { formatWholeNumber } from '../lib/format-number';
 
 /** A button-looking link to `to`, or, with `to` null, the same element disabled (kept in the tab order). */
-function PagerLink({ to, rel, replace, state, children }: { to: string | null; rel: 'prev' | 'next'; replace: boolean; state: unknown; children: ReactNode }) {
+function PagerLink({ to, replace, state, className, children, ...attributes }: { to: string | null; replace: boolean; state: unknown; className: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   // Hooks run in both states (a disabled link's `to` is only a stand-in): the element stays one `<a>`.
   const href = useHref(to ?? '.');
   const onClick = useLinkClickHandler<HTMLAnchorElement>(to ?? '.', { replace, state });
+  const classes = cx('btn', className);
   return to === null ? (
-    <a className="btn btn--secondary" role="link" aria-disabled="true" tabIndex={0}>
+    <a className={classes} role="link" aria-disabled="true" tabIndex={0}>
       {children}
     </a>
   ) : (
-    <a className="btn btn--secondary" href={href} rel={rel} onClick={onClick}>
+    <a className={classes} href={href} onClick={onClick} {...attributes}>
       {children}
     </a>
   );
@@ -70,15 +78,38 @@ export function Pagination({
     if (replace) keepFocusedPagerLinkInView(navRef.current);
   }, [pageIndex, replace]);
   if (state.totalPages <= 1 && !state.hasPrevious) return null;
+  // Past the last page, the numbers end at the last one and none is current.
+  const current = Math.min(state.page, state.totalPages);
   return (
     <nav className="pagination" aria-label={label} ref={navRef}>
-      <PagerLink to={state.hasPrevious ? hrefForPage(Math.min(pageIndex, state.totalPages) - 1) : null} rel="prev" replace={replace} state={historyState}>
+      <PagerLink to={state.hasPrevious ? hrefForPage(Math.min(pageIndex, state.totalPages) - 1) : null} rel="prev" replace={replace} state={historyState} className="btn--secondary pagination__step pagination__step--previous">
         Previous
       </PagerLink>
-      <span className="pagination__status" aria-live="polite">
-        Page {formatWholeNumber(Math.min(state.page, state.totalPages))} of {formatWholeNumber(state.totalPages)}
+      <span className="visually-hidden" aria-live="polite">
+        {state.isPastEnd ? `Page ${formatWholeNumber(state.page)} is past the last page, page ${formatWholeNumber(state.totalPages)}.` : `Page ${formatWholeNumber(state.page)} of ${formatWholeNumber(state.totalPages)}`}
       </span>
-      <PagerLink to={state.hasNext ? hrefForPage(pageIndex + 1) : null} rel="next" replace={replace} state={historyState}>
+      <span className="pagination__pages">
+        {pagerItems(current, state.totalPages).map(({ page, key, only }) =>
+          page === null ? (
+            <span key={key} className={cx('pagination__gap', only && `pagination__${only}`)}>
+              …
+            </span>
+          ) : (
+            <PagerLink
+              key={key}
+              to={hrefForPage(page - 1)}
+              replace={replace}
+              state={historyState}
+              className={cx(page === state.page ? 'btn--primary' : 'btn--ghost', 'pagination__page', only && `pagination__${only}`)}
+              aria-current={page === state.page ? 'page' : undefined}
+              aria-label={`Page ${formatWholeNumber(page)}`}
+            >
+              {formatWholeNumber(page)}
+            </PagerLink>
+          ),
+        )}
+      </span>
+      <PagerLink to={state.hasNext ? hrefForPage(pageIndex + 1) : null} rel="next" replace={replace} state={historyState} className="btn--secondary pagination__step pagination__step--next">
         Next
       </PagerLink>
     </nav>

@@ -46,7 +46,7 @@ describe('filters typed in the search box', () => {
     expect(stateOf(visits.at(-2)!.search)).toMatchObject({ term: 'schema:sales tag:"my tag" revenue', filters: {} });
     expect(await screen.findByRole('heading', { level: 1, name: 'Results for “revenue”' })).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Schema' }) as HTMLInputElement).value).toBe('sales');
-    expect((screen.getByRole('textbox', { name: 'Tag' }) as HTMLInputElement).value).toBe('my tag');
+    expect((screen.getByRole('combobox', { name: 'Tag' }) as HTMLInputElement).value).toBe('my tag');
     await waitFor(() => expect(box.value).toBe('revenue'));
     // The words typed as filters were never searched for as words.
     await waitFor(() => expect(requests.some((r) => r.searchTerm === 'revenue' && r.filters['table']?.['schema']?.value === 'sales')).toBe(true));

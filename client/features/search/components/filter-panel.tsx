@@ -1,8 +1,8 @@
 // The search page's filters, from the UI config's filter categories of the shown resource. Text
-// filters take comma-separated values and apply as people type (after a pause), on Enter and on
-// leaving the field; the first change of a visit to a field adds a history entry, the rest replace
-// it, so Back returns to the results before that filter and not to each keystroke. Checkboxes and
-// the any/all choice add a history entry each.
+// filters take comma-separated values and apply as people type (after a pause), on Enter, on choosing
+// a value the catalog lists (filter-field.tsx) and on leaving the field; the first change of a visit
+// to a field adds a history entry, the rest replace it, so Back returns to the results before that
+// filter and not to each keystroke. Checkboxes and the any/all choice add a history entry each.
 // Where the panel stands above the results (760 px and less, search-page.css), it is folded behind a
 // "Filters (n active)" disclosure button in its heading, so the results come right after the tabs;
 // unfolded, it is where it is in the page, before the results (decision 087). Wider, it is always open.
@@ -13,8 +13,9 @@ import type { SearchFilters } from '../../../app/paths';
 import { Button } from '../../../components/button';
 import { cx } from '../../../components/class-names';
 import { DisclosureButton } from '../../../components/disclosure';
-import { Checkbox, TextField } from '../../../components/field';
+import { Checkbox } from '../../../components/field';
 import { SegmentedControl } from '../../../components/segmented-control';
+import { FilterField } from './filter-field';
 import { canChooseOperation, countFilters, operationOf, splitValues, toggleValue, withFilterOperation, withFilterValue } from '../filter-state';
 
 export const FILTER_TYPING_DELAY_MS = 400;
@@ -144,25 +145,19 @@ function InputFilter({ category, filters, update }: { category: FilterCategory; 
 
   return (
     <div className="filter">
-      <TextField
-        label={category.displayName}
-        hint={category.helpText}
+      <FilterField
+        category={category}
         value={draft}
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={1000}
-        onChange={(event) => {
-          const text = event.target.value;
+        onValueChange={(text) => {
           setDraft(text);
           clearTimeout(timer.current);
           timer.current = setTimeout(() => apply(text), FILTER_TYPING_DELAY_MS);
         }}
-        onKeyDown={(event) => {
-          if (event.key !== 'Enter') return;
-          event.preventDefault();
-          apply(draft);
+        onApply={(text) => {
+          setDraft(text);
+          apply(text);
         }}
-        onBlur={() => {
+        onLeave={() => {
           apply(draft);
           pushed.current = false;
         }}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The filter panel of each tab, from the default UI config: tables get Cluster among theirs, and
 // people get Name and Email, both kept in the URL and sent to the search.
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useSearchParams } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -18,7 +18,8 @@ const renderSearch = (url: string) => renderAt(url, '/search', <SearchRoute />, 
 const stateOf = (search: string) => parseSearchState(new URLSearchParams(search));
 const filterFields = async () => {
   const panel = await screen.findByRole('region', { name: /^Filters/ });
-  return within(panel).getAllByRole('textbox').map((field) => (field as HTMLInputElement).labels?.[0]?.textContent);
+  // Text fields and the comboboxes of filters with listed values, in the panel's order.
+  return [...panel.querySelectorAll<HTMLInputElement>('input:not([type=checkbox]):not([type=radio])')].map((field) => field.labels?.[0]?.textContent);
 };
 
 afterEach(() => {

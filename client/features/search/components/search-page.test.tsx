@@ -392,7 +392,7 @@ describe('filters and the URL', () => {
     stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
     const { last } = renderSearch('/search?term=orders');
     const user = userEvent.setup();
-    await user.type(await screen.findByRole('textbox', { name: 'Tag' }), 'pii{Enter}');
+    await user.type(await screen.findByRole('combobox', { name: 'Tag' }), 'pii{Enter}');
     expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii' } });
     await user.type(screen.getByRole('textbox', { name: 'Column' }), 'customer_id');
     await user.tab();
@@ -403,7 +403,7 @@ describe('filters and the URL', () => {
     stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
     const { visits, last } = renderSearch('/search?term=orders');
     const user = userEvent.setup();
-    const tag = await screen.findByRole('textbox', { name: 'Tag' });
+    const tag = await screen.findByRole('combobox', { name: 'Tag' });
     await user.type(tag, 'pii{Enter}');
     expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii' } });
     // Back from the browser's toolbar: the field keeps its focus.
@@ -422,7 +422,7 @@ describe('filters and the URL', () => {
     const user = userEvent.setup();
     await screen.findByRole('link', { name: 'sales.a' });
     expect(screen.queryByRole('group', { name: 'Match Tag' })).toBeNull();
-    const tag = screen.getByRole('textbox', { name: 'Tag' });
+    const tag = screen.getByRole('combobox', { name: 'Tag' });
     await user.type(tag, ',kpi{Enter}');
     const match = screen.getByRole('group', { name: 'Match Tag' });
     expect((within(match).getByRole('radio', { name: 'Any' }) as HTMLInputElement).checked).toBe(true);
@@ -467,7 +467,7 @@ describe('filters and the URL', () => {
     await user.click(screen.getByRole('button', { name: 'Browser back' }));
     expect(last().type).toBe('POP');
     expect((screen.getByRole('textbox', { name: 'Schema' }) as HTMLInputElement).value).toBe('sales');
-    expect((screen.getByRole('textbox', { name: 'Tag' }) as HTMLInputElement).value).toBe('pii');
+    expect((screen.getByRole('combobox', { name: 'Tag' }) as HTMLInputElement).value).toBe('pii');
   });
 
   it('has a "Filters (n active)" disclosure button in its heading, for where the panel is folded (narrow widths)', async () => {
@@ -488,6 +488,6 @@ describe('filters and the URL', () => {
     stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
     const config = testConfig({ resourceConfig: { table: { filterCategories: [] } } as never });
     renderSearch(`/search?term=x&filters=${encodeURIComponent('{"badges":{"value":"certified"}}')}`, config);
-    expect((await screen.findByRole('textbox', { name: 'badges' }) as HTMLInputElement).value).toBe('certified');
+    expect((await screen.findByRole('combobox', { name: 'badges' }) as HTMLInputElement).value).toBe('certified');
   });
 });

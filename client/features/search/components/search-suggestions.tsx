@@ -3,7 +3,6 @@
 // Asks once per 250 ms pause; keeps the last answer on screen, dimmed and not choosable, while the
 // next one loads. A filter typed in the box (`tag:pi`, decision 076) is completed with that filter's
 // values, and is not searched as words (typed-suggestions.ts).
-import { useQuery } from '@tanstack/react-query';
 import { useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { useNavigate } from 'react-router';
 import type { SearchResponse } from '../../../../contract/api-search';
@@ -12,10 +11,10 @@ import { configuredCategories } from '../../../../contract/search-url';
 import { useUiConfig } from '../../../app/app-data';
 import { dashboardPath, tablePath, userPath, type SearchResource } from '../../../app/paths';
 import { Combobox, type ComboboxGroup, type ComboboxOption } from '../../../components/combobox';
-import { badgesQueryOptions, splitBadges, tagsQueryOptions } from '../../../app/catalog-caches';
 import { SUGGESTIONS_PER_RESOURCE, useSuggestions } from '../api/search-catalog';
 import { searchableResources } from '../resources';
-import { completions, filterBeingTyped, suggestionInput, withValueChosen, type FilterBeingTyped } from '../typed-suggestions';
+import { filterBeingTyped, suggestionInput, withValueChosen, type FilterBeingTyped } from '../typed-suggestions';
+import { matchingValues, useFilterValues, type FilterValue } from '../filter-values';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
 import { Highlight } from './highlight';
 import './search-suggestions.css';
@@ -83,48 +82,11 @@ function toGroups(data: SearchResponse | undefined, resources: SearchResource[],
   });
 }
 
-/** A value a filter can take, and how the panel names it when that differs (a source's display name). */
-interface FilterValue {
-  value: string;
-  name?: string;
-}
-
-/**
- * The values the catalog lists for the filter being typed, without searching: the tags and table
- * badges in use (the Browse page's lists, fetched once), the sources and checkbox options of the UI config.
- * Null: a filter whose values are not listed (schema, column…); undefined: not loaded yet.
- */
-function useFilterValues(typing: FilterBeingTyped | null, resources: readonly SearchResource[], config: ClientConfig): FilterValue[] | null | undefined {
-  const id = typing?.category.categoryId;
-  const listsTags = id === 'tag' && typing?.category.type !== 'checkboxFilter';
-  const listsBadges = id === 'badges' && typing?.category.type !== 'checkboxFilter';
-  const tags = useQuery({ ...tagsQueryOptions(), enabled: listsTags });
-  const badges = useQuery({ ...badgesQueryOptions(), enabled: listsBadges });
-  if (!typing) return null;
-  const { category } = typing;
-  if (category.type === 'checkboxFilter') return (category.options ?? []).map((o) => ({ value: o.value, name: o.displayName }));
-  if (listsTags) return tags.isError ? null : tags.data && [...tags.data].sort((a, b) => b.tag_count - a.tag_count).map((t) => ({ value: t.tag_name }));
-  // Table badges only: a column badge (PK, PII) marks columns, and the table search never finds it.
-  if (listsBadges) return badges.isError ? null : badges.data && splitBadges(badges.data).table.map((name) => ({ value: name }));
-  // A source: the database (tables) or product (dashboards) the UI config names.
-  const resource = resources.find((r) => configuredCategories(config, r).includes(category));
-  const sources =
-    resource === 'table' && id === 'database'
-      ? config.resourceConfig.table.supportedSources
-      : resource === 'dashboard' && id === 'product'
-        ? config.resourceConfig.dashboard.supportedSources
-        : null;
-  return sources && Object.entries(sources).map(([value, { displayName }]) => ({ value, name: displayName }));
-}
-
 /** The group of values completing the filter being typed, each putting itself in the box. */
 function valueGroup(typing: FilterBeingTyped | null, values: FilterValue[] | null | undefined, choose: (value: string) => void): ComboboxGroup[] {
   if (!typing || !values) return [];
   const names = new Map(values.map((v) => [v.value, v.name]));
-  const chosen = completions(typing.partial, values.map((v) => v.value), typing.earlier);
-  // Also by their names (`source:snow` finds snowflake as "Snowflake"), after those matched by value.
-  const byName = completions(typing.partial, values.filter((v) => v.name).map((v) => v.name!), []).flatMap((name) => values.find((v) => v.name === name)?.value ?? []);
-  const options = [...new Set([...chosen, ...byName.filter((v) => !typing.earlier.includes(v))])].slice(0, 6).map(
+  const options = matchingValues(typing.partial, typing.earlier, values).map(
     (value): ComboboxOption => {
       const name = names.get(value);
       return { id: `filter:${value}`, label: <Suggestion name={value} meta={name && name !== value ? name : null} />, onSelect: () => choose(value) };
@@ -150,7 +112,7 @@ export function SuggestionsInput({ label, value, onValueChange, onSubmitValue, i
   const current = asking ? inputFor(value) : null;
   const query = useSuggestions(input);
   const answered = input !== null && query.data !== undefined;
-  const values = useFilterValues(typing, resources, config);
+  const values = useFilterValues(typing?.category, resources, config);
 
   const go = (path: string) => {
     onValueChange('');

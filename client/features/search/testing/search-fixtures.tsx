@@ -7,6 +7,7 @@ import { render } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation, useNavigationType } from 'react-router';
 import { vi } from 'vitest';
+import type { Badge, TagUsage } from '../../../../contract/api-common';
 import type { DashboardSearchResult, SearchRequest, SearchResponse, TableSearchResult, UserSearchResult } from '../../../../contract/api-search';
 import { toClientConfig, UiConfigFileSchema, type ClientConfig, type UiConfigFile } from '../../../../contract/ui-config';
 import { normalizeUser } from '../../../../contract/user';
@@ -45,13 +46,30 @@ export interface SearchAnswer {
   did_you_mean?: string;
 }
 
+/** The catalog's tags in use and badges, as the BFF lists them (the filter panel completes values with them). */
+export interface CatalogLists {
+  tags?: TagUsage[];
+  badges?: Badge[];
+}
+
+const CATALOG_LISTS: Required<CatalogLists> = {
+  tags: [{ tag_name: 'api', tag_count: 1 }, { tag_name: 'pii', tag_count: 125 }, { tag_name: 'pipeline', tag_count: 4 }, { tag_name: 'finance', tag_count: 9 }],
+  badges: [{ badge_name: 'certified', category: 'table_status' }, { badge_name: 'beta', category: 'table_status' }],
+};
+
 /**
  * Stubs fetch with the BFF's search route: `answer` gets each request body; every request is kept.
- * A non-search URL fails the test. An answer with `status` is an error body.
+ * The catalog's tag and badge lists answer with `lists` (each asking noted in `requests.lists`).
+ * Any other URL fails the test. An answer with `status` is an error body.
  */
-export function stubSearch(answer: (request: Required<SearchRequest>) => SearchAnswer | { status: number; message: string }) {
-  const requests: Required<SearchRequest>[] = [];
+export function stubSearch(answer: (request: Required<SearchRequest>) => SearchAnswer | { status: number; message: string }, lists: CatalogLists = {}) {
+  const requests: Required<SearchRequest>[] & { lists: string[] } = Object.assign([], { lists: [] as string[] });
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
+    if (url === '/api/metadata/v0/tags' || url === '/api/metadata/v0/badges') {
+      requests.lists.push(url);
+      const body = url.endsWith('tags') ? { msg: 'Success', tags: lists.tags ?? CATALOG_LISTS.tags } : { msg: 'Success', badges: lists.badges ?? CATALOG_LISTS.badges };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }
     if (url !== '/api/search/v1/search') throw new Error(`unexpected request to ${url}`);
     const request = JSON.parse(String(init.body)) as Required<SearchRequest>;
     requests.push(request);

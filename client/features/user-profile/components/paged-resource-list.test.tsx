@@ -36,7 +36,9 @@ describe('PagedResourceList', () => {
     expect(shownNames()[0]).toBe('core.table_11');
     expect(screen.getByText('Showing 11–20 of 23')).toBeTruthy();
     const pages = screen.getByRole('navigation', { name: 'Pages of owned tables' });
-    expect(pages.textContent).toBe('PreviousPage 2 of 3Next');
+    expect(pages.textContent).toContain('Page 2 of 3');
+    expect(within(pages).getAllByRole('link').map((link) => link.textContent)).toEqual(['Previous', '1', '2', '3', 'Next']);
+    expect(within(pages).getByRole('link', { name: 'Page 2' }).getAttribute('aria-current')).toBe('page');
     expect(within(pages).getByRole('link', { name: 'Previous' }).getAttribute('href')).toBe('/user/liv?page=1');
     expect(within(pages).getByRole('link', { name: 'Next' }).getAttribute('href')).toBe('/user/liv?page=3');
   });

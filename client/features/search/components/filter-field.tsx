@@ -1,0 +1,100 @@
+// A text field of the filter panel. For a filter whose values the catalog lists (tags, badges, the
+// sources: filter-values.ts) it is a combobox that completes the value being typed (after the last
+// comma) with those values, as the search box completes `tag:pi`; the lists are fetched once the field is
+// used. Other filters (schema, cluster, column…) have nothing to list: a plain field. Either way any
+// text can be typed; Enter applies it, as choosing a value does.
+import { useId, useState } from 'react';
+import type { FilterCategory } from '../../../../contract/ui-config';
+import { splitValues } from '../../../../contract/search-url';
+import { useUiConfig } from '../../../app/app-data';
+import { Combobox, type ComboboxOption } from '../../../components/combobox';
+import { TextField } from '../../../components/field';
+import { matchingValues, useFilterValues, valueSourceOf } from '../filter-values';
+import { searchableResources } from '../resources';
+import './filter-field.css';
+
+export interface FilterFieldProps {
+  category: FilterCategory;
+  value: string;
+  /** Each keystroke. */
+  onValueChange: (text: string) => void;
+  /** Enter, or a value chosen from the list (`text` is the field's new text). */
+  onApply: (text: string) => void;
+  /** Focus left the field. */
+  onLeave: () => void;
+}
+
+export function FilterField({ category, value, onValueChange, onApply, onLeave }: FilterFieldProps) {
+  const config = useUiConfig();
+  const resources = searchableResources(config);
+  const [used, setUsed] = useState(false);
+  const values = useFilterValues(category, resources, config, used);
+  const common = { autoComplete: 'off', spellCheck: false, maxLength: 1000 } as const;
+  const inputId = useId();
+  const hintId = `${inputId}-hint`;
+
+  if (valueSourceOf(category, resources, config) === null) {
+    return (
+      <TextField
+        label={category.displayName}
+        hint={category.helpText}
+        value={value}
+        {...common}
+        onChange={(event) => onValueChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          onApply(value);
+        }}
+        onBlur={onLeave}
+      />
+    );
+  }
+
+  // The values before the last comma stay; the one after it is completed.
+  const before = value.slice(0, value.lastIndexOf(',') + 1);
+  const partial = value.slice(before.length).trim();
+  const names = new Map(values?.map((v) => [v.value, v.name]));
+  const options = (values ? matchingValues(partial, splitValues(before), values) : []).map((chosen): ComboboxOption => {
+    const name = names.get(chosen);
+    return {
+      id: chosen,
+      label: (
+        <>
+          {chosen}
+          {name && name !== chosen ? (
+            <>
+              <span className="visually-hidden">, </span>
+              <span className="filter-field__name">{name}</span>
+            </>
+          ) : null}
+        </>
+      ),
+      onSelect: () => onApply(`${before}${before ? ' ' : ''}${chosen}`),
+    };
+  });
+  const status = values === undefined ? 'Loading known values…' : values !== null && options.length === 0 && partial ? `No known ${category.displayName.toLowerCase()} matches; the filter uses what you typed.` : undefined;
+  return (
+    <div className="field" onFocus={() => setUsed(true)} onBlur={onLeave}>
+      <label htmlFor={inputId} className="field__label">
+        {category.displayName}
+      </label>
+      <Combobox
+        id={inputId}
+        label={category.displayName}
+        value={value}
+        onValueChange={onValueChange}
+        groups={[{ id: 'values', label: category.displayName, options }]}
+        status={status}
+        onSubmitValue={onApply}
+        aria-describedby={category.helpText ? hintId : undefined}
+        {...common}
+      />
+      {category.helpText ? (
+        <p id={hintId} className="field__hint">
+          {category.helpText}
+        </p>
+      ) : null}
+    </div>
+  );
+}
