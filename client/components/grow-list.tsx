@@ -5,6 +5,7 @@
 // ordinary list items that find-in-page, screen readers' list navigation and printing all see.
 import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Button } from './button';
+import { FilterBox } from './filter-box';
 import './grow-list.css';
 import { formatWholeNumber } from '../lib/format-number';
 
@@ -96,24 +97,7 @@ export function GrowList<T>({ items, nameOf, children, side, rows = ['table', 't
   return (
     <>
       {capped ? (
-        // A plain input, not the form's TextField: importing that here regrouped the shared chunks and
-        // made the home page's first load 56 bytes heavier (its list of chunks to preload grew).
-        <div className="lineage__filter">
-          <label htmlFor={`${listId}-filter`} className="visually-hidden">
-            Filter {named(2)}
-          </label>
-          <input
-            id={`${listId}-filter`}
-            className="lineage__filter-input"
-            type="search"
-            placeholder="Filter by name"
-            autoComplete="off"
-            spellCheck={false}
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-            data-testid={`${testId}-filter`}
-          />
-        </div>
+        <FilterBox id={`${listId}-filter`} label={`Filter ${named(2)}`} placeholder="Filter by name" value={filter} onChange={setFilter} testId={`${testId}-filter`} />
       ) : null}
       {children(shownItems, { id: listId, ref: list })}
       {capped ? (

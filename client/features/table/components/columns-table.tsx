@@ -14,6 +14,7 @@ import { BreakableText } from '../../../components/breakable-text';
 import { Button } from '../../../components/button';
 import { BadgeList } from '../../../components/chip';
 import { DisclosureButton } from '../../../components/disclosure';
+import { FilterBox } from '../../../components/filter-box';
 import { cx } from '../../../components/class-names';
 import { formatWholeNumber } from '../../../lib/format-number';
 import { COLUMNS_FILTERED_ABOVE, COLUMNS_SHOWN_FIRST, columnMatches, columnsShownInWords } from '../column-filter';
@@ -122,24 +123,17 @@ export function ColumnsTable({
           <button type="button" className="columns__skip" onClick={() => after.current?.focus()} data-testid="columns-skip">
             Skip past the columns
           </button>
-          {/* GrowList's filter box (grow-list.css), for the lineage lists: the same look and words. */}
-          <div className="lineage__filter columns__filter">
-            <label htmlFor={`${baseId}-filter`} className="visually-hidden">
-              Filter columns by name, type or description
-            </label>
-            <input
-              id={`${baseId}-filter`}
-              className="lineage__filter-input"
-              type="search"
-              placeholder="Filter columns"
-              autoComplete="off"
-              spellCheck={false}
-              value={filter}
-              onChange={(event) => setFilter(event.target.value)}
-              aria-controls={shown.length > 0 ? tableId : undefined}
-              data-testid="columns-filter"
-            />
-          </div>
+          {/* GrowList's filter box, for the lineage lists: the same look and words. */}
+          <FilterBox
+            id={`${baseId}-filter`}
+            className="columns__filter"
+            label="Filter columns by name, type or description"
+            placeholder="Filter columns"
+            value={filter}
+            onChange={setFilter}
+            controls={shown.length > 0 ? tableId : undefined}
+            testId="columns-filter"
+          />
           {/* There from the start, its words changing with each letter typed (decision 046). */}
           <p className="columns__shown muted" role="status" data-testid="columns-shown">
             {columnsShownInWords({ shown: shown.length, matching: matching.length, total: columns.length, filter })}
