@@ -18,6 +18,15 @@ async function isDrawn(element: Locator) {
   });
 }
 
+/** `element` is visible and drawn on top (not under another element) at 800 and at 1280 px. */
+async function expectSeenAtWidths(page: Page, element: Locator, what: string) {
+  for (const width of [800, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(element).toBeVisible();
+    expect(await isDrawn(element), `${what} at ${width} px`).toBe(true);
+  }
+}
+
 async function capture(page: Page, testInfo: TestInfo, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await captureWidths(page, testInfo, name);
@@ -71,11 +80,7 @@ test('a permitted person adds a tag found by search at once, removes it, and add
   await tagBox.fill('Curated Tag');
   // The rule shows atop the open list ("No matching tags"), which covers the box's message under it.
   const listProblem = side.locator('.combobox__popup').getByText(/A tag may use only lower-case letters, digits and _/);
-  for (const width of [800, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expect(listProblem).toBeVisible();
-    expect(await isDrawn(listProblem), `the tag rule is seen over the open list at ${width} px`).toBe(true);
-  }
+  await expectSeenAtWidths(page, listProblem, 'the tag rule is seen over the open list');
   await captureWidths(page, testInfo, 'curate-tag-problem');
   await tagBox.press('Enter');
   // Enter closed the list: the message under the box is seen, and describes it.
@@ -150,11 +155,7 @@ test('a permitted person adds a tag found by search at once, removes it, and add
   // The arrow keys it asks for open the list again, over the message under the box: the message is atop the list.
   await ownerBox.press('ArrowDown');
   const ownerListProblem = side.locator('.combobox__popup').getByText('Nobody is known as “usland”.', { exact: false });
-  for (const width of [800, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expect(ownerListProblem).toBeVisible();
-    expect(await isDrawn(ownerListProblem), `the owner problem is seen over the open list at ${width} px`).toBe(true);
-  }
+  await expectSeenAtWidths(page, ownerListProblem, 'the owner problem is seen over the open list');
   await captureWidths(page, testInfo, 'curate-owner-problem');
   await ownerBox.press('Escape');
   // "Ousland" begins the name of the one person found: Enter adds him.
