@@ -97,7 +97,8 @@ export function createInteractionRouter(provider: Provider, { firstPartyClientId
     const login = typeof req.body?.login === 'string' ? req.body.login.trim() : '';
     const password = typeof req.body?.password === 'string' ? req.body.password : '';
     const action = `${getInteractionUrl(details.uid)}/login`;
-    const person = findDemoPerson(login);
+    // Log-in names are lower case; "LIV" is Liv, as most providers take a user name in any case.
+    const person = findDemoPerson(login.toLowerCase());
     if (!person || password === '') {
       const error = !person
         ? `"${login}" is not a demo person. Log in as one of: ${logins.join(', ')}.`

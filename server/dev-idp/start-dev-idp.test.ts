@@ -86,6 +86,11 @@ describe('the development IdP', () => {
     expect(errorPage).toContain('<h1>Nansen development login</h1>');
   });
 
+  it('takes a log-in name in any case, as the same demo person', async () => {
+    const tokens = await obtainDevIdpTokens(config, 'LIV');
+    expect(tokens.claims()).toMatchObject({ sub: 'liv', email: 'liv.arnesen@example.org' });
+  });
+
   it('the helper reports an unknown log-in name instead of hanging', async () => {
     await expect(completeDevIdpLogin((await buildAuthorizationUrl()).href, 'scott')).rejects.toThrow(/"scott" is not a demo person/);
   });
