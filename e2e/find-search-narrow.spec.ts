@@ -16,7 +16,7 @@ test.describe('at 400 px', () => {
     const filters = page.getByRole('region', { name: /Filters/ });
     const toggle = filters.getByRole('button', { name: 'Filters', exact: true });
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-    await expect(filters.getByRole('textbox', { name: 'Source' })).toBeHidden();
+    await expect(filters.getByRole('combobox', { name: 'Source' })).toBeHidden();
     // The results begin on the first screen (they began at y ≈ 1187, under seven text filters).
     const firstTop = await results.first().evaluate((e) => e.getBoundingClientRect().top);
     expect(firstTop).toBeLessThan(500);
@@ -24,7 +24,7 @@ test.describe('at 400 px', () => {
 
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    const source = filters.getByRole('textbox', { name: 'Source' });
+    const source = filters.getByRole('combobox', { name: 'Source' });
     await expect(source).toBeVisible();
     // In page order: the button, then the first filter, drawn below it and above the results.
     await page.keyboard.press('Tab');
@@ -73,7 +73,7 @@ test('at 1280 px the filters stand open beside the results, as before', async ({
   const filters = page.getByRole('region', { name: /Filters/ });
   await expect(filters.getByRole('heading', { level: 2, name: 'Filters' })).toBeVisible();
   await expect(filters.getByRole('button', { name: /^Filters/ })).toBeHidden();
-  await expect(filters.getByRole('textbox', { name: 'Source' })).toBeVisible();
+  await expect(filters.getByRole('combobox', { name: 'Source' })).toBeVisible();
   // The nav bar's suggestions stay as wide as its box.
   const box = page.getByRole('banner').getByRole('combobox');
   await box.fill('customer');

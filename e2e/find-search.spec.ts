@@ -139,7 +139,7 @@ test('the pager lists page numbers, fewer where it is narrow, and past the last 
 
   // Past the last page: the notice, and a pager that says so instead of "Page n of n".
   await page.goto('/search?term=cust&page=99');
-  await expect(page.getByText('This page is past the last page of results')).toBeVisible();
+  await expect(page.getByText('This page is past the last page of results', { exact: true })).toBeVisible();
   await expect(pages).toContainText(`Page 99 is past the last page, page ${last}.`);
   await expect(pages).not.toContainText(`of ${last}`);
   await expect(pages.locator('[aria-current]')).toHaveCount(0);
