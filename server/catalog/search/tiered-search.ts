@@ -208,13 +208,18 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
   registerPhraseFunction(db);
   const phraseSql = `nansen_phrase(?, ?, ${t.phraseTexts.join(', ')})`;
   const textMatchSql = `EXISTS (SELECT 1 FROM ${t.textFts} WHERE ${t.textFts} MATCH ? AND rowid = s.doc_id)`;
+  // A term of exclusions only (`-the`) browses every document: the ones holding an excluded word are
+  // then read once (one doclist, kept as a set), not one MATCH per row (3.3 s for `-the` at 100 k
+  // tables, 0.1 s this way). With words to find, the few candidates are each checked (NOT textMatchSql):
+  // reading a common word's whole doclist would cost more.
+  const textExcludedSql = `s.doc_id NOT IN (SELECT rowid FROM ${t.textFts} WHERE ${t.textFts} MATCH ?)`;
 
   /**
    * What the FTS5 expressions of a term with syntax cannot say, as SQL on the document row: the
    * excluded words (for the name tiers; the text tier has them as NOT), the excluded phrases, and the
    * order of a phrase's words (for the text tier; the name index keeps positions).
    */
-  function syntaxConditions(q: SyntaxQueries): { name: [string, unknown[]]; text: [string, unknown[]] } {
+  function syntaxConditions(q: SyntaxQueries, onlyExclusions: boolean): { name: [string, unknown[]]; text: [string, unknown[]] } {
     const common: string[] = [];
     const commonParams: unknown[] = [];
     for (const words of q.excludedPhrases) {
@@ -224,7 +229,7 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     const name = [...common];
     const nameParams = [...commonParams];
     if (q.excludedWords) {
-      name.push(`NOT ${textMatchSql}`);
+      name.push(onlyExclusions ? textExcludedSql : `NOT ${textMatchSql}`);
       nameParams.push(q.excludedWords);
     }
     const text = [...common];
@@ -247,7 +252,7 @@ export function createTieredSearch(db: CatalogDatabase, t: TieredSearchTables) {
     let fts: Pick<SyntaxQueries, 'exactNames' | 'namePrefix' | 'nameTokens' | 'anywhere'> | undefined;
     if (syntax) {
       const q = buildSyntaxQueries(syntax, t.nameColumn, textOptions);
-      const conditions = syntaxConditions(q);
+      const conditions = syntaxConditions(q, syntax.clauses.length === 0);
       filters = withCondition(input.filters, ...conditions.name);
       textFilters = withCondition(input.filters, ...conditions.text);
       phraseChecked = q.phraseClauses.length > 0 || q.excludedPhrases.length > 0;
