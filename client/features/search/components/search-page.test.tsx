@@ -130,8 +130,9 @@ describe('search results', () => {
     stubSearch(() => ({ table: { total_results: 0, results: [] }, dashboard: { total_results: 6, results: [dashboard('weekly')] } }));
     const { last } = renderSearch(tagSearchPath('weekly_review', 'any'));
     expect(await screen.findByRole('link', { name: 'weekly' })).toBeTruthy();
-    expect(last()).toMatchObject({ search: '?term=&resource=dashboard&filters={"tag":{"value":"weekly_review"}}', type: 'REPLACE' });
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Datasets0', 'Dashboards6']);
+    // The URL is replaced once the answer shows the dashboards (an effect: not always in the same render).
+    await waitFor(() => expect(last()).toMatchObject({ search: '?term=&resource=dashboard&filters={"tag":{"value":"weekly_review"}}', type: 'REPLACE' }));
+    await waitFor(() => expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Datasets0', 'Dashboards6']));
     expect(screen.queryByText(/No tables match/)).toBeNull();
     cleanup();
     stubSearch(() => ({ table: { total_results: 3, results: [table('a')] }, dashboard: { total_results: 6, results: [dashboard('weekly')] } }));
