@@ -99,7 +99,8 @@ const DEFAULT_DASHBOARD_SOURCES = {
 
 /** The file as written: every option optional, unknown options refused (a typo must not pass silently). */
 export const UiConfigFileSchema = strict({
-  indexUsers: v.optional(strict({ enabled: v.boolean() }), () => ({ enabled: false })),
+  /** Default: on with the embedded catalog (it holds everyone who signed in and the demo's people), off with real Amundsen services (their default). */
+  indexUsers: v.optional(strict({ enabled: v.boolean() })),
   /** Default: on with the embedded catalog (it indexes dashboards), off with real Amundsen services. */
   indexDashboards: v.optional(strict({ enabled: v.boolean() })),
   announcements: v.optional(

@@ -200,7 +200,7 @@ test('a permitted person tags a dashboard, finds it by the tag at once, and remo
   await expect(side.getByRole('link', { name: tag })).toHaveCount(0);
 });
 
-test.describe('without profiles (INDEX_USERS unset)', () => {
+test.describe('without profiles (INDEX_USERS=false)', () => {
   test.use({ profiles: 'off' });
 
   test('an owner is added by user id with Enter, with no people search, "/" and all; a refused id is explained in words and kept to correct', async ({ page }, testInfo) => {

@@ -1,5 +1,5 @@
-// Two instances of the real app for the browser tests: user profiles off (the default) on localhost,
-// and on (INDEX_USERS=true) on 127.0.0.1, so the two keep their cookies apart. Each has its own dev IdP,
+// Two instances of the real app for the browser tests: user profiles off (INDEX_USERS=false) on localhost,
+// and on (INDEX_USERS=true, the embedded catalog's default) on 127.0.0.1, so the two keep their cookies apart. Each has its own dev IdP,
 // catalog with demo data and BFF. Then each signs in once as roald; journeys reuse those sessions.
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import { startNansen } from './start-nansen';
 
 export default async function globalSetup() {
   const [profilesOff, profilesOn] = await Promise.all([
-    startNansen({ name: 'profiles-off', host: 'localhost' }),
+    startNansen({ name: 'profiles-off', host: 'localhost', env: { INDEX_USERS: 'false' } }),
     startNansen({ name: 'profiles-on', host: '127.0.0.1', env: { INDEX_USERS: 'true' } }),
   ]);
   process.env.NANSEN_E2E_PROFILES_OFF = JSON.stringify({ baseUrl: profilesOff.baseUrl, idpOrigin: profilesOff.idpOrigin, dataDir: profilesOff.dataDir });

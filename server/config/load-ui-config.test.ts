@@ -42,7 +42,7 @@ function problemsFor(value?: unknown): string[] {
 describe('loadUiConfig: the file', () => {
   it('gives every default when UI_CONFIG_FILE is unset', () => {
     expect(loadUiConfig(undefined, CONTEXT)).toEqual({
-      clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Example SSO', indexUsers: false, indexDashboards: true, logoUrl: null }),
+      clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Example SSO', indexUsers: true, indexDashboards: true, logoUrl: null }),
       announcements: null,
       logo: null,
     });
@@ -258,6 +258,20 @@ describe('loadUiConfig: resolved flags', () => {
     expect(loadUiConfig(file, { ...CONTEXT, embeddedCatalog: false }).clientConfig.indexDashboards.enabled).toBe(false);
   });
 
+  it('turns profiles on by default with the embedded catalog and off with real Amundsen services', () => {
+    writeConfig({});
+    expect(loadUiConfig(file, { ...CONTEXT, embeddedCatalog: true }).clientConfig.indexUsers.enabled).toBe(true);
+    expect(loadUiConfig(file, { ...CONTEXT, embeddedCatalog: false }).clientConfig.indexUsers.enabled).toBe(false);
+    expect(loadUiConfig(undefined, { ...CONTEXT, embeddedCatalog: false }).clientConfig.indexUsers.enabled).toBe(false);
+  });
+
+  it('lets the file and INDEX_USERS turn profiles off with the embedded catalog', () => {
+    writeConfig({ indexUsers: { enabled: false } });
+    expect(loadUiConfig(file, { ...CONTEXT, embeddedCatalog: true }).clientConfig.indexUsers.enabled).toBe(false);
+    writeConfig({});
+    expect(loadUiConfig(file, { ...CONTEXT, embeddedCatalog: true, indexUsers: false }).clientConfig.indexUsers.enabled).toBe(false);
+  });
+
   it('lets the file set indexDashboards.enabled either way', () => {
     writeConfig({ indexDashboards: { enabled: false } });
     expect(loadUiConfig(file, { ...CONTEXT, embeddedCatalog: true }).clientConfig.indexDashboards.enabled).toBe(false);
@@ -359,9 +373,9 @@ describe('the samples in docs/', () => {
   it('ui-config.sample.json holds every option with its default', () => {
     const defaults = v.parse(UiConfigFileSchema, {});
     expect(v.parse(UiConfigFileSchema, sample)).toEqual(defaults);
-    // Written out in full, not left to the defaults (indexDashboards has none: it depends on the catalog).
+    // Written out in full, not left to the defaults (indexUsers and indexDashboards have none: they depend on the catalog).
     expect(sample).toEqual(JSON.parse(JSON.stringify(defaults)));
-    expect(Object.keys(sample as object)).toEqual(Object.keys(UiConfigFileSchema.pipe[1].entries).filter((key) => key !== 'indexDashboards'));
+    expect(Object.keys(sample as object)).toEqual(Object.keys(UiConfigFileSchema.pipe[1].entries).filter((key) => key !== 'indexUsers' && key !== 'indexDashboards'));
   });
 
   it('ui-config.sample.json loads', () => {

@@ -22,7 +22,7 @@ export interface UiConfigContext {
   readonly providerName: string;
   /** INDEX_USERS when it is set: it wins over the file's indexUsers.enabled. */
   readonly indexUsers: boolean | undefined;
-  /** indexDashboards.enabled defaults to true with the embedded catalog (it indexes dashboards), else false. */
+  /** indexUsers.enabled and indexDashboards.enabled default to true with the embedded catalog (it indexes people and dashboards), else false. */
   readonly embeddedCatalog: boolean;
 }
 
@@ -70,7 +70,7 @@ export function loadUiConfig(file: string | undefined, context: UiConfigContext)
 
   const clientConfig = toClientConfig(options, {
     providerName: context.providerName,
-    indexUsers: context.indexUsers ?? options.indexUsers.enabled,
+    indexUsers: context.indexUsers ?? options.indexUsers?.enabled ?? context.embeddedCatalog,
     indexDashboards: options.indexDashboards?.enabled ?? context.embeddedCatalog,
     logoUrl: logo?.url ?? null,
   });
