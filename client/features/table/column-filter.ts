@@ -26,6 +26,8 @@ export interface NestedFieldMatch {
   path: string;
 }
 
+const MAP_KEY = '_map_key';
+
 /**
  * The nested fields of `column` whose name or description holds `filter` (any case), in the order the
  * tree lists them; none for an empty filter. Not their types: the column's own type spells those out,
@@ -42,7 +44,8 @@ export function nestedFieldsMatching(column: Column, filter: string): NestedFiel
         continue;
       }
       const below = [...names, child.name];
-      if ([child.name, child.description ?? ''].some((text) => text.toLocaleLowerCase().includes(wanted))) {
+      // A map's key (`_map_key`) is found by its description only: its name is no word of anyone's.
+      if ([child.name === MAP_KEY ? '' : child.name, child.description ?? ''].some((text) => text.toLocaleLowerCase().includes(wanted))) {
         found.push({ key: child.key, names: below, path: formatFieldPath(below) });
       }
       visit(child, below);
