@@ -121,6 +121,10 @@ test('the keyboard skips past the columns with one button', async ({ page }) => 
   const skip = page.getByTestId('columns-skip');
   await skip.focus();
   await expect(skip).toBeVisible();
+  // It looks as the page's "Skip to content" does: the page's type, not the browser's grey 13 px button.
+  const bodyFont = await page.locator('body').evaluate((body) => getComputedStyle(body).fontFamily);
+  await expect(skip).toHaveCSS('font-family', bodyFont);
+  await expect(skip).not.toHaveCSS('font-size', '13.3333px');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('columns-end')).toBeFocused();
 });
