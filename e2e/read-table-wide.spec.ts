@@ -63,7 +63,7 @@ test('a wide table shows its first 50 columns, filters them by name, type or des
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  const filter = page.getByRole('searchbox', { name: 'Filter columns by name, type or description' });
+  const filter = page.getByRole('searchbox', { name: 'Filter columns by name, type, description or nested field' });
   await filter.fill('DECIMAL');
   await expect(rows).toHaveCount(25);
   await expect(count).toHaveText('25 of 245 columns match “DECIMAL”.');

@@ -258,6 +258,8 @@ describe('ColumnsTable filtering nested fields', () => {
   it('lists the nested fields that match under their column, by their path, each a link that opens it, and counts them', async () => {
     const user = userEvent.setup();
     renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={columns} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    // Its label says it looks there too.
+    expect(screen.getByRole('searchbox', { name: 'Filter columns by name, type, description or nested field' })).toBeTruthy();
     await user.type(screen.getByRole('searchbox'), 'CITY');
     expect(shownNames()).toEqual(['address', 'orders']);
     expect(screen.getByTestId('columns-shown').textContent).toBe('2 of 12 columns match “CITY”, with 2 matching nested fields.');

@@ -152,7 +152,7 @@ export function ColumnsTable({
           <FilterBox
             id={`${baseId}-filter`}
             className="columns__filter"
-            label="Filter columns by name, type or description"
+            label={searchedNested ? 'Filter columns by name, type, description or nested field' : 'Filter columns by name, type or description'}
             placeholder="Filter columns"
             value={filter}
             onChange={setFilter}
