@@ -1,5 +1,6 @@
 // A wide table (245 columns) and a column of a long nested type, loaded by ingest: the columns can be
-// filtered by name, type or description, a very wide table shows its first 50 with "Show all", a
+// filtered by name, type or description (and by nested fields, listed by their path), a very wide table
+// shows its first 50 with "Show all" (and then "Show the first 50 columns only"), a
 // long type stays on one line, and at 400 px each column is a block with no sideways scroll — also with
 // a long description's "Show more" (its hidden words once widened the page by 31 px).
 import type { Page, TestInfo } from '@playwright/test';
@@ -62,7 +63,7 @@ test('a wide table shows its first 50 columns, filters them by name, type or des
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  const filter = page.getByRole('searchbox', { name: 'Filter columns by name, type or description' });
+  const filter = page.getByRole('searchbox', { name: 'Filter columns by name, type, description or nested field' });
   await filter.fill('DECIMAL');
   await expect(rows).toHaveCount(25);
   await expect(count).toHaveText('25 of 245 columns match “DECIMAL”.');
@@ -70,13 +71,34 @@ test('a wide table shows its first 50 columns, filters them by name, type or des
   await expect(rows).toHaveCount(1);
   await expect(count).toHaveText('1 of 245 columns matches “rolling mean over 24”.');
   await filter.fill('no such words');
-  await expect(count).toHaveText('None of the 245 columns has “no such words” in its name, type or description.');
+  await expect(count).toHaveText('None of the 245 columns has “no such words” in its name, type, description or nested fields.');
   await expectAccessible(page, testInfo, 'wide table, nothing matches');
+  // A nested field is found by its name or description, listed under its column by its path (decision 100).
+  await filter.fill('stock keeping');
+  await expect(rows).toHaveCount(1);
+  await expect(count).toHaveText('1 of 245 columns matches “stock keeping”, with 1 matching nested field.');
+  const sku = page.getByRole('list', { name: 'Nested fields of items that match' }).getByRole('link', { name: 'items.sku' });
+  await expect(sku).toHaveAttribute('href', `${WIDE.path}?column=items&field=sku`);
+  await expectAccessible(page, testInfo, 'wide table, a nested field matches');
+  await sku.click();
+  // The link opens the field; the filter, which shows its column, stays.
+  await expect(page.locator('#linked-nested-field')).toBeFocused();
+  await expect(filter).toHaveValue('stock keeping');
+  await page.goto(WIDE.path);
   await filter.fill('');
 
   await page.getByRole('button', { name: 'Show all 245 columns' }).click();
   await expect(rows).toHaveCount(245);
   await expect(page.getByRole('button', { name: 'feature_049', exact: true })).toBeFocused();
+  // And back: the same button, its focus kept (decision 100).
+  const fewer = page.getByRole('button', { name: 'Show the first 50 columns only' });
+  await fewer.focus();
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByRole('button', { name: 'Show all 245 columns' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Show all 245 columns' })).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(245);
 
   // The nested counts look through an array's element: "items" has 2 fields.
   await page.getByRole('button', { name: 'items', exact: true }).click();
@@ -99,6 +121,10 @@ test('the keyboard skips past the columns with one button', async ({ page }) => 
   const skip = page.getByTestId('columns-skip');
   await skip.focus();
   await expect(skip).toBeVisible();
+  // It looks as the page's "Skip to content" does: the page's type, not the browser's grey 13 px button.
+  const bodyFont = await page.locator('body').evaluate((body) => getComputedStyle(body).fontFamily);
+  await expect(skip).toHaveCSS('font-family', bodyFont);
+  await expect(skip).not.toHaveCSS('font-size', '13.3333px');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('columns-end')).toBeFocused();
 });

@@ -1,7 +1,9 @@
 // The filter over a table's columns (the table page's Columns section): which columns a typed filter
-// keeps — by name, type or description, in any case — and what the count line says. Words as the
-// lineage lists' filter says them (client/components/grow-list.tsx).
-import type { Column } from '../../../contract/api-table';
+// keeps — by name, type or description, in any case, or by one of its nested fields' names or
+// descriptions — and what the count line says. Words as the lineage lists' filter says them
+// (client/components/grow-list.tsx).
+import type { Column, TypeMetadata } from '../../../contract/api-table';
+import { formatFieldPath, LEFT_OUT_OF_PATHS } from '../../../contract/nested-field-path';
 import { formatWholeNumber } from '../../lib/format-number';
 
 /** A table wider than this shows its first COLUMNS_SHOWN_FIRST columns and "Show all N columns". */
@@ -16,15 +18,67 @@ export function columnMatches(column: Column, filter: string): boolean {
   return [column.name, column.col_type, column.description ?? ''].some((text) => text.toLocaleLowerCase().includes(wanted));
 }
 
+/** A nested field the filter found: its names below the column (an array's element left out) and its path as a link names it. */
+export interface NestedFieldMatch {
+  key: string;
+  names: readonly string[];
+  /** formatFieldPath's text of `names` ("geo.city"), the `field` of the link that opens it. */
+  path: string;
+}
+
+const MAP_KEY = '_map_key';
+
+/**
+ * The nested fields of `column` whose name or description holds `filter` (any case), in the order the
+ * tree lists them; none for an empty filter. Not their types: the column's own type spells those out,
+ * and "string" would find every field. An array's element (`_inner_`) is no field of its own.
+ */
+export function nestedFieldsMatching(column: Column, filter: string): NestedFieldMatch[] {
+  const wanted = filter.trim().toLocaleLowerCase();
+  if (!wanted || !column.type_metadata) return [];
+  const found: NestedFieldMatch[] = [];
+  const visit = (node: TypeMetadata, names: readonly string[]) => {
+    for (const child of [...node.children].sort((a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name))) {
+      if (LEFT_OUT_OF_PATHS.has(child.name)) {
+        visit(child, names);
+        continue;
+      }
+      const below = [...names, child.name];
+      // A map's key (`_map_key`) is found by its description only: its name is no word of anyone's.
+      if ([child.name === MAP_KEY ? '' : child.name, child.description ?? ''].some((text) => text.toLocaleLowerCase().includes(wanted))) {
+        found.push({ key: child.key, names: below, path: formatFieldPath(below) });
+      }
+      visit(child, below);
+    }
+  };
+  visit(column.type_metadata, []);
+  return found;
+}
+
+/** Whether any column has a nested field (the empty state then says the filter looked there too). */
+export const hasNestedFields = (columns: readonly Column[]) => columns.some((c) => (c.type_metadata?.children.length ?? 0) > 0);
+
 const columnsWord = (count: number) => (count === 1 ? 'column' : 'columns');
 
-/** What the count line says: "12 of 245 columns match “id”.", "Showing the first 50 of 245 columns.". */
-export function columnsShownInWords({ shown, matching, total, filter }: { shown: number; matching: number; total: number; filter: string }): string {
+/**
+ * What the count line says: "12 of 245 columns match “id”.", "2 of 24 columns match “city”, with 3
+ * matching nested fields.", "Showing the first 50 of 245 columns.". `nested`: how many nested fields
+ * match; `searchedNested`: whether the table has any (the empty state names them then).
+ */
+export function columnsShownInWords({ shown, matching, total, filter, nested = 0, searchedNested = false }: {
+  shown: number;
+  matching: number;
+  total: number;
+  filter: string;
+  nested?: number;
+  searchedNested?: boolean;
+}): string {
   const all = `${formatWholeNumber(total)} ${columnsWord(total)}`;
   const wanted = filter.trim();
   if (wanted) {
-    if (matching === 0) return `None of the ${all} has “${wanted}” in its name, type or description.`;
-    return `${formatWholeNumber(matching)} of ${all} ${matching === 1 ? 'matches' : 'match'} “${wanted}”.`;
+    if (matching === 0) return `None of the ${all} has “${wanted}” in its name, type${searchedNested ? ', description or nested fields' : ' or description'}.`;
+    const fields = nested > 0 ? `, with ${formatWholeNumber(nested)} matching nested ${nested === 1 ? 'field' : 'fields'}` : '';
+    return `${formatWholeNumber(matching)} of ${all} ${matching === 1 ? 'matches' : 'match'} “${wanted}”${fields}.`;
   }
   if (shown >= total) return `Showing all ${all}.`;
   return `Showing the first ${formatWholeNumber(shown)} of ${all}.`;

@@ -3,7 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Column } from '../../../../contract/api-table';
+import type { Column, TypeMetadata } from '../../../../contract/api-table';
 import { renderWithApp } from '../../../components/testing/render-with-app';
 import { ColumnsTable } from './columns-table';
 
@@ -197,6 +197,37 @@ describe('ColumnsTable of a wide table', () => {
     expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('');
   });
 
+  // Decision 100: "Show all" could not be undone, short of reloading the page.
+  it('shows the first 50 again with the same button, the focus kept on it, and keeps the choice while filtering', async () => {
+    const user = userEvent.setup();
+    const scrollIntoView = vi.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={wide(60)} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    const button = screen.getByRole('button', { name: 'Show all 60 columns' });
+    await user.click(button);
+    expect(shownNames()).toHaveLength(60);
+
+    // The choice stays while a filter is typed and cleared.
+    await user.type(screen.getByRole('searchbox'), 'col_00');
+    expect(screen.queryByTestId('columns-show-all')).toBeNull();
+    await user.clear(screen.getByRole('searchbox'));
+    expect(shownNames()).toHaveLength(60);
+    expect(screen.getByTestId('columns-shown').textContent).toBe('Showing all 60 columns.');
+
+    const fewer = screen.getByRole('button', { name: 'Show the first 50 columns only' });
+    expect(fewer.getAttribute('aria-controls')).toBe(screen.getByRole('table').id);
+    fewer.focus();
+    await user.keyboard('{Enter}');
+    expect(shownNames()).toHaveLength(50);
+    expect(screen.getByTestId('columns-shown').textContent).toBe('Showing the first 50 of 60 columns.');
+    // The same button, now offering all again, keeps the focus (not lost to <body>) and is brought into view.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show all 60 columns' }));
+    expect(scrollIntoView.mock.contexts.at(-1)).toBe(document.activeElement);
+    await user.keyboard('{Enter}');
+    expect(shownNames()).toHaveLength(60);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'col_051' }));
+  });
+
   it('skips past the columns with one button, for the keyboard', async () => {
     const user = userEvent.setup();
     renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={wide(24)} targetColumn={null} joinLinkFor={joinLinkFor} />);
@@ -204,5 +235,69 @@ describe('ColumnsTable of a wide table', () => {
     expect(document.activeElement?.textContent).toBe('Skip past the columns');
     await user.keyboard('{Enter}');
     expect(document.activeElement).toBe(screen.getByTestId('columns-end'));
+  });
+});
+
+describe('ColumnsTable filtering nested fields', () => {
+  const node = (name: string, sort_order: number, children: TypeMetadata[] = [], description: string | null = null): TypeMetadata => ({
+    kind: children.length ? 'struct' : 'scalar', name, key: `k/${name}/${sort_order}`, description, data_type: children.length ? 'struct<…>' : 'string', sort_order, badges: [], children,
+  });
+  const address: Column = {
+    ...column('address', 0),
+    col_type: 'struct<street:string,geo:struct<town:string>,zip:string>',
+    type_metadata: node('address', 0, [node('street', 0), node('geo', 1, [node('town', 0, [], 'The city, as the post writes it')]), node('zip', 1)]),
+  };
+  const orders: Column = {
+    ...column('orders', 1),
+    col_type: 'array<struct<sku:string,ship_city:string>>',
+    type_metadata: node('orders', 1, [node('_inner_', 0, [node('sku', 0), node('ship_city', 1)])]),
+  };
+  const columns = [address, orders, ...wide(12).slice(2)];
+
+  // Decision 100: typing "city" showed the column whose type spells the word, but not which field of it.
+  it('lists the nested fields that match under their column, by their path, each a link that opens it, and counts them', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<ColumnsTable tableKey="hive://gold.sales/orders" columns={columns} targetColumn={null} joinLinkFor={joinLinkFor} />);
+    // Its label says it looks there too.
+    expect(screen.getByRole('searchbox', { name: 'Filter columns by name, type, description or nested field' })).toBeTruthy();
+    await user.type(screen.getByRole('searchbox'), 'CITY');
+    expect(shownNames()).toEqual(['address', 'orders']);
+    expect(screen.getByTestId('columns-shown').textContent).toBe('2 of 12 columns match “CITY”, with 2 matching nested fields.');
+    const byAddress = screen.getByRole('list', { name: 'Nested fields of address that match' });
+    // Found by its description; its parent path shown before it.
+    const town = within(byAddress).getByRole('link', { name: 'address.geo.town' });
+    expect(town.getAttribute('href')).toBe('/table_detail/gold/hive/sales/orders?column=address&field=geo.town');
+    // An array's element is no field of its own.
+    const ship = within(screen.getByRole('list', { name: 'Nested fields of orders that match' })).getByRole('link', { name: 'orders.ship_city' });
+    expect(ship.getAttribute('href')).toBe('/table_detail/gold/hive/sales/orders?column=orders&field=ship_city');
+
+    await user.clear(screen.getByRole('searchbox'));
+    await user.type(screen.getByRole('searchbox'), 'sku');
+    expect(screen.getByTestId('columns-shown').textContent).toBe('1 of 12 columns matches “sku”, with 1 matching nested field.');
+    await user.clear(screen.getByRole('searchbox'));
+    await user.type(screen.getByRole('searchbox'), 'nowhere');
+    expect(screen.getByTestId('columns-shown').textContent).toBe('None of the 12 columns has “nowhere” in its name, type, description or nested fields.');
+    await user.clear(screen.getByRole('searchbox'));
+    expect(screen.queryAllByTestId('column-matching-fields')).toHaveLength(0);
+  });
+
+  it('keeps the filter when a link opens a field of a column it shows', async () => {
+    const user = userEvent.setup();
+    Element.prototype.scrollIntoView = vi.fn();
+    function LinkedTo() {
+      const [target, setTarget] = useState<string | null>(null);
+      return (
+        <>
+          <button type="button" onClick={() => setTarget('address')}>Follow the link to address.geo.town</button>
+          <ColumnsTable tableKey="hive://gold.sales/orders" columns={columns} targetColumn={target} targetFieldChain={target ? [address.type_metadata!.children[1]!, address.type_metadata!.children[1]!.children[0]!] : null} joinLinkFor={joinLinkFor} />
+        </>
+      );
+    }
+    renderWithApp(<LinkedTo />);
+    await user.type(screen.getByRole('searchbox'), 'town');
+    await user.click(screen.getByRole('button', { name: 'Follow the link to address.geo.town' }));
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'address' }).getAttribute('aria-expanded')).toBe('true'));
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('town');
+    expect(shownNames()).toEqual(['address']);
   });
 });

@@ -3,21 +3,24 @@
 // with a nested field (`&field=address.city`, decision 067) it opens the fields above that one and marks it.
 // A column with unsaved text kept for one of its nested fields starts open, so the text shows again.
 // A wide table (more than COLUMNS_FILTERED_ABOVE columns) has a filter by name, type or description above
-// its columns, with a count, and a button to skip past them; one wider than COLUMNS_SHOWN_FIRST shows
-// that many first, then "Show all". A column's type is one line, cut with an ellipsis (whole in its
+// its columns, with a count, and a button to skip past them; the filter also finds nested fields, listed
+// under their column by their path, each a link that opens it. One wider than COLUMNS_SHOWN_FIRST shows
+// that many first, then "Show all", which then offers the first ones again (decision 100). A column's type is one line, cut with an ellipsis (whole in its
 // title and its details). At narrow widths each column is a block (table.css), never scrolled sideways.
 import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Column, TypeMetadata } from '../../../../contract/api-table';
+import { formatFieldPath } from '../../../../contract/nested-field-path';
 import { tablePath } from '../../../app/paths';
 import { useHasDescriptionDraftUnder } from '../../../app/use-description-draft';
 import { BreakableText } from '../../../components/breakable-text';
+import { AppLink } from '../../../components/app-link';
 import { Button } from '../../../components/button';
 import { BadgeList } from '../../../components/chip';
 import { DisclosureButton } from '../../../components/disclosure';
 import { FilterBox } from '../../../components/filter-box';
 import { cx } from '../../../components/class-names';
 import { formatWholeNumber } from '../../../lib/format-number';
-import { COLUMNS_FILTERED_ABOVE, COLUMNS_SHOWN_FIRST, columnMatches, columnsShownInWords } from '../column-filter';
+import { COLUMNS_FILTERED_ABOVE, COLUMNS_SHOWN_FIRST, columnMatches, columnsShownInWords, hasNestedFields, nestedFieldsMatching, type NestedFieldMatch } from '../column-filter';
 import { typeDescriptionDraftPrefixBelow } from '../description-draft-ids';
 import type { JoinHint } from '../join-hints';
 import { ColumnDescription } from './column-description';
@@ -84,15 +87,28 @@ export function ColumnsTable({
 
   const [filter, setFilter] = useState('');
   const [showAll, setShowAll] = useState(false);
-  // A new deep link (another column, or a nested field) clears the filter, so the column it names shows.
+  // A new deep link (another column, or a nested field) clears a filter that would hide its column; one
+  // to a column the filter shows (a nested field listed under it) keeps the filter and the list as they are.
   const fieldKey = targetFieldChain?.at(-1)?.key ?? null;
   useEffect(() => {
-    if (targetColumn) setFilter('');
+    const column = targetColumn ? columns.find((c) => c.name === targetColumn) : undefined;
+    if (column) setFilter((current) => (columnMatches(column, current) || nestedFieldsMatching(column, current).length > 0 ? current : ''));
+    // Only a new link decides (not a change of the columns' objects, the same table's).
   }, [targetColumn, fieldKey]);
   const filterable = columns.length > COLUMNS_FILTERED_ABOVE;
-  const capped = columns.length > COLUMNS_SHOWN_FIRST && !showAll;
+  const cappable = columns.length > COLUMNS_SHOWN_FIRST;
+  const capped = cappable && !showAll;
   const numbered = useMemo(() => columns.map((column, index) => ({ column, number: index + 1 })), [columns]);
-  const matching = useMemo(() => numbered.filter(({ column }) => columnMatches(column, filter)), [numbered, filter]);
+  const matching = useMemo(
+    () =>
+      numbered.flatMap(({ column, number }) => {
+        const fields = nestedFieldsMatching(column, filter);
+        return columnMatches(column, filter) || fields.length > 0 ? [{ column, number, fields }] : [];
+      }),
+    [numbered, filter],
+  );
+  const nestedMatched = matching.reduce((sum, { fields }) => sum + fields.length, 0);
+  const searchedNested = useMemo(() => hasNestedFields(columns), [columns]);
   // Unfiltered, a very wide table shows its first columns — and a deep-linked one wherever it is.
   const shown = filter.trim() || !capped ? matching : matching.filter(({ column, number }) => number <= COLUMNS_SHOWN_FIRST || column.name === targetColumn);
   const tableId = `${baseId}-table`;
@@ -100,10 +116,19 @@ export function ColumnsTable({
   // After "Show all", the focus goes to the first column it added.
   const focusAfterShowAll = useRef(false);
   const list = useRef<HTMLDivElement>(null);
+  // After "Show the first 50", the focus stays on the same button (now "Show all"), brought into view.
+  const showMore = useRef<HTMLButtonElement>(null);
+  const revealAfterShowFewer = useRef(false);
   useLayoutEffect(() => {
-    if (!focusAfterShowAll.current) return;
-    focusAfterShowAll.current = false;
-    list.current?.querySelectorAll<HTMLElement>('[data-testid="column-toggle"]')[COLUMNS_SHOWN_FIRST]?.focus();
+    if (focusAfterShowAll.current) {
+      focusAfterShowAll.current = false;
+      list.current?.querySelectorAll<HTMLElement>('[data-testid="column-toggle"]')[COLUMNS_SHOWN_FIRST]?.focus();
+    }
+    if (revealAfterShowFewer.current) {
+      revealAfterShowFewer.current = false;
+      showMore.current?.focus();
+      showMore.current?.scrollIntoView?.({ block: 'nearest' });
+    }
   });
 
   if (columns.length === 0) return <p className="muted">This table has no columns recorded.</p>;
@@ -127,7 +152,7 @@ export function ColumnsTable({
           <FilterBox
             id={`${baseId}-filter`}
             className="columns__filter"
-            label="Filter columns by name, type or description"
+            label={searchedNested ? 'Filter columns by name, type, description or nested field' : 'Filter columns by name, type or description'}
             placeholder="Filter columns"
             value={filter}
             onChange={setFilter}
@@ -136,7 +161,7 @@ export function ColumnsTable({
           />
           {/* There from the start, its words changing with each letter typed (decision 046). */}
           <p className="columns__shown muted" role="status" data-testid="columns-shown">
-            {columnsShownInWords({ shown: shown.length, matching: matching.length, total: columns.length, filter })}
+            {columnsShownInWords({ shown: shown.length, matching: matching.length, total: columns.length, filter, nested: nestedMatched, searchedNested })}
           </p>
         </div>
       ) : null}
@@ -161,7 +186,7 @@ export function ColumnsTable({
               </tr>
             </thead>
             <tbody>
-              {shown.map(({ column, number }) => {
+              {shown.map(({ column, number, fields }) => {
                 const isOpen = expanded.has(column.name);
                 const detailsId = `${baseId}-details-${number}`;
                 return (
@@ -169,7 +194,7 @@ export function ColumnsTable({
                     <tr
                       id={columnRowId(column.name)}
                       data-testid="column-row"
-                      className={cx('columns-table__row', isOpen && 'columns-table__row--open', column.name === targetColumn && 'columns-table__row--target')}
+                      className={cx('columns-table__row', (isOpen || fields.length > 0) && 'columns-table__row--open', column.name === targetColumn && 'columns-table__row--target')}
                     >
                       <td className="columns-table__number">{number}</td>
                       <th scope="row" className="columns-table__name">
@@ -188,6 +213,14 @@ export function ColumnsTable({
                         <BadgeList badges={column.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${column.name}`} />
                       </td>
                     </tr>
+                    {fields.length > 0 ? (
+                      <tr className="columns-table__details-row columns-table__fields-row">
+                        <td />
+                        <td colSpan={3}>
+                          <MatchingNestedFields tableKey={tableKey} columnName={column.name} fields={fields} />
+                        </td>
+                      </tr>
+                    ) : null}
                     {isOpen ? (
                       <tr className="columns-table__details-row">
                         <td />
@@ -203,18 +236,22 @@ export function ColumnsTable({
           </table>
         </div>
       )}
-      {capped && !filter.trim() ? (
+      {/* One button that changes its words, so the focus stays on it when it shows fewer. Hidden while a
+          filter is typed (a filter looks at every column); the choice stays for when it is cleared. */}
+      {cappable && !filter.trim() ? (
         <div className="columns__more">
           <Button
+            ref={showMore}
             size="sm"
             onClick={() => {
-              focusAfterShowAll.current = true;
-              setShowAll(true);
+              if (showAll) revealAfterShowFewer.current = true;
+              else focusAfterShowAll.current = true;
+              setShowAll(!showAll);
             }}
             aria-controls={tableId}
             data-testid="columns-show-all"
           >
-            Show all {formatWholeNumber(columns.length)} columns
+            {showAll ? `Show the first ${formatWholeNumber(COLUMNS_SHOWN_FIRST)} columns only` : `Show all ${formatWholeNumber(columns.length)} columns`}
           </Button>
         </div>
       ) : null}
@@ -223,6 +260,31 @@ export function ColumnsTable({
           End of the columns
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** Listed under a column, at most this many of its nested fields the filter found; the rest are counted. */
+const NESTED_MATCHES_LISTED = 10;
+
+/** The nested fields of one column the filter found, by their path from the column, each a link that opens it. */
+function MatchingNestedFields({ tableKey, columnName, fields }: { tableKey: string; columnName: string; fields: readonly NestedFieldMatch[] }) {
+  const listed = fields.slice(0, NESTED_MATCHES_LISTED);
+  const more = fields.length - listed.length;
+  return (
+    <div className="columns-table__fields" data-testid="column-matching-fields">
+      <span className="columns-table__fields-label muted">Matching nested {fields.length === 1 ? 'field' : 'fields'}:</span>
+      <ul aria-label={`Nested fields of ${columnName} that match`}>
+        {listed.map((field) => (
+          <li key={field.key}>
+            <AppLink to={tablePath(tableKey, { column: columnName, field: field.path })}>
+              <span className="columns-table__field-parent">{formatFieldPath([columnName, ...field.names.slice(0, -1)])}.</span>
+              <BreakableText text={formatFieldPath(field.names.slice(-1))} />
+            </AppLink>
+          </li>
+        ))}
+        {more > 0 ? <li className="muted">and {formatWholeNumber(more)} more (open {columnName} to see them all)</li> : null}
+      </ul>
     </div>
   );
 }

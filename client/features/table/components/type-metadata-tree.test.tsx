@@ -45,6 +45,28 @@ describe('TypeMetadataTree', () => {
     expect(screen.getByRole('button', { name: /^items/ }).textContent).toBe('items, 2 nested fields');
   });
 
+  // The table page's keyboard pass: "items, 2 nested fields" opened on one field, `_inner_`, with its own
+  // Edit ("orders._inner_"), and its two fields one more press away.
+  it('lists an array\'s fields in the place of its element wrapper (`_inner_`), unless the wrapper has a description', async () => {
+    const user = userEvent.setup();
+    const element = node('_inner_', 'struct<sku:string,qty:int>', [node('sku', 'string', [], { key: 'k/items/_inner_/sku' }), node('qty', 'int', [], { key: 'k/items/_inner_/qty', sort_order: 1 })], { key: 'k/items/_inner_' });
+    const items = node('items', 'array<struct<sku:string,qty:int>>', [element], { kind: 'array', key: 'k/items' });
+    renderWithApp(<TypeMetadataTree root={node('items', items.data_type, [element])} columnName="items" />);
+    expect(within(screen.getByRole('list', { name: 'Nested fields of items' })).getAllByTestId('type-node').map((li) => li.querySelector('.type-tree__name')?.textContent)).toEqual(['sku', 'qty']);
+    expect(screen.queryByText('_inner_')).toBeNull();
+    cleanup();
+
+    renderWithApp(<TypeMetadataTree root={node('order', 'struct<items:…>', [items])} columnName="order" />);
+    await user.click(screen.getByRole('button', { name: /^items/ }));
+    expect(within(screen.getByRole('list', { name: 'Fields of items' })).getAllByTestId('type-node').map((li) => li.querySelector('.type-tree__name')?.textContent)).toEqual(['sku', 'qty']);
+    cleanup();
+
+    const described = node('items', items.data_type, [{ ...element, description: 'One order line' }]);
+    renderWithApp(<TypeMetadataTree root={described} columnName="items" />);
+    expect(screen.getByText('One order line')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^_inner_/ })).toBeTruthy();
+  });
+
   it('opens and closes a nested field with the keyboard', async () => {
     const user = userEvent.setup();
     renderWithApp(<TypeMetadataTree root={address} columnName="address" />);

@@ -27,6 +27,17 @@ function fieldsBelow(node: TypeMetadata): readonly TypeMetadata[] {
 }
 const ARRAY_ELEMENT = '_inner_';
 
+/**
+ * The nodes the tree lists below `node`, in order: an array's element (`_inner_`) is not listed, its
+ * fields are, in its place, as they are counted and as links and the filter name them
+ * (`orders.ship_to.city`). One that carries a description or badges of its own stays, so they show.
+ */
+function listedBelow(node: TypeMetadata): readonly TypeMetadata[] {
+  return [...node.children]
+    .sort(byOrder)
+    .flatMap((child) => (child.name === ARRAY_ELEMENT && !child.description?.trim() && child.badges.length === 0 ? listedBelow(child) : [child]));
+}
+
 /** Counts every nested field below `node`, at every depth (an array's element wrapper not counted). */
 export function countNestedFields(node: TypeMetadata): number {
   return fieldsBelow(node).reduce((sum, child) => sum + 1 + countNestedFields(child), 0);
@@ -101,7 +112,7 @@ function TypeNode({ node, parentPath }: { node: TypeMetadata; parentPath: string
       </EditableTypeDescription>
       {hasChildren && expanded ? (
         <ul id={childrenId} className="type-tree__children" aria-label={`Fields of ${node.name}`}>
-          {[...node.children].sort(byOrder).map((child) => (
+          {listedBelow(node).map((child) => (
             <TypeNode key={child.key} node={child} parentPath={path} />
           ))}
         </ul>
@@ -117,11 +128,11 @@ function TypeNode({ node, parentPath }: { node: TypeMetadata; parentPath: string
 export function TypeMetadataTree({ root, columnName, targetChain = null }: { root: TypeMetadata; columnName: string; targetChain?: readonly TypeMetadata[] | null }) {
   const chainKeys = targetChain?.map((n) => n.key).join('\n') ?? '';
   const chain = useMemo(() => (chainKeys ? chainKeys.split('\n') : []), [chainKeys]);
-  if (root.children.length === 0) return null;
+  if (listedBelow(root).length === 0) return null;
   return (
     <LinkedFieldChain.Provider value={chain}>
       <ul className="type-tree" aria-label={`Nested fields of ${columnName}`} data-testid="type-tree">
-        {[...root.children].sort(byOrder).map((child) => (
+        {listedBelow(root).map((child) => (
           <TypeNode key={child.key} node={child} parentPath={columnName} />
         ))}
       </ul>
