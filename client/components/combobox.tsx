@@ -93,7 +93,11 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
       setOpen(true);
       if (options.length === 0 || event.altKey) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActiveIndex((current) => (current === -1 && step < 0 ? options.length - 1 : (current + step + options.length) % options.length));
+      const next = activeIndex === -1 && step < 0 ? options.length - 1 : (activeIndex + step + options.length) % options.length;
+      setActiveIndex(next);
+      // Focus stays in the input, so nothing scrolls by itself: the chosen row is brought into view
+      // (below the window's edge, or past the popup's own scroll), once the popup is drawn.
+      requestAnimationFrame(() => document.getElementById(optionId(next))?.scrollIntoView?.({ block: 'nearest' }));
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const option = expanded ? options[activeIndex] : undefined;
