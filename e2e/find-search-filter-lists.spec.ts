@@ -2,7 +2,8 @@
 // (decision 099): reached by Tab with nothing typed, a field lists its most used values (tags with their
 // counts); ↓ walks the list and each value it reaches is brought into view, also below the window's
 // edge; Enter applies it; Escape and Alt+↑ close the list, Tab leaves the field (no trap). At 400 px the
-// same from the folded panel's button.
+// same from the folded panel's button. And a filter applied from a field low in the panel leaves that
+// field, still focused, in view (the new history entry scrolled the window to the top, away from it).
 import { expect, expectAccessible, test } from './fixtures';
 
 test('at 1280 px Tab into the Tag field lists the most used tags; ↓ brings each into view, Enter applies one, Tab goes on', async ({ page }, testInfo) => {
@@ -40,6 +41,32 @@ test('at 1280 px Tab into the Tag field lists the most used tags; ↓ brings eac
   await page.keyboard.press('Tab');
   await expect(page.getByRole('combobox', { name: 'Badge' })).toBeFocused();
   await expect(tag).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('at 1280 × 900 a filter typed in the Tag field, low in the panel, and its any/all choice stay in view once applied', async ({ page }) => {
+  await page.goto('/search?term=cust');
+  await expect(page.locator('[data-search-result]').first()).toBeVisible();
+  const tag = page.getByRole('combobox', { name: 'Tag' });
+  await tag.focus();
+  const before = await page.evaluate(() => window.scrollY);
+  expect(before, 'the Tag field is below the first screen').toBeGreaterThan(0);
+  // Applied after the pause: a new history entry.
+  await tag.pressSequentially('pii');
+  await expect(page).toHaveURL(/filters=.*pii/);
+  await expect(tag).toBeFocused();
+  await expect(tag).toBeInViewport({ ratio: 1 });
+  await tag.pressSequentially(', kpi');
+  await tag.press('Enter');
+  await expect(page).toHaveURL(/filters=.*kpi/);
+  // Any or all: each choice a new entry.
+  await page.keyboard.press('Tab');
+  const any = page.getByRole('radio', { name: 'Any' });
+  await expect(any).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/AND/);
+  const all = page.getByRole('radio', { name: 'All' });
+  await expect(all).toBeFocused();
+  await expect(all).toBeInViewport({ ratio: 1 });
 });
 
 test.describe('at 400 px', () => {
