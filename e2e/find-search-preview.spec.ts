@@ -1,7 +1,8 @@
 // The BFF's HTML preview of the search page's first results (decision 023) must lay out like the app's
-// page, so nothing moves when React replaces it: at 1280 and 800 px (the preview hides its results at
-// ≤ 760 px), the page with JavaScript off (the preview alone) and on (the app) puts the heading, the
-// results' count and each result's name at the same place, in the same order. The preview is busy and
+// page, so nothing moves when React replaces it: at 1280, 800, 700 and 400 px (at 760 px and less under the
+// filter panel folded as the app folds it, decision 099), with a filter or not, the page with JavaScript
+// off (the preview alone) and on (the app) puts the heading, the results' count and each result's name
+// at the same place, in the same order. The preview is busy and
 // inert, and a hostile term is text in it.
 import type { Browser, BrowserContext, Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -58,9 +59,14 @@ async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 }
 
-for (const width of [1280, 800]) {
-  test(`at ${width} px the preview puts the heading and every result where the app puts them`, async ({ browser, context, baseURL }, testInfo) => {
-    const url = `/search?term=${encodeURIComponent(TERM)}`;
+const FILTERED = `/search?term=${TERM}&filters=${encodeURIComponent(JSON.stringify({ tag: { value: 'kpi' } }))}`;
+const CASES: { width: number; url: string; what: string }[] = [
+  ...[1280, 800, 700, 400].map((width) => ({ width, url: `/search?term=${encodeURIComponent(TERM)}`, what: '' })),
+  ...[1280, 400].map((width) => ({ width, url: FILTERED, what: ', with a filter' })),
+];
+
+for (const { width, url, what } of CASES) {
+  test(`at ${width} px${what} the preview puts the heading and every result where the app puts them`, async ({ browser, context, baseURL }, testInfo) => {
 
     // JavaScript off: what the BFF sent, the preview alone.
     const off = await contextLike(browser, context, baseURL!, width, false);
@@ -68,10 +74,13 @@ for (const width of [1280, 800]) {
     await preview.goto(url);
     await expect(preview.locator(PREVIEW)).toHaveCount(1);
     await expect(preview.getByRole('heading', { level: 1 })).toHaveText(`Results for “${TERM}”`);
-    await expect(names(preview)).toHaveCount(10);
+    if (what) await expect(names(preview).first()).toBeAttached();
+    else await expect(names(preview)).toHaveCount(10);
+    // Seen, on the first screen: at 760 px and less it drew none (its results were hidden).
+    await expect(names(preview).first()).toBeInViewport();
     await preview.evaluate(() => document.fonts.ready);
     const previewBoxes = await layout(preview);
-    await attachScreenshot(preview, testInfo, `search-${width}-preview.png`);
+    await attachScreenshot(preview, testInfo, `search-${width}${what ? '-filtered' : ''}-preview.png`);
     await off.close();
 
     // JavaScript on: the app replaces the preview. Record whether the page is ever without results
@@ -91,19 +100,22 @@ for (const width of [1280, 800]) {
     // The app's late parts (bookmark stars, filter panel) settle within a frame or two.
     await expect(async () => expectSameLayout(await layout(app), previewBoxes, width)).toPass({ timeout: 5_000 });
     expect(await app.evaluate(() => (window as unknown as { __gap?: boolean }).__gap === true), 'the page is without results between the preview and the app').toBe(false);
-    await attachScreenshot(app, testInfo, `search-${width}-app.png`);
+    await attachScreenshot(app, testInfo, `search-${width}${what ? '-filtered' : ''}-app.png`);
     await on.close();
   });
 }
 
-test('at 760 px and below the preview keeps its results hidden (the app’s filter panel would push them down)', async ({ browser, context, baseURL }) => {
-  const off = await contextLike(browser, context, baseURL!, 700, false);
+test('at 400 px the preview draws the filter panel folded, inert, as the app draws it', async ({ browser, context, baseURL }) => {
+  const off = await contextLike(browser, context, baseURL!, 400, false);
   const page = await off.newPage();
-  await page.goto(`/search?term=${TERM}`);
-  await expect(page.locator(PREVIEW).getByRole('heading', { level: 1 })).toBeVisible();
-  // The rows are in the page (the BFF drew them), but hidden.
-  await expect(page.locator('main [data-search-result]')).toHaveCount(10);
-  await expect(page.locator('main [data-search-result]').first()).toBeHidden();
+  await page.goto(FILTERED);
+  const panel = page.locator(`${PREVIEW} section.filters`);
+  await expect(panel).toHaveAttribute('inert', '');
+  await expect(panel.getByText('Filters (1 active)')).toBeVisible();
+  await expect(page.locator('main [data-search-result]').first()).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await expect(panel).toBeHidden();
+  await expect(page.locator('main [data-search-result]').first()).toBeVisible();
   await off.close();
 });
 

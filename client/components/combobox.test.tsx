@@ -48,6 +48,24 @@ describe('Combobox', () => {
     expect(input.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('brings the option the arrows make active into view (focus stays in the input, so nothing else scrolls to it)', async () => {
+    const scrolled: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      const { input, user } = setup();
+      await user.type(input, 'or');
+      await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(scrolled.at(-1)).toBe(document.getElementById(input.getAttribute('aria-activedescendant')!));
+      expect(scrolled.at(-1)?.textContent).toBe('Liv');
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+
   it('wraps from the first option up to the last', async () => {
     const { input, user } = setup();
     await user.type(input, 'or');

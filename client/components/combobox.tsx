@@ -2,7 +2,9 @@
 // with listbox popup" describes: typing shows suggestions, arrow keys move the active suggestion
 // (aria-activedescendant; focus stays in the input), Enter picks it (or submits what was typed),
 // Escape closes the list, then clears the text — or, with `escapeClears` false (a box that Escape
-// closes, such as the Add tag box), leaves the second Escape to the box around it. A group marked
+// closes, such as the Add tag box), leaves the second Escape to the box around it. Alt+↓ opens the
+// list without choosing, Alt+↑ closes it; a click reopens it. With `listEmpty` (a filter field's most
+// used values) the list opens with nothing typed too: on focus, a click or ↓. A group marked
 // `stale` (kept from an answer for other text while the next one loads) is shown dimmed, the list is
 // aria-busy, and its options cannot be chosen: the arrows pass them by, and Enter acts on what is typed.
 import { useId, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
@@ -59,10 +61,12 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
    * Escape to the element around the box (not default-prevented), so one more Escape closes that.
    */
   escapeClears?: boolean;
+  /** The list opens with nothing typed as well (the options then say what can be typed). */
+  listEmpty?: boolean;
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note: hint, problem, onSubmitValue, escapeClears = true, ref, className, ...input }: ComboboxProps) {
+export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note: hint, problem, onSubmitValue, escapeClears = true, listEmpty, ref, className, ...input }: ComboboxProps) {
   const baseId = useId();
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -72,7 +76,7 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
   // The footer's rows ("All results for …") are ways to search, not suggestions: not counted unless said.
   const suggestions = countFooter ? options.length : options.length - footer.length;
   const hasContent = options.length > 0 || busy || !!status;
-  const expanded = open && value.trim() !== '' && hasContent;
+  const expanded = open && (listEmpty || value.trim() !== '') && hasContent;
   const optionId = (index: number) => `${baseId}-option-${index}`;
   const listboxId = `${baseId}-listbox`;
   const note = problem ?? hint;
@@ -85,10 +89,15 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
+      if (event.altKey && event.key === 'ArrowUp') return close();
       setOpen(true);
-      if (options.length === 0) return;
+      if (options.length === 0 || event.altKey) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActiveIndex((current) => (current === -1 && step < 0 ? options.length - 1 : (current + step + options.length) % options.length));
+      const next = activeIndex === -1 && step < 0 ? options.length - 1 : (activeIndex + step + options.length) % options.length;
+      setActiveIndex(next);
+      // Focus stays in the input, so nothing scrolls by itself: the chosen row is brought into view
+      // (below the window's edge, or past the popup's own scroll), once the popup is drawn.
+      requestAnimationFrame(() => document.getElementById(optionId(next))?.scrollIntoView?.({ block: 'nearest' }));
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const option = expanded ? options[activeIndex] : undefined;
@@ -158,6 +167,7 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
           setActiveIndex(-1);
         }}
         onFocus={() => setOpen(true)}
+        onClick={() => setOpen(true)}
         onBlur={close}
         onKeyDown={onKeyDown}
         {...input}

@@ -65,6 +65,18 @@ describe('renderFirstResults', () => {
     expect(html).toMatch(/Datasets<span class="count">1,234<\/span>/);
   });
 
+  it('draws the filter panel as the app folds it at 760 px and less: its button (with the active count) and Clear all, inert', () => {
+    const plain = render('/search?term=orders', { table: { page_index: 0, total_results: 1, results: [table()] } });
+    expect(plain).toContain('<section class="filters filters--folded" inert>');
+    expect(textOf(plain.slice(plain.indexOf('<section class="filters'), plain.indexOf('</section>')))).toBe('FiltersFilters');
+    const filtered = render(`/search?term=orders&filters=${encodeURIComponent(JSON.stringify({ tag: { value: 'pii' }, schema: { value: ' ' } }))}`, { table: { page_index: 0, total_results: 1, results: [table()] } });
+    const panel = filtered.slice(filtered.indexOf('<section class="filters'), filtered.indexOf('</section>'));
+    expect(panel).toContain('aria-expanded="false"');
+    expect(textOf(panel)).toBe('Filters1Filters (1 active)Clear all filters');
+    // Before the results, as the app's panel is.
+    expect(filtered.indexOf('<section class="filters')).toBeLessThan(filtered.indexOf('class="search-results"'));
+  });
+
   it('says "1 table" and "10,000+" as the app does', () => {
     expect(render('/search?term=x', { table: { page_index: 0, total_results: 1, results: [table()] } })).toContain('>1 table</h2>');
     const capped = render('/search?term=x', { table: { page_index: 0, total_results: 10_000, results: [table()] } });

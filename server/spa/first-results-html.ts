@@ -20,7 +20,7 @@ import { markdownToPlainText } from '../../contract/markdown-plain-text';
 import { personDetails, tableLocation } from '../../contract/resource-labels';
 import { highlightToPlainText, parseHighlight, type HighlightSegment } from '../../contract/search-highlight';
 import { RESOURCE_NOUNS, type SearchResource } from '../../contract/search-state';
-import type { SearchPlan } from '../../contract/search-url';
+import { splitValues, type SearchPlan } from '../../contract/search-url';
 import type { User } from '../../contract/api-common';
 import { initialsOf } from '../../contract/user';
 import { escapeHtml } from '../http/html-page';
@@ -93,10 +93,26 @@ export function renderFirstResults({ plan, overview, page, config, user }: First
     (didYouMean ? `<p class="did-you-mean">Nothing matched “${text(term)}”, so these are the results for “<strong>${text(didYouMean)}</strong>”.</p>` : '') +
     `<div class="tabs search-page__tabs"><div class="tabs__list" inert>${tabs}</div><div class="tabs__panel">` +
     `<div class="${plan.categories.length > 0 ? 'search-layout' : 'search-layout search-layout--full'}">` +
-    (plan.categories.length > 0 ? '<div></div>' : '') +
+    (plan.categories.length > 0 ? renderFoldedFilters(plan) : '') +
     `<section class="search-results"><h2 class="search-results__heading">${text(countOf(group.total_results, resource))}</h2>` +
     `<p class="search-results__range">${text(range)}</p>${body}</section>` +
     `</div></div></div></div></main></div>`
+  );
+}
+
+/**
+ * The filter panel as the app draws it where it folds (760 px and less, decision 094): its heading's
+ * "Filters (n active)" button and "Clear all", inert. There it stands above the results, which come
+ * right after it, where the app's will; wider, the CSS hides it (the app's fields appear beside the
+ * results, which do not move).
+ */
+function renderFoldedFilters(plan: SearchPlan): string {
+  const active = Object.values(plan.filters).filter((f) => splitValues(f.value).length > 0).length;
+  return (
+    `<section class="filters filters--folded" inert><div class="filters__head"><h2><span class="filters__title">Filters${active > 0 ? `<span class="count">${active}</span>` : ''}</span>` +
+    `<span class="filters__toggle-place"><button type="button" class="disclosure filters__toggle" aria-expanded="false"><span class="disclosure__icon" aria-hidden="true"></span><span class="disclosure__label">Filters${active > 0 ? ` (${active} active)` : ''}</span></button></span></h2>` +
+    (active > 0 ? '<button type="button" class="btn btn--ghost btn--sm">Clear all <span class="visually-hidden">filters</span></button>' : '') +
+    '</div></section>'
   );
 }
 

@@ -10,10 +10,11 @@ import type { SearchResource } from '../../app/paths';
 import { badgesQueryOptions, splitBadges, tagsQueryOptions } from '../../app/catalog-caches';
 import { completions } from './typed-suggestions';
 
-/** A value a filter can take, and how people know it when that differs (a source's display name). */
+/** A value a filter can take, how people know it when that differs (a source's display name), and how many resources carry it where the catalog counts (tags). */
 export interface FilterValue {
   value: string;
   name?: string;
+  count?: number;
 }
 
 /** Where a filter's values come from: the catalog's tags or badges, the UI config's list, or nowhere (null). */
@@ -43,18 +44,19 @@ export function useFilterValues(category: FilterCategory | null | undefined, res
   const source = valueSourceOf(category, resources, config);
   const tags = useQuery({ ...tagsQueryOptions(), enabled: ask && source === 'tags' });
   const badges = useQuery({ ...badgesQueryOptions(), enabled: ask && source === 'badges' });
-  if (source === 'tags') return tags.isError ? null : tags.data && [...tags.data].sort((a, b) => b.tag_count - a.tag_count).map((t) => ({ value: t.tag_name }));
+  if (source === 'tags') return tags.isError ? null : tags.data && [...tags.data].sort((a, b) => b.tag_count - a.tag_count).map((t) => ({ value: t.tag_name, count: t.tag_count }));
   // Table badges only: a column badge (PK, PII) marks columns, and the table search never finds it.
   if (source === 'badges') return badges.isError ? null : badges.data && splitBadges(badges.data).table.map((name) => ({ value: name }));
   return source;
 }
 
 /**
- * The values completing `partial`, six at most: by value (starting with it, then containing it), then
+ * The values completing `partial`, `limit` at most: by value (starting with it, then containing it), then
  * by name (`snow` finds snowflake as "Snowflake"); none of those in `earlier` (already in the list).
+ * With nothing typed, the first values (the most used tags first).
  */
-export function matchingValues(partial: string, earlier: readonly string[], values: readonly FilterValue[]): string[] {
-  const byValue = completions(partial, values.map((v) => v.value), earlier);
-  const byName = completions(partial, values.filter((v) => v.name).map((v) => v.name!), []).flatMap((name) => values.find((v) => v.name === name)?.value ?? []);
-  return [...new Set([...byValue, ...byName.filter((v) => !earlier.includes(v))])].slice(0, 6);
+export function matchingValues(partial: string, earlier: readonly string[], values: readonly FilterValue[], limit = 6): string[] {
+  const byValue = completions(partial, values.map((v) => v.value), earlier, limit);
+  const byName = completions(partial, values.filter((v) => v.name).map((v) => v.name!), [], limit).flatMap((name) => values.find((v) => v.name === name)?.value ?? []);
+  return [...new Set([...byValue, ...byName.filter((v) => !earlier.includes(v))])].slice(0, limit);
 }

@@ -20,7 +20,16 @@ function SearchRoute() {
 const renderSearch = (url: string) => renderAt(url, '/search', <SearchRoute />, testConfig());
 const filtersOf = (search: string) => parseSearchState(new URLSearchParams(search)).filters;
 /** The options of the focused field's list. */
-const options = () => within(document.getElementById(document.activeElement!.getAttribute('aria-controls')!)!).queryAllByRole('option').map((o) => o.textContent);
+const listed = () => within(document.getElementById(document.activeElement!.getAttribute('aria-controls')!)!).queryAllByRole('option');
+/** Those options as a screen reader names them (without what is aria-hidden). */
+const options = () =>
+  listed().map((o) => {
+      const copy = o.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
+      return copy.textContent;
+    });
+/** Shown: the options' text as drawn (the counts, not their hidden words). */
+const drawn = () => listed().map((o) => [...o.childNodes].filter((n) => !(n instanceof HTMLElement && n.classList.contains('visually-hidden'))).map((n) => n.textContent).join(' '));
 const said = () => screen.getAllByRole('status').map((s) => s.textContent);
 const pause = () => act(() => new Promise((resolve) => setTimeout(resolve, FILTER_TYPING_DELAY_MS + 100)));
 
@@ -41,7 +50,7 @@ describe('a filter field with values the catalog lists', () => {
     // The lists are asked for once a listed field is used, not with the page.
     expect(requests.lists).toEqual([]);
     await user.type(tag, 'pi');
-    await waitFor(() => expect(options()).toEqual(['pii', 'pipeline', 'api']));
+    await waitFor(() => expect(options()).toEqual(['pii, used 125 times', 'pipeline, used 4 times', 'api, used 1 time']));
     expect(requests.lists).toEqual(['/api/metadata/v0/tags']);
     await waitFor(() => expect(said()).toContain('3 suggestions; use the arrow keys to choose one.'));
     await user.keyboard('{ArrowDown}{Enter}');
@@ -52,16 +61,76 @@ describe('a filter field with values the catalog lists', () => {
 
     // After a comma, the next value is completed; those already in the list are not offered again.
     await user.type(tag, ',');
-    expect(options()).toEqual(['finance', 'pipeline', 'api']);
+    expect(options()).toEqual(['finance, used 9 times', 'pipeline, used 4 times', 'api, used 1 time']);
     await user.type(tag, 'fin');
-    expect(options()).toEqual(['finance']);
-    await user.click(screen.getByRole('option', { name: 'finance' }));
+    expect(options()).toEqual(['finance, used 9 times']);
+    await user.click(screen.getByRole('option', { name: 'finance, used 9 times' }));
     expect(tag.value).toBe('pii, finance');
     expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii, finance' } });
     // One visit, one history entry: the later changes replace it.
     expect(last()).toMatchObject({ type: 'REPLACE' });
     expect(visits.filter((v) => v.type === 'PUSH')).toHaveLength(1);
     await waitFor(() => expect(requests.at(-1)?.filters).toEqual({ table: { tag: { value: 'pii,finance', filterOperation: 'OR' } } }));
+  });
+
+  it('lists the most used values, with their counts, on focus with nothing typed; Escape closes the list, ↓ and Alt+↓ open it, typing narrows it', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    const { last } = renderSearch('/search?term=orders');
+    const user = userEvent.setup();
+    const tag = (await screen.findByRole('combobox', { name: 'Tag' })) as HTMLInputElement;
+    expect(tag.getAttribute('aria-expanded')).toBe('false');
+    // Reached by Tab from the field before it: the list opens with nothing typed, the most used first.
+    (await screen.findByRole('textbox', { name: 'Column' })).focus();
+    await user.tab();
+    expect(document.activeElement).toBe(tag);
+    await waitFor(() => expect(options()).toEqual(['pii, used 125 times', 'finance, used 9 times', 'pipeline, used 4 times', 'api, used 1 time']));
+    expect(drawn()).toEqual(['pii 125', 'finance 9', 'pipeline 4', 'api 1']);
+    expect(tag.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('listbox', { name: 'Tag: suggestions' }).id).toBe(tag.getAttribute('aria-controls'));
+    expect(tag.getAttribute('aria-activedescendant')).toBeNull();
+    expect(said()).toContain('4 suggestions; use the arrow keys to choose one.');
+    // Escape closes it and leaves the field as it was, focused.
+    await user.keyboard('{Escape}');
+    expect(tag.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(tag);
+    // Alt+↓ opens it without choosing; Alt+↑ closes it.
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(tag.getAttribute('aria-expanded')).toBe('true');
+    expect(tag.getAttribute('aria-activedescendant')).toBeNull();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    expect(tag.getAttribute('aria-expanded')).toBe('false');
+    // ↓ opens it on the first value; a click reopens it after Escape.
+    await user.keyboard('{ArrowDown}');
+    expect(tag.getAttribute('aria-activedescendant')).toBe(screen.getByRole('option', { name: 'pii, used 125 times' }).id);
+    await user.keyboard('{Escape}');
+    await user.click(tag);
+    expect(tag.getAttribute('aria-expanded')).toBe('true');
+    // Typing narrows it; emptied again, it lists the most used again.
+    await user.type(tag, 'fi');
+    expect(options()).toEqual(['finance, used 9 times']);
+    await user.clear(tag);
+    expect(options()).toHaveLength(4);
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(tag.value).toBe('finance');
+    expect(filtersOf(last().search)).toEqual({ tag: { value: 'finance' } });
+    // No trap: Tab goes on to the next field, and the list closes.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Badge' }));
+    expect(tag.getAttribute('aria-expanded')).toBe('false');
+    await waitFor(() => expect(options()).toEqual(['beta', 'certified']));
+  });
+
+  it('lists every source with nothing typed (the UI config\'s, nothing fetched), and says so when the catalog lists no tag', async () => {
+    const requests = stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }), { tags: [] });
+    renderSearch('/search?term=orders');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('combobox', { name: 'Source' }));
+    expect(options().length).toBeGreaterThan(6);
+    expect(options()).toContain('snowflake, Snowflake');
+    expect(requests.lists).toEqual([]);
+    await user.click(screen.getByRole('combobox', { name: 'Tag' }));
+    await waitFor(() => expect(said()).toContain('No known tag; type any value.'));
+    expect(screen.getByRole('combobox', { name: 'Tag' }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('takes text that matches no listed value: Enter applies it, and the list says none matches', async () => {

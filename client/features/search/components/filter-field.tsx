@@ -1,17 +1,23 @@
 // A text field of the filter panel. For a filter whose values the catalog lists (tags, badges, the
 // sources: filter-values.ts) it is a combobox that completes the value being typed (after the last
 // comma) with those values, as the search box completes `tag:pi`; the lists are fetched once the field is
-// used. Other filters (schema, cluster, column…) have nothing to list: a plain field. Either way any
+// used. With nothing typed after the last comma, focusing or clicking the field (or ↓, Alt+↓) lists the
+// most used values, with their counts where the catalog counts (tags), as DataHub's filters do; typing
+// narrows the list, Escape closes it (decision 099). Other filters (schema, cluster, column…) have nothing to list: a plain field. Either way any
 // text can be typed; Enter applies it, as choosing a value does.
 import { useId, useState } from 'react';
 import type { FilterCategory } from '../../../../contract/ui-config';
 import { splitValues } from '../../../../contract/search-url';
 import { useUiConfig } from '../../../app/app-data';
+import { formatWholeNumber } from '../../../lib/format-number';
 import { Combobox, type ComboboxOption } from '../../../components/combobox';
 import { TextField } from '../../../components/field';
 import { matchingValues, useFilterValues, valueSourceOf } from '../filter-values';
 import { searchableResources } from '../resources';
 import './filter-field.css';
+
+/** How many values a field lists with nothing typed after the last comma (the most used first). */
+export const LISTED_WHEN_EMPTY = 10;
 
 export interface FilterFieldProps {
   category: FilterCategory;
@@ -54,9 +60,9 @@ export function FilterField({ category, value, onValueChange, onApply, onLeave }
   // The values before the last comma stay; the one after it is completed.
   const before = value.slice(0, value.lastIndexOf(',') + 1);
   const partial = value.slice(before.length).trim();
-  const names = new Map(values?.map((v) => [v.value, v.name]));
-  const options = (values ? matchingValues(partial, splitValues(before), values) : []).map((chosen): ComboboxOption => {
-    const name = names.get(chosen);
+  const known = new Map(values?.map((v) => [v.value, v]));
+  const options = (values ? matchingValues(partial, splitValues(before), values, partial ? 6 : LISTED_WHEN_EMPTY) : []).map((chosen): ComboboxOption => {
+    const { name, count } = known.get(chosen) ?? {};
     return {
       id: chosen,
       label: (
@@ -68,12 +74,30 @@ export function FilterField({ category, value, onValueChange, onApply, onLeave }
               <span className="filter-field__name">{name}</span>
             </>
           ) : null}
+          {count === undefined ? null : (
+            <>
+              <span className="filter-field__count" aria-hidden="true">
+                {formatWholeNumber(count)}
+              </span>
+              <span className="visually-hidden">
+                , used {formatWholeNumber(count)} {count === 1 ? 'time' : 'times'}
+              </span>
+            </>
+          )}
         </>
       ),
       onSelect: () => onApply(`${before}${before ? ' ' : ''}${chosen}`),
     };
   });
-  const status = values === undefined ? 'Loading known values…' : values !== null && options.length === 0 && partial ? `No known ${category.displayName.toLowerCase()} matches; the filter uses what you typed.` : undefined;
+  const noun = category.displayName.toLowerCase();
+  const status =
+    values === undefined
+      ? 'Loading known values…'
+      : values === null || options.length > 0
+        ? undefined
+        : partial
+          ? `No known ${noun} matches; the filter uses what you typed.`
+          : `No ${before ? 'other ' : ''}known ${noun}; type any value.`;
   return (
     <div className="field" onFocus={() => setUsed(true)} onBlur={onLeave}>
       <label htmlFor={inputId} className="field__label">
@@ -87,6 +111,7 @@ export function FilterField({ category, value, onValueChange, onApply, onLeave }
         groups={[{ id: 'values', label: category.displayName, options }]}
         status={status}
         onSubmitValue={onApply}
+        listEmpty
         aria-describedby={category.helpText ? hintId : undefined}
         {...common}
       />

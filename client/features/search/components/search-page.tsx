@@ -94,7 +94,10 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
   // A new search from inside the results (a tag or badge chip, "Clear all filters" of an empty result)
   // or by a control that left with it (the filter panel's "Clear all"): focus goes to the results
   // heading, not to <body> where it fell when the control left the page. Focus elsewhere (a filter
-  // field, a tab, the nav bar's box) stays; Back and Forward, and the URL's own corrections, leave it.
+  // field, the any/all choice, a tab, the nav bar's box) stays, and is brought back into view: the
+  // shell scrolls a new entry to the top, which left a filter field low in the panel (Tag, at 1280 ×
+  // 900) focused off the screen while typing in it. Back and Forward, and the URL's own corrections,
+  // leave both.
   const navigationType = useNavigationType();
   const resultsSection = useRef<HTMLElement>(null);
   const shownEntry = useRef(location.key);
@@ -104,6 +107,7 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
     if (navigationType !== 'PUSH') return;
     const focused = document.activeElement;
     if (focused === null || focused === document.body || resultsSection.current?.contains(focused)) resultsHeading.current?.focus({ preventScroll: true });
+    else focused.scrollIntoView?.({ block: 'nearest' });
   }, [location.key]);
 
   const activeGroup = results.data?.[resource];
