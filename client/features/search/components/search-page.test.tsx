@@ -81,6 +81,13 @@ describe('search results', () => {
     expect((await screen.findByTestId('did-you-mean')).textContent).toBe('Nothing matched “custmers”, so these are the results for “customers”.');
   });
 
+  it('names a source the service searched instead as the Filters panel does (Source, not database)', async () => {
+    stubSearch(() => ({ did_you_mean: 'database:snowflake', table: { total_results: 1, results: [table('payments')] } }));
+    renderSearch('/search?term=snowflake');
+    expect((await screen.findByTestId('did-you-mean')).textContent).toBe('Nothing matched “snowflake”, so these are the results for “source:snowflake”.');
+    expect(screen.getByTestId('results-status').textContent).toBe('1 table for “source:snowflake”, as nothing matched “snowflake”.');
+  });
+
   it('lists dashboards with their matching charts and people with their email', async () => {
     stubSearch((request) =>
       request.resources.includes('user')

@@ -25,6 +25,8 @@ import './search-page.css';
 import { formatWholeNumber } from '../../../lib/format-number';
 import { formatResultCount as formatCount } from '../../../../contract/result-count';
 import { countOf, resultsStatus } from '../results-status';
+import { didYouMeanAsShown } from '../did-you-mean';
+import { configuredCategories } from '../../../../contract/search-url';
 
 // A disabled query still needs an input (never sent: no page holds 0 results).
 const NOTHING = { term: '', resources: ['table' as const], filters: {}, pageIndex: 0, resultsPerPage: 0 };
@@ -121,7 +123,9 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
         : searchedTerm
           ? overview.data?.[r]?.total_results
           : undefined;
-  const didYouMean = results.data?.did_you_mean ?? overview.data?.did_you_mean;
+  // A filter the service searched instead (`database:snowflake`) is named as the Filters panel names it.
+  const asShown = (said: string | undefined) => (said === undefined ? undefined : didYouMeanAsShown(said, configuredCategories(config, 'table')));
+  const didYouMean = asShown(results.data?.did_you_mean ?? overview.data?.did_you_mean);
   const heading = term
     ? `Results for “${term}”`
     : !plan.page
@@ -147,7 +151,7 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
             term,
             searched: !!searchedTerm,
             filtered: Object.keys(plan.requestFilters).length > 0,
-            didYouMean: results.data?.did_you_mean,
+            didYouMean: asShown(results.data?.did_you_mean),
             pageIndex,
             perPage: plan.resultsPerPage,
           });
