@@ -30,7 +30,8 @@ export type ParsedSearchRequest = v.InferOutput<typeof SearchRequestSchema>;
  * Highlights: field name → fragments in the one format of contract/search-highlight.ts. Table hits
  * may highlight `name`, `description`, `columns`, `column_descriptions` and Nansen's `nested_fields`
  * (dotted paths of matching nested fields, decision 058); dashboards `name`,
- * `description`, `chart_names`, `query_names`; people `full_name`, `email`.
+ * `description`, `chart_names`, `query_names`; people `full_name`, `email`, and (the embedded
+ * catalog, decision 098) `team_name` and `role_name`.
  */
 export const HighlightSchema = v.record(v.string(), v.array(v.string()));
 

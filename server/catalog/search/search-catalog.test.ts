@@ -285,6 +285,14 @@ describe('user search', () => {
     expect(derived.body.results.user.results[0]).toMatchObject({ full_name: 'Alan Turing', email: 'alan.turing@example.org', team_name: null, role_name: null, is_active: false });
   });
 
+  it('says when a person was found by their team or role (team_name and role_name highlights)', async () => {
+    const res = await search({ query_term: 'admiral', resource_types: ['user'], highlight_options: { user: { enable_highlight: true } } });
+    expect(keysOf(res, 'user')).toEqual(['grace.hopper@example.org']);
+    expect(res.body.results.user.results[0].highlight).toEqual({ role_name: ['<em>Admiral</em>'] });
+    const team = await search({ query_term: 'analytics', resource_types: ['user'], highlight_options: { user: { enable_highlight: true } } });
+    expect(team.body.results.user.results[0].highlight).toEqual({ team_name: ['<em>Analytics</em>'] });
+  });
+
   it('filters users by first_name, last_name and email wildcards, AND and OR', async () => {
     const or = await search({ query_term: '', resource_types: ['user'], filters: [{ name: 'first_name', values: ['ada', 'grace'], operation: 'OR' }] });
     expect((keysOf(or, 'user') as string[]).sort()).toEqual(['ada.lovelace@example.org', 'grace.hopper@example.org']);

@@ -192,7 +192,8 @@ export function createCatalogSearch(db: CatalogDatabase) {
         role_name: r.role_name,
         is_active: r.is_active !== 0,
         search_score: score(tier, r.popularity),
-        highlight: hl({ full_name: r.full_name, email: r.email }),
+        // Nansen's `team_name` and `role_name` too: a person found by their team or role says why.
+        highlight: hl({ full_name: r.full_name, email: r.email, team_name: r.team_name, role_name: r.role_name }),
       }));
     }
     return { total_results: total, results };

@@ -105,6 +105,26 @@ describe('search results', () => {
     expect(screen.getByText('Map', { exact: false }).textContent).toBe('Orders Map');
   });
 
+  it('says a person was found by their team or role when their name and email hold no match', async () => {
+    stubSearch(() => ({
+      user: {
+        total_results: 2,
+        results: [
+          person('Liv Arnesen', { team_name: 'Polar Data', role_name: 'Skier', highlight: { team_name: ['Polar <em>Data</em>'] } }),
+          person('Data Dan', { team_name: 'Core Data', highlight: { full_name: ['<em>Data</em> Dan'], team_name: ['Core <em>Data</em>'] } }),
+        ],
+      },
+    }));
+    renderSearch('/search?term=data&resource=user', testConfig({}, { indexUsers: true }));
+    const liv = (await screen.findByRole('link', { name: 'Liv Arnesen' })).closest('li')!;
+    expect(within(liv).getByText('Team').textContent).toBe('Matches in Team');
+    expect(within(liv).getByText('Data').tagName).toBe('MARK');
+    expect(within(liv).queryByText('Role')).toBeNull();
+    // A name that holds the match says why by itself.
+    const dan = screen.getByRole('link', { name: 'Data Dan' }).closest('li')!;
+    expect(within(dan).queryByText('Team')).toBeNull();
+  });
+
   it('switches tabs through the URL; each tab keeps its own filters for coming back, on its first page', async () => {
     const requests = stubSearch(() => ({ table: { total_results: 25, results: [table('a')] }, dashboard: { total_results: 2, results: [dashboard('b')] } }));
     const { last } = renderSearch(`/search?term=orders&page=2&filters=${encodeURIComponent('{"schema":{"value":"sales,finance"}}')}`);

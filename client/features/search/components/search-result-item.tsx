@@ -205,7 +205,15 @@ function UserResult({ result }: { result: UserSearchResult }) {
       }
       meta={personMeta(result)}
     >
-      {null}
+      {/* Found by their team or role alone (the name and email hold no match): say so, as tables say which columns matched. */}
+      {highlight['full_name'] || highlight['email'] ? null : (
+        <Matches
+          rows={[
+            { label: 'Team', fragments: highlight['team_name'] ?? [], limit: 1 },
+            { label: 'Role', fragments: highlight['role_name'] ?? [], limit: 1 },
+          ]}
+        />
+      )}
     </ResultShell>
   );
 }
