@@ -31,7 +31,7 @@ export type ParsedSearchRequest = v.InferOutput<typeof SearchRequestSchema>;
  * may highlight `name`, `description`, `columns`, `column_descriptions` and Nansen's `nested_fields`
  * (dotted paths of matching nested fields, decision 058); dashboards `name`,
  * `description`, `chart_names`, `query_names`; people `full_name`, `email`, and (the embedded
- * catalog, decision 098) `team_name` and `role_name`.
+ * catalog) `team_name` and `role_name`.
  */
 export const HighlightSchema = v.record(v.string(), v.array(v.string()));
 

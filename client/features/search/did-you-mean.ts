@@ -2,7 +2,7 @@
 // that names a source, cluster or schema with that filter's tables and `did_you_mean: database:snowflake`
 // (decision 097), the filter's id, which any UI config types. The page says it as the Filters panel
 // names the filter — `source:snowflake` for "Source" —, which typed in the box is the same filter
-// (contract/typed-filters.ts takes a category's name too). Anything else is shown as it came (decision 098).
+// (contract/typed-filters.ts takes a category's name too). Anything else is shown as it came.
 import type { FilterCategory } from '../../../contract/ui-config';
 import { categoryNamed } from '../../../contract/typed-filters';
 
