@@ -147,5 +147,7 @@ describe('the profile route', () => {
     expect(screen.getByText(/No one in the catalog can have the id/)).toBeTruthy();
     expect(screen.queryByText(/set up/)).toBeNull();
     expect(asked).toEqual([]);
+    // "Search people" searches for the name without its line break.
+    expect(new URL(screen.getByRole('link', { name: 'Search people' }).getAttribute('href')!, 'http://x').searchParams.get('term')).toBe('ro ald');
   });
 });
