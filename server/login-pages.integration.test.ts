@@ -4,7 +4,7 @@
 // and an icon on every page so that no /favicon.ico request starts a login.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PAGE_ICON_HREF } from './http/html-page';
-import { completeDevIdpLogin } from './testing/dev-idp-login';
+import { cancelDevIdpLogin, completeDevIdpLogin } from './testing/dev-idp-login';
 import { startTestStack, type TestBff, type TestStack } from './testing/start-test-stack';
 
 describe('the pages around a login', () => {
@@ -47,6 +47,25 @@ describe('the pages around a login', () => {
     const back = await browser.request(await completeDevIdpLogin(start.headers.get('location')!, 'liv'));
     expect(back.status).toBe(303);
     expect(back.headers.get('location')).toBe('/search?term=orders&index=table');
+  });
+
+  it('says "You cancelled the login" after Cancel on the provider\'s login page, and "Log in again" comes back to the page asked for (decision 101)', async () => {
+    const browser = bff.browser();
+    const start = await browser.request(`/login?returnTo=${encodeURIComponent('/user/liv.example%40example.org')}`);
+    const callback = await cancelDevIdpLogin(start.headers.get('location')!);
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    const page = await browser.request(callback.href);
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain('<h1>Login was not completed</h1><p>You cancelled the login, or Test IdP did not allow it.</p><p>Test IdP said: You cancelled the login.</p>');
+    expect((await browser.request('/api/auth_user')).status).toBe(401);
+    const again = /<a class="button" href="([^"]+)">Log in again<\/a>/.exec(html)![1]!.replaceAll('&amp;', '&');
+    expect(again).toBe(`/login?returnTo=${encodeURIComponent('/user/liv.example%40example.org')}`);
+    const restart = await browser.request(again);
+    const back = await browser.request(await completeDevIdpLogin(restart.headers.get('location')!, 'liv'));
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('/user/liv.example%40example.org');
+    expect((await browser.request('/api/auth_user')).status).toBe(200);
   });
 
   it('offers to log in again to the page asked for when the login expired on the provider\'s form', async () => {

@@ -129,6 +129,21 @@ describe('another person whose id holds "/"', () => {
     }
   });
 
+  it('is "no such person" with a line break in the id, never a wrong setup; one around it is trimmed (decisions 093, 101)', async () => {
+    // Was a 502 "Nansen is set up wrong": the catalog's route cannot match a line break, and its unknown-URL 404 read as a wrong METADATA_URL.
+    for (const id of ['a/b\n@x.org', 'roald\r\n.amundsen@x.org', 'x\u2028y', 'roald\n']) {
+      const profile = await get(`user?${q(id)}`);
+      expect(profile.status, JSON.stringify(id)).toBe(404);
+      expect(v.parse(ApiErrorBodySchema, profile.json).error.code, JSON.stringify(id)).toBe('not_found');
+      expect(ok(OwnedResponseSchema, await get(`user/own?${q(id)}`)).own).toEqual({ table: [], dashboard: [] });
+      expect(ok(ReadResponseSchema, await get(`user/read?${q(id)}`)).read).toEqual([]);
+      expect(ok(BookmarksResponseSchema, await get(`user/bookmark?${q(id)}`)).bookmarks).toEqual({ table: [], dashboard: [] });
+    }
+    for (const id of [`${SLASHED}\n`, `\r\n${SLASHED}`, `${SLASHED}\u2028`]) {
+      expect(ok(AuthUserResponseSchema, await get(`user?${q(id)}`)).user, JSON.stringify(id)).toMatchObject({ user_id: SLASHED, display_name: 'Ann Slash' });
+    }
+  });
+
   it('is refused, not misread, when "." or ".." sits between the slashes of the id', async () => {
     for (const route of ['user', 'user/own', 'user/read', 'user/bookmark']) {
       const answer = await get(`${route}?${q('x/../a/b@x.org')}`);

@@ -3,7 +3,7 @@ import { describeCallbackFailureInWords, describeLoginError, providerNameAtSente
 
 describe('a provider\'s login error in words', () => {
   it('says a cancelled login in words, and an unknown code with the code, shortened', () => {
-    expect(describeLoginError('access_denied', 'Okta')).toBe('The login was cancelled, or Okta did not allow it.');
+    expect(describeLoginError('access_denied', 'Okta')).toBe('You cancelled the login, or Okta did not allow it.');
     expect(describeLoginError('weird', 'Okta')).toBe('Okta did not complete the login (weird).');
     expect(describeLoginError('w'.repeat(100), 'Okta')).toBe(`Okta did not complete the login (${'w'.repeat(59)}…).`);
   });
@@ -13,7 +13,7 @@ describe('a provider\'s login error in words', () => {
     expect(describeLoginError('server_error', 'your identity provider')).toBe('Your identity provider ran into an error of its own.');
     expect(describeLoginError('weird', 'your identity provider')).toBe('Your identity provider did not complete the login (weird).');
     // Inside a sentence it stays as it is.
-    expect(describeLoginError('access_denied', 'your identity provider')).toBe('The login was cancelled, or your identity provider did not allow it.');
+    expect(describeLoginError('access_denied', 'your identity provider')).toBe('You cancelled the login, or your identity provider did not allow it.');
     expect(providerNameAtSentenceStart('your identity provider')).toBe('Your identity provider');
     for (const name of ['Okta', 'eduID', 'Test IdP', 'keycloak']) expect(providerNameAtSentenceStart(name)).toBe(name);
     // Only an article or possessive at the start: one later in the name changes nothing.

@@ -17,7 +17,8 @@ export function describeLoginError(code: string, name: string): string {
   const providerName = providerNameAtSentenceStart(name);
   switch (code) {
     case 'access_denied':
-      return `The login was cancelled, or ${name} did not allow it.`;
+      // A Cancel on the provider's login page is the usual cause: said first, in the person's words.
+      return `You cancelled the login, or ${name} did not allow it.`;
     case 'login_required':
       return `${providerName} needs you to log in, but could not show its login page.`;
     case 'consent_required':

@@ -462,12 +462,12 @@ describe('the login routes', () => {
     expect(described.text).toContain('Login was not completed');
     expect(described.headers['cache-control']).toBe('no-store');
     expect(described.text).toContain(
-      '<p>The login was cancelled, or Example SSO did not allow it.</p><p>Example SSO said: The user said no</p><p>You can try logging in again.</p>',
+      '<p>You cancelled the login, or Example SSO did not allow it.</p><p>Example SSO said: The user said no</p><p>You can try logging in again.</p>',
     );
     expect(described.text).toContain(`<a class="button" href="/login?returnTo=${encodeURIComponent('/search?term=orders&page=2')}">Log in again</a>`);
     // A bare code is said in words, not shown raw.
     const bare = await comeBackWithError(agent, '/browse', 'access_denied');
-    expect(bare.text).toContain('<p>The login was cancelled, or Example SSO did not allow it.</p><p>You can try logging in again.</p>');
+    expect(bare.text).toContain('<p>You cancelled the login, or Example SSO did not allow it.</p><p>You can try logging in again.</p>');
     expect(bare.text).not.toContain('answered');
     expect(bare.text).toContain('<a class="button" href="/login?returnTo=%2Fbrowse">Log in again</a>');
     // Home needs no returnTo.

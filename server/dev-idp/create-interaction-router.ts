@@ -10,6 +10,8 @@ export function getInteractionUrl(uid: string): string {
   return `${INTERACTION_PATH}/${uid}`;
 }
 
+const cancelUrl = (uid: string) => `${getInteractionUrl(uid)}/cancel`;
+
 function sendHtml(res: Response, status: number, html: string): void {
   res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
 }
@@ -81,7 +83,7 @@ export function createInteractionRouter(provider: Provider, { firstPartyClientId
   router.get(`${INTERACTION_PATH}/:uid`, async (req, response) => {
     const details = await loadInteraction(provider, req, response);
     if (details.prompt.name === 'login') {
-      sendHtml(response, 200, renderLoginPage({ action: `${getInteractionUrl(details.uid)}/login`, logins, groupsOf }));
+      sendHtml(response, 200, renderLoginPage({ action: `${getInteractionUrl(details.uid)}/login`, cancelAction: cancelUrl(details.uid), logins, groupsOf }));
       return;
     }
     if (details.prompt.name === 'consent' && details.params.client_id === firstPartyClientId) {
@@ -103,10 +105,18 @@ export function createInteractionRouter(provider: Provider, { firstPartyClientId
       const error = !person
         ? `"${login}" is not a demo person. Log in as one of: ${logins.join(', ')}.`
         : 'Type any password; it must not be empty.';
-      sendHtml(response, 200, renderLoginPage({ action, logins, groupsOf, error, login }));
+      sendHtml(response, 200, renderLoginPage({ action, cancelAction: cancelUrl(details.uid), logins, groupsOf, error, login }));
       return;
     }
     await provider.interactionFinished(req, response, { login: { accountId: person.login } }, { mergeWithLastSubmission: false });
+  });
+
+  // Cancel on the login page: the login ends with access_denied, as a real provider's Cancel does, and the
+  // application's callback says the person cancelled it, with a way to log in again (decision 101).
+  router.post(`${INTERACTION_PATH}/:uid/cancel`, express.urlencoded({ extended: false, limit: '10kb' }), async (req, response) => {
+    const details = await loadInteraction(provider, req, response);
+    if (details.prompt.name !== 'login') throw new InteractionMismatchError();
+    await provider.interactionFinished(req, response, { error: 'access_denied', error_description: 'You cancelled the login.' }, { mergeWithLastSubmission: false });
   });
 
   const handleInteractionError: ErrorRequestHandler = async (error: Error, req, response, next) => {

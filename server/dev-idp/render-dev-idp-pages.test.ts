@@ -11,8 +11,14 @@ describe("the development IdP's pages", () => {
   });
 
   it('the login page names each demo person with their groups, escaped', () => {
-    const html = renderLoginPage({ action: '/interaction/x/login', logins: ['roald', 'liv'], groupsOf: (login) => (login === 'roald' ? ['nansen-admins', '<x>'] : []) });
+    const html = renderLoginPage({ action: '/interaction/x/login', cancelAction: '/interaction/x/cancel', logins: ['roald', 'liv'], groupsOf: (login) => (login === 'roald' ? ['nansen-admins', '<x>'] : []) });
     expect(html).toContain('<p>Log in as: <code>roald</code> (groups nansen-admins, &lt;x&gt;), <code>liv</code> — any password.</p>');
+  });
+
+  it('the login page has a Cancel after Log in that posts, unchecked, to the cancel action', () => {
+    const html = renderLoginPage({ action: '/interaction/x/login', cancelAction: '/interaction/x/cancel?a=1&b="2"', logins: ['roald'] });
+    expect(html).toContain('<button type="submit">Log in</button>\n<button type="submit" form="cancel-login" formnovalidate>Cancel</button>');
+    expect(html).toContain('<form id="cancel-login" method="post" action="/interaction/x/cancel?a=1&amp;b=&quot;2&quot;"></form>');
   });
 
   it('the signed-out page links back to Nansen', () => {
@@ -21,7 +27,7 @@ describe("the development IdP's pages", () => {
 
   it('every page names an empty icon, so the browser asks the provider for no /favicon.ico (a 404 in the console at each login)', () => {
     const pages = [
-      renderLoginPage({ action: '/interaction/x/login', logins: ['roald'] }),
+      renderLoginPage({ action: '/interaction/x/login', cancelAction: '/interaction/x/cancel', logins: ['roald'] }),
       renderErrorPage('Login failed', 'invalid_request', 'http://localhost:5000/'),
       renderLogoutPage('<form id="op.logoutForm"></form>', false),
       renderSignedOutPage('http://localhost:5000/'),

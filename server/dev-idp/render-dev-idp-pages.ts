@@ -4,7 +4,7 @@ const STYLE = `body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem
 .warning{border:2px solid #b45309;background:#fffbeb;padding:.5rem .75rem;border-radius:4px}
 .error{border:2px solid #b91c1c;background:#fef2f2;padding:.5rem .75rem;border-radius:4px}
 label{display:block;margin-top:1rem;font-weight:600}input{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box}
-button{margin-top:1.25rem;font-size:1rem;padding:.5rem 1rem}code{font-size:1rem}`;
+button{margin-top:1.25rem;font-size:1rem;padding:.5rem 1rem}.actions{display:flex;gap:.75rem}code{font-size:1rem}`;
 
 /**
  * No icon of its own: without one a browser asks for /favicon.ico, which the provider answers 404, and
@@ -28,6 +28,8 @@ const DEVELOPMENT_WARNING =
 
 export interface LoginPageInput {
   action: string;
+  /** Where Cancel posts: the provider ends the login with access_denied, and the application says it was cancelled. */
+  cancelAction: string;
   logins: readonly string[];
   /** Each person's groups (the groups claim), shown beside the name so that edit rules can be tried. */
   groupsOf?: (login: string) => readonly string[];
@@ -35,7 +37,7 @@ export interface LoginPageInput {
   login?: string;
 }
 
-export function renderLoginPage({ action, logins, groupsOf = () => [], error, login = '' }: LoginPageInput): string {
+export function renderLoginPage({ action, cancelAction, logins, groupsOf = () => [], error, login = '' }: LoginPageInput): string {
   const names = logins
     .map((name) => {
       const groups = groupsOf(name);
@@ -55,8 +57,12 @@ ${errorBlock}
 <input id="login" name="login" type="text" autocomplete="username" required autofocus value="${escapeHtml(login)}"${describedBy}>
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
+<div class="actions">
 <button type="submit">Log in</button>
-</form>`,
+<button type="submit" form="cancel-login" formnovalidate>Cancel</button>
+</div>
+</form>
+<form id="cancel-login" method="post" action="${escapeHtml(cancelAction)}"></form>`,
   );
 }
 

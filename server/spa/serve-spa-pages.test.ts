@@ -112,6 +112,12 @@ describe('spaPageStatus', () => {
     for (const path of ['/nope', '/search/more', '/table_detail/c/d/s', '/user', '/user/a/b', '/lineage/table/c/d/s/t/x']) expect(spaPageStatus(path, allOn), path).toBe(404);
   });
 
+  it('is 404 for the profile of an id no one can have: a line break inside it (decision 101); 200 for one only around it', () => {
+    const on = config({ indexUsers: { enabled: true } });
+    for (const path of ['/user/ro%0D%0Aald', '/user/a%0Ab', `/user/${'x'.repeat(321)}`]) expect(spaPageStatus(path, on), path).toBe(404);
+    for (const path of ['/user/roald%0A', '/user/%0D%0Aroald']) expect(spaPageStatus(path, on), path).toBe(200);
+  });
+
   it('is 404 for a page a UI setting turns off, and 200 for the same page while it is on', () => {
     expect(spaPageStatus('/user/liv', config({ indexUsers: { enabled: false } }))).toBe(404);
     expect(spaPageStatus('/dashboard/d', config({ indexDashboards: { enabled: false } }))).toBe(404);

@@ -13,6 +13,7 @@ import { chooseEncoding, type ContentCoding } from './choose-encoding';
 import type { User } from '../../contract/api-common';
 import { createPagePreloads, createPageStylesheets, type BuildManifest } from './page-preloads';
 import { spaPageAt } from '../../contract/spa-page-at';
+import { isImpossibleUserId } from '../../contract/impossible-user-id';
 import { withOpenSearchTitle } from './serve-opensearch';
 
 /** Files that may have precompressed twins: their responses vary with Accept-Encoding. */
@@ -131,11 +132,13 @@ export interface SpaPageOptions {
 /**
  * 404 for a path where the SPA shows its "Page not found" (contract/spa-page-at.ts, which the pages read
  * their paths with): one no page matches, one whose key cannot be read, or a page a UI setting turns
- * off (profiles, dashboards, announcements). The page is sent all the same. A well-formed key of a table
+ * off (profiles, dashboards, announcements); and a person's id no one can have. The page is sent all the same. A well-formed key of a table
  * or person the catalog does not have is 200: the page says so itself (decision 091).
  */
 export function spaPageStatus(pathname: string, config: ClientConfig): 200 | 404 {
-  return spaPageAt(pathname, config).page === 'not-found' ? 404 : 200;
+  const at = spaPageAt(pathname, config);
+  // A person's id no one can have (a line break in it, or longer than any email) is "No such person" with a 404 (decision 101).
+  return at.page === 'not-found' || (at.page === 'user' && isImpossibleUserId(at.userId)) ? 404 : 200;
 }
 
 /**

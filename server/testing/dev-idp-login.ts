@@ -37,6 +37,27 @@ export async function completeDevIdpLogin(authorizationUrl: string, login: strin
 }
 
 /**
+ * Starting from an authorization URL, press Cancel on the dev IdP's login page and follow redirects until
+ * the redirect_uri is reached; returns that callback URL (with error and state).
+ */
+export async function cancelDevIdpLogin(authorizationUrl: string, jar: CookieJar = createCookieJar()): Promise<URL> {
+  const start = new URL(authorizationUrl);
+  const redirectUri = new URL(start.searchParams.get('redirect_uri') ?? '');
+  let cancelled = false;
+  return walkProviderPages(start, jar, {
+    name: 'Cancelling the login at the dev IdP',
+    origin: start.origin,
+    endsAt: (next) => next.origin === redirectUri.origin && next.pathname === redirectUri.pathname,
+    answer(html, status) {
+      const action = /<form id="cancel-login" method="post" action="([^"]+)"/.exec(html)?.[1];
+      if (status !== 200 || !action || cancelled || !/form="cancel-login"[^>]*>Cancel<\/button>/.test(html)) return { stop: findPageError(html) ?? `HTTP ${status}, no Cancel` };
+      cancelled = true;
+      return { action: decodeHtmlAttribute(action), body: new URLSearchParams() };
+    },
+  });
+}
+
+/**
  * Log out at the dev IdP itself (as from another application), confirming its sign-out form with the
  * IdP session cookies in `jar`; the IdP then sends back-channel logout tokens to its clients.
  */

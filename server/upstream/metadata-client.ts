@@ -7,6 +7,7 @@ import {
   UserResourcesSchema, type AmundsenDashboardDetail, type AmundsenDashboardSummary, type AmundsenLineage,
   type AmundsenPopularTable, type AmundsenTable, type AmundsenUser,
 } from './amundsen-schemas';
+import { holdsControlCharacter } from '../../contract/impossible-user-id';
 import { NotFoundError } from '../http/errors';
 import { createEditLogPresence, type EditLogPresence } from './edit-log-presence';
 import { tableOwnerPath } from './table-owner-path';
@@ -159,10 +160,23 @@ export function createMetadataClient(http: UpstreamHttp, { editLog = createEditL
         body: EMPTY_JSON_BODY,
         schema: AmundsenLineageSchema,
       }),
-    getUser: async (token, userId) => http.call({ method: 'GET', path: `/user/${encodeUserIdForPath(userId)}`, token, schema: AmundsenUserSchema }),
-    getBookmarks: async (token, userId) => http.call({ method: 'GET', path: userPath(userId, 'follow'), token, schema: UserResourcesSchema }),
-    getOwned: async (token, userId) => http.call({ method: 'GET', path: userPath(userId, 'own'), token, schema: UserResourcesSchema }),
+    // An id with a line break or other control character is nobody's, answered without a call (decision
+    // 101): no service can route it, and its unknown-URL 404 would blame METADATA_URL. Trimmed, it is
+    // looked up again where decision 093 says so (users/user-id-case-fallback.ts).
+    async getUser(token, userId) {
+      if (holdsControlCharacter(userId)) throw new NotFoundError(`There is no person ${JSON.stringify(userId)} in the catalog.`, 'not_found');
+      return http.call({ method: 'GET', path: `/user/${encodeUserIdForPath(userId)}`, token, schema: AmundsenUserSchema });
+    },
+    async getBookmarks(token, userId) {
+      if (holdsControlCharacter(userId)) return { table: [], dashboard: [] };
+      return http.call({ method: 'GET', path: userPath(userId, 'follow'), token, schema: UserResourcesSchema });
+    },
+    async getOwned(token, userId) {
+      if (holdsControlCharacter(userId)) return { table: [], dashboard: [] };
+      return http.call({ method: 'GET', path: userPath(userId, 'own'), token, schema: UserResourcesSchema });
+    },
     async getRead(token, userId) {
+      if (holdsControlCharacter(userId)) return [];
       return (await http.call({ method: 'GET', path: userPath(userId, 'read'), token, schema: UserReadsSchema })).table;
     },
     async putUser(token, user) {

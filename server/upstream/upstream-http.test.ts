@@ -267,6 +267,15 @@ describe('upstream HTTP client: the answers it refuses, in words', () => {
     );
   });
 
+  it('refuses a user id with a line break or other control character in it, showing it escaped (decision 101)', () => {
+    for (const id of ['a\nb', 'a\r\nb', 'a\tb', 'a\u2028b', 'a\u0000b', 'roald\n']) {
+      expect(() => encodeUserIdForPath(id), JSON.stringify(id)).toThrow(
+        new InputError(`The user id ${JSON.stringify(id)} holds a line break or another control character, which no person's id has.`, 'invalid_user_id'),
+      );
+    }
+    expect(encodeUserIdForPath('a b/ä')).toBe('a%20b/%C3%A4');
+  });
+
   it('refuses an answer of an unexpected shape, logging the first problems by path', async () => {
     await withClient(async (client, logger) => {
       expect(await failure(client.call({ method: 'GET', path: '/wrong-shape', token: 't', schema }))).toMatchObject({

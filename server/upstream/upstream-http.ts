@@ -6,6 +6,7 @@ import { InputError, NotFoundError, UpstreamError, UpstreamPreconditionFailedErr
 import type { Logger } from '../http/logger';
 import { compileFastParse, FAIL } from './fast-parse';
 import { redactUrlPassword } from '../config/show-setting-value';
+import { holdsControlCharacter } from '../../contract/impossible-user-id';
 import { checkHealthcheckBody, kindOfBody } from './healthcheck-answer';
 import { describeMisroutedNotFound } from './not-found-answer';
 import { wordNotFound } from './not-found-message';
@@ -66,9 +67,15 @@ const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
  * A user id in a metadata path (`/user/<id>/own/`). Amundsen binds it with `<path:…>` as it does keys,
  * so it is encoded like a key, its "/" kept (decision 032). An id holding "/" with a "." or ".." segment
  * is refused: a proxy in front of the service may resolve the segment (`a/../b` → `b`), and the call
- * would then read or change another person's lists.
+ * would then read or change another person's lists. So is an id holding a line break or other control
+ * character (decision 101): the service cannot route it, and its unknown-URL 404 would read as a wrong
+ * METADATA_URL.
  */
 export function encodeUserIdForPath(userId: string): string {
+  if (holdsControlCharacter(userId)) {
+    // JSON-quoted, so that the line break shows as \n in the message (and cannot split a log line).
+    throw new InputError(`The user id ${JSON.stringify(userId)} holds a line break or another control character, which no person's id has.`, 'invalid_user_id');
+  }
   if (userId.includes('/') && DOT_SEGMENT.test(userId)) {
     throw new InputError(`The user id "${userId}" has a "." or ".." between slashes, which the metadata service may not see as part of the id.`, 'invalid_user_id');
   }

@@ -3,6 +3,7 @@
 // and shown. The directory never fails a page: when it is down or slow, the page shows what metadata
 // knows (a profile metadata does not know at all is then "no such person", as before).
 import type { User } from '../../contract/bff-api';
+import { holdsControlCharacter } from '../../contract/impossible-user-id';
 import { normalizeUser } from '../../contract/user';
 import { NotFoundError } from '../http/errors';
 import type { Logger } from '../http/logger';
@@ -116,6 +117,8 @@ export function createPeopleResolver(options: PeopleResolverOptions): PeopleReso
         if (!isUnknownUser(err)) throw err;
       }
       if (known && !isBareUser(known)) return known;
+      // An id with a line break around it that metadata has nobody for: the directory is not asked with it (decision 101).
+      if (!known && holdsControlCharacter(userId)) throw new NotFoundError(`No user ${JSON.stringify(userId)}`, 'not_found');
       // Filled and recorded under the id metadata has (it differs from `userId` in case only, decision 088).
       const filled = await fill(context, known?.user_id ?? userId, known);
       if (filled) return filled;

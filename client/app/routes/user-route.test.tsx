@@ -138,4 +138,16 @@ describe('the profile route', () => {
     prefetch(queryClient, { params: { userId }, searchParams: new URLSearchParams(), pathname: userPath(userId) });
     expect(queryClient.getQueryCache().getAll().filter((q) => q.queryKey[0] !== clientConfigQueryOptions().queryKey[0])).toEqual([]);
   });
+
+  it('says "No such person" for an id with a line break in it, without asking the BFF or blaming the setup (decision 101)', async () => {
+    const userId = 'ro\r\nald';
+    const asked = stubBff(userId);
+    renderWithApp(<Routes><Route path="/user/:userId" element={<UserRoute />} /></Routes>, { route: userPath(userId), config: testConfig({}, { indexUsers: true }) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'No such person' })).toBeTruthy();
+    expect(screen.getByText(/No one in the catalog can have the id/)).toBeTruthy();
+    expect(screen.queryByText(/set up/)).toBeNull();
+    expect(asked).toEqual([]);
+    // "Search people" searches for the name without its line break.
+    expect(new URL(screen.getByRole('link', { name: 'Search people' }).getAttribute('href')!, 'http://x').searchParams.get('term')).toBe('ro ald');
+  });
 });

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { ClientConfig } from '../../../contract/ui-config';
-import { MAX_USER_ID_LENGTH } from '../../../contract/user';
+import { isImpossibleUserId } from '../../../contract/impossible-user-id';
 import { useUserBookmarks } from '../../features/bookmarks/api/get-user-bookmarks';
 import { WithBookmarkStars } from '../../features/bookmarks/components/bookmark-toggle';
 import { useUserEditCount } from '../../features/edit-history/api/get-user-edits';
@@ -57,15 +57,17 @@ export function UserRoute() {
   // No id, or profiles are off: the "Page not found" the BFF sent a 404 for (contract/spa-page-at.ts).
   if (at.page !== 'user') return <NotFoundAt at={at} />;
   const { userId } = at;
-  // An id longer than any email is nobody's: the page says so without asking for their bookmarks or edits.
-  if (userId.length > MAX_USER_ID_LENGTH) return <NoSuchPerson userId={userId} />;
+  // An id longer than any email, or with a line break in it, is nobody's: the page says so without asking
+  // for them, their bookmarks or edits (the BFF sent it with a 404, decision 101).
+  // (Read here, not in contract/spa-page-at.ts, which the first page loads: decision 007.)
+  if (isImpossibleUserId(userId)) return <NoSuchPerson userId={userId} impossible />;
   return <Profile key={userId} userId={userId} />;
 }
 
 export const prefetch: Prefetch = (queryClient, { pathname }) => {
   const config: ClientConfig | undefined = queryClient.getQueryData(clientConfigQueryOptions().queryKey);
   const userId = userIdFromPath(pathname);
-  if (!userId?.trim() || userId.length > MAX_USER_ID_LENGTH || !config?.indexUsers.enabled) return;
+  if (!userId?.trim() || isImpossibleUserId(userId) || !config?.indexUsers.enabled) return;
   void queryClient.prefetchQuery(userQueryOptions(userId));
   void queryClient.prefetchQuery(userOwnedQueryOptions(userId));
 };

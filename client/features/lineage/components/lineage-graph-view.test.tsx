@@ -137,6 +137,18 @@ describe('LineageGraphView', () => {
     expect(hint()).not.toMatch(/tables?\b/);
   });
 
+  it("credits React Flow with a link of its own after the graph and its zoom buttons, the last Tab stop, not React Flow's inside the graph (decision 101)", async () => {
+    renderWithApp(<LineageGraphView graph={fan(2, 2)} kind="table" label="Lineage graph of sales.orders" />);
+    const credit = await screen.findByRole('link', { name: 'React Flow' });
+    expect(credit.getAttribute('href')).toBe('https://reactflow.dev');
+    expect(credit.closest('p')?.textContent).toBe('Graph drawn with React Flow');
+    expect(document.querySelector('.react-flow__attribution')).toBeNull();
+    const canvas = screen.getByTestId('lineage-graph');
+    const stops = [...canvas.querySelectorAll<HTMLElement>('a[href], button, [tabindex]')].filter((el) => el.tabIndex >= 0);
+    expect(stops.at(-1)).toBe(credit);
+    expect(stops.at(-2)?.textContent).toBe('Fit');
+  });
+
   it('draws every table of a small graph at once (no worker, no "Laying out") and says nothing about the list', () => {
     const started = vi.fn();
     vi.stubGlobal('Worker', started);

@@ -284,7 +284,9 @@ function Canvas({ graph, kind, label, layout }: { graph: LineageGraph; kind: Lin
             maxZoom={MAX_ZOOM}
             zoomOnDoubleClick={false}
             onlyRenderVisibleElements={nodes.length >= LARGE_GRAPH}
-            proOptions={{ hideAttribution: false }}
+            // React Flow's own attribution sits inside the graph, a Tab stop between its tables and the zoom
+            // buttons; the same credit and link is drawn below the graph instead, the last Tab stop (decision 101).
+            proOptions={{ hideAttribution: true }}
           />
         </div>
         <p id={hintId} className="lineage-canvas__hint">
@@ -293,6 +295,9 @@ function Canvas({ graph, kind, label, layout }: { graph: LineageGraph; kind: Lin
           {nodes.length >= LARGE_GRAPH ? ` A graph of ${nodesInWords(nodes.length, kind)} draws only those in view: “List” shows them all.` : null}
         </p>
         <ZoomButtons />
+        <p className="lineage-canvas__credit">
+          Graph drawn with <a href="https://reactflow.dev" rel="noopener noreferrer">React Flow</a>
+        </p>
       </div>
     </RevealNodeContext>
   );

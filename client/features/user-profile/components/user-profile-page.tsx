@@ -30,6 +30,12 @@ function isImpossibleId(error: unknown): boolean {
   return isApiError(error) && error.status === 400 && error.code === 'invalid_user_id';
 }
 
+/** What "Search people" searches for: the id's name part, its line breaks and other whitespace as spaces (decision 101). */
+function searchTermFor(userId: string): string {
+  const name = userId.split('@')[0] ?? userId;
+  return shortUserId(name.replace(/\s+/g, ' ').trim() || userId.trim());
+}
+
 export function NoSuchPerson({ userId, impossible = false }: { userId: string; impossible?: boolean }) {
   // Quoted, so that whitespace around it (a pasted id with a space kept) shows, each space as it is.
   const id = (
@@ -44,7 +50,7 @@ export function NoSuchPerson({ userId, impossible = false }: { userId: string; i
       <EmptyState
         action={
           <>
-            <ButtonLink variant="primary" to={searchPath({ resource: 'user', term: shortUserId(userId.split('@')[0] ?? userId) })}>
+            <ButtonLink variant="primary" to={searchPath({ resource: 'user', term: searchTermFor(userId) })}>
               Search people
             </ButtonLink>{' '}
             <ButtonLink variant="ghost" to={homePath}>
