@@ -1,8 +1,8 @@
 // Shown when a description save is refused because someone changed the text since the edit began:
 // their text (with who and when, where known) beside mine, what differs word by word, and three ways
 // on — keep mine (saved over theirs, knowingly), keep theirs (mine dropped), or a merge to edit,
-// which starts as mine. Nothing is saved or dropped without one of these buttons (Escape asks the
-// caller to cancel, which asks before dropping mine). When the other save was the signed-in person's
+// which starts as mine. Nothing is saved or dropped without one of these buttons (Cancel, or Escape,
+// asks the caller to cancel, which asks before dropping mine). When the other save was the signed-in person's
 // own (another tab or window), it says so instead of "someone else"; when the author is unknown (real
 // Amundsen keeps no edit log), it blames no one.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
@@ -25,7 +25,7 @@ export interface ConflictViewProps {
   onKeepMine: () => void;
   onKeepTheirs: () => void;
   onSaveMerged: () => void;
-  /** Escape: leave the conflict view (the caller asks before dropping mine). */
+  /** Cancel or Escape: leave the conflict view (the caller asks before dropping mine). */
   onCancel: () => void;
   /** The text now stored was saved by the signed-in person themselves (in another tab or window). */
   byYou?: boolean;
@@ -170,9 +170,14 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
           {error}
         </p>
       ) : null}
-      <p className="conflict__keys muted">
-        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves the merge · <kbd>Esc</kbd> cancels
-      </p>
+      <div className="conflict__footer">
+        <Button size="sm" variant="ghost" onClick={onCancel} disabled={saving}>
+          Cancel
+        </Button>
+        <p className="conflict__keys muted">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves the merge · <kbd>Esc</kbd> cancels
+        </p>
+      </div>
     </section>
   );
 }

@@ -256,6 +256,27 @@ describe('EditableDescription after a conflict', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
   });
 
+  it('has a Cancel button that asks before dropping my text: Keep editing keeps both texts and the merge and returns focus to Cancel; Discard changes returns focus to Edit', async () => {
+    const save = vi.fn(async () => ({}));
+    const { user, region } = await reachConflict(save);
+    const merge = within(region).getByRole('textbox', { name: 'Merged description' });
+    await user.type(merge, ' and by phone');
+    await user.click(within(region).getByRole('button', { name: 'Cancel' }));
+    const dialog = screen.getByRole('dialog', { name: 'Discard your changes?' });
+    expect(dialog.textContent).toContain('the text saved meanwhile stays');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    const still = screen.getByRole('region', { name: 'Someone else changed this description' });
+    expect(within(still).getByTestId('conflict-mine').textContent).toBe('Orders placed online');
+    expect((within(still).getByRole('textbox', { name: 'Merged description' }) as HTMLTextAreaElement).value).toBe('Orders placed online and by phone');
+    expect(document.activeElement).toBe(within(still).getByRole('button', { name: 'Cancel' }));
+    await user.keyboard('{Enter}');
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard changes' }));
+    expect(screen.queryByRole('region', { name: 'Someone else changed this description' })).toBeNull();
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
+  });
+
   it('says the signed-in person changed it in another tab or window when the other save was their own', async () => {
     const user = userEvent.setup();
     const save = vi.fn<(text: string, base: string | null) => Promise<unknown>>();
