@@ -219,7 +219,7 @@ describe('OwnerEditor', () => {
     expect(problem.id).toBe(box.getAttribute('aria-describedby'));
   });
 
-  it('shows its problem atop the suggestion list when the arrow keys it asks for open it again, where the list would cover it under the box, and says it before the count', async () => {
+  it('shows its problem atop the suggestion list when the arrow keys it asks for open it again, where the list would cover it under the box, and says it before the count (a refusal, said by its toast, only shown)', async () => {
     const ullmann = { user_id: 'liv.ullmann@example.org', display_name: 'Liv Ullmann', email: 'liv.ullmann@example.org' };
     const { onAdd } = renderOwners({ people: [liv, ullmann] }, true, { write: () => Promise.reject(new Error('Changing owners needs the editor role.')) });
     const { user, box } = await openPicker();
@@ -251,6 +251,8 @@ describe('OwnerEditor', () => {
     await user.keyboard('{ArrowDown}');
     expect(firstLine().textContent).toBe('Not added: Changing owners needs the editor role.');
     expect(firstLine().className).toContain('combobox__note--problem');
+    // Seen, but not said a second time: the toast's alert said it.
+    expect(said()).not.toContain('Not added');
     // Typing on clears it, above the list as under the box.
     await user.type(box, 'x');
     expect(screen.queryByText(/Not added/)).toBeNull();

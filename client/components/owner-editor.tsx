@@ -18,7 +18,8 @@
 // refused one can be corrected: the field is marked invalid and says why, "Not added: …"). In the
 // picker a problem ("Nobody is known as …", "Several people …", "… already owns this.", "Not added: …")
 // also shows atop the suggestion list when it opens again (the arrow keys it asks for open it), as the
-// tag box's do: the list would cover the message under the box. Escape
+// tag box's do: the list would cover the message under the box (a refusal is not said again there:
+// its toast's alert said it). Escape
 // closes the box and returns to the Add owner button. Removing an owner moves focus to the next
 // owner's remove button, else the previous one, else the add control; a removal the server refused
 // brings the owner and the focus back. A remove button is named by the name shown ("Remove owner Liv
@@ -230,6 +231,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 countFooter
                 status={picker.status}
                 problem={problem ?? undefined}
+                problemAnnounced={refused}
                 onSubmitValue={addTyped}
                 escapeClears={false}
                 aria-describedby={problem ? problemId : undefined}
