@@ -134,10 +134,11 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
         <WordDiff before={theirText} after={mine} other={other} />
       </section>
       <div className="conflict__actions">
-        <Button variant="primary" size="sm" onClick={onKeepMine} disabled={saving || mineTooLong}>
+        {/* While saving the buttons are aria-disabled, not disabled: the pressed one keeps the focus for when the save fails. */}
+        <Button variant="primary" size="sm" onClick={() => !saving && onKeepMine()} disabled={mineTooLong} aria-disabled={saving || undefined}>
           Keep mine
         </Button>
-        <Button size="sm" onClick={onKeepTheirs} disabled={saving}>
+        <Button size="sm" onClick={() => !saving && onKeepTheirs()} aria-disabled={saving || undefined}>
           Keep {other}
         </Button>
       </div>
@@ -160,7 +161,7 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
         </label>
         <div className="conflict__merge-footer">
           <LengthCount id={countId} text={merged} maxLength={maxLength} base={theirs.description} />
-          <Button type="submit" size="sm" disabled={saving || mergeTooLong}>
+          <Button type="submit" size="sm" disabled={mergeTooLong} aria-disabled={saving || undefined}>
             {saving ? 'Saving…' : 'Save merged'}
           </Button>
         </div>

@@ -212,6 +212,26 @@ describe('EditableDescription', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('The metadata service did not answer.');
     expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('Orders placed in the shop (gross)');
   });
+
+  it('keeps the focus on Save while it saves (not disabled, which sends the focus to the page), and saves once however often it is pressed', async () => {
+    const user = userEvent.setup();
+    let fail!: (error: unknown) => void;
+    const save = vi.fn(() => new Promise((_resolve, reject) => (fail = reject)));
+    renderDescription(save);
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), ' (gross)');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const saving = screen.getByRole('button', { name: 'Saving…' });
+    expect(saving.hasAttribute('disabled')).toBe(false);
+    expect(saving.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(saving);
+    await user.click(saving);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(save).toHaveBeenCalledTimes(1);
+    fail(new ApiError(503, 'UpstreamUnavailable', 'The metadata service did not answer.'));
+    expect((await screen.findByRole('alert')).textContent).toContain('The metadata service did not answer.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Save' }));
+  });
 });
 
 describe('EditableDescription after a conflict', () => {
@@ -338,6 +358,9 @@ describe('EditableDescription after a conflict', () => {
     await user.click(within(region).getByRole('button', { name: 'Keep mine' }));
     expect((await within(region).findByRole('alert')).textContent).toContain('Could not reach the server.');
     expect(within(region).getByTestId('conflict-mine').textContent).toBe('Orders placed online');
+    // The button pressed was never disabled, so it keeps the focus for the next try.
+    expect(document.activeElement).toBe(within(region).getByRole('button', { name: 'Keep mine' }));
+    expect(within(region).getByRole('button', { name: 'Keep mine' }).hasAttribute('aria-disabled')).toBe(false);
   });
 });
 
