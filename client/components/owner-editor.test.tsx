@@ -117,12 +117,24 @@ describe('OwnerEditor', () => {
       const said = (await screen.findByText(/No one is known as/)).closest('[role="status"]')!;
       expect(said.textContent).toContain('No one is known as “FRIDTJOF” — did you mean Fridtjof Nansen (fridtjof.nansen@example.org)? Enter again adds it as a new user id.');
       expect(field.getAttribute('aria-describedby')).toBe(said.id);
+      // The live status is the sentence, not the buttons' names after it.
+      expect(said.textContent).toBe('No one is known as “FRIDTJOF” — did you mean Fridtjof Nansen (fridtjof.nansen@example.org)? Enter again adds it as a new user id.');
       expect(onAdd).not.toHaveBeenCalled();
       await user.click(screen.getByRole('button', { name: 'Add Fridtjof Nansen' }));
       expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: fridtjof.user_id }));
       await waitFor(() => expect(screen.queryByText(/No one is known as/)).toBeNull());
       // The button pressed is gone: the focus goes back to the field, not to the page's body.
       expect(document.activeElement).toBe(field);
+    });
+
+    it('does not offer to add a person it may mean who owns this already, and says they do', async () => {
+      const { onAdd, user, field } = await openById({ owners: [roald, fridtjof] });
+      await user.type(field, 'fridtjof{Enter}');
+      const said = (await screen.findByText(/No one is known as/)).closest('[role="status"]')!;
+      expect(said.textContent).toBe('No one is known as “fridtjof”. Fridtjof Nansen (fridtjof.nansen@example.org) owns this already. Enter again adds it as a new user id.');
+      expect(screen.queryByRole('button', { name: 'Add Fridtjof Nansen' })).toBeNull();
+      expect(screen.getByRole('button', { name: 'Add “fridtjof” as a new user id' })).toBeTruthy();
+      expect(onAdd).not.toHaveBeenCalled();
     });
 
     it('adds an id no one has only when asked again: a second Enter or its button', async () => {

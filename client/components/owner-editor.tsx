@@ -81,6 +81,35 @@ function byIdLabel(typed: string, foundPeople: boolean): ReactNode {
   return foundPeople ? <span className="muted">None of them: add “{typed}” as a new user id</span> : <>Add “{typed}” as a user id</>;
 }
 
+/**
+ * "No one is known as …": whom the id may have meant, each with a button to add them, and one to add
+ * the id as it is. Only the sentence is the live status and the field's description (not the buttons'
+ * names run together after it); a person meant who owns this already is said so, with no button.
+ */
+function UnknownIdNote({ id, unknown, owners, onAdd, byId }: { id: string; unknown: { typed: string; similar: User[] }; owners: User[]; onAdd: (person: Person | null) => void; byId: (userId: string) => Person | null }) {
+  const owns = (person: User) => owners.some((o) => o.user_id === person.user_id);
+  const meant = unknown.similar.filter((person) => !owns(person));
+  const owning = unknown.similar.filter(owns);
+  return (
+    <div className="owner-editor__unknown">
+      <p id={id} role="status">
+        No one is known as “{unknown.typed}”{meant.length > 0 ? <> — did you mean {listInWords(meant.map(nameWithId))}?</> : '.'}
+        {owning.length > 0 ? <> {listInWords(owning.map(nameWithId))} {owning.length === 1 ? 'owns' : 'own'} this already.</> : null} Enter again adds it as a new user id.
+      </p>
+      <div className="owner-editor__unknown-actions">
+        {meant.map((person) => (
+          <Button key={person.user_id} size="sm" onClick={() => onAdd(person)}>
+            Add {person.display_name}
+          </Button>
+        ))}
+        <Button size="sm" variant="ghost" onClick={() => onAdd(byId(unknown.typed))}>
+          Add “{unknown.typed}” as a new user id
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd, onRemove, lookUp }: OwnerEditorProps) {
   const [adding, setAdding] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -273,22 +302,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 {problem}
               </p>
             ) : unknownId ? (
-              <div id={problemId} className="owner-editor__unknown" role="status">
-                <p>
-                  No one is known as “{unknownId.typed}”
-                  {unknownId.similar.length > 0 ? <> — did you mean {listInWords(unknownId.similar.map(nameWithId))}?</> : '.'} Enter again adds it as a new user id.
-                </p>
-                <div className="owner-editor__unknown-actions">
-                  {unknownId.similar.map((person) => (
-                    <Button key={person.user_id} size="sm" onClick={() => addFromNote(person)}>
-                      Add {person.display_name}
-                    </Button>
-                  ))}
-                  <Button size="sm" variant="ghost" onClick={() => addFromNote(byId(unknownId.typed))}>
-                    Add “{unknownId.typed}” as a new user id
-                  </Button>
-                </div>
-              </div>
+              <UnknownIdNote id={problemId} unknown={unknownId} owners={owners} onAdd={addFromNote} byId={byId} />
             ) : null}
           </InlineAddPanel>
         ) : (
