@@ -231,6 +231,28 @@ describe('OwnerEditor', () => {
     expect(problem.id).toBe(box.getAttribute('aria-describedby'));
   });
 
+  it('says a problem found on Enter (the list closed), each time, but not a refusal, which its toast says', async () => {
+    renderOwners({ people: [liv] }, true, { owners: [roald, testUser({ user_id: liv.user_id, email: liv.email, first_name: 'Liv', last_name: 'Arnesen' })], write: () => Promise.reject(new Error('Changing owners needs the editor role.')) });
+    const { user, box } = await openPicker();
+    const said = () => screen.getAllByRole('status').map((s) => s.textContent).join(' | ');
+    await user.type(box, 'nesen{Enter}');
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    expect(said()).toContain('Nobody is known as “nesen”.');
+    const first = screen.getByText(/^Nobody is known as “nesen”/);
+    expect(first.closest('[role=status]')).toBeTruthy();
+    await user.keyboard('{Enter}');
+    // Said again: a new element, not the same words left in place.
+    expect(screen.getByText(/^Nobody is known as “nesen”/)).not.toBe(first);
+    await user.clear(box);
+    await user.type(box, 'Liv Arnesen{Enter}');
+    expect(said()).toContain('Liv Arnesen already owns this.');
+    await user.clear(box);
+    await user.type(box, 'svc_new{ArrowDown}{Enter}');
+    await waitFor(() => expect(box.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Not added: Changing owners needs the editor role.').closest('[role=status]')).toBeNull();
+    expect(said()).not.toContain('Not added');
+  });
+
   it('shows its problem atop the suggestion list when the arrow keys it asks for open it again, where the list would cover it under the box, and says it before the count (a refusal, said by its toast, only shown)', async () => {
     const ullmann = { user_id: 'liv.ullmann@example.org', display_name: 'Liv Ullmann', email: 'liv.ullmann@example.org' };
     const { onAdd } = renderOwners({ people: [liv, ullmann] }, true, { write: () => Promise.reject(new Error('Changing owners needs the editor role.')) });
