@@ -5,7 +5,7 @@
 // asks the caller to cancel, which asks before dropping mine). When the other save was the signed-in person's
 // own (another tab or window), it says so instead of "someone else"; when the author is unknown (real
 // Amundsen keeps no edit log), it blames no one.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useRef, type ReactNode } from 'react';
 import type { CurrentDescription } from '../lib/description-conflict';
 import { useFormatDate } from '../app/app-data';
 import { Button } from './button';
@@ -38,23 +38,32 @@ function WordDiff({ before, after, other }: { before: string; after: string; oth
   const parts = diffWords(before, after);
   return (
     <p className="conflict__diff" data-testid="conflict-diff">
-      {parts.map((part, i) =>
-        part.kind === 'same' ? (
+      {parts.map((part, i) => {
+        // A removal right beside an addition ("shop" then "placed") would read as one word ("shopplaced"): a space between them, seen only.
+        const before = parts[i - 1];
+        const gap = part.kind !== 'same' && before && before.kind !== 'same' && !/\s$/.test(before.text) && !/^\s/.test(part.text) ? <span aria-hidden="true"> </span> : null;
+        return part.kind === 'same' ? (
           <span key={i}>{part.text}</span>
         ) : part.kind === 'removed' ? (
-          <del key={i} title={`Only in ${other}`}>
-            <span className="visually-hidden">[only in {other}: </span>
-            {part.text}
-            <span className="visually-hidden">]</span>
-          </del>
+          <Fragment key={i}>
+            {gap}
+            <del title={`Only in ${other}`}>
+              <span className="visually-hidden">[only in {other}: </span>
+              {part.text}
+              <span className="visually-hidden">]</span>
+            </del>
+          </Fragment>
         ) : (
-          <ins key={i} title="Only in mine">
-            <span className="visually-hidden">[only in mine: </span>
-            {part.text}
-            <span className="visually-hidden">]</span>
-          </ins>
-        ),
-      )}
+          <Fragment key={i}>
+            {gap}
+            <ins title="Only in mine">
+              <span className="visually-hidden">[only in mine: </span>
+              {part.text}
+              <span className="visually-hidden">]</span>
+            </ins>
+          </Fragment>
+        );
+      })}
     </p>
   );
 }

@@ -256,6 +256,10 @@ describe('EditableDescription after a conflict', () => {
     const diff = within(region).getByTestId('conflict-diff');
     expect([...diff.querySelectorAll('del')].map((d) => d.textContent)).toEqual(['[only in theirs: paid in the web shop]']);
     expect([...diff.querySelectorAll('ins')].map((d) => d.textContent)).toEqual(['[only in mine: placed online]']);
+    // As seen: the removed and the added words do not run together ("shopplaced").
+    const seen = diff.cloneNode(true) as HTMLElement;
+    seen.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+    expect(seen.textContent).toBe('Orders paid in the web shop placed online');
     expect((within(region).getByRole('textbox', { name: 'Merged description' }) as HTMLTextAreaElement).value).toBe('Orders placed online');
     expect(document.activeElement).toBe(within(region).getByRole('heading', { name: 'Someone else changed this description' }));
   });
