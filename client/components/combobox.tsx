@@ -54,6 +54,11 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
    * the count; the box's own message stays its aria-describedby. Takes the note's place.
    */
   problem?: string;
+  /**
+   * The problem was announced already, where it arose (a write the server refused: its toast is an
+   * alert): shown atop the open list as ever, but not said again by the list's status.
+   */
+  problemAnnounced?: boolean;
   /** Enter with no active option. */
   onSubmitValue: (value: string) => void;
   /**
@@ -66,7 +71,7 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note: hint, problem, onSubmitValue, escapeClears = true, listEmpty, ref, className, ...input }: ComboboxProps) {
+export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note: hint, problem, problemAnnounced = false, onSubmitValue, escapeClears = true, listEmpty, ref, className, ...input }: ComboboxProps) {
   const baseId = useId();
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -80,6 +85,7 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
   const optionId = (index: number) => `${baseId}-option-${index}`;
   const listboxId = `${baseId}-listbox`;
   const note = problem ?? hint;
+  const spokenNote = problem && problemAnnounced ? undefined : note;
 
   function close() {
     setOpen(false);
@@ -196,7 +202,7 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
         {expanded && status ? <div className="combobox__status">{status}</div> : null}
       </div>
       <div role="status" className="visually-hidden">
-        {expanded ? <>{note ? `${note} ` : ''}{announcement(suggestions, status)}</> : ''}
+        {expanded ? <>{spokenNote ? `${spokenNote} ` : ''}{announcement(suggestions, status)}</> : ''}
       </div>
     </div>
   );

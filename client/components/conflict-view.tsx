@@ -1,11 +1,11 @@
 // Shown when a description save is refused because someone changed the text since the edit began:
 // their text (with who and when, where known) beside mine, what differs word by word, and three ways
 // on — keep mine (saved over theirs, knowingly), keep theirs (mine dropped), or a merge to edit,
-// which starts as mine. Nothing is saved or dropped without one of these buttons (Escape asks the
-// caller to cancel, which asks before dropping mine). When the other save was the signed-in person's
+// which starts as mine. Nothing is saved or dropped without one of these buttons (Cancel, or Escape,
+// asks the caller to cancel, which asks before dropping mine). When the other save was the signed-in person's
 // own (another tab or window), it says so instead of "someone else"; when the author is unknown (real
 // Amundsen keeps no edit log), it blames no one.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useRef, type ReactNode } from 'react';
 import type { CurrentDescription } from '../lib/description-conflict';
 import { useFormatDate } from '../app/app-data';
 import { Button } from './button';
@@ -25,7 +25,7 @@ export interface ConflictViewProps {
   onKeepMine: () => void;
   onKeepTheirs: () => void;
   onSaveMerged: () => void;
-  /** Escape: leave the conflict view (the caller asks before dropping mine). */
+  /** Cancel or Escape: leave the conflict view (the caller asks before dropping mine). */
   onCancel: () => void;
   /** The text now stored was saved by the signed-in person themselves (in another tab or window). */
   byYou?: boolean;
@@ -38,23 +38,32 @@ function WordDiff({ before, after, other }: { before: string; after: string; oth
   const parts = diffWords(before, after);
   return (
     <p className="conflict__diff" data-testid="conflict-diff">
-      {parts.map((part, i) =>
-        part.kind === 'same' ? (
+      {parts.map((part, i) => {
+        // A removal right beside an addition ("shop" then "placed") would read as one word ("shopplaced"): a space between them, seen only.
+        const before = parts[i - 1];
+        const gap = part.kind !== 'same' && before && before.kind !== 'same' && !/\s$/.test(before.text) && !/^\s/.test(part.text) ? <span aria-hidden="true"> </span> : null;
+        return part.kind === 'same' ? (
           <span key={i}>{part.text}</span>
         ) : part.kind === 'removed' ? (
-          <del key={i} title={`Only in ${other}`}>
-            <span className="visually-hidden">[only in {other}: </span>
-            {part.text}
-            <span className="visually-hidden">]</span>
-          </del>
+          <Fragment key={i}>
+            {gap}
+            <del title={`Only in ${other}`}>
+              <span className="visually-hidden">[only in {other}: </span>
+              {part.text}
+              <span className="visually-hidden">]</span>
+            </del>
+          </Fragment>
         ) : (
-          <ins key={i} title="Only in mine">
-            <span className="visually-hidden">[only in mine: </span>
-            {part.text}
-            <span className="visually-hidden">]</span>
-          </ins>
-        ),
-      )}
+          <Fragment key={i}>
+            {gap}
+            <ins title="Only in mine">
+              <span className="visually-hidden">[only in mine: </span>
+              {part.text}
+              <span className="visually-hidden">]</span>
+            </ins>
+          </Fragment>
+        );
+      })}
     </p>
   );
 }
@@ -134,10 +143,11 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
         <WordDiff before={theirText} after={mine} other={other} />
       </section>
       <div className="conflict__actions">
-        <Button variant="primary" size="sm" onClick={onKeepMine} disabled={saving || mineTooLong}>
+        {/* While saving the buttons are aria-disabled, not disabled: the pressed one keeps the focus for when the save fails. */}
+        <Button variant="primary" size="sm" onClick={() => !saving && onKeepMine()} disabled={mineTooLong} aria-disabled={saving || undefined}>
           Keep mine
         </Button>
-        <Button size="sm" onClick={onKeepTheirs} disabled={saving}>
+        <Button size="sm" onClick={() => !saving && onKeepTheirs()} aria-disabled={saving || undefined}>
           Keep {other}
         </Button>
       </div>
@@ -160,7 +170,7 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
         </label>
         <div className="conflict__merge-footer">
           <LengthCount id={countId} text={merged} maxLength={maxLength} base={theirs.description} />
-          <Button type="submit" size="sm" disabled={saving || mergeTooLong}>
+          <Button type="submit" size="sm" disabled={mergeTooLong} aria-disabled={saving || undefined}>
             {saving ? 'Saving…' : 'Save merged'}
           </Button>
         </div>
@@ -170,9 +180,14 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
           {error}
         </p>
       ) : null}
-      <p className="conflict__keys muted">
-        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves the merge · <kbd>Esc</kbd> cancels
-      </p>
+      <div className="conflict__footer">
+        <Button size="sm" variant="ghost" onClick={onCancel} disabled={saving}>
+          Cancel
+        </Button>
+        <p className="conflict__keys muted">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves the merge · <kbd>Esc</kbd> cancels
+        </p>
+      </div>
     </section>
   );
 }

@@ -153,7 +153,9 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, base, 
       <div className="description-editor__footer">
         <LengthCount id={countId} text={text} maxLength={maxLength} base={base} />
         <div className="description-editor__actions">
-          <Button type="submit" variant="primary" size="sm" disabled={saving || tooLong}>
+          {/* Not `disabled` while saving: a disabled button loses the focus (to the page's start), and a
+              failed save would leave the keyboard nowhere; save() does nothing while a save is on its way. */}
+          <Button type="submit" variant="primary" size="sm" disabled={tooLong} aria-disabled={saving || undefined}>
             {saving ? 'Saving…' : saveLabel}
           </Button>
           <Button size="sm" variant="ghost" onClick={onCancel} disabled={saving}>

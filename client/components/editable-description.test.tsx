@@ -212,6 +212,26 @@ describe('EditableDescription', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('The metadata service did not answer.');
     expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('Orders placed in the shop (gross)');
   });
+
+  it('keeps the focus on Save while it saves (not disabled, which sends the focus to the page), and saves once however often it is pressed', async () => {
+    const user = userEvent.setup();
+    let fail!: (error: unknown) => void;
+    const save = vi.fn(() => new Promise((_resolve, reject) => (fail = reject)));
+    renderDescription(save);
+    await user.click(screen.getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox'), ' (gross)');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const saving = screen.getByRole('button', { name: 'Saving…' });
+    expect(saving.hasAttribute('disabled')).toBe(false);
+    expect(saving.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(saving);
+    await user.click(saving);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(save).toHaveBeenCalledTimes(1);
+    fail(new ApiError(503, 'UpstreamUnavailable', 'The metadata service did not answer.'));
+    expect((await screen.findByRole('alert')).textContent).toContain('The metadata service did not answer.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Save' }));
+  });
 });
 
 describe('EditableDescription after a conflict', () => {
@@ -236,6 +256,10 @@ describe('EditableDescription after a conflict', () => {
     const diff = within(region).getByTestId('conflict-diff');
     expect([...diff.querySelectorAll('del')].map((d) => d.textContent)).toEqual(['[only in theirs: paid in the web shop]']);
     expect([...diff.querySelectorAll('ins')].map((d) => d.textContent)).toEqual(['[only in mine: placed online]']);
+    // As seen: the removed and the added words do not run together ("shopplaced").
+    const seen = diff.cloneNode(true) as HTMLElement;
+    seen.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+    expect(seen.textContent).toBe('Orders paid in the web shop placed online');
     expect((within(region).getByRole('textbox', { name: 'Merged description' }) as HTMLTextAreaElement).value).toBe('Orders placed online');
     expect(document.activeElement).toBe(within(region).getByRole('heading', { name: 'Someone else changed this description' }));
   });
@@ -252,6 +276,27 @@ describe('EditableDescription after a conflict', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard changes' }));
     expect(screen.queryByRole('region', { name: 'Someone else changed this description' })).toBeNull();
     expect(screen.getByText('Orders placed in the shop')).toBeTruthy();
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
+  });
+
+  it('has a Cancel button that asks before dropping my text: Keep editing keeps both texts and the merge and returns focus to Cancel; Discard changes returns focus to Edit', async () => {
+    const save = vi.fn(async () => ({}));
+    const { user, region } = await reachConflict(save);
+    const merge = within(region).getByRole('textbox', { name: 'Merged description' });
+    await user.type(merge, ' and by phone');
+    await user.click(within(region).getByRole('button', { name: 'Cancel' }));
+    const dialog = screen.getByRole('dialog', { name: 'Discard your changes?' });
+    expect(dialog.textContent).toContain('the text saved meanwhile stays');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    const still = screen.getByRole('region', { name: 'Someone else changed this description' });
+    expect(within(still).getByTestId('conflict-mine').textContent).toBe('Orders placed online');
+    expect((within(still).getByRole('textbox', { name: 'Merged description' }) as HTMLTextAreaElement).value).toBe('Orders placed online and by phone');
+    expect(document.activeElement).toBe(within(still).getByRole('button', { name: 'Cancel' }));
+    await user.keyboard('{Enter}');
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard changes' }));
+    expect(screen.queryByRole('region', { name: 'Someone else changed this description' })).toBeNull();
     expect(save).toHaveBeenCalledTimes(1);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit description' }));
   });
@@ -317,6 +362,9 @@ describe('EditableDescription after a conflict', () => {
     await user.click(within(region).getByRole('button', { name: 'Keep mine' }));
     expect((await within(region).findByRole('alert')).textContent).toContain('Could not reach the server.');
     expect(within(region).getByTestId('conflict-mine').textContent).toBe('Orders placed online');
+    // The button pressed was never disabled, so it keeps the focus for the next try.
+    expect(document.activeElement).toBe(within(region).getByRole('button', { name: 'Keep mine' }));
+    expect(within(region).getByRole('button', { name: 'Keep mine' }).hasAttribute('aria-disabled')).toBe(false);
   });
 });
 

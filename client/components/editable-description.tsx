@@ -167,7 +167,11 @@ export function EditableDescription({ value, children, canEdit, editText, editNa
         </Button>
       }
     >
-      <p>Your changes to the {inSentence(fieldLabel)} are not saved. If you discard them, they are gone.</p>
+      {mode.kind === 'conflict' ? (
+        <p>Your text for the {inSentence(fieldLabel)}, and the merge, are not saved. If you discard them, they are gone, and the text saved meanwhile stays.</p>
+      ) : (
+        <p>Your changes to the {inSentence(fieldLabel)} are not saved. If you discard them, they are gone.</p>
+      )}
     </Dialog>
   );
 

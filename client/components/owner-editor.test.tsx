@@ -117,12 +117,24 @@ describe('OwnerEditor', () => {
       const said = (await screen.findByText(/No one is known as/)).closest('[role="status"]')!;
       expect(said.textContent).toContain('No one is known as “FRIDTJOF” — did you mean Fridtjof Nansen (fridtjof.nansen@example.org)? Enter again adds it as a new user id.');
       expect(field.getAttribute('aria-describedby')).toBe(said.id);
+      // The live status is the sentence, not the buttons' names after it.
+      expect(said.textContent).toBe('No one is known as “FRIDTJOF” — did you mean Fridtjof Nansen (fridtjof.nansen@example.org)? Enter again adds it as a new user id.');
       expect(onAdd).not.toHaveBeenCalled();
       await user.click(screen.getByRole('button', { name: 'Add Fridtjof Nansen' }));
       expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ user_id: fridtjof.user_id }));
       await waitFor(() => expect(screen.queryByText(/No one is known as/)).toBeNull());
       // The button pressed is gone: the focus goes back to the field, not to the page's body.
       expect(document.activeElement).toBe(field);
+    });
+
+    it('does not offer to add a person it may mean who owns this already, and says they do', async () => {
+      const { onAdd, user, field } = await openById({ owners: [roald, fridtjof] });
+      await user.type(field, 'fridtjof{Enter}');
+      const said = (await screen.findByText(/No one is known as/)).closest('[role="status"]')!;
+      expect(said.textContent).toBe('No one is known as “fridtjof”. Fridtjof Nansen (fridtjof.nansen@example.org) owns this already. Enter again adds it as a new user id.');
+      expect(screen.queryByRole('button', { name: 'Add Fridtjof Nansen' })).toBeNull();
+      expect(screen.getByRole('button', { name: 'Add “fridtjof” as a new user id' })).toBeTruthy();
+      expect(onAdd).not.toHaveBeenCalled();
     });
 
     it('adds an id no one has only when asked again: a second Enter or its button', async () => {
@@ -219,7 +231,29 @@ describe('OwnerEditor', () => {
     expect(problem.id).toBe(box.getAttribute('aria-describedby'));
   });
 
-  it('shows its problem atop the suggestion list when the arrow keys it asks for open it again, where the list would cover it under the box, and says it before the count', async () => {
+  it('says a problem found on Enter (the list closed), each time, but not a refusal, which its toast says', async () => {
+    renderOwners({ people: [liv] }, true, { owners: [roald, testUser({ user_id: liv.user_id, email: liv.email, first_name: 'Liv', last_name: 'Arnesen' })], write: () => Promise.reject(new Error('Changing owners needs the editor role.')) });
+    const { user, box } = await openPicker();
+    const said = () => screen.getAllByRole('status').map((s) => s.textContent).join(' | ');
+    await user.type(box, 'nesen{Enter}');
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    expect(said()).toContain('Nobody is known as “nesen”.');
+    const first = screen.getByText(/^Nobody is known as “nesen”/);
+    expect(first.closest('[role=status]')).toBeTruthy();
+    await user.keyboard('{Enter}');
+    // Said again: a new element, not the same words left in place.
+    expect(screen.getByText(/^Nobody is known as “nesen”/)).not.toBe(first);
+    await user.clear(box);
+    await user.type(box, 'Liv Arnesen{Enter}');
+    expect(said()).toContain('Liv Arnesen already owns this.');
+    await user.clear(box);
+    await user.type(box, 'svc_new{ArrowDown}{Enter}');
+    await waitFor(() => expect(box.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Not added: Changing owners needs the editor role.').closest('[role=status]')).toBeNull();
+    expect(said()).not.toContain('Not added');
+  });
+
+  it('shows its problem atop the suggestion list when the arrow keys it asks for open it again, where the list would cover it under the box, and says it before the count (a refusal, said by its toast, only shown)', async () => {
     const ullmann = { user_id: 'liv.ullmann@example.org', display_name: 'Liv Ullmann', email: 'liv.ullmann@example.org' };
     const { onAdd } = renderOwners({ people: [liv, ullmann] }, true, { write: () => Promise.reject(new Error('Changing owners needs the editor role.')) });
     const { user, box } = await openPicker();
@@ -251,6 +285,8 @@ describe('OwnerEditor', () => {
     await user.keyboard('{ArrowDown}');
     expect(firstLine().textContent).toBe('Not added: Changing owners needs the editor role.');
     expect(firstLine().className).toContain('combobox__note--problem');
+    // Seen, but not said a second time: the toast's alert said it.
+    expect(said()).not.toContain('Not added');
     // Typing on clears it, above the list as under the box.
     await user.type(box, 'x');
     expect(screen.queryByText(/Not added/)).toBeNull();

@@ -18,7 +18,8 @@
 // refused one can be corrected: the field is marked invalid and says why, "Not added: …"). In the
 // picker a problem ("Nobody is known as …", "Several people …", "… already owns this.", "Not added: …")
 // also shows atop the suggestion list when it opens again (the arrow keys it asks for open it), as the
-// tag box's do: the list would cover the message under the box. Escape
+// tag box's do: the list would cover the message under the box (a refusal is not said again there:
+// its toast's alert said it). A problem found on Enter is said at once by the panel's status. Escape
 // closes the box and returns to the Add owner button. Removing an owner moves focus to the next
 // owner's remove button, else the previous one, else the add control; a removal the server refused
 // brings the owner and the focus back. A remove button is named by the name shown ("Remove owner Liv
@@ -80,6 +81,35 @@ function byIdLabel(typed: string, foundPeople: boolean): ReactNode {
   return foundPeople ? <span className="muted">None of them: add “{typed}” as a new user id</span> : <>Add “{typed}” as a user id</>;
 }
 
+/**
+ * "No one is known as …": whom the id may have meant, each with a button to add them, and one to add
+ * the id as it is. Only the sentence is the live status and the field's description (not the buttons'
+ * names run together after it); a person meant who owns this already is said so, with no button.
+ */
+function UnknownIdNote({ id, unknown, owners, onAdd, byId }: { id: string; unknown: { typed: string; similar: User[] }; owners: User[]; onAdd: (person: Person | null) => void; byId: (userId: string) => Person | null }) {
+  const owns = (person: User) => owners.some((o) => o.user_id === person.user_id);
+  const meant = unknown.similar.filter((person) => !owns(person));
+  const owning = unknown.similar.filter(owns);
+  return (
+    <div className="owner-editor__unknown">
+      <p id={id} role="status">
+        No one is known as “{unknown.typed}”{meant.length > 0 ? <> — did you mean {listInWords(meant.map(nameWithId))}?</> : '.'}
+        {owning.length > 0 ? <> {listInWords(owning.map(nameWithId))} {owning.length === 1 ? 'owns' : 'own'} this already.</> : null} Enter again adds it as a new user id.
+      </p>
+      <div className="owner-editor__unknown-actions">
+        {meant.map((person) => (
+          <Button key={person.user_id} size="sm" onClick={() => onAdd(person)}>
+            Add {person.display_name}
+          </Button>
+        ))}
+        <Button size="sm" variant="ghost" onClick={() => onAdd(byId(unknown.typed))}>
+          Add “{unknown.typed}” as a new user id
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd, onRemove, lookUp }: OwnerEditorProps) {
   const [adding, setAdding] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -92,6 +122,14 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
   const typed = term.trim();
   const focusBack = useFocusBackWhenRestored(list, owners);
   const refused = problem?.startsWith(NOT_ADDED) ?? false;
+  /** How many problems were shown: each is said anew, even the same words after a second Enter. */
+  const [problemsShown, setProblemsShown] = useState(0);
+
+  /** A problem found on Enter (or a choice): shown under the box and said by the panel's status. */
+  function showProblem(text: string) {
+    setProblem(text);
+    setProblemsShown((n) => n + 1);
+  }
   // The reason shows under the box: scrolled into view if the box is at the window's bottom edge.
   useEffect(() => {
     if (refused) document.getElementById(problemId)?.scrollIntoView?.({ block: 'nearest' });
@@ -102,7 +140,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
     if (!owner) return;
     const existing = owners.find((o) => o.user_id === owner.user_id);
     if (existing) {
-      setProblem(`${existing.display_name} already owns this.`);
+      showProblem(`${existing.display_name} already owns this.`);
       return;
     }
     setProblem(null);
@@ -129,10 +167,10 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
     // Else the people found whose name (or id) begins with it: the one found is meant; of several, none is.
     const begun = (picker?.people ?? []).filter((p) => typedBegins(typed, p));
     if (named.length === 1) add(named[0]!);
-    else if (named.length > 1) setProblem(`Several people are known as “${typed}”: choose one from the list.`);
+    else if (named.length > 1) showProblem(`Several people are known as “${typed}”: choose one from the list.`);
     else if (begun.length === 1 && picker?.people.length === 1) add(begun[0]!);
-    else if (begun.length > 0) setProblem(`Several people were found for “${typed}”: choose one from the list (arrow keys).`);
-    else setProblem(`Nobody is known as “${typed}”. Choose a person from the list (arrow keys), or its last line to add “${typed}” as a user id.`);
+    else if (begun.length > 0) showProblem(`Several people were found for “${typed}”: choose one from the list (arrow keys).`);
+    else showProblem(`Nobody is known as “${typed}”. Choose a person from the list (arrow keys), or its last line to add “${typed}” as a user id.`);
   }
 
   /** Enter (or Add) in the user id field, without profiles. */
@@ -140,7 +178,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
     if (!typed) return;
     const twin = owners.find((o) => o.user_id !== typed && o.user_id.toLowerCase() === typed.toLowerCase());
     if (twin) {
-      setProblem(`“${typed}” differs only in case from ${nameWithId(twin)}, who owns this already. User ids are matched exactly, so it would be a second person: not added.`);
+      showProblem(`“${typed}” differs only in case from ${nameWithId(twin)}, who owns this already. User ids are matched exactly, so it would be a second person: not added.`);
       return;
     }
     // No look-up, an owner already (add says so), Enter again after "No one is known as …", or no id
@@ -230,6 +268,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 countFooter
                 status={picker.status}
                 problem={problem ?? undefined}
+                problemAnnounced={refused}
                 onSubmitValue={addTyped}
                 escapeClears={false}
                 aria-describedby={problem ? problemId : undefined}
@@ -266,27 +305,22 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 </Button>
               </form>
             )}
-            {problem ? (
+            {/* A problem found on Enter is said, which the closed list's status cannot, anew each time (its key); the
+                region is there from the panel's opening, as one that appears with its text is often not read.
+                A refusal is not in it: its toast said it. */}
+            <div role="status" className="owner-editor__said">
+              {problem && !refused ? (
+                <p key={problemsShown} id={problemId} className="tag-editor__problem">
+                  {problem}
+                </p>
+              ) : null}
+            </div>
+            {refused ? (
               <p id={problemId} className="tag-editor__problem">
                 {problem}
               </p>
             ) : unknownId ? (
-              <div id={problemId} className="owner-editor__unknown" role="status">
-                <p>
-                  No one is known as “{unknownId.typed}”
-                  {unknownId.similar.length > 0 ? <> — did you mean {listInWords(unknownId.similar.map(nameWithId))}?</> : '.'} Enter again adds it as a new user id.
-                </p>
-                <div className="owner-editor__unknown-actions">
-                  {unknownId.similar.map((person) => (
-                    <Button key={person.user_id} size="sm" onClick={() => addFromNote(person)}>
-                      Add {person.display_name}
-                    </Button>
-                  ))}
-                  <Button size="sm" variant="ghost" onClick={() => addFromNote(byId(unknownId.typed))}>
-                    Add “{unknownId.typed}” as a new user id
-                  </Button>
-                </div>
-              </div>
+              <UnknownIdNote id={problemId} unknown={unknownId} owners={owners} onAdd={addFromNote} byId={byId} />
             ) : null}
           </InlineAddPanel>
         ) : (

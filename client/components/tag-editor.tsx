@@ -5,7 +5,8 @@
 // box once it is closed), so `Finance` adds `finance`. A problem with the text ("Already tagged kpi.",
 // the tag rule, "Not added: …") shows the same way, in the error colour: the list never hides it. Enter adds and keeps the box open for the next: the text stays until the
 // server took the tag, then clears; a refused one stays to be corrected, the field marked invalid and
-// saying why ("Not added: …"), as the toast does. Escape closes the open suggestion
+// saying why ("Not added: …"), as the toast does (the toast's alert is what is heard: the open list's
+// status does not say the refusal a second time). Escape closes the open suggestion
 // list, else the box (what was typed goes with it; leaving the box by focus keeps it) and returns to
 // the Add tag button. Removing a tag moves focus to the next tag's remove button, else the previous
 // one, else the add control; a removal the server refused brings the tag and the focus back.
@@ -141,6 +142,7 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
               countFooter
               note={lowered ?? undefined}
               problem={message ?? undefined}
+              problemAnnounced={!problem && failure !== null}
               status={suggestions.length === 0 && !isNew ? 'No matching tags' : undefined}
               onSubmitValue={(value) => add(value.trim().toLowerCase())}
               escapeClears={false}

@@ -258,6 +258,28 @@ describe('editing tags and owners', () => {
     expect((screen.getByRole('combobox', { name: 'Add tag' }) as HTMLInputElement).value).toBe('churn_risk');
   });
 
+  it('says a refused tag once, in the toast, not again in the suggestion list open when the answer came, which still shows it', async () => {
+    const { bff, user } = await openPage({ table: editableTable() }, (call) =>
+      call.path === '/api/metadata/v0/update_table_tags' ? { status: 403, body: { error: { name: 'NotAllowedError', message: 'Changing tags needs the editor role.', code: 'edit_forbidden' } } } : undefined,
+    );
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    const box = screen.getByRole('combobox', { name: 'Add tag' });
+    bff.hold();
+    await user.type(box, 'churn_risk{Enter}');
+    // The list opened again (the arrow keys) while the write was on its way.
+    await user.keyboard('{ArrowDown}');
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    act(() => bff.release());
+    expect((await screen.findByRole('alert')).textContent).toContain('Changing tags needs the editor role.');
+    await waitFor(() => expect(box.getAttribute('aria-invalid')).toBe('true'));
+    const live = [...document.querySelectorAll('[role=status], [role=alert], [aria-live]')].filter((region) => region.textContent?.includes('Changing tags needs the editor role.'));
+    expect(live).toEqual([screen.getByRole('alert')]);
+    // Still seen atop the open list, and the box's description.
+    const line = screen.getByRole('listbox').parentElement!.firstElementChild as HTMLElement;
+    expect(line.textContent).toBe('Not added: Changing tags needs the editor role.');
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)!.textContent).toBe('Not added: Changing tags needs the editor role.');
+  });
+
   it('adds an owner by user id and puts the table in their cached Owned list, and removes them', async () => {
     const { bff, queryClient, user } = await openPage({ table: editableTable() });
     const owned = ['user', 'borge.ousland@example.org', 'owned'];
