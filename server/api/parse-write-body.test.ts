@@ -151,6 +151,16 @@ describe('owner and bookmark bodies', () => {
     expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner: 'x'.repeat(2049) }), 'remove')).code).toBe('invalid_body');
   });
 
+  it('refuse, to add or to remove, an owner id with a control character, before asking the metadata service', () => {
+    for (const change of ['add', 'remove'] as const) {
+      for (const owner of ['ann\u0001@example.org', 'team/ann\u007f@example.org', ...(change === 'remove' ? ['ann\n@example.org', 'ann@example.org\r\n'] : [])]) {
+        expect(refusal(() => parseOwnerBody(req({ key: ORDERS, owner }), change)), `${change} ${JSON.stringify(owner)}`).toEqual({
+          code: 'invalid_user_id', message: `The user id ${JSON.stringify(owner)} holds a line break or another control character, which no person's id has.`,
+        });
+      }
+    }
+  });
+
   it('refuse, to add or to remove, an owner id no metadata route can carry, saying why', () => {
     for (const change of ['add', 'remove'] as const) {
       for (const owner of ['a/../b@example.org', './b@example.org', 'team/.', '..', '.']) {

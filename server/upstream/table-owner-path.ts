@@ -3,6 +3,7 @@
 // `/table/KEY/owner/<owner>`, whose <owner> is one path segment, and `/user/<path:UID>/own/TYPE/KEY`
 // (TYPE ignored: always the table KEY). An owner without "/" keeps the first, which Amundsen's own
 // frontend calls; one with "/" can only take the second (a "/" sent as %2F is decoded before routing).
+import { holdsControlCharacter } from '../../contract/impossible-user-id';
 import { InputError } from '../http/errors';
 import { encodeKeyForPath, encodeUserIdForPath } from './upstream-http';
 
@@ -18,6 +19,10 @@ const ROUTE_SEGMENT = /\/(own|follow)(\/|$)/;
 
 /** Why `owner` cannot be sent to the metadata service as an owner, in words; null when it can. */
 export function ownerIdProblem(owner: string): string | null {
+  if (holdsControlCharacter(owner)) {
+    // No person's id holds one (decision 101), and no metadata route can carry it: asking would only fail upstream.
+    return `The user id ${JSON.stringify(owner)} holds a line break or another control character, which no person's id has.`;
+  }
   if (DOT_SEGMENT.test(owner)) {
     return `The user id "${owner}" has a "." or ".." path segment, which the metadata service may not see as part of the id.`;
   }
