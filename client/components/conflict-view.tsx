@@ -10,7 +10,7 @@ import type { CurrentDescription } from '../lib/description-conflict';
 import { useFormatDate } from '../app/app-data';
 import { Button } from './button';
 import { isTooLong, LengthCount } from './description-editor';
-import { diffWords } from './word-diff';
+import { diffWords, runsIntoPrevious } from './word-diff';
 import './conflict-view.css';
 
 export const CONFLICT_TITLE = 'Someone else changed this description';
@@ -40,8 +40,7 @@ function WordDiff({ before, after, other }: { before: string; after: string; oth
     <p className="conflict__diff" data-testid="conflict-diff">
       {parts.map((part, i) => {
         // A removal right beside an addition ("shop" then "placed") would read as one word ("shopplaced"): a space between them, seen only.
-        const before = parts[i - 1];
-        const gap = part.kind !== 'same' && before && before.kind !== 'same' && !/\s$/.test(before.text) && !/^\s/.test(part.text) ? <span aria-hidden="true"> </span> : null;
+        const gap = runsIntoPrevious(parts, i) ? <span aria-hidden="true"> </span> : null;
         return part.kind === 'same' ? (
           <span key={i}>{part.text}</span>
         ) : part.kind === 'removed' ? (

@@ -126,3 +126,14 @@ export function sideOf(parts: DiffPart[], side: 'before' | 'after'): string {
     .map((p) => p.text)
     .join('');
 }
+
+/**
+ * Whether part `i` is a change right after another change with no space between them (a removal
+ * "shop" then an addition "placed"): shown marked side by side they would read as one word, so the
+ * views put a space between them, seen only (screen readers hear the marks' own brackets).
+ */
+export function runsIntoPrevious(parts: readonly DiffPart[], i: number): boolean {
+  const part = parts[i];
+  const previous = parts[i - 1];
+  return !!part && !!previous && part.kind !== 'same' && previous.kind !== 'same' && !/\s$/.test(previous.text) && !/^\s/.test(part.text);
+}

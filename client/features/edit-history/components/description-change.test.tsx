@@ -27,6 +27,11 @@ describe('DescriptionChange', () => {
     await waitFor(() => expect(document.activeElement?.textContent).toContain('word10 '));
   });
 
+  it('parts a removal and the addition right after it, so their words do not run together', () => {
+    render(<DescriptionChange before="Orders paid in the web shop" after="Orders placed online" />);
+    expect(screen.getByTestId('description-diff').textContent).toBe('Orders [removed: paid in the web shop] [added: placed online]');
+  });
+
   it('keeps both ends of a long stretch between two changes, and short stretches whole', () => {
     // 150 words: few enough for the word diff to find the two changes (word-diff.ts, MAX_CELLS).
     const middle = LONG.split(' ').slice(0, 150).join(' ');

@@ -5,9 +5,9 @@
 // 3,239-character description changed at its end printed every character of it for each edit). Long
 // added or removed text (a first description, a text replaced whole) is clamped likewise: its first
 // ~400 characters and a button, "Show all 3,239 added characters", that shows the rest in place.
-import { useId, useMemo, useRef, useState } from 'react';
+import { Fragment, useId, useMemo, useRef, useState } from 'react';
 import { DisclosureButton } from '../../../components/disclosure';
-import { diffWords } from '../../../components/word-diff';
+import { diffWords, runsIntoPrevious } from '../../../components/word-diff';
 import { countCharacters } from '../../../../contract/text-length';
 
 /** A change's text split into its words and the spaces around them (only the words are marked). */
@@ -136,9 +136,16 @@ export function DescriptionChange({ before, after }: { before: string | null; af
     <div className="description-change">
       <p className="description-change__text description-change__diff" data-testid="description-diff">
         {parts.length === 0 ? <span className="muted">No description</span> : null}
-        {parts.map((part, i) =>
-          part.kind === 'same' ? <Unchanged key={i} text={part.text} first={i === 0} last={i === parts.length - 1} /> : <Change key={i} kind={part.kind} text={part.text} />,
-        )}
+        {parts.map((part, i) => {
+          if (part.kind === 'same') return <Unchanged key={i} text={part.text} first={i === 0} last={i === parts.length - 1} />;
+          const gap = runsIntoPrevious(parts, i);
+          return (
+            <Fragment key={i}>
+              {gap ? <span aria-hidden="true"> </span> : null}
+              <Change kind={part.kind} text={part.text} />
+            </Fragment>
+          );
+        })}
       </p>
       <DisclosureButton expanded={open} onToggle={() => setOpen((o) => !o)} controls={sidesId} className="description-change__toggle">
         Before and after
