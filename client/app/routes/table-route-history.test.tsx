@@ -132,7 +132,7 @@ describe('the table page’s History tab', () => {
     await user.click(tab);
     const edits = await within(screen.getByRole('tabpanel')).findAllByTestId('edit');
     expect(edits).toHaveLength(3);
-    expect(within(edits[0]!).getByTestId('description-diff').textContent).toBe('Orders [removed: placed in the shop][added: paid online]');
+    expect(within(edits[0]!).getByTestId('description-diff').textContent).toBe('Orders [removed: placed in the shop] [added: paid online]');
   });
 
   it('asks again on coming back to the window only once the table is asked again too (older than the staleTime), not on every focus', async () => {
