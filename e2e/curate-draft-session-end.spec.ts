@@ -1,6 +1,6 @@
-// A person's session ends while they write a table's description: the save answers 401, the app
-// sends them through login and back to the same page, and their text is back in the editor with a
-// notice, to save again. Then the History tab, whose choice is in the URL, shows the save after a
+// A person's session ends while they write a table's description: the save answers 401, the page
+// stays with their text and says they are logged out; Log in again goes through login and back to the
+// same page, and their text is back in the editor with a notice, to save again. Then the History tab, whose choice is in the URL, shows the save after a
 // reload. A table and words no other journey uses (journeys run in parallel on shared demo data).
 import type { Page } from '@playwright/test';
 import { captureWidths, expect, expectAccessible, logInAtDevIdp, test, trackApiRequests } from './fixtures';
@@ -28,12 +28,17 @@ test('a description written when the session has ended comes back after logging 
   const out = await page.request.post('/logout', { headers: { origin: baseURL! }, maxRedirects: 0 });
   expect(out.status()).toBe(303);
 
-  // … so Save answers 401: the app sends them to log in and back to this page. (The provider still
-  // knows them and signs them straight back in.)
+  // … so Save answers 401: the page stays, with the text in the editor, and says why. Log in again
+  // goes to log in and back to this page. (The provider still knows them and signs them straight back in.)
   const saveAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metadata/v0/put_table_description');
-  const toLogin = page.waitForRequest((request) => request.url().startsWith(`${baseURL}/login?returnTo=`));
   await page.getByRole('button', { name: 'Save' }).click();
   expect((await saveAnswer).status()).toBe(401);
+  const notice = page.getByRole('alert').filter({ hasText: 'You are logged out' });
+  await expect(notice).toBeVisible();
+  await expect(box).toHaveValue(WORDS);
+  expect(page.url()).toBe(`${baseURL}${TABLE.path}`);
+  const toLogin = page.waitForRequest((request) => request.url().startsWith(`${baseURL}/login?returnTo=`));
+  await notice.getByRole('link', { name: 'Log in again' }).click();
   expect(new URL((await toLogin).url()).searchParams.get('returnTo')).toBe(TABLE.path);
   await expect(page).toHaveURL(`${baseURL}${TABLE.path}`);
 

@@ -144,3 +144,33 @@ test('Nansen\'s own pages name their icon, so the browser starts no login for /f
   }
   expect((await context.cookies()).map((c) => c.name)).not.toContain('nansen.login');
 });
+
+test('a bookmark clicked after the session ended is undone where it was clicked, the notice says why, and after Log in again it can be made', async ({ page, idpOrigin, baseURL }) => {
+  // Only this journey bookmarks this table, as fridtjof.
+  const TABLE = { path: '/table_detail/lakehouse/delta/marketing/fct_web_email_sends_daily', name: 'marketing.fct_web_email_sends_daily' };
+  await page.goto(TABLE.path);
+  await logInAtDevIdp(page, idpOrigin, 'fridtjof');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TABLE.name);
+  const star = page.getByRole('button', { name: 'Bookmark', exact: true });
+  await expect(star).toHaveAttribute('aria-pressed', 'false');
+
+  // The session ends on the server (another tab logged out, or an administrator ended it).
+  const out = await page.request.post('/logout', { headers: { origin: baseURL! }, maxRedirects: 0 });
+  expect(out.status()).toBe(303);
+
+  const refused = page.waitForResponse((r) => new URL(r.url()).pathname.includes('/bookmark') && r.request().method() === 'PUT');
+  await star.click();
+  expect((await refused).status()).toBe(401);
+  // Before, the browser went to log in and came back without the bookmark, saying nothing.
+  const notice = page.getByRole('alert').filter({ hasText: 'You are logged out' });
+  await expect(notice.getByRole('link', { name: 'Log in again' })).toBeVisible();
+  await expect(star).toHaveAttribute('aria-pressed', 'false');
+  expect(page.url()).toBe(`${baseURL}${TABLE.path}`);
+
+  await notice.getByRole('link', { name: 'Log in again' }).click();
+  await expect(page).toHaveURL(`${baseURL}${TABLE.path}`);
+  await star.click();
+  await expect(star).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Bookmark', exact: true })).toHaveAttribute('aria-pressed', 'true');
+});

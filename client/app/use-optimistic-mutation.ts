@@ -52,7 +52,7 @@ export function useOptimisticMutation<TVariables, TData>(options: OptimisticMuta
     },
     onError: (error, variables, snapshot) => {
       if (snapshot) restoreCacheSnapshot(queryClient, snapshot);
-      // A 401 sends the browser to log in (the query client); nothing to say here. Nor for a write refused
+      // A 401: the shell's notice says the person is logged out, with Log in again (the query client); nothing more here. Nor for a write refused
       // because another tab signed in as someone else: the shell's notice says so, once, with the reload.
       if (isUnauthorized(error) || isSessionUserChanged(error) || 'failuresShownByCaller' in options || options.isHandledByCaller?.(error)) return;
       toast({ title: options.errorTitle(variables), description: describeError(error), tone: 'error' });

@@ -50,11 +50,21 @@ describe('createQueryClient', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
     expect(client.getQueryData(['c'])).toBe('on screen');
 
-    // A query with nothing on screen yet, and a write, still send the browser to log in.
+    // A query with nothing on screen yet still sends the browser to log in.
     await client.fetchQuery({ queryKey: ['d'], queryFn: () => answer(), retry: false }).catch(() => undefined);
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
-    await client.getMutationCache().build(client, { mutationFn: () => answer() }).execute(undefined).catch(() => undefined);
-    expect(onUnauthorized).toHaveBeenCalledTimes(2);
+    expect(onUnauthorizedRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the page when a write meets 401: it calls onUnauthorizedRefresh, so the person sees the write undone and why', async () => {
+    const onUnauthorized = vi.fn();
+    const onUnauthorizedRefresh = vi.fn();
+    const client = createQueryClient({ onUnauthorized, onUnauthorizedRefresh });
+    await client.getMutationCache().build(client, { mutationFn: () => Promise.reject(new ApiError(401, 'NotAuthenticatedError', 'x')) }).execute(undefined).catch(() => undefined);
+    expect(onUnauthorizedRefresh).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+    // Other failures are the write's own to tell.
+    await client.getMutationCache().build(client, { mutationFn: () => Promise.reject(new ApiError(500, 'UpstreamError', 'x')) }).execute(undefined).catch(() => undefined);
     expect(onUnauthorizedRefresh).toHaveBeenCalledTimes(1);
   });
 

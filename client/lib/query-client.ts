@@ -1,12 +1,14 @@
-// The query client, and the ONE place a 401 is handled: any query or mutation that fails with 401
-// sends the browser to log in and come back; except a refresh of data already on screen (a background
-// refetch, as on coming back to the tab), which keeps the page and only tells (onUnauthorizedRefresh).
+// The query client, and the ONE place a 401 is handled: a query with nothing on screen yet sends the
+// browser to log in and come back; a refresh of data already on screen (a background refetch, as on
+// coming back to the tab) and a write keep the page and only tell (onUnauthorizedRefresh): a write's
+// optimistic change is rolled back where the person sees it (a bookmark's star), not lost behind a
+// login that returns to the page without it.
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError, isSetUpWrong, isUnauthorized } from './api-error';
 
 export interface QueryClientOptions {
   onUnauthorized: () => void;
-  /** A refresh of data already on screen met 401: what is on screen stays (QueryState keeps it), nothing navigates. */
+  /** A refresh of data already on screen, or a write, met 401: what is on screen stays (QueryState keeps it), nothing navigates. */
   onUnauthorizedRefresh?: () => void;
 }
 
@@ -25,16 +27,17 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient({ onUnauthorized, onUnauthorizedRefresh = onUnauthorized }: QueryClientOptions): QueryClient {
-  const onError = (error: unknown) => {
-    if (isUnauthorized(error)) onUnauthorized();
-  };
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (isUnauthorized(error)) (query.state.data === undefined ? onUnauthorized : onUnauthorizedRefresh)();
       },
     }),
-    mutationCache: new MutationCache({ onError }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (isUnauthorized(error)) onUnauthorizedRefresh();
+      },
+    }),
     defaultOptions: {
       // Coming back to a tab (window focus) refetches what is on screen and older than staleTime, so a
       // second tab shows what was changed in the first (tables, dashboards, bookmarks, search results).
