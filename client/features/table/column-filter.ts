@@ -28,6 +28,9 @@ export interface NestedFieldMatch {
 
 const MAP_KEY = '_map_key';
 
+/** The order the tree lists a node's fields in (type-metadata-tree.tsx): by sort_order, then name. */
+export const byFieldOrder = (a: TypeMetadata, b: TypeMetadata) => a.sort_order - b.sort_order || a.name.localeCompare(b.name);
+
 /**
  * The nested fields of `column` whose name or description holds `filter` (any case), in the order the
  * tree lists them; none for an empty filter. Not their types: the column's own type spells those out,
@@ -38,7 +41,7 @@ export function nestedFieldsMatching(column: Column, filter: string): NestedFiel
   if (!wanted || !column.type_metadata) return [];
   const found: NestedFieldMatch[] = [];
   const visit = (node: TypeMetadata, names: readonly string[]) => {
-    for (const child of [...node.children].sort((a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name))) {
+    for (const child of [...node.children].sort(byFieldOrder)) {
       if (LEFT_OUT_OF_PATHS.has(child.name)) {
         visit(child, names);
         continue;

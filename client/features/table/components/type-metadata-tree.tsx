@@ -14,8 +14,8 @@ import { EditableTypeDescription } from './editable-column-description';
 import { useTableEditing } from './table-editing';
 import { ClampedText } from '../../../components/clamped-text';
 import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
+import { byFieldOrder } from '../column-filter';
 
-const byOrder = (a: TypeMetadata, b: TypeMetadata) => a.sort_order - b.sort_order || a.name.localeCompare(b.name);
 
 /**
  * The fields directly below `node`, as a reader counts them: an array's element (`_inner_`, its one
@@ -34,7 +34,7 @@ const ARRAY_ELEMENT = '_inner_';
  */
 function listedBelow(node: TypeMetadata): readonly TypeMetadata[] {
   return [...node.children]
-    .sort(byOrder)
+    .sort(byFieldOrder)
     .flatMap((child) => (child.name === ARRAY_ELEMENT && !child.description?.trim() && child.badges.length === 0 ? listedBelow(child) : [child]));
 }
 
