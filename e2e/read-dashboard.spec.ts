@@ -88,3 +88,19 @@ test('an address that cannot be a dashboard’s gets the same "Dashboard not fou
   await expectAccessible(page, testInfo, 'malformed dashboard address');
   await capture(page, testInfo, 'dashboard-malformed');
 });
+
+test('a group name that is one long word wraps under the title, not past the window, at 1280, 800 and 400 px', async ({ page }, testInfo) => {
+  const long = 'growth_marketing_and_customer_lifetime_value_reporting_shared_space_for_everyone';
+  await page.route('**/api/metadata/v0/dashboard?uri=*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    body.dashboard.group_name = long;
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto(churnPath);
+  await expect(page.getByRole('link', { name: new RegExp(`^${long}`) }).first()).toBeVisible();
+  await capture(page, testInfo, 'dashboard-long-group');
+  await page.setViewportSize({ width: 400, height: 900 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'the dashboard page scrolls sideways at 400 px').toBeLessThanOrEqual(0);
+});

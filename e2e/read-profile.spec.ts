@@ -224,3 +224,20 @@ test('someone who has left is marked as no longer active', async ({ page }, test
   await expect(page.getByTestId('inactive')).toContainText('Liv Arnesen’s account is marked inactive');
   await expectAccessible(page, testInfo, 'inactive person');
 });
+
+test('a title and team that are one long word wrap under the name, not past the window, at 1280, 800 and 400 px', async ({ page }, testInfo) => {
+  // Directories hand out such names ("data_platform_ingestion_and_reliability_…"): put them in Liv's real answer.
+  const long = 'customer_lifetime_value_and_acquisition_channel_reliability_engineering_platform';
+  await page.route('**/api/metadata/v0/user?user_id=*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    Object.assign(body.user, { role_name: long, team_name: `${long}_team` });
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto('/user/liv.arnesen%40example.org');
+  await expect(page.getByTestId('profile-summary')).toContainText(`${long}_team`);
+  await capture(page, testInfo, 'profile-long-title-team');
+  await page.setViewportSize({ width: 400, height: 900 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'the profile scrolls sideways at 400 px').toBeLessThanOrEqual(0);
+});
