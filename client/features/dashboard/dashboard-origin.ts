@@ -28,6 +28,10 @@ export interface DashboardOrigin {
   groupLabel: string;
   /** That fact's value as plain text, where it is not the group's link (an exposure's type); null: the group's link. */
   groupText: string | null;
+  /** Where the description and owners are kept (Nansen does not edit them): "Looker", "the exposure in the dbt project". */
+  keptIn: string;
+  /** Whether the dashboard's own link is where they are edited (a BI tool's page; an exposure's url is not dbt). */
+  editAtLink: boolean;
 }
 
 export function describeDashboardOrigin(dashboard: Pick<DashboardDetail, 'product' | 'group_name'>, productName: string): DashboardOrigin {
@@ -40,7 +44,9 @@ export function describeDashboardOrigin(dashboard: Pick<DashboardDetail, 'produc
       subtitle: type && type.toLowerCase() !== 'exposure' ? `Declared in dbt as an exposure of type ${noun ?? type}` : 'Declared in dbt as an exposure',
       groupLabel: 'Exposure type',
       groupText: noun ?? (type || null),
+      keptIn: 'the exposure in the dbt project',
+      editAtLink: false,
     };
   }
-  return { openText: `Open in ${productName}`, groupInSubtitle: !!dashboard.group_name, subtitle: null, groupLabel: 'Group', groupText: null };
+  return { openText: `Open in ${productName}`, groupInSubtitle: !!dashboard.group_name, subtitle: null, groupLabel: 'Group', groupText: null, keptIn: productName, editAtLink: true };
 }

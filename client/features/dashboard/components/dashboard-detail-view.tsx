@@ -13,6 +13,7 @@ import { FactList } from '../../../components/facts';
 import { Markdown } from '../../../components/markdown';
 import { ResourceNotice } from '../../../components/notice';
 import { PersonLink } from '../../../components/person-link';
+import { safeHttpUrl } from '../../../components/safe-url';
 import { ResourcePage, ResourceSection } from '../../../components/resource-page';
 import { ResourceList } from '../../../components/resource-list';
 import { ResourceTabs, type ResourceTab } from '../../../components/resource-tabs';
@@ -67,6 +68,27 @@ function QueryItem({ query, index }: { query: DashboardQuery; index: number }) {
         <p className="muted">No query text recorded.</p>
       )}
     </li>
+  );
+}
+
+/**
+ * Under "Description": where it and the owners are changed, as Amundsen's "Click to edit description in
+ * Mode" says; Nansen shows them but does not edit them. A link to the dashboard when that is the place.
+ */
+function KeptIn({ dashboard, origin }: { dashboard: DashboardDetail; origin: ReturnType<typeof describeDashboardOrigin> }) {
+  const link = origin.editAtLink ? safeHttpUrl(dashboard.url) : null;
+  return (
+    <span data-testid="description-source">
+      The description and owners come from {origin.keptIn}
+      {link ? (
+        <>
+          . <ExternalLink href={link}>Edit them in {origin.keptIn}</ExternalLink>
+        </>
+      ) : (
+        '; edit them there'
+      )}
+      .
+    </span>
   );
 }
 
@@ -145,7 +167,7 @@ export function DashboardDetailView({ dashboard, actions, tabs = [] }: Dashboard
       }
     >
       <ResourceTabs label={`Views of ${dashboard.name}`} tabs={tabs}>
-        <ResourceSection id="description" title="Description">
+        <ResourceSection id="description" title="Description" hint={<KeptIn dashboard={dashboard} origin={origin} />}>
           {description ? (
             <ClampedText label={`the description of ${dashboard.name}`}>
               <Markdown source={description} className="dashboard-page__description" />
