@@ -85,3 +85,25 @@ test('at 400 px the dashboard page says its owners and tags near the top too', a
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, testInfo, 'key-facts-dashboard-400');
 });
+
+test('at 400 px a profile says the manager and email near the top, above the person\'s lists; at 1280 px not (decision 108)', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 400, height: 900 });
+  await page.goto('/user/shafi.goldwasser%40example.org');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shafi Goldwasser');
+  const facts = page.getByTestId('key-facts');
+  await expect(facts).toBeVisible();
+  const box = (await facts.boundingBox())!;
+  expect(box.y + box.height, 'the key facts are in the first screen').toBeLessThan(900);
+  expect(box.y + box.height).toBeLessThanOrEqual((await page.getByRole('tab', { name: /Owned/ }).boundingBox())!.y);
+  await expect(facts.locator('dt', { hasText: 'Email' }).locator('xpath=following-sibling::dd')).toHaveText('shafi.goldwasser@example.org');
+  await expect(facts.locator('dt', { hasText: 'Manager' }).locator('xpath=following-sibling::dd')).toHaveText('Fridtjof Nansen');
+  await expectAccessible(page, testInfo, 'profile key facts at 400 px');
+  await shot(page, testInfo, 'key-facts-profile-400');
+  await facts.getByRole('link', { name: 'Manager, email and more' }).click();
+  const side = page.getByRole('complementary', { name: 'About Shafi Goldwasser' });
+  await expect(side).toBeFocused();
+  await expect(side).toBeInViewport();
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(facts).toBeHidden();
+});

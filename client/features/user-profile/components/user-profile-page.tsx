@@ -16,7 +16,9 @@ import { SkeletonPage } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
 import { isApiError } from '../../../lib/api-error';
 import { useUser } from '../api/get-user';
-import { ProfileFacts } from './profile-header';
+import { isEmailAddress, ProfileFacts } from './profile-header';
+import type { KeyFact } from '../../../components/key-facts';
+import type { User } from '../../../../contract/api-common';
 import { ProfileLists } from './profile-lists';
 import './user-profile.css';
 
@@ -69,6 +71,24 @@ export function NoSuchPerson({ userId, impossible = false }: { userId: string; i
       </EmptyState>
     </section>
   );
+}
+
+/**
+ * How to reach them, at the end of the header where the side panel stands under their lists (820 px and
+ * less, decision 108): their manager and email as text (the panel's order), with the link down to the panel. None for someone
+ * the catalog knows nothing of but an id (the panel says so, and is short).
+ */
+export function profileKeyFacts(user: User): { facts: KeyFact[]; linkText: string } | undefined {
+  const email = isEmailAddress(user.email) ? user.email : null;
+  const manager = user.manager_fullname || user.manager_id || user.manager_email;
+  if (!email && !manager) return undefined;
+  return {
+    facts: [
+      { label: 'Manager', names: manager ? [manager] : [], none: 'No manager' },
+      { label: 'Email', names: email ? [email] : [], none: 'No email' },
+    ],
+    linkText: 'Manager, email and more',
+  };
 }
 
 export interface UserProfilePageProps {
@@ -137,6 +157,7 @@ function Profile({ userId, bookmarks, recentEdits, editCount }: UserProfilePageP
                 </>
               }
               side={<ProfileFacts user={user} />}
+              keyFacts={profileKeyFacts(user)}
               sideLabel={isMe ? 'About you' : `About ${user.display_name}`}
             >
               <ProfileLists user={user} isMe={isMe} bookmarks={bookmarks} edits={recentEdits?.({ userId: user.user_id, name: user.display_name, isMe })} editCount={editCount} />
