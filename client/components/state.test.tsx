@@ -11,6 +11,18 @@ const LIV_NOW = 'You are now signed in as Liv Arnesen in another tab or window; 
 const failure = (status: number, name = 'HttpError', code?: string) => new ApiError(status, name, `Failed with ${status}`, code);
 
 describe('ErrorState', () => {
+  it('describes each "Try again" by what failed, so two on one page can be told apart', () => {
+    render(
+      <>
+        <ErrorState title="Tags could not be loaded" error={failure(502, 'UpstreamError')} onRetry={() => {}} />
+        <ErrorState title="Badges could not be loaded" error={failure(502, 'UpstreamError')} onRetry={() => {}} />
+      </>,
+    );
+    const buttons = screen.getAllByRole('button', { name: 'Try again' });
+    expect(buttons.map((button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent)).toEqual(['Tags could not be loaded', 'Badges could not be loaded']);
+    expect(screen.getByRole('button', { description: 'Badges could not be loaded' })).toBe(buttons[1]);
+  });
+
   it.each([
     ['no answer (network trouble)', new ApiError(0, 'NetworkError', 'Could not reach the server.')],
     ['a 500', failure(500)],

@@ -1,6 +1,6 @@
 // What a view shows when it has nothing to show, or failed: a title, a sentence that says what to do,
 // and a way on.
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { canRetry, describeError, isSessionUserChanged } from '../lib/api-error';
 import { Button } from './button';
 import { cx } from './class-names';
@@ -24,6 +24,8 @@ export function EmptyState({ title, children, action, className }: { title?: Rea
  * (app/shell/session-user-check.tsx); here a quiet placeholder stands in, not announced, not repeating it.
  */
 export function ErrorState({ title = 'Something went wrong', error, onRetry: retry }: { title?: ReactNode; error: unknown; onRetry?: () => void }) {
+  // "Try again" is described by what failed: two failures on a page (the browse page's tags and badges) are two different buttons.
+  const titleId = useId();
   if (isSessionUserChanged(error)) {
     return (
       <div className="state state--withheld">
@@ -34,11 +36,15 @@ export function ErrorState({ title = 'Something went wrong', error, onRetry: ret
   const onRetry = canRetry(error) ? retry : undefined;
   return (
     <div className="state state--error" role="alert">
-      <p className="state__title">{title}</p>
+      <p className="state__title" id={titleId}>
+        {title}
+      </p>
       <p className="state__body">{describeError(error)}</p>
       {onRetry ? (
         <div className="state__action">
-          <Button onClick={onRetry}>Try again</Button>
+          <Button onClick={onRetry} aria-describedby={titleId}>
+            Try again
+          </Button>
         </div>
       ) : null}
     </div>
