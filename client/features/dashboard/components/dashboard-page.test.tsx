@@ -52,5 +52,7 @@ describe('DashboardPage', () => {
     renderWithApp(<DashboardPage uri="mode_dashboard://prod.sales/churn" />);
     expect(await screen.findByRole('button', { name: 'Try again' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Dashboard');
+    // Which dashboard failed is said, not only that one did.
+    expect(screen.getByText('mode_dashboard://prod.sales/churn', { selector: 'code' })).toBeTruthy();
   });
 });

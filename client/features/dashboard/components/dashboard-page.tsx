@@ -77,6 +77,10 @@ export function DashboardPage({ uri, actions, tabs }: DashboardPageProps) {
         <section>
           <PageTitle title="Dashboard" />
           <h1>Dashboard</h1>
+          {/* Which one failed (as a profile that fails says whose): a window of several is told apart. */}
+          <p className="muted">
+            <code>{uri}</code>
+          </p>
           {errorState}
         </section>
       )}
