@@ -146,7 +146,7 @@ describe('renderFirstResults', () => {
         ],
       },
     });
-    expect(html).toContain('<mark>orders</mark>_&lt;b&gt;');
+    expect(html).toContain('<mark>orders</mark>_<wbr>&lt;b&gt;');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; <mark>orders</mark> &amp; more');
     expect(html).toContain(' … &lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toMatch(/<(script|img|svg|em)\b/);
@@ -186,6 +186,12 @@ describe('renderFirstResults', () => {
     expect(controls.length).toBeGreaterThan(0);
     expect(controls.filter((control) => !control.closest('[inert]'))).toEqual([]);
     expect(html).not.toMatch(/<form|<script|\son[a-z]+=/i);
+  });
+
+  it('lets a long name wrap after each underscore, dot and slash, as the app draws it (search-result-item.tsx), its matches marked', () => {
+    const long = table({ schema: 'finance', name: 'snap_apac_chargebacks_funnel', highlight: { name: ['snap_apac_<em>charge</em>backs_funnel'] } });
+    const html = render('/search?term=charge', { table: { page_index: 0, total_results: 1, results: [long] } });
+    expect(html).toContain('>finance.<wbr>snap_<wbr>apac_<wbr><mark>charge</mark>backs_<wbr>funnel</a>');
   });
 
   it('draws dashboards and people with their links', () => {

@@ -17,6 +17,7 @@ import { nestedFieldLinkOptions, nestedFieldOfPath } from '../../contract/nested
 import { computePagination } from '../../contract/pagination-state';
 import { markdownHighlightToSegments } from '../../contract/markdown-highlight';
 import { markdownToPlainText } from '../../contract/markdown-plain-text';
+import { partsBetweenBreaks } from '../../contract/name-breaks';
 import { personDetails, tableLocation } from '../../contract/resource-labels';
 import { highlightToPlainText, parseHighlight, type HighlightSegment } from '../../contract/search-highlight';
 import { RESOURCE_NOUNS, type SearchResource } from '../../contract/search-state';
@@ -41,6 +42,11 @@ function highlighted(fragment: string, segmentsOf: (fragment: string) => Highlig
     .join('');
 }
 const fieldHtml = (fragment: string | undefined, plain: string) => (fragment ? highlighted(fragment) : text(plain));
+/** A result's name as fieldHtml writes it, with a <wbr> after each `_`, `.` and `/`, as the app's HighlightedName draws it. */
+function nameHtml(fragment: string | undefined, plain: string): string {
+  const breakable = (value: string) => partsBetweenBreaks(value).map(text).join('<wbr>');
+  return (fragment ? parseHighlight(fragment) : [{ text: plain, highlighted: false }]).map((s) => (s.highlighted ? `<mark>${breakable(s.text)}</mark>` : breakable(s.text))).join('');
+}
 
 const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n === 1 ? RESOURCE_NOUNS[resource].one : RESOURCE_NOUNS[resource].many}`;
 
@@ -211,7 +217,7 @@ function renderTable(result: TableSearchResult, config: ClientConfig): string {
   const sources = config.resourceConfig.table.supportedSources;
   const { highlight } = result;
   return shell(
-    `<a href=${attr(tablePath(result))}>${text(result.schema)}.<wbr>${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
+    `<a href=${attr(tablePath(result))}>${text(result.schema)}.<wbr>${nameHtml(highlight['name']?.[0], result.name)}</a>`,
     `<span class="visually-hidden">Table in </span>${text(tableLocation(result, sources))}`,
     description(highlight['description'], result.description) +
       matches([
@@ -238,7 +244,7 @@ function renderDashboard(result: DashboardSearchResult, config: ClientConfig): s
   const lastRun = run === null || run === undefined || !Number.isFinite(run) || run <= 0 ? null : formatDate(run, config.date.default);
   const product = result.product ? (sources[result.product]?.displayName ?? result.product) : null;
   return shell(
-    `<a href=${attr(dashboardPath(result.uri))}>${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
+    `<a href=${attr(dashboardPath(result.uri))}>${nameHtml(highlight['name']?.[0], result.name)}</a>`,
     `<span class="visually-hidden">Dashboard in </span>${text([product, result.group_name, lastRun ? `last successful run ${lastRun}` : null].filter(Boolean).join(' · '))}`,
     description(highlight['description'], result.description) +
       matches([
