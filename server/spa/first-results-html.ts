@@ -10,7 +10,7 @@
 // highlights are read with the contract's parseHighlight, never written through as HTML.
 import type { DashboardSearchResult, SearchResponse, SearchResult, TableSearchResult, UserSearchResult } from '../../contract/api-search';
 import type { ClientConfig } from '../../contract/client-config';
-import { formatDate } from '../../contract/date-format';
+import { formatDate, patternHasZone } from '../../contract/date-format';
 import { formatResultCount as formatCount } from '../../contract/result-count';
 import { badgeSearchPath, dashboardPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
 import { nestedFieldLinkOptions, nestedFieldOfPath } from '../../contract/nested-field-path';
@@ -237,11 +237,20 @@ function renderTable(result: TableSearchResult, config: ClientConfig): string {
   );
 }
 
+/**
+ * An instant as the preview can say it rightly: the server does not know the reader's time zone (the app
+ * formats it in the browser's, decision 045), and its own would give the reader another day, unnamed.
+ * So it is read on UTC's clock and says so ("May 16, 2025 UTC"), unless the pattern names its zone.
+ */
+function utcInstant(epochSeconds: number, pattern: string): string {
+  return `${formatDate(epochSeconds, pattern, { utc: true })}${patternHasZone(pattern) ? '' : ' UTC'}`;
+}
+
 function renderDashboard(result: DashboardSearchResult, config: ClientConfig): string {
   const sources = config.resourceConfig.dashboard.supportedSources;
   const { highlight } = result;
   const run = result.last_successful_run_timestamp;
-  const lastRun = run === null || run === undefined || !Number.isFinite(run) || run <= 0 ? null : formatDate(run, config.date.default);
+  const lastRun = run === null || run === undefined || !Number.isFinite(run) || run <= 0 ? null : utcInstant(run, config.date.default);
   const product = result.product ? (sources[result.product]?.displayName ?? result.product) : null;
   return shell(
     `<a href=${attr(dashboardPath(result.uri))}>${nameHtml(highlight['name']?.[0], result.name)}</a>`,
