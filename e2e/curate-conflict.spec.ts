@@ -52,3 +52,51 @@ test('two people editing one description: the second sees the conflict view, and
   await expect(page.getByText(merged)).toBeVisible();
   await livContext.close();
 });
+
+// The two versions and their differences scroll inside boxes of at most 16 rem: a long one could not be
+// scrolled by keyboard (Safari does not make a scrolling box a Tab stop). It is a named Tab stop while it
+// scrolls (decision 038's rule), a short one is not.
+test('a long version in the conflict view is a named Tab stop that the keyboard scrolls; a short one is not', async ({ page, browser, baseURL, idpOrigin }, testInfo) => {
+  const table = '/table_detail/dw/redshift/hr/stg_smb_hires_by_store';
+  const heading = 'hr.stg_smb_hires_by_store';
+  const livContext = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const liv = await livContext.newPage();
+  await liv.goto(table);
+  await logInAtDevIdp(liv, idpOrigin, 'liv');
+  await expect(liv.getByRole('heading', { level: 1 })).toHaveText(heading);
+  await page.goto(table);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  await liv.getByRole('button', { name: 'Edit description', exact: true }).click();
+  await page.getByRole('button', { name: 'Edit description', exact: true }).click();
+
+  // Roald saves a text of twenty-four short lines (within the length limit), taller than the box; Liv's is one line.
+  const long = Array.from({ length: 24 }, (_, i) => `Rule ${i + 1}: weekly.`).join('\n');
+  await page.getByRole('textbox', { name: `Description of ${heading}` }).fill(long);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Rule 24: weekly.')).toBeVisible();
+  await liv.getByRole('textbox', { name: `Description of ${heading}` }).fill('Hires by store.');
+  await liv.getByRole('button', { name: 'Save' }).click();
+  const conflict = liv.getByRole('region', { name: 'Someone else changed this description' });
+  await expect(conflict).toBeVisible();
+
+  const theirs = conflict.getByTestId('conflict-theirs');
+  await expect(theirs).toHaveAttribute('tabindex', '0');
+  await expect(theirs).toHaveAccessibleName('Theirs, scrolls');
+  await expect(theirs).toHaveRole('group');
+  await expect(conflict.getByTestId('conflict-mine')).not.toHaveAttribute('tabindex');
+  await expect(conflict.getByTestId('conflict-diff')).toHaveAttribute('tabindex', '0');
+  await expect(conflict.getByTestId('conflict-diff')).toHaveAccessibleName('What differs, scrolls');
+  // Reached by Tab from the conflict's title, where focus starts, and scrolled by the keyboard.
+  await expect(conflict.getByRole('heading', { level: 3 })).toBeFocused();
+  await liv.keyboard.press('Tab');
+  await expect(theirs).toBeFocused();
+  await liv.keyboard.press('PageDown');
+  await expect.poll(() => theirs.evaluate((box) => box.scrollTop)).toBeGreaterThan(0);
+  // axe's scrollable-region-focusable, among the rest.
+  await expectAccessible(liv, testInfo, 'conflict view with a long version');
+  await captureWidths(liv, testInfo, 'curate-conflict-long');
+  await liv.screenshot({ path: 'test-results/screenshots/curate-conflict-long-focused.png' });
+  await conflict.getByRole('button', { name: 'Keep theirs' }).click();
+  await expect(conflict).toHaveCount(0);
+  await livContext.close();
+});

@@ -1,7 +1,8 @@
 // The filter panel's listed fields (tags, badges, sources) by keyboard alone, in a real browser
 // (decision 099): reached by Tab with nothing typed, a field lists its most used values (tags with their
 // counts); ↓ walks the list and each value it reaches is brought into view, also below the window's
-// edge; Enter applies it; Escape and Alt+↑ close the list, Tab leaves the field (no trap). At 400 px the
+// edge; Enter applies it; Escape and Alt+↑ close the list, a second Escape keeps the value (decision 106),
+// Tab leaves the field (no trap). At 400 px the
 // same from the folded panel's button. And a filter applied from a field low in the panel leaves that
 // field, still focused, in view (the new history entry scrolled the window to the top, away from it).
 import { expect, expectAccessible, test } from './fixtures';
@@ -38,6 +39,13 @@ test('at 1280 px Tab into the Tag field lists the most used tags; ↓ brings eac
   await page.keyboard.press('Escape');
   await expect(tag).toHaveAttribute('aria-expanded', 'false');
   await expect(tag).toHaveValue(tenth);
+  // A second Escape keeps the applied value (decision 106): neither the box nor Chromium's own
+  // <input type="search"> clears it, and the filter stays after the pause.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(tag).toHaveValue(tenth);
+  await page.waitForTimeout(600);
+  await expect(page).toHaveURL(new RegExp(`filters=.*${tenth}`));
   await page.keyboard.press('Tab');
   await expect(page.getByRole('combobox', { name: 'Badge' })).toBeFocused();
   await expect(tag).toHaveAttribute('aria-expanded', 'false');

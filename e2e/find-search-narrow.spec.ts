@@ -105,3 +105,39 @@ test('suggestions for a word typed before cannot be chosen: Down and Enter right
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/search\?term=revenue$/);
 });
+
+// A long table name broke one letter from its end beside the bookmark star at 400 px
+// ("finance.snap_apac_chargebacks_funne" then "l"): it wraps after `_`, `.` or `/` now, as in the preview.
+test('a long result name wraps only after an underscore, dot, slash or space, at 400, 800 and 1280 px', async ({ page }) => {
+  await page.goto('/search?term=orders');
+  const names = page.locator('main [data-search-result] h3 a');
+  await expect(names).toHaveCount(10);
+  for (const width of [400, 800, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => document.fonts.ready);
+    // Each name's text, one string a line as drawn.
+    const lines = await names.evaluateAll((links) =>
+      links.map((link) => {
+        const rows: { top: number; text: string }[] = [];
+        const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const chars = node.textContent ?? '';
+          for (let i = 0; i < chars.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            if (!rect) continue;
+            const row = rows.find((r) => Math.abs(r.top - rect.top) < 4);
+            if (row) row.text += chars[i];
+            else rows.push({ top: rect.top, text: chars[i]! });
+          }
+        }
+        return rows.map((r) => r.text);
+      }),
+    );
+    if (width === 400) expect(lines.filter((l) => l.length > 1).length, 'some names wrap at 400 px').toBeGreaterThan(0);
+    const badBreaks = lines.filter((l) => l.slice(0, -1).some((line) => !/[_./ ]$/.test(line)));
+    expect(badBreaks, `names broken inside a word at ${width} px`).toEqual([]);
+  }
+});

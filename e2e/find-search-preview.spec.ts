@@ -163,3 +163,29 @@ test('a hostile term is text in the preview: no dialog, no element made from it'
   await expect(page.locator('#root img[src="x"], #root script, #root [onerror]')).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });
+
+// The preview said a dashboard's last run on the server's clock, unnamed, while the app says it on the
+// reader's: a reader in Kiritimati (UTC+14) saw "May 18" become "May 19". The server cannot know the
+// reader's zone, so the preview says the day on UTC's clock and names it; the row stays where it is.
+test("a dashboard's last run in the preview is the UTC day, said so; the app's is the reader's, the row in the same place", async ({ browser, context, baseURL }) => {
+  const url = `/search?term=${TERM}&resource=dashboard`;
+  const meta = (page: Page) => page.locator('main [data-search-result] .result__meta').first();
+  const inKiritimati = async (javaScriptEnabled: boolean) =>
+    browser.newContext({ baseURL, storageState: await context.storageState(), javaScriptEnabled, timezoneId: 'Pacific/Kiritimati', viewport: { width: 1280, height: 1000 } });
+  const off = await inKiritimati(false);
+  const preview = await off.newPage();
+  await preview.goto(url);
+  await expect(preview.locator(PREVIEW)).toHaveCount(1);
+  await expect(meta(preview)).toHaveText(/last successful run [A-Z][a-z]{2} \d\d, \d{4} UTC$/);
+  const previewBoxes = await layout(preview);
+  await off.close();
+
+  const on = await inKiritimati(true);
+  const app = await on.newPage();
+  await app.goto(url);
+  await expect(app.locator(PREVIEW)).toHaveCount(0);
+  await expect(app.getByRole('tab', { name: /Dashboards/ })).toBeVisible();
+  await expect(meta(app)).toHaveText(/last successful run [A-Z][a-z]{2} \d\d, \d{4}$/);
+  await expect(async () => expectSameLayout(await layout(app), previewBoxes, 1280)).toPass({ timeout: 5_000 });
+  await on.close();
+});

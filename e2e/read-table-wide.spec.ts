@@ -119,8 +119,14 @@ test('a deep link to a column beyond the first 50 shows and opens it', async ({ 
 test('the keyboard skips past the columns with one button', async ({ page }) => {
   await page.goto(WIDE.path);
   const skip = page.getByTestId('columns-skip');
+  // Shown over what is there, as the page's "Skip to content" is: the filter and its count do not move
+  // (they went down a line, 46 px, when it took a row of its own).
+  const filter = page.getByTestId('columns-filter');
+  const shown = page.getByTestId('columns-shown');
+  const before = [await filter.boundingBox(), await shown.boundingBox()];
   await skip.focus();
   await expect(skip).toBeVisible();
+  expect([await filter.boundingBox(), await shown.boundingBox()], 'the filter and its count where they were').toEqual(before);
   // It looks as the page's "Skip to content" does: the page's type, not the browser's grey 13 px button.
   const bodyFont = await page.locator('body').evaluate((body) => getComputedStyle(body).fontFamily);
   await expect(skip).toHaveCSS('font-family', bodyFont);

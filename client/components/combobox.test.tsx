@@ -3,9 +3,9 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Combobox, type ComboboxGroup } from './combobox';
+import { Combobox, type ComboboxGroup, type ComboboxProps } from './combobox';
 
-function Example({ onPick, onSubmit, escapeClears }: { onPick: (id: string) => void; onSubmit: (value: string) => void; escapeClears?: boolean }) {
+function Example({ onPick, onSubmit, escape }: { onPick: (id: string) => void; onSubmit: (value: string) => void; escape?: ComboboxProps['escape'] }) {
   const [value, setValue] = useState('');
   const groups: ComboboxGroup[] = value
     ? [
@@ -13,15 +13,15 @@ function Example({ onPick, onSubmit, escapeClears }: { onPick: (id: string) => v
         { id: 'people', label: 'People', options: [{ id: 'p1', label: 'Liv', onSelect: () => onPick('p1') }] },
       ]
     : [];
-  return <Combobox label="Search" value={value} onValueChange={setValue} groups={groups} footer={[{ id: 'all', label: `All results for ${value}`, onSelect: () => onSubmit(value) }]} onSubmitValue={onSubmit} escapeClears={escapeClears} />;
+  return <Combobox label="Search" value={value} onValueChange={setValue} groups={groups} footer={[{ id: 'all', label: `All results for ${value}`, onSelect: () => onSubmit(value) }]} onSubmitValue={onSubmit} escape={escape} />;
 }
 
 afterEach(cleanup);
 
-function setup({ escapeClears }: { escapeClears?: boolean } = {}) {
+function setup({ escape }: { escape?: ComboboxProps['escape'] } = {}) {
   const onPick = vi.fn();
   const onSubmit = vi.fn();
-  render(<Example onPick={onPick} onSubmit={onSubmit} escapeClears={escapeClears} />);
+  render(<Example onPick={onPick} onSubmit={onSubmit} escape={escape} />);
   return { onPick, onSubmit, input: screen.getByRole('combobox', { name: 'Search' }), user: userEvent.setup() };
 }
 
@@ -90,8 +90,8 @@ describe('Combobox', () => {
     expect((input as HTMLInputElement).value).toBe('');
   });
 
-  it('with escapeClears false, leaves the second Escape (the list closed) to the element around it, the text kept', async () => {
-    const { input, user } = setup({ escapeClears: false });
+  it("with escape 'passes', leaves the second Escape (the list closed) to the element around it, the text kept", async () => {
+    const { input, user } = setup({ escape: 'passes' });
     const around = vi.fn((event: KeyboardEvent) => event.defaultPrevented);
     document.addEventListener('keydown', around);
     try {
@@ -102,6 +102,24 @@ describe('Combobox', () => {
       expect((input as HTMLInputElement).value).toBe('or');
       // Was each Escape default-prevented (used by the box) when it reached the page?
       expect(around.mock.results.slice(-2).map((r) => r.value)).toEqual([true, false]);
+    } finally {
+      document.removeEventListener('keydown', around);
+    }
+  });
+
+  it("with escape 'keeps', closes the list on the first Escape and keeps the text on the next, default-prevented so the browser does not clear it", async () => {
+    const { input, user } = setup({ escape: 'keeps' });
+    const around = vi.fn((event: KeyboardEvent) => event.defaultPrevented);
+    document.addEventListener('keydown', around);
+    try {
+      await user.type(input, 'or');
+      await user.keyboard('{Escape}');
+      expect(input.getAttribute('aria-expanded')).toBe('false');
+      await user.keyboard('{Escape}{Escape}');
+      expect((input as HTMLInputElement).value).toBe('or');
+      expect(input.getAttribute('aria-expanded')).toBe('false');
+      // Every Escape used by the box: a native <input type="search"> clears itself on one that is not.
+      expect(around.mock.results.slice(-3).map((r) => r.value)).toEqual([true, true, true]);
     } finally {
       document.removeEventListener('keydown', around);
     }

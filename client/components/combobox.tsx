@@ -1,8 +1,9 @@
 // A text input with a list of suggestions below it, as the WAI-ARIA Authoring Practices' "combobox
 // with listbox popup" describes: typing shows suggestions, arrow keys move the active suggestion
 // (aria-activedescendant; focus stays in the input), Enter picks it (or submits what was typed),
-// Escape closes the list, then clears the text — or, with `escapeClears` false (a box that Escape
-// closes, such as the Add tag box), leaves the second Escape to the box around it. Alt+↓ opens the
+// Escape closes the list, then clears the text — or, with `escape` 'passes' (a box that Escape
+// closes, such as the Add tag box), leaves the second Escape to the box around it, or with 'keeps' (a
+// search page's filter field, whose text is a filter applied) does nothing more. Alt+↓ opens the
 // list without choosing, Alt+↑ closes it; a click reopens it. With `listEmpty` (a filter field's most
 // used values) the list opens with nothing typed too: on focus, a click or ↓. A group marked
 // `stale` (kept from an answer for other text while the next one loads) is shown dimmed, the list is
@@ -62,16 +63,18 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   /** Enter with no active option. */
   onSubmitValue: (value: string) => void;
   /**
-   * Escape with the list closed clears the text (true, the default: the search box). False leaves that
-   * Escape to the element around the box (not default-prevented), so one more Escape closes that.
+   * What Escape does with the list closed: 'clears' the text (the default: the search box); 'passes' it
+   * to the element around the box (not default-prevented), so one more Escape closes that; 'keeps' the
+   * text and does nothing (default-prevented, so the browser's own clearing of a search field does not
+   * run either: a filter field, where clearing would drop a filter unseen, decision 106).
    */
-  escapeClears?: boolean;
+  escape?: 'clears' | 'passes' | 'keeps';
   /** The list opens with nothing typed as well (the options then say what can be typed). */
   listEmpty?: boolean;
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note: hint, problem, problemAnnounced = false, onSubmitValue, escapeClears = true, listEmpty, ref, className, ...input }: ComboboxProps) {
+export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note: hint, problem, problemAnnounced = false, onSubmitValue, escape = 'clears', listEmpty, ref, className, ...input }: ComboboxProps) {
   const baseId = useId();
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -114,7 +117,9 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
       if (expanded) {
         event.preventDefault();
         close();
-      } else if (value && escapeClears) {
+      } else if (escape === 'keeps') {
+        event.preventDefault();
+      } else if (value && escape === 'clears') {
         event.preventDefault();
         onValueChange('');
       }

@@ -5,11 +5,12 @@
 // asks the caller to cancel, which asks before dropping mine). When the other save was the signed-in person's
 // own (another tab or window), it says so instead of "someone else"; when the author is unknown (real
 // Amundsen keeps no edit log), it blames no one.
-import { Fragment, useEffect, useId, useRef, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { CurrentDescription } from '../lib/description-conflict';
 import { useFormatDate } from '../app/app-data';
 import { Button } from './button';
 import { isTooLong, LengthCount } from './description-editor';
+import { watchScrollingBox } from './scrolling-blocks';
 import { diffWords, runsIntoPrevious } from './word-diff';
 import './conflict-view.css';
 
@@ -34,10 +35,31 @@ export interface ConflictViewProps {
   error?: ReactNode;
 }
 
+/**
+ * A box of text that scrolls when long (max-height in conflict-view.css): a named Tab stop while it
+ * scrolls, so the keyboard can scroll it (decision 038's rule, scrolling-blocks.ts), and none when it fits.
+ */
+function useScrollingBox<T extends HTMLElement>(name: string, content: unknown) {
+  const box = useRef<T>(null);
+  useLayoutEffect(() => watchScrollingBox(box.current!, `${name}, scrolls`), [name, content]);
+  return box;
+}
+
+/** One version's text, in a box that scrolls when long. */
+function VersionText({ name, text, testId }: { name: string; text: string; testId: string }) {
+  const box = useScrollingBox<HTMLDivElement>(name, text);
+  return (
+    <div ref={box} className="conflict__text" data-testid={testId}>
+      {text || <span className="muted">(no description)</span>}
+    </div>
+  );
+}
+
 function WordDiff({ before, after, other }: { before: string; after: string; other: string }) {
   const parts = diffWords(before, after);
+  const box = useScrollingBox<HTMLParagraphElement>('What differs', `${before}\u0000${after}`);
   return (
-    <p className="conflict__diff" data-testid="conflict-diff">
+    <p ref={box} className="conflict__diff" data-testid="conflict-diff">
       {parts.map((part, i) => {
         // A removal right beside an addition ("shop" then "placed") would read as one word ("shopplaced"): a space between them, seen only.
         const gap = runsIntoPrevious(parts, i) ? <span aria-hidden="true"> </span> : null;
@@ -123,16 +145,12 @@ export function ConflictView({ theirs, mine, merged, onMergedChange, onKeepMine,
         <section className="conflict__side" aria-label={Other}>
           <h4 className="conflict__side-title">{Other}</h4>
           <Byline theirs={theirs} byYou={byYou} />
-          <div className="conflict__text" data-testid="conflict-theirs">
-            {theirText || <span className="muted">(no description)</span>}
-          </div>
+          <VersionText name={Other} text={theirText} testId="conflict-theirs" />
         </section>
         <section className="conflict__side conflict__side--mine" aria-label="Mine">
           <h4 className="conflict__side-title">Mine</h4>
           <p className="conflict__byline muted">Your edit, not saved yet.</p>
-          <div className="conflict__text" data-testid="conflict-mine">
-            {mine || <span className="muted">(no description)</span>}
-          </div>
+          <VersionText name="Mine" text={mine} testId="conflict-mine" />
         </section>
       </div>
       <section className="conflict__changes" aria-label="Differences">

@@ -270,7 +270,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
                 problem={problem ?? undefined}
                 problemAnnounced={refused}
                 onSubmitValue={addTyped}
-                escapeClears={false}
+                escape="passes"
                 aria-describedby={problem ? problemId : undefined}
                 aria-invalid={problem ? true : undefined}
                 autoFocus

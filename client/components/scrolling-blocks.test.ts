@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // jsdom has no layout: each block's widths are stubbed, as a browser would report them.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { markScrollingBlocks, watchScrollingBlocks } from './scrolling-blocks';
+import { markScrollingBlocks, watchScrollingBlocks, watchScrollingBox } from './scrolling-blocks';
 
 function setWidths(element: Element, scrollWidth: number, clientWidth: number) {
   Object.defineProperty(element, 'scrollWidth', { configurable: true, value: scrollWidth });
@@ -83,5 +83,38 @@ describe('watchScrollingBlocks', () => {
     const stop = watchScrollingBlocks(container);
     expect(container.querySelector('pre')!.getAttribute('tabindex')).toBe('0');
     expect(stop).not.toThrow();
+  });
+});
+
+describe('watchScrollingBox', () => {
+  function setHeights(element: Element, scrollHeight: number, clientHeight: number) {
+    Object.defineProperty(element, 'scrollHeight', { configurable: true, value: scrollHeight });
+    Object.defineProperty(element, 'clientHeight', { configurable: true, value: clientHeight });
+  }
+
+  it('makes a box a named Tab stop (a group) while it scrolls either way, and takes both away when it fits', () => {
+    let onResize: () => void = () => {};
+    const disconnect = vi.fn();
+    vi.stubGlobal('ResizeObserver', class {
+      constructor(callback: () => void) {
+        onResize = callback;
+      }
+      observe() {}
+      disconnect = disconnect;
+    });
+    const box = document.createElement('div');
+    setHeights(box, 900, 256);
+    const stop = watchScrollingBox(box, 'Theirs, scrolls');
+    expect(attributes(box)).toEqual({ tabindex: '0', role: 'group', label: 'Theirs, scrolls' });
+    // Wider now: it fits.
+    setHeights(box, 256, 256);
+    onResize();
+    expect(attributes(box)).toEqual({ tabindex: null, role: null, label: null });
+    // Sideways counts too.
+    setWidths(box, 500, 300);
+    onResize();
+    expect(attributes(box)).toEqual({ tabindex: '0', role: 'group', label: 'Theirs, scrolls' });
+    stop();
+    expect(disconnect).toHaveBeenCalled();
   });
 });

@@ -41,3 +41,30 @@ export function watchScrollingBlocks(container: HTMLElement): () => void {
   for (const block of container.querySelectorAll<HTMLElement>(SELECTOR)) observer.observe(block);
   return () => observer.disconnect();
 }
+
+/**
+ * The same rule for one box that scrolls either way (`overflow: auto` and a max-height: the conflict
+ * view's two versions and their differences): a Tab stop named `name` (role group, not a landmark)
+ * while, and only while, its content overflows it, so keyboard users (Safari's too, where a box is not
+ * a Tab stop by itself) can scroll it; checked again when the box changes size. Returns the function
+ * that stops watching.
+ */
+export function watchScrollingBox(box: HTMLElement, name: string): () => void {
+  const mark = () => {
+    const scrolls = box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth;
+    if (scrolls) {
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('role', 'group');
+      box.setAttribute('aria-label', name);
+    } else {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('role');
+      box.removeAttribute('aria-label');
+    }
+  };
+  mark();
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  const observer = new ResizeObserver(mark);
+  observer.observe(box);
+  return () => observer.disconnect();
+}

@@ -145,7 +145,7 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
               problemAnnounced={!problem && failure !== null}
               status={suggestions.length === 0 && !isNew ? 'No matching tags' : undefined}
               onSubmitValue={(value) => add(value.trim().toLowerCase())}
-              escapeClears={false}
+              escape="passes"
               aria-describedby={message || lowered ? problemId : undefined}
               aria-invalid={message ? true : undefined}
               autoFocus

@@ -146,7 +146,7 @@ describe('renderFirstResults', () => {
         ],
       },
     });
-    expect(html).toContain('<mark>orders</mark>_&lt;b&gt;');
+    expect(html).toContain('<mark>orders</mark>_<wbr>&lt;b&gt;');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; <mark>orders</mark> &amp; more');
     expect(html).toContain(' … &lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toMatch(/<(script|img|svg|em)\b/);
@@ -188,6 +188,36 @@ describe('renderFirstResults', () => {
     expect(html).not.toMatch(/<form|<script|\son[a-z]+=/i);
   });
 
+  it('lets a long name wrap after each underscore, dot and slash, as the app draws it (search-result-item.tsx), its matches marked', () => {
+    const long = table({ schema: 'finance', name: 'snap_apac_chargebacks_funnel', highlight: { name: ['snap_apac_<em>charge</em>backs_funnel'] } });
+    const html = render('/search?term=charge', { table: { page_index: 0, total_results: 1, results: [long] } });
+    expect(html).toContain('>finance.<wbr>snap_<wbr>apac_<wbr><mark>charge</mark>backs_<wbr>funnel</a>');
+  });
+
+  // The preview said a dashboard's last run on the server's clock, unnamed: a server in Kiritimati (UTC+14) drew
+  // "May 17, 2025" for a run at noon UTC on May 16, while the app shows the reader's day.
+  it("says a dashboard's last run on UTC's clock and names it, whatever the server's zone", () => {
+    const zone = process.env.TZ;
+    const run = (at: number, config = CONFIG) =>
+      render('/search?term=orders&resource=dashboard', { dashboard: { page_index: 0, total_results: 1, results: [{
+        type: 'dashboard', key: 'd', uri: 'mode_dashboard://g/d', name: 'Orders board', cluster: null, group_name: 'Sales', product: 'mode', url: null,
+        description: null, last_successful_run_timestamp: at, chart_names: [], query_names: [], tags: [], badges: [], search_score: 1, highlight: {},
+      }] } }, config);
+    try {
+      process.env.TZ = 'Pacific/Kiritimati';
+      expect(run(Date.UTC(2025, 4, 16, 12) / 1000)).toMatch(/last successful run May 16, 2025 UTC<\/p>/);
+      process.env.TZ = 'America/Los_Angeles';
+      expect(run(Date.UTC(2025, 4, 16, 3) / 1000)).toMatch(/last successful run May 16, 2025 UTC<\/p>/);
+      // A pattern with a time of day reads it on UTC's clock too; one that names its zone is not named twice.
+      const withTime = (pattern: string) => toClientConfig(v.parse(UiConfigFileSchema, { searchPagination: { resultsPerPage: 10 }, date: { default: pattern } }), { providerName: 'Test IdP', indexUsers: true, indexDashboards: true, logoUrl: null });
+      expect(run(Date.UTC(2025, 4, 16, 3, 5) / 1000, withTime('YYYY-MM-DD HH:mm'))).toMatch(/last successful run 2025-05-16 03:05 UTC<\/p>/);
+      expect(run(Date.UTC(2025, 4, 16, 3, 5) / 1000, withTime('YYYY-MM-DD HH:mm Z'))).toMatch(/last successful run 2025-05-16 03:05 \+00:00<\/p>/);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('draws dashboards and people with their links', () => {
     const dashboard: DashboardSearchResult = {
       type: 'dashboard', key: 'd', uri: 'mode_dashboard://g/d', name: 'Orders board', cluster: null, group_name: 'Sales', product: 'mode', url: null,
@@ -200,7 +230,7 @@ describe('renderFirstResults', () => {
     const dashboards = render('/search?term=orders&resource=dashboard', { dashboard: { page_index: 0, total_results: 1, results: [dashboard] } });
     expect(dashboards).toContain('<a href="/dashboard/mode_dashboard%3A%2F%2Fg%2Fd">Orders board</a>');
     const ran = render('/search?term=orders&resource=dashboard', { dashboard: { page_index: 0, total_results: 1, results: [{ ...dashboard, last_successful_run_timestamp: Date.UTC(2025, 4, 16, 12) / 1000 }] } });
-    expect(ran).toMatch(/· Sales · last successful run May 16, 2025<\/p>/);
+    expect(ran).toMatch(/· Sales · last successful run May 16, 2025 UTC<\/p>/);
     expect(dashboards).toContain('<p class="result__description result__description--none">No description</p>');
     expect(dashboards).toContain('>1 dashboard</h2>');
     expect(render('/search?term=orders&resource=dashboard', { dashboard: { page_index: 0, total_results: 2, results: [dashboard, dashboard] } })).toContain('>2 dashboards</h2>');

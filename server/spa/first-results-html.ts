@@ -10,13 +10,14 @@
 // highlights are read with the contract's parseHighlight, never written through as HTML.
 import type { DashboardSearchResult, SearchResponse, SearchResult, TableSearchResult, UserSearchResult } from '../../contract/api-search';
 import type { ClientConfig } from '../../contract/client-config';
-import { formatDate } from '../../contract/date-format';
+import { formatDate, patternHasZone } from '../../contract/date-format';
 import { formatResultCount as formatCount } from '../../contract/result-count';
 import { badgeSearchPath, dashboardPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
 import { nestedFieldLinkOptions, nestedFieldOfPath } from '../../contract/nested-field-path';
 import { computePagination } from '../../contract/pagination-state';
 import { markdownHighlightToSegments } from '../../contract/markdown-highlight';
 import { markdownToPlainText } from '../../contract/markdown-plain-text';
+import { partsBetweenBreaks } from '../../contract/name-breaks';
 import { personDetails, tableLocation } from '../../contract/resource-labels';
 import { highlightToPlainText, parseHighlight, type HighlightSegment } from '../../contract/search-highlight';
 import { RESOURCE_NOUNS, type SearchResource } from '../../contract/search-state';
@@ -41,6 +42,11 @@ function highlighted(fragment: string, segmentsOf: (fragment: string) => Highlig
     .join('');
 }
 const fieldHtml = (fragment: string | undefined, plain: string) => (fragment ? highlighted(fragment) : text(plain));
+/** A result's name as fieldHtml writes it, with a <wbr> after each `_`, `.` and `/`, as the app's HighlightedName draws it. */
+function nameHtml(fragment: string | undefined, plain: string): string {
+  const breakable = (value: string) => partsBetweenBreaks(value).map(text).join('<wbr>');
+  return (fragment ? parseHighlight(fragment) : [{ text: plain, highlighted: false }]).map((s) => (s.highlighted ? `<mark>${breakable(s.text)}</mark>` : breakable(s.text))).join('');
+}
 
 const countOf = (n: number, resource: SearchResource) => `${formatCount(n)} ${n === 1 ? RESOURCE_NOUNS[resource].one : RESOURCE_NOUNS[resource].many}`;
 
@@ -211,7 +217,7 @@ function renderTable(result: TableSearchResult, config: ClientConfig): string {
   const sources = config.resourceConfig.table.supportedSources;
   const { highlight } = result;
   return shell(
-    `<a href=${attr(tablePath(result))}>${text(result.schema)}.<wbr>${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
+    `<a href=${attr(tablePath(result))}>${text(result.schema)}.<wbr>${nameHtml(highlight['name']?.[0], result.name)}</a>`,
     `<span class="visually-hidden">Table in </span>${text(tableLocation(result, sources))}`,
     description(highlight['description'], result.description) +
       matches([
@@ -231,14 +237,23 @@ function renderTable(result: TableSearchResult, config: ClientConfig): string {
   );
 }
 
+/**
+ * An instant as the preview can say it rightly: the server does not know the reader's time zone (the app
+ * formats it in the browser's, decision 045), and its own would give the reader another day, unnamed.
+ * So it is read on UTC's clock and says so ("May 16, 2025 UTC"), unless the pattern names its zone.
+ */
+function utcInstant(epochSeconds: number, pattern: string): string {
+  return `${formatDate(epochSeconds, pattern, { utc: true })}${patternHasZone(pattern) ? '' : ' UTC'}`;
+}
+
 function renderDashboard(result: DashboardSearchResult, config: ClientConfig): string {
   const sources = config.resourceConfig.dashboard.supportedSources;
   const { highlight } = result;
   const run = result.last_successful_run_timestamp;
-  const lastRun = run === null || run === undefined || !Number.isFinite(run) || run <= 0 ? null : formatDate(run, config.date.default);
+  const lastRun = run === null || run === undefined || !Number.isFinite(run) || run <= 0 ? null : utcInstant(run, config.date.default);
   const product = result.product ? (sources[result.product]?.displayName ?? result.product) : null;
   return shell(
-    `<a href=${attr(dashboardPath(result.uri))}>${fieldHtml(highlight['name']?.[0], result.name)}</a>`,
+    `<a href=${attr(dashboardPath(result.uri))}>${nameHtml(highlight['name']?.[0], result.name)}</a>`,
     `<span class="visually-hidden">Dashboard in </span>${text([product, result.group_name, lastRun ? `last successful run ${lastRun}` : null].filter(Boolean).join(' · '))}`,
     description(highlight['description'], result.description) +
       matches([

@@ -73,6 +73,27 @@ describe('a filter field with values the catalog lists', () => {
     await waitFor(() => expect(requests.at(-1)?.filters).toEqual({ table: { tag: { value: 'pii,finance', filterOperation: 'OR' } } }));
   });
 
+  // A second Escape cleared the field (the search box's practice), and the pause then dropped the filter, unsaid.
+  it('keeps an applied value on a second and third Escape: the first closes the list, the next do nothing, and the filter stays', async () => {
+    stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
+    const { last, visits } = renderSearch(`/search?term=orders&filters=${encodeURIComponent(JSON.stringify({ tag: { value: 'pii' } }))}`);
+    const user = userEvent.setup();
+    const tag = (await screen.findByRole('combobox', { name: 'Tag' })) as HTMLInputElement;
+    expect(tag.value).toBe('pii');
+    await user.click(tag);
+    await user.type(tag, ', fin');
+    await waitFor(() => expect(tag.getAttribute('aria-expanded')).toBe('true'));
+    await user.keyboard('{Escape}');
+    expect(tag.getAttribute('aria-expanded')).toBe('false');
+    await user.keyboard('{Escape}{Escape}');
+    expect(tag.value).toBe('pii, fin');
+    expect(document.activeElement).toBe(tag);
+    await pause();
+    // What was typed is applied after the pause, as ever; nothing was cleared.
+    expect(filtersOf(last().search)).toEqual({ tag: { value: 'pii, fin' } });
+    expect(visits.every((v) => filtersOf(v.search).tag !== undefined)).toBe(true);
+  });
+
   it('lists the most used values, with their counts, on focus with nothing typed; Escape closes the list, ↓ and Alt+↓ open it, typing narrows it', async () => {
     stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
     const { last } = renderSearch('/search?term=orders');

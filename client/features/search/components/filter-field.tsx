@@ -3,7 +3,8 @@
 // comma) with those values, as the search box completes `tag:pi`; the lists are fetched once the field is
 // used. With nothing typed after the last comma, focusing or clicking the field (or ↓, Alt+↓) lists the
 // most used values, with their counts where the catalog counts (tags), as DataHub's filters do; typing
-// narrows the list, Escape closes it (decision 099). Other filters (schema, cluster, column…) have nothing to list: a plain field. Either way any
+// narrows the list, Escape closes it (decision 099); a second Escape keeps the text, a filter applied, rather than
+// clearing it unseen as a search field would (decision 106). Other filters (schema, cluster, column…) have nothing to list: a plain field. Either way any
 // text can be typed; Enter applies it, as choosing a value does.
 import { useId, useState } from 'react';
 import type { FilterCategory } from '../../../../contract/ui-config';
@@ -111,6 +112,7 @@ export function FilterField({ category, value, onValueChange, onApply, onLeave }
         groups={[{ id: 'values', label: category.displayName, options }]}
         status={status}
         onSubmitValue={onApply}
+        escape="keeps"
         listEmpty
         aria-describedby={category.helpText ? hintId : undefined}
         {...common}

@@ -35,6 +35,21 @@ describe('SearchResultItem', () => {
     expect(screen.getByRole('heading', { name: 'sales.orders' })).toBeTruthy();
   });
 
+  // A long name broke one letter from its end beside the star at 400 px ("snap_apac_chargebacks_funne", "l").
+  it('lets a long table or dashboard name wrap after each underscore, dot and slash (a <wbr> there), its matches still marked', () => {
+    const { container } = renderWithApp(
+      <ol>
+        <SearchResultItem result={table('snap_apac_chargebacks_funnel', { schema: 'finance', highlight: { name: ['snap_apac_<em>charge</em>backs_funnel'] } })} action={action} />
+        <SearchResultItem result={dashboard('sales/kpi_board')} action={action} />
+      </ol>,
+    );
+    const [tableName, dashboardName] = [...container.querySelectorAll('h3 a')];
+    expect(tableName!.innerHTML).toBe('finance.<wbr>snap_<wbr>apac_<wbr><mark>charge</mark>backs_<wbr>funnel');
+    expect(dashboardName!.innerHTML).toBe('sales/<wbr>kpi_<wbr>board');
+    // Named as before: the <wbr>s add nothing to what is said.
+    expect(screen.getByRole('link', { name: 'finance.snap_apac_chargebacks_funnel' })).toBeTruthy();
+  });
+
   // Finding 7 of the curate pass: results showed a description's Markdown source.
   it('shows a Markdown description as plain text, and a matching fragment of one with its matches still marked', () => {
     const description = '# Orders\n\nEvery **paid** order, see [the wiki](https://wiki.example.org/orders).\n\n| a | b |\n|---|---|';

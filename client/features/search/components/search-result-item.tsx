@@ -13,7 +13,7 @@ import { HighlightedText } from '../../../components/highlighted-text';
 import { markdownHighlightToSegments } from '../../../../contract/markdown-highlight';
 import { markdownToPlainText } from '../../../../contract/markdown-plain-text';
 import { personDetails, tableLocation } from '../../../../contract/resource-labels';
-import { Highlight } from './highlight';
+import { Highlight, HighlightedName } from './highlight';
 
 /** How many matching columns, charts or queries a result lists before "and n more". */
 const MAX_MATCHES = 5;
@@ -112,9 +112,9 @@ function TableResult({ result, action }: { result: TableSearchResult; action?: R
       action={action?.(result)}
       name={
         <AppLink to={tablePath(result)}>
-          {/* A long schema.table may wrap after the schema, as the app's lists let it (BreakableText). */}
+          {/* A long schema.table may wrap after the schema and after each `_`, `.` or `/` of the name, not inside a word. */}
           {result.schema}.<wbr />
-          <Highlight fragment={highlight['name']?.[0]} text={result.name} />
+          <HighlightedName fragment={highlight['name']?.[0]} text={result.name} />
         </AppLink>
       }
       meta={
@@ -151,7 +151,7 @@ function DashboardResult({ result, action }: { result: DashboardSearchResult; ac
       action={action?.(result)}
       name={
         <AppLink to={dashboardPath(result.uri)}>
-          <Highlight fragment={highlight['name']?.[0]} text={result.name} />
+          <HighlightedName fragment={highlight['name']?.[0]} text={result.name} />
         </AppLink>
       }
       meta={
