@@ -2,6 +2,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import DOMPurify from 'dompurify';
 import MarkdownRenderer, { renderMarkdown, sanitizeHtml } from './markdown-renderer';
 import { watchScrollingBlocks } from './scrolling-blocks';
 
@@ -52,6 +53,34 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('renderMarkdown for a column\'s description (headings as text, line breaks kept)', () => {
+  const short = { headings: 'text', lineBreaks: true } as const;
+
+  it('makes headings paragraphs of bold text, so a table cell has no heading of the page', () => {
+    const html = renderMarkdown('# Keys\n\nThe **order**\'s id\n\n### More', undefined, short);
+    expect(html).not.toMatch(/<h\d/);
+    expect(html).toMatch(/<p><strong>Keys<\/strong><\/p>\s*<p>The <strong>order<\/strong>'s id<\/p>\s*<p><strong>More<\/strong><\/p>/);
+  });
+
+  it('keeps each line break typed, where a page\'s description joins the lines', () => {
+    expect(renderMarkdown('one\ntwo', undefined, short)).toMatch(/<p>one<br>\s*two<\/p>/);
+    expect(renderMarkdown('one\ntwo')).not.toContain('<br>');
+  });
+
+  it('sanitizes as a page\'s description: raw HTML as text, script links dropped, links in a new tab', () => {
+    const html = renderMarkdown('Id <img src=x onerror="window.__xss=1"> [x](javascript:alert(1)) [wiki](https://wiki.example.org/)', undefined, short);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('&lt;img src=x onerror="window.__xss=1"&gt;');
+    expect(html).toContain('<a href="https://wiki.example.org/" target="_blank" rel="noopener noreferrer">wiki</a>');
+  });
+
+  it('hands the sanitized text to `decorate` before it is shown', () => {
+    const html = renderMarkdown('a <b>x</b> **b**', undefined, { ...short, decorate: (root) => root.querySelector('strong')!.setAttribute('data-seen', '') });
+    expect(html.trim()).toBe('<p>a &lt;b&gt;x&lt;/b&gt; <strong data-seen="">b</strong></p>');
+  });
+});
+
 describe('sanitizeHtml', () => {
   it('keeps formatting and removes scripts, event handlers and styles', () => {
     const html = sanitizeHtml('<p onclick="x()" style="color:red">Hi <b>there</b></p><script>alert(1)</script><iframe src="//x"></iframe>');
@@ -80,5 +109,18 @@ describe('MarkdownRenderer', () => {
     expect(short!.hasAttribute('tabindex')).toBe(false);
     rerender(createElement(MarkdownRenderer, { watchBlocks: watchScrollingBlocks, kind: 'html', source: `<table><tbody><tr><td>${long}</td></tr></tbody></table>` }));
     expect(container.querySelector('table')!.getAttribute('aria-label')).toBe('Table, scrolls sideways');
+  });
+
+  it('renders a text again only when it or its options change, not at each render', () => {
+    const parse = vi.spyOn(DOMPurify, 'sanitize');
+    const props = { watchBlocks: () => () => {}, kind: 'markdown' as const, source: 'Once **only** (a text no other test renders)', headingsAsText: true, lineBreaks: true };
+    const { container, rerender } = render(createElement(MarkdownRenderer, props));
+    rerender(createElement(MarkdownRenderer, { ...props }));
+    cleanup();
+    // Shown again (a row a filter brings back): the text it made is kept.
+    render(createElement(MarkdownRenderer, { ...props }));
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(container.innerHTML).toBe('');
+    expect(document.querySelector('strong')?.textContent).toBe('only');
   });
 });

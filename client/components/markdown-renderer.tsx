@@ -2,10 +2,12 @@
 // Markdown is kept as text; links open in a new tab without access to this page; headings are moved
 // below the heading the text sits under (shiftHeadings: the text's highest heading becomes `headingsFrom`,
 // h3 by default, the others keep their distance to it); code blocks and tables that are wider than their
-// box can be scrolled with the keyboard (scrolling-blocks.ts).
+// box can be scrolled with the keyboard (scrolling-blocks.ts). A column's or nested field's description
+// (decision 105) keeps each line break typed (`lineBreaks`) and has no headings: a heading there is a
+// line of bold text (`headingsAsText`), not a heading of the page.
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { escapeHtml } from '../../contract/escape-html';
 
 const marked = new Marked({
@@ -53,20 +55,73 @@ export function shiftHeadings(root: ParentNode, from: number): void {
   }
 }
 
-function sanitize(html: string, headingsFrom: number): string {
+/**
+ * Makes each heading in `root` a paragraph of bold text: a column's "# Keys" in a table cell is a line of
+ * the cell, not a heading of the page (one per column would flood a screen reader's list of headings).
+ */
+export function headingsToText(root: ParentNode): void {
+  for (const heading of [...root.querySelectorAll<HTMLElement>(HEADING_TAGS)]) {
+    const paragraph = heading.ownerDocument.createElement('p');
+    const strong = heading.ownerDocument.createElement('strong');
+    strong.append(...heading.childNodes);
+    paragraph.append(strong);
+    heading.replaceWith(paragraph);
+  }
+}
+
+/** `headingsFrom`: the level of the highest heading, or `text`: no headings, each a paragraph of bold text. */
+export type Headings = number | 'text';
+
+/** Later changes to the DOM the sanitizer made (a column's "joins schema.table" as links): never given the source's markup unsanitized. */
+export type Decorate = (root: DocumentFragment) => void;
+
+function sanitize(html: string, headings: Headings, decorate?: Decorate): string {
   const fragment = DOMPurify.sanitize(html, { ...SANITIZE, RETURN_DOM_FRAGMENT: true });
-  shiftHeadings(fragment, headingsFrom);
+  if (headings === 'text') headingsToText(fragment);
+  else shiftHeadings(fragment, headings);
+  decorate?.(fragment);
   const box = document.createElement('div');
   box.append(fragment);
   return box.innerHTML;
 }
 
-export function renderMarkdown(source: string, headingsFrom = HEADINGS_FROM): string {
-  return sanitize(marked.parse(source, { async: false }), headingsFrom);
+export interface MarkdownOptions {
+  headings?: Headings;
+  /** Each line break in the source a line break in the text (GitHub's comments), not a space. */
+  lineBreaks?: boolean;
+  decorate?: Decorate;
+}
+
+export function renderMarkdown(source: string, headingsFrom: number = HEADINGS_FROM, options: MarkdownOptions = {}): string {
+  return sanitize(marked.parse(source, { async: false, breaks: options.lineBreaks ?? false }), options.headings ?? headingsFrom, options.decorate);
 }
 
 export function sanitizeHtml(html: string, headingsFrom = HEADINGS_FROM): string {
   return sanitize(html, headingsFrom);
+}
+
+// The HTML of the texts rendered last, by their source and options: a columns table re-renders its rows
+// as a filter is typed, and a row the filter brings back would otherwise parse its text again.
+const RENDERED_KEPT = 1000;
+const rendered = new Map<string, string>();
+
+function renderKept(kind: MarkdownRendererProps['kind'], source: string, headings: Headings, lineBreaks: boolean): string {
+  const key = `${kind}\u0000${headings}\u0000${lineBreaks}\u0000${source}`;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = kind === 'markdown' ? renderMarkdown(source, HEADINGS_FROM, { headings, lineBreaks }) : sanitizeHtml(source, typeof headings === 'number' ? headings : HEADINGS_FROM);
+    if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+  } else rendered.delete(key);
+  rendered.set(key, html);
+  return html;
+}
+
+/** Applies `decorate` to HTML this module made (sanitized already): parsed in a template, which loads and runs nothing. */
+function decorated(html: string, decorate: Decorate): string {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  decorate(template.content);
+  return template.innerHTML;
 }
 
 export interface MarkdownRendererProps {
@@ -74,6 +129,14 @@ export interface MarkdownRendererProps {
   source: string;
   className?: string;
   headingsFrom?: number;
+  /** No headings: each is a paragraph of bold text (a column's description). Overrides `headingsFrom`. */
+  headingsAsText?: boolean;
+  /** Each line break in the source a line break in the text. */
+  lineBreaks?: boolean;
+  /** Changes made to the sanitized text before it is shown; keep it stable (a new function renders again). */
+  decorate?: Decorate;
+  /** What shows instead while this code loads, or if it does not arrive (markdown.tsx); not used here. */
+  plain?: ReactNode;
   /**
    * watchScrollingBlocks, handed over by markdown.tsx: imported there, it lives in the chunk the pages
    * load anyway, which code-block.tsx shares, instead of a chunk of its own that the app's entry would
@@ -82,8 +145,12 @@ export interface MarkdownRendererProps {
   watchBlocks: (container: HTMLElement) => () => void;
 }
 
-export default function MarkdownRenderer({ kind, source, className, headingsFrom = HEADINGS_FROM, watchBlocks }: MarkdownRendererProps) {
-  const html = kind === 'markdown' ? renderMarkdown(source, headingsFrom) : sanitizeHtml(source, headingsFrom);
+export default function MarkdownRenderer({ kind, source, className, headingsFrom = HEADINGS_FROM, headingsAsText = false, lineBreaks = false, decorate, watchBlocks }: MarkdownRendererProps) {
+  const headings: Headings = headingsAsText ? 'text' : headingsFrom;
+  const html = useMemo(() => {
+    const made = renderKept(kind, source, headings, lineBreaks);
+    return decorate ? decorated(made, decorate) : made;
+  }, [kind, source, headings, lineBreaks, decorate]);
   const container = useRef<HTMLDivElement>(null);
   // Before paint, so a block that scrolls is never shown without its name; again for each new HTML.
   useLayoutEffect(() => (container.current ? watchBlocks(container.current) : undefined), [html, watchBlocks]);
