@@ -6,6 +6,7 @@
 import { useCallback } from 'react';
 import { AppLink } from '../../../components/app-link';
 import { ClampedText } from '../../../components/clamped-text';
+import { cx } from '../../../components/class-names';
 import { Markdown, type MarkdownProps } from '../../../components/markdown';
 import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
 import { splitJoinHints } from '../join-hints';
@@ -16,8 +17,8 @@ import './column-description.css';
  * A column's or nested field's description as Markdown: each line break kept, headings as bold lines
  * (no heading of the page in a table cell), blocks spaced tighter than a page's (decision 105).
  */
-export function ShortMarkdown({ source, decorate, plain }: Pick<MarkdownProps, 'source' | 'decorate' | 'plain'>) {
-  return <Markdown source={source} className="short-markdown" headingsAsText lineBreaks decorate={decorate} plain={plain} />;
+export function ShortMarkdown({ source, className, decorate, plain }: Pick<MarkdownProps, 'source' | 'className' | 'decorate' | 'plain'>) {
+  return <Markdown source={source} className={cx('short-markdown', className)} headingsAsText lineBreaks decorate={decorate} plain={plain} />;
 }
 
 /** The source as written, its hints linked: what shows before the Markdown is rendered. */
@@ -42,6 +43,7 @@ export function ColumnDescription({ text, columnName, joinLinkFor }: { text: str
     <ClampedText size="short" label={`the description of ${columnName}`}>
       <ShortMarkdown
         source={shown}
+        className="column-description"
         decorate={hasHints ? decorate : undefined}
         plain={hasHints ? <PlainWithJoinLinks text={shown} joinLinkFor={joinLinkFor} /> : undefined}
       />
