@@ -111,6 +111,14 @@ describe('MarkdownRenderer', () => {
     expect(container.querySelector('table')!.getAttribute('aria-label')).toBe('Table, scrolls sideways');
   });
 
+  it('watches a text for blocks that scroll only when it has a code block or table', () => {
+    const watchBlocks = vi.fn(() => () => {});
+    render(createElement(MarkdownRenderer, { watchBlocks, kind: 'markdown', source: 'No `block` here, only <pre> as text' }));
+    expect(watchBlocks).not.toHaveBeenCalled();
+    render(createElement(MarkdownRenderer, { watchBlocks, kind: 'markdown', source: '```\nSELECT 1;\n```' }));
+    expect(watchBlocks).toHaveBeenCalledTimes(1);
+  });
+
   it('renders a text again only when it or its options change, not at each render', () => {
     const parse = vi.spyOn(DOMPurify, 'sanitize');
     const props = { watchBlocks: () => () => {}, kind: 'markdown' as const, source: 'Once **only** (a text no other test renders)', headingsAsText: true, lineBreaks: true };

@@ -20,6 +20,8 @@ const marked = new Marked({
 // Whether a code block or table is a Tab stop, and its name then, depends on the layout (whether it
 // scrolls sideways): the renderer decides that, not the source, so the source's own are dropped.
 const SCROLLING_BLOCKS = new Set(['PRE', 'TABLE']);
+/** Whether sanitized HTML has a code block or table (a `<` of the text is `&lt;` there). */
+const HAS_BLOCKS = /<(?:pre|table)\b/;
 const LAYOUT_ATTRIBUTES = ['tabindex', 'role', 'aria-label'];
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
@@ -152,7 +154,8 @@ export default function MarkdownRenderer({ kind, source, className, headingsFrom
     return decorate ? decorated(made, decorate) : made;
   }, [kind, source, headings, lineBreaks, decorate]);
   const container = useRef<HTMLDivElement>(null);
-  // Before paint, so a block that scrolls is never shown without its name; again for each new HTML.
-  useLayoutEffect(() => (container.current ? watchBlocks(container.current) : undefined), [html, watchBlocks]);
+  // Before paint, so a block that scrolls is never shown without its name; again for each new HTML. Only
+  // where there is a block to watch: a columns table has hundreds of texts, nearly all without one.
+  useLayoutEffect(() => (container.current && HAS_BLOCKS.test(html) ? watchBlocks(container.current) : undefined), [html, watchBlocks]);
   return <div ref={container} className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
