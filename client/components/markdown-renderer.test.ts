@@ -3,7 +3,8 @@ import { cleanup, render } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import DOMPurify from 'dompurify';
-import MarkdownRenderer, { renderMarkdown, sanitizeHtml } from './markdown-renderer';
+import { Marked } from 'marked';
+import MarkdownRenderer, { plainTextHtml, renderMarkdown, sanitizeHtml } from './markdown-renderer';
 import { watchScrollingBlocks } from './scrolling-blocks';
 
 afterEach(() => {
@@ -78,6 +79,36 @@ describe('renderMarkdown for a column\'s description (headings as text, line bre
   it('hands the sanitized text to `decorate` before it is shown', () => {
     const html = renderMarkdown('a <b>x</b> **b**', undefined, { ...short, decorate: (root) => root.querySelector('strong')!.setAttribute('data-seen', '') });
     expect(html.trim()).toBe('<p>a &lt;b&gt;x&lt;/b&gt; <strong data-seen="">b</strong></p>');
+  });
+});
+
+describe('plainTextHtml (words without Markdown, made without marked)', () => {
+  const viaMarked = (source: string, breaks: boolean) => DOMPurify.sanitize(new Marked({ gfm: true }).parse(source, { async: false, breaks }));
+  /** The DOM a browser makes of `html`, as text with its elements: what the reader gets. */
+  const dom = (html: string) => {
+    const box = document.createElement('div');
+    box.innerHTML = html;
+    return box.innerHTML.replace(/\n(?=<|$)|(?<=>)\n/g, '');
+  };
+
+  it('makes what marked makes of words, paragraphs and line breaks', () => {
+    const texts = [
+      'Customer who placed the order; joins core.customers',
+      'Sum of amount_usd in the period (net, after refunds): 95% of "it\'s" rows.',
+      'First line  \nsecond line\n\n\nA paragraph of its own.\r\nAnd its line.',
+      'ISO 4217 currency code #42 of the amounts, 2024 figures.\n',
+    ];
+    for (const text of texts) for (const breaks of [true, false]) {
+      const plain = plainTextHtml(text.replace(/\r\n?/g, '\n'), breaks);
+      expect(plain, text).not.toBeNull();
+      expect(dom(plain!), text).toBe(dom(viaMarked(text, breaks)));
+      expect(dom(renderMarkdown(text, undefined, { lineBreaks: breaks })), text).toBe(dom(viaMarked(text, breaks)));
+    }
+  });
+
+  it('leaves to marked any text that may hold Markdown, HTML or an address it links', () => {
+    const texts = ['**bold**', 'a *b*', '_x_', 'x_', '`c`', '[a](b)', '<b>', 'a & b', 'a | b', '~~s~~', '# H', 'Title\n===', '- item', '+ item', '1. one', '2) two', '> quote', '    code', '\tcode', 'see https://x.example', 'www.example.org', 'ops@example.org', 'a\\b'];
+    for (const text of texts) expect(plainTextHtml(text, true), text).toBeNull();
   });
 });
 

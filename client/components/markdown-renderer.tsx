@@ -94,8 +94,36 @@ export interface MarkdownOptions {
   decorate?: Decorate;
 }
 
+/**
+ * Anything that may make Markdown or HTML of a text: a Markdown character, an underscore at a word's
+ * edge (`snake_case` is no emphasis), a line that starts with a space, a block's marker or a list's
+ * number, an address GFM would link. A text with none is words in paragraphs.
+ */
+const MAY_BE_MARKUP = /[\\`*[\]<>&|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|^[ \t]|^(?:[#=+-]|\d+[.)])|:\/\/|www\.|@/mu;
+
+/**
+ * The HTML marked makes of a text that has no Markdown in it (MAY_BE_MARKUP), made without marked and
+ * the sanitizer: paragraphs at blank lines, each line break a <br> (`lineBreaks`) or kept; null for any
+ * other text. Most column descriptions are such words, and a columns table has hundreds of them.
+ */
+export function plainTextHtml(source: string, lineBreaks: boolean): string | null {
+  if (MAY_BE_MARKUP.test(source)) return null;
+  return source
+    .trim()
+    .split(/\n[ \t]*\n\s*/)
+    .map((paragraph) => {
+      const lines = escapeHtml(paragraph).split('\n');
+      // Without `lineBreaks`, only two spaces at a line's end make a break (Markdown's hard break).
+      return `<p>${lines.map((line, i) => line.trimEnd() + (i === lines.length - 1 ? '' : lineBreaks || / {2}$/.test(line) ? '<br>' : '\n')).join('')}</p>`;
+    })
+    .join('');
+}
+
 export function renderMarkdown(source: string, headingsFrom: number = HEADINGS_FROM, options: MarkdownOptions = {}): string {
-  return sanitize(marked.parse(source, { async: false, breaks: options.lineBreaks ?? false }), options.headings ?? headingsFrom, options.decorate);
+  const lineBreaks = options.lineBreaks ?? false;
+  const plain = source.trim() ? plainTextHtml(source.replace(/\r\n?/g, '\n'), lineBreaks) : null;
+  if (plain !== null && !options.decorate) return plain;
+  return sanitize(plain ?? marked.parse(source, { async: false, breaks: lineBreaks }), options.headings ?? headingsFrom, options.decorate);
 }
 
 export function sanitizeHtml(html: string, headingsFrom = HEADINGS_FROM): string {
