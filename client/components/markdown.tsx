@@ -36,20 +36,10 @@ export interface MarkdownProps {
   plain?: ReactNode;
 }
 
-export function Markdown({ source, className, headingsFrom, headingsAsText, lineBreaks, decorate, plain }: MarkdownProps) {
+export function Markdown({ source, className, plain, ...options }: MarkdownProps) {
   return (
     <Suspense fallback={<div className={cx('markdown', 'markdown--plain', className)}>{plain ?? source}</div>}>
-      <MarkdownRenderer
-        kind="markdown"
-        source={source}
-        className={cx('markdown', className)}
-        headingsFrom={headingsFrom}
-        headingsAsText={headingsAsText}
-        lineBreaks={lineBreaks}
-        decorate={decorate}
-        plain={plain}
-        watchBlocks={watchScrollingBlocks}
-      />
+      <MarkdownRenderer {...options} kind="markdown" source={source} className={cx('markdown', className)} plain={plain} watchBlocks={watchScrollingBlocks} />
     </Suspense>
   );
 }
