@@ -1,5 +1,5 @@
 // Hostile input renders as text (issue 14 §5): script, event-handler, javascript: and SVG payloads
-// written into a table description (Markdown) and a column description through the BFF, and typed
+// written into a table description and a column description (both Markdown) through the BFF, and typed
 // as a search term, show as the characters they are on the table page, its History, the editor's
 // profile and the search page — no element they describe appears, no dialog opens, no script runs
 // (each payload would set window.__xss). A tag carrying markup is refused by Amundsen's tag rule.
@@ -19,7 +19,8 @@ const SVG = '"><svg onload="window.__xss=1">';
 const JS_LINK = '[click me](javascript:window.__xss=1)';
 /** One payload per line, in Markdown: a heading, raw HTML inline and as a block, a javascript: link. */
 const DESCRIPTION = [`# Budgets ${SCRIPT}`, '', `Inline ${IMG} here.`, '', SVG, '', JS_LINK].join('\n');
-const COLUMN_DESCRIPTION = `Column ${IMG} ${SVG}`;
+/** A column's description is Markdown too (decision 105): its bold is rendered, its HTML shown as text. */
+const COLUMN_DESCRIPTION = `Column **bold** ${IMG} ${SVG} ${JS_LINK}`;
 
 /** Everything a payload could have put in the page. */
 const injected = (page: Page) => page.locator('img[src="x"], svg[onload], [onerror], [onload], a[href^="javascript:"], script:text("__xss")');
@@ -66,7 +67,9 @@ test('XSS payloads in descriptions and a search term render as text on the table
   await expect(description).toContainText(`Inline ${IMG} here.`);
   await expect(description).toContainText(SVG);
   await expect(description).toContainText('click me');
-  await expect(page.getByTestId('column-row').first()).toContainText(COLUMN_DESCRIPTION);
+  const columnText = page.getByTestId('column-row').first().locator('.columns-table__description');
+  await expect(columnText.locator('strong')).toHaveText('bold');
+  await expect(columnText).toContainText(`Column bold ${IMG} ${SVG} click me`);
   await expectNothingRan(page, dialogs);
 
   // History: before and after, as text.

@@ -1,7 +1,9 @@
 // Long and Markdown text where the catalog shows it in little room (findings 5 and 7 of the curate
 // pass): a 250-character word in a column description wraps inside its cell, the columns table keeps
 // its width and every Edit button stays in view, at 1280 and 800 px; a Markdown description reads as
-// plain text under "My bookmarks" and in search results, a search's matches still marked. Uses a table
+// plain text under "My bookmarks" and in search results, a search's matches still marked; column
+// descriptions in Markdown render in their cells, compact, clamped when long, with no heading of the
+// page (decision 105), at 1280, 800 and 400 px. Uses a table
 // no other spec reads, signed in as fridtjof (whose bookmarks no other spec reads), and puts back
 // what it changed.
 import type { Page, TestInfo } from '@playwright/test';
@@ -31,6 +33,15 @@ async function setDescriptions(page: Page, table: string | null, column: { name:
     await callFromPage(page, 'PUT', '/api/metadata/v0/put_column_description', { key: TABLE.key, column_name: column.name, description: column.text ?? '', base: before.columns.find((c) => c.name === column.name)!.description }),
   ];
   expect(saved.map((s) => s.status)).toEqual([200, 200]);
+}
+
+/** Writes the column descriptions given (by column name) over what is stored; returns nothing, asserts each saved. */
+async function setColumnDescriptions(page: Page, texts: Record<string, string | null>) {
+  const before = await getTable(page);
+  for (const [name, text] of Object.entries(texts)) {
+    const saved = await callFromPage(page, 'PUT', '/api/metadata/v0/put_column_description', { key: TABLE.key, column_name: name, description: text ?? '', base: before.columns.find((c) => c.name === name)!.description });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  }
 }
 
 async function capture(page: Page, testInfo: TestInfo, name: string) {
@@ -109,8 +120,57 @@ test('a 250-character word wraps in its column cell and a Markdown description r
     await capture(page, testInfo, 'table-long-code-line-preview');
     expect(await preview.evaluate(scrolls), 'the code line scrolls inside the preview').toBe(true);
     await expect(preview).toHaveAttribute('tabindex', '0');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Column descriptions in Markdown: rendered in their cells (bold, code, a list, a link, each line
+    // break kept), a heading there a bold line (no heading of the page), a tall one clamped; the table
+    // keeps its width at 1280 and 800 px, and each column is a tidy block at 400 px.
+    const marked = original.columns.slice(0, 4);
+    const texts = [
+      '**Net** amount in `EUR`, see [the finance wiki](https://wiki.example.org/i).\nA second line, as typed.',
+      '# Keys\n\n- one row per **country**\n- and _month_',
+      // Tall though within the 250 characters a column's description may have: a list of 22 lines.
+      `Codes:\n\n${Array.from({ length: 22 }, (_, i) => `- code ${i + 1}`).join('\n')}`,
+      '> Checked daily.\n\n```\nSELECT amount FROM finance.invoices;\n```',
+    ];
+    await setColumnDescriptions(page, Object.fromEntries(marked.map((c, i) => [c.name, texts[i]!])));
+    await page.goto(TABLE.path);
+    const rows = page.getByTestId('column-row');
+    const cells = page.locator('td.columns-table__description');
+    await expect(cells.first().locator('strong')).toHaveText('Net');
+    await expect(cells.first().locator('code')).toHaveText('EUR');
+    await expect(cells.first().getByRole('link', { name: 'the finance wiki' })).toHaveAttribute('target', '_blank');
+    await expect(cells.first().locator('br')).toHaveCount(1);
+    await expect(cells.first()).not.toContainText('**');
+    if (marked.length > 1) {
+      await expect(cells.nth(1).locator('p > strong').first()).toHaveText('Keys');
+      await expect(cells.nth(1).getByRole('listitem')).toHaveCount(2);
+    }
+    await expect(page.locator('.columns-table').getByRole('heading')).toHaveCount(0);
+    for (const width of [1280, 800, 400]) {
+      await page.setViewportSize({ width, height: 900 });
+      const sizes = await frame.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(sizes.scroll, `the columns table is wider than its frame at ${width} px`).toBeLessThanOrEqual(sizes.client);
+      if (marked.length > 2) {
+        // Clamped at 6rem (96 px), with its Show more: the row stays short.
+        const long = rows.nth(2);
+        await expect(long.getByRole('button', { name: /^Show more/ })).toBeVisible();
+        expect((await long.locator('[data-testid="clamped-text"]').boundingBox())!.height, `the long description is clamped at ${width} px`).toBeLessThanOrEqual(97);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('.columns').scrollIntoViewIfNeeded();
+    await captureWidths(page, testInfo, 'columns-markdown');
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.locator('.columns').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-columns-markdown-400.png`, fullPage: true });
+    if (marked.length > 2) {
+      await rows.nth(2).getByRole('button', { name: /^Show more/ }).click();
+      await expect(rows.nth(2).getByRole('button', { name: /^Show less/ })).toBeVisible();
+    }
   } finally {
     await callFromPage(page, 'DELETE', '/api/metadata/v0/user/bookmark', { type: 'table', key: TABLE.key });
     await setDescriptions(page, original.description, { name: column.name, text: column.description });
+    await setColumnDescriptions(page, Object.fromEntries(original.columns.slice(1, 4).map((c) => [c.name, c.description])));
   }
 });

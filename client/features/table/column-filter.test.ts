@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Column, TypeMetadata } from '../../../contract/api-table';
-import { columnsShownInWords, nestedFieldsMatching } from './column-filter';
+import { columnMatches, columnsShownInWords, nestedFieldsMatching } from './column-filter';
 
 const node = (name: string, children: TypeMetadata[] = [], description: string | null = null): TypeMetadata => ({
   kind: children.length ? 'struct' : 'scalar', name, key: `k/${name}`, description, data_type: 'string', sort_order: 0, badges: [], children,
@@ -18,12 +18,31 @@ describe('nestedFieldsMatching', () => {
     expect(nestedFieldsMatching(dotted, 'c').map((f) => f.path)).toEqual(['`a.b`.c']);
   });
 
+  it('finds a field by its description\'s words, not its Markdown', () => {
+    const geo = column('geo', node('geo', [node('city', [], 'The **billing** city, see [codes](https://iso.example.org/)')]));
+    expect(nestedFieldsMatching(geo, 'billing city').map((f) => f.path)).toEqual(['city']);
+    expect(nestedFieldsMatching(geo, '**billing')).toEqual([]);
+    expect(nestedFieldsMatching(geo, 'iso.example')).toEqual([]);
+  });
+
   it('does not find the unnamed nodes by their names', () => {
     expect(nestedFieldsMatching(attrs, 'key')).toEqual([]);
     expect(nestedFieldsMatching(attrs, 'inner')).toEqual([]);
     expect(nestedFieldsMatching(attrs, 'value')).toEqual([]);
     expect(nestedFieldsMatching(attrs, '  ')).toEqual([]);
     expect(nestedFieldsMatching(column('id', null), 'id')).toEqual([]);
+  });
+});
+
+describe('columnMatches', () => {
+  const described = (description: string) => ({ ...column('amount', null), col_type: 'decimal', description });
+
+  it('reads a Markdown description\'s words, as the page shows them, not its syntax or a link\'s address', () => {
+    const amount = described('The **net** amount, _after_ [refunds](https://wiki.example.org/refunds).\nIn `EUR`.');
+    for (const words of ['net amount', 'NET AMOUNT, after refunds', 'refunds. in eur', 'amount']) expect(columnMatches(amount, words), words).toBe(true);
+    for (const syntax of ['**', '**net**', 'wiki.example.org', '](', '`eur`']) expect(columnMatches(amount, syntax), syntax).toBe(false);
+    expect(columnMatches(described('Buyer; joins core.customers'), 'joins core.customers')).toBe(true);
+    expect(columnMatches(described('Foo'), 'decimal')).toBe(true);
   });
 });
 

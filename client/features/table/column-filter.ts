@@ -1,8 +1,10 @@
 // The filter over a table's columns (the table page's Columns section): which columns a typed filter
 // keeps — by name, type or description, in any case, or by one of its nested fields' names or
 // descriptions — and what the count line says. Words as the lineage lists' filter says them
-// (client/components/grow-list.tsx).
+// (client/components/grow-list.tsx). Descriptions are Markdown: the filter reads their words, as the
+// page shows them, not their syntax (`**`, a link's address): decision 105.
 import type { Column, TypeMetadata } from '../../../contract/api-table';
+import { markdownToPlainText } from '../../../contract/markdown-plain-text';
 import { formatFieldPath, LEFT_OUT_OF_PATHS } from '../../../contract/nested-field-path';
 import { formatWholeNumber } from '../../lib/format-number';
 
@@ -11,11 +13,27 @@ export const COLUMNS_SHOWN_FIRST = 50;
 /** A table with more columns than this has the filter box (and the skip button) above its columns. */
 export const COLUMNS_FILTERED_ABOVE = 10;
 
-/** Whether the column's name, type or description holds `filter` (any case); an empty filter keeps all. */
+// Each description's words in lower case, worked out once (a filter reads every column at each letter typed).
+const wordsOf = new Map<string, string>();
+const WORDS_KEPT = 5000;
+
+/** The words of a Markdown description, in lower case: "**Net** [amount](https://…)" → "net amount". */
+export function descriptionWords(description: string | null): string {
+  if (!description) return '';
+  let words = wordsOf.get(description);
+  if (words === undefined) {
+    words = markdownToPlainText(description).toLocaleLowerCase();
+    if (wordsOf.size >= WORDS_KEPT) wordsOf.clear();
+    wordsOf.set(description, words);
+  }
+  return words;
+}
+
+/** Whether the column's name, type or description (its words) holds `filter` (any case); an empty filter keeps all. */
 export function columnMatches(column: Column, filter: string): boolean {
   const wanted = filter.trim().toLocaleLowerCase();
   if (!wanted) return true;
-  return [column.name, column.col_type, column.description ?? ''].some((text) => text.toLocaleLowerCase().includes(wanted));
+  return [column.name, column.col_type].some((text) => text.toLocaleLowerCase().includes(wanted)) || descriptionWords(column.description).includes(wanted);
 }
 
 /** A nested field the filter found: its names below the column (an array's element left out) and its path as a link names it. */
@@ -48,7 +66,7 @@ export function nestedFieldsMatching(column: Column, filter: string): NestedFiel
       }
       const below = [...names, child.name];
       // A map's key (`_map_key`) is found by its description only: its name is no word of anyone's.
-      if ([child.name === MAP_KEY ? '' : child.name, child.description ?? ''].some((text) => text.toLocaleLowerCase().includes(wanted))) {
+      if ((child.name !== MAP_KEY && child.name.toLocaleLowerCase().includes(wanted)) || descriptionWords(child.description).includes(wanted)) {
         found.push({ key: child.key, names: below, path: formatFieldPath(below) });
       }
       visit(child, below);

@@ -1,5 +1,6 @@
-// A column's description in the columns table, and a nested field's in its tree: plain text, edited
-// in place (Enter saves) by people who may edit the table's descriptions.
+// A column's description in the columns table, and a nested field's in its tree: Markdown, shown
+// rendered (column-description.tsx) and edited in place as its source (Enter saves) by people who may
+// edit the table's descriptions.
 import type { ReactNode } from 'react';
 import { useUiConfig } from '../../../app/app-data';
 import { useDescriptionDraft } from '../../../app/use-description-draft';

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TypeMetadata } from '../../../../contract/api-table';
@@ -90,6 +90,17 @@ describe('TypeMetadataTree', () => {
     expect(within(a).getByText('No description').className).toContain('muted');
     expect(within(b).queryByText('No description')).toBeNull();
     expect(within(b).getByText('Bee')).toBeTruthy();
+  });
+
+  it('renders a field\'s description as Markdown, as a column\'s: bold, each line break, a heading as a bold line, HTML as text', async () => {
+    const withMarkdown = node('address', 'struct<city:string>', [node('city', 'string', [], { description: '# City\n\nThe **billing** city\nof the address <img src=x onerror="window.__xss=1">' })]);
+    renderWithApp(<TypeMetadataTree root={withMarkdown} columnName="address" />);
+    const field = screen.getByTestId('type-node');
+    await waitFor(() => expect(field.querySelector('.markdown--plain')).toBeNull());
+    expect([...field.querySelectorAll('strong')].map((s) => s.textContent)).toEqual(['City', 'billing']);
+    expect(field.querySelector('br')).not.toBeNull();
+    expect(field.querySelector('h1, h2, h3, h4, h5, h6, img')).toBeNull();
+    expect(field.textContent).toContain('The billing cityof the address <img src=x onerror="window.__xss=1">');
   });
 
   it('shows nothing for a type without nested fields, and counts nested fields', () => {

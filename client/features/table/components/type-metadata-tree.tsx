@@ -2,7 +2,8 @@
 // disclosures: each field with children opens and closes with its own button. The column's own
 // fields are listed, their nested fields start closed, so a big struct does not fill the page — except
 // above a field whose unsaved text was kept (a session that ended mid-edit), so that it shows again,
-// and above a field a link opened (`?column=&field=`, decision 067), which is marked.
+// and above a field a link opened (`?column=&field=`, decision 067), which is marked. A field's
+// description is Markdown, rendered as a column's is (decision 105).
 import { createContext, useContext, useEffect, useId, useMemo, useState } from 'react';
 import type { TypeMetadata } from '../../../../contract/api-table';
 import { BadgeList } from '../../../components/chip';
@@ -15,6 +16,7 @@ import { useTableEditing } from './table-editing';
 import { ClampedText } from '../../../components/clamped-text';
 import { NO_DESCRIPTION, shownDescription } from '../../../lib/description-text';
 import { byFieldOrder } from '../column-filter';
+import { ShortMarkdown } from './column-description';
 
 
 /**
@@ -104,7 +106,7 @@ function TypeNode({ node, parentPath }: { node: TypeMetadata; parentPath: string
       <EditableTypeDescription typeKey={node.key} fieldName={path} value={node.description}>
         {description ? (
           <ClampedText size="short" label={`the description of ${path}`} className="type-tree__description">
-            <p>{description}</p>
+            <ShortMarkdown source={description} />
           </ClampedText>
         ) : (
           <p className="type-tree__description muted">{NO_DESCRIPTION}</p>
