@@ -12,9 +12,3 @@ export function parseTableSort(raw: string | null | undefined): TableSearchSort 
   return (TABLE_SEARCH_SORTS as readonly unknown[]).includes(raw) ? (raw as TableSearchSort) : undefined;
 }
 
-/** The search page's sort choices, in the order it lists them, and what its status region says of each. */
-export const SORT_CHOICES: readonly { value: 'relevance' | TableSearchSort; label: string; said: string }[] = [
-  { value: 'relevance', label: 'Relevance', said: 'Sorted by relevance.' },
-  { value: 'name', label: 'Name (A–Z)', said: 'Sorted by name, A to Z.' },
-  { value: 'last_updated', label: 'Recently updated', said: 'Sorted by last update, most recent first.' },
-];

@@ -14,6 +14,10 @@ describe('updatedAgo', () => {
     expect(ago(15 * 86_400)).toBe('Updated 2 weeks ago');
     expect(ago(61 * 86_400)).toBe('Updated 2 months ago');
     expect(ago(800 * 86_400)).toBe('Updated 2 years ago');
+    // Not "last year" or "last month", which read as the calendar's.
+    expect(ago(540 * 86_400)).toBe('Updated 1 year ago');
+    expect(ago(35 * 86_400)).toBe('Updated 1 month ago');
+    expect(ago(3600)).toBe('Updated 1 hour ago');
   });
 
   it('says "just now" of a time ahead of the clock', () => {

@@ -13,12 +13,17 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 
 let words: Intl.RelativeTimeFormat | undefined;
 
-/** "Updated 3 days ago", "Updated yesterday", "Updated just now"; a time ahead of `nowMs` (clocks apart) is "just now". */
+/**
+ * "Updated 3 days ago", "Updated yesterday", "Updated 1 year ago", "Updated just now"; a time ahead of
+ * `nowMs` (clocks apart) is "just now". Only a day is said in words ("yesterday"): "last year" or
+ * "last month" would read as the calendar's, which 13 months ago is not.
+ */
 export function updatedAgo(epochSeconds: number, nowMs: number): string {
   const seconds = Math.max(0, nowMs / 1000 - epochSeconds);
-  words ??= new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
+  words ??= new Intl.RelativeTimeFormat('en-US', { numeric: 'always' });
   for (const [unit, size] of UNITS) {
-    if (seconds >= size) return `Updated ${words.format(-Math.floor(seconds / size), unit)}`;
+    const count = Math.floor(seconds / size);
+    if (count >= 1) return count === 1 && unit === 'day' ? 'Updated yesterday' : `Updated ${words.format(-count, unit)}`;
   }
   return 'Updated just now';
 }

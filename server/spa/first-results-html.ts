@@ -14,7 +14,7 @@ import { formatDate } from '../../contract/date-format';
 import { formatResultCount as formatCount, RESULT_COUNT_CAP } from '../../contract/result-count';
 import { formatWholeNumber } from '../../contract/format-number';
 import { updatedAgo } from '../../contract/updated-ago';
-import { SORT_CHOICES } from '../../contract/search-sort';
+import { SORT_CHOICES } from '../../contract/search-sort-choices';
 import { badgeSearchPath, dashboardPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
 import { nestedFieldLinkOptions, nestedFieldOfPath } from '../../contract/nested-field-path';
 import { computePagination } from '../../contract/pagination-state';
