@@ -2,7 +2,7 @@
 // catalog sorts, the order lives in the URL (a reload and Back keep it), and each result says
 // "Updated … ago" with the exact time beside it.
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { captureWidths, expect, expectAccessible, test } from './fixtures';
 
 const results = (page: Page) => page.locator('[data-search-result]');
 const names = (page: Page) => results(page).locator('h3').allTextContents();
@@ -25,12 +25,9 @@ test('sorting by name changes the order, is in the URL, and survives a reload an
   await expect(page.getByTestId('results-status')).toHaveText(/Sorted by name, A to Z\.$/);
   await expectAccessible(page, testInfo, 'search results sorted by name');
 
-  // Shots for the review: the date on each result and the sort control, wide and narrow.
-  for (const width of [1280, 800]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `/work/wt/shots/result-facts-search-sorted-${width}.png` });
-  }
+  // The date on each result and the sort control, wide and narrow (no sideways scroll either way).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await captureWidths(page, testInfo, 'search-sorted');
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.reload();
