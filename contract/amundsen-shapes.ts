@@ -3,6 +3,7 @@
 // (server/catalog/store) emits these types; the BFF's parsers (server/upstream/amundsen-schemas.ts)
 // are checked against them at compile time, so a field added, removed or retyped here breaks the
 // build wherever either side disagrees. Types only: nothing here runs.
+import type { TableSearchSort } from './search-sort';
 
 export interface AmundsenUser {
   user_id: string | null;
@@ -119,6 +120,11 @@ export interface AmundsenSearchRequest {
   results_per_page: number;
   filters: { name: string; values: string[]; operation: 'AND' | 'OR' }[];
   highlight_options: Record<string, { enable_highlight: boolean }>;
+  /**
+   * Nansen's catalog only (decision 107): the order of table hits. Absent = relevance. Amundsen's
+   * SearchRequest rejects unknown fields (API.md §5.1), so the BFF sends it only to the embedded catalog.
+   */
+  sort?: TableSearchSort;
 }
 
 /** A table hit of POST /v2/search (§5.1): `table` is the name, `column` the column names. */
@@ -135,6 +141,8 @@ export interface AmundsenTableSearchHit {
   resource_type: string | null;
   search_score: number;
   highlight: Record<string, string[]>;
+  /** Nansen's catalog only (decision 107): when the table was last updated, epoch seconds; null when unknown. Absent from Amundsen. */
+  last_updated_timestamp?: number | null;
 }
 
 /** A dashboard hit of POST /v2/search (§5.1), with the legacy fields the stock frontend also reads. */

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { nullableNumber, nullableString, ResourceTypeSchema } from './api-common';
 import { FILTER_OPERATIONS } from './search-filters';
+import { TABLE_SEARCH_SORTS } from './search-sort';
 
 export { FILTER_OPERATIONS, SEARCH_FILTER_NAMES, type FilterOperation, type SearchFilterName } from './search-filters';
 
@@ -22,6 +23,11 @@ export const SearchRequestSchema = v.object({
   filters: v.optional(v.record(v.string(), v.record(v.string(), SearchFilterSchema)), () => ({})),
   highlightingOptions: v.optional(v.record(v.string(), v.object({ enableHighlight: v.boolean() })), () => ({})),
   searchType: v.optional(v.string()),
+  /**
+   * Nansen's: the order of table results (decision 107); absent = relevance. Passed on only to a search
+   * service that takes it (the embedded catalog: ClientConfig.tableSort), ignored otherwise.
+   */
+  sort: v.optional(v.picklist(['relevance', ...TABLE_SEARCH_SORTS])),
 });
 export type SearchRequest = v.InferInput<typeof SearchRequestSchema>;
 export type ParsedSearchRequest = v.InferOutput<typeof SearchRequestSchema>;
@@ -47,6 +53,8 @@ export const TableSearchResultSchema = v.object({
   tags: v.array(v.string()),
   search_score: nullableNumber,
   highlight: HighlightSchema,
+  /** When the table was last updated (epoch seconds): the embedded catalog's; null or absent from Amundsen's. */
+  last_updated_timestamp: v.optional(nullableNumber),
 });
 export type TableSearchResult = v.InferOutput<typeof TableSearchResultSchema>;
 

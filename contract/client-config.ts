@@ -29,6 +29,8 @@ export const ClientConfigSchema = v.object({
   providerName: v.string(),
   indexUsers: v.object({ enabled: v.boolean() }),
   indexDashboards: v.object({ enabled: v.boolean() }),
+  /** Table results can be sorted by name or date (the search service is the embedded catalog, decision 107). */
+  tableSort: v.object({ enabled: v.boolean() }),
   announcements: v.object({ enabled: v.boolean() }),
   bookmarks: v.object({ enabled: v.boolean() }),
   badges: v.record(v.string(), v.object({ style: v.picklist(BADGE_STYLES), displayName: v.optional(v.string()) })),

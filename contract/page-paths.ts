@@ -53,6 +53,7 @@ export function searchPath(state: Partial<SearchState>): string {
     .map(([resource, f]) => [resource, withValues(f)] as const)
     .filter(([, f]) => Object.keys(f).length > 0);
   if (tabs.length > 0) params.set('tabFilters', JSON.stringify(Object.fromEntries(tabs)));
+  if (state.sort) params.set('sort', state.sort);
   return `/search?${params}`;
 }
 

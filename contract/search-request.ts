@@ -4,6 +4,7 @@
 import type { SearchFilter, SearchRequest } from './api-search';
 import type { ClientConfig } from './client-config';
 import type { SearchResource } from './search-state';
+import type { TableSearchSort } from './search-sort';
 
 /** Which resources this catalog searches (the UI config's index switches), in tab order. */
 export function searchableResources(config: Pick<ClientConfig, 'indexDashboards' | 'indexUsers'>): SearchResource[] {
@@ -18,6 +19,8 @@ export interface SearchInput {
   filters: Partial<Record<SearchResource, Record<string, SearchFilter>>>;
   pageIndex: number;
   resultsPerPage: number;
+  /** The order of table results, when not relevance (decision 107). */
+  sort?: TableSearchSort;
 }
 
 export function buildSearchRequest(input: SearchInput): SearchRequest {
@@ -33,6 +36,7 @@ export function buildSearchRequest(input: SearchInput): SearchRequest {
     resources: [...input.resources],
     filters,
     highlightingOptions: Object.fromEntries(input.resources.map((r) => [r, { enableHighlight: true }])),
+    ...(input.sort ? { sort: input.sort } : {}),
   };
 }
 

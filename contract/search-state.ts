@@ -3,6 +3,7 @@
 // small: the first page of the app loads it.
 import type { FilterOperation, SearchFilter } from './api-search';
 import { SEARCH_FILTER_NAMES } from './search-filters';
+import { parseTableSort, type TableSearchSort } from './search-sort';
 
 export const MAX_TERM_LENGTH = 500;
 export const MAX_PAGE_INDEX = 10_000;
@@ -29,6 +30,8 @@ export interface SearchState {
    * its count does not say whether tables or dashboards carry it.
    */
   anyResource?: true;
+  /** `sort`: the order of table results (Nansen's, decision 107); absent = relevance. */
+  sort?: TableSearchSort;
 }
 
 /** The URL's `resource` value asking for whichever tab has results. */
@@ -80,6 +83,8 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   const tabFilters = parseTabFilters(params.get('tabFilters'), resource);
   if (tabFilters) state.tabFilters = tabFilters;
   if (rawResource === ANY_RESOURCE) state.anyResource = true;
+  const sort = parseTableSort(params.get('sort'));
+  if (sort) state.sort = sort;
   return state;
 }
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SearchInput } from './search-request';
 import * as v from 'valibot';
 import { toClientConfig, UiConfigFileSchema } from './ui-config';
-import { configuredCategories, firstSearchInputs, operationOf, panelCategories, planSearch } from './search-url';
+import { configuredCategories, firstSearchInputs, operationOf, panelCategories, parseSearchState, planSearch } from './search-url';
+import { searchPath } from './page-paths';
+import { buildSearchRequest } from './search-request';
 
 describe('operationOf', () => {
   it('takes the chosen operation when there is no category, and OR when nothing is chosen', () => {
@@ -44,5 +46,31 @@ describe('the people tab filters', () => {
     const plan = planSearch({ term: 'roald', resource: 'user', filters: { email: { value: ' *@example.org ,', filterOperation: 'AND' } }, pageIndex: 0 }, config);
     expect(plan.categories.map((c) => c.displayName)).toStrictEqual(['Email']);
     expect(plan.page).toStrictEqual({ term: 'roald', resources: ['user'], filters: { user: { email: { value: '*@example.org', filterOperation: 'OR' } } }, pageIndex: 0, resultsPerPage: 10 });
+  });
+});
+
+describe('the order of table results in the URL and the requests (decision 107)', () => {
+  const config = (tableSort: boolean) =>
+    toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'T', indexUsers: false, indexDashboards: true, logoUrl: null, tableSort });
+  const state = (query: string) => parseSearchState(new URLSearchParams(query));
+
+  it('reads `sort` (name, last_updated) and writes it back; anything else is relevance', () => {
+    expect(state('term=a&sort=name').sort).toBe('name');
+    expect(state('term=a&sort=last_updated').sort).toBe('last_updated');
+    expect(state('term=a&sort=relevance').sort).toBeUndefined();
+    expect(state('term=a&sort=popularity').sort).toBeUndefined();
+    expect(searchPath({ term: 'a', sort: 'name', pageIndex: 2 })).toBe('/search?term=a&page=3&sort=name');
+    expect(searchPath({ term: 'a' })).toBe('/search?term=a');
+  });
+
+  it('asks for it with the requests that search tables, when the search service sorts', () => {
+    const plan = planSearch(state('term=orders&sort=name'), config(true));
+    expect(plan.overview).toMatchObject({ resources: ['table', 'dashboard'], sort: 'name' });
+    expect(buildSearchRequest(plan.overview!)).toMatchObject({ sort: 'name' });
+    const dashboards = planSearch(state('term=orders&sort=name&resource=dashboard&filters={"name":{"value":"x"}}'), config(true));
+    expect(dashboards.page).not.toHaveProperty('sort');
+    const amundsen = planSearch(state('term=orders&sort=name'), config(false));
+    expect(amundsen.overview).not.toHaveProperty('sort');
+    expect(buildSearchRequest(amundsen.overview!)).not.toHaveProperty('sort');
   });
 });

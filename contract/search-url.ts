@@ -78,13 +78,18 @@ export interface SearchPlan {
   overview: SearchInput | null;
   /** The shown tab's page (the overview itself when that is it); null when there is nothing to search. */
   page: SearchInput | null;
+  /** The order of table results asked for and offered (undefined: relevance). */
+  sort?: SearchState['sort'];
 }
 
 export function configuredCategories(config: Pick<ClientConfig, 'resourceConfig'>, resource: SearchResource): FilterCategory[] {
   return config.resourceConfig[resource].filterCategories;
 }
 
-export function planSearch(state: SearchState, config: Pick<ClientConfig, 'resourceConfig' | 'indexDashboards' | 'indexUsers' | 'searchPagination'>): SearchPlan {
+export function planSearch(
+  state: SearchState,
+  config: Pick<ClientConfig, 'resourceConfig' | 'indexDashboards' | 'indexUsers' | 'searchPagination'> & Partial<Pick<ClientConfig, 'tableSort'>>,
+): SearchPlan {
   const resources = searchableResources(config);
   const resource = resources.includes(state.resource) ? state.resource : 'table';
   const filters = resource === state.resource ? state.filters : {};
@@ -94,14 +99,18 @@ export function planSearch(state: SearchState, config: Pick<ClientConfig, 'resou
   const { term, pageIndex } = state;
   const searchedTerm = hasSearchableText(term) ? term : '';
   const resultsPerPage = config.searchPagination.resultsPerPage;
-  const overview: SearchInput | null = searchedTerm ? { term: searchedTerm, resources, filters: {}, pageIndex: 0, resultsPerPage } : null;
+  // The URL's order, when the search service takes one (decision 107): tables only, so it goes with
+  // the requests that search tables (the overview holds the tables tab's first page).
+  const sort = config.tableSort?.enabled ? state.sort : undefined;
+  const sorted = (searched: readonly SearchResource[]) => (sort && searched.includes('table') ? { sort } : {});
+  const overview: SearchInput | null = searchedTerm ? { term: searchedTerm, resources, filters: {}, pageIndex: 0, resultsPerPage, ...sorted(resources) } : null;
   const page: SearchInput | null =
     !searchedTerm && !filtered
       ? null
       : overview && !filtered && pageIndex === 0
         ? overview
-        : { term: searchedTerm, resources: [resource], filters: filtered ? { [resource]: requestFilters } : {}, pageIndex, resultsPerPage };
-  return { term, searchedTerm, resource, resources, filters, categories, requestFilters, pageIndex, resultsPerPage, overview, page };
+        : { term: searchedTerm, resources: [resource], filters: filtered ? { [resource]: requestFilters } : {}, pageIndex, resultsPerPage, ...sorted([resource]) };
+  return { term, searchedTerm, resource, resources, filters, categories, requestFilters, pageIndex, resultsPerPage, overview, page, sort };
 }
 
 /** The distinct inputs a first visit of the search page at `state` asks for (overview first). */

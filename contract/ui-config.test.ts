@@ -154,6 +154,7 @@ describe('the client config served to the SPA', () => {
       providerName: 'Example SSO',
       indexUsers: { enabled: true },
       indexDashboards: { enabled: false },
+      tableSort: { enabled: false },
       announcements: { enabled: true },
       logoUrl: '/branding/logo.svg?v=abc',
     });

@@ -199,7 +199,11 @@ export type UiConfigFile = v.InferOutput<typeof UiConfigFileSchema>;
 /** The client config of a file, once the server has resolved what only it can know. */
 export function toClientConfig(
   file: UiConfigFile,
-  resolved: { providerName: string; indexUsers: boolean; indexDashboards: boolean; logoUrl: string | null },
+  resolved: {
+    providerName: string; indexUsers: boolean; indexDashboards: boolean; logoUrl: string | null;
+    /** The search service takes Nansen's `sort` (the embedded catalog, decision 107); false when unsaid. */
+    tableSort?: boolean;
+  },
 ): ClientConfig {
   const { announcements, logoPath: _logoPath, indexUsers: _indexUsers, indexDashboards: _indexDashboards, ...rest } = file;
   return {
@@ -207,6 +211,7 @@ export function toClientConfig(
     providerName: resolved.providerName,
     indexUsers: { enabled: resolved.indexUsers },
     indexDashboards: { enabled: resolved.indexDashboards },
+    tableSort: { enabled: resolved.tableSort ?? false },
     announcements: { enabled: announcements.enabled },
     logoUrl: resolved.logoUrl,
   };

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { DashboardSearchResultSchema, UserSearchResultSchema } from '../../contract/bff-api';
+import { DashboardSearchResultSchema, TableSearchResultSchema, UserSearchResultSchema } from '../../contract/bff-api';
 import { SearchDashboardHitSchema, SearchTableHitSchema, SearchUserHitSchema } from '../upstream/amundsen-schemas';
 import { toDashboardSearchResult, toTableSearchResult, toUserSearchResult } from './map-search-hits';
 
@@ -79,5 +79,13 @@ describe('search hit mappers', () => {
     expect(toTableSearchResult(table)).toMatchObject({ type: 'table', key: 'hive://gold.sales/orders', name: 'orders', badges: [{ tag_name: 'gold' }] });
     const dashboard = SearchDashboardHitSchema.parse({ uri: 'mode_dashboard://gold.sales/revenue', name: 'Revenue', badges: ['certified'] });
     expect(toDashboardSearchResult(dashboard).badges).toEqual([{ tag_name: 'certified' }]);
+  });
+
+  it('passes on when the embedded catalog says a table was last updated; an Amundsen hit (none) gives null (decision 107)', () => {
+    const base = { key: 'hive://gold.sales/orders', table: 'orders', schema: 'sales', database: 'hive', cluster: 'gold', description: null };
+    const embedded = toTableSearchResult(SearchTableHitSchema.parse({ ...base, last_updated_timestamp: 1_750_000_000 }));
+    expect(v.parse(TableSearchResultSchema, embedded).last_updated_timestamp).toBe(1_750_000_000);
+    const amundsen = toTableSearchResult(SearchTableHitSchema.parse(base));
+    expect(v.parse(TableSearchResultSchema, amundsen).last_updated_timestamp).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ export function toTableSearchResult(hit: SearchTableHit): TableSearchResult {
     tags: hit.tag,
     search_score: hit.search_score,
     highlight: hit.highlight,
+    last_updated_timestamp: hit.last_updated_timestamp,
   };
 }
 

@@ -84,6 +84,28 @@ describe('planSearchCalls', () => {
   });
 });
 
+describe('planSearchCalls: the order of table results (decision 107)', () => {
+  it('sends `sort` only to a search service that takes it, and only with the tables', () => {
+    const request = parse({ searchTerm: 'orders', resources: ['table', 'dashboard'], sort: 'name' });
+    expect(planSearchCalls(request, ['table', 'dashboard'], { tableSort: true })[0]!.request).toMatchObject({ sort: 'name' });
+    // Amundsen's SearchRequest refuses a key it does not know: nothing more than its own keys.
+    const [amundsen] = planSearchCalls(request, ['table', 'dashboard']);
+    expect(Object.keys(amundsen!.request).sort()).toEqual(['filters', 'highlight_options', 'page_index', 'query_term', 'resource_types', 'results_per_page']);
+    expect(planSearchCalls(request, ['table', 'dashboard'], { tableSort: false })[0]!.request).not.toHaveProperty('sort');
+  });
+
+  it('leaves it out for relevance, and from a call without tables', () => {
+    expect(planSearchCalls(parse({ searchTerm: 'x', sort: 'relevance' }), ['table'], { tableSort: true })[0]!.request).not.toHaveProperty('sort');
+    const split = planSearchCalls(parse({ searchTerm: 'x', resources: ['table', 'dashboard'], sort: 'last_updated', filters: { dashboard: { name: { value: 'a' } } } }),
+      ['table', 'dashboard'], { tableSort: true });
+    expect(split.map((c) => c.request.sort)).toEqual(['last_updated', undefined]);
+  });
+
+  it('refuses an order it does not know', () => {
+    expect(() => parse({ searchTerm: 'x', sort: 'popularity' as 'name' })).toThrow();
+  });
+});
+
 describe('mergeSearchAnswers', () => {
   const call = (...resources: ('table' | 'dashboard' | 'user')[]): SearchCall => ({
     resources,

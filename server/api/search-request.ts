@@ -45,9 +45,14 @@ export interface SearchCall {
   request: AmundsenSearchRequest;
 }
 
-/** One call for all `resources`, or one per resource when filters would otherwise leak across them. */
-export function planSearchCalls(request: ParsedSearchRequest, resources: readonly SearchedResource[]): SearchCall[] {
+/**
+ * One call for all `resources`, or one per resource when filters would otherwise leak across them.
+ * `tableSort`: the service takes Nansen's `sort` (the embedded catalog); Amundsen's answers 500 to a
+ * body with a key it does not know (API.md §5.1), so without it the order asked for is not sent.
+ */
+export function planSearchCalls(request: ParsedSearchRequest, resources: readonly SearchedResource[], { tableSort = false } = {}): SearchCall[] {
   const filters = toFilterLists(request.filters);
+  const sort = tableSort && request.sort !== undefined && request.sort !== 'relevance' ? request.sort : undefined;
   const build = (group: SearchedResource[]): SearchCall => ({
     resources: group,
     request: {
@@ -62,6 +67,7 @@ export function planSearchCalls(request: ParsedSearchRequest, resources: readonl
           return option ? [[r, { enable_highlight: option.enableHighlight }]] : [];
         }),
       ),
+      ...(sort && group.includes('table') ? { sort } : {}),
     },
   });
   const filtered = resources.some((r) => filters[r].length > 0);

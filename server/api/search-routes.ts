@@ -25,7 +25,7 @@ export async function runSearch(req: Request, { auth, search, clientConfig }: Se
   const request = parseBodyValue(body, SearchRequestSchema);
   for (const resource of request.resources) requireIndexed(clientConfig, resource);
   const resources = [...new Set(request.resources)] as SearchedResource[];
-  const calls = planSearchCalls(request, resources);
+  const calls = planSearchCalls(request, resources, { tableSort: clientConfig.tableSort.enabled });
   const answers = await auth.withAccessToken(req, (token) => Promise.all(calls.map((call) => search.search(token, call.request))));
   const { groups, didYouMean } = mergeSearchAnswers(calls, answers);
   const page = <T, R>(group: { total_results: number; results: T[] } | undefined, map: (hit: T) => R | null) => ({

@@ -42,7 +42,7 @@ function problemsFor(value?: unknown): string[] {
 describe('loadUiConfig: the file', () => {
   it('gives every default when UI_CONFIG_FILE is unset', () => {
     expect(loadUiConfig(undefined, CONTEXT)).toEqual({
-      clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Example SSO', indexUsers: true, indexDashboards: true, logoUrl: null }),
+      clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), { providerName: 'Example SSO', indexUsers: true, indexDashboards: true, logoUrl: null, tableSort: true }),
       announcements: null,
       logo: null,
     });
@@ -250,6 +250,12 @@ describe('loadUiConfig: resolved flags', () => {
 
   it('turns INDEX_USERS on without a file', () => {
     expect(loadUiConfig(undefined, { ...CONTEXT, indexUsers: true }).clientConfig.indexUsers.enabled).toBe(true);
+  });
+
+  it('offers sorted table results with the embedded catalog only (Amundsen\'s search refuses a sort key, decision 107)', () => {
+    writeConfig({});
+    expect(loadUiConfig(file, { ...CONTEXT, embeddedCatalog: true }).clientConfig.tableSort.enabled).toBe(true);
+    expect(loadUiConfig(file, { ...CONTEXT, embeddedCatalog: false }).clientConfig.tableSort.enabled).toBe(false);
   });
 
   it('turns dashboards on by default with the embedded catalog and off with real Amundsen services', () => {

@@ -72,6 +72,8 @@ export function loadUiConfig(file: string | undefined, context: UiConfigContext)
     providerName: context.providerName,
     indexUsers: context.indexUsers ?? options.indexUsers?.enabled ?? context.embeddedCatalog,
     indexDashboards: options.indexDashboards?.enabled ?? context.embeddedCatalog,
+    // Amundsen's search service refuses unknown request keys (API.md §5.1): only ours takes `sort`.
+    tableSort: context.embeddedCatalog,
     logoUrl: logo?.url ?? null,
   });
   return Object.freeze({ clientConfig, announcements, logo });

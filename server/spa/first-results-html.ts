@@ -11,7 +11,10 @@
 import type { DashboardSearchResult, SearchResponse, SearchResult, TableSearchResult, UserSearchResult } from '../../contract/api-search';
 import type { ClientConfig } from '../../contract/client-config';
 import { formatDate, patternHasZone } from '../../contract/date-format';
-import { formatResultCount as formatCount } from '../../contract/result-count';
+import { formatResultCount as formatCount, RESULT_COUNT_CAP } from '../../contract/result-count';
+import { formatWholeNumber } from '../../contract/format-number';
+import { updatedAgo } from '../../contract/updated-ago';
+import { SORT_CHOICES } from '../../contract/search-sort-choices';
 import { badgeSearchPath, dashboardPath, tablePath, tagSearchPath, userPath } from '../../contract/page-paths';
 import { nestedFieldLinkOptions, nestedFieldOfPath } from '../../contract/nested-field-path';
 import { computePagination } from '../../contract/pagination-state';
@@ -101,7 +104,7 @@ export function renderFirstResults({ plan, overview, page, config, user }: First
     `<div class="${plan.categories.length > 0 ? 'search-layout' : 'search-layout search-layout--full'}">` +
     (plan.categories.length > 0 ? renderFoldedFilters(plan) : '') +
     `<section class="search-results"><h2 class="search-results__heading">${text(countOf(group.total_results, resource))}</h2>` +
-    `<p class="search-results__range">${text(range)}</p>${body}</section>` +
+    rangeAndSort(`<p class="search-results__range">${text(range)}</p>`, plan, config, group.total_results) + `${body}</section>` +
     `</div></div></div></div></main></div>`
   );
 }
@@ -213,12 +216,33 @@ function badgeList(badges: string[], config: ClientConfig, linked: boolean): str
   return `<ul class="chip-list" aria-label="Badges">${items.join('')}</ul>`;
 }
 
+/**
+ * The range, and beside it the sort select when the app draws one (search-page.tsx, decision 107):
+ * inert and disabled here, its choice shown, so the results stand where the app's will.
+ */
+function rangeAndSort(range: string, plan: SearchPlan, config: ClientConfig, total: number): string {
+  if (!config.tableSort.enabled || plan.resource !== 'table' || total <= 1) return range;
+  const chosen = plan.sort ?? 'relevance';
+  const options = SORT_CHOICES.map((c) => `<option value="${c.value}"${c.value === chosen ? ' selected' : ''}>${text(c.label)}</option>`).join('');
+  const note = plan.sort && total >= RESULT_COUNT_CAP
+    ? `<p class="search-results__note">Sorted among the ${formatWholeNumber(RESULT_COUNT_CAP)} most relevant matches; add words or filters to sort them all.</p>`
+    : '';
+  return `<div class="search-results__bar">${range}<div class="field field--inline search-sort" inert><label class="field__label">Sort by</label>` +
+    `<select class="field__input field__select" disabled>${options}</select></div></div>${note}`;
+}
+
+/** As the app's UpdatedAgo (search-result-item.tsx), its visible words: the exact time is in the reader's zone, which only the app knows. */
+function updated(epochSeconds: number | null | undefined): string {
+  if (epochSeconds === null || epochSeconds === undefined || !Number.isFinite(epochSeconds) || epochSeconds <= 0) return '';
+  return ` · <time datetime="${new Date(epochSeconds * 1000).toISOString()}">${text(updatedAgo(epochSeconds, Date.now()))}</time>`;
+}
+
 function renderTable(result: TableSearchResult, config: ClientConfig): string {
   const sources = config.resourceConfig.table.supportedSources;
   const { highlight } = result;
   return shell(
     `<a href=${attr(tablePath(result))}>${text(result.schema)}.<wbr>${nameHtml(highlight['name']?.[0], result.name)}</a>`,
-    `<span class="visually-hidden">Table in </span>${text(tableLocation(result, sources))}`,
+    `<span class="visually-hidden">Table in </span>${text(tableLocation(result, sources))}${updated(result.last_updated_timestamp)}`,
     description(highlight['description'], result.description) +
       matches([
         { label: 'Columns', fragments: highlight['columns'] ?? [], limit: MAX_MATCHES, linkFor: (f) => tablePath(result, { column: highlightToPlainText(f) }) },

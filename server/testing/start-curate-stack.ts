@@ -31,6 +31,8 @@ import { getFreePort } from './free-port';
 import { createTestSessionDeps } from './test-session-deps';
 
 const AUDIENCE = 'urn:nansen:catalog';
+/** The keys of Amundsen's v2 SearchRequest (API.md §5.1). */
+const AMUNDSEN_SEARCH_KEYS = ['query_term', 'resource_types', 'page_index', 'results_per_page', 'filters', 'highlight_options'];
 const CLIENT_ID = 'nansen-bff';
 const CLIENT_SECRET = 'curate-stack-test-secret';
 
@@ -41,6 +43,8 @@ export interface CurateBffOptions {
   indexDashboards?: boolean;
   /** Point this BFF's metadata and search at a port where nothing listens (the catalog is down). */
   catalogDown?: boolean;
+  /** The client config's tableSort (the BFF sends Nansen's `sort`): true with the embedded catalog, false with Amundsen's. */
+  tableSort?: boolean;
 }
 
 export interface GateRequest {
@@ -57,6 +61,8 @@ export interface CatalogGate {
   amundsen: boolean;
   /** The search service answers every request with 503. */
   searchDown: boolean;
+  /** The bodies of POST /v2/search that reached the gate, newest last. */
+  searchBodies: Record<string, unknown>[];
   /** Refuse the next PUT /user of this person with 500; resolves when that happened. */
   refuseNextUserPut(userId: string): Promise<void>;
 }
@@ -77,6 +83,7 @@ function createGate(store: CatalogStore): { gate: CatalogGate; wrap(metadata: Ex
   const refusals = new Map<string, () => void>();
   const gate: CatalogGate = {
     seen: [],
+    searchBodies: [],
     beforeNextDescriptionPut: null,
     amundsen: false,
     searchDown: false,
@@ -119,11 +126,21 @@ function createGate(store: CatalogStore): { gate: CatalogGate; wrap(metadata: Ex
       next();
     }, metadataApp);
     const search = express();
-    search.use((req, res, next) => {
+    // The catalog's own JSON parser skips a body already read (req._body): it gets this one.
+    search.use(express.json({ type: () => true }), (req, res, next) => {
       gate.seen.push({ method: req.method, path: `search:${req.path}`, ifMatch: undefined });
       if (gate.searchDown) {
         res.status(503).json({ message: 'Service Unavailable' });
         return;
+      }
+      if (req.path === '/v2/search') {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        gate.searchBodies.push(body);
+        // Amundsen's SearchRequest refuses a key it does not know with a generic 500 (API.md §5.1, §9.15).
+        if (gate.amundsen && Object.keys(body).some((key) => !AMUNDSEN_SEARCH_KEYS.includes(key))) {
+          res.status(500).json({ message: 'Internal Server Error' });
+          return;
+        }
       }
       next();
     }, searchApp);
@@ -206,7 +223,7 @@ export async function startCurateStack<B extends string>(options: {
       metadata: createMetadataClient(upstream('metadata service', metadataPort)),
       search: createSearchClient(upstream('search service', searchPort), logger),
       clientConfig: toClientConfig(v.parse(UiConfigFileSchema, {}), {
-        providerName: 'Test IdP', indexUsers: bff.indexUsers ?? true, indexDashboards: bff.indexDashboards ?? true, logoUrl: null,
+        providerName: 'Test IdP', indexUsers: bff.indexUsers ?? true, indexDashboards: bff.indexDashboards ?? true, logoUrl: null, tableSort: bff.tableSort,
       }),
       announcements: null,
       logo: null,

@@ -129,8 +129,9 @@ describe('search answers', () => {
   const tableHit = { key: ORDERS, schema: 'sales', table: 'orders', database: 'hive', cluster: 'gold' };
 
   it('fill a table hit\'s missing lists and keep a full one', () => {
-    expect(SearchTableHitSchema.parse(tableHit)).toEqual({ ...tableHit, description: null, badges: [], tag: [], column: [], search_score: null, highlight: {} });
-    const full = { ...tableHit, description: 'Orders.', badges: ['gold'], tag: ['pii'], column: ['id'], search_score: 1.5, highlight: { name: ['<em>orders</em>'] } };
+    // Amundsen's hits have no date (decision 107: the embedded catalog's): null.
+    expect(SearchTableHitSchema.parse(tableHit)).toEqual({ ...tableHit, description: null, badges: [], tag: [], column: [], search_score: null, highlight: {}, last_updated_timestamp: null });
+    const full = { ...tableHit, description: 'Orders.', badges: ['gold'], tag: ['pii'], column: ['id'], search_score: 1.5, highlight: { name: ['<em>orders</em>'] }, last_updated_timestamp: 1_750_000_000 };
     expect(SearchTableHitSchema.parse(full)).toEqual(full);
   });
 

@@ -255,6 +255,8 @@ export const SearchTableHitSchema = z.object({
   cluster: z.string(),
   search_score: num,
   highlight: z.record(z.string(), z.array(z.string())).nullish().transform((v) => v ?? {}),
+  // Nansen's catalog only (decision 107); Amundsen's hits have none, so absent is null.
+  last_updated_timestamp: num,
 } satisfies ShapeOf<Loosen<Omit<Contract.AmundsenTableSearchHit, 'resource_type'>, 'search_score'>>);
 
 /** Search lists hold plain strings; legacy indexes wrapped them as `{tag_name}` (API.md §5.3, §9.13). */

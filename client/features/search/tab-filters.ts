@@ -24,6 +24,8 @@ export function switchTab(state: SearchState, target: SearchResource, searchedTe
   const tabFilters = Object.keys(state.filters).length > 0 ? { ...others, [state.resource]: state.filters } : others;
   const next: SearchState = { term: state.term, resource: target, filters: filtersForTab(state, target, searchedTerm), pageIndex: 0 };
   if (Object.keys(tabFilters).length > 0) next.tabFilters = tabFilters;
+  // The tables' order stays in the URL on the other tabs, for coming back (decision 107).
+  if (state.sort) next.sort = state.sort;
   return next;
 }
 

@@ -2,8 +2,9 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_HEADER, makeReaders, makeTable, openTestCatalog, type TestCatalog } from '../testing/open-test-catalog';
 
+// Amundsen's table hit fields (API.md §5.1), and Nansen's `last_updated_timestamp` (decision 107).
 const HIT_FIELDS = ['key', 'description', 'badges', 'tag', 'schema', 'table', 'column', 'database', 'cluster',
-  'resource_type', 'search_score', 'highlight'].sort();
+  'resource_type', 'search_score', 'highlight', 'last_updated_timestamp'].sort();
 
 // Popularity is steered with readers: more readers ⇒ more popular.
 const TABLES = [

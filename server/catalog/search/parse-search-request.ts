@@ -2,6 +2,7 @@
 // malformed body; we answer 400 with a message naming the offending field.
 import { z } from 'zod';
 import { InputError } from '../http/catalog-errors';
+import { TABLE_SEARCH_SORTS } from '../../../contract/search-sort';
 
 export const SEARCHABLE_RESOURCE_TYPES = ['table', 'dashboard', 'feature', 'user'] as const;
 export type SearchResourceType = (typeof SEARCHABLE_RESOURCE_TYPES)[number];
@@ -27,6 +28,8 @@ export const SearchRequestSchema = z.strictObject({
   highlight_options: z
     .record(z.string(), z.looseObject({ enable_highlight: z.boolean().optional() }), { error: 'must be an object' })
     .default({}),
+  // Nansen's extension (decision 107): the order of table hits; absent = relevance, as Amundsen.
+  sort: z.enum(['relevance', ...TABLE_SEARCH_SORTS], { error: `must be one of "relevance", ${TABLE_SEARCH_SORTS.map((s) => `"${s}"`).join(', ')}` }).optional(),
 });
 
 export type SearchRequest = z.infer<typeof SearchRequestSchema>;

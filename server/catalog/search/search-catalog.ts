@@ -13,6 +13,7 @@ import { parseQuerySyntax, positiveTokens, type QuerySyntax } from './parse-quer
 import { tokenizeQuery } from './search-terms';
 import { createCorrector } from './suggest-correction';
 import { createTieredSearch, type RankedDoc } from './tiered-search';
+import { createTableHitSorter, SORT_CANDIDATES } from './sort-table-hits';
 import { createNestedTreeReader, NESTED_FIELDS_PER_TABLE, type NestedTreesByTable, walkNestedFields } from '../store/nested-fields';
 
 type Hit = AmundsenTableSearchHit | AmundsenDashboardSearchHit | AmundsenUserSearchHit;
@@ -21,6 +22,7 @@ type SearchGroup = AmundsenSearchGroup<Hit>;
 interface TableDocRow {
   doc_id: number; table_id: number; key: string; description: string | null; badge_names: string; tag_names: string;
   schema_name: string; name: string; column_names: string; database: string; cluster: string; popularity: number;
+  last_updated_timestamp: number | null;
 }
 interface DashboardDocRow {
   doc_id: number; key: string; name: string; description: string | null; product: string | null; cluster: string | null;
@@ -54,7 +56,11 @@ export function createCatalogSearch(db: CatalogDatabase) {
         '(SELECT json_array(team_name, role_name) FROM users WHERE id = s.user_row_id)'] }),
   };
   const rowsOf = (table: string) => db.prepare(`SELECT * FROM ${table} WHERE doc_id IN (SELECT value FROM json_each(?))`);
-  const tableRows = rowsOf('table_search');
+  // When the table was last updated is the metadata's (`tables`), not the search document's: read for
+  // the page's hits only, one primary-key lookup each (decision 107), so no migration or re-index.
+  const tableRows = db.prepare(`SELECT s.*, t.last_updated_timestamp FROM table_search s JOIN tables t ON t.id = s.table_id
+    WHERE s.doc_id IN (SELECT value FROM json_each(?))`);
+  const sortTableHits = createTableHitSorter(db);
   const dashboardRows = rowsOf('dashboard_search');
   // A person's team, role and whether they are still active come from their record, as Amundsen's
   // search service sends them with each person.
@@ -113,14 +119,19 @@ export function createCatalogSearch(db: CatalogDatabase) {
     syntax?: QuerySyntax,
   ): SearchGroup {
     if (type === 'feature') return { total_results: 0, results: [] }; // the catalog has no ML features
-    const { total, page } = engines[type].search({
+    const offset = request.page_index * request.results_per_page;
+    // Another order (tables only, decision 107): the SORT_CANDIDATES most relevant matches, ordered.
+    const sort = type === 'table' && request.sort !== undefined && request.sort !== 'relevance' ? request.sort : undefined;
+    const found = engines[type].search({
       tokens,
       term,
       syntax,
       filters: compileFilters(type, request.filters),
-      offset: request.page_index * request.results_per_page,
-      limit: request.results_per_page,
+      offset: sort ? 0 : offset,
+      limit: sort ? SORT_CANDIDATES : request.results_per_page,
     });
+    const total = found.total;
+    const page = sort ? sortTableHits(found.page, sort, offset, request.results_per_page) : found.page;
     const highlighting = highlight && tokens.length > 0;
     const hl = (fields: Parameters<typeof buildHighlight>[0]) => (highlighting ? buildHighlight(fields, tokens) : {});
     let results: Hit[];
@@ -144,6 +155,8 @@ export function createCatalogSearch(db: CatalogDatabase) {
           cluster: r.cluster,
           resource_type: 'table',
           search_score: score(tier, r.popularity),
+          // Nansen's (decision 107): Amundsen's table hits have no date; the page shows "Updated …".
+          last_updated_timestamp: r.last_updated_timestamp,
           // The table highlight keys of API.md §5.1, and Nansen's `nested_fields` (the dotted paths of
           // matching nested fields; their descriptions are quoted with the columns'). Tags, badges and
           // the schema are searched too but have no highlight key there, so a hit found only through

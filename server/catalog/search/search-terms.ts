@@ -108,13 +108,15 @@ export function quoteFts(token: string): string {
  */
 export function buildDocId(popularity: number, rowId: number): number {
   const q = Math.min(Math.round(Math.log2(1 + Math.max(popularity, 0)) * 65536), MAX_RANK);
-  return (MAX_RANK - q) * 4294967296 + rowId;
+  return (MAX_RANK - q) * ROW_ID_SPAN + rowId;
 }
 const MAX_RANK = 2097151;
+/** 2^32: a doc_id is rank × this + row id (also in SQL: `doc_id % ROW_ID_SPAN` is the row id). */
+export const ROW_ID_SPAN = 4294967296;
 
 /** The row id inside a doc_id. */
 export function rowIdOfDoc(docId: number): number {
-  return docId % 4294967296;
+  return docId % ROW_ID_SPAN;
 }
 
 /** Table popularity from its readers: reader_count × ln(1 + total reads). */

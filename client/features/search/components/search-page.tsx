@@ -21,9 +21,12 @@ import { planSearch, type SearchPlan } from '../search-plan';
 import { otherTabsInput, switchTab } from '../tab-filters';
 import { FilterPanel, type HistoryMode } from './filter-panel';
 import { SearchResultItem, type ResultAction } from './search-result-item';
+import { SortSelect } from './sort-select';
+import type { TableSearchSort } from '../../../../contract/search-sort';
+import { SORT_CHOICES } from '../../../../contract/search-sort-choices';
 import './search-page.css';
 import { formatWholeNumber } from '../../../lib/format-number';
-import { formatResultCount as formatCount } from '../../../../contract/result-count';
+import { formatResultCount as formatCount, RESULT_COUNT_CAP } from '../../../../contract/result-count';
 import { countOf, resultsStatus } from '../results-status';
 import { didYouMeanAsShown } from '../did-you-mean';
 import { configuredCategories } from '../../../../contract/search-url';
@@ -59,7 +62,7 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
   const displayName = config.resourceConfig[resource].displayName;
 
   const go = (next: Partial<SearchState>, mode: HistoryMode = 'push') =>
-    void navigate(searchPath({ term, resource, filters, tabFilters: state.tabFilters, pageIndex: 0, ...next }), { replace: mode === 'replace' });
+    void navigate(searchPath({ term, resource, filters, tabFilters: state.tabFilters, pageIndex: 0, sort: state.sort, ...next }), { replace: mode === 'replace' });
 
   // `resource=any` (a tag in Browse): the tables tab when it has results (or nothing else has), else the
   // first tab that has; then the URL names that tab instead of `any` (replaced: Back skips it).
@@ -140,6 +143,8 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
   const catalogEmpty = everyTable.data?.table?.total_results === 0;
   // Said by the status region below once the shown tab's results have come (empty while they load).
   const settled = plan.page !== null && !picking && !results.isPlaceholderData ? activeGroup : undefined;
+  // A new order is said too (the count alone would read the same, and a region said twice the same is not read).
+  const saidOrder = resource === 'table' && plan.sort && settled && settled.total_results > 1 ? ` ${SORT_CHOICES.find((c) => c.value === plan.sort)?.said ?? ''}` : '';
   const status =
     !settled || (nothingFound && everyTable.isLoading)
       ? ''
@@ -154,7 +159,7 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
             didYouMean: asShown(results.data?.did_you_mean),
             pageIndex,
             perPage: plan.resultsPerPage,
-          });
+          }) + saidOrder;
 
   return (
     <div className="search-page">
@@ -200,6 +205,7 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
               displayName={displayName}
               headingRef={resultsHeading}
               onClearFilters={() => go({ filters: {} })}
+              onSort={config.tableSort.enabled && resource === 'table' ? (sort) => go({ sort }) : undefined}
               resultAction={resultAction}
             />
           </section>
@@ -218,6 +224,7 @@ function Results({
   displayName,
   headingRef,
   onClearFilters,
+  onSort,
   resultAction,
 }: {
   plan: SearchPlan;
@@ -230,6 +237,8 @@ function Results({
   displayName: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onClearFilters: () => void;
+  /** Given when the results can be sorted (tables, a search service that sorts). */
+  onSort?: (sort: TableSearchSort | undefined) => void;
   resultAction?: ResultAction;
 }) {
   const { term, searchedTerm, resource, pageIndex, resultsPerPage, filters } = plan;
@@ -280,18 +289,33 @@ function Results({
           );
         }
         const pages = computePagination(pageIndex, resultsPerPage, group.total_results);
-        const hrefForPage = (index: number) => searchPath({ term, resource, filters, tabFilters, pageIndex: index });
+        const hrefForPage = (index: number) => searchPath({ term, resource, filters, tabFilters, pageIndex: index, sort: plan.sort });
+        const range = (
+          <p className="search-results__range">
+            {group.total_results > 0 && !pages.isPastEnd ? (
+              <>
+                Showing {pages.firstItem}–{pages.lastItem}
+                {pages.totalPages > 1 ? ` of ${formatCount(group.total_results)}` : null}
+              </>
+            ) : null}
+          </p>
+        );
         return (
           <>
             {heading(countOf(group.total_results, resource))}
-            <p className="search-results__range">
-              {group.total_results > 0 && !pages.isPastEnd ? (
-                <>
-                  Showing {pages.firstItem}–{pages.lastItem}
-                  {pages.totalPages > 1 ? ` of ${formatCount(group.total_results)}` : null}
-                </>
-              ) : null}
-            </p>
+            {onSort && group.total_results > 1 ? (
+              <div className="search-results__bar">
+                {range}
+                <SortSelect value={plan.sort} onChange={onSort} />
+              </div>
+            ) : (
+              range
+            )}
+            {onSort && plan.sort && group.total_results >= RESULT_COUNT_CAP ? (
+              <p className="search-results__note" data-testid="sort-bound">
+                Sorted among the {formatWholeNumber(RESULT_COUNT_CAP)} most relevant matches; add words or filters to sort them all.
+              </p>
+            ) : null}
             {group.total_results === 0 && everyTable.isLoading ? null : group.total_results === 0 && catalogEmpty ? (
               <EmptyCatalog />
             ) : group.total_results === 0 ? (

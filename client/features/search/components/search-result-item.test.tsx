@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../../components/testing/render-with-app';
 import { dashboard, person, table } from '../testing/search-fixtures';
 import { SearchResultItem, type ResultAction } from './search-result-item';
@@ -130,5 +130,30 @@ describe('SearchResultItem', () => {
     expect(meta(gone!)).toBe('No longer active · gone');
     expect(meta(y!)).toBeNull();
   });
-});
 
+  it('says when a table was last updated, how long ago with the exact time beside it; nothing when the search service does not say (decision 107)', () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 11, 7, 12, 0, 0), toFake: ['Date'] });
+    try {
+      const updated = Date.UTC(2026, 11, 4, 9, 30, 0) / 1000;
+      renderWithApp(
+        <ol>
+          <SearchResultItem result={table('orders', { last_updated_timestamp: updated })} />
+          <SearchResultItem result={table('refunds', { last_updated_timestamp: null })} />
+          <SearchResultItem result={table('payments')} />
+        </ol>,
+      );
+      const [orders, refunds, payments] = screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-search-result'));
+      const time = within(orders!).getByTestId('result-updated');
+      expect(time.textContent).toBe('Updated 3 days ago');
+      expect(time.getAttribute('datetime')).toBe('2026-12-04T09:30:00.000Z');
+      // The exact time is its title and is read after it (a title is not read out).
+      expect(time.getAttribute('title')).toBe('Dec 04, 2026 9:30 am UTC');
+      expect(orders!.querySelector('.result__meta')!.textContent).toContain(`Updated 3 days ago (${time.getAttribute('title')})`);
+      expect(within(refunds!).queryByTestId('result-updated')).toBeNull();
+      expect(within(payments!).queryByTestId('result-updated')).toBeNull();
+      expect(payments!.querySelector('.result__meta')!.textContent).not.toMatch(/Updated/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -5,7 +5,8 @@ import { Fragment, type ReactNode } from 'react';
 import type { DashboardSearchResult, SearchResult, TableSearchResult, UserSearchResult } from '../../../../contract/api-search';
 import { highlightToPlainText } from '../../../../contract/search-highlight';
 import { nestedFieldLinkOptions, nestedFieldOfPath } from '../../../../contract/nested-field-path';
-import { useFormatDate, useUiConfig } from '../../../app/app-data';
+import { isTime, useFormatDate, useUiConfig } from '../../../app/app-data';
+import { updatedAgo } from '../../../../contract/updated-ago';
 import { dashboardPath, tablePath, userPath } from '../../../app/paths';
 import { AppLink } from '../../../components/app-link';
 import { BadgeList, TagList } from '../../../components/chip';
@@ -104,6 +105,25 @@ function ResultShell({ name, meta, action, children }: { name: ReactNode; meta: 
   );
 }
 
+/**
+ * "Updated 3 days ago" (the embedded catalog's date, decision 107; Amundsen's hits have none): the
+ * exact time in the reader's zone is its title, and said after it, since a title is not read out.
+ */
+function UpdatedAgo({ epochSeconds }: { epochSeconds: number | null | undefined }) {
+  const formatDate = useFormatDate();
+  const exact = formatDate(epochSeconds, 'dateTimeShort');
+  if (!isTime(epochSeconds) || !exact) return null;
+  return (
+    <>
+      {' · '}
+      <time dateTime={new Date(epochSeconds * 1000).toISOString()} title={exact} data-testid="result-updated">
+        {updatedAgo(epochSeconds, Date.now())}
+      </time>
+      <span className="visually-hidden"> ({exact})</span>
+    </>
+  );
+}
+
 function TableResult({ result, action }: { result: TableSearchResult; action?: ResultAction }) {
   const sources = useUiConfig().resourceConfig.table.supportedSources;
   const { highlight } = result;
@@ -121,6 +141,7 @@ function TableResult({ result, action }: { result: TableSearchResult; action?: R
         <>
           <span className="visually-hidden">Table in </span>
           {tableLocation(result, sources)}
+          <UpdatedAgo epochSeconds={result.last_updated_timestamp} />
         </>
       }
     >

@@ -13,12 +13,13 @@ import { toClientConfig, UiConfigFileSchema, type ClientConfig, type UiConfigFil
 import { normalizeUser } from '../../../../contract/user';
 import { AppDataProvider } from '../../../app/app-data';
 
-export function testConfig(file: Partial<UiConfigFile> = {}, switches: { indexUsers?: boolean; indexDashboards?: boolean } = {}): ClientConfig {
+export function testConfig(file: Partial<UiConfigFile> = {}, switches: { indexUsers?: boolean; indexDashboards?: boolean; tableSort?: boolean } = {}): ClientConfig {
   return toClientConfig(v.parse(UiConfigFileSchema, file), {
     providerName: 'Test',
     indexUsers: switches.indexUsers ?? false,
     indexDashboards: switches.indexDashboards ?? true,
     logoUrl: null,
+    tableSort: switches.tableSort ?? false,
   });
 }
 
