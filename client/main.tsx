@@ -22,8 +22,9 @@ void queryClient.prefetchQuery(clientConfigQueryOptions());
 // The first page's code arrives with the app's and its requests start before React's first render,
 // which would otherwise hold them up by tens of milliseconds on a busy machine. (Not a top-level await:
 // with one, the bundler splits the app's first script into many small files.)
-void startFirstPage(queryClient).then(() => {
-  createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root')!;
+void startFirstPage(queryClient, root).then(() => {
+  createRoot(root).render(
     <StrictMode>
       <AppProviders queryClient={queryClient}>
         <BrowserRouter>

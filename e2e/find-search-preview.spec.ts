@@ -189,3 +189,29 @@ test("a dashboard's last run in the preview is the UTC day, said so; the app's i
   await expect(async () => expectSameLayout(await layout(app), previewBoxes, 1280)).toPass({ timeout: 5_000 });
   await on.close();
 });
+
+// On a slow phone the app rendered 500 ms after its script started whether the search page's code had
+// run by then or not, and drew the page loader's skeleton where the preview's results had been: results
+// vanished, then came back (a 6x CPU slowdown did it about 1 run in 10). The page's code held back by a
+// second does it every time: the page is still never without results once it had them.
+test("when the search page's code is slow to come, the preview stays until the app has the results", async ({ browser, context, baseURL }) => {
+  const on = await contextLike(browser, context, baseURL!, 400, true);
+  const app = await on.newPage();
+  let delayed = 0;
+  await app.route(/\/assets\/search-route-[^/]*\.js$/, async (route) => {
+    delayed += 1;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await app.addInitScript(`new MutationObserver(() => {
+    const has = !!document.querySelector('[data-search-result]');
+    if (has) window.__hadResults = true; else if (window.__hadResults) window.__gap = true;
+  }).observe(document, { childList: true, subtree: true });`);
+  await app.goto(`/search?term=${TERM}`);
+  await expect(app.locator(PREVIEW)).toHaveCount(0);
+  await expect(app.getByRole('tab', { name: /Datasets/ })).toBeVisible();
+  await expect(names(app)).toHaveCount(10);
+  expect(delayed, "the search page's code was held back").toBeGreaterThan(0);
+  expect(await app.evaluate(() => (window as unknown as { __gap?: boolean }).__gap === true), 'the page is without results between the preview and the app').toBe(false);
+  await on.close();
+});

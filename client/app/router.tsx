@@ -79,10 +79,14 @@ function startPage(queryClient: QueryClient, location: { pathname: string; searc
 
 /**
  * The first page: its code and data start loading with the shell's. Resolves once the page's requests
- * are on their way (or after `waitMs`), so the app can render after that: the page then renders at
+ * are on their way (or after 500 ms), so the app can render after that: the page then renders at
  * once, without a skeleton first, and its requests do not wait behind React's first render.
+ * Where the BFF drew the page in `root` (the search page's first results, decision 023), up to 10 s:
+ * the app's first render replaces what `root` holds, and a skeleton in place of the results drawn
+ * there would be results vanishing, then coming back, on a slow device (decision 109).
  */
-export function startFirstPage(queryClient: QueryClient, waitMs = 500): Promise<void> {
+export function startFirstPage(queryClient: QueryClient, root: Element): Promise<void> {
+  const waitMs = root.firstChild ? 10_000 : 500;
   return Promise.race([startPage(queryClient, window.location), new Promise<void>((resolve) => setTimeout(resolve, waitMs))]);
 }
 
