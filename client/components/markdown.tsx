@@ -3,11 +3,10 @@
 // with the app: until then the text shows as plain text, so nothing jumps. If that code does not arrive
 // (the server restarting, a newer version deployed since the page was opened), the text stays plain and
 // the next render asks for the code again (lazy-part.tsx); the page around it stays.
-import { Suspense, type ReactNode } from 'react';
+import { Suspense } from 'react';
 import { cx } from './class-names';
 import { lazyPart } from './lazy-part';
 import type MarkdownRendererType from './markdown-renderer';
-import type { Decorate } from './markdown-renderer';
 import { watchScrollingBlocks } from './scrolling-blocks';
 import './markdown.css';
 
@@ -21,20 +20,13 @@ function PlainText({ kind, source, className, plain }: RendererProps) {
 
 const MarkdownRenderer = lazyPart(() => import('./markdown-renderer'), PlainText);
 
-export interface MarkdownProps {
-  source: string;
-  className?: string;
-  /** The level of the text's highest heading, one below the heading it sits under (h3 under an h2). */
-  headingsFrom?: number;
-  /** No headings: each a paragraph of bold text, for text in a table cell (a column's description, decision 105). */
-  headingsAsText?: boolean;
-  /** Each line break typed a line break shown (short descriptions, written with Shift+Enter). */
-  lineBreaks?: boolean;
-  /** Changes to the sanitized text before it shows (stable: a new function renders again). */
-  decorate?: Decorate;
-  /** What shows while the renderer loads, or if it does not arrive: by default the source as written. */
-  plain?: ReactNode;
-}
+/**
+ * `headingsFrom`, `headingsAsText` (a table cell's text, decision 105), `lineBreaks`, `decorate`: as the
+ * renderer takes them (markdown-renderer.tsx). `plain`: what shows while the renderer loads, or if it
+ * does not arrive; by default the source as written.
+ */
+export type MarkdownProps = { source: string; className?: string } &
+  Pick<RendererProps, 'headingsFrom' | 'headingsAsText' | 'lineBreaks' | 'decorate' | 'plain'>;
 
 export function Markdown({ source, className, plain, ...options }: MarkdownProps) {
   return (
