@@ -15,6 +15,17 @@ function Editor({ initial, onSave }: { initial: string; onSave: () => void }) {
 }
 
 describe('DescriptionEditor', () => {
+  it('names Markdown and Shift+Enter under a short text that renders Markdown, without the Write/Preview tabs (decision 105)', () => {
+    const props = { label: 'Description of order_id', text: '**Key**', onTextChange: () => {}, maxLength: 250, saving: false, onSave: () => {}, onCancel: () => {} };
+    const { unmount } = render(<DescriptionEditor {...props} markdownHint submitOnEnter />);
+    const keys = document.querySelector('.description-editor__keys')!.textContent;
+    expect(keys).toBe('Ctrl+Enter or Enter saves · Shift+Enter starts a new line · Esc cancels · Markdown: **bold**, _italic_, `code`, [links](https://…), lists');
+    expect(screen.queryByRole('tab')).toBeNull();
+    unmount();
+    render(<DescriptionEditor {...props} />);
+    expect(document.querySelector('.description-editor__keys')!.textContent).toBe('Ctrl+Enter saves · Esc cancels');
+  });
+
   it('says why a too long text is not saved when a save is tried, again on each try', async () => {
     const onSave = vi.fn();
     const user = userEvent.setup();

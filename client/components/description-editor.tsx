@@ -20,7 +20,10 @@ export interface DescriptionEditorProps {
   maxLength: number;
   /** The text the edit began from: when it was already over `maxLength`, the text may keep its length. */
   base?: string | null;
+  /** Markdown: a Write/Preview pair of tabs, and the syntax named under the text. */
   markdown?: boolean;
+  /** Markdown named under the text, without the tabs: a short text in a table cell (a column's, decision 105). */
+  markdownHint?: boolean;
   submitOnEnter?: boolean;
   saving: boolean;
   /** Why the last save failed; the text stays. */
@@ -68,7 +71,7 @@ export function LengthCount({ id, text, maxLength, base }: { id: string; text: s
   );
 }
 
-export function DescriptionEditor({ label, text, onTextChange, maxLength, base, markdown = false, submitOnEnter = false, saving, error, notice, onSave, onCancel, saveLabel = 'Save' }: DescriptionEditorProps) {
+export function DescriptionEditor({ label, text, onTextChange, maxLength, base, markdown = false, markdownHint = false, submitOnEnter = false, saving, error, notice, onSave, onCancel, saveLabel = 'Save' }: DescriptionEditorProps) {
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const countId = useId();
   const errorId = useId();
@@ -174,8 +177,9 @@ export function DescriptionEditor({ label, text, onTextChange, maxLength, base, 
         </p>
       ) : null}
       <p className="description-editor__keys muted">
-        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {submitOnEnter ? <>or <kbd>Enter</kbd> </> : null}saves · <kbd>Esc</kbd> cancels
-        {markdown ? ' · Markdown: **bold**, _italic_, `code`, [links](https://…), lists' : null}
+        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {submitOnEnter ? <>or <kbd>Enter</kbd> </> : null}saves ·{' '}
+        {submitOnEnter ? <><kbd>Shift</kbd>+<kbd>Enter</kbd> starts a new line · </> : null}<kbd>Esc</kbd> cancels
+        {markdown || markdownHint ? ' · Markdown: **bold**, _italic_, `code`, [links](https://…), lists' : null}
       </p>
     </form>
   );

@@ -32,6 +32,8 @@ export interface EditableDescriptionProps {
   fieldLabel: string;
   maxLength: number;
   markdown?: boolean;
+  /** Markdown named under the text, without a preview (DescriptionEditor's `markdownHint`). */
+  markdownHint?: boolean;
   submitOnEnter?: boolean;
   /** Saves `text` as an edit of `base`; rejects with the server's error (a 409 opens the conflict view). */
   save: (text: string, base: string | null) => Promise<unknown>;
@@ -68,7 +70,7 @@ function restorableDraft(slot: DraftSlot | undefined, value: string | null, canE
   return kept && kept.text !== (value ?? '') ? kept : null;
 }
 
-export function EditableDescription({ value, children, canEdit, editText, editName, fieldLabel, maxLength, markdown, submitOnEnter, save, draft: slot, className }: EditableDescriptionProps) {
+export function EditableDescription({ value, children, canEdit, editText, editName, fieldLabel, maxLength, markdown, markdownHint, submitOnEnter, save, draft: slot, className }: EditableDescriptionProps) {
   const [restored] = useState(() => restorableDraft(slot, value, canEdit));
   const [mode, setMode] = useState<Mode>(() => (restored ? { kind: 'edit', base: restored.base } : { kind: 'view' }));
   const [draft, setDraft] = useState(restored?.text ?? '');
@@ -188,6 +190,7 @@ export function EditableDescription({ value, children, canEdit, editText, editNa
           maxLength={maxLength}
           base={mode.base}
           markdown={markdown}
+          markdownHint={markdownHint}
           submitOnEnter={submitOnEnter}
           saving={saving}
           error={error}

@@ -34,6 +34,7 @@ function ShortDescriptionEditor({ name, value, className, save, draftId, childre
       editName={`Edit description of ${name}`}
       fieldLabel={`Description of ${name}`}
       maxLength={maxLength}
+      markdownHint
       submitOnEnter
       save={save}
       draft={draft}

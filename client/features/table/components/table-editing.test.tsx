@@ -139,6 +139,8 @@ describe('editing descriptions of columns and nested fields', () => {
     const { bff, user } = await openPage({ table: editableTable() });
     await user.click(screen.getByRole('button', { name: 'Edit description of order_id' }));
     const box = screen.getByRole('textbox', { name: 'Description of order_id' });
+    // Column descriptions are shown as Markdown (decision 105): the editor says so.
+    expect(screen.getByText(/Markdown: \*\*bold\*\*/)).toBeTruthy();
     await user.clear(box);
     await user.type(box, 'One row per order{Enter}');
     expect(bff.writes()[0]).toEqual({ method: 'PUT', path: '/api/metadata/v0/put_column_description', body: { key: 'hive://gold.sales/orders', column_name: 'order_id', description: 'One row per order', base: 'The order' } });
