@@ -3,24 +3,10 @@
 // order in the URL and in the request, said by the status region; nothing of it otherwise.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useNavigate, useSearchParams } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseSearchState } from '../../../app/paths';
 import { renderAt, stubSearch, table, testConfig } from '../testing/search-fixtures';
-import { SearchPage } from './search-page';
+import { SearchRoute } from '../testing/search-route';
 
-function SearchRoute() {
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  return (
-    <>
-      <SearchPage state={parseSearchState(params)} />
-      <button type="button" onClick={() => void navigate(-1)}>
-        Browser back
-      </button>
-    </>
-  );
-}
 
 afterEach(() => {
   cleanup();

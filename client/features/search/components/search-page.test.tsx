@@ -1,26 +1,14 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseSearchState, tagSearchPath } from '../../../app/paths';
 import { useAppLinkClicks } from '../../../components/app-link';
 import { dashboard, person, renderAt, stubSearch, table, testConfig } from '../testing/search-fixtures';
 import { FILTER_TYPING_DELAY_MS } from './filter-panel';
-import { SearchPage } from './search-page';
+import { SearchRoute } from '../testing/search-route';
 
-function SearchRoute() {
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  return (
-    <>
-      <SearchPage state={parseSearchState(params)} />
-      <button type="button" onClick={() => void navigate(-1)}>
-        Browser back
-      </button>
-    </>
-  );
-}
 
 const renderSearch = (url: string, config = testConfig()) => renderAt(url, '/search', <SearchRoute />, config);
 const filtersOf = (search: string) => parseSearchState(new URLSearchParams(search)).filters;
