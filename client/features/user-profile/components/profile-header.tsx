@@ -59,6 +59,11 @@ export function isEmailAddress(value: string | null): value is string {
   return value !== null && /^[^\s@<>"]+@[^\s@<>"]+$/.test(value);
 }
 
+/** How a person's manager is named: their full name, else their id or address; null when none is known. */
+export function managerName(user: User): string | null {
+  return user.manager_fullname || user.manager_id || user.manager_email || null;
+}
+
 /**
  * The manager's name. Whether their profile exists is asked (the profile query the link would open, so
  * a click finds it loaded): a link once it does; a mailto: when the catalog has nobody by that id but
@@ -66,7 +71,7 @@ export function isEmailAddress(value: string | null): value is string {
  */
 function Manager({ user }: { user: User }) {
   const managerId = user.manager_id ?? user.manager_email;
-  const name = user.manager_fullname ?? managerId;
+  const name = managerName(user);
   const profile = useQuery({ ...userQueryOptions(managerId ?? ''), enabled: !!managerId && managerId.length <= MAX_USER_ID_LENGTH });
   if (!name) return null;
   if (managerId && profile.isSuccess) {
@@ -87,7 +92,7 @@ export function ProfileFacts({ user }: { user: User }) {
   // Only a web address is a profile page: another (javascript:, data:, a bare name) is left out, not shown as a dead label.
   const profileUrl = safeHttpUrl(user.profile_url);
   const facts: Fact[] = [
-    { label: 'Manager', value: user.manager_fullname || user.manager_id || user.manager_email ? <Manager user={user} /> : null },
+    { label: 'Manager', value: managerName(user) ? <Manager user={user} /> : null },
     { label: 'Email', value: isEmailAddress(user.email) ? <EmailLink email={user.email} /> : null },
     { label: 'Profile', value: profileUrl ? <ExternalLink href={profileUrl}>Profile page</ExternalLink> : null },
     { label: 'GitHub', value: github ? <ExternalLink href={github}>github.com/{user.github_username}</ExternalLink> : user.github_username },

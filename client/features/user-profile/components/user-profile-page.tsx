@@ -16,7 +16,7 @@ import { SkeletonPage } from '../../../components/skeleton';
 import { EmptyState } from '../../../components/state';
 import { isApiError } from '../../../lib/api-error';
 import { useUser } from '../api/get-user';
-import { isEmailAddress, ProfileFacts } from './profile-header';
+import { isEmailAddress, managerName, ProfileFacts } from './profile-header';
 import type { KeyFact } from '../../../components/key-facts';
 import type { User } from '../../../../contract/api-common';
 import { ProfileLists } from './profile-lists';
@@ -80,7 +80,7 @@ export function NoSuchPerson({ userId, impossible = false }: { userId: string; i
  */
 export function profileKeyFacts(user: User): { facts: KeyFact[]; linkText: string } | undefined {
   const email = isEmailAddress(user.email) ? user.email : null;
-  const manager = user.manager_fullname || user.manager_id || user.manager_email;
+  const manager = managerName(user);
   if (!email && !manager) return undefined;
   return {
     facts: [
