@@ -22,7 +22,7 @@ import { cx } from '../../../components/class-names';
 import { formatWholeNumber } from '../../../lib/format-number';
 import { COLUMNS_FILTERED_ABOVE, COLUMNS_SHOWN_FIRST, columnMatches, columnsShownInWords, hasNestedFields, nestedFieldsMatching, type NestedFieldMatch } from '../column-filter';
 import { typeDescriptionDraftPrefixBelow } from '../description-draft-ids';
-import type { JoinHint } from '../join-hints';
+import type { JoinLinkFor } from '../link-join-hints';
 import { ColumnDescription } from './column-description';
 import { ColumnDetails } from './column-details';
 import { LINKED_FIELD_ID } from './type-metadata-tree';
@@ -68,7 +68,7 @@ export function ColumnsTable({
   targetColumn: string | null;
   /** The nested fields from the target column's top node down to the linked one, or null. */
   targetFieldChain?: readonly TypeMetadata[] | null;
-  joinLinkFor: (hint: JoinHint) => { to: string; direct: boolean };
+  joinLinkFor: JoinLinkFor;
   /** The id of the heading that names the table ("Columns 12"): a table needs a name of its own. */
   labelledBy?: string;
 }) {
