@@ -38,6 +38,8 @@ describe('sorting table results', () => {
     // Said politely: the count alone would read as before.
     await waitFor(() => expect(screen.getByTestId('results-status').textContent).toBe('3 tables for “orders”. Sorted by name, A to Z.'));
     expect(screen.getByTestId('results-status').getAttribute('role')).toBe('status');
+    // Focus stays on the select, so the keyboard can go on to the next order (↓ on a closed select changes it).
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Sort by' }));
 
     await user.click(screen.getByRole('button', { name: 'Browser back' }));
     await waitFor(() => expect(shownNames()).toEqual(['sales.zeta_orders', 'sales.orders', 'sales.alpha_orders']));

@@ -111,7 +111,9 @@ export function SearchPage({ state, resultAction }: { state: SearchState; result
     shownEntry.current = location.key;
     if (navigationType !== 'PUSH') return;
     const focused = document.activeElement;
-    if (focused === null || focused === document.body || resultsSection.current?.contains(focused)) resultsHeading.current?.focus({ preventScroll: true });
+    // The sort select stays focused: it is still there, and ↓ on it chooses the next order at once.
+    const leftWithIt = focused === null || focused === document.body || (resultsSection.current?.contains(focused) && !(focused instanceof HTMLSelectElement));
+    if (leftWithIt) resultsHeading.current?.focus({ preventScroll: true });
     else focused.scrollIntoView?.({ block: 'nearest' });
   }, [location.key]);
 
