@@ -267,7 +267,7 @@ function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; user
       // Edited between 10 minutes and 30 days ago, created 30 days to 2 years before that; last run
       // (most are scheduled, and run daily or more often) between 5 minutes and a day ago.
       const updated = now - 10 * MINUTE - random.int(0, 30 * DAY - 10 * MINUTE);
-      const created = updated - random.int(30, 700) * DAY;
+      const created = updated - random.int(30, 700) * DAY - Math.floor(runs.next() * 8 * HOUR); // not at the edit's time of day
       const runState = random.chance(0.08) ? 'failed' : 'succeeded';
       const lastRun = now - 5 * MINUTE - Math.floor(runs.next() ** 2 * (24 * HOUR - 5 * MINUTE));
       // A failed last run had an earlier success, 1 to 5 daily runs before it (no random draw: the
