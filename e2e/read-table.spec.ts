@@ -2,6 +2,7 @@
 // built on it, nested column types, a deep link to a column, the link a join hint leads to, Markdown,
 // and a table that is not there.
 import type { Page, TestInfo } from '@playwright/test';
+import { callFromPage } from './call-from-page';
 import { captureWidths, expect, expectAccessible, test } from './fixtures';
 import { ingestRecords } from './ingest-records';
 
@@ -215,11 +216,19 @@ test.describe('with the browser in Los Angeles', () => {
   test.use({ timezoneId: 'America/Los_Angeles' });
 
   // Decision 045: a statistic of the UTC day May 31 read "May 30, 2025 – May 31, 2025" west of UTC.
+  // The demo's days are counted back from when it was built (decision 112): the day is the catalog's.
   test('a statistic of one day reads as that day, times name their zone, and a watermark time without a zone is shown as written', async ({ page }) => {
     await page.goto('/table_detail/gold/hive/core/customers?column=customer_id');
     const stats = page.getByRole('table', { name: 'Statistics' });
-    await expect(stats).toContainText('May 31, 2025');
-    await expect(stats).not.toContainText('May 30');
+    const { tableData } = (await callFromPage(page, 'GET', `/api/metadata/v0/table?key=${encodeURIComponent('hive://gold.core/customers')}`)).body as {
+      tableData: { columns: { name: string; stats: { start_epoch: number; end_epoch: number }[] }[] };
+    };
+    const [stat] = tableData.columns.find((c) => c.name === 'customer_id')!.stats;
+    expect(stat!.end_epoch - stat!.start_epoch, 'one whole UTC day').toBe(86_400);
+    const utcDay = (epochSeconds: number) =>
+      new Date(epochSeconds * 1000).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'short', day: '2-digit', year: 'numeric' });
+    await expect(stats).toContainText(utcDay(stat!.start_epoch)); // "May 31, 2025" for the day of May 31
+    await expect(stats).not.toContainText(utcDay(stat!.start_epoch - 86_400).replace(/, \d{4}$/, '')); // not "May 30"
     await expect(stats).not.toContainText('–');
     await expect(page.getByTestId('last-updated')).toContainText(/ P[DS]T$/);
     await expect(page.getByTestId('watermarks')).toContainText('(no time zone given)');

@@ -1,13 +1,15 @@
 // Fills a catalog database with demo data, or writes it as NDJSON ingest records:
-//   npm run catalog:demo -- --tables 300 --db data/catalog.db [--seed 20250601]
+//   npm run catalog:demo -- --tables 300 --db data/catalog.db [--seed 20250601] [--now 2026-12-08T09:00:00Z]
 //   npm run catalog:demo -- --tables 300 --ndjson demo.ndjson
 // Tables already in the file are upserted by key (same seed ⇒ same keys), so re-running is safe.
+// Every time in the demo is counted back from now, or from --now (decision 112).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openCatalogDatabase } from '../store/open-catalog-database';
 import { createDemoCatalogFile, seedDemoCatalog, type SeedDemoResult } from '../demo/seed-demo-catalog';
 import { DEFAULT_DEMO_SEED } from '../demo/generate-demo-tables';
 import { writeDemoNdjson } from '../demo/write-demo-ndjson';
+import { parseDemoNow, readDemoNow } from '../demo/demo-times';
 
 function parsePositiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -16,7 +18,8 @@ function parsePositiveInt(name: string, value: string | undefined, fallback: num
   return n;
 }
 
-const USAGE = 'usage: npm run catalog:demo -- --tables N (--db path/to/catalog.db | --ndjson path/to/out.ndjson) [--seed S]\n';
+const USAGE = 'usage: npm run catalog:demo -- --tables N (--db path/to/catalog.db | --ndjson path/to/out.ndjson) [--seed S] [--now TIME]\n' +
+  '       --now TIME: the instant the demo\'s times are counted back from (ISO 8601 with a zone, e.g. 2026-12-08T09:00:00Z); the clock\'s by default\n';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       ndjson: { type: 'string' },
       seed: { type: 'string' },
+      now: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -35,15 +39,16 @@ async function main(): Promise<void> {
   }
   const count = parsePositiveInt('tables', values.tables, 300);
   const seed = parsePositiveInt('seed', values.seed, DEFAULT_DEMO_SEED);
+  const now = values.now === undefined ? undefined : parseDemoNow(values.now, readDemoNow());
   if (values.ndjson !== undefined) {
     const started = performance.now();
-    const written = await writeDemoNdjson(values.ndjson, { count, seed });
+    const written = await writeDemoNdjson(values.ndjson, { count, seed, now });
     process.stdout.write(`done: ${written.tables} tables in ${written.records} records (${(written.bytes / 2 ** 20).toFixed(1)} MiB) ` +
       `in ${((performance.now() - started) / 1000).toFixed(2)} s → ${values.ndjson}\n`);
     return;
   }
   const dbPath = values.db as string; // exactly one of --db / --ndjson is given
-  const options = { count, seed, onProgress: (line: string) => process.stdout.write(`${line}\n`) };
+  const options = { count, seed, now, onProgress: (line: string) => process.stdout.write(`${line}\n`) };
   const done = (result: SeedDemoResult) =>
     process.stdout.write(`done: ${result.tables} tables, ${result.users} users, ${result.dashboards} dashboards in ${result.seconds.toFixed(2)} s → ${dbPath}\n`);
   // A new file is built whole and renamed into place; an existing catalog is loaded in place.

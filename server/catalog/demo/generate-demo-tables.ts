@@ -6,6 +6,7 @@ import { DEMO_PEOPLE } from '../../demo/demo-people';
 import type { ColumnRecord, TableRecord, UserRecord } from '../store/catalog-records';
 import { buildTableKey } from '../store/catalog-records';
 import { createSeededRandom, type SeededRandom } from './seeded-random';
+import { DAY, HOUR, MINUTE, NIGHTLY, REFRESH_SCHEDULES, lastScheduledUpdate, readDemoNow, startOfUtcDay, unscheduledTableAge } from './demo-times';
 import {
   AGGREGATE_COLUMNS,
   COLLEAGUE_NAMES,
@@ -23,8 +24,6 @@ import {
 } from './demo-vocabulary';
 
 export const DEFAULT_DEMO_SEED = 20250601;
-/** "Now" of the demo world (2025-06-01T00:00:00Z), so output never depends on the clock. */
-export const DEMO_EPOCH_SECONDS = Date.UTC(2025, 5, 1) / 1000;
 
 export const ANCHOR_TABLE_KEYS = [
   'hive://gold.core/customers',
@@ -95,20 +94,29 @@ export function countExtraDemoUsers(count: number): number {
 export interface DemoTableOptions {
   count: number;
   seed?: number;
+  /**
+   * The instant the demo is built, in epoch seconds (decision 112): every time in it is before this,
+   * counted back from it. The clock's when not given; tests pin it.
+   */
+  now?: number;
 }
 
-/** Yields `count` tables (at least the anchors if count < 3 is asked, none if count is 0). */
-export function* generateDemoTables({ count, seed = DEFAULT_DEMO_SEED }: DemoTableOptions): Generator<TableRecord> {
+/**
+ * Yields `count` tables (at least the anchors if count < 3 is asked, none if count is 0). The same
+ * count, seed and now give the same tables; another `now` gives the same tables at other times.
+ */
+export function* generateDemoTables({ count, seed = DEFAULT_DEMO_SEED, now: givenNow }: DemoTableOptions): Generator<TableRecord> {
+  const now = readDemoNow(givenNow);
   const random = createSeededRandom(seed);
   const users = buildDemoUsers(countExtraDemoUsers(count)).map((u) => u.user_id);
-  const anchors = buildAnchorTables(users);
+  const anchors = buildAnchorTables(users, now);
   const anchorKeys = new Set(anchors.map(buildTableKey));
   yield* anchors.slice(0, count);
   // Names walk a permutation of prefix × qualifier × entity × suffix (~1.9 M combinations), so
   // they are unique up to there without numeric suffixes; the seed picks the starting point.
   let combination = seed % NAME_SPACE;
   for (let i = anchors.length, n = 0; i < count; n++) {
-    const table = buildRandomTable(random, users, combination, Math.floor(n / NAME_SPACE));
+    const table = buildRandomTable(random, users, combination, Math.floor(n / NAME_SPACE), now);
     combination = (combination + NAME_STRIDE) % NAME_SPACE;
     if (anchorKeys.has(buildTableKey(table))) continue;
     i++;
@@ -122,7 +130,7 @@ const NAME_SPACE = TABLE_PREFIXES.length * QUALIFIERS.length * ENTITIES.length *
 /** A prime that divides no factor of NAME_SPACE: stepping by it visits every combination once. */
 const NAME_STRIDE = 1_000_003;
 
-function buildRandomTable(random: SeededRandom, users: readonly string[], combination: number, round: number): TableRecord {
+function buildRandomTable(random: SeededRandom, users: readonly string[], combination: number, round: number, now: number): TableRecord {
   let c = combination;
   const prefix = TABLE_PREFIXES[c % TABLE_PREFIXES.length];
   c = Math.floor(c / TABLE_PREFIXES.length);
@@ -135,8 +143,11 @@ function buildRandomTable(random: SeededRandom, users: readonly string[], combin
   const name = `${prefix.prefix}${qualifier.word ? `${qualifier.word}_` : ''}${entity}${suffix.suffix}${round ? `_${round + 1}` : ''}`;
 
   const entityWords = entity.replace(/_/g, ' ');
+  // The random draws come in a fixed order (same seed ⇒ same tables): keep it. Times take no draw of
+  // their own but the one below, so a table's names, columns and people do not depend on `now`.
+  const schedule = random.chance(0.3) ? random.pick(REFRESH_SCHEDULES) : null;
   const description = `${prefix.phrase} ${entityWords}${qualifier.phrase ? ` ${qualifier.phrase}` : ''} from the ${schema.name} domain, ${suffix.phrase}.` +
-    (random.chance(0.3) ? ` Refreshed ${random.pick(['hourly', 'daily at 02:00 UTC', 'every 15 minutes', 'weekly on Mondays'])}.` : '');
+    (schedule ? ` Refreshed ${schedule.words}.` : '');
 
   const columns = buildColumns(random, warehouse, entity, suffix.aggregate);
   const hasPii = columns.some((c) => c.badges?.some((b) => b.badge_name === 'PII'));
@@ -156,7 +167,12 @@ function buildRandomTable(random: SeededRandom, users: readonly string[], combin
     read_count: Math.max(1, Math.floor(200 * random.next() ** 3)),
   }));
 
-  const lastUpdated = DEMO_EPOCH_SECONDS - random.int(0, 90 * 86400);
+  // A table on a schedule was last updated by its last run; another one longer ago the less it is read.
+  const when = random.next();
+  const lastUpdated = schedule
+    ? lastScheduledUpdate(schedule, now, when)
+    : now - unscheduledTableAge(when, readers.reduce((sum, r) => sum + r.read_count, 0));
+  datedStats(columns, lastUpdated);
   const table: TableRecord = {
     database: warehouse.database,
     cluster,
@@ -188,9 +204,10 @@ function buildRandomTable(random: SeededRandom, users: readonly string[], combin
     }];
   }
   if (random.chance(0.15)) {
+    random.int(1, 36); // the freshness this note once made up: still drawn, so the draws after it stay as they were
     table.programmatic_descriptions = [{
       source: 'quality_service',
-      text: `### Data quality\n\n* freshness: ${random.int(1, 36)} h\n* null rate of key columns: ${(random.next() * 2).toFixed(2)} %`,
+      text: `### Data quality\n\n* freshness: ${describeAge(now - lastUpdated)}\n* null rate of key columns: ${(random.next() * 2).toFixed(2)} %`,
     }];
   }
   if (random.chance(0.1)) {
@@ -234,9 +251,10 @@ function buildColumns(random: SeededRandom, warehouse: DemoWarehouse, entity: st
       badges,
     };
     if (random.chance(0.05)) {
+      // Dated by datedStats once the table's last update is known.
       column.stats = [
-        { stat_type: 'num_nulls', stat_val: String(random.int(0, 5000)), start_epoch: DEMO_EPOCH_SECONDS - 86400, end_epoch: DEMO_EPOCH_SECONDS, is_metric: null },
-        { stat_type: 'distinct_values', stat_val: String(random.int(1, 2_000_000)), start_epoch: DEMO_EPOCH_SECONDS - 86400, end_epoch: DEMO_EPOCH_SECONDS, is_metric: null },
+        { stat_type: 'num_nulls', stat_val: String(random.int(0, 5000)), start_epoch: null, end_epoch: null, is_metric: null },
+        { stat_type: 'distinct_values', stat_val: String(random.int(1, 2_000_000)), start_epoch: null, end_epoch: null, is_metric: null },
       ];
     }
     columns.push(column);
@@ -244,6 +262,24 @@ function buildColumns(random: SeededRandom, warehouse: DemoWarehouse, entity: st
   return columns;
 }
 
+/** Column statistics are of the whole UTC day before the day the table was last updated. */
+function datedStats(columns: readonly ColumnRecord[], lastUpdated: number): void {
+  const end = startOfUtcDay(lastUpdated);
+  for (const column of columns) {
+    if (!column.stats) continue;
+    for (const stat of column.stats) {
+      stat.start_epoch = end - DAY;
+      stat.end_epoch = end;
+    }
+  }
+}
+
+/** "3 h", "12 d": how old a table's data is, for its data-quality note. */
+function describeAge(seconds: number): string {
+  return seconds < 2 * DAY ? `${Math.max(1, Math.round(seconds / HOUR))} h` : `${Math.round(seconds / DAY)} d`;
+}
+
+/** The high watermark is the day of the last update, written then; the low one 30 days to 2 years before. */
 function buildWatermarks(random: SeededRandom, lastUpdated: number): TableRecord['watermarks'] {
   const high = new Date(lastUpdated * 1000);
   const low = new Date((lastUpdated - random.int(30, 730) * 86400) * 1000);
@@ -260,18 +296,19 @@ function buildReaders(users: readonly string[], first: readonly string[], count:
   return ordered.map((user_id, i) => ({ user_id, read_count: base - i * 17 }));
 }
 
-function buildAnchorTables(users: readonly string[]): TableRecord[] {
-  const updated = DEMO_EPOCH_SECONDS - 3600;
+/** The anchors are the most read and among the most recently updated: orders minutes ago, customers within the hour. */
+function buildAnchorTables(users: readonly string[], now: number): TableRecord[] {
+  const ordersUpdated = now - 12 * MINUTE;
+  const customersUpdated = now - 47 * MINUTE;
   const col = (name: string, col_type: string, description: string, badges: string[] = []): ColumnRecord => ({
     name, col_type, description, badges: badges.map((badge_name) => ({ badge_name, category: 'column' })),
   });
-  const dailyWatermarks = buildWatermarks(createSeededRandom(1), updated);
   const customers: TableRecord = {
     database: 'hive', cluster: 'gold', schema: 'core', schema_description: 'Conformed core entities shared by every team',
     name: 'customers',
     description: 'One row per customer, with contact details and lifecycle status',
     description_source: 'description',
-    last_updated_timestamp: updated,
+    last_updated_timestamp: customersUpdated,
     columns: [
       col('customer_id', 'bigint', 'Surrogate key of the customer; stable across email changes', ['PK']),
       col('email', 'string', 'Primary email address, lower-cased', ['PII']),
@@ -288,7 +325,7 @@ function buildAnchorTables(users: readonly string[]): TableRecord[] {
     badges: [{ badge_name: 'certified', category: 'table_status' }],
     owners: [ROALD],
     readers: buildReaders(users, [FRIDTJOF, LIV, ROALD, BORGE], 32, 2400),
-    watermarks: dailyWatermarks,
+    watermarks: buildWatermarks(createSeededRandom(1), customersUpdated),
     source: { source_type: 'github', source: 'https://github.com/example-org/dbt-models/blob/main/models/core/customers.sql' },
     applications: [{
       id: 'core_hive/customers', name: 'Airflow', description: 'Airflow with id core_hive/customers',
@@ -298,15 +335,16 @@ function buildAnchorTables(users: readonly string[]): TableRecord[] {
     resource_reports: [{ name: 'Data Profile', url: 'https://reports.example.org/profile/hive/core/customers' }],
   };
   customers.columns[0].stats = [
-    { stat_type: 'distinct_values', stat_val: '1843211', start_epoch: DEMO_EPOCH_SECONDS - 86400, end_epoch: DEMO_EPOCH_SECONDS, is_metric: null },
-    { stat_type: 'num_nulls', stat_val: '0', start_epoch: DEMO_EPOCH_SECONDS - 86400, end_epoch: DEMO_EPOCH_SECONDS, is_metric: null },
+    { stat_type: 'distinct_values', stat_val: '1843211', start_epoch: null, end_epoch: null, is_metric: null },
+    { stat_type: 'num_nulls', stat_val: '0', start_epoch: null, end_epoch: null, is_metric: null },
   ];
+  datedStats(customers.columns, customersUpdated);
   const orders: TableRecord = {
     database: 'hive', cluster: 'gold', schema: 'sales', schema_description: 'Orders, returns and the sales pipeline',
     name: 'orders',
     description: 'Every order placed in the web shop, one row per order',
     description_source: 'description',
-    last_updated_timestamp: updated,
+    last_updated_timestamp: ordersUpdated,
     columns: [
       col('order_id', 'bigint', 'Unique id of the order', ['PK']),
       col('customer_id', 'bigint', 'Customer who placed the order; joins core.customers', ['FK']),
@@ -323,7 +361,7 @@ function buildAnchorTables(users: readonly string[]): TableRecord[] {
     badges: [{ badge_name: 'certified', category: 'table_status' }],
     owners: [FRIDTJOF],
     readers: buildReaders(users, [ROALD, FRIDTJOF, LIV, BORGE], 30, 2200),
-    watermarks: dailyWatermarks,
+    watermarks: buildWatermarks(createSeededRandom(1), ordersUpdated),
     source: { source_type: 'github', source: 'https://github.com/example-org/dbt-models/blob/main/models/sales/orders.sql' },
     applications: [{
       id: 'sales_hive/orders', name: 'Airflow', description: 'Airflow with id sales_hive/orders',
@@ -335,7 +373,8 @@ function buildAnchorTables(users: readonly string[]): TableRecord[] {
     name: 'monthly_revenue',
     description: 'Recognised revenue per calendar month, region and product line, as reported to the board',
     description_source: 'description',
-    last_updated_timestamp: updated - 86400,
+    // Closed each night for the month so far.
+    last_updated_timestamp: lastScheduledUpdate(NIGHTLY, now, 0.4),
     columns: [
       col('month', 'DATE', 'First day of the calendar month', ['PK']),
       col('region', 'VARCHAR', 'EMEA, AMER or APAC'),

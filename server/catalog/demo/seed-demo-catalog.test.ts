@@ -7,6 +7,7 @@ import { openCatalogDatabase, type CatalogDatabase } from '../store/open-catalog
 import { createCatalogOverview } from '../store/read-catalog-overview';
 import { AUTH_HEADER, openTestCatalog } from '../testing/open-test-catalog';
 import { createDemoCatalogFile, seedDemoCatalog } from './seed-demo-catalog';
+import { DAY, HOUR, MINUTE } from './demo-times';
 
 let dir: string;
 let db: CatalogDatabase;
@@ -58,6 +59,52 @@ describe('seedDemoCatalog', () => {
     const latest = overview.getLatestUpdatedTimestamp();
     expect(latest).toBeGreaterThanOrEqual(before);
     expect(latest).toBeLessThanOrEqual(after);
+  });
+
+  describe('times counted back from when the demo is built (decision 112)', () => {
+    const NOW = Date.parse('2026-12-08T01:37:00Z') / 1000;
+    const dashboardTimes = (on: CatalogDatabase) => on.prepare(`SELECT created_timestamp AS created, updated_timestamp AS updated,
+      last_run_timestamp AS lastRun, last_successful_run_timestamp AS lastSuccess, last_run_state AS state FROM dashboards ORDER BY id`).all() as {
+      created: number; updated: number; lastRun: number; lastSuccess: number; state: string;
+    }[];
+    const tableTimes = (on: CatalogDatabase) => on.prepare('SELECT key, last_updated_timestamp FROM tables ORDER BY key').all();
+
+    it('ran every dashboard within the last day, edited it within 30 days, created it before that, none after now', () => {
+      seedDemoCatalog(db, { count: 1500, now: NOW });
+      const runs = dashboardTimes(db);
+      expect(runs).toHaveLength(30);
+      for (const r of runs) {
+        expect(r.lastRun).toBeLessThanOrEqual(NOW - 5 * MINUTE);
+        expect(r.lastRun).toBeGreaterThan(NOW - DAY);
+        expect(r.lastSuccess).toBeLessThanOrEqual(r.lastRun);
+        expect(r.updated).toBeLessThanOrEqual(NOW - 10 * MINUTE);
+        expect(r.updated).toBeGreaterThan(NOW - 30 * DAY);
+        expect(r.created).toBeLessThanOrEqual(r.updated - 30 * DAY);
+        expect(r.created).toBeLessThan(r.lastSuccess);
+      }
+      // Spread over the day, not all at one time.
+      expect(runs.filter((r) => r.lastRun > NOW - HOUR).length).toBeGreaterThan(0);
+      expect(runs.filter((r) => r.lastRun < NOW - 6 * HOUR).length).toBeGreaterThan(0);
+      expect(count(`SELECT count(*) FROM tables WHERE last_updated_timestamp > ${NOW} OR last_updated_timestamp < ${NOW - 90 * DAY}`)).toBe(0);
+      expect(createCatalogOverview(db).getLatestUpdatedTimestamp()).toBe(NOW);
+    });
+
+    it('builds the same catalog times for the same now, and another now moves them', () => {
+      seedDemoCatalog(db, { count: 300, now: NOW });
+      const again = openCatalogDatabase(join(dir, 'again.db'));
+      const earlier = openCatalogDatabase(join(dir, 'earlier.db'));
+      try {
+        seedDemoCatalog(again, { count: 300, now: NOW });
+        seedDemoCatalog(earlier, { count: 300, now: NOW - 7 * DAY });
+        expect(tableTimes(again)).toEqual(tableTimes(db));
+        expect(dashboardTimes(again)).toEqual(dashboardTimes(db));
+        expect(dashboardTimes(earlier)).not.toEqual(dashboardTimes(db));
+        for (const r of dashboardTimes(earlier)) expect(r.lastRun).toBeLessThan(NOW - 7 * DAY);
+      } finally {
+        again.close();
+        earlier.close();
+      }
+    });
   });
 
   it('restores the connection settings it changed for the bulk load', () => {
@@ -124,6 +171,20 @@ describe('createDemoCatalogFile', () => {
       expect(res.body.neo4j_latest_timestamp).toBeGreaterThan(Math.floor(Date.now() / 1000) - 600);
     } finally {
       catalog.cleanup();
+    }
+  });
+
+  it('leaves the times of an existing demo catalog as they were when the server opens it again', async () => {
+    const target = join(dir, 'built-last-year.db');
+    const lastYear = Date.parse('2025-12-08T09:00:00Z') / 1000;
+    createDemoCatalogFile(target, { count: 30, now: lastYear });
+    const catalog = openTestCatalog({ dbPath: target, demoTables: 30 }); // as the server opens its catalog
+    try {
+      const res = await request(catalog.metadataApp).get('/table/hive://gold.core/customers').set(...AUTH_HEADER);
+      expect(res.body.last_updated_timestamp).toBe(lastYear - 47 * MINUTE);
+      expect((await request(catalog.metadataApp).get('/latest_updated_ts').set(...AUTH_HEADER)).body.neo4j_latest_timestamp).toBe(lastYear);
+    } finally {
+      catalog.close();
     }
   });
 

@@ -22,12 +22,18 @@ import { createTagBadgeRows } from '../store/tag-badge-rows';
 import { createLineageRows } from '../store/lineage-rows';
 import { createCatalogOverview } from '../store/read-catalog-overview';
 import { buildTableKey, type TableRecord } from '../store/catalog-records';
-import { buildDemoUsers, countExtraDemoUsers, DEFAULT_DEMO_SEED, DEMO_EPOCH_SECONDS, generateDemoTables } from './generate-demo-tables';
+import { buildDemoUsers, countExtraDemoUsers, DEFAULT_DEMO_SEED, generateDemoTables } from './generate-demo-tables';
 import { createSeededRandom } from './seeded-random';
+import { DAY, HOUR, MINUTE, readDemoNow } from './demo-times';
 
 export interface SeedDemoOptions {
   count: number;
   seed?: number;
+  /**
+   * The instant the demo is built, in epoch seconds: every time in it is counted back from it
+   * (decision 112). The clock's, read once, when not given; tests pin it.
+   */
+  now?: number;
   batchSize?: number;
   onProgress?: (message: string) => void;
 }
@@ -76,6 +82,7 @@ export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): 
   const empty = (db.prepare('SELECT count(*) FROM tables').pluck().get() as number) === 0;
   // Bulk loads commit every 25 000 tables: fewer, bigger FTS segments and page writes.
   const { count, seed = DEFAULT_DEMO_SEED, batchSize = empty ? 25_000 : 5000, onProgress } = options;
+  const now = readDemoNow(options.now);
   const bulk = empty ? enterBulkMode(db) : null;
   try {
     const writer = createTableWriter(db);
@@ -123,7 +130,7 @@ export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): 
         nextReport += step;
       }
     };
-    for (const table of generateDemoTables({ count, seed })) {
+    for (const table of generateDemoTables({ count, seed, now })) {
       batch.push(table);
       if (batch.length >= batchSize) flush();
     }
@@ -138,13 +145,13 @@ export function seedDemoCatalog(db: CatalogDatabase, options: SeedDemoOptions): 
     if (bulk) timedStep('building indexes', () => bulk.recreateIndexes());
     let dashboards = 0;
     timedStep('writing dashboards', () => {
-      dashboards = seedDemoDashboards(db, { tables: count, users: users.map((u) => u.user_id), seed });
+      dashboards = seedDemoDashboards(db, { tables: count, users: users.map((u) => u.user_id), seed, now });
     });
     timedStep('finishing the search index', () => writer.rebuildSearchIndex());
     // GET /latest_updated_ts is when the catalog was last loaded (ingest sets it in recordIngest):
-    // the real time of this load, not the demo tables' fixed timestamps, so a fresh demo install
+    // the time of this load, which every demo time is counted back from, so a fresh demo install
     // answers 200 with "just now" instead of 204.
-    createCatalogOverview(db).setLatestUpdatedTimestamp(Math.floor(Date.now() / 1000));
+    createCatalogOverview(db).setLatestUpdatedTimestamp(now);
     db.pragma('optimize');
     report(written);
     return { tables: written, users: users.length, dashboards, seconds: (performance.now() - started) / 1000 };
@@ -233,9 +240,12 @@ const CHARTS = ['Trend', 'Breakdown', 'Top 10', 'Map', 'Funnel', 'Cohort Grid', 
  * the store's dashboard writer in one transaction; returns how many. Their search documents are
  * written by the caller (seedDemoCatalog ends with writer.rebuildSearchIndex()).
  */
-function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; users: readonly string[]; seed: number }): number {
+function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; users: readonly string[]; seed: number; now: number }): number {
   if (options.tables === 0) return 0;
+  const { now } = options;
   const random = createSeededRandom(options.seed ^ 0xda5b);
+  // Last runs draw from a stream of their own, so the draws of `random` stay in their order.
+  const runs = createSeededRandom(options.seed ^ 0x7e1e);
   const total = Math.min(20_000, Math.max(12, Math.floor(options.tables / 50)));
   const userIds = new Map((db.prepare('SELECT user_id, id FROM users').all() as { user_id: string; id: number }[]).map((u) => [u.user_id, u.id]));
   const userId = (user: string) => userIds.get(user) as number;
@@ -254,13 +264,15 @@ function seedDemoDashboards(db: CatalogDatabase, options: { tables: number; user
       const slug = `${topic}_${view}_${round}`.toLowerCase().replace(/[^a-z0-9]+/g, '_');
       // The random draws come in a fixed order (same seed ⇒ same dashboards): keep it.
       const viewers = random.sample(options.users, random.int(0, 15)).map((u) => ({ user_row_id: userId(u), view_count: random.int(1, 120) }));
-      const updated = DEMO_EPOCH_SECONDS - random.int(0, 30 * 86400);
-      const created = updated - random.int(30, 700) * 86400;
+      // Edited between 10 minutes and 30 days ago, created 30 days to 2 years before that; last run
+      // (most are scheduled, and run daily or more often) between 5 minutes and a day ago.
+      const updated = now - 10 * MINUTE - random.int(0, 30 * DAY - 10 * MINUTE);
+      const created = updated - random.int(30, 700) * DAY - Math.floor(runs.next() * 8 * HOUR); // not at the edit's time of day
       const runState = random.chance(0.08) ? 'failed' : 'succeeded';
-      const lastRun = updated - 3600;
+      const lastRun = now - 5 * MINUTE - Math.floor(runs.next() ** 2 * (24 * HOUR - 5 * MINUTE));
       // A failed last run had an earlier success, 1 to 5 daily runs before it (no random draw: the
       // order of the draws above and below stays as it was).
-      const lastSuccessfulRun = runState === 'failed' ? lastRun - (1 + (i % 5)) * 86400 : lastRun;
+      const lastSuccessfulRun = runState === 'failed' ? lastRun - (1 + (i % 5)) * DAY : lastRun;
       const tableIds = new Set(Array.from({ length: random.int(1, 5) }, () => random.int(tableIdRange.lo, tableIdRange.hi)));
       const owners = random.sample(options.users, random.int(1, 2));
       const charts = random.sample(CHARTS, random.int(2, 6)).map((chart) => `${topic} ${chart}`);

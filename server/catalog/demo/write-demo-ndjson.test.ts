@@ -34,4 +34,15 @@ describe('writeDemoNdjson', () => {
     // Usage became readers, and readers became popularity.
     expect(db.prepare('SELECT count(*) FROM tables WHERE popularity > 0').pluck().get()).toBeGreaterThan(20);
   });
+
+  it('counts the times back from the now it is given (decision 112)', async () => {
+    const path = join(dir, 'demo.ndjson');
+    const now = Date.parse('2026-12-08T01:37:00Z') / 1000;
+    await writeDemoNdjson(path, { count: 40, now });
+    const tables = readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; name?: string; last_updated_timestamp?: number })
+      .filter((r) => r.type === 'table');
+    expect(tables.find((t) => t.name === 'customers')!.last_updated_timestamp).toBe(now - 47 * 60);
+    for (const t of tables) expect(now - t.last_updated_timestamp!).toBeGreaterThan(0);
+    for (const t of tables) expect(now - t.last_updated_timestamp!).toBeLessThanOrEqual(90 * 86_400);
+  });
 });

@@ -12,8 +12,8 @@ export interface DemoNdjsonResult {
   bytes: number;
 }
 
-/** Writes `count` demo tables (and the users they name) to `path` as NDJSON. */
-export async function writeDemoNdjson(path: string, options: { count: number; seed?: number }): Promise<DemoNdjsonResult> {
+/** Writes `count` demo tables (and the users they name) to `path` as NDJSON, dated back from `now` (the clock's by default). */
+export async function writeDemoNdjson(path: string, options: { count: number; seed?: number; now?: number }): Promise<DemoNdjsonResult> {
   const out = createWriteStream(path);
   let records = 0;
   let bytes = 0;
@@ -33,7 +33,7 @@ export async function writeDemoNdjson(path: string, options: { count: number; se
   const write = async () => {
     for (const user of buildDemoUsers(countExtraDemoUsers(options.count))) await push({ type: 'user', ...user });
     let tables = 0;
-    for (const table of generateDemoTables({ count: options.count, seed: options.seed ?? DEFAULT_DEMO_SEED })) {
+    for (const table of generateDemoTables({ count: options.count, seed: options.seed ?? DEFAULT_DEMO_SEED, now: options.now })) {
       const { readers = [], ...rest } = table;
       await push({ type: 'table', ...rest });
       const key = buildTableKey(table);
