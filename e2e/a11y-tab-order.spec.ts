@@ -88,6 +88,28 @@ for (const width of [1280, 800]) {
       expect(backwardSteps(stops)).toEqual([]);
     });
 
+    // Tab from the tab list went past a panel with nothing focusable to the side panel: "No edits yet" unheard (decision 111).
+    test('an empty History tab’s panel is the Tab stop after the tab list, its focus ring seen; the Overview’s panel is none', async ({ page }) => {
+      await page.goto('/table_detail/gold/hive/core/snap_pos_customers_summary?tab=history');
+      const panel = page.getByRole('tabpanel', { name: /^History/ });
+      await expect(panel.getByText('No edits yet')).toBeVisible();
+      const tab = page.getByRole('tab', { name: /^History/ });
+      await tab.focus();
+      await page.keyboard.press('Tab');
+      await expect(panel).toBeFocused();
+      expect(await panel.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+      await expect(panel).toBeInViewport();
+      await page.keyboard.press('Tab');
+      await expect(page.locator('.resource-page__side').locator(':focus')).toHaveCount(1);
+      // The overview has things to focus: Tab goes from its tab to the first of them, not to the panel.
+      await tab.focus();
+      await page.keyboard.press('ArrowLeft');
+      await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('tabpanel', { name: 'Overview' })).not.toBeFocused();
+      await expect(page.getByRole('tabpanel', { name: 'Overview' }).locator(':focus')).toHaveCount(1);
+    });
+
     test('Tab goes through a profile in the order it is seen', async ({ page }) => {
       await page.goto('/user/shafi.goldwasser%40example.org');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shafi Goldwasser');

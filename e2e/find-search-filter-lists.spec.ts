@@ -1,5 +1,6 @@
 // The filter panel's listed fields (tags, badges, sources) by keyboard alone, in a real browser
-// (decision 099): reached by Tab with nothing typed, a field lists its most used values (tags with their
+// (decision 099): reached by Tab a field's list stays shut (decision 111: Tab through the panel opened
+// each list in turn); Alt+↓ or ↓ with nothing typed lists its most used values (tags with their
 // counts); ↓ walks the list and each value it reaches is brought into view, also below the window's
 // edge; Enter applies it; Escape and Alt+↑ close the list, a second Escape keeps the value (decision 106),
 // Tab leaves the field (no trap). At 400 px the
@@ -7,13 +8,28 @@
 // field, still focused, in view (the new history entry scrolled the window to the top, away from it).
 import { expect, expectAccessible, test } from './fixtures';
 
-test('at 1280 px Tab into the Tag field lists the most used tags; ↓ brings each into view, Enter applies one, Tab goes on', async ({ page }, testInfo) => {
+test('at 1280 px Tab through the filter panel opens no list; Alt+↓ in the Tag field lists the most used tags; ↓ brings each into view, Enter applies one, Tab goes on', async ({ page }, testInfo) => {
   await page.goto('/search?term=cust');
   await expect(page.locator('[data-search-result]').first()).toBeVisible();
+  // Every stop of the panel, from its first field: no list shown, none said.
+  const panel = page.getByRole('region', { name: /^Filters/ });
+  await panel.locator('input').first().focus();
+  const visited: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const name = await page.evaluate(() => (document.activeElement?.closest('.filters') ? (document.activeElement as HTMLElement).getAttribute('aria-label') ?? document.activeElement!.id : null));
+    if (name === null) break;
+    visited.push(name);
+    await expect(page.locator('[role="combobox"][aria-expanded="true"]')).toHaveCount(0);
+    await expect(page.getByRole('listbox').filter({ visible: true })).toHaveCount(0);
+    await page.keyboard.press('Tab');
+  }
+  expect(visited).toEqual(expect.arrayContaining(['Source', 'Tag', 'Badge']));
   await page.getByRole('textbox', { name: 'Column' }).focus();
   await page.keyboard.press('Tab');
   const tag = page.getByRole('combobox', { name: 'Tag' });
   await expect(tag).toBeFocused();
+  await expect(tag).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Alt+ArrowDown');
   await expect(tag).toHaveAttribute('aria-expanded', 'true');
   const list = page.getByRole('listbox', { name: 'Tag: suggestions' });
   const options = list.getByRole('option');
@@ -80,7 +96,7 @@ test('at 1280 × 900 a filter typed in the Tag field, low in the panel, and its 
 test.describe('at 400 px', () => {
   test.use({ viewport: { width: 400, height: 800 } });
 
-  test('the folded panel opens by keyboard, and its Source field lists every source on Tab; Alt+↑ and Escape close it, Tab goes on', async ({ page }) => {
+  test('the folded panel opens by keyboard, and its Source field lists every source on Alt+↓ (not on Tab); Alt+↑ and Escape close it, Tab goes on', async ({ page }) => {
     await page.goto('/search?term=cust');
     await expect(page.locator('[data-search-result]').first()).toBeVisible();
     await page.getByRole('tab', { name: /^Datasets/ }).focus();
@@ -92,6 +108,8 @@ test.describe('at 400 px', () => {
     await page.keyboard.press('Tab');
     const source = page.getByRole('combobox', { name: 'Source' });
     await expect(source).toBeFocused();
+    await expect(source).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('Alt+ArrowDown');
     await expect(source).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByRole('option', { name: /^snowflake ?, Snowflake$/ })).toBeVisible();
     // The list stays within the window's width.

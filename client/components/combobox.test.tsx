@@ -178,4 +178,46 @@ describe('Combobox', () => {
     expect(onPick).not.toHaveBeenCalled();
     expect(onSubmit).toHaveBeenCalledWith('rev');
   });
+
+  // Tab through the search page's filters opened each field's list in turn: five flashes, five announcements.
+  it('does not open on focus by Tab, with text typed or (listEmpty) without; typing, ↓, Alt+↓ and a click open it', async () => {
+    function Listed({ initial }: { initial: string }) {
+      const [value, setValue] = useState(initial);
+      const groups: ComboboxGroup[] = [{ id: 'tags', label: 'Tags', options: [{ id: 'pii', label: 'pii', onSelect: () => {} }] }];
+      return <Combobox label="Tag" value={value} onValueChange={setValue} groups={groups} onSubmitValue={() => {}} escape="keeps" listEmpty />;
+    }
+    const user = userEvent.setup();
+    for (const initial of ['', 'pi']) {
+      render(
+        <>
+          <button type="button">Before</button>
+          <Listed initial={initial} />
+        </>,
+      );
+      const input = screen.getByRole('combobox', { name: 'Tag' });
+      await user.click(screen.getByRole('button', { name: 'Before' }));
+      await user.tab();
+      expect(document.activeElement).toBe(input);
+      expect(input.getAttribute('aria-expanded')).toBe('false');
+      expect(screen.getByRole('status').textContent).toBe('');
+      await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+      expect(input.getAttribute('aria-expanded')).toBe('true');
+      await user.keyboard('{Escape}');
+      await user.keyboard('{ArrowDown}');
+      expect(input.getAttribute('aria-activedescendant')).toBe(screen.getByRole('option', { name: 'pii' }).id);
+      await user.keyboard('{Escape}');
+      await user.click(input);
+      expect(input.getAttribute('aria-expanded')).toBe('true');
+      // Clicked into from elsewhere: open at once, as before.
+      await user.click(screen.getByRole('button', { name: 'Before' }));
+      expect(input.getAttribute('aria-expanded')).toBe('false');
+      await user.click(input);
+      expect(input.getAttribute('aria-expanded')).toBe('true');
+      await user.click(screen.getByRole('button', { name: 'Before' }));
+      await user.tab();
+      await user.keyboard('p');
+      expect(input.getAttribute('aria-expanded')).toBe('true');
+      cleanup();
+    }
+  });
 });

@@ -4,8 +4,9 @@
 // Escape closes the list, then clears the text — or, with `escape` 'passes' (a box that Escape
 // closes, such as the Add tag box), leaves the second Escape to the box around it, or with 'keeps' (a
 // search page's filter field, whose text is a filter applied) does nothing more. Alt+↓ opens the
-// list without choosing, Alt+↑ closes it; a click reopens it. With `listEmpty` (a filter field's most
-// used values) the list opens with nothing typed too: on focus, a click or ↓. A group marked
+// list without choosing, Alt+↑ closes it; a click reopens it. Focus alone (Tab) does not open it: Tab
+// through a form of boxes would flash each list and have each announced (decision 111). With `listEmpty`
+// (a filter field's most used values) the list opens with nothing typed too: on a click or ↓. A group marked
 // `stale` (kept from an answer for other text while the next one loads) is shown dimmed, the list is
 // aria-busy, and its options cannot be chosen: the arrows pass them by, and Enter acts on what is typed.
 import { useId, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
@@ -177,7 +178,6 @@ export function Combobox({ label, value, onValueChange, groups, footer = [], cou
           setOpen(true);
           setActiveIndex(-1);
         }}
-        onFocus={() => setOpen(true)}
         onClick={() => setOpen(true)}
         onBlur={close}
         onKeyDown={onKeyDown}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect, useState, type ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
@@ -140,5 +140,29 @@ describe('ResourceTabs', () => {
     );
     expect(screen.queryByRole('tablist')).toBeNull();
     expect(screen.getByText('Columns')).toBeTruthy();
+  });
+
+  // The overview stays mounted, hidden, beside another tab's panel: its buttons are not the panel's.
+  it('makes an empty tab’s panel ("No edits yet") the Tab stop after the tab list, though the hidden overview beside it has fields', async () => {
+    const user = userEvent.setup();
+    renderAt(
+      '/table?tab=edits',
+      <>
+        <ResourceTabs label="Table views" tabs={[{ value: 'edits', label: 'Edits', count: 0, panel: <p>No edits yet</p> }]}>
+          <Draft />
+        </ResourceTabs>
+        <button type="button">Side panel</button>
+      </>,
+    );
+    const panel = screen.getByRole('tabpanel', { name: /Edits/ });
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: /Edits/ }));
+    await user.tab();
+    expect(document.activeElement).toBe(panel);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Side panel' }));
+    // The overview, with its field, is no extra stop.
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    await waitFor(() => expect(panel.hasAttribute('tabindex')).toBe(false));
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -57,6 +57,61 @@ describe('Tabs', () => {
     render(<Example />);
     await user.click(screen.getByRole('tab', { name: /Beta/ }));
     expect(screen.getByRole('tabpanel').textContent).toBe('Panel b');
+  });
+
+  // Tab from the tab list went past an empty panel ("No edits yet") to what followed it: never heard.
+  it('makes a panel with nothing focusable in it a Tab stop, and one with a link not', async () => {
+    function Panels() {
+      const [value, setValue] = useState<'empty' | 'links'>('empty');
+      return (
+        <>
+          <Tabs label="Views" value={value} onChange={setValue} items={[{ value: 'empty', label: 'Edits' }, { value: 'links', label: 'Links' }]}>
+            {value === 'empty' ? <p>No edits yet</p> : <a href="#x">A link</a>}
+          </Tabs>
+          <button type="button">After</button>
+        </>
+      );
+    }
+    const user = userEvent.setup();
+    render(<Panels />);
+    const panel = screen.getByRole('tabpanel');
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(panel);
+    expect(panel.getAttribute('tabindex')).toBe('0');
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'After' }));
+    await user.click(screen.getByRole('tab', { name: 'Links' }));
+    await waitFor(() => expect(panel.hasAttribute('tabindex')).toBe(false));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'A link' }));
+  });
+
+  it('follows the panel’s content: a skeleton is a Tab stop, the content that replaces it with a button is not, and a focused panel keeps focus until Tab leaves it', async () => {
+    function Loading({ loaded }: { loaded: boolean }) {
+      return (
+        <Tabs label="Views" value="a" onChange={() => {}} items={[{ value: 'a', label: 'History' }]}>
+          {loaded ? <button type="button">Show more</button> : <div aria-busy="true">Loading…</div>}
+        </Tabs>
+      );
+    }
+    const user = userEvent.setup();
+    const { rerender } = render(<Loading loaded={false} />);
+    const panel = screen.getByRole('tabpanel');
+    expect(panel.getAttribute('tabindex')).toBe('0');
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(panel);
+    rerender(<Loading loaded />);
+    // Still focused, and still a Tab stop while it is: Tab goes on into it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.activeElement).toBe(panel);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(panel.hasAttribute('tabindex')).toBe(false));
+    // And back to a bare panel: a Tab stop again.
+    rerender(<Loading loaded={false} />);
+    await waitFor(() => expect(panel.getAttribute('tabindex')).toBe('0'));
   });
 
   it('scrolls a list too narrow for its tabs sideways to the selected one, and marks the edges with more tabs past them', async () => {

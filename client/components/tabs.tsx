@@ -2,7 +2,10 @@
 // (arrow keys, Home and End move between tabs and select them), and the selected tab's panel. In a
 // narrow window the tabs wrap onto more rows (tabs.css); a tab too wide for the window alone makes the
 // list scroll sideways: the selected tab is scrolled into it, and a fade at an edge says that more lies past it.
-import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+// A panel with nothing in it that Tab reaches ("No edits yet", a loading skeleton) is a Tab stop itself,
+// as the pattern says, so Tab from the tab list lands in it rather than past it; it stops being one
+// when what it holds gains something focusable (decision 111).
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { cx } from './class-names';
 import './tabs.css';
 import { formatWholeNumber } from '../lib/format-number';
@@ -29,6 +32,8 @@ export function Tabs<V extends string>({ label, items, value, onChange, children
   const baseId = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const list = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const [bare, setBare] = useState(false);
   const selectedIndex = Math.max(0, items.findIndex((item) => item.value === value));
 
   // Again when a count comes in and widens the tabs before it.
@@ -41,6 +46,18 @@ export function Tabs<V extends string>({ label, items, value, onChange, children
     const update = () => list.current && markHiddenTabs(list.current);
     window.addEventListener('resize', update);
     return () => window.removeEventListener('resize', update);
+  }, []);
+  // Again as the panel's content changes (a skeleton, then the content). A panel focused while it gets
+  // something focusable stays a Tab stop until focus leaves it: taking away its tabindex would drop focus.
+  const checkBare = () => {
+    const el = panel.current;
+    if (el) setBare(el === document.activeElement || !hasTabStop(el));
+  };
+  useLayoutEffect(() => {
+    checkBare();
+    const observer = new MutationObserver(checkBare);
+    if (panel.current) observer.observe(panel.current, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'disabled', 'href', 'tabindex'] });
+    return () => observer.disconnect();
   }, []);
 
   function select(index: number) {
@@ -86,11 +103,18 @@ export function Tabs<V extends string>({ label, items, value, onChange, children
           );
         })}
       </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(items[selectedIndex]?.value ?? '')} className="tabs__panel">
+      <div ref={panel} role="tabpanel" id={panelId} aria-labelledby={tabId(items[selectedIndex]?.value ?? '')} className="tabs__panel" tabIndex={bare ? 0 : undefined} onBlur={checkBare}>
         {children}
       </div>
     </div>
   );
+}
+
+const FOCUSABLE = 'a[href],button:enabled,input:enabled:not([type=hidden]),select:enabled,textarea:enabled,summary,iframe,[tabindex]:not([tabindex="-1"])';
+
+/** Whether Tab reaches something in `panel`: not in a part hidden (a resource page keeps its overview, hidden, beside another tab's panel). */
+function hasTabStop(panel: HTMLElement) {
+  return [...panel.querySelectorAll(FOCUSABLE)].some((el) => el.checkVisibility?.() ?? !el.closest('[hidden]'));
 }
 
 /** Room kept beside a tab scrolled into the list, where the fade is (tabs.css). */

@@ -94,17 +94,21 @@ describe('a filter field with values the catalog lists', () => {
     expect(visits.every((v) => filtersOf(v.search).tag !== undefined)).toBe(true);
   });
 
-  it('lists the most used values, with their counts, on focus with nothing typed; Escape closes the list, ↓ and Alt+↓ open it, typing narrows it', async () => {
+  it('lists the most used values, with their counts, on ↓ with nothing typed (not on focus by Tab); Escape closes the list, Alt+↓ opens it, typing narrows it', async () => {
     stubSearch(() => ({ table: { total_results: 1, results: [table('a')] } }));
     const { last } = renderSearch('/search?term=orders');
     const user = userEvent.setup();
     const tag = (await screen.findByRole('combobox', { name: 'Tag' })) as HTMLInputElement;
     expect(tag.getAttribute('aria-expanded')).toBe('false');
-    // Reached by Tab from the field before it: the list opens with nothing typed, the most used first.
+    // Reached by Tab from the field before it: the values are fetched, but the list stays shut (decision 111).
     (await screen.findByRole('textbox', { name: 'Column' })).focus();
     await user.tab();
     expect(document.activeElement).toBe(tag);
     await waitFor(() => expect(options()).toEqual(['pii, used 125 times', 'finance, used 9 times', 'pipeline, used 4 times', 'api, used 1 time']));
+    expect(tag.getAttribute('aria-expanded')).toBe('false');
+    expect(said()).not.toContain('4 suggestions; use the arrow keys to choose one.');
+    // Alt+↓ opens it with nothing typed, the most used first, none chosen.
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
     expect(drawn()).toEqual(['pii 125', 'finance 9', 'pipeline 4', 'api 1']);
     expect(tag.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByRole('listbox', { name: 'Tag: suggestions' }).id).toBe(tag.getAttribute('aria-controls'));
@@ -134,10 +138,11 @@ describe('a filter field with values the catalog lists', () => {
     await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
     expect(tag.value).toBe('finance');
     expect(filtersOf(last().search)).toEqual({ tag: { value: 'finance' } });
-    // No trap: Tab goes on to the next field, and the list closes.
+    // No trap: Tab goes on to the next field, and the list closes; the next field's stays shut.
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Badge' }));
     expect(tag.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.getByRole('combobox', { name: 'Badge' }).getAttribute('aria-expanded')).toBe('false');
     await waitFor(() => expect(options()).toEqual(['beta', 'certified']));
   });
 

@@ -1,8 +1,8 @@
 // A text field of the filter panel. For a filter whose values the catalog lists (tags, badges, the
 // sources: filter-values.ts) it is a combobox that completes the value being typed (after the last
 // comma) with those values, as the search box completes `tag:pi`; the lists are fetched once the field is
-// used. With nothing typed after the last comma, focusing or clicking the field (or ↓, Alt+↓) lists the
-// most used values, with their counts where the catalog counts (tags), as DataHub's filters do; typing
+// used. With nothing typed after the last comma, clicking the field, ↓ or Alt+↓ (not Tab alone: decision
+// 111) lists the most used values, with their counts where the catalog counts (tags), as DataHub's filters do; typing
 // narrows the list, Escape closes it (decision 099); a second Escape keeps the text, a filter applied, rather than
 // clearing it unseen as a search field would (decision 106). Other filters (schema, cluster, column…) have nothing to list: a plain field. Either way any
 // text can be typed; Enter applies it, as choosing a value does.
