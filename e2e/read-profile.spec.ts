@@ -15,7 +15,10 @@ test('a profile shows a person, links to their manager, and pages through their 
   // Shafi reports to Fridtjof; Fridtjof owns more tables than fit on one page.
   await page.goto('/user/shafi.goldwasser%40example.org');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shafi Goldwasser');
-  await expect(page.getByText('Software Engineer · Checkout')).toBeVisible();
+  // Role and team each under their label (decision 113).
+  const summary = page.getByTestId('profile-summary');
+  await expect(summary.getByRole('term')).toHaveText(['Role', 'Team']);
+  await expect(summary.getByRole('definition')).toHaveText(['Software Engineer', 'Checkout']);
   await expect(page.getByRole('link', { name: 'shafi.goldwasser@example.org' })).toHaveAttribute('href', 'mailto:shafi.goldwasser@example.org');
   await expectAccessible(page, testInfo, 'profile');
   await capture(page, testInfo, 'profile-shafi');

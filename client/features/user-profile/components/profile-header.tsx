@@ -1,7 +1,7 @@
 // What the side panel of a profile says: manager (a link to their profile when the catalog has one,
 // else a mailto: when their id or email is an address, else their name), email (only an address: a
 // bare id someone named as an owner is no email), and the person's profile, GitHub and Slack pages.
-// Only safe addresses become links. (Title and team are under the name.)
+// Only safe addresses become links. (Role and team are under the name: profile-summary.tsx.)
 // Then whatever else metadata keeps about them (`other_key_values`: office, cost center…), each
 // under its key made readable, as plain text.
 import { useQuery } from '@tanstack/react-query';

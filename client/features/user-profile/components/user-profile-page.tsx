@@ -20,6 +20,7 @@ import { isEmailAddress, managerName, ProfileFacts } from './profile-header';
 import type { KeyFact } from '../../../components/key-facts';
 import type { User } from '../../../../contract/api-common';
 import { ProfileLists } from './profile-lists';
+import { ProfileSummary } from './profile-summary';
 import './user-profile.css';
 
 /** An id as a title or in a sentence: a long one cut at 60 characters ("…"), so a made-up link cannot fill the page or the tab. */
@@ -142,13 +143,7 @@ function Profile({ userId, bookmarks, recentEdits, editCount }: UserProfilePageP
               title={user.display_name}
               header={
                 <>
-                  {user.role_name || user.team_name ? (
-                    <p className="profile__summary" data-testid="profile-summary">
-                      {user.role_name ? <span title="Title">{user.role_name}</span> : null}
-                      {user.role_name && user.team_name ? ' · ' : null}
-                      {user.team_name ? <span title="Team">{user.team_name}</span> : null}
-                    </p>
-                  ) : null}
+                  <ProfileSummary user={user} />
                   {!user.is_active ? (
                     <p className="profile__inactive" data-testid="inactive">
                       <Chip label="No longer active" tone="badge" badgeStyle="neutral" /> {isMe ? 'Your account' : `${user.display_name}’s account`} is marked inactive in the catalog.
