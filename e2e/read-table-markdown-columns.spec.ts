@@ -50,16 +50,18 @@ test('"Show all" paints the rows in view rendered and renders the rest soon afte
   // decision 110 all 450 were rendered before anything was painted).
   const atPaint = await page.evaluate(
     () =>
-      new Promise<{ rows: number; inWindow: number; plain: number }>((resolve) => {
+      new Promise<{ rows: number; inWindow: number; plain: number; first: string }>((resolve) => {
         document.querySelector<HTMLElement>('[data-testid="columns-show-all"]')!.click();
         requestAnimationFrame(() => {
+          const row = document.getElementById('column-metric_051')!;
+          const first = `${Math.round(row.getBoundingClientRect().height)} px, ${row.querySelectorAll('.clamped-text__toggle').length} Show more`;
           const rows = [...document.querySelectorAll('[data-testid="column-row"]')];
           const plain = rows.filter((row) => row.querySelector('.markdown--plain'));
           const inWindow = plain.filter((row) => {
             const box = row.getBoundingClientRect();
             return box.bottom > 0 && box.top < window.innerHeight;
           });
-          resolve({ rows: rows.length, inWindow: inWindow.length, plain: plain.length });
+          resolve({ rows: rows.length, inWindow: inWindow.length, plain: plain.length, first });
         });
       }),
   );
@@ -69,6 +71,9 @@ test('"Show all" paints the rows in view rendered and renders the rest soon afte
   await expect(page.getByRole('button', { name: name(51), exact: true })).toBeFocused();
 
   await allRendered(page);
+  // Column 51, in the window, painted as it stays: no "Show more" its text as written needed, dropped a frame later.
+  const row51 = page.locator(`#column-${name(51)}`);
+  expect(`${Math.round((await row51.boundingBox())!.height)} px, ${await row51.locator('.clamped-text__toggle').count()} Show more`).toBe(atPaint.first);
   for (const i of [1, 51, 250, 480, 500]) await expectRendered(page, i);
   // Find-in-page (Chromium's window.find, what Ctrl+F searches) finds the words as shown, far down too.
   expect(await page.evaluate(() => (window as unknown as { find: (text: string) => boolean }).find('Net amount of order line 480,'))).toBe(true);
@@ -106,21 +111,28 @@ test('a deep link to column 480 scrolls to it, opens and marks it, with the rows
 
 test('scrolling through all 500 rendered columns shifts nothing on screen', async ({ page }) => {
   await page.addInitScript(() => {
-    const w = window as unknown as { shifts: string[] };
+    const w = window as unknown as { shifts: string[]; countFrom: number };
     w.shifts = [];
+    w.countFrom = 0;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Element }[] })[])
-        if (!entry.hadRecentInput) w.shifts.push(`${Math.round(entry.startTime)} ${entry.value.toFixed(4)} ${entry.sources.map((s) => s.node?.id || s.node?.className).join(',')}`);
+        if (!entry.hadRecentInput && entry.startTime >= w.countFrom) w.shifts.push(`${Math.round(entry.startTime)} ${entry.value.toFixed(4)} ${entry.sources.map((s) => s.node?.id || s.node?.className).join(',')}`);
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(PATH);
   await allRendered(page);
+  // Counted from here: as the page loads, the first row can lose a "Show more" a frame after the
+  // renderer's code arrives (before decision 110 too).
+  await expect(page.locator(`#column-${name(1)} .clamped-text__toggle`)).toHaveCount(0);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // (An observer hears of a shift after it happened: those before now are left out by their time.)
+  await page.evaluate(() => {
+    const w = window as unknown as { shifts: string[]; countFrom: number };
+    w.countFrom = performance.now();
+    w.shifts = [];
+  });
   await page.getByTestId('columns-show-all').click();
   await expect(page.getByRole('button', { name: name(51), exact: true })).toBeFocused();
-  // The first of the rows added shrinks a line once they are shown (as the first row does when the
-  // page loads, before decision 110 too): counted from here, while the rows far below still come.
-  await page.waitForTimeout(700);
-  await page.evaluate(() => ((window as unknown as { shifts: string[] }).shifts = []));
   // Down the page by the wheel (the rows come near as it goes), then back up from far below.
   for (let i = 0; i < 12; i++) {
     await page.mouse.wheel(0, 2400);

@@ -42,7 +42,9 @@ export function ColumnDescription({ text, columnName, joinLinkFor, deferred = fa
   const decorate = useCallback((root: DocumentFragment) => linkJoinHints(root, joinLinkFor), [joinLinkFor]);
   if (!shown) return <span className="muted">{NO_DESCRIPTION}</span>;
   return (
-    <ClampedText size="short" label={`the description of ${columnName}`}>
+    // Anew when the row's Markdown is rendered, so the clamp is measured on the rendered text before that
+    // paint (its ResizeObserver would drop a "Show more" the text as written needed a frame later).
+    <ClampedText key={deferred ? 'as-written' : 'rendered'} size="short" label={`the description of ${columnName}`}>
       <ShortMarkdown
         source={shown}
         className="column-description"
