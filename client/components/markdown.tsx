@@ -23,14 +23,17 @@ const MarkdownRenderer = lazyPart(() => import('./markdown-renderer'), PlainText
 /**
  * `headingsFrom`, `headingsAsText` (a table cell's text, decision 105), `lineBreaks`, `decorate`: as the
  * renderer takes them (markdown-renderer.tsx). `plain`: what shows while the renderer loads, or if it
- * does not arrive; by default the source as written.
+ * does not arrive; by default the source as written. `deferred`: that plain form for now, rendered once
+ * it is false (a columns table's rows far from the screen, decision 110).
  */
-export type MarkdownProps = { source: string; className?: string } &
+export type MarkdownProps = { source: string; className?: string; deferred?: boolean } &
   Pick<RendererProps, 'headingsFrom' | 'headingsAsText' | 'lineBreaks' | 'decorate' | 'plain'>;
 
-export function Markdown({ source, className, plain, ...options }: MarkdownProps) {
+export function Markdown({ source, className, plain, deferred = false, ...options }: MarkdownProps) {
+  const plainForm = <div className={cx('markdown', 'markdown--plain', className)}>{plain ?? source}</div>;
+  if (deferred) return plainForm;
   return (
-    <Suspense fallback={<div className={cx('markdown', 'markdown--plain', className)}>{plain ?? source}</div>}>
+    <Suspense fallback={plainForm}>
       <MarkdownRenderer {...options} kind="markdown" source={source} className={cx('markdown', className)} plain={plain} watchBlocks={watchScrollingBlocks} />
     </Suspense>
   );

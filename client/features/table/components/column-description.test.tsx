@@ -3,6 +3,7 @@
 // bold lines, line breaks kept, hostile HTML as text, its join hints still links within the app.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../../components/testing/render-with-app';
@@ -73,5 +74,33 @@ describe('ColumnDescription', () => {
     expect([join.getAttribute('href'), join.getAttribute('title'), join.getAttribute('target')]).toEqual(['/table_detail/gold/hive/core/customers', 'Open the table core.customers', null]);
     await user.click(join);
     expect(screen.getByTestId('where').textContent).toBe('/table_detail/gold/hive/core/customers');
+  });
+
+  it('deferred (a row far from the screen, decision 110): the text as written, its hints linked, rendered once no longer deferred', async () => {
+    const text = 'The **buyer**; joins core.customers';
+    // The renderer loaded first, so a deferred text shows as written by choice, not for want of code.
+    renderDescription('**loaded**');
+    await rendered();
+    cleanup();
+    function Deferred() {
+      const [deferred, setDeferred] = useState(true);
+      return (
+        <div data-testid="cell">
+          <ColumnDescription text={text} columnName="customer_id" joinLinkFor={joinLinkFor} deferred={deferred} />
+          <button type="button" onClick={() => setDeferred(false)}>
+            near
+          </button>
+        </div>
+      );
+    }
+    renderWithApp(<Deferred />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const cell = screen.getByTestId('cell');
+    expect(cell.querySelector('.markdown--plain')?.textContent).toBe(text);
+    expect(cell.querySelector('strong')).toBeNull();
+    expect(within(cell).getByRole('link', { name: 'core.customers' }).getAttribute('href')).toBe('/table_detail/gold/hive/core/customers');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'near' }));
+    await rendered();
+    expect(screen.getByTestId('cell').querySelector('strong')?.textContent).toBe('buyer');
   });
 });

@@ -7,7 +7,7 @@
 // under their column by their path, each a link that opens it. One wider than COLUMNS_SHOWN_FIRST shows
 // that many first, then "Show all", which then offers the first ones again (decision 100). A column's type is one line, cut with an ellipsis (whole in its
 // title and its details). At narrow widths each column is a block (table.css), never scrolled sideways.
-import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Column, TypeMetadata } from '../../../../contract/api-table';
 import { formatFieldPath } from '../../../../contract/nested-field-path';
 import { tablePath } from '../../../app/paths';
@@ -28,6 +28,8 @@ import { ColumnDetails } from './column-details';
 import { LINKED_FIELD_ID } from './type-metadata-tree';
 import { EditableColumnDescription } from './editable-column-description';
 import { useTableEditing } from './table-editing';
+import { MARKDOWN_PENDING, useMarkdownNearScreen } from '../use-markdown-near-screen';
+import { shownDescription } from '../../../lib/description-text';
 import '../../../components/grow-list.css';
 
 export const columnRowId = (name: string) => `column-${name}`;
@@ -36,7 +38,7 @@ export const columnRowId = (name: string) => `column-${name}`;
  * Scroll a deep-linked column, or its linked nested field, into view once the page has settled (after
  * the shell's scroll-to-top), and move focus there.
  */
-function useRevealColumn(name: string | null, found: boolean, fieldKey: string | null) {
+function useRevealColumn(name: string | null, found: boolean, fieldKey: string | null, renderNearNow: () => boolean) {
   useEffect(() => {
     if (!name || !found) return;
     let second = 0;
@@ -45,6 +47,9 @@ function useRevealColumn(name: string | null, found: boolean, fieldKey: string |
         const field = fieldKey ? document.getElementById(LINKED_FIELD_ID) : null;
         const row = document.getElementById(columnRowId(name));
         (field ?? row)?.scrollIntoView({ block: 'center' });
+        // The rows now near the window render their Markdown before this paint, which may change their
+        // heights: centred again on the rendered rows.
+        if (renderNearNow()) (field ?? row)?.scrollIntoView({ block: 'center' });
         (field ?? row?.querySelector<HTMLElement>('.disclosure'))?.focus({ preventScroll: true });
       });
     });
@@ -52,7 +57,7 @@ function useRevealColumn(name: string | null, found: boolean, fieldKey: string |
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
     };
-  }, [name, found, fieldKey]);
+  }, [name, found, fieldKey, renderNearNow]);
 }
 
 export function ColumnsTable({
@@ -83,7 +88,7 @@ export function ColumnsTable({
   useEffect(() => {
     if (found) setExpanded((current) => (current.has(targetColumn!) ? current : new Set([...current, targetColumn!])));
   }, [found, targetColumn]);
-  useRevealColumn(targetColumn, found, targetFieldChain?.at(-1)?.key ?? null);
+  const list = useRef<HTMLDivElement>(null);
 
   const [filter, setFilter] = useState('');
   const [showAll, setShowAll] = useState(false);
@@ -115,7 +120,6 @@ export function ColumnsTable({
   const after = useRef<HTMLDivElement>(null);
   // After "Show all", the focus goes to the first column it added.
   const focusAfterShowAll = useRef(false);
-  const list = useRef<HTMLDivElement>(null);
   // After "Show the first 50", the focus stays on the same button (now "Show all"), brought into view.
   const showMore = useRef<HTMLButtonElement>(null);
   const revealAfterShowFewer = useRef(false);
@@ -130,15 +134,21 @@ export function ColumnsTable({
       showMore.current?.scrollIntoView?.({ block: 'nearest' });
     }
   });
+  // After the focus moved above (its layout effect first): the rows near the window where it is now.
+  const { isRendered, renderNearNow } = useMarkdownNearScreen(list);
+  useRevealColumn(targetColumn, found, fieldKey, renderNearNow);
+
+  const toggle = useCallback(
+    (name: string) =>
+      setExpanded((current) => {
+        const next = new Set(current);
+        if (!next.delete(name)) next.add(name);
+        return next;
+      }),
+    [],
+  );
 
   if (columns.length === 0) return <p className="muted">This table has no columns recorded.</p>;
-
-  const toggle = (name: string) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (!next.delete(name)) next.add(name);
-      return next;
-    });
 
   return (
     <div className="columns">
@@ -186,52 +196,22 @@ export function ColumnsTable({
               </tr>
             </thead>
             <tbody>
-              {shown.map(({ column, number, fields }) => {
-                const isOpen = expanded.has(column.name);
-                const detailsId = `${baseId}-details-${number}`;
-                return (
-                  <Fragment key={column.key || column.name}>
-                    <tr
-                      id={columnRowId(column.name)}
-                      data-testid="column-row"
-                      className={cx('columns-table__row', (isOpen || fields.length > 0) && 'columns-table__row--open', column.name === targetColumn && 'columns-table__row--target')}
-                    >
-                      <td className="columns-table__number">{number}</td>
-                      <th scope="row" className="columns-table__name">
-                        <DisclosureButton expanded={isOpen} onToggle={() => toggle(column.name)} controls={detailsId} testId="column-toggle">
-                          <BreakableText text={column.name} />
-                        </DisclosureButton>
-                      </th>
-                      {/* One line, cut with an ellipsis (a struct of 22 fields made a row 594 px tall); whole in the title and the details. */}
-                      <td className="columns-table__type">
-                        <code title={column.col_type}>{column.col_type}</code>
-                      </td>
-                      <td className="columns-table__description">
-                        <EditableColumnDescription columnName={column.name} value={column.description}>
-                          <ColumnDescription text={column.description} columnName={column.name} joinLinkFor={joinLinkFor} />
-                        </EditableColumnDescription>
-                        <BadgeList badges={column.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${column.name}`} />
-                      </td>
-                    </tr>
-                    {fields.length > 0 ? (
-                      <tr className="columns-table__details-row columns-table__fields-row">
-                        <td />
-                        <td colSpan={3}>
-                          <MatchingNestedFields tableKey={tableKey} columnName={column.name} fields={fields} />
-                        </td>
-                      </tr>
-                    ) : null}
-                    {isOpen ? (
-                      <tr className="columns-table__details-row">
-                        <td />
-                        <td colSpan={3} id={detailsId} data-testid="column-details">
-                          <ColumnDetails column={column} href={tablePath(tableKey, { column: column.name })} targetFieldChain={column.name === targetColumn ? targetFieldChain : null} />
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
+              {shown.map(({ column, number, fields }) => (
+                <ColumnRow
+                  key={column.key || column.name}
+                  tableKey={tableKey}
+                  column={column}
+                  number={number}
+                  fields={fields}
+                  detailsId={`${baseId}-details-${number}`}
+                  isOpen={expanded.has(column.name)}
+                  isTarget={column.name === targetColumn}
+                  targetFieldChain={column.name === targetColumn ? targetFieldChain : null}
+                  markdownRendered={isRendered(column.name)}
+                  joinLinkFor={joinLinkFor}
+                  onToggle={toggle}
+                />
+              ))}
             </tbody>
           </table>
         </div>
@@ -263,6 +243,81 @@ export function ColumnsTable({
     </div>
   );
 }
+
+/**
+ * One column's row, and the rows under it (its matching nested fields, its details). Memoized: a step
+ * that renders some rows' Markdown (decision 110) or opens one column re-renders those rows only.
+ */
+const ColumnRow = memo(function ColumnRow({
+  tableKey,
+  column,
+  number,
+  fields,
+  detailsId,
+  isOpen,
+  isTarget,
+  targetFieldChain,
+  markdownRendered,
+  joinLinkFor,
+  onToggle,
+}: {
+  tableKey: string;
+  column: Column;
+  number: number;
+  fields: readonly NestedFieldMatch[];
+  detailsId: string;
+  isOpen: boolean;
+  isTarget: boolean;
+  targetFieldChain: readonly TypeMetadata[] | null;
+  /** False: the description shows as written until the row comes near the screen (use-markdown-near-screen.ts). */
+  markdownRendered: boolean;
+  joinLinkFor: JoinLinkFor;
+  onToggle: (name: string) => void;
+}) {
+  return (
+    <>
+      <tr
+        id={columnRowId(column.name)}
+        data-testid="column-row"
+        {...{ [MARKDOWN_PENDING]: shownDescription(column.description) && !markdownRendered ? column.name : undefined }}
+        className={cx('columns-table__row', (isOpen || fields.length > 0) && 'columns-table__row--open', isTarget && 'columns-table__row--target')}
+      >
+        <td className="columns-table__number">{number}</td>
+        <th scope="row" className="columns-table__name">
+          <DisclosureButton expanded={isOpen} onToggle={() => onToggle(column.name)} controls={detailsId} testId="column-toggle">
+            <BreakableText text={column.name} />
+          </DisclosureButton>
+        </th>
+        {/* One line, cut with an ellipsis (a struct of 22 fields made a row 594 px tall); whole in the title and the details. */}
+        <td className="columns-table__type">
+          <code title={column.col_type}>{column.col_type}</code>
+        </td>
+        <td className="columns-table__description">
+          <EditableColumnDescription columnName={column.name} value={column.description}>
+            <ColumnDescription text={column.description} columnName={column.name} joinLinkFor={joinLinkFor} deferred={!markdownRendered} />
+          </EditableColumnDescription>
+          <BadgeList badges={column.badges.map((b) => b.badge_name)} linked={false} label={`Badges of ${column.name}`} />
+        </td>
+      </tr>
+      {fields.length > 0 ? (
+        <tr className="columns-table__details-row columns-table__fields-row">
+          <td />
+          <td colSpan={3}>
+            <MatchingNestedFields tableKey={tableKey} columnName={column.name} fields={fields} />
+          </td>
+        </tr>
+      ) : null}
+      {isOpen ? (
+        <tr className="columns-table__details-row">
+          <td />
+          <td colSpan={3} id={detailsId} data-testid="column-details">
+            <ColumnDetails column={column} href={tablePath(tableKey, { column: column.name })} targetFieldChain={targetFieldChain} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+});
 
 /** Listed under a column, at most this many of its nested fields the filter found; the rest are counted. */
 const NESTED_MATCHES_LISTED = 10;
