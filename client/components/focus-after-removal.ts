@@ -1,7 +1,8 @@
 // Where focus goes when a chip's remove button is used (the tag and owner editors): to the next
 // chip's remove button, else the previous one's, else the editor's add control — never to <body>
 // when the pressed button disappears with its chip. When the server refuses the removal and the chip
-// comes back, focus goes back to its remove button (if it is still where the removal put it).
+// comes back, focus goes back to its remove button (if it is still where the removal put it). A press
+// of the button focus was just moved to is the first press repeated, and removes nothing (isRepeatedPress).
 import { useEffect, useState, type RefObject } from 'react';
 
 /**
@@ -12,8 +13,25 @@ import { useEffect, useState, type RefObject } from 'react';
 export function focusAfterRemoval(pressed: HTMLElement, buttons: readonly HTMLElement[], fallback: () => HTMLElement | null | undefined): void {
   const index = buttons.indexOf(pressed);
   const target = index === -1 ? undefined : (buttons[index + 1] ?? buttons[index - 1]);
-  if (target) target.focus();
-  else fallback()?.focus();
+  if (target) {
+    target.focus();
+    focusedByRemoval.set(target, performance.now());
+  } else fallback()?.focus();
+}
+
+/** How long after a removal put focus on a neighbour's remove button a press of it is taken for the first press again. */
+export const REPEAT_PRESS_MS = 500;
+const focusedByRemoval = new WeakMap<HTMLElement, number>();
+
+/**
+ * Whether pressing `button` is the same press again, not a choice: a double Enter, or a double click
+ * whose second click lands on the next chip's × as it slides under the pointer. The first removal put
+ * focus on this button under REPEAT_PRESS_MS ago; without this the second press removed the neighbour
+ * too, and a removal has no undo.
+ */
+export function isRepeatedPress(button: HTMLElement): boolean {
+  const since = focusedByRemoval.get(button);
+  return since !== undefined && performance.now() - since < REPEAT_PRESS_MS;
 }
 
 /**

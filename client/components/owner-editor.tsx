@@ -31,7 +31,7 @@ import { normalizeUser } from '../../contract/user';
 import { describeError, isSessionUserChanged } from '../lib/api-error';
 import { Button } from './button';
 import { Combobox, type ComboboxOption } from './combobox';
-import { focusAfterRemoval, useFocusBackWhenRestored } from './focus-after-removal';
+import { focusAfterRemoval, isRepeatedPress, useFocusBackWhenRestored } from './focus-after-removal';
 import { InlineAddPanel } from './inline-add-panel';
 import { PersonLink } from './person-link';
 import './tag-editor.css';
@@ -207,6 +207,7 @@ export function OwnerEditor({ owners, canEdit, term, onTermChange, picker, onAdd
   }
 
   function remove(owner: User, button: HTMLButtonElement) {
+    if (isRepeatedPress(button)) return;
     focusAfterRemoval(button, [...(list.current?.querySelectorAll<HTMLButtonElement>('.owner-editor__remove') ?? [])], () => addButton.current ?? input.current);
     focusBack(owner.user_id, onRemove(owner));
   }

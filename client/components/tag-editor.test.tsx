@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { REPEAT_PRESS_MS } from './focus-after-removal';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tagSearchPath } from '../app/paths';
@@ -40,6 +41,24 @@ describe('TagEditor', () => {
     const { onRemove } = renderTags();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Remove tag kpi' }));
     expect(onRemove).toHaveBeenCalledWith('kpi');
+  });
+
+  it('takes a second press of × straight after a removal, on the next tag focus moved to, as the same press (no undo for a removal)', async () => {
+    let now = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const user = userEvent.setup();
+    const { onRemove } = renderTags({ tags: ['sales', 'kpi', 'pii'] });
+    screen.getByRole('button', { name: 'Remove tag sales' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag kpi' }));
+    now += 120; // a double Enter, or a double click as the next × slides under the pointer
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Remove tag kpi' }));
+    expect(onRemove.mock.calls).toEqual([['sales']]);
+    now += 500; // a choice: half a second on
+    await user.keyboard('{Enter}');
+    expect(onRemove.mock.calls).toEqual([['sales'], ['kpi']]);
+    vi.restoreAllMocks();
   });
 
   it('suggests tags in use that the resource lacks and adds the one chosen, staying open for the next', async () => {
@@ -260,6 +279,8 @@ describe('TagEditor', () => {
   });
 
   it('moves focus after a removal to the next tag’s remove button, else the previous one, else Add tag', async () => {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
     const user = userEvent.setup();
     renderLive(() => Promise.resolve(), ['sales', 'kpi', 'pii']);
     screen.getByRole('button', { name: 'Remove tag sales' }).focus();
@@ -269,9 +290,12 @@ describe('TagEditor', () => {
     screen.getByRole('button', { name: 'Remove tag pii' }).focus();
     await user.keyboard('{Enter}');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag kpi' }));
+    // A moment on: a press straight after a removal is taken for the same press again (isRepeatedPress).
+    now += REPEAT_PRESS_MS;
     await user.keyboard('{Enter}');
     expect(screen.getByText('No tags')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add tag' }));
+    vi.restoreAllMocks();
   });
 
   it('brings focus back to a tag’s remove button when the server refused its removal and the tag is back', async () => {

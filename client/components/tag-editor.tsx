@@ -17,7 +17,7 @@ import { describeError, isSessionUserChanged } from '../lib/api-error';
 import { Button } from './button';
 import { Chip } from './chip';
 import { Combobox, type ComboboxOption } from './combobox';
-import { focusAfterRemoval, useFocusBackWhenRestored } from './focus-after-removal';
+import { focusAfterRemoval, isRepeatedPress, useFocusBackWhenRestored } from './focus-after-removal';
 import { InlineAddPanel } from './inline-add-panel';
 import './tag-editor.css';
 
@@ -93,6 +93,7 @@ export function TagEditor({ tags, resource, canEdit, knownTags, onAdd, onRemove 
   }
 
   function remove(tag: string, button: HTMLButtonElement) {
+    if (isRepeatedPress(button)) return;
     focusAfterRemoval(button, [...(list.current?.querySelectorAll<HTMLButtonElement>('.tag-editor__remove') ?? [])], () => addButton.current ?? input.current);
     focusBack(tag, onRemove(tag));
   }
