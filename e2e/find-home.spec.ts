@@ -96,3 +96,40 @@ test('the nav bar searches from any page: "/" focuses it, it suggests as you typ
   await page.keyboard.press('Escape');
   await expect(page.getByLabel('Search the catalog', { exact: true })).toHaveValue('');
 });
+
+test('the home search box placeholder fits the box at 400, 800 and 1280 px, shorter on a narrow screen; its name stays', async ({ page }, testInfo) => {
+  await page.goto('/');
+  const box = page.getByLabel('Search for data', { exact: true });
+  for (const [width, placeholder] of [[400, /^Search$/], [800, /^Search tables and dashboards$/], [1280, /^Search tables and dashboards$/]] as const) {
+    await page.setViewportSize({ width, height: 700 });
+    await expect(box).toHaveAttribute('placeholder', placeholder);
+    await page.evaluate(() => document.fonts.ready);
+    // The placeholder's width in the box's font, against the room inside its padding.
+    const [room, text] = await box.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      return [input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), context.measureText(input.placeholder).width];
+    });
+    expect(text, `the placeholder is cut off at ${width} px`).toBeLessThanOrEqual(room);
+    await testInfo.attach(`home-search-${width}.png`, { body: await page.locator('.hero').screenshot({ path: `test-results/screenshots/${testInfo.project.name}-home-search-${width}.png` }), contentType: 'image/png' });
+  }
+});
+
+test('after "Try again" in a panel, focus stays on Try again while it fails and goes to the panel\'s heading when it works', async ({ page }) => {
+  let fail = true;
+  await page.route('**/api/metadata/v0/popular_resources**', (route) =>
+    fail ? route.fulfill({ status: 504, contentType: 'application/json', body: JSON.stringify({ error: { name: 'UpstreamTimeout', message: 'The catalog took too long to answer.' } }) }) : route.fallback(),
+  );
+  await page.goto('/');
+  const panel = page.getByRole('region', { name: 'Popular tables' });
+  await panel.getByRole('button', { name: 'Try again' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('alert')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Try again' })).toBeFocused();
+
+  fail = false;
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('link', { name: 'core.customers' })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Popular tables' })).toBeFocused();
+});

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-error';
+import { Panel } from './panel';
 import { ErrorState, WITHHELD } from './state';
 
 afterEach(cleanup);
@@ -62,5 +64,78 @@ describe('ErrorState', () => {
     expect(container.textContent).toBe(WITHHELD);
     expect(container.querySelector('.state--error')).toBeNull();
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('focus after "Try again"', () => {
+  // A panel as on the home page: while `shown` is 'error', the error state; a retry makes it 'loading' (a skeleton), then what `next` says.
+  function Retrying({ next }: { next: () => 'content' | 'error' }) {
+    const [shown, setShown] = useState<'error' | 'loading' | 'content'>('error');
+    const [round, setRound] = useState(0);
+    return (
+      <Panel title="Popular tables">
+        {shown === 'error' ? (
+          <ErrorState key={round} title="Popular tables could not be loaded" error={failure(502, 'UpstreamError')} onRetry={() => setShown('loading')} />
+        ) : shown === 'loading' ? (
+          <button type="button" onClick={() => { setRound(round + 1); setShown(next()); }}>
+            Finish loading
+          </button>
+        ) : (
+          <p>Table one</p>
+        )}
+      </Panel>
+    );
+  }
+
+  it('goes to the heading of what now shows the content when the retry works, not to <body>', async () => {
+    const user = userEvent.setup();
+    render(<Retrying next={() => 'content'} />);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    // The skeleton stands in: focus is on the panel's heading already, not lost.
+    const heading = screen.getByRole('heading', { name: 'Popular tables' });
+    expect(document.activeElement).toBe(heading);
+    act(() => screen.getByRole('button', { name: 'Finish loading' }).click());
+    expect(screen.getByText('Table one')).toBeTruthy();
+    expect(document.activeElement).toBe(heading);
+    expect(heading.getAttribute('tabindex')).toBe('-1');
+  });
+
+  it('goes back to the new "Try again" when the retry fails again', async () => {
+    const user = userEvent.setup();
+    render(<Retrying next={() => 'error'} />);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    act(() => screen.getByRole('button', { name: 'Finish loading' }).click());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Try again' }));
+  });
+
+  it('goes to the heading when the error state is replaced at once by the content', async () => {
+    function AtOnce() {
+      const [ok, setOk] = useState(false);
+      return <Panel title="Badges">{ok ? <p>A badge</p> : <ErrorState error={failure(503)} onRetry={() => setOk(true)} />}</Panel>;
+    }
+    render(<AtOnce />);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Badges' }));
+  });
+
+  it('leaves focus alone when the person has moved on while the retry ran', async () => {
+    function Elsewhere() {
+      const [ok, setOk] = useState(false);
+      const [armed, setArmed] = useState(false);
+      return (
+        <>
+          <Panel title="Badges">{ok ? <p>A badge</p> : <ErrorState error={failure(503)} onRetry={() => setArmed(true)} />}</Panel>
+          <button type="button" disabled={!armed} onClick={() => setOk(true)}>
+            Elsewhere
+          </button>
+        </>
+      );
+    }
+    const user = userEvent.setup();
+    render(<Elsewhere />);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    const elsewhere = screen.getByRole('button', { name: 'Elsewhere' });
+    await user.click(elsewhere);
+    expect(document.activeElement).toBe(elsewhere);
   });
 });

@@ -4,6 +4,7 @@ import { useId, type ReactNode } from 'react';
 import { canRetry, describeError, isSessionUserChanged } from '../lib/api-error';
 import { Button } from './button';
 import { cx } from './class-names';
+import { useFocusAfterRetry } from './focus-after-retry';
 import './state.css';
 
 export function EmptyState({ title, children, action, className }: { title?: ReactNode; children?: ReactNode; action?: ReactNode; className?: string }) {
@@ -26,6 +27,7 @@ export function EmptyState({ title, children, action, className }: { title?: Rea
 export function ErrorState({ title = 'Something went wrong', error, onRetry: retry }: { title?: ReactNode; error: unknown; onRetry?: () => void }) {
   // "Try again" is described by what failed: two failures on a page (the browse page's tags and badges) are two different buttons.
   const titleId = useId();
+  const [box, pressed] = useFocusAfterRetry();
   if (isSessionUserChanged(error)) {
     return (
       <div className="state state--withheld">
@@ -35,14 +37,20 @@ export function ErrorState({ title = 'Something went wrong', error, onRetry: ret
   }
   const onRetry = canRetry(error) ? retry : undefined;
   return (
-    <div className="state state--error" role="alert">
+    <div className="state state--error" role="alert" ref={box}>
       <p className="state__title" id={titleId}>
         {title}
       </p>
       <p className="state__body">{describeError(error)}</p>
       {onRetry ? (
         <div className="state__action">
-          <Button onClick={onRetry} aria-describedby={titleId}>
+          <Button
+            onClick={() => {
+              pressed();
+              onRetry();
+            }}
+            aria-describedby={titleId}
+          >
             Try again
           </Button>
         </div>

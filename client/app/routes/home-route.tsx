@@ -15,6 +15,7 @@ import { SearchForm } from '../../features/search/components/search-form';
 import { clientConfigQueryOptions, useUiConfig } from '../app-data';
 import { searchPath } from '../paths';
 import type { Prefetch } from '../prefetch';
+import { useMediaQuery } from '../../lib/use-media-query';
 import './home-route.css';
 
 // Announcements are off unless the operator turns them on: their code is not part of the first page,
@@ -47,6 +48,8 @@ function searchedThings(config: ClientConfig): string {
 export function HomeRoute() {
   const config = useUiConfig();
   const dashboards = config.indexDashboards.enabled;
+  // Below 34em (544 px) the box is too narrow for "Search tables, dashboards and people": the lead above says what is searched.
+  const narrow = useMediaQuery('(width < 34em)');
   return (
     <div className="home">
       <PageTitle title="Home" />
@@ -56,7 +59,7 @@ export function HomeRoute() {
         <SearchForm
           variant="home"
           label="Search for data"
-          placeholder={`Search ${searchedThings(config)}`}
+          placeholder={narrow ? 'Search' : `Search ${searchedThings(config)}`}
           hint="Suggestions appear as you type; Enter shows every result. Prefixes work: cust finds customers. Filters too: tag:pii, schema:sales."
           searchPathFor={(term) => searchPath({ term })}
         />
