@@ -17,6 +17,14 @@ import './components/resource-list';
 // each, which cost the first page 0.5 kB gzip more than in the first script and stylesheet; the other
 // pages carry 0.1–0.2 kB more for it (`npm run bench:bundle`, decision 007).
 import './components/panel';
+// The home page's small shared modules (its lists' shapes and summaries, Browse's tag and badge reads):
+// as four chunks of their own they cost the first page ~0.6 kB gzip more than in the first script; the
+// search, table and dashboard pages load less too, the lineage, announcement and not-found pages
+// 0.2–0.4 kB more (2026-12-08, `npm run bench:bundle`, decision 007).
+import '../contract/api-user-lists';
+import '../contract/table-summary';
+import './features/browse/api/get-tags';
+import './features/browse/api/get-badges';
 
 const queryClient = createQueryClient({ onUnauthorized: redirectToLogin, onUnauthorizedRefresh: tellSessionEnded });
 // The shell's data: written into the page by the BFF, else asked for before React renders.
