@@ -52,6 +52,21 @@ describe('Tabs', () => {
     expect(screen.getByRole('tabpanel').textContent).toBe('Panel c');
   });
 
+  it('goes on from the focused tab when an arrow comes before the last choice has rendered (a slow page)', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    // The page has not rendered the first choice yet: the selected tab is still Alpha.
+    render(
+      <Tabs label="Kinds" value="a" onChange={onChange} items={[{ value: 'a', label: 'Alpha' }, { value: 'b', label: 'Beta' }, { value: 'c', label: 'Gamma' }]}>
+        <p>Panel</p>
+      </Tabs>,
+    );
+    await user.tab();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: /Gamma/ }));
+    expect(onChange.mock.calls).toEqual([['b'], ['c']]);
+  });
+
   it('selects a tab on click', async () => {
     const user = userEvent.setup();
     render(<Example />);

@@ -68,7 +68,11 @@ export function Tabs<V extends string>({ label, items, value, onChange, children
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const moves: Record<string, number> = { ArrowRight: selectedIndex + 1, ArrowLeft: selectedIndex - 1, Home: 0, End: items.length - 1 };
+    // From the tab that has focus: a second arrow pressed before the first one's choice has rendered
+    // (a slow page, a held key) goes on from where the first one went, not from the selected tab again.
+    const focused = tabRefs.current.indexOf(document.activeElement as HTMLButtonElement);
+    const from = focused === -1 ? selectedIndex : focused;
+    const moves: Record<string, number> = { ArrowRight: from + 1, ArrowLeft: from - 1, Home: 0, End: items.length - 1 };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
