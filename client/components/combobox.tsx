@@ -72,12 +72,14 @@ export interface ComboboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   escape?: 'clears' | 'passes' | 'keeps';
   /** The list opens with nothing typed as well (the options then say what can be typed). */
   listEmpty?: boolean;
+  /** Open from the start: the box replaces one the person was typing in (the search form's plain input). */
+  defaultOpen?: boolean;
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note: hint, problem, problemAnnounced = false, onSubmitValue, escape = 'clears', listEmpty, ref, className, ...input }: ComboboxProps) {
+export function Combobox({ label, value, onValueChange, groups, footer = [], countFooter = false, status, note: hint, problem, problemAnnounced = false, onSubmitValue, escape = 'clears', listEmpty, defaultOpen = false, ref, className, ...input }: ComboboxProps) {
   const baseId = useId();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [activeIndex, setActiveIndex] = useState(-1);
   // What can be chosen: the options of the groups that answer what is typed, and the footer's.
   const options = [...groups.flatMap((g) => (g.stale ? [] : g.options)), ...footer];

@@ -48,6 +48,9 @@ describe('the search form before its suggestions load', () => {
     expect(input.selectionStart).toBe(2);
     expect(input.name).toBe('term');
     expect(input.hasAttribute('data-search-input')).toBe(true);
+    // What was typed is asked about at once: the list is open, though focus alone opens none (decision 111).
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    expect(await screen.findByRole('option', { name: /order_items/ })).toBeTruthy();
   });
   it('is a real GET form to /search with the term as `term`, so it works as a plain form', () => {
     stubSearch(answer);

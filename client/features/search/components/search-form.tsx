@@ -50,8 +50,14 @@ export function SearchForm({ variant, label, placeholder, term = '', searchPathF
 
   useEffect(() => setValue(term), [term]);
 
+  // Text typed into the plain box while it has focus: the combobox opens its list at once (focus alone
+  // opens none, decision 111; the person has typed, and would otherwise see no suggestions until the next key).
+  const [typedBefore, setTypedBefore] = useState(false);
   const enhance = () => {
-    loadSuggestions().then((component) => setEnhanced(() => component), () => {});
+    loadSuggestions().then((component) => {
+      setTypedBefore(document.activeElement === input.current && !!input.current?.value.trim());
+      setEnhanced(() => component);
+    }, () => {});
   };
 
   // The plain input is about to be replaced: note its caret if it has focus (the combobox's input
@@ -101,7 +107,7 @@ export function SearchForm({ variant, label, placeholder, term = '', searchPathF
       }}
     >
       {Enhanced ? (
-        <Enhanced ref={input} className="search-form__field" label={label} value={value} onValueChange={setValue} onSubmitValue={search} inputProps={inputProps} />
+        <Enhanced ref={input} className="search-form__field" label={label} value={value} onValueChange={setValue} onSubmitValue={search} inputProps={inputProps} defaultOpen={typedBefore} />
       ) : (
         <div className="search-form__field">
           <input

@@ -31,6 +31,8 @@ export interface SuggestionsInputProps {
   inputProps: Pick<InputHTMLAttributes<HTMLInputElement>, 'name' | 'placeholder' | 'maxLength' | 'aria-describedby'> & Record<`data-${string}`, string | undefined>;
   className?: string;
   ref?: Ref<HTMLInputElement>;
+  /** The list open at once: it takes over from a plain box that has focus and text (search-form.tsx). */
+  defaultOpen?: boolean;
 }
 
 /** A suggestion's name and, after a comma only screen readers get, its details ("customers, core · Hive"). */
@@ -95,7 +97,7 @@ function valueGroup(typing: FilterBeingTyped | null, values: FilterValue[] | nul
   return [{ id: 'filter-values', label: typing.category.displayName, options }];
 }
 
-export function SuggestionsInput({ label, value, onValueChange, onSubmitValue, inputProps, className, ref }: SuggestionsInputProps) {
+export function SuggestionsInput({ label, value, onValueChange, onSubmitValue, inputProps, className, ref, defaultOpen }: SuggestionsInputProps) {
   const config = useUiConfig();
   const navigate = useNavigate();
   const resources = searchableResources(config);
@@ -152,6 +154,7 @@ export function SuggestionsInput({ label, value, onValueChange, onSubmitValue, i
     <div className={className} onFocus={() => setAsking(true)}>
       <Combobox
         ref={ref}
+        defaultOpen={defaultOpen}
         label={label}
         value={value}
         onValueChange={onValueChange}
