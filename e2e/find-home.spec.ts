@@ -99,7 +99,10 @@ test('the nav bar searches from any page: "/" focuses it, it suggests as you typ
 
 test('the home search box placeholder fits the box at 400, 800 and 1280 px, shorter on a narrow screen; its name stays', async ({ page }, testInfo) => {
   await page.goto('/');
-  const box = page.getByLabel('Search for data', { exact: true });
+  // Measured once the suggestions code has replaced the plain box: a box swapped out mid-measure has no
+  // computed style (its room read as NaN in a fresh-clone run).
+  const box = page.getByRole('combobox', { name: 'Search for data', exact: true });
+  await expect(box).toBeVisible();
   for (const [width, placeholder] of [[400, /^Search$/], [800, /^Search tables and dashboards$/], [1280, /^Search tables and dashboards$/]] as const) {
     await page.setViewportSize({ width, height: 700 });
     await expect(box).toHaveAttribute('placeholder', placeholder);
